@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   console.log(header.map((h, i) => pad(h, widths[i])).join("  "));
   for (const r of rows) console.log(r.map((c, i) => pad(c, widths[i])).join("  "));
   const file = join(__dirname, "results.json");
-  writeFileSync(file, JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ machine: machine(), date: new Date().toISOString(), results }, null, 2),
+  );
   console.log(`\nwritten to ${file}`);
 }
 
