@@ -5,7 +5,11 @@ import type { ObjectiveWithGradient } from "./optimize";
  * Hessian of f at x by central differences of its analytic gradient (error O(h²) on each entry),
  * symmetrised. Row-major n×n.
  */
-export function hessianFromGradient(f: ObjectiveWithGradient, x: ArrayLike<number>, step = 1e-5): Float64Array {
+export function hessianFromGradient(
+  f: ObjectiveWithGradient,
+  x: ArrayLike<number>,
+  step = 1e-5,
+): Float64Array {
   const n = x.length;
   const H = new Float64Array(n * n);
   const xp = Float64Array.from(x);

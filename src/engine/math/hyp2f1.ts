@@ -19,7 +19,13 @@ const LOG_RESCALE = Math.log(RESCALE);
  * longer change the sum at double precision (the tail of a series whose term ratio tends to z is at
  * most |term| · |z| / (1 - |z|)).
  */
-export function hyp2f1PowerSeries(a: number, b: number, c: number, z: number, maxTerms = 5_000_000): SignedLog {
+export function hyp2f1PowerSeries(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  maxTerms = 5_000_000,
+): SignedLog {
   let sum = 1;
   let term = 1;
   let logScale = 0;
