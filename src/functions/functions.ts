@@ -4,5 +4,6 @@
  * webpack plugin registers with CustomFunctions.associate). Thin adapters: Excel values in, engine
  * call, Excel values out; the conventions they share live in ./excel.
  */
+import "./catalogue/customers";
 import "./catalogue/rfm";
 import "./catalogue/value";

@@ -13,7 +13,7 @@ import { matrixOf, type Arg } from "../excel/args";
 import { cellNumber, isBlank, showValue } from "../excel/cells";
 import { inputErrorCode, propagatedError, valueError } from "../excel/errors";
 
-export type ModelKind = "bgnbd" | "paretonbd" | "mbgnbd" | "gammagamma" | "bgbb";
+export type ModelKind = "bgnbd" | "pnbd" | "mbgnbd" | "gg" | "bgbb";
 
 export interface ModelRowFormat {
   /** The name in the first cell, as the literature writes it. */
@@ -26,9 +26,9 @@ export interface ModelRowFormat {
 
 export const MODEL_ROWS: Readonly<Record<ModelKind, ModelRowFormat>> = {
   bgnbd: { label: "BG/NBD", params: ["r", "alpha", "a", "b"], aliases: ["BGNBD"] },
-  paretonbd: { label: "Pareto/NBD", params: ["r", "alpha", "s", "beta"], aliases: ["PARETONBD", "PNBD"] },
+  pnbd: { label: "Pareto/NBD", params: ["r", "alpha", "s", "beta"], aliases: ["PARETONBD", "PNBD"] },
   mbgnbd: { label: "MBG/NBD", params: ["r", "alpha", "a", "b"], aliases: ["MBGNBD"] },
-  gammagamma: { label: "Gamma-Gamma", params: ["p", "q", "v"], aliases: ["GAMMAGAMMA", "GG"] },
+  gg: { label: "Gamma-Gamma", params: ["p", "q", "v"], aliases: ["GAMMAGAMMA", "GG"] },
   bgbb: { label: "BG/BB", params: ["alpha", "beta", "gamma", "delta"], aliases: ["BGBB"] },
 };
 
@@ -83,7 +83,7 @@ export function parseModelRow(arg: Arg, accepted: readonly ModelKind[]): ModelRo
       if (code) throw propagatedError(code, arg.name);
     }
   const modelRows = rows.filter((r) => modelKindOf(r[0]) !== undefined);
-  const expected = `a model row such as LOYALTY.${accepted[0] === "gammagamma" ? "GAMMAGAMMA" : "BGNBD"} returns`;
+  const expected = `a model row such as LOYALTY.${accepted[0] === "gg" ? "GAMMAGAMMA" : "BGNBD"} returns`;
   if (modelRows.length === 0) {
     const first = rows[0]?.[0];
     throw valueError(

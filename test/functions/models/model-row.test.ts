@@ -14,15 +14,13 @@ describe("the model row of SPEC §3", () => {
       2.426,
       -9582.43,
     ]);
-    expect(modelLabels("gammagamma")).toEqual(["model", "p", "q", "v", "log-likelihood"]);
+    expect(modelLabels("gg")).toEqual(["model", "p", "q", "v", "log-likelihood"]);
   });
 
   it("reads a fitted row back and knows which model it is", () => {
-    const row = parseModelRow(model([modelRow("paretonbd", [0.55, 10.58, 0.61, 11.66], -9595)]), [
-      "paretonbd",
-    ]);
+    const row = parseModelRow(model([modelRow("pnbd", [0.55, 10.58, 0.61, 11.66], -9595)]), ["pnbd"]);
     expect(row).toEqual({
-      kind: "paretonbd",
+      kind: "pnbd",
       params: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.66 },
       values: [0.55, 10.58, 0.61, 11.66],
       logLikelihood: -9595,
@@ -34,8 +32,8 @@ describe("the model row of SPEC §3", () => {
     expect(row.kind).toBe("bgnbd");
     expect(row.values).toEqual([0.243, 4.414, 0.793, 2.426]);
     expect(row.logLikelihood).toBeUndefined();
-    expect(modelKindOf("Pareto-NBD")).toBe("paretonbd");
-    expect(modelKindOf("GG")).toBe("gammagamma");
+    expect(modelKindOf("Pareto-NBD")).toBe("pnbd");
+    expect(modelKindOf("GG")).toBe("gg");
   });
 
   it("finds the model row below a label row", () => {
@@ -47,7 +45,7 @@ describe("the model row of SPEC §3", () => {
   });
 
   it("says what is wrong with a row that is not a model row", () => {
-    expect(() => parseModelRow(model([[1, 2, 3]]), ["bgnbd", "paretonbd"])).toThrow(
+    expect(() => parseModelRow(model([[1, 2, 3]]), ["bgnbd", "pnbd"])).toThrow(
       expect.objectContaining({
         code: "#VALUE!",
         message:
@@ -55,9 +53,9 @@ describe("the model row of SPEC §3", () => {
           "Pareto/NBD); its first cell is 1",
       }),
     );
-    expect(() =>
-      parseModelRow(model([modelRow("gammagamma", [6.25, 3.74, 15.44], -4055)]), ["bgnbd"]),
-    ).toThrow("model is a Gamma-Gamma model; this function needs BG/NBD");
+    expect(() => parseModelRow(model([modelRow("gg", [6.25, 3.74, 15.44], -4055)]), ["bgnbd"])).toThrow(
+      "model is a Gamma-Gamma model; this function needs BG/NBD",
+    );
     expect(() => parseModelRow(model([["BG/NBD", 1, 2, 3]]), ["bgnbd"])).toThrow(
       "model: a BG/NBD row holds 4 parameters (r, alpha, a, b) and optionally the log-likelihood; found 3 numbers",
     );
