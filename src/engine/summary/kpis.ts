@@ -146,7 +146,10 @@ export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): Mon
     repeatCustomers: repeat,
     repeatPurchaseRate: ratio(repeat, active),
     retainedCustomers: retained,
-    retentionRate: ratio(retained, Int32Array.from(active, (_, i) => (i > 0 ? active[i - 1] : 0))),
+    retentionRate: ratio(
+      retained,
+      Int32Array.from(active, (_, i) => (i > 0 ? active[i - 1] : 0)),
+    ),
     customersToDate: toDate,
     churnedCustomers: churned,
     churnRate: ratio(churned, toDate),
