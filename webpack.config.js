@@ -4,6 +4,7 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FunctionsMetadataFilesPlugin } = require("./scripts/functions-metadata");
 
 const DEV_BASE_URL = "https://localhost:3000/";
 /** Where the production add-in is hosted; the manifest's dev URLs are rewritten to it. */
@@ -14,6 +15,14 @@ const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/of
 /** Host scripts the Excel add-in never loads; leaving them out keeps dist/ small. */
 const OTHER_HOSTS = /^(access|onenote|outlook|powerpoint|project|visio|word|o15apptofilemappingtable\.debug)/;
 
+/** The modules that declare custom functions (JSDoc @customfunction); functions.json is generated from them. */
+const CATALOGUE_DIR = path.join(__dirname, "src", "functions", "catalogue");
+const FUNCTION_SOURCES = fs
+  .readdirSync(CATALOGUE_DIR)
+  .filter((f) => f.endsWith(".ts"))
+  .sort()
+  .map((f) => path.join(CATALOGUE_DIR, f));
+
 function devServerHttps() {
   // office-addin-dev-certs installs its certificates here; without them the dev server falls back to its own.
   const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
@@ -22,7 +31,7 @@ function devServerHttps() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
-module.exports = (_env, argv) => {
+const config = (_env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = PROD_BASE_URL.endsWith("/") ? PROD_BASE_URL : `${PROD_BASE_URL}/`;
   return {
@@ -48,10 +57,9 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
-        input: "./src/functions/functions.ts",
-      }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
+      // Production help URLs, functions.zh-CN.json and the help pages, all from functions.json.
+      new FunctionsMetadataFilesPlugin({ devBaseUrl: DEV_BASE_URL, baseUrl: dev ? DEV_BASE_URL : baseUrl }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -61,7 +69,6 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -87,3 +94,6 @@ module.exports = (_env, argv) => {
     },
   };
 };
+
+module.exports = config;
+module.exports.FUNCTION_SOURCES = FUNCTION_SOURCES;

@@ -145,11 +145,66 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
         problems.push(`${file} is ${dims.width}x${dims.height}, expected ${n}x${n}`);
     }
   }
+  problems.push(...checkFunctionsMetadata(defined, overrides, baseUrl, options.distDir));
+
   // Each bt:Image must be the size its id says.
   for (const [id, node] of defined) {
     const m = /^Icon\.(\d+)x(\d+)$/.exec(id);
     if (m && !String(node["@_DefaultValue"]).endsWith(`icon-${m[1]}.png`))
       problems.push(`${id} does not point at icon-${m[1]}.png`);
+  }
+  return problems;
+}
+
+/**
+ * The custom-functions metadata: the URL the <Metadata> element names must have a zh-CN override (Excel
+ * in Chinese loads that file), and every file, default and localised, must list the same functions with
+ * the same parameters, or Excel would offer different functions depending on its language.
+ */
+function checkFunctionsMetadata(
+  defined: Map<string, Node>,
+  overrides: Node,
+  baseUrl: string,
+  distDir: string,
+): string[] {
+  const problems: string[] = [];
+  let resid: string | undefined;
+  for (const [name, node] of walk(overrides.Hosts))
+    if (name === "Metadata") resid = String((node.SourceLocation as Node | undefined)?.["@_resid"] ?? "");
+  const resource = resid ? defined.get(resid) : undefined;
+  if (!resource) return ["the custom functions have no <Metadata> source location"];
+  const localised = asArray(resource.Override as Node | Node[]);
+  if (!localised.some((o) => o["@_Locale"] === "zh-CN"))
+    problems.push(`custom-functions metadata "${resid}" has no zh-CN override`);
+
+  const signature = (file: string): string | undefined => {
+    const full = join(distDir, file);
+    if (!existsSync(full)) return undefined; // reported with the URLs
+    try {
+      const meta = JSON.parse(readFileSync(full, "utf8")) as {
+        functions?: { id: string; name: string; parameters?: { name: string }[] }[];
+      };
+      if (!Array.isArray(meta.functions)) throw new Error("no functions array");
+      return meta.functions
+        .map((f) => `${f.id}=${f.name}(${(f.parameters ?? []).map((p) => p.name).join(",")})`)
+        .sort()
+        .join(" ");
+    } catch (e) {
+      problems.push(`${file} is not custom-functions metadata: ${(e as Error).message}`);
+      return undefined;
+    }
+  };
+  const fileOf = (url: unknown) =>
+    typeof url === "string" && url.startsWith(baseUrl) ? url.slice(baseUrl.length) : undefined;
+  const mainFile = fileOf(resource["@_DefaultValue"]);
+  const main = mainFile ? signature(mainFile) : undefined;
+  for (const o of localised) {
+    const file = fileOf(o["@_Value"]);
+    const local = file ? signature(file) : undefined;
+    if (main !== undefined && local !== undefined && local !== main)
+      problems.push(
+        `${file} (${String(o["@_Locale"])}) does not list the same functions and parameters as ${mainFile}`,
+      );
   }
   return problems;
 }

@@ -2,7 +2,17 @@
  * Runs the production webpack build once (into a temporary folder, with a non-default base URL)
  * and checks what Excel will load: functions.json and manifest.xml.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import webpack from "webpack";
@@ -21,6 +31,7 @@ interface FunctionMeta {
 
 let out: string;
 let functionsJson: { functions: FunctionMeta[] };
+let functionsZh: { functions: FunctionMeta[] };
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "loyalty-build-"));
@@ -36,6 +47,7 @@ beforeAll(async () => {
   );
   if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
   functionsJson = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
+  functionsZh = JSON.parse(readFileSync(join(out, "functions.zh-CN.json"), "utf8"));
 }, 180000);
 
 afterAll(() => {
@@ -50,8 +62,10 @@ describe("production build", () => {
       "taskpane.js",
       "functions.js",
       "functions.json",
+      "functions.zh-CN.json",
       "manifest.xml",
       "help.html",
+      "help.zh-CN.html",
     ]) {
       expect(existsSync(join(out, f))).toBe(true);
     }
@@ -61,14 +75,18 @@ describe("production build", () => {
   });
 
   it("lists every custom function of the source in functions.json, with descriptions", () => {
-    const source = readFileSync(join(ROOT, "src", "functions", "functions.ts"), "utf8");
-    const declared = [...source.matchAll(/@customfunction\s+([A-Z.]+)/g)].map((m) => m[1]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sources: string[] = require(join(ROOT, "webpack.config.js")).FUNCTION_SOURCES;
+    const declared = sources.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/@customfunction\s+([A-Z.]+)/g)].map((m) => m[1]),
+    );
     expect(declared.length).toBeGreaterThan(0);
     const ids = functionsJson.functions.map((f) => f.id);
     expect(ids.sort()).toEqual([...declared].sort());
     for (const f of functionsJson.functions) {
       expect(f.description?.length).toBeGreaterThan(10);
-      expect(f.helpUrl).toMatch(/^https:\/\//);
+      expect(f.description).not.toMatch(/\n/);
+      expect(f.helpUrl).toBe(`${PROD_URL}help.html#${f.id.toLowerCase()}`);
       for (const p of f.parameters)
         expect({ fn: f.id, p: p.name, d: (p.description ?? "").length > 5 }).toEqual({
           fn: f.id,
@@ -76,6 +94,34 @@ describe("production build", () => {
           d: true,
         });
     }
+  });
+
+  it("writes functions.zh-CN.json: the same functions and parameters, described in Chinese", () => {
+    const shape = (m: { functions: FunctionMeta[] }) =>
+      m.functions.map((f) => ({ id: f.id, name: f.name, params: f.parameters.map((p) => p.name) }));
+    expect(shape(functionsZh)).toEqual(shape(functionsJson));
+    const han = /[\u4e00-\u9fff]/;
+    for (const f of functionsZh.functions) {
+      expect({ id: f.id, chinese: han.test(f.description ?? "") }).toEqual({ id: f.id, chinese: true });
+      expect(f.helpUrl).toBe(`${PROD_URL}help.zh-CN.html#${f.id.toLowerCase()}`);
+      for (const p of f.parameters)
+        expect({ id: f.id, p: p.name, chinese: han.test(p.description ?? "") }).toEqual({
+          id: f.id,
+          p: p.name,
+          chinese: true,
+        });
+    }
+  });
+
+  it("writes static help pages with a section for every function, in English and Chinese", () => {
+    for (const page of ["help.html", "help.zh-CN.html"]) {
+      const html = readFileSync(join(out, page), "utf8");
+      expect(html).not.toMatch(/<script|fetch\(/);
+      // The production build minifies HTML, which drops the quotes around attribute values.
+      for (const f of functionsJson.functions)
+        expect(html).toMatch(new RegExp(`<section id="?${f.id.toLowerCase()}"?>`));
+    }
+    expect(readFileSync(join(out, "help.zh-CN.html"), "utf8")).toMatch(/<html lang="?zh-CN"?>/);
   });
 
   it("registers each function with CustomFunctions.associate in functions.js", () => {
@@ -123,6 +169,28 @@ describe("offline manifest check", () => {
     expect(check(xml.replace('resid="Functions.Namespace"', 'resid="Functions.Nmspace"'))).toContainEqual(
       expect.stringMatching(/"Functions.Nmspace" is used but not defined/),
     );
+  });
+  it("finds custom-functions metadata without its Chinese version", () => {
+    const noOverride = xml.replace(/<bt:Override Locale="zh-CN" Value="[^"]*functions\.zh-CN\.json" \/>/, "");
+    expect(check(noOverride)).toContainEqual(
+      expect.stringMatching(/Functions.Metadata.Url" has no zh-CN override/),
+    );
+  });
+  it("finds localised metadata that lists other functions than the default", () => {
+    const dir = mkdtempSync(join(tmpdir(), "loyalty-meta-"));
+    try {
+      for (const f of readdirSync(out))
+        if (!statSync(join(out, f)).isDirectory()) copyFileSync(join(out, f), join(dir, f));
+      cpSync(join(out, "assets"), join(dir, "assets"), { recursive: true });
+      const zh = JSON.parse(readFileSync(join(dir, "functions.zh-CN.json"), "utf8"));
+      zh.functions[0].parameters.pop();
+      writeFileSync(join(dir, "functions.zh-CN.json"), JSON.stringify(zh));
+      expect(checkManifest(xml, { distDir: dir })).toContainEqual(
+        expect.stringMatching(/functions.zh-CN.json \(zh-CN\) does not list the same functions/),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it("finds a missing shared-runtime requirement set", () => {
     expect(check(xml.replace('<Set Name="SharedRuntime" MinVersion="1.1" />', ""))).toContainEqual(

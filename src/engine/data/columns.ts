@@ -1,0 +1,260 @@
+/**
+ * Which column holds what: column roles, detected from the header texts in English or Chinese and always
+ * overridable by the caller. The header vocabulary is data (`HEADER_VOCABULARY`) so it can grow without
+ * touching the matching logic.
+ */
+import { columnLetter, type RawTable } from "./table";
+import { DataError } from "./errors";
+
+/** What a column of an order table can mean to the engine. */
+export type ColumnRole =
+  | "customerId"
+  | "date"
+  | "amount"
+  | "orderId"
+  | "quantity"
+  | "birthday"
+  | "joinDate"
+  | "tier"
+  | "points"
+  | "channel";
+
+/** Every role, in the order in which a header that matches several roles is given one. */
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  "birthday",
+  "joinDate",
+  "tier",
+  "points",
+  "channel",
+  "quantity",
+  "amount",
+  "date",
+  "orderId",
+  "customerId",
+];
+
+/** The roles an order table must have. */
+export const REQUIRED_ROLES: readonly ColumnRole[] = ["customerId", "date", "amount"];
+
+export const ROLE_LABELS: Readonly<Record<ColumnRole, { en: string; zh: string }>> = {
+  customerId: { en: "customer id", zh: "客户ID" },
+  date: { en: "order date", zh: "下单日期" },
+  amount: { en: "amount", zh: "金额" },
+  orderId: { en: "order id", zh: "订单号" },
+  quantity: { en: "quantity", zh: "数量" },
+  birthday: { en: "birthday", zh: "生日" },
+  joinDate: { en: "join date", zh: "入会日期" },
+  tier: { en: "tier", zh: "等级" },
+  points: { en: "points", zh: "积分" },
+  channel: { en: "channel", zh: "渠道" },
+};
+
+export interface HeaderWords {
+  /** Whole headers (after `normalizeHeader`) that name the role. */
+  exact: readonly string[];
+  /** Parts of a header that suggest the role ("order date" contains "date"). */
+  contains: readonly string[];
+  /** Whole headers that may name the role when nothing better does ("id", "phone"). */
+  weak?: readonly string[];
+}
+
+/** Header words per role, English and Chinese, already normalized (lower case, no blanks or punctuation). */
+export const HEADER_VOCABULARY: Readonly<Record<ColumnRole, HeaderWords>> = {
+  customerId: {
+    exact: [
+      "customerid", "customer", "custid", "customerno", "customernumber", "customercode", "clientid", "client",
+      "memberid", "member", "memberno", "membernumber", "membercode", "membershipid", "membershipno",
+      "userid", "user", "buyerid", "buyer", "shopperid", "accountid", "loyaltyid", "cardno", "cardnumber",
+      "客户id", "客户编号", "客户号", "客户代码", "客户", "会员id", "会员编号", "会员号", "会员卡号", "会员",
+      "顾客id", "顾客编号", "顾客", "用户id", "用户编号", "用户", "买家id", "买家", "卡号",
+    ],
+    contains: ["customer", "cust", "member", "client", "user", "buyer", "shopper", "客户", "会员", "顾客", "用户", "买家"],
+    weak: ["id", "phone", "mobile", "email", "手机", "手机号", "电话", "邮箱"],
+  },
+  date: {
+    exact: [
+      "date", "orderdate", "orderday", "ordertime", "orderedat", "orderdatetime", "purchasedate", "purchasetime",
+      "transactiondate", "transactiontime", "txndate", "saledate", "salesdate", "invoicedate", "paymentdate",
+      "paidat", "paymenttime", "createdat", "datetime", "timestamp", "time", "day",
+      "日期", "下单时间", "下单日期", "订单日期", "订单时间", "消费日期", "消费时间", "交易日期", "交易时间",
+      "购买日期", "购买时间", "支付时间", "支付日期", "付款时间", "付款日期", "成交时间", "成交日期", "销售日期", "时间",
+    ],
+    contains: ["date", "time", "日期", "时间"],
+  },
+  amount: {
+    exact: [
+      "amount", "amt", "total", "ordertotal", "orderamount", "orderamt", "totalamount", "sales", "sale",
+      "salesamount", "revenue", "value", "ordervalue", "spend", "spent", "paid", "paidamount", "amountpaid",
+      "netamount", "payment", "paymentamount", "totalprice", "linetotal", "linevalue", "subtotal",
+      "金额", "消费金额", "实付金额", "实付", "实收金额", "实收", "支付金额", "付款金额", "订单金额", "销售金额",
+      "销售额", "交易金额", "应付金额", "总金额", "成交金额", "消费额", "合计",
+    ],
+    contains: ["amount", "amt", "total", "sales", "revenue", "spend", "paid", "value", "金额", "实付", "销售额", "消费额"],
+    weak: ["price", "单价", "价格"],
+  },
+  orderId: {
+    exact: [
+      "orderid", "order", "orderno", "ordernumber", "ordercode", "transactionid", "transaction", "txnid",
+      "invoiceid", "invoiceno", "invoicenumber", "invoice", "receiptno", "receiptid", "receipt",
+      "订单号", "订单编号", "订单id", "订单", "单号", "交易号", "交易编号", "交易单号", "流水号", "小票号",
+    ],
+    contains: ["order", "invoice", "receipt", "transaction", "txn", "订单", "单号", "流水"],
+  },
+  quantity: {
+    exact: ["quantity", "qty", "units", "items", "pieces", "cds", "数量", "件数", "购买数量", "商品数量", "销量"],
+    contains: ["quantity", "qty", "数量", "件数"],
+  },
+  birthday: {
+    exact: ["birthday", "birthdate", "dateofbirth", "dob", "born", "生日", "出生日期", "会员生日", "出生年月日"],
+    contains: ["birth", "dob", "生日", "出生"],
+  },
+  joinDate: {
+    exact: [
+      "joindate", "joined", "joinedat", "joinedon", "signupdate", "signup", "registrationdate", "registerdate",
+      "registereddate", "registeredat", "enrolldate", "enrollmentdate", "enrolmentdate", "membersince",
+      "入会日期", "入会时间", "注册日期", "注册时间", "开卡日期", "开卡时间", "加入日期", "入会",
+    ],
+    contains: ["join", "signup", "regist", "enrol", "membersince", "入会", "注册", "开卡"],
+  },
+  tier: {
+    exact: ["tier", "level", "memberlevel", "membertier", "membershiplevel", "membershiptier", "grade", "viplevel",
+      "等级", "会员等级", "会员级别", "级别", "卡等级", "会员卡等级"],
+    contains: ["tier", "level", "grade", "等级", "级别"],
+  },
+  points: {
+    exact: ["points", "point", "pointsbalance", "pointbalance", "loyaltypoints", "积分", "积分余额", "会员积分", "可用积分"],
+    contains: ["point", "积分"],
+  },
+  channel: {
+    exact: ["channel", "saleschannel", "orderchannel", "source", "platform", "渠道", "销售渠道", "下单渠道", "来源", "平台"],
+    contains: ["channel", "platform", "渠道", "平台"],
+  },
+}; // prettier-ignore
+
+/** Parts of a header that rule out an id role by "contains" (a customer name is not a customer id). */
+const NOT_AN_ID = ["name", "姓名", "名称", "名字", "address", "地址", "phone", "电话", "email", "邮箱"];
+
+/** Lower case, full-width forms folded (ＩＤ → id), blanks and punctuation removed. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-.:：()（）[\]【】#/\\'"`*]+/g, "");
+}
+
+/** Column index per role; a role without a column is absent. */
+export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+
+/**
+ * What the caller says about columns: a header text (case and blanks ignored), a column letter ("C") when
+ * no header has that text, a 0-based column index, or null for "this table has no such column".
+ */
+export type ColumnOverrides = Partial<Record<ColumnRole, string | number | null>>;
+
+export interface DetectedColumns {
+  mapping: ColumnMapping;
+  /** For each mapped role, whether the caller gave it or it was detected from the header. */
+  origin: Partial<Record<ColumnRole, "given" | "detected">>;
+  /** Required roles without a column. */
+  missing: ColumnRole[];
+}
+
+const EXACT = 3;
+const CONTAINS = 2;
+const WEAK = 1;
+
+function matchScore(normalized: string, role: ColumnRole): number {
+  const words = HEADER_VOCABULARY[role];
+  if (words.exact.includes(normalized)) return EXACT;
+  if (words.weak?.includes(normalized)) return WEAK;
+  return 0;
+}
+
+/** The first role (in COLUMN_ROLES order) whose "contains" words appear in the header. */
+function containsRole(normalized: string): ColumnRole | undefined {
+  for (const role of COLUMN_ROLES) {
+    if (!HEADER_VOCABULARY[role].contains.some((w) => normalized.includes(w))) continue;
+    if ((role === "customerId" || role === "orderId") && NOT_AN_ID.some((w) => normalized.includes(w))) {
+      return undefined;
+    }
+    return role;
+  }
+  return undefined;
+}
+
+/** Resolves one override to a column index, or throws a DataError naming the table and its headers. */
+export function resolveColumn(table: RawTable, role: ColumnRole, given: string | number): number {
+  const count = Math.max(table.headers.length, table.columns.length);
+  if (typeof given === "number") {
+    if (Number.isInteger(given) && given >= 0 && given < count) return given;
+    throw new DataError(
+      `${table.source}: column ${given + 1} for the ${ROLE_LABELS[role].en} does not exist`,
+    );
+  }
+  const wanted = normalizeHeader(given);
+  const byHeader = table.headers.findIndex((h) => normalizeHeader(h ?? "") === wanted);
+  if (byHeader >= 0) return byHeader;
+  const letters = table.columnLetters ?? Array.from({ length: count }, (_, i) => columnLetter(i));
+  const byLetter = letters.findIndex((l) => l === given.trim().toUpperCase());
+  if (byLetter >= 0) return byLetter;
+  throw new DataError(
+    `${table.source}: no column "${given}" for the ${ROLE_LABELS[role].en}; the headers are ${table.headers
+      .map((h) => `"${h}"`)
+      .join(", ")}`,
+  );
+}
+
+/**
+ * Finds the column of each role from the headers. Given columns come first; then each remaining role takes
+ * the best remaining column: an exact header word, then a header containing a role word, then a weak
+ * word; ties go to the leftmost column. A column serves one role at most.
+ */
+export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}): DetectedColumns {
+  const mapping: ColumnMapping = {};
+  const origin: DetectedColumns["origin"] = {};
+  const taken = new Set<number>();
+  const unset = new Set<ColumnRole>();
+  for (const role of COLUMN_ROLES) {
+    const given = overrides[role];
+    if (given === null) unset.add(role);
+    if (given === null || given === undefined) continue;
+    const column = resolveColumn(table, role, given);
+    if (taken.has(column)) {
+      throw new DataError(`${table.source}: column ${columnLetter(column)} is given for two roles`);
+    }
+    mapping[role] = column;
+    origin[role] = "given";
+    taken.add(column);
+  }
+
+  const candidates: { column: number; role: ColumnRole; score: number }[] = [];
+  table.headers.forEach((header, column) => {
+    const normalized = normalizeHeader(header ?? "");
+    if (normalized === "") return;
+    for (const role of COLUMN_ROLES) {
+      const score = matchScore(normalized, role);
+      if (score > 0) candidates.push({ column, role, score });
+    }
+    const role = containsRole(normalized);
+    if (role) candidates.push({ column, role, score: CONTAINS });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.column - b.column);
+  for (const { column, role } of candidates) {
+    if (taken.has(column) || mapping[role] !== undefined || unset.has(role)) continue;
+    mapping[role] = column;
+    origin[role] = "detected";
+    taken.add(column);
+  }
+  const missing = REQUIRED_ROLES.filter((role) => mapping[role] === undefined);
+  return { mapping, origin, missing };
+}
+
+/** Throws a DataError naming the table, its headers and the roles without a column. */
+export function requireColumns(table: RawTable, detected: DetectedColumns): void {
+  if (detected.missing.length === 0) return;
+  const names = detected.missing.map((r) => ROLE_LABELS[r].en).join(", ");
+  const headers = table.headers.map((h) => `"${h}"`).join(", ");
+  throw new DataError(
+    `${table.source}: no ${names} column found among the headers ${headers}; name the column to use`,
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * Input the engine cannot work with at all (no customer id column, an unknown column name, a rule table
+ * that contradicts itself). The message is for the user and names the table, row and column where there is
+ * one; the CLI prints it as one line with exit code 2, the task pane shows it, a custom function returns
+ * #VALUE! with it. Bad rows are not errors: they are counted in the data-quality report.
+ */
+export class DataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DataError";
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Clean order lines in columns (typed arrays), as every analysis of the engine takes them.
+ *
+ * Conventions:
+ * - A customer is an index 0..n−1 into `customerIds` (ids as text, in the order they first appear in the
+ *   table). Only customers with at least one purchase line are here.
+ * - Lines are grouped by customer and sorted by day, then by table row: customer c's lines are
+ *   `customerStart[c]` .. `customerStart[c + 1] − 1`.
+ * - Days are day numbers (days since 1970-01-01, see days.ts); amounts are in the currency of the data.
+ * - Refunds (negative amounts) are not purchases: they are kept apart in `refunds`, grouped the same way,
+ *   and reduce a customer's spend.
+ */
+
+export interface RefundLines {
+  /** Customer c's refunds: customerStart[c] .. customerStart[c + 1] − 1, sorted by day. */
+  customerStart: Int32Array;
+  day: Int32Array;
+  /** Negative amounts. */
+  amount: Float64Array;
+  /** 0-based data row in the source table. */
+  sourceRow: Int32Array;
+}
+
+export interface OrderLines {
+  customerIds: readonly string[];
+  customerStart: Int32Array;
+  /** Customer index of each line. */
+  customer: Int32Array;
+  day: Int32Array;
+  /** Amount of each line, zero or positive. */
+  amount: Float64Array;
+  /** 0-based data row in the source table (sheet row = table.firstRow + sourceRow). */
+  sourceRow: Int32Array;
+  /**
+   * Order of each line as an index into `orderIds`, or −1 when the line has no order id (then the line is
+   * an order by itself). Without an order id column every line is −1.
+   */
+  order: Int32Array;
+  orderIds: readonly string[];
+  /** Quantity per line (NaN when blank), or null without a quantity column. */
+  quantity: Float64Array | null;
+  /** Channel per line as an index into `channels` (−1 when blank), or null without a channel column. */
+  channel: Int32Array | null;
+  channels: readonly string[];
+  refunds: RefundLines;
+}
+
+/**
+ * Member details per customer (same index as `OrderLines.customerIds`), each the last readable non-blank
+ * value in table order; null when the table has no such column.
+ */
+export interface MemberDetails {
+  /** Day numbers, NO_DAY when unknown. */
+  birthday: Int32Array | null;
+  /** Day numbers, NO_DAY when unknown. */
+  joinDay: Int32Array | null;
+  /** Tier as written in the data ("" when blank). */
+  tier: string[] | null;
+  /** Points balance (NaN when blank). */
+  points: Float64Array | null;
+}
+
+export function customerCount(orders: OrderLines): number {
+  return orders.customerIds.length;
+}
+
+export function lineCount(orders: OrderLines): number {
+  return orders.day.length;
+}

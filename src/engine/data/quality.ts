@@ -1,0 +1,186 @@
+/**
+ * The data-quality report: for every reason a row (or a customer) was not used as a plain purchase, how
+ * many, what was done about it, and the first examples with the sheet, row and column a user can go to.
+ * Every row read is accounted for by exactly one row reason or kept as a purchase line; see
+ * `accountedRows`.
+ */
+import { columnLetter, describeCell, type CellValue, type RawTable } from "./table";
+import { cellText } from "./parse-id";
+
+export type QualityReason =
+  | "blankRow"
+  | "blankId"
+  | "testAccount"
+  | "unparsableDate"
+  | "nonNumericAmount"
+  | "dateAfterAsOf"
+  | "duplicateLine"
+  | "zeroAmount"
+  | "refund"
+  | "memberDetailsOnly"
+  | "badMemberDetail"
+  | "noPurchase";
+
+/** What happened to the rows (or customers) of a finding. */
+export type QualityAction = "dropped" | "kept" | "reduces spend" | "field ignored";
+
+export interface QualityReasonInfo {
+  reason: QualityReason;
+  label: string;
+  labelZh: string;
+  /** Whether `count` counts rows of the table or customers. */
+  unit: "rows" | "customers";
+}
+
+/** The reasons in report order, with their labels. */
+export const QUALITY_REASONS: readonly QualityReasonInfo[] = [
+  { reason: "blankRow", label: "Blank row", labelZh: "空行", unit: "rows" },
+  { reason: "blankId", label: "Blank customer id", labelZh: "客户ID为空", unit: "rows" },
+  { reason: "testAccount", label: "Test or junk account", labelZh: "测试或垃圾账号", unit: "rows" },
+  { reason: "unparsableDate", label: "Unreadable date", labelZh: "日期无法识别", unit: "rows" },
+  { reason: "nonNumericAmount", label: "Amount not a number", labelZh: "金额不是数字", unit: "rows" },
+  {
+    reason: "dateAfterAsOf",
+    label: "Date after the as-of date",
+    labelZh: "日期晚于统计截止日",
+    unit: "rows",
+  },
+  { reason: "duplicateLine", label: "Exact duplicate line", labelZh: "完全重复的行", unit: "rows" },
+  { reason: "zeroAmount", label: "Zero amount", labelZh: "金额为零", unit: "rows" },
+  { reason: "refund", label: "Refund (negative amount)", labelZh: "退款（负金额）", unit: "rows" },
+  {
+    reason: "memberDetailsOnly",
+    label: "Member details without a purchase",
+    labelZh: "仅有会员资料、无消费",
+    unit: "rows",
+  },
+  {
+    reason: "badMemberDetail",
+    label: "Unreadable birthday, join date or points",
+    labelZh: "生日、入会日期或积分无法识别",
+    unit: "rows",
+  },
+  {
+    reason: "noPurchase",
+    label: "Customer with no purchase",
+    labelZh: "无消费记录的客户",
+    unit: "customers",
+  },
+];
+
+export interface QualityExample {
+  /** Sheet row number, as the user sees it in Excel. */
+  row: number;
+  /** Column letter ("C"). */
+  column: string;
+  /** Header of that column. */
+  header: string;
+  /** The cell as text ("(blank)", "#N/A", "2024-13-01"). */
+  value: string;
+  /** "sheet Orders, row 12, column C (Date)": ready for a message. */
+  where: string;
+  /** Why, when the reason alone does not say it ("no such day in the calendar", the rule that fired). */
+  note?: string;
+}
+
+export interface QualityFinding extends QualityReasonInfo {
+  /** Rows (or customers, see `unit`). */
+  count: number;
+  action: QualityAction;
+  /** Sum of the amounts involved, where there is one (refunds, duplicates, dropped late orders). */
+  amount?: number;
+  /** The first examples, in table order. */
+  examples: QualityExample[];
+}
+
+export interface DataQualityReport {
+  /** The table's source (sheet, table or file name). */
+  source: string;
+  /** Data rows read (below the header). */
+  rowsRead: number;
+  /** Rows kept as purchase lines (positive amounts, and zero amounts when kept). */
+  purchaseLines: number;
+  /** One finding per reason, in `QUALITY_REASONS` order; reasons that did not occur have count 0. */
+  findings: QualityFinding[];
+}
+
+/** How many examples each finding keeps. */
+export const DEFAULT_EXAMPLES_PER_REASON = 5;
+
+/** Collects counts and examples while a table is read; `report()` gives the finished report. */
+export class QualityCollector {
+  private readonly counts = new Map<QualityReason, number>();
+  private readonly amounts = new Map<QualityReason, number>();
+  private readonly examples = new Map<QualityReason, QualityExample[]>();
+
+  constructor(
+    private readonly table: RawTable,
+    private readonly actions: Readonly<Record<QualityReason, QualityAction>>,
+    private readonly examplesPerReason = DEFAULT_EXAMPLES_PER_REASON,
+  ) {}
+
+  /** Counts one row (or customer) under `reason`; keeps it as an example while there are few. */
+  add(reason: QualityReason, column: number, dataRow: number, note?: () => string, amount?: number): void {
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+    if (amount !== undefined) this.amounts.set(reason, (this.amounts.get(reason) ?? 0) + amount);
+    let list = this.examples.get(reason);
+    if (!list) this.examples.set(reason, (list = []));
+    if (list.length < this.examplesPerReason) list.push(this.example(column, dataRow, note?.()));
+  }
+
+  count(reason: QualityReason): number {
+    return this.counts.get(reason) ?? 0;
+  }
+
+  private example(column: number, dataRow: number, note: string | undefined): QualityExample {
+    const t = this.table;
+    const cell: CellValue = t.columns[column]?.[dataRow];
+    const example: QualityExample = {
+      row: t.firstRow + dataRow,
+      column: t.columnLetters?.[column] ?? columnLetter(column),
+      header: t.headers[column] ?? "",
+      value: cellText(cell),
+      where: describeCell(t, column, dataRow),
+    };
+    if (note) example.note = note;
+    return example;
+  }
+
+  report(rowsRead: number, purchaseLines: number): DataQualityReport {
+    const findings = QUALITY_REASONS.map((info): QualityFinding => {
+      const finding: QualityFinding = {
+        ...info,
+        count: this.count(info.reason),
+        action: this.actions[info.reason],
+        examples: (this.examples.get(info.reason) ?? []).sort((a, b) => a.row - b.row),
+      };
+      const amount = this.amounts.get(info.reason);
+      if (amount !== undefined) finding.amount = amount;
+      return finding;
+    });
+    return { source: this.table.source, rowsRead, purchaseLines, findings };
+  }
+}
+
+/** The finding for one reason. */
+export function findingOf(report: DataQualityReport, reason: QualityReason): QualityFinding {
+  const finding = report.findings.find((f) => f.reason === reason);
+  if (!finding) throw new Error(`no finding ${reason}`);
+  return finding;
+}
+
+/**
+ * Rows accounted for: purchase lines, plus rows dropped or kept as refunds, plus member-detail rows. It
+ * equals `rowsRead` when nothing was lost. Rows kept as purchase lines (zero amounts, kept duplicates) are
+ * already among the purchase lines; findings on customers or single fields are not rows.
+ */
+export function accountedRows(report: DataQualityReport): number {
+  let rows = report.purchaseLines;
+  for (const f of report.findings) {
+    if (f.unit !== "rows") continue;
+    if (f.action === "dropped" || f.action === "reduces spend" || f.reason === "memberDetailsOnly") {
+      rows += f.count;
+    }
+  }
+  return rows;
+}

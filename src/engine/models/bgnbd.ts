@@ -1,0 +1,100 @@
+/**
+ * BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): purchases follow a
+ * Poisson process with rate λ ~ Gamma(r, α) while alive; after each repeat purchase a customer drops
+ * out with probability p ~ Beta(a, b).
+ */
+import { lbeta, lgamma } from "../math/gamma";
+import { logRegularizedIncompleteBeta } from "../math/incbeta";
+import { inverseLogit1p } from "../math/logspace";
+import { BetaGeoLikelihood } from "./betageo-likelihood";
+import { oneMinusHOverB } from "./betageo-expectation";
+import { compressRfm } from "./data";
+import { fitMaximumLikelihood } from "./fit";
+import { rateStart } from "./starts";
+import type { FitOptions, FitResult, RfmData } from "./types";
+
+export interface BgnbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export function bgnbdParams(fit: FitResult): BgnbdParams {
+  const [r, alpha, a, b] = fit.values;
+  return { r, alpha, a, b };
+}
+
+/** Maximum-likelihood fit of the BG/NBD model. */
+export function fitBgnbd(data: RfmData, options: FitOptions = {}): FitResult {
+  const compressed = compressRfm(data);
+  const lik = new BetaGeoLikelihood(compressed, "bgnbd");
+  const alpha0 = 1 / rateStart(compressed);
+  return fitMaximumLikelihood(
+    "bgnbd",
+    lik,
+    [
+      [1, alpha0, 1, 3],
+      [1, 1, 1, 1],
+      [0.1, 0.1 * alpha0, 0.5, 0.5],
+    ],
+    options,
+  );
+}
+
+/** Per-customer log-likelihood (same order as the input rows). */
+export function bgnbdLogLikelihoods(p: BgnbdParams, data: RfmData): Float64Array {
+  const compressed = compressRfm(data);
+  const rows = new BetaGeoLikelihood(compressed, "bgnbd").rowLogLikelihoods([p.r, p.alpha, p.a, p.b]);
+  return Float64Array.from(compressed.rowOf, (row) => (row < 0 ? 0 : rows[row]));
+}
+
+/** ln of the odds that the customer has dropped out: ln[a/(b+x-1)] + (r+x) ln((α+T)/(α+t_x)). */
+function logOddsDead(p: BgnbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return -Infinity;
+  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+}
+
+/** P(alive at T | x, t_x, T). Exactly 1 for x = 0; tends to 0 without overflow for extreme histories. */
+export function bgnbdProbabilityAlive(p: BgnbdParams, x: number, tx: number, T: number): number {
+  return inverseLogit1p(logOddsDead(p, x, tx, T));
+}
+
+/** Unconditional E[X(t)]: expected repeat purchases in (0, t] of a new customer. */
+export function bgnbdExpectedPurchases(p: BgnbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const z = t / (p.alpha + t);
+  const L = -Math.log1p(t / p.alpha);
+  return (p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, z, L);
+}
+
+/** E[X(T, T+t) | x, t_x, T]: expected repeat purchases in the next t time units. */
+export function bgnbdConditionalExpectedPurchases(
+  p: BgnbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  if (t <= 0) return 0;
+  const z = t / (p.alpha + T + t);
+  const L = -Math.log1p(t / (p.alpha + T));
+  const c = p.a + p.b + x - 1;
+  return c * oneMinusHOverB(p.r + x, p.b + x, c, z, L) * bgnbdProbabilityAlive(p, x, tx, T);
+}
+
+/** P(X(t) = n) for a new customer (FHL 2005, equation 8). */
+export function bgnbdProbabilityOfPurchases(p: BgnbdParams, t: number, n: number): number {
+  if (!Number.isInteger(n) || n < 0) return 0;
+  if (t <= 0) return n === 0 ? 1 : 0;
+  const logQ = Math.log(p.alpha / (p.alpha + t));
+  const logP = Math.log(t / (p.alpha + t));
+  const lbab = lbeta(p.a, p.b);
+  const first = Math.exp(
+    lbeta(p.a, p.b + n) - lbab + lgamma(p.r + n) - lgamma(p.r) - lgamma(n + 1) + p.r * logQ + n * logP,
+  );
+  if (n === 0) return first;
+  // 1 - Σ_{j<n} NBD(j) is the negative binomial tail P(N ≥ n) = I_p(n, r).
+  const tail = logRegularizedIncompleteBeta(t / (p.alpha + t), n, p.r);
+  return first + Math.exp(lbeta(p.a + 1, p.b + n - 1) - lbab + tail);
+}

@@ -1,0 +1,135 @@
+/**
+ * Maximum-likelihood fitting shared by every model: BFGS on log-parameters (so every parameter stays
+ * positive), lifetimes' objective -LL/N + penalizer·Σθ², several starting points when the first does
+ * not converge, and standard errors from the Hessian.
+ */
+import { hessianFromGradient, invertSpd } from "../math/hessian";
+import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
+import type { FitOptions, FitResult, ModelName } from "./types";
+
+/** A model's weighted log-likelihood over its (compressed) data. */
+export interface Likelihood {
+  names: readonly string[];
+  /** Sum of weights. */
+  customers: number;
+  distinctRows: number;
+  /** Total weighted log-likelihood at natural parameters; writes ∂LL/∂param_i into `gradient`. */
+  logLikelihood(params: Float64Array, gradient: Float64Array): number;
+}
+
+/** |log θ| beyond this means θ ran off to 0 or infinity (e^40 ≈ 2e17). */
+const LOG_PARAMETER_BOUND = 40;
+
+/** The objective in log-parameter space and its gradient. */
+function objective(lik: Likelihood, penalizer: number) {
+  const n = lik.names.length;
+  const params = new Float64Array(n);
+  const grad = new Float64Array(n);
+  const N = lik.customers;
+  return (theta: Float64Array, out: Float64Array): number => {
+    for (let i = 0; i < n; i++) params[i] = Math.exp(theta[i]);
+    const ll = lik.logLikelihood(params, grad);
+    if (!Number.isFinite(ll)) return Infinity;
+    let penalty = 0;
+    for (let i = 0; i < n; i++) {
+      penalty += params[i] * params[i];
+      out[i] = (-grad[i] / N + 2 * penalizer * params[i]) * params[i];
+    }
+    return -ll / N + penalizer * penalty;
+  };
+}
+
+function describeStop(res: MinimizeResult, names: readonly string[], gtol: number): string {
+  const g = Math.max(...Array.from(res.gradient, Math.abs));
+  switch (res.reason) {
+    case "gradient":
+      return `converged: largest gradient component ${g.toExponential(1)} < ${gtol} after ${res.iterations} iterations`;
+    case "max-iterations":
+      return `did not converge in ${res.iterations} iterations (largest gradient component ${g.toExponential(1)})`;
+    case "line-search":
+      return `stopped: no step lowers the objective any more, but the gradient (${g.toExponential(1)}) is not small; the likelihood is flat or ill-conditioned here`;
+    case "diverged": {
+      const i = res.divergedIndex ?? 0;
+      const towards = res.x[i] < 0 ? "0" : "infinity";
+      return `did not converge: ${names[i]} ran off to ${towards}, the data do not identify it (too few customers or repeat purchases?); a penalizer can help`;
+    }
+    case "not-finite":
+      return "did not converge: the log-likelihood is not finite at the starting values";
+  }
+}
+
+/** Standard errors of the natural parameters: θ_i · sqrt([H⁻¹]_ii) with H the Hessian in log space. */
+function standardErrors(lik: Likelihood, penalizer: number, theta: Float64Array): number[] | null {
+  const f = objective(lik, penalizer);
+  const N = lik.customers;
+  const total = (t: Float64Array, g: Float64Array) => {
+    const v = f(t, g);
+    for (let i = 0; i < g.length; i++) g[i] *= N;
+    return v * N;
+  };
+  const n = theta.length;
+  const cov = invertSpd(hessianFromGradient(total, theta, 1e-4), n);
+  if (!cov) return null;
+  const se: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = Math.exp(theta[i]) * Math.sqrt(cov[i * n + i]);
+    if (!Number.isFinite(v)) return null;
+    se.push(v);
+  }
+  return se;
+}
+
+/**
+ * Fits by maximum likelihood from each start in turn until one converges (all are tried only when
+ * needed) and returns the best converged fit, or the best attempt with the reason it failed.
+ */
+export function fitMaximumLikelihood(
+  model: ModelName,
+  lik: Likelihood,
+  starts: readonly (readonly number[])[],
+  options: FitOptions = {},
+): FitResult {
+  if (!(lik.customers > 0)) throw new RangeError("there are no customers to fit the model to");
+  const penalizer = options.penalizer ?? 0;
+  if (!(penalizer >= 0)) throw new RangeError(`the penalizer must be ≥ 0, got ${penalizer}`);
+  const gtol = options.gradientTolerance ?? 1e-9;
+  const f = objective(lik, penalizer);
+  const candidates = options.start ? [options.start] : starts;
+  let best: MinimizeResult | null = null;
+  let iterations = 0;
+  let evaluations = 0;
+  for (const start of candidates) {
+    const theta0 = start.map((v) => Math.log(v));
+    const res = minimizeBfgs(f, theta0, {
+      gradientTolerance: gtol,
+      maxIterations: options.maxIterations ?? 1000,
+      variableBound: LOG_PARAMETER_BOUND,
+    });
+    iterations += res.iterations;
+    evaluations += res.evaluations;
+    const better =
+      !best ||
+      (res.converged && !best.converged) ||
+      (res.converged === best.converged && res.value < best.value);
+    if (better) best = res;
+    if (res.converged) break;
+  }
+  const res = best as MinimizeResult;
+  const values = Array.from(res.x, (t) => Math.exp(t));
+  const grad = new Float64Array(values.length);
+  const ll = lik.logLikelihood(Float64Array.from(values), grad);
+  return {
+    model,
+    names: lik.names,
+    values,
+    standardErrors: res.converged ? standardErrors(lik, penalizer, res.x) : null,
+    logLikelihood: ll,
+    customers: lik.customers,
+    distinctRows: lik.distinctRows,
+    converged: res.converged,
+    iterations,
+    evaluations,
+    reason: describeStop(res, lik.names, gtol),
+    penalizer,
+  };
+}

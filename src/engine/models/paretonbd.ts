@@ -1,0 +1,165 @@
+/**
+ * Pareto/NBD model (Schmittlein, Morrison & Colombo 1987; Fader & Hardie's 2005 note on its
+ * derivation): purchases at Poisson rate λ ~ Gamma(r, α) during an exponential lifetime with rate
+ * μ ~ Gamma(s, β).
+ *   L(x, t_x, T) = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^-(r+x) (β+T)^-s + s · I ],
+ *   I = ∫_{t_x}^{T} (α+τ)^-(r+x) (β+τ)^-(s+1) dτ   (see pareto-integral.ts).
+ */
+import { digamma, lgamma } from "../math/gamma";
+import { inverseLogit1p, oneMinusExpOver } from "../math/logspace";
+import { compressRfm, distinctIndex, type CompressedRfm } from "./data";
+import { fitMaximumLikelihood, type Likelihood } from "./fit";
+import { logParetoIntegral } from "./pareto-integral";
+import { meanT, rateStart } from "./starts";
+import type { FitOptions, FitResult, RfmData } from "./types";
+
+export interface ParetoNbdParams {
+  r: number;
+  alpha: number;
+  s: number;
+  beta: number;
+}
+
+export function paretoNbdParams(fit: FitResult): ParetoNbdParams {
+  const [r, alpha, s, beta] = fit.values;
+  return { r, alpha, s, beta };
+}
+
+/** ln of the two terms of the likelihood bracket: alive at T, and died between t_x and T. */
+function logTerms(p: ParetoNbdParams, x: number, tx: number, T: number, grad: Float64Array | null) {
+  const alive = -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
+  const died = Math.log(p.s) + logParetoIntegral(p.alpha, p.beta, p.r + x, p.s + 1, tx, T, grad);
+  return { alive, died };
+}
+
+class ParetoNbdLikelihood implements Likelihood {
+  readonly names = ["r", "alpha", "s", "beta"] as const;
+  readonly customers: number;
+  readonly distinctRows: number;
+  private readonly xs: ReturnType<typeof distinctIndex>;
+  private readonly weightOfX: Float64Array;
+  private readonly integralGrad = new Float64Array(4);
+
+  constructor(private readonly data: CompressedRfm) {
+    this.customers = data.customers;
+    this.distinctRows = data.n;
+    this.xs = distinctIndex(data.x);
+    this.weightOfX = new Float64Array(this.xs.values.length);
+    for (let i = 0; i < data.n; i++) this.weightOfX[this.xs.index[i]] += data.w[i];
+  }
+
+  logLikelihood(params: Float64Array, gradient: Float64Array): number {
+    const p: ParetoNbdParams = { r: params[0], alpha: params[1], s: params[2], beta: params[3] };
+    const { x, tx, T, w, n } = this.data;
+    const gI = this.integralGrad;
+    let ll = 0;
+    let gr = 0;
+    let gAlpha = 0;
+    let gS = 0;
+    let gBeta = 0;
+    for (let i = 0; i < n; i++) {
+      const { alive, died } = logTerms(p, x[i], tx[i], T[i], gI);
+      const lnAT = Math.log(p.alpha + T[i]);
+      const lnBT = Math.log(p.beta + T[i]);
+      const pr = p.r + x[i];
+      const wi = w[i];
+      if (died === -Infinity) {
+        ll += wi * alive;
+        gr -= wi * lnAT;
+        gAlpha -= (wi * pr) / (p.alpha + T[i]);
+        gS -= wi * lnBT;
+        gBeta -= (wi * p.s) / (p.beta + T[i]);
+        continue;
+      }
+      const wDied = inverseLogit1p(alive - died);
+      const wAlive = 1 - wDied;
+      ll += wi * (Math.max(alive, died) + Math.log1p(Math.exp(-Math.abs(alive - died))));
+      gr += wi * (wAlive * -lnAT + wDied * gI[2]);
+      gAlpha += wi * (wAlive * (-pr / (p.alpha + T[i])) + wDied * gI[0]);
+      gS += wi * (wAlive * -lnBT + wDied * (1 / p.s + gI[3]));
+      gBeta += wi * (wAlive * (-p.s / (p.beta + T[i])) + wDied * gI[1]);
+    }
+    const N = this.customers;
+    const lgr = lgamma(p.r);
+    const psiR = digamma(p.r);
+    for (let j = 0; j < this.weightOfX.length; j++) {
+      const X = this.xs.values[j];
+      const W = this.weightOfX[j];
+      ll += W * (lgamma(p.r + X) - lgr);
+      gr += W * (digamma(p.r + X) - psiR);
+    }
+    ll += N * (p.r * Math.log(p.alpha) + p.s * Math.log(p.beta));
+    gr += N * Math.log(p.alpha);
+    gAlpha += (N * p.r) / p.alpha;
+    gS += N * Math.log(p.beta);
+    gBeta += (N * p.s) / p.beta;
+    gradient[0] = gr;
+    gradient[1] = gAlpha;
+    gradient[2] = gS;
+    gradient[3] = gBeta;
+    return ll;
+  }
+}
+
+/** Maximum-likelihood fit of the Pareto/NBD model. */
+export function fitParetoNbd(data: RfmData, options: FitOptions = {}): FitResult {
+  const compressed = compressRfm(data);
+  const alpha0 = 1 / rateStart(compressed);
+  const beta0 = meanT(compressed);
+  return fitMaximumLikelihood(
+    "pnbd",
+    new ParetoNbdLikelihood(compressed),
+    [
+      [1, alpha0, 1, beta0],
+      [1, 1, 1, 1],
+      [0.5, 0.5 * alpha0, 0.5, 4 * beta0],
+    ],
+    options,
+  );
+}
+
+/** Per-customer log-likelihood (same order as the input rows). */
+export function paretoNbdLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  const { alive, died } = logTerms(p, x, tx, T, null);
+  const top = Math.max(alive, died);
+  const bracket = top + Math.log1p(Math.exp(-Math.abs(alive - died)));
+  return (
+    lgamma(p.r + x) -
+    lgamma(p.r) +
+    p.r * Math.log(p.alpha) +
+    p.s * Math.log(p.beta) +
+    (died === -Infinity ? alive : bracket)
+  );
+}
+
+/** P(alive at T | x, t_x, T) = alive term / (alive + died terms). */
+export function paretoNbdProbabilityAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  const { alive, died } = logTerms(p, x, tx, T, null);
+  return inverseLogit1p(died - alive);
+}
+
+/** Unconditional E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^(s-1)], with its limit at s = 1. */
+export function paretoNbdExpectedPurchases(p: ParetoNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  return ((p.r * p.beta) / p.alpha) * oneMinusExpOver(p.s - 1, Math.log1p(t / p.beta));
+}
+
+/** E[X(T, T+t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] · P(alive). */
+export function paretoNbdConditionalExpectedPurchases(
+  p: ParetoNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  if (t <= 0) return 0;
+  const alive = paretoNbdProbabilityAlive(p, x, tx, T);
+  return paretoNbdAliveExpectation(p, t, x, T) * alive;
+}
+
+/** Expected purchases in (T, T+t] of a customer known to be alive at T. */
+export function paretoNbdAliveExpectation(p: ParetoNbdParams, t: number, x: number, T: number): number {
+  return (
+    (((p.r + x) * (p.beta + T)) / (p.alpha + T)) * oneMinusExpOver(p.s - 1, Math.log1p(t / (p.beta + T)))
+  );
+}

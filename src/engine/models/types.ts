@@ -1,0 +1,55 @@
+/** Shapes shared by the buy-till-you-die models. Time is in one unit chosen by the caller (weeks by
+ *  default in the product); every model's predictions are in that same unit. */
+
+/**
+ * Per-customer inputs of the transaction models: x repeat purchases, t_x the time of the last
+ * purchase and T the time of the end of observation, both measured from the customer's first purchase.
+ * `weights` counts identical customers (1 each when absent).
+ */
+export interface RfmData {
+  x: ArrayLike<number>;
+  tx: ArrayLike<number>;
+  T: ArrayLike<number>;
+  weights?: ArrayLike<number>;
+}
+
+export type ModelName = "bgnbd" | "pnbd" | "gg" | "bgbb" | "mbgnbd";
+
+export interface FitOptions {
+  /** L2 penalty on the parameters, as lifetimes' penalizer_coef: objective = -LL/N + c·Σθ². */
+  penalizer?: number;
+  /** Converged when every gradient component of -LL/N (w.r.t. log-parameters) is below this. */
+  gradientTolerance?: number;
+  maxIterations?: number;
+  /** Starting values (natural scale); otherwise a data-driven start and a fallback start are tried. */
+  start?: readonly number[];
+}
+
+export interface FitResult {
+  model: ModelName;
+  /** Parameter names in the published order, e.g. r, alpha, a, b. */
+  names: readonly string[];
+  /** Estimates, in the order of `names`. */
+  values: number[];
+  /** Standard errors from the inverse Hessian of the (penalized) log-likelihood; null when it is singular. */
+  standardErrors: number[] | null;
+  /** Weighted log-likelihood at the estimates, without the penalty. */
+  logLikelihood: number;
+  /** Number of customers (sum of weights) used by the fit. */
+  customers: number;
+  /** Number of distinct input rows the likelihood was evaluated on. */
+  distinctRows: number;
+  converged: boolean;
+  iterations: number;
+  evaluations: number;
+  /** Why the optimiser stopped, in words. */
+  reason: string;
+  penalizer: number;
+}
+
+/** Named view of a fit's estimates. */
+export function paramsOf(fit: FitResult): Record<string, number> {
+  const out: Record<string, number> = {};
+  fit.names.forEach((name, i) => (out[name] = fit.values[i]));
+  return out;
+}

@@ -1,0 +1,125 @@
+/* Customer functions of the LOYALTY namespace: from order lines to one row per customer. */
+import { excelSerialFromDay, NO_DAY } from "../../engine/data/days";
+import { purchaseDaysOf } from "../../engine/summary/purchase-days";
+import { summarizeCustomers } from "../../engine/summary/customer-summary";
+import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
+import { argsOf, optionalBoolean, optionalChoice } from "../excel/args";
+import { excelCall } from "../excel/guard";
+import { examplePlace, optionalDay, originalId, readOrderArgs } from "../orders/order-args";
+
+const SUMMARY_PARAMS = ["customers", "dates", "amounts", "as_of", "unit", "headers"] as const;
+const UNITS: Record<string, TimeUnit> = Object.fromEntries(TIME_UNITS.map((u) => [u, u]));
+
+const PLURAL: Record<TimeUnit, string> = { day: "days", week: "weeks", month: "months" };
+
+/** Column labels of the summary; the unit is part of the labels of t_x and T. */
+export function summaryLabels(unit: TimeUnit): string[] {
+  const u = PLURAL[unit];
+  return [
+    "customer",
+    "first purchase",
+    "last purchase",
+    "orders",
+    "x (repeat purchase days)",
+    `t_x (${u})`,
+    `T (${u})`,
+    "recency (days)",
+    "total spend",
+    "mean repeat value",
+  ];
+}
+
+function serialOrBlank(day: number): number | string {
+  return day === NO_DAY ? "" : excelSerialFromDay(day);
+}
+
+/**
+ * One row per customer from order lines: id, first and last purchase (dates), orders, x (repeat purchase days), t_x and T (in unit), recency in days, total spend and mean repeat-day value: the inputs of LOYALTY.RFM and the model fits.
+ * @customfunction SUMMARY
+ * @helpurl https://localhost:3000/help.html#summary
+ * @requiresParameterAddresses
+ * @param customers Customer id of each order line (a column).
+ * @param dates Date of each order line: Excel dates, or text such as 2024-05-12 or 20240512.
+ * @param amounts Amount of each order line; negative amounts are refunds and reduce spend.
+ * @param [as_of] The analysis date (end of the calibration period): later lines are left out; default the last date in dates.
+ * @param [unit] Time unit of t_x and T: "day", "week" (default) or "month".
+ * @param [headers] TRUE to put a row of column labels above the customers. Default FALSE.
+ * @param [invocation] Supplied by Excel: where the arguments are, for messages.
+ * @returns One row of 10 values per customer, in order of first appearance.
+ */
+export function summary(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  unit?: unknown,
+  headers?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return excelCall("LOYALTY.SUMMARY", () => {
+    const a = argsOf(SUMMARY_PARAMS, [customers, dates, amounts, as_of, unit, headers], invocation);
+    const timeUnit = optionalChoice<TimeUnit>(a.unit, UNITS, "week");
+    const withHeaders = optionalBoolean(a.headers, false);
+    const orders = readOrderArgs(a, optionalDay(a.as_of));
+    const s = summarizeCustomers(purchaseDaysOf(orders.read.orders), {
+      asOf: orders.read.asOf,
+      unit: timeUnit,
+    });
+    const rows: unknown[][] = withHeaders ? [summaryLabels(timeUnit)] : [];
+    for (let c = 0; c < s.customerIds.length; c++) {
+      rows.push([
+        originalId(orders, c),
+        serialOrBlank(s.firstDay[c]),
+        serialOrBlank(s.lastDay[c]),
+        s.orders[c],
+        s.x[c],
+        s.tX[c],
+        s.T[c],
+        s.recencyDays[c],
+        s.spend[c],
+        s.monetary[c],
+      ]);
+    }
+    return rows;
+  });
+}
+
+const QUALITY_PARAMS = ["customers", "dates", "amounts", "as_of"] as const;
+
+/**
+ * The data-quality findings on order lines, as LOYALTY.SUMMARY reads them: for each reason (blank rows, refunds, zero amounts, duplicate lines, lines after the as-of date...) how many rows, what was done, the amount involved and the first example.
+ * @customfunction QUALITY
+ * @helpurl https://localhost:3000/help.html#quality
+ * @requiresParameterAddresses
+ * @param customers Customer id of each order line (a column).
+ * @param dates Date of each order line.
+ * @param amounts Amount of each order line.
+ * @param [as_of] The analysis date: later lines are counted as after the as-of date; default the last date.
+ * @param [invocation] Supplied by Excel: where the arguments are, for messages.
+ * @returns A table with a header row: reason, rows, action, amount, first example.
+ */
+export function quality(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return excelCall("LOYALTY.QUALITY", () => {
+    const a = argsOf(QUALITY_PARAMS, [customers, dates, amounts, as_of], invocation);
+    const orders = readOrderArgs(a, optionalDay(a.as_of));
+    const report = orders.read.quality;
+    const rows: unknown[][] = [
+      ["reason", "count", "action", "amount", "first example"],
+      ["Rows read", report.rowsRead, "", "", ""],
+      ["Purchase lines used", report.purchaseLines, "", "", ""],
+    ];
+    for (const f of report.findings) {
+      if (f.count === 0) continue;
+      const ex = f.examples[0];
+      const example = ex ? `${examplePlace(orders, ex)}: ${ex.value}${ex.note ? ` (${ex.note})` : ""}` : "";
+      rows.push([`${f.label} (${f.unit})`, f.count, f.action, f.amount ?? "", example]);
+    }
+    return rows;
+  });
+}

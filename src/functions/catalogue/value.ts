@@ -1,0 +1,94 @@
+/* Value functions of the LOYALTY namespace: lifetime value without a model. */
+import { simpleLtv, SimpleLtvInputError, type SimpleLtvInput } from "../../engine/clv/simple-ltv";
+import { argsOf, isOmitted, type Arg } from "../excel/args";
+import { numError, valueError } from "../excel/errors";
+import { excelCall } from "../excel/guard";
+import { perRowResult, readRows } from "../excel/rows";
+
+const LTV_PARAMS = [
+  "avg_value",
+  "purchases_per_period",
+  "retention",
+  "margin",
+  "discount_rate",
+  "periods",
+] as const;
+
+/** Which engine input each LTV argument feeds, so an engine message points at the user's cell. */
+const LTV_FIELDS: (keyof SimpleLtvInput)[] = [
+  "averageValue",
+  "purchasesPerPeriod",
+  "retention",
+  "margin",
+  "discountRate",
+  "periods",
+];
+
+function ltvAdapter(a: Record<(typeof LTV_PARAMS)[number], Arg>): unknown[][] {
+  const perpetuity = isOmitted(a.periods);
+  const args = perpetuity ? LTV_PARAMS.slice(0, 5) : LTV_PARAMS;
+  // A row is a customer when its value or frequency is filled; the rates may be shared by all.
+  const table = readRows(args.map((name, c) => ({ arg: a[name], shared: c >= 2 })));
+  const rows = table.validRows();
+  const [value, frequency, retention, margin, discount, periods] = table.columns;
+  const out = new Array<unknown>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    try {
+      const ltv = simpleLtv({
+        averageValue: value[i],
+        purchasesPerPeriod: frequency[i],
+        retention: retention[i],
+        margin: margin[i],
+        discountRate: discount[i],
+        periods: perpetuity ? undefined : periods[i],
+      });
+      out[k] = Number.isFinite(ltv)
+        ? ltv
+        : numError(
+            `row ${i + 1}: retention ${retention[i]} is not below 1 + discount rate ${discount[i]}, ` +
+              "so the perpetuity has no finite value; give periods",
+          );
+    } catch (e) {
+      if (!(e instanceof SimpleLtvInputError)) throw e;
+      out[k] = valueError(`${table.place(LTV_FIELDS.indexOf(e.field), i)}: ${e.message}`);
+    }
+  }
+  return perRowResult(table, rows, out);
+}
+
+/**
+ * Classic customer lifetime value when no purchase model fits: the margin per period (average value ×
+ * purchases per period × margin), kept with probability retention each period and discounted at
+ * discount_rate, summed over periods, or for ever as m·r/(1+d−r) (Gupta & Lehmann 2003).
+ * @customfunction LTV
+ * @helpurl https://localhost:3000/help.html#ltv
+ * @requiresParameterAddresses
+ * @param avg_value Average value of one purchase (money). A cell, or a column with one row per customer.
+ * @param purchases_per_period Purchases per customer per period (a year, a month...).
+ * @param retention Share of customers kept from one period to the next: 80% or 0.8.
+ * @param margin Profit margin as a share of the purchase value: 30% or 0.3.
+ * @param discount_rate Discount rate per period: 10% or 0.1.
+ * @param [periods] Number of periods to sum; leave out for the perpetuity m·r/(1+d−r).
+ * @param [invocation] Supplied by Excel: where the arguments are, for messages.
+ * @returns The lifetime value, one per row.
+ */
+export function ltv(
+  avg_value: unknown[][],
+  purchases_per_period: unknown[][],
+  retention: unknown[][],
+  margin: unknown[][],
+  discount_rate: unknown[][],
+  periods?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return excelCall("LOYALTY.LTV", () =>
+    ltvAdapter(
+      argsOf(
+        LTV_PARAMS,
+        [avg_value, purchases_per_period, retention, margin, discount_rate, periods],
+        invocation,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Excel errors raised by the adapters, and their conversion into `CustomFunctions.Error` at the boundary.
+ *
+ * The adapters throw `ExcelError` (a plain class, so the modules run and test without Excel); only the
+ * guard turns it into the runtime's `CustomFunctions.Error`. Excel shows a custom message with `#VALUE!`
+ * and `#N/A` only (CustomFunctionsRuntime 1.3), so the message of any other code is kept for the
+ * diagnostics log but not passed to Excel.
+ */
+
+/** The error values a custom function may return (Excel accepts #NAME? and #REF! only as inputs). */
+export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!" | "#NULL!";
+
+/** Codes that Excel accepts as inputs; the others map to #VALUE! when they must be passed on. */
+const INPUT_ONLY_CODES = new Set(["#NAME?", "#REF!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!"]);
+
+/** Codes for which Excel displays a custom message. */
+const CODES_WITH_MESSAGE = new Set<ExcelErrorCode>(["#VALUE!", "#N/A"]);
+
+/** Excel caps the message of an error value; longer messages are cut with an ellipsis. */
+export const MAX_MESSAGE_LENGTH = 255;
+
+export class ExcelError extends Error {
+  constructor(
+    readonly code: ExcelErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExcelError";
+  }
+}
+
+/** #VALUE!: an argument cannot be used (wrong type, out of range, wrong shape). */
+export function valueError(message: string): ExcelError {
+  return new ExcelError("#VALUE!", message);
+}
+
+/** #NUM!: a computation failed on usable input (a fit that does not converge, an infinite value). */
+export function numError(message: string): ExcelError {
+  return new ExcelError("#NUM!", message);
+}
+
+/** #N/A: something looked up is not there (a customer missing from a table). */
+export function notAvailable(message: string): ExcelError {
+  return new ExcelError("#N/A", message);
+}
+
+/**
+ * An error value that came in as an argument, as Excel passes it when a function allows errors
+ * (a `CustomFunctions.Error` with a code) or as the engine's table cells hold it (`{ error: "#N/A" }`).
+ * Returns its code, or undefined when `v` is not an error value.
+ */
+export function inputErrorCode(v: unknown): string | undefined {
+  if (typeof v !== "object" || v === null || v instanceof Date) return undefined;
+  const o = v as { code?: unknown; error?: unknown };
+  if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
+  if (typeof o.error === "string" && o.error.startsWith("#")) return o.error;
+  return undefined;
+}
+
+/** The error to return for an error value found in an input: the same code where Excel allows it. */
+export function propagatedError(code: string, where: string): ExcelError {
+  const out = INPUT_ONLY_CODES.has(code) ? "#VALUE!" : (code as ExcelErrorCode);
+  return new ExcelError(out, `${where} holds ${code}`);
+}
+
+function shorten(message: string): string {
+  return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+}
+
+/**
+ * Any thrown value as an ExcelError: our own pass through; an engine error whose name says what went
+ * wrong maps to its code (see ENGINE_ERROR_CODES); anything else is a bad input (#VALUE!) with its
+ * message, because an input the engine refused is by far the likeliest cause and #VALUE! can say why.
+ */
+export function asExcelError(e: unknown): ExcelError {
+  if (e instanceof ExcelError) return e;
+  if (e instanceof Error) {
+    const code = ENGINE_ERROR_CODES[e.name] ?? "#VALUE!";
+    return new ExcelError(code, e.message || e.name);
+  }
+  const code = inputErrorCode(e);
+  if (code) return propagatedError(code, "an input");
+  return valueError(String(e));
+}
+
+/**
+ * Engine error names and the Excel error each becomes. The engine is free of Office: it throws
+ * ordinary errors with a `name`, and this table is the one place that knows what Excel shows for them.
+ */
+export const ENGINE_ERROR_CODES: Record<string, ExcelErrorCode> = {
+  RangeError: "#VALUE!",
+  TypeError: "#VALUE!",
+  ConvergenceError: "#NUM!",
+  FitError: "#NUM!",
+  NotFoundError: "#N/A",
+};
+
+/** The runtime's error object for Excel. Built only at call time: `CustomFunctions` exists only in Excel. */
+export function toCustomFunctionsError(e: ExcelError): CustomFunctions.Error {
+  const code = e.code as unknown as CustomFunctions.ErrorCode;
+  return CODES_WITH_MESSAGE.has(e.code)
+    ? new CustomFunctions.Error(code, shorten(e.message))
+    : new CustomFunctions.Error(code);
+}

@@ -1,0 +1,132 @@
+/**
+ * An order table given to a function as three ranges (customers, dates, amounts), read by the engine
+ * exactly as the task pane and the CLI read a sheet, with the function's own rules on what it may not
+ * pass over:
+ *
+ * - blank rows are skipped (the ranges may run past the data), as SUM skips blank cells;
+ * - a cell the engine cannot use (an unreadable date, an amount that is not a number, a date or amount
+ *   without a customer id, a customer id without date and amount) is #VALUE! naming the cell: a formula
+ *   has no data-quality sheet to report it on;
+ * - everything else follows the data conventions (SPEC §2): same-day purchases merged, refunds reduce
+ *   spend, zero amounts kept, and lines after the as-of date left out (that is what as-of means).
+ *   Identical lines are kept as separate purchases, as the literature does with CDNOW, and no id is
+ *   treated as a test account: a function computes on what it is given and drops nothing unasked.
+ *   LOYALTY.QUALITY lists every such finding.
+ */
+import type { CellValue, RawTable } from "../../engine/data/table";
+import { parseDay } from "../../engine/data/parse-date";
+import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
+import type { QualityExample, QualityReason } from "../../engine/data/quality";
+import { placeOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
+import { isBlank, showValue } from "../excel/cells";
+import { inputErrorCode, propagatedError, valueError } from "../excel/errors";
+
+/** Findings a function refuses: the cell cannot be used and there is no report to show it on. */
+const REFUSED: readonly QualityReason[] = [
+  "blankId",
+  "unparsableDate",
+  "nonNumericAmount",
+  "memberDetailsOnly",
+];
+
+export interface OrderArgs {
+  customers: Arg;
+  dates: Arg;
+  amounts: Arg;
+}
+
+export interface ReadOrders {
+  read: OrderTable;
+  vectors: { customers: Vector; dates: Vector; amounts: Vector };
+}
+
+/** A cell as the engine's table holds it: error values become { error: "#N/A" }. */
+function tableCell(v: unknown): CellValue {
+  const code = inputErrorCode(v);
+  if (code) return { error: code };
+  return v as CellValue;
+}
+
+/** The as-of date of an optional argument (a date, an Excel serial or a text date) as a day number. */
+export function optionalDay(arg: Arg): number | undefined {
+  const v = scalarOf(arg);
+  if (isBlank(v)) return undefined;
+  const code = inputErrorCode(v);
+  if (code) throw propagatedError(code, arg.name);
+  const day = typeof v === "number" || typeof v === "string" ? parseDay(v) : NaN;
+  if (Number.isNaN(day)) throw valueError(`${arg.name}: ${showValue(v)} is not a date`);
+  return day;
+}
+
+/** Reads the three ranges as an order table (see the module comment); #VALUE! for what cannot be used. */
+export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOrders {
+  const vectors = {
+    customers: vectorOf(args.customers),
+    dates: vectorOf(args.dates),
+    amounts: vectorOf(args.amounts),
+  };
+  const list = [vectors.customers, vectors.dates, vectors.amounts];
+  const n = vectors.customers.cells.length;
+  for (const v of list.slice(1))
+    if (v.cells.length !== n)
+      throw valueError(
+        `customers has ${n} rows but ${v.arg.name} has ${v.cells.length}: give the three columns of one order table`,
+      );
+  const table: RawTable = {
+    source: "LOYALTY",
+    headers: list.map((v) => v.arg.name),
+    columns: list.map((v) => v.cells.map(tableCell)),
+    firstRow: 1,
+  };
+  const read = readOrderTable(table, {
+    columns: { customerId: 0, date: 1, amount: 2 },
+    asOf,
+    duplicates: "keep",
+    testAccounts: [],
+  });
+  for (const reason of REFUSED) {
+    const finding = read.quality.findings.find((f) => f.reason === reason);
+    const example = finding?.examples[0];
+    if (!finding || finding.count === 0 || !example) continue;
+    const { vector, dataRow } = exampleCell(vectors, example);
+    const cell = vector.cells[dataRow];
+    const code = inputErrorCode(cell);
+    const place = placeOf(vector, dataRow);
+    if (code) throw propagatedError(code, place);
+    const more = finding.count > 1 ? ` (and ${finding.count - 1} more rows like it)` : "";
+    const why = example.note ? ` (${example.note})` : "";
+    const what =
+      reason === "memberDetailsOnly"
+        ? `${place}: customer ${showValue(cell)} has no date and no amount`
+        : reason === "blankId"
+          ? `${place} is blank but the row has a date or an amount`
+          : `${place}: ${showValue(cell)} is not ${reason === "unparsableDate" ? "a date" : "an amount"}${why}`;
+    throw valueError(what + more);
+  }
+  return { read, vectors };
+}
+
+/** The argument and row of a data-quality example (the engine's table starts at row 1). */
+function exampleCell(
+  vectors: ReadOrders["vectors"],
+  example: QualityExample,
+): { vector: Vector; dataRow: number } {
+  const vector = [vectors.customers, vectors.dates, vectors.amounts].find(
+    (v) => v.arg.name === example.header,
+  );
+  return { vector: vector ?? vectors.customers, dataRow: example.row - 1 };
+}
+
+/** Where a data-quality example is, as messages name places: "dates, cell Orders!B18". */
+export function examplePlace(r: ReadOrders, example: QualityExample): string {
+  const { vector, dataRow } = exampleCell(r.vectors, example);
+  return placeOf(vector, dataRow);
+}
+
+/** The cell a customer's id came from (the first line of theirs), so results show ids as they were typed. */
+export function originalId(r: ReadOrders, customer: number): unknown {
+  const line = r.read.orders.customerStart[customer];
+  const row = r.read.orders.sourceRow[line];
+  const cell = r.vectors.customers.cells[row];
+  return typeof cell === "number" || typeof cell === "string" ? cell : r.read.orders.customerIds[customer];
+}

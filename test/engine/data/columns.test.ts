@@ -1,0 +1,117 @@
+import { detectColumns, normalizeHeader, requireColumns } from "../../../src/engine/data/columns";
+import type { RawTable } from "../../../src/engine/data/table";
+
+const tableWith = (headers: string[]): RawTable => ({
+  source: "Orders",
+  headers,
+  columns: headers.map(() => []),
+  firstRow: 2,
+});
+
+describe("detectColumns", () => {
+  it("finds the roles of a typical English export", () => {
+    const t = tableWith([
+      "Order ID",
+      "Customer ID",
+      "Customer Name",
+      "Order Date",
+      "Quantity",
+      "Order Total",
+      "Channel",
+      "Date of Birth",
+      "Member Since",
+      "Tier",
+      "Points Balance",
+    ]);
+    expect(detectColumns(t).mapping).toEqual({
+      orderId: 0,
+      customerId: 1,
+      date: 3,
+      quantity: 4,
+      amount: 5,
+      channel: 6,
+      birthday: 7,
+      joinDate: 8,
+      tier: 9,
+      points: 10,
+    });
+  });
+
+  it("finds the roles of a Chinese export", () => {
+    const t = tableWith([
+      "订单编号",
+      "会员编号",
+      "会员姓名",
+      "下单时间",
+      "实付金额",
+      "数量",
+      "生日",
+      "入会日期",
+      "会员等级",
+      "积分",
+      "渠道",
+    ]);
+    expect(detectColumns(t).mapping).toEqual({
+      orderId: 0,
+      customerId: 1,
+      date: 3,
+      amount: 4,
+      quantity: 5,
+      birthday: 6,
+      joinDate: 7,
+      tier: 8,
+      points: 9,
+      channel: 10,
+    });
+  });
+
+  it.each([
+    [["客户ID", "消费日期", "消费金额"]],
+    [["会员ID", "日期", "金额"]],
+    [["member_no", "purchase date", "paid amount"]],
+    [["ＩＤ", "Transaction Time", "Sales"]],
+  ])("maps %p to customer, date and amount", (headers) => {
+    expect(detectColumns(tableWith(headers)).mapping).toMatchObject({ customerId: 0, date: 1, amount: 2 });
+  });
+
+  it("prefers a whole-word header to one that only contains a role word", () => {
+    const t = tableWith(["Delivery Date", "Date", "ID", "Customer ID", "Lifetime Value", "Amount"]);
+    expect(detectColumns(t).mapping).toMatchObject({ date: 1, customerId: 3, amount: 5 });
+  });
+
+  it("takes the caller's columns by header, letter or index and leaves the rest to detection", () => {
+    const t = tableWith(["masterid", "sampleid", "date", "cds", "sales"]);
+    const detected = detectColumns(t, { customerId: "SampleID", quantity: "D", orderId: 0 });
+    expect(detected.mapping).toEqual({ customerId: 1, quantity: 3, orderId: 0, date: 2, amount: 4 });
+    expect(detected.origin).toMatchObject({ customerId: "given", date: "detected" });
+  });
+
+  it("lets the caller say a role has no column", () => {
+    const t = tableWith(["Customer", "Date", "Amount", "Birthday"]);
+    expect(detectColumns(t, { birthday: null }).mapping.birthday).toBeUndefined();
+  });
+
+  it("names the table and its headers when a given column does not exist", () => {
+    const t = tableWith(["Customer", "Date", "Amount"]);
+    expect(() => detectColumns(t, { amount: "Paid" })).toThrow(
+      'Orders: no column "Paid" for the amount; the headers are "Customer", "Date", "Amount"',
+    );
+    expect(() => detectColumns(t, { amount: 7 })).toThrow("Orders: column 8 for the amount does not exist");
+    expect(() => detectColumns(t, { amount: 0, customerId: 0 })).toThrow("column A is given for two roles");
+  });
+
+  it("says which required columns are missing", () => {
+    const t = tableWith(["Customer", "Note"]);
+    const detected = detectColumns(t);
+    expect(detected.missing).toEqual(["date", "amount"]);
+    expect(() => requireColumns(t, detected)).toThrow(
+      'Orders: no order date, amount column found among the headers "Customer", "Note"; name the column to use',
+    );
+  });
+
+  it("normalizes case, width, blanks and punctuation", () => {
+    expect(normalizeHeader(" Customer_ID (No.) ")).toBe("customeridno");
+    expect(normalizeHeader("ＩＤ")).toBe("id");
+    expect(normalizeHeader("会员 编号")).toBe("会员编号");
+  });
+});

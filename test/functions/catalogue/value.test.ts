@@ -1,0 +1,56 @@
+import { ltv } from "../../../src/functions/catalogue/value";
+import { at, column, errorIn } from "../excel-values";
+
+describe("LOYALTY.LTV", () => {
+  it("gives the perpetuity m·r/(1+d−r) when periods is left out (Excel passes null)", () => {
+    // m = 50 × 4 × 30% = 60 a period; margin multiple 0.8 / (1.12 − 0.8) = 2.5.
+    expect(ltv([[50]], [[4]], [["80%"]], [[0.3]], [[0.12]], null as never)).toEqual([[150]]);
+  });
+
+  it("sums a finite horizon", () => {
+    const [[v]] = ltv([[50]], [[4]], [[0.8]], [[0.5]], [[0.12]], [[3]]);
+    expect(v).toBeCloseTo(158.8921, 4);
+  });
+
+  it("spills one value per customer and broadcasts the shared rates", () => {
+    const r = ltv(column(50, 100, ""), column(4, 2, ""), [[0.8]], [[0.3]], [[0.12]], null as never);
+    expect(r).toEqual([[150], [150], [""]]);
+  });
+
+  it("gives #VALUE! naming the cell for a retention given as 80 instead of 80%", () => {
+    const r = ltv(
+      column(50, 60),
+      column(4, 4),
+      column(0.8, 80),
+      [[0.3]],
+      [[0.12]],
+      null as never,
+      at("A2:A3", "B2:B3", "Rates!C2:C3", "D1", "E1", ""),
+    );
+    expect(r[0][0]).toBeCloseTo(150, 10);
+    expect(errorIn(r, 1)).toEqual({
+      code: "#VALUE!",
+      message: "retention, cell Rates!C3: retention must be between 0 and 1 (80% or 0.8), not 80",
+    });
+  });
+
+  it("gives #NUM! when the perpetuity has no finite value", () => {
+    expect(errorIn(ltv([[50]], [[4]], [[1]], [[0.3]], [[0]], null as never))?.code).toBe("#NUM!");
+  });
+
+  it("gives #VALUE! with a message for text, booleans and mismatched ranges", () => {
+    expect(errorIn(ltv([["fifty"]], [[4]], [[0.8]], [[0.3]], [[0.1]]))).toEqual({
+      code: "#VALUE!",
+      message: 'avg_value: "fifty" is not a number',
+    });
+    expect(errorIn(ltv([[50]], [[true]], [[0.8]], [[0.3]], [[0.1]]))?.message).toBe(
+      "purchases_per_period: TRUE is not a number",
+    );
+    expect(errorIn(ltv(column(1, 2), column(1, 2, 3), [[0.8]], [[0.3]], [[0.1]]))?.message).toMatch(
+      /avg_value has 2 rows but purchases_per_period has 3/,
+    );
+    expect(errorIn(ltv([[50]], [[4]], [[0.8]], [[0.3]], [[0.1]], [[2.5]]))?.message).toBe(
+      "periods: periods must be a whole number of 0 or more, not 2.5",
+    );
+  });
+});

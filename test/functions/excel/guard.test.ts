@@ -1,0 +1,78 @@
+import { clearDiagnostics, recentDiagnostics } from "../../../src/functions/excel/diagnostics";
+import { numError, valueError } from "../../../src/functions/excel/errors";
+import { excelCall } from "../../../src/functions/excel/guard";
+import { errorIn } from "../excel-values";
+
+describe("the boundary every function goes through", () => {
+  beforeEach(() => clearDiagnostics());
+
+  it("turns any thrown error into one error value, never an exception", () => {
+    const r = excelCall("LOYALTY.TEST", () => {
+      throw new TypeError("Cannot read properties of undefined");
+    });
+    expect(errorIn(r)).toEqual({ code: "#VALUE!", message: "Cannot read properties of undefined" });
+    expect(errorIn(excelCall("LOYALTY.TEST", () => JSON.parse("{")))?.code).toBe("#VALUE!");
+    expect(
+      errorIn(
+        excelCall("LOYALTY.TEST", () => {
+          throw "a string";
+        }),
+      ),
+    ).toEqual({ code: "#VALUE!", message: "a string" });
+  });
+
+  it("maps engine error names to Excel errors", () => {
+    const convergence = Object.assign(new Error("no convergence after 500 iterations"), {
+      name: "ConvergenceError",
+    });
+    const missing = Object.assign(new Error("customer 17 is not in the table"), { name: "NotFoundError" });
+    expect(
+      errorIn(
+        excelCall("LOYALTY.BGNBD", () => {
+          throw convergence;
+        }),
+      )?.code,
+    ).toBe("#NUM!");
+    expect(
+      errorIn(
+        excelCall("LOYALTY.X", () => {
+          throw missing;
+        }),
+      ),
+    ).toEqual({ code: "#N/A", message: "customer 17 is not in the table" });
+  });
+
+  it("keeps the reason of a #NUM! for the pane, since Excel shows no message with it", () => {
+    const r = excelCall("LOYALTY.BGNBD", () => {
+      throw numError("the fit did not converge: gradient 3e-2 after 200 iterations");
+    });
+    expect(errorIn(r)).toEqual({ code: "#NUM!", message: "" });
+    expect(recentDiagnostics("#NUM!")[0]).toMatchObject({
+      fn: "LOYALTY.BGNBD",
+      message: "the fit did not converge: gradient 3e-2 after 200 iterations",
+    });
+  });
+
+  it("makes every cell of a result safe: NaN and Infinity are #NUM!, null is blank, rows are padded", () => {
+    const r = excelCall("LOYALTY.TEST", () => [[1, NaN], [Infinity], [null, "a"], [valueError("bad row")]]);
+    expect(r[0][0]).toBe(1);
+    expect(errorIn(r, 0, 1)?.code).toBe("#NUM!");
+    expect(errorIn(r, 1, 0)?.code).toBe("#NUM!");
+    expect(r[1][1]).toBe("");
+    expect(r[2]).toEqual(["", "a"]);
+    expect(errorIn(r, 3, 0)).toEqual({ code: "#VALUE!", message: "bad row" });
+    expect(r.every((row) => row.length === 2)).toBe(true);
+  });
+
+  it("returns a single value as a 1 × 1 array, and never an empty array (Excel would show #CALC!)", () => {
+    expect(excelCall("LOYALTY.TEST", () => 3)).toEqual([[3]]);
+    expect(errorIn(excelCall("LOYALTY.TEST", () => []))?.code).toBe("#N/A");
+  });
+
+  it("cuts messages to the length Excel shows", () => {
+    const r = excelCall("LOYALTY.TEST", () => {
+      throw valueError("x".repeat(400));
+    });
+    expect(errorIn(r)!.message.length).toBe(255);
+  });
+});
