@@ -1,16 +1,14 @@
-/** Loads the public reference data of ../shared/data (see its README) for the model tests. */
-import { readFileSync } from "node:fs";
-import path from "node:path";
+/** The model inputs in ../shared/data (see its README), as the model tests use them. */
+import { cdnowSampleTable, readSharedCsv } from "../../helpers/shared-data";
+import { readOrderTable } from "../../../src/engine/data/read-orders";
+import { dayFromYmd } from "../../../src/engine/data/days";
+import { purchaseDaysOf } from "../../../src/engine/summary/purchase-days";
+import { calibrationInputs, summarizeCustomers } from "../../../src/engine/summary/customer-summary";
 
-export const SHARED_DATA = path.join(__dirname, "../../../../shared/data");
-
-function readCsv(file: string): Record<string, number>[] {
-  const lines = readFileSync(path.join(SHARED_DATA, file), "utf8").split(/\r?\n/).filter(Boolean);
-  const header = lines[0].split(",");
-  return lines.slice(1).map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(header.map((h, i) => [h, Number(cells[i])]));
-  });
+function numericRows(file: string): Record<string, number>[] {
+  const [header, ...rows] = readSharedCsv(file);
+  const names = header.map((h) => h.trim());
+  return rows.map((cells) => Object.fromEntries(names.map((h, i) => [h, Number(cells[i])])));
 }
 
 export interface CdnowSummary {
@@ -26,7 +24,7 @@ export interface CdnowSummary {
  * `wholeDays` they are snapped back to whole days (round(7v)/7), the unrounded values BTYD fits on.
  */
 export function cdnowSummary(wholeDays = false): CdnowSummary {
-  const rows = readCsv("cdnow_customers_summary_with_transactions.csv");
+  const rows = numericRows("cdnow_customers_summary_with_transactions.csv");
   const snap = (v: number) => (wholeDays ? Math.round(v * 7) / 7 : v);
   return {
     id: rows.map((r) => r.ID),
@@ -37,12 +35,32 @@ export function cdnowSummary(wholeDays = false): CdnowSummary {
   };
 }
 
+/** donations.csv: the BG/BB recency/frequency matrix, n = 6 opportunities. */
 export function donations(): { x: number[]; tx: number[]; n: number[]; weights: number[] } {
-  const rows = readCsv("donations.csv");
+  const rows = numericRows("donations.csv");
   return {
     x: rows.map((r) => r.frequency),
     tx: rows.map((r) => r.recency),
     n: rows.map((r) => r.periods),
     weights: rows.map((r) => r.weights),
   };
+}
+
+/**
+ * The CDNOW sample read from its transaction log by engine part 1, as the literature reads it (the
+ * sample id is the customer; identical lines are separate purchases): calibration to 1997-09-30,
+ * holdout to 1998-06-30, weeks. Unrounded t_x, T and repeat-spend means.
+ */
+export function cdnowFromTransactions() {
+  const read = readOrderTable(cdnowSampleTable(), {
+    columns: { customerId: "sampleid", quantity: "cds" },
+    duplicates: "keep",
+  });
+  const days = purchaseDaysOf(read.orders);
+  const summary = summarizeCustomers(days, {
+    asOf: dayFromYmd(1998, 6, 30),
+    calibrationEnd: dayFromYmd(1997, 9, 30),
+    unit: "week",
+  });
+  return { days, summary, inputs: calibrationInputs(summary) };
 }
