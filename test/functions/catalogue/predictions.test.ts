@@ -60,8 +60,10 @@ describe("LOYALTY.PALIVE", () => {
       column(103.42857, 97.14286, 94.71429, 98.57143),
       column(103.57143, 97.28571, 98.0, 99.42857),
     );
-    for (const [v] of r)
-      (expect(v as number).toBeGreaterThanOrEqual(0), expect(v as number).toBeLessThanOrEqual(1));
+    for (const [v] of r) {
+      expect(v as number).toBeGreaterThanOrEqual(0);
+      expect(v as number).toBeLessThanOrEqual(1);
+    }
   });
 
   it("puts each bad row's #VALUE! in that row, naming the cell, and leaves blank rows blank", () => {
