@@ -12,13 +12,5 @@ export const processIO: CliIO = {
   interactive: Boolean(process.stderr.isTTY),
 };
 
-/**
- * A mistake of the user's (bad file, bad option, bad row): printed as one line, exit code 2, no stack trace.
- * The message names the file, row and column where there is one.
- */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UserError";
-  }
-}
+// UserError moved to src/user-error.ts (shared with the workbook adapters); re-exported for the CLI.
+export { UserError } from "../user-error";

@@ -1,0 +1,162 @@
+/**
+ * Monthly KPIs of a customer base, from the purchase days up to the as-of date.
+ *
+ * Definitions (per calendar month m; the as-of month is usually partial, see `partial`):
+ * - active customers: customers with at least one purchase day in m;
+ * - new customers: customers whose first purchase is in m; returning = active − new;
+ * - repeat-purchase rate: customers with two or more purchase days in m / active customers of m;
+ * - retention rate: customers active in both m − 1 and m / customers active in m − 1;
+ * - churned customers: customers acquired by the end of m (the as-of date for its month) whose last
+ *   purchase up to then is more than `churnWindowDays` days before it; churn rate = churned / acquired;
+ * - revenue: purchases in m (before refunds); refunds: refunds dated in m (negative); net = the sum;
+ * - average order value: revenue / orders of m.
+ * Rates are NaN when their denominator is 0.
+ */
+import { formatMonthIndex, lastDayOfMonthIndex } from "../data/days";
+import { MonthLookup } from "./months";
+import { firstAfter, type PurchaseDays } from "./purchase-days";
+
+export interface MonthlyKpiOptions {
+  /** Day number: later purchases are ignored; its month is the last row. */
+  asOf: number;
+  /** A customer with no purchase for more than this many days counts as churned (default 90). */
+  churnWindowDays?: number;
+}
+
+export interface MonthlyKpis {
+  churnWindowDays: number;
+  /** Month indexes (year × 12 + month − 1), consecutive, from the first purchase month to the as-of month. */
+  months: Int32Array;
+  /** "2024-05" for each month. */
+  labels: string[];
+  /** True when the as-of date is before the end of the last month. */
+  partial: boolean;
+  activeCustomers: Int32Array;
+  newCustomers: Int32Array;
+  returningCustomers: Int32Array;
+  /** Customers with two or more purchase days in the month. */
+  repeatCustomers: Int32Array;
+  repeatPurchaseRate: Float64Array;
+  /** Active in the month before and in this one. */
+  retainedCustomers: Int32Array;
+  retentionRate: Float64Array;
+  /** Customers acquired up to the end of the month. */
+  customersToDate: Int32Array;
+  churnedCustomers: Int32Array;
+  churnRate: Float64Array;
+  orders: Int32Array;
+  revenue: Float64Array;
+  refunds: Float64Array;
+  netRevenue: Float64Array;
+  averageOrderValue: Float64Array;
+}
+
+function ratio(numerator: ArrayLike<number>, denominator: ArrayLike<number>): Float64Array {
+  return Float64Array.from(numerator, (v, i) => (denominator[i] > 0 ? v / denominator[i] : NaN));
+}
+
+/** The range of purchase days up to `asOf`, or undefined when there is none. */
+function dayRange(days: PurchaseDays, asOf: number): { first: number; last: number } | undefined {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let c = 0; c < days.customerIds.length; c++) {
+    const lo = days.start[c];
+    const end = firstAfter(days.day, lo, days.start[c + 1], asOf);
+    if (end === lo) continue;
+    if (days.day[lo] < first) first = days.day[lo];
+    if (days.day[end - 1] > last) last = days.day[end - 1];
+  }
+  return first <= last ? { first, last } : undefined;
+}
+
+export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): MonthlyKpis {
+  const { asOf } = options;
+  const window = options.churnWindowDays ?? 90;
+  const range = dayRange(days, asOf);
+  const lookup = new MonthLookup(range?.first ?? asOf, asOf);
+  const lastMonth = lookup.monthOf(asOf);
+  const firstMonth = range ? lookup.monthOf(range.first) : lastMonth;
+  const n = lastMonth - firstMonth + 1;
+  const active = new Int32Array(n);
+  const fresh = new Int32Array(n);
+  const repeat = new Int32Array(n);
+  const retained = new Int32Array(n);
+  const orders = new Int32Array(n);
+  const revenue = new Float64Array(n);
+  const refunds = new Float64Array(n);
+  // Churn spells as a difference array over months: +1 where a spell starts, −1 after it ends.
+  const churnDelta = new Int32Array(n + 1);
+  const churnedAtAsOf = { count: 0 };
+
+  for (let c = 0; c < days.customerIds.length; c++) {
+    const lo = days.start[c];
+    const end = firstAfter(days.day, lo, days.start[c + 1], asOf);
+    if (end === lo) continue;
+    fresh[lookup.monthOf(days.day[lo]) - firstMonth]++;
+    let previousMonth = -1;
+    let daysInMonth = 0;
+    for (let i = lo; i < end; i++) {
+      const m = lookup.monthOf(days.day[i]) - firstMonth;
+      orders[m] += days.orders[i];
+      revenue[m] += days.value[i];
+      if (m !== previousMonth) {
+        active[m]++;
+        if (previousMonth >= 0 && m === previousMonth + 1) retained[m]++;
+        previousMonth = m;
+        daysInMonth = 1;
+      } else if (++daysInMonth === 2) {
+        repeat[m]++;
+      }
+      // Churned at the month ends after day + window and before the next purchase (full months only).
+      const from = lookup.monthOf(days.day[i] + window + 1) - firstMonth;
+      const to = (i + 1 < end ? lookup.monthOf(days.day[i + 1]) - firstMonth : n) - 1;
+      const stop = Math.min(to, n - 2);
+      if (from <= stop) {
+        churnDelta[from]++;
+        churnDelta[stop + 1]--;
+      }
+    }
+    if (asOf - days.day[end - 1] > window) churnedAtAsOf.count++;
+    const { refunds: r } = days;
+    const refundEnd = firstAfter(r.day, r.customerStart[c], r.customerStart[c + 1], asOf);
+    for (let i = r.customerStart[c]; i < refundEnd; i++) {
+      const m = lookup.monthOf(r.day[i]) - firstMonth;
+      if (m >= 0) refunds[m] += r.amount[i];
+    }
+  }
+
+  const churned = new Int32Array(n);
+  const toDate = new Int32Array(n);
+  let running = 0;
+  let acquired = 0;
+  for (let m = 0; m < n; m++) {
+    running += churnDelta[m];
+    churned[m] = m === n - 1 ? churnedAtAsOf.count : running;
+    toDate[m] = acquired += fresh[m];
+  }
+  const months = Int32Array.from({ length: n }, (_, i) => firstMonth + i);
+  return {
+    churnWindowDays: window,
+    months,
+    labels: Array.from(months, formatMonthIndex),
+    partial: asOf < lastDayOfMonthIndex(lastMonth),
+    activeCustomers: active,
+    newCustomers: fresh,
+    returningCustomers: Int32Array.from(active, (a, i) => a - fresh[i]),
+    repeatCustomers: repeat,
+    repeatPurchaseRate: ratio(repeat, active),
+    retainedCustomers: retained,
+    retentionRate: ratio(
+      retained,
+      Int32Array.from(active, (_, i) => (i > 0 ? active[i - 1] : 0)),
+    ),
+    customersToDate: toDate,
+    churnedCustomers: churned,
+    churnRate: ratio(churned, toDate),
+    orders,
+    revenue,
+    refunds,
+    netRevenue: Float64Array.from(revenue, (v, i) => v + refunds[i]),
+    averageOrderValue: ratio(revenue, orders),
+  };
+}

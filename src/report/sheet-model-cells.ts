@@ -1,0 +1,188 @@
+/**
+ * Interpreting a sheet model the same way in every adapter: number format codes, style presets, and the
+ * flat list of cells a model writes (block formats and styles applied). Adapters call resolveCells() and
+ * write what it returns, so a preset looks the same in the file, in Excel and in the preview.
+ */
+import { cellAddress, type RangeBox } from "./a1";
+import type {
+  Block,
+  Cell,
+  CellSpec,
+  CellStyle,
+  NumberFormat,
+  NumberFormatPreset,
+  Scalar,
+  SheetModel,
+  StyleName,
+} from "./sheet-model";
+
+export const NUMBER_FORMAT_CODES: Record<NumberFormatPreset, string> = {
+  general: "General",
+  integer: "#,##0",
+  decimal: "#,##0.00",
+  decimal4: "0.0000",
+  currency: "#,##0.00",
+  percent: "0%",
+  percent1: "0.0%",
+  percent2: "0.00%",
+  date: "yyyy-mm-dd",
+  datetime: "yyyy-mm-dd hh:mm",
+  month: "yyyy-mm",
+  text: "@",
+};
+
+export function numberFormatCode(format: NumberFormat): string {
+  return typeof format === "string" ? NUMBER_FORMAT_CODES[format] : format.code;
+}
+
+/** A currency format with a symbol in front, negatives with a minus: currencyFormat("¥") -> "¥"#,##0.00. */
+export function currencyFormat(symbol: string, decimals = 2): NumberFormat {
+  const digits = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+  const quoted = `"${symbol.replace(/"/g, '""')}"`;
+  return { code: `${quoted}${digits};-${quoted}${digits}` };
+}
+
+/** Excel's look for these styles (colours of Excel's built-in cell styles where one exists). */
+export const STYLE_PRESETS: Record<StyleName, CellStyle> = {
+  title: { bold: true, fontSize: 14, fontColor: "#1F3864" },
+  subtitle: { bold: true, fontSize: 12, fontColor: "#1F3864" },
+  header: { bold: true, fill: "#DDEBF7", border: "bottom", borderColor: "#5B9BD5" },
+  bold: { bold: true },
+  input: { fill: "#FFCC99", fontColor: "#3F3F76", border: "box", borderColor: "#7F7F7F" },
+  total: { bold: true, border: "top", borderColor: "#5B9BD5" },
+  note: { italic: true, fontColor: "#595959" },
+  good: { fill: "#C6EFCE", fontColor: "#006100" },
+  bad: { fill: "#FFC7CE", fontColor: "#9C0006" },
+  neutral: { fill: "#FFEB9C", fontColor: "#9C5700" },
+};
+
+type StyleInput = StyleName | CellStyle | (StyleName | CellStyle)[] | undefined;
+
+/** Merges named and custom styles left to right into one CellStyle (later ones win). */
+export function resolveStyle(style: StyleInput): CellStyle | undefined {
+  if (style === undefined) return undefined;
+  const parts = Array.isArray(style) ? style : [style];
+  if (parts.length === 0) return undefined;
+  return Object.assign({}, ...parts.map((p) => (typeof p === "string" ? STYLE_PRESETS[p] : p))) as CellStyle;
+}
+
+/**
+ * True for text a spreadsheet program would take as a formula or a command if it were typed in or opened
+ * from a CSV: it starts with =, +, -, @, tab or carriage return (OWASP's list for CSV injection). Such text
+ * coming from data must be written as text.
+ */
+export function isFormulaLike(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+export function isCellSpec(cell: Cell | undefined): cell is CellSpec {
+  return typeof cell === "object" && cell !== null && !(cell instanceof Date);
+}
+
+/** Formula text without the leading "=" that builders may have typed. */
+export function formulaBody(formula: string): string {
+  const f = formula.trim();
+  return f.startsWith("=") ? f.slice(1) : f;
+}
+
+/** Milliseconds per day and the Unix epoch as an Excel serial (1970-01-01 = 25569). */
+const DAY_MS = 86_400_000;
+const EXCEL_UNIX_EPOCH = 25_569;
+
+/**
+ * Excel date serial of a Date, reading the Date's UTC calendar date and time (the convention of ExcelJS
+ * and of the engine's date parsing: a date without a time zone is midnight UTC).
+ */
+export function dateToExcelSerial(date: Date): number {
+  return date.getTime() / DAY_MS + EXCEL_UNIX_EPOCH;
+}
+
+export function excelSerialToDate(serial: number): Date {
+  return new Date(Math.round((serial - EXCEL_UNIX_EPOCH) * DAY_MS));
+}
+
+/** One cell to write, with everything the block says about it applied. */
+export interface ResolvedCell {
+  row: number;
+  col: number;
+  /** Literal value (strings are text); undefined when the cell holds a formula. */
+  value?: Scalar;
+  /** Formula without "=". */
+  formula?: string;
+  result?: Scalar;
+  /** Excel number format code. */
+  numberFormat?: string;
+  style?: CellStyle;
+  note?: string;
+  input?: string;
+}
+
+/** Every cell the model writes, block by block, row by row. */
+export function resolveCells(model: SheetModel): ResolvedCell[] {
+  const out: ResolvedCell[] = [];
+  for (const block of model.blocks) {
+    const headerRows = block.headerRows ?? (block.table ? 1 : 0);
+    block.rows.forEach((cells, r) => {
+      const isHeader = r < headerRows;
+      cells.forEach((cell, c) => {
+        if (cell === undefined) return;
+        const spec: CellSpec = isCellSpec(cell) ? cell : { value: cell };
+        const resolved: ResolvedCell = { row: block.at.row + r, col: block.at.col + c };
+        if (spec.formula !== undefined) {
+          resolved.formula = formulaBody(spec.formula);
+          if (spec.result !== undefined) resolved.result = spec.result;
+        } else {
+          resolved.value = spec.value ?? null;
+        }
+        const format = spec.format ?? (isHeader ? undefined : block.columnFormats?.[c]) ?? undefined;
+        const literal = resolved.value ?? resolved.result;
+        if (format) resolved.numberFormat = numberFormatCode(format);
+        else if (literal instanceof Date) resolved.numberFormat = NUMBER_FORMAT_CODES.date;
+        else if (typeof resolved.value === "string" && isFormulaLike(resolved.value)) {
+          // Text format: if a user edits the cell in Excel, it stays text instead of becoming a formula.
+          resolved.numberFormat = NUMBER_FORMAT_CODES.text;
+        }
+        // Header rows of an Excel table are drawn by the table style, not by the "header" preset.
+        const headerStyle = isHeader && !block.table ? "header" : undefined;
+        const style = resolveStyle(
+          spec.style ?? (spec.input ? "input" : isHeader ? headerStyle : block.style),
+        );
+        if (style) resolved.style = style;
+        if (spec.note) resolved.note = spec.note;
+        if (spec.input) resolved.input = spec.input;
+        out.push(resolved);
+      });
+    });
+  }
+  return out;
+}
+
+/** The input cells of a model: key -> address and the default value the builder wrote. */
+export function inputCells(model: SheetModel): Map<string, ResolvedCell & { address: string }> {
+  const inputs = new Map<string, ResolvedCell & { address: string }>();
+  for (const cell of resolveCells(model)) {
+    if (cell.input) inputs.set(cell.input, { ...cell, address: cellAddress(cell.row, cell.col) });
+  }
+  return inputs;
+}
+
+/** The rectangle a block covers (its widest row). */
+export function blockBox(block: Block): RangeBox {
+  const width = Math.max(1, ...block.rows.map((r) => r.length));
+  const height = Math.max(1, block.rows.length);
+  return {
+    top: block.at.row,
+    left: block.at.col,
+    bottom: block.at.row + height - 1,
+    right: block.at.col + width - 1,
+  };
+}
+
+/**
+ * The range of a block's Excel table: header plus data rows, and one empty data row when there is no data
+ * (Excel does not allow a table without a data row).
+ */
+export function tableBox(block: Block): RangeBox {
+  const box = blockBox(block);
+  return { ...box, bottom: Math.max(box.bottom, box.top + 1) };
+}

@@ -1,0 +1,313 @@
+/**
+ * The Workbook port implemented once over a WorkbookBackend: sheet naming and collisions, the registry of
+ * generated sheets, input cells that survive a rebuild, defined names, settings, and reading tables with
+ * header detection. Adapters (memory, xlsx, office) only provide the backend.
+ */
+import type { CellValue, RawTable } from "../engine/data/table";
+import { parseRangeAddress, rangeAddress, sheetRangeReference, type RangeBox } from "../report/a1";
+import { checkSheetModel } from "../report/sheet-model-check";
+import type { SheetModel } from "../report/sheet-model";
+import { UserError } from "../user-error";
+import type { WorkbookBackend } from "./backend";
+import {
+  GENERATED_SHEET_PREFIX,
+  SETTINGS_SHEET_NAME,
+  type GeneratedSheetInfo,
+  type InputCellState,
+  type JsonValue,
+  type ReadTableOptions,
+  type SheetInfo,
+  type TableInfo,
+  type TableSource,
+  type Workbook,
+  type WriteSheetOptions,
+  type WriteSheetResult,
+} from "./port";
+import { collectRawTable } from "./read-table";
+import {
+  chooseSheetName,
+  isEdited,
+  keepEditedInputs,
+  parseRegistry,
+  registryEntryFor,
+  requestedSheetName,
+  sameSheetName,
+  type Registry,
+  type RegistryEntry,
+} from "./registry";
+import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
+
+const SETTINGS_KEY = "settings";
+const REGISTRY_KEY = "registry";
+
+export interface BackedWorkbookOptions {
+  /** Prefix of messages about this workbook, e.g. the file name "orders.xlsx". */
+  label?: string;
+}
+
+export class BackedWorkbook implements Workbook {
+  constructor(
+    protected readonly backend: WorkbookBackend,
+    private readonly options: BackedWorkbookOptions = {},
+  ) {}
+
+  /** "orders.xlsx, sheet Orders" or "sheet Orders". */
+  protected describeSheet(sheet: string): string {
+    return this.options.label ? `${this.options.label}, sheet ${sheet}` : `sheet ${sheet}`;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const registry = await this.registry();
+    const sheets = (await this.backend.sheets()).filter((s) => !sameSheetName(s.name, SETTINGS_SHEET_NAME));
+    return sheets.map((s, position) => {
+      const info: SheetInfo = { name: s.name, position, visibility: s.visibility };
+      if (s.usedRange) info.usedRange = rangeAddress(s.usedRange, false, true);
+      const kind = registry.sheets.find((e) => sameSheetName(e.sheet, s.name))?.kind;
+      if (kind) info.generatedKind = kind;
+      return info;
+    });
+  }
+
+  listTables(): Promise<TableInfo[]> {
+    return this.backend.tables();
+  }
+
+  async readTable(source: TableSource, options: ReadTableOptions = {}): Promise<RawTable> {
+    if ("table" in source) {
+      const table = (await this.backend.tables()).find(
+        (t) => t.name.toLowerCase() === source.table.toLowerCase(),
+      );
+      if (!table) {
+        throw new UserError(`${this.options.label ?? "the workbook"} has no table named "${source.table}"`);
+      }
+      const box = parseRangeAddress(table.range);
+      // An Excel table's header is its first row, whatever it holds.
+      return collectRawTable(
+        this.backend.rows(table.sheet, box),
+        {
+          source: `${this.describeSheet(table.sheet)}, table ${table.name}`,
+          left: box.left,
+          right: box.right,
+        },
+        options.header === "auto" || options.header === undefined ? box.top : options.header,
+      );
+    }
+    const sheet = await this.findSheet(source.sheet);
+    const box = source.range ? parseRangeAddress(source.range) : this.fromA1(sheet.usedRange);
+    return collectRawTable(
+      this.backend.rows(sheet.name, box),
+      {
+        source: this.describeSheet(sheet.name),
+        left: box?.left ?? 1,
+        right: source.range ? box?.right : undefined,
+      },
+      options.header ?? "auto",
+    );
+  }
+
+  async readRange(sheet: string, range?: string): Promise<CellValue[][]> {
+    const found = await this.findSheet(sheet);
+    const box = range ? parseRangeAddress(range) : this.fromA1(found.usedRange);
+    if (!box) return [];
+    const out: CellValue[][] = Array.from({ length: box.bottom - box.top + 1 }, () => []);
+    for await (const batch of this.backend.rows(found.name, box)) {
+      for (const r of batch) if (r.row >= box.top && r.row <= box.bottom) out[r.row - box.top] = r.cells;
+    }
+    const width = box.right - box.left + 1;
+    return out.map((cells) => Array.from({ length: width }, (_, c) => cells[c] ?? null));
+  }
+
+  async writeSheet(model: SheetModel, options: WriteSheetOptions = {}): Promise<WriteSheetResult> {
+    checkSheetModel(model);
+    const registry = await this.registry();
+    const sheets = await this.backend.sheets();
+    const existing = this.liveEntry(
+      registry,
+      model.kind,
+      sheets.map((s) => s.name),
+    );
+    const requestedName = requestedSheetName(model);
+    const taken = sheets
+      .map((s) => s.name)
+      .filter((n) => !(existing && sameSheetName(n, existing.sheet)))
+      .concat(SETTINGS_SHEET_NAME);
+    const sheetName = chooseSheetName(requestedName, taken);
+
+    let toWrite = model;
+    let keptInputs: string[] = [];
+    if (existing && options.keepInputs !== false && existing.inputs.length > 0) {
+      const current = await this.backend.readCells(
+        existing.sheet,
+        existing.inputs.map((i) => parseRangeAddress(i.address)).map((b) => ({ row: b.top, col: b.left })),
+      );
+      ({ model: toWrite, kept: keptInputs } = keepEditedInputs(model, existing.inputs, current));
+    }
+
+    await this.checkNamesAreOurs(model, registry);
+    await this.checkTableNamesAreFree(model, existing?.sheet);
+    await this.backend.writeSheet(toWrite, sheetName, existing?.sheet);
+    await this.backend.setDefinedNames(
+      existing?.names ?? [],
+      (model.names ?? []).map((n) => ({
+        name: n.name,
+        reference: sheetRangeReference(sheetName, n.range),
+        comment: n.comment,
+      })),
+    );
+    const others = registry.sheets.filter((e) => e.kind !== model.kind);
+    await this.saveRegistry({ sheets: [...others, registryEntryFor(model, sheetName)] });
+    return {
+      kind: model.kind,
+      sheetName,
+      requestedName,
+      renamed: !sameSheetName(sheetName, requestedName),
+      replaced: existing !== undefined,
+      keptInputs,
+    };
+  }
+
+  async deleteGeneratedSheet(kind: string): Promise<boolean> {
+    const registry = await this.registry();
+    const entry = this.liveEntry(
+      registry,
+      kind,
+      (await this.backend.sheets()).map((s) => s.name),
+    );
+    if (!entry) return false;
+    await this.backend.deleteSheet(entry.sheet);
+    await this.backend.setDefinedNames(entry.names, []);
+    await this.saveRegistry({ sheets: registry.sheets.filter((e) => e.kind !== kind) });
+    return true;
+  }
+
+  async listGeneratedSheets(): Promise<GeneratedSheetInfo[]> {
+    const names = (await this.backend.sheets()).map((s) => s.name);
+    const registry = await this.registry();
+    return registry.sheets
+      .filter((e) => names.some((n) => sameSheetName(n, e.sheet)))
+      .map((e) => ({ kind: e.kind, sheetName: e.sheet }));
+  }
+
+  async readInputs(kind: string): Promise<InputCellState[]> {
+    const entry = this.liveEntry(
+      await this.registry(),
+      kind,
+      (await this.backend.sheets()).map((s) => s.name),
+    );
+    if (!entry || entry.inputs.length === 0) return [];
+    const positions = entry.inputs
+      .map((i) => parseRangeAddress(i.address))
+      .map((b) => ({ row: b.top, col: b.left }));
+    const current = await this.backend.readCells(entry.sheet, positions);
+    return entry.inputs.map((input, i) => {
+      const state: InputCellState = {
+        key: input.key,
+        address: input.address,
+        value: current[i].value ?? null,
+        defaultValue: input.defaultValue,
+        edited: isEdited(input, current[i]),
+      };
+      if (current[i].formula !== undefined) state.formula = current[i].formula;
+      return state;
+    });
+  }
+
+  async readSettings(): Promise<JsonValue | undefined> {
+    const text = (await this.store())[SETTINGS_KEY];
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as JsonValue;
+    } catch {
+      throw new UserError(
+        `${this.options.label ?? "the workbook"}: the Loyalty Lens settings stored in it are damaged; ` +
+          "build the report again to replace them",
+      );
+    }
+  }
+
+  async writeSettings(settings: JsonValue): Promise<void> {
+    await this.saveStore({ ...(await this.store()), [SETTINGS_KEY]: JSON.stringify(settings) });
+  }
+
+  /** The registry, read from the settings sheet. */
+  protected async registry(): Promise<Registry> {
+    return parseRegistry((await this.store())[REGISTRY_KEY]);
+  }
+
+  private async saveRegistry(registry: Registry): Promise<void> {
+    await this.saveStore({ ...(await this.store()), [REGISTRY_KEY]: JSON.stringify(registry) });
+  }
+
+  private async store(): Promise<StoreEntries> {
+    const sheet = (await this.backend.sheets()).find((s) => sameSheetName(s.name, SETTINGS_SHEET_NAME));
+    if (!sheet) return {};
+    const rows: CellValue[][] = [];
+    for await (const batch of this.backend.rows(sheet.name)) {
+      for (const r of batch) rows[r.row - 1] = r.cells;
+    }
+    const entries = decodeStore(Array.from(rows, (r) => r ?? []));
+    if (!entries) {
+      throw new UserError(
+        `${this.describeSheet(sheet.name)} is not Loyalty Lens's settings sheet; rename that sheet ` +
+          "so Loyalty Lens can keep its settings",
+      );
+    }
+    return entries;
+  }
+
+  private async saveStore(entries: StoreEntries): Promise<void> {
+    await this.backend.writeHiddenSheet(SETTINGS_SHEET_NAME, encodeStore(entries));
+  }
+
+  /** The registry entry of this kind, if its sheet still exists (a user may have deleted or renamed it). */
+  private liveEntry(registry: Registry, kind: string, sheetNames: string[]): RegistryEntry | undefined {
+    const entry = registry.sheets.find((e) => e.kind === kind);
+    return entry && sheetNames.some((n) => sameSheetName(n, entry.sheet)) ? entry : undefined;
+  }
+
+  /** A defined name of the model that already exists must be one a generated sheet created. */
+  private async checkNamesAreOurs(model: SheetModel, registry: Registry): Promise<void> {
+    if (!model.names?.length) return;
+    const ours = new Set(registry.sheets.flatMap((e) => e.names.map((n) => n.toLowerCase())));
+    const existing = new Set((await this.backend.definedNames()).map((n) => n.toLowerCase()));
+    const clash = model.names.find(
+      (n) => existing.has(n.name.toLowerCase()) && !ours.has(n.name.toLowerCase()),
+    );
+    if (clash) {
+      throw new UserError(
+        `${this.options.label ?? "the workbook"} already has a name "${clash.name}" that Loyalty Lens did ` +
+          `not create; rename it (Formulas > Name Manager) so the ${GENERATED_SHEET_PREFIX}${model.name} ` +
+          "sheet can define it",
+      );
+    }
+  }
+
+  /** Table names are workbook-wide: one on another sheet (a user's table) cannot be reused. */
+  private async checkTableNamesAreFree(model: SheetModel, replacing: string | undefined): Promise<void> {
+    const wanted = model.blocks.flatMap((b) => (b.table ? [b.table.name.toLowerCase()] : []));
+    if (wanted.length === 0) return;
+    const clash = (await this.backend.tables()).find(
+      (t) => wanted.includes(t.name.toLowerCase()) && !(replacing && sameSheetName(t.sheet, replacing)),
+    );
+    if (clash) {
+      throw new UserError(
+        `${this.describeSheet(clash.sheet)} has a table named "${clash.name}", the name Loyalty Lens uses ` +
+          `for a table of the ${GENERATED_SHEET_PREFIX}${model.name} sheet; rename that table (Table Design > ` +
+          "Table Name)",
+      );
+    }
+  }
+
+  private async findSheet(name: string): Promise<{ name: string; usedRange?: RangeBox }> {
+    const sheet = (await this.backend.sheets()).find((s) => sameSheetName(s.name, name));
+    if (!sheet || sameSheetName(sheet.name, SETTINGS_SHEET_NAME)) {
+      throw new UserError(`${this.options.label ?? "the workbook"} has no sheet named "${name}"`);
+    }
+    return sheet;
+  }
+
+  /** Reading a sheet starts at A1 so row and column numbers in messages are the sheet's own. */
+  private fromA1(used: RangeBox | undefined): RangeBox | undefined {
+    return used ? { top: 1, left: 1, bottom: used.bottom, right: used.right } : undefined;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * What an adapter must do so that BackedWorkbook (backed-workbook.ts) can implement the whole Workbook
+ * port on top of it: read cells, write one sheet model, delete a sheet, manage defined names, and keep a
+ * very hidden sheet of text. Naming, collisions, the registry of generated sheets, input cells, settings
+ * and header detection are done once, in BackedWorkbook, for every adapter.
+ */
+import type { CellValue } from "../engine/data/table";
+import type { CellPosition, RangeBox } from "../report/a1";
+import type { SheetModel } from "../report/sheet-model";
+import type { SheetVisibility, TableInfo } from "./port";
+
+export interface BackendSheet {
+  name: string;
+  visibility: SheetVisibility;
+  /** Smallest box holding every non-empty cell; undefined for an empty sheet. */
+  usedRange?: RangeBox;
+}
+
+/** One sheet row: `cells[0]` is the left column of the box that was asked for. */
+export interface SheetRow {
+  row: number;
+  cells: CellValue[];
+}
+
+export interface CellContents {
+  value: CellValue;
+  /** Formula without "=". */
+  formula?: string;
+}
+
+export interface DefinedNameSpec {
+  name: string;
+  /** Absolute reference with the sheet name, e.g. 'LL Benefit cost'!$C$4. */
+  reference: string;
+  comment?: string;
+}
+
+export interface WorkbookBackend {
+  /** Sheets in tab order. */
+  sheets(): Promise<BackendSheet[]>;
+  tables(): Promise<TableInfo[]>;
+  /**
+   * The rows of a box of a sheet (default: from A1 to the end of the used range), top to bottom, in
+   * batches. Blank rows may be left out; short rows mean blank cells at the end.
+   */
+  rows(sheet: string, box?: RangeBox): AsyncIterable<SheetRow[]>;
+  readCells(sheet: string, cells: CellPosition[]): Promise<CellContents[]>;
+  /**
+   * Writes the model (cells, formats, tables, charts, ...; not its `names`) as sheet `sheetName`.
+   * `replace`: the name of the generated sheet it replaces, in place (same tab position); its old content
+   * is cleared. Without `replace`, a new sheet is added after the last one.
+   */
+  writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void>;
+  deleteSheet(name: string): Promise<void>;
+  /** Names of the workbook-scoped defined names. */
+  definedNames(): Promise<string[]>;
+  /** Removes the names `remove` and adds (or redefines) the names `add`. */
+  setDefinedNames(remove: string[], add: DefinedNameSpec[]): Promise<void>;
+  /** Replaces the content of a veryHidden sheet with rows of text, creating the sheet if needed. */
+  writeHiddenSheet(name: string, rows: string[][]): Promise<void>;
+}

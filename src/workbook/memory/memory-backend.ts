@@ -1,0 +1,183 @@
+/**
+ * A workbook held in memory as grids of cells: for tests and for the task pane's browser preview (which
+ * shows the generated sheets in a grid). It evaluates nothing: a formula cell keeps its formula and the
+ * result the builder cached, if any. The last sheet model written to a generated sheet is kept beside its
+ * cells, so the preview can show its charts, tables and formats.
+ */
+import type { CellValue } from "../../engine/data/table";
+import { parseRangeAddress, rangeAddress, type CellPosition, type RangeBox } from "../../report/a1";
+import { resolveCells, tableBox } from "../../report/sheet-model-cells";
+import type { CellStyle, SheetModel } from "../../report/sheet-model";
+import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
+import type { SheetVisibility, TableInfo } from "../port";
+import { sameSheetName } from "../registry";
+
+export interface MemoryCell {
+  value: CellValue;
+  /** Formula without "=". */
+  formula?: string;
+  numberFormat?: string;
+  style?: CellStyle;
+  note?: string;
+}
+
+export interface MemorySheet {
+  name: string;
+  visibility: SheetVisibility;
+  /** row -> column -> cell (1-based). */
+  cells: Map<number, Map<number, MemoryCell>>;
+  tables: { name: string; range: string }[];
+  /** The model last written to this sheet, when it is a generated sheet. */
+  model?: SheetModel;
+}
+
+const ROW_BATCH = 5_000;
+
+export function emptySheet(name: string, visibility: SheetVisibility = "visible"): MemorySheet {
+  return { name, visibility, cells: new Map(), tables: [] };
+}
+
+export function setMemoryCell(sheet: MemorySheet, pos: CellPosition, cell: MemoryCell | undefined): void {
+  let row = sheet.cells.get(pos.row);
+  if (!cell) {
+    row?.delete(pos.col);
+    return;
+  }
+  if (!row) sheet.cells.set(pos.row, (row = new Map()));
+  row.set(pos.col, cell);
+}
+
+function usedRange(sheet: MemorySheet): RangeBox | undefined {
+  let box: RangeBox | undefined;
+  for (const [r, row] of sheet.cells) {
+    for (const [c, cell] of row) {
+      if (cell.value === null && cell.formula === undefined) continue;
+      if (!box) box = { top: r, left: c, bottom: r, right: c };
+      box = {
+        top: Math.min(box.top, r),
+        left: Math.min(box.left, c),
+        bottom: Math.max(box.bottom, r),
+        right: Math.max(box.right, c),
+      };
+    }
+  }
+  return box;
+}
+
+export class MemoryBackend implements WorkbookBackend {
+  readonly sheetList: MemorySheet[] = [];
+  readonly names = new Map<string, DefinedNameSpec>();
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheetList.find((s) => sameSheetName(s.name, name));
+  }
+
+  private mustFind(name: string): MemorySheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet named "${name}"`);
+    return sheet;
+  }
+
+  async sheets(): Promise<BackendSheet[]> {
+    return this.sheetList.map((s) => {
+      const info: BackendSheet = { name: s.name, visibility: s.visibility };
+      const used = usedRange(s);
+      if (used) info.usedRange = used;
+      return info;
+    });
+  }
+
+  async tables(): Promise<TableInfo[]> {
+    return this.sheetList.flatMap((s) =>
+      s.tables.map((t) => ({ name: t.name, sheet: s.name, range: t.range })),
+    );
+  }
+
+  async *rows(sheetName: string, box?: RangeBox): AsyncIterable<SheetRow[]> {
+    const sheet = this.mustFind(sheetName);
+    const area = box ?? usedRange(sheet);
+    if (!area) return;
+    const rowNumbers = [...sheet.cells.keys()]
+      .filter((r) => r >= area.top && r <= area.bottom)
+      .sort((a, b) => a - b);
+    let batch: SheetRow[] = [];
+    for (const r of rowNumbers) {
+      const row = sheet.cells.get(r) as Map<number, MemoryCell>;
+      const cells: CellValue[] = [];
+      for (const [c, cell] of row) {
+        if (c >= area.left && c <= area.right) cells[c - area.left] = cell.value;
+      }
+      batch.push({ row: r, cells: Array.from(cells, (v) => v ?? null) });
+      if (batch.length >= ROW_BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  }
+
+  async readCells(sheetName: string, cells: CellPosition[]): Promise<CellContents[]> {
+    const sheet = this.mustFind(sheetName);
+    return cells.map((p) => {
+      const cell = sheet.cells.get(p.row)?.get(p.col);
+      const contents: CellContents = { value: cell?.value ?? null };
+      if (cell?.formula !== undefined) contents.formula = cell.formula;
+      return contents;
+    });
+  }
+
+  async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
+    const sheet = emptySheet(sheetName);
+    for (const c of resolveCells(model)) {
+      const cell: MemoryCell = { value: c.formula !== undefined ? (c.result ?? null) : (c.value ?? null) };
+      if (c.formula !== undefined) cell.formula = c.formula;
+      if (c.numberFormat) cell.numberFormat = c.numberFormat;
+      if (c.style) cell.style = c.style;
+      if (c.note) cell.note = c.note;
+      setMemoryCell(sheet, c, cell);
+    }
+    sheet.tables = model.blocks.flatMap((b) =>
+      b.table ? [{ name: b.table.name, range: rangeAddress(tableBox(b), false, true) }] : [],
+    );
+    sheet.model = model;
+    const index = replace ? this.sheetList.findIndex((s) => sameSheetName(s.name, replace)) : -1;
+    if (index >= 0) this.sheetList[index] = sheet;
+    else this.sheetList.push(sheet);
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const index = this.sheetList.findIndex((s) => sameSheetName(s.name, name));
+    if (index >= 0) this.sheetList.splice(index, 1);
+  }
+
+  async definedNames(): Promise<string[]> {
+    return [...this.names.values()].map((n) => n.name);
+  }
+
+  async setDefinedNames(remove: string[], add: DefinedNameSpec[]): Promise<void> {
+    for (const name of remove) this.names.delete(name.toLowerCase());
+    for (const n of add) this.names.set(n.name.toLowerCase(), n);
+  }
+
+  async writeHiddenSheet(name: string, rows: string[][]): Promise<void> {
+    const sheet = emptySheet(name, "veryHidden");
+    rows.forEach((cells, r) =>
+      cells.forEach((v, c) => setMemoryCell(sheet, { row: r + 1, col: c + 1 }, { value: v })),
+    );
+    const index = this.sheetList.findIndex((s) => sameSheetName(s.name, name));
+    if (index >= 0) this.sheetList[index] = sheet;
+    else this.sheetList.push(sheet);
+  }
+}
+
+/** The cells of a range of a memory sheet, for the preview grid and tests. */
+export function memoryRange(sheet: MemorySheet, range: string): (MemoryCell | undefined)[][] {
+  const box = parseRangeAddress(range);
+  const out: (MemoryCell | undefined)[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row: (MemoryCell | undefined)[] = [];
+    for (let c = box.left; c <= box.right; c++) row.push(sheet.cells.get(r)?.get(c));
+    out.push(row);
+  }
+  return out;
+}

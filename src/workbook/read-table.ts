@@ -1,0 +1,188 @@
+/**
+ * Turns the rows of a sheet, range or CSV file into a RawTable: finds the header row (which need not be
+ * row 1: exports often start with a title and a blank row), collects the cells below it column by column,
+ * and drops blank rows at the end (a sheet "used" down to row 1,048,576 by formatting alone costs nothing).
+ * Rows arrive in batches and are not kept, so a million-row sheet is read in one pass.
+ */
+import { columnLetter, type CellValue, type RawTable } from "../engine/data/table";
+import { UserError } from "../user-error";
+import type { SheetRow } from "./backend";
+
+/** How many non-blank rows are searched for the header. */
+export const HEADER_SCAN_ROWS = 30;
+
+export type HeaderSpec = "auto" | "none" | number;
+
+export interface TableLocation {
+  /** For messages: "orders.xlsx, sheet Orders". */
+  source: string;
+  /** 1-based sheet column of cells[0]. */
+  left: number;
+  /** Last column to read (1-based), for tables and explicit ranges; default: up to the header's width. */
+  right?: number;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function isBlankRow(cells: CellValue[]): boolean {
+  return cells.every(isBlank);
+}
+
+const NUMBER_LIKE = /^[-+]?[$€£¥]?\s*\d[\d,.\s]*%?$/;
+const DATE_LIKE = /^(\d{4}[-/.年]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})/;
+
+/** Header cells are labels: text that is not a number, a date or an amount written as text. */
+function isLabel(v: CellValue): boolean {
+  if (typeof v !== "string") return false;
+  const t = v.trim();
+  return t !== "" && !NUMBER_LIKE.test(t) && !DATE_LIKE.test(t);
+}
+
+/**
+ * Index (into `rows`) of the first row that looks like a header: every non-blank cell is a distinct label,
+ * and it has at least 60 % as many filled cells as the widest row scanned (so a title in A1 or a note
+ * beside the table is not taken for the header). -1 when none does.
+ */
+export function findHeaderRow(rows: CellValue[][]): number {
+  const filled = rows.map((r) => r.filter((v) => !isBlank(v)).length);
+  const widest = Math.max(0, ...filled);
+  const needed = Math.max(1, Math.ceil(widest * 0.6));
+  return rows.findIndex((cells, i) => {
+    if (filled[i] < needed) return false;
+    const labels = cells.filter((v) => !isBlank(v));
+    if (!labels.every(isLabel)) return false;
+    return new Set(labels.map((v) => (v as string).trim().toLowerCase())).size === labels.length;
+  });
+}
+
+function headerText(v: CellValue): string {
+  if (isBlank(v)) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object" && v !== null) return v.error;
+  return String(v).trim();
+}
+
+/** Collects data rows into columns, holding back blank rows until a non-blank row follows them. */
+class ColumnCollector {
+  readonly columns: CellValue[][];
+  private pendingBlankRows = 0;
+  private lastRow: number;
+  firstRow = 0;
+
+  constructor(
+    width: number,
+    /** Sheet row of the header (the row above the first data row for "none"). */
+    readonly headerRow: number,
+  ) {
+    this.columns = Array.from({ length: width }, () => []);
+    this.lastRow = headerRow;
+  }
+
+  add(row: SheetRow): void {
+    if (row.row <= this.headerRow) return;
+    // Rows left out by the reader are blank rows.
+    this.pendingBlankRows += row.row - this.lastRow - 1;
+    this.lastRow = row.row;
+    const cells = row.cells.slice(0, this.columns.length);
+    if (isBlankRow(cells)) {
+      this.pendingBlankRows++;
+      return;
+    }
+    if (this.firstRow === 0) {
+      this.firstRow = row.row;
+      this.pendingBlankRows = 0;
+    }
+    for (let c = 0; c < this.columns.length; c++) {
+      const column = this.columns[c];
+      for (let k = 0; k < this.pendingBlankRows; k++) column.push(null);
+      const v = cells[c];
+      column.push(v === undefined || (typeof v === "string" && v === "") ? null : v);
+    }
+    this.pendingBlankRows = 0;
+  }
+}
+
+function noHeaderMessage(source: string, scanned: SheetRow[]): string {
+  const first = scanned[0]?.row ?? 1;
+  const last = scanned[scanned.length - 1]?.row ?? first;
+  return (
+    `${source}: no header row found in rows ${first}-${last} ` +
+    "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)"
+  );
+}
+
+/**
+ * Reads rows into a RawTable. `header`: "auto" finds the header row, a number names the sheet row, "none"
+ * means every row is data and the columns are called "Column A", "Column B", ...
+ */
+export async function collectRawTable(
+  batches: AsyncIterable<SheetRow[]>,
+  where: TableLocation,
+  header: HeaderSpec = "auto",
+): Promise<RawTable> {
+  const scanned: SheetRow[] = [];
+  let collector: ColumnCollector | undefined;
+  let headers: string[] = [];
+  let sawAnything = false;
+
+  const start = (headerIndex: number | undefined): void => {
+    const headerRow = headerIndex === undefined ? (scanned[0]?.row ?? 1) - 1 : scanned[headerIndex].row;
+    if (headerIndex === undefined) {
+      const width = where.right ? where.right - where.left + 1 : Math.max(0, ...scanned.map(lastFilled));
+      headers = Array.from({ length: width }, (_, c) => `Column ${columnLetter(where.left - 1 + c)}`);
+    } else {
+      const cells = scanned[headerIndex].cells;
+      const width = where.right ? where.right - where.left + 1 : lastFilled(scanned[headerIndex]);
+      headers = Array.from({ length: width }, (_, c) => headerText(cells[c]));
+    }
+    collector = new ColumnCollector(headers.length, headerRow);
+    for (const r of scanned) collector.add(r);
+  };
+
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (collector) {
+        collector.add(row);
+        continue;
+      }
+      if (isBlankRow(row.cells)) continue;
+      sawAnything = true;
+      scanned.push(row);
+      if (typeof header === "number" && row.row >= header) {
+        const index = scanned.findIndex((r) => r.row === header);
+        if (index < 0) throw new UserError(`${where.source}: header row ${header} is blank`);
+        start(index);
+      } else if (header === "auto" && scanned.length >= HEADER_SCAN_ROWS) {
+        const index = findHeaderRow(scanned.map((r) => r.cells));
+        if (index < 0) throw new UserError(noHeaderMessage(where.source, scanned));
+        start(index);
+      } else if (header === "none" && scanned.length >= HEADER_SCAN_ROWS) {
+        start(undefined);
+      }
+    }
+  }
+  if (!sawAnything) throw new UserError(`${where.source} is empty: no cell has a value`);
+  if (!collector) {
+    if (header === "auto") {
+      const index = findHeaderRow(scanned.map((r) => r.cells));
+      if (index < 0) throw new UserError(noHeaderMessage(where.source, scanned));
+      start(index);
+    } else if (header === "none") start(undefined);
+    else throw new UserError(`${where.source}: header row ${header} is blank`);
+  }
+  const done = collector as ColumnCollector;
+  return {
+    source: where.source,
+    headers,
+    columns: done.columns,
+    firstRow: done.firstRow || done.headerRow + 1,
+    columnLetters: headers.map((_, c) => columnLetter(where.left - 1 + c)),
+  };
+}
+
+function lastFilled(row: SheetRow): number {
+  for (let c = row.cells.length - 1; c >= 0; c--) if (!isBlank(row.cells[c])) return c + 1;
+  return 0;
+}

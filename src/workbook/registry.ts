@@ -1,0 +1,144 @@
+/**
+ * The registry of generated sheets (stored as JSON in the settings sheet, see port.ts for why): which
+ * sheet holds which kind, where its input cells are and what the builder wrote there, which defined names
+ * it owns and which charts it has. Pure functions only; BackedWorkbook does the reading and writing.
+ */
+import { isCellError, type CellValue } from "../engine/data/table";
+import { dateToExcelSerial, inputCells, isCellSpec } from "../report/sheet-model-cells";
+import { MAX_SHEET_NAME_LENGTH } from "../report/sheet-model-check";
+import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../report/sheet-model";
+import type { CellContents } from "./backend";
+import { GENERATED_SHEET_PREFIX } from "./port";
+
+/** A value as stored in JSON: dates as Excel serial numbers. */
+export type StoredScalar = string | number | boolean | null;
+
+export interface RegisteredInput {
+  key: string;
+  address: string;
+  defaultValue: StoredScalar;
+}
+
+export interface RegistryEntry {
+  kind: string;
+  sheet: string;
+  inputs: RegisteredInput[];
+  /** Workbook-scoped defined names this sheet created. */
+  names: string[];
+  /** The sheet's charts, for adapters whose library drops charts when it loads a file (ExcelJS). */
+  charts: ChartSpec[];
+}
+
+export interface Registry {
+  sheets: RegistryEntry[];
+}
+
+export function parseRegistry(text: string | undefined): Registry {
+  if (!text) return { sheets: [] };
+  try {
+    const parsed = JSON.parse(text) as Registry;
+    return Array.isArray(parsed?.sheets) ? parsed : { sheets: [] };
+  } catch {
+    // A damaged registry must not stop a build: the sheets it listed are then treated as user sheets.
+    return { sheets: [] };
+  }
+}
+
+/** Excel compares sheet names without regard to case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** "LL " + the model's name, cut to Excel's 31 characters. */
+export function requestedSheetName(model: SheetModel): string {
+  return (GENERATED_SHEET_PREFIX + model.name).slice(0, MAX_SHEET_NAME_LENGTH);
+}
+
+/**
+ * The name for a generated sheet: the requested one unless another sheet (a user sheet or another
+ * generated sheet) has it, else "name (2)", "name (3)", ... cut to fit 31 characters. `taken` lists the
+ * names of all sheets other than the one being replaced.
+ */
+export function chooseSheetName(requested: string, taken: string[]): string {
+  const isTaken = (name: string) => taken.some((t) => sameSheetName(t, name));
+  if (!isTaken(requested)) return requested;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = requested.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length) + suffix;
+    if (!isTaken(candidate)) return candidate;
+  }
+}
+
+export function toStoredScalar(v: CellValue | Scalar): StoredScalar {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return dateToExcelSerial(v);
+  if (isCellError(v)) return v.error;
+  if (typeof v === "string" && v === "") return null;
+  return v;
+}
+
+/** Equal as a user would see them: dates equal their serial numbers, "" equals blank, floats to 1e-12. */
+export function sameStoredValue(a: StoredScalar, b: StoredScalar): boolean {
+  if (typeof a === "number" && typeof b === "number") {
+    return a === b || Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+  }
+  return a === b;
+}
+
+export function registryEntryFor(model: SheetModel, sheet: string): RegistryEntry {
+  return {
+    kind: model.kind,
+    sheet,
+    inputs: [...inputCells(model).values()].map((c) => ({
+      key: c.input as string,
+      address: c.address,
+      defaultValue: toStoredScalar(c.value ?? null),
+    })),
+    names: (model.names ?? []).map((n) => n.name),
+    charts: model.charts ?? [],
+  };
+}
+
+/** Whether the user changed an input cell: typed a formula, or a value other than the default. */
+export function isEdited(input: RegisteredInput, now: CellContents): boolean {
+  return now.formula !== undefined || !sameStoredValue(toStoredScalar(now.value), input.defaultValue);
+}
+
+/**
+ * A copy of the model in which every input cell the user edited (per `previous` and the current contents
+ * of its input cells, in the same order) holds the user's value or formula instead of the new default.
+ */
+export function keepEditedInputs(
+  model: SheetModel,
+  previous: RegisteredInput[],
+  current: CellContents[],
+): { model: SheetModel; kept: string[] } {
+  const edits = new Map<string, CellContents>();
+  previous.forEach((input, i) => {
+    if (current[i] && isEdited(input, current[i])) edits.set(input.key, current[i]);
+  });
+  const kept: string[] = [];
+  const blocks = model.blocks.map((block) => ({
+    ...block,
+    rows: block.rows.map((row) =>
+      row.map((cell) => {
+        if (!isCellSpec(cell) || !cell.input || !edits.has(cell.input)) return cell;
+        const edit = edits.get(cell.input) as CellContents;
+        kept.push(cell.input);
+        const { value: _value, formula: _formula, result: _result, ...rest } = cell;
+        const userCell: CellSpec =
+          edit.formula !== undefined
+            ? { ...rest, formula: edit.formula, result: asScalar(edit.value) }
+            : { ...rest, value: asScalar(edit.value) };
+        return userCell;
+      }),
+    ),
+  }));
+  return { model: { ...model, blocks }, kept };
+}
+
+function asScalar(v: CellValue): Scalar {
+  if (v === undefined) return null;
+  if (isCellError(v)) return v.error;
+  return v;
+}

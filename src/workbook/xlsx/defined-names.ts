@@ -1,0 +1,49 @@
+/**
+ * Defined names are carried through an ExcelJS load/save at the XML level, because ExcelJS mishandles
+ * them: it keeps only names that are plain cell ranges (a name holding a constant or a formula is lost),
+ * turns sheet-scoped names into workbook-scoped ones, and expands each range into one entry per cell (a
+ * name over a 100,000-row column costs 100,000 objects). So the xlsx adapter takes the <definedNames> out
+ * of workbook.xml before ExcelJS sees it and writes them back, with its own names, after ExcelJS saves.
+ */
+import type { PackageDefinedName } from "./package";
+import { attributes, escapeXml, startTags } from "./xml-text";
+
+const DEFINED_NAMES_BLOCK =
+  /<(?:\w+:)?definedNames\b[^>]*>[\s\S]*?<\/(?:\w+:)?definedNames>|<(?:\w+:)?definedNames\b[^>]*\/>/;
+
+/** workbook.xml without its <definedNames> element. */
+export function stripDefinedNames(workbookXml: string): string {
+  return workbookXml.replace(DEFINED_NAMES_BLOCK, "");
+}
+
+/** Sheet names in workbook.xml order (localSheetId is an index into this list). */
+export function sheetOrder(workbookXml: string): string[] {
+  return startTags(workbookXml, "sheet").map((t) => attributes(t).name);
+}
+
+/**
+ * The <definedNames> element for `names`; sheet-scoped names get the localSheetId of their sheet in
+ * `order`, and are dropped when that sheet no longer exists.
+ */
+export function definedNamesXml(names: PackageDefinedName[], order: string[]): string {
+  const items = names.flatMap((n) => {
+    let local = "";
+    if (n.localSheet !== undefined) {
+      const index = order.findIndex((s) => s.toLowerCase() === (n.localSheet as string).toLowerCase());
+      if (index < 0) return [];
+      local = ` localSheetId="${index}"`;
+    }
+    const other = Object.entries(n.otherAttributes)
+      .filter(([k]) => !k.startsWith("xmlns"))
+      .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+      .join("");
+    return [`<definedName name="${escapeXml(n.name)}"${local}${other}>${escapeXml(n.formula)}</definedName>`];
+  });
+  return items.length ? `<definedNames>${items.join("")}</definedNames>` : "";
+}
+
+/** Replaces whatever names ExcelJS wrote in workbook.xml with `namesXml` (placed right after </sheets>). */
+export function putDefinedNames(workbookXml: string, namesXml: string): string {
+  const without = stripDefinedNames(workbookXml);
+  return without.replace(/<\/(\w+:)?sheets>/, (end) => end + namesXml);
+}

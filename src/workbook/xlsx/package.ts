@@ -1,0 +1,149 @@
+/**
+ * An .xlsx file read at the package level (zip parts and the few XML parts that say what is where),
+ * without ExcelJS: sheet names and order, visibility, used ranges, tables, defined names, drawings. Used to
+ * list a big workbook without loading it, and to carry over what ExcelJS would lose when it rewrites a
+ * file (defined names, charts of generated sheets).
+ */
+import { parseRangeAddress, type RangeBox } from "../../report/a1";
+import type { SheetVisibility } from "../port";
+import { inspectXlsxPackage } from "./zip-guard";
+import { readZipEntry, readZipEntryStart, ZipFormatError, type ZipEntry } from "./zip-reader";
+import { UserError } from "../../user-error";
+import {
+  attributes,
+  elementsWithText,
+  parseRelationships,
+  relsPathOf,
+  startTags,
+  type Relationship,
+} from "./xml-text";
+
+export const REL_WORKSHEET = "/worksheet";
+export const REL_TABLE = "/table";
+export const REL_DRAWING = "/drawing";
+export const REL_CHART = "/chart";
+
+export interface PackageSheet {
+  name: string;
+  visibility: SheetVisibility;
+  /** Part path, e.g. "xl/worksheets/sheet1.xml". */
+  part: string;
+}
+
+export interface PackageDefinedName {
+  name: string;
+  /** The formula text (a reference such as Sheet1!$A$1:$B$9, a constant, or a formula). */
+  formula: string;
+  /** Name of the sheet it is local to (from localSheetId), for sheet-scoped names. */
+  localSheet?: string;
+  /** The other attributes as written (hidden, comment, function, ...). */
+  otherAttributes: Record<string, string>;
+}
+
+export class XlsxPackage {
+  private readonly byName: Map<string, ZipEntry>;
+
+  private constructor(
+    readonly file: string,
+    readonly buffer: Buffer,
+    readonly entries: ZipEntry[],
+  ) {
+    this.byName = new Map(entries.map((e) => [e.name, e]));
+  }
+
+  /** Checks the bytes (zip guard) and reads the directory; throws UserError for a bad file. */
+  static fromBuffer(buffer: Buffer, file: string): XlsxPackage {
+    return new XlsxPackage(file, buffer, inspectXlsxPackage(buffer, file));
+  }
+
+  has(part: string): boolean {
+    return this.byName.has(part);
+  }
+
+  bytes(part: string): Buffer {
+    const entry = this.byName.get(part);
+    if (!entry) throw new UserError(`${this.file} is damaged: part ${part} is missing`);
+    try {
+      return readZipEntry(this.buffer, entry);
+    } catch (e) {
+      if (e instanceof ZipFormatError) throw new UserError(`${this.file} is damaged: ${e.message}`);
+      throw e;
+    }
+  }
+
+  text(part: string): string {
+    return this.bytes(part).toString("utf8");
+  }
+
+  relationships(ownerPart: string): Relationship[] {
+    const rels = relsPathOf(ownerPart);
+    return this.has(rels) ? parseRelationships(this.text(rels), ownerPart) : [];
+  }
+
+  sheets(): PackageSheet[] {
+    const rels = this.relationships("xl/workbook.xml");
+    return startTags(this.text("xl/workbook.xml"), "sheet").flatMap((tag) => {
+      const a = attributes(tag);
+      const rel = rels.find((r) => r.id === a["r:id"] || r.id === a.id);
+      // Chart sheets (and dialog sheets) have no cells: they are not sheets a table can be read from.
+      if (!rel || !rel.type.endsWith(REL_WORKSHEET)) return [];
+      const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
+      return [{ name: a.name, visibility: state, part: rel.target } satisfies PackageSheet];
+    });
+  }
+
+  /** All sheets in workbook.xml order, worksheets or not: localSheetId counts them all. */
+  private sheetNamesInOrder(): string[] {
+    return startTags(this.text("xl/workbook.xml"), "sheet").map((tag) => attributes(tag).name);
+  }
+
+  definedNames(): PackageDefinedName[] {
+    const order = this.sheetNamesInOrder();
+    const xml = this.text("xl/workbook.xml");
+    const block = /<(?:\w+:)?definedNames\b[^>]*>([\s\S]*?)<\/(?:\w+:)?definedNames>/.exec(xml);
+    if (!block) return [];
+    return elementsWithText(block[1], "definedName").map(({ attrs, text }) => {
+      const { name, localSheetId, ...otherAttributes } = attrs;
+      const n: PackageDefinedName = { name, formula: text, otherAttributes };
+      if (localSheetId !== undefined && order[Number(localSheetId)] !== undefined) {
+        n.localSheet = order[Number(localSheetId)];
+      }
+      return n;
+    });
+  }
+
+  /** Tables of one worksheet part: displayName (the name formulas use) and range. */
+  tables(sheetPart: string): { name: string; range: string }[] {
+    return this.relationships(sheetPart)
+      .filter((r) => r.type.endsWith(REL_TABLE) && this.has(r.target))
+      .map((r) => {
+        const a = attributes(startTags(this.text(r.target), "table")[0] ?? "");
+        return { name: a.displayName ?? a.name, range: a.ref };
+      });
+  }
+
+  /** The <dimension ref> at the top of a worksheet, read without inflating the whole sheet. */
+  declaredDimension(sheetPart: string): RangeBox | undefined {
+    const entry = this.byName.get(sheetPart);
+    if (!entry) return undefined;
+    const head = readZipEntryStart(this.buffer, entry).toString("utf8");
+    const tag = startTags(head, "dimension")[0];
+    if (!tag) return undefined;
+    try {
+      return parseRangeAddress(attributes(tag).ref);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Chart parts drawn on a worksheet (through its drawing part). */
+  chartsOf(sheetPart: string): string[] {
+    return this.relationships(sheetPart)
+      .filter((r) => r.type.endsWith(REL_DRAWING))
+      .flatMap((d) =>
+        this.relationships(d.target)
+          .filter((r) => r.type.endsWith(REL_CHART))
+          .map((r) => r.target),
+      );
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * A minimal reader of the zip container of an .xlsx file: the central directory (names and declared
+ * sizes, read without inflating anything) and the inflation of one entry with a hard cap on its output.
+ * We read the directory ourselves, rather than through JSZip or ExcelJS, so that sizes are checked BEFORE
+ * anything is inflated (zip bombs) and a truncated file is reported as such instead of as a parser error.
+ */
+import { constants, inflateRawSync } from "node:zlib";
+
+export interface ZipEntry {
+  name: string;
+  /** 0 = stored, 8 = deflated. */
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+  encrypted: boolean;
+}
+
+export class ZipFormatError extends Error {}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const ZIP64_MARKER = 0xffffffff;
+
+function findEndOfCentralDirectory(buf: Buffer): number {
+  // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end of the file.
+  const stop = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= stop; i--) {
+    if (buf.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+  }
+  return -1;
+}
+
+/** The entries of the central directory. Throws ZipFormatError for a truncated or damaged directory. */
+export function readZipDirectory(buf: Buffer): ZipEntry[] {
+  if (buf.length < 22) throw new ZipFormatError("the file is too short to be a zip file");
+  const eocd = findEndOfCentralDirectory(buf);
+  if (eocd < 0) throw new ZipFormatError("the end of the zip directory is missing (the file is truncated)");
+  const count = buf.readUInt16LE(eocd + 10);
+  const size = buf.readUInt32LE(eocd + 12);
+  const offset = buf.readUInt32LE(eocd + 16);
+  if (offset === ZIP64_MARKER || size === ZIP64_MARKER) {
+    throw new ZipFormatError("the file is a zip64 archive, larger than any workbook this tool reads");
+  }
+  if (offset + size > eocd) throw new ZipFormatError("the zip directory points outside the file (truncated)");
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIGNATURE) {
+      throw new ZipFormatError("the zip directory is damaged");
+    }
+    const flags = buf.readUInt16LE(p + 8);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    const entry: ZipEntry = {
+      name: buf.toString("utf8", p + 46, p + 46 + nameLength),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      uncompressedSize: buf.readUInt32LE(p + 24),
+      localHeaderOffset: buf.readUInt32LE(p + 42),
+      encrypted: (flags & 1) === 1,
+    };
+    if ([entry.compressedSize, entry.uncompressedSize, entry.localHeaderOffset].includes(ZIP64_MARKER)) {
+      throw new ZipFormatError(
+        `part ${entry.name} is a zip64 entry, larger than any workbook this tool reads`,
+      );
+    }
+    entries.push(entry);
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function entryData(buf: Buffer, entry: ZipEntry): Buffer {
+  const p = entry.localHeaderOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIGNATURE) {
+    throw new ZipFormatError(`part ${entry.name} is missing or damaged (the file is truncated)`);
+  }
+  if (entry.encrypted) throw new ZipFormatError(`part ${entry.name} is encrypted`);
+  if (entry.method !== 0 && entry.method !== 8) {
+    throw new ZipFormatError(
+      `part ${entry.name} uses compression method ${entry.method}, which is not supported`,
+    );
+  }
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) throw new ZipFormatError(`part ${entry.name} is cut off (the file is truncated)`);
+  return buf.subarray(start, end);
+}
+
+/**
+ * The first bytes of an entry (at least what `compressedBytes` of its compressed data hold), without
+ * inflating the rest: enough to read the <dimension> at the top of a big worksheet.
+ */
+export function readZipEntryStart(buf: Buffer, entry: ZipEntry, compressedBytes = 8192): Buffer {
+  const data = entryData(buf, entry);
+  if (entry.method === 0) return data.subarray(0, compressedBytes);
+  try {
+    return inflateRawSync(data.subarray(0, compressedBytes), { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch {
+    throw new ZipFormatError(`part ${entry.name} cannot be decompressed (the file is damaged)`);
+  }
+}
+
+/**
+ * The bytes of one entry, inflated. Inflation stops with an error past the declared size, so an entry
+ * whose directory lies about its size cannot exhaust memory.
+ */
+export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
+  const data = entryData(buf, entry);
+  if (entry.method === 0) return data;
+  try {
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    if (out.length !== entry.uncompressedSize) throw new Error("size mismatch");
+    return out;
+  } catch {
+    throw new ZipFormatError(`part ${entry.name} cannot be decompressed (the file is damaged)`);
+  }
+}
