@@ -7,6 +7,10 @@ import { hessianFromGradient, invertSpd } from "../math/hessian";
 import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
 import type { FitOptions, FitResult, ModelName } from "./types";
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, exp, log: ln, max, sqrt } = Math;
+
 /** A model's weighted log-likelihood over its (compressed) data. */
 export interface Likelihood {
   names: readonly string[];
@@ -16,6 +20,12 @@ export interface Likelihood {
   /** Total weighted log-likelihood at natural parameters; writes ∂LL/∂param_i into `gradient`. */
   logLikelihood(params: Float64Array, gradient: Float64Array): number;
 }
+
+/**
+ * Gradient (of -LL/N in log-parameters) below which a fit whose objective can no longer be lowered in
+ * double precision counts as converged: parameters are then off by about 1e-6 of their standard error.
+ */
+const PRECISION_GRADIENT_TOLERANCE = 1e-6;
 
 /** |log θ| beyond this means θ ran off to 0 or infinity (e^40 ≈ 2e17). */
 const LOG_PARAMETER_BOUND = 40;
@@ -27,7 +37,7 @@ function objective(lik: Likelihood, penalizer: number) {
   const grad = new Float64Array(n);
   const N = lik.customers;
   return (theta: Float64Array, out: Float64Array): number => {
-    for (let i = 0; i < n; i++) params[i] = Math.exp(theta[i]);
+    for (let i = 0; i < n; i++) params[i] = exp(theta[i]);
     const ll = lik.logLikelihood(params, grad);
     if (!Number.isFinite(ll)) return Infinity;
     let penalty = 0;
@@ -40,10 +50,12 @@ function objective(lik: Likelihood, penalizer: number) {
 }
 
 function describeStop(res: MinimizeResult, names: readonly string[], gtol: number): string {
-  const g = Math.max(...Array.from(res.gradient, Math.abs));
+  const g = max(...Array.from(res.gradient, abs));
   switch (res.reason) {
     case "gradient":
       return `converged: largest gradient component ${g.toExponential(1)} < ${gtol} after ${res.iterations} iterations`;
+    case "precision":
+      return `converged to the precision of double arithmetic: no step lowers the objective further, largest gradient component ${g.toExponential(1)} after ${res.iterations} iterations`;
     case "max-iterations":
       return `did not converge in ${res.iterations} iterations (largest gradient component ${g.toExponential(1)})`;
     case "line-search":
@@ -72,7 +84,7 @@ function standardErrors(lik: Likelihood, penalizer: number, theta: Float64Array)
   if (!cov) return null;
   const se: number[] = [];
   for (let i = 0; i < n; i++) {
-    const v = Math.exp(theta[i]) * Math.sqrt(cov[i * n + i]);
+    const v = exp(theta[i]) * sqrt(cov[i * n + i]);
     if (!Number.isFinite(v)) return null;
     se.push(v);
   }
@@ -99,11 +111,12 @@ export function fitMaximumLikelihood(
   let iterations = 0;
   let evaluations = 0;
   for (const start of candidates) {
-    const theta0 = start.map((v) => Math.log(v));
+    const theta0 = start.map((v) => ln(v));
     const res = minimizeBfgs(f, theta0, {
       gradientTolerance: gtol,
       maxIterations: options.maxIterations ?? 1000,
       variableBound: LOG_PARAMETER_BOUND,
+      precisionGradientTolerance: PRECISION_GRADIENT_TOLERANCE,
     });
     iterations += res.iterations;
     evaluations += res.evaluations;
@@ -115,7 +128,7 @@ export function fitMaximumLikelihood(
     if (res.converged) break;
   }
   const res = best as MinimizeResult;
-  const values = Array.from(res.x, (t) => Math.exp(t));
+  const values = Array.from(res.x, (t) => exp(t));
   const grad = new Float64Array(values.length);
   const ll = lik.logLikelihood(Float64Array.from(values), grad);
   return {
