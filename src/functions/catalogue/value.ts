@@ -1,5 +1,7 @@
-/* Value functions of the LOYALTY namespace: lifetime value without a model. */
+/* Value functions of the LOYALTY namespace: expected order value, lifetime value with and without a model. */
 import { simpleLtv, SimpleLtvInputError, type SimpleLtvInput } from "../../engine/clv/simple-ltv";
+import { gammaGammaExpectedValue, type GammaGammaParams } from "../../engine/models/gammagamma";
+import { parseModelRow } from "../models/model-row";
 import { argsOf, isOmitted, type Arg } from "../excel/args";
 import { numError, valueError } from "../excel/errors";
 import { excelCall } from "../excel/guard";
@@ -91,4 +93,47 @@ export function ltv(
       ),
     ),
   );
+}
+
+const AVGVALUE_PARAMS = ["gg_model", "x", "mean_value"] as const;
+
+/**
+ * Expected average order value of a customer from the Gamma-Gamma model: a weighted mean of the population's mean value and the customer's own mean repeat value, weighted by how many repeat purchases back it (x = 0 gives the population mean).
+ * @customfunction AVGVALUE
+ * @helpurl https://localhost:3000/help.html#avgvalue
+ * @requiresParameterAddresses
+ * @param gg_model A Gamma-Gamma model row as LOYALTY.GAMMAGAMMA returns it.
+ * @param x Repeat purchases of the customer (a cell or a column).
+ * @param mean_value Mean value of the customer's repeat purchases (0 when x = 0).
+ * @param [invocation] Supplied by Excel: where the arguments are, for messages.
+ * @returns E[M | x, mean value], one per customer.
+ */
+export function avgValue(
+  gg_model: unknown[][],
+  x: unknown[][],
+  mean_value: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return excelCall("LOYALTY.AVGVALUE", () => {
+    const a = argsOf(AVGVALUE_PARAMS, [gg_model, x, mean_value], invocation);
+    const gg = parseModelRow(a.gg_model, ["gg"]).params as unknown as GammaGammaParams;
+    const table = readRows([
+      { arg: a.x, rule: { min: 0 } },
+      { arg: a.mean_value, rule: { min: 0 } },
+    ]);
+    const rows = table.validRows();
+    const [xs, ms] = table.columns;
+    const out = new Array<unknown>(rows.length);
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
+      try {
+        out[k] = gammaGammaExpectedValue(gg, xs[i], ms[i]);
+      } catch (e) {
+        // The engine refuses only an infinite mean (q ≤ 1 with x = 0): a number too large, #NUM!.
+        if (!(e instanceof RangeError)) throw e;
+        out[k] = numError(`${table.place(0, i)}: ${e.message}`);
+      }
+    }
+    return perRowResult(table, rows, out);
+  });
 }

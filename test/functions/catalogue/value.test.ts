@@ -1,4 +1,5 @@
-import { ltv } from "../../../src/functions/catalogue/value";
+import { avgValue, ltv } from "../../../src/functions/catalogue/value";
+import { cdnowColumns } from "../cdnow-ranges";
 import { at, column, errorIn } from "../excel-values";
 
 describe("LOYALTY.LTV", () => {
@@ -51,6 +52,27 @@ describe("LOYALTY.LTV", () => {
     );
     expect(errorIn(ltv([[50]], [[4]], [[0.8]], [[0.3]], [[0.1]], [[2.5]]))?.message).toBe(
       "periods: periods must be a whole number of 0 or more, not 2.5",
+    );
+  });
+});
+
+describe("LOYALTY.AVGVALUE", () => {
+  const gg = [["Gamma-Gamma", 6.25, 3.74, 15.44]];
+
+  it("gives the published E[M | x, m̄] of CDNOW customers 1 to 10, x = 0 rows included", () => {
+    const c = cdnowColumns();
+    const r = avgValue(gg, c.x.slice(0, 10), c.zbar.slice(0, 10));
+    const published = [24.66, 18.92, 35.22, 35.22, 35.22, 71.47, 18.92, 35.22, 27.29, 35.22];
+    published.forEach((v, i) => expect(Math.abs((r[i][0] as number) - v)).toBeLessThan(0.1));
+  });
+
+  it("gives #NUM! where the mean is infinite, and #VALUE! for a negative value", () => {
+    const r = avgValue([["Gamma-Gamma", 6.25, 0.9, 15.44]], column(0, 3), column(0, 20));
+    expect(errorIn(r, 0)?.code).toBe("#NUM!");
+    expect(typeof r[1][0]).toBe("number");
+    expect(errorIn(avgValue(gg, [[2]], [[-5]]))?.message).toBe("mean_value must be at least 0, not -5");
+    expect(errorIn(avgValue([["BG/NBD", 1, 2, 3, 4]], [[2]], [[5]]))?.message).toBe(
+      "gg_model is a BG/NBD model; this function needs Gamma-Gamma",
     );
   });
 });
