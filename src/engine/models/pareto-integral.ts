@@ -27,8 +27,8 @@ const RULE = gaussLegendre(12);
 /** Partial derivatives of ln I, written by the functions below: [∂α, ∂β, ∂p, ∂q]. */
 export type IntegralGradient = Float64Array;
 
-/** Scratch for one G(τ) evaluation. */
-interface GTerm {
+/** One G(τ) evaluation: ln G and its partials. */
+export interface GTerm {
   log: number;
   dAlpha: number;
   dBeta: number;
@@ -47,10 +47,13 @@ function seriesS(m: number, c: number, z: number, out: { lnS: number; dm: number
   let sumC = 0;
   const tail = 1e-17 * (1 - z);
   for (let n = 0; n < 100_000; n++) {
-    sumM += 1 / (m + n);
-    sumC += 1 / (c + n);
-    const ratio = ((m + n) / (c + n)) * z;
-    term *= ratio;
+    // One division per term: 1/((m+n)(c+n)) gives 1/(m+n), 1/(c+n) and the term ratio.
+    const mn = m + n;
+    const cn = c + n;
+    const inv = 1 / (mn * cn);
+    sumM += cn * inv;
+    sumC += mn * inv;
+    term *= mn * mn * inv * z;
     S += term;
     Sm += term * sumM;
     Sc -= term * sumC;
@@ -66,8 +69,8 @@ function seriesS(m: number, c: number, z: number, out: { lnS: number; dm: number
 
 const sScratch = { lnS: 0, dm: 0, dc: 0, dz: 0 };
 
-/** ln G(τ) and its partials. */
-function termG(alpha: number, beta: number, p: number, q: number, tau: number, out: GTerm): void {
+/** ln G(τ) and its partials; G(T) depends on x and T only, so callers may compute it once per pair. */
+export function termG(alpha: number, beta: number, p: number, q: number, tau: number, out: GTerm): void {
   const k = p + q - 1;
   const alphaIsMax = alpha >= beta;
   const M = alphaIsMax ? alpha : beta;
@@ -193,6 +196,8 @@ export function logParetoIntegral(
   t: number,
   T: number,
   grad: Float64Array | null,
+  /** G(T) when the caller already has it (see termG). */
+  high?: GTerm,
 ): number {
   if (!(t < T)) {
     if (grad) grad.fill(0);
@@ -204,7 +209,15 @@ export function logParetoIntegral(
   const e = alpha >= beta ? q : p;
   if (zt > SERIES_MAX_Z && e < SERIES_FAST_EXPONENT) return quadrature(alpha, beta, p, q, t, T, grad);
   termG(alpha, beta, p, q, t, gLow);
-  termG(alpha, beta, p, q, T, gHigh);
+  if (high) {
+    gHigh.log = high.log;
+    gHigh.dAlpha = high.dAlpha;
+    gHigh.dBeta = high.dBeta;
+    gHigh.dP = high.dP;
+    gHigh.dQ = high.dQ;
+  } else {
+    termG(alpha, beta, p, q, T, gHigh);
+  }
   const logRatio = gHigh.log - gLow.log;
   if (!(logRatio < -1e-6)) {
     // t and T so close that G(t) - G(T) cancels: the midpoint rule is exact to O((T - t)²).
