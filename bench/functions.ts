@@ -5,6 +5,7 @@
 import { installOfflineRuntime } from "../src/functions/excel/offline-runtime";
 import { pAlive } from "../src/functions/catalogue/predictions";
 import { rfm } from "../src/functions/catalogue/rfm";
+import { clv } from "../src/functions/catalogue/value";
 import type { Benchmark, BenchResult } from "./suite";
 
 installOfflineRuntime();
@@ -46,6 +47,21 @@ export function functionBenchmarks(t: Timing): Benchmark[] {
         const c = customerColumns(100_000);
         let result: unknown[][] = [];
         const seconds = t.timeBest(() => (result = pAlive(BG_NBD, c.x, c.tx, c.T)), 5);
+        expectNumbers(result, 100_000);
+        return t.underBudget(this.name, seconds, 0.15);
+      },
+    },
+    {
+      name: "LOYALTY.CLV over 100,000 rows (BG/NBD + Gamma-Gamma, 12 monthly periods)",
+      run() {
+        const c = customerColumns(100_000);
+        const mean = c.x.map(([x], i) => [x === 0 ? 0 : 10 + (i % 53)]);
+        const gg = [["Gamma-Gamma", 6.25, 3.74, 15.44]];
+        let result: unknown[][] = [];
+        const seconds = t.timeBest(
+          () => (result = clv(BG_NBD, gg, c.x, c.tx, c.T, mean, 12, 0.01, 0.3, 4.345)),
+          5,
+        );
         expectNumbers(result, 100_000);
         return t.underBudget(this.name, seconds, 0.15);
       },
