@@ -36,5 +36,6 @@ export function oneMinusHOverB(a1: number, b1: number, c: number, z: number, L: 
   // Strongly negative A: the Euler series would alternate; the direct series has positive terms.
   const F = logHyp2f1(a1, b1, c, z);
   const logH = a1 * L + F.log;
-  return -expm1(logH) / B;
+  if (F.sign > 0) return -expm1(logH) / B;
+  return F.sign < 0 ? (1 + exp(logH)) / B : 1 / B;
 }

@@ -27,6 +27,9 @@ export interface Likelihood {
  */
 const PRECISION_GRADIENT_TOLERANCE = 1e-6;
 
+/** A standard error above this multiple of the estimate means the data do not identify the parameter. */
+const MAX_RELATIVE_STANDARD_ERROR = 1000;
+
 /** |log θ| beyond this means θ ran off to 0 or infinity (e^40 ≈ 2e17). */
 const LOG_PARAMETER_BOUND = 40;
 
@@ -131,18 +134,30 @@ export function fitMaximumLikelihood(
   const values = Array.from(res.x, (t) => exp(t));
   const grad = new Float64Array(values.length);
   const ll = lik.logLikelihood(Float64Array.from(values), grad);
+  const se = res.converged ? standardErrors(lik, penalizer, res.x) : null;
+  // A small gradient on a likelihood that only levels off towards a boundary is not a maximum: the
+  // Hessian is singular there, or some parameter is unknown to within a factor of a thousand.
+  const unidentified = res.converged
+    ? lik.names.filter((_, i) => !se || !(se[i] < MAX_RELATIVE_STANDARD_ERROR * values[i]))
+    : [];
+  const converged = res.converged && unidentified.length === 0;
+  const reason = converged
+    ? describeStop(res, lik.names, gtol)
+    : res.converged
+      ? `did not converge to a proper maximum: the likelihood levels off and ${unidentified.join(", ")} ${unidentified.length > 1 ? "are" : "is"} not identified by the data (too few customers or repeat purchases?); a penalizer can help`
+      : describeStop(res, lik.names, gtol);
   return {
     model,
     names: lik.names,
     values,
-    standardErrors: res.converged ? standardErrors(lik, penalizer, res.x) : null,
+    standardErrors: converged ? se : null,
     logLikelihood: ll,
     customers: lik.customers,
     distinctRows: lik.distinctRows,
-    converged: res.converged,
+    converged,
     iterations,
     evaluations,
-    reason: describeStop(res, lik.names, gtol),
+    reason,
     penalizer,
   };
 }
