@@ -4,6 +4,8 @@
  */
 import { installOfflineRuntime } from "../src/functions/excel/offline-runtime";
 import { pAlive } from "../src/functions/catalogue/predictions";
+import { rfm } from "../src/functions/catalogue/rfm";
+import { clv } from "../src/functions/catalogue/value";
 import type { Benchmark, BenchResult } from "./suite";
 
 installOfflineRuntime();
@@ -47,6 +49,35 @@ export function functionBenchmarks(t: Timing): Benchmark[] {
         const seconds = t.timeBest(() => (result = pAlive(BG_NBD, c.x, c.tx, c.T)), 5);
         expectNumbers(result, 100_000);
         return t.underBudget(this.name, seconds, 0.15);
+      },
+    },
+    {
+      name: "LOYALTY.CLV over 100,000 rows (BG/NBD + Gamma-Gamma, 12 monthly periods)",
+      run() {
+        const c = customerColumns(100_000);
+        const mean = c.x.map(([x], i) => [x === 0 ? 0 : 10 + (i % 53)]);
+        const gg = [["Gamma-Gamma", 6.25, 3.74, 15.44]];
+        let result: unknown[][] = [];
+        const seconds = t.timeBest(
+          () => (result = clv(BG_NBD, gg, c.x, c.tx, c.T, mean, 12, 0.01, 0.3, 4.345)),
+          5,
+        );
+        expectNumbers(result, 100_000);
+        return t.underBudget(this.name, seconds, 0.15);
+      },
+    },
+    {
+      name: "LOYALTY.RFM over 100,000 rows",
+      run() {
+        const c = customerColumns(100_000);
+        // Recency in days, orders and spend, derived deterministically from the cohort.
+        const recency = c.T.map(([T], i) => [Math.round((T - c.tx[i][0]) * 7)]);
+        const orders = c.x.map(([x]) => [x + 1]);
+        const spend = c.x.map(([x], i) => [Math.round((x + 1) * (20 + (i % 97)) * 100) / 100]);
+        let result: unknown[][] = [];
+        const seconds = t.timeBest(() => (result = rfm(recency, orders, spend, null)), 5);
+        expectNumbers(result, 100_000);
+        return t.underBudget(this.name, seconds, 0.2);
       },
     },
   ];

@@ -1,6 +1,7 @@
 /** The benchmarks and their budgets. Each issue that sets a speed target adds its benchmark here. */
 import { scoreAgainstBreaks } from "../src/engine/rfm/score";
 import { functionBenchmarks } from "./functions";
+import { modelBenchmarks } from "./models";
 
 export interface BenchResult {
   name: string;
@@ -51,4 +52,5 @@ export const benchmarks: Benchmark[] = [
     },
   },
   ...functionBenchmarks({ timeBest, underBudget }),
+  ...modelBenchmarks({ timeBest, underBudget }),
 ];

@@ -8,4 +8,5 @@ import "./catalogue/customers";
 import "./catalogue/models";
 import "./catalogue/predictions";
 import "./catalogue/rfm";
+import "./catalogue/tiers";
 import "./catalogue/value";

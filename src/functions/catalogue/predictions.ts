@@ -2,9 +2,27 @@
 import { argsOf, isOmitted } from "../excel/args";
 import { valueError } from "../excel/errors";
 import { excelCall } from "../excel/guard";
-import { perRowResult, readRows } from "../excel/rows";
-import { readCustomerRows } from "../models/customer-rows";
+import { perRowResult, readRows, type RowTable } from "../excel/rows";
+import { engineRowError, readCustomerRows } from "../models/customer-rows";
 import { transactionModelOf } from "../models/prediction-args";
+
+/**
+ * One engine call per valid row; an engine's RangeError about a row becomes that row's #VALUE! (naming
+ * argument `fallback` when the engine does not say which input it means).
+ */
+function perRowCompute(table: RowTable, compute: (row: number) => number, fallback?: number): unknown[][] {
+  const rows = table.validRows();
+  const out = new Array<unknown>(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    try {
+      out[k] = compute(i);
+    } catch (e) {
+      out[k] = engineRowError(e, table, [i], fallback);
+    }
+  }
+  return perRowResult(table, rows, out);
+}
 
 const PALIVE_PARAMS = ["model", "x", "t_x", "T"] as const;
 
@@ -30,15 +48,9 @@ export function pAlive(
   return excelCall("LOYALTY.PALIVE", () => {
     const a = argsOf(PALIVE_PARAMS, [model, x, t_x, T], invocation);
     const { row, model: m } = transactionModelOf(a.model);
-    const table = readCustomerRows(a.x, a.t_x, a.T);
-    const rows = table.validRows();
+    const table = readCustomerRows(a.x, a.t_x, a.T, [], m.checks);
     const [xs, txs, Ts] = table.columns;
-    const out = new Float64Array(rows.length);
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k];
-      out[k] = m.probabilityAlive(row.params, xs[i], txs[i], Ts[i]);
-    }
-    return perRowResult(table, rows, out);
+    return perRowCompute(table, (i) => m.probabilityAlive(row.params, xs[i], txs[i], Ts[i]));
   });
 }
 
@@ -72,25 +84,18 @@ export function expected(
     const horizon = { arg: a.t, rule: { min: 0 } };
     if (given === 0) {
       const table = readRows([horizon]);
-      const rows = table.validRows();
-      const ts = table.pick(0, rows);
-      return perRowResult(
-        table,
-        rows,
-        Array.from(ts, (h) => m.expectedPurchases(row.params, h)),
-      );
+      const [ts] = table.columns;
+      return perRowCompute(table, (i) => m.expectedPurchases(row.params, ts[i]), 0);
     }
     if (given < 3)
       throw valueError("give x, t_x and T together (a customer's history), or none of them (a new customer)");
-    const table = readCustomerRows(a.x, a.t_x, a.T, [{ ...horizon, shared: true }]);
-    const rows = table.validRows();
+    const table = readCustomerRows(a.x, a.t_x, a.T, [{ ...horizon, shared: true }], m.checks);
     const [xs, txs, Ts, ts] = table.columns;
-    const out = new Float64Array(rows.length);
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k];
-      out[k] = m.conditionalExpectedPurchases(row.params, ts[i], xs[i], txs[i], Ts[i]);
-    }
-    return perRowResult(table, rows, out);
+    return perRowCompute(
+      table,
+      (i) => m.conditionalExpectedPurchases(row.params, ts[i], xs[i], txs[i], Ts[i]),
+      3,
+    );
   });
 }
 
@@ -122,12 +127,7 @@ export function probPurchases(
       { arg: a.t, rule: { min: 0 } },
       { arg: a.n, rule: { min: 0, integer: true } },
     ]);
-    const rows = table.validRows();
     const [ts, ns] = table.columns;
-    return perRowResult(
-      table,
-      rows,
-      Array.from(rows, (i) => probability(row.params, ts[i], ns[i])),
-    );
+    return perRowCompute(table, (i) => probability(row.params, ts[i], ns[i]));
   });
 }

@@ -1,4 +1,6 @@
-import { bgnbd, paretoNbd } from "../../../src/functions/catalogue/models";
+import { bgbb, bgnbd, gammaGamma, mbgnbd, paretoNbd } from "../../../src/functions/catalogue/models";
+import { readSharedCsv } from "../../helpers/shared-data";
+import { expectSignificant } from "../../engine/models/tolerance";
 import { pAlive } from "../../../src/functions/catalogue/predictions";
 import { recentDiagnostics } from "../../../src/functions/excel/diagnostics";
 import { modelFits } from "../../../src/functions/models/fitting";
@@ -84,5 +86,64 @@ describe("LOYALTY.PARETONBD", () => {
     [0.5533971, 10.5801985, 0.6060625].forEach((v, i) => expect(rel(row[i + 1], v)).toBeLessThan(5e-4));
     expect(rel(row[4], 11.6562237)).toBeLessThan(1.5e-3);
     expect(row[5] as number).toBeCloseTo(-9594.976, 2);
+  });
+});
+
+describe("LOYALTY.MBGNBD", () => {
+  it("fits the CDNOW summary to the published parameters (3 decimals)", () => {
+    const [row] = mbgnbd(cdnow.x, cdnow.tx, cdnow.T, null, null);
+    expect(row[0]).toBe("MBG/NBD");
+    [0.525, 6.183, 0.891, 1.614].forEach((v, i) =>
+      expect(Math.abs((row[i + 1] as number) - v)).toBeLessThan(5e-4),
+    );
+  });
+});
+
+describe("LOYALTY.GAMMAGAMMA", () => {
+  it("fits the 946 repeat buyers of CDNOW to the published p, q, v and log-likelihood", () => {
+    const [row] = gammaGamma(cdnow.x, cdnow.zbar, null, null);
+    expect(row[0]).toBe("Gamma-Gamma");
+    // The file's means are rounded to cents: 3 significant digits, as in the engine's own test.
+    [6.25, 3.74, 15.44].forEach((v, i) => expectSignificant(row[i + 1] as number, v, 3));
+    expectSignificant(row[4] as number, -4055.9177, 4);
+  });
+
+  it("says why it cannot fit customers without repeat purchases", () => {
+    expect(errorIn(gammaGamma(column(0, 0), column(0, 0), null, null))).toEqual({
+      code: "#VALUE!",
+      message: "no customer has repeat purchases with a positive value: the spend model cannot be fitted",
+    });
+  });
+});
+
+describe("LOYALTY.BGBB", () => {
+  const donations = readSharedCsv("donations.csv")
+    .slice(1)
+    .map((r) => r.map(Number));
+  const col = (i: number) => donations.map((r) => [r[i]]);
+
+  it("fits the donations recency/frequency table (with weights) to the published parameters", () => {
+    const [row] = bgbb(col(0), col(1), col(2), col(3), null, null);
+    expect(row[0]).toBe("BG/BB");
+    [1.203507, 0.7497667, 0.6567568, 2.783887].forEach((v, i) =>
+      expect(rel(row[i + 1], v)).toBeLessThan(5e-4),
+    );
+    expect(row[5] as number).toBeCloseTo(-33225.58, 1);
+  });
+
+  it("names the cell of an impossible history, found by the engine", () => {
+    const r = bgbb(
+      column(2, 3),
+      column(4, 2),
+      column(6, 6),
+      null as never,
+      null,
+      null,
+      at("A2:A3", "B2:B3", "C2:C3", ""),
+    );
+    expect(errorIn(r)).toEqual({
+      code: "#VALUE!",
+      message: "recency, cell B3: recency t_x = 2 is impossible with frequency x = 3",
+    });
   });
 });

@@ -85,7 +85,7 @@ describe("LOYALTY.PALIVE", () => {
 
   it("says which models it takes", () => {
     expect(errorIn(pAlive([["Gamma-Gamma", 6.25, 3.74, 15.44]], [[1]], [[1]], [[2]]))?.message).toBe(
-      "model is a Gamma-Gamma model; this function needs BG/NBD or Pareto/NBD",
+      "model is a Gamma-Gamma model; this function needs BG/NBD, Pareto/NBD, MBG/NBD or BG/BB",
     );
     expect(errorIn(pAlive([[0.2, 4, 0.8, 2.4]], [[1]], [[1]], [[2]]))?.message).toMatch(
       /^model must be a model row such as LOYALTY.BGNBD returns/,
@@ -114,6 +114,27 @@ describe("LOYALTY.PROBPURCHASES", () => {
     );
     expect(errorIn(probPurchases([["Pareto/NBD", 0.55, 10.6, 0.61, 11.7]], [[39]], [[1]]))?.message).toBe(
       "model: P(X(t) = n) is available for BG/NBD models only",
+    );
+  });
+});
+
+describe("BG/BB predictions", () => {
+  const published = [["BG/BB", 1.203507, 0.7497667, 0.6567568, 2.783887]];
+
+  it("gives Table 6 of Fader-Hardie-Shang: P(alive in 2002) for (x, t_x) = (0, 0), (2, 4), (6, 6)", () => {
+    const r = pAlive(published, column(0, 2, 6), column(0, 4, 6), [[6]]);
+    [0.11, 0.59, 0.93].forEach((v, i) => expect(Math.abs((r[i][0] as number) - v)).toBeLessThan(0.005));
+  });
+
+  it("expects transactions in the next opportunities, and names the row of an impossible history", () => {
+    const r = expected(published, [[5]], column(6, 7), column(6, 6), [[6]]);
+    expect(r[0][0] as number).toBeGreaterThan(0);
+    expect(errorIn(r, 1)).toEqual({
+      code: "#VALUE!",
+      message: "x, row 2: frequency x = 7 is not a whole number in 0..n (6)",
+    });
+    expect(errorIn(expected(published, column(2, 2.5), null as never), 1)?.message).toBe(
+      "t, row 2: n = 2.5 is not a whole number ≥ 0",
     );
   });
 });
