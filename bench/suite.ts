@@ -2,6 +2,7 @@
 import { scoreAgainstBreaks } from "../src/engine/rfm/score";
 import { functionBenchmarks } from "./functions";
 import { modelBenchmarks } from "./models";
+import { engineBenchmarks } from "./engine";
 
 export interface BenchResult {
   name: string;
@@ -53,4 +54,5 @@ export const benchmarks: Benchmark[] = [
   },
   ...functionBenchmarks({ timeBest, underBudget }),
   ...modelBenchmarks({ timeBest, underBudget }),
+  ...engineBenchmarks({ underBudget }),
 ];

@@ -12,7 +12,12 @@ import { detectColumns, requireColumns, type ColumnOverrides, type DetectedColum
 import { explainDate, isBlankCell, parseDay, type DateParseOptions } from "./parse-date";
 import { explainAmount, parseAmount, type AmountParseOptions } from "./parse-amount";
 import { parseId } from "./parse-id";
-import { compileTestAccountRules, DEFAULT_TEST_ACCOUNT_RULES, type TestAccountRule } from "./test-accounts";
+import {
+  compileTestAccountRules,
+  DEFAULT_TEST_ACCOUNT_RULES,
+  type TestAccountMatcher,
+  type TestAccountRule,
+} from "./test-accounts";
 import {
   DEFAULT_EXAMPLES_PER_REASON,
   QualityCollector,
@@ -20,10 +25,10 @@ import {
   type QualityAction,
   type QualityReason,
 } from "./quality";
-import { MemberDetailCollector } from "./member-details";
+import { pickMemberDetails, readMemberDetails } from "./member-details";
 import { markDuplicateRows } from "./duplicates";
 import { sortByGroupThenKey } from "./group-sort";
-import { formatDay } from "./days";
+import { formatDay, NO_DAY } from "./days";
 import type { MemberDetails, OrderLines, RefundLines } from "./orders";
 
 export interface ReadOrdersOptions {
@@ -81,12 +86,98 @@ function isBlankRow(table: RawTable, row: number): boolean {
   return true;
 }
 
-/** The rows that passed the per-row checks, per table row (−1: not a candidate). */
-interface Candidates {
-  rows: Int32Array;
+/**
+ * What was read from each table row, column by column (one tight loop per column is much faster than
+ * one loop over rows touching every column), indexed by table row.
+ */
+interface RowValues {
+  /** Customer per row in order of first appearance, −1 for a blank id. */
   customer: Int32Array;
+  /** Day number per row, NO_DAY when the date cannot be read. */
   day: Int32Array;
+  /** Amount per row, NaN when it cannot be read. */
   amount: Float64Array;
+  /** Quantity per row (NaN when blank), without a quantity column null. */
+  quantity: Float64Array | null;
+  /** Channel per row as an index into `channels` (−1 when blank), without a channel column null. */
+  channel: Int32Array | null;
+  channels: Dictionary;
+}
+
+/** The customers of a table: ids in order of first appearance, their first row, and test-account rules. */
+interface Customers {
+  ids: string[];
+  firstRowOf: number[];
+  testRuleOf: (TestAccountRule | undefined)[];
+}
+
+function readCustomers(
+  cells: CellValue[],
+  rows: number,
+  out: Int32Array,
+  rules: TestAccountMatcher,
+): Customers {
+  const index = new Map<string, number>();
+  const customers: Customers = { ids: [], firstRowOf: [], testRuleOf: [] };
+  for (let row = 0; row < rows; row++) {
+    const id = parseId(cells[row]);
+    if (id === "") {
+      out[row] = -1;
+      continue;
+    }
+    let c = index.get(id);
+    if (c === undefined) {
+      c = customers.ids.length;
+      index.set(id, c);
+      customers.ids.push(id);
+      customers.firstRowOf.push(row);
+      customers.testRuleOf.push(rules.match(id));
+    }
+    out[row] = c;
+  }
+  return customers;
+}
+
+function readDays(cells: CellValue[], rows: number, out: Int32Array, options?: DateParseOptions): void {
+  for (let row = 0; row < rows; row++) {
+    const day = parseDay(cells[row], options);
+    out[row] = Number.isNaN(day) ? NO_DAY : day;
+  }
+}
+
+function readAmounts(
+  cells: CellValue[],
+  rows: number,
+  out: Float64Array,
+  options?: AmountParseOptions,
+): void {
+  for (let row = 0; row < rows; row++) out[row] = parseAmount(cells[row], options);
+}
+
+function readRowValues(table: RawTable, columns: DetectedColumns, rows: number, options: ReadOrdersOptions) {
+  const cellsOf = (column: number | undefined): CellValue[] | undefined =>
+    column === undefined ? undefined : (table.columns[column] ?? []);
+  const values: RowValues = {
+    customer: new Int32Array(rows),
+    day: new Int32Array(rows),
+    amount: new Float64Array(rows),
+    quantity: null,
+    channel: null,
+    channels: new Dictionary(),
+  };
+  const testAccounts = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
+  const { mapping } = columns;
+  const customers = readCustomers(cellsOf(mapping.customerId) ?? [], rows, values.customer, testAccounts);
+  readDays(cellsOf(mapping.date) ?? [], rows, values.day, options.dates);
+  readAmounts(cellsOf(mapping.amount) ?? [], rows, values.amount, options.amounts);
+  const quantityCells = cellsOf(mapping.quantity);
+  if (quantityCells) readAmounts(quantityCells, rows, (values.quantity = new Float64Array(rows)));
+  const channelCells = cellsOf(mapping.channel);
+  if (channelCells) {
+    const channel = (values.channel = new Int32Array(rows));
+    for (let row = 0; row < rows; row++) channel[row] = values.channels.indexOf(parseId(channelCells[row]));
+  }
+  return { values, customers };
 }
 
 /**
@@ -100,7 +191,6 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
   const idColumn = columns.mapping.customerId as number;
   const dateColumn = columns.mapping.date as number;
   const amountColumn = columns.mapping.amount as number;
-  const idCells: CellValue[] = table.columns[idColumn] ?? [];
   const dateCells: CellValue[] = table.columns[dateColumn] ?? [];
   const amountCells: CellValue[] = table.columns[amountColumn] ?? [];
   const rows = rowCount(table);
@@ -109,100 +199,66 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
     actionsFor(options),
     options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON,
   );
-  const testAccounts = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
-  const members = new MemberDetailCollector(
+  const { values, customers } = readRowValues(table, columns, rows, options);
+  const { ids, firstRowOf, testRuleOf } = customers;
+  const isTest = Uint8Array.from(testRuleOf, (rule) => (rule ? 1 : 0));
+  const rowCustomers = { customerOfRow: values.customer, skip: isTest };
+  const details = readMemberDetails(
     table,
     columns.mapping,
-    rows,
+    rowCustomers,
     quality,
     options.dates,
     options.amounts,
   );
 
-  // Customers in table order, test accounts included (they are dropped row by row below).
-  const idIndex = new Map<string, number>();
-  const ids: string[] = [];
-  const firstRowOf: number[] = [];
-  const testRuleOf: (TestAccountRule | undefined)[] = [];
-
-  const candidates: Candidates = {
-    rows: new Int32Array(rows),
-    customer: new Int32Array(rows),
-    day: new Int32Array(rows),
-    amount: new Float64Array(rows),
-  };
+  // Each row under the first reason that applies; the rest are candidate lines.
+  const candidates = new Int32Array(rows);
   let candidateCount = 0;
   let latestDay = -Infinity;
-
   for (let row = 0; row < rows; row++) {
-    const id = parseId(idCells[row]);
-    if (id === "") {
+    const customer = values.customer[row];
+    if (customer < 0) {
       quality.add(isBlankRow(table, row) ? "blankRow" : "blankId", idColumn, row);
       continue;
     }
-    let customer = idIndex.get(id);
-    if (customer === undefined) {
-      customer = ids.length;
-      idIndex.set(id, customer);
-      ids.push(id);
-      firstRowOf.push(row);
-      testRuleOf.push(testAccounts.match(id));
-    }
-    const testRule = testRuleOf[customer];
-    if (testRule) {
+    if (isTest[customer]) {
+      const testRule = testRuleOf[customer] as TestAccountRule;
       quality.add("testAccount", idColumn, row, () => `rule: ${testRule.name}`);
       continue;
     }
-    members.collect(customer, row);
-    const dateCell = dateCells[row];
-    const amountCell = amountCells[row];
-    const day = parseDay(dateCell, options.dates);
-    if (Number.isNaN(day)) {
-      if (isBlankCell(dateCell) && isBlankCell(amountCell)) {
+    const day = values.day[row];
+    if (day === NO_DAY) {
+      const dateCell = dateCells[row];
+      if (isBlankCell(dateCell) && isBlankCell(amountCells[row])) {
         quality.add("memberDetailsOnly", idColumn, row);
       } else {
         quality.add("unparsableDate", dateColumn, row, () => explainDate(dateCell, options.dates));
       }
       continue;
     }
-    const amount = parseAmount(amountCell, options.amounts);
-    if (Number.isNaN(amount)) {
+    if (Number.isNaN(values.amount[row])) {
+      const amountCell = amountCells[row];
       quality.add("nonNumericAmount", amountColumn, row, () => explainAmount(amountCell, options.amounts));
       continue;
     }
-    candidates.rows[candidateCount] = row;
-    candidates.customer[row] = customer;
-    candidates.day[row] = day;
-    candidates.amount[row] = amount;
-    candidateCount++;
+    candidates[candidateCount++] = row;
     if (day > latestDay) latestDay = day;
   }
 
   const asOf = options.asOf ?? (candidateCount > 0 ? latestDay : NaN);
   let inTime = 0;
   for (let i = 0; i < candidateCount; i++) {
-    const row = candidates.rows[i];
-    if (candidates.day[row] > asOf) {
-      quality.add("dateAfterAsOf", dateColumn, row, () => `after ${formatDay(asOf)}`, candidates.amount[row]);
+    const row = candidates[i];
+    if (values.day[row] > asOf) {
+      quality.add("dateAfterAsOf", dateColumn, row, () => `after ${formatDay(asOf)}`, values.amount[row]);
     } else {
-      candidates.rows[inTime++] = row;
+      candidates[inTime++] = row;
     }
   }
 
-  const sorted = sortByGroupThenKey(
-    candidates.rows.subarray(0, inTime),
-    candidates.customer,
-    candidates.day,
-    ids.length,
-  );
-  const duplicate = markDuplicateRows(
-    table,
-    sorted.order,
-    candidates.customer,
-    candidates.day,
-    candidates.amount,
-    rows,
-  );
+  const sorted = sortByGroupThenKey(candidates.subarray(0, inTime), values.customer, values.day, ids.length);
+  const duplicate = markDuplicateRows(table, sorted.order, values.customer, values.day, values.amount, rows);
 
   // Classify what remains; kind 0 = not used, 1 = purchase line, 2 = refund line.
   const kind = new Uint8Array(rows);
@@ -212,7 +268,7 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
   const keepRefunds = options.refunds !== "drop";
   for (let i = 0; i < sorted.order.length; i++) {
     const row = sorted.order[i];
-    const amount = candidates.amount[row];
+    const amount = values.amount[row];
     if (duplicate[row]) {
       quality.add("duplicateLine", idColumn, row, undefined, amount);
       if (!keepDuplicates) continue;
@@ -226,7 +282,7 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
       quality.add("refund", amountColumn, row, undefined, amount);
       if (keepRefunds) kind[row] = 2;
     }
-    if (kind[row] === 1) purchasesOf[candidates.customer[row]]++;
+    if (kind[row] === 1) purchasesOf[values.customer[row]]++;
   }
 
   // Customers with a purchase keep their table order; the others are reported.
@@ -243,10 +299,10 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
     }
   }
 
-  const orders = buildOrderLines(table, columns, sorted.order, kind, candidates, newIndexOf, kept, ids);
+  const orders = buildOrderLines(table, columns, sorted.order, kind, values, newIndexOf, kept, ids);
   return {
     orders,
-    members: members.finish(Int32Array.from(kept)),
+    members: pickMemberDetails(details, kept),
     quality: quality.report(rows, orders.day.length),
     columns,
     asOf,
@@ -260,7 +316,7 @@ function buildOrderLines(
   columns: DetectedColumns,
   order: Int32Array,
   kind: Uint8Array,
-  candidates: Candidates,
+  values: RowValues,
   newIndexOf: Int32Array,
   kept: number[],
   ids: string[],
@@ -270,7 +326,7 @@ function buildOrderLines(
   for (let i = 0; i < order.length; i++) {
     const k = kind[order[i]];
     if (k === 1) purchaseCount++;
-    else if (k === 2 && newIndexOf[candidates.customer[order[i]]] >= 0) refundCount++;
+    else if (k === 2 && newIndexOf[values.customer[order[i]]] >= 0) refundCount++;
   }
   const customerCount = kept.length;
   const customerStart = new Int32Array(customerCount + 1);
@@ -278,48 +334,38 @@ function buildOrderLines(
   const day = new Int32Array(purchaseCount);
   const amount = new Float64Array(purchaseCount);
   const sourceRow = new Int32Array(purchaseCount);
+  const quantity = values.quantity ? new Float64Array(purchaseCount) : null;
+  const channel = values.channel ? new Int32Array(purchaseCount) : null;
   const refunds: RefundLines = {
     customerStart: new Int32Array(customerCount + 1),
     day: new Int32Array(refundCount),
     amount: new Float64Array(refundCount),
     sourceRow: new Int32Array(refundCount),
   };
-  const orderColumn = columns.mapping.orderId;
-  const quantityColumn = columns.mapping.quantity;
-  const channelColumn = columns.mapping.channel;
-  const orderCells = orderColumn === undefined ? undefined : (table.columns[orderColumn] ?? []);
-  const quantityCells = quantityColumn === undefined ? undefined : (table.columns[quantityColumn] ?? []);
-  const channelCells = channelColumn === undefined ? undefined : (table.columns[channelColumn] ?? []);
-  const orderOf = new Int32Array(purchaseCount).fill(-1);
-  const quantity = quantityCells ? new Float64Array(purchaseCount) : null;
-  const channel = channelCells ? new Int32Array(purchaseCount) : null;
-  const orderIds = new Dictionary();
-  const channels = new Dictionary();
-
   let p = 0;
   let r = 0;
   for (let i = 0; i < order.length; i++) {
     const row = order[i];
-    const c = newIndexOf[candidates.customer[row]];
+    const c = newIndexOf[values.customer[row]];
     if (c < 0) continue;
     if (kind[row] === 1) {
       customer[p] = c;
-      day[p] = candidates.day[row];
-      amount[p] = candidates.amount[row];
+      day[p] = values.day[row];
+      amount[p] = values.amount[row];
       sourceRow[p] = row;
-      if (orderCells) orderOf[p] = orderIds.indexOf(parseId(orderCells[row]));
-      if (quantity && quantityCells) quantity[p] = parseAmount(quantityCells[row]);
-      if (channel && channelCells) channel[p] = channels.indexOf(parseId(channelCells[row]));
+      if (quantity && values.quantity) quantity[p] = values.quantity[row];
+      if (channel && values.channel) channel[p] = values.channel[row];
       customerStart[c + 1] = ++p;
     } else if (kind[row] === 2) {
-      refunds.day[r] = candidates.day[row];
-      refunds.amount[r] = candidates.amount[row];
+      refunds.day[r] = values.day[row];
+      refunds.amount[r] = values.amount[row];
       refunds.sourceRow[r] = row;
       refunds.customerStart[c + 1] = ++r;
     }
   }
   fillForward(customerStart);
   fillForward(refunds.customerStart);
+  const orderColumn = columns.mapping.orderId;
   return {
     customerIds: kept.map((old) => ids[old]),
     customerStart,
@@ -327,13 +373,71 @@ function buildOrderLines(
     day,
     amount,
     sourceRow,
-    order: orderOf,
-    orderIds: orderIds.values,
+    newOrder: markNewOrders(
+      orderColumn === undefined ? undefined : table.columns[orderColumn],
+      customer,
+      day,
+      sourceRow,
+    ),
     quantity,
     channel,
-    channels: channels.values,
+    channels: values.channels.values,
     refunds,
   };
+}
+
+/**
+ * Which lines start an order (OrderLines.newOrder). Lines of one order share customer and day, so order
+ * ids are compared within each customer's day only: no dictionary of all order ids is needed.
+ */
+function markNewOrders(
+  orderCells: CellValue[] | undefined,
+  customer: Int32Array,
+  day: Int32Array,
+  sourceRow: Int32Array,
+): Uint8Array {
+  const n = customer.length;
+  const newOrder = new Uint8Array(n).fill(1);
+  if (!orderCells) return newOrder;
+  const scratch: string[] = [];
+  let groupStart = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && customer[i] === customer[groupStart] && day[i] === day[groupStart]) continue;
+    if (i - groupStart > 1) markRepeatedIds(orderCells, sourceRow, groupStart, i, newOrder, scratch);
+    groupStart = i;
+  }
+  return newOrder;
+}
+
+/**
+ * Sets newOrder to 0 for lines lo..hi−1 whose order id appeared on an earlier line of the range. Each id is
+ * read once into `scratch`; the ranges (one customer's day) are small, so earlier ids are compared directly.
+ */
+function markRepeatedIds(
+  orderCells: CellValue[],
+  sourceRow: Int32Array,
+  lo: number,
+  hi: number,
+  newOrder: Uint8Array,
+  scratch: string[],
+): void {
+  const seen = hi - lo > 32 ? new Set<string>() : undefined;
+  for (let j = lo; j < hi; j++) {
+    const id = parseId(orderCells[sourceRow[j]]);
+    scratch[j - lo] = id;
+    if (id === "") continue;
+    if (seen) {
+      if (seen.has(id)) newOrder[j] = 0;
+      else seen.add(id);
+      continue;
+    }
+    for (let k = j - 1; k >= lo; k--) {
+      if (scratch[k - lo] === id) {
+        newOrder[j] = 0;
+        break;
+      }
+    }
+  }
 }
 
 /** Offsets written only where a group ended: carry them over groups that had no line. */

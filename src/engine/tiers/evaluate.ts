@@ -116,11 +116,12 @@ export function evaluateTiers(days: PurchaseDays, program: TierProgram, asOf: nu
   }
   const { tiers } = applied;
   const n = days.customerIds.length;
-  const qualifiedAt = activity.map((a) =>
-    Uint8Array.from({ length: n }, (_, c) =>
-      qualifyingLevel(tiers, a.spend[c], a.purchaseDays[c], a.hasBought[c] === 1),
-    ),
-  );
+  const qualifiedAt = activity.map((a) => {
+    const levels = new Uint8Array(n);
+    for (let c = 0; c < n; c++)
+      levels[c] = qualifyingLevel(tiers, a.spend[c], a.purchaseDays[c], a.hasBought[c] === 1);
+    return levels;
+  });
   // Held tier at review j: the best level qualified for in reviews j .. j + grace − 1.
   const heldAt = (j: number): Uint8Array => {
     const held = qualifiedAt[j].slice();
