@@ -117,7 +117,7 @@ export function bgbb(
 const GG_PARAMS = ["frequency", "monetary", "penalty", "labels"] as const;
 
 /**
- * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005) to customers' mean repeat purchase value: returns the model row Gamma-Gamma | p | q | v | log-likelihood that AVGVALUE and CLV take. Customers without repeat purchases are left out, as the model requires.
+ * Fits the Gamma-Gamma spend model (Fader, Hardie & Lee 2005) to the mean repeat purchase value of customers with repeat purchases (the others are left out, as the model requires): returns the model row Gamma-Gamma | p | q | v | log-likelihood.
  * @customfunction GAMMAGAMMA
  * @helpurl https://localhost:3000/help.html#gammagamma
  * @requiresParameterAddresses

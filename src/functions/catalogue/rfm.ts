@@ -56,7 +56,7 @@ export function rfm(
 const SEGMENT_PARAMS = ["r", "f", "m", "scheme", "bins", "language"] as const;
 
 /**
- * RFM segment of each customer from R, F and M scores: the 11 segments Champions, Loyal Customers, Potential Loyalists, New Customers, Promising, Need Attention, About to Sleep, At Risk, Can't Lose Them, Hibernating and Lost, or the 8 classes of member-operations practice.
+ * RFM segment of each customer from R, F and M scores: the 11 segments (Champions, Loyal Customers ... Hibernating, Lost) or the 8 classes of member-operations practice (important value ... general to win back).
  * @customfunction RFMSEGMENT
  * @helpurl https://localhost:3000/help.html#rfmsegment
  * @requiresParameterAddresses

@@ -64,9 +64,7 @@ function ltvAdapter(a: Record<(typeof LTV_PARAMS)[number], Arg>): unknown[][] {
 }
 
 /**
- * Classic customer lifetime value when no purchase model fits: the margin per period (average value ×
- * purchases per period × margin), kept with probability retention each period and discounted at
- * discount_rate, summed over periods, or for ever as m·r/(1+d−r) (Gupta & Lehmann 2003).
+ * Classic lifetime value when no purchase model fits: the margin per period m = average value × purchases per period × margin, kept at the retention rate and discounted each period, over periods or for ever as m·r/(1+d−r) (Gupta & Lehmann 2003).
  * @customfunction LTV
  * @helpurl https://localhost:3000/help.html#ltv
  * @requiresParameterAddresses
@@ -156,7 +154,7 @@ const CLV_PARAMS = [
 ] as const;
 
 /**
- * Model-based customer lifetime value: the purchases the transaction model expects in each of the next horizon periods, valued at the Gamma-Gamma expected order value times the margin and discounted at discount_rate per period (lifetimes' convention: each period's purchases are discounted at its end; today's purchase is not included).
+ * Model-based lifetime value: the purchases the model expects in each of the next horizon periods, times the Gamma-Gamma expected value and the margin, each period discounted at its end at discount_rate (lifetimes' convention).
  * @customfunction CLV
  * @helpurl https://localhost:3000/help.html#clv
  * @requiresParameterAddresses
