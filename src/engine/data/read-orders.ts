@@ -39,8 +39,13 @@ export interface ReadOrdersOptions {
   asOf?: number;
   /** Rules for ids of test or junk accounts; default `DEFAULT_TEST_ACCOUNT_RULES`; [] for none. */
   testAccounts?: readonly TestAccountRule[];
-  /** Exact duplicate lines: dropped (default) or kept. Either way they are counted. */
-  duplicates?: "drop" | "keep";
+  /**
+   * Exact duplicate lines (every cell equal): dropped, kept, or "auto" (default): dropped when the table
+   * has an order-id column — the same order id twice is a double export — and kept otherwise, because
+   * without an order id two identical lines can be two real purchases (CDNOW has 21 such lines).
+   * Either way they are counted.
+   */
+  duplicates?: "drop" | "keep" | "auto";
   /** Lines with amount 0: kept as purchases (default) or dropped. Either way they are counted. */
   zeroAmounts?: "keep" | "drop";
   /** Negative amounts: reduce the customer's spend (default) or are dropped. Either way they are counted. */
@@ -60,7 +65,16 @@ export interface OrderTable {
   customersWithoutPurchase: string[];
 }
 
-function actionsFor(options: ReadOrdersOptions): Record<QualityReason, QualityAction> {
+/** The duplicate policy once "auto" is decided by the presence of an order-id column. */
+function keepsDuplicates(options: ReadOrdersOptions, columns: DetectedColumns): boolean {
+  const policy = options.duplicates ?? "auto";
+  return policy === "keep" || (policy === "auto" && columns.mapping.orderId === undefined);
+}
+
+function actionsFor(
+  options: ReadOrdersOptions,
+  keepDuplicates: boolean,
+): Record<QualityReason, QualityAction> {
   return {
     blankRow: "dropped",
     blankId: "dropped",
@@ -68,7 +82,7 @@ function actionsFor(options: ReadOrdersOptions): Record<QualityReason, QualityAc
     unparsableDate: "dropped",
     nonNumericAmount: "dropped",
     dateAfterAsOf: "dropped",
-    duplicateLine: options.duplicates === "keep" ? "kept" : "dropped",
+    duplicateLine: keepDuplicates ? "kept" : "dropped",
     zeroAmount: options.zeroAmounts === "drop" ? "dropped" : "kept",
     refund: options.refunds === "drop" ? "dropped" : "reduces spend",
     memberDetailsOnly: "kept",
@@ -148,9 +162,10 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
   const dateColumn = columns.mapping.date as number;
   const amountColumn = columns.mapping.amount as number;
   const rows = rowCount(table);
+  const keepDuplicates = keepsDuplicates(options, columns);
   const quality = new QualityCollector(
     table,
-    actionsFor(options),
+    actionsFor(options, keepDuplicates),
     options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON,
   );
   const { values, customers } = readRowValues(table, columns, rows, options);
@@ -188,7 +203,6 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
   // What remains is a purchase, a zero amount or a refund (duplicates counted first).
   const kind = new Uint8Array(rows).fill(NOT_USED);
   const purchasesOf = new Int32Array(ids.length);
-  const keepDuplicates = options.duplicates === "keep";
   const keepZero = options.zeroAmounts !== "drop";
   const keepRefunds = options.refunds !== "drop";
   for (let i = 0; i < sorted.order.length; i++) {

@@ -134,6 +134,25 @@ describe("readOrderTable options", () => {
     expect(accountedRows(r.quality)).toBe(rows.length);
   });
 
+  it("keeps identical lines by default when there is no order id (they can be two real purchases)", () => {
+    const r = readOrderTable(t);
+    expect(findingOf(r.quality, "duplicateLine")).toMatchObject({ count: 1, action: "kept" });
+  });
+
+  it("drops identical lines by default when they share an order id (a double export)", () => {
+    const withIds = table(
+      ["Order ID", "Customer", "Date", "Amount"],
+      [
+        ["O1", "A", "2024-01-02", 10],
+        ["O1", "A", "2024-01-02", 10],
+        ["O2", "A", "2024-01-03", 10],
+      ],
+    );
+    const r = readOrderTable(withIds);
+    expect(findingOf(r.quality, "duplicateLine")).toMatchObject({ count: 1, action: "dropped" });
+    expect(Array.from(r.orders.amount)).toEqual([10, 10]);
+  });
+
   it("uses the caller's test-account rules", () => {
     const r = readOrderTable(t, { testAccounts: [{ name: "B is staff", nameZh: "员工", ids: ["B"] }] });
     expect(r.orders.customerIds).toEqual(["A"]);
