@@ -17,6 +17,7 @@ import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBac
 import type { SheetVisibility, TableInfo } from "../port";
 import { sameSheetName } from "../registry";
 import { addChartParts, type SheetCharts } from "./chart-parts";
+import { clearArea } from "./clear-area";
 import { definedNamesXml, putDefinedNames, sheetOrder, stripDefinedNames } from "./defined-names";
 import { formulaOf, fromExcelJsValue } from "./excel-values";
 import type { PackageDefinedName, XlsxPackage } from "./package";
@@ -198,6 +199,13 @@ export class XlsxBackend implements WorkbookBackend {
   async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
     const wb = await this.full();
     const old = replace ? wb.worksheets.find((w) => sameSheetName(w.name, replace)) : undefined;
+    if (old && model.footprint) {
+      // Only the footprint is the model's: clear it and write into the same sheet, keeping the rest.
+      clearArea(old, parseRangeAddress(model.footprint));
+      old.name = sheetName;
+      renderSheetModel(old, model);
+      return;
+    }
     renderSheetModel(addSheetInPlaceOf(wb, old, sheetName), model);
   }
 
