@@ -6,7 +6,7 @@
  * of workbook.xml before ExcelJS sees it and writes them back, with its own names, after ExcelJS saves.
  */
 import type { PackageDefinedName } from "./package";
-import { attributes, escapeXml, startTags } from "./xml-text";
+import { attributes, escapeXml, escapeXmlText, startTags } from "./xml-text";
 
 const DEFINED_NAMES_BLOCK =
   /<(?:\w+:)?definedNames\b[^>]*>[\s\S]*?<\/(?:\w+:)?definedNames>|<(?:\w+:)?definedNames\b[^>]*\/>/;
@@ -37,7 +37,9 @@ export function definedNamesXml(names: PackageDefinedName[], order: string[]): s
       .filter(([k]) => !k.startsWith("xmlns"))
       .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
       .join("");
-    return [`<definedName name="${escapeXml(n.name)}"${local}${other}>${escapeXml(n.formula)}</definedName>`];
+    return [
+      `<definedName name="${escapeXml(n.name)}"${local}${other}>${escapeXmlText(n.formula)}</definedName>`,
+    ];
   });
   return items.length ? `<definedNames>${items.join("")}</definedNames>` : "";
 }

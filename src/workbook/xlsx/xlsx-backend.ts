@@ -74,6 +74,7 @@ export class XlsxBackend implements WorkbookBackend {
   constructor(
     private readonly source?: XlsxPackage,
     private readonly sourcePath?: string,
+    private readonly fullLoadLimitBytes = FULL_LOAD_LIMIT_BYTES,
   ) {
     this.names = source ? source.definedNames() : [];
   }
@@ -88,7 +89,7 @@ export class XlsxBackend implements WorkbookBackend {
     const sheetBytes = this.source.entries
       .filter((e) => e.name.startsWith("xl/worksheets/") && e.name.endsWith(".xml"))
       .reduce((n, e) => n + e.uncompressedSize, 0);
-    return sheetBytes > FULL_LOAD_LIMIT_BYTES;
+    return sheetBytes > this.fullLoadLimitBytes;
   }
 
   /** The ExcelJS workbook, loaded on first use. */

@@ -27,6 +27,11 @@ export interface SaveResult {
   warnings: string[];
 }
 
+export interface OpenOptions {
+  /** Above this much worksheet XML, tables are read by streaming (default FULL_LOAD_LIMIT_BYTES). */
+  fullLoadLimitBytes?: number;
+}
+
 export class XlsxWorkbook extends BackedWorkbook {
   private constructor(
     private readonly xlsx: XlsxBackend,
@@ -39,7 +44,7 @@ export class XlsxWorkbook extends BackedWorkbook {
   }
 
   /** Opens an .xlsx file; throws UserError naming the file when it is not a readable workbook. */
-  static async open(file: string): Promise<XlsxWorkbook> {
+  static async open(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
     const label = path.basename(file);
     let bytes: Buffer;
     try {
@@ -53,7 +58,7 @@ export class XlsxWorkbook extends BackedWorkbook {
       throw e;
     }
     const pkg = XlsxPackage.fromBuffer(bytes, label);
-    return new XlsxWorkbook(new XlsxBackend(pkg, file), file, pkg, label);
+    return new XlsxWorkbook(new XlsxBackend(pkg, file, options.fullLoadLimitBytes), file, pkg, label);
   }
 
   /** A new, empty workbook (saved with save(file)). */
