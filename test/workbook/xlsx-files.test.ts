@@ -9,7 +9,7 @@ import { promises as fs, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { UserError } from "../../src/user-error";
-import { writeFileAtomically } from "../../src/workbook/xlsx/atomic-write";
+import { writeFileAtomically } from "../../src/workbook/atomic-write";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { readZipDirectory } from "../../src/workbook/xlsx/zip-reader";

@@ -16,7 +16,7 @@ import type { ChartSpec } from "../../report/sheet-model";
 import { UserError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import type { Registry } from "../registry";
-import { writeFileAtomically } from "./atomic-write";
+import { writeFileAtomically } from "../atomic-write";
 import { XlsxPackage } from "./package";
 import { featuresExcelJsDrops, metadataExcelJsDrops } from "./unkeepable";
 import { XlsxBackend } from "./xlsx-backend";
