@@ -1,5 +1,6 @@
 /** The benchmarks and their budgets. Each issue that sets a speed target adds its benchmark here. */
 import { scoreAgainstBreaks } from "../src/engine/rfm/score";
+import { workbookBenchmarks } from "./workbook";
 
 export interface BenchResult {
   name: string;
@@ -49,4 +50,5 @@ export const benchmarks: Benchmark[] = [
       return underBudget(this.name, seconds, 0.1);
     },
   },
+  ...workbookBenchmarks,
 ];

@@ -5,6 +5,7 @@
  * name over a 100,000-row column costs 100,000 objects). So the xlsx adapter takes the <definedNames> out
  * of workbook.xml before ExcelJS sees it and writes them back, with its own names, after ExcelJS saves.
  */
+import type { DefinedNameSpec } from "../backend";
 import type { PackageDefinedName } from "./package";
 import { attributes, escapeXml, escapeXmlText, startTags } from "./xml-text";
 
@@ -48,4 +49,10 @@ export function definedNamesXml(names: PackageDefinedName[], order: string[]): s
 export function putDefinedNames(workbookXml: string, namesXml: string): string {
   const without = stripDefinedNames(workbookXml);
   return without.replace(/<\/(\w+:)?sheets>/, (end) => end + namesXml);
+}
+
+/** A workbook-scoped name of ours in the form the package keeps names in. */
+export function packageName(spec: DefinedNameSpec): PackageDefinedName {
+  const otherAttributes: Record<string, string> = spec.comment ? { comment: spec.comment } : {};
+  return { name: spec.name, formula: spec.reference, otherAttributes };
 }

@@ -19,6 +19,8 @@ import type { Registry } from "../registry";
 import { writeFileAtomically } from "../atomic-write";
 import { XlsxPackage } from "./package";
 import { featuresExcelJsDrops, metadataExcelJsDrops } from "./unkeepable";
+import type { WorkbookBackend } from "../backend";
+import { NewXlsxBackend } from "./new-workbook-backend";
 import { XlsxBackend } from "./xlsx-backend";
 
 export interface SaveResult {
@@ -32,9 +34,12 @@ export interface OpenOptions {
   fullLoadLimitBytes?: number;
 }
 
+/** A backend that can produce the file's bytes. */
+type SavableBackend = WorkbookBackend & { toBuffer(charts: Map<string, ChartSpec[]>): Promise<Buffer> };
+
 export class XlsxWorkbook extends BackedWorkbook {
   private constructor(
-    private readonly xlsx: XlsxBackend,
+    private readonly xlsx: SavableBackend,
     /** The file it was opened from, if any. */
     readonly file: string | undefined,
     private readonly source: XlsxPackage | undefined,
@@ -61,9 +66,9 @@ export class XlsxWorkbook extends BackedWorkbook {
     return new XlsxWorkbook(new XlsxBackend(pkg, file, options.fullLoadLimitBytes), file, pkg, label);
   }
 
-  /** A new, empty workbook (saved with save(file)). */
+  /** A new, empty workbook (saved with save(file)); its sheets are streamed to the file on saving. */
   static create(label = "new workbook"): XlsxWorkbook {
-    return new XlsxWorkbook(new XlsxBackend(), undefined, undefined, label);
+    return new XlsxWorkbook(new NewXlsxBackend(), undefined, undefined, label);
   }
 
   /** The registry as the file had it: its generated sheets are ours to replace or delete, charts and all. */
