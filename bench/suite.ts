@@ -1,5 +1,8 @@
 /** The benchmarks and their budgets. Each issue that sets a speed target adds its benchmark here. */
 import { scoreAgainstBreaks } from "../src/engine/rfm/score";
+import { functionBenchmarks } from "./functions";
+import { modelBenchmarks } from "./models";
+import { engineBenchmarks } from "./engine";
 import { workbookBenchmarks } from "./workbook";
 
 export interface BenchResult {
@@ -50,5 +53,8 @@ export const benchmarks: Benchmark[] = [
       return underBudget(this.name, seconds, 0.1);
     },
   },
+  ...functionBenchmarks({ timeBest, underBudget }),
+  ...modelBenchmarks({ timeBest, underBudget }),
+  ...engineBenchmarks({ underBudget }),
   ...workbookBenchmarks,
 ];

@@ -27,7 +27,7 @@ export type TranslationTable = Record<string, FunctionTranslation>;
 
 export const LOCALES: string[];
 export function helpFile(locale?: string): string;
-export function checkMetadata(meta: Metadata): string[];
+export function checkMetadata(meta: Metadata, locale?: string): string[];
 export function normaliseDescriptions(meta: Metadata): Metadata;
 export function rewriteHelpUrls(meta: Metadata, from: string, to: string): Metadata;
 export function localiseMetadata(

@@ -24,6 +24,8 @@ const path = require("path");
  */
 
 const NAMESPACE = "LOYALTY";
+/** Longest description Excel's function dialog shows in full (the limit of its built-in help texts). */
+const MAX_DESCRIPTION = 255;
 const LOCALES = ["zh-CN"];
 const ROOT = path.join(__dirname, "..");
 const TRANSLATIONS_DIR = path.join(ROOT, "src", "functions", "i18n");
@@ -42,20 +44,31 @@ function loadTranslations(locale) {
 }
 
 /**
- * Problems that make the metadata unfit to ship: missing descriptions or help URLs.
+ * Problems that make the metadata unfit to ship: missing or overlong descriptions, missing help URLs.
  * @param {Metadata} meta
+ * @param {string} [locale] the locale of localised metadata (its help page differs)
  * @returns {string[]}
  */
-function checkMetadata(meta) {
+function checkMetadata(meta, locale) {
   const problems = [];
+  const where = locale ? `${locale}: ` : "";
+  const tooLong = (/** @type {string} */ text) => (oneLine(text) ?? "").length > MAX_DESCRIPTION;
   for (const f of meta.functions) {
-    if (!f.description || f.description.length < 10) problems.push(`${f.id}: no description`);
-    if (!f.helpUrl) problems.push(`${f.id}: no help URL (@helpurl)`);
-    else if (!f.helpUrl.endsWith(`${helpFile()}#${f.id.toLowerCase()}`))
-      problems.push(`${f.id}: help URL ${f.helpUrl} should end with ${helpFile()}#${f.id.toLowerCase()}`);
-    for (const p of f.parameters)
-      if (!p.description || p.description.length < 5)
-        problems.push(`${f.id}: parameter ${p.name} has no description`);
+    const page = `${helpFile(locale)}#${f.id.toLowerCase()}`;
+    if (!f.description || f.description.length < 5) problems.push(`${where}${f.id}: no description`);
+    else if (tooLong(f.description))
+      problems.push(`${where}${f.id}: description longer than ${MAX_DESCRIPTION} characters`);
+    if (!f.helpUrl) problems.push(`${where}${f.id}: no help URL (@helpurl)`);
+    else if (!f.helpUrl.endsWith(page))
+      problems.push(`${where}${f.id}: help URL ${f.helpUrl} should end with ${page}`);
+    for (const p of f.parameters) {
+      if (!p.description || p.description.length < 3)
+        problems.push(`${where}${f.id}: parameter ${p.name} has no description`);
+      else if (tooLong(p.description))
+        problems.push(
+          `${where}${f.id}: parameter ${p.name}: description longer than ${MAX_DESCRIPTION} characters`,
+        );
+    }
   }
   return problems;
 }
@@ -225,7 +238,7 @@ function buildMetadataFiles(generated, urls) {
   };
   for (const locale of LOCALES) {
     const local = localiseMetadata(meta, loadTranslations(locale), locale);
-    problems.push(...local.problems);
+    problems.push(...local.problems, ...checkMetadata(local.meta, locale));
     files[`functions.${locale}.json`] = JSON.stringify(local.meta, null, 2);
     files[helpFile(locale)] = helpPage(local.meta, helpText[locale]);
   }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { processIO, UserError, type CliIO } from "./io";
 import { VERSION } from "./version";
 import { registerDemo } from "./commands/demo";
+import { registerFit } from "./commands/fit";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -23,6 +24,7 @@ function buildProgram(io: CliIO): Command {
       writeErr: () => undefined,
     });
   registerDemo(program, io);
+  registerFit(program, io);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -5,5 +5,8 @@
  * call, Excel values out; the conventions they share live in ./excel.
  */
 import "./catalogue/customers";
+import "./catalogue/models";
+import "./catalogue/predictions";
 import "./catalogue/rfm";
+import "./catalogue/tiers";
 import "./catalogue/value";

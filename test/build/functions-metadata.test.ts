@@ -30,8 +30,10 @@ describe("what the build makes of functions.json", () => {
     const m = meta();
     m.functions[0].parameters[1].description = "";
     m.functions[0].helpUrl = `${DEV}help.html#other`;
+    m.functions[0].parameters[0].description = "x".repeat(256);
     expect(checkMetadata(m)).toEqual([
       "LTV: help URL https://localhost:3000/help.html#other should end with help.html#ltv",
+      "LTV: parameter avg_value: description longer than 255 characters",
       "LTV: parameter periods has no description",
     ]);
   });

@@ -1,5 +1,5 @@
 /**
- * Collects member details (birthday, join date, tier, points) while an order table is read: for each
+ * Member details (birthday, join date, tier, points) read while an order table is read: for each
  * customer the last readable non-blank value in table order. Unreadable values are counted as
  * `badMemberDetail` (the order line itself is still used).
  */
@@ -12,103 +12,103 @@ import { explainDate, isBlankCell, parseDay, type DateParseOptions } from "./par
 import { explainAmount, parseAmount, type AmountParseOptions } from "./parse-amount";
 import { parseId } from "./parse-id";
 
-interface NumericField {
-  role: ColumnRole;
-  column: number;
-  cells: CellValue[];
-  values: Int32Array | Float64Array;
-  parse(cell: CellValue): number;
-  explain(cell: CellValue): string;
+/** Which customer each row belongs to, and which customers to skip (test accounts). */
+export interface RowCustomers {
+  /** Customer per table row, −1 for none. */
+  customerOfRow: Int32Array;
+  /** 1 for customers whose rows are not used. */
+  skip: Uint8Array;
 }
 
-export class MemberDetailCollector {
-  private readonly numeric: NumericField[] = [];
-  private readonly tierCells: CellValue[] | undefined;
-  private readonly tiers: string[] | undefined;
-  private readonly birthday: Int32Array | undefined;
-  private readonly joinDay: Int32Array | undefined;
-  private readonly points: Float64Array | undefined;
-
-  /** `capacity`: the largest number of distinct customers possible (the table's row count). */
-  constructor(
-    table: RawTable,
-    mapping: ColumnMapping,
-    capacity: number,
-    private readonly quality: QualityCollector,
-    dates?: DateParseOptions,
-    amounts?: AmountParseOptions,
-  ) {
-    const dateField = (role: "birthday" | "joinDate"): Int32Array | undefined => {
-      const column = mapping[role];
-      if (column === undefined) return undefined;
-      const values = new Int32Array(capacity).fill(NO_DAY);
-      this.numeric.push({
-        role,
-        column,
-        cells: table.columns[column] ?? [],
-        values,
-        parse: (cell) => parseDay(cell, dates),
-        explain: (cell) => explainDate(cell, dates),
-      });
-      return values;
-    };
-    this.birthday = dateField("birthday");
-    this.joinDay = dateField("joinDate");
-    if (mapping.points !== undefined) {
-      const values = new Float64Array(capacity).fill(NaN);
-      this.numeric.push({
-        role: "points",
-        column: mapping.points,
-        cells: table.columns[mapping.points] ?? [],
-        values,
-        parse: (cell) => parseAmount(cell, amounts),
-        explain: (cell) => explainAmount(cell, amounts),
-      });
-      this.points = values;
-    }
-    if (mapping.tier !== undefined) {
-      this.tierCells = table.columns[mapping.tier] ?? [];
-      this.tiers = [];
+/**
+ * One numeric detail column read into `values` (per customer): exports repeat a member's details on every
+ * line, so a cell equal to the customer's last readable one is not parsed again.
+ */
+function readDetailColumn(
+  table: RawTable,
+  column: number,
+  role: ColumnRole,
+  rows: RowCustomers,
+  values: Int32Array | Float64Array,
+  parse: (cell: CellValue) => number,
+  explain: (cell: CellValue) => string,
+  quality: QualityCollector,
+): void {
+  const cells = table.columns[column] ?? [];
+  const lastGood: CellValue[] = new Array<CellValue>(values.length).fill(undefined);
+  const { customerOfRow, skip } = rows;
+  for (let row = 0; row < customerOfRow.length; row++) {
+    const c = customerOfRow[row];
+    if (c < 0 || skip[c]) continue;
+    const cell = cells[row];
+    if (cell === lastGood[c] || isBlankCell(cell)) continue;
+    const value = parse(cell);
+    if (Number.isNaN(value)) {
+      quality.add("badMemberDetail", column, row, () => `${role}: ${explain(cell)}`);
+    } else {
+      values[c] = value;
+      lastGood[c] = cell;
     }
   }
+}
 
-  /** Takes the details of data row `row` for customer `customer` (an index in table order). */
-  collect(customer: number, row: number): void {
-    for (const field of this.numeric) {
-      const cell = field.cells[row];
-      if (isBlankCell(cell)) continue;
-      const value = field.parse(cell);
-      if (Number.isNaN(value)) {
-        this.quality.add("badMemberDetail", field.column, row, () => `${field.role}: ${field.explain(cell)}`);
-      } else {
-        field.values[customer] = value;
-      }
-    }
-    if (this.tierCells && this.tiers) {
-      const tier = parseId(this.tierCells[row]);
-      if (tier !== "") this.tiers[customer] = tier;
-    }
+function readTierColumn(cells: CellValue[], rows: RowCustomers, customers: number): string[] {
+  const tiers = new Array<string>(customers).fill("");
+  for (let row = 0; row < rows.customerOfRow.length; row++) {
+    const c = rows.customerOfRow[row];
+    if (c < 0 || rows.skip[c]) continue;
+    const tier = parseId(cells[row]);
+    if (tier !== "") tiers[c] = tier;
   }
+  return tiers;
+}
 
-  /** The details of the customers kept, in their new order: `keep[i]` is the old index of customer i. */
-  finish(keep: Int32Array): MemberDetails {
-    const pickDays = (all: Int32Array | undefined): Int32Array | null => {
-      if (!all) return null;
-      const out = new Int32Array(keep.length);
-      for (let i = 0; i < keep.length; i++) out[i] = all[keep[i]];
-      return out;
-    };
-    let points: Float64Array | null = null;
-    if (this.points) {
-      points = new Float64Array(keep.length);
-      for (let i = 0; i < keep.length; i++) points[i] = this.points[keep[i]];
-    }
-    const tiers = this.tiers;
-    return {
-      birthday: pickDays(this.birthday),
-      joinDay: pickDays(this.joinDay),
-      tier: tiers ? Array.from(keep, (old) => tiers[old] ?? "") : null,
-      points,
-    };
+/** Member details of every customer (indexed like `rows.customerOfRow`), column by column. */
+export function readMemberDetails(
+  table: RawTable,
+  mapping: ColumnMapping,
+  rows: RowCustomers,
+  quality: QualityCollector,
+  dates?: DateParseOptions,
+  amounts?: AmountParseOptions,
+): MemberDetails {
+  const customers = rows.skip.length;
+  const dayColumn = (role: "birthday" | "joinDate"): Int32Array | null => {
+    const column = mapping[role];
+    if (column === undefined) return null;
+    const values = new Int32Array(customers).fill(NO_DAY);
+    const parse = (cell: CellValue) => parseDay(cell, dates);
+    const explain = (cell: CellValue) => explainDate(cell, dates);
+    readDetailColumn(table, column, role, rows, values, parse, explain, quality);
+    return values;
+  };
+  const birthday = dayColumn("birthday");
+  const joinDay = dayColumn("joinDate");
+  let points: Float64Array | null = null;
+  if (mapping.points !== undefined) {
+    points = new Float64Array(customers).fill(NaN);
+    const parse = (cell: CellValue) => parseAmount(cell, amounts);
+    const explain = (cell: CellValue) => explainAmount(cell, amounts);
+    readDetailColumn(table, mapping.points, "points", rows, points, parse, explain, quality);
   }
+  const tier =
+    mapping.tier === undefined ? null : readTierColumn(table.columns[mapping.tier] ?? [], rows, customers);
+  return { birthday, joinDay, tier, points };
+}
+
+/** The details of the customers kept, in their new order: `keep[i]` is the old index of customer i. */
+export function pickMemberDetails(all: MemberDetails, keep: ArrayLike<number>): MemberDetails {
+  const pick = <T extends Int32Array | Float64Array>(values: T | null, make: (n: number) => T): T | null => {
+    if (!values) return null;
+    const out = make(keep.length);
+    for (let i = 0; i < keep.length; i++) out[i] = values[keep[i]];
+    return out;
+  };
+  const tiers = all.tier;
+  return {
+    birthday: pick(all.birthday, (n) => new Int32Array(n)),
+    joinDay: pick(all.joinDay, (n) => new Int32Array(n)),
+    tier: tiers ? Array.from(keep, (old) => tiers[old]) : null,
+    points: pick(all.points, (n) => new Float64Array(n)),
+  };
 }

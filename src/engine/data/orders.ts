@@ -32,11 +32,11 @@ export interface OrderLines {
   /** 0-based data row in the source table (sheet row = table.firstRow + sourceRow). */
   sourceRow: Int32Array;
   /**
-   * Order of each line as an index into `orderIds`, or −1 when the line has no order id (then the line is
-   * an order by itself). Without an order id column every line is −1.
+   * 1 when the line starts an order, 0 when an earlier line of the same customer and day has the same
+   * order id. A line without an order id (or every line, without an order id column) is an order by
+   * itself. Orders of a day = the sum over its lines.
    */
-  order: Int32Array;
-  orderIds: readonly string[];
+  newOrder: Uint8Array;
   /** Quantity per line (NaN when blank), or null without a quantity column. */
   quantity: Float64Array | null;
   /** Channel per line as an index into `channels` (−1 when blank), or null without a channel column. */

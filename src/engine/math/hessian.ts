@@ -1,6 +1,10 @@
 /** Numerical Hessians and their inverses, for standard errors of maximum-likelihood estimates. */
 import type { ObjectiveWithGradient } from "./optimize";
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, max, sqrt } = Math;
+
 /**
  * Hessian of f at x by central differences of its analytic gradient (error O(h²) on each entry),
  * symmetrised. Row-major n×n.
@@ -16,7 +20,7 @@ export function hessianFromGradient(
   const gPlus = new Float64Array(n);
   const gMinus = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    const h = step * Math.max(1, Math.abs(x[j]));
+    const h = step * max(1, abs(x[j]));
     xp[j] = x[j] + h;
     f(xp, gPlus);
     xp[j] = x[j] - h;
@@ -43,7 +47,7 @@ export function invertSpd(A: Float64Array, n: number): Float64Array | null {
       for (let k = 0; k < j; k++) sum -= L[i * n + k] * L[j * n + k];
       if (i === j) {
         if (!(sum > 0) || !Number.isFinite(sum)) return null;
-        L[i * n + i] = Math.sqrt(sum);
+        L[i * n + i] = sqrt(sum);
       } else {
         L[i * n + j] = sum / L[j * n + j];
       }
@@ -63,7 +67,7 @@ export function invertSpd(A: Float64Array, n: number): Float64Array | null {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
-      for (let k = Math.max(i, j); k < n; k++) sum += Li[k * n + i] * Li[k * n + j];
+      for (let k = max(i, j); k < n; k++) sum += Li[k * n + i] * Li[k * n + j];
       inv[i * n + j] = sum;
     }
   }

@@ -5,6 +5,10 @@
  * be very negative for a customer with many purchases, so the Euler-transformed series is used there).
  */
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, exp, log1p, log: ln, sign } = Math;
+
 /** A number stored as sign × e^log: zero is sign 0 with log -Infinity. */
 export interface SignedLog {
   sign: number;
@@ -12,7 +16,7 @@ export interface SignedLog {
 }
 
 const RESCALE = 1e200;
-const LOG_RESCALE = Math.log(RESCALE);
+const LOG_RESCALE = ln(RESCALE);
 
 /**
  * Σ_n (a)_n (b)_n / ((c)_n n!) z^n for |z| < 1 with running rescaling. Stops when the next term can no
@@ -29,22 +33,22 @@ export function hyp2f1PowerSeries(
   let sum = 1;
   let term = 1;
   let logScale = 0;
-  const az = Math.abs(z);
+  const az = abs(z);
   const tailFactor = az < 1 ? 1e-17 * (1 - az) : 0;
   for (let n = 0; n < maxTerms; n++) {
     const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     term *= ratio;
     sum += term;
     if (term === 0) break;
-    if (Math.abs(term) <= tailFactor * Math.abs(sum) && Math.abs(ratio) < 1) break;
-    if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) {
+    if (abs(term) <= tailFactor * abs(sum) && abs(ratio) < 1) break;
+    if (abs(sum) > RESCALE || abs(term) > RESCALE) {
       sum /= RESCALE;
       term /= RESCALE;
       logScale += LOG_RESCALE;
     }
   }
   if (sum === 0) return { sign: 0, log: -Infinity };
-  return { sign: Math.sign(sum), log: logScale + Math.log(Math.abs(sum)) };
+  return { sign: sign(sum), log: logScale + ln(abs(sum)) };
 }
 
 /** True when every term of the series for (a, b, c) at 0 < z < 1 is non-negative. */
@@ -64,14 +68,14 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): SignedLog
   if (z < 0) {
     // Pfaff: 2F1(a,b;c;z) = (1-z)^(-a) 2F1(a, c-b; c; z/(z-1)).
     const inner = logHyp2f1(a, c - b, c, z / (z - 1));
-    return { sign: inner.sign, log: inner.log - a * Math.log1p(-z) };
+    return { sign: inner.sign, log: inner.log - a * log1p(-z) };
   }
   const directPositive = termsNonNegative(a, b, c);
   const eulerPositive = termsNonNegative(c - a, c - b, c);
   const useEuler = eulerPositive && (!directPositive || a + b > c);
   if (useEuler) {
     const inner = hyp2f1PowerSeries(c - a, c - b, c, z);
-    return { sign: inner.sign, log: inner.log + (c - a - b) * Math.log1p(-z) };
+    return { sign: inner.sign, log: inner.log + (c - a - b) * log1p(-z) };
   }
   return hyp2f1PowerSeries(a, b, c, z);
 }
@@ -79,5 +83,5 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): SignedLog
 /** 2F1(a, b; c; z) for z < 1 (Infinity if it exceeds the double range). */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   const r = logHyp2f1(a, b, c, z);
-  return r.sign === 0 ? 0 : r.sign * Math.exp(r.log);
+  return r.sign === 0 ? 0 : r.sign * exp(r.log);
 }

@@ -2,32 +2,36 @@
 import { lbeta } from "./gamma";
 import { log1mExp } from "./logspace";
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, exp, log, log1p, min } = Math;
+
 /** Continued fraction of the incomplete beta function (modified Lentz), fast for x < (a+1)/(a+b+2). */
 function betaContinuedFraction(a: number, b: number, x: number): number {
   const tiny = 1e-300;
   let c = 1;
   let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
+  if (abs(d) < tiny) d = tiny;
   d = 1 / d;
   let h = d;
   for (let m = 1; m <= 100_000; m++) {
     const m2 = 2 * m;
     let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
     d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
+    if (abs(d) < tiny) d = tiny;
     c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    if (abs(c) < tiny) c = tiny;
     d = 1 / d;
     h *= d * c;
     aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
     d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
+    if (abs(d) < tiny) d = tiny;
     c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
+    if (abs(c) < tiny) c = tiny;
     d = 1 / d;
     const delta = d * c;
     h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
+    if (abs(delta - 1) < 1e-16) break;
   }
   return h;
 }
@@ -37,15 +41,15 @@ export function logRegularizedIncompleteBeta(x: number, a: number, b: number): n
   if (!(a > 0 && b > 0) || !(x >= 0 && x <= 1)) return NaN;
   if (x === 0) return -Infinity;
   if (x === 1) return 0;
-  const logFront = a * Math.log(x) + b * Math.log1p(-x) - lbeta(a, b);
+  const logFront = a * log(x) + b * log1p(-x) - lbeta(a, b);
   if (x < (a + 1) / (a + b + 2)) {
-    return logFront + Math.log(betaContinuedFraction(a, b, x)) - Math.log(a);
+    return logFront + log(betaContinuedFraction(a, b, x)) - log(a);
   }
-  const complement = logFront + Math.log(betaContinuedFraction(b, a, 1 - x)) - Math.log(b);
-  return log1mExp(Math.min(0, complement));
+  const complement = logFront + log(betaContinuedFraction(b, a, 1 - x)) - log(b);
+  return log1mExp(min(0, complement));
 }
 
 /** I_x(a, b), the regularized incomplete beta function. */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
-  return Math.exp(logRegularizedIncompleteBeta(x, a, b));
+  return exp(logRegularizedIncompleteBeta(x, a, b));
 }

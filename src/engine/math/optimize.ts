@@ -5,6 +5,10 @@
  * says why it stopped.
  */
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, min, sqrt, max } = Math;
+
 /** Returns f(x) and writes ∇f(x) into `gradient`. A non-finite value means "outside the domain". */
 export type ObjectiveWithGradient = (x: Float64Array, gradient: Float64Array) => number;
 
@@ -14,9 +18,15 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /** A variable whose magnitude exceeds this has run off to infinity (the data do not pin it down). */
   variableBound?: number;
+  /**
+   * When no step lowers f any more (its rounding error exceeds the decrease still possible) and the
+   * gradient is below this, the minimum is reached at the precision of double arithmetic: converged.
+   */
+  precisionGradientTolerance?: number;
 }
 
-export type StopReason = "gradient" | "max-iterations" | "line-search" | "diverged" | "not-finite";
+export type StopReason =
+  "gradient" | "precision" | "max-iterations" | "line-search" | "diverged" | "not-finite";
 
 export interface MinimizeResult {
   x: Float64Array;
@@ -41,7 +51,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 
 function maxAbs(a: Float64Array): number {
   let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  for (let i = 0; i < a.length; i++) m = max(m, abs(a[i]));
   return m;
 }
 
@@ -79,10 +89,10 @@ function interpolate(lo: LinePoint, hi: LinePoint): number {
     const denom = 2 * (hi.value - lo.value - lo.slope * width);
     if (denom > 0) alpha = lo.alpha - (lo.slope * width * width) / denom;
   }
-  const a = Math.min(lo.alpha, hi.alpha);
-  const b = Math.max(lo.alpha, hi.alpha);
+  const a = min(lo.alpha, hi.alpha);
+  const b = max(lo.alpha, hi.alpha);
   const margin = 0.1 * (b - a);
-  return Math.min(Math.max(alpha, a + margin), b - margin);
+  return min(max(alpha, a + margin), b - margin);
 }
 
 /** Strong-Wolfe line search; returns the accepted point or null when no acceptable step was found. */
@@ -93,11 +103,11 @@ function lineSearch(phi: LineFunction, value0: number, slope0: number, alpha0: n
       if (p.value > value0 + C1 * p.alpha * slope0 || p.value >= lo.value) {
         hi = p;
       } else {
-        if (Math.abs(p.slope) <= -C2 * slope0) return p;
+        if (abs(p.slope) <= -C2 * slope0) return p;
         if (p.slope * (hi.alpha - lo.alpha) >= 0) hi = lo;
         lo = p;
       }
-      if (Math.abs(hi.alpha - lo.alpha) < 1e-16 * Math.max(1, lo.alpha)) break;
+      if (abs(hi.alpha - lo.alpha) < 1e-16 * max(1, lo.alpha)) break;
     }
     // The bracket collapsed: accept a point that decreased the objective, if any.
     return lo.alpha > 0 && lo.value < value0 ? phi.at(lo.alpha) : null;
@@ -107,7 +117,7 @@ function lineSearch(phi: LineFunction, value0: number, slope0: number, alpha0: n
   for (let i = 0; i < 60; i++) {
     const p = phi.at(alpha);
     if (p.value > value0 + C1 * alpha * slope0 || (i > 0 && p.value >= prev.value)) return zoom(prev, p);
-    if (Math.abs(p.slope) <= -C2 * slope0) return p;
+    if (abs(p.slope) <= -C2 * slope0) return p;
     if (p.slope >= 0) return zoom(p, prev);
     prev = p;
     alpha *= 2;
@@ -165,7 +175,7 @@ export function minimizeBfgs(
       for (let i = 0; i < n; i++) d[i] = -g[i];
       slope0 = dot(g, d);
     }
-    const alpha0 = firstStep ? Math.min(1, 1 / Math.sqrt(dot(g, g))) : 1;
+    const alpha0 = firstStep ? min(1, 1 / sqrt(dot(g, g))) : 1;
     const xNew = new Float64Array(n);
     const gNew = new Float64Array(n);
     const phi = new LineFunction(f, x, d, xNew, gNew);
@@ -178,6 +188,7 @@ export function minimizeBfgs(
         firstStep = true;
         continue;
       }
+      if (maxAbs(g) < (options.precisionGradientTolerance ?? 0)) return result(iter, true, "precision");
       return result(iter, false, "line-search");
     }
     retriedWithIdentity = false;
@@ -189,10 +200,10 @@ export function minimizeBfgs(
     g = gNew;
     value = accepted.value;
     for (let i = 0; i < n; i++) {
-      if (Math.abs(x[i]) > bound) return result(iter + 1, false, "diverged", i);
+      if (abs(x[i]) > bound) return result(iter + 1, false, "diverged", i);
     }
     const sy = dot(s, y);
-    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+    if (sy > 1e-12 * sqrt(dot(s, s) * dot(y, y))) {
       if (firstStep) {
         resetH(sy / dot(y, y));
         firstStep = false;

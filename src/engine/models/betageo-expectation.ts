@@ -7,6 +7,10 @@
  */
 import { logHyp2f1 } from "../math/hyp2f1";
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, exp, expm1 } = Math;
+
 /**
  * (1 - (1-z)^a1 · 2F1(a1, b1; c; z)) / (c - b1) for 0 ≤ z < 1, with L = ln(1 - z) passed in so callers
  * can compute it as -log1p(t / (α + T)) without rounding.
@@ -23,14 +27,15 @@ export function oneMinusHOverB(a1: number, b1: number, c: number, z: number, L: 
     for (let n = 1; n < 10_000_000; n++) {
       term *= (((A + n) * (B + n)) / ((c + n) * (n + 1))) * z;
       G += term;
-      if (Math.abs(term) <= tail * Math.abs(G) || term === 0) break;
+      if (abs(term) <= tail * abs(G) || term === 0) break;
     }
-    const eBL = Math.exp(B * L);
-    const first = B === 0 ? -L : -Math.expm1(B * L) / B;
+    const eBL = exp(B * L);
+    const first = B === 0 ? -L : -expm1(B * L) / B;
     return first - eBL * G;
   }
   // Strongly negative A: the Euler series would alternate; the direct series has positive terms.
   const F = logHyp2f1(a1, b1, c, z);
   const logH = a1 * L + F.log;
-  return -Math.expm1(logH) / B;
+  if (F.sign > 0) return -expm1(logH) / B;
+  return F.sign < 0 ? (1 + exp(logH)) / B : 1 / B;
 }

@@ -7,8 +7,13 @@
  * evaluation, so a row costs one exp and one log1p.
  */
 import { digamma, lbeta, lgamma } from "../math/gamma";
+import { CompensatedSum } from "../math/sum";
 import { distinctIndex, type CompressedRfm } from "./data";
 import type { Likelihood } from "./fit";
+
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, max, exp, log: ln, log1p } = Math;
 
 export type BetaGeoVariant = "bgnbd" | "mbgnbd";
 
@@ -66,7 +71,7 @@ export class BetaGeoLikelihood implements Likelihood {
     const lbab = lbeta(a, b);
     const psiAB = digamma(a + b);
     const psiB = digamma(b);
-    const logA = Math.log(a);
+    const logA = ln(a);
     const xv = this.xs.values;
     for (let j = 0; j < xv.length; j++) {
       const x = xv[j];
@@ -82,18 +87,18 @@ export class BetaGeoLikelihood implements Likelihood {
         this.logD[j] = -Infinity;
         this.dLogDb[j] = 0;
       } else {
-        this.logD[j] = logA - Math.log(denom);
+        this.logD[j] = logA - ln(denom);
         this.dLogDb[j] = -1 / denom;
       }
     }
     const Tv = this.Ts.values;
     for (let j = 0; j < Tv.length; j++) {
-      this.logT[j] = Math.log(alpha + Tv[j]);
+      this.logT[j] = ln(alpha + Tv[j]);
       this.invT[j] = 1 / (alpha + Tv[j]);
     }
     const tv = this.txs.values;
     for (let j = 0; j < tv.length; j++) {
-      this.logTx[j] = Math.log(alpha + tv[j]);
+      this.logTx[j] = ln(alpha + tv[j]);
       this.invTx[j] = 1 / (alpha + tv[j]);
     }
   }
@@ -108,7 +113,7 @@ export class BetaGeoLikelihood implements Likelihood {
     const xIdx = this.xs.index;
     const tIdx = this.txs.index;
     const TIdx = this.Ts.index;
-    let ll = 0;
+    const rowsLL = new CompensatedSum();
     let gr = 0;
     let gAlpha = 0;
     let gA = 0;
@@ -121,7 +126,7 @@ export class BetaGeoLikelihood implements Likelihood {
       const logD = this.logD[j];
       const wi = w[i];
       if (logD === -Infinity) {
-        ll += wi * A3;
+        rowsLL.add(wi * A3);
         gr -= wi * lT;
         gAlpha -= wi * p * this.invT[TIdx[i]];
         continue;
@@ -133,16 +138,16 @@ export class BetaGeoLikelihood implements Likelihood {
       let logSum: number;
       let w4: number;
       if (d > 0) {
-        const e = Math.exp(-d);
-        logSum = A3 + Math.log1p(e);
+        const e = exp(-d);
+        logSum = A3 + log1p(e);
         w4 = e / (1 + e);
       } else {
-        const e = Math.exp(d);
-        logSum = A4 + Math.log1p(e);
+        const e = exp(d);
+        logSum = A4 + log1p(e);
         w4 = 1 / (1 + e);
       }
       const w3 = 1 - w4;
-      ll += wi * logSum;
+      rowsLL.add(wi * logSum);
       gr -= wi * (w3 * lT + w4 * lt);
       gAlpha -= wi * p * (w3 * this.invT[TIdx[i]] + w4 * this.invTx[tIdx[i]]);
       gA += (wi * w4) / a;
@@ -150,8 +155,8 @@ export class BetaGeoLikelihood implements Likelihood {
     }
     // Terms that depend on x only, summed by distinct x.
     const N = this.customers;
-    ll += N * r * Math.log(alpha);
-    gr += N * Math.log(alpha);
+    let ll = rowsLL.value + N * r * ln(alpha);
+    gr += N * ln(alpha);
     gAlpha += (N * r) / alpha;
     for (let j = 0; j < this.weightOfX.length; j++) {
       const W = this.weightOfX[j];
@@ -172,15 +177,14 @@ export class BetaGeoLikelihood implements Likelihood {
     const [r, alpha, a, b] = [params[0], params[1], params[2], params[3]];
     this.fillTables(r, alpha, a, b);
     const out = new Float64Array(this.data.n);
-    const la = r * Math.log(alpha);
+    const la = r * ln(alpha);
     for (let i = 0; i < this.data.n; i++) {
       const j = this.xs.index[i];
       const p = r + this.data.x[i];
       const A3 = -p * this.logT[this.Ts.index[i]];
       const A4 = this.logD[j] - p * this.logTx[this.txs.index[i]];
-      const m = Math.max(A3, A4);
-      out[i] =
-        la + this.a1[j] + this.a2[j] + (A4 === -Infinity ? A3 : m + Math.log1p(Math.exp(-Math.abs(A3 - A4))));
+      const m = max(A3, A4);
+      out[i] = la + this.a1[j] + this.a2[j] + (A4 === -Infinity ? A3 : m + log1p(exp(-abs(A3 - A4))));
     }
     return out;
   }

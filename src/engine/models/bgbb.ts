@@ -9,8 +9,13 @@
  * lnΓ and ψ per parameter and evaluation serves every row.
  */
 import { digamma, lbeta, lgamma } from "../math/gamma";
+import { CompensatedSum } from "../math/sum";
 import { fitMaximumLikelihood, type Likelihood } from "./fit";
 import type { FitOptions, FitResult } from "./types";
+
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, exp, expm1, log, log1p, min } = Math;
 
 export interface BgbbParams {
   alpha: number;
@@ -144,7 +149,7 @@ class BgbbLikelihood implements Likelihood {
     const lbAB = ga.lg[0] + gb.lg[0] - gab.lg[0];
     const lbGD = gg.lg[0] + gd.lg[0] - ggd.lg[0];
     const { x, tx, n, w } = this.rows;
-    let ll = 0;
+    const ll = new CompensatedSum();
     let gA = 0;
     let gB = 0;
     let gG = 0;
@@ -164,8 +169,8 @@ class BgbbLikelihood implements Likelihood {
         if (v > max) max = v;
       }
       let sum = 0;
-      for (let j = 0; j < count; j++) sum += terms[j] = Math.exp(terms[j] - max);
-      ll += w[i] * (max + Math.log(sum));
+      for (let j = 0; j < count; j++) sum += terms[j] = exp(terms[j] - max);
+      ll.add(w[i] * (max + log(sum)));
       for (let j = 0; j < count; j++) {
         const share = (w[i] * terms[j]) / sum;
         const m = j === 0 ? n[i] - xi : tx[i] - xi + j - 1;
@@ -182,7 +187,7 @@ class BgbbLikelihood implements Likelihood {
     gradient[1] = gB + N * (gab.psi[0] - gb.psi[0]);
     gradient[2] = gG + N * (ggd.psi[0] - gg.psi[0]);
     gradient[3] = gD + N * (ggd.psi[0] - gd.psi[0]);
-    return ll;
+    return ll.value;
   }
 }
 
@@ -214,7 +219,7 @@ function logLikelihoodTerms(
   let total = alive;
   for (let i = 0; i <= n - tx - 1; i++) {
     const v = lbeta(b.alpha + x, b.beta + tx - x + i) - lbAB + lbeta(b.gamma + 1, b.delta + tx + i) - lbGD;
-    total = Math.max(total, v) + Math.log1p(Math.exp(-Math.abs(total - v)));
+    total = Math.max(total, v) + log1p(exp(-abs(total - v)));
   }
   return { total, alive };
 }
@@ -228,8 +233,8 @@ export function bgbbLogLikelihood(b: BgbbParams, x: number, tx: number, n: numbe
 export function bgbbProbabilityAlive(b: BgbbParams, x: number, tx: number, n: number): number {
   checkRow(0, x, tx, n);
   const { total, alive } = logLikelihoodTerms(b, x, tx, n);
-  const next = alive + Math.log((b.delta + n) / (b.gamma + b.delta + n));
-  return Math.min(1, Math.exp(next - total));
+  const next = alive + log((b.delta + n) / (b.gamma + b.delta + n));
+  return min(1, exp(next - total));
 }
 
 /**
@@ -239,13 +244,13 @@ export function bgbbProbabilityAlive(b: BgbbParams, x: number, tx: number, n: nu
 function survivalSum(gamma: number, delta: number, start: number, k: number): number {
   const eps = gamma - 1;
   let logR = 0;
-  for (let i = 0; i < k; i++) logR += Math.log1p(-eps / (gamma + delta + start + i));
+  for (let i = 0; i < k; i++) logR += log1p(-eps / (gamma + delta + start + i));
   if (eps === 0) {
     let s = 0;
     for (let i = 0; i < k; i++) s += 1 / (1 + delta + start + i);
     return s;
   }
-  return -Math.expm1(logR) / eps;
+  return -expm1(logR) / eps;
 }
 
 /** Unconditional E[X(n)]: expected transactions in the first n opportunities. */
@@ -269,11 +274,11 @@ export function bgbbConditionalExpectedTransactions(
   const front =
     lbeta(b.alpha + x + 1, b.beta + n - x) -
     lbeta(b.alpha, b.beta) +
-    Math.log(b.delta) +
+    log(b.delta) +
     lgamma(b.gamma + b.delta) -
     lgamma(1 + b.delta) +
     lgamma(1 + b.delta + n) -
     lgamma(b.gamma + b.delta + n) -
     total;
-  return Math.exp(front) * survivalSum(b.gamma, b.delta, n, k);
+  return exp(front) * survivalSum(b.gamma, b.delta, n, k);
 }

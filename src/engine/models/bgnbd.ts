@@ -13,6 +13,10 @@ import { fitMaximumLikelihood } from "./fit";
 import { rateStart } from "./starts";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { exp, log1p, log: ln } = Math;
+
 export interface BgnbdParams {
   r: number;
   alpha: number;
@@ -52,7 +56,7 @@ export function bgnbdLogLikelihoods(p: BgnbdParams, data: RfmData): Float64Array
 /** ln of the odds that the customer has dropped out: ln[a/(b+x-1)] + (r+x) ln((α+T)/(α+t_x)). */
 function logOddsDead(p: BgnbdParams, x: number, tx: number, T: number): number {
   if (x === 0) return -Infinity;
-  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+  return ln(p.a / (p.b + x - 1)) + (p.r + x) * log1p((T - tx) / (p.alpha + tx));
 }
 
 /** P(alive at T | x, t_x, T). Exactly 1 for x = 0; tends to 0 without overflow for extreme histories. */
@@ -64,7 +68,7 @@ export function bgnbdProbabilityAlive(p: BgnbdParams, x: number, tx: number, T: 
 export function bgnbdExpectedPurchases(p: BgnbdParams, t: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + t);
-  const L = -Math.log1p(t / p.alpha);
+  const L = -log1p(t / p.alpha);
   return (p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, z, L);
 }
 
@@ -78,7 +82,7 @@ export function bgnbdConditionalExpectedPurchases(
 ): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + T + t);
-  const L = -Math.log1p(t / (p.alpha + T));
+  const L = -log1p(t / (p.alpha + T));
   const c = p.a + p.b + x - 1;
   return c * oneMinusHOverB(p.r + x, p.b + x, c, z, L) * bgnbdProbabilityAlive(p, x, tx, T);
 }
@@ -87,14 +91,14 @@ export function bgnbdConditionalExpectedPurchases(
 export function bgnbdProbabilityOfPurchases(p: BgnbdParams, t: number, n: number): number {
   if (!Number.isInteger(n) || n < 0) return 0;
   if (t <= 0) return n === 0 ? 1 : 0;
-  const logQ = Math.log(p.alpha / (p.alpha + t));
-  const logP = Math.log(t / (p.alpha + t));
+  const logQ = ln(p.alpha / (p.alpha + t));
+  const logP = ln(t / (p.alpha + t));
   const lbab = lbeta(p.a, p.b);
-  const first = Math.exp(
+  const first = exp(
     lbeta(p.a, p.b + n) - lbab + lgamma(p.r + n) - lgamma(p.r) - lgamma(n + 1) + p.r * logQ + n * logP,
   );
   if (n === 0) return first;
   // 1 - Σ_{j<n} NBD(j) is the negative binomial tail P(N ≥ n) = I_p(n, r).
   const tail = logRegularizedIncompleteBeta(t / (p.alpha + t), n, p.r);
-  return first + Math.exp(lbeta(p.a + 1, p.b + n - 1) - lbab + tail);
+  return first + exp(lbeta(p.a + 1, p.b + n - 1) - lbab + tail);
 }

@@ -7,6 +7,10 @@ import { hessianFromGradient, invertSpd } from "../math/hessian";
 import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
 import type { FitOptions, FitResult, ModelName } from "./types";
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, exp, log: ln, max, sqrt } = Math;
+
 /** A model's weighted log-likelihood over its (compressed) data. */
 export interface Likelihood {
   names: readonly string[];
@@ -16,6 +20,15 @@ export interface Likelihood {
   /** Total weighted log-likelihood at natural parameters; writes ∂LL/∂param_i into `gradient`. */
   logLikelihood(params: Float64Array, gradient: Float64Array): number;
 }
+
+/**
+ * Gradient (of -LL/N in log-parameters) below which a fit whose objective can no longer be lowered in
+ * double precision counts as converged: parameters are then off by about 1e-6 of their standard error.
+ */
+const PRECISION_GRADIENT_TOLERANCE = 1e-6;
+
+/** A standard error above this multiple of the estimate means the data do not identify the parameter. */
+const MAX_RELATIVE_STANDARD_ERROR = 1000;
 
 /** |log θ| beyond this means θ ran off to 0 or infinity (e^40 ≈ 2e17). */
 const LOG_PARAMETER_BOUND = 40;
@@ -27,7 +40,7 @@ function objective(lik: Likelihood, penalizer: number) {
   const grad = new Float64Array(n);
   const N = lik.customers;
   return (theta: Float64Array, out: Float64Array): number => {
-    for (let i = 0; i < n; i++) params[i] = Math.exp(theta[i]);
+    for (let i = 0; i < n; i++) params[i] = exp(theta[i]);
     const ll = lik.logLikelihood(params, grad);
     if (!Number.isFinite(ll)) return Infinity;
     let penalty = 0;
@@ -40,10 +53,12 @@ function objective(lik: Likelihood, penalizer: number) {
 }
 
 function describeStop(res: MinimizeResult, names: readonly string[], gtol: number): string {
-  const g = Math.max(...Array.from(res.gradient, Math.abs));
+  const g = max(...Array.from(res.gradient, abs));
   switch (res.reason) {
     case "gradient":
       return `converged: largest gradient component ${g.toExponential(1)} < ${gtol} after ${res.iterations} iterations`;
+    case "precision":
+      return `converged to the precision of double arithmetic: no step lowers the objective further, largest gradient component ${g.toExponential(1)} after ${res.iterations} iterations`;
     case "max-iterations":
       return `did not converge in ${res.iterations} iterations (largest gradient component ${g.toExponential(1)})`;
     case "line-search":
@@ -72,7 +87,7 @@ function standardErrors(lik: Likelihood, penalizer: number, theta: Float64Array)
   if (!cov) return null;
   const se: number[] = [];
   for (let i = 0; i < n; i++) {
-    const v = Math.exp(theta[i]) * Math.sqrt(cov[i * n + i]);
+    const v = exp(theta[i]) * sqrt(cov[i * n + i]);
     if (!Number.isFinite(v)) return null;
     se.push(v);
   }
@@ -99,11 +114,12 @@ export function fitMaximumLikelihood(
   let iterations = 0;
   let evaluations = 0;
   for (const start of candidates) {
-    const theta0 = start.map((v) => Math.log(v));
+    const theta0 = start.map((v) => ln(v));
     const res = minimizeBfgs(f, theta0, {
       gradientTolerance: gtol,
       maxIterations: options.maxIterations ?? 1000,
       variableBound: LOG_PARAMETER_BOUND,
+      precisionGradientTolerance: PRECISION_GRADIENT_TOLERANCE,
     });
     iterations += res.iterations;
     evaluations += res.evaluations;
@@ -115,21 +131,33 @@ export function fitMaximumLikelihood(
     if (res.converged) break;
   }
   const res = best as MinimizeResult;
-  const values = Array.from(res.x, (t) => Math.exp(t));
+  const values = Array.from(res.x, (t) => exp(t));
   const grad = new Float64Array(values.length);
   const ll = lik.logLikelihood(Float64Array.from(values), grad);
+  const se = res.converged ? standardErrors(lik, penalizer, res.x) : null;
+  // A small gradient on a likelihood that only levels off towards a boundary is not a maximum: the
+  // Hessian is singular there, or some parameter is unknown to within a factor of a thousand.
+  const unidentified = res.converged
+    ? lik.names.filter((_, i) => !se || !(se[i] < MAX_RELATIVE_STANDARD_ERROR * values[i]))
+    : [];
+  const converged = res.converged && unidentified.length === 0;
+  const reason = converged
+    ? describeStop(res, lik.names, gtol)
+    : res.converged
+      ? `did not converge to a proper maximum: the likelihood levels off and ${unidentified.join(", ")} ${unidentified.length > 1 ? "are" : "is"} not identified by the data (too few customers or repeat purchases?); a penalizer can help`
+      : describeStop(res, lik.names, gtol);
   return {
     model,
     names: lik.names,
     values,
-    standardErrors: res.converged ? standardErrors(lik, penalizer, res.x) : null,
+    standardErrors: converged ? se : null,
     logLikelihood: ll,
     customers: lik.customers,
     distinctRows: lik.distinctRows,
-    converged: res.converged,
+    converged,
     iterations,
     evaluations,
-    reason: describeStop(res, lik.names, gtol),
+    reason,
     penalizer,
   };
 }

@@ -12,6 +12,10 @@ import { rateStart } from "./starts";
 import type { BgnbdParams } from "./bgnbd";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { log1p, log: ln } = Math;
+
 /** MBG/NBD has the BG/NBD's parameters: r, alpha, a, b. */
 export type MbgnbdParams = BgnbdParams;
 
@@ -40,7 +44,7 @@ export function mbgnbdLogLikelihoods(p: MbgnbdParams, data: RfmData): Float64Arr
 
 /** P(alive at T | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)). */
 export function mbgnbdProbabilityAlive(p: MbgnbdParams, x: number, tx: number, T: number): number {
-  const logOddsDead = Math.log(p.a / (p.b + x)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+  const logOddsDead = ln(p.a / (p.b + x)) + (p.r + x) * log1p((T - tx) / (p.alpha + tx));
   return inverseLogit1p(logOddsDead);
 }
 
@@ -48,7 +52,7 @@ export function mbgnbdProbabilityAlive(p: MbgnbdParams, x: number, tx: number, T
 export function mbgnbdExpectedPurchases(p: MbgnbdParams, t: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + t);
-  return p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, z, -Math.log1p(t / p.alpha));
+  return p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, z, -log1p(t / p.alpha));
 }
 
 /** E[X(T, T+t) | x, t_x, T] = (a+b+x)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] · P(alive). */
@@ -62,6 +66,6 @@ export function mbgnbdConditionalExpectedPurchases(
   if (t <= 0) return 0;
   const z = t / (p.alpha + T + t);
   const c = p.a + p.b + x;
-  const L = -Math.log1p(t / (p.alpha + T));
+  const L = -log1p(t / (p.alpha + T));
   return c * oneMinusHOverB(p.r + x, p.b + x + 1, c, z, L) * mbgnbdProbabilityAlive(p, x, tx, T);
 }

@@ -7,11 +7,16 @@
  */
 import { digamma, lgamma } from "../math/gamma";
 import { inverseLogit1p, oneMinusExpOver } from "../math/logspace";
+import { CompensatedSum } from "../math/sum";
 import { compressRfm, distinctIndex, type CompressedRfm } from "./data";
 import { fitMaximumLikelihood, type Likelihood } from "./fit";
-import { logParetoIntegral } from "./pareto-integral";
+import { logParetoIntegral, termG, type GTerm } from "./pareto-integral";
 import { meanT, rateStart } from "./starts";
 import type { FitOptions, FitResult, RfmData } from "./types";
+
+// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
+// functions run in the hot loops of the fits.
+const { abs, exp, log1p, max, log: ln } = Math;
 
 export interface ParetoNbdParams {
   r: number;
@@ -26,9 +31,16 @@ export function paretoNbdParams(fit: FitResult): ParetoNbdParams {
 }
 
 /** ln of the two terms of the likelihood bracket: alive at T, and died between t_x and T. */
-function logTerms(p: ParetoNbdParams, x: number, tx: number, T: number, grad: Float64Array | null) {
-  const alive = -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
-  const died = Math.log(p.s) + logParetoIntegral(p.alpha, p.beta, p.r + x, p.s + 1, tx, T, grad);
+function logTerms(
+  p: ParetoNbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  grad: Float64Array | null,
+  high?: GTerm,
+) {
+  const alive = -(p.r + x) * ln(p.alpha + T) - p.s * ln(p.beta + T);
+  const died = ln(p.s) + logParetoIntegral(p.alpha, p.beta, p.r + x, p.s + 1, tx, T, grad, high);
   return { alive, died };
 }
 
@@ -39,6 +51,11 @@ class ParetoNbdLikelihood implements Likelihood {
   private readonly xs: ReturnType<typeof distinctIndex>;
   private readonly weightOfX: Float64Array;
   private readonly integralGrad = new Float64Array(4);
+  /** Distinct (x, T) pairs: G(T) of the integral is computed once per pair and evaluation. */
+  private readonly pairOf: Int32Array;
+  private readonly pairX: Float64Array;
+  private readonly pairT: Float64Array;
+  private readonly pairG: GTerm[];
 
   constructor(private readonly data: CompressedRfm) {
     this.customers = data.customers;
@@ -46,39 +63,75 @@ class ParetoNbdLikelihood implements Likelihood {
     this.xs = distinctIndex(data.x);
     this.weightOfX = new Float64Array(this.xs.values.length);
     for (let i = 0; i < data.n; i++) this.weightOfX[this.xs.index[i]] += data.w[i];
+    const pairs = new Map<string, number>();
+    const px: number[] = [];
+    const pT: number[] = [];
+    this.pairOf = new Int32Array(data.n);
+    for (let i = 0; i < data.n; i++) {
+      const key = `${data.x[i]}|${data.T[i]}`;
+      let id = pairs.get(key);
+      if (id === undefined) {
+        id = px.length;
+        pairs.set(key, id);
+        px.push(data.x[i]);
+        pT.push(data.T[i]);
+      }
+      this.pairOf[i] = id;
+    }
+    this.pairX = Float64Array.from(px);
+    this.pairT = Float64Array.from(pT);
+    this.pairG = px.map(() => ({ log: 0, dAlpha: 0, dBeta: 0, dP: 0, dQ: 0 }));
   }
 
   logLikelihood(params: Float64Array, gradient: Float64Array): number {
     const p: ParetoNbdParams = { r: params[0], alpha: params[1], s: params[2], beta: params[3] };
     const { x, tx, T, w, n } = this.data;
     const gI = this.integralGrad;
-    let ll = 0;
+    for (let k = 0; k < this.pairG.length; k++) {
+      termG(p.alpha, p.beta, p.r + this.pairX[k], p.s + 1, this.pairT[k], this.pairG[k]);
+    }
+    const rowsLL = new CompensatedSum();
     let gr = 0;
     let gAlpha = 0;
     let gS = 0;
     let gBeta = 0;
+    const lnS = ln(p.s);
     for (let i = 0; i < n; i++) {
-      const { alive, died } = logTerms(p, x[i], tx[i], T[i], gI);
-      const lnAT = Math.log(p.alpha + T[i]);
-      const lnBT = Math.log(p.beta + T[i]);
+      const lnAT = ln(p.alpha + T[i]);
+      const lnBT = ln(p.beta + T[i]);
       const pr = p.r + x[i];
       const wi = w[i];
-      if (died === -Infinity) {
-        ll += wi * alive;
+      const alive = -pr * lnAT - p.s * lnBT;
+      const lnI = logParetoIntegral(
+        p.alpha,
+        p.beta,
+        pr,
+        p.s + 1,
+        tx[i],
+        T[i],
+        gI,
+        this.pairG[this.pairOf[i]],
+      );
+      if (lnI === -Infinity) {
+        rowsLL.add(wi * alive);
         gr -= wi * lnAT;
         gAlpha -= (wi * pr) / (p.alpha + T[i]);
         gS -= wi * lnBT;
         gBeta -= (wi * p.s) / (p.beta + T[i]);
         continue;
       }
-      const wDied = inverseLogit1p(alive - died);
+      const died = lnS + lnI;
+      // ln(e^alive + e^died) and the share of the "died" term, from one exponential.
+      const e = exp(-abs(alive - died));
+      const wDied = died > alive ? 1 / (1 + e) : e / (1 + e);
       const wAlive = 1 - wDied;
-      ll += wi * (Math.max(alive, died) + Math.log1p(Math.exp(-Math.abs(alive - died))));
+      rowsLL.add(wi * (max(alive, died) + log1p(e)));
       gr += wi * (wAlive * -lnAT + wDied * gI[2]);
       gAlpha += wi * (wAlive * (-pr / (p.alpha + T[i])) + wDied * gI[0]);
       gS += wi * (wAlive * -lnBT + wDied * (1 / p.s + gI[3]));
       gBeta += wi * (wAlive * (-p.s / (p.beta + T[i])) + wDied * gI[1]);
     }
+    let ll = rowsLL.value;
     const N = this.customers;
     const lgr = lgamma(p.r);
     const psiR = digamma(p.r);
@@ -88,10 +141,10 @@ class ParetoNbdLikelihood implements Likelihood {
       ll += W * (lgamma(p.r + X) - lgr);
       gr += W * (digamma(p.r + X) - psiR);
     }
-    ll += N * (p.r * Math.log(p.alpha) + p.s * Math.log(p.beta));
-    gr += N * Math.log(p.alpha);
+    ll += N * (p.r * ln(p.alpha) + p.s * ln(p.beta));
+    gr += N * ln(p.alpha);
     gAlpha += (N * p.r) / p.alpha;
-    gS += N * Math.log(p.beta);
+    gS += N * ln(p.beta);
     gBeta += (N * p.s) / p.beta;
     gradient[0] = gr;
     gradient[1] = gAlpha;
@@ -121,13 +174,13 @@ export function fitParetoNbd(data: RfmData, options: FitOptions = {}): FitResult
 /** Per-customer log-likelihood (same order as the input rows). */
 export function paretoNbdLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { alive, died } = logTerms(p, x, tx, T, null);
-  const top = Math.max(alive, died);
-  const bracket = top + Math.log1p(Math.exp(-Math.abs(alive - died)));
+  const top = max(alive, died);
+  const bracket = top + log1p(exp(-abs(alive - died)));
   return (
     lgamma(p.r + x) -
     lgamma(p.r) +
-    p.r * Math.log(p.alpha) +
-    p.s * Math.log(p.beta) +
+    p.r * ln(p.alpha) +
+    p.s * ln(p.beta) +
     (died === -Infinity ? alive : bracket)
   );
 }
@@ -141,7 +194,7 @@ export function paretoNbdProbabilityAlive(p: ParetoNbdParams, x: number, tx: num
 /** Unconditional E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^(s-1)], with its limit at s = 1. */
 export function paretoNbdExpectedPurchases(p: ParetoNbdParams, t: number): number {
   if (t <= 0) return 0;
-  return ((p.r * p.beta) / p.alpha) * oneMinusExpOver(p.s - 1, Math.log1p(t / p.beta));
+  return ((p.r * p.beta) / p.alpha) * oneMinusExpOver(p.s - 1, log1p(t / p.beta));
 }
 
 /** E[X(T, T+t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] · P(alive). */
@@ -159,7 +212,5 @@ export function paretoNbdConditionalExpectedPurchases(
 
 /** Expected purchases in (T, T+t] of a customer known to be alive at T. */
 export function paretoNbdAliveExpectation(p: ParetoNbdParams, t: number, x: number, T: number): number {
-  return (
-    (((p.r + x) * (p.beta + T)) / (p.alpha + T)) * oneMinusExpOver(p.s - 1, Math.log1p(t / (p.beta + T)))
-  );
+  return (((p.r + x) * (p.beta + T)) / (p.alpha + T)) * oneMinusExpOver(p.s - 1, log1p(t / (p.beta + T)));
 }

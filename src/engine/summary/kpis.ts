@@ -73,7 +73,8 @@ export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): Mon
   const { asOf } = options;
   const window = options.churnWindowDays ?? 90;
   const range = dayRange(days, asOf);
-  const lookup = new MonthLookup(range?.first ?? asOf, asOf);
+  // Churn spells start up to `window` days after the last purchase: cover those days too.
+  const lookup = new MonthLookup(range?.first ?? asOf, asOf + window + 1);
   const lastMonth = lookup.monthOf(asOf);
   const firstMonth = range ? lookup.monthOf(range.first) : lastMonth;
   const n = lastMonth - firstMonth + 1;

@@ -13,7 +13,7 @@ export interface PurchaseDays {
   day: Int32Array;
   /** Sum of the line amounts of that day (refunds not included). */
   value: Float64Array;
-  /** Distinct orders that day (a line without an order id is an order by itself). */
+  /** Distinct orders that day (see OrderLines.newOrder). */
   orders: Int32Array;
   /** The customers' refunds, grouped the same way (see OrderLines). */
   refunds: RefundLines;
@@ -33,8 +33,6 @@ export function purchaseDaysOf(orders: OrderLines): PurchaseDays {
   const day = new Int32Array(dayCount);
   const value = new Float64Array(dayCount);
   const orderCount = new Int32Array(dayCount);
-  // Slot of the purchase day in which each order was last counted, so an order's lines count once a day.
-  const countedIn = new Int32Array(orders.orderIds.length).fill(-1);
   let slot = -1;
   for (let c = 0; c < customers; c++) {
     start[c] = slot + 1;
@@ -44,13 +42,7 @@ export function purchaseDaysOf(orders: OrderLines): PurchaseDays {
         day[slot] = orders.day[i];
       }
       value[slot] += orders.amount[i];
-      const o = orders.order[i];
-      if (o < 0) {
-        orderCount[slot]++;
-      } else if (countedIn[o] !== slot) {
-        countedIn[o] = slot;
-        orderCount[slot]++;
-      }
+      orderCount[slot] += orders.newOrder[i];
     }
   }
   start[customers] = dayCount;

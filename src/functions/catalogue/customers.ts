@@ -6,28 +6,10 @@ import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { argsOf, optionalBoolean, optionalChoice } from "../excel/args";
 import { excelCall } from "../excel/guard";
 import { examplePlace, optionalDay, originalId, readOrderArgs } from "../orders/order-args";
+import { summaryLabels } from "../orders/summary-labels";
 
 const SUMMARY_PARAMS = ["customers", "dates", "amounts", "as_of", "unit", "headers"] as const;
 const UNITS: Record<string, TimeUnit> = Object.fromEntries(TIME_UNITS.map((u) => [u, u]));
-
-const PLURAL: Record<TimeUnit, string> = { day: "days", week: "weeks", month: "months" };
-
-/** Column labels of the summary; the unit is part of the labels of t_x and T. */
-export function summaryLabels(unit: TimeUnit): string[] {
-  const u = PLURAL[unit];
-  return [
-    "customer",
-    "first purchase",
-    "last purchase",
-    "orders",
-    "x (repeat purchase days)",
-    `t_x (${u})`,
-    `T (${u})`,
-    "recency (days)",
-    "total spend",
-    "mean repeat value",
-  ];
-}
 
 function serialOrBlank(day: number): number | string {
   return day === NO_DAY ? "" : excelSerialFromDay(day);

@@ -1,6 +1,12 @@
-/* Value functions of the LOYALTY namespace: lifetime value without a model. */
+/* Value functions of the LOYALTY namespace: expected order value, lifetime value with and without a model. */
 import { simpleLtv, SimpleLtvInputError, type SimpleLtvInput } from "../../engine/clv/simple-ltv";
-import { argsOf, isOmitted, type Arg } from "../excel/args";
+import { customerLifetimeValue, predictCustomers, type ClvOptions } from "../../engine/models/clv";
+import { gammaGammaExpectedValue, type GammaGammaParams } from "../../engine/models/gammagamma";
+import { requiredNumber } from "../excel/args";
+import { readCustomerRows } from "../models/customer-rows";
+import { clvKinds, TRANSACTION_MODELS } from "../models/engines";
+import { parseModelRow } from "../models/model-row";
+import { argsOf, isOmitted, optionalNumber, type Arg } from "../excel/args";
 import { numError, valueError } from "../excel/errors";
 import { excelCall } from "../excel/guard";
 import { perRowResult, readRows } from "../excel/rows";
@@ -58,9 +64,7 @@ function ltvAdapter(a: Record<(typeof LTV_PARAMS)[number], Arg>): unknown[][] {
 }
 
 /**
- * Classic customer lifetime value when no purchase model fits: the margin per period (average value ×
- * purchases per period × margin), kept with probability retention each period and discounted at
- * discount_rate, summed over periods, or for ever as m·r/(1+d−r) (Gupta & Lehmann 2003).
+ * Classic lifetime value when no purchase model fits: the margin per period m = average value × purchases per period × margin, kept at the retention rate and discounted each period, over periods or for ever as m·r/(1+d−r) (Gupta & Lehmann 2003).
  * @customfunction LTV
  * @helpurl https://localhost:3000/help.html#ltv
  * @requiresParameterAddresses
@@ -91,4 +95,133 @@ export function ltv(
       ),
     ),
   );
+}
+
+const AVGVALUE_PARAMS = ["gg_model", "x", "mean_value"] as const;
+
+/**
+ * Expected average order value of a customer from the Gamma-Gamma model: a weighted mean of the population's mean value and the customer's own mean repeat value, weighted by how many repeat purchases back it (x = 0 gives the population mean).
+ * @customfunction AVGVALUE
+ * @helpurl https://localhost:3000/help.html#avgvalue
+ * @requiresParameterAddresses
+ * @param gg_model A Gamma-Gamma model row as LOYALTY.GAMMAGAMMA returns it.
+ * @param x Repeat purchases of the customer (a cell or a column).
+ * @param mean_value Mean value of the customer's repeat purchases (0 when x = 0).
+ * @param [invocation] Supplied by Excel: where the arguments are, for messages.
+ * @returns E[M | x, mean value], one per customer.
+ */
+export function avgValue(
+  gg_model: unknown[][],
+  x: unknown[][],
+  mean_value: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return excelCall("LOYALTY.AVGVALUE", () => {
+    const a = argsOf(AVGVALUE_PARAMS, [gg_model, x, mean_value], invocation);
+    const gg = parseModelRow(a.gg_model, ["gg"]).params as unknown as GammaGammaParams;
+    const table = readRows([
+      { arg: a.x, rule: { min: 0 } },
+      { arg: a.mean_value, rule: { min: 0 } },
+    ]);
+    const rows = table.validRows();
+    const [xs, ms] = table.columns;
+    const out = new Array<unknown>(rows.length);
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
+      try {
+        out[k] = gammaGammaExpectedValue(gg, xs[i], ms[i]);
+      } catch (e) {
+        // The engine refuses only an infinite mean (q ≤ 1 with x = 0): a number too large, #NUM!.
+        if (!(e instanceof RangeError)) throw e;
+        out[k] = numError(`${table.place(0, i)}: ${e.message}`);
+      }
+    }
+    return perRowResult(table, rows, out);
+  });
+}
+
+const CLV_PARAMS = [
+  "model",
+  "gg_model",
+  "x",
+  "t_x",
+  "T",
+  "mean_value",
+  "horizon",
+  "discount_rate",
+  "margin",
+  "period_length",
+] as const;
+
+/**
+ * Model-based lifetime value: the purchases the model expects in each of the next horizon periods, times the Gamma-Gamma expected value and the margin, each period discounted at its end at discount_rate (lifetimes' convention).
+ * @customfunction CLV
+ * @helpurl https://localhost:3000/help.html#clv
+ * @requiresParameterAddresses
+ * @param model A model row of LOYALTY.BGNBD, PARETONBD or MBGNBD.
+ * @param gg_model A Gamma-Gamma model row of LOYALTY.GAMMAGAMMA.
+ * @param x Repeat purchases of the customer (a cell or a column).
+ * @param t_x Time from the first to the last purchase, in the unit the model was fitted in.
+ * @param T Time from the first purchase to the end of the calibration period.
+ * @param mean_value Mean value of the customer's repeat purchases (0 when x = 0).
+ * @param horizon Number of periods ahead, e.g. 12 for a year of months.
+ * @param discount_rate Discount rate per period: 1% a month is 0.01.
+ * @param [margin] Profit margin as a share of value, 30% or 0.3. Default 1: the CLV in revenue.
+ * @param [period_length] Length of a period in the model's time unit, e.g. 4.345 for months when the model is in weeks. Default 1.
+ * @param [invocation] Supplied by Excel: where the arguments are, for messages.
+ * @returns The discounted lifetime value over the horizon, one per customer.
+ */
+export function clv(
+  model: unknown[][],
+  gg_model: unknown[][],
+  x: unknown[][],
+  t_x: unknown[][],
+  T: unknown[][],
+  mean_value: unknown[][],
+  horizon: unknown,
+  discount_rate: unknown,
+  margin?: unknown,
+  period_length?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return excelCall("LOYALTY.CLV", () => {
+    const a = argsOf(
+      CLV_PARAMS,
+      [model, gg_model, x, t_x, T, mean_value, horizon, discount_rate, margin, period_length],
+      invocation,
+    );
+    const row = parseModelRow(a.model, clvKinds());
+    const engineModel = TRANSACTION_MODELS[row.kind]!.engineModel!(row.params);
+    const spend = parseModelRow(a.gg_model, ["gg"]).params as unknown as GammaGammaParams;
+    const options: ClvOptions = {
+      periods: requiredNumber(a.horizon, { min: 0, integer: true }),
+      discountRate: requiredNumber(a.discount_rate, { min: -1, minExclusive: true }),
+      margin: optionalNumber(a.margin, 1, { min: 0, max: 1 }),
+      periodLength: optionalNumber(a.period_length, 1, { min: 0, minExclusive: true }),
+    };
+    const table = readCustomerRows(a.x, a.t_x, a.T, [{ arg: a.mean_value, rule: { min: 0 } }]);
+    const rows = table.validRows();
+    const [xs, txs, Ts, ms] = [0, 1, 2, 3].map((c) => table.pick(c, rows));
+    try {
+      // All customers at once: the engine computes each distinct (x, t_x, T) history once.
+      const all = predictCustomers(engineModel, { x: xs, tx: txs, T: Ts }, 0, {
+        spend,
+        monetary: ms,
+        options,
+      });
+      return perRowResult(table, rows, all.clv!);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
+    // Some customer's value is infinite (Gamma-Gamma with q ≤ 1 and x = 0): find which, row by row.
+    const out = Array.from(rows, (i, k) => {
+      try {
+        return customerLifetimeValue(engineModel, spend, xs[k], txs[k], Ts[k], ms[k], options);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        return numError(`${table.place(0, i)}: ${e.message}`);
+      }
+    });
+    return perRowResult(table, rows, out);
+  });
 }

@@ -152,16 +152,21 @@ export function optionalBoolean(arg: Arg, fallback: boolean): boolean {
 
 /**
  * An optional choice among named options, matched without regard to case or surrounding spaces
- * (`choices` keys are the accepted spellings); `fallback` when omitted or blank.
+ * (`choices` keys are the accepted spellings; a message lists `listed`); `fallback` when omitted or blank.
  */
-export function optionalChoice<T>(arg: Arg, choices: Readonly<Record<string, T>>, fallback: T): T {
+export function optionalChoice<T>(
+  arg: Arg,
+  choices: Readonly<Record<string, T>>,
+  fallback: T,
+  listed: readonly string[] = Object.keys(choices),
+): T {
   const v = scalarOf(arg);
   if (isBlank(v)) return fallback;
   const code = inputErrorCode(v);
   if (code) throw propagatedError(code, arg.name);
   const key = String(v).trim().toLowerCase();
   for (const [name, value] of Object.entries(choices)) if (name.toLowerCase() === key) return value;
-  throw valueError(`${arg.name}: ${showValue(v)} is not one of ${Object.keys(choices).join(", ")}`);
+  throw valueError(`${arg.name}: ${showValue(v)} is not one of ${listed.join(", ")}`);
 }
 
 /** True when an optional argument was left out (or points at a blank cell). */

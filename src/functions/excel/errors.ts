@@ -68,32 +68,34 @@ function shorten(message: string): string {
 }
 
 /**
- * Any thrown value as an ExcelError: our own pass through; an engine error whose name says what went
- * wrong maps to its code (see ENGINE_ERROR_CODES); anything else is a bad input (#VALUE!) with its
- * message, because an input the engine refused is by far the likeliest cause and #VALUE! can say why.
+ * Engine error names and the Excel error each becomes. The engine is free of Office: it refuses input
+ * by throwing ordinary errors with a `name` (RangeError for a value out of range, DataError for a table
+ * or rule it cannot use, ModelInputError for a row a model cannot take), and this table is the one
+ * place that knows what Excel shows for them. A fit that does not converge is not thrown: it comes back
+ * with `converged: false` and the adapters return #NUM! for it.
  */
-export function asExcelError(e: unknown): ExcelError {
+export const ENGINE_ERROR_CODES: Readonly<Record<string, ExcelErrorCode>> = {
+  RangeError: "#VALUE!",
+  DataError: "#VALUE!",
+  ModelInputError: "#VALUE!",
+};
+
+/**
+ * Any thrown value as an ExcelError: our own pass through; an engine error whose name says the input
+ * was refused keeps its message (see ENGINE_ERROR_CODES); anything else is a fault of ours, still shown
+ * as #VALUE! (the only error Excel explains) but said to be internal, so nobody hunts for it in the data.
+ */
+export function asExcelError(e: unknown, fn = "Loyalty Lens"): ExcelError {
   if (e instanceof ExcelError) return e;
   if (e instanceof Error) {
-    const code = ENGINE_ERROR_CODES[e.name] ?? "#VALUE!";
-    return new ExcelError(code, e.message || e.name);
+    const code = ENGINE_ERROR_CODES[e.name];
+    if (code) return new ExcelError(code, e.message || e.name);
+    return valueError(`internal error in ${fn}: ${e.message || e.name}`);
   }
   const code = inputErrorCode(e);
   if (code) return propagatedError(code, "an input");
-  return valueError(String(e));
+  return valueError(`internal error in ${fn}: ${String(e)}`);
 }
-
-/**
- * Engine error names and the Excel error each becomes. The engine is free of Office: it throws
- * ordinary errors with a `name`, and this table is the one place that knows what Excel shows for them.
- */
-export const ENGINE_ERROR_CODES: Record<string, ExcelErrorCode> = {
-  RangeError: "#VALUE!",
-  TypeError: "#VALUE!",
-  ConvergenceError: "#NUM!",
-  FitError: "#NUM!",
-  NotFoundError: "#N/A",
-};
 
 /** The runtime's error object for Excel. Built only at call time: `CustomFunctions` exists only in Excel. */
 export function toCustomFunctionsError(e: ExcelError): CustomFunctions.Error {

@@ -5,7 +5,14 @@
  * become error values, ragged rows are padded) so that Excel never shows #CALC! or a silent 0 from us.
  */
 import { recordDiagnostic } from "./diagnostics";
-import { asExcelError, ExcelError, inputErrorCode, numError, toCustomFunctionsError } from "./errors";
+import {
+  asExcelError,
+  ExcelError,
+  inputErrorCode,
+  numError,
+  toCustomFunctionsError,
+  valueError,
+} from "./errors";
 
 /** What a function body may return: a 2-D array of cells, or one value. */
 export type ExcelResult = unknown[][] | number | string | boolean;
@@ -24,7 +31,9 @@ function safeCell(fn: string, v: unknown): unknown {
     return toCustomFunctionsError(v);
   }
   if (inputErrorCode(v) !== undefined) return v;
-  return toCustomFunctionsError(asExcelError(new TypeError(`${fn} produced a value Excel cannot show`)));
+  const e = valueError(`internal error in ${fn}: a result Excel cannot show`);
+  recordDiagnostic(fn, e.code, e.message);
+  return toCustomFunctionsError(e);
 }
 
 /** A result made safe for Excel: rectangular, non-empty, every cell a value Excel can show. */
@@ -57,6 +66,6 @@ export function excelCall(fn: string, body: () => ExcelResult): unknown[][] {
   try {
     return toExcelResult(fn, body());
   } catch (e) {
-    return [[failure(fn, asExcelError(e))]];
+    return [[failure(fn, asExcelError(e, fn))]];
   }
 }

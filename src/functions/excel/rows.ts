@@ -58,11 +58,14 @@ export class RowTable {
     for (let i = 0; i < this.length; i++) {
       if (this.status[i] !== undefined) continue;
       const problem = check(i);
-      if (problem) {
-        this.status[i] = problem;
-        for (const col of this.columns) col[i] = NaN;
-      }
+      if (problem) this.reject(i, problem);
     }
+  }
+
+  /** Marks row i as giving `error` (its numbers are no longer used). */
+  reject(i: number, error: ExcelError): void {
+    this.status[i] = error;
+    for (const col of this.columns) col[i] = NaN;
   }
 
   /** Indices of the valid rows. */

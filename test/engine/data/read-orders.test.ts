@@ -91,7 +91,7 @@ describe("readOrderTable on a table with every kind of bad row", () => {
     ]);
     expect(Array.from(orders.amount)).toEqual([100, 50, 30, 0, 5]);
     expect(Array.from(orders.sourceRow)).toEqual([0, 1, 7, 10, 13]);
-    expect(orders.orderIds).toEqual(["O1", "O2", "O7", "O9", "O11"]);
+    expect(Array.from(orders.newOrder)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it("applies refunds to customers who bought, and lists the customers who did not", () => {
@@ -132,6 +132,25 @@ describe("readOrderTable options", () => {
     expect(findingOf(r.quality, "zeroAmount")).toMatchObject({ count: 1, action: "dropped" });
     expect(findingOf(r.quality, "refund")).toMatchObject({ count: 1, action: "dropped" });
     expect(accountedRows(r.quality)).toBe(rows.length);
+  });
+
+  it("keeps identical lines by default when there is no order id (they can be two real purchases)", () => {
+    const r = readOrderTable(t);
+    expect(findingOf(r.quality, "duplicateLine")).toMatchObject({ count: 1, action: "kept" });
+  });
+
+  it("drops identical lines by default when they share an order id (a double export)", () => {
+    const withIds = table(
+      ["Order ID", "Customer", "Date", "Amount"],
+      [
+        ["O1", "A", "2024-01-02", 10],
+        ["O1", "A", "2024-01-02", 10],
+        ["O2", "A", "2024-01-03", 10],
+      ],
+    );
+    const r = readOrderTable(withIds);
+    expect(findingOf(r.quality, "duplicateLine")).toMatchObject({ count: 1, action: "dropped" });
+    expect(Array.from(r.orders.amount)).toEqual([10, 10]);
   });
 
   it("uses the caller's test-account rules", () => {

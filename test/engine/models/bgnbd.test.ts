@@ -7,6 +7,7 @@ import {
   bgnbdProbabilityOfPurchases,
   fitBgnbd,
 } from "../../../src/engine/models/bgnbd";
+import { lbeta } from "../../../src/engine/math/gamma";
 import { cdnowSummary } from "./shared-data";
 import { expectSignificant } from "./tolerance";
 
@@ -140,5 +141,35 @@ describe("BG/NBD numerical robustness", () => {
       bgnbdProbabilityAlive(pw, 2, 30.43, 38.86),
       5,
     );
+  });
+});
+
+describe("BG/NBD unconditional E[X(t)] against direct integration over p", () => {
+  /** E[X(t)] = E_p[(1 - (1 + pt/α)^-r) / p], p ~ Beta(a, b), by Simpson after p = u^(1/a) near 0 and 1. */
+  function integrate(r: number, alpha: number, a: number, b: number, t: number): number {
+    const g = (p: number) => (p === 0 ? (r * t) / alpha : -Math.expm1(-r * Math.log1p((p * t) / alpha)) / p);
+    const N = 20000;
+    const U = Math.pow(0.5, a);
+    const V = Math.pow(0.5, b);
+    let low = 0;
+    let high = 0;
+    for (let i = 0; i <= N; i++) {
+      const weight = i === 0 || i === N ? 1 : i % 2 ? 4 : 2;
+      const p = Math.pow((U * i) / N, 1 / a);
+      low += weight * Math.pow(1 - p, b - 1) * g(p);
+      const q = Math.pow((V * i) / N, 1 / b);
+      high += weight * Math.pow(1 - q, a - 1) * g(1 - q);
+    }
+    const total = (low * U) / (3 * N) / a + (high * V) / (3 * N) / b;
+    return total / Math.exp(lbeta(a, b));
+  }
+
+  it.each([
+    [0.5, 2, 0.3, 0.4, 10], // a + b < 1: the published 2F1 has a negative third parameter
+    [1.5, 5, 0.2, 0.6, 52],
+    [0.2425982, 4.4136842, 0.7929899, 2.4261667, 39],
+    [3, 1, 0.5, 0.45, 100],
+  ])("r=%p α=%p a=%p b=%p t=%p", (r, alpha, a, b, t) => {
+    expect(bgnbdExpectedPurchases({ r, alpha, a, b }, t)).toBeCloseTo(integrate(r, alpha, a, b, t), 6);
   });
 });

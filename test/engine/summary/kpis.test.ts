@@ -1,20 +1,8 @@
 import fc from "fast-check";
-import { readOrderTable } from "../../../src/engine/data/read-orders";
 import { dayFromYmd, formatDay, lastDayOfMonthIndex, monthIndexOfDay } from "../../../src/engine/data/days";
-import type { RawTable } from "../../../src/engine/data/table";
-import { purchaseDaysOf, type PurchaseDays } from "../../../src/engine/summary/purchase-days";
+import { purchaseDaysFromLines as purchaseDays, type Line } from "../../helpers/orders";
 import { monthlyKpis } from "../../../src/engine/summary/kpis";
 import { cohortRetention } from "../../../src/engine/summary/cohorts";
-
-function purchaseDays(lines: [string, string, number][]): PurchaseDays {
-  const t: RawTable = {
-    source: "Orders",
-    headers: ["Customer", "Date", "Amount"],
-    columns: [lines.map((l) => l[0]), lines.map((l) => l[1]), lines.map((l) => l[2])],
-    firstRow: 2,
-  };
-  return purchaseDaysOf(readOrderTable(t).orders);
-}
 
 const EXAMPLE = purchaseDays([
   ["A", "2024-01-05", 10],
@@ -82,7 +70,7 @@ describe("monthlyKpis against the definitions, on random histories", () => {
     fc.assert(
       fc.property(history, fc.integer({ min: 1, max: 120 }), (offsets, window) => {
         const start = dayFromYmd(2023, 1, 1);
-        const lines: [string, string, number][] = [];
+        const lines: Line[] = [];
         offsets.forEach((list, c) => list.forEach((o) => lines.push([`C${c}`, formatDay(start + o), 1])));
         const asOf = start + 380;
         const days = purchaseDays(lines);

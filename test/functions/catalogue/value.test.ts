@@ -1,4 +1,6 @@
-import { ltv } from "../../../src/functions/catalogue/value";
+import { bgnbd, gammaGamma } from "../../../src/functions/catalogue/models";
+import { avgValue, clv, ltv } from "../../../src/functions/catalogue/value";
+import { cdnowColumns } from "../cdnow-ranges";
 import { at, column, errorIn } from "../excel-values";
 
 describe("LOYALTY.LTV", () => {
@@ -52,5 +54,71 @@ describe("LOYALTY.LTV", () => {
     expect(errorIn(ltv([[50]], [[4]], [[0.8]], [[0.3]], [[0.1]], [[2.5]]))?.message).toBe(
       "periods: periods must be a whole number of 0 or more, not 2.5",
     );
+  });
+});
+
+describe("LOYALTY.AVGVALUE", () => {
+  const gg = [["Gamma-Gamma", 6.25, 3.74, 15.44]];
+
+  it("gives the published E[M | x, m̄] of CDNOW customers 1 to 10, x = 0 rows included", () => {
+    const c = cdnowColumns();
+    const r = avgValue(gg, c.x.slice(0, 10), c.zbar.slice(0, 10));
+    const published = [24.66, 18.92, 35.22, 35.22, 35.22, 71.47, 18.92, 35.22, 27.29, 35.22];
+    published.forEach((v, i) => expect(Math.abs((r[i][0] as number) - v)).toBeLessThan(0.1));
+  });
+
+  it("gives #NUM! where the mean is infinite, and #VALUE! for a negative value", () => {
+    const r = avgValue([["Gamma-Gamma", 6.25, 0.9, 15.44]], column(0, 3), column(0, 20));
+    expect(errorIn(r, 0)?.code).toBe("#NUM!");
+    expect(typeof r[1][0]).toBe("number");
+    expect(errorIn(avgValue(gg, [[2]], [[-5]]))?.message).toBe("mean_value must be at least 0, not -5");
+    expect(errorIn(avgValue([["BG/NBD", 1, 2, 3, 4]], [[2]], [[5]]))?.message).toBe(
+      "gg_model is a BG/NBD model; this function needs Gamma-Gamma",
+    );
+  });
+});
+
+describe("LOYALTY.CLV", () => {
+  const c = cdnowColumns();
+  const bg = bgnbd(c.x, c.tx, c.T, null, null);
+  const gg = gammaGamma(c.x, c.zbar, null, null);
+
+  it("is E[M] × E[X(39)] for customer 1 without discounting: 24.66 × 1.226 from the published numbers", () => {
+    const [[v]] = clv(bg, gg, [[2]], [[30.43]], [[38.86]], [[22.35]], 39, 0, null, null);
+    // The published E[M] of customer 1 is 24.66 (±0.1), E[X(39)] is 1.226 (±0.001).
+    expect(Math.abs((v as number) - 24.66 * 1.226)).toBeLessThan(0.1 * 1.226 + 0.001 * 24.66);
+  });
+
+  it("discounts each period, applies the margin, and steps in periods of the given length", () => {
+    const at0 = clv(bg, gg, [[2]], [[30.43]], [[38.86]], [[22.35]], 12, 0, null, 4.345)[0][0] as number;
+    const at1 = clv(bg, gg, [[2]], [[30.43]], [[38.86]], [[22.35]], 12, 0.01, 0.3, 4.345)[0][0] as number;
+    expect(at1).toBeLessThan(0.3 * at0);
+    expect(at1).toBeGreaterThan(0.3 * at0 * Math.pow(1.01, -12));
+  });
+
+  it("spills one value per customer, every CDNOW customer at once, blank rows blank", () => {
+    const pad = (col: unknown[][]) => [...col, [""]];
+    const r = clv(bg, gg, pad(c.x), pad(c.tx), pad(c.T), pad(c.zbar), 52, 0.001, null, null);
+    expect(r).toHaveLength(2358);
+    expect(r.slice(0, 2357).every(([v]) => typeof v === "number" && v >= 0)).toBe(true);
+    expect(r[2357][0]).toBe("");
+  });
+
+  it("says what is wrong with its arguments", () => {
+    expect(errorIn(clv(gg, gg, [[2]], [[3]], [[4]], [[5]], 12, 0.01))?.message).toBe(
+      "model is a Gamma-Gamma model; this function needs BG/NBD, Pareto/NBD or MBG/NBD",
+    );
+    expect(errorIn(clv(bg, bg, [[2]], [[3]], [[4]], [[5]], 12, 0.01))?.message).toBe(
+      "gg_model is a BG/NBD model; this function needs Gamma-Gamma",
+    );
+    expect(errorIn(clv(bg, gg, [[2]], [[3]], [[4]], [[5]], 2.5, 0.01))?.message).toBe(
+      "horizon must be a whole number, not 2.5",
+    );
+    expect(errorIn(clv(bg, gg, [[2]], [[3]], [[4]], [[5]], 12, null))?.message).toBe(
+      "discount_rate is blank; a number is needed",
+    );
+    expect(
+      errorIn(clv(bg, gg, column(2, 2), column(3, 5), column(4, 4), column(5, 5), 12, 0.01), 1)?.message,
+    ).toBe("t_x, row 2: expected 0 ≤ t_x ≤ T (4), got 5");
   });
 });

@@ -6,40 +6,40 @@ import { errorIn } from "../excel-values";
 describe("the boundary every function goes through", () => {
   beforeEach(() => clearDiagnostics());
 
-  it("turns any thrown error into one error value, never an exception", () => {
+  it("turns any thrown error into one error value, never an exception, saying when it is ours", () => {
     const r = excelCall("LOYALTY.TEST", () => {
       throw new TypeError("Cannot read properties of undefined");
     });
-    expect(errorIn(r)).toEqual({ code: "#VALUE!", message: "Cannot read properties of undefined" });
-    expect(errorIn(excelCall("LOYALTY.TEST", () => JSON.parse("{")))?.code).toBe("#VALUE!");
+    expect(errorIn(r)).toEqual({
+      code: "#VALUE!",
+      message: "internal error in LOYALTY.TEST: Cannot read properties of undefined",
+    });
+    expect(errorIn(excelCall("LOYALTY.TEST", () => JSON.parse("{")))?.message).toMatch(
+      /^internal error in LOYALTY.TEST: /,
+    );
     expect(
       errorIn(
         excelCall("LOYALTY.TEST", () => {
           throw "a string";
         }),
       ),
-    ).toEqual({ code: "#VALUE!", message: "a string" });
+    ).toEqual({ code: "#VALUE!", message: "internal error in LOYALTY.TEST: a string" });
+    expect(errorIn(excelCall("LOYALTY.TEST", () => [[{ some: "object" }]]))?.message).toBe(
+      "internal error in LOYALTY.TEST: a result Excel cannot show",
+    );
   });
 
-  it("maps engine error names to Excel errors", () => {
-    const convergence = Object.assign(new Error("no convergence after 500 iterations"), {
-      name: "ConvergenceError",
-    });
-    const missing = Object.assign(new Error("customer 17 is not in the table"), { name: "NotFoundError" });
-    expect(
-      errorIn(
-        excelCall("LOYALTY.BGNBD", () => {
-          throw convergence;
-        }),
-      )?.code,
-    ).toBe("#NUM!");
-    expect(
-      errorIn(
-        excelCall("LOYALTY.X", () => {
-          throw missing;
-        }),
-      ),
-    ).toEqual({ code: "#N/A", message: "customer 17 is not in the table" });
+  it("passes on the message of input the engine refused", () => {
+    for (const name of ["RangeError", "DataError", "ModelInputError"]) {
+      const refused = Object.assign(new Error(`refused by ${name}`), { name });
+      expect(
+        errorIn(
+          excelCall("LOYALTY.X", () => {
+            throw refused;
+          }),
+        ),
+      ).toEqual({ code: "#VALUE!", message: `refused by ${name}` });
+    }
   });
 
   it("keeps the reason of a #NUM! for the pane, since Excel shows no message with it", () => {

@@ -1,0 +1,150 @@
+/**
+ * `loyalty fit INPUT --model bgnbd|pnbd|gg|bgbb|mbgnbd [--json]`: fits a buy-till-you-die model to a
+ * summary file or a transaction file and prints the estimates, standard errors, log-likelihood and
+ * whether (and why) the optimiser converged.
+ */
+import { performance } from "node:perf_hooks";
+import { Option, type Command } from "commander";
+import { fitBgbb } from "../../engine/models/bgbb";
+import { fitBgnbd } from "../../engine/models/bgnbd";
+import { ModelInputError } from "../../engine/models/data";
+import { fitGammaGamma, type GammaGammaFitResult } from "../../engine/models/gammagamma";
+import { fitMbgnbd } from "../../engine/models/mbgnbd";
+import { fitParetoNbd } from "../../engine/models/paretonbd";
+import { paramsOf, type FitResult, type ModelName } from "../../engine/models/types";
+import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
+import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
+import { UserError, type CliIO } from "../io";
+import { readTableFile } from "../read-table-file";
+
+const MODEL_LABELS: Record<ModelName, string> = {
+  bgnbd: "BG/NBD",
+  pnbd: "Pareto/NBD",
+  gg: "Gamma-Gamma",
+  bgbb: "BG/BB",
+  mbgnbd: "MBG/NBD",
+};
+
+interface FitCommandOptions {
+  model: ModelName;
+  json?: boolean;
+  customer?: string;
+  date?: string;
+  amount?: string;
+  calibrationEnd?: string;
+  unit: string;
+  penalizer: string;
+}
+
+function fitModel(model: ModelName, input: FitInput, penalizer: number): FitResult {
+  const options = { penalizer };
+  const weights = input.weights ?? undefined;
+  switch (model) {
+    case "bgnbd":
+      return fitBgnbd({ x: input.x, tx: input.tx, T: input.T, weights }, options);
+    case "mbgnbd":
+      return fitMbgnbd({ x: input.x, tx: input.tx, T: input.T, weights }, options);
+    case "pnbd":
+      return fitParetoNbd({ x: input.x, tx: input.tx, T: input.T, weights }, options);
+    case "gg":
+      return fitGammaGamma({ x: input.x, monetary: input.monetary as Float64Array, weights }, options);
+    case "bgbb":
+      return fitBgbb({ x: input.x, tx: input.tx, n: input.periods ?? input.T, weights }, options);
+  }
+}
+
+function formatNumber(v: number): string {
+  return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(4) : v.toPrecision(7);
+}
+
+function textReport(fit: FitResult, source: string, input: FitInput, seconds: number): string {
+  const lines: string[] = [];
+  const unit = input.unit ? `, time unit: ${input.unit}` : "";
+  lines.push(
+    `${MODEL_LABELS[fit.model]} fitted to ${fit.customers} customers (${fit.distinctRows} distinct rows) from ${source} (${input.kind}${unit})`,
+  );
+  const excluded = (fit as GammaGammaFitResult).excluded;
+  if (excluded) {
+    lines.push(
+      `left out: ${excluded.noRepeatPurchases} customers without repeat purchases, ${excluded.nonPositiveValue} with a mean repeat value ≤ 0`,
+    );
+  }
+  lines.push("", "parameter   estimate      std. error");
+  fit.names.forEach((name, i) => {
+    const se = fit.standardErrors ? formatNumber(fit.standardErrors[i]) : "n/a";
+    lines.push(`${name.padEnd(12)}${formatNumber(fit.values[i]).padEnd(14)}${se}`);
+  });
+  lines.push("", `log-likelihood  ${fit.logLikelihood.toFixed(4)}`);
+  if (fit.penalizer > 0) lines.push(`penalizer       ${fit.penalizer}`);
+  lines.push(`${fit.converged ? "" : "NOT CONVERGED: "}${fit.reason} (${seconds.toFixed(3)} s)`);
+  return lines.join("\n");
+}
+
+function jsonReport(fit: FitResult, seconds: number): string {
+  const se = fit.standardErrors;
+  const out: Record<string, unknown> = {
+    model: fit.model,
+    params: paramsOf(fit),
+    logLikelihood: fit.logLikelihood,
+    customers: fit.customers,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    seconds,
+    standardErrors: se ? Object.fromEntries(fit.names.map((n, i) => [n, se[i]])) : null,
+    distinctRows: fit.distinctRows,
+    reason: fit.reason,
+  };
+  const excluded = (fit as GammaGammaFitResult).excluded;
+  if (excluded) out.excluded = excluded;
+  return JSON.stringify(out);
+}
+
+async function runFit(file: string, options: FitCommandOptions, io: CliIO): Promise<void> {
+  if (!isTimeUnit(options.unit)) throw new UserError(`--unit: "${options.unit}" is not day, week or month`);
+  const penalizer = Number(options.penalizer);
+  if (!(penalizer >= 0)) throw new UserError(`--penalizer: "${options.penalizer}" is not a number ≥ 0`);
+  const table = await readTableFile(file);
+  const needs =
+    options.model === "gg" ? (["monetary"] as const) : options.model === "bgbb" ? (["periods"] as const) : [];
+  let input: FitInput;
+  if (isSummaryTable(table)) {
+    input = readSummaryTable(table, needs);
+  } else if (options.model === "bgbb") {
+    throw new UserError(
+      `${table.source}: BG/BB needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
+    );
+  } else {
+    input = summarizeTransactionTable(table, { ...options, unit: options.unit as TimeUnit });
+  }
+  const started = performance.now();
+  let fit: FitResult;
+  try {
+    fit = fitModel(options.model, input, penalizer);
+  } catch (e) {
+    if (e instanceof ModelInputError || e instanceof RangeError)
+      throw new UserError(`${table.source}: ${e.message}`);
+    throw e;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  io.out(options.json ? jsonReport(fit, seconds) : textReport(fit, table.source, input, seconds));
+}
+
+export function registerFit(program: Command, io: CliIO): void {
+  program
+    .command("fit")
+    .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
+    .argument("<input>", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
+    .addOption(
+      new Option("-m, --model <model>", "model to fit")
+        .choices(Object.keys(MODEL_LABELS))
+        .makeOptionMandatory(),
+    )
+    .option("--json", "print one JSON object")
+    .option("--customer <column>", "customer id column of a transaction file (detected by default)")
+    .option("--date <column>", "date column of a transaction file (detected by default)")
+    .option("--amount <column>", "amount column of a transaction file (detected by default)")
+    .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
+    .option("--unit <unit>", "time unit of the model: day, week or month", "week")
+    .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
+    .action((file: string, options: FitCommandOptions) => runFit(file, options, io));
+}

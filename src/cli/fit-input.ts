@@ -1,0 +1,174 @@
+/**
+ * The inputs of `loyalty fit`: a per-customer summary file (frequency/recency/T, or x/t_x/T, with
+ * monetary_value or zbar for Gamma-Gamma, periods for BG/BB, optional weights) or a transaction file
+ * turned into that summary by the engine (same-day purchases merged, x repeat purchase days, ...).
+ * Every problem becomes a UserError naming the file, row and column.
+ */
+import { DataError } from "../engine/data/errors";
+import { parseDay } from "../engine/data/parse-date";
+import { readOrderTable } from "../engine/data/read-orders";
+import { describeCell, type CellValue, type RawTable } from "../engine/data/table";
+import { findRfmProblem } from "../engine/models/data";
+import { calibrationInputs, summarizeCustomers } from "../engine/summary/customer-summary";
+import { purchaseDaysOf } from "../engine/summary/purchase-days";
+import type { TimeUnit } from "../engine/summary/time-unit";
+import { UserError } from "./io";
+
+export interface SummaryColumns {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  monetary: Float64Array | null;
+  periods: Float64Array | null;
+  weights: Float64Array | null;
+}
+
+export interface FitInput extends SummaryColumns {
+  /** "summary" or "transactions", for the report. */
+  kind: "summary" | "transactions";
+  unit: TimeUnit | null;
+}
+
+/** Accepted header names of each summary field (compared lower-case, trimmed). */
+const SUMMARY_HEADERS = {
+  x: ["frequency", "x"],
+  tx: ["recency", "t_x"],
+  T: ["t"],
+  monetary: ["monetary_value", "zbar", "monetary"],
+  periods: ["periods", "n"],
+  weights: ["weights", "weight", "count"],
+} as const;
+
+type SummaryField = keyof typeof SUMMARY_HEADERS;
+
+function findColumn(table: RawTable, field: SummaryField): number {
+  const names: readonly string[] = SUMMARY_HEADERS[field];
+  return table.headers.findIndex((h) => names.includes(h.trim().toLowerCase()));
+}
+
+/** True when the table has the columns of a summary file (frequency and recency, with T or periods). */
+export function isSummaryTable(table: RawTable): boolean {
+  return (
+    findColumn(table, "x") >= 0 &&
+    findColumn(table, "tx") >= 0 &&
+    (findColumn(table, "T") >= 0 || findColumn(table, "periods") >= 0)
+  );
+}
+
+function numberOf(value: CellValue): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "") return Number(value.trim());
+  return NaN;
+}
+
+function numericColumn(table: RawTable, column: number, rows: number): Float64Array {
+  const out = new Float64Array(rows);
+  const cells = table.columns[column];
+  for (let r = 0; r < rows; r++) {
+    const v = numberOf(cells[r]);
+    if (!Number.isFinite(v)) {
+      const shown =
+        cells[r] === null || cells[r] === undefined || cells[r] === ""
+          ? "an empty cell"
+          : `"${String(cells[r])}"`;
+      throw new UserError(`${describeCell(table, column, r)}: expected a number, got ${shown}`);
+    }
+    out[r] = v;
+  }
+  return out;
+}
+
+/** Reads the numeric columns of a summary table; `needs` lists the fields the model requires. */
+export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]): FitInput {
+  const rows = Math.max(0, ...table.columns.map((c) => c.length));
+  const read = (field: SummaryField, required: boolean): Float64Array | null => {
+    const column = findColumn(table, field);
+    if (column < 0) {
+      if (!required) return null;
+      const names = SUMMARY_HEADERS[field].join(" or ");
+      throw new UserError(
+        `${table.source}: no ${names} column among the headers ${table.headers.map((h) => `"${h}"`).join(", ")}`,
+      );
+    }
+    return numericColumn(table, column, rows);
+  };
+  const periods = read("periods", needs.includes("periods"));
+  const input: FitInput = {
+    kind: "summary",
+    unit: null,
+    x: read("x", true) as Float64Array,
+    tx: read("tx", true) as Float64Array,
+    T: read("T", !periods) ?? (periods as Float64Array),
+    monetary: read("monetary", needs.includes("monetary")),
+    periods,
+    weights: read("weights", false),
+  };
+  if (!needs.includes("periods")) {
+    const problem = findRfmProblem({
+      x: input.x,
+      tx: input.tx,
+      T: input.T,
+      weights: input.weights ?? undefined,
+    });
+    if (problem) {
+      const field: SummaryField = problem.field === "t_x" ? "tx" : (problem.field as SummaryField);
+      const column = Math.max(0, findColumn(table, field));
+      throw new UserError(`${describeCell(table, column, problem.row)}: ${problem.message}`);
+    }
+  }
+  return input;
+}
+
+export interface TransactionOptions {
+  customer?: string;
+  date?: string;
+  amount?: string;
+  calibrationEnd?: string;
+  unit: TimeUnit;
+}
+
+/** Turns an order table into the calibration summary of its customers. */
+export function summarizeTransactionTable(table: RawTable, options: TransactionOptions): FitInput {
+  let read;
+  try {
+    read = readOrderTable(table, {
+      columns: { customerId: options.customer, date: options.date, amount: options.amount },
+    });
+  } catch (e) {
+    if (e instanceof DataError) throw new UserError(e.message);
+    throw e;
+  }
+  if (!Number.isFinite(read.asOf) || read.orders.day.length === 0) {
+    throw new UserError(
+      `${table.source}: no usable purchase line (every row has a problem: check the date and amount columns)`,
+    );
+  }
+  let calibrationEnd = read.asOf;
+  if (options.calibrationEnd !== undefined) {
+    calibrationEnd = parseDay(options.calibrationEnd);
+    if (!Number.isFinite(calibrationEnd)) {
+      throw new UserError(`--calibration-end: "${options.calibrationEnd}" is not a date (use YYYY-MM-DD)`);
+    }
+  }
+  const summary = summarizeCustomers(purchaseDaysOf(read.orders), {
+    asOf: read.asOf,
+    calibrationEnd,
+    unit: options.unit,
+  });
+  const inputs = calibrationInputs(summary);
+  if (inputs.x.length === 0)
+    throw new UserError(`${table.source}: no customer bought on or before the calibration end`);
+  // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
+  const keep = Array.from(inputs.T, (T, i) => (T > 0 ? i : -1)).filter((i) => i >= 0);
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  return {
+    kind: "transactions",
+    unit: options.unit,
+    x: pick(inputs.x),
+    tx: pick(inputs.tX),
+    T: pick(inputs.T),
+    monetary: pick(inputs.monetary),
+    periods: null,
+    weights: null,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Key dates in the coming days: birthdays, first-purchase anniversaries and membership anniversaries, per
+ * customer, with the tier they hold. A date of 29 February is celebrated on 28 February in other years.
+ */
+import { dayFromYmd, isLeapYear, NO_DAY, ymdFromDay } from "../data/days";
+
+export type KeyDateKind = "birthday" | "firstPurchaseAnniversary" | "membershipAnniversary";
+
+export interface KeyDate {
+  customer: number;
+  kind: KeyDateKind;
+  /** Day number of the occasion. */
+  day: number;
+  /** Days from the as-of date (0 = today). */
+  daysUntil: number;
+  /** Age reached, or years since the first purchase or joining. */
+  years: number;
+  /** Tier level held (see TierEvaluation), when tiers were given. */
+  level?: number;
+}
+
+export interface KeyDateSources {
+  birthday?: Int32Array | null;
+  joinDay?: Int32Array | null;
+  /** First purchase day per customer (CustomerSummary.firstDay). */
+  firstDay?: Int32Array | null;
+}
+
+export interface KeyDateOptions {
+  /** Look ahead this many days from the as-of date, which counts as day 0 (default 30, at most 366). */
+  days?: number;
+  /** Tier level per customer (TierEvaluation.current), copied into each key date. */
+  levels?: Uint8Array;
+}
+
+/** The anniversary of `origin` in `year` (29 February falls on the 28th in other years). */
+export function anniversaryIn(origin: number, year: number): number {
+  const { month, day } = ymdFromDay(origin);
+  return dayFromYmd(year, month, month === 2 && day === 29 && !isLeapYear(year) ? 28 : day);
+}
+
+/** The occasions within [asOf, asOf + days], sorted by day, then kind, then customer. */
+export function upcomingKeyDates(
+  sources: KeyDateSources,
+  asOf: number,
+  options: KeyDateOptions = {},
+): KeyDate[] {
+  const horizon = options.days ?? 30;
+  if (!(Number.isInteger(horizon) && horizon >= 0 && horizon <= 366)) {
+    throw new RangeError(`key dates: look ahead 0 to 366 days (got ${horizon})`);
+  }
+  const kinds: [KeyDateKind, Int32Array | null | undefined][] = [
+    ["birthday", sources.birthday],
+    ["firstPurchaseAnniversary", sources.firstDay],
+    ["membershipAnniversary", sources.joinDay],
+  ];
+  const { year } = ymdFromDay(asOf);
+  const out: KeyDate[] = [];
+  for (const [kind, origins] of kinds) {
+    if (!origins) continue;
+    for (let c = 0; c < origins.length; c++) {
+      const origin = origins[c];
+      if (origin === NO_DAY || origin >= asOf) continue;
+      const originYear = ymdFromDay(origin).year;
+      for (const y of [year, year + 1]) {
+        const day = anniversaryIn(origin, y);
+        if (day < asOf || day > asOf + horizon || y <= originYear) continue;
+        const entry: KeyDate = { customer: c, kind, day, daysUntil: day - asOf, years: y - originYear };
+        if (options.levels) entry.level = options.levels[c];
+        out.push(entry);
+      }
+    }
+  }
+  const order: Record<KeyDateKind, number> = {
+    birthday: 0,
+    firstPurchaseAnniversary: 1,
+    membershipAnniversary: 2,
+  };
+  return out.sort((a, b) => a.day - b.day || order[a.kind] - order[b.kind] || a.customer - b.customer);
+}

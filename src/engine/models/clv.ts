@@ -1,0 +1,156 @@
+/**
+ * Model-based customer lifetime value: the discounted expected margin of a customer's future purchases,
+ * from a transaction model (expected purchases) and the Gamma-Gamma spend model (expected value per
+ * purchase).
+ *
+ * Convention (that of lifetimes' customer_lifetime_value): the horizon is cut into `periods` steps of
+ * `periodLength` time units of the model (e.g. 4.345 weeks for a month when the model is fitted in
+ * weeks, or 1 to step in the model's own unit). The purchases expected in step k, E[X(kΔ)] - E[X((k-1)Δ)],
+ * are valued at E[M] · margin and discounted by (1 + discountRate)^k, the rate being per step:
+ *   CLV = margin · E[M | x, m̄] · Σ_{k=1..periods} (E[X(kΔ) | x, t_x, T] - E[X((k-1)Δ) | ·]) / (1 + d)^k.
+ * Purchases are valued at the end of the step in which they are expected; today's purchase is not
+ * included.
+ */
+import { compressRfm } from "./data";
+import { gammaGammaExpectedValue, type GammaGammaParams } from "./gammagamma";
+import { conditionalExpectedPurchasesAt, probabilityAlive, type TransactionModel } from "./transaction-model";
+import type { RfmData } from "./types";
+
+export interface ClvOptions {
+  /** Number of discounting steps (e.g. 12 months). */
+  periods: number;
+  /** Length of a step in the model's time unit (default 1). */
+  periodLength?: number;
+  /** Discount rate per step (0.01 = 1 % per month when stepping monthly). */
+  discountRate: number;
+  /** Profit margin as a share of revenue (default 1: CLV in revenue). */
+  margin?: number;
+}
+
+function checkOptions(o: ClvOptions): { periods: number; step: number; rate: number; margin: number } {
+  const step = o.periodLength ?? 1;
+  const margin = o.margin ?? 1;
+  if (!Number.isInteger(o.periods) || o.periods < 0)
+    throw new RangeError(`periods must be a whole number ≥ 0, got ${o.periods}`);
+  if (!(step > 0) || !Number.isFinite(step)) throw new RangeError(`periodLength must be > 0, got ${step}`);
+  if (!(o.discountRate > -1) || !Number.isFinite(o.discountRate)) {
+    throw new RangeError(
+      `discountRate must be above -1 (e.g. 0.01 for 1 % per period), got ${o.discountRate}`,
+    );
+  }
+  if (!Number.isFinite(margin)) throw new RangeError(`margin must be a number, got ${margin}`);
+  return { periods: o.periods, step, rate: o.discountRate, margin };
+}
+
+/** Discounting weights of the steps and the horizons at their ends. */
+function schedule(periods: number, step: number, rate: number) {
+  const horizons = new Float64Array(periods);
+  const discount = new Float64Array(periods);
+  for (let k = 1; k <= periods; k++) {
+    horizons[k - 1] = k * step;
+    discount[k - 1] = Math.pow(1 + rate, -k);
+  }
+  return { horizons, discount };
+}
+
+/** Σ_k (E[X(kΔ)] - E[X((k-1)Δ)]) / (1+d)^k for one customer, given the cumulative expectations. */
+function discountedIncrements(cumulative: Float64Array, discount: Float64Array): number {
+  let total = 0;
+  let previous = 0;
+  for (let k = 0; k < cumulative.length; k++) {
+    total += (cumulative[k] - previous) * discount[k];
+    previous = cumulative[k];
+  }
+  return total;
+}
+
+/** Discounted expected number of purchases of one customer over the horizon (CLV before value and margin). */
+export function discountedExpectedPurchases(
+  model: TransactionModel,
+  x: number,
+  tx: number,
+  T: number,
+  options: ClvOptions,
+): number {
+  const o = checkOptions(options);
+  const { horizons, discount } = schedule(o.periods, o.step, o.rate);
+  const cumulative = new Float64Array(o.periods);
+  conditionalExpectedPurchasesAt(model, horizons, x, tx, T, cumulative);
+  return discountedIncrements(cumulative, discount);
+}
+
+/** CLV of one customer: margin · E[M | x, m̄] · discounted expected purchases. */
+export function customerLifetimeValue(
+  model: TransactionModel,
+  spend: GammaGammaParams,
+  x: number,
+  tx: number,
+  T: number,
+  monetary: number,
+  options: ClvOptions,
+): number {
+  const margin = options.margin ?? 1;
+  return (
+    margin *
+    gammaGammaExpectedValue(spend, x, monetary) *
+    discountedExpectedPurchases(model, x, tx, T, options)
+  );
+}
+
+export interface CustomerPredictions {
+  probabilityAlive: Float64Array;
+  /** E[X(T, T + horizon) | x, t_x, T]. */
+  expectedPurchases: Float64Array;
+  /** Model-based CLV (only with spend parameters and monetary values). */
+  clv: Float64Array | null;
+}
+
+/**
+ * P(alive), expected purchases over `horizon` and (with a spend model) CLV for every customer at once.
+ * The transaction-model work is done once per distinct (x, t_x, T) row, so a million customers cost
+ * what their distinct histories cost.
+ */
+export function predictCustomers(
+  model: TransactionModel,
+  data: RfmData,
+  horizon: number,
+  clv?: { spend: GammaGammaParams; monetary: ArrayLike<number>; options: ClvOptions },
+): CustomerPredictions {
+  // Weights do not matter for predictions: every input row gets its own answer.
+  const rows = compressRfm({ x: data.x, tx: data.tx, T: data.T });
+  const n = data.x.length;
+  const rowAlive = new Float64Array(rows.n);
+  const rowExpected = new Float64Array(rows.n);
+  const rowDiscounted = clv ? new Float64Array(rows.n) : null;
+  const one = new Float64Array(1);
+  const o = clv ? checkOptions(clv.options) : null;
+  const plan = o ? schedule(o.periods, o.step, o.rate) : null;
+  const cumulative = new Float64Array(o ? o.periods : 0);
+  for (let r = 0; r < rows.n; r++) {
+    const x = rows.x[r];
+    const tx = rows.tx[r];
+    const T = rows.T[r];
+    rowAlive[r] = probabilityAlive(model, x, tx, T);
+    conditionalExpectedPurchasesAt(model, [horizon], x, tx, T, one);
+    rowExpected[r] = one[0];
+    if (rowDiscounted && plan) {
+      conditionalExpectedPurchasesAt(model, plan.horizons, x, tx, T, cumulative);
+      rowDiscounted[r] = discountedIncrements(cumulative, plan.discount);
+    }
+  }
+  const out: CustomerPredictions = {
+    probabilityAlive: new Float64Array(n),
+    expectedPurchases: new Float64Array(n),
+    clv: clv ? new Float64Array(n) : null,
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows.rowOf[i];
+    out.probabilityAlive[i] = rowAlive[r];
+    out.expectedPurchases[i] = rowExpected[r];
+    if (out.clv && clv && rowDiscounted && o) {
+      out.clv[i] =
+        o.margin * gammaGammaExpectedValue(clv.spend, data.x[i], clv.monetary[i]) * rowDiscounted[r];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,274 @@
+/**
+ * A deterministic generator of order lines that look like a store's export: one row per order line with
+ * order id, member id (text with leading zeros), order date and time, product, amount, quantity, channel,
+ * birthday and join date, in date order. The same options and seed give the same table on every platform.
+ *
+ * Skew as in real stores: the number of lines per customer is log-normal (a few customers buy very often,
+ * most once or twice), heavy buyers start earlier and stay longer, each customer has their own typical
+ * spend (log-normal) and a preferred channel. Optionally a share of rows is made dirty (blank ids,
+ * impossible dates, text amounts, duplicates, refunds, test accounts) for data-quality demonstrations.
+ */
+import { dayFromYmd, EXCEL_EPOCH_OFFSET, formatDay } from "../data/days";
+import type { CellValue, RawTable } from "../data/table";
+import { Random } from "../math/random";
+
+export interface GenerateOrdersOptions {
+  /** Customers (default 1,000). */
+  customers?: number;
+  /** Order lines before any dirt is added (default 10 per customer; at least one per customer). */
+  lines?: number;
+  /** Seed of the random stream (default 1). */
+  seed?: number;
+  /** First and last possible order day, day numbers (default 2022-01-01 .. 2024-12-31). */
+  firstDay?: number;
+  lastDay?: number;
+  /** Header language (default "en"). */
+  headers?: "en" | "zh";
+  /**
+   * How cells are typed: "text" as a CSV file gives them (default), or "excel" as Office.js gives them
+   * (dates and amounts as numbers, dates as serials with the time as a fraction).
+   */
+  cells?: "text" | "excel";
+  /** Share of rows made dirty, 0..0.5 (default 0). */
+  dirt?: number;
+  /** Name of the table for messages (default "Orders"). */
+  source?: string;
+}
+
+export const GENERATED_HEADERS = {
+  en: [
+    "Order ID",
+    "Member ID",
+    "Order Date",
+    "Product",
+    "Amount",
+    "Quantity",
+    "Channel",
+    "Birthday",
+    "Join Date",
+  ],
+  zh: ["订单编号", "会员编号", "下单时间", "商品编码", "实付金额", "数量", "渠道", "生日", "入会日期"],
+} as const;
+
+const CHANNELS = {
+  en: ["Store", "Online shop", "App", "Mini program"],
+  zh: ["门店", "线上商城", "App", "微信小程序"],
+};
+
+/** Column positions in the generated table. */
+const ORDER = 0;
+const MEMBER = 1;
+const DATE = 2;
+const PRODUCT = 3;
+const AMOUNT = 4;
+const QUANTITY = 5;
+const CHANNEL = 6;
+const BIRTHDAY = 7;
+const JOIN = 8;
+
+/** Products in the catalogue; the lines of one order are different products. */
+const PRODUCTS = 2000;
+
+interface Customer {
+  id: string;
+  lines: number;
+  meanSpend: number;
+  channel: number;
+  birthday: CellValue;
+  joinDate: CellValue;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+function timeText(seconds: number): string {
+  return `${pad(Math.floor(seconds / 3600), 2)}:${pad(Math.floor(seconds / 60) % 60, 2)}:${pad(seconds % 60, 2)}`;
+}
+
+/** Splits `total` lines over customers by log-normal weights, every customer getting at least one. */
+function linesPerCustomer(rng: Random, customers: number, total: number): Int32Array {
+  const weights = Float64Array.from({ length: customers }, () => Math.exp(1.3 * rng.normal()));
+  let sum = 0;
+  for (const w of weights) sum += w;
+  const extra = total - customers;
+  const lines = Int32Array.from(weights, (w) => 1 + Math.floor((extra * w) / sum));
+  let given = 0;
+  for (const l of lines) given += l;
+  while (given < total) {
+    lines[Math.floor(rng.uniform() * customers)]++;
+    given++;
+  }
+  return lines;
+}
+
+function makeCustomers(rng: Random, options: Required<GenerateOrdersOptions>): Customer[] {
+  const lines = linesPerCustomer(rng, options.customers, options.lines);
+  const width = Math.max(8, String(options.customers).length);
+  const asText = options.cells === "text";
+  const dateCell = (day: number): CellValue => (asText ? formatDay(day) : day + EXCEL_EPOCH_OFFSET);
+  return Array.from(lines, (count, i) => {
+    const born = dayFromYmd(1955, 1, 1) + Math.floor(rng.uniform() * 50 * 365.25);
+    return {
+      id: pad(i + 1, width),
+      lines: count,
+      meanSpend: Math.exp(Math.log(60) + 0.55 * rng.normal()),
+      channel: Math.floor(rng.uniform() * rng.uniform() * 4),
+      birthday: rng.uniform() < 0.8 ? dateCell(born) : "",
+      joinDate: "",
+    };
+  });
+}
+
+interface OrderPlan {
+  customer: Int32Array;
+  day: Int32Array;
+  second: Int32Array;
+  lines: Int32Array;
+}
+
+/** Orders of every customer: how many lines each has, on which day and at what time. */
+function planOrders(rng: Random, customers: Customer[], firstDay: number, lastDay: number): OrderPlan {
+  const customer: number[] = [];
+  const day: number[] = [];
+  const second: number[] = [];
+  const lines: number[] = [];
+  const span = lastDay - firstDay;
+  customers.forEach((c, index) => {
+    const sizes: number[] = [];
+    for (let left = c.lines; left > 0;) {
+      const u = rng.uniform();
+      const size = Math.min(left, u < 0.08 ? 3 : u < 0.3 ? 2 : 1);
+      sizes.push(size);
+      left -= size;
+    }
+    // Heavy buyers start earlier and stay active longer.
+    const first = firstDay + Math.floor(span * rng.uniform() ** (1 + Math.log1p(sizes.length) / 2));
+    const life = 1 - (1 - rng.uniform()) ** (1 + 0.3 * (sizes.length - 1));
+    const active = Math.floor((lastDay - first) * life);
+    sizes.forEach((size, k) => {
+      customer.push(index);
+      day.push(k === 0 ? first : first + Math.floor(rng.uniform() * (active + 1)));
+      second.push(8 * 3600 + Math.floor(rng.uniform() * 14 * 3600));
+      lines.push(size);
+    });
+  });
+  return {
+    customer: Int32Array.from(customer),
+    day: Int32Array.from(day),
+    second: Int32Array.from(second),
+    lines: Int32Array.from(lines),
+  };
+}
+
+/** Order indexes sorted by day and time (ties by index), as exports list them. */
+function chronological(plan: OrderPlan, firstDay: number): Int32Array {
+  const n = plan.day.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  if (n < 2 ** 21) {
+    // Pack (seconds since firstDay, index) into one exact double and sort numbers: far faster.
+    const keys = Float64Array.from(
+      order,
+      (i) => ((plan.day[i] - firstDay) * 86400 + plan.second[i]) * 2 ** 21 + i,
+    );
+    keys.sort();
+    return Int32Array.from(keys, (k) => k % 2 ** 21);
+  }
+  return order.sort((a, b) => plan.day[a] - plan.day[b] || plan.second[a] - plan.second[b] || a - b);
+}
+
+/** Rows made dirty in place, or appended (duplicates, refunds), one kind after the other. */
+function addDirt(rng: Random, columns: CellValue[][], share: number, asText: boolean): void {
+  const rows = columns[0].length;
+  const count = Math.round(rows * share);
+  for (let k = 0; k < count; k++) {
+    const row = Math.floor(rng.uniform() * rows);
+    switch (k % 6) {
+      case 0:
+        columns[MEMBER][row] = "";
+        break;
+      case 1:
+        columns[DATE][row] = "2023-02-30";
+        break;
+      case 2:
+        columns[AMOUNT][row] = "N/A";
+        break;
+      case 3:
+        for (const column of columns) column.push(column[row]);
+        break;
+      case 4: {
+        for (const column of columns) column.push(column[row]);
+        const amount = Number(columns[AMOUNT][row]);
+        const refund = Number.isFinite(amount) ? -amount : -1;
+        columns[AMOUNT][columns[AMOUNT].length - 1] = asText ? refund.toFixed(2) : refund;
+        break;
+      }
+      default:
+        columns[MEMBER][row] = `TEST${pad(k, 4)}`;
+    }
+  }
+}
+
+export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
+  const customersWanted = options.customers ?? 1000;
+  const o: Required<GenerateOrdersOptions> = {
+    customers: customersWanted,
+    lines: Math.max(customersWanted, options.lines ?? customersWanted * 10),
+    seed: options.seed ?? 1,
+    firstDay: options.firstDay ?? dayFromYmd(2022, 1, 1),
+    lastDay: options.lastDay ?? dayFromYmd(2024, 12, 31),
+    headers: options.headers ?? "en",
+    cells: options.cells ?? "text",
+    dirt: Math.min(0.5, Math.max(0, options.dirt ?? 0)),
+    source: options.source ?? "Orders",
+  };
+  const rng = new Random(o.seed);
+  const asText = o.cells === "text";
+  const customers = makeCustomers(rng, o);
+  const plan = planOrders(rng, customers, o.firstDay, o.lastDay);
+  const joinedOn = new Map<number, number>();
+  for (let i = 0; i < plan.day.length; i++) {
+    if (!joinedOn.has(plan.customer[i])) joinedOn.set(plan.customer[i], plan.day[i]);
+  }
+  customers.forEach((c, i) => {
+    if (rng.uniform() < 0.1) return;
+    const join = (joinedOn.get(i) ?? o.firstDay) - Math.floor(rng.uniform() * 60);
+    c.joinDate = asText ? formatDay(join) : join + EXCEL_EPOCH_OFFSET;
+  });
+  const channels = CHANNELS[o.headers];
+  const products = Array.from({ length: PRODUCTS }, (_, i) => `P${pad(i + 1, 5)}`);
+  const inOrder: number[] = [];
+  const columns: CellValue[][] = GENERATED_HEADERS[o.headers].map(() => new Array<CellValue>(o.lines));
+  let row = 0;
+  for (const [sequence, index] of chronological(plan, o.firstDay).entries()) {
+    const c = customers[plan.customer[index]];
+    const day = plan.day[index];
+    const second = plan.second[index];
+    const orderId = `SO${pad(sequence + 1, 9)}`;
+    // Joined rather than concatenated: a flat string, as a CSV parser gives, not a rope of two parts.
+    const date: CellValue = asText
+      ? [formatDay(day), timeText(second)].join(" ")
+      : day + EXCEL_EPOCH_OFFSET + second / 86400;
+    const channel = channels[rng.uniform() < 0.8 ? c.channel : Math.floor(rng.uniform() * channels.length)];
+    inOrder.length = 0;
+    for (let l = 0; l < plan.lines[index]; l++, row++) {
+      let product: number;
+      do product = Math.floor(rng.uniform() ** 1.5 * PRODUCTS);
+      while (inOrder.includes(product));
+      inOrder.push(product);
+      const amount = Math.max(0.5, Math.round(c.meanSpend * Math.exp(0.6 * rng.normal()) * 100) / 100);
+      const quantity = 1 + Math.floor(rng.uniform() ** 2 * 4);
+      columns[ORDER][row] = orderId;
+      columns[MEMBER][row] = c.id;
+      columns[DATE][row] = date;
+      columns[PRODUCT][row] = products[product];
+      columns[AMOUNT][row] = asText ? amount.toFixed(2) : amount;
+      columns[QUANTITY][row] = asText ? String(quantity) : quantity;
+      columns[CHANNEL][row] = channel;
+      columns[BIRTHDAY][row] = c.birthday;
+      columns[JOIN][row] = c.joinDate;
+    }
+  }
+  if (o.dirt > 0) addDirt(rng, columns, o.dirt, asText);
+  return { source: o.source, headers: [...GENERATED_HEADERS[o.headers]], columns, firstRow: 2 };
+}

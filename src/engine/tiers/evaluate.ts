@@ -1,0 +1,163 @@
+/**
+ * Tier evaluation as of a date and at the previous review: the tier each customer qualifies for by the
+ * activity in the qualifying window, the tier held after the grace rule, and the counts per tier.
+ *
+ * Levels: 0 .. k − 1 are the tiers from the top (k tiers), k is "lapsed" (no purchase in the window and
+ * no tier kept by grace), k + 1 is "not a customer yet" (no purchase on or before the review).
+ */
+import { addMonths, dayFromYmd, ymdFromDay } from "../data/days";
+import type { PurchaseDays } from "../summary/purchase-days";
+import { windowActivity } from "./activity";
+import {
+  hasThresholds,
+  LAPSED,
+  requireSoundProgram,
+  reviewMonths,
+  type TierProgram,
+  type TierRule,
+} from "./program";
+import { withDerivedThresholds } from "./thresholds";
+
+export interface TierCategory {
+  key: string;
+  name: string;
+  nameZh: string;
+}
+
+export interface TierEvaluation {
+  /** The program applied, thresholds included (derived ones when the user gave none). */
+  program: TierProgram;
+  thresholdsDerived: boolean;
+  asOf: number;
+  previousReview: number;
+  nextReview: number;
+  /** The tiers and then "lapsed": the names of levels 0 .. k. */
+  categories: readonly TierCategory[];
+  lapsedLevel: number;
+  notYetLevel: number;
+  /** Level qualified for by the activity in the window ending on the as-of date (before grace). */
+  qualified: Uint8Array;
+  /** Level held on the as-of date (grace applied). */
+  current: Uint8Array;
+  /** Level held at the previous review. */
+  previous: Uint8Array;
+  /** Net spend and purchase days in the qualifying window ending on the as-of date. */
+  spend: Float64Array;
+  purchaseDays: Int32Array;
+  /** Consecutive reviews, this one included, qualifying below the tier held (0 .. grace − 1). */
+  reviewsBelow: Uint8Array;
+  /** Customers per level 0 .. k (tiers and lapsed) now and at the previous review. */
+  counts: Int32Array;
+  previousCounts: Int32Array;
+}
+
+/** True when activity meets a tier's minimums (a tier without minimums is always met). */
+export function meetsTier(rule: TierRule, spend: number, purchaseDays: number): boolean {
+  const spendOk = rule.minSpend === undefined ? undefined : spend >= rule.minSpend;
+  const daysOk = rule.minPurchaseDays === undefined ? undefined : purchaseDays >= rule.minPurchaseDays;
+  if (spendOk === undefined) return daysOk ?? true;
+  if (daysOk === undefined) return spendOk;
+  return rule.require === "both" ? spendOk && daysOk : spendOk || daysOk;
+}
+
+/** The best level a customer's window activity qualifies for. */
+export function qualifyingLevel(
+  tiers: readonly TierRule[],
+  spend: number,
+  purchaseDays: number,
+  hasBought: boolean,
+): number {
+  if (!hasBought) return tiers.length + 1;
+  if (purchaseDays === 0) return tiers.length;
+  for (let level = 0; level < tiers.length - 1; level++)
+    if (meetsTier(tiers[level], spend, purchaseDays)) return level;
+  return tiers.length - 1;
+}
+
+/** The review `periodsBack` reviews before the as-of date. */
+export function reviewDay(program: TierProgram, asOf: number, periodsBack: number): number {
+  if (periodsBack === 0) return asOf;
+  if (program.window.kind === "calendarYear") return dayFromYmd(ymdFromDay(asOf).year - periodsBack, 12, 31);
+  return addMonths(asOf, -periodsBack * reviewMonths(program));
+}
+
+/** The next review after the as-of date. */
+export function nextReviewDay(program: TierProgram, asOf: number): number {
+  if (program.window.kind === "calendarYear") {
+    const yearEnd = dayFromYmd(ymdFromDay(asOf).year, 12, 31);
+    return yearEnd > asOf ? yearEnd : dayFromYmd(ymdFromDay(asOf).year + 1, 12, 31);
+  }
+  return addMonths(asOf, reviewMonths(program));
+}
+
+function countLevels(levels: Uint8Array, categories: number): Int32Array {
+  const counts = new Int32Array(categories);
+  for (const level of levels) if (level < categories) counts[level]++;
+  return counts;
+}
+
+/**
+ * Evaluates the program on the as-of date. Without thresholds in the program, spend minimums are derived
+ * from the spend of the customers active in the window ending on the as-of date.
+ */
+export function evaluateTiers(days: PurchaseDays, program: TierProgram, asOf: number): TierEvaluation {
+  requireSoundProgram(program);
+  const grace = program.demoteAfterPeriods ?? 1;
+  // Activity at the as-of date and at the `grace` reviews before it.
+  const activity = Array.from({ length: grace + 1 }, (_, j) =>
+    windowActivity(days, program.window, reviewDay(program, asOf, j)),
+  );
+  const now = activity[0];
+  const derive = !program.tiers.slice(0, -1).some(hasThresholds);
+  let applied = program;
+  if (derive) {
+    const activeSpend = now.spend.filter((_, c) => now.purchaseDays[c] > 0);
+    applied = withDerivedThresholds(program, activeSpend);
+  }
+  const { tiers } = applied;
+  const n = days.customerIds.length;
+  const qualifiedAt = activity.map((a) => {
+    const levels = new Uint8Array(n);
+    for (let c = 0; c < n; c++)
+      levels[c] = qualifyingLevel(tiers, a.spend[c], a.purchaseDays[c], a.hasBought[c] === 1);
+    return levels;
+  });
+  // Held tier at review j: the best level qualified for in reviews j .. j + grace − 1.
+  const heldAt = (j: number): Uint8Array => {
+    const held = qualifiedAt[j].slice();
+    for (let i = j + 1; i < j + grace; i++) {
+      for (let c = 0; c < n; c++) if (qualifiedAt[i][c] < held[c]) held[c] = qualifiedAt[i][c];
+    }
+    return held;
+  };
+  const current = heldAt(0);
+  const previous = heldAt(1);
+  const reviewsBelow = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    let below = 0;
+    while (below < grace && qualifiedAt[below][c] > current[c]) below++;
+    reviewsBelow[c] = below;
+  }
+  const categories: TierCategory[] = [
+    ...tiers.map(({ key, name, nameZh }) => ({ key, name, nameZh })),
+    { ...LAPSED },
+  ];
+  return {
+    program: applied,
+    thresholdsDerived: derive,
+    asOf,
+    previousReview: reviewDay(applied, asOf, 1),
+    nextReview: nextReviewDay(applied, asOf),
+    categories,
+    lapsedLevel: tiers.length,
+    notYetLevel: tiers.length + 1,
+    qualified: qualifiedAt[0],
+    current,
+    previous,
+    spend: now.spend,
+    purchaseDays: now.purchaseDays,
+    reviewsBelow,
+    counts: countLevels(current, categories.length),
+    previousCounts: countLevels(previous, categories.length),
+  };
+}

@@ -1,0 +1,87 @@
+import { generateOrders, GENERATED_HEADERS } from "../../../src/engine/sample/generate-orders";
+import { readOrderTable } from "../../../src/engine/data/read-orders";
+import { accountedRows, findingOf, type QualityReason } from "../../../src/engine/data/quality";
+import { dayFromYmd } from "../../../src/engine/data/days";
+import { purchaseDaysOf } from "../../../src/engine/summary/purchase-days";
+import { summarizeCustomers } from "../../../src/engine/summary/customer-summary";
+import { paretoTable } from "../../../src/engine/rfm/segment-summary";
+
+describe("generateOrders", () => {
+  const table = generateOrders({ customers: 500, lines: 5000, seed: 7 });
+
+  it("gives the same table for the same seed, another for another seed", () => {
+    expect(generateOrders({ customers: 500, lines: 5000, seed: 7 })).toEqual(table);
+    expect(generateOrders({ customers: 500, lines: 5000, seed: 8 }).columns[1]).not.toEqual(table.columns[1]);
+  });
+
+  it("writes an export a store would: the requested lines, text cells, in date order", () => {
+    expect(table.headers).toEqual(GENERATED_HEADERS.en);
+    expect(table.columns.every((c) => c.length === 5000)).toBe(true);
+    expect(table.columns[1][0]).toMatch(/^\d{8}$/);
+    expect(table.columns[2][0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    const dates = table.columns[2] as string[];
+    for (let i = 1; i < dates.length; i++) expect(dates[i] >= dates[i - 1]).toBe(true);
+  });
+
+  it("reads back clean: every line a purchase of one of the customers, nothing to report", () => {
+    const read = readOrderTable(table);
+    expect(read.orders.customerIds.length).toBe(500);
+    expect(read.quality.purchaseLines).toBe(5000);
+    expect(read.quality.findings.filter((f) => f.count > 0)).toEqual([]);
+    expect(read.columns.mapping).toEqual({
+      orderId: 0,
+      customerId: 1,
+      date: 2,
+      amount: 4,
+      quantity: 5,
+      channel: 6,
+      birthday: 7,
+      joinDate: 8,
+    });
+    // Orders have one to three lines.
+    const orders = read.orders.newOrder.reduce((a, b) => a + b, 0);
+    expect(orders).toBeGreaterThan(5000 / 3);
+    expect(orders).toBeLessThan(5000);
+  });
+
+  it("is skewed like real stores: the top 20 % of customers bring most of the revenue", () => {
+    const read = readOrderTable(table);
+    const summary = summarizeCustomers(purchaseDaysOf(read.orders), { asOf: read.asOf });
+    const [top20] = paretoTable(summary.spend, [0.2]);
+    expect(top20.revenueShare).toBeGreaterThan(0.5);
+    expect(Math.max(...summary.orders)).toBeGreaterThan(
+      10 * (summary.orders.reduce((a, b) => a + b, 0) / 500),
+    );
+  });
+
+  it("writes Chinese headers and Excel-typed cells when asked", () => {
+    const zh = generateOrders({ customers: 50, headers: "zh", cells: "excel", seed: 3 });
+    expect(zh.headers).toEqual(GENERATED_HEADERS.zh);
+    expect(typeof zh.columns[2][0]).toBe("number");
+    const read = readOrderTable(zh);
+    expect(read.quality.purchaseLines).toBe(500);
+    expect(read.asOf).toBeLessThanOrEqual(dayFromYmd(2024, 12, 31));
+    expect(read.columns.mapping).toMatchObject({
+      customerId: 1,
+      date: 2,
+      amount: 4,
+      birthday: 7,
+      joinDate: 8,
+    });
+  });
+
+  it("adds each kind of dirt when asked, all of it accounted for", () => {
+    const dirty = generateOrders({ customers: 200, lines: 2000, dirt: 0.06, seed: 5 });
+    const read = readOrderTable(dirty);
+    expect(accountedRows(read.quality)).toBe(read.quality.rowsRead);
+    const reasons: QualityReason[] = [
+      "blankId",
+      "unparsableDate",
+      "nonNumericAmount",
+      "duplicateLine",
+      "refund",
+      "testAccount",
+    ];
+    for (const reason of reasons) expect(findingOf(read.quality, reason).count).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,20 @@
+/** Small order tables for tests, typed as a person would list them: [customer, date, amount]. */
+import { readOrderTable } from "../../src/engine/data/read-orders";
+import type { RawTable } from "../../src/engine/data/table";
+import { purchaseDaysOf, type PurchaseDays } from "../../src/engine/summary/purchase-days";
+
+export type Line = [customer: string, date: string, amount: number];
+
+export function orderTable(lines: Line[], source = "Orders"): RawTable {
+  return {
+    source,
+    headers: ["Customer", "Date", "Amount"],
+    columns: [lines.map((l) => l[0]), lines.map((l) => l[1]), lines.map((l) => l[2])],
+    firstRow: 2,
+  };
+}
+
+/** Purchase days of the lines (no test-account rules, so any id will do). */
+export function purchaseDaysFromLines(lines: Line[]): PurchaseDays {
+  return purchaseDaysOf(readOrderTable(orderTable(lines), { testAccounts: [] }).orders);
+}
