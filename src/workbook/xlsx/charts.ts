@@ -8,7 +8,7 @@
 import { sheetRangeReference } from "../../report/a1";
 import { numberFormatCode } from "../../report/sheet-model-cells";
 import type { ChartSeries, ChartSpec } from "../../report/sheet-model";
-import { escapeXml } from "./xml-text";
+import { escapeXml, escapeXmlText } from "./xml-text";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -29,7 +29,7 @@ function richText(text: string, size: number, bold: boolean, rotate = false): st
   const props = `sz="${size}" b="${bold ? 1 : 0}"`;
   return (
     `<c:tx><c:rich>${body}<a:lstStyle/><a:p><a:pPr><a:defRPr ${props}/></a:pPr>` +
-    `<a:r><a:rPr lang="en-US" ${props}/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+    `<a:r><a:rPr lang="en-US" ${props}/><a:t>${escapeXmlText(text)}</a:t></a:r></a:p></c:rich></c:tx>`
   );
 }
 
@@ -39,7 +39,7 @@ function title(text: string | undefined, size: number, rotate = false): string {
 
 function stringCache(values: (string | number | null)[]): string {
   const points = values
-    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`))
+    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXmlText(String(v))}</c:v></c:pt>`))
     .join("");
   return `<c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache>`;
 }
@@ -54,7 +54,7 @@ function numberCache(values: (string | number | null)[]): string {
 }
 
 function ref(sheet: string, range: string): string {
-  return `<c:f>${escapeXml(sheetRangeReference(sheet, range))}</c:f>`;
+  return `<c:f>${escapeXmlText(sheetRangeReference(sheet, range))}</c:f>`;
 }
 
 function numberRef(sheet: string, range: string, values: RangeValues): string {
@@ -70,7 +70,7 @@ function categoryRef(sheet: string, range: string, values: RangeValues): string 
 
 function seriesName(sheet: string, s: ChartSeries, values: RangeValues): string {
   if (s.name === undefined) return "";
-  if (typeof s.name === "string") return `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>`;
+  if (typeof s.name === "string") return `<c:tx><c:v>${escapeXmlText(s.name)}</c:v></c:tx>`;
   return `<c:tx><c:strRef>${ref(sheet, s.name.ref)}${stringCache(values(s.name.ref))}</c:strRef></c:tx>`;
 }
 

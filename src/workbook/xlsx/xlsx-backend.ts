@@ -16,13 +16,19 @@ import { UserError } from "../../user-error";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
 import type { SheetVisibility, TableInfo } from "../port";
 import { sameSheetName } from "../registry";
-import { addChartParts, type SheetCharts } from "./chart-parts";
+import type { SheetCharts } from "./chart-parts";
+import { finishPackage } from "./package-finish";
+import { packageName, stripDefinedNames } from "./defined-names";
 import { clearArea } from "./clear-area";
-import { definedNamesXml, putDefinedNames, sheetOrder, stripDefinedNames } from "./defined-names";
 import { formulaOf, fromExcelJsValue } from "./excel-values";
 import type { PackageDefinedName, XlsxPackage } from "./package";
 import { streamSheetRows } from "./stream-rows";
-import { renderSheetModel } from "./write-sheet";
+import {
+  applyWorksheetOptions,
+  renderSheetModel,
+  viewsShowingVisibleTab,
+  worksheetOptions,
+} from "./write-sheet";
 
 /** Above this much worksheet XML, tables are read by streaming instead of loading the workbook. */
 export const FULL_LOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -75,6 +81,7 @@ export class XlsxBackend implements WorkbookBackend {
   constructor(
     private readonly source?: XlsxPackage,
     private readonly sourcePath?: string,
+    private readonly fullLoadLimitBytes = FULL_LOAD_LIMIT_BYTES,
   ) {
     this.names = source ? source.definedNames() : [];
   }
@@ -89,7 +96,7 @@ export class XlsxBackend implements WorkbookBackend {
     const sheetBytes = this.source.entries
       .filter((e) => e.name.startsWith("xl/worksheets/") && e.name.endsWith(".xml"))
       .reduce((n, e) => n + e.uncompressedSize, 0);
-    return sheetBytes > FULL_LOAD_LIMIT_BYTES;
+    return sheetBytes > this.fullLoadLimitBytes;
   }
 
   /** The ExcelJS workbook, loaded on first use. */
@@ -203,10 +210,11 @@ export class XlsxBackend implements WorkbookBackend {
       // Only the footprint is the model's: clear it and write into the same sheet, keeping the rest.
       clearArea(old, parseRangeAddress(model.footprint));
       old.name = sheetName;
+      applyWorksheetOptions(old, worksheetOptions(model));
       renderSheetModel(old, model);
       return;
     }
-    renderSheetModel(addSheetInPlaceOf(wb, old, sheetName), model);
+    renderSheetModel(addSheetInPlaceOf(wb, old, sheetName, worksheetOptions(model)), model);
   }
 
   async deleteSheet(name: string): Promise<void> {
@@ -221,13 +229,7 @@ export class XlsxBackend implements WorkbookBackend {
   async setDefinedNames(remove: string[], add: DefinedNameSpec[]): Promise<void> {
     const gone = new Set([...remove, ...add.map((a) => a.name)].map((n) => n.toLowerCase()));
     this.names = this.names.filter((n) => n.localSheet !== undefined || !gone.has(n.name.toLowerCase()));
-    for (const a of add) {
-      this.names.push({
-        name: a.name,
-        formula: a.reference,
-        otherAttributes: a.comment ? { comment: a.comment } : {},
-      });
-    }
+    this.names.push(...add.map(packageName));
   }
 
   async writeHiddenSheet(name: string, rows: string[][]): Promise<void> {
@@ -262,28 +264,11 @@ export class XlsxBackend implements WorkbookBackend {
   async toBuffer(charts: Map<string, ChartSpec[]>): Promise<Buffer> {
     const wb = await this.full();
     const sheets = wb.worksheets;
-    const firstVisible = sheets.findIndex((ws) => visibilityOf(ws) === "visible");
-    if (firstVisible < 0) throw new Error(`${this.label}: a workbook needs at least one visible sheet`);
-    // Excel shows the active tab on opening; it must not be a hidden sheet.
-    const active = wb.views?.[0]?.activeTab ?? 0;
-    if (!sheets[active] || visibilityOf(sheets[active]) !== "visible") {
-      wb.views = [
-        {
-          ...(wb.views?.[0] ?? { x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" }),
-          activeTab: firstVisible,
-          firstSheet: firstVisible,
-        },
-      ];
-    }
-    // Formulas written without cached results are computed when Excel opens the file.
-    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-    const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
-    const zip = await JSZip.loadAsync(written as ArrayBuffer);
-    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) as string;
-    zip.file(
-      "xl/workbook.xml",
-      putDefinedNames(workbookXml, definedNamesXml(this.names, sheetOrder(workbookXml))),
+    wb.views = viewsShowingVisibleTab(
+      wb.views,
+      sheets.map((ws) => visibilityOf(ws) === "visible"),
     );
+    const written = await wb.xlsx.writeBuffer();
     const sheetCharts: SheetCharts[] = [];
     for (const [sheet, list] of charts) {
       const ws = sheets.find((w) => sameSheetName(w.name, sheet));
@@ -296,11 +281,7 @@ export class XlsxBackend implements WorkbookBackend {
         values: XlsxBackend.rangeValues(ws),
       });
     }
-    await addChartParts(zip, sheetCharts);
-    return zip.generateAsync({
-      type: "nodebuffer",
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
-    });
+    // ExcelJS wrote this session's tables itself (and kept those it loaded).
+    return finishPackage(written as ArrayBuffer, { names: this.names, tables: [], charts: sheetCharts });
   }
 }
