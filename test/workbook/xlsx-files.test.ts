@@ -429,3 +429,34 @@ describe("xlsx adapter: a new file (streaming writer) and an updated file (Excel
     expect(workbookXml).toContain('fullCalcOnLoad="1"');
   });
 });
+
+describe("xlsx adapter: data validation of user sheets", () => {
+  it("keeps a whole-column dropdown exactly as it was (ExcelJS would expand it cell by cell)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(["Tier", "x"]);
+    ws.getCell("A2").dataValidation = { type: "list", formulae: ['"Gold,Silver"'], allowBlank: true };
+    const f = file("dropdown.xlsx");
+    await wb.xlsx.writeFile(f);
+    const zip = await zipParts(f);
+    const sheetXml = ((await zip.file("xl/worksheets/sheet1.xml")?.async("string")) as string).replace(
+      'sqref="A2"',
+      'sqref="A2:A1048576"',
+    );
+    zip.file("xl/worksheets/sheet1.xml", sheetXml);
+    await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const original = /<dataValidations\b[\s\S]*?<\/dataValidations>/.exec(sheetXml)?.[0];
+    expect(original).toContain('sqref="A2:A1048576"');
+
+    const book = await XlsxWorkbook.open(f);
+    await book.writeSheet(exampleSheetModel());
+    await book.save();
+    const after = await zipParts(f);
+    const dataXml = (await after.file("xl/worksheets/sheet1.xml")?.async("string")) as string;
+    expect(XMLValidator.validate(dataXml)).toBe(true);
+    expect(/<dataValidations\b[\s\S]*?<\/dataValidations>/.exec(dataXml)?.[0]).toBe(original);
+    // The generated sheet has its own validations, written by the adapter.
+    const generated = (await after.file("xl/worksheets/sheet2.xml")?.async("string")) as string;
+    expect(generated).toContain('sqref="B16"');
+  });
+});
