@@ -20,10 +20,16 @@ import type { SheetCharts } from "./chart-parts";
 import { finishPackage } from "./package-finish";
 import { takeDataValidations } from "./data-validations";
 import { packageName, stripDefinedNames } from "./defined-names";
+import { clearArea } from "./clear-area";
 import { formulaOf, fromExcelJsValue } from "./excel-values";
 import type { PackageDefinedName, XlsxPackage } from "./package";
 import { streamSheetRows } from "./stream-rows";
-import { renderSheetModel, viewsShowingVisibleTab, worksheetOptions } from "./write-sheet";
+import {
+  applyWorksheetOptions,
+  renderSheetModel,
+  viewsShowingVisibleTab,
+  worksheetOptions,
+} from "./write-sheet";
 
 /** Above this much worksheet XML, tables are read by streaming instead of loading the workbook. */
 export const FULL_LOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -208,7 +214,17 @@ export class XlsxBackend implements WorkbookBackend {
   async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
     const wb = await this.full();
     const old = replace ? wb.worksheets.find((w) => sameSheetName(w.name, replace)) : undefined;
+    // The validations carried from the file belong to the old sheet (data validations of the user outside
+    // a footprint are not carried over: a known limit).
     if (replace) this.validations.delete(replace.toLowerCase());
+    if (old && model.footprint) {
+      // Only the footprint is the model's: clear it and write into the same sheet, keeping the rest.
+      clearArea(old, parseRangeAddress(model.footprint));
+      old.name = sheetName;
+      applyWorksheetOptions(old, worksheetOptions(model));
+      renderSheetModel(old, model);
+      return;
+    }
     renderSheetModel(addSheetInPlaceOf(wb, old, sheetName, worksheetOptions(model)), model);
   }
 
