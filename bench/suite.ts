@@ -3,6 +3,7 @@ import { scoreAgainstBreaks } from "../src/engine/rfm/score";
 import { functionBenchmarks } from "./functions";
 import { modelBenchmarks } from "./models";
 import { engineBenchmarks } from "./engine";
+import { workbookBenchmarks } from "./workbook";
 
 export interface BenchResult {
   name: string;
@@ -55,4 +56,5 @@ export const benchmarks: Benchmark[] = [
   ...functionBenchmarks({ timeBest, underBudget }),
   ...modelBenchmarks({ timeBest, underBudget }),
   ...engineBenchmarks({ underBudget }),
+  ...workbookBenchmarks,
 ];

@@ -117,44 +117,82 @@ export interface ResolvedCell {
   input?: string;
 }
 
+/**
+ * Resolves one row of a block at a time (so a writer can stream a 100,000-row block without holding every
+ * cell). Cells with the same style input share one resolved style object, so adapters can share theirs.
+ */
+export function createRowResolver(): (block: Block, rowIndex: number) => ResolvedCell[] {
+  const styles = new Map<unknown, CellStyle | undefined>();
+  const styleOf = (input: StyleInput): CellStyle | undefined => {
+    if (!styles.has(input)) styles.set(input, resolveStyle(input));
+    return styles.get(input);
+  };
+  return (block, r) => {
+    const out: ResolvedCell[] = [];
+    const isHeader = r < (block.headerRows ?? (block.table ? 1 : 0));
+    // Header rows of an Excel table are drawn by the table style, not by the "header" preset.
+    const headerStyle = isHeader && !block.table ? "header" : undefined;
+    (block.rows[r] ?? []).forEach((cell, c) => {
+      if (cell === undefined) return;
+      const spec: CellSpec = isCellSpec(cell) ? cell : { value: cell };
+      const resolved: ResolvedCell = { row: block.at.row + r, col: block.at.col + c };
+      if (spec.formula !== undefined) {
+        resolved.formula = formulaBody(spec.formula);
+        if (spec.result !== undefined) resolved.result = spec.result;
+      } else {
+        resolved.value = spec.value ?? null;
+      }
+      const format = spec.format ?? (isHeader ? undefined : block.columnFormats?.[c]) ?? undefined;
+      const literal = resolved.value ?? resolved.result;
+      if (format) resolved.numberFormat = numberFormatCode(format);
+      else if (literal instanceof Date) resolved.numberFormat = NUMBER_FORMAT_CODES.date;
+      else if (typeof resolved.value === "string" && isFormulaLike(resolved.value)) {
+        // Text format: if a user edits the cell in Excel, it stays text instead of becoming a formula.
+        resolved.numberFormat = NUMBER_FORMAT_CODES.text;
+      }
+      const style = styleOf(spec.style ?? (spec.input ? "input" : isHeader ? headerStyle : block.style));
+      if (style) resolved.style = style;
+      if (spec.note) resolved.note = spec.note;
+      if (spec.input) resolved.input = spec.input;
+      out.push(resolved);
+    });
+    return out;
+  };
+}
+
 /** Every cell the model writes, block by block, row by row. */
 export function resolveCells(model: SheetModel): ResolvedCell[] {
+  const resolveRow = createRowResolver();
   const out: ResolvedCell[] = [];
   for (const block of model.blocks) {
-    const headerRows = block.headerRows ?? (block.table ? 1 : 0);
-    block.rows.forEach((cells, r) => {
-      const isHeader = r < headerRows;
-      cells.forEach((cell, c) => {
-        if (cell === undefined) return;
-        const spec: CellSpec = isCellSpec(cell) ? cell : { value: cell };
-        const resolved: ResolvedCell = { row: block.at.row + r, col: block.at.col + c };
-        if (spec.formula !== undefined) {
-          resolved.formula = formulaBody(spec.formula);
-          if (spec.result !== undefined) resolved.result = spec.result;
-        } else {
-          resolved.value = spec.value ?? null;
-        }
-        const format = spec.format ?? (isHeader ? undefined : block.columnFormats?.[c]) ?? undefined;
-        const literal = resolved.value ?? resolved.result;
-        if (format) resolved.numberFormat = numberFormatCode(format);
-        else if (literal instanceof Date) resolved.numberFormat = NUMBER_FORMAT_CODES.date;
-        else if (typeof resolved.value === "string" && isFormulaLike(resolved.value)) {
-          // Text format: if a user edits the cell in Excel, it stays text instead of becoming a formula.
-          resolved.numberFormat = NUMBER_FORMAT_CODES.text;
-        }
-        // Header rows of an Excel table are drawn by the table style, not by the "header" preset.
-        const headerStyle = isHeader && !block.table ? "header" : undefined;
-        const style = resolveStyle(
-          spec.style ?? (spec.input ? "input" : isHeader ? headerStyle : block.style),
-        );
-        if (style) resolved.style = style;
-        if (spec.note) resolved.note = spec.note;
-        if (spec.input) resolved.input = spec.input;
-        out.push(resolved);
-      });
-    });
+    for (let r = 0; r < block.rows.length; r++) out.push(...resolveRow(block, r));
   }
   return out;
+}
+
+/**
+ * The model's cells in sheet order: row by row from the top, each row's cells from the left, across
+ * blocks placed side by side. Rows are produced one at a time, for streaming writers.
+ */
+export function* cellsByRow(model: SheetModel): Generator<{ row: number; cells: ResolvedCell[] }> {
+  const resolveRow = createRowResolver();
+  const blocks = [...model.blocks].sort((a, b) => a.at.row - b.at.row);
+  const active: Block[] = [];
+  let next = 0;
+  let row = blocks[0]?.at.row ?? 1;
+  while (next < blocks.length || active.length > 0) {
+    if (active.length === 0 && next < blocks.length) row = Math.max(row, blocks[next].at.row);
+    while (next < blocks.length && blocks[next].at.row <= row) active.push(blocks[next++]);
+    const cells = active
+      .filter((b) => row - b.at.row < b.rows.length)
+      .flatMap((b) => resolveRow(b, row - b.at.row))
+      .sort((a, b) => a.col - b.col);
+    if (cells.length > 0) yield { row, cells };
+    for (let i = active.length - 1; i >= 0; i--) {
+      if (row - active[i].at.row >= active[i].rows.length - 1) active.splice(i, 1);
+    }
+    row++;
+  }
 }
 
 /** The input cells of a model: key -> address and the default value the builder wrote. */

@@ -5,8 +5,15 @@
  * cells, so the preview can show its charts, tables and formats.
  */
 import type { CellValue } from "../../engine/data/table";
-import { parseRangeAddress, rangeAddress, type CellPosition, type RangeBox } from "../../report/a1";
-import { resolveCells, tableBox } from "../../report/sheet-model-cells";
+import {
+  boxContains,
+  boxesOverlap,
+  parseRangeAddress,
+  rangeAddress,
+  type CellPosition,
+  type RangeBox,
+} from "../../report/a1";
+import { isCellSpec, resolveCells, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
 import type { CellStyle, SheetModel } from "../../report/sheet-model";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
 import type { SheetVisibility, TableInfo } from "../port";
@@ -21,20 +28,50 @@ export interface MemoryCell {
   note?: string;
 }
 
-export interface MemorySheet {
-  name: string;
-  visibility: SheetVisibility;
+/**
+ * One sheet. A generated sheet keeps the model it was written from and builds its grid of cells only
+ * when something reads them: a new workbook that is only written (the CLI writing a report file) never
+ * holds a second copy of a 100,000-row sheet.
+ */
+export class MemorySheet {
+  tables: { name: string; range: string }[] = [];
+  private grid?: Map<number, Map<number, MemoryCell>>;
+
+  constructor(
+    public name: string,
+    public visibility: SheetVisibility = "visible",
+    /** The model last written to this sheet, when it is a generated sheet. */
+    readonly model?: SheetModel,
+  ) {}
+
   /** row -> column -> cell (1-based). */
-  cells: Map<number, Map<number, MemoryCell>>;
-  tables: { name: string; range: string }[];
-  /** The model last written to this sheet, when it is a generated sheet. */
-  model?: SheetModel;
+  get cells(): Map<number, Map<number, MemoryCell>> {
+    if (!this.grid) {
+      this.grid = new Map();
+      if (this.model) for (const c of resolveCells(this.model)) setMemoryCell(this, c, memoryCellOf(c));
+    }
+    return this.grid;
+  }
+
+  /** True once the grid exists (reading the model's cells does not need it). */
+  get materialised(): boolean {
+    return this.grid !== undefined;
+  }
+}
+
+function memoryCellOf(c: ResolvedCell): MemoryCell {
+  const cell: MemoryCell = { value: c.formula !== undefined ? (c.result ?? null) : (c.value ?? null) };
+  if (c.formula !== undefined) cell.formula = c.formula;
+  if (c.numberFormat) cell.numberFormat = c.numberFormat;
+  if (c.style) cell.style = c.style;
+  if (c.note) cell.note = c.note;
+  return cell;
 }
 
 const ROW_BATCH = 5_000;
 
 export function emptySheet(name: string, visibility: SheetVisibility = "visible"): MemorySheet {
-  return { name, visibility, cells: new Map(), tables: [] };
+  return new MemorySheet(name, visibility);
 }
 
 export function setMemoryCell(sheet: MemorySheet, pos: CellPosition, cell: MemoryCell | undefined): void {
@@ -47,21 +84,50 @@ export function setMemoryCell(sheet: MemorySheet, pos: CellPosition, cell: Memor
   row.set(pos.col, cell);
 }
 
+function extend(box: RangeBox | undefined, r: number, c: number): RangeBox {
+  if (!box) return { top: r, left: c, bottom: r, right: c };
+  return {
+    top: Math.min(box.top, r),
+    left: Math.min(box.left, c),
+    bottom: Math.max(box.bottom, r),
+    right: Math.max(box.right, c),
+  };
+}
+
 function usedRange(sheet: MemorySheet): RangeBox | undefined {
   let box: RangeBox | undefined;
+  if (sheet.model && !sheet.materialised) {
+    // From the model itself, without building the grid.
+    for (const block of sheet.model.blocks) {
+      block.rows.forEach((cells, r) =>
+        cells.forEach((cell, c) => {
+          const empty =
+            cell === null ||
+            cell === undefined ||
+            (isCellSpec(cell) && cell.formula === undefined && (cell.value ?? null) === null);
+          if (!empty) box = extend(box, block.at.row + r, block.at.col + c);
+        }),
+      );
+    }
+    return box;
+  }
   for (const [r, row] of sheet.cells) {
     for (const [c, cell] of row) {
       if (cell.value === null && cell.formula === undefined) continue;
-      if (!box) box = { top: r, left: c, bottom: r, right: c };
-      box = {
-        top: Math.min(box.top, r),
-        left: Math.min(box.left, c),
-        bottom: Math.max(box.bottom, r),
-        right: Math.max(box.right, c),
-      };
+      box = extend(box, r, c);
     }
   }
   return box;
+}
+
+/** Copies the cells and tables of `from` that lie outside `footprint` into `to` (a rebuild keeps them). */
+function keepOutside(from: MemorySheet, to: MemorySheet, footprint: RangeBox): void {
+  for (const [r, row] of from.cells) {
+    for (const [c, cell] of row) {
+      if (!boxContains(footprint, r, c)) setMemoryCell(to, { row: r, col: c }, cell);
+    }
+  }
+  to.tables.push(...from.tables.filter((t) => !boxesOverlap(parseRangeAddress(t.range), footprint)));
 }
 
 export class MemoryBackend implements WorkbookBackend {
@@ -127,20 +193,13 @@ export class MemoryBackend implements WorkbookBackend {
   }
 
   async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
-    const sheet = emptySheet(sheetName);
-    for (const c of resolveCells(model)) {
-      const cell: MemoryCell = { value: c.formula !== undefined ? (c.result ?? null) : (c.value ?? null) };
-      if (c.formula !== undefined) cell.formula = c.formula;
-      if (c.numberFormat) cell.numberFormat = c.numberFormat;
-      if (c.style) cell.style = c.style;
-      if (c.note) cell.note = c.note;
-      setMemoryCell(sheet, c, cell);
-    }
+    const sheet = new MemorySheet(sheetName, "visible", model);
     sheet.tables = model.blocks.flatMap((b) =>
       b.table ? [{ name: b.table.name, range: rangeAddress(tableBox(b), false, true) }] : [],
     );
-    sheet.model = model;
     const index = replace ? this.sheetList.findIndex((s) => sameSheetName(s.name, replace)) : -1;
+    if (index >= 0 && model.footprint)
+      keepOutside(this.sheetList[index], sheet, parseRangeAddress(model.footprint));
     if (index >= 0) this.sheetList[index] = sheet;
     else this.sheetList.push(sheet);
   }

@@ -8,7 +8,7 @@
 import { sheetRangeReference } from "../../report/a1";
 import { numberFormatCode } from "../../report/sheet-model-cells";
 import type { ChartSeries, ChartSpec } from "../../report/sheet-model";
-import { escapeXml } from "./xml-text";
+import { escapeXml, escapeXmlText } from "./xml-text";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -29,7 +29,7 @@ function richText(text: string, size: number, bold: boolean, rotate = false): st
   const props = `sz="${size}" b="${bold ? 1 : 0}"`;
   return (
     `<c:tx><c:rich>${body}<a:lstStyle/><a:p><a:pPr><a:defRPr ${props}/></a:pPr>` +
-    `<a:r><a:rPr lang="en-US" ${props}/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+    `<a:r><a:rPr lang="en-US" ${props}/><a:t>${escapeXmlText(text)}</a:t></a:r></a:p></c:rich></c:tx>`
   );
 }
 
@@ -39,7 +39,7 @@ function title(text: string | undefined, size: number, rotate = false): string {
 
 function stringCache(values: (string | number | null)[]): string {
   const points = values
-    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`))
+    .map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${escapeXmlText(String(v))}</c:v></c:pt>`))
     .join("");
   return `<c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache>`;
 }
@@ -54,7 +54,7 @@ function numberCache(values: (string | number | null)[]): string {
 }
 
 function ref(sheet: string, range: string): string {
-  return `<c:f>${escapeXml(sheetRangeReference(sheet, range))}</c:f>`;
+  return `<c:f>${escapeXmlText(sheetRangeReference(sheet, range))}</c:f>`;
 }
 
 function numberRef(sheet: string, range: string, values: RangeValues): string {
@@ -70,7 +70,7 @@ function categoryRef(sheet: string, range: string, values: RangeValues): string 
 
 function seriesName(sheet: string, s: ChartSeries, values: RangeValues): string {
   if (s.name === undefined) return "";
-  if (typeof s.name === "string") return `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>`;
+  if (typeof s.name === "string") return `<c:tx><c:v>${escapeXmlText(s.name)}</c:v></c:tx>`;
   return `<c:tx><c:strRef>${ref(sheet, s.name.ref)}${stringCache(values(s.name.ref))}</c:strRef></c:tx>`;
 }
 
@@ -221,10 +221,13 @@ export interface ChartAnchor {
 export const EMU_PER_PIXEL = 9525;
 /** Excel's default row height (15 pt) in pixels at 96 dpi. */
 export const DEFAULT_ROW_PIXELS = 20;
-/** Excel's default column width (8.43 characters of Calibri 11) in pixels. */
-export const DEFAULT_COLUMN_WIDTH = 8.43;
+/**
+ * Width of a column without a <col> entry, in the units of the file's <col width> (8.43 characters as
+ * Excel shows them, plus padding): 64 pixels.
+ */
+export const DEFAULT_COLUMN_WIDTH = 9.140625;
 
-/** Pixel width of a column `width` characters wide (Excel's rule for the default font, Calibri 11). */
+/** Pixel width of a column whose <col width> is `width` (ECMA-376's rule; Calibri 11, 7-pixel digits). */
 export function columnPixels(width: number): number {
   return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
 }

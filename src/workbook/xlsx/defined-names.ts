@@ -5,8 +5,9 @@
  * name over a 100,000-row column costs 100,000 objects). So the xlsx adapter takes the <definedNames> out
  * of workbook.xml before ExcelJS sees it and writes them back, with its own names, after ExcelJS saves.
  */
+import type { DefinedNameSpec } from "../backend";
 import type { PackageDefinedName } from "./package";
-import { attributes, escapeXml, startTags } from "./xml-text";
+import { attributes, escapeXml, escapeXmlText, startTags } from "./xml-text";
 
 const DEFINED_NAMES_BLOCK =
   /<(?:\w+:)?definedNames\b[^>]*>[\s\S]*?<\/(?:\w+:)?definedNames>|<(?:\w+:)?definedNames\b[^>]*\/>/;
@@ -37,7 +38,9 @@ export function definedNamesXml(names: PackageDefinedName[], order: string[]): s
       .filter(([k]) => !k.startsWith("xmlns"))
       .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
       .join("");
-    return [`<definedName name="${escapeXml(n.name)}"${local}${other}>${escapeXml(n.formula)}</definedName>`];
+    return [
+      `<definedName name="${escapeXml(n.name)}"${local}${other}>${escapeXmlText(n.formula)}</definedName>`,
+    ];
   });
   return items.length ? `<definedNames>${items.join("")}</definedNames>` : "";
 }
@@ -46,4 +49,10 @@ export function definedNamesXml(names: PackageDefinedName[], order: string[]): s
 export function putDefinedNames(workbookXml: string, namesXml: string): string {
   const without = stripDefinedNames(workbookXml);
   return without.replace(/<\/(\w+:)?sheets>/, (end) => end + namesXml);
+}
+
+/** A workbook-scoped name of ours in the form the package keeps names in. */
+export function packageName(spec: DefinedNameSpec): PackageDefinedName {
+  const otherAttributes: Record<string, string> = spec.comment ? { comment: spec.comment } : {};
+  return { name: spec.name, formula: spec.reference, otherAttributes };
 }

@@ -6,7 +6,7 @@
  */
 import type ExcelJS from "exceljs";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../../report/a1";
-import { resolveCells, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
+import { createRowResolver, resolveCells, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
 import type {
   CellStyle,
   ConditionalFormat,
@@ -61,45 +61,56 @@ function excelJsValue(cell: ResolvedCell): ExcelJS.CellValue {
   return (cell.value ?? null) as Scalar as ExcelJS.CellValue;
 }
 
-function writeCells(ws: ExcelJS.Worksheet, cells: ResolvedCell[]): void {
-  for (const c of cells) {
-    const cell = ws.getCell(c.row, c.col);
+/**
+ * Writes resolved cells into ExcelJS cells (in-memory or streaming). One ExcelJS style object is shared
+ * per (style, number format): a 100,000-row sheet then holds a handful of style objects instead of one
+ * per cell. (So never set cell.numFmt afterwards: it would change every cell sharing the style.)
+ */
+export function createCellWriter(): (cell: ExcelJS.Cell, c: ResolvedCell) => void {
+  const shared = new Map<CellStyle | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
+  const styleFor = (style: CellStyle | undefined, numFmt: string | undefined) => {
+    let byFormat = shared.get(style);
+    if (!byFormat) shared.set(style, (byFormat = new Map()));
+    let out = byFormat.get(numFmt);
+    if (!out) {
+      out = { ...(style ? excelJsStyle(style) : {}), ...(numFmt ? { numFmt } : {}) };
+      byFormat.set(numFmt, out);
+    }
+    return out;
+  };
+  return (cell, c) => {
     cell.value = excelJsValue(c);
-    if (c.numberFormat) cell.numFmt = c.numberFormat;
-    if (c.style)
-      cell.style = { ...excelJsStyle(c.style), ...(c.numberFormat ? { numFmt: c.numberFormat } : {}) };
+    if (c.style || c.numberFormat) cell.style = styleFor(c.style, c.numberFormat);
     if (c.note) cell.note = c.note;
-  }
+  };
 }
 
-function addTables(ws: ExcelJS.Worksheet, model: SheetModel, byAddress: Map<string, ResolvedCell>): void {
+function addTables(ws: ExcelJS.Worksheet, model: SheetModel): void {
+  const resolveRow = createRowResolver();
   for (const block of model.blocks) {
-    if (!block.table) continue;
+    const table = block.table;
+    if (!table) continue;
     const box = tableBox(block);
-    const columns = [];
-    for (let c = box.left; c <= box.right; c++) {
-      columns.push({
-        name: String(byAddress.get(cellAddress(box.top, c))?.value ?? ""),
-        filterButton: block.table.filter !== false,
-      });
-    }
+    const width = box.right - box.left + 1;
+    const header = resolveRow(block, 0);
+    const columns = Array.from({ length: width }, (_, i) => ({
+      name: String(header.find((h) => h.col === box.left + i)?.value ?? ""),
+      filterButton: table.filter !== false,
+    }));
     const rows: ExcelJS.CellValue[][] = [];
-    for (let r = box.top + 1; r <= box.bottom; r++) {
-      const row: ExcelJS.CellValue[] = [];
-      for (let c = box.left; c <= box.right; c++) {
-        const cell = byAddress.get(cellAddress(r, c));
-        row.push(cell ? excelJsValue(cell) : null);
-      }
+    for (let r = 1; r <= box.bottom - box.top; r++) {
+      const row: ExcelJS.CellValue[] = Array.from({ length: width }, () => null);
+      for (const cell of resolveRow(block, r)) row[cell.col - box.left] = excelJsValue(cell);
       rows.push(row);
     }
     ws.addTable({
-      name: block.table.name,
+      name: table.name,
       ref: cellAddress(box.top, box.left),
       headerRow: true,
       totalsRow: false,
       style: {
-        theme: (block.table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
-        showRowStripes: block.table.bandedRows !== false,
+        theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
+        showRowStripes: table.bandedRows !== false,
       },
       columns,
       rows,
@@ -160,18 +171,11 @@ function validation(v: DataValidation): ExcelJS.DataValidation {
   return { type: v.type, operator: "between", formulae: [-1e307, 1e307], ...messages };
 }
 
-/** Fills an empty worksheet from the model. */
-export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void {
-  const cells = resolveCells(model);
-  const byAddress = new Map(cells.map((c) => [cellAddress(c.row, c.col), c]));
-  addTables(ws, model, byAddress);
-  writeCells(ws, cells);
-  (model.columnWidths ?? []).forEach((w, i) => {
-    if (typeof w === "number" && w > 0) ws.getColumn(i + 1).width = w;
-  });
+/** Sheet options ExcelJS takes when a sheet is added (the streaming writer takes them only then). */
+export function worksheetOptions(model: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
   const showGridLines = model.showGridLines !== false;
   const freeze = model.freeze && (model.freeze.rows > 0 || model.freeze.cols > 0) ? model.freeze : undefined;
-  ws.views = freeze
+  const views: Partial<ExcelJS.WorksheetView>[] = freeze
     ? [
         {
           state: "frozen",
@@ -182,21 +186,84 @@ export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void
         },
       ]
     : [{ state: "normal", showGridLines }];
-  if (model.tabColor) ws.properties.tabColor = { argb: argb(model.tabColor) };
+  const options: Partial<ExcelJS.AddWorksheetOptions> = { views };
+  if (model.tabColor) options.properties = { tabColor: { argb: argb(model.tabColor) } };
   if (model.print) {
-    ws.pageSetup.orientation = model.print.orientation ?? "portrait";
+    options.pageSetup = { orientation: model.print.orientation ?? "portrait" };
     if (model.print.fitToWidth)
-      Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      Object.assign(options.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  }
+  return options;
+}
+
+/** Applies worksheetOptions() to a sheet that exists already (a generated sheet rebuilt in place). */
+export function applyWorksheetOptions(
+  ws: ExcelJS.Worksheet,
+  options: Partial<ExcelJS.AddWorksheetOptions>,
+): void {
+  ws.views = options.views ?? [];
+  if (options.properties?.tabColor) ws.properties.tabColor = options.properties.tabColor;
+  if (options.pageSetup) Object.assign(ws.pageSetup, options.pageSetup);
+}
+
+/** What both ExcelJS worksheets (in-memory and streaming) offer for the features below. */
+export interface FeatureSheet {
+  getColumn(index: number): { width?: number };
+  mergeCells(range: string): void;
+  mergeCellsWithoutStyle?(range: string): void;
+  addConditionalFormatting(cf: ExcelJS.ConditionalFormattingOptions): void;
+}
+
+/** Column widths, merged cells, conditional formats and data validation. Before any row is written. */
+export function applySheetFeatures(ws: FeatureSheet, model: SheetModel): void {
+  (model.columnWidths ?? []).forEach((w, i) => {
+    if (typeof w === "number" && w > 0) ws.getColumn(i + 1).width = w;
+  });
+  // Merged cells other than the top-left one carry no style, in both writers (the streaming writer
+  // merges before the cells exist; the in-memory one would copy the top-left cell's style).
+  for (const m of model.merges ?? []) {
+    if (ws.mergeCellsWithoutStyle) ws.mergeCellsWithoutStyle(m);
+    else ws.mergeCells(m);
   }
   (model.conditionalFormats ?? []).forEach((f, i) =>
     ws.addConditionalFormatting({ ref: f.range, rules: [conditionalRule(f, i + 1)] }),
   );
-  // ExcelJS has worksheet.dataValidations (keyed by cell or range address) but its typings omit it.
+  // Both ExcelJS worksheets have dataValidations (keyed by cell or range address); the typings omit it.
   const validations = (
     ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
   ).dataValidations;
-  for (const v of model.validations ?? []) {
+  for (const v of model.validations ?? [])
     validations.add(rangeAddress(parseRangeAddress(v.range)), validation(v));
-  }
-  for (const m of model.merges ?? []) ws.mergeCells(m);
+}
+
+/** Fills an empty in-memory worksheet (added with worksheetOptions(model)) from the model. */
+export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void {
+  addTables(ws, model);
+  const write = createCellWriter();
+  for (const c of resolveCells(model)) write(ws.getCell(c.row, c.col), c);
+  applySheetFeatures(ws, model);
+}
+
+/**
+ * Workbook views whose active tab is a visible sheet: Excel opens on the active tab, which must not be
+ * the very hidden settings sheet (e.g. when settings were written before any generated sheet).
+ */
+export function viewsShowingVisibleTab(
+  current: ExcelJS.WorkbookView[] | undefined,
+  visible: boolean[],
+): ExcelJS.WorkbookView[] {
+  const firstVisible = visible.indexOf(true);
+  if (firstVisible < 0) throw new Error("a workbook needs at least one visible sheet");
+  const view: ExcelJS.WorkbookView = current?.[0] ?? {
+    x: 0,
+    y: 0,
+    width: 12000,
+    height: 8000,
+    visibility: "visible",
+    firstSheet: 0,
+    activeTab: 0,
+  };
+  const active = view.activeTab ?? 0;
+  if (visible[active]) return current?.length ? current : [{ ...view, activeTab: active, firstSheet: 0 }];
+  return [{ ...view, activeTab: firstVisible, firstSheet: firstVisible }];
 }

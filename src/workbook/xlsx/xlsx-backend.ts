@@ -16,12 +16,20 @@ import { UserError } from "../../user-error";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
 import type { SheetVisibility, TableInfo } from "../port";
 import { sameSheetName } from "../registry";
-import { addChartParts, type SheetCharts } from "./chart-parts";
-import { definedNamesXml, putDefinedNames, sheetOrder, stripDefinedNames } from "./defined-names";
+import type { SheetCharts } from "./chart-parts";
+import { finishPackage } from "./package-finish";
+import { takeDataValidations } from "./data-validations";
+import { packageName, stripDefinedNames } from "./defined-names";
+import { clearArea } from "./clear-area";
 import { formulaOf, fromExcelJsValue } from "./excel-values";
 import type { PackageDefinedName, XlsxPackage } from "./package";
 import { streamSheetRows } from "./stream-rows";
-import { renderSheetModel } from "./write-sheet";
+import {
+  applyWorksheetOptions,
+  renderSheetModel,
+  viewsShowingVisibleTab,
+  worksheetOptions,
+} from "./write-sheet";
 
 /** Above this much worksheet XML, tables are read by streaming instead of loading the workbook. */
 export const FULL_LOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -69,11 +77,14 @@ function usedRangeOf(ws: ExcelJS.Worksheet): RangeBox | undefined {
 export class XlsxBackend implements WorkbookBackend {
   private workbook?: ExcelJS.Workbook;
   private names: PackageDefinedName[];
+  /** The opened file's data validations by sheet (lower-case name), until that sheet is replaced. */
+  private readonly validations = new Map<string, { sheet: string; xml: string }>();
 
   /** `source`: the file this workbook was opened from (none for a new workbook). */
   constructor(
     private readonly source?: XlsxPackage,
     private readonly sourcePath?: string,
+    private readonly fullLoadLimitBytes = FULL_LOAD_LIMIT_BYTES,
   ) {
     this.names = source ? source.definedNames() : [];
   }
@@ -88,7 +99,7 @@ export class XlsxBackend implements WorkbookBackend {
     const sheetBytes = this.source.entries
       .filter((e) => e.name.startsWith("xl/worksheets/") && e.name.endsWith(".xml"))
       .reduce((n, e) => n + e.uncompressedSize, 0);
-    return sheetBytes > FULL_LOAD_LIMIT_BYTES;
+    return sheetBytes > this.fullLoadLimitBytes;
   }
 
   /** The ExcelJS workbook, loaded on first use. */
@@ -96,15 +107,20 @@ export class XlsxBackend implements WorkbookBackend {
     if (this.workbook) return this.workbook;
     const wb = new ExcelJS.Workbook();
     if (this.source) {
-      // Every part is inflated by our own size-capped reader and handed to ExcelJS uncompressed.
+      // Every part is inflated by our own size-capped reader and handed to ExcelJS uncompressed, without
+      // the defined names and data validations, which this backend carries itself.
+      const sheetOfPart = new Map(this.source.sheets().map((s) => [s.part, s.name]));
       const zip = new JSZip();
       for (const entry of this.source.entries) {
         if (entry.name.endsWith("/")) continue;
         const bytes = this.source.bytes(entry.name);
-        zip.file(
-          entry.name,
-          entry.name === "xl/workbook.xml" ? stripDefinedNames(bytes.toString("utf8")) : bytes,
-        );
+        const sheet = sheetOfPart.get(entry.name);
+        if (entry.name === "xl/workbook.xml") zip.file(entry.name, stripDefinedNames(bytes.toString("utf8")));
+        else if (sheet !== undefined) {
+          const { xml, validations } = takeDataValidations(bytes.toString("utf8"));
+          if (validations) this.validations.set(sheet.toLowerCase(), { sheet, xml: validations });
+          zip.file(entry.name, xml);
+        } else zip.file(entry.name, bytes);
       }
       const stored = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
       try {
@@ -198,12 +214,24 @@ export class XlsxBackend implements WorkbookBackend {
   async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
     const wb = await this.full();
     const old = replace ? wb.worksheets.find((w) => sameSheetName(w.name, replace)) : undefined;
-    renderSheetModel(addSheetInPlaceOf(wb, old, sheetName), model);
+    // The validations carried from the file belong to the old sheet (data validations of the user outside
+    // a footprint are not carried over: a known limit).
+    if (replace) this.validations.delete(replace.toLowerCase());
+    if (old && model.footprint) {
+      // Only the footprint is the model's: clear it and write into the same sheet, keeping the rest.
+      clearArea(old, parseRangeAddress(model.footprint));
+      old.name = sheetName;
+      applyWorksheetOptions(old, worksheetOptions(model));
+      renderSheetModel(old, model);
+      return;
+    }
+    renderSheetModel(addSheetInPlaceOf(wb, old, sheetName, worksheetOptions(model)), model);
   }
 
   async deleteSheet(name: string): Promise<void> {
     const ws = await this.worksheet(name);
     (await this.full()).removeWorksheet(ws.id);
+    this.validations.delete(name.toLowerCase());
   }
 
   async definedNames(): Promise<string[]> {
@@ -213,13 +241,7 @@ export class XlsxBackend implements WorkbookBackend {
   async setDefinedNames(remove: string[], add: DefinedNameSpec[]): Promise<void> {
     const gone = new Set([...remove, ...add.map((a) => a.name)].map((n) => n.toLowerCase()));
     this.names = this.names.filter((n) => n.localSheet !== undefined || !gone.has(n.name.toLowerCase()));
-    for (const a of add) {
-      this.names.push({
-        name: a.name,
-        formula: a.reference,
-        otherAttributes: a.comment ? { comment: a.comment } : {},
-      });
-    }
+    this.names.push(...add.map(packageName));
   }
 
   async writeHiddenSheet(name: string, rows: string[][]): Promise<void> {
@@ -254,28 +276,11 @@ export class XlsxBackend implements WorkbookBackend {
   async toBuffer(charts: Map<string, ChartSpec[]>): Promise<Buffer> {
     const wb = await this.full();
     const sheets = wb.worksheets;
-    const firstVisible = sheets.findIndex((ws) => visibilityOf(ws) === "visible");
-    if (firstVisible < 0) throw new Error(`${this.label}: a workbook needs at least one visible sheet`);
-    // Excel shows the active tab on opening; it must not be a hidden sheet.
-    const active = wb.views?.[0]?.activeTab ?? 0;
-    if (!sheets[active] || visibilityOf(sheets[active]) !== "visible") {
-      wb.views = [
-        {
-          ...(wb.views?.[0] ?? { x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" }),
-          activeTab: firstVisible,
-          firstSheet: firstVisible,
-        },
-      ];
-    }
-    // Formulas written without cached results are computed when Excel opens the file.
-    wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-    const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
-    const zip = await JSZip.loadAsync(written as ArrayBuffer);
-    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) as string;
-    zip.file(
-      "xl/workbook.xml",
-      putDefinedNames(workbookXml, definedNamesXml(this.names, sheetOrder(workbookXml))),
+    wb.views = viewsShowingVisibleTab(
+      wb.views,
+      sheets.map((ws) => visibilityOf(ws) === "visible"),
     );
+    const written = await wb.xlsx.writeBuffer();
     const sheetCharts: SheetCharts[] = [];
     for (const [sheet, list] of charts) {
       const ws = sheets.find((w) => sameSheetName(w.name, sheet));
@@ -288,11 +293,12 @@ export class XlsxBackend implements WorkbookBackend {
         values: XlsxBackend.rangeValues(ws),
       });
     }
-    await addChartParts(zip, sheetCharts);
-    return zip.generateAsync({
-      type: "nodebuffer",
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
+    // ExcelJS wrote this session's tables itself (and kept those it loaded).
+    return finishPackage(written as ArrayBuffer, {
+      names: this.names,
+      validations: [...this.validations.values()],
+      tables: [],
+      charts: sheetCharts,
     });
   }
 }

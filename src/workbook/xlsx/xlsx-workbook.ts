@@ -16,9 +16,11 @@ import type { ChartSpec } from "../../report/sheet-model";
 import { UserError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import type { Registry } from "../registry";
-import { writeFileAtomically } from "./atomic-write";
+import { writeFileAtomically } from "../atomic-write";
 import { XlsxPackage } from "./package";
 import { featuresExcelJsDrops, metadataExcelJsDrops } from "./unkeepable";
+import type { WorkbookBackend } from "../backend";
+import { NewXlsxBackend } from "./new-workbook-backend";
 import { XlsxBackend } from "./xlsx-backend";
 
 export interface SaveResult {
@@ -27,9 +29,17 @@ export interface SaveResult {
   warnings: string[];
 }
 
+export interface OpenOptions {
+  /** Above this much worksheet XML, tables are read by streaming (default FULL_LOAD_LIMIT_BYTES). */
+  fullLoadLimitBytes?: number;
+}
+
+/** A backend that can produce the file's bytes. */
+type SavableBackend = WorkbookBackend & { toBuffer(charts: Map<string, ChartSpec[]>): Promise<Buffer> };
+
 export class XlsxWorkbook extends BackedWorkbook {
   private constructor(
-    private readonly xlsx: XlsxBackend,
+    private readonly xlsx: SavableBackend,
     /** The file it was opened from, if any. */
     readonly file: string | undefined,
     private readonly source: XlsxPackage | undefined,
@@ -39,7 +49,7 @@ export class XlsxWorkbook extends BackedWorkbook {
   }
 
   /** Opens an .xlsx file; throws UserError naming the file when it is not a readable workbook. */
-  static async open(file: string): Promise<XlsxWorkbook> {
+  static async open(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
     const label = path.basename(file);
     let bytes: Buffer;
     try {
@@ -53,12 +63,21 @@ export class XlsxWorkbook extends BackedWorkbook {
       throw e;
     }
     const pkg = XlsxPackage.fromBuffer(bytes, label);
-    return new XlsxWorkbook(new XlsxBackend(pkg, file), file, pkg, label);
+    return new XlsxWorkbook(new XlsxBackend(pkg, file, options.fullLoadLimitBytes), file, pkg, label);
   }
 
-  /** A new, empty workbook (saved with save(file)). */
+  /**
+   * A workbook from bytes already in memory (e.g. a file sent over a pipe); `label` names it in messages.
+   * It is loaded whole (no streaming) and saved with save(file).
+   */
+  static fromBuffer(bytes: Buffer, label: string): XlsxWorkbook {
+    const pkg = XlsxPackage.fromBuffer(bytes, label);
+    return new XlsxWorkbook(new XlsxBackend(pkg), undefined, pkg, label);
+  }
+
+  /** A new, empty workbook (saved with save(file)); its sheets are streamed to the file on saving. */
   static create(label = "new workbook"): XlsxWorkbook {
-    return new XlsxWorkbook(new XlsxBackend(), undefined, undefined, label);
+    return new XlsxWorkbook(new NewXlsxBackend(), undefined, undefined, label);
   }
 
   /** The registry as the file had it: its generated sheets are ours to replace or delete, charts and all. */

@@ -11,6 +11,11 @@ export function escapeXml(text: string): string {
   );
 }
 
+/** Escaping for element text: only &, < and > need it (Excel writes apostrophes in formulas as they are). */
+export function escapeXmlText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] as string);
+}
+
 export function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
     if (e[0] === "#")

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { UserError } from "../../user-error";
+import { UserError } from "../user-error";
 
 export async function writeFileAtomically(
   target: string,

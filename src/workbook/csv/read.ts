@@ -1,0 +1,34 @@
+/**
+ * Reads a .csv (or tab- or space-separated .txt) file into the same RawTable the workbook adapters give,
+ * with the same header detection (csv/decode.ts for the encoding, csv/parse.ts for the delimiter).
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { UserError } from "../../user-error";
+import type { HeaderSpec } from "../read-table";
+import { csvTableFromBytes, type CsvTable } from "./table";
+
+export type { CsvTable } from "./table";
+
+/** Larger text files do not fit in one JavaScript string; the message says what to do instead. */
+export const MAX_CSV_BYTES = 500 * 1024 * 1024;
+
+export async function readCsvTable(file: string, options: { header?: HeaderSpec } = {}): Promise<CsvTable> {
+  const label = path.basename(file);
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new UserError(`${file} is a folder, not a CSV file`);
+    if (stat.size > MAX_CSV_BYTES) {
+      throw new UserError(
+        `${label} is ${Math.round(stat.size / 1024 ** 2)} MB, more than the 500 MB this tool reads; split it`,
+      );
+    }
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new UserError(`${file} does not exist`);
+    throw e;
+  }
+  return csvTableFromBytes(bytes, label, options);
+}

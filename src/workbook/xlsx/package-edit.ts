@@ -1,0 +1,135 @@
+/**
+ * Small edits of a saved package (a JSZip) shared by the parts ExcelJS does not write: find a sheet's
+ * part, add a relationship, a content-type override, or an element at its place in a worksheet.
+ */
+import type JSZip from "jszip";
+import { attributes, escapeXml, parseRelationships, startTags } from "./xml-text";
+
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELS_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+
+/** The last children of a worksheet, in the order CT_Worksheet requires, from <dataValidations> on. */
+const WORKSHEET_TAIL = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+export async function partText(zip: JSZip, path: string): Promise<string | undefined> {
+  // ExcelJS's streaming writer names parts with a leading slash; JSZip keeps the name as written.
+  return (zip.file(path) ?? zip.file(`/${path}`))?.async("string");
+}
+
+export function putPart(zip: JSZip, path: string, content: string): void {
+  if (zip.file(`/${path}`)) zip.remove(`/${path}`);
+  zip.file(path, content);
+}
+
+/** Next free N for parts named like xl/charts/chartN.xml. */
+export function nextPartNumber(zip: JSZip, pattern: RegExp): number {
+  let max = 0;
+  zip.forEach((path) => {
+    const m = pattern.exec(path.replace(/^\//, ""));
+    if (m) max = Math.max(max, Number(m[1]));
+  });
+  return max + 1;
+}
+
+export async function worksheetPart(zip: JSZip, sheet: string): Promise<string> {
+  const workbook = (await partText(zip, "xl/workbook.xml")) as string;
+  const rels = parseRelationships(
+    (await partText(zip, "xl/_rels/workbook.xml.rels")) as string,
+    "xl/workbook.xml",
+  );
+  const tag = startTags(workbook, "sheet").find((t) => attributes(t).name === sheet);
+  const rel = tag && rels.find((r) => r.id === attributes(tag)["r:id"]);
+  if (!rel) throw new Error(`sheet "${sheet}" is not in the saved package`);
+  return rel.target;
+}
+
+/**
+ * Inserts `element` (one of WORKSHEET_TAIL) into a worksheet before the elements that must follow it,
+ * and makes sure the r: prefix is declared.
+ */
+export function insertWorksheetElement(sheetXml: string, localName: string, element: string): string {
+  let xml = sheetXml;
+  const root = /<worksheet\b[^>]*>/.exec(xml);
+  if (root && !/xmlns:r=/.test(root[0])) {
+    xml = xml.replace(root[0], root[0].replace(/>$/, ` xmlns:r="${REL_NS}">`));
+  }
+  const at = firstTopLevelElement(xml, WORKSHEET_TAIL.slice(WORKSHEET_TAIL.indexOf(localName) + 1));
+  if (at >= 0) return xml.slice(0, at) + element + xml.slice(at);
+  return xml.replace(/<\/worksheet>\s*$/, `${element}</worksheet>`);
+}
+
+/**
+ * Offset of the first child of <worksheet> named one of `names`, or -1. Only direct children count: an
+ * <extLst> inside a conditional format's rule is not the worksheet's <extLst>.
+ */
+export function firstTopLevelElement(sheetXml: string, names: string[]): number {
+  const tag = /<(\/?)([\w:.-]+)[^>]*?(\/?)>/g;
+  let depth = -1; // <worksheet> itself brings it to 0
+  // The cells cannot hold these elements: start after them (a big sheet's XML is mostly cells).
+  const cellsEnd = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\/>/.exec(sheetXml);
+  if (cellsEnd) {
+    tag.lastIndex = cellsEnd.index + cellsEnd[0].length;
+    depth = 0;
+  }
+  for (let m = tag.exec(sheetXml); m; m = tag.exec(sheetXml)) {
+    if (m[0].startsWith("<?") || m[0].startsWith("<!")) continue;
+    const [, closing, name, selfClosing] = m;
+    if (closing) {
+      depth--;
+      continue;
+    }
+    if (depth === 0 && names.includes(name.replace(/^\w+:/, ""))) return m.index;
+    if (!selfClosing) depth++;
+  }
+  return -1;
+}
+
+export function freeRelationshipId(relsXml: string | undefined): string {
+  const used = new Set(startTags(relsXml ?? "", "Relationship").map((t) => attributes(t).Id));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+export function addRelationship(
+  relsXml: string | undefined,
+  id: string,
+  type: string,
+  target: string,
+): string {
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
+  if (!relsXml) return `${RELS_HEAD}${rel}</Relationships>`;
+  return relsXml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`);
+}
+
+export function addContentTypeOverride(contentTypes: string, part: string, type: string): string {
+  return contentTypes.replace(
+    /<\/Types>\s*$/,
+    `<Override PartName="/${part}" ContentType="${type}"/></Types>`,
+  );
+}

@@ -1,0 +1,147 @@
+import { promises as fs, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { UserError } from "../../src/user-error";
+import { decodeText } from "../../src/workbook/csv/decode";
+import { parseDelimitedText } from "../../src/workbook/csv/parse";
+import { readCsvTable } from "../../src/workbook/csv/read";
+import { neutraliseFormula, toCsv, writeCsvFile } from "../../src/workbook/csv/write";
+import { cdnowSampleTable, sharedDataPath } from "../helpers/shared-data";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "ll-csv-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+async function csvFile(content: string | Buffer, name = "orders.csv"): Promise<string> {
+  const f = path.join(dir, `${++n}-${name}`);
+  await fs.writeFile(f, content);
+  return f;
+}
+
+describe("reading CSV files", () => {
+  it("reads UTF-8 with a byte order mark (Excel's CSV UTF-8) and Chinese headers", async () => {
+    const f = await csvFile("\uFEFF客户ID,日期,金额\r\nC1,2024-01-05,12.50\r\nC2,2024-01-06,3\r\n");
+    const { table, encoding, delimiter } = await readCsvTable(f);
+    expect(encoding).toBe("utf-8-bom");
+    expect(delimiter).toBe(",");
+    expect(table.headers).toEqual(["客户ID", "日期", "金额"]);
+    expect(table.columns).toEqual([
+      ["C1", "C2"],
+      ["2024-01-05", "2024-01-06"],
+      ["12.50", "3"],
+    ]);
+    expect(table.firstRow).toBe(2);
+    expect(table.source).toMatch(/orders\.csv$/);
+  });
+
+  it("reads GBK, the encoding of CSV saved by Excel on Chinese Windows", async () => {
+    // 客户ID,日期,金额 / C1,1,2 in GBK bytes.
+    const header = [
+      0xbf, 0xcd, 0xbb, 0xa7, 0x49, 0x44, 0x2c, 0xc8, 0xd5, 0xc6, 0xda, 0x2c, 0xbd, 0xf0, 0xb6, 0xee,
+    ];
+    const f = await csvFile(Buffer.concat([Buffer.from(header), Buffer.from("\r\nC1,1,2\r\n")]));
+    const { table, encoding } = await readCsvTable(f);
+    expect(encoding).toBe("gbk");
+    expect(table.headers).toEqual(["客户ID", "日期", "金额"]);
+  });
+
+  it("detects UTF-16 with a byte order mark", () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a\tb\n1\t2", "utf16le")]);
+    expect(decodeText(bytes)).toEqual({ text: "a\tb\n1\t2", encoding: "utf-16le" });
+  });
+
+  it("detects semicolons, tabs and quoted fields holding delimiters and line breaks", () => {
+    expect(parseDelimitedText("id;amount\n1;12,5\n2;3,0\n")).toMatchObject({
+      delimiter: ";",
+      rows: [
+        ["id", "amount"],
+        ["1", "12,5"],
+        ["2", "3,0"],
+      ],
+    });
+    expect(parseDelimitedText("id\tnote\n1\thello").delimiter).toBe("\t");
+    expect(parseDelimitedText('id,note\n1,"a, b\nc ""quoted"""\n').rows[1]).toEqual([
+      "1",
+      'a, b\nc "quoted"',
+    ]);
+  });
+
+  it("finds the header below a title line and keeps text that looks like a formula as text", async () => {
+    const f = await csvFile("Orders export,,\n,,\nid,date,note\nA,2024-01-01,=1+1\nB,2024-01-02,@x\n\n\n");
+    const { table } = await readCsvTable(f);
+    expect(table.headers).toEqual(["id", "date", "note"]);
+    expect(table.firstRow).toBe(4);
+    expect(table.columns[2]).toEqual(["=1+1", "@x"]);
+  });
+
+  it("reads the whitespace-aligned CDNOW sample without a header row", async () => {
+    const { table, delimiter } = await readCsvTable(sharedDataPath("CDNOW_sample.txt"), { header: "none" });
+    expect(delimiter).toBe("whitespace");
+    expect(table.headers).toEqual(["Column A", "Column B", "Column C", "Column D", "Column E"]);
+    expect(table.columns.map((c) => c.length)).toEqual([6919, 6919, 6919, 6919, 6919]);
+    // The same cells as the reference reader of the shared data.
+    expect(table.columns).toEqual(cdnowSampleTable().columns);
+    await expect(readCsvTable(sharedDataPath("CDNOW_sample.txt"))).rejects.toThrow(
+      /CDNOW_sample\.txt: no header row found in rows 1-30/,
+    );
+  });
+
+  it("reads the shared example transactions (15,273 rows)", async () => {
+    const { table } = await readCsvTable(sharedDataPath("example_transactions.csv"));
+    expect(table.headers).toEqual(["date", "id"]);
+    expect(table.columns[0]).toHaveLength(15_273);
+    expect(table.columns[0][0]).toBe("2014-03-08 00:00:00");
+  });
+
+  it("says what is wrong with an empty file, a workbook named .csv and an unclosed quote", async () => {
+    await expect(readCsvTable(await csvFile("", "empty.csv"))).rejects.toThrow(
+      /empty\.csv is empty \(0 bytes\)/,
+    );
+    await expect(readCsvTable(await csvFile("\n\n,,\n", "blank.csv"))).rejects.toThrow(/blank\.csv is empty/);
+    await expect(
+      readCsvTable(await csvFile(Buffer.from("PK\u0003\u0004xx", "latin1"), "book.csv")),
+    ).rejects.toThrow(/book\.csv is a zip file/);
+    const broken = await csvFile('id,note\n1,ok\n2,"never closed\n3,x\n', "broken.csv");
+    await expect(readCsvTable(broken)).rejects.toThrow(/broken\.csv, row 3: /);
+    await expect(readCsvTable(path.join(dir, "missing.csv"))).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe("writing CSV files", () => {
+  it("prefixes text a spreadsheet would run as a formula with an apostrophe, and only text", () => {
+    expect(["=1+1", "+1", "-x", "@SUM(A1)", "\tx", "\rx", "ok", "a=b"].map(neutraliseFormula)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-x",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      "ok",
+      "a=b",
+    ]);
+    const csv = toCsv(
+      [
+        ["name", "amount", "date", "vip"],
+        ['=HYPERLINK("http://evil")', -5, new Date(Date.UTC(2024, 0, 2)), true],
+        ["Li, Na", 1.5, null, false],
+      ],
+      { bom: false },
+    );
+    expect(csv).toBe(
+      'name,amount,date,vip\r\n"\'=HYPERLINK(""http://evil"")",-5,2024-01-02,TRUE\r\n"Li, Na",1.5,,FALSE\r\n',
+    );
+  });
+
+  it("writes a file Excel reads as UTF-8 and our reader reads back", async () => {
+    const f = path.join(dir, "out.csv");
+    await writeCsvFile(f, [
+      ["客户", "备注"],
+      ["王五", "@home"],
+    ]);
+    const bytes = await fs.readFile(f);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const { table } = await readCsvTable(f);
+    expect(table.headers).toEqual(["客户", "备注"]);
+    expect(table.columns[1]).toEqual(["'@home"]);
+  });
+});
