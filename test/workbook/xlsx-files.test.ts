@@ -102,6 +102,14 @@ describe("xlsx adapter: bad files get a clear message", () => {
     );
   });
 
+  it("checks bytes given in memory the same way", async () => {
+    expect(() => XlsxWorkbook.fromBuffer(Buffer.from("a,b\n1,2\n"), "pasted.xlsx")).toThrow(
+      /pasted\.xlsx is a text file/,
+    );
+    const wb = XlsxWorkbook.fromBuffer(await fs.readFile(await standardFile()), "upload.xlsx");
+    expect((await wb.readTable({ sheet: "Orders" })).source).toBe("upload.xlsx, sheet Orders");
+  });
+
   it("throws UserError (exit code 2 in the CLI) for every one of these", async () => {
     const cut = file("cut2.xlsx");
     await fs.writeFile(cut, Buffer.from("PK\u0003\u0004 not really"));
