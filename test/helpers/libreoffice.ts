@@ -1,9 +1,11 @@
 /**
- * LibreOffice headless as an independent spreadsheet engine: it opens a workbook, RECALCULATES every
+ * LibreOffice headless as an independent spreadsheet engine: it opens workbooks, RECALCULATES every
  * formula and saves the result (xlsx with the new cached values, or pdf). Each run gets a fresh user
  * profile, so parallel test files do not share LibreOffice's lock, and the profile tells LibreOffice to
  * recalculate xlsx files on load ALWAYS: by default it keeps the cached values a file carries, so a stale
  * cached value would pass for a computed one.
+ *
+ * Read the recalculated values with saved-xlsx.ts.
  *
  * CI installs LibreOffice (.ci/run); without it these tests fail with a message saying so.
  */
@@ -23,10 +25,16 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 const SOFFICE = process.env.SOFFICE ?? "soffice";
 
 /**
- * Converts `file` with LibreOffice into `outDir` as `format` ("xlsx" or "pdf") after recalculating it;
- * returns the path of the converted file.
+ * Converts `files` with LibreOffice into `outDir` as `format` ("xlsx" or "pdf") after recalculating them,
+ * in one LibreOffice run; returns the paths of the converted files, in the order of `files`. The files
+ * must have different base names (the outputs are named after them).
  */
-export function convertWithLibreOffice(file: string, outDir: string, format: "xlsx" | "pdf"): Promise<string> {
+export function convertWithLibreOffice(
+  files: string | string[],
+  outDir: string,
+  format: "xlsx" | "pdf",
+): Promise<string[]> {
+  const inputs = typeof files === "string" ? [files] : files;
   const profile = mkdtempSync(path.join(os.tmpdir(), "ll-soffice-profile-"));
   mkdirSync(path.join(profile, "user"), { recursive: true });
   writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
@@ -39,7 +47,7 @@ export function convertWithLibreOffice(file: string, outDir: string, format: "xl
     format,
     "--outdir",
     outDir,
-    file,
+    ...inputs,
   ];
   return new Promise((resolve, reject) => {
     execFile(SOFFICE, args, { timeout: 180_000 }, (error, stdout, stderr) => {
@@ -50,12 +58,12 @@ export function convertWithLibreOffice(file: string, outDir: string, format: "xl
           new Error(
             missing
               ? `LibreOffice (${SOFFICE}) is not installed: apt-get install libreoffice-calc-nogui`
-              : `LibreOffice failed on ${file}: ${error.message}\n${stdout}${stderr}`,
+              : `LibreOffice failed on ${inputs.join(", ")}: ${error.message}\n${stdout}${stderr}`,
           ),
         );
         return;
       }
-      resolve(path.join(outDir, `${path.parse(file).name}.${format}`));
+      resolve(inputs.map((file) => path.join(outDir, `${path.parse(file).name}.${format}`)));
     });
   });
 }
