@@ -21,7 +21,7 @@ import {
   usedMigrationSection,
 } from "./assumption-sections";
 import type { Expected } from "./grid";
-import { BENEFIT_COST_FOOTPRINT, benefitCostLayout, type BenefitCostLayout } from "./layout";
+import { BENEFIT_COST_FOOTPRINT, benefitCostLayout, COLUMN_WIDTHS, type BenefitCostLayout } from "./layout";
 import { driversSection, projectionSection } from "./projection-section";
 import {
   benefitCostCharts,
@@ -76,7 +76,7 @@ export function benefitCostSheet(input: BenefitCostSheetInput): BenefitCostSheet
     kind: BENEFIT_COST_KIND,
     name: BENEFIT_COST_SHEET_NAME,
     blocks: [w.grid.block()],
-    columnWidths: [46, 14, ...new Array<number>(38).fill(12)],
+    columnWidths: [...COLUMN_WIDTHS],
     freeze: { rows: 0, cols: 1 },
     conditionalFormats: w.conditionalFormats,
     charts: benefitCostCharts(w),

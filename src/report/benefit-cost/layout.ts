@@ -13,6 +13,8 @@ export const BENEFIT_COST_FOOTPRINT = "A1:AN200";
 export const FOOTPRINT_LAST_ROW = 200;
 export const NOW_COL = 3;
 export const FIRST_PERIOD_COL = 4;
+/** Column widths in characters (A labels, B values, then the periods). */
+export const COLUMN_WIDTHS: readonly number[] = [46, 14, ...new Array<number>(38).fill(12)];
 /** Key results and charts: the rows the charts cover beside the key results. */
 export const KEY_RESULT_LINES = 13;
 
@@ -26,6 +28,7 @@ export interface BenefitCostLayout {
   programmeTitle: number;
   programmeFirst: number;
   tierTitle: number;
+  /** Header rows: the second line of a two-line header (the first is on the row above). */
   tierHeader: number;
   tierFirst: number;
   tierTotal: number;
@@ -125,29 +128,35 @@ export function benefitCostLayout(k: number, T: number, gridRows: number): Benef
   at.programmeFirst = next(PROGRAMME_FIELDS.length);
   gap();
   at.tierTitle = next();
+  next(); // the first line of the two-line header below
   at.tierHeader = next();
   at.tierFirst = next(k);
   at.tierTotal = next();
   gap();
   at.scenarioTitle = next();
+  next(); // the first line of the two-line header below
   at.scenarioHeader = next();
   at.scenarioFirst = next(SCENARIO_ROWS.length);
   gap();
   at.baselineTitle = next();
   at.baselineInfo = next(3);
+  next(); // the first line of the two-line header below
   at.baselineHeader = next();
   at.baselineFirst = next(K);
   gap();
   at.observedTitle = next();
+  next(); // the first line of the two-line header below
   at.observedHeader = next();
   at.observedFirst = next(K);
   at.observedNew = next();
   gap();
   at.migrationTitle = next();
+  next(); // the first line of the two-line header below
   at.migrationHeader = next();
   at.migrationFirst = next(K);
   gap();
   at.driversTitle = next();
+  next(); // the first line of the two-line header below
   at.driversHeader = next();
   at.driversFirst = next(k);
   gap();
@@ -189,6 +198,7 @@ export function benefitCostLayout(k: number, T: number, gridRows: number): Benef
   at.pointsLiability = next();
   gap();
   at.sensitivityTitle = next();
+  next(); // the first line of the two-line header below
   at.sensitivityHelperHeader = next();
   at.sensitivityHelperFirst = next(k);
   gap();

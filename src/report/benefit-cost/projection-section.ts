@@ -374,9 +374,9 @@ export function projectionSection(w: BenefitCostWriter): void {
   const { at, k, K, p, T } = w;
   const { baseline } = w.input;
   w.text(at.projectionTitle, 1, "Projection by period (formulas)", "subtitle");
-  w.header(at.periodHeader, 1, "Period");
-  w.header(at.periodHeader, 2, "Unit");
-  w.header(at.periodHeader, NOW_COL, "Now");
+  w.text(at.periodHeader, 1, "Period", "header");
+  w.text(at.periodHeader, 2, "Unit", "header");
+  w.text(at.periodHeader, NOW_COL, "Now", "header");
   w.text(at.periodEnds, 1, "Period ends", "note");
   w.value(at.periodEnds, NOW_COL, dateFromDay(baseline.asOf), "date", "note");
   for (let t = 1; t <= T; t++) {

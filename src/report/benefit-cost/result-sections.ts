@@ -237,10 +237,11 @@ export function sensitivitySection(w: BenefitCostWriter): void {
   w.name("LL_SensActivityCost", columnRange(at.sensitivityHelperFirst, 3, k));
 
   const g = at.gridHeader;
-  w.header(
+  w.text(
     g,
     1,
     "Redemption rate ↓  Participation rate →",
+    "header",
     "Net effect = net effect of the key results + Σ points value × (redemption rate of the tier − the rate " +
       "of the row) + Σ activity cost × (participation rate of the tier − the rate of the column).",
   );

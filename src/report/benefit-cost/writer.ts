@@ -17,7 +17,7 @@ import type {
   StyleName,
 } from "../sheet-model";
 import { SheetGrid } from "./grid";
-import { periodColumn, type BenefitCostLayout } from "./layout";
+import { COLUMN_WIDTHS, periodColumn, type BenefitCostLayout } from "./layout";
 
 export interface BenefitCostSheetInput {
   baseline: ProjectionBaseline;
@@ -38,6 +38,25 @@ export const columnRange = (top: number, col: number, rows: number): string =>
 /** A horizontal range of `cols` cells of one row, e.g. "B51:G51". */
 export const rowRange = (row: number, left: number, cols: number): string =>
   rangeAddress({ top: row, left, bottom: row, right: left + cols - 1 }, false, true);
+
+/**
+ * A header text as two lines for a column `width` characters wide: ["", text] when it fits on one, else
+ * split at the space that makes the longer line shortest.
+ */
+export function headerLines(text: string, width: number): [string, string] {
+  if (text.length < width) return ["", text];
+  let best: [string, string] = ["", text];
+  let longest = text.length;
+  for (let i = text.indexOf(" "); i > 0; i = text.indexOf(" ", i + 1)) {
+    const lines: [string, string] = [text.slice(0, i), text.slice(i + 1)];
+    const length = Math.max(lines[0].length, lines[1].length);
+    if (length < longest) [best, longest] = [lines, length];
+  }
+  return best;
+}
+
+/** The header style without its bottom border: the first line of a two-line header. */
+const HEADER_FIRST_LINE: CellStyle = { bold: true, fill: "#DDEBF7" };
 
 type Style = StyleName | CellStyle | (StyleName | CellStyle)[];
 
@@ -84,9 +103,14 @@ export class BenefitCostWriter {
     this.grid.put(r, c, spec);
   }
 
-  /** A header cell whose text may wrap onto a second line. */
+  /**
+   * A two-line header cell: the text on row r, or split at a space over rows r − 1 and r when it is wider
+   * than the column (a wrapped cell would need a taller row, which a sheet model cannot set).
+   */
   header(r: number, c: number, value: string, note?: string): void {
-    this.text(r, c, value, ["header", { wrap: true }], note);
+    const [first, second] = headerLines(value, COLUMN_WIDTHS[c - 1] ?? 12);
+    this.text(r - 1, c, first, HEADER_FIRST_LINE);
+    this.text(r, c, second, "header", note);
   }
 
   value(r: number, c: number, value: CellSpec["value"], format?: NumberFormat, style?: Style): void {
