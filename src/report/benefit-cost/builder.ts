@@ -39,6 +39,8 @@ export const BENEFIT_COST_SHEET_NAME = "Benefit cost";
 
 export interface BenefitCostSheet {
   model: SheetModel;
+  /** The baseline and the assumptions the sheet was built with. */
+  input: BenefitCostSheetInput;
   projection: Projection;
   sensitivity: SensitivityGrid;
   layout: BenefitCostLayout;
@@ -87,5 +89,5 @@ export function benefitCostSheet(input: BenefitCostSheetInput): BenefitCostSheet
     print: { orientation: "landscape", fitToWidth: true },
     footprint: BENEFIT_COST_FOOTPRINT,
   };
-  return { model, projection, sensitivity, layout, expected: w.grid.expected };
+  return { model, input, projection, sensitivity, layout, expected: w.grid.expected };
 }

@@ -24,8 +24,14 @@ export interface BenefitCostSettings {
   periodMonths?: number;
 }
 
+/** An input the user changed to something: a cleared cell means "use the default". */
+function isEdit(input: SheetInput): boolean {
+  const blank = input.value === null || input.value === undefined || input.value === "";
+  return input.edited && !blank;
+}
+
 function describe(sheet: string, input: SheetInput): string {
-  return `${sheet}!${input.address}`;
+  return `sheet ${sheet}, cell ${input.address}`;
 }
 
 function numberOf(sheet: string, input: SheetInput, what: string): number {
@@ -66,7 +72,7 @@ function wholeIn(sheet: string, input: SheetInput, what: string, min: number, ma
 export function benefitCostSettings(inputs: readonly SheetInput[], sheet: string): BenefitCostSettings {
   const settings: BenefitCostSettings = {};
   for (const input of inputs) {
-    if (!input.edited) continue;
+    if (!isEdit(input)) continue;
     if (input.key === INPUT_KEYS.programme("periods")) {
       settings.periods = wholeIn(sheet, input, "number of periods", 1, 36);
     } else if (input.key === INPUT_KEYS.programme("periodMonths")) {
@@ -107,7 +113,7 @@ export function assumptionsWithInputs(
     const field = f.field;
     setters.set(
       INPUT_KEYS.programme(field),
-      (input) => (a.programme[field] = numberOf(sheet, input, f.label)),
+      (input) => (a.programme[field] = numberIn(sheet, input, f.label.toLowerCase(), f.min, f.max)),
     );
   }
   states.slice(0, baseline.tierCount).forEach((tier, i) => {
@@ -151,6 +157,6 @@ export function assumptionsWithInputs(
       a.sensitivity.participationRates[j] = numberIn(sheet, input, "sensitivity participation rate", 0, 1);
     }),
   );
-  for (const input of inputs) if (input.edited) setters.get(input.key)?.(input);
+  for (const input of inputs) if (isEdit(input)) setters.get(input.key)?.(input);
   return a;
 }
