@@ -10,13 +10,14 @@
  *   within the budget; each request suspends calculation and screen updating until its sync, and the
  *   workbook is recalculated once at the end of a sheet.
  * - A generated sheet is rebuilt IN PLACE: it is cleared (cells, formats, tables, charts, notes,
- *   conditional formats, validation, merges, frozen panes) rather than deleted and added again, so
- *   formulas on user sheets that point into it keep working.
+ *   conditional formats, validation, merges, frozen panes; only inside the model's footprint when it has
+ *   one) rather than deleted and added again, so formulas on user sheets that point into it keep working.
  * - Each chunk runs in its own Excel.run batch, so no sync sits in a loop and a long write never holds
  *   one request context.
  */
 import type { CellValue } from "../../engine/data/table";
 import {
+  boxesOverlap,
   cellAddress,
   parseRangeAddress,
   rangeAddress,
@@ -199,7 +200,7 @@ export class OfficeBackend implements WorkbookBackend {
       ...cellOperations(cells, this.requestBudget),
       ...structureOperations(model, cells, { notes: this.supports("ExcelApi", "1.18") }),
     ];
-    if (replace) await this.clearSheet(replace, sheetName);
+    if (replace) await this.clearSheet(replace, sheetName, model.footprint);
     else await this.addSheet(sheetName);
     for (const request of packRequests(operations, this.requestBudget)) {
       await this.send(sheetName, request);
@@ -233,26 +234,46 @@ export class OfficeBackend implements WorkbookBackend {
     });
   }
 
-  /** Empties a generated sheet of everything a sheet model can put there, and gives it its new name. */
-  private async clearSheet(name: string, newName: string): Promise<void> {
+  /**
+   * Empties a generated sheet of everything a sheet model can put there (within `footprint` only, when
+   * the model has one: what the user added outside it stays), and gives it its new name.
+   */
+  private async clearSheet(name: string, newName: string, footprint?: string): Promise<void> {
     const notes = this.supports("ExcelApi", "1.18");
+    const box = footprint ? parseRangeAddress(footprint) : undefined;
+    const ours = (address: string) =>
+      !box || boxesOverlap(parseRangeAddress(splitAddress(address).range), box);
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
+      const area = ws.getRange(footprint);
+      area.load("top,left,width,height");
       ws.tables.load("items/name");
-      ws.charts.load("items/name");
+      ws.charts.load("items/top,items/left");
       if (notes) ws.notes.load("items/authorName");
       await context.sync();
+      const tableRanges = ws.tables.items.map((t) => t.getRange().load("address"));
+      const noteRanges = notes ? ws.notes.items.map((n) => n.getLocation().load("address")) : [];
+      await context.sync();
       context.workbook.application.suspendScreenUpdatingUntilNextSync();
-      ws.tables.items.forEach((t) => t.delete());
-      ws.charts.items.forEach((c) => c.delete());
-      if (notes) ws.notes.items.forEach((n) => n.delete());
-      const all = ws.getRange();
-      all.conditionalFormats.clearAll();
-      all.dataValidation.clear();
-      all.unmerge();
-      all.clear("All");
-      all.format.useStandardWidth = true;
-      all.format.useStandardHeight = true;
+      ws.tables.items.filter((_t, i) => ours(tableRanges[i].address)).forEach((t) => t.delete());
+      if (notes) ws.notes.items.filter((_n, i) => ours(noteRanges[i].address)).forEach((n) => n.delete());
+      // A chart belongs to the area its top-left corner is in.
+      const inArea = (c: Excel.Chart) =>
+        !box ||
+        (c.top >= area.top &&
+          c.top < area.top + area.height &&
+          c.left >= area.left &&
+          c.left < area.left + area.width);
+      ws.charts.items.filter(inArea).forEach((c) => c.delete());
+      area.conditionalFormats.clearAll();
+      area.dataValidation.clear();
+      area.unmerge();
+      area.clear("All");
+      if (!box) {
+        // Column widths and row heights belong to the sheet only when the model owns all of it.
+        area.format.useStandardWidth = true;
+        area.format.useStandardHeight = true;
+      }
       ws.freezePanes.unfreeze();
       ws.tabColor = "";
       if (newName !== name) ws.name = newName;

@@ -41,6 +41,10 @@ export interface FakeChart {
   settings: Recorded;
 }
 
+/** Excel's default column width (8.43 characters = 64 px) and row height, in points. */
+export const DEFAULT_COLUMN_POINTS = 48;
+export const ROW_POINTS = 15;
+
 export class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   readonly cells = new Map<number, Map<number, FakeCell>>();
@@ -54,6 +58,18 @@ export class FakeSheet {
   settings: Recorded = {};
 
   constructor(public name: string) {}
+
+  /** Where a column starts, in points from the sheet's left edge (default width 48 pt). */
+  leftOf(col: number): number {
+    let points = 0;
+    for (let c = 1; c < col; c++) points += this.columnWidths.get(c) ?? DEFAULT_COLUMN_POINTS;
+    return points;
+  }
+
+  /** Where a row starts, in points from the top (every row 15 pt high). */
+  topOf(row: number): number {
+    return (row - 1) * ROW_POINTS;
+  }
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(row)?.get(col);

@@ -512,6 +512,10 @@ class RangeProxy extends ClientObject<RangeTarget | null> {
         const cell = t.sheet.cell(r, c);
         return cell?.formula !== undefined ? `=${cell.formula}` : valueOf(cell);
       }),
+    top: (t) => t && t.sheet.topOf(t.box.top),
+    left: (t) => t && t.sheet.leftOf(t.box.left),
+    height: (t) => t && t.sheet.topOf(t.box.bottom + 1) - t.sheet.topOf(t.box.top),
+    width: (t) => t && t.sheet.leftOf(t.box.right + 1) - t.sheet.leftOf(t.box.left),
   };
   private synced = false;
 
@@ -560,6 +564,18 @@ class RangeProxy extends ClientObject<RangeTarget | null> {
   }
   get formulas(): unknown[][] {
     return this.loadedValue("formulas");
+  }
+  get top(): number {
+    return this.loadedValue("top");
+  }
+  get left(): number {
+    return this.loadedValue("left");
+  }
+  get width(): number {
+    return this.loadedValue("width");
+  }
+  get height(): number {
+    return this.loadedValue("height");
   }
 
   private setGrid(name: string, value: unknown[][], apply: (cell: FakeCell, entry: unknown) => void): void {
@@ -787,8 +803,34 @@ class TableCollectionProxy {
   }
 }
 
+/** A chart among a collection's loaded items: its position (from setPosition) and delete(). */
+class ChartItemProxy extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }> {
+  protected readonly readable = {
+    top: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.topOf(anchorOf(chart).top),
+    left: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.leftOf(anchorOf(chart).left),
+  };
+
+  get top(): number {
+    return this.loadedValue("top");
+  }
+  get left(): number {
+    return this.loadedValue("left");
+  }
+
+  delete(): void {
+    this.call("delete", [], ({ sheet, chart }) => {
+      sheet.charts = sheet.charts.filter((c) => c !== chart);
+    });
+  }
+}
+
+function anchorOf(chart: FakeChart): RangeBox {
+  const at = chart.settings["setPosition()"] as string[] | undefined;
+  return parseRangeAddress(at?.[0] ?? "A1");
+}
+
 class ChartCollectionProxy {
-  private itemsLoaded?: { delete(): void }[];
+  private itemsLoaded?: ChartItemProxy[];
 
   constructor(
     private readonly context: FakeContext,
@@ -798,17 +840,16 @@ class ChartCollectionProxy {
   load(properties: string): this {
     this.context.enqueue(() => {
       const sheet = this.sheet();
-      this.itemsLoaded = sheet.charts.map((chart) => ({
-        delete: () =>
-          this.context.enqueue(() => {
-            sheet.charts = sheet.charts.filter((c) => c !== chart);
-          }),
-      }));
+      this.itemsLoaded = loadItems(
+        this.context,
+        sheet.charts.map((chart) => new ChartItemProxy(this.context, () => ({ sheet, chart }))),
+        normalize(properties),
+      );
     }, properties);
     return this;
   }
 
-  get items(): { delete(): void }[] {
+  get items(): ChartItemProxy[] {
     if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: charts.items");
     return this.itemsLoaded;
   }
@@ -847,7 +888,7 @@ class ChartCollectionProxy {
 }
 
 class NoteCollectionProxy {
-  private itemsLoaded?: { delete(): void }[];
+  private itemsLoaded?: { delete(): void; getLocation(): RangeProxy }[];
 
   constructor(
     private readonly context: FakeContext,
@@ -862,12 +903,13 @@ class NoteCollectionProxy {
           this.context.enqueue(() => {
             sheet.notes.delete(address);
           }),
+        getLocation: () => new RangeProxy(this.context, () => ({ sheet, box: parseRangeAddress(address) })),
       }));
     }, properties);
     return this;
   }
 
-  get items(): { delete(): void }[] {
+  get items(): { delete(): void; getLocation(): RangeProxy }[] {
     if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: notes.items");
     return this.itemsLoaded;
   }

@@ -110,6 +110,37 @@ describe("Office adapter: Excel objects from the sheet model", () => {
     expect(excel.model.tables.filter((t) => t.sheet === sheet)).toHaveLength(1);
   });
 
+  it("with a footprint, keeps the user's notes, charts and tables outside it", async () => {
+    const excel = fakeExcelWith(STANDARD);
+    const wb = officeOver(excel);
+    const model = { ...exampleSheetModel(), footprint: "A1:Z60" };
+    await wb.writeSheet(model);
+    const sheet = excel.model.mustSheet("LL Example");
+    sheet.notes.set("AB3", "my note");
+    sheet.charts.push({
+      type: "Pie",
+      source: "AC1:AC3",
+      seriesBy: "Auto",
+      series: [{}],
+      settings: { "setPosition()": ["AD1"] },
+    });
+    excel.model.renameTable(
+      excel.model.addTable(sheet, { top: 70, left: 1, bottom: 72, right: 2 }),
+      "MyTable",
+    );
+    await wb.writeSheet(model);
+    expect(sheet.notes.get("AB3")).toBe("my note");
+    expect(sheet.notes.get("C4")).toBe("Customers in the segment / all customers");
+    expect(sheet.charts).toHaveLength(7);
+    expect(sheet.charts.filter((c) => c.type === "Pie")).toHaveLength(2);
+    expect(
+      excel.model.tables
+        .filter((t) => t.sheet === sheet)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["LL_Example_Segments", "MyTable"]);
+  });
+
   it("suspends calculation and screen updating for every write and recalculates once per sheet", async () => {
     const excel = fakeExcelWith(STANDARD);
     excel.resetLog();
