@@ -132,6 +132,40 @@ function checkValidation(v: DataValidation, i: number, problems: string[]): void
   }
 }
 
+/** Everything the model places must lie inside its footprint (see SheetModel.footprint). */
+function checkFootprint(model: SheetModel, problems: string[]): void {
+  const footprint = checkRange(model.footprint as string, "footprint", problems);
+  if (!footprint) return;
+  const inside = (box: RangeBox) =>
+    box.top >= footprint.top &&
+    box.left >= footprint.left &&
+    box.bottom <= footprint.bottom &&
+    box.right <= footprint.right;
+  const outside = (what: string, box: RangeBox | undefined) => {
+    if (box && !inside(box)) problems.push(`${what} lies outside the footprint ${model.footprint}`);
+  };
+  model.blocks.forEach((b, i) => outside(`block ${i + 1}`, b.table ? tableBox(b) : blockBox(b)));
+  (model.charts ?? []).forEach((c, i) =>
+    outside(`chart ${i + 1}`, { top: c.at.row, left: c.at.col, bottom: c.at.row, right: c.at.col }),
+  );
+  const ranges: [string, string][] = [
+    ...(model.names ?? []).map((n): [string, string] => [`name "${n.name}"`, n.range]),
+    ...(model.validations ?? []).map((v, i): [string, string] => [`validation ${i + 1}`, v.range]),
+    ...(model.conditionalFormats ?? []).map((f, i): [string, string] => [
+      `conditional format ${i + 1}`,
+      f.range,
+    ]),
+    ...(model.merges ?? []).map((m): [string, string] => [`merge ${m}`, m]),
+  ];
+  for (const [what, range] of ranges) {
+    try {
+      outside(what, parseRangeAddress(range));
+    } catch {
+      // reported by the range checks above
+    }
+  }
+}
+
 /** Throws an Error listing every problem of the model; returns the model when it is fine. */
 export function checkSheetModel(model: SheetModel): SheetModel {
   const problems: string[] = [];
@@ -161,6 +195,7 @@ export function checkSheetModel(model: SheetModel): SheetModel {
     merges.push(box);
   }
   if (model.freeze && (model.freeze.rows < 0 || model.freeze.cols < 0)) problems.push("freeze is negative");
+  if (model.footprint !== undefined) checkFootprint(model, problems);
   if (problems.length > 0) {
     throw new Error(`sheet model "${model.name}" (${model.kind}) is not valid:\n- ${problems.join("\n- ")}`);
   }

@@ -259,4 +259,13 @@ export interface SheetModel {
   showGridLines?: boolean;
   /** Page setup for printing (and PDF export). */
   print?: { orientation?: "portrait" | "landscape"; fitToWidth?: boolean };
+  /**
+   * The area the model owns, as an A1 range (e.g. "A1:AN200"). When set, rebuilding the sheet replaces
+   * only what lies inside it, and whatever the user added outside it (notes, their own formulas, tables
+   * below or beside the model) is kept as it is. Without it, a rebuild replaces the whole sheet. Every
+   * block, chart anchor, name, validation, conditional format and merge of the model lies inside it; a
+   * builder keeps it the same from build to build and tells the user where it ends. (Known limit: the
+   * xlsx adapter does not keep data validation the user added outside the footprint.)
+   */
+  footprint?: string;
 }

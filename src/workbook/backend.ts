@@ -48,7 +48,8 @@ export interface WorkbookBackend {
   /**
    * Writes the model (cells, formats, tables, charts, ...; not its `names`) as sheet `sheetName`.
    * `replace`: the name of the generated sheet it replaces, in place (same tab position); its old content
-   * is cleared. Without `replace`, a new sheet is added after the last one.
+   * is cleared, all of it, or only what lies inside `model.footprint` when the model has one (what the
+   * user added outside the footprint stays). Without `replace`, a new sheet is added after the last one.
    */
   writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void>;
   deleteSheet(name: string): Promise<void>;

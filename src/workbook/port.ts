@@ -11,6 +11,8 @@
  *   already has that name, the generated sheet gets another one ("LL Segments (2)") and the write result
  *   says so (`renamed`), so the caller can tell the user.
  * - Input cells (CellSpec.input) whose value the user changed keep the user's value on rebuild.
+ * - A model with a footprint (SheetModel.footprint) replaces only the cells, merges, tables, validations
+ *   and conditional formats inside it on rebuild; what the user added outside it is kept.
  * - Text values are written as text, whatever they start with.
  *
  * Where settings and markers live, and why: in a veryHidden worksheet named SETTINGS_SHEET_NAME holding

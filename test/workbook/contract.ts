@@ -307,6 +307,38 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
         ]);
       });
 
+      it("with a footprint, replaces only the footprint and keeps what the user added outside it", async () => {
+        const withFootprint = (m: SheetModel) => (m.footprint = "A1:Z60");
+        let wb = await h.create(STANDARD);
+        await wb.writeSheet(exampleWith(withFootprint));
+        wb = await h.editCell(wb, "LL Example", "A70", 123);
+        wb = await h.editCell(wb, "LL Example", "A71", { formula: "A70*2", result: 246 });
+        wb = await h.editCell(wb, "LL Example", "AB3", "my note beside the model");
+        // Inside the footprint the model owns every cell, also the ones it leaves empty.
+        wb = await h.editCell(wb, "LL Example", "Y50", "typed inside");
+        const smaller = exampleWith((m) => {
+          withFootprint(m);
+          m.blocks = m.blocks.slice(0, 3);
+        });
+        const result = await wb.writeSheet(smaller);
+        expect(result.replaced).toBe(true);
+        wb = await h.reopen(wb);
+        expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Orders", "Sales", "LL Example"]);
+        expect((await h.inspect(wb, "LL Example", "A5")).value).toBe("Champions");
+        expect((await h.inspect(wb, "LL Example", "A21")).value).toBeNull();
+        expect((await h.inspect(wb, "LL Example", "Y50")).value).toBeNull();
+        expect((await h.inspect(wb, "LL Example", "A70")).value).toBe(123);
+        expect((await h.inspect(wb, "LL Example", "A71")).formula).toBe("A70*2");
+        expect((await h.inspect(wb, "LL Example", "AB3")).value).toBe("my note beside the model");
+      });
+
+      it("refuses a model that places something outside its footprint", async () => {
+        const wb = await h.create(STANDARD);
+        await expect(wb.writeSheet(exampleWith((m) => (m.footprint = "A1:F10")))).rejects.toThrow(
+          /outside the footprint A1:F10/,
+        );
+      });
+
       it("never overwrites a user sheet that has the generated sheet's name: it renames and says so", async () => {
         let wb = await h.create({
           sheets: [...STANDARD.sheets, { name: "LL Example", rows: [["mine", 1]] }],

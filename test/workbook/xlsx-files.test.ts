@@ -102,6 +102,14 @@ describe("xlsx adapter: bad files get a clear message", () => {
     );
   });
 
+  it("checks bytes given in memory the same way", async () => {
+    expect(() => XlsxWorkbook.fromBuffer(Buffer.from("a,b\n1,2\n"), "pasted.xlsx")).toThrow(
+      /pasted\.xlsx is a text file/,
+    );
+    const wb = XlsxWorkbook.fromBuffer(await fs.readFile(await standardFile()), "upload.xlsx");
+    expect((await wb.readTable({ sheet: "Orders" })).source).toBe("upload.xlsx, sheet Orders");
+  });
+
   it("throws UserError (exit code 2 in the CLI) for every one of these", async () => {
     const cut = file("cut2.xlsx");
     await fs.writeFile(cut, Buffer.from("PK\u0003\u0004 not really"));
@@ -427,5 +435,36 @@ describe("xlsx adapter: a new file (streaming writer) and an updated file (Excel
     expect(table).toContain('ref="A4:F10"');
     const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) as string;
     expect(workbookXml).toContain('fullCalcOnLoad="1"');
+  });
+});
+
+describe("xlsx adapter: data validation of user sheets", () => {
+  it("keeps a whole-column dropdown exactly as it was (ExcelJS would expand it cell by cell)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(["Tier", "x"]);
+    ws.getCell("A2").dataValidation = { type: "list", formulae: ['"Gold,Silver"'], allowBlank: true };
+    const f = file("dropdown.xlsx");
+    await wb.xlsx.writeFile(f);
+    const zip = await zipParts(f);
+    const sheetXml = ((await zip.file("xl/worksheets/sheet1.xml")?.async("string")) as string).replace(
+      'sqref="A2"',
+      'sqref="A2:A1048576"',
+    );
+    zip.file("xl/worksheets/sheet1.xml", sheetXml);
+    await fs.writeFile(f, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const original = /<dataValidations\b[\s\S]*?<\/dataValidations>/.exec(sheetXml)?.[0];
+    expect(original).toContain('sqref="A2:A1048576"');
+
+    const book = await XlsxWorkbook.open(f);
+    await book.writeSheet(exampleSheetModel());
+    await book.save();
+    const after = await zipParts(f);
+    const dataXml = (await after.file("xl/worksheets/sheet1.xml")?.async("string")) as string;
+    expect(XMLValidator.validate(dataXml)).toBe(true);
+    expect(/<dataValidations\b[\s\S]*?<\/dataValidations>/.exec(dataXml)?.[0]).toBe(original);
+    // The generated sheet has its own validations, written by the adapter.
+    const generated = (await after.file("xl/worksheets/sheet2.xml")?.async("string")) as string;
+    expect(generated).toContain('sqref="B16"');
   });
 });

@@ -5,7 +5,14 @@
  * cells, so the preview can show its charts, tables and formats.
  */
 import type { CellValue } from "../../engine/data/table";
-import { parseRangeAddress, rangeAddress, type CellPosition, type RangeBox } from "../../report/a1";
+import {
+  boxContains,
+  boxesOverlap,
+  parseRangeAddress,
+  rangeAddress,
+  type CellPosition,
+  type RangeBox,
+} from "../../report/a1";
 import { isCellSpec, resolveCells, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
 import type { CellStyle, SheetModel } from "../../report/sheet-model";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
@@ -113,6 +120,16 @@ function usedRange(sheet: MemorySheet): RangeBox | undefined {
   return box;
 }
 
+/** Copies the cells and tables of `from` that lie outside `footprint` into `to` (a rebuild keeps them). */
+function keepOutside(from: MemorySheet, to: MemorySheet, footprint: RangeBox): void {
+  for (const [r, row] of from.cells) {
+    for (const [c, cell] of row) {
+      if (!boxContains(footprint, r, c)) setMemoryCell(to, { row: r, col: c }, cell);
+    }
+  }
+  to.tables.push(...from.tables.filter((t) => !boxesOverlap(parseRangeAddress(t.range), footprint)));
+}
+
 export class MemoryBackend implements WorkbookBackend {
   readonly sheetList: MemorySheet[] = [];
   readonly names = new Map<string, DefinedNameSpec>();
@@ -181,6 +198,8 @@ export class MemoryBackend implements WorkbookBackend {
       b.table ? [{ name: b.table.name, range: rangeAddress(tableBox(b), false, true) }] : [],
     );
     const index = replace ? this.sheetList.findIndex((s) => sameSheetName(s.name, replace)) : -1;
+    if (index >= 0 && model.footprint)
+      keepOutside(this.sheetList[index], sheet, parseRangeAddress(model.footprint));
     if (index >= 0) this.sheetList[index] = sheet;
     else this.sheetList.push(sheet);
   }

@@ -240,10 +240,13 @@ export interface ChartAnchor {
 export const EMU_PER_PIXEL = 9525;
 /** Excel's default row height (15 pt) in pixels at 96 dpi. */
 export const DEFAULT_ROW_PIXELS = 20;
-/** Excel's default column width (8.43 characters of Calibri 11) in pixels. */
-export const DEFAULT_COLUMN_WIDTH = 8.43;
+/**
+ * Width of a column without a <col> entry, in the units of the file's <col width> (8.43 characters as
+ * Excel shows them, plus padding): 64 pixels.
+ */
+export const DEFAULT_COLUMN_WIDTH = 9.140625;
 
-/** Pixel width of a column `width` characters wide (Excel's rule for the default font, Calibri 11). */
+/** Pixel width of a column whose <col width> is `width` (ECMA-376's rule; Calibri 11, 7-pixel digits). */
 export function columnPixels(width: number): number {
   return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
 }

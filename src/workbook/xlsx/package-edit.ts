@@ -10,8 +10,20 @@ const RELS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
-/** The worksheet children that may follow a <drawing> (CT_Worksheet sequence, from <drawing> on). */
+/** The last children of a worksheet, in the order CT_Worksheet requires, from <dataValidations> on. */
 const WORKSHEET_TAIL = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
   "drawing",
   "legacyDrawing",
   "legacyDrawingHF",

@@ -7,11 +7,13 @@ import JSZip from "jszip";
 import { addChartParts, type SheetCharts } from "./chart-parts";
 import { definedNamesXml, putDefinedNames, sheetOrder } from "./defined-names";
 import type { PackageDefinedName } from "./package";
-import { partText, putPart } from "./package-edit";
+import { insertWorksheetElement, partText, putPart, worksheetPart } from "./package-edit";
 import { addTableParts, type TableSpec } from "./table-parts";
 
 export interface PackageAdditions {
   names: PackageDefinedName[];
+  /** <dataValidations> elements to put back into sheets, as they were in the opened file. */
+  validations?: { sheet: string; xml: string }[];
   tables: { sheet: string; tables: TableSpec[] }[];
   charts: SheetCharts[];
 }
@@ -39,6 +41,14 @@ export async function finishPackage(
   const workbookXml = (await partText(zip, "xl/workbook.xml")) as string;
   const named = putDefinedNames(workbookXml, definedNamesXml(add.names, sheetOrder(workbookXml)));
   putPart(zip, "xl/workbook.xml", withFullCalcOnLoad(named));
+  for (const v of add.validations ?? []) {
+    const part = await worksheetPart(zip, v.sheet);
+    putPart(
+      zip,
+      part,
+      insertWorksheetElement((await partText(zip, part)) as string, "dataValidations", v.xml),
+    );
+  }
   await addTableParts(zip, add.tables);
   await addChartParts(zip, add.charts);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });

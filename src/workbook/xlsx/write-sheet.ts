@@ -196,6 +196,16 @@ export function worksheetOptions(model: SheetModel): Partial<ExcelJS.AddWorkshee
   return options;
 }
 
+/** Applies worksheetOptions() to a sheet that exists already (a generated sheet rebuilt in place). */
+export function applyWorksheetOptions(
+  ws: ExcelJS.Worksheet,
+  options: Partial<ExcelJS.AddWorksheetOptions>,
+): void {
+  ws.views = options.views ?? [];
+  if (options.properties?.tabColor) ws.properties.tabColor = options.properties.tabColor;
+  if (options.pageSetup) Object.assign(ws.pageSetup, options.pageSetup);
+}
+
 /** What both ExcelJS worksheets (in-memory and streaming) offer for the features below. */
 export interface FeatureSheet {
   getColumn(index: number): { width?: number };

@@ -18,11 +18,18 @@ import type { SheetVisibility, TableInfo } from "../port";
 import { sameSheetName } from "../registry";
 import type { SheetCharts } from "./chart-parts";
 import { finishPackage } from "./package-finish";
+import { takeDataValidations } from "./data-validations";
 import { packageName, stripDefinedNames } from "./defined-names";
+import { clearArea } from "./clear-area";
 import { formulaOf, fromExcelJsValue } from "./excel-values";
 import type { PackageDefinedName, XlsxPackage } from "./package";
 import { streamSheetRows } from "./stream-rows";
-import { renderSheetModel, viewsShowingVisibleTab, worksheetOptions } from "./write-sheet";
+import {
+  applyWorksheetOptions,
+  renderSheetModel,
+  viewsShowingVisibleTab,
+  worksheetOptions,
+} from "./write-sheet";
 
 /** Above this much worksheet XML, tables are read by streaming instead of loading the workbook. */
 export const FULL_LOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -70,6 +77,8 @@ function usedRangeOf(ws: ExcelJS.Worksheet): RangeBox | undefined {
 export class XlsxBackend implements WorkbookBackend {
   private workbook?: ExcelJS.Workbook;
   private names: PackageDefinedName[];
+  /** The opened file's data validations by sheet (lower-case name), until that sheet is replaced. */
+  private readonly validations = new Map<string, { sheet: string; xml: string }>();
 
   /** `source`: the file this workbook was opened from (none for a new workbook). */
   constructor(
@@ -98,15 +107,20 @@ export class XlsxBackend implements WorkbookBackend {
     if (this.workbook) return this.workbook;
     const wb = new ExcelJS.Workbook();
     if (this.source) {
-      // Every part is inflated by our own size-capped reader and handed to ExcelJS uncompressed.
+      // Every part is inflated by our own size-capped reader and handed to ExcelJS uncompressed, without
+      // the defined names and data validations, which this backend carries itself.
+      const sheetOfPart = new Map(this.source.sheets().map((s) => [s.part, s.name]));
       const zip = new JSZip();
       for (const entry of this.source.entries) {
         if (entry.name.endsWith("/")) continue;
         const bytes = this.source.bytes(entry.name);
-        zip.file(
-          entry.name,
-          entry.name === "xl/workbook.xml" ? stripDefinedNames(bytes.toString("utf8")) : bytes,
-        );
+        const sheet = sheetOfPart.get(entry.name);
+        if (entry.name === "xl/workbook.xml") zip.file(entry.name, stripDefinedNames(bytes.toString("utf8")));
+        else if (sheet !== undefined) {
+          const { xml, validations } = takeDataValidations(bytes.toString("utf8"));
+          if (validations) this.validations.set(sheet.toLowerCase(), { sheet, xml: validations });
+          zip.file(entry.name, xml);
+        } else zip.file(entry.name, bytes);
       }
       const stored = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
       try {
@@ -200,12 +214,24 @@ export class XlsxBackend implements WorkbookBackend {
   async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
     const wb = await this.full();
     const old = replace ? wb.worksheets.find((w) => sameSheetName(w.name, replace)) : undefined;
+    // The validations carried from the file belong to the old sheet (data validations of the user outside
+    // a footprint are not carried over: a known limit).
+    if (replace) this.validations.delete(replace.toLowerCase());
+    if (old && model.footprint) {
+      // Only the footprint is the model's: clear it and write into the same sheet, keeping the rest.
+      clearArea(old, parseRangeAddress(model.footprint));
+      old.name = sheetName;
+      applyWorksheetOptions(old, worksheetOptions(model));
+      renderSheetModel(old, model);
+      return;
+    }
     renderSheetModel(addSheetInPlaceOf(wb, old, sheetName, worksheetOptions(model)), model);
   }
 
   async deleteSheet(name: string): Promise<void> {
     const ws = await this.worksheet(name);
     (await this.full()).removeWorksheet(ws.id);
+    this.validations.delete(name.toLowerCase());
   }
 
   async definedNames(): Promise<string[]> {
@@ -268,6 +294,11 @@ export class XlsxBackend implements WorkbookBackend {
       });
     }
     // ExcelJS wrote this session's tables itself (and kept those it loaded).
-    return finishPackage(written as ArrayBuffer, { names: this.names, tables: [], charts: sheetCharts });
+    return finishPackage(written as ArrayBuffer, {
+      names: this.names,
+      validations: [...this.validations.values()],
+      tables: [],
+      charts: sheetCharts,
+    });
   }
 }

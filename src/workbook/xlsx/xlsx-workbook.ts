@@ -66,6 +66,15 @@ export class XlsxWorkbook extends BackedWorkbook {
     return new XlsxWorkbook(new XlsxBackend(pkg, file, options.fullLoadLimitBytes), file, pkg, label);
   }
 
+  /**
+   * A workbook from bytes already in memory (e.g. a file sent over a pipe); `label` names it in messages.
+   * It is loaded whole (no streaming) and saved with save(file).
+   */
+  static fromBuffer(bytes: Buffer, label: string): XlsxWorkbook {
+    const pkg = XlsxPackage.fromBuffer(bytes, label);
+    return new XlsxWorkbook(new XlsxBackend(pkg), undefined, pkg, label);
+  }
+
   /** A new, empty workbook (saved with save(file)); its sheets are streamed to the file on saving. */
   static create(label = "new workbook"): XlsxWorkbook {
     return new XlsxWorkbook(new NewXlsxBackend(), undefined, undefined, label);

@@ -1,0 +1,349 @@
+/**
+ * The WorkbookBackend over the Excel JavaScript API (the open workbook, in Excel on Windows, Mac and the
+ * web). BackedWorkbook builds the whole Workbook port on it, exactly as for the xlsx and memory adapters.
+ *
+ * How it talks to Excel:
+ * - Reads go in chunks of rows, one `context.sync()` each. The first chunk is sized by a cell count; each
+ *   next one by the MEASURED size of the previous response, so a response stays within the byte budget
+ *   (Excel on the web refuses responses over 5 MB too).
+ * - Writes are lists of operations whose request size is measured (payload.ts), packed into requests
+ *   within the budget; each request suspends calculation and screen updating until its sync, and the
+ *   workbook is recalculated once at the end of a sheet.
+ * - A generated sheet is rebuilt IN PLACE: it is cleared (cells, formats, tables, charts, notes,
+ *   conditional formats, validation, merges, frozen panes; only inside the model's footprint when it has
+ *   one) rather than deleted and added again, so formulas on user sheets that point into it keep working.
+ * - Each chunk runs in its own Excel.run batch, so no sync sits in a loop and a long write never holds
+ *   one request context.
+ */
+import type { CellValue } from "../../engine/data/table";
+import {
+  boxesOverlap,
+  cellAddress,
+  parseRangeAddress,
+  rangeAddress,
+  type CellPosition,
+  type RangeBox,
+} from "../../report/a1";
+import { resolveCells } from "../../report/sheet-model-cells";
+import type { SheetModel } from "../../report/sheet-model";
+import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
+import type { SheetVisibility, TableInfo } from "../port";
+import { asText, formulaOf, fromOfficeCell } from "./cell-values";
+import { cellOperations, type SheetOperation } from "./cell-operations";
+import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";
+import { structureOperations } from "./structure-operations";
+
+/** Excel.run, or a test's stand-in for it. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeBackendOptions {
+  /** Default: Excel.run. */
+  run?: ExcelRun;
+  /** Largest request to send, in bytes (default 2 MB, well below Excel on the web's 5 MB). */
+  requestBudget?: number;
+  /** Largest response to ask for when reading, in bytes (default: the request budget). */
+  responseBudget?: number;
+  /** Whether the host supports an API requirement set (default Office.context.requirements). */
+  supports?: (set: string, version: string) => boolean;
+}
+
+/** Cells asked for in the first read chunk, before any response has been measured. */
+const FIRST_READ_CELLS = 20_000;
+/** Never read fewer rows than this per chunk (a row of a few cells is tiny). */
+const MIN_READ_ROWS = 1;
+
+const VISIBILITY: Record<string, SheetVisibility> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
+
+/** "'LL Example'!A1:F10" -> sheet LL Example, range A1:F10. */
+export function splitAddress(address: string): { sheet: string; range: string } {
+  const bang = address.lastIndexOf("!");
+  const sheetPart = address.slice(0, bang);
+  const sheet =
+    sheetPart.startsWith("'") && sheetPart.endsWith("'")
+      ? sheetPart.slice(1, -1).replace(/''/g, "'")
+      : sheetPart;
+  return { sheet, range: address.slice(bang + 1) };
+}
+
+function defaultSupports(set: string, version: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(set, version) === true;
+}
+
+/** The response of one read chunk. */
+interface ReadChunk {
+  values: unknown[][];
+  types: string[][];
+  formats: string[][];
+}
+
+function chunkRows(chunk: ReadChunk, top: number): SheetRow[] {
+  const rows: SheetRow[] = [];
+  chunk.values.forEach((values, r) => {
+    const cells: CellValue[] = values.map((v, c) =>
+      fromOfficeCell(v, chunk.types[r][c], chunk.formats[r][c]),
+    );
+    if (cells.some((v) => v !== null)) rows.push({ row: top + r, cells });
+  });
+  return rows;
+}
+
+export class OfficeBackend implements WorkbookBackend {
+  private readonly run: ExcelRun;
+  private readonly requestBudget: number;
+  private readonly responseBudget: number;
+  private readonly supports: (set: string, version: string) => boolean;
+
+  constructor(options: OfficeBackendOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.requestBudget = options.requestBudget ?? DEFAULT_REQUEST_BUDGET;
+    this.responseBudget = options.responseBudget ?? this.requestBudget;
+    this.supports = options.supports ?? defaultSupports;
+  }
+
+  async sheets(): Promise<BackendSheet[]> {
+    return this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/visibility,items/position");
+      await context.sync();
+      const used = worksheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("address"));
+      await context.sync();
+      return worksheets.items
+        .map((ws, i) => {
+          const info: BackendSheet & { position: number } = {
+            name: ws.name,
+            visibility: VISIBILITY[ws.visibility] ?? "visible",
+            position: ws.position,
+          };
+          if (!used[i].isNullObject) info.usedRange = parseRangeAddress(splitAddress(used[i].address).range);
+          return info;
+        })
+        .sort((a, b) => a.position - b.position)
+        .map(({ position: _position, ...sheet }) => sheet);
+    });
+  }
+
+  async tables(): Promise<TableInfo[]> {
+    return this.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      await context.sync();
+      const ranges = tables.items.map((t) => t.getRange().load("address"));
+      await context.sync();
+      return tables.items.map((t, i) => {
+        const { sheet, range } = splitAddress(ranges[i].address);
+        return { name: t.name, sheet, range: rangeAddress(parseRangeAddress(range), false, true) };
+      });
+    });
+  }
+
+  private async usedBox(sheet: string): Promise<RangeBox | undefined> {
+    return this.run(async (context) => {
+      const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load("address");
+      await context.sync();
+      return used.isNullObject ? undefined : parseRangeAddress(splitAddress(used.address).range);
+    });
+  }
+
+  private async readChunk(sheet: string, address: string): Promise<ReadChunk> {
+    return this.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getRange(address);
+      range.load("values,valueTypes,numberFormat");
+      await context.sync();
+      return { values: range.values, types: range.valueTypes, formats: range.numberFormat };
+    });
+  }
+
+  async *rows(sheet: string, box?: RangeBox): AsyncIterable<SheetRow[]> {
+    const area = box ?? (await this.usedBox(sheet));
+    if (!area) return;
+    const width = area.right - area.left + 1;
+    let rowsPerChunk = Math.max(MIN_READ_ROWS, Math.floor(FIRST_READ_CELLS / width));
+    for (let top = area.top; top <= area.bottom;) {
+      const bottom = Math.min(area.bottom, top + rowsPerChunk - 1);
+      const chunk = await this.readChunk(sheet, rangeAddress({ ...area, top, bottom }, false, true));
+      const bytes = jsonBytes(chunk.values) + jsonBytes(chunk.types) + jsonBytes(chunk.formats);
+      const bytesPerRow = Math.max(1, bytes / (bottom - top + 1));
+      // Aim at 90 % of the budget: the next rows may hold longer texts than these.
+      rowsPerChunk = Math.max(MIN_READ_ROWS, Math.floor((this.responseBudget * 0.9) / bytesPerRow));
+      yield chunkRows(chunk, top);
+      top = bottom + 1;
+    }
+  }
+
+  async readCells(sheet: string, cells: CellPosition[]): Promise<CellContents[]> {
+    if (cells.length === 0) return [];
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const ranges = cells.map((p) =>
+        ws.getRange(cellAddress(p.row, p.col)).load("values,formulas,valueTypes,numberFormat"),
+      );
+      await context.sync();
+      return ranges.map((range) => {
+        const value = range.values[0][0];
+        const contents: CellContents = {
+          value: fromOfficeCell(value, range.valueTypes[0][0], range.numberFormat[0][0]),
+        };
+        const formula = formulaOf(value, range.formulas[0][0]);
+        if (formula !== undefined) contents.formula = formula;
+        return contents;
+      });
+    });
+  }
+
+  async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
+    const cells = resolveCells(model);
+    const operations = [
+      ...cellOperations(cells, this.requestBudget),
+      ...structureOperations(model, cells, { notes: this.supports("ExcelApi", "1.18") }),
+    ];
+    if (replace) await this.clearSheet(replace, sheetName, model.footprint);
+    else await this.addSheet(sheetName);
+    for (const request of packRequests(operations, this.requestBudget)) {
+      await this.send(sheetName, request);
+    }
+    await this.recalculate();
+  }
+
+  /** One request: calculation and screen updating suspended until its sync. */
+  private async send(sheetName: string, operations: SheetOperation[]): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      for (const op of operations) op.apply(ws, context);
+      await context.sync();
+    });
+  }
+
+  /** Calculation was suspended while writing: formulas written since are computed now. */
+  private async recalculate(): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.application.calculate("Recalculate");
+      await context.sync();
+    });
+  }
+
+  private async addSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.add(name);
+      await context.sync();
+    });
+  }
+
+  /**
+   * Empties a generated sheet of everything a sheet model can put there (within `footprint` only, when
+   * the model has one: what the user added outside it stays), and gives it its new name.
+   */
+  private async clearSheet(name: string, newName: string, footprint?: string): Promise<void> {
+    const notes = this.supports("ExcelApi", "1.18");
+    const box = footprint ? parseRangeAddress(footprint) : undefined;
+    const ours = (address: string) =>
+      !box || boxesOverlap(parseRangeAddress(splitAddress(address).range), box);
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const area = ws.getRange(footprint);
+      area.load("top,left,width,height");
+      ws.tables.load("items/name");
+      ws.charts.load("items/top,items/left");
+      if (notes) ws.notes.load("items/authorName");
+      await context.sync();
+      const tableRanges = ws.tables.items.map((t) => t.getRange().load("address"));
+      const noteRanges = notes ? ws.notes.items.map((n) => n.getLocation().load("address")) : [];
+      await context.sync();
+      context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      ws.tables.items.filter((_t, i) => ours(tableRanges[i].address)).forEach((t) => t.delete());
+      if (notes) ws.notes.items.filter((_n, i) => ours(noteRanges[i].address)).forEach((n) => n.delete());
+      // A chart belongs to the area its top-left corner is in.
+      const inArea = (c: Excel.Chart) =>
+        !box ||
+        (c.top >= area.top &&
+          c.top < area.top + area.height &&
+          c.left >= area.left &&
+          c.left < area.left + area.width);
+      ws.charts.items.filter(inArea).forEach((c) => c.delete());
+      area.conditionalFormats.clearAll();
+      area.dataValidation.clear();
+      area.unmerge();
+      area.clear("All");
+      if (!box) {
+        // Column widths and row heights belong to the sheet only when the model owns all of it.
+        area.format.useStandardWidth = true;
+        area.format.useStandardHeight = true;
+      }
+      ws.freezePanes.unfreeze();
+      ws.tabColor = "";
+      if (newName !== name) ws.name = newName;
+      await context.sync();
+    });
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(name).delete();
+      await context.sync();
+    });
+  }
+
+  async definedNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name");
+      await context.sync();
+      return names.items.map((n) => n.name);
+    });
+  }
+
+  async setDefinedNames(remove: string[], add: DefinedNameSpec[]): Promise<void> {
+    if (remove.length === 0 && add.length === 0) return;
+    await this.run(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name");
+      await context.sync();
+      // A name being redefined is deleted first: NamedItemCollection.add refuses an existing name.
+      const gone = new Set([...remove, ...add.map((n) => n.name)].map((n) => n.toLowerCase()));
+      names.items.filter((n) => gone.has(n.name.toLowerCase())).forEach((n) => n.delete());
+      for (const n of add) names.add(n.name, `=${n.reference}`, n.comment ?? "");
+      await context.sync();
+    });
+  }
+
+  async writeHiddenSheet(name: string, rows: string[][]): Promise<void> {
+    await this.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (existing.isNullObject) {
+        context.workbook.worksheets.add(name).visibility = "VeryHidden";
+      } else {
+        existing.getRange().clear("All");
+        existing.visibility = "VeryHidden";
+      }
+      await context.sync();
+    });
+    const operations: SheetOperation[] = rows.map((cells, r) => {
+      const address = rangeAddress({ top: r + 1, left: 1, bottom: r + 1, right: Math.max(1, cells.length) });
+      const texts = [cells.length ? cells.map((c) => (c === "" ? null : asText(c))) : [null]];
+      return {
+        kind: "formulas",
+        bytes: jsonBytes(texts) + OPERATION_OVERHEAD,
+        apply: (ws) => {
+          ws.getRange(address).formulas = texts;
+        },
+      };
+    });
+    for (const request of packRequests(operations, this.requestBudget)) await this.send(name, request);
+  }
+
+  /** Shows a range to the user: activates its sheet and selects the cells. */
+  async select(sheet: string, range: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(range).select();
+      await context.sync();
+    });
+  }
+}

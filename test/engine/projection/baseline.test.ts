@@ -1,0 +1,115 @@
+import { analyzeOrders } from "../../../src/engine/analyze";
+import { dayFromYmd } from "../../../src/engine/data/days";
+import { readOrderTable } from "../../../src/engine/data/read-orders";
+import type { RawTable } from "../../../src/engine/data/table";
+import { periodicProgram, projectionBaseline } from "../../../src/engine/projection/baseline";
+import { purchaseDaysOf } from "../../../src/engine/summary/purchase-days";
+import { evaluateTiers } from "../../../src/engine/tiers/evaluate";
+import type { TierProgram } from "../../../src/engine/tiers/program";
+import { cdnowSampleTable, readSharedText } from "../../helpers/shared-data";
+
+const PROGRAM: TierProgram = {
+  tiers: [
+    { key: "gold", name: "Gold", nameZh: "黄金", minSpend: 100 },
+    { key: "member", name: "Member", nameZh: "普通会员" },
+  ],
+  window: { kind: "rolling", months: 1 },
+};
+
+/** One customer per movement over March 2024 (previous review 2024-02-29, one-month window). */
+const TABLE: RawTable = {
+  source: "Orders",
+  headers: ["Customer", "Date", "Amount", "Points"],
+  columns: [
+    ["A", "A", "B", "B", "C", "D", "E"],
+    ["2024-02-10", "2024-03-10", "2024-02-10", "2024-03-10", "2024-02-10", "2024-03-20", "2024-01-05"],
+    [150, 150, 150, 50, 50, 50, 20],
+    [300, 600, 150, 200, 40, 50, 70],
+  ],
+  firstRow: 2,
+};
+
+describe("projection baseline", () => {
+  const read = readOrderTable(TABLE, { testAccounts: [] });
+  const days = purchaseDaysOf(read.orders);
+  const asOf = dayFromYmd(2024, 3, 31);
+  const evaluation = evaluateTiers(days, PROGRAM, asOf);
+  const b = projectionBaseline(days, evaluation, { periodMonths: 1, points: read.members.points });
+
+  it("counts members per tier now and their spend in the last period", () => {
+    expect(b.states.map((s) => s.key)).toEqual(["gold", "member", "lapsed"]);
+    // Gold: A. Member: B (demoted), D (new). Lapsed: C, E.
+    expect(b.members).toEqual([1, 2, 2]);
+    expect(b.spendPerMember).toEqual([150, 50]);
+  });
+
+  it("measures migration over one period, lapse included, and the new members apart", () => {
+    expect(b.observedFrom).toEqual([2, 1, 1]);
+    expect(b.observedMigration).toEqual([
+      [0.5, 0.5, 0],
+      [0, 0, 1],
+      [0, 0, 1],
+    ]);
+    expect(b.migration).toEqual(b.observedMigration);
+    expect(b.newMembers).toBe(1);
+    expect(b.entrySplit).toEqual([0, 1]);
+  });
+
+  it("sums the last points balance of each member per tier, lapsed members in the base tier", () => {
+    // A 600 (gold); B 200 + D 50 (member); C 40 + E 70 lapsed, counted with the base tier.
+    expect(b.hasPoints).toBe(true);
+    expect(b.pointsOutstanding).toEqual([600, 200 + 50 + 40 + 70]);
+  });
+
+  it("uses 'stay' for a state nobody was in one period ago", () => {
+    const early = evaluateTiers(days, PROGRAM, dayFromYmd(2024, 2, 29));
+    const e = projectionBaseline(days, early, { periodMonths: 1 });
+    // On 2024-01-31 only E was a customer (member); nobody was gold or lapsed.
+    expect(e.observedMigration[0].every(Number.isNaN)).toBe(true);
+    expect(e.migration[0]).toEqual([1, 0, 0]);
+    expect(e.hasPoints).toBe(false);
+    expect(e.pointsOutstanding).toEqual([0, 0]);
+  });
+
+  it("keeps the grace rule over the same span of time and rolls a calendar-year window", () => {
+    const yearly: TierProgram = { ...PROGRAM, window: { kind: "calendarYear" }, demoteAfterPeriods: 2 };
+    expect(periodicProgram(yearly, 3)).toMatchObject({
+      window: { kind: "rolling", months: 12 },
+      reviewEveryMonths: 3,
+      demoteAfterPeriods: 5, // one review of 12 months back = 4 quarters back
+    });
+    expect(periodicProgram(PROGRAM, 1).demoteAfterPeriods).toBe(1);
+    expect(() => projectionBaseline(days, evaluation, { periodMonths: 13 })).toThrow(/1 to 12/);
+  });
+});
+
+describe("projection baseline on CDNOW (2,357 customers, every purchase to 1998-06-30)", () => {
+  const analysis = analyzeOrders(cdnowSampleTable(), {
+    read: { columns: { customerId: "sampleid" }, duplicates: "keep" },
+  });
+  /** Sales of the raw file with a date after `after` and through 1998-06-30 (YYYYMMDD numbers). */
+  const salesAfter = (after: number) =>
+    readSharedText("CDNOW_sample.txt")
+      .split(/\r?\n/)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f.length === 5 && Number(f[2]) > after && Number(f[2]) <= 19980630)
+      .reduce((total, f) => total + Number(f[4]), 0);
+
+  it.each([
+    [1, 19980530],
+    [3, 19980330],
+  ])(
+    "with %i-month periods: everybody is in a state, and spend × members is the period's sales",
+    (months, after) => {
+      const b = projectionBaseline(analysis.days, analysis.tiers, { periodMonths: months });
+      expect(b.members.reduce((x, y) => x + y, 0)).toBe(2357);
+      // The whole cohort had bought by the start of the period: no new members, 2,357 states one period ago.
+      expect(b.observedFrom.reduce((x, y) => x + y, 0)).toBe(2357);
+      expect(b.newMembers).toBe(0);
+      expect(b.entrySplit.every(Number.isNaN)).toBe(true);
+      for (const row of b.migration) expect(row.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      const revenue = b.spendPerMember.reduce((total, w, i) => total + w * b.members[i], 0);
+      expect(revenue).toBeCloseTo(salesAfter(after), 6);
+    },
+  );
+});

@@ -1,0 +1,988 @@
+/**
+ * A fake of the parts of the Excel JavaScript API the Office adapter uses, with the semantics that make
+ * Office code go wrong when ignored:
+ * - Proxy objects queue their commands; nothing happens until `context.sync()`, which runs the queue in
+ *   order. Objects returned by methods (worksheets.add, getRange, charts.add) are resolved then.
+ * - A property can be read only after `load()` AND `sync()` (PropertyNotLoaded otherwise); collections
+ *   need `load("items/...")` before `items`.
+ * - `getItem` of a missing sheet fails at sync (ItemNotFound); `...OrNullObject` gives `isNullObject`.
+ * - Values and formulas are entered as if typed (see fake-excel-model.ts), 2-D arrays must match the
+ *   range's shape, and null entries leave cells unchanged.
+ * - Every sync measures its request (the JSON of each command's arguments plus a per-command allowance)
+ *   and its response (the JSON of what was loaded) and fails, as Excel on the web does, above 5 MB.
+ * - A proxy used after its Excel.run batch ended fails; a batch that ends with commands not synced fails.
+ * The log of syncs (`FakeExcel.syncs`) lets tests count round trips and payload sizes.
+ */
+import { parseRangeAddress, type RangeBox } from "../../../src/report/a1";
+import type { ExcelRun } from "../../../src/workbook/office/office-backend";
+import {
+  enter,
+  excelAddress,
+  FakeSheet,
+  FakeWorkbookModel,
+  parseFakeAddress,
+  type FakeCell,
+  type FakeChart,
+  type FakeTable,
+  type Recorded,
+} from "./fake-excel-model";
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What the fake counts per queued command for the object paths and wrapping of a real request. */
+const COMMAND_OVERHEAD = 120;
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  commands: number;
+  calculationSuspended: boolean;
+  screenUpdatingSuspended: boolean;
+}
+
+function bytesOf(value: unknown): number {
+  const text = JSON.stringify(value);
+  return text === undefined ? 0 : Buffer.byteLength(text, "utf8");
+}
+
+class FakeContext {
+  readonly workbook: WorkbookProxy;
+  queue: { run: () => void; bytes: number }[] = [];
+  closed = false;
+  private responseBytes = 0;
+  private calcSuspended = false;
+  private screenSuspended = false;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(run: () => void, payload: unknown = null): void {
+    if (this.closed) throw new Error("InvalidObjectPath: an object was used after its Excel.run batch ended");
+    this.queue.push({ run, bytes: bytesOf(payload) + COMMAND_OVERHEAD });
+  }
+
+  respond(value: unknown): void {
+    this.responseBytes += bytesOf(value);
+  }
+
+  suspendCalculation(): void {
+    this.calcSuspended = true;
+  }
+
+  suspendScreen(): void {
+    this.screenSuspended = true;
+  }
+
+  async sync(): Promise<void> {
+    if (this.closed) throw new Error("InvalidObjectPath: sync after the Excel.run batch ended");
+    const queue = this.queue;
+    this.queue = [];
+    const requestBytes = queue.reduce((n, c) => n + c.bytes, 0);
+    this.responseBytes = 0;
+    const record: SyncRecord = {
+      requestBytes,
+      responseBytes: 0,
+      commands: queue.length,
+      calculationSuspended: this.calcSuspended,
+      screenUpdatingSuspended: this.screenSuspended,
+    };
+    this.calcSuspended = false;
+    this.screenSuspended = false;
+    this.excel.syncs.push(record);
+    if (requestBytes > PAYLOAD_LIMIT) {
+      throw new Error(`RequestPayloadSizeLimitExceeded: ${requestBytes} bytes`);
+    }
+    for (const command of queue) command.run();
+    record.responseBytes = this.responseBytes;
+    if (this.responseBytes > PAYLOAD_LIMIT) {
+      throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responseBytes} bytes`);
+    }
+  }
+}
+
+/** Base of every proxy: a context, a target resolved during sync, and loaded properties. */
+abstract class ClientObject<T> {
+  private resolved = false;
+  private target?: T;
+  private loaded?: Record<string, unknown>;
+
+  constructor(
+    readonly context: FakeContext,
+    private readonly resolver: () => T,
+  ) {}
+
+  /** The object this proxy stands for; only valid while a sync runs the queue. */
+  protected resolve(): T {
+    if (!this.resolved) {
+      this.target = this.resolver();
+      this.resolved = true;
+    }
+    return this.target as T;
+  }
+
+  /** Property names this object can load, and how to read each from its target. */
+  protected abstract readonly readable: Record<string, (target: T) => unknown>;
+
+  /** Values loaded for this object by a collection's load of its items. */
+  receive(values: Record<string, unknown>): void {
+    this.loaded = { ...this.loaded, ...values };
+  }
+
+  /** Reads the loadable properties now (during a sync). */
+  snapshot(names: string[]): Record<string, unknown> {
+    const target = this.resolve();
+    const values: Record<string, unknown> = {};
+    for (const name of names) {
+      const read = this.readable[name];
+      if (!read) throw new Error(`InvalidArgument: cannot load "${name}"`);
+      values[name] = read(target);
+    }
+    return values;
+  }
+
+  load(properties?: string | string[]): this {
+    const names = properties === undefined ? Object.keys(this.readable) : normalize(properties);
+    this.context.enqueue(() => {
+      const values = this.snapshot(names);
+      this.context.respond(values);
+      this.receive(values);
+    }, names);
+    return this;
+  }
+
+  protected loadedValue<V>(name: string): V {
+    if (!this.loaded || !(name in this.loaded)) {
+      throw new Error(`PropertyNotLoaded: "${name}" was read before load() and sync()`);
+    }
+    return this.loaded[name] as V;
+  }
+
+  protected set(name: string, value: unknown, apply: (target: T) => void): void {
+    this.context.enqueue(() => apply(this.resolve()), { [name]: value });
+  }
+
+  protected call(name: string, args: unknown[], apply: (target: T) => void): void {
+    this.context.enqueue(() => apply(this.resolve()), { [name]: args });
+  }
+}
+
+/** Loads the listed item properties ("items/name") of a collection's items during a sync. */
+interface Loadable {
+  snapshot(names: string[]): Record<string, unknown>;
+  receive(values: Record<string, unknown>): void;
+}
+
+function loadItems<P extends Loadable>(context: FakeContext, items: P[], properties: string[]): P[] {
+  const names = properties.map((p) => p.replace(/^items\//, ""));
+  const values = items.map((item) => item.snapshot(names));
+  items.forEach((item, i) => item.receive(values[i]));
+  context.respond(values);
+  return items;
+}
+
+/** A range argument as recorded: its address, read when the command runs. */
+function recordArg(a: unknown): unknown {
+  return a instanceof RangeProxy ? a.addressForRecord() : a;
+}
+
+/** A range argument in a request's payload (its address travels as an object path). */
+function payloadArg(a: unknown): unknown {
+  return a instanceof RangeProxy ? "range" : a;
+}
+
+function normalize(properties: string | string[]): string[] {
+  return (Array.isArray(properties) ? properties : properties.split(","))
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A write-only nested object (chart settings, conditional format, validation, range format): property
+ * sets and method calls are queued and recorded into a plain object.
+ */
+function recorder(context: FakeContext, resolve: () => Recorded, path: string[] = []): unknown {
+  const target = function () {
+    /* a callable target, so a recorder can stand for a method too */
+  };
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (typeof prop !== "string" || prop === "then") return undefined;
+      return recorder(context, resolve, [...path, prop]);
+    },
+    set(_t, prop, value) {
+      const key = [...path, String(prop)].join(".");
+      context.enqueue(
+        () => {
+          resolve()[key] = value;
+        },
+        { [key]: value },
+      );
+      return true;
+    },
+    apply(_t, _this, args) {
+      const key = `${path.join(".")}()`;
+      context.enqueue(() => {
+        resolve()[key] = args.map(recordArg);
+      }, args.map(payloadArg));
+      return undefined;
+    },
+  });
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly application: ApplicationProxy;
+
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new WorksheetCollectionProxy(context);
+    this.tables = new TableCollectionProxy(context, () => context.excel.model.tables);
+    this.names = new NamedItemCollectionProxy(context);
+    this.application = new ApplicationProxy(context);
+  }
+}
+
+class ApplicationProxy {
+  constructor(private readonly context: FakeContext) {}
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.enqueue(() => undefined, "suspendApiCalculationUntilNextSync");
+    this.context.suspendCalculation();
+  }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.enqueue(() => undefined, "suspendScreenUpdatingUntilNextSync");
+    this.context.suspendScreen();
+  }
+
+  calculate(type: string): void {
+    this.context.enqueue(() => {
+      this.context.excel.calculations.push(type);
+    }, type);
+  }
+}
+
+class WorksheetCollectionProxy {
+  private itemsLoaded?: WorksheetProxy[];
+
+  constructor(private readonly context: FakeContext) {}
+
+  load(properties: string): this {
+    const names = normalize(properties);
+    this.context.enqueue(() => {
+      const sheets = this.context.excel.model.sheets;
+      this.itemsLoaded = loadItems(
+        this.context,
+        sheets.map((s) => new WorksheetProxy(this.context, () => s, "item")),
+        names,
+      );
+    }, names);
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: worksheets.items");
+    return this.itemsLoaded;
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.excel.model.mustSheet(name), "get");
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.excel.model.sheet(name) ?? null, "orNull");
+  }
+
+  add(name: string): WorksheetProxy {
+    let added: FakeSheet | undefined;
+    this.context.enqueue(() => {
+      added = this.context.excel.model.addSheet(name);
+    }, name);
+    return new WorksheetProxy(this.context, () => added as FakeSheet, "item");
+  }
+}
+
+class WorksheetProxy extends ClientObject<FakeSheet | null> {
+  protected readonly readable: Record<string, (s: FakeSheet | null) => unknown> = {
+    name: (s) => s?.name,
+    visibility: (s) => s?.visibility,
+    position: (s) => (s ? this.context.excel.model.sheets.indexOf(s) : -1),
+  };
+  private synced = false;
+
+  /** "get": getItem (fails at sync when missing); "orNull": getItemOrNullObject; "item": known to exist. */
+  constructor(
+    context: FakeContext,
+    resolver: () => FakeSheet | null,
+    private readonly mode: "get" | "orNull" | "item",
+  ) {
+    super(context, resolver);
+    if (mode !== "item") {
+      context.enqueue(() => {
+        this.resolve();
+        this.synced = true;
+      });
+    }
+  }
+
+  private sheet(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new Error("InvalidObjectPath: the worksheet is a null object");
+    return s;
+  }
+
+  get isNullObject(): boolean {
+    if (this.mode !== "orNull" || !this.synced)
+      throw new Error("PropertyNotLoaded: isNullObject before sync");
+    return this.resolve() === null;
+  }
+
+  private read<V>(name: string): V {
+    return this.loadedValue<V>(name);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+
+  set name(value: string) {
+    this.set("name", value, () => this.context.excel.model.renameSheet(this.sheet(), value));
+  }
+
+  get visibility(): string {
+    return this.read("visibility");
+  }
+
+  set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
+    this.set("visibility", value, () => {
+      const sheet = this.sheet();
+      if (
+        value !== "Visible" &&
+        sheet.visibility === "Visible" &&
+        this.context.excel.model.visibleCount() === 1
+      ) {
+        throw new Error("InvalidOperation: cannot hide the last visible sheet");
+      }
+      sheet.visibility = value;
+    });
+  }
+
+  get position(): number {
+    return this.read("position");
+  }
+
+  set position(value: number) {
+    this.set("position", value, () => {
+      const model = this.context.excel.model;
+      const sheet = this.sheet();
+      model.sheets = model.sheets.filter((s) => s !== sheet);
+      model.sheets.splice(value, 0, sheet);
+    });
+  }
+
+  set tabColor(value: string) {
+    this.set("tabColor", value, () => {
+      this.sheet().settings.tabColor = value;
+    });
+  }
+
+  set showGridlines(value: boolean) {
+    this.set("showGridlines", value, () => {
+      this.sheet().settings.showGridlines = value;
+    });
+  }
+
+  get pageLayout(): unknown {
+    return recorder(this.context, () => this.sheet().settings, ["pageLayout"]);
+  }
+
+  get freezePanes(): unknown {
+    const context = this.context;
+    const sheet = () => this.sheet();
+    return {
+      freezeAt: (range: RangeProxy) =>
+        context.enqueue(() => {
+          sheet().freeze = { at: range.addressForRecord() };
+        }, "range"),
+      freezeRows: (rows: number) =>
+        context.enqueue(() => {
+          sheet().freeze = { rows };
+        }, rows),
+      freezeColumns: (cols: number) =>
+        context.enqueue(() => {
+          sheet().freeze = { cols };
+        }, cols),
+      unfreeze: () =>
+        context.enqueue(() => {
+          sheet().freeze = {};
+        }),
+    };
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.context, () => ({ sheet: this.sheet(), box: parseFakeAddress(address) }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const sheet = this.sheet();
+        const box = sheet.usedBox(valuesOnly);
+        return box ? { sheet, box } : null;
+      },
+      true,
+    );
+  }
+
+  // Navigation properties return the same object every time, as Office.js caches them.
+  private tablesProxy?: TableCollectionProxy;
+  private chartsProxy?: ChartCollectionProxy;
+  private notesProxy?: NoteCollectionProxy;
+
+  get tables(): TableCollectionProxy {
+    this.tablesProxy ??= new TableCollectionProxy(
+      this.context,
+      () => this.context.excel.model.tables.filter((t) => t.sheet === this.sheet()),
+      () => this.sheet(),
+    );
+    return this.tablesProxy;
+  }
+
+  get charts(): ChartCollectionProxy {
+    this.chartsProxy ??= new ChartCollectionProxy(this.context, () => this.sheet());
+    return this.chartsProxy;
+  }
+
+  get notes(): NoteCollectionProxy {
+    this.notesProxy ??= new NoteCollectionProxy(this.context, () => this.sheet());
+    return this.notesProxy;
+  }
+
+  delete(): void {
+    this.call("delete", [], () => this.context.excel.model.deleteSheet(this.sheet()));
+  }
+
+  activate(): void {
+    this.call("activate", [], () => {
+      this.context.excel.model.activeSheet = this.sheet().name;
+    });
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  box: RangeBox;
+}
+
+function grid<V>(box: RangeBox, read: (row: number, col: number) => V): V[][] {
+  const out: V[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row: V[] = [];
+    for (let c = box.left; c <= box.right; c++) row.push(read(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+function valueOf(cell: FakeCell | undefined): unknown {
+  if (!cell) return "";
+  if (cell.error) return cell.error;
+  return cell.value ?? "";
+}
+
+function typeOf(cell: FakeCell | undefined): string {
+  if (!cell || (cell.value === null && !cell.error && cell.formula === undefined)) return "Empty";
+  if (cell.error) return "Error";
+  if (typeof cell.value === "number") return "Double";
+  if (typeof cell.value === "boolean") return "Boolean";
+  return "String";
+}
+
+class RangeProxy extends ClientObject<RangeTarget | null> {
+  protected readonly readable: Record<string, (t: RangeTarget | null) => unknown> = {
+    address: (t) => t && excelAddress(t.sheet.name, t.box),
+    values: (t) => t && grid(t.box, (r, c) => valueOf(t.sheet.cell(r, c))),
+    valueTypes: (t) => t && grid(t.box, (r, c) => typeOf(t.sheet.cell(r, c))),
+    numberFormat: (t) => t && grid(t.box, (r, c) => t.sheet.cell(r, c)?.numberFormat ?? "General"),
+    formulas: (t) =>
+      t &&
+      grid(t.box, (r, c) => {
+        const cell = t.sheet.cell(r, c);
+        return cell?.formula !== undefined ? `=${cell.formula}` : valueOf(cell);
+      }),
+    top: (t) => t && t.sheet.topOf(t.box.top),
+    left: (t) => t && t.sheet.leftOf(t.box.left),
+    height: (t) => t && t.sheet.topOf(t.box.bottom + 1) - t.sheet.topOf(t.box.top),
+    width: (t) => t && t.sheet.leftOf(t.box.right + 1) - t.sheet.leftOf(t.box.left),
+  };
+  private synced = false;
+
+  constructor(
+    context: FakeContext,
+    resolver: () => RangeTarget | null,
+    private readonly orNull = false,
+  ) {
+    super(context, resolver);
+    if (orNull) {
+      context.enqueue(() => {
+        this.resolve();
+        this.synced = true;
+      });
+    }
+  }
+
+  /** For recording a range argument: its address, resolved now if possible. */
+  addressForRecord(): string {
+    const t = this.resolve();
+    return t ? excelAddress(t.sheet.name, t.box) : "(null)";
+  }
+
+  private range(): RangeTarget {
+    const t = this.resolve();
+    if (!t) throw new Error("InvalidObjectPath: the range is a null object");
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull || !this.synced) throw new Error("PropertyNotLoaded: isNullObject before sync");
+    return this.resolve() === null;
+  }
+
+  get address(): string {
+    return this.loadedValue("address");
+  }
+  get values(): unknown[][] {
+    return this.loadedValue("values");
+  }
+  get valueTypes(): string[][] {
+    return this.loadedValue("valueTypes");
+  }
+  get numberFormat(): string[][] {
+    return this.loadedValue("numberFormat");
+  }
+  get formulas(): unknown[][] {
+    return this.loadedValue("formulas");
+  }
+  get top(): number {
+    return this.loadedValue("top");
+  }
+  get left(): number {
+    return this.loadedValue("left");
+  }
+  get width(): number {
+    return this.loadedValue("width");
+  }
+  get height(): number {
+    return this.loadedValue("height");
+  }
+
+  private setGrid(name: string, value: unknown[][], apply: (cell: FakeCell, entry: unknown) => void): void {
+    this.set(name, value, () => {
+      const { sheet, box } = this.range();
+      const height = box.bottom - box.top + 1;
+      const width = box.right - box.left + 1;
+      if (value.length !== height || value.some((row) => row.length !== width)) {
+        throw new Error(`InvalidArgument: ${name} is not ${height} x ${width}`);
+      }
+      value.forEach((row, r) =>
+        row.forEach((entry, c) => {
+          if (entry !== null) apply(sheet.cellFor(box.top + r, box.left + c), entry);
+        }),
+      );
+    });
+  }
+
+  set values(value: unknown[][]) {
+    this.setGrid("values", value, enter);
+  }
+  set formulas(value: unknown[][]) {
+    this.setGrid("formulas", value, enter);
+  }
+  set numberFormat(value: unknown[][]) {
+    this.setGrid("numberFormat", value, (cell, entry) => {
+      cell.numberFormat = String(entry);
+    });
+  }
+
+  setCellProperties(value: Record<string, unknown>[][]): void {
+    this.setGrid("setCellProperties", value, (cell, entry) => {
+      const props = entry as Record<string, unknown>;
+      if (Object.keys(props).length > 0) cell.properties = { ...cell.properties, ...props };
+    });
+  }
+
+  get format(): unknown {
+    const context = this.context;
+    return new Proxy(
+      {},
+      {
+        get: () => undefined,
+        set: (_t, prop, value) => {
+          context.enqueue(
+            () => {
+              const { sheet, box } = this.range();
+              if (prop === "columnWidth") {
+                for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, value as number);
+              } else if (prop === "useStandardWidth" && value === true) sheet.columnWidths.clear();
+            },
+            { [String(prop)]: value },
+          );
+          return true;
+        },
+      },
+    );
+  }
+
+  get conditionalFormats(): unknown {
+    const context = this.context;
+    return {
+      add: (type: string) => {
+        let settings: Recorded | undefined;
+        context.enqueue(() => {
+          const { sheet, box } = this.range();
+          settings = {};
+          sheet.conditionalFormats.push({ range: parseAddressOf(box), type, settings });
+        }, type);
+        return recorder(context, () => settings as Recorded);
+      },
+      clearAll: () =>
+        context.enqueue(() => {
+          const { sheet, box } = this.range();
+          sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(f.range, box));
+        }),
+    };
+  }
+
+  get dataValidation(): unknown {
+    const context = this.context;
+    const entry = () => {
+      const { sheet, box } = this.range();
+      const range = parseAddressOf(box);
+      let found = sheet.validations.find((v) => v.range === range);
+      if (!found) sheet.validations.push((found = { range, settings: {} }));
+      return found.settings;
+    };
+    return new Proxy(
+      {},
+      {
+        get: (_t, prop) =>
+          prop === "clear"
+            ? () =>
+                context.enqueue(() => {
+                  const { sheet, box } = this.range();
+                  sheet.validations = sheet.validations.filter((v) => !inside(v.range, box));
+                })
+            : undefined,
+        set: (_t, prop, value) => {
+          context.enqueue(
+            () => {
+              entry()[String(prop)] = value;
+            },
+            { [String(prop)]: value },
+          );
+          return true;
+        },
+      },
+    );
+  }
+
+  merge(across = false): void {
+    this.call("merge", [across], () => {
+      const { sheet, box } = this.range();
+      sheet.merges.push(parseAddressOf(box));
+    });
+  }
+
+  unmerge(): void {
+    this.call("unmerge", [], () => {
+      const { sheet, box } = this.range();
+      sheet.merges = sheet.merges.filter((m) => !inside(m, box));
+    });
+  }
+
+  clear(applyTo = "All"): void {
+    this.call("clear", [applyTo], () => {
+      const { sheet, box } = this.range();
+      sheet.clear(box, applyTo === "Contents");
+    });
+  }
+
+  select(): void {
+    this.call("select", [], () => {
+      this.context.excel.model.selection = this.addressForRecord();
+    });
+  }
+}
+
+function parseAddressOf(box: RangeBox): string {
+  const { top, left, bottom, right } = box;
+  return excelAddress("x", { top, left, bottom, right }).slice(2);
+}
+
+function inside(address: string, box: RangeBox): boolean {
+  const b = parseRangeAddress(address);
+  return b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right;
+}
+
+class TableProxy extends ClientObject<FakeTable> {
+  protected readonly readable = { name: (t: FakeTable) => t.name };
+
+  get name(): string {
+    return this.loadedValue("name");
+  }
+  set name(value: string) {
+    this.set("name", value, (t) => this.context.excel.model.renameTable(t, value));
+  }
+  set style(value: string) {
+    this.set("style", value, (t) => {
+      t.style = value;
+    });
+  }
+  set showFilterButton(value: boolean) {
+    this.set("showFilterButton", value, (t) => {
+      t.showFilterButton = value;
+    });
+  }
+  set showBandedRows(value: boolean) {
+    this.set("showBandedRows", value, (t) => {
+      t.showBandedRows = value;
+    });
+  }
+
+  getRange(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, box: t.box };
+    });
+  }
+
+  delete(): void {
+    this.call("delete", [], (t) => {
+      const model = this.context.excel.model;
+      model.tables = model.tables.filter((x) => x !== t);
+    });
+  }
+}
+
+class TableCollectionProxy {
+  private itemsLoaded?: TableProxy[];
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly list: () => FakeTable[],
+    private readonly sheet?: () => FakeSheet,
+  ) {}
+
+  load(properties: string): this {
+    this.context.enqueue(() => {
+      const tables = this.list();
+      this.itemsLoaded = loadItems(
+        this.context,
+        tables.map((t) => new TableProxy(this.context, () => t)),
+        normalize(properties),
+      );
+    }, properties);
+    return this;
+  }
+
+  get items(): TableProxy[] {
+    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: tables.items");
+    return this.itemsLoaded;
+  }
+
+  add(address: string, hasHeaders: boolean): TableProxy {
+    let table: FakeTable | undefined;
+    this.context.enqueue(() => {
+      if (!this.sheet) throw new Error("fake: add tables through a worksheet");
+      if (!hasHeaders) throw new Error("fake: tables without headers are not modelled");
+      table = this.context.excel.model.addTable(this.sheet(), parseRangeAddress(address));
+    }, [address, hasHeaders]);
+    return new TableProxy(this.context, () => table as FakeTable);
+  }
+}
+
+/** A chart among a collection's loaded items: its position (from setPosition) and delete(). */
+class ChartItemProxy extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }> {
+  protected readonly readable = {
+    top: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.topOf(anchorOf(chart).top),
+    left: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.leftOf(anchorOf(chart).left),
+  };
+
+  get top(): number {
+    return this.loadedValue("top");
+  }
+  get left(): number {
+    return this.loadedValue("left");
+  }
+
+  delete(): void {
+    this.call("delete", [], ({ sheet, chart }) => {
+      sheet.charts = sheet.charts.filter((c) => c !== chart);
+    });
+  }
+}
+
+function anchorOf(chart: FakeChart): RangeBox {
+  const at = chart.settings["setPosition()"] as string[] | undefined;
+  return parseRangeAddress(at?.[0] ?? "A1");
+}
+
+class ChartCollectionProxy {
+  private itemsLoaded?: ChartItemProxy[];
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  load(properties: string): this {
+    this.context.enqueue(() => {
+      const sheet = this.sheet();
+      this.itemsLoaded = loadItems(
+        this.context,
+        sheet.charts.map((chart) => new ChartItemProxy(this.context, () => ({ sheet, chart }))),
+        normalize(properties),
+      );
+    }, properties);
+    return this;
+  }
+
+  get items(): ChartItemProxy[] {
+    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: charts.items");
+    return this.itemsLoaded;
+  }
+
+  add(type: string, source: RangeProxy, seriesBy: string): unknown {
+    const context = this.context;
+    let chart: FakeChart | undefined;
+    context.enqueue(() => {
+      chart = { type, source: source.addressForRecord(), seriesBy, series: [{}], settings: {} };
+      this.sheet().charts.push(chart);
+    }, [type, seriesBy]);
+    const current = () => chart as FakeChart;
+    const seriesCollection = {
+      getItemAt: (i: number) => recorder(context, () => current().series[i]),
+      add: (name?: string) => {
+        let series: Recorded | undefined;
+        context.enqueue(() => {
+          series = name === undefined ? {} : { name };
+          current().series.push(series);
+        }, name ?? null);
+        return recorder(context, () => series as Recorded);
+      },
+    };
+    const settings = recorder(context, () => current().settings) as Record<string, unknown>;
+    return new Proxy(
+      {},
+      {
+        get: (_t, prop) => (prop === "series" ? seriesCollection : settings[prop as string]),
+        set: (_t, prop, value) => {
+          settings[prop as string] = value;
+          return true;
+        },
+      },
+    );
+  }
+}
+
+class NoteCollectionProxy {
+  private itemsLoaded?: { delete(): void; getLocation(): RangeProxy }[];
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  load(properties: string): this {
+    this.context.enqueue(() => {
+      const sheet = this.sheet();
+      this.itemsLoaded = [...sheet.notes.keys()].map((address) => ({
+        delete: () =>
+          this.context.enqueue(() => {
+            sheet.notes.delete(address);
+          }),
+        getLocation: () => new RangeProxy(this.context, () => ({ sheet, box: parseRangeAddress(address) })),
+      }));
+    }, properties);
+    return this;
+  }
+
+  get items(): { delete(): void; getLocation(): RangeProxy }[] {
+    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: notes.items");
+    return this.itemsLoaded;
+  }
+
+  add(address: string, content: string): void {
+    this.context.enqueue(() => {
+      const sheet = this.sheet();
+      if (sheet.notes.has(address)) throw new Error(`InvalidOperation: ${address} already has a note`);
+      sheet.notes.set(address, content);
+    }, [address, content]);
+  }
+}
+
+class NamedItemProxy {
+  constructor(
+    private readonly context: FakeContext,
+    readonly name: string,
+  ) {}
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const model = this.context.excel.model;
+      model.names = model.names.filter((n) => n.name !== this.name);
+    });
+  }
+}
+
+class NamedItemCollectionProxy {
+  private itemsLoaded?: NamedItemProxy[];
+
+  constructor(private readonly context: FakeContext) {}
+
+  load(properties: string): this {
+    this.context.enqueue(() => {
+      const names = this.context.excel.model.names;
+      this.itemsLoaded = names.map((n) => new NamedItemProxy(this.context, n.name));
+      this.context.respond(names.map((n) => n.name));
+    }, properties);
+    return this;
+  }
+
+  get items(): NamedItemProxy[] {
+    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: names.items");
+    return this.itemsLoaded;
+  }
+
+  add(name: string, reference: string, comment = ""): void {
+    this.context.enqueue(() => this.context.excel.model.addName(name, reference, comment), [name, reference]);
+  }
+}
+
+/** The fake Excel: a workbook model, Excel.run over it, and the log of syncs. */
+export class FakeExcel {
+  readonly model = new FakeWorkbookModel();
+  syncs: SyncRecord[] = [];
+  calculations: string[] = [];
+
+  /** Excel.run over this workbook. */
+  readonly run: ExcelRun = async (batch) => {
+    const context = new FakeContext(this);
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.queue.length > 0)
+        throw new Error("fake: the batch ended with commands that were never synced");
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  };
+
+  /** Forgets the sync log (e.g. after setting up a workbook). */
+  resetLog(): void {
+    this.syncs = [];
+    this.calculations = [];
+  }
+}
