@@ -36,7 +36,11 @@ const run: RunInWorker<Request, { rows: number; sheet: string }, string> = async
     await new Promise((r) => setTimeout(r, 5));
   }
   hooks.onProgress?.("writing");
-  const written = await wb.writeSheet({ kind: "k", name: "Count", blocks: [{ at: { row: 1, col: 1 }, rows: [[table.columns[0].length]] }] });
+  const written = await wb.writeSheet({
+    kind: "k",
+    name: "Count",
+    blocks: [{ at: { row: 1, col: 1 }, rows: [[table.columns[0].length]] }],
+  });
   return { rows: table.columns[0].length, sheet: written.sheetName };
 };
 
@@ -72,11 +76,19 @@ describe("a build in a worker over the Workbook port", () => {
     const { page } = connect();
     const controller = new AbortController();
     const wb = MemoryWorkbook.withSheets([ORDERS]);
-    const build = runInWorker(page, wb, { wait: true }, {
-      signal: controller.signal,
-      onProgress: () => setTimeout(() => controller.abort(), 20),
-    });
-    const error = await build.then(() => undefined, (e: unknown) => e);
+    const build = runInWorker(
+      page,
+      wb,
+      { wait: true },
+      {
+        signal: controller.signal,
+        onProgress: () => setTimeout(() => controller.abort(), 20),
+      },
+    );
+    const error = await build.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isAbort(error)).toBe(true);
     expect(wb.sheets.map((s) => s.name)).toEqual(["Orders"]);
   });

@@ -7,8 +7,10 @@ function texts(strings: Strings): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (value: unknown, path: string) => {
     if (typeof value === "string") out.set(path, value);
-    else if (typeof value === "function") out.set(path, String((value as (...a: string[]) => unknown)("X", "Y")));
-    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+    else if (typeof value === "function")
+      out.set(path, String((value as (...a: string[]) => unknown)("X", "Y")));
+    else if (value && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
   };
   walk(strings, "");
   return out;
@@ -27,7 +29,9 @@ describe("the pane's languages", () => {
     const en = texts(STRINGS.en);
     const zh = texts(STRINGS["zh-CN"]);
     expect([...zh.keys()].sort()).toEqual([...en.keys()].sort());
-    const untranslated = [...en].filter(([path, text]) => zh.get(path) === text && /[a-z]{3}/i.test(text) && !path.startsWith(".languageNames"));
+    const untranslated = [...en].filter(
+      ([path, text]) => zh.get(path) === text && /[a-z]{3}/i.test(text) && !path.startsWith(".languageNames"),
+    );
     expect(untranslated).toEqual([]);
   });
 

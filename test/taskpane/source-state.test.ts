@@ -63,8 +63,18 @@ describe("the Source step's state", () => {
   it("starts from the settings a previous build stored", () => {
     const restored = sourceReducer(INITIAL_SOURCE_STATE, {
       type: "restore",
-      settings: { source: { table: "Sales" }, columns: { amount: "Net" }, asOf: "2024-06-30", timeUnit: "month" },
+      settings: {
+        source: { table: "Sales" },
+        columns: { amount: "Net" },
+        asOf: "2024-06-30",
+        timeUnit: "month",
+      },
     });
-    expect(restored).toMatchObject({ selected: "table:Sales", overrides: { amount: "Net" }, asOf: "2024-06-30", timeUnit: "month" });
+    expect(restored).toMatchObject({
+      selected: "table:Sales",
+      overrides: { amount: "Net" },
+      asOf: "2024-06-30",
+      timeUnit: "month",
+    });
   });
 });

@@ -1,10 +1,22 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { discoverSources, proposedSource, scoreHeaders } from "../../src/taskpane/source/discover";
-import { lastOrderDate, mappingFor, overrideRole, previewRows, ROLES_IN_ORDER } from "../../src/taskpane/source/inspect";
+import {
+  lastOrderDate,
+  mappingFor,
+  overrideRole,
+  previewRows,
+  ROLES_IN_ORDER,
+} from "../../src/taskpane/source/inspect";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { ORDERS } from "../workbook/contract";
 
-const NOTES = { name: "Notes", rows: [["Budget", "2024"], ["Shop", 100]] };
+const NOTES = {
+  name: "Notes",
+  rows: [
+    ["Budget", "2024"],
+    ["Shop", 100],
+  ],
+};
 
 describe("finding the order table", () => {
   it("scores headers with the three required roles above any without them", () => {
@@ -15,7 +27,10 @@ describe("finding the order table", () => {
   it("proposes the orders sheet below its title, not the notes sheet", async () => {
     const wb = MemoryWorkbook.withSheets([NOTES, ORDERS]);
     const candidates = await discoverSources(wb);
-    expect(candidates[0]).toMatchObject({ key: "sheet:Orders", headers: ["Customer ID", "Order date", "Amount", "Note"] });
+    expect(candidates[0]).toMatchObject({
+      key: "sheet:Orders",
+      headers: ["Customer ID", "Order date", "Amount", "Note"],
+    });
     expect(proposedSource(candidates)?.key).toBe("sheet:Orders");
   });
 
@@ -34,7 +49,11 @@ describe("finding the order table", () => {
 
   it("leaves out the generated sheets", async () => {
     const wb = MemoryWorkbook.withSheets([ORDERS]);
-    await wb.writeSheet({ kind: "k", name: "Customers", blocks: [{ at: { row: 1, col: 1 }, rows: [["Customer ID", "Date", "Amount"]] }] });
+    await wb.writeSheet({
+      kind: "k",
+      name: "Customers",
+      blocks: [{ at: { row: 1, col: 1 }, rows: [["Customer ID", "Date", "Amount"]] }],
+    });
     expect((await discoverSources(wb)).map((c) => c.key)).toEqual(["sheet:Orders"]);
   });
 });

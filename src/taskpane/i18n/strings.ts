@@ -26,7 +26,10 @@ const en = {
   sourceSheet: (name: string, range: string) => `Sheet ${name} (${range})`,
   sourceProposed: "Proposed: it looks like an order table.",
   rowsCount: (n: string) => `${n} rows`,
+  readingTable: "Reading the table…",
   previewHeading: "First rows",
+  previewCaption: (shown: string, total: string) =>
+    `First ${shown} of ${total} rows of the chosen order data`,
   mappingHeading: "Columns",
   mappingHint: "Detected from the headers. Change any column that is wrong.",
   roleLabels: {
@@ -43,6 +46,7 @@ const en = {
   } as Record<ColumnRole, string>,
   required: "required",
   noColumn: "(none)",
+  columnOption: (letter: string, header: string) => (header ? `${letter}: ${header}` : letter),
   optionalColumns: "More columns (optional)",
   missingColumns: (roles: string) => `Choose a column for: ${roles}.`,
   asOfLabel: "As-of date",
@@ -94,8 +98,12 @@ const en = {
   chooseFile: "choose a file",
   loadSample: "Use the sample data",
   loadingFile: (name: string) => `Reading ${name}…`,
-  generatedSheets: "Generated sheets",
-  gridRows: (shown: string, total: string) => `Showing the first ${shown} of ${total} rows.`,
+  workingOn: (label: string) => `Working on ${label}.`,
+  sampleName: "the sample data (1,500 customers)",
+  generatedSheets: "Sheets of the workbook",
+  gridRows: (first: string, last: string, total: string) => `Rows ${first} to ${last} of ${total}.`,
+  gridEmpty: "This sheet is empty.",
+  gridCaption: (sheet: string) => `Cells of sheet ${sheet}`,
 };
 
 export type Strings = typeof en;
@@ -116,7 +124,9 @@ const zhCN: Strings = {
   sourceSheet: (name: string, range: string) => `工作表 ${name}（${range}）`,
   sourceProposed: "推荐：看起来是订单表。",
   rowsCount: (n: string) => `${n} 行`,
+  readingTable: "正在读取表格…",
   previewHeading: "前几行",
+  previewCaption: (shown: string, total: string) => `所选订单数据的前 ${shown} 行（共 ${total} 行）`,
   mappingHeading: "列",
   mappingHint: "已根据表头自动识别。如有错误，请更改对应的列。",
   roleLabels: {
@@ -133,6 +143,7 @@ const zhCN: Strings = {
   },
   required: "必填",
   noColumn: "（无）",
+  columnOption: (letter: string, header: string) => (header ? `${letter}：${header}` : letter),
   optionalColumns: "更多列（可选）",
   missingColumns: (roles: string) => `请为以下项目选择列：${roles}。`,
   asOfLabel: "截止日期",
@@ -184,8 +195,12 @@ const zhCN: Strings = {
   chooseFile: "选择文件",
   loadSample: "使用示例数据",
   loadingFile: (name: string) => `正在读取 ${name}…`,
-  generatedSheets: "生成的工作表",
-  gridRows: (shown: string, total: string) => `显示前 ${shown} 行，共 ${total} 行。`,
+  workingOn: (label: string) => `当前数据：${label}。`,
+  sampleName: "示例数据（1,500 位客户）",
+  generatedSheets: "工作簿中的工作表",
+  gridRows: (first: string, last: string, total: string) => `第 ${first} 至 ${last} 行，共 ${total} 行。`,
+  gridEmpty: "此工作表为空。",
+  gridCaption: (sheet: string) => `工作表 ${sheet} 的单元格`,
 };
 
 export const STRINGS: Record<Language, Strings> = { en, "zh-CN": zhCN };

@@ -24,7 +24,12 @@ function scalar(v: CellValue): Scalar {
 
 /** The file's name without extension, made a valid sheet name. */
 export function sheetNameFor(fileName: string): string {
-  const base = fileName.replace(/\.[^.]*$/, "").replace(/[[\]:*?/\\']/g, " ").trim().slice(0, 31).trim();
+  const base = fileName
+    .replace(/\.[^.]*$/, "")
+    .replace(/[[\]:*?/\\']/g, " ")
+    .trim()
+    .slice(0, 31)
+    .trim();
   return base && !sheetNameProblem(base) ? base : "Data";
 }
 
@@ -34,9 +39,12 @@ async function csvWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWorkb
   const rows: Scalar[][] = [table.headers];
   for (let r = 0; r < height; r++) rows.push(table.columns.map((c) => scalar(c[r])));
   // The header may not have been on the file's first line: keep the rows where the file had them.
-  return MemoryWorkbook.withSheets([{ name: sheetNameFor(name), rows, at: `A${Math.max(1, table.firstRow - 1)}` }], {
-    label: name,
-  });
+  return MemoryWorkbook.withSheets(
+    [{ name: sheetNameFor(name), rows, at: `A${Math.max(1, table.firstRow - 1)}` }],
+    {
+      label: name,
+    },
+  );
 }
 
 interface ExcelJsTableModel {
@@ -60,7 +68,9 @@ async function xlsxWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWork
     const rows: Scalar[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const values = row.values as unknown[];
-      rows[r - 1] = Array.from({ length: Math.max(0, values.length - 1) }, (_, c) => scalar(fromExcelJsValue(values[c + 1])));
+      rows[r - 1] = Array.from({ length: Math.max(0, values.length - 1) }, (_, c) =>
+        scalar(fromExcelJsValue(values[c + 1])),
+      );
     });
     const tables = ws.getTables().map((t) => {
       const model = (t as unknown as { table: ExcelJsTableModel }).table;
@@ -78,7 +88,8 @@ export async function workbookFromFile(name: string, bytes: Uint8Array): Promise
   if (bytes.length > MAX_FILE_BYTES) {
     throw new UserError(
       `${name} is ${Math.round(bytes.length / 1024 ** 2)} MB; the browser preview reads files up to 200 MB. ` +
-        "Open it in Excel with the add-in, or run: loyalty report " + name,
+        "Open it in Excel with the add-in, or run: loyalty report " +
+        name,
     );
   }
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();

@@ -56,7 +56,10 @@ export async function discoverSources(workbook: Workbook): Promise<OrderSourceCa
 
   for (const t of tables) {
     const box = parseRangeAddress(t.range);
-    const [header = []] = await workbook.readRange(t.sheet, rangeAddress({ ...box, bottom: box.top }, false, true));
+    const [header = []] = await workbook.readRange(
+      t.sheet,
+      rangeAddress({ ...box, bottom: box.top }, false, true),
+    );
     const headers = headerTexts(header);
     candidates.push({
       key: `table:${t.name}`,
@@ -73,7 +76,12 @@ export async function discoverSources(workbook: Workbook): Promise<OrderSourceCa
 
   for (const s of sheets) {
     const used = parseRangeAddress(s.usedRange as string);
-    const top: RangeBox = { top: 1, left: 1, bottom: Math.min(used.bottom, HEADER_SCAN_ROWS), right: used.right };
+    const top: RangeBox = {
+      top: 1,
+      left: 1,
+      bottom: Math.min(used.bottom, HEADER_SCAN_ROWS),
+      right: used.right,
+    };
     const rows = await workbook.readRange(s.name, rangeAddress(top, false, true));
     const headerIndex = findHeaderRow(rows);
     if (headerIndex < 0) continue;

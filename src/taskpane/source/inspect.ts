@@ -48,7 +48,10 @@ export function overrideRole(
   role: ColumnRole,
   column: number | null,
 ): ColumnOverrides {
-  const next: ColumnOverrides = { ...overrides, [role]: column === null ? null : columnReference(table, column) };
+  const next: ColumnOverrides = {
+    ...overrides,
+    [role]: column === null ? null : columnReference(table, column),
+  };
   if (column === null) return next;
   // A column serves one role: another role that had it (by detection or override) lets go of it.
   const current = mappingFor(table, overrides).mapping;

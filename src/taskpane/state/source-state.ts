@@ -62,7 +62,9 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
     case "found": {
       // Keep the user's (or the stored) choice when it is still there; else propose the best candidate.
       const keep = state.selected && action.candidates.some((c) => c.key === state.selected);
-      const selected = keep ? state.selected : (proposedSource(action.candidates) ?? action.candidates[0])?.key;
+      const selected = keep
+        ? state.selected
+        : (proposedSource(action.candidates) ?? action.candidates[0])?.key;
       const changed = selected !== state.selected;
       return {
         ...state,
@@ -76,10 +78,15 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
       if (action.key === state.selected) return state;
       return { ...state, selected: action.key, table: undefined, overrides: {}, asOf: null };
     case "read":
-      return action.key === state.selected ? { ...state, table: { key: action.key, data: action.table } } : state;
+      return action.key === state.selected
+        ? { ...state, table: { key: action.key, data: action.table } }
+        : state;
     case "map":
       if (!state.table) return state;
-      return { ...state, overrides: overrideRole(state.table.data, state.overrides, action.role, action.column) };
+      return {
+        ...state,
+        overrides: overrideRole(state.table.data, state.overrides, action.role, action.column),
+      };
     case "asOf":
       return { ...state, asOf: action.value };
     case "timeUnit":

@@ -30,7 +30,11 @@ export interface RunHooks<Prog> {
 }
 
 /** What the worker runs for each request. */
-export type RunInWorker<Req, Res, Prog> = (workbook: Workbook, request: Req, hooks: RunHooks<Prog>) => Promise<Res>;
+export type RunInWorker<Req, Res, Prog> = (
+  workbook: Workbook,
+  request: Req,
+  hooks: RunHooks<Prog>,
+) => Promise<Res>;
 
 /** The page's side of one build: answers the worker's workbook calls until the build ends. */
 export function runInWorker<Req, Res, Prog>(
@@ -80,7 +84,8 @@ export function serveInWorker<Req, Res, Prog>(scope: Endpoint, run: RunInWorker<
   scope.addEventListener("message", (event: MessageEvent) => {
     const message = event.data as ToWorker<Req>;
     if (message.type === "port-reply") remote.settle(message);
-    else if (message.type === "cancel") controller?.abort(new DOMException("The build was cancelled", "AbortError"));
+    else if (message.type === "cancel")
+      controller?.abort(new DOMException("The build was cancelled", "AbortError"));
     else if (message.type === "build") {
       const current = new AbortController();
       controller = current;

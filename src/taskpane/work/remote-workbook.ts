@@ -48,7 +48,10 @@ export async function serveWorkbookCall(workbook: Workbook, call: PortCall): Pro
   }
 }
 
-function remoteMethod(call: (method: WorkbookMethod, args: unknown[]) => Promise<unknown>, method: WorkbookMethod) {
+function remoteMethod(
+  call: (method: WorkbookMethod, args: unknown[]) => Promise<unknown>,
+  method: WorkbookMethod,
+) {
   return (...args: unknown[]) => call(method, args);
 }
 
