@@ -3,23 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/io";
+import { capture } from "../helpers/cli-io";
 import { readSharedText, sharedDataPath } from "../helpers/shared-data";
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    interactive: false,
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
 
 async function fitJson(args: string[]) {
   const io = capture();

@@ -1,21 +1,6 @@
 import { run } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/io";
+import { capture } from "../helpers/cli-io";
 import packageJson from "../../package.json";
-
-function capture(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: "",
-    stderr: "",
-    interactive: false,
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
 
 describe("loyalty CLI", () => {
   it("prints help and exits 0", async () => {

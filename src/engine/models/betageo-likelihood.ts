@@ -4,12 +4,16 @@
  *   LL = lnΓ(r+x) - lnΓ(r) + r ln α + ln B(a, b+x+k)/B(a, b) + ln[(α+T)^-(r+x) + D (α+t_x)^-(r+x)]
  * with k = 0, D = δ(x>0) a/(b+x-1) for BG/NBD and k = 1, D = a/(b+x) for MBG/NBD.
  * Every term that depends only on x, only on t_x or only on T is computed once per distinct value per
- * evaluation, so a row costs one exp and one log1p.
+ * evaluation, so a row costs one exp and one log1p. The two models share their fit and per-customer
+ * log-likelihood too (fitBetaGeo, betaGeoLogLikelihoods).
  */
 import { digamma, lbeta, lgamma } from "../math/gamma";
 import { CompensatedSum } from "../math/sum";
-import { distinctIndex, type CompressedRfm } from "./data";
-import type { Likelihood } from "./fit";
+import type { BgnbdParams } from "./bgnbd";
+import { compressRfm, distinctIndex, type CompressedRfm } from "./data";
+import { fitMaximumLikelihood, type Likelihood } from "./fit";
+import { rateStart } from "./starts";
+import type { FitOptions, FitResult, RfmData } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
 // functions run in the hot loops of the fits.
@@ -188,4 +192,27 @@ export class BetaGeoLikelihood implements Likelihood {
     }
     return out;
   }
+}
+
+/** Maximum-likelihood fit of the BG/NBD or MBG/NBD model: same parameters, same starting points. */
+export function fitBetaGeo(variant: BetaGeoVariant, data: RfmData, options: FitOptions): FitResult {
+  const compressed = compressRfm(data);
+  const alpha0 = 1 / rateStart(compressed);
+  return fitMaximumLikelihood(
+    variant,
+    new BetaGeoLikelihood(compressed, variant),
+    [
+      [1, alpha0, 1, 3],
+      [1, 1, 1, 1],
+      [0.1, 0.1 * alpha0, 0.5, 0.5],
+    ],
+    options,
+  );
+}
+
+/** Per-customer log-likelihood of either model, in the order of the input rows (0 for weight 0). */
+export function betaGeoLogLikelihoods(variant: BetaGeoVariant, p: BgnbdParams, data: RfmData): Float64Array {
+  const compressed = compressRfm(data);
+  const rows = new BetaGeoLikelihood(compressed, variant).rowLogLikelihoods([p.r, p.alpha, p.a, p.b]);
+  return Float64Array.from(compressed.rowOf, (row) => (row < 0 ? 0 : rows[row]));
 }

@@ -6,11 +6,8 @@
 import { lbeta, lgamma } from "../math/gamma";
 import { logRegularizedIncompleteBeta } from "../math/incbeta";
 import { inverseLogit1p } from "../math/logspace";
-import { BetaGeoLikelihood } from "./betageo-likelihood";
-import { oneMinusHOverB } from "./betageo-expectation";
-import { compressRfm } from "./data";
-import { fitMaximumLikelihood } from "./fit";
-import { rateStart } from "./starts";
+import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
+import { expectedCount, oneMinusHOverB } from "./betageo-expectation";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
@@ -31,26 +28,12 @@ export function bgnbdParams(fit: FitResult): BgnbdParams {
 
 /** Maximum-likelihood fit of the BG/NBD model. */
 export function fitBgnbd(data: RfmData, options: FitOptions = {}): FitResult {
-  const compressed = compressRfm(data);
-  const lik = new BetaGeoLikelihood(compressed, "bgnbd");
-  const alpha0 = 1 / rateStart(compressed);
-  return fitMaximumLikelihood(
-    "bgnbd",
-    lik,
-    [
-      [1, alpha0, 1, 3],
-      [1, 1, 1, 1],
-      [0.1, 0.1 * alpha0, 0.5, 0.5],
-    ],
-    options,
-  );
+  return fitBetaGeo("bgnbd", data, options);
 }
 
 /** Per-customer log-likelihood (same order as the input rows). */
 export function bgnbdLogLikelihoods(p: BgnbdParams, data: RfmData): Float64Array {
-  const compressed = compressRfm(data);
-  const rows = new BetaGeoLikelihood(compressed, "bgnbd").rowLogLikelihoods([p.r, p.alpha, p.a, p.b]);
-  return Float64Array.from(compressed.rowOf, (row) => (row < 0 ? 0 : rows[row]));
+  return betaGeoLogLikelihoods("bgnbd", p, data);
 }
 
 /** ln of the odds that the customer has dropped out: ln[a/(b+x-1)] + (r+x) ln((α+T)/(α+t_x)). */
@@ -69,7 +52,7 @@ export function bgnbdExpectedPurchases(p: BgnbdParams, t: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + t);
   const L = -log1p(t / p.alpha);
-  return (p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, z, L);
+  return expectedCount((p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, z, L));
 }
 
 /** E[X(T, T+t) | x, t_x, T]: expected repeat purchases in the next t time units. */
@@ -84,7 +67,7 @@ export function bgnbdConditionalExpectedPurchases(
   const z = t / (p.alpha + T + t);
   const L = -log1p(t / (p.alpha + T));
   const c = p.a + p.b + x - 1;
-  return c * oneMinusHOverB(p.r + x, p.b + x, c, z, L) * bgnbdProbabilityAlive(p, x, tx, T);
+  return expectedCount(c * oneMinusHOverB(p.r + x, p.b + x, c, z, L) * bgnbdProbabilityAlive(p, x, tx, T));
 }
 
 /** P(X(t) = n) for a new customer (FHL 2005, equation 8). */

@@ -4,11 +4,8 @@
  * alive. Same parameters r, α, a, b and the same likelihood machinery (betageo-likelihood.ts).
  */
 import { inverseLogit1p } from "../math/logspace";
-import { BetaGeoLikelihood } from "./betageo-likelihood";
-import { oneMinusHOverB } from "./betageo-expectation";
-import { compressRfm } from "./data";
-import { fitMaximumLikelihood } from "./fit";
-import { rateStart } from "./starts";
+import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
+import { expectedCount, oneMinusHOverB } from "./betageo-expectation";
 import type { BgnbdParams } from "./bgnbd";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
@@ -21,25 +18,12 @@ export type MbgnbdParams = BgnbdParams;
 
 /** Maximum-likelihood fit of the MBG/NBD model. */
 export function fitMbgnbd(data: RfmData, options: FitOptions = {}): FitResult {
-  const compressed = compressRfm(data);
-  const alpha0 = 1 / rateStart(compressed);
-  return fitMaximumLikelihood(
-    "mbgnbd",
-    new BetaGeoLikelihood(compressed, "mbgnbd"),
-    [
-      [1, alpha0, 1, 3],
-      [1, 1, 1, 1],
-      [0.1, 0.1 * alpha0, 0.5, 0.5],
-    ],
-    options,
-  );
+  return fitBetaGeo("mbgnbd", data, options);
 }
 
 /** Per-customer log-likelihood (same order as the input rows). */
 export function mbgnbdLogLikelihoods(p: MbgnbdParams, data: RfmData): Float64Array {
-  const compressed = compressRfm(data);
-  const rows = new BetaGeoLikelihood(compressed, "mbgnbd").rowLogLikelihoods([p.r, p.alpha, p.a, p.b]);
-  return Float64Array.from(compressed.rowOf, (row) => (row < 0 ? 0 : rows[row]));
+  return betaGeoLogLikelihoods("mbgnbd", p, data);
 }
 
 /** P(alive at T | x, t_x, T) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)). */
@@ -52,7 +36,7 @@ export function mbgnbdProbabilityAlive(p: MbgnbdParams, x: number, tx: number, T
 export function mbgnbdExpectedPurchases(p: MbgnbdParams, t: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + t);
-  return p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, z, -log1p(t / p.alpha));
+  return expectedCount(p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, z, -log1p(t / p.alpha)));
 }
 
 /** E[X(T, T+t) | x, t_x, T] = (a+b+x)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] · P(alive). */
@@ -67,5 +51,7 @@ export function mbgnbdConditionalExpectedPurchases(
   const z = t / (p.alpha + T + t);
   const c = p.a + p.b + x;
   const L = -log1p(t / (p.alpha + T));
-  return c * oneMinusHOverB(p.r + x, p.b + x + 1, c, z, L) * mbgnbdProbabilityAlive(p, x, tx, T);
+  return expectedCount(
+    c * oneMinusHOverB(p.r + x, p.b + x + 1, c, z, L) * mbgnbdProbabilityAlive(p, x, tx, T),
+  );
 }

@@ -53,6 +53,28 @@ class PurchaseRecorder {
 }
 
 /**
+ * Customers observed for T[i] time units each: `purchases` draws one customer's story and records its
+ * purchase times (the loop, the output and the recording are the same for every continuous-time model).
+ */
+function simulateCustomers(
+  T: ArrayLike<number>,
+  options: SimulationOptions,
+  purchases: (rng: Random, T: number, rec: PurchaseRecorder) => void,
+): SimulatedRfm {
+  const rng = new Random(options.seed);
+  const n = T.length;
+  const out: SimulatedRfm = { x: new Float64Array(n), tx: new Float64Array(n), T: Float64Array.from(T) };
+  const rec = new PurchaseRecorder(options.resolution ?? 0);
+  for (let i = 0; i < n; i++) {
+    rec.reset();
+    purchases(rng, T[i], rec);
+    out.x[i] = rec.x;
+    out.tx[i] = rec.tx;
+  }
+  return out;
+}
+
+/**
  * Purchase process shared by the BG/NBD family: Poisson(λ) purchases until drop-out, which happens with
  * probability p after each repeat purchase (and, for MBG/NBD, also at time 0).
  */
@@ -61,28 +83,16 @@ function simulateBetaGeo(
   T: ArrayLike<number>,
   options: SimulationOptions,
   dropAtStart: boolean,
-) {
-  const rng = new Random(options.seed);
-  const n = T.length;
-  const out: SimulatedRfm = { x: new Float64Array(n), tx: new Float64Array(n), T: Float64Array.from(T) };
-  const rec = new PurchaseRecorder(options.resolution ?? 0);
-  for (let i = 0; i < n; i++) {
+): SimulatedRfm {
+  return simulateCustomers(T, options, (rng, end, rec) => {
     const lambda = rng.gamma(p.r, p.alpha);
     const drop = rng.beta(p.a, p.b);
-    rec.reset();
-    if (!(dropAtStart && rng.uniform() < drop)) {
-      let t = 0;
-      for (;;) {
-        t += rng.exponential(lambda);
-        if (t > T[i]) break;
-        rec.add(t);
-        if (rng.uniform() < drop) break;
-      }
+    if (dropAtStart && rng.uniform() < drop) return;
+    for (let t = rng.exponential(lambda); t <= end; t += rng.exponential(lambda)) {
+      rec.add(t);
+      if (rng.uniform() < drop) return;
     }
-    out.x[i] = rec.x;
-    out.tx[i] = rec.tx;
-  }
-  return out;
+  });
 }
 
 /** BG/NBD customers observed for T[i] time units each. */
@@ -109,24 +119,12 @@ export function simulateParetoNbd(
   T: ArrayLike<number>,
   options: SimulationOptions,
 ): SimulatedRfm {
-  const rng = new Random(options.seed);
-  const n = T.length;
-  const out: SimulatedRfm = { x: new Float64Array(n), tx: new Float64Array(n), T: Float64Array.from(T) };
-  const rec = new PurchaseRecorder(options.resolution ?? 0);
-  for (let i = 0; i < n; i++) {
+  return simulateCustomers(T, options, (rng, T, rec) => {
     const lambda = rng.gamma(p.r, p.alpha);
     const mu = rng.gamma(p.s, p.beta);
-    const end = min(T[i], rng.exponential(mu));
-    rec.reset();
-    let t = rng.exponential(lambda);
-    while (t <= end) {
-      rec.add(t);
-      t += rng.exponential(lambda);
-    }
-    out.x[i] = rec.x;
-    out.tx[i] = rec.tx;
-  }
-  return out;
+    const end = min(T, rng.exponential(mu));
+    for (let t = rng.exponential(lambda); t <= end; t += rng.exponential(lambda)) rec.add(t);
+  });
 }
 
 /**

@@ -7,15 +7,14 @@ import type JSZip from "jszip";
 import type { ChartSpec } from "../../report/sheet-model";
 import { chartAnchor, chartPartXml, drawingPartXml, type RangeValues } from "./charts";
 import {
-  addContentTypeOverride,
-  addRelationship,
-  freeRelationshipId,
-  insertWorksheetElement,
-  nextPartNumber,
+  addWorksheetElement,
+  NewParts,
   partText,
   putPart,
   REL_NS,
+  Relationships,
   worksheetPart,
+  type NumberedPartKind,
 } from "./package-edit";
 import { relsPathOf } from "./xml-text";
 
@@ -27,46 +26,37 @@ export interface SheetCharts {
   values: RangeValues;
 }
 
-const REL_TYPE_DRAWING = `${REL_NS}/drawing`;
-const REL_TYPE_CHART = `${REL_NS}/chart`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const CHART: NumberedPartKind = {
+  folder: "charts",
+  stem: "chart",
+  contentType: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  relType: `${REL_NS}/chart`,
+};
+const DRAWING: NumberedPartKind = {
+  folder: "drawings",
+  stem: "drawing",
+  contentType: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  relType: `${REL_NS}/drawing`,
+};
 
 /** Adds the charts of each sheet to the package in `zip` (modified in place). */
 export async function addChartParts(zip: JSZip, sheets: SheetCharts[]): Promise<void> {
-  let contentTypes = (await partText(zip, "[Content_Types].xml")) as string;
+  const parts = await NewParts.of(zip);
   for (const s of sheets) {
     if (s.charts.length === 0) continue;
-    const part = await worksheetPart(zip, s.sheet);
-    const drawingNo = nextPartNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
-    const drawingPart = `xl/drawings/drawing${drawingNo}.xml`;
-    let drawingRels: string | undefined;
-    const relIds: string[] = [];
-    for (const chart of s.charts) {
-      const chartNo = nextPartNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
-      const chartPart = `xl/charts/chart${chartNo}.xml`;
-      zip.file(chartPart, chartPartXml(chart, s.sheet, s.values));
-      contentTypes = addContentTypeOverride(contentTypes, chartPart, CT_CHART);
-      const id = freeRelationshipId(drawingRels);
-      drawingRels = addRelationship(drawingRels, id, REL_TYPE_CHART, `../charts/chart${chartNo}.xml`);
-      relIds.push(id);
-    }
+    const drawingRels = new Relationships(undefined);
+    const chartRelIds = s.charts.map(
+      (chart) => parts.add(CHART, () => chartPartXml(chart, s.sheet, s.values), drawingRels).relId,
+    );
     const anchors = s.charts.map((c) => chartAnchor(c, s.columnWidths));
     const names = s.charts.map((c, i) => c.title ?? `Chart ${i + 1}`);
-    zip.file(drawingPart, drawingPartXml(anchors, relIds, names));
-    zip.file(relsPathOf(drawingPart), drawingRels as string);
-    contentTypes = addContentTypeOverride(contentTypes, drawingPart, CT_DRAWING);
-
+    const part = await worksheetPart(zip, s.sheet);
     const sheetRelsPath = relsPathOf(part);
-    const sheetRels = await partText(zip, sheetRelsPath);
-    const drawingRelId = freeRelationshipId(sheetRels);
-    putPart(
-      zip,
-      sheetRelsPath,
-      addRelationship(sheetRels, drawingRelId, REL_TYPE_DRAWING, `../drawings/drawing${drawingNo}.xml`),
-    );
-    const sheetXml = (await partText(zip, part)) as string;
-    putPart(zip, part, insertWorksheetElement(sheetXml, "drawing", `<drawing r:id="${drawingRelId}"/>`));
+    const sheetRels = new Relationships(await partText(zip, sheetRelsPath));
+    const drawing = parts.add(DRAWING, () => drawingPartXml(anchors, chartRelIds, names), sheetRels);
+    zip.file(relsPathOf(drawing.path), drawingRels.xml as string);
+    putPart(zip, sheetRelsPath, sheetRels.xml as string);
+    await addWorksheetElement(zip, part, "drawing", `<drawing r:id="${drawing.relId}"/>`);
   }
-  putPart(zip, "[Content_Types].xml", contentTypes);
+  parts.save();
 }

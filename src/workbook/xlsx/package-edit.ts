@@ -1,6 +1,7 @@
 /**
  * Small edits of a saved package (a JSZip) shared by the parts ExcelJS does not write: find a sheet's
- * part, add a relationship, a content-type override, or an element at its place in a worksheet.
+ * part, add numbered parts with their content types and relationships, or an element at its place in a
+ * worksheet.
  */
 import type JSZip from "jszip";
 import { attributes, escapeXml, parseRelationships, startTags } from "./xml-text";
@@ -47,7 +48,7 @@ export function putPart(zip: JSZip, path: string, content: string): void {
 }
 
 /** Next free N for parts named like xl/charts/chartN.xml. */
-export function nextPartNumber(zip: JSZip, pattern: RegExp): number {
+function nextPartNumber(zip: JSZip, pattern: RegExp): number {
   let max = 0;
   zip.forEach((path) => {
     const m = pattern.exec(path.replace(/^\//, ""));
@@ -83,6 +84,16 @@ export function insertWorksheetElement(sheetXml: string, localName: string, elem
   return xml.replace(/<\/worksheet>\s*$/, `${element}</worksheet>`);
 }
 
+/** Inserts `element` into the worksheet part `part` of the package (see insertWorksheetElement). */
+export async function addWorksheetElement(
+  zip: JSZip,
+  part: string,
+  localName: string,
+  element: string,
+): Promise<void> {
+  putPart(zip, part, insertWorksheetElement((await partText(zip, part)) as string, localName, element));
+}
+
 /**
  * Offset of the first child of <worksheet> named one of `names`, or -1. Only direct children count: an
  * <extLst> inside a conditional format's rule is not the worksheet's <extLst>.
@@ -109,27 +120,79 @@ export function firstTopLevelElement(sheetXml: string, names: string[]): number 
   return -1;
 }
 
-export function freeRelationshipId(relsXml: string | undefined): string {
+function freeRelationshipId(relsXml: string | undefined): string {
   const used = new Set(startTags(relsXml ?? "", "Relationship").map((t) => attributes(t).Id));
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
   return `rId${n}`;
 }
 
-export function addRelationship(
-  relsXml: string | undefined,
-  id: string,
-  type: string,
-  target: string,
-): string {
+function addRelationship(relsXml: string | undefined, id: string, type: string, target: string): string {
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
   if (!relsXml) return `${RELS_HEAD}${rel}</Relationships>`;
   return relsXml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`);
 }
 
-export function addContentTypeOverride(contentTypes: string, part: string, type: string): string {
+function addContentTypeOverride(contentTypes: string, part: string, type: string): string {
   return contentTypes.replace(
     /<\/Types>\s*$/,
     `<Override PartName="/${part}" ContentType="${type}"/></Types>`,
   );
+}
+
+/** The relationships of one part (the text of its .rels, absent at first), edited in memory. */
+export class Relationships {
+  constructor(public xml: string | undefined) {}
+
+  /** Adds a relationship under a free id and returns the id. */
+  link(type: string, target: string): string {
+    const id = freeRelationshipId(this.xml);
+    this.xml = addRelationship(this.xml, id, type, target);
+    return id;
+  }
+}
+
+/** A kind of part numbered within its folder of xl/, as xl/charts/chart3.xml. */
+export interface NumberedPartKind {
+  folder: string;
+  stem: string;
+  contentType: string;
+  /** The type of a relationship that points at such a part. */
+  relType: string;
+}
+
+/**
+ * New parts of a saved package. [Content_Types].xml is read once, edited in memory as parts are added
+ * and written back by `save`.
+ */
+export class NewParts {
+  private constructor(
+    private readonly zip: JSZip,
+    private contentTypes: string,
+  ) {}
+
+  static async of(zip: JSZip): Promise<NewParts> {
+    return new NewParts(zip, (await partText(zip, "[Content_Types].xml")) as string);
+  }
+
+  /**
+   * Writes a part of `kind` under the next free number (`xmlOf` is given it), registers its content type
+   * and links it from `from`, the relationships of a part in another folder of xl/. Returns the part's
+   * path and the id of the relationship.
+   */
+  add(
+    kind: NumberedPartKind,
+    xmlOf: (n: number) => string,
+    from: Relationships,
+  ): { path: string; relId: string } {
+    const n = nextPartNumber(this.zip, new RegExp(`^xl/${kind.folder}/${kind.stem}(\\d+)\\.xml$`));
+    const path = `xl/${kind.folder}/${kind.stem}${n}.xml`;
+    this.zip.file(path, xmlOf(n));
+    this.contentTypes = addContentTypeOverride(this.contentTypes, path, kind.contentType);
+    return { path, relId: from.link(kind.relType, `../${kind.folder}/${kind.stem}${n}.xml`) };
+  }
+
+  save(): void {
+    putPart(this.zip, "[Content_Types].xml", this.contentTypes);
+  }
 }

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { addChartParts, type SheetCharts } from "./chart-parts";
 import { definedNamesXml, putDefinedNames, sheetOrder } from "./defined-names";
 import type { PackageDefinedName } from "./package";
-import { insertWorksheetElement, partText, putPart, worksheetPart } from "./package-edit";
+import { addWorksheetElement, partText, putPart, worksheetPart } from "./package-edit";
 import { addTableParts, type TableSpec } from "./table-parts";
 
 export interface PackageAdditions {
@@ -42,12 +42,7 @@ export async function finishPackage(
   const named = putDefinedNames(workbookXml, definedNamesXml(add.names, sheetOrder(workbookXml)));
   putPart(zip, "xl/workbook.xml", withFullCalcOnLoad(named));
   for (const v of add.validations ?? []) {
-    const part = await worksheetPart(zip, v.sheet);
-    putPart(
-      zip,
-      part,
-      insertWorksheetElement((await partText(zip, part)) as string, "dataValidations", v.xml),
-    );
+    await addWorksheetElement(zip, await worksheetPart(zip, v.sheet), "dataValidations", v.xml);
   }
   await addTableParts(zip, add.tables);
   await addChartParts(zip, add.charts);

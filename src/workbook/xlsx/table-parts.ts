@@ -7,21 +7,24 @@ import { rangeAddress } from "../../report/a1";
 import { createRowResolver, tableBox } from "../../report/sheet-model-cells";
 import type { SheetModel } from "../../report/sheet-model";
 import {
-  addContentTypeOverride,
-  addRelationship,
-  freeRelationshipId,
-  insertWorksheetElement,
-  nextPartNumber,
+  addWorksheetElement,
+  NewParts,
   partText,
   putPart,
   REL_NS,
+  Relationships,
   worksheetPart,
+  type NumberedPartKind,
 } from "./package-edit";
 import { escapeXml, relsPathOf } from "./xml-text";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_TYPE_TABLE = `${REL_NS}/table`;
-const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const TABLE: NumberedPartKind = {
+  folder: "tables",
+  stem: "table",
+  contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  relType: `${REL_NS}/table`,
+};
 
 export interface TableSpec {
   name: string;
@@ -76,28 +79,19 @@ export async function addTableParts(
   zip: JSZip,
   sheets: { sheet: string; tables: TableSpec[] }[],
 ): Promise<void> {
-  let contentTypes = (await partText(zip, "[Content_Types].xml")) as string;
+  const parts = await NewParts.of(zip);
   for (const s of sheets) {
     if (s.tables.length === 0) continue;
     const part = await worksheetPart(zip, s.sheet);
     const relsPath = relsPathOf(part);
-    let rels = await partText(zip, relsPath);
-    const relIds: string[] = [];
-    for (const table of s.tables) {
-      const n = nextPartNumber(zip, /^xl\/tables\/table(\d+)\.xml$/);
-      const tablePart = `xl/tables/table${n}.xml`;
-      zip.file(tablePart, tablePartXml(table, n));
-      contentTypes = addContentTypeOverride(contentTypes, tablePart, CT_TABLE);
-      const id = freeRelationshipId(rels);
-      rels = addRelationship(rels, id, REL_TYPE_TABLE, `../tables/table${n}.xml`);
-      relIds.push(id);
-    }
-    putPart(zip, relsPath, rels as string);
+    const rels = new Relationships(await partText(zip, relsPath));
+    const relIds = s.tables.map((table) => parts.add(TABLE, (n) => tablePartXml(table, n), rels).relId);
+    putPart(zip, relsPath, rels.xml as string);
     const element =
       `<tableParts count="${relIds.length}">` +
       relIds.map((id) => `<tablePart r:id="${id}"/>`).join("") +
       "</tableParts>";
-    putPart(zip, part, insertWorksheetElement((await partText(zip, part)) as string, "tableParts", element));
+    await addWorksheetElement(zip, part, "tableParts", element);
   }
-  putPart(zip, "[Content_Types].xml", contentTypes);
+  parts.save();
 }
