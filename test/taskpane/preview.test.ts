@@ -2,7 +2,6 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { gridText, gridWindow } from "../../src/taskpane/preview/grid";
 import { sheetNameFor, workbookFromFile } from "../../src/taskpane/preview/open-file";
 import { sampleRows, SAMPLE } from "../../src/taskpane/preview/sample-workbook";
-import { storedSourceSettings } from "../../src/taskpane/state/stored-settings";
 import { UserError } from "../../src/user-error";
 import { ORDERS } from "../workbook/contract";
 
@@ -53,7 +52,8 @@ describe("files opened in the preview", () => {
     await expect(workbookFromFile("orders.pdf", bytes("%PDF"))).rejects.toThrow(
       /orders\.pdf: the preview reads \.xlsx and \.csv/,
     );
-    await expect(workbookFromFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(
+    const load = async () => (await import("exceljs")).default;
+    await expect(workbookFromFile("broken.xlsx", bytes("not a zip"), load)).rejects.toThrow(
       /broken\.xlsx cannot be read as an \.xlsx workbook/,
     );
   });
@@ -81,23 +81,5 @@ describe("the bundled sample", () => {
     expect(rows.length).toBeGreaterThan(50 * 5);
     expect(rows[1][2]).toBeInstanceOf(Date);
     expect(SAMPLE.customers).toBe(1500);
-  });
-});
-
-describe("the stored settings the Source step starts from", () => {
-  it("keeps the fields of the right shape and drops the rest", () => {
-    expect(
-      storedSourceSettings({
-        source: { table: "Orders" },
-        columns: { amount: "Net", date: 3, tier: null, bogus: "x" },
-        asOf: "2024-06-30",
-        timeUnit: "fortnight",
-      }),
-    ).toEqual({
-      source: { table: "Orders" },
-      columns: { amount: "Net", date: 3, tier: null },
-      asOf: "2024-06-30",
-    });
-    expect(storedSourceSettings("text")).toBeUndefined();
   });
 });

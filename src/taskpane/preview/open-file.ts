@@ -4,6 +4,7 @@
  * .xlsx file keeps its sheets and tables (read with ExcelJS's browser build, loaded only when an .xlsx
  * file is dropped, so the pane itself stays small).
  */
+import type ExcelJsModule from "exceljs";
 import type { CellValue } from "../../engine/data/table";
 import { parseRangeAddress, rangeAddress } from "../../report/a1";
 import { sheetNameProblem } from "../../report/sheet-model-check";
@@ -54,8 +55,29 @@ interface ExcelJsTableModel {
   ref: string;
 }
 
-async function xlsxWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
-  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+export type ExcelJsLoader = () => Promise<typeof ExcelJsModule>;
+
+/** Where the build puts ExcelJS's own minified browser build (copied as is: see webpack.config.js). */
+export const EXCELJS_SCRIPT = "exceljs/exceljs.min.js";
+
+/** In the page: ExcelJS's browser build, loaded once by a script tag; it defines the ExcelJS global. */
+const loadExcelJsScript: ExcelJsLoader = () =>
+  new Promise((resolve, reject) => {
+    const loaded = (globalThis as { ExcelJS?: typeof ExcelJsModule }).ExcelJS;
+    if (loaded) return resolve(loaded);
+    const script = document.createElement("script");
+    script.src = EXCELJS_SCRIPT;
+    script.onload = () => {
+      const excelJs = (globalThis as { ExcelJS?: typeof ExcelJsModule }).ExcelJS;
+      if (excelJs) resolve(excelJs);
+      else reject(new Error(`${EXCELJS_SCRIPT} did not define ExcelJS`));
+    };
+    script.onerror = () => reject(new Error(`${EXCELJS_SCRIPT} could not be loaded`));
+    document.head.appendChild(script);
+  });
+
+async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader): Promise<MemoryWorkbook> {
+  const ExcelJS = await load();
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -84,7 +106,11 @@ async function xlsxWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWork
 }
 
 /** The dropped file as a workbook; UserError for a file the preview cannot read. */
-export async function workbookFromFile(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
+export async function workbookFromFile(
+  name: string,
+  bytes: Uint8Array,
+  loadExcelJs: ExcelJsLoader = loadExcelJsScript,
+): Promise<MemoryWorkbook> {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new UserError(
       `${name} is ${Math.round(bytes.length / 1024 ** 2)} MB; the browser preview reads files up to 200 MB. ` +
@@ -94,6 +120,6 @@ export async function workbookFromFile(name: string, bytes: Uint8Array): Promise
   }
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === "csv" || extension === "txt") return csvWorkbook(name, bytes);
-  if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes);
+  if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes, loadExcelJs);
   throw new UserError(`${name}: the preview reads .xlsx and .csv files; save it as one of those`);
 }
