@@ -12,7 +12,11 @@ export interface BuildRequest {
   config?: PartialReportConfig;
 }
 
-export const runBuild: RunInWorker<BuildRequest, ReportResult, ReportProgress> = (workbook, request, hooks) =>
+export const runBuild: RunInWorker<BuildRequest, ReportResult, ReportProgress> = async (
+  workbook,
+  request,
+  hooks,
+) =>
   buildReport({
     workbook,
     config: request.config && checkConfigLayer(request.config, "the settings in the pane"),
