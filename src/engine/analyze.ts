@@ -79,7 +79,15 @@ function nothingToAnalyze(table: OrderTable): DataError {
 }
 
 export function analyzeOrders(raw: RawTable, config: AnalysisConfig = {}): Analysis {
-  const table = readOrderTable(raw, config.read);
+  return analyzeOrderTable(readOrderTable(raw, config.read), config);
+}
+
+/**
+ * The analysis of an order table already read (`readOrderTable`), for callers that report the reading
+ * and the analysis as separate steps or analyze one table under several configurations. `config.read`
+ * is not used here.
+ */
+export function analyzeOrderTable(table: OrderTable, config: AnalysisConfig = {}): Analysis {
   if (table.orders.customerIds.length === 0) throw nothingToAnalyze(table);
   if (accountedRows(table.quality) !== table.quality.rowsRead) {
     throw new Error("internal: the data-quality report does not account for every row");

@@ -109,6 +109,14 @@ function checkChart(chart: ChartSpec, i: number, problems: string[]): void {
     if (typeof s.name === "object") checkRange(s.name.ref, `${where} series ${j + 1} name`, problems);
   });
   if (!(chart.width > 0 && chart.height > 0)) problems.push(`${where} needs a positive width and height`);
+  for (const [axis, bounds] of [
+    ["value axis", chart.valueAxis],
+    ["x axis", chart.xAxis],
+  ] as const) {
+    if (bounds?.min !== undefined && bounds.max !== undefined && !(bounds.min < bounds.max)) {
+      problems.push(`${where}: the ${axis} minimum must be below its maximum`);
+    }
+  }
 }
 
 function checkValidation(v: DataValidation, i: number, problems: string[]): void {

@@ -171,6 +171,11 @@ export interface ChartSeries {
   color?: string;
 }
 
+export interface AxisBounds {
+  min?: number;
+  max?: number;
+}
+
 export interface ChartSpec {
   type: ChartType;
   title?: string;
@@ -181,6 +186,10 @@ export interface ChartSpec {
   yAxisTitle?: string;
   /** Number format of the value axis (e.g. "percent"). */
   valueFormat?: NumberFormat;
+  /** Fixed bounds of the value axis (e.g. 0 to 1 for shares); default automatic. */
+  valueAxis?: AxisBounds;
+  /** Fixed bounds of the x axis of a scatter chart. */
+  xAxis?: AxisBounds;
   /** Legend position; default right, "none" hides it. */
   legend?: "right" | "bottom" | "top" | "none";
   /** Top-left cell of the chart. */

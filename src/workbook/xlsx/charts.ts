@@ -7,7 +7,7 @@
  */
 import { sheetRangeReference } from "../../report/a1";
 import { numberFormatCode } from "../../report/sheet-model-cells";
-import type { ChartSeries, ChartSpec } from "../../report/sheet-model";
+import type { AxisBounds, ChartSeries, ChartSpec } from "../../report/sheet-model";
 import { escapeXml, escapeXmlText } from "./xml-text";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -124,11 +124,22 @@ function axis(
   position: "b" | "l",
   axisTitle: string | undefined,
   format: string | undefined,
-  extra: { reversed?: boolean; gridlines?: boolean; crossesMax?: boolean; scatter?: boolean },
+  extra: {
+    reversed?: boolean;
+    gridlines?: boolean;
+    crossesMax?: boolean;
+    scatter?: boolean;
+    bounds?: AxisBounds;
+  },
 ): string {
   const orientation = extra.reversed ? "maxMin" : "minMax";
+  const { min, max } = extra.bounds ?? {};
+  const scaling =
+    `<c:orientation val="${orientation}"/>` +
+    (max !== undefined ? `<c:max val="${max}"/>` : "") +
+    (min !== undefined ? `<c:min val="${min}"/>` : "");
   const head =
-    `<c:axId val="${id}"/><c:scaling><c:orientation val="${orientation}"/></c:scaling>` +
+    `<c:axId val="${id}"/><c:scaling>${scaling}</c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${position}"/>${extra.gridlines ? "<c:majorGridlines/>" : ""}` +
     title(axisTitle, 1000, position === "l") +
     (format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : "") +
@@ -157,6 +168,7 @@ function plot(chart: ChartSpec, sheet: string, values: RangeValues): string {
         axis("val", VALUE_AXIS_ID, CATEGORY_AXIS_ID, horizontal ? "b" : "l", chart.yAxisTitle, valueFormat, {
           gridlines: true,
           crossesMax: horizontal,
+          bounds: chart.valueAxis,
         })
       );
     }
@@ -165,16 +177,23 @@ function plot(chart: ChartSpec, sheet: string, values: RangeValues): string {
         `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${ser}` +
         `<c:marker val="1"/>${axisIds}</c:lineChart>` +
         axis("cat", CATEGORY_AXIS_ID, VALUE_AXIS_ID, "b", chart.xAxisTitle, undefined, {}) +
-        axis("val", VALUE_AXIS_ID, CATEGORY_AXIS_ID, "l", chart.yAxisTitle, valueFormat, { gridlines: true })
+        axis("val", VALUE_AXIS_ID, CATEGORY_AXIS_ID, "l", chart.yAxisTitle, valueFormat, {
+          gridlines: true,
+          bounds: chart.valueAxis,
+        })
       );
     case "scatter":
       return (
         `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${ser}${axisIds}` +
         `</c:scatterChart>` +
-        axis("val", CATEGORY_AXIS_ID, VALUE_AXIS_ID, "b", chart.xAxisTitle, valueFormat, { scatter: true }) +
+        axis("val", CATEGORY_AXIS_ID, VALUE_AXIS_ID, "b", chart.xAxisTitle, valueFormat, {
+          scatter: true,
+          bounds: chart.xAxis,
+        }) +
         axis("val", VALUE_AXIS_ID, CATEGORY_AXIS_ID, "l", chart.yAxisTitle, valueFormat, {
           gridlines: true,
           scatter: true,
+          bounds: chart.valueAxis,
         })
       );
     case "pie":

@@ -1,0 +1,267 @@
+/**
+ * The ORCHESTRATOR of a report build, the same for the CLI, the task pane and the tests:
+ *
+ *   reading -> checking data -> summarising -> fitting models -> writing sheet 1 .. n of n
+ *
+ * It reads the orders (from a workbook through the Workbook port, or a table the caller read), the
+ * settings stored in the target workbook and the input cells a user edited on its generated sheets; runs
+ * the engine; builds the sheet models; writes them through the port; stores the settings. It knows
+ * nothing of Office or files, so it runs in a browser as well as in Node.
+ *
+ * Progress is reported before each step (and each sheet), and `signal` is checked between steps: a
+ * cancelled build stops with the signal's reason (an AbortError) before the next step; sheets already
+ * written stay written (an xlsx workbook is only saved by its caller).
+ */
+import { analyzeOrderTable, type Analysis } from "../engine/analyze";
+import { DataError } from "../engine/data/errors";
+import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
+import { columnLetter, rowCount, type RawTable } from "../engine/data/table";
+import { UserError } from "../user-error";
+import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../workbook/port";
+import {
+  analysisConfigOf,
+  checkConfigLayer,
+  resolveReportConfig,
+  storedConfig,
+  type PartialReportConfig,
+  type ReportConfig,
+} from "./config";
+import { findOrderSource } from "./order-source";
+import type { InputDefaults, ReportData } from "./report-data";
+import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
+import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
+import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
+import { SHEET_NAMES, type SheetKind } from "./sheet-kinds";
+import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
+
+export type ReportStep = "reading" | "checking" | "summarising" | "fitting" | "writing" | "done";
+
+export interface ReportProgress {
+  step: ReportStep;
+  /** What is being done, for a progress line: "Writing sheet 3 of 8: Tiers". */
+  message: string;
+  /** Share of the whole build done so far, 0..1. */
+  fraction: number;
+  /** While writing: which sheet. */
+  sheet?: { index: number; count: number; name: string };
+}
+
+/** Where the orders come from: a table the caller read (a CSV file), or a workbook (default: the target). */
+export type OrdersInput = { table: RawTable } | { workbook?: Workbook; source?: TableSource };
+
+export interface BuildReportOptions {
+  /** The workbook the sheets are written to; its stored settings and edited input cells are used. */
+  workbook: Workbook;
+  /** Default: the orders in `workbook`, where the settings say or found automatically. */
+  orders?: OrdersInput;
+  /** Settings laid over those stored in the workbook (already checked, see checkConfigLayer). */
+  config?: PartialReportConfig;
+  /** Use the settings stored in the workbook (default true). */
+  useStoredSettings?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ReportProgress) => void;
+}
+
+export interface ReportResult {
+  summary: ReportSummary;
+  /** The settings the build used (stored in the workbook). */
+  config: ReportConfig;
+}
+
+/** Where each step starts, as a share of the whole build (writing takes the rest, sheet by sheet). */
+const STEP_START: Record<Exclude<ReportStep, "done">, number> = {
+  reading: 0,
+  checking: 0.1,
+  summarising: 0.25,
+  fitting: 0.45,
+  writing: 0.7,
+};
+
+const STEP_MESSAGES: Record<Exclude<ReportStep, "writing" | "done">, string> = {
+  reading: "Reading the orders",
+  checking: "Checking the data",
+  summarising: "Summarising customers, segments, tiers and KPIs",
+  fitting: "Fitting the purchase and spend models",
+};
+
+/** Lets the UI thread draw (and a Cancel click arrive) between steps. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The engine's "cannot use this input" becomes the user's error, shown as one line. */
+function asUserError(e: unknown): unknown {
+  return e instanceof DataError ? new UserError(e.message) : e;
+}
+
+class Steps {
+  private readonly started = performance.now();
+  constructor(private readonly options: BuildReportOptions) {}
+
+  async enter(step: Exclude<ReportStep, "writing" | "done">): Promise<void> {
+    await this.checkpoint();
+    this.options.onProgress?.({ step, message: STEP_MESSAGES[step], fraction: STEP_START[step] });
+  }
+
+  async sheet(index: number, count: number, name: string): Promise<void> {
+    await this.checkpoint();
+    const fraction = STEP_START.writing + ((1 - STEP_START.writing) * index) / count;
+    this.options.onProgress?.({
+      step: "writing",
+      message: `Writing sheet ${index + 1} of ${count}: ${name}`,
+      fraction,
+      sheet: { index, count, name },
+    });
+  }
+
+  done(): number {
+    this.options.onProgress?.({ step: "done", message: "Done", fraction: 1 });
+    return (performance.now() - this.started) / 1000;
+  }
+
+  private async checkpoint(): Promise<void> {
+    this.options.signal?.throwIfAborted();
+    await yieldToEventLoop();
+    this.options.signal?.throwIfAborted();
+  }
+}
+
+interface ReadOrders {
+  table: RawTable;
+  /** The sheet the orders are on, when they come from a workbook. */
+  sheet?: string;
+  /** The source to remember in the target workbook's settings (orders read from the target itself). */
+  remember?: TableSource;
+}
+
+async function readOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
+  const orders = options.orders ?? {};
+  if ("table" in orders) return { table: orders.table };
+  const workbook = orders.workbook ?? options.workbook;
+  const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
+  const found = await findOrderSource(workbook, wanted);
+  const table = await workbook.readTable(found.source, { header: config.source.header });
+  return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
+}
+
+/** The config's tier program with every threshold explicit, as the engine evaluated it. */
+function inputDefaults(config: ReportConfig, analysis: Analysis): InputDefaults {
+  return {
+    tiers: analysis.tiers.program,
+    tiersDerived: analysis.tiers.thresholdsDerived,
+    upgradeWithin: config.tiers.upgradeWithin,
+    alertRules: config.alerts.rules,
+    spendWindowDays: config.alerts.spendWindowDays,
+    keyDateDays: config.keyDates.days,
+  };
+}
+
+/** Runs the engine with the user's edits; returns the analysis, the settings used and the input defaults. */
+function analyze(
+  orderTable: OrderTable,
+  config: ReportConfig,
+  edits: Awaited<ReturnType<typeof readInputEdits>>,
+): { analysis: Analysis; used: ReportConfig; defaults: InputDefaults } {
+  let used = withEditedSettings(config, edits);
+  let analysis = analyzeOrderTable(orderTable, analysisConfigOf(used));
+  // Defaults of the input cells: the config's values, tier minimums as the engine derived them.
+  const defaults = inputDefaults(config, analysis);
+  const tiers = withEditedTiers(analysis.tiers.program, edits);
+  if (tiers) {
+    used = { ...used, tiers: { ...tiers, upgradeWithin: used.tiers.upgradeWithin } };
+    analysis = analyzeOrderTable(orderTable, analysisConfigOf(used));
+  }
+  return { analysis, used, defaults };
+}
+
+function modelWarnings(models: ReportModels | null, modelSheet: string | undefined): ReportWarning[] {
+  if (!models) return [];
+  const problems = [models.transaction.problem, models.spend.problem].filter((p): p is string => Boolean(p));
+  return problems.map((p) => {
+    const warning: ReportWarning = { message: `Model: ${p}` };
+    if (modelSheet) warning.where = { sheet: modelSheet, range: "A1" };
+    return warning;
+  });
+}
+
+export async function buildReport(options: BuildReportOptions): Promise<ReportResult> {
+  const steps = new Steps(options);
+  const { workbook } = options;
+
+  await steps.enter("reading");
+  const stored = options.useStoredSettings === false ? undefined : await workbook.readSettings();
+  const config = resolveReportConfig([
+    stored === undefined
+      ? undefined
+      : checkConfigLayer(stored, "the Loyalty Lens settings stored in the workbook"),
+    options.config,
+  ]);
+  const orders = await readOrders(options, config);
+  if (rowCount(orders.table) === 0) {
+    throw new UserError(`${orders.table.source}: there are no rows below the header row`);
+  }
+
+  await steps.enter("checking");
+  const edits = await readInputEdits(workbook);
+  let orderTable: OrderTable;
+  try {
+    orderTable = readOrderTable(orders.table, analysisConfigOf(config).read);
+  } catch (e) {
+    throw asUserError(e);
+  }
+
+  await steps.enter("summarising");
+  let result: ReturnType<typeof analyze>;
+  try {
+    result = analyze(orderTable, config, edits);
+  } catch (e) {
+    throw asUserError(e);
+  }
+  const { analysis, used, defaults } = result;
+
+  const sheets = config.sheets;
+  let models: ReportModels | null = null;
+  let holdout: HoldoutOutcome | null = null;
+  if (sheets.some((k) => SHEETS_USING_MODELS.includes(k))) {
+    await steps.enter("fitting");
+    models = fitReportModels(analysis.summary, used);
+    if (sheets.includes("model")) holdout = checkOnHoldout(analysis.days, analysis.summary, used);
+  }
+
+  const data: ReportData = {
+    config: used,
+    analysis,
+    models,
+    holdout,
+    defaults,
+    source: orders.table.source,
+    headers: orders.table.headers,
+    columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
+  };
+  const written: WriteSheetResult[] = [];
+  for (const [index, kind] of sheets.entries()) {
+    await steps.sheet(index, sheets.length, SHEET_NAMES[kind]);
+    written.push(await workbook.writeSheet(SHEET_BUILDERS[kind](data)));
+  }
+  const remembered: ReportConfig = orders.remember
+    ? { ...config, source: { header: config.source.header, ...orders.remember } }
+    : config;
+  await workbook.writeSettings(storedConfig(remembered) as JsonValue);
+
+  const nameOf = (kind: SheetKind) => written.find((w) => w.kind === kind)?.sheetName;
+  const warnings: ReportWarning[] = [
+    ...written
+      .filter((w) => w.renamed)
+      .map((w) => ({
+        message: `A sheet named "${w.requestedName}" is not a Loyalty Lens sheet, so the report wrote "${w.sheetName}"`,
+        where: { sheet: w.sheetName, range: "A1" },
+      })),
+    ...modelWarnings(models, nameOf("model")),
+    ...qualityWarnings(analysis, orders.sheet),
+  ];
+  const seconds = steps.done();
+  return {
+    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction),
+    config: remembered,
+  };
+}

@@ -1,0 +1,361 @@
+/**
+ * The REPORT CONFIG: everything a report build can be told, as JSON (a --config file, the settings stored
+ * in the workbook, the task pane's form). Defaults make a useful report from any order table; each layer
+ * given on top changes only what it names.
+ *
+ *   resolveReportConfig([stored, fromFile, fromFlags])   // later layers win; every layer is checked
+ *
+ * Every problem is reported at once, in one line naming where it came from and the setting's path:
+ *   report.json: "model.margin" must be a number from 0 to 1 (got "40%")
+ */
+import { COLUMN_ROLES, type ColumnOverrides } from "../engine/data/columns";
+import { formatDay } from "../engine/data/days";
+import { parseDay, type DayOrder } from "../engine/data/parse-date";
+import { ALERT_METRICS, checkAlertRules, DEFAULT_ALERT_RULES, type AlertRule } from "../engine/alerts/rules";
+import { RFM_11_SEGMENTS, RFM_8_CLASSES, type RfmSegmentScheme } from "../engine/rfm/segment-schemes";
+import {
+  checkTierProgram,
+  DEFAULT_TIER_PROGRAM,
+  hasThresholds,
+  type TierProgram,
+} from "../engine/tiers/program";
+import { TIME_UNITS, type TimeUnit } from "../engine/summary/time-unit";
+import type { AnalysisConfig } from "../engine/analyze";
+import { UserError } from "../user-error";
+import {
+  boolean,
+  deepMerge,
+  either,
+  listOf,
+  nullable,
+  numberIn,
+  objectOf,
+  oneOf,
+  text,
+  type Check,
+  type Fields,
+} from "./config-checks";
+import { SHEET_KINDS, sheetKindOf, type SheetKind } from "./sheet-kinds";
+
+/** Where the order table is in a workbook: an Excel table, or a sheet (default: found automatically). */
+export interface OrderSourceConfig {
+  table?: string;
+  sheet?: string;
+  /** A range of `sheet` ("A1:F5000"); default its used range. */
+  range?: string;
+  /** Header row: found automatically, none (columns are A, B, C ...), or this sheet row. */
+  header: "auto" | "none" | number;
+}
+
+export interface ReportTierProgram extends TierProgram {
+  /** Members within this share of the next tier's minimum are upgrade candidates (0.2 = within 20 %). */
+  upgradeWithin: number;
+}
+
+export interface ModelConfig {
+  /** The purchase model: BG/NBD (fast, the default) or Pareto/NBD. */
+  transaction: "bgnbd" | "pnbd";
+  /** "Expected purchases in the next N days" on the Customers sheet. */
+  horizonDays: number;
+  /** Days held back to check the model; "auto": half the history, at most a year; 0: no check. */
+  holdoutDays: "auto" | number;
+  /** Predicted customer value over this many months. */
+  clvMonths: number;
+  /** Discount rate per year applied to future purchases (0.1 = 10 %). */
+  annualDiscountRate: number;
+  /** Share of revenue kept as margin; 1 gives the value in revenue. */
+  margin: number;
+}
+
+export interface ReportConfig {
+  source: OrderSourceConfig;
+  /** Column of each role: header text, column letter or 0-based index; null: the data has none. */
+  columns: ColumnOverrides;
+  /** "YYYY-MM-DD"; null: the last order date. */
+  asOf: string | null;
+  /** How dates like 03/04/2024 are read. */
+  dayOrder: DayOrder;
+  /** Amounts written 1.234,56. */
+  decimalComma: boolean;
+  /** Symbol shown before money ("¥", "$"); "" shows none. */
+  currency: string;
+  /** Time unit of the models. */
+  timeUnit: TimeUnit;
+  rfm: { bins: number; frequency: "orders" | "purchaseDays" };
+  segmentScheme: "rfm11" | "rfm8";
+  tiers: ReportTierProgram;
+  alerts: { rules: AlertRule[]; spendWindowDays: number };
+  /** Birthdays and anniversaries in the next `days` days, for members of the `topTiers` top tiers. */
+  keyDates: { days: number; topTiers: number };
+  /** No purchase for more than this many days counts as churned (KPIs). */
+  churnWindowDays: number;
+  model: ModelConfig;
+  /** The sheets to build, in this order. */
+  sheets: SheetKind[];
+  /** Most rows of each list of members (upgrade candidates, demotion risk, alerts, key dates). */
+  listLimit: number;
+}
+
+type DeepPartial<T> = T extends readonly (infer _U)[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+export type PartialReportConfig = DeepPartial<ReportConfig>;
+
+export const DEFAULT_REPORT_CONFIG: ReportConfig = {
+  source: { header: "auto" },
+  columns: {},
+  asOf: null,
+  dayOrder: "ymd",
+  decimalComma: false,
+  currency: "",
+  timeUnit: "week",
+  rfm: { bins: 5, frequency: "orders" },
+  segmentScheme: "rfm11",
+  tiers: { ...DEFAULT_TIER_PROGRAM, tiers: [...DEFAULT_TIER_PROGRAM.tiers], upgradeWithin: 0.2 },
+  alerts: { rules: [...DEFAULT_ALERT_RULES], spendWindowDays: 90 },
+  keyDates: { days: 30, topTiers: 2 },
+  churnWindowDays: 90,
+  model: {
+    transaction: "bgnbd",
+    horizonDays: 90,
+    holdoutDays: "auto",
+    clvMonths: 12,
+    annualDiscountRate: 0.1,
+    margin: 1,
+  },
+  sheets: [...SHEET_KINDS],
+  listLimit: 1000,
+};
+
+export const SEGMENT_SCHEMES: Readonly<Record<ReportConfig["segmentScheme"], RfmSegmentScheme>> = {
+  rfm11: RFM_11_SEGMENTS,
+  rfm8: RFM_8_CLASSES,
+};
+
+const asOfDate: Check<string> = (value, path, problems) => {
+  const day = typeof value === "string" ? parseDay(value) : NaN;
+  if (Number.isFinite(day)) return formatDay(day);
+  problems.push(`"${path}" must be a date such as "2024-12-31" (got ${JSON.stringify(value)})`);
+  return undefined;
+};
+
+const columnRef: Check<string | number | null> = nullable(
+  either(text(200), numberIn({ min: 0, integer: true })),
+);
+
+const sheetList: Check<SheetKind[]> = (value, path, problems) => {
+  const names = listOf(text(100), { min: 1 })(value, path, problems);
+  if (!names) return undefined;
+  const kinds: SheetKind[] = [];
+  for (const name of names) {
+    const kind = sheetKindOf(name);
+    if (!kind) {
+      problems.push(`"${path}": no sheet "${name}" (the sheets are ${SHEET_KINDS.join(", ")})`);
+    } else if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds;
+};
+
+const tierRule = objectOf(
+  {
+    key: text(40),
+    name: text(40),
+    nameZh: text(40),
+    minSpend: nullable(numberIn({ min: 0 })),
+    minPurchaseDays: nullable(numberIn({ min: 0, integer: true })),
+    require: oneOf(["either", "both"] as const),
+  },
+  ["key", "name"],
+);
+
+const qualifyingWindow: Check<TierProgram["window"]> = (value, path, problems) => {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (kind === "calendarYear")
+    return objectOf<TierProgram["window"]>({ kind: text() }, ["kind"])(value, path, problems);
+  if (kind === "rolling") {
+    return objectOf<TierProgram["window"]>(
+      { kind: text(), months: numberIn({ min: 1, max: 120, integer: true }) },
+      ["kind", "months"],
+    )(value, path, problems);
+  }
+  problems.push(`"${path}" must be {"kind": "rolling", "months": 12} or {"kind": "calendarYear"}`);
+  return undefined;
+};
+
+const alertRule = objectOf(
+  {
+    key: text(40),
+    name: text(200),
+    nameZh: text(200),
+    tiers: listOf(text(40)),
+    when: listOf(
+      objectOf(
+        { metric: oneOf(ALERT_METRICS), op: oneOf([">", ">=", "<", "<="] as const), value: numberIn() },
+        ["metric", "op", "value"],
+      ),
+      { min: 1 },
+    ),
+  },
+  ["key", "name", "when"],
+);
+
+const CONFIG_FIELDS: Fields = {
+  source: objectOf({
+    table: text(255),
+    sheet: text(31),
+    range: text(40),
+    header: either(oneOf(["auto", "none"] as const), numberIn({ min: 1, max: 1_048_576, integer: true })),
+  }),
+  columns: objectOf(Object.fromEntries(COLUMN_ROLES.map((role) => [role, columnRef]))),
+  asOf: nullable(asOfDate),
+  dayOrder: oneOf(["ymd", "dmy", "mdy"] as const),
+  decimalComma: boolean(),
+  currency: text(5),
+  timeUnit: oneOf(TIME_UNITS),
+  rfm: objectOf({
+    bins: numberIn({ min: 2, max: 10, integer: true }),
+    frequency: oneOf(["orders", "purchaseDays"] as const),
+  }),
+  segmentScheme: oneOf(["rfm11", "rfm8"] as const),
+  tiers: objectOf({
+    tiers: listOf(tierRule, { min: 2, max: 10 }),
+    window: qualifyingWindow,
+    reviewEveryMonths: numberIn({ min: 1, max: 120, integer: true }),
+    demoteAfterPeriods: numberIn({ min: 1, max: 12, integer: true }),
+    deriveShares: listOf(numberIn({ min: 0, max: 1 })),
+    upgradeWithin: numberIn({ min: 0, max: 1 }),
+  }),
+  alerts: objectOf({
+    rules: listOf(alertRule),
+    spendWindowDays: numberIn({ min: 1, max: 3660, integer: true }),
+  }),
+  keyDates: objectOf({
+    days: numberIn({ min: 0, max: 366, integer: true }),
+    topTiers: numberIn({ min: 1, max: 10, integer: true }),
+  }),
+  churnWindowDays: numberIn({ min: 1, max: 3660, integer: true }),
+  model: objectOf({
+    transaction: oneOf(["bgnbd", "pnbd"] as const),
+    horizonDays: numberIn({ min: 1, max: 3660, integer: true }),
+    holdoutDays: either(oneOf(["auto"] as const), numberIn({ min: 0, max: 3660, integer: true })),
+    clvMonths: numberIn({ min: 1, max: 120, integer: true }),
+    annualDiscountRate: numberIn({ min: 0, max: 1 }),
+    margin: numberIn({ min: 0, max: 1 }),
+  }),
+  sheets: sheetList,
+  listLimit: numberIn({ min: 10, max: 1_000_000, integer: true }),
+  // Written into every stored copy, so later versions can tell old settings apart.
+  version: numberIn({ min: 1, integer: true }),
+};
+
+/** JSON null in a tier's minimum means "no minimum": the engine wants the field left out. */
+function dropNullMinimums(config: ReportConfig): ReportConfig {
+  const tiers = config.tiers.tiers.map((t) => {
+    const rule = { ...t };
+    if (rule.minSpend === null) delete rule.minSpend;
+    if (rule.minPurchaseDays === null) delete rule.minPurchaseDays;
+    return rule;
+  });
+  return { ...config, tiers: { ...config.tiers, tiers } };
+}
+
+function fail(label: string, problems: string[]): never {
+  throw new UserError(`${label}: ${problems.join("; ")}`);
+}
+
+/** Checks one layer of settings (a parsed JSON file, the stored settings); `label` names where it came from. */
+export function checkConfigLayer(raw: unknown, label: string): PartialReportConfig {
+  const problems: string[] = [];
+  const layer = objectOf<PartialReportConfig & { version?: number }>(CONFIG_FIELDS)(raw, "", problems);
+  if (problems.length > 0) fail(label, problems);
+  const { version: _version, ...settings } = layer ?? {};
+  return settings;
+}
+
+/** Parses the text of a JSON settings file (`label`: its name, for messages). */
+export function parseConfigText(text: string, label: string): PartialReportConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UserError(`${label} is not valid JSON: ${(e as Error).message}`);
+  }
+  return checkConfigLayer(raw, label);
+}
+
+/** Problems that involve several settings at once. */
+function crossProblems(config: ReportConfig): string[] {
+  const problems = checkTierProgram(config.tiers).map((p) => `tier rules: ${p}`);
+  const upper = config.tiers.tiers.length - 1;
+  const derive = !config.tiers.tiers.slice(0, -1).some(hasThresholds);
+  if (derive && config.tiers.deriveShares && config.tiers.deriveShares.length !== upper) {
+    problems.push(`"tiers.deriveShares" needs one share for each of the ${upper} tiers above the base`);
+  }
+  problems.push(...checkAlertRules(config.alerts.rules));
+  const tierKeys = new Set(config.tiers.tiers.map((t) => t.key));
+  const ruleKeys = new Set<string>();
+  for (const rule of config.alerts.rules) {
+    if (ruleKeys.has(rule.key)) problems.push(`alert rule key "${rule.key}" is used twice`);
+    ruleKeys.add(rule.key);
+    for (const tier of rule.tiers ?? []) {
+      if (!tierKeys.has(tier)) {
+        problems.push(
+          `alert rule "${rule.key}" names tier "${tier}", which the tier rules do not have ` +
+            `(they have ${[...tierKeys].map((k) => `"${k}"`).join(", ")})`,
+        );
+      }
+    }
+  }
+  if (config.keyDates.topTiers > upper + 1) {
+    problems.push(`"keyDates.topTiers" is ${config.keyDates.topTiers} but there are ${upper + 1} tiers`);
+  }
+  return problems;
+}
+
+/**
+ * The config of a build: the defaults with each layer laid on top (later layers win; lists replace
+ * lists). Every layer must already be checked (checkConfigLayer); this checks what the layers say together.
+ */
+export function resolveReportConfig(layers: readonly (PartialReportConfig | undefined)[]): ReportConfig {
+  let merged: ReportConfig = DEFAULT_REPORT_CONFIG;
+  for (const layer of layers) if (layer) merged = deepMerge(merged, layer);
+  const config = dropNullMinimums(merged);
+  const tiers = config.tiers.tiers.map((t) => ({ ...t, nameZh: t.nameZh ?? t.name }));
+  const rules = config.alerts.rules.map((r) => ({ ...r, nameZh: r.nameZh ?? r.name }));
+  const resolved = { ...config, tiers: { ...config.tiers, tiers }, alerts: { ...config.alerts, rules } };
+  const problems = crossProblems(resolved);
+  if (problems.length > 0) fail("report settings", problems);
+  return resolved;
+}
+
+/** The settings as stored in a workbook: JSON, with a version number. */
+export function storedConfig(config: ReportConfig): Record<string, unknown> {
+  return JSON.parse(JSON.stringify({ version: 1, ...config })) as Record<string, unknown>;
+}
+
+/** The engine's settings for the descriptive analysis. */
+export function analysisConfigOf(config: ReportConfig): AnalysisConfig {
+  return {
+    read: {
+      columns: config.columns,
+      dates: { dayOrder: config.dayOrder },
+      amounts: { decimalComma: config.decimalComma },
+      asOf: config.asOf === null ? undefined : parseDay(config.asOf),
+    },
+    unit: config.timeUnit,
+    rfm: { bins: config.rfm.bins, frequency: config.rfm.frequency },
+    segmentScheme: SEGMENT_SCHEMES[config.segmentScheme],
+    tiers: config.tiers,
+    churnWindowDays: config.churnWindowDays,
+    alertRules: config.alerts.rules,
+    spendWindowDays: config.alerts.spendWindowDays,
+    keyDateDays: config.keyDates.days,
+  };
+}
+
+/** The monthly discount rate equivalent to the annual one. */
+export function monthlyDiscountRate(config: ReportConfig): number {
+  return Math.pow(1 + config.model.annualDiscountRate, 1 / 12) - 1;
+}

@@ -1,0 +1,152 @@
+/**
+ * The cells a user may edit on the generated sheets (tier minimums on Tiers, alert thresholds on Alerts,
+ * days ahead on Key dates): read from the workbook BEFORE the engine runs, so that a rebuild both keeps the
+ * user's values (the workbook does that) and computes with them (this does). An edited cell that holds no
+ * usable value stops the build with a message naming the sheet and the cell; a cleared cell means "use
+ * the default".
+ */
+import { parseAmount } from "../engine/data/parse-amount";
+import { isCellError, type CellValue } from "../engine/data/table";
+import { checkTierProgram, type TierProgram, type TierRule } from "../engine/tiers/program";
+import { UserError } from "../user-error";
+import type { Workbook } from "../workbook/port";
+import type { ReportConfig } from "./config";
+import { ALERT_INPUTS, KEY_DATE_INPUTS, TIER_INPUTS } from "./input-keys";
+import type { SheetKind } from "./sheet-kinds";
+
+/** A value a user typed into an input cell, and where. */
+export interface InputEdit {
+  key: string;
+  sheetName: string;
+  address: string;
+  value: CellValue;
+}
+
+/** The sheets whose input cells feed the engine. */
+const SHEETS_WITH_INPUTS: readonly SheetKind[] = ["tiers", "alerts", "key-dates"];
+
+/** Edited input cells of the generated sheets, by key (cleared cells are left out: they mean the default). */
+export async function readInputEdits(workbook: Workbook): Promise<Map<string, InputEdit>> {
+  const edits = new Map<string, InputEdit>();
+  const generated = await workbook.listGeneratedSheets();
+  for (const sheet of generated) {
+    if (!SHEETS_WITH_INPUTS.includes(sheet.kind as SheetKind)) continue;
+    for (const input of await workbook.readInputs(sheet.kind)) {
+      const blank = input.value === null || input.value === undefined || input.value === "";
+      if (!input.edited || blank) continue;
+      edits.set(input.key, {
+        key: input.key,
+        sheetName: sheet.sheetName,
+        address: input.address,
+        value: input.value,
+      });
+    }
+  }
+  return edits;
+}
+
+interface Range {
+  min: number;
+  max?: number;
+  integer?: boolean;
+}
+
+function describeCell(edit: InputEdit, what: string): string {
+  return `sheet ${edit.sheetName}, cell ${edit.address} (${what})`;
+}
+
+/** A number typed into a cell: a number, or text such as "1,200" or "40%". */
+function cellNumber(v: CellValue): number {
+  if (typeof v === "number") return v;
+  if (typeof v !== "string") return NaN;
+  const t = v.trim();
+  return t.endsWith("%") ? parseAmount(t.slice(0, -1)) / 100 : parseAmount(t);
+}
+
+/** The number in an edited cell, or a UserError saying what to type. */
+function numberFrom(edit: InputEdit, what: string, range: Range): number {
+  const v = edit.value;
+  const shown = isCellError(v)
+    ? v.error
+    : JSON.stringify(v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  const n = cellNumber(v);
+  const ok =
+    Number.isFinite(n) &&
+    n >= range.min &&
+    (range.max === undefined || n <= range.max) &&
+    (!range.integer || Number.isInteger(n));
+  if (ok) return n;
+  const wanted = `${range.integer ? "a whole number" : "a number"} ${range.max === undefined ? `of at least ${range.min}` : `from ${range.min} to ${range.max}`}`;
+  throw new UserError(
+    `${describeCell(edit, what)}: ${shown} is not ${wanted}; type one, or clear the cell to use the default`,
+  );
+}
+
+/** The settings with the user's alert thresholds, spend window, upgrade margin and key-date days. */
+export function withEditedSettings(config: ReportConfig, edits: Map<string, InputEdit>): ReportConfig {
+  const edit = (key: string) => edits.get(key);
+  const rules = config.alerts.rules.map((rule) => ({
+    ...rule,
+    when: rule.when.map((condition, i) => {
+      const e = edit(ALERT_INPUTS.threshold(rule.key, i));
+      return e
+        ? { ...condition, value: numberFrom(e, `threshold of "${rule.name}"`, { min: -1e12 }) }
+        : condition;
+    }),
+  }));
+  const window = edit(ALERT_INPUTS.spendWindowDays);
+  const days = edit(KEY_DATE_INPUTS.days);
+  const within = edit(TIER_INPUTS.upgradeWithin);
+  return {
+    ...config,
+    alerts: {
+      rules,
+      spendWindowDays: window
+        ? numberFrom(window, "days of spend compared", { min: 1, max: 3660, integer: true })
+        : config.alerts.spendWindowDays,
+    },
+    keyDates: {
+      ...config.keyDates,
+      days: days ? numberFrom(days, "days ahead", { min: 0, max: 366, integer: true }) : config.keyDates.days,
+    },
+    tiers: {
+      ...config.tiers,
+      upgradeWithin: within
+        ? numberFrom(within, "upgrade candidates within", { min: 0, max: 1 })
+        : config.tiers.upgradeWithin,
+    },
+  };
+}
+
+/**
+ * The tier program with the user's minimums in place of the defaults (`defaults` has every threshold
+ * explicit), or undefined when no minimum was edited.
+ */
+export function withEditedTiers(
+  defaults: TierProgram,
+  edits: Map<string, InputEdit>,
+): TierProgram | undefined {
+  let edited = false;
+  let sheet = "";
+  const tiers = defaults.tiers.map((rule, level): TierRule => {
+    if (level === defaults.tiers.length - 1) return rule;
+    const out: TierRule = { ...rule };
+    const spend = edits.get(TIER_INPUTS.minSpend(rule.key));
+    const days = edits.get(TIER_INPUTS.minPurchaseDays(rule.key));
+    if (spend) out.minSpend = numberFrom(spend, `${rule.name} minimum net spend`, { min: 0 });
+    if (days)
+      out.minPurchaseDays = numberFrom(days, `${rule.name} minimum purchase days`, { min: 0, integer: true });
+    if (spend || days) {
+      edited = true;
+      sheet = (spend ?? days)?.sheetName ?? sheet;
+    }
+    return out;
+  });
+  if (!edited) return undefined;
+  const program = { ...defaults, tiers };
+  const problems = checkTierProgram(program);
+  if (problems.length > 0) {
+    throw new UserError(`sheet ${sheet}: the tier minimums do not fit together: ${problems.join("; ")}`);
+  }
+  return program;
+}

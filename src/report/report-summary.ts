@@ -1,0 +1,126 @@
+/**
+ * The summary a report build returns: the headline numbers (for the CLI's output and --json, and the task
+ * pane's result card), the sheets written, and warnings that point at the cells concerned.
+ */
+import type { Analysis } from "../engine/analyze";
+import { formatDay } from "../engine/data/days";
+import type { QualityExample } from "../engine/data/quality";
+import type { WriteSheetResult } from "../workbook/port";
+import type { ReportModels } from "./report-models";
+
+/** A cell range a warning is about: select it to see the problem. */
+export interface WarningPlace {
+  sheet: string;
+  range: string;
+}
+
+export interface ReportWarning {
+  message: string;
+  /** Absent when the place is not in a workbook (a CSV file: the message names the row and column). */
+  where?: WarningPlace;
+}
+
+export interface ReportSummary {
+  /** Where the orders came from. */
+  source: string;
+  asOf: string;
+  customers: number;
+  /** Distinct orders (lines sharing an order id on a day count once). */
+  orders: number;
+  orderLines: number;
+  /** Net spend of all customers (purchases minus refunds). */
+  revenue: number;
+  segments: { key: string; name: string; customers: number }[];
+  tiers: { key: string; name: string; customers: number; previous: number }[];
+  /** Members with at least one alert. */
+  alerts: number;
+  dataQuality: {
+    rowsRead: number;
+    purchaseLines: number;
+    /** Findings that occurred, by reason. */
+    findings: { reason: string; label: string; count: number; unit: string; action: string }[];
+  };
+  model: { name: string; fitted: boolean; problem: string | null } | null;
+  sheets: { kind: string; sheetName: string; replaced: boolean; renamed: boolean; keptInputs: string[] }[];
+  /** Generated sheets that got another name because a user sheet had theirs. */
+  renamedSheets: { kind: string; requested: string; actual: string }[];
+  warnings: ReportWarning[];
+  seconds: number;
+}
+
+const MODEL_NAMES = { bgnbd: "BG/NBD", pnbd: "Pareto/NBD" } as const;
+
+/** Warnings for the data-quality findings that left rows out or changed them, pointing at the first case. */
+export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefined): ReportWarning[] {
+  const out: ReportWarning[] = [];
+  for (const f of analysis.table.quality.findings) {
+    if (f.count === 0 || f.reason === "zeroAmount" || f.reason === "memberDetailsOnly") continue;
+    const first: QualityExample | undefined = f.examples[0];
+    const what = `${f.count.toLocaleString("en-US")} ${f.unit === "customers" ? "customers" : "rows"}: ${f.label.toLowerCase()} (${f.action})`;
+    const warning: ReportWarning = { message: first ? `${what}; first at ${first.where}` : what };
+    if (first && sourceSheet) warning.where = { sheet: sourceSheet, range: `${first.column}${first.row}` };
+    out.push(warning);
+  }
+  return out;
+}
+
+export function summarize(
+  analysis: Analysis,
+  models: ReportModels | null,
+  written: WriteSheetResult[],
+  warnings: ReportWarning[],
+  seconds: number,
+  transaction: keyof typeof MODEL_NAMES,
+): ReportSummary {
+  const { summary, segments, tiers, table } = analysis;
+  const segmentCounts = new Int32Array(segments.segments.length);
+  for (const g of segments.segment) segmentCounts[g]++;
+  let orders = 0;
+  let revenue = 0;
+  for (let c = 0; c < summary.customerIds.length; c++) {
+    orders += summary.orders[c];
+    revenue += summary.spend[c];
+  }
+  return {
+    source: table.quality.source,
+    asOf: formatDay(analysis.asOf),
+    customers: summary.customerIds.length,
+    orders,
+    orderLines: table.orders.day.length,
+    revenue: Math.round(revenue * 100) / 100,
+    segments: segments.segments.map((s, g) => ({ key: s.key, name: s.name, customers: segmentCounts[g] })),
+    tiers: tiers.categories.map((t, level) => ({
+      key: t.key,
+      name: t.name,
+      customers: tiers.counts[level],
+      previous: tiers.previousCounts[level],
+    })),
+    alerts: new Set(analysis.alerts.customer).size,
+    dataQuality: {
+      rowsRead: table.quality.rowsRead,
+      purchaseLines: table.quality.purchaseLines,
+      findings: table.quality.findings
+        .filter((f) => f.count > 0)
+        .map((f) => ({ reason: f.reason, label: f.label, count: f.count, unit: f.unit, action: f.action })),
+    },
+    model: models
+      ? {
+          name: MODEL_NAMES[transaction],
+          fitted: models.transaction.fit !== null && models.transaction.problem === null,
+          problem: models.transaction.problem ?? models.spend.problem,
+        }
+      : null,
+    sheets: written.map((w) => ({
+      kind: w.kind,
+      sheetName: w.sheetName,
+      replaced: w.replaced,
+      renamed: w.renamed,
+      keptInputs: w.keptInputs,
+    })),
+    renamedSheets: written
+      .filter((w) => w.renamed)
+      .map((w) => ({ kind: w.kind, requested: w.requestedName, actual: w.sheetName })),
+    warnings,
+    seconds: Math.round(seconds * 1000) / 1000,
+  };
+}

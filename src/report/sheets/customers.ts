@@ -1,0 +1,164 @@
+/**
+ * The Customers sheet: one row per customer, the most valuable first, as an Excel table with filters:
+ * purchase summary, R/F/M scores and segment, value band, tier now and at the last review, the model's
+ * P(alive), expected purchases and predicted value, and the alerts that fired.
+ */
+import { formatDay } from "../../engine/data/days";
+import type { Cell, CellStyle, SheetModel } from "../sheet-model";
+import {
+  alertNamesByCustomer,
+  excelDate,
+  indexesByDescending,
+  shortRuleName,
+  round,
+  tierName,
+  type ReportData,
+} from "../report-data";
+import { SHEET_NAMES } from "../sheet-kinds";
+import { count, moneyFormat, SheetLayout } from "./layout";
+
+/** One style object for every centred cell (adapters share styles by identity). */
+const CENTER: CellStyle = { align: "center" };
+
+export function buildCustomersSheet(data: ReportData): SheetModel {
+  const { analysis, models, config } = data;
+  const { summary, rfm, segments, tiers } = analysis;
+  const band = analysis.valueBands[0];
+  const money = moneyFormat(config.currency);
+  const alerts = alertNamesByCustomer(analysis);
+  const n = summary.customerIds.length;
+  const horizon = models?.horizonDays ?? config.model.horizonDays;
+  const months = models?.clvMonths ?? config.model.clvMonths;
+
+  const layout = new SheetLayout().title(
+    "Customers",
+    `${count(n)} customers as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
+      "use the filter buttons to narrow the list down.",
+  );
+  const problem = models ? (models.transaction.problem ?? models.spend.problem) : "the models were not run";
+  if (problem) layout.note(`Model columns are blank: ${problem}.`);
+  const tableTop = layout.gap().row;
+
+  const header: Cell[] = [
+    "Customer ID",
+    "Segment",
+    "Tier",
+    { value: "Previous tier", note: "Tier at the last review" },
+    { value: "Value band", note: band ? `${band.scheme.name}: rank by net spend` : "" },
+    "First purchase",
+    "Last purchase",
+    { value: "Days since purchase", note: "Days from the last purchase to the as-of date" },
+    "Orders",
+    {
+      value: "Purchase days",
+      note: "Days with at least one purchase (several orders on one day count once)",
+    },
+    { value: "Net spend", note: "Purchases minus refunds, up to the as-of date" },
+    "Avg order value",
+    { value: "R", note: `Recency score 1-${rfm.bins} (${rfm.bins} = bought most recently)` },
+    { value: "F", note: `Frequency score 1-${rfm.bins} (${rfm.bins} = most orders)` },
+    { value: "M", note: `Monetary score 1-${rfm.bins} (${rfm.bins} = highest net spend)` },
+    { value: "RFM", note: "The three scores together" },
+    { value: "P(alive)", note: "Probability that the customer still buys (purchase model)" },
+    {
+      value: `Exp. purchases ${horizon}d`,
+      note: `Purchase days the purchase model expects in the next ${horizon} days`,
+    },
+    {
+      value: `Value next ${months} mo`,
+      note: `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
+    },
+    "Alerts",
+  ];
+  const order = indexesByDescending(summary.spend);
+  const rows: Cell[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = order[i];
+    rows[i] = [
+      summary.customerIds[c],
+      segments.segments[segments.segment[c]].name,
+      tierName(analysis, tiers.current[c]),
+      tierName(analysis, tiers.previous[c]),
+      band ? band.assignment.segments[band.assignment.segment[c]].name : "",
+      excelDate(summary.firstDay[c]),
+      excelDate(summary.lastDay[c]),
+      round(summary.recencyDays[c], 0),
+      summary.orders[c],
+      summary.purchaseDays[c],
+      round(summary.spend[c], 2),
+      round(summary.meanOrderValue[c], 2),
+      { value: rfm.r[c], style: CENTER },
+      { value: rfm.f[c], style: CENTER },
+      { value: rfm.m[c], style: CENTER },
+      { value: rfm.codes[c], style: CENTER },
+      models?.probabilityAlive ? round(models.probabilityAlive[c], 4) : null,
+      models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
+      models?.clv ? round(models.clv[c], 2) : null,
+      alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
+    ];
+  }
+  const table = layout.table({
+    header,
+    rows,
+    table: { name: "LL_Customers", style: "TableStyleMedium2" },
+    formats: [
+      "text",
+      null,
+      null,
+      null,
+      null,
+      "date",
+      "date",
+      "integer",
+      "integer",
+      "integer",
+      money,
+      money,
+      "integer",
+      "integer",
+      "integer",
+      "text",
+      "percent1",
+      { code: "0.00" },
+      money,
+      null,
+    ],
+  });
+  if (n > 0) {
+    layout.format({ type: "dataBar", range: table.column(10), color: "#5B9BD5" });
+    layout.format({
+      type: "colorScale",
+      range: table.column(16),
+      colors: ["#F8696B", "#FFEB84", "#63BE7B"],
+    });
+  }
+  return layout.finish({
+    kind: "customers",
+    name: SHEET_NAMES.customers,
+    freeze: { rows: tableTop, cols: 1 },
+    // R, F, M: narrow; the alerts list is cut rather than making the table very wide.
+    columnWidths: [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      6,
+      6,
+      6,
+      7,
+      null,
+      null,
+      null,
+      40,
+    ],
+    tabColor: "#4472C4",
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * The Data quality sheet: what was read, which column was used for what, and for every reason a row was
+ * not used as a plain purchase how many there were, what was done, and the first places to look.
+ */
+import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
+import { formatDay } from "../../engine/data/days";
+import { columnLetter } from "../../engine/data/table";
+import type { Cell, SheetModel } from "../sheet-model";
+import { round, type ReportData } from "../report-data";
+import { SHEET_NAMES } from "../sheet-kinds";
+import { count, moneyFormat, SheetLayout } from "./layout";
+
+const ACTIONS: Record<string, string> = {
+  dropped: "left out",
+  kept: "kept",
+  "reduces spend": "reduces the customer's spend",
+  "field ignored": "that field ignored",
+};
+
+export function buildDataQualitySheet(data: ReportData): SheetModel {
+  const { analysis, config } = data;
+  const { quality, columns } = analysis.table;
+  const money = moneyFormat(config.currency);
+  const problems = quality.findings.filter((f) => f.count > 0 && f.reason !== "zeroAmount");
+  const layout = new SheetLayout().title(
+    "Data quality",
+    `${count(quality.rowsRead)} rows read from ${data.source}; ${count(quality.purchaseLines)} used as purchase ` +
+      `lines; ${problems.length === 0 ? "nothing to fix." : "the table below says what else was found and where."}`,
+  );
+  layout.gap();
+  layout.facts(
+    [
+      ["Source", data.source],
+      ["Rows read (below the header)", quality.rowsRead],
+      ["Purchase lines used", quality.purchaseLines],
+      ["Customers with a purchase", analysis.summary.customerIds.length],
+      ["As of", formatDay(analysis.asOf)],
+    ],
+    [undefined, "integer", "integer", "integer"],
+  );
+  layout.gap();
+
+  layout.section("Columns used");
+  const mapped = COLUMN_ROLES.filter((role) => columns.mapping[role] !== undefined);
+  layout.table({
+    header: ["Role", "Column", "Header", "How"],
+    rows: mapped.map((role) => {
+      const c = columns.mapping[role] as number;
+      return [
+        ROLE_LABELS[role].en,
+        data.columnLetters[c] ?? columnLetter(c),
+        data.headers[c] ?? "",
+        columns.origin[role] === "given" ? "set in the settings" : "found from the header",
+      ];
+    }),
+  });
+  layout.gap();
+
+  layout.section(
+    "Findings",
+    "Every row read is counted once: as a purchase line or under the first reason that applies.",
+  );
+  const findingRows: Cell[][] = quality.findings.map((f) => {
+    const first = f.examples[0];
+    return [
+      f.label,
+      f.count,
+      f.unit,
+      f.count > 0 ? (ACTIONS[f.action] ?? f.action) : "",
+      f.amount !== undefined ? round(f.amount, 2) : null,
+      first ? first.where : "",
+      first ? first.value : "",
+      first?.note ?? "",
+    ];
+  });
+  const findings = layout.table({
+    header: ["Finding", "Count", "Of", "What was done", "Amount", "First place", "Value there", "Why"],
+    rows: findingRows,
+    formats: [null, "integer", null, null, money, null, "text", null],
+    table: { name: "LL_DataQuality", style: "TableStyleLight9" },
+  });
+  layout.format({
+    type: "cellValue",
+    range: findings.column(1),
+    operator: "greaterThan",
+    operands: [0],
+    style: { fill: "#FFEB9C", fontColor: "#9C5700", bold: true },
+  });
+  layout.gap();
+
+  const examples = quality.findings.flatMap((f) =>
+    f.examples.map((e): Cell[] => [f.label, e.row, e.column, e.header, e.value, e.note ?? ""]),
+  );
+  layout.section(
+    "Examples",
+    `Up to ${Math.max(0, ...quality.findings.map((f) => f.examples.length))} per finding, in sheet order.`,
+  );
+  layout.table({
+    header: ["Finding", "Row", "Column", "Header", "Value", "Why"],
+    rows: examples,
+    formats: [null, "integer", null, null, "text", null],
+    table: { name: "LL_DataQualityExamples", style: "TableStyleLight9" },
+  });
+  return layout.finish({
+    kind: "data-quality",
+    name: SHEET_NAMES["data-quality"],
+    columnWidths: [34, 10, 10, 26, 12, 40, 20, 40],
+    tabColor: "#A5A5A5",
+  });
+}

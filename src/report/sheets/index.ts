@@ -1,0 +1,26 @@
+/** The builder of each generated sheet, and which sheets show model results. */
+import type { ReportData } from "../report-data";
+import type { SheetModel } from "../sheet-model";
+import type { SheetKind } from "../sheet-kinds";
+import { buildAlertsSheet } from "./alerts";
+import { buildCustomersSheet } from "./customers";
+import { buildDataQualitySheet } from "./data-quality";
+import { buildKeyDatesSheet } from "./key-dates";
+import { buildKpisSheet } from "./kpis";
+import { buildModelSheet } from "./model";
+import { buildSegmentsSheet } from "./segments";
+import { buildTiersSheet } from "./tiers";
+
+export const SHEET_BUILDERS: Readonly<Record<SheetKind, (data: ReportData) => SheetModel>> = {
+  customers: buildCustomersSheet,
+  segments: buildSegmentsSheet,
+  tiers: buildTiersSheet,
+  kpis: buildKpisSheet,
+  alerts: buildAlertsSheet,
+  "key-dates": buildKeyDatesSheet,
+  model: buildModelSheet,
+  "data-quality": buildDataQualitySheet,
+};
+
+/** Sheets with P(alive), expected purchases or predicted value: the models are fitted when one is built. */
+export const SHEETS_USING_MODELS: readonly SheetKind[] = ["customers", "segments", "alerts", "model"];

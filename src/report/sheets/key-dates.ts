@@ -1,0 +1,94 @@
+/**
+ * The Key dates sheet: birthdays, first-purchase anniversaries and membership anniversaries in the coming
+ * days for members of the top tiers, soonest first. The number of days ahead is an input cell.
+ */
+import { formatDay } from "../../engine/data/days";
+import type { KeyDateKind } from "../../engine/keydates/key-dates";
+import type { SheetModel } from "../sheet-model";
+import { excelDate, round, tierName, type ReportData } from "../report-data";
+import { KEY_DATE_INPUTS } from "../input-keys";
+import { SHEET_NAMES } from "../sheet-kinds";
+import { count, moneyFormat, SheetLayout } from "./layout";
+
+const OCCASIONS: Record<KeyDateKind, string> = {
+  birthday: "Birthday",
+  firstPurchaseAnniversary: "First purchase anniversary",
+  membershipAnniversary: "Membership anniversary",
+};
+
+export function buildKeyDatesSheet(data: ReportData): SheetModel {
+  const { analysis, config, defaults } = data;
+  const { summary, tiers, table } = analysis;
+  const money = moneyFormat(config.currency);
+  const topTiers = tiers.categories.slice(0, config.keyDates.topTiers);
+  const wanted = (level: number | undefined) => level !== undefined && level < topTiers.length;
+  const dates = analysis.keyDates.filter((k) => wanted(k.level));
+  const shown = dates.slice(0, config.listLimit);
+  const days = config.keyDates.days;
+
+  const layout = new SheetLayout().title(
+    "Key dates",
+    `Occasions from ${formatDay(analysis.asOf)} to ${formatDay(analysis.asOf + days)} for ` +
+      `${topTiers.map((t) => t.name).join(" and ")} members: a reason to get in touch.`,
+  );
+  const missing = [table.members.birthday ? "" : "birthday", table.members.joinDay ? "" : "join date"].filter(
+    Boolean,
+  );
+  if (missing.length > 0) {
+    layout.note(
+      `The data has no ${missing.join(" or ")} column, so only ${table.members.birthday ? "birthdays and " : ""}` +
+        "purchase anniversaries are listed; add the column and map it to see them.",
+    );
+  }
+  layout.gap();
+  layout.facts([
+    ["Days ahead", { value: defaults.keyDateDays, input: KEY_DATE_INPUTS.days, format: "integer" }],
+  ]);
+  layout.validate({
+    type: "whole",
+    range: `B${layout.row - 1}`,
+    min: 0,
+    max: 366,
+    prompt: "Days ahead to list, 0 to 366",
+    error: "Type a whole number from 0 to 366",
+  });
+  layout.gap();
+  layout.section(
+    "Coming occasions",
+    `${count(dates.length)} occasions` +
+      (shown.length < dates.length ? ` (the first ${count(shown.length)} are listed).` : "."),
+  );
+  layout.table({
+    header: [
+      "Date",
+      "In days",
+      "Occasion",
+      "Customer ID",
+      "Tier",
+      {
+        value: "Years",
+        note: "Age reached on a birthday; years since the first purchase or joining otherwise",
+      },
+      "Net spend",
+      "Last purchase",
+    ],
+    rows: shown.map((k) => [
+      excelDate(k.day),
+      k.daysUntil,
+      OCCASIONS[k.kind],
+      summary.customerIds[k.customer],
+      tierName(analysis, k.level ?? -1),
+      k.years,
+      round(summary.spend[k.customer], 2),
+      excelDate(summary.lastDay[k.customer]),
+    ]),
+    formats: ["date", "integer", null, "text", null, "integer", money, "date"],
+    table: { name: "LL_KeyDates", style: "TableStyleMedium7" },
+  });
+  return layout.finish({
+    kind: "key-dates",
+    name: SHEET_NAMES["key-dates"],
+    columnWidths: [13, 9, 27, 14, 12, 8, 13, 13],
+    tabColor: "#ED7D31",
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The KPIs sheet: charts of active customers and of the monthly rates, the monthly KPI table (active,
+ * new, returning, repeat-purchase, retention and churn, orders and revenue) and the cohort retention table
+ * with a colour scale.
+ */
+import { formatDay, lastDayOfMonthIndex } from "../../engine/data/days";
+import type { Cell, SheetModel } from "../sheet-model";
+import { round, type ReportData } from "../report-data";
+import { SHEET_NAMES } from "../sheet-kinds";
+import { columnAfterPixels, moneyFormat, numberCell, SheetLayout } from "./layout";
+
+/** Months after the first shown in the cohort table (two years). */
+export const COHORT_MONTHS = 24;
+
+export function buildKpisSheet(data: ReportData): SheetModel {
+  const { analysis, config } = data;
+  const { kpis, cohorts } = analysis;
+  const money = moneyFormat(config.currency);
+  const months = kpis.labels.length;
+  const lastMonth = kpis.months[months - 1];
+
+  const shownMonths = Math.min(COHORT_MONTHS, cohorts.labels.length - 1);
+  const monthHeaders = Array.from({ length: shownMonths + 1 }, (_, j) => `Month ${j}`);
+  // The monthly table's columns, then narrower ones for the cohort months further right.
+  const widths = [10, 11, 11, 11, 11, 11, 11, 11, 10, 13, 12, 13, 12, ...monthHeaders.slice(11).map(() => 9)];
+
+  const layout = new SheetLayout().title(
+    "KPIs",
+    `Month by month from ${kpis.labels[0]} to ${kpis.labels[months - 1]}` +
+      (kpis.partial
+        ? ` (${kpis.labels[months - 1]} is partial: up to ${formatDay(analysis.asOf)}, not ${formatDay(lastDayOfMonthIndex(lastMonth))}).`
+        : "."),
+  );
+  layout.note(
+    "Active: bought in the month. Retention: share of last month's active customers who bought again this month. " +
+      `Churned: no purchase for more than ${kpis.churnWindowDays} days at the month's end.`,
+  );
+  layout.gap();
+  const chartRow = layout.row;
+  layout.row += 17;
+
+  layout.section("Monthly KPIs");
+  const header: Cell[] = [
+    "Month",
+    "Active customers",
+    "New customers",
+    "Returning customers",
+    { value: "Repeat-purchase rate", note: "Active customers with two or more purchase days in the month" },
+    { value: "Retention rate", note: "Active last month and this month / active last month" },
+    {
+      value: `Churned (${kpis.churnWindowDays} days)`,
+      note: "Customers acquired by the month's end with no purchase in the window",
+    },
+    "Churn rate",
+    "Orders",
+    "Revenue",
+    "Refunds",
+    "Net revenue",
+    "Average order value",
+  ];
+  const rows: Cell[][] = kpis.labels.map((label, m) => [
+    label,
+    kpis.activeCustomers[m],
+    kpis.newCustomers[m],
+    kpis.returningCustomers[m],
+    numberCell(kpis.repeatPurchaseRate[m]),
+    numberCell(kpis.retentionRate[m]),
+    kpis.churnedCustomers[m],
+    numberCell(kpis.churnRate[m]),
+    kpis.orders[m],
+    round(kpis.revenue[m], 2),
+    round(kpis.refunds[m], 2),
+    round(kpis.netRevenue[m], 2),
+    round(kpis.averageOrderValue[m], 2),
+  ]);
+  const table = layout.table({
+    header,
+    rows,
+    formats: [
+      "text",
+      "integer",
+      "integer",
+      "integer",
+      "percent1",
+      "percent1",
+      "integer",
+      "percent1",
+      "integer",
+      money,
+      money,
+      money,
+      money,
+    ],
+    table: { name: "LL_MonthlyKpis", style: "TableStyleMedium2" },
+  });
+  if (table.count > 0) {
+    layout.charts.push(
+      {
+        type: "line",
+        title: "Customers per month",
+        categories: table.column(0),
+        series: [
+          { name: "Active", values: table.column(1), color: "#4472C4" },
+          { name: "New", values: table.column(2), color: "#70AD47" },
+          { name: "Returning", values: table.column(3), color: "#ED7D31" },
+        ],
+        valueFormat: "integer",
+        legend: "bottom",
+        at: { row: chartRow, col: 1 },
+        width: 560,
+        height: 320,
+      },
+      {
+        type: "line",
+        title: "Retention, repeat purchase and churn (share of customers)",
+        categories: table.column(0),
+        series: [
+          { name: "Retention rate", values: table.column(5), color: "#4472C4" },
+          { name: "Repeat-purchase rate", values: table.column(4), color: "#70AD47" },
+          { name: "Churn rate", values: table.column(7), color: "#C00000" },
+        ],
+        valueFormat: "percent",
+        legend: "bottom",
+        at: { row: chartRow, col: columnAfterPixels(widths, 580) },
+        width: 560,
+        height: 320,
+      },
+    );
+  }
+  layout.gap();
+
+  layout.section(
+    "Cohort retention",
+    "Customers grouped by the month of their first purchase; each cell is the share of the cohort that bought " +
+      `in that month after it (month 0 = the first month)` +
+      (cohorts.labels.length - 1 > shownMonths ? `; the first ${shownMonths} months are shown.` : "."),
+  );
+  const cohortRows: Cell[][] = cohorts.labels.map((label, k) => [
+    label,
+    cohorts.sizes[k],
+    ...Array.from({ length: shownMonths + 1 }, (_, j) =>
+      j < cohorts.retention[k].length ? numberCell(cohorts.retention[k][j]) : null,
+    ),
+  ]);
+  const cohortTable = layout.table({
+    header: ["Cohort", "Customers", ...monthHeaders],
+    rows: cohortRows,
+    formats: ["text", "integer", ...monthHeaders.map(() => "percent" as const)],
+  });
+  if (cohortTable.count > 0 && shownMonths > 0) {
+    layout.format({
+      type: "colorScale",
+      range: `${cohortTable.cell(0, 3)}:${cohortTable.cell(cohortTable.count - 1, 2 + shownMonths)}`,
+      colors: ["#FFFFFF", "#FFEB84", "#63BE7B"],
+    });
+  }
+  return layout.finish({
+    kind: "kpis",
+    name: SHEET_NAMES.kpis,
+    columnWidths: widths,
+    tabColor: "#5B9BD5",
+  });
+}

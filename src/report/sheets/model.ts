@@ -1,0 +1,256 @@
+/**
+ * The Model sheet: what the purchase and spend models assume, in plain words; their fitted parameters
+ * with standard errors and log-likelihood; and the check on held-out data (predicted vs actual purchases
+ * by calibration frequency, and the tracking chart of cumulative repeat purchases). When a model could not
+ * be fitted, the sheet says why instead.
+ */
+import { formatDay } from "../../engine/data/days";
+import type { FitResult } from "../../engine/models/types";
+import type { Cell, SheetModel } from "../sheet-model";
+import type { FitOutcome, HoldoutCheck } from "../report-models";
+import { round, type ReportData } from "../report-data";
+import { SHEET_NAMES } from "../sheet-kinds";
+import { count, moneyFormat, percentText, SheetLayout } from "./layout";
+
+const MODEL_NAMES: Record<string, string> = {
+  bgnbd: "BG/NBD",
+  pnbd: "Pareto/NBD",
+  mbgnbd: "MBG/NBD",
+  gg: "Gamma-Gamma",
+};
+
+const ASSUMPTIONS: Record<string, string[]> = {
+  bgnbd: [
+    "BG/NBD (Fader, Hardie & Lee 2005): while a customer is active, they buy at their own steady rate, at random moments.",
+    "After each purchase they may drop out for good, with their own probability. Rates and drop-out chances differ",
+    "from customer to customer (gamma and beta distributions). Nobody says they have left: P(alive) is the model's estimate.",
+  ],
+  pnbd: [
+    "Pareto/NBD (Schmittlein, Morrison & Colombo 1987): while a customer is active, they buy at their own steady rate,",
+    "at random moments; each customer stays active for a random, unobserved lifetime. Purchase rates and lifetimes",
+    "differ from customer to customer (gamma distributions). P(alive) is the model's estimate that the lifetime has not ended.",
+  ],
+};
+
+const SPEND_ASSUMPTIONS =
+  "Gamma-Gamma: each customer's spend per purchase varies around their own average, and how much a customer " +
+  "spends does not depend on how often they buy. It is fitted on customers with repeat purchases.";
+
+function meanings(model: string, unit: string): Record<string, string> {
+  const common: Record<string, string> = {
+    r: "shape of the spread of purchase rates",
+    alpha: `scale of the spread of purchase rates (${unit}s)`,
+    p: "shape of the spend per purchase",
+    q: "shape of the spread of average spend",
+    v: "scale of the spread of average spend",
+  };
+  return model === "pnbd"
+    ? {
+        ...common,
+        s: "shape of the spread of drop-out rates",
+        beta: `scale of the spread of drop-out rates (${unit}s)`,
+      }
+    : { ...common, a: "drop-out chance after a purchase: a / (a + b) on average", b: "see a" };
+}
+
+/** "Converged", or why not. */
+function fitStatus(outcome: FitOutcome): string {
+  if (!outcome.fit) return outcome.problem ?? "not fitted";
+  return outcome.problem ? `not used: ${outcome.problem}` : "converged";
+}
+
+function parameterTable(layout: SheetLayout, fit: FitResult, unit: string): void {
+  const meaning = meanings(fit.model, unit);
+  layout.table({
+    header: ["Parameter", "Estimate", "Std. error", "Meaning"],
+    rows: fit.names.map((name, i) => [
+      name === "v" ? "γ (v)" : name,
+      round(fit.values[i], 6),
+      fit.standardErrors ? round(fit.standardErrors[i], 6) : null,
+      meaning[name] ?? "",
+    ]),
+    formats: [null, { code: "0.0000" }, { code: "0.0000" }, null],
+  });
+}
+
+function fitFacts(layout: SheetLayout, outcome: FitOutcome, customersLabel: string): void {
+  const fit = outcome.fit;
+  layout.facts(
+    [
+      ["Status", fitStatus(outcome)],
+      [customersLabel, fit ? fit.customers : null],
+      ["Log-likelihood", fit ? round(fit.logLikelihood, 4) : null],
+    ],
+    [undefined, "integer", { code: "#,##0.0000" }],
+  );
+}
+
+/** Derived figures a manager can read: average purchase rate, drop-out chance, average spend. */
+function derivedFigures(data: ReportData): [string, Cell][] {
+  const { models, config } = data;
+  const out: [string, Cell][] = [];
+  const unit = models?.unit ?? config.timeUnit;
+  const t = models?.transaction;
+  if (t?.fit && !t.problem) {
+    const [r, alpha, x3, x4] = t.fit.values;
+    out.push([
+      `Average purchases per ${unit} of an active customer`,
+      { value: round(r / alpha, 4), format: { code: "0.000" } },
+    ]);
+    if (t.fit.model === "pnbd") {
+      out.push([
+        `Average drop-out rate per ${unit}`,
+        { value: round(x3 / x4, 4), format: { code: "0.000" } },
+      ]);
+    } else {
+      out.push([
+        "Average chance of dropping out after a purchase",
+        { value: round(x3 / (x3 + x4), 4), format: "percent1" },
+      ]);
+    }
+  }
+  const s = models?.spend;
+  if (s?.fit && !s.problem) {
+    const [p, q, v] = s.fit.values;
+    if (q > 1) {
+      out.push([
+        "Average spend per purchase (model)",
+        { value: round((p * v) / (q - 1), 2), format: moneyFormat(config.currency) },
+      ]);
+    }
+  }
+  return out;
+}
+
+function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string): void {
+  const { fit, rows, tracking } = check;
+  const actualTotal = rows.reduce((s, r) => s + r.customers * r.actual, 0);
+  const predictedTotal = rows.reduce((s, r) => s + r.customers * r.predicted, 0);
+  layout.note(
+    `The purchase model was fitted again on the purchases up to ${formatDay(check.calibrationEnd)} ` +
+      `(${count(check.cohort)} customers had bought by then) and asked to predict the ${check.holdoutEnd - check.calibrationEnd} days after it.`,
+  );
+  if (rows.length > 0) {
+    layout.note(
+      `Repeat purchases in those days: ${count(actualTotal)} actual, ${count(predictedTotal)} predicted ` +
+        `(${predictedTotal >= actualTotal ? "+" : "−"}${percentText(Math.abs(predictedTotal / actualTotal - 1), 0)}).`,
+    );
+  }
+  fitFacts(layout, fit, "Customers in the check");
+  layout.gap();
+  if (!fit.fit || fit.problem || rows.length === 0) return;
+  parameterTable(layout, fit.fit, unit);
+  layout.gap();
+  layout.section("Predicted vs actual purchases in the held-out days, by purchases before");
+  layout.table({
+    header: [
+      "Repeat purchases before",
+      "Customers",
+      "Actual (mean per customer)",
+      "Predicted (mean per customer)",
+      "Difference",
+    ],
+    rows: rows.map((r) => [
+      r.frequency,
+      r.customers,
+      round(r.actual, 4),
+      round(r.predicted, 4),
+      round(r.predicted - r.actual, 4),
+    ]),
+    total: [
+      "All",
+      check.cohort,
+      round(actualTotal / check.cohort, 4),
+      round(predictedTotal / check.cohort, 4),
+      round((predictedTotal - actualTotal) / check.cohort, 4),
+    ],
+    formats: ["text", "integer", { code: "0.00" }, { code: "0.00" }, { code: "+0.00;-0.00;0.00" }],
+    table: { name: "LL_HoldoutCheck", style: "TableStyleLight9" },
+  });
+  layout.gap();
+  if (!tracking) return;
+  const chartRow = layout.row;
+  layout.row += 18;
+  const per = tracking.periodDays === 7 ? "week" : "month";
+  layout.section(
+    "Tracking data",
+    `Cumulative repeat purchases of all customers at the end of each ${per}; the model was fitted on the ` +
+      `data up to ${formatDay(check.calibrationEnd)}.`,
+  );
+  const trackingTable = layout.table({
+    header: ["Period ending", "Actual", "Model", "Held out"],
+    rows: tracking.periodEnds.map((end, k) => [
+      formatDay(end),
+      tracking.actual[k],
+      round(tracking.expected[k], 1),
+      end > check.calibrationEnd ? "yes" : "",
+    ]),
+    formats: ["text", "integer", "integer", null],
+  });
+  layout.charts.push({
+    type: "line",
+    title: `Cumulative repeat purchases: actual vs model (fitted up to ${formatDay(check.calibrationEnd)})`,
+    categories: trackingTable.column(0),
+    series: [
+      { name: "Actual", values: trackingTable.column(1), color: "#404040" },
+      { name: "Model", values: trackingTable.column(2), color: "#4472C4" },
+    ],
+    valueFormat: "integer",
+    yAxisTitle: "Repeat purchases (cumulative)",
+    legend: "bottom",
+    at: { row: chartRow, col: 1 },
+    width: 760,
+    height: 340,
+  });
+}
+
+export function buildModelSheet(data: ReportData): SheetModel {
+  const { models, holdout, config, analysis } = data;
+  const unit = models?.unit ?? config.timeUnit;
+  const kind = models?.transaction.fit?.model ?? config.model.transaction;
+  const layout = new SheetLayout().title(
+    `Purchase model (${MODEL_NAMES[kind]}) and spend model (Gamma-Gamma)`,
+    `Fitted on every purchase up to ${formatDay(analysis.asOf)}; time in ${unit}s; purchases on one day count once.`,
+  );
+  layout.gap().section("What the models assume");
+  layout.note(...(ASSUMPTIONS[kind] ?? []), SPEND_ASSUMPTIONS);
+  layout.note(
+    "They use only the purchase history (how often, how recently, how much), not prices, campaigns or seasons; " +
+      "their predictions are averages over many customers, reliable for groups more than for one person.",
+  );
+  layout.gap();
+  if (!models) {
+    layout.note("The models were not run for this report (no selected sheet needs them).");
+    return layout.finish({ kind: "model", name: SHEET_NAMES.model, columnWidths: [44, 14, 14, 60] });
+  }
+
+  layout.section(`Purchase model: ${MODEL_NAMES[kind]}`);
+  fitFacts(layout, models.transaction, "Customers fitted");
+  layout.gap();
+  if (models.transaction.fit && !models.transaction.problem) {
+    parameterTable(layout, models.transaction.fit, unit);
+    layout.gap();
+  }
+  layout.section("Spend model: Gamma-Gamma");
+  fitFacts(layout, models.spend, "Customers with repeat purchases");
+  layout.gap();
+  if (models.spend.fit && !models.spend.problem) {
+    parameterTable(layout, models.spend.fit, unit);
+    layout.gap();
+  }
+  const derived = derivedFigures(data);
+  if (derived.length > 0) {
+    layout.section("In plain figures");
+    layout.facts(derived);
+    layout.gap();
+  }
+  layout.section("Check on held-out data");
+  if (holdout?.check) holdoutSection(layout, holdout.check, unit);
+  else layout.note(`No check: ${holdout?.skipped ?? "it was not run"}.`);
+  return layout.finish({
+    kind: "model",
+    name: SHEET_NAMES.model,
+    columnWidths: [44, 14, 14, 14, 12, 40],
+    tabColor: "#7030A0",
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * The Segments sheet: the RFM segment table (customers, revenue, their shares, mean R/F/M, mean predicted
+ * value, what to do), the 1-8-1 and value-class tables, the Pareto table, a bar chart of customer and
+ * revenue shares by segment and the Pareto curve.
+ */
+import {
+  paretoCurve,
+  paretoTable,
+  summarizeSegments,
+  type SegmentRow,
+} from "../../engine/rfm/segment-summary";
+import type { SegmentAssignment } from "../../engine/rfm/segments";
+import { formatDay } from "../../engine/data/days";
+import type { Cell, SheetModel } from "../sheet-model";
+import { round, type ReportData } from "../report-data";
+import { SEGMENT_SCHEMES } from "../config";
+import { SHEET_NAMES } from "../sheet-kinds";
+import { moneyFormat, numberCell, percentText, SheetLayout, type PlacedTable } from "./layout";
+
+/** Mean of `values` over each segment's customers (NaN where a segment has none or values are missing). */
+function meanBySegment(assignment: SegmentAssignment, values: Float64Array | null): number[] {
+  const k = assignment.segments.length;
+  const sum = new Float64Array(k);
+  const n = new Float64Array(k);
+  if (!values) return Array.from(sum, () => NaN);
+  for (let i = 0; i < assignment.segment.length; i++) {
+    if (Number.isNaN(values[i])) continue;
+    sum[assignment.segment[i]] += values[i];
+    n[assignment.segment[i]]++;
+  }
+  return Array.from(sum, (s, g) => (n[g] > 0 ? s / n[g] : NaN));
+}
+
+/** A "Total" row: sums of the count and revenue columns by formula, shares 100 %. */
+function totalRow(table: PlacedTable, width: number, sums: Record<number, number>): Cell[] {
+  const row: Cell[] = new Array(width).fill(null);
+  row[0] = "Total";
+  for (const [col, result] of Object.entries(sums)) {
+    const c = Number(col);
+    row[c] = table.count > 0 ? { formula: `SUM(${table.column(c)})`, result } : result;
+  }
+  return row;
+}
+
+export function buildSegmentsSheet(data: ReportData): SheetModel {
+  const { analysis, models, config } = data;
+  const { summary } = analysis;
+  const money = moneyFormat(config.currency);
+  const scheme = SEGMENT_SCHEMES[config.segmentScheme];
+  const segmentRows = summarizeSegments(analysis.segments, summary, analysis.rfm);
+  const meanClv = meanBySegment(analysis.segments, models?.clv ?? null);
+  const pareto = paretoTable(summary.spend);
+  const top20 = pareto.find((p) => Math.abs(p.topShare - 0.2) < 1e-9);
+  const totalRevenue = segmentRows.reduce((s, r) => s + r.revenue, 0);
+  const customers = summary.customerIds.length;
+
+  const layout = new SheetLayout().title(
+    "Segments",
+    `${customers.toLocaleString("en-US")} customers as of ${formatDay(analysis.asOf)}, scored ${analysis.rfm.bins} ` +
+      `(best) to 1 on recency, frequency and net spend. Revenue is net spend (purchases minus refunds).`,
+  );
+  if (top20) {
+    layout.note(`The top 20 % of customers bring ${percentText(top20.revenueShare)} of revenue.`);
+  }
+  layout.gap().section(scheme.name);
+  const actions = new Map(scheme.segments.map((s) => [s.key, s.action ?? ""]));
+  const header: Cell[] = [
+    "Segment",
+    "Customers",
+    "% of customers",
+    "Revenue",
+    "% of revenue",
+    { value: "Avg days since purchase", note: "Mean days from the last purchase to the as-of date" },
+    "Avg orders",
+    "Avg spend",
+    "Avg R",
+    "Avg F",
+    "Avg M",
+    {
+      value: `Avg value next ${config.model.clvMonths} mo`,
+      note: `Mean predicted value of the purchases expected in the next ${config.model.clvMonths} months`,
+    },
+    "What to do",
+  ];
+  const rows = segmentRows.map((r: SegmentRow, g): Cell[] => [
+    r.name,
+    r.customers,
+    numberCell(r.customerShare),
+    round(r.revenue, 2),
+    numberCell(r.revenueShare),
+    round(r.meanRecencyDays, 1),
+    round(r.meanOrders, 2),
+    round(r.meanSpend, 2),
+    round(r.meanR, 2),
+    round(r.meanF, 2),
+    round(r.meanM, 2),
+    round(meanClv[g], 2),
+    actions.get(r.key) ?? "",
+  ]);
+  const formats = [
+    null,
+    "integer",
+    "percent1",
+    money,
+    "percent1",
+    { code: "#,##0.0" },
+    "decimal",
+    money,
+    "decimal",
+    "decimal",
+    "decimal",
+    money,
+    null,
+  ] as const;
+  const segments = layout.table({
+    header,
+    rows,
+    formats: [...formats],
+    table: { name: "LL_Segments", style: "TableStyleMedium2" },
+  });
+  const segmentTotal = totalRow(segments, header.length, {
+    1: customers,
+    2: segmentRows.reduce((s, r) => s + (r.customerShare || 0), 0),
+    3: round(totalRevenue, 2) ?? 0,
+    4: segmentRows.reduce((s, r) => s + (r.revenueShare || 0), 0),
+  });
+  layout.blocks.push({
+    at: { row: layout.row, col: 1 },
+    rows: [segmentTotal],
+    columnFormats: [...formats],
+    style: "total",
+  });
+  layout.gap(2);
+  if (segments.count > 0) {
+    layout.format({ type: "dataBar", range: segments.column(4), color: "#70AD47" });
+    layout.chart({
+      type: "bar",
+      title: "Share of customers and of revenue by segment",
+      categories: segments.column(0),
+      series: [
+        { name: "% of customers", values: segments.column(2), color: "#A5A5A5" },
+        { name: "% of revenue", values: segments.column(4), color: "#4472C4" },
+      ],
+      valueFormat: "percent",
+      legend: "bottom",
+      width: 760,
+      height: Math.max(300, 60 + segments.count * 34),
+    });
+  }
+
+  for (const [i, { scheme: bandScheme, assignment }] of analysis.valueBands.entries()) {
+    const bandRows = summarizeSegments(assignment, summary);
+    layout.section(
+      bandScheme.name,
+      i === 0 ? "Customers ranked by net spend: the top 10 %, the middle 80 %, the bottom 10 %." : undefined,
+    );
+    const bandTable = layout.table({
+      header: ["Band", "Customers", "% of customers", "Revenue", "% of revenue", "Avg spend"],
+      rows: bandRows.map((r) => [
+        r.name,
+        r.customers,
+        numberCell(r.customerShare),
+        round(r.revenue, 2),
+        numberCell(r.revenueShare),
+        round(r.meanSpend, 2),
+      ]),
+      formats: [null, "integer", "percent1", money, "percent1", money],
+      table: { name: i === 0 ? "LL_OneEightOne" : `LL_ValueBands${i + 1}`, style: "TableStyleLight9" },
+    });
+    if (bandTable.count > 0) layout.format({ type: "dataBar", range: bandTable.column(4), color: "#70AD47" });
+    layout.gap();
+  }
+
+  layout.section("Pareto: revenue from the best customers");
+  const paretoPlaced = layout.table({
+    header: ["Top share of customers", "Customers", "Revenue", "% of revenue"],
+    rows: pareto.map((p) => [p.topShare, p.customers, round(p.revenue, 2), numberCell(p.revenueShare)]),
+    formats: ["percent", "integer", money, "percent1"],
+    table: { name: "LL_Pareto", style: "TableStyleLight9" },
+  });
+  layout.gap();
+
+  // The curve's points sit below, in a small table the chart reads.
+  const curve = paretoCurve(summary.spend, 50);
+  const chartRow = layout.row;
+  layout.row += 17;
+  layout.section("Pareto curve data", "Share of customers (best first) and the share of revenue they bring.");
+  const curveTable = layout.table({
+    header: ["Share of customers", "Share of revenue"],
+    rows: Array.from(curve.customerShare, (x, k) => [x, round(curve.revenueShare[k], 4)]),
+    formats: ["percent", "percent1"],
+  });
+  if (paretoPlaced.count > 0) {
+    layout.charts.push({
+      type: "scatter",
+      title: "Pareto curve: cumulative share of revenue",
+      series: [
+        {
+          name: "Share of revenue",
+          xValues: curveTable.column(0),
+          values: curveTable.column(1),
+          color: "#4472C4",
+        },
+      ],
+      xAxisTitle: "Share of customers, best first",
+      yAxisTitle: "Share of revenue",
+      valueFormat: "percent",
+      valueAxis: { min: 0, max: 1 },
+      xAxis: { min: 0, max: 1 },
+      legend: "none",
+      at: { row: chartRow, col: 1 },
+      width: 560,
+      height: 320,
+    });
+  }
+  return layout.finish({
+    kind: "segments",
+    name: SHEET_NAMES.segments,
+    tabColor: "#70AD47",
+  });
+}
