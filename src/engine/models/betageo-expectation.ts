@@ -12,6 +12,16 @@ import { logHyp2f1 } from "../math/hyp2f1";
 const { abs, exp, expm1 } = Math;
 
 /**
+ * An expected number of purchases built on `oneMinusHOverB`. When 1 - H cancels almost completely (r near
+ * 0 from a fit the data cannot identify, e.g. a single customer without repeat purchases) rounding can
+ * leave a value like -1e-14 where the true expectation is positive and below that rounding level; a count
+ * is never negative, so such a value is 0.
+ */
+export function expectedCount(value: number): number {
+  return value > 0 ? value : 0;
+}
+
+/**
  * (1 - (1-z)^a1 · 2F1(a1, b1; c; z)) / (c - b1) for 0 ≤ z < 1, with L = ln(1 - z) passed in so callers
  * can compute it as -log1p(t / (α + T)) without rounding.
  */

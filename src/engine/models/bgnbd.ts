@@ -7,7 +7,7 @@ import { lbeta, lgamma } from "../math/gamma";
 import { logRegularizedIncompleteBeta } from "../math/incbeta";
 import { inverseLogit1p } from "../math/logspace";
 import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
-import { oneMinusHOverB } from "./betageo-expectation";
+import { expectedCount, oneMinusHOverB } from "./betageo-expectation";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
@@ -52,7 +52,7 @@ export function bgnbdExpectedPurchases(p: BgnbdParams, t: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + t);
   const L = -log1p(t / p.alpha);
-  return (p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, z, L);
+  return expectedCount((p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, z, L));
 }
 
 /** E[X(T, T+t) | x, t_x, T]: expected repeat purchases in the next t time units. */
@@ -67,7 +67,7 @@ export function bgnbdConditionalExpectedPurchases(
   const z = t / (p.alpha + T + t);
   const L = -log1p(t / (p.alpha + T));
   const c = p.a + p.b + x - 1;
-  return c * oneMinusHOverB(p.r + x, p.b + x, c, z, L) * bgnbdProbabilityAlive(p, x, tx, T);
+  return expectedCount(c * oneMinusHOverB(p.r + x, p.b + x, c, z, L) * bgnbdProbabilityAlive(p, x, tx, T));
 }
 
 /** P(X(t) = n) for a new customer (FHL 2005, equation 8). */

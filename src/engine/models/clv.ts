@@ -12,7 +12,7 @@
  * included.
  */
 import { compressRfm } from "./data";
-import { gammaGammaExpectedValue, type GammaGammaParams } from "./gammagamma";
+import { gammaGammaExpectedValue, gammaGammaMeanExists, type GammaGammaParams } from "./gammagamma";
 import { conditionalExpectedPurchasesAt, probabilityAlive, type TransactionModel } from "./transaction-model";
 import type { RfmData } from "./types";
 
@@ -101,7 +101,12 @@ export interface CustomerPredictions {
   probabilityAlive: Float64Array;
   /** E[X(T, T + horizon) | x, t_x, T]. */
   expectedPurchases: Float64Array;
-  /** Model-based CLV (only with spend parameters and monetary values). */
+  /**
+   * Model-based CLV (only with spend parameters and monetary values). NaN for a customer whose expected
+   * spend per purchase is infinite under the spend model (a fitted q ≤ 1 and x = 0, see
+   * `gammaGammaMeanExists`): there is no finite value to give, and one such customer must not cost the
+   * others theirs.
+   */
   clv: Float64Array | null;
 }
 
@@ -148,8 +153,9 @@ export function predictCustomers(
     out.probabilityAlive[i] = rowAlive[r];
     out.expectedPurchases[i] = rowExpected[r];
     if (out.clv && clv && rowDiscounted && o) {
-      out.clv[i] =
-        o.margin * gammaGammaExpectedValue(clv.spend, data.x[i], clv.monetary[i]) * rowDiscounted[r];
+      out.clv[i] = gammaGammaMeanExists(clv.spend, data.x[i])
+        ? o.margin * gammaGammaExpectedValue(clv.spend, data.x[i], clv.monetary[i]) * rowDiscounted[r]
+        : NaN;
     }
   }
   return out;

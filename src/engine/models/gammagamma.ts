@@ -203,9 +203,16 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, x: number, m: numbe
  * customer's own m̄. For x = 0 it is the population mean, which exists only for q > 1.
  */
 export function gammaGammaExpectedValue(g: GammaGammaParams, x: number, m: number): number {
-  const denom = g.p * x + g.q - 1;
-  if (!(denom > 0)) {
+  if (!gammaGammaMeanExists(g, x)) {
     throw new RangeError(`the Gamma-Gamma mean spend is infinite for x = ${x} when q = ${g.q} ≤ 1`);
   }
-  return (g.p * (g.v + (x > 0 ? x * m : 0))) / denom;
+  return (g.p * (g.v + (x > 0 ? x * m : 0))) / (g.p * x + g.q - 1);
+}
+
+/**
+ * Whether E[M | x, m̄] is finite: px + q > 1. With a fitted q ≤ 1 (spend so heavy-tailed that the population
+ * mean is infinite) it is not, for customers without repeat purchases (x = 0) at least.
+ */
+export function gammaGammaMeanExists(g: GammaGammaParams, x: number): boolean {
+  return g.p * x + g.q - 1 > 0;
 }

@@ -5,7 +5,7 @@
  */
 import { inverseLogit1p } from "../math/logspace";
 import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
-import { oneMinusHOverB } from "./betageo-expectation";
+import { expectedCount, oneMinusHOverB } from "./betageo-expectation";
 import type { BgnbdParams } from "./bgnbd";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
@@ -36,7 +36,7 @@ export function mbgnbdProbabilityAlive(p: MbgnbdParams, x: number, tx: number, T
 export function mbgnbdExpectedPurchases(p: MbgnbdParams, t: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + t);
-  return p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, z, -log1p(t / p.alpha));
+  return expectedCount(p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, z, -log1p(t / p.alpha)));
 }
 
 /** E[X(T, T+t) | x, t_x, T] = (a+b+x)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] · P(alive). */
@@ -51,5 +51,7 @@ export function mbgnbdConditionalExpectedPurchases(
   const z = t / (p.alpha + T + t);
   const c = p.a + p.b + x;
   const L = -log1p(t / (p.alpha + T));
-  return c * oneMinusHOverB(p.r + x, p.b + x + 1, c, z, L) * mbgnbdProbabilityAlive(p, x, tx, T);
+  return expectedCount(
+    c * oneMinusHOverB(p.r + x, p.b + x + 1, c, z, L) * mbgnbdProbabilityAlive(p, x, tx, T),
+  );
 }

@@ -202,18 +202,14 @@ export function clv(
     const table = readCustomerRows(a.x, a.t_x, a.T, [{ arg: a.mean_value, rule: { min: 0 } }]);
     const rows = table.validRows();
     const [xs, txs, Ts, ms] = [0, 1, 2, 3].map((c) => table.pick(c, rows));
-    try {
-      // All customers at once: the engine computes each distinct (x, t_x, T) history once.
-      const all = predictCustomers(engineModel, { x: xs, tx: txs, T: Ts }, 0, {
-        spend,
-        monetary: ms,
-        options,
-      });
-      return perRowResult(table, rows, all.clv!);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-    }
-    // Some customer's value is infinite (Gamma-Gamma with q ≤ 1 and x = 0): find which, row by row.
+    // All customers at once: the engine computes each distinct (x, t_x, T) history once.
+    const all = predictCustomers(engineModel, { x: xs, tx: txs, T: Ts }, 0, {
+      spend,
+      monetary: ms,
+      options,
+    }).clv as Float64Array;
+    if (!all.some(Number.isNaN)) return perRowResult(table, rows, all);
+    // Some customer's value is infinite (Gamma-Gamma with q ≤ 1 and x = 0): row by row, with the reason.
     const out = Array.from(rows, (i, k) => {
       try {
         return customerLifetimeValue(engineModel, spend, xs[k], txs[k], Ts[k], ms[k], options);

@@ -104,6 +104,22 @@ describe("LOYALTY.CLV", () => {
     expect(r[2357][0]).toBe("");
   });
 
+  it("gives #NUM! to a customer whose mean spend is infinite (q ≤ 1, x = 0) and values to the others", () => {
+    const heavy = [["Gamma-Gamma", 6.25, 0.9, 15.44]];
+    const r = clv(
+      bg,
+      heavy,
+      column(0, 2),
+      column(0, 30.43),
+      column(38.86, 38.86),
+      column(0, 22.35),
+      12,
+      0.01,
+    );
+    expect(errorIn(r, 0)?.code).toBe("#NUM!");
+    expect(r[1][0]).toBeGreaterThan(0);
+  });
+
   it("says what is wrong with its arguments", () => {
     expect(errorIn(clv(gg, gg, [[2]], [[3]], [[4]], [[5]], 12, 0.01))?.message).toBe(
       "model is a Gamma-Gamma model; this function needs BG/NBD, Pareto/NBD or MBG/NBD",

@@ -1,0 +1,221 @@
+/**
+ * The upper half of the Benefit cost sheet: the assumptions (input cells with named ranges and
+ * validation), the scenario multipliers, and the baseline from the data (values), including the observed
+ * and the used migration matrix.
+ */
+import { dateFromDay } from "../../engine/data/days";
+import { sum } from "../../engine/projection/project";
+import { scenarioOf } from "../../engine/projection/scenarios";
+import { rangeAddress } from "../a1";
+import {
+  FORMATS,
+  INPUT_KEYS,
+  PROGRAMME_FIELDS,
+  SCENARIO_ROWS,
+  TIER_FIELDS,
+  type ProgrammeField,
+} from "./fields";
+import { cell, columnRange, rowRange, type BenefitCostWriter } from "./writer";
+
+export function programmeSection(w: BenefitCostWriter): void {
+  const { at } = w;
+  const { assumptions, baseline } = w.input;
+  w.text(at.programmeTitle, 1, "Assumptions: programme", "subtitle");
+  const value = (f: ProgrammeField): number =>
+    f.field === "periods"
+      ? assumptions.periods
+      : f.field === "periodMonths"
+        ? baseline.periodMonths
+        : assumptions.programme[f.field];
+  PROGRAMME_FIELDS.forEach((f, i) => {
+    const r = at.programmeFirst + i;
+    w.text(r, 1, f.label);
+    w.inputCell(r, 2, INPUT_KEYS.programme(f.field), value(f), f.format);
+    w.text(r, 3, f.unit, "note");
+    w.name(f.name, cell(r, 2));
+    w.decimal(cell(r, 2), f.min, f.max, f.whole);
+  });
+}
+
+export function tierSection(w: BenefitCostWriter): void {
+  const { at, k } = w;
+  const { assumptions, baseline } = w.input;
+  w.text(at.tierTitle, 1, "Assumptions: per tier", "subtitle");
+  w.text(at.tierTitle, 2, "money per member or per period as labelled; rates as shares", "note");
+  w.header(at.tierHeader, 1, "Tier");
+  TIER_FIELDS.forEach((f, j) => {
+    const c = 2 + j;
+    w.header(at.tierHeader, c, f.header, f.note);
+    for (let i = 0; i < k; i++) {
+      const key = INPUT_KEYS.tier(baseline.states[i].key, f.field);
+      w.inputCell(at.tierFirst + i, c, key, assumptions.tiers[i][f.field], f.format);
+    }
+    w.name(f.name, columnRange(at.tierFirst, c, k), f.note);
+    w.decimal(columnRange(at.tierFirst, c, k), 0, f.share ? 1 : undefined);
+  });
+  for (let i = 0; i < k; i++) w.text(at.tierFirst + i, 1, w.stateName(i), "bold");
+  const shareCol = 1 + TIER_FIELDS.length;
+  w.text(at.tierTotal, 1, "Total", "total");
+  w.grid.formula(
+    at.tierTotal,
+    shareCol,
+    "SUM(LL_EntryShare)",
+    sum(assumptions.tiers.map((t) => t.entryShare)),
+    {
+      format: FORMATS.rate,
+      style: "total",
+    },
+  );
+  w.flagNotHundredPercent(cell(at.tierTotal, shareCol));
+}
+
+export function scenarioSection(w: BenefitCostWriter): void {
+  const { at } = w;
+  const { scenarios, scenario } = w.input.assumptions;
+  const applied = scenarioOf(scenarios, scenario).multipliers;
+  w.text(at.scenarioTitle, 1, "Scenarios: multipliers on the assumptions", "subtitle");
+  w.header(at.scenarioHeader, 1, "Multiplier of");
+  scenarios.forEach((s, j) => w.header(at.scenarioHeader, 2 + j, s.name));
+  const appliedCol = 2 + scenarios.length;
+  w.header(at.scenarioHeader, appliedCol, "Applied", "The multiplier of the scenario chosen at the top.");
+  w.name("LL_ScenarioNames", rowRange(at.scenarioHeader, 2, scenarios.length));
+  SCENARIO_ROWS.forEach((f, i) => {
+    const r = at.scenarioFirst + i;
+    w.text(r, 1, f.label);
+    scenarios.forEach((s, j) =>
+      w.inputCell(
+        r,
+        2 + j,
+        INPUT_KEYS.multiplier(s.key, f.field),
+        s.multipliers[f.field],
+        FORMATS.multiplier,
+      ),
+    );
+    const choices = rowRange(r, 2, scenarios.length);
+    w.grid.formula(
+      r,
+      appliedCol,
+      `INDEX(${choices},MATCH(LL_Scenario,LL_ScenarioNames,0))`,
+      applied[f.field],
+      {
+        format: FORMATS.multiplier,
+        style: "bold",
+      },
+    );
+    w.name(f.name, cell(r, appliedCol));
+  });
+  const last = at.scenarioFirst + SCENARIO_ROWS.length - 1;
+  w.decimal(rangeAddress({ top: at.scenarioFirst, left: 2, bottom: last, right: 1 + scenarios.length }), 0);
+}
+
+export function baselineSection(w: BenefitCostWriter): void {
+  const { at, k, K } = w;
+  const { baseline, assumptions } = w.input;
+  w.text(at.baselineTitle, 1, "Baseline from the data", "subtitle");
+  w.text(at.baselineTitle, 2, "values: Refresh updates them", "note");
+  w.text(at.baselineInfo, 1, "As of");
+  w.value(at.baselineInfo, 2, dateFromDay(baseline.asOf), "date");
+  w.text(at.baselineInfo + 1, 1, "Period length (months)");
+  w.value(at.baselineInfo + 1, 2, baseline.periodMonths, FORMATS.whole);
+  w.name("LL_PeriodMonths", cell(at.baselineInfo + 1, 2));
+  w.text(at.baselineInfo + 2, 1, "Periods projected");
+  w.value(at.baselineInfo + 2, 2, w.T, FORMATS.whole);
+  w.name("LL_Periods", cell(at.baselineInfo + 2, 2));
+
+  const pointsNote = baseline.hasPoints
+    ? "Sum of each member's last points balance in the data (lapsed members' balances in the base tier)."
+    : "The data has no points column: type the points outstanding per tier here.";
+  w.header(at.baselineHeader, 1, "State");
+  w.header(at.baselineHeader, 2, "Members now");
+  w.header(at.baselineHeader, 3, "Spend per member", "Mean net spend per member in the last period.");
+  w.header(at.baselineHeader, 4, "Points outstanding", pointsNote);
+  for (let s = 0; s < K; s++) {
+    const r = at.baselineFirst + s;
+    w.text(r, 1, w.stateName(s), "bold");
+    w.value(r, 2, baseline.members[s], FORMATS.count);
+    if (s < k) {
+      w.value(r, 3, baseline.spendPerMember[s], FORMATS.money2);
+      w.inputCell(
+        r,
+        4,
+        INPUT_KEYS.points(baseline.states[s].key),
+        assumptions.pointsOutstanding[s],
+        FORMATS.points,
+      );
+    } else {
+      w.text(r, 3, "none", "note");
+      w.text(r, 4, "in the base tier", "note");
+    }
+  }
+  w.name("LL_MembersNow", columnRange(at.baselineFirst, 2, K));
+  w.name("LL_SpendNow", columnRange(at.baselineFirst, 3, k));
+  w.name("LL_PointsNow", columnRange(at.baselineFirst, 4, k));
+  w.decimal(columnRange(at.baselineFirst, 4, k), 0);
+}
+
+/** Header row of a migration matrix: the states across from column B, then `last`. */
+function stateHeader(w: BenefitCostWriter, r: number, last: string): void {
+  w.header(r, 1, "From \\ to");
+  for (let s = 0; s < w.K; s++) w.header(r, 2 + s, s < w.k ? w.stateName(s) : "No tier");
+  w.header(r, 2 + w.K, last);
+}
+
+export function observedMigrationSection(w: BenefitCostWriter): void {
+  const { at, K } = w;
+  const { baseline } = w.input;
+  w.text(
+    at.observedTitle,
+    1,
+    "Observed migration over the last period: share of the members in the row's state one period ago " +
+      "who are in the column's state now",
+    "subtitle",
+  );
+  stateHeader(w, at.observedHeader, "Members a period ago");
+  const share = (v: number) => (Number.isFinite(v) ? v : null);
+  for (let i = 0; i < K; i++) {
+    const r = at.observedFirst + i;
+    w.text(r, 1, w.stateName(i), "bold");
+    baseline.observedMigration[i].forEach((v, j) => w.value(r, 2 + j, share(v), FORMATS.rate));
+    w.value(r, 2 + K, baseline.observedFrom[i], FORMATS.count);
+  }
+  w.text(at.observedNew, 1, "New members (their split)", "bold");
+  baseline.entrySplit.forEach((v, j) => w.value(at.observedNew, 2 + j, share(v), FORMATS.rate));
+  w.value(at.observedNew, 2 + K, baseline.newMembers, FORMATS.count);
+}
+
+export function usedMigrationSection(w: BenefitCostWriter): void {
+  const { at, K } = w;
+  const { baseline, assumptions } = w.input;
+  w.text(
+    at.migrationTitle,
+    1,
+    "Migration per period used by the projection (the observed one; edit it to try other movements)",
+    "subtitle",
+  );
+  stateHeader(w, at.migrationHeader, "Row total");
+  for (let i = 0; i < K; i++) {
+    const r = at.migrationFirst + i;
+    const from = baseline.states[i].key;
+    w.text(r, 1, w.stateName(i), "bold");
+    assumptions.migration[i].forEach((v, j) =>
+      w.inputCell(r, 2 + j, INPUT_KEYS.migration(from, baseline.states[j].key), v, FORMATS.rate),
+    );
+    w.grid.formula(r, 2 + K, `SUM(${rowRange(r, 2, K)})`, sum(assumptions.migration[i]), {
+      format: FORMATS.rate,
+    });
+  }
+  const matrix = rangeAddress({
+    top: at.migrationFirst,
+    left: 2,
+    bottom: at.migrationFirst + K - 1,
+    right: 1 + K,
+  });
+  w.name(
+    "LL_Migration",
+    matrix,
+    "Share of the members moving from the row's state to the column's per period",
+  );
+  w.name("LL_MigrationRowTotals", columnRange(at.migrationFirst, 2 + K, K));
+  w.decimal(matrix, 0, 1);
+  w.flagNotHundredPercent(columnRange(at.migrationFirst, 2 + K, K));
+}

@@ -1,0 +1,93 @@
+/**
+ * The BENEFIT COST sheet: a finance model of live Excel formulas. Assumptions are input cells (orange,
+ * named ranges, kept on refresh); the baseline from the data is written as values; the projection, the
+ * key results and the sensitivity table are formulas that compute exactly what src/engine/projection
+ * computes (see the formulas there). Only functions of Excel 2016 and LibreOffice, none volatile: SUM,
+ * SUMPRODUCT, INDEX, MATCH, MIN, MAX, IF, ABS, AND, NPV.
+ *
+ * The builder also returns, for every formula cell, the value the engine gives it: written as the cached
+ * result (readers that do not recalculate show it) and compared by the tests with LibreOffice's own
+ * recalculation of the file.
+ */
+import { runProjection, type Projection } from "../../engine/projection/project";
+import { sensitivityGrid, type SensitivityGrid } from "../../engine/projection/sensitivity";
+import type { SheetModel } from "../sheet-model";
+import {
+  baselineSection,
+  observedMigrationSection,
+  programmeSection,
+  scenarioSection,
+  tierSection,
+  usedMigrationSection,
+} from "./assumption-sections";
+import type { Expected } from "./grid";
+import { BENEFIT_COST_FOOTPRINT, benefitCostLayout, COLUMN_WIDTHS, type BenefitCostLayout } from "./layout";
+import { driversSection, projectionSection } from "./projection-section";
+import {
+  benefitCostCharts,
+  checksSection,
+  keyResultsSection,
+  sensitivitySection,
+  titleSection,
+} from "./result-sections";
+import { BenefitCostWriter, type BenefitCostSheetInput } from "./writer";
+
+export type { BenefitCostSheetInput } from "./writer";
+
+export const BENEFIT_COST_KIND = "benefit-cost";
+export const BENEFIT_COST_SHEET_NAME = "Benefit cost";
+
+export interface BenefitCostSheet {
+  model: SheetModel;
+  /** The baseline and the assumptions the sheet was built with. */
+  input: BenefitCostSheetInput;
+  projection: Projection;
+  sensitivity: SensitivityGrid;
+  layout: BenefitCostLayout;
+  /** Address -> the value the engine gives the formula there. */
+  expected: Map<string, Expected>;
+}
+
+/** The Benefit cost sheet for a baseline and assumptions (runs the engine's projection for the values). */
+export function benefitCostSheet(input: BenefitCostSheetInput): BenefitCostSheet {
+  const projection = runProjection(input.baseline, input.assumptions);
+  const sensitivity = sensitivityGrid(input.baseline, input.assumptions);
+  const layout = benefitCostLayout(
+    input.baseline.tierCount,
+    input.assumptions.periods,
+    input.assumptions.sensitivity.redemptionRates.length,
+  );
+  const w = new BenefitCostWriter(input, projection, sensitivity, layout);
+  for (const section of [
+    titleSection,
+    checksSection,
+    keyResultsSection,
+    programmeSection,
+    tierSection,
+    scenarioSection,
+    baselineSection,
+    observedMigrationSection,
+    usedMigrationSection,
+    driversSection,
+    projectionSection,
+    sensitivitySection,
+  ]) {
+    section(w);
+  }
+  const model: SheetModel = {
+    kind: BENEFIT_COST_KIND,
+    name: BENEFIT_COST_SHEET_NAME,
+    blocks: [w.grid.block()],
+    columnWidths: [...COLUMN_WIDTHS],
+    freeze: { rows: 0, cols: 1 },
+    conditionalFormats: w.conditionalFormats,
+    charts: benefitCostCharts(w),
+    names: w.names,
+    validations: w.validations,
+    tabColor: "#70AD47",
+    showGridLines: false,
+    print: { orientation: "landscape", fitToWidth: true },
+    footprint: BENEFIT_COST_FOOTPRINT,
+  };
+  return { model, input, projection, sensitivity, layout, expected: w.grid.expected };
+}

@@ -1,0 +1,33 @@
+/**
+ * The Benefit cost sheet for analysed orders and the input cells of the sheet already in the workbook: the
+ * baseline is made from the data again (so a refresh updates it) with the number and length of periods
+ * the user set, and every assumption the user edited replaces its default (so a refresh keeps the finance
+ * work, and the engine's values match what the spreadsheet recalculates).
+ */
+import type { Analysis } from "../../engine/analyze";
+import { defaultAssumptions } from "../../engine/projection/assumptions";
+import { projectionBaseline } from "../../engine/projection/baseline";
+import { benefitCostSheet, type BenefitCostSheet } from "./builder";
+import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
+
+export interface BenefitCostData {
+  analysis: Pick<Analysis, "days" | "tiers" | "table">;
+  /** The input cells of the existing sheet (Workbook.readInputs), empty for a first build. */
+  inputs: readonly SheetInput[];
+  /** Name of the existing sheet, for messages about its cells. */
+  sheetName: string;
+  /** Where the data came from, for the subtitle. */
+  source?: string;
+}
+
+export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostSheet {
+  const { analysis, inputs, sheetName } = data;
+  const settings = benefitCostSettings(inputs, sheetName);
+  const baseline = projectionBaseline(analysis.days, analysis.tiers, {
+    periodMonths: settings.periodMonths,
+    points: analysis.table.members.points,
+  });
+  const defaults = defaultAssumptions(baseline, settings.periods);
+  const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
+  return benefitCostSheet({ baseline, assumptions, source: data.source });
+}

@@ -1,0 +1,162 @@
+/**
+ * The assumptions as the Benefit cost sheet holds them: the builder's defaults with every input cell the
+ * user edited applied. A refresh computes the engine's projection (the cached results, the totals of
+ * `loyalty report --json`) with them, so the numbers agree with what the spreadsheet recalculates.
+ */
+import { isCellError, type CellValue } from "../../engine/data/table";
+import type { ProjectionAssumptions, TierAssumptions } from "../../engine/projection/assumptions";
+import type { ProjectionBaseline } from "../../engine/projection/baseline";
+import { SCENARIO_FIELDS, type ScenarioMultipliers } from "../../engine/projection/scenarios";
+import { UserError } from "../../user-error";
+import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
+
+/** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */
+export interface SheetInput {
+  key: string;
+  address: string;
+  value: CellValue;
+  edited: boolean;
+}
+
+/** Structure settings read before the baseline is made: they change the layout. */
+export interface BenefitCostSettings {
+  periods?: number;
+  periodMonths?: number;
+}
+
+/** An input the user changed to something: a cleared cell means "use the default". */
+function isEdit(input: SheetInput): boolean {
+  const blank = input.value === null || input.value === undefined || input.value === "";
+  return input.edited && !blank;
+}
+
+function describe(sheet: string, input: SheetInput): string {
+  return `sheet ${sheet}, cell ${input.address}`;
+}
+
+function numberOf(sheet: string, input: SheetInput, what: string): number {
+  const v = input.value;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  const shown = isCellError(v)
+    ? v.error
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : JSON.stringify(v);
+  throw new UserError(`${describe(sheet, input)} (${what}) must be a number, not ${shown}`);
+}
+
+/** A number within [min, max] (either may be open), or a UserError naming the cell. */
+function numberIn(sheet: string, input: SheetInput, what: string, min?: number, max?: number): number {
+  const n = numberOf(sheet, input, what);
+  if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+    const range =
+      min !== undefined && max !== undefined
+        ? `from ${min} to ${max}`
+        : min !== undefined
+          ? `at least ${min}`
+          : `at most ${max}`;
+    throw new UserError(`${describe(sheet, input)} (${what}) must be ${range}, not ${n}`);
+  }
+  return n;
+}
+
+function wholeIn(sheet: string, input: SheetInput, what: string, min: number, max: number): number {
+  const n = numberOf(sheet, input, what);
+  if (!(Number.isInteger(n) && n >= min && n <= max)) {
+    throw new UserError(`${describe(sheet, input)} (${what}) must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** The number and length of periods the user set on the sheet (only those they edited). */
+export function benefitCostSettings(inputs: readonly SheetInput[], sheet: string): BenefitCostSettings {
+  const settings: BenefitCostSettings = {};
+  for (const input of inputs) {
+    if (!isEdit(input)) continue;
+    if (input.key === INPUT_KEYS.programme("periods")) {
+      settings.periods = wholeIn(sheet, input, "number of periods", 1, 36);
+    } else if (input.key === INPUT_KEYS.programme("periodMonths")) {
+      settings.periodMonths = wholeIn(sheet, input, "period length in months", 1, 12);
+    }
+  }
+  return settings;
+}
+
+/**
+ * `defaults` with the edited inputs applied. Inputs of tiers or states the baseline no longer has (the
+ * tier rules changed) are ignored; a value that is not a number raises a UserError naming the cell.
+ */
+export function assumptionsWithInputs(
+  defaults: ProjectionAssumptions,
+  baseline: ProjectionBaseline,
+  inputs: readonly SheetInput[],
+  sheet: string,
+): ProjectionAssumptions {
+  const a: ProjectionAssumptions = structuredClone(defaults);
+  const setters = new Map<string, (input: SheetInput) => void>();
+  const states = baseline.states;
+
+  setters.set(INPUT_KEYS.scenario, (input) => {
+    const name = String(input.value ?? "")
+      .trim()
+      .toLowerCase();
+    const found = a.scenarios.find((s) => s.name.toLowerCase() === name || s.key === name);
+    if (!found) {
+      throw new UserError(
+        `${describe(sheet, input)} (scenario) must be one of ${a.scenarios.map((s) => s.name).join(", ")}`,
+      );
+    }
+    a.scenario = found.key;
+  });
+  for (const f of PROGRAMME_FIELDS) {
+    if (f.field === "periods" || f.field === "periodMonths") continue;
+    const field = f.field;
+    setters.set(
+      INPUT_KEYS.programme(field),
+      (input) => (a.programme[field] = numberIn(sheet, input, f.label.toLowerCase(), f.min, f.max)),
+    );
+  }
+  states.slice(0, baseline.tierCount).forEach((tier, i) => {
+    for (const f of TIER_FIELDS) {
+      const field: keyof TierAssumptions = f.field;
+      setters.set(INPUT_KEYS.tier(tier.key, field), (input) => {
+        a.tiers[i][field] = numberIn(
+          sheet,
+          input,
+          `${tier.name}: ${f.header.toLowerCase()}`,
+          0,
+          f.share ? 1 : undefined,
+        );
+      });
+    }
+    setters.set(INPUT_KEYS.points(tier.key), (input) => {
+      a.pointsOutstanding[i] = numberIn(sheet, input, `${tier.name}: points outstanding`, 0);
+    });
+  });
+  states.forEach((from, i) =>
+    states.forEach((to, j) =>
+      setters.set(INPUT_KEYS.migration(from.key, to.key), (input) => {
+        a.migration[i][j] = numberIn(sheet, input, `migration from ${from.name} to ${to.name}`, 0, 1);
+      }),
+    ),
+  );
+  for (const s of a.scenarios) {
+    for (const field of SCENARIO_FIELDS as (keyof ScenarioMultipliers)[]) {
+      setters.set(INPUT_KEYS.multiplier(s.key, field), (input) => {
+        s.multipliers[field] = numberIn(sheet, input, `${s.name} multiplier`, 0);
+      });
+    }
+  }
+  a.sensitivity.redemptionRates.forEach((_, i) =>
+    setters.set(INPUT_KEYS.redemptionAxis(i), (input) => {
+      a.sensitivity.redemptionRates[i] = numberIn(sheet, input, "sensitivity redemption rate", 0, 1);
+    }),
+  );
+  a.sensitivity.participationRates.forEach((_, j) =>
+    setters.set(INPUT_KEYS.participationAxis(j), (input) => {
+      a.sensitivity.participationRates[j] = numberIn(sheet, input, "sensitivity participation rate", 0, 1);
+    }),
+  );
+  for (const input of inputs) if (isEdit(input)) setters.get(input.key)?.(input);
+  return a;
+}

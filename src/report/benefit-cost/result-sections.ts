@@ -1,0 +1,313 @@
+/**
+ * What a finance user reads first and last on the Benefit cost sheet: the title and checks, the key
+ * results with the scenario selector, the two charts, and the sensitivity table (formulas, not an Excel
+ * data table, so that it recalculates everywhere).
+ */
+import { formatDay } from "../../engine/data/days";
+import { sum, sumProduct } from "../../engine/projection/project";
+import { scenarioOf } from "../../engine/projection/scenarios";
+import { columnName, rangeAddress } from "../a1";
+import type { ChartSpec, NumberFormat } from "../sheet-model";
+import { FORMATS, INPUT_KEYS } from "./fields";
+import type { Expected } from "./grid";
+import { FIRST_PERIOD_COL, KEY_RESULT_LINES, periodsRange } from "./layout";
+import { cell, columnRange, rowRange, SHARE_TOLERANCE, type BenefitCostWriter } from "./writer";
+
+export const ALL_CHECKS_PASS = "All checks pass";
+
+function periodWord(months: number): string {
+  if (months === 1) return "months";
+  if (months === 3) return "quarters";
+  return `periods of ${months} months`;
+}
+
+export function titleSection(w: BenefitCostWriter): void {
+  const { baseline } = w.input;
+  const from = w.input.source ? `${w.input.source}, ` : "";
+  w.text(1, 1, "Benefit cost projection", "title");
+  w.text(
+    2,
+    1,
+    `${from}as of ${formatDay(baseline.asOf)}: ${w.T} ${periodWord(baseline.periodMonths)} ahead. Money is in ` +
+      "the currency of the data; members and points are counted at period ends.",
+    "note",
+  );
+  w.text(
+    3,
+    1,
+    "Orange cells are assumptions: edit them and everything recalculates. Refresh updates the baseline from " +
+      "the data and keeps what you typed. The model occupies A1:AN200; your own work outside it is kept.",
+    "note",
+  );
+}
+
+/** The check line under the title: green when the inputs are consistent, red naming what is not. */
+export function checksSection(w: BenefitCostWriter): void {
+  const { at } = w;
+  const { assumptions } = w.input;
+  const sharesOk = `ABS(SUM(LL_EntryShare)-1)<${SHARE_TOLERANCE}`;
+  const rowsOk = `SUMPRODUCT(--(ABS(LL_MigrationRowTotals-1)>=${SHARE_TOLERANCE}))=0`;
+  const periodsOk = "AND(LL_PeriodsSetting=LL_Periods,LL_PeriodMonthsSetting=LL_PeriodMonths)";
+  const sharesProblem = "the shares of new members do not sum to 100 %; ";
+  const rowsProblem = "a migration row does not sum to 100 %; ";
+  const periodsProblem = "refresh the sheet to apply the new number or length of periods";
+  const formula =
+    `IF(AND(${sharesOk},${rowsOk},${periodsOk}),"${ALL_CHECKS_PASS}","Check: "` +
+    `&IF(${sharesOk},"","${sharesProblem}")&IF(${rowsOk},"","${rowsProblem}")` +
+    `&IF(${periodsOk},"","${periodsProblem}"))`;
+  const sharesFine = Math.abs(sum(assumptions.tiers.map((t) => t.entryShare)) - 1) < SHARE_TOLERANCE;
+  const rowsFine = assumptions.migration.every((r) => Math.abs(sum(r) - 1) < SHARE_TOLERANCE);
+  // When the sheet is written, the period settings hold the values it is built with.
+  const expected =
+    sharesFine && rowsFine
+      ? ALL_CHECKS_PASS
+      : `Check: ${sharesFine ? "" : sharesProblem}${rowsFine ? "" : rowsProblem}`;
+  w.grid.formula(at.checks, 1, formula, expected, { style: "bold" });
+  const range = cell(at.checks, 1);
+  w.conditionalFormats.push(
+    {
+      type: "cellValue",
+      range,
+      operator: "equal",
+      operands: [`"${ALL_CHECKS_PASS}"`],
+      style: { fill: "#C6EFCE", fontColor: "#006100" },
+    },
+    {
+      type: "cellValue",
+      range,
+      operator: "notEqual",
+      operands: [`"${ALL_CHECKS_PASS}"`],
+      style: { fill: "#FFC7CE", fontColor: "#9C0006" },
+    },
+  );
+}
+
+export function keyResultsSection(w: BenefitCostWriter): void {
+  const { at, T } = w;
+  const t = w.p.totals;
+  const { scenarios, scenario } = w.input.assumptions;
+  w.text(at.keyTitle, 1, "Key results", "subtitle");
+  w.text(at.keyTitle, 2, `total of ${T} periods`, "note");
+  w.text(at.scenario, 1, "Scenario", "bold", "Choose Base, Cautious or Ambitious: see Scenarios below.");
+  w.inputCell(at.scenario, 2, INPUT_KEYS.scenario, scenarioOf(scenarios, scenario).name);
+  w.name("LL_Scenario", cell(at.scenario, 2), "The scenario applied");
+  const names = scenarios.map((s) => s.name);
+  w.validations.push({
+    type: "list",
+    range: cell(at.scenario, 2),
+    values: names,
+    allowBlank: false,
+    prompt: "The scenario the projection applies",
+    error: `Choose one of ${names.join(", ")}.`,
+  });
+
+  const last = w.lastColumn;
+  const ids = [
+    ...["now", "end", "revenue", "cost", "share", "margin", "lift", "net", "roi"],
+    ...["npv", "npvCost", "liabilityNow", "liabilityEnd"],
+  ];
+  const B = (id: string) => `B${at.keyFirst + ids.indexOf(id)}`;
+  const total = (r: number) => `SUM(${periodsRange(r, T)})`;
+  const npv = (r: number) => `NPV(LL_DiscountRate,${periodsRange(r, T)})`;
+  const lines: Record<string, [string, string, Expected, NumberFormat, string]> = {
+    now: ["Members in tiers now", `C${at.membersInTiers}`, t.membersInTiersNow, FORMATS.count, "members"],
+    end: [
+      "Members in tiers at the end",
+      `${last}${at.membersInTiers}`,
+      t.membersInTiersAtEnd,
+      FORMATS.count,
+      "members",
+    ],
+    revenue: ["Revenue", total(at.revenue), t.revenue, FORMATS.money, "money"],
+    cost: ["Benefit cost", total(at.costTotal), t.benefitCost, FORMATS.money, "money"],
+    share: [
+      "Benefit cost % of revenue",
+      `IF(${B("revenue")}>0,${B("cost")}/${B("revenue")},0)`,
+      t.costShareOfRevenue,
+      FORMATS.rate,
+      "share",
+    ],
+    margin: [
+      "Gross margin after benefits",
+      total(at.marginAfterBenefits),
+      t.marginAfterBenefits,
+      FORMATS.money,
+      "money",
+    ],
+    lift: [
+      "Incremental margin from the lift",
+      total(at.incrementalMargin),
+      t.incrementalMargin,
+      FORMATS.money,
+      "money",
+    ],
+    net: ["Net effect of the benefits", total(at.netEffect), t.netEffect, FORMATS.money, "money"],
+    roi: [
+      "ROI of the benefits",
+      `IF(${B("cost")}>0,${B("net")}/${B("cost")},0)`,
+      t.roi,
+      FORMATS.rate,
+      "share",
+    ],
+    npv: ["NPV of the net effect", npv(at.netEffect), t.npvNetEffect, FORMATS.money, "money, discounted"],
+    npvCost: [
+      "NPV of the benefit cost",
+      npv(at.costTotal),
+      t.npvBenefitCost,
+      FORMATS.money,
+      "money, discounted",
+    ],
+    liabilityNow: [
+      "Points liability now",
+      `C${at.pointsLiability}`,
+      t.pointsLiabilityNow,
+      FORMATS.money,
+      "money",
+    ],
+    liabilityEnd: [
+      "Points liability at the end",
+      `${last}${at.pointsLiability}`,
+      t.pointsLiabilityAtEnd,
+      FORMATS.money,
+      "money",
+    ],
+  };
+  const notes: Record<string, string> = {
+    net: "Incremental margin from the lift − benefit cost, over all periods.",
+    roi: "Net effect / benefit cost.",
+  };
+  if (ids.length !== KEY_RESULT_LINES) throw new Error("the layout reserves one row per key result");
+  ids.forEach((id, i) => {
+    const [label, formula, expected, format, unit] = lines[id];
+    const r = at.keyFirst + i;
+    const style = id === "net" || id === "roi" ? "bold" : undefined;
+    w.text(r, 1, label, style, notes[id]);
+    w.grid.formula(r, 2, formula, expected, { format, style });
+    w.text(r, 3, unit, "note");
+  });
+  w.name("LL_NetEffect", B("net"), "Net effect of the benefits over all periods");
+}
+
+export function sensitivitySection(w: BenefitCostWriter): void {
+  const { at, k, p, T, sensitivity: sens } = w;
+  const { assumptions } = w.input;
+  w.text(
+    at.sensitivityTitle,
+    1,
+    "Sensitivity: net effect over all periods if every tier had these redemption and participation rates",
+    "subtitle",
+  );
+  const h = at.sensitivityHelperHeader;
+  w.header(h, 1, "Tier");
+  w.header(h, 2, "Points value, all redeemed", "Value of the points the tier earns over all periods.");
+  w.header(
+    h,
+    3,
+    "Activity cost, all join",
+    "Activity cost of the tier over all periods at 100 % participation.",
+  );
+  for (let i = 0; i < k; i++) {
+    const r = at.sensitivityHelperFirst + i;
+    const pointsValue = sum(p.pointsEarned.slice(1).map((e) => e[i])) * assumptions.tiers[i].valuePerPoint;
+    const activityCost =
+      assumptions.tiers[i].activitiesPerPeriod *
+      p.drivers[i].costPerParticipant *
+      sumProduct(
+        p.costScale.slice(1),
+        p.members.slice(1).map((n) => n[i]),
+      );
+    w.text(r, 1, w.stateName(i), "bold");
+    w.grid.formula(
+      r,
+      2,
+      `SUM(${periodsRange(at.pointsEarned + i, T)})*INDEX(LL_ValuePerPoint,${i + 1})`,
+      pointsValue,
+      { format: FORMATS.money },
+    );
+    w.grid.formula(
+      r,
+      3,
+      `INDEX(LL_Activities,${i + 1})*INDEX(LL_EffCostPerParticipant,${i + 1})*` +
+        `SUMPRODUCT(${periodsRange(at.costScale, T)},${periodsRange(at.members + i, T)})`,
+      activityCost,
+      { format: FORMATS.money },
+    );
+  }
+  w.name("LL_SensPointsValue", columnRange(at.sensitivityHelperFirst, 2, k));
+  w.name("LL_SensActivityCost", columnRange(at.sensitivityHelperFirst, 3, k));
+
+  const g = at.gridHeader;
+  w.text(
+    g,
+    1,
+    "Redemption rate ↓  Participation rate →",
+    "header",
+    "Net effect = net effect of the key results + Σ points value × (redemption rate of the tier − the rate " +
+      "of the row) + Σ activity cost × (participation rate of the tier − the rate of the column).",
+  );
+  sens.participationRates.forEach((q, j) =>
+    w.inputCell(g, 2 + j, INPUT_KEYS.participationAxis(j), q, FORMATS.rate),
+  );
+  sens.redemptionRates.forEach((rate, i) => {
+    const r = at.gridFirst + i;
+    w.inputCell(r, 1, INPUT_KEYS.redemptionAxis(i), rate, FORMATS.rate);
+    sens.participationRates.forEach((_, j) => {
+      const formula =
+        `LL_NetEffect+SUMPRODUCT(LL_SensPointsValue,LL_EffRedemption)-$A${r}*SUM(LL_SensPointsValue)` +
+        `+SUMPRODUCT(LL_SensActivityCost,LL_EffParticipation)-${columnName(2 + j)}$${g}*SUM(LL_SensActivityCost)`;
+      w.grid.formula(r, 2 + j, formula, sens.cumulativeNetEffect[i][j], { format: FORMATS.money });
+    });
+  });
+  w.decimal(columnRange(at.gridFirst, 1, sens.redemptionRates.length), 0, 1);
+  w.decimal(rowRange(g, 2, sens.participationRates.length), 0, 1);
+  w.conditionalFormats.push({
+    type: "colorScale",
+    range: rangeAddress({
+      top: at.gridFirst,
+      left: 2,
+      bottom: at.gridFirst + sens.redemptionRates.length - 1,
+      right: 1 + sens.participationRates.length,
+    }),
+    colors: ["#F8696B", "#FFFFFF", "#63BE7B"],
+  });
+}
+
+/** Revenue against benefit cost by period, and members per tier (beside the key results). */
+export function benefitCostCharts(w: BenefitCostWriter): ChartSpec[] {
+  const { at, k, T } = w;
+  const last = w.lastColumn;
+  return [
+    {
+      type: "column",
+      title: "Revenue and benefit cost by period",
+      categories: periodsRange(at.periodHeader, T),
+      series: [
+        { name: { ref: cell(at.revenue, 1) }, values: periodsRange(at.revenue, T), color: "#4472C4" },
+        { name: { ref: cell(at.costTotal, 1) }, values: periodsRange(at.costTotal, T), color: "#ED7D31" },
+      ],
+      xAxisTitle: "Period",
+      yAxisTitle: "Money",
+      valueFormat: FORMATS.count,
+      legend: "bottom",
+      at: { row: at.keyTitle, col: FIRST_PERIOD_COL + 1 },
+      width: 560,
+      height: 300,
+    },
+    {
+      type: "line",
+      title: "Members per tier at period end",
+      categories: `C${at.periodHeader}:${last}${at.periodHeader}`,
+      series: Array.from({ length: k }, (_, i) => ({
+        name: w.stateName(i),
+        values: `C${at.members + i}:${last}${at.members + i}`,
+      })),
+      xAxisTitle: "Period",
+      yAxisTitle: "Members",
+      valueFormat: FORMATS.count,
+      legend: "bottom",
+      at: { row: at.keyTitle, col: FIRST_PERIOD_COL + 8 },
+      width: 520,
+      height: 300,
+    },
+  ];
+}

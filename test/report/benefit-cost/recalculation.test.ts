@@ -1,0 +1,195 @@
+/**
+ * One model, two implementations, proven equal: the Benefit cost sheet is written to .xlsx, LibreOffice
+ * headless RECALCULATES it (its own formula engine, cached values ignored), and every formula cell must
+ * equal what src/engine/projection computes, within a relative 1e-9. Then assumption cells are edited in
+ * the file as a user would type them, recalculated again, and compared with the engine run on the same
+ * edits. Needs LibreOffice (`soffice`); CI installs it (.ci/run).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { ProjectionAssumptions } from "../../../src/engine/projection/assumptions";
+import type { ProjectionBaseline } from "../../../src/engine/projection/baseline";
+import { benefitCostSheet, type BenefitCostSheet } from "../../../src/report/benefit-cost/builder";
+import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "../../../src/report/benefit-cost/fields";
+import type { Expected } from "../../../src/report/benefit-cost/grid";
+import { ALL_CHECKS_PASS } from "../../../src/report/benefit-cost/result-sections";
+import { cellAddress } from "../../../src/report/a1";
+import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { editSavedCells, readSavedSheet, type SavedCell } from "../../helpers/saved-xlsx";
+import { cdnowBaseline, typedAssumptions } from "./fixture";
+
+const RELATIVE_TOLERANCE = 1e-9;
+
+interface Written {
+  sheet: BenefitCostSheet;
+  file: string;
+  sheetName: string;
+}
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), "ll-benefit-cost-"))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function writeSheet(
+  name: string,
+  baseline: ProjectionBaseline,
+  assumptions: ProjectionAssumptions,
+): Promise<Written> {
+  const sheet = benefitCostSheet({ baseline, assumptions, source: "CDNOW_sample.txt" });
+  const wb = XlsxWorkbook.create();
+  const { sheetName } = await wb.writeSheet(sheet.model);
+  const file = path.join(dir, `${name}.xlsx`);
+  await wb.save(file);
+  return { sheet, file, sheetName };
+}
+
+/** Cells whose recalculated value is not the engine's: "B7: engine 1.5, LibreOffice 1.6" (empty = none). */
+function differences(expected: Map<string, Expected>, cells: Map<string, SavedCell>): string[] {
+  const wrong: string[] = [];
+  for (const [address, want] of expected) {
+    const got = cells.get(address)?.value;
+    const ok =
+      typeof want === "number"
+        ? typeof got === "number" && Math.abs(got - want) <= RELATIVE_TOLERANCE * Math.abs(want) + 1e-12
+        : got === want;
+    if (!ok) wrong.push(`${address}: engine ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`);
+  }
+  return wrong;
+}
+
+/** The largest relative difference between the engine and the recalculated numbers. */
+function largestRelativeDifference(expected: Map<string, Expected>, cells: Map<string, SavedCell>): number {
+  let largest = 0;
+  for (const [address, want] of expected) {
+    const got = cells.get(address)?.value;
+    if (typeof want === "number" && typeof got === "number" && want !== 0) {
+      largest = Math.max(largest, Math.abs(got - want) / Math.abs(want));
+    }
+  }
+  return largest;
+}
+
+function errorCells(cells: Map<string, SavedCell>): string[] {
+  return [...cells]
+    .filter(([, c]) => typeof c.value === "object" && c.value !== null)
+    .map(([address, c]) => `${address} ${JSON.stringify(c.value)} (${c.formula ?? "value"})`);
+}
+
+function formulaAddresses(cells: Map<string, SavedCell>): string[] {
+  return [...cells].filter(([, c]) => c.formula !== undefined).map(([address]) => address);
+}
+
+describe("Benefit cost sheet recalculated by LibreOffice equals the engine's projection", () => {
+  const monthly = cdnowBaseline(1);
+  const quarterly = cdnowBaseline(3);
+  const cases: [string, ProjectionBaseline, ProjectionAssumptions][] = [
+    ["base-monthly", monthly, typedAssumptions(monthly, "base")],
+    ["cautious-monthly", monthly, typedAssumptions(monthly, "cautious")],
+    ["ambitious-monthly", monthly, typedAssumptions(monthly, "ambitious")],
+    ["base-quarterly", quarterly, typedAssumptions(quarterly, "base")],
+  ];
+  let written: Written[];
+  let recalculated: Map<string, SavedCell>[];
+
+  beforeAll(async () => {
+    written = [];
+    for (const [name, baseline, assumptions] of cases) {
+      written.push(await writeSheet(name, baseline, assumptions));
+    }
+    const outputs = await convertWithLibreOffice(
+      written.map((w) => w.file),
+      path.join(dir, "recalculated"),
+      "xlsx",
+    );
+    recalculated = outputs.map((out, i) => readSavedSheet(out, written[i].sheetName));
+  });
+
+  it.each(cases.map(([name], i) => [name, i] as const))(
+    "%s: every formula cell, projection, key results and sensitivity table",
+    (_, i) => {
+      const { sheet } = written[i];
+      const cells = recalculated[i];
+      // Every formula of the recalculated sheet is one the engine has a value for, and the other way round.
+      expect(formulaAddresses(cells).sort()).toEqual([...sheet.expected.keys()].sort());
+      expect(sheet.expected.size).toBeGreaterThan(400);
+      expect(differences(sheet.expected, cells)).toEqual([]);
+      expect(errorCells(cells)).toEqual([]);
+      expect(cells.get("A4")?.value).toBe(ALL_CHECKS_PASS);
+    },
+  );
+
+  it("shows the engine's totals and the chosen scenario in the key results", () => {
+    const [base, cautious] = written;
+    const net = (w: Written, i: number) =>
+      recalculated[i].get(cellAddress(w.sheet.layout.keyFirst + 7, 2))?.value;
+    expect(net(base, 0)).toBeCloseTo(base.sheet.projection.totals.netEffect, 6);
+    expect(net(cautious, 1)).toBeCloseTo(cautious.sheet.projection.totals.netEffect, 6);
+    // The scenarios differ, so equal totals would not be a coincidence of the formulas ignoring them.
+    expect(base.sheet.projection.totals.netEffect).not.toBeCloseTo(
+      cautious.sheet.projection.totals.netEffect,
+      0,
+    );
+    expect(recalculated[1].get(cellAddress(cautious.sheet.layout.scenario, 2))?.value).toBe("Cautious");
+  });
+});
+
+describe("Benefit cost sheet with assumptions edited in the file, recalculated by LibreOffice", () => {
+  const baseline = cdnowBaseline(1);
+  const original = typedAssumptions(baseline, "base");
+
+  /** Input cell address of a key in the written model. */
+  function inputAddress(sheet: BenefitCostSheet, key: string): string {
+    const block = sheet.model.blocks[0];
+    for (let r = 0; r < block.rows.length; r++) {
+      for (let c = 0; c < (block.rows[r]?.length ?? 0); c++) {
+        const cell = block.rows[r][c];
+        if (typeof cell === "object" && cell !== null && !(cell instanceof Date) && cell.input === key) {
+          return cellAddress(r + 1, c + 1);
+        }
+      }
+    }
+    throw new Error(`no input cell ${key}`);
+  }
+
+  it("recalculates the redemption rate, cost growth coefficient, a migration rate and the scenario", async () => {
+    const { sheet, file, sheetName } = await writeSheet("edited", baseline, original);
+    const states = baseline.states;
+    const gold = states[1].key;
+    // The edited assumptions, applied to the engine's copy the same way.
+    const edited = structuredClone(original);
+    edited.tiers[0].redemptionRate = 0.55;
+    edited.tiers[2].participationRate = 0.4;
+    edited.programme.costGrowthCoefficient = 1.5;
+    edited.programme.grossMargin = 0.35;
+    // Half of the Gold members who would lapse stay Gold instead (the row still sums to 100 %).
+    const moved = edited.migration[1][states.length - 1] / 2;
+    expect(moved).toBeGreaterThan(0.01);
+    const stay = edited.migration[1][1] + moved;
+    const lapse = edited.migration[1][states.length - 1] - moved;
+    edited.migration[1][1] = stay;
+    edited.migration[1][states.length - 1] = lapse;
+    edited.scenario = "ambitious";
+    const tierField = (field: string) => TIER_FIELDS.find((f) => f.field === field)!.field;
+    const programmeField = (field: string) => PROGRAMME_FIELDS.find((f) => f.field === field)!.field;
+    await editSavedCells(file, sheetName, {
+      [inputAddress(sheet, INPUT_KEYS.tier(states[0].key, tierField("redemptionRate")))]: 0.55,
+      [inputAddress(sheet, INPUT_KEYS.tier(states[2].key, tierField("participationRate")))]: 0.4,
+      [inputAddress(sheet, INPUT_KEYS.programme(programmeField("costGrowthCoefficient")))]: 1.5,
+      [inputAddress(sheet, INPUT_KEYS.programme(programmeField("grossMargin")))]: 0.35,
+      [inputAddress(sheet, INPUT_KEYS.migration(gold, gold))]: stay,
+      [inputAddress(sheet, INPUT_KEYS.migration(gold, states[states.length - 1].key))]: lapse,
+      [inputAddress(sheet, INPUT_KEYS.scenario)]: "Ambitious",
+    });
+
+    const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-edited"), "xlsx");
+    const cells = readSavedSheet(out, sheetName);
+    const expected = benefitCostSheet({ baseline, assumptions: edited }).expected;
+    // The stale cached values of the edited file are NOT the answer: LibreOffice really recalculated.
+    expect(differences(expected, readSavedSheet(file, sheetName)).length).toBeGreaterThan(300);
+    expect(differences(expected, cells)).toEqual([]);
+    expect(largestRelativeDifference(expected, cells)).toBeLessThan(RELATIVE_TOLERANCE);
+    expect(errorCells(cells)).toEqual([]);
+  });
+});
