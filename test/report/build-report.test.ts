@@ -207,6 +207,9 @@ describe("report on the CDNOW sample", () => {
     const previous = new Map(rules.map((r) => [r[0], r[5] as number]));
     const now = new Map(rules.map((r) => [r[0], r[4] as number]));
     expect(sum([...now.values()])).toBe(PUBLISHED.customers);
+    const membersNowRow = rowStarting(rows, "Tier") + 2;
+    expect(workbook.cellAt("LL Tiers", `E${membersNowRow}`)?.numberFormat).toBe("#,##0");
+    expect(workbook.cellAt("LL Tiers", `H${membersNowRow}`)?.numberFormat).toBe("0.0%");
     const headerIndex = rowStarting(rows, "From \\ To");
     const header = rows[headerIndex];
     const matrix = rowsBelow(rows, headerIndex).filter((r) => r[0] !== "Total");
@@ -254,10 +257,12 @@ describe("report on the CDNOW sample", () => {
     expect(param("a")).toBeCloseTo(p.a, 3);
     expect(param("b")).toBeCloseTo(p.b, 2);
     expect(rows[rowStarting(rows, "Log-likelihood", check)][1]).toBeCloseTo(p.logLikelihood, 1);
-    expect(rows[rowStarting(rows, "Customers in the check", check)][1]).toBe(PUBLISHED.customers);
+    const cohortRow = rowStarting(rows, "Customers in the check", check);
+    expect(rows[cohortRow][1]).toBe(PUBLISHED.customers);
+    expect(workbook.cellAt("LL Model", `B${cohortRow + 1}`)?.numberFormat).toBe("#,##0");
     const holdout = await workbook.readTable({ table: "LL_HoldoutCheck" });
     const customers = numbers(column(holdout, "Customers"));
-    const actual = numbers(column(holdout, "Actual (mean per customer)"));
+    const actual = numbers(column(holdout, "Actual per customer"));
     expect(sum(customers)).toBe(PUBLISHED.customers);
     expect(sum(actual.map((a, i) => a * customers[i]))).toBeCloseTo(PUBLISHED.holdoutRepeatPurchases, 0);
     expect(model("LL Model").charts?.map((c) => c.type)).toEqual(["line"]);
