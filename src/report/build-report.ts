@@ -56,6 +56,8 @@ export interface BuildReportOptions {
   orders?: OrdersInput;
   /** Settings laid over those stored in the workbook (already checked, see checkConfigLayer). */
   config?: PartialReportConfig;
+  /** How messages name the workbook the orders are read from (e.g. its file name); default "the workbook". */
+  ordersLabel?: string;
   /** Use the settings stored in the workbook (default true). */
   useStoredSettings?: boolean;
   signal?: AbortSignal;
@@ -139,7 +141,7 @@ async function readOrders(options: BuildReportOptions, config: ReportConfig): Pr
   if ("table" in orders) return { table: orders.table };
   const workbook = orders.workbook ?? options.workbook;
   const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
-  const found = await findOrderSource(workbook, wanted);
+  const found = await findOrderSource(workbook, wanted, options.ordersLabel);
   const table = await workbook.readTable(found.source, { header: config.source.header });
   return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
 }

@@ -1,15 +1,164 @@
-import { Body1, Title3 } from "@fluentui/react-components";
+/**
+ * The task pane: the same components inside Excel (the open workbook through the Office adapter) and in a
+ * plain browser (the preview: an in-memory workbook with the bundled sample or a file the user opens,
+ * and a grid showing its sheets). Language and theme follow the host.
+ */
+import { useCallback, useRef, useState } from "react";
+import { Caption1, FluentProvider, Select, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import type { Workbook } from "../workbook/port";
+import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
+import type { OfficeWorkbook } from "../workbook/office/office-workbook";
+import { ErrorBar } from "./components/ErrorBar";
+import { FileOpener } from "./components/FileOpener";
+import { SheetGrid, type GridSelection } from "./components/SheetGrid";
+import { Workspace, type RangePlace } from "./components/Workspace";
+import { LanguageContext, useStrings } from "./i18n/context";
+import { LANGUAGES, type Language } from "./i18n/strings";
+import { useDarkTheme, useLanguage } from "./hooks/useHostLook";
+import { useStoredSettings } from "./hooks/useStoredSettings";
+import { workbookFromFile } from "./preview/open-file";
+import { sampleWorkbook } from "./preview/sample-workbook";
+import { paneMessageOf, type PaneMessage } from "./state/pane-message";
+import { fluentTheme } from "./theme";
 
-export interface AppProps {
-  /** The Office host name, or null in a plain browser (preview mode). */
-  host: string | null;
+/** Inside Excel: the host's name and the open workbook. */
+export interface OfficeConnection {
+  host: string;
+  workbook: OfficeWorkbook;
 }
 
-export function App({ host }: AppProps) {
+/** The preview's workbook: the sample (name null) or an opened file. */
+interface PreviewBook {
+  workbook: MemoryWorkbook;
+  name: string | null;
+  /** Tells workbooks apart: a new one starts the steps afresh. */
+  id: number;
+}
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "40em",
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  language: { width: "7.5em", flexShrink: 0 },
+  intro: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+function LanguageSwitch() {
+  const styles = useStyles();
+  const { language, strings, setLanguage } = useStrings();
   return (
-    <main style={{ padding: 16 }}>
-      <Title3 as="h1">Loyalty Lens</Title3>
-      <Body1 as="p">{host ? `Connected to ${host}.` : "Browser preview: no Office host."}</Body1>
+    <Select
+      className={styles.language}
+      size="small"
+      aria-label={strings.language}
+      value={language}
+      onChange={(_, d) => setLanguage(d.value as Language)}
+    >
+      {LANGUAGES.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {strings.languageNames[l]}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+function Pane({ office }: { office: OfficeConnection | null }) {
+  const styles = useStyles();
+  const { strings } = useStrings();
+  const opened = useRef(0);
+  const [preview, setPreview] = useState<PreviewBook | null>(() =>
+    office ? null : { workbook: sampleWorkbook(), name: null, id: 0 },
+  );
+  const workbook: Workbook = office?.workbook ?? (preview as PreviewBook).workbook;
+  const [message, setMessage] = useState<PaneMessage>();
+  const onError = useCallback((e: unknown) => setMessage(paneMessageOf(e)), []);
+  const stored = useStoredSettings(workbook, onError);
+  const [selection, setSelection] = useState<GridSelection>();
+  // Bumped after each build, so the preview's grid shows the sheets written.
+  const [, setWritten] = useState(0);
+
+  const select = useCallback(
+    (place: RangePlace) => {
+      if (office) office.workbook.select(place.sheet, place.range).catch(onError);
+      else setSelection(place);
+    },
+    [office, onError],
+  );
+  const openFile = useCallback(
+    async (name: string, bytes: Uint8Array) => {
+      try {
+        const book = await workbookFromFile(name, bytes);
+        setMessage(undefined);
+        setSelection(undefined);
+        setPreview({ workbook: book, name, id: ++opened.current });
+      } catch (e) {
+        onError(e);
+      }
+    },
+    [onError],
+  );
+  const openSample = useCallback(() => {
+    setMessage(undefined);
+    setSelection(undefined);
+    setPreview({ workbook: sampleWorkbook(), name: null, id: ++opened.current });
+  }, []);
+
+  return (
+    <main className={styles.main}>
+      <div className={styles.header}>
+        <Title3 as="h1">{strings.appTitle}</Title3>
+        <LanguageSwitch />
+      </div>
+      <div className={styles.intro}>
+        <Caption1>{office ? strings.officeNote(office.host) : strings.previewNote}</Caption1>
+        {preview ? (
+          <>
+            <Caption1>{strings.workingOn(preview.name ?? strings.sampleName)}</Caption1>
+            <FileOpener onFile={openFile} onSample={openSample} />
+          </>
+        ) : null}
+      </div>
+      {message ? <ErrorBar message={message} onDismiss={() => setMessage(undefined)} /> : null}
+      {stored ? (
+        <Workspace
+          key={preview?.id ?? "office"}
+          workbook={workbook}
+          stored={stored.settings}
+          onError={onError}
+          onClearError={() => setMessage(undefined)}
+          onSelect={select}
+          onWritten={() => setWritten((n) => n + 1)}
+        />
+      ) : null}
+      {preview ? (
+        <SheetGrid workbook={preview.workbook} selection={selection} onSelect={setSelection} />
+      ) : null}
     </main>
+  );
+}
+
+export function App({ office }: { office: OfficeConnection | null }) {
+  const styles = useStyles();
+  const language = useLanguage(office !== null);
+  const dark = useDarkTheme(office !== null);
+  return (
+    <FluentProvider theme={fluentTheme(dark)} className={styles.root}>
+      <LanguageContext.Provider value={language}>
+        <Pane office={office} />
+      </LanguageContext.Provider>
+    </FluentProvider>
   );
 }

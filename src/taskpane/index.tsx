@@ -1,20 +1,22 @@
+/**
+ * Starts the pane. Inside Excel, Office.onReady reports the host and the pane works on the open workbook
+ * through the Office adapter; in a plain browser it reports no host (or Office.js is absent) and the pane
+ * runs as the browser preview on an in-memory workbook.
+ */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
+import { OfficeWorkbook } from "../workbook/office/office-workbook";
+import { App, type OfficeConnection } from "./App";
 
-function mount(host: string | null): void {
+function mount(office: OfficeConnection | null): void {
   const container = document.getElementById("root");
   if (!container) return;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} />
-    </FluentProvider>,
-  );
+  createRoot(container).render(<App office={office} />);
 }
 
-// Outside Office, Office.onReady still resolves but reports no host: the pane then runs as a browser preview.
 if (typeof Office !== "undefined") {
-  Office.onReady((info) => mount(info.host ? String(info.host) : null));
+  Office.onReady((info) =>
+    mount(info.host ? { host: String(info.host), workbook: new OfficeWorkbook() } : null),
+  );
 } else {
   mount(null);
 }

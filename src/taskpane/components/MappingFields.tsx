@@ -1,0 +1,83 @@
+/**
+ * One dropdown per column role: the required three always shown, the optional ones folded away. Each
+ * offers every column of the table (letter and header) or none; choosing a column another role had moves
+ * it (the Source state does that).
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Field,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { REQUIRED_ROLES, type ColumnRole, type DetectedColumns } from "../../engine/data/columns";
+import { columnLetter, type RawTable } from "../../engine/data/table";
+import { useStrings } from "../i18n/context";
+import { ROLES_IN_ORDER } from "../source/inspect";
+
+const NONE = "";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+interface MappingFieldsProps {
+  table: RawTable;
+  mapping: DetectedColumns;
+  onMap: (role: ColumnRole, column: number | null) => void;
+}
+
+function RoleField({ role, table, mapping, onMap }: MappingFieldsProps & { role: ColumnRole }) {
+  const { strings } = useStrings();
+  const required = REQUIRED_ROLES.includes(role);
+  const column = mapping.mapping[role];
+  const missing = required && column === undefined;
+  return (
+    <Field
+      label={strings.roleLabels[role]}
+      required={required}
+      validationState={missing ? "error" : "none"}
+      validationMessage={missing ? strings.missingColumns(strings.roleLabels[role]) : undefined}
+    >
+      <Select
+        value={column === undefined ? NONE : String(column)}
+        onChange={(_, data) => onMap(role, data.value === NONE ? null : Number(data.value))}
+      >
+        <option value={NONE}>{strings.noColumn}</option>
+        {table.headers.map((header, c) => (
+          <option key={c} value={String(c)}>
+            {strings.columnOption(table.columnLetters?.[c] ?? columnLetter(c), header)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function MappingFields(props: MappingFieldsProps) {
+  const styles = useStyles();
+  const { strings } = useStrings();
+  const optional = ROLES_IN_ORDER.filter((r) => !REQUIRED_ROLES.includes(r));
+  return (
+    <div className={styles.list}>
+      {REQUIRED_ROLES.map((role) => (
+        <RoleField key={role} role={role} {...props} />
+      ))}
+      <Accordion collapsible>
+        <AccordionItem value="optional">
+          <AccordionHeader size="small">{strings.optionalColumns}</AccordionHeader>
+          <AccordionPanel>
+            <div className={styles.list}>
+              {optional.map((role) => (
+                <RoleField key={role} role={role} {...props} />
+              ))}
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
+}

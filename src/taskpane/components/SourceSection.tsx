@@ -1,0 +1,137 @@
+/**
+ * Step 1, the orders: which table or sheet (proposed, changeable), its first rows, the column of each
+ * role, the as-of date (default: the last order date) and the models' time unit.
+ */
+import {
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
+import { useStrings } from "../i18n/context";
+import { formatNumber } from "../i18n/strings";
+import type { SourceHook } from "../hooks/useSource";
+import type { OrderSourceCandidate } from "../source/discover";
+import { proposedSource } from "../source/discover";
+import { currentMapping, currentTable, defaultAsOf, selectedCandidate } from "../state/source-state";
+import { MappingFields } from "./MappingFields";
+import { PreviewTable } from "./PreviewTable";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "10em" },
+  subheading: { display: "block", margin: 0 },
+});
+
+function useCandidateLabel(): (c: OrderSourceCandidate) => string {
+  const { strings, language } = useStrings();
+  return (c) =>
+    `${c.kind === "table" ? strings.sourceTable(c.name, c.sheet) : strings.sourceSheet(c.name, c.range)} · ` +
+    strings.rowsCount(formatNumber(language, c.rows));
+}
+
+export function SourceSection({ source }: { source: SourceHook }) {
+  const styles = useStyles();
+  const { strings } = useStrings();
+  const labelOf = useCandidateLabel();
+  const { state, dispatch, search } = source;
+  const candidate = selectedCandidate(state);
+  const table = currentTable(state);
+  const mapping = currentMapping(state);
+  const lastDate = defaultAsOf(state);
+  const proposed = proposedSource(state.candidates);
+
+  return (
+    <section className={styles.section} aria-labelledby="source-heading">
+      <Subtitle2 as="h2" id="source-heading">
+        {strings.sourceHeading}
+      </Subtitle2>
+      {state.searching && state.candidates.length === 0 ? (
+        <Spinner size="tiny" labelPosition="after" label={strings.sourceSearching} />
+      ) : null}
+      {!state.searching && state.candidates.length === 0 ? <Body1>{strings.sourceNone}</Body1> : null}
+      {state.candidates.length > 0 ? (
+        <div className={styles.row}>
+          <Field
+            className={styles.grow}
+            label={strings.sourceLabel}
+            hint={candidate && candidate.key === proposed?.key ? strings.sourceProposed : undefined}
+          >
+            <Select
+              value={state.selected ?? ""}
+              onChange={(_, d) => dispatch({ type: "select", key: d.value })}
+            >
+              {state.candidates.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {labelOf(c)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button onClick={search}>{strings.lookAgain}</Button>
+        </div>
+      ) : !state.searching ? (
+        <div>
+          <Button onClick={search}>{strings.lookAgain}</Button>
+        </div>
+      ) : null}
+
+      {candidate && !table ? (
+        <Spinner size="tiny" labelPosition="after" label={strings.readingTable} />
+      ) : null}
+      {table && mapping ? (
+        <>
+          <Body1Strong as="h3" className={styles.subheading}>
+            {strings.previewHeading}
+          </Body1Strong>
+          <PreviewTable table={table} />
+          <div>
+            <Body1Strong as="h3" className={styles.subheading}>
+              {strings.mappingHeading}
+            </Body1Strong>
+            <Caption1>{strings.mappingHint}</Caption1>
+          </div>
+          <MappingFields
+            table={table}
+            mapping={mapping}
+            onMap={(role, column) => dispatch({ type: "map", role, column })}
+          />
+          <div className={styles.row}>
+            <Field
+              className={styles.grow}
+              label={strings.asOfLabel}
+              hint={lastDate ? strings.asOfHint(lastDate) : undefined}
+            >
+              <Input
+                type="date"
+                value={state.asOf ?? lastDate ?? ""}
+                onChange={(_, d) => dispatch({ type: "asOf", value: d.value === "" ? null : d.value })}
+              />
+            </Field>
+            <Field className={styles.grow} label={strings.timeUnitLabel}>
+              <Select
+                value={state.timeUnit}
+                onChange={(_, d) => dispatch({ type: "timeUnit", unit: d.value as TimeUnit })}
+              >
+                {TIME_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {strings.timeUnits[u]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

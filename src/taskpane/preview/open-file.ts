@@ -1,0 +1,99 @@
+/**
+ * A file dropped onto the browser preview, as an in-memory workbook the pane works on exactly as on the
+ * open Excel workbook: a .csv or .txt file becomes one sheet (read by the same CSV code as the CLI), an
+ * .xlsx file keeps its sheets and tables (read with ExcelJS's browser build, loaded only when an .xlsx
+ * file is dropped, so the pane itself stays small).
+ */
+import type { CellValue } from "../../engine/data/table";
+import { parseRangeAddress, rangeAddress } from "../../report/a1";
+import { sheetNameProblem } from "../../report/sheet-model-check";
+import type { Scalar } from "../../report/sheet-model";
+import { UserError } from "../../user-error";
+import { csvTableFromBytes } from "../../workbook/csv/table";
+import { MemoryWorkbook, type UserSheetFixture } from "../../workbook/memory/memory-workbook";
+import { fromExcelJsValue } from "../../workbook/xlsx/excel-values";
+
+/** Larger files are better opened in Excel itself, or given to the `loyalty` command. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+function scalar(v: CellValue): Scalar {
+  if (v === undefined) return null;
+  if (typeof v === "object" && v !== null && !(v instanceof Date)) return v.error;
+  return v;
+}
+
+/** The file's name without extension, made a valid sheet name. */
+export function sheetNameFor(fileName: string): string {
+  const base = fileName
+    .replace(/\.[^.]*$/, "")
+    .replace(/[[\]:*?/\\']/g, " ")
+    .trim()
+    .slice(0, 31)
+    .trim();
+  return base && !sheetNameProblem(base) ? base : "Data";
+}
+
+async function csvWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
+  const { table } = await csvTableFromBytes(bytes, name);
+  const height = Math.max(0, ...table.columns.map((c) => c.length));
+  const rows: Scalar[][] = [table.headers];
+  for (let r = 0; r < height; r++) rows.push(table.columns.map((c) => scalar(c[r])));
+  // The header may not have been on the file's first line: keep the rows where the file had them.
+  return MemoryWorkbook.withSheets(
+    [{ name: sheetNameFor(name), rows, at: `A${Math.max(1, table.firstRow - 1)}` }],
+    {
+      label: name,
+    },
+  );
+}
+
+interface ExcelJsTableModel {
+  name: string;
+  displayName?: string;
+  tableRef?: string;
+  ref: string;
+}
+
+async function xlsxWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
+  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new UserError(`${name} cannot be read as an .xlsx workbook (${(e as Error).message})`);
+  }
+  const sheets: UserSheetFixture[] = [];
+  for (const ws of book.worksheets) {
+    if (ws.state === "veryHidden") continue;
+    const rows: Scalar[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const values = row.values as unknown[];
+      rows[r - 1] = Array.from({ length: Math.max(0, values.length - 1) }, (_, c) =>
+        scalar(fromExcelJsValue(values[c + 1])),
+      );
+    });
+    const tables = ws.getTables().map((t) => {
+      const model = (t as unknown as { table: ExcelJsTableModel }).table;
+      const range = rangeAddress(parseRangeAddress(model.tableRef ?? model.ref), false, true);
+      return { name: model.displayName ?? model.name, range };
+    });
+    sheets.push({ name: ws.name, rows: Array.from(rows, (r) => r ?? []), tables });
+  }
+  if (sheets.length === 0) throw new UserError(`${name} has no sheet to read`);
+  return MemoryWorkbook.withSheets(sheets, { label: name });
+}
+
+/** The dropped file as a workbook; UserError for a file the preview cannot read. */
+export async function workbookFromFile(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new UserError(
+      `${name} is ${Math.round(bytes.length / 1024 ** 2)} MB; the browser preview reads files up to 200 MB. ` +
+        "Open it in Excel with the add-in, or run: loyalty report " +
+        name,
+    );
+  }
+  const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (extension === "csv" || extension === "txt") return csvWorkbook(name, bytes);
+  if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes);
+  throw new UserError(`${name}: the preview reads .xlsx and .csv files; save it as one of those`);
+}

@@ -1,0 +1,90 @@
+/**
+ * What the pane shows about the chosen order table before a build: the column of each role (detected,
+ * then as the user overrides it), the first rows, and the last order date (the default as-of date).
+ */
+import {
+  COLUMN_ROLES,
+  detectColumns,
+  REQUIRED_ROLES,
+  type ColumnOverrides,
+  type ColumnRole,
+  type DetectedColumns,
+} from "../../engine/data/columns";
+import { formatDay } from "../../engine/data/days";
+import { DataError } from "../../engine/data/errors";
+import { parseDay } from "../../engine/data/parse-date";
+import { columnLetter, isCellError, rowCount, type CellValue, type RawTable } from "../../engine/data/table";
+
+/** Roles in the order the pane lists them: the required three, then the optional ones. */
+export const ROLES_IN_ORDER: readonly ColumnRole[] = [
+  ...REQUIRED_ROLES,
+  ...COLUMN_ROLES.filter((r) => !REQUIRED_ROLES.includes(r)).reverse(),
+];
+
+/** The mapping for the table with the user's overrides; an override that no longer fits is dropped. */
+export function mappingFor(table: RawTable, overrides: ColumnOverrides): DetectedColumns {
+  try {
+    return detectColumns(table, overrides);
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    return detectColumns(table);
+  }
+}
+
+/**
+ * How an override names a column, so saved settings survive columns moving: by header text, or by
+ * column letter when the header is blank or not unique.
+ */
+export function columnReference(table: RawTable, column: number): string {
+  const header = table.headers[column] ?? "";
+  const unique = header.trim() !== "" && table.headers.filter((h) => h === header).length === 1;
+  return unique ? header : (table.columnLetters?.[column] ?? columnLetter(column));
+}
+
+/** The user's choice for one role: a column index, or null for "no such column". */
+export function overrideRole(
+  table: RawTable,
+  overrides: ColumnOverrides,
+  role: ColumnRole,
+  column: number | null,
+): ColumnOverrides {
+  const next: ColumnOverrides = {
+    ...overrides,
+    [role]: column === null ? null : columnReference(table, column),
+  };
+  if (column === null) return next;
+  // A column serves one role: another role that had it (by detection or override) lets go of it.
+  const current = mappingFor(table, overrides).mapping;
+  for (const other of COLUMN_ROLES) {
+    if (other !== role && current[other] === column) next[other] = null;
+  }
+  return next;
+}
+
+/** The latest parsable date in a column, as YYYY-MM-DD (undefined when none parses). */
+export function lastOrderDate(table: RawTable, dateColumn: number | undefined): string | undefined {
+  if (dateColumn === undefined) return undefined;
+  let last = -Infinity;
+  for (const v of table.columns[dateColumn] ?? []) {
+    const day = parseDay(v);
+    if (day > last) last = day;
+  }
+  return Number.isFinite(last) ? formatDay(last) : undefined;
+}
+
+/** A cell as the preview shows it. */
+export function displayCell(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+/** The first `count` data rows, as text. */
+export function previewRows(table: RawTable, count: number): string[][] {
+  const n = Math.min(count, rowCount(table));
+  return Array.from({ length: n }, (_, r) => table.columns.map((column) => displayCell(column[r])));
+}

@@ -1,0 +1,17 @@
+/**
+ * What the message bar says about an error: the error's own message (it names what is wrong and where)
+ * and what to do, which depends on whose it is to fix. A cancelled build is not an error at all.
+ */
+import { isAbort, isUsersToFix } from "../work/errors";
+
+export interface PaneMessage {
+  text: string;
+  /** The user's data or settings need a change, or Loyalty Lens failed. */
+  fix: "data" | "internal";
+}
+
+export function paneMessageOf(e: unknown): PaneMessage | undefined {
+  if (isAbort(e)) return undefined;
+  const text = e instanceof Error ? e.message : String(e);
+  return { text, fix: isUsersToFix(e) ? "data" : "internal" };
+}

@@ -1,0 +1,151 @@
+/**
+ * The Source step's state: the candidate order tables, the chosen one and its rows, the column mapping
+ * (detected, with the user's overrides), the as-of date and the time unit. Pure: a reducer and selectors,
+ * tested without a browser.
+ */
+import type { ColumnOverrides, ColumnRole, DetectedColumns } from "../../engine/data/columns";
+import type { RawTable } from "../../engine/data/table";
+import type { TimeUnit } from "../../engine/summary/time-unit";
+import type { TableSource } from "../../workbook/port";
+import { proposedSource, type OrderSourceCandidate } from "../source/discover";
+import { columnReference, lastOrderDate, mappingFor, overrideRole, ROLES_IN_ORDER } from "../source/inspect";
+
+export interface SourceState {
+  searching: boolean;
+  candidates: OrderSourceCandidate[];
+  /** Key of the chosen candidate. */
+  selected?: string;
+  /** The chosen table's rows, once read (for the key it was read for). */
+  table?: { key: string; data: RawTable };
+  overrides: ColumnOverrides;
+  /** YYYY-MM-DD the user chose; null: the last order date. */
+  asOf: string | null;
+  timeUnit: TimeUnit;
+}
+
+/** What a previous build stored in the workbook and the pane starts from. */
+export interface StoredSourceSettings {
+  source?: { table?: string; sheet?: string };
+  columns?: ColumnOverrides;
+  asOf?: string | null;
+  timeUnit?: TimeUnit;
+}
+
+export type SourceAction =
+  | { type: "search" }
+  | { type: "found"; candidates: OrderSourceCandidate[] }
+  | { type: "select"; key: string }
+  | { type: "read"; key: string; table: RawTable }
+  | { type: "map"; role: ColumnRole; column: number | null }
+  | { type: "asOf"; value: string | null }
+  | { type: "timeUnit"; unit: TimeUnit }
+  | { type: "restore"; settings: StoredSourceSettings };
+
+export const INITIAL_SOURCE_STATE: SourceState = {
+  searching: true,
+  candidates: [],
+  overrides: {},
+  asOf: null,
+  timeUnit: "week",
+};
+
+function keyOf(source: StoredSourceSettings["source"]): string | undefined {
+  if (source?.table) return `table:${source.table}`;
+  if (source?.sheet) return `sheet:${source.sheet}`;
+  return undefined;
+}
+
+export function sourceReducer(state: SourceState, action: SourceAction): SourceState {
+  switch (action.type) {
+    case "search":
+      return { ...state, searching: true };
+    case "found": {
+      // Keep the user's (or the stored) choice when it is still there; else propose the best candidate.
+      const keep = state.selected && action.candidates.some((c) => c.key === state.selected);
+      const selected = keep
+        ? state.selected
+        : (proposedSource(action.candidates) ?? action.candidates[0])?.key;
+      const changed = selected !== state.selected;
+      return {
+        ...state,
+        searching: false,
+        candidates: action.candidates,
+        selected,
+        ...(changed ? { table: undefined, overrides: {} } : {}),
+      };
+    }
+    case "select":
+      if (action.key === state.selected) return state;
+      return { ...state, selected: action.key, table: undefined, overrides: {}, asOf: null };
+    case "read":
+      return action.key === state.selected
+        ? { ...state, table: { key: action.key, data: action.table } }
+        : state;
+    case "map":
+      if (!state.table) return state;
+      return {
+        ...state,
+        overrides: overrideRole(state.table.data, state.overrides, action.role, action.column),
+      };
+    case "asOf":
+      return { ...state, asOf: action.value };
+    case "timeUnit":
+      return { ...state, timeUnit: action.unit };
+    case "restore": {
+      const s = action.settings;
+      return {
+        ...state,
+        selected: keyOf(s.source) ?? state.selected,
+        overrides: s.columns ?? state.overrides,
+        asOf: s.asOf ?? null,
+        timeUnit: s.timeUnit ?? state.timeUnit,
+      };
+    }
+  }
+}
+
+export function selectedCandidate(state: SourceState): OrderSourceCandidate | undefined {
+  return state.candidates.find((c) => c.key === state.selected);
+}
+
+/** The table read for the current choice (undefined while reading). */
+export function currentTable(state: SourceState): RawTable | undefined {
+  return state.table && state.table.key === state.selected ? state.table.data : undefined;
+}
+
+export function currentMapping(state: SourceState): DetectedColumns | undefined {
+  const table = currentTable(state);
+  return table ? mappingFor(table, state.overrides) : undefined;
+}
+
+/** The last order date in the mapped date column. */
+export function defaultAsOf(state: SourceState): string | undefined {
+  const table = currentTable(state);
+  const mapping = currentMapping(state);
+  return table && mapping ? lastOrderDate(table, mapping.mapping.date) : undefined;
+}
+
+/** What the build is told about the orders: where they are, every column as mapped now, date and unit. */
+export interface SourceSettings {
+  source: TableSource;
+  columns: ColumnOverrides;
+  asOf: string | null;
+  timeUnit: TimeUnit;
+}
+
+/**
+ * The settings for a build, or undefined while the table is not read or a required column is missing.
+ * Every role is written out (a column, or null for none), so a Refresh maps exactly as the user saw.
+ */
+export function sourceSettings(state: SourceState): SourceSettings | undefined {
+  const candidate = selectedCandidate(state);
+  const table = currentTable(state);
+  const mapping = currentMapping(state);
+  if (!candidate || !table || !mapping || mapping.missing.length > 0) return undefined;
+  const columns: ColumnOverrides = {};
+  for (const role of ROLES_IN_ORDER) {
+    const column = mapping.mapping[role];
+    columns[role] = column === undefined ? null : columnReference(table, column);
+  }
+  return { source: candidate.source, columns, asOf: state.asOf, timeUnit: state.timeUnit };
+}

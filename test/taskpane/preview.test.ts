@@ -1,0 +1,103 @@
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { gridText, gridWindow } from "../../src/taskpane/preview/grid";
+import { sheetNameFor, workbookFromFile } from "../../src/taskpane/preview/open-file";
+import { sampleRows, SAMPLE } from "../../src/taskpane/preview/sample-workbook";
+import { storedSourceSettings } from "../../src/taskpane/state/stored-settings";
+import { UserError } from "../../src/user-error";
+import { ORDERS } from "../workbook/contract";
+
+describe("the preview's grid", () => {
+  const wb = MemoryWorkbook.withSheets([ORDERS]);
+
+  it("shows the used rows and columns, values as a sheet shows them", () => {
+    const grid = gridWindow(wb.sheet("Orders"));
+    expect(grid).toMatchObject({ first: 1, last: 8, total: 8, columns: ["A", "B", "C", "D"] });
+    expect(grid.cells[3]).toEqual(["00042", "2024-01-05", "12.5", "=1+1"]);
+    expect(grid.cells[4][3]).toBe("#N/A");
+  });
+
+  it("starts a few rows above a selection far down the sheet", () => {
+    const rows = Array.from({ length: 300 }, (_, i) => [`row ${i + 1}`]);
+    const big = MemoryWorkbook.withSheets([{ name: "Big", rows }]);
+    const grid = gridWindow(big.sheet("Big"), { top: 200, left: 1, bottom: 200, right: 1 }, 20);
+    expect(grid).toMatchObject({ first: 195, last: 214, total: 300 });
+    expect(gridWindow(big.sheet("Big"), { top: 299, left: 1, bottom: 299, right: 1 }, 20).last).toBe(300);
+  });
+
+  it("writes percentages, rounded numbers, booleans and uncomputed formulas", () => {
+    expect(gridText({ value: 0.1234, numberFormat: "0.0%" })).toBe("12.3%");
+    expect(gridText({ value: 2 / 3 })).toBe("0.67");
+    expect(gridText({ value: true })).toBe("TRUE");
+    expect(gridText({ value: null, formula: "SUM(A1:A3)" })).toBe("=SUM(A1:A3)");
+    expect(gridText(undefined)).toBe("");
+  });
+});
+
+describe("files opened in the preview", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it("reads a CSV file as one sheet named after the file", async () => {
+    const wb = await workbookFromFile(
+      "March export.csv",
+      bytes("客户ID,日期,金额\nA1,2024-03-01,10\nA2,2024-03-02,20\n"),
+    );
+    const sheets = await wb.listSheets();
+    expect(sheets.map((s) => s.name)).toEqual(["March export"]);
+    const table = await wb.readTable({ sheet: "March export" });
+    expect(table.headers).toEqual(["客户ID", "日期", "金额"]);
+    expect(table.columns[0]).toEqual(["A1", "A2"]);
+  });
+
+  it("says which files it cannot read", async () => {
+    await expect(workbookFromFile("orders.pdf", bytes("%PDF"))).rejects.toThrow(UserError);
+    await expect(workbookFromFile("orders.pdf", bytes("%PDF"))).rejects.toThrow(
+      /orders\.pdf: the preview reads \.xlsx and \.csv/,
+    );
+    await expect(workbookFromFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(
+      /broken\.xlsx cannot be read as an \.xlsx workbook/,
+    );
+  });
+
+  it("makes a valid sheet name of any file name", () => {
+    expect(sheetNameFor("a:b?c.csv")).toBe("a b c");
+    expect(sheetNameFor(".csv")).toBe("Data");
+  });
+});
+
+describe("the bundled sample", () => {
+  it("has the export's header and about ten lines per customer", () => {
+    const rows = sampleRows({ customers: 50 });
+    expect(rows[0]).toEqual([
+      "Order ID",
+      "Member ID",
+      "Order Date",
+      "Product",
+      "Amount",
+      "Quantity",
+      "Channel",
+      "Birthday",
+      "Join Date",
+    ]);
+    expect(rows.length).toBeGreaterThan(50 * 5);
+    expect(rows[1][2]).toBeInstanceOf(Date);
+    expect(SAMPLE.customers).toBe(1500);
+  });
+});
+
+describe("the stored settings the Source step starts from", () => {
+  it("keeps the fields of the right shape and drops the rest", () => {
+    expect(
+      storedSourceSettings({
+        source: { table: "Orders" },
+        columns: { amount: "Net", date: 3, tier: null, bogus: "x" },
+        asOf: "2024-06-30",
+        timeUnit: "fortnight",
+      }),
+    ).toEqual({
+      source: { table: "Orders" },
+      columns: { amount: "Net", date: 3, tier: null },
+      asOf: "2024-06-30",
+    });
+    expect(storedSourceSettings("text")).toBeUndefined();
+  });
+});
