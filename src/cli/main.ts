@@ -4,6 +4,7 @@ import { processIO, UserError, type CliIO } from "./io";
 import { VERSION } from "./version";
 import { registerDemo } from "./commands/demo";
 import { registerFit } from "./commands/fit";
+import { registerReport } from "./commands/report";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -25,6 +26,7 @@ function buildProgram(io: CliIO): Command {
     });
   registerDemo(program, io);
   registerFit(program, io);
+  registerReport(program, io);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -31,6 +31,8 @@ import type { InputDefaults, ReportData } from "./report-data";
 import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
 import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
+import type { BenefitCostSheet } from "./benefit-cost/builder";
+import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
 import { SHEET_NAMES, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
 
@@ -56,6 +58,8 @@ export interface BuildReportOptions {
   orders?: OrdersInput;
   /** Settings laid over those stored in the workbook (already checked, see checkConfigLayer). */
   config?: PartialReportConfig;
+  /** How messages name the workbook the orders are read from (e.g. its file name); default "the workbook". */
+  ordersLabel?: string;
   /** Use the settings stored in the workbook (default true). */
   useStoredSettings?: boolean;
   signal?: AbortSignal;
@@ -139,7 +143,7 @@ async function readOrders(options: BuildReportOptions, config: ReportConfig): Pr
   if ("table" in orders) return { table: orders.table };
   const workbook = orders.workbook ?? options.workbook;
   const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
-  const found = await findOrderSource(workbook, wanted);
+  const found = await findOrderSource(workbook, wanted, options.ordersLabel);
   const table = await workbook.readTable(found.source, { header: config.source.header });
   return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
 }
@@ -228,7 +232,18 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     if (sheets.includes("model")) holdout = checkOnHoldout(analysis.days, analysis.summary, used);
   }
 
+  // The Benefit cost sheet's projection is computed with the assumptions edited on the workbook's sheet.
+  let benefitCost: BenefitCostSheet | undefined;
+  if (sheets.includes("benefit-cost")) {
+    try {
+      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source);
+    } catch (e) {
+      throw asUserError(e);
+    }
+  }
+
   const data: ReportData = {
+    benefitCost,
     config: used,
     analysis,
     models,
@@ -261,7 +276,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   ];
   const seconds = steps.done();
   return {
-    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction),
+    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
     config: remembered,
   };
 }

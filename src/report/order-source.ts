@@ -1,8 +1,10 @@
 /**
  * Where the orders are in a workbook: the table or sheet the settings name, else the first Excel table on
- * a user sheet, else the first visible user sheet with data. Generated sheets are never read as orders.
+ * a user sheet, else the visible user sheet with the most rows (an order list is usually the biggest
+ * sheet; a sheet of notes before it is not the orders). Generated sheets are never read as orders.
  */
 import { UserError } from "../user-error";
+import { parseRangeAddress } from "./a1";
 import type { TableSource, Workbook } from "../workbook/port";
 import type { OrderSourceConfig } from "./config";
 
@@ -12,19 +14,22 @@ export interface FoundSource {
   sheet: string;
 }
 
-export async function findOrderSource(workbook: Workbook, wanted: OrderSourceConfig): Promise<FoundSource> {
+/** `label` names the workbook in messages (a file name; default "the workbook"). */
+export async function findOrderSource(
+  workbook: Workbook,
+  wanted: OrderSourceConfig,
+  label = "the workbook",
+): Promise<FoundSource> {
   const tables = await workbook.listTables();
   const sheets = await workbook.listSheets();
   if (wanted.table) {
     const table = tables.find((t) => t.name.toLowerCase() === wanted.table?.toLowerCase());
-    if (!table)
-      throw new UserError(`the workbook has no table named "${wanted.table}" to read the orders from`);
+    if (!table) throw new UserError(`${label} has no table named "${wanted.table}" to read the orders from`);
     return { source: { table: table.name }, sheet: table.sheet };
   }
   if (wanted.sheet) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === wanted.sheet?.toLowerCase());
-    if (!sheet)
-      throw new UserError(`the workbook has no sheet named "${wanted.sheet}" to read the orders from`);
+    if (!sheet) throw new UserError(`${label} has no sheet named "${wanted.sheet}" to read the orders from`);
     if (sheet.generatedKind) {
       throw new UserError(
         `sheet ${sheet.name} is a Loyalty Lens report sheet, not the orders; name the orders sheet`,
@@ -38,11 +43,25 @@ export async function findOrderSource(workbook: Workbook, wanted: OrderSourceCon
   const generated = new Set(sheets.filter((s) => s.generatedKind).map((s) => s.name.toLowerCase()));
   const table = tables.find((t) => !generated.has(t.sheet.toLowerCase()));
   if (table) return { source: { table: table.name }, sheet: table.sheet };
-  const sheet = sheets.find((s) => !s.generatedKind && s.visibility === "visible" && s.usedRange);
+  const visible = sheets.filter((s) => !s.generatedKind && s.visibility === "visible");
+  // A large sheet written without a <dimension> has no used range until it is read: when no sheet has one,
+  // the first is read, and reading it says whether it is empty.
+  const sheet = mostRows(visible) ?? visible[0];
   if (!sheet) {
-    throw new UserError(
-      "the workbook has no sheet with data to read the orders from (all its sheets are empty)",
-    );
+    throw new UserError(`${label} has no visible sheet to read the orders from`);
   }
   return { source: { sheet: sheet.name }, sheet: sheet.name };
+}
+
+function rowsOf(usedRange: string | undefined): number {
+  if (!usedRange) return 0;
+  const box = parseRangeAddress(usedRange);
+  return box.bottom - box.top + 1;
+}
+
+/** The sheet with the most rows in its used range (the first of equals); undefined when none has one. */
+function mostRows<S extends { usedRange?: string }>(sheets: S[]): S | undefined {
+  let best: S | undefined;
+  for (const s of sheets) if (rowsOf(s.usedRange) > rowsOf(best?.usedRange)) best = s;
+  return best;
 }

@@ -37,6 +37,7 @@ const SHEETS = [
   "LL Alerts",
   "LL Key dates",
   "LL Model",
+  "LL Benefit cost",
   "LL Data quality",
 ];
 
@@ -90,7 +91,7 @@ function model(sheet: string) {
 }
 
 describe("report on the CDNOW sample", () => {
-  it("writes the eight generated sheets in order and keeps the settings in the hidden sheet", async () => {
+  it("writes the nine generated sheets in order and keeps the settings in the hidden sheet", async () => {
     const sheets = await workbook.listSheets();
     expect(sheets.map((s) => s.name)).toEqual(SHEETS);
     expect(sheets.map((s) => s.generatedKind)).toEqual([
@@ -101,6 +102,7 @@ describe("report on the CDNOW sample", () => {
       "alerts",
       "key-dates",
       "model",
+      "benefit-cost",
       "data-quality",
     ]);
     const settings = (await workbook.readSettings()) as { columns: unknown; model: { holdoutDays: number } };
@@ -205,6 +207,9 @@ describe("report on the CDNOW sample", () => {
     const previous = new Map(rules.map((r) => [r[0], r[5] as number]));
     const now = new Map(rules.map((r) => [r[0], r[4] as number]));
     expect(sum([...now.values()])).toBe(PUBLISHED.customers);
+    const membersNowRow = rowStarting(rows, "Tier") + 2;
+    expect(workbook.cellAt("LL Tiers", `E${membersNowRow}`)?.numberFormat).toBe("#,##0");
+    expect(workbook.cellAt("LL Tiers", `H${membersNowRow}`)?.numberFormat).toBe("0.0%");
     const headerIndex = rowStarting(rows, "From \\ To");
     const header = rows[headerIndex];
     const matrix = rowsBelow(rows, headerIndex).filter((r) => r[0] !== "Total");
@@ -252,10 +257,12 @@ describe("report on the CDNOW sample", () => {
     expect(param("a")).toBeCloseTo(p.a, 3);
     expect(param("b")).toBeCloseTo(p.b, 2);
     expect(rows[rowStarting(rows, "Log-likelihood", check)][1]).toBeCloseTo(p.logLikelihood, 1);
-    expect(rows[rowStarting(rows, "Customers in the check", check)][1]).toBe(PUBLISHED.customers);
+    const cohortRow = rowStarting(rows, "Customers in the check", check);
+    expect(rows[cohortRow][1]).toBe(PUBLISHED.customers);
+    expect(workbook.cellAt("LL Model", `B${cohortRow + 1}`)?.numberFormat).toBe("#,##0");
     const holdout = await workbook.readTable({ table: "LL_HoldoutCheck" });
     const customers = numbers(column(holdout, "Customers"));
-    const actual = numbers(column(holdout, "Actual (mean per customer)"));
+    const actual = numbers(column(holdout, "Actual per customer"));
     expect(sum(customers)).toBe(PUBLISHED.customers);
     expect(sum(actual.map((a, i) => a * customers[i]))).toBeCloseTo(PUBLISHED.holdoutRepeatPurchases, 0);
     expect(model("LL Model").charts?.map((c) => c.type)).toEqual(["line"]);

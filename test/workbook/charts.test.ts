@@ -1,4 +1,4 @@
-import { chartAnchor, columnPixels, EMU_PER_PIXEL } from "../../src/workbook/xlsx/charts";
+import { chartAnchor, chartPartXml, columnPixels, EMU_PER_PIXEL } from "../../src/workbook/xlsx/charts";
 
 describe("chart anchors", () => {
   it("spans the columns and rows a chart of the given pixel size covers", () => {
@@ -11,5 +11,40 @@ describe("chart anchors", () => {
     // Column C is 70 px wide, so 100 px end 30 px into column D; 50 px are 2 rows and 10 px.
     expect(a.from).toEqual({ col: 2, colOff: 0, row: 1, rowOff: 0 });
     expect(a.to).toEqual({ col: 3, colOff: 30 * EMU_PER_PIXEL, row: 3, rowOff: 10 * EMU_PER_PIXEL });
+  });
+});
+
+describe("category labels", () => {
+  const labels = (n: number, text: (i: number) => string) => (range: string) =>
+    range.startsWith("A") ? Array.from({ length: n }, (_, i) => text(i)) : Array.from({ length: n }, () => 1);
+  const line = (n: number) => ({
+    type: "line" as const,
+    categories: `A1:A${n}`,
+    series: [{ values: `B1:B${n}` }],
+    at: { row: 1, col: 1 },
+    width: 760,
+    height: 300,
+  });
+
+  it("labels every n-th of many long categories so that the labels fit across the chart", () => {
+    const xml = chartPartXml(
+      line(157),
+      "S",
+      labels(157, (i) => `W-${String(i).padStart(8, "0")}`),
+    );
+    const skip = Number(/<c:tickLblSkip val="(\d+)"\/>/.exec(xml)?.[1]);
+    // 680 px of plot for 10-character labels of about 50 px: 13 labels, so every 13th category.
+    expect(skip).toBe(13);
+    expect(xml).toContain(`<c:tickMarkSkip val="${skip}"/>`);
+  });
+
+  it("labels every category when they fit", () => {
+    expect(
+      chartPartXml(
+        line(12),
+        "S",
+        labels(12, (i) => `M${i}`),
+      ),
+    ).not.toContain("tickLblSkip");
   });
 });

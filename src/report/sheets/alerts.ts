@@ -6,7 +6,7 @@
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../sheet-model";
-import { round, tierName, type ReportData } from "../report-data";
+import { round, shortRuleName, tierName, type ReportData } from "../report-data";
 import { ALERT_INPUTS } from "../input-keys";
 import { SHEET_NAMES } from "../sheet-kinds";
 import { count, moneyFormat, numberCell, SheetLayout } from "./layout";
@@ -56,7 +56,8 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
   defaults.alertRules.forEach((rule, r) => {
     rule.when.forEach((condition, i) => {
       ruleRows.push([
-        i === 0 ? { value: rule.name, style: { wrap: true } } : "",
+        // The short name in the cell (a wrapped long one would need a taller row), the whole rule as a note.
+        i === 0 ? { value: shortRuleName(rule.name), note: rule.name } : "",
         i === 0
           ? (rule.tiers ?? [])
               .map((key) => analysis.tiers.categories.find((c) => c.key === key)?.name ?? key)
@@ -127,7 +128,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     rows: shown.map((c) => [
       summary.customerIds[c],
       tierName(analysis, analysis.tiers.current[c]),
-      (rulesOf.get(c) ?? []).join("; "),
+      (rulesOf.get(c) ?? []).map(shortRuleName).join("; "),
       numberCell(rhythm.daysSinceLast[c]),
       numberCell(rhythm.medianIntervalDays[c]),
       round(rhythm.spendRecent[c], 2),
@@ -158,7 +159,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
   return layout.finish({
     kind: "alerts",
     name: SHEET_NAMES.alerts,
-    columnWidths: [30, 16, 50, 13, 13, 13, 13, 11, 9, 15, 13, 20],
+    // Every column as wide as its header and values (rule names in column A included).
     tabColor: "#C00000",
   });
 }

@@ -98,13 +98,15 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
   layout.table({
     header: ["Finding", "Row", "Column", "Header", "Value", "Why"],
     rows: examples,
-    formats: [null, "integer", null, null, "text", null],
+    // Row numbers as Excel shows them, without thousands separators.
+    formats: [null, { code: "0" }, null, null, "text", null],
     table: { name: "LL_DataQualityExamples", style: "TableStyleLight9" },
   });
   return layout.finish({
     kind: "data-quality",
     name: SHEET_NAMES["data-quality"],
-    columnWidths: [34, 10, 10, 26, 12, 40, 20, 40],
+    // "First place" names the file, row, column and header: wide enough for a file name.
+    columnWidths: [34, 10, 10, 26, 12, 58, 20, 40],
     tabColor: "#A5A5A5",
   });
 }

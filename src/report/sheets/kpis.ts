@@ -5,6 +5,7 @@
  */
 import { formatDay, lastDayOfMonthIndex } from "../../engine/data/days";
 import type { Cell, SheetModel } from "../sheet-model";
+import { isCellSpec } from "../sheet-model-cells";
 import { round, type ReportData } from "../report-data";
 import { SHEET_NAMES } from "../sheet-kinds";
 import { columnAfterPixels, moneyFormat, numberCell, SheetLayout } from "./layout";
@@ -21,8 +22,6 @@ export function buildKpisSheet(data: ReportData): SheetModel {
 
   const shownMonths = Math.min(COHORT_MONTHS, cohorts.labels.length - 1);
   const monthHeaders = Array.from({ length: shownMonths + 1 }, (_, j) => `Month ${j}`);
-  // The monthly table's columns, then narrower ones for the cohort months further right.
-  const widths = [10, 11, 11, 11, 11, 11, 11, 11, 10, 13, 12, 13, 12, ...monthHeaders.slice(11).map(() => 9)];
 
   const layout = new SheetLayout().title(
     "KPIs",
@@ -73,6 +72,12 @@ export function buildKpisSheet(data: ReportData): SheetModel {
     round(kpis.netRevenue[m], 2),
     round(kpis.averageOrderValue[m], 2),
   ]);
+  // The monthly table's columns as wide as their headers (and the filter button), then narrower ones for
+  // the cohort months further right.
+  const widths = [
+    ...header.map((h) => Math.max(10, String(isCellSpec(h) ? h.value : h).length + 3)),
+    ...monthHeaders.slice(header.length - 2).map(() => 9),
+  ];
   const table = layout.table({
     header,
     rows,

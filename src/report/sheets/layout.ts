@@ -99,14 +99,14 @@ export class SheetLayout {
     return this;
   }
 
-  /** Label / value pairs (e.g. "As of" | 2024-12-31), labels bold. */
+  /** Label / value pairs (e.g. "As of" | 2024-12-31), labels bold; `formats`: one per pair, for its value. */
   facts(pairs: [string, Cell][], formats?: (NumberFormat | undefined)[]): this {
-    const rows = pairs.map(([label, value]) => [
+    const rows = pairs.map(([label, value], i) => [
       { value: label, style: "bold" as const },
-      leftAligned(value),
+      leftAligned(withFormat(value, formats?.[i])),
     ]);
     for (const [label] of pairs) this.measure(1, [label], 1);
-    this.blocks.push({ at: { row: this.row, col: 1 }, rows, columnFormats: [undefined, ...(formats ?? [])] });
+    this.blocks.push({ at: { row: this.row, col: 1 }, rows });
     this.row += rows.length;
     return this;
   }
@@ -218,6 +218,13 @@ export class SheetLayout {
 }
 
 const LEFT: CellStyle = { align: "left" };
+
+/** The cell with this number format, unless it sets its own. */
+function withFormat(cell: Cell, format: NumberFormat | undefined): Cell {
+  if (!format) return cell;
+  if (!isCellSpec(cell)) return { value: cell, format };
+  return cell.format ? cell : { ...cell, format };
+}
 
 /** A value beside its label reads best next to it: numbers too are aligned left. */
 function leftAligned(value: Cell): Cell {

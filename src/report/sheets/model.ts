@@ -94,7 +94,7 @@ function derivedFigures(data: ReportData): [string, Cell][] {
   if (t?.fit && !t.problem) {
     const [r, alpha, x3, x4] = t.fit.values;
     out.push([
-      `Average purchases per ${unit} of an active customer`,
+      `Purchases per ${unit} of an active customer`,
       { value: round(r / alpha, 4), format: { code: "0.000" } },
     ]);
     if (t.fit.model === "pnbd") {
@@ -146,8 +146,8 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
     header: [
       "Repeat purchases before",
       "Customers",
-      "Actual (mean per customer)",
-      "Predicted (mean per customer)",
+      { value: "Actual per customer", note: "Mean repeat purchases per customer in the held-out days" },
+      { value: "Predicted per customer", note: "Mean the model predicted for those customers" },
       "Difference",
     ],
     rows: rows.map((r) => [
@@ -250,7 +250,7 @@ export function buildModelSheet(data: ReportData): SheetModel {
   return layout.finish({
     kind: "model",
     name: SHEET_NAMES.model,
-    columnWidths: [44, 14, 14, 14, 12, 40],
+    columnWidths: [50, 14, 21, 23, 12, 40],
     tabColor: "#7030A0",
   });
 }

@@ -83,17 +83,8 @@ export function buildTiersSheet(data: ReportData): SheetModel {
       "% of members",
     ],
     rows: ruleRows,
-    formats: [
-      null,
-      null,
-      money,
-      "integer",
-      money,
-      "integer",
-      "integer",
-      { code: "+#,##0;-#,##0;0" },
-      "percent1",
-    ],
+    // The minimums carry their own formats (they are input cells).
+    formats: [null, null, null, money, "integer", "integer", { code: "+#,##0;-#,##0;0" }, "percent1"],
   });
   layout.validate({
     type: "decimal",

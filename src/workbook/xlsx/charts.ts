@@ -130,6 +130,8 @@ function axis(
     crossesMax?: boolean;
     scatter?: boolean;
     bounds?: AxisBounds;
+    /** Label (and tick) every n-th category only. */
+    labelSkip?: number;
   },
 ): string {
   const orientation = extra.reversed ? "maxMin" : "minMax";
@@ -146,8 +148,31 @@ function axis(
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${crossId}"/><c:crosses val="${extra.crossesMax ? "max" : "autoZero"}"/>`;
   return kind === "cat"
-    ? `<c:catAx>${head}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
+    ? `<c:catAx>${head}<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
+        (extra.labelSkip && extra.labelSkip > 1
+          ? `<c:tickLblSkip val="${extra.labelSkip}"/><c:tickMarkSkip val="${extra.labelSkip}"/>`
+          : "") +
+        `<c:noMultiLvlLbl val="0"/></c:catAx>`
     : `<c:valAx>${head}<c:crossBetween val="${extra.scatter ? "midCat" : "between"}"/></c:valAx>`;
+}
+
+/** Most category labels shown along a horizontal axis: more would overlap (LibreOffice draws them all). */
+const MAX_CATEGORY_LABELS = 24;
+/** Pixels a label character takes at the axis font, and the chart's width outside the plot area. */
+const LABEL_CHAR_PIXELS = 5;
+const CHART_MARGIN_PIXELS = 80;
+
+/**
+ * Every how many categories a label is drawn: as many labels as fit side by side across the plot at
+ * their length (at most MAX_CATEGORY_LABELS), evenly spaced.
+ */
+function categoryLabelSkip(chart: ChartSpec, values: RangeValues): number {
+  if (!chart.categories) return 1;
+  const labels = values(chart.categories);
+  const longest = Math.max(1, ...labels.map((v) => String(v ?? "").length));
+  const fit = Math.floor((chart.width - CHART_MARGIN_PIXELS) / (longest * LABEL_CHAR_PIXELS));
+  const shown = Math.max(2, Math.min(MAX_CATEGORY_LABELS, fit));
+  return Math.max(1, Math.ceil(labels.length / shown));
 }
 
 function plot(chart: ChartSpec, sheet: string, values: RangeValues): string {
@@ -164,6 +189,7 @@ function plot(chart: ChartSpec, sheet: string, values: RangeValues): string {
         // Horizontal bars list the categories top-down, in the order of the table beside them.
         axis("cat", CATEGORY_AXIS_ID, VALUE_AXIS_ID, horizontal ? "l" : "b", chart.xAxisTitle, undefined, {
           reversed: horizontal,
+          labelSkip: horizontal ? 1 : categoryLabelSkip(chart, values),
         }) +
         axis("val", VALUE_AXIS_ID, CATEGORY_AXIS_ID, horizontal ? "b" : "l", chart.yAxisTitle, valueFormat, {
           gridlines: true,
@@ -176,7 +202,9 @@ function plot(chart: ChartSpec, sheet: string, values: RangeValues): string {
       return (
         `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${ser}` +
         `<c:marker val="1"/>${axisIds}</c:lineChart>` +
-        axis("cat", CATEGORY_AXIS_ID, VALUE_AXIS_ID, "b", chart.xAxisTitle, undefined, {}) +
+        axis("cat", CATEGORY_AXIS_ID, VALUE_AXIS_ID, "b", chart.xAxisTitle, undefined, {
+          labelSkip: categoryLabelSkip(chart, values),
+        }) +
         axis("val", VALUE_AXIS_ID, CATEGORY_AXIS_ID, "l", chart.yAxisTitle, valueFormat, {
           gridlines: true,
           bounds: chart.valueAxis,

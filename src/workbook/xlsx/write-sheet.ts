@@ -5,6 +5,8 @@
  * them to the saved package.
  */
 import type ExcelJS from "exceljs";
+// For its effect: ExcelJS writes control characters and "_xHHHH_" in text so that they read back as written.
+import "./xml-string-escape";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../../report/a1";
 import { createRowResolver, resolveCells, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
 import type {

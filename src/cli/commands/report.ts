@@ -1,0 +1,179 @@
+/**
+ * `loyalty report INPUT --out OUT.xlsx [--config FILE.json] [--as-of DATE] [--sheets a,b] [--sheet NAME]
+ * [--json]` and `loyalty report BOOK.xlsx --in-place`: the report sheets from an order table.
+ *
+ * - A .csv/.txt INPUT (or an .xlsx INPUT with --out) gives a NEW workbook holding the report sheets; an
+ *   .xlsx INPUT's stored Loyalty Lens settings are used as if given with --config (the file's own
+ *   --config and the flags win).
+ * - --in-place adds or replaces only the generated sheets of BOOK.xlsx: the user's sheets keep their
+ *   cells, formulas and formats, and the values a user typed into input cells of generated sheets
+ *   (tier minimums, alert thresholds) are kept and used. The file is written to a temporary file first and
+ *   renamed, so a failure never leaves a broken workbook.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Command } from "commander";
+import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
+import { deepMerge } from "../../report/config-checks";
+import { readCsvTable } from "../../workbook/csv/read";
+import type { TableSource } from "../../workbook/port";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import { UserError, type CliIO } from "../io";
+import { runReport } from "../report-run";
+
+interface ReportCommandOptions {
+  out?: string;
+  config?: string;
+  asOf?: string;
+  sheets?: string;
+  sheet?: string;
+  inPlace?: boolean;
+  json?: boolean;
+}
+
+const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
+
+async function readConfigFile(file: string): Promise<PartialReportConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new UserError(`${file} does not exist`);
+    throw new UserError(`${file} cannot be read (${(e as Error).message})`);
+  }
+  return parseConfigText(text, path.basename(file));
+}
+
+/** The settings given on the command line: the --config file, then --as-of and --sheets on top. */
+async function commandLineConfig(options: ReportCommandOptions): Promise<PartialReportConfig> {
+  let config: PartialReportConfig = options.config ? await readConfigFile(options.config) : {};
+  if (options.asOf !== undefined) {
+    config = deepMerge(config, checkConfigLayer({ asOf: options.asOf }, "--as-of"));
+  }
+  if (options.sheets !== undefined) {
+    const sheets = options.sheets
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    config = deepMerge(config, checkConfigLayer({ sheets }, "--sheets"));
+  }
+  return config;
+}
+
+function kindOf(file: string): "text" | "xlsx" {
+  const extension = path.extname(file).toLowerCase();
+  if (TEXT_EXTENSIONS.includes(extension)) return "text";
+  if (extension === ".xlsx") return "xlsx";
+  if (extension === ".xls" || extension === ".xlsb" || extension === ".xlsm") {
+    throw new UserError(`${path.basename(file)}: save it as an .xlsx workbook (Excel: File > Save As) first`);
+  }
+  throw new UserError(
+    `${path.basename(file)}: cannot read ${extension || "a file without extension"}; give a .csv or .xlsx file`,
+  );
+}
+
+function checkOut(out: string | undefined, input: string): string {
+  if (!out) {
+    throw new UserError(
+      "say where to write the report: --out FILE.xlsx (or --in-place to update an .xlsx workbook)",
+    );
+  }
+  if (path.extname(out).toLowerCase() !== ".xlsx")
+    throw new UserError(`--out ${out}: the report is an .xlsx file`);
+  if (path.resolve(out) === path.resolve(input)) {
+    throw new UserError(`--out ${out} is the input file; use --in-place to update it`);
+  }
+  return out;
+}
+
+async function reportCommand(input: string, options: ReportCommandOptions, io: CliIO): Promise<void> {
+  const started = performance.now();
+  const kind = kindOf(input);
+  const given = await commandLineConfig(options);
+  const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
+  if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
+
+  if (options.inPlace) {
+    if (kind !== "xlsx")
+      throw new UserError(`--in-place updates an .xlsx workbook, not ${path.basename(input)}`);
+    if (options.out) throw new UserError("give either --out FILE or --in-place, not both");
+    const workbook = await XlsxWorkbook.open(input);
+    await runReport(
+      {
+        workbook,
+        orders: source ? { source } : undefined,
+        ordersLabel: path.basename(input),
+        config: given,
+        json: options.json,
+        started,
+      },
+      io,
+    );
+    return;
+  }
+
+  const out = checkOut(options.out, input);
+  const workbook = XlsxWorkbook.create(path.basename(out));
+  if (kind === "text") {
+    const header = given.source?.header ?? "auto";
+    const { table } = await readCsvTable(input, { header });
+    await runReport({ workbook, out, orders: { table }, config: given, json: options.json, started }, io);
+    return;
+  }
+  const book = await XlsxWorkbook.open(input);
+  const stored = await book.readSettings();
+  const config =
+    stored === undefined
+      ? given
+      : deepMerge(
+          checkConfigLayer(stored, `${path.basename(input)}: the Loyalty Lens settings stored in it`),
+          given,
+        );
+  await runReport(
+    {
+      workbook,
+      out,
+      orders: { workbook: book, source },
+      ordersLabel: path.basename(input),
+      config,
+      json: options.json,
+      started,
+    },
+    io,
+  );
+}
+
+export function registerReport(program: Command, io: CliIO): void {
+  program
+    .command("report")
+    .description(
+      "build the report sheets (customers, segments, tiers, KPIs, alerts, ...) from an order table",
+    )
+    .argument("<input>", "orders as .csv/.txt, or an .xlsx workbook (its first table, or --sheet)")
+    .option("-o, --out <file>", "write the report to this new .xlsx workbook")
+    .option("--in-place", "add or replace only the report sheets of the .xlsx input; everything else is kept")
+    .option(
+      "-c, --config <file>",
+      "report settings as JSON (columns, as-of date, tiers, alerts, sheets, ...)",
+    )
+    .option("--as-of <date>", "the day the report is made for (default: the last order date)")
+    .option(
+      "--sheets <list>",
+      "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
+    )
+    .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
+    .option("--json", "print the summary as JSON")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  loyalty report orders.csv --out report.xlsx",
+        "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
+        "  loyalty report book.xlsx --in-place",
+        "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
+      ].join("\n"),
+    )
+    .action((input: string, options: ReportCommandOptions) => reportCommand(input, options, io));
+}

@@ -1,0 +1,91 @@
+/**
+ * Running a report build from the command line, shared by `loyalty report` and `loyalty demo`: progress
+ * lines on stderr when it is a terminal, the workbook saved (through a temporary file), and the summary
+ * printed as a few lines or as JSON.
+ */
+import { performance } from "node:perf_hooks";
+import { buildReport, type BuildReportOptions, type ReportProgress } from "../report/build-report";
+import type { ReportSummary } from "../report/report-summary";
+import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import type { CliIO } from "./io";
+
+export interface CliReportRun {
+  /** The workbook the sheets are written to. */
+  workbook: XlsxWorkbook;
+  /** Where it is saved (default: the file it was opened from). */
+  out?: string;
+  orders?: BuildReportOptions["orders"];
+  /** The input file's name, for messages about finding the orders in it. */
+  ordersLabel?: string;
+  config?: BuildReportOptions["config"];
+  json?: boolean;
+  /** When the command started (performance.now()), so that `seconds` counts reading the input too. */
+  started: number;
+}
+
+/** The --json object: the build's summary, where the workbook went, and the whole command's seconds. */
+export type CliReportJson = { file: string; saveWarnings: string[] } & ReportSummary;
+
+function progressLine(p: ReportProgress): string {
+  return `[${String(Math.round(p.fraction * 100)).padStart(3)}%] ${p.message}`;
+}
+
+const number = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The summary in a few lines a person reads at a glance. */
+export function summaryText(s: CliReportJson): string {
+  const lines = [
+    `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
+    `${number(s.customers)} customers, ${number(s.orders)} orders (${number(s.orderLines)} lines), ` +
+      `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
+    `Segments: ${s.segments
+      .filter((g) => g.customers > 0)
+      .map((g) => `${g.name} ${number(g.customers)}`)
+      .join(", ")}`,
+    `Tiers: ${s.tiers.map((t) => `${t.name} ${number(t.customers)}`).join(", ")}`,
+    `Alerts: ${number(s.alerts)} members to act on`,
+  ];
+  const findings = s.dataQuality.findings.map(
+    (f) => `${f.label.toLowerCase()} ${number(f.count)} (${f.action})`,
+  );
+  lines.push(`Data quality: ${findings.length > 0 ? findings.join(", ") : "nothing to fix"}`);
+  const p = s.projection;
+  if (p) {
+    const period = p.periodMonths === 1 ? "months" : `periods of ${p.periodMonths} months`;
+    lines.push(
+      `Benefit cost, ${p.periods} ${period}, ${p.scenario} scenario: revenue ${number(p.revenue)}, ` +
+        `benefit cost ${number(p.benefitCost)} (${number(p.costShareOfRevenue * 100, 1)} %), ` +
+        `net effect ${number(p.netEffect)}, ROI ${number(p.roi * 100, 1)} %, ` +
+        `points liability at the end ${number(p.pointsLiabilityAtEnd)}`,
+    );
+  }
+  if (s.model) {
+    lines.push(`Model: ${s.model.name} ${s.model.fitted ? "fitted" : `not used: ${s.model.problem}`}`);
+  }
+  for (const w of [...s.warnings.map((w) => w.message), ...s.saveWarnings]) lines.push(`Warning: ${w}`);
+  lines.push(`Done in ${s.seconds.toFixed(1)} s`);
+  return lines.join("\n");
+}
+
+export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReportJson> {
+  const onProgress = io.interactive ? (p: ReportProgress) => io.err(progressLine(p)) : undefined;
+  const result = await buildReport({
+    workbook: run.workbook,
+    orders: run.orders,
+    ordersLabel: run.ordersLabel,
+    config: run.config,
+    onProgress,
+  });
+  if (io.interactive) io.err(`Saving ${run.out ?? run.workbook.file}`);
+  const saved = await run.workbook.save(run.out);
+  const seconds = Math.round(performance.now() - run.started) / 1000;
+  const json: CliReportJson = {
+    file: saved.file,
+    saveWarnings: saved.warnings,
+    ...result.summary,
+    seconds,
+  };
+  io.out(run.json ? JSON.stringify(json, null, 2) : summaryText(json));
+  return json;
+}
