@@ -70,13 +70,6 @@ const config = (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           {
-            // The browser preview reads .xlsx files with ExcelJS's own browser build, loaded only then.
-            from: require.resolve("exceljs/dist/exceljs.min.js"),
-            to: "exceljs/exceljs.min.js",
-            // Already minimised: skip Terser, which would take most of the build's time.
-            info: { minimized: true },
-          },
-          {
             from: "manifest.xml",
             to: "manifest.xml",
             transform: (content) => (dev ? content : content.toString().split(DEV_BASE_URL).join(baseUrl)),

@@ -4,6 +4,7 @@ import { functionBenchmarks } from "./functions";
 import { modelBenchmarks } from "./models";
 import { engineBenchmarks } from "./engine";
 import { workbookBenchmarks } from "./workbook";
+import { paneBenchmarks } from "./pane";
 
 export interface BenchResult {
   name: string;
@@ -57,4 +58,5 @@ export const benchmarks: Benchmark[] = [
   ...modelBenchmarks({ timeBest, underBudget }),
   ...engineBenchmarks({ underBudget }),
   ...workbookBenchmarks,
+  ...paneBenchmarks(underBudget),
 ];

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { buildReport } from "../../src/report/build-report";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
@@ -53,6 +54,28 @@ async function expectedSummary() {
   const workbook = sampleWorkbook();
   const { summary } = await buildReport({ workbook, config: { sheets: ["tiers"] } });
   return summary;
+}
+
+/** A small .xlsx file with an Excel table under Chinese headers, as a store might export it. */
+async function chineseWorkbookFile(): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("消费");
+  sheet.addTable({
+    name: "消费记录",
+    ref: "A1",
+    columns: [{ name: "会员编号" }, { name: "消费日期" }, { name: "实付金额" }],
+    rows: [
+      ["M001", new Date(Date.UTC(2024, 0, 5)), 120],
+      ["M002", new Date(Date.UTC(2024, 1, 9)), 80.5],
+      ["M001", new Date(Date.UTC(2024, 2, 1)), 42],
+    ],
+  });
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  return {
+    name: "会员消费.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  };
 }
 
 async function main(): Promise<void> {
@@ -141,6 +164,15 @@ async function main(): Promise<void> {
     );
     await shot(page, "4-zh-CN-card", card);
     assert.equal(await overflowingWidth(page), 0, "the pane is wider than 320 px");
+
+    await page.getByRole("combobox", { name: "语言" }).selectOption("en");
+    // An .xlsx file opened in the preview: its table is found and its Chinese headers mapped.
+    await page.getByTestId("file-input").setInputFiles(await chineseWorkbookFile());
+    await page.getByText("Working on 会员消费.xlsx.").waitFor();
+    assert.match(await chosen(page, "Order data"), /Table 消费记录 \(sheet 消费\) · 3 rows/);
+    assert.equal(await chosen(page, /^Customer ID/), "A: 会员编号");
+    assert.equal(await chosen(page, /^Order date/), "B: 消费日期");
+    assert.equal(await chosen(page, /^Amount/), "C: 实付金额");
   } finally {
     await browser.close();
   }

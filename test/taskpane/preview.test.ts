@@ -1,7 +1,12 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { gridText, gridWindow } from "../../src/taskpane/preview/grid";
 import { sheetNameFor, workbookFromFile } from "../../src/taskpane/preview/open-file";
-import { sampleRows, SAMPLE } from "../../src/taskpane/preview/sample-workbook";
+import {
+  MAX_SAMPLE_CUSTOMERS,
+  sampleCustomersFrom,
+  sampleRows,
+  SAMPLE,
+} from "../../src/taskpane/preview/sample-workbook";
 import { UserError } from "../../src/user-error";
 import { ORDERS } from "../workbook/contract";
 
@@ -81,5 +86,14 @@ describe("the bundled sample", () => {
     expect(rows.length).toBeGreaterThan(50 * 5);
     expect(rows[1][2]).toBeInstanceOf(Date);
     expect(SAMPLE.customers).toBe(1500);
+  });
+});
+
+describe("the sample's size from the address", () => {
+  it("reads ?customers=, within bounds", () => {
+    expect(sampleCustomersFrom("?customers=10000")).toBe(10000);
+    expect(sampleCustomersFrom("?customers=999999")).toBe(MAX_SAMPLE_CUSTOMERS);
+    expect(sampleCustomersFrom("?customers=ten")).toBeUndefined();
+    expect(sampleCustomersFrom("")).toBeUndefined();
   });
 });

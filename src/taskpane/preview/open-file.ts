@@ -12,7 +12,6 @@ import type { Scalar } from "../../report/sheet-model";
 import { UserError } from "../../user-error";
 import { csvTableFromBytes } from "../../workbook/csv/table";
 import { MemoryWorkbook, type UserSheetFixture } from "../../workbook/memory/memory-workbook";
-import { fromExcelJsValue } from "../../workbook/xlsx/excel-values";
 
 /** Larger files are better opened in Excel itself, or given to the `loyalty` command. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -57,27 +56,16 @@ interface ExcelJsTableModel {
 
 export type ExcelJsLoader = () => Promise<typeof ExcelJsModule>;
 
-/** Where the build puts ExcelJS's own minified browser build (copied as is: see webpack.config.js). */
-export const EXCELJS_SCRIPT = "exceljs/exceljs.min.js";
-
-/** In the page: ExcelJS's browser build, loaded once by a script tag; it defines the ExcelJS global. */
-const loadExcelJsScript: ExcelJsLoader = () =>
-  new Promise((resolve, reject) => {
-    const loaded = (globalThis as { ExcelJS?: typeof ExcelJsModule }).ExcelJS;
-    if (loaded) return resolve(loaded);
-    const script = document.createElement("script");
-    script.src = EXCELJS_SCRIPT;
-    script.onload = () => {
-      const excelJs = (globalThis as { ExcelJS?: typeof ExcelJsModule }).ExcelJS;
-      if (excelJs) resolve(excelJs);
-      else reject(new Error(`${EXCELJS_SCRIPT} did not define ExcelJS`));
-    };
-    script.onerror = () => reject(new Error(`${EXCELJS_SCRIPT} could not be loaded`));
-    document.head.appendChild(script);
-  });
+/** ExcelJS's browser build, in a chunk of its own that the page loads the first time an .xlsx is opened. */
+const loadExcelJsChunk: ExcelJsLoader = async () =>
+  (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
 
 async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader): Promise<MemoryWorkbook> {
-  const ExcelJS = await load();
+  // Imported here, not above: the module imports ExcelJS, which belongs in the chunk loaded on demand.
+  const [ExcelJS, { fromExcelJsValue }] = await Promise.all([
+    load(),
+    import(/* webpackChunkName: "exceljs" */ "../../workbook/xlsx/excel-values"),
+  ]);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -109,7 +97,7 @@ async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader
 export async function workbookFromFile(
   name: string,
   bytes: Uint8Array,
-  loadExcelJs: ExcelJsLoader = loadExcelJsScript,
+  loadExcelJs: ExcelJsLoader = loadExcelJsChunk,
 ): Promise<MemoryWorkbook> {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new UserError(
