@@ -50,6 +50,16 @@ export function summaryText(s: CliReportJson): string {
     (f) => `${f.label.toLowerCase()} ${number(f.count)} (${f.action})`,
   );
   lines.push(`Data quality: ${findings.length > 0 ? findings.join(", ") : "nothing to fix"}`);
+  const p = s.projection;
+  if (p) {
+    const period = p.periodMonths === 1 ? "months" : `periods of ${p.periodMonths} months`;
+    lines.push(
+      `Benefit cost, ${p.periods} ${period}, ${p.scenario} scenario: revenue ${number(p.revenue)}, ` +
+        `benefit cost ${number(p.benefitCost)} (${number(p.costShareOfRevenue * 100, 1)} %), ` +
+        `net effect ${number(p.netEffect)}, ROI ${number(p.roi * 100, 1)} %, ` +
+        `points liability at the end ${number(p.pointsLiabilityAtEnd)}`,
+    );
+  }
   if (s.model) {
     lines.push(`Model: ${s.model.name} ${s.model.fitted ? "fitted" : `not used: ${s.model.problem}`}`);
   }

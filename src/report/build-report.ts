@@ -31,6 +31,8 @@ import type { InputDefaults, ReportData } from "./report-data";
 import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
 import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
+import type { BenefitCostSheet } from "./benefit-cost/builder";
+import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
 import { SHEET_NAMES, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
 
@@ -230,7 +232,18 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     if (sheets.includes("model")) holdout = checkOnHoldout(analysis.days, analysis.summary, used);
   }
 
+  // The Benefit cost sheet's projection is computed with the assumptions edited on the workbook's sheet.
+  let benefitCost: BenefitCostSheet | undefined;
+  if (sheets.includes("benefit-cost")) {
+    try {
+      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source);
+    } catch (e) {
+      throw asUserError(e);
+    }
+  }
+
   const data: ReportData = {
+    benefitCost,
     config: used,
     analysis,
     models,
@@ -263,7 +276,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   ];
   const seconds = steps.done();
   return {
-    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction),
+    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
     config: remembered,
   };
 }

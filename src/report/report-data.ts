@@ -7,6 +7,7 @@ import type { Analysis } from "../engine/analyze";
 import type { AlertRule } from "../engine/alerts/rules";
 import { excelSerialFromDay, NO_DAY } from "../engine/data/days";
 import type { TierProgram } from "../engine/tiers/program";
+import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportConfig } from "./config";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
 
@@ -34,6 +35,11 @@ export interface ReportData {
   /** Header texts and sheet column letters of the order table's columns. */
   headers: readonly string[];
   columnLetters: readonly string[];
+  /**
+   * The Benefit cost sheet, built with the assumptions edited on the workbook's sheet (its totals go into
+   * the summary); absent when the report does not build it, or built with the default assumptions.
+   */
+  benefitCost?: BenefitCostSheet;
 }
 
 /** Excel date serial of a day number; null for a missing day. */

@@ -6,6 +6,8 @@ import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
 import type { QualityExample } from "../engine/data/quality";
 import type { WriteSheetResult } from "../workbook/port";
+import type { ProjectionTotals } from "../engine/projection/project";
+import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportModels } from "./report-models";
 
 /** A cell range a warning is about: select it to see the problem. */
@@ -46,6 +48,11 @@ export interface ReportSummary {
   renamedSheets: { kind: string; requested: string; actual: string }[];
   warnings: ReportWarning[];
   seconds: number;
+  /**
+   * Totals of the benefit-cost projection as the Benefit cost sheet computes them (with the assumptions
+   * edited on the sheet); null when the report does not build that sheet.
+   */
+  projection: ProjectionTotals | null;
 }
 
 const MODEL_NAMES = { bgnbd: "BG/NBD", pnbd: "Pareto/NBD" } as const;
@@ -71,6 +78,7 @@ export function summarize(
   warnings: ReportWarning[],
   seconds: number,
   transaction: keyof typeof MODEL_NAMES,
+  benefitCost?: BenefitCostSheet,
 ): ReportSummary {
   const { summary, segments, tiers, table } = analysis;
   const segmentCounts = new Int32Array(segments.segments.length);
@@ -122,5 +130,6 @@ export function summarize(
       .map((w) => ({ kind: w.kind, requested: w.requestedName, actual: w.sheetName })),
     warnings,
     seconds: Math.round(seconds * 1000) / 1000,
+    projection: benefitCost ? benefitCost.projection.totals : null,
   };
 }

@@ -10,6 +10,7 @@ export const SHEET_KINDS = [
   "alerts",
   "key-dates",
   "model",
+  "benefit-cost",
   "data-quality",
 ] as const;
 
@@ -23,6 +24,7 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, string>> = {
   alerts: "Alerts",
   "key-dates": "Key dates",
   model: "Model",
+  "benefit-cost": "Benefit cost",
   "data-quality": "Data quality",
 };
 

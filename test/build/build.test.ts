@@ -14,9 +14,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import vm from "node:vm";
 import webpack from "webpack";
 import { checkManifest } from "../../scripts/manifest-check";
+import { builtFiles, checkBuild } from "../../scripts/privacy-check";
 
 const ROOT = join(__dirname, "..", "..");
 const PROD_URL = "https://addins.example.org/loyalty-lens/";
@@ -196,5 +198,62 @@ describe("offline manifest check", () => {
     expect(check(xml.replace('<Set Name="SharedRuntime" MinVersion="1.1" />', ""))).toContainEqual(
       expect.stringMatching(/SharedRuntime/),
     );
+  });
+});
+
+describe("privacy: the production build sends nothing anywhere", () => {
+  it("holds no network API and no remote address in its scripts and pages, outside Office.js", () => {
+    const files = builtFiles(out).map((f) => relative(out, f));
+    expect(files).toEqual(
+      expect.arrayContaining(["taskpane.html", "taskpane.js", "functions.js", "help.html"]),
+    );
+    expect(files.some((f) => f.startsWith("office-js"))).toBe(false);
+    expect(checkBuild(out)).toEqual([]);
+  });
+
+  it("loads functions.js and runs every custom function on an order table without any request", () => {
+    const requests: string[] = [];
+    const trap = (name: string) =>
+      function () {
+        requests.push(name);
+        throw new Error(`network access: ${name}`);
+      };
+    const functions = new Map<string, (...args: unknown[]) => unknown>();
+    const sandbox = {
+      CustomFunctions: {
+        ...(globalThis as unknown as { CustomFunctions: object }).CustomFunctions,
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => functions.set(id, fn),
+      },
+      console: { log: () => undefined, warn: () => undefined, error: () => undefined },
+      fetch: trap("fetch"),
+      XMLHttpRequest: trap("XMLHttpRequest"),
+      WebSocket: trap("WebSocket"),
+      EventSource: trap("EventSource"),
+      Image: trap("Image"),
+      navigator: { sendBeacon: trap("sendBeacon") },
+    };
+    vm.runInNewContext(readFileSync(join(out, "functions.js"), "utf8"), sandbox);
+    expect(functions.size).toBe(functionsJson.functions.length);
+    const ids = [["C1"], ["C1"], ["C2"], ["C3"], ["C2"]];
+    const days = [[45292], [45300], [45310], [45320], [45400]];
+    const amounts = [[12.5], [30], [7], [99], [5]];
+    let values = 0;
+    for (const [id, fn] of functions) {
+      for (const args of [[ids, days, amounts], [days, amounts, days], []]) {
+        const result = fn(...args, null, null, null, null, null, null, { parameterAddresses: [] });
+        if (Array.isArray(result) && result.flat().some((v) => typeof v === "number")) values++;
+        expect({ id, requests }).toEqual({ id, requests: [] });
+      }
+    }
+    // The calls reached the engine, not only argument checks.
+    expect(values).toBeGreaterThan(5);
+  });
+
+  it("names no remote app domain in the built manifest, and every address in it is the add-in's own", () => {
+    const xml = readFileSync(join(out, "manifest.xml"), "utf8");
+    expect(xml).toMatch(/<AppDomains\s*\/>|<AppDomains>\s*<\/AppDomains>/);
+    const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.filter((u) => !u.startsWith(PROD_URL))).toEqual([]);
   });
 });

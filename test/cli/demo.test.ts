@@ -30,6 +30,7 @@ describe("loyalty demo", () => {
       "LL Alerts",
       "LL Key dates",
       "LL Model",
+      "LL Benefit cost",
       "LL Data quality",
     ]);
     expect(summary.dataQuality.findings.length).toBeGreaterThan(3);

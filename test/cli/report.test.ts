@@ -23,6 +23,7 @@ const SHEET_NAMES = [
   "LL Alerts",
   "LL Key dates",
   "LL Model",
+  "LL Benefit cost",
   "LL Data quality",
 ];
 
@@ -131,6 +132,10 @@ describe("loyalty report", () => {
       expect.arrayContaining([expect.objectContaining({ reason: "duplicateLine", count: 21 })]),
     );
     expect(summary.seconds).toBeGreaterThan(0);
+    // The benefit-cost projection's totals, as the Benefit cost sheet computes them.
+    expect(summary.projection).toMatchObject({ periods: 12, periodMonths: 1, scenario: "base" });
+    expect(summary.projection.benefitCost).toBeGreaterThan(0);
+    expect(summary.projection.revenue).toBeGreaterThan(summary.projection.benefitCost);
     const wb = await XlsxWorkbook.open(out);
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(SHEET_NAMES);
     const customers = await wb.readTable({ table: "LL_Customers" });

@@ -37,6 +37,7 @@ const SHEETS = [
   "LL Alerts",
   "LL Key dates",
   "LL Model",
+  "LL Benefit cost",
   "LL Data quality",
 ];
 
@@ -90,7 +91,7 @@ function model(sheet: string) {
 }
 
 describe("report on the CDNOW sample", () => {
-  it("writes the eight generated sheets in order and keeps the settings in the hidden sheet", async () => {
+  it("writes the nine generated sheets in order and keeps the settings in the hidden sheet", async () => {
     const sheets = await workbook.listSheets();
     expect(sheets.map((s) => s.name)).toEqual(SHEETS);
     expect(sheets.map((s) => s.generatedKind)).toEqual([
@@ -101,6 +102,7 @@ describe("report on the CDNOW sample", () => {
       "alerts",
       "key-dates",
       "model",
+      "benefit-cost",
       "data-quality",
     ]);
     const settings = (await workbook.readSettings()) as { columns: unknown; model: { holdoutDays: number } };

@@ -11,6 +11,7 @@
  */
 import { runProjection, type Projection } from "../../engine/projection/project";
 import { sensitivityGrid, type SensitivityGrid } from "../../engine/projection/sensitivity";
+import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
 import type { SheetModel } from "../sheet-model";
 import {
   baselineSection,
@@ -34,8 +35,8 @@ import { BenefitCostWriter, type BenefitCostSheetInput } from "./writer";
 
 export type { BenefitCostSheetInput } from "./writer";
 
-export const BENEFIT_COST_KIND = "benefit-cost";
-export const BENEFIT_COST_SHEET_NAME = "Benefit cost";
+export const BENEFIT_COST_KIND = "benefit-cost" satisfies SheetKind;
+export const BENEFIT_COST_SHEET_NAME = SHEET_NAMES[BENEFIT_COST_KIND];
 
 export interface BenefitCostSheet {
   model: SheetModel;

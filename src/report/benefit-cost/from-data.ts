@@ -7,7 +7,8 @@
 import type { Analysis } from "../../engine/analyze";
 import { defaultAssumptions } from "../../engine/projection/assumptions";
 import { projectionBaseline } from "../../engine/projection/baseline";
-import { benefitCostSheet, type BenefitCostSheet } from "./builder";
+import type { Workbook } from "../../workbook/port";
+import { BENEFIT_COST_KIND, benefitCostSheet, type BenefitCostSheet } from "./builder";
 import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
 
 export interface BenefitCostData {
@@ -30,4 +31,18 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
   const defaults = defaultAssumptions(baseline, settings.periods);
   const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
   return benefitCostSheet({ baseline, assumptions, source: data.source });
+}
+
+/**
+ * The sheet for a workbook: the input cells of its Benefit cost sheet (if it has one) read and applied.
+ * Throws a UserError naming the cell when an edited assumption is not usable.
+ */
+export async function benefitCostSheetForWorkbook(
+  workbook: Pick<Workbook, "listGeneratedSheets" | "readInputs">,
+  analysis: BenefitCostData["analysis"],
+  source?: string,
+): Promise<BenefitCostSheet> {
+  const existing = (await workbook.listGeneratedSheets()).find((s) => s.kind === BENEFIT_COST_KIND);
+  const inputs = existing ? await workbook.readInputs(BENEFIT_COST_KIND) : [];
+  return benefitCostSheetFromData({ analysis, inputs, sheetName: existing?.sheetName ?? "", source });
 }

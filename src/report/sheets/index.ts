@@ -3,6 +3,7 @@ import type { ReportData } from "../report-data";
 import type { SheetModel } from "../sheet-model";
 import type { SheetKind } from "../sheet-kinds";
 import { buildAlertsSheet } from "./alerts";
+import { buildBenefitCostSheet } from "./benefit-cost";
 import { buildCustomersSheet } from "./customers";
 import { buildDataQualitySheet } from "./data-quality";
 import { buildKeyDatesSheet } from "./key-dates";
@@ -19,6 +20,7 @@ export const SHEET_BUILDERS: Readonly<Record<SheetKind, (data: ReportData) => Sh
   alerts: buildAlertsSheet,
   "key-dates": buildKeyDatesSheet,
   model: buildModelSheet,
+  "benefit-cost": buildBenefitCostSheet,
   "data-quality": buildDataQualitySheet,
 };
 

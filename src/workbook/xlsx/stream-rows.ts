@@ -8,7 +8,7 @@ import type { RangeBox } from "../../report/a1";
 import { UserError } from "../../user-error";
 import type { SheetRow } from "../backend";
 import { sameSheetName } from "../registry";
-import { fromExcelJsValue } from "./excel-values";
+import { excelJsCellValue } from "./excel-values";
 
 const ROW_BATCH = 5_000;
 
@@ -40,10 +40,9 @@ export async function* streamSheetRows(
       for await (const row of ws) {
         const r = row.number;
         if (r < top || r > bottom) continue;
-        const values = row.values as unknown[];
         const cells = [];
-        for (let c = left; c <= Math.min(right, values.length - 1); c++)
-          cells.push(fromExcelJsValue(values[c]));
+        for (let c = left; c <= Math.min(right, row.cellCount); c++)
+          cells.push(excelJsCellValue(row.findCell(c)));
         batch.push({ row: r, cells });
         if (batch.length >= ROW_BATCH) {
           yield batch;

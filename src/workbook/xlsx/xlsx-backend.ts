@@ -21,7 +21,7 @@ import { finishPackage } from "./package-finish";
 import { takeDataValidations } from "./data-validations";
 import { packageName, stripDefinedNames } from "./defined-names";
 import { clearArea } from "./clear-area";
-import { formulaOf, fromExcelJsValue } from "./excel-values";
+import { excelJsCellValue, formulaOf } from "./excel-values";
 import type { PackageDefinedName, XlsxPackage } from "./package";
 import { streamSheetRows } from "./stream-rows";
 import {
@@ -186,10 +186,9 @@ export class XlsxBackend implements WorkbookBackend {
     const rows: SheetRow[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (r < area.top || r > area.bottom) return;
-      const values = row.values as unknown[];
       const cells: CellValue[] = [];
-      for (let c = area.left; c <= Math.min(area.right, values.length - 1); c++)
-        cells.push(fromExcelJsValue(values[c]));
+      for (let c = area.left; c <= Math.min(area.right, row.cellCount); c++)
+        cells.push(excelJsCellValue(row.findCell(c)));
       batch.push({ row: r, cells });
       if (batch.length >= ROW_BATCH) {
         rows.push(batch);
@@ -204,7 +203,7 @@ export class XlsxBackend implements WorkbookBackend {
     const ws = await this.worksheet(sheet);
     return cells.map((p) => {
       const cell = ws.findCell(p.row, p.col);
-      const contents: CellContents = { value: fromExcelJsValue(cell?.value) };
+      const contents: CellContents = { value: excelJsCellValue(cell) };
       const formula = cell && cell.type === ExcelJS.ValueType.Formula ? cell.formula : formulaOf(cell?.value);
       if (formula !== undefined) contents.formula = formula;
       return contents;
@@ -258,7 +257,7 @@ export class XlsxBackend implements WorkbookBackend {
       const out: (string | number | null)[] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         for (let c = b.left; c <= b.right; c++) {
-          const v = fromExcelJsValue(ws.findCell(r, c)?.value);
+          const v = excelJsCellValue(ws.findCell(r, c));
           out.push(
             typeof v === "number" || typeof v === "string"
               ? v

@@ -11,7 +11,8 @@ import { cdnowSampleTable } from "../../helpers/shared-data";
 
 let analysis: ReturnType<typeof analyzeOrders> | undefined;
 
-function cdnowAnalysis() {
+/** The CDNOW sample analysed (once per test file). */
+export function cdnowAnalysis() {
   analysis ??= analyzeOrders(cdnowSampleTable(), {
     read: { columns: { customerId: "sampleid" }, duplicates: "keep" },
   });

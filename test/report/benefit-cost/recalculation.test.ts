@@ -11,14 +11,16 @@ import path from "node:path";
 import type { ProjectionAssumptions } from "../../../src/engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../../src/engine/projection/baseline";
 import { benefitCostSheet, type BenefitCostSheet } from "../../../src/report/benefit-cost/builder";
+import { benefitCostSheetForWorkbook } from "../../../src/report/benefit-cost/from-data";
 import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "../../../src/report/benefit-cost/fields";
 import type { Expected } from "../../../src/report/benefit-cost/grid";
 import { ALL_CHECKS_PASS } from "../../../src/report/benefit-cost/result-sections";
 import { cellAddress } from "../../../src/report/a1";
+import { inputCells } from "../../../src/report/sheet-model-cells";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { convertWithLibreOffice } from "../../helpers/libreoffice";
 import { editSavedCells, readSavedSheet, type SavedCell } from "../../helpers/saved-xlsx";
-import { cdnowBaseline, typedAssumptions } from "./fixture";
+import { cdnowAnalysis, cdnowBaseline, typedAssumptions } from "./fixture";
 
 const RELATIVE_TOLERANCE = 1e-9;
 
@@ -69,6 +71,13 @@ function largestRelativeDifference(expected: Map<string, Expected>, cells: Map<s
     }
   }
   return largest;
+}
+
+/** Address of the input cell with this key. */
+function inputAddress(sheet: BenefitCostSheet, key: string): string {
+  const input = inputCells(sheet.model).get(key);
+  if (!input) throw new Error(`no input cell ${key}`);
+  return input.address;
 }
 
 function errorCells(cells: Map<string, SavedCell>): string[] {
@@ -139,20 +148,6 @@ describe("Benefit cost sheet with assumptions edited in the file, recalculated b
   const baseline = cdnowBaseline(1);
   const original = typedAssumptions(baseline, "base");
 
-  /** Input cell address of a key in the written model. */
-  function inputAddress(sheet: BenefitCostSheet, key: string): string {
-    const block = sheet.model.blocks[0];
-    for (let r = 0; r < block.rows.length; r++) {
-      for (let c = 0; c < (block.rows[r]?.length ?? 0); c++) {
-        const cell = block.rows[r][c];
-        if (typeof cell === "object" && cell !== null && !(cell instanceof Date) && cell.input === key) {
-          return cellAddress(r + 1, c + 1);
-        }
-      }
-    }
-    throw new Error(`no input cell ${key}`);
-  }
-
   it("recalculates the redemption rate, cost growth coefficient, a migration rate and the scenario", async () => {
     const { sheet, file, sheetName } = await writeSheet("edited", baseline, original);
     const states = baseline.states;
@@ -190,6 +185,40 @@ describe("Benefit cost sheet with assumptions edited in the file, recalculated b
     expect(differences(expected, readSavedSheet(file, sheetName)).length).toBeGreaterThan(300);
     expect(differences(expected, cells)).toEqual([]);
     expect(largestRelativeDifference(expected, cells)).toBeLessThan(RELATIVE_TOLERANCE);
+    expect(errorCells(cells)).toEqual([]);
+  });
+});
+
+describe("Benefit cost sheet refreshed in place in an .xlsx file, recalculated by LibreOffice", () => {
+  it("keeps the assumptions typed into the file and computes with them", async () => {
+    const analysis = cdnowAnalysis();
+    const file = path.join(dir, "refreshed.xlsx");
+    const created = XlsxWorkbook.create();
+    const first = await benefitCostSheetForWorkbook(created, analysis);
+    const { sheetName } = await created.writeSheet(first.model);
+    await created.save(file);
+    const gold = first.input.baseline.states[1].key;
+    const address = (key: string) => inputAddress(first, key);
+    // Typed in a spreadsheet program and saved: Gold's spend lift, the burn rate, 8 periods.
+    await editSavedCells(file, sheetName, {
+      [address(INPUT_KEYS.tier(gold, "spendLift"))]: 0.3,
+      [address(INPUT_KEYS.programme("pointsBurnRate"))]: 0.2,
+      [address(INPUT_KEYS.programme("periods"))]: 8,
+    });
+
+    const opened = await XlsxWorkbook.open(file);
+    const refreshed = await benefitCostSheetForWorkbook(opened, analysis);
+    const written = await opened.writeSheet(refreshed.model);
+    await opened.save(file);
+    expect(written.keptInputs).toHaveLength(3);
+    expect(refreshed.input.assumptions.tiers[1].spendLift).toBe(0.3);
+    expect(refreshed.input.assumptions.programme.pointsBurnRate).toBe(0.2);
+    expect(refreshed.layout.T).toBe(8);
+
+    const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-refreshed"), "xlsx");
+    const cells = readSavedSheet(out, sheetName);
+    expect(formulaAddresses(cells).sort()).toEqual([...refreshed.expected.keys()].sort());
+    expect(differences(refreshed.expected, cells)).toEqual([]);
     expect(errorCells(cells)).toEqual([]);
   });
 });
