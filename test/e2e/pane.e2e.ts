@@ -173,6 +173,15 @@ async function main(): Promise<void> {
     assert.equal(await chosen(page, /^Customer ID/), "A: 会员编号");
     assert.equal(await chosen(page, /^Order date/), "B: 消费日期");
     assert.equal(await chosen(page, /^Amount/), "C: 实付金额");
+
+    // A file the preview cannot read: a message bar says what is wrong and what to do.
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "orders.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+    const alert = page.getByRole("alert");
+    await alert.getByText("orders.pdf: the preview reads .xlsx and .csv files").waitFor();
+    assert.match(await alert.innerText(), /What to do:/);
+    await shot(page, "5-error", alert);
   } finally {
     await browser.close();
   }
