@@ -3,6 +3,7 @@ import { scoreAgainstBreaks } from "../src/engine/rfm/score";
 import { functionBenchmarks } from "./functions";
 import { modelBenchmarks } from "./models";
 import { engineBenchmarks } from "./engine";
+import { reportBenchmarks } from "./report";
 import { workbookBenchmarks } from "./workbook";
 
 export interface BenchResult {
@@ -57,4 +58,5 @@ export const benchmarks: Benchmark[] = [
   ...modelBenchmarks({ timeBest, underBudget }),
   ...engineBenchmarks({ underBudget }),
   ...workbookBenchmarks,
+  ...reportBenchmarks,
 ];

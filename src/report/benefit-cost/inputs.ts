@@ -3,20 +3,16 @@
  * user edited applied. A refresh computes the engine's projection (the cached results, the totals of
  * `loyalty report --json`) with them, so the numbers agree with what the spreadsheet recalculates.
  */
-import { isCellError, type CellValue } from "../../engine/data/table";
+import { isCellError } from "../../engine/data/table";
 import type { ProjectionAssumptions, TierAssumptions } from "../../engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import { SCENARIO_FIELDS, type ScenarioMultipliers } from "../../engine/projection/scenarios";
 import { UserError } from "../../user-error";
+import type { InputCellState } from "../../workbook/port";
 import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
 
 /** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */
-export interface SheetInput {
-  key: string;
-  address: string;
-  value: CellValue;
-  edited: boolean;
-}
+export type SheetInput = Pick<InputCellState, "key" | "address" | "value" | "edited">;
 
 /** Structure settings read before the baseline is made: they change the layout. */
 export interface BenefitCostSettings {

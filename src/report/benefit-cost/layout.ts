@@ -6,6 +6,7 @@
  * Columns: A labels, B values or units, C "now" (period 0), D.. periods 1..T (at most 36: D..AM).
  */
 import { MAX_PERIODS } from "../../engine/projection/assumptions";
+import { UserError } from "../../user-error";
 import { columnName } from "../a1";
 import { PROGRAMME_FIELDS, SCENARIO_ROWS } from "./fields";
 
@@ -205,8 +206,10 @@ export function benefitCostLayout(k: number, T: number, gridRows: number): Benef
   at.gridHeader = next();
   at.gridFirst = next(gridRows);
   if (row > FOOTPRINT_LAST_ROW) {
-    throw new RangeError(
-      `the Benefit cost sheet holds the model in rows 1 to ${FOOTPRINT_LAST_ROW}: ${k} tiers need ${row} rows`,
+    // A tier program may have any number of tiers: too many for the sheet is the user's to change.
+    throw new UserError(
+      `the Benefit cost sheet holds the model in rows 1 to ${FOOTPRINT_LAST_ROW}: ${k} tiers need ${row} ` +
+        'rows; use fewer tiers, or leave "benefit-cost" out of the sheets the report builds',
     );
   }
   at.lastRow = row;

@@ -94,23 +94,31 @@ function extend(box: RangeBox | undefined, r: number, c: number): RangeBox {
   };
 }
 
-function usedRange(sheet: MemorySheet): RangeBox | undefined {
+/** Used ranges of the models of generated sheets (a model is not changed once written). */
+const modelUsedRanges = new WeakMap<SheetModel, RangeBox | undefined>();
+
+function modelUsedRange(model: SheetModel): RangeBox | undefined {
+  if (modelUsedRanges.has(model)) return modelUsedRanges.get(model);
   let box: RangeBox | undefined;
-  if (sheet.model && !sheet.materialised) {
-    // From the model itself, without building the grid.
-    for (const block of sheet.model.blocks) {
-      block.rows.forEach((cells, r) =>
-        cells.forEach((cell, c) => {
-          const empty =
-            cell === null ||
-            cell === undefined ||
-            (isCellSpec(cell) && cell.formula === undefined && (cell.value ?? null) === null);
-          if (!empty) box = extend(box, block.at.row + r, block.at.col + c);
-        }),
-      );
-    }
-    return box;
+  for (const block of model.blocks) {
+    block.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        const empty =
+          cell === null ||
+          cell === undefined ||
+          (isCellSpec(cell) && cell.formula === undefined && (cell.value ?? null) === null);
+        if (!empty) box = extend(box, block.at.row + r, block.at.col + c);
+      }),
+    );
   }
+  modelUsedRanges.set(model, box);
+  return box;
+}
+
+function usedRange(sheet: MemorySheet): RangeBox | undefined {
+  // From the model itself, without building the grid; every write asks for every sheet's used range.
+  if (sheet.model && !sheet.materialised) return modelUsedRange(sheet.model);
+  let box: RangeBox | undefined;
   for (const [r, row] of sheet.cells) {
     for (const [c, cell] of row) {
       if (cell.value === null && cell.formula === undefined) continue;

@@ -42,9 +42,20 @@ export async function partText(zip: JSZip, path: string): Promise<string | undef
   return (zip.file(path) ?? zip.file(`/${path}`))?.async("string");
 }
 
+/**
+ * Parts above this size are compressed at deflate level 1: JSZip compresses in JavaScript, and a
+ * rewritten 100,000-row sheet took 4.6 s at the default level 6 against about 1 s at level 1, for a
+ * slightly larger file.
+ */
+const FAST_COMPRESSION_BYTES = 1 << 20;
+
 export function putPart(zip: JSZip, path: string, content: string): void {
   if (zip.file(`/${path}`)) zip.remove(`/${path}`);
-  zip.file(path, content);
+  zip.file(
+    path,
+    content,
+    content.length > FAST_COMPRESSION_BYTES ? { compressionOptions: { level: 1 } } : undefined,
+  );
 }
 
 /** Next free N for parts named like xl/charts/chartN.xml. */

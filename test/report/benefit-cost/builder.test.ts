@@ -10,6 +10,7 @@ import { headerLines } from "../../../src/report/benefit-cost/writer";
 import { boxContains, parseCellAddress, parseRangeAddress } from "../../../src/report/a1";
 import { resolveCells } from "../../../src/report/sheet-model-cells";
 import { checkSheetModel } from "../../../src/report/sheet-model-check";
+import { UserError } from "../../../src/user-error";
 import { cdnowBaseline, typedAssumptions } from "./fixture";
 
 /** Functions of Excel 2016 that LibreOffice has too, and that are not volatile. */
@@ -84,11 +85,14 @@ describe("Benefit cost sheet model", () => {
     expect(cell.result).toBe(sheet.projection.totals.netEffect);
   });
 
-  it("holds 1 to 36 periods and up to 8 tiers in the footprint, and says when there are too many tiers", () => {
+  it("holds 1 to 36 periods and up to 9 tiers in the footprint, and says when there are too many tiers", () => {
     for (const T of [1, 8, 12, MAX_PERIODS])
       expect(benefitCostLayout(4, T, 6).lastRow).toBeLessThanOrEqual(200);
-    expect(benefitCostLayout(8, MAX_PERIODS, 6).lastRow).toBeLessThanOrEqual(200);
-    expect(() => benefitCostLayout(20, 12, 6)).toThrow(/rows 1 to 200: 20 tiers need \d+ rows/);
+    expect(benefitCostLayout(9, MAX_PERIODS, 6).lastRow).toBeLessThanOrEqual(200);
+    expect(() => benefitCostLayout(20, 12, 6)).toThrow(UserError);
+    expect(() => benefitCostLayout(20, 12, 6)).toThrow(
+      /rows 1 to 200: 20 tiers need \d+ rows; use fewer tiers/,
+    );
     expect(() => benefitCostLayout(4, MAX_PERIODS + 1, 6)).toThrow(RangeError);
   });
 
