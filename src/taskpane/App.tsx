@@ -102,19 +102,16 @@ function Pane({ office }: { office: OfficeConnection | null }) {
     },
     [office, onError],
   );
-  const openFile = useCallback(
-    async (name: string, bytes: Uint8Array) => {
-      try {
-        const book = await workbookFromFile(name, bytes);
-        setMessage(undefined);
-        setSelection(undefined);
-        setPreview({ workbook: book, name, id: ++opened.current });
-      } catch (e) {
-        onError(e);
-      }
-    },
-    [onError],
-  );
+  const openFile = useCallback(async (name: string, bytes: Uint8Array) => {
+    try {
+      const book = await workbookFromFile(name, bytes);
+      setMessage(undefined);
+      setSelection(undefined);
+      setPreview({ workbook: book, name, id: ++opened.current });
+    } catch (e) {
+      setMessage(paneMessageOf(e, true));
+    }
+  }, []);
   const openSample = useCallback(() => {
     setMessage(undefined);
     setSelection(undefined);

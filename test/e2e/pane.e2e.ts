@@ -180,7 +180,7 @@ async function main(): Promise<void> {
       .setInputFiles({ name: "orders.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
     const alert = page.getByRole("alert");
     await alert.getByText("orders.pdf: the preview reads .xlsx and .csv files").waitFor();
-    assert.match(await alert.innerText(), /What to do:/);
+    assert.match(await alert.innerText(), /What to do: Open an \.xlsx or \.csv file/);
     await shot(page, "5-error", alert);
   } finally {
     await browser.close();

@@ -13,6 +13,7 @@ import { INITIAL_RUN_STATE, progressText, runReducer } from "../../src/taskpane/
 import type { SourceSettings } from "../../src/taskpane/state/source-state";
 import { storedStart } from "../../src/taskpane/state/stored-settings";
 import { UserError } from "../../src/user-error";
+import { paneMessageOf } from "../../src/taskpane/state/pane-message";
 
 const SOURCE: SourceSettings = {
   source: { table: "OrderLines" },
@@ -139,5 +140,20 @@ describe("a run", () => {
     expect(state.cancelled).toBe(false);
     state = runReducer(state, { type: "progress", progress: { step: "reading", message: "", fraction: 0 } });
     expect(state.running?.progress?.step).toBe("reading");
+  });
+});
+
+describe("the message bar", () => {
+  it("tells the user's mistakes from our faults, and a cancel from either", () => {
+    expect(paneMessageOf(new UserError("orders.pdf: no"))).toEqual({ text: "orders.pdf: no", fix: "data" });
+    expect(paneMessageOf(new UserError("orders.pdf: no"), true)).toEqual({
+      text: "orders.pdf: no",
+      fix: "file",
+    });
+    expect(paneMessageOf(new TypeError("x is undefined"), true)).toEqual({
+      text: "x is undefined",
+      fix: "internal",
+    });
+    expect(paneMessageOf(new DOMException("stop", "AbortError"))).toBeUndefined();
   });
 });

@@ -7,7 +7,14 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n/context";
+import type { Strings } from "../i18n/strings";
 import type { PaneMessage } from "../state/pane-message";
+
+const FIXES: Record<PaneMessage["fix"], (s: Strings) => string> = {
+  data: (s) => s.fixData,
+  file: (s) => s.fixFile,
+  internal: (s) => s.fixInternal,
+};
 
 export function ErrorBar({ message, onDismiss }: { message: PaneMessage; onDismiss: () => void }) {
   const { strings } = useStrings();
@@ -17,7 +24,7 @@ export function ErrorBar({ message, onDismiss }: { message: PaneMessage; onDismi
         <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
         <div>{message.text}</div>
         <div>
-          {strings.whatToDo} {message.fix === "data" ? strings.fixData : strings.fixInternal}
+          {strings.whatToDo} {FIXES[message.fix](strings)}
         </div>
       </MessageBarBody>
       <MessageBarActions>

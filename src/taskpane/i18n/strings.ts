@@ -129,6 +129,8 @@ const en = {
   errorTitle: "Something needs your attention",
   whatToDo: "What to do:",
   fixData: "Check the column mapping and the cells named above, then build again.",
+  fixFile:
+    "Open an .xlsx or .csv file with one row per order (customer ID, date, amount), or use the sample data.",
   fixInternal: "This is a fault in Loyalty Lens. Try again; if it happens again, report this message.",
   dismiss: "Dismiss",
 
@@ -263,6 +265,7 @@ const zhCN: Strings = {
   errorTitle: "需要您处理",
   whatToDo: "处理方法：",
   fixData: "请检查列的对应关系以及上面指出的单元格，然后重新生成。",
+  fixFile: "请打开每行一笔订单（客户ID、日期、金额）的 .xlsx 或 .csv 文件，或使用示例数据。",
   fixInternal: "这是 Loyalty Lens 的程序错误。请重试；如果再次出现，请报告此信息。",
   dismiss: "关闭",
 

@@ -6,12 +6,14 @@ import { isAbort, isUsersToFix } from "../work/errors";
 
 export interface PaneMessage {
   text: string;
-  /** The user's data or settings need a change, or Loyalty Lens failed. */
-  fix: "data" | "internal";
+  /** The user's data or settings need a change, the file opened cannot be used, or Loyalty Lens failed. */
+  fix: "data" | "file" | "internal";
 }
 
-export function paneMessageOf(e: unknown): PaneMessage | undefined {
+/** `opening`: the error came from opening a file in the preview. */
+export function paneMessageOf(e: unknown, opening = false): PaneMessage | undefined {
   if (isAbort(e)) return undefined;
   const text = e instanceof Error ? e.message : String(e);
-  return { text, fix: isUsersToFix(e) ? "data" : "internal" };
+  if (!isUsersToFix(e)) return { text, fix: "internal" };
+  return { text, fix: opening ? "file" : "data" };
 }
