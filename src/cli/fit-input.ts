@@ -5,9 +5,11 @@
  * Every problem becomes a UserError naming the file, row and column.
  */
 import { DataError } from "../engine/data/errors";
-import { parseDay } from "../engine/data/parse-date";
+import { parseDay, type DayOrder } from "../engine/data/parse-date";
+import { cellText } from "../engine/data/parse-id";
+import { nothingToAnalyze } from "../engine/analyze";
 import { readOrderTable } from "../engine/data/read-orders";
-import { describeCell, type CellValue, type RawTable } from "../engine/data/table";
+import { describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
 import { findRfmProblem } from "../engine/models/data";
 import { calibrationInputs, summarizeCustomers } from "../engine/summary/customer-summary";
 import { purchaseDaysOf } from "../engine/summary/purchase-days";
@@ -67,10 +69,8 @@ function numericColumn(table: RawTable, column: number, rows: number): Float64Ar
   for (let r = 0; r < rows; r++) {
     const v = numberOf(cells[r]);
     if (!Number.isFinite(v)) {
-      const shown =
-        cells[r] === null || cells[r] === undefined || cells[r] === ""
-          ? "an empty cell"
-          : `"${String(cells[r])}"`;
+      const text = cellText(cells[r]);
+      const shown = text === "(blank)" ? "an empty cell" : isCellError(cells[r]) ? text : `"${text}"`;
       throw new UserError(`${describeCell(table, column, r)}: expected a number, got ${shown}`);
     }
     out[r] = v;
@@ -124,6 +124,8 @@ export interface TransactionOptions {
   date?: string;
   amount?: string;
   calibrationEnd?: string;
+  /** Order of day and month in text dates such as 03/04/2024 (default: year first only). */
+  dayOrder?: DayOrder;
   unit: TimeUnit;
 }
 
@@ -133,15 +135,15 @@ export function summarizeTransactionTable(table: RawTable, options: TransactionO
   try {
     read = readOrderTable(table, {
       columns: { customerId: options.customer, date: options.date, amount: options.amount },
+      dates: { dayOrder: options.dayOrder },
     });
   } catch (e) {
     if (e instanceof DataError) throw new UserError(e.message);
     throw e;
   }
-  if (!Number.isFinite(read.asOf) || read.orders.day.length === 0) {
-    throw new UserError(
-      `${table.source}: no usable purchase line (every row has a problem: check the date and amount columns)`,
-    );
+  if (!Number.isFinite(read.asOf) || read.orders.customerIds.length === 0) {
+    // The engine's explanation: the most frequent problem and the first place it occurs.
+    throw new UserError(nothingToAnalyze(read).message);
   }
   let calibrationEnd = read.asOf;
   if (options.calibrationEnd !== undefined) {

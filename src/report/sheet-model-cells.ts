@@ -101,6 +101,25 @@ export function excelSerialToDate(serial: number): Date {
   return new Date(Math.round((serial - EXCEL_UNIX_EPOCH) * DAY_MS));
 }
 
+/** Excel's limit on the text of one cell; a longer text makes Excel repair the file or refuse the write. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * A value as a cell can hold it: text longer than Excel's limit (an id or a name from a hostile file) is
+ * cut to the limit, ending in "…", and the cell gets a note saying so (see createRowResolver).
+ */
+function fitToCell(value: Scalar): Scalar {
+  if (typeof value !== "string" || value.length <= MAX_CELL_TEXT) return value;
+  // Do not split a surrogate pair: an emoji cut in half is not valid text.
+  let end = MAX_CELL_TEXT - 1;
+  if (/[\uD800-\uDBFF]/.test(value[end - 1])) end--;
+  return `${value.slice(0, end)}…`;
+}
+
+function cutNote(length: number): string {
+  return `Cut: the full text has ${length.toLocaleString("en-US")} characters; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString("en-US")}.`;
+}
+
 /** One cell to write, with everything the block says about it applied. */
 export interface ResolvedCell {
   row: number;
@@ -140,7 +159,7 @@ export function createRowResolver(): (block: Block, rowIndex: number) => Resolve
         resolved.formula = formulaBody(spec.formula);
         if (spec.result !== undefined) resolved.result = spec.result;
       } else {
-        resolved.value = spec.value ?? null;
+        resolved.value = fitToCell(spec.value ?? null);
       }
       const format = spec.format ?? (isHeader ? undefined : block.columnFormats?.[c]) ?? undefined;
       const literal = resolved.value ?? resolved.result;
@@ -152,7 +171,9 @@ export function createRowResolver(): (block: Block, rowIndex: number) => Resolve
       }
       const style = styleOf(spec.style ?? (spec.input ? "input" : isHeader ? headerStyle : block.style));
       if (style) resolved.style = style;
-      if (spec.note) resolved.note = spec.note;
+      const cut = resolved.value !== spec.value && typeof spec.value === "string" ? spec.value.length : 0;
+      const note = cut ? `${spec.note ? `${spec.note}\n` : ""}${cutNote(cut)}` : spec.note;
+      if (note) resolved.note = note;
       if (spec.input) resolved.input = spec.input;
       out.push(resolved);
     });

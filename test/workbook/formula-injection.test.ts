@@ -11,7 +11,7 @@ import Papa from "papaparse";
 import { promises as fs, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createRowResolver, isFormulaLike } from "../../src/report/sheet-model-cells";
+import { createRowResolver, isFormulaLike, MAX_CELL_TEXT } from "../../src/report/sheet-model-cells";
 import type { SheetModel } from "../../src/report/sheet-model";
 import { neutraliseFormula, toCsv } from "../../src/workbook/csv/write";
 import { toOfficeInput } from "../../src/workbook/office/cell-values";
@@ -158,5 +158,23 @@ describe("xlsx output", () => {
     ]) {
       expect(strings).toContain(`>${escaped}</t>`);
     }
+  });
+});
+
+describe("text longer than a cell holds", () => {
+  it("is cut to Excel's 32,767 characters, ending in …, never inside an emoji, with a note saying so", () => {
+    const resolve = (value: string, note?: string) =>
+      createRowResolver()({ at: { row: 1, col: 1 }, rows: [[{ value, note }]] }, 0)[0];
+    const long = resolve("=".repeat(40_000));
+    expect((long.value as string).length).toBe(MAX_CELL_TEXT);
+    expect((long.value as string).endsWith("…")).toBe(true);
+    expect(long.numberFormat).toBe("@");
+    expect(long.note).toBe("Cut: the full text has 40,000 characters; an Excel cell holds at most 32,767.");
+    // An emoji (two UTF-16 units) across the cut is dropped whole.
+    const emoji = resolve(`${"x".repeat(MAX_CELL_TEXT - 2)}🙂🙂`, "Customer id");
+    const kept = emoji.value as string;
+    expect({ length: kept.length, end: kept.slice(-3) }).toEqual({ length: MAX_CELL_TEXT - 1, end: "xx…" });
+    expect(emoji.note).toMatch(/^Customer id\nCut: the full text has 32,769 characters/);
+    expect(resolve("x".repeat(MAX_CELL_TEXT)).value).toBe("x".repeat(MAX_CELL_TEXT));
   });
 });

@@ -5,6 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
+import type { DayOrder } from "../../engine/data/parse-date";
 import { fitBgbb } from "../../engine/models/bgbb";
 import { fitBgnbd } from "../../engine/models/bgnbd";
 import { ModelInputError } from "../../engine/models/data";
@@ -32,6 +33,7 @@ interface FitCommandOptions {
   date?: string;
   amount?: string;
   calibrationEnd?: string;
+  dateOrder: string;
   unit: string;
   penalizer: string;
 }
@@ -114,7 +116,11 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
       `${table.source}: BG/BB needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
     );
   } else {
-    input = summarizeTransactionTable(table, { ...options, unit: options.unit as TimeUnit });
+    input = summarizeTransactionTable(table, {
+      ...options,
+      dayOrder: options.dateOrder as DayOrder,
+      unit: options.unit as TimeUnit,
+    });
   }
   const started = performance.now();
   let fit: FitResult;
@@ -143,6 +149,11 @@ export function registerFit(program: Command, io: CliIO): void {
     .option("--customer <column>", "customer id column of a transaction file (detected by default)")
     .option("--date <column>", "date column of a transaction file (detected by default)")
     .option("--amount <column>", "amount column of a transaction file (detected by default)")
+    .addOption(
+      new Option("--date-order <order>", "order of day and month in dates such as 03/04/2024")
+        .choices(["ymd", "dmy", "mdy"])
+        .default("ymd"),
+    )
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
     .option("--unit <unit>", "time unit of the model: day, week or month", "week")
     .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")

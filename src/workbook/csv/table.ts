@@ -24,6 +24,30 @@ async function* batches(rows: string[][]): AsyncIterable<SheetRow[]> {
   }
 }
 
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * What a file that is not text is, when it is not: an old or encrypted Excel file, or other binary data
+ * (an image, a PDF, a program). Text has no NUL bytes and almost no other control characters, in UTF-8,
+ * GBK and (after its byte-order mark) UTF-16 alike. Undefined for text.
+ */
+function binaryFileKind(bytes: Uint8Array): string | undefined {
+  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
+    return "it is an Excel 97-2003 (.xls) or a password-protected workbook; save it as .xlsx or export it as CSV";
+  }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) return undefined;
+  const head = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const b of head) {
+    if (b === 0) return "it holds binary data (an image, a PDF or a program?); export the orders as CSV";
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
+  }
+  return control > head.length / 100
+    ? "it holds binary data (an image, a PDF or a program?); export the orders as CSV"
+    : undefined;
+}
+
 /** `label` names the file in messages ("orders.csv, row 12: ..."). */
 export async function csvTableFromBytes(
   bytes: Uint8Array,
@@ -34,6 +58,8 @@ export async function csvTableFromBytes(
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
     throw new UserError(`${label} is a zip file (an .xlsx workbook?), not a CSV file; name it .xlsx`);
   }
+  const binary = binaryFileKind(bytes);
+  if (binary) throw new UserError(`${label} is not a text (CSV) file: ${binary}`);
   const { text, encoding } = decodeText(bytes);
   const parsed = parseDelimitedText(text);
   if (parsed.problems.length > 0) {
