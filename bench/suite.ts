@@ -5,6 +5,7 @@ import { modelBenchmarks } from "./models";
 import { engineBenchmarks } from "./engine";
 import { reportBenchmarks } from "./report";
 import { workbookBenchmarks } from "./workbook";
+import { paneBenchmarks } from "./pane";
 
 export interface BenchResult {
   name: string;
@@ -59,4 +60,5 @@ export const benchmarks: Benchmark[] = [
   ...engineBenchmarks({ underBudget }),
   ...workbookBenchmarks,
   ...reportBenchmarks,
+  ...paneBenchmarks(underBudget),
 ];

@@ -13,11 +13,11 @@ import { FileOpener } from "./components/FileOpener";
 import { SheetGrid, type GridSelection } from "./components/SheetGrid";
 import { Workspace, type RangePlace } from "./components/Workspace";
 import { LanguageContext, useStrings } from "./i18n/context";
-import { LANGUAGES, type Language } from "./i18n/strings";
+import { formatNumber, LANGUAGES, type Language } from "./i18n/strings";
 import { useDarkTheme, useLanguage } from "./hooks/useHostLook";
 import { useStoredSettings } from "./hooks/useStoredSettings";
 import { workbookFromFile } from "./preview/open-file";
-import { sampleWorkbook } from "./preview/sample-workbook";
+import { sampleCustomersFrom, sampleWorkbook, SAMPLE } from "./preview/sample-workbook";
 import { paneMessageOf, type PaneMessage } from "./state/pane-message";
 import { fluentTheme } from "./theme";
 
@@ -28,6 +28,11 @@ export interface OfficeConnection {
 }
 
 /** The preview's workbook: the sample (name null) or an opened file. */
+/** The preview's sample, as large as the address asks. */
+function previewSample(): MemoryWorkbook {
+  return sampleWorkbook({ customers: sampleCustomersFrom(location.search) ?? SAMPLE.customers });
+}
+
 interface PreviewBook {
   workbook: MemoryWorkbook;
   name: string | null;
@@ -77,10 +82,10 @@ function LanguageSwitch() {
 
 function Pane({ office }: { office: OfficeConnection | null }) {
   const styles = useStyles();
-  const { strings } = useStrings();
+  const { strings, language } = useStrings();
   const opened = useRef(0);
   const [preview, setPreview] = useState<PreviewBook | null>(() =>
-    office ? null : { workbook: sampleWorkbook(), name: null, id: 0 },
+    office ? null : { workbook: previewSample(), name: null, id: 0 },
   );
   const workbook: Workbook = office?.workbook ?? (preview as PreviewBook).workbook;
   const [message, setMessage] = useState<PaneMessage>();
@@ -113,7 +118,7 @@ function Pane({ office }: { office: OfficeConnection | null }) {
   const openSample = useCallback(() => {
     setMessage(undefined);
     setSelection(undefined);
-    setPreview({ workbook: sampleWorkbook(), name: null, id: ++opened.current });
+    setPreview({ workbook: previewSample(), name: null, id: ++opened.current });
   }, []);
 
   return (
@@ -126,7 +131,14 @@ function Pane({ office }: { office: OfficeConnection | null }) {
         <Caption1>{office ? strings.officeNote(office.host) : strings.previewNote}</Caption1>
         {preview ? (
           <>
-            <Caption1>{strings.workingOn(preview.name ?? strings.sampleName)}</Caption1>
+            <Caption1>
+              {strings.workingOn(
+                preview.name ??
+                  strings.sampleName(
+                    formatNumber(language, sampleCustomersFrom(location.search) ?? SAMPLE.customers),
+                  ),
+              )}
+            </Caption1>
             <FileOpener onFile={openFile} onSample={openSample} />
           </>
         ) : null}

@@ -5,15 +5,21 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import type { Locator, Page } from "playwright-core";
+import { buildReport } from "../../src/report/build-report";
+import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { launch } from "./browser";
 import { serveFolder } from "./serve";
 
 const ROOT = join(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test", "artifacts", "e2e");
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** A screenshot of a part of the pane, or of what the pane's window shows. */
+async function shot(page: Page, name: string, part?: Locator): Promise<void> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  if (part) await part.screenshot({ path });
+  else await page.screenshot({ path });
 }
 
 /** The text of the chosen option of the dropdown named `name`. */
@@ -24,6 +30,52 @@ async function chosen(page: Page, name: string | RegExp): Promise<string> {
     const s = el as HTMLSelectElement;
     return s.options[s.selectedIndex]?.text ?? "";
   });
+}
+
+/** How far the page is wider than the viewport (0: no sideways scrolling). */
+async function overflowingWidth(page: Page): Promise<number> {
+  const { excess, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()} ${Math.round(e.getBoundingClientRect().width)}px "${(e.textContent ?? "").slice(0, 60)}"`,
+      );
+    return { excess: document.documentElement.scrollWidth - width, culprits };
+  });
+  if (excess > 0) console.error("wider than the pane:", culprits);
+  return excess;
+}
+
+/** The report of the sample built in Node by the same builder, to check what the pane shows. */
+async function expectedSummary() {
+  const workbook = sampleWorkbook();
+  const { summary } = await buildReport({ workbook, config: { sheets: ["tiers"] } });
+  return summary;
+}
+
+/** A small .xlsx file with an Excel table under Chinese headers, as a store might export it. */
+async function chineseWorkbookFile(): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("消费");
+  sheet.addTable({
+    name: "消费记录",
+    ref: "A1",
+    columns: [{ name: "会员编号" }, { name: "消费日期" }, { name: "实付金额" }],
+    rows: [
+      ["M001", new Date(Date.UTC(2024, 0, 5)), 120],
+      ["M002", new Date(Date.UTC(2024, 1, 9)), 80.5],
+      ["M001", new Date(Date.UTC(2024, 2, 1)), 42],
+    ],
+  });
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  return {
+    name: "会员消费.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  };
 }
 
 async function main(): Promise<void> {
@@ -47,15 +99,113 @@ async function main(): Promise<void> {
     assert.equal(await chosen(page, /^Amount/), "E: Amount");
     await shot(page, "1-source");
 
-    await page.getByLabel("Language").selectOption("zh-CN");
+    // Thresholds can be typed in the pane instead of on the sheets.
+    const buildSection = page.locator("section", { has: page.getByRole("heading", { name: "2. Build" }) });
+    await page.getByRole("button", { name: "Thresholds" }).click();
+    await page.getByRole("radio", { name: "Set them here" }).check();
+    await page.getByRole("textbox", { name: "Platinum: minimum spend" }).fill("lots");
+    await page.getByText("“lots” is not a number.").waitFor();
+    assert.equal(await page.getByRole("button", { name: "Build report" }).isEnabled(), false);
+    await shot(page, "2-thresholds", buildSection);
+    await page.getByRole("textbox", { name: "Platinum: minimum spend" }).fill("");
+    await page.getByRole("radio", { name: /rule tables on the Tiers and Alerts sheets/ }).check();
+    await page.getByRole("button", { name: "Thresholds" }).click();
+
+    // Build: a determinate progress bar naming the step, then the result card.
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.getByRole("progressbar").waitFor();
+    const step = await page.getByTestId("progress-step").innerText();
+    assert.match(step, /Reading|Checking|Summarising|Fitting|Writing sheet \d of 8/);
+    const card = page.getByTestId("result-card");
+    await card.waitFor({ timeout: 60_000 });
+    const expected = await expectedSummary();
+    assert.match(
+      await card.innerText(),
+      new RegExp(`Customers\\s+${expected.customers.toLocaleString("en-US")}`),
+    );
+    const tiers = await page.getByTestId("result-tiers").locator("li").allInnerTexts();
+    assert.deepEqual(
+      tiers.map((t) => t.replace(/\s+/g, " ").trim()),
+      expected.tiers.map((t) => `${t.name} ${t.customers.toLocaleString("en-US")}`),
+    );
+    for (const sheet of ["LL Segments", "LL Tiers", "LL Customers", "LL Data quality"]) {
+      await page.getByRole("tab", { name: sheet }).waitFor();
+    }
+    await shot(page, "2-result-card", card);
+
+    // A warning link shows the cells concerned (in the preview: the grid selects them).
+    const warning = page.getByTestId("result-warnings").getByRole("button").first();
+    await warning.click();
+    await page.locator("[data-testid=sheet-grid] td[data-selected=true]").first().waitFor();
+    await shot(page, "3-warning-selected", page.getByRole("region", { name: /Cells of sheet/ }));
+
+    // Refresh with the stored settings: the result card is rebuilt.
+    const refresh = page.getByRole("button", { name: "Refresh" });
+    assert.equal(await refresh.isEnabled(), true);
+    await refresh.click();
+    await page.getByRole("button", { name: "Refreshing…" }).waitFor({ state: "detached", timeout: 60_000 });
+    assert.match(
+      await card.innerText(),
+      new RegExp(`Customers\\s+${expected.customers.toLocaleString("en-US")}`),
+    );
+
+    // The pane in Chinese, 320 px wide.
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
     await page.getByRole("heading", { name: "1. 订单数据" }).waitFor();
-    await shot(page, "5-zh-CN");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+    await page.getByRole("heading", { name: "报告已生成" }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "4-zh-CN-320px-top");
+    await shot(
+      page,
+      "4-zh-CN-build",
+      page.locator("section", { has: page.getByRole("heading", { name: "2. 生成" }) }),
+    );
+    await shot(page, "4-zh-CN-card", card);
+    assert.equal(await overflowingWidth(page), 0, "the pane is wider than 320 px");
+
+    await page.getByRole("combobox", { name: "语言" }).selectOption("en");
+    // An .xlsx file opened in the preview: its table is found and its Chinese headers mapped.
+    await page.getByTestId("file-input").setInputFiles(await chineseWorkbookFile());
+    await page.getByText("Working on 会员消费.xlsx.").waitFor();
+    assert.match(await chosen(page, "Order data"), /Table 消费记录 \(sheet 消费\) · 3 rows/);
+    assert.equal(await chosen(page, /^Customer ID/), "A: 会员编号");
+    assert.equal(await chosen(page, /^Order date/), "B: 消费日期");
+    assert.equal(await chosen(page, /^Amount/), "C: 实付金额");
+
+    // A file the preview cannot read: a message bar says what is wrong and what to do.
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "orders.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+    const alert = page.getByRole("alert");
+    await alert.getByText("orders.pdf: the preview reads .xlsx and .csv files").waitFor();
+    assert.match(await alert.innerText(), /What to do:/);
+    await shot(page, "5-error", alert);
   } finally {
     await browser.close();
+  }
+  // Dark, as the host's colour scheme says.
+  const dark = await launch(server.url, { colorScheme: "dark" });
+  try {
+    const page = await dark.context.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByRole("combobox", { name: /^Customer ID/ }).waitFor();
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor,
+    );
+    assert.match(background, /^rgb\((\d{1,2}), \1, \1\)$/, `a dark background, not ${background}`);
+    await shot(page, "6-dark");
+  } finally {
+    await dark.close();
     await server.close();
   }
-  assert.deepEqual(browser.blocked, [], "the pane asked for something outside the add-in");
+  assert.deepEqual(
+    [...browser.blocked, ...dark.blocked],
+    [],
+    "the pane asked for something outside the add-in",
+  );
   assert.deepEqual(errors, [], "the page reported errors");
   console.log(`e2e: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${ARTIFACTS}`);
 }

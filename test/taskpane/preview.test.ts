@@ -1,8 +1,12 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { gridText, gridWindow } from "../../src/taskpane/preview/grid";
 import { sheetNameFor, workbookFromFile } from "../../src/taskpane/preview/open-file";
-import { sampleRows, SAMPLE } from "../../src/taskpane/preview/sample-workbook";
-import { storedSourceSettings } from "../../src/taskpane/state/stored-settings";
+import {
+  MAX_SAMPLE_CUSTOMERS,
+  sampleCustomersFrom,
+  sampleRows,
+  SAMPLE,
+} from "../../src/taskpane/preview/sample-workbook";
 import { UserError } from "../../src/user-error";
 import { ORDERS } from "../workbook/contract";
 
@@ -53,7 +57,8 @@ describe("files opened in the preview", () => {
     await expect(workbookFromFile("orders.pdf", bytes("%PDF"))).rejects.toThrow(
       /orders\.pdf: the preview reads \.xlsx and \.csv/,
     );
-    await expect(workbookFromFile("broken.xlsx", bytes("not a zip"))).rejects.toThrow(
+    const load = async () => (await import("exceljs")).default;
+    await expect(workbookFromFile("broken.xlsx", bytes("not a zip"), load)).rejects.toThrow(
       /broken\.xlsx cannot be read as an \.xlsx workbook/,
     );
   });
@@ -84,20 +89,11 @@ describe("the bundled sample", () => {
   });
 });
 
-describe("the stored settings the Source step starts from", () => {
-  it("keeps the fields of the right shape and drops the rest", () => {
-    expect(
-      storedSourceSettings({
-        source: { table: "Orders" },
-        columns: { amount: "Net", date: 3, tier: null, bogus: "x" },
-        asOf: "2024-06-30",
-        timeUnit: "fortnight",
-      }),
-    ).toEqual({
-      source: { table: "Orders" },
-      columns: { amount: "Net", date: 3, tier: null },
-      asOf: "2024-06-30",
-    });
-    expect(storedSourceSettings("text")).toBeUndefined();
+describe("the sample's size from the address", () => {
+  it("reads ?customers=, within bounds", () => {
+    expect(sampleCustomersFrom("?customers=10000")).toBe(10000);
+    expect(sampleCustomersFrom("?customers=999999")).toBe(MAX_SAMPLE_CUSTOMERS);
+    expect(sampleCustomersFrom("?customers=ten")).toBeUndefined();
+    expect(sampleCustomersFrom("")).toBeUndefined();
   });
 });

@@ -126,6 +126,7 @@ export function SheetGrid({ workbook, selection, onSelect }: SheetGridProps) {
                         <td
                           key={c}
                           title={text}
+                          data-selected={box !== undefined && boxContains(box, row, c + 1)}
                           className={`${styles.cell} ${box && boxContains(box, row, c + 1) ? styles.selected : ""}`}
                         >
                           {text}

@@ -28,7 +28,10 @@ import { PreviewTable } from "./PreviewTable";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, minWidth: "10em" },
+  // Fields lay out in a grid whose column would otherwise be as wide as the longest option.
+  grow: { flexGrow: 1, flexBasis: "10em", minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
+  // A long option (table name, sheet, row count) must not widen the pane.
+  fill: { width: "100%", minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
   subheading: { display: "block", margin: 0 },
 });
 
@@ -60,28 +63,30 @@ export function SourceSection({ source }: { source: SourceHook }) {
       ) : null}
       {!state.searching && state.candidates.length === 0 ? <Body1>{strings.sourceNone}</Body1> : null}
       {state.candidates.length > 0 ? (
-        <div className={styles.row}>
-          <Field
-            className={styles.grow}
-            label={strings.sourceLabel}
-            hint={candidate && candidate.key === proposed?.key ? strings.sourceProposed : undefined}
+        <Field
+          className={styles.fill}
+          label={strings.sourceLabel}
+          hint={candidate && candidate.key === proposed?.key ? strings.sourceProposed : undefined}
+        >
+          <Select
+            className={styles.fill}
+            select={{ className: styles.fill, title: candidate ? labelOf(candidate) : undefined }}
+            value={state.selected ?? ""}
+            onChange={(_, d) => dispatch({ type: "select", key: d.value })}
           >
-            <Select
-              value={state.selected ?? ""}
-              onChange={(_, d) => dispatch({ type: "select", key: d.value })}
-            >
-              {state.candidates.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {labelOf(c)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Button onClick={search}>{strings.lookAgain}</Button>
-        </div>
-      ) : !state.searching ? (
+            {state.candidates.map((c) => (
+              <option key={c.key} value={c.key}>
+                {labelOf(c)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {!state.searching ? (
         <div>
-          <Button onClick={search}>{strings.lookAgain}</Button>
+          <Button size="small" onClick={search}>
+            {strings.lookAgain}
+          </Button>
         </div>
       ) : null}
 

@@ -1,10 +1,16 @@
 /** The steps on one workbook: Source, then Build and its Result, then Refresh. */
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { JsonValue, Workbook } from "../../workbook/port";
+import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
-import { storedSourceSettings } from "../state/stored-settings";
+import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";
+import { sourceSettings } from "../state/source-state";
+import { storedStart } from "../state/stored-settings";
+import { BuildSection } from "./BuildSection";
+import { RefreshSection } from "./RefreshSection";
+import { ResultCard } from "./ResultCard";
 import { SourceSection } from "./SourceSection";
-import { useMemo } from "react";
 
 /** A range to show the user (a warning's cells). */
 export interface RangePlace {
@@ -27,13 +33,53 @@ const useStyles = makeStyles({
   steps: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
 });
 
-export function Workspace({ workbook, stored, onError }: WorkspaceProps) {
+export function Workspace({ workbook, stored, onError, onClearError, onSelect, onWritten }: WorkspaceProps) {
   const styles = useStyles();
-  const storedSource = useMemo(() => storedSourceSettings(stored), [stored]);
-  const source = useSource(workbook, storedSource, onError);
+  const start = useMemo(() => storedStart(stored), [stored]);
+  useEffect(() => {
+    if (start.error) onError(start.error);
+  }, [start, onError]);
+  const source = useSource(workbook, start.source, onError);
+  const [form, dispatchForm] = useReducer(buildFormReducer, start.config, buildFormOf);
+  const [saved, setSaved] = useState(stored !== undefined && start.error === undefined);
+  const run = useRun(workbook, onError, onClearError);
+
+  const settings = sourceSettings(source.state);
+  const problems = useMemo(() => formProblems(form), [form]);
+  const layer = settings && buildConfigLayer(settings, form);
+
+  const finish = useCallback(
+    (result: unknown) => {
+      if (!result) return;
+      setSaved(true);
+      onWritten();
+    },
+    [onWritten],
+  );
+  const build = () => {
+    if (layer) void run.run("build", { config: layer }).then(finish);
+  };
+  const refresh = () => void run.run("refresh", {}).then(finish);
+
   return (
     <div className={styles.steps}>
       <SourceSection source={source} />
+      <BuildSection
+        form={form}
+        dispatch={dispatchForm}
+        problems={problems}
+        run={run.state}
+        ready={settings !== undefined}
+        onBuild={build}
+        onCancel={run.cancel}
+      />
+      {run.state.result ? <ResultCard result={run.state.result} onSelect={onSelect} /> : null}
+      <RefreshSection
+        saved={saved}
+        busy={run.state.running !== undefined}
+        refreshing={run.state.running?.kind === "refresh"}
+        onRefresh={refresh}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * .xlsx file keeps its sheets and tables (read with ExcelJS's browser build, loaded only when an .xlsx
  * file is dropped, so the pane itself stays small).
  */
+import type ExcelJsModule from "exceljs";
 import type { CellValue } from "../../engine/data/table";
 import { parseRangeAddress, rangeAddress } from "../../report/a1";
 import { sheetNameProblem } from "../../report/sheet-model-check";
@@ -11,7 +12,6 @@ import type { Scalar } from "../../report/sheet-model";
 import { UserError } from "../../user-error";
 import { csvTableFromBytes } from "../../workbook/csv/table";
 import { MemoryWorkbook, type UserSheetFixture } from "../../workbook/memory/memory-workbook";
-import { fromExcelJsValue } from "../../workbook/xlsx/excel-values";
 
 /** Larger files are better opened in Excel itself, or given to the `loyalty` command. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -54,8 +54,18 @@ interface ExcelJsTableModel {
   ref: string;
 }
 
-async function xlsxWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
-  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
+export type ExcelJsLoader = () => Promise<typeof ExcelJsModule>;
+
+/** ExcelJS's browser build, in a chunk of its own that the page loads the first time an .xlsx is opened. */
+const loadExcelJsChunk: ExcelJsLoader = async () =>
+  (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
+
+async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader): Promise<MemoryWorkbook> {
+  // Imported here, not above: the module imports ExcelJS, which belongs in the chunk loaded on demand.
+  const [ExcelJS, { fromExcelJsValue }] = await Promise.all([
+    load(),
+    import(/* webpackChunkName: "exceljs" */ "../../workbook/xlsx/excel-values"),
+  ]);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -84,7 +94,11 @@ async function xlsxWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWork
 }
 
 /** The dropped file as a workbook; UserError for a file the preview cannot read. */
-export async function workbookFromFile(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
+export async function workbookFromFile(
+  name: string,
+  bytes: Uint8Array,
+  loadExcelJs: ExcelJsLoader = loadExcelJsChunk,
+): Promise<MemoryWorkbook> {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new UserError(
       `${name} is ${Math.round(bytes.length / 1024 ** 2)} MB; the browser preview reads files up to 200 MB. ` +
@@ -94,6 +108,6 @@ export async function workbookFromFile(name: string, bytes: Uint8Array): Promise
   }
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === "csv" || extension === "txt") return csvWorkbook(name, bytes);
-  if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes);
+  if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes, loadExcelJs);
   throw new UserError(`${name}: the preview reads .xlsx and .csv files; save it as one of those`);
 }

@@ -20,6 +20,18 @@ export interface SampleOptions {
 /** The sample the pane opens with: 1,500 customers, about 15,000 order lines, a little dirt. */
 export const SAMPLE: Required<SampleOptions> = { customers: 1500, headers: "en", seed: 7 };
 
+/** Most customers a ?customers= address may ask for (about 200,000 order lines). */
+export const MAX_SAMPLE_CUSTOMERS = 20_000;
+
+/**
+ * The sample's size from the page's address ("?customers=10000": about 100,000 order lines), for trying
+ * the preview (and benchmarking it) on more data; undefined when the address does not say.
+ */
+export function sampleCustomersFrom(search: string): number | undefined {
+  const n = Number(new URLSearchParams(search).get("customers"));
+  return Number.isInteger(n) && n > 0 ? Math.min(n, MAX_SAMPLE_CUSTOMERS) : undefined;
+}
+
 /** Columns of the generated export that hold dates (as Excel serials): order date, birthday, join date. */
 const DATE_COLUMNS = [2, 7, 8];
 

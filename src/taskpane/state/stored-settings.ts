@@ -1,36 +1,33 @@
 /**
- * The part of the settings a previous build stored in the workbook that the Source step starts from.
- * Anything of the wrong shape is left out (the build itself checks the stored settings and says what is
- * wrong with them).
+ * The settings a previous build stored in the workbook, as the pane starts from them: the Source step's
+ * choice (table, columns, as-of date, unit) and the Build form (sheets, thresholds). They are checked as
+ * the build checks them; damaged settings give the defaults and the error to show.
  */
-import { COLUMN_ROLES, type ColumnOverrides } from "../../engine/data/columns";
-import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
+import type { ColumnOverrides } from "../../engine/data/columns";
+import { checkConfigLayer, resolveReportConfig, type ReportConfig } from "../../report/config";
 import type { JsonValue } from "../../workbook/port";
 import type { StoredSourceSettings } from "./source-state";
 
-function isObject(v: JsonValue | undefined): v is { [key: string]: JsonValue } {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+export interface StoredStart {
+  config: ReportConfig;
+  /** undefined when nothing was stored. */
+  source?: StoredSourceSettings;
+  error?: unknown;
 }
 
-export function storedSourceSettings(stored: JsonValue | undefined): StoredSourceSettings | undefined {
-  if (!isObject(stored)) return undefined;
-  const out: StoredSourceSettings = {};
-  const source = stored.source;
-  if (isObject(source)) {
-    if (typeof source.table === "string") out.source = { table: source.table };
-    else if (typeof source.sheet === "string") out.source = { sheet: source.sheet };
+export const STORED_LABEL = "the Loyalty Lens settings stored in the workbook";
+
+export function storedStart(stored: JsonValue | undefined): StoredStart {
+  if (stored === undefined) return { config: resolveReportConfig([]) };
+  try {
+    const layer = checkConfigLayer(stored, STORED_LABEL);
+    const config = resolveReportConfig([layer]);
+    const source: StoredSourceSettings = { asOf: config.asOf, timeUnit: config.timeUnit };
+    if (config.source.table) source.source = { table: config.source.table };
+    else if (config.source.sheet) source.source = { sheet: config.source.sheet };
+    if (layer.columns) source.columns = layer.columns as ColumnOverrides;
+    return { config, source };
+  } catch (e) {
+    return { config: resolveReportConfig([]), error: e };
   }
-  if (isObject(stored.columns)) {
-    const columns: ColumnOverrides = {};
-    for (const role of COLUMN_ROLES) {
-      const v = stored.columns[role];
-      if (v === null || typeof v === "string" || typeof v === "number") columns[role] = v;
-    }
-    out.columns = columns;
-  }
-  if (typeof stored.asOf === "string") out.asOf = stored.asOf;
-  if (typeof stored.timeUnit === "string" && (TIME_UNITS as readonly string[]).includes(stored.timeUnit)) {
-    out.timeUnit = stored.timeUnit as TimeUnit;
-  }
-  return out;
 }

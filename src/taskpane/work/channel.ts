@@ -89,13 +89,18 @@ export function serveInWorker<Req, Res, Prog>(scope: Endpoint, run: RunInWorker<
     else if (message.type === "build") {
       const current = new AbortController();
       controller = current;
-      run(remote.workbook, message.request, {
-        signal: current.signal,
-        onProgress: (progress) => post({ type: "progress", progress }),
-      }).then(
-        (result) => post({ type: "done", result }),
-        (e: unknown) => post({ type: "failed", error: serializeError(e) }),
-      );
+      // Through a promise, so that a run that throws before its first await still answers the page.
+      Promise.resolve()
+        .then(() =>
+          run(remote.workbook, message.request, {
+            signal: current.signal,
+            onProgress: (progress) => post({ type: "progress", progress }),
+          }),
+        )
+        .then(
+          (result) => post({ type: "done", result }),
+          (e: unknown) => post({ type: "failed", error: serializeError(e) }),
+        );
     }
   });
 }

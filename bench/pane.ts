@@ -1,0 +1,90 @@
+/**
+ * The task pane's speed in headless Chromium, over the production build (built first when dist/ has
+ * none): the browser preview builds the full report of a sample of about 100,000 order lines, and the
+ * page's longest stall while it does (how long a click or a repaint could have waited).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { launch } from "../test/e2e/browser";
+import { serveFolder } from "../test/e2e/serve";
+import type { Benchmark, BenchResult } from "./suite";
+
+const ROOT = join(__dirname, "..");
+const DIST = join(ROOT, "dist");
+/** About ten order lines per customer: 10,000 customers make about 100,000 lines. */
+const CUSTOMERS = 10_000;
+
+interface PaneTiming {
+  lines: number;
+  seconds: number;
+  longestStallMs: number;
+}
+
+async function timePaneBuild(): Promise<PaneTiming> {
+  if (!existsSync(join(DIST, "taskpane.html"))) {
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore" });
+  }
+  const server = await serveFolder(DIST);
+  const browser = await launch(server.url);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}taskpane.html?customers=${CUSTOMERS}`);
+    const region = page.getByRole("region", { name: /First 5 of [\d,]+ rows/ });
+    await region.waitFor({ timeout: 120_000 });
+    const lines = Number(
+      (/of ([\d,]+) rows/.exec((await region.getAttribute("aria-label")) ?? "")?.[1] ?? "0").replace(
+        /,/g,
+        "",
+      ),
+    );
+    // A ticker on the page: the longest gap between its ticks is the longest the page was unresponsive.
+    await page.evaluate(() => {
+      const w = window as unknown as { longestStall: number };
+      w.longestStall = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.longestStall = Math.max(w.longestStall, now - last - 10);
+        last = now;
+      }, 10);
+    });
+    const started = Date.now();
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.getByTestId("result-card").waitFor({ timeout: 300_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const longestStallMs = await page.evaluate(
+      () => (window as unknown as { longestStall: number }).longestStall,
+    );
+    return { lines, seconds, longestStallMs };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+let timing: Promise<PaneTiming> | undefined;
+const measured = () => (timing ??= timePaneBuild());
+
+export function paneBenchmarks(
+  underBudget: (name: string, seconds: number, budget: number) => BenchResult,
+): Benchmark[] {
+  return [
+    {
+      name: "task pane preview: full report of ~100,000 order lines (headless Chromium)",
+      async run() {
+        const t = await measured();
+        return {
+          ...underBudget(this.name, t.seconds, 10),
+          name: `${this.name}, ${t.lines.toLocaleString("en-US")} lines`,
+        };
+      },
+    },
+    {
+      name: "task pane preview: longest stall of the page during that build",
+      async run() {
+        return underBudget(this.name, (await measured()).longestStallMs / 1000, 0.5);
+      },
+    },
+  ];
+}

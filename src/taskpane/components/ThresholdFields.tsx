@@ -1,0 +1,121 @@
+/**
+ * Tier minimums and alert thresholds, when the user sets them in the pane rather than on the Tiers and
+ * Alerts sheets. Each field is labelled with its tier or rule, for screen readers as well as the eye.
+ */
+import {
+  Body1Strong,
+  Caption1,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useStrings } from "../i18n/context";
+import type { BuildForm, BuildFormAction } from "../state/build-form";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Inputs side by side stay level when one label wraps onto two lines.
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "end",
+  },
+  heading: { display: "block", margin: 0 },
+});
+
+interface ThresholdFieldsProps {
+  form: BuildForm;
+  problems: Map<string, string>;
+  dispatch: (action: BuildFormAction) => void;
+  disabled: boolean;
+}
+
+export function ThresholdFields({ form, problems, dispatch, disabled }: ThresholdFieldsProps) {
+  const styles = useStyles();
+  const { strings, language } = useStrings();
+  const nameOf = (t: { name: string; nameZh: string }) => (language === "zh-CN" ? t.nameZh : t.name);
+  const problem = (id: string) => {
+    const text = problems.get(id);
+    return text === undefined
+      ? {}
+      : { validationState: "error" as const, validationMessage: strings.notANumber(text) };
+  };
+  return (
+    <div className={styles.list}>
+      <Field label={strings.thresholdsFrom}>
+        <RadioGroup
+          value={form.thresholds}
+          disabled={disabled}
+          onChange={(_, d) => dispatch({ type: "thresholds", from: d.value as BuildForm["thresholds"] })}
+        >
+          <Radio value="sheets" label={strings.rulesFromSheets} />
+          <Radio value="here" label={strings.rulesHere} />
+        </RadioGroup>
+      </Field>
+      {form.thresholds === "here" ? (
+        <>
+          <Caption1>{strings.rulesHereHint}</Caption1>
+          <Body1Strong as="h4" className={styles.heading}>
+            {strings.tierThresholds}
+          </Body1Strong>
+          <Caption1>{strings.derivedHint}</Caption1>
+          {form.tiers.slice(0, -1).map((t, i) => (
+            <div key={t.key} className={styles.pair}>
+              <Field label={strings.minSpend(nameOf(t))} size="small" {...problem(`tier:${i}:minSpend`)}>
+                <Input
+                  size="small"
+                  inputMode="decimal"
+                  placeholder={strings.derived}
+                  value={t.minSpend}
+                  disabled={disabled}
+                  onChange={(_, d) => dispatch({ type: "tier", index: i, field: "minSpend", value: d.value })}
+                />
+              </Field>
+              <Field
+                label={strings.minPurchaseDays(nameOf(t))}
+                size="small"
+                {...problem(`tier:${i}:minPurchaseDays`)}
+              >
+                <Input
+                  size="small"
+                  inputMode="numeric"
+                  placeholder={strings.derived}
+                  value={t.minPurchaseDays}
+                  disabled={disabled}
+                  onChange={(_, d) =>
+                    dispatch({ type: "tier", index: i, field: "minPurchaseDays", value: d.value })
+                  }
+                />
+              </Field>
+            </div>
+          ))}
+          <Body1Strong as="h4" className={styles.heading}>
+            {strings.alertThresholds}
+          </Body1Strong>
+          {form.alerts.map((r, i) =>
+            r.conditions.map((c, j) => (
+              <Field
+                key={`${r.key}:${j}`}
+                size="small"
+                label={`${nameOf(r)} — ${strings.alertMetrics[c.metric] ?? c.metric} ${c.op}`}
+                {...problem(`alert:${i}:${j}`)}
+              >
+                <Input
+                  size="small"
+                  inputMode="decimal"
+                  value={c.value}
+                  disabled={disabled}
+                  onChange={(_, d) => dispatch({ type: "alert", index: i, condition: j, value: d.value })}
+                />
+              </Field>
+            )),
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}

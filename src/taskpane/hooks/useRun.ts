@@ -1,0 +1,53 @@
+/**
+ * Runs builds and refreshes: one at a time, with progress, Cancel (an AbortController the build checks
+ * between steps), the result kept, and errors given to `onError`.
+ */
+import { useCallback, useReducer, useRef } from "react";
+import type { ReportResult } from "../../report/build-report";
+import type { Workbook } from "../../workbook/port";
+import type { BuildRequest } from "../work/build-request";
+import { isAbort } from "../work/errors";
+import { startBuild } from "../work/start-build";
+import { INITIAL_RUN_STATE, runReducer, type RunKind, type RunState } from "../state/run-state";
+
+export interface RunHook {
+  state: RunState;
+  run: (kind: RunKind, request: BuildRequest) => Promise<ReportResult | undefined>;
+  cancel: () => void;
+}
+
+export function useRun(workbook: Workbook, onError: (e: unknown) => void, onStart: () => void): RunHook {
+  const [state, dispatch] = useReducer(runReducer, INITIAL_RUN_STATE);
+  const controller = useRef<AbortController | null>(null);
+
+  const run = useCallback(
+    async (kind: RunKind, request: BuildRequest) => {
+      if (controller.current) return undefined;
+      const current = new AbortController();
+      controller.current = current;
+      onStart();
+      dispatch({ type: "start", kind });
+      try {
+        const result = await startBuild(workbook, request, {
+          signal: current.signal,
+          onProgress: (progress) => dispatch({ type: "progress", progress }),
+        });
+        dispatch({ type: "done", result });
+        return result;
+      } catch (e) {
+        if (isAbort(e)) dispatch({ type: "cancelled" });
+        else {
+          dispatch({ type: "failed" });
+          onError(e);
+        }
+        return undefined;
+      } finally {
+        controller.current = null;
+      }
+    },
+    [workbook, onError, onStart],
+  );
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { state, run, cancel };
+}

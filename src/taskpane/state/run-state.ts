@@ -1,0 +1,55 @@
+/**
+ * A build or refresh while it runs and after: its progress, the last result (kept on screen while the
+ * next build runs), and whether the last run was cancelled. Pure.
+ */
+import type { ReportProgress, ReportResult } from "../../report/build-report";
+import { sheetKindOf } from "../../report/sheet-kinds";
+import type { Strings } from "../i18n/strings";
+
+export type RunKind = "build" | "refresh";
+
+export interface RunState {
+  running?: { kind: RunKind; progress?: ReportProgress };
+  result?: ReportResult;
+  cancelled: boolean;
+}
+
+export type RunAction =
+  | { type: "start"; kind: RunKind }
+  | { type: "progress"; progress: ReportProgress }
+  | { type: "done"; result: ReportResult }
+  | { type: "cancelled" }
+  | { type: "failed" };
+
+export const INITIAL_RUN_STATE: RunState = { cancelled: false };
+
+export function runReducer(state: RunState, action: RunAction): RunState {
+  switch (action.type) {
+    case "start":
+      return { ...state, running: { kind: action.kind }, cancelled: false };
+    case "progress":
+      return state.running ? { ...state, running: { ...state.running, progress: action.progress } } : state;
+    case "done":
+      return { running: undefined, result: action.result, cancelled: false };
+    case "cancelled":
+      return { ...state, running: undefined, cancelled: true };
+    case "failed":
+      return { ...state, running: undefined };
+  }
+}
+
+/** The pane's name of a generated sheet, from its kind or its English name. */
+export function sheetLabel(strings: Strings, kindOrName: string): string {
+  const kind = sheetKindOf(kindOrName) ?? kindOrName;
+  return strings.sheetNames[kind] ?? kindOrName;
+}
+
+/** The progress line in the pane's language: the step, or which sheet of how many is being written. */
+export function progressText(strings: Strings, progress: ReportProgress | undefined): string {
+  if (!progress) return strings.steps.reading;
+  if (progress.step === "writing" && progress.sheet) {
+    const { index, count, name } = progress.sheet;
+    return strings.writingSheet(String(index + 1), String(count), sheetLabel(strings, name));
+  }
+  return strings.steps[progress.step] ?? progress.message;
+}

@@ -1,0 +1,25 @@
+/**
+ * What the pane asks a build to do, and how it is done: Build passes the settings from the form; Refresh
+ * passes none, so the build uses the settings stored in the workbook. The same function runs in the
+ * worker (build-worker.ts) and, where no worker can be started, on the page.
+ */
+import { buildReport, type ReportProgress, type ReportResult } from "../../report/build-report";
+import { checkConfigLayer, type PartialReportConfig } from "../../report/config";
+import type { RunInWorker } from "./channel";
+
+export interface BuildRequest {
+  /** undefined: Refresh, with the stored settings. */
+  config?: PartialReportConfig;
+}
+
+export const runBuild: RunInWorker<BuildRequest, ReportResult, ReportProgress> = async (
+  workbook,
+  request,
+  hooks,
+) =>
+  buildReport({
+    workbook,
+    config: request.config && checkConfigLayer(request.config, "the settings in the pane"),
+    signal: hooks.signal,
+    onProgress: hooks.onProgress,
+  });

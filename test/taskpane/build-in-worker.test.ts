@@ -1,0 +1,102 @@
+/**
+ * The pane's Build and Refresh end to end without a browser: the worker side runs the real report build
+ * over a MessageChannel against the page's in-memory workbook (the preview's sample, smaller).
+ */
+import type { ReportProgress, ReportResult } from "../../src/report/build-report";
+import { discoverSources } from "../../src/taskpane/source/discover";
+import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
+import { buildConfigLayer, buildFormOf } from "../../src/taskpane/state/build-form";
+import { INITIAL_SOURCE_STATE, sourceReducer, sourceSettings } from "../../src/taskpane/state/source-state";
+import { storedStart } from "../../src/taskpane/state/stored-settings";
+import { runBuild, type BuildRequest } from "../../src/taskpane/work/build-request";
+import { runInWorker, serveInWorker, type Endpoint } from "../../src/taskpane/work/channel";
+import { isAbort } from "../../src/taskpane/work/errors";
+import { resolveReportConfig } from "../../src/report/config";
+import type { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+
+/**
+ * Two connected endpoints in this realm. (Node's MessagePort would rebuild Dates in Node's own realm,
+ * which Jest's sandbox does not take for Dates; the browser test covers a real worker.)
+ */
+function connectedPair(): [Endpoint, Endpoint] {
+  const listeners = [new Set<(e: MessageEvent) => void>(), new Set<(e: MessageEvent) => void>()];
+  const side = (mine: number): Endpoint => ({
+    postMessage: (data) => setTimeout(() => listeners[1 - mine].forEach((l) => l({ data } as MessageEvent))),
+    addEventListener: (_type, listener) => listeners[mine].add(listener),
+    removeEventListener: (_type, listener) => listeners[mine].delete(listener),
+  });
+  return [side(0), side(1)];
+}
+
+function worker(): Endpoint {
+  const [page, inWorker] = connectedPair();
+  serveInWorker(inWorker, runBuild);
+  return page;
+}
+
+/** What the pane sends when the user presses Build on the proposed table with the default form. */
+async function buildRequest(wb: MemoryWorkbook, sheets?: string[]): Promise<BuildRequest> {
+  let state = sourceReducer(INITIAL_SOURCE_STATE, { type: "found", candidates: await discoverSources(wb) });
+  const candidate = state.candidates.find((c) => c.key === state.selected)!;
+  state = sourceReducer(state, {
+    type: "read",
+    key: candidate.key,
+    table: await wb.readTable(candidate.source),
+  });
+  const form = buildFormOf(resolveReportConfig([]));
+  if (sheets) form.sheets = sheets as typeof form.sheets;
+  return { config: buildConfigLayer(sourceSettings(state)!, form) };
+}
+
+describe("Build and Refresh from the pane", () => {
+  it("builds the report in the worker, reports every step, and Refresh reruns it from the stored settings", async () => {
+    const wb = sampleWorkbook({ customers: 150 });
+    const page = worker();
+    const steps: ReportProgress[] = [];
+    const built: ReportResult = await runInWorker(page, wb, await buildRequest(wb, ["segments", "tiers"]), {
+      onProgress: (p: ReportProgress) => steps.push(p),
+    });
+    expect(steps.map((s) => s.step)).toEqual([
+      "reading",
+      "checking",
+      "summarising",
+      "fitting",
+      "writing",
+      "writing",
+      "done",
+    ]);
+    expect(steps.map((s) => s.fraction)).toEqual([...steps.map((s) => s.fraction)].sort((a, b) => a - b));
+    expect(built.summary.sheets.map((s) => s.sheetName)).toEqual(["LL Segments", "LL Tiers"]);
+    expect(built.summary.tiers.reduce((n, t) => n + t.customers, 0)).toBe(built.summary.customers);
+
+    const stored = storedStart(await wb.readSettings());
+    expect(stored.error).toBeUndefined();
+    expect(stored.source?.source).toEqual({ table: "OrderLines" });
+    expect(stored.config.sheets).toEqual(["segments", "tiers"]);
+
+    const refreshed: ReportResult = await runInWorker(page, wb, {});
+    expect(refreshed.summary.sheets).toEqual(built.summary.sheets.map((s) => ({ ...s, replaced: true })));
+    expect(refreshed.summary.tiers).toEqual(built.summary.tiers);
+  });
+
+  it("stops at the next step when the pane cancels, and writes no sheet after it", async () => {
+    const wb = sampleWorkbook({ customers: 150 });
+    const controller = new AbortController();
+    const outcome = await runInWorker(worker(), wb, await buildRequest(wb), {
+      signal: controller.signal,
+      onProgress: (p: ReportProgress) => p.step === "summarising" && controller.abort(),
+    }).then(
+      () => "finished",
+      (e: unknown) => e,
+    );
+    expect(isAbort(outcome)).toBe(true);
+    expect(await wb.listGeneratedSheets()).toEqual([]);
+  });
+
+  it("says what is wrong with the pane's settings in one line", async () => {
+    const wb = sampleWorkbook({ customers: 20 });
+    const request = await buildRequest(wb);
+    const bad = { config: { ...request.config, tiers: { tiers: [{ key: "only", name: "Only" }] } } };
+    await expect(runInWorker(worker(), wb, bad)).rejects.toThrow(/tier/);
+  });
+});
