@@ -28,6 +28,7 @@ const ROWS_MEASURED = 400;
 
 /** Headers of every table look the same in Excel and in LibreOffice (which draws no table styles). */
 const HEADER_STYLE = "header" as const;
+const NUMBER_HEADER_STYLE: ["header", CellStyle] = ["header", { align: "right" }];
 
 /** Where a table landed: rows and columns of its header and data, and helpers for ranges in it. */
 export interface PlacedTable {
@@ -119,9 +120,13 @@ export class SheetLayout {
   table(spec: TableSpec): PlacedTable {
     const left = spec.col ?? 1;
     const headerRow = this.row;
-    const header = spec.header.map((h): Cell => {
-      if (isCellSpec(h)) return { ...h, style: h.style ?? HEADER_STYLE };
-      return { value: h, style: HEADER_STYLE };
+    // Over numbers the header is right-aligned like them, except where a filter button would cover it.
+    const filtered = spec.table !== undefined && spec.table.filter !== false;
+    const headerStyle = (c: number) =>
+      !filtered && isNumeric(spec.formats?.[c]) ? NUMBER_HEADER_STYLE : HEADER_STYLE;
+    const header = spec.header.map((h, c): Cell => {
+      if (isCellSpec(h)) return { ...h, style: h.style ?? headerStyle(c) };
+      return { value: h, style: headerStyle(c) };
     });
     const formats = spacedFormats(spec.formats, spec.rows[0]);
     this.blocks.push({
