@@ -49,6 +49,22 @@ async function overflowingWidth(page: Page): Promise<number> {
   return excess;
 }
 
+/** Form controls a screen reader could not name (no label, no aria-label or aria-labelledby, no text). */
+function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea, button")]
+      .filter((e) => (e as HTMLElement).offsetParent !== null)
+      .filter((e) => {
+        const labelled =
+          (e as HTMLInputElement).labels?.length ||
+          e.getAttribute("aria-label") ||
+          e.getAttribute("aria-labelledby");
+        return !labelled && !(e.textContent ?? "").trim();
+      })
+      .map((e) => e.outerHTML.slice(0, 120)),
+  );
+}
+
 /** The report of the sample built in Node by the same builder, to check what the pane shows. */
 async function expectedSummary() {
   const workbook = sampleWorkbook();
@@ -112,7 +128,15 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Thresholds" }).click();
 
     // Build: a determinate progress bar naming the step, then the result card.
-    await page.getByRole("button", { name: "Build report" }).click();
+    // By keyboard: every control has a name, and Tab reaches Build report, which Enter presses.
+    assert.deepEqual(await unnamedControls(page), []);
+    await page.getByRole("combobox", { name: "Language" }).focus();
+    let tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.textContent === "Build report"))) {
+      assert.ok(++tabs < 80, "Tab never reached Build report");
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
     await page.getByRole("progressbar").waitFor();
     const step = await page.getByTestId("progress-step").innerText();
     assert.match(step, /Reading|Checking|Summarising|Fitting|Writing sheet \d of 8/);

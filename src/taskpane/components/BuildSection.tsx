@@ -9,8 +9,10 @@ import {
   AccordionPanel,
   Body1,
   Button,
+  Caption1,
   Checkbox,
   Field,
+  Label,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -29,6 +31,9 @@ const useStyles = makeStyles({
   sheets: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(9em, 1fr))" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   primary: { flexGrow: 1 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+  // Above the checkboxes, as a Field puts its label.
+  groupLabel: { display: "block", marginBottom: tokens.spacingVerticalXXS },
 });
 
 interface BuildSectionProps {
@@ -56,31 +61,34 @@ export function BuildSection({ form, dispatch, problems, run, ready, onBuild, on
       <Subtitle2 as="h2" id="build-heading">
         {strings.buildHeading}
       </Subtitle2>
-      <Field
-        label={strings.sheetsLabel}
-        validationState={none ? "error" : "none"}
-        validationMessage={none ? strings.noSheets : undefined}
-      >
-        <div role="group" aria-label={strings.sheetsLabel}>
-          <Checkbox
-            label={strings.allSheets}
-            checked={all ? true : none ? false : "mixed"}
-            disabled={busy}
-            onChange={(_, d) => dispatch({ type: "allSheets", on: d.checked === true })}
-          />
-          <div className={styles.sheets}>
-            {SHEET_KINDS.map((kind) => (
-              <Checkbox
-                key={kind}
-                label={sheetLabel(strings, kind)}
-                checked={form.sheets.includes(kind)}
-                disabled={busy}
-                onChange={(_, d) => dispatch({ type: "sheet", kind, on: d.checked === true })}
-              />
-            ))}
-          </div>
+      {/* A group, not a Field: a Field gives its one id to every checkbox inside it. */}
+      <div role="group" aria-labelledby="sheets-label">
+        <Label id="sheets-label" className={styles.groupLabel}>
+          {strings.sheetsLabel}
+        </Label>
+        <Checkbox
+          label={strings.allSheets}
+          checked={all ? true : none ? false : "mixed"}
+          disabled={busy}
+          onChange={(_, d) => dispatch({ type: "allSheets", on: d.checked === true })}
+        />
+        <div className={styles.sheets}>
+          {SHEET_KINDS.map((kind) => (
+            <Checkbox
+              key={kind}
+              label={sheetLabel(strings, kind)}
+              checked={form.sheets.includes(kind)}
+              disabled={busy}
+              onChange={(_, d) => dispatch({ type: "sheet", kind, on: d.checked === true })}
+            />
+          ))}
         </div>
-      </Field>
+        {none ? (
+          <Caption1 role="alert" className={styles.problem}>
+            {strings.noSheets}
+          </Caption1>
+        ) : null}
+      </div>
       <Accordion collapsible>
         <AccordionItem value="thresholds">
           <AccordionHeader size="small">{strings.thresholdsHeading}</AccordionHeader>
