@@ -270,6 +270,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
       .map((w) => ({
         message: `A sheet named "${w.requestedName}" is not a Loyalty Lens sheet, so the report wrote "${w.sheetName}"`,
         where: { sheet: w.sheetName, range: "A1" },
+        about: { renamedSheet: w.kind },
       })),
     ...modelWarnings(models, nameOf("model")),
     ...qualityWarnings(analysis, orders.sheet),

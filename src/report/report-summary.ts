@@ -4,7 +4,7 @@
  */
 import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
-import type { QualityExample } from "../engine/data/quality";
+import type { QualityExample, QualityReason } from "../engine/data/quality";
 import type { WriteSheetResult } from "../workbook/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
@@ -20,6 +20,8 @@ export interface ReportWarning {
   message: string;
   /** Absent when the place is not in a workbook (a CSV file: the message names the row and column). */
   where?: WarningPlace;
+  /** What it is about, so a display can show it beside that (in its own words and language). */
+  about?: { finding: QualityReason } | { renamedSheet: string };
 }
 
 export interface ReportSummary {
@@ -64,7 +66,10 @@ export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefi
     if (f.count === 0 || f.reason === "zeroAmount" || f.reason === "memberDetailsOnly") continue;
     const first: QualityExample | undefined = f.examples[0];
     const what = `${f.count.toLocaleString("en-US")} ${f.unit === "customers" ? "customers" : "rows"}: ${f.label.toLowerCase()} (${f.action})`;
-    const warning: ReportWarning = { message: first ? `${what}; first at ${first.where}` : what };
+    const warning: ReportWarning = {
+      message: first ? `${what}; first at ${first.where}` : what,
+      about: { finding: f.reason },
+    };
     if (first && sourceSheet) warning.where = { sheet: sourceSheet, range: `${first.column}${first.row}` };
     out.push(warning);
   }
