@@ -65,10 +65,23 @@ function unnamedControls(page: Page): Promise<string[]> {
   );
 }
 
+/** The cell selected in the preview's grid ("Orders!B121"), as its row and column headers name it. */
+function selectedCell(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const td = document.querySelector(
+      "[data-testid=sheet-grid] td[data-selected=true]",
+    ) as HTMLTableCellElement;
+    const row = td.parentElement?.querySelector("th")?.textContent ?? "";
+    const column = td.closest("table")?.querySelectorAll("thead th")[td.cellIndex]?.textContent ?? "";
+    const sheet = document.querySelector("[role=tab][aria-selected=true]")?.textContent ?? "";
+    return `${sheet}!${column}${row}`;
+  });
+}
+
 /** The report of the sample built in Node by the same builder, to check what the pane shows. */
 async function expectedSummary() {
   const workbook = sampleWorkbook();
-  const { summary } = await buildReport({ workbook, config: { sheets: ["tiers"] } });
+  const { summary } = await buildReport({ workbook, config: { sheets: ["tiers", "benefit-cost"] } });
   return summary;
 }
 
@@ -155,13 +168,27 @@ async function main(): Promise<void> {
     for (const sheet of ["LL Segments", "LL Tiers", "LL Customers", "LL Data quality"]) {
       await page.getByRole("tab", { name: sheet }).waitFor();
     }
+    // The Benefit cost totals, as the report computes them.
+    const projection = expected.projection;
+    assert.ok(projection);
+    assert.match(
+      await page.getByTestId("result-benefit-cost").innerText(),
+      new RegExp(`Revenue\\s+${projection.revenue.toLocaleString("en-US", { maximumFractionDigits: 0 })}`),
+    );
     await shot(page, "2-result-card", card);
 
-    // A warning link shows the cells concerned (in the preview: the grid selects them).
-    const warning = page.getByTestId("result-warnings").getByRole("button").first();
-    await warning.click();
+    // A data-quality finding links to its first case (in the preview: the grid selects that cell).
+    const firstPlaced = expected.warnings.find((w) => w.about && "finding" in w.about && w.where);
+    assert.ok(firstPlaced?.where);
+    await page.getByTestId("result-quality").getByRole("button").first().click();
     await page.locator("[data-testid=sheet-grid] td[data-selected=true]").first().waitFor();
+    assert.equal(await selectedCell(page), `${firstPlaced.where.sheet}!${firstPlaced.where.range}`);
     await shot(page, "3-warning-selected", page.getByRole("region", { name: /Cells of sheet/ }));
+
+    // 450 px, the widest a task pane usually is: nothing wider than the pane.
+    await page.setViewportSize({ width: 450, height: 900 });
+    assert.equal(await overflowingWidth(page), 0, "the pane is wider than 450 px");
+    await shot(page, "3-result-450px", card);
 
     // Refresh with the stored settings: the result card is rebuilt.
     const refresh = page.getByRole("button", { name: "Refresh" });
@@ -186,7 +213,7 @@ async function main(): Promise<void> {
       "4-zh-CN-build",
       page.locator("section", { has: page.getByRole("heading", { name: "2. 生成" }) }),
     );
-    await shot(page, "4-zh-CN-card", card);
+    await shot(page, "4-zh-CN-card-320px", card);
     assert.equal(await overflowingWidth(page), 0, "the pane is wider than 320 px");
 
     await page.getByRole("combobox", { name: "语言" }).selectOption("en");
@@ -221,6 +248,9 @@ async function main(): Promise<void> {
     );
     assert.match(background, /^rgb\((\d{1,2}), \1, \1\)$/, `a dark background, not ${background}`);
     await shot(page, "6-dark");
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.getByTestId("result-card").waitFor({ timeout: 60_000 });
+    await shot(page, "6-dark-card", page.getByTestId("result-card"));
   } finally {
     await dark.close();
     await server.close();

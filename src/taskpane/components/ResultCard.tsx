@@ -1,6 +1,7 @@
 /**
- * Step 2's result: customers, orders, tiers with their counts, members to act on, the data-quality
- * findings, warnings as links that select the cells concerned, the sheets written and the time taken.
+ * Step 2's result: customers, orders, members to act on, tiers with their counts, the Benefit cost
+ * projection when built, the data-quality findings (links that select the cells concerned), other
+ * warnings, the sheets written and the time taken.
  */
 import {
   Body1,
@@ -13,37 +14,20 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { QUALITY_REASONS } from "../../engine/data/quality";
 import { LAPSED } from "../../engine/tiers/program";
 import type { ReportResult } from "../../report/build-report";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../i18n/strings";
 import { sheetLabel } from "../state/run-state";
+import { BenefitCostSummary } from "./BenefitCostSummary";
+import { Figures } from "./Figures";
+import { QualityFindings } from "./QualityFindings";
+import { useResultStyles } from "./result-styles";
 import type { RangePlace } from "./Workspace";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  figures: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(8em, 1fr))",
-    gap: tokens.spacingHorizontalS,
-    margin: 0,
-  },
-  // The number above its label (the label first for screen readers), numbers aligned at the top.
-  figure: { display: "flex", flexDirection: "column-reverse", justifyContent: "flex-end", margin: 0 },
-  number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
   tierRow: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  heading: { display: "block", margin: 0 },
-  warning: { overflowWrap: "anywhere" },
-  // A link that wraps over lines stays with its bullet.
-  inlineLink: { display: "inline", textAlign: "left" },
 });
 
 interface ResultCardProps {
@@ -52,7 +36,7 @@ interface ResultCardProps {
 }
 
 export function ResultCard({ result, onSelect }: ResultCardProps) {
-  const styles = useStyles();
+  const styles = { ...useResultStyles(), ...useStyles() };
   const { strings, language } = useStrings();
   const s = result.summary;
   const n = (v: number) => formatNumber(language, v);
@@ -61,10 +45,9 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
   const tierNames = new Map(
     [...result.config.tiers.tiers, LAPSED].map((t) => [t.key, zh ? t.nameZh : t.name]),
   );
-  const reasonLabel = (reason: string, label: string) => {
-    const info = QUALITY_REASONS.find((r) => r.reason === reason);
-    return info ? (zh ? info.labelZh : info.label) : label;
-  };
+  // Findings and renamed sheets are shown with their subject; the rest (the model's) here.
+  const otherWarnings = s.warnings.filter((w) => !w.about);
+  const renamed = new Map(s.renamedSheets.map((r) => [r.kind, r]));
 
   return (
     <Card className={styles.card} aria-labelledby="result-heading" data-testid="result-card">
@@ -76,26 +59,13 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
         }
         description={<Caption1>{strings.seconds(formatNumber(language, s.seconds, 1))}</Caption1>}
       />
-      <dl className={styles.figures}>
-        <div className={styles.figure}>
-          <dt>
-            <Caption1>{strings.customers}</Caption1>
-          </dt>
-          <dd className={styles.number}>{n(s.customers)}</dd>
-        </div>
-        <div className={styles.figure}>
-          <dt>
-            <Caption1>{strings.orders}</Caption1>
-          </dt>
-          <dd className={styles.number}>{n(s.orders)}</dd>
-        </div>
-        <div className={styles.figure}>
-          <dt>
-            <Caption1>{strings.alerts}</Caption1>
-          </dt>
-          <dd className={styles.number}>{n(s.alerts)}</dd>
-        </div>
-      </dl>
+      <Figures
+        figures={[
+          { label: strings.customers, value: n(s.customers) },
+          { label: strings.orders, value: n(s.orders) },
+          { label: strings.alerts, value: n(s.alerts) },
+        ]}
+      />
       <Caption1>{strings.orderLines(n(s.orderLines))}</Caption1>
 
       <Body1Strong as="h3" className={styles.heading}>
@@ -110,64 +80,62 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
         ))}
       </ul>
 
-      <Body1Strong as="h3" className={styles.heading}>
-        {strings.dataQuality}
-      </Body1Strong>
-      <Caption1>{strings.rowsRead(n(s.dataQuality.rowsRead))}</Caption1>
-      {s.dataQuality.findings.length > 0 ? (
-        <ul className={styles.list}>
-          {s.dataQuality.findings.map((f) => (
-            <li key={f.reason}>
-              <Body1>
-                {reasonLabel(f.reason, f.label)}: {n(f.count)}
-              </Body1>
-            </li>
-          ))}
-        </ul>
+      {s.projection ? (
+        <BenefitCostSummary
+          totals={s.projection}
+          sheetName={s.sheets.find((sheet) => sheet.kind === "benefit-cost")?.sheetName}
+        />
       ) : null}
 
-      <Body1Strong as="h3" className={styles.heading}>
-        {strings.warnings}
-      </Body1Strong>
-      {s.warnings.length === 0 ? (
-        <Body1>{strings.noWarnings}</Body1>
-      ) : (
-        <ul className={styles.list} data-testid="result-warnings">
-          {s.warnings.map((w, i) => (
-            <li key={i} className={styles.warning}>
-              {w.where ? (
-                <Link
-                  as="button"
-                  className={styles.inlineLink}
-                  onClick={() => onSelect(w.where as RangePlace)}
-                  aria-label={`${w.message}. ${strings.showCells}: ${w.where.sheet}!${w.where.range}`}
-                >
-                  {w.message}
-                </Link>
-              ) : (
-                <Body1>{w.message}</Body1>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QualityFindings summary={s} onSelect={onSelect} />
+
+      {otherWarnings.length > 0 ? (
+        <>
+          <Body1Strong as="h3" className={styles.heading}>
+            {strings.otherWarnings}
+          </Body1Strong>
+          <ul className={styles.list} data-testid="result-warnings">
+            {otherWarnings.map((w, i) => (
+              <li key={i} className={styles.wrap}>
+                {w.where ? (
+                  <Link
+                    // A span, not a button: a button is an inline block, its bullet on its last line.
+                    as="span"
+                    role="button"
+                    className={styles.inlineLink}
+                    onClick={() => onSelect(w.where as RangePlace)}
+                    aria-label={`${w.message}. ${strings.showCells}: ${w.where.sheet}!${w.where.range}`}
+                  >
+                    {w.message}
+                  </Link>
+                ) : (
+                  <Body1>{w.message}</Body1>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <Body1Strong as="h3" className={styles.heading}>
         {strings.sheetsWritten}
       </Body1Strong>
-      <ul className={styles.list}>
-        {s.sheets.map((sheet) => (
-          <li key={sheet.kind}>
-            <Link as="button" onClick={() => onSelect({ sheet: sheet.sheetName, range: "A1" })}>
-              {sheet.sheetName}
-            </Link>
-            {zh ? <Caption1> （{sheetLabel(strings, sheet.kind)}）</Caption1> : null}
-          </li>
-        ))}
+      <ul className={styles.list} data-testid="result-sheets">
+        {s.sheets.map((sheet) => {
+          const r = renamed.get(sheet.kind);
+          return (
+            <li key={sheet.kind} className={styles.wrap}>
+              <Link as="button" onClick={() => onSelect({ sheet: sheet.sheetName, range: "A1" })}>
+                {sheet.sheetName}
+              </Link>
+              {zh ? <Caption1> （{sheetLabel(strings, sheet.kind)}）</Caption1> : null}
+              {r ? (
+                <Caption1 className={styles.place}>{strings.renamed(r.requested, r.actual)}</Caption1>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
-      {s.renamedSheets.map((r) => (
-        <Caption1 key={r.kind}>{strings.renamed(r.requested, r.actual)}</Caption1>
-      ))}
     </Card>
   );
 }

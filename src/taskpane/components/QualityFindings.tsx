@@ -1,0 +1,75 @@
+/**
+ * The data-quality part of the result card: rows read, and each finding in the pane's language with its
+ * count and what was done; a finding with a place is a link that selects its first case.
+ */
+import { Body1, Body1Strong, Caption1, Link } from "@fluentui/react-components";
+import { QUALITY_REASONS } from "../../engine/data/quality";
+import { quoteSheetName } from "../../report/a1";
+import type { ReportSummary, WarningPlace } from "../../report/report-summary";
+import { useStrings } from "../i18n/context";
+import { formatNumber } from "../i18n/strings";
+import { useResultStyles } from "./result-styles";
+
+type Finding = ReportSummary["dataQuality"]["findings"][number];
+
+/** The place of the report's warning about this finding, if it has one. */
+function placeOf(summary: ReportSummary, finding: Finding): WarningPlace | undefined {
+  return summary.warnings.find((w) => w.about && "finding" in w.about && w.about.finding === finding.reason)
+    ?.where;
+}
+
+interface QualityFindingsProps {
+  summary: ReportSummary;
+  onSelect: (place: WarningPlace) => void;
+}
+
+export function QualityFindings({ summary, onSelect }: QualityFindingsProps) {
+  const styles = useResultStyles();
+  const { strings, language } = useStrings();
+  const n = (v: number) => formatNumber(language, v);
+  const { rowsRead, findings } = summary.dataQuality;
+  const text = (f: Finding) => {
+    const info = QUALITY_REASONS.find((r) => r.reason === f.reason);
+    const label = info ? (language === "zh-CN" ? info.labelZh : info.label) : f.label;
+    const count = f.unit === "customers" ? strings.customersCount(n(f.count)) : strings.rowsCount(n(f.count));
+    return strings.finding(label, count, strings.qualityActions[f.action] ?? f.action);
+  };
+
+  return (
+    <>
+      <Body1Strong as="h3" className={styles.heading}>
+        {strings.dataQuality}
+      </Body1Strong>
+      <Caption1>{strings.rowsRead(n(rowsRead))}</Caption1>
+      {findings.length === 0 ? (
+        <Body1>{strings.noWarnings}</Body1>
+      ) : (
+        <ul className={styles.list} data-testid="result-quality">
+          {findings.map((f) => {
+            const where = placeOf(summary, f);
+            const place = where && `${quoteSheetName(where.sheet)}!${where.range}`;
+            return (
+              <li key={f.reason} className={styles.wrap}>
+                {where ? (
+                  <Link
+                    // A span, not a button: a button is an inline block, its bullet on its last line.
+                    as="span"
+                    role="button"
+                    className={styles.inlineLink}
+                    onClick={() => onSelect(where)}
+                    aria-label={`${text(f)}. ${strings.showCells}: ${place}`}
+                  >
+                    {text(f)}
+                  </Link>
+                ) : (
+                  <Body1>{text(f)}</Body1>
+                )}
+                {place ? <Caption1 className={styles.place}>{strings.firstAt(place)}</Caption1> : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The result card as the pane renders it (server-side to HTML, no browser): a real report on the sample
+ * with a user sheet that has a generated sheet's name, in English and in Chinese.
+ */
+import { renderToStaticMarkup } from "react-dom/server";
+import { QUALITY_REASONS } from "../../src/engine/data/quality";
+import { buildReport, type ReportResult } from "../../src/report/build-report";
+import { ResultCard } from "../../src/taskpane/components/ResultCard";
+import { LanguageContext } from "../../src/taskpane/i18n/context";
+import { formatNumber, STRINGS, type Language } from "../../src/taskpane/i18n/strings";
+import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
+
+let result: ReportResult;
+
+beforeAll(async () => {
+  const workbook = sampleWorkbook({ customers: 300 });
+  workbook.addUserSheet({ name: "LL Tiers", rows: [["My own tier notes"]] });
+  result = (await buildReport({ workbook, config: { sheets: ["tiers", "benefit-cost"] } })) as ReportResult;
+});
+
+/** The card's HTML, and its text in reading order (a label before its number). */
+function cardText(language: Language): { html: string; text: string } {
+  const html = renderToStaticMarkup(
+    <LanguageContext.Provider value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}>
+      <ResultCard result={result} onSelect={() => undefined} />
+    </LanguageContext.Provider>,
+  );
+  const text = html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, " ");
+  return { html, text };
+}
+
+describe("the result card", () => {
+  it("says that a user sheet kept its name and which name the report sheet got", () => {
+    expect(result.summary.renamedSheets).toEqual([
+      { kind: "tiers", requested: "LL Tiers", actual: "LL Tiers (2)" },
+    ]);
+    expect(cardText("en").text).toContain(STRINGS.en.renamed("LL Tiers", "LL Tiers (2)"));
+    expect(cardText("zh-CN").text).toContain(STRINGS["zh-CN"].renamed("LL Tiers", "LL Tiers (2)"));
+  });
+
+  it("shows the Benefit cost totals the report computed, and where to edit the assumptions", () => {
+    const p = result.summary.projection!;
+    expect(p.revenue).toBeGreaterThan(0);
+    const { text } = cardText("en");
+    expect(text).toContain(`Revenue ${formatNumber("en", p.revenue)}`);
+    expect(text).toContain(
+      `Benefit cost (${formatNumber("en", p.costShareOfRevenue * 100, 1)} % of revenue) ${formatNumber("en", p.benefitCost)}`,
+    );
+    expect(text).toContain(`Return on benefit cost (ROI) ${formatNumber("en", p.roi * 100, 1)} %`);
+    expect(text).toContain(STRINGS.en.projectionHint("LL Benefit cost"));
+    expect(cardText("zh-CN").text).toContain(`净效应 ${formatNumber("zh-CN", p.netEffect)}`);
+  });
+
+  it("makes every data-quality finding with a place a link naming the cells it selects", () => {
+    const { html } = cardText("en");
+    const placed = result.summary.warnings.filter((w) => w.about && "finding" in w.about && w.where);
+    expect(placed.length).toBeGreaterThan(1);
+    for (const w of placed) {
+      const reason = (w.about as { finding: string }).finding;
+      const finding = result.summary.dataQuality.findings.find((f) => f.reason === reason)!;
+      const label = QUALITY_REASONS.find((r) => r.reason === reason)!.label;
+      expect(html).toContain(
+        `aria-label="${label}: ${formatNumber("en", finding.count)} ${finding.unit === "customers" ? "customer" : "row"}`,
+      );
+      expect(html).toContain(`${STRINGS.en.showCells}: Orders!${w.where!.range}"`);
+    }
+  });
+
+  it("writes the findings in Chinese, and keeps only the other warnings in their own list", () => {
+    const { text } = cardText("zh-CN");
+    for (const f of result.summary.dataQuality.findings) {
+      const info = QUALITY_REASONS.find((r) => r.reason === f.reason)!;
+      expect(text).toContain(`${info.labelZh}：${formatNumber("zh-CN", f.count)}`);
+      expect(text).not.toContain(info.label);
+    }
+    const others = result.summary.warnings.filter((w) => !w.about).map((w) => w.message);
+    for (const message of others) expect(text).toContain(message);
+    expect(text.includes(STRINGS["zh-CN"].otherWarnings)).toBe(others.length > 0);
+  });
+});
