@@ -233,6 +233,16 @@ async function main(): Promise<void> {
     await alert.getByText("orders.pdf: the preview reads .xlsx and .csv files").waitFor();
     assert.match(await alert.innerText(), /What to do: Open an \.xlsx or \.csv file/);
     await shot(page, "5-error", alert);
+
+    // Cancel during a build of about 100,000 order lines: it stops at the next step and says so.
+    await page.goto(`${server.url}taskpane.html?customers=10000`);
+    await page.getByRole("region", { name: /First 5 of 100,\d{3} rows/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Build report" }).click();
+    await page.getByRole("progressbar").waitFor();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("Build cancelled.", { exact: false }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId("result-card").count(), 0);
+    assert.equal(await page.getByRole("button", { name: "Build report" }).isEnabled(), true);
   } finally {
     await browser.close();
   }

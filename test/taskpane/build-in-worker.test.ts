@@ -49,7 +49,7 @@ async function buildRequest(wb: MemoryWorkbook, sheets?: string[]): Promise<Buil
 }
 
 describe("Build and Refresh from the pane", () => {
-  it("builds the report in the worker, reports every step, and Refresh reruns it from the stored settings", async () => {
+  it("builds the report in the worker, reports every step; Refresh reruns it from the stored settings and keeps the user's edits", async () => {
     const wb = sampleWorkbook({ customers: 150 });
     const page = worker();
     const steps: ReportProgress[] = [];
@@ -74,9 +74,34 @@ describe("Build and Refresh from the pane", () => {
     expect(stored.source?.source).toEqual({ table: "OrderLines" });
     expect(stored.config.sheets).toEqual(["segments", "tiers"]);
 
+    // The user raises a tier minimum on the Tiers sheet and writes on their own sheet; Refresh keeps both.
+    const minimum = (await wb.readInputs("tiers")).find((i) => i.key === "tiers.platinum.minSpend")!;
+    const raised = (minimum.defaultValue as number) * 2;
+    wb.setCell("LL Tiers", minimum.address, raised);
+    wb.setCell("Notes", "B2", "=LOYALTY.TIER(B1)");
+    const notesBefore = JSON.stringify([...wb.sheet("Notes").cells]);
+    const sheetsBefore = await wb.listSheets();
+
     const refreshed: ReportResult = await runInWorker(page, wb, {});
-    expect(refreshed.summary.sheets).toEqual(built.summary.sheets.map((s) => ({ ...s, replaced: true })));
-    expect(refreshed.summary.tiers).toEqual(built.summary.tiers);
+    expect(refreshed.summary.sheets.map((s) => [s.sheetName, s.replaced])).toEqual([
+      ["LL Segments", true],
+      ["LL Tiers", true],
+    ]);
+    expect(refreshed.summary.sheets.find((s) => s.kind === "tiers")?.keptInputs).toContain(
+      "tiers.platinum.minSpend",
+    );
+    expect((await wb.readInputs("tiers")).find((i) => i.key === minimum.key)).toMatchObject({
+      value: raised,
+      edited: true,
+    });
+    const platinum = (r: ReportResult) => r.summary.tiers.find((t) => t.key === "platinum")!.customers;
+    expect(platinum(refreshed)).toBeLessThan(platinum(built));
+    expect(refreshed.summary.customers).toBe(built.summary.customers);
+    expect(JSON.stringify([...wb.sheet("Notes").cells])).toBe(notesBefore);
+    // No sheet added, moved or removed: the generated ones were rebuilt where they were.
+    expect((await wb.listSheets()).map((s) => [s.name, s.position])).toEqual(
+      sheetsBefore.map((s) => [s.name, s.position]),
+    );
   });
 
   it("stops at the next step when the pane cancels, and writes no sheet after it", async () => {
