@@ -246,19 +246,20 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  // Dark, as the host's colour scheme says.
-  const dark = await launch(server.url, { colorScheme: "dark" });
+  // Dark and Chinese, as the host's colour scheme and language say.
+  const dark = await launch(server.url, { colorScheme: "dark", locale: "zh-CN" });
   try {
     const page = await dark.context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}taskpane.html`);
-    await page.getByRole("combobox", { name: /^Customer ID/ }).waitFor();
+    await page.getByRole("combobox", { name: /^客户ID/ }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
     const background = await page.evaluate(
       () => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor,
     );
     assert.match(background, /^rgb\((\d{1,2}), \1, \1\)$/, `a dark background, not ${background}`);
     await shot(page, "6-dark");
-    await page.getByRole("button", { name: "Build report" }).click();
+    await page.getByRole("button", { name: "生成报告" }).click();
     await page.getByTestId("result-card").waitFor({ timeout: 60_000 });
     await shot(page, "6-dark-card", page.getByTestId("result-card"));
   } finally {

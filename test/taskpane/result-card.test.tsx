@@ -33,6 +33,21 @@ function cardText(language: Language): { html: string; text: string } {
 }
 
 describe("the result card", () => {
+  it("shows customers, orders, members to act on, the tiers with their counts and the time taken", () => {
+    const s = result.summary;
+    const en = (v: number) => formatNumber("en", v);
+    const { text } = cardText("en");
+    expect(text).toContain(`Customers ${en(s.customers)} Orders ${en(s.orders)}`);
+    expect(text).toContain(`Members to act on (alerts) ${en(s.alerts)}`);
+    expect(s.alerts).toBeGreaterThan(0);
+    expect(text).toContain(`Tiers ${s.tiers.map((t) => `${t.name} ${en(t.customers)}`).join(" ")}`);
+    expect(text).toContain(STRINGS.en.seconds(formatNumber("en", s.seconds, 1)));
+    const zh = cardText("zh-CN").text;
+    expect(zh).toContain(
+      `会员等级 ${result.config.tiers.tiers[0].nameZh} ${formatNumber("zh-CN", s.tiers[0].customers)}`,
+    );
+  });
+
   it("says that a user sheet kept its name and which name the report sheet got", () => {
     expect(result.summary.renamedSheets).toEqual([
       { kind: "tiers", requested: "LL Tiers", actual: "LL Tiers (2)" },
