@@ -180,7 +180,9 @@ async function main(): Promise<void> {
     // A data-quality finding links to its first case (in the preview: the grid selects that cell).
     const firstPlaced = expected.warnings.find((w) => w.about && "finding" in w.about && w.where);
     assert.ok(firstPlaced?.where);
-    await page.getByTestId("result-quality").getByRole("button").first().click();
+    // By keyboard: the link takes focus and Enter follows it.
+    await page.getByTestId("result-quality").getByRole("button").first().focus();
+    await page.keyboard.press("Enter");
     await page.locator("[data-testid=sheet-grid] td[data-selected=true]").first().waitFor();
     assert.equal(await selectedCell(page), `${firstPlaced.where.sheet}!${firstPlaced.where.range}`);
     await shot(page, "3-warning-selected", page.getByRole("region", { name: /Cells of sheet/ }));
