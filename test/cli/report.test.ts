@@ -10,22 +10,11 @@ import { run } from "../../src/cli/main";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { capture } from "../helpers/cli-io";
+import { REPORT_SHEETS } from "../helpers/report-sheets";
 import { sharedDataPath } from "../helpers/shared-data";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-report-"));
 const file = (name: string) => path.join(dir, name);
-
-const SHEET_NAMES = [
-  "LL Customers",
-  "LL Segments",
-  "LL Tiers",
-  "LL KPIs",
-  "LL Alerts",
-  "LL Key dates",
-  "LL Model",
-  "LL Benefit cost",
-  "LL Data quality",
-];
 
 async function runJson(args: string[]) {
   const io = capture();
@@ -137,7 +126,7 @@ describe("loyalty report", () => {
     expect(summary.projection.benefitCost).toBeGreaterThan(0);
     expect(summary.projection.revenue).toBeGreaterThan(summary.projection.benefitCost);
     const wb = await XlsxWorkbook.open(out);
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual(SHEET_NAMES);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(REPORT_SHEETS);
     const customers = await wb.readTable({ table: "LL_Customers" });
     expect(customers.columns[0]).toHaveLength(2357);
   });
@@ -190,7 +179,7 @@ describe("loyalty report", () => {
     expect(summary.customers).toBeGreaterThan(100);
     expect(summary.source).toMatch(/orders-book\.xlsx, sheet Orders/);
     const wb = await XlsxWorkbook.open(out);
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual(SHEET_NAMES);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(REPORT_SHEETS);
   });
 
   it("--in-place replaces only the generated sheets and keeps the user's sheets and edited inputs", async () => {
@@ -202,7 +191,7 @@ describe("loyalty report", () => {
     expect(first.file).toBe(book);
     expect(first.sheets.every((s: { replaced: boolean }) => !s.replaced)).toBe(true);
     let wb = await XlsxWorkbook.open(book);
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Notes", "Orders", ...SHEET_NAMES]);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Notes", "Orders", ...REPORT_SHEETS]);
     expect(await sheetSnapshot(book, "Notes")).toEqual(notesBefore);
     expect(await sheetSnapshot(book, "Orders")).toEqual(ordersBefore);
 
