@@ -14,7 +14,6 @@ import {
   tierName,
   type ReportData,
 } from "../report-data";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { count, moneyFormat, SheetLayout } from "./layout";
 
 /** One style object for every centred cell (adapters share styles by identity). */
@@ -134,7 +133,6 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   }
   return layout.finish({
     kind: "customers",
-    name: SHEET_NAMES.customers,
     freeze: { rows: tableTop, cols: 1 },
     // R, F, M: narrow; the alerts list is cut rather than making the table very wide.
     columnWidths: [

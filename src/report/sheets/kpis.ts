@@ -7,7 +7,6 @@ import { formatDay, lastDayOfMonthIndex } from "../../engine/data/days";
 import type { Cell, SheetModel } from "../sheet-model";
 import { isCellSpec } from "../sheet-model-cells";
 import { round, type ReportData } from "../report-data";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { columnAfterPixels, moneyFormat, numberCell, SheetLayout } from "./layout";
 
 /** Months after the first shown in the cohort table (two years). */
@@ -161,7 +160,6 @@ export function buildKpisSheet(data: ReportData): SheetModel {
   }
   return layout.finish({
     kind: "kpis",
-    name: SHEET_NAMES.kpis,
     columnWidths: widths,
     tabColor: "#5B9BD5",
   });

@@ -16,6 +16,7 @@ import type {
   SheetModel,
   TableOptions,
 } from "../sheet-model";
+import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
 
 /** Pixels per row at Excel's default height (15 pt), for placing charts between tables. */
 const ROW_PIXELS = 20;
@@ -55,6 +56,13 @@ export interface TableSpec {
   total?: Cell[];
   /** First column (default 1). */
   col?: number;
+}
+
+/** What a builder sets on its sheet besides the layout: its kind, and any of widths, freeze, tab colour... */
+export interface SheetSettings extends Partial<Omit<SheetModel, "kind" | "name" | "columnWidths">> {
+  kind: SheetKind;
+  /** Widths of some columns (a number); the others (null) are left to the layout. */
+  columnWidths?: (number | null)[];
 }
 
 export class SheetLayout {
@@ -198,12 +206,11 @@ export class SheetLayout {
   }
 
   /**
-   * The sheet model. Column widths fit the tables and labels laid out; `columnWidths` sets some columns
-   * (a number) and leaves the others (null) to the layout.
+   * The model of the generated sheet `kind`, named as SHEET_NAMES names it. Column widths fit the tables
+   * and labels laid out; `columnWidths` sets some columns (a number) and leaves the others (null) to the
+   * layout.
    */
-  finish(
-    model: Pick<SheetModel, "kind" | "name"> & Partial<SheetModel> & { columnWidths?: (number | null)[] },
-  ): SheetModel {
+  finish({ kind, ...model }: SheetSettings): SheetModel {
     const set = model.columnWidths ?? [];
     const count = Math.max(this.widths.length, set.length);
     const columnWidths = Array.from(
@@ -216,6 +223,8 @@ export class SheetLayout {
       conditionalFormats: this.conditionalFormats,
       validations: this.validations,
       print: { orientation: "landscape", fitToWidth: true },
+      kind,
+      name: SHEET_NAMES[kind],
       ...model,
       columnWidths,
     };

@@ -9,7 +9,6 @@ import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../sheet-model";
 import type { FitOutcome, HoldoutCheck } from "../report-models";
 import { round, type ReportData } from "../report-data";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { count, moneyFormat, percentText, SheetLayout } from "./layout";
 
 const MODEL_NAMES: Record<string, string> = {
@@ -221,7 +220,7 @@ export function buildModelSheet(data: ReportData): SheetModel {
   layout.gap();
   if (!models) {
     layout.note("The models were not run for this report (no selected sheet needs them).");
-    return layout.finish({ kind: "model", name: SHEET_NAMES.model, columnWidths: [44, 14, 14, 60] });
+    return layout.finish({ kind: "model", columnWidths: [44, 14, 14, 60] });
   }
 
   layout.section(`Purchase model: ${MODEL_NAMES[kind]}`);
@@ -249,7 +248,6 @@ export function buildModelSheet(data: ReportData): SheetModel {
   else layout.note(`No check: ${holdout?.skipped ?? "it was not run"}.`);
   return layout.finish({
     kind: "model",
-    name: SHEET_NAMES.model,
     columnWidths: [50, 14, 21, 23, 12, 40],
     tabColor: "#7030A0",
   });

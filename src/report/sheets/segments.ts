@@ -14,7 +14,6 @@ import { formatDay } from "../../engine/data/days";
 import type { Cell, SheetModel } from "../sheet-model";
 import { round, type ReportData } from "../report-data";
 import { SEGMENT_SCHEMES } from "../config";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { moneyFormat, numberCell, percentText, SheetLayout, type PlacedTable } from "./layout";
 
 /** Mean of `values` over each segment's customers (NaN where a segment has none or values are missing). */
@@ -215,7 +214,6 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
   }
   return layout.finish({
     kind: "segments",
-    name: SHEET_NAMES.segments,
     tabColor: "#70AD47",
   });
 }

@@ -10,7 +10,6 @@ import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import type { Cell, SheetModel } from "../sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { count, moneyFormat, numberCell, SheetLayout } from "./layout";
 
 function windowText(program: TierProgram): string {
@@ -229,7 +228,6 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   });
   return layout.finish({
     kind: "tiers",
-    name: SHEET_NAMES.tiers,
     tabColor: "#FFC000",
   });
 }
