@@ -179,20 +179,23 @@ export class SheetLayout {
   }
 
   /** A chart below everything so far, across the sheet's left columns; the row moves below it. */
-  chart(spec: Omit<ChartSpec, "at">, col = 1): this {
-    this.charts.push({ ...spec, at: { row: this.row, col } });
-    this.row += Math.ceil(spec.height / ROW_PIXELS) + 1;
+  chart({ height, ...spec }: Omit<ChartSpec, "at">, col = 1): this {
+    this.chartSpace(height)(spec, col);
     return this;
   }
 
-  /** Two charts side by side, the second starting at column `secondCol`. */
-  chartPair(a: Omit<ChartSpec, "at">, b: Omit<ChartSpec, "at">, secondCol: number): this {
-    this.charts.push(
-      { ...a, at: { row: this.row, col: 1 } },
-      { ...b, at: { row: this.row, col: secondCol } },
-    );
-    this.row += Math.ceil(Math.max(a.height, b.height) / ROW_PIXELS) + 1;
-    return this;
+  /**
+   * Rows kept free at the current row for charts `height` pixels high, drawn later with the function
+   * returned: a chart above the table it shows needs the table's ranges, known once the table is laid out
+   * below. The row moves below the space; each chart drawn starts at column `col` (side by side).
+   */
+  chartSpace(height: number): (chart: Omit<ChartSpec, "at" | "height">, col?: number) => void {
+    const row = this.row;
+    this.row += Math.ceil(height / ROW_PIXELS) + 1;
+    // Place and size last: the workbook's registry keeps the specs as they are written here.
+    return ({ width, ...chart }, col = 1) => {
+      this.charts.push({ ...chart, at: { row, col }, width, height });
+    };
   }
 
   format(f: ConditionalFormat): this {
@@ -229,6 +232,34 @@ export class SheetLayout {
       columnWidths,
     };
   }
+}
+
+/** A series of a chart of a table: its name, the table's column (0-based) and the colour. */
+export type ColumnSeries = readonly [name: string, column: number, color: string];
+
+export interface TableChartSpec extends Omit<
+  ChartSpec,
+  "at" | "height" | "categories" | "series" | "legend"
+> {
+  series: readonly ColumnSeries[];
+}
+
+/**
+ * A chart of a placed table's columns, as the report draws them: the table's first column gives the
+ * categories, each series one column; the legend below the plot.
+ */
+export function tableChart<S extends TableChartSpec>(
+  table: PlacedTable,
+  { type, title, series, ...spec }: S,
+) {
+  return {
+    type,
+    title,
+    categories: table.column(0),
+    series: series.map(([name, column, color]) => ({ name, values: table.column(column), color })),
+    ...spec,
+    legend: "bottom" as const,
+  };
 }
 
 const LEFT: CellStyle = { align: "left" };
