@@ -5,9 +5,8 @@
  */
 import { formatDay, lastDayOfMonthIndex } from "../../engine/data/days";
 import type { Cell, SheetModel } from "../sheet-model";
-import { isCellSpec } from "../sheet-model-cells";
 import { round, type ReportData } from "../report-data";
-import { columnAfterPixels, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
+import { columnAfterPixels, headerText, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
 
 /** Months after the first shown in the cohort table (two years). */
 export const COHORT_MONTHS = 24;
@@ -73,7 +72,7 @@ export function buildKpisSheet(data: ReportData): SheetModel {
   // The monthly table's columns as wide as their headers (and the filter button), then narrower ones for
   // the cohort months further right.
   const widths = [
-    ...header.map((h) => Math.max(10, String(isCellSpec(h) ? h.value : h).length + 3)),
+    ...header.map((h) => Math.max(10, headerText(h).length + 3)),
     ...monthHeaders.slice(header.length - 2).map(() => 9),
   ];
   const table = layout.table({

@@ -352,6 +352,22 @@ export function numberCell(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/**
+ * Column widths by header text: the columns named in `widths` get that width, the others (null) are sized
+ * by the layout to their content.
+ */
+export function widthsByHeader(
+  header: readonly Cell[],
+  widths: Readonly<Record<string, number>>,
+): (number | null)[] {
+  return header.map((h) => (Object.hasOwn(widths, headerText(h)) ? widths[headerText(h)] : null));
+}
+
+/** The text of a header cell, written plainly or with a note. */
+export function headerText(h: Cell): string {
+  return String(isCellSpec(h) ? h.value : h);
+}
+
 /** Width in pixels of a column `width` characters wide (Excel's rule with the default font). */
 export function columnPixels(width: number | null | undefined): number {
   return Math.round((width ?? 8.43) * 7 + 5);
