@@ -2,20 +2,11 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { run } from "../../src/cli/main";
-import { capture } from "../helpers/cli-io";
+import { runJson } from "../helpers/cli-io";
 import { REPORT_SHEETS } from "../helpers/report-sheets";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-demo-"));
 const file = (name: string) => path.join(dir, name);
-
-async function runJson(args: string[]) {
-  const io = capture();
-  const code = await run([...args, "--json"], io);
-  expect(io.stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(io.stdout);
-}
 
 describe("loyalty demo", () => {
   it("writes the report on the bundled sample and the sample's orders beside it", async () => {

@@ -9,20 +9,12 @@ import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { capture } from "../helpers/cli-io";
+import { capture, runJson } from "../helpers/cli-io";
 import { REPORT_SHEETS } from "../helpers/report-sheets";
 import { sharedDataPath } from "../helpers/shared-data";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-report-"));
 const file = (name: string) => path.join(dir, name);
-
-async function runJson(args: string[]) {
-  const io = capture();
-  const code = await run([...args, "--json"], io);
-  expect(io.stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(io.stdout);
-}
 
 /** Runs a command that must fail on bad input: exit 2 and one line naming the problem. */
 async function failure(args: string[]): Promise<string> {
