@@ -53,11 +53,15 @@ async function fit(file: string, expected: Outcome, extra: string[] = []): Promi
 }
 
 /** `loyalty report` into a fresh folder: the workbook, or one clear line, exit 2 and no file at all. */
-async function report(file: string, expected: Outcome): Promise<{ message: string; out: string }> {
+async function report(
+  file: string,
+  expected: Outcome,
+  extra: string[] = [],
+): Promise<{ message: string; out: string }> {
   const outDir = mkdtempSync(path.join(dir, "out-"));
   const out = path.join(outDir, "report.xlsx");
   const io = capture();
-  const code = await run(["report", file, "--out", out], io);
+  const code = await run(["report", file, "--out", out, ...extra], io);
   const message = check(io, code, expected, /^Wrote .*report\.xlsx/);
   if (expected === "result") expect(existsSync(out)).toBe(true);
   // No partial output: nothing at all in the output folder after a failure (no temporary file either).
@@ -345,6 +349,8 @@ describe("bad-file corpus: dates as text in three locales", () => {
     await report(de, unknown);
     await fit(de, "result", ["--date-order", "dmy"]);
     await fit(csv("us.csv", american), "result", ["--date-order", "mdy"]);
+    expect((await report(de, "result", ["--date-order", "dmy"])).message).toMatch(/3 customers, 5 orders/);
+    await report(de, /--date-order.*'dym' is invalid.*dmy/, ["--date-order", "dym"]);
   });
 
   it.each([

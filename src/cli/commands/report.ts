@@ -13,7 +13,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
@@ -28,6 +28,7 @@ interface ReportCommandOptions {
   out?: string;
   config?: string;
   asOf?: string;
+  dateOrder?: string;
   sheets?: string;
   sheet?: string;
   inPlace?: boolean;
@@ -69,11 +70,14 @@ async function readConfigFile(file: string): Promise<PartialReportConfig> {
   return parseConfigText(text, path.basename(file));
 }
 
-/** The settings given on the command line: the --config file, then --as-of and --sheets on top. */
+/** The settings given on the command line: the --config file, then --as-of, --date-order and --sheets on top. */
 async function commandLineConfig(options: ReportCommandOptions): Promise<PartialReportConfig> {
   let config: PartialReportConfig = options.config ? await readConfigFile(options.config) : {};
   if (options.asOf !== undefined) {
     config = deepMerge(config, checkConfigLayer({ asOf: options.asOf }, "--as-of"));
+  }
+  if (options.dateOrder !== undefined) {
+    config = deepMerge(config, checkConfigLayer({ dayOrder: options.dateOrder }, "--date-order"));
   }
   if (options.sheets !== undefined) {
     const sheets = options.sheets
@@ -184,6 +188,12 @@ export function registerReport(program: Command, io: CliIO): void {
       "report settings as JSON (columns, as-of date, tiers, alerts, sheets, ...)",
     )
     .option("--as-of <date>", "the day the report is made for (default: the last order date)")
+    .addOption(
+      new Option(
+        "--date-order <order>",
+        "order of day and month in text dates such as 03/04/2024 (default: year first, as ISO)",
+      ).choices(["ymd", "dmy", "mdy"]),
+    )
     .option(
       "--sheets <list>",
       "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
