@@ -22,6 +22,7 @@ import { capture } from "../helpers/cli-io";
 import {
   day,
   encryptedWorkbookBytes,
+  ORDER_HEADER,
   ORDER_ROWS,
   putOrders,
   workbookBytes,
@@ -52,11 +53,15 @@ async function fit(file: string, expected: Outcome, extra: string[] = []): Promi
 }
 
 /** `loyalty report` into a fresh folder: the workbook, or one clear line, exit 2 and no file at all. */
-async function report(file: string, expected: Outcome): Promise<{ message: string; out: string }> {
+async function report(
+  file: string,
+  expected: Outcome,
+  extra: string[] = [],
+): Promise<{ message: string; out: string }> {
   const outDir = mkdtempSync(path.join(dir, "out-"));
   const out = path.join(outDir, "report.xlsx");
   const io = capture();
-  const code = await run(["report", file, "--out", out], io);
+  const code = await run(["report", file, "--out", out, ...extra], io);
   const message = check(io, code, expected, /^Wrote .*report\.xlsx/);
   if (expected === "result") expect(existsSync(out)).toBe(true);
   // No partial output: nothing at all in the output folder after a failure (no temporary file either).
@@ -169,6 +174,36 @@ describe("bad-file corpus: damaged, protected and hostile workbooks", () => {
   });
 });
 
+describe("bad-file corpus: --in-place never touches a file it cannot read", () => {
+  it.each([
+    [
+      "truncated",
+      async () => (await workbookBytes((ws) => putOrders(ws))).subarray(0, 3000),
+      /is damaged or incomplete/,
+    ],
+    ["password-protected", async () => encryptedWorkbookBytes(), /is password-protected/],
+    ["a zip bomb", async () => zipBombBytes(200), /is refused: .*zip bomb/],
+    [
+      "without an order table",
+      async () => workbookBytes((ws) => (ws.getCell("A1").value = "nothing here")),
+      /book\.xlsx, sheet Orders: there are no rows below the header row/,
+    ],
+  ])(
+    "%s: exit 2, the file byte for byte as it was, no temporary file beside it",
+    async (name, make, message) => {
+      const folder = mkdtempSync(path.join(dir, "in-place-"));
+      const book = path.join(folder, "book.xlsx");
+      const bytes = await make();
+      writeFileSync(book, bytes);
+      const io = capture();
+      const code = await run(["report", book, "--in-place"], io);
+      check(io, code, message, /^$/);
+      expect(readFileSync(book).equals(bytes)).toBe(true);
+      expect(readdirSync(folder)).toEqual(["book.xlsx"]);
+    },
+  );
+});
+
 describe("bad-file corpus: odd but valid sheets", () => {
   it("1,048,576 rows: an order on Excel's last row, a million blank rows above it", async () => {
     const f = put(
@@ -199,6 +234,23 @@ describe("bad-file corpus: odd but valid sheets", () => {
       }),
     );
     expect(await fit(f, "result")).toMatch(/fitted to 4 customers .* \(summary/);
+  });
+
+  it("16,384 columns: the order table in the last three columns (XFB:XFD) gives a report", async () => {
+    const f = put(
+      "wide-orders.xlsx",
+      await workbookBytes((ws) => {
+        const header = ws.getRow(1);
+        for (let c = 1; c <= 16_381; c++) header.getCell(c).value = `Note ${c}`;
+        ORDER_HEADER.forEach((h, i) => (header.getCell(16_382 + i).value = h));
+        ORDER_ROWS.forEach((row, r) => row.forEach((v, i) => (ws.getCell(2 + r, 16_382 + i).value = v)));
+      }),
+    );
+    const { message, out } = await report(f, "result");
+    expect(message).toMatch(/3 customers, 6 orders \(6 lines\), net revenue 54\.00/);
+    expect(await reportColumn(out, "LL Data quality", "Column")).toEqual(
+      expect.arrayContaining(["XFD", "XFC", "XFB"]),
+    );
   });
 
   it("a merged title above the header, and a header not in row 1", async () => {
@@ -247,10 +299,20 @@ describe("bad-file corpus: odd but valid sheets", () => {
       }),
     );
     await fit(f, "result");
-    const { out } = await report(f, "result");
+    const { message, out } = await report(f, "result");
+    // Used: C1's "10.00" read as 10, C3's 7 from the formula's result, and row 7 (id "C3" from a formula).
+    expect(message).toMatch(/2 customers, 3 orders \(3 lines\), net revenue 21\.00/);
     const reasons = (await reportColumn(out, "LL Data quality", "Finding")).map(String);
     expect(reasons.join("\n")).toMatch(/amount/i);
     expect(reasons.join("\n")).toMatch(/date/i);
+    // The error cells are named where they are.
+    const places = (await reportColumn(out, "LL Data quality", "First place")).map(String);
+    expect(places).toEqual(
+      expect.arrayContaining([
+        "cells.xlsx, sheet Orders, row 4, column B (Order date)",
+        "cells.xlsx, sheet Orders, row 3, column C (Amount)",
+      ]),
+    );
   });
 
   it("a summary file with #N/A in a number column names the cell", async () => {
@@ -287,7 +349,37 @@ describe("bad-file corpus: dates as text in three locales", () => {
     await report(de, unknown);
     await fit(de, "result", ["--date-order", "dmy"]);
     await fit(csv("us.csv", american), "result", ["--date-order", "mdy"]);
+    expect((await report(de, "result", ["--date-order", "dmy"])).message).toMatch(/3 customers, 5 orders/);
+    await report(de, /--date-order.*'dym' is invalid.*dmy/, ["--date-order", "dym"]);
   });
+
+  it.each([
+    ["day-first", german, "dmy"],
+    ["month-first", american, "mdy"],
+    ["Chinese", chinese, undefined],
+  ])(
+    "%s dates typed as text into workbook cells: a report (the date order from --config where needed)",
+    async (name, dates, order) => {
+      const book = put(
+        `text-dates-${name}.xlsx`,
+        await workbookBytes((ws) => {
+          ws.getRow(1).values = ORDER_HEADER;
+          dates.forEach((d, i) => (ws.getRow(2 + i).values = [`C${(i % 3) + 1}`, d, i + 5]));
+        }),
+      );
+      if (order) {
+        const unknown = new RegExp(
+          `first at text-dates-${name}\\.xlsx, sheet Orders, row 2, column B \\(Order date\\): day/month order unknown`,
+        );
+        await report(book, unknown);
+      }
+      const config = put(`text-dates-${name}.json`, JSON.stringify(order ? { dayOrder: order } : {}));
+      const outDir = mkdtempSync(path.join(dir, "out-"));
+      const io = capture();
+      const code = await run(["report", book, "--config", config, "--out", path.join(outDir, "r.xlsx")], io);
+      expect(check(io, code, "result", /^Wrote /)).toMatch(/3 customers, 5 orders .* as of 2024-06-02/);
+    },
+  );
 
   it("Chinese dates are read as they are", async () => {
     const zh = csv("zh.csv", chinese);

@@ -2,19 +2,11 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { run } from "../../src/cli/main";
-import { capture } from "../helpers/cli-io";
+import { runJson } from "../helpers/cli-io";
+import { REPORT_SHEETS } from "../helpers/report-sheets";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-demo-"));
 const file = (name: string) => path.join(dir, name);
-
-async function runJson(args: string[]) {
-  const io = capture();
-  const code = await run([...args, "--json"], io);
-  expect(io.stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(io.stdout);
-}
 
 describe("loyalty demo", () => {
   it("writes the report on the bundled sample and the sample's orders beside it", async () => {
@@ -22,17 +14,7 @@ describe("loyalty demo", () => {
     const summary = await runJson(["demo", "--out", out]);
     expect(summary.file).toBe(out);
     expect(summary.customers).toBeGreaterThan(2900);
-    expect(summary.sheets.map((s: { sheetName: string }) => s.sheetName)).toEqual([
-      "LL Customers",
-      "LL Segments",
-      "LL Tiers",
-      "LL KPIs",
-      "LL Alerts",
-      "LL Key dates",
-      "LL Model",
-      "LL Benefit cost",
-      "LL Data quality",
-    ]);
+    expect(summary.sheets.map((s: { sheetName: string }) => s.sheetName)).toEqual(REPORT_SHEETS);
     expect(summary.dataQuality.findings.length).toBeGreaterThan(3);
     expect(existsSync(file("demo/loyalty-demo-orders.csv"))).toBe(true);
     // The CSV holds the same orders: reporting on it gives the same customers.

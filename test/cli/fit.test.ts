@@ -3,16 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
-import { capture } from "../helpers/cli-io";
+import { capture, runJson } from "../helpers/cli-io";
 import { readSharedText, sharedDataPath } from "../helpers/shared-data";
 
-async function fitJson(args: string[]) {
-  const io = capture();
-  const code = await run(["fit", ...args, "--json"], io);
-  expect(io.stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(io.stdout);
-}
+const fitJson = (args: string[]) => runJson(["fit", ...args]);
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-fit-"));
 

@@ -2,38 +2,23 @@
  * `loyalty report` and `loyalty demo` run in-process: the files they write, what they print, --in-place
  * keeping the user's sheets and edits, and one clear line with exit code 2 for bad input files.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { checkInPlaceSize, IN_PLACE_LIMIT_BYTES } from "../../src/cli/commands/report";
 import { run } from "../../src/cli/main";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
+import { UserError } from "../../src/user-error";
+import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { capture } from "../helpers/cli-io";
+import { zipBombBytes } from "../helpers/bad-files";
+import { capture, runJson } from "../helpers/cli-io";
+import { REPORT_SHEETS } from "../helpers/report-sheets";
 import { sharedDataPath } from "../helpers/shared-data";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-report-"));
 const file = (name: string) => path.join(dir, name);
-
-const SHEET_NAMES = [
-  "LL Customers",
-  "LL Segments",
-  "LL Tiers",
-  "LL KPIs",
-  "LL Alerts",
-  "LL Key dates",
-  "LL Model",
-  "LL Benefit cost",
-  "LL Data quality",
-];
-
-async function runJson(args: string[]) {
-  const io = capture();
-  const code = await run([...args, "--json"], io);
-  expect(io.stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(io.stdout);
-}
 
 /** Runs a command that must fail on bad input: exit 2 and one line naming the problem. */
 async function failure(args: string[]): Promise<string> {
@@ -137,7 +122,7 @@ describe("loyalty report", () => {
     expect(summary.projection.benefitCost).toBeGreaterThan(0);
     expect(summary.projection.revenue).toBeGreaterThan(summary.projection.benefitCost);
     const wb = await XlsxWorkbook.open(out);
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual(SHEET_NAMES);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(REPORT_SHEETS);
     const customers = await wb.readTable({ table: "LL_Customers" });
     expect(customers.columns[0]).toHaveLength(2357);
   });
@@ -190,7 +175,7 @@ describe("loyalty report", () => {
     expect(summary.customers).toBeGreaterThan(100);
     expect(summary.source).toMatch(/orders-book\.xlsx, sheet Orders/);
     const wb = await XlsxWorkbook.open(out);
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual(SHEET_NAMES);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(REPORT_SHEETS);
   });
 
   it("--in-place replaces only the generated sheets and keeps the user's sheets and edited inputs", async () => {
@@ -202,7 +187,7 @@ describe("loyalty report", () => {
     expect(first.file).toBe(book);
     expect(first.sheets.every((s: { replaced: boolean }) => !s.replaced)).toBe(true);
     let wb = await XlsxWorkbook.open(book);
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Notes", "Orders", ...SHEET_NAMES]);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Notes", "Orders", ...REPORT_SHEETS]);
     expect(await sheetSnapshot(book, "Notes")).toEqual(notesBefore);
     expect(await sheetSnapshot(book, "Orders")).toEqual(ordersBefore);
 
@@ -229,6 +214,47 @@ describe("loyalty report", () => {
     expect(await sheetSnapshot(book, "Orders")).toEqual(ordersBefore);
     // Written through a temporary file that was renamed: nothing is left beside the book.
     expect(readdirSync(dir).filter((f) => f.startsWith(".") || f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("--in-place refuses a workbook with more sheet data than it can update, before opening it", async () => {
+    // 110 MB of real (blank) worksheet XML in a 260 KB file: the sizes in its zip directory are true.
+    const folder = mkdtempSync(path.join(dir, "big-"));
+    const big = path.join(folder, "big.xlsx");
+    const bytes = await zipBombBytes(110, 2000);
+    writeFileSync(big, bytes);
+    const opened = jest.spyOn(XlsxWorkbook, "openPackage");
+    try {
+      expect(await failure(["report", big, "--in-place"])).toBe(
+        "loyalty: big.xlsx was not changed: it holds 110 MB of sheet data, more than the 100 MB this tool " +
+          "can update in place; write the report to a new workbook with --out FILE.xlsx, or refresh it in " +
+          "Excel with the Loyalty Lens add-in",
+      );
+      expect(opened).not.toHaveBeenCalled();
+    } finally {
+      opened.mockRestore();
+    }
+    expect(readFileSync(big).equals(bytes)).toBe(true);
+    expect(readdirSync(folder)).toEqual(["big.xlsx"]);
+  });
+
+  it("the in-place limit counts the worksheet XML of the zip directory", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("A").getCell("A1").value = "x".repeat(5000);
+    wb.addWorksheet("B").getCell("A1").value = 1;
+    const pkg = XlsxPackage.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()), "small.xlsx");
+    const sheetXml = pkg.worksheetXmlBytes();
+    // Both sheet parts count (strings live in the shared strings part, which does not).
+    expect(sheetXml).toBe(
+      pkg.entries
+        .filter((e) => /^xl\/worksheets\/sheet[12]\.xml$/.test(e.name))
+        .reduce((n, e) => n + e.uncompressedSize, 0),
+    );
+    expect(sheetXml).toBeGreaterThan(0);
+    expect(() => checkInPlaceSize(pkg, sheetXml)).not.toThrow();
+    expect(() => checkInPlaceSize(pkg)).not.toThrow();
+    expect(() => checkInPlaceSize(pkg, sheetXml - 1)).toThrow(UserError);
+    expect(() => checkInPlaceSize(pkg, sheetXml - 1)).toThrow(/^small\.xlsx was not changed: it holds /);
+    expect(IN_PLACE_LIMIT_BYTES).toBe(100 * 2 ** 20);
   });
 
   it("refuses unclear targets with one line", async () => {

@@ -7,9 +7,11 @@
 import type { CellValue, RawTable } from "../../src/engine/data/table";
 import { buildReport, type ReportResult } from "../../src/report/build-report";
 import type { PartialReportConfig } from "../../src/report/config";
+import { SHEET_KINDS } from "../../src/report/sheet-kinds";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { orderTable } from "../helpers/orders";
+import { REPORT_SHEETS } from "../helpers/report-sheets";
 import { sharedDataPath } from "../helpers/shared-data";
 
 /** The sample's columns: A master id, B sample id (the customer), C date, D CDs, E dollars. */
@@ -28,18 +30,6 @@ const PUBLISHED = {
   // Repeat purchase days in the 39-week holdout (BTYD's sum of x.star).
   holdoutRepeatPurchases: 1882,
 };
-
-const SHEETS = [
-  "LL Customers",
-  "LL Segments",
-  "LL Tiers",
-  "LL KPIs",
-  "LL Alerts",
-  "LL Key dates",
-  "LL Model",
-  "LL Benefit cost",
-  "LL Data quality",
-];
 
 let workbook: MemoryWorkbook;
 let result: ReportResult;
@@ -93,18 +83,8 @@ function model(sheet: string) {
 describe("report on the CDNOW sample", () => {
   it("writes the nine generated sheets in order and keeps the settings in the hidden sheet", async () => {
     const sheets = await workbook.listSheets();
-    expect(sheets.map((s) => s.name)).toEqual(SHEETS);
-    expect(sheets.map((s) => s.generatedKind)).toEqual([
-      "customers",
-      "segments",
-      "tiers",
-      "kpis",
-      "alerts",
-      "key-dates",
-      "model",
-      "benefit-cost",
-      "data-quality",
-    ]);
+    expect(sheets.map((s) => s.name)).toEqual(REPORT_SHEETS);
+    expect(sheets.map((s) => s.generatedKind)).toEqual(SHEET_KINDS);
     const settings = (await workbook.readSettings()) as { columns: unknown; model: { holdoutDays: number } };
     expect(settings.columns).toEqual(CDNOW_CONFIG.columns);
     expect(settings.model.holdoutDays).toBe(273);

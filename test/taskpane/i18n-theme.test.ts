@@ -1,5 +1,6 @@
 import { languageOf } from "../../src/taskpane/i18n/language";
 import { formatNumber, STRINGS, type Strings } from "../../src/taskpane/i18n/strings";
+import { sheetLabel } from "../../src/taskpane/state/run-state";
 import { isDarkBackground, luminance } from "../../src/taskpane/theme";
 
 /** Every text of a strings table, functions called with sample values, keyed by path. */
@@ -33,6 +34,15 @@ describe("the pane's languages", () => {
       ([path, text]) => zh.get(path) === text && /[a-z]{3}/i.test(text) && !path.startsWith(".languageNames"),
     );
     expect(untranslated).toEqual([]);
+  });
+
+  it("names a generated sheet from its kind or its sheet name, other names as they are", () => {
+    expect(sheetLabel(STRINGS.en, "LL Key dates")).toBe("Key dates");
+    expect(sheetLabel(STRINGS.en, "benefit-cost")).toBe("Benefit cost");
+    expect(sheetLabel(STRINGS["zh-CN"], "key-dates")).toBe("关键日期");
+    expect(sheetLabel(STRINGS["zh-CN"], "LL Data quality")).toBe("数据质量");
+    expect(sheetLabel(STRINGS["zh-CN"], "Notes")).toBe("Notes");
+    expect(sheetLabel(STRINGS.en, "toString")).toBe("toString");
   });
 
   it("writes numbers with the language's separators", () => {

@@ -118,90 +118,62 @@ export function benefitCostLayout(k: number, T: number, gridRows: number): Benef
     return first;
   };
   const gap = () => next();
+  // A table under a title row has a two-line header: its first line, then the header row the layout
+  // records (the second line), then `rows` rows. Returns [header row, first row].
+  const twoLineHeader = (rows: number): [number, number] => {
+    next();
+    return [next(), next(rows)];
+  };
+  // One row each, in this order.
+  const lines = (...keys: Exclude<keyof BenefitCostLayout, "k" | "T">[]) => {
+    for (const key of keys) at[key] = next();
+  };
   next(3); // title, subtitle, note
   at.checks = next();
   gap();
-  at.keyTitle = next();
-  at.scenario = next();
+  lines("keyTitle", "scenario");
   at.keyFirst = next(KEY_RESULT_LINES);
   gap();
   at.programmeTitle = next();
   at.programmeFirst = next(PROGRAMME_FIELDS.length);
   gap();
   at.tierTitle = next();
-  next(); // the first line of the two-line header below
-  at.tierHeader = next();
-  at.tierFirst = next(k);
+  [at.tierHeader, at.tierFirst] = twoLineHeader(k);
   at.tierTotal = next();
   gap();
   at.scenarioTitle = next();
-  next(); // the first line of the two-line header below
-  at.scenarioHeader = next();
-  at.scenarioFirst = next(SCENARIO_ROWS.length);
+  [at.scenarioHeader, at.scenarioFirst] = twoLineHeader(SCENARIO_ROWS.length);
   gap();
   at.baselineTitle = next();
   at.baselineInfo = next(3);
-  next(); // the first line of the two-line header below
-  at.baselineHeader = next();
-  at.baselineFirst = next(K);
+  [at.baselineHeader, at.baselineFirst] = twoLineHeader(K);
   gap();
   at.observedTitle = next();
-  next(); // the first line of the two-line header below
-  at.observedHeader = next();
-  at.observedFirst = next(K);
+  [at.observedHeader, at.observedFirst] = twoLineHeader(K);
   at.observedNew = next();
   gap();
   at.migrationTitle = next();
-  next(); // the first line of the two-line header below
-  at.migrationHeader = next();
-  at.migrationFirst = next(K);
+  [at.migrationHeader, at.migrationFirst] = twoLineHeader(K);
   gap();
   at.driversTitle = next();
-  next(); // the first line of the two-line header below
-  at.driversHeader = next();
-  at.driversFirst = next(k);
+  [at.driversHeader, at.driversFirst] = twoLineHeader(k);
   gap();
-  at.projectionTitle = next();
-  at.periodHeader = next();
-  at.periodEnds = next();
-  at.membersLabel = next();
+  lines("projectionTitle", "periodHeader", "periodEnds", "membersLabel");
   at.members = next(K);
-  at.membersInTiers = next();
-  at.newMembers = next();
-  at.costScale = next();
-  at.revenueLabel = next();
-  at.revenueBase = next();
-  at.revenueLift = next();
-  at.revenue = next();
-  at.costLabel = next();
-  at.costPoints = next();
-  at.costBirthday = next();
-  at.costService = next();
-  at.costActivities = next();
-  at.costFixed = next();
-  at.costTotal = next();
-  at.costPerMember = next();
-  at.costShareOfRevenue = next();
-  at.resultLabel = next();
-  at.marginBeforeBenefits = next();
-  at.marginAfterBenefits = next();
-  at.incrementalMargin = next();
-  at.netEffect = next();
-  at.roi = next();
-  at.cumulativeCost = next();
-  at.cumulativeNetEffect = next();
-  at.cumulativeRoi = next();
-  at.discountFactor = next();
-  at.discountedNetEffect = next();
+  lines("membersInTiers", "newMembers", "costScale");
+  lines("revenueLabel", "revenueBase", "revenueLift", "revenue");
+  lines("costLabel", "costPoints", "costBirthday", "costService", "costActivities", "costFixed", "costTotal");
+  lines("costPerMember", "costShareOfRevenue");
+  lines("resultLabel", "marginBeforeBenefits", "marginAfterBenefits", "incrementalMargin", "netEffect");
+  lines("roi", "cumulativeCost", "cumulativeNetEffect", "cumulativeRoi");
+  lines("discountFactor", "discountedNetEffect");
   at.pointsLabel = next();
   at.pointsEarned = next(k);
   at.pointsOutstanding = next(k);
   at.pointsLiability = next();
   gap();
   at.sensitivityTitle = next();
-  next(); // the first line of the two-line header below
-  at.sensitivityHelperHeader = next();
-  at.sensitivityHelperFirst = next(k);
+  [at.sensitivityHelperHeader, at.sensitivityHelperFirst] = twoLineHeader(k);
   gap();
   at.gridHeader = next();
   at.gridFirst = next(gridRows);

@@ -101,11 +101,10 @@ interface Refs {
 }
 
 interface Line {
-  row: (at: BenefitCostLayout) => number;
   label: string;
   unit: string;
   format: NumberFormat;
-  /** The engine's values (index 0 = now). */
+  /** The engine's values (index 0 = now), and the line's row in the layout, which has the same name. */
   values: ProjectionLineKey;
   formula: (x: Refs) => string;
   /** Also a formula in the "now" column. */
@@ -119,7 +118,6 @@ const money = { unit: "money", format: FORMATS.money };
 /** The lines after the members block, in sheet order (sections start at their label rows). */
 const LINES: readonly Line[] = [
   {
-    row: (at) => at.membersInTiers,
     label: "Members in tiers",
     unit: "members",
     format: FORMATS.count1,
@@ -130,7 +128,6 @@ const LINES: readonly Line[] = [
     note: "All tiers; lapsed members have no benefits and bring no revenue.",
   },
   {
-    row: (at) => at.newMembers,
     label: "New members joining",
     unit: "members",
     format: FORMATS.count1,
@@ -139,7 +136,6 @@ const LINES: readonly Line[] = [
     note: "New members per period × scenario multiplier × (1 + intake growth)^(period − 1).",
   },
   {
-    row: (at) => at.costScale,
     label: "Cost scale factor",
     unit: "factor",
     format: FORMATS.factor,
@@ -153,7 +149,6 @@ const LINES: readonly Line[] = [
       "the unit cost of birthday gifts, priority service and activities.",
   },
   {
-    row: (at) => at.revenueBase,
     label: "Revenue at baseline spend",
     ...money,
     values: "revenueBase",
@@ -161,7 +156,6 @@ const LINES: readonly Line[] = [
     note: "Σ members × spend per member per period (scenario applied).",
   },
   {
-    row: (at) => at.revenueLift,
     label: "Incremental revenue from the lift",
     ...money,
     values: "revenueLift",
@@ -169,7 +163,6 @@ const LINES: readonly Line[] = [
     note: "Σ members × spend per member × spend lift.",
   },
   {
-    row: (at) => at.revenue,
     label: "Total revenue",
     ...money,
     values: "revenue",
@@ -177,7 +170,6 @@ const LINES: readonly Line[] = [
     style: "total",
   },
   {
-    row: (at) => at.costPoints,
     label: "Points",
     ...money,
     values: "costPoints",
@@ -187,7 +179,6 @@ const LINES: readonly Line[] = [
     note: "Σ points earned × value per point × redemption rate: the expected cost, booked when earned.",
   },
   {
-    row: (at) => at.costBirthday,
     label: "Birthday gifts",
     ...money,
     values: "costBirthday",
@@ -198,7 +189,6 @@ const LINES: readonly Line[] = [
       "cost × uptake.",
   },
   {
-    row: (at) => at.costService,
     label: "Priority service",
     ...money,
     values: "costService",
@@ -206,7 +196,6 @@ const LINES: readonly Line[] = [
     note: "Cost scale × Σ members × service cost per member.",
   },
   {
-    row: (at) => at.costActivities,
     label: "Member activities",
     ...money,
     values: "costActivities",
@@ -216,14 +205,12 @@ const LINES: readonly Line[] = [
     note: "Cost scale × Σ members × activities per period × cost per participant × participation rate.",
   },
   {
-    row: (at) => at.costFixed,
     label: "Other fixed cost",
     ...money,
     values: "costFixed",
     formula: () => "SUM(LL_FixedCost)",
   },
   {
-    row: (at) => at.costTotal,
     label: "Total benefit cost",
     ...money,
     values: "costTotal",
@@ -231,7 +218,6 @@ const LINES: readonly Line[] = [
     style: "total",
   },
   {
-    row: (at) => at.costPerMember,
     label: "Benefit cost per member in tiers",
     unit: "money",
     format: FORMATS.money2,
@@ -240,7 +226,6 @@ const LINES: readonly Line[] = [
       `IF(${x.here(x.at.membersInTiers)}>0,${x.here(x.at.costTotal)}/${x.here(x.at.membersInTiers)},0)`,
   },
   {
-    row: (at) => at.costShareOfRevenue,
     label: "Benefit cost % of revenue",
     unit: "share",
     format: FORMATS.rate,
@@ -248,21 +233,18 @@ const LINES: readonly Line[] = [
     formula: (x) => `IF(${x.here(x.at.revenue)}>0,${x.here(x.at.costTotal)}/${x.here(x.at.revenue)},0)`,
   },
   {
-    row: (at) => at.marginBeforeBenefits,
     label: "Gross margin before benefits",
     ...money,
     values: "marginBeforeBenefits",
     formula: (x) => `${x.here(x.at.revenue)}*LL_GrossMargin`,
   },
   {
-    row: (at) => at.marginAfterBenefits,
     label: "Gross margin after benefits",
     ...money,
     values: "marginAfterBenefits",
     formula: (x) => `${x.here(x.at.marginBeforeBenefits)}-${x.here(x.at.costTotal)}`,
   },
   {
-    row: (at) => at.incrementalMargin,
     label: "Incremental margin from the lift",
     ...money,
     values: "incrementalMargin",
@@ -270,7 +252,6 @@ const LINES: readonly Line[] = [
     note: "Incremental revenue × gross margin: what the benefits bring.",
   },
   {
-    row: (at) => at.netEffect,
     label: "Net effect of the benefits",
     ...money,
     values: "netEffect",
@@ -279,7 +260,6 @@ const LINES: readonly Line[] = [
     note: "Incremental margin − total benefit cost.",
   },
   {
-    row: (at) => at.roi,
     label: "ROI",
     unit: "share",
     format: FORMATS.rate,
@@ -288,7 +268,6 @@ const LINES: readonly Line[] = [
     note: "Net effect / benefit cost.",
   },
   {
-    row: (at) => at.cumulativeCost,
     label: "Cumulative benefit cost",
     ...money,
     values: "cumulativeCost",
@@ -296,7 +275,6 @@ const LINES: readonly Line[] = [
       x.t === 1 ? x.here(x.at.costTotal) : `${x.prev}${x.at.cumulativeCost}+${x.here(x.at.costTotal)}`,
   },
   {
-    row: (at) => at.cumulativeNetEffect,
     label: "Cumulative net effect",
     ...money,
     values: "cumulativeNetEffect",
@@ -304,7 +282,6 @@ const LINES: readonly Line[] = [
       x.t === 1 ? x.here(x.at.netEffect) : `${x.prev}${x.at.cumulativeNetEffect}+${x.here(x.at.netEffect)}`,
   },
   {
-    row: (at) => at.cumulativeRoi,
     label: "Cumulative ROI",
     unit: "share",
     format: FORMATS.rate,
@@ -313,7 +290,6 @@ const LINES: readonly Line[] = [
       `IF(${x.here(x.at.cumulativeCost)}>0,${x.here(x.at.cumulativeNetEffect)}/${x.here(x.at.cumulativeCost)},0)`,
   },
   {
-    row: (at) => at.discountFactor,
     label: "Discount factor",
     unit: "factor",
     format: FORMATS.factor,
@@ -322,7 +298,6 @@ const LINES: readonly Line[] = [
     note: "1 / (1 + discount rate per period)^period.",
   },
   {
-    row: (at) => at.discountedNetEffect,
     label: "Discounted net effect",
     ...money,
     values: "discountedNetEffect",
@@ -330,7 +305,6 @@ const LINES: readonly Line[] = [
     note: "Their sum is the NPV of the net effect in the key results.",
   },
   {
-    row: (at) => at.pointsLiability,
     label: "Points liability",
     ...money,
     values: "pointsLiability",
@@ -423,7 +397,7 @@ export function projectionSection(w: BenefitCostWriter): void {
             entry(x),
     );
   }
-  for (const line of LINES) writeLine(w, line.row(at), line, p[line.values], line.formula);
+  for (const line of LINES) writeLine(w, at[line.values], line, p[line.values], line.formula);
 
   for (let i = 0; i < k; i++) {
     const tier = w.stateName(i);

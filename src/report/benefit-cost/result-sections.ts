@@ -107,70 +107,37 @@ export function keyResultsSection(w: BenefitCostWriter): void {
     ...["npv", "npvCost", "liabilityNow", "liabilityEnd"],
   ];
   const B = (id: string) => `B${at.keyFirst + ids.indexOf(id)}`;
+  type KeyResult = [label: string, formula: string, expected: Expected, format: NumberFormat, unit: string];
   const total = (r: number) => `SUM(${periodsRange(r, T)})`;
   const npv = (r: number) => `NPV(LL_DiscountRate,${periodsRange(r, T)})`;
-  const lines: Record<string, [string, string, Expected, NumberFormat, string]> = {
-    now: ["Members in tiers now", `C${at.membersInTiers}`, t.membersInTiersNow, FORMATS.count, "members"],
-    end: [
-      "Members in tiers at the end",
-      `${last}${at.membersInTiers}`,
-      t.membersInTiersAtEnd,
-      FORMATS.count,
-      "members",
-    ],
-    revenue: ["Revenue", total(at.revenue), t.revenue, FORMATS.money, "money"],
-    cost: ["Benefit cost", total(at.costTotal), t.benefitCost, FORMATS.money, "money"],
-    share: [
-      "Benefit cost % of revenue",
-      `IF(${B("revenue")}>0,${B("cost")}/${B("revenue")},0)`,
-      t.costShareOfRevenue,
-      FORMATS.rate,
-      "share",
-    ],
-    margin: [
-      "Gross margin after benefits",
-      total(at.marginAfterBenefits),
-      t.marginAfterBenefits,
-      FORMATS.money,
-      "money",
-    ],
-    lift: [
-      "Incremental margin from the lift",
-      total(at.incrementalMargin),
-      t.incrementalMargin,
-      FORMATS.money,
-      "money",
-    ],
-    net: ["Net effect of the benefits", total(at.netEffect), t.netEffect, FORMATS.money, "money"],
-    roi: [
-      "ROI of the benefits",
-      `IF(${B("cost")}>0,${B("net")}/${B("cost")},0)`,
-      t.roi,
-      FORMATS.rate,
-      "share",
-    ],
-    npv: ["NPV of the net effect", npv(at.netEffect), t.npvNetEffect, FORMATS.money, "money, discounted"],
-    npvCost: [
-      "NPV of the benefit cost",
-      npv(at.costTotal),
-      t.npvBenefitCost,
-      FORMATS.money,
-      "money, discounted",
-    ],
-    liabilityNow: [
-      "Points liability now",
-      `C${at.pointsLiability}`,
-      t.pointsLiabilityNow,
-      FORMATS.money,
-      "money",
-    ],
-    liabilityEnd: [
+  const money = (label: string, formula: string, expected: number, unit = "money"): KeyResult => {
+    return [label, formula, expected, FORMATS.money, unit];
+  };
+  // One key result over another, 0 when the other is not positive.
+  const share = (label: string, id: string, over: string, expected: number): KeyResult => {
+    return [label, `IF(${B(over)}>0,${B(id)}/${B(over)},0)`, expected, FORMATS.rate, "share"];
+  };
+  const members = (label: string, column: string, expected: number): KeyResult => {
+    return [label, `${column}${at.membersInTiers}`, expected, FORMATS.count, "members"];
+  };
+  const lines: Record<string, KeyResult> = {
+    now: members("Members in tiers now", "C", t.membersInTiersNow),
+    end: members("Members in tiers at the end", last, t.membersInTiersAtEnd),
+    revenue: money("Revenue", total(at.revenue), t.revenue),
+    cost: money("Benefit cost", total(at.costTotal), t.benefitCost),
+    share: share("Benefit cost % of revenue", "cost", "revenue", t.costShareOfRevenue),
+    margin: money("Gross margin after benefits", total(at.marginAfterBenefits), t.marginAfterBenefits),
+    lift: money("Incremental margin from the lift", total(at.incrementalMargin), t.incrementalMargin),
+    net: money("Net effect of the benefits", total(at.netEffect), t.netEffect),
+    roi: share("ROI of the benefits", "net", "cost", t.roi),
+    npv: money("NPV of the net effect", npv(at.netEffect), t.npvNetEffect, "money, discounted"),
+    npvCost: money("NPV of the benefit cost", npv(at.costTotal), t.npvBenefitCost, "money, discounted"),
+    liabilityNow: money("Points liability now", `C${at.pointsLiability}`, t.pointsLiabilityNow),
+    liabilityEnd: money(
       "Points liability at the end",
       `${last}${at.pointsLiability}`,
       t.pointsLiabilityAtEnd,
-      FORMATS.money,
-      "money",
-    ],
+    ),
   };
   const notes: Record<string, string> = {
     net: "Incremental margin from the lift − benefit cost, over all periods.",

@@ -8,7 +8,6 @@ import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../sheet-model";
 import { round, shortRuleName, tierName, type ReportData } from "../report-data";
 import { ALERT_INPUTS } from "../input-keys";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { count, moneyFormat, numberCell, SheetLayout } from "./layout";
 
 /** What a measure is, in words, and how its threshold is shown. */
@@ -158,7 +157,6 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
   if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
   return layout.finish({
     kind: "alerts",
-    name: SHEET_NAMES.alerts,
     // Every column as wide as its header and values (rule names in column A included).
     tabColor: "#C00000",
   });

@@ -14,8 +14,7 @@ import {
   tierName,
   type ReportData,
 } from "../report-data";
-import { SHEET_NAMES } from "../sheet-kinds";
-import { count, moneyFormat, SheetLayout } from "./layout";
+import { count, moneyFormat, SheetLayout, widthsByHeader } from "./layout";
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
@@ -134,31 +133,9 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   }
   return layout.finish({
     kind: "customers",
-    name: SHEET_NAMES.customers,
     freeze: { rows: tableTop, cols: 1 },
     // R, F, M: narrow; the alerts list is cut rather than making the table very wide.
-    columnWidths: [
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      6,
-      6,
-      6,
-      7,
-      null,
-      null,
-      null,
-      40,
-    ],
+    columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, Alerts: 40 }),
     tabColor: "#4472C4",
   });
 }

@@ -7,7 +7,6 @@ import { formatDay } from "../../engine/data/days";
 import { columnLetter } from "../../engine/data/table";
 import type { Cell, SheetModel } from "../sheet-model";
 import { round, type ReportData } from "../report-data";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { count, moneyFormat, SheetLayout } from "./layout";
 
 const ACTIONS: Record<string, string> = {
@@ -104,7 +103,6 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
   });
   return layout.finish({
     kind: "data-quality",
-    name: SHEET_NAMES["data-quality"],
     // "First place" names the file, row, column and header: wide enough for a file name.
     columnWidths: [34, 10, 10, 26, 12, 58, 20, 40],
     tabColor: "#A5A5A5",

@@ -7,7 +7,6 @@ import type { KeyDateKind } from "../../engine/keydates/key-dates";
 import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import { KEY_DATE_INPUTS } from "../input-keys";
-import { SHEET_NAMES } from "../sheet-kinds";
 import { count, moneyFormat, SheetLayout } from "./layout";
 
 const OCCASIONS: Record<KeyDateKind, string> = {
@@ -87,7 +86,6 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   });
   return layout.finish({
     kind: "key-dates",
-    name: SHEET_NAMES["key-dates"],
     columnWidths: [13, 9, 27, 14, 12, 8, 13, 13],
     tabColor: "#ED7D31",
   });

@@ -5,10 +5,8 @@
  */
 import { formatDay, lastDayOfMonthIndex } from "../../engine/data/days";
 import type { Cell, SheetModel } from "../sheet-model";
-import { isCellSpec } from "../sheet-model-cells";
 import { round, type ReportData } from "../report-data";
-import { SHEET_NAMES } from "../sheet-kinds";
-import { columnAfterPixels, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { columnAfterPixels, headerText, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
 
 /** Months after the first shown in the cohort table (two years). */
 export const COHORT_MONTHS = 24;
@@ -35,8 +33,7 @@ export function buildKpisSheet(data: ReportData): SheetModel {
       `Churned: no purchase for more than ${kpis.churnWindowDays} days at the month's end.`,
   );
   layout.gap();
-  const chartRow = layout.row;
-  layout.row += 17;
+  const drawChart = layout.chartSpace(320);
 
   layout.section("Monthly KPIs");
   const header: Cell[] = [
@@ -75,7 +72,7 @@ export function buildKpisSheet(data: ReportData): SheetModel {
   // The monthly table's columns as wide as their headers (and the filter button), then narrower ones for
   // the cohort months further right.
   const widths = [
-    ...header.map((h) => Math.max(10, String(isCellSpec(h) ? h.value : h).length + 3)),
+    ...header.map((h) => Math.max(10, headerText(h).length + 3)),
     ...monthHeaders.slice(header.length - 2).map(() => 9),
   ];
   const table = layout.table({
@@ -99,37 +96,32 @@ export function buildKpisSheet(data: ReportData): SheetModel {
     table: { name: "LL_MonthlyKpis", style: "TableStyleMedium2" },
   });
   if (table.count > 0) {
-    layout.charts.push(
-      {
+    drawChart(
+      tableChart(table, {
         type: "line",
         title: "Customers per month",
-        categories: table.column(0),
         series: [
-          { name: "Active", values: table.column(1), color: "#4472C4" },
-          { name: "New", values: table.column(2), color: "#70AD47" },
-          { name: "Returning", values: table.column(3), color: "#ED7D31" },
+          ["Active", 1, "#4472C4"],
+          ["New", 2, "#70AD47"],
+          ["Returning", 3, "#ED7D31"],
         ],
         valueFormat: "integer",
-        legend: "bottom",
-        at: { row: chartRow, col: 1 },
         width: 560,
-        height: 320,
-      },
-      {
+      }),
+    );
+    drawChart(
+      tableChart(table, {
         type: "line",
         title: "Retention, repeat purchase and churn (share of customers)",
-        categories: table.column(0),
         series: [
-          { name: "Retention rate", values: table.column(5), color: "#4472C4" },
-          { name: "Repeat-purchase rate", values: table.column(4), color: "#70AD47" },
-          { name: "Churn rate", values: table.column(7), color: "#C00000" },
+          ["Retention rate", 5, "#4472C4"],
+          ["Repeat-purchase rate", 4, "#70AD47"],
+          ["Churn rate", 7, "#C00000"],
         ],
         valueFormat: "percent",
-        legend: "bottom",
-        at: { row: chartRow, col: columnAfterPixels(widths, 580) },
         width: 560,
-        height: 320,
-      },
+      }),
+      columnAfterPixels(widths, 580),
     );
   }
   layout.gap();
@@ -161,7 +153,6 @@ export function buildKpisSheet(data: ReportData): SheetModel {
   }
   return layout.finish({
     kind: "kpis",
-    name: SHEET_NAMES.kpis,
     columnWidths: widths,
     tabColor: "#5B9BD5",
   });

@@ -16,6 +16,7 @@ import type {
   SheetModel,
   TableOptions,
 } from "../sheet-model";
+import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
 
 /** Pixels per row at Excel's default height (15 pt), for placing charts between tables. */
 const ROW_PIXELS = 20;
@@ -55,6 +56,13 @@ export interface TableSpec {
   total?: Cell[];
   /** First column (default 1). */
   col?: number;
+}
+
+/** What a builder sets on its sheet besides the layout: its kind, and any of widths, freeze, tab colour... */
+export interface SheetSettings extends Partial<Omit<SheetModel, "kind" | "name" | "columnWidths">> {
+  kind: SheetKind;
+  /** Widths of some columns (a number); the others (null) are left to the layout. */
+  columnWidths?: (number | null)[];
 }
 
 export class SheetLayout {
@@ -171,20 +179,23 @@ export class SheetLayout {
   }
 
   /** A chart below everything so far, across the sheet's left columns; the row moves below it. */
-  chart(spec: Omit<ChartSpec, "at">, col = 1): this {
-    this.charts.push({ ...spec, at: { row: this.row, col } });
-    this.row += Math.ceil(spec.height / ROW_PIXELS) + 1;
+  chart({ height, ...spec }: Omit<ChartSpec, "at">, col = 1): this {
+    this.chartSpace(height)(spec, col);
     return this;
   }
 
-  /** Two charts side by side, the second starting at column `secondCol`. */
-  chartPair(a: Omit<ChartSpec, "at">, b: Omit<ChartSpec, "at">, secondCol: number): this {
-    this.charts.push(
-      { ...a, at: { row: this.row, col: 1 } },
-      { ...b, at: { row: this.row, col: secondCol } },
-    );
-    this.row += Math.ceil(Math.max(a.height, b.height) / ROW_PIXELS) + 1;
-    return this;
+  /**
+   * Rows kept free at the current row for charts `height` pixels high, drawn later with the function
+   * returned: a chart above the table it shows needs the table's ranges, known once the table is laid out
+   * below. The row moves below the space; each chart drawn starts at column `col` (side by side).
+   */
+  chartSpace(height: number): (chart: Omit<ChartSpec, "at" | "height">, col?: number) => void {
+    const row = this.row;
+    this.row += Math.ceil(height / ROW_PIXELS) + 1;
+    // Place and size last: the workbook's registry keeps the specs as they are written here.
+    return ({ width, ...chart }, col = 1) => {
+      this.charts.push({ ...chart, at: { row, col }, width, height });
+    };
   }
 
   format(f: ConditionalFormat): this {
@@ -198,12 +209,11 @@ export class SheetLayout {
   }
 
   /**
-   * The sheet model. Column widths fit the tables and labels laid out; `columnWidths` sets some columns
-   * (a number) and leaves the others (null) to the layout.
+   * The model of the generated sheet `kind`, named as SHEET_NAMES names it. Column widths fit the tables
+   * and labels laid out; `columnWidths` sets some columns (a number) and leaves the others (null) to the
+   * layout.
    */
-  finish(
-    model: Pick<SheetModel, "kind" | "name"> & Partial<SheetModel> & { columnWidths?: (number | null)[] },
-  ): SheetModel {
+  finish({ kind, ...model }: SheetSettings): SheetModel {
     const set = model.columnWidths ?? [];
     const count = Math.max(this.widths.length, set.length);
     const columnWidths = Array.from(
@@ -216,10 +226,40 @@ export class SheetLayout {
       conditionalFormats: this.conditionalFormats,
       validations: this.validations,
       print: { orientation: "landscape", fitToWidth: true },
+      kind,
+      name: SHEET_NAMES[kind],
       ...model,
       columnWidths,
     };
   }
+}
+
+/** A series of a chart of a table: its name, the table's column (0-based) and the colour. */
+export type ColumnSeries = readonly [name: string, column: number, color: string];
+
+export interface TableChartSpec extends Omit<
+  ChartSpec,
+  "at" | "height" | "categories" | "series" | "legend"
+> {
+  series: readonly ColumnSeries[];
+}
+
+/**
+ * A chart of a placed table's columns, as the report draws them: the table's first column gives the
+ * categories, each series one column; the legend below the plot.
+ */
+export function tableChart<S extends TableChartSpec>(
+  table: PlacedTable,
+  { type, title, series, ...spec }: S,
+) {
+  return {
+    type,
+    title,
+    categories: table.column(0),
+    series: series.map(([name, column, color]) => ({ name, values: table.column(column), color })),
+    ...spec,
+    legend: "bottom" as const,
+  };
 }
 
 const LEFT: CellStyle = { align: "left" };
@@ -310,6 +350,22 @@ export function moneyFormat(symbol: string, decimals = 2): NumberFormat {
 /** A number for a cell: NaN and infinities become a blank (Excel shows nothing rather than an error). */
 export function numberCell(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Column widths by header text: the columns named in `widths` get that width, the others (null) are sized
+ * by the layout to their content.
+ */
+export function widthsByHeader(
+  header: readonly Cell[],
+  widths: Readonly<Record<string, number>>,
+): (number | null)[] {
+  return header.map((h) => (Object.hasOwn(widths, headerText(h)) ? widths[headerText(h)] : null));
+}
+
+/** The text of a header cell, written plainly or with a note. */
+export function headerText(h: Cell): string {
+  return String(isCellSpec(h) ? h.value : h);
 }
 
 /** Width in pixels of a column `width` characters wide (Excel's rule with the default font). */

@@ -9,8 +9,7 @@ import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../sheet-model";
 import type { FitOutcome, HoldoutCheck } from "../report-models";
 import { round, type ReportData } from "../report-data";
-import { SHEET_NAMES } from "../sheet-kinds";
-import { count, moneyFormat, percentText, SheetLayout } from "./layout";
+import { count, moneyFormat, percentText, SheetLayout, tableChart } from "./layout";
 
 const MODEL_NAMES: Record<string, string> = {
   bgnbd: "BG/NBD",
@@ -169,8 +168,7 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
   });
   layout.gap();
   if (!tracking) return;
-  const chartRow = layout.row;
-  layout.row += 18;
+  const drawChart = layout.chartSpace(340);
   const per = tracking.periodDays === 7 ? "week" : "month";
   layout.section(
     "Tracking data",
@@ -187,21 +185,19 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
     ]),
     formats: ["text", "integer", "integer", null],
   });
-  layout.charts.push({
-    type: "line",
-    title: `Cumulative repeat purchases: actual vs model (fitted up to ${formatDay(check.calibrationEnd)})`,
-    categories: trackingTable.column(0),
-    series: [
-      { name: "Actual", values: trackingTable.column(1), color: "#404040" },
-      { name: "Model", values: trackingTable.column(2), color: "#4472C4" },
-    ],
-    valueFormat: "integer",
-    yAxisTitle: "Repeat purchases (cumulative)",
-    legend: "bottom",
-    at: { row: chartRow, col: 1 },
-    width: 760,
-    height: 340,
-  });
+  drawChart(
+    tableChart(trackingTable, {
+      type: "line",
+      title: `Cumulative repeat purchases: actual vs model (fitted up to ${formatDay(check.calibrationEnd)})`,
+      series: [
+        ["Actual", 1, "#404040"],
+        ["Model", 2, "#4472C4"],
+      ],
+      valueFormat: "integer",
+      yAxisTitle: "Repeat purchases (cumulative)",
+      width: 760,
+    }),
+  );
 }
 
 export function buildModelSheet(data: ReportData): SheetModel {
@@ -221,7 +217,7 @@ export function buildModelSheet(data: ReportData): SheetModel {
   layout.gap();
   if (!models) {
     layout.note("The models were not run for this report (no selected sheet needs them).");
-    return layout.finish({ kind: "model", name: SHEET_NAMES.model, columnWidths: [44, 14, 14, 60] });
+    return layout.finish({ kind: "model", columnWidths: [44, 14, 14, 60] });
   }
 
   layout.section(`Purchase model: ${MODEL_NAMES[kind]}`);
@@ -249,7 +245,6 @@ export function buildModelSheet(data: ReportData): SheetModel {
   else layout.note(`No check: ${holdout?.skipped ?? "it was not run"}.`);
   return layout.finish({
     kind: "model",
-    name: SHEET_NAMES.model,
     columnWidths: [50, 14, 21, 23, 12, 40],
     tabColor: "#7030A0",
   });

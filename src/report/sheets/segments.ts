@@ -11,11 +11,10 @@ import {
 } from "../../engine/rfm/segment-summary";
 import type { SegmentAssignment } from "../../engine/rfm/segments";
 import { formatDay } from "../../engine/data/days";
-import type { Cell, SheetModel } from "../sheet-model";
+import type { Cell, NumberFormat, SheetModel } from "../sheet-model";
 import { round, type ReportData } from "../report-data";
 import { SEGMENT_SCHEMES } from "../config";
-import { SHEET_NAMES } from "../sheet-kinds";
-import { moneyFormat, numberCell, percentText, SheetLayout, type PlacedTable } from "./layout";
+import { moneyFormat, numberCell, percentText, SheetLayout, tableChart, type PlacedTable } from "./layout";
 
 /** Mean of `values` over each segment's customers (NaN where a segment has none or values are missing). */
 function meanBySegment(assignment: SegmentAssignment, values: Float64Array | null): number[] {
@@ -42,6 +41,21 @@ function totalRow(table: PlacedTable, width: number, sums: Record<number, number
   return row;
 }
 
+/** The columns a table of customer groups (segments, value bands) starts with: who, how many, how much. */
+function groupColumns(name: string, money: NumberFormat) {
+  return {
+    header: [name, "Customers", "% of customers", "Revenue", "% of revenue"],
+    formats: [null, "integer", "percent1", money, "percent1"] as const,
+    cells: (r: SegmentRow): Cell[] => [
+      r.name,
+      r.customers,
+      numberCell(r.customerShare),
+      round(r.revenue, 2),
+      numberCell(r.revenueShare),
+    ],
+  };
+}
+
 export function buildSegmentsSheet(data: ReportData): SheetModel {
   const { analysis, models, config } = data;
   const { summary } = analysis;
@@ -64,12 +78,9 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
   }
   layout.gap().section(scheme.name);
   const actions = new Map(scheme.segments.map((s) => [s.key, s.action ?? ""]));
+  const group = groupColumns("Segment", money);
   const header: Cell[] = [
-    "Segment",
-    "Customers",
-    "% of customers",
-    "Revenue",
-    "% of revenue",
+    ...group.header,
     { value: "Avg days since purchase", note: "Mean days from the last purchase to the as-of date" },
     "Avg orders",
     "Avg spend",
@@ -83,11 +94,7 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
     "What to do",
   ];
   const rows = segmentRows.map((r: SegmentRow, g): Cell[] => [
-    r.name,
-    r.customers,
-    numberCell(r.customerShare),
-    round(r.revenue, 2),
-    numberCell(r.revenueShare),
+    ...group.cells(r),
     round(r.meanRecencyDays, 1),
     round(r.meanOrders, 2),
     round(r.meanSpend, 2),
@@ -98,11 +105,7 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
     actions.get(r.key) ?? "",
   ]);
   const formats = [
-    null,
-    "integer",
-    "percent1",
-    money,
-    "percent1",
+    ...group.formats,
     { code: "#,##0.0" },
     "decimal",
     money,
@@ -133,19 +136,19 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
   layout.gap(2);
   if (segments.count > 0) {
     layout.format({ type: "dataBar", range: segments.column(4), color: "#70AD47" });
-    layout.chart({
-      type: "bar",
-      title: "Share of customers and of revenue by segment",
-      categories: segments.column(0),
-      series: [
-        { name: "% of customers", values: segments.column(2), color: "#A5A5A5" },
-        { name: "% of revenue", values: segments.column(4), color: "#4472C4" },
-      ],
-      valueFormat: "percent",
-      legend: "bottom",
-      width: 760,
-      height: Math.max(300, 60 + segments.count * 34),
-    });
+    layout.chart(
+      tableChart(segments, {
+        type: "bar",
+        title: "Share of customers and of revenue by segment",
+        series: [
+          ["% of customers", 2, "#A5A5A5"],
+          ["% of revenue", 4, "#4472C4"],
+        ],
+        valueFormat: "percent",
+        width: 760,
+        height: Math.max(300, 60 + segments.count * 34),
+      }),
+    );
   }
 
   for (const [i, { scheme: bandScheme, assignment }] of analysis.valueBands.entries()) {
@@ -154,17 +157,11 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
       bandScheme.name,
       i === 0 ? "Customers ranked by net spend: the top 10 %, the middle 80 %, the bottom 10 %." : undefined,
     );
+    const bands = groupColumns("Band", money);
     const bandTable = layout.table({
-      header: ["Band", "Customers", "% of customers", "Revenue", "% of revenue", "Avg spend"],
-      rows: bandRows.map((r) => [
-        r.name,
-        r.customers,
-        numberCell(r.customerShare),
-        round(r.revenue, 2),
-        numberCell(r.revenueShare),
-        round(r.meanSpend, 2),
-      ]),
-      formats: [null, "integer", "percent1", money, "percent1", money],
+      header: [...bands.header, "Avg spend"],
+      rows: bandRows.map((r) => [...bands.cells(r), round(r.meanSpend, 2)]),
+      formats: [...bands.formats, money],
       table: { name: i === 0 ? "LL_OneEightOne" : `LL_ValueBands${i + 1}`, style: "TableStyleLight9" },
     });
     if (bandTable.count > 0) layout.format({ type: "dataBar", range: bandTable.column(4), color: "#70AD47" });
@@ -182,8 +179,7 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
 
   // The curve's points sit below, in a small table the chart reads.
   const curve = paretoCurve(summary.spend, 50);
-  const chartRow = layout.row;
-  layout.row += 17;
+  const drawCurve = layout.chartSpace(320);
   layout.section("Pareto curve data", "Share of customers (best first) and the share of revenue they bring.");
   const curveTable = layout.table({
     header: ["Share of customers", "Share of revenue"],
@@ -191,7 +187,7 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
     formats: ["percent", "percent1"],
   });
   if (paretoPlaced.count > 0) {
-    layout.charts.push({
+    drawCurve({
       type: "scatter",
       title: "Pareto curve: cumulative share of revenue",
       series: [
@@ -208,14 +204,11 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
       valueAxis: { min: 0, max: 1 },
       xAxis: { min: 0, max: 1 },
       legend: "none",
-      at: { row: chartRow, col: 1 },
       width: 560,
-      height: 320,
     });
   }
   return layout.finish({
     kind: "segments",
-    name: SHEET_NAMES.segments,
     tabColor: "#70AD47",
   });
 }

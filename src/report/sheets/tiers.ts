@@ -10,8 +10,7 @@ import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import type { Cell, SheetModel } from "../sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { SHEET_NAMES } from "../sheet-kinds";
-import { count, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { count, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
 
 function windowText(program: TierProgram): string {
   const w = program.window;
@@ -104,19 +103,19 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   layout.gap();
 
   if (rules.count > 0) {
-    layout.chart({
-      type: "column",
-      title: "Members per tier: now and at the last review",
-      categories: rules.column(0),
-      series: [
-        { name: "At last review", values: rules.column(5), color: "#A5A5A5" },
-        { name: "Now", values: rules.column(4), color: "#4472C4" },
-      ],
-      valueFormat: "integer",
-      legend: "bottom",
-      width: 620,
-      height: 300,
-    });
+    layout.chart(
+      tableChart(rules, {
+        type: "column",
+        title: "Members per tier: now and at the last review",
+        series: [
+          ["At last review", 5, "#A5A5A5"],
+          ["Now", 4, "#4472C4"],
+        ],
+        valueFormat: "integer",
+        width: 620,
+        height: 300,
+      }),
+    );
   }
 
   const matrix = migrationMatrix(evaluation);
@@ -229,7 +228,6 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   });
   return layout.finish({
     kind: "tiers",
-    name: SHEET_NAMES.tiers,
     tabColor: "#FFC000",
   });
 }

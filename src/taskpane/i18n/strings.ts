@@ -4,6 +4,7 @@
  */
 import type { ColumnRole } from "../../engine/data/columns";
 import type { TimeUnit } from "../../engine/summary/time-unit";
+import { SHEET_NAMES } from "../../report/sheet-kinds";
 
 export type Language = "en" | "zh-CN";
 
@@ -58,17 +59,8 @@ const en = {
   buildHeading: "2. Build",
   sheetsLabel: "Sheets to build",
   allSheets: "All sheets",
-  sheetNames: {
-    customers: "Customers",
-    segments: "Segments",
-    tiers: "Tiers",
-    kpis: "KPIs",
-    alerts: "Alerts",
-    "key-dates": "Key dates",
-    model: "Model",
-    "data-quality": "Data quality",
-    "benefit-cost": "Benefit cost",
-  } as Record<string, string>,
+  // The sheets' own names (the workbook adds "LL "); the Chinese table below must name every kind too.
+  sheetNames: SHEET_NAMES,
   noSheets: "Choose at least one sheet.",
   thresholdsHeading: "Thresholds",
   thresholdsFrom: "Where the thresholds come from",

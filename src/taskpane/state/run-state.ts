@@ -40,8 +40,8 @@ export function runReducer(state: RunState, action: RunAction): RunState {
 
 /** The pane's name of a generated sheet, from its kind or its English name. */
 export function sheetLabel(strings: Strings, kindOrName: string): string {
-  const kind = sheetKindOf(kindOrName) ?? kindOrName;
-  return strings.sheetNames[kind] ?? kindOrName;
+  const kind = sheetKindOf(kindOrName);
+  return kind ? strings.sheetNames[kind] : kindOrName;
 }
 
 /** The progress line in the pane's language: the step, or which sheet of how many is being written. */

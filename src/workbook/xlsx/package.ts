@@ -71,6 +71,13 @@ export class XlsxPackage {
     }
   }
 
+  /** The uncompressed size of all worksheet XML, from the zip directory (nothing is inflated). */
+  worksheetXmlBytes(): number {
+    return this.entries
+      .filter((e) => e.name.startsWith("xl/worksheets/") && e.name.endsWith(".xml"))
+      .reduce((n, e) => n + e.uncompressedSize, 0);
+  }
+
   text(part: string): string {
     return this.bytes(part).toString("utf8");
   }

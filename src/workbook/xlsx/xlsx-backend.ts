@@ -96,10 +96,7 @@ export class XlsxBackend implements WorkbookBackend {
   /** True while a big file is read from its package, without ExcelJS. */
   private get streaming(): boolean {
     if (this.workbook || !this.source || !this.sourcePath) return false;
-    const sheetBytes = this.source.entries
-      .filter((e) => e.name.startsWith("xl/worksheets/") && e.name.endsWith(".xml"))
-      .reduce((n, e) => n + e.uncompressedSize, 0);
-    return sheetBytes > this.fullLoadLimitBytes;
+    return this.source.worksheetXmlBytes() > this.fullLoadLimitBytes;
   }
 
   /** The ExcelJS workbook, loaded on first use. */

@@ -50,7 +50,15 @@ export class XlsxWorkbook extends BackedWorkbook {
 
   /** Opens an .xlsx file; throws UserError naming the file when it is not a readable workbook. */
   static async open(file: string, options: OpenOptions = {}): Promise<XlsxWorkbook> {
-    const label = path.basename(file);
+    return XlsxWorkbook.openPackage(await XlsxWorkbook.readPackage(file), file, options);
+  }
+
+  /**
+   * Reads an .xlsx file's bytes and zip directory only (nothing is inflated), so that what the directory
+   * says (sizes, parts) can be checked before the workbook is opened with openPackage. Throws UserError
+   * naming the file when it is not a readable workbook.
+   */
+  static async readPackage(file: string): Promise<XlsxPackage> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -62,8 +70,12 @@ export class XlsxWorkbook extends BackedWorkbook {
         throw new UserError(`${file} cannot be read (permission denied)`);
       throw e;
     }
-    const pkg = XlsxPackage.fromBuffer(bytes, label);
-    return new XlsxWorkbook(new XlsxBackend(pkg, file, options.fullLoadLimitBytes), file, pkg, label);
+    return XlsxPackage.fromBuffer(bytes, path.basename(file));
+  }
+
+  /** The workbook of a package `readPackage(file)` gave; it is loaded only when needed, and saved to `file`. */
+  static openPackage(pkg: XlsxPackage, file: string, options: OpenOptions = {}): XlsxWorkbook {
+    return new XlsxWorkbook(new XlsxBackend(pkg, file, options.fullLoadLimitBytes), file, pkg, pkg.file);
   }
 
   /**

@@ -79,6 +79,7 @@ export function inspectXlsxPackage(buf: Buffer, file: string): ZipEntry[] {
   return entries;
 }
 
-function megabytes(bytes: number): string {
+/** A size in whole megabytes, for messages: "1,100 MB". */
+export function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024)).toLocaleString("en-US")} MB`;
 }
