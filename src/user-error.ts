@@ -6,8 +6,14 @@
  * It lives outside src/cli so that the workbook adapters (used by the CLI and the task pane alike) can
  * raise it without depending on the command line.
  */
+import type { InputFix } from "./engine/data/errors";
+
 export class UserError extends Error {
-  constructor(message: string) {
+  /** `fix`: the setting that would make the input usable, when one would (see DataError). */
+  constructor(
+    message: string,
+    readonly fix?: InputFix,
+  ) {
     super(message);
     this.name = "UserError";
   }

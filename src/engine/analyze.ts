@@ -6,7 +6,7 @@
  */
 import { DataError } from "./data/errors";
 import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "./data/read-orders";
-import { accountedRows } from "./data/quality";
+import { accountedRows, needsDayOrder } from "./data/quality";
 import type { RawTable } from "./data/table";
 import { purchaseDaysOf, type PurchaseDays } from "./summary/purchase-days";
 import { summarizeCustomers, type CustomerSummary } from "./summary/customer-summary";
@@ -75,7 +75,10 @@ export function nothingToAnalyze(table: OrderTable): DataError {
     ? `; most rows: ${worst.label.toLowerCase()} (${worst.count}), first at ${worst.examples[0]?.where}` +
       (worst.examples[0]?.note ? `: ${worst.examples[0].note}` : "")
     : "";
-  return new DataError(`${quality.source}: no usable order lines among ${quality.rowsRead} rows${detail}`);
+  return new DataError(
+    `${quality.source}: no usable order lines among ${quality.rowsRead} rows${detail}`,
+    needsDayOrder(quality) ? "dayOrder" : undefined,
+  );
 }
 
 export function analyzeOrders(raw: RawTable, config: AnalysisConfig = {}): Analysis {

@@ -95,7 +95,7 @@ function yieldToEventLoop(): Promise<void> {
 
 /** The engine's "cannot use this input" becomes the user's error, shown as one line. */
 function asUserError(e: unknown): unknown {
-  return e instanceof DataError ? new UserError(e.message) : e;
+  return e instanceof DataError ? new UserError(e.message, e.fix) : e;
 }
 
 class Steps {

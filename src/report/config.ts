@@ -10,7 +10,7 @@
  */
 import { COLUMN_ROLES, type ColumnOverrides } from "../engine/data/columns";
 import { formatDay } from "../engine/data/days";
-import { parseDay, type DayOrder } from "../engine/data/parse-date";
+import { DAY_ORDERS, parseDay, type DayOrder } from "../engine/data/parse-date";
 import { ALERT_METRICS, checkAlertRules, DEFAULT_ALERT_RULES, type AlertRule } from "../engine/alerts/rules";
 import { RFM_11_SEGMENTS, RFM_8_CLASSES, type RfmSegmentScheme } from "../engine/rfm/segment-schemes";
 import {
@@ -210,7 +210,7 @@ const CONFIG_FIELDS: Fields = {
   }),
   columns: objectOf(Object.fromEntries(COLUMN_ROLES.map((role) => [role, columnRef]))),
   asOf: nullable(asOfDate),
-  dayOrder: oneOf(["ymd", "dmy", "mdy"] as const),
+  dayOrder: oneOf(DAY_ORDERS),
   decimalComma: boolean(),
   currency: text(5),
   timeUnit: oneOf(TIME_UNITS),

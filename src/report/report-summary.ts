@@ -4,7 +4,7 @@
  */
 import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
-import type { QualityExample, QualityReason } from "../engine/data/quality";
+import { needsDayOrder, type QualityExample, type QualityReason } from "../engine/data/quality";
 import type { WriteSheetResult } from "../workbook/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
@@ -43,6 +43,8 @@ export interface ReportSummary {
     purchaseLines: number;
     /** Findings that occurred, by reason. */
     findings: { reason: string; label: string; count: number; unit: string; action: string }[];
+    /** Some dates were not read because the day/month order is not set (03/04/2024): set it to read them. */
+    needsDayOrder: boolean;
   };
   model: { name: string; fitted: boolean; problem: string | null } | null;
   sheets: { kind: string; sheetName: string; replaced: boolean; renamed: boolean; keptInputs: string[] }[];
@@ -115,6 +117,7 @@ export function summarize(
       findings: table.quality.findings
         .filter((f) => f.count > 0)
         .map((f) => ({ reason: f.reason, label: f.label, count: f.count, unit: f.unit, action: f.action })),
+      needsDayOrder: needsDayOrder(table.quality),
     },
     model: models
       ? {

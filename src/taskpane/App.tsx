@@ -8,7 +8,7 @@ import { Caption1, FluentProvider, Select, Title3, makeStyles, tokens } from "@f
 import type { Workbook } from "../workbook/port";
 import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
 import type { OfficeWorkbook } from "../workbook/office/office-workbook";
-import { ErrorBar } from "./components/ErrorBar";
+import { PaneMessageBar } from "./components/PaneMessageBar";
 import { FileOpener } from "./components/FileOpener";
 import { SheetGrid, type GridSelection } from "./components/SheetGrid";
 import { Workspace, type RangePlace } from "./components/Workspace";
@@ -140,13 +140,14 @@ function Pane({ office }: { office: OfficeConnection | null }) {
           </>
         ) : null}
       </div>
-      {message ? <ErrorBar message={message} onDismiss={() => setMessage(undefined)} /> : null}
+      {message ? <PaneMessageBar message={message} onDismiss={() => setMessage(undefined)} /> : null}
       {stored ? (
         <Workspace
           key={preview?.id ?? "office"}
           workbook={workbook}
           stored={stored.settings}
           onError={onError}
+          onWarning={setMessage}
           onClearError={() => setMessage(undefined)}
           onSelect={select}
           onWritten={() => setWritten((n) => n + 1)}

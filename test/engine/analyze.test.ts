@@ -3,6 +3,16 @@ import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { cdnowSampleTable } from "../helpers/shared-data";
 import { orderTable } from "../helpers/orders";
 import { formatDay } from "../../src/engine/data/days";
+import { DataError } from "../../src/engine/data/errors";
+
+function catchError(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected an error");
+}
 
 describe("analyzeOrders", () => {
   it("runs every analysis on a generated store export, each counting every customer once", () => {
@@ -36,5 +46,20 @@ describe("analyzeOrders", () => {
     expect(() => analyzeOrders(t)).toThrow(
       "Orders: no usable order lines among 2 rows; most rows: unreadable date (2), first at Orders, row 2, column B (Date): not a date",
     );
+    expect(catchError(() => analyzeOrders(t))).toMatchObject({ fix: undefined });
+  });
+
+  it("names the date order as the setting to change when it is what left the dates unread", () => {
+    const t = orderTable([
+      ["A", "25/12/2023", 1],
+      ["B", "05/01/2024", 2],
+    ]);
+    const e = catchError(() => analyzeOrders(t));
+    expect(e).toBeInstanceOf(DataError);
+    expect(e).toMatchObject({ fix: "dayOrder", message: expect.stringMatching(/day\/month order unknown/) });
+    expect(analyzeOrders(t, { read: { dates: { dayOrder: "dmy" } } }).summary.customerIds).toEqual([
+      "A",
+      "B",
+    ]);
   });
 });

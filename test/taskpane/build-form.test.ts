@@ -1,4 +1,10 @@
-import { checkConfigLayer, resolveReportConfig } from "../../src/report/config";
+import { DataError } from "../../src/engine/data/errors";
+import {
+  analysisConfigOf,
+  checkConfigLayer,
+  resolveReportConfig,
+  storedConfig,
+} from "../../src/report/config";
 import { SHEET_KINDS } from "../../src/report/sheet-kinds";
 import { STRINGS } from "../../src/taskpane/i18n/strings";
 import {
@@ -10,16 +16,23 @@ import {
   type BuildForm,
 } from "../../src/taskpane/state/build-form";
 import { INITIAL_RUN_STATE, progressText, runReducer } from "../../src/taskpane/state/run-state";
-import type { SourceSettings } from "../../src/taskpane/state/source-state";
+import {
+  INITIAL_SOURCE_STATE,
+  sourceReducer,
+  type SourceSettings,
+} from "../../src/taskpane/state/source-state";
 import { storedStart } from "../../src/taskpane/state/stored-settings";
 import { UserError } from "../../src/user-error";
 import { paneMessageOf } from "../../src/taskpane/state/pane-message";
+import { deserializeError, serializeError } from "../../src/taskpane/work/errors";
+import type { JsonValue } from "../../src/workbook/port";
 
 const SOURCE: SourceSettings = {
   source: { table: "OrderLines" },
   columns: { customerId: "Member ID", date: "Order Date", amount: "Amount", birthday: null },
   asOf: null,
   timeUnit: "week",
+  dayOrder: "ymd",
 };
 
 const defaults = (): BuildForm => buildFormOf(resolveReportConfig([]));
@@ -43,17 +56,32 @@ describe("the Build form", () => {
     ).toBeUndefined();
   });
 
-  it("gives settings the build accepts: source, columns, unit and sheets; no thresholds from the sheets", () => {
+  it("gives settings the build accepts: source, columns, unit, date order and sheets; no thresholds from the sheets", () => {
     const layer = buildConfigLayer(SOURCE, defaults());
     expect(layer).toMatchObject({
       source: { table: "OrderLines" },
       columns: SOURCE.columns,
       timeUnit: "week",
+      dayOrder: "ymd",
     });
     expect(layer?.tiers).toBeUndefined();
     const config = resolveReportConfig([checkConfigLayer(layer, "pane")]);
     expect(config.source.table).toBe("OrderLines");
     expect(config.sheets).toEqual([...SHEET_KINDS]);
+  });
+
+  it("passes the chosen date order to the build, which stores it and gives it back to the Source step", () => {
+    const layer = buildConfigLayer({ ...SOURCE, dayOrder: "dmy" }, defaults());
+    const config = resolveReportConfig([checkConfigLayer(layer, "pane")]);
+    expect(config.dayOrder).toBe("dmy");
+    expect(analysisConfigOf(config).read?.dates).toEqual({ dayOrder: "dmy" });
+    // Saved with the other settings (as the build saves them), and read back when the pane opens again.
+    const start = storedStart(storedConfig(config) as JsonValue);
+    expect(start.error).toBeUndefined();
+    expect(start.source?.dayOrder).toBe("dmy");
+    const restored = sourceReducer(INITIAL_SOURCE_STATE, { type: "restore", settings: start.source! });
+    expect(restored.dayOrder).toBe("dmy");
+    expect(sourceReducer(restored, { type: "dayOrder", order: "mdy" }).dayOrder).toBe("mdy");
   });
 
   it("turns thresholds typed here into tier minimums and alert values", () => {
@@ -96,6 +124,7 @@ describe("settings stored by a previous build", () => {
       columns: { amount: "Net" },
       asOf: "2024-06-30",
       timeUnit: "month",
+      dayOrder: "mdy",
       sheets: ["tiers", "customers"],
     });
     expect(start.error).toBeUndefined();
@@ -104,6 +133,7 @@ describe("settings stored by a previous build", () => {
       columns: { amount: "Net" },
       asOf: "2024-06-30",
       timeUnit: "month",
+      dayOrder: "mdy",
     });
     expect(buildFormOf(start.config).sheets).toEqual(["tiers", "customers"]);
   });
@@ -113,6 +143,9 @@ describe("settings stored by a previous build", () => {
     expect(start.error).toBeInstanceOf(UserError);
     expect(String(start.error)).toMatch(/stored in the workbook.*timeUnit/);
     expect(start.config.timeUnit).toBe("week");
+    const order = storedStart({ dayOrder: "dym" });
+    expect(String(order.error)).toMatch(/"dayOrder" must be one of/);
+    expect(order.config.dayOrder).toBe("ymd");
     expect(storedStart(undefined)).toEqual({ config: resolveReportConfig([]) });
   });
 });
@@ -155,5 +188,17 @@ describe("the message bar", () => {
       fix: "internal",
     });
     expect(paneMessageOf(new DOMException("stop", "AbortError"))).toBeUndefined();
+  });
+
+  it("sends the user to the date order when that is what would fix the data, in the pane's language", () => {
+    const message = paneMessageOf(new UserError("orders: no usable order lines", "dayOrder"));
+    expect(message).toEqual({ text: "orders: no usable order lines", fix: "dayOrder" });
+    // Across the worker boundary the setting to change survives, from the engine's DataError too.
+    const crossed = deserializeError(serializeError(new DataError("orders: no usable", "dayOrder")));
+    expect(paneMessageOf(crossed)).toEqual({ text: "orders: no usable", fix: "dayOrder" });
+    expect(paneMessageOf(deserializeError(serializeError(new DataError("x"))))?.fix).toBe("data");
+    expect(STRINGS.en.fixDayOrder).toContain(STRINGS.en.sourceHeading);
+    expect(STRINGS["zh-CN"].fixDayOrder).toContain(STRINGS["zh-CN"].sourceHeading);
+    expect(STRINGS["zh-CN"].fixDayOrder).toContain(STRINGS["zh-CN"].dayOrders.dmy.replace(/（.*/, ""));
   });
 });

@@ -6,13 +6,19 @@ import type { ReportProgress, ReportResult } from "../../src/report/build-report
 import { discoverSources } from "../../src/taskpane/source/discover";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { buildConfigLayer, buildFormOf } from "../../src/taskpane/state/build-form";
-import { INITIAL_SOURCE_STATE, sourceReducer, sourceSettings } from "../../src/taskpane/state/source-state";
+import {
+  INITIAL_SOURCE_STATE,
+  sourceReducer,
+  sourceSettings,
+  type SourceAction,
+} from "../../src/taskpane/state/source-state";
+import { paneMessageOf, resultMessageOf } from "../../src/taskpane/state/pane-message";
 import { storedStart } from "../../src/taskpane/state/stored-settings";
 import { runBuild, type BuildRequest } from "../../src/taskpane/work/build-request";
 import { runInWorker, serveInWorker, type Endpoint } from "../../src/taskpane/work/channel";
 import { isAbort } from "../../src/taskpane/work/errors";
 import { resolveReportConfig } from "../../src/report/config";
-import type { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 
 /**
  * Two connected endpoints in this realm. (Node's MessagePort would rebuild Dates in Node's own realm,
@@ -34,8 +40,15 @@ function worker(): Endpoint {
   return page;
 }
 
-/** What the pane sends when the user presses Build on the proposed table with the default form. */
-async function buildRequest(wb: MemoryWorkbook, sheets?: string[]): Promise<BuildRequest> {
+/**
+ * What the pane sends when the user presses Build on the proposed table with the default form, after the
+ * Source step's `choices`.
+ */
+async function buildRequest(
+  wb: MemoryWorkbook,
+  sheets?: string[],
+  choices: SourceAction[] = [],
+): Promise<BuildRequest> {
   let state = sourceReducer(INITIAL_SOURCE_STATE, { type: "found", candidates: await discoverSources(wb) });
   const candidate = state.candidates.find((c) => c.key === state.selected)!;
   state = sourceReducer(state, {
@@ -43,6 +56,7 @@ async function buildRequest(wb: MemoryWorkbook, sheets?: string[]): Promise<Buil
     key: candidate.key,
     table: await wb.readTable(candidate.source),
   });
+  state = choices.reduce(sourceReducer, state);
   const form = buildFormOf(resolveReportConfig([]));
   if (sheets) form.sheets = sheets as typeof form.sheets;
   return { config: buildConfigLayer(sourceSettings(state)!, form) };
@@ -116,6 +130,54 @@ describe("Build and Refresh from the pane", () => {
     );
     expect(isAbort(outcome)).toBe(true);
     expect(await wb.listGeneratedSheets()).toEqual([]);
+  });
+
+  describe("text dates written day first (25/12/2023)", () => {
+    const dayFirst = ["25/12/2023", "05/01/2024", "17/02/2024", "01/03/2024", "23/05/2024", "02/06/2024"];
+    const orders = (dates: string[]) =>
+      MemoryWorkbook.withSheets([
+        {
+          name: "Orders",
+          rows: [
+            ["Customer ID", "Order date", "Amount"],
+            ...dates.map((d, i) => [`C${(i % 3) + 1}`, d, i + 5]),
+          ],
+        },
+      ]);
+
+    it("fail with the advice to set the date order, then build and refresh once it is day first", async () => {
+      const wb = orders(dayFirst);
+      const failure = await runInWorker(worker(), wb, await buildRequest(wb, ["segments"])).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const message = paneMessageOf(failure);
+      expect(message).toMatchObject({ fix: "dayOrder" });
+      expect(message && "text" in message && message.text).toMatch(
+        /no usable order lines among 6 rows.*row 2, column B \(Order date\): day\/month order unknown/,
+      );
+      expect(await wb.listGeneratedSheets()).toEqual([]);
+
+      const dmy = await buildRequest(wb, ["segments"], [{ type: "dayOrder", order: "dmy" }]);
+      const built: ReportResult = await runInWorker(worker(), wb, dmy);
+      expect(built.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
+      expect(resultMessageOf(built.summary)).toBeUndefined();
+      // Stored with the other settings: the pane reopens on day first, and Refresh reads the dates so.
+      expect(storedStart(await wb.readSettings()).source?.dayOrder).toBe("dmy");
+      const refreshed: ReportResult = await runInWorker(worker(), wb, {});
+      expect(refreshed.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
+    });
+
+    it("warn when some rows were left out for want of a date order", async () => {
+      const wb = orders(["2024-01-05", "2024-01-09", "2024-02-11", "2024-03-01", "03/04/2024", "2024-05-23"]);
+      const built: ReportResult = await runInWorker(worker(), wb, await buildRequest(wb, ["segments"]));
+      expect(built.summary.orderLines).toBe(5);
+      expect(resultMessageOf(built.summary)).toEqual({ warning: "dayOrder" });
+      const mdy = await buildRequest(wb, ["segments"], [{ type: "dayOrder", order: "mdy" }]);
+      const all: ReportResult = await runInWorker(worker(), wb, mdy);
+      expect(all.summary.orderLines).toBe(6);
+      expect(resultMessageOf(all.summary)).toBeUndefined();
+    });
   });
 
   it("says what is wrong with the pane's settings in one line", async () => {

@@ -10,8 +10,8 @@ import {
 } from "../../src/taskpane/state/source-state";
 import { ORDERS, SALES } from "../workbook/contract";
 
-async function loaded(): Promise<SourceState> {
-  const wb = MemoryWorkbook.withSheets([ORDERS, SALES]);
+async function loaded(sheets = [ORDERS, SALES]): Promise<SourceState> {
+  const wb = MemoryWorkbook.withSheets(sheets);
   let state = sourceReducer(INITIAL_SOURCE_STATE, { type: "found", candidates: await discoverSources(wb) });
   const key = state.selected as string;
   const source = state.candidates.find((c) => c.key === key)?.source;
@@ -35,7 +35,23 @@ describe("the Source step's state", () => {
       columns: { customerId: "Customer ID", date: "Order date", amount: "Amount", birthday: null },
       asOf: null,
       timeUnit: "week",
+      dayOrder: "ymd",
     });
+  });
+
+  it("reads text dates in the chosen order for the default as-of date, and passes the order on", async () => {
+    const rows = [
+      ["Customer ID", "Order date", "Amount"],
+      ["A", "05/01/2024", 1],
+      ["B", "02/06/2024", 2],
+    ];
+    const state = await loaded([{ name: "Orders", rows }]);
+    expect(state.dayOrder).toBe("ymd");
+    expect(defaultAsOf(state)).toBeUndefined();
+    const dayFirst = sourceReducer(state, { type: "dayOrder", order: "dmy" });
+    expect(defaultAsOf(dayFirst)).toBe("2024-06-02");
+    expect(defaultAsOf(sourceReducer(state, { type: "dayOrder", order: "mdy" }))).toBe("2024-05-01");
+    expect(sourceSettings(dayFirst)?.dayOrder).toBe("dmy");
   });
 
   it("has no settings while a required column is unmapped", async () => {
@@ -68,6 +84,7 @@ describe("the Source step's state", () => {
         columns: { amount: "Net" },
         asOf: "2024-06-30",
         timeUnit: "month",
+        dayOrder: "dmy",
       },
     });
     expect(restored).toMatchObject({
@@ -75,6 +92,7 @@ describe("the Source step's state", () => {
       overrides: { amount: "Net" },
       asOf: "2024-06-30",
       timeUnit: "month",
+      dayOrder: "dmy",
     });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
-import type { DayOrder } from "../../engine/data/parse-date";
+import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { fitBgbb } from "../../engine/models/bgbb";
 import { fitBgnbd } from "../../engine/models/bgnbd";
 import { ModelInputError } from "../../engine/models/data";
@@ -151,7 +151,7 @@ export function registerFit(program: Command, io: CliIO): void {
     .option("--amount <column>", "amount column of a transaction file (detected by default)")
     .addOption(
       new Option("--date-order <order>", "order of day and month in dates such as 03/04/2024")
-        .choices(["ymd", "dmy", "mdy"])
+        .choices(DAY_ORDERS)
         .default("ymd"),
     )
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")

@@ -14,6 +14,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
+import { DAY_ORDERS } from "../../engine/data/parse-date";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
@@ -192,7 +193,7 @@ export function registerReport(program: Command, io: CliIO): void {
       new Option(
         "--date-order <order>",
         "order of day and month in text dates such as 03/04/2024 (default: year first, as ISO)",
-      ).choices(["ymd", "dmy", "mdy"]),
+      ).choices(DAY_ORDERS),
     )
     .option(
       "--sheets <list>",

@@ -20,6 +20,12 @@ import {
  */
 export type DayOrder = "ymd" | "dmy" | "mdy";
 
+export const DAY_ORDERS: readonly DayOrder[] = ["ymd", "dmy", "mdy"];
+
+/** Why a date such as 03/04/2024 is not read while the order is "ymd": `explainDate` says this. */
+export const DAY_ORDER_UNKNOWN =
+  "day/month order unknown: set the date order (day-month-year or month-day-year)";
+
 export interface DateParseOptions {
   dayOrder?: DayOrder;
   /** The workbook uses the 1904 date system (old Mac workbooks): serial 0 is 1904-01-01. */
@@ -170,7 +176,7 @@ export function explainDate(value: CellValue, options?: DateParseOptions): strin
   const s = String(value).trim();
   const slash = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b/.exec(s);
   if (slash && (options?.dayOrder ?? "ymd") === "ymd") {
-    return "day/month order unknown: set the date order (day-month-year or month-day-year)";
+    return DAY_ORDER_UNKNOWN;
   }
   if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(s) || /^\d{8}$/.test(s) || slash) {
     return "no such day in the calendar";

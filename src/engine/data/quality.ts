@@ -6,6 +6,7 @@
  */
 import { columnLetter, describeCell, type CellValue, type RawTable } from "./table";
 import { cellText } from "./parse-id";
+import { DAY_ORDER_UNKNOWN } from "./parse-date";
 
 export type QualityReason =
   | "blankRow"
@@ -167,6 +168,15 @@ export function findingOf(report: DataQualityReport, reason: QualityReason): Qua
   const finding = report.findings.find((f) => f.reason === reason);
   if (!finding) throw new Error(`no finding ${reason}`);
   return finding;
+}
+
+/**
+ * Whether dates (order dates, birthdays, join dates) were left unread for want of a day/month order, as in
+ * 03/04/2024 with none set: an example of a finding says so. Setting the order reads them. Only the first
+ * examples of each finding are looked at, which is enough to advise the user.
+ */
+export function needsDayOrder(report: DataQualityReport): boolean {
+  return report.findings.some((f) => f.examples.some((e) => e.note?.endsWith(DAY_ORDER_UNKNOWN)));
 }
 
 /**

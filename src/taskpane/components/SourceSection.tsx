@@ -1,6 +1,7 @@
 /**
  * Step 1, the orders: which table or sheet (proposed, changeable), its first rows, the column of each
- * role, the as-of date (default: the last order date) and the models' time unit.
+ * role, the as-of date (default: the last order date), the models' time unit and the order of day and
+ * month in dates typed as text (03/04/2024).
  */
 import {
   Body1,
@@ -15,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../i18n/strings";
@@ -130,6 +132,20 @@ export function SourceSection({ source }: { source: SourceHook }) {
                 {TIME_UNITS.map((u) => (
                   <option key={u} value={u}>
                     {strings.timeUnits[u]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field className={styles.grow} label={strings.dayOrderLabel} hint={strings.dayOrderHint}>
+              <Select
+                className={styles.fill}
+                select={{ className: styles.fill }}
+                value={state.dayOrder}
+                onChange={(_, d) => dispatch({ type: "dayOrder", order: d.value as DayOrder })}
+              >
+                {DAY_ORDERS.map((o) => (
+                  <option key={o} value={o}>
+                    {strings.dayOrders[o]}
                   </option>
                 ))}
               </Select>

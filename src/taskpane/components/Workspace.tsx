@@ -1,10 +1,12 @@
 /** The steps on one workbook: Source, then Build and its Result, then Refresh. */
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
+import type { ReportResult } from "../../report/build-report";
 import type { JsonValue, Workbook } from "../../workbook/port";
 import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
 import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";
+import { resultMessageOf, type PaneWarning } from "../state/pane-message";
 import { sourceSettings } from "../state/source-state";
 import { storedStart } from "../state/stored-settings";
 import { BuildSection } from "./BuildSection";
@@ -23,6 +25,8 @@ export interface WorkspaceProps {
   /** The settings a previous build stored in this workbook. */
   stored: JsonValue | undefined;
   onError: (e: unknown) => void;
+  /** Called after a build that worked but wants a setting changed. */
+  onWarning: (warning: PaneWarning) => void;
   onClearError: () => void;
   onSelect: (place: RangePlace) => void;
   /** Called when sheets were written. */
@@ -33,7 +37,8 @@ const useStyles = makeStyles({
   steps: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
 });
 
-export function Workspace({ workbook, stored, onError, onClearError, onSelect, onWritten }: WorkspaceProps) {
+export function Workspace(props: WorkspaceProps) {
+  const { workbook, stored, onError, onWarning, onClearError, onSelect, onWritten } = props;
   const styles = useStyles();
   const start = useMemo(() => storedStart(stored), [stored]);
   useEffect(() => {
@@ -49,12 +54,14 @@ export function Workspace({ workbook, stored, onError, onClearError, onSelect, o
   const layer = settings && buildConfigLayer(settings, form);
 
   const finish = useCallback(
-    (result: unknown) => {
+    (result: ReportResult | undefined) => {
       if (!result) return;
       setSaved(true);
       onWritten();
+      const warning = resultMessageOf(result.summary);
+      if (warning) onWarning(warning);
     },
-    [onWritten],
+    [onWritten, onWarning],
   );
   const build = () => {
     if (layer) void run.run("build", { config: layer }).then(finish);

@@ -3,6 +3,7 @@
  * English one, so a label cannot exist in one language only. Texts with values are functions.
  */
 import type { ColumnRole } from "../../engine/data/columns";
+import type { DayOrder } from "../../engine/data/parse-date";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import { SHEET_NAMES } from "../../report/sheet-kinds";
 
@@ -55,6 +56,13 @@ const en = {
   asOfHint: (date: string) => `Default: the last order date, ${date}.`,
   timeUnitLabel: "Time unit of the models",
   timeUnits: { day: "Days", week: "Weeks", month: "Months" } as Record<TimeUnit, string>,
+  dayOrderLabel: "Date order",
+  dayOrderHint: "For dates typed as text, such as 03/04/2024.",
+  dayOrders: {
+    ymd: "Year first (ISO, Excel dates)",
+    dmy: "Day first (31/12/2024)",
+    mdy: "Month first (12/31/2024)",
+  } as Record<DayOrder, string>,
 
   buildHeading: "2. Build",
   sheetsLabel: "Sheets to build",
@@ -101,7 +109,7 @@ const en = {
   resultHeading: "Report ready",
   customers: "Customers",
   orders: "Orders",
-  orderLines: (n: string) => `${n} order lines`,
+  orderLines: (n: string) => `${n} order ${n === "1" ? "line" : "lines"}`,
   tiers: "Tiers",
   alerts: "Members to act on (alerts)",
   dataQuality: "Data quality",
@@ -147,6 +155,9 @@ const en = {
   fixFile:
     "Open an .xlsx or .csv file with one row per order (customer ID, date, amount), or use the sample data.",
   fixInternal: "This is a fault in Loyalty Lens. Try again; if it happens again, report this message.",
+  fixDayOrder: "In “1. Orders”, set the date order to day first or month first, then build again.",
+  dayOrderUnread:
+    "Some dates could not be read: a date such as 03/04/2024 can be day first or month first, and the date order does not say which.",
   dismiss: "Dismiss",
 
   dropHere: "Drop an .xlsx or .csv file here, or",
@@ -206,6 +217,13 @@ const zhCN: Strings = {
   asOfHint: (date: string) => `默认：最后一笔订单的日期 ${date}。`,
   timeUnitLabel: "模型的时间单位",
   timeUnits: { day: "天", week: "周", month: "月" },
+  dayOrderLabel: "日期顺序",
+  dayOrderHint: "用于以文本输入的日期，如 03/04/2024。",
+  dayOrders: {
+    ymd: "年在前（ISO、Excel 日期）",
+    dmy: "日在前（31/12/2024）",
+    mdy: "月在前（12/31/2024）",
+  },
 
   buildHeading: "2. 生成",
   sheetsLabel: "要生成的工作表",
@@ -305,6 +323,9 @@ const zhCN: Strings = {
   fixData: "请检查列的对应关系以及上面指出的单元格，然后重新生成。",
   fixFile: "请打开每行一笔订单（客户ID、日期、金额）的 .xlsx 或 .csv 文件，或使用示例数据。",
   fixInternal: "这是 Loyalty Lens 的程序错误。请重试；如果再次出现，请报告此信息。",
+  fixDayOrder: "请在“1. 订单数据”中将日期顺序设为“日在前”或“月在前”，然后重新生成。",
+  dayOrderUnread:
+    "部分日期无法识别：像 03/04/2024 这样的日期可能是日在前，也可能是月在前，而日期顺序未作说明。",
   dismiss: "关闭",
 
   dropHere: "将 .xlsx 或 .csv 文件拖放到这里，或",

@@ -12,7 +12,7 @@ import {
 } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import { DataError } from "../../engine/data/errors";
-import { parseDay } from "../../engine/data/parse-date";
+import { parseDay, type DayOrder } from "../../engine/data/parse-date";
 import { columnLetter, isCellError, rowCount, type CellValue, type RawTable } from "../../engine/data/table";
 
 /** Roles in the order the pane lists them: the required three, then the optional ones. */
@@ -62,11 +62,16 @@ export function overrideRole(
 }
 
 /** The latest parsable date in a column, as YYYY-MM-DD (undefined when none parses). */
-export function lastOrderDate(table: RawTable, dateColumn: number | undefined): string | undefined {
+export function lastOrderDate(
+  table: RawTable,
+  dateColumn: number | undefined,
+  dayOrder: DayOrder = "ymd",
+): string | undefined {
   if (dateColumn === undefined) return undefined;
+  const options = { dayOrder };
   let last = -Infinity;
   for (const v of table.columns[dateColumn] ?? []) {
-    const day = parseDay(v);
+    const day = parseDay(v, options);
     if (day > last) last = day;
   }
   return Number.isFinite(last) ? formatDay(last) : undefined;

@@ -137,6 +137,7 @@ export function buildConfigLayer(source: SourceSettings, form: BuildForm): Parti
     columns: source.columns,
     asOf: source.asOf,
     timeUnit: source.timeUnit,
+    dayOrder: source.dayOrder,
     sheets: form.sheets,
   };
   if (form.thresholds === "here") {

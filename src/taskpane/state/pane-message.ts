@@ -1,19 +1,38 @@
 /**
- * What the message bar says about an error: the error's own message (it names what is wrong and where)
- * and what to do, which depends on whose it is to fix. A cancelled build is not an error at all.
+ * What the message bar says: about an error, the error's own message (it names what is wrong and where)
+ * and what to do, which depends on whose it is to fix; about a build that worked but could not read some
+ * dates for want of a date order, that (in the pane's language) and where to set the order. A cancelled
+ * build is not an error at all.
  */
+import type { ReportSummary } from "../../report/report-summary";
 import { isAbort, isUsersToFix } from "../work/errors";
 
-export interface PaneMessage {
+export interface PaneError {
   text: string;
-  /** The user's data or settings need a change, the file opened cannot be used, or Loyalty Lens failed. */
-  fix: "data" | "file" | "internal";
+  /**
+   * The user's data or settings need a change ("dayOrder": the date order in the Source step), the file
+   * opened cannot be used, or Loyalty Lens failed.
+   */
+  fix: "data" | "dayOrder" | "file" | "internal";
 }
 
+/** A build that worked, with something the user should change: the date order in the Source step. */
+export interface PaneWarning {
+  warning: "dayOrder";
+}
+
+export type PaneMessage = PaneError | PaneWarning;
+
 /** `opening`: the error came from opening a file in the preview. */
-export function paneMessageOf(e: unknown, opening = false): PaneMessage | undefined {
+export function paneMessageOf(e: unknown, opening = false): PaneError | undefined {
   if (isAbort(e)) return undefined;
   const text = e instanceof Error ? e.message : String(e);
   if (!isUsersToFix(e)) return { text, fix: "internal" };
-  return { text, fix: opening ? "file" : "data" };
+  if (opening) return { text, fix: "file" };
+  return { text, fix: e.fix === "dayOrder" ? "dayOrder" : "data" };
+}
+
+/** What the message bar says after a build that worked: nothing, or to set the date order. */
+export function resultMessageOf(summary: ReportSummary): PaneWarning | undefined {
+  return summary.dataQuality.needsDayOrder ? { warning: "dayOrder" } : undefined;
 }

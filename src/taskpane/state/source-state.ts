@@ -1,9 +1,11 @@
 /**
  * The Source step's state: the candidate order tables, the chosen one and its rows, the column mapping
- * (detected, with the user's overrides), the as-of date and the time unit. Pure: a reducer and selectors,
+ * (detected, with the user's overrides), the as-of date, the time unit and the order of day and month in
+ * text dates. Pure: a reducer and selectors,
  * tested without a browser.
  */
 import type { ColumnOverrides, ColumnRole, DetectedColumns } from "../../engine/data/columns";
+import type { DayOrder } from "../../engine/data/parse-date";
 import type { RawTable } from "../../engine/data/table";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import type { TableSource } from "../../workbook/port";
@@ -21,6 +23,8 @@ export interface SourceState {
   /** YYYY-MM-DD the user chose; null: the last order date. */
   asOf: string | null;
   timeUnit: TimeUnit;
+  /** How text dates such as 03/04/2024 are read; "ymd" reads only year-first text (and Excel dates). */
+  dayOrder: DayOrder;
 }
 
 /** What a previous build stored in the workbook and the pane starts from. */
@@ -29,6 +33,7 @@ export interface StoredSourceSettings {
   columns?: ColumnOverrides;
   asOf?: string | null;
   timeUnit?: TimeUnit;
+  dayOrder?: DayOrder;
 }
 
 export type SourceAction =
@@ -39,6 +44,7 @@ export type SourceAction =
   | { type: "map"; role: ColumnRole; column: number | null }
   | { type: "asOf"; value: string | null }
   | { type: "timeUnit"; unit: TimeUnit }
+  | { type: "dayOrder"; order: DayOrder }
   | { type: "restore"; settings: StoredSourceSettings };
 
 export const INITIAL_SOURCE_STATE: SourceState = {
@@ -47,6 +53,7 @@ export const INITIAL_SOURCE_STATE: SourceState = {
   overrides: {},
   asOf: null,
   timeUnit: "week",
+  dayOrder: "ymd",
 };
 
 function keyOf(source: StoredSourceSettings["source"]): string | undefined {
@@ -91,6 +98,8 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
       return { ...state, asOf: action.value };
     case "timeUnit":
       return { ...state, timeUnit: action.unit };
+    case "dayOrder":
+      return { ...state, dayOrder: action.order };
     case "restore": {
       const s = action.settings;
       return {
@@ -99,6 +108,7 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
         overrides: s.columns ?? state.overrides,
         asOf: s.asOf ?? null,
         timeUnit: s.timeUnit ?? state.timeUnit,
+        dayOrder: s.dayOrder ?? state.dayOrder,
       };
     }
   }
@@ -118,19 +128,23 @@ export function currentMapping(state: SourceState): DetectedColumns | undefined 
   return table ? mappingFor(table, state.overrides) : undefined;
 }
 
-/** The last order date in the mapped date column. */
+/** The last order date in the mapped date column, its text dates read in the chosen order. */
 export function defaultAsOf(state: SourceState): string | undefined {
   const table = currentTable(state);
   const mapping = currentMapping(state);
-  return table && mapping ? lastOrderDate(table, mapping.mapping.date) : undefined;
+  return table && mapping ? lastOrderDate(table, mapping.mapping.date, state.dayOrder) : undefined;
 }
 
-/** What the build is told about the orders: where they are, every column as mapped now, date and unit. */
+/**
+ * What the build is told about the orders: where they are, every column as mapped now, the as-of date,
+ * the unit and the date order.
+ */
 export interface SourceSettings {
   source: TableSource;
   columns: ColumnOverrides;
   asOf: string | null;
   timeUnit: TimeUnit;
+  dayOrder: DayOrder;
 }
 
 /**
@@ -147,5 +161,6 @@ export function sourceSettings(state: SourceState): SourceSettings | undefined {
     const column = mapping.mapping[role];
     columns[role] = column === undefined ? null : columnReference(table, column);
   }
-  return { source: candidate.source, columns, asOf: state.asOf, timeUnit: state.timeUnit };
+  const { asOf, timeUnit, dayOrder } = state;
+  return { source: candidate.source, columns, asOf, timeUnit, dayOrder };
 }

@@ -1,6 +1,6 @@
 /**
  * The settings a previous build stored in the workbook, as the pane starts from them: the Source step's
- * choice (table, columns, as-of date, unit) and the Build form (sheets, thresholds). They are checked as
+ * choice (table, columns, as-of date, unit, date order) and the Build form (sheets, thresholds). They are checked as
  * the build checks them; damaged settings give the defaults and the error to show.
  */
 import type { ColumnOverrides } from "../../engine/data/columns";
@@ -22,7 +22,8 @@ export function storedStart(stored: JsonValue | undefined): StoredStart {
   try {
     const layer = checkConfigLayer(stored, STORED_LABEL);
     const config = resolveReportConfig([layer]);
-    const source: StoredSourceSettings = { asOf: config.asOf, timeUnit: config.timeUnit };
+    const { asOf, timeUnit, dayOrder } = config;
+    const source: StoredSourceSettings = { asOf, timeUnit, dayOrder };
     if (config.source.table) source.source = { table: config.source.table };
     else if (config.source.sheet) source.source = { sheet: config.source.sheet };
     if (layer.columns) source.columns = layer.columns as ColumnOverrides;

@@ -1,29 +1,34 @@
 /**
  * Errors across the worker boundary. A structured clone keeps an Error's message but not its class, and
- * the pane needs the class: a UserError or DataError is the user's to fix (shown with what to do), an
- * AbortError is a cancelled build (no error at all), anything else is a fault of ours.
+ * the pane needs the class: a UserError or DataError is the user's to fix (shown with what to do, and with
+ * the setting to change when its `fix` names one), an AbortError is a cancelled build (no error at all),
+ * anything else is a fault of ours.
  */
-import { DataError } from "../../engine/data/errors";
+import { DataError, type InputFix } from "../../engine/data/errors";
 import { UserError } from "../../user-error";
 
 export interface SerializedError {
   name: string;
   message: string;
   stack?: string;
+  /** The setting to change, of a UserError or DataError. */
+  fix?: InputFix;
 }
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error || (typeof e === "object" && e !== null && "message" in e)) {
     const err = e as Error;
-    return { name: err.name || "Error", message: String(err.message), stack: err.stack };
+    const s: SerializedError = { name: err.name || "Error", message: String(err.message), stack: err.stack };
+    if ((e instanceof DataError || e instanceof UserError) && e.fix) s.fix = e.fix;
+    return s;
   }
   return { name: "Error", message: String(e) };
 }
 
 export function deserializeError(s: SerializedError): Error {
   let e: Error;
-  if (s.name === "UserError") e = new UserError(s.message);
-  else if (s.name === "DataError") e = new DataError(s.message);
+  if (s.name === "UserError") e = new UserError(s.message, s.fix);
+  else if (s.name === "DataError") e = new DataError(s.message, s.fix);
   else {
     e = new Error(s.message);
     e.name = s.name;
@@ -33,7 +38,7 @@ export function deserializeError(s: SerializedError): Error {
 }
 
 /** A mistake in the user's data or settings, as opposed to a fault of the add-in. */
-export function isUsersToFix(e: unknown): boolean {
+export function isUsersToFix(e: unknown): e is UserError | DataError {
   return e instanceof UserError || e instanceof DataError;
 }
 

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { readOrderTable } from "../../../src/engine/data/read-orders";
-import { accountedRows, findingOf, type QualityReason } from "../../../src/engine/data/quality";
+import {
+  accountedRows,
+  findingOf,
+  needsDayOrder,
+  type QualityReason,
+} from "../../../src/engine/data/quality";
 import { dayFromYmd, formatDay, NO_DAY } from "../../../src/engine/data/days";
 import type { CellValue, RawTable } from "../../../src/engine/data/table";
 
@@ -168,6 +173,23 @@ describe("readOrderTable options", () => {
     });
     expect(formatDay(r.orders.day[0])).toBe("2024-04-03");
     expect(r.orders.amount[0]).toBe(1234.5);
+  });
+
+  it("says when dates were left unread for want of a day order: order dates or birthdays", () => {
+    const headers = ["Customer", "Date", "Amount", "Birthday"];
+    const orderDate = table(headers, [
+      ["A", "2024-01-05", 1, ""],
+      ["A", "03/04/2024", 2, ""],
+    ]);
+    const birthday = table(headers, [["A", "2024-01-05", 1, "12/05/1990"]]);
+    const otherwise = table(headers, [
+      ["A", "2024-01-05", 1, "1990-02-30"],
+      ["A", "never", 2, ""],
+    ]);
+    expect(needsDayOrder(readOrderTable(orderDate).quality)).toBe(true);
+    expect(needsDayOrder(readOrderTable(birthday).quality)).toBe(true);
+    expect(needsDayOrder(readOrderTable(otherwise).quality)).toBe(false);
+    expect(needsDayOrder(readOrderTable(orderDate, { dates: { dayOrder: "mdy" } }).quality)).toBe(false);
   });
 
   it("reads cells as Office.js and ExcelJS give them: serials, Date objects, numbers as ids", () => {

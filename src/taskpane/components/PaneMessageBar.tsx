@@ -1,0 +1,42 @@
+/**
+ * The message bar: an error (its own words, and what to do about it), or a warning after a build that
+ * worked (in the pane's language, and what to do about it).
+ */
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { useStrings } from "../i18n/context";
+import type { Strings } from "../i18n/strings";
+import type { PaneError, PaneMessage } from "../state/pane-message";
+
+const FIXES: Record<PaneError["fix"], (s: Strings) => string> = {
+  data: (s) => s.fixData,
+  dayOrder: (s) => s.fixDayOrder,
+  file: (s) => s.fixFile,
+  internal: (s) => s.fixInternal,
+};
+
+export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage; onDismiss: () => void }) {
+  const { strings } = useStrings();
+  const error = "text" in message;
+  return (
+    <MessageBar intent={error ? "error" : "warning"} layout="multiline" role={error ? "alert" : "status"}>
+      <MessageBarBody>
+        <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
+        <div>{error ? message.text : strings.dayOrderUnread}</div>
+        <div>
+          {strings.whatToDo} {FIXES[error ? message.fix : message.warning](strings)}
+        </div>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onDismiss}>
+          {strings.dismiss}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
