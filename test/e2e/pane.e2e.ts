@@ -227,6 +227,39 @@ async function main(): Promise<void> {
     assert.equal(await chosen(page, /^Order date/), "B: 消费日期");
     assert.equal(await chosen(page, /^Amount/), "C: 实付金额");
 
+    // Dates written day first (a .csv from a European shop): the build says to set the date order in the
+    // Orders step; with "Day first" chosen there it builds. Still 320 px wide.
+    const dayFirst = ["25/12/2023", "05/01/2024", "17/02/2024", "01/03/2024", "23/05/2024", "02/06/2024"];
+    const csv = ["Customer ID,Order date,Amount", ...dayFirst.map((d, i) => `C${(i % 3) + 1},${d},${i + 5}`)];
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "day-first.csv", mimeType: "text/csv", buffer: Buffer.from(csv.join("\n")) });
+    await page.getByText("Working on day-first.csv.").waitFor();
+    assert.equal(await chosen(page, "Date order"), "Year first (ISO, Excel dates)");
+    await page.getByRole("button", { name: "Build report" }).click();
+    const advice = page.getByRole("alert");
+    await advice.getByText(/day\/month order unknown/).waitFor({ timeout: 60_000 });
+    assert.match(
+      await advice.innerText(),
+      /What to do: In “1\. Orders”, set the date order to day first or month first, then build again\./,
+    );
+    assert.equal(await overflowingWidth(page), 0, "the pane with the date-order advice is wider than 320 px");
+    await shot(page, "5-date-order-advice-320px", advice);
+    await page
+      .getByRole("combobox", { name: "Date order" })
+      .selectOption({ label: "Day first (31/12/2024)" });
+    await page.getByText("Default: the last order date, 2024-06-02.").waitFor();
+    await page.getByRole("button", { name: "Build report" }).click();
+    await card.getByText("6 rows read").waitFor({ timeout: 60_000 });
+    assert.match(await card.innerText(), /Customers\s+3/);
+    assert.equal(await page.getByRole("alert").count(), 0);
+    await shot(
+      page,
+      "5-date-order-320px",
+      page.locator("section", { has: page.getByRole("heading", { name: "1. Orders" }) }),
+    );
+    assert.equal(await overflowingWidth(page), 0, "the pane with the date order is wider than 320 px");
+
     // A file the preview cannot read: a message bar says what is wrong and what to do.
     await page
       .getByTestId("file-input")
