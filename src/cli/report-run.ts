@@ -8,6 +8,7 @@ import { buildReport, type BuildReportOptions, type ReportProgress } from "../re
 import type { ReportSummary } from "../report/report-summary";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "./io";
+import { counted } from "../engine/text/counted";
 
 export interface CliReportRun {
   /** The workbook the sheets are written to. */
@@ -37,14 +38,14 @@ const number = (n: number, digits = 0) =>
 export function summaryText(s: CliReportJson): string {
   const lines = [
     `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
-    `${number(s.customers)} customers, ${number(s.orders)} orders (${number(s.orderLines)} lines), ` +
+    `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
       `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
     `Segments: ${s.segments
       .filter((g) => g.customers > 0)
       .map((g) => `${g.name} ${number(g.customers)}`)
       .join(", ")}`,
     `Tiers: ${s.tiers.map((t) => `${t.name} ${number(t.customers)}`).join(", ")}`,
-    `Alerts: ${number(s.alerts)} members to act on`,
+    `Alerts: ${counted(s.alerts, "member")} to act on`,
   ];
   const findings = s.dataQuality.findings.map(
     (f) => `${f.label.toLowerCase()} ${number(f.count)} (${f.action})`,
@@ -52,9 +53,12 @@ export function summaryText(s: CliReportJson): string {
   lines.push(`Data quality: ${findings.length > 0 ? findings.join(", ") : "nothing to fix"}`);
   const p = s.projection;
   if (p) {
-    const period = p.periodMonths === 1 ? "months" : `periods of ${p.periodMonths} months`;
+    const span =
+      p.periodMonths === 1
+        ? counted(p.periods, "month")
+        : `${counted(p.periods, "period")} of ${counted(p.periodMonths, "month")}`;
     lines.push(
-      `Benefit cost, ${p.periods} ${period}, ${p.scenario} scenario: revenue ${number(p.revenue)}, ` +
+      `Benefit cost, ${span}, ${p.scenario} scenario: revenue ${number(p.revenue)}, ` +
         `benefit cost ${number(p.benefitCost)} (${number(p.costShareOfRevenue * 100, 1)} %), ` +
         `net effect ${number(p.netEffect)}, ROI ${number(p.roi * 100, 1)} %, ` +
         `points liability at the end ${number(p.pointsLiabilityAtEnd)}`,

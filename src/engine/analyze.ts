@@ -27,6 +27,7 @@ import { evaluateTiers, type TierEvaluation } from "./tiers/evaluate";
 import { purchaseRhythm, type PurchaseRhythm } from "./alerts/rhythm";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertList, type AlertRule } from "./alerts/rules";
 import { upcomingKeyDates, type KeyDate } from "./keydates/key-dates";
+import { counted } from "./text/counted";
 
 export interface AnalysisConfig {
   read?: ReadOrdersOptions;
@@ -76,7 +77,7 @@ export function nothingToAnalyze(table: OrderTable): DataError {
       (worst.examples[0]?.note ? `: ${worst.examples[0].note}` : "")
     : "";
   return new DataError(
-    `${quality.source}: no usable order lines among ${quality.rowsRead} rows${detail}`,
+    `${quality.source}: no usable order lines among ${counted(quality.rowsRead, "row")}${detail}`,
     needsDayOrder(quality) ? "dayOrder" : undefined,
   );
 }

@@ -9,6 +9,7 @@ import type { WriteSheetResult } from "../workbook/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportModels } from "./report-models";
+import { counted } from "../engine/text/counted";
 
 /** A cell range a warning is about: select it to see the problem. */
 export interface WarningPlace {
@@ -67,7 +68,7 @@ export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefi
   for (const f of analysis.table.quality.findings) {
     if (f.count === 0 || f.reason === "zeroAmount" || f.reason === "memberDetailsOnly") continue;
     const first: QualityExample | undefined = f.examples[0];
-    const what = `${f.count.toLocaleString("en-US")} ${f.unit === "customers" ? "customers" : "rows"}: ${f.label.toLowerCase()} (${f.action})`;
+    const what = `${counted(f.count, f.unit === "customers" ? "customer" : "row")}: ${f.label.toLowerCase()} (${f.action})`;
     const warning: ReportWarning = {
       message: first ? `${what}; first at ${first.where}` : what,
       about: { finding: f.reason },

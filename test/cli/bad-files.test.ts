@@ -49,7 +49,7 @@ type Outcome = "result" | RegExp;
 async function fit(file: string, expected: Outcome, extra: string[] = []): Promise<string> {
   const io = capture();
   const code = await run(["fit", file, "--model", "bgnbd", ...extra], io);
-  return check(io, code, expected, /BG\/NBD fitted to \d+ customers/);
+  return check(io, code, expected, /BG\/NBD fitted to [\d,]+ customers?/);
 }
 
 /** `loyalty report` into a fresh folder: the workbook, or one clear line, exit 2 and no file at all. */

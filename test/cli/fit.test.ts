@@ -65,7 +65,7 @@ describe("loyalty fit", () => {
     expect(out.excluded).toEqual({ noRepeatPurchases: 1411, nonPositiveValue: 0 });
     const io = capture();
     await run(["fit", sharedDataPath("cdnow_customers_summary_with_transactions.csv"), "--model", "gg"], io);
-    expect(io.stdout).toContain("left out: 1411 customers without repeat purchases");
+    expect(io.stdout).toContain("left out: 1,411 customers without repeat purchases");
   });
 
   it("fits BG/BB to donations.csv (frequency, recency, periods, weights)", async () => {

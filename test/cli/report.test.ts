@@ -153,6 +153,31 @@ describe("loyalty report", () => {
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(["LL Segments", "LL Key dates"]);
   });
 
+  it("says one customer, one order, one row in the singular, in the summary and on the sheets", async () => {
+    const csv = file("one-customer.csv");
+    writeFileSync(csv, "Customer ID,Order date,Amount\nC1,2024-05-12,10\nC1,someday,5\n");
+    const out = file("one-customer.xlsx");
+    const io = capture();
+    const code = await run(["report", csv, "--sheets", "customers,data-quality", "--out", out], io);
+    expect(io.stderr).toBe("");
+    expect(code).toBe(0);
+    expect(io.stdout).toMatch(/^1 customer, 1 order \(1 line\), net revenue 10\.00/m);
+    expect(io.stdout).toMatch(/^Alerts: 0 members to act on$/m);
+    expect(io.stdout).toMatch(
+      /^Warning: 1 row: unreadable date \(dropped\); first at one-customer\.csv, row 3/m,
+    );
+    const book = await new ExcelJS.Workbook().xlsx.readFile(out);
+    const note = (sheet: string) => String(book.getWorksheet(sheet)?.getCell("A2").value);
+    expect(note("LL Customers")).toMatch(/^1 customer as of 2024-05-12/);
+    expect(note("LL Data quality")).toMatch(/^2 rows read from one-customer\.csv, 1 purchase line used;/);
+
+    const bad = file("one-row.csv");
+    writeFileSync(bad, "Customer ID,Order date,Amount\nC1,someday,5\n");
+    expect(await failure(["report", bad, "--out", file("one-row.xlsx")])).toMatch(
+      /no usable order lines among 1 row;/,
+    );
+  });
+
   it("shows progress on stderr only when stderr is a terminal", async () => {
     const io = capture();
     io.interactive = true;

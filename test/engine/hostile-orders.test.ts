@@ -264,7 +264,7 @@ describe("the engine on hostile order tables", () => {
         const { buyers } = expectedCounts(t);
         if (result instanceof DataError) {
           expect(buyers).toBe(0);
-          expect(result.message).toMatch(/^Orders: no usable order lines among \d+ rows/);
+          expect(result.message).toMatch(/^Orders: no usable order lines among [\d,]+ rows?/);
         } else {
           expect(result.summary.customerIds.length).toBe(buyers);
         }

@@ -17,6 +17,7 @@ import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
+import { counted } from "../../engine/text/counted";
 
 const MODEL_LABELS: Record<ModelName, string> = {
   bgnbd: "BG/NBD",
@@ -63,12 +64,14 @@ function textReport(fit: FitResult, source: string, input: FitInput, seconds: nu
   const lines: string[] = [];
   const unit = input.unit ? `, time unit: ${input.unit}` : "";
   lines.push(
-    `${MODEL_LABELS[fit.model]} fitted to ${fit.customers} customers (${fit.distinctRows} distinct rows) from ${source} (${input.kind}${unit})`,
+    `${MODEL_LABELS[fit.model]} fitted to ${counted(fit.customers, "customer")} ` +
+      `(${counted(fit.distinctRows, "distinct row")}) from ${source} (${input.kind}${unit})`,
   );
   const excluded = (fit as GammaGammaFitResult).excluded;
   if (excluded) {
     lines.push(
-      `left out: ${excluded.noRepeatPurchases} customers without repeat purchases, ${excluded.nonPositiveValue} with a mean repeat value ≤ 0`,
+      `left out: ${counted(excluded.noRepeatPurchases, "customer")} without repeat purchases, ` +
+        `${excluded.nonPositiveValue.toLocaleString("en-US")} with a mean repeat value ≤ 0`,
     );
   }
   lines.push("", "parameter   estimate      std. error");

@@ -9,6 +9,7 @@ import type { Cell, NumberFormat, SheetModel } from "../sheet-model";
 import { round, shortRuleName, tierName, type ReportData } from "../report-data";
 import { ALERT_INPUTS } from "../input-keys";
 import { count, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { counted } from "../../engine/text/counted";
 
 /** What a measure is, in words, and how its threshold is shown. */
 export function metricLabel(metric: AlertMetric, windowDays: number): string {
@@ -101,7 +102,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
   const shown = members.slice(0, config.listLimit);
   layout.section(
     "Members to act on",
-    `${count(members.length)} members` +
+    counted(members.length, "member") +
       (shown.length < members.length
         ? ` (the ${count(shown.length)} with the most value at risk are listed)`
         : "") +

@@ -14,7 +14,8 @@ import {
   tierName,
   type ReportData,
 } from "../report-data";
-import { count, moneyFormat, SheetLayout, widthsByHeader } from "./layout";
+import { moneyFormat, SheetLayout, widthsByHeader } from "./layout";
+import { counted } from "../../engine/text/counted";
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
@@ -31,7 +32,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
 
   const layout = new SheetLayout().title(
     "Customers",
-    `${count(n)} customers as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
+    `${counted(n, "customer")} as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
       "use the filter buttons to narrow the list down.",
   );
   const problem = models ? (models.transaction.problem ?? models.spend.problem) : "the models were not run";

@@ -7,7 +7,8 @@ import { formatDay } from "../../engine/data/days";
 import { columnLetter } from "../../engine/data/table";
 import type { Cell, SheetModel } from "../sheet-model";
 import { round, type ReportData } from "../report-data";
-import { count, moneyFormat, SheetLayout } from "./layout";
+import { moneyFormat, SheetLayout } from "./layout";
+import { counted } from "../../engine/text/counted";
 
 const ACTIONS: Record<string, string> = {
   dropped: "left out",
@@ -23,8 +24,9 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
   const problems = quality.findings.filter((f) => f.count > 0 && f.reason !== "zeroAmount");
   const layout = new SheetLayout().title(
     "Data quality",
-    `${count(quality.rowsRead)} rows read from ${data.source}; ${count(quality.purchaseLines)} used as purchase ` +
-      `lines; ${problems.length === 0 ? "nothing to fix." : "the table below says what else was found and where."}`,
+    `${counted(quality.rowsRead, "row")} read from ${data.source}, ` +
+      `${counted(quality.purchaseLines, "purchase line")} used; ` +
+      (problems.length === 0 ? "nothing to fix." : "the table below says what else was found and where."),
   );
   layout.gap();
   layout.facts(

@@ -8,6 +8,7 @@ import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import { KEY_DATE_INPUTS } from "../input-keys";
 import { count, moneyFormat, SheetLayout } from "./layout";
+import { counted } from "../../engine/text/counted";
 
 const OCCASIONS: Record<KeyDateKind, string> = {
   birthday: "Birthday",
@@ -54,7 +55,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   layout.gap();
   layout.section(
     "Coming occasions",
-    `${count(dates.length)} occasions` +
+    counted(dates.length, "occasion") +
       (shown.length < dates.length ? ` (the first ${count(shown.length)} are listed).` : "."),
   );
   layout.table({

@@ -10,6 +10,7 @@ import type { Cell, SheetModel } from "../sheet-model";
 import type { FitOutcome, HoldoutCheck } from "../report-models";
 import { round, type ReportData } from "../report-data";
 import { count, moneyFormat, percentText, SheetLayout, tableChart } from "./layout";
+import { counted } from "../../engine/text/counted";
 
 const MODEL_NAMES: Record<string, string> = {
   bgnbd: "BG/NBD",
@@ -127,7 +128,7 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
   const predictedTotal = rows.reduce((s, r) => s + r.customers * r.predicted, 0);
   layout.note(
     `The purchase model was fitted again on the purchases up to ${formatDay(check.calibrationEnd)} ` +
-      `(${count(check.cohort)} customers had bought by then) and asked to predict the ${check.holdoutEnd - check.calibrationEnd} days after it.`,
+      `(${counted(check.cohort, "customer")} had bought by then) and asked to predict the ${check.holdoutEnd - check.calibrationEnd} days after it.`,
   );
   if (rows.length > 0) {
     layout.note(

@@ -11,6 +11,7 @@ import { excelDate, round, tierName, type ReportData } from "../report-data";
 import type { Cell, SheetModel } from "../sheet-model";
 import { TIER_INPUTS } from "../input-keys";
 import { count, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
+import { counted } from "../../engine/text/counted";
 
 function windowText(program: TierProgram): string {
   const w = program.window;
@@ -165,7 +166,7 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   const shown = candidates.slice(0, config.listLimit);
   layout.section(
     "Upgrade candidates",
-    `${count(candidates.length)} members are within ${Math.round(config.tiers.upgradeWithin * 100)} % of the next ` +
+    `${counted(candidates.length, "member")} ${candidates.length === 1 ? "is" : "are"} within ${Math.round(config.tiers.upgradeWithin * 100)} % of the next ` +
       `tier's minimum${candidates.length > shown.length ? ` (the ${count(shown.length)} closest are listed)` : ""}.`,
   );
   layout.table({
@@ -198,7 +199,7 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   const risksShown = risks.slice(0, config.listLimit);
   layout.section(
     "Demotion risk",
-    `${count(risks.length)} members will not meet their tier's minimum at the next review ` +
+    `${counted(risks.length, "member")} will not meet their tier's minimum at the next review ` +
       `(${formatDay(evaluation.nextReview)}) from what they have bought so far` +
       `${risks.length > risksShown.length ? ` (the first ${count(risksShown.length)} are listed)` : ""}.`,
   );
