@@ -16,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { useStrings } from "../i18n/context";
@@ -52,7 +53,10 @@ export function SourceSection({ source }: { source: SourceHook }) {
   const candidate = selectedCandidate(state);
   const table = currentTable(state);
   const mapping = currentMapping(state);
-  const lastDate = defaultAsOf(state);
+  // The last order date reads the whole date column: once per table, mapping and date order, not on
+  // every keystroke in the as-of field.
+  const { table: read, selected, overrides, dayOrder } = state;
+  const lastDate = useMemo(() => defaultAsOf(state), [read, selected, overrides, dayOrder]);
   const proposed = proposedSource(state.candidates);
   const { dayOrderProposal } = state;
 
