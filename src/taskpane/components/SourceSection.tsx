@@ -1,7 +1,7 @@
 /**
  * Step 1, the orders: which table or sheet (proposed, changeable), its first rows, the column of each
  * role, the as-of date (default: the last order date), the models' time unit and the order of day and
- * month in dates typed as text (03/04/2024).
+ * month in dates typed as text (03/04/2024; proposed from the dates when they show it).
  */
 import {
   Body1,
@@ -54,6 +54,7 @@ export function SourceSection({ source }: { source: SourceHook }) {
   const mapping = currentMapping(state);
   const lastDate = defaultAsOf(state);
   const proposed = proposedSource(state.candidates);
+  const { dayOrderProposal } = state;
 
   return (
     <section className={styles.section} aria-labelledby="source-heading">
@@ -136,7 +137,15 @@ export function SourceSection({ source }: { source: SourceHook }) {
                 ))}
               </Select>
             </Field>
-            <Field className={styles.grow} label={strings.dayOrderLabel} hint={strings.dayOrderHint}>
+            <Field
+              className={styles.grow}
+              label={strings.dayOrderLabel}
+              hint={
+                dayOrderProposal
+                  ? strings.dayOrderProposed(dayOrderProposal.example, dayOrderProposal.order)
+                  : strings.dayOrderHint
+              }
+            >
               <Select
                 className={styles.fill}
                 select={{ className: styles.fill }}
