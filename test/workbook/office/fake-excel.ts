@@ -180,6 +180,36 @@ function loadItems<P extends Loadable>(context: FakeContext, items: P[], propert
   return items;
 }
 
+/**
+ * A collection (worksheets, tables, charts, notes, names): load() queues reading its items, which are
+ * readable once the queue has run at the next sync, as in Office.js.
+ */
+abstract class CollectionProxy<I> {
+  private itemsLoaded?: I[];
+
+  constructor(
+    readonly context: FakeContext,
+    /** The collection's name in the PropertyNotLoaded error. */
+    private readonly what: string,
+  ) {}
+
+  /** The items, with the listed properties ("items/name") loaded, read while a sync runs the queue. */
+  protected abstract readItems(properties: string[]): I[];
+
+  load(properties: string): this {
+    const names = normalize(properties);
+    this.context.enqueue(() => {
+      this.itemsLoaded = this.readItems(names);
+    }, names);
+    return this;
+  }
+
+  get items(): I[] {
+    if (!this.itemsLoaded) throw new Error(`PropertyNotLoaded: ${this.what}.items`);
+    return this.itemsLoaded;
+  }
+}
+
 /** A range argument as recorded: its address, read when the command runs. */
 function recordArg(a: unknown): unknown {
   return a instanceof RangeProxy ? a.addressForRecord() : a;
@@ -263,27 +293,18 @@ class ApplicationProxy {
   }
 }
 
-class WorksheetCollectionProxy {
-  private itemsLoaded?: WorksheetProxy[];
-
-  constructor(private readonly context: FakeContext) {}
-
-  load(properties: string): this {
-    const names = normalize(properties);
-    this.context.enqueue(() => {
-      const sheets = this.context.excel.model.sheets;
-      this.itemsLoaded = loadItems(
-        this.context,
-        sheets.map((s) => new WorksheetProxy(this.context, () => s, "item")),
-        names,
-      );
-    }, names);
-    return this;
+class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
+  constructor(context: FakeContext) {
+    super(context, "worksheets");
   }
 
-  get items(): WorksheetProxy[] {
-    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: worksheets.items");
-    return this.itemsLoaded;
+  protected readItems(properties: string[]): WorksheetProxy[] {
+    const sheets = this.context.excel.model.sheets;
+    return loadItems(
+      this.context,
+      sheets.map((s) => new WorksheetProxy(this.context, () => s, "item")),
+      properties,
+    );
   }
 
   getItem(name: string): WorksheetProxy {
@@ -766,30 +787,22 @@ class TableProxy extends ClientObject<FakeTable> {
   }
 }
 
-class TableCollectionProxy {
-  private itemsLoaded?: TableProxy[];
-
+class TableCollectionProxy extends CollectionProxy<TableProxy> {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly list: () => FakeTable[],
     private readonly sheet?: () => FakeSheet,
-  ) {}
-
-  load(properties: string): this {
-    this.context.enqueue(() => {
-      const tables = this.list();
-      this.itemsLoaded = loadItems(
-        this.context,
-        tables.map((t) => new TableProxy(this.context, () => t)),
-        normalize(properties),
-      );
-    }, properties);
-    return this;
+  ) {
+    super(context, "tables");
   }
 
-  get items(): TableProxy[] {
-    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: tables.items");
-    return this.itemsLoaded;
+  protected readItems(properties: string[]): TableProxy[] {
+    const tables = this.list();
+    return loadItems(
+      this.context,
+      tables.map((t) => new TableProxy(this.context, () => t)),
+      properties,
+    );
   }
 
   add(address: string, hasHeaders: boolean): TableProxy {
@@ -829,29 +842,21 @@ function anchorOf(chart: FakeChart): RangeBox {
   return parseRangeAddress(at?.[0] ?? "A1");
 }
 
-class ChartCollectionProxy {
-  private itemsLoaded?: ChartItemProxy[];
-
+class ChartCollectionProxy extends CollectionProxy<ChartItemProxy> {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly sheet: () => FakeSheet,
-  ) {}
-
-  load(properties: string): this {
-    this.context.enqueue(() => {
-      const sheet = this.sheet();
-      this.itemsLoaded = loadItems(
-        this.context,
-        sheet.charts.map((chart) => new ChartItemProxy(this.context, () => ({ sheet, chart }))),
-        normalize(properties),
-      );
-    }, properties);
-    return this;
+  ) {
+    super(context, "charts");
   }
 
-  get items(): ChartItemProxy[] {
-    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: charts.items");
-    return this.itemsLoaded;
+  protected readItems(properties: string[]): ChartItemProxy[] {
+    const sheet = this.sheet();
+    return loadItems(
+      this.context,
+      sheet.charts.map((chart) => new ChartItemProxy(this.context, () => ({ sheet, chart }))),
+      properties,
+    );
   }
 
   add(type: string, source: RangeProxy, seriesBy: string): unknown {
@@ -887,31 +892,28 @@ class ChartCollectionProxy {
   }
 }
 
-class NoteCollectionProxy {
-  private itemsLoaded?: { delete(): void; getLocation(): RangeProxy }[];
+interface NoteItem {
+  delete(): void;
+  getLocation(): RangeProxy;
+}
 
+class NoteCollectionProxy extends CollectionProxy<NoteItem> {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly sheet: () => FakeSheet,
-  ) {}
-
-  load(properties: string): this {
-    this.context.enqueue(() => {
-      const sheet = this.sheet();
-      this.itemsLoaded = [...sheet.notes.keys()].map((address) => ({
-        delete: () =>
-          this.context.enqueue(() => {
-            sheet.notes.delete(address);
-          }),
-        getLocation: () => new RangeProxy(this.context, () => ({ sheet, box: parseRangeAddress(address) })),
-      }));
-    }, properties);
-    return this;
+  ) {
+    super(context, "notes");
   }
 
-  get items(): { delete(): void; getLocation(): RangeProxy }[] {
-    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: notes.items");
-    return this.itemsLoaded;
+  protected readItems(): NoteItem[] {
+    const sheet = this.sheet();
+    return [...sheet.notes.keys()].map((address) => ({
+      delete: () =>
+        this.context.enqueue(() => {
+          sheet.notes.delete(address);
+        }),
+      getLocation: () => new RangeProxy(this.context, () => ({ sheet, box: parseRangeAddress(address) })),
+    }));
   }
 
   add(address: string, content: string): void {
@@ -937,23 +939,15 @@ class NamedItemProxy {
   }
 }
 
-class NamedItemCollectionProxy {
-  private itemsLoaded?: NamedItemProxy[];
-
-  constructor(private readonly context: FakeContext) {}
-
-  load(properties: string): this {
-    this.context.enqueue(() => {
-      const names = this.context.excel.model.names;
-      this.itemsLoaded = names.map((n) => new NamedItemProxy(this.context, n.name));
-      this.context.respond(names.map((n) => n.name));
-    }, properties);
-    return this;
+class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
+  constructor(context: FakeContext) {
+    super(context, "names");
   }
 
-  get items(): NamedItemProxy[] {
-    if (!this.itemsLoaded) throw new Error("PropertyNotLoaded: names.items");
-    return this.itemsLoaded;
+  protected readItems(): NamedItemProxy[] {
+    const names = this.context.excel.model.names;
+    this.context.respond(names.map((n) => n.name));
+    return names.map((n) => new NamedItemProxy(this.context, n.name));
   }
 
   add(name: string, reference: string, comment = ""): void {
