@@ -56,6 +56,15 @@ export const STYLE_PRESETS: Record<StyleName, CellStyle> = {
   neutral: { fill: "#FFEB9C", fontColor: "#9C5700" },
 };
 
+/** The sides a style's border draws ("box": all four), each with `line`, the line as a writer's API takes it. */
+export function borderSides<L>(
+  border: NonNullable<CellStyle["border"]>,
+  line: L,
+): { top?: L; bottom?: L; left?: L; right?: L } {
+  if (border === "box") return { top: line, bottom: line, left: line, right: line };
+  return border === "top" ? { top: line } : { bottom: line };
+}
+
 type StyleInput = StyleName | CellStyle | (StyleName | CellStyle)[] | undefined;
 
 /** Merges named and custom styles left to right into one CellStyle (later ones win). */

@@ -8,6 +8,7 @@ import {
   sheetRangeReference,
 } from "../../src/report/a1";
 import {
+  borderSides,
   cellsByRow,
   currencyFormat,
   dateToExcelSerial,
@@ -101,6 +102,12 @@ describe("cells of a sheet model", () => {
       bottom: 5,
       right: 3,
     });
+  });
+
+  it("draws a box border on all four sides and a top or bottom border on that side only", () => {
+    expect(borderSides("box", "l")).toEqual({ top: "l", bottom: "l", left: "l", right: "l" });
+    expect(borderSides("top", "l")).toEqual({ top: "l" });
+    expect(borderSides("bottom", "l")).toEqual({ bottom: "l" });
   });
 
   it("yields the cells row by row across blocks side by side, as the streaming writer needs", () => {

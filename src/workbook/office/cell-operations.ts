@@ -10,7 +10,7 @@
  * as it is") fill the gaps between cells at no risk.
  */
 import { rangeAddress, type RangeBox } from "../../report/a1";
-import type { ResolvedCell } from "../../report/sheet-model-cells";
+import { borderSides, type ResolvedCell } from "../../report/sheet-model-cells";
 import type { CellStyle } from "../../report/sheet-model";
 import { toOfficeInput, type OfficeInput } from "./cell-values";
 import { jsonBytes, OPERATION_OVERHEAD, type Measured } from "./payload";
@@ -51,12 +51,7 @@ export function cellProperties(style: CellStyle): Excel.SettableCellProperties {
       weight: "Thin",
       color: style.borderColor ?? "#000000",
     };
-    format.borders =
-      style.border === "box"
-        ? { top: line, bottom: line, left: line, right: line }
-        : style.border === "top"
-          ? { top: line }
-          : { bottom: line };
+    format.borders = borderSides(style.border, line);
   }
   return { format };
 }

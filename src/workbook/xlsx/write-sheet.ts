@@ -8,7 +8,13 @@ import type ExcelJS from "exceljs";
 // For its effect: ExcelJS writes control characters and "_xHHHH_" in text so that they read back as written.
 import "./xml-string-escape";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../../report/a1";
-import { createRowResolver, resolveCells, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
+import {
+  borderSides,
+  createRowResolver,
+  resolveCells,
+  tableBox,
+  type ResolvedCell,
+} from "../../report/sheet-model-cells";
 import type {
   CellStyle,
   ConditionalFormat,
@@ -42,12 +48,7 @@ export function excelJsStyle(style: CellStyle): Partial<ExcelJS.Style> {
       style: "thin",
       color: { argb: argb(style.borderColor ?? "#000000") },
     };
-    out.border =
-      style.border === "box"
-        ? { top: line, bottom: line, left: line, right: line }
-        : style.border === "top"
-          ? { top: line }
-          : { bottom: line };
+    out.border = borderSides(style.border, line);
   }
   return out;
 }
