@@ -27,6 +27,12 @@ const useStyles = makeStyles({
   heading: { display: "block", margin: 0 },
 });
 
+/** A tier's two minimums, side by side: net spend (with decimals) and purchase days (whole). */
+const TIER_MINIMUMS = [
+  { field: "minSpend", inputMode: "decimal" },
+  { field: "minPurchaseDays", inputMode: "numeric" },
+] as const;
+
 interface ThresholdFieldsProps {
   form: BuildForm;
   problems: Map<string, string>;
@@ -65,32 +71,23 @@ export function ThresholdFields({ form, problems, dispatch, disabled }: Threshol
           <Caption1>{strings.derivedHint}</Caption1>
           {form.tiers.slice(0, -1).map((t, i) => (
             <div key={t.key} className={styles.pair}>
-              <Field label={strings.minSpend(nameOf(t))} size="small" {...problem(`tier:${i}:minSpend`)}>
-                <Input
+              {TIER_MINIMUMS.map(({ field, inputMode }) => (
+                <Field
+                  key={field}
+                  label={strings[field](nameOf(t))}
                   size="small"
-                  inputMode="decimal"
-                  placeholder={strings.derived}
-                  value={t.minSpend}
-                  disabled={disabled}
-                  onChange={(_, d) => dispatch({ type: "tier", index: i, field: "minSpend", value: d.value })}
-                />
-              </Field>
-              <Field
-                label={strings.minPurchaseDays(nameOf(t))}
-                size="small"
-                {...problem(`tier:${i}:minPurchaseDays`)}
-              >
-                <Input
-                  size="small"
-                  inputMode="numeric"
-                  placeholder={strings.derived}
-                  value={t.minPurchaseDays}
-                  disabled={disabled}
-                  onChange={(_, d) =>
-                    dispatch({ type: "tier", index: i, field: "minPurchaseDays", value: d.value })
-                  }
-                />
-              </Field>
+                  {...problem(`tier:${i}:${field}`)}
+                >
+                  <Input
+                    size="small"
+                    inputMode={inputMode}
+                    placeholder={strings.derived}
+                    value={t[field]}
+                    disabled={disabled}
+                    onChange={(_, d) => dispatch({ type: "tier", index: i, field, value: d.value })}
+                  />
+                </Field>
+              ))}
             </div>
           ))}
           <Body1Strong as="h4" className={styles.heading}>
