@@ -84,6 +84,28 @@ describe("the result card", () => {
     }
   });
 
+  it("makes another warning with a place a link naming its cells as Excel does, one without plain text", () => {
+    const warnings = [
+      ...result.summary.warnings,
+      { message: "Look at this fit", where: { sheet: "LL Model", range: "B4:C9" } },
+      { message: "Nothing to select" },
+    ];
+    const html = renderToStaticMarkup(
+      <LanguageContext.Provider value={{ language: "en", strings: STRINGS.en, setLanguage: () => undefined }}>
+        <ResultCard
+          result={{ ...result, summary: { ...result.summary, warnings } }}
+          onSelect={() => undefined}
+        />
+      </LanguageContext.Provider>,
+    );
+    expect(html).toContain(
+      `aria-label="Look at this fit. ${STRINGS.en.showCells}: &#x27;LL Model&#x27;!B4:C9"`,
+    );
+    expect(html).toMatch(/<span[^>]*role="button"[^>]*>Look at this fit<\/span>/);
+    expect(html).not.toMatch(/role="button"[^>]*>Nothing to select/);
+    expect(html).toContain(">Nothing to select<");
+  });
+
   it("writes the findings in Chinese, and keeps only the other warnings in their own list", () => {
     const { text } = cardText("zh-CN");
     for (const f of result.summary.dataQuality.findings) {

@@ -2,12 +2,12 @@
  * The data-quality part of the result card: rows read, and each finding in the pane's language with its
  * count and what was done; a finding with a place is a link that selects its first case.
  */
-import { Body1, Body1Strong, Caption1, Link } from "@fluentui/react-components";
+import { Body1, Body1Strong, Caption1 } from "@fluentui/react-components";
 import { QUALITY_REASONS } from "../../engine/data/quality";
-import { quoteSheetName } from "../../report/a1";
 import type { ReportSummary, WarningPlace } from "../../report/report-summary";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../i18n/strings";
+import { PlaceLink, placeText } from "./PlaceLink";
 import { useResultStyles } from "./result-styles";
 
 type Finding = ReportSummary["dataQuality"]["findings"][number];
@@ -47,24 +47,12 @@ export function QualityFindings({ summary, onSelect }: QualityFindingsProps) {
         <ul className={styles.list} data-testid="result-quality">
           {findings.map((f) => {
             const where = placeOf(summary, f);
-            const place = where && `${quoteSheetName(where.sheet)}!${where.range}`;
             return (
               <li key={f.reason} className={styles.wrap}>
+                <PlaceLink text={text(f)} where={where} onSelect={onSelect} />
                 {where ? (
-                  <Link
-                    // A span, not a button: a button is an inline block, its bullet on its last line.
-                    as="span"
-                    role="button"
-                    className={styles.inlineLink}
-                    onClick={() => onSelect(where)}
-                    aria-label={`${text(f)}. ${strings.showCells}: ${place}`}
-                  >
-                    {text(f)}
-                  </Link>
-                ) : (
-                  <Body1>{text(f)}</Body1>
-                )}
-                {place ? <Caption1 className={styles.place}>{strings.firstAt(place)}</Caption1> : null}
+                  <Caption1 className={styles.place}>{strings.firstAt(placeText(where))}</Caption1>
+                ) : null}
               </li>
             );
           })}

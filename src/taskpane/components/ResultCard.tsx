@@ -21,6 +21,7 @@ import { formatNumber } from "../i18n/strings";
 import { sheetLabel } from "../state/run-state";
 import { BenefitCostSummary } from "./BenefitCostSummary";
 import { Figures } from "./Figures";
+import { PlaceLink } from "./PlaceLink";
 import { QualityFindings } from "./QualityFindings";
 import { useResultStyles } from "./result-styles";
 import type { RangePlace } from "./Workspace";
@@ -97,20 +98,7 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
           <ul className={styles.list} data-testid="result-warnings">
             {otherWarnings.map((w, i) => (
               <li key={i} className={styles.wrap}>
-                {w.where ? (
-                  <Link
-                    // A span, not a button: a button is an inline block, its bullet on its last line.
-                    as="span"
-                    role="button"
-                    className={styles.inlineLink}
-                    onClick={() => onSelect(w.where as RangePlace)}
-                    aria-label={`${w.message}. ${strings.showCells}: ${w.where.sheet}!${w.where.range}`}
-                  >
-                    {w.message}
-                  </Link>
-                ) : (
-                  <Body1>{w.message}</Body1>
-                )}
+                <PlaceLink text={w.message} where={w.where} onSelect={onSelect} />
               </li>
             ))}
           </ul>
