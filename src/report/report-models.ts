@@ -36,6 +36,11 @@ export interface FitOutcome<F extends FitResult = FitResult> {
   problem: string | null;
 }
 
+/** The fit when it can be used (it ran and nothing is wrong with it), else null. */
+export function usableFit<F extends FitResult>(outcome: FitOutcome<F>): F | null {
+  return outcome.problem ? null : outcome.fit;
+}
+
 export interface ReportModels {
   unit: TimeUnit;
   transaction: FitOutcome;
@@ -129,23 +134,24 @@ export function fitReportModels(summary: CustomerSummary, config: ReportConfig):
     clv: null,
     clvMonths: config.model.clvMonths,
   };
-  if (!transaction.fit || transaction.problem) return out;
-  const model = transactionModelOf(transaction.fit);
+  const transactionFit = usableFit(transaction);
+  if (!transactionFit) return out;
+  const model = transactionModelOf(transactionFit);
   // A first purchase on the last day gives T = 0: a moment later is the same customer for the models.
   const T = Float64Array.from(inputs.T, (t) => Math.max(t, 1e-9));
-  const clvOptions =
-    spend.fit && !spend.problem
-      ? {
-          spend: gammaGammaParams(spend.fit),
-          monetary: inputs.monetary,
-          options: {
-            periods: config.model.clvMonths,
-            periodLength: DAYS_PER_UNIT.month / perUnit,
-            discountRate: monthlyDiscountRate(config),
-            margin: config.model.margin,
-          },
-        }
-      : undefined;
+  const spendFit = usableFit(spend);
+  const clvOptions = spendFit
+    ? {
+        spend: gammaGammaParams(spendFit),
+        monetary: inputs.monetary,
+        options: {
+          periods: config.model.clvMonths,
+          periodLength: DAYS_PER_UNIT.month / perUnit,
+          discountRate: monthlyDiscountRate(config),
+          margin: config.model.margin,
+        },
+      }
+    : undefined;
   const predicted = predictCustomers(
     model,
     { x: inputs.x, tx: inputs.tX, T },
@@ -215,8 +221,9 @@ export function checkOnHoldout(
     rows: [],
     tracking: null,
   };
-  if (!fit.fit || fit.problem) return { check };
-  const model = transactionModelOf(fit.fit);
+  const usable = usableFit(fit);
+  if (!usable) return { check };
+  const model = transactionModelOf(usable);
   const T = Float64Array.from(inputs.T, (t) => Math.max(t, 1e-9));
   check.rows = holdoutByFrequency(
     model,

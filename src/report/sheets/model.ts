@@ -7,7 +7,7 @@
 import { formatDay } from "../../engine/data/days";
 import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../sheet-model";
-import type { FitOutcome, HoldoutCheck } from "../report-models";
+import { usableFit, type FitOutcome, type HoldoutCheck } from "../report-models";
 import { round, type ReportData } from "../report-data";
 import { count, moneyFormat, percentText, SheetLayout, tableChart } from "./layout";
 import { counted } from "../../engine/text/counted";
@@ -85,19 +85,36 @@ function fitFacts(layout: SheetLayout, outcome: FitOutcome, customersLabel: stri
   );
 }
 
+/** A fitted model: its status and fit, then its parameters when the fit can be used (returned). */
+function fittedModel(
+  layout: SheetLayout,
+  outcome: FitOutcome,
+  customersLabel: string,
+  unit: string,
+): FitResult | null {
+  fitFacts(layout, outcome, customersLabel);
+  layout.gap();
+  const fit = usableFit(outcome);
+  if (fit) {
+    parameterTable(layout, fit, unit);
+    layout.gap();
+  }
+  return fit;
+}
+
 /** Derived figures a manager can read: average purchase rate, drop-out chance, average spend. */
 function derivedFigures(data: ReportData): [string, Cell][] {
   const { models, config } = data;
   const out: [string, Cell][] = [];
   const unit = models?.unit ?? config.timeUnit;
-  const t = models?.transaction;
-  if (t?.fit && !t.problem) {
-    const [r, alpha, x3, x4] = t.fit.values;
+  const t = models && usableFit(models.transaction);
+  if (t) {
+    const [r, alpha, x3, x4] = t.values;
     out.push([
       `Purchases per ${unit} of an active customer`,
       { value: round(r / alpha, 4), format: { code: "0.000" } },
     ]);
-    if (t.fit.model === "pnbd") {
+    if (t.model === "pnbd") {
       out.push([
         `Average drop-out rate per ${unit}`,
         { value: round(x3 / x4, 4), format: { code: "0.000" } },
@@ -109,9 +126,9 @@ function derivedFigures(data: ReportData): [string, Cell][] {
       ]);
     }
   }
-  const s = models?.spend;
-  if (s?.fit && !s.problem) {
-    const [p, q, v] = s.fit.values;
+  const s = models && usableFit(models.spend);
+  if (s) {
+    const [p, q, v] = s.values;
     if (q > 1) {
       out.push([
         "Average spend per purchase (model)",
@@ -136,11 +153,8 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
         `(${predictedTotal >= actualTotal ? "+" : "−"}${percentText(Math.abs(predictedTotal / actualTotal - 1), 0)}).`,
     );
   }
-  fitFacts(layout, fit, "Customers in the check");
-  layout.gap();
-  if (!fit.fit || fit.problem || rows.length === 0) return;
-  parameterTable(layout, fit.fit, unit);
-  layout.gap();
+  const usable = fittedModel(layout, fit, "Customers in the check", unit);
+  if (!usable || rows.length === 0) return;
   layout.section("Predicted vs actual purchases in the held-out days, by purchases before");
   layout.table({
     header: [
@@ -222,19 +236,9 @@ export function buildModelSheet(data: ReportData): SheetModel {
   }
 
   layout.section(`Purchase model: ${MODEL_NAMES[kind]}`);
-  fitFacts(layout, models.transaction, "Customers fitted");
-  layout.gap();
-  if (models.transaction.fit && !models.transaction.problem) {
-    parameterTable(layout, models.transaction.fit, unit);
-    layout.gap();
-  }
+  fittedModel(layout, models.transaction, "Customers fitted", unit);
   layout.section("Spend model: Gamma-Gamma");
-  fitFacts(layout, models.spend, "Customers with repeat purchases");
-  layout.gap();
-  if (models.spend.fit && !models.spend.problem) {
-    parameterTable(layout, models.spend.fit, unit);
-    layout.gap();
-  }
+  fittedModel(layout, models.spend, "Customers with repeat purchases", unit);
   const derived = derivedFigures(data);
   if (derived.length > 0) {
     layout.section("In plain figures");
