@@ -154,3 +154,31 @@ export function distinctIndex(values: Float64Array): { values: Float64Array; ind
   }
   return { values: Float64Array.from(distinct), index };
 }
+
+/** Distinct (a, b) pairs in order of first appearance: `index[i]` is the pair of entry i, `first[p]` the first entry of pair p. */
+export interface DistinctPairs {
+  index: Int32Array;
+  first: Int32Array;
+  count: number;
+}
+
+/** Groups entries by their (a[i], b[i]) pair, for work that depends on the pair only (e.g. x and T). */
+export function distinctPairs(a: ArrayLike<number>, b: ArrayLike<number>): DistinctPairs {
+  const aIds = valueIds(a);
+  const bIds = valueIds(b);
+  // aIds.count · bIds.count ≤ n² stays an exact integer key for any array JavaScript can hold in memory.
+  const pairOf = new Map<number, number>();
+  const index = new Int32Array(a.length);
+  const first: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const key = aIds.ids[i] * bIds.count + bIds.ids[i];
+    let pair = pairOf.get(key);
+    if (pair === undefined) {
+      pair = first.length;
+      pairOf.set(key, pair);
+      first.push(i);
+    }
+    index[i] = pair;
+  }
+  return { index, first: Int32Array.from(first), count: first.length };
+}
