@@ -21,21 +21,12 @@ export function expectedCount(value: number): number {
   return value > 0 ? value : 0;
 }
 
-/** Scratch space of the series, grown on demand (the functions here do not call each other back). */
-let zs = new Float64Array(16);
-let term = new Float64Array(16);
-let sum = new Float64Array(16);
-let tail = new Float64Array(16);
-let pending = new Uint8Array(16);
-
-function reserve(n: number): void {
-  if (term.length >= n) return;
-  zs = new Float64Array(n);
-  term = new Float64Array(n);
-  sum = new Float64Array(n);
-  tail = new Float64Array(n);
-  pending = new Uint8Array(n);
-}
+/**
+ * The coefficient ratios ((A+m)(B+m)) / ((C+m)(m+1)) of the Euler series for the current call, kept for
+ * the next horizons (a fixed cache: a series longer than this computes its further ratios as it goes).
+ */
+const RATIO_CACHE = 4096;
+const ratios = new Float64Array(RATIO_CACHE);
 
 /**
  * (1 - (1-z)^a1 · 2F1(a1, b1; c; z)) / (c - b1) at z_k = t_k / (s + t_k) for every t_k of `horizons`,
@@ -43,9 +34,9 @@ function reserve(n: number): void {
  * expectation at T over the next t_k; with s = α, of the unconditional one. ln(1 - z) is computed as
  * -log1p(t / s), without rounding.
  *
- * The Euler series of all horizons run side by side: their coefficient ratio does not depend on z, so it
- * is computed once per term for all of them (a CLV needs one horizon per discounting step). Each horizon
- * takes exactly the terms and operations it would take alone.
+ * The coefficients of the Euler series do not depend on z, so the horizons share them: each ratio is
+ * computed once per call (a CLV needs one horizon per discounting step). Each horizon takes exactly the
+ * terms and operations it would take alone.
  */
 export function oneMinusHOverBAt(
   a1: number,
@@ -68,39 +59,31 @@ export function oneMinusHOverBAt(
     return;
   }
   // Euler form: 2F1(A, B; C; z) = 1 + B·G with G = Σ_{m≥1} (A)_m (B+1)_{m-1} / ((C)_m m!) z^m.
-  reserve(n);
-  let running = 0;
+  let cached = 0;
   for (let k = 0; k < n; k++) {
     const t = horizons[k];
     const z = t <= 0 ? 0 : t / (s + t);
-    zs[k] = z;
-    pending[k] = z === 0 ? 0 : 1;
-    if (z === 0) continue;
-    running++;
-    term[k] = (A * z) / c;
-    sum[k] = term[k];
-    tail[k] = 1e-17 * (1 - z);
-  }
-  for (let m = 1; running > 0 && m < 10_000_000; m++) {
-    const ratio = ((A + m) * (B + m)) / ((c + m) * (m + 1));
-    for (let k = 0; k < n; k++) {
-      if (pending[k] === 0) continue;
-      term[k] *= ratio * zs[k];
-      sum[k] += term[k];
-      if (abs(term[k]) <= tail[k] * abs(sum[k]) || term[k] === 0) {
-        pending[k] = 0;
-        running--;
-      }
-    }
-  }
-  for (let k = 0; k < n; k++) {
-    if (zs[k] === 0) {
+    if (z === 0) {
       out[k] = 0;
       continue;
     }
-    const L = -log1p(horizons[k] / s);
+    let term = (A * z) / c;
+    let G = term;
+    const tail = 1e-17 * (1 - z);
+    for (let m = 1; m < 10_000_000; m++) {
+      let ratio: number;
+      if (m <= cached) ratio = ratios[m];
+      else {
+        ratio = ((A + m) * (B + m)) / ((c + m) * (m + 1));
+        if (m < RATIO_CACHE) ratios[(cached = m)] = ratio;
+      }
+      term *= ratio * z;
+      G += term;
+      if (abs(term) <= tail * abs(G) || term === 0) break;
+    }
+    const L = -log1p(t / s);
     const first = B === 0 ? -L : -expm1(B * L) / B;
-    out[k] = first - exp(B * L) * sum[k];
+    out[k] = first - exp(B * L) * G;
   }
 }
 
