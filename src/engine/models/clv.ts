@@ -11,7 +11,8 @@
  * Purchases are valued at the end of the step in which they are expected; today's purchase is not
  * included.
  */
-import { compressRfm, distinctPairs } from "./data";
+import { compressRfm } from "./data";
+import { distinctRows } from "./distinct-rows";
 import { gammaGammaExpectedValue, gammaGammaMeanExists, type GammaGammaParams } from "./gammagamma";
 import {
   aliveExpectationsAt,
@@ -139,7 +140,7 @@ export function predictCustomers(
   if (plan) horizons.set(plan.horizons, 1);
   const width = horizons.length;
 
-  const pairs = distinctPairs(rows.x, rows.T);
+  const pairs = distinctRows([rows.x, rows.T]);
   const aliveExpected = new Float64Array(pairs.count * width);
   const one = new Float64Array(width);
   for (let q = 0; q < pairs.count; q++) {
