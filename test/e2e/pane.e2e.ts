@@ -227,15 +227,42 @@ async function main(): Promise<void> {
     assert.equal(await chosen(page, /^Order date/), "B: 消费日期");
     assert.equal(await chosen(page, /^Amount/), "C: 实付金额");
 
-    // Dates written day first (a .csv from a European shop): the build says to set the date order in the
-    // Orders step; with "Day first" chosen there it builds. Still 320 px wide.
-    const dayFirst = ["25/12/2023", "05/01/2024", "17/02/2024", "01/03/2024", "23/05/2024", "02/06/2024"];
-    const csv = ["Customer ID,Order date,Amount", ...dayFirst.map((d, i) => `C${(i % 3) + 1},${d},${i + 5}`)];
+    // Dates written day first (a .csv from a European shop): 25/12/2023 proves it, so the Orders step
+    // proposes day first and says why, and the build reads every date without a choice by hand. 320 px.
+    const csvOf = (dates: string[]) =>
+      Buffer.from(
+        ["Customer ID,Order date,Amount", ...dates.map((d, i) => `C${(i % 3) + 1},${d},${i + 5}`)].join("\n"),
+      );
+    const dayFirst = ["05/01/2024", "25/12/2023", "17/02/2024", "01/03/2024", "23/05/2024", "02/06/2024"];
     await page
       .getByTestId("file-input")
-      .setInputFiles({ name: "day-first.csv", mimeType: "text/csv", buffer: Buffer.from(csv.join("\n")) });
+      .setInputFiles({ name: "day-first.csv", mimeType: "text/csv", buffer: csvOf(dayFirst) });
     await page.getByText("Working on day-first.csv.").waitFor();
+    assert.equal(await chosen(page, "Date order"), "Day first (31/12/2024)");
+    await page.getByText("Proposed from the dates: 25/12/2023 is day first.").waitFor();
+    await page.getByText("Default: the last order date, 2024-06-02.").waitFor();
+    const orders = page.locator("section", { has: page.getByRole("heading", { name: "1. Orders" }) });
+    await shot(page, "5-date-order-320px", orders);
+    assert.equal(
+      await overflowingWidth(page),
+      0,
+      "the pane with the proposed date order is wider than 320 px",
+    );
+    await page.getByRole("button", { name: "Build report" }).click();
+    await card.getByText("6 rows read").waitFor({ timeout: 60_000 });
+    assert.match(await card.innerText(), /Customers\s+3/);
+    assert.equal(await page.getByRole("alert").count(), 0);
+
+    // Dates that do not say (every day up to 12): nothing is proposed, the build says to set the date
+    // order in the Orders step, and with "Day first" chosen there it builds.
+    const ambiguous = ["05/01/2024", "12/11/2023", "11/02/2024", "01/03/2024", "03/05/2024", "02/06/2024"];
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "ambiguous.csv", mimeType: "text/csv", buffer: csvOf(ambiguous) });
+    await page.getByText("Working on ambiguous.csv.").waitFor();
     assert.equal(await chosen(page, "Date order"), "Year first (ISO, Excel dates)");
+    await orders.getByText("For dates typed as text, such as 03/04/2024.").waitFor();
+    assert.equal(await orders.getByText(/Proposed from the dates/).count(), 0);
     await page.getByRole("button", { name: "Build report" }).click();
     const advice = page.getByRole("alert");
     await advice.getByText(/day\/month order unknown/).waitFor({ timeout: 60_000 });
@@ -251,14 +278,7 @@ async function main(): Promise<void> {
     await page.getByText("Default: the last order date, 2024-06-02.").waitFor();
     await page.getByRole("button", { name: "Build report" }).click();
     await card.getByText("6 rows read").waitFor({ timeout: 60_000 });
-    assert.match(await card.innerText(), /Customers\s+3/);
     assert.equal(await page.getByRole("alert").count(), 0);
-    await shot(
-      page,
-      "5-date-order-320px",
-      page.locator("section", { has: page.getByRole("heading", { name: "1. Orders" }) }),
-    );
-    assert.equal(await overflowingWidth(page), 0, "the pane with the date order is wider than 320 px");
 
     // A file the preview cannot read: a message bar says what is wrong and what to do.
     await page

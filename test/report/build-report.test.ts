@@ -169,6 +169,22 @@ describe("report on the CDNOW sample", () => {
     expect(model("LL Segments").charts?.map((c) => c.type)).toEqual(["bar", "scatter"]);
   });
 
+  it("formats the Segments total row like the column above it, spacing before a text column included", () => {
+    const segments = model("LL Segments").blocks.find((b) => b.table?.name === "LL_Segments");
+    if (!segments) throw new Error("no LL_Segments table");
+    const lastRow = segments.at.row + segments.rows.length - 1;
+    const width = segments.rows[0].length;
+    const formatsOf = (row: number) =>
+      Array.from(
+        { length: width },
+        (_, c) => workbook.cellAt("LL Segments", `${String.fromCharCode(65 + c)}${row}`)?.numberFormat,
+      );
+    const above = formatsOf(lastRow);
+    // The money column before "What to do" is spaced ("_)"), so the test looks at a spaced format too.
+    expect(above[width - 2]).toMatch(/_\)$/);
+    expect(formatsOf(lastRow + 1).slice(1)).toEqual(above.slice(1));
+  });
+
   it("splits the customers 1-8-1 by net spend and shows the Pareto table", async () => {
     const bands = await workbook.readTable({ table: "LL_OneEightOne" });
     const customers = numbers(column(bands, "Customers"));

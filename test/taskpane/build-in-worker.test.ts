@@ -145,8 +145,20 @@ describe("Build and Refresh from the pane", () => {
         },
       ]);
 
-    it("fail with the advice to set the date order, then build and refresh once it is day first", async () => {
+    it("build with the order the dates propose, stored, and refresh so", async () => {
       const wb = orders(dayFirst);
+      const built: ReportResult = await runInWorker(worker(), wb, await buildRequest(wb, ["segments"]));
+      expect(built.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
+      expect(resultMessageOf(built.summary)).toBeUndefined();
+      // Stored with the other settings: the pane reopens on day first, and Refresh reads the dates so.
+      expect(storedStart(await wb.readSettings()).source?.dayOrder).toBe("dmy");
+      const refreshed: ReportResult = await runInWorker(worker(), wb, {});
+      expect(refreshed.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
+    });
+
+    it("fail with the advice to set the date order when the dates do not say, then build once it is day first", async () => {
+      // Every day up to 12: nothing proves day first or month first.
+      const wb = orders(["12/11/2023", "05/01/2024", "11/02/2024", "01/03/2024", "03/05/2024", "02/06/2024"]);
       const failure = await runInWorker(worker(), wb, await buildRequest(wb, ["segments"])).then(
         () => undefined,
         (e: unknown) => e,
@@ -161,11 +173,7 @@ describe("Build and Refresh from the pane", () => {
       const dmy = await buildRequest(wb, ["segments"], [{ type: "dayOrder", order: "dmy" }]);
       const built: ReportResult = await runInWorker(worker(), wb, dmy);
       expect(built.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
-      expect(resultMessageOf(built.summary)).toBeUndefined();
-      // Stored with the other settings: the pane reopens on day first, and Refresh reads the dates so.
       expect(storedStart(await wb.readSettings()).source?.dayOrder).toBe("dmy");
-      const refreshed: ReportResult = await runInWorker(worker(), wb, {});
-      expect(refreshed.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
     });
 
     it("warn when some rows were left out for want of a date order", async () => {

@@ -45,6 +45,19 @@ describe("the pane's languages", () => {
     expect(sheetLabel(STRINGS.en, "toString")).toBe("toString");
   });
 
+  it("says which date proposes the date order, in the words of the Date order options", () => {
+    for (const language of ["en", "zh-CN"] as const) {
+      const strings = STRINGS[language];
+      for (const order of ["dmy", "mdy"] as const) {
+        const hint = strings.dayOrderProposed("25/12/2023", order);
+        expect(hint).toContain("25/12/2023");
+        // The option's name without its example ("Day first (31/12/2024)" -> "day first").
+        const option = strings.dayOrders[order].replace(/\s*[（(].*$/, "").toLowerCase();
+        expect(hint.toLowerCase()).toContain(option);
+      }
+    }
+  });
+
   it("writes numbers with the language's separators", () => {
     expect(formatNumber("en", 15234)).toBe("15,234");
     expect(formatNumber("zh-CN", 1234.567, 1)).toBe("1,234.6");

@@ -7,12 +7,21 @@ import {
   sourceReducer,
   sourceSettings,
   type SourceState,
+  type StoredSourceSettings,
 } from "../../src/taskpane/state/source-state";
+import { storedStart } from "../../src/taskpane/state/stored-settings";
 import { ORDERS, SALES } from "../workbook/contract";
 
-async function loaded(sheets = [ORDERS, SALES]): Promise<SourceState> {
+/** The state once the proposed table is read, starting from stored settings when given. */
+async function loaded(sheets = [ORDERS, SALES], stored?: StoredSourceSettings): Promise<SourceState> {
   const wb = MemoryWorkbook.withSheets(sheets);
-  let state = sourceReducer(INITIAL_SOURCE_STATE, { type: "found", candidates: await discoverSources(wb) });
+  const start = stored
+    ? sourceReducer(INITIAL_SOURCE_STATE, { type: "restore", settings: stored })
+    : undefined;
+  let state = sourceReducer(start ?? INITIAL_SOURCE_STATE, {
+    type: "found",
+    candidates: await discoverSources(wb),
+  });
   const key = state.selected as string;
   const source = state.candidates.find((c) => c.key === key)?.source;
   state = sourceReducer(state, { type: "read", key, table: await wb.readTable(source!) });
@@ -46,12 +55,87 @@ describe("the Source step's state", () => {
       ["B", "02/06/2024", 2],
     ];
     const state = await loaded([{ name: "Orders", rows }]);
+    // Every day is at most 12: the dates do not say, so nothing is proposed and the build will ask.
     expect(state.dayOrder).toBe("ymd");
+    expect(state.dayOrderProposal).toBeUndefined();
     expect(defaultAsOf(state)).toBeUndefined();
     const dayFirst = sourceReducer(state, { type: "dayOrder", order: "dmy" });
     expect(defaultAsOf(dayFirst)).toBe("2024-06-02");
     expect(defaultAsOf(sourceReducer(state, { type: "dayOrder", order: "mdy" }))).toBe("2024-05-01");
     expect(sourceSettings(dayFirst)?.dayOrder).toBe("dmy");
+  });
+
+  describe("proposes the date order from the dates", () => {
+    const orders = (dates: string[], name = "Orders") => ({
+      name,
+      rows: [["Customer ID", "Order date", "Amount"], ...dates.map((d, i) => [`C${i}`, d, i + 1])],
+    });
+    const DAY_FIRST = ["05/01/2024", "25/12/2023", "31/12/2024", "02/06/2024"];
+    const MONTH_FIRST = ["05/01/2024", "12/25/2023", "02/06/2024"];
+
+    it("day first when a day is above 12, naming the date that shows it", async () => {
+      const state = await loaded([orders(DAY_FIRST)]);
+      expect(state.dayOrder).toBe("dmy");
+      expect(state.dayOrderProposal).toEqual({ order: "dmy", example: "25/12/2023" });
+      expect(defaultAsOf(state)).toBe("2024-12-31");
+      expect(sourceSettings(state)?.dayOrder).toBe("dmy");
+    });
+
+    it("month first when a month position holds a number above 12", async () => {
+      const state = await loaded([orders(MONTH_FIRST)]);
+      expect(state.dayOrder).toBe("mdy");
+      expect(state.dayOrderProposal).toEqual({ order: "mdy", example: "12/25/2023" });
+      expect(defaultAsOf(state)).toBe("2024-05-01");
+    });
+
+    it("nothing for ISO dates or Excel dates: year first, without a hint", async () => {
+      for (const sheets of [[orders(["2024-01-05", "2023-12-25"])], [ORDERS, SALES]]) {
+        const state = await loaded(sheets);
+        expect(state.dayOrder).toBe("ymd");
+        expect(state.dayOrderProposal).toBeUndefined();
+      }
+    });
+
+    it("never over a saved order", async () => {
+      const state = await loaded([orders(DAY_FIRST)], { dayOrder: "ymd" });
+      expect(state.dayOrder).toBe("ymd");
+      expect(state.dayOrderProposal).toBeUndefined();
+      expect((await loaded([orders(DAY_FIRST)], { dayOrder: "mdy" })).dayOrder).toBe("mdy");
+      // Settings saved before there was a date order hold none: then the dates propose one.
+      const old = storedStart({ version: 1, timeUnit: "month" });
+      expect(old.source?.dayOrder).toBeUndefined();
+      expect((await loaded([orders(DAY_FIRST)], old.source)).dayOrder).toBe("dmy");
+    });
+
+    it("never over the user's choice, also for another table", async () => {
+      const proposed = await loaded([orders(DAY_FIRST), orders(MONTH_FIRST, "More orders")]);
+      const chosen = sourceReducer(proposed, { type: "dayOrder", order: "ymd" });
+      expect(chosen.dayOrderProposal).toBeUndefined();
+      const other = sourceReducer(chosen, { type: "select", key: "sheet:More orders" });
+      const read = sourceReducer(other, {
+        type: "read",
+        key: "sheet:More orders",
+        table: proposed.table!.data,
+      });
+      expect(read.dayOrder).toBe("ymd");
+      expect(read.dayOrderProposal).toBeUndefined();
+    });
+
+    it("again when the date column is mapped to another column", async () => {
+      const rows = [
+        ["Customer ID", "Order date", "Amount", "Paid on"],
+        ["A", "2024-01-05", 1, "06/01/2024"],
+        ["B", "2024-12-24", 2, "27/12/2024"],
+      ];
+      const state = await loaded([{ name: "Orders", rows }]);
+      expect(state.dayOrder).toBe("ymd");
+      const paid = sourceReducer(state, { type: "map", role: "date", column: 3 });
+      expect(currentMapping(paid)?.mapping.date).toBe(3);
+      expect(paid.dayOrderProposal).toEqual({ order: "dmy", example: "27/12/2024" });
+      const back = sourceReducer(paid, { type: "map", role: "date", column: 1 });
+      expect(back.dayOrder).toBe("ymd");
+      expect(back.dayOrderProposal).toBeUndefined();
+    });
   });
 
   it("has no settings while a required column is unmapped", async () => {

@@ -184,23 +184,37 @@ export function explainDate(value: CellValue, options?: DateParseOptions): strin
   return "not a date";
 }
 
+/** A day order the data shows, with the first date that shows it ("25/12/2023" proves day first). */
+export interface DayOrderProposal {
+  order: Exclude<DayOrder, "ymd">;
+  example: string;
+}
+
 /**
- * Proposes a day order for text dates such as 03/04/2024 from the values of a column: "dmy" when some
- * first number exceeds 12, "mdy" when some second number does, undefined when the column does not say (or
- * contradicts itself). The caller shows the proposal to the user; parsing never applies it silently.
+ * Proposes a day order for text dates such as 03/04/2024 from the first `limit` values of a column: "dmy"
+ * when some first number exceeds 12, "mdy" when some second number does, undefined when the column does not
+ * say (or contradicts itself). The caller shows the proposal, and the date that proves it, to the user;
+ * parsing never applies it silently.
  */
-export function suggestDayOrder(values: ArrayLike<CellValue>, limit = 10_000): DayOrder | undefined {
-  let dayFirst = false;
-  let monthFirst = false;
+export function proposeDayOrder(values: ArrayLike<CellValue>, limit = 10_000): DayOrderProposal | undefined {
+  let dayFirst: string | undefined;
+  let monthFirst: string | undefined;
   const pattern = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b/;
   for (let i = 0; i < Math.min(values.length, limit); i++) {
     const v = values[i];
     if (typeof v !== "string") continue;
     const m = pattern.exec(v);
     if (!m) continue;
-    if (+m[1] > 12) dayFirst = true;
-    if (+m[2] > 12) monthFirst = true;
+    if (+m[1] > 12) dayFirst ??= m[0].trim();
+    if (+m[2] > 12) monthFirst ??= m[0].trim();
   }
-  if (dayFirst === monthFirst) return undefined;
-  return dayFirst ? "dmy" : "mdy";
+  if ((dayFirst === undefined) === (monthFirst === undefined)) return undefined;
+  return dayFirst !== undefined
+    ? { order: "dmy", example: dayFirst }
+    : { order: "mdy", example: monthFirst as string };
+}
+
+/** The day order `proposeDayOrder` proposes, without the example. */
+export function suggestDayOrder(values: ArrayLike<CellValue>, limit = 10_000): DayOrder | undefined {
+  return proposeDayOrder(values, limit)?.order;
 }

@@ -8,7 +8,7 @@ import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../sheet-model";
 import { round, shortRuleName, tierName, type ReportData } from "../report-data";
 import { ALERT_INPUTS } from "../input-keys";
-import { count, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { listedNote, moneyFormat, numberCell, SheetLayout } from "./layout";
 import { counted } from "../../engine/text/counted";
 
 /** What a measure is, in words, and how its threshold is shown. */
@@ -103,9 +103,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
   layout.section(
     "Members to act on",
     counted(members.length, "member") +
-      (shown.length < members.length
-        ? ` (the ${count(shown.length)} with the most value at risk are listed)`
-        : "") +
+      listedNote(shown.length, members.length, "# with the most value at risk") +
       (alive && clv
         ? ". Value at risk = predicted value × (1 − P(alive)): what the member would bring if they stay."
         : ". The models could not be used, so the list is sorted by net spend."),

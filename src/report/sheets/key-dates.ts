@@ -7,7 +7,7 @@ import type { KeyDateKind } from "../../engine/keydates/key-dates";
 import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import { KEY_DATE_INPUTS } from "../input-keys";
-import { count, moneyFormat, SheetLayout } from "./layout";
+import { listedNote, moneyFormat, SheetLayout } from "./layout";
 import { counted } from "../../engine/text/counted";
 
 const OCCASIONS: Record<KeyDateKind, string> = {
@@ -55,8 +55,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   layout.gap();
   layout.section(
     "Coming occasions",
-    counted(dates.length, "occasion") +
-      (shown.length < dates.length ? ` (the first ${count(shown.length)} are listed).` : "."),
+    counted(dates.length, "occasion") + `${listedNote(shown.length, dates.length)}.`,
   );
   layout.table({
     header: [

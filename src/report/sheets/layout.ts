@@ -52,8 +52,11 @@ export interface TableSpec {
   formats?: (NumberFormat | null | undefined)[];
   /** An Excel table with filters (name unique in the workbook), or a plain block with a styled header. */
   table?: TableOptions;
-  /** A last row (totals) styled "total", not part of the Excel table. */
-  total?: Cell[];
+  /**
+   * A last row (totals) styled "total", not part of the Excel table, in the table's column formats; a
+   * function of the placed table when its cells refer to the table's ranges (e.g. SUM of a column).
+   */
+  total?: Cell[] | ((table: PlacedTable) => Cell[]);
   /** First column (default 1). */
   col?: number;
 }
@@ -148,34 +151,35 @@ export class SheetLayout {
     this.measure(left, spec.header, spec.table && spec.table.filter !== false ? 3 : 1);
     for (let r = 0; r < Math.min(spec.rows.length, ROWS_MEASURED); r++)
       this.measure(left, spec.rows[r], 1, spec.formats);
-    if (spec.total) this.measure(left, spec.total, 1, spec.formats);
     const count = spec.rows.length;
     // An Excel table without data rows still takes one (empty) row.
     const dataRows = spec.table ? Math.max(1, count) : count;
     this.row = headerRow + 1 + dataRows;
-    if (spec.total) {
-      this.blocks.push({
-        at: { row: this.row, col: left },
-        rows: [spec.total],
-        columnFormats: formats,
-        style: "total",
-      });
-      this.row++;
-    }
     const firstRow = headerRow + 1;
     const lastRow = headerRow + Math.max(count, 1);
-    const right = left + spec.header.length - 1;
-    return {
+    const placed: PlacedTable = {
       headerRow,
       firstRow,
       lastRow,
       left,
-      right,
+      right: left + spec.header.length - 1,
       count,
       column: (c) =>
         rangeAddress({ top: firstRow, bottom: lastRow, left: left + c, right: left + c }, false, true),
       cell: (r, c) => cellAddress(firstRow + r, left + c),
     };
+    if (spec.total) {
+      const total = typeof spec.total === "function" ? spec.total(placed) : spec.total;
+      this.measure(left, total, 1, spec.formats);
+      this.blocks.push({
+        at: { row: this.row, col: left },
+        rows: [total],
+        columnFormats: formats,
+        style: "total",
+      });
+      this.row++;
+    }
+    return placed;
   }
 
   /** A chart below everything so far, across the sheet's left columns; the row moves below it. */
@@ -389,6 +393,15 @@ export function columnRange(col: number, top: number, bottom: number): string {
 /** "1,234" with thousands separators (en-US), for notes and titles. */
 export function count(n: number): string {
   return Math.round(n).toLocaleString("en-US");
+}
+
+/**
+ * The end of a note over a list cut at `shown` of `total` entries: " (the first 100 are listed)", or ""
+ * when all are shown. `which` says which entries, "#" standing for their count ("# closest").
+ */
+export function listedNote(shown: number, total: number, which = "first #"): string {
+  if (shown >= total) return "";
+  return ` (the ${which.replace("#", count(shown))} ${shown === 1 ? "is" : "are"} listed)`;
 }
 
 /** "12.3 %" for notes. */

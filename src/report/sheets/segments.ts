@@ -30,15 +30,20 @@ function meanBySegment(assignment: SegmentAssignment, values: Float64Array | nul
   return Array.from(sum, (s, g) => (n[g] > 0 ? s / n[g] : NaN));
 }
 
-/** A "Total" row: sums of the count and revenue columns by formula, shares 100 %. */
-function totalRow(table: PlacedTable, width: number, sums: Record<number, number>): Cell[] {
-  const row: Cell[] = new Array(width).fill(null);
-  row[0] = "Total";
-  for (const [col, result] of Object.entries(sums)) {
-    const c = Number(col);
-    row[c] = table.count > 0 ? { formula: `SUM(${table.column(c)})`, result } : result;
-  }
-  return row;
+/**
+ * A "Total" row of `width` cells: in the columns of `sums`, the SUM of the column above by formula, with
+ * the sum as its cached result.
+ */
+function totalRow(width: number, sums: Record<number, number>): (table: PlacedTable) => Cell[] {
+  return (table) => {
+    const row: Cell[] = new Array(width).fill(null);
+    row[0] = "Total";
+    for (const [col, result] of Object.entries(sums)) {
+      const c = Number(col);
+      row[c] = table.count > 0 ? { formula: `SUM(${table.column(c)})`, result } : result;
+    }
+    return row;
+  };
 }
 
 /** The columns a table of customer groups (segments, value bands) starts with: who, how many, how much. */
@@ -104,36 +109,29 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
     round(meanClv[g], 2),
     actions.get(r.key) ?? "",
   ]);
-  const formats = [
-    ...group.formats,
-    { code: "#,##0.0" },
-    "decimal",
-    money,
-    "decimal",
-    "decimal",
-    "decimal",
-    money,
-    null,
-  ] as const;
   const segments = layout.table({
     header,
     rows,
-    formats: [...formats],
+    formats: [
+      ...group.formats,
+      { code: "#,##0.0" },
+      "decimal",
+      money,
+      "decimal",
+      "decimal",
+      "decimal",
+      money,
+      null,
+    ],
     table: { name: "LL_Segments", style: "TableStyleMedium2" },
+    total: totalRow(header.length, {
+      1: customers,
+      2: segmentRows.reduce((s, r) => s + (r.customerShare || 0), 0),
+      3: round(totalRevenue, 2) ?? 0,
+      4: segmentRows.reduce((s, r) => s + (r.revenueShare || 0), 0),
+    }),
   });
-  const segmentTotal = totalRow(segments, header.length, {
-    1: customers,
-    2: segmentRows.reduce((s, r) => s + (r.customerShare || 0), 0),
-    3: round(totalRevenue, 2) ?? 0,
-    4: segmentRows.reduce((s, r) => s + (r.revenueShare || 0), 0),
-  });
-  layout.blocks.push({
-    at: { row: layout.row, col: 1 },
-    rows: [segmentTotal],
-    columnFormats: [...formats],
-    style: "total",
-  });
-  layout.gap(2);
+  layout.gap();
   if (segments.count > 0) {
     layout.format({ type: "dataBar", range: segments.column(4), color: "#70AD47" });
     layout.chart(

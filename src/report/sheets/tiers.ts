@@ -10,7 +10,7 @@ import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import type { Cell, SheetModel } from "../sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { count, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
+import { listedNote, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
 import { counted } from "../../engine/text/counted";
 
 function windowText(program: TierProgram): string {
@@ -167,7 +167,7 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   layout.section(
     "Upgrade candidates",
     `${counted(candidates.length, "member")} ${candidates.length === 1 ? "is" : "are"} within ${Math.round(config.tiers.upgradeWithin * 100)} % of the next ` +
-      `tier's minimum${candidates.length > shown.length ? ` (the ${count(shown.length)} closest are listed)` : ""}.`,
+      `tier's minimum${listedNote(shown.length, candidates.length, "# closest")}.`,
   );
   layout.table({
     header: [
@@ -201,7 +201,7 @@ export function buildTiersSheet(data: ReportData): SheetModel {
     "Demotion risk",
     `${counted(risks.length, "member")} will not meet their tier's minimum at the next review ` +
       `(${formatDay(evaluation.nextReview)}) from what they have bought so far` +
-      `${risks.length > risksShown.length ? ` (the first ${count(risksShown.length)} are listed)` : ""}.`,
+      `${listedNote(risksShown.length, risks.length)}.`,
   );
   layout.table({
     header: [

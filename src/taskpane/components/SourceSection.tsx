@@ -1,7 +1,7 @@
 /**
  * Step 1, the orders: which table or sheet (proposed, changeable), its first rows, the column of each
  * role, the as-of date (default: the last order date), the models' time unit and the order of day and
- * month in dates typed as text (03/04/2024).
+ * month in dates typed as text (03/04/2024; proposed from the dates when they show it).
  */
 import {
   Body1,
@@ -16,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { useStrings } from "../i18n/context";
@@ -52,8 +53,12 @@ export function SourceSection({ source }: { source: SourceHook }) {
   const candidate = selectedCandidate(state);
   const table = currentTable(state);
   const mapping = currentMapping(state);
-  const lastDate = defaultAsOf(state);
+  // The last order date reads the whole date column: once per table, mapping and date order, not on
+  // every keystroke in the as-of field.
+  const { table: read, selected, overrides, dayOrder } = state;
+  const lastDate = useMemo(() => defaultAsOf(state), [read, selected, overrides, dayOrder]);
   const proposed = proposedSource(state.candidates);
+  const { dayOrderProposal } = state;
 
   return (
     <section className={styles.section} aria-labelledby="source-heading">
@@ -136,7 +141,15 @@ export function SourceSection({ source }: { source: SourceHook }) {
                 ))}
               </Select>
             </Field>
-            <Field className={styles.grow} label={strings.dayOrderLabel} hint={strings.dayOrderHint}>
+            <Field
+              className={styles.grow}
+              label={strings.dayOrderLabel}
+              hint={
+                dayOrderProposal
+                  ? strings.dayOrderProposed(dayOrderProposal.example, dayOrderProposal.order)
+                  : strings.dayOrderHint
+              }
+            >
               <Select
                 className={styles.fill}
                 select={{ className: styles.fill }}

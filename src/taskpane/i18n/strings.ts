@@ -58,6 +58,8 @@ const en = {
   timeUnits: { day: "Days", week: "Weeks", month: "Months" } as Record<TimeUnit, string>,
   dayOrderLabel: "Date order",
   dayOrderHint: "For dates typed as text, such as 03/04/2024.",
+  dayOrderProposed: (example: string, order: Exclude<DayOrder, "ymd">) =>
+    `Proposed from the dates: ${example} is ${order === "dmy" ? "day first" : "month first"}.`,
   dayOrders: {
     ymd: "Year first (ISO, Excel dates)",
     dmy: "Day first (31/12/2024)",
@@ -219,6 +221,8 @@ const zhCN: Strings = {
   timeUnits: { day: "天", week: "周", month: "月" },
   dayOrderLabel: "日期顺序",
   dayOrderHint: "用于以文本输入的日期，如 03/04/2024。",
+  dayOrderProposed: (example: string, order: Exclude<DayOrder, "ymd">) =>
+    `根据日期推荐：${example} 是${order === "dmy" ? "日在前" : "月在前"}的写法。`,
   dayOrders: {
     ymd: "年在前（ISO、Excel 日期）",
     dmy: "日在前（31/12/2024）",

@@ -1,11 +1,11 @@
 /**
  * The Source step's state: the candidate order tables, the chosen one and its rows, the column mapping
  * (detected, with the user's overrides), the as-of date, the time unit and the order of day and month in
- * text dates. Pure: a reducer and selectors,
- * tested without a browser.
+ * text dates (proposed from the date column unless saved or chosen). Pure: a reducer and selectors, tested
+ * without a browser.
  */
 import type { ColumnOverrides, ColumnRole, DetectedColumns } from "../../engine/data/columns";
-import type { DayOrder } from "../../engine/data/parse-date";
+import { proposeDayOrder, type DayOrder, type DayOrderProposal } from "../../engine/data/parse-date";
 import type { RawTable } from "../../engine/data/table";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import type { TableSource } from "../../workbook/port";
@@ -25,6 +25,10 @@ export interface SourceState {
   timeUnit: TimeUnit;
   /** How text dates such as 03/04/2024 are read; "ymd" reads only year-first text (and Excel dates). */
   dayOrder: DayOrder;
+  /** The order was saved in the workbook or picked by the user: the data never changes it then. */
+  dayOrderChosen: boolean;
+  /** What the dates of the chosen table propose, while the order is not chosen (the pane says why). */
+  dayOrderProposal?: DayOrderProposal;
 }
 
 /** What a previous build stored in the workbook and the pane starts from. */
@@ -33,6 +37,7 @@ export interface StoredSourceSettings {
   columns?: ColumnOverrides;
   asOf?: string | null;
   timeUnit?: TimeUnit;
+  /** undefined when none was saved: the pane proposes one from the dates. */
   dayOrder?: DayOrder;
 }
 
@@ -54,12 +59,28 @@ export const INITIAL_SOURCE_STATE: SourceState = {
   asOf: null,
   timeUnit: "week",
   dayOrder: "ymd",
+  dayOrderChosen: false,
 };
 
 function keyOf(source: StoredSourceSettings["source"]): string | undefined {
   if (source?.table) return `table:${source.table}`;
   if (source?.sheet) return `sheet:${source.sheet}`;
   return undefined;
+}
+
+/**
+ * The date order the current table's date column proves (31/12/2024: day first), or year first when it does
+ * not say, unless the order is chosen. Looks at the whole column of the table already read for the preview
+ * (no second read); a column that contradicts itself or has only days up to 12 proposes nothing, and the
+ * build then says to choose.
+ */
+function withProposedDayOrder(state: SourceState): SourceState {
+  if (state.dayOrderChosen) return state;
+  const table = currentTable(state);
+  const date = table ? mappingFor(table, state.overrides).mapping.date : undefined;
+  const column = table && date !== undefined ? table.columns[date] : undefined;
+  const proposal = column ? proposeDayOrder(column, column.length) : undefined;
+  return { ...state, dayOrder: proposal?.order ?? "ymd", dayOrderProposal: proposal };
 }
 
 export function sourceReducer(state: SourceState, action: SourceAction): SourceState {
@@ -73,33 +94,40 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
         ? state.selected
         : (proposedSource(action.candidates) ?? action.candidates[0])?.key;
       const changed = selected !== state.selected;
-      return {
+      return withProposedDayOrder({
         ...state,
         searching: false,
         candidates: action.candidates,
         selected,
         ...(changed ? { table: undefined, overrides: {} } : {}),
-      };
+      });
     }
     case "select":
       if (action.key === state.selected) return state;
-      return { ...state, selected: action.key, table: undefined, overrides: {}, asOf: null };
+      return withProposedDayOrder({
+        ...state,
+        selected: action.key,
+        table: undefined,
+        overrides: {},
+        asOf: null,
+      });
     case "read":
       return action.key === state.selected
-        ? { ...state, table: { key: action.key, data: action.table } }
+        ? withProposedDayOrder({ ...state, table: { key: action.key, data: action.table } })
         : state;
     case "map":
       if (!state.table) return state;
-      return {
+      // Any role may move the date column (a column serves one role), so the proposal is made again.
+      return withProposedDayOrder({
         ...state,
         overrides: overrideRole(state.table.data, state.overrides, action.role, action.column),
-      };
+      });
     case "asOf":
       return { ...state, asOf: action.value };
     case "timeUnit":
       return { ...state, timeUnit: action.unit };
     case "dayOrder":
-      return { ...state, dayOrder: action.order };
+      return { ...state, dayOrder: action.order, dayOrderChosen: true, dayOrderProposal: undefined };
     case "restore": {
       const s = action.settings;
       return {
@@ -108,7 +136,7 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
         overrides: s.columns ?? state.overrides,
         asOf: s.asOf ?? null,
         timeUnit: s.timeUnit ?? state.timeUnit,
-        dayOrder: s.dayOrder ?? state.dayOrder,
+        ...(s.dayOrder ? { dayOrder: s.dayOrder, dayOrderChosen: true, dayOrderProposal: undefined } : {}),
       };
     }
   }

@@ -22,8 +22,10 @@ export function storedStart(stored: JsonValue | undefined): StoredStart {
   try {
     const layer = checkConfigLayer(stored, STORED_LABEL);
     const config = resolveReportConfig([layer]);
-    const { asOf, timeUnit, dayOrder } = config;
-    const source: StoredSourceSettings = { asOf, timeUnit, dayOrder };
+    const { asOf, timeUnit } = config;
+    const source: StoredSourceSettings = { asOf, timeUnit };
+    // Only a saved order is kept; without one the Source step proposes an order from the dates.
+    if (layer.dayOrder) source.dayOrder = layer.dayOrder;
     if (config.source.table) source.source = { table: config.source.table };
     else if (config.source.sheet) source.source = { sheet: config.source.sheet };
     if (layer.columns) source.columns = layer.columns as ColumnOverrides;

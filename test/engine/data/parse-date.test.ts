@@ -1,5 +1,5 @@
 import { dayFromYmd } from "../../../src/engine/data/days";
-import { explainDate, parseDay, suggestDayOrder } from "../../../src/engine/data/parse-date";
+import { explainDate, parseDay, proposeDayOrder, suggestDayOrder } from "../../../src/engine/data/parse-date";
 
 const d = dayFromYmd;
 
@@ -90,5 +90,16 @@ describe("suggestDayOrder", () => {
     expect(suggestDayOrder(["01/02/2024", "02/25/2024"])).toBe("mdy");
     expect(suggestDayOrder(["01/02/2024", "02/03/2024"])).toBeUndefined();
     expect(suggestDayOrder(["25/02/2024", "02/25/2024"])).toBeUndefined();
+  });
+
+  it("names the first date that proves the order, without its time of day", () => {
+    expect(proposeDayOrder([45000, "03/04/2024", " 31/12/2024 10:30", "25/12/2023"])).toEqual({
+      order: "dmy",
+      example: "31/12/2024",
+    });
+    expect(proposeDayOrder(["12/31/24", "01/02/2024"])).toEqual({ order: "mdy", example: "12/31/24" });
+    expect(proposeDayOrder(["2024-12-31", "03/04/2024"])).toBeUndefined();
+    // Only the first `limit` values are looked at.
+    expect(proposeDayOrder(["03/04/2024", "31/12/2024"], 1)).toBeUndefined();
   });
 });
