@@ -7,7 +7,7 @@ import { lbeta, lgamma } from "../math/gamma";
 import { logRegularizedIncompleteBeta } from "../math/incbeta";
 import { inverseLogit1p } from "../math/logspace";
 import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
-import { expectedCount, oneMinusHOverB } from "./betageo-expectation";
+import { expectedCount, oneMinusHOverB, oneMinusHOverBAt } from "./betageo-expectation";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
@@ -50,10 +50,27 @@ export function bgnbdProbabilityAlive(p: BgnbdParams, x: number, tx: number, T: 
 /** Unconditional E[X(t)]: expected repeat purchases in (0, t] of a new customer. */
 export function bgnbdExpectedPurchases(p: BgnbdParams, t: number): number {
   if (t <= 0) return 0;
-  const z = t / (p.alpha + t);
-  const L = -log1p(t / p.alpha);
-  return expectedCount((p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, z, L));
+  return expectedCount((p.a + p.b - 1) * oneMinusHOverB(p.r, p.b, p.a + p.b - 1, p.alpha, t));
 }
+
+/**
+ * E[X(T, T+t_k) | alive at T, x, T] for every horizon t_k (0 for t_k ≤ 0), into `out`: the conditional
+ * expectation without its factor P(alive), which alone depends on t_x.
+ */
+export function bgnbdAliveExpectations(
+  p: BgnbdParams,
+  horizons: ArrayLike<number>,
+  x: number,
+  T: number,
+  out: Float64Array,
+): void {
+  const c = p.a + p.b + x - 1;
+  oneMinusHOverBAt(p.r + x, p.b + x, c, p.alpha + T, horizons, out);
+  for (let k = 0; k < horizons.length; k++) out[k] = expectedCount(c * out[k]);
+}
+
+const oneHorizon = new Float64Array(1);
+const oneValue = new Float64Array(1);
 
 /** E[X(T, T+t) | x, t_x, T]: expected repeat purchases in the next t time units. */
 export function bgnbdConditionalExpectedPurchases(
@@ -64,10 +81,9 @@ export function bgnbdConditionalExpectedPurchases(
   T: number,
 ): number {
   if (t <= 0) return 0;
-  const z = t / (p.alpha + T + t);
-  const L = -log1p(t / (p.alpha + T));
-  const c = p.a + p.b + x - 1;
-  return expectedCount(c * oneMinusHOverB(p.r + x, p.b + x, c, z, L) * bgnbdProbabilityAlive(p, x, tx, T));
+  oneHorizon[0] = t;
+  bgnbdAliveExpectations(p, oneHorizon, x, T, oneValue);
+  return oneValue[0] * bgnbdProbabilityAlive(p, x, tx, T);
 }
 
 /** P(X(t) = n) for a new customer (FHL 2005, equation 8). */

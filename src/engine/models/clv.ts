@@ -12,8 +12,14 @@
  * included.
  */
 import { compressRfm } from "./data";
+import { distinctRows } from "./distinct-rows";
 import { gammaGammaExpectedValue, gammaGammaMeanExists, type GammaGammaParams } from "./gammagamma";
-import { conditionalExpectedPurchasesAt, probabilityAlive, type TransactionModel } from "./transaction-model";
+import {
+  aliveExpectationsAt,
+  conditionalExpectedPurchasesAt,
+  probabilityAlive,
+  type TransactionModel,
+} from "./transaction-model";
 import type { RfmData } from "./types";
 
 export interface ClvOptions {
@@ -111,9 +117,11 @@ export interface CustomerPredictions {
 }
 
 /**
- * P(alive), expected purchases over `horizon` and (with a spend model) CLV for every customer at once.
- * The transaction-model work is done once per distinct (x, t_x, T) row, so a million customers cost
- * what their distinct histories cost.
+ * P(alive), expected purchases over `horizon` and (with a spend model) CLV for every customer at once,
+ * with the same numbers as one customer at a time. The conditional expectations are the alive
+ * expectations, which depend on (x, T) only, times P(alive), which depends on (x, t_x, T): the former are
+ * computed once per distinct (x, T) for all horizons together, the latter once per distinct
+ * (x, t_x, T), so a million customers cost what their distinct histories cost.
  */
 export function predictCustomers(
   model: TransactionModel,
@@ -123,26 +131,39 @@ export function predictCustomers(
 ): CustomerPredictions {
   // Weights do not matter for predictions: every input row gets its own answer.
   const rows = compressRfm({ x: data.x, tx: data.tx, T: data.T });
-  const n = data.x.length;
-  const rowAlive = new Float64Array(rows.n);
-  const rowExpected = new Float64Array(rows.n);
-  const rowDiscounted = clv ? new Float64Array(rows.n) : null;
-  const one = new Float64Array(1);
   const o = clv ? checkOptions(clv.options) : null;
   const plan = o ? schedule(o.periods, o.step, o.rate) : null;
-  const cumulative = new Float64Array(o ? o.periods : 0);
-  for (let r = 0; r < rows.n; r++) {
-    const x = rows.x[r];
-    const tx = rows.tx[r];
-    const T = rows.T[r];
-    rowAlive[r] = probabilityAlive(model, x, tx, T);
-    conditionalExpectedPurchasesAt(model, [horizon], x, tx, T, one);
-    rowExpected[r] = one[0];
-    if (rowDiscounted && plan) {
-      conditionalExpectedPurchasesAt(model, plan.horizons, x, tx, T, cumulative);
-      rowDiscounted[r] = discountedIncrements(cumulative, plan.discount);
-    }
+  const steps = plan ? plan.horizons.length : 0;
+  // Horizon 0 is `horizon`, then the ends of the discounting steps.
+  const horizons = new Float64Array(1 + steps);
+  horizons[0] = horizon;
+  if (plan) horizons.set(plan.horizons, 1);
+  const width = horizons.length;
+
+  const pairs = distinctRows([rows.x, rows.T]);
+  const aliveExpected = new Float64Array(pairs.count * width);
+  const one = new Float64Array(width);
+  for (let q = 0; q < pairs.count; q++) {
+    const r = pairs.first[q];
+    aliveExpectationsAt(model, horizons, rows.x[r], rows.T[r], one);
+    aliveExpected.set(one, q * width);
   }
+
+  const rowAlive = new Float64Array(rows.n);
+  const rowExpected = new Float64Array(rows.n);
+  const rowDiscounted = new Float64Array(plan ? rows.n : 0);
+  const cumulative = new Float64Array(steps);
+  for (let r = 0; r < rows.n; r++) {
+    const alive = probabilityAlive(model, rows.x[r], rows.tx[r], rows.T[r]);
+    const base = pairs.index[r] * width;
+    rowAlive[r] = alive;
+    rowExpected[r] = aliveExpected[base] * alive;
+    if (!plan) continue;
+    for (let k = 0; k < steps; k++) cumulative[k] = aliveExpected[base + 1 + k] * alive;
+    rowDiscounted[r] = discountedIncrements(cumulative, plan.discount);
+  }
+
+  const n = data.x.length;
   const out: CustomerPredictions = {
     probabilityAlive: new Float64Array(n),
     expectedPurchases: new Float64Array(n),
@@ -152,9 +173,13 @@ export function predictCustomers(
     const r = rows.rowOf[i];
     out.probabilityAlive[i] = rowAlive[r];
     out.expectedPurchases[i] = rowExpected[r];
-    if (out.clv && clv && rowDiscounted && o) {
+  }
+  if (out.clv && clv && o) {
+    for (let i = 0; i < n; i++) {
       out.clv[i] = gammaGammaMeanExists(clv.spend, data.x[i])
-        ? o.margin * gammaGammaExpectedValue(clv.spend, data.x[i], clv.monetary[i]) * rowDiscounted[r]
+        ? o.margin *
+          gammaGammaExpectedValue(clv.spend, data.x[i], clv.monetary[i]) *
+          rowDiscounted[rows.rowOf[i]]
         : NaN;
     }
   }

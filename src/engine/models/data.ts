@@ -3,6 +3,7 @@
  * likelihood terms, so they are merged into one weighted row and the fitting cost grows with the
  * number of distinct rows, not of customers.
  */
+import { distinctRows } from "./distinct-rows";
 import type { RfmData } from "./types";
 
 /** A problem with one input row: the index of the row and the field at fault. */
@@ -60,22 +61,6 @@ export interface CompressedRfm {
   rowOf: Int32Array;
 }
 
-/** Ids of the distinct values of `values`, in order of first appearance. */
-function valueIds(values: ArrayLike<number>): { ids: Int32Array; count: number } {
-  const map = new Map<number, number>();
-  const ids = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] === 0 ? 0 : values[i]; // -0 and 0 are the same row
-    let id = map.get(v);
-    if (id === undefined) {
-      id = map.size;
-      map.set(v, id);
-    }
-    ids[i] = id;
-  }
-  return { ids, count: map.size };
-}
-
 /**
  * Merges identical rows (validating first: throws ModelInputError naming the row). t_x of customers
  * without repeat purchases is irrelevant to every model and is set to 0. Rows of weight 0 are kept
@@ -87,70 +72,31 @@ export function compressRfm(data: RfmData): CompressedRfm {
   const n = data.x.length;
   const txClean = new Float64Array(n);
   for (let i = 0; i < n; i++) txClean[i] = data.x[i] > 0 ? data.tx[i] : 0;
-  const xIds = valueIds(data.x);
-  const txIds = valueIds(txClean);
-  const TIds = valueIds(data.T);
-  // One integer key per (x, t_x, T) when it fits exactly in a double, else a key per (x, t_x) and T.
-  const singleKey = xIds.count * txIds.count * TIds.count <= Number.MAX_SAFE_INTEGER;
-  const keyOf = new Map<number, number>();
-  const nested = new Map<number, Map<number, number>>();
-  const rowOf = new Int32Array(n);
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  const w: number[] = [];
+  const weights = data.weights;
+  const rows = distinctRows([data.x, txClean, data.T], weights ? (i) => weights[i] !== 0 : undefined);
+  const x = new Float64Array(rows.count);
+  const tx = new Float64Array(rows.count);
+  const T = new Float64Array(rows.count);
+  const w = new Float64Array(rows.count);
+  for (let d = 0; d < rows.count; d++) {
+    const i = rows.first[d];
+    x[d] = data.x[i];
+    tx[d] = txClean[i];
+    T[d] = data.T[i];
+  }
   let customers = 0;
   for (let i = 0; i < n; i++) {
-    const weight = data.weights ? data.weights[i] : 1;
-    if (weight === 0) {
-      rowOf[i] = -1;
-      continue;
-    }
-    const pairKey = xIds.ids[i] * txIds.count + txIds.ids[i];
-    let rows = keyOf;
-    let key = pairKey * TIds.count + TIds.ids[i];
-    if (!singleKey) {
-      rows = nested.get(pairKey) ?? new Map<number, number>();
-      nested.set(pairKey, rows);
-      key = TIds.ids[i];
-    }
-    let row = rows.get(key);
-    if (row === undefined) {
-      row = x.length;
-      rows.set(key, row);
-      x.push(data.x[i]);
-      tx.push(txClean[i]);
-      T.push(data.T[i]);
-      w.push(0);
-    }
-    w[row] += weight;
+    const d = rows.index[i];
+    if (d < 0) continue;
+    const weight = weights ? weights[i] : 1;
+    w[d] += weight;
     customers += weight;
-    rowOf[i] = row;
   }
-  return {
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
-    w: Float64Array.from(w),
-    n: x.length,
-    customers,
-    rowOf,
-  };
+  return { x, tx, T, w, n: rows.count, customers, rowOf: rows.index };
 }
 
 /** Distinct values of `values` and, for each entry, the index of its value: lookup tables per value. */
 export function distinctIndex(values: Float64Array): { values: Float64Array; index: Int32Array } {
-  const map = new Map<number, number>();
-  const index = new Int32Array(values.length);
-  const distinct: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    let id = map.get(values[i]);
-    if (id === undefined) {
-      id = distinct.length;
-      map.set(values[i], id);
-      distinct.push(values[i]);
-    }
-    index[i] = id;
-  }
-  return { values: Float64Array.from(distinct), index };
+  const rows = distinctRows([values]);
+  return { values: Float64Array.from(rows.first, (i) => values[i]), index: rows.index };
 }

@@ -5,7 +5,7 @@
  */
 import { inverseLogit1p } from "../math/logspace";
 import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
-import { expectedCount, oneMinusHOverB } from "./betageo-expectation";
+import { expectedCount, oneMinusHOverB, oneMinusHOverBAt } from "./betageo-expectation";
 import type { BgnbdParams } from "./bgnbd";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
@@ -35,11 +35,30 @@ export function mbgnbdProbabilityAlive(p: MbgnbdParams, x: number, tx: number, T
 /** Unconditional E[X(t)] = b/(a-1) · [1 - (α/(α+t))^r 2F1(r, b+1; a+b; t/(α+t))]. */
 export function mbgnbdExpectedPurchases(p: MbgnbdParams, t: number): number {
   if (t <= 0) return 0;
-  const z = t / (p.alpha + t);
-  return expectedCount(p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, z, -log1p(t / p.alpha)));
+  return expectedCount(p.b * oneMinusHOverB(p.r, p.b + 1, p.a + p.b, p.alpha, t));
 }
 
-/** E[X(T, T+t) | x, t_x, T] = (a+b+x)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] · P(alive). */
+/**
+ * E[X(T, T+t_k) | alive at T, x, T] = (a+b+x)/(a-1) · [1 - ((α+T)/(α+T+t_k))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)]
+ * for every horizon t_k (0 for t_k ≤ 0), into `out`: the conditional expectation without its factor
+ * P(alive), which alone depends on t_x.
+ */
+export function mbgnbdAliveExpectations(
+  p: MbgnbdParams,
+  horizons: ArrayLike<number>,
+  x: number,
+  T: number,
+  out: Float64Array,
+): void {
+  const c = p.a + p.b + x;
+  oneMinusHOverBAt(p.r + x, p.b + x + 1, c, p.alpha + T, horizons, out);
+  for (let k = 0; k < horizons.length; k++) out[k] = expectedCount(c * out[k]);
+}
+
+const oneHorizon = new Float64Array(1);
+const oneValue = new Float64Array(1);
+
+/** E[X(T, T+t) | x, t_x, T]: the alive expectation times P(alive). */
 export function mbgnbdConditionalExpectedPurchases(
   p: MbgnbdParams,
   t: number,
@@ -48,10 +67,7 @@ export function mbgnbdConditionalExpectedPurchases(
   T: number,
 ): number {
   if (t <= 0) return 0;
-  const z = t / (p.alpha + T + t);
-  const c = p.a + p.b + x;
-  const L = -log1p(t / (p.alpha + T));
-  return expectedCount(
-    c * oneMinusHOverB(p.r + x, p.b + x + 1, c, z, L) * mbgnbdProbabilityAlive(p, x, tx, T),
-  );
+  oneHorizon[0] = t;
+  mbgnbdAliveExpectations(p, oneHorizon, x, T, oneValue);
+  return oneValue[0] * mbgnbdProbabilityAlive(p, x, tx, T);
 }

@@ -9,6 +9,7 @@ import { digamma, lgamma } from "../math/gamma";
 import { inverseLogit1p, oneMinusExpOver } from "../math/logspace";
 import { CompensatedSum } from "../math/sum";
 import { compressRfm, distinctIndex, type CompressedRfm } from "./data";
+import { distinctRows } from "./distinct-rows";
 import { fitMaximumLikelihood, type Likelihood } from "./fit";
 import { logParetoIntegral, termG, type GTerm } from "./pareto-integral";
 import { meanT, rateStart } from "./starts";
@@ -63,24 +64,11 @@ class ParetoNbdLikelihood implements Likelihood {
     this.xs = distinctIndex(data.x);
     this.weightOfX = new Float64Array(this.xs.values.length);
     for (let i = 0; i < data.n; i++) this.weightOfX[this.xs.index[i]] += data.w[i];
-    const pairs = new Map<string, number>();
-    const px: number[] = [];
-    const pT: number[] = [];
-    this.pairOf = new Int32Array(data.n);
-    for (let i = 0; i < data.n; i++) {
-      const key = `${data.x[i]}|${data.T[i]}`;
-      let id = pairs.get(key);
-      if (id === undefined) {
-        id = px.length;
-        pairs.set(key, id);
-        px.push(data.x[i]);
-        pT.push(data.T[i]);
-      }
-      this.pairOf[i] = id;
-    }
-    this.pairX = Float64Array.from(px);
-    this.pairT = Float64Array.from(pT);
-    this.pairG = px.map(() => ({ log: 0, dAlpha: 0, dBeta: 0, dP: 0, dQ: 0 }));
+    const pairs = distinctRows([data.x, data.T]);
+    this.pairOf = pairs.index;
+    this.pairX = Float64Array.from(pairs.first, (i) => data.x[i]);
+    this.pairT = Float64Array.from(pairs.first, (i) => data.T[i]);
+    this.pairG = Array.from(pairs.first, () => ({ log: 0, dAlpha: 0, dBeta: 0, dP: 0, dQ: 0 }));
   }
 
   logLikelihood(params: Float64Array, gradient: Float64Array): number {

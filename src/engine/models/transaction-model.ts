@@ -3,16 +3,12 @@
  * holdout check and the tracking curve work with whichever the caller fitted.
  */
 import {
-  bgnbdConditionalExpectedPurchases,
+  bgnbdAliveExpectations,
   bgnbdExpectedPurchases,
   bgnbdProbabilityAlive,
   type BgnbdParams,
 } from "./bgnbd";
-import {
-  mbgnbdConditionalExpectedPurchases,
-  mbgnbdExpectedPurchases,
-  mbgnbdProbabilityAlive,
-} from "./mbgnbd";
+import { mbgnbdAliveExpectations, mbgnbdExpectedPurchases, mbgnbdProbabilityAlive } from "./mbgnbd";
 import {
   paretoNbdAliveExpectation,
   paretoNbdExpectedPurchases,
@@ -50,8 +46,33 @@ export function expectedPurchases(m: TransactionModel, t: number): number {
 }
 
 /**
- * E[X(T, T+t_k) | x, t_x, T] for every horizon t_k of `horizons`, written into `out`. For the
- * Pareto/NBD the hypergeometric part (P(alive)) is computed once for all horizons.
+ * E[X(T, T+t_k) | alive at T, x, T] for every horizon t_k of `horizons` (0 for t_k ≤ 0), written into
+ * `out`. The conditional expectation is this times P(alive), the only factor that depends on t_x, so
+ * customers who share x and T share these (and the hypergeometric series of the BG/NBD and MBG/NBD run
+ * for all horizons at once).
+ */
+export function aliveExpectationsAt(
+  m: TransactionModel,
+  horizons: ArrayLike<number>,
+  x: number,
+  T: number,
+  out: Float64Array,
+): void {
+  switch (m.model) {
+    case "bgnbd":
+      return bgnbdAliveExpectations(m.params, horizons, x, T, out);
+    case "mbgnbd":
+      return mbgnbdAliveExpectations(m.params, horizons, x, T, out);
+    case "pnbd":
+      for (let k = 0; k < horizons.length; k++) {
+        out[k] = horizons[k] > 0 ? paretoNbdAliveExpectation(m.params, horizons[k], x, T) : 0;
+      }
+  }
+}
+
+/**
+ * E[X(T, T+t_k) | x, t_x, T] for every horizon t_k of `horizons`, written into `out`: the alive
+ * expectations times P(alive), which is computed once for all horizons.
  */
 export function conditionalExpectedPurchasesAt(
   m: TransactionModel,
@@ -61,15 +82,9 @@ export function conditionalExpectedPurchasesAt(
   T: number,
   out: Float64Array,
 ): void {
-  if (m.model === "pnbd") {
-    const alive = paretoNbdProbabilityAlive(m.params, x, tx, T);
-    for (let k = 0; k < horizons.length; k++) {
-      out[k] = horizons[k] > 0 ? alive * paretoNbdAliveExpectation(m.params, horizons[k], x, T) : 0;
-    }
-    return;
-  }
-  const f = m.model === "bgnbd" ? bgnbdConditionalExpectedPurchases : mbgnbdConditionalExpectedPurchases;
-  for (let k = 0; k < horizons.length; k++) out[k] = f(m.params, horizons[k], x, tx, T);
+  aliveExpectationsAt(m, horizons, x, T, out);
+  const alive = probabilityAlive(m, x, tx, T);
+  for (let k = 0; k < horizons.length; k++) out[k] *= alive;
 }
 
 /** E[X(T, T+t) | x, t_x, T]: expected purchases in the next t time units. */

@@ -5,6 +5,7 @@ import { excelCall } from "../excel/guard";
 import { perRowResult, readRows, type RowTable } from "../excel/rows";
 import { engineRowError, readCustomerRows } from "../models/customer-rows";
 import { transactionModelOf } from "../models/prediction-args";
+import { predictCustomers } from "../../engine/models/clv";
 
 /**
  * One engine call per valid row; an engine's RangeError about a row becomes that row's #VALUE! (naming
@@ -91,6 +92,15 @@ export function expected(
       throw valueError("give x, t_x and T together (a customer's history), or none of them (a new customer)");
     const table = readCustomerRows(a.x, a.t_x, a.T, [{ ...horizon, shared: true }], m.checks);
     const [xs, txs, Ts, ts] = table.columns;
+    const engineModel = m.engineModel?.(row.params);
+    if (engineModel && table.vectors[3].cells.length === 1) {
+      // One horizon for every customer: the engine's batch prediction, with the same numbers, computes
+      // the work that depends on (x, T) once per distinct pair.
+      const rows = table.validRows();
+      const [x, tx, T] = [0, 1, 2].map((c) => table.pick(c, rows));
+      const t = rows.length > 0 ? ts[rows[0]] : 0;
+      return perRowResult(table, rows, predictCustomers(engineModel, { x, tx, T }, t).expectedPurchases);
+    }
     return perRowCompute(
       table,
       (i) => m.conditionalExpectedPurchases(row.params, ts[i], xs[i], txs[i], Ts[i]),

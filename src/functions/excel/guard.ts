@@ -36,6 +36,20 @@ function safeCell(fn: string, v: unknown): unknown {
   return toCustomFunctionsError(e);
 }
 
+/**
+ * A row of `width` safe cells: the row itself when it already is one (most rows of a large result are
+ * plain numbers, and copying 100,000 of them costs more than the function), else a padded copy.
+ */
+function safeRow(fn: string, row: unknown[], width: number): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let c = 0; c < width; c++) {
+    const safe = c < row.length ? safeCell(fn, row[c]) : "";
+    if (!copy && (c >= row.length || safe !== row[c])) copy = row.slice(0, c);
+    if (copy) copy[c] = safe;
+  }
+  return copy ?? row;
+}
+
 /** A result made safe for Excel: rectangular, non-empty, every cell a value Excel can show. */
 export function toExcelResult(fn: string, result: ExcelResult): unknown[][] {
   if (!Array.isArray(result)) return [[safeCell(fn, result)]];
@@ -46,9 +60,7 @@ export function toExcelResult(fn: string, result: ExcelResult): unknown[][] {
   const out: unknown[][] = new Array(result.length);
   for (let r = 0; r < result.length; r++) {
     const row = Array.isArray(result[r]) ? (result[r] as unknown[]) : [result[r]];
-    const cells = new Array<unknown>(width);
-    for (let c = 0; c < width; c++) cells[c] = c < row.length ? safeCell(fn, row[c]) : "";
-    out[r] = cells;
+    out[r] = safeRow(fn, row, width);
   }
   return out;
 }

@@ -15,6 +15,7 @@ const BGNBD: TransactionModel = {
   model: "bgnbd",
   params: { r: 0.2425982, alpha: 4.4136842, a: 0.7929899, b: 2.4261667 },
 };
+const MBGNBD: TransactionModel = { model: "mbgnbd", params: BGNBD.params };
 const PNBD: TransactionModel = {
   model: "pnbd",
   params: { r: 0.5533971, alpha: 10.5801985, s: 0.6060625, beta: 11.6562237 },
@@ -82,6 +83,37 @@ describe("CLV (lifetimes' convention: steps of periodLength model units, discoun
       }
       expect(all.expectedPurchases.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     }
+  });
+
+  it.each([
+    ["BG/NBD", BGNBD],
+    ["MBG/NBD", MBGNBD],
+    ["Pareto/NBD", PNBD],
+  ])("gives every CDNOW customer the CLV of the per-customer formula to 1e-12 (%s)", (_, model) => {
+    const d = cdnowSummary();
+    const step = 4.345;
+    const opts = { periods: 12, periodLength: step, discountRate: 0.01, margin: 0.3 };
+    const all = predictCustomers(model, d, 39, { spend: SPEND, monetary: d.zbar, options: opts });
+    const relative = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b) / Math.abs(b));
+    let worst = 0;
+    let worstOneAtATime = 0;
+    for (let i = 0; i < d.x.length; i++) {
+      // The formula as written: each step's purchases from E[X] at its two ends, one horizon at a time.
+      let discounted = 0;
+      let previous = 0;
+      for (let k = 1; k <= opts.periods; k++) {
+        const cumulative = conditionalExpectedPurchases(model, k * step, d.x[i], d.tx[i], d.T[i]);
+        discounted += (cumulative - previous) / (1 + opts.discountRate) ** k;
+        previous = cumulative;
+      }
+      const formula = opts.margin * gammaGammaExpectedValue(SPEND, d.x[i], d.zbar[i]) * discounted;
+      const oneAtATime = customerLifetimeValue(model, SPEND, d.x[i], d.tx[i], d.T[i], d.zbar[i], opts);
+      worst = Math.max(worst, relative(all.clv![i], formula));
+      worstOneAtATime = Math.max(worstOneAtATime, relative(all.clv![i], oneAtATime));
+    }
+    expect(worst).toBeLessThan(1e-12);
+    expect(worstOneAtATime).toBeLessThan(1e-12);
+    expect(all.clv!.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
   });
 
   it("rejects impossible options with the option named", () => {

@@ -34,6 +34,24 @@ describe("LOYALTY.EXPECTED", () => {
     expect(Math.abs((r[0][0] as number) - 1.226)).toBeLessThanOrEqual(0.001);
   });
 
+  it("gives every CDNOW customer the same number for one horizon as for a column of it, bad rows kept", () => {
+    const x = [...cdnow.x, ["two"], [3]];
+    const tx = [...cdnow.tx, [1], [50]];
+    const T = [...cdnow.T, [5], [40]];
+    const one = expected(bg, [[39]], x, tx, T);
+    const each = expected(
+      bg,
+      x.map(() => [39]),
+      x,
+      tx,
+      T,
+    );
+    expect(one).toEqual(each);
+    expect(errorIn(one, x.length - 2)?.message).toBe(`x, row ${x.length - 1}: "two" is not a number`);
+    expect(errorIn(one, x.length - 1)?.code).toBe("#VALUE!");
+    expect(one.slice(0, -2).every(([v]) => typeof v === "number" && v > 0)).toBe(true);
+  });
+
   it("wants x, t_x and T together or not at all", () => {
     expect(errorIn(expected(bg, [[39]], [[2]], null as never, [[38.86]]))?.message).toBe(
       "give x, t_x and T together (a customer's history), or none of them (a new customer)",

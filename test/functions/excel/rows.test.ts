@@ -45,6 +45,11 @@ describe("per-customer arguments read row by row", () => {
     const e = t.status[1] as ExcelError;
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe("t_x, cell Data!C3 is blank; a number is needed");
+    // Several blanks beside a filled cell: the first blank argument is named.
+    const several = table([column(1, ""), column(2, 3), column(4, "")]);
+    expect((several.status[1] as ExcelError).message).toBe("x, row 2 is blank; a number is needed");
+    const later = table([column(1, 2), column(2, ""), column(4, "")]);
+    expect((later.status[1] as ExcelError).message).toBe("t_x, row 2 is blank; a number is needed");
   });
 
   it("gives a row #VALUE! for text that is not a number or a boolean; reads text numbers", () => {
