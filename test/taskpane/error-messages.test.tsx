@@ -7,12 +7,15 @@ import { analyzeOrders } from "../../src/engine/analyze";
 import { detectColumns, requireColumns } from "../../src/engine/data/columns";
 import { DataError } from "../../src/engine/data/errors";
 import type { RawTable } from "../../src/engine/data/table";
+import { renderToStaticMarkup } from "react-dom/server";
 import { buildReport } from "../../src/report/build-report";
 import { findOrderSource } from "../../src/report/order-source";
+import { PaneMessageBar } from "../../src/taskpane/components/PaneMessageBar";
+import { LanguageContext } from "../../src/taskpane/i18n/context";
 import { messageText, type MessageCode, type MessageDetail } from "../../src/taskpane/i18n/message-texts";
-import { STRINGS } from "../../src/taskpane/i18n/strings";
+import { STRINGS, type Language } from "../../src/taskpane/i18n/strings";
 import { MAX_FILE_BYTES, workbookFromFile } from "../../src/taskpane/preview/open-file";
-import { paneMessageOf } from "../../src/taskpane/state/pane-message";
+import { paneMessageOf, type PaneMessage } from "../../src/taskpane/state/pane-message";
 import { deserializeError, serializeError } from "../../src/taskpane/work/errors";
 import { UserError } from "../../src/user-error";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
@@ -126,6 +129,9 @@ const RAISED: [string, () => unknown][] = [
   ["fileTooLarge", () => workbookFromFile("huge.csv", { length: MAX_FILE_BYTES + 1 } as Uint8Array)],
 ];
 
+/** The error raised for `code`. */
+const raise = (code: MessageCode) => caught(RAISED.find(([c]) => c === code)![1]);
+
 describe("coded errors in the pane's languages", () => {
   it.each(RAISED)("%s: English is the error's message, Chinese names the same places", async (code, run) => {
     const e = await caught(run);
@@ -139,9 +145,9 @@ describe("coded errors in the pane's languages", () => {
   });
 
   it("names the roles and the most frequent problem in Chinese, with the date-order note", async () => {
-    const missing = await caught(RAISED[0][1]);
+    const missing = await raise("missingColumns");
     expect(zh(missing.detail!)).toContain("金额");
-    const none = await caught(RAISED[4][1]);
+    const none = await raise("noUsableLines");
     expect(none.fix).toBe("dayOrder");
     expect(zh(none.detail!)).toBe(
       "orders.csv, sheet Orders：2 行中没有可用的订单明细；多数行的问题：日期无法识别（2 行），首例：" +
@@ -186,7 +192,7 @@ describe("coded errors in the pane's languages", () => {
 
 describe("the code across the worker boundary and into the message bar", () => {
   it("keeps the detail and the fix of an error sent back from the build worker", async () => {
-    const e = await caught(RAISED[4][1]);
+    const e = await raise("noUsableLines");
     const back = deserializeError(structuredClone(serializeError(new UserError(e.message, e.fix, e.detail))));
     expect(back).toBeInstanceOf(UserError);
     expect(paneMessageOf(back)).toEqual({ text: e.message, detail: e.detail, fix: "dayOrder" });
@@ -200,5 +206,29 @@ describe("the code across the worker boundary and into the message bar", () => {
       text: "sheet Tiers, cell C5: -3 is not a number",
       fix: "data",
     });
+  });
+});
+
+describe("the message bar", () => {
+  const bar = (language: Language, message: PaneMessage) =>
+    renderToStaticMarkup(
+      <LanguageContext.Provider
+        value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}
+      >
+        <PaneMessageBar message={message} onDismiss={() => undefined} />
+      </LanguageContext.Provider>,
+    )
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+
+  it("says a coded error in the pane's language, and one without a code in its English words", async () => {
+    const message = paneMessageOf(await raise("fileType"), true)!;
+    expect(bar("en", message)).toContain("orders.pdf: the preview reads .xlsx and .csv files");
+    expect(bar("zh-CN", message)).toContain(
+      "orders.pdf：预览只能读取 .xlsx 和 .csv 文件；请另存为其中一种格式",
+    );
+    expect(bar("zh-CN", message)).toContain(STRINGS["zh-CN"].fixFile);
+    const uncoded = paneMessageOf(new UserError("settings.json is not valid JSON"))!;
+    expect(bar("zh-CN", uncoded)).toContain("settings.json is not valid JSON");
   });
 });
