@@ -54,8 +54,8 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number):
       "In days",
       "Holiday",
       "节日",
-      { value: "Top-tier members", note: "Members of the top tiers today: the first to invite" },
-      { value: "Active customers", note: `Customers who bought in the last ${ACTIVE_DAYS} days` },
+      { value: "Top tiers", note: "Members of the top tiers today, to invite first" },
+      { value: "Active", note: `Customers who bought in the last ${ACTIVE_DAYS} days, to invite too` },
       {
         value: `Sales ±${AROUND_DAYS} days last year`,
         note:
@@ -161,7 +161,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   });
   return layout.finish({
     kind: "key-dates",
-    columnWidths: [13, 9, 27, 14, 12, 8, 13, 13],
+    columnWidths: [13, 9, 27, 14, 12, 9, 21, 13],
     tabColor: "#ED7D31",
   });
 }
