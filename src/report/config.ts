@@ -20,6 +20,7 @@ import {
   type TierProgram,
 } from "../engine/tiers/program";
 import { TIME_UNITS, type TimeUnit } from "../engine/summary/time-unit";
+import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import type { AnalysisConfig } from "../engine/analyze";
 import { UserError } from "../user-error";
 import {
@@ -85,8 +86,12 @@ export interface ReportConfig {
   segmentScheme: "rfm11" | "rfm8";
   tiers: ReportTierProgram;
   alerts: { rules: AlertRule[]; spendWindowDays: number };
-  /** Birthdays and anniversaries in the next `days` days, for members of the `topTiers` top tiers. */
-  keyDates: { days: number; topTiers: number };
+  /**
+   * Birthdays and anniversaries in the next `days` days, for members of the `topTiers` top tiers; holidays
+   * in the next `holidayDays` days (0: none listed). `holidays` adds to the built-in calendar; an entry with
+   * the name of a built-in holiday and the same kind of date (every year, or that year) replaces its date.
+   */
+  keyDates: { days: number; topTiers: number; holidayDays: number; holidays: HolidayEntry[] };
   /** No purchase for more than this many days counts as churned (KPIs). */
   churnWindowDays: number;
   model: ModelConfig;
@@ -115,7 +120,7 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   segmentScheme: "rfm11",
   tiers: { ...DEFAULT_TIER_PROGRAM, tiers: [...DEFAULT_TIER_PROGRAM.tiers], upgradeWithin: 0.2 },
   alerts: { rules: [...DEFAULT_ALERT_RULES], spendWindowDays: 90 },
-  keyDates: { days: 30, topTiers: 2 },
+  keyDates: { days: 30, topTiers: 2, holidayDays: 60, holidays: [] },
   churnWindowDays: 90,
   model: {
     transaction: "bgnbd",
@@ -140,6 +145,19 @@ const asOfDate: Check<string> = (value, path, problems) => {
   problems.push(`"${path}" must be a date such as "2024-12-31" (got ${JSON.stringify(value)})`);
   return undefined;
 };
+
+const holidayDate: Check<string> = (value, path, problems) => {
+  if (typeof value === "string" && parseHolidayDate(value)) return value.trim();
+  problems.push(
+    `"${path}" must be a date "MM-DD" (every year) or "YYYY-MM-DD" (that year) (got ${JSON.stringify(value)})`,
+  );
+  return undefined;
+};
+
+const holiday = objectOf<HolidayEntry>({ date: holidayDate, name: text(100), nameZh: text(100) }, [
+  "date",
+  "name",
+]);
 
 const columnRef: Check<string | number | null> = nullable(
   either(text(200), numberIn({ min: 0, integer: true })),
@@ -234,6 +252,8 @@ const CONFIG_FIELDS: Fields = {
   keyDates: objectOf({
     days: numberIn({ min: 0, max: 366, integer: true }),
     topTiers: numberIn({ min: 1, max: 10, integer: true }),
+    holidayDays: numberIn({ min: 0, max: 366, integer: true }),
+    holidays: listOf(holiday, { max: 1000 }),
   }),
   churnWindowDays: numberIn({ min: 1, max: 3660, integer: true }),
   model: objectOf({

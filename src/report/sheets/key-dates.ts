@@ -1,9 +1,12 @@
 /**
- * The Key dates sheet: birthdays, first-purchase anniversaries and membership anniversaries in the coming
- * days for members of the top tiers, soonest first. The number of days ahead is an input cell.
+ * The Key dates sheet: the holidays and shopping days of the coming weeks (with whom to invite and what
+ * the store sold around them last year), then birthdays, first-purchase anniversaries and membership
+ * anniversaries in the coming days for members of the top tiers, soonest first. The number of days ahead
+ * is an input cell; the holiday calendar is the setting keyDates.holidays.
  */
 import { formatDay } from "../../engine/data/days";
 import type { KeyDateKind } from "../../engine/keydates/key-dates";
+import { holidayCalendar, upcomingHolidays } from "../../engine/keydates/holidays";
 import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import { KEY_DATE_INPUTS } from "../input-keys";
@@ -15,6 +18,77 @@ const OCCASIONS: Record<KeyDateKind, string> = {
   firstPurchaseAnniversary: "First purchase anniversary",
   membershipAnniversary: "Membership anniversary",
 };
+
+/** Days before and after last year's holiday whose sales are shown. */
+const AROUND_DAYS = 7;
+/** A customer who bought within this many days is active. */
+const ACTIVE_DAYS = 365;
+
+/** The "Holidays and shopping days" block: nothing when keyDates.holidayDays is 0. */
+function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number): void {
+  const { analysis, config } = data;
+  const window = config.keyDates.holidayDays;
+  if (window === 0) return;
+  const holidays = upcomingHolidays(
+    holidayCalendar(config.keyDates.holidays),
+    analysis.days,
+    analysis.summary.lastDay,
+    analysis.asOf,
+    {
+      days: window,
+      levels: analysis.tiers.current,
+      topTiers,
+      activeDays: ACTIVE_DAYS,
+      aroundDays: AROUND_DAYS,
+    },
+  );
+  layout.section(
+    "Holidays and shopping days",
+    `${counted(holidays.length, "holiday")} from ${formatDay(analysis.asOf)} to ` +
+      `${formatDay(analysis.asOf + window)}; add your own days or the lunar festivals after 2030 with the ` +
+      `setting keyDates.holidays.`,
+  );
+  layout.table({
+    header: [
+      "Date",
+      "In days",
+      "Holiday",
+      "节日",
+      { value: "Top tiers", note: "Members of the top tiers today, to invite first" },
+      { value: "Active", note: `Customers who bought in the last ${ACTIVE_DAYS} days, to invite too` },
+      {
+        value: `Sales ±${AROUND_DAYS} days last year`,
+        note:
+          `Sales from ${AROUND_DAYS} days before to ${AROUND_DAYS} days after the same holiday last year ` +
+          "(refunds not taken off); blank when the data does not cover those days or the calendar has no " +
+          "date for it last year",
+      },
+      { value: "Buyers then", note: "Customers who bought in those days" },
+    ],
+    rows: holidays.map((h) => [
+      excelDate(h.day),
+      h.daysUntil,
+      h.name,
+      h.nameZh,
+      h.topTierMembers,
+      h.activeCustomers,
+      h.lastYear ? round(h.lastYear.sales, 2) : null,
+      h.lastYear ? h.lastYear.buyers : null,
+    ]),
+    formats: [
+      "date",
+      "integer",
+      "text",
+      "text",
+      "integer",
+      "integer",
+      moneyFormat(config.currency),
+      "integer",
+    ],
+    table: { name: "LL_Holidays", style: "TableStyleMedium7" },
+  });
+  layout.gap();
+}
 
 export function buildKeyDatesSheet(data: ReportData): SheetModel {
   const { analysis, config, defaults } = data;
@@ -53,6 +127,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
     error: "Type a whole number from 0 to 366",
   });
   layout.gap();
+  holidaysBlock(layout, data, topTiers.length);
   layout.section(
     "Coming occasions",
     counted(dates.length, "occasion") + `${listedNote(shown.length, dates.length)}.`,
@@ -86,7 +161,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   });
   return layout.finish({
     kind: "key-dates",
-    columnWidths: [13, 9, 27, 14, 12, 8, 13, 13],
+    columnWidths: [13, 9, 27, 14, 12, 9, 21, 13],
     tabColor: "#ED7D31",
   });
 }

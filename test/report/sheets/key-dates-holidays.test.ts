@@ -1,0 +1,127 @@
+/**
+ * The "Holidays and shopping days" block of the Key dates sheet on the demo sample (as of 2024-12-30,
+ * orders from 2022), and the settings keyDates.holidays and keyDates.holidayDays.
+ */
+import { dayFromYmd, excelSerialFromDay, formatDay } from "../../../src/engine/data/days";
+import type { CellValue } from "../../../src/engine/data/table";
+import { readOrderTable } from "../../../src/engine/data/read-orders";
+import { generateOrders } from "../../../src/engine/sample/generate-orders";
+import { DEMO_SAMPLE } from "../../../src/cli/commands/demo";
+import { analyzeOrderTable } from "../../../src/engine/analyze";
+import { buildReport } from "../../../src/report/build-report";
+import { checkConfigLayer, resolveReportConfig, type PartialReportConfig } from "../../../src/report/config";
+import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
+
+const demo = generateOrders(DEMO_SAMPLE);
+
+async function keyDatesSheet(config: PartialReportConfig = {}): Promise<CellValue[][]> {
+  const workbook = new MemoryWorkbook();
+  await buildReport({ workbook, orders: { table: demo }, config: { ...config, sheets: ["key-dates"] } });
+  return workbook.readRange("LL Key dates");
+}
+
+/** The rows of the holiday table: from its header row to the first blank row. */
+function holidayRows(grid: CellValue[][]): CellValue[][] {
+  const header = grid.findIndex((row) => row[2] === "Holiday");
+  if (header < 0) return [];
+  const end = grid.findIndex((row, r) => r > header && (row[0] === null || row[0] === undefined));
+  return grid.slice(header + 1, end < 0 ? undefined : end);
+}
+
+/** Sales of the demo's order lines (refunds not taken off) from `first` to `last`, read independently. */
+function demoSales(first: number, last: number): number {
+  const { orders } = readOrderTable(demo);
+  let sales = 0;
+  for (let i = 0; i < orders.day.length; i++) {
+    if (orders.day[i] >= first && orders.day[i] <= last) sales += orders.amount[i];
+  }
+  return Math.round(sales * 100) / 100;
+}
+
+describe("the Key dates sheet lists the coming holidays", () => {
+  let grid: CellValue[][];
+  beforeAll(async () => {
+    grid = await keyDatesSheet();
+  });
+
+  it("shows the holidays of the 60 days after 2024-12-30, lunar ones from the table", () => {
+    expect(formatDay(readOrderTable(demo).asOf)).toBe("2024-12-30");
+    expect(grid.some((row) => row[0] === "Holidays and shopping days")).toBe(true);
+    const rows = holidayRows(grid);
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      [excelSerialFromDay(dayFromYmd(2025, 1, 1)), 2, "New Year's Day", "元旦"],
+      [excelSerialFromDay(dayFromYmd(2025, 1, 29)), 30, "Spring Festival", "春节"],
+      [excelSerialFromDay(dayFromYmd(2025, 2, 14)), 46, "Valentine's Day", "情人节"],
+    ]);
+  });
+
+  it("gives last year's sales around each holiday, as the order lines add up", () => {
+    const rows = holidayRows(grid);
+    const around = (y: number, m: number, d: number) =>
+      demoSales(dayFromYmd(y, m, d) - 7, dayFromYmd(y, m, d) + 7);
+    expect(rows.map((r) => r[6])).toEqual([around(2024, 1, 1), around(2024, 2, 10), around(2024, 2, 14)]);
+    for (const r of rows) {
+      expect(r[6]).toBeGreaterThan(0);
+      expect(r[7]).toBeGreaterThan(0);
+    }
+  });
+
+  it("counts the members to invite: top-tier members and customers active in the last 365 days", () => {
+    const rows = holidayRows(grid);
+    const top = rows[0][4] as number;
+    const active = rows[0][5] as number;
+    const { orders, asOf } = readOrderTable(demo);
+    const recent = new Set<number>();
+    for (let i = 0; i < orders.day.length; i++)
+      if (orders.day[i] > asOf - 365) recent.add(orders.customer[i]);
+    expect(active).toBe(recent.size);
+    // The tier counts of the analysis: Platinum and Gold, the two top tiers.
+    const { tiers } = analyzeOrderTable(readOrderTable(demo));
+    expect(top).toBe(tiers.counts[0] + tiers.counts[1]);
+    expect(top).toBeGreaterThan(0);
+    for (const r of rows) expect([r[4], r[5]]).toEqual([top, active]);
+  });
+
+  it("takes the user's holidays and window from the settings, and none with holidayDays 0", async () => {
+    const own = await keyDatesSheet({
+      keyDates: {
+        holidayDays: 20,
+        holidays: [{ date: "2025-01-10", name: "Store anniversary", nameZh: "店庆" }],
+      },
+    });
+    expect(holidayRows(own).map((r) => [r[1], r[2], r[3], r[6]])).toEqual([
+      [2, "New Year's Day", "元旦", holidayRows(grid)[0][6]],
+      [11, "Store anniversary", "店庆", null],
+    ]);
+    const off = await keyDatesSheet({ keyDates: { holidayDays: 0 } });
+    expect(off.some((row) => row[0] === "Holidays and shopping days")).toBe(false);
+  });
+});
+
+describe("the holiday settings", () => {
+  const check = (keyDates: unknown) => () =>
+    resolveReportConfig([checkConfigLayer({ keyDates }, "report.json")]);
+
+  it("accepts yearly and dated holidays and a window of 0 to 366 days", () => {
+    const config = check({
+      holidayDays: 90,
+      holidays: [
+        { date: "04-18", name: "Store anniversary" },
+        { date: "2031-01-23", name: "Spring Festival", nameZh: "春节" },
+      ],
+    })();
+    expect(config.keyDates).toMatchObject({ holidayDays: 90, days: 30, topTiers: 2 });
+    expect(config.keyDates.holidays).toHaveLength(2);
+  });
+
+  it("names the setting and the item of a bad holiday", () => {
+    expect(check({ holidays: [{ date: "2025-02-30", name: "X" }] })).toThrow(
+      'report.json: "keyDates.holidays[0].date" must be a date "MM-DD" (every year) or "YYYY-MM-DD" ' +
+        '(that year) (got "2025-02-30")',
+    );
+    expect(check({ holidays: [{ date: "12-24" }] })).toThrow('"keyDates.holidays[0].name"');
+    expect(check({ holidays: { date: "12-24", name: "Eve" } })).toThrow('"keyDates.holidays" must be a list');
+    expect(check({ holidayDays: 400 })).toThrow('"keyDates.holidayDays"');
+    expect(check({ holidayDays: 1.5 })).toThrow('"keyDates.holidayDays"');
+  });
+});
