@@ -25,7 +25,30 @@ export type UserErrorDetail =
   | { code: "fileNotXlsx"; file: string; reason: string }
   | { code: "fileNoSheet"; file: string }
   | { code: "fileTooLarge"; file: string; megabytes: number }
-  | { code: "fileType"; file: string };
+  | { code: "fileType"; file: string }
+  // A value typed into an input cell of a report sheet (`what`: the input's English name; `value` as shown).
+  | {
+      code: "editedCell";
+      sheet: string;
+      cell: string;
+      what: string;
+      value: string;
+      min: number;
+      max?: number;
+      integer: boolean;
+    }
+  | { code: "assumptionNotNumber"; sheet: string; cell: string; what: string; value: string }
+  | {
+      code: "assumptionOutOfRange";
+      sheet: string;
+      cell: string;
+      what: string;
+      value: number;
+      min?: number;
+      max?: number;
+    }
+  | { code: "assumptionNotWhole"; sheet: string; cell: string; what: string; min: number; max: number }
+  | { code: "unknownScenario"; sheet: string; cell: string; scenarios: string[] };
 
 export class UserError extends Error {
   /**

@@ -79,6 +79,17 @@ function numberFrom(edit: InputEdit, what: string, range: Range): number {
   const wanted = `${range.integer ? "a whole number" : "a number"} ${range.max === undefined ? `of at least ${range.min}` : `from ${range.min} to ${range.max}`}`;
   throw new UserError(
     `${describeCell(edit, what)}: ${shown} is not ${wanted}; type one, or clear the cell to use the default`,
+    undefined,
+    {
+      code: "editedCell",
+      sheet: edit.sheetName,
+      cell: edit.address,
+      what,
+      value: shown,
+      min: range.min,
+      ...(range.max === undefined ? {} : { max: range.max }),
+      integer: range.integer === true,
+    },
   );
 }
 

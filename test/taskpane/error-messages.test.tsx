@@ -8,6 +8,8 @@ import { detectColumns, requireColumns } from "../../src/engine/data/columns";
 import { DataError } from "../../src/engine/data/errors";
 import type { RawTable } from "../../src/engine/data/table";
 import { renderToStaticMarkup } from "react-dom/server";
+import { BENEFIT_COST_KIND } from "../../src/report/benefit-cost/builder";
+import { INPUT_KEYS } from "../../src/report/benefit-cost/fields";
 import { buildReport } from "../../src/report/build-report";
 import { findOrderSource } from "../../src/report/order-source";
 import { PaneMessageBar } from "../../src/taskpane/components/PaneMessageBar";
@@ -15,6 +17,7 @@ import { LanguageContext } from "../../src/taskpane/i18n/context";
 import { messageText, type MessageCode, type MessageDetail } from "../../src/taskpane/i18n/message-texts";
 import { STRINGS, type Language } from "../../src/taskpane/i18n/strings";
 import { MAX_FILE_BYTES, workbookFromFile } from "../../src/taskpane/preview/open-file";
+import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { paneMessageOf, type PaneMessage } from "../../src/taskpane/state/pane-message";
 import { deserializeError, serializeError } from "../../src/taskpane/work/errors";
 import { UserError } from "../../src/user-error";
@@ -46,7 +49,7 @@ function named(d: MessageDetail): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(d)) {
     if (value === undefined) continue;
-    if (["source", "file", "workbook", "table", "sheet", "column", "given", "model"].includes(key)) {
+    if (["source", "file", "workbook", "table", "sheet", "cell", "column", "given", "model"].includes(key)) {
       out.push(String(value));
     }
     if (key === "headers") out.push(...(value as string[]));
@@ -132,6 +135,29 @@ const RAISED: [string, () => unknown][] = [
 /** The error raised for `code`. */
 const raise = (code: MessageCode) => caught(RAISED.find(([c]) => c === code)![1]);
 
+/** A value typed into an input cell of a report sheet (the first input, or the one of `key`), then Refresh. */
+async function editThenRefresh(kind: string, value: string | number, key?: string): Promise<void> {
+  const workbook = sampleWorkbook({ customers: 60 });
+  await buildReport({ workbook, config: { sheets: ["tiers", "benefit-cost"] } });
+  const input = (await workbook.readInputs(kind)).find((i) => key === undefined || i.key === key)!;
+  const sheet = (await workbook.listGeneratedSheets()).find((g) => g.kind === kind)!.sheetName;
+  workbook.setCell(sheet, input.address, value);
+  await buildReport({ workbook });
+}
+
+const programme = (field: string) =>
+  INPUT_KEYS.programme(field as Parameters<typeof INPUT_KEYS.programme>[0]);
+
+/** Values typed into the report's own sheets, which the pane asks the user to edit. */
+const EDITED: [string, () => unknown][] = [
+  ["editedCell", () => editThenRefresh("tiers", "lots")],
+  ["assumptionNotNumber", () => editThenRefresh(BENEFIT_COST_KIND, "forty", programme("grossMargin"))],
+  ["assumptionOutOfRange", () => editThenRefresh(BENEFIT_COST_KIND, 1.5, programme("grossMargin"))],
+  ["assumptionNotWhole", () => editThenRefresh(BENEFIT_COST_KIND, 40, programme("periods"))],
+  ["unknownScenario", () => editThenRefresh(BENEFIT_COST_KIND, "Wild", INPUT_KEYS.scenario)],
+];
+RAISED.push(...EDITED);
+
 describe("coded errors in the pane's languages", () => {
   it.each(RAISED)("%s: English is the error's message, Chinese names the same places", async (code, run) => {
     const e = await caught(run);
@@ -181,6 +207,11 @@ describe("coded errors in the pane's languages", () => {
       fileNoSheet: true,
       fileTooLarge: true,
       fileType: true,
+      editedCell: true,
+      assumptionNotNumber: true,
+      assumptionOutOfRange: true,
+      assumptionNotWhole: true,
+      unknownScenario: true,
       modelNoHistory: true,
       modelNotConverged: true,
       modelFailed: true,

@@ -38,7 +38,13 @@ function numberOf(sheet: string, input: SheetInput, what: string): number {
     : v instanceof Date
       ? v.toISOString().slice(0, 10)
       : JSON.stringify(v);
-  throw new UserError(`${describe(sheet, input)} (${what}) must be a number, not ${shown}`);
+  throw new UserError(`${describe(sheet, input)} (${what}) must be a number, not ${shown}`, undefined, {
+    code: "assumptionNotNumber",
+    sheet,
+    cell: input.address,
+    what,
+    value: shown,
+  });
 }
 
 /** A number within [min, max] (either may be open), or a UserError naming the cell. */
@@ -51,7 +57,15 @@ function numberIn(sheet: string, input: SheetInput, what: string, min?: number, 
         : min !== undefined
           ? `at least ${min}`
           : `at most ${max}`;
-    throw new UserError(`${describe(sheet, input)} (${what}) must be ${range}, not ${n}`);
+    throw new UserError(`${describe(sheet, input)} (${what}) must be ${range}, not ${n}`, undefined, {
+      code: "assumptionOutOfRange",
+      sheet,
+      cell: input.address,
+      what,
+      value: n,
+      ...(min === undefined ? {} : { min }),
+      ...(max === undefined ? {} : { max }),
+    });
   }
   return n;
 }
@@ -59,7 +73,11 @@ function numberIn(sheet: string, input: SheetInput, what: string, min?: number, 
 function wholeIn(sheet: string, input: SheetInput, what: string, min: number, max: number): number {
   const n = numberOf(sheet, input, what);
   if (!(Number.isInteger(n) && n >= min && n <= max)) {
-    throw new UserError(`${describe(sheet, input)} (${what}) must be a whole number from ${min} to ${max}`);
+    throw new UserError(
+      `${describe(sheet, input)} (${what}) must be a whole number from ${min} to ${max}`,
+      undefined,
+      { code: "assumptionNotWhole", sheet, cell: input.address, what, min, max },
+    );
   }
   return n;
 }
@@ -100,6 +118,8 @@ export function assumptionsWithInputs(
     if (!found) {
       throw new UserError(
         `${describe(sheet, input)} (scenario) must be one of ${a.scenarios.map((s) => s.name).join(", ")}`,
+        undefined,
+        { code: "unknownScenario", sheet, cell: input.address, scenarios: a.scenarios.map((s) => s.name) },
       );
     }
     a.scenario = found.key;

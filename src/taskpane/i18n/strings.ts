@@ -47,6 +47,23 @@ const enMessages: MessageTexts = {
     `${d.file} is ${d.megabytes} MB; the browser preview reads files up to 200 MB. ` +
     `Open it in Excel with the add-in, or run: loyalty report ${d.file}`,
   fileType: (d) => `${d.file}: the preview reads .xlsx and .csv files; save it as one of those`,
+  editedCell: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (${d.what}): ${d.value} is not ` +
+    `${d.integer ? "a whole number" : "a number"} ${d.max === undefined ? `of at least ${d.min}` : `from ${d.min} to ${d.max}`}` +
+    "; type one, or clear the cell to use the default",
+  assumptionNotNumber: (d) => `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be a number, not ${d.value}`,
+  assumptionOutOfRange: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be ` +
+    (d.min !== undefined && d.max !== undefined
+      ? `from ${d.min} to ${d.max}`
+      : d.min !== undefined
+        ? `at least ${d.min}`
+        : `at most ${d.max}`) +
+    `, not ${d.value}`,
+  assumptionNotWhole: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be a whole number from ${d.min} to ${d.max}`,
+  unknownScenario: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (scenario) must be one of ${d.scenarios.join(", ")}`,
   modelNoHistory: (d) => `Model: ${d.model}: no customer has a purchase history to fit`,
   modelNotConverged: (d) =>
     `Model: ${d.model} did not converge (too few customers or repeat purchases?), so its predictions are left out; the Model sheet says more`,
@@ -71,15 +88,34 @@ const zhMessages: MessageTexts = {
   emptySheet: (d) => `${d.source} 是空的：没有任何单元格有值`,
   noHeaderRow: (d) =>
     `${d.source}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）`,
-  noOrderTable: (d) => `${d.workbook ?? "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
-  noOrderSheet: (d) => `${d.workbook ?? "工作簿"}中没有名为“${d.sheet}”的工作表，无法读取订单`,
-  noVisibleSheet: (d) => `${d.workbook ?? "工作簿"}中没有可见的工作表，无法读取订单`,
+  noOrderTable: (d) =>
+    `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
+  noOrderSheet: (d) =>
+    `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.sheet}”的工作表，无法读取订单`,
+  noVisibleSheet: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有可见的工作表，无法读取订单`,
   fileNotXlsx: (d) => `${d.file} 无法作为 .xlsx 工作簿读取（${d.reason}）`,
   fileNoSheet: (d) => `${d.file} 中没有可读取的工作表`,
   fileTooLarge: (d) =>
     `${d.file} 大小为 ${d.megabytes} MB；浏览器预览最多读取 200 MB 的文件。` +
     `请在 Excel 中通过加载项打开，或运行：loyalty report ${d.file}`,
   fileType: (d) => `${d.file}：预览只能读取 .xlsx 和 .csv 文件；请另存为其中一种格式`,
+  // The input's English name (`what`) is left out: the cell named is beside its label on the sheet.
+  editedCell: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}：${d.value} 不是` +
+    `${d.max === undefined ? `不小于 ${d.min} 的` : `${d.min} 到 ${d.max} 之间的`}${d.integer ? "整数" : "数字"}` +
+    "；请输入一个数，或清空该单元格以使用默认值",
+  assumptionNotNumber: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是数字，而不是 ${d.value}`,
+  assumptionOutOfRange: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell} 必须` +
+    (d.min !== undefined && d.max !== undefined
+      ? `在 ${d.min} 到 ${d.max} 之间`
+      : d.min !== undefined
+        ? `不小于 ${d.min}`
+        : `不大于 ${d.max}`) +
+    `，而不是 ${d.value}`,
+  assumptionNotWhole: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是 ${d.min} 到 ${d.max} 之间的整数`,
+  unknownScenario: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（情景）必须是以下之一：${d.scenarios.join("、")}`,
   modelNoHistory: (d) => `模型：${d.model} 无法拟合：没有客户有可用于拟合的购买记录`,
   modelNotConverged: (d) =>
     `模型：${d.model} 拟合未收敛（客户或重复购买可能太少），因此未给出其预测；详见“模型”工作表`,
