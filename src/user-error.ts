@@ -7,6 +7,7 @@
  * raise it without depending on the command line.
  */
 import type { DataErrorDetail, InputFix } from "./engine/data/errors";
+import type { TierMinimumProblem } from "./engine/tiers/program";
 
 /**
  * What a UserError says, as a code and the values its message names (see DataErrorDetail): the engine's
@@ -48,7 +49,10 @@ export type UserErrorDetail =
       max?: number;
     }
   | { code: "assumptionNotWhole"; sheet: string; cell: string; what: string; min: number; max: number }
-  | { code: "unknownScenario"; sheet: string; cell: string; scenarios: string[] };
+  | { code: "unknownScenario"; sheet: string; cell: string; scenarios: string[] }
+  // Tier minimums that clash, set in the pane (the report's settings) or typed on the Tiers sheet.
+  | { code: "tierMinimumsInSettings"; problems: TierMinimumProblem[] }
+  | { code: "tierMinimumsOnSheet"; sheet: string; problems: TierMinimumProblem[] };
 
 export class UserError extends Error {
   /**

@@ -15,6 +15,7 @@ import { ALERT_METRICS, checkAlertRules, DEFAULT_ALERT_RULES, type AlertRule } f
 import { RFM_11_SEGMENTS, RFM_8_CLASSES, type RfmSegmentScheme } from "../engine/rfm/segment-schemes";
 import {
   checkTierProgram,
+  tierMinimumProblems,
   DEFAULT_TIER_PROGRAM,
   hasThresholds,
   type TierProgram,
@@ -22,7 +23,7 @@ import {
 import { TIME_UNITS, type TimeUnit } from "../engine/summary/time-unit";
 import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import type { AnalysisConfig } from "../engine/analyze";
-import { UserError } from "../user-error";
+import { UserError, type UserErrorDetail } from "../user-error";
 import {
   boolean,
   deepMerge,
@@ -281,8 +282,8 @@ function dropNullMinimums(config: ReportConfig): ReportConfig {
   return { ...config, tiers: { ...config.tiers, tiers } };
 }
 
-function fail(label: string, problems: string[]): never {
-  throw new UserError(`${label}: ${problems.join("; ")}`);
+function fail(label: string, problems: string[], detail?: UserErrorDetail): never {
+  throw new UserError(`${label}: ${problems.join("; ")}`, undefined, detail);
 }
 
 /** Checks one layer of settings (a parsed JSON file, the stored settings); `label` names where it came from. */
@@ -346,7 +347,17 @@ export function resolveReportConfig(layers: readonly (PartialReportConfig | unde
   const rules = config.alerts.rules.map((r) => ({ ...r, nameZh: r.nameZh ?? r.name }));
   const resolved = { ...config, tiers: { ...config.tiers, tiers }, alerts: { ...config.alerts, rules } };
   const problems = crossProblems(resolved);
-  if (problems.length > 0) fail("report settings", problems);
+  if (problems.length > 0) {
+    // Tier minimums that clash (typed in the pane) are the likely problem: coded when they are the only one.
+    const minimums = tierMinimumProblems(resolved.tiers.tiers);
+    fail(
+      "report settings",
+      problems,
+      minimums.length === problems.length
+        ? { code: "tierMinimumsInSettings", problems: minimums }
+        : undefined,
+    );
+  }
   return resolved;
 }
 

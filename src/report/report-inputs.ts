@@ -7,7 +7,12 @@
  */
 import { parseAmount } from "../engine/data/parse-amount";
 import { isCellError, type CellValue } from "../engine/data/table";
-import { checkTierProgram, type TierProgram, type TierRule } from "../engine/tiers/program";
+import {
+  checkTierProgram,
+  tierMinimumProblems,
+  type TierProgram,
+  type TierRule,
+} from "../engine/tiers/program";
 import { UserError } from "../user-error";
 import type { Workbook } from "../workbook/port";
 import type { ReportConfig } from "./config";
@@ -157,7 +162,14 @@ export function withEditedTiers(
   const program = { ...defaults, tiers };
   const problems = checkTierProgram(program);
   if (problems.length > 0) {
-    throw new UserError(`sheet ${sheet}: the tier minimums do not fit together: ${problems.join("; ")}`);
+    const minimums = tierMinimumProblems(program.tiers);
+    throw new UserError(
+      `sheet ${sheet}: the tier minimums do not fit together: ${problems.join("; ")}`,
+      undefined,
+      minimums.length === problems.length
+        ? { code: "tierMinimumsOnSheet", sheet, problems: minimums }
+        : undefined,
+    );
   }
   return program;
 }

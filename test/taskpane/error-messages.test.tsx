@@ -11,6 +11,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { BENEFIT_COST_KIND } from "../../src/report/benefit-cost/builder";
 import { INPUT_KEYS } from "../../src/report/benefit-cost/fields";
 import { buildReport } from "../../src/report/build-report";
+import { TIER_INPUTS } from "../../src/report/input-keys";
+import { DEFAULT_TIERS } from "../../src/engine/tiers/program";
 import { findOrderSource } from "../../src/report/order-source";
 import { PaneMessageBar } from "../../src/taskpane/components/PaneMessageBar";
 import { LanguageContext } from "../../src/taskpane/i18n/context";
@@ -54,6 +56,12 @@ function named(d: MessageDetail): string[] {
     }
     if (key === "headers") out.push(...(value as string[]));
     if (key === "worst") out.push((value as { where: string }).where);
+    // Tiers are named in the language's own names.
+    if (key === "problems") {
+      for (const p of value as { below?: { nameZh: string }; above?: { nameZh: string } }[]) {
+        if (p.below && p.above) out.push(p.below.nameZh, p.above.nameZh);
+      }
+    }
   }
   return out;
 }
@@ -155,6 +163,20 @@ const EDITED: [string, () => unknown][] = [
   ["assumptionOutOfRange", () => editThenRefresh(BENEFIT_COST_KIND, 1.5, programme("grossMargin"))],
   ["assumptionNotWhole", () => editThenRefresh(BENEFIT_COST_KIND, 40, programme("periods"))],
   ["unknownScenario", () => editThenRefresh(BENEFIT_COST_KIND, "Wild", INPUT_KEYS.scenario)],
+  ["tierMinimumsOnSheet", () => editThenRefresh("tiers", 1e9, TIER_INPUTS.minSpend("gold"))],
+  [
+    // Set in the pane (Thresholds: set them here): Silver needs more than Gold, Member none.
+    "tierMinimumsInSettings",
+    () =>
+      buildReport({
+        workbook: sampleWorkbook({ customers: 60 }),
+        config: {
+          tiers: {
+            tiers: DEFAULT_TIERS.map((t, i) => (i < 3 ? { ...t, minSpend: [3000, 1000, 2000][i] } : t)),
+          },
+        },
+      }),
+  ],
 ];
 RAISED.push(...EDITED);
 
@@ -179,6 +201,12 @@ describe("coded errors in the pane's languages", () => {
       "orders.csv, sheet Orders：2 行中没有可用的订单明细；多数行的问题：日期无法识别（2 行），首例：" +
         `${(none.detail as { worst: { where: string } }).worst.where}：日/月顺序未知：请设置日期顺序（日-月-年或月-日-年）`,
     );
+  });
+
+  it("names clashing tiers by their Chinese names", async () => {
+    const e = await raise("tierMinimumsInSettings");
+    expect(e.message).toBe("report settings: tier rules: Silver needs more spend than Gold above it");
+    expect(zh(e.detail!)).toBe("等级门槛互不一致：白银的最低消费额高于上一级黄金");
   });
 
   it("says the models' problems in both languages, naming the model", () => {
@@ -212,6 +240,8 @@ describe("coded errors in the pane's languages", () => {
       assumptionOutOfRange: true,
       assumptionNotWhole: true,
       unknownScenario: true,
+      tierMinimumsInSettings: true,
+      tierMinimumsOnSheet: true,
       modelNoHistory: true,
       modelNotConverged: true,
       modelFailed: true,

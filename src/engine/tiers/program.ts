@@ -77,6 +77,50 @@ export function reviewMonths(program: TierProgram): number {
   return program.window.kind === "rolling" ? program.window.months : 12;
 }
 
+/**
+ * A problem with the minimums of the tiers above the base (the ones a user types): some tiers have one
+ * and some not, or a tier needs more than the tier above it. Tiers are named in both languages so a
+ * display can say it in its own.
+ */
+export type TierMinimumProblem =
+  | { problem: "someMinimums" }
+  | { problem: "belowNeedsMore"; measure: "spend" | "purchaseDays"; below: TierName; above: TierName };
+
+type TierName = Pick<TierRule, "name" | "nameZh">;
+
+/** The minimum problems of the tiers above the base (`tiers` includes the base, last). */
+export function tierMinimumProblems(tiers: readonly TierRule[]): TierMinimumProblem[] {
+  const problems: TierMinimumProblem[] = [];
+  const upper = tiers.slice(0, -1);
+  if (upper.some(hasThresholds) && !upper.every(hasThresholds)) problems.push({ problem: "someMinimums" });
+  const name = (t: TierRule): TierName => ({ name: t.name, nameZh: t.nameZh });
+  for (let i = 1; i < upper.length; i++) {
+    const above = upper[i - 1];
+    const below = upper[i];
+    if ((below.minSpend ?? 0) > (above.minSpend ?? Infinity)) {
+      problems.push({ problem: "belowNeedsMore", measure: "spend", below: name(below), above: name(above) });
+    }
+    if ((below.minPurchaseDays ?? 0) > (above.minPurchaseDays ?? Infinity)) {
+      problems.push({
+        problem: "belowNeedsMore",
+        measure: "purchaseDays",
+        below: name(below),
+        above: name(above),
+      });
+    }
+  }
+  return problems;
+}
+
+/** A minimum problem in English words. */
+export function describeTierMinimumProblem(p: TierMinimumProblem): string {
+  if (p.problem === "someMinimums") {
+    return "give a minimum to every tier above the base, or to none (then they are derived)";
+  }
+  const what = p.measure === "spend" ? "spend" : "purchase days";
+  return `${p.below.name} needs more ${what} than ${p.above.name} above it`;
+}
+
 /** What is wrong with a program, one message per problem; empty when it is sound. */
 export function checkTierProgram(program: TierProgram): string[] {
   const problems: string[] = [];
@@ -97,20 +141,7 @@ export function checkTierProgram(program: TierProgram): string[] {
   });
   const base = tiers[tiers.length - 1];
   if (base && hasThresholds(base)) problems.push(`the base tier (${base.name}) must have no minimum`);
-  const upper = tiers.slice(0, -1);
-  if (upper.some(hasThresholds) && !upper.every(hasThresholds)) {
-    problems.push("give a minimum to every tier above the base, or to none (then they are derived)");
-  }
-  for (let i = 1; i < upper.length; i++) {
-    const above = upper[i - 1];
-    const below = upper[i];
-    if ((below.minSpend ?? 0) > (above.minSpend ?? Infinity)) {
-      problems.push(`${below.name} needs more spend than ${above.name} above it`);
-    }
-    if ((below.minPurchaseDays ?? 0) > (above.minPurchaseDays ?? Infinity)) {
-      problems.push(`${below.name} needs more purchase days than ${above.name} above it`);
-    }
-  }
+  problems.push(...tierMinimumProblems(tiers).map(describeTierMinimumProblem));
   const w = program.window;
   if (w.kind === "rolling" && !(Number.isInteger(w.months) && w.months >= 1)) {
     problems.push("the rolling window must be a whole number of months, at least 1");

@@ -5,6 +5,7 @@
 import type { ColumnRole } from "../../engine/data/columns";
 import type { DayOrder } from "../../engine/data/parse-date";
 import type { TimeUnit } from "../../engine/summary/time-unit";
+import { describeTierMinimumProblem, type TierMinimumProblem } from "../../engine/tiers/program";
 import { SHEET_NAMES } from "../../report/sheet-kinds";
 import type { MessageTexts } from "./message-texts";
 
@@ -64,12 +65,21 @@ const enMessages: MessageTexts = {
     `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be a whole number from ${d.min} to ${d.max}`,
   unknownScenario: (d) =>
     `sheet ${d.sheet}, cell ${d.cell} (scenario) must be one of ${d.scenarios.join(", ")}`,
+  tierMinimumsInSettings: (d) =>
+    `report settings: ${d.problems.map((p) => `tier rules: ${describeTierMinimumProblem(p)}`).join("; ")}`,
+  tierMinimumsOnSheet: (d) =>
+    `sheet ${d.sheet}: the tier minimums do not fit together: ${d.problems.map(describeTierMinimumProblem).join("; ")}`,
   modelNoHistory: (d) => `Model: ${d.model}: no customer has a purchase history to fit`,
   modelNotConverged: (d) =>
     `Model: ${d.model} did not converge (too few customers or repeat purchases?), so its predictions are left out; the Model sheet says more`,
   modelFailed: (d) =>
     `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
 };
+
+const tierMinimumZh = (p: TierMinimumProblem) =>
+  p.problem === "someMinimums"
+    ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
+    : `${p.below.nameZh}的${p.measure === "spend" ? "最低消费额" : "最少消费天数"}高于上一级${p.above.nameZh}`;
 
 const zhMessages: MessageTexts = {
   missingColumns: (d, w) =>
@@ -116,6 +126,9 @@ const zhMessages: MessageTexts = {
   assumptionNotWhole: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是 ${d.min} 到 ${d.max} 之间的整数`,
   unknownScenario: (d) =>
     `工作表 ${d.sheet} 的单元格 ${d.cell}（情景）必须是以下之一：${d.scenarios.join("、")}`,
+  tierMinimumsInSettings: (d) => `等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
+  tierMinimumsOnSheet: (d) =>
+    `工作表 ${d.sheet} 中的等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
   modelNoHistory: (d) => `模型：${d.model} 无法拟合：没有客户有可用于拟合的购买记录`,
   modelNotConverged: (d) =>
     `模型：${d.model} 拟合未收敛（客户或重复购买可能太少），因此未给出其预测；详见“模型”工作表`,
