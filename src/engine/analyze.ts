@@ -76,9 +76,18 @@ export function nothingToAnalyze(table: OrderTable): DataError {
     ? `; most rows: ${worst.label.toLowerCase()} (${worst.count}), first at ${worst.examples[0]?.where}` +
       (worst.examples[0]?.note ? `: ${worst.examples[0].note}` : "")
     : "";
+  const first = worst?.examples[0];
   return new DataError(
     `${quality.source}: no usable order lines among ${counted(quality.rowsRead, "row")}${detail}`,
     needsDayOrder(quality) ? "dayOrder" : undefined,
+    {
+      code: "noUsableLines",
+      source: quality.source,
+      rows: quality.rowsRead,
+      ...(worst && first
+        ? { worst: { reason: worst.reason, count: worst.count, where: first.where, note: first.note } }
+        : {}),
+    },
   );
 }
 

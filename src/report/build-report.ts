@@ -95,7 +95,7 @@ function yieldToEventLoop(): Promise<void> {
 
 /** The engine's "cannot use this input" becomes the user's error, shown as one line. */
 function asUserError(e: unknown): unknown {
-  return e instanceof DataError ? new UserError(e.message, e.fix) : e;
+  return e instanceof DataError ? new UserError(e.message, e.fix, e.detail) : e;
 }
 
 class Steps {
@@ -181,11 +181,12 @@ function analyze(
 
 function modelWarnings(models: ReportModels | null, modelSheet: string | undefined): ReportWarning[] {
   if (!models) return [];
-  const problems = [models.transaction.problem, models.spend.problem].filter((p): p is string => Boolean(p));
-  return problems.map((p) => {
-    const warning: ReportWarning = { message: `Model: ${p}` };
+  return [models.transaction, models.spend].flatMap(({ problem, problemDetail }) => {
+    if (!problem) return [];
+    const warning: ReportWarning = { message: `Model: ${problem}` };
+    if (problemDetail) warning.detail = problemDetail;
     if (modelSheet) warning.where = { sheet: modelSheet, range: "A1" };
-    return warning;
+    return [warning];
   });
 }
 
@@ -203,7 +204,10 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   ]);
   const orders = await readOrders(options, config);
   if (rowCount(orders.table) === 0) {
-    throw new UserError(`${orders.table.source}: there are no rows below the header row`);
+    throw new UserError(`${orders.table.source}: there are no rows below the header row`, undefined, {
+      code: "noRows",
+      source: orders.table.source,
+    });
   }
 
   await steps.enter("checking");

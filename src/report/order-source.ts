@@ -18,18 +18,39 @@ export interface FoundSource {
 export async function findOrderSource(
   workbook: Workbook,
   wanted: OrderSourceConfig,
-  label = "the workbook",
+  workbookLabel?: string,
 ): Promise<FoundSource> {
+  const label = workbookLabel ?? "the workbook";
   const tables = await workbook.listTables();
   const sheets = await workbook.listSheets();
   if (wanted.table) {
     const table = tables.find((t) => t.name.toLowerCase() === wanted.table?.toLowerCase());
-    if (!table) throw new UserError(`${label} has no table named "${wanted.table}" to read the orders from`);
+    if (!table) {
+      throw new UserError(
+        `${label} has no table named "${wanted.table}" to read the orders from`,
+        undefined,
+        {
+          code: "noOrderTable",
+          workbook: workbookLabel,
+          table: wanted.table,
+        },
+      );
+    }
     return { source: { table: table.name }, sheet: table.sheet };
   }
   if (wanted.sheet) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === wanted.sheet?.toLowerCase());
-    if (!sheet) throw new UserError(`${label} has no sheet named "${wanted.sheet}" to read the orders from`);
+    if (!sheet) {
+      throw new UserError(
+        `${label} has no sheet named "${wanted.sheet}" to read the orders from`,
+        undefined,
+        {
+          code: "noOrderSheet",
+          workbook: workbookLabel,
+          sheet: wanted.sheet,
+        },
+      );
+    }
     if (sheet.generatedKind) {
       throw new UserError(
         `sheet ${sheet.name} is a Loyalty Lens report sheet, not the orders; name the orders sheet`,
@@ -48,7 +69,10 @@ export async function findOrderSource(
   // the first is read, and reading it says whether it is empty.
   const sheet = mostRows(visible) ?? visible[0];
   if (!sheet) {
-    throw new UserError(`${label} has no visible sheet to read the orders from`);
+    throw new UserError(`${label} has no visible sheet to read the orders from`, undefined, {
+      code: "noVisibleSheet",
+      workbook: workbookLabel,
+    });
   }
   return { source: { sheet: sheet.name }, sheet: sheet.name };
 }

@@ -28,12 +28,20 @@ import type { TransactionModel } from "../engine/models/transaction-model";
 import type { FitResult, RfmData } from "../engine/models/types";
 import { monthlyDiscountRate, type ReportConfig } from "./config";
 
+/** Why a fit is not used, as a code and the model's name, for a display in another language. */
+export interface ModelProblem {
+  code: "modelNoHistory" | "modelNotConverged" | "modelFailed";
+  model: string;
+}
+
 /** A fit that could not be used, and why, in words for the Model sheet. */
 export interface FitOutcome<F extends FitResult = FitResult> {
   /** The fit, when the optimiser ran (it may not have converged). */
   fit: F | null;
   /** Why the fit is not used; null when it is. */
   problem: string | null;
+  /** The problem as a code (the report's fits set it; `problem` is the words). */
+  problemDetail?: ModelProblem;
 }
 
 /** The fit when it can be used (it ran and nothing is wrong with it), else null. */
@@ -95,12 +103,26 @@ function message(e: unknown): string {
 function fitTransaction(kind: ReportConfig["model"]["transaction"], data: RfmData): FitOutcome {
   const label = kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD";
   if (data.x.length === 0)
-    return { fit: null, problem: `${label}: no customer has a purchase history to fit` };
+    return {
+      fit: null,
+      problem: `${label}: no customer has a purchase history to fit`,
+      problemDetail: { code: "modelNoHistory", model: label },
+    };
   try {
     const fit = kind === "bgnbd" ? fitBgnbd(data) : fitParetoNbd(data);
-    return { fit, problem: fit.converged ? null : `${label} ${fit.reason}` };
+    return fit.converged
+      ? { fit, problem: null }
+      : {
+          fit,
+          problem: `${label} ${fit.reason}`,
+          problemDetail: { code: "modelNotConverged", model: label },
+        };
   } catch (e) {
-    return { fit: null, problem: `${label} could not be fitted: ${message(e)}` };
+    return {
+      fit: null,
+      problem: `${label} could not be fitted: ${message(e)}`,
+      problemDetail: { code: "modelFailed", model: label },
+    };
   }
 }
 
@@ -120,9 +142,19 @@ export function fitReportModels(summary: CustomerSummary, config: ReportConfig):
   let spend: FitOutcome<GammaGammaFitResult>;
   try {
     const fit = fitGammaGamma({ x: data.x, monetary: data.monetary });
-    spend = { fit, problem: fit.converged ? null : `Gamma-Gamma ${fit.reason}` };
+    spend = fit.converged
+      ? { fit, problem: null }
+      : {
+          fit,
+          problem: `Gamma-Gamma ${fit.reason}`,
+          problemDetail: { code: "modelNotConverged", model: "Gamma-Gamma" },
+        };
   } catch (e) {
-    spend = { fit: null, problem: `Gamma-Gamma could not be fitted: ${message(e)}` };
+    spend = {
+      fit: null,
+      problem: `Gamma-Gamma could not be fitted: ${message(e)}`,
+      problemDetail: { code: "modelFailed", model: "Gamma-Gamma" },
+    };
   }
   const out: ReportModels = {
     unit,

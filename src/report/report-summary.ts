@@ -8,7 +8,7 @@ import { needsDayOrder, type QualityExample, type QualityReason } from "../engin
 import type { WriteSheetResult } from "../workbook/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
-import type { ReportModels } from "./report-models";
+import type { ModelProblem, ReportModels } from "./report-models";
 import { counted } from "../engine/text/counted";
 
 /** A cell range a warning is about: select it to see the problem. */
@@ -23,6 +23,8 @@ export interface ReportWarning {
   where?: WarningPlace;
   /** What it is about, so a display can show it beside that (in its own words and language). */
   about?: { finding: QualityReason } | { renamedSheet: string };
+  /** The message as a code and values, for a display in another language (a model that was not used). */
+  detail?: ModelProblem;
 }
 
 export interface ReportSummary {

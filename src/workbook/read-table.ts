@@ -104,12 +104,14 @@ class ColumnCollector {
   }
 }
 
-function noHeaderMessage(source: string, scanned: SheetRow[]): string {
+function noHeaderError(source: string, scanned: SheetRow[]): UserError {
   const first = scanned[0]?.row ?? 1;
   const last = scanned[scanned.length - 1]?.row ?? first;
-  return (
+  return new UserError(
     `${source}: no header row found in rows ${first}-${last} ` +
-    "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)"
+      "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)",
+    undefined,
+    { code: "noHeaderRow", source, first, last },
   );
 }
 
@@ -156,18 +158,23 @@ export async function collectRawTable(
         start(index);
       } else if (header === "auto" && scanned.length >= HEADER_SCAN_ROWS) {
         const index = findHeaderRow(scanned.map((r) => r.cells));
-        if (index < 0) throw new UserError(noHeaderMessage(where.source, scanned));
+        if (index < 0) throw noHeaderError(where.source, scanned);
         start(index);
       } else if (header === "none" && scanned.length >= HEADER_SCAN_ROWS) {
         start(undefined);
       }
     }
   }
-  if (!sawAnything) throw new UserError(`${where.source} is empty: no cell has a value`);
+  if (!sawAnything) {
+    throw new UserError(`${where.source} is empty: no cell has a value`, undefined, {
+      code: "emptySheet",
+      source: where.source,
+    });
+  }
   if (!collector) {
     if (header === "auto") {
       const index = findHeaderRow(scanned.map((r) => r.cells));
-      if (index < 0) throw new UserError(noHeaderMessage(where.source, scanned));
+      if (index < 0) throw noHeaderError(where.source, scanned);
       start(index);
     } else if (header === "none") start(undefined);
     else throw new UserError(`${where.source}: header row ${header} is blank`);

@@ -272,6 +272,11 @@ async function main(): Promise<void> {
     );
     assert.equal(await overflowingWidth(page), 0, "the pane with the date-order advice is wider than 320 px");
     await shot(page, "5-date-order-advice-320px", advice);
+    // The same advice in Chinese: the error's code and values are said in the pane's words.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+    await advice.getByText(/ambiguous\.csv.*：6 行中没有可用的订单明细.*日\/月顺序未知/).waitFor();
+    assert.match(await advice.innerText(), /处理方法：\s*请在“1\. 订单数据”中将日期顺序设为/);
+    await page.getByRole("combobox", { name: "语言" }).selectOption("en");
     await page
       .getByRole("combobox", { name: "Date order" })
       .selectOption({ label: "Day first (31/12/2024)" });
@@ -288,6 +293,10 @@ async function main(): Promise<void> {
     await alert.getByText("orders.pdf: the preview reads .xlsx and .csv files").waitFor();
     assert.match(await alert.innerText(), /What to do: Open an \.xlsx or \.csv file/);
     await shot(page, "5-error", alert);
+    await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+    await alert.getByText("orders.pdf：预览只能读取 .xlsx 和 .csv 文件；请另存为其中一种格式").waitFor();
+    assert.match(await alert.innerText(), /处理方法：\s*请打开每行一笔订单/);
+    await page.getByRole("combobox", { name: "语言" }).selectOption("en");
 
     // Cancel during a build of about 100,000 order lines: it stops at the next step and says so.
     await page.goto(`${server.url}taskpane.html?customers=10000`);

@@ -7,8 +7,10 @@ import { QUALITY_REASONS } from "../../src/engine/data/quality";
 import { buildReport, type ReportResult } from "../../src/report/build-report";
 import { ResultCard } from "../../src/taskpane/components/ResultCard";
 import { LanguageContext } from "../../src/taskpane/i18n/context";
+import { messageText } from "../../src/taskpane/i18n/message-texts";
 import { formatNumber, STRINGS, type Language } from "../../src/taskpane/i18n/strings";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
+import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 
 let result: ReportResult;
 
@@ -113,8 +115,46 @@ describe("the result card", () => {
       expect(text).toContain(`${info.labelZh}：${formatNumber("zh-CN", f.count)}`);
       expect(text).not.toContain(info.label);
     }
-    const others = result.summary.warnings.filter((w) => !w.about).map((w) => w.message);
-    for (const message of others) expect(text).toContain(message);
+    const others = result.summary.warnings.filter((w) => !w.about);
+    const zh = STRINGS["zh-CN"];
+    for (const w of others) {
+      expect(text).toContain(w.detail ? messageText(zh.messages, "zh-CN", w.detail) : w.message);
+    }
     expect(text.includes(STRINGS["zh-CN"].otherWarnings)).toBe(others.length > 0);
+  });
+
+  it("says why a model was not used in the pane's language, naming the model", async () => {
+    // Two customers who each bought once on the last day: neither model has anything to fit.
+    const workbook = MemoryWorkbook.withSheets([
+      {
+        name: "Orders",
+        rows: [
+          ["Customer", "Date", "Amount"],
+          ["A", "2024-03-01", 10],
+          ["B", "2024-03-01", 20],
+        ],
+      },
+    ]);
+    const built = await buildReport({ workbook, config: { sheets: ["model"] } });
+    const models = built.summary.warnings.filter((w) => w.detail);
+    expect(models.map((w) => w.detail)).toEqual([
+      { code: "modelNoHistory", model: "BG/NBD" },
+      { code: "modelFailed", model: "Gamma-Gamma" },
+    ]);
+    const html = (language: Language) =>
+      renderToStaticMarkup(
+        <LanguageContext.Provider
+          value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}
+        >
+          <ResultCard result={built} onSelect={() => undefined} />
+        </LanguageContext.Provider>,
+      );
+    const zh = html("zh-CN");
+    expect(zh).toContain("模型：BG/NBD 无法拟合：没有客户有可用于拟合的购买记录");
+    expect(zh).toContain("模型：Gamma-Gamma 无法拟合，因此未给出其预测；详见“模型”工作表");
+    expect(zh).not.toContain(models[1].message);
+    // In English the words the CLI prints, or plain words where the CLI gives the optimiser's details.
+    expect(html("en")).toContain(models[0].message);
+    expect(html("en")).toContain("Model: Gamma-Gamma could not be fitted, so its predictions are left out");
   });
 });

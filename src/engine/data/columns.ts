@@ -189,6 +189,8 @@ export function resolveColumn(table: RawTable, role: ColumnRole, given: string |
     if (Number.isInteger(given) && given >= 0 && given < count) return given;
     throw new DataError(
       `${table.source}: column ${given + 1} for the ${ROLE_LABELS[role].en} does not exist`,
+      undefined,
+      { code: "noColumnNumber", source: table.source, role, number: given + 1 },
     );
   }
   const wanted = normalizeHeader(given);
@@ -201,6 +203,8 @@ export function resolveColumn(table: RawTable, role: ColumnRole, given: string |
     `${table.source}: no column "${given}" for the ${ROLE_LABELS[role].en}; the headers are ${table.headers
       .map((h) => `"${h}"`)
       .join(", ")}`,
+    undefined,
+    { code: "noSuchColumn", source: table.source, role, given, headers: [...table.headers] },
   );
 }
 
@@ -220,7 +224,15 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     if (given === null || given === undefined) continue;
     const column = resolveColumn(table, role, given);
     if (taken.has(column)) {
-      throw new DataError(`${table.source}: column ${columnLetter(column)} is given for two roles`);
+      throw new DataError(
+        `${table.source}: column ${columnLetter(column)} is given for two roles`,
+        undefined,
+        {
+          code: "columnTwice",
+          source: table.source,
+          column: columnLetter(column),
+        },
+      );
     }
     mapping[role] = column;
     origin[role] = "given";
@@ -256,5 +268,7 @@ export function requireColumns(table: RawTable, detected: DetectedColumns): void
   const headers = table.headers.map((h) => `"${h}"`).join(", ");
   throw new DataError(
     `${table.source}: no ${names} column found among the headers ${headers}; name the column to use`,
+    undefined,
+    { code: "missingColumns", source: table.source, roles: detected.missing, headers: [...table.headers] },
   );
 }

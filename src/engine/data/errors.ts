@@ -1,5 +1,26 @@
+import type { ColumnRole } from "./columns";
+import type { QualityReason } from "./quality";
+
 /** A setting the user can change to make the input usable: "dayOrder", the order of dates like 03/04/2024. */
 export type InputFix = "dayOrder";
+
+/**
+ * What a DataError says, as a code and the values its message names (the place as the message writes it,
+ * column names, counts), so a display in another language can say the same thing in its own words. The
+ * English message stays the error's `message` (the CLI and the custom functions show that).
+ */
+export type DataErrorDetail =
+  | { code: "missingColumns"; source: string; roles: ColumnRole[]; headers: string[] }
+  | { code: "noSuchColumn"; source: string; role: ColumnRole; given: string; headers: string[] }
+  | { code: "noColumnNumber"; source: string; role: ColumnRole; number: number }
+  | { code: "columnTwice"; source: string; column: string }
+  | {
+      code: "noUsableLines";
+      source: string;
+      rows: number;
+      /** The most frequent reason rows were dropped, its count and first place (and what was wrong there). */
+      worst?: { reason: QualityReason; count: number; where: string; note?: string };
+    };
 
 /**
  * Input the engine cannot work with at all (no customer id column, an unknown column name, a rule table
@@ -8,11 +29,13 @@ export type InputFix = "dayOrder";
  * #VALUE! with it. Bad rows are not errors: they are counted in the data-quality report.
  *
  * `fix` names the setting that would make the input usable, when one would, so a display can point at it.
+ * `detail` is the message as code and values, for the errors a store manager is likely to meet.
  */
 export class DataError extends Error {
   constructor(
     message: string,
     readonly fix?: InputFix,
+    readonly detail?: DataErrorDetail,
   ) {
     super(message);
     this.name = "DataError";

@@ -1,6 +1,6 @@
 /**
- * The message bar: an error (its own words, and what to do about it), or a warning after a build that
- * worked (in the pane's language, and what to do about it).
+ * The message bar: an error (in the pane's language when it has a code, else in its own English words, and
+ * what to do about it), or a warning after a build that worked (in the pane's language, and what to do).
  */
 import {
   Button,
@@ -10,6 +10,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n/context";
+import { messageText } from "../i18n/message-texts";
 import type { Strings } from "../i18n/strings";
 import type { PaneError, PaneMessage } from "../state/pane-message";
 
@@ -21,13 +22,15 @@ const FIXES: Record<PaneError["fix"], (s: Strings) => string> = {
 };
 
 export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage; onDismiss: () => void }) {
-  const { strings } = useStrings();
+  const { strings, language } = useStrings();
   const error = "text" in message;
+  // An error without a code is shown in its English words.
+  const errorText = (e: PaneError) => (e.detail ? messageText(strings.messages, language, e.detail) : e.text);
   return (
     <MessageBar intent={error ? "error" : "warning"} layout="multiline" role={error ? "alert" : "status"}>
       <MessageBarBody>
         <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
-        <div>{error ? message.text : strings.dayOrderUnread}</div>
+        <div>{error ? errorText(message) : strings.dayOrderUnread}</div>
         <div>
           {strings.whatToDo} {FIXES[error ? message.fix : message.warning](strings)}
         </div>

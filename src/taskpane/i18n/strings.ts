@@ -6,10 +6,85 @@ import type { ColumnRole } from "../../engine/data/columns";
 import type { DayOrder } from "../../engine/data/parse-date";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import { SHEET_NAMES } from "../../report/sheet-kinds";
+import type { MessageTexts } from "./message-texts";
 
 export type Language = "en" | "zh-CN";
 
 export const LANGUAGES: readonly Language[] = ["en", "zh-CN"];
+
+/** Quoted and listed as the English messages list headers: "Name", "Date". */
+const quotedList = (items: string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
+
+// The engine's and the report's errors and warnings that carry a code (see message-texts.ts). The English
+// texts are the messages' own words (a test keeps them equal), except the models': the pane says in plain
+// words what the Model sheet explains in full.
+const enMessages: MessageTexts = {
+  missingColumns: (d, w) =>
+    `${d.source}: no ${d.roles.map(w.role).join(", ")} column found among the headers ${quotedList(d.headers, ", ")}; name the column to use`,
+  noSuchColumn: (d, w) =>
+    `${d.source}: no column "${d.given}" for the ${w.role(d.role)}; the headers are ${quotedList(d.headers, ", ")}`,
+  noColumnNumber: (d, w) => `${d.source}: column ${d.number} for the ${w.role(d.role)} does not exist`,
+  columnTwice: (d) => `${d.source}: column ${d.column} is given for two roles`,
+  noUsableLines: (d, w) =>
+    `${d.source}: no usable order lines among ${w.number(d.rows)} ${d.rows === 1 ? "row" : "rows"}` +
+    (d.worst
+      ? `; most rows: ${w.finding(d.worst.reason).toLowerCase()} (${d.worst.count}), first at ${d.worst.where}` +
+        (d.worst.note ? `: ${w.note(d.worst.note)}` : "")
+      : ""),
+  noRows: (d) => `${d.source}: there are no rows below the header row`,
+  emptySheet: (d) => `${d.source} is empty: no cell has a value`,
+  noHeaderRow: (d) =>
+    `${d.source}: no header row found in rows ${d.first}-${d.last} ` +
+    "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)",
+  noOrderTable: (d) =>
+    `${d.workbook ?? "the workbook"} has no table named "${d.table}" to read the orders from`,
+  noOrderSheet: (d) =>
+    `${d.workbook ?? "the workbook"} has no sheet named "${d.sheet}" to read the orders from`,
+  noVisibleSheet: (d) => `${d.workbook ?? "the workbook"} has no visible sheet to read the orders from`,
+  fileNotXlsx: (d) => `${d.file} cannot be read as an .xlsx workbook (${d.reason})`,
+  fileNoSheet: (d) => `${d.file} has no sheet to read`,
+  fileTooLarge: (d) =>
+    `${d.file} is ${d.megabytes} MB; the browser preview reads files up to 200 MB. ` +
+    `Open it in Excel with the add-in, or run: loyalty report ${d.file}`,
+  fileType: (d) => `${d.file}: the preview reads .xlsx and .csv files; save it as one of those`,
+  modelNoHistory: (d) => `Model: ${d.model}: no customer has a purchase history to fit`,
+  modelNotConverged: (d) =>
+    `Model: ${d.model} did not converge (too few customers or repeat purchases?), so its predictions are left out; the Model sheet says more`,
+  modelFailed: (d) =>
+    `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
+};
+
+const zhMessages: MessageTexts = {
+  missingColumns: (d, w) =>
+    `${d.source}：在表头 ${quotedList(d.headers, "、")} 中未找到${d.roles.map(w.role).join("、")}列；请指定要使用的列`,
+  noSuchColumn: (d, w) =>
+    `${d.source}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
+  noColumnNumber: (d, w) => `${d.source}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
+  columnTwice: (d) => `${d.source}：列 ${d.column} 被同时指定给了两个用途`,
+  noUsableLines: (d, w) =>
+    `${d.source}：${w.number(d.rows)} 行中没有可用的订单明细` +
+    (d.worst
+      ? `；多数行的问题：${w.finding(d.worst.reason)}（${w.number(d.worst.count)} 行），首例：${d.worst.where}` +
+        (d.worst.note ? `：${w.note(d.worst.note)}` : "")
+      : ""),
+  noRows: (d) => `${d.source}：表头行下方没有数据行`,
+  emptySheet: (d) => `${d.source} 是空的：没有任何单元格有值`,
+  noHeaderRow: (d) =>
+    `${d.source}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）`,
+  noOrderTable: (d) => `${d.workbook ?? "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
+  noOrderSheet: (d) => `${d.workbook ?? "工作簿"}中没有名为“${d.sheet}”的工作表，无法读取订单`,
+  noVisibleSheet: (d) => `${d.workbook ?? "工作簿"}中没有可见的工作表，无法读取订单`,
+  fileNotXlsx: (d) => `${d.file} 无法作为 .xlsx 工作簿读取（${d.reason}）`,
+  fileNoSheet: (d) => `${d.file} 中没有可读取的工作表`,
+  fileTooLarge: (d) =>
+    `${d.file} 大小为 ${d.megabytes} MB；浏览器预览最多读取 200 MB 的文件。` +
+    `请在 Excel 中通过加载项打开，或运行：loyalty report ${d.file}`,
+  fileType: (d) => `${d.file}：预览只能读取 .xlsx 和 .csv 文件；请另存为其中一种格式`,
+  modelNoHistory: (d) => `模型：${d.model} 无法拟合：没有客户有可用于拟合的购买记录`,
+  modelNotConverged: (d) =>
+    `模型：${d.model} 拟合未收敛（客户或重复购买可能太少），因此未给出其预测；详见“模型”工作表`,
+  modelFailed: (d) => `模型：${d.model} 无法拟合，因此未给出其预测；详见“模型”工作表`,
+};
 
 const en = {
   appTitle: "Loyalty Lens",
@@ -161,6 +236,7 @@ const en = {
   dayOrderUnread:
     "Some dates could not be read: a date such as 03/04/2024 can be day first or month first, and the date order does not say which.",
   dismiss: "Dismiss",
+  messages: enMessages,
 
   dropHere: "Drop an .xlsx or .csv file here, or",
   chooseFile: "choose a file",
@@ -331,6 +407,7 @@ const zhCN: Strings = {
   dayOrderUnread:
     "部分日期无法识别：像 03/04/2024 这样的日期可能是日在前，也可能是月在前，而日期顺序未作说明。",
   dismiss: "关闭",
+  messages: zhMessages,
 
   dropHere: "将 .xlsx 或 .csv 文件拖放到这里，或",
   chooseFile: "选择文件",

@@ -70,7 +70,12 @@ async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UserError(`${name} cannot be read as an .xlsx workbook (${(e as Error).message})`);
+    const reason = (e as Error).message;
+    throw new UserError(`${name} cannot be read as an .xlsx workbook (${reason})`, undefined, {
+      code: "fileNotXlsx",
+      file: name,
+      reason,
+    });
   }
   const sheets: UserSheetFixture[] = [];
   for (const ws of book.worksheets) {
@@ -89,7 +94,9 @@ async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader
     });
     sheets.push({ name: ws.name, rows: Array.from(rows, (r) => r ?? []), tables });
   }
-  if (sheets.length === 0) throw new UserError(`${name} has no sheet to read`);
+  if (sheets.length === 0) {
+    throw new UserError(`${name} has no sheet to read`, undefined, { code: "fileNoSheet", file: name });
+  }
   return MemoryWorkbook.withSheets(sheets, { label: name });
 }
 
@@ -100,14 +107,20 @@ export async function workbookFromFile(
   loadExcelJs: ExcelJsLoader = loadExcelJsChunk,
 ): Promise<MemoryWorkbook> {
   if (bytes.length > MAX_FILE_BYTES) {
+    const megabytes = Math.round(bytes.length / 1024 ** 2);
     throw new UserError(
-      `${name} is ${Math.round(bytes.length / 1024 ** 2)} MB; the browser preview reads files up to 200 MB. ` +
+      `${name} is ${megabytes} MB; the browser preview reads files up to 200 MB. ` +
         "Open it in Excel with the add-in, or run: loyalty report " +
         name,
+      undefined,
+      { code: "fileTooLarge", file: name, megabytes },
     );
   }
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === "csv" || extension === "txt") return csvWorkbook(name, bytes);
   if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes, loadExcelJs);
-  throw new UserError(`${name}: the preview reads .xlsx and .csv files; save it as one of those`);
+  throw new UserError(`${name}: the preview reads .xlsx and .csv files; save it as one of those`, undefined, {
+    code: "fileType",
+    file: name,
+  });
 }

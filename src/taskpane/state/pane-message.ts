@@ -5,10 +5,14 @@
  * build is not an error at all.
  */
 import type { ReportSummary } from "../../report/report-summary";
+import type { UserErrorDetail } from "../../user-error";
 import { isAbort, isUsersToFix } from "../work/errors";
 
 export interface PaneError {
+  /** The error's English message, shown when it has no `detail`. */
   text: string;
+  /** The message as code and values, shown in the pane's language. */
+  detail?: UserErrorDetail;
   /**
    * The user's data or settings need a change ("dayOrder": the date order in the Source step), the file
    * opened cannot be used, or Loyalty Lens failed.
@@ -28,8 +32,9 @@ export function paneMessageOf(e: unknown, opening = false): PaneError | undefine
   if (isAbort(e)) return undefined;
   const text = e instanceof Error ? e.message : String(e);
   if (!isUsersToFix(e)) return { text, fix: "internal" };
-  if (opening) return { text, fix: "file" };
-  return { text, fix: e.fix === "dayOrder" ? "dayOrder" : "data" };
+  const coded = e.detail ? { text, detail: e.detail } : { text };
+  if (opening) return { ...coded, fix: "file" };
+  return { ...coded, fix: e.fix === "dayOrder" ? "dayOrder" : "data" };
 }
 
 /** What the message bar says after a build that worked: nothing, or to set the date order. */

@@ -2,10 +2,11 @@
  * Errors across the worker boundary. A structured clone keeps an Error's message but not its class, and
  * the pane needs the class: a UserError or DataError is the user's to fix (shown with what to do, and with
  * the setting to change when its `fix` names one), an AbortError is a cancelled build (no error at all),
- * anything else is a fault of ours.
+ * anything else is a fault of ours. The `fix` and the `detail` (the message as code and values, shown in
+ * the pane's language) cross with it.
  */
-import { DataError, type InputFix } from "../../engine/data/errors";
-import { UserError } from "../../user-error";
+import { DataError, type DataErrorDetail, type InputFix } from "../../engine/data/errors";
+import { UserError, type UserErrorDetail } from "../../user-error";
 
 export interface SerializedError {
   name: string;
@@ -13,6 +14,8 @@ export interface SerializedError {
   stack?: string;
   /** The setting to change, of a UserError or DataError. */
   fix?: InputFix;
+  /** The message as code and values, of a UserError or DataError, for the pane's language. */
+  detail?: UserErrorDetail;
 }
 
 export function serializeError(e: unknown): SerializedError {
@@ -20,6 +23,7 @@ export function serializeError(e: unknown): SerializedError {
     const err = e as Error;
     const s: SerializedError = { name: err.name || "Error", message: String(err.message), stack: err.stack };
     if ((e instanceof DataError || e instanceof UserError) && e.fix) s.fix = e.fix;
+    if ((e instanceof DataError || e instanceof UserError) && e.detail) s.detail = e.detail;
     return s;
   }
   return { name: "Error", message: String(e) };
@@ -27,8 +31,10 @@ export function serializeError(e: unknown): SerializedError {
 
 export function deserializeError(s: SerializedError): Error {
   let e: Error;
-  if (s.name === "UserError") e = new UserError(s.message, s.fix);
-  else if (s.name === "DataError") e = new DataError(s.message, s.fix);
+  if (s.name === "UserError") e = new UserError(s.message, s.fix, s.detail);
+  // A DataError's detail is one of the engine's codes: it was made from one.
+  else if (s.name === "DataError")
+    e = new DataError(s.message, s.fix, s.detail as DataErrorDetail | undefined);
   else {
     e = new Error(s.message);
     e.name = s.name;

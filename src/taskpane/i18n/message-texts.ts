@@ -1,0 +1,60 @@
+/**
+ * Errors and warnings of the engine and the report in the pane's language. An error or warning that a
+ * store manager is likely to meet carries its message as a code and values (UserErrorDetail, ModelProblem)
+ * beside its English text; the pane says it in its own words from that. One without a code is shown in its
+ * English text: the CLI's words, still naming what is wrong and where.
+ */
+import { ROLE_LABELS, type ColumnRole } from "../../engine/data/columns";
+import { DAY_ORDER_UNKNOWN } from "../../engine/data/parse-date";
+import { QUALITY_REASONS, type QualityReason } from "../../engine/data/quality";
+import type { ModelProblem } from "../../report/report-models";
+import type { UserErrorDetail } from "../../user-error";
+import type { Language } from "./strings";
+
+export type MessageDetail = UserErrorDetail | ModelProblem;
+export type MessageCode = MessageDetail["code"];
+/** The detail of code C (a detail type may have several codes, as ModelProblem has). */
+type DetailOf<C extends MessageCode> = MessageDetail extends infer D
+  ? D extends { code: infer K }
+    ? C extends K
+      ? D
+      : never
+    : never
+  : never;
+
+/** The words a message is made of, in the pane's language: names of roles and findings, counts, notes. */
+export interface MessageWords {
+  role: (role: ColumnRole) => string;
+  finding: (reason: QualityReason) => string;
+  number: (n: number) => string;
+  /** What was wrong in a cell (a parser's explanation), in the language where it is a known one. */
+  note: (note: string) => string;
+}
+
+/** One text per code, each in every language: the Strings tables are typed with this. */
+export type MessageTexts = { [C in MessageCode]: (d: DetailOf<C>, w: MessageWords) => string };
+
+/** Known cell notes in Chinese; other notes are the parsers' English words. */
+const NOTES_ZH: Record<string, string> = {
+  [DAY_ORDER_UNKNOWN]: "日/月顺序未知：请设置日期顺序（日-月-年或月-日-年）",
+};
+
+export function messageWords(language: Language): MessageWords {
+  const zh = language === "zh-CN";
+  return {
+    role: (role) => (zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en),
+    finding: (reason) => {
+      const info = QUALITY_REASONS.find((r) => r.reason === reason);
+      return info ? (zh ? info.labelZh : info.label) : reason;
+    },
+    // As the English messages write counts (counted()), and as the pane writes numbers in Chinese.
+    number: (n) => n.toLocaleString(zh ? "zh-CN" : "en-US"),
+    note: (note) => (zh ? (NOTES_ZH[note] ?? note) : note),
+  };
+}
+
+/** The message in the pane's language (`texts`: the language's table, `strings.messages`). */
+export function messageText(texts: MessageTexts, language: Language, detail: MessageDetail): string {
+  const render = texts[detail.code] as (d: MessageDetail, w: MessageWords) => string;
+  return render(detail, messageWords(language));
+}
