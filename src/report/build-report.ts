@@ -157,6 +157,7 @@ function inputDefaults(config: ReportConfig, analysis: Analysis): InputDefaults 
     alertRules: config.alerts.rules,
     spendWindowDays: config.alerts.spendWindowDays,
     keyDateDays: config.keyDates.days,
+    holidays: config.keyDates.holidays,
   };
 }
 

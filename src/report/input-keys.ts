@@ -13,4 +13,13 @@ export const ALERT_INPUTS = {
   spendWindowDays: "alerts.spendWindowDays",
 };
 
-export const KEY_DATE_INPUTS = { days: "keyDates.days" };
+export type HolidayField = "date" | "name" | "nameZh";
+
+export const KEY_DATE_INPUTS = {
+  days: "keyDates.days",
+  /** Row `slot` of the holiday table: the settings' holidays first, then FREE_HOLIDAY_ROWS empty rows. */
+  holiday: (slot: number, field: HolidayField) => `keyDates.holidays.${slot}.${field}`,
+};
+
+/** Empty rows of the holiday table on the Key dates sheet, below the holidays of the settings. */
+export const FREE_HOLIDAY_ROWS = 10;

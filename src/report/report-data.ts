@@ -7,6 +7,7 @@ import type { Analysis } from "../engine/analyze";
 import type { AlertRule } from "../engine/alerts/rules";
 import { excelSerialFromDay, NO_DAY } from "../engine/data/days";
 import type { TierProgram } from "../engine/tiers/program";
+import type { HolidayEntry } from "../engine/keydates/holidays";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportConfig } from "./config";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
@@ -21,6 +22,8 @@ export interface InputDefaults {
   alertRules: readonly AlertRule[];
   spendWindowDays: number;
   keyDateDays: number;
+  /** The holidays of the settings, in the first rows of the holiday table. */
+  holidays: readonly HolidayEntry[];
 }
 
 export interface ReportData {

@@ -1,12 +1,14 @@
 /**
  * The cells a user may edit on the generated sheets (tier minimums on Tiers, alert thresholds on Alerts,
- * days ahead on Key dates): read from the workbook BEFORE the engine runs, so that a rebuild both keeps the
+ * days ahead and the holiday table on Key dates): read from the workbook BEFORE the engine runs, so that a rebuild both keeps the
  * user's values (the workbook does that) and computes with them (this does). An edited cell that holds no
  * usable value stops the build with a message naming the sheet and the cell; a cleared cell means "use
  * the default".
  */
 import { parseAmount } from "../engine/data/parse-amount";
 import { isCellError, type CellValue } from "../engine/data/table";
+import { dayFromExcelSerial, dayFromDate, formatDay } from "../engine/data/days";
+import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import {
   checkTierProgram,
   tierMinimumProblems,
@@ -16,7 +18,7 @@ import {
 import { UserError } from "../user-error";
 import type { Workbook } from "../workbook/port";
 import type { ReportConfig } from "./config";
-import { ALERT_INPUTS, KEY_DATE_INPUTS, TIER_INPUTS } from "./input-keys";
+import { ALERT_INPUTS, FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS, TIER_INPUTS } from "./input-keys";
 import type { SheetKind } from "./sheet-kinds";
 
 /** A value a user typed into an input cell, and where. */
@@ -68,12 +70,15 @@ function cellNumber(v: CellValue): number {
   return t.endsWith("%") ? parseAmount(t.slice(0, -1)) / 100 : parseAmount(t);
 }
 
+/** What a cell shows, for messages: its text, a date as YYYY-MM-DD, or the error. */
+function shownValue(v: CellValue): string {
+  return isCellError(v) ? v.error : JSON.stringify(v instanceof Date ? v.toISOString().slice(0, 10) : v);
+}
+
 /** The number in an edited cell, or a UserError saying what to type. */
 function numberFrom(edit: InputEdit, what: string, range: Range): number {
   const v = edit.value;
-  const shown = isCellError(v)
-    ? v.error
-    : JSON.stringify(v instanceof Date ? v.toISOString().slice(0, 10) : v);
+  const shown = shownValue(v);
   const n = cellNumber(v);
   const ok =
     Number.isFinite(n) &&
@@ -98,7 +103,72 @@ function numberFrom(edit: InputEdit, what: string, range: Range): number {
   );
 }
 
-/** The settings with the user's alert thresholds, spend window, upgrade margin and key-date days. */
+/** The holiday date typed into a cell: "MM-DD" or "YYYY-MM-DD" text, or a date Excel made of it. */
+function holidayDateFrom(edit: InputEdit): string {
+  const v = edit.value;
+  const text =
+    v instanceof Date
+      ? formatDay(dayFromDate(v))
+      : typeof v === "number"
+        ? formatDay(dayFromExcelSerial(v))
+        : typeof v === "string"
+          ? v.trim()
+          : "";
+  if (parseHolidayDate(text)) return text;
+  throw new UserError(
+    `${describeCell(edit, "holiday date")}: ${shownValue(v)} is not a date; type MM-DD (every year) or ` +
+      "YYYY-MM-DD (that year only), or clear the cell",
+  );
+}
+
+function holidayNameFrom(edit: InputEdit): string {
+  if (typeof edit.value === "string" && edit.value.trim().length <= 100) return edit.value.trim();
+  throw new UserError(`${describeCell(edit, "holiday name")}: type a name of at most 100 characters`);
+}
+
+/**
+ * The holidays of the settings with the rows the user edited in the holiday table on the Key dates
+ * sheet: an edited cell replaces that field of the settings' holiday in its row, or fills a free row.
+ */
+function editedHolidays(given: readonly HolidayEntry[], edits: Map<string, InputEdit>): HolidayEntry[] {
+  const out: HolidayEntry[] = [];
+  for (let slot = 0; slot < given.length + FREE_HOLIDAY_ROWS; slot++) {
+    const [date, name, nameZh] = (["date", "name", "nameZh"] as const).map((field) =>
+      edits.get(KEY_DATE_INPUTS.holiday(slot, field)),
+    );
+    const before = given[slot];
+    if (!date && !name && !nameZh) {
+      if (before) out.push(before);
+      continue;
+    }
+    const entry = {
+      date: date ? holidayDateFrom(date) : before?.date,
+      name: name ? holidayNameFrom(name) : before?.name,
+      nameZh: nameZh ? holidayNameFrom(nameZh) : before?.nameZh,
+    };
+    const typed = (name ?? nameZh ?? date) as InputEdit;
+    if (!entry.date) {
+      throw new UserError(
+        `${describeCell(typed, "holiday name")}: ${shownValue(typed.value)} has no date in its row; type one ` +
+          "as MM-DD (every year) or YYYY-MM-DD (that year only)",
+      );
+    }
+    const label = entry.name || entry.nameZh;
+    if (!label) {
+      throw new UserError(
+        `${describeCell(typed, "holiday date")}: ${entry.date} has no name in its row; type one`,
+      );
+    }
+    out.push(
+      entry.nameZh
+        ? { date: entry.date, name: label, nameZh: entry.nameZh }
+        : { date: entry.date, name: label },
+    );
+  }
+  return out;
+}
+
+/** The settings with the user's alert thresholds, spend window, upgrade margin, key-date days and holidays. */
 export function withEditedSettings(config: ReportConfig, edits: Map<string, InputEdit>): ReportConfig {
   const edit = (key: string) => edits.get(key);
   const rules = config.alerts.rules.map((rule) => ({
@@ -124,6 +194,7 @@ export function withEditedSettings(config: ReportConfig, edits: Map<string, Inpu
     keyDates: {
       ...config.keyDates,
       days: days ? numberFrom(days, "days ahead", { min: 0, max: 366, integer: true }) : config.keyDates.days,
+      holidays: editedHolidays(config.keyDates.holidays, edits),
     },
     tiers: {
       ...config.tiers,

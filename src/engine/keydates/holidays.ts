@@ -96,7 +96,8 @@ export function parseHolidayDate(text: string): HolidayDate | null {
 /**
  * The built-in calendar with the user's entries: an entry with the name (English or Chinese) of a
  * built-in holiday and the same kind of date (every year, or the same year) replaces that date; any other
- * entry is added. Entries whose date does not parse are left out (the settings check reports them).
+ * entry is added, and takes the built-in Chinese name when it gives none. Entries whose date does not
+ * parse are left out (the settings check reports them).
  */
 export function holidayCalendar(
   user: readonly HolidayEntry[],
@@ -107,7 +108,9 @@ export function holidayCalendar(
   const kept = standard.filter(
     (e) => !replaced.has(slot(e, e.name)) && !replaced.has(slot(e, e.nameZh ?? "")),
   );
-  return [...kept, ...user].filter((e) => parseHolidayDate(e.date) !== null);
+  const zh = new Map(standard.map((e) => [e.name, e.nameZh]));
+  const added = user.map((e) => (e.nameZh || !zh.get(e.name) ? e : { ...e, nameZh: zh.get(e.name) }));
+  return [...kept, ...added].filter((e) => parseHolidayDate(e.date) !== null);
 }
 
 /** The day of each holiday in `year` (yearly ones that year, dated ones when they fall in it). */

@@ -9,7 +9,7 @@ import type { KeyDateKind } from "../../engine/keydates/key-dates";
 import { holidayCalendar, upcomingHolidays } from "../../engine/keydates/holidays";
 import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
-import { KEY_DATE_INPUTS } from "../input-keys";
+import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS } from "../input-keys";
 import { listedNote, moneyFormat, SheetLayout } from "./layout";
 import { counted } from "../../engine/text/counted";
 
@@ -44,9 +44,7 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number):
   );
   layout.section(
     "Holidays and shopping days",
-    `${counted(holidays.length, "holiday")} from ${formatDay(analysis.asOf)} to ` +
-      `${formatDay(analysis.asOf + window)}; add your own days or the lunar festivals after 2030 with the ` +
-      `setting keyDates.holidays.`,
+    `${counted(holidays.length, "holiday")} from ${formatDay(analysis.asOf)} to ${formatDay(analysis.asOf + window)}.`,
   );
   layout.table({
     header: [
@@ -86,6 +84,32 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number):
       "integer",
     ],
     table: { name: "LL_Holidays", style: "TableStyleMedium7" },
+  });
+  layout.gap();
+  holidayInputs(layout, data);
+}
+
+/**
+ * The user's own holidays as input cells (name, Chinese name, date) in columns C to E: the holidays of the
+ * settings, then empty rows. What the user types is kept and used by Refresh (report-inputs.ts).
+ */
+function holidayInputs(layout: SheetLayout, data: ReportData): void {
+  const given = data.defaults.holidays;
+  layout.section("Your holidays");
+  layout.note(
+    "A name and a date: MM-DD (every year) or YYYY-MM-DD (that year only, e.g. lunar festivals after 2030).",
+    "Refresh adds them to the calendar; the name of a built-in holiday moves its date. Clear the cells to undo.",
+  );
+  const slots = Array.from({ length: given.length + FREE_HOLIDAY_ROWS }, (_, slot) => slot);
+  const input = (slot: number, field: "date" | "name" | "nameZh") => ({
+    value: given[slot]?.[field] ?? "",
+    input: KEY_DATE_INPUTS.holiday(slot, field),
+    format: "text" as const,
+  });
+  layout.table({
+    col: 3,
+    header: ["Holiday", "节日", "Date"],
+    rows: slots.map((slot) => [input(slot, "name"), input(slot, "nameZh"), input(slot, "date")]),
   });
   layout.gap();
 }

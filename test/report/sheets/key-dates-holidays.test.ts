@@ -125,3 +125,68 @@ describe("the holiday settings", () => {
     expect(check({ holidayDays: 1.5 })).toThrow('"keyDates.holidayDays"');
   });
 });
+
+describe("the holiday table on the sheet", () => {
+  async function built(): Promise<MemoryWorkbook> {
+    const workbook = new MemoryWorkbook();
+    await buildReport({ workbook, orders: { table: demo }, config: { sheets: ["key-dates"] } });
+    return workbook;
+  }
+  async function type(workbook: MemoryWorkbook, values: Record<string, string>): Promise<void> {
+    const inputs = await workbook.readInputs("key-dates");
+    for (const [key, value] of Object.entries(values)) {
+      const input = inputs.find((i) => i.key === key);
+      if (!input) throw new Error(`no input ${key}`);
+      workbook.setCell("LL Key dates", input.address, value);
+    }
+  }
+  const refresh = (workbook: MemoryWorkbook) =>
+    buildReport({ workbook, orders: { table: demo }, config: { sheets: ["key-dates"] } });
+
+  it("offers empty input rows, and Refresh keeps and uses what the user typed", async () => {
+    const workbook = await built();
+    const inputs = await workbook.readInputs("key-dates");
+    expect(inputs.filter((i) => i.key.startsWith("keyDates.holidays."))).toHaveLength(30);
+    await type(workbook, {
+      "keyDates.holidays.0.name": "Store anniversary",
+      "keyDates.holidays.0.nameZh": "店庆",
+      "keyDates.holidays.0.date": "01-10",
+      "keyDates.holidays.1.name": "Spring Festival",
+      "keyDates.holidays.1.date": "2025-01-28",
+    });
+    const result = await refresh(workbook);
+    expect(result.summary.sheets[0].keptInputs).toEqual(
+      expect.arrayContaining([
+        "keyDates.holidays.0.name",
+        "keyDates.holidays.0.date",
+        "keyDates.holidays.1.date",
+      ]),
+    );
+    const kept = await workbook.readInputs("key-dates");
+    expect(kept.find((i) => i.key === "keyDates.holidays.0.date")).toMatchObject({
+      value: "01-10",
+      edited: true,
+    });
+    const rows = holidayRows(await workbook.readRange("LL Key dates"));
+    expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      [2, "New Year's Day", "元旦"],
+      [11, "Store anniversary", "店庆"],
+      [29, "Spring Festival", "春节"],
+      [46, "Valentine's Day", "情人节"],
+    ]);
+  });
+
+  it("stops with the cell named when a typed date is not a holiday date", async () => {
+    const workbook = await built();
+    await type(workbook, { "keyDates.holidays.2.name": "Eve", "keyDates.holidays.2.date": "24 Dec" });
+    const address = (await workbook.readInputs("key-dates")).find(
+      (i) => i.key === "keyDates.holidays.2.date",
+    )?.address;
+    await expect(refresh(workbook)).rejects.toThrow(
+      `sheet LL Key dates, cell ${address} (holiday date): "24 Dec" is not a date; type MM-DD (every year) or ` +
+        "YYYY-MM-DD (that year only), or clear the cell",
+    );
+    await type(workbook, { "keyDates.holidays.2.date": "" });
+    await expect(refresh(workbook)).rejects.toThrow('(holiday name): "Eve" has no date in its row');
+  });
+});
