@@ -10,7 +10,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n/context";
-import { messageText } from "../i18n/message-texts";
+import { shownText } from "../i18n/message-texts";
 import type { Strings } from "../i18n/strings";
 import type { PaneError, PaneMessage } from "../state/pane-message";
 
@@ -24,8 +24,7 @@ const FIXES: Record<PaneError["fix"], (s: Strings) => string> = {
 export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage; onDismiss: () => void }) {
   const { strings, language } = useStrings();
   const error = "text" in message;
-  // An error without a code is shown in its English words.
-  const errorText = (e: PaneError) => (e.detail ? messageText(strings.messages, language, e.detail) : e.text);
+  const errorText = (e: PaneError) => shownText(strings.messages, language, e.detail, e.text);
   return (
     <MessageBar intent={error ? "error" : "warning"} layout="multiline" role={error ? "alert" : "status"}>
       <MessageBarBody>

@@ -17,7 +17,7 @@ import {
 import { LAPSED } from "../../engine/tiers/program";
 import type { ReportResult } from "../../report/build-report";
 import { useStrings } from "../i18n/context";
-import { messageText } from "../i18n/message-texts";
+import { shownText } from "../i18n/message-texts";
 import { formatNumber } from "../i18n/strings";
 import { sheetLabel } from "../state/run-state";
 import { BenefitCostSummary } from "./BenefitCostSummary";
@@ -100,8 +100,7 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
             {otherWarnings.map((w, i) => (
               <li key={i} className={styles.wrap}>
                 <PlaceLink
-                  // A warning without a code is shown in its English words.
-                  text={w.detail ? messageText(strings.messages, language, w.detail) : w.message}
+                  text={shownText(strings.messages, language, w.detail, w.message)}
                   where={w.where}
                   onSelect={onSelect}
                 />

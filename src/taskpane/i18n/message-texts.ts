@@ -58,3 +58,13 @@ export function messageText(texts: MessageTexts, language: Language, detail: Mes
   const render = texts[detail.code] as (d: MessageDetail, w: MessageWords) => string;
   return render(detail, messageWords(language));
 }
+
+/** What the pane shows of an error or warning: said from its code when it has one, else its English text. */
+export function shownText(
+  texts: MessageTexts,
+  language: Language,
+  detail: MessageDetail | undefined,
+  englishText: string,
+): string {
+  return detail ? messageText(texts, language, detail) : englishText;
+}
