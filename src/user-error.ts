@@ -6,7 +6,7 @@
  * It lives outside src/cli so that the workbook adapters (used by the CLI and the task pane alike) can
  * raise it without depending on the command line.
  */
-import type { DataErrorDetail, InputFix } from "./engine/data/errors";
+import type { DataErrorDetail, InputFix, SourcedDetail } from "./engine/data/errors";
 import type { TierMinimumProblem } from "./engine/tiers/program";
 
 /**
@@ -16,9 +16,9 @@ import type { TierMinimumProblem } from "./engine/tiers/program";
  */
 export type UserErrorDetail =
   | DataErrorDetail
-  | { code: "noRows"; source: string }
-  | { code: "emptySheet"; source: string }
-  | { code: "noHeaderRow"; source: string; first: number; last: number }
+  | (SourcedDetail & { code: "noRows" })
+  | (SourcedDetail & { code: "emptySheet" })
+  | (SourcedDetail & { code: "noHeaderRow"; first: number; last: number })
   // `workbook`: the workbook's label (a file name); absent for the workbook open in Excel.
   | { code: "noOrderTable"; workbook?: string; table: string }
   | { code: "noOrderSheet"; workbook?: string; sheet: string }
@@ -50,6 +50,11 @@ export type UserErrorDetail =
     }
   | { code: "assumptionNotWhole"; sheet: string; cell: string; what: string; min: number; max: number }
   | { code: "unknownScenario"; sheet: string; cell: string; scenarios: string[] }
+  // A row of the holiday table on the Key dates sheet (`value` as shown, `date` as typed).
+  | { code: "holidayNotDate"; sheet: string; cell: string; value: string }
+  | { code: "holidayNameTooLong"; sheet: string; cell: string }
+  | { code: "holidayWithoutDate"; sheet: string; cell: string; value: string }
+  | { code: "holidayWithoutName"; sheet: string; cell: string; date: string }
   // Tier minimums that clash, set in the pane (the report's settings) or typed on the Tiers sheet.
   | { code: "tierMinimumsInSettings"; problems: TierMinimumProblem[] }
   | { code: "tierMinimumsOnSheet"; sheet: string; problems: TierMinimumProblem[] };

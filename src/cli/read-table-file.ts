@@ -6,7 +6,7 @@
  * header row found as the adapter does, bad and hostile files refused with a clear message).
  */
 import path from "node:path";
-import type { RawTable } from "../engine/data/table";
+import { describeSource, type RawTable } from "../engine/data/table";
 import { readCsvTable } from "../workbook/csv/read";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { UserError } from "./io";
@@ -22,7 +22,8 @@ export async function readTableFile(file: string): Promise<RawTable> {
     const sheet = (await workbook.listSheets()).find((s) => s.visibility === "visible");
     if (!sheet) throw new UserError(`${source} has no visible sheet to read`);
     const table = await workbook.readTable({ sheet: sheet.name });
-    return { ...table, source: `${source}, sheet ${sheet.name}` };
+    const place = { file: source, sheet: sheet.name };
+    return { ...table, source: describeSource(place), place };
   }
   throw new UserError(
     `${source}: cannot read ${extension || "a file without extension"}; give a .csv or .xlsx file`,

@@ -7,7 +7,7 @@
 import { DataError } from "./data/errors";
 import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "./data/read-orders";
 import { accountedRows, needsDayOrder } from "./data/quality";
-import type { RawTable } from "./data/table";
+import { sourceOf, type RawTable } from "./data/table";
 import { purchaseDaysOf, type PurchaseDays } from "./summary/purchase-days";
 import { summarizeCustomers, type CustomerSummary } from "./summary/customer-summary";
 import type { TimeUnit } from "./summary/time-unit";
@@ -82,10 +82,23 @@ export function nothingToAnalyze(table: OrderTable): DataError {
     needsDayOrder(quality) ? "dayOrder" : undefined,
     {
       code: "noUsableLines",
-      source: quality.source,
+      ...sourceOf(quality),
       rows: quality.rowsRead,
       ...(worst && first
-        ? { worst: { reason: worst.reason, count: worst.count, where: first.where, note: first.note } }
+        ? {
+            worst: {
+              reason: worst.reason,
+              count: worst.count,
+              where: first.where,
+              at: {
+                ...quality.place,
+                row: first.row,
+                column: first.column,
+                ...(first.header && { header: first.header }),
+              },
+              note: first.note,
+            },
+          }
         : {}),
     },
   );

@@ -15,7 +15,7 @@
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { DataError } from "../engine/data/errors";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
-import { columnLetter, rowCount, type RawTable } from "../engine/data/table";
+import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
 import { UserError } from "../user-error";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../workbook/port";
 import {
@@ -206,7 +206,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   if (rowCount(orders.table) === 0) {
     throw new UserError(`${orders.table.source}: there are no rows below the header row`, undefined, {
       code: "noRows",
-      source: orders.table.source,
+      ...sourceOf(orders.table),
     });
   }
 

@@ -62,6 +62,11 @@ function describeCell(edit: InputEdit, what: string): string {
   return `sheet ${edit.sheetName}, cell ${edit.address} (${what})`;
 }
 
+/** The sheet and cell of an edit, for an error's detail. */
+function cellOf(edit: InputEdit): { sheet: string; cell: string } {
+  return { sheet: edit.sheetName, cell: edit.address };
+}
+
 /** A number typed into a cell: a number, or text such as "1,200" or "40%". */
 function cellNumber(v: CellValue): number {
   if (typeof v === "number") return v;
@@ -92,8 +97,7 @@ function numberFrom(edit: InputEdit, what: string, range: Range): number {
     undefined,
     {
       code: "editedCell",
-      sheet: edit.sheetName,
-      cell: edit.address,
+      ...cellOf(edit),
       what,
       value: shown,
       min: range.min,
@@ -118,12 +122,18 @@ function holidayDateFrom(edit: InputEdit): string {
   throw new UserError(
     `${describeCell(edit, "holiday date")}: ${shownValue(v)} is not a date; type MM-DD (every year) or ` +
       "YYYY-MM-DD (that year only), or clear the cell",
+    undefined,
+    { code: "holidayNotDate", ...cellOf(edit), value: shownValue(v) },
   );
 }
 
 function holidayNameFrom(edit: InputEdit): string {
   if (typeof edit.value === "string" && edit.value.trim().length <= 100) return edit.value.trim();
-  throw new UserError(`${describeCell(edit, "holiday name")}: type a name of at most 100 characters`);
+  throw new UserError(
+    `${describeCell(edit, "holiday name")}: type a name of at most 100 characters`,
+    undefined,
+    { code: "holidayNameTooLong", ...cellOf(edit) },
+  );
 }
 
 /**
@@ -151,12 +161,16 @@ function editedHolidays(given: readonly HolidayEntry[], edits: Map<string, Input
       throw new UserError(
         `${describeCell(typed, "holiday name")}: ${shownValue(typed.value)} has no date in its row; type one ` +
           "as MM-DD (every year) or YYYY-MM-DD (that year only)",
+        undefined,
+        { code: "holidayWithoutDate", ...cellOf(typed), value: shownValue(typed.value) },
       );
     }
     const label = entry.name || entry.nameZh;
     if (!label) {
       throw new UserError(
         `${describeCell(typed, "holiday date")}: ${entry.date} has no name in its row; type one`,
+        undefined,
+        { code: "holidayWithoutName", ...cellOf(typed), date: entry.date },
       );
     }
     out.push(

@@ -3,7 +3,7 @@
  * generated sheets, input cells that survive a rebuild, defined names, settings, and reading tables with
  * header detection. Adapters (memory, xlsx, office) only provide the backend.
  */
-import type { CellValue, RawTable } from "../engine/data/table";
+import { describeSource, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
 import { parseRangeAddress, rangeAddress, sheetRangeReference, type RangeBox } from "../report/a1";
 import { checkSheetModel } from "../report/sheet-model-check";
 import type { SheetModel } from "../report/sheet-model";
@@ -51,9 +51,17 @@ export class BackedWorkbook implements Workbook {
     private readonly options: BackedWorkbookOptions = {},
   ) {}
 
+  /** The sheet (or a table on it) as parts: the file is the label, when the workbook has one. */
+  private placeOf(sheet: string, table?: string): TablePlace {
+    const place: TablePlace = { sheet };
+    if (this.options.label) place.file = this.options.label;
+    if (table !== undefined) place.table = table;
+    return place;
+  }
+
   /** "orders.xlsx, sheet Orders" or "sheet Orders". */
   protected describeSheet(sheet: string): string {
-    return this.options.label ? `${this.options.label}, sheet ${sheet}` : `sheet ${sheet}`;
+    return describeSource(this.placeOf(sheet));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -81,11 +89,13 @@ export class BackedWorkbook implements Workbook {
         throw new UserError(`${this.options.label ?? "the workbook"} has no table named "${source.table}"`);
       }
       const box = parseRangeAddress(table.range);
+      const place = this.placeOf(table.sheet, table.name);
       // An Excel table's header is its first row, whatever it holds.
       return collectRawTable(
         this.backend.rows(table.sheet, box),
         {
-          source: `${this.describeSheet(table.sheet)}, table ${table.name}`,
+          source: describeSource(place),
+          place,
           left: box.left,
           right: box.right,
         },
@@ -98,6 +108,7 @@ export class BackedWorkbook implements Workbook {
       this.backend.rows(sheet.name, box),
       {
         source: this.describeSheet(sheet.name),
+        place: this.placeOf(sheet.name),
         left: box?.left ?? 1,
         right: source.range ? box?.right : undefined,
       },

@@ -4,7 +4,7 @@
  * and drops blank rows at the end (a sheet "used" down to row 1,048,576 by formatting alone costs nothing).
  * Rows arrive in batches and are not kept, so a million-row sheet is read in one pass.
  */
-import { columnLetter, type CellValue, type RawTable } from "../engine/data/table";
+import { columnLetter, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
 import { UserError } from "../user-error";
 import type { SheetRow } from "./backend";
 
@@ -16,6 +16,8 @@ export type HeaderSpec = "auto" | "none" | number;
 export interface TableLocation {
   /** For messages: "orders.xlsx, sheet Orders". */
   source: string;
+  /** The same place as parts (file, sheet, table), for messages in another language. */
+  place?: TablePlace;
   /** 1-based sheet column of cells[0]. */
   left: number;
   /** Last column to read (1-based), for tables and explicit ranges; default: up to the header's width. */
@@ -104,14 +106,14 @@ class ColumnCollector {
   }
 }
 
-function noHeaderError(source: string, scanned: SheetRow[]): UserError {
+function noHeaderError({ source, place }: TableLocation, scanned: SheetRow[]): UserError {
   const first = scanned[0]?.row ?? 1;
   const last = scanned[scanned.length - 1]?.row ?? first;
   return new UserError(
     `${source}: no header row found in rows ${first}-${last} ` +
       "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)",
     undefined,
-    { code: "noHeaderRow", source, first, last },
+    { code: "noHeaderRow", source, ...(place && { place }), first, last },
   );
 }
 
@@ -158,7 +160,7 @@ export async function collectRawTable(
         start(index);
       } else if (header === "auto" && scanned.length >= HEADER_SCAN_ROWS) {
         const index = findHeaderRow(scanned.map((r) => r.cells));
-        if (index < 0) throw noHeaderError(where.source, scanned);
+        if (index < 0) throw noHeaderError(where, scanned);
         start(index);
       } else if (header === "none" && scanned.length >= HEADER_SCAN_ROWS) {
         start(undefined);
@@ -169,12 +171,13 @@ export async function collectRawTable(
     throw new UserError(`${where.source} is empty: no cell has a value`, undefined, {
       code: "emptySheet",
       source: where.source,
+      ...(where.place && { place: where.place }),
     });
   }
   if (!collector) {
     if (header === "auto") {
       const index = findHeaderRow(scanned.map((r) => r.cells));
-      if (index < 0) throw noHeaderError(where.source, scanned);
+      if (index < 0) throw noHeaderError(where, scanned);
       start(index);
     } else if (header === "none") start(undefined);
     else throw new UserError(`${where.source}: header row ${header} is blank`);
@@ -182,6 +185,7 @@ export async function collectRawTable(
   const done = collector as ColumnCollector;
   return {
     source: where.source,
+    ...(where.place && { place: where.place }),
     headers,
     columns: done.columns,
     firstRow: done.firstRow || done.headerRow + 1,

@@ -6,12 +6,12 @@
 import { analyzeOrders } from "../../src/engine/analyze";
 import { detectColumns, requireColumns } from "../../src/engine/data/columns";
 import { DataError } from "../../src/engine/data/errors";
-import type { RawTable } from "../../src/engine/data/table";
+import type { CellPlace, RawTable, TablePlace } from "../../src/engine/data/table";
 import { renderToStaticMarkup } from "react-dom/server";
 import { BENEFIT_COST_KIND } from "../../src/report/benefit-cost/builder";
 import { INPUT_KEYS } from "../../src/report/benefit-cost/fields";
 import { buildReport } from "../../src/report/build-report";
-import { TIER_INPUTS } from "../../src/report/input-keys";
+import { KEY_DATE_INPUTS, TIER_INPUTS } from "../../src/report/input-keys";
 import { DEFAULT_TIERS } from "../../src/engine/tiers/program";
 import { findOrderSource } from "../../src/report/order-source";
 import { PaneMessageBar } from "../../src/taskpane/components/PaneMessageBar";
@@ -41,21 +41,33 @@ async function caught(run: () => unknown): Promise<DataError | UserError> {
 
 const table = (headers: string[], rows: (string | number)[][] = []): RawTable => ({
   source: "orders.csv, sheet Orders",
+  place: { file: "orders.csv", sheet: "Orders" },
   headers,
   columns: headers.map((_, c) => rows.map((r) => r[c] ?? null)),
   firstRow: 2,
 });
 
+/** The names of a place: the user's own file, sheet and table names, and a cell's row, column and header. */
+function placeNames(place: TablePlace | CellPlace): string[] {
+  const out = [place.file, place.sheet, place.table];
+  if ("row" in place) out.push(String(place.row), place.column, place.header);
+  return out.filter((n): n is string => n !== undefined);
+}
+
 /** The places and names a message's values give, each of which both languages must name. */
 function named(d: MessageDetail): string[] {
   const out: string[] = [];
+  // A place known as parts is said in the language's words: its names are what both must give.
+  const place = "place" in d ? d.place : undefined;
   for (const [key, value] of Object.entries(d)) {
     if (value === undefined) continue;
+    if (key === "source" && place) continue;
     if (["source", "file", "workbook", "table", "sheet", "cell", "column", "given", "model"].includes(key)) {
       out.push(String(value));
     }
+    if (key === "place") out.push(...placeNames(value as TablePlace));
     if (key === "headers") out.push(...(value as string[]));
-    if (key === "worst") out.push((value as { where: string }).where);
+    if (key === "worst") out.push(...placeNames((value as { at: CellPlace }).at));
     // Tiers are named in the language's own names.
     if (key === "problems") {
       for (const p of value as { below?: { nameZh: string }; above?: { nameZh: string } }[]) {
@@ -146,12 +158,14 @@ const raise = (code: MessageCode) => caught(RAISED.find(([c]) => c === code)![1]
 /** A value typed into an input cell of a report sheet (the first input, or the one of `key`), then Refresh. */
 async function editThenRefresh(kind: string, value: string | number, key?: string): Promise<void> {
   const workbook = sampleWorkbook({ customers: 60 });
-  await buildReport({ workbook, config: { sheets: ["tiers", "benefit-cost"] } });
+  await buildReport({ workbook, config: { sheets: ["tiers", "benefit-cost", "key-dates"] } });
   const input = (await workbook.readInputs(kind)).find((i) => key === undefined || i.key === key)!;
   const sheet = (await workbook.listGeneratedSheets()).find((g) => g.kind === kind)!.sheetName;
   workbook.setCell(sheet, input.address, value);
   await buildReport({ workbook });
 }
+
+const holiday = (field: "date" | "name") => KEY_DATE_INPUTS.holiday(0, field);
 
 const programme = (field: string) =>
   INPUT_KEYS.programme(field as Parameters<typeof INPUT_KEYS.programme>[0]);
@@ -164,6 +178,11 @@ const EDITED: [string, () => unknown][] = [
   ["assumptionNotWhole", () => editThenRefresh(BENEFIT_COST_KIND, 40, programme("periods"))],
   ["unknownScenario", () => editThenRefresh(BENEFIT_COST_KIND, "Wild", INPUT_KEYS.scenario)],
   ["tierMinimumsOnSheet", () => editThenRefresh("tiers", 1e9, TIER_INPUTS.minSpend("gold"))],
+  // The holiday table on the Key dates sheet: its first row is a free one (the settings give no holidays).
+  ["holidayNotDate", () => editThenRefresh("key-dates", "soon", holiday("date"))],
+  ["holidayNameTooLong", () => editThenRefresh("key-dates", "x".repeat(101), holiday("name"))],
+  ["holidayWithoutDate", () => editThenRefresh("key-dates", "Shop birthday", holiday("name"))],
+  ["holidayWithoutName", () => editThenRefresh("key-dates", "06-01", holiday("date"))],
   [
     // Set in the pane (Thresholds: set them here): Silver needs more than Gold, Member none.
     "tierMinimumsInSettings",
@@ -198,9 +217,41 @@ describe("coded errors in the pane's languages", () => {
     const none = await raise("noUsableLines");
     expect(none.fix).toBe("dayOrder");
     expect(zh(none.detail!)).toBe(
-      "orders.csv, sheet Orders：2 行中没有可用的订单明细；多数行的问题：日期无法识别（2 行），首例：" +
-        `${(none.detail as { worst: { where: string } }).worst.where}：日/月顺序未知：请设置日期顺序（日-月-年或月-日-年）`,
+      "orders.csv，工作表 Orders：2 行中没有可用的订单明细；多数行的问题：日期无法识别（2 行），首例：" +
+        "orders.csv，工作表 Orders，第 2 行，B 列（Date）：日/月顺序未知：请设置日期顺序（日-月-年或月-日-年）",
     );
+    expect(none.message).toContain("first at orders.csv, sheet Orders, row 2, column B (Date): ");
+  });
+
+  it("says the places in the data in Chinese, with the same file, sheet, row, column and header", async () => {
+    const none = await raise("noUsableLines");
+    const at = (none.detail as { worst: { at: CellPlace } }).worst.at;
+    expect(at).toEqual({ file: "orders.csv", sheet: "Orders", row: 2, column: "B", header: "Date" });
+    expect(none.message).toContain(`row ${at.row}, column ${at.column} (${at.header})`);
+    expect(zh(none.detail!)).toContain(`第 ${at.row} 行，${at.column} 列（${at.header}）`);
+    expect(zh((await raise("missingColumns")).detail!)).toMatch(/^orders\.csv，工作表 Orders：/);
+    // Read from a workbook: the sheet (and table) from the reader, the file from the workbook's label.
+    expect(zh((await raise("noRows")).detail!)).toMatch(/^工作表 Orders：/);
+    expect(zh((await raise("noHeaderRow")).detail!)).toMatch(/^工作表 Numbers：第 1-2 行/);
+    const sales = MemoryWorkbook.withSheets(
+      [{ name: "Orders", rows: [["Customer"], ["A"]], tables: [{ name: "Sales", range: "A1:A2" }] }],
+      { label: "shop.xlsx" },
+    );
+    const inTable = await caught(async () =>
+      requireColumns(await sales.readTable({ table: "Sales" }), {
+        mapping: {},
+        origin: {},
+        missing: ["amount"],
+      }),
+    );
+    expect(inTable.message).toMatch(/^shop\.xlsx, sheet Orders, table Sales: no amount column/);
+    expect(zh(inTable.detail!)).toMatch(/^shop\.xlsx，工作表 Orders，表格 Sales：/);
+  });
+
+  it("keeps a place whose parts are not known in its English words", () => {
+    const d = { code: "noRows" as const, source: "Orders" };
+    expect(zh(d)).toBe("Orders：表头行下方没有数据行");
+    expect(en(d)).toBe("Orders: there are no rows below the header row");
   });
 
   it("names clashing tiers by their Chinese names", async () => {
@@ -240,6 +291,10 @@ describe("coded errors in the pane's languages", () => {
       assumptionOutOfRange: true,
       assumptionNotWhole: true,
       unknownScenario: true,
+      holidayNotDate: true,
+      holidayNameTooLong: true,
+      holidayWithoutDate: true,
+      holidayWithoutName: true,
       tierMinimumsInSettings: true,
       tierMinimumsOnSheet: true,
       modelNoHistory: true,

@@ -3,7 +3,7 @@
  * overridable by the caller. The header vocabulary is data (`HEADER_VOCABULARY`) so it can grow without
  * touching the matching logic.
  */
-import { columnLetter, type RawTable } from "./table";
+import { columnLetter, sourceOf, type RawTable } from "./table";
 import { DataError } from "./errors";
 
 /** What a column of an order table can mean to the engine. */
@@ -190,7 +190,7 @@ export function resolveColumn(table: RawTable, role: ColumnRole, given: string |
     throw new DataError(
       `${table.source}: column ${given + 1} for the ${ROLE_LABELS[role].en} does not exist`,
       undefined,
-      { code: "noColumnNumber", source: table.source, role, number: given + 1 },
+      { code: "noColumnNumber", ...sourceOf(table), role, number: given + 1 },
     );
   }
   const wanted = normalizeHeader(given);
@@ -204,7 +204,7 @@ export function resolveColumn(table: RawTable, role: ColumnRole, given: string |
       .map((h) => `"${h}"`)
       .join(", ")}`,
     undefined,
-    { code: "noSuchColumn", source: table.source, role, given, headers: [...table.headers] },
+    { code: "noSuchColumn", ...sourceOf(table), role, given, headers: [...table.headers] },
   );
 }
 
@@ -229,7 +229,7 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
         undefined,
         {
           code: "columnTwice",
-          source: table.source,
+          ...sourceOf(table),
           column: columnLetter(column),
         },
       );
@@ -269,6 +269,6 @@ export function requireColumns(table: RawTable, detected: DetectedColumns): void
   throw new DataError(
     `${table.source}: no ${names} column found among the headers ${headers}; name the column to use`,
     undefined,
-    { code: "missingColumns", source: table.source, roles: detected.missing, headers: [...table.headers] },
+    { code: "missingColumns", ...sourceOf(table), roles: detected.missing, headers: [...table.headers] },
   );
 }

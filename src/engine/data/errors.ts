@@ -1,5 +1,12 @@
 import type { ColumnRole } from "./columns";
 import type { QualityReason } from "./quality";
+import type { CellPlace, TablePlace } from "./table";
+
+/** The table an error is about: `source` as the English message writes it, `place` its parts when known. */
+export interface SourcedDetail {
+  source: string;
+  place?: TablePlace;
+}
 
 /** A setting the user can change to make the input usable: "dayOrder", the order of dates like 03/04/2024. */
 export type InputFix = "dayOrder";
@@ -10,17 +17,19 @@ export type InputFix = "dayOrder";
  * English message stays the error's `message` (the CLI and the custom functions show that).
  */
 export type DataErrorDetail =
-  | { code: "missingColumns"; source: string; roles: ColumnRole[]; headers: string[] }
-  | { code: "noSuchColumn"; source: string; role: ColumnRole; given: string; headers: string[] }
-  | { code: "noColumnNumber"; source: string; role: ColumnRole; number: number }
-  | { code: "columnTwice"; source: string; column: string }
-  | {
+  | (SourcedDetail & { code: "missingColumns"; roles: ColumnRole[]; headers: string[] })
+  | (SourcedDetail & { code: "noSuchColumn"; role: ColumnRole; given: string; headers: string[] })
+  | (SourcedDetail & { code: "noColumnNumber"; role: ColumnRole; number: number })
+  | (SourcedDetail & { code: "columnTwice"; column: string })
+  | (SourcedDetail & {
       code: "noUsableLines";
-      source: string;
       rows: number;
-      /** The most frequent reason rows were dropped, its count and first place (and what was wrong there). */
-      worst?: { reason: QualityReason; count: number; where: string; note?: string };
-    };
+      /**
+       * The most frequent reason rows were dropped, its count and first place (`where` in English, `at` as
+       * parts), and what was wrong there.
+       */
+      worst?: { reason: QualityReason; count: number; where: string; at: CellPlace; note?: string };
+    });
 
 /**
  * Input the engine cannot work with at all (no customer id column, an unknown column name, a rule table

@@ -4,7 +4,14 @@
  * Every row read is accounted for by exactly one row reason or kept as a purchase line; see
  * `accountedRows`.
  */
-import { columnLetter, describeCell, type CellValue, type RawTable } from "./table";
+import {
+  columnLetter,
+  describeCell,
+  sourceOf,
+  type CellValue,
+  type RawTable,
+  type TablePlace,
+} from "./table";
 import { cellText } from "./parse-id";
 import { DAY_ORDER_UNKNOWN } from "./parse-date";
 
@@ -97,6 +104,8 @@ export interface QualityFinding extends QualityReasonInfo {
 export interface DataQualityReport {
   /** The table's source (sheet, table or file name). */
   source: string;
+  /** The same as parts (file, sheet, table), when the reader knew them. */
+  place?: TablePlace;
   /** Data rows read (below the header). */
   rowsRead: number;
   /** Rows kept as purchase lines (positive amounts, and zero amounts when kept). */
@@ -159,7 +168,7 @@ export class QualityCollector {
       if (amount !== undefined) finding.amount = amount;
       return finding;
     });
-    return { source: this.table.source, rowsRead, purchaseLines, findings };
+    return { ...sourceOf(this.table), rowsRead, purchaseLines, findings };
   }
 }
 

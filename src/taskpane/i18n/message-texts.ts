@@ -7,9 +7,10 @@
 import { ROLE_LABELS, type ColumnRole } from "../../engine/data/columns";
 import { DAY_ORDER_UNKNOWN } from "../../engine/data/parse-date";
 import { QUALITY_REASONS, type QualityReason } from "../../engine/data/quality";
+import type { CellPlace, TablePlace } from "../../engine/data/table";
 import type { ModelProblem } from "../../report/report-models";
 import type { UserErrorDetail } from "../../user-error";
-import type { Language } from "./strings";
+import { STRINGS, type Language } from "./strings";
 
 export type MessageDetail = UserErrorDetail | ModelProblem;
 export type MessageCode = MessageDetail["code"];
@@ -29,6 +30,35 @@ export interface MessageWords {
   number: (n: number) => string;
   /** What was wrong in a cell (a parser's explanation), in the language where it is a known one. */
   note: (note: string) => string;
+  /** A place in the user's data (`text` in English, `place` its parts when known), in the language's words. */
+  place: (text: string, place: TablePlace | CellPlace | undefined) => string;
+}
+
+/** The words of a place in the user's data: its file, sheet and table names are the user's own. */
+export interface PlaceTexts {
+  sheet: (name: string) => string;
+  table: (name: string) => string;
+  row: (n: number) => string;
+  column: (letter: string, header: string | undefined) => string;
+  separator: string;
+}
+
+/**
+ * A place said part by part: "orders.csv, sheet Orders, row 2, column B (Date)". Without the table's file
+ * or sheet (a table that came from no reader) the parts would say less than `text`, so `text` is kept.
+ */
+export function placeText(
+  texts: PlaceTexts,
+  text: string,
+  place: TablePlace | CellPlace | undefined,
+): string {
+  if (!place || (place.file === undefined && place.sheet === undefined)) return text;
+  const parts: string[] = [];
+  if (place.file !== undefined) parts.push(place.file);
+  if (place.sheet !== undefined) parts.push(texts.sheet(place.sheet));
+  if (place.table !== undefined) parts.push(texts.table(place.table));
+  if ("row" in place) parts.push(texts.row(place.row), texts.column(place.column, place.header));
+  return parts.join(texts.separator);
 }
 
 /** One text per code, each in every language: the Strings tables are typed with this. */
@@ -50,6 +80,7 @@ export function messageWords(language: Language): MessageWords {
     // As the English messages write counts (counted()), and as the pane writes numbers in Chinese.
     number: (n) => n.toLocaleString(zh ? "zh-CN" : "en-US"),
     note: (note) => (zh ? (NOTES_ZH[note] ?? note) : note),
+    place: (text, place) => placeText(STRINGS[language].places, text, place),
   };
 }
 

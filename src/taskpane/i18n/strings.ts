@@ -7,7 +7,7 @@ import type { DayOrder } from "../../engine/data/parse-date";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import { describeTierMinimumProblem, type TierMinimumProblem } from "../../engine/tiers/program";
 import { SHEET_NAMES } from "../../report/sheet-kinds";
-import type { MessageTexts } from "./message-texts";
+import type { MessageTexts, PlaceTexts } from "./message-texts";
 
 export type Language = "en" | "zh-CN";
 
@@ -21,21 +21,22 @@ const quotedList = (items: string[], separator: string) => items.map((h) => `"${
 // words what the Model sheet explains in full.
 const enMessages: MessageTexts = {
   missingColumns: (d, w) =>
-    `${d.source}: no ${d.roles.map(w.role).join(", ")} column found among the headers ${quotedList(d.headers, ", ")}; name the column to use`,
+    `${w.place(d.source, d.place)}: no ${d.roles.map(w.role).join(", ")} column found among the headers ${quotedList(d.headers, ", ")}; name the column to use`,
   noSuchColumn: (d, w) =>
-    `${d.source}: no column "${d.given}" for the ${w.role(d.role)}; the headers are ${quotedList(d.headers, ", ")}`,
-  noColumnNumber: (d, w) => `${d.source}: column ${d.number} for the ${w.role(d.role)} does not exist`,
-  columnTwice: (d) => `${d.source}: column ${d.column} is given for two roles`,
+    `${w.place(d.source, d.place)}: no column "${d.given}" for the ${w.role(d.role)}; the headers are ${quotedList(d.headers, ", ")}`,
+  noColumnNumber: (d, w) =>
+    `${w.place(d.source, d.place)}: column ${d.number} for the ${w.role(d.role)} does not exist`,
+  columnTwice: (d, w) => `${w.place(d.source, d.place)}: column ${d.column} is given for two roles`,
   noUsableLines: (d, w) =>
-    `${d.source}: no usable order lines among ${w.number(d.rows)} ${d.rows === 1 ? "row" : "rows"}` +
+    `${w.place(d.source, d.place)}: no usable order lines among ${w.number(d.rows)} ${d.rows === 1 ? "row" : "rows"}` +
     (d.worst
-      ? `; most rows: ${w.finding(d.worst.reason).toLowerCase()} (${d.worst.count}), first at ${d.worst.where}` +
+      ? `; most rows: ${w.finding(d.worst.reason).toLowerCase()} (${d.worst.count}), first at ${w.place(d.worst.where, d.worst.at)}` +
         (d.worst.note ? `: ${w.note(d.worst.note)}` : "")
       : ""),
-  noRows: (d) => `${d.source}: there are no rows below the header row`,
-  emptySheet: (d) => `${d.source} is empty: no cell has a value`,
-  noHeaderRow: (d) =>
-    `${d.source}: no header row found in rows ${d.first}-${d.last} ` +
+  noRows: (d, w) => `${w.place(d.source, d.place)}: there are no rows below the header row`,
+  emptySheet: (d, w) => `${w.place(d.source, d.place)} is empty: no cell has a value`,
+  noHeaderRow: (d, w) =>
+    `${w.place(d.source, d.place)}: no header row found in rows ${d.first}-${d.last} ` +
     "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)",
   noOrderTable: (d) =>
     `${d.workbook ?? "the workbook"} has no table named "${d.table}" to read the orders from`,
@@ -65,6 +66,16 @@ const enMessages: MessageTexts = {
     `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be a whole number from ${d.min} to ${d.max}`,
   unknownScenario: (d) =>
     `sheet ${d.sheet}, cell ${d.cell} (scenario) must be one of ${d.scenarios.join(", ")}`,
+  holidayNotDate: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday date): ${d.value} is not a date; type MM-DD (every year) or ` +
+    "YYYY-MM-DD (that year only), or clear the cell",
+  holidayNameTooLong: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday name): type a name of at most 100 characters`,
+  holidayWithoutDate: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday name): ${d.value} has no date in its row; type one ` +
+    "as MM-DD (every year) or YYYY-MM-DD (that year only)",
+  holidayWithoutName: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday date): ${d.date} has no name in its row; type one`,
   tierMinimumsInSettings: (d) =>
     `report settings: ${d.problems.map((p) => `tier rules: ${describeTierMinimumProblem(p)}`).join("; ")}`,
   tierMinimumsOnSheet: (d) =>
@@ -76,6 +87,23 @@ const enMessages: MessageTexts = {
     `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
 };
 
+// A place in the user's data, part by part (the English parts are describeSource's and describeCell's).
+const enPlaces: PlaceTexts = {
+  sheet: (name) => `sheet ${name}`,
+  table: (name) => `table ${name}`,
+  row: (n) => `row ${n}`,
+  column: (letter, header) => `column ${letter}${header ? ` (${header})` : ""}`,
+  separator: ", ",
+};
+
+const zhPlaces: PlaceTexts = {
+  sheet: (name) => `工作表 ${name}`,
+  table: (name) => `表格 ${name}`,
+  row: (n) => `第 ${n} 行`,
+  column: (letter, header) => `${letter} 列${header ? `（${header}）` : ""}`,
+  separator: "，",
+};
+
 const tierMinimumZh = (p: TierMinimumProblem) =>
   p.problem === "someMinimums"
     ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
@@ -83,21 +111,21 @@ const tierMinimumZh = (p: TierMinimumProblem) =>
 
 const zhMessages: MessageTexts = {
   missingColumns: (d, w) =>
-    `${d.source}：在表头 ${quotedList(d.headers, "、")} 中未找到${d.roles.map(w.role).join("、")}列；请指定要使用的列`,
+    `${w.place(d.source, d.place)}：在表头 ${quotedList(d.headers, "、")} 中未找到${d.roles.map(w.role).join("、")}列；请指定要使用的列`,
   noSuchColumn: (d, w) =>
-    `${d.source}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
-  noColumnNumber: (d, w) => `${d.source}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
-  columnTwice: (d) => `${d.source}：列 ${d.column} 被同时指定给了两个用途`,
+    `${w.place(d.source, d.place)}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
+  noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
+  columnTwice: (d, w) => `${w.place(d.source, d.place)}：列 ${d.column} 被同时指定给了两个用途`,
   noUsableLines: (d, w) =>
-    `${d.source}：${w.number(d.rows)} 行中没有可用的订单明细` +
+    `${w.place(d.source, d.place)}：${w.number(d.rows)} 行中没有可用的订单明细` +
     (d.worst
-      ? `；多数行的问题：${w.finding(d.worst.reason)}（${w.number(d.worst.count)} 行），首例：${d.worst.where}` +
+      ? `；多数行的问题：${w.finding(d.worst.reason)}（${w.number(d.worst.count)} 行），首例：${w.place(d.worst.where, d.worst.at)}` +
         (d.worst.note ? `：${w.note(d.worst.note)}` : "")
       : ""),
-  noRows: (d) => `${d.source}：表头行下方没有数据行`,
-  emptySheet: (d) => `${d.source} 是空的：没有任何单元格有值`,
-  noHeaderRow: (d) =>
-    `${d.source}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）`,
+  noRows: (d, w) => `${w.place(d.source, d.place)}：表头行下方没有数据行`,
+  emptySheet: (d, w) => `${w.place(d.source, d.place)} 是空的：没有任何单元格有值`,
+  noHeaderRow: (d, w) =>
+    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）`,
   noOrderTable: (d) =>
     `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
   noOrderSheet: (d) =>
@@ -126,6 +154,16 @@ const zhMessages: MessageTexts = {
   assumptionNotWhole: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是 ${d.min} 到 ${d.max} 之间的整数`,
   unknownScenario: (d) =>
     `工作表 ${d.sheet} 的单元格 ${d.cell}（情景）必须是以下之一：${d.scenarios.join("、")}`,
+  holidayNotDate: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日日期）：${d.value} 不是日期；` +
+    "请输入 MM-DD（每年）或 YYYY-MM-DD（仅当年），或清空该单元格",
+  holidayNameTooLong: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日名称）：请输入不超过 100 个字符的名称`,
+  holidayWithoutDate: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日名称）：${d.value} 所在行没有日期；` +
+    "请按 MM-DD（每年）或 YYYY-MM-DD（仅当年）输入日期",
+  holidayWithoutName: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日日期）：${d.date} 所在行没有名称；请输入名称`,
   tierMinimumsInSettings: (d) => `等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
   tierMinimumsOnSheet: (d) =>
     `工作表 ${d.sheet} 中的等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
@@ -286,6 +324,7 @@ const en = {
     "Some dates could not be read: a date such as 03/04/2024 can be day first or month first, and the date order does not say which.",
   dismiss: "Dismiss",
   messages: enMessages,
+  places: enPlaces,
 
   dropHere: "Drop an .xlsx or .csv file here, or",
   chooseFile: "choose a file",
@@ -457,6 +496,7 @@ const zhCN: Strings = {
     "部分日期无法识别：像 03/04/2024 这样的日期可能是日在前，也可能是月在前，而日期顺序未作说明。",
   dismiss: "关闭",
   messages: zhMessages,
+  places: zhPlaces,
 
   dropHere: "将 .xlsx 或 .csv 文件拖放到这里，或",
   chooseFile: "选择文件",

@@ -68,7 +68,7 @@ export async function csvTableFromBytes(
   }
   const table = await collectRawTable(
     batches(parsed.rows),
-    { source: label, left: 1 },
+    { source: label, place: { file: label }, left: 1 },
     options.header ?? "auto",
   );
   return { table, encoding, delimiter: parsed.delimiter };
