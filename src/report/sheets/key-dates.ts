@@ -82,6 +82,8 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number, 
 /**
  * The user's own holidays as input cells (name, Chinese name, date) in columns C to E: the holidays of the
  * settings, then empty rows. What the user types is kept and used by Refresh (report-inputs.ts).
+ * Columns C and D are the Holiday and 节日 columns of the table above, wide enough for names; A and B
+ * (dates, days) are too narrow for them.
  */
 function holidayInputs(layout: SheetLayout, data: ReportData): void {
   const given = data.defaults.holidays;
