@@ -134,10 +134,6 @@ export interface UpcomingHoliday {
   day: number;
   /** Days from the as-of date (0 = today). */
   daysUntil: number;
-  /** Members of the top tiers today: the first to invite. */
-  topTierMembers: number;
-  /** Customers who bought in the last `activeDays` days. */
-  activeCustomers: number;
   /**
    * The same holiday a year earlier, when the calendar has it and the data covers the days around it:
    * its day, sales (purchase-day values, refunds not taken off) and buyers in day ± `aroundDays`.
@@ -148,11 +144,6 @@ export interface UpcomingHoliday {
 export interface HolidayOptions {
   /** Look ahead this many days; the as-of date counts as day 0 (default 60, at most 366). */
   days?: number;
-  /** Tier level per customer (TierEvaluation.current) and how many top levels count as top tiers. */
-  levels?: Uint8Array;
-  topTiers?: number;
-  /** A customer who bought within this many days up to the as-of date is active (default 365). */
-  activeDays?: number;
   /** Last year's sales are summed over the holiday ± this many days (default 7). */
   aroundDays?: number;
 }
@@ -170,11 +161,42 @@ function salesBetween(days: PurchaseDays, first: number, last: number): { sales:
   return { sales, buyers };
 }
 
-/** The holidays within [asOf, asOf + days], soonest first (then by name), with whom to invite. */
+/**
+ * Whom to invite to the coming holidays, counted as of today (the same for every holiday, so the sheet says
+ * it once): the members of the top tiers, then the customers active lately.
+ */
+export interface HolidayInvitees {
+  /** Members of the top tiers today: the first to invite. */
+  topTierMembers: number;
+  /** Customers who bought in the last `activeDays` days up to the as-of date. */
+  activeCustomers: number;
+}
+
+export interface InviteeOptions {
+  /** Tier level per customer (TierEvaluation.current) and how many top levels count as top tiers. */
+  levels?: Uint8Array;
+  topTiers?: number;
+  /** A customer who bought within this many days up to the as-of date is active (default 365). */
+  activeDays?: number;
+}
+
+export function holidayInvitees(
+  lastDay: Int32Array,
+  asOf: number,
+  options: InviteeOptions = {},
+): HolidayInvitees {
+  const activeDays = options.activeDays ?? 365;
+  const topTiers = options.topTiers ?? 0;
+  return {
+    topTierMembers: options.levels ? options.levels.filter((level) => level < topTiers).length : 0,
+    activeCustomers: lastDay.filter((d) => d !== NO_DAY && d <= asOf && d > asOf - activeDays).length,
+  };
+}
+
+/** The holidays within [asOf, asOf + days], soonest first (then by name), with last year's sales. */
 export function upcomingHolidays(
   calendar: readonly HolidayEntry[],
   purchases: PurchaseDays,
-  lastDay: Int32Array,
   asOf: number,
   options: HolidayOptions = {},
 ): UpcomingHoliday[] {
@@ -182,11 +204,7 @@ export function upcomingHolidays(
   if (!(Number.isInteger(horizon) && horizon >= 0 && horizon <= 366)) {
     throw new RangeError(`holidays: look ahead 0 to 366 days (got ${horizon})`);
   }
-  const activeDays = options.activeDays ?? 365;
   const around = options.aroundDays ?? 7;
-  const topTiers = options.topTiers ?? 0;
-  const topTierMembers = options.levels ? options.levels.filter((level) => level < topTiers).length : 0;
-  const activeCustomers = lastDay.filter((d) => d !== NO_DAY && d <= asOf && d > asOf - activeDays).length;
   let firstDataDay = Infinity;
   for (let i = 0; i < purchases.day.length; i++) firstDataDay = Math.min(firstDataDay, purchases.day[i]);
 
@@ -203,8 +221,6 @@ export function upcomingHolidays(
         nameZh: entry.nameZh ?? entry.name,
         day,
         daysUntil: day - asOf,
-        topTierMembers,
-        activeCustomers,
         lastYear: covered
           ? { day: before.day, ...salesBetween(purchases, before.day - around, before.day + around) }
           : null,

@@ -6,7 +6,7 @@
  */
 import { formatDay } from "../../engine/data/days";
 import type { KeyDateKind } from "../../engine/keydates/key-dates";
-import { holidayCalendar, upcomingHolidays } from "../../engine/keydates/holidays";
+import { holidayCalendar, holidayInvitees, upcomingHolidays } from "../../engine/keydates/holidays";
 import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS } from "../input-keys";
@@ -24,27 +24,30 @@ const AROUND_DAYS = 7;
 /** A customer who bought within this many days is active. */
 const ACTIVE_DAYS = 365;
 
-/** The "Holidays and shopping days" block: nothing when keyDates.holidayDays is 0. */
-function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number): void {
+/**
+ * The "Holidays and shopping days" block: nothing when keyDates.holidayDays is 0. Whom to invite is counted
+ * as of today, the same for every holiday, so it is said once above the table.
+ */
+function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number, topTierNames: string): void {
   const { analysis, config } = data;
   const window = config.keyDates.holidayDays;
   if (window === 0) return;
-  const holidays = upcomingHolidays(
-    holidayCalendar(config.keyDates.holidays),
-    analysis.days,
-    analysis.summary.lastDay,
-    analysis.asOf,
-    {
-      days: window,
-      levels: analysis.tiers.current,
-      topTiers,
-      activeDays: ACTIVE_DAYS,
-      aroundDays: AROUND_DAYS,
-    },
-  );
+  const holidays = upcomingHolidays(holidayCalendar(config.keyDates.holidays), analysis.days, analysis.asOf, {
+    days: window,
+    aroundDays: AROUND_DAYS,
+  });
+  const invitees = holidayInvitees(analysis.summary.lastDay, analysis.asOf, {
+    levels: analysis.tiers.current,
+    topTiers,
+    activeDays: ACTIVE_DAYS,
+  });
   layout.section(
     "Holidays and shopping days",
     `${counted(holidays.length, "holiday")} from ${formatDay(analysis.asOf)} to ${formatDay(analysis.asOf + window)}.`,
+  );
+  layout.note(
+    `${counted(invitees.topTierMembers, `${topTierNames} member`)} and ` +
+      `${counted(invitees.activeCustomers, "active customer")} (bought in the last ${ACTIVE_DAYS} days) to invite.`,
   );
   layout.table({
     header: [
@@ -52,8 +55,6 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number):
       "In days",
       "Holiday",
       "节日",
-      { value: "Top tiers", note: "Members of the top tiers today, to invite first" },
-      { value: "Active", note: `Customers who bought in the last ${ACTIVE_DAYS} days, to invite too` },
       {
         value: `Sales ±${AROUND_DAYS} days last year`,
         note:
@@ -68,21 +69,10 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number):
       h.daysUntil,
       h.name,
       h.nameZh,
-      h.topTierMembers,
-      h.activeCustomers,
       h.lastYear ? round(h.lastYear.sales, 2) : null,
       h.lastYear ? h.lastYear.buyers : null,
     ]),
-    formats: [
-      "date",
-      "integer",
-      "text",
-      "text",
-      "integer",
-      "integer",
-      moneyFormat(config.currency),
-      "integer",
-    ],
+    formats: ["date", "integer", "text", "text", moneyFormat(config.currency), "integer"],
     table: { name: "LL_Holidays", style: "TableStyleMedium7" },
   });
   layout.gap();
@@ -92,6 +82,8 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number):
 /**
  * The user's own holidays as input cells (name, Chinese name, date) in columns C to E: the holidays of the
  * settings, then empty rows. What the user types is kept and used by Refresh (report-inputs.ts).
+ * Columns C and D are the Holiday and 节日 columns of the table above, wide enough for names; A and B
+ * (dates, days) are too narrow for them.
  */
 function holidayInputs(layout: SheetLayout, data: ReportData): void {
   const given = data.defaults.holidays;
@@ -119,6 +111,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   const { summary, tiers, table } = analysis;
   const money = moneyFormat(config.currency);
   const topTiers = tiers.categories.slice(0, config.keyDates.topTiers);
+  const topTierNames = topTiers.map((t) => t.name).join(" and ");
   const wanted = (level: number | undefined) => level !== undefined && level < topTiers.length;
   const dates = analysis.keyDates.filter((k) => wanted(k.level));
   const shown = dates.slice(0, config.listLimit);
@@ -127,7 +120,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   const layout = new SheetLayout().title(
     "Key dates",
     `Occasions from ${formatDay(analysis.asOf)} to ${formatDay(analysis.asOf + days)} for ` +
-      `${topTiers.map((t) => t.name).join(" and ")} members: a reason to get in touch.`,
+      `${topTierNames} members: a reason to get in touch.`,
   );
   const missing = [table.members.birthday ? "" : "birthday", table.members.joinDay ? "" : "join date"].filter(
     Boolean,
@@ -151,7 +144,7 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
     error: "Type a whole number from 0 to 366",
   });
   layout.gap();
-  holidaysBlock(layout, data, topTiers.length);
+  holidaysBlock(layout, data, topTiers.length, topTierNames);
   layout.section(
     "Coming occasions",
     counted(dates.length, "occasion") + `${listedNote(shown.length, dates.length)}.`,
@@ -185,7 +178,8 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   });
   return layout.finish({
     kind: "key-dates",
-    columnWidths: [13, 9, 27, 14, 12, 9, 21, 13],
+    // Columns E and F (sales and buyers around last year's holidays, tier and years) fit their contents.
+    columnWidths: [13, 9, 27, 14, null, null, 21, 13],
     tabColor: "#ED7D31",
   });
 }

@@ -1,6 +1,7 @@
 import { dayFromYmd, formatDay, NO_DAY } from "../../../src/engine/data/days";
 import {
   holidayCalendar,
+  holidayInvitees,
   parseHolidayDate,
   STANDARD_HOLIDAYS,
   upcomingHolidays,
@@ -12,9 +13,8 @@ import { purchaseDaysFromLines, type Line } from "../../helpers/orders";
 const d = dayFromYmd;
 const names = (list: UpcomingHoliday[]) => list.map((h) => [formatDay(h.day), h.name, h.daysUntil]);
 const noSales = purchaseDaysFromLines([["A", "2020-01-01", 1]]);
-const none = new Int32Array(0);
 const upcoming = (asOf: number, days: number, calendar: readonly HolidayEntry[] = STANDARD_HOLIDAYS) =>
-  upcomingHolidays(calendar, noSales, none, asOf, { days });
+  upcomingHolidays(calendar, noSales, asOf, { days });
 
 describe("the holiday calendar", () => {
   it("reads yearly and one-year dates and refuses dates that do not exist", () => {
@@ -66,10 +66,10 @@ describe("the holiday calendar", () => {
       { date: "2031-01-23", name: "Spring Festival", nameZh: "春节" },
       { date: "04-18", name: "Store anniversary", nameZh: "店庆" },
     ]);
-    const christmas = upcomingHolidays(calendar, noSales, none, d(2025, 12, 20), { days: 10 });
+    const christmas = upcomingHolidays(calendar, noSales, d(2025, 12, 20), { days: 10 });
     expect(names(christmas)).toEqual([["2025-12-24", "Christmas", 4]]);
     expect(christmas[0].nameZh).toBe("圣诞节");
-    expect(names(upcomingHolidays(calendar, noSales, none, d(2026, 2, 15), { days: 5 }))).toEqual([
+    expect(names(upcomingHolidays(calendar, noSales, d(2026, 2, 15), { days: 5 }))).toEqual([
       ["2026-02-18", "春节", 3],
     ]);
     // The other years of the table are kept, 2031 is added.
@@ -77,7 +77,7 @@ describe("the holiday calendar", () => {
     expect(spring).toContain("2025-01-29");
     expect(spring).toContain("2031-01-23");
     expect(spring).not.toContain("2026-02-17");
-    expect(names(upcomingHolidays(calendar, noSales, none, d(2027, 4, 1), { days: 30 }))).toEqual([
+    expect(names(upcomingHolidays(calendar, noSales, d(2027, 4, 1), { days: 30 }))).toEqual([
       ["2027-04-18", "Store anniversary", 17],
     ]);
   });
@@ -100,7 +100,7 @@ describe("whom to invite and last year's sales", () => {
   const lastDay = Int32Array.from([d(2023, 12, 25), d(2024, 1, 9), d(2024, 12, 20), NO_DAY]);
   const levels = Uint8Array.from([0, 2, 1, 3]);
   const asOf = d(2024, 12, 31);
-  const list = upcomingHolidays(STANDARD_HOLIDAYS, purchases, lastDay, asOf, { levels, topTiers: 2 });
+  const list = upcomingHolidays(STANDARD_HOLIDAYS, purchases, asOf);
 
   it("sums the sales and counts the buyers of the days ± 7 around last year's holiday", () => {
     expect(list.map((h) => [h.name, h.lastYear && formatDay(h.lastYear.day), h.lastYear?.sales])).toEqual([
@@ -112,22 +112,27 @@ describe("whom to invite and last year's sales", () => {
   });
 
   it("counts the top-tier members and the customers active in the last 365 days", () => {
-    expect(list[0].topTierMembers).toBe(2);
+    const invitees = holidayInvitees(lastDay, asOf, { levels, topTiers: 2 });
+    expect(invitees.topTierMembers).toBe(2);
     // A bought on 2023-12-25, more than 365 days before 2024-12-31.
-    expect(list[0].activeCustomers).toBe(2);
+    expect(invitees.activeCustomers).toBe(2);
+    expect(holidayInvitees(lastDay, asOf, { activeDays: 400 })).toEqual({
+      topTierMembers: 0,
+      activeCustomers: 3,
+    });
   });
 
   it("gives no last-year sales when the data does not cover the days around it", () => {
-    const early = upcomingHolidays(STANDARD_HOLIDAYS, purchases, lastDay, d(2024, 12, 28), { days: 5 });
+    const early = upcomingHolidays(STANDARD_HOLIDAYS, purchases, d(2024, 12, 28), { days: 5 });
     expect(early.map((h) => [h.name, h.lastYear?.sales])).toEqual([["New Year's Day", 150]]);
     // The data starts 2023-12-01: the days around Christmas 2022 and 11.11 2023 are not all covered.
-    const later = upcomingHolidays(STANDARD_HOLIDAYS, purchases, lastDay, d(2023, 12, 10), { days: 20 });
+    const later = upcomingHolidays(STANDARD_HOLIDAYS, purchases, d(2023, 12, 10), { days: 20 });
     expect(later.map((h) => [h.name, h.lastYear])).toEqual([
       ["Double 12", null],
       ["Christmas", null],
     ]);
     // Spring Festival 2024 has no 2023 date in the table.
-    const spring = upcomingHolidays(STANDARD_HOLIDAYS, purchases, lastDay, d(2024, 2, 1), { days: 10 });
+    const spring = upcomingHolidays(STANDARD_HOLIDAYS, purchases, d(2024, 2, 1), { days: 10 });
     expect(spring.map((h) => [h.name, h.lastYear])).toEqual([["Spring Festival", null]]);
   });
 });

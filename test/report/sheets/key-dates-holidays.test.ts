@@ -59,27 +59,36 @@ describe("the Key dates sheet lists the coming holidays", () => {
     const rows = holidayRows(grid);
     const around = (y: number, m: number, d: number) =>
       demoSales(dayFromYmd(y, m, d) - 7, dayFromYmd(y, m, d) + 7);
-    expect(rows.map((r) => r[6])).toEqual([around(2024, 1, 1), around(2024, 2, 10), around(2024, 2, 14)]);
+    expect(rows.map((r) => r[4])).toEqual([around(2024, 1, 1), around(2024, 2, 10), around(2024, 2, 14)]);
     for (const r of rows) {
-      expect(r[6]).toBeGreaterThan(0);
-      expect(r[7]).toBeGreaterThan(0);
+      expect(r[4]).toBeGreaterThan(0);
+      expect(r[5]).toBeGreaterThan(0);
     }
   });
 
-  it("counts the members to invite: top-tier members and customers active in the last 365 days", () => {
-    const rows = holidayRows(grid);
-    const top = rows[0][4] as number;
-    const active = rows[0][5] as number;
+  it("says once whom to invite: top-tier members and customers active in the last 365 days", () => {
     const { orders, asOf } = readOrderTable(demo);
     const recent = new Set<number>();
     for (let i = 0; i < orders.day.length; i++)
       if (orders.day[i] > asOf - 365) recent.add(orders.customer[i]);
-    expect(active).toBe(recent.size);
     // The tier counts of the analysis: Platinum and Gold, the two top tiers.
     const { tiers } = analyzeOrderTable(readOrderTable(demo));
-    expect(top).toBe(tiers.counts[0] + tiers.counts[1]);
+    const top = tiers.counts[0] + tiers.counts[1];
     expect(top).toBeGreaterThan(0);
-    for (const r of rows) expect([r[4], r[5]]).toEqual([top, active]);
+    const header = grid.findIndex((row) => row[2] === "Holiday");
+    expect(grid[header - 1][0]).toBe(
+      `${top.toLocaleString("en-US")} Platinum and Gold members and ${recent.size.toLocaleString("en-US")} ` +
+        "active customers (bought in the last 365 days) to invite.",
+    );
+    // Counted as of today, so not repeated on each holiday's row.
+    expect(grid[header].slice(0, 6)).toEqual([
+      "Date",
+      "In days",
+      "Holiday",
+      "节日",
+      "Sales ±7 days last year",
+      "Buyers then",
+    ]);
   });
 
   it("takes the user's holidays and window from the settings, and none with holidayDays 0", async () => {
@@ -89,8 +98,8 @@ describe("the Key dates sheet lists the coming holidays", () => {
         holidays: [{ date: "2025-01-10", name: "Store anniversary", nameZh: "店庆" }],
       },
     });
-    expect(holidayRows(own).map((r) => [r[1], r[2], r[3], r[6]])).toEqual([
-      [2, "New Year's Day", "元旦", holidayRows(grid)[0][6]],
+    expect(holidayRows(own).map((r) => [r[1], r[2], r[3], r[4]])).toEqual([
+      [2, "New Year's Day", "元旦", holidayRows(grid)[0][4]],
       [11, "Store anniversary", "店庆", null],
     ]);
     const off = await keyDatesSheet({ keyDates: { holidayDays: 0 } });
