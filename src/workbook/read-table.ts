@@ -4,7 +4,7 @@
  * and drops blank rows at the end (a sheet "used" down to row 1,048,576 by formatting alone costs nothing).
  * Rows arrive in batches and are not kept, so a million-row sheet is read in one pass.
  */
-import { columnLetter, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
+import { columnLetter, sourceOf, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
 import { UserError } from "../user-error";
 import type { SheetRow } from "./backend";
 
@@ -106,14 +106,14 @@ class ColumnCollector {
   }
 }
 
-function noHeaderError({ source, place }: TableLocation, scanned: SheetRow[]): UserError {
+function noHeaderError(where: TableLocation, scanned: SheetRow[]): UserError {
   const first = scanned[0]?.row ?? 1;
   const last = scanned[scanned.length - 1]?.row ?? first;
   return new UserError(
-    `${source}: no header row found in rows ${first}-${last} ` +
+    `${where.source}: no header row found in rows ${first}-${last} ` +
       "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)",
     undefined,
-    { code: "noHeaderRow", source, ...(place && { place }), first, last },
+    { code: "noHeaderRow", ...sourceOf(where), first, last },
   );
 }
 
@@ -170,8 +170,7 @@ export async function collectRawTable(
   if (!sawAnything) {
     throw new UserError(`${where.source} is empty: no cell has a value`, undefined, {
       code: "emptySheet",
-      source: where.source,
-      ...(where.place && { place: where.place }),
+      ...sourceOf(where),
     });
   }
   if (!collector) {
@@ -184,8 +183,7 @@ export async function collectRawTable(
   }
   const done = collector as ColumnCollector;
   return {
-    source: where.source,
-    ...(where.place && { place: where.place }),
+    ...sourceOf(where),
     headers,
     columns: done.columns,
     firstRow: done.firstRow || done.headerRow + 1,
