@@ -6,7 +6,7 @@
  * header row found as the adapter does, bad and hostile files refused with a clear message).
  */
 import path from "node:path";
-import { describeSource, type RawTable } from "../engine/data/table";
+import type { RawTable } from "../engine/data/table";
 import { readCsvTable } from "../workbook/csv/read";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { UserError } from "./io";
@@ -21,9 +21,8 @@ export async function readTableFile(file: string): Promise<RawTable> {
     const workbook = await XlsxWorkbook.open(file);
     const sheet = (await workbook.listSheets()).find((s) => s.visibility === "visible");
     if (!sheet) throw new UserError(`${source} has no visible sheet to read`);
-    const table = await workbook.readTable({ sheet: sheet.name });
-    const place = { file: source, sheet: sheet.name };
-    return { ...table, source: describeSource(place), place };
+    // The workbook's label is the file name, so the table's place is "orders.xlsx, sheet Orders".
+    return workbook.readTable({ sheet: sheet.name });
   }
   throw new UserError(
     `${source}: cannot read ${extension || "a file without extension"}; give a .csv or .xlsx file`,
