@@ -108,15 +108,19 @@ function fitTransaction(kind: ReportConfig["model"]["transaction"], data: RfmDat
       problem: `${label}: no customer has a purchase history to fit`,
       problemDetail: { code: "modelNoHistory", model: label },
     };
+  return fitOutcome(label, () => (kind === "bgnbd" ? fitBgnbd(data) : fitParetoNbd(data)));
+}
+
+/** Runs a fit of the model `label`; a fit that did not converge or failed becomes the `problem`. */
+function fitOutcome<F extends FitResult>(label: string, fit: () => F): FitOutcome<F> {
   try {
-    const fit = kind === "bgnbd" ? fitBgnbd(data) : fitParetoNbd(data);
-    return fit.converged
-      ? { fit, problem: null }
-      : {
-          fit,
-          problem: `${label} ${fit.reason}`,
-          problemDetail: { code: "modelNotConverged", model: label },
-        };
+    const result = fit();
+    if (result.converged) return { fit: result, problem: null };
+    return {
+      fit: result,
+      problem: `${label} ${result.reason}`,
+      problemDetail: { code: "modelNotConverged", model: label },
+    };
   } catch (e) {
     return {
       fit: null,
@@ -139,23 +143,7 @@ export function fitReportModels(summary: CustomerSummary, config: ReportConfig):
   const inputs = calibrationInputs(summary);
   const data = fittable(inputs);
   const transaction = fitTransaction(config.model.transaction, data);
-  let spend: FitOutcome<GammaGammaFitResult>;
-  try {
-    const fit = fitGammaGamma({ x: data.x, monetary: data.monetary });
-    spend = fit.converged
-      ? { fit, problem: null }
-      : {
-          fit,
-          problem: `Gamma-Gamma ${fit.reason}`,
-          problemDetail: { code: "modelNotConverged", model: "Gamma-Gamma" },
-        };
-  } catch (e) {
-    spend = {
-      fit: null,
-      problem: `Gamma-Gamma could not be fitted: ${message(e)}`,
-      problemDetail: { code: "modelFailed", model: "Gamma-Gamma" },
-    };
-  }
+  const spend = fitOutcome("Gamma-Gamma", () => fitGammaGamma({ x: data.x, monetary: data.monetary }));
   const out: ReportModels = {
     unit,
     transaction,
