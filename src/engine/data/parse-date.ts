@@ -16,7 +16,7 @@ import {
 /**
  * Order of day and month in dates such as 03/04/2024. "ymd" (the default) accepts only year-first dates;
  * "dmy" and "mdy" also read day-first or month-first dates. The engine never guesses the order from the
- * data by itself: `suggestDayOrder` can propose one for the user to confirm.
+ * data by itself: `proposeDayOrder` can propose one for the user to confirm.
  */
 export type DayOrder = "ymd" | "dmy" | "mdy";
 
@@ -212,9 +212,4 @@ export function proposeDayOrder(values: ArrayLike<CellValue>, limit = 10_000): D
   return dayFirst !== undefined
     ? { order: "dmy", example: dayFirst }
     : { order: "mdy", example: monthFirst as string };
-}
-
-/** The day order `proposeDayOrder` proposes, without the example. */
-export function suggestDayOrder(values: ArrayLike<CellValue>, limit = 10_000): DayOrder | undefined {
-  return proposeDayOrder(values, limit)?.order;
 }

@@ -1,5 +1,5 @@
 import { dayFromYmd } from "../../../src/engine/data/days";
-import { explainDate, parseDay, proposeDayOrder, suggestDayOrder } from "../../../src/engine/data/parse-date";
+import { explainDate, parseDay, proposeDayOrder } from "../../../src/engine/data/parse-date";
 
 const d = dayFromYmd;
 
@@ -84,12 +84,12 @@ describe("explainDate", () => {
   });
 });
 
-describe("suggestDayOrder", () => {
+describe("proposeDayOrder", () => {
   it("proposes the order a column proves", () => {
-    expect(suggestDayOrder(["01/02/2024", "25/02/2024"])).toBe("dmy");
-    expect(suggestDayOrder(["01/02/2024", "02/25/2024"])).toBe("mdy");
-    expect(suggestDayOrder(["01/02/2024", "02/03/2024"])).toBeUndefined();
-    expect(suggestDayOrder(["25/02/2024", "02/25/2024"])).toBeUndefined();
+    expect(proposeDayOrder(["01/02/2024", "25/02/2024"])?.order).toBe("dmy");
+    expect(proposeDayOrder(["01/02/2024", "02/25/2024"])?.order).toBe("mdy");
+    expect(proposeDayOrder(["01/02/2024", "02/03/2024"])).toBeUndefined();
+    expect(proposeDayOrder(["25/02/2024", "02/25/2024"])).toBeUndefined();
   });
 
   it("names the first date that proves the order, without its time of day", () => {
