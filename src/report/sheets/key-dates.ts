@@ -6,7 +6,12 @@
  */
 import { formatDay } from "../../engine/data/days";
 import type { KeyDateKind } from "../../engine/keydates/key-dates";
-import { holidayCalendar, holidayInvitees, upcomingHolidays } from "../../engine/keydates/holidays";
+import {
+  holidayCalendar,
+  holidayInvitees,
+  LUNAR_TABLE_LAST_YEAR,
+  upcomingHolidays,
+} from "../../engine/keydates/holidays";
 import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS } from "../input-keys";
@@ -89,7 +94,8 @@ function holidayInputs(layout: SheetLayout, data: ReportData): void {
   const given = data.defaults.holidays;
   layout.section("Your holidays");
   layout.note(
-    "A name and a date: MM-DD (every year) or YYYY-MM-DD (that year only, e.g. lunar festivals after 2030).",
+    "A name and a date: MM-DD (every year) or YYYY-MM-DD (that year only, e.g. lunar festivals after " +
+      `${LUNAR_TABLE_LAST_YEAR}).`,
     "Refresh adds them to the calendar; the name of a built-in holiday moves its date. Clear the cells to undo.",
   );
   const slots = Array.from({ length: given.length + FREE_HOLIDAY_ROWS }, (_, slot) => slot);
