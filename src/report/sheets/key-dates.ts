@@ -14,7 +14,7 @@ import {
 } from "../../engine/keydates/holidays";
 import type { SheetModel } from "../sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
-import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS } from "../input-keys";
+import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS, type HolidayField } from "../input-keys";
 import { listedNote, moneyFormat, SheetLayout } from "./layout";
 import { counted } from "../../engine/text/counted";
 
@@ -99,7 +99,7 @@ function holidayInputs(layout: SheetLayout, data: ReportData): void {
     "Refresh adds them to the calendar; the name of a built-in holiday moves its date. Clear the cells to undo.",
   );
   const slots = Array.from({ length: given.length + FREE_HOLIDAY_ROWS }, (_, slot) => slot);
-  const input = (slot: number, field: "date" | "name" | "nameZh") => ({
+  const input = (slot: number, field: HolidayField) => ({
     value: given[slot]?.[field] ?? "",
     input: KEY_DATE_INPUTS.holiday(slot, field),
     format: "text" as const,
