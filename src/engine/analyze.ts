@@ -72,11 +72,11 @@ export function nothingToAnalyze(table: OrderTable): DataError {
   const worst = [...quality.findings]
     .filter((f) => f.unit === "rows" && f.action === "dropped" && f.count > 0)
     .sort((a, b) => b.count - a.count)[0];
-  const detail = worst
-    ? `; most rows: ${worst.label.toLowerCase()} (${worst.count}), first at ${worst.examples[0]?.where}` +
-      (worst.examples[0]?.note ? `: ${worst.examples[0].note}` : "")
-    : "";
   const first = worst?.examples[0];
+  const detail = worst
+    ? `; most rows: ${worst.label.toLowerCase()} (${worst.count}), first at ${first?.where}` +
+      (first?.note ? `: ${first.note}` : "")
+    : "";
   return new DataError(
     `${quality.source}: no usable order lines among ${counted(quality.rowsRead, "row")}${detail}`,
     needsDayOrder(quality) ? "dayOrder" : undefined,
