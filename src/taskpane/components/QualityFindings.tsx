@@ -7,7 +7,7 @@ import type { ReportSummary, WarningPlace } from "../../report/report-summary";
 import { useStrings } from "../i18n/context";
 import { findingLabel } from "../i18n/message-texts";
 import { formatNumber } from "../i18n/strings";
-import { PlaceLink, placeText } from "./PlaceLink";
+import { PlaceLink, placeReference } from "./PlaceLink";
 import { useResultStyles } from "./result-styles";
 
 type Finding = ReportSummary["dataQuality"]["findings"][number];
@@ -50,7 +50,7 @@ export function QualityFindings({ summary, onSelect }: QualityFindingsProps) {
               <li key={f.reason} className={styles.wrap}>
                 <PlaceLink text={text(f)} where={where} onSelect={onSelect} />
                 {where ? (
-                  <Caption1 className={styles.place}>{strings.firstAt(placeText(where))}</Caption1>
+                  <Caption1 className={styles.place}>{strings.firstAt(placeReference(where))}</Caption1>
                 ) : null}
               </li>
             );
