@@ -7,7 +7,6 @@ import { analyzeOrders } from "../../src/engine/analyze";
 import { detectColumns, requireColumns } from "../../src/engine/data/columns";
 import { DataError } from "../../src/engine/data/errors";
 import type { CellPlace, RawTable, TablePlace } from "../../src/engine/data/table";
-import { renderToStaticMarkup } from "react-dom/server";
 import { BENEFIT_COST_KIND } from "../../src/report/benefit-cost/builder";
 import { INPUT_KEYS } from "../../src/report/benefit-cost/fields";
 import { buildReport } from "../../src/report/build-report";
@@ -15,7 +14,6 @@ import { KEY_DATE_INPUTS, TIER_INPUTS } from "../../src/report/input-keys";
 import { DEFAULT_TIERS } from "../../src/engine/tiers/program";
 import { findOrderSource } from "../../src/report/order-source";
 import { PaneMessageBar } from "../../src/taskpane/components/PaneMessageBar";
-import { LanguageContext } from "../../src/taskpane/i18n/context";
 import { messageText, type MessageCode, type MessageDetail } from "../../src/taskpane/i18n/message-texts";
 import { STRINGS, type Language } from "../../src/taskpane/i18n/strings";
 import { MAX_FILE_BYTES, workbookFromFile } from "../../src/taskpane/preview/open-file";
@@ -24,6 +22,7 @@ import { paneMessageOf, type PaneMessage } from "../../src/taskpane/state/pane-m
 import { deserializeError, serializeError } from "../../src/taskpane/work/errors";
 import { UserError } from "../../src/user-error";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { renderInLanguage } from "./render-in-language";
 
 const en = (d: MessageDetail) => messageText(STRINGS.en.messages, "en", d);
 const zh = (d: MessageDetail) => messageText(STRINGS["zh-CN"].messages, "zh-CN", d);
@@ -327,13 +326,7 @@ describe("the code across the worker boundary and into the message bar", () => {
 
 describe("the message bar", () => {
   const bar = (language: Language, message: PaneMessage) =>
-    renderToStaticMarkup(
-      <LanguageContext.Provider
-        value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}
-      >
-        <PaneMessageBar message={message} onDismiss={() => undefined} />
-      </LanguageContext.Provider>,
-    )
+    renderInLanguage(language, <PaneMessageBar message={message} onDismiss={() => undefined} />)
       .replace(/<[^>]+>/g, " ")
       .replace(/\s+/g, " ");
 

@@ -2,15 +2,14 @@
  * The result card as the pane renders it (server-side to HTML, no browser): a real report on the sample
  * with a user sheet that has a generated sheet's name, in English and in Chinese.
  */
-import { renderToStaticMarkup } from "react-dom/server";
 import { QUALITY_REASONS } from "../../src/engine/data/quality";
 import { buildReport, type ReportResult } from "../../src/report/build-report";
 import { ResultCard } from "../../src/taskpane/components/ResultCard";
-import { LanguageContext } from "../../src/taskpane/i18n/context";
 import { messageText } from "../../src/taskpane/i18n/message-texts";
 import { formatNumber, STRINGS, type Language } from "../../src/taskpane/i18n/strings";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
+import { renderInLanguage } from "./render-in-language";
 
 let result: ReportResult;
 
@@ -22,11 +21,7 @@ beforeAll(async () => {
 
 /** The card's HTML, and its text in reading order (a label before its number). */
 function cardText(language: Language): { html: string; text: string } {
-  const html = renderToStaticMarkup(
-    <LanguageContext.Provider value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}>
-      <ResultCard result={result} onSelect={() => undefined} />
-    </LanguageContext.Provider>,
-  );
+  const html = renderInLanguage(language, <ResultCard result={result} onSelect={() => undefined} />);
   const text = html
     .replace(/<[^>]+>/g, " ")
     .replace(/&quot;/g, '"')
@@ -92,13 +87,12 @@ describe("the result card", () => {
       { message: "Look at this fit", where: { sheet: "LL Model", range: "B4:C9" } },
       { message: "Nothing to select" },
     ];
-    const html = renderToStaticMarkup(
-      <LanguageContext.Provider value={{ language: "en", strings: STRINGS.en, setLanguage: () => undefined }}>
-        <ResultCard
-          result={{ ...result, summary: { ...result.summary, warnings } }}
-          onSelect={() => undefined}
-        />
-      </LanguageContext.Provider>,
+    const html = renderInLanguage(
+      "en",
+      <ResultCard
+        result={{ ...result, summary: { ...result.summary, warnings } }}
+        onSelect={() => undefined}
+      />,
     );
     expect(html).toContain(
       `aria-label="Look at this fit. ${STRINGS.en.showCells}: &#x27;LL Model&#x27;!B4:C9"`,
@@ -142,13 +136,7 @@ describe("the result card", () => {
       { code: "modelFailed", model: "Gamma-Gamma" },
     ]);
     const html = (language: Language) =>
-      renderToStaticMarkup(
-        <LanguageContext.Provider
-          value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}
-        >
-          <ResultCard result={built} onSelect={() => undefined} />
-        </LanguageContext.Provider>,
-      );
+      renderInLanguage(language, <ResultCard result={built} onSelect={() => undefined} />);
     const zh = html("zh-CN");
     expect(zh).toContain("模型：BG/NBD 无法拟合：没有客户有可用于拟合的购买记录");
     expect(zh).toContain("模型：Gamma-Gamma 无法拟合，因此未给出其预测；详见“模型”工作表");

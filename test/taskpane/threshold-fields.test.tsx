@@ -2,18 +2,16 @@
  * The thresholds typed in the pane, as it renders them (server-side to HTML, no browser): each tier but
  * the base one has its two minimums, labelled with the tier, showing what was typed, a bad number flagged.
  */
-import { renderToStaticMarkup } from "react-dom/server";
 import { ThresholdFields } from "../../src/taskpane/components/ThresholdFields";
-import { LanguageContext } from "../../src/taskpane/i18n/context";
 import { STRINGS } from "../../src/taskpane/i18n/strings";
 import { buildFormOf, type BuildForm } from "../../src/taskpane/state/build-form";
 import { resolveReportConfig } from "../../src/report/config";
+import { renderInLanguage } from "./render-in-language";
 
 function html(form: BuildForm, problems = new Map<string, string>()): string {
-  return renderToStaticMarkup(
-    <LanguageContext.Provider value={{ language: "en", strings: STRINGS.en, setLanguage: () => undefined }}>
-      <ThresholdFields form={form} problems={problems} dispatch={() => undefined} disabled={false} />
-    </LanguageContext.Provider>,
+  return renderInLanguage(
+    "en",
+    <ThresholdFields form={form} problems={problems} dispatch={() => undefined} disabled={false} />,
   );
 }
 

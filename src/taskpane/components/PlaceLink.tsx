@@ -9,7 +9,7 @@ import { useStrings } from "../i18n/context";
 import { useResultStyles } from "./result-styles";
 
 /** The place as Excel writes a reference to it: 'LL Customers'!B5. */
-export function placeText(where: WarningPlace): string {
+export function placeReference(where: WarningPlace): string {
   return `${quoteSheetName(where.sheet)}!${where.range}`;
 }
 
@@ -30,7 +30,7 @@ export function PlaceLink({ text, where, onSelect }: PlaceLinkProps) {
       role="button"
       className={styles.inlineLink}
       onClick={() => onSelect(where)}
-      aria-label={`${text}. ${strings.showCells}: ${placeText(where)}`}
+      aria-label={`${text}. ${strings.showCells}: ${placeReference(where)}`}
     >
       {text}
     </Link>

@@ -3,11 +3,11 @@
  * count and what was done; a finding with a place is a link that selects its first case.
  */
 import { Body1, Body1Strong, Caption1 } from "@fluentui/react-components";
-import { QUALITY_REASONS } from "../../engine/data/quality";
 import type { ReportSummary, WarningPlace } from "../../report/report-summary";
 import { useStrings } from "../i18n/context";
+import { findingLabel } from "../i18n/message-texts";
 import { formatNumber } from "../i18n/strings";
-import { PlaceLink, placeText } from "./PlaceLink";
+import { PlaceLink, placeReference } from "./PlaceLink";
 import { useResultStyles } from "./result-styles";
 
 type Finding = ReportSummary["dataQuality"]["findings"][number];
@@ -29,8 +29,7 @@ export function QualityFindings({ summary, onSelect }: QualityFindingsProps) {
   const n = (v: number) => formatNumber(language, v);
   const { rowsRead, findings } = summary.dataQuality;
   const text = (f: Finding) => {
-    const info = QUALITY_REASONS.find((r) => r.reason === f.reason);
-    const label = info ? (language === "zh-CN" ? info.labelZh : info.label) : f.label;
+    const label = findingLabel(language, f.reason, f.label);
     const count = f.unit === "customers" ? strings.customersCount(n(f.count)) : strings.rowsCount(n(f.count));
     return strings.finding(label, count, strings.qualityActions[f.action] ?? f.action);
   };
@@ -51,7 +50,7 @@ export function QualityFindings({ summary, onSelect }: QualityFindingsProps) {
               <li key={f.reason} className={styles.wrap}>
                 <PlaceLink text={text(f)} where={where} onSelect={onSelect} />
                 {where ? (
-                  <Caption1 className={styles.place}>{strings.firstAt(placeText(where))}</Caption1>
+                  <Caption1 className={styles.place}>{strings.firstAt(placeReference(where))}</Caption1>
                 ) : null}
               </li>
             );

@@ -69,14 +69,18 @@ const NOTES_ZH: Record<string, string> = {
   [DAY_ORDER_UNKNOWN]: "日/月顺序未知：请设置日期顺序（日-月-年或月-日-年）",
 };
 
+/** A data-quality finding's name in the language; `fallback` for a reason the engine does not list. */
+export function findingLabel(language: Language, reason: string, fallback = reason): string {
+  const info = QUALITY_REASONS.find((r) => r.reason === reason);
+  if (!info) return fallback;
+  return language === "zh-CN" ? info.labelZh : info.label;
+}
+
 export function messageWords(language: Language): MessageWords {
   const zh = language === "zh-CN";
   return {
     role: (role) => (zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en),
-    finding: (reason) => {
-      const info = QUALITY_REASONS.find((r) => r.reason === reason);
-      return info ? (zh ? info.labelZh : info.label) : reason;
-    },
+    finding: (reason) => findingLabel(language, reason),
     // As the English messages write counts (counted()), and as the pane writes numbers in Chinese.
     number: (n) => n.toLocaleString(zh ? "zh-CN" : "en-US"),
     note: (note) => (zh ? (NOTES_ZH[note] ?? note) : note),

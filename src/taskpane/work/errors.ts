@@ -22,8 +22,10 @@ export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error || (typeof e === "object" && e !== null && "message" in e)) {
     const err = e as Error;
     const s: SerializedError = { name: err.name || "Error", message: String(err.message), stack: err.stack };
-    if ((e instanceof DataError || e instanceof UserError) && e.fix) s.fix = e.fix;
-    if ((e instanceof DataError || e instanceof UserError) && e.detail) s.detail = e.detail;
+    if (isUsersToFix(e)) {
+      if (e.fix) s.fix = e.fix;
+      if (e.detail) s.detail = e.detail;
+    }
     return s;
   }
   return { name: "Error", message: String(e) };
