@@ -6,6 +6,7 @@
  */
 import { dayFromYmd, isValidDate, NO_DAY, ymdFromDay } from "../data/days";
 import { firstAfter, type PurchaseDays } from "../summary/purchase-days";
+import { lookAheadDays } from "./key-dates";
 
 export interface HolidayEntry {
   /** "MM-DD": every year; "YYYY-MM-DD": that year only. */
@@ -200,10 +201,7 @@ export function upcomingHolidays(
   asOf: number,
   options: HolidayOptions = {},
 ): UpcomingHoliday[] {
-  const horizon = options.days ?? 60;
-  if (!(Number.isInteger(horizon) && horizon >= 0 && horizon <= 366)) {
-    throw new RangeError(`holidays: look ahead 0 to 366 days (got ${horizon})`);
-  }
+  const horizon = lookAheadDays(options.days ?? 60, "holidays");
   const around = options.aroundDays ?? 7;
   let firstDataDay = Infinity;
   for (let i = 0; i < purchases.day.length; i++) firstDataDay = Math.min(firstDataDay, purchases.day[i]);

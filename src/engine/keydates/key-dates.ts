@@ -39,16 +39,21 @@ export function anniversaryIn(origin: number, year: number): number {
   return dayFromYmd(year, month, month === 2 && day === 29 && !isLeapYear(year) ? 28 : day);
 }
 
+/** A look-ahead window of whole days, up to a year and a day; `what` names the caller in the message. */
+export function lookAheadDays(days: number, what: string): number {
+  if (!(Number.isInteger(days) && days >= 0 && days <= 366)) {
+    throw new RangeError(`${what}: look ahead 0 to 366 days (got ${days})`);
+  }
+  return days;
+}
+
 /** The occasions within [asOf, asOf + days], sorted by day, then kind, then customer. */
 export function upcomingKeyDates(
   sources: KeyDateSources,
   asOf: number,
   options: KeyDateOptions = {},
 ): KeyDate[] {
-  const horizon = options.days ?? 30;
-  if (!(Number.isInteger(horizon) && horizon >= 0 && horizon <= 366)) {
-    throw new RangeError(`key dates: look ahead 0 to 366 days (got ${horizon})`);
-  }
+  const horizon = lookAheadDays(options.days ?? 30, "key dates");
   const kinds: [KeyDateKind, Int32Array | null | undefined][] = [
     ["birthday", sources.birthday],
     ["firstPurchaseAnniversary", sources.firstDay],
