@@ -50,15 +50,62 @@ export default tseslint.config(
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
-  {
-    // The engine is pure: no Office, no DOM, no I/O.
-    files: ["src/engine/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["fs", "node:*", "react*", "exceljs", "**/workbook/**", "**/report/**", "**/cli/**"] },
-      ],
-      "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "fetch", "XMLHttpRequest"],
-    },
-  },
+  ...layerRules(),
 );
+
+/**
+ * The layers (docs/architecture.md): each folder of src/ may import only the layers below it. A broken
+ * rule is reported as "layer <folder>: ..." naming what it may import.
+ *
+ *   engine  ->  nothing of ours (pure TypeScript: no Office, no DOM, no I/O)
+ *   sheet   ->  engine (the sheet model, A1 addressing, the workbook port)
+ *   report  ->  engine, sheet
+ *   workbook -> engine, sheet
+ *   functions, cli, taskpane -> anything below; never each other
+ */
+function layerRules() {
+  const layers = {
+    engine: [],
+    sheet: ["engine"],
+    report: ["engine", "sheet"],
+    workbook: ["engine", "sheet"],
+    functions: ["engine", "sheet", "report", "workbook"],
+    cli: ["engine", "sheet", "report", "workbook", "functions"],
+    taskpane: ["engine", "sheet", "report", "workbook"],
+  };
+  const all = Object.keys(layers);
+  return all.map((layer) => {
+    const allowed = layers[layer];
+    const forbidden = all.filter((other) => other !== layer && !allowed.includes(other));
+    const may = allowed.length > 0 ? `it may import ${allowed.join(", ")}` : "it imports nothing of ours";
+    const patterns = forbidden.map((other) => ({
+      group: [`**/${other}/**`, `**/${other}`],
+      message: `layer ${layer}: ${layer}/ must not import ${other}/ (${may}; see docs/architecture.md).`,
+    }));
+    if (layer === "engine") {
+      patterns.push({
+        group: ["fs", "node:*", "react*", "exceljs", "jszip", "papaparse"],
+        message: "layer engine: the engine is pure TypeScript (no I/O, no DOM, no Office, no file formats).",
+      });
+    }
+    return {
+      files: [`src/${layer}/**/*.{ts,tsx}`],
+      rules: {
+        "no-restricted-imports": ["error", { patterns }],
+        ...(layer === "engine"
+          ? {
+              "no-restricted-globals": [
+                "error",
+                "window",
+                "document",
+                "Office",
+                "Excel",
+                "fetch",
+                "XMLHttpRequest",
+              ],
+            }
+          : {}),
+      },
+    };
+  });
+}

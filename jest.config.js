@@ -20,4 +20,5 @@ module.exports = {
   },
   setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/setup/libreoffice-reporter.js"],
 };

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
-import type { Cell, SheetModel } from "../src/report/sheet-model";
+import type { Cell, SheetModel } from "../src/sheet/sheet-model";
 import { readCsvTable } from "../src/workbook/csv/read";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import type { Benchmark, BenchResult } from "./suite";

@@ -22,8 +22,8 @@ import { ExampleSheet, type PlacedFormula } from "./example-sheet";
 
 installOfflineRuntime();
 
-/** ../shared/data beside the repository. */
-export const SHARED_DATA = join(__dirname, "..", "..", "..", "shared", "data");
+/** The public test data in the repository (test/data/README.md says where each file comes from). */
+export const TEST_DATA = join(__dirname, "..", "..", "test", "data");
 
 type Column = unknown[][];
 const col = (values: readonly unknown[]): Column => values.map((v) => [v]);
@@ -40,7 +40,7 @@ interface Orders {
 /** CDNOW_sample.txt: whitespace-separated master id, sample id, YYYYMMDD, CDs, dollars. */
 function readCdnow(): Orders {
   const o: Orders = { ids: [], dates: [], cds: [], amounts: [] };
-  for (const line of readFileSync(join(SHARED_DATA, "CDNOW_sample.txt"), "utf8").split(/\r?\n/)) {
+  for (const line of readFileSync(join(TEST_DATA, "CDNOW_sample.txt"), "utf8").split(/\r?\n/)) {
     const f = line.trim().split(/\s+/);
     if (f.length !== 5) continue;
     o.ids.push(f[1]);
@@ -52,7 +52,7 @@ function readCdnow(): Orders {
 }
 
 function readDonations(): number[][] {
-  return readFileSync(join(SHARED_DATA, "donations.csv"), "utf8")
+  return readFileSync(join(TEST_DATA, "donations.csv"), "utf8")
     .split(/\r?\n/)
     .slice(1)
     .filter((l) => l.trim() !== "")

@@ -8,7 +8,7 @@
  * dynamic arrays, so they spill and re-spill like formulas typed in Excel.
  */
 import type ExcelJS from "exceljs";
-import { cellAddress, parseCellAddress, parseRangeAddress } from "../../src/report/a1";
+import { cellAddress, parseCellAddress, parseRangeAddress } from "../../src/sheet/a1";
 import { inputErrorCode } from "../../src/functions/excel/errors";
 
 /** A formula placed in the workbook, for the tests of the examples and the notes. */

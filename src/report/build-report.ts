@@ -17,7 +17,7 @@ import { DataError } from "../engine/data/errors";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
 import { UserError } from "../user-error";
-import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../workbook/port";
+import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
   analysisConfigOf,
   checkConfigLayer,

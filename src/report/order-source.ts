@@ -4,8 +4,8 @@
  * sheet; a sheet of notes before it is not the orders). Generated sheets are never read as orders.
  */
 import { UserError } from "../user-error";
-import { parseRangeAddress } from "./a1";
-import type { TableSource, Workbook } from "../workbook/port";
+import { parseRangeAddress } from "../sheet/a1";
+import type { TableSource, Workbook } from "../sheet/port";
 import type { OrderSourceConfig } from "./config";
 
 export interface FoundSource {

@@ -16,7 +16,7 @@ import {
   type TierRule,
 } from "../engine/tiers/program";
 import { UserError } from "../user-error";
-import type { Workbook } from "../workbook/port";
+import type { Workbook } from "../sheet/port";
 import type { ReportConfig } from "./config";
 import { ALERT_INPUTS, FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS, TIER_INPUTS } from "./input-keys";
 import type { SheetKind } from "./sheet-kinds";

@@ -5,7 +5,7 @@
 import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
 import { needsDayOrder, type QualityExample, type QualityReason } from "../engine/data/quality";
-import type { WriteSheetResult } from "../workbook/port";
+import type { WriteSheetResult } from "../sheet/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ModelProblem, ReportModels } from "./report-models";

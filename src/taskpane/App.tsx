@@ -5,7 +5,7 @@
  */
 import { useCallback, useRef, useState } from "react";
 import { Caption1, FluentProvider, Select, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import type { Workbook } from "../workbook/port";
+import type { Workbook } from "../sheet/port";
 import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
 import type { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { PaneMessageBar } from "./components/PaneMessageBar";

@@ -4,9 +4,9 @@
  * header detection. Adapters (memory, xlsx, office) only provide the backend.
  */
 import { describeSource, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
-import { parseRangeAddress, rangeAddress, sheetRangeReference, type RangeBox } from "../report/a1";
-import { checkSheetModel } from "../report/sheet-model-check";
-import type { SheetModel } from "../report/sheet-model";
+import { parseRangeAddress, rangeAddress, sheetRangeReference, type RangeBox } from "../sheet/a1";
+import { checkSheetModel } from "../sheet/sheet-model-check";
+import type { SheetModel } from "../sheet/sheet-model";
 import { UserError } from "../user-error";
 import type { WorkbookBackend } from "./backend";
 import {
@@ -22,7 +22,7 @@ import {
   type Workbook,
   type WriteSheetOptions,
   type WriteSheetResult,
-} from "./port";
+} from "../sheet/port";
 import { collectRawTable } from "./read-table";
 import {
   chooseSheetName,

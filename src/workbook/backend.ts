@@ -5,9 +5,9 @@
  * and header detection are done once, in BackedWorkbook, for every adapter.
  */
 import type { CellValue } from "../engine/data/table";
-import type { CellPosition, RangeBox } from "../report/a1";
-import type { SheetModel } from "../report/sheet-model";
-import type { SheetVisibility, TableInfo } from "./port";
+import type { CellPosition, RangeBox } from "../sheet/a1";
+import type { SheetModel } from "../sheet/sheet-model";
+import type { SheetVisibility, TableInfo } from "../sheet/port";
 
 export interface BackendSheet {
   name: string;

@@ -4,11 +4,11 @@
  * it owns and which charts it has. Pure functions only; BackedWorkbook does the reading and writing.
  */
 import { isCellError, type CellValue } from "../engine/data/table";
-import { dateToExcelSerial, inputCells, isCellSpec } from "../report/sheet-model-cells";
-import { MAX_SHEET_NAME_LENGTH } from "../report/sheet-model-check";
-import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../report/sheet-model";
+import { dateToExcelSerial, inputCells, isCellSpec } from "../sheet/sheet-model-cells";
+import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
+import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
-import { GENERATED_SHEET_PREFIX } from "./port";
+import { GENERATED_SHEET_PREFIX } from "../sheet/port";
 
 /** A value as stored in JSON: dates as Excel serial numbers. */
 export type StoredScalar = string | number | boolean | null;

@@ -17,7 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../src/cli/main";
-import { MAX_CELL_TEXT } from "../../src/report/sheet-model-cells";
+import { MAX_CELL_TEXT } from "../../src/sheet/sheet-model-cells";
 import { capture } from "../helpers/cli-io";
 import {
   day,

@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { capture, runJson } from "../helpers/cli-io";
-import { readSharedText, sharedDataPath } from "../helpers/shared-data";
+import { readTestDataText, testDataPath } from "../helpers/test-data";
 
 const fitJson = (args: string[]) => runJson(["fit", ...args]);
 
@@ -13,7 +13,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "loyalty-fit-"));
 /** CDNOW_sample.txt as the CSV a user would export: customer, date, amount. */
 function cdnowCsv(): string {
   const file = path.join(dir, "cdnow.csv");
-  const lines = readSharedText("CDNOW_sample.txt")
+  const lines = readTestDataText("CDNOW_sample.txt")
     .split(/\r?\n/)
     .filter((l) => l.trim())
     .map((l) => l.trim().split(/\s+/))
@@ -24,7 +24,7 @@ function cdnowCsv(): string {
 
 describe("loyalty fit", () => {
   it("fits BG/NBD to the CDNOW summary file and prints the JSON the issue specifies", async () => {
-    const out = await fitJson([sharedDataPath("cdnow_customers_summary.csv"), "--model", "bgnbd"]);
+    const out = await fitJson([testDataPath("cdnow_customers_summary.csv"), "--model", "bgnbd"]);
     expect(Object.keys(out).slice(0, 7)).toEqual([
       "model",
       "params",
@@ -46,16 +46,16 @@ describe("loyalty fit", () => {
   });
 
   it("fits Pareto/NBD and MBG/NBD with their parameter names", async () => {
-    const pnbd = await fitJson([sharedDataPath("cdnow_customers_summary.csv"), "--model", "pnbd"]);
+    const pnbd = await fitJson([testDataPath("cdnow_customers_summary.csv"), "--model", "pnbd"]);
     expect(Object.keys(pnbd.params)).toEqual(["r", "alpha", "s", "beta"]);
     expect(pnbd.logLikelihood).toBeCloseTo(-9594.97, 1);
-    const mbg = await fitJson([sharedDataPath("cdnow_customers_summary.csv"), "--model", "mbgnbd"]);
+    const mbg = await fitJson([testDataPath("cdnow_customers_summary.csv"), "--model", "mbgnbd"]);
     expect(mbg.params.r).toBeCloseTo(0.525, 3);
   });
 
   it("fits Gamma-Gamma on x/t_x/T/zbar columns and says whom it left out", async () => {
     const out = await fitJson([
-      sharedDataPath("cdnow_customers_summary_with_transactions.csv"),
+      testDataPath("cdnow_customers_summary_with_transactions.csv"),
       "--model",
       "gg",
     ]);
@@ -64,12 +64,12 @@ describe("loyalty fit", () => {
     expect(out.customers).toBe(946);
     expect(out.excluded).toEqual({ noRepeatPurchases: 1411, nonPositiveValue: 0 });
     const io = capture();
-    await run(["fit", sharedDataPath("cdnow_customers_summary_with_transactions.csv"), "--model", "gg"], io);
+    await run(["fit", testDataPath("cdnow_customers_summary_with_transactions.csv"), "--model", "gg"], io);
     expect(io.stdout).toContain("left out: 1,411 customers without repeat purchases");
   });
 
   it("fits BG/BB to donations.csv (frequency, recency, periods, weights)", async () => {
-    const out = await fitJson([sharedDataPath("donations.csv"), "--model", "bgbb"]);
+    const out = await fitJson([testDataPath("donations.csv"), "--model", "bgbb"]);
     expect(Object.keys(out.params)).toEqual(["alpha", "beta", "gamma", "delta"]);
     expect(out.customers).toBe(11104);
     expect(out.logLikelihood).toBeCloseTo(-33225.58, 1);
@@ -98,7 +98,7 @@ describe("loyalty fit", () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet("Summary");
     sheet.addRow(["frequency", "recency", "T"]);
-    for (const line of readSharedText("cdnow_customers_summary.csv").split(/\r?\n/).slice(1)) {
+    for (const line of readTestDataText("cdnow_customers_summary.csv").split(/\r?\n/).slice(1)) {
       if (line.trim()) sheet.addRow(line.split(",").slice(1).map(Number));
     }
     await wb.xlsx.writeFile(file);
@@ -129,8 +129,8 @@ describe("loyalty fit", () => {
   it("exits 2 for a missing file, a summary without the needed column and a bad unit", async () => {
     for (const args of [
       [path.join(dir, "missing.csv"), "--model", "bgnbd"],
-      [sharedDataPath("cdnow_customers_summary.csv"), "--model", "gg"],
-      [sharedDataPath("cdnow_customers_summary.csv"), "--model", "bgnbd", "--unit", "fortnight"],
+      [testDataPath("cdnow_customers_summary.csv"), "--model", "gg"],
+      [testDataPath("cdnow_customers_summary.csv"), "--model", "bgnbd", "--unit", "fortnight"],
     ]) {
       const io = capture();
       expect(await run(["fit", ...args], io)).toBe(2);

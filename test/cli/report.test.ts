@@ -15,7 +15,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { zipBombBytes } from "../helpers/bad-files";
 import { capture, runJson } from "../helpers/cli-io";
 import { REPORT_SHEETS } from "../helpers/report-sheets";
-import { sharedDataPath } from "../helpers/shared-data";
+import { testDataPath } from "../helpers/test-data";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-report-"));
 const file = (name: string) => path.join(dir, name);
@@ -91,7 +91,7 @@ describe("loyalty report", () => {
     const out = file("cdnow.xlsx");
     const summary = await runJson([
       "report",
-      sharedDataPath("CDNOW_sample.txt"),
+      testDataPath("CDNOW_sample.txt"),
       "--config",
       cdnowConfig(),
       "--out",
@@ -133,7 +133,7 @@ describe("loyalty report", () => {
     const code = await run(
       [
         "report",
-        sharedDataPath("CDNOW_sample.txt"),
+        testDataPath("CDNOW_sample.txt"),
         "--config",
         cdnowConfig(),
         "--sheets",
@@ -182,7 +182,7 @@ describe("loyalty report", () => {
     const io = capture();
     io.interactive = true;
     const code = await run(
-      ["report", sharedDataPath("CDNOW_sample.txt"), "--config", cdnowConfig(), "--sheets", "tiers"].concat([
+      ["report", testDataPath("CDNOW_sample.txt"), "--config", cdnowConfig(), "--sheets", "tiers"].concat([
         "--out",
         file("progress.xlsx"),
       ]),
@@ -283,7 +283,7 @@ describe("loyalty report", () => {
   });
 
   it("refuses unclear targets with one line", async () => {
-    const csv = sharedDataPath("CDNOW_sample.txt");
+    const csv = testDataPath("CDNOW_sample.txt");
     expect(await failure(["report", csv])).toMatch(/--out FILE\.xlsx/);
     expect(await failure(["report", csv, "--out", file("x.csv")])).toMatch(/\.xlsx/);
     expect(await failure(["report", csv, "--in-place"])).toMatch(/--in-place updates an \.xlsx/);

@@ -1,6 +1,6 @@
 import { analyzeOrders } from "../../src/engine/analyze";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
-import { cdnowSampleTable } from "../helpers/shared-data";
+import { cdnowSampleTable } from "../helpers/test-data";
 import { orderTable } from "../helpers/orders";
 import { formatDay } from "../../src/engine/data/days";
 import { DataError } from "../../src/engine/data/errors";

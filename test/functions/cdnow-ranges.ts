@@ -1,5 +1,5 @@
 /** The published CDNOW summaries as Excel would pass their columns to a function. */
-import { readSharedCsv } from "../helpers/shared-data";
+import { readTestDataCsv } from "../helpers/test-data";
 
 export interface CdnowColumns {
   id: unknown[][];
@@ -12,7 +12,7 @@ export interface CdnowColumns {
 
 /** cdnow_customers_summary_with_transactions.csv: ID, x, t_x, T, zbar as columns of numbers. */
 export function cdnowColumns(): CdnowColumns {
-  const rows = readSharedCsv("cdnow_customers_summary_with_transactions.csv")
+  const rows = readTestDataCsv("cdnow_customers_summary_with_transactions.csv")
     .slice(1)
     .map((r) => r.map(Number));
   const col = (i: number) => rows.map((r) => [r[i]]);

@@ -7,9 +7,11 @@
  *
  * Read the recalculated values with saved-xlsx.ts.
  *
- * CI installs LibreOffice (.ci/run); without it these tests fail with a message saying so.
+ * Tests that need it are declared with `describeWithLibreOffice`. Without LibreOffice they are skipped,
+ * and test/setup/libreoffice-reporter.js says at the end of the run how many and how to install it;
+ * with CI set (CI installs LibreOffice in .ci/run) a missing LibreOffice fails instead.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +25,33 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 const SOFFICE = process.env.SOFFICE ?? "soffice";
+
+/** The words that mark a test group needing LibreOffice; the reporter counts skipped tests by them. */
+export const NEEDS_LIBREOFFICE = "[needs LibreOffice]";
+
+/** Whether `soffice` (or $SOFFICE) can be started on this machine. */
+function libreOfficeInstalled(): boolean {
+  const probe = spawnSync(SOFFICE, ["--version"], { timeout: 60_000, encoding: "utf8" });
+  return probe.error === undefined && probe.status === 0;
+}
+
+/**
+ * `describe` for tests that recalculate with LibreOffice: skipped (and counted at the end of the run)
+ * where it is not installed, except on CI, where its absence is a failure.
+ */
+export function describeWithLibreOffice(name: string, body: () => void): void {
+  const title = `${name} ${NEEDS_LIBREOFFICE}`;
+  if (libreOfficeInstalled()) describe(title, body);
+  else if (process.env.CI) {
+    describe(title, () => {
+      it("has LibreOffice to recalculate with", () => {
+        throw new Error(
+          `LibreOffice (${SOFFICE}) is not installed on CI: apt-get install libreoffice-calc-nogui`,
+        );
+      });
+    });
+  } else describe.skip(title, body);
+}
 
 /**
  * Converts `files` with LibreOffice into `outDir` as `format` ("xlsx" or "pdf") after recalculating them,

@@ -1,5 +1,5 @@
 /**
- * The whole report built from the CDNOW sample (../shared/data/CDNOW_sample.txt, 6,919 lines, no header)
+ * The whole report built from the CDNOW sample (test/data/CDNOW_sample.txt, 6,919 lines, no header)
  * into the in-memory workbook, and the numbers read back from the sheets checked against the published
  * counts (2,357 customers, $244,091.94, the 39-week BG/NBD fit of Fader, Hardie & Lee) and against each
  * other (segment counts sum to the customers, migration rows sum to the previous tier counts).
@@ -12,7 +12,7 @@ import { readCsvTable } from "../../src/workbook/csv/read";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { orderTable } from "../helpers/orders";
 import { REPORT_SHEETS } from "../helpers/report-sheets";
-import { sharedDataPath } from "../helpers/shared-data";
+import { testDataPath } from "../helpers/test-data";
 
 /** The sample's columns: A master id, B sample id (the customer), C date, D CDs, E dollars. */
 const CDNOW_CONFIG: PartialReportConfig = {
@@ -35,7 +35,7 @@ let workbook: MemoryWorkbook;
 let result: ReportResult;
 
 beforeAll(async () => {
-  const { table } = await readCsvTable(sharedDataPath("CDNOW_sample.txt"), { header: "none" });
+  const { table } = await readCsvTable(testDataPath("CDNOW_sample.txt"), { header: "none" });
   workbook = new MemoryWorkbook();
   result = await buildReport({ workbook, orders: { table }, config: CDNOW_CONFIG });
 });
@@ -304,7 +304,7 @@ describe("report rebuilds", () => {
   });
 
   it("keeps an edited tier minimum on rebuild and evaluates the tiers with it", async () => {
-    const { table } = await readCsvTable(sharedDataPath("CDNOW_sample.txt"), { header: "none" });
+    const { table } = await readCsvTable(testDataPath("CDNOW_sample.txt"), { header: "none" });
     const wb = new MemoryWorkbook();
     const first = await buildReport({ workbook: wb, orders: { table }, config: CDNOW_CONFIG });
     const platinum = (r: ReportResult) => r.summary.tiers.find((t) => t.key === "platinum")?.customers;

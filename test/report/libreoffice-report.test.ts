@@ -11,34 +11,34 @@ import { buildReport } from "../../src/report/build-report";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { convertWithLibreOffice } from "../helpers/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
 import { readSavedSheet, type SavedCell } from "../helpers/saved-xlsx";
-import { sharedDataPath } from "../helpers/shared-data";
+import { testDataPath } from "../helpers/test-data";
 
 let dir: string;
 let recalculated: string;
 let sheetNames: string[];
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "ll-report-lo-"));
-  const { table } = await readCsvTable(sharedDataPath("CDNOW_sample.txt"), { header: "none" });
-  const workbook = XlsxWorkbook.create();
-  const result = await buildReport({
-    workbook,
-    orders: { table },
-    config: { columns: { customerId: "B", date: "C", amount: "E", quantity: "D" } },
-  });
-  sheetNames = result.summary.sheets.map((s) => s.sheetName);
-  const file = path.join(dir, "cdnow-report.xlsx");
-  await workbook.save(file);
-  [recalculated] = await convertWithLibreOffice(file, path.join(dir, "recalculated"), "xlsx");
-}, 180_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 const isError = (v: SavedCell["value"]) => typeof v === "object" && v !== null && "error" in v;
 
-describe("the CDNOW report recalculated by LibreOffice", () => {
+describeWithLibreOffice("the CDNOW report recalculated by LibreOffice", () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "ll-report-lo-"));
+    const { table } = await readCsvTable(testDataPath("CDNOW_sample.txt"), { header: "none" });
+    const workbook = XlsxWorkbook.create();
+    const result = await buildReport({
+      workbook,
+      orders: { table },
+      config: { columns: { customerId: "B", date: "C", amount: "E", quantity: "D" } },
+    });
+    sheetNames = result.summary.sheets.map((s) => s.sheetName);
+    const file = path.join(dir, "cdnow-report.xlsx");
+    await workbook.save(file);
+    [recalculated] = await convertWithLibreOffice(file, path.join(dir, "recalculated"), "xlsx");
+  }, 180_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it("keeps every generated sheet", () => {
     const saved = XlsxPackage.fromBuffer(readFileSync(recalculated), "recalculated.xlsx")
       .sheets()

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildExamples } from "../../scripts/examples/build-examples";
 import { withDynamicArrays } from "../../scripts/examples/dynamic-arrays";
-import { parseCellAddress } from "../../src/report/a1";
+import { parseCellAddress } from "../../src/sheet/a1";
 
 const ROOT = join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -25,7 +25,7 @@ import { storedStart } from "../../src/taskpane/state/stored-settings";
 import { UserError } from "../../src/user-error";
 import { paneMessageOf } from "../../src/taskpane/state/pane-message";
 import { deserializeError, serializeError } from "../../src/taskpane/work/errors";
-import type { JsonValue } from "../../src/workbook/port";
+import type { JsonValue } from "../../src/sheet/port";
 
 const SOURCE: SourceSettings = {
   source: { table: "OrderLines" },

@@ -5,10 +5,10 @@
  * here, never an adapter's internals.
  */
 import { isCellError, type CellValue } from "../../src/engine/data/table";
-import { dateToExcelSerial } from "../../src/report/sheet-model-cells";
-import type { Scalar, SheetModel } from "../../src/report/sheet-model";
+import { dateToExcelSerial } from "../../src/sheet/sheet-model-cells";
+import type { Scalar, SheetModel } from "../../src/sheet/sheet-model";
 import type { UserCell, UserSheetFixture } from "../../src/workbook/memory/memory-workbook";
-import { SETTINGS_SHEET_NAME, type Workbook } from "../../src/workbook/port";
+import { SETTINGS_SHEET_NAME, type Workbook } from "../../src/sheet/port";
 import { UserError } from "../../src/user-error";
 import { exampleSheetModel } from "./example-model";
 

@@ -6,7 +6,7 @@ import { decodeText } from "../../src/workbook/csv/decode";
 import { parseDelimitedText } from "../../src/workbook/csv/parse";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import { neutraliseFormula, toCsv, writeCsvFile } from "../../src/workbook/csv/write";
-import { cdnowSampleTable, sharedDataPath } from "../helpers/shared-data";
+import { cdnowSampleTable, testDataPath } from "../helpers/test-data";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "ll-csv-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,19 +75,19 @@ describe("reading CSV files", () => {
   });
 
   it("reads the whitespace-aligned CDNOW sample without a header row", async () => {
-    const { table, delimiter } = await readCsvTable(sharedDataPath("CDNOW_sample.txt"), { header: "none" });
+    const { table, delimiter } = await readCsvTable(testDataPath("CDNOW_sample.txt"), { header: "none" });
     expect(delimiter).toBe("whitespace");
     expect(table.headers).toEqual(["Column A", "Column B", "Column C", "Column D", "Column E"]);
     expect(table.columns.map((c) => c.length)).toEqual([6919, 6919, 6919, 6919, 6919]);
     // The same cells as the reference reader of the shared data.
     expect(table.columns).toEqual(cdnowSampleTable().columns);
-    await expect(readCsvTable(sharedDataPath("CDNOW_sample.txt"))).rejects.toThrow(
+    await expect(readCsvTable(testDataPath("CDNOW_sample.txt"))).rejects.toThrow(
       /CDNOW_sample\.txt: no header row found in rows 1-30/,
     );
   });
 
   it("reads the shared example transactions (15,273 rows)", async () => {
-    const { table } = await readCsvTable(sharedDataPath("example_transactions.csv"));
+    const { table } = await readCsvTable(testDataPath("example_transactions.csv"));
     expect(table.headers).toEqual(["date", "id"]);
     expect(table.columns[0]).toHaveLength(15_273);
     expect(table.columns[0][0]).toBe("2014-03-08 00:00:00");

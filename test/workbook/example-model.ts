@@ -5,7 +5,7 @@
  * chart of each type. The contract tests write it through every adapter; test/workbook/render.test.ts
  * renders it through LibreOffice.
  */
-import type { Cell, SheetModel } from "../../src/report/sheet-model";
+import type { Cell, SheetModel } from "../../src/sheet/sheet-model";
 
 export const SEGMENTS = [
   // Segment names from data that look like formulas: they must stay text.

@@ -1,5 +1,5 @@
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
-import type { Workbook } from "../../src/workbook/port";
+import type { Workbook } from "../../src/sheet/port";
 import { describeWorkbookContract, type WorkbookFixture } from "./contract";
 
 function asMemory(wb: Workbook): MemoryWorkbook {

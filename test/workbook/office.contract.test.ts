@@ -1,6 +1,6 @@
-import { parseCellAddress } from "../../src/report/a1";
+import { parseCellAddress } from "../../src/sheet/a1";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
-import type { Workbook } from "../../src/workbook/port";
+import type { Workbook } from "../../src/sheet/port";
 import { describeWorkbookContract, type InspectedCell } from "./contract";
 import { FakeExcel } from "./office/fake-excel";
 import { fakeExcelWith, typeInto } from "./office/fake-fixture";

@@ -1,6 +1,6 @@
 /** Builds .xlsx files for tests with plain ExcelJS, the way a user's workbook would be. */
 import ExcelJS from "exceljs";
-import { parseCellAddress, parseRangeAddress } from "../../src/report/a1";
+import { parseCellAddress, parseRangeAddress } from "../../src/sheet/a1";
 import type { UserCell } from "../../src/workbook/memory/memory-workbook";
 import type { WorkbookFixture } from "./contract";
 

@@ -2,11 +2,11 @@ import ExcelJS from "exceljs";
 import { promises as fs, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseCellAddress } from "../../src/report/a1";
+import { parseCellAddress } from "../../src/sheet/a1";
 import { fromExcelJsValue } from "../../src/workbook/xlsx/excel-values";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import type { Workbook } from "../../src/workbook/port";
+import type { Workbook } from "../../src/sheet/port";
 import { describeWorkbookContract, type InspectedCell } from "./contract";
 import { excelJsCellValue, fixtureWorkbook } from "./xlsx-fixture";
 

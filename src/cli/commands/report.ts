@@ -18,7 +18,7 @@ import { DAY_ORDERS } from "../../engine/data/parse-date";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
-import type { TableSource } from "../../workbook/port";
+import type { TableSource } from "../../sheet/port";
 import type { XlsxPackage } from "../../workbook/xlsx/package";
 import { megabytes } from "../../workbook/xlsx/zip-guard";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";

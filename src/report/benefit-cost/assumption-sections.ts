@@ -6,7 +6,7 @@
 import { dateFromDay } from "../../engine/data/days";
 import { sum } from "../../engine/projection/project";
 import { scenarioOf } from "../../engine/projection/scenarios";
-import { rangeAddress } from "../a1";
+import { rangeAddress } from "../../sheet/a1";
 import {
   FORMATS,
   INPUT_KEYS,

@@ -12,7 +12,7 @@
 import { runProjection, type Projection } from "../../engine/projection/project";
 import { sensitivityGrid, type SensitivityGrid } from "../../engine/projection/sensitivity";
 import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
-import type { SheetModel } from "../sheet-model";
+import type { SheetModel } from "../../sheet/sheet-model";
 import {
   baselineSection,
   observedMigrationSection,

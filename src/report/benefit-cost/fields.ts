@@ -5,7 +5,7 @@
  */
 import type { ProgrammeAssumptions, TierAssumptions } from "../../engine/projection/assumptions";
 import type { ScenarioKey, ScenarioMultipliers } from "../../engine/projection/scenarios";
-import type { NumberFormat } from "../sheet-model";
+import type { NumberFormat } from "../../sheet/sheet-model";
 
 /** Number formats of the sheet. Money has no currency symbol: the data's currency is not known. */
 export const FORMATS = {

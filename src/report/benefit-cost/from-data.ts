@@ -7,7 +7,7 @@
 import type { Analysis } from "../../engine/analyze";
 import { defaultAssumptions } from "../../engine/projection/assumptions";
 import { projectionBaseline } from "../../engine/projection/baseline";
-import type { Workbook } from "../../workbook/port";
+import type { Workbook } from "../../sheet/port";
 import { BENEFIT_COST_KIND, benefitCostSheet, type BenefitCostSheet } from "./builder";
 import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
 

@@ -5,8 +5,8 @@
  * such as the task pane's preview) and the expectation a recalculation test compares the spreadsheet
  * program's result with.
  */
-import { cellAddress } from "../a1";
-import type { Block, Cell, CellSpec, Scalar } from "../sheet-model";
+import { cellAddress } from "../../sheet/a1";
+import type { Block, Cell, CellSpec, Scalar } from "../../sheet/sheet-model";
 
 export type Expected = number | string;
 

@@ -8,7 +8,7 @@ import type { ProjectionAssumptions, TierAssumptions } from "../../engine/projec
 import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import { SCENARIO_FIELDS, type ScenarioMultipliers } from "../../engine/projection/scenarios";
 import { UserError } from "../../user-error";
-import type { InputCellState } from "../../workbook/port";
+import type { InputCellState } from "../../sheet/port";
 import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
 
 /** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */

@@ -7,7 +7,7 @@
  */
 import { MAX_PERIODS } from "../../engine/projection/assumptions";
 import { UserError } from "../../user-error";
-import { columnName } from "../a1";
+import { columnName } from "../../sheet/a1";
 import { PROGRAMME_FIELDS, SCENARIO_ROWS } from "./fields";
 
 export const BENEFIT_COST_FOOTPRINT = "A1:AN200";

@@ -6,11 +6,11 @@
 import { addMonths, dateFromDay } from "../../engine/data/days";
 import type { ProjectionLineKey } from "../../engine/projection/project";
 import type { EffectiveDrivers } from "../../engine/projection/scenarios";
-import type { NumberFormat, StyleName } from "../sheet-model";
+import type { NumberFormat, StyleName } from "../../sheet/sheet-model";
 import { FORMATS } from "./fields";
 import { NOW_COL, periodColumn, type BenefitCostLayout } from "./layout";
 import { columnRange, type BenefitCostWriter } from "./writer";
-import { columnName } from "../a1";
+import { columnName } from "../../sheet/a1";
 
 interface Driver {
   field: keyof EffectiveDrivers;

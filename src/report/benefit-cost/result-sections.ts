@@ -6,8 +6,8 @@
 import { formatDay } from "../../engine/data/days";
 import { sum, sumProduct } from "../../engine/projection/project";
 import { scenarioOf } from "../../engine/projection/scenarios";
-import { columnName, rangeAddress } from "../a1";
-import type { ChartSpec, NumberFormat } from "../sheet-model";
+import { columnName, rangeAddress } from "../../sheet/a1";
+import type { ChartSpec, NumberFormat } from "../../sheet/sheet-model";
 import { FORMATS, INPUT_KEYS } from "./fields";
 import type { Expected } from "./grid";
 import { FIRST_PERIOD_COL, KEY_RESULT_LINES, periodsRange } from "./layout";

@@ -6,7 +6,7 @@ import type { ProjectionAssumptions } from "../../engine/projection/assumptions"
 import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import type { Projection } from "../../engine/projection/project";
 import type { SensitivityGrid } from "../../engine/projection/sensitivity";
-import { cellAddress, columnName, rangeAddress } from "../a1";
+import { cellAddress, columnName, rangeAddress } from "../../sheet/a1";
 import type {
   CellSpec,
   CellStyle,
@@ -15,7 +15,7 @@ import type {
   NamedRange,
   NumberFormat,
   StyleName,
-} from "../sheet-model";
+} from "../../sheet/sheet-model";
 import { SheetGrid } from "./grid";
 import { COLUMN_WIDTHS, periodColumn, type BenefitCostLayout } from "./layout";
 

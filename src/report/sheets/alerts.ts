@@ -5,7 +5,7 @@
  */
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
-import type { Cell, NumberFormat, SheetModel } from "../sheet-model";
+import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { round, shortRuleName, tierName, type ReportData } from "../report-data";
 import { ALERT_INPUTS } from "../input-keys";
 import { listedNote, moneyFormat, numberCell, SheetLayout } from "./layout";

@@ -1,7 +1,7 @@
 /** The Benefit cost sheet of the report: the finance model of live formulas (src/report/benefit-cost). */
 import { benefitCostSheetFromData } from "../benefit-cost/from-data";
 import type { ReportData } from "../report-data";
-import type { SheetModel } from "../sheet-model";
+import type { SheetModel } from "../../sheet/sheet-model";
 
 export function buildBenefitCostSheet(data: ReportData): SheetModel {
   const sheet =

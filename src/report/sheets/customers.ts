@@ -4,7 +4,7 @@
  * P(alive), expected purchases and predicted value, and the alerts that fired.
  */
 import { formatDay } from "../../engine/data/days";
-import type { Cell, CellStyle, SheetModel } from "../sheet-model";
+import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
 import {
   alertNamesByCustomer,
   excelDate,

@@ -5,7 +5,7 @@
 import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import { columnLetter } from "../../engine/data/table";
-import type { Cell, SheetModel } from "../sheet-model";
+import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { round, type ReportData } from "../report-data";
 import { moneyFormat, SheetLayout } from "./layout";
 import { counted } from "../../engine/text/counted";

@@ -1,6 +1,6 @@
 /** The builder of each generated sheet, and which sheets show model results. */
 import type { ReportData } from "../report-data";
-import type { SheetModel } from "../sheet-model";
+import type { SheetModel } from "../../sheet/sheet-model";
 import type { SheetKind } from "../sheet-kinds";
 import { buildAlertsSheet } from "./alerts";
 import { buildBenefitCostSheet } from "./benefit-cost";

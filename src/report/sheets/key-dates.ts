@@ -12,7 +12,7 @@ import {
   LUNAR_TABLE_LAST_YEAR,
   upcomingHolidays,
 } from "../../engine/keydates/holidays";
-import type { SheetModel } from "../sheet-model";
+import type { SheetModel } from "../../sheet/sheet-model";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS, type HolidayField } from "../input-keys";
 import { listedNote, moneyFormat, SheetLayout } from "./layout";

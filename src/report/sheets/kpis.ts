@@ -4,7 +4,7 @@
  * with a colour scale.
  */
 import { formatDay, lastDayOfMonthIndex } from "../../engine/data/days";
-import type { Cell, SheetModel } from "../sheet-model";
+import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { round, type ReportData } from "../report-data";
 import { columnAfterPixels, headerText, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
 

@@ -3,8 +3,8 @@
  * below the previous one, so a builder says WHAT goes on the sheet and this says WHERE. Produces the
  * blocks, charts and formats of a SheetModel; knows nothing of Office or files.
  */
-import { cellAddress, columnName, rangeAddress } from "../a1";
-import { currencyFormat, isCellSpec, numberFormatCode } from "../sheet-model-cells";
+import { cellAddress, columnName, rangeAddress } from "../../sheet/a1";
+import { currencyFormat, isCellSpec, numberFormatCode } from "../../sheet/sheet-model-cells";
 import type {
   Block,
   Cell,
@@ -15,7 +15,7 @@ import type {
   NumberFormat,
   SheetModel,
   TableOptions,
-} from "../sheet-model";
+} from "../../sheet/sheet-model";
 import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
 
 /** Pixels per row at Excel's default height (15 pt), for placing charts between tables. */

@@ -6,7 +6,7 @@
  */
 import { formatDay } from "../../engine/data/days";
 import type { FitResult } from "../../engine/models/types";
-import type { Cell, SheetModel } from "../sheet-model";
+import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { usableFit, type FitOutcome, type HoldoutCheck } from "../report-models";
 import { round, type ReportData } from "../report-data";
 import { count, moneyFormat, percentText, SheetLayout, tableChart } from "./layout";

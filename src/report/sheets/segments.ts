@@ -11,7 +11,7 @@ import {
 } from "../../engine/rfm/segment-summary";
 import type { SegmentAssignment } from "../../engine/rfm/segments";
 import { formatDay } from "../../engine/data/days";
-import type { Cell, NumberFormat, SheetModel } from "../sheet-model";
+import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { round, type ReportData } from "../report-data";
 import { SEGMENT_SCHEMES } from "../config";
 import { moneyFormat, numberCell, percentText, SheetLayout, tableChart, type PlacedTable } from "./layout";

@@ -8,7 +8,7 @@ import { demotionRisks, upgradeCandidates } from "../../engine/tiers/candidates"
 import { migrationMatrix, tierChanges } from "../../engine/tiers/migration";
 import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
-import type { Cell, SheetModel } from "../sheet-model";
+import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { TIER_INPUTS } from "../input-keys";
 import { listedNote, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
 import { counted } from "../../engine/text/counted";

@@ -3,7 +3,7 @@
  * screen readers), or plain text when the message has no place in the workbook.
  */
 import { Body1, Link } from "@fluentui/react-components";
-import { quoteSheetName } from "../../report/a1";
+import { quoteSheetName } from "../../sheet/a1";
 import type { WarningPlace } from "../../report/report-summary";
 import { useStrings } from "../i18n/context";
 import { useResultStyles } from "./result-styles";

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from "react";
 import { Caption1, Subtitle2, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { boxContains, parseRangeAddress } from "../../report/a1";
+import { boxContains, parseRangeAddress } from "../../sheet/a1";
 import type { MemoryWorkbook } from "../../workbook/memory/memory-workbook";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../i18n/strings";

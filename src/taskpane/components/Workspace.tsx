@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportResult } from "../../report/build-report";
-import type { JsonValue, Workbook } from "../../workbook/port";
+import type { JsonValue, Workbook } from "../../sheet/port";
 import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
 import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";

@@ -4,7 +4,7 @@
  */
 import { useCallback, useReducer, useRef } from "react";
 import type { ReportResult } from "../../report/build-report";
-import type { Workbook } from "../../workbook/port";
+import type { Workbook } from "../../sheet/port";
 import type { BuildRequest } from "../work/build-request";
 import { isAbort } from "../work/errors";
 import { startBuild } from "../work/start-build";

@@ -4,7 +4,7 @@
  * changes. Errors go to `onError`; a result that arrives for a workbook no longer shown is dropped.
  */
 import { useCallback, useEffect, useReducer } from "react";
-import type { Workbook } from "../../workbook/port";
+import type { Workbook } from "../../sheet/port";
 import { discoverSources } from "../source/discover";
 import {
   INITIAL_SOURCE_STATE,

@@ -1,6 +1,6 @@
 /** The settings a previous build stored in the workbook, read once per workbook (undefined while reading). */
 import { useEffect, useState } from "react";
-import type { JsonValue, Workbook } from "../../workbook/port";
+import type { JsonValue, Workbook } from "../../sheet/port";
 
 export interface StoredSettings {
   workbook: Workbook;

@@ -2,7 +2,7 @@
  * The browser preview's view of a sheet: a window of rows (around the selected range, when there is one)
  * as display texts, with the selection to highlight. Pure, so it is tested without a browser.
  */
-import { columnName, type RangeBox } from "../../report/a1";
+import { columnName, type RangeBox } from "../../sheet/a1";
 import type { MemoryCell, MemorySheet } from "../../workbook/memory/memory-backend";
 import { displayCell } from "../source/inspect";
 

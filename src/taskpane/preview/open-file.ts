@@ -6,9 +6,9 @@
  */
 import type ExcelJsModule from "exceljs";
 import type { CellValue } from "../../engine/data/table";
-import { parseRangeAddress, rangeAddress } from "../../report/a1";
-import { sheetNameProblem } from "../../report/sheet-model-check";
-import type { Scalar } from "../../report/sheet-model";
+import { parseRangeAddress, rangeAddress } from "../../sheet/a1";
+import { sheetNameProblem } from "../../sheet/sheet-model-check";
+import type { Scalar } from "../../sheet/sheet-model";
 import { UserError } from "../../user-error";
 import { csvTableFromBytes } from "../../workbook/csv/table";
 import { MemoryWorkbook, type UserSheetFixture } from "../../workbook/memory/memory-workbook";

@@ -5,9 +5,9 @@
  */
 import { generateOrders, GENERATED_HEADERS } from "../../engine/sample/generate-orders";
 import { rowCount, type CellValue } from "../../engine/data/table";
-import { rangeAddress } from "../../report/a1";
-import { excelSerialToDate } from "../../report/sheet-model-cells";
-import type { Scalar } from "../../report/sheet-model";
+import { rangeAddress } from "../../sheet/a1";
+import { excelSerialToDate } from "../../sheet/sheet-model-cells";
+import type { Scalar } from "../../sheet/sheet-model";
 import { MemoryWorkbook } from "../../workbook/memory/memory-workbook";
 
 export interface SampleOptions {

@@ -5,8 +5,8 @@
  */
 import { detectColumns, REQUIRED_ROLES, COLUMN_ROLES } from "../../engine/data/columns";
 import type { CellValue } from "../../engine/data/table";
-import { parseRangeAddress, rangeAddress, type RangeBox } from "../../report/a1";
-import type { TableSource, Workbook } from "../../workbook/port";
+import { parseRangeAddress, rangeAddress, type RangeBox } from "../../sheet/a1";
+import type { TableSource, Workbook } from "../../sheet/port";
 import { findHeaderRow, HEADER_SCAN_ROWS, isBlank } from "../../workbook/read-table";
 
 export interface OrderSourceCandidate {

@@ -8,7 +8,7 @@ import type { ColumnOverrides, ColumnRole, DetectedColumns } from "../../engine/
 import { proposeDayOrder, type DayOrder, type DayOrderProposal } from "../../engine/data/parse-date";
 import type { RawTable } from "../../engine/data/table";
 import type { TimeUnit } from "../../engine/summary/time-unit";
-import type { TableSource } from "../../workbook/port";
+import type { TableSource } from "../../sheet/port";
 import { proposedSource, type OrderSourceCandidate } from "../source/discover";
 import { columnReference, lastOrderDate, mappingFor, overrideRole, ROLES_IN_ORDER } from "../source/inspect";
 

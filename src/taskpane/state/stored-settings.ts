@@ -5,7 +5,7 @@
  */
 import type { ColumnOverrides } from "../../engine/data/columns";
 import { checkConfigLayer, resolveReportConfig, type ReportConfig } from "../../report/config";
-import type { JsonValue } from "../../workbook/port";
+import type { JsonValue } from "../../sheet/port";
 import type { StoredSourceSettings } from "./source-state";
 
 export interface StoredStart {

@@ -5,7 +5,7 @@
  * signal, which the build checks between steps. Both sides are written against a plain message endpoint,
  * so a test can connect them with a MessageChannel.
  */
-import type { Workbook } from "../../workbook/port";
+import type { Workbook } from "../../sheet/port";
 import { deserializeError, serializeError, type SerializedError } from "./errors";
 import { RemoteWorkbook, serveWorkbookCall, type PortCall, type PortReply } from "./remote-workbook";
 

@@ -5,7 +5,7 @@
  * runs on the page, and the engine's number crunching runs in the worker, so the pane stays responsive.
  * Everything the port passes (tables, sheet models, settings) is plain data a structured clone copies.
  */
-import type { Workbook } from "../../workbook/port";
+import type { Workbook } from "../../sheet/port";
 import { deserializeError, serializeError, type SerializedError } from "./errors";
 
 export type WorkbookMethod = {

@@ -3,7 +3,7 @@
  * The worker is one script with no chunks to load, and the report builder is not in the page's bundle.
  */
 import type { ReportProgress, ReportResult } from "../../report/build-report";
-import type { Workbook } from "../../workbook/port";
+import type { Workbook } from "../../sheet/port";
 import type { BuildRequest } from "./build-request";
 import { runInWorker, type RunHooks } from "./channel";
 

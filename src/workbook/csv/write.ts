@@ -12,7 +12,7 @@
  * Fields are quoted when needed (RFC 4180), lines end with CRLF, and the file starts with a UTF-8 byte
  * order mark by default so that Excel shows Chinese text correctly.
  */
-import { isFormulaLike } from "../../report/sheet-model-cells";
+import { isFormulaLike } from "../../sheet/sheet-model-cells";
 import { writeFileAtomically } from "../atomic-write";
 
 export type CsvValue = string | number | boolean | Date | null | undefined;

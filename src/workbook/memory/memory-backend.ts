@@ -12,11 +12,11 @@ import {
   rangeAddress,
   type CellPosition,
   type RangeBox,
-} from "../../report/a1";
-import { isCellSpec, resolveCells, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
-import type { CellStyle, SheetModel } from "../../report/sheet-model";
+} from "../../sheet/a1";
+import { isCellSpec, resolveCells, tableBox, type ResolvedCell } from "../../sheet/sheet-model-cells";
+import type { CellStyle, SheetModel } from "../../sheet/sheet-model";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
-import type { SheetVisibility, TableInfo } from "../port";
+import type { SheetVisibility, TableInfo } from "../../sheet/port";
 import { sameSheetName } from "../registry";
 
 export interface MemoryCell {

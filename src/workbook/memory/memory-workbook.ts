@@ -3,8 +3,8 @@
  * play the user's part (add user sheets and tables, type into a cell) and to look at the result.
  */
 import type { CellValue } from "../../engine/data/table";
-import { parseCellAddress, parseRangeAddress, rangeAddress } from "../../report/a1";
-import type { Scalar } from "../../report/sheet-model";
+import { parseCellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
+import type { Scalar } from "../../sheet/sheet-model";
 import { BackedWorkbook, type BackedWorkbookOptions } from "../backed-workbook";
 import type { DefinedNameSpec } from "../backend";
 import {

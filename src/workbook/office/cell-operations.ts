@@ -9,9 +9,9 @@
  * The sheet is empty when these run (new, or cleared by the adapter), so null entries ("leave the cell
  * as it is") fill the gaps between cells at no risk.
  */
-import { rangeAddress, type RangeBox } from "../../report/a1";
-import { borderSides, type ResolvedCell } from "../../report/sheet-model-cells";
-import type { CellStyle } from "../../report/sheet-model";
+import { rangeAddress, type RangeBox } from "../../sheet/a1";
+import { borderSides, type ResolvedCell } from "../../sheet/sheet-model-cells";
+import type { CellStyle } from "../../sheet/sheet-model";
 import { toOfficeInput, type OfficeInput } from "./cell-values";
 import { jsonBytes, OPERATION_OVERHEAD, type Measured } from "./payload";
 

@@ -6,7 +6,7 @@
  * quote prefix (') that makes Excel keep it as text, exactly as written.
  */
 import type { CellValue } from "../../engine/data/table";
-import { dateToExcelSerial, excelSerialToDate, type ResolvedCell } from "../../report/sheet-model-cells";
+import { dateToExcelSerial, excelSerialToDate, type ResolvedCell } from "../../sheet/sheet-model-cells";
 
 /** What Range.valueTypes says about a cell. */
 export type OfficeValueType =

@@ -23,11 +23,11 @@ import {
   rangeAddress,
   type CellPosition,
   type RangeBox,
-} from "../../report/a1";
-import { resolveCells } from "../../report/sheet-model-cells";
-import type { SheetModel } from "../../report/sheet-model";
+} from "../../sheet/a1";
+import { resolveCells } from "../../sheet/sheet-model-cells";
+import type { SheetModel } from "../../sheet/sheet-model";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
-import type { SheetVisibility, TableInfo } from "../port";
+import type { SheetVisibility, TableInfo } from "../../sheet/port";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
 import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";

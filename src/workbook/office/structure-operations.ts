@@ -5,8 +5,8 @@
  * sends (its part of the model as JSON plus an allowance per API call), so they are packed into requests
  * like the cells are. Defined names are the backend's job (setDefinedNames), not the sheet's.
  */
-import { cellAddress, columnName, parseCellAddress, parseRangeAddress, rangeAddress } from "../../report/a1";
-import { formulaBody, numberFormatCode, tableBox, type ResolvedCell } from "../../report/sheet-model-cells";
+import { cellAddress, columnName, parseCellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
+import { formulaBody, numberFormatCode, tableBox, type ResolvedCell } from "../../sheet/sheet-model-cells";
 import type {
   CellValueOperator,
   ChartSeries,
@@ -14,7 +14,7 @@ import type {
   ConditionalFormat,
   DataValidation,
   SheetModel,
-} from "../../report/sheet-model";
+} from "../../sheet/sheet-model";
 import type { SheetOperation } from "./cell-operations";
 import { jsonBytes, OPERATION_OVERHEAD } from "./payload";
 

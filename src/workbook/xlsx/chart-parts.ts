@@ -4,7 +4,7 @@
  * the sheet's <drawing r:id> element and the [Content_Types].xml overrides.
  */
 import type JSZip from "jszip";
-import type { ChartSpec } from "../../report/sheet-model";
+import type { ChartSpec } from "../../sheet/sheet-model";
 import { chartAnchor, chartPartXml, drawingPartXml, type RangeValues } from "./charts";
 import {
   addWorksheetElement,

@@ -5,9 +5,9 @@
  * of order). Series refer to ranges of the sheet, with cached values so that viewers that do not
  * recalculate still draw the chart.
  */
-import { sheetRangeReference } from "../../report/a1";
-import { numberFormatCode } from "../../report/sheet-model-cells";
-import type { AxisBounds, ChartSeries, ChartSpec } from "../../report/sheet-model";
+import { sheetRangeReference } from "../../sheet/a1";
+import { numberFormatCode } from "../../sheet/sheet-model-cells";
+import type { AxisBounds, ChartSeries, ChartSpec } from "../../sheet/sheet-model";
 import { escapeXml, escapeXmlText } from "./xml-text";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";

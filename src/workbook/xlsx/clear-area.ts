@@ -5,7 +5,7 @@
  * formats) stays exactly as it was.
  */
 import type ExcelJS from "exceljs";
-import { boxContains, boxesOverlap, parseRangeAddress, type RangeBox } from "../../report/a1";
+import { boxContains, boxesOverlap, parseRangeAddress, type RangeBox } from "../../sheet/a1";
 
 /** ExcelJS has no public way to remove a cell's note; the note lives in this field. */
 type CellWithNote = ExcelJS.Cell & { _comment?: unknown };

@@ -3,7 +3,7 @@
  * adapter keeps them (generated sheets as their models) and written with the streaming writer on save.
  * A new report file therefore never builds an ExcelJS model of its sheets.
  */
-import type { ChartSpec } from "../../report/sheet-model";
+import type { ChartSpec } from "../../sheet/sheet-model";
 import { MemoryBackend } from "../memory/memory-backend";
 import { streamWorkbook } from "./stream-write";
 

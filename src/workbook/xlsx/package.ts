@@ -4,8 +4,8 @@
  * list a big workbook without loading it, and to carry over what ExcelJS would lose when it rewrites a
  * file (defined names, charts of generated sheets).
  */
-import { parseRangeAddress, type RangeBox } from "../../report/a1";
-import type { SheetVisibility } from "../port";
+import { parseRangeAddress, type RangeBox } from "../../sheet/a1";
+import type { SheetVisibility } from "../../sheet/port";
 import { inspectXlsxPackage } from "./zip-guard";
 import { readZipEntry, readZipEntryStart, ZipFormatError, type ZipEntry } from "./zip-reader";
 import { UserError } from "../../user-error";

@@ -4,7 +4,7 @@
  * ExcelJS model of the whole sheet (measured in bench/suite.ts: 1,000,000 rows x 5 columns).
  */
 import ExcelJS from "exceljs";
-import type { RangeBox } from "../../report/a1";
+import type { RangeBox } from "../../sheet/a1";
 import { UserError } from "../../user-error";
 import type { SheetRow } from "../backend";
 import { sameSheetName } from "../registry";

@@ -6,9 +6,9 @@
  */
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
-import { parseRangeAddress } from "../../report/a1";
-import { cellsByRow, isCellSpec, type ResolvedCell } from "../../report/sheet-model-cells";
-import type { ChartSpec, SheetModel } from "../../report/sheet-model";
+import { parseRangeAddress } from "../../sheet/a1";
+import { cellsByRow, isCellSpec, type ResolvedCell } from "../../sheet/sheet-model-cells";
+import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { DefinedNameSpec } from "../backend";
 import type { MemorySheet } from "../memory/memory-backend";
 import { sameSheetName } from "../registry";

@@ -3,9 +3,9 @@
  * tables: the table part, the sheet's relationship to it, its <tableParts> element and the content type.
  */
 import type JSZip from "jszip";
-import { rangeAddress } from "../../report/a1";
-import { createRowResolver, tableBox } from "../../report/sheet-model-cells";
-import type { SheetModel } from "../../report/sheet-model";
+import { rangeAddress } from "../../sheet/a1";
+import { createRowResolver, tableBox } from "../../sheet/sheet-model-cells";
+import type { SheetModel } from "../../sheet/sheet-model";
 import {
   addWorksheetElement,
   NewParts,

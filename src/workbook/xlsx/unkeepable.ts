@@ -5,7 +5,7 @@
  * METADATA (custom properties, custom XML, the add-in's own task-pane state) does not change what the user
  * sees in the sheets: the save goes ahead and reports it as a warning.
  */
-import { SETTINGS_SHEET_NAME } from "../port";
+import { SETTINGS_SHEET_NAME } from "../../sheet/port";
 import { sameSheetName } from "../registry";
 import type { XlsxPackage } from "./package";
 

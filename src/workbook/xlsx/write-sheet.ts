@@ -7,21 +7,21 @@
 import type ExcelJS from "exceljs";
 // For its effect: ExcelJS writes control characters and "_xHHHH_" in text so that they read back as written.
 import "./xml-string-escape";
-import { cellAddress, parseRangeAddress, rangeAddress } from "../../report/a1";
+import { cellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
 import {
   borderSides,
   createRowResolver,
   resolveCells,
   tableBox,
   type ResolvedCell,
-} from "../../report/sheet-model-cells";
+} from "../../sheet/sheet-model-cells";
 import type {
   CellStyle,
   ConditionalFormat,
   DataValidation,
   Scalar,
   SheetModel,
-} from "../../report/sheet-model";
+} from "../../sheet/sheet-model";
 
 /** "#5B9BD5" -> "FF5B9BD5" (ExcelJS colours are ARGB). */
 export function argb(hex: string): string {

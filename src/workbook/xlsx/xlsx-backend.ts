@@ -10,11 +10,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue } from "../../engine/data/table";
-import { rangeAddress, parseRangeAddress, type CellPosition, type RangeBox } from "../../report/a1";
-import type { ChartSpec, SheetModel } from "../../report/sheet-model";
+import { rangeAddress, parseRangeAddress, type CellPosition, type RangeBox } from "../../sheet/a1";
+import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import { UserError } from "../../user-error";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
-import type { SheetVisibility, TableInfo } from "../port";
+import type { SheetVisibility, TableInfo } from "../../sheet/port";
 import { sameSheetName } from "../registry";
 import type { SheetCharts } from "./chart-parts";
 import { finishPackage } from "./package-finish";

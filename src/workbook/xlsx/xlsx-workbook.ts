@@ -12,7 +12,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { ChartSpec } from "../../report/sheet-model";
+import type { ChartSpec } from "../../sheet/sheet-model";
 import { UserError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import type { Registry } from "../registry";

@@ -6,7 +6,7 @@ import {
   bgbbProbabilityAlive,
   fitBgbb,
 } from "../../../src/engine/models/bgbb";
-import { donations } from "./shared-data";
+import { donations } from "./cdnow-inputs";
 import { expectSignificant } from "./tolerance";
 
 const PUBLISHED = { alpha: 1.203507, beta: 0.7497667, gamma: 0.6567568, delta: 2.783887 };

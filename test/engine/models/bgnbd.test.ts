@@ -8,10 +8,10 @@ import {
   fitBgnbd,
 } from "../../../src/engine/models/bgnbd";
 import { lbeta } from "../../../src/engine/math/gamma";
-import { cdnowSummary } from "./shared-data";
+import { cdnowSummary } from "./cdnow-inputs";
 import { expectSignificant } from "./tolerance";
 
-// Published numbers: ../shared/data/README.md ("Published reference numbers").
+// Published numbers: test/data/README.md ("Published reference numbers").
 const PUBLISHED = { r: 0.2425982, alpha: 4.4136842, a: 0.7929899, b: 2.4261667 };
 
 describe("BG/NBD on the CDNOW calibration summary", () => {

@@ -9,7 +9,7 @@ import {
   probabilityAlive,
   type TransactionModel,
 } from "../../../src/engine/models/transaction-model";
-import { cdnowSummary } from "./shared-data";
+import { cdnowSummary } from "./cdnow-inputs";
 
 const BGNBD: TransactionModel = {
   model: "bgnbd",

@@ -1,7 +1,7 @@
 import { fitBgnbd } from "../../../src/engine/models/bgnbd";
 import { fitParetoNbd } from "../../../src/engine/models/paretonbd";
 import { compressRfm } from "../../../src/engine/models/data";
-import { cdnowSummary } from "./shared-data";
+import { cdnowSummary } from "./cdnow-inputs";
 
 describe("fitting: compression, penalty and failures that say why", () => {
   it("fits compressed rows exactly like the customers they stand for", () => {

@@ -4,7 +4,7 @@ import {
   gammaGammaLogLikelihood,
   gammaGammaParams,
 } from "../../../src/engine/models/gammagamma";
-import { cdnowFromTransactions, cdnowSummary } from "./shared-data";
+import { cdnowFromTransactions, cdnowSummary } from "./cdnow-inputs";
 import { expectSignificant } from "./tolerance";
 
 const PUBLISHED = { p: 6.25, q: 3.74, v: 15.44 };

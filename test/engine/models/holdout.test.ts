@@ -2,7 +2,7 @@ import { dayFromYmd } from "../../../src/engine/data/days";
 import { expectedCumulativeRepeatPurchases, holdoutByFrequency } from "../../../src/engine/models/holdout";
 import type { TransactionModel } from "../../../src/engine/models/transaction-model";
 import { repeatPurchasesPerPeriod } from "../../../src/engine/summary/repeat-purchases";
-import { cdnowFromTransactions } from "./shared-data";
+import { cdnowFromTransactions } from "./cdnow-inputs";
 
 const PNBD: TransactionModel = {
   model: "pnbd",

@@ -5,7 +5,7 @@ import {
   mbgnbdLogLikelihoods,
   mbgnbdProbabilityAlive,
 } from "../../../src/engine/models/mbgnbd";
-import { cdnowSummary } from "./shared-data";
+import { cdnowSummary } from "./cdnow-inputs";
 
 const PUBLISHED = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
 

@@ -7,10 +7,10 @@ import {
   paretoNbdProbabilityAlive,
 } from "../../../src/engine/models/paretonbd";
 import { logParetoIntegral, paretoIntegralByQuadrature } from "../../../src/engine/models/pareto-integral";
-import { cdnowSummary } from "./shared-data";
+import { cdnowSummary } from "./cdnow-inputs";
 import { expectSignificant } from "./tolerance";
 
-// Published numbers: ../shared/data/README.md.
+// Published numbers: test/data/README.md.
 const PUBLISHED = { r: 0.5533971, alpha: 10.5801985, s: 0.6060625, beta: 11.6562237 };
 
 describe("Pareto/NBD on the CDNOW calibration summary", () => {

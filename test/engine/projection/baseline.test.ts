@@ -6,7 +6,7 @@ import { periodicProgram, projectionBaseline } from "../../../src/engine/project
 import { purchaseDaysOf } from "../../../src/engine/summary/purchase-days";
 import { evaluateTiers } from "../../../src/engine/tiers/evaluate";
 import type { TierProgram } from "../../../src/engine/tiers/program";
-import { cdnowSampleTable, readSharedText } from "../../helpers/shared-data";
+import { cdnowSampleTable, readTestDataText } from "../../helpers/test-data";
 
 const PROGRAM: TierProgram = {
   tiers: [
@@ -89,7 +89,7 @@ describe("projection baseline on CDNOW (2,357 customers, every purchase to 1998-
   });
   /** Sales of the raw file with a date after `after` and through 1998-06-30 (YYYYMMDD numbers). */
   const salesAfter = (after: number) =>
-    readSharedText("CDNOW_sample.txt")
+    readTestDataText("CDNOW_sample.txt")
       .split(/\r?\n/)
       .map((line) => line.trim().split(/\s+/))
       .filter((f) => f.length === 5 && Number(f[2]) > after && Number(f[2]) <= 19980630)

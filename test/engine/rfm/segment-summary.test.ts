@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cdnowSampleTable } from "../../helpers/shared-data";
+import { cdnowSampleTable } from "../../helpers/test-data";
 import { readOrderTable } from "../../../src/engine/data/read-orders";
 import { purchaseDaysOf } from "../../../src/engine/summary/purchase-days";
 import { summarizeCustomers } from "../../../src/engine/summary/customer-summary";

@@ -1,4 +1,4 @@
-import { cdnowSampleTable, readSharedCsv } from "../../helpers/shared-data";
+import { cdnowSampleTable, readTestDataCsv } from "../../helpers/test-data";
 import { readOrderTable } from "../../../src/engine/data/read-orders";
 import { dayFromYmd, formatDay } from "../../../src/engine/data/days";
 import { purchaseDaysOf } from "../../../src/engine/summary/purchase-days";
@@ -42,7 +42,7 @@ describe("customer summary of the CDNOW sample (weeks, calibration to 1997-09-30
   });
 
   it("reproduces cdnow_customers_summary.csv: every x exactly, t_x and T to 2 decimals", () => {
-    const rows = readSharedCsv("cdnow_customers_summary.csv");
+    const rows = readTestDataCsv("cdnow_customers_summary.csv");
     expect(rows[0]).toEqual(["ID", "frequency", "recency", "T"]);
     expect(rows.length - 1).toBe(2357);
     for (const [id, x, tX, T] of rows.slice(1).map((r) => r.map(Number))) {
@@ -54,7 +54,7 @@ describe("customer summary of the CDNOW sample (weeks, calibration to 1997-09-30
   });
 
   it("reproduces cdnow_customers_summary_with_transactions.csv: zbar within 0.005", () => {
-    const rows = readSharedCsv("cdnow_customers_summary_with_transactions.csv");
+    const rows = readTestDataCsv("cdnow_customers_summary_with_transactions.csv");
     expect(rows[0]).toEqual(["ID", "x", "t_x", "T", "zbar"]);
     expect(rows.length - 1).toBe(2357);
     for (const [id, x, tX, T, zbar] of rows.slice(1).map((r) => r.map(Number))) {

@@ -1,7 +1,7 @@
 import { quality, summary } from "../../../src/functions/catalogue/customers";
 import { dayFromYmd, excelSerialFromDay } from "../../../src/engine/data/days";
 import { parseDay } from "../../../src/engine/data/parse-date";
-import { cdnowSampleTable, readSharedCsv } from "../../helpers/shared-data";
+import { cdnowSampleTable, readTestDataCsv } from "../../helpers/test-data";
 import { at, column, errorIn } from "../excel-values";
 
 const serial = (y: number, m: number, d: number) => excelSerialFromDay(dayFromYmd(y, m, d));
@@ -30,7 +30,7 @@ describe("LOYALTY.SUMMARY", () => {
   });
 
   it("reproduces x, t_x and T of cdnow_customers_summary.csv (weeks, calibration to 1997-09-30)", () => {
-    const published = readSharedCsv("cdnow_customers_summary.csv").slice(1);
+    const published = readTestDataCsv("cdnow_customers_summary.csv").slice(1);
     expect(published).toHaveLength(2357);
     let sumX = 0;
     for (const [id, x, tX, T] of published.map((r) => r.map(Number))) {
@@ -44,7 +44,7 @@ describe("LOYALTY.SUMMARY", () => {
   });
 
   it("reproduces the mean repeat value zbar of cdnow_customers_summary_with_transactions.csv", () => {
-    for (const [id, , , , zbar] of readSharedCsv("cdnow_customers_summary_with_transactions.csv")
+    for (const [id, , , , zbar] of readTestDataCsv("cdnow_customers_summary_with_transactions.csv")
       .slice(1)
       .map((r) => r.map(Number)))
       expect(Math.abs((byId.get(id)![9] as number) - zbar)).toBeLessThanOrEqual(0.005 + 1e-9);

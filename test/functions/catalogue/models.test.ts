@@ -1,5 +1,5 @@
 import { bgbb, bgnbd, gammaGamma, mbgnbd, paretoNbd } from "../../../src/functions/catalogue/models";
-import { readSharedCsv } from "../../helpers/shared-data";
+import { readTestDataCsv } from "../../helpers/test-data";
 import { expectSignificant } from "../../engine/models/tolerance";
 import { pAlive } from "../../../src/functions/catalogue/predictions";
 import { recentDiagnostics } from "../../../src/functions/excel/diagnostics";
@@ -117,7 +117,7 @@ describe("LOYALTY.GAMMAGAMMA", () => {
 });
 
 describe("LOYALTY.BGBB", () => {
-  const donations = readSharedCsv("donations.csv")
+  const donations = readTestDataCsv("donations.csv")
     .slice(1)
     .map((r) => r.map(Number));
   const col = (i: number) => donations.map((r) => [r[i]]);

@@ -1,6 +1,6 @@
 import { TRANSACTION_MODELS } from "../../../src/functions/models/engines";
 import { MODEL_ROWS, type ModelKind } from "../../../src/functions/models/model-row";
-import { readSharedCsv } from "../../helpers/shared-data";
+import { readTestDataCsv } from "../../helpers/test-data";
 import { cdnowColumns } from "../cdnow-ranges";
 
 describe("the engines behind model rows", () => {
@@ -8,7 +8,7 @@ describe("the engines behind model rows", () => {
     const c = cdnowColumns();
     const first = (col: unknown[][]) => col.map((r) => r[0] as number);
     const cdnow = { x: first(c.x), tx: first(c.tx), T: first(c.T) };
-    const donations = readSharedCsv("donations.csv")
+    const donations = readTestDataCsv("donations.csv")
       .slice(1)
       .map((r) => r.map(Number));
     const opportunities = {

@@ -7,9 +7,9 @@ import { MAX_PERIODS } from "../../../src/engine/projection/assumptions";
 import { benefitCostSheet } from "../../../src/report/benefit-cost/builder";
 import { BENEFIT_COST_FOOTPRINT, benefitCostLayout } from "../../../src/report/benefit-cost/layout";
 import { headerLines } from "../../../src/report/benefit-cost/writer";
-import { boxContains, parseCellAddress, parseRangeAddress } from "../../../src/report/a1";
-import { resolveCells } from "../../../src/report/sheet-model-cells";
-import { checkSheetModel } from "../../../src/report/sheet-model-check";
+import { boxContains, parseCellAddress, parseRangeAddress } from "../../../src/sheet/a1";
+import { resolveCells } from "../../../src/sheet/sheet-model-cells";
+import { checkSheetModel } from "../../../src/sheet/sheet-model-check";
 import { UserError } from "../../../src/user-error";
 import { cdnowBaseline, typedAssumptions } from "./fixture";
 

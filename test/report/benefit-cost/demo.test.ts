@@ -9,7 +9,7 @@ import path from "node:path";
 import { run } from "../../../src/cli/main";
 import { XlsxPackage } from "../../../src/workbook/xlsx/package";
 import { capture } from "../../helpers/cli-io";
-import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice } from "../../helpers/libreoffice";
 import { readSavedSheet, type SavedCell } from "../../helpers/saved-xlsx";
 import { readFileSync } from "node:fs";
 
@@ -26,7 +26,7 @@ function valueBeside(cells: Map<string, SavedCell>, label: string): SavedCell["v
   return undefined;
 }
 
-describe("the demo workbook in LibreOffice", () => {
+describeWithLibreOffice("the demo workbook in LibreOffice", () => {
   it("recalculates without an error value anywhere, and the Benefit cost sheet agrees with --json", async () => {
     const out = path.join(dir, "demo.xlsx");
     const io = capture();

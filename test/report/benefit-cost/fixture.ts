@@ -7,7 +7,7 @@ import { analyzeOrders } from "../../../src/engine/analyze";
 import { defaultAssumptions, type ProjectionAssumptions } from "../../../src/engine/projection/assumptions";
 import { projectionBaseline, type ProjectionBaseline } from "../../../src/engine/projection/baseline";
 import type { ScenarioKey } from "../../../src/engine/projection/scenarios";
-import { cdnowSampleTable } from "../../helpers/shared-data";
+import { cdnowSampleTable } from "../../helpers/test-data";
 
 let analysis: ReturnType<typeof analyzeOrders> | undefined;
 

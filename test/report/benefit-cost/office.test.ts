@@ -6,8 +6,8 @@
 import { BENEFIT_COST_KIND, benefitCostSheet } from "../../../src/report/benefit-cost/builder";
 import { INPUT_KEYS } from "../../../src/report/benefit-cost/fields";
 import { benefitCostSheetForWorkbook } from "../../../src/report/benefit-cost/from-data";
-import { parseCellAddress } from "../../../src/report/a1";
-import { inputCells, resolveCells } from "../../../src/report/sheet-model-cells";
+import { parseCellAddress } from "../../../src/sheet/a1";
+import { inputCells, resolveCells } from "../../../src/sheet/sheet-model-cells";
 import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import { typeInto, fakeExcelWith } from "../../workbook/office/fake-fixture";
 import { cdnowAnalysis, cdnowBaseline, typedAssumptions } from "./fixture";

@@ -15,10 +15,10 @@ import { benefitCostSheetForWorkbook } from "../../../src/report/benefit-cost/fr
 import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "../../../src/report/benefit-cost/fields";
 import type { Expected } from "../../../src/report/benefit-cost/grid";
 import { ALL_CHECKS_PASS } from "../../../src/report/benefit-cost/result-sections";
-import { cellAddress } from "../../../src/report/a1";
-import { inputCells } from "../../../src/report/sheet-model-cells";
+import { cellAddress } from "../../../src/sheet/a1";
+import { inputCells } from "../../../src/sheet/sheet-model-cells";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
-import { convertWithLibreOffice } from "../../helpers/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice } from "../../helpers/libreoffice";
 import { editSavedCells, readSavedSheet, type SavedCell } from "../../helpers/saved-xlsx";
 import { cdnowAnalysis, cdnowBaseline, typedAssumptions } from "./fixture";
 
@@ -90,135 +90,144 @@ function formulaAddresses(cells: Map<string, SavedCell>): string[] {
   return [...cells].filter(([, c]) => c.formula !== undefined).map(([address]) => address);
 }
 
-describe("Benefit cost sheet recalculated by LibreOffice equals the engine's projection", () => {
-  const monthly = cdnowBaseline(1);
-  const quarterly = cdnowBaseline(3);
-  const cases: [string, ProjectionBaseline, ProjectionAssumptions][] = [
-    ["base-monthly", monthly, typedAssumptions(monthly, "base")],
-    ["cautious-monthly", monthly, typedAssumptions(monthly, "cautious")],
-    ["ambitious-monthly", monthly, typedAssumptions(monthly, "ambitious")],
-    ["base-quarterly", quarterly, typedAssumptions(quarterly, "base")],
-  ];
-  let written: Written[];
-  let recalculated: Map<string, SavedCell>[];
+describeWithLibreOffice(
+  "Benefit cost sheet recalculated by LibreOffice equals the engine's projection",
+  () => {
+    const monthly = cdnowBaseline(1);
+    const quarterly = cdnowBaseline(3);
+    const cases: [string, ProjectionBaseline, ProjectionAssumptions][] = [
+      ["base-monthly", monthly, typedAssumptions(monthly, "base")],
+      ["cautious-monthly", monthly, typedAssumptions(monthly, "cautious")],
+      ["ambitious-monthly", monthly, typedAssumptions(monthly, "ambitious")],
+      ["base-quarterly", quarterly, typedAssumptions(quarterly, "base")],
+    ];
+    let written: Written[];
+    let recalculated: Map<string, SavedCell>[];
 
-  beforeAll(async () => {
-    written = [];
-    for (const [name, baseline, assumptions] of cases) {
-      written.push(await writeSheet(name, baseline, assumptions));
-    }
-    const outputs = await convertWithLibreOffice(
-      written.map((w) => w.file),
-      path.join(dir, "recalculated"),
-      "xlsx",
+    beforeAll(async () => {
+      written = [];
+      for (const [name, baseline, assumptions] of cases) {
+        written.push(await writeSheet(name, baseline, assumptions));
+      }
+      const outputs = await convertWithLibreOffice(
+        written.map((w) => w.file),
+        path.join(dir, "recalculated"),
+        "xlsx",
+      );
+      recalculated = outputs.map((out, i) => readSavedSheet(out, written[i].sheetName));
+    });
+
+    it.each(cases.map(([name], i) => [name, i] as const))(
+      "%s: every formula cell, projection, key results and sensitivity table",
+      (_, i) => {
+        const { sheet } = written[i];
+        const cells = recalculated[i];
+        // Every formula of the recalculated sheet is one the engine has a value for, and the other way round.
+        expect(formulaAddresses(cells).sort()).toEqual([...sheet.expected.keys()].sort());
+        expect(sheet.expected.size).toBeGreaterThan(400);
+        expect(differences(sheet.expected, cells)).toEqual([]);
+        expect(errorCells(cells)).toEqual([]);
+        expect(cells.get("A4")?.value).toBe(ALL_CHECKS_PASS);
+      },
     );
-    recalculated = outputs.map((out, i) => readSavedSheet(out, written[i].sheetName));
-  });
 
-  it.each(cases.map(([name], i) => [name, i] as const))(
-    "%s: every formula cell, projection, key results and sensitivity table",
-    (_, i) => {
-      const { sheet } = written[i];
-      const cells = recalculated[i];
-      // Every formula of the recalculated sheet is one the engine has a value for, and the other way round.
-      expect(formulaAddresses(cells).sort()).toEqual([...sheet.expected.keys()].sort());
-      expect(sheet.expected.size).toBeGreaterThan(400);
-      expect(differences(sheet.expected, cells)).toEqual([]);
+    it("shows the engine's totals and the chosen scenario in the key results", () => {
+      const [base, cautious] = written;
+      const net = (w: Written, i: number) =>
+        recalculated[i].get(cellAddress(w.sheet.layout.keyFirst + 7, 2))?.value;
+      expect(net(base, 0)).toBeCloseTo(base.sheet.projection.totals.netEffect, 6);
+      expect(net(cautious, 1)).toBeCloseTo(cautious.sheet.projection.totals.netEffect, 6);
+      // The scenarios differ, so equal totals would not be a coincidence of the formulas ignoring them.
+      expect(base.sheet.projection.totals.netEffect).not.toBeCloseTo(
+        cautious.sheet.projection.totals.netEffect,
+        0,
+      );
+      expect(recalculated[1].get(cellAddress(cautious.sheet.layout.scenario, 2))?.value).toBe("Cautious");
+    });
+  },
+);
+
+describeWithLibreOffice(
+  "Benefit cost sheet with assumptions edited in the file, recalculated by LibreOffice",
+  () => {
+    const baseline = cdnowBaseline(1);
+    const original = typedAssumptions(baseline, "base");
+
+    it("recalculates the redemption rate, cost growth coefficient, a migration rate and the scenario", async () => {
+      const { sheet, file, sheetName } = await writeSheet("edited", baseline, original);
+      const states = baseline.states;
+      const gold = states[1].key;
+      // The edited assumptions, applied to the engine's copy the same way.
+      const edited = structuredClone(original);
+      edited.tiers[0].redemptionRate = 0.55;
+      edited.tiers[2].participationRate = 0.4;
+      edited.programme.costGrowthCoefficient = 1.5;
+      edited.programme.grossMargin = 0.35;
+      // Half of the Gold members who would lapse stay Gold instead (the row still sums to 100 %).
+      const moved = edited.migration[1][states.length - 1] / 2;
+      expect(moved).toBeGreaterThan(0.01);
+      const stay = edited.migration[1][1] + moved;
+      const lapse = edited.migration[1][states.length - 1] - moved;
+      edited.migration[1][1] = stay;
+      edited.migration[1][states.length - 1] = lapse;
+      edited.scenario = "ambitious";
+      const tierField = (field: string) => TIER_FIELDS.find((f) => f.field === field)!.field;
+      const programmeField = (field: string) => PROGRAMME_FIELDS.find((f) => f.field === field)!.field;
+      await editSavedCells(file, sheetName, {
+        [inputAddress(sheet, INPUT_KEYS.tier(states[0].key, tierField("redemptionRate")))]: 0.55,
+        [inputAddress(sheet, INPUT_KEYS.tier(states[2].key, tierField("participationRate")))]: 0.4,
+        [inputAddress(sheet, INPUT_KEYS.programme(programmeField("costGrowthCoefficient")))]: 1.5,
+        [inputAddress(sheet, INPUT_KEYS.programme(programmeField("grossMargin")))]: 0.35,
+        [inputAddress(sheet, INPUT_KEYS.migration(gold, gold))]: stay,
+        [inputAddress(sheet, INPUT_KEYS.migration(gold, states[states.length - 1].key))]: lapse,
+        [inputAddress(sheet, INPUT_KEYS.scenario)]: "Ambitious",
+      });
+
+      const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-edited"), "xlsx");
+      const cells = readSavedSheet(out, sheetName);
+      const expected = benefitCostSheet({ baseline, assumptions: edited }).expected;
+      // The stale cached values of the edited file are NOT the answer: LibreOffice really recalculated.
+      expect(differences(expected, readSavedSheet(file, sheetName)).length).toBeGreaterThan(300);
+      expect(differences(expected, cells)).toEqual([]);
+      expect(largestRelativeDifference(expected, cells)).toBeLessThan(RELATIVE_TOLERANCE);
       expect(errorCells(cells)).toEqual([]);
-      expect(cells.get("A4")?.value).toBe(ALL_CHECKS_PASS);
-    },
-  );
-
-  it("shows the engine's totals and the chosen scenario in the key results", () => {
-    const [base, cautious] = written;
-    const net = (w: Written, i: number) =>
-      recalculated[i].get(cellAddress(w.sheet.layout.keyFirst + 7, 2))?.value;
-    expect(net(base, 0)).toBeCloseTo(base.sheet.projection.totals.netEffect, 6);
-    expect(net(cautious, 1)).toBeCloseTo(cautious.sheet.projection.totals.netEffect, 6);
-    // The scenarios differ, so equal totals would not be a coincidence of the formulas ignoring them.
-    expect(base.sheet.projection.totals.netEffect).not.toBeCloseTo(
-      cautious.sheet.projection.totals.netEffect,
-      0,
-    );
-    expect(recalculated[1].get(cellAddress(cautious.sheet.layout.scenario, 2))?.value).toBe("Cautious");
-  });
-});
-
-describe("Benefit cost sheet with assumptions edited in the file, recalculated by LibreOffice", () => {
-  const baseline = cdnowBaseline(1);
-  const original = typedAssumptions(baseline, "base");
-
-  it("recalculates the redemption rate, cost growth coefficient, a migration rate and the scenario", async () => {
-    const { sheet, file, sheetName } = await writeSheet("edited", baseline, original);
-    const states = baseline.states;
-    const gold = states[1].key;
-    // The edited assumptions, applied to the engine's copy the same way.
-    const edited = structuredClone(original);
-    edited.tiers[0].redemptionRate = 0.55;
-    edited.tiers[2].participationRate = 0.4;
-    edited.programme.costGrowthCoefficient = 1.5;
-    edited.programme.grossMargin = 0.35;
-    // Half of the Gold members who would lapse stay Gold instead (the row still sums to 100 %).
-    const moved = edited.migration[1][states.length - 1] / 2;
-    expect(moved).toBeGreaterThan(0.01);
-    const stay = edited.migration[1][1] + moved;
-    const lapse = edited.migration[1][states.length - 1] - moved;
-    edited.migration[1][1] = stay;
-    edited.migration[1][states.length - 1] = lapse;
-    edited.scenario = "ambitious";
-    const tierField = (field: string) => TIER_FIELDS.find((f) => f.field === field)!.field;
-    const programmeField = (field: string) => PROGRAMME_FIELDS.find((f) => f.field === field)!.field;
-    await editSavedCells(file, sheetName, {
-      [inputAddress(sheet, INPUT_KEYS.tier(states[0].key, tierField("redemptionRate")))]: 0.55,
-      [inputAddress(sheet, INPUT_KEYS.tier(states[2].key, tierField("participationRate")))]: 0.4,
-      [inputAddress(sheet, INPUT_KEYS.programme(programmeField("costGrowthCoefficient")))]: 1.5,
-      [inputAddress(sheet, INPUT_KEYS.programme(programmeField("grossMargin")))]: 0.35,
-      [inputAddress(sheet, INPUT_KEYS.migration(gold, gold))]: stay,
-      [inputAddress(sheet, INPUT_KEYS.migration(gold, states[states.length - 1].key))]: lapse,
-      [inputAddress(sheet, INPUT_KEYS.scenario)]: "Ambitious",
     });
+  },
+);
 
-    const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-edited"), "xlsx");
-    const cells = readSavedSheet(out, sheetName);
-    const expected = benefitCostSheet({ baseline, assumptions: edited }).expected;
-    // The stale cached values of the edited file are NOT the answer: LibreOffice really recalculated.
-    expect(differences(expected, readSavedSheet(file, sheetName)).length).toBeGreaterThan(300);
-    expect(differences(expected, cells)).toEqual([]);
-    expect(largestRelativeDifference(expected, cells)).toBeLessThan(RELATIVE_TOLERANCE);
-    expect(errorCells(cells)).toEqual([]);
-  });
-});
+describeWithLibreOffice(
+  "Benefit cost sheet refreshed in place in an .xlsx file, recalculated by LibreOffice",
+  () => {
+    it("keeps the assumptions typed into the file and computes with them", async () => {
+      const analysis = cdnowAnalysis();
+      const file = path.join(dir, "refreshed.xlsx");
+      const created = XlsxWorkbook.create();
+      const first = await benefitCostSheetForWorkbook(created, analysis);
+      const { sheetName } = await created.writeSheet(first.model);
+      await created.save(file);
+      const gold = first.input.baseline.states[1].key;
+      const address = (key: string) => inputAddress(first, key);
+      // Typed in a spreadsheet program and saved: Gold's spend lift, the burn rate, 8 periods.
+      await editSavedCells(file, sheetName, {
+        [address(INPUT_KEYS.tier(gold, "spendLift"))]: 0.3,
+        [address(INPUT_KEYS.programme("pointsBurnRate"))]: 0.2,
+        [address(INPUT_KEYS.programme("periods"))]: 8,
+      });
 
-describe("Benefit cost sheet refreshed in place in an .xlsx file, recalculated by LibreOffice", () => {
-  it("keeps the assumptions typed into the file and computes with them", async () => {
-    const analysis = cdnowAnalysis();
-    const file = path.join(dir, "refreshed.xlsx");
-    const created = XlsxWorkbook.create();
-    const first = await benefitCostSheetForWorkbook(created, analysis);
-    const { sheetName } = await created.writeSheet(first.model);
-    await created.save(file);
-    const gold = first.input.baseline.states[1].key;
-    const address = (key: string) => inputAddress(first, key);
-    // Typed in a spreadsheet program and saved: Gold's spend lift, the burn rate, 8 periods.
-    await editSavedCells(file, sheetName, {
-      [address(INPUT_KEYS.tier(gold, "spendLift"))]: 0.3,
-      [address(INPUT_KEYS.programme("pointsBurnRate"))]: 0.2,
-      [address(INPUT_KEYS.programme("periods"))]: 8,
+      const opened = await XlsxWorkbook.open(file);
+      const refreshed = await benefitCostSheetForWorkbook(opened, analysis);
+      const written = await opened.writeSheet(refreshed.model);
+      await opened.save(file);
+      expect(written.keptInputs).toHaveLength(3);
+      expect(refreshed.input.assumptions.tiers[1].spendLift).toBe(0.3);
+      expect(refreshed.input.assumptions.programme.pointsBurnRate).toBe(0.2);
+      expect(refreshed.layout.T).toBe(8);
+
+      const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-refreshed"), "xlsx");
+      const cells = readSavedSheet(out, sheetName);
+      expect(formulaAddresses(cells).sort()).toEqual([...refreshed.expected.keys()].sort());
+      expect(differences(refreshed.expected, cells)).toEqual([]);
+      expect(errorCells(cells)).toEqual([]);
     });
-
-    const opened = await XlsxWorkbook.open(file);
-    const refreshed = await benefitCostSheetForWorkbook(opened, analysis);
-    const written = await opened.writeSheet(refreshed.model);
-    await opened.save(file);
-    expect(written.keptInputs).toHaveLength(3);
-    expect(refreshed.input.assumptions.tiers[1].spendLift).toBe(0.3);
-    expect(refreshed.input.assumptions.programme.pointsBurnRate).toBe(0.2);
-    expect(refreshed.layout.T).toBe(8);
-
-    const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-refreshed"), "xlsx");
-    const cells = readSavedSheet(out, sheetName);
-    expect(formulaAddresses(cells).sort()).toEqual([...refreshed.expected.keys()].sort());
-    expect(differences(refreshed.expected, cells)).toEqual([]);
-    expect(errorCells(cells)).toEqual([]);
-  });
-});
+  },
+);

@@ -13,10 +13,10 @@ import { BENEFIT_COST_KIND } from "../../../src/report/benefit-cost/builder";
 import { INPUT_KEYS } from "../../../src/report/benefit-cost/fields";
 import { benefitCostSheetFromData } from "../../../src/report/benefit-cost/from-data";
 import type { SheetInput } from "../../../src/report/benefit-cost/inputs";
-import { cellAddress } from "../../../src/report/a1";
+import { cellAddress } from "../../../src/sheet/a1";
 import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
 import { UserError } from "../../../src/user-error";
-import { cdnowSampleTable } from "../../helpers/shared-data";
+import { cdnowSampleTable } from "../../helpers/test-data";
 
 /** The CDNOW sample up to a date (YYYYMMDD), as the orders stood then. */
 function cdnowUpTo(last: number): RawTable {

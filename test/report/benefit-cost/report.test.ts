@@ -14,7 +14,7 @@ import type { PartialReportConfig } from "../../../src/report/config";
 import { UserError } from "../../../src/user-error";
 import { readCsvTable } from "../../../src/workbook/csv/read";
 import { MemoryWorkbook } from "../../../src/workbook/memory/memory-workbook";
-import { cdnowSampleTable, sharedDataPath } from "../../helpers/shared-data";
+import { cdnowSampleTable, testDataPath } from "../../helpers/test-data";
 
 const CONFIG: PartialReportConfig = {
   columns: { customerId: "B", date: "C", amount: "E", quantity: "D" },
@@ -29,7 +29,7 @@ describe("the report's Benefit cost sheet", () => {
   const baseline = projectionBaseline(analysis.days, analysis.tiers, { periodMonths: 1 });
 
   it("is built with the report, its totals in the summary, and rebuilt with the edited assumptions", async () => {
-    const { table } = await readCsvTable(sharedDataPath("CDNOW_sample.txt"), { header: "none" });
+    const { table } = await readCsvTable(testDataPath("CDNOW_sample.txt"), { header: "none" });
     const workbook = new MemoryWorkbook();
     const first = await buildReport({ workbook, orders: { table }, config: CONFIG });
     expect(first.summary.sheets.map((s) => s.sheetName)).toEqual(["LL Tiers", "LL Benefit cost"]);
@@ -55,7 +55,7 @@ describe("the report's Benefit cost sheet", () => {
   });
 
   it("is left out of the summary when the report does not build it", async () => {
-    const { table } = await readCsvTable(sharedDataPath("CDNOW_sample.txt"), { header: "none" });
+    const { table } = await readCsvTable(testDataPath("CDNOW_sample.txt"), { header: "none" });
     const result = await buildReport({
       workbook: new MemoryWorkbook(),
       orders: { table },

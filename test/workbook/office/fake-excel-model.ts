@@ -5,7 +5,7 @@
  * unless it starts with the quote prefix (') or the cell is formatted as text (@). So an adapter that
  * forgets to protect text fails here as it would in Excel.
  */
-import { parseRangeAddress, quoteSheetName, rangeAddress, type RangeBox } from "../../../src/report/a1";
+import { parseRangeAddress, quoteSheetName, rangeAddress, type RangeBox } from "../../../src/sheet/a1";
 import { sameSheetName } from "../../../src/workbook/registry";
 
 export type FakeScalar = string | number | boolean;

@@ -13,7 +13,7 @@
  * - A proxy used after its Excel.run batch ended fails; a batch that ends with commands not synced fails.
  * The log of syncs (`FakeExcel.syncs`) lets tests count round trips and payload sizes.
  */
-import { parseRangeAddress, type RangeBox } from "../../../src/report/a1";
+import { parseRangeAddress, type RangeBox } from "../../../src/sheet/a1";
 import type { ExcelRun } from "../../../src/workbook/office/office-backend";
 import {
   enter,

@@ -4,7 +4,7 @@
  * Excel on the web's 5 MB limit), and chunks must be big enough that 100,000 rows do not cost thousands
  * of syncs.
  */
-import type { Cell, SheetModel } from "../../../src/report/sheet-model";
+import type { Cell, SheetModel } from "../../../src/sheet/sheet-model";
 import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import { DEFAULT_REQUEST_BUDGET } from "../../../src/workbook/office/payload";
 import { PAYLOAD_LIMIT, type SyncRecord } from "./fake-excel";

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SETTINGS_SHEET_NAME } from "../../../src/workbook/port";
+import { SETTINGS_SHEET_NAME } from "../../../src/sheet/port";
 import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import { columnWidthPoints } from "../../../src/workbook/office/structure-operations";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";

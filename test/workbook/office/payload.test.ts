@@ -1,5 +1,5 @@
-import { resolveCells } from "../../../src/report/sheet-model-cells";
-import type { Cell, SheetModel } from "../../../src/report/sheet-model";
+import { resolveCells } from "../../../src/sheet/sheet-model-cells";
+import type { Cell, SheetModel } from "../../../src/sheet/sheet-model";
 import { cellOperations } from "../../../src/workbook/office/cell-operations";
 import {
   formulaOf,

@@ -30,7 +30,7 @@
  *   of the registry: it is left alone from then on and the next build writes a new one.
  */
 import type { CellValue, RawTable } from "../engine/data/table";
-import type { Scalar, SheetModel } from "../report/sheet-model";
+import type { Scalar, SheetModel } from "./sheet-model";
 
 /** Prefix of every generated sheet's name: the visible half of the marker (the registry is the other). */
 export const GENERATED_SHEET_PREFIX = "LL ";

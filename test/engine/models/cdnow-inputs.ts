@@ -1,12 +1,12 @@
-/** The model inputs in ../shared/data (see its README), as the model tests use them. */
-import { cdnowSampleTable, readSharedCsv } from "../../helpers/shared-data";
+/** The model inputs in test/data (see its README), as the model tests use them. */
+import { cdnowSampleTable, readTestDataCsv } from "../../helpers/test-data";
 import { readOrderTable } from "../../../src/engine/data/read-orders";
 import { dayFromYmd } from "../../../src/engine/data/days";
 import { purchaseDaysOf } from "../../../src/engine/summary/purchase-days";
 import { calibrationInputs, summarizeCustomers } from "../../../src/engine/summary/customer-summary";
 
 function numericRows(file: string): Record<string, number>[] {
-  const [header, ...rows] = readSharedCsv(file);
+  const [header, ...rows] = readTestDataCsv(file);
   const names = header.map((h) => h.trim());
   return rows.map((cells) => Object.fromEntries(names.map((h, i) => [h, Number(cells[i])])));
 }

@@ -6,7 +6,7 @@ import {
   quoteSheetName,
   rangeAddress,
   sheetRangeReference,
-} from "../../src/report/a1";
+} from "../../src/sheet/a1";
 import {
   borderSides,
   cellsByRow,
@@ -16,9 +16,9 @@ import {
   isFormulaLike,
   resolveCells,
   tableBox,
-} from "../../src/report/sheet-model-cells";
-import { checkSheetModel, definedNameProblem, sheetNameProblem } from "../../src/report/sheet-model-check";
-import type { SheetModel } from "../../src/report/sheet-model";
+} from "../../src/sheet/sheet-model-cells";
+import { checkSheetModel, definedNameProblem, sheetNameProblem } from "../../src/sheet/sheet-model-check";
+import type { SheetModel } from "../../src/sheet/sheet-model";
 import { exampleSheetModel } from "../workbook/example-model";
 
 describe("A1 addresses", () => {
