@@ -14,11 +14,14 @@ class LibreOfficeSkipReporter {
         }
       }
     }
+    // Said when the process exits, so that it is the run's last line, after Jest's own summary.
     if (skipped > 0) {
-      process.stderr.write(
-        `\n${skipped} tests skipped: LibreOffice is not installed, so the workbooks' formulas were not ` +
-          "recalculated. Install it (apt-get install libreoffice-calc-nogui, or set SOFFICE=/path/to/soffice) " +
-          "and run npm test again.\n",
+      process.once("exit", () =>
+        process.stderr.write(
+          `\n${skipped} tests skipped: LibreOffice is not installed, so the workbooks' formulas were not ` +
+            "recalculated. Install it (apt-get install libreoffice-calc-nogui, or set SOFFICE=/path/to/soffice) " +
+            "and run npm test again.\n",
+        ),
       );
     }
   }
