@@ -236,7 +236,10 @@ export function inputCells(model: SheetModel): Map<string, ResolvedCell & { addr
 
 /** The rectangle a block covers (its widest row). */
 export function blockBox(block: Block): RangeBox {
-  const width = Math.max(1, ...block.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a block has a row per customer, and spreading 200,000 of them into
+  // arguments overflows the call stack.
+  let width = 1;
+  for (const row of block.rows) if (row.length > width) width = row.length;
   const height = Math.max(1, block.rows.length);
   return {
     top: block.at.row,

@@ -226,6 +226,7 @@ function expectedCounts(t: GeneratedTable) {
   });
   const keepDuplicates = !t.withOrderId;
   const buyers = new Set<string>();
+  const days = new Map<string, Extract<RowKind, { kind: "line" }>[]>();
   const seen: CellValue[][] = [];
   for (const c of inTime) {
     const cells = t.rows[c.row].cells;
@@ -237,7 +238,17 @@ function expectedCounts(t: GeneratedTable) {
     }
     if (c.kind.amount === 0) add("zeroAmount");
     if (c.kind.amount < 0) add("refund");
-    else buyers.add(c.kind.id);
+    const key = `${c.kind.id}\u0000${c.kind.day}`;
+    days.set(key, [...(days.get(key) ?? []), c.kind]);
+  }
+  // A customer's day with a return whose lines sum to ≤ 0 is not a purchase: its other lines are netted out.
+  for (const lines of days.values()) {
+    const netted = lines.some((l) => l.amount < 0) && lines.reduce((sum, l) => sum + l.amount, 0) <= 0;
+    for (const line of lines) {
+      if (line.amount < 0) continue;
+      if (netted) add("nettedOut");
+      else buyers.add(line.id);
+    }
   }
   const named = new Set(t.rows.flatMap(({ kind }) => ("id" in kind ? [kind.id] : [])));
   counts.noPurchase = [...named].filter((id) => !buyers.has(id)).length;

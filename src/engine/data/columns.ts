@@ -328,7 +328,9 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     taken.add(column);
   }
   shareContactAsCustomerId(mapping, origin, unset);
-  const missing = REQUIRED_ROLES.filter((role) => mapping[role] === undefined);
+  const missing = REQUIRED_ROLES.filter(
+    (role) => mapping[role] === undefined && !(role === "amount" && amountFromPrice(mapping)),
+  );
   return { mapping, origin, missing };
 }
 
@@ -348,13 +350,30 @@ function shareContactAsCustomerId(
   origin.customerId = "detected";
 }
 
+/**
+ * Without an amount column, a line's amount is its quantity × unit price (− discount): line-item exports
+ * (a UK online retailer's, most tills') have no amount.
+ */
+export function amountFromPrice(mapping: ColumnMapping): boolean {
+  return mapping.amount === undefined && mapping.price !== undefined && mapping.quantity !== undefined;
+}
+
+/** How the amount of a line is found: "amount" (its own column) or "quantity × price" (− discount). */
+export type AmountRule = "amount" | "quantity × price" | "quantity × price − discount";
+
+export function amountRuleOf(mapping: ColumnMapping): AmountRule {
+  if (!amountFromPrice(mapping)) return "amount";
+  return mapping.discount === undefined ? "quantity × price" : "quantity × price − discount";
+}
+
 /** Throws a DataError naming the table, its headers and the roles without a column. */
 export function requireColumns(table: RawTable, detected: DetectedColumns): void {
   if (detected.missing.length === 0) return;
   const names = detected.missing.map((r) => ROLE_LABELS[r].en).join(", ");
   const headers = table.headers.map((h) => `"${h}"`).join(", ");
   throw new DataError(
-    `${table.source}: no ${names} column found among the headers ${headers}; name the column to use`,
+    `${table.source}: no ${names} column found among the headers ${headers}; name the column to use` +
+      (detected.missing.includes("amount") ? " (or the quantity and unit price columns)" : ""),
     undefined,
     { code: "missingColumns", ...sourceOf(table), roles: detected.missing, headers: [...table.headers] },
   );

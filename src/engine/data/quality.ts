@@ -14,17 +14,21 @@ import {
 } from "./table";
 import { cellText } from "./parse-id";
 import { DAY_ORDER_UNKNOWN } from "./parse-date";
+import type { AmountRule } from "./columns";
 
 export type QualityReason =
   | "blankRow"
   | "blankId"
   | "testAccount"
+  | "repeatedOrderTotal"
   | "unparsableDate"
   | "nonNumericAmount"
   | "dateAfterAsOf"
   | "duplicateLine"
   | "zeroAmount"
+  | "cancelledOrder"
   | "refund"
+  | "nettedOut"
   | "memberDetailsOnly"
   | "badMemberDetail"
   | "noPurchase";
@@ -45,6 +49,12 @@ export const QUALITY_REASONS: readonly QualityReasonInfo[] = [
   { reason: "blankRow", label: "Blank row", labelZh: "空行", unit: "rows" },
   { reason: "blankId", label: "Blank customer id", labelZh: "客户ID为空", unit: "rows" },
   { reason: "testAccount", label: "Test or junk account", labelZh: "测试或垃圾账号", unit: "rows" },
+  {
+    reason: "repeatedOrderTotal",
+    label: "Order total repeated on a later line of the order (counted once)",
+    labelZh: "订单金额在同一订单的后续行重复（只计一次）",
+    unit: "rows",
+  },
   { reason: "unparsableDate", label: "Unreadable date", labelZh: "日期无法识别", unit: "rows" },
   { reason: "nonNumericAmount", label: "Amount not a number", labelZh: "金额不是数字", unit: "rows" },
   {
@@ -55,7 +65,19 @@ export const QUALITY_REASONS: readonly QualityReasonInfo[] = [
   },
   { reason: "duplicateLine", label: "Exact duplicate line", labelZh: "完全重复的行", unit: "rows" },
   { reason: "zeroAmount", label: "Zero amount", labelZh: "金额为零", unit: "rows" },
+  {
+    reason: "cancelledOrder",
+    label: "Cancelled, refunded or unpaid order (status or C invoice)",
+    labelZh: "已取消、已退款或未付款的订单（订单状态或 C 开头的发票）",
+    unit: "rows",
+  },
   { reason: "refund", label: "Refund (negative amount)", labelZh: "退款（负金额）", unit: "rows" },
+  {
+    reason: "nettedOut",
+    label: "Purchase netted out by a return of the same order or day (not a purchase)",
+    labelZh: "被同一订单或同日退货抵消的消费（不计为消费）",
+    unit: "rows",
+  },
   {
     reason: "memberDetailsOnly",
     label: "Member details without a purchase",
@@ -112,6 +134,10 @@ export interface DataQualityReport {
   purchaseLines: number;
   /** One finding per reason, in `QUALITY_REASONS` order; reasons that did not occur have count 0. */
   findings: QualityFinding[];
+  /** How each line's amount was found: its amount column, or quantity × unit price (− discount). */
+  amountRule: AmountRule;
+  /** Whether the amount column holds order totals repeated on the lines of an order (counted once). */
+  orderTotals: boolean;
 }
 
 /** How many examples each finding keeps. */
@@ -156,7 +182,11 @@ export class QualityCollector {
     return example;
   }
 
-  report(rowsRead: number, purchaseLines: number): DataQualityReport {
+  report(
+    rowsRead: number,
+    purchaseLines: number,
+    rules: { amountRule: AmountRule; orderTotals: boolean } = { amountRule: "amount", orderTotals: false },
+  ): DataQualityReport {
     const findings = QUALITY_REASONS.map((info): QualityFinding => {
       const finding: QualityFinding = {
         ...info,
@@ -168,7 +198,7 @@ export class QualityCollector {
       if (amount !== undefined) finding.amount = amount;
       return finding;
     });
-    return { ...sourceOf(this.table), rowsRead, purchaseLines, findings };
+    return { ...sourceOf(this.table), rowsRead, purchaseLines, findings, ...rules };
   }
 }
 

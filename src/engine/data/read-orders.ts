@@ -8,9 +8,18 @@
  * amount (kept by default) or a refund (amount < 0, reduces the customer's spend by default).
  */
 import { rowCount, type CellValue, type RawTable } from "./table";
-import { detectColumns, requireColumns, type ColumnOverrides, type DetectedColumns } from "./columns";
+import {
+  amountRuleOf,
+  detectColumns,
+  requireColumns,
+  type ColumnOverrides,
+  type DetectedColumns,
+} from "./columns";
 import { explainDate, isBlankCell, type DateParseOptions } from "./parse-date";
-import { explainAmount, type AmountParseOptions } from "./parse-amount";
+import { explainAmount, parseAmount, type AmountParseOptions } from "./parse-amount";
+import { parseId } from "./parse-id";
+import { CANCELLATION_INVOICE_LINE, NOT_CANCELLED, readCancellations } from "./cancellations";
+import { findOrderTotals, type LineAmounts } from "./order-totals";
 import type { TestAccountRule } from "./test-accounts";
 import {
   DEFAULT_EXAMPLES_PER_REASON,
@@ -24,7 +33,7 @@ import { markDuplicateRows } from "./duplicates";
 import { sortByGroupThenKey } from "./group-sort";
 import { formatDay, NO_DAY } from "./days";
 import type { MemberDetails, OrderLines } from "./orders";
-import { readRowValues, type RowValues } from "./row-values";
+import { readRowValues, type Customers, type RowValues } from "./row-values";
 import { buildOrderLines, NOT_USED, PURCHASE, REFUND } from "./build-order-lines";
 
 export interface ReadOrdersOptions {
@@ -52,6 +61,16 @@ export interface ReadOrdersOptions {
   refunds?: "reduce spend" | "drop";
   /** Examples kept per data-quality reason (default 5). */
   examplesPerReason?: number;
+  /** Whether the amount column holds line amounts or order totals; "auto" (default) decides from the data. */
+  lineAmounts?: LineAmounts;
+}
+
+/** A customer left out as a test or junk account, for the one-line summary every command prints. */
+export interface TestAccountFound {
+  id: string;
+  rule: string;
+  ruleZh: string;
+  lines: number;
 }
 
 export interface OrderTable {
@@ -63,6 +82,8 @@ export interface OrderTable {
   asOf: number;
   /** Ids of customers with no purchase line (member rows only, or every line dropped), in table order. */
   customersWithoutPurchase: string[];
+  /** The customers left out as test accounts, in table order. */
+  testAccounts: TestAccountFound[];
 }
 
 /** The duplicate policy once "auto" is decided by the presence of an order-id column. */
@@ -79,12 +100,15 @@ function actionsFor(
     blankRow: "dropped",
     blankId: "dropped",
     testAccount: "dropped",
+    repeatedOrderTotal: "dropped",
     unparsableDate: "dropped",
     nonNumericAmount: "dropped",
     dateAfterAsOf: "dropped",
     duplicateLine: keepDuplicates ? "kept" : "dropped",
     zeroAmount: options.zeroAmounts === "drop" ? "dropped" : "kept",
+    cancelledOrder: "dropped",
     refund: options.refunds === "drop" ? "dropped" : "reduces spend",
+    nettedOut: "reduces spend",
     memberDetailsOnly: "kept",
     badMemberDetail: "field ignored",
     noPurchase: "dropped",
@@ -100,17 +124,51 @@ function isBlankRow(table: RawTable, row: number): boolean {
  * Counts each row under the first reason that applies (blank row or id, test account, member details only,
  * unreadable date, amount not a number); returns the other rows, the candidate lines, in table order.
  */
+/** What screenRows needs besides the table: the row values and the rules decided from the whole table. */
+interface Screen {
+  columns: DetectedColumns;
+  values: RowValues;
+  testRuleOf: readonly (TestAccountRule | undefined)[];
+  /** Per row, 1 for a later line of an order whose total is counted on its first line. */
+  repeated: Uint8Array | null;
+}
+
+/** The cell to show, and why, for a line whose amount cannot be read (its own, or quantity and price). */
+function amountProblem(
+  table: RawTable,
+  screen: Screen,
+  row: number,
+  options: ReadOrdersOptions,
+): { column: number; note: string } {
+  const { mapping } = screen.columns;
+  const explain = (column: number, what: string) => ({
+    column,
+    note: `${what}${explainAmount(table.columns[column]?.[row], options.amounts)}`,
+  });
+  if (mapping.amount !== undefined) return explain(mapping.amount, "");
+  const quantity = mapping.quantity as number;
+  if (Number.isNaN(screen.values.quantity?.[row])) return explain(quantity, "quantity: ");
+  const price = mapping.price as number;
+  if (Number.isNaN(parseAmount(table.columns[price]?.[row], options.amounts)))
+    return explain(price, "unit price: ");
+  return explain(mapping.discount ?? price, "discount: ");
+}
+
+/**
+ * Counts each row under the first reason that applies (blank row or id, test account, an order total
+ * repeated, member details only, unreadable date, amount not a number); returns the other rows, the
+ * candidate lines, in table order.
+ */
 function screenRows(
   table: RawTable,
-  columns: DetectedColumns,
-  values: RowValues,
-  testRuleOf: readonly (TestAccountRule | undefined)[],
+  screen: Screen,
   quality: QualityCollector,
   options: ReadOrdersOptions,
 ): { rows: Int32Array; count: number; latestDay: number } {
+  const { columns, values, testRuleOf, repeated } = screen;
   const idColumn = columns.mapping.customerId as number;
   const dateColumn = columns.mapping.date as number;
-  const amountColumn = columns.mapping.amount as number;
+  const amountColumn = amountColumnOf(columns);
   const dateCells: CellValue[] = table.columns[dateColumn] ?? [];
   const amountCells: CellValue[] = table.columns[amountColumn] ?? [];
   const rows = values.customer.length;
@@ -128,6 +186,10 @@ function screenRows(
       quality.add("testAccount", idColumn, row, () => `rule: ${testRule.name}`);
       continue;
     }
+    if (repeated?.[row]) {
+      quality.add("repeatedOrderTotal", amountColumn, row, () => "counted on the order's first line");
+      continue;
+    }
     const day = values.day[row];
     if (day === NO_DAY) {
       const dateCell = dateCells[row];
@@ -139,8 +201,8 @@ function screenRows(
       continue;
     }
     if (Number.isNaN(values.amount[row])) {
-      const amountCell = amountCells[row];
-      quality.add("nonNumericAmount", amountColumn, row, () => explainAmount(amountCell, options.amounts));
+      const problem = amountProblem(table, screen, row, options);
+      quality.add("nonNumericAmount", problem.column, row, () => problem.note);
       continue;
     }
     candidates[candidateCount++] = row;
@@ -148,6 +210,11 @@ function screenRows(
   }
 
   return { rows: candidates, count: candidateCount, latestDay };
+}
+
+/** The column examples of amounts point to: the amount column, else the unit price. */
+function amountColumnOf(columns: DetectedColumns): number {
+  return (columns.mapping.amount ?? columns.mapping.price) as number;
 }
 
 /**
@@ -160,7 +227,7 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
   requireColumns(table, columns);
   const idColumn = columns.mapping.customerId as number;
   const dateColumn = columns.mapping.date as number;
-  const amountColumn = columns.mapping.amount as number;
+  const amountColumn = amountColumnOf(columns);
   const rows = rowCount(table);
   const keepDuplicates = keepsDuplicates(options, columns);
   const quality = new QualityCollector(
@@ -183,7 +250,19 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
     options.amounts,
   );
 
-  const screened = screenRows(table, columns, values, testRuleOf, quality, options);
+  const cellsOf = (column: number | undefined) =>
+    column === undefined ? undefined : (table.columns[column] ?? []);
+  const orderCells = cellsOf(columns.mapping.orderId);
+  const totals = findOrderTotals(
+    orderCells,
+    cellsOf(columns.mapping.amount),
+    values.amount,
+    rows,
+    options.lineAmounts,
+  );
+  const cancelled = readCancellations(cellsOf(columns.mapping.status), orderCells, rows);
+  const screen: Screen = { columns, values, testRuleOf, repeated: totals.repeated };
+  const screened = screenRows(table, screen, quality, options);
   const { rows: candidates, count: candidateCount, latestDay } = screened;
 
   const asOf = options.asOf ?? (candidateCount > 0 ? latestDay : NaN);
@@ -212,16 +291,33 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
       quality.add("duplicateLine", idColumn, row, undefined, amount);
       if (!keepDuplicates) continue;
     }
-    if (amount > 0) {
+    const cancellation = cancelled?.[row] ?? NOT_CANCELLED;
+    if (cancellation !== NOT_CANCELLED && amount >= 0) {
+      quality.add("cancelledOrder", cancelColumn(cancellation), row, () => cancelNote(cancellation), amount);
+    } else if (amount > 0) {
       kind[row] = PURCHASE;
     } else if (amount === 0) {
       quality.add("zeroAmount", amountColumn, row);
       if (keepZero) kind[row] = PURCHASE;
     } else {
-      quality.add("refund", amountColumn, row, undefined, amount);
+      const note = cancellation === NOT_CANCELLED ? undefined : () => cancelNote(cancellation);
+      quality.add("refund", amountColumn, row, note, amount);
       if (keepRefunds) kind[row] = REFUND;
     }
     if (kind[row] === PURCHASE) purchasesOf[values.customer[row]]++;
+  }
+  if (keepRefunds) {
+    const orderIds = orderCells ? (row: number) => parseId(orderCells[row]) : undefined;
+    netReturns(sorted.order, kind, values, orderIds, (row) => {
+      quality.add(
+        "nettedOut",
+        amountColumn,
+        row,
+        () => "a return of the same order or day nets it to ≤ 0",
+        values.amount[row],
+      );
+      purchasesOf[values.customer[row]]--;
+    });
   }
 
   // Customers with a purchase keep their table order; the others are reported.
@@ -239,12 +335,87 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
   }
 
   const orders = buildOrderLines(table, columns, sorted.order, kind, values, newIndexOf, kept, ids);
+  const rules = { amountRule: amountRuleOf(columns.mapping), orderTotals: totals.orderTotals };
   return {
     orders,
     members: pickMemberDetails(details, kept),
-    quality: quality.report(rows, orders.day.length),
+    quality: quality.report(rows, orders.day.length, rules),
     columns,
     asOf,
     customersWithoutPurchase,
+    testAccounts: testAccountsFound(customers),
   };
+
+  function cancelColumn(cancellation: number): number {
+    const { status, orderId } = columns.mapping;
+    return (cancellation === CANCELLATION_INVOICE_LINE ? orderId : status) ?? amountColumn;
+  }
+
+  function cancelNote(cancellation: number): string {
+    return cancellation === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
+  }
+}
+
+function testAccountsFound(customers: Customers): TestAccountFound[] {
+  const found: TestAccountFound[] = [];
+  customers.testRuleOf.forEach((rule, c) => {
+    if (rule)
+      found.push({ id: customers.ids[c], rule: rule.name, ruleZh: rule.nameZh, lines: customers.lines[c] });
+  });
+  return found;
+}
+
+/**
+ * Purchases netted out by returns: within one customer's day (`order` is sorted by customer, then day), an
+ * order whose lines sum to zero or less, then a day whose lines do, is not a purchase. Its purchase lines
+ * become netting lines (they still count in spend, with the returns that cancel them); `onNetted` is told
+ * of each. Days without a return are left as they are.
+ */
+function netReturns(
+  order: Int32Array,
+  kind: Uint8Array,
+  values: RowValues,
+  orderIdOf: ((row: number) => string) | undefined,
+  onNetted: (row: number) => void,
+): void {
+  const net = (rows: number[]) => {
+    let sum = 0;
+    for (const row of rows) sum += values.amount[row];
+    if (sum > 0) return;
+    for (const row of rows) {
+      if (kind[row] !== PURCHASE) continue;
+      kind[row] = REFUND;
+      onNetted(row);
+    }
+  };
+  let start = 0;
+  while (start < order.length) {
+    const first = order[start];
+    let end = start;
+    let hasReturn = false;
+    const lines: number[] = [];
+    while (
+      end < order.length &&
+      values.customer[order[end]] === values.customer[first] &&
+      values.day[order[end]] === values.day[first]
+    ) {
+      const row = order[end++];
+      if (kind[row] === REFUND) hasReturn = true;
+      if (kind[row] === PURCHASE || kind[row] === REFUND) lines.push(row);
+    }
+    start = end;
+    if (!hasReturn) continue;
+    if (orderIdOf) {
+      const byOrder = new Map<string, number[]>();
+      for (const row of lines) {
+        const id = orderIdOf(row);
+        if (id === "") continue;
+        const list = byOrder.get(id);
+        if (list) list.push(row);
+        else byOrder.set(id, [row]);
+      }
+      for (const rows of byOrder.values()) if (rows.some((row) => kind[row] === REFUND)) net(rows);
+    }
+    net(lines);
+  }
 }

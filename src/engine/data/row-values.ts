@@ -5,12 +5,15 @@
  */
 import type { CellValue, RawTable } from "./table";
 import type { DetectedColumns } from "./columns";
-import { parseDay, type DateParseOptions } from "./parse-date";
+import { isBlankCell, parseDay, type DateParseOptions } from "./parse-date";
+import { amountFromPrice } from "./columns";
 import { parseAmount, type AmountParseOptions } from "./parse-amount";
 import { parseId } from "./parse-id";
 import {
   compileTestAccountRules,
   DEFAULT_TEST_ACCOUNT_RULES,
+  numericIdSpace,
+  type IdContext,
   type TestAccountMatcher,
   type TestAccountRule,
 } from "./test-accounts";
@@ -22,7 +25,7 @@ export interface RowValues {
   customer: Int32Array;
   /** Day number per row, NO_DAY when the date cannot be read. */
   day: Int32Array;
-  /** Amount per row, NaN when it cannot be read. */
+  /** Amount per row (its amount column, else quantity × price − discount), NaN when it cannot be read. */
   amount: Float64Array;
   /** Quantity per row (NaN when blank), without a quantity column null. */
   quantity: Float64Array | null;
@@ -36,16 +39,13 @@ export interface Customers {
   ids: string[];
   firstRowOf: number[];
   testRuleOf: (TestAccountRule | undefined)[];
+  /** Lines of each customer in the table. */
+  lines: number[];
 }
 
-function readCustomers(
-  cells: CellValue[],
-  rows: number,
-  out: Int32Array,
-  rules: TestAccountMatcher,
-): Customers {
+function readCustomers(cells: CellValue[], rows: number, out: Int32Array): Customers {
   const index = new Map<string, number>();
-  const customers: Customers = { ids: [], firstRowOf: [], testRuleOf: [] };
+  const customers: Customers = { ids: [], firstRowOf: [], testRuleOf: [], lines: [] };
   for (let row = 0; row < rows; row++) {
     const id = parseId(cells[row]);
     if (id === "") {
@@ -58,11 +58,27 @@ function readCustomers(
       index.set(id, c);
       customers.ids.push(id);
       customers.firstRowOf.push(row);
-      customers.testRuleOf.push(rules.match(id));
+      customers.lines.push(0);
     }
+    customers.lines[c]++;
     out[row] = c;
   }
   return customers;
+}
+
+/** Applies the test-account rules to each customer once, knowing the whole table (id space, volumes). */
+function flagTestAccounts(customers: Customers, rules: TestAccountMatcher): void {
+  const { ids, lines } = customers;
+  let total = 0;
+  for (const n of lines) total += n;
+  const indexOf = new Map<string, number>();
+  ids.forEach((id, c) => indexOf.set(id, c));
+  const context: IdContext = {
+    isDenseNumeric: numericIdSpace(ids),
+    shareOfLines: (id) => (total === 0 ? 0 : lines[indexOf.get(id) ?? -1] / total || 0),
+    customers: ids.length,
+  };
+  customers.testRuleOf = ids.map((id) => rules.match(id, context));
 }
 
 function readDays(cells: CellValue[], rows: number, out: Int32Array, options?: DateParseOptions): void {
@@ -79,6 +95,25 @@ function readAmounts(
   options?: AmountParseOptions,
 ): void {
   for (let row = 0; row < rows; row++) out[row] = parseAmount(cells[row], options);
+}
+
+/** Cents are kept exact: 6 × 2.55 is 15.3, not 15.299999999999999. */
+const AMOUNT_DIGITS = 1e6;
+
+/** Quantity × unit price − discount (a blank discount is none) for each row, into `out`. */
+function lineAmounts(
+  quantity: Float64Array,
+  priceCells: CellValue[],
+  discountCells: CellValue[] | undefined,
+  out: Float64Array,
+  options?: AmountParseOptions,
+): void {
+  for (let row = 0; row < quantity.length; row++) {
+    const price = parseAmount(priceCells[row], options);
+    const discountCell = discountCells?.[row];
+    const discount = isBlankCell(discountCell) ? 0 : parseAmount(discountCell, options);
+    out[row] = Math.round((quantity[row] * price - discount) * AMOUNT_DIGITS) / AMOUNT_DIGITS;
+  }
 }
 
 /** Reads the mapped columns of `rows` rows; test-account rules are applied to each distinct id once. */
@@ -104,11 +139,22 @@ export function readRowValues(
   };
   const testAccounts = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
   const { mapping } = columns;
-  const customers = readCustomers(cellsOf(mapping.customerId) ?? [], rows, values.customer, testAccounts);
+  const customers = readCustomers(cellsOf(mapping.customerId) ?? [], rows, values.customer);
+  flagTestAccounts(customers, testAccounts);
   readDays(cellsOf(mapping.date) ?? [], rows, values.day, options.dates);
   readAmounts(cellsOf(mapping.amount) ?? [], rows, values.amount, options.amounts);
   const quantityCells = cellsOf(mapping.quantity);
-  if (quantityCells) readAmounts(quantityCells, rows, (values.quantity = new Float64Array(rows)));
+  if (quantityCells)
+    readAmounts(quantityCells, rows, (values.quantity = new Float64Array(rows)), options.amounts);
+  if (amountFromPrice(mapping) && values.quantity) {
+    lineAmounts(
+      values.quantity,
+      cellsOf(mapping.price) ?? [],
+      cellsOf(mapping.discount),
+      values.amount,
+      options.amounts,
+    );
+  }
   const channelCells = cellsOf(mapping.channel);
   if (channelCells) {
     const channel = (values.channel = new Int32Array(rows));

@@ -41,7 +41,8 @@ export class SheetGrid {
 
   /** One block from A1 holding every cell written. */
   block(): Block {
-    const lastRow = Math.max(0, ...this.cells.keys());
+    let lastRow = 0;
+    for (const row of this.cells.keys()) if (row > lastRow) lastRow = row;
     const rows: Cell[][] = Array.from({ length: lastRow }, (_, r) => {
       const cells = this.cells.get(r + 1);
       if (!cells) return [];
