@@ -1,3 +1,4 @@
+import { dayFromYmd } from "../../src/engine/data/days";
 import { analyzeOrders } from "../../src/engine/analyze";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { cdnowSampleTable } from "../helpers/test-data";
@@ -51,7 +52,7 @@ describe("analyzeOrders", () => {
 
   it("names the date order as the setting to change when it is what left the dates unread", () => {
     const t = orderTable([
-      ["A", "25/12/2023", 1],
+      ["A", "11/12/2023", 1],
       ["B", "05/01/2024", 2],
     ]);
     const e = catchError(() => analyzeOrders(t));
@@ -61,5 +62,18 @@ describe("analyzeOrders", () => {
       "A",
       "B",
     ]);
+  });
+
+  it("reads the whole date column day first when one date proves it, and says which", () => {
+    const t = orderTable([
+      ["A", "11/12/2023", 1],
+      ["B", "05/01/2024", 2],
+      ["C", "25/12/2023", 3],
+    ]);
+    const read = analyzeOrders(t).table;
+    expect(read.formats).toEqual({ dayOrder: "dmy", dayOrderFrom: "25/12/2023", decimalComma: false });
+    expect(read.orders.day[read.orders.customerStart[1]]).toBe(dayFromYmd(2024, 1, 5));
+    // A given order is used as given.
+    expect(() => analyzeOrders(t, { read: { dates: { dayOrder: "ymd" } } })).toThrow(DataError);
   });
 });

@@ -258,7 +258,9 @@ function expectedCounts(t: GeneratedTable) {
 /** The analysis of a generated table, or the DataError it is documented to throw. */
 function analyze(t: GeneratedTable): Analysis | DataError {
   try {
-    return analyzeOrders(rawTable(t), { read: { asOf: t.asOf, testAccounts: [] } });
+    // Formats given: the oracle takes "12,34" for a bad amount and "03/04/2023" for an unread date.
+    const formats = { dates: { dayOrder: "ymd" as const }, amounts: { decimalComma: false } };
+    return analyzeOrders(rawTable(t), { read: { asOf: t.asOf, testAccounts: [], ...formats } });
   } catch (e) {
     if (e instanceof DataError) return e;
     throw e;

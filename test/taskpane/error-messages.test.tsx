@@ -3,6 +3,7 @@
  * thing in English and Chinese: the English text rendered from the code is the error's own message, and
  * the Chinese one names the same places, columns and names.
  */
+import { readOrderTable } from "../../src/engine/data/read-orders";
 import { analyzeOrders } from "../../src/engine/analyze";
 import { detectColumns, requireColumns } from "../../src/engine/data/columns";
 import { DataError } from "../../src/engine/data/errors";
@@ -91,6 +92,30 @@ const RAISED: [string, () => unknown][] = [
   [
     "columnTwice",
     () => detectColumns(table(["Customer", "Date", "Total"]), { amount: "C", customerId: "C" }),
+  ],
+  [
+    "mixedDecimals",
+    () =>
+      readOrderTable(
+        table(
+          ["Customer", "Date", "Amount"],
+          [
+            ["A", "2024-01-02", "12,34"],
+            ["B", "2024-01-03", "1,234.50"],
+          ],
+        ),
+      ),
+  ],
+  [
+    "ambiguousDecimals",
+    () => readOrderTable(table(["Customer", "Date", "Amount"], [["A", "2024-01-02", "1.201"]])),
+  ],
+  [
+    "amountLooksLikePrice",
+    () =>
+      readOrderTable(table(["Customer", "Date", "Quantity", "Unit price"], [["A", "2024-01-02", 2, 3.5]]), {
+        columns: { amount: "Unit price" },
+      }),
   ],
   [
     "noUsableLines",
@@ -274,6 +299,9 @@ describe("coded errors in the pane's languages", () => {
       noSuchColumn: true,
       noColumnNumber: true,
       columnTwice: true,
+      mixedDecimals: true,
+      ambiguousDecimals: true,
+      amountLooksLikePrice: true,
       noUsableLines: true,
       noRows: true,
       emptySheet: true,

@@ -366,6 +366,34 @@ export function amountRuleOf(mapping: ColumnMapping): AmountRule {
   return mapping.discount === undefined ? "quantity × price" : "quantity × price − discount";
 }
 
+/** What the error about a missing amount adds: the other way to have one. */
+export const AMOUNT_FROM_PRICE = " (or the quantity and unit price columns)";
+
+/** What the error about an amount column that is a unit price asks (shared with the pane's English text). */
+export const PRICE_SETTING =
+  'give it as the unit price (--price, or "price" in the settings\' "columns"): the amount is then quantity × unit price';
+
+/**
+ * Refuses an amount column whose header says unit price while the table has a quantity column: a report on
+ * the price of one item per line is far from the revenue (a UK retailer's 541,909 lines: 1.41 M instead of
+ * 8.3 M). The column is meant as the unit price; the amount is then quantity × unit price.
+ */
+export function checkAmountColumn(table: RawTable, detected: DetectedColumns): void {
+  const { amount, quantity, price } = detected.mapping;
+  if (amount === undefined || quantity === undefined || price !== undefined) return;
+  const header = normalizeHeader(table.headers[amount] ?? "");
+  const words = HEADER_VOCABULARY.price;
+  const saysPrice = words.exact.includes(header) || words.contains.some((w) => header.includes(w));
+  if (!saysPrice || HEADER_VOCABULARY.amount.exact.includes(header)) return;
+  const name = (c: number) => `${table.columnLetters?.[c] ?? columnLetter(c)} (${table.headers[c]})`;
+  throw new DataError(
+    `${table.source}: the amount column ${name(amount)} looks like a unit price and the table has a quantity ` +
+      `column ${name(quantity)}; ${PRICE_SETTING}`,
+    undefined,
+    { code: "amountLooksLikePrice", ...sourceOf(table), amount: name(amount), quantity: name(quantity) },
+  );
+}
+
 /** Throws a DataError naming the table, its headers and the roles without a column. */
 export function requireColumns(table: RawTable, detected: DetectedColumns): void {
   if (detected.missing.length === 0) return;
@@ -373,7 +401,7 @@ export function requireColumns(table: RawTable, detected: DetectedColumns): void
   const headers = table.headers.map((h) => `"${h}"`).join(", ");
   throw new DataError(
     `${table.source}: no ${names} column found among the headers ${headers}; name the column to use` +
-      (detected.missing.includes("amount") ? " (or the quantity and unit price columns)" : ""),
+      (detected.missing.includes("amount") ? AMOUNT_FROM_PRICE : ""),
     undefined,
     { code: "missingColumns", ...sourceOf(table), roles: detected.missing, headers: [...table.headers] },
   );

@@ -21,6 +21,9 @@ export type DataErrorDetail =
   | (SourcedDetail & { code: "noSuchColumn"; role: ColumnRole; given: string; headers: string[] })
   | (SourcedDetail & { code: "noColumnNumber"; role: ColumnRole; number: number })
   | (SourcedDetail & { code: "columnTwice"; column: string })
+  | (SourcedDetail & { code: "mixedDecimals"; comma: string; point: string })
+  | (SourcedDetail & { code: "ambiguousDecimals"; value: string })
+  | (SourcedDetail & { code: "amountLooksLikePrice"; amount: string; quantity: string })
   | (SourcedDetail & {
       code: "noUsableLines";
       rows: number;

@@ -15,8 +15,9 @@ import {
 
 /**
  * Order of day and month in dates such as 03/04/2024. "ymd" (the default) accepts only year-first dates;
- * "dmy" and "mdy" also read day-first or month-first dates. The engine never guesses the order from the
- * data by itself: `proposeDayOrder` can propose one for the user to confirm.
+ * "dmy" and "mdy" also read day-first or month-first dates. The parsers never guess; readOrderTable, when
+ * given no order, takes the one a date of the whole column proves (`proposeDayOrder`: 25/12/2023 is day
+ * first) and says so, and leaves the dates unread (asking for the order) when none proves it.
  */
 export type DayOrder = "ymd" | "dmy" | "mdy";
 

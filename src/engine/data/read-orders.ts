@@ -7,15 +7,24 @@
  * number, date after the as-of date, exact duplicate; what remains is a purchase line (amount > 0), a zero
  * amount (kept by default) or a refund (amount < 0, reduces the customer's spend by default).
  */
-import { rowCount, type CellValue, type RawTable } from "./table";
+import { columnLetter, rowCount, sourceOf, type CellValue, type RawTable } from "./table";
+import { DataError } from "./errors";
+import { DECIMAL_SETTING, decimalEvidence } from "./number-format";
 import {
   amountRuleOf,
+  checkAmountColumn,
   detectColumns,
   requireColumns,
   type ColumnOverrides,
   type DetectedColumns,
 } from "./columns";
-import { explainDate, isBlankCell, type DateParseOptions } from "./parse-date";
+import {
+  explainDate,
+  isBlankCell,
+  proposeDayOrder,
+  type DateParseOptions,
+  type DayOrder,
+} from "./parse-date";
 import { explainAmount, parseAmount, type AmountParseOptions } from "./parse-amount";
 import { parseId } from "./parse-id";
 import { CANCELLATION_INVOICE_LINE, NOT_CANCELLED, readCancellations } from "./cancellations";
@@ -84,6 +93,75 @@ export interface OrderTable {
   customersWithoutPurchase: string[];
   /** The customers left out as test accounts, in table order. */
   testAccounts: TestAccountFound[];
+  /** The date order and decimal separator used, and the value that decided each when the data did. */
+  formats: Formats;
+}
+
+export interface Formats {
+  dayOrder: DayOrder;
+  /** The date that proved a day-first or month-first order ("25/12/2023"), when it was inferred. */
+  dayOrderFrom?: string;
+  decimalComma: boolean;
+  /** The amount that proved the decimal separator ("12,34"), when it was inferred. */
+  decimalCommaFrom?: string;
+}
+
+/** Columns whose text amounts say which decimal separator the table uses. */
+const MONEY_ROLES = ["amount", "price", "discount", "quantity"] as const;
+
+/**
+ * The date order and decimal separator: as given, else inferred from the whole date column and the
+ * money columns when a value proves them. Money that could be read two ways ("1.201") with nothing in the
+ * table to decide is a DataError asking the user.
+ */
+export function decideFormats(
+  table: RawTable,
+  columns: DetectedColumns,
+  options: ReadOrdersOptions,
+): Formats {
+  const formats: Formats = { dayOrder: options.dates?.dayOrder ?? "ymd", decimalComma: false };
+  const dateColumn = columns.mapping.date;
+  if (options.dates?.dayOrder === undefined && dateColumn !== undefined) {
+    const cells = table.columns[dateColumn] ?? [];
+    const proposal = proposeDayOrder(cells, cells.length);
+    if (proposal) {
+      formats.dayOrder = proposal.order;
+      formats.dayOrderFrom = proposal.example;
+    }
+  }
+  if (options.amounts?.decimalComma !== undefined) {
+    formats.decimalComma = options.amounts.decimalComma;
+    return formats;
+  }
+  let comma: { value: string } | undefined;
+  let point: { value: string } | undefined;
+  let ambiguous: { value: string } | undefined;
+  for (const role of MONEY_ROLES) {
+    const column = columns.mapping[role];
+    if (column === undefined) continue;
+    const evidence = decimalEvidence(table.columns[column] ?? []);
+    if (evidence.comma !== undefined) comma ??= { value: evidence.comma };
+    if (evidence.point !== undefined) point ??= { value: evidence.point };
+    if (evidence.ambiguous !== undefined) ambiguous ??= { value: evidence.ambiguous };
+  }
+  if (comma && point) {
+    throw new DataError(
+      `${table.source}: amounts such as "${comma.value}" use a decimal comma and others such as "${point.value}" a decimal point; ${DECIMAL_SETTING}`,
+      undefined,
+      { code: "mixedDecimals", ...sourceOf(table), comma: comma.value, point: point.value },
+    );
+  }
+  if (comma || point) {
+    formats.decimalComma = Boolean(comma);
+    formats.decimalCommaFrom = (comma ?? point)?.value;
+  } else if (ambiguous) {
+    throw new DataError(
+      `${table.source}: "${ambiguous.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
+      undefined,
+      { code: "ambiguousDecimals", ...sourceOf(table), value: ambiguous.value },
+    );
+  }
+  return formats;
 }
 
 /** The duplicate policy once "auto" is decided by the presence of an order-id column. */
@@ -222,9 +300,16 @@ function amountColumnOf(columns: DetectedColumns): number {
  * date or amount column, an override naming a missing column, a bad test-account rule); bad rows are
  * counted in `quality` instead.
  */
-export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {}): OrderTable {
-  const columns = detectColumns(table, options.columns);
+export function readOrderTable(table: RawTable, givenOptions: ReadOrdersOptions = {}): OrderTable {
+  const columns = detectColumns(table, givenOptions.columns);
   requireColumns(table, columns);
+  checkAmountColumn(table, columns);
+  const formats = decideFormats(table, columns, givenOptions);
+  const options: ReadOrdersOptions = {
+    ...givenOptions,
+    dates: { ...givenOptions.dates, dayOrder: formats.dayOrder },
+    amounts: { ...givenOptions.amounts, decimalComma: formats.decimalComma },
+  };
   const idColumn = columns.mapping.customerId as number;
   const dateColumn = columns.mapping.date as number;
   const amountColumn = amountColumnOf(columns);
@@ -344,6 +429,7 @@ export function readOrderTable(table: RawTable, options: ReadOrdersOptions = {})
     asOf,
     customersWithoutPurchase,
     testAccounts: testAccountsFound(customers),
+    formats,
   };
 
   function cancelColumn(cancellation: number): number {

@@ -13,6 +13,9 @@ export type Language = "en" | "zh-CN";
 
 export const LANGUAGES: readonly Language[] = ["en", "zh-CN"];
 
+import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../../engine/data/columns";
+import { DECIMAL_SETTING } from "../../engine/data/number-format";
+
 /** Quoted and listed as the English messages list headers: "Name", "Date". */
 const quotedList = (items: string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
 
@@ -21,12 +24,19 @@ const quotedList = (items: string[], separator: string) => items.map((h) => `"${
 // words what the Model sheet explains in full.
 const enMessages: MessageTexts = {
   missingColumns: (d, w) =>
-    `${w.place(d.source, d.place)}: no ${d.roles.map(w.role).join(", ")} column found among the headers ${quotedList(d.headers, ", ")}; name the column to use`,
+    `${w.place(d.source, d.place)}: no ${d.roles.map(w.role).join(", ")} column found among the headers ${quotedList(d.headers, ", ")}; name the column to use` +
+    (d.roles.includes("amount") ? AMOUNT_FROM_PRICE : ""),
   noSuchColumn: (d, w) =>
     `${w.place(d.source, d.place)}: no column "${d.given}" for the ${w.role(d.role)}; the headers are ${quotedList(d.headers, ", ")}`,
   noColumnNumber: (d, w) =>
     `${w.place(d.source, d.place)}: column ${d.number} for the ${w.role(d.role)} does not exist`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}: column ${d.column} is given for two roles`,
+  mixedDecimals: (d, w) =>
+    `${w.place(d.source, d.place)}: amounts such as "${d.comma}" use a decimal comma and others such as "${d.point}" a decimal point; ${DECIMAL_SETTING}`,
+  ambiguousDecimals: (d, w) =>
+    `${w.place(d.source, d.place)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
+  amountLooksLikePrice: (d, w) =>
+    `${w.place(d.source, d.place)}: the amount column ${d.amount} looks like a unit price and the table has a quantity column ${d.quantity}; ${PRICE_SETTING}`,
   noUsableLines: (d, w) =>
     `${w.place(d.source, d.place)}: no usable order lines among ${w.number(d.rows)} ${d.rows === 1 ? "row" : "rows"}` +
     (d.worst
@@ -116,6 +126,12 @@ const zhMessages: MessageTexts = {
     `${w.place(d.source, d.place)}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}：列 ${d.column} 被同时指定给了两个用途`,
+  mixedDecimals: (d, w) =>
+    `${w.place(d.source, d.place)}：金额中既有使用小数逗号的（如“${d.comma}”），也有使用小数点的（如“${d.point}”）；请在设置中选择数字格式（小数逗号）。`,
+  ambiguousDecimals: (d, w) =>
+    `${w.place(d.source, d.place)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
+  amountLooksLikePrice: (d, w) =>
+    `${w.place(d.source, d.place)}：金额列 ${d.amount} 看起来是单价，而表中有数量列（${d.quantity}）；请把它选为单价（金额即为数量 × 单价），或不选金额列。`,
   noUsableLines: (d, w) =>
     `${w.place(d.source, d.place)}：${w.number(d.rows)} 行中没有可用的订单明细` +
     (d.worst

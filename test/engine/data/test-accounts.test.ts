@@ -15,6 +15,8 @@ describe("test-account rules", () => {
     expect(() => compileTestAccountRules([{ name: "broken", nameZh: "", idPattern: "(" }])).toThrow(
       /test-account rule 1 \("broken"\)/,
     );
-    expect(() => compileTestAccountRules([{ name: "empty", nameZh: "" }])).toThrow("has no idPattern, ids or minShareOfLines");
+    expect(() => compileTestAccountRules([{ name: "empty", nameZh: "" }])).toThrow(
+      "has no idPattern, ids or minShareOfLines",
+    );
   });
 });
