@@ -21,6 +21,13 @@ import {
   type TierProgram,
 } from "../engine/tiers/program";
 import { TIME_UNITS, type TimeUnit } from "../engine/summary/time-unit";
+import type { LineAmounts } from "../engine/data/order-totals";
+import {
+  TEXT_DELIMITERS,
+  TEXT_ENCODING_CHOICES,
+  type TextDelimiter,
+  type TextEncodingChoice,
+} from "../sheet/text-formats";
 import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import type { AnalysisConfig } from "../engine/analyze";
 import { UserError, type UserErrorDetail } from "../user-error";
@@ -47,6 +54,9 @@ export interface OrderSourceConfig {
   range?: string;
   /** Header row: found automatically, none (columns are A, B, C ...), or this sheet row. */
   header: "auto" | "none" | number;
+  /** Of a text file: the field separator, and the character encoding (default: detected from the file). */
+  delimiter?: TextDelimiter;
+  encoding?: TextEncodingChoice;
 }
 
 export interface ReportTierProgram extends TierProgram {
@@ -75,10 +85,16 @@ export interface ReportConfig {
   columns: ColumnOverrides;
   /** "YYYY-MM-DD"; null: the last order date. */
   asOf: string | null;
-  /** How dates like 03/04/2024 are read. */
-  dayOrder: DayOrder;
-  /** Amounts written 1.234,56. */
-  decimalComma: boolean;
+  /** How dates like 03/04/2024 are read; "auto": as a date of the column proves (25/12/2023), else asked. */
+  dayOrder: DayOrder | "auto";
+  /** Amounts written 1.234,56; "auto": as an amount of the table proves ("12,34"), else asked. */
+  decimalComma: boolean | "auto";
+  /** Whether the amount column holds line amounts or order totals repeated per line; "auto" decides. */
+  lineAmounts: LineAmounts;
+  /** Keep the ids the test-account rules would leave out (placeholders, test words, absurd volume). */
+  keepTestAccounts: boolean;
+  /** Write phone numbers as 138****1234 and e-mails as a***@host, for workbooks that are shared. */
+  maskContacts: boolean;
   /** Symbol shown before money ("¥", "$"); "" shows none. */
   currency: string;
   /** Time unit of the models. */
@@ -113,8 +129,11 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   source: { header: "auto" },
   columns: {},
   asOf: null,
-  dayOrder: "ymd",
-  decimalComma: false,
+  dayOrder: "auto",
+  decimalComma: "auto",
+  lineAmounts: "auto",
+  keepTestAccounts: false,
+  maskContacts: false,
   currency: "",
   timeUnit: "week",
   rfm: { bins: 5, frequency: "orders" },
@@ -226,11 +245,16 @@ const CONFIG_FIELDS: Fields = {
     sheet: text(31),
     range: text(40),
     header: either(oneOf(["auto", "none"] as const), numberIn({ min: 1, max: 1_048_576, integer: true })),
+    delimiter: oneOf(TEXT_DELIMITERS),
+    encoding: oneOf(TEXT_ENCODING_CHOICES),
   }),
   columns: objectOf(Object.fromEntries(COLUMN_ROLES.map((role) => [role, columnRef]))),
   asOf: nullable(asOfDate),
-  dayOrder: oneOf(DAY_ORDERS),
-  decimalComma: boolean(),
+  dayOrder: oneOf([...DAY_ORDERS, "auto"] as const),
+  decimalComma: either(boolean(), oneOf(["auto"] as const)),
+  lineAmounts: oneOf(["auto", "perLine", "orderTotal"] as const),
+  keepTestAccounts: boolean(),
+  maskContacts: boolean(),
   currency: text(5),
   timeUnit: oneOf(TIME_UNITS),
   rfm: objectOf({
@@ -371,8 +395,10 @@ export function analysisConfigOf(config: ReportConfig): AnalysisConfig {
   return {
     read: {
       columns: config.columns,
-      dates: { dayOrder: config.dayOrder },
-      amounts: { decimalComma: config.decimalComma },
+      dates: config.dayOrder === "auto" ? {} : { dayOrder: config.dayOrder },
+      amounts: config.decimalComma === "auto" ? {} : { decimalComma: config.decimalComma },
+      lineAmounts: config.lineAmounts,
+      ...(config.keepTestAccounts ? { testAccounts: [] } : {}),
       asOf: config.asOf === null ? undefined : parseDay(config.asOf),
     },
     unit: config.timeUnit,

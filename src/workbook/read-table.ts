@@ -106,12 +106,17 @@ class ColumnCollector {
   }
 }
 
+/** How a file without a header row is read (shared with the pane's English text). */
+export const NO_HEADER_FIX =
+  'for a file without one, say so and name its columns: --no-header --columns id,date,amount (or "source": {"header": "none"} and "columns" in the settings)';
+
 function noHeaderError(where: TableLocation, scanned: SheetRow[]): UserError {
   const first = scanned[0]?.row ?? 1;
   const last = scanned[scanned.length - 1]?.row ?? first;
   return new UserError(
     `${where.source}: no header row found in rows ${first}-${last} ` +
-      "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)",
+      "(a header row has a text title over each column, e.g. Customer ID, Date, Amount); " +
+      NO_HEADER_FIX,
     undefined,
     { code: "noHeaderRow", ...sourceOf(where), first, last },
   );

@@ -145,7 +145,7 @@ describe("settings stored by a previous build", () => {
     expect(start.config.timeUnit).toBe("week");
     const order = storedStart({ dayOrder: "dym" });
     expect(String(order.error)).toMatch(/"dayOrder" must be one of/);
-    expect(order.config.dayOrder).toBe("ymd");
+    expect(order.config.dayOrder).toBe("auto");
     expect(storedStart(undefined)).toEqual({ config: resolveReportConfig([]) });
   });
 });

@@ -47,7 +47,7 @@ describe("reading CSV files", () => {
 
   it("detects UTF-16 with a byte order mark", () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a\tb\n1\t2", "utf16le")]);
-    expect(decodeText(bytes)).toEqual({ text: "a\tb\n1\t2", encoding: "utf-16le" });
+    expect(decodeText(bytes)).toEqual({ text: "a\tb\n1\t2", encoding: "utf-16le", detected: true });
   });
 
   it("detects semicolons, tabs and quoted fields holding delimiters and line breaks", () => {

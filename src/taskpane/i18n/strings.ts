@@ -14,6 +14,7 @@ export type Language = "en" | "zh-CN";
 export const LANGUAGES: readonly Language[] = ["en", "zh-CN"];
 
 import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../../engine/data/columns";
+import { NO_HEADER_FIX } from "../../workbook/read-table";
 import { DECIMAL_SETTING } from "../../engine/data/number-format";
 
 /** Quoted and listed as the English messages list headers: "Name", "Date". */
@@ -47,7 +48,8 @@ const enMessages: MessageTexts = {
   emptySheet: (d, w) => `${w.place(d.source, d.place)} is empty: no cell has a value`,
   noHeaderRow: (d, w) =>
     `${w.place(d.source, d.place)}: no header row found in rows ${d.first}-${d.last} ` +
-    "(a header row has a text title over each column, e.g. Customer ID, Date, Amount)",
+    "(a header row has a text title over each column, e.g. Customer ID, Date, Amount); " +
+    NO_HEADER_FIX,
   noOrderTable: (d) =>
     `${d.workbook ?? "the workbook"} has no table named "${d.table}" to read the orders from`,
   noOrderSheet: (d) =>
@@ -141,7 +143,7 @@ const zhMessages: MessageTexts = {
   noRows: (d, w) => `${w.place(d.source, d.place)}：表头行下方没有数据行`,
   emptySheet: (d, w) => `${w.place(d.source, d.place)} 是空的：没有任何单元格有值`,
   noHeaderRow: (d, w) =>
-    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）`,
+    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）；如果文件没有表头，请在设置中将表头设为“无”并指定各列（命令行：--no-header --columns id,date,amount）`,
   noOrderTable: (d) =>
     `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
   noOrderSheet: (d) =>

@@ -25,7 +25,7 @@ export function storedStart(stored: JsonValue | undefined): StoredStart {
     const { asOf, timeUnit } = config;
     const source: StoredSourceSettings = { asOf, timeUnit };
     // Only a saved order is kept; without one the Source step proposes an order from the dates.
-    if (layer.dayOrder) source.dayOrder = layer.dayOrder;
+    if (layer.dayOrder && layer.dayOrder !== "auto") source.dayOrder = layer.dayOrder;
     if (config.source.table) source.source = { table: config.source.table };
     else if (config.source.sheet) source.source = { sheet: config.source.sheet };
     if (layer.columns) source.columns = layer.columns as ColumnOverrides;

@@ -5,6 +5,7 @@
  * engine parses them. Works in the browser too.
  */
 import Papa from "papaparse";
+import { DELIMITER_CHARACTERS, type TextDelimiter } from "../../sheet/text-formats";
 
 export type Delimiter = "," | "\t" | ";" | "|" | "whitespace";
 
@@ -54,13 +55,16 @@ export function detectDelimiter(text: string): Exclude<Delimiter, "whitespace"> 
   return best.delimiter;
 }
 
-export function parseDelimitedText(text: string): ParsedText {
-  if (isWhitespaceAligned(text)) {
+/** `given`: the separator the user named (default: detected). */
+export function parseDelimitedText(text: string, given?: TextDelimiter): ParsedText {
+  if (given === "whitespace" || (given === undefined && isWhitespaceAligned(text))) {
     const rows = text.split(/\r\n|\n|\r/).map((l) => (l.trim() === "" ? [] : l.trim().split(/\s+/)));
     while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
     return { rows, delimiter: "whitespace", problems: [] };
   }
-  const delimiter = detectDelimiter(text);
+  const delimiter = given
+    ? (DELIMITER_CHARACTERS[given] as Exclude<Delimiter, "whitespace">)
+    : detectDelimiter(text);
   const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();

@@ -5,15 +5,14 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { UserError } from "../../user-error";
-import type { HeaderSpec } from "../read-table";
-import { csvTableFromBytes, type CsvTable } from "./table";
+import { csvTableFromBytes, type CsvReadOptions, type CsvTable } from "./table";
 
 export type { CsvTable } from "./table";
 
 /** Larger text files do not fit in one JavaScript string; the message says what to do instead. */
 export const MAX_CSV_BYTES = 500 * 1024 * 1024;
 
-export async function readCsvTable(file: string, options: { header?: HeaderSpec } = {}): Promise<CsvTable> {
+export async function readCsvTable(file: string, options: CsvReadOptions = {}): Promise<CsvTable> {
   const label = path.basename(file);
   let bytes: Buffer;
   try {

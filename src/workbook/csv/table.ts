@@ -8,6 +8,14 @@ import type { SheetRow } from "../backend";
 import { collectRawTable, type HeaderSpec } from "../read-table";
 import { decodeText, type TextEncodingName } from "./decode";
 import { parseDelimitedText, type Delimiter } from "./parse";
+import { DELIMITER_CHARACTERS, type TextDelimiter, type TextEncodingChoice } from "../../sheet/text-formats";
+
+/** "comma", "tab", "whitespace": a delimiter as messages name it. */
+export function delimiterName(delimiter: Delimiter): string {
+  if (delimiter === "whitespace") return "whitespace";
+  const entry = Object.entries(DELIMITER_CHARACTERS).find(([, c]) => c === delimiter);
+  return entry ? entry[0] : delimiter;
+}
 
 const ROW_BATCH = 5_000;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -15,7 +23,16 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export interface CsvTable {
   table: RawTable;
   encoding: TextEncodingName;
+  /** Whether the encoding was told apart from the bytes (false: given). */
+  encodingDetected: boolean;
   delimiter: Delimiter;
+}
+
+/** How to read a text file: its header row, field separator and encoding (each detected when not given). */
+export interface CsvReadOptions {
+  header?: HeaderSpec;
+  delimiter?: TextDelimiter;
+  encoding?: TextEncodingChoice;
 }
 
 async function* batches(rows: string[][]): AsyncIterable<SheetRow[]> {
@@ -52,7 +69,7 @@ function binaryFileKind(bytes: Uint8Array): string | undefined {
 export async function csvTableFromBytes(
   bytes: Uint8Array,
   label: string,
-  options: { header?: HeaderSpec } = {},
+  options: CsvReadOptions = {},
 ): Promise<CsvTable> {
   if (bytes.length === 0) throw new UserError(`${label} is empty (0 bytes)`);
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
@@ -60,16 +77,19 @@ export async function csvTableFromBytes(
   }
   const binary = binaryFileKind(bytes);
   if (binary) throw new UserError(`${label} is not a text (CSV) file: ${binary}`);
-  const { text, encoding } = decodeText(bytes);
-  const parsed = parseDelimitedText(text);
+  const { text, encoding, detected } = decodeText(bytes, options.encoding);
+  const parsed = parseDelimitedText(text, options.delimiter);
   if (parsed.problems.length > 0) {
     const p = parsed.problems[0];
-    throw new UserError(`${label}, row ${p.row}: ${p.message}`);
+    throw new UserError(
+      `${label}, row ${p.row}: ${p.message} (read as ${encoding}, fields separated by ${delimiterName(parsed.delimiter)}; ` +
+        '--delimiter or --encoding, or "source" in the settings, read it otherwise)',
+    );
   }
   const table = await collectRawTable(
     batches(parsed.rows),
     { source: label, place: { file: label }, left: 1 },
     options.header ?? "auto",
   );
-  return { table, encoding, delimiter: parsed.delimiter };
+  return { table, encoding, encodingDetected: detected, delimiter: parsed.delimiter };
 }
