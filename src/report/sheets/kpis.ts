@@ -5,8 +5,12 @@
  */
 import { formatDay, lastDayOfMonthIndex } from "../../engine/data/days";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
-import { round, type ReportData } from "../report-data";
-import { columnAfterPixels, headerText, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
+import { type ReportData } from "../report-data";
+import { headerText, numberCell, round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { columnAfterPixels } from "../../sheet/column-geometry";
+import { moneyFormat } from "./number-formats";
+import { tableChart } from "./table-chart";
 
 /** Months after the first shown in the cohort table (two years). */
 export const COHORT_MONTHS = 24;

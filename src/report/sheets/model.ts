@@ -8,8 +8,12 @@ import { formatDay } from "../../engine/data/days";
 import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { usableFit, type FitOutcome, type HoldoutCheck } from "../report-models";
-import { round, type ReportData } from "../report-data";
-import { count, moneyFormat, percentText, SheetLayout, tableChart } from "./layout";
+import { type ReportData } from "../report-data";
+import { round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { count, percentText } from "./note-text";
+import { moneyFormat } from "./number-formats";
+import { tableChart } from "./table-chart";
 import { counted } from "../../engine/text/counted";
 
 const MODEL_NAMES: Record<string, string> = {

@@ -12,9 +12,13 @@ import {
 import type { SegmentAssignment } from "../../engine/rfm/segments";
 import { formatDay } from "../../engine/data/days";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { round, type ReportData } from "../report-data";
+import { type ReportData } from "../report-data";
+import { numberCell, round } from "./cell-values";
 import { SEGMENT_SCHEMES } from "../config";
-import { moneyFormat, numberCell, percentText, SheetLayout, tableChart, type PlacedTable } from "./layout";
+import { SheetLayout, type PlacedTable } from "./layout";
+import { moneyFormat } from "./number-formats";
+import { percentText } from "./note-text";
+import { tableChart } from "./table-chart";
 
 /** Mean of `values` over each segment's customers (NaN where a segment has none or values are missing). */
 function meanBySegment(assignment: SegmentAssignment, values: Float64Array | null): number[] {

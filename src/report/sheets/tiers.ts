@@ -7,10 +7,14 @@ import { formatDay } from "../../engine/data/days";
 import { demotionRisks, upgradeCandidates } from "../../engine/tiers/candidates";
 import { migrationMatrix, tierChanges } from "../../engine/tiers/migration";
 import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
-import { excelDate, round, tierName, type ReportData } from "../report-data";
+import { tierName, type ReportData } from "../report-data";
+import { excelDate, numberCell, round } from "./cell-values";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { listedNote, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
+import { SheetLayout } from "./layout";
+import { listedNote } from "./note-text";
+import { moneyFormat } from "./number-formats";
+import { tableChart } from "./table-chart";
 import { counted } from "../../engine/text/counted";
 
 function windowText(program: TierProgram): string {
