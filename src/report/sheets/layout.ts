@@ -68,6 +68,9 @@ export interface SheetSettings extends Partial<Omit<SheetModel, "kind" | "name" 
   columnWidths?: (number | null)[];
 }
 
+/** Draws a chart in space kept free above: see SheetLayout.chartSpace. */
+export type DrawChart = (chart: Omit<ChartSpec, "at" | "height">, col?: number) => void;
+
 export class SheetLayout {
   readonly blocks: Block[] = [];
   readonly charts: ChartSpec[] = [];
@@ -193,7 +196,7 @@ export class SheetLayout {
    * returned: a chart above the table it shows needs the table's ranges, known once the table is laid out
    * below. The row moves below the space; each chart drawn starts at column `col` (side by side).
    */
-  chartSpace(height: number): (chart: Omit<ChartSpec, "at" | "height">, col?: number) => void {
+  chartSpace(height: number): DrawChart {
     const row = this.row;
     this.row += Math.ceil(height / ROW_PIXELS) + 1;
     // Place and size last: the workbook's registry keeps the specs as they are written here.
