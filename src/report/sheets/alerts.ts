@@ -8,7 +8,7 @@ import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { round, shortRuleName, tierName, type ReportData } from "../report-data";
 import { ALERT_INPUTS } from "../input-keys";
-import { listedNote, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { listedNote, moneyFormat, numberCell, SheetLayout, CUSTOMER_ROWS } from "./layout";
 import { counted } from "../../engine/text/counted";
 
 /** What a measure is, in words, and how its threshold is shown. */
@@ -151,7 +151,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
       money,
       null,
     ],
-    table: { name: "LL_Alerts", style: "TableStyleMedium3" },
+    table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: CUSTOMER_ROWS },
   });
   if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
   return layout.finish({

@@ -14,7 +14,7 @@ import {
   tierName,
   type ReportData,
 } from "../report-data";
-import { moneyFormat, SheetLayout, widthsByHeader } from "./layout";
+import { moneyFormat, SheetLayout, widthsByHeader, CUSTOMER_ROWS } from "./layout";
 import { counted } from "../../engine/text/counted";
 
 /** One style object for every centred cell (adapters share styles by identity). */
@@ -100,7 +100,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const table = layout.table({
     header,
     rows,
-    table: { name: "LL_Customers", style: "TableStyleMedium2" },
+    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: CUSTOMER_ROWS },
     formats: [
       "text",
       null,

@@ -14,9 +14,16 @@ import type {
   DataValidation,
   NumberFormat,
   SheetModel,
+  TableCarry,
   TableOptions,
 } from "../../sheet/sheet-model";
 import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
+
+/**
+ * Tables with one row per customer carry what a user types beside a row (a "Called?" column, a note) to
+ * the same customer's row when the report is refreshed (see TableCarry).
+ */
+export const CUSTOMER_ROWS: TableCarry = { key: "Customer ID" };
 
 /** Pixels per row at Excel's default height (15 pt), for placing charts between tables. */
 const ROW_PIXELS = 20;

@@ -10,7 +10,7 @@ import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
 import { excelDate, round, tierName, type ReportData } from "../report-data";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { listedNote, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
+import { listedNote, moneyFormat, numberCell, SheetLayout, tableChart, CUSTOMER_ROWS } from "./layout";
 import { counted } from "../../engine/text/counted";
 
 function windowText(program: TierProgram): string {
@@ -191,7 +191,7 @@ export function buildTiersSheet(data: ReportData): SheetModel {
       numberCell(u.gapShare),
     ]),
     formats: ["text", null, null, money, money, "integer", "integer", "percent1"],
-    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9" },
+    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
   });
   layout.gap();
 
@@ -225,7 +225,7 @@ export function buildTiersSheet(data: ReportData): SheetModel {
       excelDate(analysis.summary.lastDay[d.customer]),
     ]),
     formats: ["text", null, money, money, "integer", "integer", null, "date"],
-    table: { name: "LL_DemotionRisk", style: "TableStyleLight9" },
+    table: { name: "LL_DemotionRisk", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
   });
   return layout.finish({
     kind: "tiers",
