@@ -101,9 +101,20 @@ export function tablesToRead(model: SheetModel, previous: CarriedTableRecord[]):
   return [...names];
 }
 
-/** Every box the model writes into (blocks and tables): what a rebuild replaces. */
+/**
+ * Every box the model writes into (blocks and tables, and the top-left cell of each chart, which is where
+ * an adapter finds its charts again): what a rebuild replaces.
+ */
 export function modelAreas(model: SheetModel): RangeBox[] {
-  return model.blocks.map((b) => (b.table ? tableBox(b) : blockBox(b)));
+  return [
+    ...model.blocks.map((b) => (b.table ? tableBox(b) : blockBox(b))),
+    ...(model.charts ?? []).map((c) => ({
+      top: c.at.row,
+      left: c.at.col,
+      bottom: c.at.row,
+      right: c.at.col,
+    })),
+  ];
 }
 
 /** The rows below which nothing of the model lies (charts included, at about 20 pixels a row). */
