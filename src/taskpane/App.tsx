@@ -158,9 +158,7 @@ function Pane({ office, host }: { office: OfficeConnection | null; host: Preview
           <>
             {preview ? (
               <Caption1>
-                {strings.workingOn(
-                  preview.name ?? strings.sampleName(formatNumber(language, sampleSize())),
-                )}
+                {strings.workingOn(preview.name ?? strings.sampleName(formatNumber(language, sampleSize())))}
               </Caption1>
             ) : null}
             <FileOpener onFile={openFile} onSample={() => void openSample()} />

@@ -31,10 +31,7 @@ export function PreviewTable({ table, rows: total }: { table: RawTable; rows: nu
   const styles = useStyles();
   const { strings, language } = useStrings();
   const rows = previewRows(table, PREVIEW_ROWS);
-  const caption = strings.previewCaption(
-    formatNumber(language, rows.length),
-    formatNumber(language, total),
-  );
+  const caption = strings.previewCaption(formatNumber(language, rows.length), formatNumber(language, total));
   return (
     <div className={styles.scroller} tabIndex={0} role="region" aria-label={caption}>
       <table className={styles.table}>

@@ -107,12 +107,7 @@ export function SheetGrid({ view, version, selection, onSelect }: SheetGridProps
               formatNumber(language, grid.total),
             )}
           </Caption1>
-          <div
-            className={styles.scroller}
-            tabIndex={0}
-            role="region"
-            aria-label={strings.gridCaption(sheet)}
-          >
+          <div className={styles.scroller} tabIndex={0} role="region" aria-label={strings.gridCaption(sheet)}>
             <table className={styles.table} data-testid="sheet-grid">
               <thead>
                 <tr>

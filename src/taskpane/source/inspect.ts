@@ -101,7 +101,7 @@ export function previewRows(table: RawTable, count: number): string[][] {
 }
 
 /** Rows of a table the pane holds: enough to detect the columns and show the first rows. */
-export const HEAD_ROWS = 100;
+const HEAD_ROWS = 100;
 
 /** The header and first `count` rows of a table (the rest stays in the worker that read it). */
 export function tableHead(table: RawTable, count = HEAD_ROWS): RawTable {

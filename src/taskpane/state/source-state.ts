@@ -181,7 +181,7 @@ export function datesWanted(state: SourceState): number | undefined {
 }
 
 /** What the whole mapped date column holds, once the worker has said. */
-export function currentDates(state: SourceState): DateFacts | undefined {
+function currentDates(state: SourceState): DateFacts | undefined {
   const date = currentMapping(state)?.mapping.date;
   const { dates } = state;
   if (date === undefined || !dates || dates.key !== state.selected) return undefined;

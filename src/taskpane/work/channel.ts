@@ -68,7 +68,8 @@ export function runInWorker<Req, Res, Prog>(
 ): Promise<Res> {
   const id = nextRunId++;
   return new Promise<Res>((resolve, reject) => {
-    const send = (message: ToWorker<Req>, buffers: Transferable[] = []) => worker.postMessage(message, buffers);
+    const send = (message: ToWorker<Req>, buffers: Transferable[] = []) =>
+      worker.postMessage(message, buffers);
     const onAbort = () => send({ type: "cancel", id });
     const finish = () => {
       worker.removeEventListener("message", listener);

@@ -71,7 +71,8 @@ function packColumn(cells: CellValue[]): PackedColumn {
 
 /** UTF-8 when the text survives it (lone surrogates would not), else the UTF-16 code units as they are. */
 function encodeText(text: string): Uint8Array | Uint16Array {
-  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/[\uD800-\uDFFF]/.test(text);
+  const wellFormed =
+    (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !/[\uD800-\uDFFF]/.test(text);
   if (wellFormed) return new TextEncoder().encode(text);
   const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);

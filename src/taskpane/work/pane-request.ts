@@ -13,7 +13,7 @@ import { runBuild, type BuildRequest } from "./build-request";
 import type { RunInWorker } from "./channel";
 
 /** `read` tells reads apart: a new number reads the table afresh (the user may have changed it). */
-export type TableQuestion = { source: TableSource; read: number };
+type TableQuestion = { source: TableSource; read: number };
 
 export type PaneRequest =
   | ({ kind: "build" } & BuildRequest)

@@ -55,7 +55,10 @@ export async function serveWorkbookCall(
     const method = workbook[call.method] as (...args: unknown[]) => Promise<unknown>;
     const value = await method.apply(workbook, call.args);
     if (call.method === "readTable") {
-      const { packed, transfer } = await packTable(value as Awaited<ReturnType<Workbook["readTable"]>>, pause);
+      const { packed, transfer } = await packTable(
+        value as Awaited<ReturnType<Workbook["readTable"]>>,
+        pause,
+      );
       return { reply: { type: "port-reply", id: call.id, ok: true, value: packed }, transfer };
     }
     return { reply: { type: "port-reply", id: call.id, ok: true, value }, transfer: [] };
@@ -111,7 +114,11 @@ export class RemoteWorkbook implements WorkbookPort {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.post(run === undefined ? { type: "port-call", id, method, args } : { type: "port-call", id, run, method, args });
+      this.post(
+        run === undefined
+          ? { type: "port-call", id, method, args }
+          : { type: "port-call", id, run, method, args },
+      );
     });
   }
 

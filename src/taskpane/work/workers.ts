@@ -17,7 +17,7 @@ function cancelled(): DOMException {
   return new DOMException("The build was cancelled", "AbortError");
 }
 
-export class WorkerRunner {
+class WorkerRunner {
   private worker: Worker | undefined;
   private readonly pending = new Set<(e: Error) => void>();
 
@@ -50,7 +50,9 @@ export class WorkerRunner {
       // A worker whose script fails (to load, or with an error nothing caught) reports it here.
       const onError = (e: ErrorEvent) => {
         e.preventDefault();
-        settle(() => reject(new Error(`The worker stopped: ${e.message || "its script could not be loaded"}`)));
+        settle(() =>
+          reject(new Error(`The worker stopped: ${e.message || "its script could not be loaded"}`)),
+        );
       };
       const onAbort = () => this.stop();
       const settle = (then: () => void) => {
