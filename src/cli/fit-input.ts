@@ -7,7 +7,7 @@
 import { parseDay, type DayOrder } from "../engine/data/parse-date";
 import { cellText } from "../engine/data/parse-id";
 import { nothingToAnalyze } from "../engine/analyze";
-import { readOrderTable } from "../engine/data/read-orders";
+import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engine/data/read-orders";
 import { describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
 import { findRfmProblem } from "../engine/models/data";
 import { calibrationInputs, summarizeCustomers } from "../engine/summary/customer-summary";
@@ -120,23 +120,20 @@ export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]
 }
 
 export interface TransactionOptions {
-  customer?: string;
-  date?: string;
-  amount?: string;
+  /** How the order table is read: columns, formats, rules (the report settings' `read`). */
+  read: ReadOrdersOptions;
   calibrationEnd?: string;
-  /** Order of day and month in text dates such as 03/04/2024 (default: year first only). */
-  dayOrder?: DayOrder;
   unit: TimeUnit;
 }
 
-/** Turns an order table into the calibration summary of its customers. */
-export function summarizeTransactionTable(table: RawTable, options: TransactionOptions): FitInput {
-  const read = withUserErrors(() =>
-    readOrderTable(table, {
-      columns: { customerId: options.customer, date: options.date, amount: options.amount },
-      dates: { dayOrder: options.dayOrder },
-    }),
-  );
+/** Turns an order table into the calibration summary of its customers (`onRead` is shown how it was read). */
+export function summarizeTransactionTable(
+  table: RawTable,
+  options: TransactionOptions,
+  onRead?: (read: OrderTable) => void,
+): FitInput {
+  const read = withUserErrors(() => readOrderTable(table, options.read));
+  onRead?.(read);
   if (!Number.isFinite(read.asOf) || read.orders.customerIds.length === 0) {
     // The engine's explanation: the most frequent problem and the first place it occurs.
     throw new UserError(nothingToAnalyze(read).message);

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { processIO, UserError, type CliIO } from "./io";
 import { VERSION } from "./version";
+import { DAY_ORDER_UNKNOWN } from "../engine/data/parse-date";
 import { registerDemo } from "./commands/demo";
 import { registerFit } from "./commands/fit";
 import { registerReport } from "./commands/report";
@@ -54,7 +55,12 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       return EXIT_USAGE;
     }
     if (e instanceof UserError) {
-      io.err(`loyalty: ${e.message}`);
+      // The engine names the setting; the command line has a flag for it.
+      const flag =
+        (e.fix === "dayOrder" || e.message.includes(DAY_ORDER_UNKNOWN)) && !e.message.includes("--date-order")
+          ? "; on the command line: --date-order dmy (day first) or --date-order mdy (month first)"
+          : "";
+      io.err(`loyalty: ${e.message}${flag}`);
       return EXIT_USAGE;
     }
     io.err(`loyalty: internal error: ${(e as Error)?.stack ?? String(e)}`);

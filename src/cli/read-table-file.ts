@@ -8,14 +8,22 @@
 import path from "node:path";
 import type { RawTable } from "../engine/data/table";
 import { readCsvTable } from "../workbook/csv/read";
+import type { CsvReadOptions, CsvTable } from "../workbook/csv/table";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { UserError } from "./io";
 
-export async function readTableFile(file: string): Promise<RawTable> {
+/** `options`: how a text file is read (header, separator, encoding); `onText` is told how it was read. */
+export async function readTableFile(
+  file: string,
+  options: CsvReadOptions = {},
+  onText?: (csv: CsvTable) => void,
+): Promise<RawTable> {
   const extension = path.extname(file).toLowerCase();
   const source = path.basename(file);
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") {
-    return (await readCsvTable(file)).table;
+    const csv = await readCsvTable(file, options);
+    onText?.(csv);
+    return csv.table;
   }
   if (extension === ".xlsx") {
     const workbook = await XlsxWorkbook.open(file);

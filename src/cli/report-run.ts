@@ -9,6 +9,7 @@ import type { ReportSummary } from "../report/report-summary";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "./io";
 import { counted } from "../engine/text/counted";
+import { readRulesLine, testAccountLine } from "./left-out";
 
 export interface CliReportRun {
   /** The workbook the sheets are written to. */
@@ -22,10 +23,12 @@ export interface CliReportRun {
   json?: boolean;
   /** When the command started (performance.now()), so that `seconds` counts reading the input too. */
   started: number;
+  /** How a text input was read (encoding, separator), for the summary. */
+  read?: string;
 }
 
 /** The --json object: the build's summary, where the workbook went, and the whole command's seconds. */
-export type CliReportJson = { file: string; saveWarnings: string[] } & ReportSummary;
+export type CliReportJson = { file: string; saveWarnings: string[]; read?: string } & ReportSummary;
 
 function progressLine(p: ReportProgress): string {
   return `[${String(Math.round(p.fraction * 100)).padStart(3)}%] ${p.message}`;
@@ -38,6 +41,8 @@ const number = (n: number, digits = 0) =>
 export function summaryText(s: CliReportJson): string {
   const lines = [
     `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
+    ...(s.read ? [s.read] : []),
+    readRulesLine(s.dataQuality),
     `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
       `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
     `Segments: ${s.segments
@@ -87,9 +92,12 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
   const json: CliReportJson = {
     file: saved.file,
     saveWarnings: saved.warnings,
+    ...(run.read ? { read: run.read } : {}),
     ...result.summary,
     seconds,
   };
+  const leftOut = testAccountLine(result.summary.dataQuality.testAccounts);
+  if (leftOut) io.err(`loyalty: ${leftOut}`);
   io.out(run.json ? JSON.stringify(json, null, 2) : summaryText(json));
   return json;
 }

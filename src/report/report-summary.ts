@@ -7,6 +7,8 @@ import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
 import { needsDayOrder, type QualityExample, type QualityReason } from "../engine/data/quality";
 import type { WriteSheetResult } from "../sheet/port";
+import type { AmountRule } from "../engine/data/columns";
+import type { Formats, TestAccountFound } from "../engine/data/read-orders";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ModelProblem, ReportModels } from "./report-models";
@@ -49,6 +51,13 @@ export interface ReportSummary {
     findings: { reason: string; label: string; count: number; unit: string; action: string }[];
     /** Some dates were not read because the day/month order is not set (03/04/2024): set it to read them. */
     needsDayOrder: boolean;
+    /** How amounts were found ("amount", "quantity × price"...) and whether they were order totals per line. */
+    amountRule: AmountRule;
+    orderTotals: boolean;
+    /** The date order and decimal separator used, and the value that proved each when inferred. */
+    formats: Formats;
+    /** The customers left out as test accounts, with the rule and their lines. */
+    testAccounts: TestAccountFound[];
   };
   model: { name: string; fitted: boolean; problem: string | null } | null;
   sheets: { kind: string; sheetName: string; replaced: boolean; renamed: boolean; keptInputs: string[] }[];
@@ -120,6 +129,10 @@ export function summarize(
         .filter((f) => f.count > 0)
         .map((f) => ({ reason: f.reason, label: f.label, count: f.count, unit: f.unit, action: f.action })),
       needsDayOrder: needsDayOrder(table.quality),
+      amountRule: table.quality.amountRule,
+      orderTotals: table.quality.orderTotals,
+      formats: table.formats,
+      testAccounts: table.testAccounts,
     },
     model: models
       ? {

@@ -11,7 +11,12 @@ const file = (name: string) => path.join(dir, name);
 describe("loyalty demo", () => {
   it("writes the report on the bundled sample and the sample's orders beside it", async () => {
     const out = file("demo/loyalty-demo.xlsx");
-    const summary = await runJson(["demo", "--out", out]);
+    let leftOut = "";
+    const summary = await runJson(["demo", "--out", out], (line) => (leftOut = line));
+    // The sample's test accounts (TEST0047 ...) are left out, and said so in one line.
+    expect(leftOut).toMatch(
+      /^loyalty: left out \d+ lines of \d+ customers as test accounts \(rule: test word in the id\): TEST\d{4}/,
+    );
     expect(summary.file).toBe(out);
     expect(summary.customers).toBeGreaterThan(2900);
     expect(summary.sheets.map((s: { sheetName: string }) => s.sheetName)).toEqual(REPORT_SHEETS);

@@ -5,7 +5,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
-import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { ModelInputError } from "../../engine/models/data";
 import type { GammaGammaFitResult } from "../../engine/models/gammagamma";
 import { MODEL_NAMES, modelLabel, modelSpec, type ModelName } from "../../engine/models/registry";
@@ -14,16 +13,16 @@ import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
+import { addTableOptions, csvReadOptions, tableConfigLayer, type TableFlags } from "../table-options";
+import { readingNote } from "../reading-note";
+import { readRulesLine, testAccountLine } from "../left-out";
+import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { counted } from "../../engine/text/counted";
 
-interface FitCommandOptions {
+interface FitCommandOptions extends TableFlags {
   model: ModelName;
   json?: boolean;
-  customer?: string;
-  date?: string;
-  amount?: string;
   calibrationEnd?: string;
-  dateOrder: string;
   unit: string;
   penalizer: string;
 }
@@ -71,7 +70,7 @@ function textReport(fit: FitResult, source: string, input: FitInput, seconds: nu
   return lines.join("\n");
 }
 
-function jsonReport(fit: FitResult, seconds: number): string {
+function jsonReport(fit: FitResult, seconds: number, notes: string[]): string {
   const se = fit.standardErrors;
   const out: Record<string, unknown> = {
     model: fit.model,
@@ -84,6 +83,7 @@ function jsonReport(fit: FitResult, seconds: number): string {
     standardErrors: se ? Object.fromEntries(fit.names.map((n, i) => [n, se[i]])) : null,
     distinctRows: fit.distinctRows,
     reason: fit.reason,
+    read: notes,
   };
   const excluded = (fit as GammaGammaFitResult).excluded;
   if (excluded) out.excluded = excluded;
@@ -94,7 +94,13 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   if (!isTimeUnit(options.unit)) throw new UserError(`--unit: "${options.unit}" is not day, week or month`);
   const penalizer = Number(options.penalizer);
   if (!(penalizer >= 0)) throw new UserError(`--penalizer: "${options.penalizer}" is not a number ≥ 0`);
-  const table = await readTableFile(file);
+  const layer = tableConfigLayer(options);
+  const readOptions = analysisConfigOf(resolveReportConfig([layer])).read ?? {};
+  // How the file was read: said with the fit (a legacy encoding, the amount rule, the formats).
+  const notes: string[] = [];
+  const table = await readTableFile(file, csvReadOptions(layer), (csv) => {
+    if (!csv.encoding.startsWith("utf")) notes.push(readingNote(csv));
+  });
   const family = modelSpec(options.model).family;
   const needs =
     family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
@@ -106,11 +112,15 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
       `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
     );
   } else {
-    input = summarizeTransactionTable(table, {
-      ...options,
-      dayOrder: options.dateOrder as DayOrder,
-      unit: options.unit as TimeUnit,
-    });
+    input = summarizeTransactionTable(
+      table,
+      { read: readOptions, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
+      (read) => {
+        notes.push(readRulesLine({ ...read.quality, formats: read.formats }));
+        const leftOut = testAccountLine(read.testAccounts);
+        if (leftOut) io.err(`loyalty: ${leftOut}`);
+      },
+    );
   }
   const started = performance.now();
   let fit: FitResult;
@@ -122,26 +132,23 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
     throw e;
   }
   const seconds = (performance.now() - started) / 1000;
-  io.out(options.json ? jsonReport(fit, seconds) : textReport(fit, table.source, input, seconds));
+  io.out(
+    options.json
+      ? jsonReport(fit, seconds, notes)
+      : [textReport(fit, table.source, input, seconds), ...notes].join("\n"),
+  );
 }
 
 export function registerFit(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command("fit")
     .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
     .argument("<input>", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
     .addOption(new Option("-m, --model <model>", "model to fit").choices(MODEL_NAMES).makeOptionMandatory())
     .option("--json", "print one JSON object")
-    .option("--customer <column>", "customer id column of a transaction file (detected by default)")
-    .option("--date <column>", "date column of a transaction file (detected by default)")
-    .option("--amount <column>", "amount column of a transaction file (detected by default)")
-    .addOption(
-      new Option("--date-order <order>", "order of day and month in dates such as 03/04/2024")
-        .choices(DAY_ORDERS)
-        .default("ymd"),
-    )
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
     .option("--unit <unit>", "time unit of the model: day, week or month", "week")
     .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
     .action((file: string, options: FitCommandOptions) => runFit(file, options, io));
+  addTableOptions(command);
 }

@@ -13,8 +13,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { Option, type Command } from "commander";
-import { DAY_ORDERS } from "../../engine/data/parse-date";
+import type { Command } from "commander";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
@@ -23,13 +22,14 @@ import type { XlsxPackage } from "../../workbook/xlsx/package";
 import { megabytes } from "../../workbook/xlsx/zip-guard";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
+import { addTableOptions, csvReadOptions, withTableFlags, type TableFlags } from "../table-options";
+import { readingNote } from "../reading-note";
 import { runReport } from "../report-run";
 
-interface ReportCommandOptions {
+interface ReportCommandOptions extends TableFlags {
   out?: string;
   config?: string;
   asOf?: string;
-  dateOrder?: string;
   sheets?: string;
   sheet?: string;
   inPlace?: boolean;
@@ -71,14 +71,12 @@ async function readConfigFile(file: string): Promise<PartialReportConfig> {
   return parseConfigText(text, path.basename(file));
 }
 
-/** The settings given on the command line: the --config file, then --as-of, --date-order and --sheets on top. */
+/** The settings given on the command line: the --config file, then the table options, --as-of and --sheets on top. */
 async function commandLineConfig(options: ReportCommandOptions): Promise<PartialReportConfig> {
   let config: PartialReportConfig = options.config ? await readConfigFile(options.config) : {};
+  config = withTableFlags(config, options);
   if (options.asOf !== undefined) {
     config = deepMerge(config, checkConfigLayer({ asOf: options.asOf }, "--as-of"));
-  }
-  if (options.dateOrder !== undefined) {
-    config = deepMerge(config, checkConfigLayer({ dayOrder: options.dateOrder }, "--date-order"));
   }
   if (options.sheets !== undefined) {
     const sheets = options.sheets
@@ -147,9 +145,12 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
   const out = checkOut(options.out, input);
   const workbook = XlsxWorkbook.create(path.basename(out));
   if (kind === "text") {
-    const header = given.source?.header ?? "auto";
-    const { table } = await readCsvTable(input, { header });
-    await runReport({ workbook, out, orders: { table }, config: given, json: options.json, started }, io);
+    const csv = await readCsvTable(input, csvReadOptions(given));
+    const read = csv.encoding.startsWith("utf") ? undefined : readingNote(csv);
+    await runReport(
+      { workbook, out, orders: { table: csv.table }, config: given, json: options.json, started, read },
+      io,
+    );
     return;
   }
   const book = await XlsxWorkbook.open(input);
@@ -176,7 +177,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
 }
 
 export function registerReport(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command("report")
     .description(
       "build the report sheets (customers, segments, tiers, KPIs, alerts, ...) from an order table",
@@ -189,12 +190,6 @@ export function registerReport(program: Command, io: CliIO): void {
       "report settings as JSON (columns, as-of date, tiers, alerts, sheets, ...)",
     )
     .option("--as-of <date>", "the day the report is made for (default: the last order date)")
-    .addOption(
-      new Option(
-        "--date-order <order>",
-        "order of day and month in text dates such as 03/04/2024 (default: year first, as ISO)",
-      ).choices(DAY_ORDERS),
-    )
     .option(
       "--sheets <list>",
       "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
@@ -210,7 +205,10 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
         "  loyalty report book.xlsx --in-place",
         "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
+        "  loyalty report CDNOW_master.txt --no-header --columns id,date,quantity,amount --out cdnow.xlsx",
+        "  loyalty report Online_Retail.csv --quantity Quantity --price UnitPrice --out retail.xlsx",
       ].join("\n"),
     )
     .action((input: string, options: ReportCommandOptions) => reportCommand(input, options, io));
+  addTableOptions(command);
 }

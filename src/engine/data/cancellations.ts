@@ -20,7 +20,7 @@ export function normalizeStatus(status: string): string {
   return status
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\s_\-]+/g, "");
+    .replace(/[\s_-]+/g, "");
 }
 
 /** Whether a status cell says the order is not revenue. */

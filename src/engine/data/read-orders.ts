@@ -7,7 +7,7 @@
  * number, date after the as-of date, exact duplicate; what remains is a purchase line (amount > 0), a zero
  * amount (kept by default) or a refund (amount < 0, reduces the customer's spend by default).
  */
-import { columnLetter, rowCount, sourceOf, type CellValue, type RawTable } from "./table";
+import { rowCount, sourceOf, type CellValue, type RawTable } from "./table";
 import { DataError } from "./errors";
 import { DECIMAL_SETTING, decimalEvidence } from "./number-format";
 import {

@@ -1,0 +1,164 @@
+/**
+ * The options every command that reads an order table takes, so `loyalty report` and `loyalty fit` read a
+ * file alike: a flag per column role (--customer, --date, --amount, --order, --quantity, --price, --status,
+ * --store, ...), a header-less file's columns (--no-header --columns id,date,quantity,amount), how a text
+ * file is read (--delimiter, --encoding), number and date formats (--decimal-comma, --date-order), and the
+ * rules on lines (--line-amounts, --keep-test-accounts, --mask-contacts). They become one layer of report
+ * settings, checked like a settings file.
+ */
+import { Option, type Command } from "commander";
+import { COLUMN_ROLES, type ColumnOverrides, type ColumnRole } from "../engine/data/columns";
+import { DAY_ORDERS } from "../engine/data/parse-date";
+import { checkConfigLayer, type PartialReportConfig } from "../report/config";
+import { deepMerge } from "../report/config-checks";
+import { delimiterNamed, encodingNamed } from "../sheet/text-formats";
+import type { CsvReadOptions } from "../workbook/csv/table";
+import { UserError } from "./io";
+
+/** The flag of each role: --customer, --order, --join-date, --price ... */
+export function roleFlag(role: ColumnRole): string {
+  if (role === "customerId") return "customer";
+  if (role === "orderId") return "order";
+  return role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** Commander's property of a flag ("join-date" -> "joinDate"). */
+const propertyOf = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Names a header-less file's columns may be given by in --columns, besides the role flags. */
+const COLUMN_ALIASES: Record<string, ColumnRole> = {
+  id: "customerId",
+  customer: "customerId",
+  customerid: "customerId",
+  member: "customerId",
+  order: "orderId",
+  orderid: "orderId",
+  invoice: "orderId",
+  qty: "quantity",
+  total: "amount",
+  value: "amount",
+  unitprice: "price",
+};
+
+/** Words in --columns for a column to leave out. */
+const SKIP = new Set(["", "-", "_", "skip", "none"]);
+
+export interface TableFlags {
+  header?: boolean;
+  columns?: string;
+  delimiter?: string;
+  encoding?: string;
+  decimalComma?: boolean;
+  dateOrder?: string;
+  lineAmounts?: string;
+  keepTestAccounts?: boolean;
+  maskContacts?: boolean;
+  [role: string]: unknown;
+}
+
+export function addTableOptions(command: Command): Command {
+  for (const role of COLUMN_ROLES) {
+    command.option(`--${roleFlag(role)} <column>`, `the ${role} column: its header, letter (C) or number`);
+  }
+  return command
+    .option("--no-header", "the file has no header row: name its columns with --columns or the flags above")
+    .option(
+      "--columns <list>",
+      "the roles of the columns in order, comma-separated, - for one to leave out (e.g. id,date,quantity,amount)",
+    )
+    .option("--delimiter <d>", "field separator of a text file: comma, semicolon, tab, pipe or whitespace")
+    .option(
+      "--encoding <name>",
+      "encoding of a text file: utf-8, gbk, gb18030, big5, windows-1252, latin1 ...",
+    )
+    .option("--decimal-comma", "amounts are written 1.234,56 (default: decided from the amounts)")
+    .option("--no-decimal-comma", "amounts are written 1,234.56")
+    .addOption(
+      new Option(
+        "--date-order <order>",
+        "order of day and month in text dates such as 03/04/2024 (default: as a date proves, e.g. 25/12/2023)",
+      ).choices([...DAY_ORDERS, "auto"]),
+    )
+    .addOption(
+      new Option(
+        "--line-amounts <kind>",
+        "the amount column holds line amounts or order totals repeated per line (default: decided from the data)",
+      ).choices(["auto", "perLine", "orderTotal"]),
+    )
+    .option("--keep-test-accounts", "keep the ids the test-account rules would leave out")
+    .option("--mask-contacts", "write phone numbers as 138****1234 and e-mails as a***@host");
+}
+
+/** The roles named by --columns, as column indexes. */
+function columnsFromList(list: string): ColumnOverrides {
+  const overrides: ColumnOverrides = {};
+  list.split(",").forEach((word, index) => {
+    const key = word
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]/g, "");
+    if (SKIP.has(word.trim().toLowerCase())) return;
+    const role =
+      COLUMN_ALIASES[key] ??
+      COLUMN_ROLES.find((r) => r.toLowerCase() === key || roleFlag(r).replace(/-/g, "") === key);
+    if (!role) {
+      throw new UserError(
+        `--columns: "${word.trim()}" (column ${index + 1}) is not a column role; use ${COLUMN_ROLES.map(roleFlag).join(", ")}, or - to leave the column out`,
+      );
+    }
+    if (overrides[role] !== undefined) throw new UserError(`--columns: ${roleFlag(role)} is given twice`);
+    overrides[role] = index;
+  });
+  return overrides;
+}
+
+/** The table options as one checked layer of report settings. */
+export function tableConfigLayer(flags: TableFlags): PartialReportConfig {
+  const raw: Record<string, unknown> = {};
+  const columns: ColumnOverrides = flags.columns ? columnsFromList(flags.columns) : {};
+  for (const role of COLUMN_ROLES) {
+    const given = flags[propertyOf(roleFlag(role))];
+    if (typeof given === "string") columns[role] = /^\d+$/.test(given.trim()) ? Number(given) - 1 : given;
+  }
+  if (Object.keys(columns).length > 0) raw.columns = columns;
+  const source: Record<string, unknown> = {};
+  if (flags.header === false) source.header = "none";
+  if (flags.delimiter !== undefined) {
+    const delimiter = delimiterNamed(flags.delimiter);
+    if (!delimiter)
+      throw new UserError(
+        `--delimiter: "${flags.delimiter}" is not comma, semicolon, tab, pipe or whitespace`,
+      );
+    source.delimiter = delimiter;
+  }
+  if (flags.encoding !== undefined) {
+    const encoding = encodingNamed(flags.encoding);
+    if (!encoding) {
+      throw new UserError(
+        `--encoding: "${flags.encoding}" is not one this tool reads (utf-8, utf-16le, utf-16be, gbk, gb18030, big5, windows-1252, latin1)`,
+      );
+    }
+    source.encoding = encoding;
+  }
+  if (Object.keys(source).length > 0) raw.source = source;
+  if (flags.decimalComma !== undefined) raw.decimalComma = flags.decimalComma;
+  if (flags.dateOrder !== undefined) raw.dayOrder = flags.dateOrder;
+  if (flags.lineAmounts !== undefined) raw.lineAmounts = flags.lineAmounts;
+  if (flags.keepTestAccounts) raw.keepTestAccounts = true;
+  if (flags.maskContacts) raw.maskContacts = true;
+  return checkConfigLayer(raw, "the command line");
+}
+
+/** Layers the command line over settings read elsewhere (a --config file, a workbook's stored settings). */
+export function withTableFlags(config: PartialReportConfig, flags: TableFlags): PartialReportConfig {
+  return deepMerge(config, tableConfigLayer(flags));
+}
+
+/** How a text file is read under these settings. */
+export function csvReadOptions(config: PartialReportConfig): CsvReadOptions {
+  const source = config.source ?? {};
+  const options: CsvReadOptions = { header: source.header ?? "auto" };
+  if (source.delimiter) options.delimiter = source.delimiter;
+  if (source.encoding) options.encoding = source.encoding;
+  return options;
+}
