@@ -14,6 +14,8 @@ import { writeCsvFile, type CsvValue } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { langOption } from "./report";
+import type { Language } from "../../engine/text/language";
 
 export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
 
@@ -38,6 +40,7 @@ function csvCell(value: CellValue): CsvValue {
 interface DemoOptions {
   out: string;
   json?: boolean;
+  lang?: Language;
 }
 
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
@@ -46,7 +49,8 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   if (path.extname(out).toLowerCase() !== ".xlsx")
     throw new UserError(`--out ${out}: the report is an .xlsx file`);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const table = generateOrders(DEMO_SAMPLE);
+  // A Chinese demo is a Chinese store's export: headers, channels, names and stores in Chinese.
+  const table = generateOrders({ ...DEMO_SAMPLE, headers: options.lang === "zh-CN" ? "zh" : "en" });
   const csv = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-orders.csv`);
   await writeCsvFile(csv, [
     table.headers,
@@ -58,6 +62,7 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
       out,
       orders: { table: { ...table, source: path.basename(csv) } },
       json: options.json,
+      config: options.lang ? { language: options.lang } : undefined,
       started,
     },
     io,
@@ -71,5 +76,6 @@ export function registerDemo(program: Command, io: CliIO): void {
     .description("build the full report on the bundled sample data (3,000 members, 2022-2024)")
     .option("-o, --out <file>", "where to write the report", DEFAULT_DEMO_FILE)
     .option("--json", "print the summary as JSON")
+    .addOption(langOption())
     .action((options: DemoOptions) => demoCommand(options, io));
 }
