@@ -5,15 +5,18 @@
  * Reasons (each a rule on the engine's results, none invented here):
  *   keyDate          a birthday or membership anniversary in the next 7 days (dates that are really the
  *                    member's: see KeyDate sources, first-purchase anniversaries only after the data's start)
- *   tierDrop         the member falls to a lower tier at the next review unless they add spend / visits
+ *   tierDrop         the member's qualifying activity falls below their tier's minimum within 30 days
+ *                    (purchases leaving a rolling window, or a calendar-year review ahead) unless they buy
  *   overdueRegular   a regular (3+ purchase days) whose days since the last purchase are 2× their usual gap
+ *                    and at least 14
  *   silentTopSpender a top-10 % spender who has not bought for `silentDays` days
  *   secondPurchase   a one-time buyer whose window for a second purchase closes within 7 days: most repeat
  *                    buyers (80 %) bought again within W days of their first purchase; the buyer is within
  *                    the last 7 days of W
  */
 import type { KeyDate } from "../keydates/key-dates";
-import type { DemotionRisk } from "../tiers/candidates";
+import { activityBetween, windowStartExclusive } from "../tiers/activity";
+import { meetsTier, type TierEvaluation } from "../tiers/evaluate";
 import type { PurchaseDays } from "../summary/purchase-days";
 
 export type CallReason =
@@ -28,7 +31,8 @@ export type CallReason =
   | {
       kind: "tierDrop";
       level: number;
-      reviewDay: number;
+      /** The day the activity no longer meets the tier's minimum. */
+      byDay: number;
       spendNeeded: number;
       purchaseDaysNeeded: number;
     }
@@ -59,14 +63,16 @@ export interface CallListInputs {
   medianIntervalDays: Float64Array;
   /** Key dates within the next 7 days (birthdays, membership and real first-purchase anniversaries). */
   keyDates: readonly KeyDate[];
-  /** Members who lose their tier at the next review unless they buy more. */
-  demotions: readonly DemotionRisk[];
-  nextReviewDay: number;
+  /** Members whose tier slips within 30 days unless they buy more (see tierSlips). */
+  slips: readonly TierSlip[];
   /** What ranks the list: value at risk per customer, or null to rank by net spend. */
   valueAtRisk: Float64Array | null;
   /** Store per customer ("" unknown), or null when the data has no store column. */
   store: readonly string[] | null;
 }
+
+/** A regular is "overdue" after at least this many days, however short their usual gap. */
+export const MIN_OVERDUE_DAYS = 14;
 
 export interface CallListOptions {
   /** Most members per store (default 30). */
@@ -100,6 +106,53 @@ export interface CallList {
   stores: StoreCalls[];
   /** Candidates per reason kind, over all stores (before the cut). */
   reasonCounts: Record<CallReasonKind, number>;
+}
+
+export interface TierSlip {
+  customer: number;
+  level: number;
+  byDay: number;
+  spendNeeded: number;
+  purchaseDaysNeeded: number;
+}
+
+/** Days ahead in which a tier's minimum that is about to be missed counts as a reason to call. */
+export const TIER_SLIP_DAYS = 30;
+
+/**
+ * Members above the base tier whose activity that still counts on `checkDay` (asOf + 30 days for a rolling
+ * window, as a year-old purchase leaves it; the calendar-year review when it is that close) no longer meets
+ * their tier's minimum, with what they must add. None when no such day is within 30 days.
+ */
+export function tierSlips(evaluation: TierEvaluation, days: PurchaseDays): TierSlip[] {
+  const { program, asOf, nextReview } = evaluation;
+  const byDay =
+    program.window.kind === "rolling"
+      ? Math.min(asOf + TIER_SLIP_DAYS, nextReview)
+      : nextReview - asOf <= TIER_SLIP_DAYS
+        ? nextReview
+        : NaN;
+  if (!Number.isFinite(byDay)) return [];
+  const retained = activityBetween(days, windowStartExclusive(program.window, byDay), asOf);
+  const base = program.tiers.length - 1;
+  const out: TierSlip[] = [];
+  for (let c = 0; c < evaluation.current.length; c++) {
+    const level = evaluation.current[c];
+    if (level >= base) continue;
+    const rule = program.tiers[level];
+    const spend = retained.spend[c];
+    const visits = retained.purchaseDays[c];
+    if (meetsTier(rule, spend, visits)) continue;
+    out.push({
+      customer: c,
+      level,
+      byDay,
+      spendNeeded: rule.minSpend === undefined ? NaN : Math.max(0, rule.minSpend - spend),
+      purchaseDaysNeeded:
+        rule.minPurchaseDays === undefined ? NaN : Math.max(0, rule.minPurchaseDays - visits),
+    });
+  }
+  return out;
 }
 
 /** Smallest gap W (days) such that `share` of the first-to-second purchase gaps are at most W. */
@@ -147,12 +200,11 @@ export function buildCallList(inputs: CallListInputs, options: CallListOptions =
       });
     }
   }
-  for (const d of inputs.demotions) {
-    if (!d.demotedAtNextReview) continue;
+  for (const d of inputs.slips) {
     add(d.customer, {
       kind: "tierDrop",
       level: d.level,
-      reviewDay: inputs.nextReviewDay,
+      byDay: d.byDay,
       spendNeeded: d.spendNeeded,
       purchaseDaysNeeded: d.purchaseDaysNeeded,
     });
@@ -162,7 +214,7 @@ export function buildCallList(inputs: CallListInputs, options: CallListOptions =
   for (let c = 0; c < n; c++) {
     const since = inputs.daysSinceLast[c];
     const gap = inputs.medianIntervalDays[c];
-    if (inputs.purchaseDays[c] >= 3 && gap > 0 && since >= 2 * gap) {
+    if (inputs.purchaseDays[c] >= 3 && gap > 0 && since >= 2 * gap && since >= MIN_OVERDUE_DAYS) {
       add(c, { kind: "overdueRegular", daysSinceLast: since, usualGapDays: gap });
     }
     if (inputs.spend[c] > 0 && inputs.spend[c] >= floor && since >= silentDays) {

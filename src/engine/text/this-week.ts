@@ -6,7 +6,7 @@ import { decimal, whole } from "./format";
 export interface ReasonWords {
   birthday: (date: string, daysUntil: number) => string;
   anniversary: (years: number, date: string, daysUntil: number, of: "membership" | "firstPurchase") => string;
-  tierDrop: (tier: string, review: string, spend: string | null, visits: number | null) => string;
+  tierDrop: (tier: string, byDay: string, spend: string | null, visits: number | null) => string;
   overdueRegular: (daysSince: number, usualGap: number) => string;
   silentTopSpender: (daysSince: number) => string;
   secondPurchase: (daysSinceFirst: number, windowDays: number) => string;
@@ -24,8 +24,8 @@ export const THIS_WEEK_TEXTS = bilingual({
       `The purchase models could not be used (${why}), so members are ranked by their net spend.`,
     noModelReason: "no usable fit",
     reasonsNote: (window: string) =>
-      "Reasons: a birthday or anniversary in the next 7 days; a tier lost at the next review unless they buy " +
-      "more; a regular (3+ purchase days) twice their usual gap past the last purchase; a top-10 % spender " +
+      "Reasons: a birthday or anniversary in the next 7 days; a tier minimum missed within 30 days unless they " +
+      "buy more; a regular (3+ purchase days) twice their usual gap (and 14+ days) past the last purchase; a top-10 % spender " +
       `silent for 60 days; a one-time buyer whose second-purchase window closes this week (${window}).`,
     windowKnown: (days: number) => `80 % of second purchases come within ${whole(days)} days`,
     windowUnknown: "too few repeat buyers to tell the usual window",
@@ -74,8 +74,8 @@ export const THIS_WEEK_TEXTS = bilingual({
       anniversary: (years, date, daysUntil, of) =>
         `${years} ${years === 1 ? "year" : "years"} since ${of === "membership" ? "joining" : "the first purchase"} ` +
         (daysUntil === 0 ? `today (${date})` : `on ${date}`),
-      tierDrop: (tier, review, spend, visits) =>
-        `Loses ${tier} at the review on ${review} unless they ` +
+      tierDrop: (tier, byDay, spend, visits) =>
+        `Falls below the ${tier} minimum by ${byDay} unless they ` +
         [spend ? `spend ${spend} more` : null, visits ? `buy on ${visits} more days` : null]
           .filter(Boolean)
           .join(" or "),
@@ -94,6 +94,8 @@ export const THIS_WEEK_TEXTS = bilingual({
       secondPurchase: "Send a second-purchase offer now",
     },
     changesSection: "Since the last refresh",
+    /** Between the reasons of one member. */
+    separator: "; ",
   },
   "zh-CN": {
     title: "本周跟进：要联系的会员",
@@ -105,7 +107,7 @@ export const THIS_WEEK_TEXTS = bilingual({
     rankedBySpend: (why: string) => `购买模型无法使用（${why}），因此按净消费额排序。`,
     noModelReason: "拟合结果不可用",
     reasonsNote: (window: string) =>
-      "跟进原因：未来 7 天内生日或周年纪念；除非再消费，否则下次评级将降级；常客（3 个以上消费日）距上次购买已超过平时间隔的 2 倍；" +
+      "跟进原因：未来 7 天内生日或周年纪念；除非再消费，30 天内将低于所在等级门槛；常客（3 个以上消费日）距上次购买已超过平时间隔的 2 倍（且至少 14 天）；" +
       `消费前 10% 的客户 60 天未购买；仅购买一次的客户复购窗口本周结束（${window}）。`,
     windowKnown: (days: number) => `80% 的第二次购买发生在首购后 ${whole(days)} 天内`,
     windowUnknown: "复购客户太少，无法判断通常的复购窗口",
@@ -153,8 +155,8 @@ export const THIS_WEEK_TEXTS = bilingual({
       anniversary: (years, date, daysUntil, of) =>
         `${of === "membership" ? "入会" : "首次购买"} ${years} 周年` +
         (daysUntil === 0 ? `，今天（${date}）` : `（${date}）`),
-      tierDrop: (tier, review, spend, visits) =>
-        `${review} 评级时将失去${tier}等级，除非` +
+      tierDrop: (tier, byDay, spend, visits) =>
+        `${byDay} 前将低于${tier}门槛，除非` +
         [spend ? `再消费 ${spend}` : null, visits ? `再有 ${visits} 个消费日` : null]
           .filter(Boolean)
           .join("或"),
@@ -173,6 +175,7 @@ export const THIS_WEEK_TEXTS = bilingual({
       secondPurchase: "立即发送复购优惠",
     },
     changesSection: "与上次刷新相比",
+    separator: "；",
   },
 });
 

@@ -6,8 +6,7 @@
  * member's row. A summary per store at the top.
  */
 import { formatDay, NO_DAY } from "../../engine/data/days";
-import { buildCallList, type CallReason, type CallList } from "../../engine/followup/call-list";
-import { demotionRisks } from "../../engine/tiers/candidates";
+import { buildCallList, tierSlips, type CallReason, type CallList } from "../../engine/followup/call-list";
 import { THIS_WEEK_TEXTS } from "../../engine/text/this-week";
 import { whole } from "../../engine/text/format";
 import type { Language } from "../../engine/text/language";
@@ -27,8 +26,8 @@ export interface Contacts {
 
 /** The member details the orders carry for calling: name, phone (masked when set) and store. */
 export function contactsOf(data: ReportData): Contacts {
-  const members = data.analysis.table.members as unknown as Partial<Record<keyof Contacts, string[] | null>>;
-  return { name: members.name ?? null, phone: members.phone ?? null, store: members.store ?? null };
+  const { name, phone, store } = data.analysis.table.members;
+  return { name, phone, store };
 }
 
 /** The call list of the report data. */
@@ -45,8 +44,7 @@ export function callListOf(data: ReportData): CallList {
       daysSinceLast: rhythm.daysSinceLast,
       medianIntervalDays: rhythm.medianIntervalDays,
       keyDates: analysis.keyDates.filter((k) => k.daysUntil <= HORIZON_DAYS),
-      demotions: demotionRisks(tiers, analysis.days),
-      nextReviewDay: tiers.nextReview,
+      slips: tierSlips(tiers, analysis.days),
       valueAtRisk: valueAtRisk(models),
       store: contactsOf(data).store,
     },
@@ -72,7 +70,7 @@ function reasonText(data: ReportData, reason: CallReason, language: Language): s
       const visits = Number.isFinite(reason.purchaseDaysNeeded) && reason.purchaseDaysNeeded > 0;
       return words.tierDrop(
         tierName(data.analysis, reason.level, language),
-        formatDay(reason.reviewDay),
+        formatDay(reason.byDay),
         money(reason.spendNeeded),
         visits ? reason.purchaseDaysNeeded : null,
       );
@@ -171,7 +169,7 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
         ...(contacts.name ? [contacts.name[c] ?? ""] : []),
         ...(contacts.phone ? [contacts.phone[c] ?? ""] : []),
         tierName(analysis, analysis.tiers.current[c], language),
-        e.reasons.map((r) => reasonText(data, r, language)).join("; "),
+        e.reasons.map((r) => reasonText(data, r, language)).join(t.separator),
         last === NO_DAY ? null : excelDate(last),
         lastAmount(data, c),
         round(e.rank, 2),
