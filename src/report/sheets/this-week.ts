@@ -11,8 +11,10 @@ import { THIS_WEEK_TEXTS } from "../../engine/text/this-week";
 import { whole } from "../../engine/text/format";
 import type { Language } from "../../engine/text/language";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
-import { excelDate, round, tierName, valueAtRisk, type ReportData } from "../report-data";
-import { moneyFormat, SheetLayout } from "./layout";
+import { tierName, valueAtRisk, type ReportData } from "../report-data";
+import { excelDate, round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { moneyFormat } from "./number-formats";
 
 /** Days the list looks ahead. */
 const HORIZON_DAYS = 7;
