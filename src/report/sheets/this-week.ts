@@ -190,7 +190,17 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
     header,
     rows,
     formats,
-    table: { name: "LL_ThisWeek", style: "TableStyleMedium2" },
+    table: {
+      name: "LL_ThisWeek",
+      style: "TableStyleMedium2",
+      // What the manager writes stays on the member's row on every refresh, and comes back with them.
+      carry: {
+        key: h.customerId,
+        userColumns: [h.done, h.note],
+        keptTitle: t.keptTitle,
+        keptNote: t.keptNote,
+      },
+    },
   });
   const doneColumn = header.indexOf(h.done);
   if (placed.count > 0) {
