@@ -26,6 +26,7 @@ describe("detectColumns", () => {
     expect(detectColumns(t).mapping).toEqual({
       orderId: 0,
       customerId: 1,
+      name: 2,
       date: 3,
       quantity: 4,
       amount: 5,
@@ -54,6 +55,7 @@ describe("detectColumns", () => {
     expect(detectColumns(t).mapping).toEqual({
       orderId: 0,
       customerId: 1,
+      name: 2,
       date: 3,
       amount: 4,
       quantity: 5,
@@ -63,6 +65,46 @@ describe("detectColumns", () => {
       points: 9,
       channel: 10,
     });
+  });
+
+  it("finds unit price, contacts and status in a UK retailer's line items", () => {
+    const t = tableWith([
+      "InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country",
+    ]); // prettier-ignore
+    expect(detectColumns(t).mapping).toEqual({ orderId: 0, quantity: 3, date: 4, price: 5, customerId: 6 });
+    expect(detectColumns(t).missing).toEqual(["amount"]);
+  });
+
+  it("finds the roles of a Chinese marketplace export, where words of several roles meet", () => {
+    const t = tableWith([
+      "订单编号", "买家会员名", "收货人姓名", "收货人手机", "订单创建时间", "宝贝总数量", "商品单价", "优惠金额",
+      "实付金额", "订单状态", "店铺名称", "邮箱",
+    ]); // prettier-ignore
+    expect(detectColumns(t).mapping).toEqual({
+      orderId: 0,
+      customerId: 1,
+      name: 2,
+      phone: 3,
+      date: 4,
+      quantity: 5,
+      price: 6,
+      discount: 7,
+      amount: 8,
+      status: 9,
+      store: 10,
+      email: 11,
+    });
+  });
+
+  it("takes the phone (else the e-mail) as the customer id when there is no id column", () => {
+    const byPhone = detectColumns(tableWith(["手机号", "下单时间", "实付金额", "邮箱"]));
+    expect(byPhone.mapping).toMatchObject({ customerId: 0, phone: 0, email: 3 });
+    expect(byPhone.missing).toEqual([]);
+    const byEmail = detectColumns(tableWith(["Email", "Created at", "Total", "Financial Status"]));
+    expect(byEmail.mapping).toEqual({ customerId: 0, email: 0, date: 1, amount: 2, status: 3 });
+    expect(detectColumns(tableWith(["Email", "Date", "Total"]), { customerId: null }).missing).toEqual([
+      "customerId",
+    ]);
   });
 
   it.each([
