@@ -16,6 +16,11 @@ export interface DuckDbSession {
    * strings, bigints (64-bit integers), null, and DATE values as objects with `days` since 1970-01-01.
    */
   stream(sql: string, onChunk: (columns: unknown[][], rows: number) => void): Promise<void>;
+  /**
+   * Appends rows to a table whose columns are VARCHAR, INTEGER or DOUBLE: strings are appended as text,
+   * integers of an INTEGER column as integers, other numbers as doubles, null as NULL.
+   */
+  append(table: string, rows: readonly (readonly (string | number | null)[])[]): Promise<void>;
   close(): void;
 }
 
@@ -33,15 +38,19 @@ async function loadDuckDb(): Promise<DuckDbModule> {
   }
 }
 
-/** An in-memory DuckDB database; `memoryLimit` (e.g. "1GB") bounds what DuckDB keeps before spilling. */
+/**
+ * A DuckDB database: in memory, or in the file `path` (a temporary file the caller removes) so that
+ * tables larger than `memoryLimit` (e.g. "1GB") live on disk and only the limit stays in memory.
+ */
 export async function openDuckDb(
-  options: { memoryLimit?: string; threads?: number } = {},
+  options: { path?: string; memoryLimit?: string; threads?: number } = {},
 ): Promise<DuckDbSession> {
   const duckdb = await loadDuckDb();
-  const instance = await duckdb.DuckDBInstance.create(":memory:", {
+  const instance = await duckdb.DuckDBInstance.create(options.path ?? ":memory:", {
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: String(options.threads) } : {}),
-    preserve_insertion_order: "false",
+    // Row numbers are given in file order (row_number() OVER () on the scan), which needs insertion order.
+    preserve_insertion_order: "true",
   });
   const connection: DuckDBConnection = await instance.connect();
   return {
@@ -59,6 +68,21 @@ export async function openDuckDb(
         if (!chunk || chunk.rowCount === 0) break;
         onChunk(chunk.getColumns() as unknown[][], chunk.rowCount);
       }
+    },
+    async append(table, rows) {
+      const described = await connection.runAndReadAll(`DESCRIBE ${table}`);
+      const types = (described.getColumnsObjectJS().column_type as string[]).map((t) => t.toUpperCase());
+      const appender = await connection.createAppender(table);
+      for (const row of rows) {
+        row.forEach((value, i) => {
+          if (value === null) appender.appendNull();
+          else if (typeof value === "string") appender.appendVarchar(value);
+          else if (types[i] === "INTEGER") appender.appendInteger(value);
+          else appender.appendDouble(value);
+        });
+        appender.endRow();
+      }
+      appender.closeSync();
     },
     close() {
       connection.closeSync();
