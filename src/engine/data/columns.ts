@@ -24,7 +24,11 @@ export type ColumnRole =
   | "store"
   | "name"
   | "phone"
-  | "email";
+  | "email"
+  | "category"
+  | "brand"
+  | "product"
+  | "campaign";
 
 /** Every role, in the order in which a header that matches several roles is given one. */
 export const COLUMN_ROLES: readonly ColumnRole[] = [
@@ -37,6 +41,8 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   "status",
   "discount",
   "price",
+  "category",
+  "brand",
   "birthday",
   "joinDate",
   "tier",
@@ -47,6 +53,9 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   "date",
   "orderId",
   "customerId",
+  // Last: "product id" or "商品编号" names a product, but "product category" a category, "商品数量" a quantity.
+  "product",
+  "campaign",
 ];
 
 /** The roles an order table must have. */
@@ -70,6 +79,10 @@ export const ROLE_LABELS: Readonly<Record<ColumnRole, { en: string; zh: string }
   name: { en: "name", zh: "姓名" },
   phone: { en: "phone", zh: "手机号" },
   email: { en: "e-mail", zh: "邮箱" },
+  category: { en: "category", zh: "品类" },
+  brand: { en: "brand", zh: "品牌" },
+  product: { en: "product", zh: "商品" },
+  campaign: { en: "campaign", zh: "活动" },
 };
 
 export interface HeaderWords {
@@ -198,6 +211,34 @@ export const HEADER_VOCABULARY: Readonly<Record<ColumnRole, HeaderWords>> = {
   email: {
     exact: ["email", "emailaddress", "mail", "customeremail", "邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址"],
     contains: ["email", "邮箱", "邮件"],
+  },
+  category: {
+    exact: [
+      "category", "productcategory", "itemcategory", "categoryname", "cat", "department", "productgroup",
+      "producttype", "品类", "类目", "类别", "分类", "商品类别", "商品分类", "商品品类", "商品类目", "产品类别",
+      "产品分类", "品类名称", "类目名称", "大类", "小类",
+    ],
+    contains: ["category", "品类", "类目", "类别", "分类"],
+  },
+  brand: {
+    exact: ["brand", "brandname", "品牌", "品牌名称", "商品品牌", "牌子"],
+    contains: ["brand", "品牌"],
+  },
+  product: {
+    exact: [
+      "product", "productid", "productcode", "productname", "productno", "item", "itemid", "itemcode",
+      "itemname", "itemno", "sku", "skuid", "skucode", "article", "articleno", "goods", "goodsid", "stockcode",
+      "商品", "商品编码", "商品编号", "商品id", "商品名称", "商品名", "产品", "产品编码", "产品编号", "产品名称",
+      "货号", "款号", "sku编码", "单品",
+    ],
+    contains: ["product", "sku", "商品", "产品", "货号"],
+  },
+  campaign: {
+    exact: [
+      "campaign", "campaignname", "campaignid", "promotion", "promo", "promocode", "promotionname", "offer",
+      "活动", "活动名称", "营销活动", "促销活动", "优惠活动", "活动编号", "促销", "权益活动",
+    ],
+    contains: ["campaign", "promotion", "活动"],
   },
 }; // prettier-ignore
 

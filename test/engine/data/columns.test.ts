@@ -38,6 +38,53 @@ describe("detectColumns", () => {
     });
   });
 
+  it("finds what was bought: category, brand, product and campaign, in English and Chinese", () => {
+    const en = tableWith([
+      "Customer",
+      "Date",
+      "Amount",
+      "Product Category",
+      "Brand",
+      "SKU",
+      "Quantity",
+      "Promotion",
+    ]);
+    expect(detectColumns(en).mapping).toEqual({
+      customerId: 0,
+      date: 1,
+      amount: 2,
+      category: 3,
+      brand: 4,
+      product: 5,
+      quantity: 6,
+      campaign: 7,
+    });
+    const zh = tableWith([
+      "会员编号",
+      "消费日期",
+      "实付金额",
+      "商品编码",
+      "商品数量",
+      "类目",
+      "品牌名称",
+      "活动名称",
+    ]);
+    expect(detectColumns(zh).mapping).toEqual({
+      customerId: 0,
+      date: 1,
+      amount: 2,
+      product: 3,
+      quantity: 4,
+      category: 5,
+      brand: 6,
+      campaign: 7,
+    });
+    expect(detectColumns(tableWith(["客户", "日期", "金额", "品类", "商品"])).mapping).toMatchObject({
+      category: 3,
+      product: 4,
+    });
+  });
+
   it("finds the roles of a Chinese export", () => {
     const t = tableWith([
       "订单编号",
@@ -71,7 +118,14 @@ describe("detectColumns", () => {
     const t = tableWith([
       "InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country",
     ]); // prettier-ignore
-    expect(detectColumns(t).mapping).toEqual({ orderId: 0, quantity: 3, date: 4, price: 5, customerId: 6 });
+    expect(detectColumns(t).mapping).toEqual({
+      orderId: 0,
+      product: 1,
+      quantity: 3,
+      date: 4,
+      price: 5,
+      customerId: 6,
+    });
     expect(detectColumns(t).missing).toEqual(["amount"]);
   });
 
