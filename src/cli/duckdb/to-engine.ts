@@ -86,6 +86,7 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
     quantity: null,
     channel: null,
     channels: [],
+    labels: {},
     refunds,
   };
   return {
