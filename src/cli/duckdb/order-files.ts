@@ -18,6 +18,8 @@ export interface OrderFiles {
   fromClause: string;
   /** The name messages use: the file name, or the glob. */
   label: string;
+  /** One file (not a glob): rows are that file's rows. */
+  single: boolean;
 }
 
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -56,5 +58,6 @@ export function orderFiles(pattern: string, csv: CsvReadOptions = {}): OrderFile
       ? `read_parquet(${source})`
       : `read_csv(${source}, all_varchar = true, header = ${csv.header === false ? "false" : "true"}` +
         `${csv.delimiter ? `, delim = ${sqlString(csv.delimiter)}` : ""}, null_padding = true)`;
-  return { pattern, format, fromClause, label: isGlob(pattern) ? pattern : path.basename(pattern) };
+  const single = !isGlob(pattern);
+  return { pattern, format, fromClause, label: single ? path.basename(pattern) : pattern, single };
 }

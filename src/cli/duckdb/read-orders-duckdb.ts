@@ -206,7 +206,7 @@ export async function readOrdersWithDuckDb(
   const blankRow = headers.map(blank).join(" AND ");
   await db.run(`CREATE TABLE ll_rows AS
     SELECT r.ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, a.v0 AS amount,
-      ${col.order ? `NULLIF(TRIM(${text(col.order)}), '')` : "NULL"} AS order_id,
+      ${col.order ? `NULLIF(TRIM(${text(col.order)}), '')` : "CAST(NULL AS VARCHAR)"} AS order_id,
       CASE
         WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
         WHEN i.v0 IS NULL THEN 'blankId'
@@ -270,7 +270,13 @@ async function qualityReport(
 ): Promise<DataQualityReport> {
   const perReason = options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON;
   // A sparse table: only the example rows' cells are filled, which is all the collector reads.
-  const table: RawTable = { source: files.label, headers, columns: headers.map(() => []), firstRow: 2 };
+  const table: RawTable = {
+    source: files.label,
+    ...(files.single ? { place: { file: files.label } } : {}),
+    headers,
+    columns: headers.map(() => []),
+    firstRow: 2,
+  };
   const collector = new QualityCollector(table, actionsFor(options, keepDuplicates), perReason);
   const index = (role: ColumnRole) => columns.mapping[role] as number;
   const reasonColumn: Record<string, number> = {
