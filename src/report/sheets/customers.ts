@@ -8,7 +8,7 @@ import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
-import { SheetLayout } from "./layout";
+import { CUSTOMER_ROWS, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
@@ -95,7 +95,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const table = layout.table({
     header,
     rows,
-    table: { name: "LL_Customers", style: "TableStyleMedium2" },
+    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: CUSTOMER_ROWS },
     formats: [
       "text",
       null,
