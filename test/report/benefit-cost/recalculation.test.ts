@@ -20,7 +20,7 @@ import { inputCells } from "../../../src/sheet/sheet-model-cells";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../../helpers/libreoffice";
 import { editSavedCells, readSavedSheet, type SavedCell } from "../../helpers/saved-xlsx";
-import { cdnowAnalysis, cdnowBaseline, typedAssumptions } from "./fixture";
+import { cdnowAnalysis, cdnowBaseline, cdnowSheetInput, typedAssumptions } from "./fixture";
 
 const RELATIVE_TOLERANCE = 1e-9;
 
@@ -39,7 +39,7 @@ async function writeSheet(
   baseline: ProjectionBaseline,
   assumptions: ProjectionAssumptions,
 ): Promise<Written> {
-  const sheet = benefitCostSheet({ baseline, assumptions, source: "CDNOW_sample.txt" });
+  const sheet = benefitCostSheet(cdnowSheetInput(baseline, assumptions));
   const wb = XlsxWorkbook.create();
   const { sheetName } = await wb.writeSheet(sheet.model);
   const file = path.join(dir, `${name}.xlsx`);
@@ -153,7 +153,7 @@ describeWithLibreOffice(
     const baseline = cdnowBaseline(1);
     const original = typedAssumptions(baseline, "base");
 
-    it("recalculates the redemption rate, cost growth coefficient, a migration rate and the scenario", async () => {
+    it("recalculates the redemption rate, a spend lift, the fixed cost, a migration rate, the season and the scenario", async () => {
       const { sheet, file, sheetName } = await writeSheet("edited", baseline, original);
       const states = baseline.states;
       const gold = states[1].key;
@@ -161,11 +161,13 @@ describeWithLibreOffice(
       const edited = structuredClone(original);
       edited.tiers[0].redemptionRate = 0.55;
       edited.tiers[2].participationRate = 0.4;
-      edited.programme.costGrowthCoefficient = 1.5;
+      edited.tiers[1].spendLift = 0.25;
+      edited.programme.fixedCost = 1234;
+      edited.seasonalIndex[2] = 1.3;
       edited.programme.grossMargin = 0.35;
       // Half of the Gold members who would lapse stay Gold instead (the row still sums to 100 %).
       const moved = edited.migration[1][states.length - 1] / 2;
-      expect(moved).toBeGreaterThan(0.01);
+      expect(moved).toBeGreaterThan(0.005);
       const stay = edited.migration[1][1] + moved;
       const lapse = edited.migration[1][states.length - 1] - moved;
       edited.migration[1][1] = stay;
@@ -176,7 +178,9 @@ describeWithLibreOffice(
       await editSavedCells(file, sheetName, {
         [inputAddress(sheet, INPUT_KEYS.tier(states[0].key, tierField("redemptionRate")))]: 0.55,
         [inputAddress(sheet, INPUT_KEYS.tier(states[2].key, tierField("participationRate")))]: 0.4,
-        [inputAddress(sheet, INPUT_KEYS.programme(programmeField("costGrowthCoefficient")))]: 1.5,
+        [inputAddress(sheet, INPUT_KEYS.tier(gold, tierField("spendLift")))]: 0.25,
+        [inputAddress(sheet, INPUT_KEYS.programme(programmeField("fixedCost")))]: 1234,
+        [inputAddress(sheet, INPUT_KEYS.season(3))]: 1.3,
         [inputAddress(sheet, INPUT_KEYS.programme(programmeField("grossMargin")))]: 0.35,
         [inputAddress(sheet, INPUT_KEYS.migration(gold, gold))]: stay,
         [inputAddress(sheet, INPUT_KEYS.migration(gold, states[states.length - 1].key))]: lapse,
@@ -185,7 +189,7 @@ describeWithLibreOffice(
 
       const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-edited"), "xlsx");
       const cells = readSavedSheet(out, sheetName);
-      const expected = benefitCostSheet({ baseline, assumptions: edited }).expected;
+      const expected = benefitCostSheet(cdnowSheetInput(baseline, edited)).expected;
       // The stale cached values of the edited file are NOT the answer: LibreOffice really recalculated.
       expect(differences(expected, readSavedSheet(file, sheetName)).length).toBeGreaterThan(300);
       expect(differences(expected, cells)).toEqual([]);
