@@ -73,7 +73,7 @@ export interface AlternativeAssumptions {
   topTierLift: number;
 }
 
-export const DEFAULT_ALTERNATIVE: AlternativeAssumptions = { topTierCost: 0.8, topTierLift: 1 };
+const DEFAULT_ALTERNATIVE: AlternativeAssumptions = { topTierCost: 0.8, topTierLift: 1 };
 
 export interface SensitivityAxes {
   /** Redemption rates (applied to every tier) down the side of the sensitivity table. */
@@ -213,7 +213,7 @@ export function defaultAssumptions(baseline: ProjectionBaseline, periods?: numbe
 }
 
 /** The baseline's seasonal index for projected periods 1..T (the year's pattern repeated). */
-export function seasonOfPeriods(baseline: ProjectionBaseline, periods: number): number[] {
+function seasonOfPeriods(baseline: ProjectionBaseline, periods: number): number[] {
   const index = baseline.seasonality.index;
   return Array.from({ length: periods }, (_, t) => index[t % index.length]);
 }

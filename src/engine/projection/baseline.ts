@@ -106,10 +106,19 @@ interface PeriodObservation {
   counts: number[][];
 }
 
-/** The periodic evaluation as of `end` and what happened in the period (end − L, end]. */
-function observePeriod(days: PurchaseDays, program: TierProgram, end: number, L: number): PeriodObservation {
+/**
+ * The periodic evaluation as of `end` and what happened in the period (start, end]. The start is the
+ * previous period's end as counted from the as-of date (addMonths(end, −L) is not, after a month-end
+ * clamp such as 30 June → 28 February → 28 January, and would count days twice).
+ */
+function observePeriod(
+  days: PurchaseDays,
+  program: TierProgram,
+  start: number,
+  end: number,
+): PeriodObservation {
   const evaluation = evaluateTiers(days, program, end);
-  const spendOf = activityBetween(days, addMonths(end, -L), end).spend;
+  const spendOf = activityBetween(days, start, end).spend;
   const K = evaluation.categories.length;
   const spend = new Array<number>(K).fill(0);
   const { current, notYetLevel } = evaluation;
@@ -167,7 +176,7 @@ export function baselineAsOf(
   const spendSum = new Array<number>(K).fill(0);
   const counts = Array.from({ length: K + 1 }, () => new Array<number>(K).fill(0));
   for (let e = 0; e < periods; e++) {
-    const observed = observePeriod(days, periodic, addMonths(asOf, -e * L), L);
+    const observed = observePeriod(days, periodic, addMonths(asOf, -(e + 1) * L), addMonths(asOf, -e * L));
     add(memberSum, observed.members);
     add(spendSum, observed.spend);
     observed.counts.forEach((row, i) => add(counts[i], row));

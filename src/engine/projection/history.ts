@@ -10,7 +10,7 @@ export function periodsPerYear(periodMonths: number): number {
 const DAYS_PER_MONTH = 30.4375;
 
 /** First purchase day in the data (Infinity without purchases). */
-export function firstPurchaseDay(days: PurchaseDays): number {
+function firstPurchaseDay(days: PurchaseDays): number {
   let first = Infinity;
   for (let c = 0; c < days.customerIds.length; c++) {
     if (days.start[c] < days.start[c + 1]) first = Math.min(first, days.day[days.start[c]]);
@@ -23,4 +23,3 @@ export function historyMonths(days: PurchaseDays, asOf: number): number {
   const first = firstPurchaseDay(days);
   return first > asOf ? 0 : Math.round((asOf - first + 1) / DAYS_PER_MONTH);
 }
-

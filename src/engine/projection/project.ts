@@ -254,7 +254,9 @@ function tierFlows(x: Context, n: readonly number[], season: number): TierFlows 
       ({ t, d, n }) => ((n * baseline.periodMonths) / 12) * d.birthdayGiftCost * t.birthdayUptake,
     ),
     service: tiers.map(({ d, n }) => n * d.serviceCostPerMember),
-    activities: tiers.map(({ t, d, n }) => n * t.activitiesPerPeriod * d.costPerParticipant * d.participationRate),
+    activities: tiers.map(
+      ({ t, d, n }) => n * t.activitiesPerPeriod * d.costPerParticipant * d.participationRate,
+    ),
   };
 }
 
@@ -363,7 +365,9 @@ function totalsPerTier(x: Context, members: number[][], flows: TierFlows[]): Tie
 
 /** Cost per unit of spend that follows the spend: points (p v r') and discounts (d), per tier. */
 function spendCostRates(x: Context): number[] {
-  return x.a.tiers.map((t, i) => t.pointsPerUnit * t.valuePerPoint * x.drivers[i].redemptionRate + t.memberDiscount);
+  return x.a.tiers.map(
+    (t, i) => t.pointsPerUnit * t.valuePerPoint * x.drivers[i].redemptionRate + t.memberDiscount,
+  );
 }
 
 function breakEvenLift(x: Context, tiers: TierTotals[], benefitCost: number): number | null {
@@ -420,8 +424,7 @@ function yearTotals(x: Context, lines: ProjectionLines): YearTotals[] {
   const L = x.baseline.periodMonths;
   const years = yearOfPeriod(x.T, L);
   return Array.from({ length: years }, (_, y) => {
-    const inYear = (line: number[]) =>
-      sum(line.filter((_, t) => t >= 1 && yearOfPeriod(t, L) === y + 1));
+    const inYear = (line: number[]) => sum(line.filter((_, t) => t >= 1 && yearOfPeriod(t, L) === y + 1));
     const benefitCost = inYear(lines.costTotal);
     const netEffect = inYear(lines.netEffect);
     return {
@@ -465,8 +468,6 @@ function totalsOf(x: Context, lines: ProjectionLines, tiers: TierTotals[]): Proj
     breakEvenLift: breakEvenLift(x, tiers, benefitCost),
   };
 }
-
-export { ratio, sum, sumProduct };
 
 /** Runs the projection; throws a DataError listing every problem of assumptions it cannot use. */
 export function runProjection(baseline: ProjectionBaseline, a: ProjectionAssumptions): Projection {

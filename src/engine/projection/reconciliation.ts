@@ -117,7 +117,7 @@ function growthCauses(b: ProjectionBaseline, Y: number, actualTiers: number, act
     membersNow: N0 - actualTiers,
     migration: N1 - N0,
     intake: N2 - N1,
-    spendPerMember: -actualWithoutTier,
+    spendPerMember: actualWithoutTier === 0 ? 0 : -actualWithoutTier,
     seasonality: N - N2,
   };
 }

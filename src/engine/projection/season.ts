@@ -26,10 +26,10 @@ export interface SeasonalIndex {
 }
 
 /** Months of history the index needs: two whole years. */
-export const SEASON_HISTORY_MONTHS = 24;
+const SEASON_HISTORY_MONTHS = 24;
 
 /** Net spend of all customers per period of L months, the `count` periods ending on `asOf`, oldest first. */
-export function revenuePerPeriod(days: PurchaseDays, asOf: number, L: number, count: number): number[] {
+function revenuePerPeriod(days: PurchaseDays, asOf: number, L: number, count: number): number[] {
   const bounds = Array.from({ length: count + 1 }, (_, j) => addMonths(asOf, (j - count) * L));
   const totals = new Array<number>(count).fill(0);
   // The bucket of day d: the j with bounds[j] < d <= bounds[j + 1], or −1 outside them.
@@ -58,7 +58,7 @@ export function revenuePerPeriod(days: PurchaseDays, asOf: number, L: number, co
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** The index of the two years of revenue `older` and `last` (P periods each, oldest first). */
-export function indexOfYears(older: readonly number[], last: readonly number[]): number[] | null {
+function indexOfYears(older: readonly number[], last: readonly number[]): number[] | null {
   const P = last.length;
   const years = [last, older];
   const totals = years.map((y) => y.reduce((a, b) => a + b, 0));

@@ -148,7 +148,12 @@ export function baselineSection(w: BenefitCostWriter): void {
   );
   w.header(at.baselineHeader, 4, "Points outstanding", pointsNote);
   w.header(at.baselineHeader, 5, "Average members", "Members at the period ends of the last year, averaged.");
-  w.header(at.baselineHeader, 6, "Actual revenue", "Spend over the last year by the state held at each period end.");
+  w.header(
+    at.baselineHeader,
+    6,
+    "Actual revenue",
+    "Spend over the last year by the state held at each period end.",
+  );
   for (let s = 0; s < K; s++) {
     const r = at.baselineFirst + s;
     w.text(r, 1, w.stateName(s), "bold");

@@ -34,7 +34,13 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
   const defaults = defaultAssumptions(baseline, settings.periods);
   const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
   const reconciliation = reconcile(analysis.days, analysis.tiers.program, baseline);
-  return benefitCostSheet({ baseline, assumptions, source: data.source, reconciliation, currency: data.currency });
+  return benefitCostSheet({
+    baseline,
+    assumptions,
+    source: data.source,
+    reconciliation,
+    currency: data.currency,
+  });
 }
 
 /**
@@ -49,5 +55,11 @@ export async function benefitCostSheetForWorkbook(
 ): Promise<BenefitCostSheet> {
   const existing = (await workbook.listGeneratedSheets()).find((s) => s.kind === BENEFIT_COST_KIND);
   const inputs = existing ? await workbook.readInputs(BENEFIT_COST_KIND) : [];
-  return benefitCostSheetFromData({ analysis, inputs, sheetName: existing?.sheetName ?? "", source, currency });
+  return benefitCostSheetFromData({
+    analysis,
+    inputs,
+    sheetName: existing?.sheetName ?? "",
+    source,
+    currency,
+  });
 }

@@ -20,13 +20,13 @@ export const COLUMN_WIDTHS: readonly number[] = [46, 14, ...new Array<number>(38
 /** Key results and charts: the rows the charts cover beside the key results. */
 export const KEY_RESULT_LINES = 17;
 /** Column of the sensitivity helper, right of the grid (redemption rates and 6 participation rates). */
-export const SENSITIVITY_HELPER_COL = 10;
+const SENSITIVITY_HELPER_COL = 10;
 /** Rows of the growth causes in the reconciliation. */
-export const GROWTH_CAUSE_LINES = 5;
+const GROWTH_CAUSE_LINES = 5;
 /** Rows of the side-by-side comparison (revenue, cost, margin after benefits, net effect, ROI). */
 export const COMPARISON_LINES = 5;
 /** Rows of the totals by year (revenue, benefit cost, incremental margin, net effect, ROI). */
-export const YEAR_LINES = 5;
+const YEAR_LINES = 5;
 
 export interface BenefitCostLayout {
   k: number;
@@ -224,7 +224,11 @@ export function benefitCostLayout(
   at.observedNew = next();
   gap();
   at.migrationCol = K + 4;
-  [at.migrationTitle, at.migrationHeader, at.migrationFirst] = [at.observedTitle, at.observedHeader, at.observedFirst];
+  [at.migrationTitle, at.migrationHeader, at.migrationFirst] = [
+    at.observedTitle,
+    at.observedHeader,
+    at.observedFirst,
+  ];
   gap();
   lines("projectionTitle", "periodHeader", "periodEnds", "yearRow", "seasonalIndex", "membersLabel");
   at.members = next(K);

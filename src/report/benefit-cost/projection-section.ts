@@ -8,7 +8,14 @@ import { yearOfPeriod, type ProjectionLineKey, type TierTotals } from "../../eng
 import type { EffectiveDrivers } from "../../engine/projection/scenarios";
 import type { NumberFormat, StyleName } from "../../sheet/sheet-model";
 import { FORMATS, INPUT_KEYS } from "./fields";
-import { FIRST_PERIOD_COL, NOW_COL, periodColumn, periodsRange, totalColumn, type BenefitCostLayout } from "./layout";
+import {
+  FIRST_PERIOD_COL,
+  NOW_COL,
+  periodColumn,
+  periodsRange,
+  totalColumn,
+  type BenefitCostLayout,
+} from "./layout";
 import { columnRange, type BenefitCostWriter } from "./writer";
 import { columnName } from "../../sheet/a1";
 
@@ -187,10 +194,8 @@ const LINES: readonly Line[] = [
     ...money,
     values: "costBirthday",
     total: "sum",
-    formula: (x) =>
-      `LL_PeriodMonths/12*SUMPRODUCT(${x.tierMembers},LL_EffGiftCost,LL_GiftUptake)`,
-    note:
-      "Period months / 12 (the members with a birthday in the period) × Σ members × gift cost × uptake.",
+    formula: (x) => `LL_PeriodMonths/12*SUMPRODUCT(${x.tierMembers},LL_EffGiftCost,LL_GiftUptake)`,
+    note: "Period months / 12 (the members with a birthday in the period) × Σ members × gift cost × uptake.",
   },
   {
     label: "Priority service",
@@ -205,8 +210,7 @@ const LINES: readonly Line[] = [
     ...money,
     values: "costActivities",
     total: "sum",
-    formula: (x) =>
-      `SUMPRODUCT(${x.tierMembers},LL_Activities,LL_EffCostPerParticipant,LL_EffParticipation)`,
+    formula: (x) => `SUMPRODUCT(${x.tierMembers},LL_Activities,LL_EffCostPerParticipant,LL_EffParticipation)`,
     note: "Σ members × activities per period × cost per participant × participation rate.",
   },
   {
@@ -429,9 +433,21 @@ export function projectionSection(w: BenefitCostWriter): void {
   for (let t = 1; t <= T; t++) {
     const col = periodColumn(t);
     w.value(at.periodHeader, col, t, undefined, "header");
-    w.value(at.periodEnds, col, dateFromDay(addMonths(baseline.asOf, t * baseline.periodMonths)), "date", "note");
+    w.value(
+      at.periodEnds,
+      col,
+      dateFromDay(addMonths(baseline.asOf, t * baseline.periodMonths)),
+      "date",
+      "note",
+    );
     if (multiYear) w.value(at.yearRow, col, yearOfPeriod(t, baseline.periodMonths), FORMATS.whole, "note");
-    w.inputCell(at.seasonalIndex, col, INPUT_KEYS.season(t), w.input.assumptions.seasonalIndex[t - 1], FORMATS.factor);
+    w.inputCell(
+      at.seasonalIndex,
+      col,
+      INPUT_KEYS.season(t),
+      w.input.assumptions.seasonalIndex[t - 1],
+      FORMATS.factor,
+    );
   }
   w.decimal(periodsRange(at.seasonalIndex, T), 0);
 
@@ -572,7 +588,8 @@ export function tierCostSection(w: BenefitCostWriter): void {
   const members = (i: number) => periodsRange(at.members + i, T);
   const formulas: Record<keyof TierTotals, (i: number, r: number) => string> = {
     memberPeriods: () => "",
-    revenueBase: (i) => `INDEX(LL_EffSpend,${i})*SUMPRODUCT(${members(i - 1)},${periodsRange(at.seasonalIndex, T)})`,
+    revenueBase: (i) =>
+      `INDEX(LL_EffSpend,${i})*SUMPRODUCT(${members(i - 1)},${periodsRange(at.seasonalIndex, T)})`,
     revenueLift: (i, r) => `B${r}*INDEX(LL_EffLift,${i})`,
     revenue: () => "",
     discount: (i, r) => `(B${r}+C${r})*INDEX(LL_Discount,${i})`,

@@ -29,7 +29,11 @@ const CAUSES: readonly [keyof GrowthCauses, string, string][] = [
     "The members per tier the year ended with, at the year's spend per member, against what the year sold: " +
       "the growth the year already made.",
   ],
-  ["intake", "  new-member intake", "The new members the year brought per period, joining again each period."],
+  [
+    "intake",
+    "  new-member intake",
+    "The new members the year brought per period, joining again each period.",
+  ],
   [
     "migration",
     "  migration between tiers and lapse",
@@ -146,7 +150,13 @@ export function reconciliationSection(w: BenefitCostWriter): void {
       "The same no-change model run on the data up to a year before the as-of date only, projecting the " +
         `${months} months it did not see.`,
     );
-    ratioRow(at.backtestError, at.backtest, "Backtest error", [b.error, ...b.errorPerTier], "Projected / actual − 1.");
+    ratioRow(
+      at.backtestError,
+      at.backtest,
+      "Backtest error",
+      [b.error, ...b.errorPerTier],
+      "Projected / actual − 1.",
+    );
   } else {
     w.text(at.backtest, 1, `Backtest as of ${formatDay(addMonths(asOf, -months))}`);
     w.text(at.backtest, 2, "not possible", "note");
@@ -161,8 +171,16 @@ export function reconciliationSection(w: BenefitCostWriter): void {
     "The projection from the baseline alone: members now, moved by the measured migration, the measured " +
       "intake, spend per member of the last year, the seasonal index; no lift, no scenario.",
   );
-  const tierGrowth = rec.nextPerTier.map((v, i) => (rec.actualPerTier[i] !== 0 ? v / rec.actualPerTier[i] - 1 : 0));
-  ratioRow(at.growth, at.next, "Growth over the actual, from:", [rec.growth, ...tierGrowth], "Next / actual − 1.");
+  const tierGrowth = rec.nextPerTier.map((v, i) =>
+    rec.actualPerTier[i] !== 0 ? v / rec.actualPerTier[i] - 1 : 0,
+  );
+  ratioRow(
+    at.growth,
+    at.next,
+    "Growth over the actual, from:",
+    [rec.growth, ...tierGrowth],
+    "Next / actual − 1.",
+  );
   CAUSES.forEach(([key, label, note], i) => {
     const r = at.causes + i;
     w.text(r, 1, label, undefined, note);
@@ -191,7 +209,12 @@ export function comparisonSection(w: BenefitCostWriter): void {
   const top = at.tierCostFirst;
   w.text(at.comparisonTitle, 1, `Programmes side by side, over the ${T} periods`, "subtitle");
   w.header(at.comparisonHeader, 1, "Programme");
-  w.header(at.comparisonHeader, 2, "No change", "No programme: the business at its baseline spend, no benefit cost.");
+  w.header(
+    at.comparisonHeader,
+    2,
+    "No change",
+    "No programme: the business at its baseline spend, no benefit cost.",
+  );
   w.header(at.comparisonHeader, 3, "As set", "The programme with the assumptions and scenario above.");
   w.header(
     at.comparisonHeader,

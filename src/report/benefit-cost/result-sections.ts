@@ -219,7 +219,11 @@ const LIFT_TEXTS = {
   none: "No spend lift pays the benefit cost: each unit of lift costs more in points and discounts than it brings",
   zero: ["No lift assumed: the programme pays for itself above ", " lift"],
   pays: ["The assumed lift of ", " pays the benefit cost (break-even lift ", ")"],
-  short: ["The assumed lift of ", " is below the break-even lift of ", ": the benefits cost more than they bring"],
+  short: [
+    "The assumed lift of ",
+    " is below the break-even lift of ",
+    ": the benefits cost more than they bring",
+  ],
 };
 
 function liftMessageFormula(assumed: string, breakEven: string): string {

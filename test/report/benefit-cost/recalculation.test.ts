@@ -11,7 +11,13 @@ import path from "node:path";
 import type { ProjectionAssumptions } from "../../../src/engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../../src/engine/projection/baseline";
 import { benefitCostSheet, type BenefitCostSheet } from "../../../src/report/benefit-cost/builder";
-import { benefitCostSheetForWorkbook } from "../../../src/report/benefit-cost/from-data";
+import {
+  benefitCostSheetForWorkbook,
+  benefitCostSheetFromData,
+} from "../../../src/report/benefit-cost/from-data";
+import { analyzeOrders } from "../../../src/engine/analyze";
+import { generateOrders } from "../../../src/engine/sample/generate-orders";
+import { DEMO_SAMPLE } from "../../../src/cli/commands/demo";
 import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "../../../src/report/benefit-cost/fields";
 import type { Expected } from "../../../src/report/benefit-cost/grid";
 import { ALL_CHECKS_PASS } from "../../../src/report/benefit-cost/result-sections";
@@ -235,3 +241,59 @@ describeWithLibreOffice(
     });
   },
 );
+
+describeWithLibreOffice("Benefit cost sheet of the demo, as built and with three assumptions edited", () => {
+  it("recalculates to the engine's numbers, and moves with the lift, the redemption rate and the fixed cost", async () => {
+    const analysis = analyzeOrders(generateOrders(DEMO_SAMPLE));
+    const built = benefitCostSheetFromData({ analysis, inputs: [], sheetName: "" });
+    const wb = XlsxWorkbook.create();
+    const { sheetName } = await wb.writeSheet(built.model);
+    const asBuilt = path.join(dir, "demo.xlsx");
+    await wb.save(asBuilt);
+    const editedFile = path.join(dir, "demo-edited.xlsx");
+    await wb.save(editedFile);
+    const { baseline, assumptions } = built.input;
+    const top = baseline.states[0].key;
+    const edited = structuredClone(assumptions);
+    edited.tiers.forEach((t) => (t.spendLift = 0));
+    edited.tiers[0].spendLift = 0.12;
+    edited.tiers[0].redemptionRate = 0.95;
+    edited.programme.fixedCost = 2500;
+    const edits: Record<string, number> = {
+      [inputAddress(built, INPUT_KEYS.tier(top, "redemptionRate"))]: 0.95,
+      [inputAddress(built, INPUT_KEYS.programme("fixedCost"))]: 2500,
+    };
+    baseline.states.slice(0, baseline.tierCount).forEach((s, i) => {
+      edits[inputAddress(built, INPUT_KEYS.tier(s.key, "spendLift"))] = i === 0 ? 0.12 : 0;
+    });
+    await editSavedCells(editedFile, sheetName, edits);
+
+    const [out, outEdited] = await convertWithLibreOffice(
+      [asBuilt, editedFile],
+      path.join(dir, "recalculated-demo"),
+      "xlsx",
+    );
+    const cells = readSavedSheet(out, sheetName);
+    expect(formulaAddresses(cells).sort()).toEqual([...built.expected.keys()].sort());
+    expect(differences(built.expected, cells)).toEqual([]);
+    expect(errorCells(cells)).toEqual([]);
+
+    const reference = benefitCostSheet({ ...built.input, assumptions: edited });
+    const editedCells = readSavedSheet(outEdited, sheetName);
+    expect(differences(reference.expected, editedCells)).toEqual([]);
+    expect(largestRelativeDifference(reference.expected, editedCells)).toBeLessThan(RELATIVE_TOLERANCE);
+    // The edits moved the results: the fixed cost adds 2,500 a period to the cost, exactly.
+    const T = assumptions.periods;
+    const cost = (sheet: BenefitCostSheet, c: Map<string, SavedCell>) =>
+      c.get(cellAddress(sheet.layout.keyFirst + 3, 2))?.value as number;
+    const withoutFixed = benefitCostSheet({
+      ...built.input,
+      assumptions: { ...edited, programme: { ...edited.programme, fixedCost: 0 } },
+    });
+    expect(cost(reference, editedCells) - withoutFixed.projection.totals.benefitCost).toBeCloseTo(
+      2500 * T,
+      6,
+    );
+    expect(cost(built, cells)).not.toBeCloseTo(cost(reference, editedCells), 0);
+  });
+});
