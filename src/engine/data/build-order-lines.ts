@@ -5,7 +5,7 @@
 import type { CellValue, RawTable } from "./table";
 import type { DetectedColumns } from "./columns";
 import { parseId } from "./parse-id";
-import type { OrderLines, RefundLines } from "./orders";
+import type { LabelColumn, LabelRole, OrderLines, RefundLines } from "./orders";
 import type { RowValues } from "./row-values";
 
 /** What each candidate row became: not used, a purchase line or a refund line. */
@@ -42,6 +42,9 @@ export function buildOrderLines(
   const sourceRow = new Int32Array(purchaseCount);
   const quantity = values.quantity ? new Float64Array(purchaseCount) : null;
   const channel = values.channel ? new Int32Array(purchaseCount) : null;
+  const labelRoles = Object.keys(values.labels) as LabelRole[];
+  const labelIndex = labelRoles.map(() => new Int32Array(purchaseCount));
+  const labelOfRow = labelRoles.map((role) => values.labels[role]?.index as Int32Array);
   const refunds: RefundLines = {
     customerStart: new Int32Array(customerCount + 1),
     day: new Int32Array(refundCount),
@@ -61,6 +64,7 @@ export function buildOrderLines(
       sourceRow[p] = row;
       if (quantity && values.quantity) quantity[p] = values.quantity[row];
       if (channel && values.channel) channel[p] = values.channel[row];
+      for (let k = 0; k < labelIndex.length; k++) labelIndex[k][p] = labelOfRow[k][row];
       customerStart[c + 1] = ++p;
     } else if (kind[row] === REFUND) {
       refunds.day[r] = values.day[row];
@@ -88,6 +92,12 @@ export function buildOrderLines(
     quantity,
     channel,
     channels: values.channels.values,
+    labels: Object.fromEntries(
+      labelRoles.map((role, k): [LabelRole, LabelColumn] => [
+        role,
+        { index: labelIndex[k], values: values.labels[role]?.dictionary.values ?? [] },
+      ]),
+    ),
     refunds,
   };
 }

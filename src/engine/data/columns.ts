@@ -17,10 +17,32 @@ export type ColumnRole =
   | "joinDate"
   | "tier"
   | "points"
-  | "channel";
+  | "channel"
+  | "price"
+  | "discount"
+  | "status"
+  | "store"
+  | "name"
+  | "phone"
+  | "email"
+  | "category"
+  | "brand"
+  | "product"
+  | "campaign";
 
 /** Every role, in the order in which a header that matches several roles is given one. */
 export const COLUMN_ROLES: readonly ColumnRole[] = [
+  // Contact and context columns first: "收货人手机" is a phone, "门店名称" a store, "订单状态" a status
+  // and "优惠金额" a discount, although they also contain words of the id, order or amount roles.
+  "email",
+  "phone",
+  "name",
+  "store",
+  "status",
+  "discount",
+  "price",
+  "category",
+  "brand",
   "birthday",
   "joinDate",
   "tier",
@@ -31,6 +53,9 @@ export const COLUMN_ROLES: readonly ColumnRole[] = [
   "date",
   "orderId",
   "customerId",
+  // Last: "product id" or "商品编号" names a product, but "product category" a category, "商品数量" a quantity.
+  "product",
+  "campaign",
 ];
 
 /** The roles an order table must have. */
@@ -47,6 +72,17 @@ export const ROLE_LABELS: Readonly<Record<ColumnRole, { en: string; zh: string }
   tier: { en: "tier", zh: "等级" },
   points: { en: "points", zh: "积分" },
   channel: { en: "channel", zh: "渠道" },
+  price: { en: "unit price", zh: "单价" },
+  discount: { en: "discount", zh: "优惠金额" },
+  status: { en: "order status", zh: "订单状态" },
+  store: { en: "store", zh: "门店" },
+  name: { en: "name", zh: "姓名" },
+  phone: { en: "phone", zh: "手机号" },
+  email: { en: "e-mail", zh: "邮箱" },
+  category: { en: "category", zh: "品类" },
+  brand: { en: "brand", zh: "品牌" },
+  product: { en: "product", zh: "商品" },
+  campaign: { en: "campaign", zh: "活动" },
 };
 
 export interface HeaderWords {
@@ -66,10 +102,11 @@ export const HEADER_VOCABULARY: Readonly<Record<ColumnRole, HeaderWords>> = {
       "memberid", "member", "memberno", "membernumber", "membercode", "membershipid", "membershipno",
       "userid", "user", "buyerid", "buyer", "shopperid", "accountid", "loyaltyid", "cardno", "cardnumber",
       "客户id", "客户编号", "客户号", "客户代码", "客户", "会员id", "会员编号", "会员号", "会员卡号", "会员",
-      "顾客id", "顾客编号", "顾客", "用户id", "用户编号", "用户", "买家id", "买家", "卡号",
+      "顾客id", "顾客编号", "顾客", "用户id", "用户编号", "用户", "买家id", "买家", "卡号", "买家会员名",
+      "会员名", "买家昵称", "买家账号", "用户名", "客户账号",
     ],
     contains: ["customer", "cust", "member", "client", "user", "buyer", "shopper", "客户", "会员", "顾客", "用户", "买家"],
-    weak: ["id", "phone", "mobile", "email", "手机", "手机号", "电话", "邮箱"],
+    weak: ["id"],
   },
   date: {
     exact: [
@@ -90,7 +127,6 @@ export const HEADER_VOCABULARY: Readonly<Record<ColumnRole, HeaderWords>> = {
       "销售额", "交易金额", "应付金额", "总金额", "成交金额", "消费额", "合计",
     ],
     contains: ["amount", "amt", "total", "sales", "revenue", "spend", "paid", "value", "金额", "实付", "销售额", "消费额"],
-    weak: ["price", "单价", "价格"],
   },
   orderId: {
     exact: [
@@ -128,6 +164,81 @@ export const HEADER_VOCABULARY: Readonly<Record<ColumnRole, HeaderWords>> = {
   channel: {
     exact: ["channel", "saleschannel", "orderchannel", "source", "platform", "渠道", "销售渠道", "下单渠道", "来源", "平台"],
     contains: ["channel", "platform", "渠道", "平台"],
+  },
+  price: {
+    exact: [
+      "price", "unitprice", "itemprice", "lineitemprice", "saleprice", "sellingprice", "priceeach", "rate",
+      "单价", "价格", "商品单价", "销售单价", "成交单价", "商品价格", "售价",
+    ],
+    contains: ["price", "单价", "价格", "售价"],
+  },
+  discount: {
+    exact: [
+      "discount", "discountamount", "discounts", "totaldiscount", "totaldiscounts", "couponamount", "markdown",
+      "优惠", "优惠金额", "折扣", "折扣金额", "优惠券", "优惠券金额", "店铺优惠", "平台优惠", "商品优惠",
+    ],
+    contains: ["discount", "coupon", "优惠", "折扣"],
+  },
+  status: {
+    exact: [
+      "status", "orderstatus", "financialstatus", "paymentstatus", "transactionstatus", "state", "orderstate",
+      "订单状态", "状态", "交易状态", "退款状态", "售后状态", "订单状况",
+    ],
+    contains: ["status", "状态"],
+  },
+  store: {
+    exact: [
+      "store", "storename", "storeid", "storecode", "shop", "shopname", "shopid", "branch", "outlet", "location",
+      "门店", "门店名称", "门店编号", "店铺", "店铺名称", "店铺id", "分店", "店名", "网点", "所属门店",
+    ],
+    contains: ["store", "shop", "branch", "outlet", "门店", "店铺", "分店"],
+  },
+  name: {
+    exact: [
+      "name", "fullname", "customername", "membername", "clientname", "buyername", "billingname", "contactname",
+      "姓名", "客户姓名", "会员姓名", "顾客姓名", "收货人", "收货人姓名", "联系人", "真实姓名",
+    ],
+    contains: ["fullname", "customername", "membername", "姓名", "收货人"],
+  },
+  phone: {
+    exact: [
+      "phone", "mobile", "phonenumber", "phoneno", "mobilenumber", "mobileno", "cellphone", "tel", "telephone",
+      "billingphone", "contactphone", "手机", "手机号", "手机号码", "电话", "电话号码", "联系电话", "联系手机",
+      "收货人手机", "收货人电话", "会员手机号",
+    ],
+    contains: ["phone", "mobile", "手机", "电话"],
+  },
+  email: {
+    exact: ["email", "emailaddress", "mail", "customeremail", "邮箱", "电子邮箱", "电子邮件", "邮件", "邮箱地址"],
+    contains: ["email", "邮箱", "邮件"],
+  },
+  category: {
+    exact: [
+      "category", "productcategory", "itemcategory", "categoryname", "cat", "department", "productgroup",
+      "producttype", "品类", "类目", "类别", "分类", "商品类别", "商品分类", "商品品类", "商品类目", "产品类别",
+      "产品分类", "品类名称", "类目名称", "大类", "小类",
+    ],
+    contains: ["category", "品类", "类目", "类别", "分类"],
+  },
+  brand: {
+    exact: ["brand", "brandname", "品牌", "品牌名称", "商品品牌", "牌子"],
+    contains: ["brand", "品牌"],
+  },
+  product: {
+    exact: [
+      "product", "productid", "productcode", "productname", "productno", "item", "itemid", "itemcode",
+      "itemname", "itemno", "sku", "skuid", "skucode", "article", "articleno", "goods", "goodsid", "stockcode",
+      "商品", "商品编码", "商品编号", "商品id", "商品名称", "商品名", "产品", "产品编码", "产品编号", "产品名称",
+      "货号", "款号", "sku编码", "单品",
+    ],
+    contains: ["product", "sku", "商品", "产品", "货号"],
+  },
+  campaign: {
+    exact: [
+      "campaign", "campaignname", "campaignid", "promotion", "promo", "promocode", "promotionname", "offer",
+      "活动", "活动名称", "营销活动", "促销活动", "优惠活动", "活动编号", "促销", "权益活动",
+    ],
+    contains: ["campaign", "promotion", "活动"],
   },
 }; // prettier-ignore
 
@@ -257,8 +368,25 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     origin[role] = "detected";
     taken.add(column);
   }
+  shareContactAsCustomerId(mapping, origin, unset);
   const missing = REQUIRED_ROLES.filter((role) => mapping[role] === undefined);
   return { mapping, origin, missing };
+}
+
+/**
+ * Shops that key customers by phone number or e-mail have no customer id column: the detected phone (else
+ * e-mail) column then serves as the id too, and stays the contact column, so masking contacts masks it.
+ */
+function shareContactAsCustomerId(
+  mapping: ColumnMapping,
+  origin: DetectedColumns["origin"],
+  unset: ReadonlySet<ColumnRole>,
+): void {
+  if (mapping.customerId !== undefined || unset.has("customerId")) return;
+  const contact = (["phone", "email"] as const).find((role) => mapping[role] !== undefined);
+  if (contact === undefined) return;
+  mapping.customerId = mapping[contact];
+  origin.customerId = "detected";
 }
 
 /** Throws a DataError naming the table, its headers and the roles without a column. */

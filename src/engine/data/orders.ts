@@ -21,6 +21,16 @@ export interface RefundLines {
   sourceRow: Int32Array;
 }
 
+/** Text columns of the order lines read as labels of each line: what was bought and through which campaign. */
+export const LABEL_ROLES = ["category", "brand", "product", "campaign"] as const;
+export type LabelRole = (typeof LABEL_ROLES)[number];
+
+/** One label per line as an index into `values` (−1 when blank); `values` in order of first appearance. */
+export interface LabelColumn {
+  index: Int32Array;
+  values: readonly string[];
+}
+
 export interface OrderLines {
   customerIds: readonly string[];
   customerStart: Int32Array;
@@ -42,6 +52,8 @@ export interface OrderLines {
   /** Channel per line as an index into `channels` (−1 when blank), or null without a channel column. */
   channel: Int32Array | null;
   channels: readonly string[];
+  /** The label columns the table has (category, brand, product, campaign), per purchase line. */
+  labels: Partial<Record<LabelRole, LabelColumn>>;
   refunds: RefundLines;
 }
 

@@ -15,6 +15,7 @@ import {
   type TestAccountRule,
 } from "./test-accounts";
 import { NO_DAY } from "./days";
+import { LABEL_ROLES, type LabelRole } from "./orders";
 
 /** What was read from each table row, indexed by table row. */
 export interface RowValues {
@@ -29,6 +30,8 @@ export interface RowValues {
   /** Channel per row as an index into `channels` (−1 when blank), without a channel column null. */
   channel: Int32Array | null;
   channels: Dictionary;
+  /** Per label role the table has a column for: an index per row into its dictionary (−1 when blank). */
+  labels: Partial<Record<LabelRole, { index: Int32Array; dictionary: Dictionary }>>;
 }
 
 /** The customers of a table: ids in order of first appearance, their first row, and test-account rules. */
@@ -101,6 +104,7 @@ export function readRowValues(
     quantity: null,
     channel: null,
     channels: new Dictionary(),
+    labels: {},
   };
   const testAccounts = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
   const { mapping } = columns;
@@ -110,11 +114,21 @@ export function readRowValues(
   const quantityCells = cellsOf(mapping.quantity);
   if (quantityCells) readAmounts(quantityCells, rows, (values.quantity = new Float64Array(rows)));
   const channelCells = cellsOf(mapping.channel);
-  if (channelCells) {
-    const channel = (values.channel = new Int32Array(rows));
-    for (let row = 0; row < rows; row++) channel[row] = values.channels.indexOf(parseId(channelCells[row]));
+  if (channelCells) values.channel = readLabels(channelCells, rows, values.channels);
+  for (const role of LABEL_ROLES) {
+    const cells = cellsOf(mapping[role]);
+    if (!cells) continue;
+    const dictionary = new Dictionary();
+    values.labels[role] = { index: readLabels(cells, rows, dictionary), dictionary };
   }
   return { values, customers };
+}
+
+/** A text column as indexes into `dictionary` (−1 for a blank cell); text is trimmed as ids are. */
+function readLabels(cells: CellValue[], rows: number, dictionary: Dictionary): Int32Array {
+  const out = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) out[row] = dictionary.indexOf(parseId(cells[row]));
+  return out;
 }
 
 /** Text values numbered in order of first appearance; "" gets −1. */

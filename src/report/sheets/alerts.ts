@@ -6,9 +6,13 @@
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { round, shortRuleName, tierName, type ReportData } from "../report-data";
+import { tierName, type ReportData } from "../report-data";
+import { numberCell, round } from "./cell-values";
+import { shortRuleName } from "./alert-names";
 import { ALERT_INPUTS } from "../input-keys";
-import { listedNote, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { CUSTOMER_ROWS, SheetLayout } from "./layout";
+import { listedNote } from "./note-text";
+import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
 /** What a measure is, in words, and how its threshold is shown. */
@@ -151,7 +155,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
       money,
       null,
     ],
-    table: { name: "LL_Alerts", style: "TableStyleMedium3" },
+    table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: CUSTOMER_ROWS },
   });
   if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
   return layout.finish({

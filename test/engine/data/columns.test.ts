@@ -26,6 +26,7 @@ describe("detectColumns", () => {
     expect(detectColumns(t).mapping).toEqual({
       orderId: 0,
       customerId: 1,
+      name: 2,
       date: 3,
       quantity: 4,
       amount: 5,
@@ -34,6 +35,53 @@ describe("detectColumns", () => {
       joinDate: 8,
       tier: 9,
       points: 10,
+    });
+  });
+
+  it("finds what was bought: category, brand, product and campaign, in English and Chinese", () => {
+    const en = tableWith([
+      "Customer",
+      "Date",
+      "Amount",
+      "Product Category",
+      "Brand",
+      "SKU",
+      "Quantity",
+      "Promotion",
+    ]);
+    expect(detectColumns(en).mapping).toEqual({
+      customerId: 0,
+      date: 1,
+      amount: 2,
+      category: 3,
+      brand: 4,
+      product: 5,
+      quantity: 6,
+      campaign: 7,
+    });
+    const zh = tableWith([
+      "会员编号",
+      "消费日期",
+      "实付金额",
+      "商品编码",
+      "商品数量",
+      "类目",
+      "品牌名称",
+      "活动名称",
+    ]);
+    expect(detectColumns(zh).mapping).toEqual({
+      customerId: 0,
+      date: 1,
+      amount: 2,
+      product: 3,
+      quantity: 4,
+      category: 5,
+      brand: 6,
+      campaign: 7,
+    });
+    expect(detectColumns(tableWith(["客户", "日期", "金额", "品类", "商品"])).mapping).toMatchObject({
+      category: 3,
+      product: 4,
     });
   });
 
@@ -54,6 +102,7 @@ describe("detectColumns", () => {
     expect(detectColumns(t).mapping).toEqual({
       orderId: 0,
       customerId: 1,
+      name: 2,
       date: 3,
       amount: 4,
       quantity: 5,
@@ -63,6 +112,53 @@ describe("detectColumns", () => {
       points: 9,
       channel: 10,
     });
+  });
+
+  it("finds unit price, contacts and status in a UK retailer's line items", () => {
+    const t = tableWith([
+      "InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country",
+    ]); // prettier-ignore
+    expect(detectColumns(t).mapping).toEqual({
+      orderId: 0,
+      product: 1,
+      quantity: 3,
+      date: 4,
+      price: 5,
+      customerId: 6,
+    });
+    expect(detectColumns(t).missing).toEqual(["amount"]);
+  });
+
+  it("finds the roles of a Chinese marketplace export, where words of several roles meet", () => {
+    const t = tableWith([
+      "订单编号", "买家会员名", "收货人姓名", "收货人手机", "订单创建时间", "宝贝总数量", "商品单价", "优惠金额",
+      "实付金额", "订单状态", "店铺名称", "邮箱",
+    ]); // prettier-ignore
+    expect(detectColumns(t).mapping).toEqual({
+      orderId: 0,
+      customerId: 1,
+      name: 2,
+      phone: 3,
+      date: 4,
+      quantity: 5,
+      price: 6,
+      discount: 7,
+      amount: 8,
+      status: 9,
+      store: 10,
+      email: 11,
+    });
+  });
+
+  it("takes the phone (else the e-mail) as the customer id when there is no id column", () => {
+    const byPhone = detectColumns(tableWith(["手机号", "下单时间", "实付金额", "邮箱"]));
+    expect(byPhone.mapping).toMatchObject({ customerId: 0, phone: 0, email: 3 });
+    expect(byPhone.missing).toEqual([]);
+    const byEmail = detectColumns(tableWith(["Email", "Created at", "Total", "Financial Status"]));
+    expect(byEmail.mapping).toEqual({ customerId: 0, email: 0, date: 1, amount: 2, status: 3 });
+    expect(detectColumns(tableWith(["Email", "Date", "Total"]), { customerId: null }).missing).toEqual([
+      "customerId",
+    ]);
   });
 
   it.each([

@@ -258,3 +258,28 @@ describe("readOrderTable on arbitrary cells", () => {
     );
   });
 });
+
+describe("readOrderTable with what was bought", () => {
+  it("keeps each purchase line's category, brand and campaign, in line order, blanks as −1", () => {
+    const read = readOrderTable(
+      table(
+        ["Member ID", "Order Date", "Amount", "Category", "Brand", "Campaign"],
+        [
+          ["001", "2024-01-05", 10, "Skincare", "Aurora", ""],
+          ["002", "2024-01-06", 20, "Snacks", "", "Double points"],
+          ["001", "2024-01-04", 30, "Snacks", "Crispy", "Double points"],
+          ["001", "2024-01-07", -5, "Skincare", "Aurora", ""], // a refund: not a purchase line
+          ["002", "2024-01-08", 15, "", "Aurora", ""],
+        ],
+      ),
+    );
+    const { labels } = read.orders;
+    const text = (role: "category" | "brand" | "campaign") =>
+      Array.from(labels[role]!.index, (i) => (i < 0 ? "" : labels[role]!.values[i]));
+    // Customer 001's lines by day (Jan 4, Jan 5), then 002's (Jan 6, Jan 8).
+    expect(text("category")).toEqual(["Snacks", "Skincare", "Snacks", ""]);
+    expect(text("brand")).toEqual(["Crispy", "Aurora", "", "Aurora"]);
+    expect(text("campaign")).toEqual(["Double points", "", "Double points", ""]);
+    expect(labels.product).toBeUndefined();
+  });
+});

@@ -31,6 +31,7 @@ describe("generateOrders", () => {
     expect(read.columns.mapping).toEqual({
       orderId: 0,
       customerId: 1,
+      product: 3,
       date: 2,
       amount: 4,
       quantity: 5,
