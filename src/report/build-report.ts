@@ -239,7 +239,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   let benefitCost: BenefitCostSheet | undefined;
   if (sheets.includes("benefit-cost")) {
     try {
-      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source);
+      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source, used.currency);
     } catch (e) {
       throw asUserError(e);
     }
