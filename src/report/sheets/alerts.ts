@@ -13,9 +13,7 @@ import { ALERT_INPUTS } from "../input-keys";
 import { customerRows, SheetLayout } from "./layout";
 import { ALERT_TEXTS } from "../../engine/text/alerts";
 import { localName } from "../../engine/text/bilingual";
-import { listedNote } from "./note-text";
 import { moneyFormat } from "./number-formats";
-import { counted } from "../../engine/text/counted";
 
 /** What a measure is, in words (English; the sheet uses its language's, see ALERT_TEXTS). */
 export function metricLabel(metric: AlertMetric, windowDays: number): string {
