@@ -1,8 +1,6 @@
 /** Arithmetic on numbers kept as logarithms, so that likelihood terms like e^-9000 neither underflow nor
  *  overflow. Every function here is exact at the infinities (log 0 = -Infinity). */
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { exp, expm1, log1p, log: ln } = Math;
 
 /** ln(1 + e^x) without overflow for large x and without loss for very negative x. */

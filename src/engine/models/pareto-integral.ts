@@ -14,8 +14,6 @@
 import { gaussLegendre } from "../math/quadrature";
 import { log1mExp } from "../math/logspace";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, sign, log: ln, max, min } = Math;
 
 /** Above this z the series is replaced by quadrature (≤ ~2,000 terms below it). */
