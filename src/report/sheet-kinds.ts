@@ -39,6 +39,3 @@ export function sheetKindOf(text: string): SheetKind | undefined {
   return SHEET_KINDS.find((k) => squash(k) === wanted || squash(SHEET_NAMES[k]) === wanted);
 }
 
-export function isSheetKind(text: string): text is SheetKind {
-  return (SHEET_KINDS as readonly string[]).includes(text);
-}

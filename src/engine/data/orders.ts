@@ -71,11 +71,3 @@ export interface MemberDetails {
   /** Points balance (NaN when blank). */
   points: Float64Array | null;
 }
-
-export function customerCount(orders: OrderLines): number {
-  return orders.customerIds.length;
-}
-
-export function lineCount(orders: OrderLines): number {
-  return orders.day.length;
-}

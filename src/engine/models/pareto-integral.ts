@@ -22,9 +22,6 @@ const SERIES_MAX_Z = 0.98;
 const SERIES_FAST_EXPONENT = 8;
 const RULE = gaussLegendre(12);
 
-/** Partial derivatives of ln I, written by the functions below: [∂α, ∂β, ∂p, ∂q]. */
-export type IntegralGradient = Float64Array;
-
 /** One G(τ) evaluation: ln G and its partials. */
 export interface GTerm {
   log: number;
