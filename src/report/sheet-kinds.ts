@@ -38,4 +38,3 @@ export function sheetKindOf(text: string): SheetKind | undefined {
   const wanted = squash(text.replace(/^LL\s+/i, ""));
   return SHEET_KINDS.find((k) => squash(k) === wanted || squash(SHEET_NAMES[k]) === wanted);
 }
-

@@ -247,4 +247,3 @@ export class MemoryBackend implements WorkbookBackend {
     else this.sheetList.push(sheet);
   }
 }
-
