@@ -9,8 +9,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
 import { generateOrders, type GenerateOrdersOptions } from "../../engine/sample/generate-orders";
-import { isCellError, type CellValue } from "../../engine/data/table";
-import { writeCsvFile, type CsvValue } from "../../workbook/csv/write";
+import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
@@ -29,12 +28,6 @@ export const DEMO_SAMPLE: GenerateOrdersOptions = {
   source: "loyalty-demo-orders.csv",
 };
 
-/** A refund's amount is the text "-12.30": written as the number, not as text the CSV writer would escape. */
-function csvCell(value: CellValue): CsvValue {
-  if (typeof value === "string" && /^-\d+(\.\d+)?$/.test(value)) return Number(value);
-  return isCellError(value) ? value.error : value;
-}
-
 interface DemoOptions {
   out: string;
   json?: boolean;
@@ -48,10 +41,7 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   const table = generateOrders(DEMO_SAMPLE);
   const csv = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-orders.csv`);
-  await writeCsvFile(csv, [
-    table.headers,
-    ...table.columns[0].map((_, r) => table.columns.map((c) => csvCell(c[r]))),
-  ]);
+  await writeTableCsv(csv, table);
   await runReport(
     {
       workbook: XlsxWorkbook.create(path.basename(out)),

@@ -24,6 +24,8 @@ import { megabytes } from "../../workbook/xlsx/zip-guard";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
+import { reportWithDuckDb } from "../duckdb/report-with-duckdb";
 
 interface ReportCommandOptions {
   out?: string;
@@ -34,6 +36,7 @@ interface ReportCommandOptions {
   sheet?: string;
   inPlace?: boolean;
   json?: boolean;
+  engine: ReadEngine;
 }
 
 const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
@@ -118,8 +121,12 @@ function checkOut(out: string | undefined, input: string): string {
 
 async function reportCommand(input: string, options: ReportCommandOptions, io: CliIO): Promise<void> {
   const started = performance.now();
-  const kind = kindOf(input);
   const given = await commandLineConfig(options);
+  if (!options.inPlace && usesDuckDb(input, options.engine, io)) {
+    await reportWithDuckDb(input, checkOut(options.out, input), given, { json: options.json, started }, io);
+    return;
+  }
+  const kind = kindOf(input);
   const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
   if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
 
@@ -201,6 +208,14 @@ export function registerReport(program: Command, io: CliIO): void {
     )
     .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
     .option("--json", "print the summary as JSON")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "who reads the orders: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
+      )
+        .choices(READ_ENGINES)
+        .default("auto"),
+    )
     .addHelpText(
       "after",
       [
@@ -210,6 +225,7 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
         "  loyalty report book.xlsx --in-place",
         "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
+        "  loyalty report 'orders/*.parquet' --out report.xlsx            # read by DuckDB",
       ].join("\n"),
     )
     .action((input: string, options: ReportCommandOptions) => reportCommand(input, options, io));
