@@ -4,7 +4,7 @@
  * turned into that summary by the engine (same-day purchases merged, x repeat purchase days, ...).
  * Every problem becomes a UserError naming the file, row and column.
  */
-import { parseDay, type DayOrder } from "../engine/data/parse-date";
+import { parseDay } from "../engine/data/parse-date";
 import { cellText } from "../engine/data/parse-id";
 import { nothingToAnalyze } from "../engine/analyze";
 import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engine/data/read-orders";

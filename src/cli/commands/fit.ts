@@ -18,6 +18,11 @@ import { readingNote } from "../reading-note";
 import { readRulesLine, testAccountLine } from "../left-out";
 import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { counted } from "../../engine/text/counted";
+import type { RawTable } from "../../engine/data/table";
+import type { OrderTable, ReadOrdersOptions } from "../../engine/data/read-orders";
+import type { ModelSpec } from "../../engine/models/model-spec";
+import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
+import { fitInputWithDuckDb } from "../duckdb/fit-with-duckdb";
 
 interface FitCommandOptions extends TableFlags {
   model: ModelName;
@@ -25,6 +30,7 @@ interface FitCommandOptions extends TableFlags {
   calibrationEnd?: string;
   unit: string;
   penalizer: string;
+  engine: ReadEngine;
 }
 
 function fitModel(model: ModelName, input: FitInput, penalizer: number): FitResult {
@@ -98,29 +104,30 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   const readOptions = analysisConfigOf(resolveReportConfig([layer])).read ?? {};
   // How the file was read: said with the fit (a legacy encoding, the amount rule, the formats).
   const notes: string[] = [];
-  const table = await readTableFile(file, csvReadOptions(layer), (csv) => {
-    if (!csv.encoding.startsWith("utf")) notes.push(readingNote(csv));
-  });
   const family = modelSpec(options.model).family;
-  const needs =
-    family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
   let input: FitInput;
-  if (isSummaryTable(table)) {
-    input = readSummaryTable(table, needs);
-  } else if (family === "opportunity") {
-    throw new UserError(
-      `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
-    );
-  } else {
-    input = summarizeTransactionTable(
-      table,
-      { read: readOptions, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
-      (read) => {
-        notes.push(readRulesLine({ ...read.quality, formats: read.formats }));
-        const leftOut = testAccountLine(read.testAccounts);
-        if (leftOut) io.err(`loyalty: ${leftOut}`);
+  let source: string;
+  if (family !== "opportunity" && usesDuckDb(file, options.engine, io)) {
+    ({ input, source } = await fitInputWithDuckDb(
+      file,
+      {
+        read: readOptions,
+        csv: csvReadOptions(layer),
+        calibrationEnd: options.calibrationEnd,
+        unit: options.unit as TimeUnit,
       },
-    );
+      io,
+    ));
+  } else {
+    const table = await readTableFile(file, csvReadOptions(layer), (csv) => {
+      if (!csv.encoding.startsWith("utf")) notes.push(readingNote(csv));
+    });
+    source = table.source;
+    input = fitInputOf(table, { ...options, read: readOptions }, family, (read) => {
+      notes.push(readRulesLine({ ...read.quality, formats: read.formats }));
+      const leftOut = testAccountLine(read.testAccounts);
+      if (leftOut) io.err(`loyalty: ${leftOut}`);
+    });
   }
   const started = performance.now();
   let fit: FitResult;
@@ -128,14 +135,36 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
     fit = fitModel(options.model, input, penalizer);
   } catch (e) {
     if (e instanceof ModelInputError || e instanceof RangeError)
-      throw new UserError(`${table.source}: ${e.message}`);
+      throw new UserError(`${source}: ${e.message}`);
     throw e;
   }
   const seconds = (performance.now() - started) / 1000;
   io.out(
     options.json
       ? jsonReport(fit, seconds, notes)
-      : [textReport(fit, table.source, input, seconds), ...notes].join("\n"),
+      : [textReport(fit, source, input, seconds), ...notes].join("\n"),
+  );
+}
+
+/** The fit's input from a table read in process: a summary table as it is, or orders summarised. */
+function fitInputOf(
+  table: RawTable,
+  options: FitCommandOptions & { read: ReadOrdersOptions },
+  family: ModelSpec["family"],
+  onRead: (read: OrderTable) => void,
+): FitInput {
+  const needs =
+    family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
+  if (isSummaryTable(table)) return readSummaryTable(table, needs);
+  if (family === "opportunity") {
+    throw new UserError(
+      `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
+    );
+  }
+  return summarizeTransactionTable(
+    table,
+    { read: options.read, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
+    onRead,
   );
 }
 
@@ -148,6 +177,14 @@ export function registerFit(program: Command, io: CliIO): void {
     .option("--json", "print one JSON object")
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
     .option("--unit <unit>", "time unit of the model: day, week or month", "week")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "who reads a transaction file: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
+      )
+        .choices(READ_ENGINES)
+        .default("auto"),
+    )
     .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
     .action((file: string, options: FitCommandOptions) => runFit(file, options, io));
   addTableOptions(command);

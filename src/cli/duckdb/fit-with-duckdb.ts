@@ -1,0 +1,71 @@
+/**
+ * `loyalty fit INPUT --engine duckdb`: the calibration summary of an order table read by DuckDB (out of
+ * core), computed in DuckDB by the customer-summary SQL, for the model fits.
+ */
+import { nothingToAnalyze } from "../../engine/analyze";
+import type { ReadOrdersOptions } from "../../engine/data/read-orders";
+import type { CsvReadOptions } from "../../workbook/csv/table";
+import { DELIMITER_CHARACTERS } from "../../sheet/text-formats";
+import { parseDay } from "../../engine/data/parse-date";
+import type { TimeUnit } from "../../engine/summary/time-unit";
+import type { FitInput } from "../fit-input";
+import { UserError, type CliIO } from "../io";
+import { readWithDuckDb } from "./engine-choice";
+import { customerSummaryFromDuckDb } from "./to-engine";
+
+export interface DuckDbFitOptions {
+  /** How the orders are read (columns, formats, rules): the report settings' `read`, as in process. */
+  read: ReadOrdersOptions;
+  csv?: CsvReadOptions;
+  calibrationEnd?: string;
+  unit: TimeUnit;
+}
+
+export async function fitInputWithDuckDb(
+  file: string,
+  options: DuckDbFitOptions,
+  io: CliIO,
+): Promise<{ input: FitInput; source: string }> {
+  const csv = options.csv;
+  const duck = await readWithDuckDb(
+    file,
+    {
+      ...options.read,
+      csv: {
+        ...(csv?.header === "none" ? { header: false } : {}),
+        ...(csv?.delimiter && csv.delimiter !== "whitespace"
+          ? { delimiter: DELIMITER_CHARACTERS[csv.delimiter] }
+          : {}),
+      },
+    },
+    io,
+  );
+  try {
+    const { read } = duck;
+    if (read.quality.purchaseLines === 0) throw new UserError(nothingToAnalyze(read).message);
+    let calibrationEnd: number | undefined;
+    if (options.calibrationEnd !== undefined) {
+      calibrationEnd = parseDay(options.calibrationEnd);
+      if (!Number.isFinite(calibrationEnd)) {
+        throw new UserError(`--calibration-end: "${options.calibrationEnd}" is not a date (use YYYY-MM-DD)`);
+      }
+    }
+    const summary = await customerSummaryFromDuckDb(duck.db, read, { calibrationEnd, unit: options.unit });
+    if (summary.x.length === 0) {
+      throw new UserError(`${duck.files.label}: no customer bought on or before the calibration end`);
+    }
+    const input: FitInput = {
+      kind: "transactions",
+      unit: options.unit,
+      x: summary.x,
+      tx: summary.tx,
+      T: summary.T,
+      monetary: summary.monetary,
+      periods: null,
+      weights: null,
+    };
+    return { input, source: duck.files.label };
+  } finally {
+    duck.close();
+  }
+}
