@@ -123,7 +123,7 @@ describe("the DuckDB engine reads like the in-process engine", () => {
     const { table } = await readCsvTable(file);
     expect(() => readOrderTable(table)).toThrow(/no amount column found among the headers "date", "id"/);
     await expect(readWithDuckDb(file, {}, silent)).rejects.toThrow(
-      /^example_transactions\.csv: no amount column found among the headers "date", "id"; name the column to use$/,
+      /^example_transactions\.csv: no amount column found among the headers "date", "id"; name the column to use \(or the quantity and unit price columns\)$/,
     );
   });
 

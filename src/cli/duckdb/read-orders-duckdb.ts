@@ -231,13 +231,26 @@ export async function readOrdersWithDuckDb(
       SELECT r.ll_row, ROW_NUMBER() OVER (PARTITION BY ${cells} ORDER BY r.ll_row) AS k
       FROM ll_raw r JOIN ll_rows c ON c.ll_row = r.ll_row WHERE c.reason IS NULL
     ) WHERE k > 1`);
+  // A customer's day with a return whose lines sum to ≤ 0 is not a purchase (read-orders.ts, netReturns):
+  // its other lines are not purchases but still count in spend.
   await db.run(`CREATE TABLE ${CLEAN_LINES} AS
-    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount, c.order_id, c.ll_row
-    FROM ll_rows c ${keepDuplicates ? "" : "ANTI JOIN ll_duplicates d ON d.ll_row = c.ll_row"}
-    WHERE c.reason IS NULL`);
+    WITH clean AS (
+      SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount, c.order_id, c.ll_row
+      FROM ll_rows c ${keepDuplicates ? "" : "ANTI JOIN ll_duplicates d ON d.ll_row = c.ll_row"}
+      WHERE c.reason IS NULL
+    ), netted AS (
+      SELECT customer_id, day FROM clean GROUP BY customer_id, day HAVING MIN(amount) < 0 AND SUM(amount) <= 0
+    ), netted_orders AS (
+      SELECT customer_id, day, order_id FROM clean WHERE order_id IS NOT NULL
+      GROUP BY customer_id, day, order_id HAVING MIN(amount) < 0 AND SUM(amount) <= 0
+    )
+    SELECT clean.*, clean.amount >= 0 AND n.day IS NULL AND o.day IS NULL AS purchase
+    FROM clean LEFT JOIN netted n ON n.customer_id = clean.customer_id AND n.day = clean.day
+    LEFT JOIN netted_orders o
+      ON o.customer_id = clean.customer_id AND o.day = clean.day AND o.order_id = clean.order_id`);
   await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
     SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
-    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE amount >= 0)
+    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE purchase)
     GROUP BY customer_id`);
 
   say("Counting what was done with which lines");
@@ -290,6 +303,7 @@ async function qualityReport(
     duplicateLine: index("customerId"),
     zeroAmount: index("amount"),
     refund: index("amount"),
+    nettedOut: index("amount"),
     noPurchase: index("customerId"),
   };
   // Rows screened in table order keep their first examples by row; duplicates, zero amounts and refunds
@@ -320,6 +334,12 @@ async function qualityReport(
       amount: true,
       sorted: true,
     },
+    {
+      reason: "nettedOut",
+      where: `c.ll_row IN (SELECT ll_row FROM ${CLEAN_LINES} WHERE amount >= 0 AND NOT purchase)`,
+      amount: true,
+      sorted: true,
+    },
   ];
   for (const g of groups) {
     const column = reasonColumn[g.reason];
@@ -345,7 +365,7 @@ async function qualityReport(
     // The examples were added one by one (without their amounts): the rest of the count and the whole sum.
     collector.addCount(g.reason, n - rows.length, total);
   }
-  const purchaseLines = await count(db, `SELECT COUNT(*) FROM ${CLEAN_LINES} WHERE amount >= 0`);
+  const purchaseLines = await count(db, `SELECT COUNT(*) FROM ${CLEAN_LINES} WHERE purchase`);
   const noPurchase = await db.columns(`SELECT first_row FROM (
       SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
       WHERE customer_id IS NOT NULL AND test_rule IS NULL GROUP BY customer_id
@@ -383,6 +403,8 @@ function noteOf(
       return () => explainAmount(cell, options.amounts);
     case "dateAfterAsOf":
       return () => `after ${formatDay(asOf)}`;
+    case "nettedOut":
+      return () => "a return of the same order or day nets it to ≤ 0";
     default:
       return undefined;
   }

@@ -48,7 +48,7 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   const orderKey = `COALESCE(l.order_id, '#' || CAST(l.ll_row AS VARCHAR))`;
   const orders = `SELECT k.idx, l.day, SUM(l.amount) AS amount, MIN(l.ll_row) AS source_row
     FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
-    WHERE l.amount >= 0 GROUP BY k.idx, l.day, ${orderKey}`;
+    WHERE l.purchase GROUP BY k.idx, l.day, ${orderKey}`;
   const orderCount = await countOf(db, `SELECT COUNT(*) FROM (${orders})`);
   const lines = await groupedLines(
     db,
@@ -58,12 +58,12 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   );
   const refundCount = await countOf(
     db,
-    `SELECT COUNT(*) FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id) WHERE l.amount < 0`,
+    `SELECT COUNT(*) FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id) WHERE NOT l.purchase`,
   );
   const refund = await groupedLines(
     db,
     `SELECT k.idx, l.day, l.amount, l.ll_row FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
-     WHERE l.amount < 0 ORDER BY k.idx, l.day, l.ll_row`,
+     WHERE NOT l.purchase ORDER BY k.idx, l.day, l.ll_row`,
     refundCount,
     customerIds.length,
   );
