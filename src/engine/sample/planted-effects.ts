@@ -10,8 +10,8 @@
  *   as engaged members are the ones who sign up, not on chance ups and downs of their last weeks. The campaign table lists who took part.
  * - `generateTasteHistory`: members each with a planted favourite category (a share `loyalty` of their
  *   lines), a planted pair (members whose favourite is Skincare also buy Makeup) and a planted rule for
- *   the next category to offer (the top spenders, who end up in the top tiers, buy Wine & spirits; the
- *   others almost never).
+ *   the next category to offer (the big spenders, a third of the members and all of the top tier, buy
+ *   Wine & spirits; the others almost never).
  */
 import { dayFromYmd, formatDay } from "../data/days";
 import type { CellValue, RawTable } from "../data/table";
@@ -124,7 +124,7 @@ function columnsOf(source: string, headers: string[], rows: CellValue[][]): RawT
 export interface TasteHistoryOptions {
   customers?: number;
   seed?: number;
-  /** Share of a member's lines in their favourite category (default 0.7). */
+  /** Share of a member's lines in their favourite category (default 0.8). */
   loyalty?: number;
 }
 
@@ -143,20 +143,22 @@ export interface TasteHistory {
 export function generateTasteHistory(options: TasteHistoryOptions = {}): TasteHistory {
   const n = options.customers ?? 3000;
   const rng = new Random(options.seed ?? 1);
-  const loyalty = options.loyalty ?? 0.7;
+  const loyalty = options.loyalty ?? 0.8;
   const names = SAMPLE_CATEGORIES.map((c) => c.en);
   const wine = names.indexOf("Wine & spirits");
   const skincare = names.indexOf("Skincare");
   const makeup = names.indexOf("Makeup");
-  // Wine is the planted rule, not a taste: nobody has it as favourite, and it is out of the spread.
-  const weights = CATEGORY_WEIGHTS.map((w, k) => (k === wine || k === makeup ? 0 : w));
+  // Wine and Makeup are the planted rules, not tastes: nobody has them as favourite, and they are out of the
+  // spread; Skincare is bought by those whose favourite it is (so that its buyers are its lovers).
+  const favouriteWeights = CATEGORY_WEIGHTS.map((w, k) => (k === wine || k === makeup ? 0 : w));
+  const weights = favouriteWeights.map((w, k) => (k === skincare ? 0 : w));
   const last = dayFromYmd(2024, 12, 31);
   const first = last - 364;
   const favourite = new Map<string, string>();
   const rows: CellValue[][] = [];
   for (let i = 0; i < n; i++) {
     const id = memberId(i);
-    const fav = pickCategory(rng, -1, 0, weights);
+    const fav = pickCategory(rng, -1, 0, favouriteWeights);
     favourite.set(id, names[fav]);
     // A third of the members spend three times as much per purchase: they become the top tiers.
     const big = rng.uniform() < 1 / 3;
@@ -167,7 +169,7 @@ export function generateTasteHistory(options: TasteHistoryOptions = {}): TasteHi
       rows.push([id, formatDay(day), names[category], (mean * Math.exp(0.3 * rng.normal())).toFixed(2)]);
     }
     const extras: number[] = [];
-    if (big && rng.uniform() < 0.6) extras.push(wine);
+    if (big && rng.uniform() < 0.8) extras.push(wine);
     if (!big && rng.uniform() < 0.03) extras.push(wine);
     if (fav === skincare && rng.uniform() < 0.7) extras.push(makeup);
     if (fav !== skincare && rng.uniform() < 0.05) extras.push(makeup);
