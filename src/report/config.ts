@@ -23,6 +23,7 @@ import {
 import { TIME_UNITS, type TimeUnit } from "../engine/summary/time-unit";
 import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import type { AnalysisConfig } from "../engine/analyze";
+import { TRANSACTION_MODEL_NAMES, type TransactionModelName } from "../engine/models/registry";
 import { UserError, type UserErrorDetail } from "../user-error";
 import {
   boolean,
@@ -55,8 +56,8 @@ export interface ReportTierProgram extends TierProgram {
 }
 
 export interface ModelConfig {
-  /** The purchase model: BG/NBD (fast, the default) or Pareto/NBD. */
-  transaction: "bgnbd" | "pnbd";
+  /** The purchase model: BG/NBD (fast, the default), Pareto/NBD or MBG/NBD. */
+  transaction: TransactionModelName;
   /** "Expected purchases in the next N days" on the Customers sheet. */
   horizonDays: number;
   /** Days held back to check the model; "auto": half the history, at most a year; 0: no check. */
@@ -258,7 +259,7 @@ const CONFIG_FIELDS: Fields = {
   }),
   churnWindowDays: numberIn({ min: 1, max: 3660, integer: true }),
   model: objectOf({
-    transaction: oneOf(["bgnbd", "pnbd"] as const),
+    transaction: oneOf(TRANSACTION_MODEL_NAMES),
     horizonDays: numberIn({ min: 1, max: 3660, integer: true }),
     holdoutDays: either(oneOf(["auto"] as const), numberIn({ min: 0, max: 3660, integer: true })),
     clvMonths: numberIn({ min: 1, max: 120, integer: true }),

@@ -15,8 +15,7 @@ import {
 } from "../engine/summary/customer-summary";
 import { repeatPurchasesPerPeriod } from "../engine/summary/repeat-purchases";
 import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
-import { bgnbdParams, fitBgnbd } from "../engine/models/bgnbd";
-import { fitParetoNbd, paretoNbdParams } from "../engine/models/paretonbd";
+import { transactionModelSpec } from "../engine/models/registry";
 import { fitGammaGamma, gammaGammaParams, type GammaGammaFitResult } from "../engine/models/gammagamma";
 import { predictCustomers } from "../engine/models/clv";
 import {
@@ -24,7 +23,7 @@ import {
   holdoutByFrequency,
   type HoldoutRow,
 } from "../engine/models/holdout";
-import type { TransactionModel } from "../engine/models/transaction-model";
+import { transactionModelOf } from "../engine/models/transaction-model";
 import type { FitResult, RfmData } from "../engine/models/types";
 import { monthlyDiscountRate, type ReportConfig } from "./config";
 
@@ -101,14 +100,15 @@ function message(e: unknown): string {
 
 /** Fits the purchase model; a failure becomes the `problem`. */
 function fitTransaction(kind: ReportConfig["model"]["transaction"], data: RfmData): FitOutcome {
-  const label = kind === "bgnbd" ? "BG/NBD" : "Pareto/NBD";
+  const spec = transactionModelSpec(kind);
+  const label = spec.label;
   if (data.x.length === 0)
     return {
       fit: null,
       problem: `${label}: no customer has a purchase history to fit`,
       problemDetail: { code: "modelNoHistory", model: label },
     };
-  return fitOutcome(label, () => (kind === "bgnbd" ? fitBgnbd(data) : fitParetoNbd(data)));
+  return fitOutcome(label, () => spec.fit(data));
 }
 
 /** Runs a fit of the model `label`; a fit that did not converge or failed becomes the `problem`. */
@@ -128,12 +128,6 @@ function fitOutcome<F extends FitResult>(label: string, fit: () => F): FitOutcom
       problemDetail: { code: "modelFailed", model: label },
     };
   }
-}
-
-export function transactionModelOf(fit: FitResult): TransactionModel {
-  return fit.model === "pnbd"
-    ? { model: "pnbd", params: paretoNbdParams(fit) }
-    : { model: fit.model === "mbgnbd" ? "mbgnbd" : "bgnbd", params: bgnbdParams(fit) };
 }
 
 /** Fits both models on the whole history and predicts for every customer of the summary. */

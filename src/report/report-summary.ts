@@ -2,6 +2,7 @@
  * The summary a report build returns: the headline numbers (for the CLI's output and --json, and the task
  * pane's result card), the sheets written, and warnings that point at the cells concerned.
  */
+import { modelLabel, type ModelName } from "../engine/models/registry";
 import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
 import { needsDayOrder, type QualityExample, type QualityReason } from "../engine/data/quality";
@@ -62,8 +63,6 @@ export interface ReportSummary {
   projection: ProjectionTotals | null;
 }
 
-const MODEL_NAMES = { bgnbd: "BG/NBD", pnbd: "Pareto/NBD" } as const;
-
 /** Warnings for the data-quality findings that left rows out or changed them, pointing at the first case. */
 export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefined): ReportWarning[] {
   const out: ReportWarning[] = [];
@@ -87,7 +86,7 @@ export function summarize(
   written: WriteSheetResult[],
   warnings: ReportWarning[],
   seconds: number,
-  transaction: keyof typeof MODEL_NAMES,
+  transaction: ModelName,
   benefitCost?: BenefitCostSheet,
 ): ReportSummary {
   const { summary, segments, tiers, table } = analysis;
@@ -124,7 +123,7 @@ export function summarize(
     },
     model: models
       ? {
-          name: MODEL_NAMES[transaction],
+          name: modelLabel(transaction),
           fitted: models.transaction.fit !== null && models.transaction.problem === null,
           problem: models.transaction.problem ?? models.spend.problem,
         }

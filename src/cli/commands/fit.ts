@@ -6,26 +6,15 @@
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
-import { fitBgbb } from "../../engine/models/bgbb";
-import { fitBgnbd } from "../../engine/models/bgnbd";
 import { ModelInputError } from "../../engine/models/data";
-import { fitGammaGamma, type GammaGammaFitResult } from "../../engine/models/gammagamma";
-import { fitMbgnbd } from "../../engine/models/mbgnbd";
-import { fitParetoNbd } from "../../engine/models/paretonbd";
-import { paramsOf, type FitResult, type ModelName } from "../../engine/models/types";
+import type { GammaGammaFitResult } from "../../engine/models/gammagamma";
+import { MODEL_NAMES, modelLabel, modelSpec, type ModelName } from "../../engine/models/registry";
+import { paramsOf, type FitResult } from "../../engine/models/types";
 import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
 import { counted } from "../../engine/text/counted";
-
-const MODEL_LABELS: Record<ModelName, string> = {
-  bgnbd: "BG/NBD",
-  pnbd: "Pareto/NBD",
-  gg: "Gamma-Gamma",
-  bgbb: "BG/BB",
-  mbgnbd: "MBG/NBD",
-};
 
 interface FitCommandOptions {
   model: ModelName;
@@ -42,17 +31,14 @@ interface FitCommandOptions {
 function fitModel(model: ModelName, input: FitInput, penalizer: number): FitResult {
   const options = { penalizer };
   const weights = input.weights ?? undefined;
-  switch (model) {
-    case "bgnbd":
-      return fitBgnbd({ x: input.x, tx: input.tx, T: input.T, weights }, options);
-    case "mbgnbd":
-      return fitMbgnbd({ x: input.x, tx: input.tx, T: input.T, weights }, options);
-    case "pnbd":
-      return fitParetoNbd({ x: input.x, tx: input.tx, T: input.T, weights }, options);
-    case "gg":
-      return fitGammaGamma({ x: input.x, monetary: input.monetary as Float64Array, weights }, options);
-    case "bgbb":
-      return fitBgbb({ x: input.x, tx: input.tx, n: input.periods ?? input.T, weights }, options);
+  const spec = modelSpec(model);
+  switch (spec.family) {
+    case "transaction":
+      return spec.fit({ x: input.x, tx: input.tx, T: input.T, weights }, options);
+    case "spend":
+      return spec.fit({ x: input.x, monetary: input.monetary as Float64Array, weights }, options);
+    case "opportunity":
+      return spec.fit({ x: input.x, tx: input.tx, n: input.periods ?? input.T, weights }, options);
   }
 }
 
@@ -64,7 +50,7 @@ function textReport(fit: FitResult, source: string, input: FitInput, seconds: nu
   const lines: string[] = [];
   const unit = input.unit ? `, time unit: ${input.unit}` : "";
   lines.push(
-    `${MODEL_LABELS[fit.model]} fitted to ${counted(fit.customers, "customer")} ` +
+    `${modelLabel(fit.model)} fitted to ${counted(fit.customers, "customer")} ` +
       `(${counted(fit.distinctRows, "distinct row")}) from ${source} (${input.kind}${unit})`,
   );
   const excluded = (fit as GammaGammaFitResult).excluded;
@@ -109,14 +95,15 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   const penalizer = Number(options.penalizer);
   if (!(penalizer >= 0)) throw new UserError(`--penalizer: "${options.penalizer}" is not a number ≥ 0`);
   const table = await readTableFile(file);
+  const family = modelSpec(options.model).family;
   const needs =
-    options.model === "gg" ? (["monetary"] as const) : options.model === "bgbb" ? (["periods"] as const) : [];
+    family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
   let input: FitInput;
   if (isSummaryTable(table)) {
     input = readSummaryTable(table, needs);
-  } else if (options.model === "bgbb") {
+  } else if (family === "opportunity") {
     throw new UserError(
-      `${table.source}: BG/BB needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
+      `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
     );
   } else {
     input = summarizeTransactionTable(table, {
@@ -143,11 +130,7 @@ export function registerFit(program: Command, io: CliIO): void {
     .command("fit")
     .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
     .argument("<input>", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
-    .addOption(
-      new Option("-m, --model <model>", "model to fit")
-        .choices(Object.keys(MODEL_LABELS))
-        .makeOptionMandatory(),
-    )
+    .addOption(new Option("-m, --model <model>", "model to fit").choices(MODEL_NAMES).makeOptionMandatory())
     .option("--json", "print one JSON object")
     .option("--customer <column>", "customer id column of a transaction file (detected by default)")
     .option("--date <column>", "date column of a transaction file (detected by default)")

@@ -11,26 +11,20 @@
 import { digamma, lbeta, lgamma } from "../math/gamma";
 import { CompensatedSum } from "../math/sum";
 import { fitMaximumLikelihood, type Likelihood } from "./fit";
+import type { OpportunityData, OpportunityModelSpec, Params } from "./model-spec";
+import { simulateBgbb } from "./simulate";
 import type { FitOptions, FitResult } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
 // functions run in the hot loops of the fits.
 const { abs, exp, expm1, log, log1p, min } = Math;
 
-export interface BgbbParams {
+export type BgbbParams = {
   alpha: number;
   beta: number;
   gamma: number;
   delta: number;
-}
-
-/** x transactions in n opportunities, the last at opportunity t_x; weights count identical customers. */
-export interface OpportunityData {
-  x: ArrayLike<number>;
-  tx: ArrayLike<number>;
-  n: ArrayLike<number>;
-  weights?: ArrayLike<number>;
-}
+};
 
 export function bgbbParams(fit: FitResult): BgbbParams {
   const [alpha, beta, gamma, delta] = fit.values;
@@ -282,3 +276,24 @@ export function bgbbConditionalExpectedTransactions(
     total;
   return exp(front) * survivalSum(b.gamma, b.delta, n, k);
 }
+
+const bb = (p: Params) => p as BgbbParams;
+
+export const BGBB: OpportunityModelSpec<"bgbb"> = {
+  name: "bgbb",
+  label: "BG/BB",
+  aliases: ["BGBB"],
+  description: {
+    en: "BG/BB (Fader, Hardie & Shang 2010): at each discrete opportunity an active customer transacts with their own probability and may drop out before it.",
+    zh: "BG/BB（Fader、Hardie 与 Shang 2010）：在每个离散的交易机会，活跃客户以各自的概率交易，并可能在此之前流失。",
+  },
+  params: ["alpha", "beta", "gamma", "delta"],
+  fitFunction: "BGBB",
+  family: "opportunity",
+  fit: fitBgbb,
+  logLikelihood: (p, x, tx, n) => bgbbLogLikelihood(bb(p), x, tx, n),
+  probabilityAlive: (p, x, tx, n) => bgbbProbabilityAlive(bb(p), x, tx, n),
+  expectedPurchases: (p, n) => bgbbExpectedTransactions(bb(p), n),
+  conditionalExpectedPurchases: (p, k, x, tx, n) => bgbbConditionalExpectedTransactions(bb(p), k, x, tx, n),
+  simulate: (p, n, options) => simulateBgbb(bb(p), n, options),
+};

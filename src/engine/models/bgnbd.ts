@@ -8,18 +8,20 @@ import { logRegularizedIncompleteBeta } from "../math/incbeta";
 import { inverseLogit1p } from "../math/logspace";
 import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
 import { expectedCount, oneMinusHOverB, oneMinusHOverBAt } from "./betageo-expectation";
+import type { Params, TransactionModelSpec } from "./model-spec";
+import { simulateBgnbd } from "./simulate";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
 // functions run in the hot loops of the fits.
 const { exp, log1p, log: ln } = Math;
 
-export interface BgnbdParams {
+export type BgnbdParams = {
   r: number;
   alpha: number;
   a: number;
   b: number;
-}
+};
 
 export function bgnbdParams(fit: FitResult): BgnbdParams {
   const [r, alpha, a, b] = fit.values;
@@ -57,7 +59,7 @@ export function bgnbdExpectedPurchases(p: BgnbdParams, t: number): number {
  * E[X(T, T+t_k) | alive at T, x, T] for every horizon t_k (0 for t_k ≤ 0), into `out`: the conditional
  * expectation without its factor P(alive), which alone depends on t_x.
  */
-export function bgnbdAliveExpectations(
+function bgnbdAliveExpectations(
   p: BgnbdParams,
   horizons: ArrayLike<number>,
   x: number,
@@ -101,3 +103,26 @@ export function bgnbdProbabilityOfPurchases(p: BgnbdParams, t: number, n: number
   const tail = logRegularizedIncompleteBeta(t / (p.alpha + t), n, p.r);
   return first + exp(lbeta(p.a + 1, p.b + n - 1) - lbab + tail);
 }
+
+const bg = (p: Params) => p as BgnbdParams;
+
+export const BGNBD: TransactionModelSpec<"bgnbd"> = {
+  name: "bgnbd",
+  label: "BG/NBD",
+  aliases: ["BGNBD"],
+  description: {
+    en: "BG/NBD (Fader, Hardie & Lee 2005): customers buy at their own steady rate while active and may drop out after each repeat purchase.",
+    zh: "BG/NBD（Fader、Hardie 与 Lee 2005）：客户活跃时以各自稳定的频率购买，每次重复购买后可能流失。",
+  },
+  params: ["r", "alpha", "a", "b"],
+  fitFunction: "BGNBD",
+  family: "transaction",
+  oneTimeBuyersAlive: true,
+  fit: fitBgnbd,
+  logLikelihoods: (p, data) => bgnbdLogLikelihoods(bg(p), data),
+  probabilityAlive: (p, x, tx, T) => bgnbdProbabilityAlive(bg(p), x, tx, T),
+  expectedPurchases: (p, t) => bgnbdExpectedPurchases(bg(p), t),
+  aliveExpectations: (p, horizons, x, T, out) => bgnbdAliveExpectations(bg(p), horizons, x, T, out),
+  probabilityOfPurchases: (p, t, n) => bgnbdProbabilityOfPurchases(bg(p), t, n),
+  simulate: (p, T, options) => simulateBgnbd(bg(p), T, options),
+};

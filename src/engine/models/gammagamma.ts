@@ -8,26 +8,20 @@ import { digamma, lgamma } from "../math/gamma";
 import { CompensatedSum } from "../math/sum";
 import { distinctIndex } from "./data";
 import { fitMaximumLikelihood, type Likelihood } from "./fit";
+import type { Params, SpendData, SpendModelSpec } from "./model-spec";
+import { simulateGammaGamma } from "./simulate";
 import type { FitOptions, FitResult } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
 // functions run in the hot loops of the fits.
 const { log: ln } = Math;
 
-export interface GammaGammaParams {
+export type GammaGammaParams = {
   p: number;
   q: number;
   /** γ, named v in lifetimes. */
   v: number;
-}
-
-export interface SpendData {
-  /** Repeat purchases x. */
-  x: ArrayLike<number>;
-  /** Mean value of the repeat purchases m̄. */
-  monetary: ArrayLike<number>;
-  weights?: ArrayLike<number>;
-}
+};
 
 export interface GammaGammaFitResult extends FitResult {
   /** Customers left out of the fit, by reason. */
@@ -216,3 +210,23 @@ export function gammaGammaExpectedValue(g: GammaGammaParams, x: number, m: numbe
 export function gammaGammaMeanExists(g: GammaGammaParams, x: number): boolean {
   return g.p * x + g.q - 1 > 0;
 }
+
+const gg = (p: Params) => p as GammaGammaParams;
+
+export const GAMMA_GAMMA: SpendModelSpec<"gg"> = {
+  name: "gg",
+  label: "Gamma-Gamma",
+  aliases: ["GAMMAGAMMA", "GG"],
+  description: {
+    en: "Gamma-Gamma (Fader, Hardie & Lee 2005): each customer's spend per purchase varies around their own average, independent of how often they buy.",
+    zh: "Gamma-Gamma（Fader、Hardie 与 Lee 2005）：每位客户每次购买的金额围绕其自身平均值波动，与购买频率无关。",
+  },
+  params: ["p", "q", "v"],
+  fitFunction: "GAMMAGAMMA",
+  family: "spend",
+  fit: fitGammaGamma,
+  logLikelihood: (p, x, m) => gammaGammaLogLikelihood(gg(p), x, m),
+  expectedValue: (p, x, m) => gammaGammaExpectedValue(gg(p), x, m),
+  meanExists: (p, x) => gammaGammaMeanExists(gg(p), x),
+  simulate: (p, x, options) => simulateGammaGamma(gg(p), x, options),
+};

@@ -7,6 +7,8 @@ import { inverseLogit1p } from "../math/logspace";
 import { betaGeoLogLikelihoods, fitBetaGeo } from "./betageo-likelihood";
 import { expectedCount, oneMinusHOverB, oneMinusHOverBAt } from "./betageo-expectation";
 import type { BgnbdParams } from "./bgnbd";
+import type { Params, TransactionModelSpec } from "./model-spec";
+import { simulateMbgnbd } from "./simulate";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
@@ -43,7 +45,7 @@ export function mbgnbdExpectedPurchases(p: MbgnbdParams, t: number): number {
  * for every horizon t_k (0 for t_k ≤ 0), into `out`: the conditional expectation without its factor
  * P(alive), which alone depends on t_x.
  */
-export function mbgnbdAliveExpectations(
+function mbgnbdAliveExpectations(
   p: MbgnbdParams,
   horizons: ArrayLike<number>,
   x: number,
@@ -71,3 +73,25 @@ export function mbgnbdConditionalExpectedPurchases(
   mbgnbdAliveExpectations(p, oneHorizon, x, T, oneValue);
   return oneValue[0] * mbgnbdProbabilityAlive(p, x, tx, T);
 }
+
+const mbg = (p: Params) => p as MbgnbdParams;
+
+export const MBGNBD: TransactionModelSpec<"mbgnbd"> = {
+  name: "mbgnbd",
+  label: "MBG/NBD",
+  aliases: ["MBGNBD"],
+  description: {
+    en: "MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD in which a customer may also drop out right after the first purchase.",
+    zh: "MBG/NBD（Batislam、Denizel 与 Filiztekin 2007）：BG/NBD 的变体，客户在首次购买后即可能流失。",
+  },
+  params: ["r", "alpha", "a", "b"],
+  fitFunction: "MBGNBD",
+  family: "transaction",
+  oneTimeBuyersAlive: false,
+  fit: fitMbgnbd,
+  logLikelihoods: (p, data) => mbgnbdLogLikelihoods(mbg(p), data),
+  probabilityAlive: (p, x, tx, T) => mbgnbdProbabilityAlive(mbg(p), x, tx, T),
+  expectedPurchases: (p, t) => mbgnbdExpectedPurchases(mbg(p), t),
+  aliveExpectations: (p, horizons, x, T, out) => mbgnbdAliveExpectations(mbg(p), horizons, x, T, out),
+  simulate: (p, T, options) => simulateMbgnbd(mbg(p), T, options),
+};

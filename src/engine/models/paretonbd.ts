@@ -13,18 +13,20 @@ import { distinctRows } from "./distinct-rows";
 import { fitMaximumLikelihood, type Likelihood } from "./fit";
 import { logParetoIntegral, termG, type GTerm } from "./pareto-integral";
 import { meanT, rateStart } from "./starts";
+import type { Params, TransactionModelSpec } from "./model-spec";
+import { simulateParetoNbd } from "./simulate";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
 // functions run in the hot loops of the fits.
 const { abs, exp, log1p, max, log: ln } = Math;
 
-export interface ParetoNbdParams {
+export type ParetoNbdParams = {
   r: number;
   alpha: number;
   s: number;
   beta: number;
-}
+};
 
 export function paretoNbdParams(fit: FitResult): ParetoNbdParams {
   const [r, alpha, s, beta] = fit.values;
@@ -199,6 +201,35 @@ export function paretoNbdConditionalExpectedPurchases(
 }
 
 /** Expected purchases in (T, T+t] of a customer known to be alive at T. */
-export function paretoNbdAliveExpectation(p: ParetoNbdParams, t: number, x: number, T: number): number {
+function paretoNbdAliveExpectation(p: ParetoNbdParams, t: number, x: number, T: number): number {
   return (((p.r + x) * (p.beta + T)) / (p.alpha + T)) * oneMinusExpOver(p.s - 1, log1p(t / (p.beta + T)));
 }
+
+const pn = (p: Params) => p as ParetoNbdParams;
+
+export const PARETO_NBD: TransactionModelSpec<"pnbd"> = {
+  name: "pnbd",
+  label: "Pareto/NBD",
+  aliases: ["PARETONBD", "PNBD"],
+  description: {
+    en: "Pareto/NBD (Schmittlein, Morrison & Colombo 1987): customers buy at their own steady rate during a random, unobserved lifetime.",
+    zh: "Pareto/NBD（Schmittlein、Morrison 与 Colombo 1987）：客户在一段随机、不可观测的生命周期内以各自稳定的频率购买。",
+  },
+  params: ["r", "alpha", "s", "beta"],
+  fitFunction: "PARETONBD",
+  family: "transaction",
+  oneTimeBuyersAlive: false,
+  fit: fitParetoNbd,
+  logLikelihoods: (p, data) =>
+    Float64Array.from({ length: data.x.length }, (_, i) =>
+      paretoNbdLogLikelihood(pn(p), data.x[i], data.tx[i], data.T[i]),
+    ),
+  probabilityAlive: (p, x, tx, T) => paretoNbdProbabilityAlive(pn(p), x, tx, T),
+  expectedPurchases: (p, t) => paretoNbdExpectedPurchases(pn(p), t),
+  aliveExpectations: (p, horizons, x, T, out) => {
+    for (let k = 0; k < horizons.length; k++) {
+      out[k] = horizons[k] > 0 ? paretoNbdAliveExpectation(pn(p), horizons[k], x, T) : 0;
+    }
+  },
+  simulate: (p, T, options) => simulateParetoNbd(pn(p), T, options),
+};

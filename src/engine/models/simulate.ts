@@ -7,26 +7,13 @@ import type { BgbbParams } from "./bgbb";
 import type { BgnbdParams } from "./bgnbd";
 import type { GammaGammaParams } from "./gammagamma";
 import type { ParetoNbdParams } from "./paretonbd";
+import type { SimulatedRfm, SimulationOptions } from "./model-spec";
+
+export type { SimulatedRfm, SimulationOptions } from "./model-spec";
 
 // Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
 // functions run in the hot loops of the fits.
 const { floor, min } = Math;
-
-export interface SimulatedRfm {
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
-}
-
-export interface SimulationOptions {
-  seed: number;
-  /**
-   * Record purchases at this resolution (e.g. 1/7 for days when time is in weeks): times are rounded
-   * down to a multiple of it and purchases in the same step merge, as real transaction logs do. Default:
-   * continuous time, exactly the model.
-   */
-  resolution?: number;
-}
 
 /** Records purchase times of one customer into x and t_x, merging purchases within one resolution step. */
 class PurchaseRecorder {

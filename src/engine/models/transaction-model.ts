@@ -1,48 +1,38 @@
 /**
- * One interface over the continuous-time transaction models (BG/NBD, MBG/NBD, Pareto/NBD), so CLV, the
- * holdout check and the tracking curve work with whichever the caller fitted.
+ * A fitted continuous-time purchase model (BG/NBD, MBG/NBD, Pareto/NBD: any transaction model of the
+ * registry) as one value, so CLV, the holdout check and the tracking curve work with whichever the caller
+ * fitted. Dispatch goes through the registry: no list of models here.
  */
-import {
-  bgnbdAliveExpectations,
-  bgnbdExpectedPurchases,
-  bgnbdProbabilityAlive,
-  type BgnbdParams,
-} from "./bgnbd";
-import { mbgnbdAliveExpectations, mbgnbdExpectedPurchases, mbgnbdProbabilityAlive } from "./mbgnbd";
-import {
-  paretoNbdAliveExpectation,
-  paretoNbdExpectedPurchases,
-  paretoNbdProbabilityAlive,
-  type ParetoNbdParams,
-} from "./paretonbd";
+import type { Params, TransactionModelSpec } from "./model-spec";
+import { transactionSpecOf, type ModelName } from "./registry";
+import type { FitResult } from "./types";
+import { namedParams } from "./model-spec";
 
-export type TransactionModel =
-  | { model: "bgnbd"; params: BgnbdParams }
-  | { model: "mbgnbd"; params: BgnbdParams }
-  | { model: "pnbd"; params: ParetoNbdParams };
+export interface TransactionModel {
+  model: ModelName;
+  params: Params;
+}
+
+function spec(m: TransactionModel): TransactionModelSpec {
+  return transactionSpecOf(m.model);
+}
+
+/** The model of a fit of a transaction model (throws for Gamma-Gamma or BG/BB). */
+export function transactionModelOf(fit: FitResult): TransactionModel {
+  return {
+    model: transactionSpecOf(fit.model).name as ModelName,
+    params: namedParams(fit.names, fit.values),
+  };
+}
 
 /** P(alive at T | x, t_x, T). */
 export function probabilityAlive(m: TransactionModel, x: number, tx: number, T: number): number {
-  switch (m.model) {
-    case "bgnbd":
-      return bgnbdProbabilityAlive(m.params, x, tx, T);
-    case "mbgnbd":
-      return mbgnbdProbabilityAlive(m.params, x, tx, T);
-    case "pnbd":
-      return paretoNbdProbabilityAlive(m.params, x, tx, T);
-  }
+  return spec(m).probabilityAlive(m.params, x, tx, T);
 }
 
 /** Unconditional E[X(t)] of a customer who made the first purchase at time 0. */
 export function expectedPurchases(m: TransactionModel, t: number): number {
-  switch (m.model) {
-    case "bgnbd":
-      return bgnbdExpectedPurchases(m.params, t);
-    case "mbgnbd":
-      return mbgnbdExpectedPurchases(m.params, t);
-    case "pnbd":
-      return paretoNbdExpectedPurchases(m.params, t);
-  }
+  return spec(m).expectedPurchases(m.params, t);
 }
 
 /**
@@ -58,16 +48,7 @@ export function aliveExpectationsAt(
   T: number,
   out: Float64Array,
 ): void {
-  switch (m.model) {
-    case "bgnbd":
-      return bgnbdAliveExpectations(m.params, horizons, x, T, out);
-    case "mbgnbd":
-      return mbgnbdAliveExpectations(m.params, horizons, x, T, out);
-    case "pnbd":
-      for (let k = 0; k < horizons.length; k++) {
-        out[k] = horizons[k] > 0 ? paretoNbdAliveExpectation(m.params, horizons[k], x, T) : 0;
-      }
-  }
+  spec(m).aliveExpectations(m.params, horizons, x, T, out);
 }
 
 /**

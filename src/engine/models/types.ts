@@ -13,7 +13,9 @@ export interface RfmData {
   weights?: ArrayLike<number>;
 }
 
-export type ModelName = "bgnbd" | "pnbd" | "gg" | "bgbb" | "mbgnbd";
+import type { ModelName } from "./registry";
+
+export type { ModelName } from "./registry";
 
 export interface FitOptions {
   /** L2 penalty on the parameters, as lifetimes' penalizer_coef: objective = -LL/N + c·Σθ². */

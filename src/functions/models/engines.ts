@@ -1,27 +1,18 @@
 /**
- * The engine behind each model a model row can name: how to fit it and what it predicts. This table is
- * the one place where the functions layer meets the model engine (src/engine/models): the
- * continuous-time models go through the engine's own dispatch (transaction-model.ts), BG/BB through its
- * module. A model the engine does not provide is absent, and functions asking for it say so.
+ * The engine behind each model a model row can name: how to fit it and what it predicts, made from the
+ * engine's model registry (src/engine/models/registry.ts), so a model added there is here too. The
+ * continuous-time models predict through the engine's dispatch (transaction-model.ts); models over
+ * discrete opportunities (BG/BB) through their own spec.
  */
-import { bgnbdProbabilityOfPurchases, fitBgnbd, type BgnbdParams } from "../../engine/models/bgnbd";
-import {
-  bgbbConditionalExpectedTransactions,
-  bgbbExpectedTransactions,
-  bgbbProbabilityAlive,
-  fitBgbb,
-  type BgbbParams,
-} from "../../engine/models/bgbb";
-import { fitMbgnbd } from "../../engine/models/mbgnbd";
-import { fitParetoNbd } from "../../engine/models/paretonbd";
 import {
   conditionalExpectedPurchases,
   expectedPurchases,
   probabilityAlive,
   type TransactionModel as EngineModel,
 } from "../../engine/models/transaction-model";
+import type { OpportunityModelSpec, TransactionModelSpec } from "../../engine/models/model-spec";
+import { MODEL_NAMES, modelSpec, type ModelName } from "../../engine/models/registry";
 import type { FitOptions, FitResult } from "../../engine/models/types";
-import type { ModelKind } from "./model-row";
 
 /** Per-customer inputs of a fit: x, t_x and T (n opportunities for BG/BB), optionally weighted. */
 export interface CustomerData {
@@ -31,7 +22,7 @@ export interface CustomerData {
   weights?: ArrayLike<number>;
 }
 
-/** Parameters by name, as a model row gives them (the engine's names: see model-row.ts). */
+/** Parameters by name, as a model row gives them (the engine's names). */
 export type Params = Record<string, number>;
 
 /**
@@ -55,43 +46,44 @@ export interface TransactionModel {
 }
 
 /** A continuous-time model, predicting through the engine's dispatch. */
-function continuous(kind: EngineModel["model"], fit: TransactionModel["fit"]): TransactionModel {
-  const engineModel = (p: Params) => ({ model: kind, params: p }) as unknown as EngineModel;
+function continuous(spec: TransactionModelSpec, name: ModelName): TransactionModel {
+  const engineModel = (p: Params): EngineModel => ({ model: name, params: p });
   return {
     checks: "rfm",
-    fit,
+    fit: (data, options) => spec.fit(data, options),
     engineModel,
     probabilityAlive: (p, x, tx, T) => probabilityAlive(engineModel(p), x, tx, T),
     expectedPurchases: (p, t) => expectedPurchases(engineModel(p), t),
     conditionalExpectedPurchases: (p, t, x, tx, T) =>
       conditionalExpectedPurchases(engineModel(p), t, x, tx, T),
+    probabilityOfPurchases: spec.probabilityOfPurchases,
   };
 }
 
-const bb = (p: Params) => p as unknown as BgbbParams;
-
-export const TRANSACTION_MODELS: Partial<Record<ModelKind, TransactionModel>> = {
-  bgnbd: {
-    ...continuous("bgnbd", fitBgnbd),
-    probabilityOfPurchases: (p, t, n) => bgnbdProbabilityOfPurchases(p as unknown as BgnbdParams, t, n),
-  },
-  pnbd: continuous("pnbd", fitParetoNbd),
-  mbgnbd: continuous("mbgnbd", fitMbgnbd),
-  bgbb: {
+/** A model over discrete opportunities: T is the number of opportunities n. */
+function discrete(spec: OpportunityModelSpec): TransactionModel {
+  return {
     checks: "engine",
-    fit: (d, options) => fitBgbb({ x: d.x, tx: d.tx, n: d.T, weights: d.weights }, options),
-    probabilityAlive: (p, x, tx, n) => bgbbProbabilityAlive(bb(p), x, tx, n),
-    expectedPurchases: (p, k) => bgbbExpectedTransactions(bb(p), k),
-    conditionalExpectedPurchases: (p, k, x, tx, n) => bgbbConditionalExpectedTransactions(bb(p), k, x, tx, n),
-  },
-};
+    fit: (d, options) => spec.fit({ x: d.x, tx: d.tx, n: d.T, weights: d.weights }, options),
+    probabilityAlive: spec.probabilityAlive,
+    expectedPurchases: spec.expectedPurchases,
+    conditionalExpectedPurchases: spec.conditionalExpectedPurchases,
+  };
+}
+
+export const TRANSACTION_MODELS: Partial<Record<ModelName, TransactionModel>> = {};
+for (const name of MODEL_NAMES) {
+  const spec = modelSpec(name);
+  if (spec.family === "transaction") TRANSACTION_MODELS[name] = continuous(spec, name);
+  else if (spec.family === "opportunity") TRANSACTION_MODELS[name] = discrete(spec);
+}
 
 /** The transaction models the engine provides, in the order messages list them. */
-export function transactionKinds(): ModelKind[] {
-  return (Object.keys(TRANSACTION_MODELS) as ModelKind[]).filter((k) => TRANSACTION_MODELS[k]);
+export function transactionKinds(): ModelName[] {
+  return MODEL_NAMES.filter((k) => TRANSACTION_MODELS[k]);
 }
 
 /** The models the engine's CLV works with (continuous time). */
-export function clvKinds(): ModelKind[] {
+export function clvKinds(): ModelName[] {
   return transactionKinds().filter((k) => TRANSACTION_MODELS[k]?.engineModel);
 }

@@ -8,7 +8,8 @@ import { readRows } from "../excel/rows";
 import { isOmitted, optionalBoolean, optionalNumber, type Arg } from "../excel/args";
 import { numError, valueError } from "../excel/errors";
 import { FitCache } from "./fit-cache";
-import { MODEL_ROWS, modelLabels, modelRow, type ModelKind } from "./model-row";
+import { modelLabels, modelRow } from "./model-row";
+import { modelLabel, type ModelName } from "../../engine/models/registry";
 import { TRANSACTION_MODELS } from "./engines";
 import { engineRowError, readCustomerRows } from "./customer-rows";
 
@@ -16,8 +17,8 @@ import { engineRowError, readCustomerRows } from "./customer-rows";
 export const modelFits = new FitCache<FitResult>(32);
 
 /** The model row of a fit, with the label row above it when asked for. */
-export function fitOutput(kind: ModelKind, fit: FitResult, labels: boolean): unknown[][] {
-  if (!fit.converged) throw numError(`the ${MODEL_ROWS[kind].label} fit did not converge: ${fit.reason}`);
+export function fitOutput(kind: ModelName, fit: FitResult, labels: boolean): unknown[][] {
+  if (!fit.converged) throw numError(`the ${modelLabel(kind)} fit did not converge: ${fit.reason}`);
   const row = modelRow(kind, fit.values, fit.logLikelihood);
   return labels ? [modelLabels(kind), row] : [row];
 }
@@ -34,9 +35,9 @@ export interface TransactionFitArgs {
 }
 
 /** Fits BG/NBD, Pareto/NBD, MBG/NBD or BG/BB to the customers' x, t_x and T (or n). */
-export function fitTransactionModel(kind: ModelKind, a: TransactionFitArgs): unknown[][] {
+export function fitTransactionModel(kind: ModelName, a: TransactionFitArgs): unknown[][] {
   const model = TRANSACTION_MODELS[kind];
-  if (!model) throw valueError(`${MODEL_ROWS[kind].label} is not available in this version`);
+  if (!model) throw valueError(`${modelLabel(kind)} is not available in this version`);
   const penalty = optionalNumber(a.penalty, 0, { min: 0 });
   const labels = optionalBoolean(a.labels, false);
   const weighted = a.weights !== undefined && !isOmitted(a.weights);

@@ -12,70 +12,37 @@
 import { matrixOf, type Arg } from "../excel/args";
 import { cellNumber, isBlank, showValue } from "../excel/cells";
 import { inputErrorCode, propagatedError, valueError } from "../excel/errors";
-
-export type ModelKind = "bgnbd" | "pnbd" | "mbgnbd" | "gg" | "bgbb";
-
-export interface ModelRowFormat {
-  /** The name in the first cell, as the literature writes it. */
-  label: string;
-  /** Parameter names in order, as engine part 2 names them. */
-  params: readonly string[];
-  /** Other spellings accepted in the first cell (compared without case, spaces or punctuation). */
-  aliases: readonly string[];
-}
-
-export const MODEL_ROWS: Readonly<Record<ModelKind, ModelRowFormat>> = {
-  bgnbd: { label: "BG/NBD", params: ["r", "alpha", "a", "b"], aliases: ["BGNBD"] },
-  pnbd: { label: "Pareto/NBD", params: ["r", "alpha", "s", "beta"], aliases: ["PARETONBD", "PNBD"] },
-  mbgnbd: { label: "MBG/NBD", params: ["r", "alpha", "a", "b"], aliases: ["MBGNBD"] },
-  gg: { label: "Gamma-Gamma", params: ["p", "q", "v"], aliases: ["GAMMAGAMMA", "GG"] },
-  bgbb: { label: "BG/BB", params: ["alpha", "beta", "gamma", "delta"], aliases: ["BGBB"] },
-};
+import { listLabels, modelNamed, modelSpec, type ModelName } from "../../engine/models/registry";
 
 export interface ModelRow {
-  kind: ModelKind;
+  kind: ModelName;
   /** Parameters by name. */
   params: Record<string, number>;
-  /** Parameters in the order of MODEL_ROWS[kind].params. */
+  /** Parameters in the order of the model's parameter names (the registry's). */
   values: number[];
   logLikelihood?: number;
 }
 
-function normalise(text: string): string {
-  return text.toUpperCase().replace(/[^A-Z0-9]/g, "");
-}
-
-const BY_NAME = new Map<string, ModelKind>();
-for (const [kind, f] of Object.entries(MODEL_ROWS) as [ModelKind, ModelRowFormat][]) {
-  BY_NAME.set(normalise(f.label), kind);
-  for (const a of f.aliases) BY_NAME.set(normalise(a), kind);
-}
-
 /** The model a first cell names, or undefined. */
-export function modelKindOf(cell: unknown): ModelKind | undefined {
-  return typeof cell === "string" ? BY_NAME.get(normalise(cell)) : undefined;
+export function modelKindOf(cell: unknown): ModelName | undefined {
+  return modelNamed(cell);
 }
 
 /** The row a fit function returns: the model's name, its parameters, its log-likelihood. */
-export function modelRow(kind: ModelKind, values: readonly number[], logLikelihood: number): unknown[] {
-  return [MODEL_ROWS[kind].label, ...values, logLikelihood];
+export function modelRow(kind: ModelName, values: readonly number[], logLikelihood: number): unknown[] {
+  return [modelSpec(kind).label, ...values, logLikelihood];
 }
 
 /** The label row shown above a model row when a fit function is asked for labels. */
-export function modelLabels(kind: ModelKind): string[] {
-  return ["model", ...MODEL_ROWS[kind].params, "log-likelihood"];
-}
-
-function listKinds(kinds: readonly ModelKind[]): string {
-  const labels = kinds.map((k) => MODEL_ROWS[k].label);
-  return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
+export function modelLabels(kind: ModelName): string[] {
+  return ["model", ...modelSpec(kind).params, "log-likelihood"];
 }
 
 /**
  * Reads a model row from an argument and checks it is one of `accepted`. Every problem is a #VALUE!
  * saying what the row should look like.
  */
-export function parseModelRow(arg: Arg, accepted: readonly ModelKind[]): ModelRow {
+export function parseModelRow(arg: Arg, accepted: readonly ModelName[]): ModelRow {
   const rows = matrixOf(arg);
   for (const row of rows)
     for (const cell of row) {
@@ -83,20 +50,20 @@ export function parseModelRow(arg: Arg, accepted: readonly ModelKind[]): ModelRo
       if (code) throw propagatedError(code, arg.name);
     }
   const modelRows = rows.filter((r) => modelKindOf(r[0]) !== undefined);
-  const expected = `a model row such as LOYALTY.${accepted[0] === "gg" ? "GAMMAGAMMA" : "BGNBD"} returns`;
+  const expected = `a model row such as LOYALTY.${modelSpec(accepted[0]).fitFunction} returns`;
   if (modelRows.length === 0) {
     const first = rows[0]?.[0];
     throw valueError(
-      `${arg.name} must be ${expected} (its first cell names the model: ${listKinds(accepted)}); ` +
+      `${arg.name} must be ${expected} (its first cell names the model: ${listLabels(accepted)}); ` +
         `its first cell is ${showValue(first)}`,
     );
   }
   if (modelRows.length > 1) throw valueError(`${arg.name} holds ${modelRows.length} model rows; give one`);
   const row = modelRows[0];
   const kind = modelKindOf(row[0])!;
-  const format = MODEL_ROWS[kind];
+  const format = modelSpec(kind);
   if (!accepted.includes(kind))
-    throw valueError(`${arg.name} is a ${format.label} model; this function needs ${listKinds(accepted)}`);
+    throw valueError(`${arg.name} is a ${format.label} model; this function needs ${listLabels(accepted)}`);
 
   const numbers: number[] = [];
   for (let c = 1; c < row.length; c++) {

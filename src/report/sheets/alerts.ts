@@ -6,9 +6,13 @@
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { round, shortRuleName, tierName, type ReportData } from "../report-data";
+import { tierName, type ReportData } from "../report-data";
+import { numberCell, round } from "./cell-values";
+import { shortRuleName } from "./alert-names";
 import { ALERT_INPUTS } from "../input-keys";
-import { listedNote, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { SheetLayout } from "./layout";
+import { listedNote } from "./note-text";
+import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
 /** What a measure is, in words, and how its threshold is shown. */

@@ -5,16 +5,11 @@
  */
 import { formatDay } from "../../engine/data/days";
 import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
-import {
-  alertNamesByCustomer,
-  excelDate,
-  indexesByDescending,
-  shortRuleName,
-  round,
-  tierName,
-  type ReportData,
-} from "../report-data";
-import { moneyFormat, SheetLayout, widthsByHeader } from "./layout";
+import { tierName, type ReportData } from "../report-data";
+import { alertNamesByCustomer, shortRuleName } from "./alert-names";
+import { excelDate, round, widthsByHeader } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
 /** One style object for every centred cell (adapters share styles by identity). */
@@ -139,4 +134,11 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, Alerts: 40 }),
     tabColor: "#4472C4",
   });
+}
+
+/** Customer indexes ordered by a value, highest first (NaN last), ties in customer order. */
+export function indexesByDescending(values: ArrayLike<number>, n = values.length): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
+  return order.sort((a, b) => key(b) - key(a) || a - b);
 }

@@ -6,8 +6,10 @@ import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import { columnLetter } from "../../engine/data/table";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
-import { round, type ReportData } from "../report-data";
-import { moneyFormat, SheetLayout } from "./layout";
+import { type ReportData } from "../report-data";
+import { round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
 const ACTIONS: Record<string, string> = {

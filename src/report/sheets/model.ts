@@ -5,19 +5,17 @@
  * be fitted, the sheet says why instead.
  */
 import { formatDay } from "../../engine/data/days";
+import { modelLabel, modelSpec } from "../../engine/models/registry";
 import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { usableFit, type FitOutcome, type HoldoutCheck } from "../report-models";
-import { round, type ReportData } from "../report-data";
-import { count, moneyFormat, percentText, SheetLayout, tableChart } from "./layout";
+import { type ReportData } from "../report-data";
+import { round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { count, percentText } from "./note-text";
+import { moneyFormat } from "./number-formats";
+import { tableChart } from "./table-chart";
 import { counted } from "../../engine/text/counted";
-
-const MODEL_NAMES: Record<string, string> = {
-  bgnbd: "BG/NBD",
-  pnbd: "Pareto/NBD",
-  mbgnbd: "MBG/NBD",
-  gg: "Gamma-Gamma",
-};
 
 const ASSUMPTIONS: Record<string, string[]> = {
   bgnbd: [
@@ -220,11 +218,11 @@ export function buildModelSheet(data: ReportData): SheetModel {
   const unit = models?.unit ?? config.timeUnit;
   const kind = models?.transaction.fit?.model ?? config.model.transaction;
   const layout = new SheetLayout().title(
-    `Purchase model (${MODEL_NAMES[kind]}) and spend model (Gamma-Gamma)`,
+    `Purchase model (${modelLabel(kind)}) and spend model (Gamma-Gamma)`,
     `Fitted on every purchase up to ${formatDay(analysis.asOf)}; time in ${unit}s; purchases on one day count once.`,
   );
   layout.gap().section("What the models assume");
-  layout.note(...(ASSUMPTIONS[kind] ?? []), SPEND_ASSUMPTIONS);
+  layout.note(...(ASSUMPTIONS[kind] ?? [modelSpec(kind).description.en]), SPEND_ASSUMPTIONS);
   layout.note(
     "They use only the purchase history (how often, how recently, how much), not prices, campaigns or seasons; " +
       "their predictions are averages over many customers, reliable for groups more than for one person.",
@@ -235,7 +233,7 @@ export function buildModelSheet(data: ReportData): SheetModel {
     return layout.finish({ kind: "model", columnWidths: [44, 14, 14, 60] });
   }
 
-  layout.section(`Purchase model: ${MODEL_NAMES[kind]}`);
+  layout.section(`Purchase model: ${modelLabel(kind)}`);
   fittedModel(layout, models.transaction, "Customers fitted", unit);
   layout.section("Spend model: Gamma-Gamma");
   fittedModel(layout, models.spend, "Customers with repeat purchases", unit);
