@@ -425,6 +425,8 @@ const zhCN: Strings = {
     kpis: "关键指标",
     alerts: "预警",
     "key-dates": "关键日期",
+    preferences: "偏好",
+    campaigns: "活动效果",
     model: "模型",
     "data-quality": "数据质量",
     "benefit-cost": "权益成本",
