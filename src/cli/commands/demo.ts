@@ -9,7 +9,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
 import { generateOrders, type GenerateOrdersOptions } from "../../engine/sample/generate-orders";
-import { isCellError, type CellValue } from "../../engine/data/table";
+import { plantSampleCampaigns } from "../../engine/sample/sample-campaigns";
+import { isCellError, type CellValue, type RawTable } from "../../engine/data/table";
 import { writeCsvFile, type CsvValue } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
@@ -19,7 +20,7 @@ export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
 
 /**
  * The bundled sample: 3,000 members of a store buying in its shops, online shop, app and mini program from
- * 2022 to 2024, with birthdays and join dates, and 1 % of rows made dirty (blank ids, impossible dates,
+ * 2022 to 2024, with birthdays, join dates, categories and brands, and 1 % of rows made dirty (blank ids, impossible dates,
  * text amounts, duplicates, refunds, test accounts) so that the Data quality sheet has something to show.
  */
 export const DEMO_SAMPLE: GenerateOrdersOptions = {
@@ -35,6 +36,13 @@ function csvCell(value: CellValue): CsvValue {
   return isCellError(value) ? value.error : value;
 }
 
+/** Where the generated table has the member id, the order date and the amount. */
+const DEMO_COLUMNS = { member: 1, date: 2, amount: 4 };
+
+function rowsOf(table: RawTable): CsvValue[][] {
+  return [table.headers, ...table.columns[0].map((_, r) => table.columns.map((c) => csvCell(c[r])))];
+}
+
 interface DemoOptions {
   out: string;
   json?: boolean;
@@ -47,22 +55,25 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
     throw new UserError(`--out ${out}: the report is an .xlsx file`);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   const table = generateOrders(DEMO_SAMPLE);
-  const csv = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-orders.csv`);
-  await writeCsvFile(csv, [
-    table.headers,
-    ...table.columns[0].map((_, r) => table.columns.map((c) => csvCell(c[r]))),
-  ]);
+  // Two past campaigns, one of which really raised its participants' spend (see sample-campaigns.ts).
+  const campaigns = plantSampleCampaigns(table, DEMO_COLUMNS, { seed: DEMO_SAMPLE.seed ?? 1 });
+  const base = path.join(path.dirname(out), path.basename(out, path.extname(out)));
+  const csv = `${base}-orders.csv`;
+  const campaignsCsv = `${base}-campaigns.csv`;
+  await writeCsvFile(csv, rowsOf(table));
+  await writeCsvFile(campaignsCsv, rowsOf(campaigns));
   await runReport(
     {
       workbook: XlsxWorkbook.create(path.basename(out)),
       out,
       orders: { table: { ...table, source: path.basename(csv) } },
+      campaigns: { ...campaigns, source: path.basename(campaignsCsv) },
       json: options.json,
       started,
     },
     io,
   );
-  if (!options.json) io.out(`The sample's orders: ${csv}`);
+  if (!options.json) io.out(`The sample's orders: ${csv}; its campaigns: ${campaignsCsv}`);
 }
 
 export function registerDemo(program: Command, io: CliIO): void {

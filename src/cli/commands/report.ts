@@ -24,6 +24,7 @@ import { megabytes } from "../../workbook/xlsx/zip-guard";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { readTableFile } from "../read-table-file";
 
 interface ReportCommandOptions {
   out?: string;
@@ -34,6 +35,7 @@ interface ReportCommandOptions {
   sheet?: string;
   inPlace?: boolean;
   json?: boolean;
+  campaigns?: string;
 }
 
 const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
@@ -122,6 +124,8 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
   const given = await commandLineConfig(options);
   const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
   if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
+  // Who took part in which campaign: a .csv or .xlsx file (member id, campaign, start date, end date, cost).
+  const campaigns = options.campaigns ? await readTableFile(options.campaigns) : undefined;
 
   if (options.inPlace) {
     if (kind !== "xlsx")
@@ -134,6 +138,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
       {
         workbook,
         orders: source ? { source } : undefined,
+        campaigns,
         ordersLabel: path.basename(input),
         config: given,
         json: options.json,
@@ -149,7 +154,10 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
   if (kind === "text") {
     const header = given.source?.header ?? "auto";
     const { table } = await readCsvTable(input, { header });
-    await runReport({ workbook, out, orders: { table }, config: given, json: options.json, started }, io);
+    await runReport(
+      { workbook, out, orders: { table }, campaigns, config: given, json: options.json, started },
+      io,
+    );
     return;
   }
   const book = await XlsxWorkbook.open(input);
@@ -166,6 +174,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
       workbook,
       out,
       orders: { workbook: book, source },
+      campaigns,
       ordersLabel: path.basename(input),
       config,
       json: options.json,
@@ -200,6 +209,11 @@ export function registerReport(program: Command, io: CliIO): void {
       "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
     )
     .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
+    .option(
+      "--campaigns <file>",
+      "who took part in which campaign (.csv/.xlsx: member id, campaign, start date, end date, cost); " +
+        "default: a Campaigns sheet of the .xlsx input",
+    )
     .option("--json", "print the summary as JSON")
     .addHelpText(
       "after",
@@ -209,6 +223,7 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report orders.csv --out report.xlsx",
         "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
         "  loyalty report book.xlsx --in-place",
+        "  loyalty report orders.csv --campaigns campaigns.csv --out report.xlsx",
         "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
       ].join("\n"),
     )

@@ -4,7 +4,7 @@
  * P(alive), expected purchases and predicted value, and the alerts that fired.
  */
 import { formatDay } from "../../engine/data/days";
-import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
+import type { Cell, CellStyle, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
@@ -64,6 +64,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
       note: `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
     },
     "Alerts",
+    ...preferenceHeaders(data),
   ];
   const order = indexesByDescending(summary.spend);
   const rows: Cell[][] = new Array(n);
@@ -90,6 +91,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
       models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
       models?.clv ? round(models.clv[c], 2) : null,
       alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
+      ...preferenceCells(data, c),
     ];
   }
   const table = layout.table({
@@ -117,6 +119,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
       { code: "0.00" },
       money,
       null,
+      ...(data.preferences ? PREFERENCE_FORMATS : []),
     ],
   });
   if (n > 0) {
@@ -141,4 +144,46 @@ export function indexesByDescending(values: ArrayLike<number>, n = values.length
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
   return order.sort((a, b) => key(b) - key(a) || a - b);
+}
+
+const PREFERENCE_FORMATS: NumberFormat[] = ["text", "percent1", "integer", "text", "date", "text"];
+
+/** The preference columns (when the orders have a category, brand or product column). */
+function preferenceHeaders(data: ReportData): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const word = prefs.role;
+  return [
+    {
+      value: `Favourite ${word}`,
+      note: `Most spend in the last ${prefs.windowDays} days (all history when nothing was bought in that time)`,
+    },
+    { value: "Favourite's share", note: "Its share of the member's spend in that time" },
+    { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
+    {
+      value: `Last new ${word}`,
+      note: `The ${word} first bought most recently (after the first purchase day)`,
+    },
+    { value: "First bought on", note: `When the last new ${word} was first bought` },
+    {
+      value: `Next ${word} to offer`,
+      note: `Most bought by members like them (same segment and tier) and never by them; see LL Preferences`,
+    },
+  ];
+}
+
+function preferenceCells(data: ReportData, c: number): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const names = prefs.members.categories;
+  const f = prefs.favourites;
+  const name = (k: number) => (k >= 0 ? names[k] : "");
+  return [
+    name(f.favourite[c]),
+    round(f.share[c], 4),
+    f.count[c],
+    name(f.lastNew[c]),
+    f.lastNew[c] >= 0 ? excelDate(f.lastNewDay[c]) : null,
+    name(prefs.next.category[c]),
+  ];
 }
