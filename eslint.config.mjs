@@ -61,6 +61,7 @@ export default tseslint.config(
  *   sheet   ->  engine (the sheet model, A1 addressing, the workbook port)
  *   report  ->  engine, sheet
  *   workbook -> engine, sheet
+ *   sql     ->  engine (the customer summary as SQL for warehouses and DuckDB)
  *   functions, cli, taskpane -> anything below; never each other
  */
 function layerRules() {
@@ -69,8 +70,9 @@ function layerRules() {
     sheet: ["engine"],
     report: ["engine", "sheet"],
     workbook: ["engine", "sheet"],
+    sql: ["engine"],
     functions: ["engine", "sheet", "report", "workbook"],
-    cli: ["engine", "sheet", "report", "workbook", "functions"],
+    cli: ["engine", "sheet", "report", "workbook", "functions", "sql"],
     taskpane: ["engine", "sheet", "report", "workbook"],
   };
   const all = Object.keys(layers);

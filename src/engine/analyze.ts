@@ -67,7 +67,7 @@ export interface Analysis {
 }
 
 /** One line on why a table gave nothing to analyze, naming the most frequent problem and a first place. */
-export function nothingToAnalyze(table: OrderTable): DataError {
+export function nothingToAnalyze(table: Pick<OrderTable, "quality">): DataError {
   const { quality } = table;
   const worst = [...quality.findings]
     .filter((f) => f.unit === "rows" && f.action === "dropped" && f.count > 0)

@@ -10,8 +10,7 @@ import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
 import { generateOrders, type GenerateOrdersOptions } from "../../engine/sample/generate-orders";
 import { plantSampleCampaigns } from "../../engine/sample/sample-campaigns";
-import { isCellError, type CellValue, type RawTable } from "../../engine/data/table";
-import { writeCsvFile, type CsvValue } from "../../workbook/csv/write";
+import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
@@ -30,18 +29,8 @@ export const DEMO_SAMPLE: GenerateOrdersOptions = {
   source: "loyalty-demo-orders.csv",
 };
 
-/** A refund's amount is the text "-12.30": written as the number, not as text the CSV writer would escape. */
-function csvCell(value: CellValue): CsvValue {
-  if (typeof value === "string" && /^-\d+(\.\d+)?$/.test(value)) return Number(value);
-  return isCellError(value) ? value.error : value;
-}
-
 /** Where the generated table has the member id, the order date and the amount. */
 const DEMO_COLUMNS = { member: 1, date: 2, amount: 4 };
-
-function rowsOf(table: RawTable): CsvValue[][] {
-  return [table.headers, ...table.columns[0].map((_, r) => table.columns.map((c) => csvCell(c[r])))];
-}
 
 interface DemoOptions {
   out: string;
@@ -60,8 +49,8 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   const base = path.join(path.dirname(out), path.basename(out, path.extname(out)));
   const csv = `${base}-orders.csv`;
   const campaignsCsv = `${base}-campaigns.csv`;
-  await writeCsvFile(csv, rowsOf(table));
-  await writeCsvFile(campaignsCsv, rowsOf(campaigns));
+  await writeTableCsv(csv, table);
+  await writeTableCsv(campaignsCsv, campaigns);
   await runReport(
     {
       workbook: XlsxWorkbook.create(path.basename(out)),

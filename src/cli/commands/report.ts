@@ -24,6 +24,8 @@ import { megabytes } from "../../workbook/xlsx/zip-guard";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
+import { reportWithDuckDb } from "../duckdb/report-with-duckdb";
 import { readTableFile } from "../read-table-file";
 
 interface ReportCommandOptions {
@@ -35,6 +37,7 @@ interface ReportCommandOptions {
   sheet?: string;
   inPlace?: boolean;
   json?: boolean;
+  engine: ReadEngine;
   campaigns?: string;
 }
 
@@ -120,12 +123,17 @@ function checkOut(out: string | undefined, input: string): string {
 
 async function reportCommand(input: string, options: ReportCommandOptions, io: CliIO): Promise<void> {
   const started = performance.now();
-  const kind = kindOf(input);
   const given = await commandLineConfig(options);
-  const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
-  if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
   // Who took part in which campaign: a .csv or .xlsx file (member id, campaign, start date, end date, cost).
   const campaigns = options.campaigns ? await readTableFile(options.campaigns) : undefined;
+  if (!options.inPlace && usesDuckDb(input, options.engine, io)) {
+    const run = { json: options.json, started, campaigns };
+    await reportWithDuckDb(input, checkOut(options.out, input), given, run, io);
+    return;
+  }
+  const kind = kindOf(input);
+  const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
+  if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
 
   if (options.inPlace) {
     if (kind !== "xlsx")
@@ -215,6 +223,14 @@ export function registerReport(program: Command, io: CliIO): void {
         "default: a Campaigns sheet of the .xlsx input",
     )
     .option("--json", "print the summary as JSON")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "who reads the orders: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
+      )
+        .choices(READ_ENGINES)
+        .default("auto"),
+    )
     .addHelpText(
       "after",
       [
@@ -225,6 +241,7 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report book.xlsx --in-place",
         "  loyalty report orders.csv --campaigns campaigns.csv --out report.xlsx",
         "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
+        "  loyalty report 'orders/*.parquet' --out report.xlsx            # read by DuckDB",
       ].join("\n"),
     )
     .action((input: string, options: ReportCommandOptions) => reportCommand(input, options, io));

@@ -7,6 +7,7 @@
 import type { Analysis } from "../../engine/analyze";
 import { defaultAssumptions } from "../../engine/projection/assumptions";
 import { projectionBaseline } from "../../engine/projection/baseline";
+import { reconcile } from "../../engine/projection/reconciliation";
 import type { Workbook } from "../../sheet/port";
 import { BENEFIT_COST_KIND, benefitCostSheet, type BenefitCostSheet } from "./builder";
 import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
@@ -19,6 +20,8 @@ export interface BenefitCostData {
   sheetName: string;
   /** Where the data came from, for the subtitle. */
   source?: string;
+  /** Currency symbol of the report's settings ("" or absent: none). */
+  currency?: string;
 }
 
 export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostSheet {
@@ -30,7 +33,14 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
   });
   const defaults = defaultAssumptions(baseline, settings.periods);
   const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
-  return benefitCostSheet({ baseline, assumptions, source: data.source });
+  const reconciliation = reconcile(analysis.days, analysis.tiers.program, baseline);
+  return benefitCostSheet({
+    baseline,
+    assumptions,
+    source: data.source,
+    reconciliation,
+    currency: data.currency,
+  });
 }
 
 /**
@@ -41,8 +51,15 @@ export async function benefitCostSheetForWorkbook(
   workbook: Pick<Workbook, "listGeneratedSheets" | "readInputs">,
   analysis: BenefitCostData["analysis"],
   source?: string,
+  currency?: string,
 ): Promise<BenefitCostSheet> {
   const existing = (await workbook.listGeneratedSheets()).find((s) => s.kind === BENEFIT_COST_KIND);
   const inputs = existing ? await workbook.readInputs(BENEFIT_COST_KIND) : [];
-  return benefitCostSheetFromData({ analysis, inputs, sheetName: existing?.sheetName ?? "", source });
+  return benefitCostSheetFromData({
+    analysis,
+    inputs,
+    sheetName: existing?.sheetName ?? "",
+    source,
+    currency,
+  });
 }

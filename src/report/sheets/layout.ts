@@ -15,11 +15,18 @@ import type {
   DataValidation,
   NumberFormat,
   SheetModel,
+  TableCarry,
   TableOptions,
 } from "../../sheet/sheet-model";
 import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
 import { displayLength } from "./content-width";
 import { isNumeric, spacedFormats } from "./number-formats";
+
+/**
+ * Tables with one row per customer carry what a user types beside a row (a "Called?" column, a note) to
+ * the same customer's row when the report is refreshed (see TableCarry).
+ */
+export const CUSTOMER_ROWS: TableCarry = { key: "Customer ID" };
 
 /** Column widths (characters) the layout chooses between. */
 const MIN_WIDTH = 6;
