@@ -38,6 +38,8 @@ describe("generateOrders", () => {
       channel: 6,
       birthday: 7,
       joinDate: 8,
+      category: 9,
+      brand: 10,
     });
     // Orders have one to three lines.
     const orders = read.orders.newOrder.reduce((a, b) => a + b, 0);
