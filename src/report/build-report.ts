@@ -41,7 +41,7 @@ import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
-import { SHEET_NAMES, type SheetKind } from "./sheet-kinds";
+import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
 
 export type ReportStep = "reading" | "checking" | "summarising" | "fitting" | "writing" | "done";
@@ -223,7 +223,7 @@ function modelWarnings(models: ReportModels | null, modelSheet: string | undefin
 }
 
 /** Sheets that show preferences: the analysis runs when one of them is built. */
-const SHEETS_USING_PREFERENCES: readonly SheetKind[] = ["customers", "preferences"];
+const SHEETS_USING_PREFERENCES: readonly SheetKind[] = ["this-week", "customers", "preferences"];
 
 /** Preferences compared within segment × tier (the tier levels, lapsed and "not yet" included). */
 function preferencesOf(analysis: Analysis, config: ReportConfig): Preferences | null {
@@ -342,8 +342,10 @@ async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): 
   const sheets = data.config.sheets;
   const written: WriteSheetResult[] = [];
   for (const [index, kind] of sheets.entries()) {
-    await steps.sheet(index, sheets.length, SHEET_NAMES[kind]);
-    written.push(await workbook.writeSheet(SHEET_BUILDERS[kind](data)));
+    const name = sheetName(kind, data.config.language);
+    await steps.sheet(index, sheets.length, name);
+    // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
+    written.push(await workbook.writeSheet({ ...SHEET_BUILDERS[kind](data), name }));
   }
   return written;
 }

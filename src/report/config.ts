@@ -27,6 +27,7 @@ import { DEFAULT_PREFERENCE_WINDOW_DAYS } from "../engine/preferences/analyze-pr
 import { DEFAULT_MIN_SUPPORT } from "../engine/preferences/preferences";
 import { CAMPAIGN_COLUMNS, type CampaignColumnOverrides } from "../engine/campaigns/participation";
 import { DEFAULT_CAMPAIGN_WINDOW_DAYS } from "../engine/campaigns/measure";
+import { LANGUAGES, type Language } from "../engine/text/language";
 import { TRANSACTION_MODEL_NAMES, type TransactionModelName } from "../engine/models/registry";
 import { UserError, type UserErrorDetail } from "../user-error";
 import {
@@ -123,6 +124,10 @@ export interface ReportConfig {
     seed: number;
     liftForBenefitCost: string | null;
   };
+  /** The language of the sheets (titles, headers, notes, names, tabs); stored, so Refresh keeps it. */
+  language: Language;
+  /** The call list of the This week sheet: at most `perStore` members per store. */
+  thisWeek: { perStore: number };
 }
 
 type DeepPartial<T> = T extends readonly (infer _U)[]
@@ -164,6 +169,8 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
     seed: 1,
     liftForBenefitCost: null,
   },
+  language: "en",
+  thisWeek: { perStore: 30 },
 };
 
 export const SEGMENT_SCHEMES: Readonly<Record<ReportConfig["segmentScheme"], RfmSegmentScheme>> = {
@@ -313,6 +320,8 @@ const CONFIG_FIELDS: Fields = {
     seed: numberIn({ min: 0, max: 2 ** 31, integer: true }),
     liftForBenefitCost: nullable(text(200)),
   }),
+  language: oneOf(LANGUAGES),
+  thisWeek: objectOf({ perStore: numberIn({ min: 1, max: 10_000, integer: true }) }),
   // Written into every stored copy, so later versions can tell old settings apart.
   version: numberIn({ min: 1, integer: true }),
 };

@@ -14,6 +14,8 @@ import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { langOption } from "./report";
+import type { Language } from "../../engine/text/language";
 
 export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
 
@@ -35,6 +37,7 @@ const DEMO_COLUMNS = { member: 1, date: 2, amount: 4 };
 interface DemoOptions {
   out: string;
   json?: boolean;
+  lang?: Language;
 }
 
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
@@ -43,9 +46,13 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   if (path.extname(out).toLowerCase() !== ".xlsx")
     throw new UserError(`--out ${out}: the report is an .xlsx file`);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const table = generateOrders(DEMO_SAMPLE);
+  // A Chinese demo is a Chinese store's export: headers, channels, names and stores in Chinese.
+  const table = generateOrders({ ...DEMO_SAMPLE, headers: options.lang === "zh-CN" ? "zh" : "en" });
   // Two past campaigns, one of which really raised its participants' spend (see sample-campaigns.ts).
-  const campaigns = plantSampleCampaigns(table, DEMO_COLUMNS, { seed: DEMO_SAMPLE.seed ?? 1 });
+  const campaigns = plantSampleCampaigns(table, DEMO_COLUMNS, {
+    seed: DEMO_SAMPLE.seed ?? 1,
+    language: options.lang === "zh-CN" ? "zh" : "en",
+  });
   const base = path.join(path.dirname(out), path.basename(out, path.extname(out)));
   const csv = `${base}-orders.csv`;
   const campaignsCsv = `${base}-campaigns.csv`;
@@ -58,6 +65,7 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
       orders: { table: { ...table, source: path.basename(csv) } },
       campaigns: { ...campaigns, source: path.basename(campaignsCsv) },
       json: options.json,
+      config: options.lang ? { language: options.lang } : undefined,
       started,
     },
     io,
@@ -71,5 +79,6 @@ export function registerDemo(program: Command, io: CliIO): void {
     .description("build the full report on the bundled sample data (3,000 members, 2022-2024)")
     .option("-o, --out <file>", "where to write the report", DEFAULT_DEMO_FILE)
     .option("--json", "print the summary as JSON")
+    .addOption(langOption())
     .action((options: DemoOptions) => demoCommand(options, io));
 }

@@ -12,7 +12,7 @@ import { tierName, type ReportData } from "../report-data";
 import { excelDate, round } from "./cell-values";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
-import { reportLanguage, type Language } from "./language";
+import type { Language } from "../../engine/text/language";
 
 const pct = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)} %` : "–");
 
@@ -192,7 +192,7 @@ const unmatchedCount = (m: CampaignMeasure) =>
   m.unmatched.notInOrders + m.unmatched.noHistory + m.unmatched.windowNotOver + m.unmatched.noControl;
 
 export function buildCampaignsSheet(data: ReportData): SheetModel {
-  const language = reportLanguage(data);
+  const language = data.config.language;
   const t = TEXTS[language];
   const layout = new SheetLayout().title(t.title);
   const campaigns = data.campaigns;
@@ -341,7 +341,7 @@ function campaignDetail(
     header: t.strataHeaders,
     rows: strata.map((s) => [
       excelDate(s.start),
-      tierName(data.analysis, s.tierLevel),
+      tierName(data.analysis, s.tierLevel, language),
       s.r,
       s.f,
       s.spendBand,

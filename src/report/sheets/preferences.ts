@@ -21,7 +21,7 @@ import { round } from "./cell-values";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { tableChart } from "./table-chart";
-import { reportLanguage, type Language } from "./language";
+import type { Language } from "../../engine/text/language";
 
 const TEXTS = {
   en: {
@@ -115,7 +115,7 @@ const ROLE_WORDS: Record<Preferences["role"], { en: string; "zh-CN": string }> =
 const PAIR_ROWS = 30;
 
 export function buildPreferencesSheet(data: ReportData): SheetModel {
-  const language = reportLanguage(data);
+  const language = data.config.language;
   const t = TEXTS[language];
   const layout = new SheetLayout().title(t.title);
   const prefs = data.preferences;
@@ -168,7 +168,9 @@ export function buildPreferencesSheet(data: ReportData): SheetModel {
 
   const segmentNames = data.analysis.segments.segments.map((s) => (language === "en" ? s.name : s.nameZh));
   groupTables(layout, t.bySegment, t, order, names, bySegment, segmentNames);
-  const tierNames = Array.from({ length: prefs.byTier.groups }, (_, level) => tierName(data.analysis, level));
+  const tierNames = Array.from({ length: prefs.byTier.groups }, (_, level) =>
+    tierName(data.analysis, level, language),
+  );
   groupTables(layout, t.byTier, t, order, names, prefs.byTier, tierNames);
 
   layout.section(t.pairs, t.pairsNote(prefs.minSupport, Math.min(PAIR_ROWS, prefs.pairs.length)));
