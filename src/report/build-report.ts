@@ -318,7 +318,10 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
 
-  const warnings = reportWarnings(written, models, analysis, orders.sheet);
+  const warnings = [
+    ...reportWarnings(written, models, analysis, orders.sheet),
+    ...unusedAssumptionWarnings(benefitCost, written),
+  ];
   const seconds = steps.done();
   return {
     summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
@@ -351,6 +354,23 @@ async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): 
 }
 
 /** Sheets written under another name, models that could not be used, and the data-quality findings. */
+/** Values typed into Benefit cost input cells the refreshed sheet no longer has: they are not kept. */
+function unusedAssumptionWarnings(
+  benefitCost: BenefitCostSheet | undefined,
+  written: WriteSheetResult[],
+): ReportWarning[] {
+  const sheet = written.find((w) => w.kind === "benefit-cost")?.sheetName;
+  if (!benefitCost?.unusedEdits || !sheet) return [];
+  return benefitCost.unusedEdits.map((input) => ({
+    message:
+      `${sheet}, cell ${input.address}: the value typed there (${JSON.stringify(input.value)}, ${input.key}) ` +
+      "has no place in the refreshed model and was not kept; the notes of the assumptions say what " +
+      "replaces it (the cost growth coefficient: member benefits follow the members of each tier, and a " +
+      "programme fixed cost)",
+    where: { sheet, range: input.address },
+  }));
+}
+
 function reportWarnings(
   written: WriteSheetResult[],
   models: ReportModels | null,
