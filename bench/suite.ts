@@ -7,6 +7,7 @@ import { reportBenchmarks } from "./report";
 import { workbookBenchmarks } from "./workbook";
 import { paneBenchmarks } from "./pane";
 import { duckDbBenchmarks } from "./duckdb";
+import { benefitCostBenchmarks } from "./benefit-cost";
 
 export interface BenchResult {
   name: string;
@@ -62,5 +63,6 @@ export const benchmarks: Benchmark[] = [
   ...workbookBenchmarks,
   ...reportBenchmarks,
   ...paneBenchmarks(underBudget),
+  ...benefitCostBenchmarks({ timeBest, underBudget }),
   ...duckDbBenchmarks,
 ];

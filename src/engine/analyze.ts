@@ -26,7 +26,7 @@ import { DEFAULT_TIER_PROGRAM, type TierProgram } from "./tiers/program";
 import { evaluateTiers, type TierEvaluation } from "./tiers/evaluate";
 import { purchaseRhythm, type PurchaseRhythm } from "./alerts/rhythm";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertList, type AlertRule } from "./alerts/rules";
-import { upcomingKeyDates, type KeyDate } from "./keydates/key-dates";
+import { realFirstPurchases, upcomingKeyDates, type KeyDate } from "./keydates/key-dates";
 import { counted } from "./text/counted";
 
 export interface AnalysisConfig {
@@ -137,7 +137,11 @@ export function analyzeOrderTable(table: OrderTable, config: AnalysisConfig = {}
   const rhythm = purchaseRhythm(days, asOf, { spendWindowDays: config.spendWindowDays });
   const alerts = evaluateAlerts(rhythm, config.alertRules ?? DEFAULT_ALERT_RULES, tiers);
   const keyDates = upcomingKeyDates(
-    { birthday: table.members.birthday, joinDay: table.members.joinDay, firstDay: summary.firstDay },
+    {
+      birthday: table.members.birthday,
+      joinDay: table.members.joinDay,
+      firstDay: realFirstPurchases(summary.firstDay),
+    },
     asOf,
     { days: config.keyDateDays, levels: tiers.current },
   );

@@ -32,7 +32,7 @@ import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
-import { SHEET_NAMES, type SheetKind } from "./sheet-kinds";
+import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
 
 export type ReportStep = "reading" | "checking" | "summarising" | "fitting" | "writing" | "done";
@@ -262,7 +262,10 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
 
-  const warnings = reportWarnings(written, models, analysis, orders.sheet);
+  const warnings = [
+    ...reportWarnings(written, models, analysis, orders.sheet),
+    ...unusedAssumptionWarnings(benefitCost, written),
+  ];
   const seconds = steps.done();
   return {
     summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
@@ -286,13 +289,32 @@ async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): 
   const sheets = data.config.sheets;
   const written: WriteSheetResult[] = [];
   for (const [index, kind] of sheets.entries()) {
-    await steps.sheet(index, sheets.length, SHEET_NAMES[kind]);
-    written.push(await workbook.writeSheet(SHEET_BUILDERS[kind](data)));
+    const name = sheetName(kind, data.config.language);
+    await steps.sheet(index, sheets.length, name);
+    // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
+    written.push(await workbook.writeSheet({ ...SHEET_BUILDERS[kind](data), name }));
   }
   return written;
 }
 
 /** Sheets written under another name, models that could not be used, and the data-quality findings. */
+/** Values typed into Benefit cost input cells the refreshed sheet no longer has: they are not kept. */
+function unusedAssumptionWarnings(
+  benefitCost: BenefitCostSheet | undefined,
+  written: WriteSheetResult[],
+): ReportWarning[] {
+  const sheet = written.find((w) => w.kind === "benefit-cost")?.sheetName;
+  if (!benefitCost?.unusedEdits || !sheet) return [];
+  return benefitCost.unusedEdits.map((input) => ({
+    message:
+      `${sheet}, cell ${input.address}: the value typed there (${JSON.stringify(input.value)}, ${input.key}) ` +
+      "has no place in the refreshed model and was not kept; the notes of the assumptions say what " +
+      "replaces it (the cost growth coefficient: member benefits follow the members of each tier, and a " +
+      "programme fixed cost)",
+    where: { sheet, range: input.address },
+  }));
+}
+
 function reportWarnings(
   written: WriteSheetResult[],
   models: ReportModels | null,

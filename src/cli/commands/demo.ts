@@ -13,6 +13,8 @@ import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { langOption } from "./report";
+import type { Language } from "../../engine/text/language";
 
 export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
 
@@ -31,6 +33,7 @@ export const DEMO_SAMPLE: GenerateOrdersOptions = {
 interface DemoOptions {
   out: string;
   json?: boolean;
+  lang?: Language;
 }
 
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
@@ -39,7 +42,8 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   if (path.extname(out).toLowerCase() !== ".xlsx")
     throw new UserError(`--out ${out}: the report is an .xlsx file`);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const table = generateOrders(DEMO_SAMPLE);
+  // A Chinese demo is a Chinese store's export: headers, channels, names and stores in Chinese.
+  const table = generateOrders({ ...DEMO_SAMPLE, headers: options.lang === "zh-CN" ? "zh" : "en" });
   const csv = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-orders.csv`);
   await writeTableCsv(csv, table);
   await runReport(
@@ -48,6 +52,7 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
       out,
       orders: { table: { ...table, source: path.basename(csv) } },
       json: options.json,
+      config: options.lang ? { language: options.lang } : undefined,
       started,
     },
     io,
@@ -61,5 +66,6 @@ export function registerDemo(program: Command, io: CliIO): void {
     .description("build the full report on the bundled sample data (3,000 members, 2022-2024)")
     .option("-o, --out <file>", "where to write the report", DEFAULT_DEMO_FILE)
     .option("--json", "print the summary as JSON")
+    .addOption(langOption())
     .action((options: DemoOptions) => demoCommand(options, io));
 }

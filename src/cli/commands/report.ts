@@ -15,6 +15,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
 import { DAY_ORDERS } from "../../engine/data/parse-date";
+import { LANGUAGES } from "../../engine/text/language";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
@@ -36,6 +37,7 @@ interface ReportCommandOptions {
   sheet?: string;
   inPlace?: boolean;
   json?: boolean;
+  lang?: string;
   engine: ReadEngine;
 }
 
@@ -83,6 +85,9 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
   if (options.dateOrder !== undefined) {
     config = deepMerge(config, checkConfigLayer({ dayOrder: options.dateOrder }, "--date-order"));
   }
+  if (options.lang !== undefined) {
+    config = deepMerge(config, checkConfigLayer({ language: options.lang }, "--lang"));
+  }
   if (options.sheets !== undefined) {
     const sheets = options.sheets
       .split(",")
@@ -91,6 +96,14 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
     config = deepMerge(config, checkConfigLayer({ sheets }, "--sheets"));
   }
   return config;
+}
+
+/** `--lang en|zh-CN`: the language of the sheets, stored in the workbook so a refresh keeps it. */
+export function langOption(): Option {
+  return new Option(
+    "--lang <language>",
+    "language of the sheets: en or zh-CN (default: the workbook's stored language, else en)",
+  ).choices(LANGUAGES);
 }
 
 function kindOf(file: string): "text" | "xlsx" {
@@ -207,6 +220,7 @@ export function registerReport(program: Command, io: CliIO): void {
       "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
     )
     .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
+    .addOption(langOption())
     .option("--json", "print the summary as JSON")
     .addOption(
       new Option(

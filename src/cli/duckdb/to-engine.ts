@@ -91,7 +91,15 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   };
   return {
     orders: orderLines,
-    members: { birthday: null, joinDay: null, tier: null, points: null },
+    members: {
+      birthday: null,
+      joinDay: null,
+      tier: null,
+      points: null,
+      name: null,
+      phone: null,
+      store: null,
+    },
     quality: read.quality,
     columns: read.columns,
     asOf: read.asOf,

@@ -70,6 +70,10 @@ export interface MemberDetails {
   tier: string[] | null;
   /** Points balance (NaN when blank). */
   points: Float64Array | null;
+  /** Name, phone and (home) store as written in the data ("" when blank): the member's last non-blank. */
+  name: string[] | null;
+  phone: string[] | null;
+  store: string[] | null;
 }
 
 export function customerCount(orders: OrderLines): number {

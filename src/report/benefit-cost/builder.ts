@@ -34,6 +34,7 @@ import {
   titleSection,
 } from "./result-sections";
 import { BenefitCostWriter, type BenefitCostSheetInput } from "./writer";
+import type { SheetInput } from "./inputs";
 
 export type { BenefitCostSheetInput } from "./writer";
 
@@ -49,6 +50,8 @@ export interface BenefitCostSheet {
   layout: BenefitCostLayout;
   /** Address -> the value the engine gives the formula there. */
   expected: Map<string, Expected>;
+  /** Input cells the user edited on the sheet being refreshed that this sheet no longer has. */
+  unusedEdits?: readonly SheetInput[];
 }
 
 /** The Benefit cost sheet for a baseline and assumptions (runs the engine's projection for the values). */

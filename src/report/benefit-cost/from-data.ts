@@ -11,6 +11,7 @@ import { reconcile } from "../../engine/projection/reconciliation";
 import type { Workbook } from "../../sheet/port";
 import { BENEFIT_COST_KIND, benefitCostSheet, type BenefitCostSheet } from "./builder";
 import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
+import { inputCells } from "../../sheet/sheet-model-cells";
 
 export interface BenefitCostData {
   analysis: Pick<Analysis, "days" | "tiers" | "table">;
@@ -34,13 +35,24 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
   const defaults = defaultAssumptions(baseline, settings.periods);
   const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
   const reconciliation = reconcile(analysis.days, analysis.tiers.program, baseline);
-  return benefitCostSheet({
+  const sheet = benefitCostSheet({
     baseline,
     assumptions,
     source: data.source,
     reconciliation,
     currency: data.currency,
   });
+  return { ...sheet, unusedEdits: unusedEdits(inputs, sheet) };
+}
+
+/**
+ * Values the user typed into input cells the rebuilt sheet no longer has (a tier that is gone, the cost
+ * growth coefficient that costs per tier replaced): a refresh cannot keep them, so the report says so.
+ */
+function unusedEdits(inputs: readonly SheetInput[], sheet: BenefitCostSheet): SheetInput[] {
+  const keys = new Set(inputCells(sheet.model).keys());
+  const typed = (v: SheetInput["value"]) => v !== null && v !== undefined && v !== "";
+  return inputs.filter((input) => input.edited && typed(input.value) && !keys.has(input.key));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { tierName, type ReportData } from "../report-data";
+import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { ALERT_INPUTS } from "../input-keys";
@@ -112,7 +112,8 @@ function membersToActOn(layout: SheetLayout, { analysis, models, config }: Repor
   const members = [...rulesOf.keys()];
   const alive = models?.probabilityAlive ?? null;
   const clv = models?.clv ?? null;
-  const atRisk = (c: number) => (alive && clv ? clv[c] * (1 - alive[c]) : NaN);
+  const risk = valueAtRisk(models);
+  const atRisk = (c: number) => (risk ? risk[c] : NaN);
   const sortKey = (c: number) => (Number.isFinite(atRisk(c)) ? atRisk(c) : -Infinity);
   members.sort((a, b) => sortKey(b) - sortKey(a) || summary.spend[b] - summary.spend[a] || a - b);
   const shown = members.slice(0, config.listLimit);

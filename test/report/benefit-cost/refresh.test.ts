@@ -110,4 +110,19 @@ describe("refreshing the Benefit cost sheet", () => {
     expect(rebuilt.input.assumptions.programme.fixedCost).toBe(300);
     expect(rebuilt.projection.costProgramme.slice(1).every((c) => c === 300)).toBe(true);
   });
+
+  it("lists the edited inputs the refreshed model has no place for, such as the old cost growth coefficient", () => {
+    const typed: SheetInput[] = [
+      { key: "bc.costGrowthCoefficient", address: "B38", value: 1.5, edited: true },
+      { key: INPUT_KEYS.programme("grossMargin"), address: "B34", value: 0.3, edited: true },
+      { key: "bc.someOtherDefault", address: "B39", value: 2, edited: false },
+    ];
+    const rebuilt = benefitCostSheetFromData({
+      analysis: after,
+      inputs: typed,
+      sheetName: "LL Benefit cost",
+    });
+    expect(rebuilt.unusedEdits).toEqual([typed[0]]);
+    expect(rebuilt.input.assumptions.programme.grossMargin).toBe(0.3);
+  });
 });
