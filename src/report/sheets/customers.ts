@@ -11,6 +11,7 @@ import { excelDate, round, widthsByHeader } from "./cell-values";
 import { CUSTOMER_ROWS, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
+import { MAX_ROWS } from "../../sheet/a1";
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
@@ -25,12 +26,20 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   );
   const problem = models ? (models.transaction.problem ?? models.spend.problem) : "the models were not run";
   if (problem) layout.note(`Model columns are blank: ${problem}.`);
+  // A worksheet holds 1,048,576 rows: beyond that (order files read with DuckDB), the most valuable.
+  const shown = Math.min(n, MAX_ROWS - layout.row - 3);
+  if (shown < n) {
+    layout.note(
+      `The sheet lists the ${counted(shown, "most valuable customer")} of ${n.toLocaleString("en-US")}: ` +
+        "a worksheet has 1,048,576 rows. `loyalty sql` writes every customer's summary as a table.",
+    );
+  }
   const tableTop = layout.gap().row;
   const header = customerHeader(data);
   const rowOf = customerRow(data);
   const order = indexesByDescending(analysis.summary.spend);
-  const rows: Cell[][] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = rowOf(order[i]);
+  const rows: Cell[][] = new Array(shown);
+  for (let i = 0; i < shown; i++) rows[i] = rowOf(order[i]);
   const money = moneyFormat(config.currency);
   const table = layout.table({
     header,
