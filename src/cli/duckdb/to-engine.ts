@@ -46,7 +46,7 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   const ids = await db.columns(`SELECT customer_id FROM ${KEPT_CUSTOMERS} ORDER BY first_row`);
   const customerIds = ids.customer_id as string[];
   const orderKey = `COALESCE(l.order_id, '#' || CAST(l.ll_row AS VARCHAR))`;
-  const orders = `SELECT k.idx, l.day, SUM(l.amount) AS amount, MIN(l.ll_row) AS source_row
+  const orders = `SELECT k.idx, l.day, SUM(l.amount ORDER BY l.ll_row) AS amount, MIN(l.ll_row) AS source_row
     FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
     WHERE l.purchase GROUP BY k.idx, l.day, ${orderKey}`;
   const orderCount = await countOf(db, `SELECT COUNT(*) FROM (${orders})`);
