@@ -10,6 +10,7 @@ import type { WriteSheetResult } from "../sheet/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ModelProblem, ReportModels } from "./report-models";
+import { contactList, type ContactList } from "./contact-list";
 import { counted } from "../engine/text/counted";
 
 /** A cell range a warning is about: select it to see the problem. */
@@ -42,6 +43,8 @@ export interface ReportSummary {
   tiers: { key: string; name: string; customers: number; previous: number }[];
   /** Members with at least one alert. */
   alerts: number;
+  /** Who to contact this week: the first few with their reasons and value at risk, and where the list is. */
+  contacts: ContactList;
   dataQuality: {
     rowsRead: number;
     purchaseLines: number;
@@ -113,6 +116,7 @@ export function summarize(
       previous: tiers.previousCounts[level],
     })),
     alerts: new Set(analysis.alerts.customer).size,
+    contacts: contactList(analysis, models),
     dataQuality: {
       rowsRead: table.quality.rowsRead,
       purchaseLines: table.quality.purchaseLines,

@@ -9,6 +9,7 @@ import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
 import { shortRuleName } from "./alert-names";
+import { membersToAct } from "../contact-list";
 import { ALERT_INPUTS } from "../input-keys";
 import { SheetLayout } from "./layout";
 import { listedNote } from "./note-text";
@@ -91,18 +92,11 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
   ]);
   layout.gap();
 
-  // One row per member, the rules that fired joined.
-  const rulesOf = new Map<number, string[]>();
-  for (let i = 0; i < alerts.customer.length; i++) {
-    const c = alerts.customer[i];
-    rulesOf.set(c, [...(rulesOf.get(c) ?? []), alerts.rules[alerts.rule[i]].name]);
-  }
-  const members = [...rulesOf.keys()];
+  // One row per member, the rules that fired joined, in the order the result card names them.
+  const { members, rulesOf: rulesFired, atRisk } = membersToAct(analysis, models);
+  const rulesOf = new Map([...rulesFired].map(([c, rules]) => [c, rules.map((r) => alerts.rules[r].name)]));
   const alive = models?.probabilityAlive ?? null;
   const clv = models?.clv ?? null;
-  const atRisk = (c: number) => (alive && clv ? clv[c] * (1 - alive[c]) : NaN);
-  const sortKey = (c: number) => (Number.isFinite(atRisk(c)) ? atRisk(c) : -Infinity);
-  members.sort((a, b) => sortKey(b) - sortKey(a) || summary.spend[b] - summary.spend[a] || a - b);
   const shown = members.slice(0, config.listLimit);
   layout.section(
     "Members to act on",

@@ -4,6 +4,10 @@
  * month in dates typed as text (03/04/2024; proposed from the dates when they show it).
  */
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Body1Strong,
   Button,
@@ -113,30 +117,39 @@ export function SourceSection({ source }: { source: SourceHook }) {
             mapping={mapping}
             onMap={(role, column) => dispatch({ type: "map", role, column })}
           />
+          <Accordion collapsible>
+            <AccordionItem value="dates">
+              <AccordionHeader size="small">{strings.datesAndUnit}</AccordionHeader>
+              <AccordionPanel>
+                <div className={styles.row}>
+                  <Field
+                    className={styles.grow}
+                    label={strings.asOfLabel}
+                    hint={lastDate ? strings.asOfHint(lastDate) : undefined}
+                  >
+                    <Input
+                      type="date"
+                      value={state.asOf ?? lastDate ?? ""}
+                      onChange={(_, d) => dispatch({ type: "asOf", value: d.value === "" ? null : d.value })}
+                    />
+                  </Field>
+                  <Field className={styles.grow} label={strings.timeUnitLabel}>
+                    <Select
+                      value={state.timeUnit}
+                      onChange={(_, d) => dispatch({ type: "timeUnit", unit: d.value as TimeUnit })}
+                    >
+                      {TIME_UNITS.map((u) => (
+                        <option key={u} value={u}>
+                          {strings.timeUnits[u]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                </div>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
           <div className={styles.row}>
-            <Field
-              className={styles.grow}
-              label={strings.asOfLabel}
-              hint={lastDate ? strings.asOfHint(lastDate) : undefined}
-            >
-              <Input
-                type="date"
-                value={state.asOf ?? lastDate ?? ""}
-                onChange={(_, d) => dispatch({ type: "asOf", value: d.value === "" ? null : d.value })}
-              />
-            </Field>
-            <Field className={styles.grow} label={strings.timeUnitLabel}>
-              <Select
-                value={state.timeUnit}
-                onChange={(_, d) => dispatch({ type: "timeUnit", unit: d.value as TimeUnit })}
-              >
-                {TIME_UNITS.map((u) => (
-                  <option key={u} value={u}>
-                    {strings.timeUnits[u]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
             <Field
               className={styles.grow}
               label={strings.dayOrderLabel}
