@@ -116,10 +116,11 @@ function Pane({ office, host }: { office: OfficeConnection | null; host: Preview
     [office, onError],
   );
   const openFile = useCallback(
-    async (name: string, bytes: Uint8Array) => {
+    async (file: File) => {
       if (!host) return;
+      const name = file.name;
       try {
-        await host.open(name, bytes);
+        await host.open(file);
         setMessage(undefined);
         setSelection(undefined);
         setPreview({ workbook: host.workbook(), name, id: ++opened.current });

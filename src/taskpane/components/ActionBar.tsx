@@ -48,7 +48,7 @@ export function ActionBar({ run, blocked, onBuild, onCancel }: ActionBarProps) {
   const building = run.running?.kind === "build";
   const progress = run.running?.progress;
   const status = busy
-    ? progressText(strings, progress)
+    ? progressText(strings, progress, run.running?.rows, language)
     : run.cancelled
       ? strings.cancelled
       : blocked
