@@ -5,6 +5,7 @@
  * with their reasons. When a sheet of its own lists the week's calls, CONTACT_LIST_SHEET names it.
  */
 import type { Analysis } from "../engine/analyze";
+import { valueAtRisk } from "./report-data";
 import type { ReportModels } from "./report-models";
 import type { SheetKind } from "./sheet-kinds";
 
@@ -30,9 +31,8 @@ export function membersToAct(analysis: Analysis, models: ReportModels | null): M
     const c = alerts.customer[i];
     rulesOf.set(c, [...(rulesOf.get(c) ?? []), alerts.rule[i]]);
   }
-  const alive = models?.probabilityAlive ?? null;
-  const clv = models?.clv ?? null;
-  const atRisk = (c: number) => (alive && clv ? clv[c] * (1 - alive[c]) : NaN);
+  const risk = valueAtRisk(models);
+  const atRisk = (c: number) => (risk ? risk[c] : NaN);
   const sortKey = (c: number) => (Number.isFinite(atRisk(c)) ? atRisk(c) : -Infinity);
   const members = [...rulesOf.keys()];
   members.sort((a, b) => sortKey(b) - sortKey(a) || summary.spend[b] - summary.spend[a] || a - b);

@@ -213,7 +213,9 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Thresholds" }).click();
     await page.getByRole("radio", { name: "Set them here" }).check();
     await page.getByRole("textbox", { name: "Platinum: minimum spend" }).fill("lots");
-    await page.getByText("“lots” is not a number.").waitFor();
+    await buildSection.getByText("“lots” is not a number.").waitFor();
+    // The action bar says why Build waits.
+    assert.equal(await page.getByTestId("progress-step").innerText(), "“lots” is not a number.");
     assert.equal(await page.getByRole("button", { name: "Build report" }).isEnabled(), false);
     await shot(page, "2-thresholds", buildSection);
     await page.getByRole("textbox", { name: "Platinum: minimum spend" }).fill("");

@@ -8,30 +8,17 @@ import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
-import { shortRuleName } from "./alert-names";
+import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { membersToAct } from "../contact-list";
 import { ALERT_INPUTS } from "../input-keys";
-import { SheetLayout } from "./layout";
-import { listedNote } from "./note-text";
+import { customerRows, SheetLayout } from "./layout";
+import { ALERT_TEXTS } from "../../engine/text/alerts";
+import { localName } from "../../engine/text/bilingual";
 import { moneyFormat } from "./number-formats";
-import { counted } from "../../engine/text/counted";
 
-/** What a measure is, in words, and how its threshold is shown. */
+/** What a measure is, in words (English; the sheet uses its language's, see ALERT_TEXTS). */
 export function metricLabel(metric: AlertMetric, windowDays: number): string {
-  switch (metric) {
-    case "rhythmRatio":
-      return "Days since last purchase ÷ usual days between purchases";
-    case "daysSinceLast":
-      return "Days since last purchase";
-    case "medianIntervalDays":
-      return "Usual days between purchases";
-    case "spendChange":
-      return `Change in spend: last ${windowDays} days vs the ${windowDays} before`;
-    case "spendRecent":
-      return `Spend in the last ${windowDays} days`;
-    case "spendPrior":
-      return `Spend in the ${windowDays} days before that`;
-  }
+  return ALERT_TEXTS.en.metric(metric, windowDays);
 }
 
 function metricFormat(metric: AlertMetric, money: NumberFormat): NumberFormat {
@@ -41,20 +28,25 @@ function metricFormat(metric: AlertMetric, money: NumberFormat): NumberFormat {
   return "integer";
 }
 
-const OPERATOR_WORDS = { ">": "above", ">=": "at least", "<": "below", "<=": "at most" } as const;
-
 export function buildAlertsSheet(data: ReportData): SheetModel {
-  const { analysis, models, config, defaults } = data;
-  const { alerts, rhythm, summary } = analysis;
-  const money = moneyFormat(config.currency);
-  const window = rhythm.spendWindowDays;
+  const t = ALERT_TEXTS[data.config.language];
+  const layout = new SheetLayout().title(t.title, t.intro(formatDay(data.analysis.asOf)));
+  layout.gap().section(t.rules);
+  rulesTable(layout, data);
+  membersToActOn(layout, data);
+  return layout.finish({
+    kind: "alerts",
+    // Every column as wide as its header and values (rule names in column A included).
+    tabColor: "#C00000",
+  });
+}
 
-  const layout = new SheetLayout().title(
-    "Alerts",
-    `Members to act on as of ${formatDay(analysis.asOf)}. Edit the thresholds in the orange cells and rebuild: ` +
-      "your values are kept on every refresh.",
-  );
-  layout.gap().section("Rules");
+/** One row per condition of each rule, its threshold an input cell, with how many members it flagged. */
+function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportData): void {
+  const { alerts, rhythm } = analysis;
+  const language = config.language;
+  const t = ALERT_TEXTS[language];
+  const money = moneyFormat(config.currency);
   const firedPerRule = new Int32Array(alerts.rules.length);
   for (const r of alerts.rule) firedPerRule[r]++;
   const ruleRows: Cell[][] = [];
@@ -62,14 +54,17 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     rule.when.forEach((condition, i) => {
       ruleRows.push([
         // The short name in the cell (a wrapped long one would need a taller row), the whole rule as a note.
-        i === 0 ? { value: shortRuleName(rule.name), note: rule.name } : "",
+        i === 0 ? { value: shortRuleName(localName(rule, language)), note: localName(rule, language) } : "",
         i === 0
           ? (rule.tiers ?? [])
-              .map((key) => analysis.tiers.categories.find((c) => c.key === key)?.name ?? key)
-              .join(", ") || "All customers"
+              .map((key) => {
+                const category = analysis.tiers.categories.find((c) => c.key === key);
+                return category ? localName(category, language) : key;
+              })
+              .join(t.listSeparator) || t.allCustomers
           : "",
-        metricLabel(condition.metric, window),
-        OPERATOR_WORDS[condition.op],
+        t.metric(condition.metric, rhythm.spendWindowDays),
+        t.operators[condition.op],
         {
           value: condition.value,
           input: ALERT_INPUTS.threshold(rule.key, i),
@@ -80,51 +75,45 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     });
   });
   layout.table({
-    header: ["Rule", "Applies to", "Measure", "Fires when", "Threshold", "Members flagged"],
+    header: [...t.rulesHeader],
     rows: ruleRows,
     formats: [null, null, null, null, null, "integer"],
   });
   layout.facts([
     [
-      "Spend compared over (days)",
+      t.spendWindow,
       { value: defaults.spendWindowDays, input: ALERT_INPUTS.spendWindowDays, format: "integer" },
     ],
   ]);
   layout.gap();
+}
 
-  // One row per member, the rules that fired joined, in the order the result card names them.
-  const { members, rulesOf: rulesFired, atRisk } = membersToAct(analysis, models);
-  const rulesOf = new Map([...rulesFired].map(([c, rules]) => [c, rules.map((r) => alerts.rules[r].name)]));
+/**
+ * One row per flagged member with the rules that fired, the largest value at risk first (predicted value ×
+ * (1 − P(alive))), or the largest net spend first when the models could not be used.
+ */
+function membersToActOn(layout: SheetLayout, { analysis, models, config }: ReportData): void {
+  const { rhythm, summary } = analysis;
+  const language = config.language;
+  const t = ALERT_TEXTS[language];
+  const money = moneyFormat(config.currency);
+  const window = rhythm.spendWindowDays;
+  const rulesOf = alertNamesByCustomer(analysis, language);
+  // In the order the result card names them (contact-list.ts).
+  const { members, atRisk } = membersToAct(analysis, models);
   const alive = models?.probabilityAlive ?? null;
   const clv = models?.clv ?? null;
   const shown = members.slice(0, config.listLimit);
   layout.section(
-    "Members to act on",
-    counted(members.length, "member") +
-      listedNote(shown.length, members.length, "# with the most value at risk") +
-      (alive && clv
-        ? ". Value at risk = predicted value × (1 − P(alive)): what the member would bring if they stay."
-        : ". The models could not be used, so the list is sorted by net spend."),
+    t.membersSection,
+    t.membersNote(members.length, shown.length, alive !== null && clv !== null),
   );
   const list = layout.table({
-    header: [
-      "Customer ID",
-      "Tier",
-      "Alert",
-      "Days since last purchase",
-      "Usual days between purchases",
-      `Spend last ${window} days`,
-      `Spend previous ${window} days`,
-      "Spend change",
-      "P(alive)",
-      `Predicted value (${config.model.clvMonths} months)`,
-      "Value at risk",
-      "Segment",
-    ],
+    header: t.header(window, config.model.clvMonths),
     rows: shown.map((c) => [
       summary.customerIds[c],
-      tierName(analysis, analysis.tiers.current[c]),
-      (rulesOf.get(c) ?? []).map(shortRuleName).join("; "),
+      tierName(analysis, analysis.tiers.current[c], language),
+      (rulesOf.get(c) ?? []).map(shortRuleName).join(t.ruleSeparator),
       numberCell(rhythm.daysSinceLast[c]),
       numberCell(rhythm.medianIntervalDays[c]),
       round(rhythm.spendRecent[c], 2),
@@ -133,7 +122,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
       alive ? round(alive[c], 4) : null,
       clv ? round(clv[c], 2) : null,
       round(atRisk(c), 2),
-      analysis.segments.segments[analysis.segments.segment[c]].name,
+      localName(analysis.segments.segments[analysis.segments.segment[c]], language),
     ]),
     formats: [
       "text",
@@ -149,12 +138,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
       money,
       null,
     ],
-    table: { name: "LL_Alerts", style: "TableStyleMedium3" },
+    table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: customerRows(language) },
   });
   if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
-  return layout.finish({
-    kind: "alerts",
-    // Every column as wide as its header and values (rule names in column A included).
-    tabColor: "#C00000",
-  });
 }

@@ -12,7 +12,7 @@ import { tierName, type ReportData } from "../report-data";
 import { excelDate, numberCell, round } from "./cell-values";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { SheetLayout, type PlacedTable } from "./layout";
+import { CUSTOMER_ROWS, SheetLayout, type PlacedTable } from "./layout";
 import { listedNote } from "./note-text";
 import { moneyFormat } from "./number-formats";
 import { tableChart } from "./table-chart";
@@ -223,7 +223,7 @@ function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: Repor
       numberCell(u.gapShare),
     ]),
     formats: ["text", null, null, money, money, "integer", "integer", "percent1"],
-    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9" },
+    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
   });
   layout.gap();
 }
@@ -263,6 +263,6 @@ function demotionRiskTable(layout: SheetLayout, { analysis, config }: ReportData
       excelDate(analysis.summary.lastDay[d.customer]),
     ]),
     formats: ["text", null, money, money, "integer", "integer", null, "date"],
-    table: { name: "LL_DemotionRisk", style: "TableStyleLight9" },
+    table: { name: "LL_DemotionRisk", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
   });
 }

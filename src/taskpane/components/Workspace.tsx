@@ -3,13 +3,13 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportResult } from "../../report/build-report";
 import type { JsonValue, Workbook } from "../../sheet/port";
+import { useStrings } from "../i18n/context";
 import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
 import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";
 import { resultMessageOf, type PaneWarning } from "../state/pane-message";
 import { sourceSettings } from "../state/source-state";
 import { storedStart } from "../state/stored-settings";
-import { useStrings } from "../i18n/context";
 import { ActionBar } from "./ActionBar";
 import { BuildSection } from "./BuildSection";
 import { RefreshSection } from "./RefreshSection";
@@ -51,10 +51,10 @@ export function Workspace(props: WorkspaceProps) {
   const [saved, setSaved] = useState(stored !== undefined && start.error === undefined);
   const run = useRun(workbook, onError, onClearError);
 
-  const { strings } = useStrings();
+  const { strings, language } = useStrings();
   const settings = sourceSettings(source.state);
   const problems = useMemo(() => formProblems(form), [form]);
-  const layer = settings && buildConfigLayer(settings, form);
+  const layer = settings && buildConfigLayer(settings, form, language);
   const firstProblem = [...problems.values()][0];
   const blocked = !settings
     ? strings.buildBlocked
