@@ -10,7 +10,7 @@ import type { WriteSheetResult } from "../sheet/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ModelProblem, ReportModels } from "./report-models";
-import { contactList, type ContactList } from "./contact-list";
+import type { ContactList } from "./contact-list";
 import { counted } from "../engine/text/counted";
 
 /** A cell range a warning is about: select it to see the problem. */
@@ -90,6 +90,7 @@ export function summarize(
   warnings: ReportWarning[],
   seconds: number,
   transaction: ModelName,
+  contacts: ContactList,
   benefitCost?: BenefitCostSheet,
 ): ReportSummary {
   const { summary, segments, tiers, table } = analysis;
@@ -116,7 +117,7 @@ export function summarize(
       previous: tiers.previousCounts[level],
     })),
     alerts: new Set(analysis.alerts.customer).size,
-    contacts: contactList(analysis, models),
+    contacts,
     dataQuality: {
       rowsRead: table.quality.rowsRead,
       purchaseLines: table.quality.purchaseLines,

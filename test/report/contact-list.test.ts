@@ -1,12 +1,15 @@
 import type { Analysis } from "../../src/engine/analyze";
-import { contactList, membersToAct } from "../../src/report/contact-list";
+import { alertContacts, membersToAct } from "../../src/report/contact-list";
 import type { ReportModels } from "../../src/report/report-models";
 
 /** Four customers; alerts fired for 0 (rules 0 and 1), 1 (rule 0) and 3 (rule 1); 2 has none. */
 const analysis = {
   summary: { customerIds: ["A", "B", "C", "D"], spend: new Float64Array([300, 900, 50, 600]) },
   alerts: {
-    rules: [{ key: "vipOverdue" }, { key: "vipSpendDown" }],
+    rules: [
+      { key: "vipOverdue", name: "VIP overdue: long since the last purchase", nameZh: "VIP 会员超期未消费" },
+      { key: "vipSpendDown", name: "VIP spend down", nameZh: "VIP 会员消费下降" },
+    ],
     customer: Int32Array.from([0, 0, 1, 3]),
     rule: Uint8Array.from([0, 1, 0, 1]),
   },
@@ -22,13 +25,16 @@ describe("who to contact this week", () => {
     } as unknown as ReportModels;
     // At risk: A 100 × 0.5 = 50, B 50 × 0.9 = 45, D 200 × 0.1 = 20 (C fired no alert).
     expect(membersToAct(analysis, models).members).toEqual([0, 1, 3]);
-    const list = contactList(analysis, models);
+    const list = alertContacts(analysis, models);
     expect(list.total).toBe(3);
     expect(list.sheet).toBe("alerts");
     expect(list.first[0]).toEqual({
       customerId: "A",
       tier: "gold",
-      reasons: ["vipOverdue", "vipSpendDown"],
+      reasons: [
+        { en: "VIP overdue", zh: "VIP 会员超期未消费" },
+        { en: "VIP spend down", zh: "VIP 会员消费下降" },
+      ],
       valueAtRisk: 50,
       spend: 300,
       daysSinceLast: 40,
@@ -37,7 +43,7 @@ describe("who to contact this week", () => {
   });
 
   it("falls back on net spend when the models could not be used", () => {
-    const list = contactList(analysis, null);
+    const list = alertContacts(analysis, null);
     expect(list.first.map((c) => c.customerId)).toEqual(["B", "D", "A"]);
     expect(list.first.every((c) => c.valueAtRisk === null)).toBe(true);
   });

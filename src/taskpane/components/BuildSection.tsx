@@ -2,6 +2,7 @@
  * Step 2, Build: which sheets (all by default) and the thresholds, both folded away as settings rarely
  * changed. The Build button, its progress and Cancel are in the action bar (ActionBar.tsx).
  */
+import { memo } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -33,7 +34,7 @@ interface BuildSectionProps {
   busy: boolean;
 }
 
-export function BuildSection({ form, dispatch, problems, busy }: BuildSectionProps) {
+function BuildSectionParts({ form, dispatch, problems, busy }: BuildSectionProps) {
   const styles = useStyles();
   const { strings, language } = useStrings();
   const all = form.sheets.length === SHEET_KINDS.length;
@@ -90,3 +91,6 @@ export function BuildSection({ form, dispatch, problems, busy }: BuildSectionPro
     </section>
   );
 }
+
+/** Drawn again only when its own props change (not on every progress step of a build). */
+export const BuildSection = memo(BuildSectionParts);

@@ -1,11 +1,10 @@
 /**
  * The part of the result card that says what to do this week: the members to contact first, each with
- * the reasons (the alert rules that fired, in the pane's language), tier and value at risk, and a button
+ * the reasons to call (in the pane's language), tier and value at risk, and a button
  * that opens the whole list (selects its sheet in Excel, or shows it in the preview's grid).
  */
 import { Body1, Body1Strong, Button, Caption1 } from "@fluentui/react-components";
 import type { ReportResult } from "../../report/build-report";
-import { shortRuleName } from "../../report/sheets/alert-names";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../i18n/strings";
 import { useResultStyles } from "./result-styles";
@@ -23,9 +22,6 @@ export function ContactList({ result, tierNames, onSelect }: ContactListProps) {
   const { contacts, sheets } = result.summary;
   const zh = language === "zh-CN";
   const money = (v: number) => formatNumber(language, v, 2);
-  const rules = new Map(
-    result.config.alerts.rules.map((r) => [r.key, zh ? r.nameZh : shortRuleName(r.name)]),
-  );
   const sheet = sheets.find((s) => s.kind === contacts.sheet)?.sheetName;
   const byRisk = contacts.first.some((c) => c.valueAtRisk !== null);
   return (
@@ -46,7 +42,7 @@ export function ContactList({ result, tierNames, onSelect }: ContactListProps) {
             <li key={c.customerId} className={styles.wrap}>
               <Body1Strong>{strings.contactLine(c.customerId, tierNames.get(c.tier) ?? c.tier)}</Body1Strong>
               <Caption1 className={styles.place}>
-                {c.reasons.map((r) => rules.get(r) ?? r).join(zh ? "；" : "; ")}
+                {c.reasons.map((r) => (zh ? r.zh : r.en)).join(zh ? "；" : "; ")}
               </Caption1>
               <Caption1 className={styles.place}>
                 {[

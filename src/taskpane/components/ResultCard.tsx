@@ -3,6 +3,7 @@
  * projection when built, the data-quality findings (links that select the cells concerned), other
  * warnings, the sheets written and the time taken.
  */
+import { memo } from "react";
 import {
   Body1,
   Body1Strong,
@@ -43,7 +44,7 @@ interface ResultCardProps {
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
-export function ResultCard({ result, onSelect, headingRef }: ResultCardProps) {
+function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
   const styles = { ...useResultStyles(), ...useStyles() };
   const { strings, language } = useStrings();
   const s = result.summary;
@@ -158,3 +159,6 @@ export function ResultCard({ result, onSelect, headingRef }: ResultCardProps) {
     </Card>
   );
 }
+
+/** Drawn again only when its own props change (not on every progress step of a build). */
+export const ResultCard = memo(ResultCardParts);

@@ -3,6 +3,7 @@
  * role, the as-of date (default: the last order date), the models' time unit and the order of day and
  * month in dates typed as text (03/04/2024; proposed from the dates when they show it).
  */
+import { memo } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -48,7 +49,7 @@ function useCandidateLabel(): (c: OrderSourceCandidate) => string {
     strings.rowsCount(formatNumber(language, c.rows));
 }
 
-export function SourceSection({ source }: { source: SourceHook }) {
+function SourceSectionParts({ source }: { source: SourceHook }) {
   const styles = useStyles();
   const { strings } = useStrings();
   const labelOf = useCandidateLabel();
@@ -178,3 +179,6 @@ export function SourceSection({ source }: { source: SourceHook }) {
     </section>
   );
 }
+
+/** Drawn again only when its own props change (not on every progress step of a build). */
+export const SourceSection = memo(SourceSectionParts);
