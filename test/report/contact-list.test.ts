@@ -48,3 +48,31 @@ describe("who to contact this week", () => {
     expect(list.first.every((c) => c.valueAtRisk === null)).toBe(true);
   });
 });
+
+describe("the result card's contacts from a real build", () => {
+  it("are the first of the This week call list, which the sheet lists too", async () => {
+    const { buildReport } = await import("../../src/report/build-report");
+    const { sampleWorkbook } = await import("../../src/taskpane/preview/sample-workbook");
+    const workbook = sampleWorkbook({ customers: 300 });
+    const { summary } = await buildReport({ workbook });
+    const { contacts } = summary;
+    expect(contacts.sheet).toBe("this-week");
+    expect(contacts.first.length).toBe(Math.min(5, contacts.total));
+    expect(contacts.first.length).toBeGreaterThan(0);
+    // Ranked: the most value at risk first.
+    const risks = contacts.first.map((c) => c.valueAtRisk ?? -Infinity);
+    expect(risks).toEqual([...risks].sort((a, b) => b - a));
+    // Every member named is on the This week sheet, with a reason in both languages.
+    const sheet = summary.sheets.find((s) => s.kind === "this-week")!.sheetName;
+    const texts = new Set(
+      [...workbook.sheet(sheet).cells.values()].flatMap((row) =>
+        [...row.values()].map((c) => String(c.value)),
+      ),
+    );
+    for (const c of contacts.first) {
+      expect(texts.has(c.customerId)).toBe(true);
+      expect(c.reasons.length).toBeGreaterThan(0);
+      for (const r of c.reasons) expect(r.en && r.zh).toBeTruthy();
+    }
+  });
+});
