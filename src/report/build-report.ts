@@ -13,10 +13,9 @@
  * written stay written (an xlsx workbook is only saved by its caller).
  */
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
-import { DataError } from "../engine/data/errors";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
-import { UserError } from "../user-error";
+import { asUserError, UserError, withUserErrors } from "../user-error";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
   analysisConfigOf,
@@ -33,7 +32,7 @@ import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
-import { SHEET_NAMES, type SheetKind } from "./sheet-kinds";
+import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
 
 export type ReportStep = "reading" | "checking" | "summarising" | "fitting" | "writing" | "done";
@@ -48,8 +47,15 @@ export interface ReportProgress {
   sheet?: { index: number; count: number; name: string };
 }
 
-/** Where the orders come from: a table the caller read (a CSV file), or a workbook (default: the target). */
-export type OrdersInput = { table: RawTable } | { workbook?: Workbook; source?: TableSource };
+/**
+ * Where the orders come from: a table the caller read (a CSV file), a workbook (default: the target), or
+ * order lines the caller already read and checked with the engine's rules (the CLI's DuckDB engine, for
+ * files larger than memory), with the name and headers of their source.
+ */
+export type OrdersInput =
+  | { table: RawTable }
+  | { workbook?: Workbook; source?: TableSource }
+  | { read: OrderTable; source: string; headers: string[] };
 
 export interface BuildReportOptions {
   /** The workbook the sheets are written to; its stored settings and edited input cells are used. */
@@ -93,11 +99,6 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The engine's "cannot use this input" becomes the user's error, shown as one line. */
-function asUserError(e: unknown): unknown {
-  return e instanceof DataError ? new UserError(e.message, e.fix, e.detail) : e;
-}
-
 class Steps {
   private readonly started = performance.now();
   constructor(private readonly options: BuildReportOptions) {}
@@ -132,15 +133,34 @@ class Steps {
 
 interface ReadOrders {
   table: RawTable;
+  /** The lines already read (the caller's), else `table` is read here. */
+  read?: OrderTable;
   /** The sheet the orders are on, when they come from a workbook. */
   sheet?: string;
   /** The source to remember in the target workbook's settings (orders read from the target itself). */
   remember?: TableSource;
 }
 
+/** The order table the options name, with at least one row below its header. */
 async function readOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
+  const orders = await findOrders(options, config);
+  if (!orders.read && rowCount(orders.table) === 0) {
+    throw new UserError(`${orders.table.source}: there are no rows below the header row`, undefined, {
+      code: "noRows",
+      ...sourceOf(orders.table),
+    });
+  }
+  return orders;
+}
+
+async function findOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
   const orders = options.orders ?? {};
   if ("table" in orders) return { table: orders.table };
+  if ("read" in orders) {
+    // Only the source's name and headers are used of the table: its lines are already read.
+    const table = { source: orders.source, headers: orders.headers, columns: [], firstRow: 2 };
+    return { table, read: orders.read };
+  }
   const workbook = orders.workbook ?? options.workbook;
   const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
   const found = await findOrderSource(workbook, wanted, options.ordersLabel);
@@ -195,38 +215,16 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   const { workbook } = options;
 
   await steps.enter("reading");
-  const stored = options.useStoredSettings === false ? undefined : await workbook.readSettings();
-  const config = resolveReportConfig([
-    stored === undefined
-      ? undefined
-      : checkConfigLayer(stored, "the Loyalty Lens settings stored in the workbook"),
-    options.config,
-  ]);
+  const config = await settingsOf(options);
   const orders = await readOrders(options, config);
-  if (rowCount(orders.table) === 0) {
-    throw new UserError(`${orders.table.source}: there are no rows below the header row`, undefined, {
-      code: "noRows",
-      ...sourceOf(orders.table),
-    });
-  }
 
   await steps.enter("checking");
   const edits = await readInputEdits(workbook);
-  let orderTable: OrderTable;
-  try {
-    orderTable = readOrderTable(orders.table, analysisConfigOf(config).read);
-  } catch (e) {
-    throw asUserError(e);
-  }
+  const orderTable =
+    orders.read ?? withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
-  let result: ReturnType<typeof analyze>;
-  try {
-    result = analyze(orderTable, config, edits);
-  } catch (e) {
-    throw asUserError(e);
-  }
-  const { analysis, used, defaults } = result;
+  const { analysis, used, defaults } = withUserErrors(() => analyze(orderTable, config, edits));
 
   const sheets = config.sheets;
   let models: ReportModels | null = null;
@@ -241,7 +239,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   let benefitCost: BenefitCostSheet | undefined;
   if (sheets.includes("benefit-cost")) {
     try {
-      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source);
+      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source, used.currency);
     } catch (e) {
       throw asUserError(e);
     }
@@ -258,18 +256,73 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     headers: orders.table.headers,
     columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
   };
-  const written: WriteSheetResult[] = [];
-  for (const [index, kind] of sheets.entries()) {
-    await steps.sheet(index, sheets.length, SHEET_NAMES[kind]);
-    written.push(await workbook.writeSheet(SHEET_BUILDERS[kind](data)));
-  }
+  const written = await writeSheets(steps, workbook, data);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
 
+  const warnings = [
+    ...reportWarnings(written, models, analysis, orders.sheet),
+    ...unusedAssumptionWarnings(benefitCost, written),
+  ];
+  const seconds = steps.done();
+  return {
+    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
+    config: remembered,
+  };
+}
+
+/** The settings stored in the workbook (unless told not to use them) under the options' own. */
+async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
+  const stored = options.useStoredSettings === false ? undefined : await options.workbook.readSettings();
+  return resolveReportConfig([
+    stored === undefined
+      ? undefined
+      : checkConfigLayer(stored, "the Loyalty Lens settings stored in the workbook"),
+    options.config,
+  ]);
+}
+
+/** Builds and writes the sheets of the settings, in their order, reporting each as a step. */
+async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): Promise<WriteSheetResult[]> {
+  const sheets = data.config.sheets;
+  const written: WriteSheetResult[] = [];
+  for (const [index, kind] of sheets.entries()) {
+    const name = sheetName(kind, data.config.language);
+    await steps.sheet(index, sheets.length, name);
+    // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
+    written.push(await workbook.writeSheet({ ...SHEET_BUILDERS[kind](data), name }));
+  }
+  return written;
+}
+
+/** Sheets written under another name, models that could not be used, and the data-quality findings. */
+/** Values typed into Benefit cost input cells the refreshed sheet no longer has: they are not kept. */
+function unusedAssumptionWarnings(
+  benefitCost: BenefitCostSheet | undefined,
+  written: WriteSheetResult[],
+): ReportWarning[] {
+  const sheet = written.find((w) => w.kind === "benefit-cost")?.sheetName;
+  if (!benefitCost?.unusedEdits || !sheet) return [];
+  return benefitCost.unusedEdits.map((input) => ({
+    message:
+      `${sheet}, cell ${input.address}: the value typed there (${JSON.stringify(input.value)}, ${input.key}) ` +
+      "has no place in the refreshed model and was not kept; the notes of the assumptions say what " +
+      "replaces it (the cost growth coefficient: member benefits follow the members of each tier, and a " +
+      "programme fixed cost)",
+    where: { sheet, range: input.address },
+  }));
+}
+
+function reportWarnings(
+  written: WriteSheetResult[],
+  models: ReportModels | null,
+  analysis: Analysis,
+  ordersSheet: string | undefined,
+): ReportWarning[] {
   const nameOf = (kind: SheetKind) => written.find((w) => w.kind === kind)?.sheetName;
-  const warnings: ReportWarning[] = [
+  return [
     ...written
       .filter((w) => w.renamed)
       .map((w) => ({
@@ -278,11 +331,6 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
         about: { renamedSheet: w.kind },
       })),
     ...modelWarnings(models, nameOf("model")),
-    ...qualityWarnings(analysis, orders.sheet),
+    ...qualityWarnings(analysis, ordersSheet),
   ];
-  const seconds = steps.done();
-  return {
-    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
-    config: remembered,
-  };
 }

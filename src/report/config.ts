@@ -23,6 +23,7 @@ import {
 import { TIME_UNITS, type TimeUnit } from "../engine/summary/time-unit";
 import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import type { AnalysisConfig } from "../engine/analyze";
+import { LANGUAGES, type Language } from "../engine/text/language";
 import { TRANSACTION_MODEL_NAMES, type TransactionModelName } from "../engine/models/registry";
 import { UserError, type UserErrorDetail } from "../user-error";
 import {
@@ -101,6 +102,10 @@ export interface ReportConfig {
   sheets: SheetKind[];
   /** Most rows of each list of members (upgrade candidates, demotion risk, alerts, key dates). */
   listLimit: number;
+  /** The language of the sheets (titles, headers, notes, names, tabs); stored, so Refresh keeps it. */
+  language: Language;
+  /** The call list of the This week sheet: at most `perStore` members per store. */
+  thisWeek: { perStore: number };
 }
 
 type DeepPartial<T> = T extends readonly (infer _U)[]
@@ -134,6 +139,8 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   },
   sheets: [...SHEET_KINDS],
   listLimit: 1000,
+  language: "en",
+  thisWeek: { perStore: 30 },
 };
 
 export const SEGMENT_SCHEMES: Readonly<Record<ReportConfig["segmentScheme"], RfmSegmentScheme>> = {
@@ -268,6 +275,8 @@ const CONFIG_FIELDS: Fields = {
   }),
   sheets: sheetList,
   listLimit: numberIn({ min: 10, max: 1_000_000, integer: true }),
+  language: oneOf(LANGUAGES),
+  thisWeek: objectOf({ perStore: numberIn({ min: 1, max: 10_000, integer: true }) }),
   // Written into every stored copy, so later versions can tell old settings apart.
   version: numberIn({ min: 1, integer: true }),
 };

@@ -8,6 +8,8 @@ import type { TierProgram } from "../engine/tiers/program";
 import type { HolidayEntry } from "../engine/keydates/holidays";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportConfig } from "./config";
+import { localName } from "../engine/text/bilingual";
+import type { Language } from "../engine/text/language";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
 
 /** The values the input cells hold until a user edits them (the builders write these). */
@@ -44,6 +46,19 @@ export interface ReportData {
 }
 
 /** Name of a tier level (TierEvaluation levels: tiers, then lapsed); "" for "not a customer yet". */
-export function tierName(analysis: Analysis, level: number): string {
-  return analysis.tiers.categories[level]?.name ?? "";
+export function tierName(analysis: Analysis, level: number, language: Language = "en"): string {
+  const category = analysis.tiers.categories[level];
+  return category ? localName(category, language) : "";
+}
+
+/**
+ * Value at risk per customer: predicted value × (1 − P(alive)), the value a member would bring if they
+ * stay, weighted by how likely they are to have gone; null when the models could not be used. The one
+ * definition of the Alerts and This week sheets.
+ */
+export function valueAtRisk(models: ReportModels | null): Float64Array | null {
+  const alive = models?.probabilityAlive;
+  const clv = models?.clv;
+  if (!alive || !clv) return null;
+  return Float64Array.from(clv, (v, c) => v * (1 - alive[c]));
 }

@@ -9,11 +9,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
 import { generateOrders, type GenerateOrdersOptions } from "../../engine/sample/generate-orders";
-import { isCellError, type CellValue } from "../../engine/data/table";
-import { writeCsvFile, type CsvValue } from "../../workbook/csv/write";
+import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { langOption } from "./report";
+import type { Language } from "../../engine/text/language";
 
 export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
 
@@ -29,15 +30,10 @@ export const DEMO_SAMPLE: GenerateOrdersOptions = {
   source: "loyalty-demo-orders.csv",
 };
 
-/** A refund's amount is the text "-12.30": written as the number, not as text the CSV writer would escape. */
-function csvCell(value: CellValue): CsvValue {
-  if (typeof value === "string" && /^-\d+(\.\d+)?$/.test(value)) return Number(value);
-  return isCellError(value) ? value.error : value;
-}
-
 interface DemoOptions {
   out: string;
   json?: boolean;
+  lang?: Language;
 }
 
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
@@ -46,18 +42,17 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   if (path.extname(out).toLowerCase() !== ".xlsx")
     throw new UserError(`--out ${out}: the report is an .xlsx file`);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const table = generateOrders(DEMO_SAMPLE);
+  // A Chinese demo is a Chinese store's export: headers, channels, names and stores in Chinese.
+  const table = generateOrders({ ...DEMO_SAMPLE, headers: options.lang === "zh-CN" ? "zh" : "en" });
   const csv = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-orders.csv`);
-  await writeCsvFile(csv, [
-    table.headers,
-    ...table.columns[0].map((_, r) => table.columns.map((c) => csvCell(c[r]))),
-  ]);
+  await writeTableCsv(csv, table);
   await runReport(
     {
       workbook: XlsxWorkbook.create(path.basename(out)),
       out,
       orders: { table: { ...table, source: path.basename(csv) } },
       json: options.json,
+      config: options.lang ? { language: options.lang } : undefined,
       started,
     },
     io,
@@ -71,5 +66,6 @@ export function registerDemo(program: Command, io: CliIO): void {
     .description("build the full report on the bundled sample data (3,000 members, 2022-2024)")
     .option("-o, --out <file>", "where to write the report", DEFAULT_DEMO_FILE)
     .option("--json", "print the summary as JSON")
+    .addOption(langOption())
     .action((options: DemoOptions) => demoCommand(options, io));
 }

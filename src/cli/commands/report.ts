@@ -16,6 +16,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
 import { DAY_ORDERS } from "../../engine/data/parse-date";
+import { LANGUAGES } from "../../engine/text/language";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
@@ -24,6 +25,8 @@ import { withFileLock } from "../../workbook/atomic-write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
+import { reportWithDuckDb } from "../duckdb/report-with-duckdb";
 
 interface ReportCommandOptions {
   out?: string;
@@ -35,6 +38,8 @@ interface ReportCommandOptions {
   inPlace?: boolean;
   force?: boolean;
   json?: boolean;
+  lang?: string;
+  engine: ReadEngine;
 }
 
 const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
@@ -59,6 +64,9 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
   if (options.dateOrder !== undefined) {
     config = deepMerge(config, checkConfigLayer({ dayOrder: options.dateOrder }, "--date-order"));
   }
+  if (options.lang !== undefined) {
+    config = deepMerge(config, checkConfigLayer({ language: options.lang }, "--lang"));
+  }
   if (options.sheets !== undefined) {
     const sheets = options.sheets
       .split(",")
@@ -67,6 +75,14 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
     config = deepMerge(config, checkConfigLayer({ sheets }, "--sheets"));
   }
   return config;
+}
+
+/** `--lang en|zh-CN`: the language of the sheets, stored in the workbook so a refresh keeps it. */
+export function langOption(): Option {
+  return new Option(
+    "--lang <language>",
+    "language of the sheets: en or zh-CN (default: the workbook's stored language, else en)",
+  ).choices(LANGUAGES);
 }
 
 function kindOf(file: string): "text" | "xlsx" {
@@ -98,8 +114,12 @@ function checkOut(out: string | undefined, input: string): string {
 
 async function reportCommand(input: string, options: ReportCommandOptions, io: CliIO): Promise<void> {
   const started = performance.now();
-  const kind = kindOf(input);
   const given = await commandLineConfig(options);
+  if (!options.inPlace && usesDuckDb(input, options.engine, io)) {
+    await reportWithDuckDb(input, checkOut(options.out, input), given, { json: options.json, started }, io);
+    return;
+  }
+  const kind = kindOf(input);
   const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
   if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
 
@@ -187,7 +207,16 @@ export function registerReport(program: Command, io: CliIO): void {
       "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
     )
     .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
+    .addOption(langOption())
     .option("--json", "print the summary as JSON")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "who reads the orders: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
+      )
+        .choices(READ_ENGINES)
+        .default("auto"),
+    )
     .addHelpText(
       "after",
       [
@@ -197,6 +226,7 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
         "  loyalty report book.xlsx --in-place",
         "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
+        "  loyalty report 'orders/*.parquet' --out report.xlsx            # read by DuckDB",
       ].join("\n"),
     )
     .action((input: string, options: ReportCommandOptions) => reportCommand(input, options, io));

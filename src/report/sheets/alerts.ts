@@ -6,9 +6,9 @@
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { tierName, type ReportData } from "../report-data";
+import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
-import { shortRuleName } from "./alert-names";
+import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { ALERT_INPUTS } from "../input-keys";
 import { CUSTOMER_ROWS, SheetLayout } from "./layout";
 import { listedNote } from "./note-text";
@@ -43,17 +43,25 @@ function metricFormat(metric: AlertMetric, money: NumberFormat): NumberFormat {
 const OPERATOR_WORDS = { ">": "above", ">=": "at least", "<": "below", "<=": "at most" } as const;
 
 export function buildAlertsSheet(data: ReportData): SheetModel {
-  const { analysis, models, config, defaults } = data;
-  const { alerts, rhythm, summary } = analysis;
-  const money = moneyFormat(config.currency);
-  const window = rhythm.spendWindowDays;
-
   const layout = new SheetLayout().title(
     "Alerts",
-    `Members to act on as of ${formatDay(analysis.asOf)}. Edit the thresholds in the orange cells and rebuild: ` +
+    `Members to act on as of ${formatDay(data.analysis.asOf)}. Edit the thresholds in the orange cells and rebuild: ` +
       "your values are kept on every refresh.",
   );
   layout.gap().section("Rules");
+  rulesTable(layout, data);
+  membersToActOn(layout, data);
+  return layout.finish({
+    kind: "alerts",
+    // Every column as wide as its header and values (rule names in column A included).
+    tabColor: "#C00000",
+  });
+}
+
+/** One row per condition of each rule, its threshold an input cell, with how many members it flagged. */
+function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportData): void {
+  const { alerts, rhythm } = analysis;
+  const money = moneyFormat(config.currency);
   const firedPerRule = new Int32Array(alerts.rules.length);
   for (const r of alerts.rule) firedPerRule[r]++;
   const ruleRows: Cell[][] = [];
@@ -67,7 +75,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
               .map((key) => analysis.tiers.categories.find((c) => c.key === key)?.name ?? key)
               .join(", ") || "All customers"
           : "",
-        metricLabel(condition.metric, window),
+        metricLabel(condition.metric, rhythm.spendWindowDays),
         OPERATOR_WORDS[condition.op],
         {
           value: condition.value,
@@ -90,17 +98,22 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     ],
   ]);
   layout.gap();
+}
 
-  // One row per member, the rules that fired joined.
-  const rulesOf = new Map<number, string[]>();
-  for (let i = 0; i < alerts.customer.length; i++) {
-    const c = alerts.customer[i];
-    rulesOf.set(c, [...(rulesOf.get(c) ?? []), alerts.rules[alerts.rule[i]].name]);
-  }
+/**
+ * One row per flagged member with the rules that fired, the largest value at risk first (predicted value ×
+ * (1 − P(alive))), or the largest net spend first when the models could not be used.
+ */
+function membersToActOn(layout: SheetLayout, { analysis, models, config }: ReportData): void {
+  const { rhythm, summary } = analysis;
+  const money = moneyFormat(config.currency);
+  const window = rhythm.spendWindowDays;
+  const rulesOf = alertNamesByCustomer(analysis);
   const members = [...rulesOf.keys()];
   const alive = models?.probabilityAlive ?? null;
   const clv = models?.clv ?? null;
-  const atRisk = (c: number) => (alive && clv ? clv[c] * (1 - alive[c]) : NaN);
+  const risk = valueAtRisk(models);
+  const atRisk = (c: number) => (risk ? risk[c] : NaN);
   const sortKey = (c: number) => (Number.isFinite(atRisk(c)) ? atRisk(c) : -Infinity);
   members.sort((a, b) => sortKey(b) - sortKey(a) || summary.spend[b] - summary.spend[a] || a - b);
   const shown = members.slice(0, config.listLimit);
@@ -158,9 +171,4 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: CUSTOMER_ROWS },
   });
   if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
-  return layout.finish({
-    kind: "alerts",
-    // Every column as wide as its header and values (rule names in column A included).
-    tabColor: "#C00000",
-  });
 }

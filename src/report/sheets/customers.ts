@@ -17,14 +17,7 @@ const CENTER: CellStyle = { align: "center" };
 
 export function buildCustomersSheet(data: ReportData): SheetModel {
   const { analysis, models, config } = data;
-  const { summary, rfm, segments, tiers } = analysis;
-  const band = analysis.valueBands[0];
-  const money = moneyFormat(config.currency);
-  const alerts = alertNamesByCustomer(analysis);
-  const n = summary.customerIds.length;
-  const horizon = models?.horizonDays ?? config.model.horizonDays;
-  const months = models?.clvMonths ?? config.model.clvMonths;
-
+  const n = analysis.summary.customerIds.length;
   const layout = new SheetLayout().title(
     "Customers",
     `${counted(n, "customer")} as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
@@ -33,65 +26,12 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const problem = models ? (models.transaction.problem ?? models.spend.problem) : "the models were not run";
   if (problem) layout.note(`Model columns are blank: ${problem}.`);
   const tableTop = layout.gap().row;
-
-  const header: Cell[] = [
-    "Customer ID",
-    "Segment",
-    "Tier",
-    { value: "Previous tier", note: "Tier at the last review" },
-    { value: "Value band", note: band ? `${band.scheme.name}: rank by net spend` : "" },
-    "First purchase",
-    "Last purchase",
-    { value: "Days since purchase", note: "Days from the last purchase to the as-of date" },
-    "Orders",
-    {
-      value: "Purchase days",
-      note: "Days with at least one purchase (several orders on one day count once)",
-    },
-    { value: "Net spend", note: "Purchases minus refunds, up to the as-of date" },
-    "Avg order value",
-    { value: "R", note: `Recency score 1-${rfm.bins} (${rfm.bins} = bought most recently)` },
-    { value: "F", note: `Frequency score 1-${rfm.bins} (${rfm.bins} = most orders)` },
-    { value: "M", note: `Monetary score 1-${rfm.bins} (${rfm.bins} = highest net spend)` },
-    { value: "RFM", note: "The three scores together" },
-    { value: "P(alive)", note: "Probability that the customer still buys (purchase model)" },
-    {
-      value: `Exp. purchases ${horizon}d`,
-      note: `Purchase days the purchase model expects in the next ${horizon} days`,
-    },
-    {
-      value: `Value next ${months} mo`,
-      note: `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
-    },
-    "Alerts",
-  ];
-  const order = indexesByDescending(summary.spend);
+  const header = customerHeader(data);
+  const rowOf = customerRow(data);
+  const order = indexesByDescending(analysis.summary.spend);
   const rows: Cell[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = order[i];
-    rows[i] = [
-      summary.customerIds[c],
-      segments.segments[segments.segment[c]].name,
-      tierName(analysis, tiers.current[c]),
-      tierName(analysis, tiers.previous[c]),
-      band ? band.assignment.segments[band.assignment.segment[c]].name : "",
-      excelDate(summary.firstDay[c]),
-      excelDate(summary.lastDay[c]),
-      round(summary.recencyDays[c], 0),
-      summary.orders[c],
-      summary.purchaseDays[c],
-      round(summary.spend[c], 2),
-      round(summary.meanOrderValue[c], 2),
-      { value: rfm.r[c], style: CENTER },
-      { value: rfm.f[c], style: CENTER },
-      { value: rfm.m[c], style: CENTER },
-      { value: rfm.codes[c], style: CENTER },
-      models?.probabilityAlive ? round(models.probabilityAlive[c], 4) : null,
-      models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
-      models?.clv ? round(models.clv[c], 2) : null,
-      alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
-    ];
-  }
+  for (let i = 0; i < n; i++) rows[i] = rowOf(order[i]);
+  const money = moneyFormat(config.currency);
   const table = layout.table({
     header,
     rows,
@@ -136,8 +76,76 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   });
 }
 
+/** The header of the customer table, with a note on every column whose meaning is not plain. */
+function customerHeader({ analysis, models, config }: ReportData): Cell[] {
+  const { rfm } = analysis;
+  const band = analysis.valueBands[0];
+  const horizon = models?.horizonDays ?? config.model.horizonDays;
+  const months = models?.clvMonths ?? config.model.clvMonths;
+  return [
+    "Customer ID",
+    "Segment",
+    "Tier",
+    { value: "Previous tier", note: "Tier at the last review" },
+    { value: "Value band", note: band ? `${band.scheme.name}: rank by net spend` : "" },
+    "First purchase",
+    "Last purchase",
+    { value: "Days since purchase", note: "Days from the last purchase to the as-of date" },
+    "Orders",
+    {
+      value: "Purchase days",
+      note: "Days with at least one purchase (several orders on one day count once)",
+    },
+    { value: "Net spend", note: "Purchases minus refunds, up to the as-of date" },
+    "Avg order value",
+    { value: "R", note: `Recency score 1-${rfm.bins} (${rfm.bins} = bought most recently)` },
+    { value: "F", note: `Frequency score 1-${rfm.bins} (${rfm.bins} = most orders)` },
+    { value: "M", note: `Monetary score 1-${rfm.bins} (${rfm.bins} = highest net spend)` },
+    { value: "RFM", note: "The three scores together" },
+    { value: "P(alive)", note: "Probability that the customer still buys (purchase model)" },
+    {
+      value: `Exp. purchases ${horizon}d`,
+      note: `Purchase days the purchase model expects in the next ${horizon} days`,
+    },
+    {
+      value: `Value next ${months} mo`,
+      note: `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
+    },
+    "Alerts",
+  ];
+}
+
+/** The row of customer `c`, in the columns of `customerHeader`. */
+function customerRow({ analysis, models }: ReportData): (c: number) => Cell[] {
+  const { summary, rfm, segments, tiers } = analysis;
+  const band = analysis.valueBands[0];
+  const alerts = alertNamesByCustomer(analysis);
+  return (c) => [
+    summary.customerIds[c],
+    segments.segments[segments.segment[c]].name,
+    tierName(analysis, tiers.current[c]),
+    tierName(analysis, tiers.previous[c]),
+    band ? band.assignment.segments[band.assignment.segment[c]].name : "",
+    excelDate(summary.firstDay[c]),
+    excelDate(summary.lastDay[c]),
+    round(summary.recencyDays[c], 0),
+    summary.orders[c],
+    summary.purchaseDays[c],
+    round(summary.spend[c], 2),
+    round(summary.meanOrderValue[c], 2),
+    { value: rfm.r[c], style: CENTER },
+    { value: rfm.f[c], style: CENTER },
+    { value: rfm.m[c], style: CENTER },
+    { value: rfm.codes[c], style: CENTER },
+    models?.probabilityAlive ? round(models.probabilityAlive[c], 4) : null,
+    models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
+    models?.clv ? round(models.clv[c], 2) : null,
+    alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
+  ];
+}
+
 /** Customer indexes ordered by a value, highest first (NaN last), ties in customer order. */
-export function indexesByDescending(values: ArrayLike<number>, n = values.length): Int32Array {
+function indexesByDescending(values: ArrayLike<number>, n = values.length): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
   return order.sort((a, b) => key(b) - key(a) || a - b);

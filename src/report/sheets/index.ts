@@ -10,9 +10,11 @@ import { buildKeyDatesSheet } from "./key-dates";
 import { buildKpisSheet } from "./kpis";
 import { buildModelSheet } from "./model";
 import { buildSegmentsSheet } from "./segments";
+import { buildThisWeekSheet } from "./this-week";
 import { buildTiersSheet } from "./tiers";
 
 export const SHEET_BUILDERS: Readonly<Record<SheetKind, (data: ReportData) => SheetModel>> = {
+  "this-week": buildThisWeekSheet,
   customers: buildCustomersSheet,
   segments: buildSegmentsSheet,
   tiers: buildTiersSheet,
@@ -25,4 +27,10 @@ export const SHEET_BUILDERS: Readonly<Record<SheetKind, (data: ReportData) => Sh
 };
 
 /** Sheets with P(alive), expected purchases or predicted value: the models are fitted when one is built. */
-export const SHEETS_USING_MODELS: readonly SheetKind[] = ["customers", "segments", "alerts", "model"];
+export const SHEETS_USING_MODELS: readonly SheetKind[] = [
+  "this-week",
+  "customers",
+  "segments",
+  "alerts",
+  "model",
+];
