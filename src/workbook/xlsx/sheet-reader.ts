@@ -166,11 +166,16 @@ export async function* readSheetCells(
   let nextRow = 1;
   let batch: { row: number; cells: ReadCell[] }[] = [];
   const take = (final: boolean) => {
-    // Complete rows only: the rest waits for the next piece.
-    const lastEnd = final ? text.length : lastRowEnd(text);
-    if (lastEnd <= 0) return;
-    const done = text.slice(0, lastEnd);
-    text = text.slice(lastEnd);
+    // Everything before the last row's start tag is complete rows; that row waits for the next piece.
+    const cut = final ? text.length : lastRowStart(text);
+    if (cut < 0) {
+      // No row at all (blank space, comments): nothing to parse, keep only what may start a tag.
+      text = text.slice(-32);
+      return;
+    }
+    if (cut === 0) return;
+    const done = text.slice(0, cut);
+    text = text.slice(cut);
     for (const m of done.matchAll(ROW)) {
       const a = attributes(m[1]);
       const row = a.r ? Number(a.r) : nextRow;
@@ -200,18 +205,19 @@ export async function* readSheetCells(
   if (batch.length) yield batch;
 }
 
-/** Offset just after the last complete row element of `text` (0 when there is none). */
-function lastRowEnd(text: string): number {
-  const close = text.lastIndexOf("</");
-  let end = 0;
-  for (let i = close; i >= 0; i = text.lastIndexOf("</", i - 1)) {
-    const m = /^<\/(?:\w+:)?row>/.exec(text.slice(i, i + 12));
-    if (m) {
-      end = i + m[0].length;
-      break;
+/** Offset of the last <row> start tag of `text` (any prefix), or -1 when it has none. */
+function lastRowStart(text: string): number {
+  for (let i = text.lastIndexOf("row"); i > 0; i = text.lastIndexOf("row", i - 1)) {
+    const next = text.charCodeAt(i + 3);
+    // "row" followed by a space, ">" or "/" ends the name; preceded by "<" or "<prefix:".
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) continue;
+    if (text[i - 1] === "<") return i - 1;
+    if (text[i - 1] === ":") {
+      const open = text.lastIndexOf("<", i);
+      if (open >= 0 && /^<\w+:$/.test(text.slice(open, i))) return open;
     }
   }
-  return end;
+  return -1;
 }
 
 async function* chunksOf(data: Buffer): AsyncIterable<Buffer> {
