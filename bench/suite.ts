@@ -7,6 +7,7 @@ import { reportBenchmarks } from "./report";
 import { refreshBenchmarks } from "./refresh";
 import { workbookBenchmarks } from "./workbook";
 import { paneBenchmarks } from "./pane";
+import { duckDbBenchmarks } from "./duckdb";
 import { benefitCostBenchmarks } from "./benefit-cost";
 
 export interface BenchResult {
@@ -65,4 +66,5 @@ export const benchmarks: Benchmark[] = [
   ...refreshBenchmarks,
   ...paneBenchmarks(underBudget),
   ...benefitCostBenchmarks({ timeBest, underBudget }),
+  ...duckDbBenchmarks,
 ];

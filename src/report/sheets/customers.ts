@@ -4,38 +4,41 @@
  * P(alive), expected purchases and predicted value, and the alerts that fired.
  */
 import { formatDay } from "../../engine/data/days";
-import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
+import type { Cell, CellStyle, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
-import { CUSTOMER_ROWS, SheetLayout } from "./layout";
+import { customerRows, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
-import { counted } from "../../engine/text/counted";
+import { localName } from "../../engine/text/bilingual";
+import { CUSTOMER_TEXTS } from "../../engine/text/customers";
+import { MAX_ROWS } from "../../sheet/a1";
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
 
 export function buildCustomersSheet(data: ReportData): SheetModel {
   const { analysis, models, config } = data;
+  const language = config.language;
+  const t = CUSTOMER_TEXTS[language];
   const n = analysis.summary.customerIds.length;
-  const layout = new SheetLayout().title(
-    "Customers",
-    `${counted(n, "customer")} as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
-      "use the filter buttons to narrow the list down.",
-  );
-  const problem = models ? (models.transaction.problem ?? models.spend.problem) : "the models were not run";
-  if (problem) layout.note(`Model columns are blank: ${problem}.`);
+  const layout = new SheetLayout().title(t.title, t.intro(n, formatDay(analysis.asOf), data.source));
+  const problem = models ? (models.transaction.problem ?? models.spend.problem) : t.modelsNotRun;
+  if (problem) layout.note(t.modelBlank(problem));
+  // A worksheet holds 1,048,576 rows: beyond that (order files read with DuckDB), the most valuable.
+  const shown = Math.min(n, MAX_ROWS - layout.row - 3);
+  if (shown < n) layout.note(t.gridLimit(shown, n));
   const tableTop = layout.gap().row;
   const header = customerHeader(data);
   const rowOf = customerRow(data);
   const order = indexesByDescending(analysis.summary.spend);
-  const rows: Cell[][] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = rowOf(order[i]);
+  const rows: Cell[][] = new Array(shown);
+  for (let i = 0; i < shown; i++) rows[i] = rowOf(order[i]);
   const money = moneyFormat(config.currency);
   const table = layout.table({
     header,
     rows,
-    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: CUSTOMER_ROWS },
+    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: customerRows(language) },
     formats: [
       "text",
       null,
@@ -57,6 +60,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
       { code: "0.00" },
       money,
       null,
+      ...(data.preferences ? PREFERENCE_FORMATS : []),
     ],
   });
   if (n > 0) {
@@ -71,61 +75,58 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     kind: "customers",
     freeze: { rows: tableTop, cols: 1 },
     // R, F, M: narrow; the alerts list is cut rather than making the table very wide.
-    columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, Alerts: 40 }),
+    columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, [t.header.alerts]: 40 }),
     tabColor: "#4472C4",
   });
 }
 
 /** The header of the customer table, with a note on every column whose meaning is not plain. */
-function customerHeader({ analysis, models, config }: ReportData): Cell[] {
+function customerHeader(data: ReportData): Cell[] {
+  const { analysis, models, config } = data;
   const { rfm } = analysis;
+  const h = CUSTOMER_TEXTS[config.language].header;
   const band = analysis.valueBands[0];
   const horizon = models?.horizonDays ?? config.model.horizonDays;
   const months = models?.clvMonths ?? config.model.clvMonths;
   return [
-    "Customer ID",
-    "Segment",
-    "Tier",
-    { value: "Previous tier", note: "Tier at the last review" },
-    { value: "Value band", note: band ? `${band.scheme.name}: rank by net spend` : "" },
-    "First purchase",
-    "Last purchase",
-    { value: "Days since purchase", note: "Days from the last purchase to the as-of date" },
-    "Orders",
-    {
-      value: "Purchase days",
-      note: "Days with at least one purchase (several orders on one day count once)",
-    },
-    { value: "Net spend", note: "Purchases minus refunds, up to the as-of date" },
-    "Avg order value",
-    { value: "R", note: `Recency score 1-${rfm.bins} (${rfm.bins} = bought most recently)` },
-    { value: "F", note: `Frequency score 1-${rfm.bins} (${rfm.bins} = most orders)` },
-    { value: "M", note: `Monetary score 1-${rfm.bins} (${rfm.bins} = highest net spend)` },
-    { value: "RFM", note: "The three scores together" },
-    { value: "P(alive)", note: "Probability that the customer still buys (purchase model)" },
-    {
-      value: `Exp. purchases ${horizon}d`,
-      note: `Purchase days the purchase model expects in the next ${horizon} days`,
-    },
-    {
-      value: `Value next ${months} mo`,
-      note: `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
-    },
-    "Alerts",
+    h.customerId,
+    h.segment,
+    h.tier,
+    { value: h.previousTier, note: h.previousTierNote(formatDay(analysis.tiers.previousReview)) },
+    { value: h.valueBand, note: band ? h.valueBandNote(localName(band.scheme, config.language)) : "" },
+    h.firstPurchase,
+    h.lastPurchase,
+    { value: h.daysSince, note: h.daysSinceNote },
+    h.orders,
+    { value: h.purchaseDays, note: h.purchaseDaysNote },
+    { value: h.netSpend, note: h.netSpendNote },
+    h.aov,
+    { value: "R", note: h.rNote(rfm.bins) },
+    { value: "F", note: h.fNote(rfm.bins) },
+    { value: "M", note: h.mNote(rfm.bins) },
+    { value: "RFM", note: h.rfmNote },
+    { value: h.alive, note: h.aliveNote },
+    { value: h.expected(horizon), note: h.expectedNote(horizon) },
+    { value: h.value(months), note: h.valueNote(months) },
+    h.alerts,
+    ...preferenceHeaders(data),
   ];
 }
 
 /** The row of customer `c`, in the columns of `customerHeader`. */
-function customerRow({ analysis, models }: ReportData): (c: number) => Cell[] {
+function customerRow(data: ReportData): (c: number) => Cell[] {
+  const { analysis, models, config } = data;
   const { summary, rfm, segments, tiers } = analysis;
+  const language = config.language;
+  const t = CUSTOMER_TEXTS[language];
   const band = analysis.valueBands[0];
-  const alerts = alertNamesByCustomer(analysis);
+  const alerts = alertNamesByCustomer(analysis, language);
   return (c) => [
     summary.customerIds[c],
-    segments.segments[segments.segment[c]].name,
-    tierName(analysis, tiers.current[c]),
-    tierName(analysis, tiers.previous[c]),
-    band ? band.assignment.segments[band.assignment.segment[c]].name : "",
+    localName(segments.segments[segments.segment[c]], language),
+    tierName(analysis, tiers.current[c], language),
+    tierName(analysis, tiers.previous[c], language),
+    band ? localName(band.assignment.segments[band.assignment.segment[c]], language) : "",
     excelDate(summary.firstDay[c]),
     excelDate(summary.lastDay[c]),
     round(summary.recencyDays[c], 0),
@@ -140,7 +141,8 @@ function customerRow({ analysis, models }: ReportData): (c: number) => Cell[] {
     models?.probabilityAlive ? round(models.probabilityAlive[c], 4) : null,
     models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
     models?.clv ? round(models.clv[c], 2) : null,
-    alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
+    alerts.get(c)?.map(shortRuleName).join(t.separator) ?? "",
+    ...preferenceCells(data, c),
   ];
 }
 
@@ -149,4 +151,58 @@ function indexesByDescending(values: ArrayLike<number>, n = values.length): Int3
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
   return order.sort((a, b) => key(b) - key(a) || a - b);
+}
+
+const PREFERENCE_FORMATS: NumberFormat[] = ["text", "percent1", "integer", "text", "date", "text"];
+
+/** The preference columns (when the orders have a category, brand or product column), in the report's language. */
+function preferenceHeaders(data: ReportData): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const days = prefs.windowDays;
+  if (data.config.language === "zh-CN") {
+    const word = { category: "品类", brand: "品牌", product: "商品" }[prefs.role];
+    return [
+      { value: `最爱${word}`, note: `近 ${days} 天消费最多（此期间无购买时按全部历史）` },
+      { value: "最爱占比", note: "占该会员此期间消费的比例" },
+      { value: `购买${word}数`, note: "曾购买过的不同数目" },
+      { value: `最近新增${word}`, note: `最近一次首次购买的${word}（首个购买日之后）` },
+      { value: "首次购买日", note: `最近新增${word}的首次购买日期` },
+      { value: `下一个推荐${word}`, note: "相似会员（同一细分和等级）买得最多而本人从未买过的；见“偏好”表" },
+    ];
+  }
+  const word = prefs.role;
+  return [
+    {
+      value: `Favourite ${word}`,
+      note: `Most spend in the last ${days} days (all history when nothing was bought in that time)`,
+    },
+    { value: "Favourite's share", note: "Its share of the member's spend in that time" },
+    { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
+    {
+      value: `Last new ${word}`,
+      note: `The ${word} first bought most recently (after the first purchase day)`,
+    },
+    { value: "First bought on", note: `When the last new ${word} was first bought` },
+    {
+      value: `Next ${word} to offer`,
+      note: "Most bought by members like them (same segment and tier) and never by them; see LL Preferences",
+    },
+  ];
+}
+
+function preferenceCells(data: ReportData, c: number): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const names = prefs.members.categories;
+  const f = prefs.favourites;
+  const name = (k: number) => (k >= 0 ? names[k] : "");
+  return [
+    name(f.favourite[c]),
+    round(f.share[c], 4),
+    f.count[c],
+    name(f.lastNew[c]),
+    f.lastNew[c] >= 0 ? excelDate(f.lastNewDay[c]) : null,
+    name(prefs.next.category[c]),
+  ];
 }
