@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import prettierConfig from "eslint-config-prettier";
+import { noImportCycle } from "./eslint-rules/no-import-cycle.mjs";
 
 /** The Office add-in rules of eslint-plugin-office-addins, taken from its recommended set (whose own
  *  copy of typescript-eslint would clash with ours). */
@@ -49,6 +50,12 @@ export default tseslint.config(
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // Our own rules (eslint-rules/): a broken one is reported with its name, e.g. loyalty/no-import-cycle.
+    files: ["src/**/*.{ts,tsx}", "scripts/**/*.ts", "bench/**/*.ts"],
+    plugins: { loyalty: { rules: { "no-import-cycle": noImportCycle } } },
+    rules: { "loyalty/no-import-cycle": "error" },
   },
   ...layerRules(),
 );

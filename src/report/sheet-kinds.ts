@@ -42,7 +42,3 @@ export function sheetKindOf(text: string): SheetKind | undefined {
       squash(k) === wanted || squash(SHEET_NAMES[k]) === wanted || squash(sheetName(k, "zh-CN")) === wanted,
   );
 }
-
-export function isSheetKind(text: string): text is SheetKind {
-  return (SHEET_KINDS as readonly string[]).includes(text);
-}

@@ -70,8 +70,6 @@ export const SUMMARY_COLUMNS = [
   ["window_purchase_days", "purchase days in the tier window"],
 ] as const;
 
-export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number][0];
-
 const dateLiteral = (day: number) => `DATE '${formatDay(day)}'`;
 
 /** A number written so that every dialect reads it as a double (no integer division). */

@@ -75,11 +75,3 @@ export interface MemberDetails {
   phone: string[] | null;
   store: string[] | null;
 }
-
-export function customerCount(orders: OrderLines): number {
-  return orders.customerIds.length;
-}
-
-export function lineCount(orders: OrderLines): number {
-  return orders.day.length;
-}

@@ -15,8 +15,6 @@ import type { OpportunityData, OpportunityModelSpec, Params } from "./model-spec
 import { simulateBgbb } from "./simulate";
 import type { FitOptions, FitResult } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, expm1, log, log1p, min } = Math;
 
 export type BgbbParams = {

@@ -12,8 +12,6 @@ import type { Params, TransactionModelSpec } from "./model-spec";
 import { simulateBgnbd } from "./simulate";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { exp, log1p, log: ln } = Math;
 
 export type BgnbdParams = {

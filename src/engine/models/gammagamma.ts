@@ -12,8 +12,6 @@ import type { Params, SpendData, SpendModelSpec } from "./model-spec";
 import { simulateGammaGamma } from "./simulate";
 import type { FitOptions, FitResult } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { log: ln } = Math;
 
 export type GammaGammaParams = {

@@ -11,8 +11,6 @@ import type { Params, TransactionModelSpec } from "./model-spec";
 import { simulateMbgnbd } from "./simulate";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { log1p, log: ln } = Math;
 
 /** MBG/NBD has the BG/NBD's parameters: r, alpha, a, b. */

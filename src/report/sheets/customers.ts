@@ -8,23 +8,22 @@ import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
-import { CUSTOMER_ROWS, SheetLayout } from "./layout";
+import { customerRows, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
-import { counted } from "../../engine/text/counted";
+import { localName } from "../../engine/text/bilingual";
+import { CUSTOMER_TEXTS } from "../../engine/text/customers";
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
 
 export function buildCustomersSheet(data: ReportData): SheetModel {
   const { analysis, models, config } = data;
+  const language = config.language;
+  const t = CUSTOMER_TEXTS[language];
   const n = analysis.summary.customerIds.length;
-  const layout = new SheetLayout().title(
-    "Customers",
-    `${counted(n, "customer")} as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
-      "use the filter buttons to narrow the list down.",
-  );
-  const problem = models ? (models.transaction.problem ?? models.spend.problem) : "the models were not run";
-  if (problem) layout.note(`Model columns are blank: ${problem}.`);
+  const layout = new SheetLayout().title(t.title, t.intro(n, formatDay(analysis.asOf), data.source));
+  const problem = models ? (models.transaction.problem ?? models.spend.problem) : t.modelsNotRun;
+  if (problem) layout.note(t.modelBlank(problem));
   const tableTop = layout.gap().row;
   const header = customerHeader(data);
   const rowOf = customerRow(data);
@@ -35,7 +34,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const table = layout.table({
     header,
     rows,
-    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: CUSTOMER_ROWS },
+    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: customerRows(language) },
     formats: [
       "text",
       null,
@@ -71,7 +70,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     kind: "customers",
     freeze: { rows: tableTop, cols: 1 },
     // R, F, M: narrow; the alerts list is cut rather than making the table very wide.
-    columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, Alerts: 40 }),
+    columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, [t.header.alerts]: 40 }),
     tabColor: "#4472C4",
   });
 }
@@ -79,53 +78,47 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
 /** The header of the customer table, with a note on every column whose meaning is not plain. */
 function customerHeader({ analysis, models, config }: ReportData): Cell[] {
   const { rfm } = analysis;
+  const h = CUSTOMER_TEXTS[config.language].header;
   const band = analysis.valueBands[0];
   const horizon = models?.horizonDays ?? config.model.horizonDays;
   const months = models?.clvMonths ?? config.model.clvMonths;
   return [
-    "Customer ID",
-    "Segment",
-    "Tier",
-    { value: "Previous tier", note: "Tier at the last review" },
-    { value: "Value band", note: band ? `${band.scheme.name}: rank by net spend` : "" },
-    "First purchase",
-    "Last purchase",
-    { value: "Days since purchase", note: "Days from the last purchase to the as-of date" },
-    "Orders",
-    {
-      value: "Purchase days",
-      note: "Days with at least one purchase (several orders on one day count once)",
-    },
-    { value: "Net spend", note: "Purchases minus refunds, up to the as-of date" },
-    "Avg order value",
-    { value: "R", note: `Recency score 1-${rfm.bins} (${rfm.bins} = bought most recently)` },
-    { value: "F", note: `Frequency score 1-${rfm.bins} (${rfm.bins} = most orders)` },
-    { value: "M", note: `Monetary score 1-${rfm.bins} (${rfm.bins} = highest net spend)` },
-    { value: "RFM", note: "The three scores together" },
-    { value: "P(alive)", note: "Probability that the customer still buys (purchase model)" },
-    {
-      value: `Exp. purchases ${horizon}d`,
-      note: `Purchase days the purchase model expects in the next ${horizon} days`,
-    },
-    {
-      value: `Value next ${months} mo`,
-      note: `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
-    },
-    "Alerts",
+    h.customerId,
+    h.segment,
+    h.tier,
+    { value: h.previousTier, note: h.previousTierNote(formatDay(analysis.tiers.previousReview)) },
+    { value: h.valueBand, note: band ? h.valueBandNote(localName(band.scheme, config.language)) : "" },
+    h.firstPurchase,
+    h.lastPurchase,
+    { value: h.daysSince, note: h.daysSinceNote },
+    h.orders,
+    { value: h.purchaseDays, note: h.purchaseDaysNote },
+    { value: h.netSpend, note: h.netSpendNote },
+    h.aov,
+    { value: "R", note: h.rNote(rfm.bins) },
+    { value: "F", note: h.fNote(rfm.bins) },
+    { value: "M", note: h.mNote(rfm.bins) },
+    { value: "RFM", note: h.rfmNote },
+    { value: h.alive, note: h.aliveNote },
+    { value: h.expected(horizon), note: h.expectedNote(horizon) },
+    { value: h.value(months), note: h.valueNote(months) },
+    h.alerts,
   ];
 }
 
 /** The row of customer `c`, in the columns of `customerHeader`. */
-function customerRow({ analysis, models }: ReportData): (c: number) => Cell[] {
+function customerRow({ analysis, models, config }: ReportData): (c: number) => Cell[] {
   const { summary, rfm, segments, tiers } = analysis;
+  const language = config.language;
+  const t = CUSTOMER_TEXTS[language];
   const band = analysis.valueBands[0];
-  const alerts = alertNamesByCustomer(analysis);
+  const alerts = alertNamesByCustomer(analysis, language);
   return (c) => [
     summary.customerIds[c],
-    segments.segments[segments.segment[c]].name,
-    tierName(analysis, tiers.current[c]),
-    tierName(analysis, tiers.previous[c]),
-    band ? band.assignment.segments[band.assignment.segment[c]].name : "",
+    localName(segments.segments[segments.segment[c]], language),
+    tierName(analysis, tiers.current[c], language),
+    tierName(analysis, tiers.previous[c], language),
+    band ? localName(band.assignment.segments[band.assignment.segment[c]], language) : "",
     excelDate(summary.firstDay[c]),
     excelDate(summary.lastDay[c]),
     round(summary.recencyDays[c], 0),
@@ -140,7 +133,7 @@ function customerRow({ analysis, models }: ReportData): (c: number) => Cell[] {
     models?.probabilityAlive ? round(models.probabilityAlive[c], 4) : null,
     models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
     models?.clv ? round(models.clv[c], 2) : null,
-    alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
+    alerts.get(c)?.map(shortRuleName).join(t.separator) ?? "",
   ];
 }
 
