@@ -26,6 +26,15 @@ import {
   type ReportConfig,
 } from "./config";
 import { findOrderSource } from "./order-source";
+import {
+  CAMPAIGN_SHEET_NAMES,
+  findCampaignSheet,
+  readCampaignTable,
+  reportCampaigns,
+  type ReportCampaigns,
+} from "./report-campaigns";
+import { analyzePreferences, type Preferences } from "../engine/preferences/analyze-preferences";
+import type { ParticipationTable } from "../engine/campaigns/participation";
 import type { InputDefaults, ReportData } from "./report-data";
 import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
 import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
@@ -68,6 +77,8 @@ export interface BuildReportOptions {
   ordersLabel?: string;
   /** Use the settings stored in the workbook (default true). */
   useStoredSettings?: boolean;
+  /** Who took part in which campaign (e.g. `--campaigns FILE`); default a Campaigns sheet of the workbook. */
+  campaigns?: RawTable;
   signal?: AbortSignal;
   onProgress?: (progress: ReportProgress) => void;
 }
@@ -163,7 +174,8 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   }
   const workbook = orders.workbook ?? options.workbook;
   const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
-  const found = await findOrderSource(workbook, wanted, options.ordersLabel);
+  const notOrders = [...CAMPAIGN_SHEET_NAMES, ...(config.campaigns.sheet ? [config.campaigns.sheet] : [])];
+  const found = await findOrderSource(workbook, wanted, options.ordersLabel, notOrders);
   const table = await workbook.readTable(found.source, { header: config.source.header });
   return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
 }
@@ -210,6 +222,39 @@ function modelWarnings(models: ReportModels | null, modelSheet: string | undefin
   });
 }
 
+/** Sheets that show preferences: the analysis runs when one of them is built. */
+const SHEETS_USING_PREFERENCES: readonly SheetKind[] = ["this-week", "customers", "preferences"];
+
+/** Preferences compared within segment × tier (the tier levels, lapsed and "not yet" included). */
+function preferencesOf(analysis: Analysis, config: ReportConfig): Preferences | null {
+  return analyzePreferences(
+    analysis.table.orders,
+    analysis.summary.firstDay,
+    {
+      segment: analysis.segments.segment,
+      segments: analysis.segments.segments.length,
+      tier: analysis.tiers.current,
+      tiers: analysis.tiers.notYetLevel + 1,
+    },
+    analysis.asOf,
+    { windowDays: config.preferences.windowDays, minSupport: config.preferences.minSupport },
+  );
+}
+
+/** The campaign table given by the caller, else the workbook's Campaigns sheet; undefined when neither. */
+async function campaignTable(
+  options: BuildReportOptions,
+  config: ReportConfig,
+): Promise<ParticipationTable | undefined> {
+  if (options.campaigns) return readCampaignTable(options.campaigns, config);
+  // The sheet beside the orders: in the workbook they are read from.
+  const orders = options.orders ?? {};
+  const workbook = ("workbook" in orders && orders.workbook) || options.workbook;
+  const sheet = await findCampaignSheet(workbook, config);
+  if (!sheet) return undefined;
+  return readCampaignTable(await workbook.readTable({ sheet }, { header: "auto" }), config);
+}
+
 export async function buildReport(options: BuildReportOptions): Promise<ReportResult> {
   const steps = new Steps(options);
   const { workbook } = options;
@@ -235,6 +280,15 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     if (sheets.includes("model")) holdout = checkOnHoldout(analysis.days, analysis.summary, used);
   }
 
+  const preferences = sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
+    ? preferencesOf(analysis, used)
+    : null;
+  let campaigns: ReportCampaigns | null = null;
+  if (sheets.includes("campaigns") || used.campaigns.liftForBenefitCost !== null) {
+    const table = await campaignTable(options, used);
+    campaigns = reportCampaigns(table, analysis, used);
+  }
+
   // The Benefit cost sheet's projection is computed with the assumptions edited on the workbook's sheet.
   let benefitCost: BenefitCostSheet | undefined;
   if (sheets.includes("benefit-cost")) {
@@ -247,6 +301,8 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   const data: ReportData = {
     benefitCost,
+    preferences,
+    campaigns,
     config: used,
     analysis,
     models,

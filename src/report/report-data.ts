@@ -11,6 +11,8 @@ import type { ReportConfig } from "./config";
 import { localName } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
+import type { Preferences } from "../engine/preferences/analyze-preferences";
+import type { ReportCampaigns } from "./report-campaigns";
 
 /** The values the input cells hold until a user edits them (the builders write these). */
 export interface InputDefaults {
@@ -43,6 +45,10 @@ export interface ReportData {
    * the summary); absent when the report does not build it, or built with the default assumptions.
    */
   benefitCost?: BenefitCostSheet;
+  /** What members buy; null when the orders have no category, brand or product column. */
+  preferences: Preferences | null;
+  /** The campaigns measured; null when there is no campaign history. */
+  campaigns: ReportCampaigns | null;
 }
 
 /** Name of a tier level (TierEvaluation levels: tiers, then lapsed); "" for "not a customer yet". */

@@ -14,6 +14,8 @@ export const SHEET_KINDS = [
   "kpis",
   "alerts",
   "key-dates",
+  "preferences",
+  "campaigns",
   "model",
   "benefit-cost",
   "data-quality",

@@ -11,6 +11,8 @@ export const REPORT_SHEETS: readonly string[] = [
   "LL KPIs",
   "LL Alerts",
   "LL Key dates",
+  "LL Preferences",
+  "LL Campaigns",
   "LL Model",
   "LL Benefit cost",
   "LL Data quality",

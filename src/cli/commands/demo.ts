@@ -9,6 +9,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
 import { generateOrders, type GenerateOrdersOptions } from "../../engine/sample/generate-orders";
+import { plantSampleCampaigns } from "../../engine/sample/sample-campaigns";
 import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
@@ -20,7 +21,7 @@ export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
 
 /**
  * The bundled sample: 3,000 members of a store buying in its shops, online shop, app and mini program from
- * 2022 to 2024, with birthdays and join dates, and 1 % of rows made dirty (blank ids, impossible dates,
+ * 2022 to 2024, with birthdays, join dates, categories and brands, and 1 % of rows made dirty (blank ids, impossible dates,
  * text amounts, duplicates, refunds, test accounts) so that the Data quality sheet has something to show.
  */
 export const DEMO_SAMPLE: GenerateOrdersOptions = {
@@ -29,6 +30,9 @@ export const DEMO_SAMPLE: GenerateOrdersOptions = {
   dirt: 0.01,
   source: "loyalty-demo-orders.csv",
 };
+
+/** Where the generated table has the member id, the order date and the amount. */
+const DEMO_COLUMNS = { member: 1, date: 2, amount: 4 };
 
 interface DemoOptions {
   out: string;
@@ -44,20 +48,29 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   // A Chinese demo is a Chinese store's export: headers, channels, names and stores in Chinese.
   const table = generateOrders({ ...DEMO_SAMPLE, headers: options.lang === "zh-CN" ? "zh" : "en" });
-  const csv = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-orders.csv`);
+  // Two past campaigns, one of which really raised its participants' spend (see sample-campaigns.ts).
+  const campaigns = plantSampleCampaigns(table, DEMO_COLUMNS, {
+    seed: DEMO_SAMPLE.seed ?? 1,
+    language: options.lang === "zh-CN" ? "zh" : "en",
+  });
+  const base = path.join(path.dirname(out), path.basename(out, path.extname(out)));
+  const csv = `${base}-orders.csv`;
+  const campaignsCsv = `${base}-campaigns.csv`;
   await writeTableCsv(csv, table);
+  await writeTableCsv(campaignsCsv, campaigns);
   await runReport(
     {
       workbook: XlsxWorkbook.create(path.basename(out)),
       out,
       orders: { table: { ...table, source: path.basename(csv) } },
+      campaigns: { ...campaigns, source: path.basename(campaignsCsv) },
       json: options.json,
       config: options.lang ? { language: options.lang } : undefined,
       started,
     },
     io,
   );
-  if (!options.json) io.out(`The sample's orders: ${csv}`);
+  if (!options.json) io.out(`The sample's orders: ${csv}; its campaigns: ${campaignsCsv}`);
 }
 
 export function registerDemo(program: Command, io: CliIO): void {

@@ -27,6 +27,7 @@ import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
 import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
 import { reportWithDuckDb } from "../duckdb/report-with-duckdb";
+import { readTableFile } from "../read-table-file";
 
 interface ReportCommandOptions {
   out?: string;
@@ -39,6 +40,7 @@ interface ReportCommandOptions {
   json?: boolean;
   lang?: string;
   engine: ReadEngine;
+  campaigns?: string;
 }
 
 const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
@@ -135,8 +137,11 @@ function checkOut(out: string | undefined, input: string): string {
 async function reportCommand(input: string, options: ReportCommandOptions, io: CliIO): Promise<void> {
   const started = performance.now();
   const given = await commandLineConfig(options);
+  // Who took part in which campaign: a .csv or .xlsx file (member id, campaign, start date, end date, cost).
+  const campaigns = options.campaigns ? await readTableFile(options.campaigns) : undefined;
   if (!options.inPlace && usesDuckDb(input, options.engine, io)) {
-    await reportWithDuckDb(input, checkOut(options.out, input), given, { json: options.json, started }, io);
+    const run = { json: options.json, started, campaigns };
+    await reportWithDuckDb(input, checkOut(options.out, input), given, run, io);
     return;
   }
   const kind = kindOf(input);
@@ -154,6 +159,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
       {
         workbook,
         orders: source ? { source } : undefined,
+        campaigns,
         ordersLabel: path.basename(input),
         config: given,
         json: options.json,
@@ -169,7 +175,10 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
   if (kind === "text") {
     const header = given.source?.header ?? "auto";
     const { table } = await readCsvTable(input, { header });
-    await runReport({ workbook, out, orders: { table }, config: given, json: options.json, started }, io);
+    await runReport(
+      { workbook, out, orders: { table }, campaigns, config: given, json: options.json, started },
+      io,
+    );
     return;
   }
   const book = await XlsxWorkbook.open(input);
@@ -186,6 +195,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
       workbook,
       out,
       orders: { workbook: book, source },
+      campaigns,
       ordersLabel: path.basename(input),
       config,
       json: options.json,
@@ -220,6 +230,11 @@ export function registerReport(program: Command, io: CliIO): void {
       "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
     )
     .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
+    .option(
+      "--campaigns <file>",
+      "who took part in which campaign (.csv/.xlsx: member id, campaign, start date, end date, cost); " +
+        "default: a Campaigns sheet of the .xlsx input",
+    )
     .addOption(langOption())
     .option("--json", "print the summary as JSON")
     .addOption(
@@ -238,6 +253,7 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report orders.csv --out report.xlsx",
         "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
         "  loyalty report book.xlsx --in-place",
+        "  loyalty report orders.csv --campaigns campaigns.csv --out report.xlsx",
         "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
         "  loyalty report 'orders/*.parquet' --out report.xlsx            # read by DuckDB",
       ].join("\n"),

@@ -3,6 +3,7 @@
  * (out of core), written by the same builders as any other report.
  */
 import path from "node:path";
+import type { RawTable } from "../../engine/data/table";
 import type { PartialReportConfig } from "../../report/config";
 import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
@@ -15,7 +16,7 @@ export async function reportWithDuckDb(
   input: string,
   out: string,
   config: PartialReportConfig,
-  options: { json?: boolean; started: number },
+  options: { json?: boolean; started: number; campaigns?: RawTable },
   io: CliIO,
 ): Promise<void> {
   const read = analysisConfigOf(resolveReportConfig([config])).read ?? {};
@@ -27,6 +28,7 @@ export async function reportWithDuckDb(
         workbook: XlsxWorkbook.create(path.basename(out)),
         out,
         orders: { read: table, source: duck.files.label, headers: duck.read.headers },
+        campaigns: options.campaigns,
         config,
         json: options.json,
         started: options.started,

@@ -1,7 +1,7 @@
 /**
  * A deterministic generator of order lines that look like a store's export: one row per order line with
  * order id, member id (text with leading zeros), order date and time, product, amount, quantity, channel,
- * birthday, join date, name, phone and home store, in date order. The same options and seed give the same table on every platform.
+ * birthday, join date, name, phone, home store, category and brand, in date order. The same options and seed give the same table on every platform.
  *
  * Skew as in real stores: the number of lines per customer is log-normal (a few customers buy very often,
  * most once or twice), heavy buyers start earlier and stay longer, each customer has their own typical
@@ -11,6 +11,7 @@
 import { dayFromYmd, EXCEL_EPOCH_OFFSET, formatDay } from "../data/days";
 import type { CellValue, RawTable } from "../data/table";
 import { Random } from "../math/random";
+import { CATEGORY_WEIGHTS, pickCategory, SAMPLE_CATEGORIES } from "./categories";
 
 export interface GenerateOrdersOptions {
   /** Customers (default 1,000). */
@@ -49,6 +50,8 @@ export const GENERATED_HEADERS = {
     "Name",
     "Phone",
     "Store",
+    "Category",
+    "Brand",
   ],
   zh: [
     "订单编号",
@@ -63,6 +66,8 @@ export const GENERATED_HEADERS = {
     "姓名",
     "手机号",
     "门店",
+    "品类",
+    "品牌",
   ],
 } as const;
 
@@ -101,6 +106,8 @@ const JOIN = 8;
 const NAME = 9;
 const PHONE = 10;
 const STORE = 11;
+const CATEGORY = 12;
+const BRAND = 13;
 
 /** Products in the catalogue; the lines of one order are different products. */
 const PRODUCTS = 2000;
@@ -303,6 +310,10 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
   const channels = CHANNELS[o.headers];
   const products = Array.from({ length: PRODUCTS }, (_, i) => `P${pad(i + 1, 5)}`);
   const inOrder: number[] = [];
+  // Tastes come from a stream of their own, so the other columns are what they were before categories.
+  const tastes = new Random(o.seed ^ 0x7a57e5);
+  const favourite = customers.map(() => pickCategory(tastes, -1, 0, CATEGORY_WEIGHTS));
+  const loyalty = customers.map(() => 0.4 + 0.45 * tastes.uniform());
   const columns: CellValue[][] = GENERATED_HEADERS[o.headers].map(() => new Array<CellValue>(o.lines));
   let row = 0;
   for (const [sequence, index] of chronological(plan, o.firstDay).entries()) {
@@ -335,6 +346,17 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
       columns[NAME][row] = c.name;
       columns[PHONE][row] = c.phone;
       columns[STORE][row] = c.store;
+      const category =
+        SAMPLE_CATEGORIES[
+          pickCategory(
+            tastes,
+            favourite[plan.customer[index]],
+            loyalty[plan.customer[index]],
+            CATEGORY_WEIGHTS,
+          )
+        ];
+      columns[CATEGORY][row] = o.headers === "zh" ? category.zh : category.en;
+      columns[BRAND][row] = category.brands[product % category.brands.length];
     }
   }
   if (o.dirt > 0) addDirt(rng, columns, o.dirt, asText);

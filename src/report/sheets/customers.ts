@@ -4,7 +4,7 @@
  * P(alive), expected purchases and predicted value, and the alerts that fired.
  */
 import { formatDay } from "../../engine/data/days";
-import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
+import type { Cell, CellStyle, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
@@ -56,6 +56,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
       { code: "0.00" },
       money,
       null,
+      ...(data.preferences ? PREFERENCE_FORMATS : []),
     ],
   });
   if (n > 0) {
@@ -76,7 +77,8 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
 }
 
 /** The header of the customer table, with a note on every column whose meaning is not plain. */
-function customerHeader({ analysis, models, config }: ReportData): Cell[] {
+function customerHeader(data: ReportData): Cell[] {
+  const { analysis, models, config } = data;
   const { rfm } = analysis;
   const h = CUSTOMER_TEXTS[config.language].header;
   const band = analysis.valueBands[0];
@@ -103,11 +105,13 @@ function customerHeader({ analysis, models, config }: ReportData): Cell[] {
     { value: h.expected(horizon), note: h.expectedNote(horizon) },
     { value: h.value(months), note: h.valueNote(months) },
     h.alerts,
+    ...preferenceHeaders(data),
   ];
 }
 
 /** The row of customer `c`, in the columns of `customerHeader`. */
-function customerRow({ analysis, models, config }: ReportData): (c: number) => Cell[] {
+function customerRow(data: ReportData): (c: number) => Cell[] {
+  const { analysis, models, config } = data;
   const { summary, rfm, segments, tiers } = analysis;
   const language = config.language;
   const t = CUSTOMER_TEXTS[language];
@@ -134,6 +138,7 @@ function customerRow({ analysis, models, config }: ReportData): (c: number) => C
     models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
     models?.clv ? round(models.clv[c], 2) : null,
     alerts.get(c)?.map(shortRuleName).join(t.separator) ?? "",
+    ...preferenceCells(data, c),
   ];
 }
 
@@ -142,4 +147,58 @@ function indexesByDescending(values: ArrayLike<number>, n = values.length): Int3
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
   return order.sort((a, b) => key(b) - key(a) || a - b);
+}
+
+const PREFERENCE_FORMATS: NumberFormat[] = ["text", "percent1", "integer", "text", "date", "text"];
+
+/** The preference columns (when the orders have a category, brand or product column), in the report's language. */
+function preferenceHeaders(data: ReportData): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const days = prefs.windowDays;
+  if (data.config.language === "zh-CN") {
+    const word = { category: "品类", brand: "品牌", product: "商品" }[prefs.role];
+    return [
+      { value: `最爱${word}`, note: `近 ${days} 天消费最多（此期间无购买时按全部历史）` },
+      { value: "最爱占比", note: "占该会员此期间消费的比例" },
+      { value: `购买${word}数`, note: "曾购买过的不同数目" },
+      { value: `最近新增${word}`, note: `最近一次首次购买的${word}（首个购买日之后）` },
+      { value: "首次购买日", note: `最近新增${word}的首次购买日期` },
+      { value: `下一个推荐${word}`, note: "相似会员（同一细分和等级）买得最多而本人从未买过的；见“偏好”表" },
+    ];
+  }
+  const word = prefs.role;
+  return [
+    {
+      value: `Favourite ${word}`,
+      note: `Most spend in the last ${days} days (all history when nothing was bought in that time)`,
+    },
+    { value: "Favourite's share", note: "Its share of the member's spend in that time" },
+    { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
+    {
+      value: `Last new ${word}`,
+      note: `The ${word} first bought most recently (after the first purchase day)`,
+    },
+    { value: "First bought on", note: `When the last new ${word} was first bought` },
+    {
+      value: `Next ${word} to offer`,
+      note: "Most bought by members like them (same segment and tier) and never by them; see LL Preferences",
+    },
+  ];
+}
+
+function preferenceCells(data: ReportData, c: number): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const names = prefs.members.categories;
+  const f = prefs.favourites;
+  const name = (k: number) => (k >= 0 ? names[k] : "");
+  return [
+    name(f.favourite[c]),
+    round(f.share[c], 4),
+    f.count[c],
+    name(f.lastNew[c]),
+    f.lastNew[c] >= 0 ? excelDate(f.lastNewDay[c]) : null,
+    name(prefs.next.category[c]),
+  ];
 }

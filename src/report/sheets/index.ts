@@ -3,6 +3,8 @@ import type { ReportData } from "../report-data";
 import type { SheetModel } from "../../sheet/sheet-model";
 import type { SheetKind } from "../sheet-kinds";
 import { buildAlertsSheet } from "./alerts";
+import { buildCampaignsSheet } from "./campaigns";
+import { buildPreferencesSheet } from "./preferences";
 import { buildBenefitCostSheet } from "./benefit-cost";
 import { buildCustomersSheet } from "./customers";
 import { buildDataQualitySheet } from "./data-quality";
@@ -21,6 +23,8 @@ export const SHEET_BUILDERS: Readonly<Record<SheetKind, (data: ReportData) => Sh
   kpis: buildKpisSheet,
   alerts: buildAlertsSheet,
   "key-dates": buildKeyDatesSheet,
+  preferences: buildPreferencesSheet,
+  campaigns: buildCampaignsSheet,
   model: buildModelSheet,
   "benefit-cost": buildBenefitCostSheet,
   "data-quality": buildDataQualitySheet,

@@ -11,6 +11,7 @@ import { THIS_WEEK_TEXTS } from "../../engine/text/this-week";
 import { whole } from "../../engine/text/format";
 import type { Language } from "../../engine/text/language";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
+import { nextOfferText } from "../next-offer";
 import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { excelDate, round } from "./cell-values";
 import { SheetLayout } from "./layout";
@@ -175,7 +176,7 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
         last === NO_DAY ? null : excelDate(last),
         lastAmount(data, c),
         round(e.rank, 2),
-        t.action[e.reasons[0].kind],
+        [t.action[e.reasons[0].kind], nextOfferText(data, c, language)].filter(Boolean).join(t.separator),
         null,
         null,
       ];

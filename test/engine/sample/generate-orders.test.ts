@@ -60,6 +60,8 @@ describe("generateOrders", () => {
       name: 9,
       phone: 10,
       store: 11,
+      category: 12,
+      brand: 13,
     });
     // Orders have one to three lines.
     const orders = read.orders.newOrder.reduce((a, b) => a + b, 0);
