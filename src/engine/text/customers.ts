@@ -9,6 +9,9 @@ export const CUSTOMER_TEXTS = bilingual({
       `${whole(n)} ${n === 1 ? "customer" : "customers"} as of ${asOf}, from ${source}. The most valuable first; ` +
       "use the filter buttons to narrow the list down.",
     modelBlank: (problem: string) => `Model columns are blank: ${problem}.`,
+    gridLimit: (shown: number, n: number) =>
+      `The sheet lists the ${whole(shown)} most valuable customers of ${whole(n)}: a worksheet has ` +
+      "1,048,576 rows. `loyalty sql` writes every customer's summary as a table.",
     modelsNotRun: "the models were not run",
     header: {
       customerId: "Customer ID",
@@ -49,6 +52,9 @@ export const CUSTOMER_TEXTS = bilingual({
     intro: (n: number, asOf: string, source: string) =>
       `截至 ${asOf} 共 ${whole(n)} 位客户，数据来自 ${source}。价值最高的排在前面；可用筛选按钮缩小范围。`,
     modelBlank: (problem: string) => `模型相关列为空：${problem}。`,
+    gridLimit: (shown: number, n: number) =>
+      `本表列出 ${whole(n)} 位客户中价值最高的 ${whole(shown)} 位：工作表最多 1,048,576 行。` +
+      "`loyalty sql` 可输出全部客户的汇总表。",
     modelsNotRun: "未运行模型",
     header: {
       customerId: "客户ID",

@@ -12,6 +12,7 @@ import { customerRows, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
+import { MAX_ROWS } from "../../sheet/a1";
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
@@ -24,12 +25,15 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const layout = new SheetLayout().title(t.title, t.intro(n, formatDay(analysis.asOf), data.source));
   const problem = models ? (models.transaction.problem ?? models.spend.problem) : t.modelsNotRun;
   if (problem) layout.note(t.modelBlank(problem));
+  // A worksheet holds 1,048,576 rows: beyond that (order files read with DuckDB), the most valuable.
+  const shown = Math.min(n, MAX_ROWS - layout.row - 3);
+  if (shown < n) layout.note(t.gridLimit(shown, n));
   const tableTop = layout.gap().row;
   const header = customerHeader(data);
   const rowOf = customerRow(data);
   const order = indexesByDescending(analysis.summary.spend);
-  const rows: Cell[][] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = rowOf(order[i]);
+  const rows: Cell[][] = new Array(shown);
+  for (let i = 0; i < shown; i++) rows[i] = rowOf(order[i]);
   const money = moneyFormat(config.currency);
   const table = layout.table({
     header,
