@@ -35,9 +35,9 @@ export function programmeSection(w: BenefitCostWriter): void {
     w.name(f.name, cell(r, 2));
     w.decimal(cell(r, 2), f.min, f.max, f.whole);
   });
-  // A text input: another part of the add-in may fill in a measured campaign lift and say so here.
+  // A text input: a measured campaign lift (src/report campaigns) fills it in with its source.
   w.text(at.liftSource, 1, w.words.liftSource, "bold", w.words.liftSourceNote);
-  w.inputCell(at.liftSource, 2, INPUT_KEYS.liftSource, w.words.liftSourceDefault);
+  w.inputCell(at.liftSource, 2, INPUT_KEYS.liftSource, w.input.liftSource ?? w.words.liftSourceDefault);
 }
 
 export function tierSection(w: BenefitCostWriter): void {

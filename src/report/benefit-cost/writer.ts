@@ -33,6 +33,8 @@ export interface BenefitCostSheetInput {
   currency?: string;
   /** Language of the sheet's words (default English). */
   language?: Language;
+  /** Where the spend lift comes from, when it was measured (default: "assumption, not measured"). */
+  liftSource?: string;
 }
 
 /** How far a sum of shares may be from 100 % before the sheet flags it. */
