@@ -14,6 +14,7 @@ import { calibrationInputs, summarizeCustomers } from "../engine/summary/custome
 import { purchaseDaysOf } from "../engine/summary/purchase-days";
 import type { TimeUnit } from "../engine/summary/time-unit";
 import { UserError } from "./io";
+import type { CsvReadOptions } from "../workbook/csv/table";
 import { withUserErrors } from "../user-error";
 
 export interface SummaryColumns {
@@ -122,6 +123,8 @@ export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]
 export interface TransactionOptions {
   /** How the order table is read: columns, formats, rules (the report settings' `read`). */
   read: ReadOrdersOptions;
+  /** How a text file is read (header, separator, encoding), for the DuckDB reader. */
+  csv?: CsvReadOptions;
   calibrationEnd?: string;
   unit: TimeUnit;
 }

@@ -3,27 +3,16 @@
  * core), computed in DuckDB by the customer-summary SQL, for the model fits.
  */
 import { nothingToAnalyze } from "../../engine/analyze";
-import type { ReadOrdersOptions } from "../../engine/data/read-orders";
-import type { CsvReadOptions } from "../../workbook/csv/table";
 import { DELIMITER_CHARACTERS } from "../../sheet/text-formats";
 import { parseDay } from "../../engine/data/parse-date";
-import type { TimeUnit } from "../../engine/summary/time-unit";
-import type { FitInput } from "../fit-input";
+import type { FitInput, TransactionOptions } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readWithDuckDb } from "./engine-choice";
 import { customerSummaryFromDuckDb } from "./to-engine";
 
-export interface DuckDbFitOptions {
-  /** How the orders are read (columns, formats, rules): the report settings' `read`, as in process. */
-  read: ReadOrdersOptions;
-  csv?: CsvReadOptions;
-  calibrationEnd?: string;
-  unit: TimeUnit;
-}
-
 export async function fitInputWithDuckDb(
   file: string,
-  options: DuckDbFitOptions,
+  options: TransactionOptions,
   io: CliIO,
 ): Promise<{ input: FitInput; source: string }> {
   const csv = options.csv;
