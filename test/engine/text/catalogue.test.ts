@@ -4,25 +4,7 @@
  * Chinese (no English word outside the few kept as they are: RFM, R/F/M, P(alive)'s letters, VIP, ...).
  */
 import { CATALOGUE } from "../../../src/engine/text/catalogue";
-
-/** Latin words a Chinese sheet keeps: abbreviations read the same in Chinese, the "LL " prefix, formats. */
-export const KEPT_LATIN_WORDS = new Set([
-  "LL",
-  "RFM",
-  "R",
-  "F",
-  "M",
-  "CLV",
-  "ID",
-  "VIP",
-  "App",
-  "MM",
-  "DD",
-  "YYYY",
-  // Commands typed as they are.
-  "loyalty",
-  "sql",
-]);
+import { KEPT_LATIN_WORDS } from "../../helpers/kept-latin-words";
 
 /** Arguments that are not numbers, by the path of the text function that takes them. */
 const ARGUMENTS: Record<string, unknown[][]> = {
