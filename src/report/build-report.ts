@@ -29,7 +29,7 @@ import {
 import { findOrderSource } from "./order-source";
 import type { InputDefaults, ReportData } from "./report-data";
 import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
-import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
+import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
@@ -233,8 +233,8 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   let holdout: HoldoutOutcome | null = null;
   if (sheets.some((k) => SHEETS_USING_MODELS.includes(k))) {
     await steps.enter("fitting");
-    models = fitReportModels(analysis.summary, used);
-    if (sheets.includes("model")) holdout = checkOnHoldout(analysis.days, analysis.summary, used);
+    models = fitReportModels(analysis.days, analysis.summary, used);
+    if (sheets.includes("model")) holdout = models.holdout;
   }
 
   // The Benefit cost sheet's projection is computed with the assumptions edited on the workbook's sheet.
@@ -282,7 +282,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   ];
   const seconds = steps.done();
   return {
-    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
+    summary: summarize(analysis, models, written, warnings, seconds, benefitCost),
     config: remembered,
   };
 }

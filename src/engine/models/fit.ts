@@ -3,7 +3,7 @@
  * positive), lifetimes' objective -LL/N + penalizer·Σθ², several starting points when the first does
  * not converge, and standard errors from the Hessian.
  */
-import { hessianFromGradient, invertSpd } from "../math/hessian";
+import { hessianFromGradient, invertSpd, symmetricEigenvalues } from "../math/hessian";
 import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
 import type { FitOptions, FitResult, ModelName } from "./types";
 
@@ -73,8 +73,15 @@ function describeStop(res: MinimizeResult, names: readonly string[], gtol: numbe
   }
 }
 
-/** Standard errors of the natural parameters: θ_i · sqrt([H⁻¹]_ii) with H the Hessian in log space. */
-function standardErrors(lik: Likelihood, penalizer: number, theta: Float64Array): number[] | null {
+/**
+ * Standard errors of the natural parameters, θ_i · sqrt([H⁻¹]_ii) with H the Hessian of -LL in log space,
+ * and the condition number of H (largest / smallest eigenvalue; Infinity when H is not positive definite).
+ */
+function curvature(
+  lik: Likelihood,
+  penalizer: number,
+  theta: Float64Array,
+): { se: number[] | null; condition: number } {
   const f = objective(lik, penalizer);
   const N = lik.customers;
   const total = (t: Float64Array, g: Float64Array) => {
@@ -83,15 +90,18 @@ function standardErrors(lik: Likelihood, penalizer: number, theta: Float64Array)
     return v * N;
   };
   const n = theta.length;
-  const cov = invertSpd(hessianFromGradient(total, theta, 1e-4), n);
-  if (!cov) return null;
+  const H = hessianFromGradient(total, theta, 1e-4);
+  const eigen = symmetricEigenvalues(H, n);
+  const condition = eigen[0] > 0 ? eigen[n - 1] / eigen[0] : Infinity;
+  const cov = invertSpd(H, n);
+  if (!cov) return { se: null, condition };
   const se: number[] = [];
   for (let i = 0; i < n; i++) {
     const v = exp(theta[i]) * sqrt(cov[i * n + i]);
-    if (!Number.isFinite(v)) return null;
+    if (!Number.isFinite(v)) return { se: null, condition };
     se.push(v);
   }
-  return se;
+  return { se, condition };
 }
 
 /**
@@ -134,7 +144,9 @@ export function fitMaximumLikelihood(
   const values = Array.from(res.x, (t) => exp(t));
   const grad = new Float64Array(values.length);
   const ll = lik.logLikelihood(Float64Array.from(values), grad);
-  const se = res.converged ? standardErrors(lik, penalizer, res.x) : null;
+  const { se, condition } = res.converged
+    ? curvature(lik, penalizer, res.x)
+    : { se: null, condition: Infinity };
   // A small gradient on a likelihood that only levels off towards a boundary is not a maximum: the
   // Hessian is singular there, or some parameter is unknown to within a factor of a thousand.
   const unidentified = res.converged
@@ -151,6 +163,7 @@ export function fitMaximumLikelihood(
     names: lik.names,
     values,
     standardErrors: converged ? se : null,
+    hessianCondition: condition,
     logLikelihood: ll,
     customers: lik.customers,
     distinctRows: lik.distinctRows,

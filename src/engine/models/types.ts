@@ -35,6 +35,11 @@ export interface FitResult {
   values: number[];
   /** Standard errors from the inverse Hessian of the (penalized) log-likelihood; null when it is singular. */
   standardErrors: number[] | null;
+  /**
+   * Condition number of the Hessian of -LL in log-parameters at the estimates (largest over smallest
+   * eigenvalue); Infinity when it is not positive definite or the fit did not converge.
+   */
+  hessianCondition: number;
   /** Weighted log-likelihood at the estimates, without the penalty. */
   logLikelihood: number;
   /** Number of customers (sum of weights) used by the fit. */

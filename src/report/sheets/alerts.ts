@@ -3,6 +3,7 @@
  * members to act on, the rules that fired, their tier, days since the last purchase and value at risk
  * (predicted value × (1 − P(alive))), the largest value at risk first.
  */
+import { chosenPredictions } from "../report-models";
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
@@ -94,8 +95,9 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     rulesOf.set(c, [...(rulesOf.get(c) ?? []), alerts.rules[alerts.rule[i]].name]);
   }
   const members = [...rulesOf.keys()];
-  const alive = models?.probabilityAlive ?? null;
-  const clv = models?.clv ?? null;
+  const chosen = chosenPredictions(models);
+  const alive = chosen.available ? chosen.probabilityAlive : null;
+  const clv = chosen.available ? chosen.clv : null;
   const atRisk = (c: number) => (alive && clv ? clv[c] * (1 - alive[c]) : NaN);
   const sortKey = (c: number) => (Number.isFinite(atRisk(c)) ? atRisk(c) : -Infinity);
   members.sort((a, b) => sortKey(b) - sortKey(a) || summary.spend[b] - summary.spend[a] || a - b);
@@ -105,7 +107,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     counted(members.length, "member") +
       listedNote(shown.length, members.length, "# with the most value at risk") +
       (alive && clv
-        ? ". Value at risk = predicted value × (1 − P(alive)): what the member would bring if they stay."
+        ? `. Value at risk = predicted value × (1 − P(alive)), both from ${chosen.available ? chosen.label : ""}: what the member would bring if they stay.`
         : ". The models could not be used, so the list is sorted by net spend."),
   );
   const list = layout.table({

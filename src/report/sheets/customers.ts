@@ -15,7 +15,21 @@ import {
   type ReportData,
 } from "../report-data";
 import { moneyFormat, SheetLayout, widthsByHeader } from "./layout";
+import { chosenPredictions } from "../report-models";
 import { counted } from "../../engine/text/counted";
+
+/** The text in the P(alive) cell of a customer without repeat purchases under BG/NBD. */
+const NOT_YET_REPEATED = "not yet repeated";
+
+/**
+ * P(alive) colours on a fixed scale, one legend for every workbook: red below 0.3, amber to 0.7, green
+ * from 0.7. "between" leaves text cells ("not yet repeated") uncoloured.
+ */
+export const P_ALIVE_BANDS = [
+  { from: 0, to: 0.29999, fill: "#F8696B" },
+  { from: 0.3, to: 0.69999, fill: "#FFEB84" },
+  { from: 0.7, to: 1, fill: "#63BE7B" },
+] as const;
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
@@ -35,8 +49,16 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     `${counted(n, "customer")} as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
       "use the filter buttons to narrow the list down.",
   );
-  const problem = models ? (models.transaction.problem ?? models.spend.problem) : "the models were not run";
-  if (problem) layout.note(`Model columns are blank: ${problem}.`);
+  const chosen = chosenPredictions(models);
+  if (!chosen.available) layout.note(`Model columns are blank: ${chosen.reason.en}`);
+  else if (models?.spend.problem) layout.note(`Predicted value is blank: ${models.spend.problem}.`);
+  const byModel = chosen.available ? ` (${chosen.label})` : "";
+  if (chosen.available && chosen.notYetRepeated) {
+    layout.note(
+      `${chosen.label} holds every customer without a repeat purchase certainly alive, however long ago they bought: ` +
+        `their P(alive) says "not yet repeated" instead of 100 %. See the Model sheet.`,
+    );
+  }
   const tableTop = layout.gap().row;
 
   const header: Cell[] = [
@@ -59,10 +81,13 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     { value: "F", note: `Frequency score 1-${rfm.bins} (${rfm.bins} = most orders)` },
     { value: "M", note: `Monetary score 1-${rfm.bins} (${rfm.bins} = highest net spend)` },
     { value: "RFM", note: "The three scores together" },
-    { value: "P(alive)", note: "Probability that the customer still buys (purchase model)" },
+    {
+      value: "P(alive)",
+      note: `Probability that the customer still buys${byModel}. Red below 30 %, amber to 70 %, green from 70 %: the same in every workbook.`,
+    },
     {
       value: `Exp. purchases ${horizon}d`,
-      note: `Purchase days the purchase model expects in the next ${horizon} days`,
+      note: `Purchase days the purchase model${byModel} expects in the next ${horizon} days`,
     },
     {
       value: `Value next ${months} mo`,
@@ -91,9 +116,13 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
       { value: rfm.f[c], style: CENTER },
       { value: rfm.m[c], style: CENTER },
       { value: rfm.codes[c], style: CENTER },
-      models?.probabilityAlive ? round(models.probabilityAlive[c], 4) : null,
-      models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
-      models?.clv ? round(models.clv[c], 2) : null,
+      !chosen.available
+        ? null
+        : chosen.notYetRepeated?.[c]
+          ? NOT_YET_REPEATED
+          : round(chosen.probabilityAlive[c], 4),
+      chosen.available ? round(chosen.expectedPurchases[c], 3) : null,
+      chosen.available && chosen.clv ? round(chosen.clv[c], 2) : null,
       alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
     ];
   }
@@ -126,11 +155,15 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   });
   if (n > 0) {
     layout.format({ type: "dataBar", range: table.column(10), color: "#5B9BD5" });
-    layout.format({
-      type: "colorScale",
-      range: table.column(16),
-      colors: ["#F8696B", "#FFEB84", "#63BE7B"],
-    });
+    for (const band of P_ALIVE_BANDS) {
+      layout.format({
+        type: "cellValue",
+        range: table.column(16),
+        operator: "between",
+        operands: [band.from, band.to],
+        style: { fill: band.fill },
+      });
+    }
   }
   return layout.finish({
     kind: "customers",
