@@ -6,7 +6,7 @@
  * It lives outside src/cli so that the workbook adapters (used by the CLI and the task pane alike) can
  * raise it without depending on the command line.
  */
-import type { DataErrorDetail, InputFix, SourcedDetail } from "./engine/data/errors";
+import { DataError, type DataErrorDetail, type InputFix, type SourcedDetail } from "./engine/data/errors";
 import type { TierMinimumProblem } from "./engine/tiers/program";
 
 /**
@@ -71,5 +71,22 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = "UserError";
+  }
+}
+
+/**
+ * The engine's "cannot use this input" (a DataError) as the user's error, with its fix and detail; any
+ * other error unchanged. The one place a DataError becomes a UserError.
+ */
+export function asUserError(e: unknown): unknown {
+  return e instanceof DataError ? new UserError(e.message, e.fix, e.detail) : e;
+}
+
+/** The result of `run`, a DataError it throws thrown as a UserError (see asUserError). */
+export function withUserErrors<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw asUserError(e);
   }
 }

@@ -4,7 +4,6 @@
  * turned into that summary by the engine (same-day purchases merged, x repeat purchase days, ...).
  * Every problem becomes a UserError naming the file, row and column.
  */
-import { DataError } from "../engine/data/errors";
 import { parseDay, type DayOrder } from "../engine/data/parse-date";
 import { cellText } from "../engine/data/parse-id";
 import { nothingToAnalyze } from "../engine/analyze";
@@ -15,6 +14,7 @@ import { calibrationInputs, summarizeCustomers } from "../engine/summary/custome
 import { purchaseDaysOf } from "../engine/summary/purchase-days";
 import type { TimeUnit } from "../engine/summary/time-unit";
 import { UserError } from "./io";
+import { withUserErrors } from "../user-error";
 
 export interface SummaryColumns {
   x: Float64Array;
@@ -131,16 +131,12 @@ export interface TransactionOptions {
 
 /** Turns an order table into the calibration summary of its customers. */
 export function summarizeTransactionTable(table: RawTable, options: TransactionOptions): FitInput {
-  let read;
-  try {
-    read = readOrderTable(table, {
+  const read = withUserErrors(() =>
+    readOrderTable(table, {
       columns: { customerId: options.customer, date: options.date, amount: options.amount },
       dates: { dayOrder: options.dayOrder },
-    });
-  } catch (e) {
-    if (e instanceof DataError) throw new UserError(e.message);
-    throw e;
-  }
+    }),
+  );
   if (!Number.isFinite(read.asOf) || read.orders.customerIds.length === 0) {
     // The engine's explanation: the most frequent problem and the first place it occurs.
     throw new UserError(nothingToAnalyze(read).message);

@@ -13,10 +13,9 @@
  * written stay written (an xlsx workbook is only saved by its caller).
  */
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
-import { DataError } from "../engine/data/errors";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
-import { UserError } from "../user-error";
+import { asUserError, UserError, withUserErrors } from "../user-error";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
   analysisConfigOf,
@@ -93,11 +92,6 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The engine's "cannot use this input" becomes the user's error, shown as one line. */
-function asUserError(e: unknown): unknown {
-  return e instanceof DataError ? new UserError(e.message, e.fix, e.detail) : e;
-}
-
 class Steps {
   private readonly started = performance.now();
   constructor(private readonly options: BuildReportOptions) {}
@@ -138,7 +132,19 @@ interface ReadOrders {
   remember?: TableSource;
 }
 
+/** The order table the options name, with at least one row below its header. */
 async function readOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
+  const orders = await findOrders(options, config);
+  if (rowCount(orders.table) === 0) {
+    throw new UserError(`${orders.table.source}: there are no rows below the header row`, undefined, {
+      code: "noRows",
+      ...sourceOf(orders.table),
+    });
+  }
+  return orders;
+}
+
+async function findOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
   const orders = options.orders ?? {};
   if ("table" in orders) return { table: orders.table };
   const workbook = orders.workbook ?? options.workbook;
@@ -195,38 +201,15 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   const { workbook } = options;
 
   await steps.enter("reading");
-  const stored = options.useStoredSettings === false ? undefined : await workbook.readSettings();
-  const config = resolveReportConfig([
-    stored === undefined
-      ? undefined
-      : checkConfigLayer(stored, "the Loyalty Lens settings stored in the workbook"),
-    options.config,
-  ]);
+  const config = await settingsOf(options);
   const orders = await readOrders(options, config);
-  if (rowCount(orders.table) === 0) {
-    throw new UserError(`${orders.table.source}: there are no rows below the header row`, undefined, {
-      code: "noRows",
-      ...sourceOf(orders.table),
-    });
-  }
 
   await steps.enter("checking");
   const edits = await readInputEdits(workbook);
-  let orderTable: OrderTable;
-  try {
-    orderTable = readOrderTable(orders.table, analysisConfigOf(config).read);
-  } catch (e) {
-    throw asUserError(e);
-  }
+  const orderTable = withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
-  let result: ReturnType<typeof analyze>;
-  try {
-    result = analyze(orderTable, config, edits);
-  } catch (e) {
-    throw asUserError(e);
-  }
-  const { analysis, used, defaults } = result;
+  const { analysis, used, defaults } = withUserErrors(() => analyze(orderTable, config, edits));
 
   const sheets = config.sheets;
   let models: ReportModels | null = null;
@@ -258,18 +241,51 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     headers: orders.table.headers,
     columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
   };
-  const written: WriteSheetResult[] = [];
-  for (const [index, kind] of sheets.entries()) {
-    await steps.sheet(index, sheets.length, SHEET_NAMES[kind]);
-    written.push(await workbook.writeSheet(SHEET_BUILDERS[kind](data)));
-  }
+  const written = await writeSheets(steps, workbook, data);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
 
+  const warnings = reportWarnings(written, models, analysis, orders.sheet);
+  const seconds = steps.done();
+  return {
+    summary: summarize(analysis, models, written, warnings, seconds, benefitCost),
+    config: remembered,
+  };
+}
+
+/** The settings stored in the workbook (unless told not to use them) under the options' own. */
+async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
+  const stored = options.useStoredSettings === false ? undefined : await options.workbook.readSettings();
+  return resolveReportConfig([
+    stored === undefined
+      ? undefined
+      : checkConfigLayer(stored, "the Loyalty Lens settings stored in the workbook"),
+    options.config,
+  ]);
+}
+
+/** Builds and writes the sheets of the settings, in their order, reporting each as a step. */
+async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): Promise<WriteSheetResult[]> {
+  const sheets = data.config.sheets;
+  const written: WriteSheetResult[] = [];
+  for (const [index, kind] of sheets.entries()) {
+    await steps.sheet(index, sheets.length, SHEET_NAMES[kind]);
+    written.push(await workbook.writeSheet(SHEET_BUILDERS[kind](data)));
+  }
+  return written;
+}
+
+/** Sheets written under another name, models that could not be used, and the data-quality findings. */
+function reportWarnings(
+  written: WriteSheetResult[],
+  models: ReportModels | null,
+  analysis: Analysis,
+  ordersSheet: string | undefined,
+): ReportWarning[] {
   const nameOf = (kind: SheetKind) => written.find((w) => w.kind === kind)?.sheetName;
-  const warnings: ReportWarning[] = [
+  return [
     ...written
       .filter((w) => w.renamed)
       .map((w) => ({
@@ -278,11 +294,6 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
         about: { renamedSheet: w.kind },
       })),
     ...modelWarnings(models, nameOf("model")),
-    ...qualityWarnings(analysis, orders.sheet),
+    ...qualityWarnings(analysis, ordersSheet),
   ];
-  const seconds = steps.done();
-  return {
-    summary: summarize(analysis, models, written, warnings, seconds, benefitCost),
-    config: remembered,
-  };
 }

@@ -1,11 +1,9 @@
 /**
  * What every sheet builder gets: the engine's results, the model results, the config, and the defaults of
- * the cells a user may edit. Plus the small lookups several builders share (a customer's tier name, the
- * alerts of a customer, a day as an Excel date).
+ * the cells a user may edit; and the name of a tier level, which several builders look up.
  */
 import type { Analysis } from "../engine/analyze";
 import type { AlertRule } from "../engine/alerts/rules";
-import { excelSerialFromDay, NO_DAY } from "../engine/data/days";
 import type { TierProgram } from "../engine/tiers/program";
 import type { HolidayEntry } from "../engine/keydates/holidays";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
@@ -45,45 +43,7 @@ export interface ReportData {
   benefitCost?: BenefitCostSheet;
 }
 
-/** Excel date serial of a day number; null for a missing day. */
-export function excelDate(day: number): number | null {
-  return day === NO_DAY || !Number.isFinite(day) ? null : excelSerialFromDay(day);
-}
-
 /** Name of a tier level (TierEvaluation levels: tiers, then lapsed); "" for "not a customer yet". */
 export function tierName(analysis: Analysis, level: number): string {
   return analysis.tiers.categories[level]?.name ?? "";
-}
-
-/** The name of an alert rule up to its colon ("VIP overdue: more than ..." -> "VIP overdue"), for lists. */
-export function shortRuleName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon > 0 ? name.slice(0, colon) : name;
-}
-
-/** The names of the alert rules fired for each customer, joined ("; "), or "" when none fired. */
-export function alertNamesByCustomer(analysis: Analysis): Map<number, string[]> {
-  const { alerts } = analysis;
-  const byCustomer = new Map<number, string[]>();
-  for (let i = 0; i < alerts.customer.length; i++) {
-    const c = alerts.customer[i];
-    const list = byCustomer.get(c) ?? [];
-    list.push(alerts.rules[alerts.rule[i]].name);
-    byCustomer.set(c, list);
-  }
-  return byCustomer;
-}
-
-/** Rounds for storage: fewer digits make a smaller file and nothing a person reads changes. */
-export function round(v: number, digits: number): number | null {
-  if (!Number.isFinite(v)) return null;
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
-}
-
-/** Customer indexes ordered by a value, highest first (NaN last), ties in customer order. */
-export function indexesByDescending(values: ArrayLike<number>, n = values.length): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
-  return order.sort((a, b) => key(b) - key(a) || a - b);
 }

@@ -88,6 +88,15 @@ export interface WriteSheetResult {
   replaced: boolean;
   /** Keys of input cells whose user-edited values were kept. */
   keptInputs: string[];
+  /** Values users typed in carried tables (TableCarry) that were put back on their row. */
+  carried: number;
+  /** Rows of such values whose key left the table, kept in a Kept notes table. */
+  keptRows: number;
+  /**
+   * What the user wrote on the sheet that the rebuild could not keep where it was (one description each,
+   * naming the sheet and cell): a caller that has not written yet stops and lists them unless told to go on.
+   */
+  notCarried: string[];
 }
 
 /** The state of one input cell of a generated sheet. */

@@ -75,6 +75,17 @@ function checkBlocks(model: SheetModel, problems: string[]): void {
     block.rows.forEach((row, r) => {
       if (row.length > headers.length) problems.push(`${where}: table row ${r + 1} is wider than its header`);
     });
+    const carry = block.table.carry;
+    if (carry) {
+      for (const h of [carry.key, ...(carry.userColumns ?? [])]) {
+        if (!seen.has(h.toLowerCase()))
+          problems.push(`${where}: table "${block.table.name}" carries by column "${h}", which it has not`);
+      }
+      if (model.footprint !== undefined)
+        problems.push(
+          `${where}: table "${block.table.name}" carries rows, which a model with a footprint cannot`,
+        );
+    }
   });
 }
 

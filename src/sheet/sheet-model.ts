@@ -108,6 +108,31 @@ export interface TableOptions {
   filter?: boolean;
   /** Banded rows (default true). */
   bandedRows?: boolean;
+  /** Carry what users type beside the table's rows to the same row on rebuild (see TableCarry). */
+  carry?: TableCarry;
+}
+
+/**
+ * How a table keeps what people wrote in it across rebuilds. Its rows are identified by the `key` column
+ * (a customer id). When the sheet is rebuilt, every non-blank value a user typed in a `userColumns` column,
+ * or in a column they added to the table (inside it, or right beside it), is put on the row with the same
+ * key in the new table; added columns are added to the new table. Values of rows whose key is no longer in
+ * the table go to a "Kept notes" table below the sheet's content (itself carried the same way, so a value
+ * goes back to its row when its key returns). Nothing typed there is dropped without a word: what cannot
+ * be carried is reported by the write (WriteSheetResult.notCarried).
+ */
+export interface TableCarry {
+  /** Header text of the column identifying a row (values compared as trimmed text). */
+  key: string;
+  /**
+   * Header texts of the columns the user fills in (e.g. "Done", "Note"): the builder writes them blank or
+   * with a default, and a non-blank value found there on rebuild replaces the new one.
+   */
+  userColumns?: string[];
+  /** Title above the kept rows of customers gone from the table (default "Kept notes"). */
+  keptTitle?: string;
+  /** Grey line under that title (default: an English explanation). */
+  keptNote?: string;
 }
 
 /** A rectangle of cells placed with its top-left corner at `at`. */

@@ -3,10 +3,9 @@
  * plain browser (the preview: an in-memory workbook with the bundled sample or a file the user opens,
  * and a grid showing its sheets). Language and theme follow the host.
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Caption1, FluentProvider, Select, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { Workbook } from "../sheet/port";
-import type { MemoryWorkbook } from "../workbook/memory/memory-workbook";
 import type { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { PaneMessageBar } from "./components/PaneMessageBar";
 import { FileOpener } from "./components/FileOpener";
@@ -16,10 +15,11 @@ import { LanguageContext, useStrings } from "./i18n/context";
 import { formatNumber, LANGUAGES, type Language } from "./i18n/strings";
 import { useDarkTheme, useLanguage } from "./hooks/useHostLook";
 import { useStoredSettings } from "./hooks/useStoredSettings";
-import { workbookFromFile } from "./preview/open-file";
-import { sampleCustomersFrom, sampleWorkbook, SAMPLE } from "./preview/sample-workbook";
+import { sampleCustomersFrom, SAMPLE } from "./preview/sample-workbook";
 import { paneMessageOf, type PaneMessage } from "./state/pane-message";
 import { fluentTheme } from "./theme";
+import { WorkContext } from "./work/context";
+import { paneWork, PreviewHost, type PaneWork } from "./work/workers";
 
 /** Inside Excel: the host's name and the open workbook. */
 export interface OfficeConnection {
@@ -27,17 +27,29 @@ export interface OfficeConnection {
   workbook: OfficeWorkbook;
 }
 
-/** The preview's workbook: the sample (name null) or an opened file. */
 /** The preview's sample, as large as the address asks. */
-function previewSample(): MemoryWorkbook {
-  return sampleWorkbook({ customers: sampleCustomersFrom(location.search) ?? SAMPLE.customers });
+function sampleSize(): number {
+  return sampleCustomersFrom(location.search) ?? SAMPLE.customers;
 }
 
+/** The preview's workbook (held by its worker): the sample (name null) or an opened file. */
 interface PreviewBook {
-  workbook: MemoryWorkbook;
+  workbook: Workbook;
   name: string | null;
   /** Tells workbooks apart: a new one starts the steps afresh. */
   id: number;
+}
+
+/** Where the pane's work runs: its workers, and in the preview the worker holding the workbook. */
+interface Hosting {
+  work: PaneWork;
+  preview: PreviewHost | null;
+}
+
+function hosting(office: boolean): Hosting {
+  if (office) return { work: paneWork(), preview: null };
+  const preview = new PreviewHost();
+  return { work: paneWork(() => preview.port()), preview };
 }
 
 const useStyles = makeStyles({
@@ -80,20 +92,18 @@ function LanguageSwitch() {
   );
 }
 
-function Pane({ office }: { office: OfficeConnection | null }) {
+function Pane({ office, host }: { office: OfficeConnection | null; host: PreviewHost | null }) {
   const styles = useStyles();
   const { strings, language } = useStrings();
   const opened = useRef(0);
-  const [preview, setPreview] = useState<PreviewBook | null>(() =>
-    office ? null : { workbook: previewSample(), name: null, id: 0 },
-  );
-  const workbook: Workbook = office?.workbook ?? (preview as PreviewBook).workbook;
+  const [preview, setPreview] = useState<PreviewBook | null>(null);
+  const workbook: Workbook | undefined = office?.workbook ?? preview?.workbook;
   const [message, setMessage] = useState<PaneMessage>();
   const onError = useCallback((e: unknown) => setMessage(paneMessageOf(e)), []);
   const stored = useStoredSettings(workbook, onError);
   const [selection, setSelection] = useState<GridSelection>();
   // Bumped after each build, so the preview's grid shows the sheets written.
-  const [, setWritten] = useState(0);
+  const [written, setWritten] = useState(0);
 
   const select = useCallback(
     (place: RangePlace) => {
@@ -102,21 +112,39 @@ function Pane({ office }: { office: OfficeConnection | null }) {
     },
     [office, onError],
   );
-  const openFile = useCallback(async (name: string, bytes: Uint8Array) => {
+  const openFile = useCallback(
+    async (name: string, bytes: Uint8Array) => {
+      if (!host) return;
+      try {
+        await host.open(name, bytes);
+        setMessage(undefined);
+        setSelection(undefined);
+        setPreview({ workbook: host.workbook(), name, id: ++opened.current });
+      } catch (e) {
+        setMessage(paneMessageOf(e, true));
+      }
+    },
+    [host],
+  );
+  const openSample = useCallback(async () => {
+    if (!host) return;
     try {
-      const book = await workbookFromFile(name, bytes);
+      await host.sample(sampleSize());
       setMessage(undefined);
       setSelection(undefined);
-      setPreview({ workbook: book, name, id: ++opened.current });
+      setPreview({ workbook: host.workbook(), name: null, id: ++opened.current });
     } catch (e) {
-      setMessage(paneMessageOf(e, true));
+      setMessage(paneMessageOf(e));
     }
-  }, []);
-  const openSample = useCallback(() => {
-    setMessage(undefined);
-    setSelection(undefined);
-    setPreview({ workbook: previewSample(), name: null, id: ++opened.current });
-  }, []);
+  }, [host]);
+  // The preview starts with the sample.
+  useEffect(() => {
+    void openSample();
+  }, [openSample]);
+  const gridView = useCallback(
+    (sheet?: string, range?: string) => (host as PreviewHost).grid(sheet, range),
+    [host],
+  );
 
   return (
     <main className={styles.main}>
@@ -126,22 +154,19 @@ function Pane({ office }: { office: OfficeConnection | null }) {
       </div>
       <div className={styles.intro}>
         <Caption1>{office ? strings.officeNote(office.host) : strings.previewNote}</Caption1>
-        {preview ? (
+        {host ? (
           <>
-            <Caption1>
-              {strings.workingOn(
-                preview.name ??
-                  strings.sampleName(
-                    formatNumber(language, sampleCustomersFrom(location.search) ?? SAMPLE.customers),
-                  ),
-              )}
-            </Caption1>
-            <FileOpener onFile={openFile} onSample={openSample} />
+            {preview ? (
+              <Caption1>
+                {strings.workingOn(preview.name ?? strings.sampleName(formatNumber(language, sampleSize())))}
+              </Caption1>
+            ) : null}
+            <FileOpener onFile={openFile} onSample={() => void openSample()} />
           </>
         ) : null}
       </div>
       {message ? <PaneMessageBar message={message} onDismiss={() => setMessage(undefined)} /> : null}
-      {stored ? (
+      {stored && workbook ? (
         <Workspace
           key={preview?.id ?? "office"}
           workbook={workbook}
@@ -154,7 +179,12 @@ function Pane({ office }: { office: OfficeConnection | null }) {
         />
       ) : null}
       {preview ? (
-        <SheetGrid workbook={preview.workbook} selection={selection} onSelect={setSelection} />
+        <SheetGrid
+          view={gridView}
+          version={`${preview.id}:${written}`}
+          selection={selection}
+          onSelect={setSelection}
+        />
       ) : null}
     </main>
   );
@@ -164,10 +194,13 @@ export function App({ office }: { office: OfficeConnection | null }) {
   const styles = useStyles();
   const language = useLanguage(office !== null);
   const dark = useDarkTheme(office !== null);
+  const [{ work, preview }] = useState(() => hosting(office !== null));
   return (
     <FluentProvider theme={fluentTheme(dark)} className={styles.root}>
       <LanguageContext.Provider value={language}>
-        <Pane office={office} />
+        <WorkContext.Provider value={work}>
+          <Pane office={office} host={preview} />
+        </WorkContext.Provider>
       </LanguageContext.Provider>
     </FluentProvider>
   );

@@ -4,7 +4,15 @@
  * header detection. Adapters (memory, xlsx, office) only provide the backend.
  */
 import { describeSource, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
-import { parseRangeAddress, rangeAddress, sheetRangeReference, type RangeBox } from "../sheet/a1";
+import {
+  boxContains,
+  cellAddress,
+  columnName,
+  parseRangeAddress,
+  rangeAddress,
+  sheetRangeReference,
+  type RangeBox,
+} from "../sheet/a1";
 import { checkSheetModel } from "../sheet/sheet-model-check";
 import type { SheetModel } from "../sheet/sheet-model";
 import { UserError } from "../user-error";
@@ -23,6 +31,7 @@ import {
   type WriteSheetOptions,
   type WriteSheetResult,
 } from "../sheet/port";
+import { carryUserValues, modelAreas, tablesToRead, type FoundTable } from "./carry";
 import { collectRawTable } from "./read-table";
 import {
   chooseSheetName,
@@ -154,9 +163,22 @@ export class BackedWorkbook implements Workbook {
       ({ model: toWrite, kept: keptInputs } = keepEditedInputs(model, existing.inputs, current));
     }
 
+    let carried = 0;
+    let keptRows = 0;
+    const notCarried: string[] = [];
+    let owned: RangeBox[] | undefined;
+    if (existing) {
+      const found = await this.readCarriedTables(existing, toWrite, sheets);
+      ({ model: toWrite, carried, keptRows } = carryUserValues(toWrite, found, existing.carried ?? []));
+      if (existing.areas && !toWrite.footprint) {
+        owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
+        notCarried.push(...(await this.userCellsUnder(existing.sheet, toWrite, owned)));
+      }
+    }
+
     await this.checkNamesAreOurs(model, registry);
-    await this.checkTableNamesAreFree(model, existing?.sheet);
-    await this.backend.writeSheet(toWrite, sheetName, existing?.sheet);
+    await this.checkTableNamesAreFree(toWrite, existing?.sheet);
+    await this.backend.writeSheet(toWrite, sheetName, existing?.sheet, owned);
     await this.backend.setDefinedNames(
       existing?.names ?? [],
       (model.names ?? []).map((n) => ({
@@ -166,7 +188,7 @@ export class BackedWorkbook implements Workbook {
       })),
     );
     const others = registry.sheets.filter((e) => e.kind !== model.kind);
-    await this.saveRegistry({ sheets: [...others, registryEntryFor(model, sheetName)] });
+    await this.saveRegistry({ sheets: [...others, registryEntryFor(model, sheetName, toWrite)] });
     return {
       kind: model.kind,
       sheetName,
@@ -174,6 +196,9 @@ export class BackedWorkbook implements Workbook {
       renamed: !sameSheetName(sheetName, requestedName),
       replaced: existing !== undefined,
       keptInputs,
+      carried,
+      keptRows,
+      notCarried,
     };
   }
 
@@ -268,6 +293,76 @@ export class BackedWorkbook implements Workbook {
 
   private async saveStore(entries: StoreEntries): Promise<void> {
     await this.backend.writeHiddenSheet(SETTINGS_SHEET_NAME, encodeStore(entries));
+  }
+
+  /**
+   * The carried tables (and their Kept notes tables) of the generated sheet as they are now, each with the
+   * columns a user filled right beside it.
+   */
+  private async readCarriedTables(
+    entry: RegistryEntry,
+    model: SheetModel,
+    sheets: { name: string; usedRange?: RangeBox }[],
+  ): Promise<FoundTable[]> {
+    const wanted = tablesToRead(model, entry.carried ?? []).map((n) => n.toLowerCase());
+    const tables = (await this.backend.tables()).filter(
+      (t) => sameSheetName(t.sheet, entry.sheet) && wanted.includes(t.name.toLowerCase()),
+    );
+    const usedRight = sheets.find((s) => sameSheetName(s.name, entry.sheet))?.usedRange?.right ?? 0;
+    const found: FoundTable[] = [];
+    for (const t of tables) {
+      const box = parseRangeAddress(t.range);
+      const read = { ...box, right: Math.max(box.right, usedRight) };
+      const grid: CellValue[][] = Array.from({ length: box.bottom - box.top + 1 }, () => []);
+      for await (const batch of this.backend.rows(entry.sheet, read)) {
+        for (const r of batch) if (r.row >= box.top && r.row <= box.bottom) grid[r.row - box.top] = r.cells;
+      }
+      const filled = (c: number) =>
+        grid.some((cells) => {
+          const v = cells[c - box.left];
+          return v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
+        });
+      // Columns a user filled right beside the table (outside it) belong to it, up to the first blank one.
+      let right = box.right;
+      while (right < read.right && filled(right + 1)) right++;
+      const header = Array.from({ length: right - box.left + 1 }, (_, i) => {
+        const v = grid[0][i];
+        return v === null || v === undefined || String(v).trim() === ""
+          ? `Column ${columnName(box.left + i)}`
+          : String(v);
+      });
+      found.push({
+        name: t.name,
+        header,
+        rows: grid.slice(1).map((cells) => header.map((_, i) => cells[i] ?? null)),
+        box: { ...box, right },
+      });
+    }
+    return found;
+  }
+
+  /**
+   * What the user wrote on the old sheet (outside `owned`, so not carried) where the rebuilt model
+   * writes: it cannot stay where it is. One line per cell, "LL Customers!B40 ("call back")".
+   */
+  private async userCellsUnder(sheet: string, model: SheetModel, owned: RangeBox[]): Promise<string[]> {
+    const covered = (b: RangeBox) =>
+      owned.some((o) => o.top <= b.top && o.left <= b.left && o.bottom >= b.bottom && o.right >= b.right);
+    const out: string[] = [];
+    for (const box of modelAreas(model)) {
+      if (covered(box)) continue;
+      for await (const batch of this.backend.rows(sheet, box)) {
+        for (const r of batch) {
+          r.cells.forEach((v, i) => {
+            const col = box.left + i;
+            if (v === null || v === undefined || v === "" || owned.some((o) => boxContains(o, r.row, col)))
+              return;
+            out.push(`${this.describeSheet(sheet)}, cell ${cellAddress(r.row, col)} ("${String(v)}")`);
+          });
+        }
+      }
+    }
+    return out;
   }
 
   /** The registry entry of this kind, if its sheet still exists (a user may have deleted or renamed it). */

@@ -50,8 +50,11 @@ export interface WorkbookBackend {
    * `replace`: the name of the generated sheet it replaces, in place (same tab position); its old content
    * is cleared, all of it, or only what lies inside `model.footprint` when the model has one (what the
    * user added outside the footprint stays). Without `replace`, a new sheet is added after the last one.
+   * `owned`: the parts of the old sheet the model replaces (what the last build wrote, and the carried
+   * tables with the columns users added beside them); everything outside them is the user's and stays
+   * where it is. Undefined: the footprint, or the whole sheet for a model without one.
    */
-  writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void>;
+  writeSheet(model: SheetModel, sheetName: string, replace?: string, owned?: RangeBox[]): Promise<void>;
   deleteSheet(name: string): Promise<void>;
   /** Names of the workbook-scoped defined names. */
   definedNames(): Promise<string[]>;

@@ -8,6 +8,7 @@ import { dateToExcelSerial, inputCells, isCellSpec } from "../sheet/sheet-model-
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
+import { areaAddresses, carriedTables, modelAreas, type CarriedTableRecord } from "./carry";
 import { GENERATED_SHEET_PREFIX } from "../sheet/port";
 
 /** A value as stored in JSON: dates as Excel serial numbers. */
@@ -27,6 +28,13 @@ export interface RegistryEntry {
   names: string[];
   /** The sheet's charts, for adapters whose library drops charts when it loads a file (ExcelJS). */
   charts: ChartSpec[];
+  /**
+   * The boxes the model wrote (A1 ranges): a rebuild replaces these and keeps what the user put anywhere
+   * else on the sheet. Absent in files written before it was recorded: the whole sheet is then replaced.
+   */
+  areas?: string[];
+  /** Tables whose rows carry what users type beside them (TableCarry), as last written. */
+  carried?: CarriedTableRecord[];
 }
 
 export interface Registry {
@@ -85,7 +93,11 @@ export function sameStoredValue(a: StoredScalar, b: StoredScalar): boolean {
   return a === b;
 }
 
-export function registryEntryFor(model: SheetModel, sheet: string): RegistryEntry {
+/**
+ * The registry entry of a sheet built from `model` and written as `written` (the model with the user's
+ * inputs and carried values in it): input defaults are the builder's, areas and tables what was written.
+ */
+export function registryEntryFor(model: SheetModel, sheet: string, written = model): RegistryEntry {
   return {
     kind: model.kind,
     sheet,
@@ -96,6 +108,8 @@ export function registryEntryFor(model: SheetModel, sheet: string): RegistryEntr
     })),
     names: (model.names ?? []).map((n) => n.name),
     charts: model.charts ?? [],
+    areas: areaAddresses(modelAreas(written)),
+    carried: carriedTables(written),
   };
 }
 

@@ -18,6 +18,7 @@ import { runBuild, type BuildRequest } from "../../src/taskpane/work/build-reque
 import { runInWorker, serveInWorker, type Endpoint } from "../../src/taskpane/work/channel";
 import { isAbort } from "../../src/taskpane/work/errors";
 import { resolveReportConfig } from "../../src/report/config";
+import { answered } from "./inspect-answers";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 
 /**
@@ -51,11 +52,7 @@ async function buildRequest(
 ): Promise<BuildRequest> {
   let state = sourceReducer(INITIAL_SOURCE_STATE, { type: "found", candidates: await discoverSources(wb) });
   const candidate = state.candidates.find((c) => c.key === state.selected)!;
-  state = sourceReducer(state, {
-    type: "read",
-    key: candidate.key,
-    table: await wb.readTable(candidate.source),
-  });
+  state = answered(state, candidate.key, await wb.readTable(candidate.source));
   state = choices.reduce(sourceReducer, state);
   const form = buildFormOf(resolveReportConfig([]));
   if (sheets) form.sheets = sheets as typeof form.sheets;

@@ -10,6 +10,7 @@ import {
   type StoredSourceSettings,
 } from "../../src/taskpane/state/source-state";
 import { storedStart } from "../../src/taskpane/state/stored-settings";
+import { answered } from "./inspect-answers";
 import { ORDERS, SALES } from "../workbook/contract";
 
 /** The state once the proposed table is read, starting from stored settings when given. */
@@ -18,14 +19,13 @@ async function loaded(sheets = [ORDERS, SALES], stored?: StoredSourceSettings): 
   const start = stored
     ? sourceReducer(INITIAL_SOURCE_STATE, { type: "restore", settings: stored })
     : undefined;
-  let state = sourceReducer(start ?? INITIAL_SOURCE_STATE, {
+  const state = sourceReducer(start ?? INITIAL_SOURCE_STATE, {
     type: "found",
     candidates: await discoverSources(wb),
   });
   const key = state.selected as string;
   const source = state.candidates.find((c) => c.key === key)?.source;
-  state = sourceReducer(state, { type: "read", key, table: await wb.readTable(source!) });
-  return state;
+  return answered(state, key, await wb.readTable(source!));
 }
 
 describe("the Source step's state", () => {

@@ -1,4 +1,5 @@
-import { chartAnchor, chartPartXml, columnPixels, EMU_PER_PIXEL } from "../../src/workbook/xlsx/charts";
+import { chartAnchor, chartPartXml, EMU_PER_PIXEL } from "../../src/workbook/xlsx/charts";
+import { columnPixels } from "../../src/sheet/column-geometry";
 
 describe("chart anchors", () => {
   it("spans the columns and rows a chart of the given pixel size covers", () => {

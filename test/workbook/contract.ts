@@ -40,6 +40,25 @@ export interface ContractHarness {
 
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
 
+/** A call list as a manager's sheet has it: one row per customer, Done and Note filled by the user. */
+export function callListModel(customers: string[]): SheetModel {
+  return {
+    kind: "calls",
+    name: "Calls",
+    blocks: [
+      { at: { row: 1, col: 1 }, rows: [["Call list"]] },
+      {
+        at: { row: 3, col: 1 },
+        rows: [
+          ["Customer ID", "Spend", "Done", "Note"],
+          ...customers.map((c) => [c, Number(c.slice(1)) * 10, null, null]),
+        ],
+        table: { name: "LL_Calls", carry: { key: "Customer ID", userColumns: ["Done", "Note"] } },
+      },
+    ],
+  };
+}
+
 /** An order export with a title, a blank row, then the header in row 3; odd cells on purpose. */
 export const ORDERS: UserSheetFixture = {
   name: "Orders",
@@ -258,6 +277,9 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
           renamed: false,
           replaced: false,
           keptInputs: [],
+          carried: 0,
+          keptRows: 0,
+          notCarried: [],
         });
         wb = await h.reopen(wb);
         const sheets = await wb.listSheets();
@@ -494,6 +516,68 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
           ["projection.redemption", false, 0.7],
           ["projection.scenario", true, "Base"],
         ]);
+      });
+
+      it("carries what users typed in a table to the same customer's row, and keeps rows of customers gone", async () => {
+        let wb = await h.create(STANDARD);
+        await wb.writeSheet(callListModel(["C1", "C2", "C3"]));
+        // Table at A3:D6 (header in row 3): Customer ID, Spend, Done, Note.
+        wb = await h.editCell(wb, "LL Calls", "D5", "call back Tuesday"); // C2's note
+        wb = await h.editCell(wb, "LL Calls", "C6", "yes"); // C3 done
+        wb = await h.editCell(wb, "LL Calls", "E3", "Called?"); // a column added beside the table
+        wb = await h.editCell(wb, "LL Calls", "E4", "Mon"); // C1 called
+        wb = await h.editCell(wb, "LL Calls", "H30", "my own memo"); // anywhere else on the sheet
+        wb = await h.reopen(wb);
+
+        // Next week: C2 is gone, C4 is new, the order changed.
+        const result = await wb.writeSheet(callListModel(["C3", "C4", "C1"]));
+        expect(result.carried).toBe(2);
+        expect(result.keptRows).toBe(1);
+        expect(result.notCarried).toEqual([]);
+        wb = await h.reopen(wb);
+        const grid = await wb.readRange("LL Calls", "A3:E6");
+        expect(grid).toEqual([
+          ["Customer ID", "Spend", "Done", "Note", "Called?"],
+          ["C3", 30, "yes", null, null],
+          ["C4", 40, null, null, null],
+          ["C1", 10, null, null, "Mon"],
+        ]);
+        expect((await wb.listTables()).find((t) => t.name === "LL_Calls")?.range).toBe("A3:E6");
+        // C2's note is kept below the table, in a table of its own, with the customer id.
+        const kept = (await wb.listTables()).find((t) => t.name === "LL_Calls_Kept");
+        expect(kept).toBeDefined();
+        const keptRows = await wb.readRange("LL Calls", kept?.range);
+        expect(keptRows).toEqual([
+          ["Customer ID", "Note"],
+          ["C2", "call back Tuesday"],
+        ]);
+        expect((await h.inspect(wb, "LL Calls", "H30")).value).toBe("my own memo");
+
+        // C2 comes back (its note returns to its row), C3 leaves (its "yes" is kept).
+        wb = await h.reopen(wb);
+        const back = await wb.writeSheet(callListModel(["C1", "C2"]));
+        expect(back.keptRows).toBe(1);
+        wb = await h.reopen(wb);
+        expect(await wb.readRange("LL Calls", "A3:E5")).toEqual([
+          ["Customer ID", "Spend", "Done", "Note", "Called?"],
+          ["C1", 10, null, null, "Mon"],
+          ["C2", 20, null, "call back Tuesday", null],
+        ]);
+        const keptNow = (await wb.listTables()).find((t) => t.name === "LL_Calls_Kept");
+        expect(await wb.readRange("LL Calls", keptNow?.range)).toEqual([
+          ["Customer ID", "Done"],
+          ["C3", "yes"],
+        ]);
+        expect((await h.inspect(wb, "LL Calls", "H30")).value).toBe("my own memo");
+      });
+
+      it("reports what the user wrote where the rebuilt sheet now writes", async () => {
+        let wb = await h.create(STANDARD);
+        await wb.writeSheet(callListModel(["C1"]));
+        wb = await h.editCell(wb, "LL Calls", "A7", "typed under the table");
+        wb = await h.reopen(wb);
+        const result = await wb.writeSheet(callListModel(["C1", "C2", "C3", "C4"]));
+        expect(result.notCarried).toEqual([expect.stringContaining('cell A7 ("typed under the table")')]);
       });
 
       it("writes the new defaults when asked not to keep inputs", async () => {

@@ -7,9 +7,13 @@ import { chosenPredictions } from "../report-models";
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { round, shortRuleName, tierName, type ReportData } from "../report-data";
+import { tierName, type ReportData } from "../report-data";
+import { numberCell, round } from "./cell-values";
+import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { ALERT_INPUTS } from "../input-keys";
-import { listedNote, moneyFormat, numberCell, SheetLayout } from "./layout";
+import { CUSTOMER_ROWS, SheetLayout } from "./layout";
+import { listedNote } from "./note-text";
+import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
 /** What a measure is, in words, and how its threshold is shown. */
@@ -40,17 +44,25 @@ function metricFormat(metric: AlertMetric, money: NumberFormat): NumberFormat {
 const OPERATOR_WORDS = { ">": "above", ">=": "at least", "<": "below", "<=": "at most" } as const;
 
 export function buildAlertsSheet(data: ReportData): SheetModel {
-  const { analysis, models, config, defaults } = data;
-  const { alerts, rhythm, summary } = analysis;
-  const money = moneyFormat(config.currency);
-  const window = rhythm.spendWindowDays;
-
   const layout = new SheetLayout().title(
     "Alerts",
-    `Members to act on as of ${formatDay(analysis.asOf)}. Edit the thresholds in the orange cells and rebuild: ` +
+    `Members to act on as of ${formatDay(data.analysis.asOf)}. Edit the thresholds in the orange cells and rebuild: ` +
       "your values are kept on every refresh.",
   );
   layout.gap().section("Rules");
+  rulesTable(layout, data);
+  membersToActOn(layout, data);
+  return layout.finish({
+    kind: "alerts",
+    // Every column as wide as its header and values (rule names in column A included).
+    tabColor: "#C00000",
+  });
+}
+
+/** One row per condition of each rule, its threshold an input cell, with how many members it flagged. */
+function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportData): void {
+  const { alerts, rhythm } = analysis;
+  const money = moneyFormat(config.currency);
   const firedPerRule = new Int32Array(alerts.rules.length);
   for (const r of alerts.rule) firedPerRule[r]++;
   const ruleRows: Cell[][] = [];
@@ -64,7 +76,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
               .map((key) => analysis.tiers.categories.find((c) => c.key === key)?.name ?? key)
               .join(", ") || "All customers"
           : "",
-        metricLabel(condition.metric, window),
+        metricLabel(condition.metric, rhythm.spendWindowDays),
         OPERATOR_WORDS[condition.op],
         {
           value: condition.value,
@@ -87,13 +99,17 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
     ],
   ]);
   layout.gap();
+}
 
-  // One row per member, the rules that fired joined.
-  const rulesOf = new Map<number, string[]>();
-  for (let i = 0; i < alerts.customer.length; i++) {
-    const c = alerts.customer[i];
-    rulesOf.set(c, [...(rulesOf.get(c) ?? []), alerts.rules[alerts.rule[i]].name]);
-  }
+/**
+ * One row per flagged member with the rules that fired, the largest value at risk first (predicted value ×
+ * (1 − P(alive))), or the largest net spend first when the models could not be used.
+ */
+function membersToActOn(layout: SheetLayout, { analysis, models, config }: ReportData): void {
+  const { rhythm, summary } = analysis;
+  const money = moneyFormat(config.currency);
+  const window = rhythm.spendWindowDays;
+  const rulesOf = alertNamesByCustomer(analysis);
   const members = [...rulesOf.keys()];
   const chosen = chosenPredictions(models);
   const alive = chosen.available ? chosen.probabilityAlive : null;
@@ -153,12 +169,7 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
       money,
       null,
     ],
-    table: { name: "LL_Alerts", style: "TableStyleMedium3" },
+    table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: CUSTOMER_ROWS },
   });
   if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
-  return layout.finish({
-    kind: "alerts",
-    // Every column as wide as its header and values (rule names in column A included).
-    tabColor: "#C00000",
-  });
 }

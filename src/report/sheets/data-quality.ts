@@ -4,10 +4,13 @@
  */
 import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
+import type { DataQualityReport } from "../../engine/data/quality";
 import { columnLetter } from "../../engine/data/table";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
-import { round, type ReportData } from "../report-data";
-import { moneyFormat, SheetLayout } from "./layout";
+import { type ReportData } from "../report-data";
+import { round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
 const ACTIONS: Record<string, string> = {
@@ -18,9 +21,8 @@ const ACTIONS: Record<string, string> = {
 };
 
 export function buildDataQualitySheet(data: ReportData): SheetModel {
-  const { analysis, config } = data;
-  const { quality, columns } = analysis.table;
-  const money = moneyFormat(config.currency);
+  const { analysis } = data;
+  const { quality } = analysis.table;
   const problems = quality.findings.filter((f) => f.count > 0 && f.reason !== "zeroAmount");
   const layout = new SheetLayout().title(
     "Data quality",
@@ -40,7 +42,20 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
     [undefined, "integer", "integer", "integer"],
   );
   layout.gap();
+  columnsUsedTable(layout, data);
+  findingsTable(layout, data);
+  examplesTable(layout, quality);
+  return layout.finish({
+    kind: "data-quality",
+    // "First place" names the file, row, column and header: wide enough for a file name.
+    columnWidths: [34, 10, 10, 26, 12, 58, 20, 40],
+    tabColor: "#A5A5A5",
+  });
+}
 
+/** Which column of the order table was used for which role, and whether the settings named it. */
+function columnsUsedTable(layout: SheetLayout, data: ReportData): void {
+  const { columns } = data.analysis.table;
   layout.section("Columns used");
   const mapped = COLUMN_ROLES.filter((role) => columns.mapping[role] !== undefined);
   layout.table({
@@ -56,7 +71,12 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
     }),
   });
   layout.gap();
+}
 
+/** One row per reason a row was not a plain purchase: how many, what was done, the first place to look. */
+function findingsTable(layout: SheetLayout, { analysis, config }: ReportData): void {
+  const { quality } = analysis.table;
+  const money = moneyFormat(config.currency);
   layout.section(
     "Findings",
     "Every row read is counted once: as a purchase line or under the first reason that applies.",
@@ -88,7 +108,10 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
     style: { fill: "#FFEB9C", fontColor: "#9C5700", bold: true },
   });
   layout.gap();
+}
 
+/** The examples of every finding, in sheet order. */
+function examplesTable(layout: SheetLayout, quality: DataQualityReport): void {
   const examples = quality.findings.flatMap((f) =>
     f.examples.map((e): Cell[] => [f.label, e.row, e.column, e.header, e.value, e.note ?? ""]),
   );
@@ -102,11 +125,5 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
     // Row numbers as Excel shows them, without thousands separators.
     formats: [null, { code: "0" }, null, null, "text", null],
     table: { name: "LL_DataQualityExamples", style: "TableStyleLight9" },
-  });
-  return layout.finish({
-    kind: "data-quality",
-    // "First place" names the file, row, column and header: wide enough for a file name.
-    columnWidths: [34, 10, 10, 26, 12, 58, 20, 40],
-    tabColor: "#A5A5A5",
   });
 }

@@ -13,9 +13,12 @@ import {
   upcomingHolidays,
 } from "../../engine/keydates/holidays";
 import type { SheetModel } from "../../sheet/sheet-model";
-import { excelDate, round, tierName, type ReportData } from "../report-data";
+import { tierName, type ReportData } from "../report-data";
+import { excelDate, round } from "./cell-values";
 import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS, type HolidayField } from "../input-keys";
-import { listedNote, moneyFormat, SheetLayout } from "./layout";
+import { SheetLayout } from "./layout";
+import { listedNote } from "./note-text";
+import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
 
 const OCCASIONS: Record<KeyDateKind, string> = {

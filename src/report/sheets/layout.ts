@@ -3,8 +3,9 @@
  * below the previous one, so a builder says WHAT goes on the sheet and this says WHERE. Produces the
  * blocks, charts and formats of a SheetModel; knows nothing of Office or files.
  */
-import { cellAddress, columnName, rangeAddress } from "../../sheet/a1";
-import { currencyFormat, isCellSpec, numberFormatCode } from "../../sheet/sheet-model-cells";
+import { cellAddress, rangeAddress } from "../../sheet/a1";
+import { ROW_PIXELS } from "../../sheet/column-geometry";
+import { isCellSpec } from "../../sheet/sheet-model-cells";
 import type {
   Block,
   Cell,
@@ -14,12 +15,18 @@ import type {
   DataValidation,
   NumberFormat,
   SheetModel,
+  TableCarry,
   TableOptions,
 } from "../../sheet/sheet-model";
 import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
+import { displayLength } from "./content-width";
+import { isNumeric, spacedFormats } from "./number-formats";
 
-/** Pixels per row at Excel's default height (15 pt), for placing charts between tables. */
-const ROW_PIXELS = 20;
+/**
+ * Tables with one row per customer carry what a user types beside a row (a "Called?" column, a note) to
+ * the same customer's row when the report is refreshed (see TableCarry).
+ */
+export const CUSTOMER_ROWS: TableCarry = { key: "Customer ID" };
 
 /** Column widths (characters) the layout chooses between. */
 const MIN_WIDTH = 6;
@@ -67,6 +74,9 @@ export interface SheetSettings extends Partial<Omit<SheetModel, "kind" | "name" 
   /** Widths of some columns (a number); the others (null) are left to the layout. */
   columnWidths?: (number | null)[];
 }
+
+/** Draws a chart in space kept free above: see SheetLayout.chartSpace. */
+export type DrawChart = (chart: Omit<ChartSpec, "at" | "height">, col?: number) => void;
 
 export class SheetLayout {
   readonly blocks: Block[] = [];
@@ -193,7 +203,7 @@ export class SheetLayout {
    * returned: a chart above the table it shows needs the table's ranges, known once the table is laid out
    * below. The row moves below the space; each chart drawn starts at column `col` (side by side).
    */
-  chartSpace(height: number): (chart: Omit<ChartSpec, "at" | "height">, col?: number) => void {
+  chartSpace(height: number): DrawChart {
     const row = this.row;
     this.row += Math.ceil(height / ROW_PIXELS) + 1;
     // Place and size last: the workbook's registry keeps the specs as they are written here.
@@ -238,34 +248,6 @@ export class SheetLayout {
   }
 }
 
-/** A series of a chart of a table: its name, the table's column (0-based) and the colour. */
-export type ColumnSeries = readonly [name: string, column: number, color: string];
-
-export interface TableChartSpec extends Omit<
-  ChartSpec,
-  "at" | "height" | "categories" | "series" | "legend"
-> {
-  series: readonly ColumnSeries[];
-}
-
-/**
- * A chart of a placed table's columns, as the report draws them: the table's first column gives the
- * categories, each series one column; the legend below the plot.
- */
-export function tableChart<S extends TableChartSpec>(
-  table: PlacedTable,
-  { type, title, series, ...spec }: S,
-) {
-  return {
-    type,
-    title,
-    categories: table.column(0),
-    series: series.map(([name, column, color]) => ({ name, values: table.column(column), color })),
-    ...spec,
-    legend: "bottom" as const,
-  };
-}
-
 const LEFT: CellStyle = { align: "left" };
 
 /** The cell with this number format, unless it sets its own. */
@@ -280,131 +262,4 @@ function leftAligned(value: Cell): Cell {
   if (!isCellSpec(value)) return { value, style: LEFT };
   if (value.style) return value;
   return { ...value, style: value.input ? ["input", LEFT] : LEFT };
-}
-
-/** True for formats that show numbers (and dates), which Excel aligns right. */
-function isNumeric(format: NumberFormat | null | undefined): boolean {
-  return format !== undefined && format !== null && format !== "text" && format !== "general";
-}
-
-/**
- * Formats with a little space after numbers that are followed by a text column, so "74.79" and "Reward ..."
- * do not run together ("_)" leaves the width of a bracket, as Excel's accounting formats do).
- */
-function spacedFormats(formats: TableSpec["formats"], firstRow: Cell[] | undefined): TableSpec["formats"] {
-  if (!formats) return formats;
-  return formats.map((format, i) => {
-    if (!isNumeric(format)) return format;
-    const next = formats[i + 1];
-    const nextCell = firstRow?.[i + 1];
-    const nextIsText =
-      i + 1 < formats.length &&
-      (next === "text" ||
-        (!isNumeric(next) &&
-          (typeof nextCell === "string" || (isCellSpec(nextCell) && typeof nextCell.value === "string"))));
-    if (!nextIsText) return format;
-    const code = numberFormatCode(format as NumberFormat);
-    return {
-      code: code
-        .split(";")
-        .map((section) => `${section}_)`)
-        .join(";"),
-    };
-  });
-}
-
-/** Characters a value takes on screen, roughly: wide (CJK) characters count twice. */
-function textLength(text: string): number {
-  let n = 0;
-  for (const ch of text)
-    n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/.test(ch) ? 2 : 1;
-  return n;
-}
-
-/** Characters a number takes in a format, roughly (enough to size a column). */
-function numberLength(v: number, format: NumberFormat | undefined): number {
-  const code = format ? numberFormatCode(format) : "General";
-  if (/y{2,}|d{2}/.test(code)) return code.replace(/[^ymdh:]/g, "").length + 2;
-  const decimals = /\.(0+)/.exec(code)?.[1].length ?? 0;
-  const prefix = /^"([^"]*)"/.exec(code)?.[1].length ?? 0;
-  if (code.includes("%")) return (Math.abs(v) * 100).toFixed(decimals).length + 2;
-  if (code === "General") return Math.min(11, String(v).length);
-  const grouped = Math.abs(v).toLocaleString("en-US", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: code.includes(","),
-  });
-  return grouped.length + prefix + (v < 0 ? 1 : 0);
-}
-
-function displayLength(cell: Cell | undefined, format: NumberFormat | undefined): number {
-  if (cell === undefined || cell === null) return 0;
-  if (isCellSpec(cell)) return displayLength(cell.value ?? cell.result ?? null, cell.format ?? format);
-  if (typeof cell === "string") return textLength(cell);
-  if (typeof cell === "number") return numberLength(cell, format);
-  if (typeof cell === "boolean") return 5;
-  return 10;
-}
-
-/** The money format of the report: the data's currency symbol when the config names one. */
-export function moneyFormat(symbol: string, decimals = 2): NumberFormat {
-  return symbol ? currencyFormat(symbol, decimals) : decimals === 0 ? "integer" : "currency";
-}
-
-/** A number for a cell: NaN and infinities become a blank (Excel shows nothing rather than an error). */
-export function numberCell(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
-}
-
-/**
- * Column widths by header text: the columns named in `widths` get that width, the others (null) are sized
- * by the layout to their content.
- */
-export function widthsByHeader(
-  header: readonly Cell[],
-  widths: Readonly<Record<string, number>>,
-): (number | null)[] {
-  return header.map((h) => (Object.hasOwn(widths, headerText(h)) ? widths[headerText(h)] : null));
-}
-
-/** The text of a header cell, written plainly or with a note. */
-export function headerText(h: Cell): string {
-  return String(isCellSpec(h) ? h.value : h);
-}
-
-/** Width in pixels of a column `width` characters wide (Excel's rule with the default font). */
-export function columnPixels(width: number | null | undefined): number {
-  return Math.round((width ?? 8.43) * 7 + 5);
-}
-
-/** The first column (1-based) that starts at least `pixels` from the sheet's left edge. */
-export function columnAfterPixels(widths: readonly (number | null | undefined)[], pixels: number): number {
-  let x = 0;
-  let col = 1;
-  while (x < pixels) x += columnPixels(widths[col++ - 1]);
-  return col;
-}
-
-/** Whole-sheet column reference for a chart series, e.g. column 3 rows 5..9 -> "C5:C9". */
-export function columnRange(col: number, top: number, bottom: number): string {
-  return `${columnName(col)}${top}:${columnName(col)}${bottom}`;
-}
-
-/** "1,234" with thousands separators (en-US), for notes and titles. */
-export function count(n: number): string {
-  return Math.round(n).toLocaleString("en-US");
-}
-
-/**
- * The end of a note over a list cut at `shown` of `total` entries: " (the first 100 are listed)", or ""
- * when all are shown. `which` says which entries, "#" standing for their count ("# closest").
- */
-export function listedNote(shown: number, total: number, which = "first #"): string {
-  if (shown >= total) return "";
-  return ` (the ${which.replace("#", count(shown))} ${shown === 1 ? "is" : "are"} listed)`;
-}
-
-/** "12.3 %" for notes. */
-export function percentText(share: number, digits = 1): string {
-  return Number.isFinite(share) ? `${(share * 100).toFixed(digits)} %` : "n/a";
 }

@@ -10,8 +10,12 @@ import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { usableFit, type FitOutcome, type HoldoutCheck, type ReportModels } from "../report-models";
 import { diagnosisSummary } from "../../engine/models/diagnose";
-import { round, type ReportData } from "../report-data";
-import { count, moneyFormat, percentText, SheetLayout, tableChart } from "./layout";
+import { type ReportData } from "../report-data";
+import { round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { count, percentText } from "./note-text";
+import { moneyFormat } from "./number-formats";
+import { tableChart } from "./table-chart";
 import { counted } from "../../engine/text/counted";
 
 const ASSUMPTIONS: Record<string, string[]> = {

@@ -7,14 +7,19 @@ import {
   paretoCurve,
   paretoTable,
   summarizeSegments,
+  type ParetoRow,
   type SegmentRow,
 } from "../../engine/rfm/segment-summary";
 import type { SegmentAssignment } from "../../engine/rfm/segments";
 import { formatDay } from "../../engine/data/days";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { round, type ReportData } from "../report-data";
+import { type ReportData } from "../report-data";
+import { numberCell, round } from "./cell-values";
 import { SEGMENT_SCHEMES } from "../config";
-import { moneyFormat, numberCell, percentText, SheetLayout, tableChart, type PlacedTable } from "./layout";
+import { SheetLayout, type PlacedTable } from "./layout";
+import { moneyFormat } from "./number-formats";
+import { percentText } from "./note-text";
+import { tableChart } from "./table-chart";
 
 /** Mean of `values` over each segment's customers (NaN where a segment has none or values are missing). */
 function meanBySegment(assignment: SegmentAssignment, values: Float64Array | null): number[] {
@@ -62,26 +67,39 @@ function groupColumns(name: string, money: NumberFormat) {
 }
 
 export function buildSegmentsSheet(data: ReportData): SheetModel {
-  const { analysis, models, config } = data;
+  const { analysis } = data;
   const { summary } = analysis;
-  const money = moneyFormat(config.currency);
-  const scheme = SEGMENT_SCHEMES[config.segmentScheme];
-  const segmentRows = summarizeSegments(analysis.segments, summary, analysis.rfm);
-  const meanClv = meanBySegment(analysis.segments, models?.clv ?? null);
   const pareto = paretoTable(summary.spend);
   const top20 = pareto.find((p) => Math.abs(p.topShare - 0.2) < 1e-9);
-  const totalRevenue = segmentRows.reduce((s, r) => s + r.revenue, 0);
-  const customers = summary.customerIds.length;
-
   const layout = new SheetLayout().title(
     "Segments",
-    `${customers.toLocaleString("en-US")} customers as of ${formatDay(analysis.asOf)}, scored ${analysis.rfm.bins} ` +
+    `${summary.customerIds.length.toLocaleString("en-US")} customers as of ${formatDay(analysis.asOf)}, scored ${analysis.rfm.bins} ` +
       `(best) to 1 on recency, frequency and net spend. Revenue is net spend (purchases minus refunds).`,
   );
   if (top20) {
     layout.note(`The top 20 % of customers bring ${percentText(top20.revenueShare)} of revenue.`);
   }
-  layout.gap().section(scheme.name);
+  layout.gap();
+  const segments = segmentTable(layout, data);
+  if (segments.count > 0) segmentShareChart(layout, segments);
+  valueBandTables(layout, data);
+  const paretoPlaced = paretoTableSection(layout, pareto, data);
+  paretoCurveSection(layout, summary.spend, paretoPlaced.count > 0);
+  return layout.finish({
+    kind: "segments",
+    tabColor: "#70AD47",
+  });
+}
+
+/** The RFM segments of the configured scheme: who, how many, how much, mean R/F/M and value, what to do. */
+function segmentTable(layout: SheetLayout, { analysis, models, config }: ReportData): PlacedTable {
+  const { summary } = analysis;
+  const money = moneyFormat(config.currency);
+  const scheme = SEGMENT_SCHEMES[config.segmentScheme];
+  const segmentRows = summarizeSegments(analysis.segments, summary, analysis.rfm);
+  const meanClv = meanBySegment(analysis.segments, models?.clv ?? null);
+  const totalRevenue = segmentRows.reduce((s, r) => s + r.revenue, 0);
+  layout.section(scheme.name);
   const actions = new Map(scheme.segments.map((s) => [s.key, s.action ?? ""]));
   const group = groupColumns("Segment", money);
   const header: Cell[] = [
@@ -125,32 +143,39 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
     ],
     table: { name: "LL_Segments", style: "TableStyleMedium2" },
     total: totalRow(header.length, {
-      1: customers,
+      1: summary.customerIds.length,
       2: segmentRows.reduce((s, r) => s + (r.customerShare || 0), 0),
       3: round(totalRevenue, 2) ?? 0,
       4: segmentRows.reduce((s, r) => s + (r.revenueShare || 0), 0),
     }),
   });
   layout.gap();
-  if (segments.count > 0) {
-    layout.format({ type: "dataBar", range: segments.column(4), color: "#70AD47" });
-    layout.chart(
-      tableChart(segments, {
-        type: "bar",
-        title: "Share of customers and of revenue by segment",
-        series: [
-          ["% of customers", 2, "#A5A5A5"],
-          ["% of revenue", 4, "#4472C4"],
-        ],
-        valueFormat: "percent",
-        width: 760,
-        height: Math.max(300, 60 + segments.count * 34),
-      }),
-    );
-  }
+  return segments;
+}
 
+/** Data bars on the revenue shares and a bar chart of customer and revenue shares by segment. */
+function segmentShareChart(layout: SheetLayout, segments: PlacedTable): void {
+  layout.format({ type: "dataBar", range: segments.column(4), color: "#70AD47" });
+  layout.chart(
+    tableChart(segments, {
+      type: "bar",
+      title: "Share of customers and of revenue by segment",
+      series: [
+        ["% of customers", 2, "#A5A5A5"],
+        ["% of revenue", 4, "#4472C4"],
+      ],
+      valueFormat: "percent",
+      width: 760,
+      height: Math.max(300, 60 + segments.count * 34),
+    }),
+  );
+}
+
+/** One table per value-band scheme (1-8-1 first), with data bars on the revenue shares. */
+function valueBandTables(layout: SheetLayout, { analysis, config }: ReportData): void {
+  const money = moneyFormat(config.currency);
   for (const [i, { scheme: bandScheme, assignment }] of analysis.valueBands.entries()) {
-    const bandRows = summarizeSegments(assignment, summary);
+    const bandRows = summarizeSegments(assignment, analysis.summary);
     layout.section(
       bandScheme.name,
       i === 0 ? "Customers ranked by net spend: the top 10 %, the middle 80 %, the bottom 10 %." : undefined,
@@ -165,18 +190,23 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
     if (bandTable.count > 0) layout.format({ type: "dataBar", range: bandTable.column(4), color: "#70AD47" });
     layout.gap();
   }
+}
 
+function paretoTableSection(layout: SheetLayout, pareto: ParetoRow[], { config }: ReportData): PlacedTable {
   layout.section("Pareto: revenue from the best customers");
-  const paretoPlaced = layout.table({
+  const placed = layout.table({
     header: ["Top share of customers", "Customers", "Revenue", "% of revenue"],
     rows: pareto.map((p) => [p.topShare, p.customers, round(p.revenue, 2), numberCell(p.revenueShare)]),
-    formats: ["percent", "integer", money, "percent1"],
+    formats: ["percent", "integer", moneyFormat(config.currency), "percent1"],
     table: { name: "LL_Pareto", style: "TableStyleLight9" },
   });
   layout.gap();
+  return placed;
+}
 
-  // The curve's points sit below, in a small table the chart reads.
-  const curve = paretoCurve(summary.spend, 50);
+/** The Pareto curve: a chart above the small table of its points (the table the chart reads). */
+function paretoCurveSection(layout: SheetLayout, spend: Float64Array, draw: boolean): void {
+  const curve = paretoCurve(spend, 50);
   const drawCurve = layout.chartSpace(320);
   layout.section("Pareto curve data", "Share of customers (best first) and the share of revenue they bring.");
   const curveTable = layout.table({
@@ -184,29 +214,24 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
     rows: Array.from(curve.customerShare, (x, k) => [x, round(curve.revenueShare[k], 4)]),
     formats: ["percent", "percent1"],
   });
-  if (paretoPlaced.count > 0) {
-    drawCurve({
-      type: "scatter",
-      title: "Pareto curve: cumulative share of revenue",
-      series: [
-        {
-          name: "Share of revenue",
-          xValues: curveTable.column(0),
-          values: curveTable.column(1),
-          color: "#4472C4",
-        },
-      ],
-      xAxisTitle: "Share of customers, best first",
-      yAxisTitle: "Share of revenue",
-      valueFormat: "percent",
-      valueAxis: { min: 0, max: 1 },
-      xAxis: { min: 0, max: 1 },
-      legend: "none",
-      width: 560,
-    });
-  }
-  return layout.finish({
-    kind: "segments",
-    tabColor: "#70AD47",
+  if (!draw) return;
+  drawCurve({
+    type: "scatter",
+    title: "Pareto curve: cumulative share of revenue",
+    series: [
+      {
+        name: "Share of revenue",
+        xValues: curveTable.column(0),
+        values: curveTable.column(1),
+        color: "#4472C4",
+      },
+    ],
+    xAxisTitle: "Share of customers, best first",
+    yAxisTitle: "Share of revenue",
+    valueFormat: "percent",
+    valueAxis: { min: 0, max: 1 },
+    xAxis: { min: 0, max: 1 },
+    legend: "none",
+    width: 560,
   });
 }

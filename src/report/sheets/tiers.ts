@@ -5,12 +5,17 @@
  */
 import { formatDay } from "../../engine/data/days";
 import { demotionRisks, upgradeCandidates } from "../../engine/tiers/candidates";
+import type { TierEvaluation } from "../../engine/tiers/evaluate";
 import { migrationMatrix, tierChanges } from "../../engine/tiers/migration";
 import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
-import { excelDate, round, tierName, type ReportData } from "../report-data";
+import { tierName, type ReportData } from "../report-data";
+import { excelDate, numberCell, round } from "./cell-values";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { listedNote, moneyFormat, numberCell, SheetLayout, tableChart } from "./layout";
+import { CUSTOMER_ROWS, SheetLayout, type PlacedTable } from "./layout";
+import { listedNote } from "./note-text";
+import { moneyFormat } from "./number-formats";
+import { tableChart } from "./table-chart";
 import { counted } from "../../engine/text/counted";
 
 function windowText(program: TierProgram): string {
@@ -27,26 +32,38 @@ function windowText(program: TierProgram): string {
 }
 
 export function buildTiersSheet(data: ReportData): SheetModel {
-  const { analysis, config, defaults } = data;
-  const evaluation = analysis.tiers;
-  const money = moneyFormat(config.currency);
-  const ids = analysis.summary.customerIds;
-  const program = defaults.tiers;
-  const base = program.tiers.length - 1;
-
+  const evaluation = data.analysis.tiers;
   const layout = new SheetLayout().title(
     "Tiers",
     `As of ${formatDay(evaluation.asOf)}; last review ${formatDay(evaluation.previousReview)}, next review ` +
       `${formatDay(evaluation.nextReview)}. ${windowText(evaluation.program)}`,
   );
   layout.note(
-    defaults.tiersDerived
+    data.defaults.tiersDerived
       ? "The minimums were suggested from the data (top 10 %, next 20 %, next 30 % of active customers). " +
           "Type your own in the orange cells and rebuild: your values are kept on every refresh."
       : "Edit the minimums in the orange cells and rebuild: your values are kept on every refresh.",
   );
   layout.gap().section("Tier rules and members");
+  const rules = tierRulesTable(layout, data);
+  upgradeWithinInput(layout, data);
+  if (rules.count > 0) membersChart(layout, rules);
+  migrationTables(layout, evaluation);
+  movementsTable(layout, evaluation);
+  upgradeCandidatesTable(layout, data);
+  demotionRiskTable(layout, data);
+  return layout.finish({
+    kind: "tiers",
+    tabColor: "#FFC000",
+  });
+}
 
+/** The tier rules with their minimums as input cells, and the members of each tier now and at the last review. */
+function tierRulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportData): PlacedTable {
+  const evaluation = analysis.tiers;
+  const money = moneyFormat(config.currency);
+  const program = defaults.tiers;
+  const base = program.tiers.length - 1;
   const total = evaluation.counts.reduce((s, v) => s + v, 0);
   const ruleRows: Cell[][] = evaluation.categories.map((cat, level) => {
     const rule = program.tiers[level];
@@ -94,6 +111,11 @@ export function buildTiersSheet(data: ReportData): SheetModel {
     error: "Type a number of at least 0",
   });
   layout.gap();
+  return rules;
+}
+
+/** The input cell of how close to the next tier a member must be to be listed as an upgrade candidate. */
+function upgradeWithinInput(layout: SheetLayout, { defaults }: ReportData): void {
   layout.facts([
     [
       "Upgrade candidates: within",
@@ -102,23 +124,26 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   ]);
   layout.note("… of the next tier's minimum (members this close to the next tier are listed below).");
   layout.gap();
+}
 
-  if (rules.count > 0) {
-    layout.chart(
-      tableChart(rules, {
-        type: "column",
-        title: "Members per tier: now and at the last review",
-        series: [
-          ["At last review", 5, "#A5A5A5"],
-          ["Now", 4, "#4472C4"],
-        ],
-        valueFormat: "integer",
-        width: 620,
-        height: 300,
-      }),
-    );
-  }
+function membersChart(layout: SheetLayout, rules: PlacedTable): void {
+  layout.chart(
+    tableChart(rules, {
+      type: "column",
+      title: "Members per tier: now and at the last review",
+      series: [
+        ["At last review", 5, "#A5A5A5"],
+        ["Now", 4, "#4472C4"],
+      ],
+      valueFormat: "integer",
+      width: 620,
+      height: 300,
+    }),
+  );
+}
 
+/** The migration matrix since the last review: in members, then as shares of each row with a colour scale. */
+function migrationTables(layout: SheetLayout, evaluation: TierEvaluation): void {
   const matrix = migrationMatrix(evaluation);
   const columns = matrix.columns.map((c) => c.name);
   layout.section(
@@ -146,7 +171,9 @@ export function buildTiersSheet(data: ReportData): SheetModel {
     });
   }
   layout.gap();
+}
 
+function movementsTable(layout: SheetLayout, evaluation: TierEvaluation): void {
   const changes = tierChanges(evaluation);
   layout.section("Movements since the last review");
   layout.table({
@@ -161,8 +188,13 @@ export function buildTiersSheet(data: ReportData): SheetModel {
     formats: [null, "integer"],
   });
   layout.gap();
+}
 
-  const candidates = upgradeCandidates(evaluation, { maxGapShare: config.tiers.upgradeWithin });
+/** Members close to the next tier's minimum, closest first. */
+function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: ReportData): void {
+  const ids = analysis.summary.customerIds;
+  const money = moneyFormat(config.currency);
+  const candidates = upgradeCandidates(analysis.tiers, { maxGapShare: config.tiers.upgradeWithin });
   const shown = candidates.slice(0, config.listLimit);
   layout.section(
     "Upgrade candidates",
@@ -191,10 +223,16 @@ export function buildTiersSheet(data: ReportData): SheetModel {
       numberCell(u.gapShare),
     ]),
     formats: ["text", null, null, money, money, "integer", "integer", "percent1"],
-    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9" },
+    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
   });
   layout.gap();
+}
 
+/** Members who will not meet their tier's minimum at the next review from what they have bought so far. */
+function demotionRiskTable(layout: SheetLayout, { analysis, config }: ReportData): void {
+  const evaluation = analysis.tiers;
+  const ids = analysis.summary.customerIds;
+  const money = moneyFormat(config.currency);
   const risks = demotionRisks(evaluation, analysis.days);
   const risksShown = risks.slice(0, config.listLimit);
   layout.section(
@@ -225,10 +263,6 @@ export function buildTiersSheet(data: ReportData): SheetModel {
       excelDate(analysis.summary.lastDay[d.customer]),
     ]),
     formats: ["text", null, money, money, "integer", "integer", null, "date"],
-    table: { name: "LL_DemotionRisk", style: "TableStyleLight9" },
-  });
-  return layout.finish({
-    kind: "tiers",
-    tabColor: "#FFC000",
+    table: { name: "LL_DemotionRisk", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
   });
 }

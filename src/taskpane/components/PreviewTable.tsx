@@ -1,7 +1,6 @@
 /** The first rows of the chosen order table, scrolling sideways inside the pane rather than widening it. */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { RawTable } from "../../engine/data/table";
-import { rowCount } from "../../engine/data/table";
 import { formatNumber } from "../i18n/strings";
 import { useStrings } from "../i18n/context";
 import { previewRows } from "../source/inspect";
@@ -27,14 +26,12 @@ const useStyles = makeStyles({
   header: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
 });
 
-export function PreviewTable({ table }: { table: RawTable }) {
+/** `table`: its header and first rows; `rows`: how many rows the whole table has. */
+export function PreviewTable({ table, rows: total }: { table: RawTable; rows: number }) {
   const styles = useStyles();
   const { strings, language } = useStrings();
   const rows = previewRows(table, PREVIEW_ROWS);
-  const caption = strings.previewCaption(
-    formatNumber(language, rows.length),
-    formatNumber(language, rowCount(table)),
-  );
+  const caption = strings.previewCaption(formatNumber(language, rows.length), formatNumber(language, total));
   return (
     <div className={styles.scroller} tabIndex={0} role="region" aria-label={caption}>
       <table className={styles.table}>

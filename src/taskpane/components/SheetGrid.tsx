@@ -1,14 +1,14 @@
 /**
  * The browser preview's stand-in for Excel's grid: the workbook's visible sheets as tabs, a window of each
- * sheet's cells, and the range a warning link selected, highlighted and scrolled into view.
+ * sheet's cells (as the workbook's worker formats them, see preview/grid.ts), and the range a warning link
+ * selected, highlighted and scrolled into view.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Caption1, Subtitle2, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { boxContains, parseRangeAddress } from "../../sheet/a1";
-import type { MemoryWorkbook } from "../../workbook/memory/memory-workbook";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../i18n/strings";
-import { gridWindow } from "../preview/grid";
+import type { GridView } from "../preview/workbook-host";
 
 export interface GridSelection {
   sheet: string;
@@ -46,28 +46,39 @@ const useStyles = makeStyles({
 });
 
 interface SheetGridProps {
-  workbook: MemoryWorkbook;
+  /** Asks the workbook's worker for a window of a sheet (the selection's, else the first). */
+  view: (sheet?: string, range?: string) => Promise<GridView>;
+  /** Changes when the workbook changed (a build wrote sheets), so the window is asked for again. */
+  version: unknown;
   selection: GridSelection | undefined;
   onSelect: (selection: GridSelection) => void;
 }
 
-export function SheetGrid({ workbook, selection, onSelect }: SheetGridProps) {
+export function SheetGrid({ view, version, selection, onSelect }: SheetGridProps) {
   const styles = useStyles();
   const { strings, language } = useStrings();
   const selectedRow = useRef<HTMLTableRowElement>(null);
-  const sheets = workbook.sheets.filter((s) => s.visibility === "visible");
-  const sheet = sheets.find((s) => s.name === selection?.sheet) ?? sheets[0];
-  const box =
-    sheet && selection?.sheet === sheet.name && selection.range
-      ? parseRangeAddress(selection.range)
-      : undefined;
-  const grid = sheet ? gridWindow(sheet, box) : undefined;
+  const [shown, setShown] = useState<GridView>();
+  useEffect(() => {
+    let current = true;
+    view(selection?.sheet, selection?.range).then(
+      (v) => current && setShown(v),
+      () => current && setShown(undefined),
+    );
+    return () => {
+      current = false;
+    };
+  }, [view, version, selection]);
 
   useEffect(() => {
     selectedRow.current?.scrollIntoView?.({ block: "nearest" });
-  }, [selection]);
+  }, [shown]);
 
-  if (!sheet || !grid) return null;
+  const sheet = shown?.sheet;
+  const grid = shown?.window;
+  if (!shown || sheet === undefined || !grid) return null;
+  const box = selection?.sheet === sheet && selection.range ? parseRangeAddress(selection.range) : undefined;
+  const sheets = shown.sheets;
   return (
     <section className={styles.section} aria-labelledby="grid-heading">
       <Subtitle2 as="h2" id="grid-heading">
@@ -76,12 +87,12 @@ export function SheetGrid({ workbook, selection, onSelect }: SheetGridProps) {
       <TabList
         className={styles.tabs}
         size="small"
-        selectedValue={sheet.name}
+        selectedValue={sheet}
         onTabSelect={(_, d) => onSelect({ sheet: String(d.value) })}
       >
         {sheets.map((s) => (
-          <Tab key={s.name} value={s.name}>
-            {s.name}
+          <Tab key={s} value={s}>
+            {s}
           </Tab>
         ))}
       </TabList>
@@ -96,12 +107,7 @@ export function SheetGrid({ workbook, selection, onSelect }: SheetGridProps) {
               formatNumber(language, grid.total),
             )}
           </Caption1>
-          <div
-            className={styles.scroller}
-            tabIndex={0}
-            role="region"
-            aria-label={strings.gridCaption(sheet.name)}
-          >
+          <div className={styles.scroller} tabIndex={0} role="region" aria-label={strings.gridCaption(sheet)}>
             <table className={styles.table} data-testid="sheet-grid">
               <thead>
                 <tr>

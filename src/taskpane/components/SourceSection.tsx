@@ -16,7 +16,6 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { useStrings } from "../i18n/context";
@@ -53,10 +52,7 @@ export function SourceSection({ source }: { source: SourceHook }) {
   const candidate = selectedCandidate(state);
   const table = currentTable(state);
   const mapping = currentMapping(state);
-  // The last order date reads the whole date column: once per table, mapping and date order, not on
-  // every keystroke in the as-of field.
-  const { table: read, selected, overrides, dayOrder } = state;
-  const lastDate = useMemo(() => defaultAsOf(state), [read, selected, overrides, dayOrder]);
+  const lastDate = defaultAsOf(state);
   const proposed = proposedSource(state.candidates);
   const { dayOrderProposal } = state;
 
@@ -105,7 +101,7 @@ export function SourceSection({ source }: { source: SourceHook }) {
           <Body1Strong as="h3" className={styles.subheading}>
             {strings.previewHeading}
           </Body1Strong>
-          <PreviewTable table={table} />
+          <PreviewTable table={table} rows={state.table?.rows ?? 0} />
           <div>
             <Body1Strong as="h3" className={styles.subheading}>
               {strings.mappingHeading}

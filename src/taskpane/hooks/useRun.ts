@@ -1,13 +1,13 @@
 /**
- * Runs builds and refreshes: one at a time, with progress, Cancel (an AbortController the build checks
- * between steps), the result kept, and errors given to `onError`.
+ * Runs builds and refreshes in the build worker: one at a time, with progress, Cancel (answered at once:
+ * the worker is ended), the result kept, and errors given to `onError`.
  */
 import { useCallback, useReducer, useRef } from "react";
 import type { ReportResult } from "../../report/build-report";
 import type { Workbook } from "../../sheet/port";
 import type { BuildRequest } from "../work/build-request";
+import { usePaneWork } from "../work/context";
 import { isAbort } from "../work/errors";
-import { startBuild } from "../work/start-build";
 import { INITIAL_RUN_STATE, runReducer, type RunKind, type RunState } from "../state/run-state";
 
 export interface RunHook {
@@ -19,6 +19,7 @@ export interface RunHook {
 export function useRun(workbook: Workbook, onError: (e: unknown) => void, onStart: () => void): RunHook {
   const [state, dispatch] = useReducer(runReducer, INITIAL_RUN_STATE);
   const controller = useRef<AbortController | null>(null);
+  const work = usePaneWork();
 
   const run = useCallback(
     async (kind: RunKind, request: BuildRequest) => {
@@ -28,10 +29,14 @@ export function useRun(workbook: Workbook, onError: (e: unknown) => void, onStar
       onStart();
       dispatch({ type: "start", kind });
       try {
-        const result = await startBuild(workbook, request, {
-          signal: current.signal,
-          onProgress: (progress) => dispatch({ type: "progress", progress }),
-        });
+        const result = await work.build.run<ReportResult>(
+          workbook,
+          { kind: "build", ...request },
+          {
+            signal: current.signal,
+            onProgress: (progress) => dispatch({ type: "progress", progress }),
+          },
+        );
         dispatch({ type: "done", result });
         return result;
       } catch (e) {
@@ -45,7 +50,7 @@ export function useRun(workbook: Workbook, onError: (e: unknown) => void, onStar
         controller.current = null;
       }
     },
-    [workbook, onError, onStart],
+    [workbook, onError, onStart, work],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

@@ -1,12 +1,15 @@
 /**
  * The Source step against a workbook: starts from the settings a previous build stored (so the stored
- * choice is kept), finds the candidate order tables, and reads the chosen table whenever the choice
- * changes. Errors go to `onError`; a result that arrives for a workbook no longer shown is dropped.
+ * choice is kept), finds the candidate order tables, and has the inspect worker read the chosen table
+ * whenever the choice changes: the page gets its header and first rows, then what its date column holds.
+ * Errors go to `onError`; an answer that arrives for a choice no longer shown is dropped.
  */
-import { useCallback, useEffect, useReducer } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Workbook } from "../../sheet/port";
+import type { DateFacts } from "../source/inspect";
 import { discoverSources } from "../source/discover";
 import {
+  datesWanted,
   INITIAL_SOURCE_STATE,
   selectedCandidate,
   sourceReducer,
@@ -14,6 +17,8 @@ import {
   type SourceState,
   type StoredSourceSettings,
 } from "../state/source-state";
+import { usePaneWork } from "../work/context";
+import type { TableHead } from "../work/pane-request";
 
 export interface SourceHook {
   state: SourceState;
@@ -22,16 +27,21 @@ export interface SourceHook {
   search: () => void;
 }
 
+/** Tells reads apart across workbooks and searches, so the worker never answers from a stale read. */
+let reads = 0;
+
 export function useSource(
   workbook: Workbook,
   stored: StoredSourceSettings | undefined,
   onError: (e: unknown) => void,
 ): SourceHook {
+  const work = usePaneWork();
   // The stored settings are the starting point (the caller mounts a new Source step for each workbook).
   const [state, dispatch] = useReducer(sourceReducer, stored, (s) =>
     s ? sourceReducer(INITIAL_SOURCE_STATE, { type: "restore", settings: s }) : INITIAL_SOURCE_STATE,
   );
   const [searches, bump] = useReducer((n: number) => n + 1, 0);
+  const read = useRef(0);
 
   useEffect(() => {
     let current = true;
@@ -50,18 +60,36 @@ export function useSource(
   }, [workbook, searches, onError]);
 
   const candidate = selectedCandidate(state);
-  const read = state.table?.key === state.selected;
+  const haveTable = state.table?.key === state.selected;
   useEffect(() => {
-    if (!candidate || read) return;
+    if (!candidate || haveTable) return;
     let current = true;
-    workbook.readTable(candidate.source).then(
-      (table) => current && dispatch({ type: "read", key: candidate.key, table }),
-      (e: unknown) => current && onError(e),
-    );
+    read.current = ++reads;
+    work.inspect
+      .run<TableHead>(workbook, { kind: "head", source: candidate.source, read: read.current })
+      .then(
+        ({ head, rows }) => current && dispatch({ type: "read", key: candidate.key, table: head, rows }),
+        (e: unknown) => current && onError(e),
+      );
     return () => {
       current = false;
     };
-  }, [workbook, candidate, read, onError]);
+  }, [workbook, candidate, haveTable, onError, work]);
+
+  const column = datesWanted(state);
+  useEffect(() => {
+    if (!candidate || !haveTable || column === undefined) return;
+    let current = true;
+    work.inspect
+      .run<DateFacts>(workbook, { kind: "dates", source: candidate.source, read: read.current, column })
+      .then(
+        (facts) => current && dispatch({ type: "dates", key: candidate.key, facts }),
+        (e: unknown) => current && onError(e),
+      );
+    return () => {
+      current = false;
+    };
+  }, [workbook, candidate, haveTable, column, onError, work]);
 
   const search = useCallback(() => bump(), []);
   return { state, dispatch, search };

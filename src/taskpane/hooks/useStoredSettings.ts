@@ -1,4 +1,7 @@
-/** The settings a previous build stored in the workbook, read once per workbook (undefined while reading). */
+/**
+ * The settings a previous build stored in the workbook, read once per workbook (undefined while reading, or
+ * while there is no workbook yet: the preview's is being made).
+ */
 import { useEffect, useState } from "react";
 import type { JsonValue, Workbook } from "../../sheet/port";
 
@@ -9,11 +12,12 @@ export interface StoredSettings {
 }
 
 export function useStoredSettings(
-  workbook: Workbook,
+  workbook: Workbook | undefined,
   onError: (e: unknown) => void,
 ): StoredSettings | undefined {
   const [stored, setStored] = useState<StoredSettings>();
   useEffect(() => {
+    if (!workbook) return;
     let current = true;
     workbook.readSettings().then(
       (settings) => current && setStored({ workbook, settings }),

@@ -12,7 +12,13 @@ import {
 } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import { DataError } from "../../engine/data/errors";
-import { parseDay, type DayOrder } from "../../engine/data/parse-date";
+import {
+  DAY_ORDERS,
+  parseDay,
+  proposeDayOrder,
+  type DayOrder,
+  type DayOrderProposal,
+} from "../../engine/data/parse-date";
 import { columnLetter, isCellError, rowCount, type CellValue, type RawTable } from "../../engine/data/table";
 
 /** Roles in the order the pane lists them: the required three, then the optional ones. */
@@ -92,4 +98,30 @@ export function displayCell(v: CellValue): string {
 export function previewRows(table: RawTable, count: number): string[][] {
   const n = Math.min(count, rowCount(table));
   return Array.from({ length: n }, (_, r) => table.columns.map((column) => displayCell(column[r])));
+}
+
+/** Rows of a table the pane holds: enough to detect the columns and show the first rows. */
+const HEAD_ROWS = 100;
+
+/** The header and first `count` rows of a table (the rest stays in the worker that read it). */
+export function tableHead(table: RawTable, count = HEAD_ROWS): RawTable {
+  return { ...table, columns: table.columns.map((c) => c.slice(0, count)) };
+}
+
+/** What the whole date column says: the date order it proves, and the last order date in each order. */
+export interface DateFacts {
+  column: number;
+  proposal?: DayOrderProposal;
+  last: Partial<Record<DayOrder, string>>;
+}
+
+export function dateFacts(table: RawTable, column: number): DateFacts {
+  const values = table.columns[column] ?? [];
+  const proposal = proposeDayOrder(values, values.length);
+  const last: DateFacts["last"] = {};
+  for (const order of DAY_ORDERS) {
+    const day = lastOrderDate(table, column, order);
+    if (day !== undefined) last[order] = day;
+  }
+  return proposal ? { column, proposal, last } : { column, last };
 }

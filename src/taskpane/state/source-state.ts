@@ -5,20 +5,25 @@
  * without a browser.
  */
 import type { ColumnOverrides, ColumnRole, DetectedColumns } from "../../engine/data/columns";
-import { proposeDayOrder, type DayOrder, type DayOrderProposal } from "../../engine/data/parse-date";
-import type { RawTable } from "../../engine/data/table";
+import type { DayOrder, DayOrderProposal } from "../../engine/data/parse-date";
+import { rowCount, type RawTable } from "../../engine/data/table";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import type { TableSource } from "../../sheet/port";
 import { proposedSource, type OrderSourceCandidate } from "../source/discover";
-import { columnReference, lastOrderDate, mappingFor, overrideRole, ROLES_IN_ORDER } from "../source/inspect";
+import { columnReference, mappingFor, overrideRole, ROLES_IN_ORDER, type DateFacts } from "../source/inspect";
 
 export interface SourceState {
   searching: boolean;
   candidates: OrderSourceCandidate[];
   /** Key of the chosen candidate. */
   selected?: string;
-  /** The chosen table's rows, once read (for the key it was read for). */
-  table?: { key: string; data: RawTable };
+  /**
+   * The chosen table once read (for the key it was read for): its header and first rows (the whole table
+   * stays in the worker that read it), and how many rows it has.
+   */
+  table?: { key: string; data: RawTable; rows: number };
+  /** What the worker found in the table's date columns (asked for as the date column is mapped). */
+  dates?: { key: string; facts: Record<number, DateFacts> };
   overrides: ColumnOverrides;
   /** YYYY-MM-DD the user chose; null: the last order date. */
   asOf: string | null;
@@ -45,7 +50,8 @@ export type SourceAction =
   | { type: "search" }
   | { type: "found"; candidates: OrderSourceCandidate[] }
   | { type: "select"; key: string }
-  | { type: "read"; key: string; table: RawTable }
+  | { type: "read"; key: string; table: RawTable; rows?: number }
+  | { type: "dates"; key: string; facts: DateFacts }
   | { type: "map"; role: ColumnRole; column: number | null }
   | { type: "asOf"; value: string | null }
   | { type: "timeUnit"; unit: TimeUnit }
@@ -70,16 +76,15 @@ function keyOf(source: StoredSourceSettings["source"]): string | undefined {
 
 /**
  * The date order the current table's date column proves (31/12/2024: day first), or year first when it does
- * not say, unless the order is chosen. Looks at the whole column of the table already read for the preview
- * (no second read); a column that contradicts itself or has only days up to 12 proposes nothing, and the
- * build then says to choose.
+ * not say, unless the order is chosen. The worker that read the table looked at the whole column; a column
+ * that contradicts itself or has only days up to 12 proposes nothing, and the build then says to choose.
+ * Until its answer arrives the order stays as it is.
  */
 function withProposedDayOrder(state: SourceState): SourceState {
   if (state.dayOrderChosen) return state;
-  const table = currentTable(state);
-  const date = table ? mappingFor(table, state.overrides).mapping.date : undefined;
-  const column = table && date !== undefined ? table.columns[date] : undefined;
-  const proposal = column ? proposeDayOrder(column, column.length) : undefined;
+  const facts = currentDates(state);
+  if (!facts) return state.dayOrderProposal ? { ...state, dayOrderProposal: undefined } : state;
+  const proposal = facts.proposal;
   return { ...state, dayOrder: proposal?.order ?? "ymd", dayOrderProposal: proposal };
 }
 
@@ -99,7 +104,7 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
         searching: false,
         candidates: action.candidates,
         selected,
-        ...(changed ? { table: undefined, overrides: {} } : {}),
+        ...(changed ? { table: undefined, dates: undefined, overrides: {} } : {}),
       });
     }
     case "select":
@@ -108,13 +113,24 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
         ...state,
         selected: action.key,
         table: undefined,
+        dates: undefined,
         overrides: {},
         asOf: null,
       });
     case "read":
       return action.key === state.selected
-        ? withProposedDayOrder({ ...state, table: { key: action.key, data: action.table } })
+        ? withProposedDayOrder({
+            ...state,
+            table: { key: action.key, data: action.table, rows: action.rows ?? rowCount(action.table) },
+            dates: undefined,
+          })
         : state;
+    case "dates": {
+      if (action.key !== state.selected || state.table?.key !== action.key) return state;
+      const facts = { ...(state.dates?.key === action.key ? state.dates.facts : {}) };
+      facts[action.facts.column] = action.facts;
+      return withProposedDayOrder({ ...state, dates: { key: action.key, facts } });
+    }
     case "map":
       if (!state.table) return state;
       // Any role may move the date column (a column serves one role), so the proposal is made again.
@@ -156,11 +172,25 @@ export function currentMapping(state: SourceState): DetectedColumns | undefined 
   return table ? mappingFor(table, state.overrides) : undefined;
 }
 
+/** The mapped date column, while the worker has not said what it holds (undefined: nothing to ask). */
+export function datesWanted(state: SourceState): number | undefined {
+  const date = currentMapping(state)?.mapping.date;
+  const { dates } = state;
+  if (date === undefined || !dates || dates.key !== state.selected) return date;
+  return dates.facts[date] ? undefined : date;
+}
+
+/** What the whole mapped date column holds, once the worker has said. */
+function currentDates(state: SourceState): DateFacts | undefined {
+  const date = currentMapping(state)?.mapping.date;
+  const { dates } = state;
+  if (date === undefined || !dates || dates.key !== state.selected) return undefined;
+  return dates.facts[date];
+}
+
 /** The last order date in the mapped date column, its text dates read in the chosen order. */
 export function defaultAsOf(state: SourceState): string | undefined {
-  const table = currentTable(state);
-  const mapping = currentMapping(state);
-  return table && mapping ? lastOrderDate(table, mapping.mapping.date, state.dayOrder) : undefined;
+  return currentDates(state)?.last[state.dayOrder];
 }
 
 /**

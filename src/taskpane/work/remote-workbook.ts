@@ -1,12 +1,15 @@
 /**
- * The Workbook port across a message channel. In the worker, RemoteWorkbook stands for the workbook the
- * pane holds (the open Excel workbook, or the preview's in-memory workbook): each call is posted to the
- * page, which runs it on the real workbook (serveWorkbookCall) and posts the result back. Office.js only
- * runs on the page, and the engine's number crunching runs in the worker, so the pane stays responsive.
- * Everything the port passes (tables, sheet models, settings) is plain data a structured clone copies.
+ * The Workbook port across a message channel. RemoteWorkbook stands for a workbook held on the other side
+ * (the open Excel workbook on the page, or the browser preview's workbook in its own worker): each call
+ * is posted there, run on the real workbook (serveWorkbookCall) and its result posted back. Office.js only
+ * runs on the page, and the engine's number crunching runs in a worker, so the pane stays responsive.
+ * What the port passes (sheet models, settings) is plain data a structured clone copies, except tables:
+ * a table read is packed into typed arrays and transferred (packed-table.ts), however large it is.
  */
 import type { Workbook } from "../../sheet/port";
+import type { Endpoint } from "./channel";
 import { deserializeError, serializeError, type SerializedError } from "./errors";
+import { isPackedTable, packTable, unpackTable, type Pause } from "./packed-table";
 
 export type WorkbookMethod = {
   [K in keyof Workbook]: Workbook[K] extends (...args: never[]) => unknown ? K : never;
@@ -15,6 +18,8 @@ export type WorkbookMethod = {
 export interface PortCall {
   type: "port-call";
   id: number;
+  /** The request the call is made for, so the page answers it for that request's workbook. */
+  run?: number;
   method: WorkbookMethod;
   args: unknown[];
 }
@@ -36,51 +41,92 @@ const METHODS: readonly WorkbookMethod[] = [
   "writeSettings",
 ];
 
-/** Runs one call on the page's workbook and gives the reply to post back. */
-export async function serveWorkbookCall(workbook: Workbook, call: PortCall): Promise<PortReply> {
+/**
+ * Runs one call on a workbook and gives the reply to post back, with the buffers to transfer. `pause`
+ * lets the thread breathe while a large table is packed (on the page, between Excel's chunks).
+ */
+export async function serveWorkbookCall(
+  workbook: Workbook,
+  call: PortCall,
+  pause?: Pause,
+): Promise<{ reply: PortReply; transfer: ArrayBuffer[] }> {
   try {
     if (!METHODS.includes(call.method)) throw new Error(`not a Workbook method: ${call.method}`);
     const method = workbook[call.method] as (...args: unknown[]) => Promise<unknown>;
     const value = await method.apply(workbook, call.args);
-    return { type: "port-reply", id: call.id, ok: true, value };
+    if (call.method === "readTable") {
+      const { packed, transfer } = await packTable(
+        value as Awaited<ReturnType<Workbook["readTable"]>>,
+        pause,
+      );
+      return { reply: { type: "port-reply", id: call.id, ok: true, value: packed }, transfer };
+    }
+    return { reply: { type: "port-reply", id: call.id, ok: true, value }, transfer: [] };
   } catch (e) {
-    return { type: "port-reply", id: call.id, ok: false, error: serializeError(e) };
+    return { reply: { type: "port-reply", id: call.id, ok: false, error: serializeError(e) }, transfer: [] };
   }
 }
 
-function remoteMethod(
-  call: (method: WorkbookMethod, args: unknown[]) => Promise<unknown>,
-  method: WorkbookMethod,
-) {
-  return (...args: unknown[]) => call(method, args);
+/** Answers the port calls arriving at `endpoint` with `workbook()` (the workbook held now). */
+export function serveWorkbook(endpoint: Endpoint, workbook: () => Workbook): void {
+  endpoint.addEventListener("message", (event: MessageEvent) => {
+    const call = event.data as PortCall;
+    if (call?.type !== "port-call") return;
+    void serveWorkbookCall(workbook(), call).then(({ reply, transfer }) =>
+      endpoint.postMessage(reply, transfer),
+    );
+  });
 }
 
-/** The worker's side: a Workbook whose every method is answered by the page. */
-export class RemoteWorkbook {
+/** What a worker's requests reach their workbook through. */
+export interface WorkbookPort {
+  /** The port as the request `run` uses it. */
+  workbookFor(run: number): Workbook;
+  /** A reply from the other side. */
+  settle(reply: PortReply): void;
+}
+
+/** The calling side: Workbooks whose every method is answered by the other side. */
+export class RemoteWorkbook implements WorkbookPort {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly post: (call: PortCall) => void) {}
+  constructor(private readonly post: (call: PortCall, transfer?: Transferable[]) => void) {}
 
-  /** The port, as the orchestrator takes it. */
-  readonly workbook: Workbook = Object.fromEntries(
-    METHODS.map((m) => [m, remoteMethod((method, args) => this.call(method, args), m)]),
-  ) as unknown as Workbook;
+  /** A RemoteWorkbook over a port whose other end serves a workbook (serveWorkbook). */
+  static over(port: Endpoint & { start?: () => void }): RemoteWorkbook {
+    const remote = new RemoteWorkbook((call) => port.postMessage(call));
+    port.addEventListener("message", (event: MessageEvent) => {
+      const reply = event.data as PortReply;
+      if (reply?.type === "port-reply") remote.settle(reply);
+    });
+    port.start?.();
+    return remote;
+  }
 
-  private call(method: WorkbookMethod, args: unknown[]): Promise<unknown> {
+  workbookFor(run?: number): Workbook {
+    return Object.fromEntries(
+      METHODS.map((m) => [m, (...args: unknown[]) => this.call(m, args, run)]),
+    ) as unknown as Workbook;
+  }
+
+  private call(method: WorkbookMethod, args: unknown[], run: number | undefined): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.post({ type: "port-call", id, method, args });
+      this.post(
+        run === undefined
+          ? { type: "port-call", id, method, args }
+          : { type: "port-call", id, run, method, args },
+      );
     });
   }
 
-  /** A reply from the page. */
   settle(reply: PortReply): void {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(deserializeError(reply.error));
+    if (!reply.ok) waiting.reject(deserializeError(reply.error));
+    else waiting.resolve(isPackedTable(reply.value) ? unpackTable(reply.value) : reply.value);
   }
 }

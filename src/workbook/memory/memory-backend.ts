@@ -128,14 +128,20 @@ function usedRange(sheet: MemorySheet): RangeBox | undefined {
   return box;
 }
 
-/** Copies the cells and tables of `from` that lie outside `footprint` into `to` (a rebuild keeps them). */
-function keepOutside(from: MemorySheet, to: MemorySheet, footprint: RangeBox): void {
+/**
+ * Copies the cells and tables of `from` that lie outside every box of `owned` into `to` (a rebuild keeps
+ * them), unless the new model writes that cell.
+ */
+function keepOutside(from: MemorySheet, to: MemorySheet, owned: RangeBox[]): void {
+  const ours = (r: number, c: number) => owned.some((b) => boxContains(b, r, c));
   for (const [r, row] of from.cells) {
     for (const [c, cell] of row) {
-      if (!boxContains(footprint, r, c)) setMemoryCell(to, { row: r, col: c }, cell);
+      if (!ours(r, c) && !to.cells.get(r)?.has(c)) setMemoryCell(to, { row: r, col: c }, cell);
     }
   }
-  to.tables.push(...from.tables.filter((t) => !boxesOverlap(parseRangeAddress(t.range), footprint)));
+  to.tables.push(
+    ...from.tables.filter((t) => !owned.some((b) => boxesOverlap(parseRangeAddress(t.range), b))),
+  );
 }
 
 export class MemoryBackend implements WorkbookBackend {
@@ -200,14 +206,19 @@ export class MemoryBackend implements WorkbookBackend {
     });
   }
 
-  async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
+  async writeSheet(
+    model: SheetModel,
+    sheetName: string,
+    replace?: string,
+    owned?: RangeBox[],
+  ): Promise<void> {
     const sheet = new MemorySheet(sheetName, "visible", model);
     sheet.tables = model.blocks.flatMap((b) =>
       b.table ? [{ name: b.table.name, range: rangeAddress(tableBox(b), false, true) }] : [],
     );
     const index = replace ? this.sheetList.findIndex((s) => sameSheetName(s.name, replace)) : -1;
-    if (index >= 0 && model.footprint)
-      keepOutside(this.sheetList[index], sheet, parseRangeAddress(model.footprint));
+    const kept = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
+    if (index >= 0 && kept) keepOutside(this.sheetList[index], sheet, kept);
     if (index >= 0) this.sheetList[index] = sheet;
     else this.sheetList.push(sheet);
   }

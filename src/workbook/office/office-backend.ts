@@ -194,13 +194,19 @@ export class OfficeBackend implements WorkbookBackend {
     });
   }
 
-  async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
+  async writeSheet(
+    model: SheetModel,
+    sheetName: string,
+    replace?: string,
+    owned?: RangeBox[],
+  ): Promise<void> {
     const cells = resolveCells(model);
     const operations = [
       ...cellOperations(cells, this.requestBudget),
       ...structureOperations(model, cells, { notes: this.supports("ExcelApi", "1.18") }),
     ];
-    if (replace) await this.clearSheet(replace, sheetName, model.footprint);
+    const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
+    if (replace) await this.clearSheet(replace, sheetName, boxes);
     else await this.addSheet(sheetName);
     for (const request of packRequests(operations, this.requestBudget)) {
       await this.send(sheetName, request);
@@ -235,18 +241,21 @@ export class OfficeBackend implements WorkbookBackend {
   }
 
   /**
-   * Empties a generated sheet of everything a sheet model can put there (within `footprint` only, when
-   * the model has one: what the user added outside it stays), and gives it its new name.
+   * Empties a generated sheet of everything a sheet model can put there (within the `owned` boxes only,
+   * when given: what the user added outside them stays), and gives it its new name.
    */
-  private async clearSheet(name: string, newName: string, footprint?: string): Promise<void> {
+  private async clearSheet(name: string, newName: string, owned?: RangeBox[]): Promise<void> {
     const notes = this.supports("ExcelApi", "1.18");
-    const box = footprint ? parseRangeAddress(footprint) : undefined;
-    const ours = (address: string) =>
-      !box || boxesOverlap(parseRangeAddress(splitAddress(address).range), box);
+    const ours = (address: string) => {
+      const box = parseRangeAddress(splitAddress(address).range);
+      return !owned || owned.some((o) => boxesOverlap(box, o));
+    };
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
-      const area = ws.getRange(footprint);
-      area.load("top,left,width,height");
+      const areas = owned
+        ? owned.map((b) => ws.getRange(rangeAddress(b, false, true)))
+        : [ws.getRange(undefined)];
+      for (const area of areas) area.load("top,left,width,height");
       ws.tables.load("items/name");
       ws.charts.load("items/top,items/left");
       if (notes) ws.notes.load("items/authorName");
@@ -259,20 +268,25 @@ export class OfficeBackend implements WorkbookBackend {
       if (notes) ws.notes.items.filter((_n, i) => ours(noteRanges[i].address)).forEach((n) => n.delete());
       // A chart belongs to the area its top-left corner is in.
       const inArea = (c: Excel.Chart) =>
-        !box ||
-        (c.top >= area.top &&
-          c.top < area.top + area.height &&
-          c.left >= area.left &&
-          c.left < area.left + area.width);
+        !owned ||
+        areas.some(
+          (area) =>
+            c.top >= area.top &&
+            c.top < area.top + area.height &&
+            c.left >= area.left &&
+            c.left < area.left + area.width,
+        );
       ws.charts.items.filter(inArea).forEach((c) => c.delete());
-      area.conditionalFormats.clearAll();
-      area.dataValidation.clear();
-      area.unmerge();
-      area.clear("All");
-      if (!box) {
-        // Column widths and row heights belong to the sheet only when the model owns all of it.
-        area.format.useStandardWidth = true;
-        area.format.useStandardHeight = true;
+      for (const area of areas) {
+        area.conditionalFormats.clearAll();
+        area.dataValidation.clear();
+        area.unmerge();
+        area.clear("All");
+        if (!owned) {
+          // Column widths and row heights belong to the sheet only when the model owns all of it.
+          area.format.useStandardWidth = true;
+          area.format.useStandardHeight = true;
+        }
       }
       ws.freezePanes.unfreeze();
       ws.tabColor = "";

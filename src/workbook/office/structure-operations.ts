@@ -6,6 +6,7 @@
  * like the cells are. Defined names are the backend's job (setDefinedNames), not the sheet's.
  */
 import { cellAddress, columnName, parseCellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
+import { columnPixels } from "../../sheet/column-geometry";
 import { formulaBody, numberFormatCode, tableBox, type ResolvedCell } from "../../sheet/sheet-model-cells";
 import type {
   CellValueOperator,
@@ -21,9 +22,9 @@ import { jsonBytes, OPERATION_OVERHEAD } from "./payload";
 /** Points per pixel at 100 % zoom (Excel's chart sizes and column widths are in points). */
 const POINTS_PER_PIXEL = 0.75;
 
-/** Column width in characters of the default font -> points (Excel: 7 px per character plus 5 px padding). */
-export function columnWidthPoints(characters: number): number {
-  return Math.round(characters * 7 + 5) * POINTS_PER_PIXEL;
+/** A SheetModel column width -> points, the unit of Office.js (the same pixels as in an .xlsx file). */
+export function columnWidthPoints(width: number): number {
+  return columnPixels(width) * POINTS_PER_PIXEL;
 }
 
 /** One operation of `calls` API calls sending `payload`. */

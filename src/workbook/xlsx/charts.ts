@@ -7,6 +7,7 @@
  */
 import { sheetRangeReference } from "../../sheet/a1";
 import { numberFormatCode } from "../../sheet/sheet-model-cells";
+import { columnPixels, ROW_PIXELS } from "../../sheet/column-geometry";
 import type { AxisBounds, ChartSeries, ChartSpec } from "../../sheet/sheet-model";
 import { escapeXml, escapeXmlText } from "./xml-text";
 
@@ -266,27 +267,14 @@ export interface ChartAnchor {
 }
 
 export const EMU_PER_PIXEL = 9525;
-/** Excel's default row height (15 pt) in pixels at 96 dpi. */
-export const DEFAULT_ROW_PIXELS = 20;
-/**
- * Width of a column without a <col> entry, in the units of the file's <col width> (8.43 characters as
- * Excel shows them, plus padding): 64 pixels.
- */
-export const DEFAULT_COLUMN_WIDTH = 9.140625;
-
-/** Pixel width of a column whose <col width> is `width` (ECMA-376's rule; Calibri 11, 7-pixel digits). */
-export function columnPixels(width: number): number {
-  return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
-}
-
 /** Anchor of a chart of `chart.width` x `chart.height` pixels whose top-left corner is cell `chart.at`. */
 export function chartAnchor(chart: ChartSpec, columnWidths: (number | null | undefined)[]): ChartAnchor {
-  const widthOf = (col0: number) => columnPixels(columnWidths[col0] ?? DEFAULT_COLUMN_WIDTH);
+  const widthOf = (col0: number) => columnPixels(columnWidths[col0]);
   let col = chart.at.col - 1;
   let remaining = chart.width;
   while (remaining >= widthOf(col)) remaining -= widthOf(col++);
-  const rows = Math.floor(chart.height / DEFAULT_ROW_PIXELS);
-  const rowRest = chart.height - rows * DEFAULT_ROW_PIXELS;
+  const rows = Math.floor(chart.height / ROW_PIXELS);
+  const rowRest = chart.height - rows * ROW_PIXELS;
   return {
     from: { col: chart.at.col - 1, colOff: 0, row: chart.at.row - 1, rowOff: 0 },
     to: {

@@ -207,15 +207,21 @@ export class XlsxBackend implements WorkbookBackend {
     });
   }
 
-  async writeSheet(model: SheetModel, sheetName: string, replace?: string): Promise<void> {
+  async writeSheet(
+    model: SheetModel,
+    sheetName: string,
+    replace?: string,
+    owned?: RangeBox[],
+  ): Promise<void> {
     const wb = await this.full();
     const old = replace ? wb.worksheets.find((w) => sameSheetName(w.name, replace)) : undefined;
     // The validations carried from the file belong to the old sheet (data validations of the user outside
     // a footprint are not carried over: a known limit).
     if (replace) this.validations.delete(replace.toLowerCase());
-    if (old && model.footprint) {
-      // Only the footprint is the model's: clear it and write into the same sheet, keeping the rest.
-      clearArea(old, parseRangeAddress(model.footprint));
+    const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
+    if (old && boxes) {
+      // Only these parts are the model's: clear them and write into the same sheet, keeping the rest.
+      for (const box of boxes) clearArea(old, box);
       old.name = sheetName;
       applyWorksheetOptions(old, worksheetOptions(model));
       renderSheetModel(old, model);

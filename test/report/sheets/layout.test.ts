@@ -2,7 +2,8 @@
  * The sheet layout's table total row (formats of the columns above, ranges of the placed table) and the
  * note ending of a list cut short.
  */
-import { listedNote, SheetLayout } from "../../../src/report/sheets/layout";
+import { SheetLayout } from "../../../src/report/sheets/layout";
+import { listedNote } from "../../../src/report/sheets/note-text";
 
 describe("SheetLayout.table total", () => {
   it("writes the total row below the data in the table's column formats, spaced before a text column", () => {

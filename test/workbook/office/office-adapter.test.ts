@@ -94,7 +94,7 @@ describe("Office adapter: Excel objects from the sheet model", () => {
     expect(excel.model.mustSheet("LL Example").notes.size).toBe(0);
   });
 
-  it("rebuilds a generated sheet in place: the same sheet, emptied first, nothing duplicated", async () => {
+  it("rebuilds a generated sheet in place: the same sheet, its parts emptied first, nothing duplicated", async () => {
     const excel = fakeExcelWith(STANDARD);
     const wb = officeOver(excel);
     await wb.writeSheet(exampleSheetModel());
@@ -103,7 +103,8 @@ describe("Office adapter: Excel objects from the sheet model", () => {
     await wb.writeSheet(exampleSheetModel());
     // The same worksheet object: formulas on user sheets that point into it keep pointing there.
     expect(excel.model.mustSheet("LL Example")).toBe(sheet);
-    expect(sheet.cell(40, 1)).toBeUndefined();
+    // What the user typed outside the parts the last build wrote is theirs: it stays.
+    expect(sheet.cell(40, 1)?.value).toBe("left over");
     expect(sheet.charts).toHaveLength(6);
     expect(sheet.conditionalFormats).toHaveLength(3);
     expect(sheet.validations).toHaveLength(3);

@@ -1,0 +1,277 @@
+/**
+ * Carrying what people wrote in a generated table to the same row after a rebuild (TableCarry in
+ * sheet-model.ts). Pure functions: BackedWorkbook reads the tables as they are in the workbook
+ * (FoundTable), this module puts their user-typed values into the new model, keyed by the table's key
+ * column, and lays out a "Kept notes" table for the rows whose key has left the table.
+ */
+import { isCellError, type CellValue } from "../engine/data/table";
+import { boxesOverlap, rangeAddress, type RangeBox } from "../sheet/a1";
+import { blockBox, isCellSpec, tableBox } from "../sheet/sheet-model-cells";
+import type { Block, Cell, Scalar, SheetModel, TableCarry } from "../sheet/sheet-model";
+
+/** What the registry remembers of a carried table as it was last written. */
+export interface CarriedTableRecord {
+  name: string;
+  key: string;
+  userColumns: string[];
+  /** Every header of the table as written (the user's columns included). */
+  columns: string[];
+}
+
+/**
+ * A carried table as it is in the workbook before the rebuild: its header texts and data rows, from its
+ * first column to the last column a user filled right beside it.
+ */
+export interface FoundTable {
+  name: string;
+  header: string[];
+  rows: CellValue[][];
+  /** The cells read (header row included): they are the table's, the model replaces them. */
+  box: RangeBox;
+}
+
+export interface CarryResult {
+  model: SheetModel;
+  /** User values put back on their row. */
+  carried: number;
+  /** Rows written to Kept notes tables. */
+  keptRows: number;
+}
+
+const DEFAULT_KEPT_TITLE = "Kept notes";
+const DEFAULT_KEPT_NOTE =
+  "What was typed on rows of customers who are no longer in the table above; it goes back to their row " +
+  "when they return.";
+
+/** Name of the table that keeps the rows of `table` whose key is gone. */
+export function keptTableName(table: string): string {
+  return `${table}_Kept`;
+}
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+function cellValue(cell: Cell | undefined): Scalar | undefined {
+  return isCellSpec(cell) ? cell.value : cell;
+}
+
+function headerTexts(block: Block): string[] {
+  return (block.rows[0] ?? []).map((c) => String(cellValue(c) ?? ""));
+}
+
+/** A key as compared: trimmed text (so 1001 and "1001" are the same customer). */
+function keyText(v: CellValue | Scalar | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return "";
+  return String(v).trim();
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function asScalar(v: CellValue): Scalar {
+  if (v === undefined) return null;
+  return isCellError(v) ? v.error : v;
+}
+
+/** The carried tables of a model, as the registry records them. */
+export function carriedTables(model: SheetModel): CarriedTableRecord[] {
+  return model.blocks.flatMap((b) => {
+    const carry = b.table?.carry;
+    if (!b.table || !carry) return [];
+    return [
+      {
+        name: b.table.name,
+        key: carry.key,
+        userColumns: carry.userColumns ?? [],
+        columns: headerTexts(b),
+      },
+    ];
+  });
+}
+
+/** The names of the tables whose rows a rebuild of `model` reads first (its carried and kept tables). */
+export function tablesToRead(model: SheetModel, previous: CarriedTableRecord[]): string[] {
+  const names = new Set<string>();
+  for (const t of [...carriedTables(model), ...previous]) {
+    names.add(t.name);
+    names.add(keptTableName(t.name));
+  }
+  return [...names];
+}
+
+/**
+ * Every box the model writes into (blocks and tables, and the top-left cell of each chart, which is where
+ * an adapter finds its charts again): what a rebuild replaces.
+ */
+export function modelAreas(model: SheetModel): RangeBox[] {
+  return [
+    ...model.blocks.map((b) => (b.table ? tableBox(b) : blockBox(b))),
+    ...(model.charts ?? []).map((c) => ({
+      top: c.at.row,
+      left: c.at.col,
+      bottom: c.at.row,
+      right: c.at.col,
+    })),
+  ];
+}
+
+/** The rows below which nothing of the model lies (charts included, at about 20 pixels a row). */
+function modelBottom(model: SheetModel): number {
+  let bottom = 0;
+  for (const box of modelAreas(model)) bottom = Math.max(bottom, box.bottom);
+  for (const c of model.charts ?? []) bottom = Math.max(bottom, c.at.row + Math.ceil(c.height / 20));
+  return bottom;
+}
+
+interface Pending {
+  keyHeader: string;
+  /** User columns in the order first seen. */
+  columns: string[];
+  byKey: Map<string, Map<string, CellValue>>;
+}
+
+/** The user's values of the found tables, by the carried table they belong to. */
+function pendingValues(
+  model: SheetModel,
+  found: FoundTable[],
+  previous: CarriedTableRecord[],
+): Map<string, Pending> {
+  const out = new Map<string, Pending>();
+  const current = carriedTables(model);
+  for (const record of [...previous, ...current]) {
+    if (out.has(lower(record.name))) continue;
+    // A kept table is read with the table it keeps rows of.
+    if (previous.some((t) => lower(keptTableName(t.name)) === lower(record.name))) continue;
+    // The table as last written tells which columns were generated; the new model for older files.
+    const written = previous.find((p) => lower(p.name) === lower(record.name)) ?? record;
+    const users = new Set(written.userColumns.map(lower));
+    const generated = new Set(written.columns.map(lower).filter((h) => !users.has(h)));
+    const pending: Pending = { keyHeader: written.key, columns: [], byKey: new Map() };
+    const take = (table: FoundTable | undefined, isUser: (h: string) => boolean) => {
+      if (!table) return;
+      const keyIndex = table.header.findIndex((h) => lower(h) === lower(written.key));
+      if (keyIndex < 0) return;
+      table.header.forEach((h, j) => {
+        if (j === keyIndex || !isUser(h)) return;
+        for (const row of table.rows) {
+          const key = keyText(row[keyIndex]);
+          const v = row[j];
+          if (key === "" || isBlank(v)) continue;
+          if (!pending.columns.some((c) => lower(c) === lower(h))) pending.columns.push(h);
+          let values = pending.byKey.get(key);
+          if (!values) pending.byKey.set(key, (values = new Map()));
+          values.set(lower(h), v);
+        }
+      });
+    };
+    const byName = (name: string) => found.find((f) => lower(f.name) === lower(name));
+    // Kept rows first: what is in the table itself is newer.
+    take(byName(keptTableName(record.name)), () => true);
+    take(byName(record.name), (h) => !generated.has(lower(h)));
+    out.set(lower(record.name), pending);
+  }
+  return out;
+}
+
+/**
+ * The model with the user's values of `found` (the tables as they are before the rebuild) on the rows of
+ * the same key, the columns users added appended to their table, and a Kept notes table below the sheet's
+ * content for each table with values of rows whose key is gone. `previous`: the carried tables as the
+ * registry recorded them at the last write (empty for a file written before carrying existed).
+ */
+export function carryUserValues(
+  model: SheetModel,
+  found: FoundTable[],
+  previous: CarriedTableRecord[],
+): CarryResult {
+  const pending = pendingValues(model, found, previous);
+  let carried = 0;
+  const blocks = model.blocks.map((b) => ({ ...b }));
+  blocks.forEach((block, bi) => {
+    const carry = block.table?.carry;
+    const p = block.table && pending.get(lower(block.table.name));
+    if (!carry || !p || p.columns.length === 0) return;
+    const header = headerTexts(block);
+    const keyIndex = header.findIndex((h) => lower(h) === lower(carry.key));
+    const added = p.columns.filter((c) => !header.some((h) => lower(h) === lower(c)));
+    // Added columns widen the table; where that would run into another part of the sheet, their values
+    // stay in Kept notes instead.
+    const widened = { ...tableBox(block), right: tableBox(block).right + added.length };
+    const fits =
+      added.length === 0 || !blocks.some((other, oi) => oi !== bi && boxesOverlap(widened, blockBox(other)));
+    const columns = fits ? [...header, ...added] : header;
+    const index = new Map(columns.map((h, i) => [lower(h), i]));
+    const rows = block.rows.map((r) => [...r]);
+    if (fits && added.length > 0) {
+      rows[0] = [...rows[0], ...added.map((h): Cell => ({ value: h, style: "header" }))];
+      block.columnFormats = [...(block.columnFormats ?? []), ...added.map(() => null)];
+      // The added columns are the user's from now on: the registry records them so.
+      const table = block.table as NonNullable<Block["table"]>;
+      block.table = { ...table, carry: { ...carry, userColumns: [...(carry.userColumns ?? []), ...added] } };
+    }
+    for (let r = 1; r < rows.length; r++) {
+      const key = keyText(cellValue(rows[r][keyIndex]));
+      const values = p.byKey.get(key);
+      if (!values) continue;
+      for (const [h, v] of values) {
+        const i = index.get(h);
+        if (i === undefined) continue;
+        const cell = rows[r][i];
+        rows[r][i] = isCellSpec(cell) ? { ...cell, value: asScalar(v) } : asScalar(v);
+        values.delete(h);
+        carried++;
+      }
+      if (values.size === 0) p.byKey.delete(key);
+    }
+    block.rows = rows;
+  });
+
+  let keptRows = 0;
+  let row = modelBottom({ ...model, blocks }) + 2;
+  for (const block of model.blocks) {
+    const carry = block.table?.carry as TableCarry | undefined;
+    const p = block.table && pending.get(lower(block.table.name));
+    if (!carry || !p || p.byKey.size === 0) continue;
+    const columns = p.columns.filter((c) => [...p.byKey.values()].some((v) => v.has(lower(c))));
+    const name = keptTableName((block.table as { name: string }).name);
+    blocks.push({
+      at: { row, col: 1 },
+      rows: [[{ value: carry.keptTitle ?? DEFAULT_KEPT_TITLE, style: "subtitle" }]],
+    });
+    blocks.push({
+      at: { row: row + 1, col: 1 },
+      rows: [[{ value: carry.keptNote ?? DEFAULT_KEPT_NOTE, style: "note" }]],
+    });
+    const keyHeader = p.keyHeader;
+    const header = [keyHeader, ...columns.filter((c) => lower(c) !== lower(keyHeader))];
+    const rows: Cell[][] = [...p.byKey].map(([key, values]) => [
+      key,
+      ...header.slice(1).map((h) => asScalar(values.get(lower(h)) ?? null)),
+    ]);
+    blocks.push({
+      at: { row: row + 2, col: 1 },
+      rows: [header, ...rows],
+      columnFormats: ["text"],
+      table: {
+        name,
+        style: "TableStyleLight1",
+        carry: {
+          key: keyHeader,
+          userColumns: header.slice(1),
+          keptTitle: carry.keptTitle,
+          keptNote: carry.keptNote,
+        },
+      },
+    });
+    keptRows += rows.length;
+    row += 2 + rows.length + 3;
+  }
+  return { model: { ...model, blocks }, carried, keptRows };
+}
+
+/** "B5:D9" of each box, for the registry. */
+export function areaAddresses(boxes: RangeBox[]): string[] {
+  return boxes.map((b) => rangeAddress(b, false, true));
+}
