@@ -27,7 +27,12 @@ import { fitGammaGamma, gammaGammaParams, type GammaGammaFitResult } from "../en
 import { predictCustomers } from "../engine/models/clv";
 import { diagnoseFit, diagnosisSummary, type FitDiagnosis } from "../engine/models/diagnose";
 import { expectedCumulativeRepeatPurchases, type HoldoutRow } from "../engine/models/holdout";
-import { compareOnHoldout, inactiveEvidence, type CandidateScore } from "../engine/models/select";
+import {
+  compareOnHoldout,
+  defaultHoldoutDays,
+  inactiveEvidence,
+  type CandidateScore,
+} from "../engine/models/select";
 import { transactionModelOf } from "../engine/models/transaction-model";
 import type { FitResult, RfmData } from "../engine/models/types";
 import { monthlyDiscountRate, type ReportConfig } from "./config";
@@ -185,18 +190,13 @@ function firstDayOfAll(summary: CustomerSummary): number {
   return Number.isFinite(first) ? first : NaN;
 }
 
-/** Shortest holdout of the automatic split: 8 weeks. */
-const MIN_HOLDOUT_DAYS = 56;
-
 /**
  * Days held back to choose and check the model: the last quarter of the observed span, at least 8
  * weeks, in whole time units (or the settings' number of days).
  */
-export function holdoutDaysFor(config: ReportConfig, unit: TimeUnit, historyDays: number): number {
+function holdoutDaysFor(config: ReportConfig, unit: TimeUnit, historyDays: number): number {
   if (config.model.holdoutDays !== "auto") return config.model.holdoutDays;
-  const perUnit = DAYS_PER_UNIT[unit];
-  const days = Math.max(historyDays / 4, MIN_HOLDOUT_DAYS);
-  return Math.round(Math.ceil(days / perUnit - 1e-9) * perUnit);
+  return defaultHoldoutDays(historyDays, DAYS_PER_UNIT[unit]);
 }
 
 /** The calibration/holdout split of the history, or why there is none. */

@@ -17,6 +17,13 @@ export interface Likelihood {
   /** Sum of weights. */
   customers: number;
   distinctRows: number;
+  /**
+   * What each parameter is multiplied by before it is penalised (1 when absent). lifetimes fits BG/NBD,
+   * MBG/NBD and Pareto/NBD with time rescaled so that the largest T is 1, and penalises the parameters of
+   * that fit: the time-scale parameters (α, β) enter its penalty divided by max T. Matching this makes
+   * our penalizer lifetimes' penalizer_coef.
+   */
+  penaltyScales?: ArrayLike<number>;
   /** Total weighted log-likelihood at natural parameters; writes ∂LL/∂param_i into `gradient`. */
   logLikelihood(params: Float64Array, gradient: Float64Array): number;
 }
@@ -33,20 +40,21 @@ const MAX_RELATIVE_STANDARD_ERROR = 1000;
 /** |log θ| beyond this means θ ran off to 0 or infinity (e^40 ≈ 2e17). */
 const LOG_PARAMETER_BOUND = 40;
 
-/** The objective in log-parameter space and its gradient. */
+/** The objective -LL/N + c·Σ(s_i θ_i)² in log-parameter space and its gradient. */
 function objective(lik: Likelihood, penalizer: number) {
   const n = lik.names.length;
   const params = new Float64Array(n);
   const grad = new Float64Array(n);
   const N = lik.customers;
+  const scale2 = Float64Array.from({ length: n }, (_, i) => (lik.penaltyScales?.[i] ?? 1) ** 2);
   return (theta: Float64Array, out: Float64Array): number => {
     for (let i = 0; i < n; i++) params[i] = exp(theta[i]);
     const ll = lik.logLikelihood(params, grad);
     if (!Number.isFinite(ll)) return Infinity;
     let penalty = 0;
     for (let i = 0; i < n; i++) {
-      penalty += params[i] * params[i];
-      out[i] = (-grad[i] / N + 2 * penalizer * params[i]) * params[i];
+      penalty += scale2[i] * params[i] * params[i];
+      out[i] = (-grad[i] / N + 2 * penalizer * scale2[i] * params[i]) * params[i];
     }
     return -ll / N + penalizer * penalty;
   };
