@@ -76,7 +76,7 @@ export interface ModelChoice {
 
 export interface ReportModels {
   unit: TimeUnit;
-  /** The chosen purchase model fitted on the whole history (or the last one tried when none is usable). */
+  /** The chosen purchase model fitted on the whole history (or the best-ranked one when none is usable). */
   transaction: FitOutcome;
   choice: ModelChoice;
   spend: FitOutcome<GammaGammaFitResult>;
@@ -343,12 +343,14 @@ export function fitReportModels(
       entry = { model, outcome: fitTransaction(model, data, score?.binnedError) };
       tried.push(entry);
     }
-    transaction = entry.outcome;
     if (usableFit(entry.outcome)) {
       chosen = model;
+      transaction = entry.outcome;
       break;
     }
   }
+  // None fit to use: the best-ranked one says why.
+  if (!chosen && tried.length > 0) transaction = tried[0].outcome;
   const spend = fitOutcome("Gamma-Gamma", () => fitGammaGamma({ x: data.x, monetary: data.monetary }));
   const choice: ModelChoice = {
     requested,
