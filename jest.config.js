@@ -20,5 +20,5 @@ module.exports = {
   },
   setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
   testTimeout: 120000,
-  reporters: ["default", "<rootDir>/test/setup/libreoffice-reporter.js"],
+  reporters: ["default", "<rootDir>/test/setup/missing-tools-reporter.js"],
 };

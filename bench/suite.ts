@@ -6,6 +6,7 @@ import { engineBenchmarks } from "./engine";
 import { reportBenchmarks } from "./report";
 import { workbookBenchmarks } from "./workbook";
 import { paneBenchmarks } from "./pane";
+import { benefitCostBenchmarks } from "./benefit-cost";
 
 export interface BenchResult {
   name: string;
@@ -61,4 +62,5 @@ export const benchmarks: Benchmark[] = [
   ...workbookBenchmarks,
   ...reportBenchmarks,
   ...paneBenchmarks(underBudget),
+  ...benefitCostBenchmarks({ timeBest, underBudget }),
 ];

@@ -5,6 +5,7 @@ import { VERSION } from "./version";
 import { registerDemo } from "./commands/demo";
 import { registerFit } from "./commands/fit";
 import { registerReport } from "./commands/report";
+import { registerSql } from "./commands/sql";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -27,6 +28,7 @@ function buildProgram(io: CliIO): Command {
   registerDemo(program, io);
   registerFit(program, io);
   registerReport(program, io);
+  registerSql(program, io);
   program.commands.forEach((c) => c.exitOverride());
   return program;
 }

@@ -16,6 +16,7 @@ export interface CliReportRun {
   /** Where it is saved (default: the file it was opened from). */
   out?: string;
   orders?: BuildReportOptions["orders"];
+  campaigns?: BuildReportOptions["campaigns"];
   /** The input file's name, for messages about finding the orders in it. */
   ordersLabel?: string;
   config?: BuildReportOptions["config"];
@@ -77,6 +78,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
   const result = await buildReport({
     workbook: run.workbook,
     orders: run.orders,
+    campaigns: run.campaigns,
     ordersLabel: run.ordersLabel,
     config: run.config,
     onProgress,

@@ -26,7 +26,7 @@ import { DEFAULT_TIER_PROGRAM, type TierProgram } from "./tiers/program";
 import { evaluateTiers, type TierEvaluation } from "./tiers/evaluate";
 import { purchaseRhythm, type PurchaseRhythm } from "./alerts/rhythm";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertList, type AlertRule } from "./alerts/rules";
-import { upcomingKeyDates, type KeyDate } from "./keydates/key-dates";
+import { realFirstPurchases, upcomingKeyDates, type KeyDate } from "./keydates/key-dates";
 import { counted } from "./text/counted";
 
 export interface AnalysisConfig {
@@ -67,7 +67,7 @@ export interface Analysis {
 }
 
 /** One line on why a table gave nothing to analyze, naming the most frequent problem and a first place. */
-export function nothingToAnalyze(table: OrderTable): DataError {
+export function nothingToAnalyze(table: Pick<OrderTable, "quality">): DataError {
   const { quality } = table;
   const worst = [...quality.findings]
     .filter((f) => f.unit === "rows" && f.action === "dropped" && f.count > 0)
@@ -137,7 +137,11 @@ export function analyzeOrderTable(table: OrderTable, config: AnalysisConfig = {}
   const rhythm = purchaseRhythm(days, asOf, { spendWindowDays: config.spendWindowDays });
   const alerts = evaluateAlerts(rhythm, config.alertRules ?? DEFAULT_ALERT_RULES, tiers);
   const keyDates = upcomingKeyDates(
-    { birthday: table.members.birthday, joinDay: table.members.joinDay, firstDay: summary.firstDay },
+    {
+      birthday: table.members.birthday,
+      joinDay: table.members.joinDay,
+      firstDay: realFirstPurchases(summary.firstDay),
+    },
     asOf,
     { days: config.keyDateDays, levels: tiers.current },
   );

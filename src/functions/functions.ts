@@ -4,6 +4,7 @@
  * webpack plugin registers with CustomFunctions.associate). Thin adapters: Excel values in, engine
  * call, Excel values out; the conventions they share live in ./excel.
  */
+import "./catalogue/campaigns";
 import "./catalogue/customers";
 import "./catalogue/models";
 import "./catalogue/predictions";

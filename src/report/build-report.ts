@@ -26,13 +26,22 @@ import {
   type ReportConfig,
 } from "./config";
 import { findOrderSource } from "./order-source";
+import {
+  CAMPAIGN_SHEET_NAMES,
+  findCampaignSheet,
+  readCampaignTable,
+  reportCampaigns,
+  type ReportCampaigns,
+} from "./report-campaigns";
+import { analyzePreferences, type Preferences } from "../engine/preferences/analyze-preferences";
+import type { ParticipationTable } from "../engine/campaigns/participation";
 import type { InputDefaults, ReportData } from "./report-data";
 import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
 import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
-import { SHEET_NAMES, type SheetKind } from "./sheet-kinds";
+import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
 
 export type ReportStep = "reading" | "checking" | "summarising" | "fitting" | "writing" | "done";
@@ -47,8 +56,15 @@ export interface ReportProgress {
   sheet?: { index: number; count: number; name: string };
 }
 
-/** Where the orders come from: a table the caller read (a CSV file), or a workbook (default: the target). */
-export type OrdersInput = { table: RawTable } | { workbook?: Workbook; source?: TableSource };
+/**
+ * Where the orders come from: a table the caller read (a CSV file), a workbook (default: the target), or
+ * order lines the caller already read and checked with the engine's rules (the CLI's DuckDB engine, for
+ * files larger than memory), with the name and headers of their source.
+ */
+export type OrdersInput =
+  | { table: RawTable }
+  | { workbook?: Workbook; source?: TableSource }
+  | { read: OrderTable; source: string; headers: string[] };
 
 export interface BuildReportOptions {
   /** The workbook the sheets are written to; its stored settings and edited input cells are used. */
@@ -61,6 +77,8 @@ export interface BuildReportOptions {
   ordersLabel?: string;
   /** Use the settings stored in the workbook (default true). */
   useStoredSettings?: boolean;
+  /** Who took part in which campaign (e.g. `--campaigns FILE`); default a Campaigns sheet of the workbook. */
+  campaigns?: RawTable;
   signal?: AbortSignal;
   onProgress?: (progress: ReportProgress) => void;
 }
@@ -126,6 +144,8 @@ class Steps {
 
 interface ReadOrders {
   table: RawTable;
+  /** The lines already read (the caller's), else `table` is read here. */
+  read?: OrderTable;
   /** The sheet the orders are on, when they come from a workbook. */
   sheet?: string;
   /** The source to remember in the target workbook's settings (orders read from the target itself). */
@@ -135,7 +155,7 @@ interface ReadOrders {
 /** The order table the options name, with at least one row below its header. */
 async function readOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
   const orders = await findOrders(options, config);
-  if (rowCount(orders.table) === 0) {
+  if (!orders.read && rowCount(orders.table) === 0) {
     throw new UserError(`${orders.table.source}: there are no rows below the header row`, undefined, {
       code: "noRows",
       ...sourceOf(orders.table),
@@ -147,9 +167,15 @@ async function readOrders(options: BuildReportOptions, config: ReportConfig): Pr
 async function findOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
   const orders = options.orders ?? {};
   if ("table" in orders) return { table: orders.table };
+  if ("read" in orders) {
+    // Only the source's name and headers are used of the table: its lines are already read.
+    const table = { source: orders.source, headers: orders.headers, columns: [], firstRow: 2 };
+    return { table, read: orders.read };
+  }
   const workbook = orders.workbook ?? options.workbook;
   const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
-  const found = await findOrderSource(workbook, wanted, options.ordersLabel);
+  const notOrders = [...CAMPAIGN_SHEET_NAMES, ...(config.campaigns.sheet ? [config.campaigns.sheet] : [])];
+  const found = await findOrderSource(workbook, wanted, options.ordersLabel, notOrders);
   const table = await workbook.readTable(found.source, { header: config.source.header });
   return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
 }
@@ -196,6 +222,39 @@ function modelWarnings(models: ReportModels | null, modelSheet: string | undefin
   });
 }
 
+/** Sheets that show preferences: the analysis runs when one of them is built. */
+const SHEETS_USING_PREFERENCES: readonly SheetKind[] = ["this-week", "customers", "preferences"];
+
+/** Preferences compared within segment × tier (the tier levels, lapsed and "not yet" included). */
+function preferencesOf(analysis: Analysis, config: ReportConfig): Preferences | null {
+  return analyzePreferences(
+    analysis.table.orders,
+    analysis.summary.firstDay,
+    {
+      segment: analysis.segments.segment,
+      segments: analysis.segments.segments.length,
+      tier: analysis.tiers.current,
+      tiers: analysis.tiers.notYetLevel + 1,
+    },
+    analysis.asOf,
+    { windowDays: config.preferences.windowDays, minSupport: config.preferences.minSupport },
+  );
+}
+
+/** The campaign table given by the caller, else the workbook's Campaigns sheet; undefined when neither. */
+async function campaignTable(
+  options: BuildReportOptions,
+  config: ReportConfig,
+): Promise<ParticipationTable | undefined> {
+  if (options.campaigns) return readCampaignTable(options.campaigns, config);
+  // The sheet beside the orders: in the workbook they are read from.
+  const orders = options.orders ?? {};
+  const workbook = ("workbook" in orders && orders.workbook) || options.workbook;
+  const sheet = await findCampaignSheet(workbook, config);
+  if (!sheet) return undefined;
+  return readCampaignTable(await workbook.readTable({ sheet }, { header: "auto" }), config);
+}
+
 export async function buildReport(options: BuildReportOptions): Promise<ReportResult> {
   const steps = new Steps(options);
   const { workbook } = options;
@@ -206,7 +265,8 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   await steps.enter("checking");
   const edits = await readInputEdits(workbook);
-  const orderTable = withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
+  const orderTable =
+    orders.read ?? withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
   const { analysis, used, defaults } = withUserErrors(() => analyze(orderTable, config, edits));
@@ -220,11 +280,20 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     if (sheets.includes("model")) holdout = models.holdout;
   }
 
+  const preferences = sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
+    ? preferencesOf(analysis, used)
+    : null;
+  let campaigns: ReportCampaigns | null = null;
+  if (sheets.includes("campaigns") || used.campaigns.liftForBenefitCost !== null) {
+    const table = await campaignTable(options, used);
+    campaigns = reportCampaigns(table, analysis, used);
+  }
+
   // The Benefit cost sheet's projection is computed with the assumptions edited on the workbook's sheet.
   let benefitCost: BenefitCostSheet | undefined;
   if (sheets.includes("benefit-cost")) {
     try {
-      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source);
+      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source, used.currency);
     } catch (e) {
       throw asUserError(e);
     }
@@ -232,6 +301,8 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   const data: ReportData = {
     benefitCost,
+    preferences,
+    campaigns,
     config: used,
     analysis,
     models,
@@ -247,7 +318,10 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
 
-  const warnings = reportWarnings(written, models, analysis, orders.sheet);
+  const warnings = [
+    ...reportWarnings(written, models, analysis, orders.sheet),
+    ...unusedAssumptionWarnings(benefitCost, written),
+  ];
   const seconds = steps.done();
   return {
     summary: summarize(analysis, models, written, warnings, seconds, benefitCost),
@@ -271,13 +345,32 @@ async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): 
   const sheets = data.config.sheets;
   const written: WriteSheetResult[] = [];
   for (const [index, kind] of sheets.entries()) {
-    await steps.sheet(index, sheets.length, SHEET_NAMES[kind]);
-    written.push(await workbook.writeSheet(SHEET_BUILDERS[kind](data)));
+    const name = sheetName(kind, data.config.language);
+    await steps.sheet(index, sheets.length, name);
+    // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
+    written.push(await workbook.writeSheet({ ...SHEET_BUILDERS[kind](data), name }));
   }
   return written;
 }
 
 /** Sheets written under another name, models that could not be used, and the data-quality findings. */
+/** Values typed into Benefit cost input cells the refreshed sheet no longer has: they are not kept. */
+function unusedAssumptionWarnings(
+  benefitCost: BenefitCostSheet | undefined,
+  written: WriteSheetResult[],
+): ReportWarning[] {
+  const sheet = written.find((w) => w.kind === "benefit-cost")?.sheetName;
+  if (!benefitCost?.unusedEdits || !sheet) return [];
+  return benefitCost.unusedEdits.map((input) => ({
+    message:
+      `${sheet}, cell ${input.address}: the value typed there (${JSON.stringify(input.value)}, ${input.key}) ` +
+      "has no place in the refreshed model and was not kept; the notes of the assumptions say what " +
+      "replaces it (the cost growth coefficient: member benefits follow the members of each tier, and a " +
+      "programme fixed cost)",
+    where: { sheet, range: input.address },
+  }));
+}
+
 function reportWarnings(
   written: WriteSheetResult[],
   models: ReportModels | null,

@@ -23,6 +23,11 @@ import {
 import { TIME_UNITS, type TimeUnit } from "../engine/summary/time-unit";
 import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import type { AnalysisConfig } from "../engine/analyze";
+import { DEFAULT_PREFERENCE_WINDOW_DAYS } from "../engine/preferences/analyze-preferences";
+import { DEFAULT_MIN_SUPPORT } from "../engine/preferences/preferences";
+import { CAMPAIGN_COLUMNS, type CampaignColumnOverrides } from "../engine/campaigns/participation";
+import { DEFAULT_CAMPAIGN_WINDOW_DAYS } from "../engine/campaigns/measure";
+import { LANGUAGES, type Language } from "../engine/text/language";
 import { TRANSACTION_MODEL_NAMES, type TransactionModelName } from "../engine/models/registry";
 import { UserError, type UserErrorDetail } from "../user-error";
 import {
@@ -107,6 +112,28 @@ export interface ReportConfig {
   sheets: SheetKind[];
   /** Most rows of each list of members (upgrade candidates, demotion risk, alerts, key dates). */
   listLimit: number;
+  /**
+   * Category preferences: favourites and tables over the last `windowDays` days; category pairs bought by
+   * at least `minSupport` of the members who bought in that time.
+   */
+  preferences: { windowDays: number; minSupport: number };
+  /**
+   * Campaign lift: the campaign table's sheet in the workbook (found by this name, "Campaigns" or "活动" by
+   * default) and its columns; the window before and after each start when the table gives no end dates;
+   * the bootstrap seed; and the campaign whose measured lift becomes the Benefit cost sheet's spend lift
+   * (null: the typed assumption stays).
+   */
+  campaigns: {
+    sheet: string | null;
+    columns: CampaignColumnOverrides;
+    windowDays: number;
+    seed: number;
+    liftForBenefitCost: string | null;
+  };
+  /** The language of the sheets (titles, headers, notes, names, tabs); stored, so Refresh keeps it. */
+  language: Language;
+  /** The call list of the This week sheet: at most `perStore` members per store. */
+  thisWeek: { perStore: number };
 }
 
 type DeepPartial<T> = T extends readonly (infer _U)[]
@@ -140,6 +167,16 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   },
   sheets: [...SHEET_KINDS],
   listLimit: 1000,
+  preferences: { windowDays: DEFAULT_PREFERENCE_WINDOW_DAYS, minSupport: DEFAULT_MIN_SUPPORT },
+  campaigns: {
+    sheet: null,
+    columns: {},
+    windowDays: DEFAULT_CAMPAIGN_WINDOW_DAYS,
+    seed: 1,
+    liftForBenefitCost: null,
+  },
+  language: "en",
+  thisWeek: { perStore: 30 },
 };
 
 export const SEGMENT_SCHEMES: Readonly<Record<ReportConfig["segmentScheme"], RfmSegmentScheme>> = {
@@ -274,6 +311,23 @@ const CONFIG_FIELDS: Fields = {
   }),
   sheets: sheetList,
   listLimit: numberIn({ min: 10, max: 1_000_000, integer: true }),
+  preferences: objectOf({
+    windowDays: numberIn({ min: 7, max: 3660, integer: true }),
+    minSupport: numberIn({ min: 0.0001, max: 1 }),
+  }),
+  campaigns: objectOf({
+    sheet: nullable(text(31)),
+    columns: objectOf(
+      Object.fromEntries(
+        CAMPAIGN_COLUMNS.map((role) => [role, either(text(200), numberIn({ min: 0, integer: true }))]),
+      ),
+    ),
+    windowDays: numberIn({ min: 7, max: 365, integer: true }),
+    seed: numberIn({ min: 0, max: 2 ** 31, integer: true }),
+    liftForBenefitCost: nullable(text(200)),
+  }),
+  language: oneOf(LANGUAGES),
+  thisWeek: objectOf({ perStore: numberIn({ min: 1, max: 10_000, integer: true }) }),
   // Written into every stored copy, so later versions can tell old settings apart.
   version: numberIn({ min: 1, integer: true }),
 };

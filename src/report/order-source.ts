@@ -1,7 +1,8 @@
 /**
  * Where the orders are in a workbook: the table or sheet the settings name, else the first Excel table on
  * a user sheet, else the visible user sheet with the most rows (an order list is usually the biggest
- * sheet; a sheet of notes before it is not the orders). Generated sheets are never read as orders.
+ * sheet; a sheet of notes before it is not the orders). Generated sheets, and the sheets `notOrders` names
+ * (the campaign table), are never found as orders.
  */
 import { UserError } from "../user-error";
 import { parseRangeAddress } from "../sheet/a1";
@@ -19,10 +20,15 @@ export async function findOrderSource(
   workbook: Workbook,
   wanted: OrderSourceConfig,
   workbookLabel?: string,
+  notOrders: readonly string[] = [],
 ): Promise<FoundSource> {
   const label = workbookLabel ?? "the workbook";
+  // Sheets that hold something else (the campaign table) are passed over like generated ones.
+  const other = new Set(notOrders.map((n) => n.toLowerCase()));
   const tables = await workbook.listTables();
-  const sheets = await workbook.listSheets();
+  const sheets = (await workbook.listSheets()).map((s) =>
+    other.has(s.name.trim().toLowerCase()) ? { ...s, generatedKind: s.generatedKind ?? "other" } : s,
+  );
   if (wanted.table) {
     const table = tables.find((t) => t.name.toLowerCase() === wanted.table?.toLowerCase());
     if (!table) {

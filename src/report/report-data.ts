@@ -8,7 +8,11 @@ import type { TierProgram } from "../engine/tiers/program";
 import type { HolidayEntry } from "../engine/keydates/holidays";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportConfig } from "./config";
+import { localName } from "../engine/text/bilingual";
+import type { Language } from "../engine/text/language";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
+import type { Preferences } from "../engine/preferences/analyze-preferences";
+import type { ReportCampaigns } from "./report-campaigns";
 
 /** The values the input cells hold until a user edits them (the builders write these). */
 export interface InputDefaults {
@@ -41,9 +45,26 @@ export interface ReportData {
    * the summary); absent when the report does not build it, or built with the default assumptions.
    */
   benefitCost?: BenefitCostSheet;
+  /** What members buy; null when the orders have no category, brand or product column. */
+  preferences: Preferences | null;
+  /** The campaigns measured; null when there is no campaign history. */
+  campaigns: ReportCampaigns | null;
 }
 
 /** Name of a tier level (TierEvaluation levels: tiers, then lapsed); "" for "not a customer yet". */
-export function tierName(analysis: Analysis, level: number): string {
-  return analysis.tiers.categories[level]?.name ?? "";
+export function tierName(analysis: Analysis, level: number, language: Language = "en"): string {
+  const category = analysis.tiers.categories[level];
+  return category ? localName(category, language) : "";
+}
+
+/**
+ * Value at risk per customer: predicted value × (1 − P(alive)), the value a member would bring if they
+ * stay, weighted by how likely they are to have gone; null when the models could not be used. The one
+ * definition of the Alerts and This week sheets.
+ */
+export function valueAtRisk(models: ReportModels | null): Float64Array | null {
+  const alive = models?.probabilityAlive;
+  const clv = models?.clv;
+  if (!alive || !clv) return null;
+  return Float64Array.from(clv, (v, c) => v * (1 - alive[c]));
 }

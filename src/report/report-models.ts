@@ -36,6 +36,7 @@ import {
 import { transactionModelOf } from "../engine/models/transaction-model";
 import type { FitResult, RfmData } from "../engine/models/types";
 import { monthlyDiscountRate, type ReportConfig } from "./config";
+import type { Bilingual } from "../engine/text/bilingual";
 
 /** Why a fit is not used, as a code and the model's name, for a display in another language. */
 export interface ModelProblem {
@@ -71,7 +72,7 @@ export interface ModelChoice {
   /** The model whose predictions the report uses; null when none is fit to use. */
   chosen: TransactionModelName | null;
   /** Why, in words a manager reads. */
-  why: { en: string; zh: string };
+  why: Bilingual<string>;
 }
 
 export interface ReportModels {
@@ -242,7 +243,7 @@ function explainChoice(
   chosen: TransactionModelName | null,
   holdoutDays: number | null,
   unit: TimeUnit,
-): { en: string; zh: string } {
+): Bilingual<string> {
   const span = holdoutDays === null ? "" : `${Math.round(holdoutDays / DAYS_PER_UNIT[unit])} ${unit}s`;
   const zhUnit = { day: "天", week: "周", month: "个月" }[unit];
   const spanZh = holdoutDays === null ? "" : `${Math.round(holdoutDays / DAYS_PER_UNIT[unit])} ${zhUnit}`;
@@ -271,7 +272,7 @@ function explainChoice(
   for (const t of rejected) {
     en.push(`${modelLabel(t.model)} is not used: ${t.outcome.problem ?? "not fit to use"}.`);
     zh.push(
-      `未使用 ${modelLabel(t.model)}：${t.outcome.diagnosis ? diagnosisSummary(t.outcome.diagnosis, "zh") : "拟合失败"}。`,
+      `未使用 ${modelLabel(t.model)}：${t.outcome.diagnosis ? diagnosisSummary(t.outcome.diagnosis, "zh-CN") : "拟合失败"}。`,
     );
   }
   if (!chosen) {
@@ -295,7 +296,7 @@ function explainChoice(
     );
     zh.push(`使用 ${modelLabel(chosen)}：没有留出期可供比较，它在全部历史上的 BIC 最好。`);
   }
-  return { en: en.join(" "), zh: zh.join("") };
+  return { en: en.join(" "), "zh-CN": zh.join("") };
 }
 
 /**
@@ -496,7 +497,7 @@ export type ChosenPredictions =
   | {
       available: false;
       /** Why, in English and Chinese. */
-      reason: { en: string; zh: string };
+      reason: Bilingual<string>;
       problem: ModelProblem | null;
     };
 
@@ -506,7 +507,7 @@ export function chosenPredictions(models: ReportModels | null): ChosenPrediction
       available: false,
       reason: {
         en: "the models were not run (no selected sheet needs them)",
-        zh: "未运行模型（所选工作表都不需要）",
+        "zh-CN": "未运行模型（所选工作表都不需要）",
       },
       problem: null,
     };

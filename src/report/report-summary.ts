@@ -126,7 +126,7 @@ export function summarize(
     asOf: formatDay(analysis.asOf),
     customers: summary.customerIds.length,
     orders,
-    orderLines: table.orders.day.length,
+    orderLines: table.quality.purchaseLines,
     revenue: Math.round(revenue * 100) / 100,
     segments: segments.segments.map((s, g) => ({ key: s.key, name: s.name, customers: segmentCounts[g] })),
     tiers: tiers.categories.map((t, level) => ({

@@ -28,5 +28,21 @@ describe("loyalty demo", () => {
     ]);
     expect(again.customers).toBe(summary.customers);
     expect(again.revenue).toBeCloseTo(summary.revenue, 2);
+    // The campaign history is written beside them, and --campaigns measures it.
+    expect(existsSync(file("demo/loyalty-demo-campaigns.csv"))).toBe(true);
+    const measured = await runJson([
+      "report",
+      file("demo/loyalty-demo-orders.csv"),
+      "--campaigns",
+      file("demo/loyalty-demo-campaigns.csv"),
+      "--sheets",
+      "campaigns,preferences",
+      "--out",
+      file("demo/campaigns.xlsx"),
+    ]);
+    expect(measured.sheets.map((s: { sheetName: string }) => s.sheetName)).toEqual([
+      "LL Campaigns",
+      "LL Preferences",
+    ]);
   });
 });

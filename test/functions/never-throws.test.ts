@@ -3,6 +3,7 @@
  * exception, never an empty or ragged array, never NaN or undefined in a cell.
  */
 import fc from "fast-check";
+import * as campaigns from "../../src/functions/catalogue/campaigns";
 import * as customers from "../../src/functions/catalogue/customers";
 import * as models from "../../src/functions/catalogue/models";
 import * as predictions from "../../src/functions/catalogue/predictions";
@@ -14,6 +15,7 @@ import { excelErrorValue } from "./excel-values";
 type CustomFunction = (...args: unknown[]) => unknown[][];
 
 const catalogue = Object.entries({
+  ...campaigns,
   ...customers,
   ...models,
   ...predictions,

@@ -8,7 +8,7 @@
  * Read the recalculated values with saved-xlsx.ts.
  *
  * Tests that need it are declared with `describeWithLibreOffice`. Without LibreOffice they are skipped,
- * and test/setup/libreoffice-reporter.js says at the end of the run how many and how to install it;
+ * and test/setup/missing-tools-reporter.js says at the end of the run how many and how to install it;
  * with CI set (CI installs LibreOffice in .ci/run) a missing LibreOffice fails instead.
  */
 import { execFile, spawnSync } from "node:child_process";

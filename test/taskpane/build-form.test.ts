@@ -52,12 +52,12 @@ describe("the Build form", () => {
     form = buildFormReducer(form, { type: "sheet", kind: "customers", on: true });
     expect(form.sheets).toEqual(["customers", "tiers"]);
     expect(
-      buildConfigLayer(SOURCE, buildFormReducer(form, { type: "allSheets", on: false })),
+      buildConfigLayer(SOURCE, buildFormReducer(form, { type: "allSheets", on: false }), "en"),
     ).toBeUndefined();
   });
 
   it("gives settings the build accepts: source, columns, unit, date order and sheets; no thresholds from the sheets", () => {
-    const layer = buildConfigLayer(SOURCE, defaults());
+    const layer = buildConfigLayer(SOURCE, defaults(), "en");
     expect(layer).toMatchObject({
       source: { table: "OrderLines" },
       columns: SOURCE.columns,
@@ -71,7 +71,7 @@ describe("the Build form", () => {
   });
 
   it("passes the chosen date order to the build, which stores it and gives it back to the Source step", () => {
-    const layer = buildConfigLayer({ ...SOURCE, dayOrder: "dmy" }, defaults());
+    const layer = buildConfigLayer({ ...SOURCE, dayOrder: "dmy" }, defaults(), "en");
     const config = resolveReportConfig([checkConfigLayer(layer, "pane")]);
     expect(config.dayOrder).toBe("dmy");
     expect(analysisConfigOf(config).read?.dates).toEqual({ dayOrder: "dmy" });
@@ -90,7 +90,7 @@ describe("the Build form", () => {
     form = buildFormReducer(form, { type: "tier", index: 1, field: "minSpend", value: "2000" });
     form = buildFormReducer(form, { type: "tier", index: 2, field: "minSpend", value: "800" });
     form = buildFormReducer(form, { type: "alert", index: 0, condition: 0, value: "3" });
-    const config = resolveReportConfig([checkConfigLayer(buildConfigLayer(SOURCE, form), "pane")]);
+    const config = resolveReportConfig([checkConfigLayer(buildConfigLayer(SOURCE, form, "en"), "pane")]);
     expect(config.tiers.tiers.map((t) => t.minSpend)).toEqual([5000, 2000, 800, undefined]);
     expect(config.alerts.rules[0].when[0]).toEqual({ metric: "rhythmRatio", op: ">", value: 3 });
   });
@@ -103,7 +103,7 @@ describe("the Build form", () => {
       ["tier:1:minPurchaseDays", "a lot"],
       ["alert:1:0", ""],
     ]);
-    expect(buildConfigLayer(SOURCE, form)).toBeUndefined();
+    expect(buildConfigLayer(SOURCE, form, "en")).toBeUndefined();
     // The same text does not matter while the thresholds come from the sheets.
     expect(formProblems(buildFormReducer(form, { type: "thresholds", from: "sheets" })).size).toBe(0);
   });

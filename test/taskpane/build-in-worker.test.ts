@@ -56,7 +56,7 @@ async function buildRequest(
   state = choices.reduce(sourceReducer, state);
   const form = buildFormOf(resolveReportConfig([]));
   if (sheets) form.sheets = sheets as typeof form.sheets;
-  return { config: buildConfigLayer(sourceSettings(state)!, form) };
+  return { config: buildConfigLayer(sourceSettings(state)!, form, "en") };
 }
 
 describe("Build and Refresh from the pane", () => {

@@ -9,17 +9,19 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
 import { generateOrders, type GenerateOrdersOptions } from "../../engine/sample/generate-orders";
-import { isCellError, type CellValue } from "../../engine/data/table";
-import { writeCsvFile, type CsvValue } from "../../workbook/csv/write";
+import { plantSampleCampaigns } from "../../engine/sample/sample-campaigns";
+import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { langOption } from "./report";
+import type { Language } from "../../engine/text/language";
 
 export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
 
 /**
  * The bundled sample: 3,000 members of a store buying in its shops, online shop, app and mini program from
- * 2022 to 2024, with birthdays and join dates, and 1 % of rows made dirty (blank ids, impossible dates,
+ * 2022 to 2024, with birthdays, join dates, categories and brands, and 1 % of rows made dirty (blank ids, impossible dates,
  * text amounts, duplicates, refunds, test accounts) so that the Data quality sheet has something to show.
  */
 export const DEMO_SAMPLE: GenerateOrdersOptions = {
@@ -29,15 +31,13 @@ export const DEMO_SAMPLE: GenerateOrdersOptions = {
   source: "loyalty-demo-orders.csv",
 };
 
-/** A refund's amount is the text "-12.30": written as the number, not as text the CSV writer would escape. */
-function csvCell(value: CellValue): CsvValue {
-  if (typeof value === "string" && /^-\d+(\.\d+)?$/.test(value)) return Number(value);
-  return isCellError(value) ? value.error : value;
-}
+/** Where the generated table has the member id, the order date and the amount. */
+const DEMO_COLUMNS = { member: 1, date: 2, amount: 4 };
 
 interface DemoOptions {
   out: string;
   json?: boolean;
+  lang?: Language;
 }
 
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
@@ -46,23 +46,31 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   if (path.extname(out).toLowerCase() !== ".xlsx")
     throw new UserError(`--out ${out}: the report is an .xlsx file`);
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const table = generateOrders(DEMO_SAMPLE);
-  const csv = path.join(path.dirname(out), `${path.basename(out, path.extname(out))}-orders.csv`);
-  await writeCsvFile(csv, [
-    table.headers,
-    ...table.columns[0].map((_, r) => table.columns.map((c) => csvCell(c[r]))),
-  ]);
+  // A Chinese demo is a Chinese store's export: headers, channels, names and stores in Chinese.
+  const table = generateOrders({ ...DEMO_SAMPLE, headers: options.lang === "zh-CN" ? "zh" : "en" });
+  // Two past campaigns, one of which really raised its participants' spend (see sample-campaigns.ts).
+  const campaigns = plantSampleCampaigns(table, DEMO_COLUMNS, {
+    seed: DEMO_SAMPLE.seed ?? 1,
+    language: options.lang === "zh-CN" ? "zh" : "en",
+  });
+  const base = path.join(path.dirname(out), path.basename(out, path.extname(out)));
+  const csv = `${base}-orders.csv`;
+  const campaignsCsv = `${base}-campaigns.csv`;
+  await writeTableCsv(csv, table);
+  await writeTableCsv(campaignsCsv, campaigns);
   await runReport(
     {
       workbook: XlsxWorkbook.create(path.basename(out)),
       out,
       orders: { table: { ...table, source: path.basename(csv) } },
+      campaigns: { ...campaigns, source: path.basename(campaignsCsv) },
       json: options.json,
+      config: options.lang ? { language: options.lang } : undefined,
       started,
     },
     io,
   );
-  if (!options.json) io.out(`The sample's orders: ${csv}`);
+  if (!options.json) io.out(`The sample's orders: ${csv}; its campaigns: ${campaignsCsv}`);
 }
 
 export function registerDemo(program: Command, io: CliIO): void {
@@ -71,5 +79,6 @@ export function registerDemo(program: Command, io: CliIO): void {
     .description("build the full report on the bundled sample data (3,000 members, 2022-2024)")
     .option("-o, --out <file>", "where to write the report", DEFAULT_DEMO_FILE)
     .option("--json", "print the summary as JSON")
+    .addOption(langOption())
     .action((options: DemoOptions) => demoCommand(options, io));
 }

@@ -28,6 +28,10 @@ import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitIn
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
 import { counted } from "../../engine/text/counted";
+import type { RawTable } from "../../engine/data/table";
+import type { ModelSpec } from "../../engine/models/model-spec";
+import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
+import { fitInputWithDuckDb } from "../duckdb/fit-with-duckdb";
 
 interface FitCommandOptions {
   model: ModelName | "auto";
@@ -39,6 +43,7 @@ interface FitCommandOptions {
   dateOrder: string;
   unit: string;
   penalizer: string;
+  engine: ReadEngine;
 }
 
 function fitModel(model: ModelName, input: FitInput, penalizer: number): FitResult {
@@ -220,23 +225,19 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   if (!(penalizer >= 0)) throw new UserError(`--penalizer: "${options.penalizer}" is not a number ≥ 0`);
   if (options.model === "auto") return runAuto(file, options, penalizer, io);
   const model = options.model;
-  const table = await readTableFile(file);
   const family = modelSpec(model).family;
-  const needs =
-    family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
   let input: FitInput;
-  if (isSummaryTable(table)) {
-    input = readSummaryTable(table, needs);
-  } else if (family === "opportunity") {
-    throw new UserError(
-      `${table.source}: ${modelLabel(model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
-    );
+  let source: string;
+  if (family !== "opportunity" && usesDuckDb(file, options.engine, io)) {
+    ({ input, source } = await fitInputWithDuckDb(
+      file,
+      { ...options, dayOrder: options.dateOrder as DayOrder, unit: options.unit as TimeUnit },
+      io,
+    ));
   } else {
-    input = summarizeTransactionTable(table, {
-      ...options,
-      dayOrder: options.dateOrder as DayOrder,
-      unit: options.unit as TimeUnit,
-    });
+    const table = await readTableFile(file);
+    source = table.source;
+    input = fitInputOf(table, { ...options, model }, family);
   }
   const started = performance.now();
   let fit: FitResult;
@@ -244,7 +245,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
     fit = fitModel(model, input, penalizer);
   } catch (e) {
     if (e instanceof ModelInputError || e instanceof RangeError)
-      throw new UserError(`${table.source}: ${e.message}`);
+      throw new UserError(`${source}: ${e.message}`);
     throw e;
   }
   const seconds = (performance.now() - started) / 1000;
@@ -253,8 +254,29 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
     return;
   }
   const diagnosis = diagnosisOf(fit);
-  const text = textReport(fit, table.source, input, seconds);
+  const text = textReport(fit, source, input, seconds);
   io.out(diagnosis ? `${text}\nfit: ${diagnosisSummary(diagnosis, "en")}` : text);
+}
+
+/** The fit's input from a table read in process: a summary table as it is, or orders summarised. */
+function fitInputOf(
+  table: RawTable,
+  options: FitCommandOptions & { model: ModelName },
+  family: ModelSpec["family"],
+): FitInput {
+  const needs =
+    family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
+  if (isSummaryTable(table)) return readSummaryTable(table, needs);
+  if (family === "opportunity") {
+    throw new UserError(
+      `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
+    );
+  }
+  return summarizeTransactionTable(table, {
+    ...options,
+    dayOrder: options.dateOrder as DayOrder,
+    unit: options.unit as TimeUnit,
+  });
 }
 
 export function registerFit(program: Command, io: CliIO): void {
@@ -281,6 +303,14 @@ export function registerFit(program: Command, io: CliIO): void {
     )
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
     .option("--unit <unit>", "time unit of the model: day, week or month", "week")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "who reads a transaction file: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
+      )
+        .choices(READ_ENGINES)
+        .default("auto"),
+    )
     .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
     .action((file: string, options: FitCommandOptions) => runFit(file, options, io));
 }

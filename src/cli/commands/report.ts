@@ -15,6 +15,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
 import { DAY_ORDERS } from "../../engine/data/parse-date";
+import { LANGUAGES } from "../../engine/text/language";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
@@ -24,6 +25,9 @@ import { megabytes } from "../../workbook/xlsx/zip-guard";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
+import { reportWithDuckDb } from "../duckdb/report-with-duckdb";
+import { readTableFile } from "../read-table-file";
 
 interface ReportCommandOptions {
   out?: string;
@@ -34,6 +38,9 @@ interface ReportCommandOptions {
   sheet?: string;
   inPlace?: boolean;
   json?: boolean;
+  lang?: string;
+  engine: ReadEngine;
+  campaigns?: string;
 }
 
 const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
@@ -80,6 +87,9 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
   if (options.dateOrder !== undefined) {
     config = deepMerge(config, checkConfigLayer({ dayOrder: options.dateOrder }, "--date-order"));
   }
+  if (options.lang !== undefined) {
+    config = deepMerge(config, checkConfigLayer({ language: options.lang }, "--lang"));
+  }
   if (options.sheets !== undefined) {
     const sheets = options.sheets
       .split(",")
@@ -88,6 +98,14 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
     config = deepMerge(config, checkConfigLayer({ sheets }, "--sheets"));
   }
   return config;
+}
+
+/** `--lang en|zh-CN`: the language of the sheets, stored in the workbook so a refresh keeps it. */
+export function langOption(): Option {
+  return new Option(
+    "--lang <language>",
+    "language of the sheets: en or zh-CN (default: the workbook's stored language, else en)",
+  ).choices(LANGUAGES);
 }
 
 function kindOf(file: string): "text" | "xlsx" {
@@ -118,8 +136,15 @@ function checkOut(out: string | undefined, input: string): string {
 
 async function reportCommand(input: string, options: ReportCommandOptions, io: CliIO): Promise<void> {
   const started = performance.now();
-  const kind = kindOf(input);
   const given = await commandLineConfig(options);
+  // Who took part in which campaign: a .csv or .xlsx file (member id, campaign, start date, end date, cost).
+  const campaigns = options.campaigns ? await readTableFile(options.campaigns) : undefined;
+  if (!options.inPlace && usesDuckDb(input, options.engine, io)) {
+    const run = { json: options.json, started, campaigns };
+    await reportWithDuckDb(input, checkOut(options.out, input), given, run, io);
+    return;
+  }
+  const kind = kindOf(input);
   const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
   if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
 
@@ -134,6 +159,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
       {
         workbook,
         orders: source ? { source } : undefined,
+        campaigns,
         ordersLabel: path.basename(input),
         config: given,
         json: options.json,
@@ -149,7 +175,10 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
   if (kind === "text") {
     const header = given.source?.header ?? "auto";
     const { table } = await readCsvTable(input, { header });
-    await runReport({ workbook, out, orders: { table }, config: given, json: options.json, started }, io);
+    await runReport(
+      { workbook, out, orders: { table }, campaigns, config: given, json: options.json, started },
+      io,
+    );
     return;
   }
   const book = await XlsxWorkbook.open(input);
@@ -166,6 +195,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
       workbook,
       out,
       orders: { workbook: book, source },
+      campaigns,
       ordersLabel: path.basename(input),
       config,
       json: options.json,
@@ -200,7 +230,21 @@ export function registerReport(program: Command, io: CliIO): void {
       "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
     )
     .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
+    .option(
+      "--campaigns <file>",
+      "who took part in which campaign (.csv/.xlsx: member id, campaign, start date, end date, cost); " +
+        "default: a Campaigns sheet of the .xlsx input",
+    )
+    .addOption(langOption())
     .option("--json", "print the summary as JSON")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "who reads the orders: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
+      )
+        .choices(READ_ENGINES)
+        .default("auto"),
+    )
     .addHelpText(
       "after",
       [
@@ -209,7 +253,9 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report orders.csv --out report.xlsx",
         "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
         "  loyalty report book.xlsx --in-place",
+        "  loyalty report orders.csv --campaigns campaigns.csv --out report.xlsx",
         "  loyalty report CDNOW_sample.txt --config cdnow.json --out cdnow.xlsx --json",
+        "  loyalty report 'orders/*.parquet' --out report.xlsx            # read by DuckDB",
       ].join("\n"),
     )
     .action((input: string, options: ReportCommandOptions) => reportCommand(input, options, io));

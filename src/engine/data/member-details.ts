@@ -1,5 +1,5 @@
 /**
- * Member details (birthday, join date, tier, points) read while an order table is read: for each
+ * Member details (birthday, join date, tier, points, name, phone, store) read while an order table is read: for each
  * customer the last readable non-blank value in table order. Unreadable values are counted as
  * `badMemberDetail` (the order line itself is still used).
  */
@@ -52,7 +52,8 @@ function readDetailColumn(
   }
 }
 
-function readTierColumn(cells: CellValue[], rows: RowCustomers, customers: number): string[] {
+/** A text detail (tier, name, phone, store) per customer: the last non-blank value in table order. */
+function readTextColumn(cells: CellValue[], rows: RowCustomers, customers: number): string[] {
   const tiers = new Array<string>(customers).fill("");
   for (let row = 0; row < rows.customerOfRow.length; row++) {
     const c = rows.customerOfRow[row];
@@ -91,9 +92,19 @@ export function readMemberDetails(
     const explain = (cell: CellValue) => explainAmount(cell, amounts);
     readDetailColumn(table, mapping.points, "points", rows, points, parse, explain, quality);
   }
-  const tier =
-    mapping.tier === undefined ? null : readTierColumn(table.columns[mapping.tier] ?? [], rows, customers);
-  return { birthday, joinDay, tier, points };
+  const text = (role: "tier" | "name" | "phone" | "store"): string[] | null => {
+    const column = mapping[role];
+    return column === undefined ? null : readTextColumn(table.columns[column] ?? [], rows, customers);
+  };
+  return {
+    birthday,
+    joinDay,
+    tier: text("tier"),
+    points,
+    name: text("name"),
+    phone: text("phone"),
+    store: text("store"),
+  };
 }
 
 /** The details of the customers kept, in their new order: `keep[i]` is the old index of customer i. */
@@ -104,11 +115,14 @@ export function pickMemberDetails(all: MemberDetails, keep: ArrayLike<number>): 
     for (let i = 0; i < keep.length; i++) out[i] = values[keep[i]];
     return out;
   };
-  const tiers = all.tier;
+  const texts = (values: string[] | null) => (values ? Array.from(keep, (old) => values[old]) : null);
   return {
     birthday: pick(all.birthday, (n) => new Int32Array(n)),
     joinDay: pick(all.joinDay, (n) => new Int32Array(n)),
-    tier: tiers ? Array.from(keep, (old) => tiers[old]) : null,
+    tier: texts(all.tier),
     points: pick(all.points, (n) => new Float64Array(n)),
+    name: texts(all.name),
+    phone: texts(all.phone),
+    store: texts(all.store),
   };
 }

@@ -70,12 +70,8 @@ export interface MemberDetails {
   tier: string[] | null;
   /** Points balance (NaN when blank). */
   points: Float64Array | null;
-}
-
-export function customerCount(orders: OrderLines): number {
-  return orders.customerIds.length;
-}
-
-export function lineCount(orders: OrderLines): number {
-  return orders.day.length;
+  /** Name, phone and (home) store as written in the data ("" when blank): the member's last non-blank. */
+  name: string[] | null;
+  phone: string[] | null;
+  store: string[] | null;
 }

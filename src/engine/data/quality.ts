@@ -138,6 +138,16 @@ export class QualityCollector {
     if (list.length < this.examplesPerReason) list.push(this.example(column, dataRow, note?.()));
   }
 
+  /**
+   * Counts `count` more rows (or customers) under `reason` without examples, for readers that count in
+   * bulk (the CLI's DuckDB reader counts with SQL and adds the first examples with `add`).
+   */
+  addCount(reason: QualityReason, count: number, amount?: number): void {
+    if (count <= 0) return;
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
+    if (amount !== undefined) this.amounts.set(reason, (this.amounts.get(reason) ?? 0) + amount);
+  }
+
   count(reason: QualityReason): number {
     return this.counts.get(reason) ?? 0;
   }

@@ -66,12 +66,13 @@ export interface OrderTable {
 }
 
 /** The duplicate policy once "auto" is decided by the presence of an order-id column. */
-function keepsDuplicates(options: ReadOrdersOptions, columns: DetectedColumns): boolean {
+export function keepsDuplicates(options: ReadOrdersOptions, columns: DetectedColumns): boolean {
   const policy = options.duplicates ?? "auto";
   return policy === "keep" || (policy === "auto" && columns.mapping.orderId === undefined);
 }
 
-function actionsFor(
+/** What the reading does with the rows of each quality reason, under these options. */
+export function actionsFor(
   options: ReadOrdersOptions,
   keepDuplicates: boolean,
 ): Record<QualityReason, QualityAction> {

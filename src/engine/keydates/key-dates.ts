@@ -39,6 +39,23 @@ export function anniversaryIn(origin: number, year: number): number {
   return dayFromYmd(year, month, month === 2 && day === 29 && !isLeapYear(year) ? 28 : day);
 }
 
+/**
+ * Days after the first day of the data before a first purchase is taken as the customer's own: a history
+ * extracted from a given day starts every long-standing customer on or just after that day, and their
+ * "anniversary" would be the extract's, not theirs.
+ */
+export const FIRST_PURCHASE_MARGIN_DAYS = 90;
+
+/**
+ * First purchase days that are really the customer's first purchase: those at least
+ * FIRST_PURCHASE_MARGIN_DAYS after the data's first day; the others become NO_DAY.
+ */
+export function realFirstPurchases(firstDay: Int32Array, margin = FIRST_PURCHASE_MARGIN_DAYS): Int32Array {
+  let dataStart = Infinity;
+  for (const d of firstDay) if (d !== NO_DAY && d < dataStart) dataStart = d;
+  return Int32Array.from(firstDay, (d) => (d !== NO_DAY && d >= dataStart + margin ? d : NO_DAY));
+}
+
 /** A look-ahead window of whole days, up to a year and a day; `what` names the caller in the message. */
 export function lookAheadDays(days: number, what: string): number {
   if (!(Number.isInteger(days) && days >= 0 && days <= 366)) {

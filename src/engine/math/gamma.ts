@@ -5,8 +5,6 @@
  * large arguments (x in the thousands, as in the hard cases of the test data).
  */
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, log1p, max, min, tan, log: ln, sin } = Math;
 
 const HALF_LOG_2PI = 0.9189385332046728;

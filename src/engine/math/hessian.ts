@@ -1,8 +1,6 @@
 /** Numerical Hessians and their inverses, for standard errors of maximum-likelihood estimates. */
 import type { ObjectiveWithGradient } from "./optimize";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, max, sqrt } = Math;
 
 /**

@@ -5,8 +5,6 @@
  * be very negative for a customer with many purchases, so the Euler-transformed series is used there).
  */
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, log1p, log: ln, sign } = Math;
 
 /** A number stored as sign × e^log: zero is sign 0 with log -Infinity. */

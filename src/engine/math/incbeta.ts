@@ -2,8 +2,6 @@
 import { lbeta } from "./gamma";
 import { log1mExp } from "./logspace";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, log, log1p, min } = Math;
 
 /** Continued fraction of the incomplete beta function (modified Lentz), fast for x < (a+1)/(a+b+2). */

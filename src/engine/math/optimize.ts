@@ -5,8 +5,6 @@
  * says why it stopped.
  */
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, min, sqrt, max } = Math;
 
 /** Returns f(x) and writes ∇f(x) into `gradient`. A non-finite value means "outside the domain". */

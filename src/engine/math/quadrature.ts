@@ -1,7 +1,5 @@
 /** Gauss–Legendre nodes and weights on [-1, 1], computed once by Newton's method on P_n. */
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, cos } = Math;
 
 export interface GaussRule {

@@ -4,8 +4,6 @@
  * benchmarks are reproducible.
  */
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { floor, imul, log, pow, sqrt } = Math;
 
 function splitmix32(state: number): () => number {

@@ -4,8 +4,6 @@
  * the change; this keeps the sum exact to about one rounding of the result.
  */
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs } = Math;
 
 export class CompensatedSum {

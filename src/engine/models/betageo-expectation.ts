@@ -7,8 +7,6 @@
  */
 import { logHyp2f1 } from "../math/hyp2f1";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, expm1, log1p } = Math;
 
 /**

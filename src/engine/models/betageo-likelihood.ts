@@ -15,8 +15,6 @@ import { fitMaximumLikelihood, type Likelihood } from "./fit";
 import { rateStart } from "./starts";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, max, exp, log: ln, log1p } = Math;
 
 export type BetaGeoVariant = "bgnbd" | "mbgnbd";

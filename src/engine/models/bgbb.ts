@@ -15,8 +15,6 @@ import type { OpportunityData, OpportunityModelSpec, Params } from "./model-spec
 import { simulateBgbb } from "./simulate";
 import type { FitOptions, FitResult } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, expm1, log, log1p, min } = Math;
 
 export type BgbbParams = {
@@ -285,7 +283,8 @@ export const BGBB: OpportunityModelSpec<"bgbb"> = {
   aliases: ["BGBB"],
   description: {
     en: "BG/BB (Fader, Hardie & Shang 2010): at each discrete opportunity an active customer transacts with their own probability and may drop out before it.",
-    zh: "BG/BB（Fader、Hardie 与 Shang 2010）：在每个离散的交易机会，活跃客户以各自的概率交易，并可能在此之前流失。",
+    "zh-CN":
+      "BG/BB（Fader、Hardie 与 Shang 2010）：在每个离散的交易机会，活跃客户以各自的概率交易，并可能在此之前流失。",
   },
   params: ["alpha", "beta", "gamma", "delta"],
   fitFunction: "BGBB",

@@ -6,6 +6,7 @@
  * stopped buying long ago predicted to buy more than they ever did). Each reason is a code with its
  * figures, said in both languages by `diagnosisText`.
  */
+import type { Language } from "../text/language";
 import type { FitResult } from "./types";
 
 export type FitClass = "ok" | "weak" | "degenerate";
@@ -99,8 +100,8 @@ function percent(v: number): string {
 }
 
 /** One reason in words, English or Simplified Chinese. */
-export function diagnosisText(reason: DiagnosisReason, lang: "en" | "zh"): string {
-  const zh = lang === "zh";
+export function diagnosisText(reason: DiagnosisReason, lang: Language): string {
+  const zh = lang === "zh-CN";
   switch (reason.code) {
     case "notConverged":
       return zh ? `拟合未收敛：${reason.detail}` : `the fit did not converge: ${reason.detail}`;
@@ -136,11 +137,11 @@ export function diagnosisText(reason: DiagnosisReason, lang: "en" | "zh"): strin
 }
 
 /** The class and its reasons in one line: "degenerate: a = 3.4e-3 runs to 0; ...". */
-export function diagnosisSummary(d: FitDiagnosis, lang: "en" | "zh"): string {
+export function diagnosisSummary(d: FitDiagnosis, lang: Language): string {
   const names = {
     en: { ok: "ok", weak: "weak", degenerate: "degenerate" },
-    zh: { ok: "良好", weak: "较弱", degenerate: "退化" },
+    "zh-CN": { ok: "良好", weak: "较弱", degenerate: "退化" },
   }[lang];
   if (d.reasons.length === 0) return names.ok;
-  return `${names[d.fitClass]}: ${d.reasons.map((r) => diagnosisText(r, lang)).join(lang === "zh" ? "；" : "; ")}`;
+  return `${names[d.fitClass]}: ${d.reasons.map((r) => diagnosisText(r, lang)).join(lang === "zh-CN" ? "；" : "; ")}`;
 }

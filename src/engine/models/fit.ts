@@ -7,8 +7,6 @@ import { hessianFromGradient, invertSpd, symmetricEigenvalues } from "../math/he
 import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
 import type { FitOptions, FitResult, ModelName } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, log: ln, max, sqrt } = Math;
 
 /** A model's weighted log-likelihood over its (compressed) data. */

@@ -11,8 +11,6 @@ import type { Params, TransactionModelSpec } from "./model-spec";
 import { simulateMbgnbd } from "./simulate";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { log1p, log: ln } = Math;
 
 /** MBG/NBD has the BG/NBD's parameters: r, alpha, a, b. */
@@ -82,7 +80,7 @@ export const MBGNBD: TransactionModelSpec<"mbgnbd"> = {
   aliases: ["MBGNBD"],
   description: {
     en: "MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD in which a customer may also drop out right after the first purchase.",
-    zh: "MBG/NBD（Batislam、Denizel 与 Filiztekin 2007）：BG/NBD 的变体，客户在首次购买后即可能流失。",
+    "zh-CN": "MBG/NBD（Batislam、Denizel 与 Filiztekin 2007）：BG/NBD 的变体，客户在首次购买后即可能流失。",
   },
   params: ["r", "alpha", "a", "b"],
   fitFunction: "MBGNBD",

@@ -14,8 +14,6 @@
 import { gaussLegendre } from "../math/quadrature";
 import { log1mExp } from "../math/logspace";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, sign, log: ln, max, min } = Math;
 
 /** Above this z the series is replaced by quadrature (≤ ~2,000 terms below it). */
@@ -30,9 +28,6 @@ const SERIES_MAX_Z = 0.98;
 const SERIES_FAST_EXPONENT = 8;
 const SERIES_MAX_M = 1000;
 const RULE = gaussLegendre(12);
-
-/** Partial derivatives of ln I, written by the functions below: [∂α, ∂β, ∂p, ∂q]. */
-export type IntegralGradient = Float64Array;
 
 /** One G(τ) evaluation: ln G and its partials. */
 export interface GTerm {

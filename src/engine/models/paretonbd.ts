@@ -17,8 +17,6 @@ import type { Params, TransactionModelSpec } from "./model-spec";
 import { simulateParetoNbd } from "./simulate";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { abs, exp, log1p, max, log: ln } = Math;
 
 export type ParetoNbdParams = {
@@ -222,7 +220,8 @@ export const PARETO_NBD: TransactionModelSpec<"pnbd"> = {
   aliases: ["PARETONBD", "PNBD"],
   description: {
     en: "Pareto/NBD (Schmittlein, Morrison & Colombo 1987): customers buy at their own steady rate during a random, unobserved lifetime.",
-    zh: "Pareto/NBD（Schmittlein、Morrison 与 Colombo 1987）：客户在一段随机、不可观测的生命周期内以各自稳定的频率购买。",
+    "zh-CN":
+      "Pareto/NBD（Schmittlein、Morrison 与 Colombo 1987）：客户在一段随机、不可观测的生命周期内以各自稳定的频率购买。",
   },
   params: ["r", "alpha", "s", "beta"],
   fitFunction: "PARETONBD",

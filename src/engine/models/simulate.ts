@@ -11,8 +11,6 @@ import type { SimulatedRfm, SimulationOptions } from "./model-spec";
 
 export type { SimulatedRfm, SimulationOptions } from "./model-spec";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { floor, min } = Math;
 
 /** Records purchase times of one customer into x and t_x, merging purchases within one resolution step. */

@@ -1,8 +1,6 @@
 /** Data-driven starting values for the fits, so that the time unit of the data does not matter. */
 import type { CompressedRfm } from "./data";
 
-// Module-level aliases: inside Jest's vm context every lookup of the global Math is slow, and these
-// functions run in the hot loops of the fits.
 const { max } = Math;
 
 /** Overall repeat-purchase rate Σx / ΣT (per time unit), floored so a start exists without repeats. */

@@ -31,6 +31,8 @@ export interface TierAssumptions {
   participationRate: number;
   /** Other benefit cost of the tier per period that does not depend on its number of members. */
   otherFixedCost: number;
+  /** Member price discount: the share of the tier's spend given back as a discount (a cost of the tier). */
+  memberDiscount: number;
   /**
    * Incremental spend lift: the extra spend the tier's benefits bring, as a share of the tier's baseline
    * spend per member (0.05 = members spend 5 % more than they would without the benefits).
@@ -51,18 +53,27 @@ export interface ProgrammeAssumptions {
   /** Growth of the new-member intake per period: period t brings newMembersPerPeriod × (1 + g)^(t − 1). */
   membershipGrowthRate: number;
   /**
-   * Cost growth coefficient κ: how the cost per member of the member-driven benefits (birthday gifts,
-   * priority service, activities) rises as membership grows. The cost scale factor of period t is
-   * S_t = max(0, 1 + κ × (M_t / M_0 − 1)), M = members in tiers (lapsed members excluded), M_0 = now:
-   * with κ = 0.5, 10 % more members make each member's benefits 5 % dearer; κ = 0 keeps unit costs flat.
+   * Fixed cost of the programme per period (staff, systems, communication): it does not follow the number
+   * of members. The member benefits are variable: their cost follows the members of each tier.
    */
-  costGrowthCoefficient: number;
+  fixedCost: number;
   /**
    * Share of the points balance at the start of a period that leaves it during the period (redeemed or
    * expired). Points outstanding: O_t = O_{t−1} × (1 − b) + points earned in t.
    */
   pointsBurnRate: number;
 }
+
+/**
+ * The alternative programme: the top tier's variable benefit costs (discount, points, gifts, service,
+ * activities) × `topTierCost`, and its spend lift × `topTierLift`; everything else as set.
+ */
+export interface AlternativeAssumptions {
+  topTierCost: number;
+  topTierLift: number;
+}
+
+const DEFAULT_ALTERNATIVE: AlternativeAssumptions = { topTierCost: 0.8, topTierLift: 1 };
 
 export interface SensitivityAxes {
   /** Redemption rates (applied to every tier) down the side of the sensitivity table. */
@@ -85,6 +96,13 @@ export interface ProjectionAssumptions {
   migration: number[][];
   /** Points outstanding now per tier (the balances of lapsed members are counted in the base tier). */
   pointsOutstanding: number[];
+  /**
+   * Seasonal index of each projected period (index 0 = period 1): revenue, points and discounts of the
+   * period are × this. By default the baseline's index of the same period of the year (see season.ts).
+   */
+  seasonalIndex: number[];
+  /** The alternative compared side by side with the programme as set: a cheaper top tier. */
+  alternative: AlternativeAssumptions;
   scenarios: Scenario[];
   /** Key of the scenario applied. */
   scenario: ScenarioKey;
@@ -134,6 +152,7 @@ function defaultTier(
     costPerParticipant: roundNicely(0.02 * annualSpend),
     participationRate: step(0.1 + 0.2 * level, 0.05),
     otherFixedCost: 0,
+    memberDiscount: step(0.05 * level, 0.01),
     spendLift: step(0.05 + 0.1 * level, 0.01),
     entryShare,
   };
@@ -145,7 +164,7 @@ export const DEFAULT_PROGRAMME: Omit<
 > = {
   grossMargin: 0.4,
   membershipGrowthRate: 0,
-  costGrowthCoefficient: 0.5,
+  fixedCost: 0,
 };
 
 export const DEFAULT_SENSITIVITY: SensitivityAxes = {
@@ -155,7 +174,8 @@ export const DEFAULT_SENSITIVITY: SensitivityAxes = {
 
 /**
  * Default assumptions for a baseline: benefit assumptions by tier rank and spend; new members, their entry split,
- * the migration matrix and the points outstanding from the data; 10 % a year discount rate; points
+ * the migration matrix, the seasonal index and the points outstanding from the data; no programme fixed
+ * cost; 10 % a year discount rate; points
  * leaving the balance in a year on average (burn rate = period length / 12).
  */
 export function defaultAssumptions(baseline: ProjectionBaseline, periods?: number): ProjectionAssumptions {
@@ -181,6 +201,8 @@ export function defaultAssumptions(baseline: ProjectionBaseline, periods?: numbe
     },
     migration: baseline.migration.map((row) => row.slice()),
     pointsOutstanding: baseline.pointsOutstanding.slice(),
+    seasonalIndex: seasonOfPeriods(baseline, periods ?? defaultPeriods(periodMonths)),
+    alternative: { ...DEFAULT_ALTERNATIVE },
     scenarios: DEFAULT_SCENARIOS.map((s) => ({ ...s, multipliers: { ...s.multipliers } })),
     scenario: "base",
     sensitivity: {
@@ -188,6 +210,12 @@ export function defaultAssumptions(baseline: ProjectionBaseline, periods?: numbe
       participationRates: DEFAULT_SENSITIVITY.participationRates.slice(),
     },
   };
+}
+
+/** The baseline's seasonal index for projected periods 1..T (the year's pattern repeated). */
+function seasonOfPeriods(baseline: ProjectionBaseline, periods: number): number[] {
+  const index = baseline.seasonality.index;
+  return Array.from({ length: periods }, (_, t) => index[t % index.length]);
 }
 
 /** Where each tier assumption must lie: shares between 0 and 1, the rest 0 or more. */
@@ -202,6 +230,7 @@ export const TIER_FIELD_RANGES: Record<keyof TierAssumptions, "share" | "nonNega
   costPerParticipant: "nonNegative",
   participationRate: "share",
   otherFixedCost: "nonNegative",
+  memberDiscount: "share",
   spendLift: "nonNegative",
   entryShare: "share",
 };
@@ -239,7 +268,13 @@ export function checkAssumptions(a: ProjectionAssumptions, baseline: ProjectionB
   if (!(finite(p.membershipGrowthRate) && p.membershipGrowthRate > -1)) {
     problems.push("membershipGrowthRate must be above −1");
   }
-  if (!finite(p.costGrowthCoefficient)) problems.push("costGrowthCoefficient must be a number");
+  if (!(finite(p.fixedCost) && p.fixedCost >= 0)) problems.push("fixedCost must be 0 or more");
+  if (a.seasonalIndex.length !== a.periods || !a.seasonalIndex.every((v) => finite(v) && v >= 0)) {
+    problems.push(`the seasonal index must be a number of 0 or more for each of the ${a.periods} periods`);
+  }
+  for (const [field, v] of Object.entries(a.alternative)) {
+    if (!(finite(v) && v >= 0)) problems.push(`alternative ${field} must be 0 or more`);
+  }
   if (!share(p.pointsBurnRate)) problems.push("pointsBurnRate must be between 0 and 1");
   const K = states.length;
   if (a.migration.length !== K || a.migration.some((row) => row.length !== K)) {

@@ -1,7 +1,7 @@
 /**
  * A deterministic generator of order lines that look like a store's export: one row per order line with
  * order id, member id (text with leading zeros), order date and time, product, amount, quantity, channel,
- * birthday and join date, in date order. The same options and seed give the same table on every platform.
+ * birthday, join date, name, phone, home store, category and brand, in date order. The same options and seed give the same table on every platform.
  *
  * Skew as in real stores: the number of lines per customer is log-normal (a few customers buy very often,
  * most once or twice), heavy buyers start earlier and stay longer, each customer has their own typical
@@ -11,6 +11,7 @@
 import { dayFromYmd, EXCEL_EPOCH_OFFSET, formatDay } from "../data/days";
 import type { CellValue, RawTable } from "../data/table";
 import { Random } from "../math/random";
+import { CATEGORY_WEIGHTS, pickCategory, SAMPLE_CATEGORIES } from "./categories";
 
 export interface GenerateOrdersOptions {
   /** Customers (default 1,000). */
@@ -46,9 +47,46 @@ export const GENERATED_HEADERS = {
     "Channel",
     "Birthday",
     "Join Date",
+    "Name",
+    "Phone",
+    "Store",
+    "Category",
+    "Brand",
   ],
-  zh: ["订单编号", "会员编号", "下单时间", "商品编码", "实付金额", "数量", "渠道", "生日", "入会日期"],
+  zh: [
+    "订单编号",
+    "会员编号",
+    "下单时间",
+    "商品编码",
+    "实付金额",
+    "数量",
+    "渠道",
+    "生日",
+    "入会日期",
+    "姓名",
+    "手机号",
+    "门店",
+    "品类",
+    "品牌",
+  ],
 } as const;
+
+/** The stores of the sample chain: each member has a home store, written on each of their lines. */
+const STORES = {
+  en: ["Xuhui", "Jing'an", "Pudong", "Minhang"],
+  zh: ["徐汇店", "静安店", "浦东店", "闵行店"],
+};
+
+/** Common Chinese surnames and given-name characters, with their pinyin for the English sample. */
+const SURNAMES = [
+  ["王", "Wang"], ["李", "Li"], ["张", "Zhang"], ["刘", "Liu"], ["陈", "Chen"], ["杨", "Yang"],
+  ["黄", "Huang"], ["赵", "Zhao"], ["吴", "Wu"], ["周", "Zhou"], ["徐", "Xu"], ["孙", "Sun"],
+] as const; // prettier-ignore
+const GIVEN = [
+  ["伟", "Wei"], ["芳", "Fang"], ["娜", "Na"], ["敏", "Min"], ["静", "Jing"], ["丽", "Li"], ["强", "Qiang"],
+  ["磊", "Lei"], ["洋", "Yang"], ["艳", "Yan"], ["勇", "Yong"], ["军", "Jun"], ["杰", "Jie"], ["娟", "Juan"],
+  ["涛", "Tao"], ["明", "Ming"], ["超", "Chao"], ["秀英", "Xiuying"], ["霞", "Xia"], ["平", "Ping"],
+] as const; // prettier-ignore
 
 const CHANNELS = {
   en: ["Store", "Online shop", "App", "Mini program"],
@@ -65,6 +103,11 @@ const QUANTITY = 5;
 const CHANNEL = 6;
 const BIRTHDAY = 7;
 const JOIN = 8;
+const NAME = 9;
+const PHONE = 10;
+const STORE = 11;
+const CATEGORY = 12;
+const BRAND = 13;
 
 /** Products in the catalogue; the lines of one order are different products. */
 const PRODUCTS = 2000;
@@ -76,6 +119,9 @@ interface Customer {
   channel: number;
   birthday: CellValue;
   joinDate: CellValue;
+  name: string;
+  phone: string;
+  store: string;
 }
 
 function pad(n: number, width: number): string {
@@ -116,8 +162,33 @@ function makeCustomers(rng: Random, options: Required<GenerateOrdersOptions>): C
       channel: Math.floor(rng.uniform() * rng.uniform() * 4),
       birthday: rng.uniform() < 0.8 ? dateCell(born) : "",
       joinDate: "",
+      name: "",
+      phone: "",
+      store: "",
     };
   });
+}
+
+/**
+ * Names, phones and home stores from a stream of their own, so that adding them left every other value of
+ * a seed's sample as it was. Phones are mobile numbers of the form 13x-0000-xxxx (not meant to be real).
+ * Most members (85 %) give a phone; a few (5 %) no name.
+ */
+function addContacts(customers: Customer[], seed: number, language: "en" | "zh"): void {
+  const rng = new Random(seed ^ 0x5eed);
+  const stores = STORES[language];
+  for (const c of customers) {
+    const surname = SURNAMES[Math.floor(rng.uniform() * SURNAMES.length)];
+    const given = GIVEN[Math.floor(rng.uniform() * GIVEN.length)];
+    const named = rng.uniform() >= 0.05;
+    c.name = !named ? "" : language === "zh" ? surname[0] + given[0] : `${given[1]} ${surname[1]}`;
+    const phoned = rng.uniform() < 0.85;
+    c.phone = phoned
+      ? `13${Math.floor(rng.uniform() * 10)}0000${pad(Math.floor(rng.uniform() * 10000), 4)}`
+      : "";
+    // Stores of different sizes: the first is the flagship.
+    c.store = stores[Math.min(stores.length - 1, Math.floor(rng.uniform() ** 1.4 * stores.length))];
+  }
 }
 
 interface OrderPlan {
@@ -225,6 +296,7 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
   const rng = new Random(o.seed);
   const asText = o.cells === "text";
   const customers = makeCustomers(rng, o);
+  addContacts(customers, o.seed, o.headers);
   const plan = planOrders(rng, customers, o.firstDay, o.lastDay);
   const joinedOn = new Map<number, number>();
   for (let i = 0; i < plan.day.length; i++) {
@@ -238,6 +310,10 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
   const channels = CHANNELS[o.headers];
   const products = Array.from({ length: PRODUCTS }, (_, i) => `P${pad(i + 1, 5)}`);
   const inOrder: number[] = [];
+  // Tastes come from a stream of their own, so the other columns are what they were before categories.
+  const tastes = new Random(o.seed ^ 0x7a57e5);
+  const favourite = customers.map(() => pickCategory(tastes, -1, 0, CATEGORY_WEIGHTS));
+  const loyalty = customers.map(() => 0.4 + 0.45 * tastes.uniform());
   const columns: CellValue[][] = GENERATED_HEADERS[o.headers].map(() => new Array<CellValue>(o.lines));
   let row = 0;
   for (const [sequence, index] of chronological(plan, o.firstDay).entries()) {
@@ -267,6 +343,20 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
       columns[CHANNEL][row] = channel;
       columns[BIRTHDAY][row] = c.birthday;
       columns[JOIN][row] = c.joinDate;
+      columns[NAME][row] = c.name;
+      columns[PHONE][row] = c.phone;
+      columns[STORE][row] = c.store;
+      const category =
+        SAMPLE_CATEGORIES[
+          pickCategory(
+            tastes,
+            favourite[plan.customer[index]],
+            loyalty[plan.customer[index]],
+            CATEGORY_WEIGHTS,
+          )
+        ];
+      columns[CATEGORY][row] = o.headers === "zh" ? category.zh : category.en;
+      columns[BRAND][row] = category.brands[product % category.brands.length];
     }
   }
   if (o.dirt > 0) addDirt(rng, columns, o.dirt, asText);

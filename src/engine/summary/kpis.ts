@@ -7,7 +7,9 @@
  * - repeat-purchase rate: customers with two or more purchase days in m / active customers of m;
  * - retention rate: customers active in both m − 1 and m / customers active in m − 1;
  * - churned customers: customers acquired by the end of m (the as-of date for its month) whose last
- *   purchase up to then is more than `churnWindowDays` days before it; churn rate = churned / acquired;
+ *   purchase up to then is more than `churnWindowDays` days before it (a count at the month's end);
+ * - churn rate, monthly like retention: customers who reach `churnWindowDays` days without a purchase
+ *   during m (newly churned) / customers not churned at the end of m − 1 (acquired − churned then);
  * - revenue: purchases in m (before refunds); refunds: refunds dated in m (negative); net = the sum;
  * - average order value: revenue / orders of m.
  * Rates are NaN when their denominator is 0.
@@ -43,6 +45,9 @@ export interface MonthlyKpis {
   /** Customers acquired up to the end of the month. */
   customersToDate: Int32Array;
   churnedCustomers: Int32Array;
+  /** Customers whose days without a purchase pass the churn window during the month. */
+  newlyChurned: Int32Array;
+  /** newlyChurned / customers not churned at the end of the month before: a monthly rate. */
   churnRate: Float64Array;
   orders: Int32Array;
   revenue: Float64Array;
@@ -88,6 +93,7 @@ export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): Mon
   // Churn spells as a difference array over months: +1 where a spell starts, −1 after it ends.
   const churnDelta = new Int32Array(n + 1);
   const churnedAtAsOf = { count: 0 };
+  const newlyChurned = new Int32Array(n);
 
   for (let c = 0; c < days.customerIds.length; c++) {
     const lo = days.start[c];
@@ -115,6 +121,11 @@ export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): Mon
       if (from <= stop) {
         churnDelta[from]++;
         churnDelta[stop + 1]--;
+      }
+      // The day the window is passed, when no purchase comes first (and it has come by the as-of date).
+      const crossed = days.day[i] + window + 1;
+      if (crossed <= asOf && (i + 1 >= end || days.day[i + 1] > crossed)) {
+        newlyChurned[lookup.monthOf(crossed) - firstMonth]++;
       }
     }
     if (asOf - days.day[end - 1] > window) churnedAtAsOf.count++;
@@ -153,7 +164,11 @@ export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): Mon
     ),
     customersToDate: toDate,
     churnedCustomers: churned,
-    churnRate: ratio(churned, toDate),
+    newlyChurned,
+    churnRate: ratio(
+      newlyChurned,
+      Int32Array.from(churned, (_, i) => (i > 0 ? toDate[i - 1] - churned[i - 1] : 0)),
+    ),
     orders,
     revenue,
     refunds,

@@ -13,11 +13,6 @@ export const DAYS_PER_UNIT: Readonly<Record<TimeUnit, number>> = {
   month: 365.25 / 12,
 };
 
-/** A number of days in `unit`s. */
-export function daysToUnits(days: number, unit: TimeUnit): number {
-  return days / DAYS_PER_UNIT[unit];
-}
-
 export function isTimeUnit(text: string): text is TimeUnit {
   return (TIME_UNITS as readonly string[]).includes(text);
 }

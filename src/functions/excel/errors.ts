@@ -39,11 +39,6 @@ export function numError(message: string): ExcelError {
   return new ExcelError("#NUM!", message);
 }
 
-/** #N/A: something looked up is not there (a customer missing from a table). */
-export function notAvailable(message: string): ExcelError {
-  return new ExcelError("#N/A", message);
-}
-
 /**
  * An error value that came in as an argument, as Excel passes it when a function allows errors
  * (a `CustomFunctions.Error` with a code) or as the engine's table cells hold it (`{ error: "#N/A" }`).

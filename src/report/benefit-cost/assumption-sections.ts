@@ -4,7 +4,7 @@
  * and the used migration matrix.
  */
 import { dateFromDay } from "../../engine/data/days";
-import { sum } from "../../engine/projection/project";
+import { sum } from "../../engine/projection/sum-product";
 import { scenarioOf } from "../../engine/projection/scenarios";
 import { rangeAddress } from "../../sheet/a1";
 import {
@@ -35,7 +35,19 @@ export function programmeSection(w: BenefitCostWriter): void {
     w.name(f.name, cell(r, 2));
     w.decimal(cell(r, 2), f.min, f.max, f.whole);
   });
+  w.text(
+    at.liftSource,
+    1,
+    "Where the spend lift comes from",
+    "bold",
+    "Say where the spend lifts of the tiers come from: an assumption, or a measured campaign lift (which " +
+      "campaign, which period). Kept on refresh.",
+  );
+  w.inputCell(at.liftSource, 2, INPUT_KEYS.liftSource, LIFT_SOURCE_DEFAULT);
 }
+
+/** What the lift-source cell says until the user names a source. */
+export const LIFT_SOURCE_DEFAULT = "assumption, not measured";
 
 export function tierSection(w: BenefitCostWriter): void {
   const { at, k } = w;
@@ -127,12 +139,27 @@ export function baselineSection(w: BenefitCostWriter): void {
     : "The data has no points column: type the points outstanding per tier here.";
   w.header(at.baselineHeader, 1, "State");
   w.header(at.baselineHeader, 2, "Members now");
-  w.header(at.baselineHeader, 3, "Spend per member", "Mean net spend per member in the last period.");
+  w.header(
+    at.baselineHeader,
+    3,
+    "Spend per member",
+    "Net spend per member per period over the last year: the tier's spend / its members, summed over the " +
+      "period ends of the year.",
+  );
   w.header(at.baselineHeader, 4, "Points outstanding", pointsNote);
+  w.header(at.baselineHeader, 5, "Average members", "Members at the period ends of the last year, averaged.");
+  w.header(
+    at.baselineHeader,
+    6,
+    "Actual revenue",
+    "Spend over the last year by the state held at each period end.",
+  );
   for (let s = 0; s < K; s++) {
     const r = at.baselineFirst + s;
     w.text(r, 1, w.stateName(s), "bold");
     w.value(r, 2, baseline.members[s], FORMATS.count);
+    w.value(r, 5, baseline.averageMembers[s], FORMATS.count1);
+    w.value(r, 6, baseline.actualRevenue[s], FORMATS.money);
     if (s < k) {
       w.value(r, 3, baseline.spendPerMember[s], FORMATS.money2);
       w.inputCell(
@@ -153,11 +180,11 @@ export function baselineSection(w: BenefitCostWriter): void {
   w.decimal(columnRange(at.baselineFirst, 4, k), 0);
 }
 
-/** Header row of a migration matrix: the states across from column B, then `last`. */
-function stateHeader(w: BenefitCostWriter, r: number, last: string): void {
-  w.header(r, 1, "From \\ to");
-  for (let s = 0; s < w.K; s++) w.header(r, 2 + s, s < w.k ? w.stateName(s) : "No tier");
-  w.header(r, 2 + w.K, last);
+/** Header row of a migration matrix from column c0: "From \ to", the states across, then `last`. */
+function stateHeader(w: BenefitCostWriter, r: number, c0: number, last: string): void {
+  w.header(r, c0, "From \\ to");
+  for (let s = 0; s < w.K; s++) w.header(r, c0 + 1 + s, s < w.k ? w.stateName(s) : "No tier");
+  w.header(r, c0 + 1 + w.K, last);
 }
 
 export function observedMigrationSection(w: BenefitCostWriter): void {
@@ -166,11 +193,12 @@ export function observedMigrationSection(w: BenefitCostWriter): void {
   w.text(
     at.observedTitle,
     1,
-    "Observed migration over the last period: share of the members in the row's state one period ago " +
-      "who are in the column's state now",
+    "Observed migration per period over the last year",
     "subtitle",
+    "Share of the members in the row's state at the start of a period who are in the column's state at " +
+      "its end, pooled over the periods of the last year.",
   );
-  stateHeader(w, at.observedHeader, "Members a period ago");
+  stateHeader(w, at.observedHeader, 1, "Members at period starts");
   const share = (v: number) => (Number.isFinite(v) ? v : null);
   for (let i = 0; i < K; i++) {
     const r = at.observedFirst + i;
@@ -186,36 +214,37 @@ export function observedMigrationSection(w: BenefitCostWriter): void {
 export function usedMigrationSection(w: BenefitCostWriter): void {
   const { at, K } = w;
   const { baseline, assumptions } = w.input;
+  const c0 = at.migrationCol;
   w.text(
     at.migrationTitle,
-    1,
-    "Migration per period used by the projection (the observed one; edit it to try other movements)",
+    c0,
+    "Migration per period used by the projection (edit it to try other movements)",
     "subtitle",
   );
-  stateHeader(w, at.migrationHeader, "Row total");
+  stateHeader(w, at.migrationHeader, c0, "Row total");
   for (let i = 0; i < K; i++) {
     const r = at.migrationFirst + i;
     const from = baseline.states[i].key;
-    w.text(r, 1, w.stateName(i), "bold");
+    w.text(r, c0, w.stateName(i), "bold");
     assumptions.migration[i].forEach((v, j) =>
-      w.inputCell(r, 2 + j, INPUT_KEYS.migration(from, baseline.states[j].key), v, FORMATS.rate),
+      w.inputCell(r, c0 + 1 + j, INPUT_KEYS.migration(from, baseline.states[j].key), v, FORMATS.rate),
     );
-    w.grid.formula(r, 2 + K, `SUM(${rowRange(r, 2, K)})`, sum(assumptions.migration[i]), {
+    w.grid.formula(r, c0 + 1 + K, `SUM(${rowRange(r, c0 + 1, K)})`, sum(assumptions.migration[i]), {
       format: FORMATS.rate,
     });
   }
   const matrix = rangeAddress({
     top: at.migrationFirst,
-    left: 2,
+    left: c0 + 1,
     bottom: at.migrationFirst + K - 1,
-    right: 1 + K,
+    right: c0 + K,
   });
   w.name(
     "LL_Migration",
     matrix,
     "Share of the members moving from the row's state to the column's per period",
   );
-  w.name("LL_MigrationRowTotals", columnRange(at.migrationFirst, 2 + K, K));
+  w.name("LL_MigrationRowTotals", columnRange(at.migrationFirst, c0 + 1 + K, K));
   w.decimal(matrix, 0, 1);
   w.flagNotHundredPercent(columnRange(at.migrationFirst, 2 + K, K));
 }

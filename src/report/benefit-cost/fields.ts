@@ -7,7 +7,10 @@ import type { ProgrammeAssumptions, TierAssumptions } from "../../engine/project
 import type { ScenarioKey, ScenarioMultipliers } from "../../engine/projection/scenarios";
 import type { NumberFormat } from "../../sheet/sheet-model";
 
-/** Number formats of the sheet. Money has no currency symbol: the data's currency is not known. */
+/**
+ * Number formats of the sheet. `money` and `money2` are placeholders: the builder writes them with the
+ * currency of the report's settings (moneyFormats below) before the sheet is returned.
+ */
 export const FORMATS = {
   money: { code: "#,##0;[Red]-#,##0" },
   money2: { code: "#,##0.00;[Red]-#,##0.00" },
@@ -105,14 +108,30 @@ export const TIER_FIELDS: readonly TierField[] = [
     header: "Fixed cost per period",
     name: "LL_FixedCost",
     format: FORMATS.money,
-    note: "Other benefit cost of the tier per period that does not depend on its number of members.",
+    note:
+      "Benefit cost of the tier per period that does not depend on its number of members (a lounge, a " +
+      "dedicated hotline). Every other cost of the tier follows its members.",
+  },
+  {
+    field: "memberDiscount",
+    header: "Member discount",
+    name: "LL_Discount",
+    format: FORMATS.rate,
+    share: true,
+    note:
+      "Price discount the tier's members get, as a share of their spend: a cost of the tier that " +
+      "follows its spend (with the lift and the season).",
   },
   {
     field: "spendLift",
     header: "Spend lift",
     name: "LL_SpendLift",
     format: FORMATS.rate,
-    note: "Extra spend the tier's benefits bring, as a share of the tier's baseline spend per member.",
+    note:
+      "Extra spend the tier's benefits bring, as a share of the tier's baseline spend per member. An " +
+      "assumption: say where it comes from in the row under the programme assumptions (a measured " +
+      "campaign lift, a benchmark). Without lift the benefits are pure cost: the key results give the " +
+      "break-even lift.",
   },
   {
     field: "entryShare",
@@ -170,11 +189,12 @@ export const PROGRAMME_FIELDS: readonly ProgrammeField[] = [
     min: -0.99,
   },
   {
-    field: "costGrowthCoefficient",
-    label: "Cost growth coefficient",
-    unit: "unit cost of member benefits × (1 + coefficient × growth of members in tiers)",
-    name: "LL_CostGrowth",
-    format: { code: "0.00" },
+    field: "fixedCost",
+    label: "Programme fixed cost per period",
+    unit: "staff, systems, communication: does not follow the members (benefits do, per tier)",
+    name: "LL_ProgrammeFixedCost",
+    format: FORMATS.money,
+    min: 0,
   },
   {
     field: "pointsBurnRate",
@@ -227,6 +247,12 @@ export const SCENARIO_ROWS: readonly ScenarioField[] = [
   { field: "unitCosts", label: "Unit benefit costs (gift, service, activity)", name: "LL_ScenarioUnitCosts" },
 ];
 
+/** The alternative's two inputs, as the comparison labels them. */
+export const ALTERNATIVE_LABELS = {
+  topTierCost: "top tier's variable benefit costs ×",
+  topTierLift: "top tier's spend lift ×",
+} as const;
+
 /** Stable keys of the input cells. Tier and scenario keys, not positions, so edits follow the tier. */
 export const INPUT_KEYS = {
   scenario: "bc.scenario",
@@ -235,6 +261,18 @@ export const INPUT_KEYS = {
   multiplier: (scenario: ScenarioKey, field: keyof ScenarioMultipliers) => `bc.scenario.${scenario}.${field}`,
   points: (tierKey: string) => `bc.points.${tierKey}`,
   migration: (from: string, to: string) => `bc.migration.${from}.${to}`,
+  season: (t: number) => `bc.season.${t}`,
+  alternative: (field: "topTierCost" | "topTierLift") => `bc.alternative.${field}`,
+  liftSource: "bc.liftSource",
   redemptionAxis: (i: number) => `bc.sensitivity.redemption.${i + 1}`,
   participationAxis: (j: number) => `bc.sensitivity.participation.${j + 1}`,
 };
+
+/** The sheet's two money formats with the currency symbol of the settings (none when it is blank). */
+export function moneyFormats(currency: string): { money: NumberFormat; money2: NumberFormat } {
+  const symbol = currency ? `"${currency.replace(/"/g, '""')}"` : "";
+  return {
+    money: { code: `${symbol}#,##0;[Red]-${symbol}#,##0` },
+    money2: { code: `${symbol}#,##0.00;[Red]-${symbol}#,##0.00` },
+  };
+}

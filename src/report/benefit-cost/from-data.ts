@@ -7,9 +7,11 @@
 import type { Analysis } from "../../engine/analyze";
 import { defaultAssumptions } from "../../engine/projection/assumptions";
 import { projectionBaseline } from "../../engine/projection/baseline";
+import { reconcile } from "../../engine/projection/reconciliation";
 import type { Workbook } from "../../sheet/port";
 import { BENEFIT_COST_KIND, benefitCostSheet, type BenefitCostSheet } from "./builder";
 import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
+import { inputCells } from "../../sheet/sheet-model-cells";
 
 export interface BenefitCostData {
   analysis: Pick<Analysis, "days" | "tiers" | "table">;
@@ -19,6 +21,8 @@ export interface BenefitCostData {
   sheetName: string;
   /** Where the data came from, for the subtitle. */
   source?: string;
+  /** Currency symbol of the report's settings ("" or absent: none). */
+  currency?: string;
 }
 
 export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostSheet {
@@ -30,7 +34,25 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
   });
   const defaults = defaultAssumptions(baseline, settings.periods);
   const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
-  return benefitCostSheet({ baseline, assumptions, source: data.source });
+  const reconciliation = reconcile(analysis.days, analysis.tiers.program, baseline);
+  const sheet = benefitCostSheet({
+    baseline,
+    assumptions,
+    source: data.source,
+    reconciliation,
+    currency: data.currency,
+  });
+  return { ...sheet, unusedEdits: unusedEdits(inputs, sheet) };
+}
+
+/**
+ * Values the user typed into input cells the rebuilt sheet no longer has (a tier that is gone, the cost
+ * growth coefficient that costs per tier replaced): a refresh cannot keep them, so the report says so.
+ */
+function unusedEdits(inputs: readonly SheetInput[], sheet: BenefitCostSheet): SheetInput[] {
+  const keys = new Set(inputCells(sheet.model).keys());
+  const typed = (v: SheetInput["value"]) => v !== null && v !== undefined && v !== "";
+  return inputs.filter((input) => input.edited && typed(input.value) && !keys.has(input.key));
 }
 
 /**
@@ -41,8 +63,15 @@ export async function benefitCostSheetForWorkbook(
   workbook: Pick<Workbook, "listGeneratedSheets" | "readInputs">,
   analysis: BenefitCostData["analysis"],
   source?: string,
+  currency?: string,
 ): Promise<BenefitCostSheet> {
   const existing = (await workbook.listGeneratedSheets()).find((s) => s.kind === BENEFIT_COST_KIND);
   const inputs = existing ? await workbook.readInputs(BENEFIT_COST_KIND) : [];
-  return benefitCostSheetFromData({ analysis, inputs, sheetName: existing?.sheetName ?? "", source });
+  return benefitCostSheetFromData({
+    analysis,
+    inputs,
+    sheetName: existing?.sheetName ?? "",
+    source,
+    currency,
+  });
 }

@@ -6,7 +6,8 @@
  * program's result with.
  */
 import { cellAddress } from "../../sheet/a1";
-import type { Block, Cell, CellSpec, Scalar } from "../../sheet/sheet-model";
+import type { Block, Cell, CellSpec, NumberFormat, Scalar } from "../../sheet/sheet-model";
+import { isCellSpec } from "../../sheet/sheet-model-cells";
 
 export type Expected = number | string;
 
@@ -37,6 +38,17 @@ export class SheetGrid {
     }
     this.expected.set(cellAddress(row, col), expected);
     return this.put(row, col, { ...spec, formula, result: expected as Scalar });
+  }
+
+  /** Every cell's format that is a key of `formats` becomes its value (the same object: placeholders). */
+  replaceFormats(formats: ReadonlyMap<NumberFormat, NumberFormat>): void {
+    for (const cells of this.cells.values()) {
+      for (const [col, cell] of cells) {
+        if (isCellSpec(cell) && cell.format !== undefined && formats.has(cell.format)) {
+          cells.set(col, { ...cell, format: formats.get(cell.format)! });
+        }
+      }
+    }
   }
 
   /** One block from A1 holding every cell written. */

@@ -9,7 +9,7 @@ import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import { SCENARIO_FIELDS, type ScenarioMultipliers } from "../../engine/projection/scenarios";
 import { UserError } from "../../user-error";
 import type { InputCellState } from "../../sheet/port";
-import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
+import { ALTERNATIVE_LABELS, INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
 
 /** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */
 export type SheetInput = Pick<InputCellState, "key" | "address" | "value" | "edited">;
@@ -162,6 +162,16 @@ export function assumptionsWithInputs(
         s.multipliers[field] = numberIn(sheet, input, `${s.name} multiplier`, 0);
       });
     }
+  }
+  a.seasonalIndex.forEach((_, t) =>
+    setters.set(INPUT_KEYS.season(t + 1), (input) => {
+      a.seasonalIndex[t] = numberIn(sheet, input, `seasonal index of period ${t + 1}`, 0);
+    }),
+  );
+  for (const field of ["topTierCost", "topTierLift"] as const) {
+    setters.set(INPUT_KEYS.alternative(field), (input) => {
+      a.alternative[field] = numberIn(sheet, input, `alternative: ${ALTERNATIVE_LABELS[field]}`, 0);
+    });
   }
   a.sensitivity.redemptionRates.forEach((_, i) =>
     setters.set(INPUT_KEYS.redemptionAxis(i), (input) => {

@@ -4,13 +4,14 @@
  * data table, so that it recalculates everywhere).
  */
 import { formatDay } from "../../engine/data/days";
-import { sum, sumProduct } from "../../engine/projection/project";
+import { sum } from "../../engine/projection/sum-product";
+import type { ProjectionTotals } from "../../engine/projection/project";
 import { scenarioOf } from "../../engine/projection/scenarios";
 import { columnName, rangeAddress } from "../../sheet/a1";
 import type { ChartSpec, NumberFormat } from "../../sheet/sheet-model";
 import { FORMATS, INPUT_KEYS } from "./fields";
 import type { Expected } from "./grid";
-import { FIRST_PERIOD_COL, KEY_RESULT_LINES, periodsRange } from "./layout";
+import { FIRST_PERIOD_COL, KEY_RESULT_LINES, periodsRange, totalColumn } from "./layout";
 import { cell, columnRange, rowRange, SHARE_TOLERANCE, type BenefitCostWriter } from "./writer";
 
 export const ALL_CHECKS_PASS = "All checks pass";
@@ -29,7 +30,8 @@ export function titleSection(w: BenefitCostWriter): void {
     2,
     1,
     `${from}as of ${formatDay(baseline.asOf)}: ${w.T} ${periodWord(baseline.periodMonths)} ahead. Money is in ` +
-      "the currency of the data; members and points are counted at period ends.",
+      `${w.input.currency ? w.input.currency : "the currency of the data"}; members and points are counted ` +
+      "at period ends.",
     "note",
   );
   w.text(
@@ -102,9 +104,10 @@ export function keyResultsSection(w: BenefitCostWriter): void {
   });
 
   const last = w.lastColumn;
+  const totalCol = columnName(totalColumn(T));
   const ids = [
     ...["now", "end", "revenue", "cost", "share", "margin", "lift", "net", "roi"],
-    ...["npv", "npvCost", "liabilityNow", "liabilityEnd"],
+    ...["npv", "npvCost", "liabilityNow", "liabilityEnd", "payback", "assumedLift", "breakEven"],
   ];
   const B = (id: string) => `B${at.keyFirst + ids.indexOf(id)}`;
   type KeyResult = [label: string, formula: string, expected: Expected, format: NumberFormat, unit: string];
@@ -138,12 +141,39 @@ export function keyResultsSection(w: BenefitCostWriter): void {
       `${last}${at.pointsLiability}`,
       t.pointsLiabilityAtEnd,
     ),
+    payback: [
+      "Payback period",
+      `IF(${last}${at.payback}>0,${last}${at.payback}*LL_PeriodMonths,"${noPayback(T)}")`,
+      t.paybackPeriod > 0 ? t.paybackPeriod * w.input.baseline.periodMonths : noPayback(T),
+      FORMATS.whole,
+      "months",
+    ],
+    assumedLift: [
+      "Spend lift assumed, all tiers",
+      `IF(${totalCol}${at.revenueBase}>0,${totalCol}${at.revenueLift}/${totalCol}${at.revenueBase},0)`,
+      t.assumedLift,
+      FORMATS.rate,
+      "share",
+    ],
+    breakEven: [
+      "Break-even spend lift",
+      breakEvenFormula(B("cost")),
+      t.breakEvenLift ?? NO_BREAK_EVEN,
+      FORMATS.rate,
+      "share",
+    ],
   };
   const notes: Record<string, string> = {
     net: "Incremental margin from the lift − benefit cost, over all periods.",
     roi: "Net effect / benefit cost.",
+    payback: "Months until the cumulative net effect of the benefits is 0 or more.",
+    assumedLift: "Incremental revenue / revenue at baseline spend: the tiers' spend lifts, weighted.",
+    breakEven:
+      "The spend lift, the same for every tier, at which the incremental margin pays the benefit cost: " +
+      "(benefit cost without lift) / (gross margin × revenue at baseline spend − the points and discounts " +
+      "that revenue earns). Compare it with the assumed lift above.",
   };
-  if (ids.length !== KEY_RESULT_LINES) throw new Error("the layout reserves one row per key result");
+  if (ids.length + 1 !== KEY_RESULT_LINES) throw new Error("the layout reserves one row per key result");
   ids.forEach((id, i) => {
     const [label, formula, expected, format, unit] = lines[id];
     const r = at.keyFirst + i;
@@ -153,6 +183,67 @@ export function keyResultsSection(w: BenefitCostWriter): void {
     w.text(r, 3, unit, "note");
   });
   w.name("LL_NetEffect", B("net"), "Net effect of the benefits over all periods");
+  const message = at.keyFirst + ids.length;
+  w.grid.formula(message, 1, liftMessageFormula(B("assumedLift"), B("breakEven")), liftMessage(t), {
+    style: "bold",
+  });
+}
+
+const NO_BREAK_EVEN = "no lift pays the benefits";
+
+function noPayback(T: number): string {
+  return `not within the ${T} periods`;
+}
+
+/**
+ * λ* = (benefit cost − the points and discounts the lift earns) / (margin × base revenue − the points
+ * and discounts base revenue earns), from the cost block per tier (see project.ts).
+ */
+function breakEvenFormula(cost: string): string {
+  const spendCosts = (revenue: string) =>
+    `SUMPRODUCT(${revenue},LL_PointsPerUnit,LL_ValuePerPoint,LL_EffRedemption)+SUMPRODUCT(${revenue},LL_Discount)`;
+  const liftCosts =
+    "SUMPRODUCT(LL_TierLiftRevenue,LL_PointsPerUnit,LL_ValuePerPoint,LL_EffRedemption)" +
+    "+SUMPRODUCT(LL_TierLiftRevenue,LL_Discount)";
+  const denominator = `LL_GrossMargin*SUM(LL_TierBaseRevenue)-(${spendCosts("LL_TierBaseRevenue")})`;
+  return `IF(${denominator}>0,(${cost}-(${liftCosts}))/(${denominator}),"${NO_BREAK_EVEN}")`;
+}
+
+/** A share as TEXT(x, "0.0%") writes it. */
+function percentText(x: number): string {
+  // Half away from zero, as spreadsheet programs round.
+  return `${((Math.sign(x) * Math.round(Math.abs(x) * 1000)) / 10).toFixed(1)}%`;
+}
+
+const LIFT_TEXTS = {
+  none: "No spend lift pays the benefit cost: each unit of lift costs more in points and discounts than it brings",
+  zero: ["No lift assumed: the programme pays for itself above ", " lift"],
+  pays: ["The assumed lift of ", " pays the benefit cost (break-even lift ", ")"],
+  short: [
+    "The assumed lift of ",
+    " is below the break-even lift of ",
+    ": the benefits cost more than they bring",
+  ],
+};
+
+function liftMessageFormula(assumed: string, breakEven: string): string {
+  const pct = (ref: string) => `TEXT(${ref},"0.0%")`;
+  const [zero1, zero2] = LIFT_TEXTS.zero;
+  const [pays1, pays2, pays3] = LIFT_TEXTS.pays;
+  const [short1, short2, short3] = LIFT_TEXTS.short;
+  return (
+    `IF(ISNUMBER(${breakEven}),IF(${assumed}=0,"${zero1}"&${pct(breakEven)}&"${zero2}",` +
+    `IF(${assumed}>=${breakEven},"${pays1}"&${pct(assumed)}&"${pays2}"&${pct(breakEven)}&"${pays3}",` +
+    `"${short1}"&${pct(assumed)}&"${short2}"&${pct(breakEven)}&"${short3}")),"${LIFT_TEXTS.none}")`
+  );
+}
+
+function liftMessage(t: ProjectionTotals): string {
+  const be = t.breakEvenLift;
+  if (be === null) return LIFT_TEXTS.none;
+  if (t.assumedLift === 0) return LIFT_TEXTS.zero[0] + percentText(be) + LIFT_TEXTS.zero[1];
+  const [a, b, c] = t.assumedLift >= be ? LIFT_TEXTS.pays : LIFT_TEXTS.short;
+  return a + percentText(t.assumedLift) + b + percentText(be) + c;
 }
 
 export function sensitivitySection(w: BenefitCostWriter): void {
@@ -165,11 +256,12 @@ export function sensitivitySection(w: BenefitCostWriter): void {
     "subtitle",
   );
   const h = at.sensitivityHelperHeader;
-  w.header(h, 1, "Tier");
-  w.header(h, 2, "Points value, all redeemed", "Value of the points the tier earns over all periods.");
+  const c0 = at.sensitivityHelperCol;
+  w.header(h, c0, "Tier");
+  w.header(h, c0 + 1, "Points value, all redeemed", "Value of the points the tier earns over all periods.");
   w.header(
     h,
-    3,
+    c0 + 2,
     "Activity cost, all join",
     "Activity cost of the tier over all periods at 100 % participation.",
   );
@@ -179,29 +271,26 @@ export function sensitivitySection(w: BenefitCostWriter): void {
     const activityCost =
       assumptions.tiers[i].activitiesPerPeriod *
       p.drivers[i].costPerParticipant *
-      sumProduct(
-        p.costScale.slice(1),
-        p.members.slice(1).map((n) => n[i]),
-      );
-    w.text(r, 1, w.stateName(i), "bold");
+      sum(p.members.slice(1).map((n) => n[i]));
+    w.text(r, c0, w.stateName(i), "bold");
     w.grid.formula(
       r,
-      2,
+      c0 + 1,
       `SUM(${periodsRange(at.pointsEarned + i, T)})*INDEX(LL_ValuePerPoint,${i + 1})`,
       pointsValue,
       { format: FORMATS.money },
     );
     w.grid.formula(
       r,
-      3,
+      c0 + 2,
       `INDEX(LL_Activities,${i + 1})*INDEX(LL_EffCostPerParticipant,${i + 1})*` +
-        `SUMPRODUCT(${periodsRange(at.costScale, T)},${periodsRange(at.members + i, T)})`,
+        `SUM(${periodsRange(at.members + i, T)})`,
       activityCost,
       { format: FORMATS.money },
     );
   }
-  w.name("LL_SensPointsValue", columnRange(at.sensitivityHelperFirst, 2, k));
-  w.name("LL_SensActivityCost", columnRange(at.sensitivityHelperFirst, 3, k));
+  w.name("LL_SensPointsValue", columnRange(at.sensitivityHelperFirst, c0 + 1, k));
+  w.name("LL_SensActivityCost", columnRange(at.sensitivityHelperFirst, c0 + 2, k));
 
   const g = at.gridHeader;
   w.text(

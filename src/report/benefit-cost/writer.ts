@@ -5,6 +5,7 @@
 import type { ProjectionAssumptions } from "../../engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import type { Projection } from "../../engine/projection/project";
+import type { Reconciliation } from "../../engine/projection/reconciliation";
 import type { SensitivityGrid } from "../../engine/projection/sensitivity";
 import { cellAddress, columnName, rangeAddress } from "../../sheet/a1";
 import type {
@@ -24,6 +25,10 @@ export interface BenefitCostSheetInput {
   assumptions: ProjectionAssumptions;
   /** Where the data came from, for the subtitle (e.g. "orders.xlsx, sheet Orders"). */
   source?: string;
+  /** What the business sold, the backtest and the next year's growth, from the data (reconciliation.ts). */
+  reconciliation: Reconciliation;
+  /** Currency symbol of the report's settings for the money formats ("" for none). */
+  currency?: string;
 }
 
 /** How far a sum of shares may be from 100 % before the sheet flags it. */

@@ -1,5 +1,7 @@
 /** Alert rules as the Customers and Alerts sheets list them: short names, per customer. */
 import type { Analysis } from "../../engine/analyze";
+import { localName } from "../../engine/text/bilingual";
+import type { Language } from "../../engine/text/language";
 
 /** The name of an alert rule up to its colon ("VIP overdue: more than ..." -> "VIP overdue"), for lists. */
 export function shortRuleName(name: string): string {
@@ -8,13 +10,13 @@ export function shortRuleName(name: string): string {
 }
 
 /** The names of the alert rules fired for each customer, joined ("; "), or "" when none fired. */
-export function alertNamesByCustomer(analysis: Analysis): Map<number, string[]> {
+export function alertNamesByCustomer(analysis: Analysis, language: Language = "en"): Map<number, string[]> {
   const { alerts } = analysis;
   const byCustomer = new Map<number, string[]>();
   for (let i = 0; i < alerts.customer.length; i++) {
     const c = alerts.customer[i];
     const list = byCustomer.get(c) ?? [];
-    list.push(alerts.rules[alerts.rule[i]].name);
+    list.push(localName(alerts.rules[alerts.rule[i]], language));
     byCustomer.set(c, list);
   }
   return byCustomer;

@@ -3,35 +3,21 @@
  * members to act on, the rules that fired, their tier, days since the last purchase and value at risk
  * (predicted value × (1 − P(alive))), the largest value at risk first.
  */
-import { chosenPredictions } from "../report-models";
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { tierName, type ReportData } from "../report-data";
+import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { ALERT_INPUTS } from "../input-keys";
-import { CUSTOMER_ROWS, SheetLayout } from "./layout";
-import { listedNote } from "./note-text";
+import { customerRows, SheetLayout } from "./layout";
+import { ALERT_TEXTS } from "../../engine/text/alerts";
+import { localName } from "../../engine/text/bilingual";
 import { moneyFormat } from "./number-formats";
-import { counted } from "../../engine/text/counted";
 
-/** What a measure is, in words, and how its threshold is shown. */
+/** What a measure is, in words (English; the sheet uses its language's, see ALERT_TEXTS). */
 export function metricLabel(metric: AlertMetric, windowDays: number): string {
-  switch (metric) {
-    case "rhythmRatio":
-      return "Days since last purchase ÷ usual days between purchases";
-    case "daysSinceLast":
-      return "Days since last purchase";
-    case "medianIntervalDays":
-      return "Usual days between purchases";
-    case "spendChange":
-      return `Change in spend: last ${windowDays} days vs the ${windowDays} before`;
-    case "spendRecent":
-      return `Spend in the last ${windowDays} days`;
-    case "spendPrior":
-      return `Spend in the ${windowDays} days before that`;
-  }
+  return ALERT_TEXTS.en.metric(metric, windowDays);
 }
 
 function metricFormat(metric: AlertMetric, money: NumberFormat): NumberFormat {
@@ -41,15 +27,10 @@ function metricFormat(metric: AlertMetric, money: NumberFormat): NumberFormat {
   return "integer";
 }
 
-const OPERATOR_WORDS = { ">": "above", ">=": "at least", "<": "below", "<=": "at most" } as const;
-
 export function buildAlertsSheet(data: ReportData): SheetModel {
-  const layout = new SheetLayout().title(
-    "Alerts",
-    `Members to act on as of ${formatDay(data.analysis.asOf)}. Edit the thresholds in the orange cells and rebuild: ` +
-      "your values are kept on every refresh.",
-  );
-  layout.gap().section("Rules");
+  const t = ALERT_TEXTS[data.config.language];
+  const layout = new SheetLayout().title(t.title, t.intro(formatDay(data.analysis.asOf)));
+  layout.gap().section(t.rules);
   rulesTable(layout, data);
   membersToActOn(layout, data);
   return layout.finish({
@@ -62,6 +43,8 @@ export function buildAlertsSheet(data: ReportData): SheetModel {
 /** One row per condition of each rule, its threshold an input cell, with how many members it flagged. */
 function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportData): void {
   const { alerts, rhythm } = analysis;
+  const language = config.language;
+  const t = ALERT_TEXTS[language];
   const money = moneyFormat(config.currency);
   const firedPerRule = new Int32Array(alerts.rules.length);
   for (const r of alerts.rule) firedPerRule[r]++;
@@ -70,14 +53,17 @@ function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportD
     rule.when.forEach((condition, i) => {
       ruleRows.push([
         // The short name in the cell (a wrapped long one would need a taller row), the whole rule as a note.
-        i === 0 ? { value: shortRuleName(rule.name), note: rule.name } : "",
+        i === 0 ? { value: shortRuleName(localName(rule, language)), note: localName(rule, language) } : "",
         i === 0
           ? (rule.tiers ?? [])
-              .map((key) => analysis.tiers.categories.find((c) => c.key === key)?.name ?? key)
-              .join(", ") || "All customers"
+              .map((key) => {
+                const category = analysis.tiers.categories.find((c) => c.key === key);
+                return category ? localName(category, language) : key;
+              })
+              .join(t.listSeparator) || t.allCustomers
           : "",
-        metricLabel(condition.metric, rhythm.spendWindowDays),
-        OPERATOR_WORDS[condition.op],
+        t.metric(condition.metric, rhythm.spendWindowDays),
+        t.operators[condition.op],
         {
           value: condition.value,
           input: ALERT_INPUTS.threshold(rule.key, i),
@@ -88,13 +74,13 @@ function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportD
     });
   });
   layout.table({
-    header: ["Rule", "Applies to", "Measure", "Fires when", "Threshold", "Members flagged"],
+    header: [...t.rulesHeader],
     rows: ruleRows,
     formats: [null, null, null, null, null, "integer"],
   });
   layout.facts([
     [
-      "Spend compared over (days)",
+      t.spendWindow,
       { value: defaults.spendWindowDays, input: ALERT_INPUTS.spendWindowDays, format: "integer" },
     ],
   ]);
@@ -107,44 +93,29 @@ function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportD
  */
 function membersToActOn(layout: SheetLayout, { analysis, models, config }: ReportData): void {
   const { rhythm, summary } = analysis;
+  const language = config.language;
+  const t = ALERT_TEXTS[language];
   const money = moneyFormat(config.currency);
   const window = rhythm.spendWindowDays;
-  const rulesOf = alertNamesByCustomer(analysis);
+  const rulesOf = alertNamesByCustomer(analysis, language);
   const members = [...rulesOf.keys()];
-  const chosen = chosenPredictions(models);
-  const alive = chosen.available ? chosen.probabilityAlive : null;
-  const clv = chosen.available ? chosen.clv : null;
-  const atRisk = (c: number) => (alive && clv ? clv[c] * (1 - alive[c]) : NaN);
+  const alive = models?.probabilityAlive ?? null;
+  const clv = models?.clv ?? null;
+  const risk = valueAtRisk(models);
+  const atRisk = (c: number) => (risk ? risk[c] : NaN);
   const sortKey = (c: number) => (Number.isFinite(atRisk(c)) ? atRisk(c) : -Infinity);
   members.sort((a, b) => sortKey(b) - sortKey(a) || summary.spend[b] - summary.spend[a] || a - b);
   const shown = members.slice(0, config.listLimit);
   layout.section(
-    "Members to act on",
-    counted(members.length, "member") +
-      listedNote(shown.length, members.length, "# with the most value at risk") +
-      (alive && clv
-        ? `. Value at risk = predicted value × (1 − P(alive)), both from ${chosen.available ? chosen.label : ""}: what the member would bring if they stay.`
-        : ". The models could not be used, so the list is sorted by net spend."),
+    t.membersSection,
+    t.membersNote(members.length, shown.length, alive !== null && clv !== null),
   );
   const list = layout.table({
-    header: [
-      "Customer ID",
-      "Tier",
-      "Alert",
-      "Days since last purchase",
-      "Usual days between purchases",
-      `Spend last ${window} days`,
-      `Spend previous ${window} days`,
-      "Spend change",
-      "P(alive)",
-      `Predicted value (${config.model.clvMonths} months)`,
-      "Value at risk",
-      "Segment",
-    ],
+    header: t.header(window, config.model.clvMonths),
     rows: shown.map((c) => [
       summary.customerIds[c],
-      tierName(analysis, analysis.tiers.current[c]),
-      (rulesOf.get(c) ?? []).map(shortRuleName).join("; "),
+      tierName(analysis, analysis.tiers.current[c], language),
+      (rulesOf.get(c) ?? []).map(shortRuleName).join(t.ruleSeparator),
       numberCell(rhythm.daysSinceLast[c]),
       numberCell(rhythm.medianIntervalDays[c]),
       round(rhythm.spendRecent[c], 2),
@@ -153,7 +124,7 @@ function membersToActOn(layout: SheetLayout, { analysis, models, config }: Repor
       alive ? round(alive[c], 4) : null,
       clv ? round(clv[c], 2) : null,
       round(atRisk(c), 2),
-      analysis.segments.segments[analysis.segments.segment[c]].name,
+      localName(analysis.segments.segments[analysis.segments.segment[c]], language),
     ]),
     formats: [
       "text",
@@ -169,7 +140,7 @@ function membersToActOn(layout: SheetLayout, { analysis, models, config }: Repor
       money,
       null,
     ],
-    table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: CUSTOMER_ROWS },
+    table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: customerRows(language) },
   });
   if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
 }

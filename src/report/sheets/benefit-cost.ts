@@ -6,6 +6,12 @@ import type { SheetModel } from "../../sheet/sheet-model";
 export function buildBenefitCostSheet(data: ReportData): SheetModel {
   const sheet =
     data.benefitCost ??
-    benefitCostSheetFromData({ analysis: data.analysis, inputs: [], sheetName: "", source: data.source });
+    benefitCostSheetFromData({
+      analysis: data.analysis,
+      inputs: [],
+      sheetName: "",
+      source: data.source,
+      currency: data.config.currency,
+    });
   return sheet.model;
 }

@@ -4,17 +4,15 @@
  * P(alive), expected purchases and predicted value, and the alerts that fired.
  */
 import { formatDay } from "../../engine/data/days";
-import type { Cell, CellStyle, SheetModel } from "../../sheet/sheet-model";
+import type { Cell, CellStyle, NumberFormat, SheetModel } from "../../sheet/sheet-model";
 import { tierName, type ReportData } from "../report-data";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
-import { CUSTOMER_ROWS, SheetLayout } from "./layout";
+import { customerRows, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { chosenPredictions } from "../report-models";
-import { counted } from "../../engine/text/counted";
-
-/** The text in the P(alive) cell of a customer without repeat purchases under BG/NBD. */
-const NOT_YET_REPEATED = "not yet repeated";
+import { localName } from "../../engine/text/bilingual";
+import { CUSTOMER_TEXTS } from "../../engine/text/customers";
 
 /**
  * P(alive) colours on a fixed scale, one legend for every workbook: red below 0.3, amber to 0.7, green
@@ -31,21 +29,14 @@ const CENTER: CellStyle = { align: "center" };
 
 export function buildCustomersSheet(data: ReportData): SheetModel {
   const { analysis, models, config } = data;
+  const language = config.language;
+  const t = CUSTOMER_TEXTS[language];
   const n = analysis.summary.customerIds.length;
-  const layout = new SheetLayout().title(
-    "Customers",
-    `${counted(n, "customer")} as of ${formatDay(analysis.asOf)}, from ${data.source}. The most valuable first; ` +
-      "use the filter buttons to narrow the list down.",
-  );
+  const layout = new SheetLayout().title(t.title, t.intro(n, formatDay(analysis.asOf), data.source));
   const chosen = chosenPredictions(models);
-  if (!chosen.available) layout.note(`Model columns are blank: ${chosen.reason.en}`);
-  else if (models?.spend.problem) layout.note(`Predicted value is blank: ${models.spend.problem}.`);
-  if (chosen.available && chosen.notYetRepeated) {
-    layout.note(
-      `${chosen.label} holds every customer without a repeat purchase certainly alive, however long ago they bought: ` +
-        `their P(alive) says "${NOT_YET_REPEATED}" instead of 100 %. See the Model sheet.`,
-    );
-  }
+  if (!chosen.available) layout.note(t.modelBlank(models ? chosen.reason[language] : t.modelsNotRun));
+  else if (models?.spend.problem) layout.note(t.valueBlank(models.spend.problem));
+  if (chosen.available && chosen.notYetRepeated) layout.note(t.notYetRepeatedNote(chosen.label));
   const tableTop = layout.gap().row;
   const header = customerHeader(data);
   const rowOf = customerRow(data);
@@ -56,7 +47,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const table = layout.table({
     header,
     rows,
-    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: CUSTOMER_ROWS },
+    table: { name: "LL_Customers", style: "TableStyleMedium2", carry: customerRows(language) },
     formats: [
       "text",
       null,
@@ -78,6 +69,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
       { code: "0.00" },
       money,
       null,
+      ...(data.preferences ? PREFERENCE_FORMATS : []),
     ],
   });
   if (n > 0) {
@@ -96,67 +88,61 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     kind: "customers",
     freeze: { rows: tableTop, cols: 1 },
     // R, F, M: narrow; the alerts list is cut rather than making the table very wide.
-    columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, Alerts: 40 }),
+    columnWidths: widthsByHeader(header, { R: 6, F: 6, M: 6, RFM: 7, [t.header.alerts]: 40 }),
     tabColor: "#4472C4",
   });
 }
 
 /** The header of the customer table, with a note on every column whose meaning is not plain. */
-function customerHeader({ analysis, models, config }: ReportData): Cell[] {
+function customerHeader(data: ReportData): Cell[] {
+  const { analysis, models, config } = data;
   const { rfm } = analysis;
+  const h = CUSTOMER_TEXTS[config.language].header;
   const band = analysis.valueBands[0];
   const horizon = models?.horizonDays ?? config.model.horizonDays;
   const months = models?.clvMonths ?? config.model.clvMonths;
   const chosen = chosenPredictions(models);
-  const byModel = chosen.available ? ` (${chosen.label})` : "";
+  const model = chosen.available ? chosen.label : "—";
   return [
-    "Customer ID",
-    "Segment",
-    "Tier",
-    { value: "Previous tier", note: "Tier at the last review" },
-    { value: "Value band", note: band ? `${band.scheme.name}: rank by net spend` : "" },
-    "First purchase",
-    "Last purchase",
-    { value: "Days since purchase", note: "Days from the last purchase to the as-of date" },
-    "Orders",
-    {
-      value: "Purchase days",
-      note: "Days with at least one purchase (several orders on one day count once)",
-    },
-    { value: "Net spend", note: "Purchases minus refunds, up to the as-of date" },
-    "Avg order value",
-    { value: "R", note: `Recency score 1-${rfm.bins} (${rfm.bins} = bought most recently)` },
-    { value: "F", note: `Frequency score 1-${rfm.bins} (${rfm.bins} = most orders)` },
-    { value: "M", note: `Monetary score 1-${rfm.bins} (${rfm.bins} = highest net spend)` },
-    { value: "RFM", note: "The three scores together" },
-    {
-      value: "P(alive)",
-      note: `Probability that the customer still buys${byModel}. Red below 30 %, amber to 70 %, green from 70 %: the same in every workbook.`,
-    },
-    {
-      value: `Exp. purchases ${horizon}d`,
-      note: `Purchase days the purchase model${byModel} expects in the next ${horizon} days`,
-    },
-    {
-      value: `Value next ${months} mo`,
-      note: `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
-    },
-    "Alerts",
+    h.customerId,
+    h.segment,
+    h.tier,
+    { value: h.previousTier, note: h.previousTierNote(formatDay(analysis.tiers.previousReview)) },
+    { value: h.valueBand, note: band ? h.valueBandNote(localName(band.scheme, config.language)) : "" },
+    h.firstPurchase,
+    h.lastPurchase,
+    { value: h.daysSince, note: h.daysSinceNote },
+    h.orders,
+    { value: h.purchaseDays, note: h.purchaseDaysNote },
+    { value: h.netSpend, note: h.netSpendNote },
+    h.aov,
+    { value: "R", note: h.rNote(rfm.bins) },
+    { value: "F", note: h.fNote(rfm.bins) },
+    { value: "M", note: h.mNote(rfm.bins) },
+    { value: "RFM", note: h.rfmNote },
+    { value: h.alive, note: h.aliveNote(model) },
+    { value: h.expected(horizon), note: h.expectedNote(horizon, model) },
+    { value: h.value(months), note: h.valueNote(months) },
+    h.alerts,
+    ...preferenceHeaders(data),
   ];
 }
 
 /** The row of customer `c`, in the columns of `customerHeader`. */
-function customerRow({ analysis, models }: ReportData): (c: number) => Cell[] {
+function customerRow(data: ReportData): (c: number) => Cell[] {
+  const { analysis, models, config } = data;
   const { summary, rfm, segments, tiers } = analysis;
+  const language = config.language;
+  const t = CUSTOMER_TEXTS[language];
   const band = analysis.valueBands[0];
-  const alerts = alertNamesByCustomer(analysis);
+  const alerts = alertNamesByCustomer(analysis, language);
   const chosen = chosenPredictions(models);
   return (c) => [
     summary.customerIds[c],
-    segments.segments[segments.segment[c]].name,
-    tierName(analysis, tiers.current[c]),
-    tierName(analysis, tiers.previous[c]),
-    band ? band.assignment.segments[band.assignment.segment[c]].name : "",
+    localName(segments.segments[segments.segment[c]], language),
+    tierName(analysis, tiers.current[c], language),
+    tierName(analysis, tiers.previous[c], language),
+    band ? localName(band.assignment.segments[band.assignment.segment[c]], language) : "",
     excelDate(summary.firstDay[c]),
     excelDate(summary.lastDay[c]),
     round(summary.recencyDays[c], 0),
@@ -171,11 +157,12 @@ function customerRow({ analysis, models }: ReportData): (c: number) => Cell[] {
     !chosen.available
       ? null
       : chosen.notYetRepeated?.[c]
-        ? NOT_YET_REPEATED
+        ? t.notYetRepeated
         : round(chosen.probabilityAlive[c], 4),
     chosen.available ? round(chosen.expectedPurchases[c], 3) : null,
     chosen.available && chosen.clv ? round(chosen.clv[c], 2) : null,
-    alerts.get(c)?.map(shortRuleName).join("; ") ?? "",
+    alerts.get(c)?.map(shortRuleName).join(t.separator) ?? "",
+    ...preferenceCells(data, c),
   ];
 }
 
@@ -184,4 +171,58 @@ function indexesByDescending(values: ArrayLike<number>, n = values.length): Int3
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
   return order.sort((a, b) => key(b) - key(a) || a - b);
+}
+
+const PREFERENCE_FORMATS: NumberFormat[] = ["text", "percent1", "integer", "text", "date", "text"];
+
+/** The preference columns (when the orders have a category, brand or product column), in the report's language. */
+function preferenceHeaders(data: ReportData): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const days = prefs.windowDays;
+  if (data.config.language === "zh-CN") {
+    const word = { category: "品类", brand: "品牌", product: "商品" }[prefs.role];
+    return [
+      { value: `最爱${word}`, note: `近 ${days} 天消费最多（此期间无购买时按全部历史）` },
+      { value: "最爱占比", note: "占该会员此期间消费的比例" },
+      { value: `购买${word}数`, note: "曾购买过的不同数目" },
+      { value: `最近新增${word}`, note: `最近一次首次购买的${word}（首个购买日之后）` },
+      { value: "首次购买日", note: `最近新增${word}的首次购买日期` },
+      { value: `下一个推荐${word}`, note: "相似会员（同一细分和等级）买得最多而本人从未买过的；见“偏好”表" },
+    ];
+  }
+  const word = prefs.role;
+  return [
+    {
+      value: `Favourite ${word}`,
+      note: `Most spend in the last ${days} days (all history when nothing was bought in that time)`,
+    },
+    { value: "Favourite's share", note: "Its share of the member's spend in that time" },
+    { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
+    {
+      value: `Last new ${word}`,
+      note: `The ${word} first bought most recently (after the first purchase day)`,
+    },
+    { value: "First bought on", note: `When the last new ${word} was first bought` },
+    {
+      value: `Next ${word} to offer`,
+      note: "Most bought by members like them (same segment and tier) and never by them; see LL Preferences",
+    },
+  ];
+}
+
+function preferenceCells(data: ReportData, c: number): Cell[] {
+  const prefs = data.preferences;
+  if (!prefs) return [];
+  const names = prefs.members.categories;
+  const f = prefs.favourites;
+  const name = (k: number) => (k >= 0 ? names[k] : "");
+  return [
+    name(f.favourite[c]),
+    round(f.share[c], 4),
+    f.count[c],
+    name(f.lastNew[c]),
+    f.lastNew[c] >= 0 ? excelDate(f.lastNewDay[c]) : null,
+    name(prefs.next.category[c]),
+  ];
 }

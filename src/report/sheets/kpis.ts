@@ -8,7 +8,8 @@ import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import type { CohortRetention } from "../../engine/summary/cohorts";
 import type { MonthlyKpis } from "../../engine/summary/kpis";
 import type { ReportData } from "../report-data";
-import { headerText, numberCell, round } from "./cell-values";
+import { numberCell, round } from "./cell-values";
+import { KPI_TEXTS } from "../../engine/text/kpis";
 import { SheetLayout, type DrawChart, type PlacedTable } from "./layout";
 import { columnAfterPixels } from "../../sheet/column-geometry";
 import { moneyFormat } from "./number-formats";
@@ -17,73 +18,75 @@ import { tableChart } from "./table-chart";
 /** Months after the first shown in the cohort table (two years). */
 export const COHORT_MONTHS = 24;
 
+type Texts = (typeof KPI_TEXTS)["en"];
+
 export function buildKpisSheet(data: ReportData): SheetModel {
   const { analysis } = data;
+  const t = KPI_TEXTS[data.config.language];
   const { kpis, cohorts } = analysis;
   const months = kpis.labels.length;
   const lastMonth = kpis.months[months - 1];
   const shownMonths = Math.min(COHORT_MONTHS, cohorts.labels.length - 1);
-  const monthHeaders = Array.from({ length: shownMonths + 1 }, (_, j) => `Month ${j}`);
+  const monthHeaders = Array.from({ length: shownMonths + 1 }, (_, j) => t.monthN(j));
 
-  const layout = new SheetLayout().title(
-    "KPIs",
-    `Month by month from ${kpis.labels[0]} to ${kpis.labels[months - 1]}` +
-      (kpis.partial
-        ? ` (${kpis.labels[months - 1]} is partial: up to ${formatDay(analysis.asOf)}, not ${formatDay(lastDayOfMonthIndex(lastMonth))}).`
-        : "."),
-  );
-  layout.note(
-    "Active: bought in the month. Retention: share of last month's active customers who bought again this month. " +
-      `Churned: no purchase for more than ${kpis.churnWindowDays} days at the month's end.`,
-  );
+  const layout = new SheetLayout().title(t.title, t.intro(kpis.labels[0], kpis.labels[months - 1]));
+  if (kpis.partial) {
+    layout.note(
+      t.partialNote(
+        kpis.labels[months - 1],
+        formatDay(analysis.asOf),
+        formatDay(lastDayOfMonthIndex(lastMonth)),
+      ),
+    );
+  }
+  layout.note(t.definitions(kpis.churnWindowDays));
   layout.gap();
   const drawChart = layout.chartSpace(320);
-  const header = monthlyHeader(kpis);
-  // The monthly table's columns as wide as their headers (and the filter button), then narrower ones for
-  // the cohort months further right.
-  const widths = [
-    ...header.map((h) => Math.max(10, headerText(h).length + 3)),
-    ...monthHeaders.slice(header.length - 2).map(() => 9),
-  ];
-  const table = monthlyTable(layout, header, data);
-  if (table.count > 0) monthlyCharts(drawChart, table, columnAfterPixels(widths, 580));
+  const header = monthlyHeader(kpis, t);
+  const table = monthlyTable(layout, header, data, t);
+  // The monthly table's columns fit their headers and numbers (the layout measures both, the filter
+  // button included), then narrower ones for the cohort months further right.
+  const widths = [...header.map(() => null), ...monthHeaders.slice(header.length - 2).map(() => 9)];
   layout.gap();
-  cohortTable(layout, cohorts, monthHeaders);
-  return layout.finish({
-    kind: "kpis",
-    columnWidths: widths,
-    tabColor: "#5B9BD5",
-  });
+  cohortTable(layout, cohorts, monthHeaders, t);
+  const model = layout.finish({ kind: "kpis", columnWidths: widths, tabColor: "#5B9BD5" });
+  if (table.count > 0) monthlyCharts(drawChart, table, columnAfterPixels(model.columnWidths ?? [], 580), t);
+  return model;
 }
 
-function monthlyHeader(kpis: MonthlyKpis): Cell[] {
+function monthlyHeader(kpis: MonthlyKpis, t: Texts): Cell[] {
+  const h = t.header;
   return [
-    "Month",
-    "Active customers",
-    "New customers",
-    "Returning customers",
-    { value: "Repeat-purchase rate", note: "Active customers with two or more purchase days in the month" },
-    { value: "Retention rate", note: "Active last month and this month / active last month" },
-    {
-      value: `Churned (${kpis.churnWindowDays} days)`,
-      note: "Customers acquired by the month's end with no purchase in the window",
-    },
-    "Churn rate",
-    "Orders",
-    "Revenue",
-    "Refunds",
-    "Net revenue",
-    "Average order value",
+    h.month,
+    h.active,
+    h.new,
+    h.returning,
+    { value: h.repeatRate, note: h.repeatNote },
+    { value: h.retention, note: h.retentionNote },
+    { value: h.churned(kpis.churnWindowDays), note: h.churnedNote },
+    { value: h.churnRate, note: h.churnRateNote },
+    h.orders,
+    h.revenue,
+    h.refunds,
+    h.netRevenue,
+    h.aov,
   ];
 }
 
 /** One row per month, in the columns of `monthlyHeader`. */
-function monthlyTable(layout: SheetLayout, header: Cell[], { analysis, config }: ReportData): PlacedTable {
+function monthlyTable(
+  layout: SheetLayout,
+  header: Cell[],
+  { analysis, config }: ReportData,
+  t: Texts,
+): PlacedTable {
   const { kpis } = analysis;
   const money = moneyFormat(config.currency);
-  layout.section("Monthly KPIs");
+  layout.section(t.monthly);
+  const last = kpis.labels.length - 1;
   const rows: Cell[][] = kpis.labels.map((label, m) => [
-    label,
+    // The partial month is marked in the table and, through the categories, in the charts.
+    m === last && kpis.partial ? t.partialLabel(label) : label,
     kpis.activeCustomers[m],
     kpis.newCustomers[m],
     kpis.returningCustomers[m],
@@ -120,15 +123,15 @@ function monthlyTable(layout: SheetLayout, header: Cell[], { analysis, config }:
 }
 
 /** Customers per month, and the monthly rates beside it from column `rightCol`, in the space above. */
-function monthlyCharts(draw: DrawChart, table: PlacedTable, rightCol: number): void {
+function monthlyCharts(draw: DrawChart, table: PlacedTable, rightCol: number, t: Texts): void {
   draw(
     tableChart(table, {
       type: "line",
-      title: "Customers per month",
+      title: t.customersChart,
       series: [
-        ["Active", 1, "#4472C4"],
-        ["New", 2, "#70AD47"],
-        ["Returning", 3, "#ED7D31"],
+        [t.series.active, 1, "#4472C4"],
+        [t.series.new, 2, "#70AD47"],
+        [t.series.returning, 3, "#ED7D31"],
       ],
       valueFormat: "integer",
       width: 560,
@@ -137,11 +140,11 @@ function monthlyCharts(draw: DrawChart, table: PlacedTable, rightCol: number): v
   draw(
     tableChart(table, {
       type: "line",
-      title: "Retention, repeat purchase and churn (share of customers)",
+      title: t.ratesChart,
       series: [
-        ["Retention rate", 5, "#4472C4"],
-        ["Repeat-purchase rate", 4, "#70AD47"],
-        ["Churn rate", 7, "#C00000"],
+        [t.header.retention, 5, "#4472C4"],
+        [t.header.repeatRate, 4, "#70AD47"],
+        [t.header.churnRate, 7, "#C00000"],
       ],
       valueFormat: "percent",
       width: 560,
@@ -151,14 +154,9 @@ function monthlyCharts(draw: DrawChart, table: PlacedTable, rightCol: number): v
 }
 
 /** The cohort retention table (the first COHORT_MONTHS months after each cohort's) with a colour scale. */
-function cohortTable(layout: SheetLayout, cohorts: CohortRetention, monthHeaders: string[]): void {
+function cohortTable(layout: SheetLayout, cohorts: CohortRetention, monthHeaders: string[], t: Texts): void {
   const shownMonths = monthHeaders.length - 1;
-  layout.section(
-    "Cohort retention",
-    "Customers grouped by the month of their first purchase; each cell is the share of the cohort that bought " +
-      `in that month after it (month 0 = the first month)` +
-      (cohorts.labels.length - 1 > shownMonths ? `; the first ${shownMonths} months are shown.` : "."),
-  );
+  layout.section(t.cohortSection, t.cohortNote(cohorts.labels.length - 1 > shownMonths ? shownMonths : null));
   const cohortRows: Cell[][] = cohorts.labels.map((label, k) => [
     label,
     cohorts.sizes[k],
@@ -167,7 +165,7 @@ function cohortTable(layout: SheetLayout, cohorts: CohortRetention, monthHeaders
     ),
   ]);
   const placed = layout.table({
-    header: ["Cohort", "Customers", ...monthHeaders],
+    header: [t.cohort, t.customers, ...monthHeaders],
     rows: cohortRows,
     formats: ["text", "integer", ...monthHeaders.map(() => "percent" as const)],
   });

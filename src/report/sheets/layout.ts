@@ -18,6 +18,8 @@ import type {
   TableCarry,
   TableOptions,
 } from "../../sheet/sheet-model";
+import { CUSTOMER_ID_HEADER } from "../../engine/text/alerts";
+import type { Language } from "../../engine/text/language";
 import { SHEET_NAMES, type SheetKind } from "../sheet-kinds";
 import { displayLength } from "./content-width";
 import { isNumeric, spacedFormats } from "./number-formats";
@@ -26,7 +28,12 @@ import { isNumeric, spacedFormats } from "./number-formats";
  * Tables with one row per customer carry what a user types beside a row (a "Called?" column, a note) to
  * the same customer's row when the report is refreshed (see TableCarry).
  */
-export const CUSTOMER_ROWS: TableCarry = { key: "Customer ID" };
+export const CUSTOMER_ROWS: TableCarry = { key: CUSTOMER_ID_HEADER.en };
+
+/** The carry of a table of customers in a language (its key is the customer id header of that language). */
+export function customerRows(language: Language): TableCarry {
+  return { key: CUSTOMER_ID_HEADER[language] };
+}
 
 /** Column widths (characters) the layout chooses between. */
 const MIN_WIDTH = 6;

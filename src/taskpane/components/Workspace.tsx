@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportResult } from "../../report/build-report";
 import type { JsonValue, Workbook } from "../../sheet/port";
+import { useStrings } from "../i18n/context";
 import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
 import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";
@@ -51,7 +52,8 @@ export function Workspace(props: WorkspaceProps) {
 
   const settings = sourceSettings(source.state);
   const problems = useMemo(() => formProblems(form), [form]);
-  const layer = settings && buildConfigLayer(settings, form);
+  const { language } = useStrings();
+  const layer = settings && buildConfigLayer(settings, form, language);
 
   const finish = useCallback(
     (result: ReportResult | undefined) => {

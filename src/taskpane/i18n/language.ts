@@ -3,11 +3,9 @@
  * preview; the pane's switch overrides either. Every Chinese locale gets the Simplified Chinese strings
  * (the only Chinese the pane has), everything else English.
  */
-import type { Language } from "./strings";
+import { languageOf, type Language } from "../../engine/text/language";
 
-export function languageOf(tag: string | undefined | null): Language {
-  return tag && /^zh\b/i.test(tag) ? "zh-CN" : "en";
-}
+export { languageOf };
 
 /** The language of the host: Office.context.displayLanguage, or navigator.language outside Office. */
 export function hostLanguage(inOffice: boolean): Language {

@@ -7,11 +7,12 @@ import type { DayOrder } from "../../engine/data/parse-date";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import { describeTierMinimumProblem, type TierMinimumProblem } from "../../engine/tiers/program";
 import { SHEET_NAMES } from "../../report/sheet-kinds";
+import { SHEET_NAME_TEXTS } from "../../engine/text/sheet-names";
 import type { MessageTexts, PlaceTexts } from "./message-texts";
 
-export type Language = "en" | "zh-CN";
+import type { Language } from "../../engine/text/language";
 
-export const LANGUAGES: readonly Language[] = ["en", "zh-CN"];
+export { LANGUAGES, type Language } from "../../engine/text/language";
 
 /** Quoted and listed as the English messages list headers: "Name", "Date". */
 const quotedList = (items: string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
@@ -422,17 +423,7 @@ const zhCN: Strings = {
   buildHeading: "2. 生成",
   sheetsLabel: "要生成的工作表",
   allSheets: "全部工作表",
-  sheetNames: {
-    customers: "客户",
-    segments: "客户细分",
-    tiers: "会员等级",
-    kpis: "关键指标",
-    alerts: "预警",
-    "key-dates": "关键日期",
-    model: "模型",
-    "data-quality": "数据质量",
-    "benefit-cost": "权益成本",
-  },
+  sheetNames: SHEET_NAME_TEXTS["zh-CN"],
   noSheets: "请至少选择一个工作表。",
   thresholdsHeading: "阈值",
   thresholdsFrom: "阈值来源",

@@ -7,6 +7,7 @@
 import type { AlertMetric, Comparison } from "../../engine/alerts/rules";
 import { parseAmount } from "../../engine/data/parse-amount";
 import type { PartialReportConfig, ReportConfig } from "../../report/config";
+import type { Language } from "../../engine/text/language";
 import { SHEET_KINDS, type SheetKind } from "../../report/sheet-kinds";
 import type { SourceSettings } from "./source-state";
 
@@ -130,7 +131,11 @@ export function formProblems(form: BuildForm): Map<string, string> {
  * The settings of a build: where the orders are and how their columns map (from the Source step), the
  * sheets, and the thresholds when they are set here. undefined while the form has a problem.
  */
-export function buildConfigLayer(source: SourceSettings, form: BuildForm): PartialReportConfig | undefined {
+export function buildConfigLayer(
+  source: SourceSettings,
+  form: BuildForm,
+  language: Language,
+): PartialReportConfig | undefined {
   if (form.sheets.length === 0 || formProblems(form).size > 0) return undefined;
   const layer: PartialReportConfig = {
     source: { ...source.source, header: "auto" },
@@ -139,6 +144,8 @@ export function buildConfigLayer(source: SourceSettings, form: BuildForm): Parti
     timeUnit: source.timeUnit,
     dayOrder: source.dayOrder,
     sheets: form.sheets,
+    // The sheets speak the pane's language; stored with the settings, so Refresh keeps it.
+    language,
   };
   if (form.thresholds === "here") {
     layer.tiers = {

@@ -14,6 +14,7 @@
  */
 import { isFormulaLike } from "../../sheet/sheet-model-cells";
 import { writeFileAtomically } from "../atomic-write";
+import { isCellError, type CellValue, type RawTable } from "../../engine/data/table";
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
@@ -54,4 +55,16 @@ export async function writeCsvFile(
   options: CsvOptions = {},
 ): Promise<void> {
   await writeFileAtomically(file, Buffer.from(toCsv(rows, options), "utf8"));
+}
+
+/** A refund's amount is the text "-12.30": written as the number, not as text the CSV writer would escape. */
+function csvValueOf(value: CellValue): CsvValue {
+  if (typeof value === "string" && /^-\d+(\.\d+)?$/.test(value)) return Number(value);
+  return isCellError(value) ? value.error : value;
+}
+
+/** Writes a table (header row, then its rows) as a CSV file, as the demo writes its orders. */
+export async function writeTableCsv(file: string, table: RawTable): Promise<void> {
+  const rows = (table.columns[0] ?? []).map((_, r) => table.columns.map((c) => csvValueOf(c[r])));
+  await writeCsvFile(file, [table.headers, ...rows]);
 }

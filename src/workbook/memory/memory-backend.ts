@@ -247,15 +247,3 @@ export class MemoryBackend implements WorkbookBackend {
     else this.sheetList.push(sheet);
   }
 }
-
-/** The cells of a range of a memory sheet, for the preview grid and tests. */
-export function memoryRange(sheet: MemorySheet, range: string): (MemoryCell | undefined)[][] {
-  const box = parseRangeAddress(range);
-  const out: (MemoryCell | undefined)[][] = [];
-  for (let r = box.top; r <= box.bottom; r++) {
-    const row: (MemoryCell | undefined)[] = [];
-    for (let c = box.left; c <= box.right; c++) row.push(sheet.cells.get(r)?.get(c));
-    out.push(row);
-  }
-  return out;
-}

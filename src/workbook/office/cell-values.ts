@@ -8,10 +8,6 @@
 import type { CellValue } from "../../engine/data/table";
 import { dateToExcelSerial, excelSerialToDate, type ResolvedCell } from "../../sheet/sheet-model-cells";
 
-/** What Range.valueTypes says about a cell. */
-export type OfficeValueType =
-  "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean" | "Error" | "RichValue";
-
 /** One entry of a `formulas` array sent to Excel (null: leave the cell as it is). */
 export type OfficeInput = string | number | boolean | null;
 

@@ -5,10 +5,7 @@
  * Chinese character is 3 bytes), plus a fixed allowance per operation for the request's own wrapping.
  */
 
-/** Excel on the web's limit for one request (and one response). */
-export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-
-/** Default budget per request: well below the limit, leaving room for the measuring error of the overhead. */
+/** Default budget per request: well below the 5 MB limit, leaving room for the measuring error of the overhead. */
 export const DEFAULT_REQUEST_BUDGET = 2 * 1024 * 1024;
 
 /** Allowance per queued operation for the object path, method name and JSON wrapping Office.js adds. */

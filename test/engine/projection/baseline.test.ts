@@ -36,23 +36,35 @@ describe("projection baseline", () => {
   const evaluation = evaluateTiers(days, PROGRAM, asOf);
   const b = projectionBaseline(days, evaluation, { periodMonths: 1, points: read.members.points });
 
-  it("counts members per tier now and their spend in the last period", () => {
-    expect(b.states.map((s) => s.key)).toEqual(["gold", "member", "lapsed"]);
-    // Gold: A. Member: B (demoted), D (new). Lapsed: C, E.
-    expect(b.members).toEqual([1, 2, 2]);
-    expect(b.spendPerMember).toEqual([150, 50]);
+  // The history starts on 2024-01-05: three months, so the trailing year is January to March.
+  // Period ends, one-month window:  Jan 31: E member.  Feb 29: A, B gold (150), C member, E lapsed.
+  // Mar 31: A gold, B member (50), D member (new), C and E lapsed.
+  it("averages over the whole history when it is shorter than a year, and says so", () => {
+    expect(b.window).toEqual({ yearPeriods: 12, periods: 3, historyMonths: 3 });
+    expect(b.seasonality.status).toBe("tooLittleHistory");
   });
 
-  it("measures migration over one period, lapse included, and the new members apart", () => {
-    expect(b.observedFrom).toEqual([2, 1, 1]);
+  it("counts members now and pools spend per member over the period ends of the trailing window", () => {
+    expect(b.states.map((s) => s.key)).toEqual(["gold", "member", "lapsed"]);
+    expect(b.members).toEqual([1, 2, 2]);
+    // Gold: 300 (Feb) + 150 (Mar) over 0 + 2 + 1 member-periods; member: 20 + 50 + 100 over 1 + 1 + 2.
+    expect(b.spendPerMember).toEqual([150, 42.5]);
+    expect(b.actualRevenue).toEqual([450, 170, 0]);
+    expect(b.averageMembers).toEqual([1, 4 / 3, 1]);
+  });
+
+  it("pools migration over the trailing window, lapse included, and the new members apart", () => {
+    // From gold: A stays, B drops (Feb -> Mar). From member: E (Jan -> Feb) and C (Feb -> Mar) lapse.
+    // From lapsed: E stays (Feb -> Mar). New: E (Jan) member, A and B (Feb) gold, C (Feb) and D (Mar) member.
+    expect(b.observedFrom).toEqual([2, 2, 1]);
     expect(b.observedMigration).toEqual([
       [0.5, 0.5, 0],
       [0, 0, 1],
       [0, 0, 1],
     ]);
     expect(b.migration).toEqual(b.observedMigration);
-    expect(b.newMembers).toBe(1);
-    expect(b.entrySplit).toEqual([0, 1]);
+    expect(b.newMembers).toBeCloseTo(5 / 3, 14);
+    expect(b.entrySplit).toEqual([0.4, 0.6]);
   });
 
   it("sums the last points balance of each member per tier, lapsed members in the base tier", () => {
@@ -64,7 +76,7 @@ describe("projection baseline", () => {
   it("uses 'stay' for a state nobody was in one period ago", () => {
     const early = evaluateTiers(days, PROGRAM, dayFromYmd(2024, 2, 29));
     const e = projectionBaseline(days, early, { periodMonths: 1 });
-    // On 2024-01-31 only E was a customer (member); nobody was gold or lapsed.
+    // At the period starts (2023-12-31, 2024-01-31) nobody was gold.
     expect(e.observedMigration[0].every(Number.isNaN)).toBe(true);
     expect(e.migration[0]).toEqual([1, 0, 0]);
     expect(e.hasPoints).toBe(false);
@@ -95,21 +107,21 @@ describe("projection baseline on CDNOW (2,357 customers, every purchase to 1998-
       .filter((f) => f.length === 5 && Number(f[2]) > after && Number(f[2]) <= 19980630)
       .reduce((total, f) => total + Number(f[4]), 0);
 
-  it.each([
-    [1, 19980530],
-    [3, 19980330],
-  ])(
-    "with %i-month periods: everybody is in a state, and spend × members is the period's sales",
-    (months, after) => {
+  it.each([1, 3])(
+    "with %i-month periods: everybody is in a state, and spend × member-periods is the year's sales",
+    (months) => {
       const b = projectionBaseline(analysis.days, analysis.tiers, { periodMonths: months });
+      const periods = 12 / months;
+      expect(b.window).toEqual({ yearPeriods: periods, periods, historyMonths: 18 });
       expect(b.members.reduce((x, y) => x + y, 0)).toBe(2357);
-      // The whole cohort had bought by the start of the period: no new members, 2,357 states one period ago.
-      expect(b.observedFrom.reduce((x, y) => x + y, 0)).toBe(2357);
+      // The whole cohort had bought by July 1997: no new members, 2,357 states at each period start.
+      expect(b.observedFrom.reduce((x, y) => x + y, 0)).toBe(2357 * periods);
       expect(b.newMembers).toBe(0);
       expect(b.entrySplit.every(Number.isNaN)).toBe(true);
       for (const row of b.migration) expect(row.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
-      const revenue = b.spendPerMember.reduce((total, w, i) => total + w * b.members[i], 0);
-      expect(revenue).toBeCloseTo(salesAfter(after), 6);
+      const revenue = b.spendPerMember.reduce((total, w, i) => total + w * b.averageMembers[i] * periods, 0);
+      expect(revenue).toBeCloseTo(salesAfter(19970630), 6);
+      expect(b.actualRevenue.reduce((x, y) => x + y, 0)).toBeCloseTo(salesAfter(19970630), 6);
     },
   );
 });

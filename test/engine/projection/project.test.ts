@@ -1,6 +1,7 @@
 import { defaultAssumptions, type ProjectionAssumptions } from "../../../src/engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../../src/engine/projection/baseline";
-import { npv, runProjection, sum } from "../../../src/engine/projection/project";
+import { npv, runProjection } from "../../../src/engine/projection/project";
+import { sum } from "../../../src/engine/projection/sum-product";
 import { sensitivityGrid } from "../../../src/engine/projection/sensitivity";
 import { DEFAULT_SCENARIOS } from "../../../src/engine/projection/scenarios";
 
@@ -23,6 +24,10 @@ const BASELINE: ProjectionBaseline = {
   entrySplit: [0, 1],
   pointsOutstanding: [1000, 0],
   hasPoints: true,
+  window: { yearPeriods: 12, periods: 12, historyMonths: 36 },
+  averageMembers: [10, 20, 5],
+  actualRevenue: [12_000, 12_000, 0],
+  seasonality: { index: [1.2, 0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], status: "estimated" },
 };
 
 const ASSUMPTIONS: ProjectionAssumptions = {
@@ -39,6 +44,7 @@ const ASSUMPTIONS: ProjectionAssumptions = {
       costPerParticipant: 20,
       participationRate: 0.25,
       otherFixedCost: 10,
+      memberDiscount: 0.05,
       spendLift: 0.1,
       entryShare: 0,
     },
@@ -53,6 +59,7 @@ const ASSUMPTIONS: ProjectionAssumptions = {
       costPerParticipant: 20,
       participationRate: 0.1,
       otherFixedCost: 5,
+      memberDiscount: 0,
       spendLift: 0,
       entryShare: 1,
     },
@@ -62,7 +69,7 @@ const ASSUMPTIONS: ProjectionAssumptions = {
     discountRate: 0.01,
     newMembersPerPeriod: 10,
     membershipGrowthRate: 0.5,
-    costGrowthCoefficient: 0.5,
+    fixedCost: 20,
     pointsBurnRate: 0.1,
   },
   migration: [
@@ -71,6 +78,8 @@ const ASSUMPTIONS: ProjectionAssumptions = {
     [0, 0.1, 0.9],
   ],
   pointsOutstanding: [1000, 0],
+  seasonalIndex: [1.2, 0.8],
+  alternative: { topTierCost: 0.5, topTierLift: 1 },
   scenarios: DEFAULT_SCENARIOS.map((s) => ({ ...s })),
   scenario: "base",
   sensitivity: { redemptionRates: [0.5, 1], participationRates: [0, 0.5] },
@@ -89,33 +98,125 @@ describe("benefit-cost projection", () => {
   });
 
   it("computes each line of period 1 as worked out by hand", () => {
-    const S1 = 1 + 0.5 * (35.5 / 30 - 1); // 1.091666…
-    expect(p.costScale[1]).toBeCloseTo(S1, 14);
-    expect(p.revenueBase[1]).toBeCloseTo(10 * 100 + 25.5 * 50, 10); // 2275
-    expect(p.revenueLift[1]).toBeCloseTo(100, 10);
-    expect(p.revenue[1]).toBeCloseTo(2375, 10);
-    // Points earned: Gold 10 × 100 × 1.1 × 2 = 2200, Member 25.5 × 50 × 1 = 1275.
-    expect(p.pointsEarned[1]).toEqual([2200, 1275].map((x) => expect.closeTo(x, 10)));
-    expect(p.costPoints[1]).toBeCloseTo(2200 * 0.01 * 0.8 + 1275 * 0.01 * 0.5, 10); // 23.975
-    expect(p.costBirthday[1]).toBeCloseTo((S1 / 12) * (10 * 24 * 0.5 + 25.5 * 12 * 0.5), 10);
-    expect(p.costService[1]).toBeCloseTo(S1 * 30, 10);
-    expect(p.costActivities[1]).toBeCloseTo(S1 * 10 * 1 * 20 * 0.25, 10);
+    // Seasonal index 1.2: Gold spends 10 × 100 × 1.2 = 1,200, Member 25.5 × 50 × 1.2 = 1,530.
+    expect(p.revenueBase[1]).toBeCloseTo(2730, 10);
+    expect(p.revenueLift[1]).toBeCloseTo(120, 10);
+    expect(p.revenue[1]).toBeCloseTo(2850, 10);
+    // Points earned: Gold 1,200 × 1.1 × 2 = 2,640, Member 1,530 × 1 = 1,530.
+    expect(p.pointsEarned[1]).toEqual([2640, 1530].map((x) => expect.closeTo(x, 10)));
+    expect(p.costPoints[1]).toBeCloseTo(2640 * 0.01 * 0.8 + 1530 * 0.01 * 0.5, 10); // 28.77
+    expect(p.costDiscount[1]).toBeCloseTo(1200 * 1.1 * 0.05, 10); // 66
+    expect(p.costBirthday[1]).toBeCloseTo((10 * 24 * 0.5 + 25.5 * 12 * 0.5) / 12, 10); // 22.75
+    expect(p.costService[1]).toBeCloseTo(30, 10);
+    expect(p.costActivities[1]).toBeCloseTo(10 * 1 * 20 * 0.25, 10);
     expect(p.costFixed[1]).toBe(15);
-    const total = 23.975 + S1 * 22.75 + S1 * 30 + S1 * 50 + 15; // 151.14375
-    expect(p.costTotal[1]).toBeCloseTo(151.14375, 10);
-    expect(p.costTotal[1]).toBeCloseTo(total, 10);
-    expect(p.costPerMember[1]).toBeCloseTo(151.14375 / 35.5, 12);
-    expect(p.costShareOfRevenue[1]).toBeCloseTo(151.14375 / 2375, 12);
-    expect(p.marginBeforeBenefits[1]).toBeCloseTo(950, 10);
-    expect(p.marginAfterBenefits[1]).toBeCloseTo(950 - 151.14375, 10);
-    expect(p.incrementalMargin[1]).toBeCloseTo(40, 10);
-    expect(p.netEffect[1]).toBeCloseTo(40 - 151.14375, 10);
-    expect(p.roi[1]).toBeCloseTo((40 - 151.14375) / 151.14375, 12);
+    expect(p.costProgramme[1]).toBe(20);
+    expect(p.costTotal[1]).toBeCloseTo(66 + 28.77 + 22.75 + 30 + 50 + 15 + 20, 10); // 232.52
+    expect(p.costPerMember[1]).toBeCloseTo(232.52 / 35.5, 12);
+    expect(p.costShareOfRevenue[1]).toBeCloseTo(232.52 / 2850, 12);
+    expect(p.marginBeforeBenefits[1]).toBeCloseTo(1140, 10);
+    expect(p.marginAfterBenefits[1]).toBeCloseTo(1140 - 232.52, 10);
+    expect(p.incrementalMargin[1]).toBeCloseTo(48, 10);
+    expect(p.netEffect[1]).toBeCloseTo(48 - 232.52, 10);
+    expect(p.roi[1]).toBeCloseTo((48 - 232.52) / 232.52, 12);
     expect(p.discountFactor[1]).toBeCloseTo(1 / 1.01, 14);
-    // Points outstanding: Gold 1000 × 0.9 + 2200 = 3100, Member 1275; liability 3100·0.01·0.8 + 1275·0.01·0.5.
-    expect(p.pointsOutstanding[1]).toEqual([3100, 1275].map((x) => expect.closeTo(x, 10)));
+    // Points outstanding: Gold 1000 × 0.9 + 2640 = 3540, Member 1530; liability 3540·0.01·0.8 + 1530·0.01·0.5.
+    expect(p.pointsOutstanding[1]).toEqual([3540, 1530].map((x) => expect.closeTo(x, 10)));
     expect(p.pointsLiability[0]).toBeCloseTo(8, 12);
-    expect(p.pointsLiability[1]).toBeCloseTo(24.8 + 6.375, 10);
+    expect(p.pointsLiability[1]).toBeCloseTo(28.32 + 7.65, 10);
+  });
+
+  it("sums each tier's costs over the periods, and they add up to the cost lines", () => {
+    const t = p.tierTotals;
+    // Period 2 at index 0.8: Gold 10.55 members spend 10.55 × 100 × 0.8 = 844.
+    expect(t[0].revenueBase).toBeCloseTo(1200 + 844, 10);
+    expect(t[0].discount).toBeCloseTo((1200 + 844) * 1.1 * 0.05, 10);
+    expect(t[0].fixed).toBe(20);
+    expect(t[1].service).toBe(0);
+    const lines = [
+      "costDiscount",
+      "costPoints",
+      "costBirthday",
+      "costService",
+      "costActivities",
+      "costFixed",
+    ];
+    const fromLines = sum(lines.map((line) => sum(p[line as "costPoints"].slice(1))));
+    expect(sum(t.map((x) => x.total))).toBeCloseTo(fromLines, 9);
+    expect(sum(t.map((x) => x.total)) + 2 * 20).toBeCloseTo(p.totals.benefitCost, 9);
+  });
+
+  it("finds the break-even lift: with it for every tier the net effect is zero", () => {
+    const lift = p.totals.breakEvenLift!;
+    expect(lift).toBeGreaterThan(0);
+    const atBreakEven = runProjection(BASELINE, {
+      ...ASSUMPTIONS,
+      tiers: ASSUMPTIONS.tiers.map((t) => ({ ...t, spendLift: lift })),
+    });
+    expect(atBreakEven.totals.netEffect).toBeCloseTo(0, 8);
+    expect(atBreakEven.totals.assumedLift).toBeCloseTo(lift, 12);
+    // Gold's 10 % lift over the revenue of both tiers at baseline spend.
+    expect(p.totals.assumedLift).toBeCloseTo((p.tierTotals[0].revenueBase * 0.1) / sum(p.revenueBase), 12);
+    // Points and discounts worth more than the margin: no lift pays.
+    const dear = runProjection(BASELINE, {
+      ...ASSUMPTIONS,
+      programme: { ...ASSUMPTIONS.programme, grossMargin: 0.01 },
+    });
+    expect(dear.totals.breakEvenLift).toBeNull();
+  });
+
+  it("finds the payback period: the first whose cumulative net effect is 0 or more", () => {
+    expect(p.totals.paybackPeriod).toBe(0); // the lift never pays here
+    const paying = runProjection(BASELINE, {
+      ...ASSUMPTIONS,
+      periods: 12,
+      seasonalIndex: new Array<number>(12).fill(1),
+      tiers: ASSUMPTIONS.tiers.map((t) => ({ ...t, spendLift: p.totals.breakEvenLift! * 1.5 })),
+      programme: { ...ASSUMPTIONS.programme, fixedCost: 400 },
+    });
+    const first = paying.cumulativeNetEffect.findIndex((v, t) => t > 0 && v >= 0);
+    expect(first).toBeGreaterThan(1);
+    expect(paying.cumulativeNetEffect[first - 1]).toBeLessThan(0);
+    expect(paying.totals.paybackPeriod).toBe(first);
+  });
+
+  it("compares no change, the programme as set and a cheaper top tier, as separate runs give them", () => {
+    const { noChange, asSet, alternative } = p.comparison;
+    expect(noChange.revenue).toBeCloseTo(sum(p.revenueBase), 10);
+    expect(noChange.benefitCost).toBe(0);
+    expect(asSet.netEffect).toBeCloseTo(p.totals.netEffect, 10);
+    expect(asSet.roi).toBeCloseTo(p.totals.roi, 12);
+    // Half the top tier's variable costs: its discount, points value, gift, service and activity costs.
+    const half = ASSUMPTIONS.tiers[0];
+    const cheaper = runProjection(BASELINE, {
+      ...ASSUMPTIONS,
+      tiers: [
+        {
+          ...half,
+          memberDiscount: half.memberDiscount / 2,
+          valuePerPoint: half.valuePerPoint / 2,
+          birthdayGiftCost: half.birthdayGiftCost / 2,
+          serviceCostPerMember: half.serviceCostPerMember / 2,
+          costPerParticipant: half.costPerParticipant / 2,
+        },
+        ASSUMPTIONS.tiers[1],
+      ],
+    });
+    expect(alternative.benefitCost).toBeCloseTo(cheaper.totals.benefitCost, 9);
+    expect(alternative.netEffect).toBeCloseTo(cheaper.totals.netEffect, 9);
+    expect(alternative.revenue).toBeCloseTo(cheaper.totals.revenue, 9);
+  });
+
+  it("totals the horizon by year when it is longer than a year", () => {
+    const long = runProjection(BASELINE, {
+      ...ASSUMPTIONS,
+      periods: 30,
+      seasonalIndex: new Array(30).fill(1),
+    });
+    expect(long.years.map((y) => y.year)).toEqual([1, 2, 3]);
+    expect(long.years[1].revenue).toBeCloseTo(sum(long.revenue.slice(13, 25)), 9);
+    expect(long.years[2].benefitCost).toBeCloseTo(sum(long.costTotal.slice(25)), 9);
+    expect(sum(long.years.map((y) => y.netEffect))).toBeCloseTo(long.totals.netEffect, 8);
   });
 
   it("accumulates, discounts and totals the periods", () => {
@@ -145,10 +246,11 @@ describe("benefit-cost projection", () => {
     expect(greedy.drivers.map((d) => d.redemptionRate)).toEqual([1, 1]);
   });
 
-  it("keeps members and unit costs flat with no migration, no new members and κ = 0", () => {
+  it("keeps members and costs flat with no migration, no new members and a flat season", () => {
     const still = runProjection(BASELINE, {
       ...ASSUMPTIONS,
-      programme: { ...ASSUMPTIONS.programme, newMembersPerPeriod: 0, costGrowthCoefficient: 0 },
+      seasonalIndex: [1, 1],
+      programme: { ...ASSUMPTIONS.programme, newMembersPerPeriod: 0 },
       migration: [
         [1, 0, 0],
         [0, 1, 0],
@@ -156,8 +258,8 @@ describe("benefit-cost projection", () => {
       ],
     });
     expect(still.members[2]).toEqual([10, 20, 5]);
-    expect(still.costScale).toEqual([1, 1, 1]);
     expect(still.revenue[1]).toBe(still.revenue[2]);
+    expect(still.costTotal[1]).toBe(still.costTotal[2]);
   });
 
   it("gives the sensitivity grid's corner at the rates of the assumptions", () => {

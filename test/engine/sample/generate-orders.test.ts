@@ -14,6 +14,25 @@ describe("generateOrders", () => {
     expect(generateOrders({ customers: 500, lines: 5000, seed: 8 }).columns[1]).not.toEqual(table.columns[1]);
   });
 
+  it("gives each member one name, phone and home store, the same in the English and Chinese sample", () => {
+    const zh = generateOrders({ customers: 500, lines: 5000, seed: 7, headers: "zh" });
+    // The orders themselves do not depend on the language (only channel and store names do).
+    for (const c of [0, 1, 2, 4, 5, 7, 8]) expect(zh.columns[c]).toEqual(table.columns[c]);
+    const perMember = new Map<string, string>();
+    table.columns[1].forEach((id, r) => {
+      const contact = [9, 10, 11].map((c) => table.columns[c][r]).join("|");
+      expect(perMember.get(String(id)) ?? contact).toBe(contact);
+      perMember.set(String(id), contact);
+    });
+    const phones = [...perMember.values()].map((v) => v.split("|")[1]);
+    expect(phones.every((p) => p === "" || /^13\d0000\d{4}$/.test(p))).toBe(true);
+    // About 85 % of the 500 members give a phone.
+    expect(phones.filter((p) => p !== "").length / 500).toBeGreaterThan(0.78);
+    expect(new Set(table.columns[11])).toEqual(new Set(["Xuhui", "Jing'an", "Pudong", "Minhang"]));
+    expect(new Set(zh.columns[11])).toEqual(new Set(["徐汇店", "静安店", "浦东店", "闵行店"]));
+    expect(zh.columns[9].every((n) => n === "" || /^[\u4e00-\u9fff]{2,3}$/.test(String(n)))).toBe(true);
+  });
+
   it("writes an export a store would: the requested lines, text cells, in date order", () => {
     expect(table.headers).toEqual(GENERATED_HEADERS.en);
     expect(table.columns.every((c) => c.length === 5000)).toBe(true);
@@ -38,6 +57,11 @@ describe("generateOrders", () => {
       channel: 6,
       birthday: 7,
       joinDate: 8,
+      name: 9,
+      phone: 10,
+      store: 11,
+      category: 12,
+      brand: 13,
     });
     // Orders have one to three lines.
     const orders = read.orders.newOrder.reduce((a, b) => a + b, 0);

@@ -35,10 +35,13 @@ describe("monthlyKpis on a worked example (churn window 30 days)", () => {
     expect(Array.from(k.retentionRate)).toEqual([NaN, 0.5, 0, 0]);
   });
 
-  it("counts churn at each month end and at the as-of date", () => {
+  it("counts churn at each month end and at the as-of date, and the monthly churn rate", () => {
     expect(Array.from(k.customersToDate)).toEqual([2, 2, 3, 3]);
     expect(Array.from(k.churnedCustomers)).toEqual([0, 1, 2, 2]);
-    expect(Array.from(k.churnRate)).toEqual([0, 0.5, 2 / 3, 2 / 3]);
+    // Passing 30 days without a purchase: B on 02-15 (after 01-15), A on 03-12 (after 02-10), C on 04-01.
+    expect(Array.from(k.newlyChurned)).toEqual([0, 1, 1, 1]);
+    // Monthly, like retention: over the customers not churned at the end of the month before (2, 1, 1).
+    expect(Array.from(k.churnRate)).toEqual([NaN, 0.5, 1, 1]);
   });
 
   it("sums revenue and orders into the average order value", () => {

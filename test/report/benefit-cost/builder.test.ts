@@ -11,7 +11,8 @@ import { boxContains, parseCellAddress, parseRangeAddress } from "../../../src/s
 import { resolveCells } from "../../../src/sheet/sheet-model-cells";
 import { checkSheetModel } from "../../../src/sheet/sheet-model-check";
 import { UserError } from "../../../src/user-error";
-import { cdnowBaseline, typedAssumptions } from "./fixture";
+import { INPUT_KEYS } from "../../../src/report/benefit-cost/fields";
+import { cdnowBaseline, cdnowSheetInput, typedAssumptions } from "./fixture";
 
 /** Functions of Excel 2016 that LibreOffice has too, and that are not volatile. */
 const ALLOWED_FUNCTIONS = new Set([
@@ -25,6 +26,9 @@ const ALLOWED_FUNCTIONS = new Set([
   "ABS",
   "AND",
   "NPV",
+  "SUMIF",
+  "ISNUMBER",
+  "TEXT",
 ]);
 
 /** Text outside string literals, so that words in messages are not taken for functions. */
@@ -33,7 +37,7 @@ const withoutStrings = (formula: string) => formula.replace(/"[^"]*"/g, '""');
 describe("Benefit cost sheet model", () => {
   const baseline = cdnowBaseline(1);
   const assumptions = typedAssumptions(baseline, "base");
-  const sheet = benefitCostSheet({ baseline, assumptions });
+  const sheet = benefitCostSheet(cdnowSheetInput(baseline, assumptions));
   const cells = resolveCells(sheet.model);
   const formulas = cells.filter((c) => c.formula !== undefined).map((c) => withoutStrings(c.formula!));
 
@@ -46,7 +50,7 @@ describe("Benefit cost sheet model", () => {
     const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
     expect([...used].filter((f) => !ALLOWED_FUNCTIONS.has(f))).toEqual([]);
     // The projection relies on these: a regex that found none would prove nothing.
-    for (const f of ["SUMPRODUCT", "INDEX", "NPV", "MATCH"]) expect(used).toContain(f);
+    for (const f of ["SUMPRODUCT", "INDEX", "NPV", "MATCH", "TEXT", "ISNUMBER"]) expect(used).toContain(f);
   });
 
   it("defines every name its formulas use, on ranges inside the footprint", () => {
@@ -71,9 +75,11 @@ describe("Benefit cost sheet model", () => {
     }
     const keys = cells.filter((c) => c.input).map((c) => c.input);
     expect(new Set(keys).size).toBe(keys.length);
-    // Every tier assumption, every migration rate, the scenario and sensitivity axes are inputs.
+    // Every tier assumption, every migration rate, the scenario, the seasonal index of every period, the
+    // alternative, the lift's source and sensitivity axes are inputs.
     const K = baseline.states.length;
-    expect(keys.length).toBeGreaterThanOrEqual(12 * baseline.tierCount + K * K + 1 + 12);
+    expect(keys.length).toBeGreaterThanOrEqual(13 * baseline.tierCount + K * K + 1 + 12 + 3 + 12);
+    expect(keys).toContain(INPUT_KEYS.liftSource);
   });
 
   it("writes the engine's value as the cached result of every formula", () => {
@@ -85,24 +91,28 @@ describe("Benefit cost sheet model", () => {
     expect(cell.result).toBe(sheet.projection.totals.netEffect);
   });
 
-  it("holds 1 to 36 periods and up to 9 tiers in the footprint, and says when there are too many tiers", () => {
-    for (const T of [1, 8, 12, MAX_PERIODS])
-      expect(benefitCostLayout(4, T, 6).lastRow).toBeLessThanOrEqual(200);
-    expect(benefitCostLayout(9, MAX_PERIODS, 6).lastRow).toBeLessThanOrEqual(200);
-    expect(() => benefitCostLayout(20, 12, 6)).toThrow(UserError);
-    expect(() => benefitCostLayout(20, 12, 6)).toThrow(
+  it("holds 1 to 36 periods and up to 6 tiers in the footprint, and says when there are too many tiers", () => {
+    for (const T of [1, 8, 12, MAX_PERIODS]) {
+      expect(benefitCostLayout(4, T, 6, T > 12).lastRow).toBeLessThanOrEqual(200);
+    }
+    expect(benefitCostLayout(6, MAX_PERIODS, 6, true).lastRow).toBeLessThanOrEqual(200);
+    expect(() => benefitCostLayout(20, 12, 6, false)).toThrow(UserError);
+    expect(() => benefitCostLayout(20, 12, 6, false)).toThrow(
       /rows 1 to 200: 20 tiers need \d+ rows; use fewer tiers/,
     );
-    expect(() => benefitCostLayout(4, MAX_PERIODS + 1, 6)).toThrow(RangeError);
+    expect(() => benefitCostLayout(4, MAX_PERIODS + 1, 6, true)).toThrow(RangeError);
   });
 
   it("builds 36 quarterly periods with a formula in every period column", () => {
     const quarterly = cdnowBaseline(3);
     const long = { ...typedAssumptions(quarterly, "ambitious"), periods: MAX_PERIODS };
-    const built = benefitCostSheet({ baseline: quarterly, assumptions: long });
-    // Column AM is period 36 (C is now, D period 1).
+    long.seasonalIndex = Array.from({ length: MAX_PERIODS }, (_, t) => quarterly.seasonality.index[t % 4]);
+    const built = benefitCostSheet(cdnowSheetInput(quarterly, long));
+    // Column AM is period 36 (C is now, D period 1), AN the total; 9 years of totals.
     expect(built.expected.get(`AM${built.layout.netEffect}`)).toBe(built.projection.netEffect[MAX_PERIODS]);
-    expect(built.expected.has(`AN${built.layout.netEffect}`)).toBe(false);
+    expect(built.expected.get(`AN${built.layout.netEffect}`)).toBe(built.projection.totals.netEffect);
+    expect(built.projection.years).toHaveLength(9);
+    expect(built.expected.get(`L${built.layout.yearsFirst}`)).toBe(built.projection.years[8].revenue);
   });
 });
 

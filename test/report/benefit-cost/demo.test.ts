@@ -17,13 +17,21 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), "ll-demo-recalc-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Column B of the row whose column A reads `label`. */
-function valueBeside(cells: Map<string, SavedCell>, label: string): SavedCell["value"] | undefined {
+/** Rows whose column A reads `label`, top first. */
+function rowsLabelled(cells: Map<string, SavedCell>, label: string): number[] {
+  const rows: number[] = [];
   for (const [address, cell] of cells) {
     const row = /^A(\d+)$/.exec(address)?.[1];
-    if (row && cell.value === label) return cells.get(`B${row}`)?.value;
+    if (row && cell.value === label) rows.push(Number(row));
   }
-  return undefined;
+  return rows.sort((a, b) => a - b);
+}
+
+/** Column B of the first row under "Key results" whose column A reads `label`. */
+function valueBeside(cells: Map<string, SavedCell>, label: string): SavedCell["value"] | undefined {
+  const [keyResults] = rowsLabelled(cells, "Key results");
+  const row = rowsLabelled(cells, label).find((r) => r > keyResults);
+  return row === undefined ? undefined : cells.get(`B${row}`)?.value;
 }
 
 describeWithLibreOffice("the demo workbook in LibreOffice", () => {

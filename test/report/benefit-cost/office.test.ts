@@ -10,14 +10,14 @@ import { parseCellAddress } from "../../../src/sheet/a1";
 import { inputCells, resolveCells } from "../../../src/sheet/sheet-model-cells";
 import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import { typeInto, fakeExcelWith } from "../../workbook/office/fake-fixture";
-import { cdnowAnalysis, cdnowBaseline, typedAssumptions } from "./fixture";
+import { cdnowAnalysis, cdnowBaseline, cdnowSheetInput, typedAssumptions } from "./fixture";
 
 describe("Benefit cost sheet through the Office adapter", () => {
   it("writes every formula and name, and a refresh keeps the edited assumption and the user's cells", async () => {
     const excel = fakeExcelWith({ sheets: [] });
     const workbook = new OfficeWorkbook({ run: excel.run, supports: () => true });
     const baseline = cdnowBaseline(1);
-    const first = benefitCostSheet({ baseline, assumptions: typedAssumptions(baseline, "cautious") });
+    const first = benefitCostSheet(cdnowSheetInput(baseline, typedAssumptions(baseline, "cautious")));
     const { sheetName } = await workbook.writeSheet(first.model);
     const sheet = excel.model.mustSheet(sheetName);
 

@@ -11,7 +11,13 @@ import path from "node:path";
 import type { ProjectionAssumptions } from "../../../src/engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../../src/engine/projection/baseline";
 import { benefitCostSheet, type BenefitCostSheet } from "../../../src/report/benefit-cost/builder";
-import { benefitCostSheetForWorkbook } from "../../../src/report/benefit-cost/from-data";
+import {
+  benefitCostSheetForWorkbook,
+  benefitCostSheetFromData,
+} from "../../../src/report/benefit-cost/from-data";
+import { analyzeOrders } from "../../../src/engine/analyze";
+import { generateOrders } from "../../../src/engine/sample/generate-orders";
+import { DEMO_SAMPLE } from "../../../src/cli/commands/demo";
 import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "../../../src/report/benefit-cost/fields";
 import type { Expected } from "../../../src/report/benefit-cost/grid";
 import { ALL_CHECKS_PASS } from "../../../src/report/benefit-cost/result-sections";
@@ -20,7 +26,7 @@ import { inputCells } from "../../../src/sheet/sheet-model-cells";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../../helpers/libreoffice";
 import { editSavedCells, readSavedSheet, type SavedCell } from "../../helpers/saved-xlsx";
-import { cdnowAnalysis, cdnowBaseline, typedAssumptions } from "./fixture";
+import { cdnowAnalysis, cdnowBaseline, cdnowSheetInput, typedAssumptions } from "./fixture";
 
 const RELATIVE_TOLERANCE = 1e-9;
 
@@ -39,7 +45,7 @@ async function writeSheet(
   baseline: ProjectionBaseline,
   assumptions: ProjectionAssumptions,
 ): Promise<Written> {
-  const sheet = benefitCostSheet({ baseline, assumptions, source: "CDNOW_sample.txt" });
+  const sheet = benefitCostSheet(cdnowSheetInput(baseline, assumptions));
   const wb = XlsxWorkbook.create();
   const { sheetName } = await wb.writeSheet(sheet.model);
   const file = path.join(dir, `${name}.xlsx`);
@@ -153,7 +159,7 @@ describeWithLibreOffice(
     const baseline = cdnowBaseline(1);
     const original = typedAssumptions(baseline, "base");
 
-    it("recalculates the redemption rate, cost growth coefficient, a migration rate and the scenario", async () => {
+    it("recalculates the redemption rate, a spend lift, the fixed cost, a migration rate, the season and the scenario", async () => {
       const { sheet, file, sheetName } = await writeSheet("edited", baseline, original);
       const states = baseline.states;
       const gold = states[1].key;
@@ -161,11 +167,13 @@ describeWithLibreOffice(
       const edited = structuredClone(original);
       edited.tiers[0].redemptionRate = 0.55;
       edited.tiers[2].participationRate = 0.4;
-      edited.programme.costGrowthCoefficient = 1.5;
+      edited.tiers[1].spendLift = 0.25;
+      edited.programme.fixedCost = 1234;
+      edited.seasonalIndex[2] = 1.3;
       edited.programme.grossMargin = 0.35;
       // Half of the Gold members who would lapse stay Gold instead (the row still sums to 100 %).
       const moved = edited.migration[1][states.length - 1] / 2;
-      expect(moved).toBeGreaterThan(0.01);
+      expect(moved).toBeGreaterThan(0.005);
       const stay = edited.migration[1][1] + moved;
       const lapse = edited.migration[1][states.length - 1] - moved;
       edited.migration[1][1] = stay;
@@ -176,7 +184,9 @@ describeWithLibreOffice(
       await editSavedCells(file, sheetName, {
         [inputAddress(sheet, INPUT_KEYS.tier(states[0].key, tierField("redemptionRate")))]: 0.55,
         [inputAddress(sheet, INPUT_KEYS.tier(states[2].key, tierField("participationRate")))]: 0.4,
-        [inputAddress(sheet, INPUT_KEYS.programme(programmeField("costGrowthCoefficient")))]: 1.5,
+        [inputAddress(sheet, INPUT_KEYS.tier(gold, tierField("spendLift")))]: 0.25,
+        [inputAddress(sheet, INPUT_KEYS.programme(programmeField("fixedCost")))]: 1234,
+        [inputAddress(sheet, INPUT_KEYS.season(3))]: 1.3,
         [inputAddress(sheet, INPUT_KEYS.programme(programmeField("grossMargin")))]: 0.35,
         [inputAddress(sheet, INPUT_KEYS.migration(gold, gold))]: stay,
         [inputAddress(sheet, INPUT_KEYS.migration(gold, states[states.length - 1].key))]: lapse,
@@ -185,7 +195,7 @@ describeWithLibreOffice(
 
       const [out] = await convertWithLibreOffice(file, path.join(dir, "recalculated-edited"), "xlsx");
       const cells = readSavedSheet(out, sheetName);
-      const expected = benefitCostSheet({ baseline, assumptions: edited }).expected;
+      const expected = benefitCostSheet(cdnowSheetInput(baseline, edited)).expected;
       // The stale cached values of the edited file are NOT the answer: LibreOffice really recalculated.
       expect(differences(expected, readSavedSheet(file, sheetName)).length).toBeGreaterThan(300);
       expect(differences(expected, cells)).toEqual([]);
@@ -231,3 +241,59 @@ describeWithLibreOffice(
     });
   },
 );
+
+describeWithLibreOffice("Benefit cost sheet of the demo, as built and with three assumptions edited", () => {
+  it("recalculates to the engine's numbers, and moves with the lift, the redemption rate and the fixed cost", async () => {
+    const analysis = analyzeOrders(generateOrders(DEMO_SAMPLE));
+    const built = benefitCostSheetFromData({ analysis, inputs: [], sheetName: "" });
+    const wb = XlsxWorkbook.create();
+    const { sheetName } = await wb.writeSheet(built.model);
+    const asBuilt = path.join(dir, "demo.xlsx");
+    await wb.save(asBuilt);
+    const editedFile = path.join(dir, "demo-edited.xlsx");
+    await wb.save(editedFile);
+    const { baseline, assumptions } = built.input;
+    const top = baseline.states[0].key;
+    const edited = structuredClone(assumptions);
+    edited.tiers.forEach((t) => (t.spendLift = 0));
+    edited.tiers[0].spendLift = 0.12;
+    edited.tiers[0].redemptionRate = 0.95;
+    edited.programme.fixedCost = 2500;
+    const edits: Record<string, number> = {
+      [inputAddress(built, INPUT_KEYS.tier(top, "redemptionRate"))]: 0.95,
+      [inputAddress(built, INPUT_KEYS.programme("fixedCost"))]: 2500,
+    };
+    baseline.states.slice(0, baseline.tierCount).forEach((s, i) => {
+      edits[inputAddress(built, INPUT_KEYS.tier(s.key, "spendLift"))] = i === 0 ? 0.12 : 0;
+    });
+    await editSavedCells(editedFile, sheetName, edits);
+
+    const [out, outEdited] = await convertWithLibreOffice(
+      [asBuilt, editedFile],
+      path.join(dir, "recalculated-demo"),
+      "xlsx",
+    );
+    const cells = readSavedSheet(out, sheetName);
+    expect(formulaAddresses(cells).sort()).toEqual([...built.expected.keys()].sort());
+    expect(differences(built.expected, cells)).toEqual([]);
+    expect(errorCells(cells)).toEqual([]);
+
+    const reference = benefitCostSheet({ ...built.input, assumptions: edited });
+    const editedCells = readSavedSheet(outEdited, sheetName);
+    expect(differences(reference.expected, editedCells)).toEqual([]);
+    expect(largestRelativeDifference(reference.expected, editedCells)).toBeLessThan(RELATIVE_TOLERANCE);
+    // The edits moved the results: the fixed cost adds 2,500 a period to the cost, exactly.
+    const T = assumptions.periods;
+    const cost = (sheet: BenefitCostSheet, c: Map<string, SavedCell>) =>
+      c.get(cellAddress(sheet.layout.keyFirst + 3, 2))?.value as number;
+    const withoutFixed = benefitCostSheet({
+      ...built.input,
+      assumptions: { ...edited, programme: { ...edited.programme, fixedCost: 0 } },
+    });
+    expect(cost(reference, editedCells) - withoutFixed.projection.totals.benefitCost).toBeCloseTo(
+      2500 * T,
+      6,
+    );
+    expect(cost(built, cells)).not.toBeCloseTo(cost(reference, editedCells), 0);
+  });
+});

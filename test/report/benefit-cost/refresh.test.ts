@@ -87,7 +87,7 @@ describe("refreshing the Benefit cost sheet", () => {
     const first = benefitCostSheetFromData({ analysis: before, inputs: [], sheetName: "" });
     const { sheetName } = await wb.writeSheet(first.model);
     const margin = await addressOf(wb, INPUT_KEYS.programme("grossMargin"));
-    const growth = await addressOf(wb, INPUT_KEYS.programme("costGrowthCoefficient"));
+    const fixed = await addressOf(wb, INPUT_KEYS.programme("fixedCost"));
     wb.setCell(sheetName, margin, "forty");
     const bad = await wb.readInputs(BENEFIT_COST_KIND);
     expect(() => benefitCostSheetFromData({ analysis: after, inputs: bad, sheetName })).toThrow(UserError);
@@ -100,14 +100,29 @@ describe("refreshing the Benefit cost sheet", () => {
       `cell ${margin} (gross margin) must be at most 1, not 1.5`,
     );
     wb.setCell(sheetName, margin, null);
-    wb.setCell(sheetName, growth, 0);
+    wb.setCell(sheetName, fixed, 300);
     const rebuilt = benefitCostSheetFromData({
       analysis: after,
       inputs: await wb.readInputs(BENEFIT_COST_KIND),
       sheetName,
     });
     expect(rebuilt.input.assumptions.programme.grossMargin).toBe(0.4);
-    expect(rebuilt.input.assumptions.programme.costGrowthCoefficient).toBe(0);
-    expect(rebuilt.projection.costScale.every((s) => s === 1)).toBe(true);
+    expect(rebuilt.input.assumptions.programme.fixedCost).toBe(300);
+    expect(rebuilt.projection.costProgramme.slice(1).every((c) => c === 300)).toBe(true);
+  });
+
+  it("lists the edited inputs the refreshed model has no place for, such as the old cost growth coefficient", () => {
+    const typed: SheetInput[] = [
+      { key: "bc.costGrowthCoefficient", address: "B38", value: 1.5, edited: true },
+      { key: INPUT_KEYS.programme("grossMargin"), address: "B34", value: 0.3, edited: true },
+      { key: "bc.someOtherDefault", address: "B39", value: 2, edited: false },
+    ];
+    const rebuilt = benefitCostSheetFromData({
+      analysis: after,
+      inputs: typed,
+      sheetName: "LL Benefit cost",
+    });
+    expect(rebuilt.unusedEdits).toEqual([typed[0]]);
+    expect(rebuilt.input.assumptions.programme.grossMargin).toBe(0.3);
   });
 });

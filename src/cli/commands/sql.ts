@@ -1,0 +1,96 @@
+/**
+ * `loyalty sql --dialect D --table T --as-of DATE [--customer C --date D --amount A --order O]
+ * [--calibration-end DATE] [--unit week] [--out FILE]`: prints the customer-summary query for a
+ * warehouse (src/sql/customer-summary-query.ts), with the user's table and column names. Its result, one
+ * row per customer, is what `loyalty fit` and `loyalty report --summary` take, so order histories that
+ * do not fit in a worksheet are summarised where they live.
+ */
+import { promises as fs } from "node:fs";
+import { Option, type Command } from "commander";
+import { formatDay } from "../../engine/data/days";
+import { parseDay } from "../../engine/data/parse-date";
+import { isTimeUnit, TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
+import { customerSummaryQuery, SUMMARY_COLUMNS } from "../../sql/customer-summary-query";
+import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
+import { UserError, type CliIO } from "../io";
+
+interface SqlCommandOptions {
+  dialect: string;
+  table?: string;
+  customer: string;
+  date: string;
+  amount: string;
+  order?: string;
+  asOf?: string;
+  calibrationEnd?: string;
+  unit: string;
+  out?: string;
+}
+
+/** A YYYY-MM-DD flag value as a day number, or a UserError naming the flag. */
+function isoDay(text: string, flag: string): number {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parseDay(text.trim()) : NaN;
+  if (!Number.isFinite(day)) throw new UserError(`${flag} ${text}: not a date; write it as YYYY-MM-DD`);
+  return day;
+}
+
+function sqlText(options: SqlCommandOptions): string {
+  if (!isSqlDialect(options.dialect)) {
+    throw new UserError(
+      `--dialect ${options.dialect}: not a dialect this tool writes; use one of ${SQL_DIALECTS.join(", ")}`,
+    );
+  }
+  if (!options.table)
+    throw new UserError("say which table holds the order lines: --table NAME (e.g. --table sales.orders)");
+  if (!options.asOf) {
+    throw new UserError(
+      "say the day the summary is measured to: --as-of YYYY-MM-DD (usually the last day the table holds)",
+    );
+  }
+  if (!isTimeUnit(options.unit)) {
+    throw new UserError(`--unit ${options.unit}: use one of ${TIME_UNITS.join(", ")}`);
+  }
+  const asOf = isoDay(options.asOf, "--as-of");
+  const calibrationEnd = options.calibrationEnd
+    ? isoDay(options.calibrationEnd, "--calibration-end")
+    : undefined;
+  if (calibrationEnd !== undefined && calibrationEnd > asOf) {
+    throw new UserError(
+      `--calibration-end ${formatDay(calibrationEnd)} is after --as-of ${formatDay(asOf)}: the calibration ends on or before it`,
+    );
+  }
+  return customerSummaryQuery({
+    dialect: options.dialect,
+    table: options.table,
+    columns: { customer: options.customer, date: options.date, amount: options.amount, order: options.order },
+    asOf,
+    calibrationEnd,
+    unit: options.unit as TimeUnit,
+  });
+}
+
+export function registerSql(program: Command, io: CliIO): void {
+  const columns = SUMMARY_COLUMNS.map(([name, what]) => `  ${name}: ${what}`).join("\n");
+  program
+    .command("sql")
+    .description(
+      "print the customer-summary query for a warehouse: one row per customer (the RFM, tier and model " +
+        "inputs), to run where the orders are and give to `loyalty fit` or `loyalty report --summary`",
+    )
+    .addOption(new Option("--dialect <name>", "SQL dialect").choices([...SQL_DIALECTS]).default("duckdb"))
+    .option("--table <name>", "the table (or view) of order lines, e.g. sales.orders")
+    .option("--customer <column>", "column of the customer id", "customer_id")
+    .option("--date <column>", "column of the order date (a DATE or TIMESTAMP)", "order_date")
+    .option("--amount <column>", "column of the line's amount (negative for refunds)", "amount")
+    .option("--order <column>", "column of the order id (orders are then distinct ids per day)")
+    .option("--as-of <date>", "the day the summary is measured to, YYYY-MM-DD")
+    .option("--calibration-end <date>", "last day of the models' calibration period (a holdout follows)")
+    .option("--unit <unit>", `unit of recency and T (${TIME_UNITS.join(", ")})`, "week")
+    .option("--out <file>", "write the query to this file instead of printing it")
+    .addHelpText("after", `\nThe query's columns:\n${columns}\n`)
+    .action(async (options: SqlCommandOptions) => {
+      const text = sqlText(options);
+      if (options.out) await fs.writeFile(options.out, text);
+      else io.out(text);
+    });
+}

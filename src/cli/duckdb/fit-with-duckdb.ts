@@ -1,0 +1,65 @@
+/**
+ * `loyalty fit INPUT --engine duckdb`: the calibration summary of an order table read by DuckDB (out of
+ * core), computed in DuckDB by the customer-summary SQL, for the model fits.
+ */
+import { nothingToAnalyze } from "../../engine/analyze";
+import type { DayOrder } from "../../engine/data/parse-date";
+import { parseDay } from "../../engine/data/parse-date";
+import type { TimeUnit } from "../../engine/summary/time-unit";
+import type { FitInput } from "../fit-input";
+import { UserError, type CliIO } from "../io";
+import { readWithDuckDb } from "./engine-choice";
+import { customerSummaryFromDuckDb } from "./to-engine";
+
+export interface DuckDbFitOptions {
+  customer?: string;
+  date?: string;
+  amount?: string;
+  calibrationEnd?: string;
+  dayOrder?: DayOrder;
+  unit: TimeUnit;
+}
+
+export async function fitInputWithDuckDb(
+  file: string,
+  options: DuckDbFitOptions,
+  io: CliIO,
+): Promise<{ input: FitInput; source: string }> {
+  const duck = await readWithDuckDb(
+    file,
+    {
+      columns: { customerId: options.customer, date: options.date, amount: options.amount },
+      dates: { dayOrder: options.dayOrder },
+    },
+    io,
+  );
+  try {
+    const { read } = duck;
+    if (read.quality.purchaseLines === 0) throw new UserError(nothingToAnalyze(read).message);
+    let calibrationEnd: number | undefined;
+    if (options.calibrationEnd !== undefined) {
+      calibrationEnd = parseDay(options.calibrationEnd);
+      if (!Number.isFinite(calibrationEnd)) {
+        throw new UserError(`--calibration-end: "${options.calibrationEnd}" is not a date (use YYYY-MM-DD)`);
+      }
+    }
+    const summary = await customerSummaryFromDuckDb(duck.db, read, { calibrationEnd, unit: options.unit });
+    if (summary.x.length === 0) {
+      throw new UserError(`${duck.files.label}: no customer bought on or before the calibration end`);
+    }
+    const input: FitInput = {
+      kind: "transactions",
+      unit: options.unit,
+      x: summary.x,
+      tx: summary.tx,
+      T: summary.T,
+      monetary: summary.monetary,
+      periods: null,
+      weights: null,
+      holdout: null,
+    };
+    return { input, source: duck.files.label };
+  } finally {
+    duck.close();
+  }
+}

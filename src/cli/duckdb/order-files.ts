@@ -1,0 +1,63 @@
+/**
+ * Which files DuckDB reads, and how: .parquet, .csv, .csv.gz, .tsv, .txt, and globs of them
+ * (`orders/*.parquet`), given as one path or a glob. Text files are read with every column as text, so
+ * that the engine's own parsers decide what an id, a date or an amount is (as they do for a file read in
+ * process); Parquet columns keep their types.
+ */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { UserError } from "../../user-error";
+
+export type OrderFileFormat = "parquet" | "csv";
+
+export interface OrderFiles {
+  /** The path or glob as given. */
+  pattern: string;
+  format: OrderFileFormat;
+  /** A DuckDB table function reading them, e.g. read_parquet('orders/*.parquet'). */
+  fromClause: string;
+  /** The name messages use: the file name, or the glob. */
+  label: string;
+  /** One file (not a glob): rows are that file's rows. */
+  single: boolean;
+}
+
+const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+export const isGlob = (pattern: string) => /[*?[]/.test(pattern);
+
+export function formatOf(pattern: string): OrderFileFormat | null {
+  const name = pattern.toLowerCase();
+  if (name.endsWith(".parquet")) return "parquet";
+  if ([".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", ".txt.gz"].some((ext) => name.endsWith(ext)))
+    return "csv";
+  return null;
+}
+
+export interface CsvReadOptions {
+  /** false: the first line is data (default: it is the header). */
+  header?: boolean;
+  /** The field separator (default: DuckDB's sniffer decides). */
+  delimiter?: string;
+}
+
+export function orderFiles(pattern: string, csv: CsvReadOptions = {}): OrderFiles {
+  const format = formatOf(pattern);
+  if (!format) {
+    throw new UserError(
+      `${path.basename(pattern)}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
+    );
+  }
+  if (!isGlob(pattern)) {
+    if (!existsSync(pattern)) throw new UserError(`${pattern} does not exist`);
+    if (!statSync(pattern).isFile()) throw new UserError(`${pattern} is not a file`);
+  }
+  const source = sqlString(pattern);
+  const fromClause =
+    format === "parquet"
+      ? `read_parquet(${source})`
+      : `read_csv(${source}, all_varchar = true, header = ${csv.header === false ? "false" : "true"}` +
+        `${csv.delimiter ? `, delim = ${sqlString(csv.delimiter)}` : ""}, null_padding = true)`;
+  const single = !isGlob(pattern);
+  return { pattern, format, fromClause, label: single ? path.basename(pattern) : pattern, single };
+}

@@ -1,0 +1,389 @@
+/**
+ * Reading an order table that is too large for memory (or a Parquet file, or a glob of files) with
+ * DuckDB, out of core, applying the same rules as the engine's `readOrderTable`
+ * (src/engine/data/read-orders.ts) so that every figure is the same as when the file is read in process:
+ *
+ * - The columns are found by the engine's `detectColumns` on a sample of the first rows.
+ * - Ids, dates and amounts are parsed by the ENGINE's parsers (`parseId`, `parseDay`, `parseAmount`) and
+ *   test accounts judged by its rules, once per distinct value: DuckDB lists the distinct values, the
+ *   engine parses them, and the results go back to DuckDB as lookup tables. So there is one
+ *   implementation of what a date or an amount is.
+ * - Each row is then counted under the first reason that drops it, in the engine's order (blank row,
+ *   blank id, test account, member details only, unreadable date, amount not a number, date after the
+ *   as-of date, exact duplicate), with the engine's examples and actions, and the clean lines stay in
+ *   DuckDB (table `ll_lines`) for the customer summary or the purchase days.
+ *
+ * The DuckDB engine reads the customer id, date, amount and order id. A file that also has columns that
+ * change the revenue (a unit price, a discount, an order status) is refused with a message pointing to
+ * the in-process reader, which applies those rules; member and contact columns are left out and said so.
+ */
+import { formatDay } from "../../engine/data/days";
+import { DataError } from "../../engine/data/errors";
+import { explainDate, type DateParseOptions } from "../../engine/data/parse-date";
+import { parseDay } from "../../engine/data/parse-date";
+import { explainAmount, parseAmount, type AmountParseOptions } from "../../engine/data/parse-amount";
+import { parseId } from "../../engine/data/parse-id";
+import {
+  actionsFor,
+  keepsDuplicates,
+  readOrderTable,
+  type ReadOrdersOptions,
+} from "../../engine/data/read-orders";
+import {
+  DEFAULT_EXAMPLES_PER_REASON,
+  QualityCollector,
+  type DataQualityReport,
+  type QualityReason,
+} from "../../engine/data/quality";
+import { ROLE_LABELS, type ColumnRole, type DetectedColumns } from "../../engine/data/columns";
+import type { CellValue, RawTable } from "../../engine/data/table";
+import { compileTestAccountRules, DEFAULT_TEST_ACCOUNT_RULES } from "../../engine/data/test-accounts";
+import { UserError } from "../../user-error";
+import type { DuckDbSession } from "./session";
+import type { OrderFiles } from "./order-files";
+
+export interface DuckDbReadOptions extends Pick<
+  ReadOrdersOptions,
+  "columns" | "asOf" | "testAccounts" | "duplicates" | "examplesPerReason"
+> {
+  dates?: DateParseOptions;
+  amounts?: AmountParseOptions;
+  /** Called with a line for each step (for a progress line on stderr). */
+  onProgress?: (message: string) => void;
+}
+
+export interface DuckDbOrders {
+  files: OrderFiles;
+  headers: string[];
+  columns: DetectedColumns;
+  asOf: number;
+  quality: DataQualityReport;
+  /** Roles found in the file that the DuckDB engine leaves out (member and contact details). */
+  leftOut: ColumnRole[];
+  /** Ids of customers with no purchase line (not test accounts), in table order. */
+  customersWithoutPurchase: string[];
+}
+
+/**
+ * Tables left in the session: ll_lines (customer_id, order_date DATE, day INTEGER, amount DOUBLE,
+ * order_id VARCHAR, ll_row BIGINT) holds the clean lines, purchases and refunds; ll_customers
+ * (customer_id, first_row) every kept customer with the table row where it first appears.
+ */
+export const CLEAN_LINES = "ll_lines";
+export const KEPT_CUSTOMERS = "ll_customers";
+
+/** Roles that change the revenue: the DuckDB engine does not apply their rules, so it refuses them. */
+const REVENUE_ROLES: readonly string[] = ["price", "discount", "status"];
+/** The roles it reads. */
+const READ_ROLES: readonly string[] = ["customerId", "date", "amount", "orderId"];
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** A column of the file (table ll_raw, always aliased r) as text. */
+const text = (column: string) => `CAST(r.${q(column)} AS VARCHAR)`;
+const blank = (column: string) => `TRIM(COALESCE(${text(column)}, '')) = ''`;
+
+/** A DuckDB value as the cell a worksheet or CSV reader would give (text, number, or blank). */
+function cellOf(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "bigint") return Number(value);
+  return String(value);
+}
+
+async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string[]): Promise<RawTable> {
+  const sample = await db.columns(
+    `SELECT ${headers.map((h) => text(h)).join(", ")} FROM ll_raw r ORDER BY ll_row LIMIT 1000`,
+  );
+  const columns = Object.values(sample).map((values) => values.map(cellOf));
+  return { source: files.label, headers, columns, firstRow: 2 };
+}
+
+/** The engine's column check on the sample: same messages, same detected columns. */
+function checkColumns(sample: RawTable, options: DuckDbReadOptions): DetectedColumns {
+  try {
+    return readOrderTable(sample, {
+      columns: options.columns,
+      dates: options.dates,
+      amounts: options.amounts,
+    }).columns;
+  } catch (e) {
+    if (e instanceof DataError) throw new UserError(e.message, e.fix, e.detail);
+    throw e;
+  }
+}
+
+function roleColumns(columns: DetectedColumns, headers: string[]) {
+  const name = (role: ColumnRole) => {
+    const index = columns.mapping[role];
+    return index === undefined ? undefined : headers[index];
+  };
+  return {
+    id: name("customerId") as string,
+    date: name("date") as string,
+    amount: name("amount") as string,
+    order: name("orderId"),
+  };
+}
+
+function refuseRevenueRoles(files: OrderFiles, columns: DetectedColumns, headers: string[]): ColumnRole[] {
+  const found = (Object.keys(columns.mapping) as ColumnRole[]).filter(
+    (r) => columns.mapping[r] !== undefined,
+  );
+  const revenue = found.filter((r) => REVENUE_ROLES.includes(r));
+  if (revenue.length > 0) {
+    const list = revenue
+      .map((r) => `${ROLE_LABELS[r].en} (${headers[columns.mapping[r] as number]})`)
+      .join(", ");
+    throw new UserError(
+      `${files.label}: the DuckDB engine reads customer, date, amount and order id only, and this file has ` +
+        `${list}, which change the revenue; leave out --engine duckdb to read it with every rule`,
+    );
+  }
+  return found.filter((r) => !READ_ROLES.includes(r));
+}
+
+/** Lookup table `name`(raw VARCHAR, ...) from the distinct values of `column`, parsed in JavaScript. */
+async function lookup<T extends (string | number | null)[]>(
+  db: DuckDbSession,
+  name: string,
+  column: string,
+  valueTypes: string[],
+  parse: (raw: string) => T,
+): Promise<void> {
+  const distinct = await db.columns(
+    `SELECT DISTINCT ${text(column)} AS raw FROM ll_raw r WHERE r.${q(column)} IS NOT NULL`,
+  );
+  const raws = distinct.raw as string[];
+  const columns = valueTypes.map((_, i) => `v${i}`);
+  await db.run(
+    `CREATE TABLE ${name} (raw VARCHAR, ${columns.map((c, i) => `${c} ${valueTypes[i]}`).join(", ")})`,
+  );
+  await db.append(
+    name,
+    raws.map((raw) => [raw, ...parse(raw)]),
+  );
+}
+
+async function count(db: DuckDbSession, sql: string): Promise<number> {
+  const result = await db.columns(sql);
+  return Number(Object.values(result)[0][0] ?? 0);
+}
+
+export async function readOrdersWithDuckDb(
+  db: DuckDbSession,
+  files: OrderFiles,
+  options: DuckDbReadOptions = {},
+): Promise<DuckDbOrders> {
+  const say = options.onProgress ?? (() => undefined);
+  say(`Loading ${files.label} into DuckDB`);
+  await db.run(
+    `CREATE TABLE ll_raw AS SELECT row_number() OVER () - 1 AS ll_row, * FROM ${files.fromClause}`,
+  );
+  const described = await db.columns("DESCRIBE ll_raw");
+  const headers = (described.column_name as string[]).filter((h) => h !== "ll_row");
+  const rowsRead = await count(db, "SELECT COUNT(*) FROM ll_raw");
+  const sample = await sampleTable(db, files, headers);
+  const columns = checkColumns(sample, options);
+  const leftOut = refuseRevenueRoles(files, columns, headers);
+  const col = roleColumns(columns, headers);
+
+  say("Reading ids, dates and amounts with the engine's parsers");
+  const rules = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
+  await lookup(db, "ll_ids", col.id, ["VARCHAR", "VARCHAR"], (raw) => {
+    const id = parseId(raw);
+    return [id === "" ? null : id, id === "" ? null : (rules.match(id)?.name ?? null)];
+  });
+  await lookup(db, "ll_dates", col.date, ["INTEGER"], (raw) => {
+    const day = parseDay(raw, options.dates);
+    return [Number.isFinite(day) ? day : null];
+  });
+  await lookup(db, "ll_amounts", col.amount, ["DOUBLE"], (raw) => {
+    const amount = parseAmount(raw, options.amounts);
+    return [Number.isNaN(amount) ? null : amount];
+  });
+
+  say("Checking every line");
+  const blankRow = headers.map(blank).join(" AND ");
+  await db.run(`CREATE TABLE ll_rows AS
+    SELECT r.ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, a.v0 AS amount,
+      ${col.order ? `NULLIF(TRIM(${text(col.order)}), '')` : "CAST(NULL AS VARCHAR)"} AS order_id,
+      CASE
+        WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
+        WHEN i.v0 IS NULL THEN 'blankId'
+        WHEN i.v1 IS NOT NULL THEN 'testAccount'
+        WHEN d.v0 IS NULL AND ${blank(col.date)} AND ${blank(col.amount)} THEN 'memberDetailsOnly'
+        WHEN d.v0 IS NULL THEN 'unparsableDate'
+        WHEN a.v0 IS NULL THEN 'nonNumericAmount'
+      END AS reason
+    FROM ll_raw r
+    LEFT JOIN ll_ids i ON i.raw = ${text(col.id)}
+    LEFT JOIN ll_dates d ON d.raw = ${text(col.date)}
+    LEFT JOIN ll_amounts a ON a.raw = ${text(col.amount)}`);
+  const asOf = options.asOf ?? (await count(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
+  if (Number.isFinite(asOf)) {
+    await db.run(`UPDATE ll_rows SET reason = 'dateAfterAsOf' WHERE reason IS NULL AND day > ${asOf}`);
+  }
+  // Exact duplicates: every cell equal (blank cells equal whatever their spaces), first row kept.
+  const keepDuplicates = keepsDuplicates(options, columns);
+  const cells = headers.map((h) => `CASE WHEN ${blank(h)} THEN NULL ELSE ${text(h)} END`).join(", ");
+  await db.run(`CREATE TABLE ll_duplicates AS
+    SELECT ll_row FROM (
+      SELECT r.ll_row, ROW_NUMBER() OVER (PARTITION BY ${cells} ORDER BY r.ll_row) AS k
+      FROM ll_raw r JOIN ll_rows c ON c.ll_row = r.ll_row WHERE c.reason IS NULL
+    ) WHERE k > 1`);
+  await db.run(`CREATE TABLE ${CLEAN_LINES} AS
+    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount, c.order_id, c.ll_row
+    FROM ll_rows c ${keepDuplicates ? "" : "ANTI JOIN ll_duplicates d ON d.ll_row = c.ll_row"}
+    WHERE c.reason IS NULL`);
+  await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
+    SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
+    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE amount >= 0)
+    GROUP BY customer_id`);
+
+  say("Counting what was done with which lines");
+  const quality = await qualityReport(db, files, headers, columns, asOf, rowsRead, keepDuplicates, options);
+  const without = await db.columns(`SELECT customer_id FROM (
+      SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
+      WHERE customer_id IS NOT NULL AND test_rule IS NULL GROUP BY customer_id
+    ) ANTI JOIN ${KEPT_CUSTOMERS} USING (customer_id) ORDER BY first_row`);
+  return {
+    files,
+    headers,
+    columns,
+    asOf,
+    quality,
+    leftOut,
+    customersWithoutPurchase: without.customer_id as string[],
+  };
+}
+
+/** The data-quality report: counts by SQL, the first examples of each reason with the engine's notes. */
+async function qualityReport(
+  db: DuckDbSession,
+  files: OrderFiles,
+  headers: string[],
+  columns: DetectedColumns,
+  asOf: number,
+  rowsRead: number,
+  keepDuplicates: boolean,
+  options: DuckDbReadOptions,
+): Promise<DataQualityReport> {
+  const perReason = options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON;
+  // A sparse table: only the example rows' cells are filled, which is all the collector reads.
+  const table: RawTable = {
+    source: files.label,
+    ...(files.single ? { place: { file: files.label } } : {}),
+    headers,
+    columns: headers.map(() => []),
+    firstRow: 2,
+  };
+  const collector = new QualityCollector(table, actionsFor(options, keepDuplicates), perReason);
+  const index = (role: ColumnRole) => columns.mapping[role] as number;
+  const reasonColumn: Record<string, number> = {
+    blankRow: index("customerId"),
+    blankId: index("customerId"),
+    testAccount: index("customerId"),
+    memberDetailsOnly: index("customerId"),
+    unparsableDate: index("date"),
+    nonNumericAmount: index("amount"),
+    dateAfterAsOf: index("date"),
+    duplicateLine: index("customerId"),
+    zeroAmount: index("amount"),
+    refund: index("amount"),
+    noPurchase: index("customerId"),
+  };
+  // Rows screened in table order keep their first examples by row; duplicates, zero amounts and refunds
+  // are met in the engine's sorted order (customer by first appearance, then day, then row).
+  const sortedOrder = `(SELECT MIN(f.ll_row) FROM ll_rows f WHERE f.customer_id = c.customer_id), c.day, c.ll_row`;
+  const groups: { reason: QualityReason; where: string; amount?: boolean; sorted?: boolean }[] = [
+    { reason: "blankRow", where: "c.reason = 'blankRow'" },
+    { reason: "blankId", where: "c.reason = 'blankId'" },
+    { reason: "testAccount", where: "c.reason = 'testAccount'" },
+    { reason: "memberDetailsOnly", where: "c.reason = 'memberDetailsOnly'" },
+    { reason: "unparsableDate", where: "c.reason = 'unparsableDate'" },
+    { reason: "nonNumericAmount", where: "c.reason = 'nonNumericAmount'" },
+    { reason: "dateAfterAsOf", where: "c.reason = 'dateAfterAsOf'", amount: true },
+    {
+      reason: "duplicateLine",
+      where: "c.ll_row IN (SELECT ll_row FROM ll_duplicates)",
+      amount: true,
+      sorted: true,
+    },
+    {
+      reason: "zeroAmount",
+      where: `c.reason IS NULL AND c.amount = 0 AND c.ll_row IN (SELECT ll_row FROM ${CLEAN_LINES})`,
+      sorted: true,
+    },
+    {
+      reason: "refund",
+      where: `c.reason IS NULL AND c.amount < 0 AND c.ll_row IN (SELECT ll_row FROM ${CLEAN_LINES})`,
+      amount: true,
+      sorted: true,
+    },
+  ];
+  for (const g of groups) {
+    const column = reasonColumn[g.reason];
+    const result = await db.columns(
+      `SELECT COUNT(*) AS n, SUM(c.amount) AS total FROM ll_rows c WHERE ${g.where}`,
+    );
+    const n = Number(result.n[0]);
+    if (n === 0) continue;
+    const examples = await db.columns(`SELECT c.ll_row, c.test_rule, ${text(headers[column])} AS cell
+      FROM ll_rows c JOIN ll_raw r ON r.ll_row = c.ll_row WHERE ${g.where} ORDER BY ${g.sorted ? sortedOrder : "c.ll_row"} LIMIT ${perReason}`);
+    const rows = examples.ll_row.map(Number);
+    rows.forEach((row, k) => {
+      const cell = cellOf(examples.cell[k]);
+      table.columns[column][row] = cell;
+      collector.add(
+        g.reason,
+        column,
+        row,
+        noteOf(g.reason, cell, examples.test_rule[k] as string | null, asOf, options),
+      );
+    });
+    const total = g.amount ? Number(result.total[0] ?? 0) : undefined;
+    // The examples were added one by one (without their amounts): the rest of the count and the whole sum.
+    collector.addCount(g.reason, n - rows.length, total);
+  }
+  const purchaseLines = await count(db, `SELECT COUNT(*) FROM ${CLEAN_LINES} WHERE amount >= 0`);
+  const noPurchase = await db.columns(`SELECT first_row FROM (
+      SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
+      WHERE customer_id IS NOT NULL AND test_rule IS NULL GROUP BY customer_id
+    ) ANTI JOIN ${KEPT_CUSTOMERS} USING (customer_id) ORDER BY first_row`);
+  const firstRows = noPurchase.first_row.map(Number);
+  const idColumn = index("customerId");
+  if (firstRows.length > 0) {
+    const cells = await db.columns(
+      `SELECT ll_row, ${text(headers[idColumn])} AS cell FROM ll_raw r WHERE ll_row IN (${firstRows.slice(0, perReason).join(", ")}) ORDER BY ll_row`,
+    );
+    cells.ll_row.forEach((row, k) => {
+      table.columns[idColumn][Number(row)] = cellOf(cells.cell[k]);
+    });
+    firstRows.forEach((row, k) => {
+      if (k < perReason) collector.add("noPurchase", idColumn, row);
+    });
+    collector.addCount("noPurchase", firstRows.length - Math.min(perReason, firstRows.length));
+  }
+  return collector.report(rowsRead, purchaseLines);
+}
+
+function noteOf(
+  reason: QualityReason,
+  cell: CellValue,
+  testRule: string | null,
+  asOf: number,
+  options: DuckDbReadOptions,
+): (() => string) | undefined {
+  switch (reason) {
+    case "testAccount":
+      return () => `rule: ${testRule}`;
+    case "unparsableDate":
+      return () => explainDate(cell, options.dates);
+    case "nonNumericAmount":
+      return () => explainAmount(cell, options.amounts);
+    case "dateAfterAsOf":
+      return () => `after ${formatDay(asOf)}`;
+    default:
+      return undefined;
+  }
+}

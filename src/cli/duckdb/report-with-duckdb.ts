@@ -1,0 +1,41 @@
+/**
+ * `loyalty report INPUT --engine duckdb --out OUT.xlsx`: the report of an order table read by DuckDB
+ * (out of core), written by the same builders as any other report.
+ */
+import path from "node:path";
+import type { RawTable } from "../../engine/data/table";
+import type { PartialReportConfig } from "../../report/config";
+import { analysisConfigOf, resolveReportConfig } from "../../report/config";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import type { CliIO } from "../io";
+import { runReport } from "../report-run";
+import { readWithDuckDb } from "./engine-choice";
+import { orderTableFromDuckDb } from "./to-engine";
+
+export async function reportWithDuckDb(
+  input: string,
+  out: string,
+  config: PartialReportConfig,
+  options: { json?: boolean; started: number; campaigns?: RawTable },
+  io: CliIO,
+): Promise<void> {
+  const read = analysisConfigOf(resolveReportConfig([config])).read ?? {};
+  const duck = await readWithDuckDb(input, read, io);
+  try {
+    const table = await orderTableFromDuckDb(duck.db, duck.read);
+    await runReport(
+      {
+        workbook: XlsxWorkbook.create(path.basename(out)),
+        out,
+        orders: { read: table, source: duck.files.label, headers: duck.read.headers },
+        campaigns: options.campaigns,
+        config,
+        json: options.json,
+        started: options.started,
+      },
+      io,
+    );
+  } finally {
+    duck.close();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * DuckDB for the CLI, loaded only when a command asks for it (`--engine duckdb`, `loyalty sql --run`):
+ * `@duckdb/node-api` is an optional dependency of about 70 MB with native binaries, never part of the
+ * add-in bundle or the custom functions, and the rest of the CLI works without it.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { UserError } from "../../user-error";
+
+export interface DuckDbSession {
+  /** Runs statements that return nothing of interest. */
+  run(sql: string): Promise<void>;
+  /** Runs a query and returns its columns by name, each as JavaScript values (DATE → {days}). */
+  columns(sql: string): Promise<Record<string, unknown[]>>;
+  /**
+   * Runs a query and calls `onChunk` with each chunk of its result, column by column, in order: numbers,
+   * strings, bigints (64-bit integers), null, and DATE values as objects with `days` since 1970-01-01.
+   */
+  stream(sql: string, onChunk: (columns: unknown[][], rows: number) => void): Promise<void>;
+  /**
+   * Appends rows to a table whose columns are VARCHAR, INTEGER or DOUBLE: strings are appended as text,
+   * integers of an INTEGER column as integers, other numbers as doubles, null as NULL.
+   */
+  append(table: string, rows: readonly (readonly (string | number | null)[])[]): Promise<void>;
+  close(): void;
+}
+
+type DuckDbModule = typeof import("@duckdb/node-api");
+
+async function loadDuckDb(): Promise<DuckDbModule> {
+  try {
+    return await import("@duckdb/node-api");
+  } catch (e) {
+    throw new UserError(
+      "DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: " +
+        `${(e as Error).message.split("\n")[0]}); install it with npm install @duckdb/node-api, ` +
+        "or leave out --engine duckdb to read the file without it",
+    );
+  }
+}
+
+/**
+ * A DuckDB database: in memory, or in the file `path` (a temporary file the caller removes) so that
+ * tables larger than `memoryLimit` (e.g. "1GB") live on disk and only the limit stays in memory.
+ */
+export async function openDuckDb(
+  options: { path?: string; memoryLimit?: string; threads?: number } = {},
+): Promise<DuckDbSession> {
+  const duckdb = await loadDuckDb();
+  const instance = await duckdb.DuckDBInstance.create(options.path ?? ":memory:", {
+    ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+    ...(options.threads ? { threads: String(options.threads) } : {}),
+    // Row numbers are given in file order (row_number() OVER () on the scan), which needs insertion order.
+    preserve_insertion_order: "true",
+  });
+  const connection: DuckDBConnection = await instance.connect();
+  return {
+    async run(sql) {
+      await connection.run(sql);
+    },
+    async columns(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+    },
+    async stream(sql, onChunk) {
+      const result = await connection.stream(sql);
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        onChunk(chunk.getColumns() as unknown[][], chunk.rowCount);
+      }
+    },
+    async append(table, rows) {
+      const described = await connection.runAndReadAll(`DESCRIBE ${table}`);
+      const types = (described.getColumnsObjectJS().column_type as string[]).map((t) => t.toUpperCase());
+      const appender = await connection.createAppender(table);
+      for (const row of rows) {
+        row.forEach((value, i) => {
+          if (value === null) appender.appendNull();
+          else if (typeof value === "string") appender.appendVarchar(value);
+          else if (types[i] === "INTEGER") appender.appendInteger(value);
+          else appender.appendDouble(value);
+        });
+        appender.endRow();
+      }
+      appender.closeSync();
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * From the clean lines DuckDB holds (read-orders-duckdb.ts) to what the engine takes:
+ *
+ * - `orderTableFromDuckDb`: the engine's OrderTable for the whole report. Lines are handed over ORDER by
+ *   order (the lines of one order id on one day summed; a line without an order id is an order by
+ *   itself), which is all the engine uses of them (purchase days, their value and their count of orders)
+ *   and keeps the arrays small: an export of 50 million item lines holds far fewer orders.
+ * - `customerSummaryFromDuckDb`: only the customer summary, computed in DuckDB by the same SQL that
+ *   `loyalty sql` prints (src/sql/customer-summary-query.ts), for `loyalty fit`.
+ */
+import type { OrderTable } from "../../engine/data/read-orders";
+import type { OrderLines, RefundLines } from "../../engine/data/orders";
+import type { TimeUnit } from "../../engine/summary/time-unit";
+import { customerSummaryQuery } from "../../sql/customer-summary-query";
+import { CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
+import type { DuckDbSession } from "./session";
+
+const CUSTOMER_INDEX = `(SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS})`;
+
+async function countOf(db: DuckDbSession, sql: string): Promise<number> {
+  const result = await db.columns(sql);
+  return Number(Object.values(result)[0][0] ?? 0);
+}
+
+/** Streams rows (idx, day, amount, row) into CSR arrays grouped by customer index 0..customers−1. */
+async function groupedLines(db: DuckDbSession, sql: string, rows: number, customers: number) {
+  const start = new Int32Array(customers + 1);
+  const day = new Int32Array(rows);
+  const amount = new Float64Array(rows);
+  const sourceRow = new Int32Array(rows);
+  let i = 0;
+  await db.stream(sql, (columns, n) => {
+    const [idx, days, amounts, sourceRows] = columns;
+    for (let k = 0; k < n; k++, i++) {
+      start[Number(idx[k]) + 1]++;
+      day[i] = Number(days[k]);
+      amount[i] = Number(amounts[k]);
+      sourceRow[i] = Number(sourceRows[k]);
+    }
+  });
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+  return { start, day, amount, sourceRow };
+}
+
+export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders): Promise<OrderTable> {
+  const ids = await db.columns(`SELECT customer_id FROM ${KEPT_CUSTOMERS} ORDER BY first_row`);
+  const customerIds = ids.customer_id as string[];
+  const orderKey = `COALESCE(l.order_id, '#' || CAST(l.ll_row AS VARCHAR))`;
+  const orders = `SELECT k.idx, l.day, SUM(l.amount) AS amount, MIN(l.ll_row) AS source_row
+    FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
+    WHERE l.amount >= 0 GROUP BY k.idx, l.day, ${orderKey}`;
+  const orderCount = await countOf(db, `SELECT COUNT(*) FROM (${orders})`);
+  const lines = await groupedLines(
+    db,
+    `SELECT idx, day, amount, source_row FROM (${orders}) ORDER BY idx, day, source_row`,
+    orderCount,
+    customerIds.length,
+  );
+  const refundCount = await countOf(
+    db,
+    `SELECT COUNT(*) FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id) WHERE l.amount < 0`,
+  );
+  const refund = await groupedLines(
+    db,
+    `SELECT k.idx, l.day, l.amount, l.ll_row FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
+     WHERE l.amount < 0 ORDER BY k.idx, l.day, l.ll_row`,
+    refundCount,
+    customerIds.length,
+  );
+  const refunds: RefundLines = {
+    customerStart: refund.start,
+    day: refund.day,
+    amount: refund.amount,
+    sourceRow: refund.sourceRow,
+  };
+  const customer = new Int32Array(orderCount);
+  for (let c = 0; c < customerIds.length; c++) customer.fill(c, lines.start[c], lines.start[c + 1]);
+  const orderLines: OrderLines = {
+    customerIds,
+    customerStart: lines.start,
+    customer,
+    day: lines.day,
+    amount: lines.amount,
+    sourceRow: lines.sourceRow,
+    newOrder: new Uint8Array(orderCount).fill(1),
+    quantity: null,
+    channel: null,
+    channels: [],
+    labels: {},
+    refunds,
+  };
+  return {
+    orders: orderLines,
+    members: {
+      birthday: null,
+      joinDay: null,
+      tier: null,
+      points: null,
+      name: null,
+      phone: null,
+      store: null,
+    },
+    quality: read.quality,
+    columns: read.columns,
+    asOf: read.asOf,
+    customersWithoutPurchase: read.customersWithoutPurchase,
+  };
+}
+
+/** The customer summary columns `loyalty fit` takes, one value per customer in the calibration cohort. */
+export interface DuckDbCalibration {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  monetary: Float64Array;
+}
+
+export async function customerSummaryFromDuckDb(
+  db: DuckDbSession,
+  read: DuckDbOrders,
+  options: { calibrationEnd?: number; unit: TimeUnit },
+): Promise<DuckDbCalibration> {
+  const summary = customerSummaryQuery({
+    dialect: "duckdb",
+    table: CLEAN_LINES,
+    columns: { customer: "customer_id", date: "order_date", amount: "amount", order: "order_id" },
+    asOf: read.asOf,
+    calibrationEnd: options.calibrationEnd,
+    unit: options.unit,
+  }).replace(/ORDER BY c\.customer_id\s*$/, "");
+  // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
+  const rows = await db.columns(
+    `SELECT frequency, recency, "T", monetary_value FROM (${summary}) WHERE frequency IS NOT NULL AND "T" > 0 ORDER BY customer_id`,
+  );
+  const column = (name: string) => Float64Array.from(rows[name] as unknown[], Number);
+  return {
+    x: column("frequency"),
+    tx: column("recency"),
+    T: column("T"),
+    monetary: column("monetary_value"),
+  };
+}

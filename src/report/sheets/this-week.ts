@@ -1,0 +1,222 @@
+/**
+ * The This week sheet (本周跟进): the call list a store manager works through this week. Per store, at
+ * most `thisWeek.perStore` members with a reason to call (engine/followup/call-list.ts), the most value at
+ * risk first; each with the reasons in words, name, phone, store, last purchase and amount, a suggested
+ * action, and two columns the manager fills in: Done (a choice list) and Note, which Refresh keeps on the
+ * member's row. A summary per store at the top.
+ */
+import { formatDay, NO_DAY } from "../../engine/data/days";
+import { buildCallList, tierSlips, type CallReason, type CallList } from "../../engine/followup/call-list";
+import { THIS_WEEK_TEXTS } from "../../engine/text/this-week";
+import { whole } from "../../engine/text/format";
+import type { Language } from "../../engine/text/language";
+import type { Cell, SheetModel } from "../../sheet/sheet-model";
+import { nextOfferText } from "../next-offer";
+import { tierName, valueAtRisk, type ReportData } from "../report-data";
+import { excelDate, round } from "./cell-values";
+import { SheetLayout } from "./layout";
+import { moneyFormat } from "./number-formats";
+
+/** Days the list looks ahead. */
+const HORIZON_DAYS = 7;
+
+/** The contact columns of the data, per customer (null when the data has no such column). */
+export interface Contacts {
+  name: readonly string[] | null;
+  phone: readonly string[] | null;
+  store: readonly string[] | null;
+}
+
+/** The member details the orders carry for calling: name, phone (masked when set) and store. */
+export function contactsOf(data: ReportData): Contacts {
+  const { name, phone, store } = data.analysis.table.members;
+  return { name, phone, store };
+}
+
+/** The call list of the report data. */
+export function callListOf(data: ReportData): CallList {
+  const { analysis, models, config } = data;
+  const { summary, rhythm, tiers } = analysis;
+  return buildCallList(
+    {
+      asOf: analysis.asOf,
+      days: analysis.days,
+      spend: summary.spend,
+      purchaseDays: summary.purchaseDays,
+      firstDay: summary.firstDay,
+      daysSinceLast: rhythm.daysSinceLast,
+      medianIntervalDays: rhythm.medianIntervalDays,
+      keyDates: analysis.keyDates.filter((k) => k.daysUntil <= HORIZON_DAYS),
+      slips: tierSlips(tiers, analysis.days),
+      valueAtRisk: valueAtRisk(models),
+      store: contactsOf(data).store,
+    },
+    { perStore: config.thisWeek.perStore, horizonDays: HORIZON_DAYS },
+  );
+}
+
+/** "12-24": the month and day of an occasion (the year is this one or the next, obvious in a week). */
+function monthDay(day: number): string {
+  return formatDay(day).slice(5);
+}
+
+function reasonText(data: ReportData, reason: CallReason, language: Language): string {
+  const words = THIS_WEEK_TEXTS[language].reason;
+  const money = (v: number) =>
+    Number.isFinite(v) && v > 0 ? `${data.config.currency}${whole(Math.ceil(v))}` : null;
+  switch (reason.kind) {
+    case "birthday":
+      return words.birthday(monthDay(reason.day), reason.daysUntil);
+    case "anniversary":
+      return words.anniversary(reason.years, monthDay(reason.day), reason.daysUntil, reason.of);
+    case "tierDrop": {
+      const visits = Number.isFinite(reason.purchaseDaysNeeded) && reason.purchaseDaysNeeded > 0;
+      return words.tierDrop(
+        tierName(data.analysis, reason.level, language),
+        formatDay(reason.byDay),
+        money(reason.spendNeeded),
+        visits ? reason.purchaseDaysNeeded : null,
+      );
+    }
+    case "overdueRegular":
+      return words.overdueRegular(reason.daysSinceLast, reason.usualGapDays);
+    case "silentTopSpender":
+      return words.silentTopSpender(reason.daysSinceLast);
+    case "secondPurchase":
+      return words.secondPurchase(reason.daysSinceFirst, reason.windowDays);
+  }
+}
+
+/** The amount of the customer's last purchase day. */
+function lastAmount(data: ReportData, c: number): number | null {
+  const { days } = data.analysis;
+  const end = days.start[c + 1];
+  return end > days.start[c] ? round(days.value[end - 1], 2) : null;
+}
+
+export function buildThisWeekSheet(data: ReportData): SheetModel {
+  const { analysis, models, config } = data;
+  const language = config.language;
+  const t = THIS_WEEK_TEXTS[language];
+  const money = moneyFormat(config.currency);
+  const list = callListOf(data);
+  const contacts = contactsOf(data);
+  const byModel = list.rankedBy === "valueAtRisk";
+
+  const layout = new SheetLayout().title(
+    t.title,
+    t.intro(formatDay(analysis.asOf), formatDay(analysis.asOf + HORIZON_DAYS), list.perStore),
+  );
+  layout.note(
+    byModel
+      ? t.rankedByModel(models?.clvMonths ?? config.model.clvMonths)
+      : t.rankedBySpend(models?.transaction.problem ?? t.noModelReason),
+    t.reasonsNote(
+      Number.isFinite(list.secondPurchaseWindowDays)
+        ? t.windowKnown(list.secondPurchaseWindowDays)
+        : t.windowUnknown,
+    ),
+  );
+  if (!contacts.store) layout.note(t.noStoreColumn);
+  layout.gap();
+
+  const storeName = (store: string) => (store ? store : contacts.store ? t.noStore : t.allStores);
+  const count = (entries: CallList["stores"][number]["entries"], kinds: CallReason["kind"][]) =>
+    entries.filter((e) => e.reasons.some((r) => kinds.includes(r.kind))).length;
+  layout.section(t.storesSection);
+  const storeHeader = [...t.storeHeader];
+  if (!byModel) storeHeader[storeHeader.length - 1] = t.spendListed;
+  layout.table({
+    header: storeHeader,
+    rows: list.stores.map((s) => [
+      storeName(s.store),
+      s.candidates,
+      s.entries.length,
+      count(s.entries, ["birthday", "anniversary"]),
+      count(s.entries, ["tierDrop"]),
+      count(s.entries, ["overdueRegular"]),
+      count(s.entries, ["silentTopSpender"]),
+      count(s.entries, ["secondPurchase"]),
+      round(
+        s.entries.reduce((sum, e) => sum + (Number.isFinite(e.rank) ? e.rank : 0), 0),
+        2,
+      ),
+    ]),
+    formats: ["text", "integer", "integer", "integer", "integer", "integer", "integer", "integer", money],
+  });
+  layout.gap();
+
+  layout.section(t.listSection, list.stores.length === 0 ? t.nobody : undefined);
+  const h = t.header;
+  const header: Cell[] = [
+    h.store,
+    h.customerId,
+    ...(contacts.name ? [h.name] : []),
+    ...(contacts.phone ? [h.phone] : []),
+    h.tier,
+    h.reason,
+    h.lastPurchase,
+    h.lastAmount,
+    byModel ? h.valueAtRisk : h.netSpend,
+    h.action,
+    h.done,
+    h.note,
+  ];
+  const rows: Cell[][] = list.stores.flatMap((s) =>
+    s.entries.map((e) => {
+      const c = e.customer;
+      const last = analysis.summary.lastDay[c];
+      return [
+        storeName(s.store),
+        analysis.summary.customerIds[c],
+        ...(contacts.name ? [contacts.name[c] ?? ""] : []),
+        ...(contacts.phone ? [contacts.phone[c] ?? ""] : []),
+        tierName(analysis, analysis.tiers.current[c], language),
+        e.reasons.map((r) => reasonText(data, r, language)).join(t.separator),
+        last === NO_DAY ? null : excelDate(last),
+        lastAmount(data, c),
+        round(e.rank, 2),
+        [t.action[e.reasons[0].kind], nextOfferText(data, c, language)].filter(Boolean).join(t.separator),
+        null,
+        null,
+      ];
+    }),
+  );
+  const formats = header.map((cell) => {
+    if (cell === h.lastPurchase) return "date" as const;
+    if (cell === h.lastAmount || cell === h.valueAtRisk || cell === h.netSpend) return money;
+    return "text" as const;
+  });
+  const placed = layout.table({
+    header,
+    rows,
+    formats,
+    table: {
+      name: "LL_ThisWeek",
+      style: "TableStyleMedium2",
+      // What the manager writes stays on the member's row on every refresh, and comes back with them.
+      carry: {
+        key: h.customerId,
+        userColumns: [h.done, h.note],
+        keptTitle: t.keptTitle,
+        keptNote: t.keptNote,
+      },
+    },
+  });
+  const doneColumn = header.indexOf(h.done);
+  if (placed.count > 0) {
+    layout.validate({
+      type: "list",
+      range: placed.column(doneColumn),
+      values: [...t.doneChoices],
+      prompt: t.doneHelp,
+      error: t.doneHelp,
+      allowBlank: true,
+    });
+  }
+  // The reason and action columns hold sentences: wide enough to read, not a whole line of the screen.
+  const widths: (number | null)[] = header.map((cell) =>
+    cell === h.reason ? 60 : cell === h.action ? 40 : cell === h.note ? 30 : cell === h.done ? 12 : null,
+  );
+  return layout.finish({ kind: "this-week", tabColor: "#107C10", columnWidths: widths });
+}

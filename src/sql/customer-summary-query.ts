@@ -1,0 +1,181 @@
+/**
+ * The customer summary as one SQL query, for order tables that live in a warehouse or are too large for
+ * a worksheet: one row per customer with what the report and the models need (see SUMMARY_COLUMNS), the
+ * same numbers as the engine's `summarizeCustomers` (src/engine/summary/customer-summary.ts) on the same
+ * clean lines. The conventions are the engine's:
+ * - same-day purchases are one purchase day (its value the sum of its lines); a line with a negative
+ *   amount is a refund: it lowers the customer's spend and is not a purchase;
+ * - x (frequency) counts the repeat purchase days up to the calibration end; t_x (recency) and T are in
+ *   the time unit, from the first purchase day; monetary_value is the mean value of the repeat days;
+ * - orders are distinct order ids per day (a line without an order id is an order by itself).
+ *
+ * Which lines the query leaves out (and nothing else): lines without a customer id, date or amount, and
+ * lines after the as-of date. Test accounts, duplicates and other cleaning are the warehouse's to do
+ * (the engine's rules run when `loyalty report` reads the lines itself).
+ *
+ * Every date the query compares with is computed here, by the engine's day arithmetic, and written as a
+ * DATE literal, so the SQL holds no date arithmetic but differences of days.
+ */
+import { formatDay } from "../engine/data/days";
+import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
+import { windowStartExclusive } from "../engine/tiers/activity";
+import { DIALECTS, type SqlDialect } from "./dialects";
+
+/** The columns of the order table the query reads (names as they are in the user's table). */
+export interface OrderColumns {
+  customer: string;
+  date: string;
+  amount: string;
+  /** Optional: orders are then counted as distinct order ids per day. */
+  order?: string;
+}
+
+export interface SummaryQueryOptions {
+  dialect: SqlDialect;
+  /** The table (or view) of order lines, e.g. `sales.orders`; quoted part by part. */
+  table: string;
+  /** A FROM source used as written instead of `table` (e.g. DuckDB's read_parquet('…')). */
+  fromClause?: string;
+  columns: OrderColumns;
+  /** Day number (days since 1970-01-01): lines after it are left out; recency is measured to it. */
+  asOf: number;
+  /** Day number of the calibration end (default the as-of date: no holdout). */
+  calibrationEnd?: number;
+  /** Unit of recency (t_x) and T (default week). */
+  unit?: TimeUnit;
+  /** Months of the rolling window whose spend and purchase days tiers are given on (default 12). */
+  tierWindowMonths?: number;
+}
+
+/** The columns of the summary, in order, with what each holds (the README documents the same). */
+export const SUMMARY_COLUMNS = [
+  ["customer_id", "the customer's id, as text"],
+  ["first_purchase", "first purchase day up to the as-of date"],
+  ["last_purchase", "last purchase day up to the as-of date"],
+  ["orders", "orders up to the as-of date (distinct order ids per day)"],
+  ["purchase_days", "distinct purchase days up to the as-of date"],
+  ["spend", "net spend up to the as-of date: purchases plus refunds"],
+  ["refunds", "refunds up to the as-of date (zero or negative)"],
+  ["recency_days", "days from the last purchase to the as-of date"],
+  [
+    "frequency",
+    "x: repeat purchase days up to the calibration end (blank if the first purchase is after it)",
+  ],
+  ["recency", "t_x: first to last purchase day up to the calibration end, in the time unit"],
+  ["T", "first purchase day to the calibration end, in the time unit"],
+  ["monetary_value", "mean value of the repeat purchase days up to the calibration end (0 when x = 0)"],
+  ["holdout_frequency", "purchase days after the calibration end (blank without a holdout)"],
+  ["holdout_spend", "value of those purchase days (blank without a holdout)"],
+  ["window_spend", "net spend in the tier window (the months up to the as-of date)"],
+  ["window_purchase_days", "purchase days in the tier window"],
+] as const;
+
+const dateLiteral = (day: number) => `DATE '${formatDay(day)}'`;
+
+/** A number written so that every dialect reads it as a double (no integer division). */
+function doubleLiteral(value: number): string {
+  const text = String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/** The customer-summary query for `options.dialect`, with the user's table and column names. */
+export function customerSummaryQuery(options: SummaryQueryOptions): string {
+  const d = DIALECTS[options.dialect];
+  const q = d.identifier;
+  const { columns, asOf } = options;
+  const unit = options.unit ?? "week";
+  const calibrationEnd = Math.min(options.calibrationEnd ?? asOf, asOf);
+  const hasHoldout = asOf > calibrationEnd;
+  const windowAfter = windowStartExclusive({ kind: "rolling", months: options.tierWindowMonths ?? 12 }, asOf);
+  const perUnit = doubleLiteral(DAYS_PER_UNIT[unit]);
+  const from = options.fromClause ?? q(options.table);
+  const asOfDate = dateLiteral(asOf);
+  const calEnd = dateLiteral(calibrationEnd);
+  const customerText = `CAST(${q(columns.customer)} AS ${d.text})`;
+  const orderId = columns.order ? `CAST(${q(columns.order)} AS ${d.text})` : "NULL";
+  const days = (from: string, to: string) => `CAST(${d.daysBetween(from, to)} AS ${d.double})`;
+  const holdout = hasHoldout
+    ? `SUM(CASE WHEN order_day > ${calEnd} THEN 1 ELSE 0 END)`
+    : `CAST(NULL AS ${d.double})`;
+  const holdoutSpend = hasHoldout
+    ? `SUM(CASE WHEN order_day > ${calEnd} THEN day_value ELSE 0 END)`
+    : `CAST(NULL AS ${d.double})`;
+
+  return `-- Loyalty Lens customer summary (${options.dialect}): one row per customer.
+-- As of ${formatDay(asOf)}; calibration end ${formatDay(calibrationEnd)}; recency and T in ${unit}s;
+-- tier window ${formatDay(windowAfter + 1)} to ${formatDay(asOf)}.
+-- Leaves out lines without customer id, date or amount and lines after the as-of date.
+WITH order_lines AS (
+  SELECT
+    TRIM(${customerText}) AS customer_id,
+    CAST(${q(columns.date)} AS DATE) AS order_day,
+    CAST(${q(columns.amount)} AS ${d.double}) AS amount,
+    ${orderId} AS order_id
+  FROM ${from}
+  WHERE ${q(columns.customer)} IS NOT NULL
+    AND ${q(columns.date)} IS NOT NULL
+    AND ${q(columns.amount)} IS NOT NULL
+),
+usable_lines AS (
+  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${asOfDate}
+),
+purchase_days AS (
+  SELECT
+    customer_id,
+    order_day,
+    SUM(amount) AS day_value,
+    COUNT(DISTINCT order_id) + SUM(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END) AS day_orders,
+    ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_day) AS day_rank
+  FROM usable_lines
+  WHERE amount >= 0
+  GROUP BY customer_id, order_day
+),
+refunds AS (
+  SELECT
+    customer_id,
+    SUM(amount) AS refunded,
+    SUM(CASE WHEN order_day > ${dateLiteral(windowAfter)} THEN amount ELSE 0 END) AS window_refunded
+  FROM usable_lines
+  WHERE amount < 0
+  GROUP BY customer_id
+),
+customers AS (
+  SELECT
+    customer_id,
+    MIN(order_day) AS first_day,
+    MAX(order_day) AS last_day,
+    SUM(day_orders) AS orders,
+    COUNT(*) AS purchase_days,
+    SUM(day_value) AS gross,
+    SUM(CASE WHEN order_day <= ${calEnd} THEN 1 ELSE 0 END) - 1 AS repeats,
+    MAX(CASE WHEN order_day <= ${calEnd} THEN order_day END) AS last_calibration_day,
+    SUM(CASE WHEN order_day <= ${calEnd} AND day_rank > 1 THEN day_value ELSE 0 END) AS repeat_value,
+    ${holdout} AS holdout_days,
+    ${holdoutSpend} AS holdout_value,
+    SUM(CASE WHEN order_day > ${dateLiteral(windowAfter)} THEN day_value ELSE 0 END) AS window_gross,
+    SUM(CASE WHEN order_day > ${dateLiteral(windowAfter)} THEN 1 ELSE 0 END) AS window_days
+  FROM purchase_days
+  GROUP BY customer_id
+)
+SELECT
+  c.customer_id AS ${q("customer_id")},
+  c.first_day AS ${q("first_purchase")},
+  c.last_day AS ${q("last_purchase")},
+  c.orders AS ${q("orders")},
+  c.purchase_days AS ${q("purchase_days")},
+  c.gross + COALESCE(r.refunded, 0) AS ${q("spend")},
+  COALESCE(r.refunded, 0) AS ${q("refunds")},
+  ${d.daysBetween("c.last_day", asOfDate)} AS ${q("recency_days")},
+  CASE WHEN c.first_day <= ${calEnd} THEN c.repeats END AS ${q("frequency")},
+  CASE WHEN c.first_day <= ${calEnd} THEN ${days("c.first_day", "c.last_calibration_day")} / ${perUnit} END AS ${q("recency")},
+  CASE WHEN c.first_day <= ${calEnd} THEN ${days("c.first_day", calEnd)} / ${perUnit} END AS ${q("T")},
+  CASE WHEN c.first_day > ${calEnd} THEN NULL WHEN c.repeats > 0 THEN c.repeat_value / c.repeats ELSE 0 END AS ${q("monetary_value")},
+  CASE WHEN c.first_day <= ${calEnd} THEN c.holdout_days END AS ${q("holdout_frequency")},
+  CASE WHEN c.first_day <= ${calEnd} THEN c.holdout_value END AS ${q("holdout_spend")},
+  c.window_gross + COALESCE(r.window_refunded, 0) AS ${q("window_spend")},
+  c.window_days AS ${q("window_purchase_days")}
+FROM customers c
+LEFT JOIN refunds r ON r.customer_id = c.customer_id
+ORDER BY c.customer_id
+`;
+}

@@ -1,0 +1,227 @@
+/**
+ * The DuckDB engine (`--engine duckdb`) against the in-process engine on the same files: the same
+ * data-quality report (counts, actions, examples and notes; sums to the cent), the same as-of date and
+ * customers, and the same analysis customer by customer (x, t_x, T, spend, orders, RFM scores, tier),
+ * on CSV, Parquet and a glob of files; and the fits of `loyalty fit`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DEMO_SAMPLE } from "../../src/cli/commands/demo";
+import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
+import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import { openDuckDb } from "../../src/cli/duckdb/session";
+import { run } from "../../src/cli/main";
+import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
+import type { DataQualityReport } from "../../src/engine/data/quality";
+import { readOrderTable, type ReadOrdersOptions } from "../../src/engine/data/read-orders";
+import type { RawTable } from "../../src/engine/data/table";
+import { generateOrders } from "../../src/engine/sample/generate-orders";
+import { writeTableCsv } from "../../src/workbook/csv/write";
+import { readCsvTable } from "../../src/workbook/csv/read";
+import { capture } from "../helpers/cli-io";
+import { cdnowSampleTable, testDataPath } from "../helpers/test-data";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ll-duckdb-engine-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const silent = capture();
+
+async function writeCsv(name: string, table: RawTable): Promise<string> {
+  const file = path.join(dir, name);
+  await writeTableCsv(file, table);
+  return file;
+}
+
+/** The CDNOW sample as a CSV file with a header (the text file itself is whitespace-aligned, without one). */
+function cdnowWithHeader(): RawTable {
+  const t = cdnowSampleTable();
+  return { ...t, headers: ["master_id", "customer id", "date", "cds", "amount"] };
+}
+
+/** Amount sums compared to the cent, everything else exactly (the file's name left out). */
+function comparable(report: DataQualityReport): DataQualityReport {
+  const named = JSON.stringify(report).split(JSON.stringify(report.source).slice(1, -1)).join("FILE");
+  const parsed = JSON.parse(named) as DataQualityReport;
+  const cents = (amount: number | undefined) => (amount === undefined ? undefined : Math.round(amount * 100));
+  return { ...parsed, findings: parsed.findings.map((f) => ({ ...f, amount: cents(f.amount) })) };
+}
+
+async function bothEngines(file: string, read: ReadOrdersOptions) {
+  const { table } = await readCsvTable(file);
+  const inProcess = analyzeOrderTable(readOrderTable(table, read));
+  const duck = await readWithDuckDb(file, read, silent);
+  try {
+    const viaDuckDb = analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
+    return { inProcess, viaDuckDb };
+  } finally {
+    duck.close();
+  }
+}
+
+/** Every customer's figures, by id: summary, RFM code and tier level. */
+function perCustomer(a: Analysis) {
+  const s = a.summary;
+  return new Map(
+    s.customerIds.map((id, c) => [
+      id,
+      {
+        x: s.x[c],
+        tX: s.tX[c],
+        T: s.T[c],
+        spend: Math.round(s.spend[c] * 100),
+        orders: s.orders[c],
+        purchaseDays: s.purchaseDays[c],
+        monetary: Math.round(s.monetary[c] * 100),
+        rfm: a.rfm.codes[c],
+        tier: a.tiers.current[c],
+      },
+    ]),
+  );
+}
+
+function expectSameAnalysis(inProcess: Analysis, viaDuckDb: Analysis) {
+  expect(viaDuckDb.asOf).toBe(inProcess.asOf);
+  expect(comparable(viaDuckDb.table.quality)).toEqual(comparable(inProcess.table.quality));
+  expect(viaDuckDb.table.customersWithoutPurchase).toEqual(inProcess.table.customersWithoutPurchase);
+  expect(viaDuckDb.summary.customerIds).toEqual(inProcess.summary.customerIds);
+  expect(perCustomer(viaDuckDb)).toEqual(perCustomer(inProcess));
+  expect(viaDuckDb.tiers.counts).toEqual(inProcess.tiers.counts);
+}
+
+describe("the DuckDB engine reads like the in-process engine", () => {
+  it("on the demo's orders (with blank ids, test accounts, bad dates and amounts, duplicates, refunds)", async () => {
+    const file = await writeCsv("demo-orders.csv", generateOrders(DEMO_SAMPLE));
+    const { inProcess, viaDuckDb } = await bothEngines(file, {});
+    const dropped = inProcess.table.quality.findings.filter((f) => f.count > 0).map((f) => f.reason);
+    expect(dropped).toEqual(
+      expect.arrayContaining([
+        "blankId",
+        "testAccount",
+        "unparsableDate",
+        "nonNumericAmount",
+        "duplicateLine",
+        "refund",
+      ]),
+    );
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("on the CDNOW sample (identical lines kept as purchases: no order id)", async () => {
+    const file = await writeCsv("cdnow.csv", cdnowWithHeader());
+    const read: ReadOrdersOptions = { columns: { customerId: "customer id", quantity: "cds" } };
+    const { inProcess, viaDuckDb } = await bothEngines(file, read);
+    expect(inProcess.summary.customerIds).toHaveLength(2357);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("says the engine's own words for a file it cannot use (lifetimes' example transactions: no amount)", async () => {
+    const file = testDataPath("example_transactions.csv");
+    const { table } = await readCsvTable(file);
+    expect(() => readOrderTable(table)).toThrow(/no amount column found among the headers "date", "id"/);
+    await expect(readWithDuckDb(file, {}, silent)).rejects.toThrow(
+      /^example_transactions\.csv: no amount column found among the headers "date", "id"; name the column to use$/,
+    );
+  });
+
+  it("on a Parquet copy of the demo's orders and on a glob of two CSV files", async () => {
+    const csv = await writeCsv("demo-orders-2.csv", generateOrders(DEMO_SAMPLE));
+    const parquet = path.join(dir, "demo-orders.parquet");
+    const db = await openDuckDb();
+    try {
+      await db.run(
+        `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+      );
+      const halves = path.join(dir, "halves");
+      await db.run(
+        `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true) LIMIT 15000) TO '${halves}-1.csv' (HEADER)`,
+      );
+      await db.run(
+        `COPY (SELECT * FROM read_csv('${csv}', all_varchar = true) OFFSET 15000) TO '${halves}-2.csv' (HEADER)`,
+      );
+    } finally {
+      db.close();
+    }
+    const { inProcess, viaDuckDb } = await bothEngines(csv, {});
+    const fromParquet = await readWithDuckDb(parquet, {}, silent);
+    try {
+      expectSameAnalysis(
+        inProcess,
+        analyzeOrderTable(await orderTableFromDuckDb(fromParquet.db, fromParquet.read)),
+      );
+    } finally {
+      fromParquet.close();
+    }
+    const fromGlob = await readWithDuckDb(path.join(dir, "halves-*.csv"), {}, silent);
+    try {
+      const globbed = analyzeOrderTable(await orderTableFromDuckDb(fromGlob.db, fromGlob.read));
+      expect(perCustomer(globbed)).toEqual(perCustomer(viaDuckDb));
+      expect(globbed.table.quality.rowsRead).toBe(inProcess.table.quality.rowsRead);
+    } finally {
+      fromGlob.close();
+    }
+  });
+});
+
+describe("the DuckDB engine in the commands", () => {
+  it("loyalty fit gives the same BG/NBD fit as the in-process engine", async () => {
+    const file = await writeCsv("cdnow-fit.csv", cdnowWithHeader());
+    const fit = async (engine: string) => {
+      const out = capture();
+      const args = [
+        "fit",
+        file,
+        "-m",
+        "bgnbd",
+        "--customer",
+        "customer id",
+        "--calibration-end",
+        "1997-09-30",
+      ];
+      expect(await run([...args, "--engine", engine, "--json"], out)).toBe(0);
+      return JSON.parse(out.stdout) as { params: Record<string, number>; customers: number };
+    };
+    const [js, duck] = [await fit("js"), await fit("duckdb")];
+    expect(duck.customers).toBe(2357);
+    // The published CDNOW BG/NBD estimates (Fader, Hardie and Lee 2005), as the in-process test asserts.
+    expect(duck.params.r).toBeCloseTo(0.2426, 3);
+    for (const name of Object.keys(js.params)) expect(duck.params[name]).toBeCloseTo(js.params[name], 6);
+  });
+
+  it("loyalty report --engine duckdb writes the same summary as the in-process report", async () => {
+    const file = await writeCsv("demo-report.csv", generateOrders(DEMO_SAMPLE));
+    const report = async (engine: string) => {
+      const out = capture();
+      const args = [
+        "report",
+        file,
+        "--out",
+        path.join(dir, `report-${engine}.xlsx`),
+        "--sheets",
+        "customers,segments,tiers,data-quality",
+      ];
+      expect(await run([...args, "--engine", engine, "--json"], out)).toBe(0);
+      const json = JSON.parse(out.stdout);
+      return {
+        customers: json.customers,
+        orders: json.orders,
+        orderLines: json.orderLines,
+        revenue: json.revenue,
+        segments: json.segments,
+        tiers: json.tiers,
+      };
+    };
+    expect(await report("duckdb")).toEqual(await report("js"));
+  });
+
+  it("refuses a file with a unit price or an order status, naming the way to read it", async () => {
+    const file = path.join(dir, "with-status.csv");
+    writeFileSync(file, "Customer,Date,Amount,Status\nA,2024-01-02,10,paid\nB,2024-01-03,20,refunded\n");
+    const out = capture();
+    expect(await run(["fit", file, "-m", "bgnbd", "--engine", "duckdb"], out)).toBe(2);
+    expect(out.stderr).toMatch(/order status \(Status\).*leave out --engine duckdb/);
+  });
+});

@@ -1,0 +1,76 @@
+-- Loyalty Lens customer summary (snowflake): one row per customer.
+-- As of 1998-06-30; calibration end 1997-09-30; recency and T in weeks;
+-- tier window 1997-07-01 to 1998-06-30.
+-- Leaves out lines without customer id, date or amount and lines after the as-of date.
+WITH order_lines AS (
+  SELECT
+    TRIM(CAST("customer_id" AS VARCHAR)) AS customer_id,
+    CAST("order_date" AS DATE) AS order_day,
+    CAST("amount" AS DOUBLE) AS amount,
+    CAST("order_id" AS VARCHAR) AS order_id
+  FROM "sales"."orders"
+  WHERE "customer_id" IS NOT NULL
+    AND "order_date" IS NOT NULL
+    AND "amount" IS NOT NULL
+),
+usable_lines AS (
+  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= DATE '1998-06-30'
+),
+purchase_days AS (
+  SELECT
+    customer_id,
+    order_day,
+    SUM(amount) AS day_value,
+    COUNT(DISTINCT order_id) + SUM(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END) AS day_orders,
+    ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_day) AS day_rank
+  FROM usable_lines
+  WHERE amount >= 0
+  GROUP BY customer_id, order_day
+),
+refunds AS (
+  SELECT
+    customer_id,
+    SUM(amount) AS refunded,
+    SUM(CASE WHEN order_day > DATE '1997-06-30' THEN amount ELSE 0 END) AS window_refunded
+  FROM usable_lines
+  WHERE amount < 0
+  GROUP BY customer_id
+),
+customers AS (
+  SELECT
+    customer_id,
+    MIN(order_day) AS first_day,
+    MAX(order_day) AS last_day,
+    SUM(day_orders) AS orders,
+    COUNT(*) AS purchase_days,
+    SUM(day_value) AS gross,
+    SUM(CASE WHEN order_day <= DATE '1997-09-30' THEN 1 ELSE 0 END) - 1 AS repeats,
+    MAX(CASE WHEN order_day <= DATE '1997-09-30' THEN order_day END) AS last_calibration_day,
+    SUM(CASE WHEN order_day <= DATE '1997-09-30' AND day_rank > 1 THEN day_value ELSE 0 END) AS repeat_value,
+    SUM(CASE WHEN order_day > DATE '1997-09-30' THEN 1 ELSE 0 END) AS holdout_days,
+    SUM(CASE WHEN order_day > DATE '1997-09-30' THEN day_value ELSE 0 END) AS holdout_value,
+    SUM(CASE WHEN order_day > DATE '1997-06-30' THEN day_value ELSE 0 END) AS window_gross,
+    SUM(CASE WHEN order_day > DATE '1997-06-30' THEN 1 ELSE 0 END) AS window_days
+  FROM purchase_days
+  GROUP BY customer_id
+)
+SELECT
+  c.customer_id AS "customer_id",
+  c.first_day AS "first_purchase",
+  c.last_day AS "last_purchase",
+  c.orders AS "orders",
+  c.purchase_days AS "purchase_days",
+  c.gross + COALESCE(r.refunded, 0) AS "spend",
+  COALESCE(r.refunded, 0) AS "refunds",
+  DATEDIFF(day, c.last_day, DATE '1998-06-30') AS "recency_days",
+  CASE WHEN c.first_day <= DATE '1997-09-30' THEN c.repeats END AS "frequency",
+  CASE WHEN c.first_day <= DATE '1997-09-30' THEN CAST(DATEDIFF(day, c.first_day, c.last_calibration_day) AS DOUBLE) / 7.0 END AS "recency",
+  CASE WHEN c.first_day <= DATE '1997-09-30' THEN CAST(DATEDIFF(day, c.first_day, DATE '1997-09-30') AS DOUBLE) / 7.0 END AS "T",
+  CASE WHEN c.first_day > DATE '1997-09-30' THEN NULL WHEN c.repeats > 0 THEN c.repeat_value / c.repeats ELSE 0 END AS "monetary_value",
+  CASE WHEN c.first_day <= DATE '1997-09-30' THEN c.holdout_days END AS "holdout_frequency",
+  CASE WHEN c.first_day <= DATE '1997-09-30' THEN c.holdout_value END AS "holdout_spend",
+  c.window_gross + COALESCE(r.window_refunded, 0) AS "window_spend",
+  c.window_days AS "window_purchase_days"
+FROM customers c
+LEFT JOIN refunds r ON r.customer_id = c.customer_id
+ORDER BY c.customer_id
