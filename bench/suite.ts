@@ -6,6 +6,7 @@ import { engineBenchmarks } from "./engine";
 import { reportBenchmarks } from "./report";
 import { workbookBenchmarks } from "./workbook";
 import { paneBenchmarks } from "./pane";
+import { duckDbBenchmarks } from "./duckdb";
 import { benefitCostBenchmarks } from "./benefit-cost";
 
 export interface BenchResult {
@@ -63,4 +64,5 @@ export const benchmarks: Benchmark[] = [
   ...reportBenchmarks,
   ...paneBenchmarks(underBudget),
   ...benefitCostBenchmarks({ timeBest, underBudget }),
+  ...duckDbBenchmarks,
 ];

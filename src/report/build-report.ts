@@ -41,6 +41,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
+import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
 
@@ -293,7 +294,13 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   let benefitCost: BenefitCostSheet | undefined;
   if (sheets.includes("benefit-cost")) {
     try {
-      benefitCost = await benefitCostSheetForWorkbook(workbook, analysis, orders.table.source, used.currency);
+      benefitCost = await benefitCostSheetForWorkbook(
+        workbook,
+        analysis,
+        orders.table.source,
+        used.currency,
+        measuredLiftFor(campaigns, used),
+      );
     } catch (e) {
       throw asUserError(e);
     }

@@ -24,6 +24,9 @@ import type { RawTable } from "../../src/engine/data/table";
 import { cdnowSampleTable } from "../helpers/test-data";
 import { describeWithPostgres, startPostgres, type PostgresServer } from "../helpers/postgres";
 import { engineLines, type EngineLines } from "./engine-lines";
+import { bgnbd } from "../../src/functions/catalogue/models";
+import { run } from "../../src/cli/main";
+import { capture } from "../helpers/cli-io";
 
 type Row = Record<string, number | null>;
 
@@ -219,5 +222,45 @@ describe("the customer-summary SQL of every dialect", () => {
     expect(customerSummaryQuery({ ...odd, dialect: "postgres" })).toContain('"cust""id"');
     expect(customerSummaryQuery({ ...odd, dialect: "bigquery" })).toContain("`net``amt`");
     expect(customerSummaryQuery({ ...odd, dialect: "spark" })).toContain("FROM `my orders`");
+  });
+});
+
+describe("the summary the SQL returns drives the models", () => {
+  // The CDNOW sample through the DuckDB SQL, as an analyst pastes the result into Excel or saves it.
+  let summary: Record<string, unknown[]>;
+  beforeAll(async () => {
+    const f = FIXTURES[0];
+    const file = path.join(dir, "cdnow-lines.csv");
+    writeFileSync(file, f.lines.csv);
+    const db = await openDuckDb();
+    try {
+      const from = `read_csv('${file}', header = true, columns = {'customer_id': 'VARCHAR', 'order_date': 'DATE', 'amount': 'DOUBLE', 'order_id': 'VARCHAR'})`;
+      summary = await db.columns(
+        customerSummaryQuery({ dialect: "duckdb", table: "orders", fromClause: from, ...f.options }),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it("in LOYALTY.BGNBD: the published CDNOW parameters (Fader, Hardie and Lee 2005)", () => {
+    const col = (name: string) => summary[name].map((v) => [Number(v)]);
+    const [row] = bgnbd(col("frequency"), col("recency"), col("T"), null, null);
+    const published = [0.2425982, 4.4136842, 0.7929899, 2.4261667];
+    published.forEach((v, i) => expect(Math.abs((row[i + 1] as number) - v) / v).toBeLessThan(5e-4));
+  });
+
+  it("in loyalty fit, from the result saved as a CSV file", async () => {
+    const names = ["customer_id", "frequency", "recency", "T", "monetary_value"];
+    const rows = summary.customer_id.map((_, i) => names.map((n) => String(summary[n][i])).join(","));
+    const file = path.join(dir, "cdnow-summary.csv");
+    writeFileSync(file, [names.join(","), ...rows].join("\n"));
+    const out = capture();
+    expect(await run(["fit", file, "-m", "gg", "--json"], out)).toBe(0);
+    const fit = JSON.parse(out.stdout) as { params: Record<string, number> };
+    // Gamma-Gamma on the CDNOW sample's repeat customers: p 6.25, q 3.74, v 15.44 (lifetimes' docs).
+    expect(fit.params.p).toBeCloseTo(6.2496, 2);
+    expect(fit.params.q).toBeCloseTo(3.7442, 2);
+    expect(fit.params.v).toBeCloseTo(15.4435, 1);
   });
 });

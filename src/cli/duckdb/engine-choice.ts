@@ -53,8 +53,8 @@ export interface DuckDbRead {
 }
 
 /**
- * Opens a temporary on-disk DuckDB database (so that tables larger than its memory limit spill to disk)
- * and reads the orders into it with the engine's rules. The caller closes it.
+ * Opens a DuckDB database in memory whose overflow goes to a temporary folder (tables larger than its
+ * memory limit spill to disk) and reads the orders into it with the engine's rules. The caller closes it.
  */
 export async function readWithDuckDb(
   input: string,
@@ -63,7 +63,7 @@ export async function readWithDuckDb(
 ): Promise<DuckDbRead> {
   const files = orderFiles(input, options.csv);
   const dir = mkdtempSync(path.join(os.tmpdir(), "loyalty-duckdb-"));
-  const db = await openDuckDb({ path: path.join(dir, "orders.duckdb"), memoryLimit: "768MB" });
+  const db = await openDuckDb({ tempDirectory: dir, memoryLimit: "768MB" });
   const close = () => {
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -71,6 +71,8 @@ export interface DuckDbOrders {
  */
 export const CLEAN_LINES = "ll_lines";
 export const KEPT_CUSTOMERS = "ll_customers";
+/** Every customer id of the file with the row where it first appears. */
+const FIRST_ROWS = "ll_first_rows";
 
 /** Roles that change the revenue: the DuckDB engine does not apply their rules, so it refuses them. */
 const REVENUE_ROLES: readonly string[] = ["price", "discount", "status"];
@@ -92,7 +94,7 @@ function cellOf(value: unknown): CellValue {
 
 async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string[]): Promise<RawTable> {
   const sample = await db.columns(
-    `SELECT ${headers.map((h) => text(h)).join(", ")} FROM ll_raw r ORDER BY ll_row LIMIT 1000`,
+    `SELECT ${headers.map((h, i) => `${text(h)} AS c${i}`).join(", ")} FROM ll_raw r ORDER BY r.rowid LIMIT 1000`,
   );
   const columns = Object.values(sample).map((values) => values.map(cellOf));
   return { source: files.label, headers, columns, firstRow: 2 };
@@ -164,6 +166,14 @@ async function lookup<T extends (string | number | null)[]>(
   );
 }
 
+/** Customers (not test accounts) with a line but no purchase, in order of first appearance. */
+function withoutPurchase(column: "customer_id" | "first_row"): string {
+  return `SELECT f.${column} FROM ${FIRST_ROWS} f
+    WHERE f.customer_id NOT IN (SELECT customer_id FROM ${KEPT_CUSTOMERS})
+      AND f.customer_id NOT IN (SELECT v0 FROM ll_ids WHERE v1 IS NOT NULL)
+    ORDER BY f.first_row`;
+}
+
 async function count(db: DuckDbSession, sql: string): Promise<number> {
   const result = await db.columns(sql);
   return Number(Object.values(result)[0][0] ?? 0);
@@ -176,11 +186,10 @@ export async function readOrdersWithDuckDb(
 ): Promise<DuckDbOrders> {
   const say = options.onProgress ?? (() => undefined);
   say(`Loading ${files.label} into DuckDB`);
-  await db.run(
-    `CREATE TABLE ll_raw AS SELECT row_number() OVER () - 1 AS ll_row, * FROM ${files.fromClause}`,
-  );
+  // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
+  await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
   const described = await db.columns("DESCRIBE ll_raw");
-  const headers = (described.column_name as string[]).filter((h) => h !== "ll_row");
+  const headers = described.column_name as string[];
   const rowsRead = await count(db, "SELECT COUNT(*) FROM ll_raw");
   const sample = await sampleTable(db, files, headers);
   const columns = checkColumns(sample, options);
@@ -204,8 +213,10 @@ export async function readOrdersWithDuckDb(
 
   say("Checking every line");
   const blankRow = headers.map(blank).join(" AND ");
+  // Every cell, blank cells as NULL whatever their spaces: what "an exact duplicate line" compares.
+  const cells = headers.map((h) => `CASE WHEN ${blank(h)} THEN NULL ELSE ${text(h)} END`).join(", ");
   await db.run(`CREATE TABLE ll_rows AS
-    SELECT r.ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, a.v0 AS amount,
+    SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, a.v0 AS amount,
       ${col.order ? `NULLIF(TRIM(${text(col.order)}), '')` : "CAST(NULL AS VARCHAR)"} AS order_id,
       CASE
         WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
@@ -214,38 +225,47 @@ export async function readOrdersWithDuckDb(
         WHEN d.v0 IS NULL AND ${blank(col.date)} AND ${blank(col.amount)} THEN 'memberDetailsOnly'
         WHEN d.v0 IS NULL THEN 'unparsableDate'
         WHEN a.v0 IS NULL THEN 'nonNumericAmount'
-      END AS reason
+      END AS reason,
+      hash(${cells}) AS cells_hash,
+      FALSE AS duplicate
     FROM ll_raw r
     LEFT JOIN ll_ids i ON i.raw = ${text(col.id)}
     LEFT JOIN ll_dates d ON d.raw = ${text(col.date)}
     LEFT JOIN ll_amounts a ON a.raw = ${text(col.amount)}`);
+  say("Dating the lines");
   const asOf = options.asOf ?? (await count(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
   if (Number.isFinite(asOf)) {
     await db.run(`UPDATE ll_rows SET reason = 'dateAfterAsOf' WHERE reason IS NULL AND day > ${asOf}`);
   }
-  // Exact duplicates: every cell equal (blank cells equal whatever their spaces), first row kept.
-  const keepDuplicates = keepsDuplicates(options, columns);
-  const cells = headers.map((h) => `CASE WHEN ${blank(h)} THEN NULL ELSE ${text(h)} END`).join(", ");
+  await db.run(`CREATE TABLE ${FIRST_ROWS} AS
+    SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows WHERE customer_id IS NOT NULL GROUP BY customer_id`);
+
+  say("Finding exact duplicate lines");
+  // Lines with the same hash of their cells are compared cell by cell; the first of equal lines is kept.
   await db.run(`CREATE TABLE ll_duplicates AS
     SELECT ll_row FROM (
-      SELECT r.ll_row, ROW_NUMBER() OVER (PARTITION BY ${cells} ORDER BY r.ll_row) AS k
-      FROM ll_raw r JOIN ll_rows c ON c.ll_row = r.ll_row WHERE c.reason IS NULL
+      SELECT c.ll_row, ROW_NUMBER() OVER (PARTITION BY ${cells} ORDER BY c.ll_row) AS k
+      FROM (
+        SELECT ll_row FROM ll_rows WHERE reason IS NULL AND cells_hash IN (
+          SELECT cells_hash FROM ll_rows WHERE reason IS NULL GROUP BY cells_hash HAVING COUNT(*) > 1
+        )
+      ) c JOIN ll_raw r ON r.rowid = c.ll_row
     ) WHERE k > 1`);
-  await db.run(`CREATE TABLE ${CLEAN_LINES} AS
-    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount, c.order_id, c.ll_row
-    FROM ll_rows c ${keepDuplicates ? "" : "ANTI JOIN ll_duplicates d ON d.ll_row = c.ll_row"}
-    WHERE c.reason IS NULL`);
+  await db.run("UPDATE ll_rows SET duplicate = TRUE WHERE ll_row IN (SELECT ll_row FROM ll_duplicates)");
+  const keepDuplicates = keepsDuplicates(options, columns);
+
+  say("Keeping the clean lines");
+  // A view: the clean lines are read once or twice, not worth a copy of the biggest table.
+  await db.run(`CREATE VIEW ${CLEAN_LINES} AS
+    SELECT customer_id, CAST(DATE '1970-01-01' + day AS DATE) AS order_date, day, amount, order_id, ll_row
+    FROM ll_rows WHERE reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"}`);
   await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
-    SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
-    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE amount >= 0)
-    GROUP BY customer_id`);
+    SELECT customer_id, first_row FROM ${FIRST_ROWS}
+    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE amount >= 0)`);
 
   say("Counting what was done with which lines");
   const quality = await qualityReport(db, files, headers, columns, asOf, rowsRead, keepDuplicates, options);
-  const without = await db.columns(`SELECT customer_id FROM (
-      SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
-      WHERE customer_id IS NOT NULL AND test_rule IS NULL GROUP BY customer_id
-    ) ANTI JOIN ${KEPT_CUSTOMERS} USING (customer_id) ORDER BY first_row`);
+  const without = await db.columns(withoutPurchase("customer_id"));
   return {
     files,
     headers,
@@ -294,67 +314,60 @@ async function qualityReport(
   };
   // Rows screened in table order keep their first examples by row; duplicates, zero amounts and refunds
   // are met in the engine's sorted order (customer by first appearance, then day, then row).
-  const sortedOrder = `(SELECT MIN(f.ll_row) FROM ll_rows f WHERE f.customer_id = c.customer_id), c.day, c.ll_row`;
+  const kept = keepDuplicates ? "TRUE" : "NOT c.duplicate";
   const groups: { reason: QualityReason; where: string; amount?: boolean; sorted?: boolean }[] = [
-    { reason: "blankRow", where: "c.reason = 'blankRow'" },
-    { reason: "blankId", where: "c.reason = 'blankId'" },
-    { reason: "testAccount", where: "c.reason = 'testAccount'" },
-    { reason: "memberDetailsOnly", where: "c.reason = 'memberDetailsOnly'" },
-    { reason: "unparsableDate", where: "c.reason = 'unparsableDate'" },
-    { reason: "nonNumericAmount", where: "c.reason = 'nonNumericAmount'" },
+    ...(
+      [
+        "blankRow",
+        "blankId",
+        "testAccount",
+        "memberDetailsOnly",
+        "unparsableDate",
+        "nonNumericAmount",
+      ] as const
+    ).map((reason) => ({ reason, where: `c.reason = '${reason}'` })),
     { reason: "dateAfterAsOf", where: "c.reason = 'dateAfterAsOf'", amount: true },
-    {
-      reason: "duplicateLine",
-      where: "c.ll_row IN (SELECT ll_row FROM ll_duplicates)",
-      amount: true,
-      sorted: true,
-    },
-    {
-      reason: "zeroAmount",
-      where: `c.reason IS NULL AND c.amount = 0 AND c.ll_row IN (SELECT ll_row FROM ${CLEAN_LINES})`,
-      sorted: true,
-    },
-    {
-      reason: "refund",
-      where: `c.reason IS NULL AND c.amount < 0 AND c.ll_row IN (SELECT ll_row FROM ${CLEAN_LINES})`,
-      amount: true,
-      sorted: true,
-    },
+    { reason: "duplicateLine", where: "c.duplicate", amount: true, sorted: true },
+    { reason: "zeroAmount", where: `c.reason IS NULL AND c.amount = 0 AND ${kept}`, sorted: true },
+    { reason: "refund", where: `c.reason IS NULL AND c.amount < 0 AND ${kept}`, amount: true, sorted: true },
   ];
-  for (const g of groups) {
-    const column = reasonColumn[g.reason];
-    const result = await db.columns(
-      `SELECT COUNT(*) AS n, SUM(c.amount) AS total FROM ll_rows c WHERE ${g.where}`,
-    );
-    const n = Number(result.n[0]);
+  // Every count and sum in one pass over the lines.
+  const totals = await db.columns(
+    `SELECT ${groups
+      .map(
+        (g, k) =>
+          `COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`,
+      )
+      .join(", ")}, COUNT(*) FILTER (WHERE c.reason IS NULL AND c.amount >= 0 AND ${kept}) AS purchase_lines
+     FROM ll_rows c`,
+  );
+  for (const [k, g] of groups.entries()) {
+    const n = Number(totals[`n${k}`][0]);
     if (n === 0) continue;
+    const column = reasonColumn[g.reason];
+    const order = g.sorted ? "f.first_row, c.day, c.ll_row" : "c.ll_row";
     const examples = await db.columns(`SELECT c.ll_row, c.test_rule, ${text(headers[column])} AS cell
-      FROM ll_rows c JOIN ll_raw r ON r.ll_row = c.ll_row WHERE ${g.where} ORDER BY ${g.sorted ? sortedOrder : "c.ll_row"} LIMIT ${perReason}`);
+      FROM ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${FIRST_ROWS} f USING (customer_id)
+      WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}`);
     const rows = examples.ll_row.map(Number);
-    rows.forEach((row, k) => {
-      const cell = cellOf(examples.cell[k]);
+    rows.forEach((row, e) => {
+      const cell = cellOf(examples.cell[e]);
       table.columns[column][row] = cell;
-      collector.add(
-        g.reason,
-        column,
-        row,
-        noteOf(g.reason, cell, examples.test_rule[k] as string | null, asOf, options),
-      );
+      const note = noteOf(g.reason, cell, examples.test_rule[e] as string | null, asOf, options);
+      collector.add(g.reason, column, row, note);
     });
-    const total = g.amount ? Number(result.total[0] ?? 0) : undefined;
+    const total = g.amount ? Number(totals[`s${k}`][0] ?? 0) : undefined;
     // The examples were added one by one (without their amounts): the rest of the count and the whole sum.
     collector.addCount(g.reason, n - rows.length, total);
   }
-  const purchaseLines = await count(db, `SELECT COUNT(*) FROM ${CLEAN_LINES} WHERE amount >= 0`);
-  const noPurchase = await db.columns(`SELECT first_row FROM (
-      SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows
-      WHERE customer_id IS NOT NULL AND test_rule IS NULL GROUP BY customer_id
-    ) ANTI JOIN ${KEPT_CUSTOMERS} USING (customer_id) ORDER BY first_row`);
+  const purchaseLines = Number(totals.purchase_lines[0]);
+  const noPurchase = await db.columns(withoutPurchase("first_row"));
   const firstRows = noPurchase.first_row.map(Number);
   const idColumn = index("customerId");
   if (firstRows.length > 0) {
     const cells = await db.columns(
-      `SELECT ll_row, ${text(headers[idColumn])} AS cell FROM ll_raw r WHERE ll_row IN (${firstRows.slice(0, perReason).join(", ")}) ORDER BY ll_row`,
+      `SELECT r.rowid AS ll_row, ${text(headers[idColumn])} AS cell FROM ll_raw r
+       WHERE r.rowid IN (${firstRows.slice(0, perReason).join(", ")}) ORDER BY r.rowid`,
     );
     cells.ll_row.forEach((row, k) => {
       table.columns[idColumn][Number(row)] = cellOf(cells.cell[k]);

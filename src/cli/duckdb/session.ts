@@ -39,14 +39,16 @@ async function loadDuckDb(): Promise<DuckDbModule> {
 }
 
 /**
- * A DuckDB database: in memory, or in the file `path` (a temporary file the caller removes) so that
- * tables larger than `memoryLimit` (e.g. "1GB") live on disk and only the limit stays in memory.
+ * A DuckDB database in memory (or in the file `path`). With `memoryLimit` (e.g. "768MB") and
+ * `tempDirectory`, what does not fit in the limit is written to that folder (which the caller removes):
+ * an in-memory database is much faster than a file, and spills the same way.
  */
 export async function openDuckDb(
-  options: { path?: string; memoryLimit?: string; threads?: number } = {},
+  options: { path?: string; memoryLimit?: string; tempDirectory?: string; threads?: number } = {},
 ): Promise<DuckDbSession> {
   const duckdb = await loadDuckDb();
   const instance = await duckdb.DuckDBInstance.create(options.path ?? ":memory:", {
+    ...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {}),
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
     ...(options.threads ? { threads: String(options.threads) } : {}),
     // Row numbers are given in file order (row_number() OVER () on the scan), which needs insertion order.

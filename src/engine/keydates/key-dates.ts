@@ -51,9 +51,15 @@ export const FIRST_PURCHASE_MARGIN_DAYS = 90;
  * FIRST_PURCHASE_MARGIN_DAYS after the data's first day; the others become NO_DAY.
  */
 export function realFirstPurchases(firstDay: Int32Array, margin = FIRST_PURCHASE_MARGIN_DAYS): Int32Array {
+  const from = firstOwnPurchaseDay(firstDay, margin);
+  return Int32Array.from(firstDay, (d) => (d !== NO_DAY && d >= from ? d : NO_DAY));
+}
+
+/** The first day a first purchase counts as the customer's own: the data's first day + the margin. */
+export function firstOwnPurchaseDay(firstDay: Int32Array, margin = FIRST_PURCHASE_MARGIN_DAYS): number {
   let dataStart = Infinity;
   for (const d of firstDay) if (d !== NO_DAY && d < dataStart) dataStart = d;
-  return Int32Array.from(firstDay, (d) => (d !== NO_DAY && d >= dataStart + margin ? d : NO_DAY));
+  return dataStart + margin;
 }
 
 /** A look-ahead window of whole days, up to a year and a day; `what` names the caller in the message. */

@@ -43,7 +43,7 @@ export function programmeSection(w: BenefitCostWriter): void {
     "Say where the spend lifts of the tiers come from: an assumption, or a measured campaign lift (which " +
       "campaign, which period). Kept on refresh.",
   );
-  w.inputCell(at.liftSource, 2, INPUT_KEYS.liftSource, LIFT_SOURCE_DEFAULT);
+  w.inputCell(at.liftSource, 2, INPUT_KEYS.liftSource, w.input.liftSource ?? LIFT_SOURCE_DEFAULT);
 }
 
 /** What the lift-source cell says until the user names a source. */

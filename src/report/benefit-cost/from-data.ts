@@ -5,7 +5,7 @@
  * work, and the engine's values match what the spreadsheet recalculates).
  */
 import type { Analysis } from "../../engine/analyze";
-import { defaultAssumptions } from "../../engine/projection/assumptions";
+import { defaultAssumptions, type ProjectionAssumptions } from "../../engine/projection/assumptions";
 import { projectionBaseline } from "../../engine/projection/baseline";
 import { reconcile } from "../../engine/projection/reconciliation";
 import type { Workbook } from "../../sheet/port";
@@ -23,6 +23,16 @@ export interface BenefitCostData {
   source?: string;
   /** Currency symbol of the report's settings ("" or absent: none). */
   currency?: string;
+  /**
+   * A lift measured on a campaign (LL Campaigns) to use as every tier's spend lift, with the words that say
+   * where it came from. It replaces the DEFAULT lift only: a lift the user typed on the sheet is kept.
+   */
+  measuredLift?: MeasuredLift;
+}
+
+export interface MeasuredLift {
+  value: number;
+  source: string;
 }
 
 export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostSheet {
@@ -32,7 +42,7 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
     periodMonths: settings.periodMonths,
     points: analysis.table.members.points,
   });
-  const defaults = defaultAssumptions(baseline, settings.periods);
+  const defaults = withMeasuredLift(defaultAssumptions(baseline, settings.periods), data.measuredLift);
   const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
   const reconciliation = reconcile(analysis.days, analysis.tiers.program, baseline);
   const sheet = benefitCostSheet({
@@ -41,8 +51,19 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
     source: data.source,
     reconciliation,
     currency: data.currency,
+    liftSource: data.measuredLift?.source,
   });
   return { ...sheet, unusedEdits: unusedEdits(inputs, sheet) };
+}
+
+/** Every tier's default spend lift set to the measured one (a negative lift counts as none). */
+function withMeasuredLift(
+  defaults: ProjectionAssumptions,
+  measured: MeasuredLift | undefined,
+): ProjectionAssumptions {
+  if (!measured) return defaults;
+  const spendLift = Math.max(0, measured.value);
+  return { ...defaults, tiers: defaults.tiers.map((t) => ({ ...t, spendLift })) };
 }
 
 /**
@@ -64,6 +85,7 @@ export async function benefitCostSheetForWorkbook(
   analysis: BenefitCostData["analysis"],
   source?: string,
   currency?: string,
+  measuredLift?: MeasuredLift,
 ): Promise<BenefitCostSheet> {
   const existing = (await workbook.listGeneratedSheets()).find((s) => s.kind === BENEFIT_COST_KIND);
   const inputs = existing ? await workbook.readInputs(BENEFIT_COST_KIND) : [];
@@ -73,5 +95,6 @@ export async function benefitCostSheetForWorkbook(
     sheetName: existing?.sheetName ?? "",
     source,
     currency,
+    measuredLift,
   });
 }

@@ -29,6 +29,8 @@ export interface BenefitCostSheetInput {
   reconciliation: Reconciliation;
   /** Currency symbol of the report's settings for the money formats ("" for none). */
   currency?: string;
+  /** Where the spend lift comes from, when it was measured (default: "assumption, not measured"). */
+  liftSource?: string;
 }
 
 /** How far a sum of shares may be from 100 % before the sheet flags it. */

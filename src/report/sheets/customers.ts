@@ -13,6 +13,7 @@ import { moneyFormat } from "./number-formats";
 import { chosenPredictions } from "../report-models";
 import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
+import { MAX_ROWS } from "../../sheet/a1";
 
 /**
  * P(alive) colours on a fixed scale, one legend for every workbook: red below 0.3, amber to 0.7, green
@@ -37,12 +38,15 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   if (!chosen.available) layout.note(t.modelBlank(models ? chosen.reason[language] : t.modelsNotRun));
   else if (models?.spend.problem) layout.note(t.valueBlank(models.spend.problem));
   if (chosen.available && chosen.notYetRepeated) layout.note(t.notYetRepeatedNote(chosen.label));
+  // A worksheet holds 1,048,576 rows: beyond that (order files read with DuckDB), the most valuable.
+  const shown = Math.min(n, MAX_ROWS - layout.row - 3);
+  if (shown < n) layout.note(t.gridLimit(shown, n));
   const tableTop = layout.gap().row;
   const header = customerHeader(data);
   const rowOf = customerRow(data);
   const order = indexesByDescending(analysis.summary.spend);
-  const rows: Cell[][] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = rowOf(order[i]);
+  const rows: Cell[][] = new Array(shown);
+  for (let i = 0; i < shown; i++) rows[i] = rowOf(order[i]);
   const money = moneyFormat(config.currency);
   const table = layout.table({
     header,

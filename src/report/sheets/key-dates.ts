@@ -5,7 +5,7 @@
  * is an input cell; the holiday calendar is the setting keyDates.holidays.
  */
 import { formatDay } from "../../engine/data/days";
-import type { KeyDateKind } from "../../engine/keydates/key-dates";
+import { FIRST_PURCHASE_MARGIN_DAYS, firstOwnPurchaseDay } from "../../engine/keydates/key-dates";
 import {
   holidayCalendar,
   holidayInvitees,
@@ -17,15 +17,11 @@ import { tierName, type ReportData } from "../report-data";
 import { excelDate, round } from "./cell-values";
 import { FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS, type HolidayField } from "../input-keys";
 import { SheetLayout } from "./layout";
-import { listedNote } from "./note-text";
 import { moneyFormat } from "./number-formats";
-import { counted } from "../../engine/text/counted";
+import { localName } from "../../engine/text/bilingual";
+import { KEY_DATE_TEXTS } from "../../engine/text/key-dates";
 
-const OCCASIONS: Record<KeyDateKind, string> = {
-  birthday: "Birthday",
-  firstPurchaseAnniversary: "First purchase anniversary",
-  membershipAnniversary: "Membership anniversary",
-};
+type Texts = (typeof KEY_DATE_TEXTS)["en"];
 
 /** Days before and after last year's holiday whose sales are shown. */
 const AROUND_DAYS = 7;
@@ -36,7 +32,13 @@ const ACTIVE_DAYS = 365;
  * The "Holidays and shopping days" block: nothing when keyDates.holidayDays is 0. Whom to invite is counted
  * as of today, the same for every holiday, so it is said once above the table.
  */
-function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number, topTierNames: string): void {
+function holidaysBlock(
+  layout: SheetLayout,
+  data: ReportData,
+  topTiers: number,
+  topTierNames: string,
+  t: Texts,
+): void {
   const { analysis, config } = data;
   const window = config.keyDates.holidayDays;
   if (window === 0) return;
@@ -50,41 +52,34 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number, 
     activeDays: ACTIVE_DAYS,
   });
   layout.section(
-    "Holidays and shopping days",
-    `${counted(holidays.length, "holiday")} from ${formatDay(analysis.asOf)} to ${formatDay(analysis.asOf + window)}.`,
+    t.holidaysSection,
+    t.holidaysNote(holidays.length, formatDay(analysis.asOf), formatDay(analysis.asOf + window)),
   );
-  layout.note(
-    `${counted(invitees.topTierMembers, `${topTierNames} member`)} and ` +
-      `${counted(invitees.activeCustomers, "active customer")} (bought in the last ${ACTIVE_DAYS} days) to invite.`,
-  );
+  layout.note(t.invitees(invitees.topTierMembers, topTierNames, invitees.activeCustomers, ACTIVE_DAYS));
+  const h = t.holidayHeader;
   layout.table({
     header: [
-      "Date",
-      "In days",
-      "Holiday",
-      "节日",
-      {
-        value: `Sales ±${AROUND_DAYS} days last year`,
-        note:
-          `Sales from ${AROUND_DAYS} days before to ${AROUND_DAYS} days after the same holiday last year ` +
-          "(refunds not taken off); blank when the data does not cover those days or the calendar has no " +
-          "date for it last year",
-      },
-      { value: "Buyers then", note: "Customers who bought in those days" },
+      h.date,
+      h.inDays,
+      // A Chinese sheet names the holidays in Chinese only (the English name would be the one English left).
+      t.showBothNames ? h.name : h.nameZh,
+      t.showBothNames ? h.nameZh : "",
+      { value: h.sales(AROUND_DAYS), note: h.salesNote(AROUND_DAYS) },
+      { value: h.buyers, note: h.buyersNote },
     ],
-    rows: holidays.map((h) => [
-      excelDate(h.day),
-      h.daysUntil,
-      h.name,
-      h.nameZh,
-      h.lastYear ? round(h.lastYear.sales, 2) : null,
-      h.lastYear ? h.lastYear.buyers : null,
+    rows: holidays.map((day) => [
+      excelDate(day.day),
+      day.daysUntil,
+      t.showBothNames ? day.name : day.nameZh,
+      t.showBothNames ? day.nameZh : "",
+      day.lastYear ? round(day.lastYear.sales, 2) : null,
+      day.lastYear ? day.lastYear.buyers : null,
     ]),
     formats: ["date", "integer", "text", "text", moneyFormat(config.currency), "integer"],
     table: { name: "LL_Holidays", style: "TableStyleMedium7" },
   });
   layout.gap();
-  holidayInputs(layout, data);
+  holidayInputs(layout, data, t);
 }
 
 /**
@@ -93,14 +88,10 @@ function holidaysBlock(layout: SheetLayout, data: ReportData, topTiers: number, 
  * Columns C and D are the Holiday and 节日 columns of the table above, wide enough for names; A and B
  * (dates, days) are too narrow for them.
  */
-function holidayInputs(layout: SheetLayout, data: ReportData): void {
+function holidayInputs(layout: SheetLayout, data: ReportData, t: Texts): void {
   const given = data.defaults.holidays;
-  layout.section("Your holidays");
-  layout.note(
-    "A name and a date: MM-DD (every year) or YYYY-MM-DD (that year only, e.g. lunar festivals after " +
-      `${LUNAR_TABLE_LAST_YEAR}).`,
-    "Refresh adds them to the calendar; the name of a built-in holiday moves its date. Clear the cells to undo.",
-  );
+  layout.section(t.yourHolidays);
+  layout.note(t.yourHolidaysNote(LUNAR_TABLE_LAST_YEAR), t.yourHolidaysRefresh);
   const slots = Array.from({ length: given.length + FREE_HOLIDAY_ROWS }, (_, slot) => slot);
   const input = (slot: number, field: HolidayField) => ({
     value: given[slot]?.[field] ?? "",
@@ -109,7 +100,7 @@ function holidayInputs(layout: SheetLayout, data: ReportData): void {
   });
   layout.table({
     col: 3,
-    header: ["Holiday", "节日", "Date"],
+    header: [...t.inputHeader],
     rows: slots.map((slot) => [input(slot, "name"), input(slot, "nameZh"), input(slot, "date")]),
   });
   layout.gap();
@@ -118,66 +109,59 @@ function holidayInputs(layout: SheetLayout, data: ReportData): void {
 export function buildKeyDatesSheet(data: ReportData): SheetModel {
   const { analysis, config, defaults } = data;
   const { summary, tiers, table } = analysis;
+  const language = config.language;
+  const t = KEY_DATE_TEXTS[language];
   const money = moneyFormat(config.currency);
   const topTiers = tiers.categories.slice(0, config.keyDates.topTiers);
-  const topTierNames = topTiers.map((t) => t.name).join(" and ");
+  const topTierNames = topTiers.map((tier) => localName(tier, language)).join(t.tierJoin);
   const wanted = (level: number | undefined) => level !== undefined && level < topTiers.length;
   const dates = analysis.keyDates.filter((k) => wanted(k.level));
   const shown = dates.slice(0, config.listLimit);
   const days = config.keyDates.days;
 
   const layout = new SheetLayout().title(
-    "Key dates",
-    `Occasions from ${formatDay(analysis.asOf)} to ${formatDay(analysis.asOf + days)} for ` +
-      `${topTierNames} members: a reason to get in touch.`,
+    t.title,
+    t.intro(formatDay(analysis.asOf), formatDay(analysis.asOf + days), topTierNames),
   );
-  const missing = [table.members.birthday ? "" : "birthday", table.members.joinDay ? "" : "join date"].filter(
-    Boolean,
+  const hasBirthday = table.members.birthday !== null;
+  const hasJoinDate = table.members.joinDay !== null;
+  if (!hasBirthday || !hasJoinDate) layout.note(t.missing(hasBirthday, hasJoinDate));
+  layout.note(
+    t.realFirstPurchase(FIRST_PURCHASE_MARGIN_DAYS, formatDay(firstOwnPurchaseDay(summary.firstDay))),
   );
-  if (missing.length > 0) {
-    layout.note(
-      `The data has no ${missing.join(" or ")} column, so only ${table.members.birthday ? "birthdays and " : ""}` +
-        "purchase anniversaries are listed; add the column and map it to see them.",
-    );
-  }
   layout.gap();
   layout.facts([
-    ["Days ahead", { value: defaults.keyDateDays, input: KEY_DATE_INPUTS.days, format: "integer" }],
+    [t.daysAhead, { value: defaults.keyDateDays, input: KEY_DATE_INPUTS.days, format: "integer" }],
   ]);
   layout.validate({
     type: "whole",
     range: `B${layout.row - 1}`,
     min: 0,
     max: 366,
-    prompt: "Days ahead to list, 0 to 366",
-    error: "Type a whole number from 0 to 366",
+    prompt: t.daysPrompt,
+    error: t.daysError,
   });
   layout.gap();
-  holidaysBlock(layout, data, topTiers.length, topTierNames);
-  layout.section(
-    "Coming occasions",
-    counted(dates.length, "occasion") + `${listedNote(shown.length, dates.length)}.`,
-  );
+  holidaysBlock(layout, data, topTiers.length, topTierNames, t);
+  layout.section(t.comingSection, t.comingNote(dates.length, shown.length));
+  const h = t.header;
   layout.table({
     header: [
-      "Date",
-      "In days",
-      "Occasion",
-      "Customer ID",
-      "Tier",
-      {
-        value: "Years",
-        note: "Age reached on a birthday; years since the first purchase or joining otherwise",
-      },
-      "Net spend",
-      "Last purchase",
+      h.date,
+      h.inDays,
+      h.occasion,
+      h.customerId,
+      h.tier,
+      { value: h.years, note: h.yearsNote },
+      h.netSpend,
+      h.lastPurchase,
     ],
     rows: shown.map((k) => [
       excelDate(k.day),
       k.daysUntil,
-      OCCASIONS[k.kind],
+      t.occasions[k.kind],
       summary.customerIds[k.customer],
-      tierName(analysis, k.level ?? -1),
+      tierName(analysis, k.level ?? -1, language),
       k.years,
       round(summary.spend[k.customer], 2),
       excelDate(summary.lastDay[k.customer]),

@@ -7,51 +7,48 @@ import { formatDay } from "../../engine/data/days";
 import { demotionRisks, upgradeCandidates } from "../../engine/tiers/candidates";
 import type { TierEvaluation } from "../../engine/tiers/evaluate";
 import { migrationMatrix, tierChanges } from "../../engine/tiers/migration";
-import { reviewMonths, type TierProgram } from "../../engine/tiers/program";
+import { reviewMonths } from "../../engine/tiers/program";
 import { tierName, type ReportData } from "../report-data";
 import { excelDate, numberCell, round } from "./cell-values";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { TIER_INPUTS } from "../input-keys";
-import { CUSTOMER_ROWS, SheetLayout, type PlacedTable } from "./layout";
-import { listedNote } from "./note-text";
+import { customerRows, SheetLayout, type PlacedTable } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { tableChart } from "./table-chart";
-import { counted } from "../../engine/text/counted";
+import { localName } from "../../engine/text/bilingual";
+import { TIER_TEXTS, type ReviewWords } from "../../engine/text/tiers";
 
-function windowText(program: TierProgram): string {
+type Texts = (typeof TIER_TEXTS)["en"];
+
+/** The review dates the tier rules give, and their window, in the words of the sheet. */
+function reviewWords(evaluation: TierEvaluation): ReviewWords {
+  const { program } = evaluation;
   const w = program.window;
-  const window = w.kind === "rolling" ? `the last ${w.months} months` : "the calendar year to date";
-  const every = reviewMonths(program);
-  const grace = program.demoteAfterPeriods ?? 1;
-  return (
-    `Tiers are earned by net spend (or purchase days) in ${window}, reviewed every ${every} months; ` +
-    (grace > 1
-      ? `a member drops a tier after ${grace} reviews below it.`
-      : "a member below the minimum drops a tier at the next review.")
-  );
+  return {
+    asOf: formatDay(evaluation.asOf),
+    previous: formatDay(evaluation.previousReview),
+    next: formatDay(evaluation.nextReview),
+    rolling: w.kind === "rolling",
+    months: w.kind === "rolling" ? w.months : 12,
+    every: reviewMonths(program),
+    grace: program.demoteAfterPeriods ?? 1,
+  };
 }
 
 export function buildTiersSheet(data: ReportData): SheetModel {
   const evaluation = data.analysis.tiers;
-  const layout = new SheetLayout().title(
-    "Tiers",
-    `As of ${formatDay(evaluation.asOf)}; last review ${formatDay(evaluation.previousReview)}, next review ` +
-      `${formatDay(evaluation.nextReview)}. ${windowText(evaluation.program)}`,
-  );
-  layout.note(
-    data.defaults.tiersDerived
-      ? "The minimums were suggested from the data (top 10 %, next 20 %, next 30 % of active customers). " +
-          "Type your own in the orange cells and rebuild: your values are kept on every refresh."
-      : "Edit the minimums in the orange cells and rebuild: your values are kept on every refresh.",
-  );
-  layout.gap().section("Tier rules and members");
-  const rules = tierRulesTable(layout, data);
-  upgradeWithinInput(layout, data);
-  if (rules.count > 0) membersChart(layout, rules);
-  migrationTables(layout, evaluation);
-  movementsTable(layout, evaluation);
-  upgradeCandidatesTable(layout, data);
-  demotionRiskTable(layout, data);
+  const t = TIER_TEXTS[data.config.language];
+  const words = reviewWords(evaluation);
+  const layout = new SheetLayout().title(t.title, t.intro(words));
+  layout.note(t.grace(words.grace), data.defaults.tiersDerived ? t.derivedNote : t.editNote);
+  layout.gap().section(t.rulesSection);
+  const rules = tierRulesTable(layout, data, t);
+  upgradeWithinInput(layout, data, t);
+  if (rules.count > 0) membersChart(layout, rules, t);
+  migrationTables(layout, data, t);
+  movementsTable(layout, evaluation, t);
+  upgradeCandidatesTable(layout, data, t);
+  demotionRiskTable(layout, data, t);
   return layout.finish({
     kind: "tiers",
     tabColor: "#FFC000",
@@ -59,7 +56,11 @@ export function buildTiersSheet(data: ReportData): SheetModel {
 }
 
 /** The tier rules with their minimums as input cells, and the members of each tier now and at the last review. */
-function tierRulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportData): PlacedTable {
+function tierRulesTable(
+  layout: SheetLayout,
+  { analysis, config, defaults }: ReportData,
+  t: Texts,
+): PlacedTable {
   const evaluation = analysis.tiers;
   const money = moneyFormat(config.currency);
   const program = defaults.tiers;
@@ -70,11 +71,12 @@ function tierRulesTable(layout: SheetLayout, { analysis, config, defaults }: Rep
     const now = evaluation.counts[level];
     const before = evaluation.previousCounts[level];
     const counts: Cell[] = [now, before, now - before, total > 0 ? now / total : null];
-    if (!rule) return [cat.name, "no purchase in the window", null, null, ...counts];
-    if (level === base) return [cat.name, "every active customer", null, null, ...counts];
+    const name = localName(cat, config.language);
+    if (!rule) return [name, t.noPurchase, null, null, ...counts];
+    if (level === base) return [name, t.everyActive, null, null, ...counts];
     const suggested = defaults.tiersDerived ? (rule.minSpend ?? null) : null;
     return [
-      cat.name,
+      name,
       { value: rule.minSpend ?? null, input: TIER_INPUTS.minSpend(rule.key), format: money },
       {
         value: rule.minPurchaseDays ?? null,
@@ -87,17 +89,14 @@ function tierRulesTable(layout: SheetLayout, { analysis, config, defaults }: Rep
   });
   const rules = layout.table({
     header: [
-      "Tier",
-      { value: "Min net spend", note: "Net spend in the qualifying window needed for the tier" },
-      {
-        value: "Min purchase days",
-        note: "Alternatively, this many purchase days in the window (blank: not used)",
-      },
-      "Suggested from data",
-      "Members now",
-      "At last review",
-      "Change",
-      "% of members",
+      t.header.tier,
+      { value: t.header.minSpend, note: t.header.minSpendNote },
+      { value: t.header.minDays, note: t.header.minDaysNote },
+      t.header.suggested,
+      t.header.now,
+      t.header.before,
+      t.header.change,
+      t.header.share,
     ],
     rows: ruleRows,
     // The minimums carry their own formats (they are input cells).
@@ -107,33 +106,30 @@ function tierRulesTable(layout: SheetLayout, { analysis, config, defaults }: Rep
     type: "decimal",
     range: `${rules.cell(0, 1)}:${rules.cell(Math.max(0, base - 1), 2)}`,
     min: 0,
-    prompt: "A minimum of at least 0; clear the cell to use the suggestion",
-    error: "Type a number of at least 0",
+    prompt: t.minPrompt,
+    error: t.minError,
   });
   layout.gap();
   return rules;
 }
 
 /** The input cell of how close to the next tier a member must be to be listed as an upgrade candidate. */
-function upgradeWithinInput(layout: SheetLayout, { defaults }: ReportData): void {
+function upgradeWithinInput(layout: SheetLayout, { defaults }: ReportData, t: Texts): void {
   layout.facts([
-    [
-      "Upgrade candidates: within",
-      { value: defaults.upgradeWithin, input: TIER_INPUTS.upgradeWithin, format: "percent" },
-    ],
+    [t.upgradeWithin, { value: defaults.upgradeWithin, input: TIER_INPUTS.upgradeWithin, format: "percent" }],
   ]);
-  layout.note("… of the next tier's minimum (members this close to the next tier are listed below).");
+  layout.note(t.upgradeWithinNote);
   layout.gap();
 }
 
-function membersChart(layout: SheetLayout, rules: PlacedTable): void {
+function membersChart(layout: SheetLayout, rules: PlacedTable, t: Texts): void {
   layout.chart(
     tableChart(rules, {
       type: "column",
-      title: "Members per tier: now and at the last review",
+      title: t.chartTitle,
       series: [
-        ["At last review", 5, "#A5A5A5"],
-        ["Now", 4, "#4472C4"],
+        [t.seriesBefore, 5, "#A5A5A5"],
+        [t.seriesNow, 4, "#4472C4"],
       ],
       valueFormat: "integer",
       width: 620,
@@ -143,24 +139,22 @@ function membersChart(layout: SheetLayout, rules: PlacedTable): void {
 }
 
 /** The migration matrix since the last review: in members, then as shares of each row with a colour scale. */
-function migrationTables(layout: SheetLayout, evaluation: TierEvaluation): void {
-  const matrix = migrationMatrix(evaluation);
-  const columns = matrix.columns.map((c) => c.name);
-  layout.section(
-    "Migration since the last review (members)",
-    "Rows: tier at the last review (New: not a customer then). Columns: tier now.",
-  );
+function migrationTables(layout: SheetLayout, { analysis, config }: ReportData, t: Texts): void {
+  const matrix = migrationMatrix(analysis.tiers);
+  const name = (c: { name: string; nameZh?: string }) => localName(c, config.language);
+  const columns = matrix.columns.map(name);
+  layout.section(t.migrationCounts, t.migrationNote);
   layout.table({
-    header: ["From \\ To", ...columns, "Total"],
-    rows: matrix.rows.map((r, i) => [r.name, ...matrix.counts[i], matrix.rowTotals[i]]),
-    total: ["Total", ...matrix.columnTotals, matrix.columnTotals.reduce((a, b) => a + b, 0)],
+    header: [t.fromTo, ...columns, t.total],
+    rows: matrix.rows.map((r, i) => [name(r), ...matrix.counts[i], matrix.rowTotals[i]]),
+    total: [t.total, ...matrix.columnTotals, matrix.columnTotals.reduce((a, b) => a + b, 0)],
     formats: [null, ...columns.map(() => "integer" as const), "integer"],
   });
   layout.gap();
-  layout.section("Migration since the last review (share of each row)");
+  layout.section(t.migrationShares);
   const ratesTable = layout.table({
-    header: ["From \\ To", ...columns],
-    rows: matrix.rows.map((r, i) => [r.name, ...matrix.rates[i].map(numberCell)]),
+    header: [t.fromTo, ...columns],
+    rows: matrix.rows.map((r, i) => [name(r), ...matrix.rates[i].map(numberCell)]),
     formats: [null, ...columns.map(() => "percent" as const)],
   });
   if (ratesTable.count > 0) {
@@ -173,17 +167,17 @@ function migrationTables(layout: SheetLayout, evaluation: TierEvaluation): void 
   layout.gap();
 }
 
-function movementsTable(layout: SheetLayout, evaluation: TierEvaluation): void {
+function movementsTable(layout: SheetLayout, evaluation: TierEvaluation, t: Texts): void {
   const changes = tierChanges(evaluation);
-  layout.section("Movements since the last review");
+  layout.section(t.movements);
   layout.table({
-    header: ["Movement", "Members"],
+    header: [...t.movementHeader],
     rows: [
-      ["Promoted to a higher tier", changes.promoted.length],
-      ["Demoted to a lower tier", changes.demoted.length],
-      ["Lapsed (no purchase in the window)", changes.lapsed.length],
-      ["Reactivated (bought again)", changes.reactivated.length],
-      ["New customers", changes.joined.length],
+      [t.movement.promoted, changes.promoted.length],
+      [t.movement.demoted, changes.demoted.length],
+      [t.movement.lapsed, changes.lapsed.length],
+      [t.movement.reactivated, changes.reactivated.length],
+      [t.movement.joined, changes.joined.length],
     ],
     formats: [null, "integer"],
   });
@@ -191,31 +185,22 @@ function movementsTable(layout: SheetLayout, evaluation: TierEvaluation): void {
 }
 
 /** Members close to the next tier's minimum, closest first. */
-function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: ReportData): void {
+function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: ReportData, t: Texts): void {
+  const language = config.language;
   const ids = analysis.summary.customerIds;
   const money = moneyFormat(config.currency);
   const candidates = upgradeCandidates(analysis.tiers, { maxGapShare: config.tiers.upgradeWithin });
   const shown = candidates.slice(0, config.listLimit);
   layout.section(
-    "Upgrade candidates",
-    `${counted(candidates.length, "member")} ${candidates.length === 1 ? "is" : "are"} within ${Math.round(config.tiers.upgradeWithin * 100)} % of the next ` +
-      `tier's minimum${listedNote(shown.length, candidates.length, "# closest")}.`,
+    t.upgradeSection,
+    t.upgradeNote(candidates.length, Math.round(config.tiers.upgradeWithin * 100), shown.length),
   );
   layout.table({
-    header: [
-      "Customer ID",
-      "Tier now",
-      "Next tier",
-      "Net spend in window",
-      "Spend still needed",
-      "Purchase days in window",
-      "Purchase days still needed",
-      "Missing share of minimum",
-    ],
+    header: [...t.upgradeHeader],
     rows: shown.map((u) => [
       ids[u.customer],
-      tierName(analysis, u.level),
-      tierName(analysis, u.targetLevel),
+      tierName(analysis, u.level, language),
+      tierName(analysis, u.targetLevel, language),
       round(u.spend, 2),
       round(u.spendGap, 2),
       u.purchaseDays,
@@ -223,46 +208,36 @@ function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: Repor
       numberCell(u.gapShare),
     ]),
     formats: ["text", null, null, money, money, "integer", "integer", "percent1"],
-    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
+    table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9", carry: customerRows(language) },
   });
   layout.gap();
 }
 
 /** Members who will not meet their tier's minimum at the next review from what they have bought so far. */
-function demotionRiskTable(layout: SheetLayout, { analysis, config }: ReportData): void {
+function demotionRiskTable(layout: SheetLayout, { analysis, config }: ReportData, t: Texts): void {
+  const language = config.language;
   const evaluation = analysis.tiers;
   const ids = analysis.summary.customerIds;
   const money = moneyFormat(config.currency);
   const risks = demotionRisks(evaluation, analysis.days);
   const risksShown = risks.slice(0, config.listLimit);
   layout.section(
-    "Demotion risk",
-    `${counted(risks.length, "member")} will not meet their tier's minimum at the next review ` +
-      `(${formatDay(evaluation.nextReview)}) from what they have bought so far` +
-      `${listedNote(risksShown.length, risks.length)}.`,
+    t.demotionSection,
+    t.demotionNote(risks.length, formatDay(evaluation.nextReview), risksShown.length),
   );
   layout.table({
-    header: [
-      "Customer ID",
-      "Tier",
-      "Net spend counting at next review",
-      "Spend needed to keep tier",
-      "Purchase days counting",
-      "Purchase days needed",
-      "Demoted at next review",
-      "Last purchase",
-    ],
+    header: [...t.demotionHeader],
     rows: risksShown.map((d) => [
       ids[d.customer],
-      tierName(analysis, d.level),
+      tierName(analysis, d.level, language),
       round(d.retainedSpend, 2),
       round(d.spendNeeded, 2),
       d.retainedPurchaseDays,
       numberCell(d.purchaseDaysNeeded),
-      d.demotedAtNextReview ? "Yes" : "No (grace)",
+      d.demotedAtNextReview ? t.yes : t.graceLeft,
       excelDate(analysis.summary.lastDay[d.customer]),
     ]),
     formats: ["text", null, money, money, "integer", "integer", null, "date"],
-    table: { name: "LL_DemotionRisk", style: "TableStyleLight9", carry: CUSTOMER_ROWS },
+    table: { name: "LL_DemotionRisk", style: "TableStyleLight9", carry: customerRows(language) },
   });
 }
