@@ -8,14 +8,10 @@ export const CUSTOMER_TEXTS = bilingual({
     intro: (n: number, asOf: string, source: string) =>
       `${whole(n)} ${n === 1 ? "customer" : "customers"} as of ${asOf}, from ${source}. The most valuable first; ` +
       "use the filter buttons to narrow the list down.",
-<<<<<<< HEAD
     modelBlank: (problem: string) => `Model columns are blank: ${problem.replace(/\.$/, "")}.`,
-=======
-    modelBlank: (problem: string) => `Model columns are blank: ${problem}.`,
     gridLimit: (shown: number, n: number) =>
       `The sheet lists the ${whole(shown)} most valuable customers of ${whole(n)}: a worksheet has ` +
       "1,048,576 rows. `loyalty sql` writes every customer's summary as a table.",
->>>>>>> main
     modelsNotRun: "the models were not run",
     valueBlank: (problem: string) => `Predicted value is blank: ${problem}.`,
     notYetRepeated: "not yet repeated",
@@ -62,14 +58,10 @@ export const CUSTOMER_TEXTS = bilingual({
     title: "客户",
     intro: (n: number, asOf: string, source: string) =>
       `截至 ${asOf} 共 ${whole(n)} 位客户，数据来自 ${source}。价值最高的排在前面；可用筛选按钮缩小范围。`,
-<<<<<<< HEAD
     modelBlank: (problem: string) => `模型相关列为空：${problem.replace(/。$/, "")}。`,
-=======
-    modelBlank: (problem: string) => `模型相关列为空：${problem}。`,
     gridLimit: (shown: number, n: number) =>
       `本表列出 ${whole(n)} 位客户中价值最高的 ${whole(shown)} 位：工作表最多 1,048,576 行。` +
       "`loyalty sql` 可输出全部客户的汇总表。",
->>>>>>> main
     modelsNotRun: "未运行模型",
     valueBlank: (problem: string) => `预测价值为空：${problem}。`,
     notYetRepeated: "尚未复购",
