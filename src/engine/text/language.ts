@@ -11,8 +11,3 @@ export const LANGUAGES: readonly Language[] = ["en", "zh-CN"];
 export function languageOf(tag: string | undefined | null): Language {
   return tag && /^zh\b/i.test(tag) ? "zh-CN" : "en";
 }
-
-/** The text a user may type for a language, for messages: "en" or "zh-CN". */
-export function isLanguage(text: string): text is Language {
-  return (LANGUAGES as readonly string[]).includes(text);
-}

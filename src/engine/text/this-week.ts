@@ -178,5 +178,3 @@ export const THIS_WEEK_TEXTS = bilingual({
     separator: "；",
   },
 });
-
-export type ThisWeekTexts = (typeof THIS_WEEK_TEXTS)["en"];

@@ -15,11 +15,6 @@ import { ALERT_TEXTS } from "../../engine/text/alerts";
 import { localName } from "../../engine/text/bilingual";
 import { moneyFormat } from "./number-formats";
 
-/** What a measure is, in words (English; the sheet uses its language's, see ALERT_TEXTS). */
-export function metricLabel(metric: AlertMetric, windowDays: number): string {
-  return ALERT_TEXTS.en.metric(metric, windowDays);
-}
-
 function metricFormat(metric: AlertMetric, money: NumberFormat): NumberFormat {
   if (metric === "spendChange") return "percent";
   if (metric === "rhythmRatio") return { code: "0.0" };

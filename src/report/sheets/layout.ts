@@ -25,12 +25,10 @@ import { displayLength } from "./content-width";
 import { isNumeric, spacedFormats } from "./number-formats";
 
 /**
- * Tables with one row per customer carry what a user types beside a row (a "Called?" column, a note) to
- * the same customer's row when the report is refreshed (see TableCarry).
+ * The carry of a table of customers in a language: what a user types beside a row (a "Called?" column, a
+ * note) goes to the same customer's row when the report is refreshed (see TableCarry); its key is the
+ * customer id header of that language.
  */
-export const CUSTOMER_ROWS: TableCarry = { key: CUSTOMER_ID_HEADER.en };
-
-/** The carry of a table of customers in a language (its key is the customer id header of that language). */
 export function customerRows(language: Language): TableCarry {
   return { key: CUSTOMER_ID_HEADER[language] };
 }
