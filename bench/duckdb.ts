@@ -9,12 +9,12 @@
  *
  * Run alone: `npx tsx bench/duckdb.ts [lines...]` (prints the figures).
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDuckDb } from "../src/cli/duckdb/session";
 import type { Benchmark, BenchResult } from "./suite";
+import { runCliChild, type CliFigures } from "./cli-child";
 
 const TIME_BUDGET_SECONDS = 60;
 const MEMORY_BUDGET_MB = 1536;
@@ -42,33 +42,6 @@ async function generate(dir: string, lines: number): Promise<{ parquet: string; 
   return { parquet, csv };
 }
 
-interface CommandFigures {
-  seconds: number;
-  cpuSeconds: number;
-  peakRssMb: number;
-  stdout: string;
-}
-
-function runCli(args: string[]): CommandFigures {
-  const cli = path.join(__dirname, "../src/cli/main.ts");
-  const peak = path.join(__dirname, "report-peak.cjs");
-  const argv = ["--require", peak, "--require", require.resolve("tsx/cjs"), cli, ...args];
-  const t0 = process.hrtime.bigint();
-  const stdout = execFileSync(process.execPath, argv, {
-    encoding: "utf8",
-    maxBuffer: 16 << 20,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const usage = /peak-rss-kb (\d+) cpu-ms (\d+)/.exec(stdout);
-  return {
-    seconds,
-    cpuSeconds: usage ? Number(usage[2]) / 1000 : NaN,
-    peakRssMb: usage ? Number(usage[1]) / 1024 : NaN,
-    stdout: stdout.slice(0, usage?.index ?? stdout.length),
-  };
-}
-
 export interface DuckDbBenchFigure {
   lines: number;
   format: "parquet" | "csv";
@@ -87,10 +60,10 @@ export async function duckDbBenchFigures(lines: number): Promise<DuckDbBenchFigu
     const figures: DuckDbBenchFigure[] = [];
     for (const format of ["parquet", "csv"] as const) {
       const file = files[format];
-      const fit = runCli(["fit", file, "-m", "bgnbd", "--engine", "duckdb", "--json"]);
+      const fit = runCliChild(["fit", file, "-m", "bgnbd", "--engine", "duckdb", "--json"]);
       const fitJson = JSON.parse(fit.stdout) as { customers: number };
       const out = path.join(dir, "report.xlsx");
-      const report = runCli(["report", file, "--engine", "duckdb", "--out", out, "--json"]);
+      const report = runCliChild(["report", file, "--engine", "duckdb", "--out", out, "--json"]);
       const reportJson = JSON.parse(report.stdout) as { customers: number };
       const inputMb = statSync(file).size / 2 ** 20;
       figures.push({ lines, format, command: "fit", inputMb, customers: fitJson.customers, ...pick(fit) });
@@ -109,7 +82,7 @@ export async function duckDbBenchFigures(lines: number): Promise<DuckDbBenchFigu
   }
 }
 
-const pick = (f: CommandFigures) => ({
+const pick = (f: CliFigures) => ({
   seconds: f.seconds,
   cpuSeconds: f.cpuSeconds,
   peakRssMb: f.peakRssMb,

@@ -8,13 +8,13 @@
  *
  * Run alone: `npx tsx bench/report.ts` (prints the figures as JSON).
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateOrders } from "../src/engine/sample/generate-orders";
 import { writeCsvFile, type CsvValue } from "../src/workbook/csv/write";
 import type { Benchmark, BenchResult } from "./suite";
+import { runCliChild } from "./cli-child";
 
 const LINES = 1_000_000;
 const CUSTOMERS = 100_000;
@@ -48,39 +48,13 @@ async function writeOrdersCsv(file: string): Promise<void> {
   await writeCsvFile(file, rows, { bom: false });
 }
 
-/** Runs the command in a child process; the child prints its peak memory and CPU time on exit (report-peak.cjs). */
-function runCommand(
-  csv: string,
-  out: string,
-): { seconds: number; cpuSeconds: number; peakRssMb: number; stdout: string } {
-  const cli = path.join(__dirname, "../src/cli/main.ts");
-  const node = [process.execPath, "--require", require.resolve("tsx/cjs"), cli];
-  const args = [...node, "report", csv, "--out", out, "--json"];
-  const reportPeak = path.join(__dirname, "report-peak.cjs");
-  const withPeak = [args[0], "--require", reportPeak, ...args.slice(1)];
-  const t0 = process.hrtime.bigint();
-  const stdout = execFileSync(withPeak[0], withPeak.slice(1), {
-    encoding: "utf8",
-    maxBuffer: 16 << 20,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const usage = /peak-rss-kb (\d+) cpu-ms (\d+)/.exec(stdout);
-  return {
-    seconds,
-    cpuSeconds: usage ? Number(usage[2]) / 1000 : NaN,
-    peakRssMb: usage ? Number(usage[1]) / 1024 : NaN,
-    stdout: stdout.slice(0, usage?.index ?? stdout.length),
-  };
-}
-
 export async function reportBenchFigures(): Promise<ReportBenchFigures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ll-bench-report-"));
   try {
     const csv = path.join(dir, "orders.csv");
     const out = path.join(dir, "report.xlsx");
     await writeOrdersCsv(csv);
-    const run = runCommand(csv, out);
+    const run = runCliChild(["report", csv, "--out", out, "--json"]);
     const summary = JSON.parse(run.stdout) as {
       seconds: number;
       orderLines: number;

@@ -4,6 +4,7 @@ import { functionBenchmarks } from "./functions";
 import { modelBenchmarks } from "./models";
 import { engineBenchmarks } from "./engine";
 import { reportBenchmarks } from "./report";
+import { refreshBenchmarks } from "./refresh";
 import { workbookBenchmarks } from "./workbook";
 import { paneBenchmarks } from "./pane";
 import { duckDbBenchmarks } from "./duckdb";
@@ -62,6 +63,7 @@ export const benchmarks: Benchmark[] = [
   ...engineBenchmarks({ underBudget }),
   ...workbookBenchmarks,
   ...reportBenchmarks,
+  ...refreshBenchmarks,
   ...paneBenchmarks(underBudget),
   ...benefitCostBenchmarks({ timeBest, underBudget }),
   ...duckDbBenchmarks,

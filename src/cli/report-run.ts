@@ -21,6 +21,8 @@ export interface CliReportRun {
   ordersLabel?: string;
   config?: BuildReportOptions["config"];
   json?: boolean;
+  /** Save even when something the user wrote on a rebuilt sheet cannot be kept (see XlsxWorkbook.save). */
+  force?: boolean;
   /** When the command started (performance.now()), so that `seconds` counts reading the input too. */
   started: number;
 }
@@ -84,7 +86,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     onProgress,
   });
   if (io.interactive) io.err(`Saving ${run.out ?? run.workbook.file}`);
-  const saved = await run.workbook.save(run.out);
+  const saved = await run.workbook.save(run.out, { force: run.force });
   const seconds = Math.round(performance.now() - run.started) / 1000;
   const json: CliReportJson = {
     file: saved.file,

@@ -277,12 +277,12 @@ describe("bad-file corpus: odd but valid sheets", () => {
         ORDER_ROWS.forEach((r, i) => (ws.getRow(3 + i).values = r));
       }),
     );
+    // Excel reads the covered cell of a merge (C1) as blank, as the streaming reader does: row 1 holds two
+    // distinct texts and is taken for the header, and the message names what it lacks and what it holds.
     const message =
-      /merged-header\.xlsx, sheet Orders: no customer id column found among the headers "", "Date", "Amount"/;
+      /merged-header\.xlsx, sheet Orders: no order date, amount column found among the headers "Customer ID", "Order"; name the column to use/;
     await fit(f, message);
     await report(f, message);
-    // Naming the column, as the message says, gives the result.
-    await fit(f, "result", ["--customer", "A"]);
   });
 
   it("numbers stored as text, Excel errors (#N/A, #REF!) and formulas as data", async () => {

@@ -90,6 +90,8 @@ function expectSameAnalysis(inProcess: Analysis, viaDuckDb: Analysis) {
   expect(viaDuckDb.summary.customerIds).toEqual(inProcess.summary.customerIds);
   expect(perCustomer(viaDuckDb)).toEqual(perCustomer(inProcess));
   expect(viaDuckDb.tiers.counts).toEqual(inProcess.tiers.counts);
+  expect(viaDuckDb.table.members).toEqual(inProcess.table.members);
+  expect(viaDuckDb.keyDates).toEqual(inProcess.keyDates);
 }
 
 describe("the DuckDB engine reads like the in-process engine", () => {

@@ -15,6 +15,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { describeWithTool } from "./needs-tool";
 
 /** LibreOffice settings: recalculate OOXML (and ODF) files always when they are loaded (0 = always). */
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -35,22 +36,10 @@ function libreOfficeInstalled(): boolean {
   return probe.error === undefined && probe.status === 0;
 }
 
-/**
- * `describe` for tests that recalculate with LibreOffice: skipped (and counted at the end of the run)
- * where it is not installed, except on CI, where its absence is a failure.
- */
+/** `describe` for tests that recalculate with LibreOffice (see describeWithTool). */
 export function describeWithLibreOffice(name: string, body: () => void): void {
-  const title = `${name} ${NEEDS_LIBREOFFICE}`;
-  if (libreOfficeInstalled()) describe(title, body);
-  else if (process.env.CI) {
-    describe(title, () => {
-      it("has LibreOffice to recalculate with", () => {
-        throw new Error(
-          `LibreOffice (${SOFFICE}) is not installed on CI: apt-get install libreoffice-calc-nogui`,
-        );
-      });
-    });
-  } else describe.skip(title, body);
+  const missing = `LibreOffice (${SOFFICE}) is not installed: apt-get install libreoffice-calc-nogui`;
+  describeWithTool({ marker: NEEDS_LIBREOFFICE, installed: libreOfficeInstalled, missing }, name, body);
 }
 
 /**

@@ -14,6 +14,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, wri
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { describeWithTool } from "./needs-tool";
 
 /** The words that mark a test group needing PostgreSQL; the end-of-run reporter counts them. */
 export const NEEDS_POSTGRES = "[needs PostgreSQL]";
@@ -37,17 +38,10 @@ export function postgresInstalled(): boolean {
   return serverBin() !== null && psqlInstalled();
 }
 
-/** `describe` for tests against a real PostgreSQL: skipped where it is missing, failing on CI. */
+/** `describe` for tests against a real PostgreSQL (see describeWithTool). */
 export function describeWithPostgres(name: string, body: () => void): void {
-  const title = `${name} ${NEEDS_POSTGRES}`;
-  if (postgresInstalled()) describe(title, body);
-  else if (process.env.CI) {
-    describe(title, () => {
-      it("has PostgreSQL to run the SQL in", () => {
-        throw new Error("PostgreSQL is not installed on CI: apt-get install postgresql");
-      });
-    });
-  } else describe.skip(title, body);
+  const missing = "PostgreSQL is not installed: apt-get install postgresql";
+  describeWithTool({ marker: NEEDS_POSTGRES, installed: postgresInstalled, missing }, name, body);
 }
 
 function freePort(): Promise<number> {

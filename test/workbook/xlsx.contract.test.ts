@@ -78,8 +78,11 @@ describeWorkbookContract("xlsx adapter (ExcelJS)", {
     const cell = (book.getWorksheet(sheet) as ExcelJS.Worksheet).findCell(row, col);
     if (!cell) return { value: null };
     const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+    // The value as our streaming reader reads it: ExcelJS does not decode the _xHHHH_ escapes (a carriage
+    // return, control characters) in inline strings, as Excel does; formats and formulas as ExcelJS sees them.
+    const [[value]] = await (await XlsxWorkbook.open(await saved(wb))).readRange(sheet, address);
     return {
-      value: fromExcelJsValue(cell.value),
+      value: cell.value === null ? fromExcelJsValue(cell.value) : value,
       formula,
       numberFormat: cell.numFmt,
       bold: cell.font?.bold,

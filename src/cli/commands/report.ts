@@ -5,10 +5,11 @@
  * - A .csv/.txt INPUT (or an .xlsx INPUT with --out) gives a NEW workbook holding the report sheets; an
  *   .xlsx INPUT's stored Loyalty Lens settings are used as if given with --config (the file's own
  *   --config and the flags win).
- * - --in-place adds or replaces only the generated sheets of BOOK.xlsx: the user's sheets keep their
- *   cells, formulas and formats, and the values a user typed into input cells of generated sheets
- *   (tier minimums, alert thresholds) are kept and used. The file is written to a temporary file first and
- *   renamed, so a failure never leaves a broken workbook.
+ * - --in-place adds or replaces only the generated sheets of BOOK.xlsx (or .xlsm): only the report's
+ *   parts of the file change, everything else is copied byte for byte; values a user typed into input
+ *   cells and carried tables of generated sheets are kept. The file is locked while it is refreshed and
+ *   written through a temporary file, so a failure or a kill never leaves a broken workbook. What a user
+ *   wrote on a report sheet that cannot be kept stops the refresh, listed, unless --force.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
@@ -20,8 +21,7 @@ import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
 import type { TableSource } from "../../sheet/port";
-import type { XlsxPackage } from "../../workbook/xlsx/package";
-import { megabytes } from "../../workbook/xlsx/zip-guard";
+import { withFileLock } from "../../workbook/atomic-write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
@@ -37,6 +37,7 @@ interface ReportCommandOptions {
   sheets?: string;
   sheet?: string;
   inPlace?: boolean;
+  force?: boolean;
   json?: boolean;
   lang?: string;
   engine: ReadEngine;
@@ -44,28 +45,6 @@ interface ReportCommandOptions {
 }
 
 const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
-
-/**
- * Most sheet data (uncompressed worksheet XML) of a workbook updated in place. The xlsx library loads the
- * whole workbook to rewrite it, at about 35 times its sheet XML in memory: a workbook of 300,000 order
- * lines (108 MB of sheet XML) took 3.8 GB and 100 s, near Node's default 4 GB heap. Above this, the
- * command says what to do instead of running out of memory.
- */
-export const IN_PLACE_LIMIT_BYTES = 100 * 2 ** 20;
-
-/**
- * Refuses to update a workbook in place when its sheets hold more than `limit` bytes of XML. It needs only
- * the zip directory, so it runs before the workbook is loaded.
- */
-export function checkInPlaceSize(pkg: XlsxPackage, limit = IN_PLACE_LIMIT_BYTES): void {
-  const bytes = pkg.worksheetXmlBytes();
-  if (bytes <= limit) return;
-  throw new UserError(
-    `${pkg.file} was not changed: it holds ${megabytes(bytes)} of sheet data, more than the ` +
-      `${megabytes(limit)} this tool can update in place; write the report to a new workbook with ` +
-      "--out FILE.xlsx, or refresh it in Excel with the Loyalty Lens add-in",
-  );
-}
 
 async function readConfigFile(file: string): Promise<PartialReportConfig> {
   let text: string;
@@ -111,8 +90,9 @@ export function langOption(): Option {
 function kindOf(file: string): "text" | "xlsx" {
   const extension = path.extname(file).toLowerCase();
   if (TEXT_EXTENSIONS.includes(extension)) return "text";
-  if (extension === ".xlsx") return "xlsx";
-  if (extension === ".xls" || extension === ".xlsb" || extension === ".xlsm") {
+  // A macro-enabled workbook is an .xlsx package with a vbaProject.bin, which a refresh copies as it is.
+  if (extension === ".xlsx" || extension === ".xlsm") return "xlsx";
+  if (extension === ".xls" || extension === ".xlsb") {
     throw new UserError(`${path.basename(file)}: save it as an .xlsx workbook (Excel: File > Save As) first`);
   }
   throw new UserError(
@@ -152,23 +132,26 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
     if (kind !== "xlsx")
       throw new UserError(`--in-place updates an .xlsx workbook, not ${path.basename(input)}`);
     if (options.out) throw new UserError("give either --out FILE or --in-place, not both");
-    const pkg = await XlsxWorkbook.readPackage(input);
-    checkInPlaceSize(pkg);
-    const workbook = XlsxWorkbook.openPackage(pkg, input);
-    await runReport(
-      {
-        workbook,
-        orders: source ? { source } : undefined,
-        campaigns,
-        ordersLabel: path.basename(input),
-        config: given,
-        json: options.json,
-        started,
-      },
-      io,
-    );
+    // Locked from reading to renaming: a second refresh of the same file waits for nothing and is refused.
+    await withFileLock(input, async () => {
+      const workbook = await XlsxWorkbook.open(input);
+      await runReport(
+        {
+          workbook,
+          orders: source ? { source } : undefined,
+          campaigns,
+          ordersLabel: path.basename(input),
+          config: given,
+          json: options.json,
+          force: options.force,
+          started,
+        },
+        io,
+      );
+    });
     return;
   }
+  if (options.force) throw new UserError("--force goes with --in-place");
 
   const out = checkOut(options.out, input);
   const workbook = XlsxWorkbook.create(path.basename(out));
@@ -214,6 +197,10 @@ export function registerReport(program: Command, io: CliIO): void {
     .argument("<input>", "orders as .csv/.txt, or an .xlsx workbook (its first table, or --sheet)")
     .option("-o, --out <file>", "write the report to this new .xlsx workbook")
     .option("--in-place", "add or replace only the report sheets of the .xlsx input; everything else is kept")
+    .option(
+      "--force",
+      "with --in-place: refresh even when something written on the report's sheets cannot be kept (it is listed)",
+    )
     .option(
       "-c, --config <file>",
       "report settings as JSON (columns, as-of date, tiers, alerts, sheets, ...)",

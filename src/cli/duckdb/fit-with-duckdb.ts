@@ -3,26 +3,15 @@
  * core), computed in DuckDB by the customer-summary SQL, for the model fits.
  */
 import { nothingToAnalyze } from "../../engine/analyze";
-import type { DayOrder } from "../../engine/data/parse-date";
 import { parseDay } from "../../engine/data/parse-date";
-import type { TimeUnit } from "../../engine/summary/time-unit";
-import type { FitInput } from "../fit-input";
+import type { FitInput, TransactionOptions } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readWithDuckDb } from "./engine-choice";
 import { customerSummaryFromDuckDb } from "./to-engine";
 
-export interface DuckDbFitOptions {
-  customer?: string;
-  date?: string;
-  amount?: string;
-  calibrationEnd?: string;
-  dayOrder?: DayOrder;
-  unit: TimeUnit;
-}
-
 export async function fitInputWithDuckDb(
   file: string,
-  options: DuckDbFitOptions,
+  options: TransactionOptions,
   io: CliIO,
 ): Promise<{ input: FitInput; source: string }> {
   const duck = await readWithDuckDb(

@@ -40,6 +40,11 @@ import type { CellValue, RawTable } from "../../engine/data/table";
 import { compileTestAccountRules, DEFAULT_TEST_ACCOUNT_RULES } from "../../engine/data/test-accounts";
 import { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
+import { memberDetailsWithDuckDb, type DuckDbMemberDetails } from "./member-details-duckdb";
+import type { MemberDetails } from "../../engine/data/orders";
+
+/** The member details read like the engine reads them (member-details-duckdb.ts). */
+const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "store"];
 import type { OrderFiles } from "./order-files";
 
 export interface DuckDbReadOptions extends Pick<
@@ -62,6 +67,8 @@ export interface DuckDbOrders {
   leftOut: ColumnRole[];
   /** Ids of customers with no purchase line (not test accounts), in table order. */
   customersWithoutPurchase: string[];
+  /** Member details of the kept customers, in their order (ll_customers by first row). */
+  members: MemberDetails;
 }
 
 /**
@@ -77,7 +84,7 @@ const FIRST_ROWS = "ll_first_rows";
 /** Roles that change the revenue: the DuckDB engine does not apply their rules, so it refuses them. */
 const REVENUE_ROLES: readonly string[] = ["price", "discount", "status"];
 /** The roles it reads. */
-const READ_ROLES: readonly string[] = ["customerId", "date", "amount", "orderId"];
+const READ_ROLES: readonly string[] = ["customerId", "date", "amount", "orderId", ...MEMBER_ROLES];
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** A column of the file (table ll_raw, always aliased r) as text. */
@@ -263,8 +270,26 @@ export async function readOrdersWithDuckDb(
     SELECT customer_id, first_row FROM ${FIRST_ROWS}
     WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE amount >= 0)`);
 
+  say("Reading the member details");
+  const members = await memberDetailsWithDuckDb(db, headers, columns, {
+    dates: options.dates,
+    amounts: options.amounts,
+    perReason: options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON,
+    lookup: (name, column, type, parse) => lookup(db, name, column, [type], (raw) => [parse(raw)]),
+  });
+
   say("Counting what was done with which lines");
-  const quality = await qualityReport(db, files, headers, columns, asOf, rowsRead, keepDuplicates, options);
+  const quality = await qualityReport(
+    db,
+    files,
+    headers,
+    columns,
+    asOf,
+    rowsRead,
+    keepDuplicates,
+    members,
+    options,
+  );
   const without = await db.columns(withoutPurchase("customer_id"));
   return {
     files,
@@ -274,6 +299,7 @@ export async function readOrdersWithDuckDb(
     quality,
     leftOut,
     customersWithoutPurchase: without.customer_id as string[],
+    members: members.details,
   };
 }
 
@@ -286,6 +312,7 @@ async function qualityReport(
   asOf: number,
   rowsRead: number,
   keepDuplicates: boolean,
+  members: DuckDbMemberDetails,
   options: DuckDbReadOptions,
 ): Promise<DataQualityReport> {
   const perReason = options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON;
@@ -360,6 +387,11 @@ async function qualityReport(
     // The examples were added one by one (without their amounts): the rest of the count and the whole sum.
     collector.addCount(g.reason, n - rows.length, total);
   }
+  for (const bad of members.badExamples) {
+    table.columns[bad.column][bad.row] = bad.cell;
+    collector.add("badMemberDetail", bad.column, bad.row, () => bad.note);
+  }
+  collector.addCount("badMemberDetail", members.badCount - members.badExamples.length);
   const purchaseLines = Number(totals.purchase_lines[0]);
   const noPurchase = await db.columns(withoutPurchase("first_row"));
   const firstRows = noPurchase.first_row.map(Number);

@@ -91,15 +91,7 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   };
   return {
     orders: orderLines,
-    members: {
-      birthday: null,
-      joinDay: null,
-      tier: null,
-      points: null,
-      name: null,
-      phone: null,
-      store: null,
-    },
+    members: read.members,
     quality: read.quality,
     columns: read.columns,
     asOf: read.asOf,

@@ -35,19 +35,10 @@ export function programmeSection(w: BenefitCostWriter): void {
     w.name(f.name, cell(r, 2));
     w.decimal(cell(r, 2), f.min, f.max, f.whole);
   });
-  w.text(
-    at.liftSource,
-    1,
-    "Where the spend lift comes from",
-    "bold",
-    "Say where the spend lifts of the tiers come from: an assumption, or a measured campaign lift (which " +
-      "campaign, which period). Kept on refresh.",
-  );
-  w.inputCell(at.liftSource, 2, INPUT_KEYS.liftSource, w.input.liftSource ?? LIFT_SOURCE_DEFAULT);
+  // A text input: a measured campaign lift (src/report campaigns) fills it in with its source.
+  w.text(at.liftSource, 1, w.words.liftSource, "bold", w.words.liftSourceNote);
+  w.inputCell(at.liftSource, 2, INPUT_KEYS.liftSource, w.input.liftSource ?? w.words.liftSourceDefault);
 }
-
-/** What the lift-source cell says until the user names a source. */
-export const LIFT_SOURCE_DEFAULT = "assumption, not measured";
 
 export function tierSection(w: BenefitCostWriter): void {
   const { at, k } = w;

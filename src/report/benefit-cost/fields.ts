@@ -247,12 +247,6 @@ export const SCENARIO_ROWS: readonly ScenarioField[] = [
   { field: "unitCosts", label: "Unit benefit costs (gift, service, activity)", name: "LL_ScenarioUnitCosts" },
 ];
 
-/** The alternative's two inputs, as the comparison labels them. */
-export const ALTERNATIVE_LABELS = {
-  topTierCost: "top tier's variable benefit costs ×",
-  topTierLift: "top tier's spend lift ×",
-} as const;
-
 /** Stable keys of the input cells. Tier and scenario keys, not positions, so edits follow the tier. */
 export const INPUT_KEYS = {
   scenario: "bc.scenario",

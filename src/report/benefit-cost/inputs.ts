@@ -9,7 +9,8 @@ import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import { SCENARIO_FIELDS, type ScenarioMultipliers } from "../../engine/projection/scenarios";
 import { UserError } from "../../user-error";
 import type { InputCellState } from "../../sheet/port";
-import { ALTERNATIVE_LABELS, INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
+import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
+import { BENEFIT_COST_TEXTS } from "./texts";
 
 /** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */
 export type SheetInput = Pick<InputCellState, "key" | "address" | "value" | "edited">;
@@ -170,7 +171,12 @@ export function assumptionsWithInputs(
   );
   for (const field of ["topTierCost", "topTierLift"] as const) {
     setters.set(INPUT_KEYS.alternative(field), (input) => {
-      a.alternative[field] = numberIn(sheet, input, `alternative: ${ALTERNATIVE_LABELS[field]}`, 0);
+      a.alternative[field] = numberIn(
+        sheet,
+        input,
+        `alternative: ${BENEFIT_COST_TEXTS.en.alternative[field]}`,
+        0,
+      );
     });
   }
   a.sensitivity.redemptionRates.forEach((_, i) =>

@@ -420,15 +420,8 @@ export function projectionSection(w: BenefitCostWriter): void {
   w.value(at.periodEnds, NOW_COL, dateFromDay(baseline.asOf), "date", "note");
   w.text(at.periodHeader, totalColumn(T), "Total", "header");
   const multiYear = at.yearsTitle > 0;
-  if (multiYear) w.text(at.yearRow, 1, "Year of the horizon", "note");
-  w.text(
-    at.seasonalIndex,
-    1,
-    "Seasonal index",
-    "bold",
-    "The period's revenue against the year's mean period, from the data (see the reconciliation at the " +
-      "top): revenue, points and discounts of the period are × this. Type over it to try another season.",
-  );
+  if (multiYear) w.text(at.yearRow, 1, w.words.yearOfHorizon, "note");
+  w.text(at.seasonalIndex, 1, w.words.seasonalIndex, "bold", w.words.seasonalIndexNote);
   w.text(at.seasonalIndex, 2, "factor", "note");
   for (let t = 1; t <= T; t++) {
     const col = periodColumn(t);
@@ -532,9 +525,9 @@ export function projectionSection(w: BenefitCostWriter): void {
 export function yearsSection(w: BenefitCostWriter): void {
   const { at, p, T } = w;
   if (at.yearsTitle === 0) return;
-  w.text(at.yearsTitle, 1, "Totals by year of the horizon", "subtitle");
+  w.text(at.yearsTitle, 1, w.words.yearsTitle, "subtitle");
   const header = at.yearsFirst - 1;
-  w.text(header, 1, "Year", "header");
+  w.text(header, 1, w.words.year, "header");
   w.text(header, 2, "Unit", "header");
   const yearRange = periodsRange(at.yearRow, T);
   const lines: [string, ProjectionLineKey, keyof (typeof p.years)[number], NumberFormat, string][] = [
@@ -578,12 +571,7 @@ const TIER_COST_COLUMNS: readonly [string, keyof TierTotals, string][] = [
 
 export function tierCostSection(w: BenefitCostWriter): void {
   const { at, k, p, T } = w;
-  w.text(
-    at.tierCostTitle,
-    1,
-    `Cost per tier over the ${T} periods (the programme fixed cost is not a tier's)`,
-    "subtitle",
-  );
+  w.text(at.tierCostTitle, 1, w.words.tierCostTitle(T), "subtitle");
   w.header(at.tierCostHeader, 1, "Tier");
   const members = (i: number) => periodsRange(at.members + i, T);
   const formulas: Record<keyof TierTotals, (i: number, r: number) => string> = {
@@ -624,7 +612,7 @@ export function tierCostSection(w: BenefitCostWriter): void {
     );
   });
   for (let i = 0; i < k; i++) w.text(at.tierCostFirst + i, 1, w.stateName(i), "bold");
-  w.text(at.tierCostTotal, 1, "All tiers", "total");
+  w.text(at.tierCostTotal, 1, w.words.allTiers, "total");
   w.name("LL_TierBaseRevenue", columnRange(at.tierCostFirst, 2, k));
   w.name("LL_TierLiftRevenue", columnRange(at.tierCostFirst, 3, k));
 }

@@ -12,6 +12,7 @@ import type { ChartSpec, NumberFormat } from "../../sheet/sheet-model";
 import { FORMATS, INPUT_KEYS } from "./fields";
 import type { Expected } from "./grid";
 import { FIRST_PERIOD_COL, KEY_RESULT_LINES, periodsRange, totalColumn } from "./layout";
+import type { BenefitCostTexts } from "./texts";
 import { cell, columnRange, rowRange, SHARE_TOLERANCE, type BenefitCostWriter } from "./writer";
 
 export const ALL_CHECKS_PASS = "All checks pass";
@@ -103,6 +104,7 @@ export function keyResultsSection(w: BenefitCostWriter): void {
     error: `Choose one of ${names.join(", ")}.`,
   });
 
+  const words = w.words;
   const last = w.lastColumn;
   const totalCol = columnName(totalColumn(T));
   const ids = [
@@ -142,23 +144,23 @@ export function keyResultsSection(w: BenefitCostWriter): void {
       t.pointsLiabilityAtEnd,
     ),
     payback: [
-      "Payback period",
-      `IF(${last}${at.payback}>0,${last}${at.payback}*LL_PeriodMonths,"${noPayback(T)}")`,
-      t.paybackPeriod > 0 ? t.paybackPeriod * w.input.baseline.periodMonths : noPayback(T),
+      words.payback,
+      `IF(${last}${at.payback}>0,${last}${at.payback}*LL_PeriodMonths,"${words.noPayback(T)}")`,
+      t.paybackPeriod > 0 ? t.paybackPeriod * w.input.baseline.periodMonths : words.noPayback(T),
       FORMATS.whole,
-      "months",
+      words.months,
     ],
     assumedLift: [
-      "Spend lift assumed, all tiers",
+      words.assumedLift,
       `IF(${totalCol}${at.revenueBase}>0,${totalCol}${at.revenueLift}/${totalCol}${at.revenueBase},0)`,
       t.assumedLift,
       FORMATS.rate,
       "share",
     ],
     breakEven: [
-      "Break-even spend lift",
-      breakEvenFormula(B("cost")),
-      t.breakEvenLift ?? NO_BREAK_EVEN,
+      words.breakEven,
+      breakEvenFormula(B("cost"), words.noBreakEven),
+      t.breakEvenLift ?? words.noBreakEven,
       FORMATS.rate,
       "share",
     ],
@@ -166,12 +168,9 @@ export function keyResultsSection(w: BenefitCostWriter): void {
   const notes: Record<string, string> = {
     net: "Incremental margin from the lift − benefit cost, over all periods.",
     roi: "Net effect / benefit cost.",
-    payback: "Months until the cumulative net effect of the benefits is 0 or more.",
-    assumedLift: "Incremental revenue / revenue at baseline spend: the tiers' spend lifts, weighted.",
-    breakEven:
-      "The spend lift, the same for every tier, at which the incremental margin pays the benefit cost: " +
-      "(benefit cost without lift) / (gross margin × revenue at baseline spend − the points and discounts " +
-      "that revenue earns). Compare it with the assumed lift above.",
+    payback: words.paybackNote,
+    assumedLift: words.assumedLiftNote,
+    breakEven: words.breakEvenNote,
   };
   if (ids.length + 1 !== KEY_RESULT_LINES) throw new Error("the layout reserves one row per key result");
   ids.forEach((id, i) => {
@@ -184,29 +183,29 @@ export function keyResultsSection(w: BenefitCostWriter): void {
   });
   w.name("LL_NetEffect", B("net"), "Net effect of the benefits over all periods");
   const message = at.keyFirst + ids.length;
-  w.grid.formula(message, 1, liftMessageFormula(B("assumedLift"), B("breakEven")), liftMessage(t), {
-    style: "bold",
-  });
-}
-
-const NO_BREAK_EVEN = "no lift pays the benefits";
-
-function noPayback(T: number): string {
-  return `not within the ${T} periods`;
+  w.grid.formula(
+    message,
+    1,
+    liftMessageFormula(words, B("assumedLift"), B("breakEven")),
+    liftMessage(words, t),
+    {
+      style: "bold",
+    },
+  );
 }
 
 /**
  * λ* = (benefit cost − the points and discounts the lift earns) / (margin × base revenue − the points
  * and discounts base revenue earns), from the cost block per tier (see project.ts).
  */
-function breakEvenFormula(cost: string): string {
+function breakEvenFormula(cost: string, noBreakEven: string): string {
   const spendCosts = (revenue: string) =>
     `SUMPRODUCT(${revenue},LL_PointsPerUnit,LL_ValuePerPoint,LL_EffRedemption)+SUMPRODUCT(${revenue},LL_Discount)`;
   const liftCosts =
     "SUMPRODUCT(LL_TierLiftRevenue,LL_PointsPerUnit,LL_ValuePerPoint,LL_EffRedemption)" +
     "+SUMPRODUCT(LL_TierLiftRevenue,LL_Discount)";
   const denominator = `LL_GrossMargin*SUM(LL_TierBaseRevenue)-(${spendCosts("LL_TierBaseRevenue")})`;
-  return `IF(${denominator}>0,(${cost}-(${liftCosts}))/(${denominator}),"${NO_BREAK_EVEN}")`;
+  return `IF(${denominator}>0,(${cost}-(${liftCosts}))/(${denominator}),"${noBreakEven}")`;
 }
 
 /** A share as TEXT(x, "0.0%") writes it. */
@@ -215,18 +214,8 @@ function percentText(x: number): string {
   return `${((Math.sign(x) * Math.round(Math.abs(x) * 1000)) / 10).toFixed(1)}%`;
 }
 
-const LIFT_TEXTS = {
-  none: "No spend lift pays the benefit cost: each unit of lift costs more in points and discounts than it brings",
-  zero: ["No lift assumed: the programme pays for itself above ", " lift"],
-  pays: ["The assumed lift of ", " pays the benefit cost (break-even lift ", ")"],
-  short: [
-    "The assumed lift of ",
-    " is below the break-even lift of ",
-    ": the benefits cost more than they bring",
-  ],
-};
-
-function liftMessageFormula(assumed: string, breakEven: string): string {
+function liftMessageFormula(words: BenefitCostTexts, assumed: string, breakEven: string): string {
+  const LIFT_TEXTS = words.lift;
   const pct = (ref: string) => `TEXT(${ref},"0.0%")`;
   const [zero1, zero2] = LIFT_TEXTS.zero;
   const [pays1, pays2, pays3] = LIFT_TEXTS.pays;
@@ -238,7 +227,8 @@ function liftMessageFormula(assumed: string, breakEven: string): string {
   );
 }
 
-function liftMessage(t: ProjectionTotals): string {
+function liftMessage(words: BenefitCostTexts, t: ProjectionTotals): string {
+  const LIFT_TEXTS = words.lift;
   const be = t.breakEvenLift;
   if (be === null) return LIFT_TEXTS.none;
   if (t.assumedLift === 0) return LIFT_TEXTS.zero[0] + percentText(be) + LIFT_TEXTS.zero[1];

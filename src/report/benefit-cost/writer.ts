@@ -6,6 +6,8 @@ import type { ProjectionAssumptions } from "../../engine/projection/assumptions"
 import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import type { Projection } from "../../engine/projection/project";
 import type { Reconciliation } from "../../engine/projection/reconciliation";
+import type { Language } from "../../engine/text/language";
+import { BENEFIT_COST_TEXTS, type BenefitCostTexts } from "./texts";
 import type { SensitivityGrid } from "../../engine/projection/sensitivity";
 import { cellAddress, columnName, rangeAddress } from "../../sheet/a1";
 import type {
@@ -29,6 +31,8 @@ export interface BenefitCostSheetInput {
   reconciliation: Reconciliation;
   /** Currency symbol of the report's settings for the money formats ("" for none). */
   currency?: string;
+  /** Language of the sheet's words (default English). */
+  language?: Language;
   /** Where the spend lift comes from, when it was measured (default: "assumption, not measured"). */
   liftSource?: string;
 }
@@ -88,6 +92,11 @@ export class BenefitCostWriter {
     this.K = this.k + 1;
     this.T = input.assumptions.periods;
     this.lastCol = periodColumn(this.T);
+  }
+
+  /** The sheet's words in its language. */
+  get words(): BenefitCostTexts {
+    return BENEFIT_COST_TEXTS[this.input.language ?? "en"];
   }
 
   get lastColumn(): string {

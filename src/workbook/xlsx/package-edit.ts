@@ -12,7 +12,7 @@ const RELS_HEAD =
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
 /** The last children of a worksheet, in the order CT_Worksheet requires, from <dataValidations> on. */
-const WORKSHEET_TAIL = [
+export const WORKSHEET_TAIL = [
   "dataValidations",
   "hyperlinks",
   "printOptions",

@@ -1,20 +1,14 @@
 /**
- * Writes a sheet model into an ExcelJS worksheet: cells (values, formulas with cached results, number
- * formats, styles, notes), Excel tables, column widths, frozen panes, conditional formats, data validation
- * and merged cells. Defined names and charts are not ExcelJS's job: defined-names.ts and charts.ts add
- * them to the saved package.
+ * Writes a sheet model with ExcelJS's streaming writer: cells (values, formulas with cached results, number
+ * formats, styles, notes), column widths, frozen panes, conditional formats, data validation and merged
+ * cells. Tables, defined names and charts are not ExcelJS's job: table-parts.ts, defined-names.ts and
+ * charts.ts add them to the written package.
  */
 import type ExcelJS from "exceljs";
 // For its effect: ExcelJS writes control characters and "_xHHHH_" in text so that they read back as written.
 import "./xml-string-escape";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
-import {
-  borderSides,
-  createRowResolver,
-  resolveCells,
-  tableBox,
-  type ResolvedCell,
-} from "../../sheet/sheet-model-cells";
+import { borderSides, type ResolvedCell } from "../../sheet/sheet-model-cells";
 import type {
   CellStyle,
   ConditionalFormat,
@@ -86,39 +80,6 @@ export function createCellWriter(): (cell: ExcelJS.Cell, c: ResolvedCell) => voi
     if (c.style || c.numberFormat) cell.style = styleFor(c.style, c.numberFormat);
     if (c.note) cell.note = c.note;
   };
-}
-
-function addTables(ws: ExcelJS.Worksheet, model: SheetModel): void {
-  const resolveRow = createRowResolver();
-  for (const block of model.blocks) {
-    const table = block.table;
-    if (!table) continue;
-    const box = tableBox(block);
-    const width = box.right - box.left + 1;
-    const header = resolveRow(block, 0);
-    const columns = Array.from({ length: width }, (_, i) => ({
-      name: String(header.find((h) => h.col === box.left + i)?.value ?? ""),
-      filterButton: table.filter !== false,
-    }));
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let r = 1; r <= box.bottom - box.top; r++) {
-      const row: ExcelJS.CellValue[] = Array.from({ length: width }, () => null);
-      for (const cell of resolveRow(block, r)) row[cell.col - box.left] = excelJsValue(cell);
-      rows.push(row);
-    }
-    ws.addTable({
-      name: table.name,
-      ref: cellAddress(box.top, box.left),
-      headerRow: true,
-      totalsRow: false,
-      style: {
-        theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
-        showRowStripes: table.bandedRows !== false,
-      },
-      columns,
-      rows,
-    });
-  }
 }
 
 function conditionalRule(f: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule {
@@ -199,16 +160,6 @@ export function worksheetOptions(model: SheetModel): Partial<ExcelJS.AddWorkshee
   return options;
 }
 
-/** Applies worksheetOptions() to a sheet that exists already (a generated sheet rebuilt in place). */
-export function applyWorksheetOptions(
-  ws: ExcelJS.Worksheet,
-  options: Partial<ExcelJS.AddWorksheetOptions>,
-): void {
-  ws.views = options.views ?? [];
-  if (options.properties?.tabColor) ws.properties.tabColor = options.properties.tabColor;
-  if (options.pageSetup) Object.assign(ws.pageSetup, options.pageSetup);
-}
-
 /** What both ExcelJS worksheets (in-memory and streaming) offer for the features below. */
 export interface FeatureSheet {
   getColumn(index: number): { width?: number };
@@ -237,14 +188,6 @@ export function applySheetFeatures(ws: FeatureSheet, model: SheetModel): void {
   ).dataValidations;
   for (const v of model.validations ?? [])
     validations.add(rangeAddress(parseRangeAddress(v.range)), validation(v));
-}
-
-/** Fills an empty in-memory worksheet (added with worksheetOptions(model)) from the model. */
-export function renderSheetModel(ws: ExcelJS.Worksheet, model: SheetModel): void {
-  addTables(ws, model);
-  const write = createCellWriter();
-  for (const c of resolveCells(model)) write(ws.getCell(c.row, c.col), c);
-  applySheetFeatures(ws, model);
 }
 
 /**

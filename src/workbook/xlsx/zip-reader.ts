@@ -14,6 +14,10 @@ export interface ZipEntry {
   uncompressedSize: number;
   localHeaderOffset: number;
   encrypted: boolean;
+  /** CRC-32 of the uncompressed bytes, and the DOS time and date, as the directory has them. */
+  crc32: number;
+  dosTime: number;
+  dosDate: number;
 }
 
 export class ZipFormatError extends Error {}
@@ -61,6 +65,9 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
       uncompressedSize: buf.readUInt32LE(p + 24),
       localHeaderOffset: buf.readUInt32LE(p + 42),
       encrypted: (flags & 1) === 1,
+      crc32: buf.readUInt32LE(p + 16),
+      dosTime: buf.readUInt16LE(p + 12),
+      dosDate: buf.readUInt16LE(p + 14),
     };
     if ([entry.compressedSize, entry.uncompressedSize, entry.localHeaderOffset].includes(ZIP64_MARKER)) {
       throw new ZipFormatError(
@@ -73,7 +80,8 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
   return entries;
 }
 
-function entryData(buf: Buffer, entry: ZipEntry): Buffer {
+/** The compressed bytes of an entry as they are in the file (to copy it to another zip unchanged). */
+export function entryData(buf: Buffer, entry: ZipEntry): Buffer {
   const p = entry.localHeaderOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIGNATURE) {
     throw new ZipFormatError(`part ${entry.name} is missing or damaged (the file is truncated)`);

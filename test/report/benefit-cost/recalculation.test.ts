@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ProjectionAssumptions } from "../../../src/engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../../src/engine/projection/baseline";
+import type { Language } from "../../../src/engine/text/language";
 import { benefitCostSheet, type BenefitCostSheet } from "../../../src/report/benefit-cost/builder";
 import {
   benefitCostSheetForWorkbook,
@@ -44,8 +45,9 @@ async function writeSheet(
   name: string,
   baseline: ProjectionBaseline,
   assumptions: ProjectionAssumptions,
+  language: Language = "en",
 ): Promise<Written> {
-  const sheet = benefitCostSheet(cdnowSheetInput(baseline, assumptions));
+  const sheet = benefitCostSheet({ ...cdnowSheetInput(baseline, assumptions), language });
   const wb = XlsxWorkbook.create();
   const { sheetName } = await wb.writeSheet(sheet.model);
   const file = path.join(dir, `${name}.xlsx`);
@@ -101,8 +103,10 @@ describeWithLibreOffice(
   () => {
     const monthly = cdnowBaseline(1);
     const quarterly = cdnowBaseline(3);
-    const cases: [string, ProjectionBaseline, ProjectionAssumptions][] = [
+    const cases: [string, ProjectionBaseline, ProjectionAssumptions, Language?][] = [
       ["base-monthly", monthly, typedAssumptions(monthly, "base")],
+      // Texts the formulas build (the lift message) in Chinese: the same strings in the engine and the sheet.
+      ["base-monthly-zh", monthly, typedAssumptions(monthly, "base"), "zh-CN"],
       ["cautious-monthly", monthly, typedAssumptions(monthly, "cautious")],
       ["ambitious-monthly", monthly, typedAssumptions(monthly, "ambitious")],
       ["base-quarterly", quarterly, typedAssumptions(quarterly, "base")],
@@ -112,8 +116,8 @@ describeWithLibreOffice(
 
     beforeAll(async () => {
       written = [];
-      for (const [name, baseline, assumptions] of cases) {
-        written.push(await writeSheet(name, baseline, assumptions));
+      for (const [name, baseline, assumptions, language] of cases) {
+        written.push(await writeSheet(name, baseline, assumptions, language));
       }
       const outputs = await convertWithLibreOffice(
         written.map((w) => w.file),
@@ -138,17 +142,22 @@ describeWithLibreOffice(
     );
 
     it("shows the engine's totals and the chosen scenario in the key results", () => {
-      const [base, cautious] = written;
+      const [base, , cautious] = written;
       const net = (w: Written, i: number) =>
         recalculated[i].get(cellAddress(w.sheet.layout.keyFirst + 7, 2))?.value;
       expect(net(base, 0)).toBeCloseTo(base.sheet.projection.totals.netEffect, 6);
-      expect(net(cautious, 1)).toBeCloseTo(cautious.sheet.projection.totals.netEffect, 6);
+      expect(net(cautious, 2)).toBeCloseTo(cautious.sheet.projection.totals.netEffect, 6);
       // The scenarios differ, so equal totals would not be a coincidence of the formulas ignoring them.
       expect(base.sheet.projection.totals.netEffect).not.toBeCloseTo(
         cautious.sheet.projection.totals.netEffect,
         0,
       );
-      expect(recalculated[1].get(cellAddress(cautious.sheet.layout.scenario, 2))?.value).toBe("Cautious");
+      expect(recalculated[2].get(cellAddress(cautious.sheet.layout.scenario, 2))?.value).toBe("Cautious");
+      // The break-even message, built by a formula, in each language.
+      const message = (i: number) =>
+        recalculated[i].get(cellAddress(base.sheet.layout.keyFirst + 16, 1))?.value;
+      expect(message(0)).toMatch(/^The assumed lift of \d+\.\d% is (below|pays)/);
+      expect(message(1)).toMatch(/^假设的提升 \d+\.\d% /);
     });
   },
 );

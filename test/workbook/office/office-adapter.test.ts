@@ -142,6 +142,41 @@ describe("Office adapter: Excel objects from the sheet model", () => {
     ).toEqual(["LL_Example_Segments", "MyTable"]);
   });
 
+  it("without a footprint, rebuilds only the parts it wrote: the user's notes, charts, tables and cells elsewhere stay", async () => {
+    const excel = fakeExcelWith(STANDARD);
+    const wb = officeOver(excel);
+    await wb.writeSheet(exampleSheetModel());
+    const sheet = excel.model.mustSheet("LL Example");
+    // The user's edits on the report sheet, away from what the report wrote.
+    sheet.notes.set("AB3", "my note");
+    sheet.cellFor(3, 28).value = "memo beside the note";
+    sheet.charts.push({
+      type: "Pie",
+      source: "AC1:AC3",
+      seriesBy: "Auto",
+      series: [{}],
+      settings: { "setPosition()": ["AD1"] },
+    });
+    excel.model.renameTable(
+      excel.model.addTable(sheet, { top: 70, left: 1, bottom: 72, right: 2 }),
+      "MyTable",
+    );
+    await wb.writeSheet(exampleSheetModel());
+    // The same worksheet, never deleted and added again.
+    expect(excel.model.mustSheet("LL Example")).toBe(sheet);
+    expect(sheet.notes.get("AB3")).toBe("my note");
+    expect(sheet.cell(3, 28)?.value).toBe("memo beside the note");
+    expect(sheet.notes.get("C4")).toBe("Customers in the segment / all customers");
+    // The report's six charts replaced (not duplicated), the user's pie kept.
+    expect(sheet.charts).toHaveLength(7);
+    expect(
+      excel.model.tables
+        .filter((t) => t.sheet === sheet)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["LL_Example_Segments", "MyTable"]);
+  });
+
   it("suspends calculation and screen updating for every write and recalculates once per sheet", async () => {
     const excel = fakeExcelWith(STANDARD);
     excel.resetLog();

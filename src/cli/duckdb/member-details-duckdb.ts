@@ -1,0 +1,138 @@
+/**
+ * Member details (birthday, join date, points, tier, name, phone, store) of an order file read with
+ * DuckDB, by the engine's rules (src/engine/data/member-details.ts): for each customer the last readable
+ * non-blank value in table order, test accounts left out; unreadable birthdays, join dates and points
+ * are counted as `badMemberDetail`, the line itself still used. Values are parsed by the engine's
+ * parsers, once per distinct value.
+ */
+import { NO_DAY } from "../../engine/data/days";
+import type { ColumnRole, DetectedColumns } from "../../engine/data/columns";
+import type { MemberDetails } from "../../engine/data/orders";
+import { explainAmount, parseAmount, type AmountParseOptions } from "../../engine/data/parse-amount";
+import { explainDate, parseDay, type DateParseOptions } from "../../engine/data/parse-date";
+import { parseId } from "../../engine/data/parse-id";
+import type { CellValue } from "../../engine/data/table";
+import type { DuckDbSession } from "./session";
+
+/** An unreadable member detail, as the data-quality report shows it. */
+export interface BadDetail {
+  column: number;
+  row: number;
+  cell: CellValue;
+  note: string;
+}
+
+export interface DuckDbMemberDetails {
+  details: MemberDetails;
+  badCount: number;
+  /** The first examples, in the order the engine meets them (column by column, then by row). */
+  badExamples: BadDetail[];
+}
+
+type NumericRole = "birthday" | "joinDate" | "points";
+type TextRole = "tier" | "name" | "phone" | "store";
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const text = (column: string) => `CAST(r.${q(column)} AS VARCHAR)`;
+const blank = (column: string) => `TRIM(COALESCE(${text(column)}, '')) = ''`;
+/** Rows of customers whose details count: an id, and not a test account. */
+const MEMBER_ROWS = "c.customer_id IS NOT NULL AND c.test_rule IS NULL";
+
+export interface MemberDetailOptions {
+  dates?: DateParseOptions;
+  amounts?: AmountParseOptions;
+  perReason: number;
+  /** Builds a lookup table of the distinct values of a column, parsed in JavaScript. */
+  lookup(
+    name: string,
+    column: string,
+    type: string,
+    parse: (raw: string) => string | number | null,
+  ): Promise<void>;
+}
+
+/** Values per kept customer (table ll_customers, by first row) of an aggregate over member rows. */
+async function perKeptCustomer(
+  db: DuckDbSession,
+  value: string,
+  from: string,
+  where: string,
+): Promise<unknown[]> {
+  const result = await db.columns(`SELECT v.value FROM ll_customers k LEFT JOIN (
+      SELECT c.customer_id, arg_max(${value}, c.ll_row) AS value FROM ${from} WHERE ${where} GROUP BY c.customer_id
+    ) v USING (customer_id) ORDER BY k.first_row`);
+  return result.value;
+}
+
+export async function memberDetailsWithDuckDb(
+  db: DuckDbSession,
+  headers: string[],
+  columns: DetectedColumns,
+  options: MemberDetailOptions,
+): Promise<DuckDbMemberDetails> {
+  const columnOf = (role: ColumnRole) => columns.mapping[role];
+  const badExamples: BadDetail[] = [];
+  let badCount = 0;
+
+  const numeric = async (role: NumericRole): Promise<Float64Array | null> => {
+    const index = columnOf(role);
+    if (index === undefined) return null;
+    const header = headers[index];
+    const isDay = role !== "points";
+    const parse = isDay
+      ? (cell: CellValue) => parseDay(cell, options.dates)
+      : (cell: CellValue) => parseAmount(cell, options.amounts);
+    const explain = isDay
+      ? (cell: CellValue) => explainDate(cell, options.dates)
+      : (cell: CellValue) => explainAmount(cell, options.amounts);
+    const lookupName = `ll_member_${role}`;
+    await options.lookup(lookupName, header, isDay ? "INTEGER" : "DOUBLE", (raw) => {
+      const value = parse(raw);
+      return Number.isNaN(value) ? null : value;
+    });
+    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${lookupName} m ON m.raw = ${text(header)}`;
+    const bad = `${MEMBER_ROWS} AND NOT ${blank(header)} AND m.v0 IS NULL`;
+    const badRows = await db.columns(
+      `SELECT COUNT(*) OVER () AS n, c.ll_row, ${text(header)} AS cell FROM ${from} WHERE ${bad} ORDER BY c.ll_row LIMIT ${options.perReason}`,
+    );
+    if (badRows.ll_row.length > 0) {
+      badCount += Number(badRows.n[0]);
+      badRows.ll_row.forEach((row, k) => {
+        if (badExamples.length >= options.perReason) return;
+        const cell = badRows.cell[k] as string | null;
+        badExamples.push({ column: index, row: Number(row), cell, note: `${role}: ${explain(cell)}` });
+      });
+    }
+    const values = await perKeptCustomer(db, "m.v0", from, `${MEMBER_ROWS} AND m.v0 IS NOT NULL`);
+    const missing = isDay ? NO_DAY : NaN;
+    return Float64Array.from(values, (v) => (v === null || v === undefined ? missing : Number(v)));
+  };
+
+  const textual = async (role: TextRole): Promise<string[] | null> => {
+    const index = columnOf(role);
+    if (index === undefined) return null;
+    const header = headers[index];
+    const lookupName = `ll_member_${role}`;
+    await options.lookup(lookupName, header, "VARCHAR", (raw) => {
+      const value = parseId(raw);
+      return value === "" ? null : value;
+    });
+    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row JOIN ${lookupName} m ON m.raw = ${text(header)}`;
+    const values = await perKeptCustomer(db, "m.v0", from, `${MEMBER_ROWS} AND m.v0 IS NOT NULL`);
+    return values.map((v) => (v === null || v === undefined ? "" : String(v)));
+  };
+
+  const birthday = await numeric("birthday");
+  const joinDay = await numeric("joinDate");
+  const points = await numeric("points");
+  const details: MemberDetails = {
+    birthday: birthday ? Int32Array.from(birthday) : null,
+    joinDay: joinDay ? Int32Array.from(joinDay) : null,
+    tier: await textual("tier"),
+    points,
+    name: await textual("name"),
+    phone: await textual("phone"),
+    store: await textual("store"),
+  };
+  return { details, badCount, badExamples };
+}

@@ -1,0 +1,547 @@
+/**
+ * Puts the report's sheets into the user's package. The generated sheets (and the settings sheet) are
+ * rendered on their own by the streaming writer into a small package; their parts (worksheet, tables,
+ * drawing and charts, notes) are moved into the user's package under free names, their strings written
+ * inline and their styles appended to the user's styles.xml (styles-merge.ts). What the package-level
+ * changes touch: those parts, workbook.xml (sheets, defined names, recalculation on opening), its .rels,
+ * [Content_Types].xml, styles.xml and the calculation chain (a cache Excel rebuilds, removed because it
+ * lists cells of the replaced sheets). Every other part is copied byte for byte (zip-writer.ts).
+ *
+ * What the user had on a replaced generated sheet is carried (sheet-splice.ts) or, when it cannot be,
+ * described in `notCarried` before anything is written.
+ */
+import { boxContains, type RangeBox } from "../../sheet/a1";
+import { isCellSpec } from "../../sheet/sheet-model-cells";
+import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
+import { MemorySheet } from "../memory/memory-backend";
+import { definedNamesXml, putDefinedNames } from "./defined-names";
+import { XlsxPackage, REL_DRAWING, REL_TABLE, REL_WORKSHEET } from "./package";
+import { REL_NS } from "./package-edit";
+import { withFullCalcOnLoad } from "./package-finish";
+import { itemText, sharedStringItems } from "./sheet-reader";
+import { inlineSharedStrings, userPartsOf, withUserParts } from "./sheet-splice";
+import type { SpliceBackend } from "./splice-backend";
+import { streamWorkbook } from "./stream-write";
+import { mergeStyles, remapSheetStyles } from "./styles-merge";
+import {
+  attributes,
+  escapeXml,
+  folderOf,
+  parseRelationships,
+  relsPathOf,
+  startTags,
+  type Relationship,
+} from "./xml-text";
+import { writeZip, type ZipOut } from "./zip-writer";
+
+const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const RELS_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
+
+export interface SpliceResult {
+  bytes: Buffer;
+  /** What the user had on a replaced generated sheet that is not in the new file (one line each). */
+  notCarried: string[];
+}
+
+/** Relative target from the folder of `fromPart` to `toPart` ("../tables/table3.xml"). */
+export function relativeTarget(fromPart: string, toPart: string): string {
+  const from = folderOf(fromPart).split("/").filter(Boolean);
+  const to = toPart.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+function relsXml(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
+  return (
+    RELS_HEAD +
+    rels
+      .map(
+        (r) =>
+          `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"` +
+          (r.external ? ' TargetMode="External"/>' : "/>"),
+      )
+      .join("") +
+    "</Relationships>"
+  );
+}
+
+/** The user's package being edited: parts copied, replaced, added or removed. */
+class PackageEdit {
+  private readonly content = new Map<string, Buffer | string>();
+  private readonly removed = new Set<string>();
+  private readonly added: string[] = [];
+  contentTypes: string;
+
+  constructor(readonly pkg: XlsxPackage) {
+    this.contentTypes = pkg.text("[Content_Types].xml");
+  }
+
+  exists(part: string): boolean {
+    return !this.removed.has(part) && (this.pkg.has(part) || this.content.has(part));
+  }
+
+  text(part: string): string {
+    const own = this.content.get(part);
+    if (own !== undefined) return typeof own === "string" ? own : own.toString("utf8");
+    return this.pkg.text(part);
+  }
+
+  put(part: string, data: Buffer | string): void {
+    if (!this.pkg.has(part) && !this.content.has(part)) this.added.push(part);
+    this.content.set(part, data);
+    this.removed.delete(part);
+  }
+
+  remove(part: string): void {
+    this.removed.add(part);
+    this.content.delete(part);
+    this.contentTypes = this.contentTypes.replace(
+      new RegExp(
+        `<(\\w+:)?Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`,
+      ),
+      "",
+    );
+  }
+
+  relationships(owner: string): Relationship[] {
+    const rels = relsPathOf(owner);
+    return this.exists(rels) ? parseRelationships(this.text(rels), owner) : [];
+  }
+
+  /** A free name like `stem` + N + `ext` in `folder` (xl/tables/table7.xml). */
+  freeName(folder: string, stem: string, ext: string): string {
+    for (let n = 1; ; n++) {
+      const name = `${folder}${stem}${n}${ext}`;
+      if (!this.exists(name) && !this.added.includes(name)) return name;
+    }
+  }
+
+  override(part: string, type: string): void {
+    this.contentTypes = this.contentTypes.replace(
+      /<\/(\w+:)?Types>\s*$/,
+      (end) => `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>${end}`,
+    );
+  }
+
+  ensureDefault(extension: string, type: string): void {
+    if (new RegExp(`Extension="${extension}"`, "i").test(this.contentTypes)) return;
+    this.contentTypes = this.contentTypes.replace(
+      /<\/(\w+:)?Types>\s*$/,
+      (end) => `<Default Extension="${extension}" ContentType="${escapeXml(type)}"/>${end}`,
+    );
+  }
+
+  /** Parts still referenced from any .rels other than those of `except`. */
+  private referencedElsewhere(part: string, except: Set<string>): boolean {
+    const relsParts = [...this.pkg.entries.map((e) => e.name), ...this.added].filter(
+      (n) => n.endsWith(".rels") && this.exists(n) && !except.has(n),
+    );
+    return relsParts.some((rels) => {
+      const owner = rels.replace(/_rels\/([^/]+)\.rels$/, "$1");
+      return parseRelationships(this.text(rels), owner).some((r) => !r.external && r.target === part);
+    });
+  }
+
+  /** Removes `part`, its .rels and the parts only it refers to. */
+  removeWithDependents(part: string, keep: (target: string) => boolean = () => false): void {
+    const gone = new Set<string>();
+    const visit = (p: string) => {
+      if (gone.has(p) || !this.exists(p)) return;
+      gone.add(p);
+      const rels = this.relationships(p);
+      gone.add(relsPathOf(p));
+      for (const r of rels) if (!r.external && !keep(r.target)) visit(r.target);
+    };
+    visit(part);
+    const relsGone = new Set([...gone].filter((p) => p.endsWith(".rels")));
+    for (const p of gone) {
+      if (p !== part && !p.endsWith(".rels") && this.referencedElsewhere(p, relsGone)) continue;
+      this.remove(p);
+    }
+  }
+
+  entries(): ZipOut[] {
+    const out: ZipOut[] = [];
+    for (const entry of this.pkg.entries) {
+      if (this.removed.has(entry.name)) continue;
+      if (entry.name === "[Content_Types].xml") out.push({ name: entry.name, content: this.contentTypes });
+      else if (this.content.has(entry.name))
+        out.push({ name: entry.name, content: this.content.get(entry.name) as Buffer | string });
+      else out.push({ name: entry.name, copyFrom: { buffer: this.pkg.buffer, entry } });
+    }
+    for (const name of this.added) {
+      if (this.removed.has(name) || !this.content.has(name)) continue;
+      out.push({ name, content: this.content.get(name) as Buffer | string });
+    }
+    return out;
+  }
+}
+
+/** Content type of a part of the small package, from its [Content_Types].xml. */
+function contentTypeIn(pkg: XlsxPackage, part: string): { override?: string; extension?: [string, string] } {
+  const types = pkg.text("[Content_Types].xml");
+  const override = startTags(types, "Override").find((t) => attributes(t).PartName === `/${part}`);
+  if (override) return { override: attributes(override).ContentType };
+  const ext = part.slice(part.lastIndexOf(".") + 1);
+  const def = startTags(types, "Default").find((t) => attributes(t).Extension?.toLowerCase() === ext);
+  return def ? { extension: [ext, attributes(def).ContentType] } : {};
+}
+
+/** Moves a part of the small package (and what it refers to) into the user's; returns its new name. */
+function transplant(edit: PackageEdit, mini: XlsxPackage, part: string, tableIds: { next: number }): string {
+  const m = /^(.*\/)?([A-Za-z]+?)(\d*)(\.\w+)$/.exec(part) as RegExpExecArray;
+  const name = edit.freeName(m[1] ?? "", m[2], m[4]);
+  let data: Buffer | string = mini.bytes(part);
+  const rels = mini.relationships(part);
+  if (rels.length > 0) {
+    const moved = rels.map((r) =>
+      r.external ? r : { ...r, target: relativeTarget(name, transplant(edit, mini, r.target, tableIds)) },
+    );
+    edit.put(relsPathOf(name), relsXml(moved));
+  }
+  if (/^xl\/tables\//.test(part)) {
+    // Table ids are unique in the workbook.
+    data = data.toString("utf8").replace(/(<table\b[^>]*?\sid=")\d+"/, `$1${tableIds.next++}"`);
+  }
+  edit.put(name, data);
+  const type = contentTypeIn(mini, part);
+  if (type.override) edit.override(name, type.override);
+  if (type.extension) edit.ensureDefault(type.extension[0], type.extension[1]);
+  return name;
+}
+
+function maxTableId(pkg: XlsxPackage): number {
+  let max = 0;
+  for (const e of pkg.entries) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(e.name)) continue;
+    const tag = startTags(pkg.text(e.name), "table")[0];
+    max = Math.max(max, Number(attributes(tag ?? "").id ?? 0));
+  }
+  return max;
+}
+
+/** Anchors of a drawing part: the chart ones whose top-left cell is in `owned` are the report's. */
+function foreignDrawingObjects(xml: string, owned: RangeBox[] | undefined): number {
+  const anchors = [
+    ...xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1?\2>/g),
+  ];
+  return anchors.filter((a) => {
+    const isChart = /<(\w+:)?chart\b/.test(a[0]) && !/<(\w+:)?(pic|sp|grpSp|cxnSp)\b/.test(a[0]);
+    if (!isChart) return true;
+    if (!owned) return false;
+    const from = /<(\w+:)?from>([\s\S]*?)<\/\1?from>/.exec(a[0])?.[2] ?? "";
+    const col = Number(/<(?:\w+:)?col>(\d+)</.exec(from)?.[1] ?? -1) + 1;
+    const row = Number(/<(?:\w+:)?row>(\d+)</.exec(from)?.[1] ?? -1) + 1;
+    return !owned.some((b) => boxContains(b, row, col));
+  }).length;
+}
+
+/** The notes the model writes, by "row:col". */
+function modelNotes(model: SheetModel | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const b of model?.blocks ?? []) {
+    b.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        if (isCellSpec(cell) && cell.note) out.set(`${b.at.row + r}:${b.at.col + c}`, cell.note);
+      }),
+    );
+  }
+  return out;
+}
+
+const REL_LABELS: [string, string][] = [
+  ["/pivotTable", "a pivot table"],
+  ["/hyperlink", "a hyperlink"],
+  ["/threadedComment", "a threaded comment"],
+  ["/image", "a background picture"],
+  ["/oleObject", "an embedded object"],
+  ["/ctrlProp", "a form control"],
+  ["/control", "a form control"],
+  ["/slicer", "a slicer"],
+  ["/timeline", "a timeline"],
+];
+
+/**
+ * The old parts of a replaced generated sheet: which go (the report's), which are the user's and stay
+ * (their own tables outside the report's parts), and what cannot be carried (listed).
+ */
+function sortOldRelationships(
+  edit: PackageEdit,
+  slotName: string,
+  part: string,
+  owned: RangeBox[] | undefined,
+  notes: Map<string, string>,
+  notCarried: string[],
+): Relationship[] {
+  const keepTables: Relationship[] = [];
+  const where = `sheet "${slotName}"`;
+  for (const r of edit.relationships(part)) {
+    if (r.type.endsWith(REL_TABLE)) {
+      const tag = startTags(edit.text(r.target), "table")[0] ?? "";
+      const a = attributes(tag);
+      const range = a.ref ?? "";
+      const ours = !owned || owned.some((b) => rangeInside(range, b));
+      if (!ours) keepTables.push(r);
+      continue;
+    }
+    if (r.type.endsWith(REL_DRAWING)) {
+      const foreign = foreignDrawingObjects(edit.text(r.target), owned);
+      if (foreign > 0)
+        notCarried.push(
+          `${foreign === 1 ? "a chart, picture or shape" : `${foreign} charts, pictures or shapes`} on ${where}`,
+        );
+      continue;
+    }
+    if (r.type.endsWith("/comments")) {
+      const xml = edit.text(r.target);
+      for (const m of xml.matchAll(/<(\w+:)?comment\b([^>]*)>([\s\S]*?)<\/\1?comment>/g)) {
+        const ref = attributes(m[2]).ref ?? "";
+        const text = itemText(m[3]);
+        const pos = /^([A-Z]+)(\d+)$/.exec(ref);
+        const key = pos ? `${pos[2]}:${columnNumberOf(pos[1])}` : "";
+        if (notes.get(key) !== text)
+          notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
+      }
+      continue;
+    }
+    if (r.type.endsWith("/vmlDrawing") || r.type.endsWith("/printerSettings")) continue;
+    const label = REL_LABELS.find(([suffix]) => r.type.endsWith(suffix))?.[1];
+    notCarried.push(`${label ?? `a part of type ${r.type.slice(r.type.lastIndexOf("/") + 1)}`} on ${where}`);
+  }
+  return keepTables;
+}
+
+function columnNumberOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function rangeInside(range: string, box: RangeBox): boolean {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.replace(/\$/g, ""));
+  if (!m) return false;
+  const [top, left] = [Number(m[2]), columnNumberOf(m[1])];
+  const [bottom, right] = m[3] ? [Number(m[4]), columnNumberOf(m[3])] : [top, left];
+  return (
+    boxContains(box, top, left) ||
+    boxContains(box, bottom, right) ||
+    (top <= box.bottom && bottom >= box.top && left <= box.right && right >= box.left)
+  );
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The relationship id of a <sheet> element, whatever prefix the file gives it. */
+function sheetRelId(tag: string): string | undefined {
+  const a = attributes(tag);
+  return Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1] ?? a.id;
+}
+
+/**
+ * The workbook.xml <sheet> elements: each sheet of the file keeps its element (renamed, its state set),
+ * deleted ones go, new ones are added at the end.
+ */
+function sheetsElement(
+  sheetsXml: string,
+  backend: SpliceBackend,
+  newRelIds: Map<string, string>,
+  relPrefix: string,
+): string {
+  const old = startTags(sheetsXml, "sheet");
+  const oldRels = backend.pkg.relationships("xl/workbook.xml");
+  let nextId = Math.max(0, ...old.map((t) => Number(attributes(t).sheetId ?? 0))) + 1;
+  const items: string[] = [];
+  const withState = (tag: string, visibility: string) => {
+    const bare = tag.replace(/\sstate="[^"]*"/, "").replace(/\s*\/?>$/, "");
+    return `${bare}${visibility === "visible" ? "" : ` state="${visibility}"`}/>`;
+  };
+  for (const tag of old) {
+    const rel = oldRels.find((r) => r.id === sheetRelId(tag));
+    if (!rel || !rel.type.endsWith(REL_WORKSHEET)) {
+      // Chart sheets and dialog sheets keep their element and place.
+      items.push(tag.endsWith("/>") ? tag : tag.replace(/>$/, "/>"));
+      continue;
+    }
+    const slot = backend.slots.find((s) => s.part === rel.target);
+    if (!slot) continue; // deleted
+    const renamed = tag.replace(/\sname="[^"]*"/, ` name="${escapeXml(slot.name)}"`);
+    items.push(withState(renamed, slot.visibility));
+  }
+  for (const slot of backend.slots.filter((s) => !s.part)) {
+    const tag = `<sheet name="${escapeXml(slot.name)}" sheetId="${nextId++}" ${relPrefix}id="${newRelIds.get(slot.name)}"/>`;
+    items.push(withState(tag, slot.visibility));
+  }
+  return items.join("");
+}
+
+/** The bytes of the refreshed workbook, and what of the user's could not be carried. */
+export async function splicePackage(
+  backend: SpliceBackend,
+  charts: Map<string, ChartSpec[]>,
+): Promise<SpliceResult> {
+  const pkg = backend.pkg;
+  const edit = new PackageEdit(pkg);
+  const notCarried: string[] = [];
+  const writtenSlots = backend.slots.filter((s) => s.written);
+
+  // 1. The written sheets alone, in a small package of their own.
+  const sheets = writtenSlots.map((s) => {
+    const sheet = new MemorySheet(s.name, "visible", s.written?.model);
+    if (s.written?.rows)
+      s.written.rows.forEach((cells, r) =>
+        cells.forEach((v, c) => {
+          let row = sheet.cells.get(r + 1);
+          if (!row) sheet.cells.set(r + 1, (row = new Map()));
+          row.set(c + 1, { value: v });
+        }),
+      );
+    return sheet;
+  });
+  const mini = XlsxPackage.fromBuffer(await streamWorkbook(sheets, [], charts), "report");
+  const miniSheets = mini.sheets();
+  const sstPart = mini
+    .relationships("xl/workbook.xml")
+    .find((r) => r.type.endsWith("/sharedStrings"))?.target;
+  const miniStrings = sstPart && mini.has(sstPart) ? sharedStringItems(mini.text(sstPart)) : [];
+
+  // 2. Styles: ours appended to the user's.
+  const workbookRels = pkg.relationships("xl/workbook.xml");
+  const stylesPart = workbookRels.find((r) => r.type.endsWith("/styles"))?.target;
+  const miniStylesPart = mini.relationships("xl/workbook.xml").find((r) => r.type.endsWith("/styles"))
+    ?.target as string;
+  let merged = { xml: "", xf: [] as number[], dxf: [] as number[] };
+  if (stylesPart && pkg.has(stylesPart)) {
+    merged = mergeStyles(pkg.text(stylesPart), mini.text(miniStylesPart));
+    if (writtenSlots.length > 0) edit.put(stylesPart, merged.xml);
+  }
+
+  // 3. Deleted sheets go with their parts.
+  for (const part of backend.deletedParts) edit.removeWithDependents(part);
+
+  // 4. Each written sheet: its parts moved in, the user's parts of the old sheet carried.
+  const tableIds = { next: maxTableId(pkg) + 1 };
+  const newSheetRels = new Map<string, string>();
+  let workbookRelsXml = pkg.has("xl/_rels/workbook.xml.rels")
+    ? pkg.text("xl/_rels/workbook.xml.rels")
+    : RELS_HEAD + "</Relationships>";
+  const usedRelIds = new Set(workbookRels.map((r) => r.id));
+  for (const slot of writtenSlots) {
+    const miniPart = miniSheets.find((s) => s.name === slot.name)?.part as string;
+    let xml = inlineSharedStrings(mini.text(miniPart), miniStrings);
+    if (stylesPart) xml = remapSheetStyles(xml, merged);
+    let part = slot.part;
+    let keptTables: Relationship[] = [];
+    if (part) {
+      const owned = slot.written?.owned;
+      keptTables = sortOldRelationships(
+        edit,
+        slot.name,
+        part,
+        owned,
+        modelNotes(slot.written?.model),
+        notCarried,
+      );
+      if (owned) xml = withUserParts(xml, userPartsOf(pkg.text(part), owned));
+      const keep = new Set(keptTables.map((t) => t.target));
+      edit.removeWithDependents(part, (target) => keep.has(target));
+    } else {
+      part = edit.freeName("xl/worksheets/", "sheet", ".xml");
+      edit.override(part, WORKSHEET_TYPE);
+      let n = usedRelIds.size + 1;
+      while (usedRelIds.has(`rId${n}`)) n++;
+      const id = `rId${n}`;
+      usedRelIds.add(id);
+      newSheetRels.set(slot.name, id);
+      workbookRelsXml = workbookRelsXml.replace(
+        /<\/(\w+:)?Relationships>\s*$/,
+        (end) =>
+          `<Relationship Id="${id}" Type="${REL_NS}/worksheet" Target="${escapeXml(relativeTarget("xl/workbook.xml", part as string))}"/>${end}`,
+      );
+    }
+    const rels = mini
+      .relationships(miniPart)
+      .map((r) =>
+        r.external
+          ? r
+          : { ...r, target: relativeTarget(part as string, transplant(edit, mini, r.target, tableIds)) },
+      );
+    // The user's own tables on the sheet (outside the report's parts) stay, linked from the new sheet.
+    const taken = new Set(rels.map((r) => r.id));
+    const userTableIds: string[] = [];
+    for (const t of keptTables) {
+      let n = 1;
+      while (taken.has(`rIdU${n}`)) n++;
+      taken.add(`rIdU${n}`);
+      userTableIds.push(`rIdU${n}`);
+      rels.push({ id: `rIdU${n}`, type: t.type, target: relativeTarget(part, t.target), external: false });
+    }
+    if (userTableIds.length > 0) {
+      const items = userTableIds.map((id) => `<tablePart r:id="${id}"/>`).join("");
+      const tp = /<tableParts\b[^>]*>([\s\S]*?)<\/tableParts>/.exec(xml);
+      const count = (tp ? [...tp[1].matchAll(/<tablePart\b/g)].length : 0) + userTableIds.length;
+      const element = `<tableParts count="${count}">${tp ? tp[1] : ""}${items}</tableParts>`;
+      xml = tp
+        ? xml.replace(tp[0], element)
+        : xml.replace(/(<extLst\b[\s\S]*)?<\/worksheet>\s*$/, (tail) => element + tail);
+    }
+    edit.put(part, xml);
+    if (rels.length > 0) edit.put(relsPathOf(part), relsXml(rels));
+  }
+
+  // 5. workbook.xml: the sheets, the defined names, recalculation on opening; no calculation chain.
+  let workbookXml = pkg.text("xl/workbook.xml");
+  const root = /<(\w+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+  const prefixMatch = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[.]/g, "\\.")}"`).exec(root);
+  let relPrefix = prefixMatch ? `${prefixMatch[1]}:` : "r:";
+  if (!prefixMatch) {
+    workbookXml = workbookXml.replace(root, root.replace(/>$/, ` xmlns:r="${REL_NS}">`));
+    relPrefix = "r:";
+  }
+  // Old element texts are matched before the slots' parts change.
+  const sheetsBlock = /<((\w+:)?sheets)\b[^>]*>([\s\S]*?)<\/\1>/.exec(workbookXml) as RegExpExecArray;
+  const element = sheetsElement(sheetsBlock[3], backend, newSheetRels, relPrefix);
+  workbookXml = workbookXml.replace(sheetsBlock[0], `<${sheetsBlock[1]}>${element}</${sheetsBlock[1]}>`);
+  const order = startTags(workbookXml, "sheet").map((t) => attributes(t).name);
+  workbookXml = withFullCalcOnLoad(putDefinedNames(workbookXml, definedNamesXml(backend.names, order)));
+  workbookXml = withVisibleActiveTab(workbookXml, backend);
+  edit.put("xl/workbook.xml", workbookXml);
+  const calcChain = workbookRels.find((r) => r.type.endsWith("/calcChain"));
+  if (calcChain) {
+    edit.remove(calcChain.target);
+    workbookRelsXml = workbookRelsXml.replace(
+      new RegExp(`<(\\w+:)?Relationship\\b[^>]*Id="${calcChain.id}"[^>]*/>`),
+      "",
+    );
+  }
+  for (const part of backend.deletedParts) {
+    const rel = workbookRels.find((r) => r.target === part);
+    if (rel)
+      workbookRelsXml = workbookRelsXml.replace(
+        new RegExp(`<(\\w+:)?Relationship\\b[^>]*Id="${rel.id}"[^>]*/>`),
+        "",
+      );
+  }
+  edit.put("xl/_rels/workbook.xml.rels", workbookRelsXml);
+  return { bytes: writeZip(edit.entries()), notCarried };
+}
+
+/** The active tab and first visible tab of the workbook view must be a visible sheet. */
+function withVisibleActiveTab(workbookXml: string, backend: SpliceBackend): string {
+  const visible = backend.slots.map((s) => s.visibility === "visible");
+  const first = visible.indexOf(true);
+  if (first < 0) return workbookXml;
+  return workbookXml.replace(/<(\w+:)?workbookView\b[^>]*>/, (tag) => {
+    const a = attributes(tag);
+    const active = Number(a.activeTab ?? 0);
+    if (visible[active]) return tag;
+    return tag
+      .replace(/\sactiveTab="\d+"/, "")
+      .replace(/\sfirstSheet="\d+"/, "")
+      .replace(/^<([\w:]+)/, `<$1 activeTab="${first}" firstSheet="${first}"`);
+  });
+}

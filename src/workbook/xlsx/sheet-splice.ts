@@ -1,0 +1,246 @@
+/**
+ * The worksheet XML of a rebuilt generated sheet: the report's new sheet (as the streaming writer wrote
+ * it) with what the user put on the old sheet OUTSIDE the parts the report owns carried over as it was
+ * written: cells (with their formats, which keep pointing at the user's unchanged styles and shared
+ * strings), conditional formats, data validation, merged cells and hidden columns.
+ */
+import {
+  boxContains,
+  boxesOverlap,
+  cellAddress,
+  parseCellAddress,
+  parseRangeAddress,
+  rangeAddress,
+  type RangeBox,
+} from "../../sheet/a1";
+import { firstTopLevelElement, WORKSHEET_TAIL } from "./package-edit";
+import { attributes } from "./xml-text";
+
+const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g;
+
+/**
+ * Our cells' shared strings (t="s") written inline, so the user's sharedStrings.xml is not touched.
+ * `items`: the inner XML of each <si>, moved as written (escapes and runs kept).
+ */
+export function inlineSharedStrings(sheetXml: string, items: string[]): string {
+  return sheetXml.replace(
+    /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
+    (_, before: string, after: string, n: string) =>
+      `<c${before} t="inlineStr"${after}><is>${items[Number(n)] ?? "<t></t>"}</is></c>`,
+  );
+}
+
+/** Boxes of a "sqref" / "ref" attribute ("A1:B2 D4"). */
+function boxesOf(ref: string | undefined): RangeBox[] {
+  return (ref ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((r) => {
+      try {
+        return [parseRangeAddress(r)];
+      } catch {
+        return [];
+      }
+    });
+}
+
+interface KeptRow {
+  attrs: string;
+  cells: { col: number; xml: string }[];
+}
+
+export interface OldSheetParts {
+  /** Cells outside the owned boxes, by row. */
+  rows: Map<number, KeptRow>;
+  conditionalFormats: string[];
+  validations: string[];
+  merges: string[];
+  hiddenColumns: [number, number][];
+}
+
+const inside = (owned: RangeBox[], row: number, col: number) => owned.some((b) => boxContains(b, row, col));
+const overlapsOwned = (owned: RangeBox[], ref: string | undefined) =>
+  boxesOf(ref).some((b) => owned.some((o) => boxesOverlap(o, b)));
+
+/** What the user has on the old sheet outside `owned`. */
+export function userPartsOf(oldXml: string, owned: RangeBox[]): OldSheetParts {
+  const rows = new Map<number, KeptRow>();
+  const data = /<(?:\w+:)?sheetData\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheetData>/.exec(oldXml)?.[1] ?? "";
+  let nextRow = 1;
+  for (const m of data.matchAll(ROW)) {
+    const a = attributes(m[1]);
+    const row = a.r ? Number(a.r) : nextRow;
+    nextRow = row + 1;
+    let nextCol = 1;
+    const cells: KeptRow["cells"] = [];
+    for (const c of (m[2] ?? "").matchAll(CELL)) {
+      const ca = attributes(c[1]);
+      const col = ca.r ? parseCellAddress(ca.r).col : nextCol;
+      nextCol = col + 1;
+      // A cell with neither value nor formula is a format only: not worth carrying on its own.
+      if (!inside(owned, row, col) && /<(?:\w+:)?(?:v|f|is)\b/.test(c[0])) {
+        cells.push({
+          col,
+          xml: ca.r ? c[0] : c[0].replace(/^<(\w+:)?c\b/, `<$1c r="${cellAddress(row, col)}"`),
+        });
+      }
+    }
+    if (cells.length) rows.set(row, { attrs: m[1].replace(/\s(r|spans)="[^"]*"/g, ""), cells });
+  }
+  // Elements of the main namespace only: Excel 2010 extensions (x14:, in <extLst>) are not carried.
+  const elements = (name: string) =>
+    [...oldXml.matchAll(new RegExp(`<(\\w+:)?${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1?${name}>)`, "g"))]
+      .filter((m) => m[1] === undefined)
+      .map((m) => m[0]);
+  const conditionalFormats = elements("conditionalFormatting").filter(
+    (e) => !overlapsOwned(owned, attributes(/^<[^>]*>/.exec(e)?.[0] ?? "").sqref),
+  );
+  const validations = elements("dataValidation").filter(
+    (e) => !overlapsOwned(owned, attributes(/^<[^>]*>/.exec(e)?.[0] ?? "").sqref),
+  );
+  const merges = elements("mergeCell").filter((e) => !overlapsOwned(owned, attributes(e).ref));
+  const hiddenColumns = elements("col")
+    .map((e) => attributes(e))
+    .filter((a) => a.hidden === "1" || a.hidden === "true")
+    .map((a): [number, number] => [Number(a.min), Number(a.max)]);
+  return { rows, conditionalFormats, validations, merges, hiddenColumns };
+}
+
+/** True when the old sheet has nothing of the user's outside the owned parts. */
+export function nothingKept(parts: OldSheetParts): boolean {
+  return (
+    parts.rows.size === 0 &&
+    parts.conditionalFormats.length === 0 &&
+    parts.validations.length === 0 &&
+    parts.merges.length === 0 &&
+    parts.hiddenColumns.length === 0
+  );
+}
+
+/** Inserts `element` before the first top-level child named in `followers`, else before </worksheet>. */
+function insertBefore(xml: string, element: string, followers: string[]): string {
+  const at = firstTopLevelElement(xml, followers);
+  if (at >= 0) return xml.slice(0, at) + element + xml.slice(at);
+  return xml.replace(/<\/worksheet>\s*$/, `${element}</worksheet>`);
+}
+
+function mergeRows(ourData: string, kept: Map<number, KeptRow>): { xml: string; box?: RangeBox } {
+  const ours: { row: number; attrs: string; body: string }[] = [];
+  for (const m of ourData.matchAll(ROW)) {
+    ours.push({ row: Number(attributes(m[1]).r), attrs: m[1], body: m[2] ?? "" });
+  }
+  const rowNumbers = [...new Set([...ours.map((r) => r.row), ...kept.keys()])].sort((a, b) => a - b);
+  const byRow = new Map(ours.map((r) => [r.row, r]));
+  let box: RangeBox | undefined;
+  const out: string[] = [];
+  for (const row of rowNumbers) {
+    const our = byRow.get(row);
+    const k = kept.get(row);
+    if (!k) {
+      out.push(`<row${our?.attrs ?? ""}>${our?.body ?? ""}</row>`);
+      continue;
+    }
+    const cells: { col: number; xml: string }[] = [];
+    const taken = new Set<number>();
+    if (our) {
+      for (const c of our.body.matchAll(CELL)) {
+        const col = parseCellAddress(attributes(c[1]).r).col;
+        taken.add(col);
+        cells.push({ col, xml: c[0] });
+      }
+    }
+    // Where the new sheet writes a cell, it wins (the user was told before anything was written).
+    for (const c of k.cells) if (!taken.has(c.col)) cells.push(c);
+    for (const c of k.cells) {
+      box = box
+        ? {
+            top: Math.min(box.top, row),
+            left: Math.min(box.left, c.col),
+            bottom: Math.max(box.bottom, row),
+            right: Math.max(box.right, c.col),
+          }
+        : { top: row, left: c.col, bottom: row, right: c.col };
+    }
+    cells.sort((a, b) => a.col - b.col);
+    const attrs = our ? our.attrs.replace(/\sspans="[^"]*"/, "") : ` r="${row}"${k.attrs}`;
+    out.push(`<row${attrs}>${cells.map((c) => c.xml).join("")}</row>`);
+  }
+  return { xml: out.join(""), box };
+}
+
+/** <col> elements with the user's hidden columns set on top of ours. */
+function withHiddenColumns(colsXml: string | undefined, hidden: [number, number][]): string {
+  const ours = [...(colsXml ?? "").matchAll(/<col\b[^>]*\/>/g)].map((m) => {
+    const a = attributes(m[0]);
+    return { min: Number(a.min), max: Number(a.max), tag: m[0] };
+  });
+  const edges = new Set<number>();
+  for (const c of ours) edges.add(c.min).add(c.max + 1);
+  for (const [min, max] of hidden) edges.add(min).add(max + 1);
+  const sorted = [...edges].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const [from, to] = [sorted[i], sorted[i + 1] - 1];
+    const our = ours.find((c) => c.min <= from && c.max >= from);
+    const isHidden = hidden.some(([min, max]) => min <= from && max >= from);
+    if (!our && !isHidden) continue;
+    let tag = our ? our.tag : `<col min="${from}" max="${to}" width="9.140625" customWidth="1"/>`;
+    tag = tag.replace(/\smin="\d+"/, ` min="${from}"`).replace(/\smax="\d+"/, ` max="${to}"`);
+    if (isHidden && !/\shidden=/.test(tag)) tag = tag.replace(/\/>$/, ' hidden="1"/>');
+    out.push(tag);
+  }
+  return out.join("");
+}
+
+/** Our new sheet XML with the user's parts of the old sheet put back. */
+export function withUserParts(ourXml: string, parts: OldSheetParts): string {
+  if (nothingKept(parts)) return ourXml;
+  let xml = ourXml;
+  const data = /<sheetData>([\s\S]*?)<\/sheetData>|<sheetData\/>/.exec(xml);
+  if (data && parts.rows.size > 0) {
+    const merged = mergeRows(data[1] ?? "", parts.rows);
+    xml =
+      xml.slice(0, data.index) +
+      `<sheetData>${merged.xml}</sheetData>` +
+      xml.slice(data.index + data[0].length);
+    const dim = /<dimension ref="([^"]*)"\/>/.exec(xml);
+    if (dim && merged.box) {
+      const boxes = [...boxesOf(dim[1]), merged.box];
+      const union = boxes.reduce((a, b) => ({
+        top: Math.min(a.top, b.top),
+        left: Math.min(a.left, b.left),
+        bottom: Math.max(a.bottom, b.bottom),
+        right: Math.max(a.right, b.right),
+      }));
+      xml = xml.replace(dim[0], `<dimension ref="${rangeAddress(union, false, true)}"/>`);
+    }
+  }
+  if (parts.hiddenColumns.length > 0) {
+    const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
+    const element = `<cols>${withHiddenColumns(cols?.[1], parts.hiddenColumns)}</cols>`;
+    xml = cols ? xml.replace(cols[0], element) : xml.replace(/<sheetData\b/, `${element}<sheetData`);
+  }
+  if (parts.merges.length > 0) {
+    const merges = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml);
+    const items = [
+      ...(merges ? [...merges[1].matchAll(/<mergeCell\b[^>]*\/>/g)].map((m) => m[0]) : []),
+      ...parts.merges,
+    ];
+    const element = `<mergeCells count="${items.length}">${items.join("")}</mergeCells>`;
+    xml = merges
+      ? xml.replace(merges[0], element)
+      : insertBefore(xml, element, ["phoneticPr", "conditionalFormatting", ...WORKSHEET_TAIL]);
+  }
+  if (parts.conditionalFormats.length > 0) {
+    xml = insertBefore(xml, parts.conditionalFormats.join(""), WORKSHEET_TAIL);
+  }
+  if (parts.validations.length > 0) {
+    const dv = /<dataValidations\b[^>]*>([\s\S]*?)<\/dataValidations>/.exec(xml);
+    const items = [...(dv ? [dv[1]] : []), ...parts.validations];
+    const count = (dv ? [...dv[1].matchAll(/<dataValidation\b/g)].length : 0) + parts.validations.length;
+    const element = `<dataValidations count="${count}">${items.join("")}</dataValidations>`;
+    xml = dv ? xml.replace(dv[0], element) : insertBefore(xml, element, WORKSHEET_TAIL.slice(1));
+  }
+  return xml;
+}

@@ -1,0 +1,190 @@
+/**
+ * The WorkbookBackend of an existing .xlsx file that REFRESH edits at the package level, never through a
+ * spreadsheet library's model of the whole workbook:
+ *
+ * - Reading streams one worksheet part at a time (sheet-reader.ts): a 1,000,000-row orders sheet is
+ *   never held as XML or as a model.
+ * - Writing collects the generated sheets; `toBuffer` renders them alone (the streaming writer) and
+ *   splices their parts into the user's package (package-splice.ts): every other part of the file is
+ *   copied byte for byte, so the user's charts, pivot tables, pictures, macros, slicers, comments, data
+ *   validation and external links survive, whoever wrote the file.
+ */
+import type { CellValue } from "../../engine/data/table";
+import { parseRangeAddress, type CellPosition, type RangeBox } from "../../sheet/a1";
+import type { SheetModel } from "../../sheet/sheet-model";
+import type { SheetVisibility, TableInfo } from "../../sheet/port";
+import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
+import { MemoryBackend } from "../memory/memory-backend";
+import { sameSheetName } from "../registry";
+import { packageName } from "./defined-names";
+import type { PackageDefinedName, XlsxPackage } from "./package";
+import { readSheetCells, sheetContext, sheetRows, usedBox, type SheetContext } from "./sheet-reader";
+
+/** Sheets with more XML than this are taken at their declared dimension (see fileUsedBox). */
+export const DECLARED_DIMENSION_FROM_BYTES = 32 * 2 ** 20;
+
+/** One sheet of the workbook being refreshed: in the file, written this session, or both. */
+export interface SheetSlot {
+  name: string;
+  visibility: SheetVisibility;
+  /** Its worksheet part in the file (none for a sheet added this session). */
+  part?: string;
+  /** What this session wrote to it (a generated sheet's model, or the settings sheet's rows). */
+  written?: { model?: SheetModel; rows?: string[][]; owned?: RangeBox[] };
+}
+
+export class SpliceBackend implements WorkbookBackend {
+  readonly slots: SheetSlot[];
+  /** Parts of sheets deleted this session. */
+  readonly deletedParts: string[] = [];
+  names: PackageDefinedName[];
+  /** The sheets written this session, for reading them back. */
+  private readonly written = new MemoryBackend();
+  private context?: SheetContext;
+  private readonly usedBoxes = new Map<string, RangeBox | undefined>();
+
+  constructor(readonly pkg: XlsxPackage) {
+    this.slots = pkg.sheets().map((s) => ({ name: s.name, visibility: s.visibility, part: s.part }));
+    this.names = pkg.definedNames();
+  }
+
+  get label(): string {
+    return this.pkg.file;
+  }
+
+  private ctx(): SheetContext {
+    this.context ??= sheetContext(this.pkg);
+    return this.context;
+  }
+
+  private slot(name: string): SheetSlot {
+    const slot = this.slots.find((s) => sameSheetName(s.name, name));
+    if (!slot) throw new Error(`no sheet named "${name}"`);
+    return slot;
+  }
+
+  /**
+   * The used box of a sheet in the file, found by reading it (writers declare a <dimension> that often
+   * covers formatted blank rows). A big sheet is taken at its declared dimension, when it has one, to read
+   * it once rather than twice: reading a table drops blank rows at its end anyway.
+   */
+  private async fileUsedBox(part: string): Promise<RangeBox | undefined> {
+    if (this.usedBoxes.has(part)) return this.usedBoxes.get(part);
+    const size = this.pkg.entries.find((e) => e.name === part)?.uncompressedSize ?? 0;
+    const declared = size > DECLARED_DIMENSION_FROM_BYTES ? this.pkg.declaredDimension(part) : undefined;
+    const box = declared ?? (await usedBox(this.pkg, part, this.ctx()));
+    this.usedBoxes.set(part, box);
+    return box;
+  }
+
+  async sheets(): Promise<BackendSheet[]> {
+    const writtenSheets = await this.written.sheets();
+    const out: BackendSheet[] = [];
+    for (const s of this.slots) {
+      const info: BackendSheet = { name: s.name, visibility: s.visibility };
+      const used = s.written
+        ? writtenSheets.find((w) => sameSheetName(w.name, s.name))?.usedRange
+        : await this.fileUsedBox(s.part as string);
+      if (used) info.usedRange = used;
+      out.push(info);
+    }
+    return out;
+  }
+
+  async tables(): Promise<TableInfo[]> {
+    const writtenTables = await this.written.tables();
+    return this.slots.flatMap((s) =>
+      s.written
+        ? writtenTables.filter((t) => sameSheetName(t.sheet, s.name))
+        : this.pkg.tables(s.part as string).map((t) => ({ ...t, sheet: s.name })),
+    );
+  }
+
+  async *rows(sheet: string, box?: RangeBox): AsyncIterable<SheetRow[]> {
+    const slot = this.slot(sheet);
+    if (slot.written) {
+      yield* this.written.rows(slot.name, box);
+      return;
+    }
+    const area = box ?? (await this.fileUsedBox(slot.part as string));
+    if (!area) return;
+    yield* sheetRows(this.pkg, slot.part as string, this.ctx(), area);
+  }
+
+  async readCells(sheet: string, cells: CellPosition[]): Promise<CellContents[]> {
+    const slot = this.slot(sheet);
+    if (slot.written) return this.written.readCells(slot.name, cells);
+    if (cells.length === 0) return [];
+    const box = {
+      top: Math.min(...cells.map((c) => c.row)),
+      bottom: Math.max(...cells.map((c) => c.row)),
+      left: Math.min(...cells.map((c) => c.col)),
+      right: Math.max(...cells.map((c) => c.col)),
+    };
+    const found = new Map<string, CellContents>();
+    for await (const batch of readSheetCells(this.pkg, slot.part as string, this.ctx(), box)) {
+      for (const { row, cells: rowCells } of batch) {
+        for (const c of rowCells) {
+          const contents: CellContents = { value: c.value as CellValue };
+          if (c.formula !== undefined) contents.formula = c.formula;
+          found.set(`${row}:${c.col}`, contents);
+        }
+      }
+    }
+    return cells.map((p) => found.get(`${p.row}:${p.col}`) ?? { value: null });
+  }
+
+  async writeSheet(
+    model: SheetModel,
+    sheetName: string,
+    replace?: string,
+    owned?: RangeBox[],
+  ): Promise<void> {
+    const slot = replace ? this.slot(replace) : undefined;
+    const kept = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
+    if (slot) {
+      if (slot.written) await this.written.deleteSheet(slot.name);
+      slot.name = sheetName;
+      // A second write in the same session replaces the first; what it kept of the file still applies.
+      slot.written = { model, owned: slot.written?.owned ?? kept };
+    } else {
+      this.slots.push({ name: sheetName, visibility: "visible", written: { model } });
+    }
+    await this.written.writeSheet(model, sheetName);
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const index = this.slots.findIndex((s) => sameSheetName(s.name, name));
+    if (index < 0) return;
+    const [slot] = this.slots.splice(index, 1);
+    if (slot.part) this.deletedParts.push(slot.part);
+    if (slot.written) await this.written.deleteSheet(slot.name);
+  }
+
+  async definedNames(): Promise<string[]> {
+    return this.names.filter((n) => n.localSheet === undefined).map((n) => n.name);
+  }
+
+  async setDefinedNames(remove: string[], add: DefinedNameSpec[]): Promise<void> {
+    const gone = new Set([...remove, ...add.map((a) => a.name)].map((n) => n.toLowerCase()));
+    this.names = this.names.filter((n) => n.localSheet !== undefined || !gone.has(n.name.toLowerCase()));
+    this.names.push(...add.map(packageName));
+  }
+
+  async writeHiddenSheet(name: string, rows: string[][]): Promise<void> {
+    const slot = this.slots.find((s) => sameSheetName(s.name, name));
+    if (slot) {
+      if (slot.written) await this.written.deleteSheet(slot.name);
+      slot.visibility = "veryHidden";
+      slot.written = { rows };
+    } else {
+      this.slots.push({ name, visibility: "veryHidden", written: { rows } });
+    }
+    await this.written.writeHiddenSheet(name, rows);
+  }
+
+  /** True once something was written or deleted. */
+  get changed(): boolean {
+    return this.deletedParts.length > 0 || this.slots.some((s) => s.written);
+  }
+}

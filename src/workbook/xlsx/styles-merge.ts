@@ -1,0 +1,162 @@
+/**
+ * Adds the styles of the report's sheets to the user's styles.xml without changing any of the user's:
+ * their fonts, fills, borders, number formats, cell formats (xf) and differential formats (dxf) keep their
+ * positions, so every s="N" in the user's sheets still means what it meant. Ours are appended (or, when an
+ * identical entry is already there, e.g. from the last refresh, that one is used), and the indexes our
+ * sheets use are mapped to the merged positions.
+ */
+import { attributes, escapeXml } from "./xml-text";
+
+/** Order of the children of <styleSheet> (CT_Stylesheet). */
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+
+interface Collection {
+  /** Offsets of the whole element in the text (start === end when absent). */
+  start: number;
+  end: number;
+  items: string[];
+}
+
+function collection(xml: string, name: string, item: string): Collection | undefined {
+  const m = new RegExp(`<(\\w+:)?${name}\\b[^>]*?(?:/>|>([\\s\\S]*?)</\\1?${name}>)`).exec(xml);
+  if (!m) return undefined;
+  const items = [
+    ...(m[2] ?? "").matchAll(new RegExp(`<(\\w+:)?${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1?${item}>)`, "g")),
+  ].map((i) => i[0]);
+  return { start: m.index, end: m.index + m[0].length, items };
+}
+
+/** Where a missing collection goes: before the first following child that exists, else before the end. */
+function insertionPoint(xml: string, name: string): number {
+  for (const next of ORDER.slice(ORDER.indexOf(name) + 1)) {
+    const m = new RegExp(`<(\\w+:)?${next}\\b`).exec(xml);
+    if (m) return m.index;
+  }
+  return xml.search(/<\/(\w+:)?styleSheet>/);
+}
+
+export interface MergedStyles {
+  xml: string;
+  /** Our cell format index -> the merged one. */
+  xf: number[];
+  /** Our differential format index -> the merged one. */
+  dxf: number[];
+}
+
+function setAttribute(tag: string, name: string, value: string | number): string {
+  const re = new RegExp(`\\s${name}="[^"]*"`);
+  if (re.test(tag)) return tag.replace(re, ` ${name}="${value}"`);
+  return tag.replace(/^<([\w:]+)/, `<$1 ${name}="${value}"`);
+}
+
+/** `ours` (the styles.xml of the report's sheets) merged into `user` (the workbook's). */
+export function mergeStyles(user: string, ours: string): MergedStyles {
+  const prefix = /<(\w+:)?styleSheet\b/.exec(user)?.[1] ?? "";
+  // Our items are written in the default namespace; in a prefixed stylesheet they take its prefix.
+  const own = (item: string) => (prefix ? item.replace(/<(\/?)(\w+)(?=[\s/>])/g, `<$1${prefix}$2`) : item);
+  let xml = user;
+
+  /** Appends our items of a collection (deduplicated); returns our index -> merged index. */
+  const merge = (name: string, item: string, items: string[]): number[] => {
+    const existing = collection(xml, name, item);
+    const all = existing ? [...existing.items] : [];
+    const map = items.map((it) => {
+      const x = own(it);
+      const found = all.indexOf(x);
+      if (found >= 0) return found;
+      all.push(x);
+      return all.length - 1;
+    });
+    if (!existing && items.length === 0) return map;
+    const element = `<${prefix}${name} count="${all.length}">${all.join("")}</${prefix}${name}>`;
+    if (existing) {
+      // Keep the user's own attributes on the collection (x14ac:knownFonts...), with the new count.
+      const openTag =
+        /^<[^>]*?(?=\/?>)/.exec(xml.slice(existing.start, existing.end))?.[0] ?? `<${prefix}${name}`;
+      const open = setAttribute(openTag + ">", "count", all.length).replace(/\/>$/, ">");
+      xml =
+        xml.slice(0, existing.start) + open + all.join("") + `</${prefix}${name}>` + xml.slice(existing.end);
+    } else {
+      const at = insertionPoint(xml, name);
+      xml = xml.slice(0, at) + element + xml.slice(at);
+    }
+    return map;
+  };
+
+  // Number formats: a code the user has keeps the user's id; ours get free ids from 164 on.
+  const ourFormats = collection(ours, "numFmts", "numFmt")?.items ?? [];
+  const userFormats = collection(xml, "numFmts", "numFmt")?.items ?? [];
+  const used = new Set(userFormats.map((f) => Number(attributes(f).numFmtId)));
+  const numFmtId = new Map<number, number>();
+  const addFormats: string[] = [];
+  for (const f of ourFormats) {
+    const a = attributes(f);
+    const same = userFormats.find((u) => attributes(u).formatCode === a.formatCode);
+    if (same) {
+      numFmtId.set(Number(a.numFmtId), Number(attributes(same).numFmtId));
+      continue;
+    }
+    let id = 164;
+    while (used.has(id)) id++;
+    used.add(id);
+    numFmtId.set(Number(a.numFmtId), id);
+    addFormats.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(a.formatCode ?? "General")}"/>`);
+  }
+  if (addFormats.length) merge("numFmts", "numFmt", addFormats);
+
+  const fonts = merge("fonts", "font", collection(ours, "fonts", "font")?.items ?? []);
+  const fills = merge("fills", "fill", collection(ours, "fills", "fill")?.items ?? []);
+  const borders = merge("borders", "border", collection(ours, "borders", "border")?.items ?? []);
+  const xfs = (collection(ours, "cellXfs", "xf")?.items ?? []).map((xf) => {
+    const a = attributes(xf);
+    let tag = xf;
+    const id = (n: string | undefined) => Number(n ?? 0);
+    tag = tag.replace(/^<xf\b[^>]*>/, (open) => {
+      let t = open;
+      t = setAttribute(t, "numFmtId", numFmtId.get(id(a.numFmtId)) ?? id(a.numFmtId));
+      t = setAttribute(t, "fontId", fonts[id(a.fontId)] ?? 0);
+      t = setAttribute(t, "fillId", fills[id(a.fillId)] ?? 0);
+      t = setAttribute(t, "borderId", borders[id(a.borderId)] ?? 0);
+      // Based on the user's Normal style, as every cell of theirs is.
+      return setAttribute(t, "xfId", 0);
+    });
+    return tag;
+  });
+  const xf = merge("cellXfs", "xf", xfs);
+  // Our format 0 is "no format": the user's default.
+  if (xf.length > 0) xf[0] = 0;
+  const dxfItems = (collection(ours, "dxfs", "dxf")?.items ?? []).map((d) =>
+    d.replace(/<numFmt\b[^>]*>/g, (tag) => {
+      const id = Number(attributes(tag).numFmtId);
+      return numFmtId.has(id) ? setAttribute(tag, "numFmtId", numFmtId.get(id) as number) : tag;
+    }),
+  );
+  const dxf = merge("dxfs", "dxf", dxfItems);
+  return { xml, xf, dxf };
+}
+
+/** A sheet's XML with its style indexes (s=, style=, dxfId=) mapped to the merged styles. */
+export function remapSheetStyles(sheetXml: string, merged: MergedStyles): string {
+  return sheetXml
+    .replace(/<(c|row)\b[^>]*>/g, (tag) =>
+      tag.replace(/\ss="(\d+)"/, (_, n: string) => ` s="${merged.xf[Number(n)] ?? 0}"`),
+    )
+    .replace(/<col\b[^>]*>/g, (tag) =>
+      tag.replace(/\sstyle="(\d+)"/, (_, n: string) => ` style="${merged.xf[Number(n)] ?? 0}"`),
+    )
+    .replace(/<cfRule\b[^>]*>/g, (tag) =>
+      tag.replace(/\sdxfId="(\d+)"/, (_, n: string) => ` dxfId="${merged.dxf[Number(n)] ?? 0}"`),
+    );
+}

@@ -1,0 +1,111 @@
+/**
+ * Writes a zip file from entries that are either COPIED from another zip (their compressed bytes, CRC and
+ * time as they were: the part is byte for byte the one the user had) or NEW (deflated here). Refresh
+ * rewrites a workbook this way so that everything that is not the report's goes through untouched.
+ */
+import { crc32, deflateRawSync } from "node:zlib";
+import { entryData, type ZipEntry } from "./zip-reader";
+
+export type ZipOut =
+  | { name: string; copyFrom: { buffer: Buffer; entry: ZipEntry } }
+  | { name: string; content: Buffer | string };
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const EOCD_SIGNATURE = 0x06054b50;
+/** Bit 11: names are UTF-8. */
+const UTF8_FLAG = 0x0800;
+
+/** DOS time and date of `d` (local time, 2-second steps), as zip headers keep them. */
+function dosDateTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+interface Written {
+  name: Buffer;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  time: number;
+  date: number;
+  offset: number;
+}
+
+/** The zip file of `entries`, in that order. */
+export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
+  const chunks: Buffer[] = [];
+  const written: Written[] = [];
+  let offset = 0;
+  const stamp = dosDateTime(now);
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    let data: Buffer;
+    let w: Omit<Written, "name" | "offset">;
+    if ("copyFrom" in e) {
+      const { buffer, entry } = e.copyFrom;
+      data = entryData(buffer, entry);
+      w = {
+        method: entry.method,
+        crc: entry.crc32,
+        compressedSize: data.length,
+        size: entry.uncompressedSize,
+        time: entry.dosTime,
+        date: entry.dosDate,
+      };
+    } else {
+      const raw = typeof e.content === "string" ? Buffer.from(e.content, "utf8") : e.content;
+      // Big parts at level 1: several times faster for a slightly larger file.
+      data = deflateRawSync(raw, { level: raw.length > 1 << 20 ? 1 : 6 });
+      w = { method: 8, crc: crc32(raw), compressedSize: data.length, size: raw.length, ...stamp };
+    }
+    if (offset > 0xfffffffe || w.size > 0xfffffffe || w.compressedSize > 0xfffffffe) {
+      throw new Error("the workbook would need a zip64 file, larger than any workbook this tool writes");
+    }
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(UTF8_FLAG, 6);
+    header.writeUInt16LE(w.method, 8);
+    header.writeUInt16LE(w.time, 10);
+    header.writeUInt16LE(w.date, 12);
+    header.writeUInt32LE(w.crc >>> 0, 14);
+    header.writeUInt32LE(w.compressedSize, 18);
+    header.writeUInt32LE(w.size, 22);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(0, 28);
+    chunks.push(header, name, data);
+    written.push({ ...w, name, offset });
+    offset += header.length + name.length + data.length;
+  }
+  const directoryStart = offset;
+  for (const w of written) {
+    const h = Buffer.alloc(46);
+    h.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(20, 6);
+    h.writeUInt16LE(UTF8_FLAG, 8);
+    h.writeUInt16LE(w.method, 10);
+    h.writeUInt16LE(w.time, 12);
+    h.writeUInt16LE(w.date, 14);
+    h.writeUInt32LE(w.crc >>> 0, 16);
+    h.writeUInt32LE(w.compressedSize, 20);
+    h.writeUInt32LE(w.size, 24);
+    h.writeUInt16LE(w.name.length, 28);
+    h.writeUInt32LE(w.offset, 42);
+    chunks.push(h, w.name);
+    offset += h.length + w.name.length;
+  }
+  if (written.length > 0xffff) throw new Error("too many parts for a zip file without zip64");
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt16LE(written.length, 8);
+  end.writeUInt16LE(written.length, 10);
+  end.writeUInt32LE(offset - directoryStart, 12);
+  end.writeUInt32LE(directoryStart, 16);
+  chunks.push(end);
+  return Buffer.concat(chunks);
+}
