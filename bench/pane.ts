@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "../test/e2e/browser";
+import { describeFigures, measureLargeFile, type LargeFileFigures } from "../test/e2e/responsiveness";
 import { serveFolder } from "../test/e2e/serve";
 import type { Benchmark, BenchResult } from "./suite";
 
@@ -78,6 +79,22 @@ async function timePaneBuild(): Promise<PaneTiming> {
 let timing: Promise<PaneTiming> | undefined;
 const measured = () => (timing ??= timePaneBuild());
 
+async function largeFile(): Promise<LargeFileFigures> {
+  ensureFreshBuild();
+  const server = await serveFolder(DIST);
+  try {
+    const figures = await measureLargeFile(server.url);
+    console.log(describeFigures(figures));
+    return figures;
+  } finally {
+    await server.close();
+  }
+}
+
+let large: Promise<LargeFileFigures> | undefined;
+const measuredLarge = () => (large ??= largeFile());
+const LARGE = "task pane preview, generated 541,909-line Online Retail file";
+
 export function paneBenchmarks(
   underBudget: (name: string, seconds: number, budget: number) => BenchResult,
 ): Benchmark[] {
@@ -96,6 +113,42 @@ export function paneBenchmarks(
       name: "task pane preview: longest stall of the page during that build",
       async run() {
         return underBudget(this.name, (await measured()).longestStallMs / 1000, 0.5);
+      },
+    },
+    {
+      name: `${LARGE}: open, map and build the full report`,
+      async run() {
+        const f = await measuredLarge();
+        return underBudget(this.name, f.openSeconds + f.buildSeconds, 60);
+      },
+    },
+    {
+      name: `${LARGE}: longest main-thread task while opening and building`,
+      async run() {
+        const f = await measuredLarge();
+        return {
+          ...underBudget(this.name, f.longestTaskMs / 1000, 0.2),
+          name: `${this.name} (${f.longTasks} over 50 ms, ${Math.round(f.blockedMs)} ms in all)`,
+        };
+      },
+    },
+    {
+      name: `${LARGE}: Cancel during a build, click to "cancelled" shown`,
+      async run() {
+        return underBudget(this.name, (await measuredLarge()).cancelMs / 1000, 0.2);
+      },
+    },
+    {
+      name: `${LARGE}: peak memory of the renderer (page and workers, resident)`,
+      async run() {
+        const f = await measuredLarge();
+        return {
+          name: `${this.name}; page heap ${f.peakPageHeapMb.toFixed(0)} MB`,
+          figure: `${f.peakRendererMb.toFixed(0)} MB`,
+          budget: "< 3000 MB",
+          met: f.peakRendererMb < 3000,
+          seconds: 0,
+        };
       },
     },
   ];

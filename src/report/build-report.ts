@@ -26,6 +26,7 @@ import {
   type ReportConfig,
 } from "./config";
 import { findOrderSource } from "./order-source";
+import { contactList } from "./contact-list";
 import {
   CAMPAIGN_SHEET_NAMES,
   findCampaignSheet,
@@ -331,7 +332,16 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   ];
   const seconds = steps.done();
   return {
-    summary: summarize(analysis, models, written, warnings, seconds, used.model.transaction, benefitCost),
+    summary: summarize(
+      analysis,
+      models,
+      written,
+      warnings,
+      seconds,
+      used.model.transaction,
+      contactList(data),
+      benefitCost,
+    ),
     config: remembered,
   };
 }

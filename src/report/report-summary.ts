@@ -10,6 +10,7 @@ import type { WriteSheetResult } from "../sheet/port";
 import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ModelProblem, ReportModels } from "./report-models";
+import type { ContactList } from "./contact-list";
 import { counted } from "../engine/text/counted";
 
 /** A cell range a warning is about: select it to see the problem. */
@@ -42,6 +43,8 @@ export interface ReportSummary {
   tiers: { key: string; name: string; customers: number; previous: number }[];
   /** Members with at least one alert. */
   alerts: number;
+  /** Who to contact this week: the first few with their reasons and value at risk, and where the list is. */
+  contacts: ContactList;
   dataQuality: {
     rowsRead: number;
     purchaseLines: number;
@@ -87,6 +90,7 @@ export function summarize(
   warnings: ReportWarning[],
   seconds: number,
   transaction: ModelName,
+  contacts: ContactList,
   benefitCost?: BenefitCostSheet,
 ): ReportSummary {
   const { summary, segments, tiers, table } = analysis;
@@ -113,6 +117,7 @@ export function summarize(
       previous: tiers.previousCounts[level],
     })),
     alerts: new Set(analysis.alerts.customer).size,
+    contacts,
     dataQuality: {
       rowsRead: table.quality.rowsRead,
       purchaseLines: table.quality.purchaseLines,

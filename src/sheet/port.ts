@@ -69,6 +69,11 @@ export interface ReadTableOptions {
    * columns are called "Column A", "Column B", ...
    */
   header?: "auto" | "none" | number;
+  /**
+   * Told after each chunk of rows read (Excel reads a large range in several): the sheet rows of the
+   * range read so far and in all, for a progress line. Not sent across a worker boundary.
+   */
+  onRows?: (read: number, total: number) => void;
 }
 
 export interface WriteSheetOptions {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Caption1, FluentProvider, Select, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { Workbook } from "../sheet/port";
 import type { OfficeWorkbook } from "../workbook/office/office-workbook";
+import { ACTION_BAR_ROOM } from "./components/ActionBar";
 import { PaneMessageBar } from "./components/PaneMessageBar";
 import { FileOpener } from "./components/FileOpener";
 import { SheetGrid, type GridSelection } from "./components/SheetGrid";
@@ -59,6 +60,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalL,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    // Room for the action bar fixed at the bottom.
+    paddingBottom: ACTION_BAR_ROOM,
     maxWidth: "40em",
     boxSizing: "border-box",
   },
@@ -113,10 +116,11 @@ function Pane({ office, host }: { office: OfficeConnection | null; host: Preview
     [office, onError],
   );
   const openFile = useCallback(
-    async (name: string, bytes: Uint8Array) => {
+    async (file: File) => {
       if (!host) return;
+      const name = file.name;
       try {
-        await host.open(name, bytes);
+        await host.open(file);
         setMessage(undefined);
         setSelection(undefined);
         setPreview({ workbook: host.workbook(), name, id: ++opened.current });

@@ -16,7 +16,7 @@ import {
 import { checkSheetModel } from "../sheet/sheet-model-check";
 import type { SheetModel } from "../sheet/sheet-model";
 import { UserError } from "../user-error";
-import type { WorkbookBackend } from "./backend";
+import type { SheetRow, WorkbookBackend } from "./backend";
 import {
   GENERATED_SHEET_PREFIX,
   SETTINGS_SHEET_NAME,
@@ -101,7 +101,7 @@ export class BackedWorkbook implements Workbook {
       const place = this.placeOf(table.sheet, table.name);
       // An Excel table's header is its first row, whatever it holds.
       return collectRawTable(
-        this.backend.rows(table.sheet, box),
+        counted(this.backend.rows(table.sheet, box), box, options.onRows),
         {
           source: describeSource(place),
           place,
@@ -114,7 +114,7 @@ export class BackedWorkbook implements Workbook {
     const sheet = await this.findSheet(source.sheet);
     const box = source.range ? parseRangeAddress(source.range) : this.fromA1(sheet.usedRange);
     return collectRawTable(
-      this.backend.rows(sheet.name, box),
+      counted(this.backend.rows(sheet.name, box), box, options.onRows),
       {
         source: this.describeSheet(sheet.name),
         place: this.placeOf(sheet.name),
@@ -416,4 +416,19 @@ export class BackedWorkbook implements Workbook {
   private fromA1(used: RangeBox | undefined): RangeBox | undefined {
     return used ? { top: 1, left: 1, bottom: used.bottom, right: used.right } : undefined;
   }
+}
+
+/** The batches of rows as they are, telling `onRows` how far through `box` each one has come. */
+async function* counted(
+  batches: AsyncIterable<SheetRow[]>,
+  box: RangeBox | undefined,
+  onRows: ((read: number, total: number) => void) | undefined,
+): AsyncIterable<SheetRow[]> {
+  const top = box?.top ?? 1;
+  for await (const batch of batches) {
+    const last = batch[batch.length - 1]?.row;
+    if (onRows && box && last !== undefined) onRows(last - top + 1, box.bottom - top + 1);
+    yield batch;
+  }
+  if (onRows && box) onRows(box.bottom - top + 1, box.bottom - top + 1);
 }

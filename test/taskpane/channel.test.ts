@@ -65,6 +65,14 @@ describe("a build in a worker over the Workbook port", () => {
     expect(wb.value("LL Count", "A1")).toBe(5);
   });
 
+  it("tells the page's hooks how far the page's workbook has read the table", async () => {
+    const { page } = connect();
+    const told: [number, number][] = [];
+    await runInWorker(page, MemoryWorkbook.withSheets([ORDERS]), {}, { onRead: (r, t) => told.push([r, t]) });
+    // ORDERS uses rows 1 to 8 (a title, a blank row, the header, data with a blank row): all 8 read.
+    expect(told[told.length - 1]).toEqual([8, 8]);
+  });
+
   it("gives the page's UserError back as a UserError", async () => {
     const { page } = connect();
     const failed = runInWorker(page, MemoryWorkbook.withSheets([ORDERS]), { fail: true });

@@ -255,8 +255,14 @@ describe("coded errors in the pane's languages", () => {
 
   it("names clashing tiers by their Chinese names", async () => {
     const e = await raise("tierMinimumsInSettings");
-    expect(e.message).toBe("report settings: tier rules: Silver needs more spend than Gold above it");
-    expect(zh(e.detail!)).toBe("等级门槛互不一致：白银的最低消费额高于上一级黄金");
+    // Gold 1,000, Silver 2,000: Silver's minimum is the one to lower, to Gold's or less.
+    expect(e.message).toBe(
+      "report settings: tier rules: Silver's minimum spend (2,000) is above Gold's (1,000), the tier above it: " +
+        "lower Silver's minimum spend to 1,000 or less",
+    );
+    expect(zh(e.detail!)).toBe(
+      "等级门槛互不一致：白银的最低消费额（2,000）高于上一级黄金的（1,000）：请将白银的最低消费额降到 1,000 或以下",
+    );
   });
 
   it("says the models' problems in both languages, naming the model", () => {

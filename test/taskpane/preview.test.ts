@@ -31,9 +31,13 @@ describe("the preview's grid", () => {
     expect(gridWindow(big.sheet("Big"), { top: 299, left: 1, bottom: 299, right: 1 }, 20).last).toBe(300);
   });
 
-  it("writes percentages, rounded numbers, booleans and uncomputed formulas", () => {
+  it("writes values as their number format shows them, booleans and uncomputed formulas", () => {
     expect(gridText({ value: 0.1234, numberFormat: "0.0%" })).toBe("12.3%");
-    expect(gridText({ value: 2 / 3 })).toBe("0.67");
+    // As Excel shows them in a cell of standard width: General keeps 11 characters.
+    expect(gridText({ value: 2 / 3 })).toBe("0.666666667");
+    // A date written as a serial number with a date format is a date, as in Excel (45291 is 2023-12-31).
+    expect(gridText({ value: 45291, numberFormat: "yyyy-mm-dd" })).toBe("2023-12-31");
+    expect(gridText({ value: 1234.5, numberFormat: "#,##0.00" })).toBe("1,234.50");
     expect(gridText({ value: true })).toBe("TRUE");
     expect(gridText({ value: null, formula: "SUM(A1:A3)" })).toBe("=SUM(A1:A3)");
     expect(gridText(undefined)).toBe("");

@@ -84,7 +84,15 @@ export function reviewMonths(program: TierProgram): number {
  */
 export type TierMinimumProblem =
   | { problem: "someMinimums" }
-  | { problem: "belowNeedsMore"; measure: "spend" | "purchaseDays"; below: TierName; above: TierName };
+  | {
+      problem: "belowNeedsMore";
+      measure: "spend" | "purchaseDays";
+      below: TierName;
+      above: TierName;
+      /** The lower tier's minimum, which must come down to `limit` (the upper tier's) or less. */
+      value: number;
+      limit: number;
+    };
 
 type TierName = Pick<TierRule, "name" | "nameZh">;
 
@@ -97,16 +105,22 @@ export function tierMinimumProblems(tiers: readonly TierRule[]): TierMinimumProb
   for (let i = 1; i < upper.length; i++) {
     const above = upper[i - 1];
     const below = upper[i];
-    if ((below.minSpend ?? 0) > (above.minSpend ?? Infinity)) {
-      problems.push({ problem: "belowNeedsMore", measure: "spend", below: name(below), above: name(above) });
-    }
-    if ((below.minPurchaseDays ?? 0) > (above.minPurchaseDays ?? Infinity)) {
-      problems.push({
-        problem: "belowNeedsMore",
-        measure: "purchaseDays",
-        below: name(below),
-        above: name(above),
-      });
+    for (const [measure, field] of [
+      ["spend", "minSpend"],
+      ["purchaseDays", "minPurchaseDays"],
+    ] as const) {
+      const value = below[field] ?? 0;
+      const limit = above[field] ?? Infinity;
+      if (value > limit) {
+        problems.push({
+          problem: "belowNeedsMore",
+          measure,
+          below: name(below),
+          above: name(above),
+          value,
+          limit,
+        });
+      }
     }
   }
   return problems;
@@ -117,8 +131,13 @@ export function describeTierMinimumProblem(p: TierMinimumProblem): string {
   if (p.problem === "someMinimums") {
     return "give a minimum to every tier above the base, or to none (then they are derived)";
   }
-  const what = p.measure === "spend" ? "spend" : "purchase days";
-  return `${p.below.name} needs more ${what} than ${p.above.name} above it`;
+  // The lower tier's minimum is the one to change: a tier cannot need more than the tier above it.
+  const what = p.measure === "spend" ? "minimum spend" : "minimum purchase days";
+  const n = (v: number) => v.toLocaleString("en-US");
+  return (
+    `${p.below.name}'s ${what} (${n(p.value)}) is above ${p.above.name}'s (${n(p.limit)}), the tier above it: ` +
+    `lower ${p.below.name}'s ${what} to ${n(p.limit)} or less`
+  );
 }
 
 /** What is wrong with a program, one message per problem; empty when it is sound. */

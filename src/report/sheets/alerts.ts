@@ -6,9 +6,10 @@
 import { formatDay } from "../../engine/data/days";
 import type { AlertMetric } from "../../engine/alerts/rules";
 import type { Cell, NumberFormat, SheetModel } from "../../sheet/sheet-model";
-import { tierName, valueAtRisk, type ReportData } from "../report-data";
+import { tierName, type ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
+import { membersToAct } from "../contact-list";
 import { ALERT_INPUTS } from "../input-keys";
 import { customerRows, SheetLayout } from "./layout";
 import { ALERT_TEXTS } from "../../engine/text/alerts";
@@ -93,13 +94,10 @@ function membersToActOn(layout: SheetLayout, { analysis, models, config }: Repor
   const money = moneyFormat(config.currency);
   const window = rhythm.spendWindowDays;
   const rulesOf = alertNamesByCustomer(analysis, language);
-  const members = [...rulesOf.keys()];
+  // In the order the result card names them (contact-list.ts).
+  const { members, atRisk } = membersToAct(analysis, models);
   const alive = models?.probabilityAlive ?? null;
   const clv = models?.clv ?? null;
-  const risk = valueAtRisk(models);
-  const atRisk = (c: number) => (risk ? risk[c] : NaN);
-  const sortKey = (c: number) => (Number.isFinite(atRisk(c)) ? atRisk(c) : -Infinity);
-  members.sort((a, b) => sortKey(b) - sortKey(a) || summary.spend[b] - summary.spend[a] || a - b);
   const shown = members.slice(0, config.listLimit);
   layout.section(
     t.membersSection,

@@ -60,7 +60,7 @@ function monthDay(day: number): string {
   return formatDay(day).slice(5);
 }
 
-function reasonText(data: ReportData, reason: CallReason, language: Language): string {
+export function reasonText(data: ReportData, reason: CallReason, language: Language): string {
   const words = THIS_WEEK_TEXTS[language].reason;
   const money = (v: number) =>
     Number.isFinite(v) && v > 0 ? `${data.config.currency}${whole(Math.ceil(v))}` : null;

@@ -1,95 +1,81 @@
 /**
- * Step 2, Build: the sheets (all by default), the thresholds, the Build button; while building, a
- * determinate progress bar naming the step, and Cancel.
+ * Step 2, Build: which sheets (all by default) and the thresholds, both folded away as settings rarely
+ * changed. The Build button, its progress and Cancel are in the action bar (ActionBar.tsx).
  */
+import { memo } from "react";
 import {
   Accordion,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Body1,
-  Button,
   Caption1,
   Checkbox,
-  Field,
-  Label,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
   Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { SHEET_KINDS } from "../../report/sheet-kinds";
 import { useStrings } from "../i18n/context";
+import { formatNumber } from "../i18n/strings";
 import type { BuildForm, BuildFormAction } from "../state/build-form";
-import { progressText, sheetLabel, type RunState } from "../state/run-state";
+import { sheetLabel } from "../state/run-state";
 import { ThresholdFields } from "./ThresholdFields";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  sheets: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(9em, 1fr))" },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  primary: { flexGrow: 1 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  sheets: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(9em, 100%), 1fr))" },
   problem: { color: tokens.colorPaletteRedForeground1 },
-  // Above the checkboxes, as a Field puts its label.
-  groupLabel: { display: "block", marginBottom: tokens.spacingVerticalXXS },
 });
 
 interface BuildSectionProps {
   form: BuildForm;
   dispatch: (action: BuildFormAction) => void;
   problems: Map<string, string>;
-  run: RunState;
-  /** False while the Source step is incomplete. */
-  ready: boolean;
-  onBuild: () => void;
-  onCancel: () => void;
+  busy: boolean;
 }
 
-export function BuildSection({ form, dispatch, problems, run, ready, onBuild, onCancel }: BuildSectionProps) {
+function BuildSectionParts({ form, dispatch, problems, busy }: BuildSectionProps) {
   const styles = useStyles();
-  const { strings } = useStrings();
-  const busy = run.running !== undefined;
+  const { strings, language } = useStrings();
   const all = form.sheets.length === SHEET_KINDS.length;
   const none = form.sheets.length === 0;
-  const building = run.running?.kind === "build";
-  const progress = run.running?.progress;
 
   return (
     <section className={styles.section} aria-labelledby="build-heading">
       <Subtitle2 as="h2" id="build-heading">
         {strings.buildHeading}
       </Subtitle2>
-      {/* A group, not a Field: a Field gives its one id to every checkbox inside it. */}
-      <div role="group" aria-labelledby="sheets-label">
-        <Label id="sheets-label" className={styles.groupLabel}>
-          {strings.sheetsLabel}
-        </Label>
-        <Checkbox
-          label={strings.allSheets}
-          checked={all ? true : none ? false : "mixed"}
-          disabled={busy}
-          onChange={(_, d) => dispatch({ type: "allSheets", on: d.checked === true })}
-        />
-        <div className={styles.sheets}>
-          {SHEET_KINDS.map((kind) => (
-            <Checkbox
-              key={kind}
-              label={sheetLabel(strings, kind)}
-              checked={form.sheets.includes(kind)}
-              disabled={busy}
-              onChange={(_, d) => dispatch({ type: "sheet", kind, on: d.checked === true })}
-            />
-          ))}
-        </div>
-        {none ? (
-          <Caption1 role="alert" className={styles.problem}>
-            {strings.noSheets}
-          </Caption1>
-        ) : null}
-      </div>
-      <Accordion collapsible>
+      <Accordion collapsible multiple>
+        <AccordionItem value="sheets">
+          <AccordionHeader size="small">
+            {strings.sheetsSummary(
+              formatNumber(language, form.sheets.length),
+              formatNumber(language, SHEET_KINDS.length),
+            )}
+          </AccordionHeader>
+          <AccordionPanel>
+            {/* A group, not a Field: a Field gives its one id to every checkbox inside it. */}
+            <div role="group" aria-label={strings.sheetsLabel}>
+              <Checkbox
+                label={strings.allSheets}
+                checked={all ? true : none ? false : "mixed"}
+                disabled={busy}
+                onChange={(_, d) => dispatch({ type: "allSheets", on: d.checked === true })}
+              />
+              <div className={styles.sheets}>
+                {SHEET_KINDS.map((kind) => (
+                  <Checkbox
+                    key={kind}
+                    label={sheetLabel(strings, kind)}
+                    checked={form.sheets.includes(kind)}
+                    disabled={busy}
+                    onChange={(_, d) => dispatch({ type: "sheet", kind, on: d.checked === true })}
+                  />
+                ))}
+              </div>
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
         <AccordionItem value="thresholds">
           <AccordionHeader size="small">{strings.thresholdsHeading}</AccordionHeader>
           <AccordionPanel>
@@ -97,32 +83,14 @@ export function BuildSection({ form, dispatch, problems, run, ready, onBuild, on
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
-      <div className={styles.actions}>
-        <Button
-          className={styles.primary}
-          appearance="primary"
-          disabled={busy || !ready || none || problems.size > 0}
-          onClick={onBuild}
-        >
-          {building ? strings.building : strings.build}
-        </Button>
-        {busy ? <Button onClick={onCancel}>{strings.cancel}</Button> : null}
-      </div>
-      {busy ? (
-        <div>
-          <Field label={strings.progressLabel}>
-            <ProgressBar value={progress?.fraction ?? 0} max={1} thickness="large" />
-          </Field>
-          <Body1 role="status" aria-live="polite" data-testid="progress-step">
-            {progressText(strings, progress)}
-          </Body1>
-        </div>
-      ) : null}
-      {run.cancelled ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>{strings.cancelled}</MessageBarBody>
-        </MessageBar>
+      {none ? (
+        <Caption1 role="alert" className={styles.problem}>
+          {strings.noSheets}
+        </Caption1>
       ) : null}
     </section>
   );
 }
+
+/** Drawn again only when its own props change (not on every progress step of a build). */
+export const BuildSection = memo(BuildSectionParts);

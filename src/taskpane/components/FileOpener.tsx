@@ -21,7 +21,8 @@ const useStyles = makeStyles({
 });
 
 interface FileOpenerProps {
-  onFile: (name: string, bytes: Uint8Array) => Promise<void>;
+  /** The file as the browser gives it: its bytes are read by the workbook's worker, not on the page. */
+  onFile: (file: File) => Promise<void>;
   onSample: () => void;
 }
 
@@ -36,7 +37,7 @@ export function FileOpener({ onFile, onSample }: FileOpenerProps) {
     if (!file) return;
     setReading(file.name);
     try {
-      await onFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      await onFile(file);
     } finally {
       setReading(null);
     }

@@ -2,6 +2,7 @@
  * The message bar: an error (in the pane's language when it has a code, else in its own English words, and
  * what to do about it), or a warning after a build that worked (in the pane's language, and what to do).
  */
+import { useEffect, useRef } from "react";
 import {
   Button,
   MessageBar,
@@ -25,8 +26,19 @@ export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage; o
   const { strings, language } = useStrings();
   const error = "text" in message;
   const errorText = (e: PaneError) => shownText(strings.messages, language, e.detail, e.text);
+  // A new error takes the focus, so the user (and a screen reader) is taken to it at once.
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) bar.current?.focus();
+  }, [message, error]);
   return (
-    <MessageBar intent={error ? "error" : "warning"} layout="multiline" role={error ? "alert" : "status"}>
+    <MessageBar
+      ref={bar}
+      tabIndex={-1}
+      intent={error ? "error" : "warning"}
+      layout="multiline"
+      role={error ? "alert" : "status"}
+    >
       <MessageBarBody>
         <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
         <div>{error ? errorText(message) : strings.dayOrderUnread}</div>

@@ -1,4 +1,5 @@
 /** Step 3, Refresh: rerun everything with the settings saved in the workbook. */
+import { memo } from "react";
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useStrings } from "../i18n/context";
 
@@ -18,7 +19,7 @@ interface RefreshSectionProps {
   onRefresh: () => void;
 }
 
-export function RefreshSection({ saved, busy, refreshing, onRefresh }: RefreshSectionProps) {
+function RefreshSectionParts({ saved, busy, refreshing, onRefresh }: RefreshSectionProps) {
   const styles = useStyles();
   const { strings } = useStrings();
   return (
@@ -34,3 +35,6 @@ export function RefreshSection({ saved, busy, refreshing, onRefresh }: RefreshSe
     </section>
   );
 }
+
+/** Drawn again only when its own props change (not on every progress step of a build). */
+export const RefreshSection = memo(RefreshSectionParts);

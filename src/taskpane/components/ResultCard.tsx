@@ -3,6 +3,7 @@
  * projection when built, the data-quality findings (links that select the cells concerned), other
  * warnings, the sheets written and the time taken.
  */
+import { memo } from "react";
 import {
   Body1,
   Body1Strong,
@@ -10,10 +11,11 @@ import {
   Card,
   CardHeader,
   Link,
-  Subtitle2,
   makeStyles,
+  typographyStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { Ref } from "react";
 import { LAPSED } from "../../engine/tiers/program";
 import type { ReportResult } from "../../report/build-report";
 import { useStrings } from "../i18n/context";
@@ -21,6 +23,7 @@ import { shownText } from "../i18n/message-texts";
 import { formatNumber } from "../i18n/strings";
 import { sheetLabel } from "../state/run-state";
 import { BenefitCostSummary } from "./BenefitCostSummary";
+import { ContactList } from "./ContactList";
 import { Figures } from "./Figures";
 import { PlaceLink } from "./PlaceLink";
 import { QualityFindings } from "./QualityFindings";
@@ -29,15 +32,19 @@ import type { RangePlace } from "./Workspace";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // A Subtitle2 heading that can take the focus (Fluent's text components pass no ref).
+  resultHeading: { ...typographyStyles.subtitle2, margin: 0 },
   tierRow: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
 });
 
 interface ResultCardProps {
   result: ReportResult;
   onSelect: (place: RangePlace) => void;
+  /** The card's heading, which takes the focus after a build. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
-export function ResultCard({ result, onSelect }: ResultCardProps) {
+function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
   const styles = { ...useResultStyles(), ...useStyles() };
   const { strings, language } = useStrings();
   const s = result.summary;
@@ -50,25 +57,35 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
   // Findings and renamed sheets are shown with their subject; the rest (the model's) here.
   const otherWarnings = s.warnings.filter((w) => !w.about);
   const renamed = new Map(s.renamedSheets.map((r) => [r.kind, r]));
+  // A count opens the sheet it comes from, when that sheet was built.
+  const opener = (kind: string) => {
+    const sheet = s.sheets.find((w) => w.kind === kind)?.sheetName;
+    return sheet
+      ? { onOpen: () => onSelect({ sheet, range: "A1" }), opens: strings.showSheet(sheet) }
+      : undefined;
+  };
 
+  const tiersSheet = opener("tiers");
   return (
     <Card className={styles.card} aria-labelledby="result-heading" data-testid="result-card">
       <CardHeader
         header={
-          <Subtitle2 as="h2" id="result-heading">
+          <h2 id="result-heading" tabIndex={-1} ref={headingRef} className={styles.resultHeading}>
             {strings.resultHeading}
-          </Subtitle2>
+          </h2>
         }
         description={<Caption1>{strings.seconds(formatNumber(language, s.seconds, 1))}</Caption1>}
       />
       <Figures
         figures={[
-          { label: strings.customers, value: n(s.customers) },
-          { label: strings.orders, value: n(s.orders) },
-          { label: strings.alerts, value: n(s.alerts) },
+          { label: strings.customers, value: n(s.customers), open: opener("customers") },
+          { label: strings.orders, value: n(s.orders), open: opener("data-quality") },
+          { label: strings.alerts, value: n(s.alerts), open: opener("alerts") },
         ]}
       />
       <Caption1>{strings.orderLines(n(s.orderLines))}</Caption1>
+
+      <ContactList result={result} tierNames={tierNames} onSelect={onSelect} />
 
       <Body1Strong as="h3" className={styles.heading}>
         {strings.tiers}
@@ -77,7 +94,17 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
         {s.tiers.map((t) => (
           <li key={t.key} className={styles.tierRow}>
             <Body1>{tierNames.get(t.key) ?? t.name}</Body1>
-            <Body1>{n(t.customers)}</Body1>
+            {tiersSheet ? (
+              <Link
+                as="button"
+                onClick={tiersSheet.onOpen}
+                aria-label={`${tierNames.get(t.key) ?? t.name}: ${n(t.customers)}. ${tiersSheet.opens}`}
+              >
+                {n(t.customers)}
+              </Link>
+            ) : (
+              <Body1>{n(t.customers)}</Body1>
+            )}
           </li>
         ))}
       </ul>
@@ -132,3 +159,6 @@ export function ResultCard({ result, onSelect }: ResultCardProps) {
     </Card>
   );
 }
+
+/** Drawn again only when its own props change (not on every progress step of a build). */
+export const ResultCard = memo(ResultCardParts);

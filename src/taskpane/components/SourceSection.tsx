@@ -3,7 +3,12 @@
  * role, the as-of date (default: the last order date), the models' time unit and the order of day and
  * month in dates typed as text (03/04/2024; proposed from the dates when they show it).
  */
+import { memo } from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Body1Strong,
   Button,
@@ -44,7 +49,7 @@ function useCandidateLabel(): (c: OrderSourceCandidate) => string {
     strings.rowsCount(formatNumber(language, c.rows));
 }
 
-export function SourceSection({ source }: { source: SourceHook }) {
+function SourceSectionParts({ source }: { source: SourceHook }) {
   const styles = useStyles();
   const { strings } = useStrings();
   const labelOf = useCandidateLabel();
@@ -113,30 +118,39 @@ export function SourceSection({ source }: { source: SourceHook }) {
             mapping={mapping}
             onMap={(role, column) => dispatch({ type: "map", role, column })}
           />
+          <Accordion collapsible>
+            <AccordionItem value="dates">
+              <AccordionHeader size="small">{strings.datesAndUnit}</AccordionHeader>
+              <AccordionPanel>
+                <div className={styles.row}>
+                  <Field
+                    className={styles.grow}
+                    label={strings.asOfLabel}
+                    hint={lastDate ? strings.asOfHint(lastDate) : undefined}
+                  >
+                    <Input
+                      type="date"
+                      value={state.asOf ?? lastDate ?? ""}
+                      onChange={(_, d) => dispatch({ type: "asOf", value: d.value === "" ? null : d.value })}
+                    />
+                  </Field>
+                  <Field className={styles.grow} label={strings.timeUnitLabel}>
+                    <Select
+                      value={state.timeUnit}
+                      onChange={(_, d) => dispatch({ type: "timeUnit", unit: d.value as TimeUnit })}
+                    >
+                      {TIME_UNITS.map((u) => (
+                        <option key={u} value={u}>
+                          {strings.timeUnits[u]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                </div>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
           <div className={styles.row}>
-            <Field
-              className={styles.grow}
-              label={strings.asOfLabel}
-              hint={lastDate ? strings.asOfHint(lastDate) : undefined}
-            >
-              <Input
-                type="date"
-                value={state.asOf ?? lastDate ?? ""}
-                onChange={(_, d) => dispatch({ type: "asOf", value: d.value === "" ? null : d.value })}
-              />
-            </Field>
-            <Field className={styles.grow} label={strings.timeUnitLabel}>
-              <Select
-                value={state.timeUnit}
-                onChange={(_, d) => dispatch({ type: "timeUnit", unit: d.value as TimeUnit })}
-              >
-                {TIME_UNITS.map((u) => (
-                  <option key={u} value={u}>
-                    {strings.timeUnits[u]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
             <Field
               className={styles.grow}
               label={strings.dayOrderLabel}
@@ -165,3 +179,6 @@ export function SourceSection({ source }: { source: SourceHook }) {
     </section>
   );
 }
+
+/** Drawn again only when its own props change (not on every progress step of a build). */
+export const SourceSection = memo(SourceSectionParts);

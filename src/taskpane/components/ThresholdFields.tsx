@@ -18,13 +18,15 @@ import type { BuildForm, BuildFormAction } from "../state/build-form";
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // Inputs side by side stay level when one label wraps onto two lines.
+  // Two columns that may shrink below their inputs' natural width: the pane is 320 px at the narrowest.
   pair: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
   },
   heading: { display: "block", margin: 0 },
+  shrink: { minWidth: 0, width: "100%" },
 });
 
 /** A tier's two minimums, side by side: net spend (with decimals) and purchase days (whole). */
@@ -74,11 +76,13 @@ export function ThresholdFields({ form, problems, dispatch, disabled }: Threshol
               {TIER_MINIMUMS.map(({ field, inputMode }) => (
                 <Field
                   key={field}
+                  className={styles.shrink}
                   label={strings[field](nameOf(t))}
                   size="small"
                   {...problem(`tier:${i}:${field}`)}
                 >
                   <Input
+                    className={styles.shrink}
                     size="small"
                     inputMode={inputMode}
                     placeholder={strings.derived}
@@ -102,6 +106,7 @@ export function ThresholdFields({ form, problems, dispatch, disabled }: Threshol
                 {...problem(`alert:${i}:${j}`)}
               >
                 <Input
+                  className={styles.shrink}
                   size="small"
                   inputMode="decimal"
                   value={c.value}

@@ -1,5 +1,5 @@
 /** The steps on one workbook: Source, then Build and its Result, then Refresh. */
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportResult } from "../../report/build-report";
 import type { JsonValue, Workbook } from "../../sheet/port";
@@ -10,6 +10,7 @@ import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from ".
 import { resultMessageOf, type PaneWarning } from "../state/pane-message";
 import { sourceSettings } from "../state/source-state";
 import { storedStart } from "../state/stored-settings";
+import { ActionBar } from "./ActionBar";
 import { BuildSection } from "./BuildSection";
 import { RefreshSection } from "./RefreshSection";
 import { ResultCard } from "./ResultCard";
@@ -50,10 +51,25 @@ export function Workspace(props: WorkspaceProps) {
   const [saved, setSaved] = useState(stored !== undefined && start.error === undefined);
   const run = useRun(workbook, onError, onClearError);
 
+  const { strings, language } = useStrings();
   const settings = sourceSettings(source.state);
   const problems = useMemo(() => formProblems(form), [form]);
-  const { language } = useStrings();
   const layer = settings && buildConfigLayer(settings, form, language);
+  const firstProblem = [...problems.values()][0];
+  const blocked = !settings
+    ? strings.buildBlocked
+    : form.sheets.length === 0
+      ? strings.noSheets
+      : firstProblem !== undefined
+        ? strings.notANumber(firstProblem)
+        : undefined;
+
+  // After a build, focus goes to the result's heading, so a screen reader says it and Tab goes on from there.
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const result = run.state.result;
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
 
   const finish = useCallback(
     (result: ReportResult | undefined) => {
@@ -72,17 +88,15 @@ export function Workspace(props: WorkspaceProps) {
 
   return (
     <div className={styles.steps}>
+      <ActionBar run={run.state} blocked={blocked} onBuild={build} onCancel={run.cancel} />
       <SourceSection source={source} />
       <BuildSection
         form={form}
         dispatch={dispatchForm}
         problems={problems}
-        run={run.state}
-        ready={settings !== undefined}
-        onBuild={build}
-        onCancel={run.cancel}
+        busy={run.state.running !== undefined}
       />
-      {run.state.result ? <ResultCard result={run.state.result} onSelect={onSelect} /> : null}
+      {result ? <ResultCard result={result} onSelect={onSelect} headingRef={resultHeading} /> : null}
       <RefreshSection
         saved={saved}
         busy={run.state.running !== undefined}

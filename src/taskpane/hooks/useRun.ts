@@ -35,6 +35,8 @@ export function useRun(workbook: Workbook, onError: (e: unknown) => void, onStar
           {
             signal: current.signal,
             onProgress: (progress) => dispatch({ type: "progress", progress }),
+            // In Excel, the rows read so far (the page reads them, in chunks).
+            onRead: (read, total) => dispatch({ type: "rows", read, total }),
           },
         );
         dispatch({ type: "done", result });

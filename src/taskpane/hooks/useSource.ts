@@ -4,7 +4,7 @@
  * whenever the choice changes: the page gets its header and first rows, then what its date column holds.
  * Errors go to `onError`; an answer that arrives for a choice no longer shown is dropped.
  */
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { Workbook } from "../../sheet/port";
 import type { DateFacts } from "../source/inspect";
 import { discoverSources } from "../source/discover";
@@ -92,5 +92,6 @@ export function useSource(
   }, [workbook, candidate, haveTable, column, onError, work]);
 
   const search = useCallback(() => bump(), []);
-  return { state, dispatch, search };
+  // The same object while nothing changed, so the Source step is not drawn again on a build's progress.
+  return useMemo(() => ({ state, dispatch, search }), [state, search]);
 }

@@ -108,7 +108,17 @@ const zhPlaces: PlaceTexts = {
 const tierMinimumZh = (p: TierMinimumProblem) =>
   p.problem === "someMinimums"
     ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
-    : `${p.below.nameZh}的${p.measure === "spend" ? "最低消费额" : "最少消费天数"}高于上一级${p.above.nameZh}`;
+    : tierClashZh(p);
+
+/** The lower tier's minimum is the one to change: a tier cannot need more than the tier above it. */
+function tierClashZh(p: Extract<TierMinimumProblem, { problem: "belowNeedsMore" }>): string {
+  const what = p.measure === "spend" ? "最低消费额" : "最少消费天数";
+  const n = (v: number) => v.toLocaleString("en-US");
+  return (
+    `${p.below.nameZh}的${what}（${n(p.value)}）高于上一级${p.above.nameZh}的（${n(p.limit)}）：` +
+    `请将${p.below.nameZh}的${what}降到 ${n(p.limit)} 或以下`
+  );
+}
 
 const zhMessages: MessageTexts = {
   missingColumns: (d, w) =>
@@ -272,6 +282,12 @@ const en = {
   cancel: "Cancel",
   cancelled: "Build cancelled. The sheets written so far are complete; press Build report to start again.",
   progressLabel: "Build progress",
+  actionsLabel: "Build and its progress",
+  readingRows: (read: string, total: string) => `Reading the orders from Excel: row ${read} of ${total}`,
+  buildBlocked: "Choose the order data and its required columns in “1. Orders” first.",
+  reportAnnounced: (customers: string) => `Report ready: ${customers} customers.`,
+  sheetsSummary: (chosen: string, all: string) => `Sheets to build: ${chosen} of ${all}`,
+  datesAndUnit: "As-of date and time unit",
   steps: {
     reading: "Reading the orders",
     checking: "Checking the data",
@@ -283,6 +299,16 @@ const en = {
   writingSheet: (k: string, n: string, name: string) => `Writing sheet ${k} of ${n}: ${name}`,
 
   resultHeading: "Report ready",
+  thisWeekHeading: "Contact this week",
+  thisWeekIntro: (total: string, shown: string, byRisk: boolean) =>
+    `${total} ${total === "1" ? "member" : "members"} to act on` +
+    (shown === "0" ? "." : `; the ${shown} with the most ${byRisk ? "value at risk" : "spend"}:`),
+  contactLine: (id: string, tier: string) => `${id} (${tier})`,
+  valueAtRisk: (v: string) => `value at risk ${v}`,
+  netSpend: (v: string) => `net spend ${v}`,
+  daysSince: (days: string) => `${days} days since the last purchase`,
+  openList: "Open the list",
+  showSheet: (sheet: string) => `Show sheet ${sheet}`,
   customers: "Customers",
   orders: "Orders",
   orderLines: (n: string) => `${n} order ${n === "1" ? "line" : "lines"}`,
@@ -446,6 +472,12 @@ const zhCN: Strings = {
   cancel: "取消",
   cancelled: "已取消生成。已写入的工作表是完整的；点击“生成报告”可重新开始。",
   progressLabel: "生成进度",
+  actionsLabel: "生成及其进度",
+  readingRows: (read: string, total: string) => `正在从 Excel 读取订单：第 ${read} 行，共 ${total} 行`,
+  buildBlocked: "请先在“1. 订单数据”中选择订单数据及其必需的列。",
+  reportAnnounced: (customers: string) => `报告已生成：${customers} 位客户。`,
+  sheetsSummary: (chosen: string, all: string) => `要生成的工作表：已选 ${chosen} / ${all}`,
+  datesAndUnit: "截止日期与时间单位",
   steps: {
     reading: "正在读取订单",
     checking: "正在检查数据",
@@ -457,6 +489,16 @@ const zhCN: Strings = {
   writingSheet: (k: string, n: string, name: string) => `正在写入第 ${k} 个工作表（共 ${n} 个）：${name}`,
 
   resultHeading: "报告已生成",
+  thisWeekHeading: "本周需联系的会员",
+  thisWeekIntro: (total: string, shown: string, byRisk: boolean) =>
+    `共 ${total} 位会员需跟进` +
+    (shown === "0" ? "。" : `；${byRisk ? "价值风险" : "消费额"}最高的 ${shown} 位：`),
+  contactLine: (id: string, tier: string) => `${id}（${tier}）`,
+  valueAtRisk: (v: string) => `价值风险 ${v}`,
+  netSpend: (v: string) => `净消费 ${v}`,
+  daysSince: (days: string) => `距上次消费 ${days} 天`,
+  openList: "打开名单",
+  showSheet: (sheet: string) => `显示工作表 ${sheet}`,
   customers: "客户",
   orders: "订单",
   orderLines: (n: string) => `${n} 条订单明细`,

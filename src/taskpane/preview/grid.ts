@@ -4,6 +4,7 @@
  */
 import { columnName, type RangeBox } from "../../sheet/a1";
 import type { MemoryCell, MemorySheet } from "../../workbook/memory/memory-backend";
+import { formatWithCode } from "../../sheet/number-format-text";
 import { displayCell } from "../source/inspect";
 
 export interface GridWindow {
@@ -25,15 +26,12 @@ const CONTEXT_ROWS = 5;
 /** More columns than this are cut off (generated sheets have far fewer). */
 const MAX_COLUMNS = 40;
 
-/** A cell as the grid shows it: the value (numbers rounded as a sheet would show them), or the formula. */
+/** A cell as the grid shows it: the value as its number format shows it (as Excel would), or the formula. */
 export function gridText(cell: MemoryCell | undefined): string {
   if (!cell) return "";
   const v = cell.value;
   if ((v === null || v === undefined) && cell.formula !== undefined) return `=${cell.formula}`;
-  if (typeof v === "number") {
-    if (cell.numberFormat?.includes("%")) return `${Math.round(v * 1000) / 10}%`;
-    return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
-  }
+  if (typeof v === "number" || v instanceof Date) return formatWithCode(v, cell.numberFormat);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return displayCell(v);
 }

@@ -100,14 +100,10 @@ async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader
   return MemoryWorkbook.withSheets(sheets, { label: name });
 }
 
-/** The dropped file as a workbook; UserError for a file the preview cannot read. */
-export async function workbookFromFile(
-  name: string,
-  bytes: Uint8Array,
-  loadExcelJs: ExcelJsLoader = loadExcelJsChunk,
-): Promise<MemoryWorkbook> {
-  if (bytes.length > MAX_FILE_BYTES) {
-    const megabytes = Math.round(bytes.length / 1024 ** 2);
+/** UserError for a file larger than the preview reads (checked before its bytes are read). */
+export function checkFileSize(name: string, size: number): void {
+  if (size > MAX_FILE_BYTES) {
+    const megabytes = Math.round(size / 1024 ** 2);
     throw new UserError(
       `${name} is ${megabytes} MB; the browser preview reads files up to 200 MB. ` +
         "Open it in Excel with the add-in, or run: loyalty report " +
@@ -116,6 +112,15 @@ export async function workbookFromFile(
       { code: "fileTooLarge", file: name, megabytes },
     );
   }
+}
+
+/** The dropped file as a workbook; UserError for a file the preview cannot read. */
+export async function workbookFromFile(
+  name: string,
+  bytes: Uint8Array,
+  loadExcelJs: ExcelJsLoader = loadExcelJsChunk,
+): Promise<MemoryWorkbook> {
+  checkFileSize(name, bytes.length);
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
   if (extension === "csv" || extension === "txt") return csvWorkbook(name, bytes);
   if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes, loadExcelJs);

@@ -7,11 +7,11 @@
 import { parseRangeAddress } from "../../sheet/a1";
 import { MemoryWorkbook } from "../../workbook/memory/memory-workbook";
 import { gridWindow, type GridWindow } from "./grid";
-import { workbookFromFile, type ExcelJsLoader } from "./open-file";
+import { checkFileSize, workbookFromFile, type ExcelJsLoader } from "./open-file";
 import { sampleWorkbook } from "./sample-workbook";
 
 export type HostRequest =
-  | { kind: "open"; name: string; bytes: Uint8Array }
+  | { kind: "open"; file: Blob & { name: string } }
   | { kind: "sample"; customers: number }
   | { kind: "grid"; sheet?: string; range?: string };
 
@@ -31,9 +31,16 @@ export class WorkbookHost {
 
   async answer(request: HostRequest): Promise<GridView | null> {
     switch (request.kind) {
-      case "open":
-        this.workbook = await workbookFromFile(request.name, request.bytes, this.loadExcelJs);
+      case "open": {
+        const { file } = request;
+        checkFileSize(file.name, file.size);
+        this.workbook = await workbookFromFile(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+          this.loadExcelJs,
+        );
         return null;
+      }
       case "sample":
         this.workbook = sampleWorkbook({ customers: request.customers });
         return null;

@@ -4,12 +4,12 @@
  */
 import type { ReportProgress, ReportResult } from "../../report/build-report";
 import { sheetKindOf } from "../../report/sheet-kinds";
-import type { Strings } from "../i18n/strings";
+import { formatNumber, type Language, type Strings } from "../i18n/strings";
 
 export type RunKind = "build" | "refresh";
 
 export interface RunState {
-  running?: { kind: RunKind; progress?: ReportProgress };
+  running?: { kind: RunKind; progress?: ReportProgress; rows?: { read: number; total: number } };
   result?: ReportResult;
   cancelled: boolean;
 }
@@ -17,6 +17,7 @@ export interface RunState {
 export type RunAction =
   | { type: "start"; kind: RunKind }
   | { type: "progress"; progress: ReportProgress }
+  | { type: "rows"; read: number; total: number }
   | { type: "done"; result: ReportResult }
   | { type: "cancelled" }
   | { type: "failed" };
@@ -29,6 +30,10 @@ export function runReducer(state: RunState, action: RunAction): RunState {
       return { ...state, running: { kind: action.kind }, cancelled: false };
     case "progress":
       return state.running ? { ...state, running: { ...state.running, progress: action.progress } } : state;
+    case "rows": {
+      const { read, total } = action;
+      return state.running ? { ...state, running: { ...state.running, rows: { read, total } } } : state;
+    }
     case "done":
       return { running: undefined, result: action.result, cancelled: false };
     case "cancelled":
@@ -44,8 +49,19 @@ export function sheetLabel(strings: Strings, kindOrName: string): string {
   return kind ? strings.sheetNames[kind] : kindOrName;
 }
 
-/** The progress line in the pane's language: the step, or which sheet of how many is being written. */
-export function progressText(strings: Strings, progress: ReportProgress | undefined): string {
+/**
+ * The progress line in the pane's language: the step (while reading from Excel: how many rows so far), or
+ * which sheet of how many is being written.
+ */
+export function progressText(
+  strings: Strings,
+  progress: ReportProgress | undefined,
+  rows?: { read: number; total: number },
+  language: Language = "en",
+): string {
+  if (rows && (!progress || progress.step === "reading") && rows.read < rows.total) {
+    return strings.readingRows(formatNumber(language, rows.read), formatNumber(language, rows.total));
+  }
   if (!progress) return strings.steps.reading;
   if (progress.step === "writing" && progress.sheet) {
     const { index, count, name } = progress.sheet;

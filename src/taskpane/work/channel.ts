@@ -8,7 +8,7 @@
  * message; the worker aborts its own signal, which the work checks between steps. Both sides are written
  * against a plain message endpoint, so a test can connect them with a MessageChannel.
  */
-import type { Workbook } from "../../sheet/port";
+import type { ReadTableOptions, Workbook } from "../../sheet/port";
 import { deserializeError, serializeError, type SerializedError } from "./errors";
 import {
   RemoteWorkbook,
@@ -40,6 +40,8 @@ type FromWorker<Res, Prog> =
 export interface RunHooks<Prog> {
   onProgress?: (progress: Prog) => void;
   signal?: AbortSignal;
+  /** How far the page's workbook has read a table for the request (Excel reads a large one in chunks). */
+  onRead?: (read: number, total: number) => void;
 }
 
 /** What the worker runs for each request; `transfer` hands buffers of the result over instead of copying. */
@@ -80,6 +82,10 @@ export function runInWorker<Req, Res, Prog>(
       if (message.type === "port-call") {
         // Any request of this worker may ask; the one that started first answers (the page's workbook is one).
         if (workbook && message.run === id) {
+          if (message.method === "readTable" && hooks.onRead) {
+            const options = (message.args[1] ?? {}) as ReadTableOptions;
+            message.args[1] = { ...options, onRows: hooks.onRead } satisfies ReadTableOptions;
+          }
           void serveWorkbookCall(workbook, message, breathe).then(({ reply, transfer: t }) => send(reply, t));
         }
         return;

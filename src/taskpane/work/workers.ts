@@ -66,6 +66,7 @@ class WorkerRunner {
       hooks.signal?.addEventListener("abort", onAbort);
       runInWorker<PaneRequest, Res, ReportProgress>(worker, this.connect ? null : workbook, request, {
         onProgress: hooks.onProgress,
+        onRead: hooks.onRead,
       }).then(
         (result) => settle(() => resolve(result)),
         (e: unknown) => settle(() => reject(e)),
@@ -107,9 +108,9 @@ export class PreviewHost {
     return runInWorker<HostRequest, Res, never>(this.worker, null, request, {}, transfer);
   }
 
-  /** Opens a file; its bytes are handed to the worker (the caller's array is emptied). */
-  open(name: string, bytes: Uint8Array): Promise<null> {
-    return this.ask({ kind: "open", name, bytes }, [bytes.buffer]);
+  /** Opens a file: the worker reads its bytes (a File crosses as a handle, its bytes are not copied here). */
+  open(file: File): Promise<null> {
+    return this.ask({ kind: "open", file });
   }
 
   sample(customers: number): Promise<null> {

@@ -69,7 +69,7 @@ describe("checkTierProgram", () => {
       "tier 2 (Silver): minPurchaseDays must be a number of at least 0",
       'tier 3: the key "gold" is used twice',
       "the base tier (Member) must have no minimum",
-      "Silver needs more spend than Gold above it",
+      "Silver's minimum spend (800) is above Gold's (500), the tier above it: lower Silver's minimum spend to 500 or less",
       "the rolling window must be a whole number of months, at least 1",
       "reviews must be a whole number of months apart",
       "demoteAfterPeriods must be a whole number, at least 1",

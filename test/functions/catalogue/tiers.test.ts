@@ -42,7 +42,8 @@ describe("LOYALTY.TIER", () => {
 
   it("says what is wrong with the rules, using the engine's checks", () => {
     expect(errorIn(tier([[1]], [[500, 2000, 5000]], NAMES))?.message).toBe(
-      "tier rules: Gold needs more spend than Platinum above it; Silver needs more spend than Gold above it",
+      "tier rules: Gold's minimum spend (2,000) is above Platinum's (500), the tier above it: lower Gold's minimum spend to 500 or less; " +
+        "Silver's minimum spend (5,000) is above Gold's (2,000), the tier above it: lower Silver's minimum spend to 2,000 or less",
     );
     expect(errorIn(tier([[1]], [[5000, 2000]], NAMES))?.message).toBe(
       "thresholds has 2 numbers for 4 tiers: give one minimum per tier above the base (3), from the top",

@@ -85,6 +85,21 @@ describe("Office adapter with 100,000 rows", () => {
     expect(s.syncs).toBeGreaterThan(Math.floor(s.totalResponse / DEFAULT_REQUEST_BUDGET));
   });
 
+  it("tells how far it has read after each chunk, so the pane can show progress", async () => {
+    const excel = fakeExcelWith(ordersFixture());
+    const wb = new OfficeWorkbook({ run: excel.run, supports: () => true });
+    const told: [number, number][] = [];
+    await wb.readTable({ sheet: "Orders" }, { onRows: (read, total) => told.push([read, total]) });
+    // The header and 100,000 rows: 100,001 sheet rows, told once per chunk read and once at the end.
+    expect(told.length).toBeGreaterThan(2);
+    expect(told.every(([, total]) => total === ROWS + 1)).toBe(true);
+    expect(told[told.length - 1]).toEqual([ROWS + 1, ROWS + 1]);
+    const reads = told.map(([read]) => read);
+    expect(reads).toEqual([...reads].sort((a, b) => a - b));
+    // One report per sync that read rows (a chunk), and the closing one.
+    expect(told.length).toBe(excel.syncs.filter((s) => s.responseBytes > 1000).length + 1);
+  });
+
   it("writes a 100,000-row sheet model in requests measured below the budget, calculation suspended", async () => {
     const excel = fakeExcelWith({ sheets: [{ name: "Orders", rows: [["Customer", "Date", "Amount"]] }] });
     const wb = new OfficeWorkbook({ run: excel.run, supports: () => true });
