@@ -302,8 +302,9 @@ function sortOldRelationships(
         const text = itemText(m[3]);
         const pos = /^([A-Z]+)(\d+)$/.exec(ref);
         const key = pos ? `${pos[2]}:${columnNumberOf(pos[1])}` : "";
-        if (notes.get(key) !== text)
-          notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
+        // The report's own notes: at the same cell, or (where the layout moved with the data) the same text.
+        const ours = notes.get(key) === text || [...notes.values()].includes(text);
+        if (!ours) notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
       }
       continue;
     }
