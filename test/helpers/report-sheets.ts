@@ -27,6 +27,8 @@ export const REPORT_SHEETS_ZH: readonly string[] = [
   "LL 关键指标",
   "LL 预警",
   "LL 关键日期",
+  "LL 偏好",
+  "LL 活动效果",
   "LL 模型",
   "LL 权益成本",
   "LL 数据质量",

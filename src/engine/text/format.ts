@@ -10,3 +10,9 @@ export function whole(n: number): string {
 export function decimal(n: number, digits: number): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+/** "12.3 %" (en) or "12.3%" (zh-CN writes no space), "n/a" / "无" when not a number. */
+export function percent(share: number, digits: number, language: "en" | "zh-CN"): string {
+  if (!Number.isFinite(share)) return language === "zh-CN" ? "无" : "n/a";
+  return `${(share * 100).toFixed(digits)}${language === "zh-CN" ? "%" : " %"}`;
+}

@@ -62,20 +62,24 @@ function holidaysBlock(
       h.date,
       h.inDays,
       // A Chinese sheet names the holidays in Chinese only (the English name would be the one English left).
-      t.showBothNames ? h.name : h.nameZh,
-      t.showBothNames ? h.nameZh : "",
+      ...(t.showBothNames ? [h.name, h.nameZh] : [h.nameZh]),
       { value: h.sales(AROUND_DAYS), note: h.salesNote(AROUND_DAYS) },
       { value: h.buyers, note: h.buyersNote },
     ],
     rows: holidays.map((day) => [
       excelDate(day.day),
       day.daysUntil,
-      t.showBothNames ? day.name : day.nameZh,
-      t.showBothNames ? day.nameZh : "",
+      ...(t.showBothNames ? [day.name, day.nameZh] : [day.nameZh]),
       day.lastYear ? round(day.lastYear.sales, 2) : null,
       day.lastYear ? day.lastYear.buyers : null,
     ]),
-    formats: ["date", "integer", "text", "text", moneyFormat(config.currency), "integer"],
+    formats: [
+      "date",
+      "integer",
+      ...(t.showBothNames ? (["text", "text"] as const) : (["text"] as const)),
+      moneyFormat(config.currency),
+      "integer",
+    ],
     table: { name: "LL_Holidays", style: "TableStyleMedium7" },
   });
   layout.gap();

@@ -18,7 +18,12 @@ import { numberCell, round } from "./cell-values";
 import { SEGMENT_SCHEMES } from "../config";
 import { SheetLayout, type PlacedTable } from "./layout";
 import { moneyFormat } from "./number-formats";
-import { percentText } from "./note-text";
+import { localName } from "../../engine/text/bilingual";
+import { percent } from "../../engine/text/format";
+import type { Language } from "../../engine/text/language";
+import { SEGMENT_TEXTS } from "../../engine/text/segments";
+
+type Texts = (typeof SEGMENT_TEXTS)["en"];
 import { tableChart } from "./table-chart";
 
 /** Mean of `values` over each segment's customers (NaN where a segment has none or values are missing). */
@@ -39,10 +44,14 @@ function meanBySegment(assignment: SegmentAssignment, values: Float64Array | nul
  * A "Total" row of `width` cells: in the columns of `sums`, the SUM of the column above by formula, with
  * the sum as its cached result.
  */
-function totalRow(width: number, sums: Record<number, number>): (table: PlacedTable) => Cell[] {
+function totalRow(
+  width: number,
+  sums: Record<number, number>,
+  label: string,
+): (table: PlacedTable) => Cell[] {
   return (table) => {
     const row: Cell[] = new Array(width).fill(null);
-    row[0] = "Total";
+    row[0] = label;
     for (const [col, result] of Object.entries(sums)) {
       const c = Number(col);
       row[c] = table.count > 0 ? { formula: `SUM(${table.column(c)})`, result } : result;
@@ -52,12 +61,13 @@ function totalRow(width: number, sums: Record<number, number>): (table: PlacedTa
 }
 
 /** The columns a table of customer groups (segments, value bands) starts with: who, how many, how much. */
-function groupColumns(name: string, money: NumberFormat) {
+function groupColumns(name: string, money: NumberFormat, language: Language) {
+  const g = SEGMENT_TEXTS[language].group;
   return {
-    header: [name, "Customers", "% of customers", "Revenue", "% of revenue"],
+    header: [name, g.customers, g.customerShare, g.revenue, g.revenueShare],
     formats: [null, "integer", "percent1", money, "percent1"] as const,
     cells: (r: SegmentRow): Cell[] => [
-      r.name,
+      localName(r, language),
       r.customers,
       numberCell(r.customerShare),
       round(r.revenue, 2),
@@ -71,20 +81,19 @@ export function buildSegmentsSheet(data: ReportData): SheetModel {
   const { summary } = analysis;
   const pareto = paretoTable(summary.spend);
   const top20 = pareto.find((p) => Math.abs(p.topShare - 0.2) < 1e-9);
+  const language = data.config.language;
+  const t = SEGMENT_TEXTS[language];
   const layout = new SheetLayout().title(
-    "Segments",
-    `${summary.customerIds.length.toLocaleString("en-US")} customers as of ${formatDay(analysis.asOf)}, scored ${analysis.rfm.bins} ` +
-      `(best) to 1 on recency, frequency and net spend. Revenue is net spend (purchases minus refunds).`,
+    t.title,
+    t.intro(summary.customerIds.length, formatDay(analysis.asOf), analysis.rfm.bins),
   );
-  if (top20) {
-    layout.note(`The top 20 % of customers bring ${percentText(top20.revenueShare)} of revenue.`);
-  }
+  if (top20) layout.note(t.top20(percent(top20.revenueShare, 1, language)));
   layout.gap();
   const segments = segmentTable(layout, data);
-  if (segments.count > 0) segmentShareChart(layout, segments);
+  if (segments.count > 0) segmentShareChart(layout, segments, t);
   valueBandTables(layout, data);
   const paretoPlaced = paretoTableSection(layout, pareto, data);
-  paretoCurveSection(layout, summary.spend, paretoPlaced.count > 0);
+  paretoCurveSection(layout, summary.spend, paretoPlaced.count > 0, t);
   return layout.finish({
     kind: "segments",
     tabColor: "#70AD47",
@@ -99,22 +108,25 @@ function segmentTable(layout: SheetLayout, { analysis, models, config }: ReportD
   const segmentRows = summarizeSegments(analysis.segments, summary, analysis.rfm);
   const meanClv = meanBySegment(analysis.segments, models?.clv ?? null);
   const totalRevenue = segmentRows.reduce((s, r) => s + r.revenue, 0);
-  layout.section(scheme.name);
-  const actions = new Map(scheme.segments.map((s) => [s.key, s.action ?? ""]));
-  const group = groupColumns("Segment", money);
+  const language = config.language;
+  const t = SEGMENT_TEXTS[language];
+  const h = t.header;
+  layout.section(localName(scheme, language));
+  const actions = new Map(
+    scheme.segments.map((s) => [s.key, (language === "zh-CN" ? s.actionZh : s.action) ?? s.action ?? ""]),
+  );
+  const group = groupColumns(t.segment, money, language);
+  const months = config.model.clvMonths;
   const header: Cell[] = [
     ...group.header,
-    { value: "Avg days since purchase", note: "Mean days from the last purchase to the as-of date" },
-    "Avg orders",
-    "Avg spend",
-    "Avg R",
-    "Avg F",
-    "Avg M",
-    {
-      value: `Avg value next ${config.model.clvMonths} mo`,
-      note: `Mean predicted value of the purchases expected in the next ${config.model.clvMonths} months`,
-    },
-    "What to do",
+    { value: h.recency, note: h.recencyNote },
+    h.orders,
+    h.spend,
+    h.r,
+    h.f,
+    h.m,
+    { value: h.value(months), note: h.valueNote(months) },
+    h.action,
   ];
   const rows = segmentRows.map((r: SegmentRow, g): Cell[] => [
     ...group.cells(r),
@@ -142,27 +154,31 @@ function segmentTable(layout: SheetLayout, { analysis, models, config }: ReportD
       null,
     ],
     table: { name: "LL_Segments", style: "TableStyleMedium2" },
-    total: totalRow(header.length, {
-      1: summary.customerIds.length,
-      2: segmentRows.reduce((s, r) => s + (r.customerShare || 0), 0),
-      3: round(totalRevenue, 2) ?? 0,
-      4: segmentRows.reduce((s, r) => s + (r.revenueShare || 0), 0),
-    }),
+    total: totalRow(
+      header.length,
+      {
+        1: summary.customerIds.length,
+        2: segmentRows.reduce((s, r) => s + (r.customerShare || 0), 0),
+        3: round(totalRevenue, 2) ?? 0,
+        4: segmentRows.reduce((s, r) => s + (r.revenueShare || 0), 0),
+      },
+      t.total,
+    ),
   });
   layout.gap();
   return segments;
 }
 
 /** Data bars on the revenue shares and a bar chart of customer and revenue shares by segment. */
-function segmentShareChart(layout: SheetLayout, segments: PlacedTable): void {
+function segmentShareChart(layout: SheetLayout, segments: PlacedTable, t: Texts): void {
   layout.format({ type: "dataBar", range: segments.column(4), color: "#70AD47" });
   layout.chart(
     tableChart(segments, {
       type: "bar",
-      title: "Share of customers and of revenue by segment",
+      title: t.shareChart,
       series: [
-        ["% of customers", 2, "#A5A5A5"],
-        ["% of revenue", 4, "#4472C4"],
+        [t.group.customerShare, 2, "#A5A5A5"],
+        [t.group.revenueShare, 4, "#4472C4"],
       ],
       valueFormat: "percent",
       width: 760,
@@ -174,15 +190,14 @@ function segmentShareChart(layout: SheetLayout, segments: PlacedTable): void {
 /** One table per value-band scheme (1-8-1 first), with data bars on the revenue shares. */
 function valueBandTables(layout: SheetLayout, { analysis, config }: ReportData): void {
   const money = moneyFormat(config.currency);
+  const language = config.language;
+  const t = SEGMENT_TEXTS[language];
   for (const [i, { scheme: bandScheme, assignment }] of analysis.valueBands.entries()) {
     const bandRows = summarizeSegments(assignment, analysis.summary);
-    layout.section(
-      bandScheme.name,
-      i === 0 ? "Customers ranked by net spend: the top 10 %, the middle 80 %, the bottom 10 %." : undefined,
-    );
-    const bands = groupColumns("Band", money);
+    layout.section(localName(bandScheme, language), i === 0 ? t.bandsNote : undefined);
+    const bands = groupColumns(t.band, money, language);
     const bandTable = layout.table({
-      header: [...bands.header, "Avg spend"],
+      header: [...bands.header, t.header.spend],
       rows: bandRows.map((r) => [...bands.cells(r), round(r.meanSpend, 2)]),
       formats: [...bands.formats, money],
       table: { name: i === 0 ? "LL_OneEightOne" : `LL_ValueBands${i + 1}`, style: "TableStyleLight9" },
@@ -193,9 +208,10 @@ function valueBandTables(layout: SheetLayout, { analysis, config }: ReportData):
 }
 
 function paretoTableSection(layout: SheetLayout, pareto: ParetoRow[], { config }: ReportData): PlacedTable {
-  layout.section("Pareto: revenue from the best customers");
+  const t = SEGMENT_TEXTS[config.language];
+  layout.section(t.paretoSection);
   const placed = layout.table({
-    header: ["Top share of customers", "Customers", "Revenue", "% of revenue"],
+    header: [...t.paretoHeader],
     rows: pareto.map((p) => [p.topShare, p.customers, round(p.revenue, 2), numberCell(p.revenueShare)]),
     formats: ["percent", "integer", moneyFormat(config.currency), "percent1"],
     table: { name: "LL_Pareto", style: "TableStyleLight9" },
@@ -205,29 +221,29 @@ function paretoTableSection(layout: SheetLayout, pareto: ParetoRow[], { config }
 }
 
 /** The Pareto curve: a chart above the small table of its points (the table the chart reads). */
-function paretoCurveSection(layout: SheetLayout, spend: Float64Array, draw: boolean): void {
+function paretoCurveSection(layout: SheetLayout, spend: Float64Array, draw: boolean, t: Texts): void {
   const curve = paretoCurve(spend, 50);
   const drawCurve = layout.chartSpace(320);
-  layout.section("Pareto curve data", "Share of customers (best first) and the share of revenue they bring.");
+  layout.section(t.curveSection, t.curveNote);
   const curveTable = layout.table({
-    header: ["Share of customers", "Share of revenue"],
+    header: [...t.curveHeader],
     rows: Array.from(curve.customerShare, (x, k) => [x, round(curve.revenueShare[k], 4)]),
     formats: ["percent", "percent1"],
   });
   if (!draw) return;
   drawCurve({
     type: "scatter",
-    title: "Pareto curve: cumulative share of revenue",
+    title: t.curveChart,
     series: [
       {
-        name: "Share of revenue",
+        name: t.curveHeader[1],
         xValues: curveTable.column(0),
         values: curveTable.column(1),
         color: "#4472C4",
       },
     ],
-    xAxisTitle: "Share of customers, best first",
-    yAxisTitle: "Share of revenue",
+    xAxisTitle: t.curveX,
+    yAxisTitle: t.curveHeader[1],
     valueFormat: "percent",
     valueAxis: { min: 0, max: 1 },
     xAxis: { min: 0, max: 1 },

@@ -1,0 +1,100 @@
+/**
+ * The catalogue has every key in both languages: the same keys, the same kinds of value (a text, a list of
+ * the same length, a function of the same number of arguments), no empty text; and the Chinese texts are
+ * Chinese (no English word outside the few kept as they are: RFM, R/F/M, P(alive)'s letters, VIP, ...).
+ */
+import { CATALOGUE } from "../../../src/engine/text/catalogue";
+import { KEPT_LATIN_WORDS } from "../../helpers/kept-latin-words";
+
+/** Arguments that are not numbers, by the path of the text function that takes them. */
+const ARGUMENTS: Record<string, unknown[][]> = {
+  ".tiers.intro": [true, false].map((rolling) => [
+    {
+      asOf: "2024-12-31",
+      previous: "2023-12-31",
+      next: "2025-12-31",
+      rolling,
+      months: 12,
+      every: 12,
+      grace: 1,
+    },
+  ]),
+  ".alerts.metric": [
+    "rhythmRatio",
+    "daysSinceLast",
+    "medianIntervalDays",
+    "spendChange",
+    "spendRecent",
+    "spendPrior",
+  ].map((metric) => [metric, 90]),
+  ".thisWeek.reason.anniversary": [
+    [3, "12-31", 0, "membership"],
+    [3, "12-31", 2, "firstPurchase"],
+  ],
+  ".thisWeek.reason.tierDrop": [["铂金", "2025-01-30", "¥500", 2]],
+  ".keyDates.missing": [
+    [true, false],
+    [false, true],
+    [false, false],
+  ],
+};
+
+type Entry = [path: string, en: unknown, zh: unknown];
+
+function walk(en: unknown, zh: unknown, path: string, out: Entry[]): void {
+  if (en !== null && typeof en === "object" && !Array.isArray(en)) {
+    const keys = new Set([...Object.keys(en), ...Object.keys((zh ?? {}) as object)]);
+    for (const k of keys)
+      walk((en as Record<string, unknown>)[k], (zh as Record<string, unknown>)?.[k], `${path}.${k}`, out);
+    return;
+  }
+  out.push([path, en, zh]);
+}
+
+const entries: Entry[] = [];
+walk(CATALOGUE.en, CATALOGUE["zh-CN"], "", entries);
+
+/** What a text function says: with the arguments above, else with numbers (2 and 3: plural and singular 1). */
+function samples(path: string, fn: (...args: never[]) => unknown): string[] {
+  const calls = ARGUMENTS[path] ?? [1, 3].map((n) => Array.from({ length: fn.length }, () => n));
+  return calls.map((args) => {
+    const value = (fn as (...a: unknown[]) => unknown)(...args);
+    return Array.isArray(value) ? value.join(" ") : String(value);
+  });
+}
+
+describe("the message catalogue", () => {
+  it("has every key in both languages, with the same kind of value", () => {
+    expect(entries.length).toBeGreaterThan(200);
+    const problems = entries.flatMap(([path, en, zh]) => {
+      if (zh === undefined) return [`${path}: missing in zh-CN`];
+      if (en === undefined) return [`${path}: missing in en`];
+      if (typeof en !== typeof zh) return [`${path}: ${typeof en} in en, ${typeof zh} in zh-CN`];
+      if (Array.isArray(en) && (!Array.isArray(zh) || en.length !== zh.length))
+        return [`${path}: lists differ`];
+      if (typeof en === "function" && en.length !== (zh as () => unknown).length)
+        return [`${path}: arguments differ`];
+      if (typeof en === "string" && (en.trim() === "" || (zh as string).trim() === ""))
+        return [`${path}: empty`];
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("says the Chinese texts in Chinese", () => {
+    const english = entries.flatMap(([path, , zh]) => {
+      const texts =
+        typeof zh === "function"
+          ? samples(path, zh as (...args: never[]) => unknown)
+          : Array.isArray(zh)
+            ? zh.map(String)
+            : typeof zh === "string"
+              ? [zh]
+              : [];
+      return texts.flatMap((text) =>
+        (text.match(/[A-Za-z]+/g) ?? []).filter((w) => !KEPT_LATIN_WORDS.has(w)).map((w) => `${path}: ${w}`),
+      );
+    });
+    expect(english).toEqual([]);
+  });
+});

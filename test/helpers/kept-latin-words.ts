@@ -1,0 +1,17 @@
+/** Latin words a Chinese sheet keeps: abbreviations read the same in Chinese, the "LL " prefix, formats, commands. */
+export const KEPT_LATIN_WORDS: ReadonlySet<string> = new Set([
+  "LL",
+  "RFM",
+  "R",
+  "F",
+  "M",
+  "CLV",
+  "ID",
+  "VIP",
+  "App",
+  "MM",
+  "DD",
+  "YYYY",
+  "loyalty",
+  "sql",
+]);
