@@ -4,17 +4,18 @@
  * turned into that summary by the engine (same-day purchases merged, x repeat purchase days, ...).
  * Every problem becomes a UserError naming the file, row and column.
  */
-import { parseDay } from "../engine/data/parse-date";
+import { parseDay, type DayOrder } from "../engine/data/parse-date";
 import { cellText } from "../engine/data/parse-id";
 import { nothingToAnalyze } from "../engine/analyze";
-import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engine/data/read-orders";
+import { readOrderTable } from "../engine/data/read-orders";
 import { describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
 import { findRfmProblem } from "../engine/models/data";
 import { calibrationInputs, summarizeCustomers } from "../engine/summary/customer-summary";
 import { purchaseDaysOf } from "../engine/summary/purchase-days";
-import type { TimeUnit } from "../engine/summary/time-unit";
+import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
+import { formatDay } from "../engine/data/days";
+import { defaultHoldoutDays } from "../engine/models/select";
 import { UserError } from "./io";
-import type { CsvReadOptions } from "../workbook/csv/table";
 import { withUserErrors } from "../user-error";
 
 export interface SummaryColumns {
@@ -30,6 +31,12 @@ export interface FitInput extends SummaryColumns {
   /** "summary" or "transactions", for the report. */
   kind: "summary" | "transactions";
   unit: TimeUnit | null;
+  /**
+   * Repeat purchases of each customer after the calibration end up to the last order date, and the
+   * length of that holdout in the time unit (transaction files with a calibration end before the last
+   * order date; null otherwise).
+   */
+  holdout: { x: Float64Array; length: number; calibrationEnd: string } | null;
 }
 
 /** Accepted header names of each summary field (compared lower-case, trimmed). */
@@ -103,6 +110,7 @@ export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]
     monetary: read("monetary", needs.includes("monetary")),
     periods,
     weights: read("weights", false),
+    holdout: null,
   };
   if (!needs.includes("periods")) {
     const problem = findRfmProblem({
@@ -121,27 +129,35 @@ export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]
 }
 
 export interface TransactionOptions {
-  /** How the order table is read: columns, formats, rules (the report settings' `read`). */
-  read: ReadOrdersOptions;
-  /** How a text file is read (header, separator, encoding), for the DuckDB reader. */
-  csv?: CsvReadOptions;
+  customer?: string;
+  date?: string;
+  amount?: string;
   calibrationEnd?: string;
+  /** Without a calibration end: hold back the last quarter of the history (at least 8 weeks). */
+  defaultHoldout?: boolean;
+  /** Order of day and month in text dates such as 03/04/2024 (default: year first only). */
+  dayOrder?: DayOrder;
   unit: TimeUnit;
 }
 
-/** Turns an order table into the calibration summary of its customers (`onRead` is shown how it was read). */
-export function summarizeTransactionTable(
-  table: RawTable,
-  options: TransactionOptions,
-  onRead?: (read: OrderTable) => void,
-): FitInput {
-  const read = withUserErrors(() => readOrderTable(table, options.read));
-  onRead?.(read);
+/** Turns an order table into the calibration summary of its customers. */
+export function summarizeTransactionTable(table: RawTable, options: TransactionOptions): FitInput {
+  const read = withUserErrors(() =>
+    readOrderTable(table, {
+      columns: { customerId: options.customer, date: options.date, amount: options.amount },
+      dates: { dayOrder: options.dayOrder },
+    }),
+  );
   if (!Number.isFinite(read.asOf) || read.orders.customerIds.length === 0) {
     // The engine's explanation: the most frequent problem and the first place it occurs.
     throw new UserError(nothingToAnalyze(read).message);
   }
   let calibrationEnd = read.asOf;
+  if (options.calibrationEnd === undefined && options.defaultHoldout) {
+    let first = Infinity;
+    for (const d of read.orders.day) if (d < first) first = d;
+    calibrationEnd = read.asOf - defaultHoldoutDays(read.asOf - first, DAYS_PER_UNIT[options.unit]);
+  }
   if (options.calibrationEnd !== undefined) {
     calibrationEnd = parseDay(options.calibrationEnd);
     if (!Number.isFinite(calibrationEnd)) {
@@ -151,6 +167,7 @@ export function summarizeTransactionTable(
   const summary = summarizeCustomers(purchaseDaysOf(read.orders), {
     asOf: read.asOf,
     calibrationEnd,
+    observationEnd: read.asOf,
     unit: options.unit,
   });
   const inputs = calibrationInputs(summary);
@@ -168,5 +185,13 @@ export function summarizeTransactionTable(
     monetary: pick(inputs.monetary),
     periods: null,
     weights: null,
+    holdout:
+      calibrationEnd < read.asOf && inputs.holdoutX
+        ? {
+            x: pick(inputs.holdoutX),
+            length: (read.asOf - calibrationEnd) / DAYS_PER_UNIT[options.unit],
+            calibrationEnd: formatDay(calibrationEnd),
+          }
+        : null,
   };
 }

@@ -38,7 +38,7 @@ import { analyzePreferences, type Preferences } from "../engine/preferences/anal
 import type { ParticipationTable } from "../engine/campaigns/participation";
 import type { InputDefaults, ReportData } from "./report-data";
 import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
-import { checkOnHoldout, fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
+import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
@@ -278,8 +278,8 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   let holdout: HoldoutOutcome | null = null;
   if (sheets.some((k) => SHEETS_USING_MODELS.includes(k))) {
     await steps.enter("fitting");
-    models = fitReportModels(analysis.summary, used);
-    if (sheets.includes("model")) holdout = checkOnHoldout(analysis.days, analysis.summary, used);
+    models = fitReportModels(analysis.days, analysis.summary, used);
+    if (sheets.includes("model")) holdout = models.holdout;
   }
 
   const preferences = sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
@@ -332,16 +332,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   ];
   const seconds = steps.done();
   return {
-    summary: summarize(
-      analysis,
-      models,
-      written,
-      warnings,
-      seconds,
-      used.model.transaction,
-      contactList(data),
-      benefitCost,
-    ),
+    summary: summarize(analysis, models, written, warnings, seconds, contactList(data), benefitCost),
     config: remembered,
   };
 }

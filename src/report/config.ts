@@ -71,11 +71,17 @@ export interface ReportTierProgram extends TierProgram {
 }
 
 export interface ModelConfig {
-  /** The purchase model: BG/NBD (fast, the default), Pareto/NBD or MBG/NBD. */
-  transaction: TransactionModelName;
+  /**
+   * The purchase model: "auto" (the default) chooses among BG/NBD, Pareto/NBD and MBG/NBD the one that
+   * predicts the held-out period best; a model name forces that model.
+   */
+  transaction: "auto" | TransactionModelName;
   /** "Expected purchases in the next N days" on the Customers sheet. */
   horizonDays: number;
-  /** Days held back to check the model; "auto": half the history, at most a year; 0: no check. */
+  /**
+   * Days held back to choose and check the purchase model; "auto": the last quarter of the history, at
+   * least 8 weeks; 0: no holdout (the model is then chosen by BIC on the whole history).
+   */
   holdoutDays: "auto" | number;
   /** Predicted customer value over this many months. */
   clvMonths: number;
@@ -171,7 +177,7 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   keyDates: { days: 30, topTiers: 2, holidayDays: 60, holidays: [] },
   churnWindowDays: 90,
   model: {
-    transaction: "bgnbd",
+    transaction: "auto",
     horizonDays: 90,
     holdoutDays: "auto",
     clvMonths: 12,
@@ -320,7 +326,7 @@ const CONFIG_FIELDS: Fields = {
   }),
   churnWindowDays: numberIn({ min: 1, max: 3660, integer: true }),
   model: objectOf({
-    transaction: oneOf(TRANSACTION_MODEL_NAMES),
+    transaction: oneOf(["auto", ...TRANSACTION_MODEL_NAMES] as const),
     horizonDays: numberIn({ min: 1, max: 3660, integer: true }),
     holdoutDays: either(oneOf(["auto"] as const), numberIn({ min: 0, max: 3660, integer: true })),
     clvMonths: numberIn({ min: 1, max: 120, integer: true }),

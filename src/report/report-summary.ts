@@ -2,7 +2,8 @@
  * The summary a report build returns: the headline numbers (for the CLI's output and --json, and the task
  * pane's result card), the sheets written, and warnings that point at the cells concerned.
  */
-import { modelLabel, type ModelName } from "../engine/models/registry";
+import { modelLabel } from "../engine/models/registry";
+import { diagnosisText, type FitClass } from "../engine/models/diagnose";
 import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
 import { needsDayOrder, type QualityExample, type QualityReason } from "../engine/data/quality";
@@ -62,7 +63,26 @@ export interface ReportSummary {
     /** The customers left out as test accounts, with the rule and their lines. */
     testAccounts: TestAccountFound[];
   };
-  model: { name: string; fitted: boolean; problem: string | null } | null;
+  /**
+   * The purchase model the report uses (chosen on the holdout or forced), its diagnosis and why; `name`
+   * is null when none is fit to use.
+   */
+  model: {
+    name: string | null;
+    fitted: boolean;
+    problem: string | null;
+    fitClass: FitClass | null;
+    reasons: string[];
+    why: string;
+    candidates: {
+      model: string;
+      fitClass: FitClass;
+      holdoutError: number | null;
+      totalError: number | null;
+      meanAbsoluteError: number | null;
+      bic: number | null;
+    }[];
+  } | null;
   sheets: { kind: string; sheetName: string; replaced: boolean; renamed: boolean; keptInputs: string[] }[];
   /** Generated sheets that got another name because a user sheet had theirs. */
   renamedSheets: { kind: string; requested: string; actual: string }[];
@@ -73,6 +93,10 @@ export interface ReportSummary {
    * edited on the sheet); null when the report does not build that sheet.
    */
   projection: ProjectionTotals | null;
+}
+
+function finite(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
 }
 
 /** Warnings for the data-quality findings that left rows out or changed them, pointing at the first case. */
@@ -98,7 +122,6 @@ export function summarize(
   written: WriteSheetResult[],
   warnings: ReportWarning[],
   seconds: number,
-  transaction: ModelName,
   contacts: ContactList,
   benefitCost?: BenefitCostSheet,
 ): ReportSummary {
@@ -141,9 +164,20 @@ export function summarize(
     },
     model: models
       ? {
-          name: modelLabel(transaction),
-          fitted: models.transaction.fit !== null && models.transaction.problem === null,
+          name: models.choice.chosen ? modelLabel(models.choice.chosen) : null,
+          fitted: models.choice.chosen !== null,
           problem: models.transaction.problem ?? models.spend.problem,
+          fitClass: models.transaction.diagnosis?.fitClass ?? null,
+          reasons: (models.transaction.diagnosis?.reasons ?? []).map((r) => diagnosisText(r, "en")),
+          why: models.choice.why.en,
+          candidates: models.choice.candidates.map((c) => ({
+            model: modelLabel(c.model),
+            fitClass: c.diagnosis.fitClass,
+            holdoutError: finite(c.binnedError),
+            totalError: finite(c.totalError),
+            meanAbsoluteError: finite(c.meanAbsoluteError),
+            bic: finite(c.bic),
+          })),
         }
       : null,
     sheets: written.map((w) => ({

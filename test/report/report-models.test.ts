@@ -7,6 +7,7 @@ const FIT: FitResult = {
   names: ["r", "alpha", "a", "b"],
   values: [0.24, 4.41, 0.79, 2.43],
   standardErrors: null,
+  hessianCondition: Infinity,
   logLikelihood: -9582.43,
   customers: 2357,
   distinctRows: 1000,

@@ -291,7 +291,7 @@ describe("coded errors in the pane's languages", () => {
   });
 
   it("says the models' problems in both languages, naming the model", () => {
-    for (const code of ["modelNoHistory", "modelNotConverged", "modelFailed"] as const) {
+    for (const code of ["modelNoHistory", "modelNotConverged", "modelFailed", "modelDegenerate"] as const) {
       const d = { code, model: "Pareto/NBD" };
       expect(en(d)).toMatch(/^Model: Pareto\/NBD/);
       expect(zh(d)).toMatch(/^模型：Pareto\/NBD/);
@@ -333,6 +333,7 @@ describe("coded errors in the pane's languages", () => {
       modelNoHistory: true,
       modelNotConverged: true,
       modelFailed: true,
+      modelDegenerate: true,
     };
     expect(Object.keys(STRINGS.en.messages).sort()).toEqual(Object.keys(codes).sort());
     expect(Object.keys(STRINGS["zh-CN"].messages).sort()).toEqual(Object.keys(codes).sort());

@@ -1,3 +1,4 @@
+import { buildReport } from "../../src/report/build-report";
 import { GENERATED_HEADERS } from "../../src/engine/sample/generate-orders";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { gridText, gridWindow } from "../../src/taskpane/preview/grid";
@@ -6,6 +7,7 @@ import {
   MAX_SAMPLE_CUSTOMERS,
   sampleCustomersFrom,
   sampleRows,
+  sampleWorkbook,
   SAMPLE,
 } from "../../src/taskpane/preview/sample-workbook";
 import { UserError } from "../../src/user-error";
@@ -76,11 +78,24 @@ describe("files opened in the preview", () => {
 
 describe("the bundled sample", () => {
   it("has the export's header and about ten lines per customer", () => {
-    const rows = sampleRows({ customers: 50 });
+    const { orders: rows, campaigns } = sampleRows({ customers: 50 });
     expect(rows[0]).toEqual(GENERATED_HEADERS.en);
     expect(rows.length).toBeGreaterThan(50 * 5);
     expect(rows[1][2]).toBeInstanceOf(Date);
     expect(SAMPLE.customers).toBe(1500);
+    // Its campaign history: member, campaign, start and end as dates, cost.
+    expect(campaigns[0]).toEqual(["Member ID", "Campaign", "Start date", "End date", "Cost"]);
+    expect(campaigns.length).toBeGreaterThan(5);
+    expect(campaigns[1][2]).toBeInstanceOf(Date);
+  });
+
+  it("is found with its Campaigns sheet by a build: LL Campaigns measures them", async () => {
+    const workbook = sampleWorkbook({ customers: 300 });
+    await buildReport({ workbook, config: { sheets: ["campaigns"] } });
+    const rows = await workbook.readRange("LL Campaigns");
+    const text = rows.map((r) => r.join(" ")).join("\n");
+    expect(text).toContain("Double points month");
+    expect(text).toContain("Birthday gift");
   });
 });
 

@@ -1,33 +1,46 @@
 /**
- * `loyalty fit INPUT --model bgnbd|pnbd|gg|bgbb|mbgnbd [--json]`: fits a buy-till-you-die model to a
+ * `loyalty fit INPUT --model auto|bgnbd|pnbd|gg|bgbb|mbgnbd [--json]`: fits a buy-till-you-die model to a
  * summary file or a transaction file and prints the estimates, standard errors, log-likelihood and
  * whether (and why) the optimiser converged.
  */
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
+import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { ModelInputError } from "../../engine/models/data";
 import type { GammaGammaFitResult } from "../../engine/models/gammagamma";
-import { MODEL_NAMES, modelLabel, modelSpec, type ModelName } from "../../engine/models/registry";
+import {
+  MODEL_NAMES,
+  modelLabel,
+  modelSpec,
+  TRANSACTION_MODEL_NAMES,
+  type ModelName,
+} from "../../engine/models/registry";
 import { paramsOf, type FitResult } from "../../engine/models/types";
+import {
+  diagnoseFit,
+  diagnosisSummary,
+  diagnosisText,
+  type FitDiagnosis,
+} from "../../engine/models/diagnose";
+import { compareOnHoldout, type CandidateScore } from "../../engine/models/select";
 import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
-import { addTableOptions, csvReadOptions, tableConfigLayer, type TableFlags } from "../table-options";
-import { readingNote } from "../reading-note";
-import { readRulesLine, testAccountLine } from "../left-out";
-import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { counted } from "../../engine/text/counted";
 import type { RawTable } from "../../engine/data/table";
-import type { OrderTable, ReadOrdersOptions } from "../../engine/data/read-orders";
 import type { ModelSpec } from "../../engine/models/model-spec";
 import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
 import { fitInputWithDuckDb } from "../duckdb/fit-with-duckdb";
 
-interface FitCommandOptions extends TableFlags {
-  model: ModelName;
+interface FitCommandOptions {
+  model: ModelName | "auto";
   json?: boolean;
+  customer?: string;
+  date?: string;
+  amount?: string;
   calibrationEnd?: string;
+  dateOrder: string;
   unit: string;
   penalizer: string;
   engine: ReadEngine;
@@ -76,7 +89,12 @@ function textReport(fit: FitResult, source: string, input: FitInput, seconds: nu
   return lines.join("\n");
 }
 
-function jsonReport(fit: FitResult, seconds: number, notes: string[]): string {
+/** The class of a purchase model's fit and why (absent for Gamma-Gamma and BG/BB). */
+function diagnosisOf(fit: FitResult, holdoutError?: number): FitDiagnosis | null {
+  return modelSpec(fit.model).family === "transaction" ? diagnoseFit(fit, { holdoutError }) : null;
+}
+
+function jsonReport(fit: FitResult, seconds: number, diagnosis = diagnosisOf(fit)): Record<string, unknown> {
   const se = fit.standardErrors;
   const out: Record<string, unknown> = {
     model: fit.model,
@@ -89,69 +107,162 @@ function jsonReport(fit: FitResult, seconds: number, notes: string[]): string {
     standardErrors: se ? Object.fromEntries(fit.names.map((n, i) => [n, se[i]])) : null,
     distinctRows: fit.distinctRows,
     reason: fit.reason,
-    read: notes,
   };
   const excluded = (fit as GammaGammaFitResult).excluded;
   if (excluded) out.excluded = excluded;
-  return JSON.stringify(out);
+  if (diagnosis) {
+    out.fitClass = diagnosis.fitClass;
+    out.diagnosis = diagnosis.reasons.map((r) => ({ ...r, text: diagnosisText(r, "en") }));
+  }
+  return out;
+}
+
+const percent = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : "n/a");
+
+/** The holdout comparison as a table, the choice and why. */
+function selectionText(scores: CandidateScore[], chosen: CandidateScore | null, input: FitInput): string {
+  const holdout = input.holdout!;
+  const lines = [
+    `Purchase models fitted on the orders up to ${holdout.calibrationEnd} and scored on the ${holdout.length.toFixed(1)} ${input.unit}s after it:`,
+    "",
+    "model        fit         error by group  error of total  error per customer  BIC",
+  ];
+  for (const c of scores) {
+    lines.push(
+      `${modelLabel(c.model).padEnd(13)}${c.diagnosis.fitClass.padEnd(12)}${percent(c.binnedError).padEnd(16)}` +
+        `${percent(c.totalError).padEnd(16)}${(Number.isFinite(c.meanAbsoluteError) ? c.meanAbsoluteError.toFixed(3) : "n/a").padEnd(20)}` +
+        `${Number.isFinite(c.bic) ? c.bic.toFixed(1) : "n/a"}`,
+    );
+  }
+  lines.push("");
+  for (const c of scores.filter((s) => s.diagnosis.fitClass !== "ok"))
+    lines.push(`${modelLabel(c.model)}: ${diagnosisSummary(c.diagnosis, "en")}`);
+  lines.push(
+    chosen
+      ? `Chosen: ${modelLabel(chosen.model)} (the smallest error by group among the fits that are not degenerate), refitted on the whole history:`
+      : "No model is fit to use: every fit is degenerate.",
+  );
+  return lines.join("\n");
+}
+
+/** `--model auto`: the purchase models compared on the holdout; the best refitted on the whole history. */
+async function runAuto(
+  file: string,
+  options: FitCommandOptions,
+  penalizer: number,
+  io: CliIO,
+): Promise<void> {
+  const table = await readTableFile(file);
+  if (isSummaryTable(table)) {
+    throw new UserError(
+      `${table.source}: --model auto compares the models on the purchases after a calibration end, so it needs the transaction file (customer, date, amount), not a summary; or choose a model with --model ${TRANSACTION_MODEL_NAMES.join("|")}`,
+    );
+  }
+  const transactionOptions = {
+    ...options,
+    dayOrder: options.dateOrder as DayOrder,
+    unit: options.unit as TimeUnit,
+  };
+  const input = summarizeTransactionTable(table, { ...transactionOptions, defaultHoldout: true });
+  if (!input.holdout) {
+    throw new UserError(
+      `--calibration-end: ${options.calibrationEnd} leaves no days after it to compare the models on; give an earlier date`,
+    );
+  }
+  const started = performance.now();
+  const scores = compareOnHoldout(
+    TRANSACTION_MODEL_NAMES,
+    {
+      calibration: { x: input.x, tx: input.tx, T: input.T },
+      holdout: input.holdout.x,
+      holdoutLength: input.holdout.length,
+    },
+    { penalizer },
+  );
+  const chosen = scores.find((c) => c.diagnosis.fitClass !== "degenerate") ?? null;
+  let whole: FitResult | null = null;
+  let wholeInput: FitInput | null = null;
+  if (chosen) {
+    wholeInput = summarizeTransactionTable(table, { ...transactionOptions, calibrationEnd: undefined });
+    whole = fitModel(chosen.model, wholeInput, penalizer);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const diagnosis = whole && chosen ? diagnosisOf(whole, chosen.binnedError) : null;
+  if (options.json) {
+    io.out(
+      JSON.stringify({
+        model: "auto",
+        chosen: chosen?.model ?? null,
+        calibrationEnd: input.holdout.calibrationEnd,
+        holdoutLength: input.holdout.length,
+        candidates: scores.map((c) => ({
+          model: c.model,
+          fitClass: c.diagnosis.fitClass,
+          diagnosis: c.diagnosis.reasons.map((r) => ({ ...r, text: diagnosisText(r, "en") })),
+          holdoutError: Number.isFinite(c.binnedError) ? c.binnedError : null,
+          totalError: Number.isFinite(c.totalError) ? c.totalError : null,
+          meanAbsoluteError: Number.isFinite(c.meanAbsoluteError) ? c.meanAbsoluteError : null,
+          bic: Number.isFinite(c.bic) ? c.bic : null,
+          params: c.fit ? paramsOf(c.fit) : null,
+        })),
+        fit: whole ? jsonReport(whole, seconds, diagnosis) : null,
+        seconds,
+      }),
+    );
+    return;
+  }
+  const text = [selectionText(scores, chosen, input)];
+  if (whole && wholeInput) {
+    text.push("", textReport(whole, table.source, wholeInput, seconds));
+    if (diagnosis) text.push(`fit: ${diagnosisSummary(diagnosis, "en")}`);
+  }
+  io.out(text.join("\n"));
 }
 
 async function runFit(file: string, options: FitCommandOptions, io: CliIO): Promise<void> {
   if (!isTimeUnit(options.unit)) throw new UserError(`--unit: "${options.unit}" is not day, week or month`);
   const penalizer = Number(options.penalizer);
   if (!(penalizer >= 0)) throw new UserError(`--penalizer: "${options.penalizer}" is not a number ≥ 0`);
-  const layer = tableConfigLayer(options);
-  const readOptions = analysisConfigOf(resolveReportConfig([layer])).read ?? {};
-  // How the file was read: said with the fit (a legacy encoding, the amount rule, the formats).
-  const notes: string[] = [];
-  const family = modelSpec(options.model).family;
+  if (options.model === "auto") return runAuto(file, options, penalizer, io);
+  const model = options.model;
+  const family = modelSpec(model).family;
   let input: FitInput;
   let source: string;
   if (family !== "opportunity" && usesDuckDb(file, options.engine, io)) {
     ({ input, source } = await fitInputWithDuckDb(
       file,
-      {
-        read: readOptions,
-        csv: csvReadOptions(layer),
-        calibrationEnd: options.calibrationEnd,
-        unit: options.unit as TimeUnit,
-      },
+      { ...options, dayOrder: options.dateOrder as DayOrder, unit: options.unit as TimeUnit },
       io,
     ));
   } else {
-    const table = await readTableFile(file, csvReadOptions(layer), (csv) => {
-      if (!csv.encoding.startsWith("utf")) notes.push(readingNote(csv));
-    });
+    const table = await readTableFile(file);
     source = table.source;
-    input = fitInputOf(table, { ...options, read: readOptions }, family, (read) => {
-      notes.push(readRulesLine({ ...read.quality, formats: read.formats }));
-      const leftOut = testAccountLine(read.testAccounts);
-      if (leftOut) io.err(`loyalty: ${leftOut}`);
-    });
+    input = fitInputOf(table, { ...options, model }, family);
   }
   const started = performance.now();
   let fit: FitResult;
   try {
-    fit = fitModel(options.model, input, penalizer);
+    fit = fitModel(model, input, penalizer);
   } catch (e) {
     if (e instanceof ModelInputError || e instanceof RangeError)
       throw new UserError(`${source}: ${e.message}`);
     throw e;
   }
   const seconds = (performance.now() - started) / 1000;
-  io.out(
-    options.json
-      ? jsonReport(fit, seconds, notes)
-      : [textReport(fit, source, input, seconds), ...notes].join("\n"),
-  );
+  if (options.json) {
+    io.out(JSON.stringify(jsonReport(fit, seconds)));
+    return;
+  }
+  const diagnosis = diagnosisOf(fit);
+  const text = textReport(fit, source, input, seconds);
+  io.out(diagnosis ? `${text}\nfit: ${diagnosisSummary(diagnosis, "en")}` : text);
 }
 
 /** The fit's input from a table read in process: a summary table as it is, or orders summarised. */
 function fitInputOf(
   table: RawTable,
-  options: FitCommandOptions & { read: ReadOrdersOptions },
+  options: FitCommandOptions & { model: ModelName },
   family: ModelSpec["family"],
-  onRead: (read: OrderTable) => void,
 ): FitInput {
   const needs =
     family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
@@ -161,20 +272,35 @@ function fitInputOf(
       `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
     );
   }
-  return summarizeTransactionTable(
-    table,
-    { read: options.read, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
-    onRead,
-  );
+  return summarizeTransactionTable(table, {
+    ...options,
+    dayOrder: options.dateOrder as DayOrder,
+    unit: options.unit as TimeUnit,
+  });
 }
 
 export function registerFit(program: Command, io: CliIO): void {
-  const command = program
+  program
     .command("fit")
     .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
     .argument("<input>", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
-    .addOption(new Option("-m, --model <model>", "model to fit").choices(MODEL_NAMES).makeOptionMandatory())
+    .addOption(
+      new Option(
+        "-m, --model <model>",
+        "model to fit; auto: compare BG/NBD, Pareto/NBD and MBG/NBD on the purchases after the calibration end (default: the last quarter of a transaction file, at least 8 weeks) and fit the best on the whole history",
+      )
+        .choices(["auto", ...MODEL_NAMES])
+        .makeOptionMandatory(),
+    )
     .option("--json", "print one JSON object")
+    .option("--customer <column>", "customer id column of a transaction file (detected by default)")
+    .option("--date <column>", "date column of a transaction file (detected by default)")
+    .option("--amount <column>", "amount column of a transaction file (detected by default)")
+    .addOption(
+      new Option("--date-order <order>", "order of day and month in dates such as 03/04/2024")
+        .choices(DAY_ORDERS)
+        .default("ymd"),
+    )
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
     .option("--unit <unit>", "time unit of the model: day, week or month", "week")
     .addOption(
@@ -187,5 +313,4 @@ export function registerFit(program: Command, io: CliIO): void {
     )
     .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
     .action((file: string, options: FitCommandOptions) => runFit(file, options, io));
-  addTableOptions(command);
 }

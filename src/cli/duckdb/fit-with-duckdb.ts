@@ -3,7 +3,6 @@
  * core), computed in DuckDB by the customer-summary SQL, for the model fits.
  */
 import { nothingToAnalyze } from "../../engine/analyze";
-import { DELIMITER_CHARACTERS } from "../../sheet/text-formats";
 import { parseDay } from "../../engine/data/parse-date";
 import type { FitInput, TransactionOptions } from "../fit-input";
 import { UserError, type CliIO } from "../io";
@@ -15,17 +14,11 @@ export async function fitInputWithDuckDb(
   options: TransactionOptions,
   io: CliIO,
 ): Promise<{ input: FitInput; source: string }> {
-  const csv = options.csv;
   const duck = await readWithDuckDb(
     file,
     {
-      ...options.read,
-      csv: {
-        ...(csv?.header === "none" ? { header: false } : {}),
-        ...(csv?.delimiter && csv.delimiter !== "whitespace"
-          ? { delimiter: DELIMITER_CHARACTERS[csv.delimiter] }
-          : {}),
-      },
+      columns: { customerId: options.customer, date: options.date, amount: options.amount },
+      dates: { dayOrder: options.dayOrder },
     },
     io,
   );
@@ -52,6 +45,7 @@ export async function fitInputWithDuckDb(
       monetary: summary.monetary,
       periods: null,
       weights: null,
+      holdout: null,
     };
     return { input, source: duck.files.label };
   } finally {

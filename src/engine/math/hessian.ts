@@ -71,3 +71,39 @@ export function invertSpd(A: Float64Array, n: number): Float64Array | null {
   }
   return inv;
 }
+
+/**
+ * Eigenvalues of a small symmetric matrix (row-major n×n) by cyclic Jacobi rotations, ascending. Used
+ * for the condition number of a fit's Hessian (n ≤ 5), where the cost does not matter.
+ */
+export function symmetricEigenvalues(A: ArrayLike<number>, n: number): number[] {
+  const a = Float64Array.from(A);
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] ** 2;
+    if (off < 1e-30 * (1 + a.reduce((s, v) => s + v * v, 0))) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p * n + q];
+        if (apq === 0) continue;
+        const theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (abs(theta) + sqrt(theta * theta + 1));
+        const c = 1 / sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k * n + p];
+          const akq = a[k * n + q];
+          a[k * n + p] = c * akp - s * akq;
+          a[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p * n + k];
+          const aqk = a[q * n + k];
+          a[p * n + k] = c * apk - s * aqk;
+          a[q * n + k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  return Array.from({ length: n }, (_, i) => a[i * n + i]).sort((x, y) => x - y);
+}

@@ -22,6 +22,8 @@ export type BetaGeoVariant = "bgnbd" | "mbgnbd";
 export class BetaGeoLikelihood implements Likelihood {
   readonly names = ["r", "alpha", "a", "b"] as const;
   readonly customers: number;
+  /** α (and β) in lifetimes' penalty are those of time rescaled so that the largest T is 1. */
+  readonly penaltyScales: number[];
   readonly distinctRows: number;
   private readonly xs: ReturnType<typeof distinctIndex>;
   private readonly txs: ReturnType<typeof distinctIndex>;
@@ -47,6 +49,9 @@ export class BetaGeoLikelihood implements Likelihood {
   ) {
     this.customers = data.customers;
     this.distinctRows = data.n;
+    let maxT = 0;
+    for (let i = 0; i < data.n; i++) if (data.T[i] > maxT) maxT = data.T[i];
+    this.penaltyScales = [1, 1 / maxT, 1, 1];
     this.xs = distinctIndex(data.x);
     this.txs = distinctIndex(data.tx);
     this.Ts = distinctIndex(data.T);

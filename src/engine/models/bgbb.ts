@@ -283,7 +283,8 @@ export const BGBB: OpportunityModelSpec<"bgbb"> = {
   aliases: ["BGBB"],
   description: {
     en: "BG/BB (Fader, Hardie & Shang 2010): at each discrete opportunity an active customer transacts with their own probability and may drop out before it.",
-    zh: "BG/BB（Fader、Hardie 与 Shang 2010）：在每个离散的交易机会，活跃客户以各自的概率交易，并可能在此之前流失。",
+    "zh-CN":
+      "BG/BB（Fader、Hardie 与 Shang 2010）：在每个离散的交易机会，活跃客户以各自的概率交易，并可能在此之前流失。",
   },
   params: ["alpha", "beta", "gamma", "delta"],
   fitFunction: "BGBB",

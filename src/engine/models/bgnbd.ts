@@ -110,7 +110,7 @@ export const BGNBD: TransactionModelSpec<"bgnbd"> = {
   aliases: ["BGNBD"],
   description: {
     en: "BG/NBD (Fader, Hardie & Lee 2005): customers buy at their own steady rate while active and may drop out after each repeat purchase.",
-    zh: "BG/NBD（Fader、Hardie 与 Lee 2005）：客户活跃时以各自稳定的频率购买，每次重复购买后可能流失。",
+    "zh-CN": "BG/NBD（Fader、Hardie 与 Lee 2005）：客户活跃时以各自稳定的频率购买，每次重复购买后可能流失。",
   },
   params: ["r", "alpha", "a", "b"],
   fitFunction: "BGNBD",

@@ -3,7 +3,7 @@
  * positive), lifetimes' objective -LL/N + penalizer·Σθ², several starting points when the first does
  * not converge, and standard errors from the Hessian.
  */
-import { hessianFromGradient, invertSpd } from "../math/hessian";
+import { hessianFromGradient, invertSpd, symmetricEigenvalues } from "../math/hessian";
 import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
 import type { FitOptions, FitResult, ModelName } from "./types";
 
@@ -15,6 +15,13 @@ export interface Likelihood {
   /** Sum of weights. */
   customers: number;
   distinctRows: number;
+  /**
+   * What each parameter is multiplied by before it is penalised (1 when absent). lifetimes fits BG/NBD,
+   * MBG/NBD and Pareto/NBD with time rescaled so that the largest T is 1, and penalises the parameters of
+   * that fit: the time-scale parameters (α, β) enter its penalty divided by max T. Matching this makes
+   * our penalizer lifetimes' penalizer_coef.
+   */
+  penaltyScales?: ArrayLike<number>;
   /** Total weighted log-likelihood at natural parameters; writes ∂LL/∂param_i into `gradient`. */
   logLikelihood(params: Float64Array, gradient: Float64Array): number;
 }
@@ -31,20 +38,21 @@ const MAX_RELATIVE_STANDARD_ERROR = 1000;
 /** |log θ| beyond this means θ ran off to 0 or infinity (e^40 ≈ 2e17). */
 const LOG_PARAMETER_BOUND = 40;
 
-/** The objective in log-parameter space and its gradient. */
+/** The objective -LL/N + c·Σ(s_i θ_i)² in log-parameter space and its gradient. */
 function objective(lik: Likelihood, penalizer: number) {
   const n = lik.names.length;
   const params = new Float64Array(n);
   const grad = new Float64Array(n);
   const N = lik.customers;
+  const scale2 = Float64Array.from({ length: n }, (_, i) => (lik.penaltyScales?.[i] ?? 1) ** 2);
   return (theta: Float64Array, out: Float64Array): number => {
     for (let i = 0; i < n; i++) params[i] = exp(theta[i]);
     const ll = lik.logLikelihood(params, grad);
     if (!Number.isFinite(ll)) return Infinity;
     let penalty = 0;
     for (let i = 0; i < n; i++) {
-      penalty += params[i] * params[i];
-      out[i] = (-grad[i] / N + 2 * penalizer * params[i]) * params[i];
+      penalty += scale2[i] * params[i] * params[i];
+      out[i] = (-grad[i] / N + 2 * penalizer * scale2[i] * params[i]) * params[i];
     }
     return -ll / N + penalizer * penalty;
   };
@@ -71,8 +79,15 @@ function describeStop(res: MinimizeResult, names: readonly string[], gtol: numbe
   }
 }
 
-/** Standard errors of the natural parameters: θ_i · sqrt([H⁻¹]_ii) with H the Hessian in log space. */
-function standardErrors(lik: Likelihood, penalizer: number, theta: Float64Array): number[] | null {
+/**
+ * Standard errors of the natural parameters, θ_i · sqrt([H⁻¹]_ii) with H the Hessian of -LL in log space,
+ * and the condition number of H (largest / smallest eigenvalue; Infinity when H is not positive definite).
+ */
+function curvature(
+  lik: Likelihood,
+  penalizer: number,
+  theta: Float64Array,
+): { se: number[] | null; condition: number } {
   const f = objective(lik, penalizer);
   const N = lik.customers;
   const total = (t: Float64Array, g: Float64Array) => {
@@ -81,15 +96,18 @@ function standardErrors(lik: Likelihood, penalizer: number, theta: Float64Array)
     return v * N;
   };
   const n = theta.length;
-  const cov = invertSpd(hessianFromGradient(total, theta, 1e-4), n);
-  if (!cov) return null;
+  const H = hessianFromGradient(total, theta, 1e-4);
+  const eigen = symmetricEigenvalues(H, n);
+  const condition = eigen[0] > 0 ? eigen[n - 1] / eigen[0] : Infinity;
+  const cov = invertSpd(H, n);
+  if (!cov) return { se: null, condition };
   const se: number[] = [];
   for (let i = 0; i < n; i++) {
     const v = exp(theta[i]) * sqrt(cov[i * n + i]);
-    if (!Number.isFinite(v)) return null;
+    if (!Number.isFinite(v)) return { se: null, condition };
     se.push(v);
   }
-  return se;
+  return { se, condition };
 }
 
 /**
@@ -132,7 +150,9 @@ export function fitMaximumLikelihood(
   const values = Array.from(res.x, (t) => exp(t));
   const grad = new Float64Array(values.length);
   const ll = lik.logLikelihood(Float64Array.from(values), grad);
-  const se = res.converged ? standardErrors(lik, penalizer, res.x) : null;
+  const { se, condition } = res.converged
+    ? curvature(lik, penalizer, res.x)
+    : { se: null, condition: Infinity };
   // A small gradient on a likelihood that only levels off towards a boundary is not a maximum: the
   // Hessian is singular there, or some parameter is unknown to within a factor of a thousand.
   const unidentified = res.converged
@@ -149,6 +169,7 @@ export function fitMaximumLikelihood(
     names: lik.names,
     values,
     standardErrors: converged ? se : null,
+    hessianCondition: condition,
     logLikelihood: ll,
     customers: lik.customers,
     distinctRows: lik.distinctRows,

@@ -217,7 +217,8 @@ export const GAMMA_GAMMA: SpendModelSpec<"gg"> = {
   aliases: ["GAMMAGAMMA", "GG"],
   description: {
     en: "Gamma-Gamma (Fader, Hardie & Lee 2005): each customer's spend per purchase varies around their own average, independent of how often they buy.",
-    zh: "Gamma-Gamma（Fader、Hardie 与 Lee 2005）：每位客户每次购买的金额围绕其自身平均值波动，与购买频率无关。",
+    "zh-CN":
+      "Gamma-Gamma（Fader、Hardie 与 Lee 2005）：每位客户每次购买的金额围绕其自身平均值波动，与购买频率无关。",
   },
   params: ["p", "q", "v"],
   fitFunction: "GAMMAGAMMA",

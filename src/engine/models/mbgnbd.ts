@@ -80,7 +80,7 @@ export const MBGNBD: TransactionModelSpec<"mbgnbd"> = {
   aliases: ["MBGNBD"],
   description: {
     en: "MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD in which a customer may also drop out right after the first purchase.",
-    zh: "MBG/NBD（Batislam、Denizel 与 Filiztekin 2007）：BG/NBD 的变体，客户在首次购买后即可能流失。",
+    "zh-CN": "MBG/NBD（Batislam、Denizel 与 Filiztekin 2007）：BG/NBD 的变体，客户在首次购买后即可能流失。",
   },
   params: ["r", "alpha", "a", "b"],
   fitFunction: "MBGNBD",

@@ -4,16 +4,14 @@
  * CLI, the custom functions, the report and the task pane read models only through this interface, so
  * adding a model is one file (its math and its spec) and one line in the registry.
  */
+import type { Language } from "../text/language";
 import type { FitOptions, FitResult, RfmData } from "./types";
 
 /** Parameters by name, in the model's own names (r, alpha, a, b; r, alpha, s, beta; ...). */
 export type Params = Readonly<Record<string, number>>;
 
 /** Words in both languages of the product (English, Simplified Chinese). */
-interface Bilingual {
-  en: string;
-  zh: string;
-}
+type Bilingual = Readonly<Record<Language, string>>;
 
 interface ModelSpecBase<N extends string> {
   /** The key used in settings, on the command line and in JSON (`bgnbd`, `pnbd`, ...). */

@@ -11,7 +11,7 @@ import { CompensatedSum } from "../math/sum";
 import { compressRfm, distinctIndex, type CompressedRfm } from "./data";
 import { distinctRows } from "./distinct-rows";
 import { fitMaximumLikelihood, type Likelihood } from "./fit";
-import { logParetoIntegral, termG, type GTerm } from "./pareto-integral";
+import { logParetoIntegral, seriesIsFast, termG, type GTerm } from "./pareto-integral";
 import { meanT, rateStart } from "./starts";
 import type { Params, TransactionModelSpec } from "./model-spec";
 import { simulateParetoNbd } from "./simulate";
@@ -48,6 +48,8 @@ function logTerms(
 class ParetoNbdLikelihood implements Likelihood {
   readonly names = ["r", "alpha", "s", "beta"] as const;
   readonly customers: number;
+  /** α (and β) in lifetimes' penalty are those of time rescaled so that the largest T is 1. */
+  readonly penaltyScales: number[];
   readonly distinctRows: number;
   private readonly xs: ReturnType<typeof distinctIndex>;
   private readonly weightOfX: Float64Array;
@@ -57,10 +59,16 @@ class ParetoNbdLikelihood implements Likelihood {
   private readonly pairX: Float64Array;
   private readonly pairT: Float64Array;
   private readonly pairG: GTerm[];
+  /** The evaluation in which each pair's G(T) was last computed. */
+  private readonly pairEvaluation: Int32Array;
+  private evaluation = 0;
 
   constructor(private readonly data: CompressedRfm) {
     this.customers = data.customers;
     this.distinctRows = data.n;
+    let maxT = 0;
+    for (let i = 0; i < data.n; i++) if (data.T[i] > maxT) maxT = data.T[i];
+    this.penaltyScales = [1, 1 / maxT, 1, 1 / maxT];
     this.xs = distinctIndex(data.x);
     this.weightOfX = new Float64Array(this.xs.values.length);
     for (let i = 0; i < data.n; i++) this.weightOfX[this.xs.index[i]] += data.w[i];
@@ -69,15 +77,16 @@ class ParetoNbdLikelihood implements Likelihood {
     this.pairX = Float64Array.from(pairs.first, (i) => data.x[i]);
     this.pairT = Float64Array.from(pairs.first, (i) => data.T[i]);
     this.pairG = Array.from(pairs.first, () => ({ log: 0, dAlpha: 0, dBeta: 0, dP: 0, dQ: 0 }));
+    this.pairEvaluation = new Int32Array(pairs.count);
   }
 
   logLikelihood(params: Float64Array, gradient: Float64Array): number {
     const p: ParetoNbdParams = { r: params[0], alpha: params[1], s: params[2], beta: params[3] };
     const { x, tx, T, w, n } = this.data;
     const gI = this.integralGrad;
-    for (let k = 0; k < this.pairG.length; k++) {
-      termG(p.alpha, p.beta, p.r + this.pairX[k], p.s + 1, this.pairT[k], this.pairG[k]);
-    }
+    // G(T) of a pair is computed when a row of it first takes the series path in this evaluation
+    // (rows on the quadrature path never need it).
+    const evaluation = ++this.evaluation;
     const rowsLL = new CompensatedSum();
     let gr = 0;
     let gAlpha = 0;
@@ -90,16 +99,16 @@ class ParetoNbdLikelihood implements Likelihood {
       const pr = p.r + x[i];
       const wi = w[i];
       const alive = -pr * lnAT - p.s * lnBT;
-      const lnI = logParetoIntegral(
-        p.alpha,
-        p.beta,
-        pr,
-        p.s + 1,
-        tx[i],
-        T[i],
-        gI,
-        this.pairG[this.pairOf[i]],
-      );
+      const pair = this.pairOf[i];
+      if (
+        this.pairEvaluation[pair] !== evaluation &&
+        tx[i] < T[i] &&
+        seriesIsFast(p.alpha, p.beta, pr, p.s + 1, tx[i])
+      ) {
+        termG(p.alpha, p.beta, pr, p.s + 1, T[i], this.pairG[pair]);
+        this.pairEvaluation[pair] = evaluation;
+      }
+      const lnI = logParetoIntegral(p.alpha, p.beta, pr, p.s + 1, tx[i], T[i], gI, this.pairG[pair]);
       if (lnI === -Infinity) {
         rowsLL.add(wi * alive);
         gr -= wi * lnAT;
@@ -211,7 +220,8 @@ export const PARETO_NBD: TransactionModelSpec<"pnbd"> = {
   aliases: ["PARETONBD", "PNBD"],
   description: {
     en: "Pareto/NBD (Schmittlein, Morrison & Colombo 1987): customers buy at their own steady rate during a random, unobserved lifetime.",
-    zh: "Pareto/NBD（Schmittlein、Morrison 与 Colombo 1987）：客户在一段随机、不可观测的生命周期内以各自稳定的频率购买。",
+    "zh-CN":
+      "Pareto/NBD（Schmittlein、Morrison 与 Colombo 1987）：客户在一段随机、不可观测的生命周期内以各自稳定的频率购买。",
   },
   params: ["r", "alpha", "s", "beta"],
   fitFunction: "PARETONBD",

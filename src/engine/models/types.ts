@@ -18,7 +18,11 @@ import type { ModelName } from "./registry";
 export type { ModelName } from "./registry";
 
 export interface FitOptions {
-  /** L2 penalty on the parameters, as lifetimes' penalizer_coef: objective = -LL/N + c·Σθ². */
+  /**
+   * L2 penalty on the parameters, lifetimes' penalizer_coef: objective = -LL/N + c·Σθ², where for BG/NBD,
+   * MBG/NBD and Pareto/NBD θ are the parameters with time rescaled so that the largest T is 1 (α and β
+   * divided by max T), as lifetimes fits them; the estimates are given back in the data's time unit.
+   */
   penalizer?: number;
   /** Converged when every gradient component of -LL/N (w.r.t. log-parameters) is below this. */
   gradientTolerance?: number;
@@ -35,6 +39,11 @@ export interface FitResult {
   values: number[];
   /** Standard errors from the inverse Hessian of the (penalized) log-likelihood; null when it is singular. */
   standardErrors: number[] | null;
+  /**
+   * Condition number of the Hessian of -LL in log-parameters at the estimates (largest over smallest
+   * eigenvalue); Infinity when it is not positive definite or the fit did not converge.
+   */
+  hessianCondition: number;
   /** Weighted log-likelihood at the estimates, without the penalty. */
   logLikelihood: number;
   /** Number of customers (sum of weights) used by the fit. */

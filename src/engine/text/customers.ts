@@ -8,11 +8,16 @@ export const CUSTOMER_TEXTS = bilingual({
     intro: (n: number, asOf: string, source: string) =>
       `${whole(n)} ${n === 1 ? "customer" : "customers"} as of ${asOf}, from ${source}. The most valuable first; ` +
       "use the filter buttons to narrow the list down.",
-    modelBlank: (problem: string) => `Model columns are blank: ${problem}.`,
+    modelBlank: (problem: string) => `Model columns are blank: ${problem.replace(/\.$/, "")}.`,
     gridLimit: (shown: number, n: number) =>
       `The sheet lists the ${whole(shown)} most valuable customers of ${whole(n)}: a worksheet has ` +
       "1,048,576 rows. `loyalty sql` writes every customer's summary as a table.",
     modelsNotRun: "the models were not run",
+    valueBlank: (problem: string) => `Predicted value is blank: ${problem}.`,
+    notYetRepeated: "not yet repeated",
+    notYetRepeatedNote: (model: string) =>
+      `${model} holds every customer without a repeat purchase certainly alive, however long ago they bought: ` +
+      `their P(alive) says "not yet repeated" instead of 100 %. See the Model sheet.`,
     header: {
       customerId: "Customer ID",
       segment: "Segment",
@@ -37,9 +42,11 @@ export const CUSTOMER_TEXTS = bilingual({
       mNote: (bins: number) => `Monetary score 1-${bins} (${bins} = highest net spend)`,
       rfmNote: "The three scores together",
       alive: "P(alive)",
-      aliveNote: "Probability that the customer still buys (purchase model)",
+      aliveNote: (model: string) =>
+        `Probability that the customer still buys (${model}). Red below 30 %, amber to 70 %, green from 70 %: the same in every workbook.`,
       expected: (days: number) => `Exp. purchases ${days}d`,
-      expectedNote: (days: number) => `Purchase days the purchase model expects in the next ${days} days`,
+      expectedNote: (days: number, model: string) =>
+        `Purchase days the purchase model (${model}) expects in the next ${days} days`,
       value: (months: number) => `Value next ${months} mo`,
       valueNote: (months: number) =>
         `Predicted value: the discounted value of the purchases expected in the next ${months} months (purchase and spend models)`,
@@ -51,11 +58,15 @@ export const CUSTOMER_TEXTS = bilingual({
     title: "客户",
     intro: (n: number, asOf: string, source: string) =>
       `截至 ${asOf} 共 ${whole(n)} 位客户，数据来自 ${source}。价值最高的排在前面；可用筛选按钮缩小范围。`,
-    modelBlank: (problem: string) => `模型相关列为空：${problem}。`,
+    modelBlank: (problem: string) => `模型相关列为空：${problem.replace(/。$/, "")}。`,
     gridLimit: (shown: number, n: number) =>
       `本表列出 ${whole(n)} 位客户中价值最高的 ${whole(shown)} 位：工作表最多 1,048,576 行。` +
       "`loyalty sql` 可输出全部客户的汇总表。",
     modelsNotRun: "未运行模型",
+    valueBlank: (problem: string) => `预测价值为空：${problem}。`,
+    notYetRepeated: "尚未复购",
+    notYetRepeatedNote: (model: string) =>
+      `${model} 认为所有没有重复购买的客户都必然存活，无论其购买多久以前：这些客户的存活概率显示为“尚未复购”，而不是 100 %。详见“模型”工作表。`,
     header: {
       customerId: "客户ID",
       segment: "客户细分",
@@ -79,9 +90,10 @@ export const CUSTOMER_TEXTS = bilingual({
       mNote: (bins: number) => `消费金额评分 1-${bins}（${bins} = 净消费额最高）`,
       rfmNote: "三项评分合在一起",
       alive: "存活概率",
-      aliveNote: "客户仍会购买的概率（购买模型）",
+      aliveNote: (model: string) =>
+        `客户仍会购买的概率（${model}）。低于 30 % 为红色，30 % 至 70 % 为黄色，70 % 及以上为绿色：所有工作簿相同。`,
       expected: (days: number) => `${days} 天预计购买`,
-      expectedNote: (days: number) => `购买模型预计未来 ${days} 天内的消费天数`,
+      expectedNote: (days: number, model: string) => `购买模型（${model}）预计未来 ${days} 天内的消费天数`,
       value: (months: number) => `未来 ${months} 个月价值`,
       valueNote: (months: number) => `预测价值：未来 ${months} 个月预计购买的折现价值（购买模型和消费模型）`,
       alerts: "预警",

@@ -31,7 +31,7 @@ const LIFT_LABELS = [
 ];
 
 /**
- * What a campaign did to its participants' spend: difference-in-differences against non-participants of the same tier, recency, frequency and recent-spend band (the LL Campaigns sheet's method, with the default tiers), with a seeded bootstrap 95 % interval and the naive comparison beside it.
+ * What a campaign did to its participants' spend: difference-in-differences against matched non-participants (as on LL Campaigns, default tiers), a seeded bootstrap 95 % interval, and the naive lift beside it.
  * @customfunction LIFT
  * @helpurl https://localhost:3000/help.html#lift
  * @requiresParameterAddresses

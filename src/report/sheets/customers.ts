@@ -10,9 +10,20 @@ import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
 import { customerRows, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
+import { chosenPredictions } from "../report-models";
 import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
 import { MAX_ROWS } from "../../sheet/a1";
+
+/**
+ * P(alive) colours on a fixed scale, one legend for every workbook: red below 0.3, amber to 0.7, green
+ * from 0.7. "between" leaves text cells ("not yet repeated") uncoloured.
+ */
+const P_ALIVE_BANDS = [
+  { from: 0, to: 0.29999, fill: "#F8696B" },
+  { from: 0.3, to: 0.69999, fill: "#FFEB84" },
+  { from: 0.7, to: 1, fill: "#63BE7B" },
+] as const;
 
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
@@ -23,8 +34,10 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const t = CUSTOMER_TEXTS[language];
   const n = analysis.summary.customerIds.length;
   const layout = new SheetLayout().title(t.title, t.intro(n, formatDay(analysis.asOf), data.source));
-  const problem = models ? (models.transaction.problem ?? models.spend.problem) : t.modelsNotRun;
-  if (problem) layout.note(t.modelBlank(problem));
+  const chosen = chosenPredictions(models);
+  if (!chosen.available) layout.note(t.modelBlank(models ? chosen.reason[language] : t.modelsNotRun));
+  else if (models?.spend.problem) layout.note(t.valueBlank(models.spend.problem));
+  if (chosen.available && chosen.notYetRepeated) layout.note(t.notYetRepeatedNote(chosen.label));
   // A worksheet holds 1,048,576 rows: beyond that (order files read with DuckDB), the most valuable.
   const shown = Math.min(n, MAX_ROWS - layout.row - 3);
   if (shown < n) layout.note(t.gridLimit(shown, n));
@@ -65,11 +78,15 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   });
   if (n > 0) {
     layout.format({ type: "dataBar", range: table.column(10), color: "#5B9BD5" });
-    layout.format({
-      type: "colorScale",
-      range: table.column(16),
-      colors: ["#F8696B", "#FFEB84", "#63BE7B"],
-    });
+    for (const band of P_ALIVE_BANDS) {
+      layout.format({
+        type: "cellValue",
+        range: table.column(16),
+        operator: "between",
+        operands: [band.from, band.to],
+        style: { fill: band.fill },
+      });
+    }
   }
   return layout.finish({
     kind: "customers",
@@ -88,6 +105,8 @@ function customerHeader(data: ReportData): Cell[] {
   const band = analysis.valueBands[0];
   const horizon = models?.horizonDays ?? config.model.horizonDays;
   const months = models?.clvMonths ?? config.model.clvMonths;
+  const chosen = chosenPredictions(models);
+  const model = chosen.available ? chosen.label : "—";
   return [
     h.customerId,
     h.segment,
@@ -105,8 +124,8 @@ function customerHeader(data: ReportData): Cell[] {
     { value: "F", note: h.fNote(rfm.bins) },
     { value: "M", note: h.mNote(rfm.bins) },
     { value: "RFM", note: h.rfmNote },
-    { value: h.alive, note: h.aliveNote },
-    { value: h.expected(horizon), note: h.expectedNote(horizon) },
+    { value: h.alive, note: h.aliveNote(model) },
+    { value: h.expected(horizon), note: h.expectedNote(horizon, model) },
     { value: h.value(months), note: h.valueNote(months) },
     h.alerts,
     ...preferenceHeaders(data),
@@ -121,6 +140,7 @@ function customerRow(data: ReportData): (c: number) => Cell[] {
   const t = CUSTOMER_TEXTS[language];
   const band = analysis.valueBands[0];
   const alerts = alertNamesByCustomer(analysis, language);
+  const chosen = chosenPredictions(models);
   return (c) => [
     summary.customerIds[c],
     localName(segments.segments[segments.segment[c]], language),
@@ -138,9 +158,13 @@ function customerRow(data: ReportData): (c: number) => Cell[] {
     { value: rfm.f[c], style: CENTER },
     { value: rfm.m[c], style: CENTER },
     { value: rfm.codes[c], style: CENTER },
-    models?.probabilityAlive ? round(models.probabilityAlive[c], 4) : null,
-    models?.expectedPurchases ? round(models.expectedPurchases[c], 3) : null,
-    models?.clv ? round(models.clv[c], 2) : null,
+    !chosen.available
+      ? null
+      : chosen.notYetRepeated?.[c]
+        ? t.notYetRepeated
+        : round(chosen.probabilityAlive[c], 4),
+    chosen.available ? round(chosen.expectedPurchases[c], 3) : null,
+    chosen.available && chosen.clv ? round(chosen.clv[c], 2) : null,
     alerts.get(c)?.map(shortRuleName).join(t.separator) ?? "",
     ...preferenceCells(data, c),
   ];

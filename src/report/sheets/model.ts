@@ -8,7 +8,8 @@ import { formatDay } from "../../engine/data/days";
 import { modelLabel, modelSpec } from "../../engine/models/registry";
 import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
-import { usableFit, type FitOutcome, type HoldoutCheck } from "../report-models";
+import { usableFit, type FitOutcome, type HoldoutCheck, type ReportModels } from "../report-models";
+import { diagnosisSummary } from "../../engine/models/diagnose";
 import { type ReportData } from "../report-data";
 import { round } from "./cell-values";
 import { SheetLayout } from "./layout";
@@ -73,14 +74,64 @@ function parameterTable(layout: SheetLayout, fit: FitResult, unit: string): void
 
 function fitFacts(layout: SheetLayout, outcome: FitOutcome, customersLabel: string): void {
   const fit = outcome.fit;
-  layout.facts(
-    [
-      ["Status", fitStatus(outcome)],
-      [customersLabel, fit ? fit.customers : null],
-      ["Log-likelihood", fit ? round(fit.logLikelihood, 4) : null],
+  const facts: [string, Cell][] = [
+    ["Status", fitStatus(outcome)],
+    [customersLabel, fit ? fit.customers : null],
+    ["Log-likelihood", fit ? round(fit.logLikelihood, 4) : null],
+  ];
+  if (outcome.diagnosis) facts.push(["Diagnosis", diagnosisSummary(outcome.diagnosis, "en")]);
+  layout.facts(facts, [undefined, "integer", { code: "#,##0.0000" }, undefined]);
+}
+
+/** The holdout comparison of the candidate purchase models, the choice and why. */
+function choiceSection(layout: SheetLayout, models: ReportModels): void {
+  const { choice } = models;
+  layout.section("Which purchase model, and why");
+  layout.note(choice.why.en);
+  if (choice.candidates.length === 0) return;
+  layout.table({
+    header: [
+      "Model",
+      {
+        value: "Fit",
+        note: "ok, weak (usable with care) or degenerate (never used): see the diagnosis below",
+      },
+      {
+        value: "Error by group",
+        note: "Held-out purchases: Σ over groups of customers with 0, 1, ..., 7+ purchases before of |predicted − actual|, over all actual purchases. The choice uses it.",
+      },
+      {
+        value: "Error of the total",
+        note: "(predicted − actual) / actual held-out purchases of all customers",
+      },
+      { value: "Error per customer", note: "Mean over customers of |predicted − actual| held-out purchases" },
+      {
+        value: "BIC",
+        note: "Bayesian information criterion of the fit on the calibration period (lower is better)",
+      },
+      "Used",
     ],
-    [undefined, "integer", { code: "#,##0.0000" }],
-  );
+    rows: choice.candidates.map((c) => [
+      modelLabel(c.model),
+      c.diagnosis.fitClass,
+      round(c.binnedError, 4),
+      round(c.totalError, 4),
+      round(c.meanAbsoluteError, 4),
+      round(c.bic, 1),
+      c.model === choice.chosen ? "yes" : "",
+    ]),
+    formats: [
+      "text",
+      "text",
+      "percent1",
+      { code: "+0.0%;-0.0%;0.0%" },
+      { code: "0.000" },
+      { code: "#,##0.0" },
+      "text",
+    ],
+    table: { name: "LL_ModelChoice", style: "TableStyleLight9" },
+  });
+  layout.gap();
 }
 
 /** A fitted model: its status and fit, then its parameters when the fit can be used (returned). */
@@ -142,7 +193,7 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
   const actualTotal = rows.reduce((s, r) => s + r.customers * r.actual, 0);
   const predictedTotal = rows.reduce((s, r) => s + r.customers * r.predicted, 0);
   layout.note(
-    `The purchase model was fitted again on the purchases up to ${formatDay(check.calibrationEnd)} ` +
+    `${fit.fit ? modelLabel(fit.fit.model) : "The purchase model"} was fitted again on the purchases up to ${formatDay(check.calibrationEnd)} ` +
       `(${counted(check.cohort, "customer")} had bought by then) and asked to predict the ${check.holdoutEnd - check.calibrationEnd} days after it.`,
   );
   if (rows.length > 0) {
@@ -216,24 +267,40 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
 export function buildModelSheet(data: ReportData): SheetModel {
   const { models, holdout, config, analysis } = data;
   const unit = models?.unit ?? config.timeUnit;
-  const kind = models?.transaction.fit?.model ?? config.model.transaction;
+  const requested = config.model.transaction;
+  const kind =
+    models?.choice.chosen ?? models?.transaction.fit?.model ?? (requested === "auto" ? null : requested);
+  const label = kind ? modelLabel(kind) : "none fit to use";
+  const how = models?.choice.chosen && requested === "auto" ? ", chosen on held-out data" : "";
   const layout = new SheetLayout().title(
-    `Purchase model (${modelLabel(kind)}) and spend model (Gamma-Gamma)`,
+    `Purchase model (${label}${how}) and spend model (Gamma-Gamma)`,
     `Fitted on every purchase up to ${formatDay(analysis.asOf)}; time in ${unit}s; purchases on one day count once.`,
   );
+  if (models) {
+    layout.gap();
+    choiceSection(layout, models);
+  }
   layout.gap().section("What the models assume");
-  layout.note(...(ASSUMPTIONS[kind] ?? [modelSpec(kind).description.en]), SPEND_ASSUMPTIONS);
+  if (kind) layout.note(...(ASSUMPTIONS[kind] ?? [modelSpec(kind).description.en]));
+  layout.note(SPEND_ASSUMPTIONS);
   layout.note(
     "They use only the purchase history (how often, how recently, how much), not prices, campaigns or seasons; " +
       "their predictions are averages over many customers, reliable for groups more than for one person.",
   );
+  if (kind && modelSpec(kind).family === "transaction" && models?.notYetRepeated) {
+    layout.note(
+      `${label} never lets a customer without repeat purchases drop out (Hardie's note 021 calls this a shortcoming of ` +
+        "the model): its P(alive) for them is 100 % whatever their age. The Customers sheet shows them as " +
+        '"not yet repeated" instead.',
+    );
+  }
   layout.gap();
   if (!models) {
     layout.note("The models were not run for this report (no selected sheet needs them).");
     return layout.finish({ kind: "model", columnWidths: [44, 14, 14, 60] });
   }
 
-  layout.section(`Purchase model: ${modelLabel(kind)}`);
+  layout.section(`Purchase model: ${label}`);
   fittedModel(layout, models.transaction, "Customers fitted", unit);
   layout.section("Spend model: Gamma-Gamma");
   fittedModel(layout, models.spend, "Customers with repeat purchases", unit);
@@ -248,7 +315,7 @@ export function buildModelSheet(data: ReportData): SheetModel {
   else layout.note(`No check: ${holdout?.skipped ?? "it was not run"}.`);
   return layout.finish({
     kind: "model",
-    columnWidths: [50, 14, 21, 23, 12, 40],
+    columnWidths: [50, 14, 21, 23, 12, 40, 10],
     tabColor: "#7030A0",
   });
 }

@@ -98,6 +98,8 @@ const enMessages: MessageTexts = {
     `Model: ${d.model} did not converge (too few customers or repeat purchases?), so its predictions are left out; the Model sheet says more`,
   modelFailed: (d) =>
     `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
+  modelDegenerate: (d) =>
+    `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
 };
 
 // A place in the user's data, part by part (the English parts are describeSource's and describeCell's).
@@ -200,6 +202,8 @@ const zhMessages: MessageTexts = {
   modelNotConverged: (d) =>
     `模型：${d.model} 拟合未收敛（客户或重复购买可能太少），因此未给出其预测；详见“模型”工作表`,
   modelFailed: (d) => `模型：${d.model} 无法拟合，因此未给出其预测；详见“模型”工作表`,
+  modelDegenerate: (d) =>
+    `模型：${d.model} 拟合退化（数据无法确定其参数），因此未使用其预测；详见“模型”工作表`,
 };
 
 const en = {

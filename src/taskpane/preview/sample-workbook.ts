@@ -1,9 +1,13 @@
 /**
  * The workbook the browser preview starts with: an in-memory workbook holding a generated store export
  * (the engine's seeded generator, so every run and every test sees the same data) as an Excel table on
- * an "Orders" sheet, plus a small notes sheet that is not an order table.
+ * an "Orders" sheet, the campaigns its members took part in on a "Campaigns" sheet (found by the build as
+ * the campaign history, never as the orders), plus a small notes sheet that is not an order table.
  */
 import { generateOrders, GENERATED_HEADERS } from "../../engine/sample/generate-orders";
+import { plantSampleCampaigns } from "../../engine/sample/sample-campaigns";
+import { excelSerialFromDay } from "../../engine/data/days";
+import { parseDay } from "../../engine/data/parse-date";
 import { rowCount, type CellValue } from "../../engine/data/table";
 import { rangeAddress } from "../../sheet/a1";
 import { excelSerialToDate } from "../../sheet/sheet-model-cells";
@@ -42,8 +46,11 @@ function asScalar(v: CellValue, column: number): Scalar {
   return v;
 }
 
-/** The rows of a generated export (header first), as cells a user would have typed. */
-export function sampleRows(options: SampleOptions = {}): Scalar[][] {
+/**
+ * The rows of a generated export (header first), as cells a user would have typed, and the rows of its
+ * campaign table (whose effect is planted in the orders: see sample-campaigns.ts).
+ */
+export function sampleRows(options: SampleOptions = {}): { orders: Scalar[][]; campaigns: Scalar[][] } {
   const o = { ...SAMPLE, ...options };
   const table = generateOrders({
     customers: o.customers,
@@ -52,19 +59,36 @@ export function sampleRows(options: SampleOptions = {}): Scalar[][] {
     cells: "excel",
     dirt: 0.01,
   });
-  const rows: Scalar[][] = [[...GENERATED_HEADERS[o.headers]]];
+  const campaigns = plantSampleCampaigns(
+    table,
+    { member: 1, date: 2, amount: 4 },
+    { seed: o.seed, language: o.headers },
+  );
+  const orders: Scalar[][] = [[...GENERATED_HEADERS[o.headers]]];
   const n = rowCount(table);
-  for (let r = 0; r < n; r++) rows.push(table.columns.map((column, c) => asScalar(column[r], c)));
-  return rows;
+  for (let r = 0; r < n; r++) orders.push(table.columns.map((column, c) => asScalar(column[r], c)));
+  const campaignRows: Scalar[][] = [campaigns.headers];
+  for (let r = 0; r < rowCount(campaigns); r++) {
+    // Start and end dates as Excel dates, as a person types them into a sheet.
+    campaignRows.push(
+      campaigns.columns.map((column, c) =>
+        c === 2 || c === 3
+          ? excelSerialToDate(excelSerialFromDay(parseDay(column[r] as string)))
+          : (column[r] as Scalar),
+      ),
+    );
+  }
+  return { orders, campaigns: campaignRows };
 }
 
 export function sampleWorkbook(options: SampleOptions = {}): MemoryWorkbook {
-  const rows = sampleRows(options);
+  const { orders: rows, campaigns } = sampleRows(options);
   const range = rangeAddress({ top: 1, left: 1, bottom: rows.length, right: rows[0].length }, false, true);
   const zh = (options.headers ?? SAMPLE.headers) === "zh";
   return MemoryWorkbook.withSheets(
     [
       { name: zh ? "订单" : "Orders", rows, tables: [{ name: zh ? "订单表" : "OrderLines", range }] },
+      { name: zh ? "活动" : "Campaigns", rows: campaigns },
       {
         name: zh ? "说明" : "Notes",
         rows: [

@@ -58,7 +58,7 @@ describe("the model registry", () => {
       for (const spelling of [spec.label, name, ...spec.aliases, spec.label.toLowerCase()])
         expect([spelling, modelNamed(spelling)]).toEqual([spelling, name]);
       expect(spec.description.en).toContain(spec.label);
-      expect(spec.description.zh).toContain(spec.label);
+      expect(spec.description["zh-CN"]).toContain(spec.label);
     }
     expect(modelNamed("Pareto-NBD")).toBe("pnbd");
     expect(modelNamed("NBD")).toBeUndefined();
