@@ -346,7 +346,7 @@ describe("bad-file corpus: dates as text in three locales", () => {
     expect((await report(de, "result")).message).toMatch(
       /dates day first \(as "17\.02\.2024" proves; --date-order/,
     );
-    expect(await fit(de, "result")).toMatch(/dates day first \(as "17\.02\.2024" proves/);
+    await fit(de, "result", ["--date-order", "dmy"]);
     const us = (await report(csv("us.csv", american), "result")).message;
     expect(us).toMatch(/3 customers, 5 orders/);
     expect(us).toMatch(/dates month first \(as "2\/17\/2024"/);
