@@ -120,6 +120,18 @@ describe("the DuckDB engine reads like the in-process engine", () => {
     expectSameAnalysis(inProcess, viaDuckDb);
   });
 
+  it("judges test accounts knowing the whole table: 11111 among sequential member numbers is a customer", async () => {
+    const lines = ["Member,Date,Amount"];
+    for (let id = 11100; id < 11140; id++) lines.push(`${id},2024-01-0${1 + (id % 5)},${10 + (id % 7)}`);
+    lines.push("test,2024-01-03,5", "11111,2024-01-09,12");
+    const file = path.join(dir, "sequential-ids.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    const { inProcess, viaDuckDb } = await bothEngines(file, {});
+    expect(inProcess.summary.customerIds).toContain("11111");
+    expect(inProcess.summary.customerIds).not.toContain("test");
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
   it("says the engine's own words for a file it cannot use (lifetimes' example transactions: no amount)", async () => {
     const file = testDataPath("example_transactions.csv");
     const { table } = await readCsvTable(file);

@@ -37,7 +37,12 @@ import {
 } from "../../engine/data/quality";
 import { ROLE_LABELS, type ColumnRole, type DetectedColumns } from "../../engine/data/columns";
 import type { CellValue, RawTable } from "../../engine/data/table";
-import { compileTestAccountRules, DEFAULT_TEST_ACCOUNT_RULES } from "../../engine/data/test-accounts";
+import {
+  compileTestAccountRules,
+  DEFAULT_TEST_ACCOUNT_RULES,
+  numericIdSpace,
+  type IdContext,
+} from "../../engine/data/test-accounts";
 import { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
 import { memberDetailsWithDuckDb, type DuckDbMemberDetails } from "./member-details-duckdb";
@@ -173,6 +178,36 @@ async function lookup<T extends (string | number | null)[]>(
   );
 }
 
+/**
+ * The engine's test-account rules, judged once per id knowing the whole table as the engine knows it
+ * (row-values.ts): the numeric id space and each id's share of the lines. Sets ll_ids.v1 to the rule.
+ */
+async function flagTestAccounts(
+  db: DuckDbSession,
+  idColumn: string,
+  options: DuckDbReadOptions,
+): Promise<void> {
+  const rules = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
+  const counts = await db.columns(`SELECT i.v0 AS id, COUNT(*) AS lines
+    FROM ll_raw r JOIN ll_ids i ON i.raw = ${text(idColumn)} WHERE i.v0 IS NOT NULL GROUP BY i.v0`);
+  const ids = counts.id as string[];
+  const lines = counts.lines.map(Number);
+  const total = lines.reduce((a, b) => a + b, 0);
+  const share = new Map(ids.map((id, k) => [id, total === 0 ? 0 : lines[k] / total]));
+  const context: IdContext = {
+    isDenseNumeric: numericIdSpace(ids),
+    shareOfLines: (id) => share.get(id) ?? 0,
+    customers: ids.length,
+  };
+  const flagged = ids.flatMap((id) => {
+    const rule = rules.match(id, context);
+    return rule ? [[id, rule.name] as [string, string]] : [];
+  });
+  await db.run("CREATE TABLE ll_test_accounts (id VARCHAR, rule VARCHAR)");
+  await db.append("ll_test_accounts", flagged);
+  await db.run("UPDATE ll_ids SET v1 = t.rule FROM ll_test_accounts t WHERE ll_ids.v0 = t.id");
+}
+
 /** Customers (not test accounts) with a line but no purchase, in order of first appearance. */
 function withoutPurchase(column: "customer_id" | "first_row"): string {
   return `SELECT f.${column} FROM ${FIRST_ROWS} f
@@ -204,11 +239,11 @@ export async function readOrdersWithDuckDb(
   const col = roleColumns(columns, headers);
 
   say("Reading ids, dates and amounts with the engine's parsers");
-  const rules = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
   await lookup(db, "ll_ids", col.id, ["VARCHAR", "VARCHAR"], (raw) => {
     const id = parseId(raw);
-    return [id === "" ? null : id, id === "" ? null : (rules.match(id)?.name ?? null)];
+    return [id === "" ? null : id, null];
   });
+  await flagTestAccounts(db, col.id, options);
   await lookup(db, "ll_dates", col.date, ["INTEGER"], (raw) => {
     const day = parseDay(raw, options.dates);
     return [Number.isFinite(day) ? day : null];
