@@ -56,6 +56,9 @@ const config = (_env, argv) => {
       ],
     },
     performance: { hints: false },
+    // Each worker carries all of its code: chunks shared between workers would be loaded with
+    // importScripts, a network API the privacy check refuses in the built add-in (scripts/privacy-check.ts).
+    optimization: { splitChunks: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
       // Production help URLs, functions.zh-CN.json and the help pages, all from functions.json.

@@ -4,6 +4,7 @@
  * .xlsx file keeps its sheets and tables (read with ExcelJS's browser build, loaded only when an .xlsx
  * file is dropped, so the pane itself stays small).
  */
+import ExcelJS from "exceljs";
 import type ExcelJsModule from "exceljs";
 import type { CellValue } from "../../engine/data/table";
 import { parseRangeAddress, rangeAddress } from "../../sheet/a1";
@@ -12,6 +13,7 @@ import type { Scalar } from "../../sheet/sheet-model";
 import { UserError } from "../../user-error";
 import { csvTableFromBytes } from "../../workbook/csv/table";
 import { MemoryWorkbook, type UserSheetFixture } from "../../workbook/memory/memory-workbook";
+import { fromExcelJsValue } from "../../workbook/xlsx/excel-values";
 
 /** Larger files are better opened in Excel itself, or given to the `loyalty` command. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -56,17 +58,16 @@ interface ExcelJsTableModel {
 
 export type ExcelJsLoader = () => Promise<typeof ExcelJsModule>;
 
-/** ExcelJS's browser build, in a chunk of its own that the page loads the first time an .xlsx is opened. */
-const loadExcelJsChunk: ExcelJsLoader = async () =>
-  (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
+/**
+ * ExcelJS's browser build, bundled into the workbook worker (the only code that opens files): a chunk
+ * loaded on demand would be fetched by the worker with importScripts, which the privacy check refuses
+ * in the built add-in, and the worker's start-up costs the page nothing.
+ */
+const loadExcelJsChunk: ExcelJsLoader = async () => ExcelJS;
 
 async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader): Promise<MemoryWorkbook> {
-  // Imported here, not above: the module imports ExcelJS, which belongs in the chunk loaded on demand.
-  const [ExcelJS, { fromExcelJsValue }] = await Promise.all([
-    load(),
-    import(/* webpackChunkName: "exceljs" */ "../../workbook/xlsx/excel-values"),
-  ]);
-  const book = new ExcelJS.Workbook();
+  const Excel = await load();
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
