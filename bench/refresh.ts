@@ -8,13 +8,13 @@
  *
  * Run alone: `npx tsx bench/refresh.ts` (prints the figures as JSON).
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { generateOrders } from "../src/engine/sample/generate-orders";
 import type { Benchmark, BenchResult } from "./suite";
+import { runCliChild } from "./cli-child";
 
 const LINES = 1_000_000;
 const CUSTOMERS = 100_000;
@@ -43,34 +43,7 @@ async function writeBook(file: string): Promise<void> {
   await wb.commit();
 }
 
-function refresh(book: string): { seconds: number; cpuSeconds: number; peakRssMb: number; stdout: string } {
-  const cli = path.join(__dirname, "../src/cli/main.ts");
-  const args = [
-    "--require",
-    path.join(__dirname, "report-peak.cjs"),
-    "--require",
-    require.resolve("tsx/cjs"),
-    cli,
-    "report",
-    book,
-    "--in-place",
-    "--json",
-  ];
-  const t0 = process.hrtime.bigint();
-  const stdout = execFileSync(process.execPath, args, {
-    encoding: "utf8",
-    maxBuffer: 16 << 20,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  const usage = /peak-rss-kb (\d+) cpu-ms (\d+)/.exec(stdout);
-  return {
-    seconds,
-    cpuSeconds: usage ? Number(usage[2]) / 1000 : NaN,
-    peakRssMb: usage ? Number(usage[1]) / 1024 : NaN,
-    stdout: stdout.slice(0, usage?.index ?? stdout.length),
-  };
-}
+const refresh = (book: string) => runCliChild(["report", book, "--in-place", "--json"]);
 
 export async function refreshBenchFigures(): Promise<RefreshFigures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ll-bench-refresh-"));
