@@ -4,7 +4,9 @@
  * same numbers as the engine's `summarizeCustomers` (src/engine/summary/customer-summary.ts) on the same
  * clean lines. The conventions are the engine's:
  * - same-day purchases are one purchase day (its value the sum of its lines); a line with a negative
- *   amount is a refund: it lowers the customer's spend and is not a purchase;
+ *   amount is a refund: it lowers the customer's spend and is not a purchase; an order (same order id,
+ *   same day) or a day with a return whose lines net to zero or less is not a purchase either (its lines
+ *   count in spend with the returns that cancel them);
  * - x (frequency) counts the repeat purchase days up to the calibration end; t_x (recency) and T are in
  *   the time unit, from the first purchase day; monetary_value is the mean value of the repeat days;
  * - orders are distinct order ids per day (a line without an order id is an order by itself).
@@ -104,7 +106,8 @@ export function customerSummaryQuery(options: SummaryQueryOptions): string {
   return `-- Loyalty Lens customer summary (${options.dialect}): one row per customer.
 -- As of ${formatDay(asOf)}; calibration end ${formatDay(calibrationEnd)}; recency and T in ${unit}s;
 -- tier window ${formatDay(windowAfter + 1)} to ${formatDay(asOf)}.
--- Leaves out lines without customer id, date or amount and lines after the as-of date.
+-- Leaves out lines without customer id, date or amount and lines after the as-of date; an order or a
+-- day whose return nets it to zero or less is not a purchase.
 WITH order_lines AS (
   SELECT
     TRIM(${customerText}) AS customer_id,
@@ -119,6 +122,30 @@ WITH order_lines AS (
 usable_lines AS (
   SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${asOfDate}
 ),
+day_net AS (
+  SELECT customer_id, order_day, SUM(amount) AS net, MIN(amount) AS lowest
+  FROM usable_lines GROUP BY customer_id, order_day
+),
+order_net AS (
+  SELECT customer_id, order_day, order_id, SUM(amount) AS net, MIN(amount) AS lowest
+  FROM usable_lines WHERE order_id IS NOT NULL GROUP BY customer_id, order_day, order_id
+),
+kinds AS (
+  SELECT
+    l.customer_id,
+    l.order_day,
+    l.amount,
+    l.order_id,
+    CASE
+      WHEN l.amount < 0 THEN 'refund'
+      WHEN d.lowest < 0 AND d.net <= 0 THEN 'refund'
+      WHEN o.lowest < 0 AND o.net <= 0 THEN 'refund'
+      ELSE 'purchase'
+    END AS kind
+  FROM usable_lines l
+  JOIN day_net d ON d.customer_id = l.customer_id AND d.order_day = l.order_day
+  LEFT JOIN order_net o ON o.customer_id = l.customer_id AND o.order_day = l.order_day AND o.order_id = l.order_id
+),
 purchase_days AS (
   SELECT
     customer_id,
@@ -126,8 +153,8 @@ purchase_days AS (
     SUM(amount) AS day_value,
     COUNT(DISTINCT order_id) + SUM(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END) AS day_orders,
     ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_day) AS day_rank
-  FROM usable_lines
-  WHERE amount >= 0
+  FROM kinds
+  WHERE kind = 'purchase'
   GROUP BY customer_id, order_day
 ),
 refunds AS (
@@ -135,8 +162,8 @@ refunds AS (
     customer_id,
     SUM(amount) AS refunded,
     SUM(CASE WHEN order_day > ${dateLiteral(windowAfter)} THEN amount ELSE 0 END) AS window_refunded
-  FROM usable_lines
-  WHERE amount < 0
+  FROM kinds
+  WHERE kind = 'refund'
   GROUP BY customer_id
 ),
 customers AS (

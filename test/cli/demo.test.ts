@@ -25,9 +25,7 @@ function expectedDemoCounts(csvFile: string) {
   const col = (name: string) => rows.map((row) => row[headers.indexOf(name)]);
   const [member, date, amount, order] = ["Member ID", "Order Date", "Amount", "Order ID"].map(col);
   const seen = new Set<string>();
-  const customers = new Set<string>();
-  const orders = new Set<string>();
-  let lines = 0;
+  const kept: { id: string; day: string; value: number; order: string }[] = [];
   let revenue = 0;
   for (let r = 0; r < member.length; r++) {
     const row = JSON.stringify(rows[r]);
@@ -41,10 +39,30 @@ function expectedDemoCounts(csvFile: string) {
     const value = amount[r].trim() === "" ? NaN : Number(amount[r]);
     if (duplicate || id === "" || /^TEST/i.test(id) || !realDay || !Number.isFinite(value)) continue;
     revenue += value;
-    if (value < 0) continue;
+    kept.push({ id, day: ymd![0], value, order: String(order[r]) });
+  }
+  // A day (or an order of that day) with a return whose lines net to zero or less is not a purchase.
+  const sums = new Map<string, { sum: number; lowest: number }>();
+  const add = (key: string, value: number) => {
+    const s = sums.get(key) ?? { sum: 0, lowest: Infinity };
+    sums.set(key, { sum: s.sum + value, lowest: Math.min(s.lowest, value) });
+  };
+  for (const k of kept) {
+    add(`${k.id}|${k.day}`, k.value);
+    add(`${k.id}|${k.day}|${k.order}`, k.value);
+  }
+  const nettedOut = (key: string) => {
+    const s = sums.get(key)!;
+    return s.lowest < 0 && s.sum <= 0;
+  };
+  const customers = new Set<string>();
+  const orders = new Set<string>();
+  let lines = 0;
+  for (const k of kept) {
+    if (k.value < 0 || nettedOut(`${k.id}|${k.day}`) || nettedOut(`${k.id}|${k.day}|${k.order}`)) continue;
     lines++;
-    customers.add(id);
-    orders.add(String(order[r]));
+    customers.add(k.id);
+    orders.add(k.order);
   }
   return { customers: customers.size, orderLines: lines, orders: orders.size, revenue };
 }

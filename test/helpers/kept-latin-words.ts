@@ -14,4 +14,10 @@ export const KEPT_LATIN_WORDS: ReadonlySet<string> = new Set([
   "YYYY",
   "loyalty",
   "sql",
+  // The models' names, as the literature and every tool write them (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB).
+  "BG",
+  "NBD",
+  "MBG",
+  "BB",
+  "Pareto",
 ]);

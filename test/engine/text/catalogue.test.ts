@@ -32,6 +32,7 @@ const ARGUMENTS: Record<string, unknown[][]> = {
     [3, "12-31", 2, "firstPurchase"],
   ],
   ".thisWeek.reason.tierDrop": [["铂金", "2025-01-30", "¥500", 2]],
+  ".customers.modelBlank": [["BG/NBD 拟合失败。"]],
   ".keyDates.missing": [
     [true, false],
     [false, true],

@@ -1,7 +1,8 @@
 -- Loyalty Lens customer summary (bigquery): one row per customer.
 -- As of 1998-06-30; calibration end 1997-09-30; recency and T in weeks;
 -- tier window 1997-07-01 to 1998-06-30.
--- Leaves out lines without customer id, date or amount and lines after the as-of date.
+-- Leaves out lines without customer id, date or amount and lines after the as-of date; an order or a
+-- day whose return nets it to zero or less is not a purchase.
 WITH order_lines AS (
   SELECT
     TRIM(CAST(`customer_id` AS STRING)) AS customer_id,
@@ -16,6 +17,30 @@ WITH order_lines AS (
 usable_lines AS (
   SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= DATE '1998-06-30'
 ),
+day_net AS (
+  SELECT customer_id, order_day, SUM(amount) AS net, MIN(amount) AS lowest
+  FROM usable_lines GROUP BY customer_id, order_day
+),
+order_net AS (
+  SELECT customer_id, order_day, order_id, SUM(amount) AS net, MIN(amount) AS lowest
+  FROM usable_lines WHERE order_id IS NOT NULL GROUP BY customer_id, order_day, order_id
+),
+kinds AS (
+  SELECT
+    l.customer_id,
+    l.order_day,
+    l.amount,
+    l.order_id,
+    CASE
+      WHEN l.amount < 0 THEN 'refund'
+      WHEN d.lowest < 0 AND d.net <= 0 THEN 'refund'
+      WHEN o.lowest < 0 AND o.net <= 0 THEN 'refund'
+      ELSE 'purchase'
+    END AS kind
+  FROM usable_lines l
+  JOIN day_net d ON d.customer_id = l.customer_id AND d.order_day = l.order_day
+  LEFT JOIN order_net o ON o.customer_id = l.customer_id AND o.order_day = l.order_day AND o.order_id = l.order_id
+),
 purchase_days AS (
   SELECT
     customer_id,
@@ -23,8 +48,8 @@ purchase_days AS (
     SUM(amount) AS day_value,
     COUNT(DISTINCT order_id) + SUM(CASE WHEN order_id IS NULL THEN 1 ELSE 0 END) AS day_orders,
     ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_day) AS day_rank
-  FROM usable_lines
-  WHERE amount >= 0
+  FROM kinds
+  WHERE kind = 'purchase'
   GROUP BY customer_id, order_day
 ),
 refunds AS (
@@ -32,8 +57,8 @@ refunds AS (
     customer_id,
     SUM(amount) AS refunded,
     SUM(CASE WHEN order_day > DATE '1997-06-30' THEN amount ELSE 0 END) AS window_refunded
-  FROM usable_lines
-  WHERE amount < 0
+  FROM kinds
+  WHERE kind = 'refund'
   GROUP BY customer_id
 ),
 customers AS (
