@@ -34,8 +34,12 @@ async function keep(page: Page, name: string): Promise<void> {
 
 /** WCAG 2.1 A and AA rules axe finds broken on the page as it is now (none expected). */
 async function accessibilityProblems(page: Page, screen: string): Promise<string[]> {
+  // Fluent UI's focus manager (tabster) puts 1-pixel <i tabindex=0 aria-hidden> sentinels at the edges of
+  // focus groups: they pass focus straight on to the next real control and are never announced, but axe
+  // reports them as aria-hidden-focus. They are left out; every other element is checked.
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .exclude("[data-tabster-dummy]")
     .analyze();
   return violations.map(
     (v) =>
