@@ -13,6 +13,7 @@ import { explainDate, parseDay, type DateParseOptions } from "../../engine/data/
 import { parseId } from "../../engine/data/parse-id";
 import type { CellValue } from "../../engine/data/table";
 import type { DuckDbSession } from "./session";
+import { rawBlank, rawText } from "./raw-columns";
 
 /** An unreadable member detail, as the data-quality report shows it. */
 export interface BadDetail {
@@ -32,9 +33,6 @@ export interface DuckDbMemberDetails {
 type NumericRole = "birthday" | "joinDate" | "points";
 type TextRole = "tier" | "name" | "phone" | "store";
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const text = (column: string) => `CAST(r.${q(column)} AS VARCHAR)`;
-const blank = (column: string) => `TRIM(COALESCE(${text(column)}, '')) = ''`;
 /** Rows of customers whose details count: an id, and not a test account. */
 const MEMBER_ROWS = "c.customer_id IS NOT NULL AND c.test_rule IS NULL";
 
@@ -90,10 +88,10 @@ export async function memberDetailsWithDuckDb(
       const value = parse(raw);
       return Number.isNaN(value) ? null : value;
     });
-    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${lookupName} m ON m.raw = ${text(header)}`;
-    const bad = `${MEMBER_ROWS} AND NOT ${blank(header)} AND m.v0 IS NULL`;
+    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${lookupName} m ON m.raw = ${rawText(header)}`;
+    const bad = `${MEMBER_ROWS} AND NOT ${rawBlank(header)} AND m.v0 IS NULL`;
     const badRows = await db.columns(
-      `SELECT COUNT(*) OVER () AS n, c.ll_row, ${text(header)} AS cell FROM ${from} WHERE ${bad} ORDER BY c.ll_row LIMIT ${options.perReason}`,
+      `SELECT COUNT(*) OVER () AS n, c.ll_row, ${rawText(header)} AS cell FROM ${from} WHERE ${bad} ORDER BY c.ll_row LIMIT ${options.perReason}`,
     );
     if (badRows.ll_row.length > 0) {
       badCount += Number(badRows.n[0]);
@@ -117,7 +115,7 @@ export async function memberDetailsWithDuckDb(
       const value = parseId(raw);
       return value === "" ? null : value;
     });
-    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row JOIN ${lookupName} m ON m.raw = ${text(header)}`;
+    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row JOIN ${lookupName} m ON m.raw = ${rawText(header)}`;
     const values = await perKeptCustomer(db, "m.v0", from, `${MEMBER_ROWS} AND m.v0 IS NOT NULL`);
     return values.map((v) => (v === null || v === undefined ? "" : String(v)));
   };

@@ -45,6 +45,7 @@ import {
 } from "../../engine/data/test-accounts";
 import { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
+import { firstNumber, quoted, rawBlank, rawText } from "./raw-columns";
 import { memberDetailsWithDuckDb, type DuckDbMemberDetails } from "./member-details-duckdb";
 import type { MemberDetails } from "../../engine/data/orders";
 
@@ -91,11 +92,6 @@ const REVENUE_ROLES: readonly string[] = ["price", "discount", "status"];
 /** The roles it reads. */
 const READ_ROLES: readonly string[] = ["customerId", "date", "amount", "orderId", ...MEMBER_ROLES];
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-/** A column of the file (table ll_raw, always aliased r) as text. */
-const text = (column: string) => `CAST(r.${q(column)} AS VARCHAR)`;
-const blank = (column: string) => `TRIM(COALESCE(${text(column)}, '')) = ''`;
-
 /** A DuckDB value as the cell a worksheet or CSV reader would give (text, number, or blank). */
 function cellOf(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
@@ -106,7 +102,7 @@ function cellOf(value: unknown): CellValue {
 
 async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string[]): Promise<RawTable> {
   const sample = await db.columns(
-    `SELECT ${headers.map((h, i) => `${text(h)} AS c${i}`).join(", ")} FROM ll_raw r ORDER BY r.rowid LIMIT 1000`,
+    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r ORDER BY r.rowid LIMIT 1000`,
   );
   const columns = Object.values(sample).map((values) => values.map(cellOf));
   return { source: files.label, headers, columns, firstRow: 2 };
@@ -165,7 +161,7 @@ async function lookup<T extends (string | number | null)[]>(
   parse: (raw: string) => T,
 ): Promise<void> {
   const distinct = await db.columns(
-    `SELECT DISTINCT ${text(column)} AS raw FROM ll_raw r WHERE r.${q(column)} IS NOT NULL`,
+    `SELECT DISTINCT ${rawText(column)} AS raw FROM ll_raw r WHERE r.${quoted(column)} IS NOT NULL`,
   );
   const raws = distinct.raw as string[];
   const columns = valueTypes.map((_, i) => `v${i}`);
@@ -189,7 +185,7 @@ async function flagTestAccounts(
 ): Promise<void> {
   const rules = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
   const counts = await db.columns(`SELECT i.v0 AS id, COUNT(*) AS lines
-    FROM ll_raw r JOIN ll_ids i ON i.raw = ${text(idColumn)} WHERE i.v0 IS NOT NULL GROUP BY i.v0`);
+    FROM ll_raw r JOIN ll_ids i ON i.raw = ${rawText(idColumn)} WHERE i.v0 IS NOT NULL GROUP BY i.v0`);
   const ids = counts.id as string[];
   const lines = counts.lines.map(Number);
   const total = lines.reduce((a, b) => a + b, 0);
@@ -216,11 +212,6 @@ function withoutPurchase(column: "customer_id" | "first_row"): string {
     ORDER BY f.first_row`;
 }
 
-async function count(db: DuckDbSession, sql: string): Promise<number> {
-  const result = await db.columns(sql);
-  return Number(Object.values(result)[0][0] ?? 0);
-}
-
 export async function readOrdersWithDuckDb(
   db: DuckDbSession,
   files: OrderFiles,
@@ -232,7 +223,7 @@ export async function readOrdersWithDuckDb(
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
   const described = await db.columns("DESCRIBE ll_raw");
   const headers = described.column_name as string[];
-  const rowsRead = await count(db, "SELECT COUNT(*) FROM ll_raw");
+  const rowsRead = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
   const sample = await sampleTable(db, files, headers);
   const columns = checkColumns(sample, options);
   const leftOut = refuseRevenueRoles(files, columns, headers);
@@ -254,28 +245,28 @@ export async function readOrdersWithDuckDb(
   });
 
   say("Checking every line");
-  const blankRow = headers.map(blank).join(" AND ");
+  const blankRow = headers.map(rawBlank).join(" AND ");
   // Every cell, blank cells as NULL whatever their spaces: what "an exact duplicate line" compares.
-  const cells = headers.map((h) => `CASE WHEN ${blank(h)} THEN NULL ELSE ${text(h)} END`).join(", ");
+  const cells = headers.map((h) => `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`).join(", ");
   await db.run(`CREATE TABLE ll_rows AS
     SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, a.v0 AS amount,
-      ${col.order ? `NULLIF(TRIM(${text(col.order)}), '')` : "CAST(NULL AS VARCHAR)"} AS order_id,
+      ${col.order ? `NULLIF(TRIM(${rawText(col.order)}), '')` : "CAST(NULL AS VARCHAR)"} AS order_id,
       CASE
         WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
         WHEN i.v0 IS NULL THEN 'blankId'
         WHEN i.v1 IS NOT NULL THEN 'testAccount'
-        WHEN d.v0 IS NULL AND ${blank(col.date)} AND ${blank(col.amount)} THEN 'memberDetailsOnly'
+        WHEN d.v0 IS NULL AND ${rawBlank(col.date)} AND ${rawBlank(col.amount)} THEN 'memberDetailsOnly'
         WHEN d.v0 IS NULL THEN 'unparsableDate'
         WHEN a.v0 IS NULL THEN 'nonNumericAmount'
       END AS reason,
       hash(${cells}) AS cells_hash,
       FALSE AS duplicate
     FROM ll_raw r
-    LEFT JOIN ll_ids i ON i.raw = ${text(col.id)}
-    LEFT JOIN ll_dates d ON d.raw = ${text(col.date)}
-    LEFT JOIN ll_amounts a ON a.raw = ${text(col.amount)}`);
+    LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}
+    LEFT JOIN ll_dates d ON d.raw = ${rawText(col.date)}
+    LEFT JOIN ll_amounts a ON a.raw = ${rawText(col.amount)}`);
   say("Dating the lines");
-  const asOf = options.asOf ?? (await count(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
+  const asOf = options.asOf ?? (await firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
   if (Number.isFinite(asOf)) {
     await db.run(`UPDATE ll_rows SET reason = 'dateAfterAsOf' WHERE reason IS NULL AND day > ${asOf}`);
   }
@@ -421,7 +412,7 @@ async function qualityReport(
     if (n === 0) continue;
     const column = reasonColumn[g.reason];
     const order = g.sorted ? "f.first_row, c.day, c.ll_row" : "c.ll_row";
-    const examples = await db.columns(`SELECT c.ll_row, c.test_rule, ${text(headers[column])} AS cell
+    const examples = await db.columns(`SELECT c.ll_row, c.test_rule, ${rawText(headers[column])} AS cell
       FROM ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${FIRST_ROWS} f USING (customer_id)
       WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}`);
     const rows = examples.ll_row.map(Number);
@@ -440,13 +431,13 @@ async function qualityReport(
     collector.add("badMemberDetail", bad.column, bad.row, () => bad.note);
   }
   collector.addCount("badMemberDetail", members.badCount - members.badExamples.length);
-  const purchaseLines = await count(db, `SELECT COUNT(*) FROM ${CLEAN_LINES} WHERE purchase`);
+  const purchaseLines = await firstNumber(db, `SELECT COUNT(*) FROM ${CLEAN_LINES} WHERE purchase`);
   const noPurchase = await db.columns(withoutPurchase("first_row"));
   const firstRows = noPurchase.first_row.map(Number);
   const idColumn = index("customerId");
   if (firstRows.length > 0) {
     const cells = await db.columns(
-      `SELECT r.rowid AS ll_row, ${text(headers[idColumn])} AS cell FROM ll_raw r
+      `SELECT r.rowid AS ll_row, ${rawText(headers[idColumn])} AS cell FROM ll_raw r
        WHERE r.rowid IN (${firstRows.slice(0, perReason).join(", ")}) ORDER BY r.rowid`,
     );
     cells.ll_row.forEach((row, k) => {

@@ -14,13 +14,9 @@ import type { TimeUnit } from "../../engine/summary/time-unit";
 import { customerSummaryQuery } from "../../sql/customer-summary-query";
 import { CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
 import type { DuckDbSession } from "./session";
+import { firstNumber } from "./raw-columns";
 
 const CUSTOMER_INDEX = `(SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS})`;
-
-async function countOf(db: DuckDbSession, sql: string): Promise<number> {
-  const result = await db.columns(sql);
-  return Number(Object.values(result)[0][0] ?? 0);
-}
 
 /** Streams rows (idx, day, amount, row) into CSR arrays grouped by customer index 0..customers−1. */
 async function groupedLines(db: DuckDbSession, sql: string, rows: number, customers: number) {
@@ -49,14 +45,14 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   const orders = `SELECT k.idx, l.day, SUM(l.amount ORDER BY l.ll_row) AS amount, MIN(l.ll_row) AS source_row
     FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
     WHERE l.purchase GROUP BY k.idx, l.day, ${orderKey}`;
-  const orderCount = await countOf(db, `SELECT COUNT(*) FROM (${orders})`);
+  const orderCount = await firstNumber(db, `SELECT COUNT(*) FROM (${orders})`);
   const lines = await groupedLines(
     db,
     `SELECT idx, day, amount, source_row FROM (${orders}) ORDER BY idx, day, source_row`,
     orderCount,
     customerIds.length,
   );
-  const refundCount = await countOf(
+  const refundCount = await firstNumber(
     db,
     `SELECT COUNT(*) FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id) WHERE NOT l.purchase`,
   );
