@@ -14,7 +14,8 @@
  */
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
-import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
+import { rowCount, sourceOf, type RawTable } from "../engine/data/table";
+import { columnName } from "../sheet/a1";
 import { asUserError, UserError, withUserErrors } from "../user-error";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
@@ -318,7 +319,8 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     defaults,
     source: orders.table.source,
     headers: orders.table.headers,
-    columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
+    // A table no reader labelled (the demo's generated orders) is written to its sheet from column A.
+    columnLabels: orders.table.headers.map((_, c) => orders.table.columnLabels?.[c] ?? columnName(c + 1)),
   };
   const written = await writeSheets(steps, workbook, data);
   const remembered: ReportConfig = orders.remember

@@ -39,7 +39,7 @@ export interface ReportData {
   source: string;
   /** Header texts and sheet column letters of the order table's columns. */
   headers: readonly string[];
-  columnLetters: readonly string[];
+  columnLabels: readonly string[];
   /**
    * The Benefit cost sheet, built with the assumptions edited on the workbook's sheet (its totals go into
    * the summary); absent when the report does not build it, or built with the default assumptions.

@@ -2,8 +2,6 @@
  * A1-style cell and range addresses. Rows and columns are 1-based, as Excel shows them (row 1, column 1 =
  * A1), so builders and adapters count the way a user reads the sheet.
  */
-import { columnLetter } from "../engine/data/table";
-
 export interface CellPosition {
   /** 1-based row number. */
   row: number;
@@ -22,9 +20,21 @@ export interface RangeBox {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
-/** "A".."XFD" for a 1-based column number. */
+/** "A".."XFD" for a 1-based column number: 1 -> A, 26 -> Z, 27 -> AA. */
 export function columnName(col: number): string {
-  return columnLetter(col - 1);
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The letters of `count` columns from the 1-based column `first`: a sheet's labels for a RawTable. */
+export function columnNames(count: number, first = 1): string[] {
+  return Array.from({ length: count }, (_, i) => columnName(first + i));
 }
 
 /** 1-based column number of a column name: "A" -> 1, "AA" -> 27. */

@@ -4,7 +4,8 @@
  * and drops blank rows at the end (a sheet "used" down to row 1,048,576 by formatting alone costs nothing).
  * Rows arrive in batches and are not kept, so a million-row sheet is read in one pass.
  */
-import { columnLetter, sourceOf, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
+import { sourceOf, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
+import { columnName, columnNames } from "../sheet/a1";
 import { UserError } from "../user-error";
 import type { SheetRow } from "./backend";
 
@@ -140,7 +141,7 @@ export async function collectRawTable(
     const headerRow = headerIndex === undefined ? (scanned[0]?.row ?? 1) - 1 : scanned[headerIndex].row;
     if (headerIndex === undefined) {
       const width = where.right ? where.right - where.left + 1 : Math.max(0, ...scanned.map(lastFilled));
-      headers = Array.from({ length: width }, (_, c) => `Column ${columnLetter(where.left - 1 + c)}`);
+      headers = Array.from({ length: width }, (_, c) => `Column ${columnName(where.left + c)}`);
     } else {
       const cells = scanned[headerIndex].cells;
       const width = where.right ? where.right - where.left + 1 : lastFilled(scanned[headerIndex]);
@@ -192,7 +193,7 @@ export async function collectRawTable(
     headers,
     columns: done.columns,
     firstRow: done.firstRow || done.headerRow + 1,
-    columnLetters: headers.map((_, c) => columnLetter(where.left - 1 + c)),
+    columnLabels: columnNames(headers.length, where.left),
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   cellAddress,
   columnName,
+  columnNames,
   columnNumber,
   parseRangeAddress,
   quoteSheetName,
@@ -24,6 +25,7 @@ import { exampleSheetModel } from "../workbook/example-model";
 describe("A1 addresses", () => {
   it("converts columns and ranges both ways", () => {
     expect([1, 26, 27, 702, 703, 16_384].map(columnName)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+    expect(columnNames(3, 2)).toEqual(["B", "C", "D"]);
     expect(["A", "Z", "AA", "XFD"].map(columnNumber)).toEqual([1, 26, 27, 16_384]);
     expect(cellAddress(3, 2, true)).toBe("$B$3");
     expect(parseRangeAddress("$D$9:B3")).toEqual({ top: 3, left: 2, bottom: 9, right: 4 });

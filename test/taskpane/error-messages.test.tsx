@@ -24,6 +24,7 @@ import { deserializeError, serializeError } from "../../src/taskpane/work/errors
 import { UserError } from "../../src/user-error";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { renderInLanguage } from "./render-in-language";
+import { columnNames } from "../../src/sheet/a1";
 
 const en = (d: MessageDetail) => messageText(STRINGS.en.messages, "en", d);
 const zh = (d: MessageDetail) => messageText(STRINGS["zh-CN"].messages, "zh-CN", d);
@@ -45,6 +46,7 @@ const table = (headers: string[], rows: (string | number)[][] = []): RawTable =>
   headers,
   columns: headers.map((_, c) => rows.map((r) => r[c] ?? null)),
   firstRow: 2,
+  columnLabels: columnNames(headers.length),
 });
 
 /** The names of a place: the user's own file, sheet and table names, and a cell's row, column and header. */

@@ -12,7 +12,7 @@ const TABLE: RawTable = {
     [],
   ],
   firstRow: 3,
-  columnLetters: ["B", "C", "D", "E"],
+  columnLabels: ["B", "C", "D", "E"],
 };
 
 describe("a table packed to cross to a worker", () => {

@@ -184,7 +184,7 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
         const t = await wb.readTable({ sheet: "Orders" });
         expect(t.headers).toEqual(["Customer ID", "Order date", "Amount", "Note"]);
         expect(t.firstRow).toBe(4);
-        expect(t.columnLetters).toEqual(["A", "B", "C", "D"]);
+        expect(t.columnLabels).toEqual(["A", "B", "C", "D"]);
         expect(t.source).toContain("Orders");
         // Five data rows: the blank row 7 is kept (as blanks), nothing after row 8.
         expect(t.columns[0]).toEqual(["00042", "C-7", "C-9", null, "C-10"]);
@@ -213,7 +213,7 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
         const wb = await h.create(STANDARD);
         const t = await wb.readTable({ sheet: "Orders", range: "B3:C6" });
         expect(t.headers).toEqual(["Order date", "Amount"]);
-        expect(t.columnLetters).toEqual(["B", "C"]);
+        expect(t.columnLabels).toEqual(["B", "C"]);
         expect(t.columns[1]).toEqual([12.5, "19.90", 7]);
         const grid = await wb.readRange("Sales", "A1:B2");
         expect(grid).toEqual([

@@ -49,7 +49,7 @@ describe("collecting a raw table", () => {
     );
     expect(t.headers).toEqual(["id", "amount"]);
     expect(t.firstRow).toBe(6);
-    expect(t.columnLetters).toEqual(["B", "C"]);
+    expect(t.columnLabels).toEqual(["B", "C"]);
     expect(t.columns).toEqual([
       ["a", null, "b"],
       [1, null, 2],

@@ -48,6 +48,7 @@ import type { DuckDbSession } from "./session";
 import { firstNumber, quoted, rawBlank, rawText } from "./raw-columns";
 import { memberDetailsWithDuckDb, type DuckDbMemberDetails } from "./member-details-duckdb";
 import type { MemberDetails } from "../../engine/data/orders";
+import { columnNames } from "../../sheet/a1";
 
 /** The member details read like the engine reads them (member-details-duckdb.ts). */
 const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "store"];
@@ -105,7 +106,7 @@ async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string
     `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r ORDER BY r.rowid LIMIT 1000`,
   );
   const columns = Object.values(sample).map((values) => values.map(cellOf));
-  return { source: files.label, headers, columns, firstRow: 2 };
+  return { source: files.label, headers, columns, firstRow: 2, columnLabels: columnNames(headers.length) };
 }
 
 /** The engine's column check on the sample: same messages, same detected columns. */
@@ -355,6 +356,8 @@ async function qualityReport(
     headers,
     columns: headers.map(() => []),
     firstRow: 2,
+    // The file as a spreadsheet shows it: messages name columns by letter.
+    columnLabels: columnNames(headers.length),
   };
   const collector = new QualityCollector(table, actionsFor(options, keepDuplicates), perReason);
   const index = (role: ColumnRole) => columns.mapping[role] as number;

@@ -9,7 +9,7 @@ import type { OrderLines } from "../data/orders";
 import { isBlankCell, parseDay, type DateParseOptions } from "../data/parse-date";
 import { parseAmount } from "../data/parse-amount";
 import { parseId } from "../data/parse-id";
-import { columnLetter, rowCount, type RawTable } from "../data/table";
+import { columnLabel, rowCount, type RawTable } from "../data/table";
 
 export interface Participation {
   customerId: string;
@@ -74,7 +74,7 @@ export function detectCampaignColumns(
         : headers.indexOf(normalizeHeader(given)) >= 0
           ? headers.indexOf(normalizeHeader(given))
           : table.headers.findIndex(
-              (_, c) => (table.columnLetters?.[c] ?? columnLetter(c)) === given.trim().toUpperCase(),
+              (_, c) => columnLabel(table, c).toUpperCase() === given.trim().toUpperCase(),
             );
     if (column < 0 || column >= table.headers.length) {
       throw new DataError(

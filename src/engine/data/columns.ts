@@ -3,7 +3,7 @@
  * overridable by the caller. The header vocabulary is data (`HEADER_VOCABULARY`) so it can grow without
  * touching the matching logic.
  */
-import { columnLetter, sourceOf, type RawTable } from "./table";
+import { columnLabel, sourceOf, type RawTable } from "./table";
 import { DataError } from "./errors";
 
 /** What a column of an order table can mean to the engine. */
@@ -307,9 +307,9 @@ export function resolveColumn(table: RawTable, role: ColumnRole, given: string |
   const wanted = normalizeHeader(given);
   const byHeader = table.headers.findIndex((h) => normalizeHeader(h ?? "") === wanted);
   if (byHeader >= 0) return byHeader;
-  const letters = table.columnLetters ?? Array.from({ length: count }, (_, i) => columnLetter(i));
-  const byLetter = letters.findIndex((l) => l === given.trim().toUpperCase());
-  if (byLetter >= 0) return byLetter;
+  const label = given.trim().toUpperCase();
+  const byLabel = table.headers.findIndex((_, c) => columnLabel(table, c).toUpperCase() === label);
+  if (byLabel >= 0) return byLabel;
   throw new DataError(
     `${table.source}: no column "${given}" for the ${ROLE_LABELS[role].en}; the headers are ${table.headers
       .map((h) => `"${h}"`)
@@ -336,12 +336,12 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     const column = resolveColumn(table, role, given);
     if (taken.has(column)) {
       throw new DataError(
-        `${table.source}: column ${columnLetter(column)} is given for two roles`,
+        `${table.source}: column ${columnLabel(table, column)} is given for two roles`,
         undefined,
         {
           code: "columnTwice",
           ...sourceOf(table),
-          column: columnLetter(column),
+          column: columnLabel(table, column),
         },
       );
     }
@@ -426,7 +426,7 @@ export function checkAmountColumn(table: RawTable, detected: DetectedColumns): v
   const words = HEADER_VOCABULARY.price;
   const saysPrice = words.exact.includes(header) || words.contains.some((w) => header.includes(w));
   if (!saysPrice || HEADER_VOCABULARY.amount.exact.includes(header)) return;
-  const name = (c: number) => `${table.columnLetters?.[c] ?? columnLetter(c)} (${table.headers[c]})`;
+  const name = (c: number) => `${columnLabel(table, c)} (${table.headers[c]})`;
   throw new DataError(
     `${table.source}: the amount column ${name(amount)} looks like a unit price and the table has a quantity ` +
       `column ${name(quantity)}; ${PRICE_SETTING}`,

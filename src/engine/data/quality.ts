@@ -4,14 +4,7 @@
  * Every row read is accounted for by exactly one row reason or kept as a purchase line; see
  * `accountedRows`.
  */
-import {
-  columnLetter,
-  describeCell,
-  sourceOf,
-  type CellValue,
-  type RawTable,
-  type TablePlace,
-} from "./table";
+import { columnLabel, describeCell, sourceOf, type CellValue, type RawTable, type TablePlace } from "./table";
 import { cellText } from "./parse-id";
 import { DAY_ORDER_UNKNOWN } from "./parse-date";
 import type { AmountRule } from "./columns";
@@ -183,7 +176,7 @@ export class QualityCollector {
     const cell: CellValue = t.columns[column]?.[dataRow];
     const example: QualityExample = {
       row: t.firstRow + dataRow,
-      column: t.columnLetters?.[column] ?? columnLetter(column),
+      column: columnLabel(t, column),
       header: t.headers[column] ?? "",
       value: cellText(cell),
       where: describeCell(t, column, dataRow),

@@ -30,7 +30,7 @@ export interface TablePlace {
 export interface CellPlace extends TablePlace {
   /** Sheet row number, as the user sees it. */
   row: number;
-  /** Column letter ("C"). */
+  /** The column's label as the source shows it ("C" in a sheet; see columnLabel). */
   column: string;
   /** Header of the column, when it has one. */
   header?: string;
@@ -47,8 +47,12 @@ export interface RawTable {
   columns: CellValue[][];
   /** Sheet row number (1-based) of data row 0, so messages name the row a user sees in Excel. */
   firstRow: number;
-  /** Sheet column letter of each column ("A", "B", ...), for messages; defaults to A, B, ... */
-  columnLetters?: string[];
+  /**
+   * What the source calls each column's position, for messages and for columns named by position: a
+   * sheet's letters ("A", "B", ...), which the readers of sheets and files fill in. Without it columns are
+   * counted from 1 (see columnLabel).
+   */
+  columnLabels?: string[];
 }
 
 export function isCellError(v: CellValue): v is CellError {
@@ -64,16 +68,12 @@ export function rowCount(table: RawTable): number {
   return n;
 }
 
-/** Excel's column letter for a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+/**
+ * The label of a 0-based column: the reader's (a sheet's letter), else its position counted from 1. The
+ * engine knows no spreadsheet's addressing; the sheet layer's readers say how their user names columns.
+ */
+export function columnLabel(table: { columnLabels?: readonly string[] }, index: number): string {
+  return table.columnLabels?.[index] ?? String(index + 1);
 }
 
 /** "orders.xlsx, sheet Orders, table Sales": the English source of a table read from `place`. */
@@ -96,7 +96,7 @@ function cellPlace(table: RawTable, column: number, dataRow: number): CellPlace 
   const place: CellPlace = {
     ...table.place,
     row: table.firstRow + dataRow,
-    column: table.columnLetters?.[column] ?? columnLetter(column),
+    column: columnLabel(table, column),
   };
   if (table.headers[column]) place.header = table.headers[column];
   return place;

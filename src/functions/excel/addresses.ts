@@ -3,7 +3,7 @@
  * argument's range is ("Orders!B2:B2358"); a message can then name the very cell a user must fix
  * ("Orders!B7") instead of a position inside the range.
  */
-import { columnLetter } from "../../engine/data/table";
+import { columnName, columnNumber } from "../../sheet/a1";
 
 export interface RangeStart {
   /** The sheet prefix as Excel wrote it, with its "!" ("Orders!", "'My data'!"), or "". */
@@ -16,12 +16,6 @@ export interface RangeStart {
 
 const A1_RANGE = /^(?:(.+)!)?\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})?\$?(\d+)?)?$/i;
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /**
  * The top-left cell of an A1-style range address ("Sheet1!B2:D9", "'Q1 data'!$B:$B", "3:3"), or
  * undefined for an empty or unreadable address (a literal argument, an array computed by a formula).
@@ -32,12 +26,12 @@ export function parseRangeStart(address: string | undefined): RangeStart | undef
   if (!m || (!m[2] && !m[3])) return undefined;
   return {
     sheet: m[1] ? `${m[1]}!` : "",
-    column: m[2] ? columnIndex(m[2]) : 0,
+    column: m[2] ? columnNumber(m[2]) - 1 : 0,
     row: m[3] ? Number(m[3]) : 1,
   };
 }
 
 /** The address of the cell at (row, column) inside a range starting at `start`: "Orders!B7". */
 export function cellAddress(start: RangeStart, row: number, column: number): string {
-  return `${start.sheet}${columnLetter(start.column + column)}${start.row + row}`;
+  return `${start.sheet}${columnName(start.column + column + 1)}${start.row + row}`;
 }

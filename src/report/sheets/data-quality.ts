@@ -5,7 +5,7 @@
 import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import type { DataQualityReport } from "../../engine/data/quality";
-import { columnLetter } from "../../engine/data/table";
+import { columnName } from "../../sheet/a1";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { type ReportData } from "../report-data";
 import { round } from "./cell-values";
@@ -64,7 +64,7 @@ function columnsUsedTable(layout: SheetLayout, data: ReportData): void {
       const c = columns.mapping[role] as number;
       return [
         ROLE_LABELS[role].en,
-        data.columnLetters[c] ?? columnLetter(c),
+        data.columnLabels[c] ?? columnName(c + 1),
         data.headers[c] ?? "",
         columns.origin[role] === "given" ? "set in the settings" : "found from the header",
       ];

@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { REQUIRED_ROLES, type ColumnRole, type DetectedColumns } from "../../engine/data/columns";
-import { columnLetter, type RawTable } from "../../engine/data/table";
+import { columnLabel, type RawTable } from "../../engine/data/table";
 import { useStrings } from "../i18n/context";
 import { ROLES_IN_ORDER } from "../source/inspect";
 
@@ -49,7 +49,7 @@ function RoleField({ role, table, mapping, onMap }: MappingFieldsProps & { role:
         <option value={NONE}>{strings.noColumn}</option>
         {table.headers.map((header, c) => (
           <option key={c} value={String(c)}>
-            {strings.columnOption(table.columnLetters?.[c] ?? columnLetter(c), header)}
+            {strings.columnOption(columnLabel(table, c), header)}
           </option>
         ))}
       </Select>

@@ -19,7 +19,7 @@ import {
   type DayOrder,
   type DayOrderProposal,
 } from "../../engine/data/parse-date";
-import { columnLetter, isCellError, rowCount, type CellValue, type RawTable } from "../../engine/data/table";
+import { columnLabel, isCellError, rowCount, type CellValue, type RawTable } from "../../engine/data/table";
 
 /** Roles in the order the pane lists them: the required three, then the optional ones. */
 export const ROLES_IN_ORDER: readonly ColumnRole[] = [
@@ -44,7 +44,7 @@ export function mappingFor(table: RawTable, overrides: ColumnOverrides): Detecte
 export function columnReference(table: RawTable, column: number): string {
   const header = table.headers[column] ?? "";
   const unique = header.trim() !== "" && table.headers.filter((h) => h === header).length === 1;
-  return unique ? header : (table.columnLetters?.[column] ?? columnLetter(column));
+  return unique ? header : columnLabel(table, column);
 }
 
 /** The user's choice for one role: a column index, or null for "no such column". */

@@ -1,6 +1,7 @@
 import { readParticipations } from "../../../src/engine/campaigns/participation";
 import { dayFromYmd } from "../../../src/engine/data/days";
 import type { CellValue, RawTable } from "../../../src/engine/data/table";
+import { columnNames } from "../../../src/sheet/a1";
 
 function table(headers: string[], rows: CellValue[][]): RawTable {
   return {
@@ -8,6 +9,7 @@ function table(headers: string[], rows: CellValue[][]): RawTable {
     headers,
     columns: headers.map((_, c) => rows.map((r) => r[c])),
     firstRow: 2,
+    columnLabels: columnNames(headers.length),
   };
 }
 

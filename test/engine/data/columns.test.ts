@@ -1,11 +1,13 @@
 import { detectColumns, normalizeHeader, requireColumns } from "../../../src/engine/data/columns";
 import type { RawTable } from "../../../src/engine/data/table";
+import { columnNames } from "../../../src/sheet/a1";
 
 const tableWith = (headers: string[]): RawTable => ({
   source: "Orders",
   headers,
   columns: headers.map(() => []),
   firstRow: 2,
+  columnLabels: columnNames(headers.length),
 });
 
 describe("detectColumns", () => {
@@ -181,6 +183,19 @@ describe("detectColumns", () => {
     const detected = detectColumns(t, { customerId: "SampleID", quantity: "D", orderId: 0 });
     expect(detected.mapping).toEqual({ customerId: 1, quantity: 3, orderId: 0, date: 2, amount: 4 });
     expect(detected.origin).toMatchObject({ customerId: "given", date: "detected" });
+  });
+
+  it("counts the columns of a table no reader labelled from 1, and takes them by that label", () => {
+    const t: RawTable = {
+      source: "Orders",
+      headers: ["Customer", "Date", "Amount"],
+      columns: [[], [], []],
+      firstRow: 2,
+    };
+    expect(detectColumns(t, { amount: "3" }).mapping.amount).toBe(2);
+    expect(() => detectColumns(t, { amount: 0, customerId: 0 })).toThrow(
+      "Orders: column 1 is given for two roles",
+    );
   });
 
   it("lets the caller say a role has no column", () => {

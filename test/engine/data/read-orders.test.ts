@@ -8,10 +8,13 @@ import {
 } from "../../../src/engine/data/quality";
 import { dayFromYmd, formatDay, NO_DAY } from "../../../src/engine/data/days";
 import type { CellValue, RawTable } from "../../../src/engine/data/table";
+import { columnNames } from "../../../src/sheet/a1";
 
 /** Rows as a person types them; the table is column-major like every reader's. */
 function table(headers: string[], rows: CellValue[][], source = "Orders"): RawTable {
-  return { source, headers, columns: headers.map((_, c) => rows.map((r) => r[c])), firstRow: 2 };
+  // Labelled as a sheet reader labels its tables, so examples name cells as Excel does ("7C").
+  const columns = headers.map((_, c) => rows.map((r) => r[c]));
+  return { source, headers, columns, firstRow: 2, columnLabels: columnNames(headers.length) };
 }
 
 const HEADERS = ["Order ID", "Member ID", "Order Date", "Amount", "Birthday", "Note"];
