@@ -15,6 +15,7 @@ import { dayFromYmd, excelSerialFromDay, formatDay, NO_DAY } from "../../src/eng
 import { DataError } from "../../src/engine/data/errors";
 import { accountedRows, type QualityReason } from "../../src/engine/data/quality";
 import type { CellValue, RawTable } from "../../src/engine/data/table";
+import { columnNames } from "../../src/sheet/a1";
 import { customerLifetimeValue, predictCustomers } from "../../src/engine/models/clv";
 import {
   bgnbdConditionalExpectedPurchases,
@@ -194,6 +195,7 @@ function rawTable(t: GeneratedTable): RawTable {
     headers,
     columns: headers.map((_, c) => t.rows.map((r) => r.cells[c])),
     firstRow: 2,
+    columnLabels: columnNames(headers.length),
   };
 }
 
