@@ -33,7 +33,7 @@ interface RefreshFigures {
 }
 
 async function writeBook(file: string): Promise<void> {
-  const table = generateOrders({ customers: CUSTOMERS, lines: LINES, seed: 7, cells: "excel" });
+  const table = generateOrders({ customers: CUSTOMERS, lines: LINES, seed: 7, cells: "typed" });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet("Orders");
   ws.addRow(table.headers).commit();

@@ -4,10 +4,11 @@
  * BGNBD → PALIVE / CLV), each with a note. Every cached result is what the registered function returns
  * when called with the cells Excel would pass, so the file shows real numbers before the add-in loads.
  */
+import { excelSerialFromDay } from "../../src/sheet/serial-dates";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { dayFromYmd, excelSerialFromDay } from "../../src/engine/data/days";
+import { dayFromYmd } from "../../src/engine/data/days";
 import { parseDay } from "../../src/engine/data/parse-date";
 import { deriveSpendThresholds } from "../../src/engine/tiers/thresholds";
 import { DEFAULT_DERIVE_SHARES } from "../../src/engine/tiers/program";

@@ -4,6 +4,7 @@
  * turned into that summary by the engine (same-day purchases merged, x repeat purchase days, ...).
  * Every problem becomes a UserError naming the file, row and column.
  */
+import { EXCEL_SERIALS } from "../sheet/serial-dates";
 import { parseDay, type DayOrder } from "../engine/data/parse-date";
 import { cellText } from "../engine/data/parse-id";
 import { nothingToAnalyze } from "../engine/analyze";
@@ -145,7 +146,7 @@ export function summarizeTransactionTable(table: RawTable, options: TransactionO
   const read = withUserErrors(() =>
     readOrderTable(table, {
       columns: { customerId: options.customer, date: options.date, amount: options.amount },
-      dates: { dayOrder: options.dayOrder },
+      dates: { dayOrder: options.dayOrder, serials: EXCEL_SERIALS },
     }),
   );
   if (!Number.isFinite(read.asOf) || read.orders.customerIds.length === 0) {

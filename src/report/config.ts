@@ -8,9 +8,10 @@
  * Every problem is reported at once, in one line naming where it came from and the setting's path:
  *   report.json: "model.margin" must be a number from 0 to 1 (got "40%")
  */
+import { EXCEL_SERIALS } from "../sheet/serial-dates";
 import { COLUMN_ROLES, type ColumnOverrides } from "../engine/data/columns";
 import { formatDay } from "../engine/data/days";
-import { DAY_ORDERS, parseDay, type DayOrder } from "../engine/data/parse-date";
+import { DAY_ORDERS, parseDay, type DateParseOptions, type DayOrder } from "../engine/data/parse-date";
 import { ALERT_METRICS, checkAlertRules, DEFAULT_ALERT_RULES, type AlertRule } from "../engine/alerts/rules";
 import { RFM_11_SEGMENTS, RFM_8_CLASSES, type RfmSegmentScheme } from "../engine/rfm/segment-schemes";
 import {
@@ -451,12 +452,22 @@ export function storedConfig(config: ReportConfig): Record<string, unknown> {
   return JSON.parse(JSON.stringify({ version: 1, ...config })) as Record<string, unknown>;
 }
 
+/**
+ * How the report reads dates: in the settings' day order (inferred when "auto"), and numbers in a date
+ * column as Excel serials, since the report reads sheets and files that Excel (or a tool like it) wrote.
+ */
+export function dateReadOptions(config: ReportConfig): DateParseOptions {
+  return config.dayOrder === "auto"
+    ? { serials: EXCEL_SERIALS }
+    : { dayOrder: config.dayOrder, serials: EXCEL_SERIALS };
+}
+
 /** The engine's settings for the descriptive analysis. */
 export function analysisConfigOf(config: ReportConfig): AnalysisConfig {
   return {
     read: {
       columns: config.columns,
-      dates: config.dayOrder === "auto" ? {} : { dayOrder: config.dayOrder },
+      dates: dateReadOptions(config),
       amounts: config.decimalComma === "auto" ? {} : { decimalComma: config.decimalComma },
       lineAmounts: config.lineAmounts,
       ...(config.keepTestAccounts ? { testAccounts: [] } : {}),

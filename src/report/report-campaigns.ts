@@ -14,7 +14,7 @@ import {
 import { measureCampaigns, type CampaignMeasure } from "../engine/campaigns/measure";
 import { UserError } from "../user-error";
 import type { Workbook } from "../sheet/port";
-import type { ReportConfig } from "./config";
+import { dateReadOptions, type ReportConfig } from "./config";
 
 /** The sheet names a campaign table is found by when the settings name none. */
 export const CAMPAIGN_SHEET_NAMES = ["Campaigns", "Campaign", "活动", "活动参与", "营销活动"];
@@ -49,7 +49,7 @@ export function readCampaignTable(table: RawTable, config: ReportConfig): Partic
   try {
     return readParticipations(table, {
       columns: config.campaigns.columns,
-      dates: config.dayOrder === "auto" ? {} : { dayOrder: config.dayOrder },
+      dates: dateReadOptions(config),
     });
   } catch (e) {
     if (e instanceof DataError) throw new UserError(e.message);

@@ -5,9 +5,10 @@
  * usable value stops the build with a message naming the sheet and the cell; a cleared cell means "use
  * the default".
  */
+import { dayFromExcelSerial } from "../sheet/serial-dates";
 import { parseAmount } from "../engine/data/parse-amount";
 import { isCellError, type CellValue } from "../engine/data/table";
-import { dayFromExcelSerial, dayFromDate, formatDay } from "../engine/data/days";
+import { dayFromDate, formatDay } from "../engine/data/days";
 import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
 import {
   checkTierProgram,

@@ -4,7 +4,6 @@
  * preview's grid shows what Excel would (dates as dates, not as serial numbers 45291). Not every code
  * Excel knows: colours, conditions, fractions and scientific notation are shown as General.
  */
-import { excelSerialToDate } from "./sheet-model-cells";
 
 const DATE_PART = /(?:^|[^"\\])[ymdhs]/i;
 
@@ -112,3 +111,4 @@ export function formatWithCode(value: number | Date, code: string | undefined): 
   if (value === 0 && sections.length > 2 && sections[2] !== "") return formatNumberSection(0, sections[2]);
   return formatNumberSection(value, first);
 }
+import { excelSerialToDate } from "./serial-dates";

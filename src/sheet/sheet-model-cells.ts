@@ -94,22 +94,6 @@ export function formulaBody(formula: string): string {
   return f.startsWith("=") ? f.slice(1) : f;
 }
 
-/** Milliseconds per day and the Unix epoch as an Excel serial (1970-01-01 = 25569). */
-const DAY_MS = 86_400_000;
-const EXCEL_UNIX_EPOCH = 25_569;
-
-/**
- * Excel date serial of a Date, reading the Date's UTC calendar date and time (the convention of ExcelJS
- * and of the engine's date parsing: a date without a time zone is midnight UTC).
- */
-export function dateToExcelSerial(date: Date): number {
-  return date.getTime() / DAY_MS + EXCEL_UNIX_EPOCH;
-}
-
-export function excelSerialToDate(serial: number): Date {
-  return new Date(Math.round((serial - EXCEL_UNIX_EPOCH) * DAY_MS));
-}
-
 /** Excel's limit on the text of one cell; a longer text makes Excel repair the file or refuse the write. */
 export const MAX_CELL_TEXT = 32_767;
 

@@ -3,8 +3,9 @@
  * sheet holds which kind, where its input cells are and what the builder wrote there, which defined names
  * it owns and which charts it has. Pure functions only; BackedWorkbook does the reading and writing.
  */
+import { dateToExcelSerial } from "../sheet/serial-dates";
 import { isCellError, type CellValue } from "../engine/data/table";
-import { dateToExcelSerial, inputCells, isCellSpec } from "../sheet/sheet-model-cells";
+import { inputCells, isCellSpec } from "../sheet/sheet-model-cells";
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";

@@ -83,7 +83,7 @@ async function tableRows(book: string, table: string): Promise<unknown[][]> {
 
 /** A user's workbook: orders, and a sheet of theirs with a formula into the report and a validation. */
 async function baseBook(name: string): Promise<string> {
-  const table = generateOrders({ customers: 60, seed: 11, cells: "excel" });
+  const table = generateOrders({ customers: 60, seed: 11, cells: "typed" });
   const wb = new ExcelJS.Workbook();
   const orders = wb.addWorksheet("Orders");
   orders.addRow(table.headers);

@@ -44,7 +44,7 @@ function cdnowConfig(): string {
 
 /** A user's workbook: orders on one sheet, their own sheet of formulas and formats on another. */
 async function userBook(name: string): Promise<string> {
-  const table = generateOrders({ customers: 150, seed: 7, cells: "excel" });
+  const table = generateOrders({ customers: 150, seed: 7, cells: "typed" });
   const wb = new ExcelJS.Workbook();
   const notes = wb.addWorksheet("Notes");
   notes.getCell("A1").value = "My notes";

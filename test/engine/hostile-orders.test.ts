@@ -9,9 +9,10 @@
  * row is accounted for, under the right reason; summaries are consistent (x ≤ orders − 1, 0 ≤ t_x ≤ T);
  * and the models fitted to them give P(alive) in [0, 1] and a finite CLV.
  */
+import { EXCEL_SERIALS, excelSerialFromDay } from "../../src/sheet/serial-dates";
 import fc from "fast-check";
 import { analyzeOrders, type Analysis } from "../../src/engine/analyze";
-import { dayFromYmd, excelSerialFromDay, formatDay, NO_DAY } from "../../src/engine/data/days";
+import { dayFromYmd, formatDay, NO_DAY } from "../../src/engine/data/days";
 import { DataError } from "../../src/engine/data/errors";
 import { accountedRows, type QualityReason } from "../../src/engine/data/quality";
 import type { CellValue, RawTable } from "../../src/engine/data/table";
@@ -261,7 +262,10 @@ function expectedCounts(t: GeneratedTable) {
 function analyze(t: GeneratedTable): Analysis | DataError {
   try {
     // Formats given: the oracle takes "12,34" for a bad amount and "03/04/2023" for an unread date.
-    const formats = { dates: { dayOrder: "ymd" as const }, amounts: { decimalComma: false } };
+    const formats = {
+      dates: { dayOrder: "ymd" as const, serials: EXCEL_SERIALS },
+      amounts: { decimalComma: false },
+    };
     return analyzeOrders(rawTable(t), { read: { asOf: t.asOf, testAccounts: [], ...formats } });
   } catch (e) {
     if (e instanceof DataError) return e;

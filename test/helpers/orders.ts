@@ -11,6 +11,8 @@ export function orderTable(lines: Line[], source = "Orders"): RawTable {
     headers: ["Customer", "Date", "Amount"],
     columns: [lines.map((l) => l[0]), lines.map((l) => l[1]), lines.map((l) => l[2])],
     firstRow: 2,
+    // Labelled as a sheet reader labels a table that starts in column A.
+    columnLabels: ["A", "B", "C"],
   };
 }
 

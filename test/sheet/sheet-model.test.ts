@@ -1,3 +1,4 @@
+import { dateToExcelSerial, excelSerialToDate } from "../../src/sheet/serial-dates";
 import {
   cellAddress,
   columnName,
@@ -12,8 +13,6 @@ import {
   borderSides,
   cellsByRow,
   currencyFormat,
-  dateToExcelSerial,
-  excelSerialToDate,
   isFormulaLike,
   resolveCells,
   tableBox,

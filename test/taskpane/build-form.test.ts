@@ -74,7 +74,7 @@ describe("the Build form", () => {
     const layer = buildConfigLayer({ ...SOURCE, dayOrder: "dmy" }, defaults(), "en");
     const config = resolveReportConfig([checkConfigLayer(layer, "pane")]);
     expect(config.dayOrder).toBe("dmy");
-    expect(analysisConfigOf(config).read?.dates).toEqual({ dayOrder: "dmy" });
+    expect(analysisConfigOf(config).read?.dates).toMatchObject({ dayOrder: "dmy" });
     // Saved with the other settings (as the build saves them), and read back when the pane opens again.
     const start = storedStart(storedConfig(config) as JsonValue);
     expect(start.error).toBeUndefined();

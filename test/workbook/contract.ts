@@ -4,8 +4,8 @@
  * test will run it against a fake of the Excel JavaScript API). Only the port and the harness are used
  * here, never an adapter's internals.
  */
+import { dateToExcelSerial } from "../../src/sheet/serial-dates";
 import { isCellError, type CellValue } from "../../src/engine/data/table";
-import { dateToExcelSerial } from "../../src/sheet/sheet-model-cells";
 import type { Scalar, SheetModel } from "../../src/sheet/sheet-model";
 import type { UserCell, UserSheetFixture } from "../../src/workbook/memory/memory-workbook";
 import { SETTINGS_SHEET_NAME, type Workbook } from "../../src/sheet/port";

@@ -2,6 +2,7 @@
  * `loyalty fit INPUT --engine duckdb`: the calibration summary of an order table read by DuckDB (out of
  * core), computed in DuckDB by the customer-summary SQL, for the model fits.
  */
+import { EXCEL_SERIALS } from "../../sheet/serial-dates";
 import { nothingToAnalyze } from "../../engine/analyze";
 import { parseDay } from "../../engine/data/parse-date";
 import type { FitInput, TransactionOptions } from "../fit-input";
@@ -18,7 +19,7 @@ export async function fitInputWithDuckDb(
     file,
     {
       columns: { customerId: options.customer, date: options.date, amount: options.amount },
-      dates: { dayOrder: options.dayOrder },
+      dates: { dayOrder: options.dayOrder, serials: EXCEL_SERIALS },
     },
     io,
   );

@@ -6,21 +6,12 @@
  * day is the calendar day written in its data, so nothing here converts between zones. Day numbers fit in
  * an Int32Array; `NO_DAY` marks a missing date there.
  *
- * Excel serial numbers map to day numbers by `serial - 25569` (serial 25569 is 1970-01-01) for every
- * date from 1900-03-01 on; see `dayFromExcelSerial` for the dates before it.
+ * Spreadsheets' date serial numbers are the sheet layer's (src/sheet/serial-dates.ts); the date parser takes
+ * their rule as an option.
  */
 
 /** Marks "no date" in an Int32Array of day numbers (the smallest Int32). */
 export const NO_DAY = -2147483648;
-
-/** Day number of the Excel serial 0 in the 1900 date system, for serials from 61 (1900-03-01) on. */
-export const EXCEL_EPOCH_OFFSET = 25569;
-
-/** Largest Excel serial number: 9999-12-31. */
-export const MAX_EXCEL_SERIAL = 2958465;
-
-/** Offset between the 1904 date system (old Mac workbooks) and the 1900 one, in days. */
-export const EXCEL_1904_OFFSET = 1462;
 
 const MS_PER_DAY = 86_400_000;
 
@@ -91,24 +82,6 @@ export function ymdFromDay(dayNumber: number): YearMonthDay {
 export function formatDay(dayNumber: number): string {
   const { year, month, day } = ymdFromDay(dayNumber);
   return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
-}
-
-/**
- * Day number of an Excel serial in the 1900 date system; the fraction (time of day) is dropped. Returns NaN
- * for serials outside 1..2958465 and for 60, Excel's 1900-02-29, a day that never existed.
- */
-export function dayFromExcelSerial(serial: number): number {
-  if (!(serial >= 1 && serial < MAX_EXCEL_SERIAL + 1)) return NaN;
-  const whole = Math.floor(serial);
-  if (whole === 60) return NaN;
-  // Excel counts 1900 as a leap year, so serials before its phantom 29 February are one day later.
-  return whole < 60 ? whole - EXCEL_EPOCH_OFFSET + 1 : whole - EXCEL_EPOCH_OFFSET;
-}
-
-/** Excel serial (1900 date system) of a day number: the inverse of `dayFromExcelSerial`. */
-export function excelSerialFromDay(dayNumber: number): number {
-  const serial = dayNumber + EXCEL_EPOCH_OFFSET;
-  return serial < 61 ? serial - 1 : serial;
 }
 
 /** Day number of a JavaScript Date, read in UTC (ExcelJS gives a cell's wall-clock date as UTC). */

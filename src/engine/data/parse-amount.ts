@@ -84,7 +84,7 @@ export function explainAmount(value: CellValue, options?: AmountParseOptions): s
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
     return "blank";
   }
-  if (isCellError(value)) return `Excel error ${value.error}`;
+  if (isCellError(value)) return `error value ${value.error}`;
   if (typeof value === "boolean") return "TRUE/FALSE is not an amount";
   if (value instanceof Date) return "a date, not an amount";
   if (typeof value === "number") return "not a finite number";

@@ -1,17 +1,10 @@
 /**
- * Dates from cells: Excel serial numbers, JavaScript Dates (ExcelJS), ISO strings and the text formats
+ * Dates from cells: serial numbers (by the reader's rule), JavaScript Dates, ISO strings and the text formats
  * stores export. The result is a day number (see days.ts) or NaN when the cell holds no usable date; the
  * caller counts NaN as a data-quality finding and `explainDate` says why for the report.
  */
 import { isCellError, type CellValue } from "./table";
-import {
-  dayFromDate,
-  dayFromExcelSerial,
-  dayFromYmd,
-  EXCEL_1904_OFFSET,
-  isValidDate,
-  MAX_EXCEL_SERIAL,
-} from "./days";
+import { dayFromDate, dayFromYmd, isValidDate } from "./days";
 
 /**
  * Order of day and month in dates such as 03/04/2024. "ymd" (the default) accepts only year-first dates;
@@ -27,10 +20,24 @@ export const DAY_ORDERS: readonly DayOrder[] = ["ymd", "dmy", "mdy"];
 export const DAY_ORDER_UNKNOWN =
   "day/month order unknown: set the date order (day-month-year or month-day-year)";
 
+/**
+ * How a source writes dates as numbers. Spreadsheets count days from an epoch (their serial numbers); the
+ * sheet layer gives Excel's rule (sheet/serial-dates.ts), which the readers of sheets and files pass on.
+ */
+export interface SerialDates {
+  /** Day number of a serial (time of day dropped), NaN when the serial is no date. */
+  dayOf(serial: number): number;
+  /** Largest serial that is a date; a larger eight-digit whole number is read as YYYYMMDD. */
+  max: number;
+}
+
 export interface DateParseOptions {
   dayOrder?: DayOrder;
-  /** The workbook uses the 1904 date system (old Mac workbooks): serial 0 is 1904-01-01. */
-  date1904?: boolean;
+  /**
+   * Numbers (and five-digit texts such as "45000") in a date column are serials by this rule. Without it a
+   * number is a date only when it reads as YYYYMMDD (19970101).
+   */
+  serials?: SerialDates;
 }
 
 const MONTHS: Record<string, number> = {
@@ -69,13 +76,14 @@ function onlyTimeFrom(s: string, from: number): boolean {
   return TIME_SUFFIX.test(s) || s.slice(from).trim().length === 0;
 }
 
-/** A number read as an Excel serial, or as YYYYMMDD when it is an eight-digit date (19970101). */
+/** A number read as a serial (when the options give the rule), or as YYYYMMDD when it is one (19970101). */
 function dayFromNumber(n: number, options: DateParseOptions | undefined): number {
   if (!Number.isFinite(n)) return NaN;
-  if (n > MAX_EXCEL_SERIAL && Number.isInteger(n) && n >= 10000101 && n <= 99991231) {
+  const serials = options?.serials;
+  if ((!serials || n > serials.max) && Number.isInteger(n) && n >= 10000101 && n <= 99991231) {
     return ymdOrNaN(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
   }
-  return dayFromExcelSerial(options?.date1904 ? n + EXCEL_1904_OFFSET : n);
+  return serials ? serials.dayOf(n) : NaN;
 }
 
 /** A serial number written as text ("45000" or "45000.5"): five digits, 1927-05-18 to 2173-10-14. */
@@ -91,7 +99,7 @@ function dayFromNumericText(s: string, options: DateParseOptions | undefined): n
   if (lenA === 8 && onlyTimeFrom(s, i)) {
     return ymdOrNaN(Math.floor(a / 10000), Math.floor(a / 100) % 100, a % 100);
   }
-  if (lenA === 5) return SERIAL_TEXT.test(s) ? dayFromNumber(Number(s), options) : NaN;
+  if (lenA === 5) return options?.serials && SERIAL_TEXT.test(s) ? options.serials.dayOf(Number(s)) : NaN;
   const sep = s.charCodeAt(i++);
   if (sep !== 45 /* - */ && sep !== 47 /* / */ && sep !== 46 /* . */) return NaN;
   let b = 0;
@@ -133,7 +141,7 @@ function dayFromWordyText(s: string): number {
 /**
  * The day number of a cell, or NaN when it holds no date.
  *
- * Accepted: numbers as Excel serials (time of day dropped) or as eight-digit YYYYMMDD; Date objects (read
+ * Accepted: numbers as serials by `options.serials` (time of day dropped) or as eight-digit YYYYMMDD; Date objects (read
  * in UTC, as ExcelJS gives them); text in ISO form (2024-05-12, 2024-05-12T10:30:00Z, 2024-5-12 10:30),
  * YYYY/MM/DD, YYYY.MM.DD, YYYYMMDD, 2024年5月12日, 12 May 2024, May 12, 2024, and DD/MM/YYYY or
  * MM/DD/YYYY when `options.dayOrder` says which. A time zone in the text is ignored: the date is the
@@ -170,9 +178,11 @@ export function isBlankCell(value: CellValue): boolean {
  */
 export function explainDate(value: CellValue, options?: DateParseOptions): string {
   if (isBlankCell(value)) return "blank";
-  if (isCellError(value)) return `Excel error ${value.error}`;
+  if (isCellError(value)) return `error value ${value.error}`;
   if (typeof value === "boolean") return "TRUE/FALSE is not a date";
-  if (typeof value === "number") return "number out of the range of Excel dates";
+  if (typeof value === "number") {
+    return options?.serials ? "number out of the range of dates" : "a number here is a date only as YYYYMMDD";
+  }
   if (value instanceof Date) return "invalid date";
   const s = String(value).trim();
   const slash = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b/.exec(s);

@@ -8,7 +8,7 @@
  * spend (log-normal) and a preferred channel. Optionally a share of rows is made dirty (blank ids,
  * impossible dates, text amounts, duplicates, refunds, test accounts) for data-quality demonstrations.
  */
-import { dayFromYmd, EXCEL_EPOCH_OFFSET, formatDay } from "../data/days";
+import { dateFromDay, dayFromYmd, formatDay } from "../data/days";
 import type { CellValue, RawTable } from "../data/table";
 import { Random } from "../math/random";
 import { CATEGORY_WEIGHTS, pickCategory, SAMPLE_CATEGORIES } from "./categories";
@@ -26,10 +26,10 @@ export interface GenerateOrdersOptions {
   /** Header language (default "en"). */
   headers?: "en" | "zh";
   /**
-   * How cells are typed: "text" as a CSV file gives them (default), or "excel" as Office.js gives them
-   * (dates and amounts as numbers, dates as serials with the time as a fraction).
+   * How cells are typed: "text" as a CSV file gives them (default), or "typed" as a workbook reader gives
+   * them (amounts and quantities as numbers, dates as Date objects in UTC with the time of day).
    */
-  cells?: "text" | "excel";
+  cells?: "text" | "typed";
   /** Share of rows made dirty, 0..0.5 (default 0). */
   dirt?: number;
   /** Name of the table for messages (default "Orders"). */
@@ -152,7 +152,7 @@ function makeCustomers(rng: Random, options: Required<GenerateOrdersOptions>): C
   const lines = linesPerCustomer(rng, options.customers, options.lines);
   const width = Math.max(8, String(options.customers).length);
   const asText = options.cells === "text";
-  const dateCell = (day: number): CellValue => (asText ? formatDay(day) : day + EXCEL_EPOCH_OFFSET);
+  const dateCell = (day: number): CellValue => (asText ? formatDay(day) : dateFromDay(day));
   return Array.from(lines, (count, i) => {
     const born = dayFromYmd(1955, 1, 1) + Math.floor(rng.uniform() * 50 * 365.25);
     return {
@@ -305,7 +305,7 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
   customers.forEach((c, i) => {
     if (rng.uniform() < 0.1) return;
     const join = (joinedOn.get(i) ?? o.firstDay) - Math.floor(rng.uniform() * 60);
-    c.joinDate = asText ? formatDay(join) : join + EXCEL_EPOCH_OFFSET;
+    c.joinDate = asText ? formatDay(join) : dateFromDay(join);
   });
   const channels = CHANNELS[o.headers];
   const products = Array.from({ length: PRODUCTS }, (_, i) => `P${pad(i + 1, 5)}`);
@@ -324,7 +324,7 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
     // Joined rather than concatenated: a flat string, as a CSV parser gives, not a rope of two parts.
     const date: CellValue = asText
       ? [formatDay(day), timeText(second)].join(" ")
-      : day + EXCEL_EPOCH_OFFSET + second / 86400;
+      : new Date(dateFromDay(day).getTime() + second * 1000);
     const channel = channels[rng.uniform() < 0.8 ? c.channel : Math.floor(rng.uniform() * channels.length)];
     inOrder.length = 0;
     for (let l = 0; l < plan.lines[index]; l++, row++) {

@@ -1,5 +1,6 @@
 /* Customer functions of the LOYALTY namespace: from order lines to one row per customer. */
-import { excelSerialFromDay, NO_DAY } from "../../engine/data/days";
+import { excelSerialFromDay } from "../../sheet/serial-dates";
+import { NO_DAY } from "../../engine/data/days";
 import { purchaseDaysOf } from "../../engine/summary/purchase-days";
 import { summarizeCustomers } from "../../engine/summary/customer-summary";
 import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";

@@ -13,6 +13,7 @@
  *   treated as a test account: a function computes on what it is given and drops nothing unasked.
  *   LOYALTY.QUALITY lists every such finding.
  */
+import { EXCEL_SERIALS } from "../../sheet/serial-dates";
 import type { CellValue, RawTable } from "../../engine/data/table";
 import { parseDay } from "../../engine/data/parse-date";
 import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
@@ -47,13 +48,16 @@ function tableCell(v: unknown): CellValue {
   return v as CellValue;
 }
 
+/** Dates as Excel passes them to a function: serial numbers (or text dates). */
+const EXCEL_DATES = { serials: EXCEL_SERIALS };
+
 /** The as-of date of an optional argument (a date, an Excel serial or a text date) as a day number. */
 export function optionalDay(arg: Arg): number | undefined {
   const v = scalarOf(arg);
   if (isBlank(v)) return undefined;
   const code = inputErrorCode(v);
   if (code) throw propagatedError(code, arg.name);
-  const day = typeof v === "number" || typeof v === "string" ? parseDay(v) : NaN;
+  const day = typeof v === "number" || typeof v === "string" ? parseDay(v, EXCEL_DATES) : NaN;
   if (Number.isNaN(day)) throw valueError(`${arg.name}: ${showValue(v)} is not a date`);
   return day;
 }
@@ -79,6 +83,7 @@ export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOr
     firstRow: 1,
   };
   const read = readOrderTable(table, {
+    dates: EXCEL_DATES,
     columns: { customerId: 0, date: 1, amount: 2 },
     asOf,
     duplicates: "keep",

@@ -2,7 +2,8 @@
  * Values as report cells hold them: numbers without NaN, rounded for storage, days as Excel dates, and the
  * text and widths of header cells.
  */
-import { excelSerialFromDay, NO_DAY } from "../../engine/data/days";
+import { excelSerialFromDay } from "../../sheet/serial-dates";
+import { NO_DAY } from "../../engine/data/days";
 import { isCellSpec } from "../../sheet/sheet-model-cells";
 import type { Cell } from "../../sheet/sheet-model";
 

@@ -4,13 +4,12 @@
  * an "Orders" sheet, the campaigns its members took part in on a "Campaigns" sheet (found by the build as
  * the campaign history, never as the orders), plus a small notes sheet that is not an order table.
  */
+import { dateFromDay } from "../../engine/data/days";
 import { generateOrders, GENERATED_HEADERS } from "../../engine/sample/generate-orders";
 import { plantSampleCampaigns } from "../../engine/sample/sample-campaigns";
-import { excelSerialFromDay } from "../../engine/data/days";
 import { parseDay } from "../../engine/data/parse-date";
 import { rowCount, type CellValue } from "../../engine/data/table";
 import { rangeAddress } from "../../sheet/a1";
-import { excelSerialToDate } from "../../sheet/sheet-model-cells";
 import type { Scalar } from "../../sheet/sheet-model";
 import { MemoryWorkbook } from "../../workbook/memory/memory-workbook";
 
@@ -36,12 +35,8 @@ export function sampleCustomersFrom(search: string): number | undefined {
   return Number.isInteger(n) && n > 0 ? Math.min(n, MAX_SAMPLE_CUSTOMERS) : undefined;
 }
 
-/** Columns of the generated export that hold dates (as Excel serials): order date, birthday, join date. */
-const DATE_COLUMNS = [2, 7, 8];
-
-function asScalar(v: CellValue, column: number): Scalar {
+function asScalar(v: CellValue): Scalar {
   if (v === undefined || v === null) return null;
-  if (typeof v === "number" && DATE_COLUMNS.includes(column)) return excelSerialToDate(v);
   if (typeof v === "object" && !(v instanceof Date)) return v.error;
   return v;
 }
@@ -56,7 +51,7 @@ export function sampleRows(options: SampleOptions = {}): { orders: Scalar[][]; c
     customers: o.customers,
     seed: o.seed,
     headers: o.headers,
-    cells: "excel",
+    cells: "typed",
     dirt: 0.01,
   });
   const campaigns = plantSampleCampaigns(
@@ -66,15 +61,13 @@ export function sampleRows(options: SampleOptions = {}): { orders: Scalar[][]; c
   );
   const orders: Scalar[][] = [[...GENERATED_HEADERS[o.headers]]];
   const n = rowCount(table);
-  for (let r = 0; r < n; r++) orders.push(table.columns.map((column, c) => asScalar(column[r], c)));
+  for (let r = 0; r < n; r++) orders.push(table.columns.map((column) => asScalar(column[r])));
   const campaignRows: Scalar[][] = [campaigns.headers];
   for (let r = 0; r < rowCount(campaigns); r++) {
     // Start and end dates as Excel dates, as a person types them into a sheet.
     campaignRows.push(
       campaigns.columns.map((column, c) =>
-        c === 2 || c === 3
-          ? excelSerialToDate(excelSerialFromDay(parseDay(column[r] as string)))
-          : (column[r] as Scalar),
+        c === 2 || c === 3 ? dateFromDay(parseDay(column[r] as string)) : (column[r] as Scalar),
       ),
     );
   }

@@ -2,6 +2,7 @@
  * What the pane shows about the chosen order table before a build: the column of each role (detected,
  * then as the user overrides it), the first rows, and the last order date (the default as-of date).
  */
+import { EXCEL_SERIALS } from "../../sheet/serial-dates";
 import {
   COLUMN_ROLES,
   detectColumns,
@@ -74,7 +75,7 @@ export function lastOrderDate(
   dayOrder: DayOrder = "ymd",
 ): string | undefined {
   if (dateColumn === undefined) return undefined;
-  const options = { dayOrder };
+  const options = { dayOrder, serials: EXCEL_SERIALS };
   let last = -Infinity;
   for (const v of table.columns[dateColumn] ?? []) {
     const day = parseDay(v, options);

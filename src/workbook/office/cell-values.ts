@@ -5,8 +5,9 @@
  * if it were typed: "00042" would become 42 and "=x" or "+x" a formula. So every text is sent with the
  * quote prefix (') that makes Excel keep it as text, exactly as written.
  */
+import { dateToExcelSerial, excelSerialToDate } from "../../sheet/serial-dates";
 import type { CellValue } from "../../engine/data/table";
-import { dateToExcelSerial, excelSerialToDate, type ResolvedCell } from "../../sheet/sheet-model-cells";
+import { type ResolvedCell } from "../../sheet/sheet-model-cells";
 
 /** One entry of a `formulas` array sent to Excel (null: leave the cell as it is). */
 export type OfficeInput = string | number | boolean | null;

@@ -7,11 +7,11 @@
  * Worksheet XML is machine-written and flat (<row><c><f/><v/><is/></c></row>), so rows are cut out of
  * the text with regular expressions, as xml-text.ts does for the other parts; text is unescaped.
  */
+import { excelSerialToDate } from "../../sheet/serial-dates";
 import { createInflateRaw } from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
 import type { CellValue } from "../../engine/data/table";
 import { boxContains, columnNumber, type RangeBox } from "../../sheet/a1";
-import { excelSerialToDate } from "../../sheet/sheet-model-cells";
 import { UserError } from "../../user-error";
 import type { SheetRow } from "../backend";
 import { isDateFormat } from "../office/cell-values";

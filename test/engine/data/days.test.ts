@@ -1,9 +1,8 @@
+import { dayFromExcelSerial, excelSerialFromDay } from "../../../src/sheet/serial-dates";
 import fc from "fast-check";
 import {
   addMonths,
-  dayFromExcelSerial,
   dayFromYmd,
-  excelSerialFromDay,
   formatDay,
   formatMonthIndex,
   isValidDate,

@@ -63,6 +63,6 @@ describe("parseAmount", () => {
     expect(explainAmount("")).toBe("blank");
     expect(explainAmount("1.234,50")).toMatch(/decimal comma/);
     expect(explainAmount("n/a")).toBe("not a number");
-    expect(explainAmount({ error: "#DIV/0!" })).toBe("Excel error #DIV/0!");
+    expect(explainAmount({ error: "#DIV/0!" })).toBe("error value #DIV/0!");
   });
 });

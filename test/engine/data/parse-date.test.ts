@@ -1,5 +1,8 @@
 import { dayFromYmd } from "../../../src/engine/data/days";
 import { explainDate, parseDay, proposeDayOrder } from "../../../src/engine/data/parse-date";
+import { EXCEL_1904_SERIALS, EXCEL_SERIALS } from "../../../src/sheet/serial-dates";
+
+const excel = { serials: EXCEL_SERIALS };
 
 const d = dayFromYmd;
 
@@ -21,17 +24,30 @@ describe("parseDay", () => {
     ["12 May 2024", d(2024, 5, 12)],
     ["12-May-24", d(2024, 5, 12)],
     ["May 12, 2024", d(2024, 5, 12)],
-    ["45424", d(2024, 5, 12)],
-    ["45424.5", d(2024, 5, 12)],
   ])("reads the text %p", (text, day) => {
     expect(parseDay(text)).toBe(day);
   });
 
-  it("reads Excel serials and YYYYMMDD numbers", () => {
-    expect(parseDay(45424)).toBe(d(2024, 5, 12));
-    expect(parseDay(45424.99)).toBe(d(2024, 5, 12));
+  it("reads a serial written as text only by the reader's rule", () => {
+    expect(parseDay("45424", excel)).toBe(d(2024, 5, 12));
+    expect(parseDay("45424.5", excel)).toBe(d(2024, 5, 12));
+    expect(parseDay("45424")).toBeNaN();
+  });
+
+  it("reads Excel serials (by the sheet layer's rule) and YYYYMMDD numbers", () => {
+    expect(parseDay(45424, excel)).toBe(d(2024, 5, 12));
+    expect(parseDay(45424.99, excel)).toBe(d(2024, 5, 12));
+    expect(parseDay(19970101, excel)).toBe(d(1997, 1, 1));
+    // 1904 system: serial 0 is 1904-01-01, 1,462 days after the 1900 system's.
+    expect(parseDay(0, { serials: EXCEL_1904_SERIALS })).toBe(d(1904, 1, 1));
+    expect(parseDay(44000, { serials: EXCEL_1904_SERIALS })).toBe(parseDay(44000 + 1462, excel));
+  });
+
+  it("reads a number as a date only as YYYYMMDD when the source gives no serial rule", () => {
     expect(parseDay(19970101)).toBe(d(1997, 1, 1));
-    expect(parseDay(44000, { date1904: true })).toBe(parseDay(44000 + 1462));
+    expect(parseDay(45424)).toBeNaN();
+    expect(explainDate(45424)).toBe("a number here is a date only as YYYYMMDD");
+    expect(explainDate(-5, excel)).toBe("number out of the range of dates");
   });
 
   it("reads Date objects in UTC, as ExcelJS gives them", () => {
@@ -68,8 +84,8 @@ describe("parseDay", () => {
     expect(parseDay(undefined)).toBeNaN();
     expect(parseDay(true)).toBeNaN();
     expect(parseDay({ error: "#N/A" })).toBeNaN();
-    expect(parseDay(-5)).toBeNaN();
-    expect(parseDay(3_000_000)).toBeNaN();
+    expect(parseDay(-5, excel)).toBeNaN();
+    expect(parseDay(3_000_000, excel)).toBeNaN();
     expect(parseDay(Infinity)).toBeNaN();
   });
 });
@@ -77,7 +93,7 @@ describe("parseDay", () => {
 describe("explainDate", () => {
   it("says why a cell is not a date", () => {
     expect(explainDate("")).toBe("blank");
-    expect(explainDate({ error: "#REF!" })).toBe("Excel error #REF!");
+    expect(explainDate({ error: "#REF!" })).toBe("error value #REF!");
     expect(explainDate("03/04/2024")).toMatch(/day\/month order unknown/);
     expect(explainDate("2024-02-30")).toBe("no such day in the calendar");
     expect(explainDate("soon")).toBe("not a date");

@@ -9,6 +9,7 @@ import {
 import { dayFromYmd, formatDay, NO_DAY } from "../../../src/engine/data/days";
 import type { CellValue, RawTable } from "../../../src/engine/data/table";
 import { columnNames } from "../../../src/sheet/a1";
+import { EXCEL_SERIALS } from "../../../src/sheet/serial-dates";
 
 /** Rows as a person types them; the table is column-major like every reader's. */
 function table(headers: string[], rows: CellValue[][], source = "Orders"): RawTable {
@@ -204,7 +205,7 @@ describe("readOrderTable options", () => {
         [1002, "2024年5月14日", 12, "Member", "n/a", "", 1],
       ],
     );
-    const r = readOrderTable(mixed);
+    const r = readOrderTable(mixed, { dates: { serials: EXCEL_SERIALS } });
     expect(r.orders.customerIds).toEqual(["1001", "1002"]);
     expect(Array.from(r.orders.day, formatDay)).toEqual(["2024-05-12", "2024-05-13", "2024-05-14"]);
     expect(Array.from(r.orders.amount)).toEqual([99.5, 1000, 12]);

@@ -79,10 +79,11 @@ describe("generateOrders", () => {
     );
   });
 
-  it("writes Chinese headers and Excel-typed cells when asked", () => {
-    const zh = generateOrders({ customers: 50, headers: "zh", cells: "excel", seed: 3 });
+  it("writes Chinese headers and typed cells (numbers, Dates) when asked", () => {
+    const zh = generateOrders({ customers: 50, headers: "zh", cells: "typed", seed: 3 });
     expect(zh.headers).toEqual(GENERATED_HEADERS.zh);
-    expect(typeof zh.columns[2][0]).toBe("number");
+    expect(zh.columns[2][0]).toBeInstanceOf(Date);
+    expect(typeof zh.columns[4][0]).toBe("number");
     const read = readOrderTable(zh);
     expect(read.quality.purchaseLines).toBe(500);
     expect(read.asOf).toBeLessThanOrEqual(dayFromYmd(2024, 12, 31));

@@ -1,8 +1,8 @@
+import { excelSerialFromDay } from "../../../src/sheet/serial-dates";
 import { lift } from "../../../src/functions/catalogue/campaigns";
 import { analyzeOrders } from "../../../src/engine/analyze";
 import { measureCampaign } from "../../../src/engine/campaigns/measure";
 import { readParticipations } from "../../../src/engine/campaigns/participation";
-import { excelSerialFromDay } from "../../../src/engine/data/days";
 import { parseDay } from "../../../src/engine/data/parse-date";
 import { generateCampaignHistory } from "../../../src/engine/sample/planted-effects";
 import { errorIn } from "../excel-values";

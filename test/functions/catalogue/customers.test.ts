@@ -1,5 +1,6 @@
+import { excelSerialFromDay } from "../../../src/sheet/serial-dates";
 import { quality, summary } from "../../../src/functions/catalogue/customers";
-import { dayFromYmd, excelSerialFromDay } from "../../../src/engine/data/days";
+import { dayFromYmd } from "../../../src/engine/data/days";
 import { parseDay } from "../../../src/engine/data/parse-date";
 import { cdnowSampleTable, readTestDataCsv } from "../../helpers/test-data";
 import { at, column, errorIn } from "../excel-values";

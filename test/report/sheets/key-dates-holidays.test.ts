@@ -2,7 +2,8 @@
  * The "Holidays and shopping days" block of the Key dates sheet on the demo sample (as of 2024-12-30,
  * orders from 2022), and the settings keyDates.holidays and keyDates.holidayDays.
  */
-import { dayFromYmd, excelSerialFromDay, formatDay } from "../../../src/engine/data/days";
+import { excelSerialFromDay } from "../../../src/sheet/serial-dates";
+import { dayFromYmd, formatDay } from "../../../src/engine/data/days";
 import type { CellValue } from "../../../src/engine/data/table";
 import { readOrderTable } from "../../../src/engine/data/read-orders";
 import { generateOrders } from "../../../src/engine/sample/generate-orders";

@@ -1,6 +1,6 @@
 /** Puts contract fixtures into the fake Excel, the way a user's open workbook would hold them. */
+import { dateToExcelSerial } from "../../../src/sheet/serial-dates";
 import { parseCellAddress, parseRangeAddress } from "../../../src/sheet/a1";
-import { dateToExcelSerial } from "../../../src/sheet/sheet-model-cells";
 import type { UserCell } from "../../../src/workbook/memory/memory-workbook";
 import type { WorkbookFixture } from "../contract";
 import type { FakeCell, FakeSheet } from "./fake-excel-model";
