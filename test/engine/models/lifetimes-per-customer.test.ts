@@ -38,7 +38,8 @@ const column = (name: string): number[] => {
   return lines.map((cells) => Number(cells[i]));
 };
 
-const data: RfmData = { x: column("x"), tx: column("t_x"), T: column("T") };
+const x = column("x");
+const data: RfmData = { x, tx: column("t_x"), T: column("T") };
 const zbar = column("zbar");
 const ids = column("ID");
 
@@ -94,7 +95,7 @@ function checkAll(
   }
   const spend = spendOf(params.gg);
   // Every row, x = 0 included (their expected value is the population mean p·v/(q − 1)).
-  const value = data.x.map((x, i) => gammaGammaExpectedValue(spend, x as number, zbar[i]));
+  const value = x.map((xi, i) => gammaGammaExpectedValue(spend, xi, zbar[i]));
   expectAgreement(value, "gg_expected_value", tolerance.gg);
   const clv = predictCustomers({ model: "bgnbd", params: params.bgnbd }, data, 0, {
     spend,
@@ -107,7 +108,7 @@ function checkAll(
 describe("per-customer predictions against lifetimes on the CDNOW sample (2,357 customers)", () => {
   it("holds every customer of the summary, with its inputs", () => {
     expect(lines).toHaveLength(2357);
-    expect(column("x").reduce((s, v) => s + v, 0)).toBe(2457);
+    expect(x.reduce((s, v) => s + v, 0)).toBe(2457);
   });
 
   it("agrees at lifetimes' parameters to the precision those parameters are printed with", () => {
@@ -120,9 +121,9 @@ describe("per-customer predictions against lifetimes on the CDNOW sample (2,357 
       mbgnbd: fitMbgnbd(data),
       pnbd: fitParetoNbd(data),
     };
-    const repeaters = data.x.flatMap((x, i) => ((x as number) > 0 ? [i] : []));
+    const repeaters = x.flatMap((xi, i) => (xi > 0 ? [i] : []));
     const gg = fitGammaGamma({
-      x: repeaters.map((i) => data.x[i]),
+      x: repeaters.map((i) => x[i]),
       monetary: repeaters.map((i) => zbar[i]),
     });
 
