@@ -334,7 +334,7 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     if (given === null) unset.add(role);
     if (given === null || given === undefined) continue;
     const column = resolveColumn(table, role, given);
-    if (taken.has(column)) {
+    if (taken.has(column) && !sharesContact(mapping, role, column)) {
       throw new DataError(
         `${table.source}: column ${columnLetter(column)} is given for two roles`,
         undefined,
@@ -377,6 +377,20 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     (role) => mapping[role] === undefined && !(role === "amount" && amountFromPrice(mapping)),
   );
   return { mapping, origin, missing };
+}
+
+/**
+ * Whether `role` may take `column` although another role has it: a phone or e-mail column that keys the
+ * customers serves as the customer id too (see shareContactAsCustomerId), so the pane's mapping and the
+ * settings may give it for both.
+ */
+function sharesContact(mapping: ColumnMapping, role: ColumnRole, column: number): boolean {
+  const contact = (r: ColumnRole) => r === "phone" || r === "email";
+  const holder = COLUMN_ROLES.find((r) => r !== role && mapping[r] === column);
+  return (
+    holder !== undefined &&
+    ((role === "customerId" && contact(holder)) || (contact(role) && holder === "customerId"))
+  );
 }
 
 /** Shopify's order export calls its order number "Name" and writes it "#1001": an order id, not a person. */

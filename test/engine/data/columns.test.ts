@@ -195,6 +195,14 @@ describe("detectColumns", () => {
     // A Name column of people stays a name.
     const people: RawTable = { ...t, columns: [["Anna Berg", "Ben Ode", ""], ...t.columns.slice(1)] };
     expect(detectColumns(people).mapping).toMatchObject({ name: 0 });
+    // The pane sends the mapping it shows back as settings: the e-mail given as the id and as the e-mail.
+    expect(detectColumns(t, { customerId: "Email", email: "Email" }).mapping).toMatchObject({
+      customerId: 1,
+      email: 1,
+    });
+    expect(() => detectColumns(t, { customerId: "Email", date: "Email" })).toThrow(
+      /column B is given for two roles/,
+    );
     // With only a Subtotal, it is the amount.
     expect(detectColumns(tableWith(["Email", "Date", "Subtotal"])).mapping.amount).toBe(2);
   });
