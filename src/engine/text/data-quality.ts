@@ -135,8 +135,21 @@ export function qualityNote(note: string, language: Language): string {
   if (after) return `晚于 ${after[1]}`;
   const excel = /^Excel error (.*)$/.exec(note);
   if (excel) return `Excel 错误值 ${excel[1]}`;
+  const long = /^([\d,]+) characters(?:; cut to ([\d,]+) where a sheet shows it)?$/.exec(note);
+  if (long) return `${long[1]} 个字符${long[2] ? `；在工作表中截为 ${long[2]} 个` : ""}`;
   const prefixed = /^([a-zA-Z ]+): (.*)$/.exec(note);
   if (prefixed && PREFIXES_ZH[prefixed[1]])
     return `${PREFIXES_ZH[prefixed[1]]}：${qualityNote(prefixed[2], language)}`;
   return note;
+}
+
+/**
+ * An example's cell as the engine shows it, in `language`: "(blank)" for an empty cell, and a long text's
+ * start with its length ("ABCD… (1,048,576 characters)", quality.ts shortenedText); the cell's own text is
+ * kept as it is.
+ */
+export function qualityValue(value: string, language: Language): string {
+  if (value === "(blank)") return DATA_QUALITY_TEXTS[language].blank;
+  if (language === "en") return value;
+  return value.replace(/… \(([\d,]+) characters\)$/, "…（共 $1 个字符）");
 }

@@ -8,7 +8,7 @@ import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import type { DataQualityReport, QualityExample, QualityFinding } from "../../engine/data/quality";
 import { columnLetter } from "../../engine/data/table";
-import { DATA_QUALITY_TEXTS, qualityNote } from "../../engine/text/data-quality";
+import { DATA_QUALITY_TEXTS, qualityNote, qualityValue } from "../../engine/text/data-quality";
 import type { Language } from "../../engine/text/language";
 import { cellPlaceText } from "../../engine/text/places";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
@@ -18,9 +18,6 @@ import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 
 type Texts = (typeof DATA_QUALITY_TEXTS)["en"];
-
-/** How an example's cell is shown: the engine writes "(blank)" for an empty cell. */
-const BLANK_CELL = "(blank)";
 
 export function buildDataQualitySheet(data: ReportData): SheetModel {
   const { analysis } = data;
@@ -84,7 +81,7 @@ function findingLabel(f: QualityFinding, language: Language): string {
 function exampleWords(quality: DataQualityReport, e: QualityExample, language: Language) {
   return {
     where: cellPlaceText(language, quality, e),
-    value: e.value === BLANK_CELL ? DATA_QUALITY_TEXTS[language].blank : e.value,
+    value: qualityValue(e.value, language),
     note: e.note === undefined ? "" : qualityNote(e.note, language),
   };
 }
@@ -132,7 +129,10 @@ function examplesTable(layout: SheetLayout, quality: DataQualityReport, language
       return [findingLabel(f, language), e.row, e.column, e.header, words.value, words.note];
     }),
   );
-  layout.section(t.examples, t.examplesNote(Math.max(0, ...quality.findings.map((f) => f.examples.length))));
+  layout.section(
+    t.examples,
+    t.examplesNote(quality.findings.reduce((most, f) => Math.max(most, f.examples.length), 0)),
+  );
   layout.table({
     header: t.exampleHeaders,
     rows: examples,
