@@ -197,21 +197,20 @@ function windowOf(rows: readonly Participation[], fallback: number): number {
   return fallback;
 }
 
-/** Measures one campaign (its participation rows) on the purchase days; `asOf` ends the data. */
-export function measureCampaign(
-  days: PurchaseDays,
-  campaign: string,
-  rows: readonly Participation[],
-  asOf: number,
-  options: MeasureOptions,
-): CampaignMeasure {
-  const window = windowOf(rows, options.windowDays ?? DEFAULT_CAMPAIGN_WINDOW_DAYS);
-  const margin = options.margin ?? 1;
+/** Participants' after-spend and every eligible non-participant's, in one cohort: the naive comparison. */
+interface NaiveCohort {
+  pAfter: number[];
+  oAfter: number[];
+}
+
+/** What was left out, by reason (see CampaignMeasure.unmatched). */
+type Unmatched = CampaignMeasure["unmatched"];
+
+/** The campaign's members by start day (one start and one cost per member: the earliest start, costs summed). */
+function cohortsOf(days: PurchaseDays, rows: readonly Participation[]) {
   const indexOf = new Map<string, number>();
   days.customerIds.forEach((id, c) => indexOf.set(id, c));
-  // One start and one cost per member: the earliest start, the costs summed.
   const byMember = new Map<number, { start: number; cost: number }>();
-  const unmatched = { notInOrders: 0, noHistory: 0, windowNotOver: 0, noControl: 0 };
   const listed = new Set<string>();
   let totalCost = NaN;
   for (const p of rows) {
@@ -224,7 +223,6 @@ export function measureCampaign(
     if (!seen) byMember.set(c, { start: p.start, cost });
     else byMember.set(c, { start: Math.min(seen.start, p.start), cost: seen.cost + cost });
   }
-  unmatched.notInOrders = [...listed].filter((id) => !indexOf.has(id)).length;
   const cohorts = new Map<number, Cohort>();
   for (const [c, { start, cost }] of byMember) {
     const cohort = cohorts.get(start) ?? { start, members: [], cost: [] };
@@ -234,130 +232,162 @@ export function measureCampaign(
   }
   const takesPart = new Uint8Array(days.customerIds.length);
   for (const c of byMember.keys()) takesPart[c] = 1;
+  const notInOrders = [...listed].filter((id) => !indexOf.has(id)).length;
+  return { cohorts, listed: listed.size, notInOrders, totalCost, takesPart };
+}
 
-  const cells: Cell[] = [];
+type CohortStrata = ReturnType<typeof strataAt>;
+
+function emptyCell(s: CohortStrata, start: number, c: number): Cell {
+  return {
+    stratum: {
+      start,
+      tierLevel: s.tierLevel[c],
+      r: s.r[c],
+      f: s.f[c],
+      spendBand: s.spendBand[c],
+      participants: 0,
+      controls: 0,
+      participantBefore: 0,
+      participantAfter: 0,
+      controlBefore: 0,
+      controlAfter: 0,
+    },
+    pChange: [],
+    pAfter: [],
+    pDays: [],
+    cChange: [],
+    cDays: [],
+    cost: 0,
+  };
+}
+
+/** The cohort's participants in the cells of their strata (those without history before it are unmatched). */
+function participantCells(s: CohortStrata, cohort: Cohort, unmatched: Unmatched) {
+  const cellOf = new Map<number, Cell>();
+  const pAfter: number[] = [];
+  cohort.members.forEach((c, i) => {
+    if (s.key[c] < 0) {
+      unmatched.noHistory++;
+      return;
+    }
+    pAfter.push(s.after.spend[c]);
+    let cell = cellOf.get(s.key[c]);
+    if (!cell) {
+      cell = emptyCell(s, cohort.start, c);
+      cellOf.set(s.key[c], cell);
+    }
+    cell.pChange.push(s.after.spend[c] - s.before.spend[c]);
+    cell.pAfter.push(s.after.spend[c]);
+    cell.pDays.push(s.after.purchaseDays[c] - s.before.purchaseDays[c]);
+    cell.stratum.participantBefore += s.before.spend[c];
+    cell.cost += cohort.cost[i];
+  });
+  return { cellOf, pAfter };
+}
+
+/** Non-participants with history into the participants' cells as controls; every one's after-spend for the naive view. */
+function addControls(s: CohortStrata, takesPart: Uint8Array, cellOf: Map<number, Cell>) {
+  const oAfter: number[] = [];
+  const controlIndexes = new Map<number, number[]>();
+  for (let c = 0; c < takesPart.length; c++) {
+    if (takesPart[c] || s.key[c] < 0) continue;
+    oAfter.push(s.after.spend[c]);
+    const cell = cellOf.get(s.key[c]);
+    if (!cell) continue;
+    cell.cChange.push(s.after.spend[c] - s.before.spend[c]);
+    cell.cDays.push(s.after.purchaseDays[c] - s.before.purchaseDays[c]);
+    cell.stratum.controlBefore += s.before.spend[c];
+    cell.stratum.controlAfter += s.after.spend[c];
+    const list = controlIndexes.get(s.key[c]) ?? [];
+    list.push(c);
+    controlIndexes.set(s.key[c], list);
+  }
+  return { oAfter, controlIndexes };
+}
+
+/** Matches one cohort: its strata (all), the cells that have controls, the controls used and their cost. */
+function matchCohort(
+  days: PurchaseDays,
+  cohort: Cohort,
+  window: number,
+  options: MeasureOptions,
+  takesPart: Uint8Array,
+  unmatched: Unmatched,
+) {
+  const s = strataAt(days, cohort.start, window, options.tiers);
+  const { cellOf, pAfter } = participantCells(s, cohort, unmatched);
+  const { oAfter, controlIndexes } = addControls(s, takesPart, cellOf);
   const strata: Stratum[] = [];
-  const naive: { pAfter: number[]; oAfter: number[] }[] = [];
-  const controlsUsed = new Set<number>();
-  let matchedCost = 0;
-  const starts = [...cohorts.keys()].sort((a, b) => a - b);
-  for (const start of starts) {
-    const cohort = cohorts.get(start) as Cohort;
-    if (start - 1 + window > asOf) {
-      unmatched.windowNotOver += cohort.members.length;
+  const cells: Cell[] = [];
+  const controls: number[] = [];
+  let cost = 0;
+  for (const [key, cell] of cellOf) {
+    const st = cell.stratum;
+    st.participants = cell.pChange.length;
+    st.controls = cell.cChange.length;
+    st.participantBefore /= st.participants;
+    st.participantAfter = mean(cell.pAfter);
+    strata.push(st);
+    if (st.controls === 0) {
+      unmatched.noControl += st.participants;
+      st.controlBefore = NaN;
+      st.controlAfter = NaN;
       continue;
     }
-    const s = strataAt(days, start, window, options.tiers);
-    const cellOf = new Map<number, Cell>();
-    const pAfterAll: number[] = [];
-    cohort.members.forEach((c, i) => {
-      if (s.key[c] < 0) {
-        unmatched.noHistory++;
-        return;
-      }
-      pAfterAll.push(s.after.spend[c]);
-      let cell = cellOf.get(s.key[c]);
-      if (!cell) {
-        cell = {
-          stratum: {
-            start,
-            tierLevel: s.tierLevel[c],
-            r: s.r[c],
-            f: s.f[c],
-            spendBand: s.spendBand[c],
-            participants: 0,
-            controls: 0,
-            participantBefore: 0,
-            participantAfter: 0,
-            controlBefore: 0,
-            controlAfter: 0,
-          },
-          pChange: [],
-          pAfter: [],
-          pDays: [],
-          cChange: [],
-          cDays: [],
-          cost: 0,
-        };
-        cellOf.set(s.key[c], cell);
-      }
-      cell.pChange.push(s.after.spend[c] - s.before.spend[c]);
-      cell.pAfter.push(s.after.spend[c]);
-      cell.pDays.push(s.after.purchaseDays[c] - s.before.purchaseDays[c]);
-      cell.stratum.participantBefore += s.before.spend[c];
-      cell.cost += cohort.cost[i];
-    });
-    const oAfter: number[] = [];
-    const controlIndexes = new Map<number, number[]>();
-    for (let c = 0; c < takesPart.length; c++) {
-      if (takesPart[c] || s.key[c] < 0) continue;
-      oAfter.push(s.after.spend[c]);
-      const cell = cellOf.get(s.key[c]);
-      if (!cell) continue;
-      cell.cChange.push(s.after.spend[c] - s.before.spend[c]);
-      cell.cDays.push(s.after.purchaseDays[c] - s.before.purchaseDays[c]);
-      cell.stratum.controlBefore += s.before.spend[c];
-      cell.stratum.controlAfter += s.after.spend[c];
-      const list = controlIndexes.get(s.key[c]) ?? [];
-      list.push(c);
-      controlIndexes.set(s.key[c], list);
-    }
-    naive.push({ pAfter: pAfterAll, oAfter });
-    for (const [key, cell] of cellOf) {
-      const st = cell.stratum;
-      st.participants = cell.pChange.length;
-      st.controls = cell.cChange.length;
-      st.participantBefore /= st.participants;
-      st.participantAfter = mean(cell.pAfter);
-      strata.push(st);
-      if (st.controls === 0) {
-        unmatched.noControl += st.participants;
-        st.controlBefore = NaN;
-        st.controlAfter = NaN;
-        continue;
-      }
-      st.controlBefore /= st.controls;
-      st.controlAfter /= st.controls;
-      for (const c of controlIndexes.get(key) ?? []) controlsUsed.add(c);
-      matchedCost += cell.cost;
-      cells.push(cell);
-    }
+    st.controlBefore /= st.controls;
+    st.controlAfter /= st.controls;
+    for (const c of controlIndexes.get(key) ?? []) controls.push(c);
+    cost += cell.cost;
+    cells.push(cell);
   }
+  return { strata, cells, controls, cost, naive: { pAfter, oAfter } };
+}
 
-  const matchedCells = cells;
-  const matched = matchedCells.reduce((a, cell) => a + cell.pChange.length, 0);
-  // The estimate from per-stratum means of participants' and controls' change, weighted by participants.
-  const estimateFrom = (pMean: (cell: Cell) => number, cMean: (cell: Cell) => number) => {
-    let effect = 0;
-    for (const cell of matchedCells) effect += cell.pChange.length * (pMean(cell) - cMean(cell));
-    return matched > 0 ? effect / matched : NaN;
-  };
-  const pAfterMean = (cells: Cell[], pick: (cell: Cell) => number) =>
-    cells.reduce((a, cell) => a + cell.pChange.length * pick(cell), 0) / matched;
-  const spendEffect = estimateFrom(
-    (cell) => mean(cell.pChange),
-    (cell) => mean(cell.cChange),
-  );
-  const participantAfter = pAfterMean(matchedCells, (cell) => mean(cell.pAfter));
-  const liftOf = (effect: number, after: number) => effect / (after - effect);
-  const daysEffect = estimateFrom(
-    (cell) => mean(cell.pDays),
-    (cell) => mean(cell.cDays),
-  );
-  const naiveOf = (pick: (v: number[]) => number) => {
-    let p = 0;
-    let o = 0;
-    let count = 0;
-    for (const cohort of naive) {
-      if (cohort.pAfter.length === 0 || cohort.oAfter.length === 0) continue;
-      p += cohort.pAfter.length * pick(cohort.pAfter);
-      o += cohort.pAfter.length * pick(cohort.oAfter);
-      count += cohort.pAfter.length;
-    }
-    return { p: p / count, o: o / count };
-  };
-  const naiveMeans = naiveOf(mean);
+/** Participants' and others' mean after-spend over the cohorts, weighted by participants (the naive view). */
+function naiveMeansOf(naive: readonly NaiveCohort[], pick: (v: number[]) => number) {
+  let p = 0;
+  let o = 0;
+  let count = 0;
+  for (const cohort of naive) {
+    if (cohort.pAfter.length === 0 || cohort.oAfter.length === 0) continue;
+    p += cohort.pAfter.length * pick(cohort.pAfter);
+    o += cohort.pAfter.length * pick(cohort.oAfter);
+    count += cohort.pAfter.length;
+  }
+  return { p: p / count, o: o / count };
+}
 
+/** Σ_h n_h (pMean(h) − cMean(h)) / Σ_h n_h over the matched cells: the effect on those who took part. */
+function weightedEffect(
+  cells: readonly Cell[],
+  matched: number,
+  pMean: (c: Cell) => number,
+  cMean: (c: Cell) => number,
+) {
+  let effect = 0;
+  for (const cell of cells) effect += cell.pChange.length * (pMean(cell) - cMean(cell));
+  return matched > 0 ? effect / matched : NaN;
+}
+
+/** (Mean weighted by participants) of a per-cell value. */
+function participantMean(cells: readonly Cell[], matched: number, pick: (c: Cell) => number) {
+  return cells.reduce((a, cell) => a + cell.pChange.length * pick(cell), 0) / matched;
+}
+
+/** The effect as a share of what participants would have spent without the campaign. */
+const liftOf = (effect: number, after: number) => effect / (after - effect);
+
+/**
+ * The seeded bootstrap: each replicate resamples participants (change, after-spend and purchase days
+ * together) and controls within every matched cell, and the naive cohorts.
+ */
+function bootstrapDraws(
+  cells: readonly Cell[],
+  naive: readonly NaiveCohort[],
+  matched: number,
+  options: MeasureOptions,
+) {
   const rng = new Random(options.seed ?? 1);
   const replicates = matched > 0 ? (options.replicates ?? DEFAULT_REPLICATES) : 0;
   const draws = { spend: [] as number[], lift: [] as number[], days: [] as number[], naive: [] as number[] };
@@ -365,8 +395,7 @@ export function measureCampaign(
     let effect = 0;
     let after = 0;
     let dayEffect = 0;
-    for (const cell of matchedCells) {
-      // One resample of the participants' rows (change, after and purchase days together), one of the controls'.
+    for (const cell of cells) {
       const np = cell.pChange.length;
       let sc = 0;
       let sa = 0;
@@ -392,26 +421,103 @@ export function measureCampaign(
     draws.spend.push(effect / matched);
     draws.lift.push(liftOf(effect / matched, after / matched));
     draws.days.push(dayEffect / matched);
-    const n = naiveOf((v) => resampledMean(rng, v));
+    const n = naiveMeansOf(naive, (v) => resampledMean(rng, v));
     draws.naive.push(n.p / n.o - 1);
   }
+  return draws;
+}
+
+const scaled = (i: Interval, k: number): Interval => ({
+  estimate: i.estimate * k,
+  low: i.low * k,
+  high: i.high * k,
+});
+
+/** Matches every cohort whose window is over by `asOf`, in order of start. */
+function matchCohorts(
+  days: PurchaseDays,
+  members: ReturnType<typeof cohortsOf>,
+  window: number,
+  asOf: number,
+  options: MeasureOptions,
+) {
+  const unmatched: Unmatched = {
+    notInOrders: members.notInOrders,
+    noHistory: 0,
+    windowNotOver: 0,
+    noControl: 0,
+  };
+  const cells: Cell[] = [];
+  const strata: Stratum[] = [];
+  const naive: NaiveCohort[] = [];
+  const controlsUsed = new Set<number>();
+  let matchedCost = 0;
+  const starts = [...members.cohorts.keys()].sort((a, b) => a - b);
+  for (const start of starts) {
+    const cohort = members.cohorts.get(start) as Cohort;
+    if (start - 1 + window > asOf) {
+      unmatched.windowNotOver += cohort.members.length;
+      continue;
+    }
+    const m = matchCohort(days, cohort, window, options, members.takesPart, unmatched);
+    strata.push(...m.strata);
+    cells.push(...m.cells);
+    naive.push(m.naive);
+    for (const c of m.controls) controlsUsed.add(c);
+    matchedCost += m.cost;
+  }
+  return { cells, strata, naive, controlsUsed, matchedCost, unmatched, starts };
+}
+
+/** Measures one campaign (its participation rows) on the purchase days; `asOf` ends the data. */
+export function measureCampaign(
+  days: PurchaseDays,
+  campaign: string,
+  rows: readonly Participation[],
+  asOf: number,
+  options: MeasureOptions,
+): CampaignMeasure {
+  const window = windowOf(rows, options.windowDays ?? DEFAULT_CAMPAIGN_WINDOW_DAYS);
+  const margin = options.margin ?? 1;
+  const members = cohortsOf(days, rows);
+  const { cells, strata, naive, controlsUsed, matchedCost, unmatched, starts } = matchCohorts(
+    days,
+    members,
+    window,
+    asOf,
+    options,
+  );
+
+  const matched = cells.reduce((a, cell) => a + cell.pChange.length, 0);
+  const spendEffect = weightedEffect(
+    cells,
+    matched,
+    (cell) => mean(cell.pChange),
+    (cell) => mean(cell.cChange),
+  );
+  const participantAfter = participantMean(cells, matched, (cell) => mean(cell.pAfter));
+  const daysEffect = weightedEffect(
+    cells,
+    matched,
+    (cell) => mean(cell.pDays),
+    (cell) => mean(cell.cDays),
+  );
+  const naiveMeans = naiveMeansOf(naive, mean);
+  const draws = bootstrapDraws(cells, naive, matched, options);
+
   const spendPerMember = percentileInterval(spendEffect, draws.spend);
-  const scale = (i: Interval, k: number): Interval => ({
-    estimate: i.estimate * k,
-    low: i.low * k,
-    high: i.high * k,
-  });
-  const incrementalRevenue = scale(spendPerMember, matched);
+  const incrementalRevenue = scaled(spendPerMember, matched);
+  const totalCost = members.totalCost;
   const hasCost = Number.isFinite(totalCost) && matchedCost > 0;
   const roiOf = (revenue: number) => (hasCost ? (revenue * margin - matchedCost) / matchedCost : NaN);
   const controlMean = (pick: (st: Stratum) => number) =>
-    matchedCells.reduce((a, cell) => a + cell.pChange.length * pick(cell.stratum), 0) / matched;
+    participantMean(cells, matched, (cell) => pick(cell.stratum));
   return {
     campaign,
     windowDays: window,
     firstStart: starts.length > 0 ? starts[0] : NaN,
     lastStart: starts.length > 0 ? starts[starts.length - 1] : NaN,
-    participants: listed.size,
+    participants: members.listed,
     matched,
     unmatched,
     controls: controlsUsed.size,
