@@ -92,7 +92,8 @@ const NOTES_ZH: Readonly<Record<string, string>> = {
   [DAY_ORDER_UNKNOWN]: "日/月顺序未知：请设置日期顺序（日-月-年或月-日-年）",
   blank: "空白",
   "TRUE/FALSE is not a date": "TRUE/FALSE 不是日期",
-  "number out of the range of Excel dates": "数字超出 Excel 日期范围",
+  "number out of the range of dates": "数字超出日期范围",
+  "a number here is a date only as YYYYMMDD": "此处的数字只有写成 YYYYMMDD 才是日期",
   "invalid date": "无效日期",
   "no such day in the calendar": "日历中没有这一天",
   "not a date": "不是日期",
@@ -133,8 +134,8 @@ export function qualityNote(note: string, language: Language): string {
   }
   const after = /^after (\d{4}-\d{2}-\d{2})$/.exec(note);
   if (after) return `晚于 ${after[1]}`;
-  const excel = /^Excel error (.*)$/.exec(note);
-  if (excel) return `Excel 错误值 ${excel[1]}`;
+  const error = /^error value (.*)$/.exec(note);
+  if (error) return `错误值 ${error[1]}`;
   const long = /^([\d,]+) characters(?:; cut to ([\d,]+) where a sheet shows it)?$/.exec(note);
   if (long) return `${long[1]} 个字符${long[2] ? `；在工作表中截为 ${long[2]} 个` : ""}`;
   const prefixed = /^([a-zA-Z ]+): (.*)$/.exec(note);

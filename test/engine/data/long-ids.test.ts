@@ -22,6 +22,8 @@ const table: RawTable = {
     [10, 20, 30, 40, 50, 60],
   ],
   firstRow: 2,
+  // Labelled as the CSV reader labels a file's columns.
+  columnLabels: ["A", "B", "C"],
 };
 
 describe("customer ids longer than 256 characters", () => {
