@@ -13,17 +13,11 @@ import { KEPT_LATIN_WORDS } from "../helpers/kept-latin-words";
 import { REPORT_SHEETS_ZH } from "../helpers/report-sheets";
 
 /**
- * Sheets not scanned, each named in the test output: Model, Benefit cost and Data quality, whose texts are
- * not in the catalogue yet; Preferences and Campaigns, whose notes name settings and sheets to type as they
+ * Sheets not scanned, each named in the test output: Model and Data quality, whose texts are not in the
+ * catalogue yet; Preferences and Campaigns, whose notes name settings and sheets to type as they
  * are (preferences.minSupport, a sheet named Campaigns), which this scan cannot tell from English words.
  */
-const NOT_SCANNED: readonly SheetKind[] = [
-  "model",
-  "benefit-cost",
-  "data-quality",
-  "preferences",
-  "campaigns",
-];
+const NOT_SCANNED: readonly SheetKind[] = ["model", "data-quality", "preferences", "campaigns"];
 
 const table = generateOrders({ ...DEMO_SAMPLE, headers: "zh" });
 

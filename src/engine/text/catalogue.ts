@@ -5,6 +5,7 @@
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
+import { BENEFIT_COST_TEXTS } from "./benefit-cost";
 import { CUSTOMER_TEXTS } from "./customers";
 import { KEY_DATE_TEXTS } from "./key-dates";
 import { KPI_TEXTS } from "./kpis";
@@ -25,6 +26,7 @@ function catalogueOf(language: Language) {
     kpis: KPI_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
+    benefitCost: BENEFIT_COST_TEXTS[language],
   };
 }
 
