@@ -18,7 +18,8 @@ export interface BenefitCostSheetTexts {
   title: string;
   /** The subtitle: source, as-of date, horizon and money. */
   subtitle: (from: string, asOf: string, periods: number, periodMonths: number, currency: string) => string;
-  intro: string;
+  /** The intro line; `area` is the model's footprint (A1:AN200), an address, not a word to translate. */
+  intro: (area: string) => string;
   checks: { allPass: string; check: string; shares: string; rows: string; periods: string };
   keyResults: {
     title: string;
@@ -132,9 +133,9 @@ const EN: BenefitCostSheetTexts = {
       `${currency || "the currency of the data"}; members and points are counted at period ends.`
     );
   },
-  intro:
+  intro: (area) =>
     "Orange cells are assumptions: edit them and everything recalculates. Refresh updates the baseline from " +
-    "the data and keeps what you typed. The model occupies A1:AN200; your own work outside it is kept.",
+    `the data and keeps what you typed. The model occupies ${area}; your own work outside it is kept.`,
   checks: {
     allPass: "All checks pass",
     check: "Check: ",
@@ -431,9 +432,9 @@ const ZH: BenefitCostSheetTexts = {
       `${currency || "数据中的货币"}；会员数和积分按期末统计。`
     );
   },
-  intro:
-    "橙色单元格是假设：修改后全部自动重算。刷新会按数据更新基线，并保留您输入的内容。模型占用 A1:AN200，" +
-    "此区域以外您自己的内容会保留。",
+  intro: (area) =>
+    "橙色单元格是假设：修改后全部自动重算。刷新会按数据更新基线，并保留您输入的内容。" +
+    `模型占用 ${area}，此区域以外您自己的内容会保留。`,
   checks: {
     allPass: "全部检查通过",
     check: "请检查：",

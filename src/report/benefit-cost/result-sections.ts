@@ -11,7 +11,13 @@ import { columnName, rangeAddress } from "../../sheet/a1";
 import type { ChartSpec, NumberFormat } from "../../sheet/sheet-model";
 import { FORMATS, INPUT_KEYS } from "./fields";
 import type { Expected } from "./grid";
-import { FIRST_PERIOD_COL, KEY_RESULT_LINES, periodsRange, totalColumn } from "./layout";
+import {
+  BENEFIT_COST_FOOTPRINT,
+  FIRST_PERIOD_COL,
+  KEY_RESULT_LINES,
+  periodsRange,
+  totalColumn,
+} from "./layout";
 import type { BenefitCostTexts } from "../../engine/text/benefit-cost";
 import { SHEET_TEXTS } from "../../engine/text/benefit-cost-sheet";
 import { cell, columnRange, rowRange, SHARE_TOLERANCE, type BenefitCostWriter } from "./writer";
@@ -30,7 +36,7 @@ export function titleSection(w: BenefitCostWriter): void {
     t.subtitle(w.input.source ?? "", asOf, w.T, baseline.periodMonths, w.input.currency ?? ""),
     "note",
   );
-  w.text(3, 1, t.intro, "note");
+  w.text(3, 1, t.intro(BENEFIT_COST_FOOTPRINT), "note");
 }
 
 /** The check line under the title: green when the inputs are consistent, red naming what is not. */
