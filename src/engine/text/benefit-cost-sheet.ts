@@ -59,7 +59,9 @@ export interface BenefitCostSheetTexts {
   };
   scenarioNames: Record<ScenarioKey, string>;
   programmeTitle: string;
-  programmeFields: Record<ProgrammeFieldKey, Labelled>;
+  programmeFields: Record<Exclude<ProgrammeFieldKey, "periods">, Labelled>;
+  /** The number of periods: label and unit, with the most the sheet holds. */
+  periods: (max: number) => Labelled;
   tierTitle: string;
   tierTitleNote: string;
   tier: string;
@@ -199,9 +201,9 @@ const EN: BenefitCostSheetTexts = {
       "Points leaving the balance per period",
       "redeemed or expired, share of the balance at the start of the period",
     ],
-    periods: ["Number of periods", "1 to 36; applied when the sheet is refreshed"],
     periodMonths: ["Period length (months)", "1 (months) to 12; applied when the sheet is refreshed"],
   },
+  periods: (max) => ["Number of periods", `1 to ${max}; applied when the sheet is refreshed`],
   tierTitle: "Assumptions: per tier",
   tierTitleNote: "money per member or per period as labelled; rates as shares",
   tier: "Tier",
@@ -486,9 +488,9 @@ const ZH: BenefitCostSheetTexts = {
     membershipGrowthRate: ["每期新会员增长率", "各期新会员 = 每期新会员 × (1 + 增长率)^(期序 − 1)"],
     fixedCost: ["每期方案固定成本", "人员、系统、宣传：不随会员人数变化（权益成本按等级随会员变化）"],
     pointsBurnRate: ["每期离开余额的积分", "已兑换或已过期，占期初余额的比例"],
-    periods: ["期数", "1 至 36；刷新工作表时生效"],
     periodMonths: ["每期月数", "1（按月）至 12；刷新工作表时生效"],
   },
+  periods: (max) => ["期数", `1 至 ${max}；刷新工作表时生效`],
   tierTitle: "假设：各等级",
   tierTitleNote: "金额按标注为每位会员或每期；比率以小数表示",
   tier: "等级",

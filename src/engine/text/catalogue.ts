@@ -5,11 +5,8 @@
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
-<<<<<<< HEAD
 import { BENEFIT_COST_TEXTS } from "./benefit-cost";
-=======
 import { CAMPAIGN_TEXTS } from "./campaigns";
->>>>>>> main
 import { CUSTOMER_TEXTS } from "./customers";
 import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
@@ -33,9 +30,7 @@ function catalogueOf(language: Language) {
     kpis: KPI_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
-<<<<<<< HEAD
     benefitCost: BENEFIT_COST_TEXTS[language],
-=======
     preferences: PREFERENCE_TEXTS[language],
     preferenceRoles: {
       category: PREFERENCE_ROLE_WORDS.category[language],
@@ -45,7 +40,6 @@ function catalogueOf(language: Language) {
     campaigns: CAMPAIGN_TEXTS[language],
     dataQuality: DATA_QUALITY_TEXTS[language],
     places: PLACE_TEXTS[language],
->>>>>>> main
   };
 }
 

@@ -10,6 +10,7 @@ import { rangeAddress } from "../../sheet/a1";
 import {
   FORMATS,
   INPUT_KEYS,
+  MAX_PERIODS_ON_SHEET,
   PROGRAMME_FIELDS,
   SCENARIO_ROWS,
   TIER_FIELDS,
@@ -29,7 +30,8 @@ export function programmeSection(w: BenefitCostWriter): void {
         : assumptions.programme[f.field];
   PROGRAMME_FIELDS.forEach((f, i) => {
     const r = at.programmeFirst + i;
-    const [label, unit] = w.s.programmeFields[f.field];
+    const [label, unit] =
+      f.field === "periods" ? w.s.periods(MAX_PERIODS_ON_SHEET) : w.s.programmeFields[f.field];
     w.text(r, 1, label);
     w.inputCell(r, 2, INPUT_KEYS.programme(f.field), value(f), f.format);
     w.text(r, 3, unit, "note");

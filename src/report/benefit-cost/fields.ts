@@ -164,11 +164,6 @@ export const PROGRAMME_FIELDS: readonly ProgrammeField[] = [
   },
   {
     field: "periods",
-<<<<<<< HEAD
-=======
-    label: "Number of periods",
-    unit: `1 to ${MAX_PERIODS_ON_SHEET}; applied when the sheet is refreshed`,
->>>>>>> main
     name: "LL_PeriodsSetting",
     format: FORMATS.whole,
     min: 1,

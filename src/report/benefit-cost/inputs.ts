@@ -9,18 +9,13 @@ import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import { SCENARIO_FIELDS, type Scenario, type ScenarioMultipliers } from "../../engine/projection/scenarios";
 import { UserError } from "../../user-error";
 import type { InputCellState } from "../../sheet/port";
-<<<<<<< HEAD
-import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
+import { INPUT_KEYS, MAX_PERIODS_ON_SHEET, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
 import { BENEFIT_COST_TEXTS } from "../../engine/text/benefit-cost";
 import { SHEET_TEXTS } from "../../engine/text/benefit-cost-sheet";
 import { LANGUAGES } from "../../engine/text/language";
 
 /** The English labels name the cells in messages (the CLI's messages are English). */
 const EN = SHEET_TEXTS.en;
-=======
-import { INPUT_KEYS, MAX_PERIODS_ON_SHEET, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
-import { BENEFIT_COST_TEXTS } from "./texts";
->>>>>>> main
 
 /** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */
 export type SheetInput = Pick<InputCellState, "key" | "address" | "value" | "edited">;
