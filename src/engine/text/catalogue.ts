@@ -5,11 +5,13 @@
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
+import { BENEFIT_COST_TEXTS } from "./benefit-cost";
 import { CAMPAIGN_TEXTS } from "./campaigns";
 import { CUSTOMER_TEXTS } from "./customers";
 import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
 import { KPI_TEXTS } from "./kpis";
+import { MODEL_TEXTS } from "./model";
 import type { Language } from "./language";
 import { PLACE_TEXTS } from "./places";
 import { PREFERENCE_ROLE_WORDS, PREFERENCE_TEXTS } from "./preferences";
@@ -27,8 +29,10 @@ function catalogueOf(language: Language) {
     segments: SEGMENT_TEXTS[language],
     tiers: TIER_TEXTS[language],
     kpis: KPI_TEXTS[language],
+    model: MODEL_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
+    benefitCost: BENEFIT_COST_TEXTS[language],
     preferences: PREFERENCE_TEXTS[language],
     preferenceRoles: {
       category: PREFERENCE_ROLE_WORDS.category[language],
