@@ -74,81 +74,107 @@ function dayRange(days: PurchaseDays, asOf: number): { first: number; last: numb
   return first <= last ? { first, last } : undefined;
 }
 
-export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): MonthlyKpis {
-  const { asOf } = options;
-  const window = options.churnWindowDays ?? 90;
+/** The months a KPI table covers, and the rules its counts follow. */
+interface KpiSpan {
+  lookup: MonthLookup;
+  firstMonth: number;
+  lastMonth: number;
+  /** Number of months. */
+  n: number;
+  asOf: number;
+  /** Days without a purchase after which a customer counts as churned. */
+  window: number;
+}
+
+function kpiSpan(days: PurchaseDays, asOf: number, window: number): KpiSpan {
   const range = dayRange(days, asOf);
   // Churn spells start up to `window` days after the last purchase: cover those days too.
   const lookup = new MonthLookup(range?.first ?? asOf, asOf + window + 1);
   const lastMonth = lookup.monthOf(asOf);
   const firstMonth = range ? lookup.monthOf(range.first) : lastMonth;
-  const n = lastMonth - firstMonth + 1;
-  const active = new Int32Array(n);
-  const fresh = new Int32Array(n);
-  const repeat = new Int32Array(n);
-  const retained = new Int32Array(n);
-  const orders = new Int32Array(n);
-  const revenue = new Float64Array(n);
-  const refunds = new Float64Array(n);
-  // Churn spells as a difference array over months: +1 where a spell starts, −1 after it ends.
-  const churnDelta = new Int32Array(n + 1);
-  const churnedAtAsOf = { count: 0 };
-  const newlyChurned = new Int32Array(n);
+  return { lookup, firstMonth, lastMonth, n: lastMonth - firstMonth + 1, asOf, window };
+}
 
-  for (let c = 0; c < days.customerIds.length; c++) {
-    const lo = days.start[c];
-    const end = firstAfter(days.day, lo, days.start[c + 1], asOf);
-    if (end === lo) continue;
-    fresh[lookup.monthOf(days.day[lo]) - firstMonth]++;
-    let previousMonth = -1;
-    let daysInMonth = 0;
-    for (let i = lo; i < end; i++) {
-      const m = lookup.monthOf(days.day[i]) - firstMonth;
-      orders[m] += days.orders[i];
-      revenue[m] += days.value[i];
-      if (m !== previousMonth) {
-        active[m]++;
-        if (previousMonth >= 0 && m === previousMonth + 1) retained[m]++;
-        previousMonth = m;
-        daysInMonth = 1;
-      } else if (++daysInMonth === 2) {
-        repeat[m]++;
-      }
-      // Churned at the month ends after day + window and before the next purchase (full months only).
-      const from = lookup.monthOf(days.day[i] + window + 1) - firstMonth;
-      const to = (i + 1 < end ? lookup.monthOf(days.day[i + 1]) - firstMonth : n) - 1;
-      const stop = Math.min(to, n - 2);
-      if (from <= stop) {
-        churnDelta[from]++;
-        churnDelta[stop + 1]--;
-      }
-      // The day the window is passed, when no purchase comes first (and it has come by the as-of date).
-      const crossed = days.day[i] + window + 1;
-      if (crossed <= asOf && (i + 1 >= end || days.day[i + 1] > crossed)) {
-        newlyChurned[lookup.monthOf(crossed) - firstMonth]++;
-      }
+/** The per-month counts, filled customer by customer. */
+function emptyTally(n: number) {
+  return {
+    active: new Int32Array(n),
+    fresh: new Int32Array(n),
+    repeat: new Int32Array(n),
+    retained: new Int32Array(n),
+    orders: new Int32Array(n),
+    revenue: new Float64Array(n),
+    refunds: new Float64Array(n),
+    // Churn spells as a difference array over months: +1 where a spell starts, −1 after it ends.
+    churnDelta: new Int32Array(n + 1),
+    newlyChurned: new Int32Array(n),
+    churnedAtAsOf: 0,
+  };
+}
+
+type KpiTally = ReturnType<typeof emptyTally>;
+
+/** One customer's purchase days `lo..end − 1` (up to the as-of date) into the tally. */
+function tallyPurchases(days: PurchaseDays, lo: number, end: number, span: KpiSpan, t: KpiTally): void {
+  const { lookup, firstMonth, n, asOf, window } = span;
+  t.fresh[lookup.monthOf(days.day[lo]) - firstMonth]++;
+  let previousMonth = -1;
+  let daysInMonth = 0;
+  for (let i = lo; i < end; i++) {
+    const m = lookup.monthOf(days.day[i]) - firstMonth;
+    t.orders[m] += days.orders[i];
+    t.revenue[m] += days.value[i];
+    if (m !== previousMonth) {
+      t.active[m]++;
+      if (previousMonth >= 0 && m === previousMonth + 1) t.retained[m]++;
+      previousMonth = m;
+      daysInMonth = 1;
+    } else if (++daysInMonth === 2) {
+      t.repeat[m]++;
     }
-    if (asOf - days.day[end - 1] > window) churnedAtAsOf.count++;
-    const { refunds: r } = days;
-    const refundEnd = firstAfter(r.day, r.customerStart[c], r.customerStart[c + 1], asOf);
-    for (let i = r.customerStart[c]; i < refundEnd; i++) {
-      const m = lookup.monthOf(r.day[i]) - firstMonth;
-      if (m >= 0) refunds[m] += r.amount[i];
+    // Churned at the month ends after day + window and before the next purchase (full months only).
+    const from = lookup.monthOf(days.day[i] + window + 1) - firstMonth;
+    const to = (i + 1 < end ? lookup.monthOf(days.day[i + 1]) - firstMonth : n) - 1;
+    const stop = Math.min(to, n - 2);
+    if (from <= stop) {
+      t.churnDelta[from]++;
+      t.churnDelta[stop + 1]--;
+    }
+    // The day the window is passed, when no purchase comes first (and it has come by the as-of date).
+    const crossed = days.day[i] + window + 1;
+    if (crossed <= asOf && (i + 1 >= end || days.day[i + 1] > crossed)) {
+      t.newlyChurned[lookup.monthOf(crossed) - firstMonth]++;
     }
   }
+  if (asOf - days.day[end - 1] > window) t.churnedAtAsOf++;
+}
 
+/** Customer c's refunds up to the as-of date into the tally's months. */
+function tallyRefunds(days: PurchaseDays, c: number, span: KpiSpan, t: KpiTally): void {
+  const { refunds: r } = days;
+  const refundEnd = firstAfter(r.day, r.customerStart[c], r.customerStart[c + 1], span.asOf);
+  for (let i = r.customerStart[c]; i < refundEnd; i++) {
+    const m = span.lookup.monthOf(r.day[i]) - span.firstMonth;
+    if (m >= 0) t.refunds[m] += r.amount[i];
+  }
+}
+
+/** The KPI table from the tally: churn spells summed, rates as ratios of the counts. */
+function kpisOf(t: KpiTally, span: KpiSpan): MonthlyKpis {
+  const { n, asOf, lastMonth, firstMonth } = span;
+  const { active, fresh, repeat, retained, newlyChurned, revenue, refunds, orders } = t;
   const churned = new Int32Array(n);
   const toDate = new Int32Array(n);
   let running = 0;
   let acquired = 0;
   for (let m = 0; m < n; m++) {
-    running += churnDelta[m];
-    churned[m] = m === n - 1 ? churnedAtAsOf.count : running;
+    running += t.churnDelta[m];
+    churned[m] = m === n - 1 ? t.churnedAtAsOf : running;
     toDate[m] = acquired += fresh[m];
   }
   const months = Int32Array.from({ length: n }, (_, i) => firstMonth + i);
   return {
-    churnWindowDays: window,
+    churnWindowDays: span.window,
     months,
     labels: Array.from(months, formatMonthIndex),
     partial: asOf < lastDayOfMonthIndex(lastMonth),
@@ -175,4 +201,17 @@ export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): Mon
     netRevenue: Float64Array.from(revenue, (v, i) => v + refunds[i]),
     averageOrderValue: ratio(revenue, orders),
   };
+}
+
+export function monthlyKpis(days: PurchaseDays, options: MonthlyKpiOptions): MonthlyKpis {
+  const span = kpiSpan(days, options.asOf, options.churnWindowDays ?? 90);
+  const tally = emptyTally(span.n);
+  for (let c = 0; c < days.customerIds.length; c++) {
+    const lo = days.start[c];
+    const end = firstAfter(days.day, lo, days.start[c + 1], span.asOf);
+    if (end === lo) continue;
+    tallyPurchases(days, lo, end, span, tally);
+    tallyRefunds(days, c, span, tally);
+  }
+  return kpisOf(tally, span);
 }
