@@ -93,7 +93,7 @@ const NOTES_ZH: Readonly<Record<string, string>> = {
   blank: "空白",
   "TRUE/FALSE is not a date": "TRUE/FALSE 不是日期",
   "number out of the range of dates": "数字超出日期范围",
-  "a number here is a date only as YYYYMMDD": "此处的数字只有写成 YYYYMMDD 才是日期",
+  "a number here is a date only as YYYYMMDD": "此处的数字只有写成八位年月日（如 20240512）才是日期",
   "invalid date": "无效日期",
   "no such day in the calendar": "日历中没有这一天",
   "not a date": "不是日期",
