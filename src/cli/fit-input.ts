@@ -10,11 +10,10 @@ import { nothingToAnalyze } from "../engine/analyze";
 import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engine/data/read-orders";
 import { describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
 import { findRfmProblem } from "../engine/models/data";
-import { calibrationInputs, summarizeCustomers } from "../engine/summary/customer-summary";
 import { purchaseDaysOf } from "../engine/summary/purchase-days";
 import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
 import { formatDay } from "../engine/data/days";
-import { defaultHoldoutDays } from "../engine/models/select";
+import { automaticCalibrationEnd, calibrationSplit } from "../engine/summary/holdout";
 import { UserError } from "./io";
 import { withUserErrors } from "../user-error";
 
@@ -155,11 +154,10 @@ export function summarizeTransactionTable(
     // The engine's explanation: the most frequent problem and the first place it occurs.
     throw new UserError(nothingToAnalyze(read).message);
   }
+  const days = purchaseDaysOf(read.orders);
   let calibrationEnd = read.asOf;
   if (options.calibrationEnd === undefined && options.defaultHoldout) {
-    let first = Infinity;
-    for (const d of read.orders.day) if (d < first) first = d;
-    calibrationEnd = read.asOf - defaultHoldoutDays(read.asOf - first, DAYS_PER_UNIT[options.unit]);
+    calibrationEnd = automaticCalibrationEnd(days, read.asOf, options.unit);
   }
   if (options.calibrationEnd !== undefined) {
     calibrationEnd = parseDay(options.calibrationEnd);
@@ -167,13 +165,7 @@ export function summarizeTransactionTable(
       throw new UserError(`--calibration-end: "${options.calibrationEnd}" is not a date (use YYYY-MM-DD)`);
     }
   }
-  const summary = summarizeCustomers(purchaseDaysOf(read.orders), {
-    asOf: read.asOf,
-    calibrationEnd,
-    observationEnd: read.asOf,
-    unit: options.unit,
-  });
-  const inputs = calibrationInputs(summary);
+  const inputs = calibrationSplit(days, { asOf: read.asOf, unit: options.unit, calibrationEnd });
   if (inputs.x.length === 0)
     throw new UserError(`${table.source}: no customer bought on or before the calibration end`);
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.

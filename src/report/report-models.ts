@@ -10,7 +10,6 @@ import { NO_DAY } from "../engine/data/days";
 import type { PurchaseDays } from "../engine/summary/purchase-days";
 import {
   calibrationInputs,
-  summarizeCustomers,
   type CalibrationInputs,
   type CustomerSummary,
 } from "../engine/summary/customer-summary";
@@ -28,12 +27,8 @@ import { predictCustomers } from "../engine/models/clv";
 import { monthIn } from "../engine/models/clv-conventions";
 import { diagnoseFit, diagnosisSummary, type FitDiagnosis } from "../engine/models/diagnose";
 import { expectedCumulativeRepeatPurchases, type HoldoutRow } from "../engine/models/holdout";
-import {
-  compareOnHoldout,
-  defaultHoldoutDays,
-  inactiveEvidence,
-  type CandidateScore,
-} from "../engine/models/select";
+import { compareOnHoldout, inactiveEvidence, type CandidateScore } from "../engine/models/select";
+import { calibrationSplit, defaultHoldoutDays } from "../engine/summary/holdout";
 import { transactionModelOf } from "../engine/models/transaction-model";
 import type { FitResult, RfmData } from "../engine/models/types";
 import { monthlyDiscountRate, type ReportConfig } from "./config";
@@ -238,8 +233,7 @@ function splitHistory(
     };
   }
   const calibrationEnd = asOf - holdoutDays;
-  const calibration = summarizeCustomers(days, { asOf, unit, calibrationEnd, observationEnd: asOf });
-  const inputs = calibrationInputs(calibration);
+  const inputs = calibrationSplit(days, { asOf, unit, calibrationEnd });
   return { calibrationEnd, holdoutDays, inputs, data: fittable(inputs) };
 }
 

@@ -41,18 +41,6 @@ export interface HoldoutData {
   holdoutLength: number;
 }
 
-/** Shortest holdout of the automatic split: 8 weeks. */
-const MIN_HOLDOUT_DAYS = 56;
-
-/**
- * The automatic holdout: the last quarter of the observed span, at least 8 weeks, in whole time units
- * of `unitDays` days.
- */
-export function defaultHoldoutDays(historyDays: number, unitDays: number): number {
-  const days = Math.max(historyDays / 4, MIN_HOLDOUT_DAYS);
-  return Math.round(Math.ceil(days / unitDays - 1e-9) * unitDays);
-}
-
 /** Errors closer than this (relative) count as a tie, which BIC decides. */
 const TIE = 0.005;
 
