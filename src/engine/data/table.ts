@@ -5,14 +5,19 @@
  * they cannot use.
  */
 
-/** An Excel error value found in a cell, such as #N/A or #REF!. */
+/**
+ * A value the source marks as an error rather than data (a spreadsheet's #N/A or #REF!), with the source's
+ * own text for it. Only the reader can tell such a value from text that happens to read "#N/A", so it
+ * reaches the engine as its own kind of cell, which the parsers count as unreadable and name in messages.
+ */
 export interface CellError {
   error: string;
 }
 
 /**
- * One cell. Office.js gives numbers (dates as serial numbers), strings ("" for blank) and booleans;
- * ExcelJS also gives Date objects and error values; CSV gives strings.
+ * One cell. Office.js gives numbers (dates as serial numbers, which the reader's SerialDates rule turns
+ * into dates), strings ("" for blank) and booleans; ExcelJS also gives Date objects and error values; CSV
+ * gives strings.
  */
 export type CellValue = string | number | boolean | Date | CellError | null | undefined;
 
