@@ -185,6 +185,7 @@ describe("detectColumns", () => {
       headers,
       columns: headers.map((_, c) => rows.map((r) => r[c])),
       firstRow: 2,
+      columnLabels: columnNames(headers.length),
     };
     // The phone is on one line of three, the e-mail on all: a blank id would drop the line.
     expect(detectColumns(t).mapping).toMatchObject({
