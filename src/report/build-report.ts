@@ -42,6 +42,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
+import { reportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
@@ -271,7 +272,11 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     orders.read ?? withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
-  const { analysis, used, defaults } = withUserErrors(() => analyze(orderTable, config, edits));
+  const analyzed = withUserErrors(() => analyze(orderTable, config, edits));
+  const { analysis, defaults } = analyzed;
+  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
+  const currency = reportCurrency(config.currency, orders.table, orderTable.columns.mapping.amount);
+  const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
   let models: ReportModels | null = null;
@@ -299,7 +304,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
         workbook,
         analysis,
         orders.table.source,
-        used.currency,
+        currency,
         measuredLiftFor(campaigns, used),
         used.language,
       );
@@ -313,6 +318,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     preferences,
     campaigns,
     config: used,
+    currency,
     analysis,
     models,
     holdout,
