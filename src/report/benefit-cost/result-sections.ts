@@ -19,12 +19,9 @@ import {
   totalColumn,
 } from "./layout";
 import type { BenefitCostTexts } from "../../engine/text/benefit-cost";
-import { SHEET_TEXTS, type MoneyWords } from "../../engine/text/benefit-cost-sheet";
+import type { MoneyWords } from "../../engine/text/benefit-cost-sheet";
 import type { CurrencyOrigin } from "../report-currency";
 import { cell, columnRange, rowRange, SHARE_TOLERANCE, type BenefitCostWriter } from "./writer";
-
-/** The check line of an English sheet when the inputs are consistent. */
-export const ALL_CHECKS_PASS = SHEET_TEXTS.en.checks.allPass;
 
 /** The currency and where it came from, in the words' terms. */
 function moneyWords(symbol: string, origin: CurrencyOrigin | undefined): MoneyWords {
