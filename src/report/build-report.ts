@@ -275,7 +275,9 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   const analyzed = withUserErrors(() => analyze(orderTable, config, edits));
   const { analysis, defaults } = analyzed;
   // Money in the currency the setting names, else the one the data names: every sheet formats with it.
-  const currency = reportCurrency(config.currency, orders.table, orderTable.columns.mapping.amount);
+  // The amounts' text, or the unit prices' when the amounts are price × quantity.
+  const { amount, price } = orderTable.columns.mapping;
+  const currency = reportCurrency(config.currency, orders.table, amount ?? price);
   const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
