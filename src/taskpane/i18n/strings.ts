@@ -258,6 +258,9 @@ const en = {
   columnOption: (letter: string, header: string) => (header ? `${letter}: ${header}` : letter),
   optionalColumns: "More columns (optional)",
   missingColumns: (roles: string) => `Choose a column for: ${roles}.`,
+  amountMissing: "Choose the amount column, or the quantity and unit price columns under “More columns”.",
+  amountFromPrice: (quantity: string, price: string, discount?: string) =>
+    `None: each line’s amount is ${quantity} × ${price}` + (discount ? ` − ${discount}.` : "."),
   asOfLabel: "As-of date",
   asOfHint: (date: string) => `Default: the last order date, ${date}.`,
   timeUnitLabel: "Time unit of the models",
@@ -450,6 +453,9 @@ const zhCN: Strings = {
   columnOption: (letter: string, header: string) => (header ? `${letter}：${header}` : letter),
   optionalColumns: "更多列（可选）",
   missingColumns: (roles: string) => `请为以下项目选择列：${roles}。`,
+  amountMissing: "请选择金额列，或在“更多列”中选择数量列和单价列。",
+  amountFromPrice: (quantity: string, price: string, discount?: string) =>
+    `未选：每行金额为 ${quantity} × ${price}` + (discount ? ` − ${discount}。` : "。"),
   asOfLabel: "截止日期",
   asOfHint: (date: string) => `默认：最后一笔订单的日期 ${date}。`,
   timeUnitLabel: "模型的时间单位",
