@@ -33,6 +33,8 @@ export interface WorkspaceProps {
   onSelect: (place: RangePlace) => void;
   /** Called when sheets were written. */
   onWritten: () => void;
+  /** How far opening another file in the preview has come, while it opens. */
+  opening?: string;
 }
 
 const useStyles = makeStyles({
@@ -40,7 +42,7 @@ const useStyles = makeStyles({
 });
 
 export function Workspace(props: WorkspaceProps) {
-  const { workbook, stored, onError, onWarning, onClearError, onSelect, onWritten } = props;
+  const { workbook, stored, onError, onWarning, onClearError, onSelect, onWritten, opening } = props;
   const styles = useStyles();
   const start = useMemo(() => storedStart(stored), [stored]);
   useEffect(() => {
@@ -88,7 +90,7 @@ export function Workspace(props: WorkspaceProps) {
 
   return (
     <div className={styles.steps}>
-      <ActionBar run={run.state} blocked={blocked} onBuild={build} onCancel={run.cancel} />
+      <ActionBar run={run.state} blocked={blocked} opening={opening} onBuild={build} onCancel={run.cancel} />
       <SourceSection source={source} />
       <BuildSection
         form={form}
