@@ -8,7 +8,7 @@ import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
 import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";
 import { resultMessageOf, type PaneWarning } from "../state/pane-message";
-import { sourceSettings } from "../state/source-state";
+import { currentTable, selectedCandidate, sourceSettings } from "../state/source-state";
 import { storedStart } from "../state/stored-settings";
 import { ActionBar } from "./ActionBar";
 import { BuildSection } from "./BuildSection";
@@ -58,8 +58,12 @@ export function Workspace(props: WorkspaceProps) {
   const problems = useMemo(() => formProblems(form), [form]);
   const layer = settings && buildConfigLayer(settings, form, language);
   const firstProblem = [...problems.values()][0];
+  // While the chosen table is still being read, Build waits for that, not for a choice of the user's.
+  const reading = source.state.searching || (selectedCandidate(source.state) && !currentTable(source.state));
   const blocked = !settings
-    ? strings.buildBlocked
+    ? reading
+      ? strings.readingTable
+      : strings.buildBlocked
     : form.sheets.length === 0
       ? strings.noSheets
       : firstProblem !== undefined
