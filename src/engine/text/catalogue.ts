@@ -5,10 +5,15 @@
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
+import { BENEFIT_COST_TEXTS } from "./benefit-cost";
+import { CAMPAIGN_TEXTS } from "./campaigns";
 import { CUSTOMER_TEXTS } from "./customers";
+import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
 import { KPI_TEXTS } from "./kpis";
 import type { Language } from "./language";
+import { PLACE_TEXTS } from "./places";
+import { PREFERENCE_ROLE_WORDS, PREFERENCE_TEXTS } from "./preferences";
 import { SEGMENT_TEXTS } from "./segments";
 import { SHEET_NAME_TEXTS } from "./sheet-names";
 import { THIS_WEEK_TEXTS } from "./this-week";
@@ -25,6 +30,16 @@ function catalogueOf(language: Language) {
     kpis: KPI_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
+    benefitCost: BENEFIT_COST_TEXTS[language],
+    preferences: PREFERENCE_TEXTS[language],
+    preferenceRoles: {
+      category: PREFERENCE_ROLE_WORDS.category[language],
+      brand: PREFERENCE_ROLE_WORDS.brand[language],
+      product: PREFERENCE_ROLE_WORDS.product[language],
+    },
+    campaigns: CAMPAIGN_TEXTS[language],
+    dataQuality: DATA_QUALITY_TEXTS[language],
+    places: PLACE_TEXTS[language],
   };
 }
 
