@@ -5,6 +5,7 @@
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
+import { CONTACT_TEXTS } from "./contacts";
 import { CUSTOMER_TEXTS } from "./customers";
 import { KEY_DATE_TEXTS } from "./key-dates";
 import { KPI_TEXTS } from "./kpis";
@@ -18,6 +19,7 @@ function catalogueOf(language: Language) {
   return {
     sheetNames: SHEET_NAME_TEXTS[language],
     customerIdHeader: CUSTOMER_ID_HEADER[language],
+    contacts: CONTACT_TEXTS[language],
     thisWeek: THIS_WEEK_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],
     segments: SEGMENT_TEXTS[language],

@@ -4,7 +4,6 @@
  */
 import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
-import type { DataQualityReport } from "../../engine/data/quality";
 import { columnLetter } from "../../engine/data/table";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { type ReportData } from "../report-data";
@@ -12,6 +11,7 @@ import { round } from "./cell-values";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { counted } from "../../engine/text/counted";
+import { quotedValue } from "../contact-columns";
 
 const ACTIONS: Record<string, string> = {
   dropped: "left out",
@@ -44,7 +44,7 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
   layout.gap();
   columnsUsedTable(layout, data);
   findingsTable(layout, data);
-  examplesTable(layout, quality);
+  examplesTable(layout, data);
   return layout.finish({
     kind: "data-quality",
     // "First place" names the file, row, column and header: wide enough for a file name.
@@ -74,7 +74,8 @@ function columnsUsedTable(layout: SheetLayout, data: ReportData): void {
 }
 
 /** One row per reason a row was not a plain purchase: how many, what was done, the first place to look. */
-function findingsTable(layout: SheetLayout, { analysis, config }: ReportData): void {
+function findingsTable(layout: SheetLayout, data: ReportData): void {
+  const { analysis, config } = data;
   const { quality } = analysis.table;
   const money = moneyFormat(config.currency);
   layout.section(
@@ -90,7 +91,7 @@ function findingsTable(layout: SheetLayout, { analysis, config }: ReportData): v
       f.count > 0 ? (ACTIONS[f.action] ?? f.action) : "",
       f.amount !== undefined ? round(f.amount, 2) : null,
       first ? first.where : "",
-      first ? first.value : "",
+      first ? quotedValue(data, first.column, first.value) : "",
       first?.note ?? "",
     ];
   });
@@ -111,9 +112,17 @@ function findingsTable(layout: SheetLayout, { analysis, config }: ReportData): v
 }
 
 /** The examples of every finding, in sheet order. */
-function examplesTable(layout: SheetLayout, quality: DataQualityReport): void {
+function examplesTable(layout: SheetLayout, data: ReportData): void {
+  const { quality } = data.analysis.table;
   const examples = quality.findings.flatMap((f) =>
-    f.examples.map((e): Cell[] => [f.label, e.row, e.column, e.header, e.value, e.note ?? ""]),
+    f.examples.map((e): Cell[] => [
+      f.label,
+      e.row,
+      e.column,
+      e.header,
+      quotedValue(data, e.column, e.value),
+      e.note ?? "",
+    ]),
   );
   layout.section(
     "Examples",
