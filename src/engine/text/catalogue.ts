@@ -6,10 +6,14 @@
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
 import { CONTACT_TEXTS } from "./contacts";
+import { CAMPAIGN_TEXTS } from "./campaigns";
 import { CUSTOMER_TEXTS } from "./customers";
+import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
 import { KPI_TEXTS } from "./kpis";
 import type { Language } from "./language";
+import { PLACE_TEXTS } from "./places";
+import { PREFERENCE_ROLE_WORDS, PREFERENCE_TEXTS } from "./preferences";
 import { SEGMENT_TEXTS } from "./segments";
 import { SHEET_NAME_TEXTS } from "./sheet-names";
 import { THIS_WEEK_TEXTS } from "./this-week";
@@ -27,6 +31,15 @@ function catalogueOf(language: Language) {
     kpis: KPI_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
+    preferences: PREFERENCE_TEXTS[language],
+    preferenceRoles: {
+      category: PREFERENCE_ROLE_WORDS.category[language],
+      brand: PREFERENCE_ROLE_WORDS.brand[language],
+      product: PREFERENCE_ROLE_WORDS.product[language],
+    },
+    campaigns: CAMPAIGN_TEXTS[language],
+    dataQuality: DATA_QUALITY_TEXTS[language],
+    places: PLACE_TEXTS[language],
   };
 }
 

@@ -13,6 +13,7 @@ import { moneyFormat } from "./number-formats";
 import { chosenPredictions } from "../report-models";
 import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
+import { PREFERENCE_ROLE_WORDS } from "../../engine/text/preferences";
 import { MAX_ROWS } from "../../sheet/a1";
 import { contactColumns, idHeader, shownCustomerIds, type ContactColumns } from "../contact-columns";
 
@@ -191,36 +192,9 @@ const PREFERENCE_FORMATS: NumberFormat[] = ["text", "percent1", "integer", "text
 function preferenceHeaders(data: ReportData): Cell[] {
   const prefs = data.preferences;
   if (!prefs) return [];
-  const days = prefs.windowDays;
-  if (data.config.language === "zh-CN") {
-    const word = { category: "品类", brand: "品牌", product: "商品" }[prefs.role];
-    return [
-      { value: `最爱${word}`, note: `近 ${days} 天消费最多（此期间无购买时按全部历史）` },
-      { value: "最爱占比", note: "占该会员此期间消费的比例" },
-      { value: `购买${word}数`, note: "曾购买过的不同数目" },
-      { value: `最近新增${word}`, note: `最近一次首次购买的${word}（首个购买日之后）` },
-      { value: "首次购买日", note: `最近新增${word}的首次购买日期` },
-      { value: `下一个推荐${word}`, note: "相似会员（同一细分和等级）买得最多而本人从未买过的；见“偏好”表" },
-    ];
-  }
-  const word = prefs.role;
-  return [
-    {
-      value: `Favourite ${word}`,
-      note: `Most spend in the last ${days} days (all history when nothing was bought in that time)`,
-    },
-    { value: "Favourite's share", note: "Its share of the member's spend in that time" },
-    { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
-    {
-      value: `Last new ${word}`,
-      note: `The ${word} first bought most recently (after the first purchase day)`,
-    },
-    { value: "First bought on", note: `When the last new ${word} was first bought` },
-    {
-      value: `Next ${word} to offer`,
-      note: "Most bought by members like them (same segment and tier) and never by them; see LL Preferences",
-    },
-  ];
+  const language = data.config.language;
+  const word = PREFERENCE_ROLE_WORDS[prefs.role][language];
+  return CUSTOMER_TEXTS[language].preferenceHeaders(word, prefs.windowDays);
 }
 
 function preferenceCells(data: ReportData, c: number): Cell[] {

@@ -8,7 +8,8 @@ import type { TimeUnit } from "../../engine/summary/time-unit";
 import { describeTierMinimumProblem, type TierMinimumProblem } from "../../engine/tiers/program";
 import { SHEET_NAMES } from "../../report/sheet-kinds";
 import { SHEET_NAME_TEXTS } from "../../engine/text/sheet-names";
-import type { MessageTexts, PlaceTexts } from "./message-texts";
+import type { MessageTexts } from "./message-texts";
+import { PLACE_TEXTS } from "../../engine/text/places";
 
 import type { Language } from "../../engine/text/language";
 
@@ -100,23 +101,6 @@ const enMessages: MessageTexts = {
     `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
   modelDegenerate: (d) =>
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
-};
-
-// A place in the user's data, part by part (the English parts are describeSource's and describeCell's).
-const enPlaces: PlaceTexts = {
-  sheet: (name) => `sheet ${name}`,
-  table: (name) => `table ${name}`,
-  row: (n) => `row ${n}`,
-  column: (letter, header) => `column ${letter}${header ? ` (${header})` : ""}`,
-  separator: ", ",
-};
-
-const zhPlaces: PlaceTexts = {
-  sheet: (name) => `工作表 ${name}`,
-  table: (name) => `表格 ${name}`,
-  row: (n) => `第 ${n} 行`,
-  column: (letter, header) => `${letter} 列${header ? `（${header}）` : ""}`,
-  separator: "，",
 };
 
 const tierMinimumZh = (p: TierMinimumProblem) =>
@@ -388,7 +372,7 @@ const en = {
     "Some dates could not be read: a date such as 03/04/2024 can be day first or month first, and the date order does not say which.",
   dismiss: "Dismiss",
   messages: enMessages,
-  places: enPlaces,
+  places: PLACE_TEXTS.en,
 
   dropHere: "Drop an .xlsx or .csv file here, or",
   chooseFile: "choose a file",
@@ -580,7 +564,7 @@ const zhCN: Strings = {
     "部分日期无法识别：像 03/04/2024 这样的日期可能是日在前，也可能是月在前，而日期顺序未作说明。",
   dismiss: "关闭",
   messages: zhMessages,
-  places: zhPlaces,
+  places: PLACE_TEXTS["zh-CN"],
 
   dropHere: "将 .xlsx 或 .csv 文件拖放到这里，或",
   chooseFile: "选择文件",

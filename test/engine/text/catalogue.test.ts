@@ -1,10 +1,11 @@
 /**
  * The catalogue has every key in both languages: the same keys, the same kinds of value (a text, a list of
  * the same length, a function of the same number of arguments), no empty text; and the Chinese texts are
- * Chinese (no English word outside the few kept as they are: RFM, R/F/M, P(alive)'s letters, VIP, ...).
+ * Chinese (no English word outside the few kept as they are: RFM, R/F/M, P(alive)'s letters, VIP, ..., and
+ * what a user types as it is written: settings, flags, quoted names).
  */
 import { CATALOGUE } from "../../../src/engine/text/catalogue";
-import { KEPT_LATIN_WORDS } from "../../helpers/kept-latin-words";
+import { latinWordsOf } from "../../helpers/kept-latin-words";
 
 /** Arguments that are not numbers, by the path of the text function that takes them. */
 const ARGUMENTS: Record<string, unknown[][]> = {
@@ -55,12 +56,18 @@ function walk(en: unknown, zh: unknown, path: string, out: Entry[]): void {
 const entries: Entry[] = [];
 walk(CATALOGUE.en, CATALOGUE["zh-CN"], "", entries);
 
+/** Every text in a value: a text, a list of texts, cells with a value and a note. */
+function textsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(textsIn);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(textsIn);
+  return [String(value)];
+}
+
 /** What a text function says: with the arguments above, else with numbers (2 and 3: plural and singular 1). */
 function samples(path: string, fn: (...args: never[]) => unknown): string[] {
   const calls = ARGUMENTS[path] ?? [1, 3].map((n) => Array.from({ length: fn.length }, () => n));
   return calls.map((args) => {
-    const value = (fn as (...a: unknown[]) => unknown)(...args);
-    return Array.isArray(value) ? value.join(" ") : String(value);
+    return textsIn((fn as (...a: unknown[]) => unknown)(...args)).join(" ");
   });
 }
 
@@ -92,9 +99,7 @@ describe("the message catalogue", () => {
             : typeof zh === "string"
               ? [zh]
               : [];
-      return texts.flatMap((text) =>
-        (text.match(/[A-Za-z]+/g) ?? []).filter((w) => !KEPT_LATIN_WORDS.has(w)).map((w) => `${path}: ${w}`),
-      );
+      return texts.flatMap((text) => latinWordsOf(text).map((w) => `${path}: ${w}`));
     });
     expect(english).toEqual([]);
   });
