@@ -6,6 +6,7 @@
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
 import { CAMPAIGN_TEXTS } from "./campaigns";
+import { CHANGE_TEXTS } from "./changes";
 import { CUSTOMER_TEXTS } from "./customers";
 import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
@@ -23,6 +24,7 @@ function catalogueOf(language: Language) {
     sheetNames: SHEET_NAME_TEXTS[language],
     customerIdHeader: CUSTOMER_ID_HEADER[language],
     thisWeek: THIS_WEEK_TEXTS[language],
+    changes: CHANGE_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],
     segments: SEGMENT_TEXTS[language],
     tiers: TIER_TEXTS[language],

@@ -39,6 +39,8 @@ const METHODS: readonly WorkbookMethod[] = [
   "readInputs",
   "readSettings",
   "writeSettings",
+  "readMemberState",
+  "writeMemberState",
 ];
 
 /**
