@@ -25,6 +25,7 @@ import {
 } from "../engine/models/registry";
 import { fitGammaGamma, gammaGammaParams, type GammaGammaFitResult } from "../engine/models/gammagamma";
 import { predictCustomers } from "../engine/models/clv";
+import { monthIn } from "../engine/models/clv-conventions";
 import { diagnoseFit, diagnosisSummary, type FitDiagnosis } from "../engine/models/diagnose";
 import { expectedCumulativeRepeatPurchases, type HoldoutRow } from "../engine/models/holdout";
 import {
@@ -393,7 +394,7 @@ export function fitReportModels(
         monetary: inputs.monetary,
         options: {
           periods: config.model.clvMonths,
-          periodLength: DAYS_PER_UNIT.month / perUnit,
+          periodLength: monthIn(unit),
           discountRate: monthlyDiscountRate(config),
           margin: config.model.margin,
         },

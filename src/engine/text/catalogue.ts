@@ -5,6 +5,7 @@
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
+import { BENEFIT_COST_TEXTS } from "./benefit-cost";
 import { CAMPAIGN_TEXTS } from "./campaigns";
 import { CHANGE_TEXTS } from "./changes";
 import { CUSTOMER_TEXTS } from "./customers";
@@ -31,6 +32,7 @@ function catalogueOf(language: Language) {
     kpis: KPI_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
+    benefitCost: BENEFIT_COST_TEXTS[language],
     preferences: PREFERENCE_TEXTS[language],
     preferenceRoles: {
       category: PREFERENCE_ROLE_WORDS.category[language],
