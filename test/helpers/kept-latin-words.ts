@@ -20,6 +20,26 @@ export const KEPT_LATIN_WORDS: ReadonlySet<string> = new Set([
   "MBG",
   "BB",
   "Pareto",
+  "Gamma",
+  // Abbreviations and symbols the models' literature writes the same in Chinese: the information criterion
+  // and the parameters (r, a, b, s of the purchase models, p, q of Gamma-Gamma).
+  "BIC",
+  "r",
+  "a",
+  "b",
+  "s",
+  "p",
+  "q",
+  // The authors the models are cited by, as Chinese texts cite them.
+  "Fader",
+  "Hardie",
+  "Lee",
+  "Schmittlein",
+  "Morrison",
+  "Colombo",
+  "Batislam",
+  "Denizel",
+  "Filiztekin",
 ]);
 
 /**

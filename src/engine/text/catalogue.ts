@@ -12,6 +12,7 @@ import { CUSTOMER_TEXTS } from "./customers";
 import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
 import { KPI_TEXTS } from "./kpis";
+import { MODEL_TEXTS } from "./model";
 import type { Language } from "./language";
 import { PLACE_TEXTS } from "./places";
 import { PREFERENCE_ROLE_WORDS, PREFERENCE_TEXTS } from "./preferences";
@@ -30,6 +31,7 @@ function catalogueOf(language: Language) {
     segments: SEGMENT_TEXTS[language],
     tiers: TIER_TEXTS[language],
     kpis: KPI_TEXTS[language],
+    model: MODEL_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
     benefitCost: BENEFIT_COST_TEXTS[language],

@@ -38,6 +38,14 @@ const ARGUMENTS: Record<string, unknown[][]> = {
   ],
   ".thisWeek.reason.tierDrop": [["铂金", "2025-01-30", "¥500", 2]],
   ".customers.modelBlank": [["BG/NBD 拟合失败。"]],
+  ".model.intro": [
+    ["2024-12-31", "week"],
+    ["2024-12-31", "day"],
+  ],
+  ".model.timeUnit": [["week"], ["month"]],
+  ".model.meaning": [["week"], ["day"]],
+  ".model.purchasesPer": [["week"], ["day"]],
+  ".model.dropOutRatePer": [["week"], ["month"]],
   ".keyDates.missing": [
     [true, false],
     [false, true],
