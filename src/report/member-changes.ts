@@ -3,7 +3,11 @@
  * The state is kept in the veryHidden member state sheet (MEMBER_STATE_SHEET_NAME), one member a row:
  *
  *   row 1:  A = STATE_TITLE, B = STATE_FORMAT, C = the build's as-of date (YYYY-MM-DD)
- *   row 2+: A = customer id, B = tier key, C = status (0 none, 1 at risk, 2 lost), D = last purchase date
+ *   row 2+: A = the member's key, B = tier key, C = status (0 none, 1 at risk, 2 lost), D = last purchase
+ *
+ * The key is a 53-bit hash of the customer id, not the id: ids may be phone numbers or e-mails, and the
+ * state sheet travels with the file even when the sheets show contacts masked. Two of 150,000 members share
+ * a key with a chance of about one in a million; they would then be compared with each other.
  *
  * Plain text cells, so Excel reformats nothing. A state that is not ours or cannot be read counts as no
  * previous build (the sheets then say there is nothing to compare with).
@@ -33,11 +37,25 @@ export function memberSnapshotOf(data: ReportData): MemberSnapshot {
   const members = summary.customerIds.length;
   return {
     asOf: analysis.asOf,
-    ids: summary.customerIds,
+    ids: summary.customerIds.map(memberKey),
     tiers: Array.from(tiers.current, (level) => tiers.categories[level]?.key ?? ""),
     status: memberStatuses(members, (c) => tiers.current[c] === tiers.lapsedLevel, reasons),
     lastDay: summary.lastDay,
   };
+}
+
+/** cyrb53 (a public-domain 53-bit string hash), in base 36: the member's key in the state sheet. */
+export function memberKey(id: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < id.length; i++) {
+    const ch = id.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 export function encodeMemberState(snapshot: MemberSnapshot): string[][] {

@@ -19,6 +19,7 @@ import { buildReport } from "../../src/report/build-report";
 import type { PartialReportConfig } from "../../src/report/config";
 import { CHANGE_TEXTS } from "../../src/engine/text/changes";
 import type { CellValue, RawTable } from "../../src/engine/data/table";
+import { memberKey } from "../../src/report/member-changes";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 
 const FIRST: [string, string, number][] = [
@@ -139,6 +140,15 @@ describe("what changed since the last refresh", () => {
       [t.kinds.tierUp, "E", t.status.lost, "Lapsed", "Member"],
       [t.kinds.tierDown, "D", t.status.atRisk, "Platinum", "Member"],
     ]);
+  });
+
+  it("keeps no customer id in the workbook's member state, only a key made from it", async () => {
+    const state = (await workbook.readMemberState()) ?? [];
+    expect(state.length).toBe(8);
+    const keys = state.slice(1).map((r) => r[0]);
+    expect(keys).toEqual(["A", "B", "C", "D", "E", "F", "G"].map(memberKey));
+    expect(new Set(keys).size).toBe(7);
+    expect(keys).not.toContain("A");
   });
 
   it("compares with the refresh just made when built again on the same orders: nothing changed", async () => {

@@ -6,6 +6,7 @@
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
 import { BENEFIT_COST_TEXTS } from "./benefit-cost";
+import { CONTACT_TEXTS } from "./contacts";
 import { CAMPAIGN_TEXTS } from "./campaigns";
 import { CHANGE_TEXTS } from "./changes";
 import { CUSTOMER_TEXTS } from "./customers";
@@ -25,6 +26,7 @@ function catalogueOf(language: Language) {
   return {
     sheetNames: SHEET_NAME_TEXTS[language],
     customerIdHeader: CUSTOMER_ID_HEADER[language],
+    contacts: CONTACT_TEXTS[language],
     thisWeek: THIS_WEEK_TEXTS[language],
     changes: CHANGE_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],

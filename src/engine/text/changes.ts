@@ -25,8 +25,6 @@ export const CHANGE_TEXTS = bilingual({
     listHeader: {
       change: "Change",
       customerId: "Customer ID",
-      name: "Name",
-      store: "Store",
       statusBefore: "Before",
       tierBefore: "Tier before",
       tierNow: "Tier now",
@@ -55,8 +53,6 @@ export const CHANGE_TEXTS = bilingual({
     listHeader: {
       change: "变化",
       customerId: "客户ID",
-      name: "姓名",
-      store: "门店",
       statusBefore: "之前状态",
       tierBefore: "之前等级",
       tierNow: "现在等级",

@@ -8,6 +8,7 @@ import { CHANGE_KINDS, MEMBER_STATUS, type MemberChanges } from "../../engine/fo
 import { localName } from "../../engine/text/bilingual";
 import { CHANGE_TEXTS } from "../../engine/text/changes";
 import type { Cell } from "../../sheet/sheet-model";
+import { contactColumns, idHeader, shownCustomerIds } from "../contact-columns";
 import { tierName, type ReportData } from "../report-data";
 import { excelDate } from "./cell-values";
 import type { SheetLayout } from "./layout";
@@ -44,7 +45,9 @@ export function changeList(layout: SheetLayout, data: ReportData, changes: Membe
   const t = CHANGE_TEXTS[language];
   const h = t.listHeader;
   const { analysis } = data;
-  const { name, store } = analysis.table.members;
+  // The member's contact and id as every member list shows them (masked when the settings say so).
+  const contacts = contactColumns(data);
+  const ids = shownCustomerIds(data);
   layout.section(t.section);
   if (changes.changes.length === 0) {
     layout.note(t.nobodyChanged);
@@ -63,9 +66,8 @@ export function changeList(layout: SheetLayout, data: ReportData, changes: Membe
           : t.status.none;
   const header: Cell[] = [
     h.change,
-    h.customerId,
-    ...(name ? [h.name] : []),
-    ...(store ? [h.store] : []),
+    idHeader(data, h.customerId),
+    ...contacts.header,
     h.statusBefore,
     h.tierBefore,
     h.tierNow,
@@ -77,9 +79,8 @@ export function changeList(layout: SheetLayout, data: ReportData, changes: Membe
     const last = analysis.summary.lastDay[c];
     return [
       t.kinds[change.kind],
-      analysis.summary.customerIds[c],
-      ...(name ? [name[c] ?? ""] : []),
-      ...(store ? [store[c] ?? ""] : []),
+      ids[c],
+      ...contacts.cells(c),
       statusWord(change.statusBefore),
       before ? localName(before, language) : change.tierBefore,
       tierName(analysis, analysis.tiers.current[c], language),
