@@ -14,6 +14,10 @@ export const KEPT_LATIN_WORDS: ReadonlySet<string> = new Set([
   "YYYY",
   "loyalty",
   "sql",
+  // The setting and the flag that mask phones and e-mails, named as the user types them.
+  "maskContacts",
+  "mask",
+  "contacts",
   // The models' names, as the literature and every tool write them (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB).
   "BG",
   "NBD",

@@ -51,7 +51,7 @@ import type { MemberDetails } from "../../engine/data/orders";
 import { columnNames } from "../../sheet/a1";
 
 /** The member details read like the engine reads them (member-details-duckdb.ts). */
-const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "store"];
+const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "email", "store", "channel"];
 import type { OrderFiles } from "./order-files";
 
 export interface DuckDbReadOptions extends Pick<
