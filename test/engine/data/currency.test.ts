@@ -2,6 +2,7 @@
  * The currency of the data: named by a currency column (币种, Currency) or written in the amount text
  * (¥, ￥, $, €, £, RMB, CNY ...); the one named most often wins and the others are counted.
  */
+import { columnNames } from "../../../src/sheet/a1";
 import {
   currencyColumnOf,
   currencyInAmount,
@@ -15,6 +16,7 @@ const table = (headers: string[], rows: CellValue[][]): RawTable => ({
   headers,
   columns: headers.map((_, c) => rows.map((r) => r[c])),
   firstRow: 2,
+  columnLabels: columnNames(headers.length),
 });
 
 describe("a currency named by a cell", () => {

@@ -3,6 +3,7 @@
  * when the `currency` setting is blank, the setting's when it is set; the subtitle says which, and every
  * money format of the sheet shows it.
  */
+import { columnNames } from "../../../src/sheet/a1";
 import type { CellValue, RawTable } from "../../../src/engine/data/table";
 import { addMonths, dayFromYmd, formatDay } from "../../../src/engine/data/days";
 import { buildReport } from "../../../src/report/build-report";
@@ -24,6 +25,7 @@ function orders(amount: (n: number) => CellValue, currency?: (i: number) => stri
     headers,
     columns: headers.map((_, c) => rows.map((r) => r[c])),
     firstRow: 2,
+    columnLabels: columnNames(headers.length),
   };
 }
 
