@@ -3,6 +3,7 @@
  * (quantity and unit price, no amount, as the Online Retail data set) is not shown as missing its amount,
  * and says how the amount is made; a table with neither says what to choose, in both languages.
  */
+import { columnNames } from "../../src/sheet/a1";
 import { detectColumns } from "../../src/engine/data/columns";
 import type { RawTable } from "../../src/engine/data/table";
 import { MappingFields } from "../../src/taskpane/components/MappingFields";
@@ -10,7 +11,13 @@ import type { Language } from "../../src/taskpane/i18n/strings";
 import { renderInLanguage } from "./render-in-language";
 
 function table(headers: string[]): RawTable {
-  return { source: "orders.csv", headers, columns: headers.map(() => []), firstRow: 2 };
+  return {
+    source: "orders.csv",
+    headers,
+    columns: headers.map(() => []),
+    firstRow: 2,
+    columnLabels: columnNames(headers.length),
+  };
 }
 
 function html(language: Language, headers: string[]): string {
