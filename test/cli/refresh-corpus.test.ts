@@ -22,6 +22,7 @@ import {
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { run } from "../../src/cli/main";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
@@ -222,6 +223,39 @@ describe("refresh keeps the user's work (corpus)", () => {
     expect(forced.saveWarnings).toEqual([expect.stringMatching(/not kept \(--force\): the note on cell B5/)]);
   });
 
+  it("Excel 2010 extensions on a report sheet: x14 formats, validation and sparklines outside the report's parts carried; a sparkline in its cells listed", async () => {
+    const book = file("x14.xlsx");
+    writeFileSync(book, await withExtensions(readFileSync(excelJsBook)));
+    const before = readFileSync(book);
+    const io = capture();
+    expect(await run(["report", book, "--in-place"], io)).toBe(2);
+    expect(io.stderr).toContain('- a sparkline in cell B7 on sheet "LL Customers"');
+    expect(io.stderr).not.toMatch(/AZ10|AZ1:AZ5|B7:B20/);
+    expect(readFileSync(book).equals(before)).toBe(true);
+
+    const forced = await runJson(["report", book, "--in-place", "--force"]);
+    expect(forced.saveWarnings).toEqual([
+      'not kept (--force): a sparkline in cell B7 on sheet "LL Customers"',
+    ]);
+    const check = (bytes: Buffer) => {
+      const xml = sheetXml(bytes, "LL Customers");
+      expectNamespacedXml(xml);
+      const ext = /<extLst>([\s\S]*)<\/extLst><\/worksheet>$/.exec(xml)?.[1] ?? "";
+      // The user's: carried, once each.
+      expect(ext.match(/<xm:sqref>AZ1:AZ5<\/xm:sqref>/g)).toHaveLength(1);
+      expect(ext.match(/<xm:sqref>AZ2<\/xm:sqref>/g)).toHaveLength(1);
+      expect(ext.match(/<xm:sqref>AZ10<\/xm:sqref>/g)).toHaveLength(1);
+      expect(ext).toContain('<x14:dataValidations count="1"');
+      // The report's data bars (inside its table) and the sparkline in its cell B7: gone.
+      expect(ext).not.toMatch(/B7:B20|>B7</);
+    };
+    check(readFileSync(book));
+    // Carried again by the next refresh, which has nothing left to refuse.
+    await runJson(["report", book, "--in-place"]);
+    check(readFileSync(book));
+    expectUserPartsIdentical(before, readFileSync(book));
+  });
+
   it("follows a symbolic link: the real workbook is refreshed and the link stays a link", async () => {
     const real = file("real.xlsx");
     copyFileSync(excelJsBook, real);
@@ -295,6 +329,60 @@ describeWithLibreOffice("refresh keeps the user's work in a workbook LibreOffice
     await refreshAndCheck(converted, stay, leave);
   });
 });
+
+/** The worksheet XML of sheet `name` of a package. */
+function sheetXml(bytes: Buffer, name: string): string {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  return pkg.text(pkg.sheets().find((s) => s.name === name)?.part as string);
+}
+
+/** Well-formed XML whose every namespace prefix is declared somewhere in the part. */
+function expectNamespacedXml(xml: string): void {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const used = new Set(
+    [...xml.matchAll(/<\/?([A-Za-z][\w.-]*):|\s([A-Za-z][\w.-]*):[\w.-]+=/g)].map((m) => m[1] ?? m[2]),
+  );
+  const undeclared = [...used].filter((p) => p !== "xml" && p !== "xmlns" && !xml.includes(`xmlns:${p}=`));
+  expect(undeclared).toEqual([]);
+}
+
+const X14_MAIN = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM_MAIN = "http://schemas.microsoft.com/office/excel/2006/main";
+
+/**
+ * LL Customers with an <extLst> as Excel 2010+ writes it: an x14 conditional format on the user's column
+ * AZ and one (a data bar Excel re-saved) inside the report's table, an x14 list validation pointing to the
+ * user's sheet, and a sparkline group with one sparkline in the user's cell AZ10 and one in the report's B7.
+ * The xm: prefix is declared on the sheet's root, as Excel does.
+ */
+async function withExtensions(bytes: Buffer): Promise<Buffer> {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const part = pkg.sheets().find((s) => s.name === "LL Customers")?.part as string;
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file(part)?.async("string")) as string;
+  const cf = (ref: string, id: string) =>
+    `<x14:conditionalFormatting><x14:cfRule type="dataBar" id="{${id}}"><x14:dataBar minLength="0" maxLength="100">` +
+    '<x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule>' +
+    `<xm:sqref>${ref}</xm:sqref></x14:conditionalFormatting>`;
+  const ext =
+    "<extLst>" +
+    `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14_MAIN}"><x14:conditionalFormattings>` +
+    cf("AZ1:AZ5", "00000000-0000-0000-0000-000000000001") +
+    cf("B7:B20", "00000000-0000-0000-0000-000000000002") +
+    "</x14:conditionalFormattings></ext>" +
+    `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14_MAIN}"><x14:dataValidations count="1">` +
+    '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Mine!$A$1:$A$3</xm:f></x14:formula1>' +
+    "<xm:sqref>AZ2</xm:sqref></x14:dataValidation></x14:dataValidations></ext>" +
+    `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14_MAIN}"><x14:sparklineGroups>` +
+    '<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines>' +
+    "<x14:sparkline><xm:f>Orders!E2:E6</xm:f><xm:sqref>AZ10</xm:sqref></x14:sparkline>" +
+    "<x14:sparkline><xm:f>Orders!E7:E11</xm:f><xm:sqref>B7</xm:sqref></x14:sparkline>" +
+    "</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>" +
+    "</extLst>";
+  const withXm = xml.replace(/<worksheet\b/, `<worksheet xmlns:xm="${XM_MAIN}"`);
+  zip.file(part, withXm.replace(/<\/worksheet>\s*$/, `${ext}</worksheet>`));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
 
 const VBA_BYTES = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256));
 

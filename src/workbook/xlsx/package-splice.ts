@@ -391,6 +391,7 @@ export async function splicePackage(
   const writtenSlots = backend.slots.filter((s) => s.written);
 
   // 1. The written sheets alone, in a small package of their own.
+  performance.mark("loyalty:save: rendering the sheets");
   const sheets = writtenSlots.map((s) => {
     const sheet = new MemorySheet(s.name, "visible", s.written?.model);
     if (s.written?.rows)
@@ -411,6 +412,7 @@ export async function splicePackage(
   const miniStrings = sstPart && mini.has(sstPart) ? sharedStringItems(mini.text(sstPart)) : [];
 
   // 2. Styles: ours appended to the user's.
+  performance.mark("loyalty:save: splicing");
   const workbookRels = pkg.relationships("xl/workbook.xml");
   const stylesPart = workbookRels.find((r) => r.type.endsWith("/styles"))?.target;
   const miniStylesPart = mini.relationships("xl/workbook.xml").find((r) => r.type.endsWith("/styles"))
@@ -447,7 +449,11 @@ export async function splicePackage(
         modelNotes(slot.written?.model),
         notCarried,
       );
-      if (owned) xml = withUserParts(xml, userPartsOf(pkg.text(part), owned));
+      if (owned) {
+        const parts = userPartsOf(pkg.text(part), owned);
+        notCarried.push(...parts.lost.map((what) => `${what} on sheet "${slot.name}"`));
+        xml = withUserParts(xml, parts);
+      }
       const keep = new Set(keptTables.map((t) => t.target));
       edit.removeWithDependents(part, (target) => keep.has(target));
     } else {
@@ -528,6 +534,7 @@ export async function splicePackage(
       );
   }
   edit.put("xl/_rels/workbook.xml.rels", workbookRelsXml);
+  performance.mark("loyalty:save: zip");
   return { bytes: writeZip(edit.entries()), notCarried };
 }
 

@@ -122,6 +122,7 @@ export class XlsxWorkbook extends BackedWorkbook {
           "refresh anyway without it",
       );
     }
+    performance.mark("loyalty:save: writing the file");
     await writeFileAtomically(target, bytes, (written) => {
       // The written file must read back as a workbook before it replaces anything.
       XlsxPackage.fromBuffer(written, path.basename(target)).sheets();
