@@ -34,6 +34,7 @@ import {
 } from "./xml-text";
 import { writeZip, type ZipOut } from "./zip-writer";
 
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const RELS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -508,6 +509,12 @@ export async function splicePackage(
   if (!prefixMatch) {
     workbookXml = workbookXml.replace(root, root.replace(/>$/, ` xmlns:r="${REL_NS}">`));
     relPrefix = "r:";
+  }
+  // What is written here (<sheet>, <definedNames>, <calcPr>) has no prefix: a file that puts the main
+  // namespace under one (<x:workbook xmlns:x=...>) gets it as the default namespace as well.
+  if (!/\sxmlns=/.test(root)) {
+    const now = /<(\w+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+    workbookXml = workbookXml.replace(now, now.replace(/>$/, ` xmlns="${MAIN_NS}">`));
   }
   // Old element texts are matched before the slots' parts change.
   const sheetsBlock = /<((\w+:)?sheets)\b[^>]*>([\s\S]*?)<\/\1>/.exec(workbookXml) as RegExpExecArray;
