@@ -11,6 +11,12 @@ import type { NumberFormat } from "../../sheet/sheet-model";
  * Number formats of the sheet. `money` and `money2` are placeholders: the builder writes them with the
  * currency of the report's settings (moneyFormats below) before the sheet is returned.
  */
+/**
+ * Most periods the sheet holds: 3 years of months fill its fixed footprint (columns D..AM). A limit of the
+ * sheet, not of the projection, which runs any number of periods.
+ */
+export const MAX_PERIODS_ON_SHEET = 36;
+
 export const FORMATS = {
   money: { code: "#,##0;[Red]-#,##0" },
   money2: { code: "#,##0.00;[Red]-#,##0.00" },
@@ -208,11 +214,11 @@ export const PROGRAMME_FIELDS: readonly ProgrammeField[] = [
   {
     field: "periods",
     label: "Number of periods",
-    unit: "1 to 36; applied when the sheet is refreshed",
+    unit: `1 to ${MAX_PERIODS_ON_SHEET}; applied when the sheet is refreshed`,
     name: "LL_PeriodsSetting",
     format: FORMATS.whole,
     min: 1,
-    max: 36,
+    max: MAX_PERIODS_ON_SHEET,
     whole: true,
   },
   {

@@ -9,7 +9,7 @@ import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import { SCENARIO_FIELDS, type ScenarioMultipliers } from "../../engine/projection/scenarios";
 import { UserError } from "../../user-error";
 import type { InputCellState } from "../../sheet/port";
-import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
+import { INPUT_KEYS, MAX_PERIODS_ON_SHEET, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
 import { BENEFIT_COST_TEXTS } from "./texts";
 
 /** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */
@@ -89,7 +89,7 @@ export function benefitCostSettings(inputs: readonly SheetInput[], sheet: string
   for (const input of inputs) {
     if (!isEdit(input)) continue;
     if (input.key === INPUT_KEYS.programme("periods")) {
-      settings.periods = wholeIn(sheet, input, "number of periods", 1, 36);
+      settings.periods = wholeIn(sheet, input, "number of periods", 1, MAX_PERIODS_ON_SHEET);
     } else if (input.key === INPUT_KEYS.programme("periodMonths")) {
       settings.periodMonths = wholeIn(sheet, input, "period length in months", 1, 12);
     }

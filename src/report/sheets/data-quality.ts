@@ -117,7 +117,7 @@ function examplesTable(layout: SheetLayout, quality: DataQualityReport): void {
   );
   layout.section(
     "Examples",
-    `Up to ${Math.max(0, ...quality.findings.map((f) => f.examples.length))} per finding, in sheet order.`,
+    `Up to ${quality.findings.reduce((most, f) => Math.max(most, f.examples.length), 0)} per finding, in sheet order.`,
   );
   layout.table({
     header: ["Finding", "Row", "Column", "Header", "Value", "Why"],

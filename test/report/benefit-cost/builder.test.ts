@@ -3,7 +3,7 @@
  * every name they use is defined, that everything lies in the fixed footprint, and that the layout holds
  * every number of periods. (Whether the formulas compute the engine's numbers: recalculation.test.ts.)
  */
-import { MAX_PERIODS } from "../../../src/engine/projection/assumptions";
+import { MAX_PERIODS_ON_SHEET as MAX_PERIODS } from "../../../src/report/benefit-cost/fields";
 import { benefitCostSheet } from "../../../src/report/benefit-cost/builder";
 import { BENEFIT_COST_FOOTPRINT, benefitCostLayout } from "../../../src/report/benefit-cost/layout";
 import { headerLines } from "../../../src/report/benefit-cost/writer";
