@@ -7,6 +7,7 @@
 // figure; one that did not gets the highest resident size sampled during it (every 5 ms, when the event
 // loop is free), marked "<=" (below the peak before it).
 const { performance } = require("node:perf_hooks");
+const { setInterval } = require("node:timers");
 
 const MB = 1024;
 const phases = [];

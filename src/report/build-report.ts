@@ -15,7 +15,7 @@
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
-import { asUserError, UserError, withUserErrors } from "../user-error";
+import { asUserError, refreshWouldLoseMessage, UserError, withUserErrors } from "../user-error";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
   analysisConfigOf,
@@ -83,6 +83,12 @@ export interface BuildReportOptions {
   campaigns?: RawTable;
   signal?: AbortSignal;
   onProgress?: (progress: ReportProgress) => void;
+  /**
+   * Write even what would remove something of the user's on the report's sheets (a note on a report
+   * cell, a chart of theirs on its part of a sheet, text where the rebuilt sheet writes). Without it the
+   * build stops before writing anything, listing them (code refreshWouldLose).
+   */
+  force?: boolean;
 }
 
 export interface ReportResult {
@@ -320,7 +326,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     headers: orders.table.headers,
     columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
   };
-  const written = await writeSheets(steps, workbook, data);
+  const written = await writeSheets(steps, workbook, data, options.force === true);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
@@ -348,15 +354,33 @@ async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
   ]);
 }
 
-/** Builds and writes the sheets of the settings, in their order, reporting each as a step. */
-async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): Promise<WriteSheetResult[]> {
+/**
+ * Builds the sheets of the settings, checks that writing them removes nothing of the user's (unless
+ * `force`), then writes them in their order, reporting each as a step: a stopped refresh has written
+ * nothing.
+ */
+async function writeSheets(
+  steps: Steps,
+  workbook: Workbook,
+  data: ReportData,
+  force: boolean,
+): Promise<WriteSheetResult[]> {
   const sheets = data.config.sheets;
+  // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
+  const models = sheets.map((kind) => ({
+    ...SHEET_BUILDERS[kind](data),
+    name: sheetName(kind, data.config.language),
+  }));
+  if (!force) {
+    const losses = await workbook.refreshLosses(models);
+    if (losses.length > 0) {
+      throw new UserError(refreshWouldLoseMessage(losses), undefined, { code: "refreshWouldLose", losses });
+    }
+  }
   const written: WriteSheetResult[] = [];
-  for (const [index, kind] of sheets.entries()) {
-    const name = sheetName(kind, data.config.language);
-    await steps.sheet(index, sheets.length, name);
-    // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
-    written.push(await workbook.writeSheet({ ...SHEET_BUILDERS[kind](data), name }));
+  for (const [index, model] of models.entries()) {
+    await steps.sheet(index, sheets.length, model.name);
+    written.push(await workbook.writeSheet(model));
   }
   return written;
 }

@@ -34,6 +34,7 @@ const METHODS: readonly WorkbookMethod[] = [
   "readTable",
   "readRange",
   "writeSheet",
+  "refreshLosses",
   "deleteGeneratedSheet",
   "listGeneratedSheets",
   "readInputs",

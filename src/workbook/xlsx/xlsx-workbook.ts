@@ -15,7 +15,7 @@
 import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
-import type { WriteSheetOptions, WriteSheetResult } from "../../sheet/port";
+import type { RefreshLoss, WriteSheetOptions, WriteSheetResult } from "../../sheet/port";
 import { UserError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import { writeFileAtomically } from "../atomic-write";
@@ -93,6 +93,11 @@ export class XlsxWorkbook extends BackedWorkbook {
     const result = await super.writeSheet(model, options);
     for (const cell of result.notCarried) this.notCarried.push(cell);
     return result;
+  }
+
+  /** Nothing: what a refresh cannot keep is listed when the file is saved (see save), all of it at once. */
+  override async refreshLosses(): Promise<RefreshLoss[]> {
+    return [];
   }
 
   /** Charts of the generated sheets written this session (sheet name -> charts). */
