@@ -68,18 +68,18 @@ export type UserErrorDetail =
 export interface RefreshLoss {
   kind: "note" | "chart" | "cell";
   sheet: string;
-  /** The cell it is on or in ("B5"); a chart's top-left cell. */
-  cell: string;
-  /** The note's or the cell's text; a chart's title, when it has one. */
+  /** The cell it is on or in ("B5"); none for a chart. */
+  cell?: string;
+  /** The note's or the cell's text; a chart's name. */
   text?: string;
 }
 
 /** One loss in English words: `the note on cell B5 of sheet "LL Customers" ("call back")`. */
 export function describeRefreshLoss(loss: RefreshLoss): string {
   const text = loss.text === undefined ? "" : ` ("${shortened(loss.text)}")`;
+  if (loss.kind === "chart") return `a chart${text} on sheet "${loss.sheet}"`;
   const where = `cell ${loss.cell} of sheet "${loss.sheet}"`;
   if (loss.kind === "note") return `the note on ${where}${text}`;
-  if (loss.kind === "chart") return `a chart at ${where}${text}`;
   return `what is typed in ${where}${text}`;
 }
 

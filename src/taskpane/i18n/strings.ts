@@ -215,9 +215,9 @@ const zhMessages: MessageTexts = {
 /** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */
 function refreshLossZh(loss: RefreshLoss): string {
   const text = loss.text === undefined ? "" : `（“${shortened(loss.text)}”）`;
+  if (loss.kind === "chart") return `工作表“${loss.sheet}”上的图表${text}`;
   const where = `工作表“${loss.sheet}”的 ${loss.cell} 单元格`;
   if (loss.kind === "note") return `${where}上的批注${text}`;
-  if (loss.kind === "chart") return `位于${where}的图表${text}`;
   return `${where}中输入的内容${text}`;
 }
 

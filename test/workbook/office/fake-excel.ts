@@ -821,8 +821,14 @@ class ChartItemProxy extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }
   protected readonly readable = {
     top: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.topOf(anchorOf(chart).top),
     left: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.leftOf(anchorOf(chart).left),
+    // Excel names a chart "Chart N" unless it is given a name.
+    name: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) =>
+      (chart.settings.name as string | undefined) ?? `Chart ${sheet.charts.indexOf(chart) + 1}`,
   };
 
+  get name(): string {
+    return this.loadedValue("name");
+  }
   get top(): number {
     return this.loadedValue("top");
   }
@@ -893,6 +899,7 @@ class ChartCollectionProxy extends CollectionProxy<ChartItemProxy> {
 }
 
 interface NoteItem {
+  content: string;
   delete(): void;
   getLocation(): RangeProxy;
 }
@@ -907,7 +914,8 @@ class NoteCollectionProxy extends CollectionProxy<NoteItem> {
 
   protected readItems(): NoteItem[] {
     const sheet = this.sheet();
-    return [...sheet.notes.keys()].map((address) => ({
+    return [...sheet.notes.entries()].map(([address, content]) => ({
+      content,
       delete: () =>
         this.context.enqueue(() => {
           sheet.notes.delete(address);
