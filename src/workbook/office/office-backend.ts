@@ -322,16 +322,18 @@ export class OfficeBackend implements WorkbookBackend {
       const noteRanges = notes ? ws.notes.items.map((n) => n.getLocation().load("address")) : [];
       await context.sync();
       const losses: RefreshLoss[] = [];
-      ws.notes.items.forEach((note, i) => {
-        const address = splitAddress(noteRanges[i].address).range;
-        const box = parseRangeAddress(address);
-        const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
-        if (cleared && !ourNotes.has(note.content)) {
-          losses.push({ kind: "note", sheet, cell: address.replace(/\$/g, ""), text: note.content });
-        }
-      });
+      if (notes) {
+        ws.notes.items.forEach((note, i) => {
+          const address = splitAddress(noteRanges[i].address).range;
+          const box = parseRangeAddress(address);
+          const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
+          if (cleared && !ourNotes.has(note.content)) {
+            losses.push({ kind: "note", sheet, cell: address.replace(/\$/g, ""), text: note.content });
+          }
+        });
+      }
       const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
-      for (const chart of ws.charts.items) {
+      ws.charts.items.forEach((chart) => {
         const inArea =
           !owned ||
           areas.some(
@@ -343,7 +345,7 @@ export class OfficeBackend implements WorkbookBackend {
           );
         const ours = anchors.some((a) => near(a.top, chart.top) && near(a.left, chart.left));
         if (inArea && !ours) losses.push({ kind: "chart", sheet, text: chart.name });
-      }
+      });
       return losses;
     });
   }
