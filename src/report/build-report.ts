@@ -188,6 +188,23 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
 }
 
+/**
+ * The order lines read and checked (the "checking" step), and where they come from WITHOUT their cells:
+ * from here on only the table's name and headers are used, and the cells of a sheet of 1,000,000 lines
+ * (hundreds of MB) can go once this returns.
+ */
+async function orderLines(
+  options: BuildReportOptions,
+  config: ReportConfig,
+  steps: Steps,
+): Promise<{ orders: ReadOrders; orderTable: OrderTable }> {
+  const read = await readOrders(options, config);
+  await steps.enter("checking");
+  const orderTable =
+    read.read ?? withUserErrors(() => readOrderTable(read.table, analysisConfigOf(config).read));
+  return { orders: { ...read, table: { ...read.table, columns: [] } }, orderTable };
+}
+
 /** The config's tier program with every threshold explicit, as the engine evaluated it. */
 function inputDefaults(config: ReportConfig, analysis: Analysis): InputDefaults {
   return {
@@ -269,12 +286,8 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   await steps.enter("reading");
   const config = await settingsOf(options);
-  const orders = await readOrders(options, config);
-
-  await steps.enter("checking");
+  const { orders, orderTable } = await orderLines(options, config, steps);
   const edits = await readInputEdits(workbook);
-  const orderTable =
-    orders.read ?? withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
   const { analysis, used, defaults } = withUserErrors(() => analyze(orderTable, config, edits));
