@@ -87,7 +87,7 @@ export const QUALITY_REASONS: readonly QualityReasonInfo[] = [
   {
     reason: "cancelledOrder",
     label: "Cancelled, refunded or unpaid order (status or C invoice)",
-    labelZh: "已取消、已退款或未付款的订单（订单状态或 C 开头的发票）",
+    labelZh: '已取消、已退款或未付款的订单（订单状态或以 "C" 开头的发票）',
     unit: "rows",
   },
   { reason: "refund", label: "Refund (negative amount)", labelZh: "退款（负金额）", unit: "rows" },
