@@ -43,7 +43,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
-import { reportCurrency } from "./report-currency";
+import { reportCurrency, type ReportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
@@ -199,12 +199,16 @@ async function orderLines(
   options: BuildReportOptions,
   config: ReportConfig,
   steps: Steps,
-): Promise<{ orders: ReadOrders; orderTable: OrderTable }> {
+): Promise<{ orders: ReadOrders; orderTable: OrderTable; currency: ReportCurrency }> {
   const read = await readOrders(options, config);
   await steps.enter("checking");
   const orderTable =
     read.read ?? withUserErrors(() => readOrderTable(read.table, analysisConfigOf(config).read));
-  return { orders: { ...read, table: { ...read.table, columns: [] } }, orderTable };
+  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
+  // The amounts' text, or the unit prices' when the amounts are price × quantity.
+  const { amount, price } = orderTable.columns.mapping;
+  const currency = reportCurrency(config.currency, read.table, amount ?? price);
+  return { orders: { ...read, table: { ...read.table, columns: [] } }, orderTable, currency };
 }
 
 /** The config's tier program with every threshold explicit, as the engine evaluated it. */
@@ -288,16 +292,12 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   await steps.enter("reading");
   const config = await settingsOf(options);
-  const { orders, orderTable } = await orderLines(options, config, steps);
+  const { orders, orderTable, currency } = await orderLines(options, config, steps);
   const edits = await readInputEdits(workbook);
 
   await steps.enter("summarising");
   const analyzed = withUserErrors(() => analyze(orderTable, config, edits));
   const { analysis, defaults } = analyzed;
-  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
-  // The amounts' text, or the unit prices' when the amounts are price × quantity.
-  const { amount, price } = orderTable.columns.mapping;
-  const currency = reportCurrency(config.currency, orders.table, amount ?? price);
   const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
