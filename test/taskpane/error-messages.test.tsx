@@ -67,7 +67,8 @@ function named(d: MessageDetail): string[] {
     }
     if (key === "place") out.push(...placeNames(value as TablePlace));
     if (key === "headers") out.push(...(value as string[]));
-    if (key === "losses") for (const l of value as RefreshLoss[]) out.push(l.sheet, l.cell ?? "", l.text ?? "");
+    if (key === "losses")
+      for (const l of value as RefreshLoss[]) out.push(l.sheet, l.cell ?? "", l.text ?? "");
     if (key === "worst") out.push(...placeNames((value as { at: CellPlace }).at));
     // Tiers are named in the language's own names.
     if (key === "problems") {
