@@ -25,6 +25,7 @@ import {
 } from "../engine/models/registry";
 import { fitGammaGamma, gammaGammaParams, type GammaGammaFitResult } from "../engine/models/gammagamma";
 import { predictCustomers } from "../engine/models/clv";
+import { monthIn } from "../engine/models/clv-conventions";
 import { diagnoseFit, diagnosisSummary, type FitDiagnosis } from "../engine/models/diagnose";
 import { expectedCumulativeRepeatPurchases, type HoldoutRow } from "../engine/models/holdout";
 import {
@@ -121,7 +122,10 @@ export interface HoldoutCheck {
 
 /** The holdout check, or why there is none. */
 export type HoldoutOutcome =
-  { check: HoldoutCheck; skipped?: undefined } | { check?: undefined; skipped: string };
+  { check: HoldoutCheck; skipped?: undefined } | { check?: undefined; skipped: Bilingual<string> };
+
+/** Why there is no holdout check when it was not run at all. */
+export const NOT_RUN: Bilingual<string> = { en: "it was not run", "zh-CN": "未运行检验" };
 
 /** Customers who bought first on the last day have T = 0, which the models cannot take: left out of fits. */
 function fittable(inputs: CalibrationInputs): RfmData & { monetary: Float64Array; holdout: Float64Array } {
@@ -212,17 +216,25 @@ function splitHistory(
   days: PurchaseDays,
   summary: CustomerSummary,
   config: ReportConfig,
-): HoldoutSplit | { skipped: string } {
+): HoldoutSplit | { skipped: Bilingual<string> } {
   const unit = summary.unit;
   const perUnit = DAYS_PER_UNIT[unit];
   const asOf = summary.asOf;
   const history = asOf - firstDayOfAll(summary);
   const holdoutDays = holdoutDaysFor(config, unit, history);
   if (holdoutDays <= 0)
-    return { skipped: "the check on held-out data is switched off (model.holdoutDays = 0)" };
+    return {
+      skipped: {
+        en: "the check on held-out data is switched off (model.holdoutDays = 0)",
+        "zh-CN": "留出期检验已关闭（model.holdoutDays = 0）",
+      },
+    };
   if (!(history - holdoutDays >= 2 * perUnit) || holdoutDays < perUnit) {
     return {
-      skipped: `the history (${history} days) is too short to hold ${holdoutDays} days back and still fit the models`,
+      skipped: {
+        en: `the history (${history} days) is too short to hold ${holdoutDays} days back and still fit the models`,
+        "zh-CN": `历史（${history} 天）太短，留出 ${holdoutDays} 天后无法再拟合模型`,
+      },
     };
   }
   const calibrationEnd = asOf - holdoutDays;
@@ -263,7 +275,7 @@ function explainChoice(
       scored
         .map(
           (c, k) =>
-            `${modelLabel(c.model)} ${k === 0 ? `对最近 ${spanZh} 的预测误差为 ` : "误差为 "}${percentWords(c.binnedError)}`,
+            `${modelLabel(c.model)} ${k === 0 ? `对最近 ${spanZh}的预测误差为 ` : "误差为 "}${percentWords(c.binnedError)}`,
         )
         .join("；") + "（按购买次数分组，与客户实际购买相比）。",
     );
@@ -289,7 +301,7 @@ function explainChoice(
     en.push(
       `${modelLabel(chosen)} is used: it predicted the held-out ${span} best and was refitted on the whole history.`,
     );
-    zh.push(`使用 ${modelLabel(chosen)}：它对留出的 ${spanZh} 预测最准，并已在全部历史上重新拟合。`);
+    zh.push(`使用 ${modelLabel(chosen)}：它对留出的 ${spanZh}预测最准，并已在全部历史上重新拟合。`);
   } else {
     en.push(
       `${modelLabel(chosen)} is used: with no held-out period to compare on, it has the best BIC on the whole history.`,
@@ -378,7 +390,7 @@ export function fitReportModels(
     clv: null,
     clvMonths: config.model.clvMonths,
     notYetRepeated: null,
-    holdout: { skipped: "it was not run" },
+    holdout: { skipped: NOT_RUN },
   };
   out.holdout = holdoutCheck(days, summary, split, chosen, holdoutScores);
   const transactionFit = chosen ? usableFit(transaction) : null;
@@ -393,7 +405,7 @@ export function fitReportModels(
         monetary: inputs.monetary,
         options: {
           periods: config.model.clvMonths,
-          periodLength: DAYS_PER_UNIT.month / perUnit,
+          periodLength: monthIn(unit),
           discountRate: monthlyDiscountRate(config),
           margin: config.model.margin,
         },
@@ -431,13 +443,14 @@ export function fitReportModels(
 function holdoutCheck(
   days: PurchaseDays,
   summary: CustomerSummary,
-  split: HoldoutSplit | { skipped: string },
+  split: HoldoutSplit | { skipped: Bilingual<string> },
   chosen: TransactionModelName | null,
   scores: CandidateScore[],
 ): HoldoutOutcome {
   if ("skipped" in split) return { skipped: split.skipped };
   const score = scores.find((c) => c.model === chosen) ?? scores[0];
-  if (!score) return { skipped: "no purchase model could be checked" };
+  if (!score)
+    return { skipped: { en: "no purchase model could be checked", "zh-CN": "没有可检验的购买模型" } };
   const label = modelLabel(score.model);
   const fit: FitOutcome = score.fit
     ? score.fit.converged

@@ -14,12 +14,36 @@ export const KEPT_LATIN_WORDS: ReadonlySet<string> = new Set([
   "YYYY",
   "loyalty",
   "sql",
+  // The setting and the flag that mask phones and e-mails, named as the user types them.
+  "maskContacts",
+  "mask",
+  "contacts",
   // The models' names, as the literature and every tool write them (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB).
   "BG",
   "NBD",
   "MBG",
   "BB",
   "Pareto",
+  "Gamma",
+  // Abbreviations and symbols the models' literature writes the same in Chinese: the information criterion
+  // and the parameters (r, a, b, s of the purchase models, p, q of Gamma-Gamma).
+  "BIC",
+  "r",
+  "a",
+  "b",
+  "s",
+  "p",
+  "q",
+  // The authors the models are cited by, as Chinese texts cite them.
+  "Fader",
+  "Hardie",
+  "Lee",
+  "Schmittlein",
+  "Morrison",
+  "Colombo",
+  "Batislam",
+  "Denizel",
+  "Filiztekin",
 ]);
 
 /**

@@ -13,8 +13,8 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { latinWordsOf } from "../helpers/kept-latin-words";
 import { REPORT_SHEETS_ZH } from "../helpers/report-sheets";
 
-/** Sheets not scanned, each named in the test output: Model and Benefit cost, not in the catalogue yet. */
-const NOT_SCANNED: readonly SheetKind[] = ["model", "benefit-cost"];
+/** Sheets not scanned (named in the test output): none now, every sheet's texts are in the catalogue. */
+const NOT_SCANNED: readonly SheetKind[] = [];
 
 const table = generateOrders({ ...DEMO_SAMPLE, headers: "zh" });
 // The demo's campaign history, as `loyalty demo --lang zh-CN` gives it (src/cli/commands/demo.ts).
@@ -55,7 +55,8 @@ describe("the demo in Chinese", () => {
   });
 
   it("leaves no English word on the translated sheets", async () => {
-    console.log(`Sheets not scanned (see NOT_SCANNED for why): ${NOT_SCANNED.join(", ")}`);
+    if (NOT_SCANNED.length > 0)
+      console.log(`Sheets not scanned (see NOT_SCANNED for why): ${NOT_SCANNED.join(", ")}`);
     const found: string[] = [];
     for (const sheet of await workbook.listSheets()) {
       if (NOT_SCANNED.includes(sheet.generatedKind as SheetKind)) continue;

@@ -23,6 +23,7 @@ import {
 } from "../../engine/models/diagnose";
 import { compareOnHoldout, type CandidateScore } from "../../engine/models/select";
 import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
+import { DEFAULT_MODEL_UNIT } from "../../engine/models/clv-conventions";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
@@ -365,7 +366,11 @@ export function registerFit(program: Command, io: CliIO): void {
     .option("--json", "print one JSON object")
     .addOption(langOption("the lines on how the file was read: en or zh-CN (default: en)"))
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
-    .option("--unit <unit>", "time unit of the model: day, week or month", "week")
+    .option(
+      "--unit <unit>",
+      "time unit of the model: day, week or month (the predictions are the same in any unit: α and β scale with it)",
+      DEFAULT_MODEL_UNIT,
+    )
     .addOption(
       new Option(
         "--engine <engine>",

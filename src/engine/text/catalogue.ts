@@ -5,11 +5,15 @@
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
  */
 import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
+import { BENEFIT_COST_TEXTS } from "./benefit-cost";
+import { CONTACT_TEXTS } from "./contacts";
 import { CAMPAIGN_TEXTS } from "./campaigns";
+import { CHANGE_TEXTS } from "./changes";
 import { CUSTOMER_TEXTS } from "./customers";
 import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
 import { KPI_TEXTS } from "./kpis";
+import { MODEL_TEXTS } from "./model";
 import type { Language } from "./language";
 import { PLACE_TEXTS } from "./places";
 import { PREFERENCE_ROLE_WORDS, PREFERENCE_TEXTS } from "./preferences";
@@ -23,13 +27,17 @@ function catalogueOf(language: Language) {
   return {
     sheetNames: SHEET_NAME_TEXTS[language],
     customerIdHeader: CUSTOMER_ID_HEADER[language],
+    contacts: CONTACT_TEXTS[language],
     thisWeek: THIS_WEEK_TEXTS[language],
+    changes: CHANGE_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],
     segments: SEGMENT_TEXTS[language],
     tiers: TIER_TEXTS[language],
     kpis: KPI_TEXTS[language],
+    model: MODEL_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
+    benefitCost: BENEFIT_COST_TEXTS[language],
     preferences: PREFERENCE_TEXTS[language],
     preferenceRoles: {
       category: PREFERENCE_ROLE_WORDS.category[language],

@@ -1,6 +1,6 @@
 /**
  * The Customers sheet: one row per customer, the most valuable first, as an Excel table with filters:
- * purchase summary, R/F/M scores and segment, value band, tier now and at the last review, the model's
+ * the contact columns the orders have (name, phone, e-mail, store, channel), purchase summary, R/F/M scores and segment, value band, tier now and at the last review, the model's
  * P(alive), expected purchases and predicted value, and the alerts that fired.
  */
 import { formatDay } from "../../engine/data/days";
@@ -15,6 +15,7 @@ import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
 import { PREFERENCE_ROLE_WORDS } from "../../engine/text/preferences";
 import { MAX_ROWS } from "../../sheet/a1";
+import { contactColumns, idHeader, shownCustomerIds, type ContactColumns } from "../contact-columns";
 
 /**
  * P(alive) colours on a fixed scale, one legend for every workbook: red below 0.3, amber to 0.7, green
@@ -43,8 +44,11 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const shown = Math.min(n, MAX_ROWS - layout.row - 3);
   if (shown < n) layout.note(t.gridLimit(shown, n));
   const tableTop = layout.gap().row;
-  const header = customerHeader(data);
-  const rowOf = customerRow(data);
+  const contacts = contactColumns(data);
+  const header = customerHeader(data, contacts);
+  const rowOf = customerRow(data, contacts);
+  // The columns after the customer id and its contact columns.
+  const after = (column: number) => column + contacts.header.length;
   const order = indexesByDescending(analysis.summary.spend);
   const rows: Cell[][] = new Array(shown);
   for (let i = 0; i < shown; i++) rows[i] = rowOf(order[i]);
@@ -55,6 +59,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     table: { name: "LL_Customers", style: "TableStyleMedium2", carry: customerRows(language) },
     formats: [
       "text",
+      ...contacts.formats,
       null,
       null,
       null,
@@ -78,11 +83,11 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     ],
   });
   if (n > 0) {
-    layout.format({ type: "dataBar", range: table.column(10), color: "#5B9BD5" });
+    layout.format({ type: "dataBar", range: table.column(after(10)), color: "#5B9BD5" });
     for (const band of P_ALIVE_BANDS) {
       layout.format({
         type: "cellValue",
-        range: table.column(16),
+        range: table.column(after(16)),
         operator: "between",
         operands: [band.from, band.to],
         style: { fill: band.fill },
@@ -99,7 +104,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
 }
 
 /** The header of the customer table, with a note on every column whose meaning is not plain. */
-function customerHeader(data: ReportData): Cell[] {
+function customerHeader(data: ReportData, contacts: ContactColumns): Cell[] {
   const { analysis, models, config } = data;
   const { rfm } = analysis;
   const h = CUSTOMER_TEXTS[config.language].header;
@@ -109,7 +114,8 @@ function customerHeader(data: ReportData): Cell[] {
   const chosen = chosenPredictions(models);
   const model = chosen.available ? chosen.label : "—";
   return [
-    h.customerId,
+    idHeader(data, h.customerId),
+    ...contacts.header,
     h.segment,
     h.tier,
     { value: h.previousTier, note: h.previousTierNote(formatDay(analysis.tiers.previousReview)) },
@@ -134,7 +140,7 @@ function customerHeader(data: ReportData): Cell[] {
 }
 
 /** The row of customer `c`, in the columns of `customerHeader`. */
-function customerRow(data: ReportData): (c: number) => Cell[] {
+function customerRow(data: ReportData, contacts: ContactColumns): (c: number) => Cell[] {
   const { analysis, models, config } = data;
   const { summary, rfm, segments, tiers } = analysis;
   const language = config.language;
@@ -142,8 +148,10 @@ function customerRow(data: ReportData): (c: number) => Cell[] {
   const band = analysis.valueBands[0];
   const alerts = alertNamesByCustomer(analysis, language);
   const chosen = chosenPredictions(models);
+  const ids = shownCustomerIds(data);
   return (c) => [
-    summary.customerIds[c],
+    ids[c],
+    ...contacts.cells(c),
     localName(segments.segments[segments.segment[c]], language),
     tierName(analysis, tiers.current[c], language),
     tierName(analysis, tiers.previous[c], language),

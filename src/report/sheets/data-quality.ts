@@ -6,7 +6,7 @@
  */
 import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
-import type { DataQualityReport, QualityExample, QualityFinding } from "../../engine/data/quality";
+import type { QualityExample, QualityFinding } from "../../engine/data/quality";
 import { columnLetter } from "../../engine/data/table";
 import { DATA_QUALITY_TEXTS, qualityNote, qualityValue } from "../../engine/text/data-quality";
 import type { Language } from "../../engine/text/language";
@@ -17,6 +17,7 @@ import { round } from "./cell-values";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import { READING_TEXTS, readRulesParts } from "../../engine/text/reading";
+import { quotedValue } from "../contact-columns";
 
 type Texts = (typeof DATA_QUALITY_TEXTS)["en"];
 
@@ -51,7 +52,7 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
   layout.gap();
   columnsUsedTable(layout, data, t);
   findingsTable(layout, data, t);
-  examplesTable(layout, quality, language);
+  examplesTable(layout, data);
   return layout.finish({
     kind: "data-quality",
     // "First place" names the file, row, column and header: wide enough for a file name.
@@ -86,21 +87,25 @@ function findingLabel(f: QualityFinding, language: Language): string {
 }
 
 /** An example's cell, its place and the engine's note on it, in the report's language. */
-function exampleWords(quality: DataQualityReport, e: QualityExample, language: Language) {
+function exampleWords(data: ReportData, e: QualityExample) {
+  const { quality } = data.analysis.table;
+  const language = data.config.language;
   return {
     where: cellPlaceText(language, quality, e),
-    value: qualityValue(e.value, language),
+    // A phone or an e-mail quoted from the orders is masked like everywhere else when contacts are.
+    value: qualityValue(quotedValue(data, e.column, e.value), language),
     note: e.note === undefined ? "" : qualityNote(e.note, language),
   };
 }
 
 /** One row per reason a row was not a plain purchase: how many, what was done, the first place to look. */
-function findingsTable(layout: SheetLayout, { analysis, config }: ReportData, t: Texts): void {
+function findingsTable(layout: SheetLayout, data: ReportData, t: Texts): void {
+  const { analysis, config } = data;
   const { quality } = analysis.table;
   const money = moneyFormat(config.currency);
   layout.section(t.findings, t.findingsNote);
   const findingRows: Cell[][] = quality.findings.map((f) => {
-    const first = f.examples[0] && exampleWords(quality, f.examples[0], config.language);
+    const first = f.examples[0] && exampleWords(data, f.examples[0]);
     return [
       findingLabel(f, config.language),
       f.count,
@@ -129,11 +134,13 @@ function findingsTable(layout: SheetLayout, { analysis, config }: ReportData, t:
 }
 
 /** The examples of every finding, in sheet order. */
-function examplesTable(layout: SheetLayout, quality: DataQualityReport, language: Language): void {
+function examplesTable(layout: SheetLayout, data: ReportData): void {
+  const { quality } = data.analysis.table;
+  const language = data.config.language;
   const t = DATA_QUALITY_TEXTS[language];
   const examples = quality.findings.flatMap((f) =>
     f.examples.map((e): Cell[] => {
-      const words = exampleWords(quality, e, language);
+      const words = exampleWords(data, e);
       return [findingLabel(f, language), e.row, e.column, e.header, words.value, words.note];
     }),
   );

@@ -1,12 +1,19 @@
 /**
  * The This week sheet (本周跟进): the call list a store manager works through this week. Per store, at
  * most `thisWeek.perStore` members with a reason to call (engine/followup/call-list.ts), the most value at
- * risk first; each with the reasons in words, name, phone, store, last purchase and amount, a suggested
+ * risk first; each with the reasons in words, the contact columns the orders have (name, phone, e-mail,
+ * channel: contact-columns.ts), last purchase and amount, a suggested
  * action, and two columns the manager fills in: Done (a choice list) and Note, which Refresh keeps on the
  * member's row. A summary per store at the top.
  */
 import { formatDay, NO_DAY } from "../../engine/data/days";
-import { buildCallList, tierSlips, type CallReason, type CallList } from "../../engine/followup/call-list";
+import {
+  buildCallList,
+  tierSlips,
+  type CallListInputs,
+  type CallReason,
+  type CallList,
+} from "../../engine/followup/call-list";
 import { THIS_WEEK_TEXTS } from "../../engine/text/this-week";
 import { whole } from "../../engine/text/format";
 import type { Language } from "../../engine/text/language";
@@ -14,45 +21,39 @@ import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { nextOfferText } from "../next-offer";
 import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { excelDate, round } from "./cell-values";
+import { changeCounts, changeList } from "./changes";
+import { contactColumns, contactDetails, idHeader, shownCustomerIds } from "../contact-columns";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 
 /** Days the list looks ahead. */
-const HORIZON_DAYS = 7;
+export const THIS_WEEK_DAYS = 7;
 
-/** The contact columns of the data, per customer (null when the data has no such column). */
-export interface Contacts {
-  name: readonly string[] | null;
-  phone: readonly string[] | null;
-  store: readonly string[] | null;
-}
-
-/** The member details the orders carry for calling: name, phone (masked when set) and store. */
-export function contactsOf(data: ReportData): Contacts {
-  const { name, phone, store } = data.analysis.table.members;
-  return { name, phone, store };
+/** What the call list is made from, from the report data. */
+export function callInputsOf(data: ReportData): CallListInputs {
+  const { analysis, models } = data;
+  const { summary, rhythm, tiers } = analysis;
+  return {
+    asOf: analysis.asOf,
+    days: analysis.days,
+    spend: summary.spend,
+    purchaseDays: summary.purchaseDays,
+    firstDay: summary.firstDay,
+    daysSinceLast: rhythm.daysSinceLast,
+    medianIntervalDays: rhythm.medianIntervalDays,
+    keyDates: analysis.keyDates.filter((k) => k.daysUntil <= THIS_WEEK_DAYS),
+    slips: tierSlips(tiers, analysis.days),
+    valueAtRisk: valueAtRisk(models),
+    store: contactDetails(data).store,
+  };
 }
 
 /** The call list of the report data. */
 export function callListOf(data: ReportData): CallList {
-  const { analysis, models, config } = data;
-  const { summary, rhythm, tiers } = analysis;
-  return buildCallList(
-    {
-      asOf: analysis.asOf,
-      days: analysis.days,
-      spend: summary.spend,
-      purchaseDays: summary.purchaseDays,
-      firstDay: summary.firstDay,
-      daysSinceLast: rhythm.daysSinceLast,
-      medianIntervalDays: rhythm.medianIntervalDays,
-      keyDates: analysis.keyDates.filter((k) => k.daysUntil <= HORIZON_DAYS),
-      slips: tierSlips(tiers, analysis.days),
-      valueAtRisk: valueAtRisk(models),
-      store: contactsOf(data).store,
-    },
-    { perStore: config.thisWeek.perStore, horizonDays: HORIZON_DAYS },
-  );
+  return buildCallList(callInputsOf(data), {
+    perStore: data.config.thisWeek.perStore,
+    horizonDays: THIS_WEEK_DAYS,
+  });
 }
 
 /** "12-24": the month and day of an occasion (the year is this one or the next, obvious in a week). */
@@ -100,12 +101,14 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
   const t = THIS_WEEK_TEXTS[language];
   const money = moneyFormat(config.currency);
   const list = callListOf(data);
-  const contacts = contactsOf(data);
+  const stores = contactDetails(data).store;
+  const contacts = contactColumns(data, ["store"]);
+  const ids = shownCustomerIds(data);
   const byModel = list.rankedBy === "valueAtRisk";
 
   const layout = new SheetLayout().title(
     t.title,
-    t.intro(formatDay(analysis.asOf), formatDay(analysis.asOf + HORIZON_DAYS), list.perStore),
+    t.intro(formatDay(analysis.asOf), formatDay(analysis.asOf + THIS_WEEK_DAYS), list.perStore),
   );
   layout.note(
     byModel
@@ -117,10 +120,10 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
         : t.windowUnknown,
     ),
   );
-  if (!contacts.store) layout.note(t.noStoreColumn);
+  if (!stores) layout.note(t.noStoreColumn);
   layout.gap();
 
-  const storeName = (store: string) => (store ? store : contacts.store ? t.noStore : t.allStores);
+  const storeName = (store: string) => (store ? store : stores ? t.noStore : t.allStores);
   const count = (entries: CallList["stores"][number]["entries"], kinds: CallReason["kind"][]) =>
     entries.filter((e) => e.reasons.some((r) => kinds.includes(r.kind))).length;
   layout.section(t.storesSection);
@@ -145,14 +148,14 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
     formats: ["text", "integer", "integer", "integer", "integer", "integer", "integer", "integer", money],
   });
   layout.gap();
+  changeCounts(layout, data, true);
 
   layout.section(t.listSection, list.stores.length === 0 ? t.nobody : undefined);
   const h = t.header;
   const header: Cell[] = [
     h.store,
-    h.customerId,
-    ...(contacts.name ? [h.name] : []),
-    ...(contacts.phone ? [h.phone] : []),
+    idHeader(data, h.customerId),
+    ...contacts.header,
     h.tier,
     h.reason,
     h.lastPurchase,
@@ -168,9 +171,8 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
       const last = analysis.summary.lastDay[c];
       return [
         storeName(s.store),
-        analysis.summary.customerIds[c],
-        ...(contacts.name ? [contacts.name[c] ?? ""] : []),
-        ...(contacts.phone ? [contacts.phone[c] ?? ""] : []),
+        ids[c],
+        ...contacts.cells(c),
         tierName(analysis, analysis.tiers.current[c], language),
         e.reasons.map((r) => reasonText(data, r, language)).join(t.separator),
         last === NO_DAY ? null : excelDate(last),
@@ -213,6 +215,10 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
       error: t.doneHelp,
       allowBlank: true,
     });
+  }
+  if (data.memberChanges) {
+    layout.gap();
+    changeList(layout, data, data.memberChanges);
   }
   // The reason and action columns hold sentences: wide enough to read, not a whole line of the screen.
   const widths: (number | null)[] = header.map((cell) =>

@@ -9,6 +9,10 @@ import { latinWordsOf } from "../../helpers/kept-latin-words";
 
 /** Arguments that are not numbers, by the path of the text function that takes them. */
 const ARGUMENTS: Record<string, unknown[][]> = {
+  ".benefitCost.outsideTarget": [[-0.116, 0.1, ["回测基线只有 12 个月的历史"]]],
+  ".benefitCost.sheet.keyResults.chooseOne": [[["基准", "保守", "进取"]]],
+  // A cell range (A1:AN200) is an address, the same in Chinese Excel: not a word of the text.
+  ".benefitCost.sheet.intro": [["〔区域〕"]],
   ".tiers.intro": [true, false].map((rolling) => [
     {
       asOf: "2024-12-31",
@@ -48,6 +52,14 @@ const ARGUMENTS: Record<string, unknown[][]> = {
     ["日期按日在前读取", "25/12/2023", false],
   ],
   ".reading.provenSeparator": [["小数点为逗号", "12,34"]],
+  ".model.intro": [
+    ["2024-12-31", "week"],
+    ["2024-12-31", "day"],
+  ],
+  ".model.timeUnit": [["week"], ["month"]],
+  ".model.meaning": [["week"], ["day"]],
+  ".model.purchasesPer": [["week"], ["day"]],
+  ".model.dropOutRatePer": [["week"], ["month"]],
   ".keyDates.missing": [
     [true, false],
     [false, true],
