@@ -363,7 +363,11 @@ export function registerFit(program: Command, io: CliIO): void {
     )
     .option("--json", "print one JSON object")
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
-    .option("--unit <unit>", "time unit of the model: day, week or month", DEFAULT_MODEL_UNIT)
+    .option(
+      "--unit <unit>",
+      "time unit of the model: day, week or month (the predictions are the same in any unit: α and β scale with it)",
+      DEFAULT_MODEL_UNIT,
+    )
     .addOption(
       new Option(
         "--engine <engine>",
