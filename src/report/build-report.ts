@@ -16,6 +16,7 @@ import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
 import { asUserError, UserError, withUserErrors } from "../user-error";
+import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
   analysisConfigOf,
@@ -321,11 +322,19 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     headers: orders.table.headers,
     columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
   };
+  // What changed since the previous build: its member state read back before anything is rewritten.
+  const memberState = memberSnapshotOf(data);
+  data.memberChanges = memberChangesOf(
+    data,
+    decodeMemberState(await workbook.readMemberState()),
+    memberState,
+  );
   const written = await writeSheets(steps, workbook, data);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
+  await workbook.writeMemberState(encodeMemberState(memberState));
 
   const warnings = [
     ...reportWarnings(written, models, analysis, orders.sheet),

@@ -2,6 +2,7 @@
  * What every sheet builder gets: the engine's results, the model results, the config, and the defaults of
  * the cells a user may edit; and the name of a tier level, which several builders look up.
  */
+import type { MemberChanges } from "../engine/followup/changes";
 import type { Analysis } from "../engine/analyze";
 import type { AlertRule } from "../engine/alerts/rules";
 import type { TierProgram } from "../engine/tiers/program";
@@ -49,6 +50,11 @@ export interface ReportData {
   preferences: Preferences | null;
   /** The campaigns measured; null when there is no campaign history. */
   campaigns: ReportCampaigns | null;
+  /**
+   * What changed since the workbook's previous build (member-changes.ts): null on a first build (nothing
+   * to compare with); absent when not compared.
+   */
+  memberChanges?: MemberChanges | null;
 }
 
 /** Name of a tier level (TierEvaluation levels: tiers, then lapsed); "" for "not a customer yet". */
