@@ -43,6 +43,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
+import { reportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
@@ -272,7 +273,13 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     orders.read ?? withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
-  const { analysis, used, defaults } = withUserErrors(() => analyze(orderTable, config, edits));
+  const analyzed = withUserErrors(() => analyze(orderTable, config, edits));
+  const { analysis, defaults } = analyzed;
+  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
+  // The amounts' text, or the unit prices' when the amounts are price × quantity.
+  const { amount, price } = orderTable.columns.mapping;
+  const currency = reportCurrency(config.currency, orders.table, amount ?? price);
+  const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
   let models: ReportModels | null = null;
@@ -300,7 +307,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
         workbook,
         analysis,
         orders.table.source,
-        used.currency,
+        currency,
         measuredLiftFor(campaigns, used),
         used.language,
       );
@@ -314,6 +321,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     preferences,
     campaigns,
     config: used,
+    currency,
     analysis,
     models,
     holdout,

@@ -9,6 +9,7 @@ import type { TierProgram } from "../engine/tiers/program";
 import type { HolidayEntry } from "../engine/keydates/holidays";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportConfig } from "./config";
+import type { ReportCurrency } from "./report-currency";
 import { localName } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
@@ -30,7 +31,10 @@ export interface InputDefaults {
 }
 
 export interface ReportData {
+  /** The settings used; `currency` is the one the money is shown in (the setting's, or the data's). */
   config: ReportConfig;
+  /** That currency and where it came from (the setting, a currency column, the amount text). */
+  currency?: ReportCurrency;
   analysis: Analysis;
   /** Null when no selected sheet needs the models. */
   models: ReportModels | null;
