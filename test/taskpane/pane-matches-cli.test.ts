@@ -6,7 +6,7 @@
  * every sheet, once the orders' and campaigns' places (a file for the CLI, a sheet for the pane) are
  * written alike.
  */
-import { DEMO_SAMPLE } from "../../src/cli/commands/demo";
+import { asWrittenCsv, DEMO_SAMPLE } from "../../src/cli/commands/demo";
 import type { CellValue, RawTable } from "../../src/engine/data/table";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { plantSampleCampaigns } from "../../src/engine/sample/sample-campaigns";
@@ -70,8 +70,8 @@ describe("the pane in Chinese and loyalty demo --lang zh-CN", () => {
     const cliBook = new MemoryWorkbook();
     await buildReport({
       workbook: cliBook,
-      orders: { table: { ...orders, source: ORDERS_FILE } },
-      campaigns: { ...campaigns, source: CAMPAIGNS_FILE },
+      orders: { table: asWrittenCsv(orders, ORDERS_FILE) },
+      campaigns: asWrittenCsv(campaigns, CAMPAIGNS_FILE),
       config: { language: "zh-CN" },
     });
     cli = await sheetsOf(cliBook);

@@ -4,6 +4,8 @@
  * on). The sample is made by the seeded generator (src/engine/sample/generate-orders.ts): the same file on
  * every machine, no download.
  */
+import type { RawTable } from "../../engine/data/table";
+import { columnNames } from "../../sheet/a1";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -42,6 +44,14 @@ interface DemoOptions {
   maskContacts?: boolean;
 }
 
+/**
+ * A generated table as the CSV file it was written to reads back: named after the file, its columns
+ * labelled by letter, so messages point to the cells a user finds when they open the file.
+ */
+export function asWrittenCsv(table: RawTable, file: string): RawTable {
+  return { ...table, source: file, columnLabels: columnNames(table.headers.length) };
+}
+
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   const started = performance.now();
   const out = options.out;
@@ -64,8 +74,8 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
     {
       workbook: XlsxWorkbook.create(path.basename(out)),
       out,
-      orders: { table: { ...table, source: path.basename(csv) } },
-      campaigns: { ...campaigns, source: path.basename(campaignsCsv) },
+      orders: { table: asWrittenCsv(table, path.basename(csv)) },
+      campaigns: asWrittenCsv(campaigns, path.basename(campaignsCsv)),
       json: options.json,
       config: {
         ...(options.lang ? { language: options.lang } : {}),
