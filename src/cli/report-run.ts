@@ -10,6 +10,7 @@ import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "./io";
 import { counted } from "../engine/text/counted";
 import { readRulesLine, testAccountLine } from "./left-out";
+import type { Language } from "../engine/text/language";
 
 export interface CliReportRun {
   /** The workbook the sheets are written to. */
@@ -41,11 +42,11 @@ const number = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** The summary in a few lines a person reads at a glance. */
-export function summaryText(s: CliReportJson): string {
+export function summaryText(s: CliReportJson, language: Language = "en"): string {
   const lines = [
     `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
     ...(s.read ? [s.read] : []),
-    readRulesLine(s.dataQuality),
+    readRulesLine(s.dataQuality, language),
     `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
       `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
     `Segments: ${s.segments
@@ -81,7 +82,11 @@ export function summaryText(s: CliReportJson): string {
 }
 
 export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReportJson> {
-  const onProgress = io.interactive ? (p: ReportProgress) => io.err(progressLine(p)) : undefined;
+  // Each step is marked (performance.mark) for the benchmarks' peak memory per phase (bench/report-peak.cjs).
+  const onProgress = (p: ReportProgress) => {
+    performance.mark(`loyalty:${p.sheet ? `writing ${p.sheet.name}` : p.step}`);
+    if (io.interactive) io.err(progressLine(p));
+  };
   const result = await buildReport({
     workbook: run.workbook,
     orders: run.orders,
@@ -90,6 +95,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     config: run.config,
     onProgress,
   });
+  performance.mark("loyalty:saving");
   if (io.interactive) io.err(`Saving ${run.out ?? run.workbook.file}`);
   const saved = await run.workbook.save(run.out, { force: run.force });
   const seconds = Math.round(performance.now() - run.started) / 1000;
@@ -100,8 +106,10 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     ...result.summary,
     seconds,
   };
-  const leftOut = testAccountLine(result.summary.dataQuality.testAccounts);
+  // The lines on how the orders were read follow --lang (the language of the sheets).
+  const { language } = result.config;
+  const leftOut = testAccountLine(result.summary.dataQuality.testAccounts, language);
   if (leftOut) io.err(`loyalty: ${leftOut}`);
-  io.out(run.json ? JSON.stringify(json, null, 2) : summaryText(json));
+  io.out(run.json ? JSON.stringify(json, null, 2) : summaryText(json, language));
   return json;
 }

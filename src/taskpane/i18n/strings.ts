@@ -18,6 +18,7 @@ export { LANGUAGES, type Language } from "../../engine/text/language";
 import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../../engine/data/columns";
 import { NO_HEADER_FIX } from "../../workbook/read-table";
 import { DECIMAL_SETTING } from "../../engine/data/number-format";
+import { refreshWouldLoseMessage, shortened, type RefreshLoss } from "../../user-error";
 
 /** Quoted and listed as the English messages list headers: "Name", "Date". */
 const quotedList = (items: string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
@@ -35,9 +36,9 @@ const enMessages: MessageTexts = {
     `${w.place(d.source, d.place)}: column ${d.number} for the ${w.role(d.role)} does not exist`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}: column ${d.column} is given for two roles`,
   mixedDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}: amounts such as "${d.comma}" use a decimal comma and others such as "${d.point}" a decimal point; ${DECIMAL_SETTING}`,
+    `${w.place(d.where, d.at)}: "${d.comma}" uses a decimal comma but "${d.point}" (row ${d.pointAt.row}, column ${d.pointAt.column}) a decimal point; ${DECIMAL_SETTING}`,
   ambiguousDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
+    `${w.place(d.where, d.at)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}: the amount column ${d.amount} looks like a unit price and the table has a quantity column ${d.quantity}; ${PRICE_SETTING}`,
   noUsableLines: (d, w) =>
@@ -101,6 +102,7 @@ const enMessages: MessageTexts = {
     `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
   modelDegenerate: (d) =>
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
+  refreshWouldLose: (d) => refreshWouldLoseMessage(d.losses),
 };
 
 const tierMinimumZh = (p: TierMinimumProblem) =>
@@ -126,9 +128,9 @@ const zhMessages: MessageTexts = {
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}：列 ${d.column} 被同时指定给了两个用途`,
   mixedDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}：金额中既有使用小数逗号的（如“${d.comma}”），也有使用小数点的（如“${d.point}”）；请在设置中选择数字格式（小数逗号）。`,
+    `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
   ambiguousDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
+    `${w.place(d.where, d.at)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}：金额列 ${d.amount} 看起来是单价，而表中有数量列（${d.quantity}）；请把它选为单价（金额即为数量 × 单价），或不选金额列。`,
   noUsableLines: (d, w) =>
@@ -188,7 +190,20 @@ const zhMessages: MessageTexts = {
   modelFailed: (d) => `模型：${d.model} 无法拟合，因此未给出其预测；详见“模型”工作表`,
   modelDegenerate: (d) =>
     `模型：${d.model} 拟合退化（数据无法确定其参数），因此未使用其预测；详见“模型”工作表`,
+  refreshWouldLose: (d) =>
+    "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
+    d.losses.map((l) => `  - ${refreshLossZh(l)}`).join("\n") +
+    "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
 };
+
+/** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */
+function refreshLossZh(loss: RefreshLoss): string {
+  const text = loss.text === undefined ? "" : `（“${shortened(loss.text)}”）`;
+  if (loss.kind === "chart") return `工作表“${loss.sheet}”上的图表${text}`;
+  const where = `工作表“${loss.sheet}”的 ${loss.cell} 单元格`;
+  if (loss.kind === "note") return `${where}上的批注${text}`;
+  return `${where}中输入的内容${text}`;
+}
 
 const en = {
   appTitle: "Loyalty Lens",
@@ -361,6 +376,7 @@ const en = {
   refreshHeading: "3. Refresh",
   refresh: "Refresh",
   refreshing: "Refreshing…",
+  refreshAnyway: "Refresh anyway: what is listed above will be lost",
   refreshHint: "Reruns everything with the settings saved in this workbook. Your own sheets are not touched.",
   noSavedSettings: "This workbook has no saved Loyalty Lens settings yet: build the report once first.",
 
@@ -560,6 +576,7 @@ const zhCN: Strings = {
   refreshHeading: "3. 刷新",
   refresh: "刷新",
   refreshing: "正在刷新…",
+  refreshAnyway: "仍然刷新：上面列出的内容将会丢失",
   refreshHint: "使用保存在本工作簿中的设置重新生成全部内容。不会改动您自己的工作表。",
   noSavedSettings: "本工作簿中还没有保存 Loyalty Lens 设置：请先生成一次报告。",
 
