@@ -15,7 +15,7 @@
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
-import { asUserError, UserError, withUserErrors } from "../user-error";
+import { asUserError, refreshWouldLoseMessage, UserError, withUserErrors } from "../user-error";
 import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
@@ -43,7 +43,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
-import { reportCurrency } from "./report-currency";
+import { reportCurrency, type ReportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
@@ -85,6 +85,12 @@ export interface BuildReportOptions {
   campaigns?: RawTable;
   signal?: AbortSignal;
   onProgress?: (progress: ReportProgress) => void;
+  /**
+   * Write even what would remove something of the user's on the report's sheets (a note on a report
+   * cell, a chart of theirs on its part of a sheet, text where the rebuilt sheet writes). Without it the
+   * build stops before writing anything, listing them (code refreshWouldLose).
+   */
+  force?: boolean;
 }
 
 export interface ReportResult {
@@ -184,6 +190,27 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
 }
 
+/**
+ * The order lines read and checked (the "checking" step), and where they come from WITHOUT their cells:
+ * from here on only the table's name and headers are used, and the cells of a sheet of 1,000,000 lines
+ * (hundreds of MB) can go once this returns.
+ */
+async function orderLines(
+  options: BuildReportOptions,
+  config: ReportConfig,
+  steps: Steps,
+): Promise<{ orders: ReadOrders; orderTable: OrderTable; currency: ReportCurrency }> {
+  const read = await readOrders(options, config);
+  await steps.enter("checking");
+  const orderTable =
+    read.read ?? withUserErrors(() => readOrderTable(read.table, analysisConfigOf(config).read));
+  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
+  // The amounts' text, or the unit prices' when the amounts are price × quantity.
+  const { amount, price } = orderTable.columns.mapping;
+  const currency = reportCurrency(config.currency, read.table, amount ?? price);
+  return { orders: { ...read, table: { ...read.table, columns: [] } }, orderTable, currency };
+}
+
 /** The config's tier program with every threshold explicit, as the engine evaluated it. */
 function inputDefaults(config: ReportConfig, analysis: Analysis): InputDefaults {
   return {
@@ -265,20 +292,12 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   await steps.enter("reading");
   const config = await settingsOf(options);
-  const orders = await readOrders(options, config);
-
-  await steps.enter("checking");
+  const { orders, orderTable, currency } = await orderLines(options, config, steps);
   const edits = await readInputEdits(workbook);
-  const orderTable =
-    orders.read ?? withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
   const analyzed = withUserErrors(() => analyze(orderTable, config, edits));
   const { analysis, defaults } = analyzed;
-  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
-  // The amounts' text, or the unit prices' when the amounts are price × quantity.
-  const { amount, price } = orderTable.columns.mapping;
-  const currency = reportCurrency(config.currency, orders.table, amount ?? price);
   const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
@@ -337,7 +356,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     decodeMemberState(await workbook.readMemberState()),
     memberState,
   );
-  const written = await writeSheets(steps, workbook, data);
+  const written = await writeSheets(steps, workbook, data, options.force === true);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
@@ -366,15 +385,33 @@ async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
   ]);
 }
 
-/** Builds and writes the sheets of the settings, in their order, reporting each as a step. */
-async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): Promise<WriteSheetResult[]> {
+/**
+ * Builds the sheets of the settings, checks that writing them removes nothing of the user's (unless
+ * `force`), then writes them in their order, reporting each as a step: a stopped refresh has written
+ * nothing.
+ */
+async function writeSheets(
+  steps: Steps,
+  workbook: Workbook,
+  data: ReportData,
+  force: boolean,
+): Promise<WriteSheetResult[]> {
   const sheets = data.config.sheets;
+  // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
+  const models = sheets.map((kind) => ({
+    ...SHEET_BUILDERS[kind](data),
+    name: sheetName(kind, data.config.language),
+  }));
+  if (!force) {
+    const losses = await workbook.refreshLosses(models);
+    if (losses.length > 0) {
+      throw new UserError(refreshWouldLoseMessage(losses), undefined, { code: "refreshWouldLose", losses });
+    }
+  }
   const written: WriteSheetResult[] = [];
-  for (const [index, kind] of sheets.entries()) {
-    const name = sheetName(kind, data.config.language);
-    await steps.sheet(index, sheets.length, name);
-    // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
-    written.push(await workbook.writeSheet({ ...SHEET_BUILDERS[kind](data), name }));
+  for (const [index, model] of models.entries()) {
+    await steps.sheet(index, sheets.length, model.name);
+    written.push(await workbook.writeSheet(model));
   }
   return written;
 }
