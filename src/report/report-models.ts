@@ -209,10 +209,17 @@ interface HoldoutSplit {
 }
 
 function splitHistory(
-  days: PurchaseDays,
+  days: PurchaseDays | null,
   summary: CustomerSummary,
   config: ReportConfig,
 ): HoldoutSplit | { skipped: string } {
+  if (!days) {
+    return {
+      skipped:
+        "a customer summary holds no purchase dates to hold back (the model is chosen on the whole history); " +
+        "build the report from the order lines for the check",
+    };
+  }
   const unit = summary.unit;
   const perUnit = DAYS_PER_UNIT[unit];
   const asOf = summary.asOf;
@@ -304,7 +311,8 @@ function explainChoice(
  * the whole history and predicts for every customer of the summary.
  */
 export function fitReportModels(
-  days: PurchaseDays,
+  /** The purchase days, or null for a customer summary (no holdout check, no tracking curve). */
+  days: PurchaseDays | null,
   summary: CustomerSummary,
   config: ReportConfig,
 ): ReportModels {
@@ -429,13 +437,14 @@ export function fitReportModels(
  * (customers acquired later enter the curve when they first buy).
  */
 function holdoutCheck(
-  days: PurchaseDays,
+  days: PurchaseDays | null,
   summary: CustomerSummary,
   split: HoldoutSplit | { skipped: string },
   chosen: TransactionModelName | null,
   scores: CandidateScore[],
 ): HoldoutOutcome {
-  if ("skipped" in split) return { skipped: split.skipped };
+  if ("skipped" in split || !days)
+    return { skipped: "skipped" in split ? split.skipped : "no purchase days" };
   const score = scores.find((c) => c.model === chosen) ?? scores[0];
   if (!score) return { skipped: "no purchase model could be checked" };
   const label = modelLabel(score.model);
