@@ -49,13 +49,13 @@ export const SUMMARY_BASIS_TEXTS = bilingual({
     },
     needsLines: (what: string, source: string, customers: number, asOf: string) =>
       `此工作表需要订单明细：${what}。本报表由客户汇总表 ${source} 生成（截至 ${asOf} 共 ${whole(customers)} ` +
-      "位客户，每位客户一行），其中没有这些信息。请用订单明细生成报表以得到此工作表（loyalty report 订单文件，" +
-      "或在任务窗格中选择订单表作为数据源）。",
+      "位客户，每位客户一行），其中没有这些信息。请用订单明细生成报表以得到此工作表（在命令行中把订单文件交给 " +
+      "loyalty，或在任务窗格中选择订单表作为数据源）。",
     summaryRead: (source: string, rows: number, customers: number, blank: number, asOf: string) =>
       `读取客户汇总表 ${source} 共 ${whole(rows)} 行：截至 ${asOf} 共 ${whole(customers)} 位客户` +
       (blank > 0 ? `，跳过 ${whole(blank)} 个空行。` : "。") +
       "汇总表按原样使用：订单明细的清洗（测试账号、重复行、退货）已在生成汇总表时完成" +
-      "（`loyalty sql --help` 说明其查询排除了哪些行）。",
+      "（loyalty sql 的说明列出其查询排除了哪些行）。",
     customersNote: "由客户汇总表生成：上期等级和预警需要订单明细，留空。",
     tiersNote:
       "由客户汇总表生成：当前各等级会员数是准确的（按等级窗口内的消费和购买天数）；上次评级时的等级、" +
