@@ -1,5 +1,6 @@
 /**
- * Renders the top of the Benefit cost sheet of the demo report (key results, charts, assumptions) to
+ * Renders the top of the Benefit cost sheet of the demo report (reconciliation, key results, charts,
+ * programmes side by side) to
  * docs/benefit-cost.png, the picture in the README:
  *
  *   npx tsx scripts/benefit-cost-picture.ts [out.png]
@@ -20,7 +21,7 @@ import { convertWithLibreOffice } from "../test/helpers/libreoffice";
 
 /** Resolution of the picture, and the part of the first page it shows (inches from the top left). */
 const DPI = 150;
-const CROP = { left: 0.3, top: 0.45, width: 9.75, height: 4.3 };
+const CROP = { left: 0.3, top: 0.45, width: 7.85, height: 3.62 };
 
 async function main(): Promise<void> {
   const target = path.resolve(process.argv[2] ?? path.join(__dirname, "../docs/benefit-cost.png"));

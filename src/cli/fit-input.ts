@@ -4,10 +4,10 @@
  * turned into that summary by the engine (same-day purchases merged, x repeat purchase days, ...).
  * Every problem becomes a UserError naming the file, row and column.
  */
-import { parseDay, type DayOrder } from "../engine/data/parse-date";
+import { parseDay } from "../engine/data/parse-date";
 import { cellText } from "../engine/data/parse-id";
 import { nothingToAnalyze } from "../engine/analyze";
-import { readOrderTable } from "../engine/data/read-orders";
+import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engine/data/read-orders";
 import { describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
 import { findRfmProblem } from "../engine/models/data";
 import { calibrationInputs, summarizeCustomers } from "../engine/summary/customer-summary";
@@ -37,6 +37,12 @@ export interface FitInput extends SummaryColumns {
    * order date; null otherwise).
    */
   holdout: { x: Float64Array; length: number; calibrationEnd: string } | null;
+  /**
+   * Customers of a transaction file whose first purchase is on the calibration end (T = 0): the report lists
+   * them as customers, but no model can be fitted on a customer observed for no time, here as in the
+   * report's model sheet; the fit says how many it left out.
+   */
+  firstBoughtOnCalibrationEnd?: number;
 }
 
 /** Accepted header names of each summary field (compared lower-case, trimmed). */
@@ -163,25 +169,22 @@ function readSummaryColumns(
 }
 
 export interface TransactionOptions {
-  customer?: string;
-  date?: string;
-  amount?: string;
+  /** How the order table is read: columns, formats, rules (the report settings' `read`, as `loyalty report`). */
+  read: ReadOrdersOptions;
   calibrationEnd?: string;
   /** Without a calibration end: hold back the last quarter of the history (at least 8 weeks). */
   defaultHoldout?: boolean;
-  /** Order of day and month in text dates such as 03/04/2024 (default: year first only). */
-  dayOrder?: DayOrder;
   unit: TimeUnit;
 }
 
-/** Turns an order table into the calibration summary of its customers. */
-export function summarizeTransactionTable(table: RawTable, options: TransactionOptions): FitInput {
-  const read = withUserErrors(() =>
-    readOrderTable(table, {
-      columns: { customerId: options.customer, date: options.date, amount: options.amount },
-      dates: { dayOrder: options.dayOrder },
-    }),
-  );
+/** Turns an order table into the calibration summary of its customers (`onRead` is shown how it was read). */
+export function summarizeTransactionTable(
+  table: RawTable,
+  options: TransactionOptions,
+  onRead?: (read: OrderTable) => void,
+): FitInput {
+  const read = withUserErrors(() => readOrderTable(table, options.read));
+  onRead?.(read);
   if (!Number.isFinite(read.asOf) || read.orders.customerIds.length === 0) {
     // The engine's explanation: the most frequent problem and the first place it occurs.
     throw new UserError(nothingToAnalyze(read).message);
@@ -219,6 +222,7 @@ export function summarizeTransactionTable(table: RawTable, options: TransactionO
     monetary: pick(inputs.monetary),
     periods: null,
     weights: null,
+    firstBoughtOnCalibrationEnd: inputs.T.length - keep.length,
     holdout:
       calibrationEnd < read.asOf && inputs.holdoutX
         ? {

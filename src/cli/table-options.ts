@@ -86,7 +86,15 @@ export function addTableOptions(command: Command): Command {
       ).choices(["auto", "perLine", "orderTotal"]),
     )
     .option("--keep-test-accounts", "keep the ids the test-account rules would leave out")
-    .option("--mask-contacts", "write phone numbers as 138****1234 and e-mails as a***@host");
+    .addOption(maskContactsOption());
+}
+
+/** `--mask-contacts`, for every command that writes a workbook (saved in it, so a refresh keeps it). */
+export function maskContactsOption(): Option {
+  return new Option(
+    "--mask-contacts",
+    "write phone numbers as 138****1234 and e-mails as a***@host on the sheets (saved in the workbook)",
+  );
 }
 
 /** The roles named by --columns, as column indexes. */

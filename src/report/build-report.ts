@@ -330,6 +330,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
         orders.table.source,
         used.currency,
         measuredLiftFor(campaigns, used),
+        used.language,
       );
     } catch (e) {
       throw asUserError(e);

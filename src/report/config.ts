@@ -36,6 +36,7 @@ import { CAMPAIGN_COLUMNS, type CampaignColumnOverrides } from "../engine/campai
 import { DEFAULT_CAMPAIGN_WINDOW_DAYS } from "../engine/campaigns/measure";
 import { LANGUAGES, type Language } from "../engine/text/language";
 import { TRANSACTION_MODEL_NAMES, type TransactionModelName } from "../engine/models/registry";
+import { CLV_DEFAULTS, monthlyRate } from "../engine/models/clv-conventions";
 import { UserError, type UserErrorDetail } from "../user-error";
 import {
   boolean,
@@ -180,9 +181,9 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
     transaction: "auto",
     horizonDays: 90,
     holdoutDays: "auto",
-    clvMonths: 12,
-    annualDiscountRate: 0.1,
-    margin: 1,
+    clvMonths: CLV_DEFAULTS.months,
+    annualDiscountRate: CLV_DEFAULTS.annualDiscountRate,
+    margin: CLV_DEFAULTS.margin,
   },
   sheets: [...SHEET_KINDS],
   listLimit: 1000,
@@ -473,7 +474,7 @@ export function analysisConfigOf(config: ReportConfig): AnalysisConfig {
   };
 }
 
-/** The monthly discount rate equivalent to the annual one. */
+/** The monthly discount rate equivalent to the annual one (clv-conventions.ts). */
 export function monthlyDiscountRate(config: ReportConfig): number {
-  return Math.pow(1 + config.model.annualDiscountRate, 1 / 12) - 1;
+  return monthlyRate(config.model.annualDiscountRate);
 }

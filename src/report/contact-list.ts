@@ -11,6 +11,7 @@ import type { ReportModels } from "./report-models";
 import type { SheetKind } from "./sheet-kinds";
 import { shortRuleName } from "./sheets/alert-names";
 import { callListOf, reasonText } from "./sheets/this-week";
+import { shownCustomerIds } from "./contact-columns";
 
 /** The sheet the list is on, which "Open the list" selects: "this-week" (the call list) or "alerts". */
 export const CONTACT_LIST_SHEET: "this-week" | "alerts" = "this-week";
@@ -69,7 +70,9 @@ const cents = (v: number) => Math.round(v * 100) / 100;
 
 /** The card's list from the sheet CONTACT_LIST_SHEET names. */
 export function contactList(data: ReportData): ContactList {
-  return CONTACT_LIST_SHEET === "this-week" ? callContacts(data) : alertContacts(data.analysis, data.models);
+  return CONTACT_LIST_SHEET === "this-week"
+    ? callContacts(data)
+    : alertContacts(data.analysis, data.models, shownCustomerIds(data));
 }
 
 /** The first few of the This week sheet's call list, over all stores, the highest ranked first. */
@@ -77,6 +80,7 @@ export function callContacts(data: ReportData): ContactList {
   const { analysis } = data;
   const { summary, tiers, rhythm } = analysis;
   const list = callListOf(data);
+  const ids = shownCustomerIds(data);
   const entries = list.stores
     .flatMap((s) => s.entries)
     .sort((a, b) => b.rank - a.rank || a.customer - b.customer);
@@ -84,7 +88,7 @@ export function callContacts(data: ReportData): ContactList {
     sheet: "this-week",
     total: list.stores.reduce((n, s) => n + s.candidates, 0),
     first: entries.slice(0, CARD_PEOPLE).map((e) => ({
-      customerId: summary.customerIds[e.customer],
+      customerId: ids[e.customer],
       tier: tiers.categories[tiers.current[e.customer]]?.key ?? "",
       reasons: e.reasons.map((r) => ({ en: reasonText(data, r, "en"), zh: reasonText(data, r, "zh-CN") })),
       valueAtRisk: list.rankedBy === "valueAtRisk" && Number.isFinite(e.rank) ? cents(e.rank) : null,
@@ -95,7 +99,11 @@ export function callContacts(data: ReportData): ContactList {
 }
 
 /** The first few members an alert fired for, as the Alerts sheet lists them. */
-export function alertContacts(analysis: Analysis, models: ReportModels | null): ContactList {
+export function alertContacts(
+  analysis: Analysis,
+  models: ReportModels | null,
+  ids: readonly string[] = analysis.summary.customerIds,
+): ContactList {
   const { members, rulesOf, atRisk } = membersToAct(analysis, models);
   const { alerts, summary, tiers, rhythm } = analysis;
   return {
@@ -104,7 +112,7 @@ export function alertContacts(analysis: Analysis, models: ReportModels | null): 
     first: members.slice(0, CARD_PEOPLE).map((c) => {
       const risk = atRisk(c);
       return {
-        customerId: summary.customerIds[c],
+        customerId: ids[c],
         tier: tiers.categories[tiers.current[c]]?.key ?? "",
         reasons: (rulesOf.get(c) ?? []).map((r) => ({
           en: shortRuleName(alerts.rules[r].name),

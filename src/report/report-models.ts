@@ -25,6 +25,7 @@ import {
 } from "../engine/models/registry";
 import { fitGammaGamma, gammaGammaParams, type GammaGammaFitResult } from "../engine/models/gammagamma";
 import { predictCustomers } from "../engine/models/clv";
+import { monthIn } from "../engine/models/clv-conventions";
 import { diagnoseFit, diagnosisSummary, type FitDiagnosis } from "../engine/models/diagnose";
 import { expectedCumulativeRepeatPurchases, type HoldoutRow } from "../engine/models/holdout";
 import {
@@ -121,7 +122,10 @@ export interface HoldoutCheck {
 
 /** The holdout check, or why there is none. */
 export type HoldoutOutcome =
-  { check: HoldoutCheck; skipped?: undefined } | { check?: undefined; skipped: string };
+  { check: HoldoutCheck; skipped?: undefined } | { check?: undefined; skipped: Bilingual<string> };
+
+/** Why there is no holdout check when it was not run at all. */
+export const NOT_RUN: Bilingual<string> = { en: "it was not run", "zh-CN": "未运行检验" };
 
 /** Customers who bought first on the last day have T = 0, which the models cannot take: left out of fits. */
 function fittable(inputs: CalibrationInputs): RfmData & { monetary: Float64Array; holdout: Float64Array } {
@@ -212,12 +216,15 @@ function splitHistory(
   days: PurchaseDays | null,
   summary: CustomerSummary,
   config: ReportConfig,
-): HoldoutSplit | { skipped: string } {
+): HoldoutSplit | { skipped: Bilingual<string> } {
   if (!days) {
     return {
-      skipped:
-        "a customer summary holds no purchase dates to hold back (the model is chosen on the whole history); " +
-        "build the report from the order lines for the check",
+      skipped: {
+        en:
+          "a customer summary holds no purchase dates to hold back (the model is chosen on the whole history); " +
+          "build the report from the order lines for the check",
+        "zh-CN": "客户汇总表中没有可留出的购买日期（模型按全部历史选择）；用订单明细生成报表才能做此检验",
+      },
     };
   }
   const unit = summary.unit;
@@ -226,10 +233,18 @@ function splitHistory(
   const history = asOf - firstDayOfAll(summary);
   const holdoutDays = holdoutDaysFor(config, unit, history);
   if (holdoutDays <= 0)
-    return { skipped: "the check on held-out data is switched off (model.holdoutDays = 0)" };
+    return {
+      skipped: {
+        en: "the check on held-out data is switched off (model.holdoutDays = 0)",
+        "zh-CN": "留出期检验已关闭（model.holdoutDays = 0）",
+      },
+    };
   if (!(history - holdoutDays >= 2 * perUnit) || holdoutDays < perUnit) {
     return {
-      skipped: `the history (${history} days) is too short to hold ${holdoutDays} days back and still fit the models`,
+      skipped: {
+        en: `the history (${history} days) is too short to hold ${holdoutDays} days back and still fit the models`,
+        "zh-CN": `历史（${history} 天）太短，留出 ${holdoutDays} 天后无法再拟合模型`,
+      },
     };
   }
   const calibrationEnd = asOf - holdoutDays;
@@ -270,7 +285,7 @@ function explainChoice(
       scored
         .map(
           (c, k) =>
-            `${modelLabel(c.model)} ${k === 0 ? `对最近 ${spanZh} 的预测误差为 ` : "误差为 "}${percentWords(c.binnedError)}`,
+            `${modelLabel(c.model)} ${k === 0 ? `对最近 ${spanZh}的预测误差为 ` : "误差为 "}${percentWords(c.binnedError)}`,
         )
         .join("；") + "（按购买次数分组，与客户实际购买相比）。",
     );
@@ -296,7 +311,7 @@ function explainChoice(
     en.push(
       `${modelLabel(chosen)} is used: it predicted the held-out ${span} best and was refitted on the whole history.`,
     );
-    zh.push(`使用 ${modelLabel(chosen)}：它对留出的 ${spanZh} 预测最准，并已在全部历史上重新拟合。`);
+    zh.push(`使用 ${modelLabel(chosen)}：它对留出的 ${spanZh}预测最准，并已在全部历史上重新拟合。`);
   } else {
     en.push(
       `${modelLabel(chosen)} is used: with no held-out period to compare on, it has the best BIC on the whole history.`,
@@ -386,7 +401,7 @@ export function fitReportModels(
     clv: null,
     clvMonths: config.model.clvMonths,
     notYetRepeated: null,
-    holdout: { skipped: "it was not run" },
+    holdout: { skipped: NOT_RUN },
   };
   out.holdout = holdoutCheck(days, summary, split, chosen, holdoutScores);
   const transactionFit = chosen ? usableFit(transaction) : null;
@@ -401,7 +416,7 @@ export function fitReportModels(
         monetary: inputs.monetary,
         options: {
           periods: config.model.clvMonths,
-          periodLength: DAYS_PER_UNIT.month / perUnit,
+          periodLength: monthIn(unit),
           discountRate: monthlyDiscountRate(config),
           margin: config.model.margin,
         },
@@ -439,14 +454,18 @@ export function fitReportModels(
 function holdoutCheck(
   days: PurchaseDays | null,
   summary: CustomerSummary,
-  split: HoldoutSplit | { skipped: string },
+  split: HoldoutSplit | { skipped: Bilingual<string> },
   chosen: TransactionModelName | null,
   scores: CandidateScore[],
 ): HoldoutOutcome {
+  // Without purchase days (a customer summary) splitHistory has already said why there is no check.
   if ("skipped" in split || !days)
-    return { skipped: "skipped" in split ? split.skipped : "no purchase days" };
+    return {
+      skipped: "skipped" in split ? split.skipped : { en: "no purchase days", "zh-CN": "没有购买日期" },
+    };
   const score = scores.find((c) => c.model === chosen) ?? scores[0];
-  if (!score) return { skipped: "no purchase model could be checked" };
+  if (!score)
+    return { skipped: { en: "no purchase model could be checked", "zh-CN": "没有可检验的购买模型" } };
   const label = modelLabel(score.model);
   const fit: FitOutcome = score.fit
     ? score.fit.converged

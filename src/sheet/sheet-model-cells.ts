@@ -3,6 +3,7 @@
  * flat list of cells a model writes (block formats and styles applied). Adapters call resolveCells() and
  * write what it returns, so a preset looks the same in the file, in Excel and in the preview.
  */
+import { MAX_CELL_CHARACTERS } from "../engine/data/quality";
 import { cellAddress, type RangeBox } from "./a1";
 import type {
   Block,
@@ -111,7 +112,7 @@ export function excelSerialToDate(serial: number): Date {
 }
 
 /** Excel's limit on the text of one cell; a longer text makes Excel repair the file or refuse the write. */
-export const MAX_CELL_TEXT = 32_767;
+export const MAX_CELL_TEXT = MAX_CELL_CHARACTERS;
 
 /**
  * A value as a cell can hold it: text longer than Excel's limit (an id or a name from a hostile file) is

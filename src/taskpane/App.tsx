@@ -17,7 +17,9 @@ import { formatNumber, LANGUAGES, type Language } from "./i18n/strings";
 import { useDarkTheme, useLanguage } from "./hooks/useHostLook";
 import { useStoredSettings } from "./hooks/useStoredSettings";
 import { sampleCustomersFrom, SAMPLE } from "./preview/sample-workbook";
+import type { OpenProgress } from "./preview/open-file";
 import { paneMessageOf, type PaneMessage } from "./state/pane-message";
+import { openingText } from "./state/run-state";
 import { fluentTheme } from "./theme";
 import { WorkContext } from "./work/context";
 import { paneWork, PreviewHost, type PaneWork } from "./work/workers";
@@ -115,21 +117,27 @@ function Pane({ office, host }: { office: OfficeConnection | null; host: Preview
     },
     [office, onError],
   );
+  // A file being opened in the preview and how far its worker has come (said in the status line).
+  const [opening, setOpening] = useState<{ name: string; progress?: OpenProgress }>();
   const openFile = useCallback(
     async (file: File) => {
       if (!host) return;
       const name = file.name;
+      setOpening({ name });
       try {
-        await host.open(file);
+        await host.open(file, (progress) => setOpening({ name, progress }));
         setMessage(undefined);
         setSelection(undefined);
         setPreview({ workbook: host.workbook(), name, id: ++opened.current });
       } catch (e) {
         setMessage(paneMessageOf(e, true));
+      } finally {
+        setOpening(undefined);
       }
     },
     [host],
   );
+  const openingStatus = opening && openingText(strings, opening.name, opening.progress, language);
   const openSample = useCallback(async () => {
     if (!host) return;
     try {
@@ -165,7 +173,7 @@ function Pane({ office, host }: { office: OfficeConnection | null; host: Preview
                 {strings.workingOn(preview.name ?? strings.sampleName(formatNumber(language, sampleSize())))}
               </Caption1>
             ) : null}
-            <FileOpener onFile={openFile} onSample={() => void openSample()} />
+            <FileOpener onFile={openFile} onSample={() => void openSample()} progress={openingStatus} />
           </>
         ) : null}
       </div>
@@ -180,6 +188,7 @@ function Pane({ office, host }: { office: OfficeConnection | null; host: Preview
           onClearError={() => setMessage(undefined)}
           onSelect={select}
           onWritten={() => setWritten((n) => n + 1)}
+          opening={openingStatus}
         />
       ) : null}
       {preview ? (

@@ -172,7 +172,7 @@ export class BackedWorkbook implements Workbook {
       ({ model: toWrite, carried, keptRows } = carryUserValues(toWrite, found, existing.carried ?? []));
       if (existing.areas && !toWrite.footprint) {
         owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
-        notCarried.push(...(await this.userCellsUnder(existing.sheet, toWrite, owned)));
+        for (const cell of await this.userCellsUnder(existing.sheet, toWrite, owned)) notCarried.push(cell);
       }
     }
 

@@ -1,11 +1,13 @@
 /**
  * The public test data are byte-for-byte copies of published files (test/data/README.md gives each
  * file's source and sha256): a changed byte, such as line endings rewritten by an editor or by git,
- * would make every published-number test compare against other data.
+ * would make every published-number test compare against other data. The order exports (export-*) are
+ * written by scripts/make-export-fixtures.ts and checked the same way.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { testDataPath } from "../helpers/test-data";
+import { EXPORT_FIXTURES } from "../../scripts/make-export-fixtures";
 
 /** The table of test/data/README.md: file name → sha256. */
 function publishedChecksums(): Map<string, string> {
@@ -17,7 +19,7 @@ function publishedChecksums(): Map<string, string> {
 describe("test/data", () => {
   const checksums = publishedChecksums();
 
-  it("lists the six data files with their checksums", () => {
+  it("lists the six data files and the seven order exports with their checksums", () => {
     expect([...checksums.keys()].sort()).toEqual([
       "CDNOW_sample.txt",
       "cdnow_customers_summary.csv",
@@ -25,7 +27,20 @@ describe("test/data", () => {
       "cdnow_sample_lifetimes_predictions.csv",
       "donations.csv",
       "example_transactions.csv",
+      "export-cdnow-master-shape.txt",
+      "export-day-first.csv",
+      "export-european.csv",
+      "export-latin1.csv",
+      "export-marketplace-gbk.csv",
+      "export-shopify.csv",
+      "export-uk-retail.csv",
     ]);
+  });
+
+  it("holds the order exports exactly as scripts/make-export-fixtures.ts writes them", () => {
+    for (const [file, bytes] of Object.entries(EXPORT_FIXTURES)) {
+      expect([file, readFileSync(testDataPath(file)).equals(bytes)]).toEqual([file, true]);
+    }
   });
 
   it.each([...publishedChecksums()])("%s is the published file (sha256 %s)", (file, sha256) => {

@@ -179,3 +179,20 @@ export function onlineRetailCsv(lines = ONLINE_RETAIL_LINES, seed = 20101201): s
   }
   return out.join("\n") + "\n";
 }
+
+/**
+ * What a report on the file must count, worked out from its text alone: its lines, and its customers as
+ * the engine counts them (ids with at least one line of an invoice that is not a cancellation "C…": the
+ * generator's cancellations are whole invoices of their own, so none nets a purchase away).
+ */
+export function onlineRetailCounts(csv: string): { lines: number; buyers: number } {
+  const rows = csv.trimEnd().split("\n").slice(1);
+  const id = ONLINE_RETAIL_HEADER.indexOf("CustomerID");
+  const buyers = new Set<string>();
+  for (const row of rows) {
+    // No field of the generated file holds a comma.
+    const fields = row.split(",");
+    if (fields[id] && !fields[0].startsWith("C")) buyers.add(fields[id]);
+  }
+  return { lines: rows.length, buyers: buyers.size };
+}

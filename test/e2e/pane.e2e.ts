@@ -479,30 +479,35 @@ async function main(): Promise<void> {
   }
   assert.deepEqual(axe, [], "axe found WCAG 2.1 A/AA problems");
   console.log("e2e: axe found no WCAG 2.1 A/AA problem on any screen, in both languages and themes");
-  // A real-size file: 541,909 generated lines opened and built at 350 px without freezing the page.
-  // The 541,909-line run takes many minutes and, at the end of the session that merged the pane's workers
-  // with the new reading rules, did not reach its result card within 10 minutes on this machine (to be
-  // found out): it runs on request, and its figures are the benchmark's (npm run bench -- 541,909).
-  if (process.env.LOYALTY_E2E_LARGE === "1") {
+  // A real-size file: 541,909 generated lines opened and built at 350 px. It takes two to three minutes on
+  // a busy 2-core machine (it once seemed to hang: the build had failed at once on the unit price mapped
+  // as the amount, and the run waited 10 minutes for a card; it now stops at the first error shown).
+  // LOYALTY_E2E_LARGE=0 leaves it out, saying so.
+  if (process.env.LOYALTY_E2E_LARGE !== "0") {
     const large = await serveFolder(join(ROOT, "dist"));
     try {
+      // Asserted inside: the result card appears with the file's line and customer counts, worked out
+      // from the file's text, and the status line told how far opening and reading had come.
       const figures = await measureLargeFile(large.url);
       console.log(describeFigures(figures));
-      // The page should answer clicks and repaint within 200 ms all along (issue 21's rule). Timings are
-      // the benchmark's to judge (`npm run bench -- 541,909`), not a test's: they are printed here, with
-      // whether they meet the rule on this machine now, and the run goes on.
-      const met = (ms: number) => (ms <= 200 ? "met" : "MISSED (budget 200 ms; see npm run bench)");
+      // Issue 21's acceptance: the page answers clicks and repaints within 200 ms all along, and Cancel
+      // within 200 ms. Timings are not a test's to assert (they vary with the machine's load): they are
+      // printed here with whether they were met on this run, and kept by `npm run bench -- 541,909`.
+      const met = (ms: number) =>
+        ms <= 200 ? "MET (≤ 200 ms)" : "MISSED (budget 200 ms; see npm run bench)";
       console.log(
-        `e2e: longest main-thread task ${Math.round(figures.longestTaskMs)} ms: ${met(figures.longestTaskMs)}`,
+        `e2e ACCEPTANCE: longest main-thread task ${Math.round(figures.longestTaskMs)} ms ` +
+          `(${figures.longTasks} over 50 ms): ${met(figures.longestTaskMs)}`,
       );
-      console.log(`e2e: Cancel answered in ${Math.round(figures.cancelMs)} ms: ${met(figures.cancelMs)}`);
+      console.log(
+        `e2e ACCEPTANCE: Cancel answered in ${Math.round(figures.cancelMs)} ms: ${met(figures.cancelMs)}`,
+      );
     } finally {
       await large.close();
     }
   } else {
     console.log(
-      "e2e: SKIPPED the 541,909-line responsiveness run (set LOYALTY_E2E_LARGE=1 to run it; " +
-        "npm run bench -- 541,909 measures it)",
+      "e2e: SKIPPED the 541,909-line run, as LOYALTY_E2E_LARGE=0 asked (npm run bench -- 541,909 runs it)",
     );
   }
   assert.deepEqual(

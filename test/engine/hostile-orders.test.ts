@@ -252,6 +252,8 @@ function expectedCounts(t: GeneratedTable) {
   }
   const named = new Set(t.rows.flatMap(({ kind }) => ("id" in kind ? [kind.id] : [])));
   counts.noPurchase = [...named].filter((id) => !buyers.has(id)).length;
+  // An id longer than 256 characters is reported once per customer (kept), whatever its rows hold.
+  counts.longId = [...named].filter((id) => id.trim().length > 256).length;
   return { counts, buyers: buyers.size, asOf };
 }
 

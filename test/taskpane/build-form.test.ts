@@ -46,6 +46,16 @@ describe("the Build form", () => {
     expect(form.tiers[0].minSpend).toBe("");
   });
 
+  it("masks contacts as the workbook's stored settings say, and the tick goes into the build's settings", () => {
+    expect(defaults().maskContacts).toBe(false);
+    const stored = buildFormOf(resolveReportConfig([checkConfigLayer({ maskContacts: true }, "stored")]));
+    expect(stored.maskContacts).toBe(true);
+    const ticked = buildFormReducer(defaults(), { type: "maskContacts", on: true });
+    expect(buildConfigLayer(SOURCE, ticked, "en")?.maskContacts).toBe(true);
+    const unticked = buildFormReducer(stored, { type: "maskContacts", on: false });
+    expect(buildConfigLayer(SOURCE, unticked, "zh-CN")?.maskContacts).toBe(false);
+  });
+
   it("keeps the chosen sheets in the report's order", () => {
     let form = buildFormReducer(defaults(), { type: "allSheets", on: false });
     form = buildFormReducer(form, { type: "sheet", kind: "tiers", on: true });

@@ -1,7 +1,14 @@
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { UserError } from "../../src/user-error";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
-import { runInWorker, serveInWorker, type Endpoint, type RunInWorker } from "../../src/taskpane/work/channel";
+import {
+  connectWorkbook,
+  runInWorker,
+  serveInWorker,
+  type Endpoint,
+  type RunInWorker,
+} from "../../src/taskpane/work/channel";
+import { serveWorkbook } from "../../src/taskpane/work/remote-workbook";
 import { isAbort } from "../../src/taskpane/work/errors";
 import { ORDERS } from "../workbook/contract";
 
@@ -9,7 +16,7 @@ import { ORDERS } from "../workbook/contract";
 function endpoint(port: MessagePort): Endpoint {
   const wrapped = new Map<(e: MessageEvent) => void, (data: unknown) => void>();
   return {
-    postMessage: (m) => port.postMessage(m),
+    postMessage: (m, transfer) => port.postMessage(m, transfer as never),
     addEventListener: (_type, listener) => {
       const onData = (data: unknown) => listener({ data } as MessageEvent);
       wrapped.set(listener, onData);
@@ -71,6 +78,21 @@ describe("a build in a worker over the Workbook port", () => {
     await runInWorker(page, MemoryWorkbook.withSheets([ORDERS]), {}, { onRead: (r, t) => told.push([r, t]) });
     // ORDERS uses rows 1 to 8 (a title, a blank row, the header, data with a blank row): all 8 read.
     expect(told[told.length - 1]).toEqual([8, 8]);
+  });
+
+  it("tells the page how far a workbook held in another worker has read the table (the preview)", async () => {
+    const { page } = connect();
+    // The preview's workbook worker: serves its workbook over a port handed to the build's worker.
+    const held = new MessageChannel();
+    ports.push(held.port1, held.port2);
+    const wb = MemoryWorkbook.withSheets([ORDERS]);
+    serveWorkbook(endpoint(held.port1), () => wb);
+    connectWorkbook(page, held.port2 as unknown as globalThis.MessagePort);
+    const told: [number, number][] = [];
+    const result = await runInWorker(page, null, {}, { onRead: (r, t) => told.push([r, t]) });
+    expect(result).toEqual({ rows: 5, sheet: "LL Count" });
+    expect(told[told.length - 1]).toEqual([8, 8]);
+    expect(wb.value("LL Count", "A1")).toBe(5);
   });
 
   it("gives the page's UserError back as a UserError", async () => {

@@ -2,7 +2,7 @@ import { buildReport } from "../../src/report/build-report";
 import { GENERATED_HEADERS } from "../../src/engine/sample/generate-orders";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { gridText, gridWindow } from "../../src/taskpane/preview/grid";
-import { sheetNameFor, workbookFromFile } from "../../src/taskpane/preview/open-file";
+import { sheetNameFor, workbookFromFile, type OpenProgress } from "../../src/taskpane/preview/open-file";
 import {
   MAX_SAMPLE_CUSTOMERS,
   sampleCustomersFrom,
@@ -57,6 +57,23 @@ describe("files opened in the preview", () => {
     const table = await wb.readTable({ sheet: "March export" });
     expect(table.headers).toEqual(["客户ID", "日期", "金额"]);
     expect(table.columns[0]).toEqual(["A1", "A2"]);
+  });
+
+  it("says how far opening a CSV file has come: the file, its lines taken in, the sheet", async () => {
+    const lines = [
+      "Customer,Date,Amount",
+      ...Array.from({ length: 12_000 }, (_, i) => `C${i},2024-03-01,${i}`),
+    ];
+    const told: OpenProgress[] = [];
+    await workbookFromFile("big.csv", bytes(lines.join("\n")), undefined, (p) => told.push(p));
+    // Lines are taken in 5,000 at a time: 12,001 lines (the header included) in three steps.
+    expect(told).toEqual([
+      { stage: "file" },
+      { stage: "rows", read: 5_000, total: 12_001 },
+      { stage: "rows", read: 10_000, total: 12_001 },
+      { stage: "rows", read: 12_001, total: 12_001 },
+      { stage: "sheet" },
+    ]);
   });
 
   it("says which files it cannot read", async () => {

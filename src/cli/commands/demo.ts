@@ -15,6 +15,7 @@ import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { UserError, type CliIO } from "../io";
 import { runReport } from "../report-run";
 import { langOption } from "./report";
+import { maskContactsOption } from "../table-options";
 import type { Language } from "../../engine/text/language";
 
 export const DEFAULT_DEMO_FILE = path.join("out", "loyalty-demo.xlsx");
@@ -38,6 +39,7 @@ interface DemoOptions {
   out: string;
   json?: boolean;
   lang?: Language;
+  maskContacts?: boolean;
 }
 
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
@@ -65,7 +67,10 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
       orders: { table: { ...table, source: path.basename(csv) } },
       campaigns: { ...campaigns, source: path.basename(campaignsCsv) },
       json: options.json,
-      config: options.lang ? { language: options.lang } : undefined,
+      config: {
+        ...(options.lang ? { language: options.lang } : {}),
+        ...(options.maskContacts ? { maskContacts: true } : {}),
+      },
       started,
     },
     io,
@@ -80,5 +85,6 @@ export function registerDemo(program: Command, io: CliIO): void {
     .option("-o, --out <file>", "where to write the report", DEFAULT_DEMO_FILE)
     .option("--json", "print the summary as JSON")
     .addOption(langOption())
+    .addOption(maskContactsOption())
     .action((options: DemoOptions) => demoCommand(options, io));
 }

@@ -5,7 +5,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
-import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { ModelInputError } from "../../engine/models/data";
 import type { GammaGammaFitResult } from "../../engine/models/gammagamma";
 import {
@@ -24,6 +23,7 @@ import {
 } from "../../engine/models/diagnose";
 import { compareOnHoldout, type CandidateScore } from "../../engine/models/select";
 import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
+import { DEFAULT_MODEL_UNIT } from "../../engine/models/clv-conventions";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
@@ -32,19 +32,67 @@ import type { RawTable } from "../../engine/data/table";
 import type { ModelSpec } from "../../engine/models/model-spec";
 import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
 import { fitInputWithDuckDb } from "../duckdb/fit-with-duckdb";
+import type { OrderTable, ReadOrdersOptions } from "../../engine/data/read-orders";
+import { analysisConfigOf, resolveReportConfig } from "../../report/config";
+import { addTableOptions, csvReadOptions, tableConfigLayer, type TableFlags } from "../table-options";
+import { readingNote } from "../reading-note";
+import { readRulesLine, testAccountLine } from "../left-out";
 
-interface FitCommandOptions {
+interface FitCommandOptions extends TableFlags {
   model: ModelName | "auto";
   json?: boolean;
-  customer?: string;
-  date?: string;
-  amount?: string;
   calibrationEnd?: string;
-  dateOrder: string;
   unit: string;
   penalizer: string;
   engine: ReadEngine;
   summary?: string;
+}
+
+/**
+ * A transaction file as `loyalty report` reads it: the same column flags, formats and line rules (one layer
+ * of report settings), with what is said about the reading: the encoding and separator of a legacy text
+ * file and the rules applied to the lines go with the result (`notes`), the test accounts left out go to
+ * stderr in the same one line as the report's.
+ */
+class OrderReading {
+  readonly read: ReadOrdersOptions;
+  readonly csv;
+  readonly notes: string[] = [];
+  private told = false;
+
+  constructor(
+    options: FitCommandOptions,
+    private readonly io: CliIO,
+  ) {
+    const layer = tableConfigLayer(options);
+    this.read = analysisConfigOf(resolveReportConfig([layer])).read ?? {};
+    this.csv = csvReadOptions(layer);
+  }
+
+  async table(file: string): Promise<RawTable> {
+    return readTableFile(file, this.csv, (csv) => {
+      if (!csv.encoding.startsWith("utf")) this.notes.push(readingNote(csv));
+    });
+  }
+
+  /** Told how the lines were read; said once even when the table is summarised twice (--model auto). */
+  readonly onRead = (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">): void => {
+    if (this.told) return;
+    this.told = true;
+    this.notes.push(readRulesLine({ ...read.quality, formats: read.formats }));
+    const leftOut = testAccountLine(read.testAccounts);
+    if (leftOut) this.io.err(`loyalty: ${leftOut}`);
+  };
+}
+
+/** Why the fit has fewer customers than the file: those first seen on the calibration end (T = 0). */
+function leftOutNote(input: FitInput): string | undefined {
+  const n = input.firstBoughtOnCalibrationEnd ?? 0;
+  if (n === 0) return undefined;
+  return (
+    `Left out of the fit: ${counted(n, "customer")} whose first purchase is on the calibration end ` +
+    `(T = 0, observed for no time; the report lists them as customers and leaves them out of its model too)`
+  );
 }
 
 function fitModel(model: ModelName, input: FitInput, penalizer: number): FitResult {
@@ -95,7 +143,12 @@ function diagnosisOf(fit: FitResult, holdoutError?: number): FitDiagnosis | null
   return modelSpec(fit.model).family === "transaction" ? diagnoseFit(fit, { holdoutError }) : null;
 }
 
-function jsonReport(fit: FitResult, seconds: number, diagnosis = diagnosisOf(fit)): Record<string, unknown> {
+function jsonReport(
+  fit: FitResult,
+  seconds: number,
+  diagnosis = diagnosisOf(fit),
+  input?: FitInput,
+): Record<string, unknown> {
   const se = fit.standardErrors;
   const out: Record<string, unknown> = {
     model: fit.model,
@@ -111,6 +164,8 @@ function jsonReport(fit: FitResult, seconds: number, diagnosis = diagnosisOf(fit
   };
   const excluded = (fit as GammaGammaFitResult).excluded;
   if (excluded) out.excluded = excluded;
+  if (input?.firstBoughtOnCalibrationEnd !== undefined)
+    out.firstBoughtOnCalibrationEnd = input.firstBoughtOnCalibrationEnd;
   if (diagnosis) {
     out.fitClass = diagnosis.fitClass;
     out.diagnosis = diagnosis.reasons.map((r) => ({ ...r, text: diagnosisText(r, "en") }));
@@ -153,18 +208,23 @@ async function runAuto(
   penalizer: number,
   io: CliIO,
 ): Promise<void> {
-  const table = await readTableFile(file);
+  const reading = new OrderReading(options, io);
+  const table = await reading.table(file);
   if (isSummaryTable(table)) {
     throw new UserError(
       `${table.source}: --model auto compares the models on the purchases after a calibration end, so it needs the transaction file (customer, date, amount), not a summary; or choose a model with --model ${TRANSACTION_MODEL_NAMES.join("|")}`,
     );
   }
   const transactionOptions = {
-    ...options,
-    dayOrder: options.dateOrder as DayOrder,
+    read: reading.read,
+    calibrationEnd: options.calibrationEnd,
     unit: options.unit as TimeUnit,
   };
-  const input = summarizeTransactionTable(table, { ...transactionOptions, defaultHoldout: true });
+  const input = summarizeTransactionTable(
+    table,
+    { ...transactionOptions, defaultHoldout: true },
+    reading.onRead,
+  );
   if (!input.holdout) {
     throw new UserError(
       `--calibration-end: ${options.calibrationEnd} leaves no days after it to compare the models on; give an earlier date`,
@@ -206,8 +266,9 @@ async function runAuto(
           bic: Number.isFinite(c.bic) ? c.bic : null,
           params: c.fit ? paramsOf(c.fit) : null,
         })),
-        fit: whole ? jsonReport(whole, seconds, diagnosis) : null,
+        fit: whole ? jsonReport(whole, seconds, diagnosis, wholeInput ?? undefined) : null,
         seconds,
+        read: reading.notes,
       }),
     );
     return;
@@ -216,8 +277,10 @@ async function runAuto(
   if (whole && wholeInput) {
     text.push("", textReport(whole, table.source, wholeInput, seconds));
     if (diagnosis) text.push(`fit: ${diagnosisSummary(diagnosis, "en")}`);
+    const leftOut = leftOutNote(wholeInput);
+    if (leftOut) text.push(leftOut);
   }
-  io.out(text.join("\n"));
+  io.out([...text, ...reading.notes].join("\n"));
 }
 
 /**
@@ -250,16 +313,18 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   const family = modelSpec(model).family;
   let input: FitInput;
   let source: string;
+  const reading = new OrderReading(options, io);
   if (family !== "opportunity" && usesDuckDb(file, options.engine, io)) {
     ({ input, source } = await fitInputWithDuckDb(
       file,
-      { ...options, dayOrder: options.dateOrder as DayOrder, unit: options.unit as TimeUnit },
+      { read: reading.read, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
       io,
+      reading.onRead,
     ));
   } else {
-    const table = await readTableFile(file);
+    const table = await reading.table(file);
     source = table.source;
-    input = fitInputOf(table, { ...options, model }, family);
+    input = fitInputOf(table, { ...options, model }, family, reading);
   }
   const started = performance.now();
   let fit: FitResult;
@@ -272,12 +337,15 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   }
   const seconds = (performance.now() - started) / 1000;
   if (options.json) {
-    io.out(JSON.stringify(jsonReport(fit, seconds)));
+    io.out(JSON.stringify({ ...jsonReport(fit, seconds, undefined, input), read: reading.notes }));
     return;
   }
   const diagnosis = diagnosisOf(fit);
-  const text = textReport(fit, source, input, seconds);
-  io.out(diagnosis ? `${text}\nfit: ${diagnosisSummary(diagnosis, "en")}` : text);
+  const text = [textReport(fit, source, input, seconds)];
+  if (diagnosis) text.push(`fit: ${diagnosisSummary(diagnosis, "en")}`);
+  const leftOut = leftOutNote(input);
+  if (leftOut) text.push(leftOut);
+  io.out([...text, ...reading.notes].join("\n"));
 }
 
 /** The fit's input from a table read in process: a summary table as it is, or orders summarised. */
@@ -285,6 +353,7 @@ function fitInputOf(
   table: RawTable,
   options: FitCommandOptions & { model: ModelName },
   family: ModelSpec["family"],
+  reading: OrderReading,
 ): FitInput {
   const needs =
     family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
@@ -294,15 +363,15 @@ function fitInputOf(
       `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
     );
   }
-  return summarizeTransactionTable(table, {
-    ...options,
-    dayOrder: options.dateOrder as DayOrder,
-    unit: options.unit as TimeUnit,
-  });
+  return summarizeTransactionTable(
+    table,
+    { read: reading.read, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
+    reading.onRead,
+  );
 }
 
 export function registerFit(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command("fit")
     .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
     .argument("[input]", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
@@ -319,16 +388,12 @@ export function registerFit(program: Command, io: CliIO): void {
         .makeOptionMandatory(),
     )
     .option("--json", "print one JSON object")
-    .option("--customer <column>", "customer id column of a transaction file (detected by default)")
-    .option("--date <column>", "date column of a transaction file (detected by default)")
-    .option("--amount <column>", "amount column of a transaction file (detected by default)")
-    .addOption(
-      new Option("--date-order <order>", "order of day and month in dates such as 03/04/2024")
-        .choices(DAY_ORDERS)
-        .default("ymd"),
-    )
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
-    .option("--unit <unit>", "time unit of the model: day, week or month", "week")
+    .option(
+      "--unit <unit>",
+      "time unit of the model: day, week or month (the predictions are the same in any unit: α and β scale with it)",
+      DEFAULT_MODEL_UNIT,
+    )
     .addOption(
       new Option(
         "--engine <engine>",
@@ -339,4 +404,6 @@ export function registerFit(program: Command, io: CliIO): void {
     )
     .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
     .action((file: string | undefined, options: FitCommandOptions) => runFitCommand(file, options, io));
+  // The same column, format and line-rule flags as `loyalty report` (src/cli/table-options.ts).
+  addTableOptions(command);
 }

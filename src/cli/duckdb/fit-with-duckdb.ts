@@ -4,6 +4,7 @@
  */
 import { nothingToAnalyze } from "../../engine/analyze";
 import { parseDay } from "../../engine/data/parse-date";
+import type { OrderTable } from "../../engine/data/read-orders";
 import type { FitInput, TransactionOptions } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readWithDuckDb } from "./engine-choice";
@@ -13,17 +14,17 @@ export async function fitInputWithDuckDb(
   file: string,
   options: TransactionOptions,
   io: CliIO,
+  onRead?: (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">) => void,
 ): Promise<{ input: FitInput; source: string }> {
-  const duck = await readWithDuckDb(
-    file,
-    {
-      columns: { customerId: options.customer, date: options.date, amount: options.amount },
-      dates: { dayOrder: options.dayOrder },
-    },
-    io,
-  );
+  const duck = await readWithDuckDb(file, options.read, io);
   try {
     const { read } = duck;
+    // DuckDB reads with its own SQL: no test-account ids listed, formats as given (as to-engine.ts says).
+    onRead?.({
+      quality: read.quality,
+      formats: { dayOrder: options.read.dates?.dayOrder ?? "ymd", decimalComma: false },
+      testAccounts: [],
+    });
     if (read.quality.purchaseLines === 0) throw new UserError(nothingToAnalyze(read).message);
     let calibrationEnd: number | undefined;
     if (options.calibrationEnd !== undefined) {

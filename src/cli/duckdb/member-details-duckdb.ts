@@ -1,5 +1,5 @@
 /**
- * Member details (birthday, join date, points, tier, name, phone, store) of an order file read with
+ * Member details (birthday, join date, points, tier, name, phone, e-mail, store, channel) of an order file read with
  * DuckDB, by the engine's rules (src/engine/data/member-details.ts): for each customer the last readable
  * non-blank value in table order, test accounts left out; unreadable birthdays, join dates and points
  * are counted as `badMemberDetail`, the line itself still used. Values are parsed by the engine's
@@ -31,7 +31,7 @@ export interface DuckDbMemberDetails {
 }
 
 type NumericRole = "birthday" | "joinDate" | "points";
-type TextRole = "tier" | "name" | "phone" | "store";
+type TextRole = "tier" | "name" | "phone" | "email" | "store" | "channel";
 
 /** Rows of customers whose details count: an id, and not a test account. */
 const MEMBER_ROWS = "c.customer_id IS NOT NULL AND c.test_rule IS NULL";
@@ -130,7 +130,9 @@ export async function memberDetailsWithDuckDb(
     points,
     name: await textual("name"),
     phone: await textual("phone"),
+    email: await textual("email"),
     store: await textual("store"),
+    channel: await textual("channel"),
   };
   return { details, badCount, badExamples };
 }

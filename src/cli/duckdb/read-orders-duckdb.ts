@@ -50,7 +50,7 @@ import { memberDetailsWithDuckDb, type DuckDbMemberDetails } from "./member-deta
 import type { MemberDetails } from "../../engine/data/orders";
 
 /** The member details read like the engine reads them (member-details-duckdb.ts). */
-const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "store"];
+const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "email", "store", "channel"];
 import type { OrderFiles } from "./order-files";
 
 export interface DuckDbReadOptions extends Pick<

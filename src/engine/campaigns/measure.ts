@@ -189,7 +189,10 @@ function strataAt(days: PurchaseDays, start: number, window: number, program: Ti
 /** The window of a campaign: from its end dates when every row has one (the longest), else the default. */
 function windowOf(rows: readonly Participation[], fallback: number): number {
   if (rows.length > 0 && rows.every((p) => Number.isFinite(p.end))) {
-    return Math.min(365, Math.max(7, ...rows.map((p) => p.end - p.start + 1)));
+    // A loop, not Math.max(...rows): a campaign may have hundreds of thousands of participants.
+    let longest = 7;
+    for (const p of rows) longest = Math.max(longest, p.end - p.start + 1);
+    return Math.min(365, longest);
   }
   return fallback;
 }

@@ -3,7 +3,7 @@
  * overridable by the caller. The header vocabulary is data (`HEADER_VOCABULARY`) so it can grow without
  * touching the matching logic.
  */
-import { columnLetter, sourceOf, type RawTable } from "./table";
+import { columnLetter, sourceOf, type CellValue, type RawTable } from "./table";
 import { DataError } from "./errors";
 
 /** What a column of an order table can mean to the engine. */
@@ -122,7 +122,7 @@ export const HEADER_VOCABULARY: Readonly<Record<ColumnRole, HeaderWords>> = {
     exact: [
       "amount", "amt", "total", "ordertotal", "orderamount", "orderamt", "totalamount", "sales", "sale",
       "salesamount", "revenue", "value", "ordervalue", "spend", "spent", "paid", "paidamount", "amountpaid",
-      "netamount", "payment", "paymentamount", "totalprice", "linetotal", "linevalue", "subtotal",
+      "netamount", "payment", "paymentamount", "totalprice", "linetotal", "linevalue",
       "金额", "消费金额", "实付金额", "实付", "实收金额", "实收", "支付金额", "付款金额", "订单金额", "销售金额",
       "销售额", "交易金额", "应付金额", "总金额", "成交金额", "消费额", "合计",
     ],
@@ -334,7 +334,7 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     if (given === null) unset.add(role);
     if (given === null || given === undefined) continue;
     const column = resolveColumn(table, role, given);
-    if (taken.has(column)) {
+    if (taken.has(column) && !sharesContact(mapping, role, column)) {
       throw new DataError(
         `${table.source}: column ${columnLetter(column)} is given for two roles`,
         undefined,
@@ -354,6 +354,10 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
   table.headers.forEach((header, column) => {
     const normalized = normalizeHeader(header ?? "");
     if (normalized === "") return;
+    if (holdsOrderNumbers(table, normalized, column)) {
+      candidates.push({ column, role: "orderId", score: EXACT });
+      return;
+    }
     for (const role of COLUMN_ROLES) {
       const score = matchScore(normalized, role);
       if (score > 0) candidates.push({ column, role, score });
@@ -368,7 +372,7 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
     origin[role] = "detected";
     taken.add(column);
   }
-  shareContactAsCustomerId(mapping, origin, unset);
+  shareContactAsCustomerId(table, mapping, origin, unset);
   const missing = REQUIRED_ROLES.filter(
     (role) => mapping[role] === undefined && !(role === "amount" && amountFromPrice(mapping)),
   );
@@ -376,19 +380,70 @@ export function detectColumns(table: RawTable, overrides: ColumnOverrides = {}):
 }
 
 /**
- * Shops that key customers by phone number or e-mail have no customer id column: the detected phone (else
- * e-mail) column then serves as the id too, and stays the contact column, so masking contacts masks it.
+ * Whether `role` may take `column` although another role has it: a phone or e-mail column that keys the
+ * customers serves as the customer id too (see shareContactAsCustomerId), so the pane's mapping and the
+ * settings may give it for both.
+ */
+function sharesContact(mapping: ColumnMapping, role: ColumnRole, column: number): boolean {
+  const contact = (r: ColumnRole) => r === "phone" || r === "email";
+  const holder = COLUMN_ROLES.find((r) => r !== role && mapping[r] === column);
+  return (
+    holder !== undefined &&
+    ((role === "customerId" && contact(holder)) || (contact(role) && holder === "customerId"))
+  );
+}
+
+/** Shopify's order export calls its order number "Name" and writes it "#1001": an order id, not a person. */
+const ORDER_NUMBER = /^#\d+$/;
+
+function holdsOrderNumbers(table: RawTable, normalized: string, column: number): boolean {
+  if (normalized !== "name") return false;
+  const cells = table.columns[column] ?? [];
+  let filled = 0;
+  let numbers = 0;
+  for (const cell of cells) {
+    if (typeof cell !== "string" || cell.trim() === "") continue;
+    filled++;
+    if (ORDER_NUMBER.test(cell.trim())) numbers++;
+  }
+  return filled > 0 && numbers >= 0.9 * filled;
+}
+
+/**
+ * Shops that key customers by phone number or e-mail have no customer id column: the detected phone or
+ * e-mail column then serves as the id too, and stays the contact column, so masking contacts masks it. Of
+ * the two, the one filled on more lines: Shopify's order export has an Email on every line and a Billing
+ * Phone only on some (a blank id would drop the line); with both equally filled, the phone, as Chinese
+ * shops key their members.
  */
 function shareContactAsCustomerId(
+  table: RawTable,
   mapping: ColumnMapping,
   origin: DetectedColumns["origin"],
   unset: ReadonlySet<ColumnRole>,
 ): void {
   if (mapping.customerId !== undefined || unset.has("customerId")) return;
-  const contact = (["phone", "email"] as const).find((role) => mapping[role] !== undefined);
-  if (contact === undefined) return;
-  mapping.customerId = mapping[contact];
+  let best: number | undefined;
+  let bestFilled = -1;
+  for (const role of ["phone", "email"] as const) {
+    const column = mapping[role];
+    if (column === undefined) continue;
+    const filled = filledCells(table.columns[column] ?? []);
+    if (filled > bestFilled) [best, bestFilled] = [column, filled];
+  }
+  if (best === undefined) return;
+  mapping.customerId = best;
   origin.customerId = "detected";
+}
+
+function filledCells(cells: readonly CellValue[]): number {
+  let filled = 0;
+  for (const cell of cells) {
+    if (cell === null || cell === undefined) continue;
+    if (typeof cell === "string" && cell.trim() === "") continue;
+    filled++;
+  }
+  return filled;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Member details (birthday, join date, tier, points, name, phone, store) read while an order table is read: for each
+ * Member details (birthday, join date, tier, points, name, phone, e-mail, store, channel) read while an order table is read: for each
  * customer the last readable non-blank value in table order. Unreadable values are counted as
  * `badMemberDetail` (the order line itself is still used).
  */
@@ -52,7 +52,7 @@ function readDetailColumn(
   }
 }
 
-/** A text detail (tier, name, phone, store) per customer: the last non-blank value in table order. */
+/** A text detail (tier, name, phone, e-mail, store, channel) per customer: the last non-blank value in table order. */
 function readTextColumn(cells: CellValue[], rows: RowCustomers, customers: number): string[] {
   const tiers = new Array<string>(customers).fill("");
   for (let row = 0; row < rows.customerOfRow.length; row++) {
@@ -92,7 +92,7 @@ export function readMemberDetails(
     const explain = (cell: CellValue) => explainAmount(cell, amounts);
     readDetailColumn(table, mapping.points, "points", rows, points, parse, explain, quality);
   }
-  const text = (role: "tier" | "name" | "phone" | "store"): string[] | null => {
+  const text = (role: "tier" | "name" | "phone" | "email" | "store" | "channel"): string[] | null => {
     const column = mapping[role];
     return column === undefined ? null : readTextColumn(table.columns[column] ?? [], rows, customers);
   };
@@ -103,7 +103,9 @@ export function readMemberDetails(
     points,
     name: text("name"),
     phone: text("phone"),
+    email: text("email"),
     store: text("store"),
+    channel: text("channel"),
   };
 }
 
@@ -123,6 +125,8 @@ export function pickMemberDetails(all: MemberDetails, keep: ArrayLike<number>): 
     points: pick(all.points, (n) => new Float64Array(n)),
     name: texts(all.name),
     phone: texts(all.phone),
+    email: texts(all.email),
     store: texts(all.store),
+    channel: texts(all.channel),
   };
 }

@@ -70,8 +70,13 @@ export interface MemberDetails {
   tier: string[] | null;
   /** Points balance (NaN when blank). */
   points: Float64Array | null;
-  /** Name, phone and (home) store as written in the data ("" when blank): the member's last non-blank. */
+  /**
+   * Name, phone, e-mail, (home) store and channel as written in the data ("" when blank): the member's last
+   * non-blank, so the channel is that of their latest line that names one.
+   */
   name: string[] | null;
   phone: string[] | null;
+  email: string[] | null;
   store: string[] | null;
+  channel: string[] | null;
 }

@@ -31,10 +31,29 @@ export type QualityReason =
   | "nettedOut"
   | "memberDetailsOnly"
   | "badMemberDetail"
+  | "longId"
   | "noPurchase";
 
 /** What happened to the rows (or customers) of a finding. */
 export type QualityAction = "dropped" | "kept" | "reduces spend" | "field ignored";
+
+/**
+ * A customer id longer than this is not what a member number looks like (a pasted note, a whole address, a
+ * line of a file read as one cell): such customers are kept, and listed so the user can look.
+ */
+export const LONG_ID = 256;
+
+/** An Excel cell holds at most this many characters: a longer id is cut where a sheet shows it. */
+export const MAX_CELL_CHARACTERS = 32_767;
+
+/** Characters of a cell an example shows: a 1 MB cell is named by its start and its length. */
+const EXAMPLE_CHARACTERS = 100;
+
+/** The start of a long text, with how long the whole is: "ABCD… (1,048,576 characters)". */
+export function shortenedText(text: string): string {
+  if (text.length <= EXAMPLE_CHARACTERS) return text;
+  return `${text.slice(0, EXAMPLE_CHARACTERS)}… (${text.length.toLocaleString("en-US")} characters)`;
+}
 
 export interface QualityReasonInfo {
   reason: QualityReason;
@@ -68,7 +87,7 @@ export const QUALITY_REASONS: readonly QualityReasonInfo[] = [
   {
     reason: "cancelledOrder",
     label: "Cancelled, refunded or unpaid order (status or C invoice)",
-    labelZh: "已取消、已退款或未付款的订单（订单状态或 C 开头的发票）",
+    labelZh: '已取消、已退款或未付款的订单（订单状态或以 "C" 开头的发票）',
     unit: "rows",
   },
   { reason: "refund", label: "Refund (negative amount)", labelZh: "退款（负金额）", unit: "rows" },
@@ -89,6 +108,12 @@ export const QUALITY_REASONS: readonly QualityReasonInfo[] = [
     label: "Unreadable birthday, join date or points",
     labelZh: "生日、入会日期或积分无法识别",
     unit: "rows",
+  },
+  {
+    reason: "longId",
+    label: `Customer id longer than ${LONG_ID} characters (kept; a cell shows at most ${MAX_CELL_CHARACTERS.toLocaleString("en-US")})`,
+    labelZh: `客户ID超过 ${LONG_ID} 个字符（保留；单元格最多显示 ${MAX_CELL_CHARACTERS.toLocaleString("en-US")} 个）`,
+    unit: "customers",
   },
   {
     reason: "noPurchase",
@@ -185,7 +210,7 @@ export class QualityCollector {
       row: t.firstRow + dataRow,
       column: t.columnLetters?.[column] ?? columnLetter(column),
       header: t.headers[column] ?? "",
-      value: cellText(cell),
+      value: shortenedText(cellText(cell)),
       where: describeCell(t, column, dataRow),
     };
     if (note) example.note = note;

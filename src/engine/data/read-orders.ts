@@ -32,6 +32,8 @@ import { findOrderTotals, type LineAmounts } from "./order-totals";
 import type { TestAccountRule } from "./test-accounts";
 import {
   DEFAULT_EXAMPLES_PER_REASON,
+  LONG_ID,
+  MAX_CELL_CHARACTERS,
   QualityCollector,
   type DataQualityReport,
   type QualityAction,
@@ -190,6 +192,7 @@ export function actionsFor(
     nettedOut: "reduces spend",
     memberDetailsOnly: "kept",
     badMemberDetail: "field ignored",
+    longId: "kept",
     noPurchase: "dropped",
   };
 }
@@ -291,6 +294,31 @@ function screenRows(
   return { rows: candidates, count: candidateCount, latestDay };
 }
 
+/**
+ * Customers whose id is longer than LONG_ID characters, each at the first row it is on: kept (they are
+ * customers as far as the data says), but a sheet cell shows at most 32,767 characters, and an id this
+ * long is more likely a mistake of the export than a member number.
+ */
+function reportLongIds(
+  ids: readonly string[],
+  firstRowOf: readonly number[],
+  testRuleOf: readonly (TestAccountRule | undefined)[],
+  idColumn: number,
+  quality: QualityCollector,
+): void {
+  for (let c = 0; c < ids.length; c++) {
+    const length = ids[c].length;
+    if (length <= LONG_ID || testRuleOf[c]) continue;
+    quality.add("longId", idColumn, firstRowOf[c], () => {
+      const cut =
+        length > MAX_CELL_CHARACTERS
+          ? `; cut to ${MAX_CELL_CHARACTERS.toLocaleString("en-US")} where a sheet shows it`
+          : "";
+      return `${length.toLocaleString("en-US")} characters${cut}`;
+    });
+  }
+}
+
 /** The column examples of amounts point to: the amount column, else the unit price. */
 function amountColumnOf(columns: DetectedColumns): number {
   return (columns.mapping.amount ?? columns.mapping.price) as number;
@@ -323,6 +351,7 @@ export function readOrderTable(table: RawTable, givenOptions: ReadOrdersOptions 
   );
   const { values, customers } = readRowValues(table, columns, rows, options);
   const { ids, firstRowOf, testRuleOf } = customers;
+  reportLongIds(ids, firstRowOf, testRuleOf, idColumn, quality);
   const rowCustomers = {
     customerOfRow: values.customer,
     skip: Uint8Array.from(testRuleOf, (rule) => (rule ? 1 : 0)),

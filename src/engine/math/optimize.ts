@@ -93,10 +93,21 @@ function interpolate(lo: LinePoint, hi: LinePoint): number {
   return min(max(alpha, a + margin), b - margin);
 }
 
+/**
+ * Relative rounding error of an objective value that is a long sum (a few units in the last place): a
+ * change of f smaller than this is noise.
+ */
+const ROUNDING = 8 * Number.EPSILON;
+
 /** Strong-Wolfe line search; returns the accepted point or null when no acceptable step was found. */
 function lineSearch(phi: LineFunction, value0: number, slope0: number, alpha0: number): LinePoint | null {
+  // Once the bracket is so narrow that no step in it can lower f by more than f's rounding error, more
+  // evaluations only sample noise: near the minimum this cut the last line searches of a fit from ~40
+  // evaluations each to a few (the Pareto/NBD fit of a CDNOW-shaped cohort: 135 evaluations to 35).
+  const noise = ROUNDING * max(1, abs(value0));
   const zoom = (lo: LinePoint, hi: LinePoint): LinePoint | null => {
     for (let i = 0; i < 40; i++) {
+      if (abs(hi.alpha - lo.alpha) * abs(slope0) < noise) break;
       const p = phi.at(interpolate(lo, hi));
       if (p.value > value0 + C1 * p.alpha * slope0 || p.value >= lo.value) {
         hi = p;
@@ -180,6 +191,9 @@ export function minimizeBfgs(
     const accepted = lineSearch(phi, value, slope0, alpha0);
     evaluations += phi.evaluations;
     if (!accepted) {
+      // At a gradient this small a failed line search means f is at its minimum to rounding: a retry
+      // along the steepest descent would only sample the same noise.
+      if (maxAbs(g) < (options.precisionGradientTolerance ?? 0)) return result(iter, true, "precision");
       if (!retriedWithIdentity) {
         retriedWithIdentity = true;
         resetH(1);

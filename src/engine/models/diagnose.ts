@@ -99,31 +99,37 @@ function percent(v: number): string {
   return `${Math.round(v * 100)} %`;
 }
 
+/** A parameter as the Chinese texts write it: the Greek letters the literature uses for α, β and γ (v). */
+function symbol(param: string): string {
+  return ({ alpha: "α", beta: "β", v: "γ" } as Record<string, string>)[param] ?? param;
+}
+
 /** One reason in words, English or Simplified Chinese. */
 export function diagnosisText(reason: DiagnosisReason, lang: Language): string {
   const zh = lang === "zh-CN";
   switch (reason.code) {
     case "notConverged":
-      return zh ? `拟合未收敛：${reason.detail}` : `the fit did not converge: ${reason.detail}`;
+      // The detail is the optimiser's English; the Chinese says what it means.
+      return zh ? "拟合未收敛（客户或重复购买可能太少）" : `the fit did not converge: ${reason.detail}`;
     case "noStandardErrors":
       return zh
-        ? "无法计算标准误（Hessian 矩阵奇异）：数据无法确定参数"
+        ? "无法计算标准误（海森矩阵奇异）：数据无法确定参数"
         : "no standard errors (the Hessian is singular): the data do not determine the parameters";
     case "relativeStandardError":
       return zh
-        ? `${reason.param} = ${fixed(reason.value)} 的标准误为 ${fixed(reason.se)}（其值的 ${fixed(reason.se / reason.value, 2)} 倍）`
+        ? `${symbol(reason.param)} = ${fixed(reason.value)} 的标准误为 ${fixed(reason.se)}（其值的 ${fixed(reason.se / reason.value, 2)} 倍）`
         : `${reason.param} = ${fixed(reason.value)} has a standard error of ${fixed(reason.se)} (${fixed(reason.se / reason.value, 2)} times its value)`;
     case "nearZero":
       return zh
-        ? `${reason.param} = ${fixed(reason.value)} 趋于 0（参数落在边界上）`
+        ? `${symbol(reason.param)} = ${fixed(reason.value)} 趋于 0（参数落在边界上）`
         : `${reason.param} = ${fixed(reason.value)} runs to 0 (the parameter sits on its bound)`;
     case "huge":
       return zh
-        ? `${reason.param} = ${fixed(reason.value)} 趋于无穷大`
+        ? `${symbol(reason.param)} = ${fixed(reason.value)} 趋于无穷大`
         : `${reason.param} = ${fixed(reason.value)} runs off to infinity`;
     case "illConditioned":
       return zh
-        ? `Hessian 矩阵病态（条件数 ${fixed(reason.condition, 2)}）：似然在某些方向上几乎是平的`
+        ? `海森矩阵病态（条件数 ${fixed(reason.condition, 2)}）：似然在某些方向上几乎是平的`
         : `the Hessian is ill-conditioned (condition number ${fixed(reason.condition, 2)}): the likelihood is nearly flat in some direction`;
     case "holdoutError":
       return zh

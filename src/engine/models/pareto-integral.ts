@@ -214,13 +214,23 @@ export function logParetoIntegral(
   grad: Float64Array | null,
   /** G(T) when the caller already has it (see termG). */
   high?: GTerm,
+  /** G(t) when the caller already has it. */
+  low?: GTerm,
 ): number {
   if (!(t < T)) {
     if (grad) grad.fill(0);
     return -Infinity;
   }
   if (!seriesIsFast(alpha, beta, p, q, t)) return quadrature(alpha, beta, p, q, t, T, grad);
-  termG(alpha, beta, p, q, t, gLow);
+  if (low) {
+    gLow.log = low.log;
+    gLow.dAlpha = low.dAlpha;
+    gLow.dBeta = low.dBeta;
+    gLow.dP = low.dP;
+    gLow.dQ = low.dQ;
+  } else {
+    termG(alpha, beta, p, q, t, gLow);
+  }
   if (high) {
     gHigh.log = high.log;
     gHigh.dAlpha = high.dAlpha;

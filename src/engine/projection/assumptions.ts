@@ -83,7 +83,7 @@ export interface SensitivityAxes {
 }
 
 export interface ProjectionAssumptions {
-  /** Number of periods projected (1 .. MAX_PERIODS). */
+  /** Number of periods projected (1 or more; a sheet may hold fewer, see the report). */
   periods: number;
   /** Per tier, in the order of the baseline's tiers (top first). */
   tiers: TierAssumptions[];
@@ -108,9 +108,6 @@ export interface ProjectionAssumptions {
   scenario: ScenarioKey;
   sensitivity: SensitivityAxes;
 }
-
-/** Most periods a projection (and the sheet's fixed footprint) holds: 3 years of months. */
-export const MAX_PERIODS = 36;
 
 /** Default number of periods: 12 months, or 8 periods of 2 months or more (8 quarters). */
 export function defaultPeriods(periodMonths: number): number {
@@ -244,8 +241,8 @@ export function checkAssumptions(a: ProjectionAssumptions, baseline: ProjectionB
   const k = baseline.tierCount;
   const states = baseline.states;
   const finite = (v: number) => typeof v === "number" && Number.isFinite(v);
-  if (!(Number.isInteger(a.periods) && a.periods >= 1 && a.periods <= MAX_PERIODS)) {
-    problems.push(`the number of periods must be a whole number from 1 to ${MAX_PERIODS}`);
+  if (!(Number.isInteger(a.periods) && a.periods >= 1)) {
+    problems.push("the number of periods must be a whole number from 1 up");
   }
   if (a.tiers.length !== k) problems.push(`assumptions are given for ${a.tiers.length} tiers, not ${k}`);
   a.tiers.forEach((t, i) => {

@@ -18,6 +18,23 @@ export const CUSTOMER_TEXTS = bilingual({
     notYetRepeatedNote: (model: string) =>
       `${model} holds every customer without a repeat purchase certainly alive, however long ago they bought: ` +
       `their P(alive) says "not yet repeated" instead of 100 %. See the Model sheet.`,
+    preferenceHeaders: (word: string, days: number) => [
+      {
+        value: `Favourite ${word}`,
+        note: `Most spend in the last ${days} days (all history when nothing was bought in that time)`,
+      },
+      { value: "Favourite's share", note: "Its share of the member's spend in that time" },
+      { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
+      {
+        value: `Last new ${word}`,
+        note: `The ${word} first bought most recently (after the first purchase day)`,
+      },
+      { value: "First bought on", note: `When the last new ${word} was first bought` },
+      {
+        value: `Next ${word} to offer`,
+        note: "Most bought by members like them (same segment and tier) and never by them; see LL Preferences",
+      },
+    ],
     header: {
       customerId: "Customer ID",
       segment: "Segment",
@@ -67,6 +84,14 @@ export const CUSTOMER_TEXTS = bilingual({
     notYetRepeated: "尚未复购",
     notYetRepeatedNote: (model: string) =>
       `${model} 认为所有没有重复购买的客户都必然存活，无论其购买多久以前：这些客户的存活概率显示为“尚未复购”，而不是 100 %。详见“模型”工作表。`,
+    preferenceHeaders: (word: string, days: number) => [
+      { value: `最爱${word}`, note: `近 ${days} 天消费最多（此期间无购买时按全部历史）` },
+      { value: "最爱占比", note: "占该会员此期间消费的比例" },
+      { value: `购买${word}数`, note: "曾购买过的不同数目" },
+      { value: `最近新增${word}`, note: `最近一次首次购买的${word}（首个购买日之后）` },
+      { value: "首次购买日", note: `最近新增${word}的首次购买日期` },
+      { value: `下一个推荐${word}`, note: "相似会员（同一细分和等级）买得最多而本人从未买过的；见“偏好”表" },
+    ],
     header: {
       customerId: "客户ID",
       segment: "客户细分",

@@ -50,8 +50,6 @@ export const THIS_WEEK_TEXTS = bilingual({
     header: {
       store: "Store",
       customerId: "Customer ID",
-      name: "Name",
-      phone: "Phone",
       tier: "Tier",
       reason: "Reason",
       lastPurchase: "Last purchase",
@@ -132,8 +130,6 @@ export const THIS_WEEK_TEXTS = bilingual({
     header: {
       store: "门店",
       customerId: "客户ID",
-      name: "姓名",
-      phone: "电话",
       tier: "等级",
       reason: "跟进原因",
       lastPurchase: "最近购买",

@@ -4,7 +4,9 @@ import { parseId } from "../../engine/data/parse-id";
 import { purchaseDaysOf } from "../../engine/summary/purchase-days";
 import { evaluateTiers } from "../../engine/tiers/evaluate";
 import { DEFAULT_TIER_PROGRAM } from "../../engine/tiers/program";
-import { argsOf, optionalBoolean, optionalNumber, vectorOf } from "../excel/args";
+import { CAMPAIGN_TEXTS } from "../../engine/text/campaigns";
+import { argsOf, optionalBoolean, optionalChoice, optionalNumber, vectorOf } from "../excel/args";
+import { LANGUAGES } from "../rfm/choices";
 import { isBlank } from "../excel/cells";
 import { valueError } from "../excel/errors";
 import { excelCall } from "../excel/guard";
@@ -18,17 +20,8 @@ const LIFT_PARAMS = [
   "start",
   "window_days",
   "headers",
+  "language",
 ] as const;
-
-const LIFT_LABELS = [
-  "lift",
-  "lift low (95 %)",
-  "lift high (95 %)",
-  "spend effect per member",
-  "matched",
-  "unmatched",
-  "naive lift",
-];
 
 /**
  * What a campaign did to its participants' spend: difference-in-differences against matched non-participants (as on LL Campaigns, default tiers), a seeded bootstrap 95 % interval, and the naive lift beside it.
@@ -42,6 +35,7 @@ const LIFT_LABELS = [
  * @param start The day the campaign started.
  * @param [window_days] Days compared before and after the start. Default 56 (8 weeks).
  * @param [headers] TRUE to put a row of labels above the values. Default FALSE.
+ * @param [language] "en" (default) or "zh" for the labels in Chinese.
  * @param [invocation] Supplied by Excel: where the arguments are, for messages.
  * @returns One row: lift, its 95 % interval (low, high), spend effect per member, matched and unmatched participants, naive lift.
  */
@@ -53,18 +47,20 @@ export function lift(
   start: unknown,
   window_days?: unknown,
   headers?: unknown,
+  language?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return excelCall("LOYALTY.LIFT", () => {
     const a = argsOf(
       LIFT_PARAMS,
-      [customers, dates, amounts, participants, start, window_days, headers],
+      [customers, dates, amounts, participants, start, window_days, headers, language],
       invocation,
     );
     const startDay = optionalDay(a.start);
     if (startDay === undefined) throw valueError("start: give the day the campaign started");
     const windowDays = optionalNumber(a.window_days, 56, { min: 7, max: 365, integer: true });
     const withHeaders = optionalBoolean(a.headers, false);
+    const lang = optionalChoice(a.language, LANGUAGES, "en", ["en", "zh"]);
     const orders = readOrderArgs(a, undefined);
     const ids = vectorOf(a.participants)
       .cells.filter((v) => !isBlank(v))
@@ -93,6 +89,7 @@ export function lift(
       unmatched,
       value(m.naiveLift.estimate),
     ];
-    return withHeaders ? [LIFT_LABELS, row] : [row];
+    const labels = CAMPAIGN_TEXTS[lang === "zh" ? "zh-CN" : "en"].liftLabels;
+    return withHeaders ? [[...labels], row] : [row];
   });
 }

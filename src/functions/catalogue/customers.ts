@@ -3,6 +3,7 @@ import { excelSerialFromDay, NO_DAY } from "../../engine/data/days";
 import { purchaseDaysOf } from "../../engine/summary/purchase-days";
 import { summarizeCustomers } from "../../engine/summary/customer-summary";
 import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
+import { DEFAULT_MODEL_UNIT } from "../../engine/models/clv-conventions";
 import { argsOf, optionalBoolean, optionalChoice } from "../excel/args";
 import { excelCall } from "../excel/guard";
 import { examplePlace, optionalDay, originalId, readOrderArgs } from "../orders/order-args";
@@ -40,7 +41,7 @@ export function summary(
 ): unknown[][] {
   return excelCall("LOYALTY.SUMMARY", () => {
     const a = argsOf(SUMMARY_PARAMS, [customers, dates, amounts, as_of, unit, headers], invocation);
-    const timeUnit = optionalChoice<TimeUnit>(a.unit, UNITS, "week");
+    const timeUnit = optionalChoice<TimeUnit>(a.unit, UNITS, DEFAULT_MODEL_UNIT);
     const withHeaders = optionalBoolean(a.headers, false);
     const orders = readOrderArgs(a, optionalDay(a.as_of));
     const s = summarizeCustomers(purchaseDaysOf(orders.read.orders), {

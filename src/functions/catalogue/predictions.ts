@@ -28,11 +28,11 @@ function perRowCompute(table: RowTable, compute: (row: number) => number, fallba
 const PALIVE_PARAMS = ["model", "x", "t_x", "T"] as const;
 
 /**
- * Probability that a customer is still active ("alive") at the end of the calibration period, given the model row and the customer's x, t_x and T.
+ * Probability that a customer is still active at the end of the calibration period, from a model row and x, t_x, T. It is the model's number: BG/NBD gives a one-time buyer (x = 0) 1 however long ago they bought (the report says "not yet repeated").
  * @customfunction PALIVE
  * @helpurl https://localhost:3000/help.html#palive
  * @requiresParameterAddresses
- * @param model A model row as LOYALTY.BGNBD or LOYALTY.PARETONBD returns it.
+ * @param model A model row as LOYALTY.BGNBD, LOYALTY.MBGNBD or LOYALTY.PARETONBD returns it.
  * @param x Repeat purchases of the customer (a cell or a column).
  * @param t_x Time from the first to the last purchase, in the unit the model was fitted in.
  * @param T Time from the first purchase to the end of the calibration period.

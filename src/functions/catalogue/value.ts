@@ -2,7 +2,7 @@
 import { simpleLtv, SimpleLtvInputError, type SimpleLtvInput } from "../../engine/clv/simple-ltv";
 import { customerLifetimeValue, predictCustomers, type ClvOptions } from "../../engine/models/clv";
 import { gammaGammaExpectedValue, type GammaGammaParams } from "../../engine/models/gammagamma";
-import { requiredNumber } from "../excel/args";
+import { CLV_DEFAULTS, DEFAULT_MODEL_UNIT, monthIn, monthlyRate } from "../../engine/models/clv-conventions";
 import { readCustomerRows } from "../models/customer-rows";
 import { clvKinds, TRANSACTION_MODELS } from "../models/engines";
 import { parseModelRow } from "../models/model-row";
@@ -154,7 +154,7 @@ const CLV_PARAMS = [
 ] as const;
 
 /**
- * Model-based lifetime value: the purchases the model expects in each of the next horizon periods, times the Gamma-Gamma expected value and the margin, each period discounted at its end at discount_rate (lifetimes' convention).
+ * Model-based lifetime value: purchases expected in each coming period × Gamma-Gamma value × margin, discounted at each period's end. The defaults give the report's value: 12 calendar months of a model in weeks at 10% a year (see the help page).
  * @customfunction CLV
  * @helpurl https://localhost:3000/help.html#clv
  * @requiresParameterAddresses
@@ -164,10 +164,10 @@ const CLV_PARAMS = [
  * @param t_x Time from the first to the last purchase, in the unit the model was fitted in.
  * @param T Time from the first purchase to the end of the calibration period.
  * @param mean_value Mean value of the customer's repeat purchases (0 when x = 0).
- * @param horizon Number of periods ahead, e.g. 12 for a year of months.
- * @param discount_rate Discount rate per period: 1% a month is 0.01.
+ * @param [horizon] Number of periods ahead. Default 12 (a year of months).
+ * @param [discount_rate] Discount rate per period: 1% a month is 0.01. Default 0.797%, the monthly rate of 10% a year.
  * @param [margin] Profit margin as a share of value, 30% or 0.3. Default 1: the CLV in revenue.
- * @param [period_length] Length of a period in the model's time unit, e.g. 4.345 for months when the model is in weeks. Default 1.
+ * @param [period_length] Length of a period in the model's time unit. Default 4.348, a calendar month (365.25/12 days) in weeks, the unit of LOYALTY.SUMMARY's default; give 30.4375 for a model fitted in days, 1 in months.
  * @param [invocation] Supplied by Excel: where the arguments are, for messages.
  * @returns The discounted lifetime value over the horizon, one per customer.
  */
@@ -178,8 +178,8 @@ export function clv(
   t_x: unknown[][],
   T: unknown[][],
   mean_value: unknown[][],
-  horizon: unknown,
-  discount_rate: unknown,
+  horizon?: unknown,
+  discount_rate?: unknown,
   margin?: unknown,
   period_length?: unknown,
   invocation?: CustomFunctions.Invocation,
@@ -193,11 +193,18 @@ export function clv(
     const row = parseModelRow(a.model, clvKinds());
     const engineModel = TRANSACTION_MODELS[row.kind]!.engineModel!(row.params);
     const spend = parseModelRow(a.gg_model, ["gg"]).params as unknown as GammaGammaParams;
+    // The report's conventions (clv-conventions.ts), so that the defaults give its predicted value.
     const options: ClvOptions = {
-      periods: requiredNumber(a.horizon, { min: 0, integer: true }),
-      discountRate: requiredNumber(a.discount_rate, { min: -1, minExclusive: true }),
-      margin: optionalNumber(a.margin, 1, { min: 0, max: 1 }),
-      periodLength: optionalNumber(a.period_length, 1, { min: 0, minExclusive: true }),
+      periods: optionalNumber(a.horizon, CLV_DEFAULTS.months, { min: 0, integer: true }),
+      discountRate: optionalNumber(a.discount_rate, monthlyRate(CLV_DEFAULTS.annualDiscountRate), {
+        min: -1,
+        minExclusive: true,
+      }),
+      margin: optionalNumber(a.margin, CLV_DEFAULTS.margin, { min: 0, max: 1 }),
+      periodLength: optionalNumber(a.period_length, monthIn(DEFAULT_MODEL_UNIT), {
+        min: 0,
+        minExclusive: true,
+      }),
     };
     const table = readCustomerRows(a.x, a.t_x, a.T, [{ arg: a.mean_value, rule: { min: 0 } }]);
     const rows = table.validRows();

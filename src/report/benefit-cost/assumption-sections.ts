@@ -10,6 +10,7 @@ import { rangeAddress } from "../../sheet/a1";
 import {
   FORMATS,
   INPUT_KEYS,
+  MAX_PERIODS_ON_SHEET,
   PROGRAMME_FIELDS,
   SCENARIO_ROWS,
   TIER_FIELDS,
@@ -20,7 +21,7 @@ import { cell, columnRange, rowRange, type BenefitCostWriter } from "./writer";
 export function programmeSection(w: BenefitCostWriter): void {
   const { at } = w;
   const { assumptions, baseline } = w.input;
-  w.text(at.programmeTitle, 1, "Assumptions: programme", "subtitle");
+  w.text(at.programmeTitle, 1, w.s.programmeTitle, "subtitle");
   const value = (f: ProgrammeField): number =>
     f.field === "periods"
       ? assumptions.periods
@@ -29,9 +30,11 @@ export function programmeSection(w: BenefitCostWriter): void {
         : assumptions.programme[f.field];
   PROGRAMME_FIELDS.forEach((f, i) => {
     const r = at.programmeFirst + i;
-    w.text(r, 1, f.label);
+    const [label, unit] =
+      f.field === "periods" ? w.s.periods(MAX_PERIODS_ON_SHEET) : w.s.programmeFields[f.field];
+    w.text(r, 1, label);
     w.inputCell(r, 2, INPUT_KEYS.programme(f.field), value(f), f.format);
-    w.text(r, 3, f.unit, "note");
+    w.text(r, 3, unit, "note");
     w.name(f.name, cell(r, 2));
     w.decimal(cell(r, 2), f.min, f.max, f.whole);
   });
@@ -43,22 +46,23 @@ export function programmeSection(w: BenefitCostWriter): void {
 export function tierSection(w: BenefitCostWriter): void {
   const { at, k } = w;
   const { assumptions, baseline } = w.input;
-  w.text(at.tierTitle, 1, "Assumptions: per tier", "subtitle");
-  w.text(at.tierTitle, 2, "money per member or per period as labelled; rates as shares", "note");
-  w.header(at.tierHeader, 1, "Tier");
+  w.text(at.tierTitle, 1, w.s.tierTitle, "subtitle");
+  w.text(at.tierTitle, 2, w.s.tierTitleNote, "note");
+  w.header(at.tierHeader, 1, w.s.tier);
   TIER_FIELDS.forEach((f, j) => {
     const c = 2 + j;
-    w.header(at.tierHeader, c, f.header, f.note);
+    const [header, note] = w.s.tierFields[f.field];
+    w.header(at.tierHeader, c, header, note);
     for (let i = 0; i < k; i++) {
       const key = INPUT_KEYS.tier(baseline.states[i].key, f.field);
       w.inputCell(at.tierFirst + i, c, key, assumptions.tiers[i][f.field], f.format);
     }
-    w.name(f.name, columnRange(at.tierFirst, c, k), f.note);
+    w.name(f.name, columnRange(at.tierFirst, c, k), note);
     w.decimal(columnRange(at.tierFirst, c, k), 0, f.share ? 1 : undefined);
   });
   for (let i = 0; i < k; i++) w.text(at.tierFirst + i, 1, w.stateName(i), "bold");
   const shareCol = 1 + TIER_FIELDS.length;
-  w.text(at.tierTotal, 1, "Total", "total");
+  w.text(at.tierTotal, 1, w.s.total, "total");
   w.grid.formula(
     at.tierTotal,
     shareCol,
@@ -76,15 +80,15 @@ export function scenarioSection(w: BenefitCostWriter): void {
   const { at } = w;
   const { scenarios, scenario } = w.input.assumptions;
   const applied = scenarioOf(scenarios, scenario).multipliers;
-  w.text(at.scenarioTitle, 1, "Scenarios: multipliers on the assumptions", "subtitle");
-  w.header(at.scenarioHeader, 1, "Multiplier of");
-  scenarios.forEach((s, j) => w.header(at.scenarioHeader, 2 + j, s.name));
+  w.text(at.scenarioTitle, 1, w.s.scenariosTitle, "subtitle");
+  w.header(at.scenarioHeader, 1, w.s.multiplierOf);
+  scenarios.forEach((s, j) => w.header(at.scenarioHeader, 2 + j, w.s.scenarioNames[s.key]));
   const appliedCol = 2 + scenarios.length;
-  w.header(at.scenarioHeader, appliedCol, "Applied", "The multiplier of the scenario chosen at the top.");
+  w.header(at.scenarioHeader, appliedCol, w.s.applied, w.s.appliedNote);
   w.name("LL_ScenarioNames", rowRange(at.scenarioHeader, 2, scenarios.length));
   SCENARIO_ROWS.forEach((f, i) => {
     const r = at.scenarioFirst + i;
-    w.text(r, 1, f.label);
+    w.text(r, 1, w.s.scenarioRows[f.field]);
     scenarios.forEach((s, j) =>
       w.inputCell(
         r,
@@ -114,37 +118,25 @@ export function scenarioSection(w: BenefitCostWriter): void {
 export function baselineSection(w: BenefitCostWriter): void {
   const { at, k, K } = w;
   const { baseline, assumptions } = w.input;
-  w.text(at.baselineTitle, 1, "Baseline from the data", "subtitle");
-  w.text(at.baselineTitle, 2, "values: Refresh updates them", "note");
-  w.text(at.baselineInfo, 1, "As of");
+  const t = w.s;
+  w.text(at.baselineTitle, 1, t.baselineTitle, "subtitle");
+  w.text(at.baselineTitle, 2, t.baselineTitleNote, "note");
+  w.text(at.baselineInfo, 1, t.asOf);
   w.value(at.baselineInfo, 2, dateFromDay(baseline.asOf), "date");
-  w.text(at.baselineInfo + 1, 1, "Period length (months)");
+  w.text(at.baselineInfo + 1, 1, t.periodLength);
   w.value(at.baselineInfo + 1, 2, baseline.periodMonths, FORMATS.whole);
   w.name("LL_PeriodMonths", cell(at.baselineInfo + 1, 2));
-  w.text(at.baselineInfo + 2, 1, "Periods projected");
+  w.text(at.baselineInfo + 2, 1, t.periodsProjected);
   w.value(at.baselineInfo + 2, 2, w.T, FORMATS.whole);
   w.name("LL_Periods", cell(at.baselineInfo + 2, 2));
 
-  const pointsNote = baseline.hasPoints
-    ? "Sum of each member's last points balance in the data (lapsed members' balances in the base tier)."
-    : "The data has no points column: type the points outstanding per tier here.";
-  w.header(at.baselineHeader, 1, "State");
-  w.header(at.baselineHeader, 2, "Members now");
-  w.header(
-    at.baselineHeader,
-    3,
-    "Spend per member",
-    "Net spend per member per period over the last year: the tier's spend / its members, summed over the " +
-      "period ends of the year.",
-  );
-  w.header(at.baselineHeader, 4, "Points outstanding", pointsNote);
-  w.header(at.baselineHeader, 5, "Average members", "Members at the period ends of the last year, averaged.");
-  w.header(
-    at.baselineHeader,
-    6,
-    "Actual revenue",
-    "Spend over the last year by the state held at each period end.",
-  );
+  const pointsNote = baseline.hasPoints ? t.pointsNoteData : t.pointsNoteNone;
+  w.header(at.baselineHeader, 1, t.state);
+  w.header(at.baselineHeader, 2, t.membersNow);
+  w.header(at.baselineHeader, 3, ...t.spendPerMember);
+  w.header(at.baselineHeader, 4, t.pointsOutstanding, pointsNote);
+  w.header(at.baselineHeader, 5, ...t.averageMembers);
+  w.header(at.baselineHeader, 6, ...t.actualRevenue);
   for (let s = 0; s < K; s++) {
     const r = at.baselineFirst + s;
     w.text(r, 1, w.stateName(s), "bold");
@@ -161,8 +153,8 @@ export function baselineSection(w: BenefitCostWriter): void {
         FORMATS.points,
       );
     } else {
-      w.text(r, 3, "none", "note");
-      w.text(r, 4, "in the base tier", "note");
+      w.text(r, 3, t.none, "note");
+      w.text(r, 4, t.inBaseTier, "note");
     }
   }
   w.name("LL_MembersNow", columnRange(at.baselineFirst, 2, K));
@@ -173,23 +165,17 @@ export function baselineSection(w: BenefitCostWriter): void {
 
 /** Header row of a migration matrix from column c0: "From \ to", the states across, then `last`. */
 function stateHeader(w: BenefitCostWriter, r: number, c0: number, last: string): void {
-  w.header(r, c0, "From \\ to");
-  for (let s = 0; s < w.K; s++) w.header(r, c0 + 1 + s, s < w.k ? w.stateName(s) : "No tier");
+  w.header(r, c0, w.s.fromTo);
+  for (let s = 0; s < w.K; s++) w.header(r, c0 + 1 + s, s < w.k ? w.stateName(s) : w.s.noTier);
   w.header(r, c0 + 1 + w.K, last);
 }
 
 export function observedMigrationSection(w: BenefitCostWriter): void {
   const { at, K } = w;
   const { baseline } = w.input;
-  w.text(
-    at.observedTitle,
-    1,
-    "Observed migration per period over the last year",
-    "subtitle",
-    "Share of the members in the row's state at the start of a period who are in the column's state at " +
-      "its end, pooled over the periods of the last year.",
-  );
-  stateHeader(w, at.observedHeader, 1, "Members at period starts");
+  const [title, note] = w.s.observedTitle;
+  w.text(at.observedTitle, 1, title, "subtitle", note);
+  stateHeader(w, at.observedHeader, 1, w.s.membersAtStarts);
   const share = (v: number) => (Number.isFinite(v) ? v : null);
   for (let i = 0; i < K; i++) {
     const r = at.observedFirst + i;
@@ -197,7 +183,7 @@ export function observedMigrationSection(w: BenefitCostWriter): void {
     baseline.observedMigration[i].forEach((v, j) => w.value(r, 2 + j, share(v), FORMATS.rate));
     w.value(r, 2 + K, baseline.observedFrom[i], FORMATS.count);
   }
-  w.text(at.observedNew, 1, "New members (their split)", "bold");
+  w.text(at.observedNew, 1, w.s.newMembersSplit, "bold");
   baseline.entrySplit.forEach((v, j) => w.value(at.observedNew, 2 + j, share(v), FORMATS.rate));
   w.value(at.observedNew, 2 + K, baseline.newMembers, FORMATS.count);
 }
@@ -206,13 +192,8 @@ export function usedMigrationSection(w: BenefitCostWriter): void {
   const { at, K } = w;
   const { baseline, assumptions } = w.input;
   const c0 = at.migrationCol;
-  w.text(
-    at.migrationTitle,
-    c0,
-    "Migration per period used by the projection (edit it to try other movements)",
-    "subtitle",
-  );
-  stateHeader(w, at.migrationHeader, c0, "Row total");
+  w.text(at.migrationTitle, c0, w.s.usedTitle, "subtitle");
+  stateHeader(w, at.migrationHeader, c0, w.s.rowTotal);
   for (let i = 0; i < K; i++) {
     const r = at.migrationFirst + i;
     const from = baseline.states[i].key;
@@ -230,11 +211,7 @@ export function usedMigrationSection(w: BenefitCostWriter): void {
     bottom: at.migrationFirst + K - 1,
     right: c0 + K,
   });
-  w.name(
-    "LL_Migration",
-    matrix,
-    "Share of the members moving from the row's state to the column's per period",
-  );
+  w.name("LL_Migration", matrix, w.s.migrationName);
   w.name("LL_MigrationRowTotals", columnRange(at.migrationFirst, c0 + 1 + K, K));
   w.decimal(matrix, 0, 1);
   w.flagNotHundredPercent(columnRange(at.migrationFirst, 2 + K, K));

@@ -12,6 +12,7 @@ import type { Workbook } from "../../sheet/port";
 import { BENEFIT_COST_KIND, benefitCostSheet, type BenefitCostSheet } from "./builder";
 import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
 import { inputCells } from "../../sheet/sheet-model-cells";
+import type { Language } from "../../engine/text/language";
 
 export interface BenefitCostData {
   analysis: Pick<Analysis, "days" | "tiers" | "table">;
@@ -28,6 +29,8 @@ export interface BenefitCostData {
    * where it came from. It replaces the DEFAULT lift only: a lift the user typed on the sheet is kept.
    */
   measuredLift?: MeasuredLift;
+  /** Language of the sheet's words (default English). */
+  language?: Language;
 }
 
 export interface MeasuredLift {
@@ -42,6 +45,7 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
     periodMonths: settings.periodMonths,
     points: analysis.table.members.points,
   });
+  const language = data.language ?? "en";
   const defaults = withMeasuredLift(defaultAssumptions(baseline, settings.periods), data.measuredLift);
   const assumptions = assumptionsWithInputs(defaults, baseline, inputs, sheetName);
   const reconciliation = reconcile(analysis.days, analysis.tiers.program, baseline);
@@ -52,6 +56,7 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
     reconciliation,
     currency: data.currency,
     liftSource: data.measuredLift?.source,
+    language,
   });
   return { ...sheet, unusedEdits: unusedEdits(inputs, sheet) };
 }
@@ -86,6 +91,7 @@ export async function benefitCostSheetForWorkbook(
   source?: string,
   currency?: string,
   measuredLift?: MeasuredLift,
+  language?: Language,
 ): Promise<BenefitCostSheet> {
   const existing = (await workbook.listGeneratedSheets()).find((s) => s.kind === BENEFIT_COST_KIND);
   const inputs = existing ? await workbook.readInputs(BENEFIT_COST_KIND) : [];
@@ -96,5 +102,6 @@ export async function benefitCostSheetForWorkbook(
     source,
     currency,
     measuredLift,
+    language,
   });
 }

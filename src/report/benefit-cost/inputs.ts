@@ -6,11 +6,16 @@
 import { isCellError } from "../../engine/data/table";
 import type { ProjectionAssumptions, TierAssumptions } from "../../engine/projection/assumptions";
 import type { ProjectionBaseline } from "../../engine/projection/baseline";
-import { SCENARIO_FIELDS, type ScenarioMultipliers } from "../../engine/projection/scenarios";
+import { SCENARIO_FIELDS, type Scenario, type ScenarioMultipliers } from "../../engine/projection/scenarios";
 import { UserError } from "../../user-error";
 import type { InputCellState } from "../../sheet/port";
-import { INPUT_KEYS, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
-import { BENEFIT_COST_TEXTS } from "./texts";
+import { INPUT_KEYS, MAX_PERIODS_ON_SHEET, PROGRAMME_FIELDS, TIER_FIELDS } from "./fields";
+import { BENEFIT_COST_TEXTS } from "../../engine/text/benefit-cost";
+import { SHEET_TEXTS } from "../../engine/text/benefit-cost-sheet";
+import { LANGUAGES } from "../../engine/text/language";
+
+/** The English labels name the cells in messages (the CLI's messages are English). */
+const EN = SHEET_TEXTS.en;
 
 /** An input cell of the sheet as the workbook reads it (Workbook.readInputs gives these). */
 export type SheetInput = Pick<InputCellState, "key" | "address" | "value" | "edited">;
@@ -89,7 +94,7 @@ export function benefitCostSettings(inputs: readonly SheetInput[], sheet: string
   for (const input of inputs) {
     if (!isEdit(input)) continue;
     if (input.key === INPUT_KEYS.programme("periods")) {
-      settings.periods = wholeIn(sheet, input, "number of periods", 1, 36);
+      settings.periods = wholeIn(sheet, input, "number of periods", 1, MAX_PERIODS_ON_SHEET);
     } else if (input.key === INPUT_KEYS.programme("periodMonths")) {
       settings.periodMonths = wholeIn(sheet, input, "period length in months", 1, 12);
     }
@@ -115,7 +120,13 @@ export function assumptionsWithInputs(
     const name = String(input.value ?? "")
       .trim()
       .toLowerCase();
-    const found = a.scenarios.find((s) => s.name.toLowerCase() === name || s.key === name);
+    // The scenario's name in either language: a sheet built in Chinese, refreshed in English, keeps it.
+    const names = (s: Scenario) => [
+      s.key,
+      s.name,
+      ...LANGUAGES.map((l) => SHEET_TEXTS[l].scenarioNames[s.key]),
+    ];
+    const found = a.scenarios.find((s) => names(s).some((n) => n.toLowerCase() === name));
     if (!found) {
       throw new UserError(
         `${describe(sheet, input)} (scenario) must be one of ${a.scenarios.map((s) => s.name).join(", ")}`,
@@ -130,7 +141,14 @@ export function assumptionsWithInputs(
     const field = f.field;
     setters.set(
       INPUT_KEYS.programme(field),
-      (input) => (a.programme[field] = numberIn(sheet, input, f.label.toLowerCase(), f.min, f.max)),
+      (input) =>
+        (a.programme[field] = numberIn(
+          sheet,
+          input,
+          EN.programmeFields[field][0].toLowerCase(),
+          f.min,
+          f.max,
+        )),
     );
   }
   states.slice(0, baseline.tierCount).forEach((tier, i) => {
@@ -140,7 +158,7 @@ export function assumptionsWithInputs(
         a.tiers[i][field] = numberIn(
           sheet,
           input,
-          `${tier.name}: ${f.header.toLowerCase()}`,
+          `${tier.name}: ${EN.tierFields[field][0].toLowerCase()}`,
           0,
           f.share ? 1 : undefined,
         );

@@ -6,10 +6,9 @@
  * Columns: A labels, B values or units, C "now" (period 0), D.. periods 1..T (at most 36: D..AM), then
  * the Total of each line (at most AN).
  */
-import { MAX_PERIODS } from "../../engine/projection/assumptions";
 import { UserError } from "../../user-error";
 import { columnName } from "../../sheet/a1";
-import { PROGRAMME_FIELDS, SCENARIO_ROWS, TIER_FIELDS } from "./fields";
+import { MAX_PERIODS_ON_SHEET, PROGRAMME_FIELDS, SCENARIO_ROWS, TIER_FIELDS } from "./fields";
 
 export const BENEFIT_COST_FOOTPRINT = "A1:AN200";
 export const FOOTPRINT_LAST_ROW = 200;
@@ -165,7 +164,9 @@ export function benefitCostLayout(
   gridRows: number,
   multiYear: boolean,
 ): BenefitCostLayout {
-  if (!(T >= 1 && T <= MAX_PERIODS)) throw new RangeError(`the sheet holds 1 to ${MAX_PERIODS} periods`);
+  if (!(T >= 1 && T <= MAX_PERIODS_ON_SHEET)) {
+    throw new RangeError(`the sheet holds 1 to ${MAX_PERIODS_ON_SHEET} periods`);
+  }
   const K = k + 1;
   const at = { k, T } as BenefitCostLayout;
   let row = 0;

@@ -18,10 +18,11 @@ import {
 } from "./layout";
 import { columnRange, type BenefitCostWriter } from "./writer";
 import { columnName } from "../../sheet/a1";
+import type { BenefitCostSheetTexts } from "../../engine/text/benefit-cost-sheet";
 
+/** A driver column; its header is in the catalogue (SHEET_TEXTS.drivers). */
 interface Driver {
   field: keyof EffectiveDrivers;
-  header: string;
   name: string;
   format: NumberFormat;
   /** The driver of tier i (1-based) from the tier's assumption and the applied scenario multiplier. */
@@ -31,49 +32,42 @@ interface Driver {
 const DRIVERS: readonly Driver[] = [
   {
     field: "spendPerMember",
-    header: "Spend per member",
     name: "LL_EffSpend",
     format: FORMATS.money2,
     formula: (i) => `INDEX(LL_SpendNow,${i})*LL_ScenarioSpend`,
   },
   {
     field: "spendLift",
-    header: "Spend lift",
     name: "LL_EffLift",
     format: FORMATS.rate,
     formula: (i) => `INDEX(LL_SpendLift,${i})*LL_ScenarioLift`,
   },
   {
     field: "redemptionRate",
-    header: "Redemption rate",
     name: "LL_EffRedemption",
     format: FORMATS.rate,
     formula: (i) => `MIN(1,INDEX(LL_RedemptionRate,${i})*LL_ScenarioRedemption)`,
   },
   {
     field: "participationRate",
-    header: "Participation rate",
     name: "LL_EffParticipation",
     format: FORMATS.rate,
     formula: (i) => `MIN(1,INDEX(LL_Participation,${i})*LL_ScenarioParticipation)`,
   },
   {
     field: "birthdayGiftCost",
-    header: "Birthday gift cost",
     name: "LL_EffGiftCost",
     format: FORMATS.money2,
     formula: (i) => `INDEX(LL_GiftCost,${i})*LL_ScenarioUnitCosts`,
   },
   {
     field: "serviceCostPerMember",
-    header: "Service cost per member",
     name: "LL_EffServiceCost",
     format: FORMATS.money2,
     formula: (i) => `INDEX(LL_ServiceCost,${i})*LL_ScenarioUnitCosts`,
   },
   {
     field: "costPerParticipant",
-    header: "Cost per participant",
     name: "LL_EffCostPerParticipant",
     format: FORMATS.money2,
     formula: (i) => `INDEX(LL_CostPerParticipant,${i})*LL_ScenarioUnitCosts`,
@@ -83,11 +77,11 @@ const DRIVERS: readonly Driver[] = [
 export function driversSection(w: BenefitCostWriter): void {
   const { at, k, p } = w;
   const c0 = at.driversCol;
-  w.text(at.driversTitle, c0, "Drivers per tier with the scenario applied", "subtitle");
-  w.header(at.driversHeader, c0, "Tier");
+  w.text(at.driversTitle, c0, w.s.driversTitle, "subtitle");
+  w.header(at.driversHeader, c0, w.s.tier);
   DRIVERS.forEach((d, j) => {
     const c = c0 + 1 + j;
-    w.header(at.driversHeader, c, d.header);
+    w.header(at.driversHeader, c, w.s.drivers[d.field]);
     for (let i = 0; i < k; i++) {
       w.grid.formula(at.driversFirst + i, c, d.formula(i + 1), p.drivers[i][d.field], { format: d.format });
     }
@@ -108,9 +102,16 @@ interface Refs {
   tierMembers: string;
 }
 
-interface Line {
+/** What a row writes: its label, unit and note in the sheet's language, its format and style. */
+interface LineText {
   label: string;
   unit: string;
+  note?: string;
+}
+
+/** A projection line; its label and note are in the catalogue (SHEET_TEXTS.lines), by `values`. */
+interface Line {
+  unit: UnitKey;
   format: NumberFormat;
   /** The engine's values (index 0 = now), and the line's row in the layout, which has the same name. */
   values: ProjectionLineKey;
@@ -120,50 +121,42 @@ interface Line {
   /** The Total column: the sum of the periods, or one total over another (0 when that is not positive). */
   total?: "sum" | [ProjectionLineKey, ProjectionLineKey];
   style?: StyleName;
-  note?: string;
 }
 
-const money = { unit: "money", format: FORMATS.money };
+type UnitKey = keyof BenefitCostSheetTexts["units"];
+
+const money = { unit: "money" as const, format: FORMATS.money };
 
 /** The lines after the members block, in sheet order (sections start at their label rows). */
 const LINES: readonly Line[] = [
   {
-    label: "Members in tiers",
     unit: "members",
     format: FORMATS.count1,
     values: "membersInTiers",
     formula: (x) => `SUM(${x.tierMembers})`,
     now: true,
     style: "total",
-    note: "All tiers; lapsed members have no benefits and bring no revenue.",
   },
   {
-    label: "New members joining",
     unit: "members",
     format: FORMATS.count1,
     values: "newMembers",
     total: "sum",
     formula: (x) => `LL_NewMembers*LL_ScenarioNewMembers*(1+LL_IntakeGrowth)^(${x.c}$${x.at.periodHeader}-1)`,
-    note: "New members per period × scenario multiplier × (1 + intake growth)^(period − 1).",
   },
   {
-    label: "Revenue at baseline spend",
     ...money,
     values: "revenueBase",
     total: "sum",
     formula: (x) => `SUMPRODUCT(${x.tierMembers},LL_EffSpend)*${x.here(x.at.seasonalIndex)}`,
-    note: "Σ members × spend per member per period (scenario applied) × the period's seasonal index.",
   },
   {
-    label: "Incremental revenue from the lift",
     ...money,
     values: "revenueLift",
     total: "sum",
     formula: (x) => `SUMPRODUCT(${x.tierMembers},LL_EffSpend,LL_EffLift)*${x.here(x.at.seasonalIndex)}`,
-    note: "Σ members × spend per member × spend lift × the period's seasonal index.",
   },
   {
-    label: "Total revenue",
     ...money,
     values: "revenue",
     total: "sum",
@@ -171,64 +164,51 @@ const LINES: readonly Line[] = [
     style: "total",
   },
   {
-    label: "Member discounts",
     ...money,
     values: "costDiscount",
     total: "sum",
     formula: (x) =>
       `SUMPRODUCT(${x.tierMembers},LL_EffSpend,1+LL_EffLift,LL_Discount)*${x.here(x.at.seasonalIndex)}`,
-    note: "Σ members × spend per member × (1 + spend lift) × member discount × seasonal index.",
   },
   {
-    label: "Points",
     ...money,
     values: "costPoints",
     total: "sum",
     formula: (x) =>
       `SUMPRODUCT(${x.here(x.at.pointsEarned)}:${x.here(x.at.pointsEarned + x.at.k - 1)},` +
       "LL_ValuePerPoint,LL_EffRedemption)",
-    note: "Σ points earned × value per point × redemption rate: the expected cost, booked when earned.",
   },
   {
-    label: "Birthday gifts",
     ...money,
     values: "costBirthday",
     total: "sum",
     formula: (x) => `LL_PeriodMonths/12*SUMPRODUCT(${x.tierMembers},LL_EffGiftCost,LL_GiftUptake)`,
-    note: "Period months / 12 (the members with a birthday in the period) × Σ members × gift cost × uptake.",
   },
   {
-    label: "Priority service",
     ...money,
     values: "costService",
     total: "sum",
     formula: (x) => `SUMPRODUCT(${x.tierMembers},LL_EffServiceCost)`,
-    note: "Σ members × service cost per member.",
   },
   {
-    label: "Member activities",
     ...money,
     values: "costActivities",
     total: "sum",
     formula: (x) => `SUMPRODUCT(${x.tierMembers},LL_Activities,LL_EffCostPerParticipant,LL_EffParticipation)`,
-    note: "Σ members × activities per period × cost per participant × participation rate.",
   },
   {
-    label: "Tier fixed costs",
     ...money,
     values: "costFixed",
     total: "sum",
     formula: () => "SUM(LL_FixedCost)",
   },
   {
-    label: "Programme fixed cost",
     ...money,
     values: "costProgramme",
     total: "sum",
     formula: () => "LL_ProgrammeFixedCost",
   },
   {
-    label: "Total benefit cost",
     ...money,
     values: "costTotal",
     total: "sum",
@@ -236,7 +216,6 @@ const LINES: readonly Line[] = [
     style: "total",
   },
   {
-    label: "Benefit cost per member in tiers",
     unit: "money",
     format: FORMATS.money2,
     values: "costPerMember",
@@ -244,7 +223,6 @@ const LINES: readonly Line[] = [
       `IF(${x.here(x.at.membersInTiers)}>0,${x.here(x.at.costTotal)}/${x.here(x.at.membersInTiers)},0)`,
   },
   {
-    label: "Benefit cost % of revenue",
     unit: "share",
     format: FORMATS.rate,
     values: "costShareOfRevenue",
@@ -252,61 +230,50 @@ const LINES: readonly Line[] = [
     formula: (x) => `IF(${x.here(x.at.revenue)}>0,${x.here(x.at.costTotal)}/${x.here(x.at.revenue)},0)`,
   },
   {
-    label: "Gross margin before benefits",
     ...money,
     values: "marginBeforeBenefits",
     total: "sum",
     formula: (x) => `${x.here(x.at.revenue)}*LL_GrossMargin`,
   },
   {
-    label: "Gross margin after benefits",
     ...money,
     values: "marginAfterBenefits",
     total: "sum",
     formula: (x) => `${x.here(x.at.marginBeforeBenefits)}-${x.here(x.at.costTotal)}`,
   },
   {
-    label: "Incremental margin from the lift",
     ...money,
     values: "incrementalMargin",
     total: "sum",
     formula: (x) => `${x.here(x.at.revenueLift)}*LL_GrossMargin`,
-    note: "Incremental revenue × gross margin: what the benefits bring.",
   },
   {
-    label: "Net effect of the benefits",
     ...money,
     values: "netEffect",
     total: "sum",
     formula: (x) => `${x.here(x.at.incrementalMargin)}-${x.here(x.at.costTotal)}`,
     style: "total",
-    note: "Incremental margin − total benefit cost.",
   },
   {
-    label: "ROI",
     unit: "share",
     format: FORMATS.rate,
     values: "roi",
     total: ["netEffect", "costTotal"],
     formula: (x) => `IF(${x.here(x.at.costTotal)}>0,${x.here(x.at.netEffect)}/${x.here(x.at.costTotal)},0)`,
-    note: "Net effect / benefit cost.",
   },
   {
-    label: "Cumulative benefit cost",
     ...money,
     values: "cumulativeCost",
     formula: (x) =>
       x.t === 1 ? x.here(x.at.costTotal) : `${x.prev}${x.at.cumulativeCost}+${x.here(x.at.costTotal)}`,
   },
   {
-    label: "Cumulative net effect",
     ...money,
     values: "cumulativeNetEffect",
     formula: (x) =>
       x.t === 1 ? x.here(x.at.netEffect) : `${x.prev}${x.at.cumulativeNetEffect}+${x.here(x.at.netEffect)}`,
   },
   {
-    label: "Cumulative ROI",
     unit: "share",
     format: FORMATS.rate,
     values: "cumulativeRoi",
@@ -314,7 +281,6 @@ const LINES: readonly Line[] = [
       `IF(${x.here(x.at.cumulativeCost)}>0,${x.here(x.at.cumulativeNetEffect)}/${x.here(x.at.cumulativeCost)},0)`,
   },
   {
-    label: "Payback period",
     unit: "period",
     format: FORMATS.whole,
     values: "payback",
@@ -322,28 +288,20 @@ const LINES: readonly Line[] = [
       const found = x.t === 1 ? "0" : `${x.prev}${x.at.payback}`;
       return `IF(${found}>0,${found},IF(${x.here(x.at.cumulativeNetEffect)}>=0,${x.c}$${x.at.periodHeader},0))`;
     },
-    note:
-      "The first period whose cumulative net effect is 0 or more (0 while it is still negative): the " +
-      "last column is the payback period of the key results.",
   },
   {
-    label: "Discount factor",
     unit: "factor",
     format: FORMATS.factor,
     values: "discountFactor",
     formula: (x) => `1/(1+LL_DiscountRate)^${x.c}$${x.at.periodHeader}`,
-    note: "1 / (1 + discount rate per period)^period.",
   },
   {
-    label: "Discounted net effect",
     ...money,
     values: "discountedNetEffect",
     total: "sum",
     formula: (x) => `${x.here(x.at.netEffect)}*${x.here(x.at.discountFactor)}`,
-    note: "Their sum is the NPV of the net effect in the key results.",
   },
   {
-    label: "Points liability",
     ...money,
     values: "pointsLiability",
     formula: (x) =>
@@ -351,7 +309,6 @@ const LINES: readonly Line[] = [
       "LL_ValuePerPoint,LL_EffRedemption)",
     now: true,
     style: "total",
-    note: "Outstanding points × value per point × redemption rate, as finance books it.",
   },
 ];
 
@@ -359,7 +316,7 @@ const LINES: readonly Line[] = [
 function writeLine(
   w: BenefitCostWriter,
   r: number,
-  line: Pick<Line, "label" | "unit" | "format" | "style" | "note" | "now" | "total">,
+  line: LineText & Pick<Line, "format" | "style" | "now" | "total">,
   values: readonly number[],
   formula: (x: Refs) => string,
 ): void {
@@ -412,17 +369,17 @@ function writeTotal(
 export function projectionSection(w: BenefitCostWriter): void {
   const { at, k, K, p, T } = w;
   const { baseline } = w.input;
-  w.text(at.projectionTitle, 1, "Projection by period (formulas)", "subtitle");
-  w.text(at.periodHeader, 1, "Period", "header");
-  w.text(at.periodHeader, 2, "Unit", "header");
-  w.text(at.periodHeader, NOW_COL, "Now", "header");
-  w.text(at.periodEnds, 1, "Period ends", "note");
+  w.text(at.projectionTitle, 1, w.s.projectionTitle, "subtitle");
+  w.text(at.periodHeader, 1, w.s.period, "header");
+  w.text(at.periodHeader, 2, w.s.unit, "header");
+  w.text(at.periodHeader, NOW_COL, w.s.now, "header");
+  w.text(at.periodEnds, 1, w.s.periodEnds, "note");
   w.value(at.periodEnds, NOW_COL, dateFromDay(baseline.asOf), "date", "note");
-  w.text(at.periodHeader, totalColumn(T), "Total", "header");
+  w.text(at.periodHeader, totalColumn(T), w.s.total, "header");
   const multiYear = at.yearsTitle > 0;
   if (multiYear) w.text(at.yearRow, 1, w.words.yearOfHorizon, "note");
   w.text(at.seasonalIndex, 1, w.words.seasonalIndex, "bold", w.words.seasonalIndexNote);
-  w.text(at.seasonalIndex, 2, "factor", "note");
+  w.text(at.seasonalIndex, 2, w.s.units.factor, "note");
   for (let t = 1; t <= T; t++) {
     const col = periodColumn(t);
     w.value(at.periodHeader, col, t, undefined, "header");
@@ -445,11 +402,11 @@ export function projectionSection(w: BenefitCostWriter): void {
   w.decimal(periodsRange(at.seasonalIndex, T), 0);
 
   const sections: [number, string][] = [
-    [at.membersLabel, "Members at period end"],
-    [at.revenueLabel, "Revenue"],
-    [at.costLabel, "Benefit cost"],
-    [at.resultLabel, "Result"],
-    [at.pointsLabel, "Points"],
+    [at.membersLabel, w.s.sections.members],
+    [at.revenueLabel, w.s.sections.revenue],
+    [at.costLabel, w.s.sections.cost],
+    [at.resultLabel, w.s.sections.result],
+    [at.pointsLabel, w.s.sections.points],
   ];
   for (const [r, label] of sections) w.text(r, 1, label, "subtitle");
 
@@ -460,14 +417,10 @@ export function projectionSection(w: BenefitCostWriter): void {
       at.members + s,
       {
         label: `  ${w.stateName(s)}`,
-        unit: "members",
+        unit: w.s.units.members,
         format: FORMATS.count1,
         now: true,
-        note:
-          s === 0
-            ? "Members at the end of a period = members at the end of the previous one × the migration " +
-              "matrix, plus the new members × the tier's share of new members."
-            : undefined,
+        note: s === 0 ? w.s.membersNote : undefined,
       },
       p.members.map((n) => n[s]),
       (x) =>
@@ -477,7 +430,11 @@ export function projectionSection(w: BenefitCostWriter): void {
             entry(x),
     );
   }
-  for (const line of LINES) writeLine(w, at[line.values], line, p[line.values], line.formula);
+  for (const line of LINES) {
+    const [label, note] = w.s.lines[line.values];
+    const text = { label, note: note || undefined, unit: w.s.units[line.unit] };
+    writeLine(w, at[line.values], { ...line, ...text }, p[line.values], line.formula);
+  }
 
   for (let i = 0; i < k; i++) {
     const tier = w.stateName(i);
@@ -485,14 +442,11 @@ export function projectionSection(w: BenefitCostWriter): void {
       w,
       at.pointsEarned + i,
       {
-        label: `Points earned: ${tier}`,
-        unit: "points",
+        label: w.s.pointsEarned(tier),
+        unit: w.s.units.points,
         format: FORMATS.points,
         total: "sum",
-        note:
-          i === 0
-            ? "Members × spend per member × (1 + spend lift) × points per unit of spend × seasonal index."
-            : undefined,
+        note: i === 0 ? w.s.pointsEarnedNote : undefined,
       },
       p.pointsEarned.map((e) => e[i]),
       (x) =>
@@ -503,14 +457,11 @@ export function projectionSection(w: BenefitCostWriter): void {
       w,
       at.pointsOutstanding + i,
       {
-        label: `Points outstanding: ${tier}`,
-        unit: "points",
+        label: w.s.pointsOutstandingOf(tier),
+        unit: w.s.units.points,
         format: FORMATS.points,
         now: true,
-        note:
-          i === 0
-            ? "Outstanding at the previous period end × (1 − points leaving per period) + points earned."
-            : undefined,
+        note: i === 0 ? w.s.pointsOutstandingNote : undefined,
       },
       p.pointsOutstanding.map((o) => o[i]),
       (x) =>
@@ -528,14 +479,16 @@ export function yearsSection(w: BenefitCostWriter): void {
   w.text(at.yearsTitle, 1, w.words.yearsTitle, "subtitle");
   const header = at.yearsFirst - 1;
   w.text(header, 1, w.words.year, "header");
-  w.text(header, 2, "Unit", "header");
+  w.text(header, 2, w.s.unit, "header");
   const yearRange = periodsRange(at.yearRow, T);
+  const kr = w.s.keyResults.lines;
+  const { money: moneyUnit, share } = w.s.units;
   const lines: [string, ProjectionLineKey, keyof (typeof p.years)[number], NumberFormat, string][] = [
-    ["Revenue", "revenue", "revenue", FORMATS.money, "money"],
-    ["Benefit cost", "costTotal", "benefitCost", FORMATS.money, "money"],
-    ["Incremental margin from the lift", "incrementalMargin", "incrementalMargin", FORMATS.money, "money"],
-    ["Net effect of the benefits", "netEffect", "netEffect", FORMATS.money, "money"],
-    ["ROI", "roi", "roi", FORMATS.rate, "share"],
+    [kr.revenue, "revenue", "revenue", FORMATS.money, moneyUnit],
+    [kr.cost, "costTotal", "benefitCost", FORMATS.money, moneyUnit],
+    [kr.lift, "incrementalMargin", "incrementalMargin", FORMATS.money, moneyUnit],
+    [kr.net, "netEffect", "netEffect", FORMATS.money, moneyUnit],
+    [w.s.lines.roi[0], "roi", "roi", FORMATS.rate, share],
   ];
   p.years.forEach((year, y) => {
     const col = FIRST_PERIOD_COL + y;
@@ -557,22 +510,22 @@ export function yearsSection(w: BenefitCostWriter): void {
 }
 
 /** The cost block per tier: each tier's revenue and benefit costs over all the periods. */
-const TIER_COST_COLUMNS: readonly [string, keyof TierTotals, string][] = [
-  ["Revenue at baseline spend", "revenueBase", "Σ members × spend per member × seasonal index, all periods."],
-  ["Incremental revenue", "revenueLift", "Revenue at baseline spend × the tier's spend lift."],
-  ["Member discounts", "discount", "Revenue with the lift × member discount."],
-  ["Points cost", "points", "Points issued × redemption rate × cash value per point."],
-  ["Birthday gifts", "birthday", "Members × period months / 12 × gift cost × uptake, all periods."],
-  ["Priority service", "service", "Members × service cost per member, all periods."],
-  ["Activities", "activities", "Members × activities × cost per participant × participation, all periods."],
-  ["Fixed cost", "fixed", "The tier's fixed cost per period × the number of periods."],
-  ["Total benefit cost", "total", "The tier's costs: discounts, points, gifts, service, activities, fixed."],
+const TIER_COST_COLUMNS: readonly (keyof BenefitCostSheetTexts["tierCost"])[] = [
+  "revenueBase",
+  "revenueLift",
+  "discount",
+  "points",
+  "birthday",
+  "service",
+  "activities",
+  "fixed",
+  "total",
 ];
 
 export function tierCostSection(w: BenefitCostWriter): void {
   const { at, k, p, T } = w;
   w.text(at.tierCostTitle, 1, w.words.tierCostTitle(T), "subtitle");
-  w.header(at.tierCostHeader, 1, "Tier");
+  w.header(at.tierCostHeader, 1, w.s.tier);
   const members = (i: number) => periodsRange(at.members + i, T);
   const formulas: Record<keyof TierTotals, (i: number, r: number) => string> = {
     memberPeriods: () => "",
@@ -592,9 +545,9 @@ export function tierCostSection(w: BenefitCostWriter): void {
     fixed: (i) => `INDEX(LL_FixedCost,${i})*LL_Periods`,
     total: (_, r) => `SUM(D${r}:I${r})`,
   };
-  TIER_COST_COLUMNS.forEach(([header, field, note], j) => {
+  TIER_COST_COLUMNS.forEach((field, j) => {
     const col = 2 + j;
-    w.header(at.tierCostHeader, col, header, note);
+    w.header(at.tierCostHeader, col, ...w.s.tierCost[field]);
     for (let i = 0; i < k; i++) {
       const r = at.tierCostFirst + i;
       w.grid.formula(r, col, formulas[field](i + 1, r), p.tierTotals[i][field], {

@@ -15,7 +15,7 @@ import type { ProgrammeResult } from "../../engine/projection/project";
 import { columnName } from "../../sheet/a1";
 import { FORMATS, INPUT_KEYS } from "./fields";
 import { COMPARISON_LINES, totalColumn } from "./layout";
-import type { BenefitCostTexts } from "./texts";
+import type { BenefitCostTexts } from "../../engine/text/benefit-cost";
 import { cell, type BenefitCostWriter } from "./writer";
 
 const RED = { fill: "#FFC7CE", fontColor: "#9C0006", bold: true };

@@ -11,37 +11,32 @@ import { columnName, rangeAddress } from "../../sheet/a1";
 import type { ChartSpec, NumberFormat } from "../../sheet/sheet-model";
 import { FORMATS, INPUT_KEYS } from "./fields";
 import type { Expected } from "./grid";
-import { FIRST_PERIOD_COL, KEY_RESULT_LINES, periodsRange, totalColumn } from "./layout";
-import type { BenefitCostTexts } from "./texts";
+import {
+  BENEFIT_COST_FOOTPRINT,
+  FIRST_PERIOD_COL,
+  KEY_RESULT_LINES,
+  periodsRange,
+  totalColumn,
+} from "./layout";
+import type { BenefitCostTexts } from "../../engine/text/benefit-cost";
+import { SHEET_TEXTS } from "../../engine/text/benefit-cost-sheet";
 import { cell, columnRange, rowRange, SHARE_TOLERANCE, type BenefitCostWriter } from "./writer";
 
-export const ALL_CHECKS_PASS = "All checks pass";
-
-function periodWord(months: number): string {
-  if (months === 1) return "months";
-  if (months === 3) return "quarters";
-  return `periods of ${months} months`;
-}
+/** The check line of an English sheet when the inputs are consistent. */
+export const ALL_CHECKS_PASS = SHEET_TEXTS.en.checks.allPass;
 
 export function titleSection(w: BenefitCostWriter): void {
   const { baseline } = w.input;
-  const from = w.input.source ? `${w.input.source}, ` : "";
-  w.text(1, 1, "Benefit cost projection", "title");
+  const t = w.s;
+  w.text(1, 1, t.title, "title");
+  const asOf = formatDay(baseline.asOf);
   w.text(
     2,
     1,
-    `${from}as of ${formatDay(baseline.asOf)}: ${w.T} ${periodWord(baseline.periodMonths)} ahead. Money is in ` +
-      `${w.input.currency ? w.input.currency : "the currency of the data"}; members and points are counted ` +
-      "at period ends.",
+    t.subtitle(w.input.source ?? "", asOf, w.T, baseline.periodMonths, w.input.currency ?? ""),
     "note",
   );
-  w.text(
-    3,
-    1,
-    "Orange cells are assumptions: edit them and everything recalculates. Refresh updates the baseline from " +
-      "the data and keeps what you typed. The model occupies A1:AN200; your own work outside it is kept.",
-    "note",
-  );
+  w.text(3, 1, t.intro(BENEFIT_COST_FOOTPRINT), "note");
 }
 
 /** The check line under the title: green when the inputs are consistent, red naming what is not. */
@@ -51,11 +46,9 @@ export function checksSection(w: BenefitCostWriter): void {
   const sharesOk = `ABS(SUM(LL_EntryShare)-1)<${SHARE_TOLERANCE}`;
   const rowsOk = `SUMPRODUCT(--(ABS(LL_MigrationRowTotals-1)>=${SHARE_TOLERANCE}))=0`;
   const periodsOk = "AND(LL_PeriodsSetting=LL_Periods,LL_PeriodMonthsSetting=LL_PeriodMonths)";
-  const sharesProblem = "the shares of new members do not sum to 100 %; ";
-  const rowsProblem = "a migration row does not sum to 100 %; ";
-  const periodsProblem = "refresh the sheet to apply the new number or length of periods";
+  const { allPass, check, shares: sharesProblem, rows: rowsProblem, periods: periodsProblem } = w.s.checks;
   const formula =
-    `IF(AND(${sharesOk},${rowsOk},${periodsOk}),"${ALL_CHECKS_PASS}","Check: "` +
+    `IF(AND(${sharesOk},${rowsOk},${periodsOk}),"${allPass}","${check}"` +
     `&IF(${sharesOk},"","${sharesProblem}")&IF(${rowsOk},"","${rowsProblem}")` +
     `&IF(${periodsOk},"","${periodsProblem}"))`;
   const sharesFine = Math.abs(sum(assumptions.tiers.map((t) => t.entryShare)) - 1) < SHARE_TOLERANCE;
@@ -63,8 +56,8 @@ export function checksSection(w: BenefitCostWriter): void {
   // When the sheet is written, the period settings hold the values it is built with.
   const expected =
     sharesFine && rowsFine
-      ? ALL_CHECKS_PASS
-      : `Check: ${sharesFine ? "" : sharesProblem}${rowsFine ? "" : rowsProblem}`;
+      ? allPass
+      : `${check}${sharesFine ? "" : sharesProblem}${rowsFine ? "" : rowsProblem}`;
   w.grid.formula(at.checks, 1, formula, expected, { style: "bold" });
   const range = cell(at.checks, 1);
   w.conditionalFormats.push(
@@ -72,14 +65,14 @@ export function checksSection(w: BenefitCostWriter): void {
       type: "cellValue",
       range,
       operator: "equal",
-      operands: [`"${ALL_CHECKS_PASS}"`],
+      operands: [`"${allPass}"`],
       style: { fill: "#C6EFCE", fontColor: "#006100" },
     },
     {
       type: "cellValue",
       range,
       operator: "notEqual",
-      operands: [`"${ALL_CHECKS_PASS}"`],
+      operands: [`"${allPass}"`],
       style: { fill: "#FFC7CE", fontColor: "#9C0006" },
     },
   );
@@ -89,19 +82,22 @@ export function keyResultsSection(w: BenefitCostWriter): void {
   const { at, T } = w;
   const t = w.p.totals;
   const { scenarios, scenario } = w.input.assumptions;
-  w.text(at.keyTitle, 1, "Key results", "subtitle");
-  w.text(at.keyTitle, 2, `total of ${T} periods`, "note");
-  w.text(at.scenario, 1, "Scenario", "bold", "Choose Base, Cautious or Ambitious: see Scenarios below.");
-  w.inputCell(at.scenario, 2, INPUT_KEYS.scenario, scenarioOf(scenarios, scenario).name);
-  w.name("LL_Scenario", cell(at.scenario, 2), "The scenario applied");
-  const names = scenarios.map((s) => s.name);
+  const kr = w.s.keyResults;
+  const units = w.s.units;
+  w.text(at.keyTitle, 1, kr.title, "subtitle");
+  w.text(at.keyTitle, 2, kr.totalOf(T), "note");
+  w.text(at.scenario, 1, kr.scenario, "bold", kr.scenarioNote);
+  w.inputCell(at.scenario, 2, INPUT_KEYS.scenario, w.s.scenarioNames[scenarioOf(scenarios, scenario).key]);
+  w.name("LL_Scenario", cell(at.scenario, 2), kr.scenarioPrompt);
+  // Named in the sheet's language; the inputs accept either language's name (inputs.ts).
+  const names = scenarios.map((s) => w.s.scenarioNames[s.key]);
   w.validations.push({
     type: "list",
     range: cell(at.scenario, 2),
     values: names,
     allowBlank: false,
-    prompt: "The scenario the projection applies",
-    error: `Choose one of ${names.join(", ")}.`,
+    prompt: kr.scenarioPrompt,
+    error: kr.chooseOne(names),
   });
 
   const words = w.words;
@@ -115,34 +111,30 @@ export function keyResultsSection(w: BenefitCostWriter): void {
   type KeyResult = [label: string, formula: string, expected: Expected, format: NumberFormat, unit: string];
   const total = (r: number) => `SUM(${periodsRange(r, T)})`;
   const npv = (r: number) => `NPV(LL_DiscountRate,${periodsRange(r, T)})`;
-  const money = (label: string, formula: string, expected: number, unit = "money"): KeyResult => {
+  const money = (label: string, formula: string, expected: number, unit = units.money): KeyResult => {
     return [label, formula, expected, FORMATS.money, unit];
   };
   // One key result over another, 0 when the other is not positive.
   const share = (label: string, id: string, over: string, expected: number): KeyResult => {
-    return [label, `IF(${B(over)}>0,${B(id)}/${B(over)},0)`, expected, FORMATS.rate, "share"];
+    return [label, `IF(${B(over)}>0,${B(id)}/${B(over)},0)`, expected, FORMATS.rate, units.share];
   };
   const members = (label: string, column: string, expected: number): KeyResult => {
-    return [label, `${column}${at.membersInTiers}`, expected, FORMATS.count, "members"];
+    return [label, `${column}${at.membersInTiers}`, expected, FORMATS.count, units.members];
   };
   const lines: Record<string, KeyResult> = {
-    now: members("Members in tiers now", "C", t.membersInTiersNow),
-    end: members("Members in tiers at the end", last, t.membersInTiersAtEnd),
-    revenue: money("Revenue", total(at.revenue), t.revenue),
-    cost: money("Benefit cost", total(at.costTotal), t.benefitCost),
-    share: share("Benefit cost % of revenue", "cost", "revenue", t.costShareOfRevenue),
-    margin: money("Gross margin after benefits", total(at.marginAfterBenefits), t.marginAfterBenefits),
-    lift: money("Incremental margin from the lift", total(at.incrementalMargin), t.incrementalMargin),
-    net: money("Net effect of the benefits", total(at.netEffect), t.netEffect),
-    roi: share("ROI of the benefits", "net", "cost", t.roi),
-    npv: money("NPV of the net effect", npv(at.netEffect), t.npvNetEffect, "money, discounted"),
-    npvCost: money("NPV of the benefit cost", npv(at.costTotal), t.npvBenefitCost, "money, discounted"),
-    liabilityNow: money("Points liability now", `C${at.pointsLiability}`, t.pointsLiabilityNow),
-    liabilityEnd: money(
-      "Points liability at the end",
-      `${last}${at.pointsLiability}`,
-      t.pointsLiabilityAtEnd,
-    ),
+    now: members(kr.lines.now, "C", t.membersInTiersNow),
+    end: members(kr.lines.end, last, t.membersInTiersAtEnd),
+    revenue: money(kr.lines.revenue, total(at.revenue), t.revenue),
+    cost: money(kr.lines.cost, total(at.costTotal), t.benefitCost),
+    share: share(kr.lines.share, "cost", "revenue", t.costShareOfRevenue),
+    margin: money(kr.lines.margin, total(at.marginAfterBenefits), t.marginAfterBenefits),
+    lift: money(kr.lines.lift, total(at.incrementalMargin), t.incrementalMargin),
+    net: money(kr.lines.net, total(at.netEffect), t.netEffect),
+    roi: share(kr.lines.roi, "net", "cost", t.roi),
+    npv: money(kr.lines.npv, npv(at.netEffect), t.npvNetEffect, units.moneyDiscounted),
+    npvCost: money(kr.lines.npvCost, npv(at.costTotal), t.npvBenefitCost, units.moneyDiscounted),
+    liabilityNow: money(kr.lines.liabilityNow, `C${at.pointsLiability}`, t.pointsLiabilityNow),
+    liabilityEnd: money(kr.lines.liabilityEnd, `${last}${at.pointsLiability}`, t.pointsLiabilityAtEnd),
     payback: [
       words.payback,
       `IF(${last}${at.payback}>0,${last}${at.payback}*LL_PeriodMonths,"${words.noPayback(T)}")`,
@@ -155,19 +147,19 @@ export function keyResultsSection(w: BenefitCostWriter): void {
       `IF(${totalCol}${at.revenueBase}>0,${totalCol}${at.revenueLift}/${totalCol}${at.revenueBase},0)`,
       t.assumedLift,
       FORMATS.rate,
-      "share",
+      units.share,
     ],
     breakEven: [
       words.breakEven,
       breakEvenFormula(B("cost"), words.noBreakEven),
       t.breakEvenLift ?? words.noBreakEven,
       FORMATS.rate,
-      "share",
+      units.share,
     ],
   };
   const notes: Record<string, string> = {
-    net: "Incremental margin from the lift − benefit cost, over all periods.",
-    roi: "Net effect / benefit cost.",
+    net: kr.netNote,
+    roi: kr.roiNote,
     payback: words.paybackNote,
     assumedLift: words.assumedLiftNote,
     breakEven: words.breakEvenNote,
@@ -181,7 +173,7 @@ export function keyResultsSection(w: BenefitCostWriter): void {
     w.grid.formula(r, 2, formula, expected, { format, style });
     w.text(r, 3, unit, "note");
   });
-  w.name("LL_NetEffect", B("net"), "Net effect of the benefits over all periods");
+  w.name("LL_NetEffect", B("net"), kr.netEffectName);
   const message = at.keyFirst + ids.length;
   w.grid.formula(
     message,
@@ -239,22 +231,12 @@ function liftMessage(words: BenefitCostTexts, t: ProjectionTotals): string {
 export function sensitivitySection(w: BenefitCostWriter): void {
   const { at, k, p, T, sensitivity: sens } = w;
   const { assumptions } = w.input;
-  w.text(
-    at.sensitivityTitle,
-    1,
-    "Sensitivity: net effect over all periods if every tier had these redemption and participation rates",
-    "subtitle",
-  );
+  w.text(at.sensitivityTitle, 1, w.s.sensitivityTitle, "subtitle");
   const h = at.sensitivityHelperHeader;
   const c0 = at.sensitivityHelperCol;
-  w.header(h, c0, "Tier");
-  w.header(h, c0 + 1, "Points value, all redeemed", "Value of the points the tier earns over all periods.");
-  w.header(
-    h,
-    c0 + 2,
-    "Activity cost, all join",
-    "Activity cost of the tier over all periods at 100 % participation.",
-  );
+  w.header(h, c0, w.s.tier);
+  w.header(h, c0 + 1, ...w.s.pointsValue);
+  w.header(h, c0 + 2, ...w.s.activityCost);
   for (let i = 0; i < k; i++) {
     const r = at.sensitivityHelperFirst + i;
     const pointsValue = sum(p.pointsEarned.slice(1).map((e) => e[i])) * assumptions.tiers[i].valuePerPoint;
@@ -283,14 +265,8 @@ export function sensitivitySection(w: BenefitCostWriter): void {
   w.name("LL_SensActivityCost", columnRange(at.sensitivityHelperFirst, c0 + 2, k));
 
   const g = at.gridHeader;
-  w.text(
-    g,
-    1,
-    "Redemption rate ↓  Participation rate →",
-    "header",
-    "Net effect = net effect of the key results + Σ points value × (redemption rate of the tier − the rate " +
-      "of the row) + Σ activity cost × (participation rate of the tier − the rate of the column).",
-  );
+  const [corner, cornerNote] = w.s.gridCorner;
+  w.text(g, 1, corner, "header", cornerNote);
   sens.participationRates.forEach((q, j) =>
     w.inputCell(g, 2 + j, INPUT_KEYS.participationAxis(j), q, FORMATS.rate),
   );
@@ -322,17 +298,18 @@ export function sensitivitySection(w: BenefitCostWriter): void {
 export function benefitCostCharts(w: BenefitCostWriter): ChartSpec[] {
   const { at, k, T } = w;
   const last = w.lastColumn;
+  const words = w.s.charts;
   return [
     {
       type: "column",
-      title: "Revenue and benefit cost by period",
+      title: words.revenueCost,
       categories: periodsRange(at.periodHeader, T),
       series: [
         { name: { ref: cell(at.revenue, 1) }, values: periodsRange(at.revenue, T), color: "#4472C4" },
         { name: { ref: cell(at.costTotal, 1) }, values: periodsRange(at.costTotal, T), color: "#ED7D31" },
       ],
-      xAxisTitle: "Period",
-      yAxisTitle: "Money",
+      xAxisTitle: words.period,
+      yAxisTitle: words.money,
       valueFormat: FORMATS.count,
       legend: "bottom",
       at: { row: at.keyTitle, col: FIRST_PERIOD_COL + 1 },
@@ -341,14 +318,14 @@ export function benefitCostCharts(w: BenefitCostWriter): ChartSpec[] {
     },
     {
       type: "line",
-      title: "Members per tier at period end",
+      title: words.members,
       categories: `C${at.periodHeader}:${last}${at.periodHeader}`,
       series: Array.from({ length: k }, (_, i) => ({
         name: w.stateName(i),
         values: `C${at.members + i}:${last}${at.members + i}`,
       })),
-      xAxisTitle: "Period",
-      yAxisTitle: "Members",
+      xAxisTitle: words.period,
+      yAxisTitle: words.members2,
       valueFormat: FORMATS.count,
       legend: "bottom",
       at: { row: at.keyTitle, col: FIRST_PERIOD_COL + 8 },

@@ -7,7 +7,9 @@ import type { ProjectionBaseline } from "../../engine/projection/baseline";
 import type { Projection } from "../../engine/projection/project";
 import type { Reconciliation } from "../../engine/projection/reconciliation";
 import type { Language } from "../../engine/text/language";
-import { BENEFIT_COST_TEXTS, type BenefitCostTexts } from "./texts";
+import { localName } from "../../engine/text/bilingual";
+import type { BenefitCostSheetTexts } from "../../engine/text/benefit-cost-sheet";
+import { BENEFIT_COST_TEXTS, type BenefitCostTexts } from "../../engine/text/benefit-cost";
 import type { SensitivityGrid } from "../../engine/projection/sensitivity";
 import { cellAddress, columnName, rangeAddress } from "../../sheet/a1";
 import type {
@@ -20,6 +22,7 @@ import type {
   StyleName,
 } from "../../sheet/sheet-model";
 import { SheetGrid } from "./grid";
+import { textLength } from "../sheets/content-width";
 import { COLUMN_WIDTHS, periodColumn, type BenefitCostLayout } from "./layout";
 
 export interface BenefitCostSheetInput {
@@ -51,20 +54,27 @@ export const rowRange = (row: number, left: number, cols: number): string =>
   rangeAddress({ top: row, left, bottom: row, right: left + cols - 1 }, false, true);
 
 /**
- * A header text as two lines for a column `width` characters wide: ["", text] when it fits on one, else
- * split at the space that makes the longer line shortest.
+ * A header text as two lines for a column `width` characters wide (wide CJK characters count twice):
+ * ["", text] when it fits on one, else split where the longer line is shortest: at a space, or between
+ * two characters of Chinese text, which has no spaces.
  */
 export function headerLines(text: string, width: number): [string, string] {
-  if (text.length < width) return ["", text];
+  if (textLength(text) < width) return ["", text];
   let best: [string, string] = ["", text];
-  let longest = text.length;
-  for (let i = text.indexOf(" "); i > 0; i = text.indexOf(" ", i + 1)) {
-    const lines: [string, string] = [text.slice(0, i), text.slice(i + 1)];
-    const length = Math.max(lines[0].length, lines[1].length);
+  let longest = textLength(text);
+  const chars = [...text];
+  for (let i = 1; i < chars.length; i++) {
+    const space = chars[i] === " ";
+    if (!space && !(WIDE.test(chars[i - 1]) && WIDE.test(chars[i]))) continue;
+    const lines: [string, string] = [chars.slice(0, i).join(""), chars.slice(space ? i + 1 : i).join("")];
+    const length = Math.max(textLength(lines[0]), textLength(lines[1]));
     if (length < longest) [best, longest] = [lines, length];
   }
   return best;
 }
+
+/** A wide (CJK) character. */
+const WIDE = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]/;
 
 /** The header style without its bottom border: the first line of a two-line header. */
 const HEADER_FIRST_LINE: CellStyle = { bold: true, fill: "#DDEBF7" };
@@ -99,13 +109,18 @@ export class BenefitCostWriter {
     return BENEFIT_COST_TEXTS[this.input.language ?? "en"];
   }
 
+  /** The labels, units and notes of the sheet's blocks in its language. */
+  get s(): BenefitCostSheetTexts {
+    return this.words.sheet;
+  }
+
   get lastColumn(): string {
     return columnName(this.lastCol);
   }
 
-  /** Display name of state s: the tier's name, "No tier (lapsed)" for the last. */
+  /** Display name of state s in the sheet's language: the tier's name, "No tier (lapsed)" for the last. */
   stateName(s: number): string {
-    return s < this.k ? this.input.baseline.states[s].name : "No tier (lapsed)";
+    return s < this.k ? localName(this.input.baseline.states[s], this.input.language ?? "en") : this.s.lapsed;
   }
 
   name(name: string, range: string, comment?: string): void {
@@ -146,13 +161,14 @@ export class BenefitCostWriter {
     const v: DataValidation = { type: whole ? "whole" : "decimal", range, allowBlank: false };
     if (min !== undefined) v.min = min;
     if (max !== undefined) v.max = max;
-    const what = whole ? "a whole number" : "a number";
+    const say = this.s.validation;
+    const what = whole ? say.wholeNumber : say.number;
     v.error =
       min !== undefined && max !== undefined
-        ? `Type ${what} from ${min} to ${max}.`
+        ? say.between(what, min, max)
         : min !== undefined
-          ? `Type ${what} of at least ${min}.`
-          : `Type ${what}.`;
+          ? say.atLeast(what, min)
+          : say.type(what);
     this.validations.push(v);
   }
 

@@ -10,6 +10,7 @@ import { tierName, type ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
 import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { membersToAct } from "../contact-list";
+import { contactColumns, idHeader, shownCustomerIds } from "../contact-columns";
 import { ALERT_INPUTS } from "../input-keys";
 import { customerRows, SheetLayout } from "./layout";
 import { ALERT_TEXTS } from "../../engine/text/alerts";
@@ -87,8 +88,9 @@ function rulesTable(layout: SheetLayout, { analysis, config, defaults }: ReportD
  * One row per flagged member with the rules that fired, the largest value at risk first (predicted value ×
  * (1 − P(alive))), or the largest net spend first when the models could not be used.
  */
-function membersToActOn(layout: SheetLayout, { analysis, models, config }: ReportData): void {
-  const { rhythm, summary } = analysis;
+function membersToActOn(layout: SheetLayout, data: ReportData): void {
+  const { analysis, models, config } = data;
+  const { rhythm } = analysis;
   const language = config.language;
   const t = ALERT_TEXTS[language];
   const money = moneyFormat(config.currency);
@@ -103,10 +105,14 @@ function membersToActOn(layout: SheetLayout, { analysis, models, config }: Repor
     t.membersSection,
     t.membersNote(members.length, shown.length, alive !== null && clv !== null),
   );
+  const contacts = contactColumns(data);
+  const ids = shownCustomerIds(data);
+  const [idText, ...rest] = t.header(window, config.model.clvMonths);
   const list = layout.table({
-    header: t.header(window, config.model.clvMonths),
+    header: [idHeader(data, idText), ...contacts.header, ...rest],
     rows: shown.map((c) => [
-      summary.customerIds[c],
+      ids[c],
+      ...contacts.cells(c),
       tierName(analysis, analysis.tiers.current[c], language),
       (rulesOf.get(c) ?? []).map(shortRuleName).join(t.ruleSeparator),
       numberCell(rhythm.daysSinceLast[c]),
@@ -121,6 +127,7 @@ function membersToActOn(layout: SheetLayout, { analysis, models, config }: Repor
     ]),
     formats: [
       "text",
+      ...contacts.formats,
       null,
       null,
       "integer",
@@ -135,5 +142,6 @@ function membersToActOn(layout: SheetLayout, { analysis, models, config }: Repor
     ],
     table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: customerRows(language) },
   });
-  if (list.count > 0) layout.format({ type: "dataBar", range: list.column(10), color: "#F8696B" });
+  if (list.count > 0)
+    layout.format({ type: "dataBar", range: list.column(10 + contacts.header.length), color: "#F8696B" });
 }

@@ -12,6 +12,7 @@ export function buildBenefitCostSheet(data: ReportData): SheetModel {
       sheetName: "",
       source: data.source,
       currency: data.config.currency,
+      language: data.config.language,
     });
   return sheet.model;
 }

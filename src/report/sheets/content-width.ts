@@ -5,7 +5,7 @@ import { isCellSpec, numberFormatCode } from "../../sheet/sheet-model-cells";
 import type { Cell, NumberFormat } from "../../sheet/sheet-model";
 
 /** Characters a value takes on screen, roughly: wide (CJK) characters count twice. */
-function textLength(text: string): number {
+export function textLength(text: string): number {
   let n = 0;
   for (const ch of text)
     n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]/.test(ch) ? 2 : 1;

@@ -1,6 +1,6 @@
 /**
  * The Customers sheet: one row per customer, the most valuable first, as an Excel table with filters:
- * purchase summary, R/F/M scores and segment, value band, tier now and at the last review, the model's
+ * the contact columns the orders have (name, phone, e-mail, store, channel), purchase summary, R/F/M scores and segment, value band, tier now and at the last review, the model's
  * P(alive), expected purchases and predicted value, and the alerts that fired.
  */
 import { formatDay } from "../../engine/data/days";
@@ -14,7 +14,9 @@ import { chosenPredictions } from "../report-models";
 import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
 import { SUMMARY_BASIS_TEXTS } from "../../engine/text/summary-basis";
+import { PREFERENCE_ROLE_WORDS } from "../../engine/text/preferences";
 import { MAX_ROWS } from "../../sheet/a1";
+import { contactColumns, idHeader, shownCustomerIds, type ContactColumns } from "../contact-columns";
 
 /**
  * P(alive) colours on a fixed scale, one legend for every workbook: red below 0.3, amber to 0.7, green
@@ -44,8 +46,11 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const shown = Math.min(n, MAX_ROWS - layout.row - 3);
   if (shown < n) layout.note(t.gridLimit(shown, n));
   const tableTop = layout.gap().row;
-  const header = customerHeader(data);
-  const rowOf = customerRow(data);
+  const contacts = contactColumns(data);
+  const header = customerHeader(data, contacts);
+  const rowOf = customerRow(data, contacts);
+  // The columns after the customer id and its contact columns.
+  const after = (column: number) => column + contacts.header.length;
   const order = indexesByDescending(analysis.summary.spend);
   const rows: Cell[][] = new Array(shown);
   for (let i = 0; i < shown; i++) rows[i] = rowOf(order[i]);
@@ -56,6 +61,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     table: { name: "LL_Customers", style: "TableStyleMedium2", carry: customerRows(language) },
     formats: [
       "text",
+      ...contacts.formats,
       null,
       null,
       null,
@@ -79,11 +85,11 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
     ],
   });
   if (n > 0) {
-    layout.format({ type: "dataBar", range: table.column(10), color: "#5B9BD5" });
+    layout.format({ type: "dataBar", range: table.column(after(10)), color: "#5B9BD5" });
     for (const band of P_ALIVE_BANDS) {
       layout.format({
         type: "cellValue",
-        range: table.column(16),
+        range: table.column(after(16)),
         operator: "between",
         operands: [band.from, band.to],
         style: { fill: band.fill },
@@ -100,7 +106,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
 }
 
 /** The header of the customer table, with a note on every column whose meaning is not plain. */
-function customerHeader(data: ReportData): Cell[] {
+function customerHeader(data: ReportData, contacts: ContactColumns): Cell[] {
   const { analysis, models, config } = data;
   const { rfm } = analysis;
   const h = CUSTOMER_TEXTS[config.language].header;
@@ -110,7 +116,8 @@ function customerHeader(data: ReportData): Cell[] {
   const chosen = chosenPredictions(models);
   const model = chosen.available ? chosen.label : "—";
   return [
-    h.customerId,
+    idHeader(data, h.customerId),
+    ...contacts.header,
     h.segment,
     h.tier,
     { value: h.previousTier, note: h.previousTierNote(formatDay(analysis.tiers.previousReview)) },
@@ -135,7 +142,7 @@ function customerHeader(data: ReportData): Cell[] {
 }
 
 /** The row of customer `c`, in the columns of `customerHeader`. */
-function customerRow(data: ReportData): (c: number) => Cell[] {
+function customerRow(data: ReportData, contacts: ContactColumns): (c: number) => Cell[] {
   const { analysis, models, config } = data;
   const { summary, rfm, segments, tiers } = analysis;
   const language = config.language;
@@ -143,8 +150,10 @@ function customerRow(data: ReportData): (c: number) => Cell[] {
   const band = analysis.valueBands[0];
   const alerts = alertNamesByCustomer(analysis, language);
   const chosen = chosenPredictions(models);
+  const ids = shownCustomerIds(data);
   return (c) => [
-    summary.customerIds[c],
+    ids[c],
+    ...contacts.cells(c),
     localName(segments.segments[segments.segment[c]], language),
     tierName(analysis, tiers.current[c], language),
     tierName(analysis, tiers.previous[c], language),
@@ -185,36 +194,9 @@ const PREFERENCE_FORMATS: NumberFormat[] = ["text", "percent1", "integer", "text
 function preferenceHeaders(data: ReportData): Cell[] {
   const prefs = data.preferences;
   if (!prefs) return [];
-  const days = prefs.windowDays;
-  if (data.config.language === "zh-CN") {
-    const word = { category: "品类", brand: "品牌", product: "商品" }[prefs.role];
-    return [
-      { value: `最爱${word}`, note: `近 ${days} 天消费最多（此期间无购买时按全部历史）` },
-      { value: "最爱占比", note: "占该会员此期间消费的比例" },
-      { value: `购买${word}数`, note: "曾购买过的不同数目" },
-      { value: `最近新增${word}`, note: `最近一次首次购买的${word}（首个购买日之后）` },
-      { value: "首次购买日", note: `最近新增${word}的首次购买日期` },
-      { value: `下一个推荐${word}`, note: "相似会员（同一细分和等级）买得最多而本人从未买过的；见“偏好”表" },
-    ];
-  }
-  const word = prefs.role;
-  return [
-    {
-      value: `Favourite ${word}`,
-      note: `Most spend in the last ${days} days (all history when nothing was bought in that time)`,
-    },
-    { value: "Favourite's share", note: "Its share of the member's spend in that time" },
-    { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
-    {
-      value: `Last new ${word}`,
-      note: `The ${word} first bought most recently (after the first purchase day)`,
-    },
-    { value: "First bought on", note: `When the last new ${word} was first bought` },
-    {
-      value: `Next ${word} to offer`,
-      note: "Most bought by members like them (same segment and tier) and never by them; see LL Preferences",
-    },
-  ];
+  const language = data.config.language;
+  const word = PREFERENCE_ROLE_WORDS[prefs.role][language];
+  return CUSTOMER_TEXTS[language].preferenceHeaders(word, prefs.windowDays);
 }
 
 function preferenceCells(data: ReportData, c: number): Cell[] {

@@ -1,50 +1,50 @@
 /**
  * The Data quality sheet: what was read, which column was used for what, and for every reason a row was
- * not used as a plain purchase how many there were, what was done, and the first places to look.
+ * not used as a plain purchase how many there were, what was done, and the first places to look. In the
+ * report's language: the places and the engine's notes too; the user's file, sheet, column and cell texts
+ * stay as they are.
  */
 import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
-import type { DataQualityReport } from "../../engine/data/quality";
+import type { QualityExample, QualityFinding } from "../../engine/data/quality";
 import { columnLetter } from "../../engine/data/table";
+import { DATA_QUALITY_TEXTS, qualityNote, qualityValue } from "../../engine/text/data-quality";
+import type { Language } from "../../engine/text/language";
+import { cellPlaceText } from "../../engine/text/places";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { type ReportData } from "../report-data";
 import { round } from "./cell-values";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
-import { counted } from "../../engine/text/counted";
+import { quotedValue } from "../contact-columns";
 
-const ACTIONS: Record<string, string> = {
-  dropped: "left out",
-  kept: "kept",
-  "reduces spend": "reduces the customer's spend",
-  "field ignored": "that field ignored",
-};
+type Texts = (typeof DATA_QUALITY_TEXTS)["en"];
 
 export function buildDataQualitySheet(data: ReportData): SheetModel {
   const { analysis } = data;
+  const language = data.config.language;
+  const t = DATA_QUALITY_TEXTS[language];
   const { quality } = analysis.table;
   const problems = quality.findings.filter((f) => f.count > 0 && f.reason !== "zeroAmount");
   const layout = new SheetLayout().title(
-    "Data quality",
-    `${counted(quality.rowsRead, "row")} read from ${data.source}, ` +
-      `${counted(quality.purchaseLines, "purchase line")} used; ` +
-      (problems.length === 0 ? "nothing to fix." : "the table below says what else was found and where."),
+    t.title,
+    t.intro(quality.rowsRead, data.source, quality.purchaseLines, problems.length > 0),
   );
   layout.gap();
   layout.facts(
     [
-      ["Source", data.source],
-      ["Rows read (below the header)", quality.rowsRead],
-      ["Purchase lines used", quality.purchaseLines],
-      ["Customers with a purchase", analysis.summary.customerIds.length],
-      ["As of", formatDay(analysis.asOf)],
+      [t.facts.source, data.source],
+      [t.facts.rowsRead, quality.rowsRead],
+      [t.facts.purchaseLines, quality.purchaseLines],
+      [t.facts.customers, analysis.summary.customerIds.length],
+      [t.facts.asOf, formatDay(analysis.asOf)],
     ],
     [undefined, "integer", "integer", "integer"],
   );
   layout.gap();
-  columnsUsedTable(layout, data);
-  findingsTable(layout, data);
-  examplesTable(layout, quality);
+  columnsUsedTable(layout, data, t);
+  findingsTable(layout, data, t);
+  examplesTable(layout, data);
   return layout.finish({
     kind: "data-quality",
     // "First place" names the file, row, column and header: wide enough for a file name.
@@ -54,48 +54,63 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
 }
 
 /** Which column of the order table was used for which role, and whether the settings named it. */
-function columnsUsedTable(layout: SheetLayout, data: ReportData): void {
+function columnsUsedTable(layout: SheetLayout, data: ReportData, t: Texts): void {
   const { columns } = data.analysis.table;
-  layout.section("Columns used");
+  const zh = data.config.language === "zh-CN";
+  layout.section(t.columnsUsed);
   const mapped = COLUMN_ROLES.filter((role) => columns.mapping[role] !== undefined);
   layout.table({
-    header: ["Role", "Column", "Header", "How"],
+    header: t.columnHeaders,
     rows: mapped.map((role) => {
       const c = columns.mapping[role] as number;
       return [
-        ROLE_LABELS[role].en,
+        zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en,
         data.columnLetters[c] ?? columnLetter(c),
         data.headers[c] ?? "",
-        columns.origin[role] === "given" ? "set in the settings" : "found from the header",
+        columns.origin[role] === "given" ? t.given : t.found,
       ];
     }),
   });
   layout.gap();
 }
 
+function findingLabel(f: QualityFinding, language: Language): string {
+  return language === "zh-CN" ? f.labelZh : f.label;
+}
+
+/** An example's cell, its place and the engine's note on it, in the report's language. */
+function exampleWords(data: ReportData, e: QualityExample) {
+  const { quality } = data.analysis.table;
+  const language = data.config.language;
+  return {
+    where: cellPlaceText(language, quality, e),
+    // A phone or an e-mail quoted from the orders is masked like everywhere else when contacts are.
+    value: qualityValue(quotedValue(data, e.column, e.value), language),
+    note: e.note === undefined ? "" : qualityNote(e.note, language),
+  };
+}
+
 /** One row per reason a row was not a plain purchase: how many, what was done, the first place to look. */
-function findingsTable(layout: SheetLayout, { analysis, config }: ReportData): void {
+function findingsTable(layout: SheetLayout, data: ReportData, t: Texts): void {
+  const { analysis, config } = data;
   const { quality } = analysis.table;
   const money = moneyFormat(config.currency);
-  layout.section(
-    "Findings",
-    "Every row read is counted once: as a purchase line or under the first reason that applies.",
-  );
+  layout.section(t.findings, t.findingsNote);
   const findingRows: Cell[][] = quality.findings.map((f) => {
-    const first = f.examples[0];
+    const first = f.examples[0] && exampleWords(data, f.examples[0]);
     return [
-      f.label,
+      findingLabel(f, config.language),
       f.count,
-      f.unit,
-      f.count > 0 ? (ACTIONS[f.action] ?? f.action) : "",
+      t.units[f.unit],
+      f.count > 0 ? t.actions[f.action] : "",
       f.amount !== undefined ? round(f.amount, 2) : null,
       first ? first.where : "",
       first ? first.value : "",
-      first?.note ?? "",
+      first ? first.note : "",
     ];
   });
   const findings = layout.table({
-    header: ["Finding", "Count", "Of", "What was done", "Amount", "First place", "Value there", "Why"],
+    header: t.findingHeaders,
     rows: findingRows,
     formats: [null, "integer", null, null, money, null, "text", null],
     table: { name: "LL_DataQuality", style: "TableStyleLight9" },
@@ -111,16 +126,22 @@ function findingsTable(layout: SheetLayout, { analysis, config }: ReportData): v
 }
 
 /** The examples of every finding, in sheet order. */
-function examplesTable(layout: SheetLayout, quality: DataQualityReport): void {
+function examplesTable(layout: SheetLayout, data: ReportData): void {
+  const { quality } = data.analysis.table;
+  const language = data.config.language;
+  const t = DATA_QUALITY_TEXTS[language];
   const examples = quality.findings.flatMap((f) =>
-    f.examples.map((e): Cell[] => [f.label, e.row, e.column, e.header, e.value, e.note ?? ""]),
+    f.examples.map((e): Cell[] => {
+      const words = exampleWords(data, e);
+      return [findingLabel(f, language), e.row, e.column, e.header, words.value, words.note];
+    }),
   );
   layout.section(
-    "Examples",
-    `Up to ${Math.max(0, ...quality.findings.map((f) => f.examples.length))} per finding, in sheet order.`,
+    t.examples,
+    t.examplesNote(quality.findings.reduce((most, f) => Math.max(most, f.examples.length), 0)),
   );
   layout.table({
-    header: ["Finding", "Row", "Column", "Header", "Value", "Why"],
+    header: t.exampleHeaders,
     rows: examples,
     // Row numbers as Excel shows them, without thousands separators.
     formats: [null, { code: "0" }, null, null, "text", null],

@@ -4,6 +4,7 @@
  * anniversaries in the coming days for members of the top tiers, soonest first. The number of days ahead
  * is an input cell; the holiday calendar is the setting keyDates.holidays.
  */
+import { contactColumns, idHeader, shownCustomerIds } from "../contact-columns";
 import { formatDay } from "../../engine/data/days";
 import { FIRST_PURCHASE_MARGIN_DAYS, firstOwnPurchaseDay } from "../../engine/keydates/key-dates";
 import {
@@ -149,12 +150,15 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
   holidaysBlock(layout, data, topTiers.length, topTierNames, t);
   layout.section(t.comingSection, t.comingNote(dates.length, shown.length));
   const h = t.header;
+  const contacts = contactColumns(data);
+  const ids = shownCustomerIds(data);
   layout.table({
     header: [
       h.date,
       h.inDays,
       h.occasion,
-      h.customerId,
+      idHeader(data, h.customerId),
+      ...contacts.header,
       h.tier,
       { value: h.years, note: h.yearsNote },
       h.netSpend,
@@ -164,19 +168,20 @@ export function buildKeyDatesSheet(data: ReportData): SheetModel {
       excelDate(k.day),
       k.daysUntil,
       t.occasions[k.kind],
-      summary.customerIds[k.customer],
+      ids[k.customer],
+      ...contacts.cells(k.customer),
       tierName(analysis, k.level ?? -1, language),
       k.years,
       round(summary.spend[k.customer], 2),
       excelDate(summary.lastDay[k.customer]),
     ]),
-    formats: ["date", "integer", null, "text", null, "integer", money, "date"],
+    formats: ["date", "integer", null, "text", ...contacts.formats, null, "integer", money, "date"],
     table: { name: "LL_KeyDates", style: "TableStyleMedium7" },
   });
   return layout.finish({
     kind: "key-dates",
     // Columns E and F (sales and buyers around last year's holidays, tier and years) fit their contents.
-    columnWidths: [13, 9, 27, 14, null, null, 21, 13],
+    columnWidths: [13, 9, 27, 14, ...contacts.header.map(() => null), null, null, 21, 13],
     tabColor: "#ED7D31",
   });
 }

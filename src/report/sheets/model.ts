@@ -5,10 +5,13 @@
  * be fitted, the sheet says why instead.
  */
 import { formatDay } from "../../engine/data/days";
-import { modelLabel, modelSpec } from "../../engine/models/registry";
+import { modelLabel, modelSpec, type ModelName } from "../../engine/models/registry";
+import type { TimeUnit } from "../../engine/summary/time-unit";
+import type { Language } from "../../engine/text/language";
+import { MODEL_PROBLEM_TEXTS_ZH, MODEL_TEXTS } from "../../engine/text/model";
 import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
-import { usableFit, type FitOutcome, type HoldoutCheck, type ReportModels } from "../report-models";
+import { NOT_RUN, usableFit, type FitOutcome, type HoldoutCheck, type ReportModels } from "../report-models";
 import { diagnosisSummary } from "../../engine/models/diagnose";
 import { type ReportData } from "../report-data";
 import { round } from "./cell-values";
@@ -16,54 +19,31 @@ import { SheetLayout } from "./layout";
 import { count, percentText } from "./note-text";
 import { moneyFormat } from "./number-formats";
 import { tableChart } from "./table-chart";
-import { counted } from "../../engine/text/counted";
 
-const ASSUMPTIONS: Record<string, string[]> = {
-  bgnbd: [
-    "BG/NBD (Fader, Hardie & Lee 2005): while a customer is active, they buy at their own steady rate, at random moments.",
-    "After each purchase they may drop out for good, with their own probability. Rates and drop-out chances differ",
-    "from customer to customer (gamma and beta distributions). Nobody says they have left: P(alive) is the model's estimate.",
-  ],
-  pnbd: [
-    "Pareto/NBD (Schmittlein, Morrison & Colombo 1987): while a customer is active, they buy at their own steady rate,",
-    "at random moments; each customer stays active for a random, unobserved lifetime. Purchase rates and lifetimes",
-    "differ from customer to customer (gamma distributions). P(alive) is the model's estimate that the lifetime has not ended.",
-  ],
-};
+type Texts = (typeof MODEL_TEXTS)["en"];
 
-const SPEND_ASSUMPTIONS =
-  "Gamma-Gamma: each customer's spend per purchase varies around their own average, and how much a customer " +
-  "spends does not depend on how often they buy. It is fitted on customers with repeat purchases.";
-
-function meanings(model: string, unit: string): Record<string, string> {
-  const common: Record<string, string> = {
-    r: "shape of the spread of purchase rates",
-    alpha: `scale of the spread of purchase rates (${unit}s)`,
-    p: "shape of the spend per purchase",
-    q: "shape of the spread of average spend",
-    v: "scale of the spread of average spend",
-  };
-  return model === "pnbd"
-    ? {
-        ...common,
-        s: "shape of the spread of drop-out rates",
-        beta: `scale of the spread of drop-out rates (${unit}s)`,
-      }
-    : { ...common, a: "drop-out chance after a purchase: a / (a + b) on average", b: "see a" };
+/** Why a fit is not used, in the sheet's language (the English carries the optimiser's detail). */
+function problemText(outcome: FitOutcome, language: Language): string | null {
+  if (!outcome.problem) return null;
+  if (language === "en" || !outcome.problemDetail) return outcome.problem;
+  const { code, model } = outcome.problemDetail;
+  const why = MODEL_PROBLEM_TEXTS_ZH[code](model);
+  return outcome.diagnosis ? `${why}：${diagnosisSummary(outcome.diagnosis, language)}` : why;
 }
 
 /** "Converged", or why not. */
-function fitStatus(outcome: FitOutcome): string {
-  if (!outcome.fit) return outcome.problem ?? "not fitted";
-  return outcome.problem ? `not used: ${outcome.problem}` : "converged";
+function fitStatus(outcome: FitOutcome, t: Texts, language: Language): string {
+  const problem = problemText(outcome, language);
+  if (!outcome.fit) return problem ?? t.notFitted;
+  return problem ? t.notUsed(problem) : t.converged;
 }
 
-function parameterTable(layout: SheetLayout, fit: FitResult, unit: string): void {
-  const meaning = meanings(fit.model, unit);
+function parameterTable(layout: SheetLayout, fit: FitResult, unit: TimeUnit, t: Texts): void {
+  const meaning = t.meaning(unit);
   layout.table({
-    header: ["Parameter", "Estimate", "Std. error", "Meaning"],
+    header: t.parameterHeader,
     rows: fit.names.map((name, i) => [
-      name === "v" ? "γ (v)" : name,
+      t.parameterName(name),
       round(fit.values[i], 6),
       fit.standardErrors ? round(fit.standardErrors[i], 6) : null,
       meaning[name] ?? "",
@@ -72,53 +52,48 @@ function parameterTable(layout: SheetLayout, fit: FitResult, unit: string): void
   });
 }
 
-function fitFacts(layout: SheetLayout, outcome: FitOutcome, customersLabel: string): void {
+function fitFacts(
+  layout: SheetLayout,
+  outcome: FitOutcome,
+  customersLabel: string,
+  t: Texts,
+  language: Language,
+): void {
   const fit = outcome.fit;
   const facts: [string, Cell][] = [
-    ["Status", fitStatus(outcome)],
+    [t.status, fitStatus(outcome, t, language)],
     [customersLabel, fit ? fit.customers : null],
-    ["Log-likelihood", fit ? round(fit.logLikelihood, 4) : null],
+    [t.logLikelihood, fit ? round(fit.logLikelihood, 4) : null],
   ];
-  if (outcome.diagnosis) facts.push(["Diagnosis", diagnosisSummary(outcome.diagnosis, "en")]);
+  if (outcome.diagnosis) facts.push([t.diagnosis, diagnosisSummary(outcome.diagnosis, language)]);
   layout.facts(facts, [undefined, "integer", { code: "#,##0.0000" }, undefined]);
 }
 
 /** The holdout comparison of the candidate purchase models, the choice and why. */
-function choiceSection(layout: SheetLayout, models: ReportModels): void {
+function choiceSection(layout: SheetLayout, models: ReportModels, t: Texts, language: Language): void {
   const { choice } = models;
-  layout.section("Which purchase model, and why");
-  layout.note(choice.why.en);
+  const h = t.choiceHeader;
+  layout.section(t.choiceSection);
+  layout.note(choice.why[language]);
   if (choice.candidates.length === 0) return;
   layout.table({
     header: [
-      "Model",
-      {
-        value: "Fit",
-        note: "ok, weak (usable with care) or degenerate (never used): see the diagnosis below",
-      },
-      {
-        value: "Error by group",
-        note: "Held-out purchases: Σ over groups of customers with 0, 1, ..., 7+ purchases before of |predicted − actual|, over all actual purchases. The choice uses it.",
-      },
-      {
-        value: "Error of the total",
-        note: "(predicted − actual) / actual held-out purchases of all customers",
-      },
-      { value: "Error per customer", note: "Mean over customers of |predicted − actual| held-out purchases" },
-      {
-        value: "BIC",
-        note: "Bayesian information criterion of the fit on the calibration period (lower is better)",
-      },
-      "Used",
+      h.model,
+      { value: h.fit, note: h.fitNote },
+      { value: h.byGroup, note: h.byGroupNote },
+      { value: h.total, note: h.totalNote },
+      { value: h.perCustomer, note: h.perCustomerNote },
+      { value: h.bic, note: h.bicNote },
+      h.used,
     ],
     rows: choice.candidates.map((c) => [
       modelLabel(c.model),
-      c.diagnosis.fitClass,
+      t.fitClass[c.diagnosis.fitClass],
       round(c.binnedError, 4),
       round(c.totalError, 4),
       round(c.meanAbsoluteError, 4),
       round(c.bic, 1),
-      c.model === choice.chosen ? "yes" : "",
+      c.model === choice.chosen ? t.yes : "",
     ]),
     formats: [
       "text",
@@ -139,40 +114,32 @@ function fittedModel(
   layout: SheetLayout,
   outcome: FitOutcome,
   customersLabel: string,
-  unit: string,
+  unit: TimeUnit,
+  t: Texts,
+  language: Language,
 ): FitResult | null {
-  fitFacts(layout, outcome, customersLabel);
+  fitFacts(layout, outcome, customersLabel, t, language);
   layout.gap();
   const fit = usableFit(outcome);
   if (fit) {
-    parameterTable(layout, fit, unit);
+    parameterTable(layout, fit, unit, t);
     layout.gap();
   }
   return fit;
 }
 
 /** Derived figures a manager can read: average purchase rate, drop-out chance, average spend. */
-function derivedFigures(data: ReportData): [string, Cell][] {
+function derivedFigures(data: ReportData, unit: TimeUnit, t: Texts): [string, Cell][] {
   const { models, config } = data;
   const out: [string, Cell][] = [];
-  const unit = models?.unit ?? config.timeUnit;
-  const t = models && usableFit(models.transaction);
-  if (t) {
-    const [r, alpha, x3, x4] = t.values;
-    out.push([
-      `Purchases per ${unit} of an active customer`,
-      { value: round(r / alpha, 4), format: { code: "0.000" } },
-    ]);
-    if (t.model === "pnbd") {
-      out.push([
-        `Average drop-out rate per ${unit}`,
-        { value: round(x3 / x4, 4), format: { code: "0.000" } },
-      ]);
+  const fit = models && usableFit(models.transaction);
+  if (fit) {
+    const [r, alpha, x3, x4] = fit.values;
+    out.push([t.purchasesPer(unit), { value: round(r / alpha, 4), format: { code: "0.000" } }]);
+    if (fit.model === "pnbd") {
+      out.push([t.dropOutRatePer(unit), { value: round(x3 / x4, 4), format: { code: "0.000" } }]);
     } else {
-      out.push([
-        "Average chance of dropping out after a purchase",
-        { value: round(x3 / (x3 + x4), 4), format: "percent1" },
-      ]);
+      out.push([t.dropOutChance, { value: round(x3 / (x3 + x4), 4), format: "percent1" }]);
     }
   }
   const s = models && usableFit(models.spend);
@@ -180,7 +147,7 @@ function derivedFigures(data: ReportData): [string, Cell][] {
     const [p, q, v] = s.values;
     if (q > 1) {
       out.push([
-        "Average spend per purchase (model)",
+        t.averageSpend,
         { value: round((p * v) / (q - 1), 2), format: moneyFormat(config.currency) },
       ]);
     }
@@ -188,30 +155,39 @@ function derivedFigures(data: ReportData): [string, Cell][] {
   return out;
 }
 
-function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string): void {
+function holdoutSection(
+  layout: SheetLayout,
+  check: HoldoutCheck,
+  unit: TimeUnit,
+  t: Texts,
+  language: Language,
+): void {
   const { fit, rows, tracking } = check;
   const actualTotal = rows.reduce((s, r) => s + r.customers * r.actual, 0);
   const predictedTotal = rows.reduce((s, r) => s + r.customers * r.predicted, 0);
   layout.note(
-    `${fit.fit ? modelLabel(fit.fit.model) : "The purchase model"} was fitted again on the purchases up to ${formatDay(check.calibrationEnd)} ` +
-      `(${counted(check.cohort, "customer")} had bought by then) and asked to predict the ${check.holdoutEnd - check.calibrationEnd} days after it.`,
+    t.checkIntro(
+      fit.fit ? modelLabel(fit.fit.model) : null,
+      formatDay(check.calibrationEnd),
+      t.customersCount(count(check.cohort), check.cohort === 1),
+      check.holdoutEnd - check.calibrationEnd,
+    ),
   );
   if (rows.length > 0) {
-    layout.note(
-      `Repeat purchases in those days: ${count(actualTotal)} actual, ${count(predictedTotal)} predicted ` +
-        `(${predictedTotal >= actualTotal ? "+" : "−"}${percentText(Math.abs(predictedTotal / actualTotal - 1), 0)}).`,
-    );
+    const gap = `${predictedTotal >= actualTotal ? "+" : "−"}${percentText(Math.abs(predictedTotal / actualTotal - 1), 0)}`;
+    layout.note(t.checkTotals(count(actualTotal), count(predictedTotal), gap));
   }
-  const usable = fittedModel(layout, fit, "Customers in the check", unit);
+  const usable = fittedModel(layout, fit, t.customersInCheck, unit, t, language);
   if (!usable || rows.length === 0) return;
-  layout.section("Predicted vs actual purchases in the held-out days, by purchases before");
+  const h = t.holdoutHeader;
+  layout.section(t.byFrequencySection);
   layout.table({
     header: [
-      "Repeat purchases before",
-      "Customers",
-      { value: "Actual per customer", note: "Mean repeat purchases per customer in the held-out days" },
-      { value: "Predicted per customer", note: "Mean the model predicted for those customers" },
-      "Difference",
+      h.before,
+      h.customers,
+      { value: h.actual, note: h.actualNote },
+      { value: h.predicted, note: h.predictedNote },
+      h.difference,
     ],
     rows: rows.map((r) => [
       r.frequency,
@@ -221,7 +197,7 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
       round(r.predicted - r.actual, 4),
     ]),
     total: [
-      "All",
+      h.all,
       check.cohort,
       round(actualTotal / check.cohort, 4),
       round(predictedTotal / check.cohort, 4),
@@ -233,86 +209,89 @@ function holdoutSection(layout: SheetLayout, check: HoldoutCheck, unit: string):
   layout.gap();
   if (!tracking) return;
   const drawChart = layout.chartSpace(340);
-  const per = tracking.periodDays === 7 ? "week" : "month";
-  layout.section(
-    "Tracking data",
-    `Cumulative repeat purchases of all customers at the end of each ${per}; the model was fitted on the ` +
-      `data up to ${formatDay(check.calibrationEnd)}.`,
-  );
+  const calibrationEnd = formatDay(check.calibrationEnd);
+  layout.section(t.trackingSection, t.trackingNote(tracking.periodDays === 7, calibrationEnd));
   const trackingTable = layout.table({
-    header: ["Period ending", "Actual", "Model", "Held out"],
+    header: t.trackingHeader,
     rows: tracking.periodEnds.map((end, k) => [
       formatDay(end),
       tracking.actual[k],
       round(tracking.expected[k], 1),
-      end > check.calibrationEnd ? "yes" : "",
+      end > check.calibrationEnd ? t.yes : "",
     ]),
     formats: ["text", "integer", "integer", null],
   });
   drawChart(
     tableChart(trackingTable, {
       type: "line",
-      title: `Cumulative repeat purchases: actual vs model (fitted up to ${formatDay(check.calibrationEnd)})`,
+      title: t.trackingChart(calibrationEnd),
       series: [
-        ["Actual", 1, "#404040"],
-        ["Model", 2, "#4472C4"],
+        [t.trackingHeader[1], 1, "#404040"],
+        [t.trackingHeader[2], 2, "#4472C4"],
       ],
       valueFormat: "integer",
-      yAxisTitle: "Repeat purchases (cumulative)",
+      yAxisTitle: t.trackingAxis,
       width: 760,
     }),
   );
 }
 
+/** What the models assume, in plain words, and BG/NBD's caveat on one-time buyers when it is used. */
+function assumptions(
+  layout: SheetLayout,
+  kind: ModelName | null,
+  label: string,
+  models: ReportModels | null,
+  t: Texts,
+  language: Language,
+): void {
+  layout.gap().section(t.assumptionsSection);
+  if (kind) layout.note(...(t.assumptions[kind] ?? [modelSpec(kind).description[language]]));
+  layout.note(t.spendAssumptions);
+  layout.note(t.limits);
+  if (kind && modelSpec(kind).family === "transaction" && models?.notYetRepeated) {
+    layout.note(t.oneTimeBuyers(label));
+  }
+  layout.gap();
+}
+
 export function buildModelSheet(data: ReportData): SheetModel {
   const { models, holdout, config, analysis } = data;
+  const language = config.language;
+  const t = MODEL_TEXTS[language];
   const unit = models?.unit ?? config.timeUnit;
   const requested = config.model.transaction;
   const kind =
     models?.choice.chosen ?? models?.transaction.fit?.model ?? (requested === "auto" ? null : requested);
-  const label = kind ? modelLabel(kind) : "none fit to use";
-  const how = models?.choice.chosen && requested === "auto" ? ", chosen on held-out data" : "";
+  const label = kind ? modelLabel(kind) : t.noneFit;
   const layout = new SheetLayout().title(
-    `Purchase model (${label}${how}) and spend model (Gamma-Gamma)`,
-    `Fitted on every purchase up to ${formatDay(analysis.asOf)}; time in ${unit}s; purchases on one day count once.`,
+    t.title(label, Boolean(models?.choice.chosen && requested === "auto")),
+    t.intro(formatDay(analysis.asOf), unit),
   );
+  layout.note(t.timeUnit(unit));
   if (models) {
     layout.gap();
-    choiceSection(layout, models);
+    choiceSection(layout, models, t, language);
   }
-  layout.gap().section("What the models assume");
-  if (kind) layout.note(...(ASSUMPTIONS[kind] ?? [modelSpec(kind).description.en]));
-  layout.note(SPEND_ASSUMPTIONS);
-  layout.note(
-    "They use only the purchase history (how often, how recently, how much), not prices, campaigns or seasons; " +
-      "their predictions are averages over many customers, reliable for groups more than for one person.",
-  );
-  if (kind && modelSpec(kind).family === "transaction" && models?.notYetRepeated) {
-    layout.note(
-      `${label} never lets a customer without repeat purchases drop out (Hardie's note 021 calls this a shortcoming of ` +
-        "the model): its P(alive) for them is 100 % whatever their age. The Customers sheet shows them as " +
-        '"not yet repeated" instead.',
-    );
-  }
-  layout.gap();
+  assumptions(layout, kind, label, models, t, language);
   if (!models) {
-    layout.note("The models were not run for this report (no selected sheet needs them).");
+    layout.note(t.notRun);
     return layout.finish({ kind: "model", columnWidths: [44, 14, 14, 60] });
   }
 
-  layout.section(`Purchase model: ${label}`);
-  fittedModel(layout, models.transaction, "Customers fitted", unit);
-  layout.section("Spend model: Gamma-Gamma");
-  fittedModel(layout, models.spend, "Customers with repeat purchases", unit);
-  const derived = derivedFigures(data);
+  layout.section(t.purchaseSection(label));
+  fittedModel(layout, models.transaction, t.customersFitted, unit, t, language);
+  layout.section(t.spendSection);
+  fittedModel(layout, models.spend, t.customersWithRepeats, unit, t, language);
+  const derived = derivedFigures(data, unit, t);
   if (derived.length > 0) {
-    layout.section("In plain figures");
+    layout.section(t.plainSection);
     layout.facts(derived);
     layout.gap();
   }
-  layout.section("Check on held-out data");
-  if (holdout?.check) holdoutSection(layout, holdout.check, unit);
-  else layout.note(`No check: ${holdout?.skipped ?? "it was not run"}.`);
+  layout.section(t.checkSection);
+  if (holdout?.check) holdoutSection(layout, holdout.check, unit, t, language);
+  else layout.note(t.noCheck(holdout?.skipped[language] ?? NOT_RUN[language]));
   return layout.finish({
     kind: "model",
     columnWidths: [50, 14, 21, 23, 12, 40, 10],

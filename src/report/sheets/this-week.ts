@@ -1,7 +1,8 @@
 /**
  * The This week sheet (本周跟进): the call list a store manager works through this week. Per store, at
  * most `thisWeek.perStore` members with a reason to call (engine/followup/call-list.ts), the most value at
- * risk first; each with the reasons in words, name, phone, store, last purchase and amount, a suggested
+ * risk first; each with the reasons in words, the contact columns the orders have (name, phone, e-mail,
+ * channel: contact-columns.ts), last purchase and amount, a suggested
  * action, and two columns the manager fills in: Done (a choice list) and Note, which Refresh keeps on the
  * member's row. A summary per store at the top.
  */
@@ -14,24 +15,12 @@ import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { nextOfferText } from "../next-offer";
 import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { excelDate, round } from "./cell-values";
+import { contactColumns, contactDetails, idHeader, shownCustomerIds } from "../contact-columns";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 
 /** Days the list looks ahead. */
 const HORIZON_DAYS = 7;
-
-/** The contact columns of the data, per customer (null when the data has no such column). */
-export interface Contacts {
-  name: readonly string[] | null;
-  phone: readonly string[] | null;
-  store: readonly string[] | null;
-}
-
-/** The member details the orders carry for calling: name, phone (masked when set) and store. */
-export function contactsOf(data: ReportData): Contacts {
-  const { name, phone, store } = data.analysis.table.members;
-  return { name, phone, store };
-}
 
 /** The call list of the report data. */
 export function callListOf(data: ReportData): CallList {
@@ -49,7 +38,7 @@ export function callListOf(data: ReportData): CallList {
       keyDates: analysis.keyDates.filter((k) => k.daysUntil <= HORIZON_DAYS),
       slips: tierSlips(tiers, analysis.days),
       valueAtRisk: valueAtRisk(models),
-      store: contactsOf(data).store,
+      store: contactDetails(data).store,
     },
     { perStore: config.thisWeek.perStore, horizonDays: HORIZON_DAYS },
   );
@@ -100,7 +89,9 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
   const t = THIS_WEEK_TEXTS[language];
   const money = moneyFormat(config.currency);
   const list = callListOf(data);
-  const contacts = contactsOf(data);
+  const stores = contactDetails(data).store;
+  const contacts = contactColumns(data, ["store"]);
+  const ids = shownCustomerIds(data);
   const byModel = list.rankedBy === "valueAtRisk";
 
   const layout = new SheetLayout().title(
@@ -117,10 +108,10 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
         : t.windowUnknown,
     ),
   );
-  if (!contacts.store) layout.note(t.noStoreColumn);
+  if (!stores) layout.note(t.noStoreColumn);
   layout.gap();
 
-  const storeName = (store: string) => (store ? store : contacts.store ? t.noStore : t.allStores);
+  const storeName = (store: string) => (store ? store : stores ? t.noStore : t.allStores);
   const count = (entries: CallList["stores"][number]["entries"], kinds: CallReason["kind"][]) =>
     entries.filter((e) => e.reasons.some((r) => kinds.includes(r.kind))).length;
   layout.section(t.storesSection);
@@ -150,9 +141,8 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
   const h = t.header;
   const header: Cell[] = [
     h.store,
-    h.customerId,
-    ...(contacts.name ? [h.name] : []),
-    ...(contacts.phone ? [h.phone] : []),
+    idHeader(data, h.customerId),
+    ...contacts.header,
     h.tier,
     h.reason,
     h.lastPurchase,
@@ -168,9 +158,8 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
       const last = analysis.summary.lastDay[c];
       return [
         storeName(s.store),
-        analysis.summary.customerIds[c],
-        ...(contacts.name ? [contacts.name[c] ?? ""] : []),
-        ...(contacts.phone ? [contacts.phone[c] ?? ""] : []),
+        ids[c],
+        ...contacts.cells(c),
         tierName(analysis, analysis.tiers.current[c], language),
         e.reasons.map((r) => reasonText(data, r, language)).join(t.separator),
         last === NO_DAY ? null : excelDate(last),

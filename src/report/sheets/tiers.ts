@@ -3,6 +3,7 @@
  * tier now and at the last review with a chart, the migration matrix in counts and shares, the movements,
  * and the lists of upgrade candidates and members at risk of demotion.
  */
+import { contactColumns, idHeader, shownCustomerIds } from "../contact-columns";
 import { formatDay } from "../../engine/data/days";
 import { demotionRisks, upgradeCandidates } from "../../engine/tiers/candidates";
 import type { TierEvaluation } from "../../engine/tiers/evaluate";
@@ -194,9 +195,12 @@ function movementsTable(layout: SheetLayout, evaluation: TierEvaluation, t: Text
 }
 
 /** Members close to the next tier's minimum, closest first. */
-function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: ReportData, t: Texts): void {
+function upgradeCandidatesTable(layout: SheetLayout, data: ReportData, t: Texts): void {
+  const { analysis, config } = data;
   const language = config.language;
-  const ids = analysis.summary.customerIds;
+  const ids = shownCustomerIds(data);
+  const contacts = contactColumns(data);
+  const [idText, ...rest] = t.upgradeHeader;
   const money = moneyFormat(config.currency);
   const candidates = upgradeCandidates(analysis.tiers, { maxGapShare: config.tiers.upgradeWithin });
   const shown = candidates.slice(0, config.listLimit);
@@ -205,9 +209,10 @@ function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: Repor
     t.upgradeNote(candidates.length, Math.round(config.tiers.upgradeWithin * 100), shown.length),
   );
   layout.table({
-    header: [...t.upgradeHeader],
+    header: [idHeader(data, idText), ...contacts.header, ...rest],
     rows: shown.map((u) => [
       ids[u.customer],
+      ...contacts.cells(u.customer),
       tierName(analysis, u.level, language),
       tierName(analysis, u.targetLevel, language),
       round(u.spend, 2),
@@ -216,17 +221,20 @@ function upgradeCandidatesTable(layout: SheetLayout, { analysis, config }: Repor
       numberCell(u.purchaseDaysGap),
       numberCell(u.gapShare),
     ]),
-    formats: ["text", null, null, money, money, "integer", "integer", "percent1"],
+    formats: ["text", ...contacts.formats, null, null, money, money, "integer", "integer", "percent1"],
     table: { name: "LL_UpgradeCandidates", style: "TableStyleLight9", carry: customerRows(language) },
   });
   layout.gap();
 }
 
 /** Members who will not meet their tier's minimum at the next review from what they have bought so far. */
-function demotionRiskTable(layout: SheetLayout, { analysis, config }: ReportData, t: Texts): void {
+function demotionRiskTable(layout: SheetLayout, data: ReportData, t: Texts): void {
+  const { analysis, config } = data;
   const language = config.language;
   const evaluation = analysis.tiers;
-  const ids = analysis.summary.customerIds;
+  const ids = shownCustomerIds(data);
+  const contacts = contactColumns(data);
+  const [idText, ...rest] = t.demotionHeader;
   const money = moneyFormat(config.currency);
   const risks = demotionRisks(evaluation, analysis.days);
   const risksShown = risks.slice(0, config.listLimit);
@@ -235,9 +243,10 @@ function demotionRiskTable(layout: SheetLayout, { analysis, config }: ReportData
     t.demotionNote(risks.length, formatDay(evaluation.nextReview), risksShown.length),
   );
   layout.table({
-    header: [...t.demotionHeader],
+    header: [idHeader(data, idText), ...contacts.header, ...rest],
     rows: risksShown.map((d) => [
       ids[d.customer],
+      ...contacts.cells(d.customer),
       tierName(analysis, d.level, language),
       round(d.retainedSpend, 2),
       round(d.spendNeeded, 2),
@@ -246,7 +255,7 @@ function demotionRiskTable(layout: SheetLayout, { analysis, config }: ReportData
       d.demotedAtNextReview ? t.yes : t.graceLeft,
       excelDate(analysis.summary.lastDay[d.customer]),
     ]),
-    formats: ["text", null, money, money, "integer", "integer", null, "date"],
+    formats: ["text", ...contacts.formats, null, money, money, "integer", "integer", null, "date"],
     table: { name: "LL_DemotionRisk", style: "TableStyleLight9", carry: customerRows(language) },
   });
 }

@@ -37,11 +37,13 @@ interface ActionBarProps {
   run: RunState;
   /** Why Build cannot start, when it cannot (undefined: it can). */
   blocked: string | undefined;
+  /** How far opening a file in the preview has come, while it opens (Build waits for it). */
+  opening?: string;
   onBuild: () => void;
   onCancel: () => void;
 }
 
-export function ActionBar({ run, blocked, onBuild, onCancel }: ActionBarProps) {
+export function ActionBar({ run, blocked, opening, onBuild, onCancel }: ActionBarProps) {
   const styles = useStyles();
   const { strings, language } = useStrings();
   const busy = run.running !== undefined;
@@ -49,20 +51,22 @@ export function ActionBar({ run, blocked, onBuild, onCancel }: ActionBarProps) {
   const progress = run.running?.progress;
   const status = busy
     ? progressText(strings, progress, run.running?.rows, language)
-    : run.cancelled
-      ? strings.cancelled
-      : blocked
-        ? blocked
-        : run.result
-          ? strings.reportAnnounced(formatNumber(language, run.result.summary.customers))
-          : "";
+    : opening
+      ? opening
+      : run.cancelled
+        ? strings.cancelled
+        : blocked
+          ? blocked
+          : run.result
+            ? strings.reportAnnounced(formatNumber(language, run.result.summary.customers))
+            : "";
   return (
     <div role="region" aria-label={strings.actionsLabel} className={styles.bar} data-testid="action-bar">
       <div className={styles.buttons}>
         <Button
           className={styles.primary}
           appearance="primary"
-          disabled={busy || blocked !== undefined}
+          disabled={busy || opening !== undefined || blocked !== undefined}
           onClick={onBuild}
         >
           {building ? strings.building : strings.build}

@@ -1,6 +1,6 @@
 /**
- * Step 2, Build: which sheets (all by default) and the thresholds, both folded away as settings rarely
- * changed. The Build button, its progress and Cancel are in the action bar (ActionBar.tsx).
+ * Step 2, Build: which sheets (all by default), the thresholds and whether contacts are masked, folded
+ * away as settings rarely changed. The Build button, its progress and Cancel are in the action bar (ActionBar.tsx).
  */
 import { memo } from "react";
 import {
@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   sheets: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(9em, 100%), 1fr))" },
   problem: { color: tokens.colorPaletteRedForeground1 },
+  hint: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
 interface BuildSectionProps {
@@ -80,6 +81,21 @@ function BuildSectionParts({ form, dispatch, problems, busy }: BuildSectionProps
           <AccordionHeader size="small">{strings.thresholdsHeading}</AccordionHeader>
           <AccordionPanel>
             <ThresholdFields form={form} problems={problems} dispatch={dispatch} disabled={busy} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="sharing">
+          <AccordionHeader size="small">{strings.sharingHeading}</AccordionHeader>
+          <AccordionPanel>
+            <Checkbox
+              label={strings.maskContacts}
+              checked={form.maskContacts}
+              disabled={busy}
+              aria-describedby="mask-contacts-hint"
+              onChange={(_, d) => dispatch({ type: "maskContacts", on: d.checked === true })}
+            />
+            <Caption1 id="mask-contacts-hint" className={styles.hint}>
+              {strings.maskContactsHint}
+            </Caption1>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -24,9 +24,11 @@ interface FileOpenerProps {
   /** The file as the browser gives it: its bytes are read by the workbook's worker, not on the page. */
   onFile: (file: File) => Promise<void>;
   onSample: () => void;
+  /** How far the file has come while it opens (the status line says it too, for screen readers). */
+  progress?: string;
 }
 
-export function FileOpener({ onFile, onSample }: FileOpenerProps) {
+export function FileOpener({ onFile, onSample, progress }: FileOpenerProps) {
   const styles = useStyles();
   const { strings } = useStrings();
   const input = useRef<HTMLInputElement>(null);
@@ -59,7 +61,7 @@ export function FileOpener({ onFile, onSample }: FileOpenerProps) {
       onDrop={drop}
     >
       {reading ? (
-        <Spinner size="tiny" labelPosition="after" label={strings.loadingFile(reading)} />
+        <Spinner size="tiny" labelPosition="after" label={progress ?? strings.loadingFile(reading)} />
       ) : (
         <>
           <Caption1>{strings.dropHere}</Caption1>

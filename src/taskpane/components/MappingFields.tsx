@@ -13,9 +13,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { REQUIRED_ROLES, type ColumnRole, type DetectedColumns } from "../../engine/data/columns";
+import {
+  amountFromPrice,
+  REQUIRED_ROLES,
+  type ColumnRole,
+  type DetectedColumns,
+} from "../../engine/data/columns";
 import { columnLetter, type RawTable } from "../../engine/data/table";
 import { useStrings } from "../i18n/context";
+import type { Strings } from "../i18n/strings";
 import { ROLES_IN_ORDER } from "../source/inspect";
 
 const NONE = "";
@@ -30,17 +36,42 @@ interface MappingFieldsProps {
   onMap: (role: ColumnRole, column: number | null) => void;
 }
 
+/** What a required role's field says under it: why it is missing, or how the amount is made without one. */
+function roleNote(
+  strings: Strings,
+  role: ColumnRole,
+  table: RawTable,
+  mapping: DetectedColumns,
+): { state: "error" | "none"; text?: string } {
+  const { mapping: columns } = mapping;
+  if (!REQUIRED_ROLES.includes(role) || columns[role] !== undefined) return { state: "none" };
+  if (role !== "amount") return { state: "error", text: strings.missingColumns(strings.roleLabels[role]) };
+  // Line-item exports have no amount: the engine takes quantity × unit price (− discount), as the pane says.
+  if (!amountFromPrice(columns)) return { state: "error", text: strings.amountMissing };
+  const name = (c: number | undefined) =>
+    c === undefined
+      ? undefined
+      : strings.columnOption(table.columnLetters?.[c] ?? columnLetter(c), table.headers[c]);
+  return {
+    state: "none",
+    text: strings.amountFromPrice(
+      name(columns.quantity) ?? "",
+      name(columns.price) ?? "",
+      name(columns.discount),
+    ),
+  };
+}
+
 function RoleField({ role, table, mapping, onMap }: MappingFieldsProps & { role: ColumnRole }) {
   const { strings } = useStrings();
-  const required = REQUIRED_ROLES.includes(role);
   const column = mapping.mapping[role];
-  const missing = required && column === undefined;
+  const note = roleNote(strings, role, table, mapping);
   return (
     <Field
       label={strings.roleLabels[role]}
-      required={required}
-      validationState={missing ? "error" : "none"}
-      validationMessage={missing ? strings.missingColumns(strings.roleLabels[role]) : undefined}
+      required={REQUIRED_ROLES.includes(role) && !(role === "amount" && amountFromPrice(mapping.mapping))}
+      validationState={note.state}
+      validationMessage={note.text}
     >
       <Select
         value={column === undefined ? NONE : String(column)}

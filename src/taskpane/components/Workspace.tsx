@@ -8,7 +8,7 @@ import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
 import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";
 import { resultMessageOf, type PaneWarning } from "../state/pane-message";
-import { sourceSettings } from "../state/source-state";
+import { currentTable, selectedCandidate, sourceSettings } from "../state/source-state";
 import { storedStart } from "../state/stored-settings";
 import { ActionBar } from "./ActionBar";
 import { BuildSection } from "./BuildSection";
@@ -33,6 +33,8 @@ export interface WorkspaceProps {
   onSelect: (place: RangePlace) => void;
   /** Called when sheets were written. */
   onWritten: () => void;
+  /** How far opening another file in the preview has come, while it opens. */
+  opening?: string;
 }
 
 const useStyles = makeStyles({
@@ -40,7 +42,7 @@ const useStyles = makeStyles({
 });
 
 export function Workspace(props: WorkspaceProps) {
-  const { workbook, stored, onError, onWarning, onClearError, onSelect, onWritten } = props;
+  const { workbook, stored, onError, onWarning, onClearError, onSelect, onWritten, opening } = props;
   const styles = useStyles();
   const start = useMemo(() => storedStart(stored), [stored]);
   useEffect(() => {
@@ -56,8 +58,12 @@ export function Workspace(props: WorkspaceProps) {
   const problems = useMemo(() => formProblems(form), [form]);
   const layer = settings && buildConfigLayer(settings, form, language);
   const firstProblem = [...problems.values()][0];
+  // While the chosen table is still being read, Build waits for that, not for a choice of the user's.
+  const reading = source.state.searching || (selectedCandidate(source.state) && !currentTable(source.state));
   const blocked = !settings
-    ? strings.buildBlocked
+    ? reading
+      ? strings.readingTable
+      : strings.buildBlocked
     : form.sheets.length === 0
       ? strings.noSheets
       : firstProblem !== undefined
@@ -88,7 +94,7 @@ export function Workspace(props: WorkspaceProps) {
 
   return (
     <div className={styles.steps}>
-      <ActionBar run={run.state} blocked={blocked} onBuild={build} onCancel={run.cancel} />
+      <ActionBar run={run.state} blocked={blocked} opening={opening} onBuild={build} onCancel={run.cancel} />
       <SourceSection source={source} />
       <BuildSection
         form={form}

@@ -5,9 +5,10 @@
  * English text: the CLI's words, still naming what is wrong and where.
  */
 import { ROLE_LABELS, type ColumnRole } from "../../engine/data/columns";
-import { DAY_ORDER_UNKNOWN } from "../../engine/data/parse-date";
+import { qualityNote } from "../../engine/text/data-quality";
 import { QUALITY_REASONS, type QualityReason } from "../../engine/data/quality";
 import type { CellPlace, TablePlace } from "../../engine/data/table";
+import { placeText } from "../../engine/text/places";
 import type { ModelProblem } from "../../report/report-models";
 import type { UserErrorDetail } from "../../user-error";
 import { STRINGS, type Language } from "./strings";
@@ -34,40 +35,8 @@ export interface MessageWords {
   place: (text: string, place: TablePlace | CellPlace | undefined) => string;
 }
 
-/** The words of a place in the user's data: its file, sheet and table names are the user's own. */
-export interface PlaceTexts {
-  sheet: (name: string) => string;
-  table: (name: string) => string;
-  row: (n: number) => string;
-  column: (letter: string, header: string | undefined) => string;
-  separator: string;
-}
-
-/**
- * A place said part by part: "orders.csv, sheet Orders, row 2, column B (Date)". Without the table's file
- * or sheet (a table that came from no reader) the parts would say less than `text`, so `text` is kept.
- */
-export function placeText(
-  texts: PlaceTexts,
-  text: string,
-  place: TablePlace | CellPlace | undefined,
-): string {
-  if (!place || (place.file === undefined && place.sheet === undefined)) return text;
-  const parts: string[] = [];
-  if (place.file !== undefined) parts.push(place.file);
-  if (place.sheet !== undefined) parts.push(texts.sheet(place.sheet));
-  if (place.table !== undefined) parts.push(texts.table(place.table));
-  if ("row" in place) parts.push(texts.row(place.row), texts.column(place.column, place.header));
-  return parts.join(texts.separator);
-}
-
 /** One text per code, each in every language: the Strings tables are typed with this. */
 export type MessageTexts = { [C in MessageCode]: (d: DetailOf<C>, w: MessageWords) => string };
-
-/** Known cell notes in Chinese; other notes are the parsers' English words. */
-const NOTES_ZH: Record<string, string> = {
-  [DAY_ORDER_UNKNOWN]: "日/月顺序未知：请设置日期顺序（日-月-年或月-日-年）",
-};
 
 /** A data-quality finding's name in the language; `fallback` for a reason the engine does not list. */
 export function findingLabel(language: Language, reason: string, fallback = reason): string {
@@ -83,7 +52,7 @@ export function messageWords(language: Language): MessageWords {
     finding: (reason) => findingLabel(language, reason),
     // As the English messages write counts (counted()), and as the pane writes numbers in Chinese.
     number: (n) => n.toLocaleString(zh ? "zh-CN" : "en-US"),
-    note: (note) => (zh ? (NOTES_ZH[note] ?? note) : note),
+    note: (note) => qualityNote(note, language),
     place: (text, place) => placeText(STRINGS[language].places, text, place),
   };
 }

@@ -8,7 +8,8 @@ import type { TimeUnit } from "../../engine/summary/time-unit";
 import { describeTierMinimumProblem, type TierMinimumProblem } from "../../engine/tiers/program";
 import { SHEET_NAMES } from "../../report/sheet-kinds";
 import { SHEET_NAME_TEXTS } from "../../engine/text/sheet-names";
-import type { MessageTexts, PlaceTexts } from "./message-texts";
+import type { MessageTexts } from "./message-texts";
+import { PLACE_TEXTS } from "../../engine/text/places";
 
 import type { Language } from "../../engine/text/language";
 
@@ -100,23 +101,6 @@ const enMessages: MessageTexts = {
     `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
   modelDegenerate: (d) =>
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
-};
-
-// A place in the user's data, part by part (the English parts are describeSource's and describeCell's).
-const enPlaces: PlaceTexts = {
-  sheet: (name) => `sheet ${name}`,
-  table: (name) => `table ${name}`,
-  row: (n) => `row ${n}`,
-  column: (letter, header) => `column ${letter}${header ? ` (${header})` : ""}`,
-  separator: ", ",
-};
-
-const zhPlaces: PlaceTexts = {
-  sheet: (name) => `工作表 ${name}`,
-  table: (name) => `表格 ${name}`,
-  row: (n) => `第 ${n} 行`,
-  column: (letter, header) => `${letter} 列${header ? `（${header}）` : ""}`,
-  separator: "，",
 };
 
 const tierMinimumZh = (p: TierMinimumProblem) =>
@@ -258,6 +242,9 @@ const en = {
   columnOption: (letter: string, header: string) => (header ? `${letter}: ${header}` : letter),
   optionalColumns: "More columns (optional)",
   missingColumns: (roles: string) => `Choose a column for: ${roles}.`,
+  amountMissing: "Choose the amount column, or the quantity and unit price columns under “More columns”.",
+  amountFromPrice: (quantity: string, price: string, discount?: string) =>
+    `None: each line’s amount is ${quantity} × ${price}` + (discount ? ` − ${discount}.` : "."),
   asOfLabel: "As-of date",
   asOfHint: (date: string) => `Default: the last order date, ${date}.`,
   timeUnitLabel: "Time unit of the models",
@@ -279,6 +266,10 @@ const en = {
   sheetNames: SHEET_NAMES,
   noSheets: "Choose at least one sheet.",
   thresholdsHeading: "Thresholds",
+  sharingHeading: "Sharing",
+  maskContacts: "Mask phone numbers and e-mails",
+  maskContactsHint:
+    "For workbooks that are shared: 138****1234, a***@example.com. Saved in the workbook, so Refresh keeps it.",
   thresholdsFrom: "Where the thresholds come from",
   rulesFromSheets: "The rule tables on the Tiers and Alerts sheets (edit them there)",
   rulesHere: "Set them here",
@@ -305,7 +296,7 @@ const en = {
   cancelled: "Build cancelled. The sheets written so far are complete; press Build report to start again.",
   progressLabel: "Build progress",
   actionsLabel: "Build and its progress",
-  readingRows: (read: string, total: string) => `Reading the orders from Excel: row ${read} of ${total}`,
+  readingRows: (read: string, total: string) => `Reading the orders: row ${read} of ${total}`,
   buildBlocked: "Choose the order data and its required columns in “1. Orders” first.",
   reportAnnounced: (customers: string) => `Report ready: ${customers} customers.`,
   sheetsSummary: (chosen: string, all: string) => `Sheets to build: ${chosen} of ${all}`,
@@ -384,12 +375,15 @@ const en = {
     "Some dates could not be read: a date such as 03/04/2024 can be day first or month first, and the date order does not say which.",
   dismiss: "Dismiss",
   messages: enMessages,
-  places: enPlaces,
+  places: PLACE_TEXTS.en,
 
   dropHere: "Drop an .xlsx or .csv file here, or",
   chooseFile: "choose a file",
   loadSample: "Use the sample data",
   loadingFile: (name: string) => `Reading ${name}…`,
+  openingFile: (name: string) => `Opening ${name}: reading the file…`,
+  openingRows: (name: string, read: string, total: string) => `Opening ${name}: line ${read} of ${total}`,
+  openingSheet: (name: string) => `Opening ${name}: filling its sheet…`,
   workingOn: (label: string) => `Working on ${label}.`,
   sampleName: (customers: string) => `the sample data (${customers} customers)`,
   generatedSheets: "Sheets of the workbook",
@@ -450,6 +444,9 @@ const zhCN: Strings = {
   columnOption: (letter: string, header: string) => (header ? `${letter}：${header}` : letter),
   optionalColumns: "更多列（可选）",
   missingColumns: (roles: string) => `请为以下项目选择列：${roles}。`,
+  amountMissing: "请选择金额列，或在“更多列”中选择数量列和单价列。",
+  amountFromPrice: (quantity: string, price: string, discount?: string) =>
+    `未选：每行金额为 ${quantity} × ${price}` + (discount ? ` − ${discount}。` : "。"),
   asOfLabel: "截止日期",
   asOfHint: (date: string) => `默认：最后一笔订单的日期 ${date}。`,
   timeUnitLabel: "模型的时间单位",
@@ -470,6 +467,9 @@ const zhCN: Strings = {
   sheetNames: SHEET_NAME_TEXTS["zh-CN"],
   noSheets: "请至少选择一个工作表。",
   thresholdsHeading: "阈值",
+  sharingHeading: "分享",
+  maskContacts: "电话和邮箱打码",
+  maskContactsHint: "用于需要分享的工作簿：138****1234、a***@example.com。保存在工作簿中，刷新时沿用。",
   thresholdsFrom: "阈值来源",
   rulesFromSheets: "“等级”和“预警”工作表中的规则表（在表中修改）",
   rulesHere: "在此设置",
@@ -495,7 +495,7 @@ const zhCN: Strings = {
   cancelled: "已取消生成。已写入的工作表是完整的；点击“生成报告”可重新开始。",
   progressLabel: "生成进度",
   actionsLabel: "生成及其进度",
-  readingRows: (read: string, total: string) => `正在从 Excel 读取订单：第 ${read} 行，共 ${total} 行`,
+  readingRows: (read: string, total: string) => `正在读取订单：第 ${read} 行，共 ${total} 行`,
   buildBlocked: "请先在“1. 订单数据”中选择订单数据及其必需的列。",
   reportAnnounced: (customers: string) => `报告已生成：${customers} 位客户。`,
   sheetsSummary: (chosen: string, all: string) => `要生成的工作表：已选 ${chosen} / ${all}`,
@@ -573,12 +573,16 @@ const zhCN: Strings = {
     "部分日期无法识别：像 03/04/2024 这样的日期可能是日在前，也可能是月在前，而日期顺序未作说明。",
   dismiss: "关闭",
   messages: zhMessages,
-  places: zhPlaces,
+  places: PLACE_TEXTS["zh-CN"],
 
   dropHere: "将 .xlsx 或 .csv 文件拖放到这里，或",
   chooseFile: "选择文件",
   loadSample: "使用示例数据",
   loadingFile: (name: string) => `正在读取 ${name}…`,
+  openingFile: (name: string) => `正在打开 ${name}：读取文件…`,
+  openingRows: (name: string, read: string, total: string) =>
+    `正在打开 ${name}：第 ${read} 行，共 ${total} 行`,
+  openingSheet: (name: string) => `正在打开 ${name}：填入工作表…`,
   workingOn: (label: string) => `当前数据：${label}。`,
   sampleName: (customers: string) => `示例数据（${customers} 位客户）`,
   generatedSheets: "工作簿中的工作表",

@@ -35,8 +35,22 @@ export function sheetNameFor(fileName: string): string {
   return base && !sheetNameProblem(base) ? base : "Data";
 }
 
-async function csvWorkbook(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
-  const { table } = await csvTableFromBytes(bytes, name);
+/**
+ * How far opening a file has come, for the pane's status line: reading the file (decoding and parsing
+ * it: one step), its lines taken into the table (so many of so many), then the sheet filled.
+ */
+export type OpenProgress =
+  { stage: "file" } | { stage: "rows"; read: number; total: number } | { stage: "sheet" };
+
+async function csvWorkbook(
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: (progress: OpenProgress) => void,
+): Promise<MemoryWorkbook> {
+  const { table } = await csvTableFromBytes(bytes, name, {
+    onRows: onProgress && ((read, total) => onProgress({ stage: "rows", read, total })),
+  });
+  onProgress?.({ stage: "sheet" });
   const height = Math.max(0, ...table.columns.map((c) => c.length));
   const rows: Scalar[][] = [table.headers];
   for (let r = 0; r < height; r++) rows.push(table.columns.map((c) => scalar(c[r])));
@@ -65,11 +79,17 @@ export type ExcelJsLoader = () => Promise<typeof ExcelJsModule>;
  */
 const loadExcelJsChunk: ExcelJsLoader = async () => ExcelJS;
 
-async function xlsxWorkbook(name: string, bytes: Uint8Array, load: ExcelJsLoader): Promise<MemoryWorkbook> {
+async function xlsxWorkbook(
+  name: string,
+  bytes: Uint8Array,
+  load: ExcelJsLoader,
+  onProgress?: (progress: OpenProgress) => void,
+): Promise<MemoryWorkbook> {
   const Excel = await load();
   const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    onProgress?.({ stage: "sheet" });
   } catch (e) {
     const reason = (e as Error).message;
     throw new UserError(`${name} cannot be read as an .xlsx workbook (${reason})`, undefined, {
@@ -120,11 +140,14 @@ export async function workbookFromFile(
   name: string,
   bytes: Uint8Array,
   loadExcelJs: ExcelJsLoader = loadExcelJsChunk,
+  onProgress?: (progress: OpenProgress) => void,
 ): Promise<MemoryWorkbook> {
   checkFileSize(name, bytes.length);
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (extension === "csv" || extension === "txt") return csvWorkbook(name, bytes);
-  if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes, loadExcelJs);
+  const known = ["csv", "txt", "xlsx", "xlsm"].includes(extension ?? "");
+  if (known) onProgress?.({ stage: "file" });
+  if (extension === "csv" || extension === "txt") return csvWorkbook(name, bytes, onProgress);
+  if (extension === "xlsx" || extension === "xlsm") return xlsxWorkbook(name, bytes, loadExcelJs, onProgress);
   throw new UserError(`${name}: the preview reads .xlsx and .csv files; save it as one of those`, undefined, {
     code: "fileType",
     file: name,

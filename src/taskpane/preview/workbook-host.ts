@@ -7,7 +7,7 @@
 import { parseRangeAddress } from "../../sheet/a1";
 import { MemoryWorkbook } from "../../workbook/memory/memory-workbook";
 import { gridWindow, type GridWindow } from "./grid";
-import { checkFileSize, workbookFromFile, type ExcelJsLoader } from "./open-file";
+import { checkFileSize, workbookFromFile, type ExcelJsLoader, type OpenProgress } from "./open-file";
 import { sampleWorkbook } from "./sample-workbook";
 
 export type HostRequest =
@@ -29,7 +29,11 @@ export class WorkbookHost {
 
   constructor(private readonly loadExcelJs?: ExcelJsLoader) {}
 
-  async answer(request: HostRequest): Promise<GridView | null> {
+  /** `onProgress`: how far opening a file has come (the page shows it in the status line). */
+  async answer(
+    request: HostRequest,
+    onProgress?: (progress: OpenProgress) => void,
+  ): Promise<GridView | null> {
     switch (request.kind) {
       case "open": {
         const { file } = request;
@@ -38,6 +42,7 @@ export class WorkbookHost {
           file.name,
           new Uint8Array(await file.arrayBuffer()),
           this.loadExcelJs,
+          onProgress,
         );
         return null;
       }

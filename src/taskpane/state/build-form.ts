@@ -34,12 +34,15 @@ export interface BuildForm {
   /** From the top tier down; the last is the base tier, which has no minimums. */
   tiers: TierField[];
   alerts: AlertField[];
+  /** Phones and e-mails masked on the sheets, for workbooks that are shared. */
+  maskContacts: boolean;
 }
 
 export type BuildFormAction =
   | { type: "sheet"; kind: SheetKind; on: boolean }
   | { type: "allSheets"; on: boolean }
   | { type: "thresholds"; from: BuildForm["thresholds"] }
+  | { type: "maskContacts"; on: boolean }
   | { type: "tier"; index: number; field: "minSpend" | "minPurchaseDays"; value: string }
   | { type: "alert"; index: number; condition: number; value: string };
 
@@ -64,6 +67,7 @@ export function buildFormOf(config: ReportConfig): BuildForm {
       ...(r.tiers ? { tiers: r.tiers } : {}),
       conditions: r.when.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value) })),
     })),
+    maskContacts: config.maskContacts,
   };
 }
 
@@ -80,6 +84,8 @@ export function buildFormReducer(form: BuildForm, action: BuildFormAction): Buil
       return { ...form, sheets: action.on ? [...SHEET_KINDS] : [] };
     case "thresholds":
       return { ...form, thresholds: action.from };
+    case "maskContacts":
+      return { ...form, maskContacts: action.on };
     case "tier":
       return {
         ...form,
@@ -146,6 +152,7 @@ export function buildConfigLayer(
     sheets: form.sheets,
     // The sheets speak the pane's language; stored with the settings, so Refresh keeps it.
     language,
+    maskContacts: form.maskContacts,
   };
   if (form.thresholds === "here") {
     layer.tiers = {

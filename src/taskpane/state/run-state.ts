@@ -4,6 +4,7 @@
  */
 import type { ReportProgress, ReportResult } from "../../report/build-report";
 import { sheetKindOf } from "../../report/sheet-kinds";
+import type { OpenProgress } from "../preview/open-file";
 import { formatNumber, type Language, type Strings } from "../i18n/strings";
 
 export type RunKind = "build" | "refresh";
@@ -68,4 +69,26 @@ export function progressText(
     return strings.writingSheet(String(index + 1), String(count), sheetLabel(strings, name));
   }
   return strings.steps[progress.step] ?? progress.message;
+}
+
+/** How far opening a file in the browser preview has come, in the pane's language. */
+export function openingText(
+  strings: Strings,
+  name: string,
+  progress: OpenProgress | undefined,
+  language: Language = "en",
+): string {
+  switch (progress?.stage) {
+    case undefined:
+    case "file":
+      return strings.openingFile(name);
+    case "rows":
+      return strings.openingRows(
+        name,
+        formatNumber(language, progress.read),
+        formatNumber(language, progress.total),
+      );
+    case "sheet":
+      return strings.openingSheet(name);
+  }
 }

@@ -34,13 +34,17 @@ type ToWorker<Req> =
 type FromWorker<Res, Prog> =
   | PortCall
   | { type: "progress"; id: number; progress: Prog }
+  | { type: "rows"; id: number; read: number; total: number }
   | { type: "done"; id: number; result: Res }
   | { type: "failed"; id: number; error: SerializedError };
 
 export interface RunHooks<Prog> {
   onProgress?: (progress: Prog) => void;
   signal?: AbortSignal;
-  /** How far the page's workbook has read a table for the request (Excel reads a large one in chunks). */
+  /**
+   * How far a table read for the request has come: the page's workbook (Excel reads a large one in chunks)
+   * or the preview's, in its own worker.
+   */
   onRead?: (read: number, total: number) => void;
 }
 
@@ -95,6 +99,9 @@ export function runInWorker<Req, Res, Prog>(
         case "progress":
           hooks.onProgress?.(message.progress);
           break;
+        case "rows":
+          hooks.onRead?.(message.read, message.total);
+          break;
         case "done":
           finish();
           resolve(message.result);
@@ -131,7 +138,10 @@ export function serveInWorker<Req, Res, Prog>(scope: Endpoint, run: RunInWorker<
         port.settle(message);
         break;
       case "connect":
-        port = RemoteWorkbook.over(message.port);
+        // The workbook's worker says how far a table read has come; the page hears it for the request.
+        port = RemoteWorkbook.over(message.port, (run, read, total) => {
+          if (run !== undefined) post({ type: "rows", id: run, read, total });
+        });
         break;
       case "cancel":
         controllers.get(message.id)?.abort(new DOMException("The build was cancelled", "AbortError"));

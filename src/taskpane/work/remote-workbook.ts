@@ -6,7 +6,7 @@
  * What the port passes (sheet models, settings) is plain data a structured clone copies, except tables:
  * a table read is packed into typed arrays and transferred (packed-table.ts), however large it is.
  */
-import type { Workbook } from "../../sheet/port";
+import type { ReadTableOptions, Workbook } from "../../sheet/port";
 import type { Endpoint } from "./channel";
 import { deserializeError, serializeError, type SerializedError } from "./errors";
 import { isPackedTable, packTable, unpackTable, type Pause } from "./packed-table";
@@ -28,6 +28,17 @@ export type PortReply =
   | { type: "port-reply"; id: number; ok: true; value: unknown }
   | { type: "port-reply"; id: number; ok: false; error: SerializedError };
 
+/** How far a table read for the call `id` has come (rows read of the table's rows), while it reads. */
+export interface PortRows {
+  type: "port-rows";
+  id: number;
+  read: number;
+  total: number;
+}
+
+/** Told of each table read's progress: the request it is for (undefined: the page's own) and the rows. */
+export type RowsListener = (run: number | undefined, read: number, total: number) => void;
+
 const METHODS: readonly WorkbookMethod[] = [
   "listSheets",
   "listTables",
@@ -43,17 +54,23 @@ const METHODS: readonly WorkbookMethod[] = [
 
 /**
  * Runs one call on a workbook and gives the reply to post back, with the buffers to transfer. `pause`
- * lets the thread breathe while a large table is packed (on the page, between Excel's chunks).
+ * lets the thread breathe while a large table is packed (on the page, between Excel's chunks); `onRows`
+ * hears how far a table read has come (the options' own onRows cannot cross a message channel).
  */
 export async function serveWorkbookCall(
   workbook: Workbook,
   call: PortCall,
   pause?: Pause,
+  onRows?: (read: number, total: number) => void,
 ): Promise<{ reply: PortReply; transfer: ArrayBuffer[] }> {
   try {
     if (!METHODS.includes(call.method)) throw new Error(`not a Workbook method: ${call.method}`);
     const method = workbook[call.method] as (...args: unknown[]) => Promise<unknown>;
-    const value = await method.apply(workbook, call.args);
+    const args =
+      call.method === "readTable" && onRows
+        ? [call.args[0], { ...(call.args[1] as ReadTableOptions | undefined), onRows }]
+        : call.args;
+    const value = await method.apply(workbook, args);
     if (call.method === "readTable") {
       const { packed, transfer } = await packTable(
         value as Awaited<ReturnType<Workbook["readTable"]>>,
@@ -67,12 +84,17 @@ export async function serveWorkbookCall(
   }
 }
 
-/** Answers the port calls arriving at `endpoint` with `workbook()` (the workbook held now). */
+/**
+ * Answers the port calls arriving at `endpoint` with `workbook()` (the workbook held now), telling the
+ * caller how far each table read has come.
+ */
 export function serveWorkbook(endpoint: Endpoint, workbook: () => Workbook): void {
   endpoint.addEventListener("message", (event: MessageEvent) => {
     const call = event.data as PortCall;
     if (call?.type !== "port-call") return;
-    void serveWorkbookCall(workbook(), call).then(({ reply, transfer }) =>
+    const onRows = (read: number, total: number) =>
+      endpoint.postMessage({ type: "port-rows", id: call.id, read, total } satisfies PortRows);
+    void serveWorkbookCall(workbook(), call, undefined, onRows).then(({ reply, transfer }) =>
       endpoint.postMessage(reply, transfer),
     );
   });
@@ -89,16 +111,26 @@ export interface WorkbookPort {
 /** The calling side: Workbooks whose every method is answered by the other side. */
 export class RemoteWorkbook implements WorkbookPort {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; run: number | undefined }
+  >();
 
-  constructor(private readonly post: (call: PortCall, transfer?: Transferable[]) => void) {}
+  constructor(
+    private readonly post: (call: PortCall, transfer?: Transferable[]) => void,
+    private readonly onRows?: RowsListener,
+  ) {}
 
-  /** A RemoteWorkbook over a port whose other end serves a workbook (serveWorkbook). */
-  static over(port: Endpoint & { start?: () => void }): RemoteWorkbook {
-    const remote = new RemoteWorkbook((call) => port.postMessage(call));
+  /**
+   * A RemoteWorkbook over a port whose other end serves a workbook (serveWorkbook); `onRows` hears how far
+   * the table reads of each request have come.
+   */
+  static over(port: Endpoint & { start?: () => void }, onRows?: RowsListener): RemoteWorkbook {
+    const remote = new RemoteWorkbook((call) => port.postMessage(call), onRows);
     port.addEventListener("message", (event: MessageEvent) => {
-      const reply = event.data as PortReply;
-      if (reply?.type === "port-reply") remote.settle(reply);
+      const message = event.data as PortReply | PortRows;
+      if (message?.type === "port-reply") remote.settle(message);
+      else if (message?.type === "port-rows") remote.rows(message);
     });
     port.start?.();
     return remote;
@@ -112,14 +144,25 @@ export class RemoteWorkbook implements WorkbookPort {
 
   private call(method: WorkbookMethod, args: unknown[], run: number | undefined): Promise<unknown> {
     const id = this.nextId++;
+    // A function cannot cross the channel: the other side tells how far a read has come instead.
+    if (method === "readTable" && args[1] && typeof args[1] === "object") {
+      const { onRows: _, ...options } = args[1] as ReadTableOptions;
+      args = [args[0], options];
+    }
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, run });
       this.post(
         run === undefined
           ? { type: "port-call", id, method, args }
           : { type: "port-call", id, run, method, args },
       );
     });
+  }
+
+  /** A table read's progress, for the request that made the call. */
+  rows(message: PortRows): void {
+    const waiting = this.pending.get(message.id);
+    if (waiting) this.onRows?.(waiting.run, message.read, message.total);
   }
 
   settle(reply: PortReply): void {

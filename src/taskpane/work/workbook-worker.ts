@@ -3,6 +3,7 @@
  * answers the page's requests (open, sample, a window of a sheet) and serves the Workbook port to the
  * page and to the pane's workers, each over its own port.
  */
+import type { OpenProgress } from "../preview/open-file";
 import { WorkbookHost, type HostRequest } from "../preview/workbook-host";
 import { serveInWorker, type Endpoint } from "./channel";
 import { serveWorkbook } from "./remote-workbook";
@@ -17,4 +18,6 @@ scope.addEventListener("message", (event: MessageEvent) => {
   serveWorkbook(message.port, () => host.workbook);
   message.port.start();
 });
-serveInWorker<HostRequest, unknown, never>(scope, (_workbook, request) => host.answer(request));
+serveInWorker<HostRequest, unknown, OpenProgress>(scope, (_workbook, request, hooks) =>
+  host.answer(request, hooks.onProgress),
+);

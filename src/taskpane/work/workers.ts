@@ -8,6 +8,7 @@
  */
 import type { ReportProgress } from "../../report/build-report";
 import type { Workbook } from "../../sheet/port";
+import type { OpenProgress } from "../preview/open-file";
 import type { GridView, HostRequest } from "../preview/workbook-host";
 import { connectWorkbook, runInWorker, type RunHooks } from "./channel";
 import type { PaneRequest } from "./pane-request";
@@ -104,13 +105,16 @@ export class PreviewHost {
     return channel.port2;
   }
 
-  private ask<Res>(request: HostRequest, transfer: Transferable[] = []): Promise<Res> {
-    return runInWorker<HostRequest, Res, never>(this.worker, null, request, {}, transfer);
+  private ask<Res>(request: HostRequest, onProgress?: (progress: OpenProgress) => void): Promise<Res> {
+    return runInWorker<HostRequest, Res, OpenProgress>(this.worker, null, request, { onProgress });
   }
 
-  /** Opens a file: the worker reads its bytes (a File crosses as a handle, its bytes are not copied here). */
-  open(file: File): Promise<null> {
-    return this.ask({ kind: "open", file });
+  /**
+   * Opens a file: the worker reads its bytes (a File crosses as a handle, its bytes are not copied here)
+   * and says how far it has come.
+   */
+  open(file: File, onProgress?: (progress: OpenProgress) => void): Promise<null> {
+    return this.ask({ kind: "open", file }, onProgress);
   }
 
   sample(customers: number): Promise<null> {

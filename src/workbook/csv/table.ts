@@ -33,11 +33,17 @@ export interface CsvReadOptions {
   header?: HeaderSpec;
   delimiter?: TextDelimiter;
   encoding?: TextEncodingChoice;
+  /** Told after each batch of the parsed lines is taken into the table: lines so far, lines in all. */
+  onRows?: (read: number, total: number) => void;
 }
 
-async function* batches(rows: string[][]): AsyncIterable<SheetRow[]> {
+async function* batches(
+  rows: string[][],
+  onRows?: (read: number, total: number) => void,
+): AsyncIterable<SheetRow[]> {
   for (let start = 0; start < rows.length; start += ROW_BATCH) {
     yield rows.slice(start, start + ROW_BATCH).map((cells, i) => ({ row: start + i + 1, cells }));
+    onRows?.(Math.min(start + ROW_BATCH, rows.length), rows.length);
   }
 }
 
@@ -87,7 +93,7 @@ export async function csvTableFromBytes(
     );
   }
   const table = await collectRawTable(
-    batches(parsed.rows),
+    batches(parsed.rows, options.onRows),
     { source: label, place: { file: label }, left: 1 },
     options.header ?? "auto",
   );

@@ -115,12 +115,14 @@ export class SpliceBackend implements WorkbookBackend {
     const slot = this.slot(sheet);
     if (slot.written) return this.written.readCells(slot.name, cells);
     if (cells.length === 0) return [];
-    const box = {
-      top: Math.min(...cells.map((c) => c.row)),
-      bottom: Math.max(...cells.map((c) => c.row)),
-      left: Math.min(...cells.map((c) => c.col)),
-      right: Math.max(...cells.map((c) => c.col)),
-    };
+    // A loop, not Math.min(...cells): a carried table may have a cell per customer.
+    const box = { top: cells[0].row, bottom: cells[0].row, left: cells[0].col, right: cells[0].col };
+    for (const c of cells) {
+      box.top = Math.min(box.top, c.row);
+      box.bottom = Math.max(box.bottom, c.row);
+      box.left = Math.min(box.left, c.col);
+      box.right = Math.max(box.right, c.col);
+    }
     const found = new Map<string, CellContents>();
     for await (const batch of readSheetCells(this.pkg, slot.part as string, this.ctx(), box)) {
       for (const { row, cells: rowCells } of batch) {

@@ -91,7 +91,7 @@ export class XlsxWorkbook extends BackedWorkbook {
 
   override async writeSheet(model: SheetModel, options?: WriteSheetOptions): Promise<WriteSheetResult> {
     const result = await super.writeSheet(model, options);
-    this.notCarried.push(...result.notCarried);
+    for (const cell of result.notCarried) this.notCarried.push(cell);
     return result;
   }
 

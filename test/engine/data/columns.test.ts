@@ -162,6 +162,51 @@ describe("detectColumns", () => {
     ]);
   });
 
+  it("reads Shopify's order export: Name #1001 is the order, the Email filled on every line the customer, Total the amount", () => {
+    const headers = [
+      "Name",
+      "Email",
+      "Paid at",
+      "Subtotal",
+      "Total",
+      "Lineitem quantity",
+      "Lineitem price",
+      "Billing Phone",
+    ];
+    const rows = [
+      ["#1001", "anna@example.com", "2024-03-01", "50.00", "55.00", "2", "15.00", "+46 70 123 45 67"],
+      ["#1001", "anna@example.com", "", "", "", "1", "20.00", ""],
+      ["#1002", "ben@example.com", "2024-03-05", "30.00", "34.90", "1", "30.00", ""],
+    ];
+    const t: RawTable = {
+      source: "orders_export.csv",
+      headers,
+      columns: headers.map((_, c) => rows.map((r) => r[c])),
+      firstRow: 2,
+    };
+    // The phone is on one line of three, the e-mail on all: a blank id would drop the line.
+    expect(detectColumns(t).mapping).toMatchObject({
+      orderId: 0,
+      customerId: 1,
+      email: 1,
+      amount: 4,
+      phone: 7,
+    });
+    // A Name column of people stays a name.
+    const people: RawTable = { ...t, columns: [["Anna Berg", "Ben Ode", ""], ...t.columns.slice(1)] };
+    expect(detectColumns(people).mapping).toMatchObject({ name: 0 });
+    // The pane sends the mapping it shows back as settings: the e-mail given as the id and as the e-mail.
+    expect(detectColumns(t, { customerId: "Email", email: "Email" }).mapping).toMatchObject({
+      customerId: 1,
+      email: 1,
+    });
+    expect(() => detectColumns(t, { customerId: "Email", date: "Email" })).toThrow(
+      /column B is given for two roles/,
+    );
+    // With only a Subtotal, it is the amount.
+    expect(detectColumns(tableWith(["Email", "Date", "Subtotal"])).mapping.amount).toBe(2);
+  });
+
   it.each([
     [["客户ID", "消费日期", "消费金额"]],
     [["会员ID", "日期", "金额"]],

@@ -1,13 +1,18 @@
 /**
  * The catalogue has every key in both languages: the same keys, the same kinds of value (a text, a list of
  * the same length, a function of the same number of arguments), no empty text; and the Chinese texts are
- * Chinese (no English word outside the few kept as they are: RFM, R/F/M, P(alive)'s letters, VIP, ...).
+ * Chinese (no English word outside the few kept as they are: RFM, R/F/M, P(alive)'s letters, VIP, ..., and
+ * what a user types as it is written: settings, flags, quoted names).
  */
 import { CATALOGUE } from "../../../src/engine/text/catalogue";
-import { KEPT_LATIN_WORDS } from "../../helpers/kept-latin-words";
+import { latinWordsOf } from "../../helpers/kept-latin-words";
 
 /** Arguments that are not numbers, by the path of the text function that takes them. */
 const ARGUMENTS: Record<string, unknown[][]> = {
+  ".benefitCost.outsideTarget": [[-0.116, 0.1, ["回测基线只有 12 个月的历史"]]],
+  ".benefitCost.sheet.keyResults.chooseOne": [[["基准", "保守", "进取"]]],
+  // A cell range (A1:AN200) is an address, the same in Chinese Excel: not a word of the text.
+  ".benefitCost.sheet.intro": [["〔区域〕"]],
   ".tiers.intro": [true, false].map((rolling) => [
     {
       asOf: "2024-12-31",
@@ -33,6 +38,14 @@ const ARGUMENTS: Record<string, unknown[][]> = {
   ],
   ".thisWeek.reason.tierDrop": [["铂金", "2025-01-30", "¥500", 2]],
   ".customers.modelBlank": [["BG/NBD 拟合失败。"]],
+  ".model.intro": [
+    ["2024-12-31", "week"],
+    ["2024-12-31", "day"],
+  ],
+  ".model.timeUnit": [["week"], ["month"]],
+  ".model.meaning": [["week"], ["day"]],
+  ".model.purchasesPer": [["week"], ["day"]],
+  ".model.dropOutRatePer": [["week"], ["month"]],
   ".keyDates.missing": [
     [true, false],
     [false, true],
@@ -55,12 +68,18 @@ function walk(en: unknown, zh: unknown, path: string, out: Entry[]): void {
 const entries: Entry[] = [];
 walk(CATALOGUE.en, CATALOGUE["zh-CN"], "", entries);
 
+/** Every text in a value: a text, a list of texts, cells with a value and a note. */
+function textsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(textsIn);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(textsIn);
+  return [String(value)];
+}
+
 /** What a text function says: with the arguments above, else with numbers (2 and 3: plural and singular 1). */
 function samples(path: string, fn: (...args: never[]) => unknown): string[] {
   const calls = ARGUMENTS[path] ?? [1, 3].map((n) => Array.from({ length: fn.length }, () => n));
   return calls.map((args) => {
-    const value = (fn as (...a: unknown[]) => unknown)(...args);
-    return Array.isArray(value) ? value.join(" ") : String(value);
+    return textsIn((fn as (...a: unknown[]) => unknown)(...args)).join(" ");
   });
 }
 
@@ -92,9 +111,7 @@ describe("the message catalogue", () => {
             : typeof zh === "string"
               ? [zh]
               : [];
-      return texts.flatMap((text) =>
-        (text.match(/[A-Za-z]+/g) ?? []).filter((w) => !KEPT_LATIN_WORDS.has(w)).map((w) => `${path}: ${w}`),
-      );
+      return texts.flatMap((text) => latinWordsOf(text).map((w) => `${path}: ${w}`));
     });
     expect(english).toEqual([]);
   });

@@ -43,6 +43,30 @@ describe("LOYALTY.LIFT", () => {
     expect(row[2] as number).toBeGreaterThan(0.15);
   });
 
+  it("labels its row in the language asked for, from the catalogue", () => {
+    const row = (language?: string) =>
+      lift(ranges.customers, ranges.dates, ranges.amounts, ranges.participants, start, 56, true, language)[0];
+    expect(row()).toEqual([
+      "lift",
+      "lift low (95 %)",
+      "lift high (95 %)",
+      "spend effect per member",
+      "matched",
+      "unmatched",
+      "naive lift",
+    ]);
+    expect(row("zh")).toEqual([
+      "提升",
+      "提升下限（95 %）",
+      "提升上限（95 %）",
+      "人均消费效果",
+      "已匹配",
+      "未匹配",
+      "简单比较的提升",
+    ]);
+    expect(row("中文")).toEqual(row("zh"));
+  });
+
   it("says what is missing: no start, no participants", () => {
     expect(
       errorIn(lift(ranges.customers, ranges.dates, ranges.amounts, ranges.participants, ""))?.message,

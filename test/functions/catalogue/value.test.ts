@@ -84,7 +84,8 @@ describe("LOYALTY.CLV", () => {
   const gg = gammaGamma(c.x, c.zbar, null, null);
 
   it("is E[M] × E[X(39)] for customer 1 without discounting: 24.66 × 1.226 from the published numbers", () => {
-    const [[v]] = clv(bg, gg, [[2]], [[30.43]], [[38.86]], [[22.35]], 39, 0, null, null);
+    // One step of 39 weeks: period_length 1 (the default is a month, 4.348 weeks).
+    const [[v]] = clv(bg, gg, [[2]], [[30.43]], [[38.86]], [[22.35]], 39, 0, null, 1);
     // The published E[M] of customer 1 is 24.66 (±0.1), E[X(39)] is 1.226 (±0.001).
     expect(Math.abs((v as number) - 24.66 * 1.226)).toBeLessThan(0.1 * 1.226 + 0.001 * 24.66);
   });
@@ -120,6 +121,22 @@ describe("LOYALTY.CLV", () => {
     expect(r[1][0]).toBeGreaterThan(0);
   });
 
+  it("defaults to the report's convention: 12 months of 365.25/12 days, 10 % a year as a monthly rate, margin 1", () => {
+    const customer: [unknown[][], unknown[][], unknown[][], unknown[][]] = [
+      [[2]],
+      [[30.43]],
+      [[38.86]],
+      [[22.35]],
+    ];
+    const [[byDefault]] = clv(bg, gg, ...customer, null, null, null, null);
+    const monthlyRate = Math.pow(1.1, 1 / 12) - 1;
+    const [[spelledOut]] = clv(bg, gg, ...customer, 12, monthlyRate, 1, 365.25 / 12 / 7);
+    expect(byDefault).toBeCloseTo(spelledOut as number, 12);
+    // lifetimes' month of 4.345 weeks gives a slightly different value: the defaults are not lifetimes'.
+    const [[lifetimesMonth]] = clv(bg, gg, ...customer, 12, monthlyRate, 1, 4.345);
+    expect(Math.abs((lifetimesMonth as number) / (byDefault as number) - 1)).toBeGreaterThan(1e-5);
+  });
+
   it("says what is wrong with its arguments", () => {
     expect(errorIn(clv(gg, gg, [[2]], [[3]], [[4]], [[5]], 12, 0.01))?.message).toBe(
       "model is a Gamma-Gamma model; this function needs BG/NBD, Pareto/NBD or MBG/NBD",
@@ -130,9 +147,7 @@ describe("LOYALTY.CLV", () => {
     expect(errorIn(clv(bg, gg, [[2]], [[3]], [[4]], [[5]], 2.5, 0.01))?.message).toBe(
       "horizon must be a whole number, not 2.5",
     );
-    expect(errorIn(clv(bg, gg, [[2]], [[3]], [[4]], [[5]], 12, null))?.message).toBe(
-      "discount_rate is blank; a number is needed",
-    );
+    expect(errorIn(clv(bg, gg, [[2]], [[3]], [[4]], [[5]], 12, -1))?.message).toMatch(/^discount_rate/);
     expect(
       errorIn(clv(bg, gg, column(2, 2), column(3, 5), column(4, 4), column(5, 5), 12, 0.01), 1)?.message,
     ).toBe("t_x, row 2: expected 0 ≤ t_x ≤ T (4), got 5");

@@ -3,7 +3,7 @@
  * every name they use is defined, that everything lies in the fixed footprint, and that the layout holds
  * every number of periods. (Whether the formulas compute the engine's numbers: recalculation.test.ts.)
  */
-import { MAX_PERIODS } from "../../../src/engine/projection/assumptions";
+import { MAX_PERIODS_ON_SHEET as MAX_PERIODS } from "../../../src/report/benefit-cost/fields";
 import { benefitCostSheet } from "../../../src/report/benefit-cost/builder";
 import { BENEFIT_COST_FOOTPRINT, benefitCostLayout } from "../../../src/report/benefit-cost/layout";
 import { headerLines } from "../../../src/report/benefit-cost/writer";
@@ -12,6 +12,8 @@ import { resolveCells } from "../../../src/sheet/sheet-model-cells";
 import { checkSheetModel } from "../../../src/sheet/sheet-model-check";
 import { UserError } from "../../../src/user-error";
 import { INPUT_KEYS } from "../../../src/report/benefit-cost/fields";
+import { assumptionsWithInputs } from "../../../src/report/benefit-cost/inputs";
+import { KEPT_LATIN_WORDS } from "../../helpers/kept-latin-words";
 import { cdnowBaseline, cdnowSheetInput, typedAssumptions } from "./fixture";
 
 /** Functions of Excel 2016 that LibreOffice has too, and that are not volatile. */
@@ -121,5 +123,50 @@ describe("two-line headers", () => {
     expect(headerLines("Tier", 12)).toEqual(["", "Tier"]);
     expect(headerLines("Points per unit of spend", 12)).toEqual(["Points per", "unit of spend"]);
     expect(headerLines("Redemption rate", 12)).toEqual(["Redemption", "rate"]);
+  });
+});
+
+describe("two-line headers in Chinese", () => {
+  it("counts a Chinese character twice and splits Chinese text between characters", () => {
+    // 7 characters are 14 wide: too wide for 12, split in the middle.
+    expect(headerLines("每单位消费积分", 12)).toEqual(["每单位", "消费积分"]);
+    expect(headerLines("兑换率", 12)).toEqual(["", "兑换率"]);
+  });
+});
+
+describe("the Benefit cost sheet in Chinese", () => {
+  const baseline = cdnowBaseline(1);
+  const sheet = benefitCostSheet({
+    ...cdnowSheetInput(baseline, typedAssumptions(baseline, "base")),
+    source: "",
+    language: "zh-CN",
+  });
+  const latin = (text: string) =>
+    (text.match(/\b[A-Za-z][A-Za-z']*\b/g) ?? []).filter((w) => !KEPT_LATIN_WORDS.has(w));
+
+  it("has no English word in any cell, cell note, chart, validation message or name comment", () => {
+    const texts: string[] = [];
+    for (const c of resolveCells(sheet.model)) {
+      for (const t of [c.value, c.result, c.note]) if (typeof t === "string") texts.push(t);
+    }
+    for (const chart of sheet.model.charts ?? []) {
+      texts.push(chart.title ?? "", chart.xAxisTitle ?? "", chart.yAxisTitle ?? "");
+    }
+    for (const v of sheet.model.validations ?? []) texts.push(v.prompt ?? "", v.error ?? "");
+    for (const n of sheet.model.names ?? []) texts.push(n.comment ?? "");
+    // The sheet has hundreds of texts: a scan that found few would prove nothing.
+    expect(texts.length).toBeGreaterThan(300);
+    expect(texts.filter((t) => latin(t).length > 0)).toEqual([]);
+  });
+
+  it("names the scenarios in Chinese, and reads a scenario typed in either language", () => {
+    const selector = resolveCells(sheet.model).find((c) => c.input === INPUT_KEYS.scenario)!;
+    expect(selector.value).toBe("基准");
+    const input = (value: string) => [{ key: INPUT_KEYS.scenario, address: "B24", value, edited: true }];
+    const defaults = typedAssumptions(baseline, "base");
+    expect(assumptionsWithInputs(defaults, baseline, input("保守"), "LL 权益成本").scenario).toBe("cautious");
+    expect(assumptionsWithInputs(defaults, baseline, input("Ambitious"), "LL 权益成本").scenario).toBe(
+      "ambitious",
+    );
   });
 });

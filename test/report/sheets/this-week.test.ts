@@ -25,13 +25,13 @@ function tableAt(
   return { header, rows, top };
 }
 
-/** Each member's name, phone and store as the orders write them. */
-function contactsOfData(): Map<string, [string, string, string]> {
-  const out = new Map<string, [string, string, string]>();
+/** Each member's name, phone, store and channel as their last line in the orders writes them. */
+function contactsOfData(): Map<string, [string, string, string, string]> {
+  const out = new Map<string, [string, string, string, string]>();
   table.columns[1].forEach((id, r) => {
     out.set(
       String(id),
-      [9, 10, 11].map((c) => String(table.columns[c][r] ?? "")) as [string, string, string],
+      [9, 10, 11, 6].map((c) => String(table.columns[c][r] ?? "")) as [string, string, string, string],
     );
   });
   return out;
@@ -56,18 +56,19 @@ describe("the This week sheet", () => {
     const calls = tableAt(grid.slice(list.top + list.rows.length + 1), "Store");
     const col = (h: string) => calls.header.indexOf(h);
     expect(calls.header).toEqual([
-      "Store", "Customer ID", "Name", "Phone", "Tier", "Reason", "Last purchase", "Last amount",
-      "Value at risk", "Suggested action", "Done", "Note",
+      "Store", "Customer ID", "Name", "Phone", "Channel", "Tier", "Reason", "Last purchase",
+      "Last amount", "Value at risk", "Suggested action", "Done", "Note",
     ]); // prettier-ignore
     const contacts = contactsOfData();
     const perStore = new Map<string, number>();
     for (const row of calls.rows) {
-      const [name, phone, store] = contacts.get(String(row[col("Customer ID")]))!;
-      expect([row[col("Name")] ?? "", row[col("Phone")] ?? "", row[col("Store")]]).toEqual([
-        name,
-        phone,
-        store,
-      ]);
+      const [name, phone, store, channel] = contacts.get(String(row[col("Customer ID")]))!;
+      expect([
+        row[col("Name")] ?? "",
+        row[col("Phone")] ?? "",
+        row[col("Store")],
+        row[col("Channel")],
+      ]).toEqual([name, phone, store, channel]);
       expect(String(row[col("Reason")])).not.toBe("");
       perStore.set(store, (perStore.get(store) ?? 0) + 1);
     }
@@ -94,7 +95,9 @@ describe("the This week sheet", () => {
       const c = byId.get(String(row[1]))!;
       const expected = (c[value] as number) * (1 - (c[alive] as number));
       // Both sheets round (P(alive) to 4 digits, money to 2): equal to a cent or two.
-      expect(Math.abs((row[8] as number) - expected)).toBeLessThan(0.05 + 1e-4 * (c[value] as number));
+      expect(Math.abs((row[calls.header.indexOf("Value at risk")] as number) - expected)).toBeLessThan(
+        0.05 + 1e-4 * (c[value] as number),
+      );
     }
   });
 
@@ -104,12 +107,13 @@ describe("the This week sheet", () => {
     const calls = tableAt(grid.slice(callsTop), "Store");
     const sheetRow = (i: number) => callsTop + calls.top + 2 + i; // 1-based sheet row of data row i
     const id = String(calls.rows[3][1]);
-    workbook.setCell("LL This week", cellAddress(sheetRow(3), 11), "Done");
-    workbook.setCell("LL This week", cellAddress(sheetRow(3), 12), "Asked about the new season");
+    const done = calls.header.indexOf("Done");
+    workbook.setCell("LL This week", cellAddress(sheetRow(3), done + 1), "Done");
+    workbook.setCell("LL This week", cellAddress(sheetRow(3), done + 2), "Asked about the new season");
     await buildReport({ workbook, orders: { table } });
     const again = await workbook.readRange("LL This week");
     const row = again.find((r) => r[1] === id)!;
-    expect([row[10], row[11]]).toEqual(["Done", "Asked about the new season"]);
+    expect([row[done], row[done + 1]]).toEqual(["Done", "Asked about the new season"]);
 
     await buildReport({ workbook, orders: { table }, config: { language: "zh-CN" } });
     const names = (await workbook.listSheets()).map((s) => s.name);

@@ -1,10 +1,12 @@
 /**
- * The words of the Benefit cost sheet's reconciliation, comparison, break-even and cost blocks, in both
- * languages (the shared catalogue's pattern: src/engine/text/bilingual.ts). Texts that a formula builds
+ * The words of the Benefit cost sheet (权益成本): the reconciliation, comparison, break-even and cost
+ * blocks here, the labels, units and notes of every other block in benefit-cost-sheet.ts; both languages
+ * (the shared catalogue's pattern: src/engine/text/bilingual.ts). Texts that a formula builds
  * (the lift message) come from here too, so the engine's expected value and the formula agree in either
  * language.
  */
-import { bilingual } from "../../engine/text/bilingual";
+import { bilingual } from "./bilingual";
+import { SHEET_TEXTS } from "./benefit-cost-sheet";
 
 const pct = (x: number, space: string) => `${(x * 100).toFixed(1)}${space}%`;
 
@@ -143,6 +145,7 @@ export const BENEFIT_COST_TEXTS = bilingual({
     tierCostTitle: (T: number) =>
       `Cost per tier over the ${T} periods (the programme fixed cost is not a tier's)`,
     allTiers: "All tiers",
+    sheet: SHEET_TEXTS.en,
   },
   "zh-CN": {
     reconciliationTitle: "核对：模型与实际销售",
@@ -245,6 +248,7 @@ export const BENEFIT_COST_TEXTS = bilingual({
     year: "年度",
     tierCostTitle: (T: number) => `各等级 ${T} 期的成本（方案固定成本不属于任何等级）`,
     allTiers: "全部等级",
+    sheet: SHEET_TEXTS["zh-CN"],
   },
 });
 
