@@ -125,12 +125,13 @@ describe("loyalty report --summary", () => {
         const x = row.get(header) ?? null;
         const y = other.get(header) ?? null;
         if (typeof x === "number" && typeof y === "number") {
-          // Money is written to the cent; SQL adds the lines in another order than the engine, so a value
-          // on a half cent may round to the next one: at most one cent apart.
-          const cents = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
-          const tolerance = cents(x) && cents(y) ? 0.0100001 : 1e-9 * Math.max(1, Math.abs(x));
-          if (Math.abs(x - y) > tolerance)
-            throw new Error(`${id} ${header}: ${x} vs ${y}`);
+          // Cells are written rounded (money to the cent, P(alive) to 4 decimals...). SQL adds the lines in
+          // another order than the engine, so a value on a rounding boundary may round to the next digit:
+          // at most one unit of the last decimal written apart.
+          const decimals = (v: number) => (String(v).split(".")[1] ?? "").length;
+          const d = Math.max(decimals(x), decimals(y));
+          const tolerance = d <= 4 ? 1.0001 * 10 ** -d : 1e-9 * Math.max(1, Math.abs(x));
+          if (Math.abs(x - y) > tolerance) throw new Error(`${id} ${header}: ${x} vs ${y}`);
         } else if (x !== y) throw new Error(`${id} ${header}: ${String(x)} vs ${String(y)}`);
       }
       if ((other.get("Previous tier") ?? "") !== "") throw new Error(`${id}: a previous tier from a summary`);
