@@ -19,6 +19,7 @@ import { isCustomerSummaryHeaders } from "../engine/summary/summary-columns";
 import { readCustomerSummaryTable, type CustomerSummaryTable } from "../engine/summary/read-summary-table";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
 import { asUserError, UserError, withUserErrors } from "../user-error";
+import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
   analysisConfigOf,
@@ -45,6 +46,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
+import { reportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { sheetBuilder, SHEETS_USING_MODELS } from "./sheets";
@@ -297,8 +299,17 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   );
 
   await steps.enter("summarising");
-  const { analysis, used, defaults } = withUserErrors(() => analyze(input, config, edits));
+  const analyzed = withUserErrors(() => analyze(input, config, edits));
+  const { analysis, defaults } = analyzed;
   const fromLines = analysis.basis === "orders";
+  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
+  // The amounts' text, or the unit prices' when the amounts are price × quantity (a summary's spend).
+  const moneyColumn =
+    "lines" in input
+      ? (input.lines.columns.mapping.amount ?? input.lines.columns.mapping.price)
+      : input.summary.columns.spend;
+  const currency = reportCurrency(config.currency, orders.table, moneyColumn);
+  const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
   let models: ReportModels | null = null;
@@ -328,7 +339,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
         workbook,
         analysis,
         orders.table.source,
-        used.currency,
+        currency,
         measuredLiftFor(campaigns, used),
         used.language,
       );
@@ -342,6 +353,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     preferences,
     campaigns,
     config: used,
+    currency,
     analysis,
     models,
     holdout,
@@ -350,11 +362,19 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     headers: orders.table.headers,
     columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
   };
+  // What changed since the previous build: its member state read back before anything is rewritten.
+  const memberState = memberSnapshotOf(data);
+  data.memberChanges = memberChangesOf(
+    data,
+    decodeMemberState(await workbook.readMemberState()),
+    memberState,
+  );
   const written = await writeSheets(steps, workbook, data);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
+  await workbook.writeMemberState(encodeMemberState(memberState));
 
   const warnings = [
     ...reportWarnings(written, models, analysis, orders.sheet),

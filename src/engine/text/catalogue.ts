@@ -8,6 +8,7 @@ import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
 import { BENEFIT_COST_TEXTS } from "./benefit-cost";
 import { CONTACT_TEXTS } from "./contacts";
 import { CAMPAIGN_TEXTS } from "./campaigns";
+import { CHANGE_TEXTS } from "./changes";
 import { CUSTOMER_TEXTS } from "./customers";
 import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
@@ -28,6 +29,7 @@ function catalogueOf(language: Language) {
     customerIdHeader: CUSTOMER_ID_HEADER[language],
     contacts: CONTACT_TEXTS[language],
     thisWeek: THIS_WEEK_TEXTS[language],
+    changes: CHANGE_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],
     segments: SEGMENT_TEXTS[language],
     tiers: TIER_TEXTS[language],

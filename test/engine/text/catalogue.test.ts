@@ -11,6 +11,9 @@ import { latinWordsOf } from "../../helpers/kept-latin-words";
 const ARGUMENTS: Record<string, unknown[][]> = {
   ".benefitCost.outsideTarget": [[-0.116, 0.1, ["回测基线只有 12 个月的历史"]]],
   ".benefitCost.sheet.keyResults.chooseOne": [[["基准", "保守", "进取"]]],
+  ".benefitCost.sheet.money": (["setting", "column", "amounts", "none"] as const).map((from) => [
+    { symbol: "¥", from, column: "D", header: "币种", others: [{ symbol: "$", rows: 8 }] },
+  ]),
   // A cell range (A1:AN200) is an address, the same in Chinese Excel: not a word of the text.
   ".benefitCost.sheet.intro": [["〔区域〕"]],
   ".tiers.intro": [true, false].map((rolling) => [
