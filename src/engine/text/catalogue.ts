@@ -1,5 +1,5 @@
 /**
- * THE MESSAGE CATALOGUE of the generated sheets: every group of texts, in English and Simplified Chinese,
+ * THE MESSAGE CATALOGUE of the generated sheets (and of the CLI's lines on how it read a file): every group of texts, in English and Simplified Chinese,
  * in one object per language. Each group lives beside its sheet's words (alerts.ts, kpis.ts, ...) with
  * both languages side by side; this assembles them so a test can walk every key of both languages. The
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
@@ -17,6 +17,7 @@ import { MODEL_TEXTS } from "./model";
 import type { Language } from "./language";
 import { PLACE_TEXTS } from "./places";
 import { PREFERENCE_ROLE_WORDS, PREFERENCE_TEXTS } from "./preferences";
+import { READING_TEXTS } from "./reading";
 import { SEGMENT_TEXTS } from "./segments";
 import { SHEET_NAME_TEXTS } from "./sheet-names";
 import { THIS_WEEK_TEXTS } from "./this-week";
@@ -48,6 +49,7 @@ function catalogueOf(language: Language) {
     campaigns: CAMPAIGN_TEXTS[language],
     dataQuality: DATA_QUALITY_TEXTS[language],
     places: PLACE_TEXTS[language],
+    reading: READING_TEXTS[language],
   };
 }
 

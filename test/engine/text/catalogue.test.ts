@@ -41,6 +41,20 @@ const ARGUMENTS: Record<string, unknown[][]> = {
   ],
   ".thisWeek.reason.tierDrop": [["铂金", "2025-01-30", "¥500", 2]],
   ".customers.modelBlank": [["BG/NBD 拟合失败。"]],
+  ".reading.testAccounts": [
+    [3, 2, "占位编号", "11111、22222", 0],
+    [30, 12, "占位编号", "散客", 2],
+  ],
+  ".reading.read": [
+    ["订单.csv", "gbk", true, "逗号"],
+    ["订单.csv", "gbk", false, "分号"],
+  ],
+  ".reading.lines": [[["金额取自金额列", "小数点为句点"]]],
+  ".reading.provenDates": [
+    ["日期按日在前读取", "25/12/2023", true],
+    ["日期按日在前读取", "25/12/2023", false],
+  ],
+  ".reading.provenSeparator": [["小数点为逗号", "12,34"]],
   ".model.intro": [
     ["2024-12-31", "week"],
     ["2024-12-31", "day"],
