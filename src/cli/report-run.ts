@@ -89,7 +89,11 @@ export function summaryText(s: CliReportJson, language: Language = "en"): string
 }
 
 export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReportJson> {
-  const onProgress = io.interactive ? (p: ReportProgress) => io.err(progressLine(p)) : undefined;
+  // Each step is marked (performance.mark) for the benchmarks' peak memory per phase (bench/report-peak.cjs).
+  const onProgress = (p: ReportProgress) => {
+    performance.mark(`loyalty:${p.sheet ? `writing ${p.sheet.name}` : p.step}`);
+    if (io.interactive) io.err(progressLine(p));
+  };
   const result = await buildReport({
     workbook: run.workbook,
     orders: run.orders,
@@ -98,6 +102,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     config: run.config,
     onProgress,
   });
+  performance.mark("loyalty:saving");
   if (io.interactive) io.err(`Saving ${run.out ?? run.workbook.file}`);
   const saved = await run.workbook.save(run.out, { force: run.force });
   const seconds = Math.round(performance.now() - run.started) / 1000;

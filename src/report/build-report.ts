@@ -18,7 +18,7 @@ import { analyzeCustomerSummary } from "../engine/analyze-summary";
 import { isCustomerSummaryHeaders } from "../engine/summary/summary-columns";
 import { readCustomerSummaryTable, type CustomerSummaryTable } from "../engine/summary/read-summary-table";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
-import { asUserError, UserError, withUserErrors } from "../user-error";
+import { asUserError, refreshWouldLoseMessage, UserError, withUserErrors } from "../user-error";
 import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
@@ -46,7 +46,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
-import { reportCurrency } from "./report-currency";
+import { reportCurrency, type ReportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { sheetBuilder, SHEETS_USING_MODELS } from "./sheets";
@@ -89,6 +89,12 @@ export interface BuildReportOptions {
   campaigns?: RawTable;
   signal?: AbortSignal;
   onProgress?: (progress: ReportProgress) => void;
+  /**
+   * Write even what would remove something of the user's on the report's sheets (a note on a report
+   * cell, a chart of theirs on its part of a sheet, text where the rebuilt sheet writes). Without it the
+   * build stops before writing anything, listing them (code refreshWouldLose).
+   */
+  force?: boolean;
 }
 
 export interface ReportResult {
@@ -198,6 +204,37 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   };
 }
 
+/**
+ * The order lines read and checked (the "checking" step), and where they come from WITHOUT their cells:
+ * from here on only the table's name and headers are used, and the cells of a sheet of 1,000,000 lines
+ * (hundreds of MB) can go once this returns.
+ */
+async function orderLines(
+  options: BuildReportOptions,
+  config: ReportConfig,
+  steps: Steps,
+): Promise<{ orders: ReadOrders; input: AnalysisInput; currency: ReportCurrency }> {
+  const read = await readOrders(options, config);
+  await steps.enter("checking");
+  if (read.summary) {
+    // A customer summary: its spend column says the currency.
+    const summary = withUserErrors(() => readCustomerSummaryTable(read.table, { unit: config.timeUnit }));
+    const currency = reportCurrency(config.currency, read.table, summary.columns.spend);
+    return { orders: { ...read, table: { ...read.table, columns: [] } }, input: { summary }, currency };
+  }
+  const orderTable =
+    read.read ?? withUserErrors(() => readOrderTable(read.table, analysisConfigOf(config).read));
+  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
+  // The amounts' text, or the unit prices' when the amounts are price × quantity.
+  const { amount, price } = orderTable.columns.mapping;
+  const currency = reportCurrency(config.currency, read.table, amount ?? price);
+  return {
+    orders: { ...read, table: { ...read.table, columns: [] } },
+    input: { lines: orderTable },
+    currency,
+  };
+}
+
 /** The config's tier program with every threshold explicit, as the engine evaluated it. */
 function inputDefaults(config: ReportConfig, analysis: Analysis): InputDefaults {
   return {
@@ -288,27 +325,13 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   await steps.enter("reading");
   const config = await settingsOf(options);
-  const orders = await readOrders(options, config);
-
-  await steps.enter("checking");
+  const { orders, input, currency } = await orderLines(options, config, steps);
   const edits = await readInputEdits(workbook);
-  const input: AnalysisInput = withUserErrors(() =>
-    orders.summary
-      ? { summary: readCustomerSummaryTable(orders.table, { unit: config.timeUnit }) }
-      : { lines: orders.read ?? readOrderTable(orders.table, analysisConfigOf(config).read) },
-  );
 
   await steps.enter("summarising");
   const analyzed = withUserErrors(() => analyze(input, config, edits));
   const { analysis, defaults } = analyzed;
   const fromLines = analysis.basis === "orders";
-  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
-  // The amounts' text, or the unit prices' when the amounts are price × quantity (a summary's spend).
-  const moneyColumn =
-    "lines" in input
-      ? (input.lines.columns.mapping.amount ?? input.lines.columns.mapping.price)
-      : input.summary.columns.spend;
-  const currency = reportCurrency(config.currency, orders.table, moneyColumn);
   const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
@@ -369,7 +392,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     decodeMemberState(await workbook.readMemberState()),
     memberState,
   );
-  const written = await writeSheets(steps, workbook, data);
+  const written = await writeSheets(steps, workbook, data, options.force === true);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
@@ -398,15 +421,33 @@ async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
   ]);
 }
 
-/** Builds and writes the sheets of the settings, in their order, reporting each as a step. */
-async function writeSheets(steps: Steps, workbook: Workbook, data: ReportData): Promise<WriteSheetResult[]> {
+/**
+ * Builds the sheets of the settings, checks that writing them removes nothing of the user's (unless
+ * `force`), then writes them in their order, reporting each as a step: a stopped refresh has written
+ * nothing.
+ */
+async function writeSheets(
+  steps: Steps,
+  workbook: Workbook,
+  data: ReportData,
+  force: boolean,
+): Promise<WriteSheetResult[]> {
   const sheets = data.config.sheets;
+  // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
+  const models = sheets.map((kind) => ({
+    ...sheetBuilder(kind, data.analysis.basis)(data),
+    name: sheetName(kind, data.config.language),
+  }));
+  if (!force) {
+    const losses = await workbook.refreshLosses(models);
+    if (losses.length > 0) {
+      throw new UserError(refreshWouldLoseMessage(losses), undefined, { code: "refreshWouldLose", losses });
+    }
+  }
   const written: WriteSheetResult[] = [];
-  for (const [index, kind] of sheets.entries()) {
-    const name = sheetName(kind, data.config.language);
-    await steps.sheet(index, sheets.length, name);
-    // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
-    written.push(await workbook.writeSheet({ ...sheetBuilder(kind, data.analysis.basis)(data), name }));
+  for (const [index, model] of models.entries()) {
+    await steps.sheet(index, sheets.length, model.name);
+    written.push(await workbook.writeSheet(model));
   }
   return written;
 }
