@@ -10,6 +10,7 @@ import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "./io";
 import { counted } from "../engine/text/counted";
 import { readRulesLine, testAccountLine } from "./left-out";
+import type { Language } from "../engine/text/language";
 
 export interface CliReportRun {
   /** The workbook the sheets are written to. */
@@ -41,11 +42,11 @@ const number = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** The summary in a few lines a person reads at a glance. */
-export function summaryText(s: CliReportJson): string {
+export function summaryText(s: CliReportJson, language: Language = "en"): string {
   const lines = [
     `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
     ...(s.read ? [s.read] : []),
-    readRulesLine(s.dataQuality),
+    readRulesLine(s.dataQuality, language),
     `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
       `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
     `Segments: ${s.segments
@@ -100,8 +101,10 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     ...result.summary,
     seconds,
   };
-  const leftOut = testAccountLine(result.summary.dataQuality.testAccounts);
+  // The lines on how the orders were read follow --lang (the language of the sheets).
+  const { language } = result.config;
+  const leftOut = testAccountLine(result.summary.dataQuality.testAccounts, language);
   if (leftOut) io.err(`loyalty: ${leftOut}`);
-  io.out(run.json ? JSON.stringify(json, null, 2) : summaryText(json));
+  io.out(run.json ? JSON.stringify(json, null, 2) : summaryText(json, language));
   return json;
 }

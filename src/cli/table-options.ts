@@ -7,7 +7,7 @@
  * settings, checked like a settings file.
  */
 import { Option, type Command } from "commander";
-import { COLUMN_ROLES, type ColumnOverrides, type ColumnRole } from "../engine/data/columns";
+import { COLUMN_ROLES, ROLE_LABELS, type ColumnOverrides, type ColumnRole } from "../engine/data/columns";
 import { DAY_ORDERS } from "../engine/data/parse-date";
 import { checkConfigLayer, type PartialReportConfig } from "../report/config";
 import { deepMerge } from "../report/config-checks";
@@ -58,7 +58,10 @@ export interface TableFlags {
 
 export function addTableOptions(command: Command): Command {
   for (const role of COLUMN_ROLES) {
-    command.option(`--${roleFlag(role)} <column>`, `the ${role} column: its header, letter (C) or number`);
+    command.option(
+      `--${roleFlag(role)} <column>`,
+      `the ${ROLE_LABELS[role].en} column: its header, letter (C) or number`,
+    );
   }
   return command
     .option("--no-header", "the file has no header row: name its columns with --columns or the flags above")

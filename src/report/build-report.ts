@@ -16,6 +16,7 @@ import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import { columnLetter, rowCount, sourceOf, type RawTable } from "../engine/data/table";
 import { asUserError, UserError, withUserErrors } from "../user-error";
+import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
   analysisConfigOf,
@@ -42,6 +43,7 @@ import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./repor
 import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
+import { reportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
@@ -271,7 +273,13 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     orders.read ?? withUserErrors(() => readOrderTable(orders.table, analysisConfigOf(config).read));
 
   await steps.enter("summarising");
-  const { analysis, used, defaults } = withUserErrors(() => analyze(orderTable, config, edits));
+  const analyzed = withUserErrors(() => analyze(orderTable, config, edits));
+  const { analysis, defaults } = analyzed;
+  // Money in the currency the setting names, else the one the data names: every sheet formats with it.
+  // The amounts' text, or the unit prices' when the amounts are price × quantity.
+  const { amount, price } = orderTable.columns.mapping;
+  const currency = reportCurrency(config.currency, orders.table, amount ?? price);
+  const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
   let models: ReportModels | null = null;
@@ -299,7 +307,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
         workbook,
         analysis,
         orders.table.source,
-        used.currency,
+        currency,
         measuredLiftFor(campaigns, used),
         used.language,
       );
@@ -313,6 +321,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     preferences,
     campaigns,
     config: used,
+    currency,
     analysis,
     models,
     holdout,
@@ -321,11 +330,19 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     headers: orders.table.headers,
     columnLetters: orders.table.headers.map((_, c) => orders.table.columnLetters?.[c] ?? columnLetter(c)),
   };
+  // What changed since the previous build: its member state read back before anything is rewritten.
+  const memberState = memberSnapshotOf(data);
+  data.memberChanges = memberChangesOf(
+    data,
+    decodeMemberState(await workbook.readMemberState()),
+    memberState,
+  );
   const written = await writeSheets(steps, workbook, data);
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
+  await workbook.writeMemberState(encodeMemberState(memberState));
 
   const warnings = [
     ...reportWarnings(written, models, analysis, orders.sheet),

@@ -2,12 +2,14 @@
  * What every sheet builder gets: the engine's results, the model results, the config, and the defaults of
  * the cells a user may edit; and the name of a tier level, which several builders look up.
  */
+import type { MemberChanges } from "../engine/followup/changes";
 import type { Analysis } from "../engine/analyze";
 import type { AlertRule } from "../engine/alerts/rules";
 import type { TierProgram } from "../engine/tiers/program";
 import type { HolidayEntry } from "../engine/keydates/holidays";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ReportConfig } from "./config";
+import type { ReportCurrency } from "./report-currency";
 import { localName } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
@@ -29,7 +31,10 @@ export interface InputDefaults {
 }
 
 export interface ReportData {
+  /** The settings used; `currency` is the one the money is shown in (the setting's, or the data's). */
   config: ReportConfig;
+  /** That currency and where it came from (the setting, a currency column, the amount text). */
+  currency?: ReportCurrency;
   analysis: Analysis;
   /** Null when no selected sheet needs the models. */
   models: ReportModels | null;
@@ -49,6 +54,11 @@ export interface ReportData {
   preferences: Preferences | null;
   /** The campaigns measured; null when there is no campaign history. */
   campaigns: ReportCampaigns | null;
+  /**
+   * What changed since the workbook's previous build (member-changes.ts): null on a first build (nothing
+   * to compare with); absent when not compared.
+   */
+  memberChanges?: MemberChanges | null;
 }
 
 /** Name of a tier level (TierEvaluation levels: tiers, then lapsed); "" for "not a customer yet". */

@@ -107,7 +107,8 @@ export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefi
     const first: QualityExample | undefined = f.examples[0];
     const what = `${counted(f.count, f.unit === "customers" ? "customer" : "row")}: ${f.label.toLowerCase()} (${f.action})`;
     const warning: ReportWarning = {
-      message: first ? `${what}; first at ${first.where}` : what,
+      // The note says why and, where a setting reads the value, which ("--decimal-comma ... reads it").
+      message: first ? `${what}; first at ${first.where}${first.note ? `: ${first.note}` : ""}` : what,
       about: { finding: f.reason },
     };
     if (first && sourceSheet) warning.where = { sheet: sourceSheet, range: `${first.column}${first.row}` };

@@ -38,6 +38,16 @@ export const GENERATED_SHEET_PREFIX = "LL ";
 /** The veryHidden sheet holding settings and the generated-sheet registry. */
 export const SETTINGS_SHEET_NAME = "_loyalty_lens";
 
+/**
+ * The veryHidden sheet holding what the last build knew of each member (tier, at risk or lost, last
+ * purchase), one member a row, so the next build can say what changed. Rows, not a JSON text in the
+ * settings sheet: 150,000 members are megabytes, which one cell of Excel's payload would not carry.
+ */
+export const MEMBER_STATE_SHEET_NAME = "_loyalty_lens_members";
+
+/** The sheets of Loyalty Lens's own that no one lists, reads as orders or writes over. */
+export const HIDDEN_STORE_SHEETS: readonly string[] = [SETTINGS_SHEET_NAME, MEMBER_STATE_SHEET_NAME];
+
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 export interface SheetInfo {
@@ -127,7 +137,7 @@ export interface GeneratedSheetInfo {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface Workbook {
-  /** All sheets in tab order, including hidden ones (the settings sheet is not listed). */
+  /** All sheets in tab order, including hidden ones (the settings and member state sheets are not listed). */
   listSheets(): Promise<SheetInfo[]>;
   /** All Excel tables (list objects) of the workbook. */
   listTables(): Promise<TableInfo[]>;
@@ -149,4 +159,8 @@ export interface Workbook {
   /** The report settings stored in the workbook, or undefined when it has none. */
   readSettings(): Promise<JsonValue | undefined>;
   writeSettings(settings: JsonValue): Promise<void>;
+  /** The rows of the member state sheet (MEMBER_STATE_SHEET_NAME), or undefined when it has none. */
+  readMemberState(): Promise<CellValue[][] | undefined>;
+  /** Replaces the member state sheet's rows (text cells). */
+  writeMemberState(rows: string[][]): Promise<void>;
 }

@@ -20,6 +20,8 @@ import type { SheetRow, WorkbookBackend } from "./backend";
 import {
   GENERATED_SHEET_PREFIX,
   SETTINGS_SHEET_NAME,
+  HIDDEN_STORE_SHEETS,
+  MEMBER_STATE_SHEET_NAME,
   type GeneratedSheetInfo,
   type InputCellState,
   type JsonValue,
@@ -75,7 +77,7 @@ export class BackedWorkbook implements Workbook {
 
   async listSheets(): Promise<SheetInfo[]> {
     const registry = await this.registry();
-    const sheets = (await this.backend.sheets()).filter((s) => !sameSheetName(s.name, SETTINGS_SHEET_NAME));
+    const sheets = (await this.backend.sheets()).filter((s) => !isStoreSheet(s.name));
     return sheets.map((s, position) => {
       const info: SheetInfo = { name: s.name, position, visibility: s.visibility };
       if (s.usedRange) info.usedRange = rangeAddress(s.usedRange, false, true);
@@ -150,7 +152,7 @@ export class BackedWorkbook implements Workbook {
     const taken = sheets
       .map((s) => s.name)
       .filter((n) => !(existing && sameSheetName(n, existing.sheet)))
-      .concat(SETTINGS_SHEET_NAME);
+      .concat(HIDDEN_STORE_SHEETS);
     const sheetName = chooseSheetName(requestedName, taken);
 
     let toWrite = model;
@@ -263,6 +265,20 @@ export class BackedWorkbook implements Workbook {
 
   async writeSettings(settings: JsonValue): Promise<void> {
     await this.saveStore({ ...(await this.store()), [SETTINGS_KEY]: JSON.stringify(settings) });
+  }
+
+  async readMemberState(): Promise<CellValue[][] | undefined> {
+    const sheet = (await this.backend.sheets()).find((s) => sameSheetName(s.name, MEMBER_STATE_SHEET_NAME));
+    if (!sheet) return undefined;
+    const rows: CellValue[][] = [];
+    for await (const batch of this.backend.rows(sheet.name)) {
+      for (const r of batch) rows[r.row - 1] = r.cells;
+    }
+    return Array.from(rows, (r) => r ?? []);
+  }
+
+  async writeMemberState(rows: string[][]): Promise<void> {
+    await this.backend.writeHiddenSheet(MEMBER_STATE_SHEET_NAME, rows);
   }
 
   /** The registry, read from the settings sheet. */
@@ -406,7 +422,7 @@ export class BackedWorkbook implements Workbook {
 
   private async findSheet(name: string): Promise<{ name: string; usedRange?: RangeBox }> {
     const sheet = (await this.backend.sheets()).find((s) => sameSheetName(s.name, name));
-    if (!sheet || sameSheetName(sheet.name, SETTINGS_SHEET_NAME)) {
+    if (!sheet || isStoreSheet(sheet.name)) {
       throw new UserError(`${this.options.label ?? "the workbook"} has no sheet named "${name}"`);
     }
     return sheet;
@@ -431,4 +447,9 @@ async function* counted(
     yield batch;
   }
   if (onRows && box) onRows(box.bottom - top + 1, box.bottom - top + 1);
+}
+
+/** Whether a sheet is one of Loyalty Lens's veryHidden stores (settings, member state). */
+function isStoreSheet(name: string): boolean {
+  return HIDDEN_STORE_SHEETS.some((store) => sameSheetName(name, store));
 }

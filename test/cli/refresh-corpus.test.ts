@@ -54,7 +54,8 @@ function reportParts(pkg: XlsxPackage): Set<string> {
     out.add(relsPathOf(part));
     for (const r of pkg.relationships(part)) if (!r.external) visit(r.target);
   };
-  for (const s of pkg.sheets()) if (s.name.startsWith("LL ") || s.name === "_loyalty_lens") visit(s.part);
+  for (const s of pkg.sheets())
+    if (s.name.startsWith("LL ") || s.name.startsWith("_loyalty_lens")) visit(s.part);
   return out;
 }
 

@@ -1,7 +1,7 @@
 /**
  * A Jest reporter that says, in one line per tool at the end of the run, how many tests were skipped
- * because a program they need is not installed (their groups are marked by test/helpers/libreoffice.ts
- * and test/helpers/postgres.ts) and how to install it.
+ * because a program they need is not installed (their groups are marked by test/helpers/libreoffice.ts,
+ * test/helpers/postgres.ts and test/report/pdf-no-hashes.test.ts) and how to install it.
  */
 const TOOLS = [
   {
@@ -13,6 +13,11 @@ const TOOLS = [
     marker: "[needs PostgreSQL]",
     why: "PostgreSQL is not installed, so the SQL written for it was not run in it",
     install: "apt-get install postgresql",
+  },
+  {
+    marker: "[needs pdftotext]",
+    why: "pdftotext is not installed, so the demo report's PDF was not checked for ###",
+    install: "apt-get install poppler-utils",
   },
 ];
 

@@ -484,6 +484,29 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
         expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Orders", "Sales"]);
       });
 
+      it("keeps the member state in its own hidden sheet, listed nowhere, replaced whole", async () => {
+        let wb = await h.create(STANDARD);
+        expect(await wb.readMemberState()).toBeUndefined();
+        const rows = [
+          ["title", "format 1", "2024-06-30"],
+          ["00123", "gold", "1", "2024-06-01"],
+          ["=SUM(A1)", "member", "0", ""],
+        ];
+        await wb.writeMemberState(rows);
+        await wb.writeMemberState([rows[0], rows[1]]);
+        wb = await h.reopen(wb);
+        const back = (await wb.readMemberState()) ?? [];
+        // Text stays text (the id's leading zeros, the "=" of an id), and the shorter state replaced the longer.
+        // A rectangular read (Excel's used range) pads rows with blanks: the state's reader ignores them.
+        const trimmed = back.map((r) => {
+          const cells = r.map((v) => v ?? "");
+          while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+          return cells;
+        });
+        expect(trimmed).toEqual([rows[0], rows[1]]);
+        expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Orders", "Sales"]);
+      });
+
       it("keeps the values users typed into input cells when the sheet is rebuilt", async () => {
         let wb = await h.create(STANDARD);
         await wb.writeSheet(exampleSheetModel());

@@ -16,7 +16,7 @@ let fileNo = 0;
 
 /** Each workbook of a test is a file; a write marks it unsaved, and inspecting saves it first. */
 const state = new WeakMap<Workbook, { wb: XlsxWorkbook; dirty: boolean }>();
-const MUTATORS = new Set(["writeSheet", "deleteGeneratedSheet", "writeSettings"]);
+const MUTATORS = new Set(["writeSheet", "deleteGeneratedSheet", "writeSettings", "writeMemberState"]);
 
 function track(wb: XlsxWorkbook): Workbook {
   const proxy: Workbook = new Proxy(wb, {

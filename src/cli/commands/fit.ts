@@ -37,9 +37,13 @@ import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { addTableOptions, csvReadOptions, tableConfigLayer, type TableFlags } from "../table-options";
 import { readingNote } from "../reading-note";
 import { readRulesLine, testAccountLine } from "../left-out";
+import type { Language } from "../../engine/text/language";
+import { READING_TEXTS } from "../../engine/text/reading";
+import { langOption } from "./report";
 
 interface FitCommandOptions extends TableFlags {
   model: ModelName | "auto";
+  lang?: Language;
   json?: boolean;
   calibrationEnd?: string;
   unit: string;
@@ -57,6 +61,7 @@ class OrderReading {
   readonly read: ReadOrdersOptions;
   readonly csv;
   readonly notes: string[] = [];
+  readonly language: Language;
   private told = false;
 
   constructor(
@@ -64,13 +69,14 @@ class OrderReading {
     private readonly io: CliIO,
   ) {
     const layer = tableConfigLayer(options);
+    this.language = options.lang ?? "en";
     this.read = analysisConfigOf(resolveReportConfig([layer])).read ?? {};
     this.csv = csvReadOptions(layer);
   }
 
   async table(file: string): Promise<RawTable> {
     return readTableFile(file, this.csv, (csv) => {
-      if (!csv.encoding.startsWith("utf")) this.notes.push(readingNote(csv));
+      if (!csv.encoding.startsWith("utf")) this.notes.push(readingNote(csv, this.language));
     });
   }
 
@@ -78,20 +84,16 @@ class OrderReading {
   readonly onRead = (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">): void => {
     if (this.told) return;
     this.told = true;
-    this.notes.push(readRulesLine({ ...read.quality, formats: read.formats }));
-    const leftOut = testAccountLine(read.testAccounts);
+    this.notes.push(readRulesLine({ ...read.quality, formats: read.formats }, this.language));
+    const leftOut = testAccountLine(read.testAccounts, this.language);
     if (leftOut) this.io.err(`loyalty: ${leftOut}`);
   };
 }
 
 /** Why the fit has fewer customers than the file: those first seen on the calibration end (T = 0). */
-function leftOutNote(input: FitInput): string | undefined {
+function leftOutNote(input: FitInput, language: Language): string | undefined {
   const n = input.firstBoughtOnCalibrationEnd ?? 0;
-  if (n === 0) return undefined;
-  return (
-    `Left out of the fit: ${counted(n, "customer")} whose first purchase is on the calibration end ` +
-    `(T = 0, observed for no time; the report lists them as customers and leaves them out of its model too)`
-  );
+  return n === 0 ? undefined : READING_TEXTS[language].fitLeftOut(n);
 }
 
 function fitModel(model: ModelName, input: FitInput, penalizer: number): FitResult {
@@ -276,7 +278,7 @@ async function runAuto(
   if (whole && wholeInput) {
     text.push("", textReport(whole, table.source, wholeInput, seconds));
     if (diagnosis) text.push(`fit: ${diagnosisSummary(diagnosis, "en")}`);
-    const leftOut = leftOutNote(wholeInput);
+    const leftOut = leftOutNote(wholeInput, reading.language);
     if (leftOut) text.push(leftOut);
   }
   io.out([...text, ...reading.notes].join("\n"));
@@ -321,7 +323,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   const diagnosis = diagnosisOf(fit);
   const text = [textReport(fit, source, input, seconds)];
   if (diagnosis) text.push(`fit: ${diagnosisSummary(diagnosis, "en")}`);
-  const leftOut = leftOutNote(input);
+  const leftOut = leftOutNote(input, reading.language);
   if (leftOut) text.push(leftOut);
   io.out([...text, ...reading.notes].join("\n"));
 }
@@ -362,8 +364,13 @@ export function registerFit(program: Command, io: CliIO): void {
         .makeOptionMandatory(),
     )
     .option("--json", "print one JSON object")
+    .addOption(langOption("the lines on how the file was read: en or zh-CN (default: en)"))
     .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
-    .option("--unit <unit>", "time unit of the model: day, week or month", DEFAULT_MODEL_UNIT)
+    .option(
+      "--unit <unit>",
+      "time unit of the model: day, week or month (the predictions are the same in any unit: α and β scale with it)",
+      DEFAULT_MODEL_UNIT,
+    )
     .addOption(
       new Option(
         "--engine <engine>",

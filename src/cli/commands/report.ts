@@ -78,11 +78,10 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
 }
 
 /** `--lang en|zh-CN`: the language of the sheets, stored in the workbook so a refresh keeps it. */
-export function langOption(): Option {
-  return new Option(
-    "--lang <language>",
-    "language of the sheets: en or zh-CN (default: the workbook's stored language, else en)",
-  ).choices(LANGUAGES);
+export function langOption(
+  what = "language of the sheets and of the lines on how the orders were read: en or zh-CN (default: the workbook's stored language, else en)",
+): Option {
+  return new Option("--lang <language>", what).choices(LANGUAGES);
 }
 
 function kindOf(file: string): "text" | "xlsx" {
@@ -155,7 +154,7 @@ async function reportCommand(input: string, options: ReportCommandOptions, io: C
   const workbook = XlsxWorkbook.create(path.basename(out));
   if (kind === "text") {
     const csv = await readCsvTable(input, csvReadOptions(given));
-    const read = csv.encoding.startsWith("utf") ? undefined : readingNote(csv);
+    const read = csv.encoding.startsWith("utf") ? undefined : readingNote(csv, given.language);
     await runReport(
       {
         workbook,

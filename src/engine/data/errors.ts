@@ -21,8 +21,16 @@ export type DataErrorDetail =
   | (SourcedDetail & { code: "noSuchColumn"; role: ColumnRole; given: string; headers: string[] })
   | (SourcedDetail & { code: "noColumnNumber"; role: ColumnRole; number: number })
   | (SourcedDetail & { code: "columnTwice"; column: string })
-  | (SourcedDetail & { code: "mixedDecimals"; comma: string; point: string })
-  | (SourcedDetail & { code: "ambiguousDecimals"; value: string })
+  | (SourcedDetail & {
+      code: "mixedDecimals";
+      comma: string;
+      point: string;
+      /** The cell of the comma value (`where` in English, `at` as parts) and of the point value. */
+      where: string;
+      at: CellPlace;
+      pointAt: CellPlace;
+    })
+  | (SourcedDetail & { code: "ambiguousDecimals"; value: string; where: string; at: CellPlace })
   | (SourcedDetail & { code: "amountLooksLikePrice"; amount: string; quantity: string })
   | (SourcedDetail & {
       code: "noUsableLines";

@@ -9,12 +9,18 @@ import type { CellValue } from "./table";
 export const DECIMAL_SETTING =
   'say which the data uses: the setting "decimalComma" (--decimal-comma for 1.234,56, --no-decimal-comma for 1,234.56)';
 
+/** A value of a column and its index among the column's cells. */
+export interface ColumnValue {
+  value: string;
+  row: number;
+}
+
 export interface DecimalEvidence {
   /** A value proving a decimal comma, and one proving a decimal point, when the column has them. */
-  comma?: string;
-  point?: string;
+  comma?: ColumnValue;
+  point?: ColumnValue;
   /** A value that reads differently under the two conventions ("1.201"). */
-  ambiguous?: string;
+  ambiguous?: ColumnValue;
 }
 
 const COMMA_PROOF = [
@@ -33,13 +39,16 @@ const AMBIGUOUS = /^[^\d]*\d{1,3}[.,]\d{3}(?!\d)[^\d.,]*$/;
 /** What the text cells of a column say about their decimal separator (numbers say nothing). */
 export function decimalEvidence(cells: readonly CellValue[]): DecimalEvidence {
   const evidence: DecimalEvidence = {};
-  for (const cell of cells) {
+  for (let row = 0; row < cells.length; row++) {
+    const cell = cells[row];
     if (typeof cell !== "string") continue;
-    const text = cell.trim();
-    if (text === "" || !/\d[.,]\d/.test(text)) continue;
-    if (evidence.comma === undefined && COMMA_PROOF.some((p) => p.test(text))) evidence.comma = text;
-    else if (evidence.point === undefined && POINT_PROOF.some((p) => p.test(text))) evidence.point = text;
-    else if (evidence.ambiguous === undefined && AMBIGUOUS.test(text)) evidence.ambiguous = text;
+    const value = cell.trim();
+    if (value === "" || !/\d[.,]\d/.test(value)) continue;
+    if (evidence.comma === undefined && COMMA_PROOF.some((p) => p.test(value)))
+      evidence.comma = { value, row };
+    else if (evidence.point === undefined && POINT_PROOF.some((p) => p.test(value)))
+      evidence.point = { value, row };
+    else if (evidence.ambiguous === undefined && AMBIGUOUS.test(value)) evidence.ambiguous = { value, row };
     if (evidence.comma !== undefined && evidence.point !== undefined) break;
   }
   return evidence;

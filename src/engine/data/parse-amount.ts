@@ -80,6 +80,9 @@ export function parseAmount(value: CellValue, options?: AmountParseOptions): num
 }
 
 /** Why a cell is not an amount, in a few words for the data-quality report. */
+/** Why "12,34" is not read as an amount when decimal commas are off, and what reads it. */
+export const DECIMAL_COMMA_NOTE = 'a decimal comma: --decimal-comma (the setting "decimalComma") reads it';
+
 export function explainAmount(value: CellValue, options?: AmountParseOptions): string {
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
     return "blank";
@@ -88,8 +91,9 @@ export function explainAmount(value: CellValue, options?: AmountParseOptions): s
   if (typeof value === "boolean") return "TRUE/FALSE is not an amount";
   if (value instanceof Date) return "a date, not an amount";
   if (typeof value === "number") return "not a finite number";
-  if (!options?.decimalComma && /^\s*-?\d{1,3}(\.\d{3})+,\d+\s*$/.test(value)) {
-    return "decimal comma: set the number format to decimal commas";
+  // 1.234,50 or 12,34 (not a group of three): a decimal comma the settings did not expect.
+  if (!options?.decimalComma && /^\s*-?(\d{1,3}(\.\d{3})+,\d+|\d+,(\d{1,2}|\d{4,}))\s*$/.test(value)) {
+    return DECIMAL_COMMA_NOTE;
   }
   return "not a number";
 }

@@ -7,9 +7,17 @@
  * number, date after the as-of date, exact duplicate; what remains is a purchase line (amount > 0), a zero
  * amount (kept by default) or a refund (amount < 0, reduces the customer's spend by default).
  */
-import { rowCount, sourceOf, type CellValue, type RawTable } from "./table";
+import {
+  cellPlace,
+  describeCell,
+  rowCount,
+  sourceOf,
+  type CellPlace,
+  type CellValue,
+  type RawTable,
+} from "./table";
 import { DataError } from "./errors";
-import { DECIMAL_SETTING, decimalEvidence } from "./number-format";
+import { DECIMAL_SETTING, decimalEvidence, type ColumnValue } from "./number-format";
 import {
   amountRuleOf,
   checkAmountColumn,
@@ -135,22 +143,38 @@ export function decideFormats(
     formats.decimalComma = options.amounts.decimalComma;
     return formats;
   }
-  let comma: { value: string } | undefined;
-  let point: { value: string } | undefined;
-  let ambiguous: { value: string } | undefined;
+  // Each value with the cell it is in, so the question names the row and column to look at.
+  type Found = { value: string; where: string; at: CellPlace };
+  let comma: Found | undefined;
+  let point: Found | undefined;
+  let ambiguous: Found | undefined;
   for (const role of MONEY_ROLES) {
     const column = columns.mapping[role];
     if (column === undefined) continue;
     const evidence = decimalEvidence(table.columns[column] ?? []);
-    if (evidence.comma !== undefined) comma ??= { value: evidence.comma };
-    if (evidence.point !== undefined) point ??= { value: evidence.point };
-    if (evidence.ambiguous !== undefined) ambiguous ??= { value: evidence.ambiguous };
+    const found = (v: ColumnValue | undefined): Found | undefined =>
+      v && {
+        value: v.value,
+        where: describeCell(table, column, v.row),
+        at: cellPlace(table, column, v.row),
+      };
+    comma ??= found(evidence.comma);
+    point ??= found(evidence.point);
+    ambiguous ??= found(evidence.ambiguous);
   }
   if (comma && point) {
     throw new DataError(
-      `${table.source}: amounts such as "${comma.value}" use a decimal comma and others such as "${point.value}" a decimal point; ${DECIMAL_SETTING}`,
+      `${comma.where}: "${comma.value}" uses a decimal comma but "${point.value}" (row ${point.at.row}, column ${point.at.column}) a decimal point; ${DECIMAL_SETTING}`,
       undefined,
-      { code: "mixedDecimals", ...sourceOf(table), comma: comma.value, point: point.value },
+      {
+        code: "mixedDecimals",
+        ...sourceOf(table),
+        comma: comma.value,
+        point: point.value,
+        where: comma.where,
+        at: comma.at,
+        pointAt: point.at,
+      },
     );
   }
   if (comma || point) {
@@ -158,9 +182,15 @@ export function decideFormats(
     formats.decimalCommaFrom = (comma ?? point)?.value;
   } else if (ambiguous) {
     throw new DataError(
-      `${table.source}: "${ambiguous.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
+      `${ambiguous.where}: "${ambiguous.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
       undefined,
-      { code: "ambiguousDecimals", ...sourceOf(table), value: ambiguous.value },
+      {
+        code: "ambiguousDecimals",
+        ...sourceOf(table),
+        value: ambiguous.value,
+        where: ambiguous.where,
+        at: ambiguous.at,
+      },
     );
   }
   return formats;

@@ -92,7 +92,7 @@ export function sourceOf(from: { source: string; place?: TablePlace }): {
 }
 
 /** The cell at `column` and `dataRow` of a table, as parts (its table's place, when known, included). */
-function cellPlace(table: RawTable, column: number, dataRow: number): CellPlace {
+export function cellPlace(table: RawTable, column: number, dataRow: number): CellPlace {
   const place: CellPlace = {
     ...table.place,
     row: table.firstRow + dataRow,

@@ -174,8 +174,14 @@ function topSpendFloor(spend: Float64Array): number {
   return sorted.length === 0 ? Infinity : sorted[Math.floor(0.9 * (sorted.length - 1))];
 }
 
-export function buildCallList(inputs: CallListInputs, options: CallListOptions = {}): CallList {
-  const perStore = options.perStore ?? 30;
+/**
+ * Every member with a reason to call, and the reasons (in no order): the call list before it is ranked
+ * and cut per store. What changed since the last build (changes.ts) reads who is at risk from it.
+ */
+export function callReasons(
+  inputs: CallListInputs,
+  options: CallListOptions = {},
+): { reasons: Map<number, CallReason[]>; secondPurchaseWindowDays: number } {
   const silentDays = options.silentDays ?? 60;
   const horizon = options.horizonDays ?? 7;
   const n = inputs.spend.length;
@@ -228,6 +234,12 @@ export function buildCallList(inputs: CallListInputs, options: CallListOptions =
     }
   }
 
+  return { reasons, secondPurchaseWindowDays: windowDays };
+}
+
+export function buildCallList(inputs: CallListInputs, options: CallListOptions = {}): CallList {
+  const perStore = options.perStore ?? 30;
+  const { reasons, secondPurchaseWindowDays: windowDays } = callReasons(inputs, options);
   const rankedBy = inputs.valueAtRisk ? "valueAtRisk" : "spend";
   const rankOf = (c: number) => {
     const v = inputs.valueAtRisk ? inputs.valueAtRisk[c] : inputs.spend[c];

@@ -11,13 +11,28 @@ import type { EffectiveDrivers, ScenarioKey, ScenarioMultipliers } from "../proj
 import { bilingual } from "./bilingual";
 
 type Labelled = readonly [label: string, note: string];
+
+/** The currency of the money and where it came from, as the subtitle says it. */
+export interface MoneyWords {
+  /** The symbol shown ("" for none). */
+  symbol: string;
+  from: "setting" | "column" | "amounts" | "none";
+  /** ISO code, the column's letter and header (column and amounts). */
+  code?: string;
+  column?: string;
+  header?: string;
+  /** Other currencies the data names: symbol and rows. */
+  others: readonly { symbol: string; rows: number }[];
+}
 type ProgrammeFieldKey = keyof ProgrammeAssumptions | "periods" | "periodMonths";
 type TierCostKey = Exclude<keyof TierTotals, "memberPeriods" | "revenue">;
 
 export interface BenefitCostSheetTexts {
   title: string;
   /** The subtitle: source, as-of date, horizon and money. */
-  subtitle: (from: string, asOf: string, periods: number, periodMonths: number, currency: string) => string;
+  subtitle: (from: string, asOf: string, periods: number, periodMonths: number, money: string) => string;
+  /** The money phrase of the subtitle: the currency and where it came from. */
+  money: (m: MoneyWords) => string;
   /** The intro line; `area` is the model's footprint (A1:AN200), an address, not a word to translate. */
   intro: (area: string) => string;
   checks: { allPass: string; check: string; shares: string; rows: string; periods: string };
@@ -127,13 +142,29 @@ export interface BenefitCostSheetTexts {
 
 const EN: BenefitCostSheetTexts = {
   title: "Benefit cost projection",
-  subtitle: (from, asOf, periods, periodMonths, currency) => {
+  subtitle: (from, asOf, periods, periodMonths, money) => {
     const unit =
       periodMonths === 1 ? "months" : periodMonths === 3 ? "quarters" : `periods of ${periodMonths} months`;
     return (
-      `${from ? `${from}, ` : ""}as of ${asOf}: ${periods} ${unit} ahead. Money is in ` +
-      `${currency || "the currency of the data"}; members and points are counted at period ends.`
+      `${from ? `${from}, ` : ""}as of ${asOf}: ${periods} ${unit} ahead. Money is in ${money}; members and ` +
+      "points are counted at period ends."
     );
+  },
+  money: (m) => {
+    const others = m.others.map((o) => `${o.symbol} on ${o.rows} rows`).join(", ");
+    const mixed = others
+      ? ` (the data also names ${others}: those amounts are added as they are, not converted)`
+      : "";
+    switch (m.from) {
+      case "setting":
+        return `${m.symbol} (the currency setting)`;
+      case "column":
+        return `${m.symbol} (${m.code}, as the ${m.header} column ${m.column} of the data says${mixed})`;
+      case "amounts":
+        return `${m.symbol} (${m.code}, as the amounts of column ${m.column} (${m.header}) are written${mixed})`;
+      default:
+        return "the currency of the data (it names none: the currency setting sets one)";
+    }
   },
   intro: (area) =>
     "Orange cells are assumptions: edit them and everything recalculates. Refresh updates the baseline from " +
@@ -426,13 +457,24 @@ const EN: BenefitCostSheetTexts = {
 
 const ZH: BenefitCostSheetTexts = {
   title: "权益成本预测",
-  subtitle: (from, asOf, periods, periodMonths, currency) => {
+  subtitle: (from, asOf, periods, periodMonths, money) => {
     const unit =
       periodMonths === 1 ? "个月" : periodMonths === 3 ? "个季度" : `期（每期 ${periodMonths} 个月）`;
-    return (
-      `${from ? `${from}，` : ""}截至 ${asOf}：预测未来 ${periods} ${unit}。金额单位：` +
-      `${currency || "数据中的货币"}；会员数和积分按期末统计。`
-    );
+    return `${from ? `${from}，` : ""}截至 ${asOf}：预测未来 ${periods} ${unit}。金额单位：${money}；会员数和积分按期末统计。`;
+  },
+  money: (m) => {
+    const others = m.others.map((o) => `${o.symbol} ${o.rows} 行`).join("、");
+    const mixed = others ? `；数据中还有其他货币（${others}），这些金额按原值相加，未换算` : "";
+    switch (m.from) {
+      case "setting":
+        return `${m.symbol}（来自货币设置）`;
+      case "column":
+        return `${m.symbol}（来自数据中的“${m.header}”列${mixed}）`;
+      case "amounts":
+        return `${m.symbol}（来自金额中的货币符号${mixed}）`;
+      default:
+        return "数据中的货币（数据未注明货币，可在货币设置中指定）";
+    }
   },
   intro: (area) =>
     "橙色单元格是假设：修改后全部自动重算。刷新会按数据更新基线，并保留您输入的内容。" +

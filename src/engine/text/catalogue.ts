@@ -1,5 +1,5 @@
 /**
- * THE MESSAGE CATALOGUE of the generated sheets: every group of texts, in English and Simplified Chinese,
+ * THE MESSAGE CATALOGUE of the generated sheets (and of the CLI's lines on how it read a file): every group of texts, in English and Simplified Chinese,
  * in one object per language. Each group lives beside its sheet's words (alerts.ts, kpis.ts, ...) with
  * both languages side by side; this assembles them so a test can walk every key of both languages. The
  * task pane's strings (src/taskpane/i18n) take the sheet names from here.
@@ -8,6 +8,7 @@ import { ALERT_TEXTS, CUSTOMER_ID_HEADER } from "./alerts";
 import { BENEFIT_COST_TEXTS } from "./benefit-cost";
 import { CONTACT_TEXTS } from "./contacts";
 import { CAMPAIGN_TEXTS } from "./campaigns";
+import { CHANGE_TEXTS } from "./changes";
 import { CUSTOMER_TEXTS } from "./customers";
 import { DATA_QUALITY_TEXTS } from "./data-quality";
 import { KEY_DATE_TEXTS } from "./key-dates";
@@ -16,6 +17,7 @@ import { MODEL_TEXTS } from "./model";
 import type { Language } from "./language";
 import { PLACE_TEXTS } from "./places";
 import { PREFERENCE_ROLE_WORDS, PREFERENCE_TEXTS } from "./preferences";
+import { READING_TEXTS } from "./reading";
 import { SEGMENT_TEXTS } from "./segments";
 import { SHEET_NAME_TEXTS } from "./sheet-names";
 import { THIS_WEEK_TEXTS } from "./this-week";
@@ -27,6 +29,7 @@ function catalogueOf(language: Language) {
     customerIdHeader: CUSTOMER_ID_HEADER[language],
     contacts: CONTACT_TEXTS[language],
     thisWeek: THIS_WEEK_TEXTS[language],
+    changes: CHANGE_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],
     segments: SEGMENT_TEXTS[language],
     tiers: TIER_TEXTS[language],
@@ -44,6 +47,7 @@ function catalogueOf(language: Language) {
     campaigns: CAMPAIGN_TEXTS[language],
     dataQuality: DATA_QUALITY_TEXTS[language],
     places: PLACE_TEXTS[language],
+    reading: READING_TEXTS[language],
   };
 }
 

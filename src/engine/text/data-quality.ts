@@ -6,6 +6,7 @@
  */
 import type { QualityAction } from "../data/quality";
 import { DAY_ORDER_UNKNOWN } from "../data/parse-date";
+import { DECIMAL_COMMA_NOTE } from "../data/parse-amount";
 import { DEFAULT_TEST_ACCOUNT_RULES } from "../data/test-accounts";
 import { bilingual } from "./bilingual";
 import { whole } from "./format";
@@ -99,7 +100,7 @@ const NOTES_ZH: Readonly<Record<string, string>> = {
   "TRUE/FALSE is not an amount": "TRUE/FALSE 不是金额",
   "a date, not an amount": "是日期，不是金额",
   "not a finite number": "不是有限的数字",
-  "decimal comma: set the number format to decimal commas": "小数逗号：请将数字格式设为小数逗号",
+  [DECIMAL_COMMA_NOTE]: '小数逗号：加 --decimal-comma（或设置 "decimalComma"）即可读取',
   "not a number": "不是数字",
   "counted on the order's first line": "已在该订单的第一行计入",
   "cancellation invoice": "取消发票",

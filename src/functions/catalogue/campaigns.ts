@@ -21,6 +21,9 @@ const LIFT_PARAMS = [
   "window_days",
   "headers",
   "language",
+  "quantities",
+  "orders",
+  "statuses",
 ] as const;
 
 /**
@@ -30,12 +33,15 @@ const LIFT_PARAMS = [
  * @requiresParameterAddresses
  * @param customers Customer id of each order line (a column).
  * @param dates Date of each order line.
- * @param amounts Amount of each order line; negative amounts are refunds.
+ * @param amounts Amount of each order line; negative amounts are refunds. With quantities: the unit price of each line.
  * @param participants Ids of the members who took part (a column; blanks are skipped).
  * @param start The day the campaign started.
  * @param [window_days] Days compared before and after the start. Default 56 (8 weeks).
  * @param [headers] TRUE to put a row of labels above the values. Default FALSE.
  * @param [language] "en" (default) or "zh" for the labels in Chinese.
+ * @param [quantities] Quantity of each line: a line's amount is then quantity × the unit price in amounts.
+ * @param [orders] Order or invoice id of each line ("C" + number: a cancellation).
+ * @param [statuses] Order status of each line (cancelled, refunded, 已退款, 交易关闭 ...: not revenue).
  * @param [invocation] Supplied by Excel: where the arguments are, for messages.
  * @returns One row: lift, its 95 % interval (low, high), spend effect per member, matched and unmatched participants, naive lift.
  */
@@ -48,12 +54,27 @@ export function lift(
   window_days?: unknown,
   headers?: unknown,
   language?: unknown,
+  quantities?: unknown[][],
+  orders?: unknown[][],
+  statuses?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return excelCall("LOYALTY.LIFT", () => {
     const a = argsOf(
       LIFT_PARAMS,
-      [customers, dates, amounts, participants, start, window_days, headers, language],
+      [
+        customers,
+        dates,
+        amounts,
+        participants,
+        start,
+        window_days,
+        headers,
+        language,
+        quantities,
+        orders,
+        statuses,
+      ],
       invocation,
     );
     const startDay = optionalDay(a.start);
@@ -61,14 +82,14 @@ export function lift(
     const windowDays = optionalNumber(a.window_days, 56, { min: 7, max: 365, integer: true });
     const withHeaders = optionalBoolean(a.headers, false);
     const lang = optionalChoice(a.language, LANGUAGES, "en", ["en", "zh"]);
-    const orders = readOrderArgs(a, undefined);
+    const read = readOrderArgs(a, undefined);
     const ids = vectorOf(a.participants)
       .cells.filter((v) => !isBlank(v))
       .map((v) => parseId(v as string | number));
     if (ids.length === 0) throw valueError("participants: no member id given");
-    const days = purchaseDaysOf(orders.read.orders);
+    const days = purchaseDaysOf(read.read.orders);
     // Tier minimums derived as the report derives them: from the data on its last day.
-    const tiers = evaluateTiers(days, DEFAULT_TIER_PROGRAM, orders.read.asOf).program;
+    const tiers = evaluateTiers(days, DEFAULT_TIER_PROGRAM, read.read.asOf).program;
     const rows = ids.map((customerId) => ({
       customerId,
       campaign: "",
@@ -76,7 +97,7 @@ export function lift(
       end: NaN,
       cost: NaN,
     }));
-    const m = measureCampaign(days, "", rows, orders.read.asOf, { tiers, windowDays });
+    const m = measureCampaign(days, "", rows, read.read.asOf, { tiers, windowDays });
     const unmatched =
       m.unmatched.notInOrders + m.unmatched.noHistory + m.unmatched.windowNotOver + m.unmatched.noControl;
     const value = (v: number) => (Number.isFinite(v) ? v : "");

@@ -9,7 +9,17 @@ import { excelCall } from "../excel/guard";
 import { examplePlace, optionalDay, originalId, readOrderArgs } from "../orders/order-args";
 import { summaryLabels } from "../orders/summary-labels";
 
-const SUMMARY_PARAMS = ["customers", "dates", "amounts", "as_of", "unit", "headers"] as const;
+const SUMMARY_PARAMS = [
+  "customers",
+  "dates",
+  "amounts",
+  "as_of",
+  "unit",
+  "headers",
+  "quantities",
+  "orders",
+  "statuses",
+] as const;
 const UNITS: Record<string, TimeUnit> = Object.fromEntries(TIME_UNITS.map((u) => [u, u]));
 
 function serialOrBlank(day: number): number | string {
@@ -23,10 +33,13 @@ function serialOrBlank(day: number): number | string {
  * @requiresParameterAddresses
  * @param customers Customer id of each order line (a column).
  * @param dates Date of each order line: Excel dates, or text such as 2024-05-12 or 20240512.
- * @param amounts Amount of each order line; negative amounts are refunds and reduce spend.
+ * @param amounts Amount of each order line; negative amounts are refunds and reduce spend. With quantities: the unit price of each line.
  * @param [as_of] The analysis date (end of the calibration period): later lines are left out; default the last date in dates.
  * @param [unit] Time unit of t_x and T: "day", "week" (default) or "month".
  * @param [headers] TRUE to put a row of column labels above the customers. Default FALSE.
+ * @param [quantities] Quantity of each line: a line's amount is then quantity × the unit price in amounts; negative quantities are returns.
+ * @param [orders] Order or invoice id of each line: lines of one order count as one order; invoices "C" + number are cancellations.
+ * @param [statuses] Order status of each line: cancelled, refunded, returned, 已取消, 已退款, 交易关闭 ... are not revenue.
  * @param [invocation] Supplied by Excel: where the arguments are, for messages.
  * @returns One row of 10 values per customer, in order of first appearance.
  */
@@ -37,21 +50,28 @@ export function summary(
   as_of?: unknown,
   unit?: unknown,
   headers?: unknown,
+  quantities?: unknown[][],
+  orders?: unknown[][],
+  statuses?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return excelCall("LOYALTY.SUMMARY", () => {
-    const a = argsOf(SUMMARY_PARAMS, [customers, dates, amounts, as_of, unit, headers], invocation);
+    const a = argsOf(
+      SUMMARY_PARAMS,
+      [customers, dates, amounts, as_of, unit, headers, quantities, orders, statuses],
+      invocation,
+    );
     const timeUnit = optionalChoice<TimeUnit>(a.unit, UNITS, DEFAULT_MODEL_UNIT);
     const withHeaders = optionalBoolean(a.headers, false);
-    const orders = readOrderArgs(a, optionalDay(a.as_of));
-    const s = summarizeCustomers(purchaseDaysOf(orders.read.orders), {
-      asOf: orders.read.asOf,
+    const read = readOrderArgs(a, optionalDay(a.as_of));
+    const s = summarizeCustomers(purchaseDaysOf(read.read.orders), {
+      asOf: read.read.asOf,
       unit: timeUnit,
     });
     const rows: unknown[][] = withHeaders ? [summaryLabels(timeUnit)] : [];
     for (let c = 0; c < s.customerIds.length; c++) {
       rows.push([
-        originalId(orders, c),
+        originalId(read, c),
         serialOrBlank(s.firstDay[c]),
         serialOrBlank(s.lastDay[c]),
         s.orders[c],
@@ -67,7 +87,15 @@ export function summary(
   });
 }
 
-const QUALITY_PARAMS = ["customers", "dates", "amounts", "as_of"] as const;
+const QUALITY_PARAMS = [
+  "customers",
+  "dates",
+  "amounts",
+  "as_of",
+  "quantities",
+  "orders",
+  "statuses",
+] as const;
 
 /**
  * The data-quality findings on order lines, as LOYALTY.SUMMARY reads them: for each reason (blank rows, refunds, zero amounts, duplicate lines, lines after the as-of date...) how many rows, what was done, the amount involved and the first example.
@@ -76,8 +104,11 @@ const QUALITY_PARAMS = ["customers", "dates", "amounts", "as_of"] as const;
  * @requiresParameterAddresses
  * @param customers Customer id of each order line (a column).
  * @param dates Date of each order line.
- * @param amounts Amount of each order line.
+ * @param amounts Amount of each order line. With quantities: the unit price of each line.
  * @param [as_of] The analysis date: later lines are counted as after the as-of date; default the last date.
+ * @param [quantities] Quantity of each line: a line's amount is then quantity × the unit price in amounts.
+ * @param [orders] Order or invoice id of each line ("C" + number: a cancellation).
+ * @param [statuses] Order status of each line (cancelled, refunded, 已退款, 交易关闭 ...: not revenue).
  * @param [invocation] Supplied by Excel: where the arguments are, for messages.
  * @returns A table with a header row: reason, rows, action, amount, first example.
  */
@@ -86,21 +117,30 @@ export function quality(
   dates: unknown[][],
   amounts: unknown[][],
   as_of?: unknown,
+  quantities?: unknown[][],
+  orders?: unknown[][],
+  statuses?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
   return excelCall("LOYALTY.QUALITY", () => {
-    const a = argsOf(QUALITY_PARAMS, [customers, dates, amounts, as_of], invocation);
-    const orders = readOrderArgs(a, optionalDay(a.as_of));
-    const report = orders.read.quality;
+    const a = argsOf(
+      QUALITY_PARAMS,
+      [customers, dates, amounts, as_of, quantities, orders, statuses],
+      invocation,
+    );
+    const read = readOrderArgs(a, optionalDay(a.as_of));
+    const report = read.read.quality;
     const rows: unknown[][] = [
       ["reason", "count", "action", "amount", "first example"],
       ["Rows read", report.rowsRead, "", "", ""],
       ["Purchase lines used", report.purchaseLines, "", "", ""],
     ];
+    // Which rule gave a line's amount, when it was not the amounts themselves.
+    if (report.amountRule !== "amount") rows.push([`Line amount: ${report.amountRule}`, "", "", "", ""]);
     for (const f of report.findings) {
       if (f.count === 0) continue;
       const ex = f.examples[0];
-      const example = ex ? `${examplePlace(orders, ex)}: ${ex.value}${ex.note ? ` (${ex.note})` : ""}` : "";
+      const example = ex ? `${examplePlace(read, ex)}: ${ex.value}${ex.note ? ` (${ex.note})` : ""}` : "";
       rows.push([`${f.label} (${f.unit})`, f.count, f.action, f.amount ?? "", example]);
     }
     return rows;

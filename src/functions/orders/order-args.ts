@@ -1,7 +1,10 @@
 /**
- * An order table given to a function as three ranges (customers, dates, amounts), read by the engine
- * exactly as the task pane and the CLI read a sheet, with the function's own rules on what it may not
- * pass over:
+ * An order table given to a function as three ranges (customers, dates, amounts), and optionally the
+ * line-item columns real exports have: quantities (the amounts are then unit prices and a line's amount is
+ * quantity × unit price), order or invoice ids (a line of an order is not another order; a "C" invoice is
+ * a cancellation) and order statuses (cancelled, refunded, 已退款, 交易关闭 ... are not revenue). They are
+ * read by the engine exactly as the task pane and the CLI read a sheet, with the function's own rules on
+ * what it may not pass over:
  *
  * - blank rows are skipped (the ranges may run past the data), as SUM skips blank cells;
  * - a cell the engine cannot use (an unreadable date, an amount that is not a number, a date or amount
@@ -14,6 +17,7 @@
  *   LOYALTY.QUALITY lists every such finding.
  */
 import type { CellValue, RawTable } from "../../engine/data/table";
+import type { ColumnOverrides } from "../../engine/data/columns";
 import { parseDay } from "../../engine/data/parse-date";
 import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
 import type { QualityExample, QualityReason } from "../../engine/data/quality";
@@ -33,11 +37,38 @@ export interface OrderArgs {
   customers: Arg;
   dates: Arg;
   amounts: Arg;
+  /** Optional: with quantities, `amounts` holds unit prices. */
+  quantities?: Arg;
+  orders?: Arg;
+  statuses?: Arg;
 }
+
+/** The optional columns, with the engine's role of each. */
+const OPTIONAL_COLUMNS = [
+  { key: "quantities", role: "quantity" },
+  { key: "orders", role: "orderId" },
+  { key: "statuses", role: "status" },
+] as const;
 
 export interface ReadOrders {
   read: OrderTable;
-  vectors: { customers: Vector; dates: Vector; amounts: Vector };
+  /** The ranges read, the three required first, then the optional ones given. */
+  vectors: { customers: Vector; dates: Vector; amounts: Vector; all: Vector[] };
+}
+
+/** Whether an optional argument was left out: omitted, or a single blank cell. */
+function omitted(arg: Arg | undefined): arg is undefined {
+  return arg === undefined || (!Array.isArray(arg.value) && isBlank(arg.value)) || isBlankRange(arg.value);
+}
+
+function isBlankRange(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length === 1 &&
+    Array.isArray(value[0]) &&
+    value[0].length === 1 &&
+    isBlank(value[0][0])
+  );
 }
 
 /** A cell as the engine's table holds it: error values become { error: "#N/A" }. */
@@ -60,18 +91,25 @@ export function optionalDay(arg: Arg): number | undefined {
 
 /** Reads the three ranges as an order table (see the module comment); #VALUE! for what cannot be used. */
 export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOrders {
-  const vectors = {
-    customers: vectorOf(args.customers),
-    dates: vectorOf(args.dates),
-    amounts: vectorOf(args.amounts),
-  };
-  const list = [vectors.customers, vectors.dates, vectors.amounts];
-  const n = vectors.customers.cells.length;
+  const required = [vectorOf(args.customers), vectorOf(args.dates), vectorOf(args.amounts)];
+  const list = [...required];
+  const columns: ColumnOverrides = { customerId: 0, date: 1 };
+  for (const { key, role } of OPTIONAL_COLUMNS) {
+    const arg = args[key];
+    if (omitted(arg)) continue;
+    columns[role] = list.length;
+    list.push(vectorOf(arg));
+  }
+  // With quantities the third column is the unit price: a line's amount is quantity × unit price.
+  if (columns.quantity !== undefined) columns.price = 2;
+  else columns.amount = 2;
+  const n = required[0].cells.length;
   for (const v of list.slice(1))
     if (v.cells.length !== n)
       throw valueError(
-        `customers has ${n} rows but ${v.arg.name} has ${v.cells.length}: give the three columns of one order table`,
+        `customers has ${n} rows but ${v.arg.name} has ${v.cells.length}: give the ${list.length === 3 ? "three " : ""}columns of one order table`,
       );
+  const vectors = { customers: required[0], dates: required[1], amounts: required[2], all: list };
   const table: RawTable = {
     source: "LOYALTY",
     headers: list.map((v) => v.arg.name),
@@ -79,7 +117,7 @@ export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOr
     firstRow: 1,
   };
   const read = readOrderTable(table, {
-    columns: { customerId: 0, date: 1, amount: 2 },
+    columns,
     asOf,
     duplicates: "keep",
     testAccounts: [],
@@ -111,9 +149,7 @@ function exampleCell(
   vectors: ReadOrders["vectors"],
   example: QualityExample,
 ): { vector: Vector; dataRow: number } {
-  const vector = [vectors.customers, vectors.dates, vectors.amounts].find(
-    (v) => v.arg.name === example.header,
-  );
+  const vector = vectors.all.find((v) => v.arg.name === example.header);
   return { vector: vector ?? vectors.customers, dataRow: example.row - 1 };
 }
 

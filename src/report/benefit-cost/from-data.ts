@@ -13,6 +13,7 @@ import { BENEFIT_COST_KIND, benefitCostSheet, type BenefitCostSheet } from "./bu
 import { assumptionsWithInputs, benefitCostSettings, type SheetInput } from "./inputs";
 import { inputCells } from "../../sheet/sheet-model-cells";
 import type { Language } from "../../engine/text/language";
+import type { ReportCurrency } from "../report-currency";
 
 export interface BenefitCostData {
   analysis: Pick<Analysis, "days" | "tiers" | "table">;
@@ -22,8 +23,8 @@ export interface BenefitCostData {
   sheetName: string;
   /** Where the data came from, for the subtitle. */
   source?: string;
-  /** Currency symbol of the report's settings ("" or absent: none). */
-  currency?: string;
+  /** The currency of the money and where it came from (absent: none). */
+  currency?: ReportCurrency;
   /**
    * A lift measured on a campaign (LL Campaigns) to use as every tier's spend lift, with the words that say
    * where it came from. It replaces the DEFAULT lift only: a lift the user typed on the sheet is kept.
@@ -54,7 +55,8 @@ export function benefitCostSheetFromData(data: BenefitCostData): BenefitCostShee
     assumptions,
     source: data.source,
     reconciliation,
-    currency: data.currency,
+    currency: data.currency?.symbol,
+    currencyOrigin: data.currency?.origin,
     liftSource: data.measuredLift?.source,
     language,
   });
@@ -89,7 +91,7 @@ export async function benefitCostSheetForWorkbook(
   workbook: Pick<Workbook, "listGeneratedSheets" | "readInputs">,
   analysis: BenefitCostData["analysis"],
   source?: string,
-  currency?: string,
+  currency?: ReportCurrency,
   measuredLift?: MeasuredLift,
   language?: Language,
 ): Promise<BenefitCostSheet> {

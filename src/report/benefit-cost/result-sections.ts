@@ -19,23 +19,28 @@ import {
   totalColumn,
 } from "./layout";
 import type { BenefitCostTexts } from "../../engine/text/benefit-cost";
-import { SHEET_TEXTS } from "../../engine/text/benefit-cost-sheet";
+import type { MoneyWords } from "../../engine/text/benefit-cost-sheet";
+import type { CurrencyOrigin } from "../report-currency";
 import { cell, columnRange, rowRange, SHARE_TOLERANCE, type BenefitCostWriter } from "./writer";
 
-/** The check line of an English sheet when the inputs are consistent. */
-export const ALL_CHECKS_PASS = SHEET_TEXTS.en.checks.allPass;
+/** The currency and where it came from, in the words' terms. */
+function moneyWords(symbol: string, origin: CurrencyOrigin | undefined): MoneyWords {
+  const others = origin?.kind === "data" ? origin.others : [];
+  const base = { symbol, others: others.map((o) => ({ symbol: o.symbol.trim(), rows: o.rows })) };
+  if (!origin) return { ...base, from: symbol ? "setting" : "none" };
+  if (origin.kind === "setting") return { ...base, from: "setting" };
+  if (origin.source.kind === "none" || !origin.currency) return { ...base, from: "none" };
+  const { column, header } = origin.source;
+  return { ...base, from: origin.source.kind, code: origin.currency.code, column, header };
+}
 
 export function titleSection(w: BenefitCostWriter): void {
   const { baseline } = w.input;
   const t = w.s;
   w.text(1, 1, t.title, "title");
   const asOf = formatDay(baseline.asOf);
-  w.text(
-    2,
-    1,
-    t.subtitle(w.input.source ?? "", asOf, w.T, baseline.periodMonths, w.input.currency ?? ""),
-    "note",
-  );
+  const money = t.money(moneyWords(w.input.currency ?? "", w.input.currencyOrigin));
+  w.text(2, 1, t.subtitle(w.input.source ?? "", asOf, w.T, baseline.periodMonths, money), "note");
   w.text(3, 1, t.intro(BENEFIT_COST_FOOTPRINT), "note");
 }
 

@@ -22,6 +22,7 @@ import type {
   StyleName,
 } from "../../sheet/sheet-model";
 import { SheetGrid } from "./grid";
+import type { CurrencyOrigin } from "../report-currency";
 import { textLength } from "../sheets/content-width";
 import { COLUMN_WIDTHS, periodColumn, type BenefitCostLayout } from "./layout";
 
@@ -32,8 +33,10 @@ export interface BenefitCostSheetInput {
   source?: string;
   /** What the business sold, the backtest and the next year's growth, from the data (reconciliation.ts). */
   reconciliation: Reconciliation;
-  /** Currency symbol of the report's settings for the money formats ("" for none). */
+  /** Currency symbol of the money formats ("" for none): the setting's, or the one the data names. */
   currency?: string;
+  /** Where that currency came from, for the subtitle (absent: the setting, or none). */
+  currencyOrigin?: CurrencyOrigin;
   /** Language of the sheet's words (default English). */
   language?: Language;
   /** Where the spend lift comes from, when it was measured (default: "assumption, not measured"). */

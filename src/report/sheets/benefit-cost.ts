@@ -11,7 +11,7 @@ export function buildBenefitCostSheet(data: ReportData): SheetModel {
       inputs: [],
       sheetName: "",
       source: data.source,
-      currency: data.config.currency,
+      currency: data.currency ?? { symbol: data.config.currency, origin: { kind: "setting" } },
       language: data.config.language,
     });
   return sheet.model;

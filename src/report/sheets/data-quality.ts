@@ -16,6 +16,7 @@ import { type ReportData } from "../report-data";
 import { round } from "./cell-values";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
+import { READING_TEXTS, readRulesParts } from "../../engine/text/reading";
 import { quotedValue } from "../contact-columns";
 
 type Texts = (typeof DATA_QUALITY_TEXTS)["en"];
@@ -38,6 +39,13 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
       [t.facts.purchaseLines, quality.purchaseLines],
       [t.facts.customers, analysis.summary.customerIds.length],
       [t.facts.asOf, formatDay(analysis.asOf)],
+      // The rules that made each line's amount and date: quantity × unit price, order totals counted once...
+      [
+        READING_TEXTS[language].linesLabel,
+        readRulesParts({ ...quality, formats: analysis.table.formats }, language, false).join(
+          READING_TEXTS[language].partSeparator,
+        ),
+      ],
     ],
     [undefined, "integer", "integer", "integer"],
   );

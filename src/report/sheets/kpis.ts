@@ -10,6 +10,7 @@ import type { MonthlyKpis } from "../../engine/summary/kpis";
 import type { ReportData } from "../report-data";
 import { numberCell, round } from "./cell-values";
 import { KPI_TEXTS } from "../../engine/text/kpis";
+import { changeCounts } from "./changes";
 import { SheetLayout, type DrawChart, type PlacedTable } from "./layout";
 import { columnAfterPixels } from "../../sheet/column-geometry";
 import { moneyFormat } from "./number-formats";
@@ -41,6 +42,7 @@ export function buildKpisSheet(data: ReportData): SheetModel {
   }
   layout.note(t.definitions(kpis.churnWindowDays));
   layout.gap();
+  changeCounts(layout, data, false);
   const drawChart = layout.chartSpace(320);
   const header = monthlyHeader(kpis, t);
   const table = monthlyTable(layout, header, data, t);

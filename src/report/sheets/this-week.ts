@@ -7,7 +7,13 @@
  * member's row. A summary per store at the top.
  */
 import { formatDay, NO_DAY } from "../../engine/data/days";
-import { buildCallList, tierSlips, type CallReason, type CallList } from "../../engine/followup/call-list";
+import {
+  buildCallList,
+  tierSlips,
+  type CallListInputs,
+  type CallReason,
+  type CallList,
+} from "../../engine/followup/call-list";
 import { THIS_WEEK_TEXTS } from "../../engine/text/this-week";
 import { whole } from "../../engine/text/format";
 import type { Language } from "../../engine/text/language";
@@ -15,33 +21,39 @@ import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { nextOfferText } from "../next-offer";
 import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { excelDate, round } from "./cell-values";
+import { changeCounts, changeList } from "./changes";
 import { contactColumns, contactDetails, idHeader, shownCustomerIds } from "../contact-columns";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 
 /** Days the list looks ahead. */
-const HORIZON_DAYS = 7;
+export const THIS_WEEK_DAYS = 7;
+
+/** What the call list is made from, from the report data. */
+export function callInputsOf(data: ReportData): CallListInputs {
+  const { analysis, models } = data;
+  const { summary, rhythm, tiers } = analysis;
+  return {
+    asOf: analysis.asOf,
+    days: analysis.days,
+    spend: summary.spend,
+    purchaseDays: summary.purchaseDays,
+    firstDay: summary.firstDay,
+    daysSinceLast: rhythm.daysSinceLast,
+    medianIntervalDays: rhythm.medianIntervalDays,
+    keyDates: analysis.keyDates.filter((k) => k.daysUntil <= THIS_WEEK_DAYS),
+    slips: tierSlips(tiers, analysis.days),
+    valueAtRisk: valueAtRisk(models),
+    store: contactDetails(data).store,
+  };
+}
 
 /** The call list of the report data. */
 export function callListOf(data: ReportData): CallList {
-  const { analysis, models, config } = data;
-  const { summary, rhythm, tiers } = analysis;
-  return buildCallList(
-    {
-      asOf: analysis.asOf,
-      days: analysis.days,
-      spend: summary.spend,
-      purchaseDays: summary.purchaseDays,
-      firstDay: summary.firstDay,
-      daysSinceLast: rhythm.daysSinceLast,
-      medianIntervalDays: rhythm.medianIntervalDays,
-      keyDates: analysis.keyDates.filter((k) => k.daysUntil <= HORIZON_DAYS),
-      slips: tierSlips(tiers, analysis.days),
-      valueAtRisk: valueAtRisk(models),
-      store: contactDetails(data).store,
-    },
-    { perStore: config.thisWeek.perStore, horizonDays: HORIZON_DAYS },
-  );
+  return buildCallList(callInputsOf(data), {
+    perStore: data.config.thisWeek.perStore,
+    horizonDays: THIS_WEEK_DAYS,
+  });
 }
 
 /** "12-24": the month and day of an occasion (the year is this one or the next, obvious in a week). */
@@ -96,7 +108,7 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
 
   const layout = new SheetLayout().title(
     t.title,
-    t.intro(formatDay(analysis.asOf), formatDay(analysis.asOf + HORIZON_DAYS), list.perStore),
+    t.intro(formatDay(analysis.asOf), formatDay(analysis.asOf + THIS_WEEK_DAYS), list.perStore),
   );
   layout.note(
     byModel
@@ -136,6 +148,7 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
     formats: ["text", "integer", "integer", "integer", "integer", "integer", "integer", "integer", money],
   });
   layout.gap();
+  changeCounts(layout, data, true);
 
   layout.section(t.listSection, list.stores.length === 0 ? t.nobody : undefined);
   const h = t.header;
@@ -202,6 +215,10 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
       error: t.doneHelp,
       allowBlank: true,
     });
+  }
+  if (data.memberChanges) {
+    layout.gap();
+    changeList(layout, data, data.memberChanges);
   }
   // The reason and action columns hold sentences: wide enough to read, not a whole line of the screen.
   const widths: (number | null)[] = header.map((cell) =>

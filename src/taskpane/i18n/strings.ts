@@ -35,9 +35,9 @@ const enMessages: MessageTexts = {
     `${w.place(d.source, d.place)}: column ${d.number} for the ${w.role(d.role)} does not exist`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}: column ${d.column} is given for two roles`,
   mixedDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}: amounts such as "${d.comma}" use a decimal comma and others such as "${d.point}" a decimal point; ${DECIMAL_SETTING}`,
+    `${w.place(d.where, d.at)}: "${d.comma}" uses a decimal comma but "${d.point}" (row ${d.pointAt.row}, column ${d.pointAt.column}) a decimal point; ${DECIMAL_SETTING}`,
   ambiguousDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
+    `${w.place(d.where, d.at)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}: the amount column ${d.amount} looks like a unit price and the table has a quantity column ${d.quantity}; ${PRICE_SETTING}`,
   noUsableLines: (d, w) =>
@@ -126,9 +126,9 @@ const zhMessages: MessageTexts = {
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}：列 ${d.column} 被同时指定给了两个用途`,
   mixedDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}：金额中既有使用小数逗号的（如“${d.comma}”），也有使用小数点的（如“${d.point}”）；请在设置中选择数字格式（小数逗号）。`,
+    `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
   ambiguousDecimals: (d, w) =>
-    `${w.place(d.source, d.place)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
+    `${w.place(d.where, d.at)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}：金额列 ${d.amount} 看起来是单价，而表中有数量列（${d.quantity}）；请把它选为单价（金额即为数量 × 单价），或不选金额列。`,
   noUsableLines: (d, w) =>

@@ -50,6 +50,8 @@ const METHODS: readonly WorkbookMethod[] = [
   "readInputs",
   "readSettings",
   "writeSettings",
+  "readMemberState",
+  "writeMemberState",
 ];
 
 /**

@@ -11,6 +11,9 @@ import { latinWordsOf } from "../../helpers/kept-latin-words";
 const ARGUMENTS: Record<string, unknown[][]> = {
   ".benefitCost.outsideTarget": [[-0.116, 0.1, ["回测基线只有 12 个月的历史"]]],
   ".benefitCost.sheet.keyResults.chooseOne": [[["基准", "保守", "进取"]]],
+  ".benefitCost.sheet.money": (["setting", "column", "amounts", "none"] as const).map((from) => [
+    { symbol: "¥", from, column: "D", header: "币种", others: [{ symbol: "$", rows: 8 }] },
+  ]),
   // A cell range (A1:AN200) is an address, the same in Chinese Excel: not a word of the text.
   ".benefitCost.sheet.intro": [["〔区域〕"]],
   ".tiers.intro": [true, false].map((rolling) => [
@@ -38,6 +41,20 @@ const ARGUMENTS: Record<string, unknown[][]> = {
   ],
   ".thisWeek.reason.tierDrop": [["铂金", "2025-01-30", "¥500", 2]],
   ".customers.modelBlank": [["BG/NBD 拟合失败。"]],
+  ".reading.testAccounts": [
+    [3, 2, "占位编号", "11111、22222", 0],
+    [30, 12, "占位编号", "散客", 2],
+  ],
+  ".reading.read": [
+    ["订单.csv", "gbk", true, "逗号"],
+    ["订单.csv", "gbk", false, "分号"],
+  ],
+  ".reading.lines": [[["金额取自金额列", "小数点为句点"]]],
+  ".reading.provenDates": [
+    ["日期按日在前读取", "25/12/2023", true],
+    ["日期按日在前读取", "25/12/2023", false],
+  ],
+  ".reading.provenSeparator": [["小数点为逗号", "12,34"]],
   ".model.intro": [
     ["2024-12-31", "week"],
     ["2024-12-31", "day"],

@@ -108,6 +108,9 @@ describe("LOYALTY.SUMMARY", () => {
       null,
       null,
       null,
+      undefined,
+      undefined,
+      undefined,
       where,
     );
     expect(errorIn(badDate)).toEqual({
@@ -122,6 +125,9 @@ describe("LOYALTY.SUMMARY", () => {
       null,
       null,
       null,
+      undefined,
+      undefined,
+      undefined,
       where,
     );
     expect(errorIn(badAmount)?.message).toMatch(/^amounts, cell Orders!C3: "ten" is not an amount/);
@@ -132,6 +138,9 @@ describe("LOYALTY.SUMMARY", () => {
       null,
       null,
       null,
+      undefined,
+      undefined,
+      undefined,
       where,
     );
     expect(errorIn(noId)?.message).toBe(
@@ -159,6 +168,9 @@ describe("LOYALTY.QUALITY", () => {
       column("2020-01-01", "2020-01-01", "2020-01-03", "2021-01-01", ""),
       column(10, 10, -4, 8, ""),
       "2020-12-31",
+      undefined,
+      undefined,
+      undefined,
       at("S!A2:A6", "S!B2:B6", "S!C2:C6", ""),
     );
     const byReason = new Map(r.map((row) => [row[0], row]));
@@ -168,5 +180,66 @@ describe("LOYALTY.QUALITY", () => {
     expect(byReason.get("Refund (negative amount) (rows)")!.slice(1, 4)).toEqual([1, "reduces spend", -4]);
     expect(byReason.get("Date after the as-of date (rows)")![4]).toMatch(/^dates, cell S!B5: 2021-01-01/);
     expect(byReason.get("Blank row (rows)")![1]).toBe(1);
+  });
+});
+
+describe("LOYALTY.SUMMARY and LOYALTY.QUALITY on a line-item export (quantities, invoices, statuses)", () => {
+  // A UK retailer's lines: unit prices and quantities, "C" invoices cancelling, one cancelled status.
+  const lines: [string, string, number, number, string, string][] = [
+    ["12346", "2011-01-18", 1.04, 74215, "541431", ""], // 77,183.60 ...
+    ["12346", "2011-01-18", 1.04, -74215, "C541433", ""], // ... cancelled the same day: no purchase
+    ["12347", "2010-12-07", 2.1, 12, "537626", ""], // 25.20
+    ["12347", "2010-12-07", 4.25, 6, "537626", ""], // 25.50, same order
+    ["12347", "2011-01-26", 3.75, 10, "542237", ""], // 37.50
+    ["12347", "2011-01-26", 3.75, -2, "C542300", ""], // −7.50 returned the same day
+    ["12348", "2011-01-25", 0.55, 24, "541998", ""], // 13.20
+    ["12348", "2011-02-10", 0.85, 48, "543000", "Cancelled"], // never paid: not revenue
+    ["12348", "2011-04-05", 1, 10, "548000", ""], // 10.00
+  ];
+  const col = (k: number) => lines.map((l) => [l[k]]);
+  const rows = summary(col(0), col(1), col(2), null, "day", null, col(3), col(4), col(5));
+  const byId = new Map(rows.map((r) => [String(r[0]), r]));
+
+  it("takes quantity × unit price, one order per invoice, and nets returns and cancellations", () => {
+    // 12346's purchase is cancelled on its day: nothing is left of it.
+    expect([...byId.keys()]).toEqual(["12347", "12348"]);
+    // 12347: orders 537626 and 542237; 2010-12-07 to 2011-01-26 is 24 + 26 = 50 days, to the as-of date
+    // 2011-04-05 is 24 + 31 + 28 + 31 + 5 = 119 days, and 69 days from the last purchase to it;
+    // spend 25.20 + 25.50 + 37.50 − 7.50 = 80.70; the repeat day's purchase is worth 37.50 (a refund
+    // reduces spend, not the value of the purchase, as everywhere in the engine).
+    const a = byId.get("12347")!;
+    expect([a[3], a[4], a[5], a[6], a[7]]).toEqual([2, 1, 50, 119, 69]);
+    expect(a[8]).toBeCloseTo(80.7, 10);
+    expect(a[9]).toBeCloseTo(37.5, 10);
+    // 12348: the cancelled order is not an order; 6 + 28 + 31 + 5 = 70 days; 13.20 + 10.00 = 23.20.
+    const b = byId.get("12348")!;
+    expect([b[3], b[4], b[5], b[6], b[7]]).toEqual([2, 1, 70, 70, 0]);
+    expect(b[8]).toBeCloseTo(23.2, 10);
+    expect(b[9]).toBeCloseTo(10, 10);
+  });
+
+  it("without them reads the unit prices as amounts (which is why the arguments exist)", () => {
+    const naive = summary(col(0), col(1), col(2), null, "day");
+    const spend = naive.reduce((sum, r) => sum + (r[8] as number), 0);
+    // 1.04 × 2 + 2.10 + 4.25 + 3.75 × 2 + 0.55 + 0.85 + 1.00 = 18.33
+    expect(spend).toBeCloseTo(18.33, 10);
+  });
+
+  it("QUALITY says how the amounts were made and what was netted or left out", () => {
+    const r = quality(col(0), col(1), col(2), null, col(3), col(4), col(5));
+    const byReason = new Map(r.map((row) => [row[0], row]));
+    expect(byReason.has("Line amount: quantity × price")).toBe(true);
+    expect(byReason.get("Refund (negative amount) (rows)")!.slice(1, 4)).toEqual([
+      2,
+      "reduces spend",
+      -77191.1,
+    ]);
+    expect(byReason.get("Cancelled, refunded or unpaid order (status or C invoice) (rows)")![1]).toBe(1);
+  });
+
+  it("gives #VALUE! for an optional column of another height", () => {
+    expect(errorIn(summary(col(0), col(1), col(2), null, null, null, col(3).slice(1)))?.message).toBe(
+      "customers has 9 rows but quantities has 8: give the columns of one order table",
+    );
   });
 });
