@@ -6,6 +6,9 @@
  * command runs in a child process, as a user runs it, twice: the first refresh adds the report sheets,
  * the second replaces them (carrying what is typed in them). The figure is the second run's.
  *
+ * The peak of each phase (reading the orders, the engine's steps, each sheet built, the save's rendering,
+ * splicing and writing) is printed too, so that a figure over budget says where it comes from.
+ *
  * Run alone: `npx tsx bench/refresh.ts` (prints the figures as JSON).
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -14,7 +17,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { generateOrders } from "../src/engine/sample/generate-orders";
 import type { Benchmark, BenchResult } from "./suite";
-import { runCliChild } from "./cli-child";
+import { phasesLine, runCliChild, type PhasePeak } from "./cli-child";
 
 const LINES = 1_000_000;
 const CUSTOMERS = 100_000;
@@ -30,6 +33,8 @@ interface RefreshFigures {
   inputMb: number;
   outputMb: number;
   loadAverage: number;
+  /** The second run's peak per phase (reading the orders, the engine, each sheet, the save's steps). */
+  phases: PhasePeak[];
 }
 
 async function writeBook(file: string): Promise<void> {
@@ -63,6 +68,7 @@ export async function refreshBenchFigures(): Promise<RefreshFigures> {
       inputMb,
       outputMb: statSync(book).size / 2 ** 20,
       loadAverage: os.loadavg()[0],
+      phases: second.phases,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -76,7 +82,8 @@ export const refreshBenchmarks: Benchmark[] = [
       const f = await refreshBenchFigures();
       process.stderr.write(
         `  refresh: ${f.lines.toLocaleString("en-US")} lines, ${f.inputMb.toFixed(0)} MB -> ${f.outputMb.toFixed(0)} MB; ` +
-          `first run peak ${f.firstPeakRssMb.toFixed(0)} MB; load average ${f.loadAverage.toFixed(1)}\n`,
+          `first run peak ${f.firstPeakRssMb.toFixed(0)} MB; load average ${f.loadAverage.toFixed(1)}\n` +
+          `  refresh: peak per phase: ${phasesLine(f.phases)}\n`,
       );
       return {
         name: this.name,

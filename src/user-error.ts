@@ -57,7 +57,45 @@ export type UserErrorDetail =
   | { code: "holidayWithoutName"; sheet: string; cell: string; date: string }
   // Tier minimums that clash, set in the pane (the report's settings) or typed on the Tiers sheet.
   | { code: "tierMinimumsInSettings"; problems: TierMinimumProblem[] }
-  | { code: "tierMinimumsOnSheet"; sheet: string; problems: TierMinimumProblem[] };
+  | { code: "tierMinimumsOnSheet"; sheet: string; problems: TierMinimumProblem[] }
+  // A refresh in Excel (or the preview) stopped before writing: what it would remove of the user's.
+  | { code: "refreshWouldLose"; losses: RefreshLoss[] };
+
+/**
+ * Something of the user's on a generated sheet that rebuilding it would remove: a note on a cell the
+ * report owns, a chart placed on the report's part of the sheet, or text where the rebuilt sheet writes.
+ */
+export interface RefreshLoss {
+  kind: "note" | "chart" | "cell";
+  sheet: string;
+  /** The cell it is on or in ("B5"); none for a chart. */
+  cell?: string;
+  /** The note's or the cell's text; a chart's name. */
+  text?: string;
+}
+
+/** One loss in English words: `the note on cell B5 of sheet "LL Customers" ("call back")`. */
+export function describeRefreshLoss(loss: RefreshLoss): string {
+  const text = loss.text === undefined ? "" : ` ("${shortened(loss.text)}")`;
+  if (loss.kind === "chart") return `a chart${text} on sheet "${loss.sheet}"`;
+  const where = `cell ${loss.cell} of sheet "${loss.sheet}"`;
+  if (loss.kind === "note") return `the note on ${where}${text}`;
+  return `what is typed in ${where}${text}`;
+}
+
+/** A text cut to 60 characters for a list of what would be lost. */
+export function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The message of a refresh stopped before it wrote anything (code refreshWouldLose). */
+export function refreshWouldLoseMessage(losses: RefreshLoss[]): string {
+  return (
+    "nothing was changed: refreshing would remove what was written on the report's sheets:\n" +
+    losses.map((l) => `  - ${describeRefreshLoss(l)}`).join("\n") +
+    '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it'
+  );
+}
 
 export class UserError extends Error {
   /**

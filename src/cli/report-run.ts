@@ -46,9 +46,16 @@ export function summaryText(s: CliReportJson, language: Language = "en"): string
   const lines = [
     `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
     ...(s.read ? [s.read] : []),
-    readRulesLine(s.dataQuality, language),
-    `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
-      `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
+    ...(s.basis === "summary"
+      ? [
+          `From the customer summary ${s.source}: ${counted(s.customers, "customer")}, ${counted(s.orders, "order")}, ` +
+            `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}; the sheets that need order lines say so`,
+        ]
+      : [
+          readRulesLine(s.dataQuality, language),
+          `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
+            `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
+        ]),
     `Segments: ${s.segments
       .filter((g) => g.customers > 0)
       .map((g) => `${g.name} ${number(g.customers)}`)
@@ -82,7 +89,11 @@ export function summaryText(s: CliReportJson, language: Language = "en"): string
 }
 
 export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReportJson> {
-  const onProgress = io.interactive ? (p: ReportProgress) => io.err(progressLine(p)) : undefined;
+  // Each step is marked (performance.mark) for the benchmarks' peak memory per phase (bench/report-peak.cjs).
+  const onProgress = (p: ReportProgress) => {
+    performance.mark(`loyalty:${p.sheet ? `writing ${p.sheet.name}` : p.step}`);
+    if (io.interactive) io.err(progressLine(p));
+  };
   const result = await buildReport({
     workbook: run.workbook,
     orders: run.orders,
@@ -91,6 +102,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     config: run.config,
     onProgress,
   });
+  performance.mark("loyalty:saving");
   if (io.interactive) io.err(`Saving ${run.out ?? run.workbook.file}`);
   const saved = await run.workbook.save(run.out, { force: run.force });
   const seconds = Math.round(performance.now() - run.started) / 1000;

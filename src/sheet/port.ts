@@ -31,6 +31,9 @@
  */
 import type { CellValue, RawTable } from "../engine/data/table";
 import type { Scalar, SheetModel } from "./sheet-model";
+import type { RefreshLoss } from "../user-error";
+
+export type { RefreshLoss } from "../user-error";
 
 /** Prefix of every generated sheet's name: the visible half of the marker (the registry is the other). */
 export const GENERATED_SHEET_PREFIX = "LL ";
@@ -150,6 +153,12 @@ export interface Workbook {
   readRange(sheet: string, range?: string): Promise<CellValue[][]>;
   /** Writes a generated sheet: creates it, or replaces the one of the same kind in place. */
   writeSheet(model: SheetModel, options?: WriteSheetOptions): Promise<WriteSheetResult>;
+  /**
+   * What of the user's writing these models would remove (nothing is written): the report checks it
+   * before it writes anything and stops unless told to go on. An .xlsx workbook, whose writes take effect
+   * only when it is saved, lists it when it saves, and gives nothing here.
+   */
+  refreshLosses(models: SheetModel[]): Promise<RefreshLoss[]>;
   /** Deletes the generated sheet of this kind (and the names it defined); false when there is none. */
   deleteGeneratedSheet(kind: string): Promise<boolean>;
   /** The generated sheets that exist now. */

@@ -25,6 +25,7 @@ import {
   type GeneratedSheetInfo,
   type InputCellState,
   type JsonValue,
+  type RefreshLoss,
   type ReadTableOptions,
   type SheetInfo,
   type TableInfo,
@@ -50,6 +51,26 @@ import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
 
 const SETTINGS_KEY = "settings";
 const REGISTRY_KEY = "registry";
+
+/** The user's text in a cell the rebuilt sheet writes. */
+interface CellUnder {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+interface PreparedWrite {
+  /** The model to write: with the edited inputs kept and the carried values put back. */
+  model: SheetModel;
+  /** The registry entry of the generated sheet it replaces, if that sheet exists. */
+  existing?: RegistryEntry;
+  keptInputs: string[];
+  carried: number;
+  keptRows: number;
+  /** The parts of the old sheet the model replaces (undefined: its footprint, or all of it). */
+  owned?: RangeBox[];
+  under: CellUnder[];
+}
 
 export interface BackedWorkbookOptions {
   /** Prefix of messages about this workbook, e.g. the file name "orders.xlsx". */
@@ -143,40 +164,18 @@ export class BackedWorkbook implements Workbook {
     checkSheetModel(model);
     const registry = await this.registry();
     const sheets = await this.backend.sheets();
-    const existing = this.liveEntry(
-      registry,
-      model.kind,
-      sheets.map((s) => s.name),
-    );
+    const prepared = await this.prepareWrite(model, options, registry, sheets);
+    const { existing, keptInputs, carried, keptRows, owned } = prepared;
+    const toWrite = prepared.model;
     const requestedName = requestedSheetName(model);
     const taken = sheets
       .map((s) => s.name)
       .filter((n) => !(existing && sameSheetName(n, existing.sheet)))
       .concat(HIDDEN_STORE_SHEETS);
     const sheetName = chooseSheetName(requestedName, taken);
-
-    let toWrite = model;
-    let keptInputs: string[] = [];
-    if (existing && options.keepInputs !== false && existing.inputs.length > 0) {
-      const current = await this.backend.readCells(
-        existing.sheet,
-        existing.inputs.map((i) => parseRangeAddress(i.address)).map((b) => ({ row: b.top, col: b.left })),
-      );
-      ({ model: toWrite, kept: keptInputs } = keepEditedInputs(model, existing.inputs, current));
-    }
-
-    let carried = 0;
-    let keptRows = 0;
-    const notCarried: string[] = [];
-    let owned: RangeBox[] | undefined;
-    if (existing) {
-      const found = await this.readCarriedTables(existing, toWrite, sheets);
-      ({ model: toWrite, carried, keptRows } = carryUserValues(toWrite, found, existing.carried ?? []));
-      if (existing.areas && !toWrite.footprint) {
-        owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
-        for (const cell of await this.userCellsUnder(existing.sheet, toWrite, owned)) notCarried.push(cell);
-      }
-    }
+    const notCarried = prepared.under.map(
+      (u) => `${this.describeSheet(u.sheet)}, cell ${u.cell} ("${u.text}")`,
+    );
 
     await this.checkNamesAreOurs(model, registry);
     await this.checkTableNamesAreFree(toWrite, existing?.sheet);
@@ -202,6 +201,71 @@ export class BackedWorkbook implements Workbook {
       keptRows,
       notCarried,
     };
+  }
+
+  /**
+   * What writing `model` over its generated sheet means: the model with the user's edited inputs and
+   * carried values put in, the sheet's registry entry, the parts of the old sheet it replaces (`owned`)
+   * and the user's text where the rebuilt sheet writes (`under`, which cannot stay).
+   */
+  private async prepareWrite(
+    model: SheetModel,
+    options: WriteSheetOptions,
+    registry: Registry,
+    sheets: { name: string; usedRange?: RangeBox }[],
+  ): Promise<PreparedWrite> {
+    const existing = this.liveEntry(
+      registry,
+      model.kind,
+      sheets.map((s) => s.name),
+    );
+    const prepared: PreparedWrite = { model, existing, keptInputs: [], carried: 0, keptRows: 0, under: [] };
+    if (!existing) return prepared;
+    if (options.keepInputs !== false && existing.inputs.length > 0) {
+      const current = await this.backend.readCells(
+        existing.sheet,
+        existing.inputs.map((i) => parseRangeAddress(i.address)).map((b) => ({ row: b.top, col: b.left })),
+      );
+      ({ model: prepared.model, kept: prepared.keptInputs } = keepEditedInputs(
+        model,
+        existing.inputs,
+        current,
+      ));
+    }
+    const found = await this.readCarriedTables(existing, prepared.model, sheets);
+    const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
+    Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
+    if (existing.areas && !prepared.model.footprint) {
+      prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
+      prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
+    }
+    return prepared;
+  }
+
+  /**
+   * What of the user's writing `models` would remove (see Workbook.refreshLosses): their text where the
+   * rebuilt sheets write, and what the backend's clearing of the report's parts would take with it.
+   * Nothing is written.
+   */
+  async refreshLosses(models: SheetModel[]): Promise<RefreshLoss[]> {
+    const registry = await this.registry();
+    const sheets = await this.backend.sheets();
+    const losses: RefreshLoss[] = [];
+    for (const model of models) {
+      const prepared = await this.prepareWrite(model, {}, registry, sheets);
+      const { existing } = prepared;
+      if (!existing) continue;
+      losses.push(...prepared.under.map((u): RefreshLoss => ({ kind: "cell", ...u })));
+      if (this.backend.losses) {
+        const owned =
+          prepared.owned ??
+          (prepared.model.footprint ? [parseRangeAddress(prepared.model.footprint)] : undefined);
+        losses.push(
+          ...(await this.backend.losses(existing.sheet, prepared.model, owned, existing.charts ?? [])),
+        );
+      }
+    }
+    return losses;
   }
 
   async deleteGeneratedSheet(kind: string): Promise<boolean> {
@@ -361,10 +425,10 @@ export class BackedWorkbook implements Workbook {
    * What the user wrote on the old sheet (outside `owned`, so not carried) where the rebuilt model
    * writes: it cannot stay where it is. One line per cell, "LL Customers!B40 ("call back")".
    */
-  private async userCellsUnder(sheet: string, model: SheetModel, owned: RangeBox[]): Promise<string[]> {
+  private async userCellsUnder(sheet: string, model: SheetModel, owned: RangeBox[]): Promise<CellUnder[]> {
     const covered = (b: RangeBox) =>
       owned.some((o) => o.top <= b.top && o.left <= b.left && o.bottom >= b.bottom && o.right >= b.right);
-    const out: string[] = [];
+    const out: CellUnder[] = [];
     for (const box of modelAreas(model)) {
       if (covered(box)) continue;
       for await (const batch of this.backend.rows(sheet, box)) {
@@ -373,7 +437,7 @@ export class BackedWorkbook implements Workbook {
             const col = box.left + i;
             if (v === null || v === undefined || v === "" || owned.some((o) => boxContains(o, r.row, col)))
               return;
-            out.push(`${this.describeSheet(sheet)}, cell ${cellAddress(r.row, col)} ("${String(v)}")`);
+            out.push({ sheet, cell: cellAddress(r.row, col), text: String(v) });
           });
         }
       }

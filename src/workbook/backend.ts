@@ -6,8 +6,8 @@
  */
 import type { CellValue } from "../engine/data/table";
 import type { CellPosition, RangeBox } from "../sheet/a1";
-import type { SheetModel } from "../sheet/sheet-model";
-import type { SheetVisibility, TableInfo } from "../sheet/port";
+import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
+import type { RefreshLoss, SheetVisibility, TableInfo } from "../sheet/port";
 
 export interface BackendSheet {
   name: string;
@@ -62,4 +62,15 @@ export interface WorkbookBackend {
   setDefinedNames(remove: string[], add: DefinedNameSpec[]): Promise<void>;
   /** Replaces the content of a veryHidden sheet with rows of text, creating the sheet if needed. */
   writeHiddenSheet(name: string, rows: string[][]): Promise<void>;
+  /**
+   * For a backend whose writes take effect at once: what writeSheet(model, _, sheet, owned) would remove
+   * of the user's besides cells (notes on the report's cells, charts of theirs on its parts). `charts`: the
+   * charts the last build put on the sheet (the report's own). Nothing is changed.
+   */
+  losses?(
+    sheet: string,
+    model: SheetModel,
+    owned: RangeBox[] | undefined,
+    charts: ChartSpec[],
+  ): Promise<RefreshLoss[]>;
 }

@@ -22,11 +22,13 @@ import {
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { run } from "../../src/cli/main";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { lockPathOf } from "../../src/workbook/atomic-write";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
+import { sharedStringItems } from "../../src/workbook/xlsx/sheet-reader";
 import { relsPathOf } from "../../src/workbook/xlsx/xml-text";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { capture, runJson } from "../helpers/cli-io";
@@ -195,6 +197,37 @@ describe("refresh keeps the user's work (corpus)", () => {
     expect(pkg.has("xl/charts/userchart1.xml")).toBe(true);
   });
 
+  it("shaped as Google Sheets exports: no document properties, inline strings, the main namespace under a prefix", async () => {
+    const book = file("google.xlsx");
+    writeFileSync(book, await asGoogleSheetsExport(readFileSync(excelJsBook)));
+    const pkg = () => XlsxPackage.fromBuffer(readFileSync(book), "b");
+    expect(pkg().has("docProps/app.xml")).toBe(false);
+    expect(pkg().has("xl/sharedStrings.xml")).toBe(false);
+    await refreshAndCheck(book, stay, leave);
+    const workbookXml = pkg().text("xl/workbook.xml");
+    expectNamespacedXml(workbookXml);
+    // The names and recalculation the refresh writes are in the main namespace, once.
+    expect(workbookXml.match(/<(x:)?calcPr\b/g)).toHaveLength(1);
+    expect(workbookXml).toMatch(/<(x:)?definedName name="LL_/);
+    expectNamespacedXml(sheetXml(readFileSync(book), "LL Alerts"));
+    // A second refresh, of what the first wrote, keeps it all again.
+    await refreshAndCheck(book, stay, leave);
+  });
+
+  it("shaped as WPS saves: custom XML, custom properties and WPS's own parts come through byte for byte", async () => {
+    const book = file("wps.xlsx");
+    writeFileSync(book, await asWpsSave(readFileSync(excelJsBook)));
+    const before = XlsxPackage.fromBuffer(readFileSync(book), "b");
+    for (const part of WPS_PARTS) expect([part, before.has(part)]).toEqual([part, true]);
+    await refreshAndCheck(book, stay, leave);
+    const after = XlsxPackage.fromBuffer(readFileSync(book), "b");
+    for (const part of WPS_PARTS) expect(after.bytes(part).equals(before.bytes(part))).toBe(true);
+    // The relationships the refresh rewrites still lead to them.
+    const targets = after.relationships("xl/workbook.xml").map((r) => r.target);
+    expect(targets).toEqual(expect.arrayContaining(["xl/cellimages.xml", "customXml/item1.xml"]));
+    expect(after.text("[Content_Types].xml")).toContain('PartName="/xl/cellimages.xml"');
+  });
+
   it("a hand-made .xlsm: the macros (vbaProject.bin) come through byte for byte", async () => {
     const book = file("macros.xlsm");
     writeFileSync(book, await withMacros(readFileSync(excelJsBook)));
@@ -221,6 +254,39 @@ describe("refresh keeps the user's work (corpus)", () => {
     expect(readFileSync(book).equals(before)).toBe(true);
     const forced = await runJson(["report", book, "--in-place", "--force"]);
     expect(forced.saveWarnings).toEqual([expect.stringMatching(/not kept \(--force\): the note on cell B5/)]);
+  });
+
+  it("Excel 2010 extensions on a report sheet: x14 formats, validation and sparklines outside the report's parts carried; a sparkline in its cells listed", async () => {
+    const book = file("x14.xlsx");
+    writeFileSync(book, await withExtensions(readFileSync(excelJsBook)));
+    const before = readFileSync(book);
+    const io = capture();
+    expect(await run(["report", book, "--in-place"], io)).toBe(2);
+    expect(io.stderr).toContain('- a sparkline in cell B7 on sheet "LL Customers"');
+    expect(io.stderr).not.toMatch(/AZ10|AZ1:AZ5|B7:B20/);
+    expect(readFileSync(book).equals(before)).toBe(true);
+
+    const forced = await runJson(["report", book, "--in-place", "--force"]);
+    expect(forced.saveWarnings).toEqual([
+      'not kept (--force): a sparkline in cell B7 on sheet "LL Customers"',
+    ]);
+    const check = (bytes: Buffer) => {
+      const xml = sheetXml(bytes, "LL Customers");
+      expectNamespacedXml(xml);
+      const ext = /<extLst>([\s\S]*)<\/extLst><\/worksheet>$/.exec(xml)?.[1] ?? "";
+      // The user's: carried, once each.
+      expect(ext.match(/<xm:sqref>AZ1:AZ5<\/xm:sqref>/g)).toHaveLength(1);
+      expect(ext.match(/<xm:sqref>AZ2<\/xm:sqref>/g)).toHaveLength(1);
+      expect(ext.match(/<xm:sqref>AZ10<\/xm:sqref>/g)).toHaveLength(1);
+      expect(ext).toContain('<x14:dataValidations count="1"');
+      // The report's data bars (inside its table) and the sparkline in its cell B7: gone.
+      expect(ext).not.toMatch(/B7:B20|>B7</);
+    };
+    check(readFileSync(book));
+    // Carried again by the next refresh, which has nothing left to refuse.
+    await runJson(["report", book, "--in-place"]);
+    check(readFileSync(book));
+    expectUserPartsIdentical(before, readFileSync(book));
   });
 
   it("follows a symbolic link: the real workbook is refreshed and the link stays a link", async () => {
@@ -296,6 +362,203 @@ describeWithLibreOffice("refresh keeps the user's work in a workbook LibreOffice
     await refreshAndCheck(converted, stay, leave);
   });
 });
+
+/** The worksheet XML of sheet `name` of a package. */
+function sheetXml(bytes: Buffer, name: string): string {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  return pkg.text(pkg.sheets().find((s) => s.name === name)?.part as string);
+}
+
+/** Well-formed XML whose every namespace prefix is declared somewhere in the part. */
+function expectNamespacedXml(xml: string): void {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const used = new Set(
+    [...xml.matchAll(/<\/?([A-Za-z][\w.-]*):|\s([A-Za-z][\w.-]*):[\w.-]+=/g)].map((m) => m[1] ?? m[2]),
+  );
+  const undeclared = [...used].filter((p) => p !== "xml" && p !== "xmlns" && !xml.includes(`xmlns:${p}=`));
+  expect(undeclared).toEqual([]);
+}
+
+const X14_MAIN = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM_MAIN = "http://schemas.microsoft.com/office/excel/2006/main";
+
+/**
+ * LL Customers with an <extLst> as Excel 2010+ writes it: an x14 conditional format on the user's column
+ * AZ and one (a data bar Excel re-saved) inside the report's table, an x14 list validation pointing to the
+ * user's sheet, and a sparkline group with one sparkline in the user's cell AZ10 and one in the report's B7.
+ * The xm: prefix is declared on the sheet's root, as Excel does.
+ */
+async function withExtensions(bytes: Buffer): Promise<Buffer> {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const part = pkg.sheets().find((s) => s.name === "LL Customers")?.part as string;
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file(part)?.async("string")) as string;
+  const cf = (ref: string, id: string) =>
+    `<x14:conditionalFormatting><x14:cfRule type="dataBar" id="{${id}}"><x14:dataBar minLength="0" maxLength="100">` +
+    '<x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule>' +
+    `<xm:sqref>${ref}</xm:sqref></x14:conditionalFormatting>`;
+  const ext =
+    "<extLst>" +
+    `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14_MAIN}"><x14:conditionalFormattings>` +
+    cf("AZ1:AZ5", "00000000-0000-0000-0000-000000000001") +
+    cf("B7:B20", "00000000-0000-0000-0000-000000000002") +
+    "</x14:conditionalFormattings></ext>" +
+    `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14_MAIN}"><x14:dataValidations count="1">` +
+    '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Mine!$A$1:$A$3</xm:f></x14:formula1>' +
+    "<xm:sqref>AZ2</xm:sqref></x14:dataValidation></x14:dataValidations></ext>" +
+    `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14_MAIN}"><x14:sparklineGroups>` +
+    '<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines>' +
+    "<x14:sparkline><xm:f>Orders!E2:E6</xm:f><xm:sqref>AZ10</xm:sqref></x14:sparkline>" +
+    "<x14:sparkline><xm:f>Orders!E7:E11</xm:f><xm:sqref>B7</xm:sqref></x14:sparkline>" +
+    "</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>" +
+    "</extLst>";
+  const withXm = xml.replace(/<worksheet\b/, `<worksheet xmlns:xm="${XM_MAIN}"`);
+  zip.file(part, withXm.replace(/<\/worksheet>\s*$/, `${ext}</worksheet>`));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** The XML of a part with every element of the main namespace written with the prefix x: (no default). */
+function withMainPrefix(xml: string): string {
+  return xml
+    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (_, slash: string, name: string) => `<${slash}x:${name}`)
+    .replace(` xmlns="${MAIN_NS}"`, ` xmlns:x="${MAIN_NS}"`);
+}
+
+/**
+ * The workbook as Google Sheets' export shapes it: no docProps (neither app.xml nor core.xml), every
+ * string written inline in its cell (no sharedStrings.xml), empty <workbookPr/> and <calcPr/>; and the
+ * main namespace under a prefix (x:, as the Open XML SDK writes it) in workbook.xml and every worksheet.
+ */
+async function asGoogleSheetsExport(bytes: Buffer): Promise<Buffer> {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const zip = await JSZip.loadAsync(bytes);
+  const sst = pkg.relationships("xl/workbook.xml").find((r) => r.type.endsWith("/sharedStrings"));
+  const items = sst ? sharedStringItems(pkg.text(sst.target)) : [];
+  for (const sheet of pkg.sheets()) {
+    const inline = pkg
+      .text(sheet.part)
+      .replace(
+        /<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g,
+        (_, before: string, after: string, n: string) =>
+          `<c${before} t="inlineStr"${after}><is>${items[Number(n)]}</is></c>`,
+      );
+    zip.file(sheet.part, withMainPrefix(inline));
+  }
+  let workbook = pkg.text("xl/workbook.xml").replace(/<calcPr\b[^>]*\/>/, "<calcPr/>");
+  workbook = workbook.replace(/<workbookPr\b[^>]*\/>/, "<workbookPr/>");
+  zip.file("xl/workbook.xml", withMainPrefix(workbook));
+  let workbookRels = pkg.text("xl/_rels/workbook.xml.rels");
+  let types = pkg.text("[Content_Types].xml");
+  if (sst) {
+    zip.remove(sst.target);
+    workbookRels = workbookRels.replace(new RegExp(`<Relationship\\b[^>]*Id="${sst.id}"[^>]*/>`), "");
+    types = types.replace(/<Override\b[^>]*PartName="\/xl\/sharedStrings.xml"[^>]*\/>/, "");
+  }
+  zip.file("xl/_rels/workbook.xml.rels", workbookRels);
+  zip.remove("docProps/app.xml");
+  zip.remove("docProps/core.xml");
+  zip.file(
+    "_rels/.rels",
+    pkg.text("_rels/.rels").replace(/<Relationship\b[^>]*Target="\/?docProps\/[^"]*"[^>]*\/>/g, ""),
+  );
+  zip.file("[Content_Types].xml", types.replace(/<Override\b[^>]*PartName="\/docProps\/[^"]*"[^>]*\/>/g, ""));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+const WPS_PARTS = [
+  "customXml/item1.xml",
+  "customXml/itemProps1.xml",
+  "customXml/_rels/item1.xml.rels",
+  "docProps/custom.xml",
+  "xl/cellimages.xml",
+  "xl/_rels/cellimages.xml.rels",
+  "xl/media/image1.png",
+];
+
+/**
+ * The workbook as WPS Spreadsheets saves it: a custom XML item (customXml/, with its properties part),
+ * custom document properties (docProps/custom.xml, with WPS's build number), and WPS's own parts: the
+ * pictures in cells (xl/cellimages.xml, of a wps.cn relationship type, with its picture).
+ */
+async function asWpsSave(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+  zip.file(
+    "customXml/item1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<s:customData xmlns="http://www.wps.cn/officeDocument/2013/wpsCustomData" xmlns:s="http://www.wps.cn/officeDocument/2013/wpsCustomData"><customSectProps><customSectPr/></customSectProps></s:customData>',
+  );
+  zip.file(
+    "customXml/itemProps1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\r\n<ds:datastoreItem ds:itemID="{B1977F7D-205B-4081-913C-38D41E755F92}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="http://www.wps.cn/officeDocument/2013/wpsCustomData"/></ds:schemaRefs></ds:datastoreItem>',
+  );
+  zip.file(
+    "customXml/_rels/item1.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", `${NS_REL}/customXmlProps`, "itemProps1.xml")}</Relationships>`,
+  );
+  zip.file(
+    "docProps/custom.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+      '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0.16929</vt:lpwstr></property>' +
+      '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="ICV"><vt:lpwstr>5E2B3F0A8C8D4A6A9B0E7C1F2D3A4B5C_12</vt:lpwstr></property></Properties>',
+  );
+  zip.file(
+    "xl/cellimages.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<etc:cellImages xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData">' +
+      '<etc:cellImage><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="ID_7F2A"/><xdr:cNvPicPr/></xdr:nvPicPr><xdr:blipFill><a:blip r:embed="rId1"/></xdr:blipFill>' +
+      '<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect"/></xdr:spPr></xdr:pic></etc:cellImage></etc:cellImages>',
+  );
+  zip.file(
+    "xl/_rels/cellimages.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel("rId1", `${NS_REL}/image`, "media/image1.png")}</Relationships>`,
+  );
+  // A 1x1 PNG.
+  zip.file(
+    "xl/media/image1.png",
+    Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+      "base64",
+    ),
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    pkg
+      .text("xl/_rels/workbook.xml.rels")
+      .replace(
+        "</Relationships>",
+        rel("rIdWps1", "http://www.wps.cn/officeDocument/2020/cellImage", "cellimages.xml") +
+          rel("rIdWps2", `${NS_REL}/customXml`, "../customXml/item1.xml") +
+          "</Relationships>",
+      ),
+  );
+  zip.file(
+    "_rels/.rels",
+    pkg
+      .text("_rels/.rels")
+      .replace(
+        "</Relationships>",
+        rel("rIdWps3", `${NS_REL}/custom-properties`, "docProps/custom.xml") + "</Relationships>",
+      ),
+  );
+  zip.file(
+    "[Content_Types].xml",
+    pkg
+      .text("[Content_Types].xml")
+      .replace(
+        "</Types>",
+        (pkg.text("[Content_Types].xml").includes('Extension="png"')
+          ? ""
+          : '<Default Extension="png" ContentType="image/png"/>') +
+          '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>' +
+          '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>' +
+          '<Override PartName="/xl/cellimages.xml" ContentType="application/vnd.wps-officedocument.cellimage+xml"/></Types>',
+      ),
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
 
 const VBA_BYTES = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) % 256));
 

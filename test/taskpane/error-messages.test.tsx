@@ -21,7 +21,7 @@ import { MAX_FILE_BYTES, workbookFromFile } from "../../src/taskpane/preview/ope
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { paneMessageOf, type PaneMessage } from "../../src/taskpane/state/pane-message";
 import { deserializeError, serializeError } from "../../src/taskpane/work/errors";
-import { UserError } from "../../src/user-error";
+import { UserError, type RefreshLoss } from "../../src/user-error";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { renderInLanguage } from "./render-in-language";
 
@@ -67,6 +67,8 @@ function named(d: MessageDetail): string[] {
     }
     if (key === "place") out.push(...placeNames(value as TablePlace));
     if (key === "headers") out.push(...(value as string[]));
+    if (key === "losses")
+      for (const l of value as RefreshLoss[]) out.push(l.sheet, l.cell ?? "", l.text ?? "");
     if (key === "worst") out.push(...placeNames((value as { at: CellPlace }).at));
     // Tiers are named in the language's own names.
     if (key === "problems") {
@@ -223,6 +225,22 @@ const EDITED: [string, () => unknown][] = [
 ];
 RAISED.push(...EDITED);
 
+// Text typed where the rebuilt Customers sheet writes (below its table, where a new customer now goes).
+RAISED.push([
+  "refreshWouldLose",
+  async () => {
+    const workbook = sampleWorkbook({ customers: 60 });
+    await buildReport({ workbook, config: { sheets: ["customers"] } });
+    const table = (await workbook.listTables()).find((t) => t.name === "LL_Customers")!;
+    const bottom = Number(/\d+$/.exec(table.range)![0]);
+    const sheet = (await workbook.listGeneratedSheets()).find((g) => g.kind === "customers")!.sheetName;
+    workbook.setCell(sheet, `A${bottom + 1}`, "call Anna back");
+    // The first order line is a new member's: the table grows by one row, over the typed text.
+    workbook.setCell("Orders", "B2", "00000777");
+    await buildReport({ workbook });
+  },
+]);
+
 describe("coded errors in the pane's languages", () => {
   it.each(RAISED)("%s: English is the error's message, Chinese names the same places", async (code, run) => {
     const e = await caught(run);
@@ -334,6 +352,7 @@ describe("coded errors in the pane's languages", () => {
       modelNotConverged: true,
       modelFailed: true,
       modelDegenerate: true,
+      refreshWouldLose: true,
     };
     expect(Object.keys(STRINGS.en.messages).sort()).toEqual(Object.keys(codes).sort());
     expect(Object.keys(STRINGS["zh-CN"].messages).sort()).toEqual(Object.keys(codes).sort());

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "r
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportResult } from "../../report/build-report";
 import type { JsonValue, Workbook } from "../../sheet/port";
+import type { UserError } from "../../user-error";
 import { useStrings } from "../i18n/context";
 import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
@@ -51,7 +52,18 @@ export function Workspace(props: WorkspaceProps) {
   const source = useSource(workbook, start.source, onError);
   const [form, dispatchForm] = useReducer(buildFormReducer, start.config, buildFormOf);
   const [saved, setSaved] = useState(stored !== undefined && start.error === undefined);
-  const run = useRun(workbook, onError, onClearError);
+  // A run stopped because it would remove something of the user's: the Refresh section then offers to go on.
+  const [stoppedForLosses, setStoppedForLosses] = useState(false);
+  const [force, setForce] = useState(false);
+  const onRunError = useCallback(
+    (e: unknown) => {
+      setStoppedForLosses((e as UserError | undefined)?.detail?.code === "refreshWouldLose");
+      setForce(false);
+      onError(e);
+    },
+    [onError],
+  );
+  const run = useRun(workbook, onRunError, onClearError);
 
   const { strings, language } = useStrings();
   const settings = sourceSettings(source.state);
@@ -80,6 +92,8 @@ export function Workspace(props: WorkspaceProps) {
   const finish = useCallback(
     (result: ReportResult | undefined) => {
       if (!result) return;
+      setStoppedForLosses(false);
+      setForce(false);
       setSaved(true);
       onWritten();
       const warning = resultMessageOf(result.summary);
@@ -88,9 +102,9 @@ export function Workspace(props: WorkspaceProps) {
     [onWritten, onWarning],
   );
   const build = () => {
-    if (layer) void run.run("build", { config: layer }).then(finish);
+    if (layer) void run.run("build", { config: layer, force }).then(finish);
   };
-  const refresh = () => void run.run("refresh", {}).then(finish);
+  const refresh = () => void run.run("refresh", { force }).then(finish);
 
   return (
     <div className={styles.steps}>
@@ -108,6 +122,9 @@ export function Workspace(props: WorkspaceProps) {
         busy={run.state.running !== undefined}
         refreshing={run.state.running?.kind === "refresh"}
         onRefresh={refresh}
+        stoppedForLosses={stoppedForLosses}
+        force={force}
+        onForce={setForce}
       />
     </div>
   );

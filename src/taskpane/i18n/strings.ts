@@ -18,6 +18,7 @@ export { LANGUAGES, type Language } from "../../engine/text/language";
 import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../../engine/data/columns";
 import { NO_HEADER_FIX } from "../../workbook/read-table";
 import { DECIMAL_SETTING } from "../../engine/data/number-format";
+import { refreshWouldLoseMessage, shortened, type RefreshLoss } from "../../user-error";
 
 /** Quoted and listed as the English messages list headers: "Name", "Date". */
 const quotedList = (items: string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
@@ -101,6 +102,7 @@ const enMessages: MessageTexts = {
     `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
   modelDegenerate: (d) =>
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
+  refreshWouldLose: (d) => refreshWouldLoseMessage(d.losses),
 };
 
 const tierMinimumZh = (p: TierMinimumProblem) =>
@@ -188,7 +190,20 @@ const zhMessages: MessageTexts = {
   modelFailed: (d) => `模型：${d.model} 无法拟合，因此未给出其预测；详见“模型”工作表`,
   modelDegenerate: (d) =>
     `模型：${d.model} 拟合退化（数据无法确定其参数），因此未使用其预测；详见“模型”工作表`,
+  refreshWouldLose: (d) =>
+    "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
+    d.losses.map((l) => `  - ${refreshLossZh(l)}`).join("\n") +
+    "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
 };
+
+/** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */
+function refreshLossZh(loss: RefreshLoss): string {
+  const text = loss.text === undefined ? "" : `（“${shortened(loss.text)}”）`;
+  if (loss.kind === "chart") return `工作表“${loss.sheet}”上的图表${text}`;
+  const where = `工作表“${loss.sheet}”的 ${loss.cell} 单元格`;
+  if (loss.kind === "note") return `${where}上的批注${text}`;
+  return `${where}中输入的内容${text}`;
+}
 
 const en = {
   appTitle: "Loyalty Lens",
@@ -361,6 +376,7 @@ const en = {
   refreshHeading: "3. Refresh",
   refresh: "Refresh",
   refreshing: "Refreshing…",
+  refreshAnyway: "Refresh anyway: what is listed above will be lost",
   refreshHint: "Reruns everything with the settings saved in this workbook. Your own sheets are not touched.",
   noSavedSettings: "This workbook has no saved Loyalty Lens settings yet: build the report once first.",
 
@@ -560,6 +576,7 @@ const zhCN: Strings = {
   refreshHeading: "3. 刷新",
   refresh: "刷新",
   refreshing: "正在刷新…",
+  refreshAnyway: "仍然刷新：上面列出的内容将会丢失",
   refreshHint: "使用保存在本工作簿中的设置重新生成全部内容。不会改动您自己的工作表。",
   noSavedSettings: "本工作簿中还没有保存 Loyalty Lens 设置：请先生成一次报告。",
 

@@ -10,6 +10,8 @@ import type { RunInWorker } from "./channel";
 export interface BuildRequest {
   /** undefined: Refresh, with the stored settings. */
   config?: PartialReportConfig;
+  /** Write even what would remove something of the user's on the report's sheets ("Refresh anyway"). */
+  force?: boolean;
 }
 
 export const runBuild: RunInWorker<BuildRequest, ReportResult, ReportProgress> = async (
@@ -22,4 +24,5 @@ export const runBuild: RunInWorker<BuildRequest, ReportResult, ReportProgress> =
     config: request.config && checkConfigLayer(request.config, "the settings in the pane"),
     signal: hooks.signal,
     onProgress: hooks.onProgress,
+    force: request.force === true,
   });

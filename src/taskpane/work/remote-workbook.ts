@@ -45,6 +45,7 @@ const METHODS: readonly WorkbookMethod[] = [
   "readTable",
   "readRange",
   "writeSheet",
+  "refreshLosses",
   "deleteGeneratedSheet",
   "listGeneratedSheets",
   "readInputs",

@@ -25,9 +25,9 @@ import {
   type RangeBox,
 } from "../../sheet/a1";
 import { resolveCells } from "../../sheet/sheet-model-cells";
-import type { SheetModel } from "../../sheet/sheet-model";
+import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
-import type { SheetVisibility, TableInfo } from "../../sheet/port";
+import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
 import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";
@@ -292,6 +292,61 @@ export class OfficeBackend implements WorkbookBackend {
       ws.tabColor = "";
       if (newName !== name) ws.name = newName;
       await context.sync();
+    });
+  }
+
+  /**
+   * What clearSheet(sheet, _, owned) would remove of the user's: notes on the cleared cells whose text is
+   * not one the report writes (its own notes move with the layout, so they are known by their text), and
+   * charts in the cleared area that are not at the place of one of the report's charts (the last build's,
+   * from the registry, or this one's). Pictures and shapes are not cleared, so they are not listed.
+   */
+  async losses(
+    sheet: string,
+    model: SheetModel,
+    owned: RangeBox[] | undefined,
+    charts: ChartSpec[],
+  ): Promise<RefreshLoss[]> {
+    const notes = this.supports("ExcelApi", "1.18");
+    const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const areas = owned ? owned.map((b) => ws.getRange(rangeAddress(b, false, true))) : [];
+      for (const area of areas) area.load("top,left,width,height");
+      const anchors = [...charts, ...(model.charts ?? [])].map((c) =>
+        ws.getRange(cellAddress(c.at.row, c.at.col)).load("top,left"),
+      );
+      ws.charts.load("items/name,items/top,items/left");
+      if (notes) ws.notes.load("items/content");
+      await context.sync();
+      const noteRanges = notes ? ws.notes.items.map((n) => n.getLocation().load("address")) : [];
+      await context.sync();
+      const losses: RefreshLoss[] = [];
+      if (notes) {
+        ws.notes.items.forEach((note, i) => {
+          const address = splitAddress(noteRanges[i].address).range;
+          const box = parseRangeAddress(address);
+          const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
+          if (cleared && !ourNotes.has(note.content)) {
+            losses.push({ kind: "note", sheet, cell: address.replace(/\$/g, ""), text: note.content });
+          }
+        });
+      }
+      const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+      ws.charts.items.forEach((chart) => {
+        const inArea =
+          !owned ||
+          areas.some(
+            (a) =>
+              chart.top >= a.top &&
+              chart.top < a.top + a.height &&
+              chart.left >= a.left &&
+              chart.left < a.left + a.width,
+          );
+        const ours = anchors.some((a) => near(a.top, chart.top) && near(a.left, chart.left));
+        if (inArea && !ours) losses.push({ kind: "chart", sheet, text: chart.name });
+      });
+      return losses;
     });
   }
 

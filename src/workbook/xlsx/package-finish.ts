@@ -23,13 +23,15 @@ export interface PackageAdditions {
  * <calcPr> (which follows <definedNames> in workbook.xml).
  */
 export function withFullCalcOnLoad(workbookXml: string): string {
-  const calc = /<calcPr\b[^>]*?(\/?)>/.exec(workbookXml);
+  // Any prefix the file gives the main namespace (<x:calcPr>).
+  const calc = /<(?:\w+:)?calcPr\b[^>]*?(\/?)>/.exec(workbookXml);
   if (calc) {
     if (/fullCalcOnLoad=/.test(calc[0]))
       return workbookXml.replace(calc[0], calc[0].replace(/fullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"'));
-    return workbookXml.replace(calc[0], calc[0].replace(/^<calcPr/, '<calcPr fullCalcOnLoad="1"'));
+    return workbookXml.replace(calc[0], calc[0].replace(/^<([\w:]*calcPr)/, '<$1 fullCalcOnLoad="1"'));
   }
-  const anchor = /<\/definedNames>/.test(workbookXml) ? /<\/definedNames>/ : /<\/sheets>/;
+  const names = /<\/(?:\w+:)?definedNames>/;
+  const anchor = names.test(workbookXml) ? names : /<\/(?:\w+:)?sheets>/;
   return workbookXml.replace(anchor, (end) => `${end}<calcPr fullCalcOnLoad="1"/>`);
 }
 

@@ -32,8 +32,9 @@ import {
   startTags,
   type Relationship,
 } from "./xml-text";
-import { writeZip, type ZipOut } from "./zip-writer";
+import { writeZip, type PartContent, type ZipOut } from "./zip-writer";
 
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const RELS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -70,7 +71,8 @@ function relsXml(rels: { id: string; type: string; target: string; external?: bo
 
 /** The user's package being edited: parts copied, replaced, added or removed. */
 class PackageEdit {
-  private readonly content = new Map<string, Buffer | string>();
+  /** New content of parts: text, bytes, or bytes in pieces (a big sheet, never joined). */
+  private readonly content = new Map<string, PartContent>();
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
   contentTypes: string;
@@ -85,11 +87,12 @@ class PackageEdit {
 
   text(part: string): string {
     const own = this.content.get(part);
-    if (own !== undefined) return typeof own === "string" ? own : own.toString("utf8");
-    return this.pkg.text(part);
+    if (own === undefined) return this.pkg.text(part);
+    if (typeof own === "string") return own;
+    return Array.isArray(own) ? Buffer.concat(own).toString("utf8") : own.toString("utf8");
   }
 
-  put(part: string, data: Buffer | string): void {
+  put(part: string, data: PartContent): void {
     if (!this.pkg.has(part) && !this.content.has(part)) this.added.push(part);
     this.content.set(part, data);
     this.removed.delete(part);
@@ -169,12 +172,12 @@ class PackageEdit {
       if (this.removed.has(entry.name)) continue;
       if (entry.name === "[Content_Types].xml") out.push({ name: entry.name, content: this.contentTypes });
       else if (this.content.has(entry.name))
-        out.push({ name: entry.name, content: this.content.get(entry.name) as Buffer | string });
+        out.push({ name: entry.name, content: this.content.get(entry.name) as PartContent });
       else out.push({ name: entry.name, copyFrom: { buffer: this.pkg.buffer, entry } });
     }
     for (const name of this.added) {
       if (this.removed.has(name) || !this.content.has(name)) continue;
-      out.push({ name, content: this.content.get(name) as Buffer | string });
+      out.push({ name, content: this.content.get(name) as PartContent });
     }
     return out;
   }
@@ -391,6 +394,7 @@ export async function splicePackage(
   const writtenSlots = backend.slots.filter((s) => s.written);
 
   // 1. The written sheets alone, in a small package of their own.
+  performance.mark("loyalty:save: rendering the sheets");
   const sheets = writtenSlots.map((s) => {
     const sheet = new MemorySheet(s.name, "visible", s.written?.model);
     if (s.written?.rows)
@@ -411,6 +415,7 @@ export async function splicePackage(
   const miniStrings = sstPart && mini.has(sstPart) ? sharedStringItems(mini.text(sstPart)) : [];
 
   // 2. Styles: ours appended to the user's.
+  performance.mark("loyalty:save: splicing");
   const workbookRels = pkg.relationships("xl/workbook.xml");
   const stylesPart = workbookRels.find((r) => r.type.endsWith("/styles"))?.target;
   const miniStylesPart = mini.relationships("xl/workbook.xml").find((r) => r.type.endsWith("/styles"))
@@ -433,12 +438,20 @@ export async function splicePackage(
   const usedRelIds = new Set(workbookRels.map((r) => r.id));
   for (const slot of writtenSlots) {
     const miniPart = miniSheets.find((s) => s.name === slot.name)?.part as string;
-    let xml = inlineSharedStrings(mini.text(miniPart), miniStrings);
-    if (stylesPart) xml = remapSheetStyles(xml, merged);
+    const owned = slot.written?.owned;
+    const userParts = slot.part && owned ? userPartsOf(pkg.text(slot.part), owned) : undefined;
+    const ours = (x: string) => {
+      const inline = inlineSharedStrings(x, miniStrings);
+      return stylesPart ? remapSheetStyles(inline, merged) : inline;
+    };
+    // The cells (nearly all of a big sheet) are made ours in pieces, never copied whole; the rest of the
+    // sheet is edited as one text. Only the user's cells put back among ours need the whole sheet.
+    const whole = mini.text(miniPart);
+    const data = userParts && userParts.rows.size > 0 ? undefined : sheetDataContent(whole);
+    let xml = ours(data ? whole.slice(0, data.start) + whole.slice(data.end) : whole);
     let part = slot.part;
     let keptTables: Relationship[] = [];
     if (part) {
-      const owned = slot.written?.owned;
       keptTables = sortOldRelationships(
         edit,
         slot.name,
@@ -447,7 +460,10 @@ export async function splicePackage(
         modelNotes(slot.written?.model),
         notCarried,
       );
-      if (owned) xml = withUserParts(xml, userPartsOf(pkg.text(part), owned));
+      if (userParts) {
+        notCarried.push(...userParts.lost.map((what) => `${what} on sheet "${slot.name}"`));
+        xml = withUserParts(xml, userParts);
+      }
       const keep = new Set(keptTables.map((t) => t.target));
       edit.removeWithDependents(part, (target) => keep.has(target));
     } else {
@@ -490,7 +506,13 @@ export async function splicePackage(
         ? xml.replace(tp[0], element)
         : xml.replace(/(<extLst\b[\s\S]*)?<\/worksheet>\s*$/, (tail) => element + tail);
     }
-    edit.put(part, xml);
+    if (data) {
+      const empty = xml.indexOf("<sheetData></sheetData>");
+      if (empty < 0) throw new Error(`the rows of sheet "${slot.name}" have no place in its XML`);
+      const at = empty + "<sheetData>".length;
+      const cells = rowPieces(whole.slice(data.start, data.end)).map((piece) => Buffer.from(ours(piece)));
+      edit.put(part, [Buffer.from(xml.slice(0, at)), ...cells, Buffer.from(xml.slice(at))]);
+    } else edit.put(part, xml);
     if (rels.length > 0) edit.put(relsPathOf(part), relsXml(rels));
   }
 
@@ -502,6 +524,12 @@ export async function splicePackage(
   if (!prefixMatch) {
     workbookXml = workbookXml.replace(root, root.replace(/>$/, ` xmlns:r="${REL_NS}">`));
     relPrefix = "r:";
+  }
+  // What is written here (<sheet>, <definedNames>, <calcPr>) has no prefix: a file that puts the main
+  // namespace under one (<x:workbook xmlns:x=...>) gets it as the default namespace as well.
+  if (!/\sxmlns=/.test(root)) {
+    const now = /<(\w+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+    workbookXml = workbookXml.replace(now, now.replace(/>$/, ` xmlns="${MAIN_NS}">`));
   }
   // Old element texts are matched before the slots' parts change.
   const sheetsBlock = /<((\w+:)?sheets)\b[^>]*>([\s\S]*?)<\/\1>/.exec(workbookXml) as RegExpExecArray;
@@ -528,7 +556,30 @@ export async function splicePackage(
       );
   }
   edit.put("xl/_rels/workbook.xml.rels", workbookRelsXml);
+  performance.mark("loyalty:save: zip");
   return { bytes: writeZip(edit.entries()), notCarried };
+}
+
+/** Where the rows of our sheet's <sheetData> are (its content), when it has any. */
+function sheetDataContent(xml: string): { start: number; end: number } | undefined {
+  const open = xml.indexOf("<sheetData>");
+  const close = xml.lastIndexOf("</sheetData>");
+  if (open < 0 || close < 0) return undefined;
+  return { start: open + "<sheetData>".length, end: close };
+}
+
+/** Rows of sheet XML cut into pieces of about a million characters, each ending where a <row> starts. */
+const ROW_PIECE = 1 << 20;
+function rowPieces(rows: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  while (from < rows.length) {
+    const cut = rows.indexOf("<row", from + ROW_PIECE);
+    const to = cut < 0 ? rows.length : cut;
+    pieces.push(rows.slice(from, to));
+    from = to;
+  }
+  return pieces;
 }
 
 /** The active tab and first visible tab of the workbook view must be a visible sheet. */

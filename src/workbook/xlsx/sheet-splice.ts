@@ -14,6 +14,7 @@ import {
   type RangeBox,
 } from "../../sheet/a1";
 import { firstTopLevelElement, WORKSHEET_TAIL } from "./package-edit";
+import { sheetExtensions } from "./sheet-extensions";
 import { attributes } from "./xml-text";
 
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -57,6 +58,12 @@ export interface OldSheetParts {
   validations: string[];
   merges: string[];
   hiddenColumns: [number, number][];
+  /** Excel 2010+ extensions carried (<ext> elements: x14 conditional formats, validation, sparklines). */
+  extensions: string[];
+  /** Namespace prefixes the old sheet declares on its root ("xmlns:x14ac" -> uri): what is carried may use them. */
+  namespaces: [string, string][];
+  /** What the user had outside the cells that cannot be carried, e.g. `a sparkline in cell F7`. */
+  lost: string[];
 }
 
 const inside = (owned: RangeBox[], row: number, col: number) => owned.some((b) => boxContains(b, row, col));
@@ -88,10 +95,13 @@ export function userPartsOf(oldXml: string, owned: RangeBox[]): OldSheetParts {
     }
     if (cells.length) rows.set(row, { attrs: m[1].replace(/\s(r|spans)="[^"]*"/g, ""), cells });
   }
-  // Elements of the main namespace only: Excel 2010 extensions (x14:, in <extLst>) are not carried.
+  // Elements of the main namespace only (whatever prefix the file gives it): Excel 2010 extensions (x14:,
+  // in <extLst>) are taken by sheetExtensions.
+  const root = /<(\w+:)?worksheet\b([^>]*)>/.exec(oldXml);
+  const main = root?.[1] ?? "";
   const elements = (name: string) =>
     [...oldXml.matchAll(new RegExp(`<(\\w+:)?${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1?${name}>)`, "g"))]
-      .filter((m) => m[1] === undefined)
+      .filter((m) => (m[1] ?? "") === main)
       .map((m) => m[0]);
   const conditionalFormats = elements("conditionalFormatting").filter(
     (e) => !overlapsOwned(owned, attributes(/^<[^>]*>/.exec(e)?.[0] ?? "").sqref),
@@ -104,7 +114,9 @@ export function userPartsOf(oldXml: string, owned: RangeBox[]): OldSheetParts {
     .map((e) => attributes(e))
     .filter((a) => a.hidden === "1" || a.hidden === "true")
     .map((a): [number, number] => [Number(a.min), Number(a.max)]);
-  return { rows, conditionalFormats, validations, merges, hiddenColumns };
+  const { carried: extensions, lost } = sheetExtensions(oldXml, owned);
+  const namespaces = Object.entries(attributes(root?.[2] ?? "")).filter(([n]) => n.startsWith("xmlns:"));
+  return { rows, conditionalFormats, validations, merges, hiddenColumns, extensions, namespaces, lost };
 }
 
 /** True when the old sheet has nothing of the user's outside the owned parts. */
@@ -114,7 +126,8 @@ export function nothingKept(parts: OldSheetParts): boolean {
     parts.conditionalFormats.length === 0 &&
     parts.validations.length === 0 &&
     parts.merges.length === 0 &&
-    parts.hiddenColumns.length === 0
+    parts.hiddenColumns.length === 0 &&
+    parts.extensions.length === 0
   );
 }
 
@@ -196,7 +209,7 @@ function withHiddenColumns(colsXml: string | undefined, hidden: [number, number]
 /** Our new sheet XML with the user's parts of the old sheet put back. */
 export function withUserParts(ourXml: string, parts: OldSheetParts): string {
   if (nothingKept(parts)) return ourXml;
-  let xml = ourXml;
+  let xml = withNamespaces(ourXml, parts.namespaces);
   const data = /<sheetData>([\s\S]*?)<\/sheetData>|<sheetData\/>/.exec(xml);
   if (data && parts.rows.size > 0) {
     const merged = mergeRows(data[1] ?? "", parts.rows);
@@ -242,5 +255,20 @@ export function withUserParts(ourXml: string, parts: OldSheetParts): string {
     const element = `<dataValidations count="${count}">${items.join("")}</dataValidations>`;
     xml = dv ? xml.replace(dv[0], element) : insertBefore(xml, element, WORKSHEET_TAIL.slice(1));
   }
+  if (parts.extensions.length > 0) {
+    // The report writes no <extLst>: the user's extensions make the sheet's, its last element.
+    xml = xml.replace(/<\/worksheet>\s*$/, `<extLst>${parts.extensions.join("")}</extLst></worksheet>`);
+  }
   return xml;
+}
+
+/** Our sheet's root with the prefixes the carried parts may use declared (those it lacks). */
+function withNamespaces(ourXml: string, namespaces: [string, string][]): string {
+  const root = /<worksheet\b[^>]*>/.exec(ourXml);
+  if (!root) return ourXml;
+  const have = attributes(root[0]);
+  const missing = namespaces.filter(([name]) => have[name] === undefined);
+  if (missing.length === 0) return ourXml;
+  const added = missing.map(([name, uri]) => ` ${name}="${uri}"`).join("");
+  return ourXml.replace(root[0], root[0].replace(/\s*>$/, `${added}>`));
 }

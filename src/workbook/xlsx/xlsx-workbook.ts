@@ -15,7 +15,7 @@
 import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
-import type { WriteSheetOptions, WriteSheetResult } from "../../sheet/port";
+import type { RefreshLoss, WriteSheetOptions, WriteSheetResult } from "../../sheet/port";
 import { UserError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import { writeFileAtomically } from "../atomic-write";
@@ -95,6 +95,11 @@ export class XlsxWorkbook extends BackedWorkbook {
     return result;
   }
 
+  /** Nothing: what a refresh cannot keep is listed when the file is saved (see save), all of it at once. */
+  override async refreshLosses(): Promise<RefreshLoss[]> {
+    return [];
+  }
+
   /** Charts of the generated sheets written this session (sheet name -> charts). */
   private async chartsBySheet(): Promise<Map<string, ChartSpec[]>> {
     const registry = await this.registry();
@@ -122,6 +127,7 @@ export class XlsxWorkbook extends BackedWorkbook {
           "refresh anyway without it",
       );
     }
+    performance.mark("loyalty:save: writing the file");
     await writeFileAtomically(target, bytes, (written) => {
       // The written file must read back as a workbook before it replaces anything.
       XlsxPackage.fromBuffer(written, path.basename(target)).sheets();

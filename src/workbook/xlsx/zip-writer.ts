@@ -3,12 +3,14 @@
  * time as they were: the part is byte for byte the one the user had) or NEW (deflated here). Refresh
  * rewrites a workbook this way so that everything that is not the report's goes through untouched.
  */
-import { crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { entryData, type ZipEntry } from "./zip-reader";
 
+/** A new part: text, bytes, or bytes in pieces (a big sheet, deflated piece by piece, never joined). */
+export type PartContent = Buffer | string | Buffer[];
+
 export type ZipOut =
-  | { name: string; copyFrom: { buffer: Buffer; entry: ZipEntry } }
-  | { name: string; content: Buffer | string };
+  { name: string; copyFrom: { buffer: Buffer; entry: ZipEntry } } | { name: string; content: PartContent };
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -35,6 +37,25 @@ interface Written {
   offset: number;
 }
 
+/**
+ * The raw deflate stream of the pieces joined, without joining them: each piece is deflated on its own,
+ * all but the last ending with a sync flush (byte-aligned, no final block), so the outputs follow each
+ * other as one stream. Also the CRC-32 and size of the joined bytes.
+ */
+function deflatePieces(parts: Buffer[]): { data: Buffer; crc: number; size: number } {
+  const pieces = parts.length > 0 ? parts : [Buffer.alloc(0)];
+  const size = pieces.reduce((n, p) => n + p.length, 0);
+  // Big parts at level 1: several times faster for a slightly larger file.
+  const level = size > 1 << 20 ? 1 : 6;
+  let crc = 0;
+  const out = pieces.map((piece, i) => {
+    crc = crc32(piece, crc);
+    const last = i === pieces.length - 1;
+    return deflateRawSync(piece, { level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+  });
+  return { data: out.length === 1 ? out[0] : Buffer.concat(out), crc, size };
+}
+
 /** The zip file of `entries`, in that order. */
 export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
   const chunks: Buffer[] = [];
@@ -57,10 +78,13 @@ export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
         date: entry.dosDate,
       };
     } else {
-      const raw = typeof e.content === "string" ? Buffer.from(e.content, "utf8") : e.content;
-      // Big parts at level 1: several times faster for a slightly larger file.
-      data = deflateRawSync(raw, { level: raw.length > 1 << 20 ? 1 : 6 });
-      w = { method: 8, crc: crc32(raw), compressedSize: data.length, size: raw.length, ...stamp };
+      const deflated = deflatePieces(
+        Array.isArray(e.content)
+          ? e.content
+          : [typeof e.content === "string" ? Buffer.from(e.content, "utf8") : e.content],
+      );
+      data = deflated.data;
+      w = { method: 8, crc: deflated.crc, compressedSize: data.length, size: deflated.size, ...stamp };
     }
     if (offset > 0xfffffffe || w.size > 0xfffffffe || w.compressedSize > 0xfffffffe) {
       throw new Error("the workbook would need a zip64 file, larger than any workbook this tool writes");

@@ -28,6 +28,22 @@ import {
 } from "./fake-excel-model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * The members `K` of the Office.js interface `T` (@types/office-js) as the fake has them: each class below
+ * `implements` this, so `npm run typecheck` fails when the fake drifts from the real API. A member that
+ * does not exist, a property of another type, a method that refuses the real arguments (or needs more of
+ * them) is an error. The fake's own proxies stand for Excel's objects, so properties holding Excel objects
+ * (and what methods return) are left free: those objects are checked by their own proxy class. `load` is
+ * not checked (the fake takes the property-name forms the adapter uses, not the option objects).
+ */
+type Faked<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => unknown
+    ? (...args: A) => unknown
+    : T[P] extends OfficeExtension.ClientObject | OfficeExtension.ClientObject[]
+      ? unknown
+      : T[P];
+};
 /** What the fake counts per queued command for the object paths and wrapping of a real request. */
 const COMMAND_OVERHEAD = 120;
 
@@ -44,7 +60,7 @@ function bytesOf(value: unknown): number {
   return text === undefined ? 0 : Buffer.byteLength(text, "utf8");
 }
 
-class FakeContext {
+class FakeContext implements Faked<Excel.RequestContext, "workbook" | "sync"> {
   readonly workbook: WorkbookProxy;
   queue: { run: () => void; bytes: number }[] = [];
   closed = false;
@@ -259,7 +275,7 @@ function recorder(context: FakeContext, resolve: () => Recorded, path: string[] 
   });
 }
 
-class WorkbookProxy {
+class WorkbookProxy implements Faked<Excel.Workbook, "worksheets" | "tables" | "names" | "application"> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
@@ -273,7 +289,10 @@ class WorkbookProxy {
   }
 }
 
-class ApplicationProxy {
+class ApplicationProxy implements Faked<
+  Excel.Application,
+  "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "calculate"
+> {
   constructor(private readonly context: FakeContext) {}
 
   suspendApiCalculationUntilNextSync(): void {
@@ -293,7 +312,10 @@ class ApplicationProxy {
   }
 }
 
-class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
+class WorksheetCollectionProxy
+  extends CollectionProxy<WorksheetProxy>
+  implements Faked<Excel.WorksheetCollection, "items" | "getItem" | "getItemOrNullObject" | "add">
+{
   constructor(context: FakeContext) {
     super(context, "worksheets");
   }
@@ -315,16 +337,42 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
     return new WorksheetProxy(this.context, () => this.context.excel.model.sheet(name) ?? null, "orNull");
   }
 
-  add(name: string): WorksheetProxy {
+  add(name?: string): WorksheetProxy {
     let added: FakeSheet | undefined;
     this.context.enqueue(() => {
-      added = this.context.excel.model.addSheet(name);
-    }, name);
+      // Excel names a sheet added without a name "Sheet" and the next free number.
+      const model = this.context.excel.model;
+      let free = name;
+      for (let n = model.sheets.length + 1; name === undefined && (!free || model.sheet(free)); n++)
+        free = `Sheet${n}`;
+      added = model.addSheet(free as string);
+    }, name ?? null);
     return new WorksheetProxy(this.context, () => added as FakeSheet, "item");
   }
 }
 
-class WorksheetProxy extends ClientObject<FakeSheet | null> {
+class WorksheetProxy
+  extends ClientObject<FakeSheet | null>
+  implements
+    Faked<
+      Excel.Worksheet,
+      | "isNullObject"
+      | "name"
+      | "visibility"
+      | "position"
+      | "tabColor"
+      | "showGridlines"
+      | "pageLayout"
+      | "freezePanes"
+      | "getRange"
+      | "getUsedRangeOrNullObject"
+      | "tables"
+      | "charts"
+      | "notes"
+      | "delete"
+      | "activate"
+    >
+{
   protected readonly readable: Record<string, (s: FakeSheet | null) => unknown> = {
     name: (s) => s?.name,
     visibility: (s) => s?.visibility,
@@ -371,7 +419,7 @@ class WorksheetProxy extends ClientObject<FakeSheet | null> {
     this.set("name", value, () => this.context.excel.model.renameSheet(this.sheet(), value));
   }
 
-  get visibility(): string {
+  get visibility(): "Visible" | "Hidden" | "VeryHidden" {
     return this.read("visibility");
   }
 
@@ -521,7 +569,31 @@ function typeOf(cell: FakeCell | undefined): string {
   return "String";
 }
 
-class RangeProxy extends ClientObject<RangeTarget | null> {
+class RangeProxy
+  extends ClientObject<RangeTarget | null>
+  implements
+    Faked<
+      Excel.Range,
+      | "isNullObject"
+      | "address"
+      | "values"
+      | "valueTypes"
+      | "numberFormat"
+      | "formulas"
+      | "top"
+      | "left"
+      | "width"
+      | "height"
+      | "setCellProperties"
+      | "format"
+      | "conditionalFormats"
+      | "dataValidation"
+      | "merge"
+      | "unmerge"
+      | "clear"
+      | "select"
+    >
+{
   protected readonly readable: Record<string, (t: RangeTarget | null) => unknown> = {
     address: (t) => t && excelAddress(t.sheet.name, t.box),
     values: (t) => t && grid(t.box, (r, c) => valueOf(t.sheet.cell(r, c))),
@@ -577,7 +649,8 @@ class RangeProxy extends ClientObject<RangeTarget | null> {
   get values(): unknown[][] {
     return this.loadedValue("values");
   }
-  get valueTypes(): string[][] {
+  get valueTypes(): Excel.RangeValueType[][] {
+    // typeOf gives the enum's values ("Double", "String", ...); Office.js's enum exists only as a type here.
     return this.loadedValue("valueTypes");
   }
   get numberFormat(): string[][] {
@@ -627,7 +700,7 @@ class RangeProxy extends ClientObject<RangeTarget | null> {
     });
   }
 
-  setCellProperties(value: Record<string, unknown>[][]): void {
+  setCellProperties(value: Excel.SettableCellProperties[][]): void {
     this.setGrid("setCellProperties", value, (cell, entry) => {
       const props = entry as Record<string, unknown>;
       if (Object.keys(props).length > 0) cell.properties = { ...cell.properties, ...props };
@@ -747,7 +820,11 @@ function inside(address: string, box: RangeBox): boolean {
   return b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right;
 }
 
-class TableProxy extends ClientObject<FakeTable> {
+class TableProxy
+  extends ClientObject<FakeTable>
+  implements
+    Faked<Excel.Table, "name" | "style" | "showFilterButton" | "showBandedRows" | "getRange" | "delete">
+{
   protected readonly readable = { name: (t: FakeTable) => t.name };
 
   get name(): string {
@@ -787,7 +864,10 @@ class TableProxy extends ClientObject<FakeTable> {
   }
 }
 
-class TableCollectionProxy extends CollectionProxy<TableProxy> {
+class TableCollectionProxy
+  extends CollectionProxy<TableProxy>
+  implements Faked<Excel.TableCollection, "items" | "add">
+{
   constructor(
     context: FakeContext,
     private readonly list: () => FakeTable[],
@@ -805,8 +885,9 @@ class TableCollectionProxy extends CollectionProxy<TableProxy> {
     );
   }
 
-  add(address: string, hasHeaders: boolean): TableProxy {
+  add(address: string | Excel.Range, hasHeaders: boolean): TableProxy {
     let table: FakeTable | undefined;
+    if (typeof address !== "string") throw new Error("fake: give tables.add an address");
     this.context.enqueue(() => {
       if (!this.sheet) throw new Error("fake: add tables through a worksheet");
       if (!hasHeaders) throw new Error("fake: tables without headers are not modelled");
@@ -817,12 +898,21 @@ class TableCollectionProxy extends CollectionProxy<TableProxy> {
 }
 
 /** A chart among a collection's loaded items: its position (from setPosition) and delete(). */
-class ChartItemProxy extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }> {
+class ChartItemProxy
+  extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }>
+  implements Faked<Excel.Chart, "name" | "top" | "left" | "delete">
+{
   protected readonly readable = {
     top: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.topOf(anchorOf(chart).top),
     left: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.leftOf(anchorOf(chart).left),
+    // Excel names a chart "Chart N" unless it is given a name.
+    name: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) =>
+      (chart.settings.name as string | undefined) ?? `Chart ${sheet.charts.indexOf(chart) + 1}`,
   };
 
+  get name(): string {
+    return this.loadedValue("name");
+  }
   get top(): number {
     return this.loadedValue("top");
   }
@@ -842,7 +932,10 @@ function anchorOf(chart: FakeChart): RangeBox {
   return parseRangeAddress(at?.[0] ?? "A1");
 }
 
-class ChartCollectionProxy extends CollectionProxy<ChartItemProxy> {
+class ChartCollectionProxy
+  extends CollectionProxy<ChartItemProxy>
+  implements Faked<Excel.ChartCollection, "items" | "add">
+{
   constructor(
     context: FakeContext,
     private readonly sheet: () => FakeSheet,
@@ -859,7 +952,9 @@ class ChartCollectionProxy extends CollectionProxy<ChartItemProxy> {
     );
   }
 
-  add(type: string, source: RangeProxy, seriesBy: string): unknown {
+  add(type: string, sourceData: Excel.Range, seriesBy = "Auto"): unknown {
+    // The adapter passes the fake's own ranges.
+    const source = sourceData as unknown as RangeProxy;
     const context = this.context;
     let chart: FakeChart | undefined;
     context.enqueue(() => {
@@ -892,12 +987,12 @@ class ChartCollectionProxy extends CollectionProxy<ChartItemProxy> {
   }
 }
 
-interface NoteItem {
-  delete(): void;
-  getLocation(): RangeProxy;
-}
+type NoteItem = Faked<Excel.Note, "content" | "delete" | "getLocation">;
 
-class NoteCollectionProxy extends CollectionProxy<NoteItem> {
+class NoteCollectionProxy
+  extends CollectionProxy<NoteItem>
+  implements Faked<Excel.NoteCollection, "items" | "add">
+{
   constructor(
     context: FakeContext,
     private readonly sheet: () => FakeSheet,
@@ -907,7 +1002,8 @@ class NoteCollectionProxy extends CollectionProxy<NoteItem> {
 
   protected readItems(): NoteItem[] {
     const sheet = this.sheet();
-    return [...sheet.notes.keys()].map((address) => ({
+    return [...sheet.notes.entries()].map(([address, content]) => ({
+      content,
       delete: () =>
         this.context.enqueue(() => {
           sheet.notes.delete(address);
@@ -916,16 +1012,18 @@ class NoteCollectionProxy extends CollectionProxy<NoteItem> {
     }));
   }
 
-  add(address: string, content: string): void {
+  add(cellAddress: string | Excel.Range, content: unknown): void {
+    if (typeof cellAddress !== "string") throw new Error("fake: give notes.add an address");
+    const address = cellAddress;
     this.context.enqueue(() => {
       const sheet = this.sheet();
       if (sheet.notes.has(address)) throw new Error(`InvalidOperation: ${address} already has a note`);
-      sheet.notes.set(address, content);
+      sheet.notes.set(address, String(content));
     }, [address, content]);
   }
 }
 
-class NamedItemProxy {
+class NamedItemProxy implements Faked<Excel.NamedItem, "name" | "delete"> {
   constructor(
     private readonly context: FakeContext,
     readonly name: string,
@@ -939,7 +1037,10 @@ class NamedItemProxy {
   }
 }
 
-class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
+class NamedItemCollectionProxy
+  extends CollectionProxy<NamedItemProxy>
+  implements Faked<Excel.NamedItemCollection, "items" | "add">
+{
   constructor(context: FakeContext) {
     super(context, "names");
   }
@@ -950,7 +1051,8 @@ class NamedItemCollectionProxy extends CollectionProxy<NamedItemProxy> {
     return names.map((n) => new NamedItemProxy(this.context, n.name));
   }
 
-  add(name: string, reference: string, comment = ""): void {
+  add(name: string, reference: string | Excel.Range, comment = ""): void {
+    if (typeof reference !== "string") throw new Error("fake: give names.add a reference as text");
     this.context.enqueue(() => this.context.excel.model.addName(name, reference, comment), [name, reference]);
   }
 }

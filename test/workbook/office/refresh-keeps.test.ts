@@ -1,0 +1,137 @@
+/**
+ * Refresh in Excel keeps the same promises as the CLI's --in-place, tested against the fake Excel with
+ * each kind of edit a manager makes on a report: a value typed in a column added to the customer table,
+ * a note on a report cell, a chart placed on the report's part of a sheet, a conditional format and a
+ * validation of theirs beside it, a defined name, a formula of theirs pointing into a report sheet. What
+ * cannot be kept (the note, the chart) is listed BEFORE anything is written and the refresh stops, the
+ * workbook untouched; told to go on (the pane's "Refresh anyway"), it refreshes without them and keeps
+ * everything else: the typed value on the same customer's row, the user's format, validation and name, and
+ * their formula pointing at the same sheet (never deleted and added again, so no #REF!).
+ */
+import { buildReport } from "../../../src/report/build-report";
+import { generateOrders } from "../../../src/engine/sample/generate-orders";
+import { UserError } from "../../../src/user-error";
+import type { UserCell } from "../../../src/workbook/memory/memory-workbook";
+import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
+import type { FakeExcel } from "./fake-excel";
+import type { FakeSheet } from "./fake-excel-model";
+import { fakeExcelWith, typeInto } from "./fake-fixture";
+
+jest.setTimeout(120_000);
+
+const SHEETS = { sheets: ["customers", "tiers"] as ("customers" | "tiers")[] };
+
+async function reportInExcel(): Promise<{ excel: FakeExcel; wb: OfficeWorkbook }> {
+  const orders = generateOrders({ customers: 40, seed: 5, cells: "excel" });
+  const rows: UserCell[][] = [orders.headers];
+  for (let r = 0; r < orders.columns[0].length; r++) rows.push(orders.columns.map((c) => c[r] as UserCell));
+  const excel = fakeExcelWith({
+    sheets: [
+      { name: "Orders", rows },
+      { name: "Mine", rows: [["Top customer"]] },
+    ],
+  });
+  const wb = new OfficeWorkbook({ run: excel.run, supports: () => true });
+  await buildReport({ workbook: wb, config: SHEETS });
+  return { excel, wb };
+}
+
+/** Everything of the fake workbook a refresh could change, as plain data. */
+function snapshot(excel: FakeExcel): string {
+  const sheet = (s: FakeSheet) => ({
+    name: s.name,
+    cells: [...s.cells].map(([r, row]) => [r, [...row]]),
+    notes: [...s.notes],
+    charts: s.charts.length,
+    conditionalFormats: s.conditionalFormats,
+    validations: s.validations,
+  });
+  return JSON.stringify({
+    sheets: excel.model.sheets.map(sheet),
+    names: excel.model.names,
+    tables: excel.model.tables.map((t) => [t.name, t.sheet.name, t.box]),
+  });
+}
+
+/** The customer table's box, and the row of a customer in it. */
+function customerTable(excel: FakeExcel) {
+  const table = excel.model.tables.find((t) => t.name === "LL_Customers")!;
+  const sheet = table.sheet;
+  const rowOf = (id: string) => {
+    for (let r = table.box.top + 1; r <= table.box.bottom; r++)
+      if (sheet.cell(r, table.box.left)?.value === id) return r;
+    return -1;
+  };
+  return { sheet, box: table.box, rowOf };
+}
+
+describe("Refresh in Excel (the Office adapter, against the fake)", () => {
+  it("stops before writing anything when a note or a chart of the user's would be removed, then keeps all else when told to go on", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box, rowOf } = customerTable(excel);
+    const customer = String(sheet.cell(box.top + 3, box.left)?.value);
+    const right = box.right + 1;
+    // A column typed beside the table, on one customer's row.
+    typeInto(sheet.cellFor(box.top, right), "Called?");
+    typeInto(sheet.cellFor(rowOf(customer), right), "Mon, call back");
+    // A note on a report cell, and a chart placed over the table.
+    sheet.notes.set(`B${box.top + 2}`, "ask about the refund");
+    sheet.charts.push({
+      type: "Pie",
+      source: "A1:A3",
+      seriesBy: "Auto",
+      series: [{}],
+      settings: { "setPosition()": [`C${box.top + 1}`] },
+    });
+    // A conditional format and a validation of theirs well away from the report's parts.
+    sheet.conditionalFormats.push({ range: "AZ1:AZ5", type: "ColorScale", settings: {} });
+    sheet.validations.push({ range: "AZ2", settings: { rule: { list: { source: "a,b" } } } });
+    // A name of theirs, and their formula pointing into the report sheet.
+    excel.model.addName("MyPick", `='LL Customers'!$A$${box.top + 1}`, "");
+    const mine = excel.model.mustSheet("Mine");
+    typeInto(mine.cellFor(1, 2), { formula: `='LL Customers'!A${box.top + 1}`, result: "x" });
+
+    const before = snapshot(excel);
+    const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(UserError);
+    const detail = (stopped as UserError).detail;
+    expect(detail?.code).toBe("refreshWouldLose");
+    expect(detail && "losses" in detail ? detail.losses : []).toEqual([
+      { kind: "note", sheet: "LL Customers", cell: `B${box.top + 2}`, text: "ask about the refund" },
+      { kind: "chart", sheet: "LL Customers", text: `Chart ${sheet.charts.length}` },
+    ]);
+    expect((stopped as Error).message).toContain(
+      "the note on cell B" + (box.top + 2) + ' of sheet "LL Customers" ("ask about the refund")',
+    );
+    // Nothing was written.
+    expect(snapshot(excel)).toBe(before);
+
+    await buildReport({ workbook: wb, force: true });
+    // The same worksheet, never deleted: the user's formula and name still point at it.
+    expect(excel.model.mustSheet("LL Customers")).toBe(sheet);
+    expect(mine.cell(1, 2)?.formula).toBe(`'LL Customers'!A${box.top + 1}`);
+    expect(excel.model.names.find((n) => n.name === "MyPick")).toBeDefined();
+    // The typed value is on the same customer's row, under its header.
+    const now = customerTable(excel);
+    const header = [...Array(now.box.right - now.box.left + 4).keys()]
+      .map((i) => now.box.left + i)
+      .find((c) => sheet.cell(now.box.top, c)?.value === "Called?");
+    expect(header).toBeDefined();
+    expect(sheet.cell(now.rowOf(customer), header!)?.value).toBe("Mon, call back");
+    // The note and the chart are gone (the user said so); their format and validation stay.
+    expect(sheet.notes.has(`B${box.top + 2}`)).toBe(false);
+    expect(sheet.charts.some((c) => c.type === "Pie" && c.source === "A1:A3")).toBe(false);
+    expect(sheet.conditionalFormats.filter((f) => f.range === "AZ1:AZ5")).toHaveLength(1);
+    expect(sheet.validations.filter((v) => v.range === "AZ2")).toHaveLength(1);
+  });
+
+  it("refreshes without asking when nothing of the user's is in the way, the report's own notes and charts included", async () => {
+    const { excel, wb } = await reportInExcel();
+    const tiers = excel.model.sheets.find((s) => s.name === "LL Tiers")!;
+    expect(tiers.charts.length).toBeGreaterThan(0);
+    const { sheet } = customerTable(excel);
+    sheet.notes.set("AZ9", "a note of mine, outside the report");
+    await buildReport({ workbook: wb });
+    expect(sheet.notes.get("AZ9")).toBe("a note of mine, outside the report");
+  });
+});
