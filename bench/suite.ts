@@ -4,6 +4,7 @@ import { functionBenchmarks } from "./functions";
 import { modelBenchmarks } from "./models";
 import { engineBenchmarks } from "./engine";
 import { reportBenchmarks } from "./report";
+import { largeReportBenchmarks } from "./report-5m";
 import { refreshBenchmarks } from "./refresh";
 import { workbookBenchmarks } from "./workbook";
 import { paneBenchmarks } from "./pane";
@@ -63,6 +64,7 @@ export const benchmarks: Benchmark[] = [
   ...engineBenchmarks({ underBudget }),
   ...workbookBenchmarks,
   ...reportBenchmarks,
+  ...largeReportBenchmarks,
   ...refreshBenchmarks,
   ...paneBenchmarks(underBudget),
   ...benefitCostBenchmarks({ timeBest, underBudget }),

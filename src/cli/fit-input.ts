@@ -76,24 +76,71 @@ function numberOf(value: CellValue): number {
   return NaN;
 }
 
-function numericColumn(table: RawTable, column: number, rows: number): Float64Array {
-  const out = new Float64Array(rows);
+function numericColumn(table: RawTable, column: number, rows: readonly number[]): Float64Array {
+  const out = new Float64Array(rows.length);
   const cells = table.columns[column];
-  for (let r = 0; r < rows; r++) {
+  for (const [i, r] of rows.entries()) {
     const v = numberOf(cells[r]);
     if (!Number.isFinite(v)) {
       const text = cellText(cells[r]);
       const shown = text === "(blank)" ? "an empty cell" : isCellError(cells[r]) ? text : `"${text}"`;
       throw new UserError(`${describeCell(table, column, r)}: expected a number, got ${shown}`);
     }
-    out[r] = v;
+    out[i] = v;
   }
   return out;
 }
 
-/** Reads the numeric columns of a summary table; `needs` lists the fields the model requires. */
+/**
+ * Reads the numeric columns of a summary table; `needs` lists the fields the model requires. A customer
+ * whose first purchase is on the calibration end (x = t_x = T = 0: no time to observe) is left out, as
+ * from a transaction file.
+ */
 export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]): FitInput {
-  const rows = Math.max(0, ...table.columns.map((c) => c.length));
+  const { input: all, rows } = readSummaryColumns(table, needs);
+  if (needs.includes("periods")) return all;
+  const keep: number[] = [];
+  for (let i = 0; i < all.T.length; i++) {
+    if (!(all.T[i] === 0 && all.x[i] === 0 && all.tx[i] === 0)) keep.push(i);
+  }
+  const pick = (a: Float64Array | null) => (a ? Float64Array.from(keep, (i) => a[i]) : null);
+  const input: FitInput = {
+    ...all,
+    x: pick(all.x) as Float64Array,
+    tx: pick(all.tx) as Float64Array,
+    T: pick(all.T) as Float64Array,
+    monetary: pick(all.monetary),
+    weights: pick(all.weights),
+  };
+  const problem = findRfmProblem({
+    x: input.x,
+    tx: input.tx,
+    T: input.T,
+    weights: input.weights ?? undefined,
+  });
+  if (problem) {
+    const field: SummaryField = problem.field === "t_x" ? "tx" : (problem.field as SummaryField);
+    const column = Math.max(0, findColumn(table, field));
+    throw new UserError(`${describeCell(table, column, rows[keep[problem.row]])}: ${problem.message}`);
+  }
+  return input;
+}
+
+/**
+ * The summary's numeric columns on its rows that have a frequency, recency or T: a summary made with a
+ * calibration end leaves them blank for customers who first bought after it (not in the calibration
+ * cohort). `rows` are the table rows read.
+ */
+function readSummaryColumns(
+  table: RawTable,
+  needs: readonly SummaryField[],
+): { input: FitInput; rows: number[] } {
+  const height = Math.max(0, ...table.columns.map((c) => c.length));
+  const modelColumns = (["x", "tx", "T"] as const).map((f) => findColumn(table, f)).filter((c) => c >= 0);
+  const blank = (r: number) => modelColumns.every((c) => cellText(table.columns[c][r]) === "(blank)");
+  const rows = Array.from({ length: height }, (_, r) => r).filter(
+    (r) => needs.includes("periods") || modelColumns.length === 0 || !blank(r),
+  );
   const read = (field: SummaryField, required: boolean): Float64Array | null => {
     const column = findColumn(table, field);
     if (column < 0) {
@@ -117,20 +164,7 @@ export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]
     weights: read("weights", false),
     holdout: null,
   };
-  if (!needs.includes("periods")) {
-    const problem = findRfmProblem({
-      x: input.x,
-      tx: input.tx,
-      T: input.T,
-      weights: input.weights ?? undefined,
-    });
-    if (problem) {
-      const field: SummaryField = problem.field === "t_x" ? "tx" : (problem.field as SummaryField);
-      const column = Math.max(0, findColumn(table, field));
-      throw new UserError(`${describeCell(table, column, problem.row)}: ${problem.message}`);
-    }
-  }
-  return input;
+  return { input, rows };
 }
 
 export interface TransactionOptions {

@@ -46,9 +46,16 @@ export function summaryText(s: CliReportJson, language: Language = "en"): string
   const lines = [
     `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
     ...(s.read ? [s.read] : []),
-    readRulesLine(s.dataQuality, language),
-    `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
-      `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
+    ...(s.basis === "summary"
+      ? [
+          `From the customer summary ${s.source}: ${counted(s.customers, "customer")}, ${counted(s.orders, "order")}, ` +
+            `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}; the sheets that need order lines say so`,
+        ]
+      : [
+          readRulesLine(s.dataQuality, language),
+          `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
+            `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
+        ]),
     `Segments: ${s.segments
       .filter((g) => g.customers > 0)
       .map((g) => `${g.name} ${number(g.customers)}`)

@@ -51,6 +51,13 @@ export interface AnalysisConfig {
 }
 
 export interface Analysis {
+  /**
+   * "orders" when the analysis was made from order lines; "summary" when from a customer summary (one row
+   * per customer, analyze-summary.ts): then `days` holds no purchase day, `table` no order line, and what
+   * needs them (KPIs, cohorts, purchase rhythm, alerts, key dates, the tiers at the previous review) is
+   * empty; the report says so instead of showing those parts.
+   */
+  basis: "orders" | "summary";
   table: OrderTable;
   asOf: number;
   days: PurchaseDays;
@@ -146,6 +153,7 @@ export function analyzeOrderTable(table: OrderTable, config: AnalysisConfig = {}
     { days: config.keyDateDays, levels: tiers.current },
   );
   return {
+    basis: "orders",
     table,
     asOf,
     days,

@@ -14,6 +14,9 @@
  */
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
+import { analyzeCustomerSummary } from "../engine/analyze-summary";
+import { isCustomerSummaryHeaders } from "../engine/summary/summary-columns";
+import { readCustomerSummaryTable, type CustomerSummaryTable } from "../engine/summary/read-summary-table";
 import { rowCount, sourceOf, type RawTable } from "../engine/data/table";
 import { columnName } from "../sheet/a1";
 import { asUserError, refreshWouldLoseMessage, UserError, withUserErrors } from "../user-error";
@@ -22,6 +25,7 @@ import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../shee
 import {
   analysisConfigOf,
   checkConfigLayer,
+  dateReadOptions,
   resolveReportConfig,
   storedConfig,
   type PartialReportConfig,
@@ -47,7 +51,7 @@ import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
 import { reportCurrency, type ReportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
-import { SHEET_BUILDERS, SHEETS_USING_MODELS } from "./sheets";
+import { sheetBuilder, SHEETS_USING_MODELS } from "./sheets";
 
 export type ReportStep = "reading" | "checking" | "summarising" | "fitting" | "writing" | "done";
 
@@ -69,7 +73,8 @@ export interface ReportProgress {
 export type OrdersInput =
   | { table: RawTable }
   | { workbook?: Workbook; source?: TableSource }
-  | { read: OrderTable; source: string; headers: string[] };
+  | { read: OrderTable; source: string; headers: string[] }
+  | { summary: RawTable };
 
 export interface BuildReportOptions {
   /** The workbook the sheets are written to; its stored settings and edited input cells are used. */
@@ -157,6 +162,8 @@ interface ReadOrders {
   table: RawTable;
   /** The lines already read (the caller's), else `table` is read here. */
   read?: OrderTable;
+  /** True when `table` is a customer summary (one row per customer), not order lines. */
+  summary?: boolean;
   /** The sheet the orders are on, when they come from a workbook. */
   sheet?: string;
   /** The source to remember in the target workbook's settings (orders read from the target itself). */
@@ -177,7 +184,10 @@ async function readOrders(options: BuildReportOptions, config: ReportConfig): Pr
 
 async function findOrders(options: BuildReportOptions, config: ReportConfig): Promise<ReadOrders> {
   const orders = options.orders ?? {};
-  if ("table" in orders) return { table: orders.table };
+  // A table with the headers of a customer summary is one, wherever it comes from.
+  if ("table" in orders)
+    return { table: orders.table, summary: isCustomerSummaryHeaders(orders.table.headers) };
+  if ("summary" in orders) return { table: orders.summary, summary: true };
   if ("read" in orders) {
     // Only the source's name and headers are used of the table: its lines are already read.
     const table = { source: orders.source, headers: orders.headers, columns: [], firstRow: 2 };
@@ -188,7 +198,12 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   const notOrders = [...CAMPAIGN_SHEET_NAMES, ...(config.campaigns.sheet ? [config.campaigns.sheet] : [])];
   const found = await findOrderSource(workbook, wanted, options.ordersLabel, notOrders);
   const table = await workbook.readTable(found.source, { header: config.source.header });
-  return { table, sheet: found.sheet, remember: workbook === options.workbook ? found.source : undefined };
+  return {
+    table,
+    summary: isCustomerSummaryHeaders(table.headers),
+    sheet: found.sheet,
+    remember: workbook === options.workbook ? found.source : undefined,
+  };
 }
 
 /**
@@ -200,16 +215,28 @@ async function orderLines(
   options: BuildReportOptions,
   config: ReportConfig,
   steps: Steps,
-): Promise<{ orders: ReadOrders; orderTable: OrderTable; currency: ReportCurrency }> {
+): Promise<{ orders: ReadOrders; input: AnalysisInput; currency: ReportCurrency }> {
   const read = await readOrders(options, config);
   await steps.enter("checking");
+  if (read.summary) {
+    // A customer summary: its spend column says the currency.
+    const summary = withUserErrors(() =>
+      readCustomerSummaryTable(read.table, { unit: config.timeUnit, dates: dateReadOptions(config) }),
+    );
+    const currency = reportCurrency(config.currency, read.table, summary.columns.spend);
+    return { orders: { ...read, table: { ...read.table, columns: [] } }, input: { summary }, currency };
+  }
   const orderTable =
     read.read ?? withUserErrors(() => readOrderTable(read.table, analysisConfigOf(config).read));
   // Money in the currency the setting names, else the one the data names: every sheet formats with it.
   // The amounts' text, or the unit prices' when the amounts are price × quantity.
   const { amount, price } = orderTable.columns.mapping;
   const currency = reportCurrency(config.currency, read.table, amount ?? price);
-  return { orders: { ...read, table: { ...read.table, columns: [] } }, orderTable, currency };
+  return {
+    orders: { ...read, table: { ...read.table, columns: [] } },
+    input: { lines: orderTable },
+    currency,
+  };
 }
 
 /** The config's tier program with every threshold explicit, as the engine evaluated it. */
@@ -225,20 +252,29 @@ function inputDefaults(config: ReportConfig, analysis: Analysis): InputDefaults 
   };
 }
 
+/** What the engine analyses: order lines read, or a customer summary read. */
+type AnalysisInput = { lines: OrderTable } | { summary: CustomerSummaryTable };
+
+function runEngine(input: AnalysisInput, config: ReportConfig): Analysis {
+  return "lines" in input
+    ? analyzeOrderTable(input.lines, analysisConfigOf(config))
+    : analyzeCustomerSummary(input.summary, analysisConfigOf(config));
+}
+
 /** Runs the engine with the user's edits; returns the analysis, the settings used and the input defaults. */
 function analyze(
-  orderTable: OrderTable,
+  input: AnalysisInput,
   config: ReportConfig,
   edits: Awaited<ReturnType<typeof readInputEdits>>,
 ): { analysis: Analysis; used: ReportConfig; defaults: InputDefaults } {
   let used = withEditedSettings(config, edits);
-  let analysis = analyzeOrderTable(orderTable, analysisConfigOf(used));
+  let analysis = runEngine(input, used);
   // Defaults of the input cells: the config's values, tier minimums as the engine derived them.
   const defaults = inputDefaults(config, analysis);
   const tiers = withEditedTiers(analysis.tiers.program, edits);
   if (tiers) {
     used = { ...used, tiers: { ...tiers, upgradeWithin: used.tiers.upgradeWithin } };
-    analysis = analyzeOrderTable(orderTable, analysisConfigOf(used));
+    analysis = runEngine(input, used);
   }
   return { analysis, used, defaults };
 }
@@ -293,12 +329,13 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   await steps.enter("reading");
   const config = await settingsOf(options);
-  const { orders, orderTable, currency } = await orderLines(options, config, steps);
+  const { orders, input, currency } = await orderLines(options, config, steps);
   const edits = await readInputEdits(workbook);
 
   await steps.enter("summarising");
-  const analyzed = withUserErrors(() => analyze(orderTable, config, edits));
+  const analyzed = withUserErrors(() => analyze(input, config, edits));
   const { analysis, defaults } = analyzed;
+  const fromLines = analysis.basis === "orders";
   const used = { ...analyzed.used, currency: currency.symbol };
 
   const sheets = config.sheets;
@@ -306,22 +343,24 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
   let holdout: HoldoutOutcome | null = null;
   if (sheets.some((k) => SHEETS_USING_MODELS.includes(k))) {
     await steps.enter("fitting");
-    models = fitReportModels(analysis.days, analysis.summary, used);
+    models = fitReportModels(fromLines ? analysis.days : null, analysis.summary, used);
     if (sheets.includes("model")) holdout = models.holdout;
   }
 
-  const preferences = sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
-    ? preferencesOf(analysis, used)
-    : null;
+  // From a customer summary, the sheets that need order lines say so (sheets/summary-basis.ts).
+  const preferences =
+    fromLines && sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
+      ? preferencesOf(analysis, used)
+      : null;
   let campaigns: ReportCampaigns | null = null;
-  if (sheets.includes("campaigns") || used.campaigns.liftForBenefitCost !== null) {
+  if (fromLines && (sheets.includes("campaigns") || used.campaigns.liftForBenefitCost !== null)) {
     const table = await campaignTable(options, used);
     campaigns = reportCampaigns(table, analysis, used);
   }
 
   // The Benefit cost sheet's projection is computed with the assumptions edited on the workbook's sheet.
   let benefitCost: BenefitCostSheet | undefined;
-  if (sheets.includes("benefit-cost")) {
+  if (fromLines && sheets.includes("benefit-cost")) {
     try {
       benefitCost = await benefitCostSheetForWorkbook(
         workbook,
@@ -401,7 +440,7 @@ async function writeSheets(
   const sheets = data.config.sheets;
   // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
   const models = sheets.map((kind) => ({
-    ...SHEET_BUILDERS[kind](data),
+    ...sheetBuilder(kind, data.analysis.basis)(data),
     name: sheetName(kind, data.config.language),
   }));
   if (!force) {

@@ -208,10 +208,20 @@ interface HoldoutSplit {
 }
 
 function splitHistory(
-  days: PurchaseDays,
+  days: PurchaseDays | null,
   summary: CustomerSummary,
   config: ReportConfig,
 ): HoldoutSplit | { skipped: Bilingual<string> } {
+  if (!days) {
+    return {
+      skipped: {
+        en:
+          "a customer summary holds no purchase dates to hold back (the model is chosen on the whole history); " +
+          "build the report from the order lines for the check",
+        "zh-CN": "客户汇总表中没有可留出的购买日期（模型按全部历史选择）；用订单明细生成报表才能做此检验",
+      },
+    };
+  }
   const unit = summary.unit;
   const perUnit = DAYS_PER_UNIT[unit];
   const asOf = summary.asOf;
@@ -310,7 +320,8 @@ function explainChoice(
  * the whole history and predicts for every customer of the summary.
  */
 export function fitReportModels(
-  days: PurchaseDays,
+  /** The purchase days, or null for a customer summary (no holdout check, no tracking curve). */
+  days: PurchaseDays | null,
   summary: CustomerSummary,
   config: ReportConfig,
 ): ReportModels {
@@ -435,13 +446,17 @@ export function fitReportModels(
  * (customers acquired later enter the curve when they first buy).
  */
 function holdoutCheck(
-  days: PurchaseDays,
+  days: PurchaseDays | null,
   summary: CustomerSummary,
   split: HoldoutSplit | { skipped: Bilingual<string> },
   chosen: TransactionModelName | null,
   scores: CandidateScore[],
 ): HoldoutOutcome {
-  if ("skipped" in split) return { skipped: split.skipped };
+  // Without purchase days (a customer summary) splitHistory has already said why there is no check.
+  if ("skipped" in split || !days)
+    return {
+      skipped: "skipped" in split ? split.skipped : { en: "no purchase days", "zh-CN": "没有购买日期" },
+    };
   const score = scores.find((c) => c.model === chosen) ?? scores[0];
   if (!score)
     return { skipped: { en: "no purchase model could be checked", "zh-CN": "没有可检验的购买模型" } };

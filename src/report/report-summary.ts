@@ -35,6 +35,8 @@ export interface ReportWarning {
 export interface ReportSummary {
   /** Where the orders came from. */
   source: string;
+  /** "orders", or "summary" when the report was built from a customer summary (no order lines). */
+  basis: "orders" | "summary";
   asOf: string;
   customers: number;
   /** Distinct orders (lines sharing an order id on a day count once). */
@@ -137,6 +139,7 @@ export function summarize(
   }
   return {
     source: table.quality.source,
+    basis: analysis.basis,
     asOf: formatDay(analysis.asOf),
     customers: summary.customerIds.length,
     orders,

@@ -22,6 +22,7 @@ import { formatDay } from "../engine/data/days";
 import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
 import { windowStartExclusive } from "../engine/tiers/activity";
 import { DIALECTS, type SqlDialect } from "./dialects";
+import { SUMMARY_TIER_WINDOW_MONTHS } from "../engine/summary/summary-columns";
 
 /** The columns of the order table the query reads (names as they are in the user's table). */
 export interface OrderColumns {
@@ -49,29 +50,6 @@ export interface SummaryQueryOptions {
   tierWindowMonths?: number;
 }
 
-/** The columns of the summary, in order, with what each holds (the README documents the same). */
-export const SUMMARY_COLUMNS = [
-  ["customer_id", "the customer's id, as text"],
-  ["first_purchase", "first purchase day up to the as-of date"],
-  ["last_purchase", "last purchase day up to the as-of date"],
-  ["orders", "orders up to the as-of date (distinct order ids per day)"],
-  ["purchase_days", "distinct purchase days up to the as-of date"],
-  ["spend", "net spend up to the as-of date: purchases plus refunds"],
-  ["refunds", "refunds up to the as-of date (zero or negative)"],
-  ["recency_days", "days from the last purchase to the as-of date"],
-  [
-    "frequency",
-    "x: repeat purchase days up to the calibration end (blank if the first purchase is after it)",
-  ],
-  ["recency", "t_x: first to last purchase day up to the calibration end, in the time unit"],
-  ["T", "first purchase day to the calibration end, in the time unit"],
-  ["monetary_value", "mean value of the repeat purchase days up to the calibration end (0 when x = 0)"],
-  ["holdout_frequency", "purchase days after the calibration end (blank without a holdout)"],
-  ["holdout_spend", "value of those purchase days (blank without a holdout)"],
-  ["window_spend", "net spend in the tier window (the months up to the as-of date)"],
-  ["window_purchase_days", "purchase days in the tier window"],
-] as const;
-
 const dateLiteral = (day: number) => `DATE '${formatDay(day)}'`;
 
 /** A number written so that every dialect reads it as a double (no integer division). */
@@ -88,7 +66,10 @@ export function customerSummaryQuery(options: SummaryQueryOptions): string {
   const unit = options.unit ?? "week";
   const calibrationEnd = Math.min(options.calibrationEnd ?? asOf, asOf);
   const hasHoldout = asOf > calibrationEnd;
-  const windowAfter = windowStartExclusive({ kind: "rolling", months: options.tierWindowMonths ?? 12 }, asOf);
+  const windowAfter = windowStartExclusive(
+    { kind: "rolling", months: options.tierWindowMonths ?? SUMMARY_TIER_WINDOW_MONTHS },
+    asOf,
+  );
   const perUnit = doubleLiteral(DAYS_PER_UNIT[unit]);
   const from = options.fromClause ?? q(options.table);
   const asOfDate = dateLiteral(asOf);

@@ -26,10 +26,19 @@ async function shot(page: Page, name: string, part?: Locator): Promise<void> {
   else await page.screenshot({ path });
 }
 
-/** A screenshot of what the pane shows at 320 px, kept under test/e2e/screenshots/. */
+/**
+ * A screenshot of the whole pane at 320 px, kept under test/e2e/screenshots/: the window made as tall as
+ * the page, so the action bar (fixed at the window's bottom) is drawn where it is at the end of the scroll
+ * rather than over the middle of the page, and with animations run to their end (a panel just folded is
+ * drawn folded).
+ */
 async function keep(page: Page, name: string): Promise<void> {
-  assert.equal(page.viewportSize()?.width, 320);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const viewport = page.viewportSize();
+  assert.equal(viewport?.width, 320);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 320, height });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+  await page.setViewportSize({ width: 320, height: viewport?.height ?? 900 });
 }
 
 /** WCAG 2.1 A and AA rules axe finds broken on the page as it is now (none expected). */
@@ -340,6 +349,7 @@ async function main(): Promise<void> {
     axe.push(...(await accessibilityProblems(page, "result in Chinese")));
     await unfoldEverything(page);
     axe.push(...(await accessibilityProblems(page, "every panel open in Chinese")));
+    await keep(page, "320-zh-settings-open");
     await checkNarrow(page, "the pane (Chinese, light)");
 
     await page.getByRole("combobox", { name: "语言" }).selectOption("en");
@@ -409,6 +419,8 @@ async function main(): Promise<void> {
     await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
     await advice.getByText(/ambiguous\.csv.*：6 行中没有可用的订单明细.*日\/月顺序未知/).waitFor();
     assert.match(await advice.innerText(), /处理方法：\s*请在“1\. 订单数据”中将日期顺序设为/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await keep(page, "320-zh-error");
     await page.getByRole("combobox", { name: "语言" }).selectOption("en");
     await page
       .getByRole("combobox", { name: "Date order" })
@@ -437,6 +449,9 @@ async function main(): Promise<void> {
     await page.getByRole("region", { name: /First 5 of 100,\d{3} rows/ }).waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Build report" }).click();
     await page.getByRole("progressbar").waitFor();
+    // The pane while it builds, as its window shows it (quick: the build must still be running to cancel).
+    assert.equal(page.viewportSize()?.width, 320);
+    await page.screenshot({ path: join(SCREENSHOTS, "320-en-building.png") });
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("Build cancelled.", { exact: false }).waitFor({ timeout: 2_000 });
     assert.equal(await page.getByTestId("result-card").count(), 0);
@@ -472,6 +487,7 @@ async function main(): Promise<void> {
     await keep(page, "320-zh-dark-result");
     await page.getByRole("combobox", { name: "语言" }).selectOption("en");
     axe.push(...(await accessibilityProblems(page, "result, dark, English")));
+    await keep(page, "320-en-dark-result");
     await checkNarrow(page, "the pane (English, dark)");
   } finally {
     await dark.close();

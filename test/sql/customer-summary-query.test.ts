@@ -12,11 +12,8 @@ import { dayFromDate, dayFromYmd } from "../../src/engine/data/days";
 import { parseDay } from "../../src/engine/data/parse-date";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { activityBetween, windowStartExclusive } from "../../src/engine/tiers/activity";
-import {
-  customerSummaryQuery,
-  SUMMARY_COLUMNS,
-  type SummaryQueryOptions,
-} from "../../src/sql/customer-summary-query";
+import { customerSummaryQuery, type SummaryQueryOptions } from "../../src/sql/customer-summary-query";
+import { SUMMARY_COLUMNS } from "../../src/engine/summary/summary-columns";
 import { SQL_DIALECTS } from "../../src/sql/dialects";
 import { purchaseDaysOf } from "../../src/engine/summary/purchase-days";
 import { readOrderTable, type ReadOrdersOptions } from "../../src/engine/data/read-orders";

@@ -35,7 +35,7 @@ describe("the result card", () => {
     const en = (v: number) => formatNumber("en", v);
     const { text } = cardText("en");
     expect(text).toContain(`Customers ${en(s.customers)} Orders ${en(s.orders)}`);
-    expect(text).toContain(`Members to act on (alerts) ${en(s.alerts)}`);
+    expect(text).toContain(`Members with an alert ${en(s.alerts)}`);
     expect(s.alerts).toBeGreaterThan(0);
     expect(text).toContain(`Tiers ${s.tiers.map((t) => `${t.name} ${en(t.customers)}`).join(" ")}`);
     expect(text).toContain(STRINGS.en.seconds(formatNumber("en", s.seconds, 1)));
@@ -43,6 +43,30 @@ describe("the result card", () => {
     expect(zh).toContain(
       `会员等级 ${result.config.tiers.tiers[0].nameZh} ${formatNumber("zh-CN", s.tiers[0].customers)}`,
     );
+  });
+
+  it("says how many are on this week's list, and each contact's days since the last purchase once", () => {
+    const { contacts } = result.summary;
+    expect(contacts.first.length).toBeGreaterThan(0);
+    for (const language of ["en", "zh-CN"] as const) {
+      const { text } = cardText(language);
+      const total = formatNumber(language, contacts.total);
+      expect(text).toContain(
+        language === "en" ? `${total} members on this week’s list` : `本周名单共 ${total} 位会员`,
+      );
+      for (const c of contacts.first) {
+        const days = STRINGS[language].daysSince(formatNumber(language, c.daysSinceLast));
+        const times = (t: string) => t.split(days).length - 1;
+        // Said by the reasons (as often as they say it), else once after the value at risk.
+        const expected = contacts.first
+          .filter((o) => o.daysSinceLast === c.daysSinceLast)
+          .reduce(
+            (n, o) => n + (times(o.reasons.map((r) => (language === "en" ? r.en : r.zh)).join()) || 1),
+            0,
+          );
+        expect(times(text)).toBe(expected);
+      }
+    }
   });
 
   it("says that a user sheet kept its name and which name the report sheet got", () => {

@@ -49,6 +49,7 @@ interface FitCommandOptions extends TableFlags {
   unit: string;
   penalizer: string;
   engine: ReadEngine;
+  summary?: string;
 }
 
 /**
@@ -284,6 +285,27 @@ async function runAuto(
   io.out([...text, ...reading.notes].join("\n"));
 }
 
+/**
+ * `loyalty fit --summary FILE`: the input must be a customer summary (frequency, recency, T, as
+ * `loyalty sql` makes it), read in process; `loyalty fit FILE` finds that out from the headers.
+ */
+async function runFitCommand(file: string | undefined, options: FitCommandOptions, io: CliIO): Promise<void> {
+  if (options.summary === undefined) {
+    if (file === undefined)
+      throw new UserError("give the input file (loyalty fit FILE -m MODEL) or --summary FILE");
+    return runFit(file, options, io);
+  }
+  if (file !== undefined) throw new UserError(`give either the input (${file}) or --summary FILE, not both`);
+  const table = await readTableFile(options.summary);
+  if (!isSummaryTable(table)) {
+    throw new UserError(
+      `--summary ${table.source}: a customer summary has the columns frequency (or x), recency (or t_x) and T ` +
+        `(as \`loyalty sql\` writes them); the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`,
+    );
+  }
+  return runFit(options.summary, { ...options, engine: "js" }, io);
+}
+
 async function runFit(file: string, options: FitCommandOptions, io: CliIO): Promise<void> {
   if (!isTimeUnit(options.unit)) throw new UserError(`--unit: "${options.unit}" is not day, week or month`);
   const penalizer = Number(options.penalizer);
@@ -354,7 +376,11 @@ export function registerFit(program: Command, io: CliIO): void {
   const command = program
     .command("fit")
     .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
-    .argument("<input>", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
+    .argument("[input]", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
+    .option(
+      "--summary <file>",
+      "a customer summary (.csv/.xlsx: frequency, recency, T [, monetary_value]), as `loyalty sql` makes it",
+    )
     .addOption(
       new Option(
         "-m, --model <model>",
@@ -380,7 +406,7 @@ export function registerFit(program: Command, io: CliIO): void {
         .default("auto"),
     )
     .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
-    .action((file: string, options: FitCommandOptions) => runFit(file, options, io));
+    .action((file: string | undefined, options: FitCommandOptions) => runFitCommand(file, options, io));
   // The same column, format and line-rule flags as `loyalty report` (src/cli/table-options.ts).
   addTableOptions(command);
 }

@@ -29,6 +29,7 @@ import { runReport } from "../report-run";
 import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
 import { reportWithDuckDb } from "../duckdb/report-with-duckdb";
 import { readTableFile } from "../read-table-file";
+import { isCustomerSummaryHeaders, SUMMARY_SIGNATURE } from "../../engine/summary/summary-columns";
 
 interface ReportCommandOptions extends TableFlags {
   out?: string;
@@ -42,6 +43,8 @@ interface ReportCommandOptions extends TableFlags {
   lang?: string;
   engine: ReadEngine;
   campaigns?: string;
+  summary?: string;
+  unit?: string;
 }
 
 const TEXT_EXTENSIONS = [".csv", ".txt", ".tsv"];
@@ -66,6 +69,9 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
   }
   if (options.lang !== undefined) {
     config = deepMerge(config, checkConfigLayer({ language: options.lang }, "--lang"));
+  }
+  if (options.unit !== undefined) {
+    config = deepMerge(config, checkConfigLayer({ timeUnit: options.unit }, "--unit"));
   }
   if (options.sheets !== undefined) {
     const sheets = options.sheets
@@ -111,9 +117,52 @@ function checkOut(out: string | undefined, input: string): string {
   return out;
 }
 
-async function reportCommand(input: string, options: ReportCommandOptions, io: CliIO): Promise<void> {
+/**
+ * `loyalty report --summary FILE --out OUT.xlsx`: the report of a customer summary (one row per customer,
+ * as the query of `loyalty sql` returns it); the sheets that need order lines say so.
+ */
+async function summaryReport(
+  file: string,
+  options: ReportCommandOptions,
+  given: PartialReportConfig,
+  started: number,
+  io: CliIO,
+): Promise<void> {
+  if (options.inPlace)
+    throw new UserError("--summary writes a new workbook: give --out FILE.xlsx, not --in-place");
+  const table = await readTableFile(file, csvReadOptions(given));
+  if (!isCustomerSummaryHeaders(table.headers)) {
+    throw new UserError(
+      `--summary ${path.basename(file)}: a customer summary has the columns ${SUMMARY_SIGNATURE.join(", ")} ` +
+        `(as \`loyalty sql\` writes them); the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`,
+    );
+  }
+  const out = checkOut(options.out, file);
+  const workbook = XlsxWorkbook.create(path.basename(out));
+  await runReport(
+    { workbook, out, orders: { summary: table }, config: given, json: options.json, started },
+    io,
+  );
+}
+
+async function reportCommand(
+  input: string | undefined,
+  options: ReportCommandOptions,
+  io: CliIO,
+): Promise<void> {
   const started = performance.now();
   const given = await commandLineConfig(options);
+  if (options.summary !== undefined) {
+    if (input !== undefined)
+      throw new UserError(`give either the orders (${input}) or --summary FILE, not both`);
+    if (options.campaigns)
+      throw new UserError("--campaigns needs the order lines; a customer summary has none");
+    await summaryReport(options.summary, options, given, started, io);
+    return;
+  }
+  if (input === undefined) {
+    throw new UserError("give the orders file (loyalty report ORDERS --out FILE.xlsx) or --summary FILE");
+  }
   // Who took part in which campaign: a .csv or .xlsx file (member id, campaign, start date, end date, cost).
   const campaigns = options.campaigns ? await readTableFile(options.campaigns) : undefined;
   if (!options.inPlace && usesDuckDb(input, options.engine, io)) {
@@ -200,7 +249,12 @@ export function registerReport(program: Command, io: CliIO): void {
     .description(
       "build the report sheets (customers, segments, tiers, KPIs, alerts, ...) from an order table",
     )
-    .argument("<input>", "orders as .csv/.txt, or an .xlsx workbook (its first table, or --sheet)")
+    .argument("[input]", "orders as .csv/.txt, or an .xlsx workbook (its first table, or --sheet)")
+    .option(
+      "--summary <file>",
+      "build from a customer summary (.csv/.xlsx, one row per customer, as `loyalty sql` makes it) instead of orders",
+    )
+    .option("--unit <unit>", "time unit of the models and of a --summary's recency and T: day, week or month")
     .option("-o, --out <file>", "write the report to this new .xlsx workbook")
     .option("--in-place", "add or replace only the report sheets of the .xlsx input; everything else is kept")
     .option(
@@ -245,8 +299,9 @@ export function registerReport(program: Command, io: CliIO): void {
         "  loyalty report CDNOW_master.txt --no-header --columns id,date,quantity,amount --out cdnow.xlsx",
         "  loyalty report Online_Retail.csv --quantity Quantity --price UnitPrice --out retail.xlsx",
         "  loyalty report 'orders/*.parquet' --out report.xlsx            # read by DuckDB",
+        "  loyalty report --summary summary.csv --out report.xlsx          # the result of loyalty sql",
       ].join("\n"),
     )
-    .action((input: string, options: ReportCommandOptions) => reportCommand(input, options, io));
+    .action((input: string | undefined, options: ReportCommandOptions) => reportCommand(input, options, io));
   addTableOptions(command);
 }

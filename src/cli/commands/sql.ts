@@ -10,7 +10,8 @@ import { Option, type Command } from "commander";
 import { formatDay } from "../../engine/data/days";
 import { parseDay } from "../../engine/data/parse-date";
 import { isTimeUnit, TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
-import { customerSummaryQuery, SUMMARY_COLUMNS } from "../../sql/customer-summary-query";
+import { customerSummaryQuery } from "../../sql/customer-summary-query";
+import { SUMMARY_COLUMNS } from "../../engine/summary/summary-columns";
 import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
 import { UserError, type CliIO } from "../io";
 

@@ -22,6 +22,7 @@ import { SEGMENT_TEXTS } from "./segments";
 import { SHEET_NAME_TEXTS } from "./sheet-names";
 import { THIS_WEEK_TEXTS } from "./this-week";
 import { TIER_TEXTS } from "./tiers";
+import { SUMMARY_BASIS_TEXTS } from "./summary-basis";
 
 function catalogueOf(language: Language) {
   return {
@@ -37,6 +38,7 @@ function catalogueOf(language: Language) {
     model: MODEL_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
+    summaryBasis: SUMMARY_BASIS_TEXTS[language],
     benefitCost: BENEFIT_COST_TEXTS[language],
     preferences: PREFERENCE_TEXTS[language],
     preferenceRoles: {

@@ -7,7 +7,8 @@
  */
 import { addMonths, dayFromYmd, ymdFromDay } from "../data/days";
 import type { PurchaseDays } from "../summary/purchase-days";
-import { windowActivity } from "./activity";
+import { windowActivity, type WindowActivity } from "./activity";
+import { DataError } from "../data/errors";
 import {
   hasThresholds,
   LAPSED,
@@ -107,6 +108,58 @@ export function evaluateTiers(days: PurchaseDays, program: TierProgram, asOf: nu
   const activity = Array.from({ length: grace + 1 }, (_, j) =>
     windowActivity(days, program.window, reviewDay(program, asOf, j)),
   );
+  return evaluateOnActivity(activity, program, asOf, days.customerIds.length);
+}
+
+/**
+ * Level of `TierEvaluation.previous` when the tier at the previous review is not known (a customer
+ * summary gives the activity of the current window only): no category, so it is counted nowhere and
+ * named "".
+ */
+export const UNKNOWN_LEVEL = 255;
+
+/**
+ * The evaluation from a customer summary's window spend and purchase days (every customer has bought):
+ * the tier qualified for and held now. The previous review is unknown (`previous` is UNKNOWN_LEVEL), so
+ * a program whose grace rule or window needs earlier activity cannot be evaluated: that is a DataError
+ * naming the setting.
+ */
+export function evaluateTiersOnWindow(
+  window: { spend: Float64Array; purchaseDays: Int32Array },
+  windowMonths: number,
+  program: TierProgram,
+  asOf: number,
+): TierEvaluation {
+  requireSoundProgram(program);
+  if ((program.demoteAfterPeriods ?? 1) !== 1) {
+    throw new DataError(
+      `tiers.demoteAfterPeriods is ${program.demoteAfterPeriods}: keeping a tier through reviews below it needs ` +
+        "the activity of earlier reviews, which a customer summary does not have; set it to 1, or build the report from the order lines",
+    );
+  }
+  if (program.window.kind !== "rolling" || program.window.months !== windowMonths) {
+    const given = program.window.kind === "rolling" ? `${program.window.months} months` : "the calendar year";
+    throw new DataError(
+      `tiers.window is ${given}, but the customer summary gives the spend of the ${windowMonths} months up to ` +
+        `the as-of date; set tiers.window to ${windowMonths} rolling months, or build the report from the order lines`,
+    );
+  }
+  const n = window.spend.length;
+  const now = { ...window, hasBought: new Uint8Array(n).fill(1) };
+  const evaluation = evaluateOnActivity([now, now], program, asOf, n);
+  evaluation.previous.fill(UNKNOWN_LEVEL);
+  evaluation.previousCounts.fill(0);
+  return evaluation;
+}
+
+/** The evaluation from the activity at the as-of date and at the `grace` reviews before it. */
+function evaluateOnActivity(
+  activity: WindowActivity[],
+  program: TierProgram,
+  asOf: number,
+  n: number,
+): TierEvaluation {
+  const grace = program.demoteAfterPeriods ?? 1;
   const now = activity[0];
   const derive = !program.tiers.slice(0, -1).some(hasThresholds);
   let applied = program;
@@ -115,7 +168,6 @@ export function evaluateTiers(days: PurchaseDays, program: TierProgram, asOf: nu
     applied = withDerivedThresholds(program, activeSpend);
   }
   const { tiers } = applied;
-  const n = days.customerIds.length;
   const qualifiedAt = activity.map((a) => {
     const levels = new Uint8Array(n);
     for (let c = 0; c < n; c++)

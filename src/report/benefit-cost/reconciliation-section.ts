@@ -20,6 +20,8 @@ import { cell, type BenefitCostWriter } from "./writer";
 
 const RED = { fill: "#FFC7CE", fontColor: "#9C0006", bold: true };
 const GREEN = { fill: "#C6EFCE", fontColor: "#006100", bold: true };
+/** The verdict's fill reaches at least column Q, past the end of its longest texts. */
+const VERDICT_LAST_COL = 17;
 
 const CAUSES: readonly (keyof GrowthCauses)[] = [
   "membersNow",
@@ -105,6 +107,10 @@ export function reconciliationSection(w: BenefitCostWriter): void {
   });
   const v = verdict(t, rec);
   w.text(at.verdict, 1, v.text, v.good ? GREEN : RED);
+  // The line runs over the empty cells to its right: they carry its fill, so the whole line reads as one.
+  for (let c = 2; c <= Math.max(VERDICT_LAST_COL, w.lastCol); c++) {
+    w.value(at.verdict, c, null, undefined, v.good ? GREEN : RED);
+  }
   w.text(at.windowNote, 1, windowText(w, rec), "note");
 }
 

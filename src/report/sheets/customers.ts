@@ -13,6 +13,7 @@ import { moneyFormat } from "./number-formats";
 import { chosenPredictions } from "../report-models";
 import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
+import { SUMMARY_BASIS_TEXTS } from "../../engine/text/summary-basis";
 import { PREFERENCE_ROLE_WORDS } from "../../engine/text/preferences";
 import { MAX_ROWS } from "../../sheet/a1";
 import { contactColumns, idHeader, shownCustomerIds, type ContactColumns } from "../contact-columns";
@@ -36,6 +37,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   const t = CUSTOMER_TEXTS[language];
   const n = analysis.summary.customerIds.length;
   const layout = new SheetLayout().title(t.title, t.intro(n, formatDay(analysis.asOf), data.source));
+  if (analysis.basis === "summary") layout.note(SUMMARY_BASIS_TEXTS[language].customersNote);
   const chosen = chosenPredictions(models);
   if (!chosen.available) layout.note(t.modelBlank(models ? chosen.reason[language] : t.modelsNotRun));
   else if (models?.spend.problem) layout.note(t.valueBlank(models.spend.problem));

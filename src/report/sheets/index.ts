@@ -14,6 +14,7 @@ import { buildModelSheet } from "./model";
 import { buildSegmentsSheet } from "./segments";
 import { buildThisWeekSheet } from "./this-week";
 import { buildTiersSheet } from "./tiers";
+import { summaryBasisBuilder } from "./summary-basis";
 
 export const SHEET_BUILDERS: Readonly<Record<SheetKind, (data: ReportData) => SheetModel>> = {
   "this-week": buildThisWeekSheet,
@@ -38,3 +39,14 @@ export const SHEETS_USING_MODELS: readonly SheetKind[] = [
   "alerts",
   "model",
 ];
+
+/**
+ * The builder of a sheet for the analysis' basis: from a customer summary, the sheets that need order
+ * lines say so instead (summary-basis.ts).
+ */
+export function sheetBuilder(
+  kind: SheetKind,
+  basis: ReportData["analysis"]["basis"],
+): (data: ReportData) => SheetModel {
+  return (basis === "summary" && summaryBasisBuilder(kind)) || SHEET_BUILDERS[kind];
+}

@@ -18,6 +18,7 @@ import { moneyFormat } from "./number-formats";
 import { tableChart } from "./table-chart";
 import { localName } from "../../engine/text/bilingual";
 import { TIER_TEXTS, type ReviewWords } from "../../engine/text/tiers";
+import { SUMMARY_BASIS_TEXTS } from "../../engine/text/summary-basis";
 
 type Texts = (typeof TIER_TEXTS)["en"];
 
@@ -40,16 +41,21 @@ export function buildTiersSheet(data: ReportData): SheetModel {
   const evaluation = data.analysis.tiers;
   const t = TIER_TEXTS[data.config.language];
   const words = reviewWords(evaluation);
+  // From a customer summary only the tiers now are known: no earlier review, no movement between them.
+  const fromLines = data.analysis.basis === "orders";
   const layout = new SheetLayout().title(t.title, t.intro(words));
   layout.note(t.grace(words.grace), data.defaults.tiersDerived ? t.derivedNote : t.editNote);
+  if (!fromLines) layout.note(SUMMARY_BASIS_TEXTS[data.config.language].tiersNote);
   layout.gap().section(t.rulesSection);
   const rules = tierRulesTable(layout, data, t);
   upgradeWithinInput(layout, data, t);
-  if (rules.count > 0) membersChart(layout, rules, t);
-  migrationTables(layout, data, t);
-  movementsTable(layout, evaluation, t);
+  if (rules.count > 0) membersChart(layout, rules, t, fromLines);
+  if (fromLines) {
+    migrationTables(layout, data, t);
+    movementsTable(layout, evaluation, t);
+  }
   upgradeCandidatesTable(layout, data, t);
-  demotionRiskTable(layout, data, t);
+  if (fromLines) demotionRiskTable(layout, data, t);
   return layout.finish({
     kind: "tiers",
     tabColor: "#FFC000",
@@ -71,7 +77,13 @@ function tierRulesTable(
     const rule = program.tiers[level];
     const now = evaluation.counts[level];
     const before = evaluation.previousCounts[level];
-    const counts: Cell[] = [now, before, now - before, total > 0 ? now / total : null];
+    const known = analysis.basis === "orders";
+    const counts: Cell[] = [
+      now,
+      known ? before : null,
+      known ? now - before : null,
+      total > 0 ? now / total : null,
+    ];
     const name = localName(cat, config.language);
     if (!rule) return [name, t.noPurchase, null, null, ...counts];
     if (level === base) return [name, t.everyActive, null, null, ...counts];
@@ -123,15 +135,12 @@ function upgradeWithinInput(layout: SheetLayout, { defaults }: ReportData, t: Te
   layout.gap();
 }
 
-function membersChart(layout: SheetLayout, rules: PlacedTable, t: Texts): void {
+function membersChart(layout: SheetLayout, rules: PlacedTable, t: Texts, withBefore: boolean): void {
   layout.chart(
     tableChart(rules, {
       type: "column",
       title: t.chartTitle,
-      series: [
-        [t.seriesBefore, 5, "#A5A5A5"],
-        [t.seriesNow, 4, "#4472C4"],
-      ],
+      series: [...(withBefore ? [[t.seriesBefore, 5, "#A5A5A5"] as const] : []), [t.seriesNow, 4, "#4472C4"]],
       valueFormat: "integer",
       width: 620,
       height: 300,

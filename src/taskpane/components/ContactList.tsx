@@ -38,26 +38,29 @@ export function ContactList({ result, tierNames, onSelect }: ContactListProps) {
       </Body1>
       {contacts.first.length > 0 ? (
         <ol className={styles.list} data-testid="result-contacts">
-          {contacts.first.map((c) => (
-            <li key={c.customerId} className={styles.wrap}>
-              <Body1Strong>{strings.contactLine(c.customerId, tierNames.get(c.tier) ?? c.tier)}</Body1Strong>
-              <Caption1 className={styles.place}>
-                {c.reasons.map((r) => (zh ? r.zh : r.en)).join(zh ? "；" : "; ")}
-              </Caption1>
-              <Caption1 className={styles.place}>
-                {[
-                  c.valueAtRisk !== null
-                    ? strings.valueAtRisk(money(c.valueAtRisk))
-                    : strings.netSpend(money(c.spend)),
-                  Number.isFinite(c.daysSinceLast)
-                    ? strings.daysSince(formatNumber(language, c.daysSinceLast))
-                    : "",
-                ]
-                  .filter(Boolean)
-                  .join(zh ? "，" : ", ")}
-              </Caption1>
-            </li>
-          ))}
+          {contacts.first.map((c) => {
+            const reasons = c.reasons.map((r) => (zh ? r.zh : r.en)).join(zh ? "；" : "; ");
+            const days = strings.daysSince(formatNumber(language, c.daysSinceLast));
+            return (
+              <li key={c.customerId} className={styles.wrap}>
+                <Body1Strong>
+                  {strings.contactLine(c.customerId, tierNames.get(c.tier) ?? c.tier)}
+                </Body1Strong>
+                <Caption1 className={styles.place}>{reasons}</Caption1>
+                <Caption1 className={styles.place}>
+                  {[
+                    c.valueAtRisk !== null
+                      ? strings.valueAtRisk(money(c.valueAtRisk))
+                      : strings.netSpend(money(c.spend)),
+                    // Most reasons already say how long since the last purchase: not twice on one card.
+                    Number.isFinite(c.daysSinceLast) && !reasons.includes(days) ? days : "",
+                  ]
+                    .filter(Boolean)
+                    .join(zh ? "，" : ", ")}
+                </Caption1>
+              </li>
+            );
+          })}
         </ol>
       ) : null}
       {sheet && contacts.total > 0 ? (

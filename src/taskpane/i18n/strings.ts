@@ -329,7 +329,7 @@ const en = {
   resultHeading: "Report ready",
   thisWeekHeading: "Contact this week",
   thisWeekIntro: (total: string, shown: string, byRisk: boolean) =>
-    `${total} ${total === "1" ? "member" : "members"} to act on` +
+    `${total} ${total === "1" ? "member" : "members"} on this week’s list` +
     (shown === "0" ? "." : `; the ${shown} with the most ${byRisk ? "value at risk" : "spend"}:`),
   contactLine: (id: string, tier: string) => `${id} (${tier})`,
   valueAtRisk: (v: string) => `value at risk ${v}`,
@@ -341,7 +341,7 @@ const en = {
   orders: "Orders",
   orderLines: (n: string) => `${n} order ${n === "1" ? "line" : "lines"}`,
   tiers: "Tiers",
-  alerts: "Members to act on (alerts)",
+  alerts: "Members with an alert",
   dataQuality: "Data quality",
   rowsRead: (n: string) => `${n} rows read`,
   warnings: "Warnings",
@@ -529,19 +529,19 @@ const zhCN: Strings = {
   resultHeading: "报告已生成",
   thisWeekHeading: "本周需联系的会员",
   thisWeekIntro: (total: string, shown: string, byRisk: boolean) =>
-    `共 ${total} 位会员需跟进` +
+    `本周名单共 ${total} 位会员` +
     (shown === "0" ? "。" : `；${byRisk ? "价值风险" : "消费额"}最高的 ${shown} 位：`),
   contactLine: (id: string, tier: string) => `${id}（${tier}）`,
   valueAtRisk: (v: string) => `价值风险 ${v}`,
   netSpend: (v: string) => `净消费 ${v}`,
-  daysSince: (days: string) => `距上次消费 ${days} 天`,
+  daysSince: (days: string) => `已 ${days} 天未购买`,
   openList: "打开名单",
   showSheet: (sheet: string) => `显示工作表 ${sheet}`,
   customers: "客户",
   orders: "订单",
   orderLines: (n: string) => `${n} 条订单明细`,
   tiers: "会员等级",
-  alerts: "需要跟进的会员（预警）",
+  alerts: "有预警的会员",
   dataQuality: "数据质量",
   rowsRead: (n: string) => `已读取 ${n} 行`,
   warnings: "提示",

@@ -1,0 +1,125 @@
+/**
+ * The analysis of a customer summary (one row per customer, read by read-summary-table.ts) instead of
+ * order lines: the customer summary itself, RFM scores and segments, value bands and the tiers held now
+ * (from the spend and purchase days of the tier window) are the same numbers as `analyzeOrderTable` gives
+ * on the order lines the summary was made from. What needs the purchase days themselves (monthly KPIs,
+ * cohorts, purchase rhythm and alerts, key dates, the tiers at the previous review) is left empty, and
+ * `basis: "summary"` says so to the report.
+ */
+import type { Analysis, AnalysisConfig } from "./analyze";
+import type { DetectedColumns } from "./data/columns";
+import type { OrderTable } from "./data/read-orders";
+import type { CustomerSummaryTable } from "./summary/read-summary-table";
+import type { PurchaseDays } from "./summary/purchase-days";
+import { SUMMARY_TIER_WINDOW_MONTHS } from "./summary/summary-columns";
+import { scoreRfm } from "./rfm/rfm-scores";
+import { FOUR_VALUE_CLASSES, ONE_EIGHT_ONE, RFM_11_SEGMENTS } from "./rfm/segment-schemes";
+import { assignRfmSegments, assignValueBands } from "./rfm/segments";
+import { DEFAULT_TIER_PROGRAM } from "./tiers/program";
+import { evaluateTiersOnWindow } from "./tiers/evaluate";
+import { monthlyKpis } from "./summary/kpis";
+import { cohortRetention } from "./summary/cohorts";
+import { purchaseRhythm } from "./alerts/rhythm";
+import { DEFAULT_ALERT_RULES, evaluateAlerts } from "./alerts/rules";
+import { DataError } from "./data/errors";
+
+/** Purchase days of `ids` with no day in them: what a summary knows of the days themselves. */
+function noPurchaseDays(ids: readonly string[]): PurchaseDays {
+  const n = ids.length;
+  return {
+    customerIds: ids,
+    start: new Int32Array(n + 1),
+    day: new Int32Array(0),
+    value: new Float64Array(0),
+    orders: new Int32Array(0),
+    refunds: {
+      customerStart: new Int32Array(n + 1),
+      day: new Int32Array(0),
+      amount: new Float64Array(0),
+      sourceRow: new Int32Array(0),
+    },
+  };
+}
+
+/** An order table of the summary's customers without a line: its quality report is the summary's reading. */
+function lineLessTable(read: CustomerSummaryTable): OrderTable {
+  const ids = read.summary.customerIds;
+  const n = ids.length;
+  const columns: DetectedColumns = { mapping: {}, origin: {}, missing: [] };
+  return {
+    orders: {
+      customerIds: ids,
+      customerStart: new Int32Array(n + 1),
+      customer: new Int32Array(0),
+      day: new Int32Array(0),
+      amount: new Float64Array(0),
+      sourceRow: new Int32Array(0),
+      newOrder: new Uint8Array(0),
+      quantity: null,
+      channel: null,
+      channels: [],
+      labels: {},
+      refunds: noPurchaseDays(ids).refunds,
+    },
+    members: {
+      birthday: null,
+      joinDay: null,
+      tier: null,
+      points: null,
+      name: null,
+      phone: null,
+      email: null,
+      store: null,
+      channel: null,
+    },
+    quality: read.quality,
+    columns,
+    asOf: read.summary.asOf,
+    customersWithoutPurchase: [],
+    testAccounts: [],
+    formats: { dayOrder: "ymd", decimalComma: false },
+  };
+}
+
+export function analyzeCustomerSummary(read: CustomerSummaryTable, config: AnalysisConfig = {}): Analysis {
+  const { summary } = read;
+  if (summary.customerIds.length === 0) {
+    throw new DataError(`${read.quality.source}: the customer summary has no customer row`);
+  }
+  if (config.unit !== undefined && config.unit !== summary.unit) {
+    throw new DataError(
+      `${read.quality.source}: the summary was read in ${summary.unit}s but the report's time unit is ${config.unit}`,
+    );
+  }
+  const { asOf } = summary;
+  const days = noPurchaseDays(summary.customerIds);
+  const rfm = scoreRfm(summary, config.rfm);
+  const segments = assignRfmSegments(rfm, config.segmentScheme ?? RFM_11_SEGMENTS);
+  const valueBands = (config.valueBands ?? [ONE_EIGHT_ONE, FOUR_VALUE_CLASSES]).map((scheme) => ({
+    scheme,
+    assignment: assignValueBands(summary.spend, scheme),
+  }));
+  const tiers = evaluateTiersOnWindow(
+    read.window,
+    SUMMARY_TIER_WINDOW_MONTHS,
+    config.tiers ?? DEFAULT_TIER_PROGRAM,
+    asOf,
+  );
+  const rhythm = purchaseRhythm(days, asOf, { spendWindowDays: config.spendWindowDays });
+  return {
+    basis: "summary",
+    table: lineLessTable(read),
+    asOf,
+    days,
+    summary,
+    rfm,
+    segments,
+    valueBands,
+    tiers,
+    kpis: monthlyKpis(days, { asOf, churnWindowDays: config.churnWindowDays }),
+    cohorts: cohortRetention(days, asOf),
+    rhythm,
+    alerts: evaluateAlerts(rhythm, config.alertRules ?? DEFAULT_ALERT_RULES, tiers),
+    keyDates: [],
+  };
+}
