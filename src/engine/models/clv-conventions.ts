@@ -26,9 +26,6 @@ export const CLV_DEFAULTS = {
   margin: 1,
 } as const;
 
-/** lifetimes' month for a model fitted in weeks (its freq="W"), for comparisons with it. */
-export const LIFETIMES_WEEKS_PER_MONTH = 4.345;
-
 /** The length of a calendar month (365.25 / 12 days) in `unit`: 4.348… weeks, 30.4375 days, 1 month. */
 export function monthIn(unit: TimeUnit): number {
   return DAYS_PER_UNIT.month / DAYS_PER_UNIT[unit];

@@ -137,11 +137,6 @@ export function optionalNumber(arg: Arg, fallback: number, rule: NumberRule = {}
   return isBlank(v) ? fallback : numberAt(v, arg.name, rule);
 }
 
-/** A required number. */
-export function requiredNumber(arg: Arg, rule: NumberRule = {}): number {
-  return numberAt(scalarOf(arg), arg.name, rule);
-}
-
 /** An optional TRUE/FALSE (also 1/0 and the text TRUE/FALSE): `fallback` when omitted or blank. */
 export function optionalBoolean(arg: Arg, fallback: boolean): boolean {
   const v = scalarOf(arg);
