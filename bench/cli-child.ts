@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import type { BenchResult } from "./suite";
 
 export interface CliFigures {
   /** Wall-clock seconds from starting Node to its exit. */
@@ -30,6 +31,21 @@ export interface PhasePeak {
 /** "reading 640 MB, writing LL Customers <= 700 MB, ..." */
 export function phasesLine(phases: PhasePeak[]): string {
   return phases.map((p) => `${p.phase} ${p.raised ? "" : "<= "}${p.peakMb} MB`).join(", ");
+}
+
+/** A command's figures as a benchmark result against its time and memory budgets. */
+export function cliBenchResult(
+  name: string,
+  f: Pick<CliFigures, "seconds" | "cpuSeconds" | "peakRssMb">,
+  budget: { seconds: number; megabytes: number },
+): BenchResult {
+  return {
+    name,
+    figure: `${f.seconds.toFixed(1)} s (${f.cpuSeconds.toFixed(1)} s CPU), ${f.peakRssMb.toFixed(0)} MB peak RSS`,
+    budget: `< ${budget.seconds} s, < ${budget.megabytes} MB`,
+    met: f.seconds < budget.seconds && f.peakRssMb < budget.megabytes,
+    seconds: f.seconds,
+  };
 }
 
 export function runCliChild(args: string[]): CliFigures {
