@@ -86,6 +86,17 @@ export function boxContains(box: RangeBox, row: number, col: number): boolean {
   return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
 }
 
+/** `box` grown to hold the cell (row, col); a box of that cell alone when there is none yet. */
+export function boxWith(box: RangeBox | undefined, row: number, col: number): RangeBox {
+  if (!box) return { top: row, left: col, bottom: row, right: col };
+  return {
+    top: Math.min(box.top, row),
+    left: Math.min(box.left, col),
+    bottom: Math.max(box.bottom, row),
+    right: Math.max(box.right, col),
+  };
+}
+
 export function boxesOverlap(a: RangeBox, b: RangeBox): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }

@@ -8,6 +8,7 @@ import type { CellValue } from "../../engine/data/table";
 import {
   boxContains,
   boxesOverlap,
+  boxWith,
   parseRangeAddress,
   rangeAddress,
   type CellPosition,
@@ -84,16 +85,6 @@ export function setMemoryCell(sheet: MemorySheet, pos: CellPosition, cell: Memor
   row.set(pos.col, cell);
 }
 
-function extend(box: RangeBox | undefined, r: number, c: number): RangeBox {
-  if (!box) return { top: r, left: c, bottom: r, right: c };
-  return {
-    top: Math.min(box.top, r),
-    left: Math.min(box.left, c),
-    bottom: Math.max(box.bottom, r),
-    right: Math.max(box.right, c),
-  };
-}
-
 /** Used ranges of the models of generated sheets (a model is not changed once written). */
 const modelUsedRanges = new WeakMap<SheetModel, RangeBox | undefined>();
 
@@ -107,7 +98,7 @@ function modelUsedRange(model: SheetModel): RangeBox | undefined {
           cell === null ||
           cell === undefined ||
           (isCellSpec(cell) && cell.formula === undefined && (cell.value ?? null) === null);
-        if (!empty) box = extend(box, block.at.row + r, block.at.col + c);
+        if (!empty) box = boxWith(box, block.at.row + r, block.at.col + c);
       }),
     );
   }
@@ -122,7 +113,7 @@ function usedRange(sheet: MemorySheet): RangeBox | undefined {
   for (const [r, row] of sheet.cells) {
     for (const [c, cell] of row) {
       if (cell.value === null && cell.formula === undefined) continue;
-      box = extend(box, r, c);
+      box = boxWith(box, r, c);
     }
   }
   return box;

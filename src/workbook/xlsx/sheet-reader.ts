@@ -11,7 +11,7 @@ import { excelSerialToDate } from "../../sheet/serial-dates";
 import { createInflateRaw } from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
 import type { CellValue } from "../../engine/data/table";
-import { boxContains, columnNumber, type RangeBox } from "../../sheet/a1";
+import { boxContains, boxWith, columnNumber, type RangeBox } from "../../sheet/a1";
 import { UserError } from "../../user-error";
 import type { SheetRow } from "../backend";
 import { isDateFormat } from "../office/cell-values";
@@ -270,14 +270,7 @@ export async function usedBox(
     for (const { row, cells } of batch) {
       for (const c of cells) {
         if (c.value === null && c.formula === undefined) continue;
-        box = box
-          ? {
-              top: Math.min(box.top, row),
-              left: Math.min(box.left, c.col),
-              bottom: Math.max(box.bottom, row),
-              right: Math.max(box.right, c.col),
-            }
-          : { top: row, left: c.col, bottom: row, right: c.col };
+        box = boxWith(box, row, c.col);
       }
     }
   }

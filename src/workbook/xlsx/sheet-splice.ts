@@ -7,6 +7,7 @@
 import {
   boxContains,
   boxesOverlap,
+  boxWith,
   cellAddress,
   parseCellAddress,
   parseRangeAddress,
@@ -166,14 +167,7 @@ function mergeRows(ourData: string, kept: Map<number, KeptRow>): { xml: string; 
     // Where the new sheet writes a cell, it wins (the user was told before anything was written).
     for (const c of k.cells) if (!taken.has(c.col)) cells.push(c);
     for (const c of k.cells) {
-      box = box
-        ? {
-            top: Math.min(box.top, row),
-            left: Math.min(box.left, c.col),
-            bottom: Math.max(box.bottom, row),
-            right: Math.max(box.right, c.col),
-          }
-        : { top: row, left: c.col, bottom: row, right: c.col };
+      box = boxWith(box, row, c.col);
     }
     cells.sort((a, b) => a.col - b.col);
     const attrs = our ? our.attrs.replace(/\sspans="[^"]*"/, "") : ` r="${row}"${k.attrs}`;

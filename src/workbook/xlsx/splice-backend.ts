@@ -10,7 +10,7 @@
  *   validation and external links survive, whoever wrote the file.
  */
 import type { CellValue } from "../../engine/data/table";
-import { parseRangeAddress, type CellPosition, type RangeBox } from "../../sheet/a1";
+import { boxWith, parseRangeAddress, type CellPosition, type RangeBox } from "../../sheet/a1";
 import type { SheetModel } from "../../sheet/sheet-model";
 import type { SheetVisibility, TableInfo } from "../../sheet/port";
 import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
@@ -116,13 +116,8 @@ export class SpliceBackend implements WorkbookBackend {
     if (slot.written) return this.written.readCells(slot.name, cells);
     if (cells.length === 0) return [];
     // A loop, not Math.min(...cells): a carried table may have a cell per customer.
-    const box = { top: cells[0].row, bottom: cells[0].row, left: cells[0].col, right: cells[0].col };
-    for (const c of cells) {
-      box.top = Math.min(box.top, c.row);
-      box.bottom = Math.max(box.bottom, c.row);
-      box.left = Math.min(box.left, c.col);
-      box.right = Math.max(box.right, c.col);
-    }
+    let box: RangeBox | undefined;
+    for (const c of cells) box = boxWith(box, c.row, c.col);
     const found = new Map<string, CellContents>();
     for await (const batch of readSheetCells(this.pkg, slot.part as string, this.ctx(), box)) {
       for (const { row, cells: rowCells } of batch) {
