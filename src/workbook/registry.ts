@@ -36,6 +36,14 @@ export interface RegistryEntry {
   areas?: string[];
   /** Tables whose rows carry what users type beside them (TableCarry), as last written. */
   carried?: CarriedTableRecord[];
+  /** What the model wrote besides cells; absent in files written before it was recorded. */
+  formats?: ReportFormats;
+}
+
+/** The conditional formats and validation a build wrote on a sheet: the report's own, by kind and range. */
+export interface ReportFormats {
+  conditionalFormats: { type: string; range: string }[];
+  validations: { type: string; range: string }[];
 }
 
 export interface Registry {
@@ -111,6 +119,10 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
     charts: model.charts ?? [],
     areas: areaAddresses(modelAreas(written)),
     carried: carriedTables(written),
+    formats: {
+      conditionalFormats: (written.conditionalFormats ?? []).map((f) => ({ type: f.type, range: f.range })),
+      validations: (written.validations ?? []).map((v) => ({ type: v.type, range: v.range })),
+    },
   };
 }
 
