@@ -103,7 +103,7 @@ function cellOf(value: unknown): CellValue {
 
 async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string[]): Promise<RawTable> {
   const sample = await db.columns(
-    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r ORDER BY r.rowid LIMIT 1000`,
+    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r WHERE r.rowid < 1000 ORDER BY r.rowid`,
   );
   const columns = Object.values(sample).map((values) => values.map(cellOf));
   return { source: files.label, headers, columns, firstRow: 2, columnLabels: columnNames(headers.length) };

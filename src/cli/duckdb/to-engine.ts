@@ -117,7 +117,14 @@ export async function customerSummaryFromDuckDb(
   const summary = customerSummaryQuery({
     dialect: "duckdb",
     table: CLEAN_LINES,
-    columns: { customer: "customer_id", date: "order_date", amount: "amount", order: "order_id" },
+    // The lines are judged already (read-orders-duckdb.ts): the query does not net the returns again.
+    columns: {
+      customer: "customer_id",
+      date: "order_date",
+      amount: "amount",
+      order: "order_id",
+      purchase: "purchase",
+    },
     asOf: read.asOf,
     calibrationEnd: options.calibrationEnd,
     unit: options.unit,
