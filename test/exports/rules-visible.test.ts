@@ -63,10 +63,12 @@ describe.each(["en", "zh-CN"] as Language[])("the Data quality sheet in %s", (la
         return language === "zh-CN" ? info.labelZh : info.label;
       };
       const findingsHeader = rows.findIndex(
-        (r) => r[0] === c.sheets.dataQuality.findingHeaders[0] && r[1] === c.sheets.dataQuality.findingHeaders[1],
+        (r) =>
+          r[0] === c.sheets.dataQuality.findingHeaders[0] && r[1] === c.sheets.dataQuality.findingHeaders[1],
       );
       const examplesHeader = rows.findIndex(
-        (r) => r[0] === c.sheets.dataQuality.exampleHeaders[0] && r[1] === c.sheets.dataQuality.exampleHeaders[1],
+        (r) =>
+          r[0] === c.sheets.dataQuality.exampleHeaders[0] && r[1] === c.sheets.dataQuality.exampleHeaders[1],
       );
       expect(findingsHeader).toBeGreaterThan(0);
       expect(examplesHeader).toBeGreaterThan(findingsHeader);
