@@ -1,7 +1,8 @@
 /**
  * The marks by which a refresh tells the report's own objects on its sheets from the user's. A chart is
  * the report's when its name carries the mark, never because of where it lies: a user's chart placed
- * exactly where the report draws one is still the user's.
+ * exactly where the report draws one is still the user's. A note is the report's when its author is the
+ * report (in a file; Excel's API gives no author to set, so there a note is known by its text).
  */
 import type { ChartSpec } from "./sheet-model";
 
@@ -20,3 +21,6 @@ export function reportChartName(chart: Pick<ChartSpec, "title">, index: number):
 export function isReportChartName(name: string | undefined): boolean {
   return name !== undefined && /^LL chart \d+(?::|$)/.test(name);
 }
+
+/** The author of the notes the report writes in a file. */
+export const REPORT_NOTE_AUTHOR = "Loyalty Lens";

@@ -245,7 +245,7 @@ export class BackedWorkbook implements Workbook {
     const found = await this.readCarriedTables(existing, prepared.model, sheets);
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
     Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
-    prepared.previous = { moves: carried.moves, formats: existing.formats };
+    prepared.previous = { moves: carried.moves, formats: existing.formats, notes: existing.notes };
     if (existing.areas && !prepared.model.footprint) {
       prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
       prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);

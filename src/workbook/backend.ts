@@ -46,6 +46,8 @@ export interface DefinedNameSpec {
 export interface PreviousSheet {
   moves: TableMove[];
   formats?: ReportFormats;
+  /** The notes the last build wrote ("B5" -> text), when recorded. */
+  notes?: Record<string, string>;
 }
 
 export interface WorkbookBackend {

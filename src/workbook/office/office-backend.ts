@@ -296,7 +296,8 @@ export class OfficeBackend implements WorkbookBackend {
 
   /**
    * What clearSheet(sheet, _, owned) would remove of the user's: notes on the cleared cells whose text is
-   * not one the report writes (its own notes move with the layout, so they are known by their text).
+   * not one the report writes now or the last build wrote at that cell (its own notes move with the
+   * layout and their numbers change with the data; Excel's API gives a note no author to mark it by).
    * Charts are not listed: only the report's (known by their name's mark) are cleared, and pictures and
    * shapes are not touched.
    */
@@ -304,7 +305,7 @@ export class OfficeBackend implements WorkbookBackend {
     sheet: string,
     model: SheetModel,
     owned: RangeBox[] | undefined,
-    _previous: PreviousSheet,
+    previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
     if (!this.supports("ExcelApi", "1.18")) return [];
     const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
@@ -319,8 +320,11 @@ export class OfficeBackend implements WorkbookBackend {
         const address = splitAddress(noteRanges[i].address).range;
         const box = parseRangeAddress(address);
         const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
-        if (cleared && !ourNotes.has(note.content)) {
-          losses.push({ kind: "note", sheet, cell: address.replace(/\$/g, ""), text: note.content });
+        const cell = address.replace(/\$/g, "");
+        // The report's: a note it writes now, or the one the last build wrote there (its text has changed).
+        const ours = ourNotes.has(note.content) || previous.notes?.[cell] === note.content;
+        if (cleared && !ours) {
+          losses.push({ kind: "note", sheet, cell, text: note.content });
         }
       });
       return losses;

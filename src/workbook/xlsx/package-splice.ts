@@ -11,9 +11,10 @@
  * described in `notCarried` before anything is written.
  */
 import { boxesOverlap, columnNumber, parseRangeList, type RangeBox } from "../../sheet/a1";
-import { isReportChartName } from "../../sheet/report-marks";
+import { isReportChartName, REPORT_NOTE_AUTHOR } from "../../sheet/report-marks";
 import { isCellSpec } from "../../sheet/sheet-model-cells";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
+import type { PreviousSheet } from "../backend";
 import { MemorySheet } from "../memory/memory-backend";
 import { definedNamesXml, putDefinedNames } from "./defined-names";
 import { XlsxPackage, REL_DRAWING, REL_TABLE, REL_WORKSHEET } from "./package";
@@ -31,6 +32,7 @@ import {
   parseRelationships,
   relsPathOf,
   startTags,
+  unescapeXml,
   type Relationship,
 } from "./xml-text";
 import { writeZip, type PartContent, type ZipOut } from "./zip-writer";
@@ -276,6 +278,7 @@ function sortOldRelationships(
   part: string,
   owned: RangeBox[] | undefined,
   notes: Map<string, string>,
+  previous: PreviousSheet | undefined,
   notCarried: string[],
 ): Relationship[] {
   const keepTables: Relationship[] = [];
@@ -299,13 +302,23 @@ function sortOldRelationships(
     }
     if (r.type.endsWith("/comments")) {
       const xml = edit.text(r.target);
+      const authors = [...xml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+      const marked = authors.includes(REPORT_NOTE_AUTHOR);
       for (const m of xml.matchAll(/<(\w+:)?comment\b([^>]*)>([\s\S]*?)<\/\1?comment>/g)) {
-        const ref = attributes(m[2]).ref ?? "";
+        const a = attributes(m[2]);
+        const ref = a.ref ?? "";
         const text = itemText(m[3]);
         const pos = /^([A-Z]+)(\d+)$/.exec(ref);
         const key = pos ? `${pos[2]}:${columnNumber(pos[1])}` : "";
-        // The report's own notes: at the same cell, or (where the layout moved with the data) the same text.
-        const ours = notes.get(key) === text || [...notes.values()].includes(text);
+        // The report's own notes carry its mark as author. Where a tool rewrote the authors, they are the
+        // notes the last build wrote (as the registry recorded them), or known by their text (at the same
+        // cell, or anywhere where the layout moved with the data).
+        const ours =
+          (marked && authors[Number(a.authorId ?? -1)] === REPORT_NOTE_AUTHOR) ||
+          (!marked &&
+            (previous?.notes?.[ref] === text ||
+              notes.get(key) === text ||
+              [...notes.values()].includes(text)));
         if (!ours) notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
       }
       continue;
@@ -447,6 +460,7 @@ export async function splicePackage(
         part,
         owned,
         modelNotes(slot.written?.model),
+        slot.written?.previous,
         notCarried,
       );
       if (userParts) {
