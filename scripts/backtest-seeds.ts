@@ -28,7 +28,12 @@ function line(name: string, analysis: ReturnType<typeof analyzeOrders>): number 
   }
   const tiers = baseline.states.slice(0, baseline.tierCount).map((s) => s.name);
   const perTier = backtest.errorPerTier.map((e, i) => `${tiers[i]} ${pct(e)}`).join("  ");
+  const { existing, joined } = backtest.split;
   console.log(`${name.padEnd(16)} total ${pct(backtest.error)}   ${perTier}`);
+  console.log(
+    `${"".padEnd(16)} customers of a year before ${pct(existing.error)}, the year's new ones ` +
+      `${pct(joined.error)} (${Math.round(joined.actualCount)} joined, ${Math.round(joined.projectedCount)} projected)`,
+  );
   return backtest.error;
 }
 

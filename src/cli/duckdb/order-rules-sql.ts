@@ -30,7 +30,7 @@ export const REPEATED_TOTALS = "ll_repeated";
 /**
  * Whether the amount column holds order totals (repeated on every line of an order, or on its first line
  * with blanks below), by the engine's rule; when it does, table REPEATED_TOTALS (ll_row) lists the later
- * lines of those orders. Order ids are ll_orders.v0, amounts ll_amounts.v0 (NULL when unreadable).
+ * lines of those orders. Order ids are ll_order_ids.v0, amounts ll_amounts.v0 (NULL when unreadable).
  */
 export async function findRepeatedTotals(
   db: DuckDbSession,
@@ -41,7 +41,7 @@ export async function findRepeatedTotals(
   if (mode === "perLine") return false;
   await db.run(`CREATE TEMP TABLE ll_order_lines AS
     SELECT r.rowid AS ll_row, o.v0 AS order_id, a.v0 AS amount, ${rawBlank(columns.amount)} AS blank
-    FROM ll_raw r JOIN ll_orders o ON o.raw = ${rawText(columns.order)}
+    FROM ll_raw r JOIN ll_order_ids o ON o.raw = ${rawText(columns.order)}
     LEFT JOIN ll_amounts a ON a.raw = ${rawText(columns.amount)}
     WHERE o.v0 IS NOT NULL`);
   // Per order: its first line, how many lines, and whether every later line repeats the first line's
@@ -73,12 +73,12 @@ export async function findRepeatedTotals(
   return mode === "orderTotal" || detected;
 }
 
-/** Whether "C" + digits invoices are cancellations in this file (ll_orders.v1 holds each id's invoiceKind). */
+/** Whether "C" + digits invoices are cancellations in this file (ll_order_ids.v1 holds each id's invoiceKind). */
 export async function usesCancellationInvoicesSql(db: DuckDbSession, orderColumn: string): Promise<boolean> {
   const counts = await db.columns(
     `SELECT COUNT(*) FILTER (WHERE o.v1 = ${CANCELLATION_INVOICE_ID}) AS with_c,
        COUNT(*) FILTER (WHERE o.v1 = ${NUMERIC_INVOICE_ID}) AS numeric
-     FROM ll_raw r JOIN ll_orders o ON o.raw = ${rawText(orderColumn)}`,
+     FROM ll_raw r JOIN ll_order_ids o ON o.raw = ${rawText(orderColumn)}`,
   );
   const [withC, numeric] = [Number(counts.with_c[0]), Number(counts.numeric[0])];
   return cancellationInvoicesUsed(withC, numeric);

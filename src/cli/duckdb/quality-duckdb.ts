@@ -172,10 +172,14 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
   for (const [k, g] of groups.entries()) {
     const n = Number(totals[`n${k}`][0]);
     if (n === 0) continue;
-    const order = g.sorted ? "f.first_row, c.day, c.ll_row" : "c.ll_row";
-    const found = await db.columns(`SELECT c.ll_row, c.test_rule, c.cancel, ${cellsSql}
-      FROM ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${q.tables.firstRows} f USING (customer_id)
-      WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}`);
+    const order = g.sorted ? "first_row, day, ll_row" : "ll_row";
+    // The examples are chosen first, then their cells fetched: joining every line to the file costs a pass.
+    const found = await db.columns(`SELECT e.ll_row, e.test_rule, e.cancel, ${cellsSql}
+      FROM (
+        SELECT c.ll_row, c.test_rule, c.cancel, f.first_row, c.day
+        FROM ll_rows c LEFT JOIN ${q.tables.firstRows} f USING (customer_id)
+        WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}
+      ) e JOIN ll_raw r ON r.rowid = e.ll_row ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
     const rows = found.ll_row.map(Number);
     rows.forEach((row, e) => {
       const example: ExampleRow = {

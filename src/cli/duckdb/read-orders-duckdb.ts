@@ -120,7 +120,7 @@ function usedRoles(columns: DetectedColumns): readonly string[] {
 
 async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string[]): Promise<RawTable> {
   const sample = await db.columns(
-    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r ORDER BY r.rowid LIMIT 1000`,
+    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r WHERE r.rowid < 1000 ORDER BY r.rowid`,
   );
   const columns = Object.values(sample).map((values) => values.map(cellOf));
   return {
@@ -168,6 +168,36 @@ function roleHeaders(columns: DetectedColumns, headers: string[]) {
     order: name("orderId"),
     status: name("status"),
   };
+}
+
+/**
+ * The clean lines as a table (read by the quality report, the customer summary and the report's
+ * orders: computed once), each marked as a purchase or not by the engine's rules (read-orders.ts):
+ * cancelled lines (a status or "C" invoice, amount ≥ 0) are not revenue and left out; a refund is not a
+ * purchase, nor a line of a day, or of an order, holding a return whose lines sum to ≤ 0 (netReturns).
+ * Only days with a return can be netted out, and they are few: their sums are taken over those days'
+ * lines alone, not by a window over every line (which sorts the whole table).
+ */
+function cleanLinesTable(keepDuplicates: boolean): string {
+  return `CREATE TABLE ${CLEAN_LINES} AS
+    WITH clean AS (
+      SELECT customer_id, day, amount, order_id, ll_row FROM ll_rows
+      WHERE reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"} AND NOT (cancel > 0 AND amount >= 0)
+    ),
+    return_days AS (SELECT DISTINCT customer_id, day FROM clean WHERE amount < 0),
+    return_day_lines AS (SELECT c.* FROM clean c SEMI JOIN return_days USING (customer_id, day)),
+    netted_days AS (
+      SELECT customer_id, day FROM return_day_lines GROUP BY customer_id, day HAVING SUM(amount) <= 0
+    ),
+    netted_orders AS (
+      SELECT customer_id, day, order_id FROM return_day_lines WHERE order_id IS NOT NULL
+      GROUP BY customer_id, day, order_id HAVING MIN(amount) < 0 AND SUM(amount) <= 0
+    )
+    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount,
+      c.order_id, c.ll_row, c.amount >= 0 AND nd.day IS NULL AND no.day IS NULL AS purchase
+    FROM clean c
+    LEFT JOIN netted_days nd ON nd.customer_id = c.customer_id AND nd.day = c.day
+    LEFT JOIN netted_orders no ON no.customer_id = c.customer_id AND no.day = c.day AND no.order_id = c.order_id`;
 }
 
 /** Customers (not test accounts) with a line but no purchase, in order of first appearance. */
@@ -277,7 +307,7 @@ export async function readOrdersWithDuckDb(
     if (col.discount !== undefined) await parsedLookup("ll_discounts", col.discount, money);
   }
   if (col.order !== undefined) {
-    await lookup(db, "ll_orders", col.order, ["VARCHAR", "INTEGER"], (raw) => {
+    await lookup(db, "ll_order_ids", col.order, ["VARCHAR", "INTEGER"], (raw) => {
       const id = parseId(raw);
       return [id === "" ? null : id, invoiceKind(raw)];
     });
@@ -314,7 +344,7 @@ export async function readOrdersWithDuckDb(
     }
     amount = lineAmountSql("q.v0", "p.v0", discount);
   }
-  if (col.order !== undefined) joins.push(`LEFT JOIN ll_orders o ON o.raw = ${rawText(col.order)}`);
+  if (col.order !== undefined) joins.push(`LEFT JOIN ll_order_ids o ON o.raw = ${rawText(col.order)}`);
   if (col.status !== undefined) joins.push(`LEFT JOIN ll_statuses s ON s.raw = ${rawText(col.status)}`);
   // Why a line is not revenue (the engine's readCancellations): 2 a "C" invoice, 1 its status, 0 neither.
   const cancelWhen = [
@@ -365,19 +395,7 @@ export async function readOrdersWithDuckDb(
   const keepDuplicates = keepsDuplicates(options, columns);
 
   say("Keeping the clean lines");
-  // A view: the clean lines are read once or twice, not worth a copy of the biggest table. Cancelled
-  // lines (a status or "C" invoice, amount ≥ 0) are not revenue; returns net against their order, then
-  // their day: an order or a day with a return whose lines sum to ≤ 0 is not a purchase (read-orders.ts,
-  // netReturns).
-  await db.run(`CREATE VIEW ${CLEAN_LINES} AS
-    SELECT customer_id, CAST(DATE '1970-01-01' + day AS DATE) AS order_date, day, amount, order_id, ll_row,
-      amount >= 0
-        AND NOT (MIN(amount) OVER (PARTITION BY customer_id, day) < 0
-          AND SUM(amount) OVER (PARTITION BY customer_id, day) <= 0)
-        AND NOT (order_id IS NOT NULL AND MIN(amount) OVER (PARTITION BY customer_id, day, order_id) < 0
-          AND SUM(amount) OVER (PARTITION BY customer_id, day, order_id) <= 0) AS purchase
-    FROM ll_rows WHERE reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"}
-      AND NOT (cancel > 0 AND amount >= 0)`);
+  await db.run(cleanLinesTable(keepDuplicates));
   await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
     SELECT customer_id, first_row FROM ${FIRST_ROWS}
     WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE purchase)`);
