@@ -80,7 +80,7 @@ export interface DuckDbOrders {
 
 /**
  * Tables left in the session: ll_lines (customer_id, order_date DATE, day INTEGER, amount DOUBLE,
- * order_id VARCHAR, ll_row BIGINT) holds the clean lines, purchases and refunds; ll_customers
+ * order_id VARCHAR, ll_row BIGINT, purchase BOOLEAN) holds the clean lines, purchases and refunds; ll_customers
  * (customer_id, first_row) every kept customer with the table row where it first appears.
  */
 export const CLEAN_LINES = "ll_lines";
@@ -103,7 +103,7 @@ function cellOf(value: unknown): CellValue {
 
 async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string[]): Promise<RawTable> {
   const sample = await db.columns(
-    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r ORDER BY r.rowid LIMIT 1000`,
+    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r WHERE r.rowid < 1000 ORDER BY r.rowid`,
   );
   const columns = Object.values(sample).map((values) => values.map(cellOf));
   return { source: files.label, headers, columns, firstRow: 2, columnLabels: columnNames(headers.length) };
@@ -205,6 +205,35 @@ async function flagTestAccounts(
   await db.run("UPDATE ll_ids SET v1 = t.rule FROM ll_test_accounts t WHERE ll_ids.v0 = t.id");
 }
 
+/**
+ * The clean lines as a table (read by the quality report, the customer summary and the report's
+ * orders: computed once), each marked as a purchase or not by the engine's rule (read-orders.ts,
+ * netReturns): a refund is not a purchase, nor a line of a day, or of an order, holding a return whose
+ * lines sum to ≤ 0. Only days with a return can be netted out, and they are few: their sums are taken
+ * over those days' lines alone, not by a window over every line (which sorts the whole table).
+ */
+function cleanLinesTable(keepDuplicates: boolean): string {
+  return `CREATE TABLE ${CLEAN_LINES} AS
+    WITH clean AS (
+      SELECT customer_id, day, amount, order_id, ll_row FROM ll_rows
+      WHERE reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"}
+    ),
+    return_days AS (SELECT DISTINCT customer_id, day FROM clean WHERE amount < 0),
+    return_day_lines AS (SELECT c.* FROM clean c SEMI JOIN return_days USING (customer_id, day)),
+    netted_days AS (
+      SELECT customer_id, day FROM return_day_lines GROUP BY customer_id, day HAVING SUM(amount) <= 0
+    ),
+    netted_orders AS (
+      SELECT customer_id, day, order_id FROM return_day_lines WHERE order_id IS NOT NULL
+      GROUP BY customer_id, day, order_id HAVING MIN(amount) < 0 AND SUM(amount) <= 0
+    )
+    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount,
+      c.order_id, c.ll_row, c.amount >= 0 AND nd.day IS NULL AND no.day IS NULL AS purchase
+    FROM clean c
+    LEFT JOIN netted_days nd ON nd.customer_id = c.customer_id AND nd.day = c.day
+    LEFT JOIN netted_orders no ON no.customer_id = c.customer_id AND no.day = c.day AND no.order_id = c.order_id`;
+}
+
 /** Customers (not test accounts) with a line but no purchase, in order of first appearance. */
 function withoutPurchase(column: "customer_id" | "first_row"): string {
   return `SELECT f.${column} FROM ${FIRST_ROWS} f
@@ -289,16 +318,7 @@ export async function readOrdersWithDuckDb(
   const keepDuplicates = keepsDuplicates(options, columns);
 
   say("Keeping the clean lines");
-  // A view: the clean lines are read once or twice, not worth a copy of the biggest table.
-  await db.run(`CREATE VIEW ${CLEAN_LINES} AS
-    SELECT customer_id, CAST(DATE '1970-01-01' + day AS DATE) AS order_date, day, amount, order_id, ll_row,
-      -- An order or a day with a return whose lines sum to ≤ 0 is not a purchase (read-orders.ts, netReturns).
-      amount >= 0
-        AND NOT (MIN(amount) OVER (PARTITION BY customer_id, day) < 0
-          AND SUM(amount) OVER (PARTITION BY customer_id, day) <= 0)
-        AND NOT (order_id IS NOT NULL AND MIN(amount) OVER (PARTITION BY customer_id, day, order_id) < 0
-          AND SUM(amount) OVER (PARTITION BY customer_id, day, order_id) <= 0) AS purchase
-    FROM ll_rows WHERE reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"}`);
+  await db.run(cleanLinesTable(keepDuplicates));
   await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
     SELECT customer_id, first_row FROM ${FIRST_ROWS}
     WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE purchase)`);
@@ -414,10 +434,14 @@ async function qualityReport(
     const n = Number(totals[`n${k}`][0]);
     if (n === 0) continue;
     const column = reasonColumn[g.reason];
-    const order = g.sorted ? "f.first_row, c.day, c.ll_row" : "c.ll_row";
-    const examples = await db.columns(`SELECT c.ll_row, c.test_rule, ${rawText(headers[column])} AS cell
-      FROM ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${FIRST_ROWS} f USING (customer_id)
-      WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}`);
+    const order = g.sorted ? "first_row, day, ll_row" : "ll_row";
+    // The examples are chosen first, then their cells fetched: joining every line to the file costs a pass.
+    const examples = await db.columns(`SELECT e.ll_row, e.test_rule, ${rawText(headers[column])} AS cell
+      FROM (
+        SELECT c.ll_row, c.test_rule, f.first_row, c.day
+        FROM ll_rows c LEFT JOIN ${FIRST_ROWS} f USING (customer_id)
+        WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}
+      ) e JOIN ll_raw r ON r.rowid = e.ll_row ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
     const rows = examples.ll_row.map(Number);
     rows.forEach((row, e) => {
       const cell = cellOf(examples.cell[e]);
