@@ -9,6 +9,7 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
+import ExcelJS from "exceljs";
 import path from "node:path";
 import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
 import { run } from "../../src/cli/main";
@@ -126,5 +127,25 @@ describe("loyalty report and fit --engine duckdb on the exports", () => {
       return { customers: json.customers, read: json.read, stderr };
     };
     expect(await fit("duckdb")).toEqual(await fit("js"));
+  });
+
+  it("the Benefit cost sheet's money is in the data's currency, said as in process (Shopify's Currency column)", async () => {
+    const moneyCells = async (engine: string) => {
+      const out = path.join(dir, `shopify-currency.${engine}.xlsx`);
+      const file = testDataPath("export-shopify.csv");
+      await cli(["report", file, "--out", out, "--sheets", "benefit-cost", "--engine", engine]);
+      const sheet = (await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet("LL Benefit cost")!;
+      const found = new Set<string>();
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string" && /EUR/.test(cell.value)) found.add(cell.value);
+          if (cell.numFmt?.includes("€")) found.add(cell.numFmt);
+        }),
+      );
+      return [...found].sort();
+    };
+    const viaDuckDb = await moneyCells("duckdb");
+    expect(viaDuckDb.join("\n")).toMatch(/Money is in € \(EUR, as the Currency column F of the data says\)/);
+    expect(viaDuckDb).toEqual(await moneyCells("js"));
   });
 });
