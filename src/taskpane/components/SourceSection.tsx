@@ -24,7 +24,7 @@ import {
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { useStrings } from "../i18n/context";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import type { SourceHook } from "../hooks/useSource";
 import type { OrderSourceCandidate } from "../source/discover";
 import { proposedSource } from "../source/discover";
