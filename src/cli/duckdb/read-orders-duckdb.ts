@@ -45,7 +45,7 @@ import {
 } from "../../engine/data/test-accounts";
 import { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
-import { firstNumber, quoted, rawBlank, rawText } from "./raw-columns";
+import { firstNumber, rawBlank, rawText, rawValue } from "./raw-columns";
 import { memberDetailsWithDuckDb, type DuckDbMemberDetails } from "./member-details-duckdb";
 import type { MemberDetails } from "../../engine/data/orders";
 import { columnNames } from "../../sheet/a1";
@@ -153,7 +153,10 @@ function refuseRevenueRoles(files: OrderFiles, columns: DetectedColumns, headers
   return found.filter((r) => !READ_ROLES.includes(r));
 }
 
-/** Lookup table `name`(raw VARCHAR, ...) from the distinct values of `column`, parsed in JavaScript. */
+/**
+ * Lookup table `name`(key, raw VARCHAR, v0, ...) from the distinct values of `column`: key as the file
+ * types it (joined with rawValue), raw its text, and the values the engine's parser gives for that text.
+ */
 async function lookup<T extends (string | number | null)[]>(
   db: DuckDbSession,
   name: string,
@@ -161,18 +164,22 @@ async function lookup<T extends (string | number | null)[]>(
   valueTypes: string[],
   parse: (raw: string) => T,
 ): Promise<void> {
-  const distinct = await db.columns(
-    `SELECT DISTINCT ${rawText(column)} AS raw FROM ll_raw r WHERE r.${quoted(column)} IS NOT NULL`,
-  );
-  const raws = distinct.raw as string[];
+  await db.run(`CREATE TABLE ${name}_keys AS
+    SELECT DISTINCT ${rawValue(column)} AS key, ${rawText(column)} AS raw FROM ll_raw r WHERE ${rawValue(column)} IS NOT NULL`);
+  const raws = (await db.columns(`SELECT raw FROM ${name}_keys`)).raw as string[];
   const columns = valueTypes.map((_, i) => `v${i}`);
   await db.run(
-    `CREATE TABLE ${name} (raw VARCHAR, ${columns.map((c, i) => `${c} ${valueTypes[i]}`).join(", ")})`,
+    `CREATE TABLE ${name}_parsed (raw VARCHAR, ${columns.map((c, i) => `${c} ${valueTypes[i]}`).join(", ")})`,
   );
   await db.append(
-    name,
+    `${name}_parsed`,
     raws.map((raw) => [raw, ...parse(raw)]),
   );
+  await db.run(
+    `CREATE TABLE ${name} AS SELECT k.key, p.* FROM ${name}_keys k JOIN ${name}_parsed p USING (raw)`,
+  );
+  await db.run(`DROP TABLE ${name}_keys`);
+  await db.run(`DROP TABLE ${name}_parsed`);
 }
 
 /**
@@ -186,7 +193,7 @@ async function flagTestAccounts(
 ): Promise<void> {
   const rules = compileTestAccountRules(options.testAccounts ?? DEFAULT_TEST_ACCOUNT_RULES);
   const counts = await db.columns(`SELECT i.v0 AS id, COUNT(*) AS lines
-    FROM ll_raw r JOIN ll_ids i ON i.raw = ${rawText(idColumn)} WHERE i.v0 IS NOT NULL GROUP BY i.v0`);
+    FROM ll_raw r JOIN ll_ids i ON i.key = ${rawValue(idColumn)} WHERE i.v0 IS NOT NULL GROUP BY i.v0`);
   const ids = counts.id as string[];
   const lines = counts.lines.map(Number);
   const total = lines.reduce((a, b) => a + b, 0);
@@ -278,6 +285,14 @@ export async function readOrdersWithDuckDb(
   const blankRow = headers.map(rawBlank).join(" AND ");
   // Every cell, blank cells as NULL whatever their spaces: what "an exact duplicate line" compares.
   const cells = headers.map((h) => `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`).join(", ");
+  // The hash that finds candidate duplicates takes a typed column as it is (equal text, equal value):
+  // only text columns are compared as the engine compares cells, without turning numbers into text.
+  const typed = new Set(
+    headers.filter((_, i) => String(described.column_type[i]).toUpperCase() !== "VARCHAR"),
+  );
+  const hashed = headers
+    .map((h) => (typed.has(h) ? rawValue(h) : `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`))
+    .join(", ");
   await db.run(`CREATE TABLE ll_rows AS
     SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, a.v0 AS amount,
       ${col.order ? `NULLIF(TRIM(${rawText(col.order)}), '')` : "CAST(NULL AS VARCHAR)"} AS order_id,
@@ -289,12 +304,12 @@ export async function readOrdersWithDuckDb(
         WHEN d.v0 IS NULL THEN 'unparsableDate'
         WHEN a.v0 IS NULL THEN 'nonNumericAmount'
       END AS reason,
-      hash(${cells}) AS cells_hash,
+      hash(${hashed}) AS cells_hash,
       FALSE AS duplicate
     FROM ll_raw r
-    LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}
-    LEFT JOIN ll_dates d ON d.raw = ${rawText(col.date)}
-    LEFT JOIN ll_amounts a ON a.raw = ${rawText(col.amount)}`);
+    LEFT JOIN ll_ids i ON i.key = ${rawValue(col.id)}
+    LEFT JOIN ll_dates d ON d.key = ${rawValue(col.date)}
+    LEFT JOIN ll_amounts a ON a.key = ${rawValue(col.amount)}`);
   say("Dating the lines");
   const asOf = options.asOf ?? (await firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
   if (Number.isFinite(asOf)) {
