@@ -13,7 +13,7 @@ import { explainDate, parseDay, type DateParseOptions } from "../../engine/data/
 import { parseId } from "../../engine/data/parse-id";
 import type { CellValue } from "../../engine/data/table";
 import type { DuckDbSession } from "./session";
-import { rawBlank, rawText, rawValue } from "./raw-columns";
+import { rawBlank, rawText } from "./raw-columns";
 
 /** An unreadable member detail, as the data-quality report shows it. */
 export interface BadDetail {
@@ -88,7 +88,7 @@ export async function memberDetailsWithDuckDb(
       const value = parse(raw);
       return Number.isNaN(value) ? null : value;
     });
-    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${lookupName} m ON m.key = ${rawValue(header)}`;
+    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row LEFT JOIN ${lookupName} m ON m.raw = ${rawText(header)}`;
     const bad = `${MEMBER_ROWS} AND NOT ${rawBlank(header)} AND m.v0 IS NULL`;
     const badRows = await db.columns(
       `SELECT COUNT(*) OVER () AS n, c.ll_row, ${rawText(header)} AS cell FROM ${from} WHERE ${bad} ORDER BY c.ll_row LIMIT ${options.perReason}`,
@@ -115,7 +115,7 @@ export async function memberDetailsWithDuckDb(
       const value = parseId(raw);
       return value === "" ? null : value;
     });
-    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row JOIN ${lookupName} m ON m.key = ${rawValue(header)}`;
+    const from = `ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row JOIN ${lookupName} m ON m.raw = ${rawText(header)}`;
     const values = await perKeptCustomer(db, "m.v0", from, `${MEMBER_ROWS} AND m.v0 IS NOT NULL`);
     return values.map((v) => (v === null || v === undefined ? "" : String(v)));
   };

@@ -6,12 +6,6 @@ import type { DuckDbSession } from "./session";
 
 /** A name quoted as DuckDB quotes identifiers. */
 export const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-/**
- * A column of the file as the file types it (a Parquet column keeps its type): what lookup tables are
- * keyed by, so that a typed column is not turned into text on every line (lookup tables hold its
- * distinct values, turned into text once each).
- */
-export const rawValue = (column: string) => `r.${quoted(column)}`;
 /** A column of the file as text. */
 export const rawText = (column: string) => `CAST(r.${quoted(column)} AS VARCHAR)`;
 /** True where the file's cell is blank (empty or spaces), as the engine's isBlankCell. */

@@ -184,10 +184,10 @@ export class QualityCollector {
 
   /**
    * Counts `count` more rows (or customers) under `reason` without examples, for readers that count in
-   * bulk (the CLI's DuckDB reader counts with SQL and adds the first examples with `add`). The amount
-   * is added even when no row is left to count: the examples may have been every row, added without it.
+   * bulk (the CLI's DuckDB reader counts with SQL and adds the first examples with `add`).
    */
   addCount(reason: QualityReason, count: number, amount?: number): void {
+    // The sum may cover rows already added one by one (as examples), so it is kept even when count is 0.
     if (count > 0) this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
     if (amount !== undefined) this.amounts.set(reason, (this.amounts.get(reason) ?? 0) + amount);
   }
