@@ -95,9 +95,8 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
     columns: read.columns,
     asOf: read.asOf,
     customersWithoutPurchase: read.customersWithoutPurchase,
-    // DuckDB reads with its own SQL: no test-account ids listed, formats as given.
-    testAccounts: [],
-    formats: { dayOrder: "ymd", decimalComma: false },
+    testAccounts: read.testAccounts,
+    formats: read.formats,
   };
 }
 
