@@ -14,6 +14,8 @@ import { customerSummaryQuery } from "../../sql/customer-summary-query";
 import { SUMMARY_COLUMNS } from "../../engine/summary/summary-columns";
 import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
 import { UserError, type CliIO } from "../io";
+import { CLI_TEXTS } from "../../i18n/cli";
+import { langOption } from "./report";
 
 interface SqlCommandOptions {
   dialect: string;
@@ -88,10 +90,13 @@ export function registerSql(program: Command, io: CliIO): void {
     .option("--calibration-end <date>", "last day of the models' calibration period (a holdout follows)")
     .option("--unit <unit>", `unit of recency and T (${TIME_UNITS.join(", ")})`, "week")
     .option("--out <file>", "write the query to this file instead of printing it")
+    .addOption(langOption("the language of its messages: en or zh-CN (the query is SQL, the same in both)"))
     .addHelpText("after", `\nThe query's columns:\n${columns}\n`)
     .action(async (options: SqlCommandOptions) => {
       const text = sqlText(options);
-      if (options.out) await fs.writeFile(options.out, text);
-      else io.out(text);
+      if (options.out) {
+        await fs.writeFile(options.out, text);
+        io.out(CLI_TEXTS[io.language ?? "en"].sqlWritten(options.out));
+      } else io.out(text);
     });
 }
