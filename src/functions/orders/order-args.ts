@@ -24,7 +24,7 @@ import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
 import type { QualityExample, QualityReason } from "../../engine/data/quality";
 import { placeOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
 import { isBlank, showValue } from "../excel/cells";
-import { inputErrorCode, propagatedError, valueError } from "../excel/errors";
+import { codedValueError, inputErrorCode, propagatedError, valueError } from "../excel/errors";
 
 /** Findings a function refuses: the cell cannot be used and there is no report to show it on. */
 const REFUSED: readonly QualityReason[] = [
@@ -89,7 +89,7 @@ export function optionalDay(arg: Arg): number | undefined {
   const code = inputErrorCode(v);
   if (code) throw propagatedError(code, arg.name);
   const day = typeof v === "number" || typeof v === "string" ? parseDay(v, EXCEL_DATES) : NaN;
-  if (Number.isNaN(day)) throw valueError(`${arg.name}: ${showValue(v)} is not a date`);
+  if (Number.isNaN(day)) throw codedValueError({ code: "notDate", name: arg.name, value: showValue(v) });
   return day;
 }
 
