@@ -97,7 +97,8 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       notChoice: (d) => `${d.name}：${d.value} 不是可选值之一（${d.choices.join("、")}）`,
       notDate: (d) => `${d.name}：${d.value} 不是日期`,
       holdsError: (d, place) => `${d.place === "input" ? "某个输入" : place(d.place)} 含有错误值 ${d.error}`,
-      computed: (d) => `${d.fn} 的计算结果为 ${d.value}`,
+      computed: (d) =>
+        `${d.fn} 的计算结果为${{ NaN: "非数字", Infinity: "无穷大", "-Infinity": "负无穷大" }[d.value] ?? ` ${d.value}`}`,
       nothingToReturn: (d) => `${d.fn}：没有可返回的${d.what === "rows" ? "行" : "列"}`,
       internal: (d) => `${d.fn} 内部错误：${d.what}`,
     },
