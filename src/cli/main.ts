@@ -1,7 +1,7 @@
 /* The `loyalty` command line: the same report builders as the task pane, on .xlsx/.csv files. */
 import { Command, CommanderError } from "commander";
 import { processIO, UserError, type CliIO } from "./io";
-import { CLI_TEXTS, type CommanderCode } from "../i18n/cli";
+import { CLI_TEXTS, type CommanderCode } from "../i18n/command-line";
 import { shownText } from "../i18n/messages";
 import { LANGUAGES, type Language } from "../engine/text/language";
 import { VERSION } from "./version";

@@ -9,7 +9,11 @@ import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words"
 
 /** Arguments that are not numbers, by the path of the text function that takes them. */
 const ARGUMENTS: Record<string, unknown[][]> = {
-  ".sheets.benefitCost.outsideTarget": [[-0.116, 0.1, ["回测基线只有 12 个月的历史"]]],
+  ".sheets.benefitCost.why": [[["回测基线只有 12 个月的历史"]]],
+  ".sheets.benefitCost.backtestPartNote": [true, false].map((existing) => [existing, 826808, 643156]),
+  ".sheets.benefitCost.reasons.newMembers": [
+    [{ existing: { projected: 2, actual: 1, error: 1 }, joined: { projected: 1, actual: 2, error: -0.5 } }],
+  ],
   ".sheets.benefitCost.sheet.keyResults.chooseOne": [[["基准", "保守", "进取"]]],
   ".sheets.benefitCost.sheet.money": (["setting", "column", "amounts", "none"] as const).map((from) => [
     { symbol: "¥", from, column: "D", header: "币种", others: [{ symbol: "$", rows: 8 }] },

@@ -16,7 +16,7 @@ import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { fileError, type CliIO } from "../io";
 import { runReport } from "../report-run";
-import { CLI_TEXTS } from "../../i18n/cli";
+import { CLI_TEXTS } from "../../i18n/command-line";
 import { langOption } from "./report";
 import { maskContactsOption } from "../table-options";
 import type { Language } from "../../engine/text/language";

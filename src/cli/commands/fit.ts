@@ -28,7 +28,7 @@ import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitIn
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
 import { percent as formatPercent } from "../../engine/text/format";
-import { CLI_TEXTS } from "../../i18n/cli";
+import { CLI_TEXTS } from "../../i18n/command-line";
 import { textLength } from "../../report/sheets/content-width";
 import type { RawTable } from "../../engine/data/table";
 import type { ModelSpec } from "../../engine/models/model-spec";
@@ -342,7 +342,11 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   if (family !== "opportunity" && usesDuckDb(file, options.engine, io)) {
     ({ input, source } = await fitInputWithDuckDb(
       file,
-      { read: reading.read, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
+      {
+        read: { ...reading.read, csv: reading.csv },
+        calibrationEnd: options.calibrationEnd,
+        unit: options.unit as TimeUnit,
+      },
       io,
       reading.onRead,
     ));

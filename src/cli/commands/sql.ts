@@ -14,7 +14,7 @@ import { customerSummaryQuery } from "../../sql/customer-summary-query";
 import { SUMMARY_COLUMNS } from "../../engine/summary/summary-columns";
 import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
 import { UserError, type CliIO } from "../io";
-import { CLI_TEXTS } from "../../i18n/cli";
+import { CLI_TEXTS } from "../../i18n/command-line";
 import { langOption } from "./report";
 
 interface SqlCommandOptions {

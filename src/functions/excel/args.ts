@@ -10,7 +10,7 @@
 import { cellAddress, parseRangeStart, type RangeStart } from "./addresses";
 import { cellBoolean, cellNumber, isBlank, showValue } from "./cells";
 import { codedValueError, inputErrorCode, propagatedError, type ExcelError } from "./errors";
-import { FUNCTION_TEXTS, type ArgPlace, type NumberProblem } from "../../i18n/functions";
+import { FUNCTION_TEXTS, type ArgPlace, type NumberProblem } from "../../i18n/function-errors";
 
 export interface Arg {
   /** The parameter name as the formula tooltip shows it. */
@@ -118,12 +118,6 @@ export function numberProblem(n: number, rule: NumberRule): NumberProblem | unde
   }
   if (rule.max !== undefined && n > rule.max) return { rule: "atMost", limit: rule.max, value: n };
   return undefined;
-}
-
-/** The reason `n` breaks `rule` in English words, or undefined when it does not. */
-export function ruleProblem(n: number, rule: NumberRule): string | undefined {
-  const problem = numberProblem(n, rule);
-  return problem && FUNCTION_TEXTS.en.problem(problem);
 }
 
 /** A number's error at `place`, said from its code. */

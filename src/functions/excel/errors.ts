@@ -8,7 +8,7 @@
  */
 import type { DataErrorDetail } from "../../engine/data/errors";
 import type { Language } from "../../engine/text/language";
-import { functionErrorText, type ArgPlace, type FunctionErrorDetail } from "../../i18n/functions";
+import { functionErrorText, type ArgPlace, type FunctionErrorDetail } from "../../i18n/function-errors";
 import { messageText } from "../../i18n/messages";
 
 /** The error values a custom function may return (Excel accepts #NAME? and #REF! only as inputs). */

@@ -5,7 +5,7 @@
  * become error values, ragged rows are padded) so that Excel never shows #CALC! or a silent 0 from us.
  */
 import { languageOf, type Language } from "../../engine/text/language";
-import { functionErrorText, type FunctionErrorDetail } from "../../i18n/functions";
+import { functionErrorText, type FunctionErrorDetail } from "../../i18n/function-errors";
 import { LANGUAGES } from "../rfm/choices";
 import { recordDiagnostic } from "./diagnostics";
 import { asExcelError, codedValueError, ExcelError, inputErrorCode, toCustomFunctionsError } from "./errors";

@@ -24,7 +24,7 @@ import {
   type NumberRule,
   type Vector,
 } from "./args";
-import type { ArgPlace } from "../../i18n/functions";
+import type { ArgPlace } from "../../i18n/function-errors";
 import { cellNumber, isBlank } from "./cells";
 import { inputErrorCode, propagatedError, valueError, type ExcelError } from "./errors";
 
