@@ -67,7 +67,9 @@ function namesOf(config: ReportConfig, language: Language): SummaryNames {
 /** A warning of the build in `language`: said from its code or subject when it has one, else its English. */
 function warningText(w: ReportWarning, language: Language): string {
   const texts = CLI_TEXTS[language];
-  if (language === "en" || !w.about) return shownText(language, w.detail, w.message);
+  // English is the warning's own message, as it always was.
+  if (language === "en") return w.message;
+  if (!w.about) return shownText(language, w.detail, w.message);
   if ("renamedSheet" in w.about) return renamedText(w.message, texts);
   const { finding, count, first } = w.about;
   const info = QUALITY_REASONS.find((r) => r.reason === finding);
@@ -110,7 +112,10 @@ export function summaryText(s: CliReportJson, language: Language = "en", names?:
     texts.finding(
       findingLabel(language, f.reason, f.label),
       f.count,
-      DATA_QUALITY_TEXTS[language].actions[f.action as QualityAction] ?? f.action,
+      // English names the action by its key ("dropped"), as it always has.
+      language === "en"
+        ? f.action
+        : (DATA_QUALITY_TEXTS[language].actions[f.action as QualityAction] ?? f.action),
     ),
   );
   lines.push(texts.dataQuality(findings));
@@ -120,7 +125,11 @@ export function summaryText(s: CliReportJson, language: Language = "en", names?:
       texts.benefitCost({
         periods: p.periods,
         periodMonths: p.periodMonths,
-        scenario: SHEET_TEXTS[language].scenarioNames[p.scenario as ScenarioKey] ?? p.scenario,
+        // English names the scenario by its key ("base"), as it always has.
+        scenario:
+          language === "en"
+            ? p.scenario
+            : (SHEET_TEXTS[language].scenarioNames[p.scenario as ScenarioKey] ?? p.scenario),
         revenue: p.revenue,
         benefitCost: p.benefitCost,
         costShare: p.costShareOfRevenue,
@@ -136,8 +145,9 @@ export function summaryText(s: CliReportJson, language: Language = "en", names?:
       s.model.fitted
         ? texts.modelFitted(s.model.name ?? "")
         : texts.modelNotUsed(
-            s.model.name ?? "",
-            problem ? messageText(language, problem) : (s.model.problem ?? ""),
+            // No model chosen: the one whose problem it is.
+            s.model.name ?? problem?.model ?? "",
+            problem && language !== "en" ? messageText(language, problem) : (s.model.problem ?? ""),
           ),
     );
   }

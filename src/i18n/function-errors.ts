@@ -6,6 +6,7 @@
  * in Chinese too. Parameter names, cell addresses and values stay as Excel shows them.
  */
 import { bilingual } from "../engine/text/bilingual";
+import { qualityNote } from "../engine/text/data-quality";
 
 /** Where a value is: a parameter, and the cell (when Excel gave the address) or the row or column in it. */
 export interface ArgPlace {
@@ -31,6 +32,15 @@ export type FunctionErrorDetail =
   | { code: "notChoice"; name: string; value: string; choices: string[] }
   | { code: "notDate"; name: string; value: string }
   | { code: "holdsError"; place: ArgPlace | "input"; error: string }
+  // An order line LOYALTY.SUMMARY and the like cannot take (`note`: the reader's why, `more`: rows like it).
+  | {
+      code: "refusedLine";
+      place: ArgPlace;
+      value: string;
+      reason: "notDate" | "notAmount" | "blankId" | "memberOnly";
+      note?: string;
+      more: number;
+    }
   | { code: "computed"; fn: string; value: string }
   | { code: "nothingToReturn"; fn: string; what: "rows" | "columns" }
   | { code: "internal"; fn: string; what: string };
@@ -68,6 +78,13 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       notChoice: (d) => `${d.name}: ${d.value} is not one of ${d.choices.join(", ")}`,
       notDate: (d) => `${d.name}: ${d.value} is not a date`,
       holdsError: (d, place) => `${d.place === "input" ? "an input" : place(d.place)} holds ${d.error}`,
+      refusedLine: (d, place) =>
+        (d.reason === "memberOnly"
+          ? `${place(d.place)}: customer ${d.value} has no date and no amount`
+          : d.reason === "blankId"
+            ? `${place(d.place)} is blank but the row has a date or an amount`
+            : `${place(d.place)}: ${d.value} is not ${d.reason === "notDate" ? "a date" : "an amount"}` +
+              (d.note ? ` (${d.note})` : "")) + (d.more > 0 ? ` (and ${d.more} more rows like it)` : ""),
       computed: (d) => `${d.fn} computed ${d.value}`,
       nothingToReturn: (d) => `${d.fn}: no ${d.what} to return`,
       internal: (d) => `internal error in ${d.fn}: ${d.what}`,
@@ -97,6 +114,14 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       notChoice: (d) => `${d.name}：${d.value} 不是可选值之一（${d.choices.join("、")}）`,
       notDate: (d) => `${d.name}：${d.value} 不是日期`,
       holdsError: (d, place) => `${d.place === "input" ? "某个输入" : place(d.place)} 含有错误值 ${d.error}`,
+      refusedLine: (d, place) =>
+        (d.reason === "memberOnly"
+          ? `${place(d.place)}：客户 ${d.value} 没有日期也没有金额`
+          : d.reason === "blankId"
+            ? `${place(d.place)} 为空，但这一行有日期或金额`
+            : `${place(d.place)}：${d.value} 不是${d.reason === "notDate" ? "日期" : "金额"}` +
+              (d.note ? `（${qualityNote(d.note, "zh-CN")}）` : "")) +
+        (d.more > 0 ? `（另有 ${d.more} 行同样如此）` : ""),
       computed: (d) =>
         `${d.fn} 的计算结果为${{ NaN: "非数字", Infinity: "无穷大", "-Infinity": "负无穷大" }[d.value] ?? ` ${d.value}`}`,
       nothingToReturn: (d) => `${d.fn}：没有可返回的${d.what === "rows" ? "行" : "列"}`,
