@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { capture } from "../helpers/cli-io";
 import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words";
@@ -27,15 +28,15 @@ function put(name: string, text: string): string {
  */
 const KEPT = new Set([...KEPT_FRONT_END_WORDS, "alpha", "beta", "gamma", "id", "date", "amount"]);
 
-/** The headers of the files below: the user's words, quoted back to them. */
-const HEADERS = ["Customer ID", "Order Date", "Amount"];
+/** The headers and the sheet name of the files below: the user's words, quoted back to them. */
+const USER_NAMES = ["Customer ID", "Order Date", "Amount", "Orders"];
 
 /**
  * The English words of what a run printed. The user's own words are taken out first: the folder and names
- * of their files and the headers of their columns.
+ * of their files the headers of their columns and the name of their sheet.
  */
 function englishIn(text: string): string[] {
-  const own = HEADERS.reduce((t, h) => t.split(h).join(""), text.split(dir).join("")).replace(
+  const own = USER_NAMES.reduce((t, h) => t.split(h).join(""), text.split(dir).join("")).replace(
     /[\w.-]+\.(csv|xlsx|pdf|sql)\b/g,
     "",
   );
@@ -138,6 +139,20 @@ describe("loyalty --lang zh-CN", () => {
     const r = await loyalty(["fit", put("fit.csv", ORDERS), "-m", "bgnbd", "--lang", "zh-CN"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("BG/NBD 已拟合 3 位客户");
+    expect(englishIn(r.all)).toEqual([]);
+  });
+
+  it("refreshes a workbook in the language it stores, without --lang", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Orders");
+    for (const line of ORDERS.split("\n"))
+      sheet.addRow(line.split(",").map((v, i) => (i === 2 && v !== "Amount" ? Number(v) : v)));
+    const file = path.join(dir, "book.xlsx");
+    await book.xlsx.writeFile(file);
+    expect((await loyalty(["report", file, "--in-place", "--lang", "zh-CN"])).code).toBe(0);
+    const r = await loyalty(["report", file, "--in-place"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^已写入 /);
     expect(englishIn(r.all)).toEqual([]);
   });
 
