@@ -145,6 +145,13 @@ const functionDetails: Record<string, unknown[]> = {
     { place: at, error: "〔错误值〕" },
     { place: "input", error: "〔错误值〕" },
   ],
+  refusedLine: (["notDate", "notAmount", "blankId", "memberOnly"] as const).map((reason) => ({
+    place: at,
+    value: '"〔值〕"',
+    reason,
+    note: "no such day in the calendar",
+    more: 2,
+  })),
   computed: [{ fn: "〔函数〕", value: "NaN" }],
   nothingToReturn: [
     { fn: "〔函数〕", what: "rows" },
