@@ -59,6 +59,21 @@ describe("files opened in the preview", () => {
     expect(table.columns[0]).toEqual(["A1", "A2"]);
   });
 
+  it("opens a file without a header row as its rows from A1, whitespace-separated as the CDNOW master", async () => {
+    const wb = await workbookFromFile(
+      "cdnow.txt",
+      bytes(" 11101  19970101  1  11.00\r\n 11102  19970102  2  12.00\r\n"),
+    );
+    const [sheet] = await wb.listSheets();
+    expect(sheet).toMatchObject({ name: "cdnow", usedRange: "A1:D2" });
+    // Read with a header, it says none was found; read without one, every row is data.
+    await expect(wb.readTable({ sheet: "cdnow" })).rejects.toThrow(/no header row found in rows 1-2/);
+    const table = await wb.readTable({ sheet: "cdnow" }, { header: "none" });
+    expect(table.headers).toEqual(["Column A", "Column B", "Column C", "Column D"]);
+    expect(table.columns[0]).toEqual(["11101", "11102"]);
+    expect(table.columns[3]).toEqual(["11.00", "12.00"]);
+  });
+
   it("says how far opening a CSV file has come: the file, its lines taken in, the sheet", async () => {
     const lines = [
       "Customer,Date,Amount",

@@ -13,6 +13,7 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Select,
@@ -46,7 +47,27 @@ function useCandidateLabel(): (c: OrderSourceCandidate) => string {
   const { strings, language } = useStrings();
   return (c) =>
     `${c.kind === "table" ? strings.sourceTable(c.name, c.sheet) : strings.sourceSheet(c.name, c.range)} · ` +
-    strings.rowsCount(formatNumber(language, c.rows));
+    strings.rowsCount(formatNumber(language, c.rows)) +
+    (c.noHeaderRow ? ` · ${strings.noHeaderRowTag}` : "");
+}
+
+/**
+ * "No header row": every row of the table is data and its columns are named by letter, as the CLI's
+ * --no-header reads a file; ticked from the start where no row of titles was found (`found` false).
+ */
+function HeaderSetting(props: { none: boolean; found: boolean; onChange: (none: boolean) => void }) {
+  const { strings } = useStrings();
+  const { none, found, onChange } = props;
+  return (
+    <div>
+      <Checkbox
+        checked={none}
+        label={strings.noHeaderLabel}
+        onChange={(_, d) => onChange(d.checked === true)}
+      />
+      {none ? <Caption1 block>{found ? strings.noHeaderHint : strings.noHeaderFound}</Caption1> : null}
+    </div>
+  );
 }
 
 function SourceSectionParts({ source }: { source: SourceHook }) {
@@ -89,6 +110,13 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
             ))}
           </Select>
         </Field>
+      ) : null}
+      {candidate ? (
+        <HeaderSetting
+          none={state.header === "none"}
+          found={!candidate.noHeaderRow}
+          onChange={(none) => dispatch({ type: "header", header: none ? "none" : "auto" })}
+        />
       ) : null}
       {!state.searching ? (
         <div>

@@ -221,6 +221,11 @@ const en = {
   sourceTable: (name: string, sheet: string) => `Table ${name} (sheet ${sheet})`,
   sourceSheet: (name: string, range: string) => `Sheet ${name} (${range})`,
   sourceProposed: "Proposed: it looks like an order table.",
+  noHeaderRowTag: "no header row",
+  noHeaderLabel: "No header row: the first row is data",
+  noHeaderFound:
+    "No row of column titles was found, so every row is read as data. Choose the column of each role below.",
+  noHeaderHint: "The columns are named by their letters: choose the column of each role below.",
   rowsCount: (n: string) => `${n} ${n === "1" ? "row" : "rows"}`,
   customersCount: (n: string) => `${n} ${n === "1" ? "customer" : "customers"}`,
   readingTable: "Reading the table…",
@@ -387,6 +392,8 @@ const en = {
     "Open an .xlsx or .csv file with one row per order (customer ID, date, amount), or use the sample data.",
   fixInternal: "This is a fault in Loyalty Lens. Try again; if it happens again, report this message.",
   fixDayOrder: "In “1. Orders”, set the date order to day first or month first, then build again.",
+  fixNoHeader:
+    "If the first row is data, tick “No header row” in “1. Orders” and choose the column of each role; otherwise add a row of column titles above the data.",
   dayOrderUnread:
     "Some dates could not be read: a date such as 03/04/2024 can be day first or month first, and the date order does not say which.",
   dismiss: "Dismiss",
@@ -425,6 +432,10 @@ const zhCN: Strings = {
   sourceTable: (name: string, sheet: string) => `表格 ${name}（工作表 ${sheet}）`,
   sourceSheet: (name: string, range: string) => `工作表 ${name}（${range}）`,
   sourceProposed: "推荐：看起来是订单表。",
+  noHeaderRowTag: "无表头行",
+  noHeaderLabel: "无表头行：第一行就是数据",
+  noHeaderFound: "未找到列标题行，因此每一行都作为数据读取。请在下方为各项选择对应的列。",
+  noHeaderHint: "各列以字母命名：请在下方为各项选择对应的列。",
   rowsCount: (n: string) => `${n} 行`,
   customersCount: (n: string) => `${n} 位客户`,
   readingTable: "正在读取表格…",
@@ -586,6 +597,8 @@ const zhCN: Strings = {
   fixFile: "请打开每行一笔订单（客户ID、日期、金额）的 .xlsx 或 .csv 文件，或使用示例数据。",
   fixInternal: "这是 Loyalty Lens 的程序错误。请重试；如果再次出现，请报告此信息。",
   fixDayOrder: "请在“1. 订单数据”中将日期顺序设为“日在前”或“月在前”，然后重新生成。",
+  fixNoHeader:
+    "如果第一行就是数据，请在“1. 订单数据”中勾选“无表头行”并为各项选择对应的列；否则请在数据上方加一行列标题。",
   dayOrderUnread:
     "部分日期无法识别：像 03/04/2024 这样的日期可能是日在前，也可能是月在前，而日期顺序未作说明。",
   dismiss: "关闭",

@@ -24,6 +24,8 @@ export interface OrderSourceCandidate {
   headers: string[];
   /** Higher is more like an order table (see scoreHeaders). */
   score: number;
+  /** No row of titles was found on the sheet: it is offered to be read without a header row. */
+  noHeaderRow?: boolean;
 }
 
 /**
@@ -84,18 +86,21 @@ export async function discoverSources(workbook: Workbook): Promise<OrderSourceCa
     };
     const rows = await workbook.readRange(s.name, rangeAddress(top, false, true));
     const headerIndex = findHeaderRow(rows);
-    if (headerIndex < 0) continue;
+    const sheet = { key: `sheet:${s.name}`, kind: "sheet" as const, source: { sheet: s.name } };
+    const place = { name: s.name, sheet: s.name, range: s.usedRange as string };
+    if (headerIndex < 0) {
+      // A header-less export (the CDNOW master): every row is data, its columns named by letter.
+      const rowCount = used.bottom - used.top + 1;
+      candidates.push({ ...sheet, ...place, rows: rowCount, headers: [], score: 0, noHeaderRow: true });
+      continue;
+    }
     // A sheet that is one table is offered as that table only.
     const headerRow = headerIndex + 1;
     if (tables.some((t) => t.sheet === s.name && parseRangeAddress(t.range).top === headerRow)) continue;
     const headers = headerTexts(rows[headerIndex]);
     candidates.push({
-      key: `sheet:${s.name}`,
-      kind: "sheet",
-      source: { sheet: s.name },
-      name: s.name,
-      sheet: s.name,
-      range: s.usedRange as string,
+      ...sheet,
+      ...place,
       rows: used.bottom - headerRow,
       headers,
       score: scoreHeaders(headers),
