@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import type { Ref } from "react";
 import { LAPSED } from "../../engine/tiers/program";
+import { needsOrderLines } from "../../engine/text/summary-basis";
 import type { ReportResult } from "../../report/build-report";
 import { useStrings } from "../i18n/context";
 import { shownText } from "../i18n/message-texts";
@@ -66,6 +67,9 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
   };
 
   const tiersSheet = opener("tiers");
+  const fromSummary = s.basis === "summary";
+  // From a summary, the sheets built that need the order lines: each says what it needs.
+  const needLines = fromSummary ? s.sheets.filter((w) => needsOrderLines(w.kind)) : [];
   return (
     <Card className={styles.card} aria-labelledby="result-heading" data-testid="result-card">
       <CardHeader
@@ -77,13 +81,18 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
         description={<Caption1>{strings.seconds(formatNumber(language, s.seconds, 1))}</Caption1>}
       />
       <Figures
+        testId="result-figures"
         figures={[
           { label: strings.customers, value: n(s.customers), open: opener("customers") },
           { label: strings.orders, value: n(s.orders), open: opener("data-quality") },
-          { label: strings.alerts, value: n(s.alerts), open: opener("alerts") },
+          { label: strings.netRevenue, value: formatNumber(language, s.revenue, 2) },
+          // A summary has no purchase dates to raise alerts from: its Alerts sheet says so instead.
+          ...(fromSummary ? [] : [{ label: strings.alerts, value: n(s.alerts), open: opener("alerts") }]),
         ]}
       />
-      <Caption1>{strings.orderLines(n(s.orderLines))}</Caption1>
+      <Caption1>
+        {fromSummary ? strings.fromSummary(n(s.dataQuality.rowsRead)) : strings.orderLines(n(s.orderLines))}
+      </Caption1>
 
       <ContactList result={result} tierNames={tierNames} onSelect={onSelect} />
 
@@ -114,6 +123,24 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
           totals={s.projection}
           sheetName={s.sheets.find((sheet) => sheet.kind === "benefit-cost")?.sheetName}
         />
+      ) : null}
+
+      {needLines.length > 0 ? (
+        <>
+          <Body1Strong as="h3" className={styles.heading}>
+            {strings.needsLinesHeading}
+          </Body1Strong>
+          <Caption1>{strings.needsLinesHint}</Caption1>
+          <ul className={styles.list} data-testid="result-needs-lines">
+            {needLines.map((sheet) => (
+              <li key={sheet.kind} className={styles.wrap}>
+                <Link as="button" onClick={() => onSelect({ sheet: sheet.sheetName, range: "A1" })}>
+                  {sheet.sheetName}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
 
       <QualityFindings summary={s} onSelect={onSelect} />

@@ -29,9 +29,16 @@ import { formatNumber } from "../i18n/strings";
 import type { SourceHook } from "../hooks/useSource";
 import type { OrderSourceCandidate } from "../source/discover";
 import { proposedSource } from "../source/discover";
-import { currentMapping, currentTable, defaultAsOf, selectedCandidate } from "../state/source-state";
+import {
+  currentMapping,
+  currentSummary,
+  currentTable,
+  defaultAsOf,
+  selectedCandidate,
+} from "../state/source-state";
 import { MappingFields } from "./MappingFields";
 import { PreviewTable } from "./PreviewTable";
+import { SummarySource } from "./SummarySource";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -48,7 +55,8 @@ function useCandidateLabel(): (c: OrderSourceCandidate) => string {
   return (c) =>
     `${c.kind === "table" ? strings.sourceTable(c.name, c.sheet) : strings.sourceSheet(c.name, c.range)} · ` +
     strings.rowsCount(formatNumber(language, c.rows)) +
-    (c.noHeaderRow ? ` · ${strings.noHeaderRowTag}` : "");
+    (c.noHeaderRow ? ` · ${strings.noHeaderRowTag}` : "") +
+    (c.summary ? ` · ${strings.summaryTag}` : "");
 }
 
 /**
@@ -78,6 +86,7 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
   const candidate = selectedCandidate(state);
   const table = currentTable(state);
   const mapping = currentMapping(state);
+  const summary = currentSummary(state);
   const lastDate = defaultAsOf(state);
   const proposed = proposedSource(state.candidates);
   const { dayOrderProposal } = state;
@@ -129,12 +138,23 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
       {candidate && !table ? (
         <Spinner size="tiny" labelPosition="after" label={strings.readingTable} />
       ) : null}
-      {table && mapping ? (
+      {table ? (
         <>
           <Body1Strong as="h3" className={styles.subheading}>
             {strings.previewHeading}
           </Body1Strong>
           <PreviewTable table={table} rows={state.table?.rows ?? 0} />
+        </>
+      ) : null}
+      {table && summary ? (
+        <SummarySource
+          facts={summary}
+          timeUnit={state.timeUnit}
+          onTimeUnit={(unit) => dispatch({ type: "timeUnit", unit })}
+        />
+      ) : null}
+      {table && mapping && !summary ? (
+        <>
           <div>
             <Body1Strong as="h3" className={styles.subheading}>
               {strings.mappingHeading}

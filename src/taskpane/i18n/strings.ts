@@ -222,6 +222,18 @@ const en = {
   sourceSheet: (name: string, range: string) => `Sheet ${name} (${range})`,
   sourceProposed: "Proposed: it looks like an order table.",
   noHeaderRowTag: "no header row",
+  summaryTag: "customer summary",
+  summaryHeading: "Customer summary",
+  summaryIntro: (built: string, needLines: string) =>
+    `One row per customer, as loyalty sql makes it from order lines kept elsewhere (a warehouse). Built from it: ${built}. ` +
+    `${needLines} need the order lines: each says so.`,
+  summaryMissing: (columns: string) =>
+    `This summary lacks the columns ${columns}: make it with loyalty sql, which writes them all.`,
+  summaryAsOf: (date: string) => `As of ${date} (each row's last_purchase + recency_days).`,
+  summaryUnitLabel: "Time unit of recency and T",
+  summaryUnitRead: "Read from the summary's rows.",
+  summaryUnitHint: "The unit the summary was made in (loyalty sql --unit).",
+  summaryBlocked: "The customer summary lacks columns a report needs: see “1. Orders”.",
   noHeaderLabel: "No header row: the first row is data",
   noHeaderFound:
     "No row of column titles was found, so every row is read as data. Choose the column of each role below.",
@@ -345,6 +357,10 @@ const en = {
   customers: "Customers",
   orders: "Orders",
   orderLines: (n: string) => `${n} order ${n === "1" ? "line" : "lines"}`,
+  netRevenue: "Net revenue",
+  fromSummary: (rows: string) => `Built from a customer summary of ${rows} ${rows === "1" ? "row" : "rows"}.`,
+  needsLinesHeading: "Sheets that need the order lines",
+  needsLinesHint: "Each says what it needs; build from the order lines to fill them.",
   tiers: "Tiers",
   alerts: "Members with an alert",
   dataQuality: "Data quality",
@@ -433,6 +449,18 @@ const zhCN: Strings = {
   sourceSheet: (name: string, range: string) => `工作表 ${name}（${range}）`,
   sourceProposed: "推荐：看起来是订单表。",
   noHeaderRowTag: "无表头行",
+  summaryTag: "客户汇总表",
+  summaryHeading: "客户汇总表",
+  summaryIntro: (built: string, needLines: string) =>
+    `每位客户一行，由 loyalty sql 根据存放在别处（数据仓库）的订单明细生成。据此生成：${built}。` +
+    `${needLines}需要订单明细，会在表中说明。`,
+  summaryMissing: (columns: string) =>
+    `此汇总表缺少以下列：${columns}。请用 loyalty sql 生成，它会写出所有列。`,
+  summaryAsOf: (date: string) => `截止日期 ${date}（每行的 last_purchase + recency_days）。`,
+  summaryUnitLabel: "recency 和 T 的时间单位",
+  summaryUnitRead: "根据汇总表的行读出。",
+  summaryUnitHint: "生成汇总表时使用的单位（loyalty sql --unit）。",
+  summaryBlocked: "客户汇总表缺少生成报告所需的列：请查看“1. 订单数据”。",
   noHeaderLabel: "无表头行：第一行就是数据",
   noHeaderFound: "未找到列标题行，因此每一行都作为数据读取。请在下方为各项选择对应的列。",
   noHeaderHint: "各列以字母命名：请在下方为各项选择对应的列。",
@@ -551,6 +579,10 @@ const zhCN: Strings = {
   customers: "客户",
   orders: "订单",
   orderLines: (n: string) => `${n} 条订单明细`,
+  netRevenue: "净收入",
+  fromSummary: (rows: string) => `由 ${rows} 行的客户汇总表生成。`,
+  needsLinesHeading: "需要订单明细的工作表",
+  needsLinesHint: "每个工作表都说明了所需内容；用订单明细生成报告即可补全。",
   tiers: "会员等级",
   alerts: "有预警的会员",
   dataQuality: "数据质量",
@@ -626,4 +658,9 @@ export const STRINGS: Record<Language, Strings> = { en, "zh-CN": zhCN };
 /** A number as the language writes it (thousands separators). */
 export function formatNumber(language: Language, n: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits }).format(n);
+}
+
+/** Items as the language lists them ("A, B and C", "A、B和C"). */
+export function formatList(language: Language, items: string[]): string {
+  return new Intl.ListFormat(language, { type: "conjunction" }).format(items);
 }

@@ -7,10 +7,12 @@
 import type { ColumnOverrides, ColumnRole, DetectedColumns } from "../../engine/data/columns";
 import type { DayOrder, DayOrderProposal } from "../../engine/data/parse-date";
 import { rowCount, type RawTable } from "../../engine/data/table";
+import { isCustomerSummaryHeaders } from "../../engine/summary/summary-columns";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import type { ReadTableOptions, TableSource } from "../../sheet/port";
 import { proposedSource, type OrderSourceCandidate } from "../source/discover";
 import { columnReference, mappingFor, overrideRole, ROLES_IN_ORDER, type DateFacts } from "../source/inspect";
+import { summaryFacts, type SummaryFacts } from "../source/summary-facts";
 
 /** Where the chosen table's header is: found ("auto"), none (every row is data), or that sheet row. */
 export type HeaderChoice = NonNullable<ReadTableOptions["header"]>;
@@ -151,14 +153,16 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
         dates: undefined,
         overrides: {},
       });
-    case "read":
-      return isCurrentRead(state, action.key, action.header)
-        ? withProposedDayOrder({
-            ...state,
-            table: { key: action.key, data: action.table, rows: action.rows ?? rowCount(action.table) },
-            dates: undefined,
-          })
-        : state;
+    case "read": {
+      if (!isCurrentRead(state, action.key, action.header)) return state;
+      const rows = action.rows ?? rowCount(action.table);
+      const read = { ...state, table: { key: action.key, data: action.table, rows }, dates: undefined };
+      // A customer summary's recency and T are in the unit it was made in: the build must use that one.
+      const unit = isCustomerSummaryHeaders(action.table.headers)
+        ? summaryFacts(action.table).unit
+        : undefined;
+      return withProposedDayOrder(unit ? { ...read, timeUnit: unit } : read);
+    }
     case "dates": {
       if (!isCurrentRead(state, action.key, action.header) || state.table?.key !== action.key) return state;
       const facts = { ...(state.dates?.key === action.key ? state.dates.facts : {}) };
@@ -207,8 +211,18 @@ export function currentMapping(state: SourceState): DetectedColumns | undefined 
   return table ? mappingFor(table, state.overrides) : undefined;
 }
 
+/**
+ * What the Orders step sees of the chosen table when it is a customer summary (its headers say so: one row
+ * per customer, as `loyalty sql` makes it); undefined for order lines and while the table is read.
+ */
+export function currentSummary(state: SourceState): SummaryFacts | undefined {
+  const table = currentTable(state);
+  return table && isCustomerSummaryHeaders(table.headers) ? summaryFacts(table) : undefined;
+}
+
 /** The mapped date column, while the worker has not said what it holds (undefined: nothing to ask). */
 export function datesWanted(state: SourceState): number | undefined {
+  if (currentSummary(state)) return undefined;
   const date = currentMapping(state)?.mapping.date;
   const { dates } = state;
   if (date === undefined || !dates || dates.key !== state.selected) return date;
@@ -248,6 +262,13 @@ export interface SourceSettings {
 export function sourceSettings(state: SourceState): SourceSettings | undefined {
   const candidate = selectedCandidate(state);
   const table = currentTable(state);
+  const { asOf, timeUnit, dayOrder, header } = state;
+  const summary = currentSummary(state);
+  if (candidate && summary) {
+    // A summary has no column roles and is made as of one date: the build reads it by its headers.
+    if (summary.missing.length > 0) return undefined;
+    return { source: candidate.source, header, columns: {}, asOf: null, timeUnit, dayOrder };
+  }
   const mapping = currentMapping(state);
   if (!candidate || !table || !mapping || mapping.missing.length > 0) return undefined;
   const columns: ColumnOverrides = {};
@@ -255,6 +276,5 @@ export function sourceSettings(state: SourceState): SourceSettings | undefined {
     const column = mapping.mapping[role];
     columns[role] = column === undefined ? null : columnReference(table, column);
   }
-  const { asOf, timeUnit, dayOrder, header } = state;
   return { source: candidate.source, header, columns, asOf, timeUnit, dayOrder };
 }
