@@ -17,12 +17,12 @@ import {
   type SourceState,
 } from "../../src/taskpane/state/source-state";
 import { storedStart } from "../../src/taskpane/state/stored-settings";
-import { runBuild } from "../../src/taskpane/work/build-request";
-import { runInWorker, serveInWorker, type Endpoint } from "../../src/taskpane/work/channel";
+import { runInWorker } from "../../src/taskpane/work/channel";
 import type { Scalar } from "../../src/sheet/sheet-model";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { HAND_SUMMARY } from "./hand-summary";
 import { answered } from "./inspect-answers";
+import { buildWorker } from "./build-worker";
 
 const NOTES = { name: "Notes", rows: [["Prices are in euros"], ["Ask Li before sharing"]] };
 
@@ -34,18 +34,6 @@ async function chosen(wb: MemoryWorkbook): Promise<SourceState> {
   const state = sourceReducer(INITIAL_SOURCE_STATE, { type: "found", candidates: await discoverSources(wb) });
   const candidate = state.candidates.find((c) => c.key === state.selected)!;
   return answered(state, candidate.key, await wb.readTable(candidate.source));
-}
-
-/** The worker's side over a channel in this realm (see build-in-worker.test.ts). */
-function worker(): Endpoint {
-  const listeners = [new Set<(e: MessageEvent) => void>(), new Set<(e: MessageEvent) => void>()];
-  const side = (mine: number): Endpoint => ({
-    postMessage: (data) => setTimeout(() => listeners[1 - mine].forEach((l) => l({ data } as MessageEvent))),
-    addEventListener: (_type, listener) => listeners[mine].add(listener),
-    removeEventListener: (_type, listener) => listeners[mine].delete(listener),
-  });
-  serveInWorker(side(1), runBuild);
-  return side(0);
 }
 
 describe("a customer summary as the pane's source", () => {
@@ -106,7 +94,7 @@ describe("a customer summary as the pane's source", () => {
     const state = await chosen(wb);
     const config = buildConfigLayer(sourceSettings(state)!, buildFormOf(resolveReportConfig([])), "en");
     const result = await runInWorker<{ config: typeof config }, ReportResult, unknown>(
-      worker(),
+      buildWorker(),
       wb,
       { config },
       {},
@@ -122,7 +110,7 @@ describe("a customer summary as the pane's source", () => {
     expect(String(kpis)).toMatch(/^This sheet needs the order lines: the purchases month by month/);
     // Stored, so Refresh and the next session find the same source.
     expect(storedStart(await wb.readSettings()).source?.source).toEqual({ sheet: "Summary" });
-    const refreshed = await runInWorker<object, ReportResult, unknown>(worker(), wb, {}, {});
+    const refreshed = await runInWorker<object, ReportResult, unknown>(buildWorker(), wb, {}, {});
     expect(refreshed.summary.customers).toBe(HAND_SUMMARY.customers);
   });
 });

@@ -45,6 +45,20 @@ interface ResultCardProps {
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
+/** A written sheet's name, which opens it; in Chinese with what it is beside it (tabs keep "LL "). */
+function SheetLink(props: { sheet: string; kind: string; onSelect: (place: RangePlace) => void }) {
+  const { strings, language } = useStrings();
+  const { sheet, kind, onSelect } = props;
+  return (
+    <>
+      <Link as="button" onClick={() => onSelect({ sheet, range: "A1" })}>
+        {sheet}
+      </Link>
+      {language === "zh-CN" ? <Caption1> （{sheetLabel(strings, kind)}）</Caption1> : null}
+    </>
+  );
+}
+
 function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
   const styles = { ...useResultStyles(), ...useStyles() };
   const { strings, language } = useStrings();
@@ -134,9 +148,7 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
           <ul className={styles.list} data-testid="result-needs-lines">
             {needLines.map((sheet) => (
               <li key={sheet.kind} className={styles.wrap}>
-                <Link as="button" onClick={() => onSelect({ sheet: sheet.sheetName, range: "A1" })}>
-                  {sheet.sheetName}
-                </Link>
+                <SheetLink sheet={sheet.sheetName} kind={sheet.kind} onSelect={onSelect} />
               </li>
             ))}
           </ul>
@@ -172,10 +184,7 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
           const r = renamed.get(sheet.kind);
           return (
             <li key={sheet.kind} className={styles.wrap}>
-              <Link as="button" onClick={() => onSelect({ sheet: sheet.sheetName, range: "A1" })}>
-                {sheet.sheetName}
-              </Link>
-              {zh ? <Caption1> （{sheetLabel(strings, sheet.kind)}）</Caption1> : null}
+              <SheetLink sheet={sheet.sheetName} kind={sheet.kind} onSelect={onSelect} />
               {r ? (
                 <Caption1 className={styles.place}>{strings.renamed(r.requested, r.actual)}</Caption1>
               ) : null}

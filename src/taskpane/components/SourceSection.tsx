@@ -23,7 +23,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
-import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../i18n/strings";
 import type { SourceHook } from "../hooks/useSource";
@@ -39,6 +38,7 @@ import {
 import { MappingFields } from "./MappingFields";
 import { PreviewTable } from "./PreviewTable";
 import { SummarySource } from "./SummarySource";
+import { TimeUnitSelect } from "./TimeUnitSelect";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -104,7 +104,13 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
         <Field
           className={styles.fill}
           label={strings.sourceLabel}
-          hint={candidate && candidate.key === proposed?.key ? strings.sourceProposed : undefined}
+          hint={
+            candidate && candidate.key === proposed?.key
+              ? candidate.summary
+                ? strings.summaryProposed
+                : strings.sourceProposed
+              : undefined
+          }
         >
           <Select
             className={styles.fill}
@@ -120,7 +126,8 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
           </Select>
         </Field>
       ) : null}
-      {candidate ? (
+      {/* An Excel table always has its header row: only a sheet may lack one. */}
+      {candidate?.kind === "sheet" ? (
         <HeaderSetting
           none={state.header === "none"}
           found={!candidate.noHeaderRow}
@@ -183,16 +190,10 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
                     />
                   </Field>
                   <Field className={styles.grow} label={strings.timeUnitLabel}>
-                    <Select
+                    <TimeUnitSelect
                       value={state.timeUnit}
-                      onChange={(_, d) => dispatch({ type: "timeUnit", unit: d.value as TimeUnit })}
-                    >
-                      {TIME_UNITS.map((u) => (
-                        <option key={u} value={u}>
-                          {strings.timeUnits[u]}
-                        </option>
-                      ))}
-                    </Select>
+                      onChange={(unit) => dispatch({ type: "timeUnit", unit })}
+                    />
                   </Field>
                 </div>
               </AccordionPanel>

@@ -4,13 +4,14 @@
  * (Build waits for them), its as-of date, and the time unit its recency and T are counted in (read from
  * its rows where they show it; the build must use that unit).
  */
-import { Body1, Body1Strong, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Body1Strong, Caption1, Field, makeStyles, tokens } from "@fluentui/react-components";
 import { needsOrderLines } from "../../engine/text/summary-basis";
-import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
+import type { TimeUnit } from "../../engine/summary/time-unit";
 import { SHEET_KINDS } from "../../report/sheet-kinds";
 import { useStrings } from "../i18n/context";
 import { formatList } from "../i18n/strings";
 import type { SummaryFacts } from "../source/summary-facts";
+import { TimeUnitSelect } from "./TimeUnitSelect";
 
 const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -52,13 +53,7 @@ export function SummarySource({ facts, timeUnit, onTimeUnit }: SummarySourceProp
         label={strings.summaryUnitLabel}
         hint={unitRead ? strings.summaryUnitRead : strings.summaryUnitHint}
       >
-        <Select value={timeUnit} onChange={(_, d) => onTimeUnit(d.value as TimeUnit)}>
-          {TIME_UNITS.map((u) => (
-            <option key={u} value={u}>
-              {strings.timeUnits[u]}
-            </option>
-          ))}
-        </Select>
+        <TimeUnitSelect value={timeUnit} onChange={onTimeUnit} />
       </Field>
     </div>
   );

@@ -223,6 +223,7 @@ const en = {
   sourceProposed: "Proposed: it looks like an order table.",
   noHeaderRowTag: "no header row",
   summaryTag: "customer summary",
+  summaryProposed: "Proposed: it looks like a customer summary.",
   summaryHeading: "Customer summary",
   summaryIntro: (built: string, needLines: string) =>
     `One row per customer, as loyalty sql makes it from order lines kept elsewhere (a warehouse). Built from it: ${built}. ` +
@@ -450,6 +451,7 @@ const zhCN: Strings = {
   sourceProposed: "推荐：看起来是订单表。",
   noHeaderRowTag: "无表头行",
   summaryTag: "客户汇总表",
+  summaryProposed: "推荐：看起来是客户汇总表。",
   summaryHeading: "客户汇总表",
   summaryIntro: (built: string, needLines: string) =>
     `每位客户一行，由 loyalty sql 根据存放在别处（数据仓库）的订单明细生成。据此生成：${built}。` +
