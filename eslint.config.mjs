@@ -69,6 +69,7 @@ export default tseslint.config(
  *   report  ->  engine, sheet
  *   workbook -> engine, sheet
  *   sql     ->  engine (the customer summary as SQL for warehouses and DuckDB)
+ *   i18n    ->  engine, sheet, report, workbook (the one message catalogue: every text of the front ends)
  *   functions, cli, taskpane -> anything below; never each other
  */
 function layerRules() {
@@ -78,9 +79,10 @@ function layerRules() {
     report: ["engine", "sheet"],
     workbook: ["engine", "sheet"],
     sql: ["engine"],
-    functions: ["engine", "sheet", "report", "workbook"],
-    cli: ["engine", "sheet", "report", "workbook", "functions", "sql"],
-    taskpane: ["engine", "sheet", "report", "workbook"],
+    i18n: ["engine", "sheet", "report", "workbook"],
+    functions: ["engine", "sheet", "report", "workbook", "i18n"],
+    cli: ["engine", "sheet", "report", "workbook", "functions", "sql", "i18n"],
+    taskpane: ["engine", "sheet", "report", "workbook", "i18n"],
   };
   const all = Object.keys(layers);
   return all.map((layer) => {

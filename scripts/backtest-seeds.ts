@@ -3,7 +3,9 @@
  * with other seeds, and the CDNOW sample. For each it prints the backtest error (the model run as of a
  * year before the data ends, against what the tiers then sold) in total and per tier, monthly periods:
  *
- *   npx tsx scripts/backtest-seeds.ts [seed ...]
+ *   npx tsx scripts/backtest-seeds.ts [--own-lifetimes] [seed ...]
+ *
+ * (--own-lifetimes: samples whose customers' lifetimes do not end with the data, see backtest-tenure.ts.)
  *
  * A diagnosis tool for the projection (src/engine/projection/reconciliation.ts), not part of `npm test`:
  * one sample's error says little about the model; a pattern across samples does.
@@ -28,15 +30,22 @@ function line(name: string, analysis: ReturnType<typeof analyzeOrders>): number 
   }
   const tiers = baseline.states.slice(0, baseline.tierCount).map((s) => s.name);
   const perTier = backtest.errorPerTier.map((e, i) => `${tiers[i]} ${pct(e)}`).join("  ");
+  const { existing, joined } = backtest.split;
   console.log(`${name.padEnd(16)} total ${pct(backtest.error)}   ${perTier}`);
+  console.log(
+    `${"".padEnd(16)} customers of a year before ${pct(existing.error)}, the year's new ones ` +
+      `${pct(joined.error)} (${Math.round(joined.actualCount)} joined, ${Math.round(joined.projectedCount)} projected)`,
+  );
   return backtest.error;
 }
 
 function main(): void {
-  const seeds = process.argv.slice(2).map(Number);
+  const args = process.argv.slice(2);
+  const lifetimes = args.includes("--own-lifetimes") ? "ownLength" : "untilDataEnd";
+  const seeds = args.filter((a) => !a.startsWith("--")).map(Number);
   const errors: number[] = [];
   for (const seed of seeds.length ? seeds : DEFAULT_SEEDS) {
-    const analysis = analyzeOrders(generateOrders({ ...DEMO_SAMPLE, seed }), {});
+    const analysis = analyzeOrders(generateOrders({ ...DEMO_SAMPLE, seed, lifetimes }), {});
     const error = line(`demo seed ${seed}`, analysis);
     if (error !== null) errors.push(error);
   }

@@ -21,7 +21,7 @@ import { convertWithLibreOffice } from "../test/helpers/libreoffice";
 
 /** Resolution of the picture, and the part of the first page it shows (inches from the top left). */
 const DPI = 150;
-const CROP = { left: 0.3, top: 0.45, width: 7.85, height: 3.62 };
+const CROP = { left: 0.3, top: 0.45, width: 7.85, height: 3.92 };
 
 async function main(): Promise<void> {
   const target = path.resolve(process.argv[2] ?? path.join(__dirname, "../docs/benefit-cost.png"));

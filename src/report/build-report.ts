@@ -14,6 +14,7 @@
  */
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
+import type { CurrencyDetection } from "../engine/data/currency";
 import { analyzeCustomerSummary } from "../engine/analyze-summary";
 import { isCustomerSummaryHeaders } from "../engine/summary/summary-columns";
 import { readCustomerSummaryTable, type CustomerSummaryTable } from "../engine/summary/read-summary-table";
@@ -73,7 +74,7 @@ export interface ReportProgress {
 export type OrdersInput =
   | { table: RawTable }
   | { workbook?: Workbook; source?: TableSource }
-  | { read: OrderTable; source: string; headers: string[] }
+  | { read: OrderTable; source: string; headers: string[]; currency?: CurrencyDetection }
   | { summary: RawTable };
 
 export interface BuildReportOptions {
@@ -162,6 +163,8 @@ interface ReadOrders {
   table: RawTable;
   /** The lines already read (the caller's), else `table` is read here. */
   read?: OrderTable;
+  /** The data's currency as the caller's reader found it (its cells are not in `table`). */
+  currency?: CurrencyDetection;
   /** True when `table` is a customer summary (one row per customer), not order lines. */
   summary?: boolean;
   /** The sheet the orders are on, when they come from a workbook. */
@@ -191,7 +194,7 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   if ("read" in orders) {
     // Only the source's name and headers are used of the table: its lines are already read.
     const table = { source: orders.source, headers: orders.headers, columns: [], firstRow: 2 };
-    return { table, read: orders.read };
+    return { table, read: orders.read, currency: orders.currency };
   }
   const workbook = orders.workbook ?? options.workbook;
   const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
@@ -231,7 +234,7 @@ async function orderLines(
   // Money in the currency the setting names, else the one the data names: every sheet formats with it.
   // The amounts' text, or the unit prices' when the amounts are price × quantity.
   const { amount, price } = orderTable.columns.mapping;
-  const currency = reportCurrency(config.currency, read.table, amount ?? price);
+  const currency = reportCurrency(config.currency, read.table, amount ?? price, read.currency);
   return {
     orders: { ...read, table: { ...read.table, columns: [] } },
     input: { lines: orderTable },

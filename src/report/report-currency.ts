@@ -14,13 +14,17 @@ export interface ReportCurrency {
   origin: CurrencyOrigin;
 }
 
-/** The setting wins; the data decides when the setting is blank. */
+/**
+ * The setting wins; the data decides when the setting is blank: what a reader already found in it
+ * (`found`: the DuckDB reader, which does not hold the cells), else the table's cells.
+ */
 export function reportCurrency(
   setting: string,
   table: RawTable,
   amountColumn: number | undefined,
+  found?: CurrencyDetection,
 ): ReportCurrency {
   if (setting) return { symbol: setting, origin: { kind: "setting" } };
-  const detected = detectCurrency(table, amountColumn);
+  const detected = found ?? detectCurrency(table, amountColumn);
   return { symbol: detected.currency?.symbol ?? "", origin: { kind: "data", ...detected } };
 }

@@ -82,6 +82,24 @@ export function parseRangeAddress(address: string): RangeBox {
   };
 }
 
+/**
+ * Boxes of a space-separated list of references, as a file's "sqref" or "ref" attribute writes them
+ * ("A1:B2 D4", "Sheet1!A1:A9"): a sheet prefix is dropped, and a reference that is not a cell range is
+ * left out.
+ */
+export function parseRangeList(ref: string | undefined): RangeBox[] {
+  return (ref ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((r) => {
+      try {
+        return [parseRangeAddress(r.replace(/^.*!/, ""))];
+      } catch {
+        return [];
+      }
+    });
+}
+
 export function boxContains(box: RangeBox, row: number, col: number): boolean {
   return row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
 }

@@ -31,6 +31,11 @@ export interface OrderColumns {
   amount: string;
   /** Optional: orders are then counted as distinct order ids per day. */
   order?: string;
+  /**
+   * Optional, for lines already judged by the engine's rules (the DuckDB engine's clean lines): a
+   * boolean column saying which lines are purchases, so that the returns are not netted again.
+   */
+  purchase?: string;
 }
 
 export interface SummaryQueryOptions {
@@ -57,6 +62,39 @@ function doubleLiteral(value: number): string {
   const text = String(value);
   return /[.e]/.test(text) ? text : `${text}.0`;
 }
+
+/** Each usable line as a purchase or a refund, by the netting of returns. */
+const nettedKinds = `day_net AS (
+  SELECT customer_id, order_day, SUM(amount) AS net, MIN(amount) AS lowest
+  FROM usable_lines GROUP BY customer_id, order_day
+),
+order_net AS (
+  SELECT customer_id, order_day, order_id, SUM(amount) AS net, MIN(amount) AS lowest
+  FROM usable_lines WHERE order_id IS NOT NULL GROUP BY customer_id, order_day, order_id
+),
+kinds AS (
+  SELECT
+    l.customer_id,
+    l.order_day,
+    l.amount,
+    l.order_id,
+    CASE
+      WHEN l.amount < 0 THEN 'refund'
+      WHEN d.lowest < 0 AND d.net <= 0 THEN 'refund'
+      WHEN o.lowest < 0 AND o.net <= 0 THEN 'refund'
+      ELSE 'purchase'
+    END AS kind
+  FROM usable_lines l
+  JOIN day_net d ON d.customer_id = l.customer_id AND d.order_day = l.order_day
+  LEFT JOIN order_net o ON o.customer_id = l.customer_id AND o.order_day = l.order_day AND o.order_id = l.order_id
+),`;
+
+/** Each usable line as a purchase or a refund, as the lines say (already netted). */
+const judgedKinds = (purchase: string) => `kinds AS (
+  SELECT customer_id, order_day, amount, order_id,
+    CASE WHEN ${purchase} THEN 'purchase' ELSE 'refund' END AS kind
+  FROM usable_lines
+),`;
 
 /** The customer-summary query for `options.dialect`, with the user's table and column names. */
 export function customerSummaryQuery(options: SummaryQueryOptions): string {
@@ -94,7 +132,7 @@ WITH order_lines AS (
     TRIM(${customerText}) AS customer_id,
     CAST(${q(columns.date)} AS DATE) AS order_day,
     CAST(${q(columns.amount)} AS ${d.double}) AS amount,
-    ${orderId} AS order_id
+    ${orderId} AS order_id${columns.purchase ? `,\n    ${q(columns.purchase)}` : ""}
   FROM ${from}
   WHERE ${q(columns.customer)} IS NOT NULL
     AND ${q(columns.date)} IS NOT NULL
@@ -103,30 +141,7 @@ WITH order_lines AS (
 usable_lines AS (
   SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${asOfDate}
 ),
-day_net AS (
-  SELECT customer_id, order_day, SUM(amount) AS net, MIN(amount) AS lowest
-  FROM usable_lines GROUP BY customer_id, order_day
-),
-order_net AS (
-  SELECT customer_id, order_day, order_id, SUM(amount) AS net, MIN(amount) AS lowest
-  FROM usable_lines WHERE order_id IS NOT NULL GROUP BY customer_id, order_day, order_id
-),
-kinds AS (
-  SELECT
-    l.customer_id,
-    l.order_day,
-    l.amount,
-    l.order_id,
-    CASE
-      WHEN l.amount < 0 THEN 'refund'
-      WHEN d.lowest < 0 AND d.net <= 0 THEN 'refund'
-      WHEN o.lowest < 0 AND o.net <= 0 THEN 'refund'
-      ELSE 'purchase'
-    END AS kind
-  FROM usable_lines l
-  JOIN day_net d ON d.customer_id = l.customer_id AND d.order_day = l.order_day
-  LEFT JOIN order_net o ON o.customer_id = l.customer_id AND o.order_day = l.order_day AND o.order_id = l.order_id
-),
+${columns.purchase ? judgedKinds(q(columns.purchase)) : nettedKinds}
 purchase_days AS (
   SELECT
     customer_id,

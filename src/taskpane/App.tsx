@@ -13,7 +13,7 @@ import { FileOpener } from "./components/FileOpener";
 import { SheetGrid, type GridSelection } from "./components/SheetGrid";
 import { Workspace, type RangePlace } from "./components/Workspace";
 import { LanguageContext, useStrings } from "./i18n/context";
-import { formatNumber, LANGUAGES, type Language } from "./i18n/strings";
+import { formatNumber, LANGUAGES, type Language } from "../i18n/pane";
 import { useDarkTheme, useLanguage } from "./hooks/useHostLook";
 import { useStoredSettings } from "./hooks/useStoredSettings";
 import { sampleCustomersFrom, SAMPLE } from "./preview/sample-workbook";

@@ -16,7 +16,7 @@ import {
 import { checkSheetModel } from "../sheet/sheet-model-check";
 import type { SheetModel } from "../sheet/sheet-model";
 import { UserError } from "../user-error";
-import type { SheetRow, WorkbookBackend } from "./backend";
+import type { PreviousSheet, SheetRow, WorkbookBackend } from "./backend";
 import {
   GENERATED_SHEET_PREFIX,
   SETTINGS_SHEET_NAME,
@@ -70,6 +70,8 @@ interface PreparedWrite {
   /** The parts of the old sheet the model replaces (undefined: its footprint, or all of it). */
   owned?: RangeBox[];
   under: CellUnder[];
+  /** What the backend needs of the replaced sheet (where carried cells go, the report's own formats). */
+  previous: PreviousSheet;
 }
 
 export interface BackedWorkbookOptions {
@@ -179,7 +181,7 @@ export class BackedWorkbook implements Workbook {
 
     await this.checkNamesAreOurs(model, registry);
     await this.checkTableNamesAreFree(toWrite, existing?.sheet);
-    await this.backend.writeSheet(toWrite, sheetName, existing?.sheet, owned);
+    await this.backend.writeSheet(toWrite, sheetName, existing?.sheet, owned, prepared.previous);
     await this.backend.setDefinedNames(
       existing?.names ?? [],
       (model.names ?? []).map((n) => ({
@@ -219,7 +221,15 @@ export class BackedWorkbook implements Workbook {
       model.kind,
       sheets.map((s) => s.name),
     );
-    const prepared: PreparedWrite = { model, existing, keptInputs: [], carried: 0, keptRows: 0, under: [] };
+    const prepared: PreparedWrite = {
+      model,
+      existing,
+      keptInputs: [],
+      carried: 0,
+      keptRows: 0,
+      under: [],
+      previous: { moves: [] },
+    };
     if (!existing) return prepared;
     if (options.keepInputs !== false && existing.inputs.length > 0) {
       const current = await this.backend.readCells(
@@ -235,6 +245,7 @@ export class BackedWorkbook implements Workbook {
     const found = await this.readCarriedTables(existing, prepared.model, sheets);
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
     Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
+    prepared.previous = { moves: carried.moves, formats: existing.formats, notes: existing.notes };
     if (existing.areas && !prepared.model.footprint) {
       prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
       prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
@@ -260,9 +271,7 @@ export class BackedWorkbook implements Workbook {
         const owned =
           prepared.owned ??
           (prepared.model.footprint ? [parseRangeAddress(prepared.model.footprint)] : undefined);
-        losses.push(
-          ...(await this.backend.losses(existing.sheet, prepared.model, owned, existing.charts ?? [])),
-        );
+        losses.push(...(await this.backend.losses(existing.sheet, prepared.model, owned, prepared.previous)));
       }
     }
     return losses;

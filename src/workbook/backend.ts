@@ -6,8 +6,10 @@
  */
 import type { CellValue } from "../engine/data/table";
 import type { CellPosition, RangeBox } from "../sheet/a1";
-import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
+import type { SheetModel } from "../sheet/sheet-model";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../sheet/port";
+import type { TableMove } from "./carry";
+import type { ReportFormats } from "./registry";
 
 export interface BackendSheet {
   name: string;
@@ -35,6 +37,19 @@ export interface DefinedNameSpec {
   comment?: string;
 }
 
+/**
+ * What a backend needs to know of the sheet a rebuild replaces, besides the parts the model owns: where
+ * the carried tables' cells go (so what the user attached to them follows), and the conditional formats
+ * and validation the last build wrote (the report's own; every other one is the user's). `formats` is
+ * undefined for a sheet written before they were recorded: those in the owned parts are then the report's.
+ */
+export interface PreviousSheet {
+  moves: TableMove[];
+  formats?: ReportFormats;
+  /** The notes the last build wrote ("B5" -> text), when recorded. */
+  notes?: Record<string, string>;
+}
+
 export interface WorkbookBackend {
   /** Sheets in tab order. */
   sheets(): Promise<BackendSheet[]>;
@@ -53,8 +68,15 @@ export interface WorkbookBackend {
    * `owned`: the parts of the old sheet the model replaces (what the last build wrote, and the carried
    * tables with the columns users added beside them); everything outside them is the user's and stays
    * where it is. Undefined: the footprint, or the whole sheet for a model without one.
+   * `previous`: what is known of the replaced sheet (see PreviousSheet).
    */
-  writeSheet(model: SheetModel, sheetName: string, replace?: string, owned?: RangeBox[]): Promise<void>;
+  writeSheet(
+    model: SheetModel,
+    sheetName: string,
+    replace?: string,
+    owned?: RangeBox[],
+    previous?: PreviousSheet,
+  ): Promise<void>;
   deleteSheet(name: string): Promise<void>;
   /** Names of the workbook-scoped defined names. */
   definedNames(): Promise<string[]>;
@@ -63,14 +85,14 @@ export interface WorkbookBackend {
   /** Replaces the content of a veryHidden sheet with rows of text, creating the sheet if needed. */
   writeHiddenSheet(name: string, rows: string[][]): Promise<void>;
   /**
-   * For a backend whose writes take effect at once: what writeSheet(model, _, sheet, owned) would remove
-   * of the user's besides cells (notes on the report's cells, charts of theirs on its parts). `charts`: the
-   * charts the last build put on the sheet (the report's own). Nothing is changed.
+   * For a backend whose writes take effect at once: what writeSheet(model, _, sheet, owned, previous)
+   * would remove of the user's besides cells (notes on the report's cells; links, conditional formats and
+   * validation of theirs in its parts that cannot follow their cells). Nothing is changed.
    */
   losses?(
     sheet: string,
     model: SheetModel,
     owned: RangeBox[] | undefined,
-    charts: ChartSpec[],
+    previous: PreviousSheet,
   ): Promise<RefreshLoss[]>;
 }

@@ -36,6 +36,22 @@ export interface CarryResult {
   carried: number;
   /** Rows written to Kept notes tables. */
   keptRows: number;
+  /** Where the cells of each carried table go (for what is attached to them: links, formats, validation). */
+  moves: TableMove[];
+}
+
+/**
+ * Where the cells of a carried table as it was (`from`: its header row first, the columns users filled
+ * beside it included) are in the rebuilt sheet: each column by its header, each data row by its key.
+ */
+export interface TableMove {
+  from: RangeBox;
+  /** The new column of each old column (index 0 = `from.left`); undefined where the header is gone. */
+  columns: (number | undefined)[];
+  /** The new row of each old data row whose key is still in the table, by old row number. */
+  rows: Map<number, number>;
+  /** The rebuilt table's box, header row first. */
+  to: RangeBox;
 }
 
 const DEFAULT_KEPT_TITLE = "Kept notes";
@@ -268,7 +284,86 @@ export function carryUserValues(
     keptRows += rows.length;
     row += 2 + rows.length + 3;
   }
-  return { model: { ...model, blocks }, carried, keptRows };
+  const built = { ...model, blocks };
+  return { model: built, carried, keptRows, moves: tableMoves(found, built) };
+}
+
+/** Where the cells of each found table are in `model`, matched by table name, header text and key. */
+function tableMoves(found: FoundTable[], model: SheetModel): TableMove[] {
+  return found.flatMap((f) => {
+    const block = model.blocks.find((b) => b.table && lower(b.table.name) === lower(f.name));
+    const key = block?.table?.carry?.key;
+    if (!block || key === undefined) return [];
+    const to = tableBox(block);
+    const header = headerTexts(block).map(lower);
+    const oldKey = f.header.findIndex((h) => lower(h) === lower(key));
+    const newKey = header.indexOf(lower(key));
+    const columns = f.header.map((h) => {
+      const i = header.indexOf(lower(h));
+      return i < 0 ? undefined : to.left + i;
+    });
+    const newRows = new Map<string, number>();
+    block.rows.forEach((cells, r) => {
+      const k = keyText(cellValue(cells[newKey]));
+      if (r > 0 && k !== "" && !newRows.has(k)) newRows.set(k, to.top + r);
+    });
+    const rows = new Map<number, number>();
+    f.rows.forEach((cells, i) => {
+      const row = newRows.get(keyText(cells[oldKey]));
+      if (oldKey >= 0 && row !== undefined) rows.set(f.box.top + 1 + i, row);
+    });
+    return [{ from: f.box, columns, rows, to }];
+  });
+}
+
+/**
+ * Where a box of the old sheet goes when it lies in a carried table: the same columns by header and the
+ * same customers' rows (a box spanning every data row of a column spans them all in the rebuilt table).
+ * Undefined when it cannot follow: it is not inside one table, or a column or a customer is gone.
+ */
+export function relocateBox(box: RangeBox, moves: TableMove[]): RangeBox[] | undefined {
+  const move = moves.find(
+    (m) =>
+      box.top >= m.from.top &&
+      box.bottom <= m.from.bottom &&
+      box.left >= m.from.left &&
+      box.right <= m.from.right,
+  );
+  if (!move) return undefined;
+  const columns: number[] = [];
+  for (let c = box.left; c <= box.right; c++) {
+    const to = move.columns[c - move.from.left];
+    if (to === undefined) return undefined;
+    columns.push(to);
+  }
+  let rows: number[] = [];
+  if (box.bottom === move.from.bottom && box.top <= move.from.top + 1 && box.bottom > box.top) {
+    for (let r = box.top <= move.from.top ? move.to.top : move.to.top + 1; r <= move.to.bottom; r++)
+      rows.push(r);
+  } else {
+    for (let r = box.top; r <= box.bottom; r++) {
+      const to = r === move.from.top ? move.to.top : move.rows.get(r);
+      if (to === undefined) return undefined;
+      rows.push(to);
+    }
+  }
+  rows = [...new Set(rows)].sort((a, b) => a - b);
+  // Runs of rows by runs of columns: the fewest boxes that hold the cells.
+  const runs = <T>(sorted: number[], make: (first: number, last: number) => T): T[] => {
+    const out: T[] = [];
+    let first = sorted[0];
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i === sorted.length || sorted[i] !== sorted[i - 1] + 1) {
+        out.push(make(first, sorted[i - 1]));
+        first = sorted[i];
+      }
+    }
+    return out;
+  };
+  const cols = [...new Set(columns)].sort((a, b) => a - b);
+  return runs(cols, (left, right) => ({ left, right })).flatMap(({ left, right }) =>
+    runs(rows, (top, bottom) => ({ top, left, bottom, right })),
+  );
 }
 
 /** "B5:D9" of each box, for the registry. */

@@ -5,7 +5,8 @@
  */
 import { dateToExcelSerial } from "../sheet/serial-dates";
 import { isCellError, type CellValue } from "../engine/data/table";
-import { inputCells, isCellSpec } from "../sheet/sheet-model-cells";
+import { cellAddress } from "../sheet/a1";
+import { inputCells, isCellSpec, resolveCells } from "../sheet/sheet-model-cells";
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
@@ -36,6 +37,16 @@ export interface RegistryEntry {
   areas?: string[];
   /** Tables whose rows carry what users type beside them (TableCarry), as last written. */
   carried?: CarriedTableRecord[];
+  /** What the model wrote besides cells; absent in files written before it was recorded. */
+  formats?: ReportFormats;
+  /** The notes the model wrote ("B5" -> text): the report's own, even where a file lost their mark. */
+  notes?: Record<string, string>;
+}
+
+/** The conditional formats and validation a build wrote on a sheet: the report's own, by kind and range. */
+export interface ReportFormats {
+  conditionalFormats: { type: string; range: string }[];
+  validations: { type: string; range: string }[];
 }
 
 export interface Registry {
@@ -111,6 +122,15 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
     charts: model.charts ?? [],
     areas: areaAddresses(modelAreas(written)),
     carried: carriedTables(written),
+    formats: {
+      conditionalFormats: (written.conditionalFormats ?? []).map((f) => ({ type: f.type, range: f.range })),
+      validations: (written.validations ?? []).map((v) => ({ type: v.type, range: v.range })),
+    },
+    notes: Object.fromEntries(
+      resolveCells(written).flatMap((c) =>
+        c.note === undefined ? [] : [[cellAddress(c.row, c.col), c.note]],
+      ),
+    ),
   };
 }
 

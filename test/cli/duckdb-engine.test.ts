@@ -12,8 +12,7 @@ import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
 import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
 import { openDuckDb } from "../../src/cli/duckdb/session";
 import { run } from "../../src/cli/main";
-import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
-import type { DataQualityReport } from "../../src/engine/data/quality";
+import { analyzeOrderTable } from "../../src/engine/analyze";
 import { readOrderTable, type ReadOrdersOptions } from "../../src/engine/data/read-orders";
 import type { RawTable } from "../../src/engine/data/table";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
@@ -21,6 +20,7 @@ import { writeTableCsv } from "../../src/workbook/csv/write";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import { capture } from "../helpers/cli-io";
 import { cdnowSampleTable, testDataPath } from "../helpers/test-data";
+import { bothEngines, expectSameAnalysis, perCustomer } from "../helpers/duckdb-compare";
 
 let dir: string;
 beforeAll(() => {
@@ -40,58 +40,6 @@ async function writeCsv(name: string, table: RawTable): Promise<string> {
 function cdnowWithHeader(): RawTable {
   const t = cdnowSampleTable();
   return { ...t, headers: ["master_id", "customer id", "date", "cds", "amount"] };
-}
-
-/** Amount sums compared to the cent, everything else exactly (the file's name left out). */
-function comparable(report: DataQualityReport): DataQualityReport {
-  const named = JSON.stringify(report).split(JSON.stringify(report.source).slice(1, -1)).join("FILE");
-  const parsed = JSON.parse(named) as DataQualityReport;
-  const cents = (amount: number | undefined) => (amount === undefined ? undefined : Math.round(amount * 100));
-  return { ...parsed, findings: parsed.findings.map((f) => ({ ...f, amount: cents(f.amount) })) };
-}
-
-async function bothEngines(file: string, read: ReadOrdersOptions) {
-  const { table } = await readCsvTable(file);
-  const inProcess = analyzeOrderTable(readOrderTable(table, read));
-  const duck = await readWithDuckDb(file, read, silent);
-  try {
-    const viaDuckDb = analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
-    return { inProcess, viaDuckDb };
-  } finally {
-    duck.close();
-  }
-}
-
-/** Every customer's figures, by id: summary, RFM code and tier level. */
-function perCustomer(a: Analysis) {
-  const s = a.summary;
-  return new Map(
-    s.customerIds.map((id, c) => [
-      id,
-      {
-        x: s.x[c],
-        tX: s.tX[c],
-        T: s.T[c],
-        spend: Math.round(s.spend[c] * 100),
-        orders: s.orders[c],
-        purchaseDays: s.purchaseDays[c],
-        monetary: Math.round(s.monetary[c] * 100),
-        rfm: a.rfm.codes[c],
-        tier: a.tiers.current[c],
-      },
-    ]),
-  );
-}
-
-function expectSameAnalysis(inProcess: Analysis, viaDuckDb: Analysis) {
-  expect(viaDuckDb.asOf).toBe(inProcess.asOf);
-  expect(comparable(viaDuckDb.table.quality)).toEqual(comparable(inProcess.table.quality));
-  expect(viaDuckDb.table.customersWithoutPurchase).toEqual(inProcess.table.customersWithoutPurchase);
-  expect(viaDuckDb.summary.customerIds).toEqual(inProcess.summary.customerIds);
-  expect(perCustomer(viaDuckDb)).toEqual(perCustomer(inProcess));
-  expect(viaDuckDb.tiers.counts).toEqual(inProcess.tiers.counts);
-  expect(viaDuckDb.table.members).toEqual(inProcess.table.members);
-  expect(viaDuckDb.keyDates).toEqual(inProcess.keyDates);
 }
 
 describe("the DuckDB engine reads like the in-process engine", () => {
@@ -229,13 +177,5 @@ describe("the DuckDB engine in the commands", () => {
       };
     };
     expect(await report("duckdb")).toEqual(await report("js"));
-  });
-
-  it("refuses a file with a unit price or an order status, naming the way to read it", async () => {
-    const file = path.join(dir, "with-status.csv");
-    writeFileSync(file, "Customer,Date,Amount,Status\nA,2024-01-02,10,paid\nB,2024-01-03,20,refunded\n");
-    const out = capture();
-    expect(await run(["fit", file, "-m", "bgnbd", "--engine", "duckdb"], out)).toBe(2);
-    expect(out.stderr).toMatch(/order status \(Status\).*leave out --engine duckdb/);
   });
 });

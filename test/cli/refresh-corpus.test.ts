@@ -26,6 +26,7 @@ import { XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { run } from "../../src/cli/main";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
+import { columnName } from "../../src/sheet/a1";
 import { lockPathOf } from "../../src/workbook/atomic-write";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { sharedStringItems } from "../../src/workbook/xlsx/sheet-reader";
@@ -263,11 +264,14 @@ describe("refresh keeps the user's work (corpus)", () => {
     const io = capture();
     expect(await run(["report", book, "--in-place"], io)).toBe(2);
     expect(io.stderr).toContain('- a sparkline in cell B7 on sheet "LL Customers"');
-    expect(io.stderr).not.toMatch(/AZ10|AZ1:AZ5|B7:B20/);
+    // The user's data bar on rows of the report's table, one of a customer who left: it cannot follow.
+    expect(io.stderr).toContain('- a conditional format on cells B7:B20 on sheet "LL Customers"');
+    expect(io.stderr).not.toMatch(/AZ10|AZ1:AZ5|O7:O65/);
     expect(readFileSync(book).equals(before)).toBe(true);
 
     const forced = await runJson(["report", book, "--in-place", "--force"]);
     expect(forced.saveWarnings).toEqual([
+      'not kept (--force): a conditional format on cells B7:B20 on sheet "LL Customers"',
       'not kept (--force): a sparkline in cell B7 on sheet "LL Customers"',
     ]);
     const check = (bytes: Buffer) => {
@@ -279,14 +283,60 @@ describe("refresh keeps the user's work (corpus)", () => {
       expect(ext.match(/<xm:sqref>AZ2<\/xm:sqref>/g)).toHaveLength(1);
       expect(ext.match(/<xm:sqref>AZ10<\/xm:sqref>/g)).toHaveLength(1);
       expect(ext).toContain('<x14:dataValidations count="1"');
-      // The report's data bars (inside its table) and the sparkline in its cell B7: gone.
-      expect(ext).not.toMatch(/B7:B20|>B7</);
+      // The report's data bar as Excel re-saves it (O7:O65, which the last build wrote), the user's data
+      // bar that could not follow and the sparkline in the report's cell B7: gone.
+      expect(ext).not.toMatch(/B7:B20|>B7<|O7:O65/);
     };
     check(readFileSync(book));
     // Carried again by the next refresh, which has nothing left to refuse.
     await runJson(["report", book, "--in-place"]);
     check(readFileSync(book));
     expectUserPartsIdentical(before, readFileSync(book));
+  });
+
+  it("links, conditional formats and validation of the user's on the report's table follow their customer and column; what cannot is listed", async () => {
+    const book = file("attached.xlsx");
+    const rows = await tableRows(excelJsBook, "LL_Customers");
+    // The table's header is on row 6; "Called?" is the column typed right beside it.
+    const called = columnName(rows[0].length + 1);
+    const rowOf = (rs: unknown[][], id: string) => 6 + rs.findIndex((r) => r[0] === id);
+    const [stayRow, leaveRow, last] = [rowOf(rows, stay), rowOf(rows, leave), 6 + rows.length - 1];
+    writeFileSync(
+      book,
+      await withAttachedObjects(readFileSync(excelJsBook), {
+        // A dropdown on the whole "Called?" column, a link on the kept customer's note, a highlight on the
+        // leaving customer's note, and a link on the report's title (no customer to follow).
+        validation: `${called}7:${called}${last}`,
+        link: `${called}${stayRow}`,
+        format: `${called}${leaveRow}`,
+        titleLink: "A1",
+      }),
+    );
+    const before = readFileSync(book);
+    const io = capture();
+    expect(await run(["report", book, "--in-place"], io)).toBe(2);
+    expect(io.stderr.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
+      `  - a conditional format on cell ${called}${leaveRow} on sheet "LL Customers"`,
+      '  - a link on cell A1 on sheet "LL Customers"',
+    ]);
+    expect(readFileSync(book).equals(before)).toBe(true);
+
+    await runJson(["report", book, "--in-place", "--force"]);
+    const now = await tableRows(book, "LL_Customers");
+    const xml = sheetXml(readFileSync(book), "LL Customers");
+    expectNamespacedXml(xml);
+    // The dropdown covers the column's rows as they are now (one customer fewer).
+    expect(now.length).toBe(rows.length - 1);
+    expect(xml).toContain(`sqref="${called}7:${called}${6 + now.length - 1}"`);
+    expect(xml).toContain('<formula1>"yes,no"</formula1>');
+    // The link is on the kept customer's row, wherever it is now, still leading to the same address.
+    const link = /<hyperlink ref="([A-Z]+\d+)" r:id="([^"]+)"\/>/.exec(xml);
+    expect(link?.[1]).toBe(`${called}${rowOf(now, stay)}`);
+    const pkg = XlsxPackage.fromBuffer(readFileSync(book), "b");
+    const part = pkg.sheets().find((s) => s.name === "LL Customers")?.part as string;
+    expect(pkg.relationships(part).find((r) => r.id === link?.[2])?.target).toBe("https://crm.example/c/42");
+    expect(xml.match(/<hyperlink\b/g)).toHaveLength(1);
+    expect(xml).not.toContain("FFFFC7CE");
   });
 
   it("follows a symbolic link: the real workbook is refreshed and the link stays a link", async () => {
@@ -379,12 +429,46 @@ function expectNamespacedXml(xml: string): void {
   expect(undeclared).toEqual([]);
 }
 
+/**
+ * LL Customers with what a user attaches to cells in Excel: a list validation, an external link, a
+ * highlight (cellIs) and an internal link, at the cells given.
+ */
+async function withAttachedObjects(
+  bytes: Buffer,
+  at: { validation: string; link: string; format: string; titleLink: string },
+): Promise<Buffer> {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const part = pkg.sheets().find((s) => s.name === "LL Customers")?.part as string;
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file(part)?.async("string")) as string;
+  const attached =
+    `<conditionalFormatting sqref="${at.format}"><cfRule type="cellIs" dxfId="0" priority="9" operator="equal">` +
+    '<formula>"Tue"</formula></cfRule></conditionalFormatting>' +
+    `<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="${at.validation}">` +
+    '<formula1>"yes,no"</formula1></dataValidation></dataValidations>' +
+    `<hyperlinks><hyperlink ref="${at.link}" r:id="rIdUserLink"/>` +
+    `<hyperlink ref="${at.titleLink}" location="Mine!A1" display="to my sheet"/></hyperlinks>`;
+  zip.file(part, xml.replace("<pageMargins", `${attached}<pageMargins`));
+  const rels = relsPathOf(part);
+  const relsXml = (await zip.file(rels)?.async("string")) as string;
+  zip.file(
+    rels,
+    relsXml.replace(
+      "</Relationships>",
+      '<Relationship Id="rIdUserLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" ' +
+        'Target="https://crm.example/c/42" TargetMode="External"/></Relationships>',
+    ),
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
 const X14_MAIN = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
 const XM_MAIN = "http://schemas.microsoft.com/office/excel/2006/main";
 
 /**
  * LL Customers with an <extLst> as Excel 2010+ writes it: an x14 conditional format on the user's column
- * AZ and one (a data bar Excel re-saved) inside the report's table, an x14 list validation pointing to the
+ * AZ, the report's own data bar on O7:O65 as Excel re-saves it, a user's data bar on B7:B20 (rows of the
+ * report's table, one of them a customer who leaves), an x14 list validation pointing to the
  * user's sheet, and a sparkline group with one sparkline in the user's cell AZ10 and one in the report's B7.
  * The xm: prefix is declared on the sheet's root, as Excel does.
  */
@@ -402,6 +486,7 @@ async function withExtensions(bytes: Buffer): Promise<Buffer> {
     `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14_MAIN}"><x14:conditionalFormattings>` +
     cf("AZ1:AZ5", "00000000-0000-0000-0000-000000000001") +
     cf("B7:B20", "00000000-0000-0000-0000-000000000002") +
+    cf("O7:O65", "00000000-0000-0000-0000-000000000003") +
     "</x14:conditionalFormattings></ext>" +
     `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14_MAIN}"><x14:dataValidations count="1">` +
     '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Mine!$A$1:$A$3</xm:f></x14:formula1>' +

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { QUALITY_REASONS } from "../../src/engine/data/quality";
-import { CATALOGUE } from "../../src/engine/text/catalogue";
+import { CATALOGUE } from "../../src/i18n/catalogue";
 import { sheetName } from "../../src/report/sheet-kinds";
 import type { Language } from "../../src/engine/text/language";
 import { run } from "../../src/cli/main";
@@ -63,10 +63,12 @@ describe.each(["en", "zh-CN"] as Language[])("the Data quality sheet in %s", (la
         return language === "zh-CN" ? info.labelZh : info.label;
       };
       const findingsHeader = rows.findIndex(
-        (r) => r[0] === c.dataQuality.findingHeaders[0] && r[1] === c.dataQuality.findingHeaders[1],
+        (r) =>
+          r[0] === c.sheets.dataQuality.findingHeaders[0] && r[1] === c.sheets.dataQuality.findingHeaders[1],
       );
       const examplesHeader = rows.findIndex(
-        (r) => r[0] === c.dataQuality.exampleHeaders[0] && r[1] === c.dataQuality.exampleHeaders[1],
+        (r) =>
+          r[0] === c.sheets.dataQuality.exampleHeaders[0] && r[1] === c.sheets.dataQuality.exampleHeaders[1],
       );
       expect(findingsHeader).toBeGreaterThan(0);
       expect(examplesHeader).toBeGreaterThan(findingsHeader);
@@ -74,30 +76,30 @@ describe.each(["en", "zh-CN"] as Language[])("the Data quality sheet in %s", (la
         const row = rows.slice(findingsHeader + 1, examplesHeader).find((r) => r[0] === label(reason));
         expect([reason, row?.[1]]).toEqual([reason, count]);
         // What was done, in the sheet's language, and the first place to look.
-        expect(Object.values(c.dataQuality.actions)).toContain(row?.[3]);
+        expect(Object.values(c.sheets.dataQuality.actions)).toContain(row?.[3]);
         expect(String(row?.[5])).toContain(expected.file);
         const examples = rows.slice(examplesHeader + 1).filter((r) => r[0] === label(reason));
         expect([reason, examples.length]).toEqual([reason, Math.min(count, 5)]);
       }
-      const how = rows.find((r) => r[0] === c.reading.linesLabel);
+      const how = rows.find((r) => r[0] === c.sheets.reading.linesLabel);
       expect(how).toBeDefined();
       const rules = String(how?.[1]);
       if (expected.file === "export-uk-retail.csv")
-        expect(rules).toContain(c.reading.amountsFrom["quantity × price"]);
-      else expect(rules).toContain(c.reading.amountsFrom.amount);
-      if (expected.findings.repeatedOrderTotal) expect(rules).toContain(c.reading.orderTotals);
+        expect(rules).toContain(c.sheets.reading.amountsFrom["quantity × price"]);
+      else expect(rules).toContain(c.sheets.reading.amountsFrom.amount);
+      if (expected.findings.repeatedOrderTotal) expect(rules).toContain(c.sheets.reading.orderTotals);
     },
   );
 
   it("the day-first and decimal-comma files say which value decided the format", async () => {
     for (const [file, words] of [
-      ["export-day-first.csv", [c.reading.dates.dmy, "25/12/2011"]],
-      ["export-european.csv", [c.reading.decimalComma, "12.345,67"]],
+      ["export-day-first.csv", [c.sheets.reading.dates.dmy, "25/12/2011"]],
+      ["export-european.csv", [c.sheets.reading.decimalComma, "12.345,67"]],
     ] as const) {
       const out = path.join(dir, `${file}.${language}.xlsx`);
       await runJson(["report", testDataPath(file), "--out", out, "--lang", language]);
       const rows = await sheetRows(out, `LL ${sheetName("data-quality", language)}`);
-      const how = String(rows.find((r) => r[0] === c.reading.linesLabel)?.[1]);
+      const how = String(rows.find((r) => r[0] === c.sheets.reading.linesLabel)?.[1]);
       for (const word of words) expect(how).toContain(word);
     }
   });

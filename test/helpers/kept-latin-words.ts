@@ -47,16 +47,36 @@ export const KEPT_LATIN_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Latin words the front ends' Chinese texts keep besides: the product's name, Excel, the file types and
+ * units a user types or sees as they are (xlsx, csv, MB, s), ROI, ISO dates, and a language's own name.
+ */
+export const KEPT_FRONT_END_WORDS: ReadonlySet<string> = new Set([
+  "Loyalty",
+  "Lens",
+  "Excel",
+  "ISO",
+  "ROI",
+  "xlsx",
+  "xlsm",
+  "csv",
+  "txt",
+  "json",
+  "MB",
+  "s",
+  "English",
+]);
+
+/**
  * The Latin words of a Chinese text that are not kept as they are. What a user types as it is written is
  * taken out first: a setting's path (preferences.minSupport), a command-line flag and its value
  * (--campaigns FILE), anything in straight double quotes (a sheet name to create, JSON settings) and a
  * column letter before 列 (B 列).
  */
-export function latinWordsOf(text: string): string[] {
+export function latinWordsOf(text: string, kept: ReadonlySet<string> = KEPT_LATIN_WORDS): string[] {
   const own = text
     .replace(/"[^"]*"/g, "")
     .replace(/--[a-z-]+( [A-Z]+)?/g, "")
     .replace(/\b[a-z]+[A-Za-z]*(\.[a-z][A-Za-z]*)+\b/g, "")
     .replace(/\b[A-Z]{1,3} ?(?=列)/g, "");
-  return (own.match(/\b[A-Za-z][A-Za-z']*\b/g) ?? []).filter((w) => !KEPT_LATIN_WORDS.has(w));
+  return (own.match(/\b[A-Za-z][A-Za-z']*\b/g) ?? []).filter((w) => !KEPT_LATIN_WORDS.has(w) && !kept.has(w));
 }

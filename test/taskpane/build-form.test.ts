@@ -6,7 +6,7 @@ import {
   storedConfig,
 } from "../../src/report/config";
 import { SHEET_KINDS } from "../../src/report/sheet-kinds";
-import { STRINGS } from "../../src/taskpane/i18n/strings";
+import { STRINGS } from "../../src/i18n/pane";
 import {
   buildConfigLayer,
   buildFormOf,

@@ -15,8 +15,8 @@ import { KEY_DATE_INPUTS, TIER_INPUTS } from "../../src/report/input-keys";
 import { DEFAULT_TIERS } from "../../src/engine/tiers/program";
 import { findOrderSource } from "../../src/report/order-source";
 import { PaneMessageBar } from "../../src/taskpane/components/PaneMessageBar";
-import { messageText, type MessageCode, type MessageDetail } from "../../src/taskpane/i18n/message-texts";
-import { STRINGS, type Language } from "../../src/taskpane/i18n/strings";
+import { MESSAGE_TEXTS, messageText, type MessageCode, type MessageDetail } from "../../src/i18n/messages";
+import { STRINGS, type Language } from "../../src/i18n/pane";
 import { MAX_FILE_BYTES, workbookFromFile } from "../../src/taskpane/preview/open-file";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { paneMessageOf, type PaneMessage } from "../../src/taskpane/state/pane-message";
@@ -26,8 +26,8 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { renderInLanguage } from "./render-in-language";
 import { columnNames } from "../../src/sheet/a1";
 
-const en = (d: MessageDetail) => messageText(STRINGS.en.messages, "en", d);
-const zh = (d: MessageDetail) => messageText(STRINGS["zh-CN"].messages, "zh-CN", d);
+const en = (d: MessageDetail) => messageText("en", d);
+const zh = (d: MessageDetail) => messageText("zh-CN", d);
 
 /** The error `run` throws (a DataError or UserError with a detail). */
 async function caught(run: () => unknown): Promise<DataError | UserError> {
@@ -356,8 +356,8 @@ describe("coded errors in the pane's languages", () => {
       modelDegenerate: true,
       refreshWouldLose: true,
     };
-    expect(Object.keys(STRINGS.en.messages).sort()).toEqual(Object.keys(codes).sort());
-    expect(Object.keys(STRINGS["zh-CN"].messages).sort()).toEqual(Object.keys(codes).sort());
+    expect(Object.keys(MESSAGE_TEXTS.en).sort()).toEqual(Object.keys(codes).sort());
+    expect(Object.keys(MESSAGE_TEXTS["zh-CN"]).sort()).toEqual(Object.keys(codes).sort());
   });
 });
 

@@ -1,5 +1,5 @@
 import { languageOf } from "../../src/taskpane/i18n/language";
-import { formatNumber, STRINGS, type Strings } from "../../src/taskpane/i18n/strings";
+import { formatNumber, STRINGS, type Strings } from "../../src/i18n/pane";
 import { sheetLabel } from "../../src/taskpane/state/run-state";
 import { isDarkBackground, luminance } from "../../src/taskpane/theme";
 
@@ -7,8 +7,6 @@ import { isDarkBackground, luminance } from "../../src/taskpane/theme";
 function texts(strings: Strings): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (value: unknown, path: string) => {
-    // The error messages take a code's values, not strings: error-messages.test.ts checks them.
-    if (path === ".messages") return;
     if (typeof value === "string") out.set(path, value);
     else if (typeof value === "function")
       out.set(path, String((value as (...a: string[]) => unknown)("X", "Y")));

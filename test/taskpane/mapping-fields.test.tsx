@@ -7,7 +7,7 @@ import { columnNames } from "../../src/sheet/a1";
 import { detectColumns } from "../../src/engine/data/columns";
 import type { RawTable } from "../../src/engine/data/table";
 import { MappingFields } from "../../src/taskpane/components/MappingFields";
-import type { Language } from "../../src/taskpane/i18n/strings";
+import type { Language } from "../../src/i18n/pane";
 import { renderInLanguage } from "./render-in-language";
 
 function table(headers: string[]): RawTable {

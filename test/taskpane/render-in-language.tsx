@@ -2,7 +2,7 @@
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { LanguageContext } from "../../src/taskpane/i18n/context";
-import { STRINGS, type Language } from "../../src/taskpane/i18n/strings";
+import { STRINGS, type Language } from "../../src/i18n/pane";
 
 export function renderInLanguage(language: Language, element: ReactElement): string {
   return renderToStaticMarkup(

@@ -5,8 +5,8 @@
 import { QUALITY_REASONS } from "../../src/engine/data/quality";
 import { buildReport, type ReportResult } from "../../src/report/build-report";
 import { ResultCard } from "../../src/taskpane/components/ResultCard";
-import { messageText } from "../../src/taskpane/i18n/message-texts";
-import { formatNumber, STRINGS, type Language } from "../../src/taskpane/i18n/strings";
+import { messageText } from "../../src/i18n/messages";
+import { formatNumber, STRINGS, type Language } from "../../src/i18n/pane";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { renderInLanguage } from "./render-in-language";
@@ -134,9 +134,8 @@ describe("the result card", () => {
       expect(text).not.toContain(info.label);
     }
     const others = result.summary.warnings.filter((w) => !w.about);
-    const zh = STRINGS["zh-CN"];
     for (const w of others) {
-      expect(text).toContain(w.detail ? messageText(zh.messages, "zh-CN", w.detail) : w.message);
+      expect(text).toContain(w.detail ? messageText("zh-CN", w.detail) : w.message);
     }
     expect(text.includes(STRINGS["zh-CN"].otherWarnings)).toBe(others.length > 0);
   });

@@ -3,7 +3,7 @@
  * the base one has its two minimums, labelled with the tier, showing what was typed, a bad number flagged.
  */
 import { ThresholdFields } from "../../src/taskpane/components/ThresholdFields";
-import { STRINGS } from "../../src/taskpane/i18n/strings";
+import { STRINGS } from "../../src/i18n/pane";
 import { buildFormOf, type BuildForm } from "../../src/taskpane/state/build-form";
 import { resolveReportConfig } from "../../src/report/config";
 import { renderInLanguage } from "./render-in-language";

@@ -319,7 +319,11 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   if (family !== "opportunity" && usesDuckDb(file, options.engine, io)) {
     ({ input, source } = await fitInputWithDuckDb(
       file,
-      { read: reading.read, calibrationEnd: options.calibrationEnd, unit: options.unit as TimeUnit },
+      {
+        read: { ...reading.read, csv: reading.csv },
+        calibrationEnd: options.calibrationEnd,
+        unit: options.unit as TimeUnit,
+      },
       io,
       reading.onRead,
     ));

@@ -4,13 +4,16 @@
  * files). `--engine auto`, the default, takes DuckDB when only it can read the input (Parquet, a glob, a
  * .gz file) or the file is larger than AUTO_DUCKDB_BYTES, and says so.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ReadOrdersOptions } from "../../engine/data/read-orders";
 import { counted } from "../../engine/text/counted";
 import type { CliIO } from "../io";
-import { orderFiles, isGlob, type CsvReadOptions, type OrderFiles } from "./order-files";
+import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } from "./order-files";
+import type { CsvReadOptions } from "../../workbook/csv/table";
+import { DELIMITER_CHARACTERS } from "../../sheet/text-formats";
+import { textForDuckDb } from "./text-input";
 import { readOrdersWithDuckDb, type DuckDbOrders } from "./read-orders-duckdb";
 import { openDuckDb, type DuckDbSession } from "./session";
 
@@ -53,6 +56,28 @@ export interface DuckDbRead {
 }
 
 /**
+ * How DuckDB reads a text input under the CLI's text options: one plain file as the in-process reader
+ * would (its encoding and separator, through a UTF-8 copy when DuckDB cannot read it as it is:
+ * text-input.ts); compressed files and globs as they are, with the separator given.
+ */
+async function duckDbCsvOptions(input: string, csv: CsvReadOptions, dir: string): Promise<DuckDbCsvOptions> {
+  const header = csv.header !== "none";
+  if (formatOf(input) !== "csv") return {};
+  if (isGlob(input) || input.toLowerCase().endsWith(".gz") || !existsSync(input)) {
+    const given =
+      csv.delimiter && csv.delimiter !== "whitespace" ? DELIMITER_CHARACTERS[csv.delimiter] : undefined;
+    return { header, ...(given ? { delimiter: given } : {}) };
+  }
+  const text = await textForDuckDb(input, csv, dir);
+  return {
+    header,
+    delimiter: text.delimiter,
+    ...(text.names ? { names: text.names } : {}),
+    ...(text.copied ? { readFrom: text.file } : {}),
+  };
+}
+
+/**
  * Opens a DuckDB database in memory whose overflow goes to a temporary folder (tables larger than its
  * memory limit spill to disk) and reads the orders into it with the engine's rules. The caller closes it.
  */
@@ -61,14 +86,15 @@ export async function readWithDuckDb(
   options: ReadOrdersOptions & { csv?: CsvReadOptions },
   io: CliIO,
 ): Promise<DuckDbRead> {
-  const files = orderFiles(input, options.csv);
   const dir = mkdtempSync(path.join(os.tmpdir(), "loyalty-duckdb-"));
-  const db = await openDuckDb({ tempDirectory: dir, memoryLimit: "768MB" });
+  let db: DuckDbSession | undefined;
   const close = () => {
-    db.close();
+    db?.close();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
+    const files = orderFiles(input, await duckDbCsvOptions(input, options.csv ?? {}, dir));
+    db = await openDuckDb({ tempDirectory: dir, memoryLimit: "768MB" });
     const read = await readOrdersWithDuckDb(db, files, {
       ...options,
       onProgress: io.interactive ? (message) => io.err(message) : undefined,

@@ -3,6 +3,7 @@
  * core), computed in DuckDB by the customer-summary SQL, for the model fits.
  */
 import { nothingToAnalyze } from "../../engine/analyze";
+import type { CsvReadOptions } from "../../workbook/csv/table";
 import { parseDay } from "../../engine/data/parse-date";
 import type { OrderTable } from "../../engine/data/read-orders";
 import type { FitInput, TransactionOptions } from "../fit-input";
@@ -12,19 +13,14 @@ import { customerSummaryFromDuckDb } from "./to-engine";
 
 export async function fitInputWithDuckDb(
   file: string,
-  options: TransactionOptions,
+  options: TransactionOptions & { read: { csv?: CsvReadOptions } },
   io: CliIO,
   onRead?: (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">) => void,
 ): Promise<{ input: FitInput; source: string }> {
   const duck = await readWithDuckDb(file, options.read, io);
   try {
     const { read } = duck;
-    // DuckDB reads with its own SQL: no test-account ids listed, formats as given (as to-engine.ts says).
-    onRead?.({
-      quality: read.quality,
-      formats: { dayOrder: options.read.dates?.dayOrder ?? "ymd", decimalComma: false },
-      testAccounts: [],
-    });
+    onRead?.({ quality: read.quality, formats: read.formats, testAccounts: read.testAccounts });
     if (read.quality.purchaseLines === 0) throw new UserError(nothingToAnalyze(read).message);
     let calibrationEnd: number | undefined;
     if (options.calibrationEnd !== undefined) {

@@ -20,6 +20,8 @@ export interface OrderFiles {
   label: string;
   /** One file (not a glob): rows are that file's rows. */
   single: boolean;
+  /** The file's line of the first data row (2 below a header row). */
+  firstRow: number;
 }
 
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -34,14 +36,18 @@ export function formatOf(pattern: string): OrderFileFormat | null {
   return null;
 }
 
-export interface CsvReadOptions {
+export interface DuckDbCsvOptions {
   /** false: the first line is data (default: it is the header). */
   header?: boolean;
   /** The field separator (default: DuckDB's sniffer decides). */
   delimiter?: string;
+  /** The columns' names of a file without a header row. */
+  names?: string[];
+  /** The file DuckDB reads instead of `pattern` (a UTF-8 copy of it, see text-input.ts). */
+  readFrom?: string;
 }
 
-export function orderFiles(pattern: string, csv: CsvReadOptions = {}): OrderFiles {
+export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFiles {
   const format = formatOf(pattern);
   if (!format) {
     throw new UserError(
@@ -52,12 +58,18 @@ export function orderFiles(pattern: string, csv: CsvReadOptions = {}): OrderFile
     if (!existsSync(pattern)) throw new UserError(`${pattern} does not exist`);
     if (!statSync(pattern).isFile()) throw new UserError(`${pattern} is not a file`);
   }
-  const source = sqlString(pattern);
+  const source = sqlString(csv.readFrom ?? pattern);
+  const options = [
+    "all_varchar = true",
+    `header = ${csv.header === false ? "false" : "true"}`,
+    ...(csv.delimiter ? [`delim = ${sqlString(csv.delimiter)}`] : []),
+    ...(csv.names ? [`names = [${csv.names.map(sqlString).join(", ")}]`] : []),
+    "null_padding = true",
+  ];
   const fromClause =
-    format === "parquet"
-      ? `read_parquet(${source})`
-      : `read_csv(${source}, all_varchar = true, header = ${csv.header === false ? "false" : "true"}` +
-        `${csv.delimiter ? `, delim = ${sqlString(csv.delimiter)}` : ""}, null_padding = true)`;
+    format === "parquet" ? `read_parquet(${source})` : `read_csv(${source}, ${options.join(", ")})`;
   const single = !isGlob(pattern);
-  return { pattern, format, fromClause, label: single ? path.basename(pattern) : pattern, single };
+  const label = single ? path.basename(pattern) : pattern;
+  // A file without a header row starts with data on its first line.
+  return { pattern, format, fromClause, label, single, firstRow: csv.header === false ? 1 : 2 };
 }

@@ -9,6 +9,7 @@ import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "../io";
 import { runReport } from "../report-run";
+import { csvReadOptions } from "../table-options";
 import { readWithDuckDb } from "./engine-choice";
 import { orderTableFromDuckDb } from "./to-engine";
 
@@ -20,14 +21,19 @@ export async function reportWithDuckDb(
   io: CliIO,
 ): Promise<void> {
   const read = analysisConfigOf(resolveReportConfig([config])).read ?? {};
-  const duck = await readWithDuckDb(input, read, io);
+  const duck = await readWithDuckDb(input, { ...read, csv: csvReadOptions(config) }, io);
   try {
     const table = await orderTableFromDuckDb(duck.db, duck.read);
     await runReport(
       {
         workbook: XlsxWorkbook.create(path.basename(out)),
         out,
-        orders: { read: table, source: duck.files.label, headers: duck.read.headers },
+        orders: {
+          read: table,
+          source: duck.files.label,
+          headers: duck.read.headers,
+          currency: duck.read.currency,
+        },
         campaigns: options.campaigns,
         config,
         json: options.json,

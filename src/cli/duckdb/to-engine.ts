@@ -45,10 +45,12 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   const orders = `SELECT k.idx, l.day, SUM(l.amount ORDER BY l.ll_row) AS amount, MIN(l.ll_row) AS source_row
     FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
     WHERE l.purchase GROUP BY k.idx, l.day, ${orderKey}`;
-  const orderCount = await firstNumber(db, `SELECT COUNT(*) FROM (${orders})`);
+  // Made once: it is counted (to size the arrays), then read.
+  await db.run(`CREATE OR REPLACE TEMP TABLE ll_orders AS ${orders}`);
+  const orderCount = await firstNumber(db, `SELECT COUNT(*) FROM ll_orders`);
   const lines = await groupedLines(
     db,
-    `SELECT idx, day, amount, source_row FROM (${orders}) ORDER BY idx, day, source_row`,
+    `SELECT idx, day, amount, source_row FROM ll_orders ORDER BY idx, day, source_row`,
     orderCount,
     customerIds.length,
   );
@@ -63,6 +65,7 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
     refundCount,
     customerIds.length,
   );
+  await db.run("DROP TABLE ll_orders");
   const refunds: RefundLines = {
     customerStart: refund.start,
     day: refund.day,
@@ -92,9 +95,8 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
     columns: read.columns,
     asOf: read.asOf,
     customersWithoutPurchase: read.customersWithoutPurchase,
-    // DuckDB reads with its own SQL: no test-account ids listed, formats as given.
-    testAccounts: [],
-    formats: { dayOrder: "ymd", decimalComma: false },
+    testAccounts: read.testAccounts,
+    formats: read.formats,
   };
 }
 
@@ -114,7 +116,14 @@ export async function customerSummaryFromDuckDb(
   const summary = customerSummaryQuery({
     dialect: "duckdb",
     table: CLEAN_LINES,
-    columns: { customer: "customer_id", date: "order_date", amount: "amount", order: "order_id" },
+    // The lines are judged already (read-orders-duckdb.ts): the query does not net the returns again.
+    columns: {
+      customer: "customer_id",
+      date: "order_date",
+      amount: "amount",
+      order: "order_id",
+      purchase: "purchase",
+    },
     asOf: read.asOf,
     calibrationEnd: options.calibrationEnd,
     unit: options.unit,

@@ -29,12 +29,34 @@ export function isCancelledStatus(cell: CellValue): boolean {
   return text !== "" && CANCELLED.has(normalizeStatus(text));
 }
 
+/** Invoice ids of cancellations ("C536379") and plain invoice ids ("536365"). */
 const CANCELLATION_INVOICE = /^C\d+$/;
+const NUMERIC_INVOICE = /^\d+$/;
+
+/** What an order-id cell is, for telling whether "C" invoices are cancellations: see `invoiceKind`. */
+export const OTHER_INVOICE = 0;
+export const CANCELLATION_INVOICE_ID = 1;
+export const NUMERIC_INVOICE_ID = 2;
+
+/** Whether an order-id cell is a "C" + digits invoice, a plain numeric one, or anything else. */
+export function invoiceKind(cell: CellValue): number {
+  if (typeof cell === "number") return NUMERIC_INVOICE_ID;
+  if (typeof cell !== "string") return OTHER_INVOICE;
+  const id = cell.trim();
+  if (CANCELLATION_INVOICE.test(id)) return CANCELLATION_INVOICE_ID;
+  return NUMERIC_INVOICE.test(id) ? NUMERIC_INVOICE_ID : OTHER_INVOICE;
+}
 
 /**
- * Whether invoice ids "C" + digits are cancellations of this table: only when the table also has plain
- * numeric invoice ids and the C ones are a minority (a shop numbering every order "C1001" cancels nothing).
+ * Whether invoice ids "C" + digits are cancellations of a table with `withC` such lines and `numeric` lines
+ * of plain numeric invoice ids: only when the C ones are a minority (a shop numbering every order "C1001"
+ * cancels nothing).
  */
+export function cancellationInvoicesUsed(withC: number, numeric: number): boolean {
+  return withC > 0 && numeric > withC;
+}
+
+/** Whether invoice ids "C" + digits are cancellations of this table (see `cancellationInvoicesUsed`). */
 export function usesCancellationInvoices(
   orderCells: readonly CellValue[] | undefined,
   rows: number,
@@ -43,19 +65,15 @@ export function usesCancellationInvoices(
   let withC = 0;
   let numeric = 0;
   for (let row = 0; row < rows; row++) {
-    const cell = orderCells[row];
-    if (typeof cell === "number") numeric++;
-    else if (typeof cell === "string") {
-      const id = cell.trim();
-      if (CANCELLATION_INVOICE.test(id)) withC++;
-      else if (/^\d+$/.test(id)) numeric++;
-    }
+    const kind = invoiceKind(orderCells[row]);
+    if (kind === CANCELLATION_INVOICE_ID) withC++;
+    else if (kind === NUMERIC_INVOICE_ID) numeric++;
   }
-  return withC > 0 && numeric > withC;
+  return cancellationInvoicesUsed(withC, numeric);
 }
 
 export function isCancellationInvoice(cell: CellValue): boolean {
-  return typeof cell === "string" && CANCELLATION_INVOICE.test(cell.trim());
+  return invoiceKind(cell) === CANCELLATION_INVOICE_ID;
 }
 
 /** Why a line is not revenue: 0 it is, 1 its status, 2 a cancellation invoice. */

@@ -100,16 +100,22 @@ export interface CurrencyDetection {
   others: (Currency & { rows: number })[];
 }
 
-/** Counts the currencies `read` finds in `cells`; the most frequent first. */
-function tally(cells: readonly CellValue[], read: (cell: CellValue) => Currency | null) {
+/**
+ * The cells of a column, each with the number of rows that hold it: a table's cells one by one, or (a
+ * reader that counts distinct values, such as the DuckDB one) each distinct value once with its count.
+ */
+export type CountedCells = (column: number, visit: (cell: CellValue, rows: number) => void) => void;
+
+/** Counts the currencies `read` finds in a column's cells; the most frequent first. */
+function tally(cells: CountedCells, column: number, read: (cell: CellValue) => Currency | null) {
   const counts = new Map<string, Currency & { rows: number }>();
-  for (const cell of cells) {
+  cells(column, (cell, rows) => {
     const c = read(cell);
-    if (!c) continue;
+    if (!c) return;
     const entry = counts.get(c.code) ?? { ...c, rows: 0 };
-    entry.rows++;
+    entry.rows += rows;
     counts.set(c.code, entry);
-  }
+  });
   return [...counts.values()].sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
 }
 
@@ -118,6 +124,18 @@ function tally(cells: readonly CellValue[], read: (cell: CellValue) => Currency 
  * text of the amount column (`amountColumn`, the detected one), else none.
  */
 export function detectCurrency(table: RawTable, amountColumn: number | undefined): CurrencyDetection {
+  const cells: CountedCells = (column, visit) => {
+    for (const cell of table.columns[column] ?? []) visit(cell, 1);
+  };
+  return detectCurrencyOf(table, cells, amountColumn);
+}
+
+/** `detectCurrency` on a table whose cells `cells` gives (only its headers and labels are read of `table`). */
+export function detectCurrencyOf(
+  table: RawTable,
+  cells: CountedCells,
+  amountColumn: number | undefined,
+): CurrencyDetection {
   const where = (c: number) => ({
     column: columnLabel(table, c),
     header: String(table.headers[c] ?? ""),
@@ -128,7 +146,7 @@ export function detectCurrency(table: RawTable, amountColumn: number | undefined
   if (amountColumn !== undefined && amountColumn >= 0)
     candidates.push(["amounts", amountColumn, currencyInAmount]);
   for (const [kind, column, read] of candidates) {
-    const [first, ...others] = tally(table.columns[column] ?? [], read);
+    const [first, ...others] = tally(cells, column, read);
     if (first) {
       const source = { kind, ...where(column) } as CurrencySource;
       return { currency: { code: first.code, symbol: first.symbol }, rows: first.rows, source, others };

@@ -26,6 +26,17 @@ const REPEATED_SHARE = 0.9;
 /** Without a blank continuation line, at least this many such orders are needed to decide. */
 const MIN_REPEATED_ORDERS = 3;
 
+/**
+ * Whether an amount column holds order totals: of the `multi` orders of several lines, `consistent` carry
+ * one amount on every line (or on the first line with blanks below, `blankBelow`), nearly all of them, and
+ * either a blank continuation line was seen or enough orders agree.
+ */
+export function holdsOrderTotals(multi: number, consistent: number, blankBelow: boolean): boolean {
+  return (
+    multi > 0 && consistent >= REPEATED_SHARE * multi && (blankBelow || consistent >= MIN_REPEATED_ORDERS)
+  );
+}
+
 interface OrderState {
   first: number;
   amount: number;
@@ -73,8 +84,7 @@ export function findOrderTotals(
     multi++;
     if (state.consistent) consistent++;
   }
-  const detected =
-    multi > 0 && consistent >= REPEATED_SHARE * multi && (blankBelow || consistent >= MIN_REPEATED_ORDERS);
+  const detected = holdsOrderTotals(multi, consistent, blankBelow);
   if (!(mode === "orderTotal" || detected))
     return { ...none, multiLineOrders: multi, consistentOrders: consistent };
   const repeated = new Uint8Array(rows);

@@ -187,8 +187,8 @@ export class QualityCollector {
    * bulk (the CLI's DuckDB reader counts with SQL and adds the first examples with `add`).
    */
   addCount(reason: QualityReason, count: number, amount?: number): void {
-    if (count <= 0) return;
-    this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
+    // The sum may cover rows already added one by one (as examples), so it is kept even when count is 0.
+    if (count > 0) this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
     if (amount !== undefined) this.amounts.set(reason, (this.amounts.get(reason) ?? 0) + amount);
   }
 

@@ -120,6 +120,21 @@ export interface Formats {
 const MONEY_ROLES = ["amount", "price", "discount", "quantity"] as const;
 
 /**
+ * The values of a column that decide the formats, in table order: the column's cells, or (a reader that
+ * does not hold them, such as the DuckDB one) its distinct values in order of first appearance, which
+ * prove the same; `rowOf` gives the data row of each, for the messages.
+ */
+export interface FormatEvidence {
+  cellsOf(column: number): readonly CellValue[];
+  rowOf(column: number, index: number): number;
+}
+
+const cellsOfTable = (table: RawTable): FormatEvidence => ({
+  cellsOf: (column) => table.columns[column] ?? [],
+  rowOf: (_column, index) => index,
+});
+
+/**
  * The date order and decimal separator: as given, else inferred from the whole date column and the
  * money columns when a value proves them. Money that could be read two ways ("1.201") with nothing in the
  * table to decide is a DataError asking the user.
@@ -128,11 +143,12 @@ export function decideFormats(
   table: RawTable,
   columns: DetectedColumns,
   options: ReadOrdersOptions,
+  evidence: FormatEvidence = cellsOfTable(table),
 ): Formats {
   const formats: Formats = { dayOrder: options.dates?.dayOrder ?? "ymd", decimalComma: false };
   const dateColumn = columns.mapping.date;
   if (options.dates?.dayOrder === undefined && dateColumn !== undefined) {
-    const cells = table.columns[dateColumn] ?? [];
+    const cells = evidence.cellsOf(dateColumn);
     const proposal = proposeDayOrder(cells, cells.length);
     if (proposal) {
       formats.dayOrder = proposal.order;
@@ -151,16 +167,16 @@ export function decideFormats(
   for (const role of MONEY_ROLES) {
     const column = columns.mapping[role];
     if (column === undefined) continue;
-    const evidence = decimalEvidence(table.columns[column] ?? []);
+    const proofs = decimalEvidence(evidence.cellsOf(column));
     const found = (v: ColumnValue | undefined): Found | undefined =>
       v && {
         value: v.value,
-        where: describeCell(table, column, v.row),
-        at: cellPlace(table, column, v.row),
+        where: describeCell(table, column, evidence.rowOf(column, v.row)),
+        at: cellPlace(table, column, evidence.rowOf(column, v.row)),
       };
-    comma ??= found(evidence.comma);
-    point ??= found(evidence.point);
-    ambiguous ??= found(evidence.ambiguous);
+    comma ??= found(proofs.comma);
+    point ??= found(proofs.point);
+    ambiguous ??= found(proofs.ambiguous);
   }
   if (comma && point) {
     throw new DataError(
@@ -245,24 +261,24 @@ interface Screen {
   repeated: Uint8Array | null;
 }
 
-/** The cell to show, and why, for a line whose amount cannot be read (its own, or quantity and price). */
-function amountProblem(
-  table: RawTable,
-  screen: Screen,
-  row: number,
-  options: ReadOrdersOptions,
+/**
+ * The cell to show, and why, for a line whose amount cannot be read (its own, or quantity, unit price and
+ * discount); `cellOf` gives the line's cell in a column. Shared with the DuckDB reader.
+ */
+export function amountProblem(
+  mapping: DetectedColumns["mapping"],
+  cellOf: (column: number) => CellValue,
+  amounts: AmountParseOptions | undefined,
 ): { column: number; note: string } {
-  const { mapping } = screen.columns;
   const explain = (column: number, what: string) => ({
     column,
-    note: `${what}${explainAmount(table.columns[column]?.[row], options.amounts)}`,
+    note: `${what}${explainAmount(cellOf(column), amounts)}`,
   });
   if (mapping.amount !== undefined) return explain(mapping.amount, "");
   const quantity = mapping.quantity as number;
-  if (Number.isNaN(screen.values.quantity?.[row])) return explain(quantity, "quantity: ");
+  if (Number.isNaN(parseAmount(cellOf(quantity), amounts))) return explain(quantity, "quantity: ");
   const price = mapping.price as number;
-  if (Number.isNaN(parseAmount(table.columns[price]?.[row], options.amounts)))
-    return explain(price, "unit price: ");
+  if (Number.isNaN(parseAmount(cellOf(price), amounts))) return explain(price, "unit price: ");
   return explain(mapping.discount ?? price, "discount: ");
 }
 
@@ -313,7 +329,7 @@ function screenRows(
       continue;
     }
     if (Number.isNaN(values.amount[row])) {
-      const problem = amountProblem(table, screen, row, options);
+      const problem = amountProblem(columns.mapping, (c) => table.columns[c]?.[row], options.amounts);
       quality.add("nonNumericAmount", problem.column, row, () => problem.note);
       continue;
     }
@@ -338,19 +354,24 @@ function reportLongIds(
 ): void {
   for (let c = 0; c < ids.length; c++) {
     const length = ids[c].length;
-    if (length <= LONG_ID || testRuleOf[c]) continue;
-    quality.add("longId", idColumn, firstRowOf[c], () => {
-      const cut =
-        length > MAX_CELL_CHARACTERS
-          ? `; cut to ${MAX_CELL_CHARACTERS.toLocaleString("en-US")} where a sheet shows it`
-          : "";
-      return `${length.toLocaleString("en-US")} characters${cut}`;
-    });
+    if (!isLongId(ids[c]) || testRuleOf[c]) continue;
+    quality.add("longId", idColumn, firstRowOf[c], () => longIdNote(length));
   }
 }
 
+/** Whether a customer id is listed as too long (LONG_ID), and what its example says. */
+export const isLongId = (id: string) => id.length > LONG_ID;
+
+export function longIdNote(length: number): string {
+  const cut =
+    length > MAX_CELL_CHARACTERS
+      ? `; cut to ${MAX_CELL_CHARACTERS.toLocaleString("en-US")} where a sheet shows it`
+      : "";
+  return `${length.toLocaleString("en-US")} characters${cut}`;
+}
+
 /** The column examples of amounts point to: the amount column, else the unit price. */
-function amountColumnOf(columns: DetectedColumns): number {
+export function amountColumnOf(columns: DetectedColumns): number {
   return (columns.mapping.amount ?? columns.mapping.price) as number;
 }
 

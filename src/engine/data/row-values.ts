@@ -101,7 +101,15 @@ function readAmounts(
 }
 
 /** Cents are kept exact: 6 × 2.55 is 15.3, not 15.299999999999999. */
-const AMOUNT_DIGITS = 1e6;
+export const AMOUNT_DIGITS = 1e6;
+
+/**
+ * A line's amount from its quantity, unit price and discount (0 when blank), rounded to AMOUNT_DIGITS.
+ * The DuckDB reader computes it in SQL (src/cli/duckdb/rules-sql.ts); a test proves the two equal.
+ */
+export function lineAmount(quantity: number, price: number, discount: number): number {
+  return Math.round((quantity * price - discount) * AMOUNT_DIGITS) / AMOUNT_DIGITS;
+}
 
 /** Quantity × unit price − discount (a blank discount is none) for each row, into `out`. */
 function lineAmounts(
@@ -115,7 +123,7 @@ function lineAmounts(
     const price = parseAmount(priceCells[row], options);
     const discountCell = discountCells?.[row];
     const discount = isBlankCell(discountCell) ? 0 : parseAmount(discountCell, options);
-    out[row] = Math.round((quantity[row] * price - discount) * AMOUNT_DIGITS) / AMOUNT_DIGITS;
+    out[row] = lineAmount(quantity[row], price, discount);
   }
 }
 

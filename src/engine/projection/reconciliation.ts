@@ -16,9 +16,14 @@
  *   seasonality      N − N2
  * The backtest is the same "no change" projection from the baseline as of one year before the as-of date,
  * made from the purchases up to that date only, against what the tiers' members then actually spent.
+ * Its error is split between the customers who had bought by the backtest date (projected: the same
+ * projection without intake) and those whose first purchase came in the year checked (the rest), so that
+ * two errors that cancel in the total are seen: a memoryless tier chain tends to carry the members of a
+ * year ago too long and to give new members the base tier's spend.
  */
 import { addMonths } from "../data/days";
 import type { PurchaseDays } from "../summary/purchase-days";
+import { activityBetween } from "../tiers/activity";
 import type { TierProgram } from "../tiers/program";
 import { baselineAsOf, type ProjectionBaseline } from "./baseline";
 import { memberPath } from "./members";
@@ -66,7 +71,24 @@ export interface GrowthCauses {
 export type BacktestReason =
   | { reason: "shortHistory"; months: number }
   | { reason: "noSeasonalIndex"; status: SeasonalityStatus }
-  | { reason: "trend"; actualGrowth: number; projectedGrowth: number };
+  | { reason: "trend"; actualGrowth: number; projectedGrowth: number }
+  | { reason: "newMembers"; split: BacktestSplit };
+
+/** Projected and actual revenue of one group of customers in the year the backtest checks. */
+export interface BacktestPart {
+  projected: number;
+  actual: number;
+  /** projected / actual − 1 (0 when the group spent nothing). */
+  error: number;
+}
+
+/** The backtest's error split by who spent: customers of a year before and the year's new customers. */
+export interface BacktestSplit {
+  /** Customers who had bought on or before the backtest date. */
+  existing: BacktestPart;
+  /** Customers whose first purchase fell in the year checked, with their number (projected, actual). */
+  joined: BacktestPart & { projectedCount: number; actualCount: number };
+}
 
 export interface Backtest {
   /** The as-of date of the backtest's baseline: one year before the as-of date. */
@@ -79,6 +101,7 @@ export interface Backtest {
   errorPerTier: number[];
   error: number;
   withinTarget: boolean;
+  split: BacktestSplit;
   /** Why the error may be larger than the target (empty when within it). */
   reasons: BacktestReason[];
 }
@@ -122,6 +145,46 @@ function growthCauses(b: ProjectionBaseline, Y: number, actualTiers: number, act
   };
 }
 
+const part = (projected: number, actual: number): BacktestPart => ({
+  projected,
+  actual,
+  error: relative(projected, actual),
+});
+
+/**
+ * The split of the backtest (see the top): the actual spend in (from, to] of the customers whose first
+ * purchase is in it, the rest of the actual total to those who had bought before.
+ */
+function splitOf(
+  days: PurchaseDays,
+  earlier: ProjectionBaseline,
+  to: number,
+  projectedTotal: number,
+  actual: number,
+): BacktestSplit {
+  const from = earlier.asOf;
+  const spend = activityBetween(days, from, to).spend;
+  let joinedSpend = 0;
+  let joinedCount = 0;
+  for (let c = 0; c < spend.length; c++) {
+    const first = days.start[c] < days.start[c + 1] ? days.day[days.start[c]] : Infinity;
+    if (first > from && first <= to) {
+      joinedSpend += spend[c];
+      joinedCount++;
+    }
+  }
+  const Y = earlier.window.yearPeriods;
+  const existing = sum(noChangeRevenue(earlier, Y, { intake: false, migration: true, season: true }));
+  return {
+    existing: part(existing, actual - joinedSpend),
+    joined: {
+      ...part(projectedTotal - existing, joinedSpend),
+      projectedCount: earlier.newMembers * Y,
+      actualCount: joinedCount,
+    },
+  };
+}
+
 function backtestOf(
   days: PurchaseDays,
   program: TierProgram,
@@ -141,6 +204,7 @@ function backtestOf(
   const projectedTotal = sum(projected);
   const error = relative(projectedTotal, actual);
   const withinTarget = Math.abs(error) <= BACKTEST_TARGET;
+  const split = splitOf(days, earlier, b.asOf, projectedTotal, actual);
   const reasons: BacktestReason[] = [];
   if (!withinTarget) {
     if (earlier.window.historyMonths < 12) {
@@ -155,6 +219,9 @@ function backtestOf(
     if (earlier.seasonality.status !== "estimated") {
       reasons.push({ reason: "noSeasonalIndex", status: earlier.seasonality.status });
     }
+    if (Math.abs(split.joined.error) > BACKTEST_TARGET || Math.abs(split.existing.error) > BACKTEST_TARGET) {
+      reasons.push({ reason: "newMembers", split });
+    }
   }
   return {
     asOf,
@@ -164,6 +231,7 @@ function backtestOf(
     errorPerTier: projected.map((p, i) => relative(p, actualPerTier[i])),
     error,
     withinTarget,
+    split,
     reasons,
   };
 }

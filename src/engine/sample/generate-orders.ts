@@ -34,6 +34,15 @@ export interface GenerateOrdersOptions {
   dirt?: number;
   /** Name of the table for messages (default "Orders"). */
   source?: string;
+  /**
+   * How long a customer stays active. "untilDataEnd" (default, the demo's sample): a share of the time
+   * from their first purchase to the last day, so that every customer's purchases fit in the data and a
+   * later joiner buys faster (the sample knows when it ends). "ownLength": the same share of the whole span
+   * of days, whenever they join, and the purchases that would fall after the last day are not in the data,
+   * as in a business that goes on (fewer lines than asked for). For measuring models on a history whose
+   * end does not shape it (scripts/backtest-tenure.ts).
+   */
+  lifetimes?: "untilDataEnd" | "ownLength";
 }
 
 export const GENERATED_HEADERS = {
@@ -199,7 +208,13 @@ interface OrderPlan {
 }
 
 /** Orders of every customer: how many lines each has, on which day and at what time. */
-function planOrders(rng: Random, customers: Customer[], firstDay: number, lastDay: number): OrderPlan {
+function planOrders(
+  rng: Random,
+  customers: Customer[],
+  firstDay: number,
+  lastDay: number,
+  lifetimes: "untilDataEnd" | "ownLength",
+): OrderPlan {
   const customer: number[] = [];
   const day: number[] = [];
   const second: number[] = [];
@@ -216,11 +231,14 @@ function planOrders(rng: Random, customers: Customer[], firstDay: number, lastDa
     // Heavy buyers start earlier and stay active longer.
     const first = firstDay + Math.floor(span * rng.uniform() ** (1 + Math.log1p(sizes.length) / 2));
     const life = 1 - (1 - rng.uniform()) ** (1 + 0.3 * (sizes.length - 1));
-    const active = Math.floor((lastDay - first) * life);
+    const active = Math.floor((lifetimes === "ownLength" ? span : lastDay - first) * life);
     sizes.forEach((size, k) => {
+      const orderDay = k === 0 ? first : first + Math.floor(rng.uniform() * (active + 1));
+      const orderSecond = 8 * 3600 + Math.floor(rng.uniform() * 14 * 3600);
+      if (orderDay > lastDay) return;
       customer.push(index);
-      day.push(k === 0 ? first : first + Math.floor(rng.uniform() * (active + 1)));
-      second.push(8 * 3600 + Math.floor(rng.uniform() * 14 * 3600));
+      day.push(orderDay);
+      second.push(orderSecond);
       lines.push(size);
     });
   });
@@ -292,12 +310,13 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
     cells: options.cells ?? "text",
     dirt: Math.min(0.5, Math.max(0, options.dirt ?? 0)),
     source: options.source ?? "Orders",
+    lifetimes: options.lifetimes ?? "untilDataEnd",
   };
   const rng = new Random(o.seed);
   const asText = o.cells === "text";
   const customers = makeCustomers(rng, o);
   addContacts(customers, o.seed, o.headers);
-  const plan = planOrders(rng, customers, o.firstDay, o.lastDay);
+  const plan = planOrders(rng, customers, o.firstDay, o.lastDay, o.lifetimes);
   const joinedOn = new Map<number, number>();
   for (let i = 0; i < plan.day.length; i++) {
     if (!joinedOn.has(plan.customer[i])) joinedOn.set(plan.customer[i], plan.day[i]);
@@ -314,7 +333,9 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
   const tastes = new Random(o.seed ^ 0x7a57e5);
   const favourite = customers.map(() => pickCategory(tastes, -1, 0, CATEGORY_WEIGHTS));
   const loyalty = customers.map(() => 0.4 + 0.45 * tastes.uniform());
-  const columns: CellValue[][] = GENERATED_HEADERS[o.headers].map(() => new Array<CellValue>(o.lines));
+  // The lines asked for, or fewer when purchases after the last day were left out.
+  const lineCount = plan.lines.reduce((a, b) => a + b, 0);
+  const columns: CellValue[][] = GENERATED_HEADERS[o.headers].map(() => new Array<CellValue>(lineCount));
   let row = 0;
   for (const [sequence, index] of chronological(plan, o.firstDay).entries()) {
     const c = customers[plan.customer[index]];

@@ -5,8 +5,10 @@
  * (the lift message) come from here too, so the engine's expected value and the formula agree in either
  * language.
  */
+import type { BacktestSplit } from "../projection/reconciliation";
 import { bilingual } from "./bilingual";
 import { SHEET_TEXTS } from "./benefit-cost-sheet";
+import { whole } from "./format";
 
 const pct = (x: number, space: string) => `${(x * 100).toFixed(1)}${space}%`;
 
@@ -28,6 +30,17 @@ export const BENEFIT_COST_TEXTS = bilingual({
     backtestError: "Backtest error",
     none: "none",
     errorNote: "Projected / actual − 1.",
+    backtestExisting: (asOf: string) => `  customers who had bought by ${asOf}`,
+    backtestJoined: (actual: number, projected: number) =>
+      `  new customers: ${whole(actual)} (${whole(projected)} projected)`,
+    backtestPartNote: (existing: boolean, projected: number, actual: number) =>
+      `Projected ${whole(projected)}, actual ${whole(actual)}: what the customers ` +
+      (existing
+        ? "who had bought by the backtest date spent in the year checked (the backtest without intake). "
+        : "whose first purchase fell in the year checked spent in it. ") +
+      "Errors of opposite sign that cancel in the total mean the model is right for the wrong reasons: " +
+      "tiers as a chain without memory may carry established members too long and give new ones the " +
+      "spend of the tier they join, while new members often buy more in their first months.",
     next: (months: number) => `Next ${months} months, no change`,
     nextNote:
       "The projection from the baseline alone: members now, moved by the measured migration, the measured " +
@@ -63,9 +76,11 @@ export const BENEFIT_COST_TEXTS = bilingual({
       shortHistory: (months: number) => `the backtest's baseline had only ${months} months of history`,
       noSeasonalIndex: "it had no seasonal index (that needs 24 months of history before the backtest date)",
       trend: (actual: number, projected: number) =>
-        `the business grew ${pct(actual, " ")} in that year while the model, holding the drivers of the ` +
-        `year before, projected ${pct(projected, " ")} (trend: members moved up or spent differently from ` +
-        "the year before)",
+        `the business grew ${pct(actual, " ")} that year; holding the year before's drivers, the model ` +
+        `projected ${pct(projected, " ")}`,
+      newMembers: (s: BacktestSplit) =>
+        `customers of a year before ${pct(s.existing.error, " ")}, the year's new ones ` +
+        `${pct(s.joined.error, " ")} (rows above)`,
     },
     noBacktest: (months: number, needed: number) =>
       `No backtest: the data covers ${months} months; a backtest needs ${needed} (a year to check and a ` +
@@ -73,9 +88,10 @@ export const BENEFIT_COST_TEXTS = bilingual({
     withinTarget: (target: number, months: number, error: number) =>
       `Backtest within ±${target * 100} %: run a year ago, the model projected the last ${months} months ` +
       `within ${pct(error, " ")}.`,
-    outsideTarget: (error: number, target: number, reasons: string[]) =>
-      `Backtest error ${pct(error, " ")}, outside ±${target * 100} %: ${reasons.join("; ")}. Read the ` +
-      "projection as a range, not a point.",
+    outsideTarget: (error: number, target: number) =>
+      `Backtest error ${pct(error, " ")}, outside ±${target * 100} %: read the projection as a range, not ` +
+      "a point.",
+    why: (reasons: string[]) => `Why it may be: ${reasons.join("; ")}.`,
     window: (over: string, season: string) =>
       `Spend per member, new members and migration are averages over ${over}; seasonal index: ${season}. ` +
       "Values from the data: Refresh updates them.",
@@ -162,6 +178,16 @@ export const BENEFIT_COST_TEXTS = bilingual({
     backtestError: "回测误差",
     none: "无",
     errorNote: "预测 / 实际 − 1。",
+    backtestExisting: (asOf: string) => `  截至 ${asOf} 已购买的顾客`,
+    backtestJoined: (actual: number, projected: number) =>
+      `  新顾客：${whole(actual)} 位（预测 ${whole(projected)} 位）`,
+    backtestPartNote: (existing: boolean, projected: number, actual: number) =>
+      `预测 ${whole(projected)}，实际 ${whole(actual)}：` +
+      (existing
+        ? "回测日之前已购买的顾客在检验年度的消费（不含新会员的回测）。"
+        : "首次购买在检验年度内的顾客在该年度的消费。") +
+      "符号相反、在合计中相互抵消的误差说明模型碰巧对了：没有记忆的等级链可能让老会员留得过久，" +
+      "并给新会员其加入等级的人均消费，而新会员在最初几个月往往买得更多。",
     next: (months: number) => `未来 ${months} 个月，不变`,
     nextNote:
       "仅由基线得出的预测：现有会员按实测迁移变化，按实测入会人数新增，人均消费取最近一年平均，乘以季节指数；不含提升，不含情景。",
@@ -185,13 +211,16 @@ export const BENEFIT_COST_TEXTS = bilingual({
       noSeasonalIndex: "回测没有季节指数（需要回测日之前 24 个月的历史）",
       trend: (actual: number, projected: number) =>
         `业务当年增长 ${pct(actual, "")}，而沿用上一年驱动因素的模型预测为 ${pct(projected, "")}（趋势：会员升级或消费与上一年不同）`,
+      newMembers: (s: BacktestSplit) =>
+        `一年前已有的顾客偏差 ${pct(s.existing.error, "")}，当年新顾客偏差 ${pct(s.joined.error, "")}（见上方两行）`,
     },
     noBacktest: (months: number, needed: number) =>
       `无回测：数据只覆盖 ${months} 个月，回测需要 ${needed} 个月（一年用于检验，之前至少一期作为起点）。请把预测视为未经检验的估计。`,
     withinTarget: (target: number, months: number, error: number) =>
       `回测在 ±${target * 100}% 以内：一年前运行的模型对最近 ${months} 个月的预测误差为 ${pct(error, "")}。`,
-    outsideTarget: (error: number, target: number, reasons: string[]) =>
-      `回测误差 ${pct(error, "")}，超出 ±${target * 100}%：${reasons.join("；")}。请把预测视为区间，而非一个点。`,
+    outsideTarget: (error: number, target: number) =>
+      `回测误差 ${pct(error, "")}，超出 ±${target * 100}%：请把预测视为区间，而非一个点。`,
+    why: (reasons: string[]) => `可能的原因：${reasons.join("；")}。`,
     window: (over: string, season: string) =>
       `人均消费、新会员和迁移取${over}的平均；季节指数：${season}。数据中的值：刷新时更新。`,
     lastMonths: (months: number) => `最近 ${months} 个月`,

@@ -37,11 +37,16 @@ export interface BenefitCostLayout {
   actual: number;
   backtest: number;
   backtestError: number;
+  /** The backtest error of the customers of a year before, then of the year's new customers. */
+  backtestExisting: number;
+  backtestJoined: number;
   next: number;
   growth: number;
   /** First of the GROWTH_CAUSES rows. */
   causes: number;
   verdict: number;
+  /** Why the backtest may miss its target (empty when it does not). */
+  verdictWhy: number;
   windowNote: number;
   keyTitle: number;
   scenario: number;
@@ -191,9 +196,10 @@ export function benefitCostLayout(
   gap();
   at.reconciliationTitle = next();
   next();
-  lines("reconciliationHeader", "actual", "backtest", "backtestError", "next", "growth");
+  lines("reconciliationHeader", "actual", "backtest", "backtestError", "backtestExisting", "backtestJoined");
+  lines("next", "growth");
   at.causes = next(GROWTH_CAUSE_LINES);
-  lines("verdict", "windowNote");
+  lines("verdict", "verdictWhy", "windowNote");
   gap();
   lines("keyTitle", "scenario");
   at.keyFirst = next(KEY_RESULT_LINES);

@@ -7,6 +7,7 @@
 import { addMonths, formatDay } from "../../engine/data/days";
 import {
   BACKTEST_TARGET,
+  type BacktestPart,
   type BacktestReason,
   type GrowthCauses,
   type Reconciliation,
@@ -39,15 +40,20 @@ function reasonText(t: BenefitCostTexts, r: BacktestReason): string {
       return t.reasons.noSeasonalIndex;
     case "trend":
       return t.reasons.trend(r.actualGrowth, r.projectedGrowth);
+    case "newMembers":
+      return t.reasons.newMembers(r.split);
   }
 }
 
-function verdict(t: BenefitCostTexts, rec: Reconciliation): { text: string; good: boolean } {
+/** The verdict line, and the line under it saying why the target may be missed. */
+function verdict(t: BenefitCostTexts, rec: Reconciliation): { text: string; why: string; good: boolean } {
   const b = rec.backtest;
-  if (!("asOf" in b)) return { text: t.noBacktest(b.months, b.needed), good: false };
-  if (b.withinTarget) return { text: t.withinTarget(BACKTEST_TARGET, rec.months, b.error), good: true };
-  const reasons = b.reasons.map((r) => reasonText(t, r));
-  return { text: t.outsideTarget(b.error, BACKTEST_TARGET, reasons), good: false };
+  if (!("asOf" in b)) return { text: t.noBacktest(b.months, b.needed), why: "", good: false };
+  if (b.withinTarget) {
+    return { text: t.withinTarget(BACKTEST_TARGET, rec.months, b.error), why: "", good: true };
+  }
+  const why = b.reasons.length ? t.why(b.reasons.map((r) => reasonText(t, r))) : "";
+  return { text: t.outsideTarget(b.error, BACKTEST_TARGET), why, good: false };
 }
 
 function windowText(w: BenefitCostWriter, rec: Reconciliation): string {
@@ -85,6 +91,13 @@ export function reconciliationSection(w: BenefitCostWriter): void {
   if ("asOf" in b) {
     row(at.backtest, t.backtest(formatDay(b.asOf)), b.projectedTotal, b.projected, t.backtestNote(months));
     ratioRow(at.backtestError, at.backtest, t.backtestError, [b.error, ...b.errorPerTier], t.errorNote);
+    const { existing, joined } = b.split;
+    const partRow = (r: number, label: string, p: BacktestPart) => {
+      w.text(r, 1, label, undefined, t.backtestPartNote(p === existing, p.projected, p.actual));
+      w.value(r, 2, p.error, FORMATS.rate);
+    };
+    partRow(at.backtestExisting, t.backtestExisting(formatDay(b.asOf)), existing);
+    partRow(at.backtestJoined, t.backtestJoined(joined.actualCount, joined.projectedCount), joined);
   } else {
     w.text(at.backtest, 1, t.backtestImpossible(formatDay(addMonths(asOf, -months))));
     w.text(at.backtest, 2, t.notPossible, "note");
@@ -106,10 +119,16 @@ export function reconciliationSection(w: BenefitCostWriter): void {
     w.grid.formula(r, 3, `IF(${actual}<>0,B${r}/${actual},0)`, share, { format: FORMATS.rate });
   });
   const v = verdict(t, rec);
-  w.text(at.verdict, 1, v.text, v.good ? GREEN : RED);
-  // The line runs over the empty cells to its right: they carry its fill, so the whole line reads as one.
-  for (let c = 2; c <= Math.max(VERDICT_LAST_COL, w.lastCol); c++) {
-    w.value(at.verdict, c, null, undefined, v.good ? GREEN : RED);
+  for (const [r, text] of [
+    [at.verdict, v.text],
+    [at.verdictWhy, v.why],
+  ] as const) {
+    if (!text) continue;
+    w.text(r, 1, text, v.good ? GREEN : RED);
+    // The line runs over the empty cells to its right: they carry its fill, so the whole line reads as one.
+    for (let c = 2; c <= Math.max(VERDICT_LAST_COL, w.lastCol); c++) {
+      w.value(r, c, null, undefined, v.good ? GREEN : RED);
+    }
   }
   w.text(at.windowNote, 1, windowText(w, rec), "note");
 }

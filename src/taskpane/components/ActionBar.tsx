@@ -6,7 +6,7 @@
  */
 import { Body1, Button, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useStrings } from "../i18n/context";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import { progressText, type RunState } from "../state/run-state";
 
 const useStyles = makeStyles({

@@ -5,7 +5,7 @@
 import { Body1Strong, Caption1 } from "@fluentui/react-components";
 import type { ProjectionTotals } from "../../engine/projection/project";
 import { useStrings } from "../i18n/context";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import { Figures } from "./Figures";
 import { useResultStyles } from "./result-styles";
 

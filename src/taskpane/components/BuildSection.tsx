@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { SHEET_KINDS } from "../../report/sheet-kinds";
 import { useStrings } from "../i18n/context";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import type { BuildForm, BuildFormAction } from "../state/build-form";
 import { sheetLabel } from "../state/run-state";
 import { ThresholdFields } from "./ThresholdFields";

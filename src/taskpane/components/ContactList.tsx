@@ -6,7 +6,7 @@
 import { Body1, Body1Strong, Button, Caption1 } from "@fluentui/react-components";
 import type { ReportResult } from "../../report/build-report";
 import { useStrings } from "../i18n/context";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import { useResultStyles } from "./result-styles";
 import type { RangePlace } from "./Workspace";
 

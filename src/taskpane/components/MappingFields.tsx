@@ -21,7 +21,7 @@ import {
 } from "../../engine/data/columns";
 import { columnLabel, type RawTable } from "../../engine/data/table";
 import { useStrings } from "../i18n/context";
-import type { Strings } from "../i18n/strings";
+import type { Strings } from "../../i18n/pane";
 import { ROLES_IN_ORDER } from "../source/inspect";
 
 const NONE = "";

@@ -11,8 +11,8 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n/context";
-import { shownText } from "../i18n/message-texts";
-import type { Strings } from "../i18n/strings";
+import { shownText } from "../../i18n/messages";
+import type { Strings } from "../../i18n/pane";
 import type { PaneError, PaneMessage } from "../state/pane-message";
 
 const FIXES: Record<PaneError["fix"], (s: Strings) => string> = {
@@ -26,7 +26,7 @@ const FIXES: Record<PaneError["fix"], (s: Strings) => string> = {
 export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage; onDismiss: () => void }) {
   const { strings, language } = useStrings();
   const error = "text" in message;
-  const errorText = (e: PaneError) => shownText(strings.messages, language, e.detail, e.text);
+  const errorText = (e: PaneError) => shownText(language, e.detail, e.text);
   // A new error takes the focus, so the user (and a screen reader) is taken to it at once.
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -1,7 +1,7 @@
 /** The first rows of the chosen order table, scrolling sideways inside the pane rather than widening it. */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { RawTable } from "../../engine/data/table";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import { useStrings } from "../i18n/context";
 import { previewRows } from "../source/inspect";
 

@@ -5,8 +5,8 @@
 import { Body1, Body1Strong, Caption1 } from "@fluentui/react-components";
 import type { ReportSummary, WarningPlace } from "../../report/report-summary";
 import { useStrings } from "../i18n/context";
-import { findingLabel } from "../i18n/message-texts";
-import { formatNumber } from "../i18n/strings";
+import { findingLabel } from "../../i18n/messages";
+import { formatNumber } from "../../i18n/pane";
 import { PlaceLink, placeReference } from "./PlaceLink";
 import { useResultStyles } from "./result-styles";
 

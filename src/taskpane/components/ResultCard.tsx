@@ -20,8 +20,8 @@ import { LAPSED } from "../../engine/tiers/program";
 import { needsOrderLines } from "../../engine/text/summary-basis";
 import type { ReportResult } from "../../report/build-report";
 import { useStrings } from "../i18n/context";
-import { shownText } from "../i18n/message-texts";
-import { formatNumber } from "../i18n/strings";
+import { shownText } from "../../i18n/messages";
+import { formatNumber } from "../../i18n/pane";
 import { sheetLabel } from "../state/run-state";
 import { BenefitCostSummary } from "./BenefitCostSummary";
 import { ContactList } from "./ContactList";
@@ -166,7 +166,7 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
             {otherWarnings.map((w, i) => (
               <li key={i} className={styles.wrap}>
                 <PlaceLink
-                  text={shownText(strings.messages, language, w.detail, w.message)}
+                  text={shownText(language, w.detail, w.message)}
                   where={w.where}
                   onSelect={onSelect}
                 />

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { Caption1, Subtitle2, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { boxContains, parseRangeAddress } from "../../sheet/a1";
 import { useStrings } from "../i18n/context";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import type { GridView } from "../preview/workbook-host";
 
 export interface GridSelection {

@@ -24,7 +24,7 @@ import {
 } from "@fluentui/react-components";
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
 import { useStrings } from "../i18n/context";
-import { formatNumber } from "../i18n/strings";
+import { formatNumber } from "../../i18n/pane";
 import type { SourceHook } from "../hooks/useSource";
 import type { OrderSourceCandidate } from "../source/discover";
 import { proposedSource } from "../source/discover";

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from "react";
 import { hostLanguage } from "../i18n/language";
-import { STRINGS, type Language } from "../i18n/strings";
+import { STRINGS, type Language } from "../../i18n/pane";
 import type { LanguageState } from "../i18n/context";
 import { hostIsDark } from "../theme";
 

@@ -1,6 +1,6 @@
 /** The pane's language and its strings, for every component. */
 import { createContext, useContext } from "react";
-import { STRINGS, type Language, type Strings } from "./strings";
+import { STRINGS, type Language, type Strings } from "../../i18n/pane";
 
 export interface LanguageState {
   language: Language;

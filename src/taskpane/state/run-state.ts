@@ -5,7 +5,7 @@
 import type { ReportProgress, ReportResult } from "../../report/build-report";
 import { sheetKindOf } from "../../report/sheet-kinds";
 import type { OpenProgress } from "../preview/open-file";
-import { formatNumber, type Language, type Strings } from "../i18n/strings";
+import { formatNumber, type Language, type Strings } from "../../i18n/pane";
 
 export type RunKind = "build" | "refresh";
 

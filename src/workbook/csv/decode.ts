@@ -45,6 +45,11 @@ const GIVEN: Record<TextEncodingChoice, TextEncodingName> = {
   "iso-8859-1": "windows-1252",
 };
 
+/** A streaming decoder of `encoding` (a byte-order mark is skipped), for files read in pieces. */
+export function textDecoderOf(encoding: TextEncodingName): TextDecoder {
+  return new TextDecoder(DECODER_LABEL[encoding]);
+}
+
 /** chardet's names of the encodings we read. */
 function fromChardet(name: string): TextEncodingName | undefined {
   const n = name.toLowerCase();

@@ -25,8 +25,16 @@ import {
   type RangeBox,
 } from "../../sheet/a1";
 import { resolveCells } from "../../sheet/sheet-model-cells";
-import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
-import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
+import type { SheetModel } from "../../sheet/sheet-model";
+import { isReportChartName } from "../../sheet/report-marks";
+import type {
+  BackendSheet,
+  CellContents,
+  DefinedNameSpec,
+  PreviousSheet,
+  SheetRow,
+  WorkbookBackend,
+} from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
@@ -257,7 +265,7 @@ export class OfficeBackend implements WorkbookBackend {
         : [ws.getRange(undefined)];
       for (const area of areas) area.load("top,left,width,height");
       ws.tables.load("items/name");
-      ws.charts.load("items/top,items/left");
+      ws.charts.load("items/name");
       if (notes) ws.notes.load("items/authorName");
       await context.sync();
       const tableRanges = ws.tables.items.map((t) => t.getRange().load("address"));
@@ -266,17 +274,8 @@ export class OfficeBackend implements WorkbookBackend {
       context.workbook.application.suspendScreenUpdatingUntilNextSync();
       ws.tables.items.filter((_t, i) => ours(tableRanges[i].address)).forEach((t) => t.delete());
       if (notes) ws.notes.items.filter((_n, i) => ours(noteRanges[i].address)).forEach((n) => n.delete());
-      // A chart belongs to the area its top-left corner is in.
-      const inArea = (c: Excel.Chart) =>
-        !owned ||
-        areas.some(
-          (area) =>
-            c.top >= area.top &&
-            c.top < area.top + area.height &&
-            c.left >= area.left &&
-            c.left < area.left + area.width,
-        );
-      ws.charts.items.filter(inArea).forEach((c) => c.delete());
+      // The report's charts (known by their name's mark) are drawn again; the user's stay where they are.
+      ws.charts.items.filter((c) => isReportChartName(c.name)).forEach((c) => c.delete());
       for (const area of areas) {
         area.conditionalFormats.clearAll();
         area.dataValidation.clear();
@@ -297,54 +296,36 @@ export class OfficeBackend implements WorkbookBackend {
 
   /**
    * What clearSheet(sheet, _, owned) would remove of the user's: notes on the cleared cells whose text is
-   * not one the report writes (its own notes move with the layout, so they are known by their text), and
-   * charts in the cleared area that are not at the place of one of the report's charts (the last build's,
-   * from the registry, or this one's). Pictures and shapes are not cleared, so they are not listed.
+   * not one the report writes now or the last build wrote at that cell (its own notes move with the
+   * layout and their numbers change with the data; Excel's API gives a note no author to mark it by).
+   * Charts are not listed: only the report's (known by their name's mark) are cleared, and pictures and
+   * shapes are not touched.
    */
   async losses(
     sheet: string,
     model: SheetModel,
     owned: RangeBox[] | undefined,
-    charts: ChartSpec[],
+    previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
-    const notes = this.supports("ExcelApi", "1.18");
+    if (!this.supports("ExcelApi", "1.18")) return [];
     const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const areas = owned ? owned.map((b) => ws.getRange(rangeAddress(b, false, true))) : [];
-      for (const area of areas) area.load("top,left,width,height");
-      const anchors = [...charts, ...(model.charts ?? [])].map((c) =>
-        ws.getRange(cellAddress(c.at.row, c.at.col)).load("top,left"),
-      );
-      ws.charts.load("items/name,items/top,items/left");
-      if (notes) ws.notes.load("items/content");
+      ws.notes.load("items/content");
       await context.sync();
-      const noteRanges = notes ? ws.notes.items.map((n) => n.getLocation().load("address")) : [];
+      const noteRanges = ws.notes.items.map((n) => n.getLocation().load("address"));
       await context.sync();
       const losses: RefreshLoss[] = [];
-      if (notes) {
-        ws.notes.items.forEach((note, i) => {
-          const address = splitAddress(noteRanges[i].address).range;
-          const box = parseRangeAddress(address);
-          const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
-          if (cleared && !ourNotes.has(note.content)) {
-            losses.push({ kind: "note", sheet, cell: address.replace(/\$/g, ""), text: note.content });
-          }
-        });
-      }
-      const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
-      ws.charts.items.forEach((chart) => {
-        const inArea =
-          !owned ||
-          areas.some(
-            (a) =>
-              chart.top >= a.top &&
-              chart.top < a.top + a.height &&
-              chart.left >= a.left &&
-              chart.left < a.left + a.width,
-          );
-        const ours = anchors.some((a) => near(a.top, chart.top) && near(a.left, chart.left));
-        if (inArea && !ours) losses.push({ kind: "chart", sheet, text: chart.name });
+      ws.notes.items.forEach((note, i) => {
+        const address = splitAddress(noteRanges[i].address).range;
+        const box = parseRangeAddress(address);
+        const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
+        const cell = address.replace(/\$/g, "");
+        // The report's: a note it writes now, or the one the last build wrote there (its text has changed).
+        const ours = ourNotes.has(note.content) || previous.notes?.[cell] === note.content;
+        if (cleared && !ours) {
+          losses.push({ kind: "note", sheet, cell, text: note.content });
+        }
       });
       return losses;
     });

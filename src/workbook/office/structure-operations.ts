@@ -7,6 +7,7 @@
  */
 import { cellAddress, columnName, parseCellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
 import { columnPixels } from "../../sheet/column-geometry";
+import { reportChartName } from "../../sheet/report-marks";
 import { formulaBody, numberFormatCode, tableBox, type ResolvedCell } from "../../sheet/sheet-model-cells";
 import type {
   CellValueOperator,
@@ -167,7 +168,7 @@ function seriesName(series: ChartSeries, cells: ResolvedCell[]): string | undefi
   return v === null || v === undefined ? undefined : String(v);
 }
 
-function applyChart(ws: Excel.Worksheet, spec: ChartSpec, cells: ResolvedCell[]): void {
+function applyChart(ws: Excel.Worksheet, spec: ChartSpec, index: number, cells: ResolvedCell[]): void {
   const first = spec.series[0];
   const firstBox = parseRangeAddress(first.values);
   const chart = ws.charts.add(
@@ -175,6 +176,8 @@ function applyChart(ws: Excel.Worksheet, spec: ChartSpec, cells: ResolvedCell[])
     ws.getRange(first.values),
     firstBox.left === firstBox.right ? "Columns" : "Rows",
   );
+  // The mark by which a refresh knows this chart is the report's (report-marks.ts).
+  chart.name = reportChartName(spec, index);
   spec.series.forEach((s, i) => {
     const name = seriesName(s, cells);
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(name);
@@ -237,8 +240,10 @@ export function structureOperations(
     ops.push(operation("dataValidation", v, 4, (ws) => applyValidation(ws, v)));
   }
   ops.push(...freezeOperations(model));
-  for (const chart of model.charts ?? []) {
-    ops.push(operation("chart", chart, 10 + 5 * chart.series.length, (ws) => applyChart(ws, chart, cells)));
+  for (const [index, chart] of (model.charts ?? []).entries()) {
+    ops.push(
+      operation("chart", chart, 10 + 5 * chart.series.length, (ws) => applyChart(ws, chart, index, cells)),
+    );
   }
   if (options.notes) {
     for (const cell of cells) {

@@ -5,6 +5,7 @@
  */
 import type JSZip from "jszip";
 import type { ChartSpec } from "../../sheet/sheet-model";
+import { reportChartName } from "../../sheet/report-marks";
 import { chartAnchor, chartPartXml, drawingPartXml, type RangeValues } from "./charts";
 import {
   addWorksheetElement,
@@ -49,7 +50,7 @@ export async function addChartParts(zip: JSZip, sheets: SheetCharts[]): Promise<
       (chart) => parts.add(CHART, () => chartPartXml(chart, s.sheet, s.values), drawingRels).relId,
     );
     const anchors = s.charts.map((c) => chartAnchor(c, s.columnWidths));
-    const names = s.charts.map((c, i) => c.title ?? `Chart ${i + 1}`);
+    const names = s.charts.map(reportChartName);
     const part = await worksheetPart(zip, s.sheet);
     const sheetRelsPath = relsPathOf(part);
     const sheetRels = new Relationships(await partText(zip, sheetRelsPath));

@@ -4,6 +4,7 @@
  * not patched keep their compressed bytes (JSZip reuses them), so this costs little for big sheets.
  */
 import JSZip from "jszip";
+import { REPORT_NOTE_AUTHOR } from "../../sheet/report-marks";
 import { addChartParts, type SheetCharts } from "./chart-parts";
 import { definedNamesXml, putDefinedNames, sheetOrder } from "./defined-names";
 import type { PackageDefinedName } from "./package";
@@ -35,6 +36,24 @@ export function withFullCalcOnLoad(workbookXml: string): string {
   return workbookXml.replace(anchor, (end) => `${end}<calcPr fullCalcOnLoad="1"/>`);
 }
 
+/**
+ * The notes the report writes carry its mark as their author (report-marks.ts): a refresh knows them
+ * so, whatever their text has become since; a note a user adds in Excel has the user's name.
+ */
+async function markReportNotes(zip: JSZip): Promise<void> {
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/comments\d*\.xml$/.test(n))) {
+    const xml = (await partText(zip, name)) as string;
+    putPart(
+      zip,
+      name,
+      xml.replace(
+        /<authors>[\s\S]*?<\/authors>/,
+        `<authors><author>${REPORT_NOTE_AUTHOR}</author></authors>`,
+      ),
+    );
+  }
+}
+
 export async function finishPackage(
   written: Buffer | ArrayBuffer | Uint8Array,
   add: PackageAdditions,
@@ -47,6 +66,7 @@ export async function finishPackage(
     await addWorksheetElement(zip, await worksheetPart(zip, v.sheet), "dataValidations", v.xml);
   }
   await addTableParts(zip, add.tables);
+  await markReportNotes(zip);
   await addChartParts(zip, add.charts);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -10,16 +10,18 @@
  * What the user had on a replaced generated sheet is carried (sheet-splice.ts) or, when it cannot be,
  * described in `notCarried` before anything is written.
  */
-import { boxContains, type RangeBox } from "../../sheet/a1";
+import { boxesOverlap, columnNumber, parseRangeList, type RangeBox } from "../../sheet/a1";
+import { isReportChartName, REPORT_NOTE_AUTHOR } from "../../sheet/report-marks";
 import { isCellSpec } from "../../sheet/sheet-model-cells";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
+import type { PreviousSheet } from "../backend";
 import { MemorySheet } from "../memory/memory-backend";
 import { definedNamesXml, putDefinedNames } from "./defined-names";
 import { XlsxPackage, REL_DRAWING, REL_TABLE, REL_WORKSHEET } from "./package";
 import { REL_NS } from "./package-edit";
 import { withFullCalcOnLoad } from "./package-finish";
 import { itemText, sharedStringItems } from "./sheet-reader";
-import { inlineSharedStrings, userPartsOf, withUserParts } from "./sheet-splice";
+import { inlineSharedStrings, userPartsOf, withUserParts, type OldSheetParts } from "./sheet-splice";
 import type { SpliceBackend } from "./splice-backend";
 import { streamWorkbook } from "./stream-write";
 import { mergeStyles, remapSheetStyles } from "./styles-merge";
@@ -30,6 +32,7 @@ import {
   parseRelationships,
   relsPathOf,
   startTags,
+  unescapeXml,
   type Relationship,
 } from "./xml-text";
 import { writeZip, type PartContent, type ZipOut } from "./zip-writer";
@@ -226,19 +229,18 @@ function maxTableId(pkg: XlsxPackage): number {
   return max;
 }
 
-/** Anchors of a drawing part: the chart ones whose top-left cell is in `owned` are the report's. */
-function foreignDrawingObjects(xml: string, owned: RangeBox[] | undefined): number {
+/**
+ * The anchors of a drawing part that are not the report's: pictures, shapes and charts whose name does
+ * not carry the report's mark (report-marks.ts), wherever they lie.
+ */
+function foreignDrawingObjects(xml: string): number {
   const anchors = [
     ...xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1?\2>/g),
   ];
   return anchors.filter((a) => {
     const isChart = /<(\w+:)?chart\b/.test(a[0]) && !/<(\w+:)?(pic|sp|grpSp|cxnSp)\b/.test(a[0]);
-    if (!isChart) return true;
-    if (!owned) return false;
-    const from = /<(\w+:)?from>([\s\S]*?)<\/\1?from>/.exec(a[0])?.[2] ?? "";
-    const col = Number(/<(?:\w+:)?col>(\d+)</.exec(from)?.[1] ?? -1) + 1;
-    const row = Number(/<(?:\w+:)?row>(\d+)</.exec(from)?.[1] ?? -1) + 1;
-    return !owned.some((b) => boxContains(b, row, col));
+    const name = attributes(/<(?:\w+:)?cNvPr\b[^>]*>/.exec(a[0])?.[0] ?? "").name;
+    return !(isChart && isReportChartName(name));
   }).length;
 }
 
@@ -257,7 +259,6 @@ function modelNotes(model: SheetModel | undefined): Map<string, string> {
 
 const REL_LABELS: [string, string][] = [
   ["/pivotTable", "a pivot table"],
-  ["/hyperlink", "a hyperlink"],
   ["/threadedComment", "a threaded comment"],
   ["/image", "a background picture"],
   ["/oleObject", "an embedded object"],
@@ -277,6 +278,7 @@ function sortOldRelationships(
   part: string,
   owned: RangeBox[] | undefined,
   notes: Map<string, string>,
+  previous: PreviousSheet | undefined,
   notCarried: string[],
 ): Relationship[] {
   const keepTables: Relationship[] = [];
@@ -286,12 +288,12 @@ function sortOldRelationships(
       const tag = startTags(edit.text(r.target), "table")[0] ?? "";
       const a = attributes(tag);
       const range = a.ref ?? "";
-      const ours = !owned || owned.some((b) => rangeInside(range, b));
+      const ours = !owned || owned.some((b) => parseRangeList(range).some((t) => boxesOverlap(t, b)));
       if (!ours) keepTables.push(r);
       continue;
     }
     if (r.type.endsWith(REL_DRAWING)) {
-      const foreign = foreignDrawingObjects(edit.text(r.target), owned);
+      const foreign = foreignDrawingObjects(edit.text(r.target));
       if (foreign > 0)
         notCarried.push(
           `${foreign === 1 ? "a chart, picture or shape" : `${foreign} charts, pictures or shapes`} on ${where}`,
@@ -300,40 +302,38 @@ function sortOldRelationships(
     }
     if (r.type.endsWith("/comments")) {
       const xml = edit.text(r.target);
+      const authors = [...xml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+      const marked = authors.includes(REPORT_NOTE_AUTHOR);
       for (const m of xml.matchAll(/<(\w+:)?comment\b([^>]*)>([\s\S]*?)<\/\1?comment>/g)) {
-        const ref = attributes(m[2]).ref ?? "";
+        const a = attributes(m[2]);
+        const ref = a.ref ?? "";
         const text = itemText(m[3]);
         const pos = /^([A-Z]+)(\d+)$/.exec(ref);
-        const key = pos ? `${pos[2]}:${columnNumberOf(pos[1])}` : "";
-        // The report's own notes: at the same cell, or (where the layout moved with the data) the same text.
-        const ours = notes.get(key) === text || [...notes.values()].includes(text);
+        const key = pos ? `${pos[2]}:${columnNumber(pos[1])}` : "";
+        // The report's own notes carry its mark as author. Where a tool rewrote the authors, they are the
+        // notes the last build wrote (as the registry recorded them), or known by their text (at the same
+        // cell, or anywhere where the layout moved with the data).
+        const ours =
+          (marked && authors[Number(a.authorId ?? -1)] === REPORT_NOTE_AUTHOR) ||
+          (!marked &&
+            (previous?.notes?.[ref] === text ||
+              notes.get(key) === text ||
+              [...notes.values()].includes(text)));
         if (!ours) notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
       }
       continue;
     }
-    if (r.type.endsWith("/vmlDrawing") || r.type.endsWith("/printerSettings")) continue;
+    // Links are the <hyperlink> elements' (carried with them, or listed, by userPartsOf).
+    if (
+      r.type.endsWith("/vmlDrawing") ||
+      r.type.endsWith("/printerSettings") ||
+      r.type.endsWith("/hyperlink")
+    )
+      continue;
     const label = REL_LABELS.find(([suffix]) => r.type.endsWith(suffix))?.[1];
     notCarried.push(`${label ?? `a part of type ${r.type.slice(r.type.lastIndexOf("/") + 1)}`} on ${where}`);
   }
   return keepTables;
-}
-
-function columnNumberOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function rangeInside(range: string, box: RangeBox): boolean {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.replace(/\$/g, ""));
-  if (!m) return false;
-  const [top, left] = [Number(m[2]), columnNumberOf(m[1])];
-  const [bottom, right] = m[3] ? [Number(m[4]), columnNumberOf(m[3])] : [top, left];
-  return (
-    boxContains(box, top, left) ||
-    boxContains(box, bottom, right) ||
-    (top <= box.bottom && bottom >= box.top && left <= box.right && right >= box.left)
-  );
 }
 
 function shorten(text: string): string {
@@ -439,7 +439,8 @@ export async function splicePackage(
   for (const slot of writtenSlots) {
     const miniPart = miniSheets.find((s) => s.name === slot.name)?.part as string;
     const owned = slot.written?.owned;
-    const userParts = slot.part && owned ? userPartsOf(pkg.text(slot.part), owned) : undefined;
+    const userParts =
+      slot.part && owned ? userPartsOf(pkg.text(slot.part), owned, slot.written?.previous) : undefined;
     const ours = (x: string) => {
       const inline = inlineSharedStrings(x, miniStrings);
       return stylesPart ? remapSheetStyles(inline, merged) : inline;
@@ -451,6 +452,7 @@ export async function splicePackage(
     let xml = ours(data ? whole.slice(0, data.start) + whole.slice(data.end) : whole);
     let part = slot.part;
     let keptTables: Relationship[] = [];
+    let linkRels: Relationship[] = [];
     if (part) {
       keptTables = sortOldRelationships(
         edit,
@@ -458,10 +460,12 @@ export async function splicePackage(
         part,
         owned,
         modelNotes(slot.written?.model),
+        slot.written?.previous,
         notCarried,
       );
       if (userParts) {
         notCarried.push(...userParts.lost.map((what) => `${what} on sheet "${slot.name}"`));
+        linkRels = userLinkRels(edit.relationships(part), userParts);
         xml = withUserParts(xml, userParts);
       }
       const keep = new Set(keptTables.map((t) => t.target));
@@ -497,6 +501,7 @@ export async function splicePackage(
       userTableIds.push(`rIdU${n}`);
       rels.push({ id: `rIdU${n}`, type: t.type, target: relativeTarget(part, t.target), external: false });
     }
+    rels.push(...linkRels);
     if (userTableIds.length > 0) {
       const items = userTableIds.map((id) => `<tablePart r:id="${id}"/>`).join("");
       const tp = /<tableParts\b[^>]*>([\s\S]*?)<\/tableParts>/.exec(xml);
@@ -558,6 +563,22 @@ export async function splicePackage(
   edit.put("xl/_rels/workbook.xml.rels", workbookRelsXml);
   performance.mark("loyalty:save: zip");
   return { bytes: writeZip(edit.entries()), notCarried };
+}
+
+/**
+ * The relationships of the user's external links carried on a rebuilt sheet, under ids of their own
+ * ("rIdL1"...): the links' elements in `parts` are given those ids.
+ */
+function userLinkRels(oldRels: Relationship[], parts: OldSheetParts): Relationship[] {
+  const out: Relationship[] = [];
+  for (const link of parts.hyperlinks) {
+    const rel = oldRels.find((r) => r.id === link.relId);
+    if (!rel) continue;
+    const id = `rIdL${out.length + 1}`;
+    link.xml = link.xml.replace(/(\s[\w]+:id=")[^"]*"/, `$1${id}"`);
+    out.push({ ...rel, id });
+  }
+  return out;
 }
 
 /** Where the rows of our sheet's <sheetData> are (its content), when it has any. */

@@ -5,16 +5,19 @@
  * and sparklines. The report writes no extensions of its own, so what is there came from the user (or from
  * Excel re-saving the report's own data bars, which lie inside the report's parts):
  *
- * - x14 conditional formats and data validations outside the report's parts are carried, those inside
- *   them are the report's and go (as for the 2006 elements, sheet-splice.ts);
+ * - x14 conditional formats and data validations are carried as the 2006 elements are (sheet-splice.ts):
+ *   outside the report's parts as they are, the report's own go, the user's follow their cells or are
+ *   listed;
  * - sparklines drawn in cells outside the report's parts are carried, those in its cells cannot be (the
  *   cell is rewritten) and are listed;
  * - any other extension (slicers, timelines, web extensions...) refers to parts and ids of the old sheet:
  *   it is listed as not carried.
  */
-import { boxesOverlap, parseRangeAddress, type RangeBox } from "../../sheet/a1";
+import { boxesOverlap, parseRangeList, type RangeBox } from "../../sheet/a1";
+import type { PreviousSheet } from "../backend";
 import { firstTopLevelElement } from "./package-edit";
-import { attributes } from "./xml-text";
+import { elementFormulas, followCells } from "./user-elements";
+import { attributes, escapeXml } from "./xml-text";
 
 const CONDITIONAL_FORMATS = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
 const DATA_VALIDATIONS = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
@@ -27,23 +30,9 @@ export interface SheetExtensions {
   lost: string[];
 }
 
-/** Boxes of a space-separated list of references ("A1:B2 D4"); unreadable ones are left out. */
-function boxesOf(ref: string): RangeBox[] {
-  return ref
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((r) => {
-      try {
-        return [parseRangeAddress(r.replace(/^.*!/, ""))];
-      } catch {
-        return [];
-      }
-    });
-}
-
 const sqrefOf = (xml: string) => /<(?:\w+:)?sqref>([^<]*)<\/(?:\w+:)?sqref>/.exec(xml)?.[1] ?? "";
 const outside = (owned: RangeBox[], ref: string) =>
-  !boxesOf(ref).some((b) => owned.some((o) => boxesOverlap(o, b)));
+  !parseRangeList(ref).some((b) => owned.some((o) => boxesOverlap(o, b)));
 
 /** Every element `localName` (any prefix) of `xml`, with its content; they do not nest. */
 function elementsNamed(xml: string, localName: string): string[] {
@@ -60,15 +49,39 @@ function rewrap(container: string, localName: string, items: string[]): string {
 }
 
 /** The x14 items of one extension kept outside `owned`; what is dropped inside them is the report's. */
-function keptItems(ext: string, uri: string, owned: RangeBox[], lost: string[]): string | undefined {
+function keptItems(
+  ext: string,
+  uri: string,
+  owned: RangeBox[],
+  previous: PreviousSheet | undefined,
+  lost: string[],
+): string | undefined {
   const body = /^<[^>]*>([\s\S]*)<\/(?:\w+:)?ext>$/.exec(ext)?.[1] ?? "";
+  const follow = (what: "conditionalFormat" | "validation", e: string, type: string | undefined) =>
+    followCells(
+      {
+        what,
+        type: type ?? "none",
+        ref: sqrefOf(e),
+        formulas: elementFormulas(e),
+        withRef: (ref) => e.replace(/(<(?:\w+:)?sqref>)[^<]*</, `$1${escapeXml(ref)}<`),
+      },
+      owned,
+      previous,
+      lost,
+    );
   if (uri === CONDITIONAL_FORMATS) {
-    const kept = elementsNamed(body, "conditionalFormatting").filter((e) => outside(owned, sqrefOf(e)));
+    const kept = elementsNamed(body, "conditionalFormatting").flatMap((e) => {
+      const type = attributes(/<(?:\w+:)?cfRule\b[^>]*>/.exec(e)?.[0] ?? "").type;
+      return follow("conditionalFormat", e, type) ?? [];
+    });
     return kept.length > 0 ? kept.join("") : undefined;
   }
   if (uri === DATA_VALIDATIONS) {
     const container = elementsNamed(body, "dataValidations")[0] ?? "";
-    const kept = elementsNamed(container, "dataValidation").filter((e) => outside(owned, sqrefOf(e)));
+    const kept = elementsNamed(container, "dataValidation").flatMap(
+      (e) => follow("validation", e, attributes(/^<[^>]*>/.exec(e)?.[0] ?? "").type) ?? [],
+    );
     return kept.length > 0 ? rewrap(container, "dataValidations", kept) : undefined;
   }
   // Sparklines: each is drawn in the cell of its sqref; a group keeps those outside the report's parts.
@@ -95,7 +108,11 @@ function rootNamespaces(sheetXml: string): [string, string][] {
 }
 
 /** The extensions of the old sheet's XML: those carried over `owned`, and what cannot be. */
-export function sheetExtensions(oldXml: string, owned: RangeBox[]): SheetExtensions {
+export function sheetExtensions(
+  oldXml: string,
+  owned: RangeBox[],
+  previous?: PreviousSheet,
+): SheetExtensions {
   const carried: string[] = [];
   const lost: string[] = [];
   const at = firstTopLevelElement(oldXml, ["extLst"]);
@@ -109,7 +126,7 @@ export function sheetExtensions(oldXml: string, owned: RangeBox[]): SheetExtensi
       lost.push(`an Excel extension of the sheet (${uri || "without a name"})`);
       continue;
     }
-    const items = keptItems(m[0], uri, owned, lost);
+    const items = keptItems(m[0], uri, owned, previous, lost);
     if (items === undefined) continue;
     // The prefixes the items use may be declared on the old sheet's root: declare them on the <ext>.
     const own = new Set(Object.keys(start));

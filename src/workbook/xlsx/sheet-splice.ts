@@ -10,13 +10,15 @@ import {
   boxWith,
   cellAddress,
   parseCellAddress,
-  parseRangeAddress,
+  parseRangeList,
   rangeAddress,
   type RangeBox,
 } from "../../sheet/a1";
+import type { PreviousSheet } from "../backend";
 import { firstTopLevelElement, WORKSHEET_TAIL } from "./package-edit";
 import { sheetExtensions } from "./sheet-extensions";
-import { attributes } from "./xml-text";
+import { elementFormulas, followCells, type UserElement } from "./user-elements";
+import { attributes, escapeXml, startTags } from "./xml-text";
 
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g;
@@ -33,20 +35,6 @@ export function inlineSharedStrings(sheetXml: string, items: string[]): string {
   );
 }
 
-/** Boxes of a "sqref" / "ref" attribute ("A1:B2 D4"). */
-function boxesOf(ref: string | undefined): RangeBox[] {
-  return (ref ?? "")
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((r) => {
-      try {
-        return [parseRangeAddress(r)];
-      } catch {
-        return [];
-      }
-    });
-}
-
 interface KeptRow {
   attrs: string;
   cells: { col: number; xml: string }[];
@@ -59,6 +47,8 @@ export interface OldSheetParts {
   validations: string[];
   merges: string[];
   hiddenColumns: [number, number][];
+  /** The user's links (<hyperlink> elements, at their cell or moved with it); `relId`: an external one's. */
+  hyperlinks: { xml: string; relId?: string }[];
   /** Excel 2010+ extensions carried (<ext> elements: x14 conditional formats, validation, sparklines). */
   extensions: string[];
   /** Namespace prefixes the old sheet declares on its root ("xmlns:x14ac" -> uri): what is carried may use them. */
@@ -69,10 +59,10 @@ export interface OldSheetParts {
 
 const inside = (owned: RangeBox[], row: number, col: number) => owned.some((b) => boxContains(b, row, col));
 const overlapsOwned = (owned: RangeBox[], ref: string | undefined) =>
-  boxesOf(ref).some((b) => owned.some((o) => boxesOverlap(o, b)));
+  parseRangeList(ref).some((b) => owned.some((o) => boxesOverlap(o, b)));
 
-/** What the user has on the old sheet outside `owned`. */
-export function userPartsOf(oldXml: string, owned: RangeBox[]): OldSheetParts {
+/** What the user has on the old sheet outside `owned`, and attached to the carried cells inside it. */
+export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: PreviousSheet): OldSheetParts {
   const rows = new Map<number, KeptRow>();
   const data = /<(?:\w+:)?sheetData\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheetData>/.exec(oldXml)?.[1] ?? "";
   let nextRow = 1;
@@ -104,20 +94,67 @@ export function userPartsOf(oldXml: string, owned: RangeBox[]): OldSheetParts {
     [...oldXml.matchAll(new RegExp(`<(\\w+:)?${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1?${name}>)`, "g"))]
       .filter((m) => (m[1] ?? "") === main)
       .map((m) => m[0]);
-  const conditionalFormats = elements("conditionalFormatting").filter(
-    (e) => !overlapsOwned(owned, attributes(/^<[^>]*>/.exec(e)?.[0] ?? "").sqref),
-  );
-  const validations = elements("dataValidation").filter(
-    (e) => !overlapsOwned(owned, attributes(/^<[^>]*>/.exec(e)?.[0] ?? "").sqref),
-  );
+  const lost: string[] = [];
+  const startOf = (e: string) => /^<[^>]*>/.exec(e)?.[0] ?? "";
+  const withSqref = (e: string) => (ref: string) =>
+    e.replace(/^(<[^>]*?\ssqref=")[^"]*"/, `$1${escapeXml(ref)}"`);
+  const conditionalFormats = elements("conditionalFormatting").flatMap((e) => {
+    const type = attributes(startTags(e, "cfRule")[0] ?? "").type;
+    const ref = attributes(startOf(e)).sqref ?? "";
+    const element: UserElement = {
+      what: "conditionalFormat",
+      type,
+      ref,
+      formulas: elementFormulas(e),
+      withRef: withSqref(e),
+    };
+    const xml = followCells(element, owned, previous, lost);
+    return xml === undefined ? [] : [xml];
+  });
+  const validations = elements("dataValidation").flatMap((e) => {
+    const a = attributes(startOf(e));
+    const element: UserElement = {
+      what: "validation",
+      type: a.type ?? "none",
+      ref: a.sqref ?? "",
+      formulas: elementFormulas(e),
+      withRef: withSqref(e),
+    };
+    const xml = followCells(element, owned, previous, lost);
+    return xml === undefined ? [] : [xml];
+  });
+  const hyperlinks = elements("hyperlink").flatMap((e) => {
+    const a = attributes(e);
+    const withRef = (ref: string) => e.replace(/(\sref=")[^"]*"/, `$1${escapeXml(ref)}"`);
+    const xml = followCells(
+      { what: "hyperlink", ref: a.ref ?? "", formulas: [], withRef },
+      owned,
+      previous,
+      lost,
+    );
+    if (xml === undefined) return [];
+    const relId = Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+    return [relId === undefined ? { xml } : { xml, relId }];
+  });
   const merges = elements("mergeCell").filter((e) => !overlapsOwned(owned, attributes(e).ref));
   const hiddenColumns = elements("col")
     .map((e) => attributes(e))
     .filter((a) => a.hidden === "1" || a.hidden === "true")
     .map((a): [number, number] => [Number(a.min), Number(a.max)]);
-  const { carried: extensions, lost } = sheetExtensions(oldXml, owned);
+  const extensions = sheetExtensions(oldXml, owned, previous);
+  lost.push(...extensions.lost);
   const namespaces = Object.entries(attributes(root?.[2] ?? "")).filter(([n]) => n.startsWith("xmlns:"));
-  return { rows, conditionalFormats, validations, merges, hiddenColumns, extensions, namespaces, lost };
+  return {
+    rows,
+    conditionalFormats,
+    validations,
+    hyperlinks,
+    merges,
+    hiddenColumns,
+    extensions: extensions.carried,
+    namespaces,
+    lost,
+  };
 }
 
 /** True when the old sheet has nothing of the user's outside the owned parts. */
@@ -126,6 +163,7 @@ export function nothingKept(parts: OldSheetParts): boolean {
     parts.rows.size === 0 &&
     parts.conditionalFormats.length === 0 &&
     parts.validations.length === 0 &&
+    parts.hyperlinks.length === 0 &&
     parts.merges.length === 0 &&
     parts.hiddenColumns.length === 0 &&
     parts.extensions.length === 0
@@ -213,7 +251,7 @@ export function withUserParts(ourXml: string, parts: OldSheetParts): string {
       xml.slice(data.index + data[0].length);
     const dim = /<dimension ref="([^"]*)"\/>/.exec(xml);
     if (dim && merged.box) {
-      const boxes = [...boxesOf(dim[1]), merged.box];
+      const boxes = [...parseRangeList(dim[1]), merged.box];
       const union = boxes.reduce((a, b) => ({
         top: Math.min(a.top, b.top),
         left: Math.min(a.left, b.left),
@@ -248,6 +286,10 @@ export function withUserParts(ourXml: string, parts: OldSheetParts): string {
     const count = (dv ? [...dv[1].matchAll(/<dataValidation\b/g)].length : 0) + parts.validations.length;
     const element = `<dataValidations count="${count}">${items.join("")}</dataValidations>`;
     xml = dv ? xml.replace(dv[0], element) : insertBefore(xml, element, WORKSHEET_TAIL.slice(1));
+  }
+  if (parts.hyperlinks.length > 0) {
+    const element = `<hyperlinks>${parts.hyperlinks.map((h) => h.xml).join("")}</hyperlinks>`;
+    xml = insertBefore(xml, element, WORKSHEET_TAIL.slice(2));
   }
   if (parts.extensions.length > 0) {
     // The report writes no <extLst>: the user's extensions make the sheet's, its last element.

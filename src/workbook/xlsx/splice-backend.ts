@@ -13,7 +13,14 @@ import type { CellValue } from "../../engine/data/table";
 import { boxWith, parseRangeAddress, type CellPosition, type RangeBox } from "../../sheet/a1";
 import type { SheetModel } from "../../sheet/sheet-model";
 import type { SheetVisibility, TableInfo } from "../../sheet/port";
-import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
+import type {
+  BackendSheet,
+  CellContents,
+  DefinedNameSpec,
+  PreviousSheet,
+  SheetRow,
+  WorkbookBackend,
+} from "../backend";
 import { MemoryBackend } from "../memory/memory-backend";
 import { sameSheetName } from "../registry";
 import { packageName } from "./defined-names";
@@ -30,7 +37,7 @@ export interface SheetSlot {
   /** Its worksheet part in the file (none for a sheet added this session). */
   part?: string;
   /** What this session wrote to it (a generated sheet's model, or the settings sheet's rows). */
-  written?: { model?: SheetModel; rows?: string[][]; owned?: RangeBox[] };
+  written?: { model?: SheetModel; rows?: string[][]; owned?: RangeBox[]; previous?: PreviousSheet };
 }
 
 export class SpliceBackend implements WorkbookBackend {
@@ -136,6 +143,7 @@ export class SpliceBackend implements WorkbookBackend {
     sheetName: string,
     replace?: string,
     owned?: RangeBox[],
+    previous?: PreviousSheet,
   ): Promise<void> {
     const slot = replace ? this.slot(replace) : undefined;
     const kept = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
@@ -143,7 +151,9 @@ export class SpliceBackend implements WorkbookBackend {
       if (slot.written) await this.written.deleteSheet(slot.name);
       slot.name = sheetName;
       // A second write in the same session replaces the first; what it kept of the file still applies.
-      slot.written = { model, owned: slot.written?.owned ?? kept };
+      slot.written = slot.written?.owned
+        ? { model, owned: slot.written.owned, previous: slot.written.previous }
+        : { model, owned: kept, previous };
     } else {
       this.slots.push({ name: sheetName, visibility: "visible", written: { model } });
     }

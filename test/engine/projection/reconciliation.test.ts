@@ -196,6 +196,36 @@ describe("reconciliation of a seasonal business (the flat one, buying three time
   });
 });
 
+describe("the backtest split of a business whose customers buy only in their first 3 months", () => {
+  // Steady: every month 10 customers join and buy that month and the next two, so 30 buy each month and
+  // 120 hold a tier (the 12-month window keeps them in it for a year after their last purchase).
+  const shortLived = analyse({ from: [2019, 1], joiningMonths: 72, intake: 10, life: 3, to: [2024, 12] });
+  const r = shortLived.reconciliation;
+  if (!("asOf" in r.backtest)) throw new Error("a backtest was expected");
+  const { error, split, projectedTotal } = r.backtest;
+
+  it("gives each group what it spent in 2024, worked out from how the business is made", () => {
+    // The cohorts of January to October 2024 buy 3 months each in 2024, November's 2, December's 1.
+    expect(split.joined.actual).toBeCloseTo(monthly(10 * (10 * 3 + 2 + 1)), 6);
+    expect(split.joined.actualCount).toBe(120);
+    expect(split.joined.projectedCount).toBeCloseTo(120, 9);
+    // Of the customers of 2023 only November's cohort (January) and December's (January, February) buy.
+    expect(split.existing.actual).toBeCloseTo(monthly(10 * 3), 6);
+    expect(split.existing.actual + split.joined.actual).toBeCloseTo(r.actualTotal, 6);
+    expect(split.existing.projected + split.joined.projected).toBeCloseTo(projectedTotal, 6);
+  });
+
+  it("shows the two errors that cancel in a total the memoryless tier chain gets right", () => {
+    // A stationary business: the total is right (within 1 %) ...
+    expect(Math.abs(error)).toBeLessThan(0.01);
+    // ... but the chain keeps the 120 members of a year before at the tiers' average spend while they lapse
+    // at 1/12 a month (Σ (11/12)^t over 12 months ≈ 7.9 months of 30 buyers, against 3 months of 10), and
+    // gives the new ones the same average: far too much to the first, far too little to the second.
+    expect(split.existing.error).toBeGreaterThan(1);
+    expect(split.joined.error).toBeLessThan(-0.3);
+  });
+});
+
 describe("reconciliation with a short history", () => {
   it("averages over the whole history, says so, and makes no backtest", () => {
     const young = analyse({ from: [2024, 5], joiningMonths: 8, intake: 10, life: Infinity, to: [2024, 12] });

@@ -110,4 +110,39 @@ describe("generateOrders", () => {
     ];
     for (const reason of reasons) expect(findingOf(read.quality, reason).count).toBeGreaterThan(0);
   });
+
+  describe("lifetimes", () => {
+    /** Lines per customer in the 180 days from the first purchase: of the first joiners and of 2024 H1 ones. */
+    function earlyLines(lifetimes: "untilDataEnd" | "ownLength") {
+      const t = generateOrders({ customers: 2000, seed: 1, lifetimes });
+      const [ids, dates] = [t.columns[1] as string[], (t.columns[2] as string[]).map((d) => d.slice(0, 10))];
+      const first = new Map<string, string>();
+      ids.forEach((id, i) => first.has(id) || first.set(id, dates[i]));
+      const early = new Map<string, number>();
+      ids.forEach((id, i) => {
+        const days = (Date.parse(dates[i]) - Date.parse(first.get(id) as string)) / 86_400_000;
+        if (days < 180) early.set(id, (early.get(id) ?? 0) + 1);
+      });
+      const mean = (from: string, to: string) => {
+        const joined = [...first]
+          .filter(([, f]) => f >= from && f < to)
+          .map(([id]) => early.get(id) as number);
+        return joined.reduce((a, b) => a + b, 0) / joined.length;
+      };
+      return { table: t, first: mean("2022-01-01", "2022-07-01"), last: mean("2024-01-01", "2024-07-01") };
+    }
+
+    it("by default end with the data: customers who join in the last year buy faster than the first ones", () => {
+      const { table: t, first, last } = earlyLines("untilDataEnd");
+      expect(t.columns[0]).toHaveLength(20_000);
+      expect(last / first).toBeGreaterThan(1.3);
+    });
+
+    it("'ownLength' does not: later joiners buy no faster, and the purchases after the last day are left out", () => {
+      const { table: t, first, last } = earlyLines("ownLength");
+      expect(last / first).toBeLessThan(1);
+      expect(t.columns[0].length).toBeLessThan(20_000);
+      expect((t.columns[2] as string[]).every((d) => d.slice(0, 10) <= "2024-12-31")).toBe(true);
+    });
+  });
 });

@@ -3,10 +3,11 @@
  * each kind of edit a manager makes on a report: a value typed in a column added to the customer table,
  * a note on a report cell, a chart placed on the report's part of a sheet, a conditional format and a
  * validation of theirs beside it, a defined name, a formula of theirs pointing into a report sheet. What
- * cannot be kept (the note, the chart) is listed BEFORE anything is written and the refresh stops, the
- * workbook untouched; told to go on (the pane's "Refresh anyway"), it refreshes without them and keeps
- * everything else: the typed value on the same customer's row, the user's format, validation and name, and
- * their formula pointing at the same sheet (never deleted and added again, so no #REF!).
+ * cannot be kept (the note) is listed BEFORE anything is written and the refresh stops, the workbook
+ * untouched; told to go on (the pane's "Refresh anyway"), it refreshes without it and keeps everything
+ * else: the typed value on the same customer's row, the user's chart (only charts named with the report's
+ * mark are the report's), format, validation and name, and their formula pointing at the same sheet
+ * (never deleted and added again, so no #REF!).
  */
 import { buildReport } from "../../../src/report/build-report";
 import { generateOrders } from "../../../src/engine/sample/generate-orders";
@@ -96,9 +97,9 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     expect(stopped).toBeInstanceOf(UserError);
     const detail = (stopped as UserError).detail;
     expect(detail?.code).toBe("refreshWouldLose");
+    // Their chart is not in the way: only the report's charts (named with its mark) are drawn again.
     expect(detail && "losses" in detail ? detail.losses : []).toEqual([
       { kind: "note", sheet: "LL Customers", cell: `B${box.top + 2}`, text: "ask about the refund" },
-      { kind: "chart", sheet: "LL Customers", text: `Chart ${sheet.charts.length}` },
     ]);
     expect((stopped as Error).message).toContain(
       "the note on cell B" + (box.top + 2) + ' of sheet "LL Customers" ("ask about the refund")',
@@ -118,11 +119,32 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       .find((c) => sheet.cell(now.box.top, c)?.value === "Called?");
     expect(header).toBeDefined();
     expect(sheet.cell(now.rowOf(customer), header!)?.value).toBe("Mon, call back");
-    // The note and the chart are gone (the user said so); their format and validation stay.
+    // The note is gone (the user said so); their chart, format and validation stay.
     expect(sheet.notes.has(`B${box.top + 2}`)).toBe(false);
-    expect(sheet.charts.some((c) => c.type === "Pie" && c.source === "A1:A3")).toBe(false);
+    expect(sheet.charts.filter((c) => c.type === "Pie" && c.source === "A1:A3")).toHaveLength(1);
     expect(sheet.conditionalFormats.filter((f) => f.range === "AZ1:AZ5")).toHaveLength(1);
     expect(sheet.validations.filter((v) => v.range === "AZ2")).toHaveLength(1);
+  });
+
+  it("tells the report's charts from the user's by their name, not by where they are: a chart of theirs exactly on a report chart's place stays", async () => {
+    const { excel, wb } = await reportInExcel();
+    const tiers = excel.model.mustSheet("LL Tiers");
+    const ours = tiers.charts.map((c) => c.settings.name);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.every((n) => typeof n === "string" && n.startsWith("LL chart "))).toBe(true);
+    // The user's chart, put exactly where the report's first chart is.
+    const mine = {
+      type: "Line",
+      source: "A1:A3",
+      seriesBy: "Auto",
+      series: [{}],
+      settings: { "setPosition()": tiers.charts[0].settings["setPosition()"], name: "My trend" },
+    };
+    tiers.charts.push(mine);
+    await buildReport({ workbook: wb });
+    expect(tiers.charts.filter((c) => c === mine)).toHaveLength(1);
+    // The report's charts were drawn again, once each.
+    expect(tiers.charts.filter((c) => c !== mine).map((c) => c.settings.name)).toEqual(ours);
   });
 
   it("refreshes without asking when nothing of the user's is in the way, the report's own notes and charts included", async () => {

@@ -1,0 +1,248 @@
+/**
+ * The data-quality report of an order file read with DuckDB (read-orders-duckdb.ts): every count and sum
+ * by SQL in one pass over ll_rows, and the first examples of each reason with the engine's notes, met in
+ * the engine's order, so that the report equals the in-process one.
+ */
+import { formatDay } from "../../engine/data/days";
+import { explainDate } from "../../engine/data/parse-date";
+import {
+  actionsFor,
+  amountColumnOf,
+  amountProblem,
+  longIdNote,
+  type Formats,
+} from "../../engine/data/read-orders";
+import {
+  DEFAULT_EXAMPLES_PER_REASON,
+  QualityCollector,
+  type DataQualityReport,
+  type QualityReason,
+} from "../../engine/data/quality";
+import { amountRuleOf, type ColumnRole, type DetectedColumns } from "../../engine/data/columns";
+import { CANCELLATION_INVOICE_LINE } from "../../engine/data/cancellations";
+import type { CellValue, RawTable } from "../../engine/data/table";
+import { columnNames } from "../../sheet/a1";
+import type { DuckDbSession } from "./session";
+import { firstNumber, rawText } from "./raw-columns";
+import { cellOf, type JudgedCustomers } from "./lookups";
+import type { DuckDbMemberDetails } from "./member-details-duckdb";
+import type { OrderFiles } from "./order-files";
+import type { DuckDbReadOptions } from "./read-orders-duckdb";
+
+/** What the report needs besides the tables in DuckDB. */
+export interface QualityInputs {
+  files: OrderFiles;
+  headers: string[];
+  columns: DetectedColumns;
+  formats: Formats;
+  asOf: number;
+  rowsRead: number;
+  keepDuplicates: boolean;
+  orderTotals: boolean;
+  judged: JudgedCustomers;
+  members: DuckDbMemberDetails;
+  options: DuckDbReadOptions;
+  /** Tables: ll_rows (every row), ll_raw, the clean lines and the first rows of each customer. */
+  tables: { cleanLines: string; firstRows: string; withoutPurchase: string };
+}
+
+/** An example row as the report query gives it: the row, its rule, its cancellation and its cells. */
+interface ExampleRow {
+  row: number;
+  testRule: string | null;
+  cancel: number;
+  cells: CellValue[];
+}
+
+interface ReasonGroup {
+  reason: QualityReason;
+  where: string;
+  /** Whether the finding sums the amounts. */
+  amount?: boolean;
+  /** Met in the engine's sorted order (customer by first appearance, then day, then row), else by row. */
+  sorted?: boolean;
+  /** The column the example shows, and the note it carries. */
+  column(example: ExampleRow): number;
+  note?(example: ExampleRow): string;
+}
+
+/** The data-quality report: counts by SQL, the first examples of each reason with the engine's notes. */
+export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promise<DataQualityReport> {
+  const { files, headers, columns, options } = q;
+  const perReason = options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON;
+  const amounts = { ...options.amounts, decimalComma: q.formats.decimalComma };
+  const dates = { ...options.dates, dayOrder: q.formats.dayOrder };
+  // A sparse table: only the example rows' cells are filled, which is all the collector reads.
+  const table: RawTable = {
+    source: files.label,
+    ...(files.single ? { place: { file: files.label } } : {}),
+    headers,
+    columns: headers.map(() => []),
+    firstRow: files.firstRow,
+    // The file as a spreadsheet shows it: messages name columns by letter.
+    columnLabels: columnNames(headers.length),
+  };
+  const collector = new QualityCollector(table, actionsFor(options, q.keepDuplicates), perReason);
+  const index = (role: ColumnRole) => columns.mapping[role] as number;
+  const id = () => index("customerId");
+  const amountColumn = amountColumnOf(columns);
+  const { mapping } = columns;
+  const cancelNote = (e: ExampleRow) =>
+    e.cancel === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
+  const kept = q.keepDuplicates ? "TRUE" : "NOT c.duplicate";
+  const line = `c.reason IS NULL AND ${kept}`;
+  const cancelled = "c.cancel > 0 AND c.amount >= 0";
+  const byRow = (reason: QualityReason, column: () => number, note?: (e: ExampleRow) => string) => ({
+    reason,
+    where: `c.reason = '${reason}'`,
+    column,
+    note,
+  });
+  const groups: ReasonGroup[] = [
+    byRow("blankRow", id),
+    byRow("blankId", id),
+    byRow("testAccount", id, (e) => `rule: ${e.testRule}`),
+    byRow(
+      "repeatedOrderTotal",
+      () => amountColumn,
+      () => "counted on the order's first line",
+    ),
+    byRow("memberDetailsOnly", id),
+    byRow(
+      "unparsableDate",
+      () => index("date"),
+      (e) => explainDate(e.cells[index("date")], dates),
+    ),
+    {
+      ...byRow("nonNumericAmount", () => amountColumn),
+      column: (e) => amountProblem(mapping, (c) => e.cells[c], amounts).column,
+      note: (e) => amountProblem(mapping, (c) => e.cells[c], amounts).note,
+    },
+    {
+      ...byRow(
+        "dateAfterAsOf",
+        () => index("date"),
+        () => `after ${formatDay(q.asOf)}`,
+      ),
+      amount: true,
+    },
+    { reason: "duplicateLine", where: "c.duplicate", amount: true, sorted: true, column: id },
+    {
+      reason: "cancelledOrder",
+      where: `${line} AND ${cancelled}`,
+      amount: true,
+      sorted: true,
+      column: (e) =>
+        (e.cancel === CANCELLATION_INVOICE_LINE ? mapping.orderId : mapping.status) ?? amountColumn,
+      note: cancelNote,
+    },
+    {
+      reason: "zeroAmount",
+      where: `${line} AND c.amount = 0 AND c.cancel = 0`,
+      sorted: true,
+      column: () => amountColumn,
+    },
+    {
+      reason: "refund",
+      where: `${line} AND c.amount < 0`,
+      amount: true,
+      sorted: true,
+      column: () => amountColumn,
+      note: (e) => (e.cancel > 0 ? cancelNote(e) : ""),
+    },
+    {
+      reason: "nettedOut",
+      where: `c.ll_row IN (SELECT ll_row FROM ${q.tables.cleanLines} WHERE amount >= 0 AND NOT purchase)`,
+      amount: true,
+      sorted: true,
+      column: () => amountColumn,
+      note: () => "a return of the same order or day nets it to ≤ 0",
+    },
+  ];
+  // Every count and sum in one pass over the lines.
+  const totals = await db.columns(
+    `SELECT ${groups
+      .map(
+        (g, k) =>
+          `COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`,
+      )
+      .join(", ")} FROM ll_rows c`,
+  );
+  const cellsSql = headers.map((h, i) => `${rawText(h)} AS h${i}`).join(", ");
+  for (const [k, g] of groups.entries()) {
+    const n = Number(totals[`n${k}`][0]);
+    if (n === 0) continue;
+    const order = g.sorted ? "first_row, day, ll_row" : "ll_row";
+    // The examples are chosen first, then their cells fetched: joining every line to the file costs a pass.
+    const found = await db.columns(`SELECT e.ll_row, e.test_rule, e.cancel, ${cellsSql}
+      FROM (
+        SELECT c.ll_row, c.test_rule, c.cancel, f.first_row, c.day
+        FROM ll_rows c LEFT JOIN ${q.tables.firstRows} f USING (customer_id)
+        WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}
+      ) e JOIN ll_raw r ON r.rowid = e.ll_row ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
+    const rows = found.ll_row.map(Number);
+    rows.forEach((row, e) => {
+      const example: ExampleRow = {
+        row,
+        testRule: found.test_rule[e] as string | null,
+        cancel: Number(found.cancel[e] ?? 0),
+        cells: headers.map((_, i) => cellOf(found[`h${i}`][e])),
+      };
+      const column = g.column(example);
+      table.columns[column][row] = example.cells[column];
+      const note = g.note?.(example);
+      collector.add(g.reason, column, row, note ? () => note : undefined);
+    });
+    const total = g.amount ? Number(totals[`s${k}`][0] ?? 0) : undefined;
+    // The examples were added one by one (without their amounts): the rest of the count and the whole sum.
+    collector.addCount(g.reason, n - rows.length, total);
+  }
+  await addCustomerFindings(db, q, table, collector, perReason);
+  const purchaseLines = await firstNumber(db, `SELECT COUNT(*) FROM ${q.tables.cleanLines} WHERE purchase`);
+  return collector.report(q.rowsRead, purchaseLines, {
+    amountRule: amountRuleOf(mapping),
+    orderTotals: q.orderTotals,
+  });
+}
+
+/** The findings on customers and single fields: long ids, unreadable member details, no purchase. */
+async function addCustomerFindings(
+  db: DuckDbSession,
+  q: QualityInputs,
+  table: RawTable,
+  collector: QualityCollector,
+  perReason: number,
+): Promise<void> {
+  const idColumn = q.columns.mapping.customerId as number;
+  const idCells = async (rows: number[]) => {
+    if (rows.length === 0) return;
+    const cells = await db.columns(
+      `SELECT r.rowid AS ll_row, ${rawText(q.headers[idColumn])} AS cell FROM ll_raw r
+       WHERE r.rowid IN (${rows.join(", ")}) ORDER BY r.rowid`,
+    );
+    cells.ll_row.forEach((row, k) => {
+      table.columns[idColumn][Number(row)] = cellOf(cells.cell[k]);
+    });
+  };
+  const { longIds } = q.judged;
+  await idCells(longIds.slice(0, perReason).map((l) => l.row));
+  longIds.forEach((l, k) => {
+    if (k < perReason) collector.add("longId", idColumn, l.row, () => longIdNote(l.length));
+  });
+  collector.addCount("longId", longIds.length - Math.min(perReason, longIds.length));
+
+  const { members } = q;
+  for (const bad of members.badExamples) {
+    table.columns[bad.column][bad.row] = bad.cell;
+    collector.add("badMemberDetail", bad.column, bad.row, () => bad.note);
+  }
+  collector.addCount("badMemberDetail", members.badCount - members.badExamples.length);
+
+  const noPurchase = await db.columns(q.tables.withoutPurchase);
+  const firstRows = noPurchase.first_row.map(Number);
+  await idCells(firstRows.slice(0, perReason));
+  firstRows.forEach((row, k) => {
+    if (k < perReason) collector.add("noPurchase", idColumn, row);
+  });
+  collector.addCount("noPurchase", firstRows.length - Math.min(perReason, firstRows.length));
+}

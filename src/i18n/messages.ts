@@ -1,0 +1,268 @@
+/**
+ * The coded messages: the errors and warnings of the engine, the workbook adapters and the report that a
+ * user is likely to meet carry a code and values (UserErrorDetail, ModelProblem) beside their English text;
+ * the pane, the CLI and the custom functions all say them from here, in the language they speak. One without
+ * a code is shown in its English text, which still names what is wrong and where.
+ *
+ * The English texts are the messages' own words (a test keeps them equal), except the models': they say
+ * in plain words what the Model sheet explains in full.
+ */
+import { ROLE_LABELS, type ColumnRole } from "../engine/data/columns";
+import { qualityNote } from "../engine/text/data-quality";
+import { QUALITY_REASONS, type QualityReason } from "../engine/data/quality";
+import type { CellPlace, TablePlace } from "../engine/data/table";
+import { PLACE_TEXTS, placeText } from "../engine/text/places";
+import { bilingual } from "../engine/text/bilingual";
+import type { Language } from "../engine/text/language";
+import { describeTierMinimumProblem, type TierMinimumProblem } from "../engine/tiers/program";
+import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../engine/data/columns";
+import { DECIMAL_SETTING } from "../engine/data/number-format";
+import type { ModelProblem } from "../report/report-models";
+import { NO_HEADER_FIX } from "../workbook/read-table";
+import { refreshWouldLoseMessage, shortened, type RefreshLoss, type UserErrorDetail } from "../user-error";
+
+export type MessageDetail = UserErrorDetail | ModelProblem;
+export type MessageCode = MessageDetail["code"];
+/** The detail of code C (a detail type may have several codes, as ModelProblem has). */
+type DetailOf<C extends MessageCode> = MessageDetail extends infer D
+  ? D extends { code: infer K }
+    ? C extends K
+      ? D
+      : never
+    : never
+  : never;
+
+/** The words a message is made of, in the pane's language: names of roles and findings, counts, notes. */
+export interface MessageWords {
+  role: (role: ColumnRole) => string;
+  finding: (reason: QualityReason) => string;
+  number: (n: number) => string;
+  /** What was wrong in a cell (a parser's explanation), in the language where it is a known one. */
+  note: (note: string) => string;
+  /** A place in the user's data (`text` in English, `place` its parts when known), in the language's words. */
+  place: (text: string, place: TablePlace | CellPlace | undefined) => string;
+}
+
+/** One text per code, each in every language. */
+export type MessageTexts = { [C in MessageCode]: (d: DetailOf<C>, w: MessageWords) => string };
+
+/** A data-quality finding's name in the language; `fallback` for a reason the engine does not list. */
+export function findingLabel(language: Language, reason: string, fallback = reason): string {
+  const info = QUALITY_REASONS.find((r) => r.reason === reason);
+  if (!info) return fallback;
+  return language === "zh-CN" ? info.labelZh : info.label;
+}
+
+export function messageWords(language: Language): MessageWords {
+  const zh = language === "zh-CN";
+  return {
+    role: (role) => (zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en),
+    finding: (reason) => findingLabel(language, reason),
+    // As the English messages write counts (counted()), and as the pane writes numbers in Chinese.
+    number: (n) => n.toLocaleString(zh ? "zh-CN" : "en-US"),
+    note: (note) => qualityNote(note, language),
+    place: (text, place) => placeText(PLACE_TEXTS[language], text, place),
+  };
+}
+
+/** The message in `language`. */
+export function messageText(language: Language, detail: MessageDetail): string {
+  const render = MESSAGE_TEXTS[language][detail.code] as (d: MessageDetail, w: MessageWords) => string;
+  return render(detail, messageWords(language));
+}
+
+/** An error or warning as shown or printed: said from its code when it has one, else its English text. */
+export function shownText(
+  language: Language,
+  detail: MessageDetail | undefined,
+  englishText: string,
+): string {
+  return detail ? messageText(language, detail) : englishText;
+}
+
+/** Quoted and listed as the English messages list headers: "Name", "Date". */
+const quotedList = (items: string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
+
+// The engine's and the report's errors and warnings that carry a code (see message-texts.ts). The English
+// texts are the messages' own words (a test keeps them equal), except the models': the pane says in plain
+// words what the Model sheet explains in full.
+const en: MessageTexts = {
+  missingColumns: (d, w) =>
+    `${w.place(d.source, d.place)}: no ${d.roles.map(w.role).join(", ")} column found among the headers ${quotedList(d.headers, ", ")}; name the column to use` +
+    (d.roles.includes("amount") ? AMOUNT_FROM_PRICE : ""),
+  noSuchColumn: (d, w) =>
+    `${w.place(d.source, d.place)}: no column "${d.given}" for the ${w.role(d.role)}; the headers are ${quotedList(d.headers, ", ")}`,
+  noColumnNumber: (d, w) =>
+    `${w.place(d.source, d.place)}: column ${d.number} for the ${w.role(d.role)} does not exist`,
+  columnTwice: (d, w) => `${w.place(d.source, d.place)}: column ${d.column} is given for two roles`,
+  mixedDecimals: (d, w) =>
+    `${w.place(d.where, d.at)}: "${d.comma}" uses a decimal comma but "${d.point}" (row ${d.pointAt.row}, column ${d.pointAt.column}) a decimal point; ${DECIMAL_SETTING}`,
+  ambiguousDecimals: (d, w) =>
+    `${w.place(d.where, d.at)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
+  amountLooksLikePrice: (d, w) =>
+    `${w.place(d.source, d.place)}: the amount column ${d.amount} looks like a unit price and the table has a quantity column ${d.quantity}; ${PRICE_SETTING}`,
+  noUsableLines: (d, w) =>
+    `${w.place(d.source, d.place)}: no usable order lines among ${w.number(d.rows)} ${d.rows === 1 ? "row" : "rows"}` +
+    (d.worst
+      ? `; most rows: ${w.finding(d.worst.reason).toLowerCase()} (${d.worst.count}), first at ${w.place(d.worst.where, d.worst.at)}` +
+        (d.worst.note ? `: ${w.note(d.worst.note)}` : "")
+      : ""),
+  noRows: (d, w) => `${w.place(d.source, d.place)}: there are no rows below the header row`,
+  emptySheet: (d, w) => `${w.place(d.source, d.place)} is empty: no cell has a value`,
+  noHeaderRow: (d, w) =>
+    `${w.place(d.source, d.place)}: no header row found in rows ${d.first}-${d.last} ` +
+    "(a header row has a text title over each column, e.g. Customer ID, Date, Amount); " +
+    NO_HEADER_FIX,
+  noOrderTable: (d) =>
+    `${d.workbook ?? "the workbook"} has no table named "${d.table}" to read the orders from`,
+  noOrderSheet: (d) =>
+    `${d.workbook ?? "the workbook"} has no sheet named "${d.sheet}" to read the orders from`,
+  noVisibleSheet: (d) => `${d.workbook ?? "the workbook"} has no visible sheet to read the orders from`,
+  fileNotXlsx: (d) => `${d.file} cannot be read as an .xlsx workbook (${d.reason})`,
+  fileNoSheet: (d) => `${d.file} has no sheet to read`,
+  fileTooLarge: (d) =>
+    `${d.file} is ${d.megabytes} MB; the browser preview reads files up to 200 MB. ` +
+    `Open it in Excel with the add-in, or run: loyalty report ${d.file}`,
+  fileType: (d) => `${d.file}: the preview reads .xlsx and .csv files; save it as one of those`,
+  editedCell: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (${d.what}): ${d.value} is not ` +
+    `${d.integer ? "a whole number" : "a number"} ${d.max === undefined ? `of at least ${d.min}` : `from ${d.min} to ${d.max}`}` +
+    "; type one, or clear the cell to use the default",
+  assumptionNotNumber: (d) => `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be a number, not ${d.value}`,
+  assumptionOutOfRange: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be ` +
+    (d.min !== undefined && d.max !== undefined
+      ? `from ${d.min} to ${d.max}`
+      : d.min !== undefined
+        ? `at least ${d.min}`
+        : `at most ${d.max}`) +
+    `, not ${d.value}`,
+  assumptionNotWhole: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be a whole number from ${d.min} to ${d.max}`,
+  unknownScenario: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (scenario) must be one of ${d.scenarios.join(", ")}`,
+  holidayNotDate: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday date): ${d.value} is not a date; type MM-DD (every year) or ` +
+    "YYYY-MM-DD (that year only), or clear the cell",
+  holidayNameTooLong: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday name): type a name of at most 100 characters`,
+  holidayWithoutDate: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday name): ${d.value} has no date in its row; type one ` +
+    "as MM-DD (every year) or YYYY-MM-DD (that year only)",
+  holidayWithoutName: (d) =>
+    `sheet ${d.sheet}, cell ${d.cell} (holiday date): ${d.date} has no name in its row; type one`,
+  tierMinimumsInSettings: (d) =>
+    `report settings: ${d.problems.map((p) => `tier rules: ${describeTierMinimumProblem(p)}`).join("; ")}`,
+  tierMinimumsOnSheet: (d) =>
+    `sheet ${d.sheet}: the tier minimums do not fit together: ${d.problems.map(describeTierMinimumProblem).join("; ")}`,
+  modelNoHistory: (d) => `Model: ${d.model}: no customer has a purchase history to fit`,
+  modelNotConverged: (d) =>
+    `Model: ${d.model} did not converge (too few customers or repeat purchases?), so its predictions are left out; the Model sheet says more`,
+  modelFailed: (d) =>
+    `Model: ${d.model} could not be fitted, so its predictions are left out; the Model sheet says more`,
+  modelDegenerate: (d) =>
+    `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
+  refreshWouldLose: (d) => refreshWouldLoseMessage(d.losses),
+};
+
+const tierMinimumZh = (p: TierMinimumProblem) =>
+  p.problem === "someMinimums"
+    ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
+    : tierClashZh(p);
+
+/** The lower tier's minimum is the one to change: a tier cannot need more than the tier above it. */
+function tierClashZh(p: Extract<TierMinimumProblem, { problem: "belowNeedsMore" }>): string {
+  const what = p.measure === "spend" ? "最低消费额" : "最少消费天数";
+  const n = (v: number) => v.toLocaleString("en-US");
+  return (
+    `${p.below.nameZh}的${what}（${n(p.value)}）高于上一级${p.above.nameZh}的（${n(p.limit)}）：` +
+    `请将${p.below.nameZh}的${what}降到 ${n(p.limit)} 或以下`
+  );
+}
+
+const zhCN: MessageTexts = {
+  missingColumns: (d, w) =>
+    `${w.place(d.source, d.place)}：在表头 ${quotedList(d.headers, "、")} 中未找到${d.roles.map(w.role).join("、")}列；请指定要使用的列`,
+  noSuchColumn: (d, w) =>
+    `${w.place(d.source, d.place)}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
+  noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
+  columnTwice: (d, w) => `${w.place(d.source, d.place)}：列 ${d.column} 被同时指定给了两个用途`,
+  mixedDecimals: (d, w) =>
+    `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
+  ambiguousDecimals: (d, w) =>
+    `${w.place(d.where, d.at)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
+  amountLooksLikePrice: (d, w) =>
+    `${w.place(d.source, d.place)}：金额列 ${d.amount} 看起来是单价，而表中有数量列（${d.quantity}）；请把它选为单价（金额即为数量 × 单价），或不选金额列。`,
+  noUsableLines: (d, w) =>
+    `${w.place(d.source, d.place)}：${w.number(d.rows)} 行中没有可用的订单明细` +
+    (d.worst
+      ? `；多数行的问题：${w.finding(d.worst.reason)}（${w.number(d.worst.count)} 行），首例：${w.place(d.worst.where, d.worst.at)}` +
+        (d.worst.note ? `：${w.note(d.worst.note)}` : "")
+      : ""),
+  noRows: (d, w) => `${w.place(d.source, d.place)}：表头行下方没有数据行`,
+  emptySheet: (d, w) => `${w.place(d.source, d.place)} 是空的：没有任何单元格有值`,
+  noHeaderRow: (d, w) =>
+    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）；如果文件没有表头，请在设置中将表头设为“无”并指定各列（命令行：--no-header --columns id,date,amount）`,
+  noOrderTable: (d) =>
+    `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
+  noOrderSheet: (d) =>
+    `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.sheet}”的工作表，无法读取订单`,
+  noVisibleSheet: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有可见的工作表，无法读取订单`,
+  fileNotXlsx: (d) => `${d.file} 无法作为 .xlsx 工作簿读取（${d.reason}）`,
+  fileNoSheet: (d) => `${d.file} 中没有可读取的工作表`,
+  fileTooLarge: (d) =>
+    `${d.file} 大小为 ${d.megabytes} MB；浏览器预览最多读取 200 MB 的文件。` +
+    `请在 Excel 中通过加载项打开，或运行：loyalty report ${d.file}`,
+  fileType: (d) => `${d.file}：预览只能读取 .xlsx 和 .csv 文件；请另存为其中一种格式`,
+  // The input's English name (`what`) is left out: the cell named is beside its label on the sheet.
+  editedCell: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}：${d.value} 不是` +
+    `${d.max === undefined ? `不小于 ${d.min} 的` : `${d.min} 到 ${d.max} 之间的`}${d.integer ? "整数" : "数字"}` +
+    "；请输入一个数，或清空该单元格以使用默认值",
+  assumptionNotNumber: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是数字，而不是 ${d.value}`,
+  assumptionOutOfRange: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell} 必须` +
+    (d.min !== undefined && d.max !== undefined
+      ? `在 ${d.min} 到 ${d.max} 之间`
+      : d.min !== undefined
+        ? `不小于 ${d.min}`
+        : `不大于 ${d.max}`) +
+    `，而不是 ${d.value}`,
+  assumptionNotWhole: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是 ${d.min} 到 ${d.max} 之间的整数`,
+  unknownScenario: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（情景）必须是以下之一：${d.scenarios.join("、")}`,
+  holidayNotDate: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日日期）：${d.value} 不是日期；` +
+    "请输入 MM-DD（每年）或 YYYY-MM-DD（仅当年），或清空该单元格",
+  holidayNameTooLong: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日名称）：请输入不超过 100 个字符的名称`,
+  holidayWithoutDate: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日名称）：${d.value} 所在行没有日期；` +
+    "请按 MM-DD（每年）或 YYYY-MM-DD（仅当年）输入日期",
+  holidayWithoutName: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日日期）：${d.date} 所在行没有名称；请输入名称`,
+  tierMinimumsInSettings: (d) => `等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
+  tierMinimumsOnSheet: (d) =>
+    `工作表 ${d.sheet} 中的等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
+  modelNoHistory: (d) => `模型：${d.model} 无法拟合：没有客户有可用于拟合的购买记录`,
+  modelNotConverged: (d) =>
+    `模型：${d.model} 拟合未收敛（客户或重复购买可能太少），因此未给出其预测；详见“模型”工作表`,
+  modelFailed: (d) => `模型：${d.model} 无法拟合，因此未给出其预测；详见“模型”工作表`,
+  modelDegenerate: (d) =>
+    `模型：${d.model} 拟合退化（数据无法确定其参数），因此未使用其预测；详见“模型”工作表`,
+  refreshWouldLose: (d) =>
+    "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
+    d.losses.map((l) => `  - ${refreshLossZh(l)}`).join("\n") +
+    "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
+};
+
+/** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */
+function refreshLossZh(loss: RefreshLoss): string {
+  const text = loss.text === undefined ? "" : `（“${shortened(loss.text)}”）`;
+  if (loss.kind === "chart") return `工作表“${loss.sheet}”上的图表${text}`;
+  const where = `工作表“${loss.sheet}”的 ${loss.cell} 单元格`;
+  if (loss.kind === "note") return `${where}上的批注${text}`;
+  return `${where}中输入的内容${text}`;
+}
+
+export const MESSAGE_TEXTS = bilingual<MessageTexts>({ en, "zh-CN": zhCN });

@@ -1,0 +1,126 @@
+/**
+ * What a user attached to the report's parts of a sheet besides values (links, conditional formats,
+ * data validation), and where it goes on a rebuild. Every adapter decides the same way:
+ *
+ * - a conditional format or validation the last build wrote (same kind and range, as the registry
+ *   recorded it: ReportFormats) is the report's and is written again by the new model;
+ * - anything else is the user's: attached to cells of a carried table it follows them, to the same
+ *   column by its header and the same customer's row (relocateBox); where it cannot follow (a customer
+ *   or a column is gone, it lies elsewhere in the report's parts) it is listed before anything is written.
+ */
+import { boxContains, boxesOverlap, parseRangeList, rangeAddress, type RangeBox } from "../sheet/a1";
+import type { PreviousSheet } from "./backend";
+import { relocateBox, type TableMove } from "./carry";
+import type { ReportFormats } from "./registry";
+
+/** The kinds Office.js and the file format name differently, as one word ("cellIs" is "cellValue"). */
+function kindWord(type: string): string {
+  const t = type.toLowerCase();
+  if (t === "cellis") return "cellvalue";
+  if (t === "wholenumber") return "whole";
+  return t;
+}
+
+/**
+ * Whether a conditional format (or validation) of `type` on `ref`, found inside the report's parts, is
+ * the report's own: every cell of it is in a range the last build wrote one of that kind on (a writer
+ * may join the ranges of equal rules into one). Without a record (a sheet written before formats were
+ * recorded) everything there is.
+ */
+export function isReportFormat(
+  what: "conditionalFormat" | "validation",
+  type: string,
+  ref: string,
+  formats: ReportFormats | undefined,
+): boolean {
+  if (!formats) return true;
+  const list = what === "conditionalFormat" ? formats.conditionalFormats : formats.validations;
+  const ours = list
+    .filter((f) => kindWord(f.type) === kindWord(type))
+    .flatMap((f) => parseRangeList(f.range));
+  const boxes = parseRangeList(ref);
+  return boxes.length > 0 && boxes.every((box) => covered(box, ours));
+}
+
+/** Whether the boxes `by` together hold every cell of `box`. */
+function covered(box: RangeBox, by: RangeBox[]): boolean {
+  const over = by.filter((b) => boxesOverlap(b, box));
+  for (let row = box.top; row <= box.bottom; row++) {
+    for (let col = box.left; col <= box.right; col++) {
+      if (!over.some((b) => boxContains(b, row, col))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Where the boxes of a user object inside the report's parts go on the rebuilt sheet; undefined when
+ * one of them cannot follow its cells.
+ */
+export function relocateRanges(boxes: RangeBox[], moves: TableMove[]): RangeBox[] | undefined {
+  const out: RangeBox[] = [];
+  for (const box of boxes) {
+    const to = relocateBox(box, moves);
+    if (!to) return undefined;
+    out.push(...to);
+  }
+  return out;
+}
+
+/**
+ * Whether a formula of a format or validation holds a relative cell reference ("A5", "$A5"): it is
+ * written for the first cell of its range, so it cannot follow cells that move against that cell.
+ */
+export function hasRelativeReference(formula: string): boolean {
+  const bare = formula.replace(/"[^"]*"/g, "");
+  return /(^|[^A-Za-z0-9_$.])\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_(])/.test(
+    bare.replace(/\$[A-Za-z]{1,3}\$\d+/g, ""),
+  );
+}
+
+/** A link, conditional format or validation found on a sheet being rebuilt. */
+export interface UserObject {
+  what: "conditionalFormat" | "validation" | "hyperlink";
+  /** The kind of rule ("colorScale", "list"); none for a link. */
+  type?: string;
+  /** Its ranges ("B5:B9 D4"). */
+  ref: string;
+  /** The formulas of its rule. */
+  formulas: string[];
+}
+
+/**
+ * What becomes of an object of the old sheet: it stays where it is (`ref` unchanged) outside the
+ * report's parts; "report" when it is the report's own (the new model writes it again); moved with the
+ * cells it is attached to when it is the user's on a carried table; else "lost".
+ */
+export function fateOf(
+  object: UserObject,
+  owned: RangeBox[],
+  previous: PreviousSheet | undefined,
+): { ref: string } | "report" | "lost" {
+  const boxes = parseRangeList(object.ref);
+  if (!boxes.some((b) => owned.some((o) => boxesOverlap(o, b)))) return { ref: object.ref };
+  if (
+    object.what !== "hyperlink" &&
+    isReportFormat(object.what, object.type ?? "", object.ref, previous?.formats)
+  )
+    return "report";
+  const to = previous ? relocateRanges(boxes, previous.moves) : undefined;
+  if (!to) return "lost";
+  // A formula is written for the first cell of the range: relative references follow only if it stays.
+  const firstStays = to[0].top === boxes[0].top && to[0].left === boxes[0].left;
+  if (!firstStays && object.formulas.some(hasRelativeReference)) return "lost";
+  return { ref: to.map((b) => rangeAddress(b)).join(" ") };
+}
+
+const LABELS: Record<UserObject["what"], string> = {
+  conditionalFormat: "a conditional format",
+  validation: "a data validation",
+  hyperlink: "a link",
+};
+
+/** "a conditional format on cells B5:B9" (the sheet is added by the caller). */
+export function describeUserObject(object: UserObject): string {
+  return `${LABELS[object.what]} on ${object.ref.includes(":") || object.ref.includes(" ") ? "cells" : "cell"} ${object.ref}`;
+}

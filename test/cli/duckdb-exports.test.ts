@@ -1,0 +1,151 @@
+/**
+ * The order-export fixtures of test/data (test/exports/expected.ts: worked out by hand) through the DuckDB
+ * engine: the hand-computed customers and net revenue, and everything the in-process engine gives on the
+ * same file (data-quality report with its counts, sums, examples and notes; x, t_x, T, spend, RFM, tiers;
+ * the amount rule, order totals, date order, decimal separator, test accounts and currency).
+ *
+ * Files DuckDB cannot read as they are (Latin-1, GBK, columns aligned with blanks) are first decoded and
+ * split by the engine's own text reader into a UTF-8 copy (src/cli/duckdb/text-input.ts).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import ExcelJS from "exceljs";
+import path from "node:path";
+import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
+import { run } from "../../src/cli/main";
+import { tableConfigLayer } from "../../src/cli/table-options";
+import { csvReadOptions } from "../../src/cli/table-options";
+import { detectCurrency } from "../../src/engine/data/currency";
+import { amountColumnOf, type ReadOrdersOptions } from "../../src/engine/data/read-orders";
+import { analysisConfigOf, resolveReportConfig } from "../../src/report/config";
+import { capture } from "../helpers/cli-io";
+import { bothEngines, expectSameAnalysis } from "../helpers/duckdb-compare";
+import { testDataPath } from "../helpers/test-data";
+import { EXPECTED_EXPORTS, totalsOf } from "../exports/expected";
+
+/** The read options and text options the CLI makes of a fixture's flags. */
+function optionsOf(flags: string[]) {
+  const columns = flags.includes("--columns") ? flags[flags.indexOf("--columns") + 1] : undefined;
+  const layer = tableConfigLayer({ header: flags.includes("--no-header") ? false : undefined, columns });
+  const read: ReadOrdersOptions = analysisConfigOf(resolveReportConfig([layer])).read ?? {};
+  return { read, csv: csvReadOptions(layer) };
+}
+
+describe.each(EXPECTED_EXPORTS.map((e) => [e.shape, e] as const))("DuckDB on %s", (_shape, expected) => {
+  it("gives the hand-computed customers and revenue, and all the in-process engine gives", async () => {
+    const { read, csv } = optionsOf(expected.flags);
+    const file = testDataPath(expected.file);
+    const { inProcess, viaDuckDb, table, duck } = await bothEngines(file, { ...read, csv }, csv);
+    const totals = totalsOf(expected);
+    const s = viaDuckDb.summary;
+    expect([...s.customerIds].sort()).toEqual(Object.keys(expected.customers).sort());
+    const revenue = Array.from(s.spend).reduce((a, b) => a + b, 0);
+    expect(Math.round(revenue * 100)).toBe(Math.round(totals.revenue * 100));
+    for (const [id, want] of Object.entries(expected.customers)) {
+      const c = s.customerIds.indexOf(id);
+      expect([id, Math.round(s.spend[c] * 100), s.purchaseDays[c]]).toEqual([
+        id,
+        Math.round(want.spend * 100),
+        want.purchaseDays,
+      ]);
+    }
+    for (const [reason, count] of Object.entries(expected.findings)) {
+      const finding = viaDuckDb.table.quality.findings.find((f) => f.reason === reason);
+      expect([reason, finding?.count]).toEqual([reason, count]);
+    }
+    expectSameAnalysis(inProcess, viaDuckDb);
+    expect(viaDuckDb.table.formats).toEqual(inProcess.table.formats);
+    expect(viaDuckDb.table.testAccounts).toEqual(inProcess.table.testAccounts);
+    expect(duck.currency).toEqual(detectCurrency(table, amountColumnOf(inProcess.table.columns)));
+  });
+});
+
+describe("the DuckDB engine says how it read a line-item export", () => {
+  it("prints the amount rule and what it left out, as the in-process reader does", async () => {
+    const io = capture();
+    const duck = await readWithDuckDb(testDataPath("export-uk-retail.csv"), {}, io);
+    try {
+      expect(duck.read.quality.amountRule).toBe("quantity × price");
+      expect(duck.read.leftOut).toEqual(expect.arrayContaining(["product"]));
+      expect(io.stderr).toMatch(/leaves out .*only the in-process reader/);
+    } finally {
+      duck.close();
+    }
+  });
+});
+
+describe("loyalty report and fit --engine duckdb on the exports", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "ll-duckdb-exports-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** stdout as JSON, and stderr without the line on the columns DuckDB leaves out. */
+  async function cli(args: string[]) {
+    const io = capture();
+    expect(await run([...args, "--json"], io)).toBe(0);
+    const stderr = io.stderr.split("\n").filter((l) => l !== "" && !/the DuckDB engine leaves out/.test(l));
+    return { json: JSON.parse(io.stdout), stderr };
+  }
+
+  it.each(
+    EXPECTED_EXPORTS.filter((e) => /cdnow|shopify|uk-retail/.test(e.file)).map((e) => [e.file, e] as const),
+  )("%s: the same figures, findings, reading rules and stderr lines as --engine js", async (_file, e) => {
+    const report = async (engine: string) => {
+      const out = path.join(dir, `${e.file}.${engine}.xlsx`);
+      const { json, stderr } = await cli([
+        "report",
+        testDataPath(e.file),
+        "--out",
+        out,
+        "--sheets",
+        "customers,data-quality",
+        "--engine",
+        engine,
+        ...e.flags,
+      ]);
+      const { customers, orders, dataQuality } = json;
+      return {
+        customers,
+        orders,
+        revenue: Math.round(json.revenue * 100),
+        findings: dataQuality.findings.map((f: { reason: string; count: number }) => [f.reason, f.count]),
+        amountRule: dataQuality.amountRule,
+        orderTotals: dataQuality.orderTotals,
+        stderr,
+      };
+    };
+    expect(await report("duckdb")).toEqual(await report("js"));
+    const fit = async (engine: string) => {
+      const { json, stderr } = await cli([
+        "fit",
+        testDataPath(e.file),
+        "-m",
+        "bgnbd",
+        "--engine",
+        engine,
+        ...e.flags,
+      ]);
+      return { customers: json.customers, read: json.read, stderr };
+    };
+    expect(await fit("duckdb")).toEqual(await fit("js"));
+  });
+
+  it("the Benefit cost sheet's money is in the data's currency, said as in process (Shopify's Currency column)", async () => {
+    const moneyCells = async (engine: string) => {
+      const out = path.join(dir, `shopify-currency.${engine}.xlsx`);
+      const file = testDataPath("export-shopify.csv");
+      await cli(["report", file, "--out", out, "--sheets", "benefit-cost", "--engine", engine]);
+      const sheet = (await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet("LL Benefit cost")!;
+      const found = new Set<string>();
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string" && /EUR/.test(cell.value)) found.add(cell.value);
+          if (cell.numFmt?.includes("€")) found.add(cell.numFmt);
+        }),
+      );
+      return [...found].sort();
+    };
+    const viaDuckDb = await moneyCells("duckdb");
+    expect(viaDuckDb.join("\n")).toMatch(/Money is in € \(EUR, as the Currency column F of the data says\)/);
+    expect(viaDuckDb).toEqual(await moneyCells("js"));
+  });
+});

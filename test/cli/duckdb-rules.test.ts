@@ -1,0 +1,109 @@
+/**
+ * The reading rules the DuckDB reader writes in SQL against the engine's TypeScript: the line amount
+ * (quantity × unit price − discount, rounded as the engine rounds) on a grid of awkward values computed in
+ * a real DuckDB, and the whole set of line-item rules (amount from price, C invoices, statuses, returns
+ * netted against their order and day, order totals repeated per line) on a seeded messy export read by
+ * both engines.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { lineAmountSql } from "../../src/cli/duckdb/order-rules-sql";
+import { openDuckDb } from "../../src/cli/duckdb/session";
+import { lineAmount } from "../../src/engine/data/row-values";
+import { bothEngines, expectSameAnalysis } from "../helpers/duckdb-compare";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "ll-duckdb-rules-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A small seeded generator (mulberry32), so the messy export is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+it("the SQL line amount equals the engine's lineAmount on every value of a grid", async () => {
+  const next = random(7);
+  const quantities = [0, 1, 2, 3, 6, 12, -1, -24, 74215, 0.5, 1.25];
+  const prices = [0, 0.01, 0.1, 0.29, 1.04, 1.69, 2.55, 3.39, 4.65, 27.5, 19.99, 1234.565, 0.0000005];
+  const rows: [number, number, number][] = [];
+  for (const q of quantities) for (const p of prices) rows.push([q, p, 0], [q, p, 0.35], [q, p, 1.005]);
+  for (let i = 0; i < 2000; i++) {
+    rows.push([
+      Math.round((next() - 0.2) * 100),
+      Math.round(next() * 1e5) / 100,
+      Math.round(next() * 500) / 100,
+    ]);
+  }
+  const db = await openDuckDb();
+  try {
+    await db.run("CREATE TABLE t (k INTEGER, q DOUBLE, p DOUBLE, d DOUBLE)");
+    await db.append(
+      "t",
+      rows.map(([q, p, d], k) => [k, q, p, d]),
+    );
+    const result = await db.columns(`SELECT k, ${lineAmountSql("q", "p", "d")} AS amount FROM t ORDER BY k`);
+    const differing = rows.filter(([q, p, d], k) => (result.amount[k] as number) !== lineAmount(q, p, d));
+    expect(differing).toEqual([]);
+  } finally {
+    db.close();
+  }
+});
+
+it("a seeded messy line-item export reads the same through DuckDB as in process", async () => {
+  const next = random(2024);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const statuses = ["paid", "paid", "paid", "Refunded", "已退款", "交易关闭", "shipped", ""];
+  const lines = ["InvoiceNo,Customer,Date,Quantity,UnitPrice,Discount,Status"];
+  let invoice = 500000;
+  for (let order = 0; order < 300; order++) {
+    const customer = `M${Math.floor(next() * 40)}`;
+    const day = `2024-0${1 + Math.floor(next() * 6)}-1${Math.floor(next() * 9)}`;
+    const id = ++invoice;
+    const status = pick(statuses);
+    const items = 1 + Math.floor(next() * 3);
+    for (let i = 0; i < items; i++) {
+      const quantity = pick([1, 1, 2, 3, 12, 0]);
+      const price = pick(["2.55", "3.39", "1.04", "27.50", "0.29", "x", ""]);
+      const discount = pick(["", "", "0.50", "1.00"]);
+      lines.push(`${id},${customer},${day},${quantity},${price},${discount},${status}`);
+    }
+    // Some orders are returned, in whole or in part, on the day or later, by a C invoice or a negative line.
+    if (next() < 0.15) lines.push(`C${id},${customer},${day},-${pick([1, 2, 12])},2.55,,`);
+    if (next() < 0.05) lines.push(`${id},${customer},${day},-1,3.39,,`);
+  }
+  lines.push("999999,test01,2024-03-01,1,5.00,,paid");
+  const file = path.join(dir, "messy.csv");
+  writeFileSync(file, lines.join("\n") + "\n");
+  const { inProcess, viaDuckDb } = await bothEngines(file, {});
+  const counted = (reason: string) =>
+    inProcess.table.quality.findings.find((f) => f.reason === reason)?.count;
+  // The file exercises every rule: cancellations by status and C invoice, refunds, netting, bad amounts.
+  for (const reason of ["cancelledOrder", "refund", "nettedOut", "nonNumericAmount", "testAccount"])
+    expect([reason, counted(reason)! > 0]).toEqual([reason, true]);
+  expectSameAnalysis(inProcess, viaDuckDb);
+  expect(viaDuckDb.table.testAccounts).toEqual(inProcess.table.testAccounts);
+});
+
+it("order totals repeated on each line are found and counted once by both engines", async () => {
+  const lines = ["Order,Member,Date,Total,Status"];
+  for (let k = 0; k < 12; k++) {
+    const total = (50 + k * 3.5).toFixed(2);
+    const status = k === 4 ? "交易关闭" : "交易成功";
+    for (let item = 0; item <= k % 3; item++)
+      lines.push(`T${k},m${k % 5},2024-01-${10 + k},${total},${status}`);
+  }
+  const file = path.join(dir, "totals.csv");
+  writeFileSync(file, lines.join("\n") + "\n");
+  const { inProcess, viaDuckDb } = await bothEngines(file, {});
+  expect(inProcess.table.quality.orderTotals).toBe(true);
+  expectSameAnalysis(inProcess, viaDuckDb);
+  const perLine = await bothEngines(file, { lineAmounts: "perLine" });
+  expect(perLine.viaDuckDb.table.quality.orderTotals).toBe(false);
+  expectSameAnalysis(perLine.inProcess, perLine.viaDuckDb);
+});

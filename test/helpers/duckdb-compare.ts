@@ -1,0 +1,72 @@
+/**
+ * Reading one file with the DuckDB engine and in process, and comparing what the two give: the same
+ * data-quality report (counts, actions, examples and notes; sums to the cent), as-of date, customers,
+ * members, and the same analysis customer by customer.
+ */
+import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
+import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import type { CliIO } from "../../src/cli/io";
+import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
+import type { DataQualityReport } from "../../src/engine/data/quality";
+import { readOrderTable, type ReadOrdersOptions } from "../../src/engine/data/read-orders";
+import { readCsvTable } from "../../src/workbook/csv/read";
+import type { CsvReadOptions } from "../../src/workbook/csv/table";
+import { capture } from "./cli-io";
+
+const silent: CliIO = capture();
+
+/** Amount sums compared to the cent, everything else exactly (the file's name left out). */
+export function comparable(report: DataQualityReport): DataQualityReport {
+  const named = JSON.stringify(report).split(JSON.stringify(report.source).slice(1, -1)).join("FILE");
+  const parsed = JSON.parse(named) as DataQualityReport;
+  const cents = (amount: number | undefined) => (amount === undefined ? undefined : Math.round(amount * 100));
+  return { ...parsed, findings: parsed.findings.map((f) => ({ ...f, amount: cents(f.amount) })) };
+}
+
+export async function bothEngines(
+  file: string,
+  read: ReadOrdersOptions & { csv?: CsvReadOptions },
+  csv: CsvReadOptions = {},
+) {
+  const { table } = await readCsvTable(file, csv);
+  const inProcess = analyzeOrderTable(readOrderTable(table, read));
+  const duck = await readWithDuckDb(file, read, silent);
+  try {
+    const viaDuckDb = analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
+    return { inProcess, viaDuckDb, table, duck: duck.read };
+  } finally {
+    duck.close();
+  }
+}
+
+/** Every customer's figures, by id: summary, RFM code and tier level. */
+export function perCustomer(a: Analysis) {
+  const s = a.summary;
+  return new Map(
+    s.customerIds.map((id, c) => [
+      id,
+      {
+        x: s.x[c],
+        tX: s.tX[c],
+        T: s.T[c],
+        spend: Math.round(s.spend[c] * 100),
+        orders: s.orders[c],
+        purchaseDays: s.purchaseDays[c],
+        monetary: Math.round(s.monetary[c] * 100),
+        rfm: a.rfm.codes[c],
+        tier: a.tiers.current[c],
+      },
+    ]),
+  );
+}
+
+export function expectSameAnalysis(inProcess: Analysis, viaDuckDb: Analysis) {
+  expect(viaDuckDb.asOf).toBe(inProcess.asOf);
+  expect(comparable(viaDuckDb.table.quality)).toEqual(comparable(inProcess.table.quality));
+  expect(viaDuckDb.table.customersWithoutPurchase).toEqual(inProcess.table.customersWithoutPurchase);
+  expect(viaDuckDb.summary.customerIds).toEqual(inProcess.summary.customerIds);
+  expect(perCustomer(viaDuckDb)).toEqual(perCustomer(inProcess));
+  expect(viaDuckDb.tiers.counts).toEqual(inProcess.tiers.counts);
+  expect(viaDuckDb.table.members).toEqual(inProcess.table.members);
+  expect(viaDuckDb.keyDates).toEqual(inProcess.keyDates);
+}
