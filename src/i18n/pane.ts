@@ -267,7 +267,7 @@ const zhCN: Strings = {
   summaryMissing: (columns: string) =>
     `此汇总表缺少以下列：${columns}。请用 loyalty sql 生成，它会写出所有列。`,
   summaryAsOf: (date: string) => `截止日期 ${date}（每行的 last_purchase + recency_days）。`,
-  summaryUnitLabel: "recency 和 T 的时间单位",
+  summaryUnitLabel: '汇总表 "recency" 和 "T" 列的时间单位',
   summaryUnitRead: "根据汇总表的行读出。",
   summaryUnitHint: "生成汇总表时使用的单位（loyalty sql --unit）。",
   summaryBlocked: "客户汇总表缺少生成报告所需的列：请查看“1. 订单数据”。",

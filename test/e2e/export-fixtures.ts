@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import type { ColumnRole } from "../../src/engine/data/columns";
-import { STRINGS } from "../../src/taskpane/i18n/strings";
+import { STRINGS } from "../../src/i18n/pane";
 import { EXPECTED_EXPORTS, totalsOf } from "../exports/expected";
 import { testDataPath } from "../helpers/test-data";
 import { HAND_SUMMARY, handSummaryCsv } from "../taskpane/hand-summary";

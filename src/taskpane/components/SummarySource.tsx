@@ -9,7 +9,7 @@ import { needsOrderLines } from "../../engine/text/summary-basis";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import { SHEET_KINDS } from "../../report/sheet-kinds";
 import { useStrings } from "../i18n/context";
-import { formatList } from "../i18n/strings";
+import { formatList } from "../../i18n/pane";
 import type { SummaryFacts } from "../source/summary-facts";
 import { TimeUnitSelect } from "./TimeUnitSelect";
 
