@@ -11,6 +11,9 @@
  *   the time unit, from the first purchase day; monetary_value is the mean value of the repeat days;
  * - orders are distinct order ids per day (a line without an order id is an order by itself).
  *
+ * The engine's reading rules of line-item exports apply too (see sourceLines): the amount from quantity
+ * × price − discount, cancelled statuses and "C" invoices, order totals repeated per line.
+ *
  * Which lines the query leaves out (and nothing else): lines without a customer id, date or amount, and
  * lines after the as-of date. Test accounts, duplicates and other cleaning are the warehouse's to do
  * (the engine's rules run when `loyalty report` reads the lines itself).
@@ -21,14 +24,28 @@
 import { formatDay } from "../engine/data/days";
 import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
 import { windowStartExclusive } from "../engine/tiers/activity";
-import { DIALECTS, type SqlDialect } from "./dialects";
+import { DIALECTS, type DialectRules, type SqlDialect } from "./dialects";
+import type { LineAmounts } from "../engine/data/order-totals";
+import {
+  CANCELLATION_INVOICE_SQL,
+  cancelledStatusSql,
+  HOLDS_ORDER_TOTALS_SQL,
+  lineAmountSql,
+  NUMERIC_INVOICE_SQL,
+} from "./line-rules";
 import { SUMMARY_TIER_WINDOW_MONTHS } from "../engine/summary/summary-columns";
 
 /** The columns of the order table the query reads (names as they are in the user's table). */
 export interface OrderColumns {
   customer: string;
   date: string;
-  amount: string;
+  /** The line's amount; without it, quantity × price (− discount), as the engine reads line items. */
+  amount?: string;
+  quantity?: string;
+  price?: string;
+  discount?: string;
+  /** Optional: lines whose status says cancelled, refunded, closed ... are not revenue (the engine's words). */
+  status?: string;
   /** Optional: orders are then counted as distinct order ids per day. */
   order?: string;
   /**
@@ -53,6 +70,8 @@ export interface SummaryQueryOptions {
   unit?: TimeUnit;
   /** Months of the rolling window whose spend and purchase days tiers are given on (default 12). */
   tierWindowMonths?: number;
+  /** Whether the amount column holds line amounts or order totals; "auto" (default) decides from the data. */
+  lineAmounts?: LineAmounts;
 }
 
 const dateLiteral = (day: number) => `DATE '${formatDay(day)}'`;
@@ -112,8 +131,6 @@ export function customerSummaryQuery(options: SummaryQueryOptions): string {
   const from = options.fromClause ?? q(options.table);
   const asOfDate = dateLiteral(asOf);
   const calEnd = dateLiteral(calibrationEnd);
-  const customerText = `CAST(${q(columns.customer)} AS ${d.text})`;
-  const orderId = columns.order ? `CAST(${q(columns.order)} AS ${d.text})` : "NULL";
   const days = (from: string, to: string) => `CAST(${d.daysBetween(from, to)} AS ${d.double})`;
   const holdout = hasHoldout
     ? `SUM(CASE WHEN order_day > ${calEnd} THEN 1 ELSE 0 END)`
@@ -125,21 +142,12 @@ export function customerSummaryQuery(options: SummaryQueryOptions): string {
   return `-- Loyalty Lens customer summary (${options.dialect}): one row per customer.
 -- As of ${formatDay(asOf)}; calibration end ${formatDay(calibrationEnd)}; recency and T in ${unit}s;
 -- tier window ${formatDay(windowAfter + 1)} to ${formatDay(asOf)}.
--- Leaves out lines without customer id, date or amount and lines after the as-of date; an order or a
--- day whose return nets it to zero or less is not a purchase.
-WITH order_lines AS (
-  SELECT
-    TRIM(${customerText}) AS customer_id,
-    CAST(${q(columns.date)} AS DATE) AS order_day,
-    CAST(${q(columns.amount)} AS ${d.double}) AS amount,
-    ${orderId} AS order_id${columns.purchase ? `,\n    ${q(columns.purchase)}` : ""}
-  FROM ${from}
-  WHERE ${q(columns.customer)} IS NOT NULL
-    AND ${q(columns.date)} IS NOT NULL
-    AND ${q(columns.amount)} IS NOT NULL
-),
+-- Leaves out lines without customer id, date or amount and lines after the as-of date; cancelled lines
+-- (a status, a "C" invoice) are not revenue; an order total repeated on the lines of an order is counted
+-- once; an order or a day whose return nets it to zero or less is not a purchase.
+WITH ${sourceLines(d, options, from)}
 usable_lines AS (
-  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${asOfDate}
+  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${asOfDate} AND NOT (cancelled = 1 AND amount >= 0)
 ),
 ${columns.purchase ? judgedKinds(q(columns.purchase)) : nettedKinds}
 purchase_days AS (
@@ -201,4 +209,86 @@ FROM customers c
 LEFT JOIN refunds r ON r.customer_id = c.customer_id
 ORDER BY c.customer_id
 `;
+}
+
+/**
+ * The CTEs up to order_lines (customer_id, order_day, amount, order_id, cancelled 0/1[, purchase]): the
+ * engine's reading rules of line-item exports (src/engine/data/; SQL in line-rules.ts). The amount is
+ * the amount column or quantity × price (− discount); an order total repeated on the lines of an order
+ * (or on its first line, blanks below) is kept on one line, when the data show it as the engine decides
+ * (nearly every order of several lines carries one amount; SQL sees no row order, so "the first line" is
+ * the one with an amount); a line is cancelled by its status or, where plain numeric invoices outnumber
+ * them, by a "C" invoice.
+ */
+function sourceLines(d: DialectRules, options: SummaryQueryOptions, from: string): string {
+  const q = d.identifier;
+  const { columns } = options;
+  const text = (column: string) => `CAST(${q(column)} AS ${d.text})`;
+  const number = (column: string) => `CAST(${q(column)} AS ${d.double})`;
+  const amount = columns.amount
+    ? number(columns.amount)
+    : lineAmountSql(
+        number(columns.quantity ?? "quantity"),
+        number(columns.price ?? "price"),
+        columns.discount ? `COALESCE(${number(columns.discount)}, 0)` : "0",
+      );
+  const orderId = columns.order ? `NULLIF(TRIM(${text(columns.order)}), '')` : `CAST(NULL AS ${d.text})`;
+  const statusCancelled = columns.status ? cancelledStatusSql(text(columns.status)) : "FALSE";
+  const ctes = [
+    `source_lines AS (
+  SELECT
+    TRIM(${text(columns.customer)}) AS customer_id,
+    CAST(${q(columns.date)} AS DATE) AS order_day,
+    ${amount} AS amount,
+    ${orderId} AS order_id,
+    CASE WHEN ${statusCancelled} THEN 1 ELSE 0 END AS cancelled_status${columns.purchase ? `,\n    ${q(columns.purchase)}` : ""}
+  FROM ${from}
+)`,
+  ];
+  let lines = "source_lines";
+  let cancelled = "l.cancelled_status";
+  // Lines already judged (the DuckDB reader's clean lines) had every rule applied: none is applied again.
+  const judged = columns.purchase !== undefined;
+  if (columns.order && !judged) {
+    const invoice = (pattern: string) => `CASE WHEN ${d.matches("order_id", pattern)} THEN 1 ELSE 0 END`;
+    ctes.push(`invoice_rule AS (
+  SELECT SUM(${invoice(CANCELLATION_INVOICE_SQL)}) AS with_c, SUM(${invoice(NUMERIC_INVOICE_SQL)}) AS numeric_ids
+  FROM source_lines
+)`);
+    cancelled = `CASE WHEN l.cancelled_status = 1 THEN 1 WHEN ir.with_c > 0 AND ir.numeric_ids > ir.with_c AND ${d.matches("l.order_id", CANCELLATION_INVOICE_SQL)} THEN 1 ELSE 0 END`;
+  }
+  const mode = options.lineAmounts ?? "auto";
+  if (columns.order && columns.amount && mode !== "perLine" && !judged) {
+    ctes.push(`order_shapes AS (
+  SELECT order_id, COUNT(*) AS lines, COUNT(DISTINCT amount) AS amounts, COUNT(amount) AS filled
+  FROM source_lines WHERE order_id IS NOT NULL GROUP BY order_id
+),
+totals_rule AS (
+  SELECT CASE WHEN ${mode === "orderTotal" ? "TRUE" : HOLDS_ORDER_TOTALS_SQL} THEN 1 ELSE 0 END AS order_totals
+  FROM (
+    SELECT
+      SUM(CASE WHEN lines > 1 THEN 1 ELSE 0 END) AS multi,
+      SUM(CASE WHEN lines > 1 AND amounts = 1 THEN 1 ELSE 0 END) AS consistent,
+      SUM(CASE WHEN lines > 1 AND filled < lines THEN 1 ELSE 0 END) AS blank_below
+    FROM order_shapes
+  ) counts
+),
+ranked_lines AS (
+  SELECT s.*,
+    CASE WHEN t.order_totals = 1 AND s.order_id IS NOT NULL${mode === "orderTotal" ? "" : " AND o.amounts = 1"}
+      AND ROW_NUMBER() OVER (
+        PARTITION BY s.order_id ORDER BY CASE WHEN s.amount IS NULL THEN 1 ELSE 0 END, s.order_day, s.customer_id
+      ) > 1 THEN 1 ELSE 0 END AS repeated_total
+  FROM source_lines s
+  CROSS JOIN totals_rule t
+  LEFT JOIN order_shapes o ON o.order_id = s.order_id
+)`);
+    lines = "ranked_lines";
+  }
+  ctes.push(`order_lines AS (
+  SELECT l.customer_id, l.order_day, l.amount, l.order_id, ${cancelled} AS cancelled${columns.purchase ? `, l.${q(columns.purchase)}` : ""}
+  FROM ${lines} l${columns.order && !judged ? "\n  CROSS JOIN invoice_rule ir" : ""}
+  WHERE l.customer_id IS NOT NULL AND l.order_day IS NOT NULL AND l.amount IS NOT NULL${lines === "ranked_lines" ? " AND l.repeated_total = 0" : ""}
+),`);
+  return ctes.join(",\n");
 }

@@ -16,6 +16,8 @@ export interface DialectRules {
   text: string;
   /** The double-precision type (money and durations). */
   double: string;
+  /** Whether the text `text` matches the regular expression `pattern` (anchored with ^ and $). */
+  matches(text: string, pattern: string): string;
 }
 
 /** Quotes each dot-separated part of a name ("sales.orders" → "sales"."orders"). */
@@ -35,6 +37,7 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
     daysBetween: (from, to) => `DATE_DIFF('day', ${from}, ${to})`,
     text: "VARCHAR",
     double: "DOUBLE",
+    matches: (text, pattern) => `regexp_matches(${text}, '${pattern}')`,
   },
   postgres: {
     identifier: doubleQuoted,
@@ -42,24 +45,28 @@ export const DIALECTS: Readonly<Record<SqlDialect, DialectRules>> = {
     daysBetween: (from, to) => `(${to} - ${from})`,
     text: "TEXT",
     double: "DOUBLE PRECISION",
+    matches: (text, pattern) => `(${text} ~ '${pattern}')`,
   },
   bigquery: {
     identifier: backQuoted,
     daysBetween: (from, to) => `DATE_DIFF(${to}, ${from}, DAY)`,
     text: "STRING",
     double: "FLOAT64",
+    matches: (text, pattern) => `REGEXP_CONTAINS(${text}, r'${pattern}')`,
   },
   snowflake: {
     identifier: doubleQuoted,
     daysBetween: (from, to) => `DATEDIFF(day, ${from}, ${to})`,
     text: "VARCHAR",
     double: "DOUBLE",
+    matches: (text, pattern) => `REGEXP_LIKE(${text}, '${pattern}')`,
   },
   spark: {
     identifier: backQuoted,
     daysBetween: (from, to) => `DATEDIFF(${to}, ${from})`,
     text: "STRING",
     double: "DOUBLE",
+    matches: (text, pattern) => `(${text} RLIKE '${pattern}')`,
   },
 };
 

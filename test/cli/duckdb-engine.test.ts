@@ -126,6 +126,52 @@ describe("the DuckDB engine reads like the in-process engine", () => {
       fromGlob.close();
     }
   });
+
+  it("on a Parquet file with typed columns (integer ids, DATE dates, DOUBLE amounts), duplicates and returns", async () => {
+    const parquet = path.join(dir, "typed.parquet");
+    const csv = path.join(dir, "typed.csv");
+    const db = await openDuckDb();
+    try {
+      // 400 lines of 40 members (member 1000 + k % 40, order O(k div 2), amount (k % 17) × 1.25 + 0.1);
+      // lines 0..4 written twice (5 exact duplicates); member 1000's order O0 on 2024-01-01 (line 0, 0.1)
+      // returned in full by -0.1: netted out, while that day (line 360, 3.85) stays a purchase day; and
+      // a -0.0 amount in that order (a zero, whatever its sign).
+      await db.run(`COPY (
+        SELECT CAST(1000 + range % 40 AS INTEGER) AS "Member", DATE '2024-01-01' + CAST(range % 90 AS INTEGER) AS "Date",
+          'O' || CAST(range // 2 AS VARCHAR) AS "Order", CAST((range % 17) * 1.25 + 0.1 AS DOUBLE) AS "Amount"
+        FROM range(400)
+        UNION ALL
+        SELECT CAST(1000 + range % 40 AS INTEGER), DATE '2024-01-01' + CAST(range % 90 AS INTEGER),
+          'O' || CAST(range // 2 AS VARCHAR), CAST((range % 17) * 1.25 + 0.1 AS DOUBLE)
+        FROM range(5)
+        UNION ALL SELECT 1000, DATE '2024-01-01', 'O0', -0.1
+        UNION ALL SELECT 1000, DATE '2024-01-01', 'O0', -0.0
+      ) TO '${parquet}' (FORMAT parquet)`);
+      const types = await db.columns(
+        `SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parquet}'))`,
+      );
+      expect(types.column_type).toEqual(["INTEGER", "DATE", "VARCHAR", "DOUBLE"]);
+      // The same cells as text, for the in-process reader.
+      await db.run(`COPY (SELECT * FROM read_parquet('${parquet}')) TO '${csv}' (HEADER)`);
+    } finally {
+      db.close();
+    }
+    const { table } = await readCsvTable(csv);
+    const inProcess = analyzeOrderTable(readOrderTable(table, {}));
+    const duck = await readWithDuckDb(parquet, {}, silent);
+    try {
+      const viaDuckDb = analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
+      const count = (reason: string) =>
+        viaDuckDb.table.quality.findings.find((f) => f.reason === reason)?.count ?? 0;
+      expect(count("duplicateLine")).toBe(5);
+      expect(count("refund")).toBe(1);
+      // O0's lines of member 1000 that are not returns: 0.1 and the -0.0 (which is not below zero).
+      expect(count("nettedOut")).toBe(2);
+      expectSameAnalysis(inProcess, viaDuckDb);
+    } finally {
+      duck.close();
+    }
+  });
 });
 
 describe("the DuckDB engine in the commands", () => {

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { lineAmountSql } from "../../src/cli/duckdb/order-rules-sql";
+import { lineAmountSql } from "../../src/sql/line-rules";
 import { openDuckDb } from "../../src/cli/duckdb/session";
 import { lineAmount } from "../../src/engine/data/row-values";
 import { bothEngines, expectSameAnalysis } from "../helpers/duckdb-compare";

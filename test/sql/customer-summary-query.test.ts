@@ -12,7 +12,11 @@ import { dayFromDate, dayFromYmd } from "../../src/engine/data/days";
 import { parseDay } from "../../src/engine/data/parse-date";
 import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { activityBetween, windowStartExclusive } from "../../src/engine/tiers/activity";
-import { customerSummaryQuery, type SummaryQueryOptions } from "../../src/sql/customer-summary-query";
+import {
+  customerSummaryQuery,
+  type OrderColumns,
+  type SummaryQueryOptions,
+} from "../../src/sql/customer-summary-query";
 import { SUMMARY_COLUMNS } from "../../src/engine/summary/summary-columns";
 import { SQL_DIALECTS } from "../../src/sql/dialects";
 import { purchaseDaysOf } from "../../src/engine/summary/purchase-days";
@@ -209,6 +213,22 @@ describe("the customer-summary SQL of every dialect", () => {
     expect(sql).toBe(readFileSync(golden, "utf8"));
   });
 
+  it.each(SQL_DIALECTS.map((d) => [d]))("%s on line items matches its reviewed golden file", (dialect) => {
+    const golden = path.join(__dirname, "golden", `customer-summary-line-items.${dialect}.sql`);
+    const columns = {
+      customer: "customer",
+      date: "order_date",
+      quantity: "quantity",
+      price: "unit_price",
+      discount: "discount",
+      status: "status",
+      order: "invoice",
+    };
+    const sql = customerSummaryQuery({ dialect, ...options, columns });
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, sql);
+    expect(sql).toBe(readFileSync(golden, "utf8"));
+  });
+
   it("quotes the user's names as each dialect does", () => {
     const odd = {
       ...options,
@@ -259,5 +279,172 @@ describe("the summary the SQL returns drives the models", () => {
     expect(fit.params.p).toBeCloseTo(6.2496, 2);
     expect(fit.params.q).toBeCloseTo(3.7442, 2);
     expect(fit.params.v).toBeCloseTo(15.4435, 1);
+  });
+});
+
+/**
+ * A seeded line-item export as a warehouse holds it (typed columns, no amount: quantity, unit price and
+ * discount; order statuses; "C" invoices; returns), and a marketplace export whose order total is repeated
+ * on each line: the SQL with --quantity --price --discount --status --order equals the engine reading the
+ * same rows (its amount rule, cancellations, netting and order totals).
+ */
+/** The engine's summary of a raw table's rows, for SQL run on the same rows with `columns`. */
+function rawFixture(name: string, table: RawTable, read: ReadOrdersOptions, columns: OrderColumns): Fixture {
+  const lines = engineLines(table, read, { unit: "week" });
+  const days = purchaseDaysOf(readOrderTable(table, read).orders);
+  const start = windowStartExclusive({ kind: "rolling", months: 12 }, lines.asOf);
+  const activity = activityBetween(days, start, lines.asOf);
+  const window = new Map(
+    days.customerIds.map((id, c) => [id, { spend: activity.spend[c], days: activity.purchaseDays[c] }]),
+  );
+  return { name, lines, window, options: { columns, asOf: lines.asOf, unit: "week" } };
+}
+
+async function duckDbRows(csv: string, types: string, f: Fixture): Promise<Map<string, Row>> {
+  const file = path.join(dir, `${f.name.replace(/\W+/g, "-")}.csv`);
+  writeFileSync(file, csv);
+  const db = await openDuckDb();
+  try {
+    const from = `read_csv('${file}', header = true, columns = {${types}})`;
+    const columns = await db.columns(
+      customerSummaryQuery({ dialect: "duckdb", table: "orders", fromClause: from, ...f.options }),
+    );
+    const records = columns.customer_id.map((_, i) =>
+      Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values[i]])),
+    );
+    return rowsFrom(records);
+  } finally {
+    db.close();
+  }
+}
+
+function lineItemFixture(): { fixture: Fixture; csv: string; types: string } {
+  let seed = 11;
+  const next = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const headers = ["line_no", "invoice", "customer", "order_date", "quantity", "price", "discount", "status"];
+  const rows: string[][] = [];
+  let invoice = 500000;
+  for (let order = 0; order < 400; order++) {
+    const customer = `M${Math.floor(next() * 60)}`;
+    const day = `2024-0${1 + Math.floor(next() * 6)}-1${Math.floor(next() * 9)}`;
+    const id = String(++invoice);
+    const status = pick(["paid", "paid", "paid", "Refunded", "已退款", "交易关闭", "shipped", "CANCELLED"]);
+    for (let i = 0; i <= Math.floor(next() * 3); i++) {
+      const line = [
+        id,
+        customer,
+        day,
+        pick(["1", "2", "3", "12"]),
+        pick(["2.55", "3.39", "1.04", "27.50", "0.29"]),
+      ];
+      rows.push([...line, pick(["", "", "0.50", "1.00"]), status]);
+    }
+    if (next() < 0.15) rows.push([`C${id}`, customer, day, `-${pick([1, 2, 12])}`, "2.55", "", ""]);
+    if (next() < 0.05) rows.push([id, customer, day, "-1", "3.39", "", ""]);
+  }
+  const withLineNumbers = rows.map((r, k) => [String(k + 1), ...r]);
+  const table: RawTable = {
+    source: "line-items",
+    headers,
+    columns: headers.map((_, c) => withLineNumbers.map((r) => r[c] || null)),
+    firstRow: 2,
+  };
+  const read: ReadOrdersOptions = { columns: { product: "line_no" } };
+  const columns = {
+    customer: "customer",
+    date: "order_date",
+    quantity: "quantity",
+    price: "price",
+    discount: "discount",
+    status: "status",
+    order: "invoice",
+  };
+  return {
+    fixture: rawFixture("line items", table, read, columns),
+    csv: [headers.join(","), ...withLineNumbers.map((r) => r.join(","))].join("\n") + "\n",
+    types:
+      "line_no integer, invoice text, customer text, order_date date, quantity double precision, price double precision, discount double precision, status text",
+  };
+}
+
+describe("the customer-summary SQL of a line-item export (quantity × price − discount, statuses, C invoices)", () => {
+  const { fixture: f, csv, types } = lineItemFixture();
+
+  it("the engine's reading of the rows exercises every rule", () => {
+    expect(f.lines.summary.customerIds.length).toBeGreaterThan(40);
+    const table: RawTable = {
+      source: "line-items",
+      headers: csv.split("\n")[0].split(","),
+      columns: [],
+      firstRow: 2,
+    };
+    const rows = csv
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    table.columns = table.headers.map((_, c) => rows.map((r) => r[c] || null));
+    const quality = readOrderTable(table, { columns: { product: "line_no" } }).quality;
+    const count = (reason: string) => quality.findings.find((x) => x.reason === reason)?.count ?? 0;
+    for (const reason of ["cancelledOrder", "refund", "nettedOut"])
+      expect([reason, count(reason) > 0]).toEqual([reason, true]);
+    expect(quality.amountRule).toBe("quantity × price − discount");
+  });
+
+  it("run in DuckDB equals the engine", async () => {
+    const duckTypes =
+      "'line_no': 'INTEGER', 'invoice': 'VARCHAR', 'customer': 'VARCHAR', 'order_date': 'DATE', " +
+      "'quantity': 'DOUBLE', 'price': 'DOUBLE', 'discount': 'DOUBLE', 'status': 'VARCHAR'";
+    expect(firstDifference(f, await duckDbRows(csv, duckTypes, f))).toBeNull();
+  });
+
+  it("an order total repeated on each line is counted once, as the engine decides", async () => {
+    const lines = ["order_no,member,order_date,total,status"];
+    for (let k = 0; k < 12; k++) {
+      const status = k === 4 ? "交易关闭" : "交易成功";
+      for (let item = 0; item <= k % 3; item++)
+        lines.push(`T${k},m${k % 5},2024-01-${10 + k},${(50 + k * 3.5).toFixed(2)},${status}`);
+    }
+    const rows = lines.slice(1).map((l) => l.split(","));
+    const headers = lines[0].split(",");
+    const table: RawTable = {
+      source: "totals",
+      headers,
+      columns: headers.map((_, c) => rows.map((r) => r[c])),
+      firstRow: 2,
+    };
+    expect(readOrderTable(table).quality.orderTotals).toBe(true);
+    const columns = {
+      customer: "member",
+      date: "order_date",
+      amount: "total",
+      status: "status",
+      order: "order_no",
+    };
+    const totals = rawFixture("order totals", table, {}, columns);
+    const types =
+      "'order_no': 'VARCHAR', 'member': 'VARCHAR', 'order_date': 'DATE', 'total': 'DOUBLE', 'status': 'VARCHAR'";
+    expect(firstDifference(totals, await duckDbRows(lines.join("\n") + "\n", types, totals))).toBeNull();
+  });
+
+  describeWithPostgres("run in PostgreSQL", () => {
+    let pg: PostgresServer;
+    beforeAll(async () => {
+      pg = await startPostgres();
+    }, 120_000);
+    afterAll(() => pg?.stop());
+
+    it("equals the engine", () => {
+      pg.loadCsv("line_items", types, csv);
+      const [header, ...body] = pg.query(
+        customerSummaryQuery({ dialect: "postgres", table: "line_items", ...f.options }),
+      );
+      const records = body.map((cells) => Object.fromEntries(header.map((h, k) => [h, cells[k]])));
+      expect(firstDifference(f, rowsFrom(records))).toBeNull();
+    });
   });
 });

@@ -1,5 +1,6 @@
 /**
  * `loyalty sql --dialect D --table T --as-of DATE [--customer C --date D --amount A --order O]
+ * [--quantity Q --price P --discount X --status S --line-amounts perLine|orderTotal]
  * [--calibration-end DATE] [--unit week] [--out FILE]`: prints the customer-summary query for a
  * warehouse (src/sql/customer-summary-query.ts), with the user's table and column names. Its result, one
  * row per customer, is what `loyalty fit` and `loyalty report --summary` take, so order histories that
@@ -13,6 +14,9 @@ import { isTimeUnit, TIME_UNITS, type TimeUnit } from "../../engine/summary/time
 import { customerSummaryQuery } from "../../sql/customer-summary-query";
 import { SUMMARY_COLUMNS } from "../../engine/summary/summary-columns";
 import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
+import type { LineAmounts } from "../../engine/data/order-totals";
+
+const LINE_AMOUNTS: readonly string[] = ["auto", "perLine", "orderTotal"];
 import { UserError, type CliIO } from "../io";
 
 interface SqlCommandOptions {
@@ -20,8 +24,13 @@ interface SqlCommandOptions {
   table?: string;
   customer: string;
   date: string;
-  amount: string;
+  amount?: string;
+  quantity?: string;
+  price?: string;
+  discount?: string;
+  status?: string;
   order?: string;
+  lineAmounts?: string;
   asOf?: string;
   calibrationEnd?: string;
   unit: string;
@@ -60,10 +69,26 @@ function sqlText(options: SqlCommandOptions): string {
       `--calibration-end ${formatDay(calibrationEnd)} is after --as-of ${formatDay(asOf)}: the calibration ends on or before it`,
     );
   }
+  const { quantity, price, discount, status, order } = options;
+  const fromPrice = options.amount === undefined && quantity !== undefined && price !== undefined;
+  if (!fromPrice && (quantity !== undefined) !== (price !== undefined) && options.amount === undefined) {
+    throw new UserError("--quantity and --price go together: a line's amount is then quantity × unit price");
+  }
+  if (options.lineAmounts !== undefined && !LINE_AMOUNTS.includes(options.lineAmounts)) {
+    throw new UserError(`--line-amounts ${options.lineAmounts}: use one of ${LINE_AMOUNTS.join(", ")}`);
+  }
+  const amount = fromPrice ? undefined : (options.amount ?? "amount");
   return customerSummaryQuery({
     dialect: options.dialect,
     table: options.table,
-    columns: { customer: options.customer, date: options.date, amount: options.amount, order: options.order },
+    columns: {
+      customer: options.customer,
+      date: options.date,
+      ...(amount ? { amount } : { quantity, price, ...(discount ? { discount } : {}) }),
+      ...(status ? { status } : {}),
+      ...(order ? { order } : {}),
+    },
+    lineAmounts: options.lineAmounts as LineAmounts | undefined,
     asOf,
     calibrationEnd,
     unit: options.unit as TimeUnit,
@@ -82,8 +107,25 @@ export function registerSql(program: Command, io: CliIO): void {
     .option("--table <name>", "the table (or view) of order lines, e.g. sales.orders")
     .option("--customer <column>", "column of the customer id", "customer_id")
     .option("--date <column>", "column of the order date (a DATE or TIMESTAMP)", "order_date")
-    .option("--amount <column>", "column of the line's amount (negative for refunds)", "amount")
-    .option("--order <column>", "column of the order id (orders are then distinct ids per day)")
+    .option("--amount <column>", "column of the line's amount (negative for refunds; default amount)")
+    .option(
+      "--quantity <column>",
+      "column of the quantity (with --price and no --amount: amount = quantity × price)",
+    )
+    .option("--price <column>", "column of the unit price")
+    .option("--discount <column>", "column of the line's discount (amount = quantity × price − discount)")
+    .option(
+      "--status <column>",
+      "column of the order status (cancelled, refunded, 已退款, 交易关闭 ... are not revenue)",
+    )
+    .option(
+      "--order <column>",
+      'column of the order id (orders are then distinct ids per day; "C" invoices are cancellations)',
+    )
+    .option(
+      "--line-amounts <how>",
+      "the amount column holds line amounts or order totals: perLine, orderTotal (default: decided from the data)",
+    )
     .option("--as-of <date>", "the day the summary is measured to, YYYY-MM-DD")
     .option("--calibration-end <date>", "last day of the models' calibration period (a holdout follows)")
     .option("--unit <unit>", `unit of recency and T (${TIME_UNITS.join(", ")})`, "week")

@@ -78,6 +78,24 @@ async function duckDbCsvOptions(input: string, csv: CsvReadOptions, dir: string)
 }
 
 /**
+ * Removes the temporary folder when the command is stopped (Ctrl-C, or killed with SIGTERM) before it
+ * closes DuckDB: a run over tens of millions of lines spills gigabytes there, which an interrupted run
+ * would otherwise leave behind. Returns the function that stops watching.
+ */
+function removedWhenStopped(dir: string): () => void {
+  const stop = (signal: NodeJS.Signals) => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return () => {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  };
+}
+
+/**
  * Opens a DuckDB database in memory whose overflow goes to a temporary folder (tables larger than its
  * memory limit spill to disk) and reads the orders into it with the engine's rules. The caller closes it.
  */
@@ -87,10 +105,12 @@ export async function readWithDuckDb(
   io: CliIO,
 ): Promise<DuckDbRead> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "loyalty-duckdb-"));
+  const unwatch = removedWhenStopped(dir);
   let db: DuckDbSession | undefined;
   const close = () => {
     db?.close();
     rmSync(dir, { recursive: true, force: true });
+    unwatch();
   };
   try {
     const files = orderFiles(input, await duckDbCsvOptions(input, options.csv ?? {}, dir));

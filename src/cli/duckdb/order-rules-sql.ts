@@ -5,7 +5,6 @@
  * functions decide (`holdsOrderTotals`, `cancellationInvoicesUsed`). Where the arithmetic itself is SQL
  * (the line amount), test/cli/duckdb-rules.test.ts proves it equal to the engine's.
  */
-import { AMOUNT_DIGITS } from "../../engine/data/row-values";
 import { holdsOrderTotals, type LineAmounts } from "../../engine/data/order-totals";
 import {
   cancellationInvoicesUsed,
@@ -14,15 +13,6 @@ import {
 } from "../../engine/data/cancellations";
 import type { DuckDbSession } from "./session";
 import { rawBlank, rawText } from "./raw-columns";
-
-/**
- * The engine's `lineAmount(quantity, price, discount)` in SQL: (q × p − d) rounded to AMOUNT_DIGITS as
- * JavaScript's Math.round rounds (to the nearest, halves up), NULL when a part is NULL.
- */
-export function lineAmountSql(quantity: string, price: string, discount: string): string {
-  const v = `((${quantity}) * (${price}) - (${discount})) * ${AMOUNT_DIGITS}`;
-  return `((CASE WHEN ${v} - floor(${v}) >= 0.5 THEN ceil(${v}) ELSE floor(${v}) END) / ${AMOUNT_DIGITS})`;
-}
 
 /** Lines of orders whose total is counted on their first line, as the engine's findOrderTotals finds them. */
 export const REPEATED_TOTALS = "ll_repeated";

@@ -56,12 +56,8 @@ import type { DuckDbSession } from "./session";
 import { firstNumber, rawBlank, rawText } from "./raw-columns";
 import { memberDetailsWithDuckDb } from "./member-details-duckdb";
 import { cellOf, distinctValues, judgeCustomers, lookup, lookupTable, type DistinctValues } from "./lookups";
-import {
-  findRepeatedTotals,
-  lineAmountSql,
-  REPEATED_TOTALS,
-  usesCancellationInvoicesSql,
-} from "./order-rules-sql";
+import { findRepeatedTotals, REPEATED_TOTALS, usesCancellationInvoicesSql } from "./order-rules-sql";
+import { lineAmountSql } from "../../sql/line-rules";
 import { qualityReport } from "./quality-duckdb";
 import type { OrderFiles } from "./order-files";
 

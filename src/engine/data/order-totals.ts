@@ -22,9 +22,9 @@ export interface OrderTotals {
 }
 
 /** Share of the orders of several lines that must look repeated. */
-const REPEATED_SHARE = 0.9;
+export const REPEATED_SHARE = 0.9;
 /** Without a blank continuation line, at least this many such orders are needed to decide. */
-const MIN_REPEATED_ORDERS = 3;
+export const MIN_REPEATED_ORDERS = 3;
 
 /**
  * Whether an amount column holds order totals: of the `multi` orders of several lines, `consistent` carry

@@ -9,6 +9,7 @@ import {
   boxContains,
   boxesOverlap,
   boxWith,
+  cellAddress,
   parseRangeAddress,
   rangeAddress,
   type CellPosition,
@@ -16,8 +17,15 @@ import {
 } from "../../sheet/a1";
 import { isCellSpec, resolveCells, tableBox, type ResolvedCell } from "../../sheet/sheet-model-cells";
 import type { CellStyle, SheetModel } from "../../sheet/sheet-model";
-import type { BackendSheet, CellContents, DefinedNameSpec, SheetRow, WorkbookBackend } from "../backend";
-import type { SheetVisibility, TableInfo } from "../../sheet/port";
+import type {
+  BackendSheet,
+  CellContents,
+  DefinedNameSpec,
+  PreviousSheet,
+  SheetRow,
+  WorkbookBackend,
+} from "../backend";
+import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
 import { sameSheetName } from "../registry";
 
 export interface MemoryCell {
@@ -36,6 +44,8 @@ export interface MemoryCell {
  */
 export class MemorySheet {
   tables: { name: string; range: string }[] = [];
+  /** Charts a user put on the sheet (the report's are its model's): they stay where they are. */
+  userCharts: { name: string; at: CellPosition }[] = [];
   private grid?: Map<number, Map<number, MemoryCell>>;
 
   constructor(
@@ -210,8 +220,33 @@ export class MemoryBackend implements WorkbookBackend {
     const index = replace ? this.sheetList.findIndex((s) => sameSheetName(s.name, replace)) : -1;
     const kept = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
     if (index >= 0 && kept) keepOutside(this.sheetList[index], sheet, kept);
+    if (index >= 0) sheet.userCharts = this.sheetList[index].userCharts;
     if (index >= 0) this.sheetList[index] = sheet;
     else this.sheetList.push(sheet);
+  }
+
+  /**
+   * The user's notes that writeSheet would remove: on cells of the report's parts, not a note the model
+   * writes nor one the last build wrote there. Charts are not listed: the user's stay (userCharts).
+   */
+  async losses(
+    sheetName: string,
+    model: SheetModel,
+    owned: RangeBox[] | undefined,
+    previous: PreviousSheet,
+  ): Promise<RefreshLoss[]> {
+    const sheet = this.mustFind(sheetName);
+    const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
+    const losses: RefreshLoss[] = [];
+    for (const [r, row] of [...sheet.cells].sort((a, b) => a[0] - b[0])) {
+      for (const [c, cell] of [...row].sort((a, b) => a[0] - b[0])) {
+        if (cell.note === undefined || (owned && !owned.some((b) => boxContains(b, r, c)))) continue;
+        const address = cellAddress(r, c);
+        if (ourNotes.has(cell.note) || previous.notes?.[address] === cell.note) continue;
+        losses.push({ kind: "note", sheet: sheet.name, cell: address, text: cell.note });
+      }
+    }
+    return losses;
   }
 
   async deleteSheet(name: string): Promise<void> {

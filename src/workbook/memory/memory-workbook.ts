@@ -81,6 +81,18 @@ export class MemoryWorkbook extends BackedWorkbook {
     setMemoryCell(sheet, pos, { ...formats, ...toMemoryCell(cell) });
   }
 
+  /** A user's note (comment) on a cell of any sheet. */
+  setNote(sheetName: string, address: string, text: string): void {
+    const sheet = this.sheet(sheetName);
+    const pos = parseCellAddress(address);
+    setMemoryCell(sheet, pos, { ...(sheet.cells.get(pos.row)?.get(pos.col) ?? { value: null }), note: text });
+  }
+
+  /** A user's chart, named `name`, with its top-left corner on the cell `address`. */
+  addUserChart(sheetName: string, name: string, address: string): void {
+    this.sheet(sheetName).userCharts.push({ name, at: parseCellAddress(address) });
+  }
+
   /** A user-defined workbook name. */
   addUserName(name: string, reference: string): void {
     this.memory.names.set(name.toLowerCase(), { name, reference });

@@ -1,21 +1,54 @@
 -- Loyalty Lens customer summary (postgres): one row per customer.
 -- As of 1998-06-30; calibration end 1997-09-30; recency and T in weeks;
 -- tier window 1997-07-01 to 1998-06-30.
--- Leaves out lines without customer id, date or amount and lines after the as-of date; an order or a
--- day whose return nets it to zero or less is not a purchase.
-WITH order_lines AS (
+-- Leaves out lines without customer id, date or amount and lines after the as-of date; cancelled lines
+-- (a status, a "C" invoice) are not revenue; an order total repeated on the lines of an order is counted
+-- once; an order or a day whose return nets it to zero or less is not a purchase.
+WITH source_lines AS (
   SELECT
     TRIM(CAST("customer_id" AS TEXT)) AS customer_id,
     CAST("order_date" AS DATE) AS order_day,
     CAST("amount" AS DOUBLE PRECISION) AS amount,
-    CAST("order_id" AS TEXT) AS order_id
+    NULLIF(TRIM(CAST("order_id" AS TEXT)), '') AS order_id,
+    CASE WHEN FALSE THEN 1 ELSE 0 END AS cancelled_status
   FROM "sales"."orders"
-  WHERE "customer_id" IS NOT NULL
-    AND "order_date" IS NOT NULL
-    AND "amount" IS NOT NULL
+),
+invoice_rule AS (
+  SELECT SUM(CASE WHEN (order_id ~ '^C[0-9]+$') THEN 1 ELSE 0 END) AS with_c, SUM(CASE WHEN (order_id ~ '^[0-9]+$') THEN 1 ELSE 0 END) AS numeric_ids
+  FROM source_lines
+),
+order_shapes AS (
+  SELECT order_id, COUNT(*) AS lines, COUNT(DISTINCT amount) AS amounts, COUNT(amount) AS filled
+  FROM source_lines WHERE order_id IS NOT NULL GROUP BY order_id
+),
+totals_rule AS (
+  SELECT CASE WHEN multi > 0 AND consistent >= 0.9 * multi AND (blank_below > 0 OR consistent >= 3) THEN 1 ELSE 0 END AS order_totals
+  FROM (
+    SELECT
+      SUM(CASE WHEN lines > 1 THEN 1 ELSE 0 END) AS multi,
+      SUM(CASE WHEN lines > 1 AND amounts = 1 THEN 1 ELSE 0 END) AS consistent,
+      SUM(CASE WHEN lines > 1 AND filled < lines THEN 1 ELSE 0 END) AS blank_below
+    FROM order_shapes
+  ) counts
+),
+ranked_lines AS (
+  SELECT s.*,
+    CASE WHEN t.order_totals = 1 AND s.order_id IS NOT NULL AND o.amounts = 1
+      AND ROW_NUMBER() OVER (
+        PARTITION BY s.order_id ORDER BY CASE WHEN s.amount IS NULL THEN 1 ELSE 0 END, s.order_day, s.customer_id
+      ) > 1 THEN 1 ELSE 0 END AS repeated_total
+  FROM source_lines s
+  CROSS JOIN totals_rule t
+  LEFT JOIN order_shapes o ON o.order_id = s.order_id
+),
+order_lines AS (
+  SELECT l.customer_id, l.order_day, l.amount, l.order_id, CASE WHEN l.cancelled_status = 1 THEN 1 WHEN ir.with_c > 0 AND ir.numeric_ids > ir.with_c AND (l.order_id ~ '^C[0-9]+$') THEN 1 ELSE 0 END AS cancelled
+  FROM ranked_lines l
+  CROSS JOIN invoice_rule ir
+  WHERE l.customer_id IS NOT NULL AND l.order_day IS NOT NULL AND l.amount IS NOT NULL AND l.repeated_total = 0
 ),
 usable_lines AS (
-  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= DATE '1998-06-30'
+  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= DATE '1998-06-30' AND NOT (cancelled = 1 AND amount >= 0)
 ),
 day_net AS (
   SELECT customer_id, order_day, SUM(amount) AS net, MIN(amount) AS lowest
