@@ -26,11 +26,24 @@ export interface PhasePeak {
   peakMb: number;
   /** False: the phase stayed below the peak before it; peakMb is then the highest size sampled. */
   raised: boolean;
+  /** Wall-clock and CPU seconds from the phase's mark to the next (the first phase from Node's start). */
+  seconds: number;
+  cpuSeconds: number;
 }
 
 /** "reading 640 MB, writing LL Customers <= 700 MB, ..." */
 export function phasesLine(phases: PhasePeak[]): string {
   return phases.map((p) => `${p.phase} ${p.raised ? "" : "<= "}${p.peakMb} MB`).join(", ");
+}
+
+/** One line per phase: "  reading                 12.3 s   10.1 s CPU   peak 640 MB". */
+export function phaseTable(phases: PhasePeak[]): string[] {
+  const width = Math.max(0, ...phases.map((p) => p.phase.length));
+  return phases.map(
+    (p) =>
+      `  ${p.phase.padEnd(width)}  ${p.seconds.toFixed(1).padStart(6)} s  ${p.cpuSeconds.toFixed(1).padStart(6)} s CPU  ` +
+      `peak ${p.raised ? "" : "<= "}${p.peakMb} MB`,
+  );
 }
 
 /** A command's figures as a benchmark result against its time and memory budgets. */

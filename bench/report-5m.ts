@@ -14,13 +14,16 @@ import os from "node:os";
 import path from "node:path";
 import { Random } from "../src/engine/math/random";
 import type { Benchmark, BenchResult } from "./suite";
-import { cliBenchResult, runCliChild } from "./cli-child";
+import { cliBenchResult, phaseTable, runCliChild, type PhasePeak } from "./cli-child";
 
 const LINES = 5_000_000;
 const CUSTOMERS = 200_000;
-/** What a mid-size business may expect of a batch report on one machine. */
+/**
+ * What a mid-size business may expect of a batch report on one machine: 5 minutes, and 2 GB of memory
+ * for a 250 MB file (a laptop's share; the file's cells, the typed columns and the report's sheets).
+ */
 const TIME_BUDGET_SECONDS = 300;
-const MEMORY_BUDGET_MB = 8192;
+const MEMORY_BUDGET_MB = 2048;
 
 const CHANNELS = ["Store", "Online", "App", "Mini program"];
 const STORES = ["North", "South", "East", "West", "Central", "Airport", "Harbour", "Station"];
@@ -77,6 +80,8 @@ export interface LargeReportFigures {
   loadAverage: number;
   inputMb: number;
   outputMb: number;
+  /** Time and peak of each phase of the command (reading the file, checking, ..., each sheet, saving). */
+  phases: PhasePeak[];
 }
 
 export function largeReportFigures(): LargeReportFigures {
@@ -96,6 +101,7 @@ export function largeReportFigures(): LargeReportFigures {
       loadAverage: os.loadavg()[0],
       inputMb: statSync(csv).size / 2 ** 20,
       outputMb: statSync(out).size / 2 ** 20,
+      phases: run.phases,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -110,7 +116,11 @@ export const largeReportBenchmarks: Benchmark[] = [
       process.stderr.write(
         `  loyalty report: ${f.lines.toLocaleString("en-US")} lines, ${f.customers.toLocaleString("en-US")} customers, ` +
           `${f.inputMb.toFixed(0)} MB CSV -> ${f.outputMb.toFixed(1)} MB xlsx: ${f.seconds.toFixed(1)} s wall, ` +
-          `${f.cpuSeconds.toFixed(1)} s CPU, peak RSS ${f.peakRssMb.toFixed(0)} MB; load average ${f.loadAverage.toFixed(1)}\n`,
+          `${f.cpuSeconds.toFixed(1)} s CPU, peak RSS ${f.peakRssMb.toFixed(0)} MB ` +
+          `(target ${MEMORY_BUDGET_MB} MB: ${f.peakRssMb < MEMORY_BUDGET_MB ? "MET" : "NOT MET"}); ` +
+          `load average ${f.loadAverage.toFixed(1)}\n  per phase ("start" is Node starting and reading the file):\n` +
+          phaseTable(f.phases).join("\n") +
+          "\n",
       );
       return Promise.resolve(
         cliBenchResult(this.name, f, { seconds: TIME_BUDGET_SECONDS, megabytes: MEMORY_BUDGET_MB }),

@@ -63,14 +63,15 @@ export type UserErrorDetail =
 
 /**
  * Something of the user's on a generated sheet that rebuilding it would remove: a note on a cell the
- * report owns, a chart placed on the report's part of the sheet, or text where the rebuilt sheet writes.
+ * report owns, a chart placed on the report's part of the sheet, text where the rebuilt sheet writes, a
+ * conditional format or a link of theirs on the report's parts that cannot follow its cells.
  */
 export interface RefreshLoss {
-  kind: "note" | "chart" | "cell";
+  kind: "note" | "chart" | "cell" | "format" | "link";
   sheet: string;
-  /** The cell it is on or in ("B5"); none for a chart. */
+  /** The cell (or cells, "B5:B9") it is on or in; none for a chart. */
   cell?: string;
-  /** The note's or the cell's text; a chart's name. */
+  /** The note's or the cell's text; a chart's name; where a link leads. */
   text?: string;
 }
 
@@ -80,6 +81,8 @@ export function describeRefreshLoss(loss: RefreshLoss): string {
   if (loss.kind === "chart") return `a chart${text} on sheet "${loss.sheet}"`;
   const where = `cell ${loss.cell} of sheet "${loss.sheet}"`;
   if (loss.kind === "note") return `the note on ${where}${text}`;
+  if (loss.kind === "format") return `a conditional format on ${where.replace(/^cell /, "cells ")}`;
+  if (loss.kind === "link") return `a link on ${where}${text}`;
   return `what is typed in ${where}${text}`;
 }
 

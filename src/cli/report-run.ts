@@ -27,8 +27,8 @@ export interface CliReportRun {
   force?: boolean;
   /** When the command started (performance.now()), so that `seconds` counts reading the input too. */
   started: number;
-  /** How a text input was read (encoding, separator), for the summary. */
-  read?: string;
+  /** How a text input was read (encoding, separator), for the summary; asked once the build is done. */
+  read?: () => string | undefined;
 }
 
 /** The --json object: the build's summary, where the workbook went, and the whole command's seconds. */
@@ -106,10 +106,11 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
   if (io.interactive) io.err(`Saving ${run.out ?? run.workbook.file}`);
   const saved = await run.workbook.save(run.out, { force: run.force });
   const seconds = Math.round(performance.now() - run.started) / 1000;
+  const read = run.read?.();
   const json: CliReportJson = {
     file: saved.file,
     saveWarnings: saved.warnings,
-    ...(run.read ? { read: run.read } : {}),
+    ...(read ? { read } : {}),
     ...result.summary,
     seconds,
   };

@@ -67,12 +67,17 @@ export interface ReportProgress {
 }
 
 /**
- * Where the orders come from: a table the caller read (a CSV file), a workbook (default: the target), or
+ * Where the orders come from: a table the caller read or reads (a CSV file), a workbook (default: the target), or
  * order lines the caller already read and checked with the engine's rules (the CLI's DuckDB engine, for
  * files larger than memory), with the name and headers of their source.
  */
 export type OrdersInput =
   | { table: RawTable }
+  /**
+   * A table the caller reads when the build asks for it (a CSV file): the build then holds the only
+   * reference to its cells, which go once the lines are read, before the report is made.
+   */
+  | { load: () => Promise<RawTable> }
   | { workbook?: Workbook; source?: TableSource }
   | { read: OrderTable; source: string; headers: string[]; currency?: CurrencyDetection }
   | { summary: RawTable };
@@ -190,6 +195,10 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   // A table with the headers of a customer summary is one, wherever it comes from.
   if ("table" in orders)
     return { table: orders.table, summary: isCustomerSummaryHeaders(orders.table.headers) };
+  if ("load" in orders) {
+    const table = await orders.load();
+    return { table, summary: isCustomerSummaryHeaders(table.headers) };
+  }
   if ("summary" in orders) return { table: orders.summary, summary: true };
   if ("read" in orders) {
     // Only the source's name and headers are used of the table: its lines are already read.

@@ -10,7 +10,6 @@ import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words"
 /** Arguments that are not numbers, by the path of the text function that takes them. */
 const ARGUMENTS: Record<string, unknown[][]> = {
   ".sheets.benefitCost.why": [[["回测基线只有 12 个月的历史"]]],
-  ".sheets.benefitCost.backtestPartNote": [true, false].map((existing) => [existing, 826808, 643156]),
   ".sheets.benefitCost.reasons.newMembers": [
     [{ existing: { projected: 2, actual: 1, error: 1 }, joined: { projected: 1, actual: 2, error: -0.5 } }],
   ],

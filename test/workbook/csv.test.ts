@@ -1,6 +1,7 @@
 import { promises as fs, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Papa from "papaparse";
 import { UserError } from "../../src/user-error";
 import { decodeText } from "../../src/workbook/csv/decode";
 import { parseDelimitedText } from "../../src/workbook/csv/parse";
@@ -91,6 +92,46 @@ describe("reading CSV files", () => {
     expect(table.headers).toEqual(["date", "id"]);
     expect(table.columns[0]).toHaveLength(15_273);
     expect(table.columns[0][0]).toBe("2014-03-08 00:00:00");
+  });
+
+  it("parses a long file piece by piece as papaparse parses it whole: quoted line breaks across pieces, a field longer than a piece, CRLF", () => {
+    // 64 KB pieces: 3,000 lines of about 60 characters, a quoted note with line breaks every 7th line, and
+    // one note of 200,000 characters (longer than three pieces) in the middle.
+    const lines = ["id,note,amount"];
+    for (let i = 0; i < 3_000; i++) {
+      const note =
+        i === 1_500
+          ? `"${"x".repeat(200_000)}"`
+          : i % 7 === 0
+            ? `"line one\r\nline ""two"", ${i}"`
+            : `plain ${i}`;
+      lines.push(`C${i},${note},${(i * 1.25).toFixed(2)}`);
+    }
+    const text = lines.join("\r\n") + "\r\n";
+    const whole = Papa.parse<string[]>(text, { delimiter: ",", skipEmptyLines: false }).data;
+    whole.pop(); // the empty line after the last line break
+    const { rows } = parseDelimitedText(text);
+    expect(rows).toHaveLength(3_001);
+    expect(rows).toEqual(whole);
+    expect(rows[1_501][1]).toHaveLength(200_000);
+    expect(rows[8]).toEqual(["C7", 'line one\r\nline "two", 7', "8.75"]);
+  });
+
+  it("names the right row of a problem beyond the first piece, and reads a long whitespace-aligned file", async () => {
+    const good = Array.from({ length: 10_000 }, (_, i) => `C${i},ok ${i}`);
+    const broken = await csvFile(["id,note", ...good, 'X,"never closed', "Y,z"].join("\n"), "late.csv");
+    await expect(readCsvTable(broken)).rejects.toThrow(/late\.csv, row 10002: /);
+    const aligned = Array.from(
+      { length: 25_000 },
+      (_, i) => `  ${String(i).padStart(5, "0")}   19970101  ${i % 9}  `,
+    );
+    const { table, delimiter } = await readCsvTable(await csvFile(aligned.join("\n"), "cdnow.txt"), {
+      header: "none",
+    });
+    expect(delimiter).toBe("whitespace");
+    expect(table.columns[0]).toHaveLength(25_000);
+    expect(table.columns[0][24_999]).toBe("24999");
+    expect(table.columns[2][24_999]).toBe(String(24_999 % 9));
   });
 
   it("says what is wrong with an empty file, a workbook named .csv and an unclosed quote", async () => {

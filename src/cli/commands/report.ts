@@ -202,18 +202,23 @@ async function reportCommand(
   const out = checkOut(options.out, input);
   const workbook = XlsxWorkbook.create(path.basename(out));
   if (kind === "text") {
-    const csv = await readCsvTable(input, csvReadOptions(given));
-    const read = csv.encoding.startsWith("utf") ? undefined : readingNote(csv, given.language);
+    // Read when the build asks for it, so that the file's cells go once its lines are read.
+    let read: string | undefined;
+    const load = async () => {
+      const csv = await readCsvTable(input, csvReadOptions(given));
+      read = csv.encoding.startsWith("utf") ? undefined : readingNote(csv, given.language);
+      return csv.table;
+    };
     await runReport(
       {
         workbook,
         out,
-        orders: { table: csv.table },
+        orders: { load },
         campaigns,
         config: given,
         json: options.json,
         started,
-        read,
+        read: () => read,
       },
       io,
     );

@@ -375,12 +375,11 @@ export function amountColumnOf(columns: DetectedColumns): number {
   return (columns.mapping.amount ?? columns.mapping.price) as number;
 }
 
-/**
- * Reads an order table. Throws a DataError only when the table cannot be read at all (no customer id,
- * date or amount column, an override naming a missing column, a bad test-account rule); bad rows are
- * counted in `quality` instead.
- */
-export function readOrderTable(table: RawTable, givenOptions: ReadOrdersOptions = {}): OrderTable {
+/** The columns, the formats decided from the whole table, and the options with those formats filled in. */
+function readingRules(
+  table: RawTable,
+  givenOptions: ReadOrdersOptions,
+): { columns: DetectedColumns; formats: Formats; options: ReadOrdersOptions } {
   const columns = detectColumns(table, givenOptions.columns);
   requireColumns(table, columns);
   checkAmountColumn(table, columns);
@@ -390,9 +389,140 @@ export function readOrderTable(table: RawTable, givenOptions: ReadOrdersOptions 
     dates: { ...givenOptions.dates, dayOrder: formats.dayOrder },
     amounts: { ...givenOptions.amounts, decimalComma: formats.decimalComma },
   };
+  return { columns, formats, options };
+}
+
+/** The candidate lines (see screenRows) on or before the as-of date; the later ones are counted. */
+function linesUpToAsOf(
+  table: RawTable,
+  screen: Screen,
+  quality: QualityCollector,
+  options: ReadOrdersOptions,
+): { lines: Int32Array; asOf: number } {
+  const { values } = screen;
+  const dateColumn = screen.columns.mapping.date as number;
+  const { rows: candidates, count: candidateCount, latestDay } = screenRows(table, screen, quality, options);
+  const asOf = options.asOf ?? (candidateCount > 0 ? latestDay : NaN);
+  let inTime = 0;
+  for (let i = 0; i < candidateCount; i++) {
+    const row = candidates[i];
+    if (values.day[row] > asOf) {
+      quality.add("dateAfterAsOf", dateColumn, row, () => `after ${formatDay(asOf)}`, values.amount[row]);
+    } else {
+      candidates[inTime++] = row;
+    }
+  }
+  return { lines: candidates.subarray(0, inTime), asOf };
+}
+
+/** The column a cancelled line is shown in: its invoice number or its status. */
+function cancelColumn(columns: DetectedColumns, cancellation: number): number {
+  const { status, orderId } = columns.mapping;
+  return (cancellation === CANCELLATION_INVOICE_LINE ? orderId : status) ?? amountColumnOf(columns);
+}
+
+function cancelNote(cancellation: number): string {
+  return cancellation === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
+}
+
+/**
+ * What each line in `order` (sorted by customer, then day) is: a purchase, a zero amount or a refund,
+ * duplicates and cancellations counted first, then purchases netted out by returns; with each customer's
+ * purchase lines.
+ */
+function classifyLines(
+  table: RawTable,
+  order: Int32Array,
+  screen: Screen,
+  cancelled: Uint8Array | null,
+  quality: QualityCollector,
+  options: ReadOrdersOptions,
+  keepDuplicates: boolean,
+): { kind: Uint8Array; purchasesOf: Int32Array } {
+  const { columns, values } = screen;
   const idColumn = columns.mapping.customerId as number;
-  const dateColumn = columns.mapping.date as number;
   const amountColumn = amountColumnOf(columns);
+  const rows = values.customer.length;
+  const duplicate = markDuplicateRows(table, order, values.customer, values.day, values.amount, rows);
+  const kind = new Uint8Array(rows).fill(NOT_USED);
+  const purchasesOf = new Int32Array(screen.testRuleOf.length);
+  const keepZero = options.zeroAmounts !== "drop";
+  const keepRefunds = options.refunds !== "drop";
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i];
+    const amount = values.amount[row];
+    if (duplicate[row]) {
+      quality.add("duplicateLine", idColumn, row, undefined, amount);
+      if (!keepDuplicates) continue;
+    }
+    const cancellation = cancelled?.[row] ?? NOT_CANCELLED;
+    if (cancellation !== NOT_CANCELLED && amount >= 0) {
+      const column = cancelColumn(columns, cancellation);
+      quality.add("cancelledOrder", column, row, () => cancelNote(cancellation), amount);
+    } else if (amount > 0) {
+      kind[row] = PURCHASE;
+    } else if (amount === 0) {
+      quality.add("zeroAmount", amountColumn, row);
+      if (keepZero) kind[row] = PURCHASE;
+    } else {
+      const note = cancellation === NOT_CANCELLED ? undefined : () => cancelNote(cancellation);
+      quality.add("refund", amountColumn, row, note, amount);
+      if (keepRefunds) kind[row] = REFUND;
+    }
+    if (kind[row] === PURCHASE) purchasesOf[values.customer[row]]++;
+  }
+  if (keepRefunds) {
+    const orderColumn = columns.mapping.orderId;
+    const orderCells = orderColumn === undefined ? undefined : (table.columns[orderColumn] ?? []);
+    const orderIds = orderCells ? (row: number) => parseId(orderCells[row]) : undefined;
+    netReturns(order, kind, values, orderIds, (row) => {
+      quality.add(
+        "nettedOut",
+        amountColumn,
+        row,
+        () => "a return of the same order or day nets it to ≤ 0",
+        values.amount[row],
+      );
+      purchasesOf[values.customer[row]]--;
+    });
+  }
+  return { kind, purchasesOf };
+}
+
+/**
+ * The customers with a purchase, in table order, and each customer's new index (−1 for the others);
+ * the others, test accounts apart, are reported.
+ */
+function customersWithPurchases(
+  customers: Customers,
+  purchasesOf: Int32Array,
+  idColumn: number,
+  quality: QualityCollector,
+): { kept: number[]; newIndexOf: Int32Array; withoutPurchase: string[] } {
+  const { ids, firstRowOf, testRuleOf } = customers;
+  const newIndexOf = new Int32Array(ids.length).fill(-1);
+  const kept: number[] = [];
+  const withoutPurchase: string[] = [];
+  for (let c = 0; c < ids.length; c++) {
+    if (purchasesOf[c] > 0) {
+      newIndexOf[c] = kept.length;
+      kept.push(c);
+    } else if (!testRuleOf[c]) {
+      withoutPurchase.push(ids[c]);
+      quality.add("noPurchase", idColumn, firstRowOf[c]);
+    }
+  }
+  return { kept, newIndexOf, withoutPurchase };
+}
+
+/**
+ * Reads an order table. Throws a DataError only when the table cannot be read at all (no customer id,
+ * date or amount column, an override naming a missing column, a bad test-account rule); bad rows are
+ * counted in `quality` instead.
+ */
+export function readOrderTable(table: RawTable, givenOptions: ReadOrdersOptions = {}): OrderTable {
+  const { columns, formats, options } = readingRules(table, givenOptions);
+  const idColumn = columns.mapping.customerId as number;
   const rows = rowCount(table);
   const keepDuplicates = keepsDuplicates(options, columns);
   const quality = new QualityCollector(
@@ -428,77 +558,23 @@ export function readOrderTable(table: RawTable, givenOptions: ReadOrdersOptions 
   );
   const cancelled = readCancellations(cellsOf(columns.mapping.status), orderCells, rows);
   const screen: Screen = { columns, values, testRuleOf, repeated: totals.repeated };
-  const screened = screenRows(table, screen, quality, options);
-  const { rows: candidates, count: candidateCount, latestDay } = screened;
-
-  const asOf = options.asOf ?? (candidateCount > 0 ? latestDay : NaN);
-  let inTime = 0;
-  for (let i = 0; i < candidateCount; i++) {
-    const row = candidates[i];
-    if (values.day[row] > asOf) {
-      quality.add("dateAfterAsOf", dateColumn, row, () => `after ${formatDay(asOf)}`, values.amount[row]);
-    } else {
-      candidates[inTime++] = row;
-    }
-  }
-
-  const sorted = sortByGroupThenKey(candidates.subarray(0, inTime), values.customer, values.day, ids.length);
-  const duplicate = markDuplicateRows(table, sorted.order, values.customer, values.day, values.amount, rows);
-
-  // What remains is a purchase, a zero amount or a refund (duplicates counted first).
-  const kind = new Uint8Array(rows).fill(NOT_USED);
-  const purchasesOf = new Int32Array(ids.length);
-  const keepZero = options.zeroAmounts !== "drop";
-  const keepRefunds = options.refunds !== "drop";
-  for (let i = 0; i < sorted.order.length; i++) {
-    const row = sorted.order[i];
-    const amount = values.amount[row];
-    if (duplicate[row]) {
-      quality.add("duplicateLine", idColumn, row, undefined, amount);
-      if (!keepDuplicates) continue;
-    }
-    const cancellation = cancelled?.[row] ?? NOT_CANCELLED;
-    if (cancellation !== NOT_CANCELLED && amount >= 0) {
-      quality.add("cancelledOrder", cancelColumn(cancellation), row, () => cancelNote(cancellation), amount);
-    } else if (amount > 0) {
-      kind[row] = PURCHASE;
-    } else if (amount === 0) {
-      quality.add("zeroAmount", amountColumn, row);
-      if (keepZero) kind[row] = PURCHASE;
-    } else {
-      const note = cancellation === NOT_CANCELLED ? undefined : () => cancelNote(cancellation);
-      quality.add("refund", amountColumn, row, note, amount);
-      if (keepRefunds) kind[row] = REFUND;
-    }
-    if (kind[row] === PURCHASE) purchasesOf[values.customer[row]]++;
-  }
-  if (keepRefunds) {
-    const orderIds = orderCells ? (row: number) => parseId(orderCells[row]) : undefined;
-    netReturns(sorted.order, kind, values, orderIds, (row) => {
-      quality.add(
-        "nettedOut",
-        amountColumn,
-        row,
-        () => "a return of the same order or day nets it to ≤ 0",
-        values.amount[row],
-      );
-      purchasesOf[values.customer[row]]--;
-    });
-  }
-
-  // Customers with a purchase keep their table order; the others are reported.
-  const newIndexOf = new Int32Array(ids.length).fill(-1);
-  const kept: number[] = [];
-  const customersWithoutPurchase: string[] = [];
-  for (let c = 0; c < ids.length; c++) {
-    if (purchasesOf[c] > 0) {
-      newIndexOf[c] = kept.length;
-      kept.push(c);
-    } else if (!testRuleOf[c]) {
-      customersWithoutPurchase.push(ids[c]);
-      quality.add("noPurchase", idColumn, firstRowOf[c]);
-    }
-  }
+  const { lines, asOf } = linesUpToAsOf(table, screen, quality, options);
+  const sorted = sortByGroupThenKey(lines, values.customer, values.day, ids.length);
+  const { kind, purchasesOf } = classifyLines(
+    table,
+    sorted.order,
+    screen,
+    cancelled,
+    quality,
+    options,
+    keepDuplicates,
+  );
+  const { kept, newIndexOf, withoutPurchase } = customersWithPurchases(
+    customers,
+    purchasesOf,
+    idColumn,
+    quality,
+  );
 
   const orders = buildOrderLines(table, columns, sorted.order, kind, values, newIndexOf, kept, ids);
   const rules = { amountRule: amountRuleOf(columns.mapping), orderTotals: totals.orderTotals };
@@ -508,19 +584,10 @@ export function readOrderTable(table: RawTable, givenOptions: ReadOrdersOptions 
     quality: quality.report(rows, orders.day.length, rules),
     columns,
     asOf,
-    customersWithoutPurchase,
+    customersWithoutPurchase: withoutPurchase,
     testAccounts: testAccountsFound(customers),
     formats,
   };
-
-  function cancelColumn(cancellation: number): number {
-    const { status, orderId } = columns.mapping;
-    return (cancellation === CANCELLATION_INVOICE_LINE ? orderId : status) ?? amountColumn;
-  }
-
-  function cancelNote(cancellation: number): string {
-    return cancellation === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
-  }
 }
 
 function testAccountsFound(customers: Customers): TestAccountFound[] {

@@ -12,6 +12,15 @@ import { whole } from "./format";
 
 const pct = (x: number, space: string) => `${(x * 100).toFixed(1)}${space}%`;
 
+/** Why the backtest's error is split (the notes of its two parts). */
+const BACKTEST_SPLIT_WHY =
+  "Errors of opposite sign that cancel in the total mean the model is right for the wrong reasons: tiers " +
+  "as a chain without memory may carry established members too long and give new ones the spend of the " +
+  "tier they join, while new members often buy more in their first months.";
+const BACKTEST_SPLIT_WHY_ZH =
+  "符号相反、在合计中相互抵消的误差说明模型碰巧对了：没有记忆的等级链可能让老会员留得过久，" +
+  "并给新会员其加入等级的人均消费，而新会员在最初几个月往往买得更多。";
+
 export const BENEFIT_COST_TEXTS = bilingual({
   en: {
     reconciliationTitle: "Reconciliation: the model against what the business sold",
@@ -33,14 +42,16 @@ export const BENEFIT_COST_TEXTS = bilingual({
     backtestExisting: (asOf: string) => `  customers who had bought by ${asOf}`,
     backtestJoined: (actual: number, projected: number) =>
       `  new customers: ${whole(actual)} (${whole(projected)} projected)`,
-    backtestPartNote: (existing: boolean, projected: number, actual: number) =>
-      `Projected ${whole(projected)}, actual ${whole(actual)}: what the customers ` +
-      (existing
-        ? "who had bought by the backtest date spent in the year checked (the backtest without intake). "
-        : "whose first purchase fell in the year checked spent in it. ") +
-      "Errors of opposite sign that cancel in the total mean the model is right for the wrong reasons: " +
-      "tiers as a chain without memory may carry established members too long and give new ones the " +
-      "spend of the tier they join, while new members often buy more in their first months.",
+    backtestPartNote: {
+      existing:
+        "The error of the customers who had bought by the backtest date: what they spent in the year " +
+        "checked against the backtest without intake. " +
+        BACKTEST_SPLIT_WHY,
+      joined:
+        "The error of the customers whose first purchase fell in the year checked: what they spent in it " +
+        "against the backtest's intake. " +
+        BACKTEST_SPLIT_WHY,
+    },
     next: (months: number) => `Next ${months} months, no change`,
     nextNote:
       "The projection from the baseline alone: members now, moved by the measured migration, the measured " +
@@ -181,13 +192,13 @@ export const BENEFIT_COST_TEXTS = bilingual({
     backtestExisting: (asOf: string) => `  截至 ${asOf} 已购买的顾客`,
     backtestJoined: (actual: number, projected: number) =>
       `  新顾客：${whole(actual)} 位（预测 ${whole(projected)} 位）`,
-    backtestPartNote: (existing: boolean, projected: number, actual: number) =>
-      `预测 ${whole(projected)}，实际 ${whole(actual)}：` +
-      (existing
-        ? "回测日之前已购买的顾客在检验年度的消费（不含新会员的回测）。"
-        : "首次购买在检验年度内的顾客在该年度的消费。") +
-      "符号相反、在合计中相互抵消的误差说明模型碰巧对了：没有记忆的等级链可能让老会员留得过久，" +
-      "并给新会员其加入等级的人均消费，而新会员在最初几个月往往买得更多。",
+    backtestPartNote: {
+      existing:
+        "回测日之前已购买的顾客的误差：他们在检验年度的消费与不含新会员的回测相比。" + BACKTEST_SPLIT_WHY_ZH,
+      joined:
+        "首次购买在检验年度内的顾客的误差：他们在该年度的消费与回测的新会员部分相比。" +
+        BACKTEST_SPLIT_WHY_ZH,
+    },
     next: (months: number) => `未来 ${months} 个月，不变`,
     nextNote:
       "仅由基线得出的预测：现有会员按实测迁移变化，按实测入会人数新增，人均消费取最近一年平均，乘以季节指数；不含提升，不含情景。",

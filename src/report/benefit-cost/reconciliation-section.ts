@@ -93,7 +93,7 @@ export function reconciliationSection(w: BenefitCostWriter): void {
     ratioRow(at.backtestError, at.backtest, t.backtestError, [b.error, ...b.errorPerTier], t.errorNote);
     const { existing, joined } = b.split;
     const partRow = (r: number, label: string, p: BacktestPart) => {
-      w.text(r, 1, label, undefined, t.backtestPartNote(p === existing, p.projected, p.actual));
+      w.text(r, 1, label, undefined, t.backtestPartNote[p === existing ? "existing" : "joined"]);
       w.value(r, 2, p.error, FORMATS.rate);
     };
     partRow(at.backtestExisting, t.backtestExisting(formatDay(b.asOf)), existing);

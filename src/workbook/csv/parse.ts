@@ -55,19 +55,94 @@ export function detectDelimiter(text: string): Exclude<Delimiter, "whitespace"> 
   return best.delimiter;
 }
 
-/** `given`: the separator the user named (default: detected). */
-export function parseDelimitedText(text: string, given?: TextDelimiter): ParsedText {
+/**
+ * Told of the parsed rows a batch at a time: `firstIndex` is the 0-based index of `rows[0]` among all rows
+ * (a row is a line, or several when a quoted field holds line breaks), `consumed` how many characters of
+ * the text are parsed so far. A blank line is an empty row.
+ */
+export type RowsListener = (rows: string[][], firstIndex: number, consumed: number) => void;
+
+/** What streamDelimitedText found: the delimiter used and the problems papaparse reported. */
+export type TextShape = Omit<ParsedText, "rows">;
+
+/** Characters papaparse reads to tell the line break (\n, \r\n or \r), as it does itself. */
+const GUESS_LINE_BREAK_CHARACTERS = 1 << 20;
+/** Characters parsed at a time: a batch's rows are garbage once the listener has them. */
+const CHUNK_CHARACTERS = 1 << 16;
+/** Lines of a whitespace-aligned file handed over at a time. */
+const WHITESPACE_BATCH = 10_000;
+
+/** Whitespace-aligned lines, split on runs of spaces (leading and trailing ones ignored). */
+function streamWhitespaceAligned(text: string, onRows: RowsListener): void {
+  const lineBreak = /\r\n|\n|\r/g;
+  let batch: string[][] = [];
+  let firstIndex = 0;
+  let start = 0;
+  for (;;) {
+    const found = lineBreak.exec(text);
+    const line = text.slice(start, found ? found.index : text.length).trim();
+    batch.push(line === "" ? [] : line.split(/\s+/));
+    start = found ? lineBreak.lastIndex : text.length;
+    if (batch.length === WHITESPACE_BATCH || !found) {
+      onRows(batch, firstIndex, start);
+      firstIndex += batch.length;
+      batch = [];
+    }
+    if (!found) return;
+  }
+}
+
+/**
+ * Parses `text` a chunk at a time, handing the rows to `onRows` as they come, so that a file of millions
+ * of lines is never held as one array of rows. `given`: the separator the user named (default: detected).
+ */
+export function streamDelimitedText(
+  text: string,
+  given: TextDelimiter | undefined,
+  onRows: RowsListener,
+): TextShape {
   if (given === "whitespace" || (given === undefined && isWhitespaceAligned(text))) {
-    const rows = text.split(/\r\n|\n|\r/).map((l) => (l.trim() === "" ? [] : l.trim().split(/\s+/)));
-    while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-    return { rows, delimiter: "whitespace", problems: [] };
+    streamWhitespaceAligned(text, onRows);
+    return { delimiter: "whitespace", problems: [] };
   }
   const delimiter = given
     ? (DELIMITER_CHARACTERS[given] as Exclude<Delimiter, "whitespace">)
     : detectDelimiter(text);
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));
+  const problems: ParsedText["problems"] = [];
+  // Papa.parse's own chunks recurse a call deeper per chunk, and each call keeps its chunk's rows alive to
+  // the end: the text is cut here instead, each piece parsed up to its last whole row.
+  const newline = Papa.parse<string[]>(text.slice(0, GUESS_LINE_BREAK_CHARACTERS), { delimiter, preview: 1 })
+    .meta.linebreak;
+  let start = 0;
+  let firstIndex = 0;
+  let size = CHUNK_CHARACTERS;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + size);
+    const last = end === text.length;
+    const parser = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig["newline"] });
+    const result = parser.parse(text.slice(start, end), 0, !last) as Papa.ParseResult<string[]>;
+    if (!last && result.meta.cursor === 0) {
+      // One row (a quoted field with line breaks) longer than the piece: take a longer piece.
+      size *= 2;
+      continue;
+    }
+    size = CHUNK_CHARACTERS;
+    // Errors name the row within the piece.
+    for (const e of result.errors) problems.push({ row: firstIndex + (e.row ?? 0) + 1, message: e.message });
+    const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));
+    start = last ? end : start + result.meta.cursor;
+    onRows(rows, firstIndex, start);
+    firstIndex += rows.length;
+  }
+  return { delimiter, problems };
+}
+
+/** The whole text's rows at once (small texts); blank lines at the end are left out. */
+export function parseDelimitedText(text: string, given?: TextDelimiter): ParsedText {
+  const rows: string[][] = [];
+  const shape = streamDelimitedText(text, given, (batch) => {
+    for (const row of batch) rows.push(row);
+  });
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  const problems = result.errors.map((e) => ({ row: (e.row ?? 0) + 1, message: e.message }));
-  return { rows, delimiter, problems };
+  return { rows, ...shape };
 }

@@ -5,7 +5,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { UserError } from "../../user-error";
-import { csvTableFromBytes, type CsvReadOptions, type CsvTable } from "./table";
+import { csvTableFromText, decodeCsvBytes, type CsvReadOptions, type CsvTable } from "./table";
 
 export type { CsvTable } from "./table";
 
@@ -14,7 +14,7 @@ export const MAX_CSV_BYTES = 500 * 1024 * 1024;
 
 export async function readCsvTable(file: string, options: CsvReadOptions = {}): Promise<CsvTable> {
   const label = path.basename(file);
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new UserError(`${file} is a folder, not a CSV file`);
@@ -29,5 +29,8 @@ export async function readCsvTable(file: string, options: CsvReadOptions = {}): 
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new UserError(`${file} does not exist`);
     throw e;
   }
-  return csvTableFromBytes(bytes, label, options);
+  const decoded = decodeCsvBytes(bytes, label, options.encoding);
+  // The bytes go before the text is parsed: a file's size less at the peak.
+  bytes = undefined;
+  return csvTableFromText(decoded, label, options);
 }

@@ -4,10 +4,9 @@
  */
 import type { RawTable } from "../../engine/data/table";
 import { UserError } from "../../user-error";
-import type { SheetRow } from "../backend";
-import { collectRawTable, type HeaderSpec } from "../read-table";
-import { decodeText, type TextEncodingName } from "./decode";
-import { parseDelimitedText, type Delimiter } from "./parse";
+import { RawTableCollector, type HeaderSpec } from "../read-table";
+import { decodeText, type DecodedText, type TextEncodingName } from "./decode";
+import { streamDelimitedText, type Delimiter } from "./parse";
 import { DELIMITER_CHARACTERS, type TextDelimiter, type TextEncodingChoice } from "../../sheet/text-formats";
 
 /** "comma", "tab", "whitespace": a delimiter as messages name it. */
@@ -17,7 +16,6 @@ export function delimiterName(delimiter: Delimiter): string {
   return entry ? entry[0] : delimiter;
 }
 
-const ROW_BATCH = 5_000;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export interface CsvTable {
@@ -35,16 +33,6 @@ export interface CsvReadOptions {
   encoding?: TextEncodingChoice;
   /** Told after each batch of the parsed lines is taken into the table: lines so far, lines in all. */
   onRows?: (read: number, total: number) => void;
-}
-
-async function* batches(
-  rows: string[][],
-  onRows?: (read: number, total: number) => void,
-): AsyncIterable<SheetRow[]> {
-  for (let start = 0; start < rows.length; start += ROW_BATCH) {
-    yield rows.slice(start, start + ROW_BATCH).map((cells, i) => ({ row: start + i + 1, cells }));
-    onRows?.(Math.min(start + ROW_BATCH, rows.length), rows.length);
-  }
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -71,31 +59,71 @@ function binaryFileKind(bytes: Uint8Array): string | undefined {
     : undefined;
 }
 
-/** `label` names the file in messages ("orders.csv, row 12: ..."). */
-export async function csvTableFromBytes(
-  bytes: Uint8Array,
-  label: string,
-  options: CsvReadOptions = {},
-): Promise<CsvTable> {
+/** Lines of a text (at least its rows: a quoted field may hold line breaks). */
+function lineCount(text: string): number {
+  const lineBreak = text.includes("\n") ? "\n" : "\r";
+  let lines = 1;
+  for (let at = text.indexOf(lineBreak); at >= 0; at = text.indexOf(lineBreak, at + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The text of a delimited file's bytes (see decode.ts), after checking that it is text at all. `label`
+ * names the file in messages ("orders.csv, row 12: ...").
+ */
+export function decodeCsvBytes(bytes: Uint8Array, label: string, given?: TextEncodingChoice): DecodedText {
   if (bytes.length === 0) throw new UserError(`${label} is empty (0 bytes)`);
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
     throw new UserError(`${label} is a zip file (an .xlsx workbook?), not a CSV file; name it .xlsx`);
   }
   const binary = binaryFileKind(bytes);
   if (binary) throw new UserError(`${label} is not a text (CSV) file: ${binary}`);
-  const { text, encoding, detected } = decodeText(bytes, options.encoding);
-  const parsed = parseDelimitedText(text, options.delimiter);
-  if (parsed.problems.length > 0) {
-    const p = parsed.problems[0];
+  return decodeText(bytes, given);
+}
+
+/** The table of a delimited file's bytes (the task pane's dropped file); see csvTableFromText. */
+export async function csvTableFromBytes(
+  bytes: Uint8Array,
+  label: string,
+  options: CsvReadOptions = {},
+): Promise<CsvTable> {
+  return csvTableFromText(decodeCsvBytes(bytes, label, options.encoding), label, options);
+}
+
+/** The table of a delimited file's text (`decodeCsvBytes`); `label` names the file in messages. */
+export function csvTableFromText(
+  decoded: DecodedText,
+  label: string,
+  options: CsvReadOptions = {},
+): CsvTable {
+  const { text, encoding, detected } = decoded;
+  // Rows go into the table's columns as they are parsed: the file is never held as an array of rows.
+  const collector = new RawTableCollector(
+    { source: label, place: { file: label }, left: 1 },
+    options.header ?? "auto",
+    lineCount(text),
+  );
+  // A table that cannot be made (no header row) is said after what the parser found wrong, if anything:
+  // an unclosed quote explains the rest.
+  let failure: unknown;
+  const shape = streamDelimitedText(text, options.delimiter, (rows, firstIndex, consumed) => {
+    try {
+      if (failure === undefined)
+        for (let i = 0; i < rows.length; i++) collector.add({ row: firstIndex + i + 1, cells: rows[i] });
+    } catch (e) {
+      failure = e;
+    }
+    const read = firstIndex + rows.length;
+    // The lines in all are known at the end; until then, estimated from the share of the text parsed.
+    options.onRows?.(read, consumed >= text.length ? read : Math.round((read * text.length) / consumed));
+  });
+  if (shape.problems.length > 0) {
+    const p = shape.problems[0];
     throw new UserError(
-      `${label}, row ${p.row}: ${p.message} (read as ${encoding}, fields separated by ${delimiterName(parsed.delimiter)}; ` +
+      `${label}, row ${p.row}: ${p.message} (read as ${encoding}, fields separated by ${delimiterName(shape.delimiter)}; ` +
         '--delimiter or --encoding, or "source" in the settings, read it otherwise)',
     );
   }
-  const table = await collectRawTable(
-    batches(parsed.rows, options.onRows),
-    { source: label, place: { file: label }, left: 1 },
-    options.header ?? "auto",
-  );
-  return { table, encoding, encodingDetected: detected, delimiter: parsed.delimiter };
+  if (failure !== undefined) throw failure;
+  return { table: collector.finish(), encoding, encodingDetected: detected, delimiter: shape.delimiter };
 }

@@ -36,6 +36,7 @@ import type {
   WorkbookBackend,
 } from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
+import { fateOf, isReportFormat } from "../user-objects";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
 import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";
@@ -79,6 +80,11 @@ export function splitAddress(address: string): { sheet: string; range: string } 
 
 function defaultSupports(set: string, version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(set, version) === true;
+}
+
+/** A link as the list of what would be lost names it: where it leads. */
+function linkText(link: Excel.RangeHyperlink): string {
+  return link.address ?? link.documentReference ?? link.textToDisplay ?? "";
 }
 
 /** The response of one read chunk. */
@@ -207,6 +213,7 @@ export class OfficeBackend implements WorkbookBackend {
     sheetName: string,
     replace?: string,
     owned?: RangeBox[],
+    previous?: PreviousSheet,
   ): Promise<void> {
     const cells = resolveCells(model);
     const operations = [
@@ -214,10 +221,23 @@ export class OfficeBackend implements WorkbookBackend {
       ...structureOperations(model, cells, { notes: this.supports("ExcelApi", "1.18") }),
     ];
     const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
+    // The user's links on the report's parts follow their cells (the same customer's row and column).
+    const links = replace && boxes && previous?.formats ? await this.readLinks(replace, boxes) : [];
+    const carried = links.flatMap(({ cell, link }) => {
+      const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
+      return fate && typeof fate === "object" ? [{ cell: fate.ref, link }] : [];
+    });
     if (replace) await this.clearSheet(replace, sheetName, boxes);
     else await this.addSheet(sheetName);
     for (const request of packRequests(operations, this.requestBudget)) {
       await this.send(sheetName, request);
+    }
+    if (carried.length > 0) {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        for (const { cell, link } of carried) ws.getRange(cell).hyperlink = link;
+        await context.sync();
+      });
     }
     await this.recalculate();
   }
@@ -307,6 +327,25 @@ export class OfficeBackend implements WorkbookBackend {
     owned: RangeBox[] | undefined,
     previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
+    const losses = await this.noteLosses(sheet, model, owned, previous);
+    // Without a record of the report's own formats (a sheet written before), what is there is the report's.
+    if (!owned || !previous.formats) return losses;
+    for (const format of await this.userFormats(sheet, owned, previous)) {
+      losses.push({ kind: "format", sheet, cell: format.ref });
+    }
+    for (const link of await this.readLinks(sheet, owned)) {
+      const fate = fateOf({ what: "hyperlink", ref: link.cell, formulas: [] }, owned, previous);
+      if (fate === "lost") losses.push({ kind: "link", sheet, cell: link.cell, text: linkText(link.link) });
+    }
+    return losses;
+  }
+
+  private async noteLosses(
+    sheet: string,
+    model: SheetModel,
+    owned: RangeBox[] | undefined,
+    previous: PreviousSheet,
+  ): Promise<RefreshLoss[]> {
     if (!this.supports("ExcelApi", "1.18")) return [];
     const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
     return this.run(async (context) => {
@@ -329,6 +368,74 @@ export class OfficeBackend implements WorkbookBackend {
       });
       return losses;
     });
+  }
+
+  /**
+   * The user's conditional formats on the report's parts: clearing those parts removes them and Excel's
+   * API cannot draw them again elsewhere, so they are listed (the report's own, as the registry recorded
+   * them, are written again).
+   */
+  private async userFormats(
+    sheet: string,
+    owned: RangeBox[],
+    previous: PreviousSheet,
+  ): Promise<{ ref: string }[]> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const collections = owned.map((b) =>
+        ws.getRange(rangeAddress(b, false, true)).conditionalFormats.load("items/type"),
+      );
+      await context.sync();
+      const found = collections.flatMap((c) =>
+        c.items.map((cf) => ({ type: cf.type as string, range: cf.getRangeOrNullObject().load("address") })),
+      );
+      await context.sync();
+      const seen = new Set<string>();
+      const out: { ref: string }[] = [];
+      for (const f of found) {
+        const ref = f.range.isNullObject ? "" : splitAddress(f.range.address).range.replace(/\$/g, "");
+        if (seen.has(`${f.type} ${ref}`)) continue;
+        seen.add(`${f.type} ${ref}`);
+        // A format on several ranges has no one range to give: it is the user's (the report writes none).
+        if (ref !== "" && isReportFormat("conditionalFormat", f.type, ref, previous.formats)) continue;
+        out.push({ ref: ref || "several ranges" });
+      }
+      return out;
+    });
+  }
+
+  private async readLinkChunk(sheet: string, address: string): Promise<Excel.CellProperties[][]> {
+    return this.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getRange(address);
+      const result = range.getCellProperties({ hyperlink: true });
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult has no load(): its value is there after the sync
+      return result.value;
+    });
+  }
+
+  /** The links on the cells of `owned`, read in chunks within the response budget. */
+  private async readLinks(
+    sheet: string,
+    owned: RangeBox[],
+  ): Promise<{ cell: string; link: Excel.RangeHyperlink }[]> {
+    const out: { cell: string; link: Excel.RangeHyperlink }[] = [];
+    for (const box of owned) {
+      const width = box.right - box.left + 1;
+      // A cell without a link comes back as "{}": a few bytes each.
+      const rows = Math.max(1, Math.floor(this.responseBudget / 8 / width));
+      for (let top = box.top; top <= box.bottom; top += rows) {
+        const chunk = { ...box, top, bottom: Math.min(box.bottom, top + rows - 1) };
+        const props = await this.readLinkChunk(sheet, rangeAddress(chunk, false, true));
+        props.forEach((cells, r) =>
+          cells.forEach((p, c) => {
+            if (p.hyperlink)
+              out.push({ cell: cellAddress(chunk.top + r, chunk.left + c), link: p.hyperlink });
+          }),
+        );
+      }
+    }
+    return out;
   }
 
   async deleteSheet(name: string): Promise<void> {

@@ -41,6 +41,12 @@ export interface FakeChart {
   settings: Recorded;
 }
 
+export interface FakeConditionalFormat {
+  range: string;
+  type: string;
+  settings: Recorded;
+}
+
 /** Excel's default column width (8.43 characters = 64 px) and row height, in points. */
 export const DEFAULT_COLUMN_POINTS = 48;
 export const ROW_POINTS = 15;
@@ -49,7 +55,7 @@ export class FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   readonly cells = new Map<number, Map<number, FakeCell>>();
   charts: FakeChart[] = [];
-  conditionalFormats: { range: string; type: string; settings: Recorded }[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
   validations: { range: string; settings: Recorded }[] = [];
   merges: string[] = [];
   notes = new Map<string, string>();

@@ -23,6 +23,7 @@ import {
   parseFakeAddress,
   type FakeCell,
   type FakeChart,
+  type FakeConditionalFormat,
   type FakeTable,
   type Recorded,
 } from "./fake-excel-model";
@@ -587,6 +588,8 @@ class RangeProxy
       | "setCellProperties"
       | "format"
       | "conditionalFormats"
+      | "getCellProperties"
+      | "hyperlink"
       | "dataValidation"
       | "merge"
       | "unmerge"
@@ -729,24 +732,35 @@ class RangeProxy
     );
   }
 
-  get conditionalFormats(): unknown {
-    const context = this.context;
-    return {
-      add: (type: string) => {
-        let settings: Recorded | undefined;
-        context.enqueue(() => {
-          const { sheet, box } = this.range();
-          settings = {};
-          sheet.conditionalFormats.push({ range: parseAddressOf(box), type, settings });
-        }, type);
-        return recorder(context, () => settings as Recorded);
-      },
-      clearAll: () =>
-        context.enqueue(() => {
-          const { sheet, box } = this.range();
-          sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(f.range, box));
-        }),
-    };
+  private cfProxy?: ConditionalFormatCollectionProxy;
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.cfProxy ??= new ConditionalFormatCollectionProxy(this.context, () => this.range());
+    return this.cfProxy;
+  }
+
+  /** The properties asked for of each cell: only links are modelled (set through `hyperlink`). */
+  getCellProperties(
+    options: Excel.CellPropertiesLoadOptions,
+  ): OfficeExtension.ClientResult<Excel.CellProperties[][]> {
+    const result = { value: undefined as unknown as Excel.CellProperties[][] };
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range();
+      result.value = grid(box, (r, c) => {
+        const link = sheet.cell(r, c)?.properties?.hyperlink as Excel.RangeHyperlink | undefined;
+        return options.hyperlink && link ? { hyperlink: link } : {};
+      });
+      this.context.respond(result.value);
+    }, options);
+    return result as OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  }
+
+  set hyperlink(value: Excel.RangeHyperlink) {
+    this.set("hyperlink", value, () => {
+      const { sheet, box } = this.range();
+      const cell = sheet.cellFor(box.top, box.left);
+      cell.properties = { ...cell.properties, hyperlink: value };
+    });
   }
 
   get dataValidation(): unknown {
@@ -818,6 +832,81 @@ function parseAddressOf(box: RangeBox): string {
 function inside(address: string, box: RangeBox): boolean {
   const b = parseRangeAddress(address);
   return b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right;
+}
+
+/** A conditional format among a range's loaded items: its type, its range and delete(). */
+class ConditionalFormatProxy
+  extends ClientObject<{ sheet: FakeSheet; format: FakeConditionalFormat }>
+  implements Faked<Excel.ConditionalFormat, "type" | "getRangeOrNullObject" | "delete">
+{
+  protected readonly readable = {
+    type: ({ format }: { sheet: FakeSheet; format: FakeConditionalFormat }) => format.type,
+  };
+
+  get type(): Excel.ConditionalFormatType {
+    return this.loadedValue("type");
+  }
+
+  getRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const { sheet, format } = this.resolve();
+        return { sheet, box: parseRangeAddress(format.range) };
+      },
+      true,
+    );
+  }
+
+  delete(): void {
+    this.call("delete", [], ({ sheet, format }) => {
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => f !== format);
+    });
+  }
+}
+
+/** The conditional formats of a range: those that touch it, as Excel lists them. */
+class ConditionalFormatCollectionProxy
+  extends CollectionProxy<ConditionalFormatProxy>
+  implements Faked<Excel.ConditionalFormatCollection, "items" | "add" | "clearAll">
+{
+  constructor(
+    context: FakeContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(context, "conditionalFormats");
+  }
+
+  protected readItems(properties: string[]): ConditionalFormatProxy[] {
+    const { sheet, box } = this.target();
+    const touching = sheet.conditionalFormats.filter((f) => boxesTouch(parseRangeAddress(f.range), box));
+    return loadItems(
+      this.context,
+      touching.map((format) => new ConditionalFormatProxy(this.context, () => ({ sheet, format }))),
+      properties,
+    );
+  }
+
+  add(type: string): unknown {
+    let settings: Recorded | undefined;
+    this.context.enqueue(() => {
+      const { sheet, box } = this.target();
+      settings = {};
+      sheet.conditionalFormats.push({ range: parseAddressOf(box), type, settings });
+    }, type);
+    return recorder(this.context, () => settings as Recorded);
+  }
+
+  clearAll(): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.target();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(f.range, box));
+    });
+  }
+}
+
+function boxesTouch(a: RangeBox, b: RangeBox): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 class TableProxy

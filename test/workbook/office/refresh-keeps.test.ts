@@ -10,6 +10,7 @@
  * (never deleted and added again, so no #REF!).
  */
 import { buildReport } from "../../../src/report/build-report";
+import { columnName } from "../../../src/sheet/a1";
 import { generateOrders } from "../../../src/engine/sample/generate-orders";
 import { UserError } from "../../../src/user-error";
 import type { UserCell } from "../../../src/workbook/memory/memory-workbook";
@@ -145,6 +146,48 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     expect(tiers.charts.filter((c) => c === mine)).toHaveLength(1);
     // The report's charts were drawn again, once each.
     expect(tiers.charts.filter((c) => c !== mine).map((c) => c.settings.name)).toEqual(ours);
+  });
+
+  it("carries a link of the user's on the customer table to the same customer's row, and lists a link and a format that cannot follow", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box, rowOf } = customerTable(excel);
+    const customer = String(sheet.cell(box.top + 3, box.left)?.value);
+    const right = box.right + 1;
+    typeInto(sheet.cellFor(box.top, right), "Called?");
+    typeInto(sheet.cellFor(rowOf(customer), right), "Mon");
+    const crm = { address: "https://crm.example/c/42", screenTip: "CRM" };
+    const linked = sheet.cellFor(rowOf(customer), right);
+    linked.properties = { ...linked.properties, hyperlink: crm };
+    // A link on the report's title (no customer to follow) and a highlight of theirs on a customer's cell.
+    const title = sheet.cellFor(1, 1);
+    title.properties = { ...title.properties, hyperlink: { documentReference: "Mine!A1" } };
+    const highlighted = `${columnName(box.left + 1)}${box.top + 2}`;
+    sheet.conditionalFormats.push({ range: highlighted, type: "CellValue", settings: {} });
+    const reportFormats = sheet.conditionalFormats.length - 1;
+    expect(reportFormats).toBeGreaterThan(0);
+
+    const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
+    const detail = (stopped as UserError).detail;
+    // The report's own formats are not listed; the user's highlight and title link are.
+    expect(detail && "losses" in detail ? detail.losses : []).toEqual([
+      { kind: "format", sheet: "LL Customers", cell: highlighted },
+      { kind: "link", sheet: "LL Customers", cell: "A1", text: "Mine!A1" },
+    ]);
+    expect((stopped as Error).message).toContain(
+      `a conditional format on cells ${highlighted} of sheet "LL Customers"`,
+    );
+
+    await buildReport({ workbook: wb, force: true });
+    const now = customerTable(excel);
+    const called = [...Array(now.box.right - now.box.left + 4).keys()]
+      .map((i) => now.box.left + i)
+      .find((c) => sheet.cell(now.box.top, c)?.value === "Called?")!;
+    expect(sheet.cell(now.rowOf(customer), called)?.properties?.hyperlink).toEqual(crm);
+    expect(sheet.cell(1, 1)?.properties?.hyperlink).toBeUndefined();
+    expect(sheet.conditionalFormats.some((f) => f.range === highlighted && f.type === "CellValue")).toBe(
+      false,
+    );
+    expect(sheet.conditionalFormats).toHaveLength(reportFormats);
   });
 
   it("refreshes without asking when nothing of the user's is in the way, the report's own notes and charts included", async () => {
