@@ -118,7 +118,7 @@ export const largeReportBenchmarks: Benchmark[] = [
           `${f.inputMb.toFixed(0)} MB CSV -> ${f.outputMb.toFixed(1)} MB xlsx: ${f.seconds.toFixed(1)} s wall, ` +
           `${f.cpuSeconds.toFixed(1)} s CPU, peak RSS ${f.peakRssMb.toFixed(0)} MB ` +
           `(target ${MEMORY_BUDGET_MB} MB: ${f.peakRssMb < MEMORY_BUDGET_MB ? "MET" : "NOT MET"}); ` +
-          `load average ${f.loadAverage.toFixed(1)}\n  per phase ("start" is Node starting and reading the file):\n` +
+          `load average ${f.loadAverage.toFixed(1)}\n  per phase ("start" is Node starting; "reading" reads the file):\n` +
           phaseTable(f.phases).join("\n") +
           "\n",
       );
