@@ -59,7 +59,15 @@ export type UserErrorDetail =
   | { code: "tierMinimumsInSettings"; problems: TierMinimumProblem[] }
   | { code: "tierMinimumsOnSheet"; sheet: string; problems: TierMinimumProblem[] }
   // A refresh in Excel (or the preview) stopped before writing: what it would remove of the user's.
-  | { code: "refreshWouldLose"; losses: RefreshLoss[] };
+  | { code: "refreshWouldLose"; losses: RefreshLoss[] }
+  // The command line's files and flags (`file`, `out` as typed; `extension` with its dot, "" for none).
+  | { code: "fileMissing"; file: string }
+  | { code: "fileOldExcel"; file: string }
+  | { code: "fileExtension"; file: string; extension: string }
+  | { code: "outMissing" }
+  | { code: "outNotXlsx"; out: string }
+  | { code: "outIsInput"; out: string }
+  | { code: "inputMissing" };
 
 /**
  * Something of the user's on a generated sheet that rebuilding it would remove: a note on a cell the
@@ -99,6 +107,42 @@ export function refreshWouldLoseMessage(losses: RefreshLoss[]): string {
     losses.map((l) => `  - ${describeRefreshLoss(l)}`).join("\n") +
     '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it'
   );
+}
+
+/** The command line's file and flag errors (codes fileMissing ... inputMissing). */
+type FileErrorDetail = Extract<
+  UserErrorDetail,
+  {
+    code:
+      | "fileMissing"
+      | "fileOldExcel"
+      | "fileExtension"
+      | "outMissing"
+      | "outNotXlsx"
+      | "outIsInput"
+      | "inputMissing";
+  }
+>;
+
+/** Their English words: the errors' messages (the catalogue's English texts are these). */
+export const FILE_ERROR_TEXTS: {
+  [C in FileErrorDetail["code"]]: (d: Extract<FileErrorDetail, { code: C }>) => string;
+} = {
+  fileMissing: (d) => `${d.file} does not exist`,
+  fileOldExcel: (d) => `${d.file}: save it as an .xlsx workbook (Excel: File > Save As) first`,
+  fileExtension: (d) =>
+    `${d.file}: cannot read ${d.extension || "a file without extension"}; give a .csv or .xlsx file`,
+  outMissing: () =>
+    "say where to write the report: --out FILE.xlsx (or --in-place to update an .xlsx workbook)",
+  outNotXlsx: (d) => `--out ${d.out}: the report is an .xlsx file`,
+  outIsInput: (d) => `--out ${d.out} is the input file; use --in-place to update it`,
+  inputMissing: () => "give the orders file (loyalty report ORDERS --out FILE.xlsx) or --summary FILE",
+};
+
+/** A file or flag error of the command line, its message in English and its code for other languages. */
+export function fileError(detail: FileErrorDetail): UserError {
+  const text = FILE_ERROR_TEXTS[detail.code] as (d: FileErrorDetail) => string;
+  return new UserError(text(detail), undefined, detail);
 }
 
 export class UserError extends Error {

@@ -15,7 +15,7 @@ import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
 import { formatDay } from "../engine/data/days";
 import { automaticCalibrationEnd, calibrationSplit } from "../engine/summary/holdout";
 import { UserError } from "./io";
-import { withUserErrors } from "../user-error";
+import { asUserError, withUserErrors } from "../user-error";
 
 export interface SummaryColumns {
   x: Float64Array;
@@ -186,7 +186,7 @@ export function summarizeTransactionTable(
   onRead?.(read);
   if (!Number.isFinite(read.asOf) || read.orders.customerIds.length === 0) {
     // The engine's explanation: the most frequent problem and the first place it occurs.
-    throw new UserError(nothingToAnalyze(read).message);
+    throw asUserError(nothingToAnalyze(read));
   }
   const days = purchaseDaysOf(read.orders);
   let calibrationEnd = read.asOf;

@@ -1,5 +1,12 @@
+import type { Language } from "../engine/text/language";
+
 /** Where the CLI writes: injected so that tests run commands in-process and read what they printed. */
 export interface CliIO {
+  /**
+   * The language it speaks: --lang, else (a refresh) the workbook's stored language once read, else English.
+   * Set by run() and by the command that reads a workbook's settings.
+   */
+  language?: Language;
   out(text: string): void;
   err(text: string): void;
   /** True when stderr is a terminal: progress is shown only then. */
@@ -13,4 +20,4 @@ export const processIO: CliIO = {
 };
 
 // UserError moved to src/user-error.ts (shared with the workbook adapters); re-exported for the CLI.
-export { UserError } from "../user-error";
+export { fileError, UserError } from "../user-error";

@@ -1,6 +1,9 @@
 /* The `loyalty` command line: the same report builders as the task pane, on .xlsx/.csv files. */
 import { Command, CommanderError } from "commander";
 import { processIO, UserError, type CliIO } from "./io";
+import { CLI_TEXTS, type CommanderCode } from "../i18n/command-line";
+import { shownText } from "../i18n/messages";
+import { LANGUAGES, type Language } from "../engine/text/language";
 import { VERSION } from "./version";
 import { DAY_ORDER_UNKNOWN } from "../engine/data/parse-date";
 import { registerDemo } from "./commands/demo";
@@ -34,8 +37,37 @@ function buildProgram(io: CliIO): Command {
   return program;
 }
 
+/** The language --lang names on the command line (before the command reads a workbook's stored one). */
+function argvLanguage(argv: readonly string[]): Language | undefined {
+  const at = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (at < 0) return undefined;
+  const value = argv[at].startsWith("--lang=") ? argv[at].slice("--lang=".length) : argv[at + 1];
+  return LANGUAGES.find((l) => l === value);
+}
+
+/** Commander's message in `language`: by its code, the value it names taken from its English words. */
+function commanderText(e: CommanderError, language: Language): string {
+  const english = e.message.replace(/^error: /, "");
+  const texts = CLI_TEXTS[language].commander;
+  if (language === "en" || !(e.code in texts)) return english;
+  // "unknown option '--nope'", "option '--out <file>' argument missing": the quoted name, else what follows ": ".
+  const value = /'([^']*)'/.exec(english)?.[1] ?? english.slice(english.indexOf(":") + 1).trim();
+  return texts[e.code as CommanderCode](value);
+}
+
+/** A user's error as one line in `language`: from its code when it has one, with the flag that fixes it. */
+function userErrorText(e: UserError, language: Language): string {
+  const text = language === "en" ? e.message : shownText(language, e.detail, e.message);
+  // The engine names the setting; the command line has a flag for it.
+  const needsFlag =
+    (e.fix === "dayOrder" || e.message.includes(DAY_ORDER_UNKNOWN)) && !text.includes("--date-order");
+  return `${text}${needsFlag ? CLI_TEXTS[language].dateOrderFlag : ""}`;
+}
+
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code; never throws. */
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: string[], given: CliIO = processIO): Promise<number> {
+  // The language of this run: --lang, or (a refresh) the workbook's, which the command sets when it reads it.
+  const io: CliIO = { ...given, language: argvLanguage(argv) ?? given.language };
   const program = buildProgram(io);
   if (argv.length === 0) {
     io.out(program.helpInformation());
@@ -53,19 +85,14 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
       ) {
         return EXIT_OK;
       }
-      io.err(`loyalty: ${e.message.replace(/^error: /, "")}`);
+      io.err(`loyalty: ${commanderText(e, io.language ?? "en")}`);
       return EXIT_USAGE;
     }
     if (e instanceof UserError) {
-      // The engine names the setting; the command line has a flag for it.
-      const flag =
-        (e.fix === "dayOrder" || e.message.includes(DAY_ORDER_UNKNOWN)) && !e.message.includes("--date-order")
-          ? "; on the command line: --date-order dmy (day first) or --date-order mdy (month first)"
-          : "";
-      io.err(`loyalty: ${e.message}${flag}`);
+      io.err(`loyalty: ${userErrorText(e, io.language ?? "en")}`);
       return EXIT_USAGE;
     }
-    io.err(`loyalty: internal error: ${(e as Error)?.stack ?? String(e)}`);
+    io.err(`loyalty: ${CLI_TEXTS[io.language ?? "en"].internalError((e as Error)?.stack ?? String(e))}`);
     return EXIT_FAILURE;
   }
 }

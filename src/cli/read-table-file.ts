@@ -10,7 +10,7 @@ import type { RawTable } from "../engine/data/table";
 import { readCsvTable } from "../workbook/csv/read";
 import type { CsvReadOptions, CsvTable } from "../workbook/csv/table";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
-import { UserError } from "./io";
+import { fileError, UserError } from "./io";
 
 /** `options`: how a text file is read (header, separator, encoding); `onText` is told how it was read. */
 export async function readTableFile(
@@ -32,7 +32,5 @@ export async function readTableFile(
     // The workbook's label is the file name, so the table's place is "orders.xlsx, sheet Orders".
     return workbook.readTable({ sheet: sheet.name });
   }
-  throw new UserError(
-    `${source}: cannot read ${extension || "a file without extension"}; give a .csv or .xlsx file`,
-  );
+  throw fileError({ code: "fileExtension", file: source, extension });
 }

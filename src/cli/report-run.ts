@@ -8,7 +8,16 @@ import { buildReport, type BuildReportOptions, type ReportProgress } from "../re
 import type { ReportSummary } from "../report/report-summary";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "./io";
-import { counted } from "../engine/text/counted";
+import { CLI_TEXTS } from "../i18n/command-line";
+import { findingLabel, messageText, messageWords, shownText } from "../i18n/messages";
+import { DATA_QUALITY_TEXTS } from "../engine/text/data-quality";
+import { SHEET_TEXTS } from "../engine/text/benefit-cost-sheet";
+import { localName } from "../engine/text/bilingual";
+import { QUALITY_REASONS, type QualityAction } from "../engine/data/quality";
+import type { ScenarioKey } from "../engine/projection/scenarios";
+import { LAPSED } from "../engine/tiers/program";
+import { SEGMENT_SCHEMES, type ReportConfig } from "../report/config";
+import type { ReportWarning } from "../report/report-summary";
 import { readRulesLine, testAccountLine } from "./left-out";
 import type { Language } from "../engine/text/language";
 
@@ -34,57 +43,117 @@ export interface CliReportRun {
 /** The --json object: the build's summary, where the workbook went, and the whole command's seconds. */
 export type CliReportJson = { file: string; saveWarnings: string[]; read?: string } & ReportSummary;
 
-function progressLine(p: ReportProgress): string {
-  return `[${String(Math.round(p.fraction * 100)).padStart(3)}%] ${p.message}`;
+/** A progress line in `language`: "[ 40%] Writing sheet 3 of 8: Tiers". */
+function progressLine(p: ReportProgress, language: Language): string {
+  const texts = CLI_TEXTS[language];
+  const what =
+    p.step === "writing" && p.sheet
+      ? texts.writingSheet(p.sheet.index + 1, p.sheet.count, p.sheet.name)
+      : p.step === "writing"
+        ? p.message
+        : texts.progress[p.step];
+  return `[${String(Math.round(p.fraction * 100)).padStart(3)}%] ${what}`;
 }
 
-const number = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** The names the summary gives segments and tiers (by key) in the language of the sheets. */
+export type SummaryNames = ReadonlyMap<string, string>;
 
-/** The summary in a few lines a person reads at a glance. */
-export function summaryText(s: CliReportJson, language: Language = "en"): string {
+/** The segments' and tiers' names of a build's settings in `language`, by key. */
+function namesOf(config: ReportConfig, language: Language): SummaryNames {
+  const named = [...SEGMENT_SCHEMES[config.segmentScheme].segments, ...config.tiers.tiers, LAPSED];
+  return new Map(named.map((n) => [n.key, localName(n, language)]));
+}
+
+/** A warning of the build in `language`: said from its code or subject when it has one, else its English. */
+function warningText(w: ReportWarning, language: Language): string {
+  const texts = CLI_TEXTS[language];
+  // English is the warning's own message, as it always was.
+  if (language === "en") return w.message;
+  if (!w.about) return shownText(language, w.detail, w.message);
+  if ("renamedSheet" in w.about) return renamedText(w.message, texts);
+  const { finding, count, first } = w.about;
+  const info = QUALITY_REASONS.find((r) => r.reason === finding);
+  if (!info || count === undefined) return w.message;
+  const words = messageWords(language);
+  const at = first
+    ? words.place(first.where, first.at) + (first.note ? `：${words.note(first.note)}` : "")
+    : "";
+  const action = DATA_QUALITY_TEXTS[language].actions[w.about.action ?? "dropped"];
+  return texts.qualityWarning(count, info.unit === "customers", words.finding(finding), action, at);
+}
+
+/** The renamed-sheet warning's two names, said again in the language. */
+function renamedText(english: string, texts: (typeof CLI_TEXTS)[Language]): string {
+  const names = [...english.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  return names.length === 2 ? texts.renamedSheet(names[0], names[1]) : english;
+}
+
+/** The summary in a few lines a person reads at a glance, in `language` (names: see namesOf). */
+export function summaryText(s: CliReportJson, language: Language = "en", names?: SummaryNames): string {
+  const texts = CLI_TEXTS[language];
+  const nameOf = (item: { key: string; name: string }) => names?.get(item.key) ?? item.name;
   const lines = [
-    `Wrote ${s.file}: ${s.sheets.map((sheet) => sheet.sheetName).join(", ")}`,
+    texts.wrote(
+      s.file,
+      s.sheets.map((sheet) => sheet.sheetName),
+    ),
     ...(s.read ? [s.read] : []),
     ...(s.basis === "summary"
-      ? [
-          `From the customer summary ${s.source}: ${counted(s.customers, "customer")}, ${counted(s.orders, "order")}, ` +
-            `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}; the sheets that need order lines say so`,
-        ]
+      ? [texts.fromSummary(s.source, s.customers, s.orders, s.revenue, s.asOf)]
       : [
           readRulesLine(s.dataQuality, language),
-          `${counted(s.customers, "customer")}, ${counted(s.orders, "order")} (${counted(s.orderLines, "line")}), ` +
-            `net revenue ${number(s.revenue, 2)}, as of ${s.asOf}`,
+          texts.totals(s.customers, s.orders, s.orderLines, s.revenue, s.asOf),
         ]),
-    `Segments: ${s.segments
-      .filter((g) => g.customers > 0)
-      .map((g) => `${g.name} ${number(g.customers)}`)
-      .join(", ")}`,
-    `Tiers: ${s.tiers.map((t) => `${t.name} ${number(t.customers)}`).join(", ")}`,
-    `Alerts: ${counted(s.alerts, "member")} to act on`,
+    texts.segments(s.segments.filter((g) => g.customers > 0).map((g) => texts.named(nameOf(g), g.customers))),
+    texts.tiers(s.tiers.map((t) => texts.named(nameOf(t), t.customers))),
+    texts.alerts(s.alerts),
   ];
-  const findings = s.dataQuality.findings.map(
-    (f) => `${f.label.toLowerCase()} ${number(f.count)} (${f.action})`,
+  const findings = s.dataQuality.findings.map((f) =>
+    texts.finding(
+      findingLabel(language, f.reason, f.label),
+      f.count,
+      // English names the action by its key ("dropped"), as it always has.
+      language === "en"
+        ? f.action
+        : (DATA_QUALITY_TEXTS[language].actions[f.action as QualityAction] ?? f.action),
+    ),
   );
-  lines.push(`Data quality: ${findings.length > 0 ? findings.join(", ") : "nothing to fix"}`);
+  lines.push(texts.dataQuality(findings));
   const p = s.projection;
   if (p) {
-    const span =
-      p.periodMonths === 1
-        ? counted(p.periods, "month")
-        : `${counted(p.periods, "period")} of ${counted(p.periodMonths, "month")}`;
     lines.push(
-      `Benefit cost, ${span}, ${p.scenario} scenario: revenue ${number(p.revenue)}, ` +
-        `benefit cost ${number(p.benefitCost)} (${number(p.costShareOfRevenue * 100, 1)} %), ` +
-        `net effect ${number(p.netEffect)}, ROI ${number(p.roi * 100, 1)} %, ` +
-        `points liability at the end ${number(p.pointsLiabilityAtEnd)}`,
+      texts.benefitCost({
+        periods: p.periods,
+        periodMonths: p.periodMonths,
+        // English names the scenario by its key ("base"), as it always has.
+        scenario:
+          language === "en"
+            ? p.scenario
+            : (SHEET_TEXTS[language].scenarioNames[p.scenario as ScenarioKey] ?? p.scenario),
+        revenue: p.revenue,
+        benefitCost: p.benefitCost,
+        costShare: p.costShareOfRevenue,
+        netEffect: p.netEffect,
+        roi: p.roi,
+        liability: p.pointsLiabilityAtEnd,
+      }),
     );
   }
   if (s.model) {
-    lines.push(`Model: ${s.model.name} ${s.model.fitted ? "fitted" : `not used: ${s.model.problem}`}`);
+    const problem = s.warnings.find((w) => w.detail)?.detail;
+    lines.push(
+      s.model.fitted
+        ? texts.modelFitted(s.model.name ?? "")
+        : texts.modelNotUsed(
+            // No model chosen: the one whose problem it is.
+            s.model.name ?? problem?.model ?? "",
+            problem && language !== "en" ? messageText(language, problem) : (s.model.problem ?? ""),
+          ),
+    );
   }
-  for (const w of [...s.warnings.map((w) => w.message), ...s.saveWarnings]) lines.push(`Warning: ${w}`);
-  lines.push(`Done in ${s.seconds.toFixed(1)} s`);
+  for (const w of s.warnings) lines.push(texts.warning(warningText(w, language)));
+  for (const w of s.saveWarnings) lines.push(texts.warning(w));
+  lines.push(texts.doneIn(s.seconds));
   return lines.join("\n");
 }
 
@@ -92,7 +161,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
   // Each step is marked (performance.mark) for the benchmarks' peak memory per phase (bench/report-peak.cjs).
   const onProgress = (p: ReportProgress) => {
     performance.mark(`loyalty:${p.sheet ? `writing ${p.sheet.name}` : p.step}`);
-    if (io.interactive) io.err(progressLine(p));
+    if (io.interactive) io.err(progressLine(p, io.language ?? run.config?.language ?? "en"));
   };
   const result = await buildReport({
     workbook: run.workbook,
@@ -103,7 +172,10 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     onProgress,
   });
   performance.mark("loyalty:saving");
-  if (io.interactive) io.err(`Saving ${run.out ?? run.workbook.file}`);
+  // The build has read the workbook's stored settings: a refresh without --lang speaks their language.
+  const { language } = result.config;
+  io.language = language;
+  if (io.interactive) io.err(CLI_TEXTS[language].saving(run.out ?? run.workbook.file ?? ""));
   const saved = await run.workbook.save(run.out, { force: run.force });
   const seconds = Math.round(performance.now() - run.started) / 1000;
   const read = run.read?.();
@@ -115,9 +187,10 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     seconds,
   };
   // The lines on how the orders were read follow --lang (the language of the sheets).
-  const { language } = result.config;
   const leftOut = testAccountLine(result.summary.dataQuality.testAccounts, language);
   if (leftOut) io.err(`loyalty: ${leftOut}`);
-  io.out(run.json ? JSON.stringify(json, null, 2) : summaryText(json, language));
+  io.out(
+    run.json ? JSON.stringify(json, null, 2) : summaryText(json, language, namesOf(result.config, language)),
+  );
   return json;
 }

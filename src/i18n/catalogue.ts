@@ -6,7 +6,9 @@
  *   languages side by side, so the report builders below this layer use them directly);
  * - `messages`: the coded errors and warnings (messages.ts), said alike by the pane, the CLI and the
  *   custom functions;
- * - `pane`: the task pane's labels (pane.ts).
+ * - `pane`: the task pane's labels (pane.ts);
+ * - `cli`: what the `loyalty` command says (command-line.ts): summaries, progress, warnings;
+ * - `functions`: the custom functions' errors (function-errors.ts).
  *
  * Each group is typed so that a key missing in either language does not compile; the catalogue's test
  * walks every key of every namespace at run time too (and the functions' metadata in
@@ -32,6 +34,8 @@ import { THIS_WEEK_TEXTS } from "../engine/text/this-week";
 import { TIER_TEXTS } from "../engine/text/tiers";
 import { SUMMARY_BASIS_TEXTS } from "../engine/text/summary-basis";
 import { MESSAGE_TEXTS } from "./messages";
+import { CLI_TEXTS } from "./command-line";
+import { FUNCTION_TEXTS } from "./function-errors";
 import { STRINGS } from "./pane";
 
 function sheetTextsOf(language: Language) {
@@ -68,6 +72,8 @@ function catalogueOf(language: Language) {
     sheets: sheetTextsOf(language),
     messages: MESSAGE_TEXTS[language],
     pane: STRINGS[language],
+    cli: CLI_TEXTS[language],
+    functions: FUNCTION_TEXTS[language],
   };
 }
 

@@ -19,7 +19,13 @@ import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../engine/data/columns";
 import { DECIMAL_SETTING } from "../engine/data/number-format";
 import type { ModelProblem } from "../report/report-models";
 import { NO_HEADER_FIX } from "../workbook/read-table";
-import { refreshWouldLoseMessage, shortened, type RefreshLoss, type UserErrorDetail } from "../user-error";
+import {
+  FILE_ERROR_TEXTS,
+  refreshWouldLoseMessage,
+  shortened,
+  type RefreshLoss,
+  type UserErrorDetail,
+} from "../user-error";
 
 export type MessageDetail = UserErrorDetail | ModelProblem;
 export type MessageCode = MessageDetail["code"];
@@ -163,6 +169,7 @@ const en: MessageTexts = {
   modelDegenerate: (d) =>
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
   refreshWouldLose: (d) => refreshWouldLoseMessage(d.losses),
+  ...FILE_ERROR_TEXTS,
 };
 
 const tierMinimumZh = (p: TierMinimumProblem) =>
@@ -254,6 +261,14 @@ const zhCN: MessageTexts = {
     "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
     d.losses.map((l) => `  - ${refreshLossZh(l)}`).join("\n") +
     "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
+  fileMissing: (d) => `${d.file} 不存在`,
+  fileOldExcel: (d) => `${d.file}：请先在 Excel 中另存为 .xlsx 工作簿（文件 > 另存为）`,
+  fileExtension: (d) =>
+    `${d.file}：无法读取${d.extension ? ` ${d.extension} ` : "没有扩展名的"}文件；请提供 .csv 或 .xlsx 文件`,
+  outMissing: () => "请指定报告写到哪里：--out FILE.xlsx（或用 --in-place 更新一个 .xlsx 工作簿）",
+  outNotXlsx: (d) => `--out ${d.out}：报告是 .xlsx 文件`,
+  outIsInput: (d) => `--out ${d.out} 就是输入文件；要更新它请用 --in-place`,
+  inputMissing: () => "请提供订单文件（loyalty report ORDERS --out FILE.xlsx）或 --summary FILE",
 };
 
 /** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */

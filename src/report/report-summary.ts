@@ -6,7 +6,14 @@ import { modelLabel } from "../engine/models/registry";
 import { diagnosisText, type FitClass } from "../engine/models/diagnose";
 import type { Analysis } from "../engine/analyze";
 import { formatDay } from "../engine/data/days";
-import { needsDayOrder, type QualityExample, type QualityReason } from "../engine/data/quality";
+import {
+  needsDayOrder,
+  type DataQualityReport,
+  type QualityAction,
+  type QualityExample,
+  type QualityReason,
+} from "../engine/data/quality";
+import type { CellPlace } from "../engine/data/table";
 import type { WriteSheetResult } from "../sheet/port";
 import type { AmountRule } from "../engine/data/columns";
 import type { Formats, TestAccountFound } from "../engine/data/read-orders";
@@ -26,8 +33,18 @@ export interface ReportWarning {
   message: string;
   /** Absent when the place is not in a workbook (a CSV file: the message names the row and column). */
   where?: WarningPlace;
-  /** What it is about, so a display can show it beside that (in its own words and language). */
-  about?: { finding: QualityReason } | { renamedSheet: string };
+  /**
+   * What it is about, so a display can show it beside that (in its own words and language): a finding with
+   * its count, what was done and its first place (`where` in English, `at` as parts), or a renamed sheet.
+   */
+  about?:
+    | {
+        finding: QualityReason;
+        count?: number;
+        action?: QualityAction;
+        first?: { where: string; at: CellPlace; note?: string };
+      }
+    | { renamedSheet: string };
   /** The message as a code and values, for a display in another language (a model that was not used). */
   detail?: ModelProblem;
 }
@@ -101,6 +118,17 @@ function finite(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/** A finding's first example as a place, in English words and as parts. */
+function firstPlace(quality: DataQualityReport, e: QualityExample) {
+  const at: CellPlace = {
+    ...(quality.place ?? { file: quality.source }),
+    row: e.row,
+    column: e.column,
+    header: e.header,
+  };
+  return { where: e.where, at, ...(e.note === undefined ? {} : { note: e.note }) };
+}
+
 /** Warnings for the data-quality findings that left rows out or changed them, pointing at the first case. */
 export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefined): ReportWarning[] {
   const out: ReportWarning[] = [];
@@ -111,7 +139,12 @@ export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefi
     const warning: ReportWarning = {
       // The note says why and, where a setting reads the value, which ("--decimal-comma ... reads it").
       message: first ? `${what}; first at ${first.where}${first.note ? `: ${first.note}` : ""}` : what,
-      about: { finding: f.reason },
+      about: {
+        finding: f.reason,
+        count: f.count,
+        action: f.action,
+        ...(first ? { first: firstPlace(analysis.table.quality, first) } : {}),
+      },
     };
     if (first && sourceSheet) warning.where = { sheet: sourceSheet, range: `${first.column}${first.row}` };
     out.push(warning);

@@ -73,6 +73,98 @@ const ARGUMENTS: Record<string, unknown[][]> = {
   ],
 };
 
+// The command line's texts: a file, sheet names, a projection, a fit (values as the CLI passes them).
+const FILE = "订单.csv";
+Object.assign(ARGUMENTS, {
+  ".cli.wrote": [[FILE, ["LL 客户", "LL 会员等级"]]],
+  ".cli.fromSummary": [[FILE, 3, 4, 1234.5, "2024-12-31"]],
+  ".cli.totals": [[3, 4, 5, 1234.5, "2024-12-31"]],
+  ".cli.segments": [[["冠军客户 3", "新客户 1"]]],
+  ".cli.tiers": [[["黄金 3", "普通会员 1"]]],
+  ".cli.named": [["冠军客户", 3]],
+  ".cli.finding": [["日期无法识别", 3, "未计入"]],
+  ".cli.dataQuality": [[["日期无法识别 3（未计入）"]], [[]]],
+  ".cli.benefitCost": [1, 3].map((periodMonths) => [
+    {
+      periods: 12,
+      periodMonths,
+      scenario: "基准",
+      revenue: 1,
+      benefitCost: 2,
+      costShare: 0.1,
+      netEffect: 3,
+      roi: 0.2,
+      liability: 4,
+    },
+  ]),
+  ".cli.modelFitted": [["BG/NBD"]],
+  ".cli.modelNotUsed": [["BG/NBD", "拟合未收敛"]],
+  ".cli.warning": [["日期无法识别"]],
+  ".cli.qualityWarning": [
+    [3, false, "日期无法识别", "未计入", `${FILE}，第 2 行，B 列（日期）`],
+    [1, true, "无消费记录的客户", "未计入", ""],
+  ],
+  ".cli.renamedSheet": [["LL 客户", "LL 客户 (2)"]],
+  ".cli.saving": [[FILE]],
+  ".cli.writingSheet": [[3, 8, "LL 会员等级"]],
+  ".cli.demoFiles": [[FILE, "活动.csv"]],
+  ".cli.sqlWritten": [["查询.sql"]],
+  ".cli.internalError": [["栈"]],
+  ".cli.fit.headline": ["transactions", "summary"].map((kind) => [
+    { model: "BG/NBD", customers: 3, distinctRows: 2, source: FILE, kind, unit: "week" },
+  ]),
+  ".cli.fit.stopped": [
+    [true, 24, "converged", 1.5],
+    [false, 24, "diverged", 1.5],
+  ],
+  ".cli.fit.fitClass": [["良好"]],
+  ".cli.fit.comparedOn": [["1998-02-10", "20.0", "week"]],
+  ".cli.fit.chosen": [["BG/NBD"]],
+});
+for (const code of Object.keys(CATALOGUE.en.cli.commander)) ARGUMENTS[`.cli.commander.${code}`] = [["--out"]];
+
+// The functions' errors: each code with its values, the place and rule words of the language.
+const zhFunctions = CATALOGUE["zh-CN"].functions;
+// Parameter names, cells, error values and function names are Excel's, the same in Chinese Excel.
+const at = { name: "〔参数〕", cell: "〔单元格〕" };
+const functionDetails: Record<string, unknown[]> = {
+  empty: [{ name: "〔参数〕" }],
+  notVector: [{ name: "〔参数〕", rows: 2, columns: 3 }],
+  notSingle: [{ name: "〔参数〕", rows: 2, columns: 3 }],
+  blank: [{ place: at }, { place: { name: "〔参数〕", index: { axis: "row", n: 7 } } }],
+  notNumber: [{ place: at, value: '"〔值〕"' }],
+  numberRule: (["whole", "atLeast", "greaterThan", "atMost"] as const).map((rule) => ({
+    place: at,
+    problem: { rule, limit: 1, value: 0.5 },
+  })),
+  notBoolean: [{ name: "〔参数〕", value: '"〔值〕"' }],
+  notChoice: [{ name: "〔参数〕", value: '"〔值〕"', choices: ["rfm11", "rfm8"] }],
+  notDate: [{ name: "〔参数〕", value: '"〔值〕"' }],
+  holdsError: [
+    { place: at, error: "〔错误值〕" },
+    { place: "input", error: "〔错误值〕" },
+  ],
+  refusedLine: (["notDate", "notAmount", "blankId", "memberOnly"] as const).map((reason) => ({
+    place: at,
+    value: '"〔值〕"',
+    reason,
+    note: "no such day in the calendar",
+    more: 2,
+  })),
+  computed: [{ fn: "〔函数〕", value: "NaN" }],
+  nothingToReturn: [
+    { fn: "〔函数〕", what: "rows" },
+    { fn: "〔函数〕", what: "columns" },
+  ],
+  internal: [{ fn: "〔函数〕", what: "未知" }],
+};
+for (const [code, details] of Object.entries(functionDetails))
+  ARGUMENTS[`.functions.messages.${code}`] = details.map((d) => [d, zhFunctions.place, zhFunctions.problem]);
+ARGUMENTS[".functions.place"] = functionDetails.blank.map((d) => [(d as { place: unknown }).place]);
+ARGUMENTS[".functions.problem"] = (functionDetails.numberRule as { problem: unknown }[]).map((d) => [
+  d.problem,
+]);
+
 type Entry = [path: string, en: unknown, zh: unknown];
 
 function walk(en: unknown, zh: unknown, path: string, out: Entry[]): void {

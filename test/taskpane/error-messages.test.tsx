@@ -355,6 +355,13 @@ describe("coded errors in the pane's languages", () => {
       modelFailed: true,
       modelDegenerate: true,
       refreshWouldLose: true,
+      fileMissing: true,
+      fileOldExcel: true,
+      fileExtension: true,
+      outMissing: true,
+      outNotXlsx: true,
+      outIsInput: true,
+      inputMissing: true,
     };
     expect(Object.keys(MESSAGE_TEXTS.en).sort()).toEqual(Object.keys(codes).sort());
     expect(Object.keys(MESSAGE_TEXTS["zh-CN"]).sort()).toEqual(Object.keys(codes).sort());

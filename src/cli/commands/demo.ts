@@ -14,8 +14,9 @@ import { generateOrders, type GenerateOrdersOptions } from "../../engine/sample/
 import { plantSampleCampaigns } from "../../engine/sample/sample-campaigns";
 import { writeTableCsv } from "../../workbook/csv/write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { UserError, type CliIO } from "../io";
+import { fileError, type CliIO } from "../io";
 import { runReport } from "../report-run";
+import { CLI_TEXTS } from "../../i18n/command-line";
 import { langOption } from "./report";
 import { maskContactsOption } from "../table-options";
 import type { Language } from "../../engine/text/language";
@@ -55,8 +56,7 @@ export function asWrittenCsv(table: RawTable, file: string): RawTable {
 async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
   const started = performance.now();
   const out = options.out;
-  if (path.extname(out).toLowerCase() !== ".xlsx")
-    throw new UserError(`--out ${out}: the report is an .xlsx file`);
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw fileError({ code: "outNotXlsx", out });
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   // A Chinese demo is a Chinese store's export: headers, channels, names and stores in Chinese.
   const table = generateOrders({ ...DEMO_SAMPLE, headers: options.lang === "zh-CN" ? "zh" : "en" });
@@ -85,7 +85,7 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
     },
     io,
   );
-  if (!options.json) io.out(`The sample's orders: ${csv}; its campaigns: ${campaignsCsv}`);
+  if (!options.json) io.out(CLI_TEXTS[io.language ?? "en"].demoFiles(csv, campaignsCsv));
 }
 
 export function registerDemo(program: Command, io: CliIO): void {

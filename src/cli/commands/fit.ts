@@ -27,7 +27,9 @@ import { DEFAULT_MODEL_UNIT } from "../../engine/models/clv-conventions";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
 import { UserError, type CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
-import { counted } from "../../engine/text/counted";
+import { percent as formatPercent } from "../../engine/text/format";
+import { CLI_TEXTS } from "../../i18n/command-line";
+import { textLength } from "../../report/sheets/content-width";
 import type { RawTable } from "../../engine/data/table";
 import type { ModelSpec } from "../../engine/models/model-spec";
 import { READ_ENGINES, usesDuckDb, type ReadEngine } from "../duckdb/engine-choice";
@@ -115,28 +117,36 @@ function formatNumber(v: number): string {
   return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(4) : v.toPrecision(7);
 }
 
-function textReport(fit: FitResult, source: string, input: FitInput, seconds: number): string {
+function textReport(
+  fit: FitResult,
+  source: string,
+  input: FitInput,
+  seconds: number,
+  language: Language,
+): string {
+  const texts = CLI_TEXTS[language].fit;
   const lines: string[] = [];
-  const unit = input.unit ? `, time unit: ${input.unit}` : "";
   lines.push(
-    `${modelLabel(fit.model)} fitted to ${counted(fit.customers, "customer")} ` +
-      `(${counted(fit.distinctRows, "distinct row")}) from ${source} (${input.kind}${unit})`,
+    texts.headline({
+      model: modelLabel(fit.model),
+      customers: fit.customers,
+      distinctRows: fit.distinctRows,
+      source,
+      kind: input.kind,
+      unit: input.unit ?? undefined,
+    }),
   );
   const excluded = (fit as GammaGammaFitResult).excluded;
-  if (excluded) {
-    lines.push(
-      `left out: ${counted(excluded.noRepeatPurchases, "customer")} without repeat purchases, ` +
-        `${excluded.nonPositiveValue.toLocaleString("en-US")} with a mean repeat value ≤ 0`,
-    );
-  }
-  lines.push("", "parameter   estimate      std. error");
+  if (excluded) lines.push(texts.excluded(excluded.noRepeatPurchases, excluded.nonPositiveValue));
+  const [parameter, estimate, standardError] = texts.parameterHeader;
+  lines.push("", `${padShown(parameter, 12)}${padShown(estimate, 14)}${standardError}`);
   fit.names.forEach((name, i) => {
-    const se = fit.standardErrors ? formatNumber(fit.standardErrors[i]) : "n/a";
+    const se = fit.standardErrors ? formatNumber(fit.standardErrors[i]) : texts.notAvailable;
     lines.push(`${name.padEnd(12)}${formatNumber(fit.values[i]).padEnd(14)}${se}`);
   });
-  lines.push("", `log-likelihood  ${fit.logLikelihood.toFixed(4)}`);
-  if (fit.penalizer > 0) lines.push(`penalizer       ${fit.penalizer}`);
-  lines.push(`${fit.converged ? "" : "NOT CONVERGED: "}${fit.reason} (${seconds.toFixed(3)} s)`);
+  lines.push("", `${padShown(texts.logLikelihood, 16)}${fit.logLikelihood.toFixed(4)}`);
+  if (fit.penalizer > 0) lines.push(`${padShown(texts.penalizer, 16)}${fit.penalizer}`);
+  lines.push(texts.stopped(fit.converged, fit.iterations, fit.reason, seconds));
   return lines.join("\n");
 }
 
@@ -175,31 +185,43 @@ function jsonReport(
   return out;
 }
 
-const percent = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : "n/a");
+/** `text` padded to `width` columns of a terminal, wide (Chinese) characters taking two. */
+function padShown(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - textLength(text)));
+}
 
-/** The holdout comparison as a table, the choice and why. */
-function selectionText(scores: CandidateScore[], chosen: CandidateScore | null, input: FitInput): string {
+/** The holdout comparison as a table, the choice and why, in `language`. */
+function selectionText(
+  scores: CandidateScore[],
+  chosen: CandidateScore | null,
+  input: FitInput,
+  language: Language,
+): string {
+  const texts = CLI_TEXTS[language].fit;
+  const missing = texts.notAvailable;
+  const percent = (v: number) => (Number.isFinite(v) ? formatPercent(v, 1, language) : missing);
   const holdout = input.holdout!;
+  const widths = [13, 12, 16, 16, 20];
+  const header = texts.comparisonHeader
+    .map((h, i) => (i < widths.length ? padShown(h, widths[i]) : h))
+    .join("");
   const lines = [
-    `Purchase models fitted on the orders up to ${holdout.calibrationEnd} and scored on the ${holdout.length.toFixed(1)} ${input.unit}s after it:`,
+    texts.comparedOn(holdout.calibrationEnd, holdout.length.toFixed(1), input.unit ?? ""),
     "",
-    "model        fit         error by group  error of total  error per customer  BIC",
+    header,
   ];
   for (const c of scores) {
     lines.push(
-      `${modelLabel(c.model).padEnd(13)}${c.diagnosis.fitClass.padEnd(12)}${percent(c.binnedError).padEnd(16)}` +
-        `${percent(c.totalError).padEnd(16)}${(Number.isFinite(c.meanAbsoluteError) ? c.meanAbsoluteError.toFixed(3) : "n/a").padEnd(20)}` +
-        `${Number.isFinite(c.bic) ? c.bic.toFixed(1) : "n/a"}`,
+      `${modelLabel(c.model).padEnd(13)}${padShown(texts.fitClasses[c.diagnosis.fitClass] ?? c.diagnosis.fitClass, 12)}` +
+        `${percent(c.binnedError).padEnd(16)}${percent(c.totalError).padEnd(16)}` +
+        `${(Number.isFinite(c.meanAbsoluteError) ? c.meanAbsoluteError.toFixed(3) : missing).padEnd(20)}` +
+        `${Number.isFinite(c.bic) ? c.bic.toFixed(1) : missing}`,
     );
   }
   lines.push("");
   for (const c of scores.filter((s) => s.diagnosis.fitClass !== "ok"))
-    lines.push(`${modelLabel(c.model)}: ${diagnosisSummary(c.diagnosis, "en")}`);
-  lines.push(
-    chosen
-      ? `Chosen: ${modelLabel(chosen.model)} (the smallest error by group among the fits that are not degenerate), refitted on the whole history:`
-      : "No model is fit to use: every fit is degenerate.",
-  );
+    lines.push(`${modelLabel(c.model)}: ${diagnosisSummary(c.diagnosis, language)}`);
+  lines.push(chosen ? texts.chosen(modelLabel(chosen.model)) : texts.noneChosen);
   return lines.join("\n");
 }
 
@@ -275,10 +297,11 @@ async function runAuto(
     );
     return;
   }
-  const text = [selectionText(scores, chosen, input)];
+  const { language } = reading;
+  const text = [selectionText(scores, chosen, input, language)];
   if (whole && wholeInput) {
-    text.push("", textReport(whole, table.source, wholeInput, seconds));
-    if (diagnosis) text.push(`fit: ${diagnosisSummary(diagnosis, "en")}`);
+    text.push("", textReport(whole, table.source, wholeInput, seconds, language));
+    if (diagnosis) text.push(CLI_TEXTS[language].fit.fitClass(diagnosisSummary(diagnosis, language)));
     const leftOut = leftOutNote(wholeInput, reading.language);
     if (leftOut) text.push(leftOut);
   }
@@ -347,8 +370,9 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
     return;
   }
   const diagnosis = diagnosisOf(fit);
-  const text = [textReport(fit, source, input, seconds)];
-  if (diagnosis) text.push(`fit: ${diagnosisSummary(diagnosis, "en")}`);
+  const text = [textReport(fit, source, input, seconds, reading.language)];
+  if (diagnosis)
+    text.push(CLI_TEXTS[reading.language].fit.fitClass(diagnosisSummary(diagnosis, reading.language)));
   const leftOut = leftOutNote(input, reading.language);
   if (leftOut) text.push(leftOut);
   io.out([...text, ...reading.notes].join("\n"));

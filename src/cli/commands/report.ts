@@ -15,14 +15,14 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
-import { LANGUAGES } from "../../engine/text/language";
+import { LANGUAGES, type Language } from "../../engine/text/language";
 import { checkConfigLayer, parseConfigText, type PartialReportConfig } from "../../report/config";
 import { deepMerge } from "../../report/config-checks";
 import { readCsvTable } from "../../workbook/csv/read";
 import type { TableSource } from "../../sheet/port";
 import { withFileLock } from "../../workbook/atomic-write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { UserError, type CliIO } from "../io";
+import { fileError, UserError, type CliIO } from "../io";
 import { addTableOptions, csvReadOptions, withTableFlags, type TableFlags } from "../table-options";
 import { readingNote } from "../reading-note";
 import { runReport } from "../report-run";
@@ -54,7 +54,7 @@ async function readConfigFile(file: string): Promise<PartialReportConfig> {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new UserError(`${file} does not exist`);
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw fileError({ code: "fileMissing", file });
     throw new UserError(`${file} cannot be read (${(e as Error).message})`);
   }
   return parseConfigText(text, path.basename(file));
@@ -96,23 +96,18 @@ function kindOf(file: string): "text" | "xlsx" {
   // A macro-enabled workbook is an .xlsx package with a vbaProject.bin, which a refresh copies as it is.
   if (extension === ".xlsx" || extension === ".xlsm") return "xlsx";
   if (extension === ".xls" || extension === ".xlsb") {
-    throw new UserError(`${path.basename(file)}: save it as an .xlsx workbook (Excel: File > Save As) first`);
+    throw fileError({ code: "fileOldExcel", file: path.basename(file) });
   }
-  throw new UserError(
-    `${path.basename(file)}: cannot read ${extension || "a file without extension"}; give a .csv or .xlsx file`,
-  );
+  throw fileError({ code: "fileExtension", file: path.basename(file), extension });
 }
 
 function checkOut(out: string | undefined, input: string): string {
   if (!out) {
-    throw new UserError(
-      "say where to write the report: --out FILE.xlsx (or --in-place to update an .xlsx workbook)",
-    );
+    throw fileError({ code: "outMissing" });
   }
-  if (path.extname(out).toLowerCase() !== ".xlsx")
-    throw new UserError(`--out ${out}: the report is an .xlsx file`);
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw fileError({ code: "outNotXlsx", out });
   if (path.resolve(out) === path.resolve(input)) {
-    throw new UserError(`--out ${out} is the input file; use --in-place to update it`);
+    throw fileError({ code: "outIsInput", out });
   }
   return out;
 }
@@ -161,7 +156,7 @@ async function reportCommand(
     return;
   }
   if (input === undefined) {
-    throw new UserError("give the orders file (loyalty report ORDERS --out FILE.xlsx) or --summary FILE");
+    throw fileError({ code: "inputMissing" });
   }
   // Who took part in which campaign: a .csv or .xlsx file (member id, campaign, start date, end date, cost).
   const campaigns = options.campaigns ? await readTableFile(options.campaigns) : undefined;
@@ -181,6 +176,12 @@ async function reportCommand(
     // Locked from reading to renaming: a second refresh of the same file waits for nothing and is refused.
     await withFileLock(input, async () => {
       const workbook = await XlsxWorkbook.open(input);
+      // Without --lang a refresh speaks the workbook's stored language, its errors included.
+      const stored = await workbook.readSettings();
+      const storedLanguage =
+        stored && typeof stored === "object" && !Array.isArray(stored) ? stored.language : undefined;
+      if (options.lang === undefined && LANGUAGES.includes(storedLanguage as Language))
+        io.language = storedLanguage as Language;
       await runReport(
         {
           workbook,

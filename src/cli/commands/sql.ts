@@ -18,6 +18,8 @@ import type { LineAmounts } from "../../engine/data/order-totals";
 
 const LINE_AMOUNTS: readonly string[] = ["auto", "perLine", "orderTotal"];
 import { UserError, type CliIO } from "../io";
+import { CLI_TEXTS } from "../../i18n/command-line";
+import { langOption } from "./report";
 
 interface SqlCommandOptions {
   dialect: string;
@@ -130,10 +132,13 @@ export function registerSql(program: Command, io: CliIO): void {
     .option("--calibration-end <date>", "last day of the models' calibration period (a holdout follows)")
     .option("--unit <unit>", `unit of recency and T (${TIME_UNITS.join(", ")})`, "week")
     .option("--out <file>", "write the query to this file instead of printing it")
+    .addOption(langOption("the language of its messages: en or zh-CN (the query is SQL, the same in both)"))
     .addHelpText("after", `\nThe query's columns:\n${columns}\n`)
     .action(async (options: SqlCommandOptions) => {
       const text = sqlText(options);
-      if (options.out) await fs.writeFile(options.out, text);
-      else io.out(text);
+      if (options.out) {
+        await fs.writeFile(options.out, text);
+        io.out(CLI_TEXTS[io.language ?? "en"].sqlWritten(options.out));
+      } else io.out(text);
     });
 }

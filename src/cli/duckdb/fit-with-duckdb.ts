@@ -8,6 +8,7 @@ import { parseDay } from "../../engine/data/parse-date";
 import type { OrderTable } from "../../engine/data/read-orders";
 import type { FitInput, TransactionOptions } from "../fit-input";
 import { UserError, type CliIO } from "../io";
+import { asUserError } from "../../user-error";
 import { readWithDuckDb } from "./engine-choice";
 import { customerSummaryFromDuckDb } from "./to-engine";
 
@@ -21,7 +22,7 @@ export async function fitInputWithDuckDb(
   try {
     const { read } = duck;
     onRead?.({ quality: read.quality, formats: read.formats, testAccounts: read.testAccounts });
-    if (read.quality.purchaseLines === 0) throw new UserError(nothingToAnalyze(read).message);
+    if (read.quality.purchaseLines === 0) throw asUserError(nothingToAnalyze(read));
     let calibrationEnd: number | undefined;
     if (options.calibrationEnd !== undefined) {
       calibrationEnd = parseDay(options.calibrationEnd);

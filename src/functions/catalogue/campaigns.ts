@@ -9,7 +9,7 @@ import { argsOf, optionalBoolean, optionalChoice, optionalNumber, vectorOf } fro
 import { LANGUAGES } from "../rfm/choices";
 import { isBlank } from "../excel/cells";
 import { valueError } from "../excel/errors";
-import { excelCall } from "../excel/guard";
+import { excelCallIn } from "../excel/guard";
 import { optionalDay, readOrderArgs } from "../orders/order-args";
 
 const LIFT_PARAMS = [
@@ -59,7 +59,7 @@ export function lift(
   statuses?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.LIFT", () => {
+  return excelCallIn(language, "LOYALTY.LIFT", () => {
     const a = argsOf(
       LIFT_PARAMS,
       [

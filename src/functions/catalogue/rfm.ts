@@ -6,7 +6,7 @@ import { assignRfmSegments, assignValueBands } from "../../engine/rfm/segments";
 import { paretoTable } from "../../engine/rfm/segment-summary";
 import { argsOf, numberList, optionalBoolean, optionalChoice, optionalNumber } from "../excel/args";
 import { valueError } from "../excel/errors";
-import { excelCall } from "../excel/guard";
+import { excelCall, excelCallIn } from "../excel/guard";
 import { perRowResult, perRowResultRows, readRows } from "../excel/rows";
 import { LANGUAGES, RFM_SCHEMES, segmentName, VALUE_BAND_SCHEMES } from "../rfm/choices";
 
@@ -78,7 +78,7 @@ export function rfmSegment(
   language?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.RFMSEGMENT", () => {
+  return excelCallIn(language, "LOYALTY.RFMSEGMENT", () => {
     const a = argsOf(SEGMENT_PARAMS, [r, f, m, scheme, bins, language], invocation);
     const rules = optionalChoice(a.scheme, RFM_SCHEMES, RFM_SCHEMES.rfm11, ["rfm11", "rfm8"]);
     const n = optionalNumber(a.bins, 5, BINS_RULE);
@@ -119,7 +119,7 @@ export function valueBand(
   language?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.VALUEBAND", () => {
+  return excelCallIn(language, "LOYALTY.VALUEBAND", () => {
     const a = argsOf(BAND_PARAMS, [values, scheme, language], invocation);
     const bands = optionalChoice(a.scheme, VALUE_BAND_SCHEMES, VALUE_BAND_SCHEMES["181"], ["181", "value4"]);
     const lang = optionalChoice(a.language, LANGUAGES, "en", ["en", "zh"]);

@@ -6,6 +6,10 @@
  * and `#N/A` only (CustomFunctionsRuntime 1.3), so the message of any other code is kept for the
  * diagnostics log but not passed to Excel.
  */
+import type { DataErrorDetail } from "../../engine/data/errors";
+import type { Language } from "../../engine/text/language";
+import { functionErrorText, type ArgPlace, type FunctionErrorDetail } from "../../i18n/function-errors";
+import { messageText } from "../../i18n/messages";
 
 /** The error values a custom function may return (Excel accepts #NAME? and #REF! only as inputs). */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!" | "#NULL!";
@@ -20,9 +24,14 @@ const CODES_WITH_MESSAGE = new Set<ExcelErrorCode>(["#VALUE!", "#N/A"]);
 export const MAX_MESSAGE_LENGTH = 255;
 
 export class ExcelError extends Error {
+  /**
+   * `message`: the English words (the diagnostics log keeps them). `detail`: the message as code and values,
+   * said in the function's language at the boundary (a function's own, or an engine DataError's).
+   */
   constructor(
     readonly code: ExcelErrorCode,
     message: string,
+    readonly detail?: { functions: FunctionErrorDetail } | { data: DataErrorDetail },
   ) {
     super(message);
     this.name = "ExcelError";
@@ -32,6 +41,18 @@ export class ExcelError extends Error {
 /** #VALUE!: an argument cannot be used (wrong type, out of range, wrong shape). */
 export function valueError(message: string): ExcelError {
   return new ExcelError("#VALUE!", message);
+}
+
+/** #VALUE! said from a code: its English message is the catalogue's English text. */
+export function codedValueError(detail: FunctionErrorDetail): ExcelError {
+  return new ExcelError("#VALUE!", functionErrorText("en", detail), { functions: detail });
+}
+
+/** What Excel shows of an error in `language`: from its code when it has one, else its English words. */
+export function errorMessage(e: ExcelError, language: Language): string {
+  if (!e.detail || language === "en") return e.message;
+  if ("functions" in e.detail) return functionErrorText(language, e.detail.functions);
+  return messageText(language, e.detail.data);
 }
 
 /** #NUM!: a computation failed on usable input (a fit that does not converge, an infinite value). */
@@ -53,9 +74,14 @@ export function inputErrorCode(v: unknown): string | undefined {
 }
 
 /** The error to return for an error value found in an input: the same code where Excel allows it. */
-export function propagatedError(code: string, where: string): ExcelError {
+export function propagatedError(code: string, where: string | ArgPlace): ExcelError {
   const out = INPUT_ONLY_CODES.has(code) ? "#VALUE!" : (code as ExcelErrorCode);
-  return new ExcelError(out, `${where} holds ${code}`);
+  const detail: FunctionErrorDetail = {
+    code: "holdsError",
+    place: typeof where === "string" ? { name: where } : where,
+    error: code,
+  };
+  return new ExcelError(out, functionErrorText("en", detail), { functions: detail });
 }
 
 function shorten(message: string): string {
@@ -84,18 +110,23 @@ export function asExcelError(e: unknown, fn = "Loyalty Lens"): ExcelError {
   if (e instanceof ExcelError) return e;
   if (e instanceof Error) {
     const code = ENGINE_ERROR_CODES[e.name];
-    if (code) return new ExcelError(code, e.message || e.name);
-    return valueError(`internal error in ${fn}: ${e.message || e.name}`);
+    const data = (e as { detail?: DataErrorDetail }).detail;
+    if (code) return new ExcelError(code, e.message || e.name, data ? { data } : undefined);
+    return codedValueError({ code: "internal", fn, what: e.message || e.name });
   }
   const code = inputErrorCode(e);
-  if (code) return propagatedError(code, "an input");
-  return valueError(`internal error in ${fn}: ${String(e)}`);
+  if (code) {
+    const detail: FunctionErrorDetail = { code: "holdsError", place: "input", error: code };
+    const out = INPUT_ONLY_CODES.has(code) ? "#VALUE!" : (code as ExcelErrorCode);
+    return new ExcelError(out, functionErrorText("en", detail), { functions: detail });
+  }
+  return codedValueError({ code: "internal", fn, what: String(e) });
 }
 
 /** The runtime's error object for Excel. Built only at call time: `CustomFunctions` exists only in Excel. */
-export function toCustomFunctionsError(e: ExcelError): CustomFunctions.Error {
+export function toCustomFunctionsError(e: ExcelError, language: Language = "en"): CustomFunctions.Error {
   const code = e.code as unknown as CustomFunctions.ErrorCode;
   return CODES_WITH_MESSAGE.has(e.code)
-    ? new CustomFunctions.Error(code, shorten(e.message))
+    ? new CustomFunctions.Error(code, shorten(errorMessage(e, language)))
     : new CustomFunctions.Error(code);
 }

@@ -14,8 +14,18 @@
  * Per-row functions (P(alive), CLV, ...) put each row's error in that row's cell, as =A1:A9*2 does;
  * fits and other whole-population functions fail as a whole with the first row's error.
  */
-import { placeOf, ruleProblem, vectorOf, type Arg, type NumberRule, type Vector } from "./args";
-import { cellNumber, isBlank, showValue } from "./cells";
+import {
+  argPlaceOf,
+  numberError,
+  numberProblem,
+  placeOf,
+  vectorOf,
+  type Arg,
+  type NumberRule,
+  type Vector,
+} from "./args";
+import type { ArgPlace } from "../../i18n/function-errors";
+import { cellNumber, isBlank } from "./cells";
 import { inputErrorCode, propagatedError, valueError, type ExcelError } from "./errors";
 
 export interface RowSpec {
@@ -51,6 +61,12 @@ export class RowTable {
   place(c: number, i: number): string {
     const v = this.vectors[c];
     return placeOf(v, v.cells.length === 1 ? 0 : i);
+  }
+
+  /** Where argument `c` is in row i, as parts a message says in its language. */
+  argPlace(c: number, i: number): ArgPlace {
+    const v = this.vectors[c];
+    return argPlaceOf(v, v.cells.length === 1 ? 0 : i);
   }
 
   /** Marks a valid row as failing a check across arguments (t_x ≤ T, ...): `check` returns the problem. */
@@ -152,12 +168,12 @@ export function readRows(specs: RowSpec[]): RowTable {
         } else if (status[i] === undefined) {
           const code = inputErrorCode(v);
           status[i] = code
-            ? propagatedError(code, table.place(c, i))
-            : valueError(`${table.place(c, i)}: ${showValue(v)} is not a number`);
+            ? propagatedError(code, table.argPlace(c, i))
+            : numberError(table.argPlace(c, i), v);
         }
       } else if (rule && status[i] === undefined) {
-        const problem = ruleProblem(x, rule);
-        if (problem) status[i] = valueError(`${table.place(c, i)} ${problem}`);
+        const problem = numberProblem(x, rule);
+        if (problem) status[i] = numberError(table.argPlace(c, i), v, problem);
       }
       col[i] = x;
     }
@@ -167,7 +183,7 @@ export function readRows(specs: RowSpec[]): RowTable {
   for (let i = 0; i < n; i++) {
     if (keys > 0 && blanks[i] === keys) status[i] = "blank";
     else if (status[i] === undefined && firstBlank[i] > 0) {
-      status[i] = valueError(`${table.place(firstBlank[i] - 1, i)} is blank; a number is needed`);
+      status[i] = numberError(table.argPlace(firstBlank[i] - 1, i), null);
     }
   }
   for (let i = 0; i < n; i++) if (status[i] !== undefined) for (const col of columns) col[i] = NaN;

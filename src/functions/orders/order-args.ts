@@ -22,9 +22,9 @@ import type { ColumnOverrides } from "../../engine/data/columns";
 import { parseDay } from "../../engine/data/parse-date";
 import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
 import type { QualityExample, QualityReason } from "../../engine/data/quality";
-import { placeOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
+import { argPlaceOf, placeOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
 import { isBlank, showValue } from "../excel/cells";
-import { inputErrorCode, propagatedError, valueError } from "../excel/errors";
+import { codedValueError, inputErrorCode, propagatedError, valueError } from "../excel/errors";
 
 /** Findings a function refuses: the cell cannot be used and there is no report to show it on. */
 const REFUSED: readonly QualityReason[] = [
@@ -89,7 +89,7 @@ export function optionalDay(arg: Arg): number | undefined {
   const code = inputErrorCode(v);
   if (code) throw propagatedError(code, arg.name);
   const day = typeof v === "number" || typeof v === "string" ? parseDay(v, EXCEL_DATES) : NaN;
-  if (Number.isNaN(day)) throw valueError(`${arg.name}: ${showValue(v)} is not a date`);
+  if (Number.isNaN(day)) throw codedValueError({ code: "notDate", name: arg.name, value: showValue(v) });
   return day;
 }
 
@@ -134,17 +134,23 @@ export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOr
     const { vector, dataRow } = exampleCell(vectors, example);
     const cell = vector.cells[dataRow];
     const code = inputErrorCode(cell);
-    const place = placeOf(vector, dataRow);
+    const place = argPlaceOf(vector, dataRow);
     if (code) throw propagatedError(code, place);
-    const more = finding.count > 1 ? ` (and ${finding.count - 1} more rows like it)` : "";
-    const why = example.note ? ` (${example.note})` : "";
-    const what =
-      reason === "memberDetailsOnly"
-        ? `${place}: customer ${showValue(cell)} has no date and no amount`
-        : reason === "blankId"
-          ? `${place} is blank but the row has a date or an amount`
-          : `${place}: ${showValue(cell)} is not ${reason === "unparsableDate" ? "a date" : "an amount"}${why}`;
-    throw valueError(what + more);
+    throw codedValueError({
+      code: "refusedLine",
+      place,
+      value: showValue(cell),
+      reason:
+        reason === "memberDetailsOnly"
+          ? "memberOnly"
+          : reason === "blankId"
+            ? "blankId"
+            : reason === "unparsableDate"
+              ? "notDate"
+              : "notAmount",
+      ...(example.note ? { note: example.note } : {}),
+      more: finding.count - 1,
+    });
   }
   return { read, vectors };
 }

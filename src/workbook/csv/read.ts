@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { UserError } from "../../user-error";
+import { fileError, UserError } from "../../user-error";
 import { csvTableFromText, decodeCsvBytes, type CsvReadOptions, type CsvTable } from "./table";
 
 export type { CsvTable } from "./table";
@@ -26,7 +26,7 @@ export async function readCsvTable(file: string, options: CsvReadOptions = {}): 
     bytes = await fs.readFile(file);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new UserError(`${file} does not exist`);
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw fileError({ code: "fileMissing", file });
     throw e;
   }
   const decoded = decodeCsvBytes(bytes, label, options.encoding);

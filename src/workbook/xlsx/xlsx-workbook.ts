@@ -16,7 +16,7 @@ import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { RefreshLoss, WriteSheetOptions, WriteSheetResult } from "../../sheet/port";
-import { UserError } from "../../user-error";
+import { fileError, UserError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import { writeFileAtomically } from "../atomic-write";
 import { XlsxPackage } from "./package";
@@ -64,7 +64,7 @@ export class XlsxWorkbook extends BackedWorkbook {
       bytes = await fs.readFile(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new UserError(`${file} does not exist`);
+      if (code === "ENOENT") throw fileError({ code: "fileMissing", file });
       if (code === "EISDIR") throw new UserError(`${file} is a folder, not a workbook`);
       if (code === "EACCES" || code === "EPERM")
         throw new UserError(`${file} cannot be read (permission denied)`);

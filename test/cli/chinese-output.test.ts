@@ -1,0 +1,204 @@
+/**
+ * The command line in Chinese: with --lang zh-CN, what `loyalty` prints (the demo's summary, a report's
+ * warnings, the test-account line, the errors of a bad file or flag) has no English word outside the
+ * short list kept as they are (flags, file names, ids, units, RFM, CLV, model names: see
+ * kept-latin-words.ts), errors are still one line with exit 2 naming the file, row and column and the flag
+ * that fixes it; and without --lang the same runs say it in English as before.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { run } from "../../src/cli/main";
+import { capture } from "../helpers/cli-io";
+import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words";
+
+const dir = mkdtempSync(path.join(tmpdir(), "loyalty-zh-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function put(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+/**
+ * Kept besides: the model parameters the fit prints (alpha, beta), symbols as the literature writes them,
+ * and the role names typed after --columns (--columns id,date,amount).
+ */
+const KEPT = new Set([...KEPT_FRONT_END_WORDS, "alpha", "beta", "gamma", "id", "date", "amount"]);
+
+/** The headers and the sheet name of the files below: the user's words, quoted back to them. */
+const USER_NAMES = ["Customer ID", "Order Date", "Amount", "Orders"];
+
+/**
+ * The English words of what a run printed. The user's own words are taken out first: the folder and names
+ * of their files the headers of their columns and the name of their sheet.
+ */
+function englishIn(text: string): string[] {
+  const own = USER_NAMES.reduce((t, h) => t.split(h).join(""), text.split(dir).join("")).replace(
+    /[\w.-]+\.(csv|xlsx|pdf|sql)\b/g,
+    "",
+  );
+  return latinWordsOf(own, KEPT);
+}
+
+async function loyalty(args: string[]) {
+  const io = capture();
+  const code = await run(args, io);
+  return { code, stdout: io.stdout, stderr: io.stderr, all: `${io.stdout}\n${io.stderr}` };
+}
+
+// Orders with one unreadable date and one test account: the report works, and says what it left out.
+const ORDERS = [
+  "Customer ID,Order Date,Amount",
+  "A1,2024-01-05,20.00",
+  "A1,2024-02-05,30.00",
+  "A2,2024-01-09,15.50",
+  "A2,2024-03-31,12.00",
+  "A3,2024-02-30,9.99",
+  "A3,2024-02-11,40.00",
+  "TEST01,2024-02-12,1.00",
+].join("\n");
+
+describe("loyalty --lang zh-CN", () => {
+  it("says the demo's summary, its files and the test accounts left out in Chinese", async () => {
+    const out = path.join(dir, "demo.xlsx");
+    const r = await loyalty(["demo", "--lang", "zh-CN", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("已写入");
+    expect(r.stdout).toContain("预警：");
+    expect(r.stderr).toMatch(/^loyalty: 已按测试账号排除 .*--keep-test-accounts/);
+    expect(englishIn(r.all)).toEqual([]);
+  }, 240_000);
+
+  it("says a report's warnings (an unreadable date, a test account) in Chinese, naming row and column", async () => {
+    const orders = put("orders.csv", ORDERS);
+    const r = await loyalty(["report", orders, "--out", path.join(dir, "r.xlsx"), "--lang", "zh-CN"]);
+    expect(r.code).toBe(0);
+    // The unreadable date is row 6 of the file (the header is row 1), column B.
+    expect(r.stdout).toContain("日期无法识别（未计入）；首次出现于 orders.csv，第 6 行，B 列（Order Date）");
+    expect(r.stderr).toMatch(/^loyalty: 已按测试账号排除 1 位客户的 1 行/);
+    expect(englishIn(r.all)).toEqual([]);
+  });
+
+  const BAD: [what: string, args: () => string[], says: string[]][] = [
+    [
+      "a missing column",
+      () => ["report", put("no-amount.csv", "Kunde,Datum\nA1,2024-01-05\n"), "--out", "x.xlsx"],
+      ["no-amount.csv", '"Kunde"', "未找到"],
+    ],
+    [
+      "dates none of which can be read",
+      () => [
+        "report",
+        put("dates.csv", "Customer ID,Order Date,Amount\nA1,2024-13-45,20\nA2,someday,5\n"),
+        "--out",
+        "x.xlsx",
+      ],
+      ["dates.csv", "第 2 行", "B 列", "日期无法识别"],
+    ],
+    [
+      "a file without a header row, read without --no-header",
+      () => ["report", put("bare.csv", "A1,2024-01-05,20\nA2,2024-01-06,30\n"), "--out", "x.xlsx"],
+      ["bare.csv", "--no-header"],
+    ],
+    [
+      "a file that is not there",
+      () => ["report", path.join(dir, "nowhere.csv"), "--out", "x.xlsx"],
+      ["不存在"],
+    ],
+    ["no --out", () => ["report", put("orders2.csv", ORDERS)], ["--out FILE.xlsx", "--in-place"]],
+    ["an unknown option", () => ["report", "--nope"], ["--nope", "未知选项"]],
+    ["a wrong --out", () => ["demo", "--out", "demo.pdf"], ["demo.pdf", ".xlsx"]],
+  ];
+
+  it.each(BAD)(
+    "says %s in one Chinese line, exit 2, naming where and the flag",
+    async (_what, args, says) => {
+      const r = await loyalty([...args(), "--lang", "zh-CN"]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^loyalty: .*[\u4e00-\u9fff]/);
+      for (const s of says) expect(lines[0]).toContain(s);
+      expect(englishIn(r.stderr)).toEqual([]);
+    },
+  );
+
+  it("names the --date-order flag in Chinese words when only it reads the dates", async () => {
+    const file = put("ambiguous.csv", "Customer ID,Order Date,Amount\nA1,03/04/2024,20\nA2,05/06/2024,30\n");
+    const r = await loyalty(["report", file, "--out", path.join(dir, "a.xlsx"), "--lang", "zh-CN"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--date-order dmy");
+    expect(englishIn(r.stderr)).toEqual([]);
+  });
+
+  it("says `loyalty fit` in Chinese", async () => {
+    const r = await loyalty(["fit", put("fit.csv", ORDERS), "-m", "bgnbd", "--lang", "zh-CN"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("BG/NBD 已拟合 3 位客户");
+    expect(englishIn(r.all)).toEqual([]);
+  });
+
+  it("refreshes a workbook in the language it stores, without --lang", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Orders");
+    for (const line of ORDERS.split("\n"))
+      sheet.addRow(line.split(",").map((v, i) => (i === 2 && v !== "Amount" ? Number(v) : v)));
+    const file = path.join(dir, "book.xlsx");
+    await book.xlsx.writeFile(file);
+    expect((await loyalty(["report", file, "--in-place", "--lang", "zh-CN"])).code).toBe(0);
+    const r = await loyalty(["report", file, "--in-place"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^已写入 /);
+    expect(englishIn(r.all)).toEqual([]);
+  });
+
+  it("says where `loyalty sql --out` wrote the query", async () => {
+    const out = path.join(dir, "q.sql");
+    const r = await loyalty([
+      "sql",
+      "--table",
+      "orders",
+      "--as-of",
+      "2024-12-31",
+      "--out",
+      out,
+      "--lang",
+      "zh-CN",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(`已将查询写入 ${out}`);
+  });
+});
+
+describe("loyalty without --lang", () => {
+  it("says the same bad inputs in English, as before", async () => {
+    const missing = await loyalty([
+      "report",
+      put("no-amount-en.csv", "Kunde,Datum\nA1,2024-01-05\n"),
+      "--out",
+      "x.xlsx",
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^loyalty: no-amount-en\.csv: no .* column found among the headers "Kunde", "Datum"/,
+    );
+    const option = await loyalty(["report", "--nope"]);
+    expect(option.stderr.trim()).toBe("loyalty: unknown option '--nope'");
+    const absent = await loyalty(["report", path.join(dir, "nowhere.csv"), "--out", "x.xlsx"]);
+    expect(absent.stderr.trim()).toBe(`loyalty: ${path.join(dir, "nowhere.csv")} does not exist`);
+  });
+
+  it("says a report's summary in English", async () => {
+    const r = await loyalty(["report", put("orders-en.csv", ORDERS), "--out", path.join(dir, "en.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Warning: 1 row: unreadable date (dropped); first at orders-en.csv, row 6, column B (Order Date)",
+    );
+    expect(r.stdout).toMatch(/^Wrote /);
+    expect(r.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
