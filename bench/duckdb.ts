@@ -53,28 +53,27 @@ export interface DuckDbBenchFigure {
   peakRssMb: number;
 }
 
-export async function duckDbBenchFigures(lines: number): Promise<DuckDbBenchFigure[]> {
+/** Each command's figures, printed by `onFigure` as soon as it is measured (a 50M run takes long). */
+export async function duckDbBenchFigures(
+  lines: number,
+  onFigure: (figure: DuckDbBenchFigure) => void = () => undefined,
+): Promise<DuckDbBenchFigure[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ll-bench-duckdb-"));
   try {
     const files = await generate(dir, lines);
     const figures: DuckDbBenchFigure[] = [];
     for (const format of ["parquet", "csv"] as const) {
       const file = files[format];
-      const fit = runCliChild(["fit", file, "-m", "bgnbd", "--engine", "duckdb", "--json"]);
-      const fitJson = JSON.parse(fit.stdout) as { customers: number };
-      const out = path.join(dir, "report.xlsx");
-      const report = runCliChild(["report", file, "--engine", "duckdb", "--out", out, "--json"]);
-      const reportJson = JSON.parse(report.stdout) as { customers: number };
       const inputMb = statSync(file).size / 2 ** 20;
-      figures.push({ lines, format, command: "fit", inputMb, customers: fitJson.customers, ...pick(fit) });
-      figures.push({
-        lines,
-        format,
-        command: "report",
-        inputMb,
-        customers: reportJson.customers,
-        ...pick(report),
-      });
+      const measured = (command: DuckDbBenchFigure["command"], run: CliFigures) => {
+        const { customers } = JSON.parse(run.stdout) as { customers: number };
+        const figure: DuckDbBenchFigure = { lines, format, command, inputMb, customers, ...pick(run) };
+        figures.push(figure);
+        onFigure(figure);
+      };
+      measured("fit", runCliChild(["fit", file, "-m", "bgnbd", "--engine", "duckdb", "--json"]));
+      const out = path.join(dir, "report.xlsx");
+      measured("report", runCliChild(["report", file, "--engine", "duckdb", "--out", out, "--json"]));
     }
     return figures;
   } finally {
@@ -100,10 +99,7 @@ const cache = new Map<number, Promise<DuckDbBenchFigure[]>>();
 function once(lines: number): Promise<DuckDbBenchFigure[]> {
   let figures = cache.get(lines);
   if (!figures) {
-    figures = duckDbBenchFigures(lines).then((all) => {
-      for (const f of all) process.stderr.write(describe(f));
-      return all;
-    });
+    figures = duckDbBenchFigures(lines, (f) => process.stderr.write(describe(f)));
     cache.set(lines, figures);
   }
   return figures;
@@ -146,7 +142,7 @@ if (require.main === module) {
   const wanted = process.argv.slice(2).map(Number);
   (async () => {
     for (const lines of wanted.length > 0 ? wanted : DUCKDB_BENCH_LINES) {
-      for (const f of await duckDbBenchFigures(lines)) process.stdout.write(describe(f));
+      await duckDbBenchFigures(lines, (f) => process.stdout.write(describe(f)));
     }
   })();
 }

@@ -30,6 +30,24 @@ const en = {
   sourceTable: (name: string, sheet: string) => `Table ${name} (sheet ${sheet})`,
   sourceSheet: (name: string, range: string) => `Sheet ${name} (${range})`,
   sourceProposed: "Proposed: it looks like an order table.",
+  noHeaderRowTag: "no header row",
+  summaryTag: "customer summary",
+  summaryProposed: "Proposed: it looks like a customer summary.",
+  summaryHeading: "Customer summary",
+  summaryIntro: (built: string, needLines: string) =>
+    `One row per customer, as loyalty sql makes it from order lines kept elsewhere (a warehouse). Built from it: ${built}. ` +
+    `${needLines} need the order lines: each says so.`,
+  summaryMissing: (columns: string) =>
+    `This summary lacks the columns ${columns}: make it with loyalty sql, which writes them all.`,
+  summaryAsOf: (date: string) => `As of ${date} (each row's last_purchase + recency_days).`,
+  summaryUnitLabel: "Time unit of recency and T",
+  summaryUnitRead: "Read from the summary's rows.",
+  summaryUnitHint: "The unit the summary was made in (loyalty sql --unit).",
+  summaryBlocked: "The customer summary lacks columns a report needs: see “1. Orders”.",
+  noHeaderLabel: "No header row: the first row is data",
+  noHeaderFound:
+    "No row of column titles was found, so every row is read as data. Choose the column of each role below.",
+  noHeaderHint: "The columns are named by their letters: choose the column of each role below.",
   rowsCount: (n: string) => `${n} ${n === "1" ? "row" : "rows"}`,
   customersCount: (n: string) => `${n} ${n === "1" ? "customer" : "customers"}`,
   readingTable: "Reading the table…",
@@ -149,6 +167,10 @@ const en = {
   customers: "Customers",
   orders: "Orders",
   orderLines: (n: string) => `${n} order ${n === "1" ? "line" : "lines"}`,
+  netRevenue: "Net revenue",
+  fromSummary: (rows: string) => `Built from a customer summary of ${rows} ${rows === "1" ? "row" : "rows"}.`,
+  needsLinesHeading: "Sheets that need the order lines",
+  needsLinesHint: "Each says what it needs; build from the order lines to fill them.",
   tiers: "Tiers",
   alerts: "Members with an alert",
   dataQuality: "Data quality",
@@ -196,6 +218,8 @@ const en = {
     "Open an .xlsx or .csv file with one row per order (customer ID, date, amount), or use the sample data.",
   fixInternal: "This is a fault in Loyalty Lens. Try again; if it happens again, report this message.",
   fixDayOrder: "In “1. Orders”, set the date order to day first or month first, then build again.",
+  fixNoHeader:
+    "If the first row is data, tick “No header row” in “1. Orders” and choose the column of each role; otherwise add a row of column titles above the data.",
   dayOrderUnread:
     "Some dates could not be read: a date such as 03/04/2024 can be day first or month first, and the date order does not say which.",
   dismiss: "Dismiss",
@@ -233,6 +257,23 @@ const zhCN: Strings = {
   sourceTable: (name: string, sheet: string) => `表格 ${name}（工作表 ${sheet}）`,
   sourceSheet: (name: string, range: string) => `工作表 ${name}（${range}）`,
   sourceProposed: "推荐：看起来是订单表。",
+  noHeaderRowTag: "无表头行",
+  summaryTag: "客户汇总表",
+  summaryProposed: "推荐：看起来是客户汇总表。",
+  summaryHeading: "客户汇总表",
+  summaryIntro: (built: string, needLines: string) =>
+    `每位客户一行，由 loyalty sql 根据存放在别处（数据仓库）的订单明细生成。据此生成：${built}。` +
+    `${needLines}需要订单明细，会在表中说明。`,
+  summaryMissing: (columns: string) =>
+    `此汇总表缺少以下列：${columns}。请用 loyalty sql 生成，它会写出所有列。`,
+  summaryAsOf: (date: string) => `截止日期 ${date}（每行的 last_purchase + recency_days）。`,
+  summaryUnitLabel: '汇总表 "recency" 和 "T" 列的时间单位',
+  summaryUnitRead: "根据汇总表的行读出。",
+  summaryUnitHint: "生成汇总表时使用的单位（loyalty sql --unit）。",
+  summaryBlocked: "客户汇总表缺少生成报告所需的列：请查看“1. 订单数据”。",
+  noHeaderLabel: "无表头行：第一行就是数据",
+  noHeaderFound: "未找到列标题行，因此每一行都作为数据读取。请在下方为各项选择对应的列。",
+  noHeaderHint: "各列以字母命名：请在下方为各项选择对应的列。",
   rowsCount: (n: string) => `${n} 行`,
   customersCount: (n: string) => `${n} 位客户`,
   readingTable: "正在读取表格…",
@@ -348,6 +389,10 @@ const zhCN: Strings = {
   customers: "客户",
   orders: "订单",
   orderLines: (n: string) => `${n} 条订单明细`,
+  netRevenue: "净收入",
+  fromSummary: (rows: string) => `由 ${rows} 行的客户汇总表生成。`,
+  needsLinesHeading: "需要订单明细的工作表",
+  needsLinesHint: "每个工作表都说明了所需内容；用订单明细生成报告即可补全。",
   tiers: "会员等级",
   alerts: "有预警的会员",
   dataQuality: "数据质量",
@@ -394,6 +439,8 @@ const zhCN: Strings = {
   fixFile: "请打开每行一笔订单（客户ID、日期、金额）的 .xlsx 或 .csv 文件，或使用示例数据。",
   fixInternal: "这是 Loyalty Lens 的程序错误。请重试；如果再次出现，请报告此信息。",
   fixDayOrder: "请在“1. 订单数据”中将日期顺序设为“日在前”或“月在前”，然后重新生成。",
+  fixNoHeader:
+    "如果第一行就是数据，请在“1. 订单数据”中勾选“无表头行”并为各项选择对应的列；否则请在数据上方加一行列标题。",
   dayOrderUnread:
     "部分日期无法识别：像 03/04/2024 这样的日期可能是日在前，也可能是月在前，而日期顺序未作说明。",
   dismiss: "关闭",
@@ -420,4 +467,9 @@ export const STRINGS: Record<Language, Strings> = { en, "zh-CN": zhCN };
 /** A number as the language writes it (thousands separators). */
 export function formatNumber(language: Language, n: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits }).format(n);
+}
+
+/** Items as the language lists them ("A, B and C", "A、B和C"). */
+export function formatList(language: Language, items: string[]): string {
+  return new Intl.ListFormat(language, { type: "conjunction" }).format(items);
 }

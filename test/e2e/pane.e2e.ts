@@ -11,6 +11,7 @@ import type { Locator, Page } from "playwright-core";
 import { buildReport } from "../../src/report/build-report";
 import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { launch } from "./browser";
+import { checkCustomerSummary, checkExportFixtures, type PaneChecks } from "./export-fixtures";
 import { describeFigures, measureLargeFile } from "./responsiveness";
 import { serveFolder } from "./serve";
 
@@ -430,6 +431,14 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Build report" }).click();
     await card.getByText("6 rows read").waitFor({ timeout: 60_000 });
     assert.equal(await page.getByRole("alert").count(), 0);
+
+    // The order-export fixtures as a user loads them (a header-less one's columns named), and a customer
+    // summary as the source: the card's customers and revenue as worked out by hand. 320 px.
+    const checks: PaneChecks = { keep, axe: accessibilityProblems };
+    assert.equal(page.viewportSize()?.width, 320);
+    axe.push(...(await checkExportFixtures(page, checks)));
+    axe.push(...(await checkCustomerSummary(page, checks)));
+    assert.equal(await overflowingWidth(page), 0, "the pane with a customer summary is wider than 320 px");
 
     // A file the preview cannot read: a message bar says what is wrong and what to do.
     await page

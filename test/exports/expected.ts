@@ -4,6 +4,7 @@
  * purchase days, first and last purchase. The totals are summed from these; nothing here comes from our
  * code's output.
  */
+import type { ColumnRole } from "../../src/engine/data/columns";
 
 export interface ExpectedCustomer {
   spend: number;
@@ -20,6 +21,8 @@ export interface ExpectedExport {
   shape: string;
   /** Flags the CLI needs (a header-less file's columns); none for files that say what they hold. */
   flags: string[];
+  /** A header-less file's columns in order, as the task pane's user maps them (the roles of --columns). */
+  noHeaderRoles?: readonly ColumnRole[];
   asOf: string;
   customers: Record<string, ExpectedCustomer>;
   /** Customers whose first purchase is the last day (T = 0): listed by the report, left out of model fits. */
@@ -129,6 +132,7 @@ const CDNOW_MASTER_SHAPE: ExpectedExport = {
   file: "export-cdnow-master-shape.txt",
   shape: "the CDNOW master's shape (no header, whitespace, id 11111 among numbered customers)",
   flags: ["--no-header", "--columns", "id,date,quantity,amount"],
+  noHeaderRoles: ["customerId", "date", "quantity", "amount"],
   asOf: "1997-06-10",
   customers: cdnowCustomers(),
   firstBoughtOnLastDay: [],

@@ -21,13 +21,13 @@ import { workbookFromFile } from "../../src/taskpane/preview/open-file";
 import { discoverSources } from "../../src/taskpane/source/discover";
 import { buildConfigLayer, buildFormOf } from "../../src/taskpane/state/build-form";
 import { INITIAL_SOURCE_STATE, sourceReducer, sourceSettings } from "../../src/taskpane/state/source-state";
-import { runBuild } from "../../src/taskpane/work/build-request";
-import { runInWorker, serveInWorker, type Endpoint } from "../../src/taskpane/work/channel";
+import { runInWorker } from "../../src/taskpane/work/channel";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import type { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { runJson } from "../helpers/cli-io";
 import { testDataPath } from "../helpers/test-data";
 import { answered } from "../taskpane/inspect-answers";
+import { buildWorker } from "../taskpane/build-worker";
 import { EXPECTED_EXPORTS, totalsOf, type ExpectedCustomer, type ExpectedExport } from "./expected";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-exports-"));
@@ -79,27 +79,23 @@ function expectCustomers(actual: Record<string, ExpectedCustomer>, expected: Exp
   }
 }
 
-/** Two connected endpoints in this realm, as test/taskpane/build-in-worker.test.ts explains. */
-function worker(): Endpoint {
-  const listeners = [new Set<(e: MessageEvent) => void>(), new Set<(e: MessageEvent) => void>()];
-  const side = (mine: number): Endpoint => ({
-    postMessage: (data) => setTimeout(() => listeners[1 - mine].forEach((l) => l({ data } as MessageEvent))),
-    addEventListener: (_type, listener) => listeners[mine].add(listener),
-    removeEventListener: (_type, listener) => listeners[mine].delete(listener),
-  });
-  serveInWorker(side(1), runBuild);
-  return side(0);
-}
-
-/** The preview on a dropped file: opened, the proposed table read, Build with the default form. */
-async function buildInPane(file: string): Promise<{ wb: MemoryWorkbook; result: ReportResult }> {
+/**
+ * The preview on a dropped file: opened, the proposed table read (a header-less file without a header,
+ * as the Orders step proposes, its columns then mapped as the user would), Build with the default form.
+ */
+async function buildInPane(expected: ExpectedExport): Promise<{ wb: MemoryWorkbook; result: ReportResult }> {
+  const { file } = expected;
   const wb = await workbookFromFile(file, new Uint8Array(readFileSync(testDataPath(file))));
   let state = sourceReducer(INITIAL_SOURCE_STATE, { type: "found", candidates: await discoverSources(wb) });
   const candidate = state.candidates.find((c) => c.key === state.selected)!;
-  state = answered(state, candidate.key, await wb.readTable(candidate.source));
+  expect(state.header).toBe(expected.noHeaderRoles ? "none" : "auto");
+  state = answered(state, candidate.key, await wb.readTable(candidate.source, { header: state.header }));
+  expected.noHeaderRoles?.forEach((role, column) => {
+    state = sourceReducer(state, { type: "map", role, column });
+  });
   const config = buildConfigLayer(sourceSettings(state)!, buildFormOf(resolveReportConfig([])), "en");
   const result = await runInWorker<{ config: typeof config }, ReportResult, unknown>(
-    worker(),
+    buildWorker(),
     wb,
     { config },
     {},
@@ -138,13 +134,8 @@ describe.each(EXPECTED_EXPORTS.map((e) => [e.shape, e] as const))("%s", (_shape,
     expect(json.read.join("\n")).toMatch(/^Lines: amounts from /m);
   });
 
-  if (expected.flags.length > 0) {
-    // The preview opens a dropped file with a header row; a header-less file is refused there (see below).
-    return;
-  }
-
   it("task pane (browser preview): the dropped file built in the worker gives the same customers and revenue", async () => {
-    const { wb, result } = await buildInPane(expected.file);
+    const { wb, result } = await buildInPane(expected);
     expect(result.summary.customers).toBe(totals.customers);
     expect(result.summary.orders).toBe(totals.orders);
     expect(result.summary.revenue).toBeCloseTo(totals.revenue, 2);

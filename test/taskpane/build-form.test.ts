@@ -29,6 +29,7 @@ import type { JsonValue } from "../../src/sheet/port";
 
 const SOURCE: SourceSettings = {
   source: { table: "OrderLines" },
+  header: "auto",
   columns: { customerId: "Member ID", date: "Order Date", amount: "Amount", birthday: null },
   asOf: null,
   timeUnit: "week",

@@ -14,32 +14,13 @@ import {
 } from "../../src/taskpane/state/source-state";
 import { paneMessageOf, resultMessageOf } from "../../src/taskpane/state/pane-message";
 import { storedStart } from "../../src/taskpane/state/stored-settings";
-import { runBuild, type BuildRequest } from "../../src/taskpane/work/build-request";
-import { runInWorker, serveInWorker, type Endpoint } from "../../src/taskpane/work/channel";
+import type { BuildRequest } from "../../src/taskpane/work/build-request";
+import { runInWorker } from "../../src/taskpane/work/channel";
 import { isAbort } from "../../src/taskpane/work/errors";
 import { resolveReportConfig } from "../../src/report/config";
 import { answered } from "./inspect-answers";
+import { buildWorker } from "./build-worker";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
-
-/**
- * Two connected endpoints in this realm. (Node's MessagePort would rebuild Dates in Node's own realm,
- * which Jest's sandbox does not take for Dates; the browser test covers a real worker.)
- */
-function connectedPair(): [Endpoint, Endpoint] {
-  const listeners = [new Set<(e: MessageEvent) => void>(), new Set<(e: MessageEvent) => void>()];
-  const side = (mine: number): Endpoint => ({
-    postMessage: (data) => setTimeout(() => listeners[1 - mine].forEach((l) => l({ data } as MessageEvent))),
-    addEventListener: (_type, listener) => listeners[mine].add(listener),
-    removeEventListener: (_type, listener) => listeners[mine].delete(listener),
-  });
-  return [side(0), side(1)];
-}
-
-function worker(): Endpoint {
-  const [page, inWorker] = connectedPair();
-  serveInWorker(inWorker, runBuild);
-  return page;
-}
 
 /**
  * What the pane sends when the user presses Build on the proposed table with the default form, after the
@@ -62,7 +43,7 @@ async function buildRequest(
 describe("Build and Refresh from the pane", () => {
   it("builds the report in the worker, reports every step; Refresh reruns it from the stored settings and keeps the user's edits", async () => {
     const wb = sampleWorkbook({ customers: 150 });
-    const page = worker();
+    const page = buildWorker();
     const steps: ReportProgress[] = [];
     const built: ReportResult = await runInWorker(page, wb, await buildRequest(wb, ["segments", "tiers"]), {
       onProgress: (p: ReportProgress) => steps.push(p),
@@ -118,7 +99,7 @@ describe("Build and Refresh from the pane", () => {
   it("stops at the next step when the pane cancels, and writes no sheet after it", async () => {
     const wb = sampleWorkbook({ customers: 150 });
     const controller = new AbortController();
-    const outcome = await runInWorker(worker(), wb, await buildRequest(wb), {
+    const outcome = await runInWorker(buildWorker(), wb, await buildRequest(wb), {
       signal: controller.signal,
       onProgress: (p: ReportProgress) => p.step === "summarising" && controller.abort(),
     }).then(
@@ -144,19 +125,19 @@ describe("Build and Refresh from the pane", () => {
 
     it("build with the order the dates propose, stored, and refresh so", async () => {
       const wb = orders(dayFirst);
-      const built: ReportResult = await runInWorker(worker(), wb, await buildRequest(wb, ["segments"]));
+      const built: ReportResult = await runInWorker(buildWorker(), wb, await buildRequest(wb, ["segments"]));
       expect(built.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
       expect(resultMessageOf(built.summary)).toBeUndefined();
       // Stored with the other settings: the pane reopens on day first, and Refresh reads the dates so.
       expect(storedStart(await wb.readSettings()).source?.dayOrder).toBe("dmy");
-      const refreshed: ReportResult = await runInWorker(worker(), wb, {});
+      const refreshed: ReportResult = await runInWorker(buildWorker(), wb, {});
       expect(refreshed.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
     });
 
     it("fail with the advice to set the date order when the dates do not say, then build once it is day first", async () => {
       // Every day up to 12: nothing proves day first or month first.
       const wb = orders(["12/11/2023", "05/01/2024", "11/02/2024", "01/03/2024", "03/05/2024", "02/06/2024"]);
-      const failure = await runInWorker(worker(), wb, await buildRequest(wb, ["segments"])).then(
+      const failure = await runInWorker(buildWorker(), wb, await buildRequest(wb, ["segments"])).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -168,18 +149,18 @@ describe("Build and Refresh from the pane", () => {
       expect(await wb.listGeneratedSheets()).toEqual([]);
 
       const dmy = await buildRequest(wb, ["segments"], [{ type: "dayOrder", order: "dmy" }]);
-      const built: ReportResult = await runInWorker(worker(), wb, dmy);
+      const built: ReportResult = await runInWorker(buildWorker(), wb, dmy);
       expect(built.summary).toMatchObject({ customers: 3, orderLines: 6, asOf: "2024-06-02" });
       expect(storedStart(await wb.readSettings()).source?.dayOrder).toBe("dmy");
     });
 
     it("warn when some rows were left out for want of a date order", async () => {
       const wb = orders(["2024-01-05", "2024-01-09", "2024-02-11", "2024-03-01", "03/04/2024", "2024-05-23"]);
-      const built: ReportResult = await runInWorker(worker(), wb, await buildRequest(wb, ["segments"]));
+      const built: ReportResult = await runInWorker(buildWorker(), wb, await buildRequest(wb, ["segments"]));
       expect(built.summary.orderLines).toBe(5);
       expect(resultMessageOf(built.summary)).toEqual({ warning: "dayOrder" });
       const mdy = await buildRequest(wb, ["segments"], [{ type: "dayOrder", order: "mdy" }]);
-      const all: ReportResult = await runInWorker(worker(), wb, mdy);
+      const all: ReportResult = await runInWorker(buildWorker(), wb, mdy);
       expect(all.summary.orderLines).toBe(6);
       expect(resultMessageOf(all.summary)).toBeUndefined();
     });
@@ -189,6 +170,6 @@ describe("Build and Refresh from the pane", () => {
     const wb = sampleWorkbook({ customers: 20 });
     const request = await buildRequest(wb);
     const bad = { config: { ...request.config, tiers: { tiers: [{ key: "only", name: "Only" }] } } };
-    await expect(runInWorker(worker(), wb, bad)).rejects.toThrow(/tier/);
+    await expect(runInWorker(buildWorker(), wb, bad)).rejects.toThrow(/tier/);
   });
 });

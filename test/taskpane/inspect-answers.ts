@@ -10,11 +10,12 @@ export function answered(state: SourceState, key: string, table: RawTable): Sour
   let next = sourceReducer(state, {
     type: "read",
     key,
+    header: state.header,
     table: tableHead(table),
     rows: table.columns[0]?.length ?? 0,
   });
   for (let c = 0; c < table.headers.length; c++) {
-    next = sourceReducer(next, { type: "dates", key, facts: dateFacts(table, c) });
+    next = sourceReducer(next, { type: "dates", key, header: state.header, facts: dateFacts(table, c) });
   }
   return next;
 }

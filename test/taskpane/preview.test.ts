@@ -59,6 +59,21 @@ describe("files opened in the preview", () => {
     expect(table.columns[0]).toEqual(["A1", "A2"]);
   });
 
+  it("opens a file without a header row as its rows from A1, whitespace-separated as the CDNOW master", async () => {
+    const wb = await workbookFromFile(
+      "cdnow.txt",
+      bytes(" 11101  19970101  1  11.00\r\n 11102  19970102  2  12.00\r\n"),
+    );
+    const [sheet] = await wb.listSheets();
+    expect(sheet).toMatchObject({ name: "cdnow", usedRange: "A1:D2" });
+    // Read with a header, it says none was found; read without one, every row is data.
+    await expect(wb.readTable({ sheet: "cdnow" })).rejects.toThrow(/no header row found in rows 1-2/);
+    const table = await wb.readTable({ sheet: "cdnow" }, { header: "none" });
+    expect(table.headers).toEqual(["Column A", "Column B", "Column C", "Column D"]);
+    expect(table.columns[0]).toEqual(["11101", "11102"]);
+    expect(table.columns[3]).toEqual(["11.00", "12.00"]);
+  });
+
   it("says how far opening a CSV file has come: the file, its lines taken in, the sheet", async () => {
     const lines = [
       "Customer,Date,Amount",
@@ -66,14 +81,15 @@ describe("files opened in the preview", () => {
     ];
     const told: OpenProgress[] = [];
     await workbookFromFile("big.csv", bytes(lines.join("\n")), undefined, (p) => told.push(p));
-    // Lines are taken in 5,000 at a time: 12,001 lines (the header included) in three steps.
-    expect(told).toEqual([
-      { stage: "file" },
-      { stage: "rows", read: 5_000, total: 12_001 },
-      { stage: "rows", read: 10_000, total: 12_001 },
-      { stage: "rows", read: 12_001, total: 12_001 },
-      { stage: "sheet" },
-    ]);
+    // The file is read piece by piece: each step says the lines taken in so far and the lines in all as
+    // estimated from the bytes read, the last one the file's 12,001 lines (the header included).
+    expect(told[0]).toEqual({ stage: "file" });
+    expect(told[told.length - 1]).toEqual({ stage: "sheet" });
+    const rows = told.slice(1, -1) as Extract<OpenProgress, { stage: "rows" }>[];
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((p) => p.stage === "rows" && p.read <= p.total)).toBe(true);
+    expect(rows.map((p) => p.read)).toEqual([...rows.map((p) => p.read)].sort((a, b) => a - b));
+    expect(rows[rows.length - 1]).toEqual({ stage: "rows", read: 12_001, total: 12_001 });
   });
 
   it("says which files it cannot read", async () => {

@@ -2,6 +2,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { discoverSources } from "../../src/taskpane/source/discover";
 import {
   currentMapping,
+  currentTable,
   defaultAsOf,
   INITIAL_SOURCE_STATE,
   sourceReducer,
@@ -115,6 +116,7 @@ describe("the Source step's state", () => {
       const read = sourceReducer(other, {
         type: "read",
         key: "sheet:More orders",
+        header: "auto",
         table: proposed.table!.data,
       });
       expect(read.dayOrder).toBe("ymd");
@@ -150,7 +152,12 @@ describe("the Source step's state", () => {
     const other = sourceReducer(mapped, { type: "select", key: "table:SalesTable" });
     expect(other.overrides).toEqual({});
     expect(currentMapping(other)).toBeUndefined();
-    const late = sourceReducer(other, { type: "read", key: "sheet:Orders", table: first.table!.data });
+    const late = sourceReducer(other, {
+      type: "read",
+      key: "sheet:Orders",
+      header: "auto",
+      table: first.table!.data,
+    });
     expect(late).toBe(other);
   });
 
@@ -178,5 +185,74 @@ describe("the Source step's state", () => {
       timeUnit: "month",
       dayOrder: "dmy",
     });
+  });
+});
+
+describe("a sheet without a header row (the CDNOW master's shape)", () => {
+  const DATA = [
+    ["11101", "19970101", 1, 11],
+    ["11102", "19970102", 2, 12],
+    ["11101", "19970301", 1, 9.99],
+  ];
+
+  async function headerless(): Promise<{ wb: MemoryWorkbook; state: SourceState }> {
+    const wb = MemoryWorkbook.withSheets([{ name: "cdnow", rows: DATA }]);
+    const state = sourceReducer(INITIAL_SOURCE_STATE, {
+      type: "found",
+      candidates: await discoverSources(wb),
+    });
+    return { wb, state };
+  }
+
+  it("is offered, read with every row as data, and mapped by the user", async () => {
+    const { wb, state } = await headerless();
+    expect(state.candidates).toMatchObject([{ key: "sheet:cdnow", noHeaderRow: true, rows: 3 }]);
+    expect(state.selected).toBe("sheet:cdnow");
+    expect(state.header).toBe("none");
+    const read = answered(state, "sheet:cdnow", await wb.readTable({ sheet: "cdnow" }, { header: "none" }));
+    expect(currentTable(read)?.headers).toEqual(["Column A", "Column B", "Column C", "Column D"]);
+    // Nothing to detect from: the user names each column's role.
+    expect(currentMapping(read)?.missing).toEqual(["customerId", "date", "amount"]);
+    expect(sourceSettings(read)).toBeUndefined();
+    let mapped = read;
+    for (const [role, column] of [
+      ["customerId", 0],
+      ["date", 1],
+      ["quantity", 2],
+      ["amount", 3],
+    ] as const) {
+      mapped = sourceReducer(mapped, { type: "map", role, column });
+    }
+    expect(defaultAsOf(mapped)).toBe("1997-03-01");
+    expect(sourceSettings(mapped)).toMatchObject({
+      source: { sheet: "cdnow" },
+      header: "none",
+      columns: { customerId: "Column A", date: "Column B", quantity: "Column C", amount: "Column D" },
+    });
+  });
+
+  it("is read afresh when the user says it has a header after all, and a read for the other choice is dropped", async () => {
+    const { wb, state } = await headerless();
+    const table = await wb.readTable({ sheet: "cdnow" }, { header: "none" });
+    const withHeader = sourceReducer(answered(state, "sheet:cdnow", table), {
+      type: "header",
+      header: "auto",
+    });
+    expect(withHeader.header).toBe("auto");
+    expect(currentTable(withHeader)).toBeUndefined();
+    expect(withHeader.overrides).toEqual({});
+    const late = sourceReducer(withHeader, { type: "read", key: "sheet:cdnow", header: "none", table });
+    expect(late).toBe(withHeader);
+  });
+
+  it("keeps the setting through the stored settings, so Refresh and the next session read it alike", () => {
+    const stored = storedStart({
+      version: 1,
+      source: { sheet: "cdnow", header: "none" },
+      columns: { customerId: "Column A", date: "Column B", amount: "Column D" },
+    });
+    expect(stored.source).toMatchObject({ source: { sheet: "cdnow" }, header: "none" });
+    const restored = sourceReducer(INITIAL_SOURCE_STATE, { type: "restore", settings: stored.source! });
+    expect(restored).toMatchObject({ selected: "sheet:cdnow", header: "none" });
   });
 });

@@ -18,7 +18,7 @@ import { cellText, parseId } from "../data/parse-id";
 import { QualityCollector, type QualityAction, type QualityReason, QUALITY_REASONS } from "../data/quality";
 import { describeCell, rowCount, type CellValue, type RawTable } from "../data/table";
 import type { CustomerSummary } from "./customer-summary";
-import { SUMMARY_COLUMNS, summaryColumnIndexes, type SummaryColumn } from "./summary-columns";
+import { missingSummaryColumns, summaryColumnIndexes, type SummaryColumn } from "./summary-columns";
 import { DAYS_PER_UNIT, type TimeUnit } from "./time-unit";
 import type { DataQualityReport } from "../data/quality";
 
@@ -38,11 +38,6 @@ export interface CustomerSummaryTable {
   /** The summary's column for each field, as the table has it (for messages and the Data quality sheet). */
   columns: Partial<Record<SummaryColumn, number>>;
 }
-
-/** The columns the report needs (the holdout columns are optional: blank without a calibration end). */
-const REQUIRED: readonly SummaryColumn[] = SUMMARY_COLUMNS.map(([name]) => name).filter(
-  (name) => name !== "holdout_frequency" && name !== "holdout_spend",
-);
 
 /**
  * recency and T are whole numbers of days divided by the unit: a value within half a day of that (one
@@ -69,7 +64,7 @@ export function readCustomerSummaryTable(
   const unit = options.unit ?? "week";
   const perUnit = DAYS_PER_UNIT[unit];
   const columns = summaryColumnIndexes(table.headers);
-  const missing = REQUIRED.filter((name) => columns[name] === undefined);
+  const missing = missingSummaryColumns(table.headers);
   if (missing.length > 0) {
     throw new DataError(
       `${table.source}: a customer summary needs the columns ${missing.join(", ")}, which are not among ` +

@@ -62,6 +62,17 @@ export function summaryColumnIndexes(headers: readonly string[]): Partial<Record
   return found;
 }
 
+/** The columns a report needs of a summary (the holdout columns are optional: blank without a calibration end). */
+export const SUMMARY_REQUIRED: readonly SummaryColumn[] = SUMMARY_COLUMNS.map(([name]) => name).filter(
+  (name) => name !== "holdout_frequency" && name !== "holdout_spend",
+);
+
+/** The columns of SUMMARY_REQUIRED that `headers` lacks, in the summary's order. */
+export function missingSummaryColumns(headers: readonly string[]): SummaryColumn[] {
+  const found = summaryColumnIndexes(headers);
+  return SUMMARY_REQUIRED.filter((name) => found[name] === undefined);
+}
+
 /** True when the headers are those of a customer summary (SUMMARY_SIGNATURE all present). */
 export function isCustomerSummaryHeaders(headers: readonly string[]): boolean {
   const found = summaryColumnIndexes(headers);

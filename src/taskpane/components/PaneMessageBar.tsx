@@ -18,6 +18,7 @@ import type { PaneError, PaneMessage } from "../state/pane-message";
 const FIXES: Record<PaneError["fix"], (s: Strings) => string> = {
   data: (s) => s.fixData,
   dayOrder: (s) => s.fixDayOrder,
+  noHeader: (s) => s.fixNoHeader,
   file: (s) => s.fixFile,
   internal: (s) => s.fixInternal,
 };

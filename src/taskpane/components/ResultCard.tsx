@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import type { Ref } from "react";
 import { LAPSED } from "../../engine/tiers/program";
+import { needsOrderLines } from "../../engine/text/summary-basis";
 import type { ReportResult } from "../../report/build-report";
 import { useStrings } from "../i18n/context";
 import { shownText } from "../../i18n/messages";
@@ -44,6 +45,20 @@ interface ResultCardProps {
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
+/** A written sheet's name, which opens it; in Chinese with what it is beside it (tabs keep "LL "). */
+function SheetLink(props: { sheet: string; kind: string; onSelect: (place: RangePlace) => void }) {
+  const { strings, language } = useStrings();
+  const { sheet, kind, onSelect } = props;
+  return (
+    <>
+      <Link as="button" onClick={() => onSelect({ sheet, range: "A1" })}>
+        {sheet}
+      </Link>
+      {language === "zh-CN" ? <Caption1> （{sheetLabel(strings, kind)}）</Caption1> : null}
+    </>
+  );
+}
+
 function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
   const styles = { ...useResultStyles(), ...useStyles() };
   const { strings, language } = useStrings();
@@ -66,6 +81,9 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
   };
 
   const tiersSheet = opener("tiers");
+  const fromSummary = s.basis === "summary";
+  // From a summary, the sheets built that need the order lines: each says what it needs.
+  const needLines = fromSummary ? s.sheets.filter((w) => needsOrderLines(w.kind)) : [];
   return (
     <Card className={styles.card} aria-labelledby="result-heading" data-testid="result-card">
       <CardHeader
@@ -77,13 +95,18 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
         description={<Caption1>{strings.seconds(formatNumber(language, s.seconds, 1))}</Caption1>}
       />
       <Figures
+        testId="result-figures"
         figures={[
           { label: strings.customers, value: n(s.customers), open: opener("customers") },
           { label: strings.orders, value: n(s.orders), open: opener("data-quality") },
-          { label: strings.alerts, value: n(s.alerts), open: opener("alerts") },
+          { label: strings.netRevenue, value: formatNumber(language, s.revenue, 2) },
+          // A summary has no purchase dates to raise alerts from: its Alerts sheet says so instead.
+          ...(fromSummary ? [] : [{ label: strings.alerts, value: n(s.alerts), open: opener("alerts") }]),
         ]}
       />
-      <Caption1>{strings.orderLines(n(s.orderLines))}</Caption1>
+      <Caption1>
+        {fromSummary ? strings.fromSummary(n(s.dataQuality.rowsRead)) : strings.orderLines(n(s.orderLines))}
+      </Caption1>
 
       <ContactList result={result} tierNames={tierNames} onSelect={onSelect} />
 
@@ -116,6 +139,22 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
         />
       ) : null}
 
+      {needLines.length > 0 ? (
+        <>
+          <Body1Strong as="h3" className={styles.heading}>
+            {strings.needsLinesHeading}
+          </Body1Strong>
+          <Caption1>{strings.needsLinesHint}</Caption1>
+          <ul className={styles.list} data-testid="result-needs-lines">
+            {needLines.map((sheet) => (
+              <li key={sheet.kind} className={styles.wrap}>
+                <SheetLink sheet={sheet.sheetName} kind={sheet.kind} onSelect={onSelect} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
       <QualityFindings summary={s} onSelect={onSelect} />
 
       {otherWarnings.length > 0 ? (
@@ -145,10 +184,7 @@ function ResultCardParts({ result, onSelect, headingRef }: ResultCardProps) {
           const r = renamed.get(sheet.kind);
           return (
             <li key={sheet.kind} className={styles.wrap}>
-              <Link as="button" onClick={() => onSelect({ sheet: sheet.sheetName, range: "A1" })}>
-                {sheet.sheetName}
-              </Link>
-              {zh ? <Caption1> （{sheetLabel(strings, sheet.kind)}）</Caption1> : null}
+              <SheetLink sheet={sheet.sheetName} kind={sheet.kind} onSelect={onSelect} />
               {r ? (
                 <Caption1 className={styles.place}>{strings.renamed(r.requested, r.actual)}</Caption1>
               ) : null}

@@ -13,6 +13,7 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Select,
@@ -22,15 +23,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DAY_ORDERS, type DayOrder } from "../../engine/data/parse-date";
-import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { useStrings } from "../i18n/context";
 import { formatNumber } from "../../i18n/pane";
 import type { SourceHook } from "../hooks/useSource";
 import type { OrderSourceCandidate } from "../source/discover";
 import { proposedSource } from "../source/discover";
-import { currentMapping, currentTable, defaultAsOf, selectedCandidate } from "../state/source-state";
+import {
+  currentMapping,
+  currentSummary,
+  currentTable,
+  defaultAsOf,
+  selectedCandidate,
+} from "../state/source-state";
 import { MappingFields } from "./MappingFields";
 import { PreviewTable } from "./PreviewTable";
+import { SummarySource } from "./SummarySource";
+import { TimeUnitSelect } from "./TimeUnitSelect";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -46,7 +54,28 @@ function useCandidateLabel(): (c: OrderSourceCandidate) => string {
   const { strings, language } = useStrings();
   return (c) =>
     `${c.kind === "table" ? strings.sourceTable(c.name, c.sheet) : strings.sourceSheet(c.name, c.range)} · ` +
-    strings.rowsCount(formatNumber(language, c.rows));
+    strings.rowsCount(formatNumber(language, c.rows)) +
+    (c.noHeaderRow ? ` · ${strings.noHeaderRowTag}` : "") +
+    (c.summary ? ` · ${strings.summaryTag}` : "");
+}
+
+/**
+ * "No header row": every row of the table is data and its columns are named by letter, as the CLI's
+ * --no-header reads a file; ticked from the start where no row of titles was found (`found` false).
+ */
+function HeaderSetting(props: { none: boolean; found: boolean; onChange: (none: boolean) => void }) {
+  const { strings } = useStrings();
+  const { none, found, onChange } = props;
+  return (
+    <div>
+      <Checkbox
+        checked={none}
+        label={strings.noHeaderLabel}
+        onChange={(_, d) => onChange(d.checked === true)}
+      />
+      {none ? <Caption1 block>{found ? strings.noHeaderHint : strings.noHeaderFound}</Caption1> : null}
+    </div>
+  );
 }
 
 function SourceSectionParts({ source }: { source: SourceHook }) {
@@ -57,6 +86,7 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
   const candidate = selectedCandidate(state);
   const table = currentTable(state);
   const mapping = currentMapping(state);
+  const summary = currentSummary(state);
   const lastDate = defaultAsOf(state);
   const proposed = proposedSource(state.candidates);
   const { dayOrderProposal } = state;
@@ -74,7 +104,13 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
         <Field
           className={styles.fill}
           label={strings.sourceLabel}
-          hint={candidate && candidate.key === proposed?.key ? strings.sourceProposed : undefined}
+          hint={
+            candidate && candidate.key === proposed?.key
+              ? candidate.summary
+                ? strings.summaryProposed
+                : strings.sourceProposed
+              : undefined
+          }
         >
           <Select
             className={styles.fill}
@@ -90,6 +126,14 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
           </Select>
         </Field>
       ) : null}
+      {/* An Excel table always has its header row: only a sheet may lack one. */}
+      {candidate?.kind === "sheet" ? (
+        <HeaderSetting
+          none={state.header === "none"}
+          found={!candidate.noHeaderRow}
+          onChange={(none) => dispatch({ type: "header", header: none ? "none" : "auto" })}
+        />
+      ) : null}
       {!state.searching ? (
         <div>
           <Button size="small" onClick={search}>
@@ -101,12 +145,23 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
       {candidate && !table ? (
         <Spinner size="tiny" labelPosition="after" label={strings.readingTable} />
       ) : null}
-      {table && mapping ? (
+      {table ? (
         <>
           <Body1Strong as="h3" className={styles.subheading}>
             {strings.previewHeading}
           </Body1Strong>
           <PreviewTable table={table} rows={state.table?.rows ?? 0} />
+        </>
+      ) : null}
+      {table && summary ? (
+        <SummarySource
+          facts={summary}
+          timeUnit={state.timeUnit}
+          onTimeUnit={(unit) => dispatch({ type: "timeUnit", unit })}
+        />
+      ) : null}
+      {table && mapping && !summary ? (
+        <>
           <div>
             <Body1Strong as="h3" className={styles.subheading}>
               {strings.mappingHeading}
@@ -135,16 +190,10 @@ function SourceSectionParts({ source }: { source: SourceHook }) {
                     />
                   </Field>
                   <Field className={styles.grow} label={strings.timeUnitLabel}>
-                    <Select
+                    <TimeUnitSelect
                       value={state.timeUnit}
-                      onChange={(_, d) => dispatch({ type: "timeUnit", unit: d.value as TimeUnit })}
-                    >
-                      {TIME_UNITS.map((u) => (
-                        <option key={u} value={u}>
-                          {strings.timeUnits[u]}
-                        </option>
-                      ))}
-                    </Select>
+                      onChange={(unit) => dispatch({ type: "timeUnit", unit })}
+                    />
                   </Field>
                 </div>
               </AccordionPanel>

@@ -9,7 +9,7 @@ import { useRun } from "../hooks/useRun";
 import { useSource } from "../hooks/useSource";
 import { buildConfigLayer, buildFormOf, buildFormReducer, formProblems } from "../state/build-form";
 import { resultMessageOf, type PaneWarning } from "../state/pane-message";
-import { currentTable, selectedCandidate, sourceSettings } from "../state/source-state";
+import { currentSummary, currentTable, selectedCandidate, sourceSettings } from "../state/source-state";
 import { storedStart } from "../state/stored-settings";
 import { ActionBar } from "./ActionBar";
 import { BuildSection } from "./BuildSection";
@@ -75,7 +75,9 @@ export function Workspace(props: WorkspaceProps) {
   const blocked = !settings
     ? reading
       ? strings.readingTable
-      : strings.buildBlocked
+      : currentSummary(source.state)
+        ? strings.summaryBlocked
+        : strings.buildBlocked
     : form.sheets.length === 0
       ? strings.noSheets
       : firstProblem !== undefined

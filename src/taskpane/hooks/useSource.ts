@@ -60,36 +60,37 @@ export function useSource(
   }, [workbook, searches, onError]);
 
   const candidate = selectedCandidate(state);
+  const { header } = state;
   const haveTable = state.table?.key === state.selected;
   useEffect(() => {
     if (!candidate || haveTable) return;
     let current = true;
     read.current = ++reads;
     work.inspect
-      .run<TableHead>(workbook, { kind: "head", source: candidate.source, read: read.current })
+      .run<TableHead>(workbook, { kind: "head", source: candidate.source, read: read.current, header })
       .then(
-        ({ head, rows }) => current && dispatch({ type: "read", key: candidate.key, table: head, rows }),
+        ({ head, rows }) =>
+          current && dispatch({ type: "read", key: candidate.key, header, table: head, rows }),
         (e: unknown) => current && onError(e),
       );
     return () => {
       current = false;
     };
-  }, [workbook, candidate, haveTable, onError, work]);
+  }, [workbook, candidate, header, haveTable, onError, work]);
 
   const column = datesWanted(state);
   useEffect(() => {
     if (!candidate || !haveTable || column === undefined) return;
     let current = true;
-    work.inspect
-      .run<DateFacts>(workbook, { kind: "dates", source: candidate.source, read: read.current, column })
-      .then(
-        (facts) => current && dispatch({ type: "dates", key: candidate.key, facts }),
-        (e: unknown) => current && onError(e),
-      );
+    const question = { source: candidate.source, read: read.current, header };
+    work.inspect.run<DateFacts>(workbook, { kind: "dates", column, ...question }).then(
+      (facts) => current && dispatch({ type: "dates", key: candidate.key, header, facts }),
+      (e: unknown) => current && onError(e),
+    );
     return () => {
       current = false;
     };
-  }, [workbook, candidate, haveTable, column, onError, work]);
+  }, [workbook, candidate, header, haveTable, column, onError, work]);
 
   const search = useCallback(() => bump(), []);
   // The same object while nothing changed, so the Source step is not drawn again on a build's progress.

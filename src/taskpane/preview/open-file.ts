@@ -42,25 +42,36 @@ export function sheetNameFor(fileName: string): string {
 export type OpenProgress =
   { stage: "file" } | { stage: "rows"; read: number; total: number } | { stage: "sheet" };
 
+/** True for the error of a table whose header row was not found. */
+function isNoHeaderRow(e: unknown): boolean {
+  return e instanceof UserError && e.detail?.code === "noHeaderRow";
+}
+
 async function csvWorkbook(
   name: string,
   bytes: Uint8Array,
   onProgress?: (progress: OpenProgress) => void,
 ): Promise<MemoryWorkbook> {
-  const { table } = await csvTableFromBytes(bytes, name, {
-    onRows: onProgress && ((read, total) => onProgress({ stage: "rows", read, total })),
-  });
-  onProgress?.({ stage: "sheet" });
-  const height = Math.max(0, ...table.columns.map((c) => c.length));
-  const rows: Scalar[][] = [table.headers];
-  for (let r = 0; r < height; r++) rows.push(table.columns.map((c) => scalar(c[r])));
-  // The header may not have been on the file's first line: keep the rows where the file had them.
-  return MemoryWorkbook.withSheets(
-    [{ name: sheetNameFor(name), rows, at: `A${Math.max(1, table.firstRow - 1)}` }],
-    {
-      label: name,
+  const onRows = onProgress && ((read: number, total: number) => onProgress({ stage: "rows", read, total }));
+  // A file without a header row (the CDNOW master) opens as its rows, from A1: the Orders step then
+  // offers to read it without a header, as `--no-header` does.
+  const { table, headerless } = await csvTableFromBytes(bytes, name, { onRows }).then(
+    (read) => ({ table: read.table, headerless: false }),
+    async (e: unknown) => {
+      if (!isNoHeaderRow(e)) throw e;
+      const read = await csvTableFromBytes(bytes, name, { onRows, header: "none" });
+      return { table: read.table, headerless: true };
     },
   );
+  onProgress?.({ stage: "sheet" });
+  const height = Math.max(0, ...table.columns.map((c) => c.length));
+  const rows: Scalar[][] = headerless ? [] : [table.headers];
+  for (let r = 0; r < height; r++) rows.push(table.columns.map((c) => scalar(c[r])));
+  // The header may not have been on the file's first line: keep the rows where the file had them.
+  const top = headerless ? table.firstRow : table.firstRow - 1;
+  return MemoryWorkbook.withSheets([{ name: sheetNameFor(name), rows, at: `A${Math.max(1, top)}` }], {
+    label: name,
+  });
 }
 
 interface ExcelJsTableModel {

@@ -1,9 +1,11 @@
 /**
  * Finding the order table in a workbook: every Excel table and every visible user sheet with data is a
  * candidate; each is scored by what its header row says (the engine's column detection, English and
- * Chinese headers), and the best is proposed. Only the first rows of each candidate are read.
+ * Chinese headers), and the best is proposed; a customer summary (the headers `loyalty sql` gives it) is
+ * offered too, after order tables as good. Only the first rows of each candidate are read.
  */
 import { detectColumns, REQUIRED_ROLES, COLUMN_ROLES } from "../../engine/data/columns";
+import { isCustomerSummaryHeaders } from "../../engine/summary/summary-columns";
 import type { CellValue } from "../../engine/data/table";
 import { parseRangeAddress, rangeAddress, type RangeBox } from "../../sheet/a1";
 import type { TableSource, Workbook } from "../../sheet/port";
@@ -24,6 +26,10 @@ export interface OrderSourceCandidate {
   headers: string[];
   /** Higher is more like an order table (see scoreHeaders). */
   score: number;
+  /** No row of titles was found on the sheet: it is offered to be read without a header row. */
+  noHeaderRow?: boolean;
+  /** Its headers are a customer summary's (one row per customer, as `loyalty sql` makes it). */
+  summary?: boolean;
 }
 
 /**
@@ -37,6 +43,19 @@ export function scoreHeaders(headers: string[]): number {
     if (mapping[role] !== undefined) score += REQUIRED_ROLES.includes(role) ? 10 : 1;
   }
   return score;
+}
+
+/** Order tables with the three required columns score at least this. */
+const COMPLETE = REQUIRED_ROLES.length * 10;
+
+/**
+ * The score of a table by its header. A customer summary scores just below an order table with the
+ * required three columns: where the order lines are in the workbook too, they are proposed (they build
+ * every sheet).
+ */
+function scored(headers: string[], bonus: number): { headers: string[]; score: number; summary?: true } {
+  if (isCustomerSummaryHeaders(headers)) return { headers, score: COMPLETE - 1, summary: true };
+  return { headers, score: scoreHeaders(headers) + bonus };
 }
 
 function headerTexts(cells: CellValue[]): string[] {
@@ -60,7 +79,7 @@ export async function discoverSources(workbook: Workbook): Promise<OrderSourceCa
       t.sheet,
       rangeAddress({ ...box, bottom: box.top }, false, true),
     );
-    const headers = headerTexts(header);
+    // A table is a little more likely the orders than a sheet with the same header.
     candidates.push({
       key: `table:${t.name}`,
       kind: "table",
@@ -69,8 +88,7 @@ export async function discoverSources(workbook: Workbook): Promise<OrderSourceCa
       sheet: t.sheet,
       range: t.range,
       rows: box.bottom - box.top,
-      headers,
-      score: scoreHeaders(headers) + 0.5,
+      ...scored(headerTexts(header), 0.5),
     });
   }
 
@@ -84,28 +102,29 @@ export async function discoverSources(workbook: Workbook): Promise<OrderSourceCa
     };
     const rows = await workbook.readRange(s.name, rangeAddress(top, false, true));
     const headerIndex = findHeaderRow(rows);
-    if (headerIndex < 0) continue;
+    const sheet = { key: `sheet:${s.name}`, kind: "sheet" as const, source: { sheet: s.name } };
+    const place = { name: s.name, sheet: s.name, range: s.usedRange as string };
+    if (headerIndex < 0) {
+      // A header-less export (the CDNOW master): every row is data, its columns named by letter.
+      const rowCount = used.bottom - used.top + 1;
+      candidates.push({ ...sheet, ...place, rows: rowCount, headers: [], score: 0, noHeaderRow: true });
+      continue;
+    }
     // A sheet that is one table is offered as that table only.
     const headerRow = headerIndex + 1;
     if (tables.some((t) => t.sheet === s.name && parseRangeAddress(t.range).top === headerRow)) continue;
-    const headers = headerTexts(rows[headerIndex]);
     candidates.push({
-      key: `sheet:${s.name}`,
-      kind: "sheet",
-      source: { sheet: s.name },
-      name: s.name,
-      sheet: s.name,
-      range: s.usedRange as string,
+      ...sheet,
+      ...place,
       rows: used.bottom - headerRow,
-      headers,
-      score: scoreHeaders(headers),
+      ...scored(headerTexts(rows[headerIndex]), 0),
     });
   }
   return candidates.sort((a, b) => b.score - a.score || b.rows - a.rows);
 }
 
-/** The candidate to propose: the best one, if it has the three required columns. */
+/** The candidate to propose: the best one, if it has the three required columns or is a customer summary. */
 export function proposedSource(candidates: OrderSourceCandidate[]): OrderSourceCandidate | undefined {
   const best = candidates[0];
-  return best && best.score >= REQUIRED_ROLES.length * 10 ? best : undefined;
+  return best && (best.score >= COMPLETE || best.summary) ? best : undefined;
 }

@@ -144,7 +144,7 @@ export function buildConfigLayer(
 ): PartialReportConfig | undefined {
   if (form.sheets.length === 0 || formProblems(form).size > 0) return undefined;
   const layer: PartialReportConfig = {
-    source: { ...source.source, header: "auto" },
+    source: { ...source.source, header: source.header },
     columns: source.columns,
     asOf: source.asOf,
     timeUnit: source.timeUnit,

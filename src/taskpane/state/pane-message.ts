@@ -14,10 +14,10 @@ export interface PaneError {
   /** The message as code and values, shown in the pane's language. */
   detail?: UserErrorDetail;
   /**
-   * The user's data or settings need a change ("dayOrder": the date order in the Source step), the file
-   * opened cannot be used, or Loyalty Lens failed.
+   * The user's data or settings need a change ("dayOrder": the date order in the Source step, "noHeader":
+   * its "No header row" setting), the file opened cannot be used, or Loyalty Lens failed.
    */
-  fix: "data" | "dayOrder" | "file" | "internal";
+  fix: "data" | "dayOrder" | "noHeader" | "file" | "internal";
 }
 
 /** A build that worked, with something the user should change: the date order in the Source step. */
@@ -34,6 +34,7 @@ export function paneMessageOf(e: unknown, opening = false): PaneError | undefine
   if (!isUsersToFix(e)) return { text, fix: "internal" };
   const coded = e.detail ? { text, detail: e.detail } : { text };
   if (opening) return { ...coded, fix: "file" };
+  if (e.detail?.code === "noHeaderRow") return { ...coded, fix: "noHeader" };
   return { ...coded, fix: e.fix === "dayOrder" ? "dayOrder" : "data" };
 }
 

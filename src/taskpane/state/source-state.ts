@@ -7,16 +7,26 @@
 import type { ColumnOverrides, ColumnRole, DetectedColumns } from "../../engine/data/columns";
 import type { DayOrder, DayOrderProposal } from "../../engine/data/parse-date";
 import { rowCount, type RawTable } from "../../engine/data/table";
+import { isCustomerSummaryHeaders } from "../../engine/summary/summary-columns";
 import type { TimeUnit } from "../../engine/summary/time-unit";
-import type { TableSource } from "../../sheet/port";
+import type { ReadTableOptions, TableSource } from "../../sheet/port";
 import { proposedSource, type OrderSourceCandidate } from "../source/discover";
 import { columnReference, mappingFor, overrideRole, ROLES_IN_ORDER, type DateFacts } from "../source/inspect";
+import { summaryFacts, type SummaryFacts } from "../source/summary-facts";
+
+/** Where the chosen table's header is: found ("auto"), none (every row is data), or that sheet row. */
+export type HeaderChoice = NonNullable<ReadTableOptions["header"]>;
 
 export interface SourceState {
   searching: boolean;
   candidates: OrderSourceCandidate[];
   /** Key of the chosen candidate. */
   selected?: string;
+  /**
+   * Where the chosen table's header is. A sheet on which no row of titles was found starts with "none"
+   * (every row is data, the columns named by letter), as the CLI's --no-header reads a file.
+   */
+  header: HeaderChoice;
   /**
    * The chosen table once read (for the key it was read for): its header and first rows (the whole table
    * stays in the worker that read it), and how many rows it has.
@@ -39,6 +49,8 @@ export interface SourceState {
 /** What a previous build stored in the workbook and the pane starts from. */
 export interface StoredSourceSettings {
   source?: { table?: string; sheet?: string };
+  /** The header as the settings say (absent: found). */
+  header?: HeaderChoice;
   columns?: ColumnOverrides;
   asOf?: string | null;
   timeUnit?: TimeUnit;
@@ -50,8 +62,9 @@ export type SourceAction =
   | { type: "search" }
   | { type: "found"; candidates: OrderSourceCandidate[] }
   | { type: "select"; key: string }
-  | { type: "read"; key: string; table: RawTable; rows?: number }
-  | { type: "dates"; key: string; facts: DateFacts }
+  | { type: "read"; key: string; header: HeaderChoice; table: RawTable; rows?: number }
+  | { type: "dates"; key: string; header: HeaderChoice; facts: DateFacts }
+  | { type: "header"; header: HeaderChoice }
   | { type: "map"; role: ColumnRole; column: number | null }
   | { type: "asOf"; value: string | null }
   | { type: "timeUnit"; unit: TimeUnit }
@@ -61,6 +74,7 @@ export type SourceAction =
 export const INITIAL_SOURCE_STATE: SourceState = {
   searching: true,
   candidates: [],
+  header: "auto",
   overrides: {},
   asOf: null,
   timeUnit: "week",
@@ -88,6 +102,16 @@ function withProposedDayOrder(state: SourceState): SourceState {
   return { ...state, dayOrder: proposal?.order ?? "ymd", dayOrderProposal: proposal };
 }
 
+/** The header a candidate is read with at first: none where no row of titles was found on it. */
+function proposedHeader(candidate: OrderSourceCandidate | undefined): HeaderChoice {
+  return candidate?.noHeaderRow ? "none" : "auto";
+}
+
+/** True when an answer of the inspect worker is about the table as the state now wants it read. */
+function isCurrentRead(state: SourceState, key: string, header: HeaderChoice): boolean {
+  return key === state.selected && header === state.header;
+}
+
 export function sourceReducer(state: SourceState, action: SourceAction): SourceState {
   switch (action.type) {
     case "search":
@@ -99,12 +123,13 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
         ? state.selected
         : (proposedSource(action.candidates) ?? action.candidates[0])?.key;
       const changed = selected !== state.selected;
+      const header = proposedHeader(action.candidates.find((c) => c.key === selected));
       return withProposedDayOrder({
         ...state,
         searching: false,
         candidates: action.candidates,
         selected,
-        ...(changed ? { table: undefined, dates: undefined, overrides: {} } : {}),
+        ...(changed ? { table: undefined, dates: undefined, overrides: {}, header } : {}),
       });
     }
     case "select":
@@ -112,21 +137,34 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
       return withProposedDayOrder({
         ...state,
         selected: action.key,
+        header: proposedHeader(state.candidates.find((c) => c.key === action.key)),
         table: undefined,
         dates: undefined,
         overrides: {},
         asOf: null,
       });
-    case "read":
-      return action.key === state.selected
-        ? withProposedDayOrder({
-            ...state,
-            table: { key: action.key, data: action.table, rows: action.rows ?? rowCount(action.table) },
-            dates: undefined,
-          })
-        : state;
+    case "header":
+      // Other columns (named by letter, or by the titles now read): the mapping starts afresh.
+      if (action.header === state.header) return state;
+      return withProposedDayOrder({
+        ...state,
+        header: action.header,
+        table: undefined,
+        dates: undefined,
+        overrides: {},
+      });
+    case "read": {
+      if (!isCurrentRead(state, action.key, action.header)) return state;
+      const rows = action.rows ?? rowCount(action.table);
+      const read = { ...state, table: { key: action.key, data: action.table, rows }, dates: undefined };
+      // A customer summary's recency and T are in the unit it was made in: the build must use that one.
+      const unit = isCustomerSummaryHeaders(action.table.headers)
+        ? summaryFacts(action.table).unit
+        : undefined;
+      return withProposedDayOrder(unit ? { ...read, timeUnit: unit } : read);
+    }
     case "dates": {
-      if (action.key !== state.selected || state.table?.key !== action.key) return state;
+      if (!isCurrentRead(state, action.key, action.header) || state.table?.key !== action.key) return state;
       const facts = { ...(state.dates?.key === action.key ? state.dates.facts : {}) };
       facts[action.facts.column] = action.facts;
       return withProposedDayOrder({ ...state, dates: { key: action.key, facts } });
@@ -149,6 +187,7 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
       return {
         ...state,
         selected: keyOf(s.source) ?? state.selected,
+        header: s.header ?? state.header,
         overrides: s.columns ?? state.overrides,
         asOf: s.asOf ?? null,
         timeUnit: s.timeUnit ?? state.timeUnit,
@@ -172,8 +211,18 @@ export function currentMapping(state: SourceState): DetectedColumns | undefined 
   return table ? mappingFor(table, state.overrides) : undefined;
 }
 
+/**
+ * What the Orders step sees of the chosen table when it is a customer summary (its headers say so: one row
+ * per customer, as `loyalty sql` makes it); undefined for order lines and while the table is read.
+ */
+export function currentSummary(state: SourceState): SummaryFacts | undefined {
+  const table = currentTable(state);
+  return table && isCustomerSummaryHeaders(table.headers) ? summaryFacts(table) : undefined;
+}
+
 /** The mapped date column, while the worker has not said what it holds (undefined: nothing to ask). */
 export function datesWanted(state: SourceState): number | undefined {
+  if (currentSummary(state)) return undefined;
   const date = currentMapping(state)?.mapping.date;
   const { dates } = state;
   if (date === undefined || !dates || dates.key !== state.selected) return date;
@@ -199,6 +248,7 @@ export function defaultAsOf(state: SourceState): string | undefined {
  */
 export interface SourceSettings {
   source: TableSource;
+  header: HeaderChoice;
   columns: ColumnOverrides;
   asOf: string | null;
   timeUnit: TimeUnit;
@@ -212,6 +262,13 @@ export interface SourceSettings {
 export function sourceSettings(state: SourceState): SourceSettings | undefined {
   const candidate = selectedCandidate(state);
   const table = currentTable(state);
+  const { asOf, timeUnit, dayOrder, header } = state;
+  const summary = currentSummary(state);
+  if (candidate && summary) {
+    // A summary has no column roles and is made as of one date: the build reads it by its headers.
+    if (summary.missing.length > 0) return undefined;
+    return { source: candidate.source, header, columns: {}, asOf: null, timeUnit, dayOrder };
+  }
   const mapping = currentMapping(state);
   if (!candidate || !table || !mapping || mapping.missing.length > 0) return undefined;
   const columns: ColumnOverrides = {};
@@ -219,6 +276,5 @@ export function sourceSettings(state: SourceState): SourceSettings | undefined {
     const column = mapping.mapping[role];
     columns[role] = column === undefined ? null : columnReference(table, column);
   }
-  const { asOf, timeUnit, dayOrder } = state;
-  return { source: candidate.source, columns, asOf, timeUnit, dayOrder };
+  return { source: candidate.source, header, columns, asOf, timeUnit, dayOrder };
 }

@@ -1,6 +1,6 @@
 /**
  * The settings a previous build stored in the workbook, as the pane starts from them: the Source step's
- * choice (table, columns, as-of date, unit, date order) and the Build form (sheets, thresholds). They are checked as
+ * choice (table, its header, columns, as-of date, unit, date order) and the Build form (sheets, thresholds). They are checked as
  * the build checks them; damaged settings give the defaults and the error to show.
  */
 import type { ColumnOverrides } from "../../engine/data/columns";
@@ -26,6 +26,7 @@ export function storedStart(stored: JsonValue | undefined): StoredStart {
     const source: StoredSourceSettings = { asOf, timeUnit };
     // Only a saved order is kept; without one the Source step proposes an order from the dates.
     if (layer.dayOrder && layer.dayOrder !== "auto") source.dayOrder = layer.dayOrder;
+    if (config.source.header !== "auto") source.header = config.source.header;
     if (config.source.table) source.source = { table: config.source.table };
     else if (config.source.sheet) source.source = { sheet: config.source.sheet };
     if (layer.columns) source.columns = layer.columns as ColumnOverrides;

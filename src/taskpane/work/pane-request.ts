@@ -7,13 +7,16 @@
 import type { ReportProgress } from "../../report/build-report";
 import type { RawTable } from "../../engine/data/table";
 import { rowCount } from "../../engine/data/table";
-import type { TableSource, Workbook } from "../../sheet/port";
+import type { ReadTableOptions, TableSource, Workbook } from "../../sheet/port";
 import { dateFacts, tableHead, type DateFacts } from "../source/inspect";
 import { runBuild, type BuildRequest } from "./build-request";
 import type { RunInWorker } from "./channel";
 
-/** `read` tells reads apart: a new number reads the table afresh (the user may have changed it). */
-type TableQuestion = { source: TableSource; read: number };
+/**
+ * `read` tells reads apart: a new number reads the table afresh (the user may have changed it). `header`:
+ * where its header is, as the Source step says (default: found).
+ */
+type TableQuestion = { source: TableSource; read: number; header?: ReadTableOptions["header"] };
 
 export type PaneRequest =
   | ({ kind: "build" } & BuildRequest)
@@ -28,9 +31,9 @@ export interface TableHead {
 let kept: { key: string; table: Promise<RawTable> } | undefined;
 
 function tableFor(workbook: Workbook, q: TableQuestion): Promise<RawTable> {
-  const key = JSON.stringify([q.read, q.source]);
+  const key = JSON.stringify([q.read, q.source, q.header]);
   if (kept?.key !== key) {
-    const table = workbook.readTable(q.source);
+    const table = workbook.readTable(q.source, { header: q.header ?? "auto" });
     kept = { key, table };
     // A read that failed is not kept: the next question reads again.
     table.catch(() => {
