@@ -6,21 +6,14 @@
  * cohorts, purchase rhythm and alerts, key dates, the tiers at the previous review) is left empty, and
  * `basis: "summary"` says so to the report.
  */
-import type { Analysis, AnalysisConfig } from "./analyze";
+import { customerAnalysis, type Analysis, type AnalysisConfig } from "./analyze";
 import type { DetectedColumns } from "./data/columns";
 import type { OrderTable } from "./data/read-orders";
 import type { CustomerSummaryTable } from "./summary/read-summary-table";
 import type { PurchaseDays } from "./summary/purchase-days";
 import { SUMMARY_TIER_WINDOW_MONTHS } from "./summary/summary-columns";
-import { scoreRfm } from "./rfm/rfm-scores";
-import { FOUR_VALUE_CLASSES, ONE_EIGHT_ONE, RFM_11_SEGMENTS } from "./rfm/segment-schemes";
-import { assignRfmSegments, assignValueBands } from "./rfm/segments";
 import { DEFAULT_TIER_PROGRAM } from "./tiers/program";
 import { evaluateTiersOnWindow } from "./tiers/evaluate";
-import { monthlyKpis } from "./summary/kpis";
-import { cohortRetention } from "./summary/cohorts";
-import { purchaseRhythm } from "./alerts/rhythm";
-import { DEFAULT_ALERT_RULES, evaluateAlerts } from "./alerts/rules";
 import { DataError } from "./data/errors";
 
 /** Purchase days of `ids` with no day in them: what a summary knows of the days themselves. */
@@ -93,33 +86,21 @@ export function analyzeCustomerSummary(read: CustomerSummaryTable, config: Analy
   }
   const { asOf } = summary;
   const days = noPurchaseDays(summary.customerIds);
-  const rfm = scoreRfm(summary, config.rfm);
-  const segments = assignRfmSegments(rfm, config.segmentScheme ?? RFM_11_SEGMENTS);
-  const valueBands = (config.valueBands ?? [ONE_EIGHT_ONE, FOUR_VALUE_CLASSES]).map((scheme) => ({
-    scheme,
-    assignment: assignValueBands(summary.spend, scheme),
-  }));
   const tiers = evaluateTiersOnWindow(
     read.window,
     SUMMARY_TIER_WINDOW_MONTHS,
     config.tiers ?? DEFAULT_TIER_PROGRAM,
     asOf,
   );
-  const rhythm = purchaseRhythm(days, asOf, { spendWindowDays: config.spendWindowDays });
+  const derived = customerAnalysis(days, summary, tiers, asOf, config);
   return {
     basis: "summary",
     table: lineLessTable(read),
     asOf,
     days,
     summary,
-    rfm,
-    segments,
-    valueBands,
     tiers,
-    kpis: monthlyKpis(days, { asOf, churnWindowDays: config.churnWindowDays }),
-    cohorts: cohortRetention(days, asOf),
-    rhythm,
-    alerts: evaluateAlerts(rhythm, config.alertRules ?? DEFAULT_ALERT_RULES, tiers),
+    ...derived,
     keyDates: [],
   };
 }

@@ -132,17 +132,8 @@ export function analyzeOrderTable(table: OrderTable, config: AnalysisConfig = {}
     unit: config.unit,
     calibrationEnd: config.calibrationEnd,
   });
-  const rfm = scoreRfm(summary, config.rfm);
-  const segments = assignRfmSegments(rfm, config.segmentScheme ?? RFM_11_SEGMENTS);
-  const valueBands = (config.valueBands ?? [ONE_EIGHT_ONE, FOUR_VALUE_CLASSES]).map((scheme) => ({
-    scheme,
-    assignment: assignValueBands(summary.spend, scheme),
-  }));
   const tiers = evaluateTiers(days, config.tiers ?? DEFAULT_TIER_PROGRAM, asOf);
-  const kpis = monthlyKpis(days, { asOf, churnWindowDays: config.churnWindowDays });
-  const cohorts = cohortRetention(days, asOf);
-  const rhythm = purchaseRhythm(days, asOf, { spendWindowDays: config.spendWindowDays });
-  const alerts = evaluateAlerts(rhythm, config.alertRules ?? DEFAULT_ALERT_RULES, tiers);
+  const derived = customerAnalysis(days, summary, tiers, asOf, config);
   const keyDates = upcomingKeyDates(
     {
       birthday: table.members.birthday,
@@ -152,20 +143,38 @@ export function analyzeOrderTable(table: OrderTable, config: AnalysisConfig = {}
     asOf,
     { days: config.keyDateDays, levels: tiers.current },
   );
+  return { basis: "orders", table, asOf, days, summary, tiers, ...derived, keyDates };
+}
+
+/** What every analysis derives alike from its customers' summary, purchase days and tiers. */
+type CustomerAnalysis = Pick<
+  Analysis,
+  "rfm" | "segments" | "valueBands" | "kpis" | "cohorts" | "rhythm" | "alerts"
+>;
+
+/**
+ * RFM scores and segments, value bands, monthly KPIs, cohorts, purchase rhythm and alerts: the same
+ * steps on order lines and on a customer summary (analyze-summary.ts), whose purchase days are empty.
+ */
+export function customerAnalysis(
+  days: PurchaseDays,
+  summary: CustomerSummary,
+  tiers: TierEvaluation,
+  asOf: number,
+  config: AnalysisConfig,
+): CustomerAnalysis {
+  const rfm = scoreRfm(summary, config.rfm);
+  const rhythm = purchaseRhythm(days, asOf, { spendWindowDays: config.spendWindowDays });
   return {
-    basis: "orders",
-    table,
-    asOf,
-    days,
-    summary,
     rfm,
-    segments,
-    valueBands,
-    tiers,
-    kpis,
-    cohorts,
+    segments: assignRfmSegments(rfm, config.segmentScheme ?? RFM_11_SEGMENTS),
+    valueBands: (config.valueBands ?? [ONE_EIGHT_ONE, FOUR_VALUE_CLASSES]).map((scheme) => ({
+      scheme,
+      assignment: assignValueBands(summary.spend, scheme),
+    })),
+    kpis: monthlyKpis(days, { asOf, churnWindowDays: config.churnWindowDays }),
+    cohorts: cohortRetention(days, asOf),
     rhythm,
-    alerts,
-    keyDates,
+    alerts: evaluateAlerts(rhythm, config.alertRules ?? DEFAULT_ALERT_RULES, tiers),
   };
 }

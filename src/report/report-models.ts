@@ -315,31 +315,23 @@ function explainChoice(
   return { en: en.join(" "), "zh-CN": zh.join("") };
 }
 
+/** The purchase models tried, the one chosen (null when none is usable) and its fit on the whole history. */
+interface TransactionChoice {
+  tried: ModelChoice["tried"];
+  chosen: TransactionModelName | null;
+  transaction: FitOutcome;
+}
+
 /**
- * Chooses the purchase model (on the holdout when the history allows, else by BIC), fits both models on
- * the whole history and predicts for every customer of the summary.
+ * The first candidate whose fit on the whole history is usable, in the order of their holdout scores, or
+ * without those of their BIC on the whole history (every candidate then fitted). When none is usable, the
+ * best-ranked one's outcome says why.
  */
-export function fitReportModels(
-  /** The purchase days, or null for a customer summary (no holdout check, no tracking curve). */
-  days: PurchaseDays | null,
-  summary: CustomerSummary,
-  config: ReportConfig,
-): ReportModels {
-  const unit = summary.unit;
-  const perUnit = DAYS_PER_UNIT[unit];
-  const inputs = calibrationInputs(summary);
-  const data = fittable(inputs);
-  const requested = config.model.transaction;
-  const candidates = requested === "auto" ? TRANSACTION_MODEL_NAMES : [requested];
-  const split = splitHistory(days, summary, config);
-  const holdoutScores =
-    "skipped" in split
-      ? []
-      : compareOnHoldout(candidates, {
-          calibration: split.data,
-          holdout: split.data.holdout,
-          holdoutLength: split.holdoutDays / perUnit,
-        });
+function chooseTransactionModel(
+  candidates: readonly TransactionModelName[],
+  data: RfmData,
+  holdoutScores: CandidateScore[],
+): TransactionChoice {
   const tried: ModelChoice["tried"] = [];
   let order: TransactionModelName[] = holdoutScores.length > 0 ? holdoutScores.map((c) => c.model) : [];
   if (order.length === 0) {
@@ -352,8 +344,6 @@ export function fitReportModels(
     tried.sort((a, b) => bic(a.outcome) - bic(b.outcome));
     order = tried.map((t) => t.model);
   }
-  let chosen: TransactionModelName | null = null;
-  let transaction: FitOutcome = { fit: null, problem: "no purchase model was fitted" };
   for (const model of order) {
     let entry = tried.find((t) => t.model === model);
     if (!entry) {
@@ -361,14 +351,94 @@ export function fitReportModels(
       entry = { model, outcome: fitTransaction(model, data, score?.binnedError) };
       tried.push(entry);
     }
-    if (usableFit(entry.outcome)) {
-      chosen = model;
-      transaction = entry.outcome;
-      break;
-    }
+    if (usableFit(entry.outcome)) return { tried, chosen: model, transaction: entry.outcome };
   }
   // None fit to use: the best-ranked one says why.
-  if (!chosen && tried.length > 0) transaction = tried[0].outcome;
+  const transaction =
+    tried.length > 0 ? tried[0].outcome : { fit: null, problem: "no purchase model was fitted" };
+  return { tried, chosen: null, transaction };
+}
+
+/**
+ * Each customer's P(alive), expected purchases, CLV (with a usable spend model) and, for a model that holds
+ * one-time buyers alive, who has not repeated yet; indexed like the summary.
+ */
+function customerPredictions(
+  chosen: TransactionModelName,
+  transactionFit: FitResult,
+  spend: FitOutcome<GammaGammaFitResult>,
+  inputs: CalibrationInputs,
+  customers: number,
+  config: ReportConfig,
+): Pick<ReportModels, "probabilityAlive" | "expectedPurchases" | "clv" | "notYetRepeated"> {
+  const unit = inputs.unit;
+  const model = transactionModelOf(transactionFit);
+  // A first purchase on the last day gives T = 0: a moment later is the same customer for the models.
+  const T = Float64Array.from(inputs.T, (t) => Math.max(t, 1e-9));
+  const spendFit = usableFit(spend);
+  const clvOptions = spendFit
+    ? {
+        spend: gammaGammaParams(spendFit),
+        monetary: inputs.monetary,
+        options: {
+          periods: config.model.clvMonths,
+          periodLength: monthIn(unit),
+          discountRate: monthlyDiscountRate(config),
+          margin: config.model.margin,
+        },
+      }
+    : undefined;
+  const predicted = predictCustomers(
+    model,
+    { x: inputs.x, tx: inputs.tX, T },
+    config.model.horizonDays / DAYS_PER_UNIT[unit],
+    clvOptions,
+  );
+  // Every customer of the summary is in the calibration cohort here, in the same order; scatter anyway.
+  const scatter = (values: Float64Array) => {
+    const all = new Float64Array(customers).fill(NaN);
+    inputs.customer.forEach((c, i) => (all[c] = values[i]));
+    return all;
+  };
+  let notYetRepeated: Uint8Array | null = null;
+  if (transactionModelSpec(chosen).oneTimeBuyersAlive) {
+    notYetRepeated = new Uint8Array(customers);
+    const marks = notYetRepeated;
+    inputs.customer.forEach((c, i) => (marks[c] = inputs.x[i] === 0 ? 1 : 0));
+  }
+  return {
+    probabilityAlive: scatter(predicted.probabilityAlive),
+    expectedPurchases: scatter(predicted.expectedPurchases),
+    clv: predicted.clv ? scatter(predicted.clv) : null,
+    notYetRepeated,
+  };
+}
+
+/**
+ * Chooses the purchase model (on the holdout when the history allows, else by BIC), fits both models on
+ * the whole history and predicts for every customer of the summary.
+ */
+export function fitReportModels(
+  /** The purchase days, or null for a customer summary (no holdout check, no tracking curve). */
+  days: PurchaseDays | null,
+  summary: CustomerSummary,
+  config: ReportConfig,
+): ReportModels {
+  const unit = summary.unit;
+  const inputs = calibrationInputs(summary);
+  const data = fittable(inputs);
+  const requested = config.model.transaction;
+  const candidates = requested === "auto" ? TRANSACTION_MODEL_NAMES : [requested];
+  const split = splitHistory(days, summary, config);
+  const holdoutScores =
+    "skipped" in split
+      ? []
+      : compareOnHoldout(candidates, {
+          calibration: split.data,
+          holdout: split.data.holdout,
+          holdoutLength: split.holdoutDays / DAYS_PER_UNIT[unit],
+        });
+  const { tried, chosen, transaction } = chooseTransactionModel(candidates, data, holdoutScores);
   const spend = fitOutcome("Gamma-Gamma", () => fitGammaGamma({ x: data.x, monetary: data.monetary }));
   const choice: ModelChoice = {
     requested,
@@ -400,44 +470,8 @@ export function fitReportModels(
   out.holdout = holdoutCheck(days, summary, split, chosen, holdoutScores);
   const transactionFit = chosen ? usableFit(transaction) : null;
   if (!transactionFit || !chosen) return out;
-  const model = transactionModelOf(transactionFit);
-  // A first purchase on the last day gives T = 0: a moment later is the same customer for the models.
-  const T = Float64Array.from(inputs.T, (t) => Math.max(t, 1e-9));
-  const spendFit = usableFit(spend);
-  const clvOptions = spendFit
-    ? {
-        spend: gammaGammaParams(spendFit),
-        monetary: inputs.monetary,
-        options: {
-          periods: config.model.clvMonths,
-          periodLength: monthIn(unit),
-          discountRate: monthlyDiscountRate(config),
-          margin: config.model.margin,
-        },
-      }
-    : undefined;
-  const predicted = predictCustomers(
-    model,
-    { x: inputs.x, tx: inputs.tX, T },
-    config.model.horizonDays / perUnit,
-    clvOptions,
-  );
-  // Every customer of the summary is in the calibration cohort here, in the same order; scatter anyway.
   const n = summary.customerIds.length;
-  const scatter = (values: Float64Array) => {
-    const all = new Float64Array(n).fill(NaN);
-    inputs.customer.forEach((c, i) => (all[c] = values[i]));
-    return all;
-  };
-  out.probabilityAlive = scatter(predicted.probabilityAlive);
-  out.expectedPurchases = scatter(predicted.expectedPurchases);
-  out.clv = predicted.clv ? scatter(predicted.clv) : null;
-  if (transactionModelSpec(chosen).oneTimeBuyersAlive) {
-    const marks = new Uint8Array(n);
-    inputs.customer.forEach((c, i) => (marks[c] = inputs.x[i] === 0 ? 1 : 0));
-    out.notYetRepeated = marks;
-  }
-  return out;
+  return { ...out, ...customerPredictions(chosen, transactionFit, spend, inputs, n, config) };
 }
 
 /**

@@ -95,23 +95,18 @@ function lastAmount(data: ReportData, c: number): number | null {
   return end > days.start[c] ? round(days.value[end - 1], 2) : null;
 }
 
-export function buildThisWeekSheet(data: ReportData): SheetModel {
-  const { analysis, models, config } = data;
-  const language = config.language;
-  const t = THIS_WEEK_TEXTS[language];
-  const money = moneyFormat(config.currency);
-  const list = callListOf(data);
-  const stores = contactDetails(data).store;
-  const contacts = contactColumns(data, ["store"]);
-  const ids = shownCustomerIds(data);
-  const byModel = list.rankedBy === "valueAtRisk";
+type ThisWeekTexts = (typeof THIS_WEEK_TEXTS)[Language];
 
-  const layout = new SheetLayout().title(
+/** The title, and notes on how the list is ranked and what each reason means. */
+function introduce(layout: SheetLayout, data: ReportData, list: CallList, hasStores: boolean): void {
+  const { analysis, models, config } = data;
+  const t = THIS_WEEK_TEXTS[config.language];
+  layout.title(
     t.title,
     t.intro(formatDay(analysis.asOf), formatDay(analysis.asOf + THIS_WEEK_DAYS), list.perStore),
   );
   layout.note(
-    byModel
+    list.rankedBy === "valueAtRisk"
       ? t.rankedByModel(models?.clvMonths ?? config.model.clvMonths)
       : t.rankedBySpend(models?.transaction.problem ?? t.noModelReason),
     t.reasonsNote(
@@ -120,15 +115,23 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
         : t.windowUnknown,
     ),
   );
-  if (!stores) layout.note(t.noStoreColumn);
+  if (!hasStores) layout.note(t.noStoreColumn);
   layout.gap();
+}
 
-  const storeName = (store: string) => (store ? store : stores ? t.noStore : t.allStores);
+/** Per store: the candidates, the members listed, how many for each reason, and their value or spend. */
+function storeTable(
+  layout: SheetLayout,
+  data: ReportData,
+  list: CallList,
+  storeName: (store: string) => string,
+): void {
+  const t = THIS_WEEK_TEXTS[data.config.language];
   const count = (entries: CallList["stores"][number]["entries"], kinds: CallReason["kind"][]) =>
     entries.filter((e) => e.reasons.some((r) => kinds.includes(r.kind))).length;
   layout.section(t.storesSection);
   const storeHeader = [...t.storeHeader];
-  if (!byModel) storeHeader[storeHeader.length - 1] = t.spendListed;
+  if (list.rankedBy !== "valueAtRisk") storeHeader[storeHeader.length - 1] = t.spendListed;
   layout.table({
     header: storeHeader,
     rows: list.stores.map((s) => [
@@ -145,17 +148,28 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
         2,
       ),
     ]),
-    formats: ["text", "integer", "integer", "integer", "integer", "integer", "integer", "integer", money],
+    formats: [
+      "text",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      moneyFormat(data.config.currency),
+    ],
   });
   layout.gap();
-  changeCounts(layout, data, true);
+}
 
-  layout.section(t.listSection, list.stores.length === 0 ? t.nobody : undefined);
+/** The list's header: store, id, contact columns, then what the list says and what the manager writes. */
+function callListHeader(data: ReportData, t: ThisWeekTexts, contactHeader: Cell[], byModel: boolean): Cell[] {
   const h = t.header;
-  const header: Cell[] = [
+  return [
     h.store,
     idHeader(data, h.customerId),
-    ...contacts.header,
+    ...contactHeader,
     h.tier,
     h.reason,
     h.lastPurchase,
@@ -165,6 +179,27 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
     h.done,
     h.note,
   ];
+}
+
+/**
+ * The members to contact, store by store, as a table whose Done and Note columns (the manager's) stay on
+ * the member's row on every refresh; returns the table's header.
+ */
+function callListTable(
+  layout: SheetLayout,
+  data: ReportData,
+  list: CallList,
+  storeName: (store: string) => string,
+): Cell[] {
+  const { analysis, config } = data;
+  const { language } = config;
+  const t = THIS_WEEK_TEXTS[language];
+  const money = moneyFormat(config.currency);
+  const contacts = contactColumns(data, ["store"]);
+  const ids = shownCustomerIds(data);
+  layout.section(t.listSection, list.stores.length === 0 ? t.nobody : undefined);
+  const h = t.header;
+  const header = callListHeader(data, t, contacts.header, list.rankedBy === "valueAtRisk");
   const rows: Cell[][] = list.stores.flatMap((s) =>
     s.entries.map((e) => {
       const c = e.customer;
@@ -216,11 +251,26 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
       allowBlank: true,
     });
   }
+  return header;
+}
+
+export function buildThisWeekSheet(data: ReportData): SheetModel {
+  const t = THIS_WEEK_TEXTS[data.config.language];
+  const list = callListOf(data);
+  const stores = contactDetails(data).store;
+  const storeName = (store: string) => (store ? store : stores ? t.noStore : t.allStores);
+
+  const layout = new SheetLayout();
+  introduce(layout, data, list, Boolean(stores));
+  storeTable(layout, data, list, storeName);
+  changeCounts(layout, data, true);
+  const header = callListTable(layout, data, list, storeName);
   if (data.memberChanges) {
     layout.gap();
     changeList(layout, data, data.memberChanges);
   }
   // The reason and action columns hold sentences: wide enough to read, not a whole line of the screen.
+  const h = t.header;
   const widths: (number | null)[] = header.map((cell) =>
     cell === h.reason ? 60 : cell === h.action ? 40 : cell === h.note ? 30 : cell === h.done ? 12 : null,
   );
