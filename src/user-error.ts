@@ -75,7 +75,7 @@ export type UserErrorDetail =
  * conditional format or a link of theirs on the report's parts that cannot follow its cells.
  */
 export interface RefreshLoss {
-  kind: "note" | "chart" | "cell" | "format" | "link";
+  kind: "note" | "chart" | "cell" | "format" | "validation" | "link";
   sheet: string;
   /** The cell (or cells, "B5:B9") it is on or in; none for a chart. */
   cell?: string;
@@ -90,6 +90,7 @@ export function describeRefreshLoss(loss: RefreshLoss): string {
   const where = `cell ${loss.cell} of sheet "${loss.sheet}"`;
   if (loss.kind === "note") return `the note on ${where}${text}`;
   if (loss.kind === "format") return `a conditional format on ${where.replace(/^cell /, "cells ")}`;
+  if (loss.kind === "validation") return `a data validation on ${where.replace(/^cell /, "cells ")}`;
   if (loss.kind === "link") return `a link on ${where}${text}`;
   return `what is typed in ${where}${text}`;
 }

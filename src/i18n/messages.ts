@@ -278,6 +278,7 @@ function refreshLossZh(loss: RefreshLoss): string {
   const where = `工作表“${loss.sheet}”的 ${loss.cell} 单元格`;
   if (loss.kind === "note") return `${where}上的批注${text}`;
   if (loss.kind === "format") return `${where}上的条件格式`;
+  if (loss.kind === "validation") return `${where}上的数据验证`;
   if (loss.kind === "link") return `${where}上的链接${text}`;
   return `${where}中输入的内容${text}`;
 }

@@ -19,6 +19,7 @@ import type { CellValue } from "../../engine/data/table";
 import {
   boxesOverlap,
   cellAddress,
+  parseRangeList,
   parseRangeAddress,
   rangeAddress,
   type CellPosition,
@@ -333,6 +334,9 @@ export class OfficeBackend implements WorkbookBackend {
     for (const format of await this.userFormats(sheet, owned, previous)) {
       losses.push({ kind: "format", sheet, cell: format.ref });
     }
+    for (const area of await this.userValidationAreas(sheet, owned, previous)) {
+      losses.push({ kind: "validation", sheet, cell: area });
+    }
     for (const link of await this.readLinks(sheet, owned)) {
       const fate = fateOf({ what: "hyperlink", ref: link.cell, formulas: [] }, owned, previous);
       if (fate === "lost") losses.push({ kind: "link", sheet, cell: link.cell, text: linkText(link.link) });
@@ -401,6 +405,27 @@ export class OfficeBackend implements WorkbookBackend {
         out.push({ ref: ref || "several ranges" });
       }
       return out;
+    });
+  }
+
+  /**
+   * The report's parts that hold a data validation of the user's: Excel's API gives a range's validation
+   * only as a whole, so a part with any validation and none of the report's is listed whole. (In a part
+   * that also holds the report's validation the user's cannot be told apart: it goes with the part.)
+   */
+  private async userValidationAreas(
+    sheet: string,
+    owned: RangeBox[],
+    previous: PreviousSheet,
+  ): Promise<string[]> {
+    const ours = (previous.formats?.validations ?? []).flatMap((v) => parseRangeList(v.range));
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const found = owned.map((b) => ws.getRange(rangeAddress(b, false, true)).dataValidation.load("type"));
+      await context.sync();
+      return owned
+        .filter((b, i) => found[i].type !== "None" && !ours.some((o) => boxesOverlap(o, b)))
+        .map((b) => rangeAddress(b));
     });
   }
 

@@ -772,17 +772,46 @@ class RangeProxy
       if (!found) sheet.validations.push((found = { range, settings: {} }));
       return found.settings;
     };
-    return new Proxy(
+    // The validation of the whole range, as Excel gives it: one kind, "None", or "Inconsistent".
+    const typeNow = (): Excel.DataValidationType => {
+      const { sheet, box } = this.range();
+      const touching = sheet.validations.filter((v) => boxesTouch(parseRangeAddress(v.range), box));
+      if (touching.length === 0) return "None" as Excel.DataValidationType;
+      const whole = touching.find((v) => {
+        const b = parseRangeAddress(v.range);
+        return b.top <= box.top && b.left <= box.left && b.bottom >= box.bottom && b.right >= box.right;
+      });
+      if (!whole) return "Inconsistent" as Excel.DataValidationType;
+      const rule = Object.keys((whole.settings.rule as Recorded | undefined) ?? {})[0] ?? "custom";
+      return (rule[0].toUpperCase() + rule.slice(1)) as Excel.DataValidationType;
+    };
+    let loadedType: Excel.DataValidationType | undefined;
+    const proxy: unknown = new Proxy(
       {},
       {
-        get: (_t, prop) =>
-          prop === "clear"
-            ? () =>
-                context.enqueue(() => {
-                  const { sheet, box } = this.range();
-                  sheet.validations = sheet.validations.filter((v) => !inside(v.range, box));
-                })
-            : undefined,
+        get: (_t, prop) => {
+          if (prop === "clear")
+            return () =>
+              context.enqueue(() => {
+                const { sheet, box } = this.range();
+                sheet.validations = sheet.validations.filter((v) => !inside(v.range, box));
+              });
+          if (prop === "load")
+            return (names: string) => {
+              if (names !== "type") throw new Error(`fake: dataValidation loads only "type", not "${names}"`);
+              context.enqueue(() => {
+                loadedType = typeNow();
+                context.respond(loadedType);
+              }, names);
+              return proxy;
+            };
+          if (prop === "type") {
+            if (loadedType === undefined)
+              throw new Error('PropertyNotLoaded: "type" was read before load() and sync()');
+            return loadedType;
+          }
+          return undefined;
+        },
         set: (_t, prop, value) => {
           context.enqueue(
             () => {
@@ -794,6 +823,7 @@ class RangeProxy
         },
       },
     );
+    return proxy;
   }
 
   merge(across = false): void {

@@ -10,7 +10,7 @@
  * (never deleted and added again, so no #REF!).
  */
 import { buildReport } from "../../../src/report/build-report";
-import { columnName } from "../../../src/sheet/a1";
+import { columnName, rangeAddress } from "../../../src/sheet/a1";
 import { generateOrders } from "../../../src/engine/sample/generate-orders";
 import { UserError } from "../../../src/user-error";
 import type { UserCell } from "../../../src/workbook/memory/memory-workbook";
@@ -148,7 +148,7 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     expect(tiers.charts.filter((c) => c !== mine).map((c) => c.settings.name)).toEqual(ours);
   });
 
-  it("carries a link of the user's on the customer table to the same customer's row, and lists a link and a format that cannot follow", async () => {
+  it("carries a link of the user's on the customer table to the same customer's row, and lists a link, a format and a validation that cannot follow", async () => {
     const { excel, wb } = await reportInExcel();
     const { sheet, box, rowOf } = customerTable(excel);
     const customer = String(sheet.cell(box.top + 3, box.left)?.value);
@@ -164,6 +164,11 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     const highlighted = `${columnName(box.left + 1)}${box.top + 2}`;
     sheet.conditionalFormats.push({ range: highlighted, type: "CellValue", settings: {} });
     const reportFormats = sheet.conditionalFormats.length - 1;
+    // A dropdown on the "Called?" column: Excel's API says only that the table has one, not where.
+    sheet.validations.push({
+      range: `${columnName(right)}${box.top + 1}:${columnName(right)}${box.bottom}`,
+      settings: { rule: { list: { source: "yes,no" } } },
+    });
     expect(reportFormats).toBeGreaterThan(0);
 
     const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
@@ -171,6 +176,7 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     // The report's own formats are not listed; the user's highlight and title link are.
     expect(detail && "losses" in detail ? detail.losses : []).toEqual([
       { kind: "format", sheet: "LL Customers", cell: highlighted },
+      { kind: "validation", sheet: "LL Customers", cell: rangeAddress({ ...box, right }) },
       { kind: "link", sheet: "LL Customers", cell: "A1", text: "Mine!A1" },
     ]);
     expect((stopped as Error).message).toContain(
