@@ -105,6 +105,9 @@ export const CLI_TEXTS = bilingual({
     demoFiles: (orders: string, campaigns: string) =>
       `The sample's orders: ${orders}; its campaigns: ${campaigns}`,
     sqlWritten: (file: string) => `Wrote the query to ${file}`,
+    duckDbLeavesOut: (file: string, roles: string[]) =>
+      `${file}: the DuckDB engine leaves out ${counted(roles.length, "column")} (${roles.join(", ")}): ` +
+      "only the in-process reader (--engine js) reads them",
     fit: {
       headline: (h: FitHeadline) =>
         `${h.model} fitted to ${counted(h.customers, "customer")} (${counted(h.distinctRows, "distinct row")}) ` +
@@ -183,6 +186,9 @@ export const CLI_TEXTS = bilingual({
     doneIn: (seconds: number) => `用时 ${seconds.toFixed(1)} 秒`,
     demoFiles: (orders: string, campaigns: string) => `示例订单：${orders}；示例活动：${campaigns}`,
     sqlWritten: (file: string) => `已将查询写入 ${file}`,
+    duckDbLeavesOut: (file: string, roles: string[]) =>
+      `${file}：DuckDB 引擎不读取 ${whole(roles.length)} 列（${roles.join("、")}）；` +
+      "只有进程内读取（--engine js）会读取这些列",
     fit: {
       headline: (h: FitHeadline) =>
         `${h.model} 已拟合 ${whole(h.customers)} 位客户（${whole(h.distinctRows)} 个不同的行），数据来自 ${h.source}` +

@@ -24,9 +24,20 @@ function put(name: string, text: string): string {
 
 /**
  * Kept besides: the model parameters the fit prints (alpha, beta), symbols as the literature writes them,
- * and the role names typed after --columns (--columns id,date,amount).
+ * the role names typed after --columns (--columns id,date,amount), and the engines --engine names (DuckDB,
+ * js).
  */
-const KEPT = new Set([...KEPT_FRONT_END_WORDS, "alpha", "beta", "gamma", "id", "date", "amount"]);
+const KEPT = new Set([
+  ...KEPT_FRONT_END_WORDS,
+  "alpha",
+  "beta",
+  "gamma",
+  "id",
+  "date",
+  "amount",
+  "DuckDB",
+  "js",
+]);
 
 /** The headers and the sheet name of the files below: the user's words, quoted back to them. */
 const USER_NAMES = ["Customer ID", "Order Date", "Amount", "Orders"];
@@ -172,6 +183,26 @@ describe("loyalty --lang zh-CN", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(`已将查询写入 ${out}`);
   });
+
+  it("says through DuckDB which columns it leaves out, in Chinese", async () => {
+    // A product column: the DuckDB engine reads the orders and leaves product details to the in-process reader.
+    const orders = put("products.csv", "Customer ID,Order Date,Amount,Product\nA1,2024-01-05,20.00,Tea\n");
+    const r = await loyalty([
+      "report",
+      orders,
+      "--out",
+      path.join(dir, "duck.xlsx"),
+      "--engine",
+      "duckdb",
+      "--lang",
+      "zh-CN",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "products.csv：DuckDB 引擎不读取 1 列（商品）；只有进程内读取（--engine js）会读取这些列",
+    );
+    expect(englishIn(r.all.split("Tea").join(""))).toEqual([]);
+  }, 60_000);
 });
 
 describe("loyalty without --lang", () => {

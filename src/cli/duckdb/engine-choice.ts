@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ReadOrdersOptions } from "../../engine/data/read-orders";
-import { counted } from "../../engine/text/counted";
+import { ROLE_LABELS } from "../../engine/data/columns";
+import { CLI_TEXTS } from "../../i18n/command-line";
 import type { CliIO } from "../io";
 import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
@@ -120,10 +121,9 @@ export async function readWithDuckDb(
       onProgress: io.interactive ? (message) => io.err(message) : undefined,
     });
     if (read.leftOut.length > 0) {
-      io.err(
-        `${files.label}: the DuckDB engine leaves out ${counted(read.leftOut.length, "column")} ` +
-          `(${read.leftOut.join(", ")}): only the in-process reader (--engine js) reads them`,
-      );
+      const language = io.language ?? "en";
+      const roles = read.leftOut.map((role) => ROLE_LABELS[role][language === "en" ? "en" : "zh"]);
+      io.err(CLI_TEXTS[language].duckDbLeavesOut(files.label, roles));
     }
     return { db, files, read, close };
   } catch (e) {
