@@ -24,20 +24,9 @@ function put(name: string, text: string): string {
 
 /**
  * Kept besides: the model parameters the fit prints (alpha, beta), symbols as the literature writes them,
- * the role names typed after --columns (--columns id,date,amount), and the engines --engine names (DuckDB,
- * js).
+ * and the role names typed after --columns (--columns id,date,amount).
  */
-const KEPT = new Set([
-  ...KEPT_FRONT_END_WORDS,
-  "alpha",
-  "beta",
-  "gamma",
-  "id",
-  "date",
-  "amount",
-  "DuckDB",
-  "js",
-]);
+const KEPT = new Set([...KEPT_FRONT_END_WORDS, "alpha", "beta", "gamma", "id", "date", "amount"]);
 
 /** The headers and the sheet name of the files below: the user's words, quoted back to them. */
 const USER_NAMES = ["Customer ID", "Order Date", "Amount", "Orders"];

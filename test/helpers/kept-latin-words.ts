@@ -49,7 +49,7 @@ export const KEPT_LATIN_WORDS: ReadonlySet<string> = new Set([
 /**
  * Latin words the front ends' Chinese texts keep besides: the product's name, Excel, the file types and
  * units a user types or sees as they are (xlsx, csv, MB, s), ROI, ISO dates, a language's own name, the
- * values of --date-order, and Excel's TRUE and FALSE (Chinese Excel writes them so).
+ * values of --date-order and --engine (DuckDB, js), and Excel's TRUE and FALSE (Chinese Excel writes them so).
  */
 export const KEPT_FRONT_END_WORDS: ReadonlySet<string> = new Set([
   "Loyalty",
@@ -67,6 +67,8 @@ export const KEPT_FRONT_END_WORDS: ReadonlySet<string> = new Set([
   "English",
   "dmy",
   "mdy",
+  "DuckDB",
+  "js",
   "TRUE",
   "FALSE",
 ]);

@@ -77,6 +77,10 @@ const ARGUMENTS: Record<string, unknown[][]> = {
 const FILE = "订单.csv";
 Object.assign(ARGUMENTS, {
   ".cli.wrote": [[FILE, ["LL 客户", "LL 会员等级"]]],
+  ".cli.duckDbLeavesOut": [
+    [FILE, ["商品"]],
+    [FILE, ["商品", "渠道"]],
+  ],
   ".cli.fromSummary": [[FILE, 3, 4, 1234.5, "2024-12-31"]],
   ".cli.totals": [[3, 4, 5, 1234.5, "2024-12-31"]],
   ".cli.segments": [[["冠军客户 3", "新客户 1"]]],
