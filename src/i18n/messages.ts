@@ -7,7 +7,7 @@
  * The English texts are the messages' own words (a test keeps them equal), except the models': they say
  * in plain words what the Model sheet explains in full.
  */
-import { ROLE_LABELS, type ColumnRole } from "../engine/data/columns";
+import { roleLabel, type ColumnRole } from "../engine/data/columns";
 import { qualityNote } from "../engine/text/data-quality";
 import { QUALITY_REASONS, type QualityReason } from "../engine/data/quality";
 import type { CellPlace, TablePlace } from "../engine/data/table";
@@ -62,7 +62,7 @@ export function findingLabel(language: Language, reason: string, fallback = reas
 export function messageWords(language: Language): MessageWords {
   const zh = language === "zh-CN";
   return {
-    role: (role) => (zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en),
+    role: (role) => roleLabel(role, language),
     finding: (reason) => findingLabel(language, reason),
     // As the English messages write counts (counted()), and as the pane writes numbers in Chinese.
     number: (n) => n.toLocaleString(zh ? "zh-CN" : "en-US"),

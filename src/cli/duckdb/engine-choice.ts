@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ReadOrdersOptions } from "../../engine/data/read-orders";
-import { ROLE_LABELS } from "../../engine/data/columns";
+import { roleLabel } from "../../engine/data/columns";
 import { CLI_TEXTS } from "../../i18n/command-line";
 import type { CliIO } from "../io";
 import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } from "./order-files";
@@ -122,7 +122,7 @@ export async function readWithDuckDb(
     });
     if (read.leftOut.length > 0) {
       const language = io.language ?? "en";
-      const roles = read.leftOut.map((role) => ROLE_LABELS[role][language === "en" ? "en" : "zh"]);
+      const roles = read.leftOut.map((role) => roleLabel(role, language));
       io.err(CLI_TEXTS[language].duckDbLeavesOut(files.label, roles));
     }
     return { db, files, read, close };

@@ -5,6 +5,7 @@
  */
 import { columnLabel, sourceOf, type CellValue, type RawTable } from "./table";
 import { DataError } from "./errors";
+import type { Language } from "../text/language";
 
 /** What a column of an order table can mean to the engine. */
 export type ColumnRole =
@@ -84,6 +85,11 @@ export const ROLE_LABELS: Readonly<Record<ColumnRole, { en: string; zh: string }
   product: { en: "product", zh: "商品" },
   campaign: { en: "campaign", zh: "活动" },
 };
+
+/** A role's name in the language (the data-quality sheet, the messages and the CLI's lines say it so). */
+export function roleLabel(role: ColumnRole, language: Language): string {
+  return language === "zh-CN" ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en;
+}
 
 export interface HeaderWords {
   /** Whole headers (after `normalizeHeader`) that name the role. */

@@ -4,7 +4,7 @@
  * report's language: the places and the engine's notes too; the user's file, sheet, column and cell texts
  * stay as they are.
  */
-import { COLUMN_ROLES, ROLE_LABELS } from "../../engine/data/columns";
+import { COLUMN_ROLES, roleLabel } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import type { QualityExample, QualityFinding } from "../../engine/data/quality";
 import { columnName } from "../../sheet/a1";
@@ -64,7 +64,7 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
 /** Which column of the order table was used for which role, and whether the settings named it. */
 function columnsUsedTable(layout: SheetLayout, data: ReportData, t: Texts): void {
   const { columns } = data.analysis.table;
-  const zh = data.config.language === "zh-CN";
+  const language = data.config.language;
   layout.section(t.columnsUsed);
   const mapped = COLUMN_ROLES.filter((role) => columns.mapping[role] !== undefined);
   layout.table({
@@ -72,7 +72,7 @@ function columnsUsedTable(layout: SheetLayout, data: ReportData, t: Texts): void
     rows: mapped.map((role) => {
       const c = columns.mapping[role] as number;
       return [
-        zh ? ROLE_LABELS[role].zh : ROLE_LABELS[role].en,
+        roleLabel(role, language),
         data.columnLabels[c] ?? columnName(c + 1),
         data.headers[c] ?? "",
         columns.origin[role] === "given" ? t.given : t.found,
