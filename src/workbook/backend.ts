@@ -48,6 +48,12 @@ export interface PreviousSheet {
   formats?: ReportFormats;
   /** The notes the last build wrote ("B5" -> text), when recorded. */
   notes?: Record<string, string>;
+  /**
+   * The charts the last build drew when it predates the charts' mark (report-marks.ts): the name it gave
+   * each and its top-left cell, as its registry entry recorded them. A chart of that name anchored at that
+   * cell is the report's.
+   */
+  unmarkedCharts?: { name: string; at: CellPosition }[];
 }
 
 export interface WorkbookBackend {

@@ -10,11 +10,12 @@
  * What the user had on a replaced generated sheet is carried (sheet-splice.ts) or, when it cannot be,
  * described in `notCarried` before anything is written.
  */
-import { boxesOverlap, columnNumber, parseRangeList, type RangeBox } from "../../sheet/a1";
-import { isReportChartName, REPORT_NOTE_AUTHOR } from "../../sheet/report-marks";
+import { boxesOverlap, columnNumber, parseCellAddress, parseRangeList, type RangeBox } from "../../sheet/a1";
+import { isReportChartName, REPORT_NOTE_AUTHOR, UNMARKED_NOTE_AUTHOR } from "../../sheet/report-marks";
 import { isCellSpec } from "../../sheet/sheet-model-cells";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { PreviousSheet } from "../backend";
+import { relocateBox } from "../carry";
 import { MemorySheet } from "../memory/memory-backend";
 import { definedNamesXml, putDefinedNames } from "./defined-names";
 import { XlsxPackage, REL_DRAWING, REL_TABLE, REL_WORKSHEET } from "./package";
@@ -231,17 +232,31 @@ function maxTableId(pkg: XlsxPackage): number {
 
 /**
  * The anchors of a drawing part that are not the report's: pictures, shapes and charts whose name does
- * not carry the report's mark (report-marks.ts), wherever they lie.
+ * not carry the report's mark (report-marks.ts), wherever they lie; on a sheet a build before the mark
+ * drew, its charts are known by the name it gave them and the cell it anchored them at.
  */
-function foreignDrawingObjects(xml: string): number {
+function foreignDrawingObjects(xml: string, previous: PreviousSheet | undefined): number {
   const anchors = [
     ...xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1?\2>/g),
   ];
   return anchors.filter((a) => {
     const isChart = /<(\w+:)?chart\b/.test(a[0]) && !/<(\w+:)?(pic|sp|grpSp|cxnSp)\b/.test(a[0]);
     const name = attributes(/<(?:\w+:)?cNvPr\b[^>]*>/.exec(a[0])?.[0] ?? "").name;
-    return !(isChart && isReportChartName(name));
+    if (!isChart) return true;
+    if (isReportChartName(name)) return false;
+    const from = anchorCell(a[0]);
+    return !previous?.unmarkedCharts?.some(
+      (c) => c.name === name && from?.row === c.at.row && from.col === c.at.col,
+    );
   }).length;
+}
+
+/** The top-left cell of a drawing anchor (1-based), when it has one. */
+function anchorCell(anchor: string): { row: number; col: number } | undefined {
+  const from = /<(\w+:)?from>([\s\S]*?)<\/\1?from>/.exec(anchor)?.[2];
+  const col = from && /<(?:\w+:)?col>(\d+)</.exec(from)?.[1];
+  const row = from && /<(?:\w+:)?row>(\d+)</.exec(from)?.[1];
+  return col && row ? { row: Number(row) + 1, col: Number(col) + 1 } : undefined;
 }
 
 /** The notes the model writes, by "row:col". */
@@ -293,7 +308,7 @@ function sortOldRelationships(
       continue;
     }
     if (r.type.endsWith(REL_DRAWING)) {
-      const foreign = foreignDrawingObjects(edit.text(r.target));
+      const foreign = foreignDrawingObjects(edit.text(r.target), previous);
       if (foreign > 0)
         notCarried.push(
           `${foreign === 1 ? "a chart, picture or shape" : `${foreign} charts, pictures or shapes`} on ${where}`,
@@ -312,13 +327,20 @@ function sortOldRelationships(
         const key = pos ? `${pos[2]}:${columnNumber(pos[1])}` : "";
         // The report's own notes carry its mark as author. Where a tool rewrote the authors, they are the
         // notes the last build wrote (as the registry recorded them), or known by their text (at the same
-        // cell, or anywhere where the layout moved with the data).
+        // cell, or anywhere where the layout moved with the data). A build before the mark recorded no
+        // notes and wrote them with ExcelJS's author: such a note on a cell the report writes a note on
+        // (where its table moved, the same header) is the report's, whatever its text has become.
+        const author = authors[Number(a.authorId ?? -1)];
         const ours =
-          (marked && authors[Number(a.authorId ?? -1)] === REPORT_NOTE_AUTHOR) ||
+          (marked && author === REPORT_NOTE_AUTHOR) ||
           (!marked &&
             (previous?.notes?.[ref] === text ||
               notes.get(key) === text ||
-              [...notes.values()].includes(text)));
+              [...notes.values()].includes(text))) ||
+          (previous !== undefined &&
+            previous.notes === undefined &&
+            author === UNMARKED_NOTE_AUTHOR &&
+            notes.has(cellNow(ref, previous)));
         if (!ours) notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
       }
       continue;
@@ -334,6 +356,14 @@ function sortOldRelationships(
     notCarried.push(`${label ?? `a part of type ${r.type.slice(r.type.lastIndexOf("/") + 1)}`} on ${where}`);
   }
   return keepTables;
+}
+
+/** "row:col" of the cell `ref` of the old sheet on the rebuilt one: moved with its carried table, else the same. */
+function cellNow(ref: string, previous: PreviousSheet): string {
+  if (!/^[A-Z]+\d+$/.test(ref)) return "";
+  const { row, col } = parseCellAddress(ref);
+  const moved = relocateBox({ top: row, left: col, bottom: row, right: col }, previous.moves)?.[0];
+  return moved ? `${moved.top}:${moved.left}` : `${row}:${col}`;
 }
 
 function shorten(text: string): string {
