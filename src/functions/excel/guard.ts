@@ -5,7 +5,7 @@
  * become error values, ragged rows are padded) so that Excel never shows #CALC! or a silent 0 from us.
  */
 import { languageOf, type Language } from "../../engine/text/language";
-import { functionErrorText, type FunctionErrorDetail } from "../../i18n/function-errors";
+import type { FunctionErrorDetail } from "../../i18n/function-errors";
 import { LANGUAGES } from "../rfm/choices";
 import { recordDiagnostic } from "./diagnostics";
 import { asExcelError, codedValueError, ExcelError, inputErrorCode, toCustomFunctionsError } from "./errors";
@@ -17,7 +17,7 @@ function safeCell(fn: string, v: unknown, language: Language): unknown {
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v;
     const detail: FunctionErrorDetail = { code: "computed", fn, value: String(v) };
-    const e = new ExcelError("#NUM!", functionErrorText("en", detail), { functions: detail });
+    const e = new ExcelError("#NUM!", { functions: detail });
     recordDiagnostic(fn, e.code, e.message);
     return toCustomFunctionsError(e, language);
   }
@@ -50,7 +50,7 @@ function safeRow(fn: string, row: unknown[], width: number, language: Language):
 /** #N/A for a result without rows or columns. */
 function nothingToReturn(fn: string, what: "rows" | "columns"): ExcelError {
   const detail: FunctionErrorDetail = { code: "nothingToReturn", fn, what };
-  return new ExcelError("#N/A", functionErrorText("en", detail), { functions: detail });
+  return new ExcelError("#N/A", { functions: detail });
 }
 
 /** A result made safe for Excel: rectangular, non-empty, every cell a value Excel can show. */

@@ -24,7 +24,7 @@ import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
 import type { QualityExample, QualityReason } from "../../engine/data/quality";
 import { argPlaceOf, placeOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
 import { isBlank, showValue } from "../excel/cells";
-import { codedValueError, inputErrorCode, propagatedError, valueError } from "../excel/errors";
+import { codedValueError, inputErrorCode, propagatedError } from "../excel/errors";
 
 /** Findings a function refuses: the cell cannot be used and there is no report to show it on. */
 const REFUSED: readonly QualityReason[] = [
@@ -110,9 +110,13 @@ export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOr
   const n = required[0].cells.length;
   for (const v of list.slice(1))
     if (v.cells.length !== n)
-      throw valueError(
-        `customers has ${n} rows but ${v.arg.name} has ${v.cells.length}: give the ${list.length === 3 ? "three " : ""}columns of one order table`,
-      );
+      throw codedValueError({
+        code: "orderColumnSizes",
+        n,
+        name: v.arg.name,
+        length: v.cells.length,
+        columns: list.length,
+      });
   const vectors = { customers: required[0], dates: required[1], amounts: required[2], all: list };
   const table: RawTable = {
     source: "LOYALTY",
