@@ -1,5 +1,6 @@
 /**
- * The custom functions' error messages (what Excel shows with #VALUE! and #N/A, and the diagnostics log),
+ * The custom functions' texts: the words of their text results (header rows, labels, the QUALITY table)
+ * and their error messages (what Excel shows with #VALUE! and #N/A, and the diagnostics log),
  * as codes and values said in English or Chinese. A function says them in the language of its [language]
  * argument where it has one, else in Office's display language: the language Excel shows the functions'
  * descriptions in (functions.zh-CN.json), so a user who reads a function's help in Chinese reads its errors
@@ -9,6 +10,8 @@ import { bilingual } from "../engine/text/bilingual";
 import { qualityNote } from "../engine/text/data-quality";
 import { INPUT_RULE_TEXTS, inputRuleText, type InputRuleProblem } from "../engine/text/model-inputs";
 import type { TierMinimumProblem } from "../engine/tiers/program";
+import type { AmountRule } from "../engine/data/columns";
+import type { TimeUnit } from "../engine/summary/time-unit";
 import { tierMinimumText } from "./messages";
 
 /** Where a value is: a parameter, and the cell (when Excel gave the address) or the row or column in it. */
@@ -81,7 +84,25 @@ export type FunctionErrorDetail =
   | { code: "nothingToReturn"; fn: string; what: "rows" | "columns" }
   | { code: "internal"; fn: string; what: string };
 
+/** The words of the functions' text results: header rows, labels, the QUALITY table's fixed lines. */
+interface ResultWords {
+  summaryHeaders: (unit: TimeUnit) => string[];
+  paretoHeaders: readonly string[];
+  /** The first and last labels of a model row's label row (the parameters keep their symbols). */
+  modelLabel: string;
+  logLikelihood: string;
+  qualityHeaders: readonly string[];
+  rowsRead: string;
+  purchaseLinesUsed: string;
+  lineAmount: (rule: AmountRule) => string;
+  /** A finding's label with what it counts: "Zero amount (rows)". */
+  finding: (label: string, unit: string) => string;
+  /** A finding's first example: where it is, its value and why. */
+  example: (place: string, value: string, note?: string) => string;
+}
+
 type Texts = {
+  results: ResultWords;
   inputRules: (typeof INPUT_RULE_TEXTS)["en"];
   place: (p: ArgPlace) => string;
   problem: (p: NumberProblem) => string;
@@ -101,6 +122,32 @@ function orList(items: readonly string[], or = "or"): string {
 
 export const FUNCTION_TEXTS = bilingual<Texts>({
   en: {
+    results: {
+      summaryHeaders: (unit) => {
+        const u = { day: "days", week: "weeks", month: "months" }[unit];
+        return [
+          "customer",
+          "first purchase",
+          "last purchase",
+          "orders",
+          "x (repeat purchase days)",
+          `t_x (${u})`,
+          `T (${u})`,
+          "recency (days)",
+          "total spend",
+          "mean repeat value",
+        ];
+      },
+      paretoHeaders: ["top share", "customers", "value", "share of value"],
+      modelLabel: "model",
+      logLikelihood: "log-likelihood",
+      qualityHeaders: ["reason", "count", "action", "amount", "first example"],
+      rowsRead: "Rows read",
+      purchaseLinesUsed: "Purchase lines used",
+      lineAmount: (rule) => `Line amount: ${rule}`,
+      finding: (label, unit) => `${label} (${unit})`,
+      example: (place, value, note) => `${place}: ${value}${note ? ` (${note})` : ""}`,
+    },
     inputRules: INPUT_RULE_TEXTS.en,
     place: (p) =>
       p.cell ? `${p.name}, cell ${p.cell}` : p.index ? `${p.name}, ${p.index.axis} ${p.index.n}` : p.name,
@@ -166,6 +213,33 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
     },
   },
   "zh-CN": {
+    results: {
+      summaryHeaders: (unit) => {
+        const u = { day: "天", week: "周", month: "月" }[unit];
+        return [
+          "客户",
+          "首次购买",
+          "最近购买",
+          "订单数",
+          "x（重复购买天数）",
+          `t_x（${u}）`,
+          `T（${u}）`,
+          "距最近购买天数",
+          "消费总额",
+          "重复购买平均金额",
+        ];
+      },
+      paretoHeaders: ["前百分比", "客户数", "价值", "价值占比"],
+      modelLabel: "模型",
+      logLikelihood: "对数似然",
+      qualityHeaders: ["原因", "数量", "处理方式", "金额", "首个示例"],
+      rowsRead: "读取行数",
+      purchaseLinesUsed: "使用的购买记录",
+      lineAmount: (rule) =>
+        `行金额：${{ amount: "金额列", "quantity × price": "数量 × 单价", "quantity × price − discount": "数量 × 单价 − 优惠" }[rule]}`,
+      finding: (label, unit) => `${label}（${unit}）`,
+      example: (place, value, note) => `${place}：${value}${note ? `（${note}）` : ""}`,
+    },
     inputRules: INPUT_RULE_TEXTS["zh-CN"],
     place: (p) =>
       p.cell

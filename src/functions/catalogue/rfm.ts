@@ -6,6 +6,7 @@ import { assignRfmSegments, assignValueBands } from "../../engine/rfm/segments";
 import { paretoTable } from "../../engine/rfm/segment-summary";
 import { argsOf, numberList, optionalBoolean, optionalChoice, optionalNumber } from "../excel/args";
 import { codedValueError } from "../excel/errors";
+import { FUNCTION_TEXTS } from "../../i18n/function-errors";
 import { excelCall, excelCallIn } from "../excel/guard";
 import { perRowResult, perRowResultRows, readRows } from "../excel/rows";
 import { LANGUAGES, RFM_SCHEMES, segmentName, VALUE_BAND_SCHEMES } from "../rfm/choices";
@@ -160,7 +161,7 @@ export function pareto(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.PARETO", () => {
+  return excelCall("LOYALTY.PARETO", (language) => {
     const a = argsOf(PARETO_PARAMS, [values, top_shares, headers], invocation);
     const shares = numberList(a.top_shares, { min: 0, minExclusive: true, max: 1 });
     const table = readRows([{ arg: a.values }]);
@@ -172,7 +173,7 @@ export function pareto(
       shares.length > 0 ? paretoTable(table.pick(0, rows), shares) : paretoTable(table.pick(0, rows));
     const out = result.map((p) => [p.topShare, p.customers, p.revenue, p.revenueShare]);
     return optionalBoolean(a.headers, false)
-      ? [["top share", "customers", "value", "share of value"], ...out]
+      ? [[...FUNCTION_TEXTS[language].results.paretoHeaders], ...out]
       : out;
   });
 }

@@ -5,6 +5,7 @@ import { argsOf, isOmitted, matrixOf, numberList, optionalChoice, type Arg } fro
 import { isBlank, showValue } from "../excel/cells";
 import { codedValueError, inputErrorCode, propagatedError } from "../excel/errors";
 import { excelCall } from "../excel/guard";
+import { localName } from "../../engine/text/bilingual";
 import { perRowResult, readRows, type RowSpec } from "../excel/rows";
 
 const TIER_PARAMS = ["values", "thresholds", "names", "purchases", "min_purchases", "require"] as const;
@@ -59,7 +60,7 @@ export function tier(
   require?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.TIER", () => {
+  return excelCall("LOYALTY.TIER", (language) => {
     const a = argsOf(TIER_PARAMS, [values, thresholds, names, purchases, min_purchases, require], invocation);
     const tierNames = textList(a.names);
     if (tierNames.length < 2) throw codedValueError({ code: "tooFewTiers", name: a.names.name });
@@ -93,7 +94,7 @@ export function tier(
     const out = Array.from(rows, (i) => {
       // Without purchases every customer given is active; with them, 0 purchase days is lapsed.
       const level = qualifyingLevel(tiers, v[i], withPurchases ? p[i] : 1, true);
-      return level < tiers.length ? tiers[level].name : LAPSED.name;
+      return level < tiers.length ? tiers[level].name : localName(LAPSED, language);
     });
     return perRowResult(table, rows, out);
   });

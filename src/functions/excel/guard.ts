@@ -13,6 +13,9 @@ import { asExcelError, codedValueError, ExcelError, inputErrorCode, toCustomFunc
 /** What a function body may return: a 2-D array of cells, or one value. */
 export type ExcelResult = unknown[][] | number | string | boolean;
 
+/** A function body: given the language it speaks (its words in text results), what Excel should show. */
+export type ExcelBody = (language: Language) => ExcelResult;
+
 function safeCell(fn: string, v: unknown, language: Language): unknown {
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v;
@@ -87,17 +90,18 @@ export function functionLanguage(argument?: unknown): Language {
 
 /**
  * Runs a function body and returns what Excel should show. `fn` names the function for messages and
- * the diagnostics log ("LOYALTY.PALIVE"); its errors are said in Office's display language.
+ * the diagnostics log ("LOYALTY.PALIVE"); its errors and the words of its results (header rows, labels)
+ * are said in Office's display language.
  */
-export function excelCall(fn: string, body: () => ExcelResult): unknown[][] {
+export function excelCall(fn: string, body: ExcelBody): unknown[][] {
   return excelCallIn(undefined, fn, body);
 }
 
-/** excelCall for a function with a [language] argument: its errors are said in that language when given. */
-export function excelCallIn(language: unknown, fn: string, body: () => ExcelResult): unknown[][] {
+/** excelCall for a function with a [language] argument: it speaks that language when given. */
+export function excelCallIn(language: unknown, fn: string, body: ExcelBody): unknown[][] {
   const said = functionLanguage(language);
   try {
-    return toExcelResult(fn, body(), said);
+    return toExcelResult(fn, body(said), said);
   } catch (e) {
     return [[failure(fn, asExcelError(e, fn), said)]];
   }

@@ -10,6 +10,8 @@
  * the model.
  */
 import { matrixOf, type Arg } from "../excel/args";
+import { FUNCTION_TEXTS } from "../../i18n/function-errors";
+import type { Language } from "../../engine/text/language";
 import { cellNumber, isBlank, showValue } from "../excel/cells";
 import { codedValueError, inputErrorCode, propagatedError } from "../excel/errors";
 import { modelLabel, modelNamed, modelSpec, type ModelName } from "../../engine/models/registry";
@@ -33,9 +35,10 @@ export function modelRow(kind: ModelName, values: readonly number[], logLikeliho
   return [modelSpec(kind).label, ...values, logLikelihood];
 }
 
-/** The label row shown above a model row when a fit function is asked for labels. */
-export function modelLabels(kind: ModelName): string[] {
-  return ["model", ...modelSpec(kind).params, "log-likelihood"];
+/** The label row shown above a model row when a fit function is asked for labels, in `language`. */
+export function modelLabels(kind: ModelName, language: Language = "en"): string[] {
+  const words = FUNCTION_TEXTS[language].results;
+  return [words.modelLabel, ...modelSpec(kind).params, words.logLikelihood];
 }
 
 /**

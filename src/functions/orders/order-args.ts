@@ -22,9 +22,10 @@ import type { ColumnOverrides } from "../../engine/data/columns";
 import { parseDay } from "../../engine/data/parse-date";
 import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
 import type { QualityExample, QualityReason } from "../../engine/data/quality";
-import { argPlaceOf, placeOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
+import { argPlaceOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
 import { isBlank, showValue } from "../excel/cells";
 import { codedValueError, inputErrorCode, propagatedError } from "../excel/errors";
+import type { ArgPlace } from "../../i18n/function-errors";
 
 /** Findings a function refuses: the cell cannot be used and there is no report to show it on. */
 const REFUSED: readonly QualityReason[] = [
@@ -168,10 +169,10 @@ function exampleCell(
   return { vector: vector ?? vectors.customers, dataRow: example.row - 1 };
 }
 
-/** Where a data-quality example is, as messages name places: "dates, cell Orders!B18". */
-export function examplePlace(r: ReadOrders, example: QualityExample): string {
+/** Where a data-quality example is, as parts a message says in its language ("dates, cell Orders!B18"). */
+export function examplePlace(r: ReadOrders, example: QualityExample): ArgPlace {
   const { vector, dataRow } = exampleCell(r.vectors, example);
-  return placeOf(vector, dataRow);
+  return argPlaceOf(vector, dataRow);
 }
 
 /** The cell a customer's id came from (the first line of theirs), so results show ids as they were typed. */
