@@ -56,7 +56,7 @@ export type FunctionErrorDetail =
       second: string;
       secondIs: "row" | "column";
     }
-  | { code: "orderColumnSizes"; n: number; name: string; length: number; columns: number }
+  | { code: "orderColumnSizes"; customers: string; n: number; name: string; length: number; columns: number }
   // A model row (SPEC §3) that cannot be read; `accepted` and `model` are the models' names.
   | { code: "notModelRow"; name: string; fitFunction: string; accepted: string[]; first: string }
   | { code: "modelRows"; name: string; count: number }
@@ -75,7 +75,7 @@ export type FunctionErrorDetail =
   | { code: "minimumCount"; name: string; count: number; tiers: number }
   | { code: "needsPurchases"; name: string; purchases: string }
   | { code: "tierRules"; problems: TierMinimumProblem[] }
-  | { code: "perpetuity"; row: number; retention: number; discountRate: number }
+  | { code: "perpetuity"; row: number; retention: number; discountRate: number; periods: string }
   | { code: "noStart"; name: string }
   | { code: "noParticipants"; name: string }
   | { code: "partialHistory"; names: string[] }
@@ -179,9 +179,9 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
         `${d.first} has ${d.n} ${d.unit} but ${d.second} has ${d.length}: give ranges of the same size, or a single value to use for every row`,
       rangeDirections: (d) => `${d.first} is a ${d.firstIs} but ${d.second} is a ${d.secondIs}`,
       orderColumnSizes: (d) =>
-        `customers has ${d.n} rows but ${d.name} has ${d.length}: give the ${d.columns === 3 ? "three " : ""}columns of one order table`,
+        `${d.customers} has ${d.n} rows but ${d.name} has ${d.length}: give the ${d.columns === 3 ? "three " : ""}columns of one order table`,
       notModelRow: (d) =>
-        `${d.name} must be a model row such as LOYALTY.${d.fitFunction} returns (its first cell names the model: ${orList(d.accepted)}); its first cell is ${d.first}`,
+        `${d.name} must be a model row such as ${d.fitFunction} returns (its first cell names the model: ${orList(d.accepted)}); its first cell is ${d.first}`,
       modelRows: (d) => `${d.name} holds ${d.count} model rows; give one`,
       wrongModel: (d) => `${d.name} is a ${d.model} model; this function needs ${orList(d.accepted)}`,
       modelCellNotNumber: (d) => `${d.name}, cell ${d.cell}: ${d.value} is not a number`,
@@ -201,7 +201,7 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       needsPurchases: (d) => `${d.name} needs ${d.purchases}: each customer's purchase days`,
       tierRules: (d) => `tier rules: ${d.problems.map((p) => tierMinimumText("en", p)).join("; ")}`,
       perpetuity: (d) =>
-        `row ${d.row}: retention ${d.retention} is not below 1 + discount rate ${d.discountRate}, so the perpetuity has no finite value; give periods`,
+        `row ${d.row}: retention ${d.retention} is not below 1 + discount rate ${d.discountRate}, so the perpetuity has no finite value; give ${d.periods}`,
       noStart: (d) => `${d.name}: give the day the campaign started`,
       noParticipants: (d) => `${d.name}: no member id given`,
       partialHistory: (d) =>
@@ -277,9 +277,9 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       rangeDirections: (d) =>
         `${d.first} 是一${d.firstIs === "row" ? "行" : "列"}，而 ${d.second} 是一${d.secondIs === "row" ? "行" : "列"}`,
       orderColumnSizes: (d) =>
-        `customers 有 ${d.n} 行，而 ${d.name} 有 ${d.length} 行：请给出同一张订单表的${d.columns === 3 ? "三" : "各"}列`,
+        `${d.customers} 有 ${d.n} 行，而 ${d.name} 有 ${d.length} 行：请给出同一张订单表的${d.columns === 3 ? "三" : "各"}列`,
       notModelRow: (d) =>
-        `${d.name} 必须是模型行，如 LOYALTY.${d.fitFunction} 返回的那样（第一个单元格写模型名：${d.accepted.join("、")}）；它的第一个单元格是 ${d.first}`,
+        `${d.name} 必须是模型行，如 ${d.fitFunction} 返回的那样（第一个单元格写模型名：${d.accepted.join("、")}）；它的第一个单元格是 ${d.first}`,
       modelRows: (d) => `${d.name} 含有 ${d.count} 个模型行；请只给一个`,
       wrongModel: (d) => `${d.name} 是 ${d.model} 模型；此函数需要 ${d.accepted.join("、")} 之一`,
       modelCellNotNumber: (d) => `${d.name} 的第 ${d.cell} 个单元格：${d.value} 不是数字`,
@@ -288,7 +288,7 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       modelParamNotPositive: (d) => `${d.name}：${d.model} 的参数 ${d.param} 必须为正数，而不是 ${d.value}`,
       modelUnavailable: (d) => `此版本不提供 ${d.model} 模型`,
       // The reason is the optimiser's English; the Chinese says what it means, as the Model sheet does.
-      notConverged: (d) => `${d.model} 拟合未收敛（客户或重复购买可能太少；可以设置 penalty 参数）`,
+      notConverged: (d) => `${d.model} 拟合未收敛（客户或重复购买可能太少；设置惩罚项可能有帮助）`,
       inputRule: (d, place) => (d.place ? `${place(d.place)}：` : "") + inputRuleText(d.problem, "zh-CN"),
       noCustomers: (d) => `${d.names.join("、")} 中没有客户`,
       noNumbers: (d) => `${d.name} 中没有数字`,
@@ -299,7 +299,7 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       needsPurchases: (d) => `${d.name} 需要同时给出 ${d.purchases}：每位客户的消费天数`,
       tierRules: (d) => `等级规则：${d.problems.map((p) => tierMinimumText("zh-CN", p)).join("；")}`,
       perpetuity: (d) =>
-        `第 ${d.row} 行：留存率 ${d.retention} 不小于 1 + 折现率 ${d.discountRate}，永续价值不是有限值；请给出 periods`,
+        `第 ${d.row} 行：留存率 ${d.retention} 不小于 1 + 折现率 ${d.discountRate}，永续价值不是有限值；请给出 ${d.periods}`,
       noStart: (d) => `${d.name}：请给出活动开始的日期`,
       noParticipants: (d) => `${d.name}：没有给出会员编号`,
       partialHistory: (d) => `请同时给出 ${d.names.join("、")}（客户的购买历史），或都不给（新客户）`,

@@ -58,6 +58,7 @@ function ltvAdapter(a: Record<(typeof LTV_PARAMS)[number], Arg>): unknown[][] {
             row: i + 1,
             retention: retention[i],
             discountRate: discount[i],
+            periods: a.periods.name,
           });
     } catch (e) {
       if (!(e instanceof SimpleLtvInputError)) throw e;

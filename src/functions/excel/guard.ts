@@ -8,7 +8,14 @@ import { languageOf, type Language } from "../../engine/text/language";
 import type { FunctionErrorDetail } from "../../i18n/function-errors";
 import { LANGUAGES } from "../rfm/choices";
 import { recordDiagnostic } from "./diagnostics";
-import { asExcelError, codedValueError, ExcelError, inputErrorCode, toCustomFunctionsError } from "./errors";
+import {
+  asExcelError,
+  codedValueError,
+  ExcelError,
+  inputErrorCode,
+  shownMessage,
+  toCustomFunctionsError,
+} from "./errors";
 
 /** What a function body may return: a 2-D array of cells, or one value. */
 export type ExcelResult = unknown[][] | number | string | boolean;
@@ -21,18 +28,18 @@ function safeCell(fn: string, v: unknown, language: Language): unknown {
     if (Number.isFinite(v)) return v;
     const detail: FunctionErrorDetail = { code: "computed", fn, value: String(v) };
     const e = new ExcelError("#NUM!", { functions: detail });
-    recordDiagnostic(fn, e.code, e.message);
+    recordDiagnostic(fn, e.code, shownMessage(e, language));
     return toCustomFunctionsError(e, language);
   }
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (v === null || v === undefined) return "";
   if (v instanceof ExcelError) {
-    recordDiagnostic(fn, v.code, v.message);
+    recordDiagnostic(fn, v.code, shownMessage(v, language));
     return toCustomFunctionsError(v, language);
   }
   if (inputErrorCode(v) !== undefined) return v;
   const e = codedValueError({ code: "internal", fn, what: "a result Excel cannot show" });
-  recordDiagnostic(fn, e.code, e.message);
+  recordDiagnostic(fn, e.code, shownMessage(e, language));
   return toCustomFunctionsError(e, language);
 }
 
@@ -72,7 +79,7 @@ export function toExcelResult(fn: string, result: ExcelResult, language: Languag
 }
 
 function failure(fn: string, e: ExcelError, language: Language): CustomFunctions.Error {
-  recordDiagnostic(fn, e.code, e.message);
+  recordDiagnostic(fn, e.code, shownMessage(e, language));
   return toCustomFunctionsError(e, language);
 }
 

@@ -56,7 +56,7 @@ export function parseModelRow(arg: Arg, accepted: readonly ModelName[]): ModelRo
   const { name } = arg;
   const labels = accepted.map(modelLabel);
   if (modelRows.length === 0) {
-    const fitFunction = modelSpec(accepted[0]).fitFunction;
+    const fitFunction = `LOYALTY.${modelSpec(accepted[0]).fitFunction}`;
     const first = showValue(rows[0]?.[0]);
     throw codedValueError({ code: "notModelRow", name, fitFunction, accepted: labels, first });
   }

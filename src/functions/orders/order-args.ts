@@ -113,6 +113,7 @@ export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOr
     if (v.cells.length !== n)
       throw codedValueError({
         code: "orderColumnSizes",
+        customers: args.customers.name,
         n,
         name: v.arg.name,
         length: v.cells.length,
