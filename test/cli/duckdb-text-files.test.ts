@@ -18,7 +18,13 @@ import { amountColumnOf, readOrderTable } from "../../src/engine/data/read-order
 import { readCsvTable } from "../../src/workbook/csv/read";
 import type { CsvReadOptions } from "../../src/workbook/csv/table";
 import { capture } from "../helpers/cli-io";
-import { bothEngines, comparable, expectSameAnalysis, perCustomer } from "../helpers/duckdb-compare";
+import {
+  bothEngines,
+  comparable,
+  expectHandComputed,
+  expectSameAnalysis,
+  perCustomer,
+} from "../helpers/duckdb-compare";
 import { testDataPath } from "../helpers/test-data";
 import { EXPECTED_EXPORTS, totalsOf, type ExpectedExport } from "../exports/expected";
 
@@ -37,22 +43,6 @@ function write(name: string, bytes: Uint8Array | string): string {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
   return file;
-}
-
-/** The hand-computed customers and revenue of the fixture (test/exports/expected.ts). */
-function expectHandComputed(a: Analysis, e: ExpectedExport) {
-  const s = a.summary;
-  expect([...s.customerIds].sort()).toEqual(Object.keys(e.customers).sort());
-  const revenue = Array.from(s.spend).reduce((x, y) => x + y, 0);
-  expect(Math.round(revenue * 100)).toBe(Math.round(totalsOf(e).revenue * 100));
-  for (const [id, want] of Object.entries(e.customers)) {
-    const c = s.customerIds.indexOf(id);
-    expect([id, Math.round(s.spend[c] * 100), s.purchaseDays[c]]).toEqual([
-      id,
-      Math.round(want.spend * 100),
-      want.purchaseDays,
-    ]);
-  }
 }
 
 /** DuckDB on `input` (a .gz file or a glob) against the in-process engine on `plain`, the same lines. */
