@@ -27,7 +27,6 @@ import {
 } from "../../sheet/a1";
 import { resolveCells } from "../../sheet/sheet-model-cells";
 import type { SheetModel } from "../../sheet/sheet-model";
-import { isReportChartName } from "../../sheet/report-marks";
 import type {
   BackendSheet,
   CellContents,
@@ -38,6 +37,7 @@ import type {
 } from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
 import { fateOf, isReportFormat } from "../user-objects";
+import { isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
 import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";
@@ -228,7 +228,7 @@ export class OfficeBackend implements WorkbookBackend {
       const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
       return fate && typeof fate === "object" ? [{ cell: fate.ref, link }] : [];
     });
-    if (replace) await this.clearSheet(replace, sheetName, boxes);
+    if (replace) await this.clearSheet(replace, sheetName, boxes, previous);
     else await this.addSheet(sheetName);
     for (const request of packRequests(operations, this.requestBudget)) {
       await this.send(sheetName, request);
@@ -273,7 +273,12 @@ export class OfficeBackend implements WorkbookBackend {
    * Empties a generated sheet of everything a sheet model can put there (within the `owned` boxes only,
    * when given: what the user added outside them stays), and gives it its new name.
    */
-  private async clearSheet(name: string, newName: string, owned?: RangeBox[]): Promise<void> {
+  private async clearSheet(
+    name: string,
+    newName: string,
+    owned?: RangeBox[],
+    previous?: PreviousSheet,
+  ): Promise<void> {
     const notes = this.supports("ExcelApi", "1.18");
     const ours = (address: string) => {
       const box = parseRangeAddress(splitAddress(address).range);
@@ -286,9 +291,21 @@ export class OfficeBackend implements WorkbookBackend {
         : [ws.getRange(undefined)];
       for (const area of areas) area.load("top,left,width,height");
       ws.tables.load("items/name");
-      ws.charts.load("items/name");
+      const unmarked = previous?.unmarkedCharts ?? [];
+      // A sheet written before charts were marked: its charts are known by place (top-left cell) and title.
+      const anchors = unmarked.map((c) => ({
+        at: c.at,
+        range: ws.getRange(cellAddress(c.at.row, c.at.col)).load("top,left"),
+      }));
+      ws.charts.load("items/name,items/top,items/left,items/title/text");
       if (notes) ws.notes.load("items/authorName");
       await context.sync();
+      const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+      const found = (c: Excel.Chart): FoundChart => {
+        if (unmarked.length === 0) return { name: c.name };
+        const anchor = anchors.find((a) => near(a.range.top, c.top) && near(a.range.left, c.left));
+        return { name: c.name, at: anchor?.at, title: c.title.text };
+      };
       const tableRanges = ws.tables.items.map((t) => t.getRange().load("address"));
       const noteRanges = notes ? ws.notes.items.map((n) => n.getLocation().load("address")) : [];
       await context.sync();
@@ -296,7 +313,7 @@ export class OfficeBackend implements WorkbookBackend {
       ws.tables.items.filter((_t, i) => ours(tableRanges[i].address)).forEach((t) => t.delete());
       if (notes) ws.notes.items.filter((_n, i) => ours(noteRanges[i].address)).forEach((n) => n.delete());
       // The report's charts (known by their name's mark) are drawn again; the user's stay where they are.
-      ws.charts.items.filter((c) => isReportChartName(c.name)).forEach((c) => c.delete());
+      ws.charts.items.filter((c) => isReportChart(found(c), previous)).forEach((c) => c.delete());
       for (const area of areas) {
         area.conditionalFormats.clearAll();
         area.dataValidation.clear();
@@ -351,10 +368,12 @@ export class OfficeBackend implements WorkbookBackend {
     previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
     if (!this.supports("ExcelApi", "1.18")) return [];
-    const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
+    // Excel's API cannot set a note's author: the report's notes written in Excel are known by their text,
+    // those a file written by the command line brought carry the mark.
+    const known = reportNotes(model, previous);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      ws.notes.load("items/content");
+      ws.notes.load("items/content,items/authorName");
       await context.sync();
       const noteRanges = ws.notes.items.map((n) => n.getLocation().load("address"));
       await context.sync();
@@ -364,9 +383,7 @@ export class OfficeBackend implements WorkbookBackend {
         const box = parseRangeAddress(address);
         const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
         const cell = address.replace(/\$/g, "");
-        // The report's: a note it writes now, or the one the last build wrote there (its text has changed).
-        const ours = ourNotes.has(note.content) || previous.notes?.[cell] === note.content;
-        if (cleared && !ours) {
+        if (cleared && !isReportNote({ cell, text: note.content, author: note.authorName }, known)) {
           losses.push({ kind: "note", sheet, cell, text: note.content });
         }
       });

@@ -59,6 +59,8 @@ export class FakeSheet {
   validations: { range: string; settings: Recorded }[] = [];
   merges: string[] = [];
   notes = new Map<string, string>();
+  /** A note's author (Excel's API reads it, cannot set it); none given: the signed-in user. */
+  noteAuthors = new Map<string, string>();
   columnWidths = new Map<number, number>();
   freeze: Recorded = {};
   settings: Recorded = {};

@@ -30,6 +30,9 @@ import {
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/** The signed-in user Excel names as the author of the notes the add-in writes. */
+const FAKE_USER = "Excel User";
+
 /**
  * The members `K` of the Office.js interface `T` (@types/office-js) as the fake has them: each class below
  * `implements` this, so `npm run typecheck` fails when the fake drifts from the real API. A member that
@@ -1019,9 +1022,12 @@ class TableCollectionProxy
 /** A chart among a collection's loaded items: its position (from setPosition) and delete(). */
 class ChartItemProxy
   extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }>
-  implements Faked<Excel.Chart, "name" | "top" | "left" | "delete">
+  implements Faked<Excel.Chart, "name" | "top" | "left" | "title" | "delete">
 {
   protected readonly readable = {
+    // Loaded as "items/title/text"; a chart drawn without a title has "".
+    "title/text": ({ chart }: { sheet: FakeSheet; chart: FakeChart }) =>
+      (chart.settings["title.text"] as string | undefined) ?? "",
     top: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.topOf(anchorOf(chart).top),
     left: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.leftOf(anchorOf(chart).left),
     // Excel names a chart "Chart N" unless it is given a name.
@@ -1037,6 +1043,9 @@ class ChartItemProxy
   }
   get left(): number {
     return this.loadedValue("left");
+  }
+  get title(): { text: string } {
+    return { text: this.loadedValue("title/text") };
   }
 
   delete(): void {
@@ -1106,7 +1115,7 @@ class ChartCollectionProxy
   }
 }
 
-type NoteItem = Faked<Excel.Note, "content" | "delete" | "getLocation">;
+type NoteItem = Faked<Excel.Note, "content" | "authorName" | "delete" | "getLocation">;
 
 class NoteCollectionProxy
   extends CollectionProxy<NoteItem>
@@ -1123,9 +1132,11 @@ class NoteCollectionProxy
     const sheet = this.sheet();
     return [...sheet.notes.entries()].map(([address, content]) => ({
       content,
+      authorName: sheet.noteAuthors.get(address) ?? FAKE_USER,
       delete: () =>
         this.context.enqueue(() => {
           sheet.notes.delete(address);
+          sheet.noteAuthors.delete(address);
         }),
       getLocation: () => new RangeProxy(this.context, () => ({ sheet, box: parseRangeAddress(address) })),
     }));
@@ -1138,6 +1149,8 @@ class NoteCollectionProxy
       const sheet = this.sheet();
       if (sheet.notes.has(address)) throw new Error(`InvalidOperation: ${address} already has a note`);
       sheet.notes.set(address, String(content));
+      // Excel's API gives a note the signed-in user as author: it has no author to set.
+      sheet.noteAuthors.set(address, FAKE_USER);
     }, [address, content]);
   }
 }

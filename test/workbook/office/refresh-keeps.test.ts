@@ -16,7 +16,10 @@ import { UserError } from "../../../src/user-error";
 import type { UserCell } from "../../../src/workbook/memory/memory-workbook";
 import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import type { FakeExcel } from "./fake-excel";
-import type { FakeSheet } from "./fake-excel-model";
+import type { FakeChart, FakeSheet } from "./fake-excel-model";
+import type { CellValue } from "../../../src/engine/data/table";
+import { SETTINGS_SHEET_NAME } from "../../../src/sheet/port";
+import { decodeStore, encodeStore } from "../../../src/workbook/settings-store";
 import { fakeExcelWith, typeInto } from "./fake-fixture";
 
 jest.setTimeout(120_000);
@@ -65,6 +68,27 @@ function customerTable(excel: FakeExcel) {
     return -1;
   };
   return { sheet, box: table.box, rowOf };
+}
+
+/** A chart a user drew, at a cell, with a title or none. */
+function chartAt(at: string[], title: string | undefined): FakeChart {
+  const settings: Record<string, unknown> = { "setPosition()": at };
+  if (title !== undefined) settings["title.text"] = title;
+  return { type: "Line", source: "A1:A3", seriesBy: "Auto", series: [{}], settings };
+}
+
+/** Changes every entry of the registry stored in the workbook's settings sheet. */
+function editRegistry(excel: FakeExcel, change: (entry: Record<string, unknown>) => void): void {
+  const store = excel.model.mustSheet(SETTINGS_SHEET_NAME);
+  const rows: CellValue[][] = [];
+  for (const [r, row] of store.cells) for (const [c, cell] of row) (rows[r - 1] ??= [])[c - 1] = cell.value;
+  const entries = decodeStore(Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)))!;
+  const registry = JSON.parse(entries.registry) as { sheets: Record<string, unknown>[] };
+  registry.sheets.forEach(change);
+  store.cells.clear();
+  encodeStore({ ...entries, registry: JSON.stringify(registry) }).forEach((cells, r) =>
+    cells.forEach((v, c) => typeInto(store.cellFor(r + 1, c + 1), v)),
+  );
 }
 
 describe("Refresh in Excel (the Office adapter, against the fake)", () => {
@@ -194,6 +218,37 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       false,
     );
     expect(sheet.conditionalFormats).toHaveLength(reportFormats);
+  });
+
+  it("a workbook written before the report marked its charts: its charts (where and as that build drew them) are drawn again once, the user's stay", async () => {
+    const { excel, wb } = await reportInExcel();
+    const tiers = excel.model.mustSheet("LL Tiers");
+    const drawn = tiers.charts.map((c) => ({
+      at: c.settings["setPosition()"],
+      title: c.settings["title.text"],
+    }));
+    expect(drawn.length).toBeGreaterThan(0);
+    // As an earlier build left it: Excel's own chart names, and a registry without the records that came
+    // with the marks.
+    for (const c of tiers.charts) delete c.settings.name;
+    editRegistry(excel, (entry) => {
+      delete entry.formats;
+      delete entry.notes;
+    });
+    // The user's charts: one exactly on the report's first chart with a title of theirs, one untitled.
+    const mine = [
+      chartAt(tiers.charts[0].settings["setPosition()"] as string[], "My trend"),
+      chartAt(["B2"], undefined),
+    ];
+    tiers.charts.push(...mine);
+
+    await buildReport({ workbook: wb });
+    expect(mine.every((c) => tiers.charts.includes(c))).toBe(true);
+    const report = tiers.charts.filter((c) => !mine.includes(c));
+    expect(report.map((c) => ({ at: c.settings["setPosition()"], title: c.settings["title.text"] }))).toEqual(
+      drawn,
+    );
+    expect(report.every((c) => String(c.settings.name).startsWith("LL chart "))).toBe(true);
   });
 
   it("refreshes without asking when nothing of the user's is in the way, the report's own notes and charts included", async () => {
