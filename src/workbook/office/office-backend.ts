@@ -19,6 +19,7 @@ import type { CellValue } from "../../engine/data/table";
 import {
   boxesOverlap,
   cellAddress,
+  columnName,
   parseRangeList,
   parseRangeAddress,
   rangeAddress,
@@ -228,10 +229,19 @@ export class OfficeBackend implements WorkbookBackend {
       const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
       return fate && typeof fate === "object" ? [{ cell: fate.ref, link }] : [];
     });
+    // Setting a column's width shows it again: the columns the user hid are hidden again after writing.
+    const hidden = replace ? await this.hiddenColumns(replace, model) : [];
     if (replace) await this.clearSheet(replace, sheetName, boxes, previous);
     else await this.addSheet(sheetName);
     for (const request of packRequests(operations, this.requestBudget)) {
       await this.send(sheetName, request);
+    }
+    if (hidden.length > 0) {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        for (const col of hidden) ws.getRange(`${columnName(col)}:${columnName(col)}`).columnHidden = true;
+        await context.sync();
+      });
     }
     if (carried.length > 0) {
       await this.run(async (context) => {
@@ -241,6 +251,21 @@ export class OfficeBackend implements WorkbookBackend {
       });
     }
     await this.recalculate();
+  }
+
+  /** The hidden columns of a sheet, up to the last one with a value or one the model sets a width of. */
+  private async hiddenColumns(sheet: string, model: SheetModel): Promise<number[]> {
+    const used = await this.usedBox(sheet);
+    const last = Math.max(used?.right ?? 0, model.columnWidths?.length ?? 0);
+    if (last === 0) return [];
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const columns = Array.from({ length: last }, (_, i) =>
+        ws.getRange(`${columnName(i + 1)}:${columnName(i + 1)}`).load("columnHidden"),
+      );
+      await context.sync();
+      return columns.flatMap((c, i) => (c.columnHidden ? [i + 1] : []));
+    });
   }
 
   /** One request: calculation and screen updating suspended until its sync. */

@@ -588,6 +588,7 @@ class RangeProxy
       | "left"
       | "width"
       | "height"
+      | "columnHidden"
       | "setCellProperties"
       | "format"
       | "conditionalFormats"
@@ -615,6 +616,13 @@ class RangeProxy
     left: (t) => t && t.sheet.leftOf(t.box.left),
     height: (t) => t && t.sheet.topOf(t.box.bottom + 1) - t.sheet.topOf(t.box.top),
     width: (t) => t && t.sheet.leftOf(t.box.right + 1) - t.sheet.leftOf(t.box.left),
+    // True when every column of the range is hidden, false when none is, null when some are.
+    columnHidden: (t) => {
+      if (!t) return null;
+      let hidden = 0;
+      for (let c = t.box.left; c <= t.box.right; c++) if (t.sheet.hiddenColumns.has(c)) hidden++;
+      return hidden === 0 ? false : hidden === t.box.right - t.box.left + 1 ? true : null;
+    },
   };
   private synced = false;
 
@@ -677,6 +685,18 @@ class RangeProxy
   get height(): number {
     return this.loadedValue("height");
   }
+  get columnHidden(): boolean {
+    return this.loadedValue("columnHidden");
+  }
+  set columnHidden(value: boolean) {
+    this.set("columnHidden", value, () => {
+      const { sheet, box } = this.range();
+      for (let c = box.left; c <= box.right; c++) {
+        if (value) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
 
   private setGrid(name: string, value: unknown[][], apply: (cell: FakeCell, entry: unknown) => void): void {
     this.set(name, value, () => {
@@ -723,9 +743,16 @@ class RangeProxy
           context.enqueue(
             () => {
               const { sheet, box } = this.range();
+              // Giving a column a width (its own or the standard one) shows it, as in Excel.
               if (prop === "columnWidth") {
-                for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, value as number);
-              } else if (prop === "useStandardWidth" && value === true) sheet.columnWidths.clear();
+                for (let c = box.left; c <= box.right; c++) {
+                  sheet.columnWidths.set(c, value as number);
+                  sheet.hiddenColumns.delete(c);
+                }
+              } else if (prop === "useStandardWidth" && value === true) {
+                sheet.columnWidths.clear();
+                sheet.hiddenColumns.clear();
+              }
             },
             { [String(prop)]: value },
           );

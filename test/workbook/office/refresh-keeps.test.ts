@@ -251,6 +251,18 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     expect(report.every((c) => String(c.settings.name).startsWith("LL chart "))).toBe(true);
   });
 
+  it("keeps the columns the user hid hidden, though the report sets the widths of its columns again", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box } = customerTable(excel);
+    // A column of the report's table, and their own column beside it.
+    const theirs = [box.left + 2, box.right + 2];
+    typeInto(sheet.cellFor(box.top, box.right + 2), "Private");
+    for (const c of theirs) sheet.hiddenColumns.add(c);
+    expect(sheet.columnWidths.has(box.left + 2)).toBe(true);
+    await buildReport({ workbook: wb });
+    expect([...sheet.hiddenColumns].sort((a, b) => a - b)).toEqual(theirs);
+  });
+
   it("refreshes without asking when nothing of the user's is in the way, the report's own notes and charts included", async () => {
     const { excel, wb } = await reportInExcel();
     const tiers = excel.model.sheets.find((s) => s.name === "LL Tiers")!;
