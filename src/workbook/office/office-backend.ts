@@ -37,7 +37,8 @@ import type {
   WorkbookBackend,
 } from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
-import { fateOf, isReportFormat } from "../user-objects";
+import { fateOf, isReportFormat, type UserObject } from "../user-objects";
+import { applyValidationArea, ruleFormulas, validationAreas, type ValidationArea } from "./validation-areas";
 import { isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
@@ -87,6 +88,16 @@ function defaultSupports(set: string, version: string): boolean {
 /** A link as the list of what would be lost names it: where it leads. */
 function linkText(link: Excel.RangeHyperlink): string {
   return link.address ?? link.documentReference ?? link.textToDisplay ?? "";
+}
+
+/** A piece of validation as the rule that decides where it goes sees it. */
+function validationObject(area: ValidationArea): UserObject {
+  return {
+    what: "validation",
+    type: area.type,
+    ref: rangeAddress(area.box),
+    formulas: ruleFormulas(area.rule),
+  };
 }
 
 /** The response of one read chunk. */
@@ -223,12 +234,20 @@ export class OfficeBackend implements WorkbookBackend {
       ...structureOperations(model, cells, { notes: this.supports("ExcelApi", "1.18") }),
     ];
     const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
-    // The user's links on the report's parts follow their cells (the same customer's row and column).
-    const links = replace && boxes && previous?.formats ? await this.readLinks(replace, boxes) : [];
+    // The user's links and validation on the report's parts follow their cells (the same customer's row
+    // and column). Without a record of the report's own (a sheet written before), all there is the report's.
+    const theirs = replace && boxes && previous?.formats;
+    const links = theirs ? await this.readLinks(replace, boxes) : [];
     const carried = links.flatMap(({ cell, link }) => {
       const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
       return fate && typeof fate === "object" ? [{ cell: fate.ref, link }] : [];
     });
+    const validations = theirs
+      ? (await validationAreas(this.run, replace, boxes)).flatMap((area) => {
+          const fate = fateOf(validationObject(area), boxes, previous);
+          return typeof fate === "object" ? [{ ...area, to: parseRangeList(fate.ref) }] : [];
+        })
+      : [];
     // Setting a column's width shows it again: the columns the user hid are hidden again after writing.
     const hidden = replace ? await this.hiddenColumns(replace, model) : [];
     if (replace) await this.clearSheet(replace, sheetName, boxes, previous);
@@ -243,10 +262,13 @@ export class OfficeBackend implements WorkbookBackend {
         await context.sync();
       });
     }
-    if (carried.length > 0) {
+    if (carried.length > 0 || validations.length > 0) {
       await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetName);
         for (const { cell, link } of carried) ws.getRange(cell).hyperlink = link;
+        for (const v of validations) {
+          for (const box of v.to) applyValidationArea(ws.getRange(rangeAddress(box, false, true)), v);
+        }
         await context.sync();
       });
     }
@@ -376,8 +398,10 @@ export class OfficeBackend implements WorkbookBackend {
     for (const format of await this.userFormats(sheet, owned, previous)) {
       losses.push({ kind: "format", sheet, cell: format.ref });
     }
-    for (const area of await this.userValidationAreas(sheet, owned, previous)) {
-      losses.push({ kind: "validation", sheet, cell: area });
+    for (const area of await validationAreas(this.run, sheet, owned)) {
+      const object = validationObject(area);
+      if (fateOf(object, owned, previous) === "lost")
+        losses.push({ kind: "validation", sheet, cell: object.ref });
     }
     for (const link of await this.readLinks(sheet, owned)) {
       const fate = fateOf({ what: "hyperlink", ref: link.cell, formulas: [] }, owned, previous);
@@ -447,27 +471,6 @@ export class OfficeBackend implements WorkbookBackend {
         out.push({ ref: ref || "several ranges" });
       }
       return out;
-    });
-  }
-
-  /**
-   * The report's parts that hold a data validation of the user's: Excel's API gives a range's validation
-   * only as a whole, so a part with any validation and none of the report's is listed whole. (In a part
-   * that also holds the report's validation the user's cannot be told apart: it goes with the part.)
-   */
-  private async userValidationAreas(
-    sheet: string,
-    owned: RangeBox[],
-    previous: PreviousSheet,
-  ): Promise<string[]> {
-    const ours = (previous.formats?.validations ?? []).flatMap((v) => parseRangeList(v.range));
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      const found = owned.map((b) => ws.getRange(rangeAddress(b, false, true)).dataValidation.load("type"));
-      await context.sync();
-      return owned
-        .filter((b, i) => found[i].type !== "None" && !ours.some((o) => boxesOverlap(o, b)))
-        .map((b) => rangeAddress(b));
     });
   }
 
