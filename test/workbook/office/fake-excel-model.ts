@@ -62,6 +62,7 @@ export class FakeSheet {
   /** A note's author (Excel's API reads it, cannot set it); none given: the signed-in user. */
   noteAuthors = new Map<string, string>();
   columnWidths = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   freeze: Recorded = {};
   settings: Recorded = {};
 

@@ -10,7 +10,7 @@
  * (never deleted and added again, so no #REF!).
  */
 import { buildReport } from "../../../src/report/build-report";
-import { columnName, rangeAddress } from "../../../src/sheet/a1";
+import { columnName } from "../../../src/sheet/a1";
 import { generateOrders } from "../../../src/engine/sample/generate-orders";
 import { UserError } from "../../../src/user-error";
 import type { UserCell } from "../../../src/workbook/memory/memory-workbook";
@@ -188,7 +188,7 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     const highlighted = `${columnName(box.left + 1)}${box.top + 2}`;
     sheet.conditionalFormats.push({ range: highlighted, type: "CellValue", settings: {} });
     const reportFormats = sheet.conditionalFormats.length - 1;
-    // A dropdown on the "Called?" column: Excel's API says only that the table has one, not where.
+    // A dropdown on the "Called?" column.
     sheet.validations.push({
       range: `${columnName(right)}${box.top + 1}:${columnName(right)}${box.bottom}`,
       settings: { rule: { list: { source: "yes,no" } } },
@@ -197,10 +197,10 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
 
     const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
     const detail = (stopped as UserError).detail;
-    // The report's own formats are not listed; the user's highlight and title link are.
+    // The report's own formats are not listed; the user's highlight and title link are (their dropdown
+    // follows its column).
     expect(detail && "losses" in detail ? detail.losses : []).toEqual([
       { kind: "format", sheet: "LL Customers", cell: highlighted },
-      { kind: "validation", sheet: "LL Customers", cell: rangeAddress({ ...box, right }) },
       { kind: "link", sheet: "LL Customers", cell: "A1", text: "Mine!A1" },
     ]);
     expect((stopped as Error).message).toContain(
@@ -218,6 +218,59 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       false,
     );
     expect(sheet.conditionalFormats).toHaveLength(reportFormats);
+    const column = columnName(called);
+    expect(sheet.validations).toEqual([
+      {
+        range: `${column}${now.box.top + 1}:${column}${now.box.bottom}`,
+        settings: expect.objectContaining({ rule: { list: { source: "yes,no" } } }),
+      },
+    ]);
+  });
+
+  it("tells the user's data validation from the report's cell by cell: on a customer's cell it follows the customer, where it cannot it is listed, beside the report's own", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box, rowOf } = customerTable(excel);
+    const orders = excel.model.mustSheet("Orders");
+    const ids = [...orders.cells.values()].map((row) => row.get(2)?.value);
+    // Two customers: one who stays, one whose order lines are deleted (they leave the table).
+    const staying = String(sheet.cell(box.top + 5, box.left)?.value);
+    const leaving = String(sheet.cell(box.top + 2, box.left)?.value);
+    expect(ids).toContain(leaving);
+    const spendBefore = (id: string) => `${columnName(box.left + 1)}${rowOf(id)}`;
+    const [stayingCell, leavingCell] = [spendBefore(staying), spendBefore(leaving)];
+    const stayingRow = rowOf(staying);
+    const whole = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+    sheet.validations.push({ range: stayingCell, settings: { rule: whole } });
+    sheet.validations.push({ range: leavingCell, settings: { rule: whole } });
+    // On LL Tiers, whose part holding the tier minimums has the report's own validation: theirs on the title.
+    const tiers = excel.model.mustSheet("LL Tiers");
+    const reportValidations = JSON.stringify(tiers.validations);
+    expect(tiers.validations.length).toBeGreaterThan(0);
+    tiers.validations.push({
+      range: "A1",
+      settings: { rule: { textLength: { formula1: 40, operator: "LessThan" } } },
+    });
+    for (const [r, row] of orders.cells) if (row.get(2)?.value === leaving) orders.cells.delete(r);
+
+    const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
+    const detail = (stopped as UserError).detail;
+    expect(detail && "losses" in detail ? detail.losses : []).toEqual([
+      { kind: "validation", sheet: "LL Customers", cell: leavingCell },
+      { kind: "validation", sheet: "LL Tiers", cell: "A1" },
+    ]);
+    expect((stopped as Error).message).toContain(`a data validation on cells A1 of sheet "LL Tiers"`);
+
+    await buildReport({ workbook: wb, force: true });
+    const now = customerTable(excel);
+    expect(now.rowOf(leaving)).toBe(-1);
+    expect(now.rowOf(staying)).toBe(stayingRow - 1);
+    expect(sheet.validations).toEqual([
+      {
+        range: `${columnName(now.box.left + 1)}${now.rowOf(staying)}`,
+        settings: expect.objectContaining({ rule: whole }),
+      },
+    ]);
+    expect(JSON.stringify(tiers.validations)).toBe(reportValidations);
   });
 
   it("a workbook written before the report marked its charts: its charts (where and as that build drew them) are drawn again once, the user's stay", async () => {
@@ -249,6 +302,18 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       drawn,
     );
     expect(report.every((c) => String(c.settings.name).startsWith("LL chart "))).toBe(true);
+  });
+
+  it("keeps the columns the user hid hidden, though the report sets the widths of its columns again", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box } = customerTable(excel);
+    // A column of the report's table, and their own column beside it.
+    const theirs = [box.left + 2, box.right + 2];
+    typeInto(sheet.cellFor(box.top, box.right + 2), "Private");
+    for (const c of theirs) sheet.hiddenColumns.add(c);
+    expect(sheet.columnWidths.has(box.left + 2)).toBe(true);
+    await buildReport({ workbook: wb });
+    expect([...sheet.hiddenColumns].sort((a, b) => a - b)).toEqual(theirs);
   });
 
   it("refreshes without asking when nothing of the user's is in the way, the report's own notes and charts included", async () => {
