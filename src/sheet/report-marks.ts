@@ -25,17 +25,5 @@ export function isReportChartName(name: string | undefined): boolean {
 /** The author of the notes the report writes in a file. */
 export const REPORT_NOTE_AUTHOR = "Loyalty Lens";
 
-/*
- * Builds before the marks (their registry entries record no `formats`, or no `notes`) named a chart after
- * its title ("Chart N" without one) and wrote notes with ExcelJS's author, "Author". A refresh knows their
- * objects by these together with what the registry recorded (the chart's title and top-left cell, the
- * cells the new build writes notes in), never by the name or author alone.
- */
-
-/** The name a build before the mark gave its `index`-th chart (0-based) on a sheet. */
-export function unmarkedChartName(chart: Pick<ChartSpec, "title">, index: number): string {
-  return chart.title ?? `Chart ${index + 1}`;
-}
-
-/** The author of the notes builds before the mark wrote in a file. */
+/** The author of the notes builds before the mark wrote in a file (ExcelJS's writer gave them this one). */
 export const UNMARKED_NOTE_AUTHOR = "Author";

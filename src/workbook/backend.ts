@@ -6,7 +6,7 @@
  */
 import type { CellValue } from "../engine/data/table";
 import type { CellPosition, RangeBox } from "../sheet/a1";
-import type { SheetModel } from "../sheet/sheet-model";
+import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../sheet/port";
 import type { TableMove } from "./carry";
 import type { ReportFormats } from "./registry";
@@ -49,11 +49,10 @@ export interface PreviousSheet {
   /** The notes the last build wrote ("B5" -> text), when recorded. */
   notes?: Record<string, string>;
   /**
-   * The charts the last build drew when it predates the charts' mark (report-marks.ts): the name it gave
-   * each and its top-left cell, as its registry entry recorded them. A chart of that name anchored at that
-   * cell is the report's.
+   * The charts the last build drew, for a sheet written before the report named its charts with its
+   * mark (report-objects.ts): those are known by place and title. Undefined for a marked sheet.
    */
-  unmarkedCharts?: { name: string; at: CellPosition }[];
+  unmarkedCharts?: ChartSpec[];
 }
 
 export interface WorkbookBackend {

@@ -5,8 +5,7 @@
  */
 import { dateToExcelSerial } from "../sheet/serial-dates";
 import { isCellError, type CellValue } from "../engine/data/table";
-import { cellAddress, type CellPosition } from "../sheet/a1";
-import { unmarkedChartName } from "../sheet/report-marks";
+import { cellAddress } from "../sheet/a1";
 import { inputCells, isCellSpec, resolveCells } from "../sheet/sheet-model-cells";
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
@@ -133,15 +132,6 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
       ),
     ),
   };
-}
-
-/**
- * The charts of a sheet a build before the charts' mark wrote (its entry records no `formats`, which came
- * with the mark), by the name that build gave them and their top-left cell; undefined for later builds.
- */
-export function unmarkedCharts(entry: RegistryEntry): { name: string; at: CellPosition }[] | undefined {
-  if (entry.formats !== undefined) return undefined;
-  return (entry.charts ?? []).map((c, i) => ({ name: unmarkedChartName(c, i), at: c.at }));
 }
 
 /** Whether the user changed an input cell: typed a formula, or a value other than the default. */

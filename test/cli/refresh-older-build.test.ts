@@ -2,8 +2,8 @@
  * A workbook an EARLIER VERSION of Loyalty Lens wrote, before the report marked its objects (charts named
  * after their title, notes authored "Author", no record of the notes and formats in the registry; made
  * here from a current build by test/helpers/built-before-marks.ts). Its first refresh knows the old
- * build's charts (the name that build gave them, at the cell its registry recorded) and notes (ExcelJS's
- * author, on a cell the report writes a note on) as the report's, even where the data changed their text
+ * build's charts (the title and top-left cell its registry recorded) and notes (ExcelJS's author, on a
+ * cell the report writes a note on) as the report's, even where the data changed their text
  * and moved the customer table: it refreshes without --force. Anything else on the report's sheets stays
  * the user's and is listed: a chart with a report chart's title elsewhere, a note by someone else, a note
  * with the old author on a cell the report writes no note on.
@@ -42,7 +42,7 @@ function chartNames(bytes: Buffer, sheet: string): string[] {
   );
 }
 
-let aged = Buffer.alloc(0);
+let aged: Buffer = Buffer.alloc(0);
 
 beforeAll(async () => {
   const table = generateOrders({ customers: 60, seed: 11, cells: "typed" });

@@ -10,12 +10,10 @@
  * What the user had on a replaced generated sheet is carried (sheet-splice.ts) or, when it cannot be,
  * described in `notCarried` before anything is written.
  */
-import { boxesOverlap, columnNumber, parseCellAddress, parseRangeList, type RangeBox } from "../../sheet/a1";
-import { isReportChartName, REPORT_NOTE_AUTHOR, UNMARKED_NOTE_AUTHOR } from "../../sheet/report-marks";
-import { isCellSpec } from "../../sheet/sheet-model-cells";
+import { boxesOverlap, parseRangeList, type CellPosition, type RangeBox } from "../../sheet/a1";
+import { authorsMarked, isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { PreviousSheet } from "../backend";
-import { relocateBox } from "../carry";
 import { MemorySheet } from "../memory/memory-backend";
 import { definedNamesXml, putDefinedNames } from "./defined-names";
 import { XlsxPackage, REL_DRAWING, REL_TABLE, REL_WORKSHEET } from "./package";
@@ -231,45 +229,46 @@ function maxTableId(pkg: XlsxPackage): number {
 }
 
 /**
- * The anchors of a drawing part that are not the report's: pictures, shapes and charts whose name does
- * not carry the report's mark (report-marks.ts), wherever they lie; on a sheet a build before the mark
- * drew, its charts are known by the name it gave them and the cell it anchored them at.
+ * The anchors of a drawing part that are not the report's: pictures, shapes, and charts that are not the
+ * report's by its one rule (report-objects.ts: the mark in their name; on a sheet a build before the mark
+ * drew, the place and title its registry recorded).
  */
-function foreignDrawingObjects(xml: string, previous: PreviousSheet | undefined): number {
+function foreignDrawingObjects(
+  edit: PackageEdit,
+  drawing: string,
+  previous: PreviousSheet | undefined,
+): number {
+  const xml = edit.text(drawing);
+  const rels = edit.relationships(drawing);
   const anchors = [
     ...xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1?\2>/g),
   ];
   return anchors.filter((a) => {
-    const isChart = /<(\w+:)?chart\b/.test(a[0]) && !/<(\w+:)?(pic|sp|grpSp|cxnSp)\b/.test(a[0]);
-    const name = attributes(/<(?:\w+:)?cNvPr\b[^>]*>/.exec(a[0])?.[0] ?? "").name;
-    if (!isChart) return true;
-    if (isReportChartName(name)) return false;
-    const from = anchorCell(a[0]);
-    return !previous?.unmarkedCharts?.some(
-      (c) => c.name === name && from?.row === c.at.row && from.col === c.at.col,
-    );
+    const chart = /<(?:\w+:)?chart\b[^>]*>/.exec(a[0])?.[0];
+    if (!chart || /<(\w+:)?(pic|sp|grpSp|cxnSp)\b/.test(a[0])) return true;
+    const found: FoundChart = { name: attributes(/<(?:\w+:)?cNvPr\b[^>]*>/.exec(a[0])?.[0] ?? "").name };
+    const at = anchorCell(a[0]);
+    if (at) found.at = at;
+    const relId = Object.entries(attributes(chart)).find(([k]) => k.endsWith(":id"))?.[1];
+    const part = rels.find((r) => r.id === relId && !r.external)?.target;
+    if (part && edit.exists(part)) found.title = chartTitle(edit.text(part));
+    return !isReportChart(found, previous);
   }).length;
 }
 
 /** The top-left cell of a drawing anchor (1-based), when it has one. */
-function anchorCell(anchor: string): { row: number; col: number } | undefined {
+function anchorCell(anchor: string): CellPosition | undefined {
   const from = /<(\w+:)?from>([\s\S]*?)<\/\1?from>/.exec(anchor)?.[2];
   const col = from && /<(?:\w+:)?col>(\d+)</.exec(from)?.[1];
   const row = from && /<(?:\w+:)?row>(\d+)</.exec(from)?.[1];
   return col && row ? { row: Number(row) + 1, col: Number(col) + 1 } : undefined;
 }
 
-/** The notes the model writes, by "row:col". */
-function modelNotes(model: SheetModel | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const b of model?.blocks ?? []) {
-    b.rows.forEach((cells, r) =>
-      cells.forEach((cell, c) => {
-        if (isCellSpec(cell) && cell.note) out.set(`${b.at.row + r}:${b.at.col + c}`, cell.note);
-      }),
-    );
-  }
-  return out;
+/** The text of a chart part's own title ("" for none): the <c:title> before its plot area (axes have theirs). */
+function chartTitle(xml: string): string {
+  const plot = xml.search(/<(?:\w+:)?plotArea\b/);
+  const title = /<(\w+:)?title>([\s\S]*?)<\/\1?title>/.exec(plot < 0 ? xml : xml.slice(0, plot))?.[2];
+  return title ? [...title.matchAll(/<(?:\w+:)?t>([^<]*)</g)].map((m) => unescapeXml(m[1])).join("") : "";
 }
 
 const REL_LABELS: [string, string][] = [
@@ -292,7 +291,7 @@ function sortOldRelationships(
   slotName: string,
   part: string,
   owned: RangeBox[] | undefined,
-  notes: Map<string, string>,
+  model: SheetModel | undefined,
   previous: PreviousSheet | undefined,
   notCarried: string[],
 ): Relationship[] {
@@ -308,7 +307,7 @@ function sortOldRelationships(
       continue;
     }
     if (r.type.endsWith(REL_DRAWING)) {
-      const foreign = foreignDrawingObjects(edit.text(r.target), previous);
+      const foreign = foreignDrawingObjects(edit, r.target, previous);
       if (foreign > 0)
         notCarried.push(
           `${foreign === 1 ? "a chart, picture or shape" : `${foreign} charts, pictures or shapes`} on ${where}`,
@@ -318,29 +317,12 @@ function sortOldRelationships(
     if (r.type.endsWith("/comments")) {
       const xml = edit.text(r.target);
       const authors = [...xml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
-      const marked = authors.includes(REPORT_NOTE_AUTHOR);
+      const known = reportNotes(model, previous, authorsMarked(authors));
       for (const m of xml.matchAll(/<(\w+:)?comment\b([^>]*)>([\s\S]*?)<\/\1?comment>/g)) {
         const a = attributes(m[2]);
         const ref = a.ref ?? "";
         const text = itemText(m[3]);
-        const pos = /^([A-Z]+)(\d+)$/.exec(ref);
-        const key = pos ? `${pos[2]}:${columnNumber(pos[1])}` : "";
-        // The report's own notes carry its mark as author. Where a tool rewrote the authors, they are the
-        // notes the last build wrote (as the registry recorded them), or known by their text (at the same
-        // cell, or anywhere where the layout moved with the data). A build before the mark recorded no
-        // notes and wrote them with ExcelJS's author: such a note on a cell the report writes a note on
-        // (where its table moved, the same header) is the report's, whatever its text has become.
-        const author = authors[Number(a.authorId ?? -1)];
-        const ours =
-          (marked && author === REPORT_NOTE_AUTHOR) ||
-          (!marked &&
-            (previous?.notes?.[ref] === text ||
-              notes.get(key) === text ||
-              [...notes.values()].includes(text))) ||
-          (previous !== undefined &&
-            previous.notes === undefined &&
-            author === UNMARKED_NOTE_AUTHOR &&
-            notes.has(cellNow(ref, previous)));
+        const ours = isReportNote({ cell: ref, text, author: authors[Number(a.authorId ?? -1)] }, known);
         if (!ours) notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
       }
       continue;
@@ -356,14 +338,6 @@ function sortOldRelationships(
     notCarried.push(`${label ?? `a part of type ${r.type.slice(r.type.lastIndexOf("/") + 1)}`} on ${where}`);
   }
   return keepTables;
-}
-
-/** "row:col" of the cell `ref` of the old sheet on the rebuilt one: moved with its carried table, else the same. */
-function cellNow(ref: string, previous: PreviousSheet): string {
-  if (!/^[A-Z]+\d+$/.test(ref)) return "";
-  const { row, col } = parseCellAddress(ref);
-  const moved = relocateBox({ top: row, left: col, bottom: row, right: col }, previous.moves)?.[0];
-  return moved ? `${moved.top}:${moved.left}` : `${row}:${col}`;
 }
 
 function shorten(text: string): string {
@@ -489,7 +463,7 @@ export async function splicePackage(
         slot.name,
         part,
         owned,
-        modelNotes(slot.written?.model),
+        slot.written?.model,
         slot.written?.previous,
         notCarried,
       );
