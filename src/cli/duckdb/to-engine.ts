@@ -8,6 +8,7 @@
  * - `customerSummaryFromDuckDb`: only the customer summary, computed in DuckDB by the same SQL that
  *   `loyalty sql` prints (src/sql/customer-summary-query.ts), for `loyalty fit`.
  */
+import { performance } from "node:perf_hooks";
 import type { OrderTable } from "../../engine/data/read-orders";
 import type { OrderLines, RefundLines } from "../../engine/data/orders";
 import type { TimeUnit } from "../../engine/summary/time-unit";
@@ -39,6 +40,7 @@ async function groupedLines(db: DuckDbSession, sql: string, rows: number, custom
 }
 
 export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders): Promise<OrderTable> {
+  performance.mark("loyalty:Handing the orders to the engine");
   const ids = await db.columns(`SELECT customer_id FROM ${KEPT_CUSTOMERS} ORDER BY first_row`);
   const customerIds = ids.customer_id as string[];
   const orderKey = `COALESCE(l.order_id, '#' || CAST(l.ll_row AS VARCHAR))`;
@@ -113,6 +115,7 @@ export async function customerSummaryFromDuckDb(
   read: DuckDbOrders,
   options: { calibrationEnd?: number; unit: TimeUnit },
 ): Promise<DuckDbCalibration> {
+  performance.mark("loyalty:Computing the customer summary");
   const summary = customerSummaryQuery({
     dialect: "duckdb",
     table: CLEAN_LINES,
