@@ -5,14 +5,13 @@
  *   order (the lines of one order id on one day summed; a line without an order id is an order by
  *   itself), which is all the engine uses of them (purchase days, their value and their count of orders)
  *   and keeps the arrays small: an export of 50 million item lines holds far fewer orders.
- * - `customerSummaryFromDuckDb`: only the customer summary, computed in DuckDB by the same SQL that
- *   `loyalty sql` prints (src/sql/customer-summary-query.ts), for `loyalty fit`.
+ * - `customerSummaryFromDuckDb`: only the calibration summary for `loyalty fit`, one row per customer
+ *   aggregated in DuckDB.
  */
 import { performance } from "node:perf_hooks";
 import type { OrderTable } from "../../engine/data/read-orders";
 import type { OrderLines, RefundLines } from "../../engine/data/orders";
-import type { TimeUnit } from "../../engine/summary/time-unit";
-import { customerSummaryQuery } from "../../sql/customer-summary-query";
+import { DAYS_PER_UNIT, type TimeUnit } from "../../engine/summary/time-unit";
 import { CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
 import type { DuckDbSession } from "./session";
 import { firstNumber } from "./raw-columns";
@@ -110,36 +109,40 @@ export interface DuckDbCalibration {
   monetary: Float64Array;
 }
 
+/**
+ * The calibration cohort's x, t_x, T and monetary value as the engine's customerSummary defines them
+ * (src/engine/summary/customer-summary.ts), from one row per customer that DuckDB aggregates from the
+ * purchase days: the first and last calibration day, how many, their total and the first day's value.
+ */
 export async function customerSummaryFromDuckDb(
   db: DuckDbSession,
   read: DuckDbOrders,
   options: { calibrationEnd?: number; unit: TimeUnit },
 ): Promise<DuckDbCalibration> {
   performance.mark("loyalty:Computing the customer summary");
-  const summary = customerSummaryQuery({
-    dialect: "duckdb",
-    table: CLEAN_LINES,
-    // The lines are judged already (read-orders-duckdb.ts): the query does not net the returns again.
-    columns: {
-      customer: "customer_id",
-      date: "order_date",
-      amount: "amount",
-      order: "order_id",
-      purchase: "purchase",
-    },
-    asOf: read.asOf,
-    calibrationEnd: options.calibrationEnd,
-    unit: options.unit,
-  }).replace(/ORDER BY c\.customer_id\s*$/, "");
+  const end = Math.min(options.calibrationEnd ?? read.asOf, read.asOf);
+  const days = `SELECT customer_id, day, SUM(amount) AS value FROM ${CLEAN_LINES}
+    WHERE purchase AND day <= ${end} GROUP BY customer_id, day`;
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
-  const rows = await db.columns(
-    `SELECT frequency, recency, "T", monetary_value FROM (${summary}) WHERE frequency IS NOT NULL AND "T" > 0 ORDER BY customer_id`,
-  );
-  const column = (name: string) => Float64Array.from(rows[name] as unknown[], Number);
-  return {
-    x: column("frequency"),
-    tx: column("recency"),
-    T: column("T"),
-    monetary: column("monetary_value"),
+  const rows = await db.columns(`SELECT MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
+      SUM(value) AS total, arg_min(value, day) AS first_value
+    FROM (${days}) GROUP BY customer_id HAVING MIN(day) < ${end} ORDER BY customer_id`);
+  const n = rows.first.length;
+  const perUnit = DAYS_PER_UNIT[options.unit];
+  const summary: DuckDbCalibration = {
+    x: new Float64Array(n),
+    tx: new Float64Array(n),
+    T: new Float64Array(n),
+    monetary: new Float64Array(n),
   };
+  for (let c = 0; c < n; c++) {
+    const first = Number(rows.first[c]);
+    const repeats = Number(rows.days[c]) - 1;
+    summary.x[c] = repeats;
+    summary.tx[c] = (Number(rows.last[c]) - first) / perUnit;
+    summary.T[c] = (end - first) / perUnit;
+    // The repeat days' value: all calibration days' but the first's.
+    summary.monetary[c] = repeats > 0 ? (Number(rows.total[c]) - Number(rows.first_value[c])) / repeats : 0;
+  }
+  return summary;
 }
