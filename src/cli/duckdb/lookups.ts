@@ -166,12 +166,13 @@ export interface OrderIds {
  * once each and parsed by the engine into lookup table ll_order_ids (raw, v0, v1 invoiceKind).
  */
 export async function readOrderIds(db: DuckDbSession, orderColumn: string): Promise<OrderIds> {
-  const raw = rawText(orderColumn);
-  const plain = plainIdSql(raw);
-  const counts = await db.columns(`SELECT CASE WHEN ${plain} THEN NULL ELSE ${raw} END AS raw,
-      COUNT(*) FILTER (WHERE ${plain} AND ${isCancellationInvoiceSql(raw)}) AS with_c,
-      COUNT(*) FILTER (WHERE ${plain} AND ${isNumericInvoiceSql(raw)}) AS numeric, COUNT(*) AS n
-    FROM ll_raw r WHERE r.${quoted(orderColumn)} IS NOT NULL GROUP BY 1`);
+  const counts = await db.columns(`SELECT CASE WHEN plain THEN NULL ELSE id END AS raw,
+      COUNT(*) FILTER (WHERE plain AND ${isCancellationInvoiceSql("id")}) AS with_c,
+      COUNT(*) FILTER (WHERE plain AND ${isNumericInvoiceSql("id")}) AS numeric, COUNT(*) AS n
+    FROM (
+      SELECT id, ${plainIdSql("id")} AS plain
+      FROM (SELECT ${rawText(orderColumn)} AS id FROM ll_raw r WHERE r.${quoted(orderColumn)} IS NOT NULL)
+    ) GROUP BY 1`);
   const ids: OrderIds = { cancellationInvoices: 0, numericInvoices: 0, parsedInJs: false };
   const others: string[] = [];
   (counts.raw as (string | null)[]).forEach((text, k) => {
