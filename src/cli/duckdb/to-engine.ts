@@ -16,8 +16,6 @@ import { CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-du
 import type { DuckDbSession } from "./session";
 import { firstNumber } from "./raw-columns";
 
-const CUSTOMER_INDEX = `(SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS})`;
-
 /** Streams rows (idx, day, amount, row) into CSR arrays grouped by customer index 0..customers−1. */
 async function groupedLines(db: DuckDbSession, sql: string, rows: number, customers: number) {
   const start = new Int32Array(customers + 1);
@@ -40,14 +38,19 @@ async function groupedLines(db: DuckDbSession, sql: string, rows: number, custom
 
 export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders): Promise<OrderTable> {
   performance.mark("loyalty:Handing the orders to the engine");
-  const ids = await db.columns(`SELECT customer_id FROM ${KEPT_CUSTOMERS} ORDER BY first_row`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ll_index AS
+    SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
+  const ids = await db.columns(`SELECT customer_id FROM ll_index ORDER BY idx`);
   const customerIds = ids.customer_id as string[];
-  const orderKey = `COALESCE(l.order_id, '#' || CAST(l.ll_row AS VARCHAR))`;
-  const orders = `SELECT k.idx, l.day, SUM(l.amount ORDER BY l.ll_row) AS amount, MIN(l.ll_row) AS source_row
-    FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
-    WHERE l.purchase GROUP BY k.idx, l.day, ${orderKey}`;
-  // Made once: it is counted (to size the arrays), then read.
-  await db.run(`CREATE OR REPLACE TEMP TABLE ll_orders AS ${orders}`);
+  // A line without an order id is an order by itself (its row tells it apart). Made once: counted (to
+  // size the arrays), then read. An order's lines are added in table order, as the engine adds them (to
+  // the last bit, which a half cent can show): its (row, amount) pairs listed, sorted and folded from the
+  // left, about a third of the CPU time of SUM(amount ORDER BY row), which sorts with every order.
+  const inTableOrder = "list_transform(list_sort(list(struct_pack(r := l.ll_row, a := l.amount))), x -> x.a)";
+  await db.run(`CREATE OR REPLACE TEMP TABLE ll_orders AS
+    SELECT k.idx, l.day, list_reduce(${inTableOrder}, (a, b) -> a + b) AS amount, MIN(l.ll_row) AS source_row
+    FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
+    WHERE l.purchase GROUP BY k.idx, l.day, l.order_id, CASE WHEN l.order_id IS NULL THEN l.ll_row END`);
   const orderCount = await firstNumber(db, `SELECT COUNT(*) FROM ll_orders`);
   const lines = await groupedLines(
     db,
@@ -55,18 +58,17 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
     orderCount,
     customerIds.length,
   );
-  const refundCount = await firstNumber(
-    db,
-    `SELECT COUNT(*) FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id) WHERE NOT l.purchase`,
-  );
+  await db.run(`CREATE OR REPLACE TEMP TABLE ll_refunds AS
+    SELECT k.idx, l.day, l.amount, l.ll_row FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
+    WHERE NOT l.purchase`);
+  const refundCount = await firstNumber(db, `SELECT COUNT(*) FROM ll_refunds`);
   const refund = await groupedLines(
     db,
-    `SELECT k.idx, l.day, l.amount, l.ll_row FROM ${CLEAN_LINES} l JOIN ${CUSTOMER_INDEX} k USING (customer_id)
-     WHERE NOT l.purchase ORDER BY k.idx, l.day, l.ll_row`,
+    `SELECT idx, day, amount, ll_row FROM ll_refunds ORDER BY idx, day, ll_row`,
     refundCount,
     customerIds.length,
   );
-  await db.run("DROP TABLE ll_orders");
+  await db.run("DROP TABLE ll_orders; DROP TABLE ll_refunds; DROP TABLE ll_index");
   const refunds: RefundLines = {
     customerStart: refund.start,
     day: refund.day,
