@@ -21,6 +21,7 @@ import { CAMPAIGN_TEXTS } from "../engine/text/campaigns";
 import { CHANGE_TEXTS } from "../engine/text/changes";
 import { CUSTOMER_TEXTS } from "../engine/text/customers";
 import { DATA_QUALITY_TEXTS } from "../engine/text/data-quality";
+import { FIT_STOP_TEXTS } from "../engine/text/fit-stop";
 import { KEY_DATE_TEXTS } from "../engine/text/key-dates";
 import { KPI_TEXTS } from "../engine/text/kpis";
 import { MODEL_TEXTS } from "../engine/text/model";
@@ -50,6 +51,7 @@ function sheetTextsOf(language: Language) {
     tiers: TIER_TEXTS[language],
     kpis: KPI_TEXTS[language],
     model: MODEL_TEXTS[language],
+    fitStop: FIT_STOP_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
     summaryBasis: SUMMARY_BASIS_TEXTS[language],

@@ -15,6 +15,7 @@ import {
   type ModelName,
 } from "../../engine/models/registry";
 import { paramsOf, type FitResult } from "../../engine/models/types";
+import { fitStopText } from "../../engine/text/fit-stop";
 import {
   diagnoseFit,
   diagnosisSummary,
@@ -146,7 +147,7 @@ function textReport(
   });
   lines.push("", `${padShown(texts.logLikelihood, 16)}${fit.logLikelihood.toFixed(4)}`);
   if (fit.penalizer > 0) lines.push(`${padShown(texts.penalizer, 16)}${fit.penalizer}`);
-  lines.push(texts.stopped(fit.converged, fit.iterations, fit.reason, seconds));
+  lines.push(texts.stopped(fit.converged, fitStopText(fit.stop, language), seconds));
   return lines.join("\n");
 }
 
