@@ -9,7 +9,7 @@ import type { ReportSummary } from "../report/report-summary";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "./io";
 import { CLI_TEXTS } from "../i18n/command-line";
-import { findingLabel, messageText, messageWords, shownText } from "../i18n/messages";
+import { findingLabel, messageWords, shownText } from "../i18n/messages";
 import { DATA_QUALITY_TEXTS } from "../engine/text/data-quality";
 import { SHEET_TEXTS } from "../engine/text/benefit-cost-sheet";
 import { localName } from "../engine/text/bilingual";
