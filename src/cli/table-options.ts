@@ -6,6 +6,7 @@
  * rules on lines (--line-amounts, --keep-test-accounts, --mask-contacts). They become one layer of report
  * settings, checked like a settings file.
  */
+import { inputError } from "../input-errors";
 import { Option, type Command } from "commander";
 import { COLUMN_ROLES, ROLE_LABELS, type ColumnOverrides, type ColumnRole } from "../engine/data/columns";
 import { DAY_ORDERS } from "../engine/data/parse-date";
@@ -13,7 +14,6 @@ import { checkConfigLayer, type PartialReportConfig } from "../report/config";
 import { deepMerge } from "../report/config-checks";
 import { delimiterNamed, encodingNamed } from "../sheet/text-formats";
 import type { CsvReadOptions } from "../workbook/csv/table";
-import { UserError } from "./io";
 
 /** The flag of each role: --customer, --order, --join-date, --price ... */
 export function roleFlag(role: ColumnRole): string {
@@ -113,11 +113,13 @@ function columnsFromList(list: string): ColumnOverrides {
       COLUMN_ALIASES[key] ??
       COLUMN_ROLES.find((r) => r.toLowerCase() === key || roleFlag(r).replace(/-/g, "") === key);
     if (!role) {
-      throw new UserError(
-        `--columns: "${word.trim()}" (column ${index + 1}) is not a column role; use ${COLUMN_ROLES.map(roleFlag).join(", ")}, or - to leave the column out`,
-      );
+      throw inputError("columnsUnknownRole", {
+        word: word.trim(),
+        index: index + 1,
+        roles: COLUMN_ROLES.map(roleFlag),
+      });
     }
-    if (overrides[role] !== undefined) throw new UserError(`--columns: ${roleFlag(role)} is given twice`);
+    if (overrides[role] !== undefined) throw inputError("columnsTwice", { role: roleFlag(role) });
     overrides[role] = index;
   });
   return overrides;
@@ -136,18 +138,13 @@ export function tableConfigLayer(flags: TableFlags): PartialReportConfig {
   if (flags.header === false) source.header = "none";
   if (flags.delimiter !== undefined) {
     const delimiter = delimiterNamed(flags.delimiter);
-    if (!delimiter)
-      throw new UserError(
-        `--delimiter: "${flags.delimiter}" is not comma, semicolon, tab, pipe or whitespace`,
-      );
+    if (!delimiter) throw inputError("badDelimiter", { value: flags.delimiter });
     source.delimiter = delimiter;
   }
   if (flags.encoding !== undefined) {
     const encoding = encodingNamed(flags.encoding);
     if (!encoding) {
-      throw new UserError(
-        `--encoding: "${flags.encoding}" is not one this tool reads (utf-8, utf-16le, utf-16be, gbk, gb18030, big5, windows-1252, latin1)`,
-      );
+      throw inputError("badEncoding", { value: flags.encoding });
     }
     source.encoding = encoding;
   }

@@ -26,6 +26,7 @@ import {
   type RefreshLoss,
   type UserErrorDetail,
 } from "../user-error";
+import { INPUT_ERROR_TEXTS } from "../input-errors";
 
 export type MessageDetail = UserErrorDetail | ModelProblem;
 export type MessageCode = MessageDetail["code"];
@@ -170,6 +171,7 @@ const en: MessageTexts = {
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
   refreshWouldLose: (d) => refreshWouldLoseMessage(d.losses),
   ...FILE_ERROR_TEXTS,
+  ...INPUT_ERROR_TEXTS.en,
 };
 
 const tierMinimumZh = (p: TierMinimumProblem) =>
@@ -269,6 +271,7 @@ const zhCN: MessageTexts = {
   outNotXlsx: (d) => `--out ${d.out}：报告是 .xlsx 文件`,
   outIsInput: (d) => `--out ${d.out} 就是输入文件；要更新它请用 --in-place`,
   inputMissing: () => "请提供订单文件（loyalty report ORDERS --out FILE.xlsx）或 --summary FILE",
+  ...INPUT_ERROR_TEXTS["zh-CN"],
 };
 
 /** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */

@@ -3,6 +3,8 @@
  * summary file or a transaction file and prints the estimates, standard errors, log-likelihood and
  * whether (and why) the optimiser converged.
  */
+import { inputError } from "../../input-errors";
+import { modelInputProblem } from "../fit-input";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
 import { ModelInputError } from "../../engine/models/data";
@@ -26,7 +28,7 @@ import { compareOnHoldout, type CandidateScore } from "../../engine/models/selec
 import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
 import { DEFAULT_MODEL_UNIT } from "../../engine/models/clv-conventions";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
-import { UserError, type CliIO } from "../io";
+import type { CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
 import { percent as formatPercent } from "../../engine/text/format";
 import { CLI_TEXTS } from "../../i18n/command-line";
@@ -236,9 +238,7 @@ async function runAuto(
   const reading = new OrderReading(options, io);
   const table = await reading.table(file);
   if (isSummaryTable(table)) {
-    throw new UserError(
-      `${table.source}: --model auto compares the models on the purchases after a calibration end, so it needs the transaction file (customer, date, amount), not a summary; or choose a model with --model ${TRANSACTION_MODEL_NAMES.join("|")}`,
-    );
+    throw inputError("autoNeedsOrders", { source: table.source, models: [...TRANSACTION_MODEL_NAMES] });
   }
   const transactionOptions = {
     read: reading.read,
@@ -251,9 +251,7 @@ async function runAuto(
     reading.onRead,
   );
   if (!input.holdout) {
-    throw new UserError(
-      `--calibration-end: ${options.calibrationEnd} leaves no days after it to compare the models on; give an earlier date`,
-    );
+    throw inputError("noDaysAfterCalibration", { date: String(options.calibrationEnd) });
   }
   const started = performance.now();
   const scores = compareOnHoldout(
@@ -315,25 +313,21 @@ async function runAuto(
  */
 async function runFitCommand(file: string | undefined, options: FitCommandOptions, io: CliIO): Promise<void> {
   if (options.summary === undefined) {
-    if (file === undefined)
-      throw new UserError("give the input file (loyalty fit FILE -m MODEL) or --summary FILE");
+    if (file === undefined) throw inputError("fitInputMissing");
     return runFit(file, options, io);
   }
-  if (file !== undefined) throw new UserError(`give either the input (${file}) or --summary FILE, not both`);
+  if (file !== undefined) throw inputError("inputAndSummary", { input: file });
   const table = await readTableFile(options.summary);
   if (!isSummaryTable(table)) {
-    throw new UserError(
-      `--summary ${table.source}: a customer summary has the columns frequency (or x), recency (or t_x) and T ` +
-        `(as \`loyalty sql\` writes them); the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`,
-    );
+    throw inputError("notFitSummary", { file: table.source, headers: [...table.headers] });
   }
   return runFit(options.summary, { ...options, engine: "js" }, io);
 }
 
 async function runFit(file: string, options: FitCommandOptions, io: CliIO): Promise<void> {
-  if (!isTimeUnit(options.unit)) throw new UserError(`--unit: "${options.unit}" is not day, week or month`);
+  if (!isTimeUnit(options.unit)) throw inputError("badUnit", { value: String(options.unit) });
   const penalizer = Number(options.penalizer);
-  if (!(penalizer >= 0)) throw new UserError(`--penalizer: "${options.penalizer}" is not a number ≥ 0`);
+  if (!(penalizer >= 0)) throw inputError("badPenalizer", { value: String(options.penalizer) });
   if (options.model === "auto") return runAuto(file, options, penalizer, io);
   const model = options.model;
   const family = modelSpec(model).family;
@@ -362,7 +356,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
     fit = fitModel(model, input, penalizer);
   } catch (e) {
     if (e instanceof ModelInputError || e instanceof RangeError)
-      throw new UserError(`${source}: ${e.message}`);
+      throw inputError("fitRefused", { source, problem: modelInputProblem(e) });
     throw e;
   }
   const seconds = (performance.now() - started) / 1000;
@@ -390,9 +384,7 @@ function fitInputOf(
     family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
   if (isSummaryTable(table)) return readSummaryTable(table, needs);
   if (family === "opportunity") {
-    throw new UserError(
-      `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
-    );
+    throw inputError("needsOpportunities", { source: table.source, model: modelLabel(options.model) });
   }
   return summarizeTransactionTable(
     table,

@@ -11,6 +11,7 @@
  *   written through a temporary file, so a failure or a kill never leaves a broken workbook. What a user
  *   wrote on a report sheet that cannot be kept stops the refresh, listed, unless --force.
  */
+import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,7 +23,7 @@ import { readCsvTable } from "../../workbook/csv/read";
 import type { TableSource } from "../../sheet/port";
 import { withFileLock } from "../../workbook/atomic-write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { fileError, UserError, type CliIO } from "../io";
+import { fileError, type CliIO } from "../io";
 import { addTableOptions, csvReadOptions, withTableFlags, type TableFlags } from "../table-options";
 import { readingNote } from "../reading-note";
 import { runReport } from "../report-run";
@@ -55,7 +56,11 @@ async function readConfigFile(file: string): Promise<PartialReportConfig> {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw fileError({ code: "fileMissing", file });
-    throw new UserError(`${file} cannot be read (${(e as Error).message})`);
+    throw inputError("fileUnreadable", {
+      file,
+      reason: (e as Error).message,
+      errno: (e as NodeJS.ErrnoException).code,
+    });
   }
   return parseConfigText(text, path.basename(file));
 }
@@ -123,14 +128,14 @@ async function summaryReport(
   started: number,
   io: CliIO,
 ): Promise<void> {
-  if (options.inPlace)
-    throw new UserError("--summary writes a new workbook: give --out FILE.xlsx, not --in-place");
+  if (options.inPlace) throw inputError("summaryNotInPlace");
   const table = await readTableFile(file, csvReadOptions(given));
   if (!isCustomerSummaryHeaders(table.headers)) {
-    throw new UserError(
-      `--summary ${path.basename(file)}: a customer summary has the columns ${SUMMARY_SIGNATURE.join(", ")} ` +
-        `(as \`loyalty sql\` writes them); the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`,
-    );
+    throw inputError("notReportSummary", {
+      file: path.basename(file),
+      columns: [...SUMMARY_SIGNATURE],
+      headers: [...table.headers],
+    });
   }
   const out = checkOut(options.out, file);
   const workbook = XlsxWorkbook.create(path.basename(out));
@@ -148,10 +153,8 @@ async function reportCommand(
   const started = performance.now();
   const given = await commandLineConfig(options);
   if (options.summary !== undefined) {
-    if (input !== undefined)
-      throw new UserError(`give either the orders (${input}) or --summary FILE, not both`);
-    if (options.campaigns)
-      throw new UserError("--campaigns needs the order lines; a customer summary has none");
+    if (input !== undefined) throw inputError("inputAndSummary", { input });
+    if (options.campaigns) throw inputError("campaignsWithSummary");
     await summaryReport(options.summary, options, given, started, io);
     return;
   }
@@ -167,12 +170,11 @@ async function reportCommand(
   }
   const kind = kindOf(input);
   const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
-  if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
+  if (options.sheet && kind !== "xlsx") throw inputError("sheetNeedsXlsx");
 
   if (options.inPlace) {
-    if (kind !== "xlsx")
-      throw new UserError(`--in-place updates an .xlsx workbook, not ${path.basename(input)}`);
-    if (options.out) throw new UserError("give either --out FILE or --in-place, not both");
+    if (kind !== "xlsx") throw inputError("inPlaceNeedsXlsx", { file: path.basename(input) });
+    if (options.out) throw inputError("outAndInPlace");
     // Locked from reading to renaming: a second refresh of the same file waits for nothing and is refused.
     await withFileLock(input, async () => {
       const workbook = await XlsxWorkbook.open(input);
@@ -198,7 +200,7 @@ async function reportCommand(
     });
     return;
   }
-  if (options.force) throw new UserError("--force goes with --in-place");
+  if (options.force) throw inputError("forceNeedsInPlace");
 
   const out = checkOut(options.out, input);
   const workbook = XlsxWorkbook.create(path.basename(out));

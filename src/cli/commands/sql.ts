@@ -6,6 +6,7 @@
  * row per customer, is what `loyalty fit` and `loyalty report --summary` take, so order histories that
  * do not fit in a worksheet are summarised where they live.
  */
+import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import { Option, type Command } from "commander";
 import { formatDay } from "../../engine/data/days";
@@ -17,7 +18,7 @@ import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
 import type { LineAmounts } from "../../engine/data/order-totals";
 
 const LINE_AMOUNTS: readonly string[] = ["auto", "perLine", "orderTotal"];
-import { UserError, type CliIO } from "../io";
+import type { CliIO } from "../io";
 import { CLI_TEXTS } from "../../i18n/command-line";
 import { langOption } from "./report";
 
@@ -42,42 +43,38 @@ interface SqlCommandOptions {
 /** A YYYY-MM-DD flag value as a day number, or a UserError naming the flag. */
 function isoDay(text: string, flag: string): number {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parseDay(text.trim()) : NaN;
-  if (!Number.isFinite(day)) throw new UserError(`${flag} ${text}: not a date; write it as YYYY-MM-DD`);
+  if (!Number.isFinite(day)) throw inputError("sqlNotDate", { flag, value: text });
   return day;
 }
 
 function sqlText(options: SqlCommandOptions): string {
   if (!isSqlDialect(options.dialect)) {
-    throw new UserError(
-      `--dialect ${options.dialect}: not a dialect this tool writes; use one of ${SQL_DIALECTS.join(", ")}`,
-    );
+    throw inputError("sqlDialect", { value: String(options.dialect), dialects: [...SQL_DIALECTS] });
   }
-  if (!options.table)
-    throw new UserError("say which table holds the order lines: --table NAME (e.g. --table sales.orders)");
+  if (!options.table) throw inputError("sqlTableMissing");
   if (!options.asOf) {
-    throw new UserError(
-      "say the day the summary is measured to: --as-of YYYY-MM-DD (usually the last day the table holds)",
-    );
+    throw inputError("sqlAsOfMissing");
   }
   if (!isTimeUnit(options.unit)) {
-    throw new UserError(`--unit ${options.unit}: use one of ${TIME_UNITS.join(", ")}`);
+    throw inputError("sqlUnit", { value: String(options.unit), units: [...TIME_UNITS] });
   }
   const asOf = isoDay(options.asOf, "--as-of");
   const calibrationEnd = options.calibrationEnd
     ? isoDay(options.calibrationEnd, "--calibration-end")
     : undefined;
   if (calibrationEnd !== undefined && calibrationEnd > asOf) {
-    throw new UserError(
-      `--calibration-end ${formatDay(calibrationEnd)} is after --as-of ${formatDay(asOf)}: the calibration ends on or before it`,
-    );
+    throw inputError("calibrationAfterAsOf", {
+      calibrationEnd: formatDay(calibrationEnd),
+      asOf: formatDay(asOf),
+    });
   }
   const { quantity, price, discount, status, order } = options;
   const fromPrice = options.amount === undefined && quantity !== undefined && price !== undefined;
   if (!fromPrice && (quantity !== undefined) !== (price !== undefined) && options.amount === undefined) {
-    throw new UserError("--quantity and --price go together: a line's amount is then quantity × unit price");
+    throw inputError("quantityWithoutPrice");
   }
   if (options.lineAmounts !== undefined && !LINE_AMOUNTS.includes(options.lineAmounts)) {
-    throw new UserError(`--line-amounts ${options.lineAmounts}: use one of ${LINE_AMOUNTS.join(", ")}`);
+    throw inputError("sqlLineAmounts", { value: options.lineAmounts, choices: [...LINE_AMOUNTS] });
   }
   const amount = fromPrice ? undefined : (options.amount ?? "amount");
   return customerSummaryQuery({
