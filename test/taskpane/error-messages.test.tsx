@@ -332,6 +332,8 @@ describe("coded errors in the pane's languages", () => {
       mixedDecimals: true,
       ambiguousDecimals: true,
       amountLooksLikePrice: true,
+      campaignNoSuchColumn: true,
+      campaignMissingColumns: true,
       noUsableLines: true,
       noRows: true,
       emptySheet: true,
