@@ -36,6 +36,7 @@ import { TIER_TEXTS } from "../engine/text/tiers";
 import { SUMMARY_BASIS_TEXTS } from "../engine/text/summary-basis";
 import { MESSAGE_TEXTS } from "./messages";
 import { CLI_TEXTS } from "./command-line";
+import { HELP_TEXTS } from "./command-help";
 import { FUNCTION_TEXTS } from "./function-errors";
 import { STRINGS } from "./pane";
 
@@ -74,7 +75,7 @@ function catalogueOf(language: Language) {
     sheets: sheetTextsOf(language),
     messages: MESSAGE_TEXTS[language],
     pane: STRINGS[language],
-    cli: CLI_TEXTS[language],
+    cli: { ...CLI_TEXTS[language], help: HELP_TEXTS[language] },
     functions: FUNCTION_TEXTS[language],
   };
 }

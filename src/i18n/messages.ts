@@ -116,10 +116,10 @@ const en: MessageTexts = {
     `${w.place(d.where, d.at)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}: the amount column ${d.amount} looks like a unit price and the table has a quantity column ${d.quantity}; ${PRICE_SETTING}`,
-  campaignNoSuchColumn: (d) =>
-    `${d.source}: no column "${d.given}" for the campaigns' ${campaignColumn(d.role, "en")}; the headers are ${quotedList(d.headers, ", ")}`,
-  campaignMissingColumns: (d) =>
-    `${d.source}: no ${d.roles.map((r) => campaignColumn(r, "en")).join(", ")} column found among the ` +
+  campaignNoSuchColumn: (d, w) =>
+    `${w.place(d.source, d.place)}: no column "${d.given}" for the campaigns' ${campaignColumn(d.role, "en")}; the headers are ${quotedList(d.headers, ", ")}`,
+  campaignMissingColumns: (d, w) =>
+    `${w.place(d.source, d.place)}: no ${d.roles.map((r) => campaignColumn(r, "en")).join(", ")} column found among the ` +
     `headers ${quotedList(d.headers, ", ")}; a campaign table needs the member id, the ` +
     "campaign and its start date (name the columns in the setting campaigns.columns)",
   noUsableLines: (d, w) =>

@@ -129,6 +129,12 @@ Object.assign(ARGUMENTS, {
   ".cli.fit.fitClass": [["良好"]],
   ".cli.fit.comparedOn": [["1998-02-10", "20.0", "week"]],
   ".cli.fit.chosen": [["BG/NBD"]],
+  // The help: commander's notes on values, quoted as commander quotes them.
+  ".cli.help.choices": [[['"en"', '"zh-CN"']]],
+  ".cli.help.defaultIs": [['"auto"']],
+  ".cli.help.withNotes": [["报告写到哪里", ['默认："out/loyalty-demo.xlsx"']]],
+  ".cli.help.table.roleColumn": [["下单日期"]],
+  ".cli.help.sql.unit": [[["day", "week", "month"]]],
 });
 for (const code of Object.keys(CATALOGUE.en.cli.commander)) ARGUMENTS[`.cli.commander.${code}`] = [["--out"]];
 

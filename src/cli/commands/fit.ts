@@ -3,6 +3,7 @@
  * summary file or a transaction file and prints the estimates, standard errors, log-likelihood and
  * whether (and why) the optimiser converged.
  */
+import { HELP_TEXTS } from "../../i18n/command-help";
 import { inputError } from "../../input-errors";
 import { modelInputProblem } from "../fit-input";
 import { performance } from "node:perf_hooks";
@@ -394,40 +395,23 @@ function fitInputOf(
 }
 
 export function registerFit(program: Command, io: CliIO): void {
+  const language = io.language ?? "en";
+  const h = HELP_TEXTS[language].fit;
   const command = program
     .command("fit")
-    .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
-    .argument("[input]", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
-    .option(
-      "--summary <file>",
-      "a customer summary (.csv/.xlsx: frequency, recency, T [, monetary_value]), as `loyalty sql` makes it",
-    )
+    .description(h.description)
+    .argument("[input]", h.input)
+    .option("--summary <file>", h.summary)
     .addOption(
-      new Option(
-        "-m, --model <model>",
-        "model to fit; auto: compare BG/NBD, Pareto/NBD and MBG/NBD on the purchases after the calibration end (default: the last quarter of a transaction file, at least 8 weeks) and fit the best on the whole history",
-      )
-        .choices(["auto", ...MODEL_NAMES])
-        .makeOptionMandatory(),
+      new Option("-m, --model <model>", h.model).choices(["auto", ...MODEL_NAMES]).makeOptionMandatory(),
     )
-    .option("--json", "print one JSON object")
-    .addOption(langOption("the lines on how the file was read: en or zh-CN (default: en)"))
-    .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
-    .option(
-      "--unit <unit>",
-      "time unit of the model: day, week or month (the predictions are the same in any unit: α and β scale with it)",
-      DEFAULT_MODEL_UNIT,
-    )
-    .addOption(
-      new Option(
-        "--engine <engine>",
-        "who reads a transaction file: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
-      )
-        .choices(READ_ENGINES)
-        .default("auto"),
-    )
-    .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
+    .option("--json", h.json)
+    .addOption(langOption(h.lang))
+    .option("--calibration-end <date>", h.calibrationEnd)
+    .option("--unit <unit>", h.unit, DEFAULT_MODEL_UNIT)
+    .addOption(new Option("--engine <engine>", h.engine).choices(READ_ENGINES).default("auto"))
+    .option("--penalizer <c>", h.penalizer, "0")
     .action((file: string | undefined, options: FitCommandOptions) => runFitCommand(file, options, io));
   // The same column, format and line-rule flags as `loyalty report` (src/cli/table-options.ts).
-  addTableOptions(command);
+  addTableOptions(command, language);
 }

@@ -6,6 +6,7 @@
  * row per customer, is what `loyalty fit` and `loyalty report --summary` take, so order histories that
  * do not fit in a worksheet are summarised where they live.
  */
+import { HELP_TEXTS } from "../../i18n/command-help";
 import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import { Option, type Command } from "commander";
@@ -95,42 +96,28 @@ function sqlText(options: SqlCommandOptions): string {
 }
 
 export function registerSql(program: Command, io: CliIO): void {
-  const columns = SUMMARY_COLUMNS.map(([name, what]) => `  ${name}: ${what}`).join("\n");
+  const h = HELP_TEXTS[io.language ?? "en"].sql;
+  const columns = SUMMARY_COLUMNS.map(([name]) => `  ${name}: ${h.columns[name]}`).join("\n");
   program
     .command("sql")
-    .description(
-      "print the customer-summary query for a warehouse: one row per customer (the RFM, tier and model " +
-        "inputs), to run where the orders are and give to `loyalty fit` or `loyalty report --summary`",
-    )
-    .addOption(new Option("--dialect <name>", "SQL dialect").choices([...SQL_DIALECTS]).default("duckdb"))
-    .option("--table <name>", "the table (or view) of order lines, e.g. sales.orders")
-    .option("--customer <column>", "column of the customer id", "customer_id")
-    .option("--date <column>", "column of the order date (a DATE or TIMESTAMP)", "order_date")
-    .option("--amount <column>", "column of the line's amount (negative for refunds; default amount)")
-    .option(
-      "--quantity <column>",
-      "column of the quantity (with --price and no --amount: amount = quantity × price)",
-    )
-    .option("--price <column>", "column of the unit price")
-    .option("--discount <column>", "column of the line's discount (amount = quantity × price − discount)")
-    .option(
-      "--status <column>",
-      "column of the order status (cancelled, refunded, 已退款, 交易关闭 ... are not revenue)",
-    )
-    .option(
-      "--order <column>",
-      'column of the order id (orders are then distinct ids per day; "C" invoices are cancellations)',
-    )
-    .option(
-      "--line-amounts <how>",
-      "the amount column holds line amounts or order totals: perLine, orderTotal (default: decided from the data)",
-    )
-    .option("--as-of <date>", "the day the summary is measured to, YYYY-MM-DD")
-    .option("--calibration-end <date>", "last day of the models' calibration period (a holdout follows)")
-    .option("--unit <unit>", `unit of recency and T (${TIME_UNITS.join(", ")})`, "week")
-    .option("--out <file>", "write the query to this file instead of printing it")
-    .addOption(langOption("the language of its messages: en or zh-CN (the query is SQL, the same in both)"))
-    .addHelpText("after", `\nThe query's columns:\n${columns}\n`)
+    .description(h.description)
+    .addOption(new Option("--dialect <name>", h.dialect).choices([...SQL_DIALECTS]).default("duckdb"))
+    .option("--table <name>", h.table)
+    .option("--customer <column>", h.customer, "customer_id")
+    .option("--date <column>", h.date, "order_date")
+    .option("--amount <column>", h.amount)
+    .option("--quantity <column>", h.quantity)
+    .option("--price <column>", h.price)
+    .option("--discount <column>", h.discount)
+    .option("--status <column>", h.status)
+    .option("--order <column>", h.order)
+    .option("--line-amounts <how>", h.lineAmounts)
+    .option("--as-of <date>", h.asOf)
+    .option("--calibration-end <date>", h.calibrationEnd)
+    .option("--unit <unit>", h.unit([...TIME_UNITS]), "week")
+    .option("--out <file>", h.out)
+    .addOption(langOption(h.lang))
+    .addHelpText("after", `\n${h.columnsHeading}\n${columns}\n`)
     .action(async (options: SqlCommandOptions) => {
       const text = sqlText(options);
       if (options.out) {
