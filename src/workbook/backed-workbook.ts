@@ -47,6 +47,7 @@ import {
   type Registry,
   type RegistryEntry,
 } from "./registry";
+import { unmarkedReportCharts } from "./report-objects";
 import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
 
 const SETTINGS_KEY = "settings";
@@ -251,6 +252,8 @@ export class BackedWorkbook implements Workbook {
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
     Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
     prepared.previous = { moves: carried.moves, formats: existing.formats, notes: existing.notes };
+    const unmarkedCharts = unmarkedReportCharts(existing);
+    if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
     if (existing.areas && !prepared.model.footprint) {
       prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
       prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);

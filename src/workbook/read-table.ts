@@ -220,6 +220,14 @@ export class RawTableCollector {
     }
   }
 
+  /**
+   * The row of the header once it is found (the row above the first data row for "none"): what a reader
+   * that skips the rows above the table (the DuckDB path) skips.
+   */
+  get headerRow(): number | undefined {
+    return this.collector?.headerRow;
+  }
+
   finish(): RawTable {
     const { where, header } = this;
     if (!this.sawAnything) {

@@ -41,7 +41,7 @@ import { fitInputWithDuckDb } from "../duckdb/fit-with-duckdb";
 import type { OrderTable, ReadOrdersOptions } from "../../engine/data/read-orders";
 import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { addTableOptions, csvReadOptions, tableConfigLayer, type TableFlags } from "../table-options";
-import { readingNote } from "../reading-note";
+import { readingNote, type TextReading } from "../reading-note";
 import { readRulesLine, testAccountLine } from "../left-out";
 import type { Language } from "../../engine/text/language";
 import { READING_TEXTS } from "../../engine/text/reading";
@@ -82,10 +82,14 @@ class OrderReading {
   }
 
   async table(file: string): Promise<RawTable> {
-    return readTableFile(file, this.csv, (csv) => {
-      if (!csv.encoding.startsWith("utf")) this.notes.push(readingNote(csv, this.language));
-    });
+    return readTableFile(file, this.csv, (csv) => this.onText({ ...csv, source: csv.table.source }));
   }
+
+  /** Told how a text file was read (the DuckDB path tells it without a table). */
+  readonly onText = (read: TextReading): void => {
+    const note = readingNote(read, this.language);
+    if (note) this.notes.push(note);
+  };
 
   /** Told how the lines were read; said once even when the table is summarised twice (--model auto). */
   readonly onRead = (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">): void => {
@@ -345,6 +349,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
       },
       io,
       reading.onRead,
+      reading.onText,
     ));
   } else {
     const table = await reading.table(file);

@@ -208,7 +208,7 @@ async function reportCommand(
     let read: string | undefined;
     const load = async () => {
       const csv = await readCsvTable(input, csvReadOptions(given));
-      read = csv.encoding.startsWith("utf") ? undefined : readingNote(csv, given.language);
+      read = readingNote({ ...csv, source: csv.table.source }, given.language);
       return csv.table;
     };
     await runReport(

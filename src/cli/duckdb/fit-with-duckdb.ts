@@ -11,6 +11,7 @@ import type { FitInput, TransactionOptions } from "../fit-input";
 import type { CliIO } from "../io";
 import { asUserError } from "../../user-error";
 import { readWithDuckDb } from "./engine-choice";
+import type { TextReading } from "../reading-note";
 import { customerSummaryFromDuckDb } from "./to-engine";
 
 export async function fitInputWithDuckDb(
@@ -18,10 +19,12 @@ export async function fitInputWithDuckDb(
   options: TransactionOptions & { read: { csv?: CsvReadOptions } },
   io: CliIO,
   onRead?: (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">) => void,
+  onText?: (read: TextReading) => void,
 ): Promise<{ input: FitInput; source: string }> {
   const duck = await readWithDuckDb(file, options.read, io);
   try {
     const { read } = duck;
+    if (duck.text) onText?.({ ...duck.text, source: duck.files.label });
     onRead?.({ quality: read.quality, formats: read.formats, testAccounts: read.testAccounts });
     if (read.quality.purchaseLines === 0) throw asUserError(nothingToAnalyze(read));
     let calibrationEnd: number | undefined;
