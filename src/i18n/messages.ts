@@ -177,6 +177,11 @@ const tierMinimumZh = (p: TierMinimumProblem) =>
     ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
     : tierClashZh(p);
 
+/** A tier minimum problem in `language` (the custom function LOYALTY.TIER says them too). */
+export function tierMinimumText(language: Language, p: TierMinimumProblem): string {
+  return language === "zh-CN" ? tierMinimumZh(p) : describeTierMinimumProblem(p);
+}
+
 /** The lower tier's minimum is the one to change: a tier cannot need more than the tier above it. */
 function tierClashZh(p: Extract<TierMinimumProblem, { problem: "belowNeedsMore" }>): string {
   const what = p.measure === "spend" ? "最低消费额" : "最少消费天数";

@@ -6,6 +6,7 @@
 import { hessianFromGradient, invertSpd, symmetricEigenvalues } from "../math/hessian";
 import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
 import type { FitOptions, FitResult, ModelName } from "./types";
+import { InputRuleError } from "../text/model-inputs";
 
 const { abs, exp, log: ln, max, sqrt } = Math;
 
@@ -120,7 +121,7 @@ export function fitMaximumLikelihood(
   starts: readonly (readonly number[])[],
   options: FitOptions = {},
 ): FitResult {
-  if (!(lik.customers > 0)) throw new RangeError("there are no customers to fit the model to");
+  if (!(lik.customers > 0)) throw new InputRuleError({ rule: "noCustomers" });
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0)) throw new RangeError(`the penalizer must be ≥ 0, got ${penalizer}`);
   const gtol = options.gradientTolerance ?? 1e-9;
