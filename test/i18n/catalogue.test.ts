@@ -118,12 +118,23 @@ Object.assign(ARGUMENTS, {
     { model: "BG/NBD", customers: 3, distinctRows: 2, source: FILE, kind, unit: "week" },
   ]),
   ".cli.fit.stopped": [
-    [true, 24, "converged", 1.5],
-    [false, 24, "diverged", 1.5],
+    [true, "已收敛：迭代 24 次后，梯度的最大分量为 3.2e-10，小于 1e-9", 1.5],
+    [false, "未收敛：迭代 1000 次后仍未收敛（梯度的最大分量为 3.2e-2）", 1.5],
   ],
+  ".sheets.fitStop.diverged": [
+    ["r", true],
+    ["alpha", false],
+  ],
+  ".sheets.fitStop.notIdentified": [[["r"]], [["alpha", "a", "b"]]],
   ".cli.fit.fitClass": [["良好"]],
   ".cli.fit.comparedOn": [["1998-02-10", "20.0", "week"]],
   ".cli.fit.chosen": [["BG/NBD"]],
+  // The help: commander's notes on values, quoted as commander quotes them.
+  ".cli.help.choices": [[['"en"', '"zh-CN"']]],
+  ".cli.help.defaultIs": [['"auto"']],
+  ".cli.help.withNotes": [["报告写到哪里", ['默认："out/loyalty-demo.xlsx"']]],
+  ".cli.help.table.roleColumn": [["下单日期"]],
+  ".cli.help.sql.unit": [[["day", "week", "month"]]],
 });
 for (const code of Object.keys(CATALOGUE.en.cli.commander)) ARGUMENTS[`.cli.commander.${code}`] = [["--out"]];
 

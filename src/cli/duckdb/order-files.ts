@@ -4,9 +4,10 @@
  * that the engine's own parsers decide what an id, a date or an amount is (as they do for a file read in
  * process); Parquet columns keep their types.
  */
+import { inputError } from "../../input-errors";
+import { fileError } from "../../user-error";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "../../user-error";
 
 export type OrderFileFormat = "parquet" | "csv";
 
@@ -54,13 +55,11 @@ export interface DuckDbCsvOptions {
 export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFiles {
   const format = formatOf(pattern);
   if (!format) {
-    throw new UserError(
-      `${path.basename(pattern)}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
-    );
+    throw inputError("duckDbFileType", { file: path.basename(pattern) });
   }
   if (!isGlob(pattern)) {
-    if (!existsSync(pattern)) throw new UserError(`${pattern} does not exist`);
-    if (!statSync(pattern).isFile()) throw new UserError(`${pattern} is not a file`);
+    if (!existsSync(pattern)) throw fileError({ code: "fileMissing", file: pattern });
+    if (!statSync(pattern).isFile()) throw inputError("notAFile", { file: pattern });
   }
   const source = csv.readFrom ? `[${csv.readFrom.map(sqlString).join(", ")}]` : sqlString(pattern);
   const options = [

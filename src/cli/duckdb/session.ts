@@ -3,8 +3,8 @@
  * `@duckdb/node-api` is an optional dependency of about 70 MB with native binaries, never part of the
  * add-in bundle or the custom functions, and the rest of the CLI works without it.
  */
+import { inputError } from "../../input-errors";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { UserError } from "../../user-error";
 
 export interface DuckDbSession {
   /** Runs statements that return nothing of interest. */
@@ -21,6 +21,8 @@ export interface DuckDbSession {
    * integers of an INTEGER column as integers, other numbers as doubles, null as NULL.
    */
   append(table: string, rows: readonly (readonly (string | number | null)[])[]): Promise<void>;
+  /** How far the query running now is, in percent (DuckDB's estimate); -1 when none is running. */
+  progress(): number;
   close(): void;
 }
 
@@ -30,11 +32,7 @@ async function loadDuckDb(): Promise<DuckDbModule> {
   try {
     return await import("@duckdb/node-api");
   } catch (e) {
-    throw new UserError(
-      "DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: " +
-        `${(e as Error).message.split("\n")[0]}); install it with npm install @duckdb/node-api, ` +
-        "or leave out --engine duckdb to read the file without it",
-    );
+    throw inputError("duckDbMissing", { reason: (e as Error).message.split("\n")[0] });
   }
 }
 
@@ -55,6 +53,9 @@ export async function openDuckDb(
     preserve_insertion_order: "true",
   });
   const connection: DuckDBConnection = await instance.connect();
+  // Progress is tracked (for the CLI's progress line) but never printed by DuckDB itself.
+  await connection.run("SET enable_progress_bar = true");
+  await connection.run("SET enable_progress_bar_print = false");
   return {
     async run(sql) {
       await connection.run(sql);
@@ -85,6 +86,9 @@ export async function openDuckDb(
         appender.endRow();
       }
       appender.closeSync();
+    },
+    progress() {
+      return connection.progress.percentage;
     },
     close() {
       connection.closeSync();
