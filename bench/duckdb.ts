@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDuckDb } from "../src/cli/duckdb/session";
 import type { Benchmark, BenchResult } from "./suite";
-import { runCliChild, type CliFigures } from "./cli-child";
+import { phaseTable, runCliChild, type CliFigures, type PhasePeak } from "./cli-child";
 
 const TIME_BUDGET_SECONDS = 60;
 const MEMORY_BUDGET_MB = 1536;
@@ -51,6 +51,8 @@ export interface DuckDbBenchFigure {
   seconds: number;
   cpuSeconds: number;
   peakRssMb: number;
+  /** Time and peak of each step (reading the file, each reading rule, the summary, each sheet). */
+  phases: PhasePeak[];
 }
 
 /** Each command's figures, printed by `onFigure` as soon as it is measured (a 50M run takes long). */
@@ -85,13 +87,17 @@ const pick = (f: CliFigures) => ({
   seconds: f.seconds,
   cpuSeconds: f.cpuSeconds,
   peakRssMb: f.peakRssMb,
+  phases: f.phases,
 });
 
 function describe(f: DuckDbBenchFigure): string {
   return (
     `  loyalty ${f.command} --engine duckdb: ${f.lines.toLocaleString("en-US")} lines (${f.format}, ` +
     `${f.inputMb.toFixed(0)} MB), ${f.customers.toLocaleString("en-US")} customers: ${f.seconds.toFixed(1)} s wall, ` +
-    `${f.cpuSeconds.toFixed(1)} s CPU, peak RSS ${f.peakRssMb.toFixed(0)} MB; load average ${os.loadavg()[0].toFixed(1)}\n`
+    `${f.cpuSeconds.toFixed(1)} s CPU, peak RSS ${f.peakRssMb.toFixed(0)} MB; load average ${os.loadavg()[0].toFixed(1)}\n` +
+    phaseTable(f.phases)
+      .map((line) => `  ${line}\n`)
+      .join("")
   );
 }
 
