@@ -3,9 +3,10 @@
  * with other seeds, and the CDNOW sample. For each it prints the backtest error (the model run as of a
  * year before the data ends, against what the tiers then sold) in total and per tier, monthly periods:
  *
- *   npx tsx scripts/backtest-seeds.ts [--own-lifetimes] [seed ...]
+ *   npx tsx scripts/backtest-seeds.ts [--until-data-end] [seed ...]
  *
- * (--own-lifetimes: samples whose customers' lifetimes do not end with the data, see backtest-tenure.ts.)
+ * (--until-data-end: the samples before December 2026, whose customers' lifetimes end with the data, see
+ * backtest-tenure.ts.)
  *
  * A diagnosis tool for the projection (src/engine/projection/reconciliation.ts), not part of `npm test`:
  * one sample's error says little about the model; a pattern across samples does.
@@ -41,7 +42,7 @@ function line(name: string, analysis: ReturnType<typeof analyzeOrders>): number 
 
 function main(): void {
   const args = process.argv.slice(2);
-  const lifetimes = args.includes("--own-lifetimes") ? "ownLength" : "untilDataEnd";
+  const lifetimes = args.includes("--until-data-end") ? "untilDataEnd" : "ownLength";
   const seeds = args.filter((a) => !a.startsWith("--")).map(Number);
   const errors: number[] = [];
   for (const seed of seeds.length ? seeds : DEFAULT_SEEDS) {

@@ -7,11 +7,11 @@
  * It prints, per sample, the memoryless chain's backtest error and the tenure chain's, in total and split
  * between the customers of a year before and the year's new ones:
  *
- *   npx tsx scripts/backtest-tenure.ts [--own-lifetimes] [band months, default 6]
+ *   npx tsx scripts/backtest-tenure.ts [--until-data-end] [band months, default 6]
  *
- * --own-lifetimes generates the samples with lifetimes that do not end with the data (generate-orders.ts:
- * `lifetimes: "ownLength"`): the demo's sample spreads each customer's purchases over the time left
- * before its last day, so its later joiners buy faster than earlier ones did, which no model fitted on
+ * --until-data-end generates the samples as before December 2026, with lifetimes that end with the data
+ * (generate-orders.ts: `lifetimes: "untilDataEnd"`): each customer's purchases are spread over the time
+ * left before the last day, so later joiners buy faster than earlier ones did, which no model fitted on
  * the years before can know.
  *
  * A diagnosis tool, not part of `npm test` or of the report.
@@ -101,7 +101,7 @@ function line(name: string, analysis: ReturnType<typeof analyzeOrders>, bands: n
 
 function main(): void {
   const args = process.argv.slice(2);
-  const lifetimes = args.includes("--own-lifetimes") ? "ownLength" : "untilDataEnd";
+  const lifetimes = args.includes("--until-data-end") ? "untilDataEnd" : "ownLength";
   const bands = (args.find((a) => !a.startsWith("--")) ?? "6").split(",").map(Number);
   console.log(`samples: lifetimes ${lifetimes}`);
   console.log(
