@@ -168,13 +168,23 @@ export function assumptionsWithInputs(
       a.pointsOutstanding[i] = numberIn(sheet, input, `${tier.name}: points outstanding`, 0);
     });
   });
-  states.forEach((from, i) =>
-    states.forEach((to, j) =>
+  const chain = baseline.chain.states;
+  const chainName = (s: number) =>
+    chain[s].tenure === "lapsed"
+      ? EN.lapsed
+      : EN.tenureState(states[chain[s].tier].name, chain[s].tenure as "new" | "established");
+  chain.forEach((from, i) => {
+    if (i < a.spendPerMember.length) {
+      setters.set(INPUT_KEYS.spend(from.key), (input) => {
+        a.spendPerMember[i] = numberIn(sheet, input, `${chainName(i)}: spend per member`);
+      });
+    }
+    chain.forEach((to, j) =>
       setters.set(INPUT_KEYS.migration(from.key, to.key), (input) => {
-        a.migration[i][j] = numberIn(sheet, input, `migration from ${from.name} to ${to.name}`, 0, 1);
+        a.migration[i][j] = numberIn(sheet, input, `migration from ${chainName(i)} to ${chainName(j)}`, 0, 1);
       }),
-    ),
-  );
+    );
+  });
   for (const s of a.scenarios) {
     for (const field of SCENARIO_FIELDS as (keyof ScenarioMultipliers)[]) {
       setters.set(INPUT_KEYS.multiplier(s.key, field), (input) => {

@@ -20,6 +20,8 @@ export const COLUMN_WIDTHS: readonly number[] = [46, 14, ...new Array<number>(38
 export const KEY_RESULT_LINES = 17;
 /** Column of the sensitivity helper, right of the grid (redemption rates and 6 participation rates). */
 const SENSITIVITY_HELPER_COL = 10;
+/** Columns of the baseline's table of chain states: state, members now, average, actual revenue, spend. */
+export const BASELINE_COLUMNS = 5;
 /** Rows of the growth causes in the reconciliation. */
 const GROWTH_CAUSE_LINES = 5;
 /** Rows of the side-by-side comparison (revenue, cost, margin after benefits, net effect, ROI). */
@@ -69,19 +71,19 @@ export interface BenefitCostLayout {
   scenarioTitle: number;
   scenarioHeader: number;
   scenarioFirst: number;
+  /** Title row of the baseline, and of the two migration matrices beside its table. */
   baselineTitle: number;
+  /** As-of date, period length and periods projected, side by side. */
   baselineInfo: number;
+  /** The table of the chain's states (tiers' new members, their established ones, lapsed): its header. */
   baselineHeader: number;
   baselineFirst: number;
-  observedTitle: number;
-  observedHeader: number;
-  observedFirst: number;
+  /** The entry split of the new members, under the observed migration. */
   observedNew: number;
-  /** The used migration sits right of the observed one, from this column. */
+  /** The observed migration sits right of the baseline's columns, on its rows, from this column. */
+  observedCol: number;
+  /** The used migration (inputs) sits right of the observed one, on the same rows, from this column. */
   migrationCol: number;
-  migrationTitle: number;
-  migrationHeader: number;
-  migrationFirst: number;
   /** The drivers sit right of the tier assumptions, on their rows, from this column. */
   driversCol: number;
   driversTitle: number;
@@ -95,7 +97,7 @@ export interface BenefitCostLayout {
   seasonalIndex: number;
   /** Section label rows and the rows of each projection line. */
   membersLabel: number;
-  /** First of the K state rows (tiers, then lapsed). */
+  /** First of the 2k + 1 chain state rows (the tiers' new members, their established ones, lapsed). */
   members: number;
   membersInTiers: number;
   newMembers: number;
@@ -172,7 +174,7 @@ export function benefitCostLayout(
   if (!(T >= 1 && T <= MAX_PERIODS_ON_SHEET)) {
     throw new RangeError(`the sheet holds 1 to ${MAX_PERIODS_ON_SHEET} periods`);
   }
-  const K = k + 1;
+  const S = 2 * k + 1;
   const at = { k, T } as BenefitCostLayout;
   let row = 0;
   const next = (rows = 1) => {
@@ -216,29 +218,22 @@ export function benefitCostLayout(
   [at.tierHeader, at.tierFirst] = twoLineHeader(k);
   at.tierTotal = next();
   // The drivers beside the tier assumptions: the rows are the footprint's scarce resource.
-  at.driversCol = 2 + TIER_FIELDS.length + 1;
+  // Right of the tier fields and the points outstanding per tier.
+  at.driversCol = 2 + TIER_FIELDS.length + 2;
   [at.driversTitle, at.driversHeader, at.driversFirst] = [at.tierTitle, at.tierHeader, at.tierFirst];
   gap();
   at.scenarioTitle = next();
   [at.scenarioHeader, at.scenarioFirst] = twoLineHeader(SCENARIO_ROWS.length);
   gap();
   at.baselineTitle = next();
-  at.baselineInfo = next(3);
-  [at.baselineHeader, at.baselineFirst] = twoLineHeader(K);
-  gap();
-  at.observedTitle = next();
-  [at.observedHeader, at.observedFirst] = twoLineHeader(K);
+  at.baselineInfo = next();
+  [at.baselineHeader, at.baselineFirst] = twoLineHeader(S);
   at.observedNew = next();
-  gap();
-  at.migrationCol = K + 4;
-  [at.migrationTitle, at.migrationHeader, at.migrationFirst] = [
-    at.observedTitle,
-    at.observedHeader,
-    at.observedFirst,
-  ];
+  at.observedCol = BASELINE_COLUMNS + 1;
+  at.migrationCol = at.observedCol + S + 2;
   gap();
   lines("projectionTitle", "periodHeader", "periodEnds", "yearRow", "seasonalIndex", "membersLabel");
-  at.members = next(K);
+  at.members = next(S);
   lines("membersInTiers", "newMembers");
   lines("revenueLabel", "revenueBase", "revenueLift", "revenue");
   lines("costLabel", "costDiscount", "costPoints", "costBirthday", "costService", "costActivities");

@@ -248,7 +248,7 @@ export function sensitivitySection(w: BenefitCostWriter): void {
     const activityCost =
       assumptions.tiers[i].activitiesPerPeriod *
       p.drivers[i].costPerParticipant *
-      sum(p.members.slice(1).map((n) => n[i]));
+      sum(p.members.slice(1).map((n) => n[i] + n[k + i]));
     w.text(r, c0, w.stateName(i), "bold");
     w.grid.formula(
       r,
@@ -261,7 +261,7 @@ export function sensitivitySection(w: BenefitCostWriter): void {
       r,
       c0 + 2,
       `INDEX(LL_Activities,${i + 1})*INDEX(LL_EffCostPerParticipant,${i + 1})*` +
-        `SUM(${periodsRange(at.members + i, T)})`,
+        `(SUM(${periodsRange(at.members + i, T)})+SUM(${periodsRange(at.members + k + i, T)}))`,
       activityCost,
       { format: FORMATS.money },
     );
@@ -325,9 +325,9 @@ export function benefitCostCharts(w: BenefitCostWriter): ChartSpec[] {
       type: "line",
       title: words.members,
       categories: `C${at.periodHeader}:${last}${at.periodHeader}`,
-      series: Array.from({ length: k }, (_, i) => ({
-        name: w.stateName(i),
-        values: `C${at.members + i}:${last}${at.members + i}`,
+      series: Array.from({ length: 2 * k }, (_, s) => ({
+        name: w.chainStateName(s),
+        values: `C${at.members + s}:${last}${at.members + s}`,
       })),
       xAxisTitle: words.period,
       yAxisTitle: words.members2,
