@@ -43,7 +43,7 @@ export interface GenerateOrdersOptions {
    * the last day, so that every customer's purchases fit in the data; a later joiner then buys faster
    * than an earlier one (about twice the spend per head in their first months for the last year's
    * joiners), which no real business shows and no model fitted on the years before can know. Kept to
-   * measure that artefact (scripts/backtest-tenure.ts --until-data-end).
+   * measure that artefact (scripts/backtest-seeds.ts --until-data-end).
    */
   lifetimes?: "untilDataEnd" | "ownLength";
 }
@@ -326,7 +326,7 @@ function plannedOrders(o: Required<GenerateOrdersOptions>) {
   const orders = plan.lines.length;
   // Lines can be taken only from orders of two lines or more: never below one line per order.
   const target = Math.max(o.lines, orders);
-  for (let given = linesOf(plan); given !== target; ) {
+  for (let given = linesOf(plan); given !== target;) {
     const order = Math.floor(rng.uniform() * orders);
     if (given < target) {
       plan.lines[order]++;

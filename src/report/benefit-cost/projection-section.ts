@@ -379,7 +379,28 @@ function writeTotal(
 }
 
 export function projectionSection(w: BenefitCostWriter): void {
-  const { at, k, p, T } = w;
+  const { at, p } = w;
+  periodHeaderRows(w);
+  const sections: [number, string][] = [
+    [at.membersLabel, w.s.sections.members],
+    [at.revenueLabel, w.s.sections.revenue],
+    [at.costLabel, w.s.sections.cost],
+    [at.resultLabel, w.s.sections.result],
+    [at.pointsLabel, w.s.sections.points],
+  ];
+  for (const [r, label] of sections) w.text(r, 1, label, "subtitle");
+  membersBlock(w);
+  for (const line of LINES) {
+    const [label, note] = w.s.lines[line.values];
+    const text = { label, note: note || undefined, unit: w.s.units[line.unit] };
+    writeLine(w, at[line.values], { ...line, ...text }, p[line.values], line.formula);
+  }
+  pointsBlock(w);
+}
+
+/** The rows above the lines: period numbers, period ends, the year of each (multi-year), the season. */
+function periodHeaderRows(w: BenefitCostWriter): void {
+  const { at, T } = w;
   const { baseline } = w.input;
   w.text(at.projectionTitle, 1, w.s.projectionTitle, "subtitle");
   w.text(at.periodHeader, 1, w.s.period, "header");
@@ -395,40 +416,18 @@ export function projectionSection(w: BenefitCostWriter): void {
   for (let t = 1; t <= T; t++) {
     const col = periodColumn(t);
     w.value(at.periodHeader, col, t, undefined, "header");
-    w.value(
-      at.periodEnds,
-      col,
-      dateFromDay(addMonths(baseline.asOf, t * baseline.periodMonths)),
-      "date",
-      "note",
-    );
+    const end = dateFromDay(addMonths(baseline.asOf, t * baseline.periodMonths));
+    w.value(at.periodEnds, col, end, "date", "note");
     if (multiYear) w.value(at.yearRow, col, yearOfPeriod(t, baseline.periodMonths), FORMATS.whole, "note");
-    w.inputCell(
-      at.seasonalIndex,
-      col,
-      INPUT_KEYS.season(t),
-      w.input.assumptions.seasonalIndex[t - 1],
-      FORMATS.factor,
-    );
+    const season = w.input.assumptions.seasonalIndex[t - 1];
+    w.inputCell(at.seasonalIndex, col, INPUT_KEYS.season(t), season, FORMATS.factor);
   }
   w.decimal(periodsRange(at.seasonalIndex, T), 0);
+}
 
-  const sections: [number, string][] = [
-    [at.membersLabel, w.s.sections.members],
-    [at.revenueLabel, w.s.sections.revenue],
-    [at.costLabel, w.s.sections.cost],
-    [at.resultLabel, w.s.sections.result],
-    [at.pointsLabel, w.s.sections.points],
-  ];
-  for (const [r, label] of sections) w.text(r, 1, label, "subtitle");
-
-  membersBlock(w);
-  for (const line of LINES) {
-    const [label, note] = w.s.lines[line.values];
-    const text = { label, note: note || undefined, unit: w.s.units[line.unit] };
-    writeLine(w, at[line.values], { ...line, ...text }, p[line.values], line.formula);
-  }
-
+/** Points earned and outstanding per tier, period by period. */
+function pointsBlock(w: BenefitCostWriter): void {
+  const { at, k, p } = w;
   for (let i = 0; i < k; i++) {
     const tier = w.stateName(i);
     writeLine(
