@@ -8,6 +8,7 @@
  */
 import { DataError, type DataErrorDetail, type InputFix, type SourcedDetail } from "./engine/data/errors";
 import type { TierMinimumProblem } from "./engine/tiers/program";
+import type { InputErrorDetail } from "./input-errors";
 
 /**
  * What a UserError says, as a code and the values its message names (see DataErrorDetail): the engine's
@@ -67,7 +68,9 @@ export type UserErrorDetail =
   | { code: "outMissing" }
   | { code: "outNotXlsx"; out: string }
   | { code: "outIsInput"; out: string }
-  | { code: "inputMissing" };
+  | { code: "inputMissing" }
+  // The command line's other flags, files that are not what they claim, names that clash (input-errors.ts).
+  | InputErrorDetail;
 
 /**
  * Something of the user's on a generated sheet that rebuilding it would remove: a note on a cell the

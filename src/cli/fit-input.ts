@@ -4,17 +4,17 @@
  * turned into that summary by the engine (same-day purchases merged, x repeat purchase days, ...).
  * Every problem becomes a UserError naming the file, row and column.
  */
+import { inputError, type BothLanguages } from "../input-errors";
 import { parseDay } from "../engine/data/parse-date";
 import { cellText } from "../engine/data/parse-id";
 import { nothingToAnalyze } from "../engine/analyze";
 import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engine/data/read-orders";
-import { describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
-import { findRfmProblem } from "../engine/models/data";
+import { cellPlace, describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
+import { findRfmProblem, ModelInputError, type InputProblem } from "../engine/models/data";
 import { purchaseDaysOf } from "../engine/summary/purchase-days";
 import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
 import { formatDay } from "../engine/data/days";
 import { automaticCalibrationEnd, calibrationSplit } from "../engine/summary/holdout";
-import { UserError } from "./io";
 import { asUserError, withUserErrors } from "../user-error";
 
 export interface SummaryColumns {
@@ -83,8 +83,13 @@ function numericColumn(table: RawTable, column: number, rows: readonly number[])
     const v = numberOf(cells[r]);
     if (!Number.isFinite(v)) {
       const text = cellText(cells[r]);
-      const shown = text === "(blank)" ? "an empty cell" : isCellError(cells[r]) ? text : `"${text}"`;
-      throw new UserError(`${describeCell(table, column, r)}: expected a number, got ${shown}`);
+      const value = text === "(blank)" ? undefined : isCellError(cells[r]) ? text : `"${text}"`;
+      const at = cellPlace(table, column, r);
+      throw inputError("notANumber", {
+        where: describeCell(table, column, r),
+        at,
+        ...(value ? { value } : {}),
+      });
     }
     out[i] = v;
   }
@@ -121,7 +126,12 @@ export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]
   if (problem) {
     const field: SummaryField = problem.field === "t_x" ? "tx" : (problem.field as SummaryField);
     const column = Math.max(0, findColumn(table, field));
-    throw new UserError(`${describeCell(table, column, rows[keep[problem.row]])}: ${problem.message}`);
+    const row = rows[keep[problem.row]];
+    throw inputError("summaryRow", {
+      where: describeCell(table, column, row),
+      at: cellPlace(table, column, row),
+      problem: rfmProblemWords(problem, input, problem.row),
+    });
   }
   return input;
 }
@@ -145,10 +155,11 @@ function readSummaryColumns(
     const column = findColumn(table, field);
     if (column < 0) {
       if (!required) return null;
-      const names = SUMMARY_HEADERS[field].join(" or ");
-      throw new UserError(
-        `${table.source}: no ${names} column among the headers ${table.headers.map((h) => `"${h}"`).join(", ")}`,
-      );
+      throw inputError("summaryNoColumn", {
+        source: table.source,
+        names: [...SUMMARY_HEADERS[field]],
+        headers: [...table.headers],
+      });
     }
     return numericColumn(table, column, rows);
   };
@@ -196,12 +207,11 @@ export function summarizeTransactionTable(
   if (options.calibrationEnd !== undefined) {
     calibrationEnd = parseDay(options.calibrationEnd);
     if (!Number.isFinite(calibrationEnd)) {
-      throw new UserError(`--calibration-end: "${options.calibrationEnd}" is not a date (use YYYY-MM-DD)`);
+      throw inputError("calibrationEndNotDate", { value: options.calibrationEnd });
     }
   }
   const inputs = calibrationSplit(days, { asOf: read.asOf, unit: options.unit, calibrationEnd });
-  if (inputs.x.length === 0)
-    throw new UserError(`${table.source}: no customer bought on or before the calibration end`);
+  if (inputs.x.length === 0) throw inputError("nobodyBeforeCalibration", { source: table.source });
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
   const keep = Array.from(inputs.T, (T, i) => (T > 0 ? i : -1)).filter((i) => i >= 0);
   const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
@@ -224,4 +234,36 @@ export function summarizeTransactionTable(
           }
         : null,
   };
+}
+
+/**
+ * What is wrong with a summary row, in both languages: the engine's English words, and the Chinese said
+ * from the row's own figures (x, t_x, T and the weight, as the engine checks them).
+ */
+function rfmProblemWords(problem: InputProblem, input: SummaryColumns, row: number): BothLanguages {
+  const [x, tx, T] = [input.x[row], input.tx[row], input.T[row]];
+  const zh =
+    problem.field === "x"
+      ? `重复购买次数 x 应为 ≥ 0 的数，实际为 ${x}`
+      : problem.field === "T"
+        ? `观察时长 T 应 > 0，实际为 ${T}`
+        : problem.field === "weights"
+          ? `权重应 ≥ 0，实际为 ${input.weights?.[row]}`
+          : x > 0 && tx === 0
+            ? `有 ${x} 次重复购买的客户需要 t_x > 0`
+            : `应满足 0 ≤ t_x ≤ T（${T}），实际 t_x 为 ${tx}`;
+  return { en: problem.message, "zh-CN": zh };
+}
+
+/**
+ * Why a model refused its input (a ModelInputError or the engine's RangeError), in both languages. The
+ * engine's English names the row and the field; the Chinese says the few a user can meet in their words
+ * and keeps the engine's figures for the others.
+ */
+export function modelInputProblem(e: ModelInputError | RangeError): BothLanguages {
+  if (e.message === "there are no customers to fit the model to")
+    return { en: e.message, "zh-CN": "没有可用于拟合模型的客户" };
+  if (e instanceof ModelInputError)
+    return { en: e.message, "zh-CN": `第 ${e.problem.row + 1} 行的 ${e.problem.field} 不可用：${e.message}` };
+  return { en: e.message, "zh-CN": `模型无法使用这些输入：${e.message}` };
 }

@@ -1,5 +1,6 @@
 /* The `loyalty` command line: the same report builders as the task pane, on .xlsx/.csv files. */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
+import { HELP_TEXTS } from "../i18n/command-help";
 import { processIO, UserError, type CliIO } from "./io";
 import { CLI_TEXTS, type CommanderCode } from "../i18n/command-line";
 import { shownText } from "../i18n/messages";
@@ -16,12 +17,14 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 function buildProgram(io: CliIO): Command {
+  const help = HELP_TEXTS[io.language ?? "en"];
   const program = new Command("loyalty")
-    .description(
-      "Loyalty Lens: loyalty and membership analysis (RFM, tiers, KPIs, CLV) on .xlsx and .csv files",
-    )
-    .version(VERSION, "-v, --version", "print the version")
-    .helpOption("-h, --help", "show help for a command")
+    .description(help.program)
+    .version(VERSION, "-v, --version", help.version)
+    .helpOption("-h, --help", help.help)
+    .helpCommand("help [command]", help.helpCommand)
+    // Set before the commands are added: they inherit it, so each command's help speaks the language.
+    .configureHelp(helpInLanguage(help))
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({
@@ -35,6 +38,39 @@ function buildProgram(io: CliIO): Command {
   registerSql(program, io);
   program.commands.forEach((c) => c.exitOverride());
   return program;
+}
+
+/**
+ * Commander's own words in the help (its headings, the usage line's [options], the notes on choices and
+ * defaults) in the language of `help`; the values themselves are shown as commander quotes them.
+ */
+function helpInLanguage(help: (typeof HELP_TEXTS)["en"]): Partial<Help> {
+  const notes = (choices: readonly string[] | undefined, shownDefault: string | undefined) => [
+    ...(choices ? [help.choices(choices.map((c) => JSON.stringify(c)))] : []),
+    ...(shownDefault !== undefined ? [help.defaultIs(shownDefault)] : []),
+  ];
+  const withNotes = (description: string, extra: string[]) =>
+    extra.length === 0 ? description : help.withNotes(description, extra).trim();
+  const inUsage = (usage: string) =>
+    usage.replace("[options]", help.usage.options).replace("[command]", help.usage.command);
+  return {
+    styleTitle: (title) => help.headings[title as keyof typeof help.headings] ?? title,
+    commandUsage: (cmd) => inUsage(new Help().commandUsage(cmd)),
+    subcommandTerm: (cmd) => inUsage(new Help().subcommandTerm(cmd)),
+    optionDescription: (option) => {
+      // As commander shows them: a default of an option that takes a value, never of a plain flag.
+      const showDefault = option.defaultValue !== undefined && (option.required || option.optional);
+      const shown = option.defaultValueDescription ?? JSON.stringify(option.defaultValue);
+      return withNotes(option.description, notes(option.argChoices, showDefault ? shown : undefined));
+    },
+    argumentDescription: (argument) => {
+      const shown =
+        argument.defaultValue === undefined
+          ? undefined
+          : (argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue));
+      return withNotes(argument.description, notes(argument.argChoices, shown));
+    },
+  };
 }
 
 /** The language --lang names on the command line (before the command reads a workbook's stored one). */

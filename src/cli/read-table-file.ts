@@ -5,12 +5,13 @@
  * as text for the engine's parsers), an .xlsx file through the xlsx adapter (its first visible sheet, the
  * header row found as the adapter does, bad and hostile files refused with a clear message).
  */
+import { inputError } from "../input-errors";
 import path from "node:path";
 import type { RawTable } from "../engine/data/table";
 import { readCsvTable } from "../workbook/csv/read";
 import type { CsvReadOptions, CsvTable } from "../workbook/csv/table";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
-import { fileError, UserError } from "./io";
+import { fileError } from "./io";
 
 /** `options`: how a text file is read (header, separator, encoding); `onText` is told how it was read. */
 export async function readTableFile(
@@ -28,7 +29,7 @@ export async function readTableFile(
   if (extension === ".xlsx") {
     const workbook = await XlsxWorkbook.open(file);
     const sheet = (await workbook.listSheets()).find((s) => s.visibility === "visible");
-    if (!sheet) throw new UserError(`${source} has no visible sheet to read`);
+    if (!sheet) throw inputError("noVisibleSheetIn", { file: source });
     // The workbook's label is the file name, so the table's place is "orders.xlsx, sheet Orders".
     return workbook.readTable({ sheet: sheet.name });
   }

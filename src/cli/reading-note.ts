@@ -4,11 +4,25 @@
  */
 import type { Language } from "../engine/text/language";
 import { READING_TEXTS, type DelimiterWord } from "../engine/text/reading";
-import { delimiterName, type CsvTable } from "../workbook/csv/table";
+import type { TextEncodingName } from "../workbook/csv/decode";
+import type { Delimiter } from "../workbook/csv/parse";
+import { delimiterName } from "../workbook/csv/table";
 
-export function readingNote(csv: CsvTable, language: Language = "en"): string {
+/** How a text file was read, by the in-process reader or the DuckDB path. */
+export interface TextReading {
+  /** The file's name in messages. */
+  source: string;
+  encoding: TextEncodingName;
+  /** Whether the encoding was told apart from the bytes (false: given). */
+  encodingDetected: boolean;
+  delimiter: Delimiter;
+}
+
+/** The note for a file in another encoding than UTF-8 (undefined for UTF-8: nothing to notice). */
+export function readingNote(read: TextReading, language: Language = "en"): string | undefined {
+  if (read.encoding.startsWith("utf")) return undefined;
   const texts = READING_TEXTS[language];
-  const name = delimiterName(csv.delimiter);
+  const name = delimiterName(read.delimiter);
   const delimiter = texts.delimiters[name as DelimiterWord] ?? name;
-  return texts.read(csv.table.source, csv.encoding, csv.encodingDetected, delimiter);
+  return texts.read(read.source, read.encoding, read.encodingDetected, delimiter);
 }

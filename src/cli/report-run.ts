@@ -9,7 +9,7 @@ import type { ReportSummary } from "../report/report-summary";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "./io";
 import { CLI_TEXTS } from "../i18n/command-line";
-import { findingLabel, messageText, messageWords, shownText } from "../i18n/messages";
+import { findingLabel, messageWords, shownText } from "../i18n/messages";
 import { DATA_QUALITY_TEXTS } from "../engine/text/data-quality";
 import { SHEET_TEXTS } from "../engine/text/benefit-cost-sheet";
 import { localName } from "../engine/text/bilingual";
@@ -139,19 +139,20 @@ export function summaryText(s: CliReportJson, language: Language = "en", names?:
       }),
     );
   }
+  // A model not used: the warning on its problem is the line on the model ("Model: BG/NBD did not
+  // converge ..."), said once.
+  const modelWarning = s.model && !s.model.fitted ? s.warnings.find((w) => w.detail) : undefined;
   if (s.model) {
-    const problem = s.warnings.find((w) => w.detail)?.detail;
+    const name = s.model.name ?? "";
     lines.push(
       s.model.fitted
-        ? texts.modelFitted(s.model.name ?? "")
-        : texts.modelNotUsed(
-            // No model chosen: the one whose problem it is.
-            s.model.name ?? problem?.model ?? "",
-            problem && language !== "en" ? messageText(language, problem) : (s.model.problem ?? ""),
-          ),
+        ? texts.modelFitted(name)
+        : modelWarning
+          ? warningText(modelWarning, language)
+          : texts.modelNotUsed(name, (s.model.problem ?? "").replace(`${name} `, "")),
     );
   }
-  for (const w of s.warnings) lines.push(texts.warning(warningText(w, language)));
+  for (const w of s.warnings) if (w !== modelWarning) lines.push(texts.warning(warningText(w, language)));
   for (const w of s.saveWarnings) lines.push(texts.warning(w));
   lines.push(texts.doneIn(s.seconds));
   return lines.join("\n");

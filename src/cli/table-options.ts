@@ -6,14 +6,16 @@
  * rules on lines (--line-amounts, --keep-test-accounts, --mask-contacts). They become one layer of report
  * settings, checked like a settings file.
  */
+import { inputError } from "../input-errors";
 import { Option, type Command } from "commander";
-import { COLUMN_ROLES, ROLE_LABELS, type ColumnOverrides, type ColumnRole } from "../engine/data/columns";
+import { COLUMN_ROLES, roleLabel, type ColumnOverrides, type ColumnRole } from "../engine/data/columns";
+import type { Language } from "../engine/text/language";
+import { HELP_TEXTS } from "../i18n/command-help";
 import { DAY_ORDERS } from "../engine/data/parse-date";
 import { checkConfigLayer, type PartialReportConfig } from "../report/config";
 import { deepMerge } from "../report/config-checks";
 import { delimiterNamed, encodingNamed } from "../sheet/text-formats";
 import type { CsvReadOptions } from "../workbook/csv/table";
-import { UserError } from "./io";
 
 /** The flag of each role: --customer, --order, --join-date, --price ... */
 export function roleFlag(role: ColumnRole): string {
@@ -56,48 +58,28 @@ export interface TableFlags {
   [role: string]: unknown;
 }
 
-export function addTableOptions(command: Command): Command {
+/** The table options, described in `language` (the help's). */
+export function addTableOptions(command: Command, language: Language): Command {
+  const h = HELP_TEXTS[language].table;
   for (const role of COLUMN_ROLES) {
-    command.option(
-      `--${roleFlag(role)} <column>`,
-      `the ${ROLE_LABELS[role].en} column: its header, letter (C) or number`,
-    );
+    command.option(`--${roleFlag(role)} <column>`, h.roleColumn(roleLabel(role, language)));
   }
   return command
-    .option("--no-header", "the file has no header row: name its columns with --columns or the flags above")
-    .option(
-      "--columns <list>",
-      "the roles of the columns in order, comma-separated, - for one to leave out (e.g. id,date,quantity,amount)",
-    )
-    .option("--delimiter <d>", "field separator of a text file: comma, semicolon, tab, pipe or whitespace")
-    .option(
-      "--encoding <name>",
-      "encoding of a text file: utf-8, gbk, gb18030, big5, windows-1252, latin1 ...",
-    )
-    .option("--decimal-comma", "amounts are written 1.234,56 (default: decided from the amounts)")
-    .option("--no-decimal-comma", "amounts are written 1,234.56")
-    .addOption(
-      new Option(
-        "--date-order <order>",
-        "order of day and month in text dates such as 03/04/2024 (default: as a date proves, e.g. 25/12/2023)",
-      ).choices([...DAY_ORDERS, "auto"]),
-    )
-    .addOption(
-      new Option(
-        "--line-amounts <kind>",
-        "the amount column holds line amounts or order totals repeated per line (default: decided from the data)",
-      ).choices(["auto", "perLine", "orderTotal"]),
-    )
-    .option("--keep-test-accounts", "keep the ids the test-account rules would leave out")
-    .addOption(maskContactsOption());
+    .option("--no-header", h.header)
+    .option("--columns <list>", h.columns)
+    .option("--delimiter <d>", h.delimiter)
+    .option("--encoding <name>", h.encoding)
+    .option("--decimal-comma", h.decimalComma)
+    .option("--no-decimal-comma", h.noDecimalComma)
+    .addOption(new Option("--date-order <order>", h.dateOrder).choices([...DAY_ORDERS, "auto"]))
+    .addOption(new Option("--line-amounts <kind>", h.lineAmounts).choices(["auto", "perLine", "orderTotal"]))
+    .option("--keep-test-accounts", h.keepTestAccounts)
+    .addOption(maskContactsOption(language));
 }
 
 /** `--mask-contacts`, for every command that writes a workbook (saved in it, so a refresh keeps it). */
-export function maskContactsOption(): Option {
-  return new Option(
-    "--mask-contacts",
-    "write phone numbers as 138****1234 and e-mails as a***@host on the sheets (saved in the workbook)",
-  );
+export function maskContactsOption(language: Language): Option {
+  return new Option("--mask-contacts", HELP_TEXTS[language].table.maskContacts);
 }
 
 /** The roles named by --columns, as column indexes. */
@@ -113,11 +95,13 @@ function columnsFromList(list: string): ColumnOverrides {
       COLUMN_ALIASES[key] ??
       COLUMN_ROLES.find((r) => r.toLowerCase() === key || roleFlag(r).replace(/-/g, "") === key);
     if (!role) {
-      throw new UserError(
-        `--columns: "${word.trim()}" (column ${index + 1}) is not a column role; use ${COLUMN_ROLES.map(roleFlag).join(", ")}, or - to leave the column out`,
-      );
+      throw inputError("columnsUnknownRole", {
+        word: word.trim(),
+        index: index + 1,
+        roles: COLUMN_ROLES.map(roleFlag),
+      });
     }
-    if (overrides[role] !== undefined) throw new UserError(`--columns: ${roleFlag(role)} is given twice`);
+    if (overrides[role] !== undefined) throw inputError("columnsTwice", { role: roleFlag(role) });
     overrides[role] = index;
   });
   return overrides;
@@ -136,18 +120,13 @@ export function tableConfigLayer(flags: TableFlags): PartialReportConfig {
   if (flags.header === false) source.header = "none";
   if (flags.delimiter !== undefined) {
     const delimiter = delimiterNamed(flags.delimiter);
-    if (!delimiter)
-      throw new UserError(
-        `--delimiter: "${flags.delimiter}" is not comma, semicolon, tab, pipe or whitespace`,
-      );
+    if (!delimiter) throw inputError("badDelimiter", { value: flags.delimiter });
     source.delimiter = delimiter;
   }
   if (flags.encoding !== undefined) {
     const encoding = encodingNamed(flags.encoding);
     if (!encoding) {
-      throw new UserError(
-        `--encoding: "${flags.encoding}" is not one this tool reads (utf-8, utf-16le, utf-16be, gbk, gb18030, big5, windows-1252, latin1)`,
-      );
+      throw inputError("badEncoding", { value: flags.encoding });
     }
     source.encoding = encoding;
   }

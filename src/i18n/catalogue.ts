@@ -21,6 +21,7 @@ import { CAMPAIGN_TEXTS } from "../engine/text/campaigns";
 import { CHANGE_TEXTS } from "../engine/text/changes";
 import { CUSTOMER_TEXTS } from "../engine/text/customers";
 import { DATA_QUALITY_TEXTS } from "../engine/text/data-quality";
+import { FIT_STOP_TEXTS } from "../engine/text/fit-stop";
 import { KEY_DATE_TEXTS } from "../engine/text/key-dates";
 import { KPI_TEXTS } from "../engine/text/kpis";
 import { MODEL_TEXTS } from "../engine/text/model";
@@ -35,6 +36,7 @@ import { TIER_TEXTS } from "../engine/text/tiers";
 import { SUMMARY_BASIS_TEXTS } from "../engine/text/summary-basis";
 import { MESSAGE_TEXTS } from "./messages";
 import { CLI_TEXTS } from "./command-line";
+import { HELP_TEXTS } from "./command-help";
 import { FUNCTION_TEXTS } from "./function-errors";
 import { STRINGS } from "./pane";
 
@@ -50,6 +52,7 @@ function sheetTextsOf(language: Language) {
     tiers: TIER_TEXTS[language],
     kpis: KPI_TEXTS[language],
     model: MODEL_TEXTS[language],
+    fitStop: FIT_STOP_TEXTS[language],
     alerts: ALERT_TEXTS[language],
     keyDates: KEY_DATE_TEXTS[language],
     summaryBasis: SUMMARY_BASIS_TEXTS[language],
@@ -72,7 +75,7 @@ function catalogueOf(language: Language) {
     sheets: sheetTextsOf(language),
     messages: MESSAGE_TEXTS[language],
     pane: STRINGS[language],
-    cli: CLI_TEXTS[language],
+    cli: { ...CLI_TEXTS[language], help: HELP_TEXTS[language] },
     functions: FUNCTION_TEXTS[language],
   };
 }

@@ -118,8 +118,9 @@ export const CLI_TEXTS = bilingual({
       notAvailable: "n/a",
       logLikelihood: "log-likelihood",
       penalizer: "penalizer",
-      stopped: (converged: boolean, _iterations: number, reason: string, seconds: number) =>
-        `${converged ? "" : "NOT CONVERGED: "}${reason} (${seconds.toFixed(3)} s)`,
+      // `account`: how the optimiser ended, in the language (fitStopText).
+      stopped: (converged: boolean, account: string, seconds: number) =>
+        `${converged ? "" : "NOT CONVERGED: "}${account} (${seconds.toFixed(3)} s)`,
       fitClass: (summary: string) => `fit: ${summary}`,
       comparedOn: (calibrationEnd: string, length: string, unit: string) =>
         `Purchase models fitted on the orders up to ${calibrationEnd} and scored on the ${length} ${unit}s after it:`,
@@ -199,9 +200,8 @@ export const CLI_TEXTS = bilingual({
       notAvailable: "无",
       logLikelihood: "对数似然",
       penalizer: "惩罚系数",
-      // The optimiser's own account (English prose) is the Model sheet's; here whether it converged.
-      stopped: (converged: boolean, iterations: number, _reason: string, seconds: number) =>
-        `${converged ? "已收敛" : "未收敛"}：迭代 ${whole(iterations)} 次（${seconds.toFixed(3)} 秒）`,
+      stopped: (converged: boolean, account: string, seconds: number) =>
+        `${converged ? "" : "注意："}${account}（${seconds.toFixed(3)} 秒）`,
       fitClass: (summary: string) => `拟合：${summary}`,
       comparedOn: (calibrationEnd: string, length: string, unit: string) =>
         `各购买模型以截至 ${calibrationEnd} 的订单拟合，并以其后 ${length} ${TIME_UNIT_ZH[unit] ?? unit}的数据评分：`,

@@ -7,6 +7,7 @@
  * The English texts are the messages' own words (a test keeps them equal), except the models': they say
  * in plain words what the Model sheet explains in full.
  */
+import { CAMPAIGN_COLUMN_LABELS, type CampaignColumn } from "../engine/campaigns/participation";
 import { roleLabel, type ColumnRole } from "../engine/data/columns";
 import { qualityNote } from "../engine/text/data-quality";
 import { QUALITY_REASONS, type QualityReason } from "../engine/data/quality";
@@ -26,6 +27,7 @@ import {
   type RefreshLoss,
   type UserErrorDetail,
 } from "../user-error";
+import { INPUT_ERROR_TEXTS } from "../input-errors";
 
 export type MessageDetail = UserErrorDetail | ModelProblem;
 export type MessageCode = MessageDetail["code"];
@@ -86,6 +88,13 @@ export function shownText(
   return detail ? messageText(language, detail) : englishText;
 }
 
+/** A campaign table's column ("start") in the language's words ("start date", "开始日期"). */
+function campaignColumn(role: string, language: Language): string {
+  const label = CAMPAIGN_COLUMN_LABELS[role as CampaignColumn];
+  if (!label) return role;
+  return language === "zh-CN" ? label.zh : label.en;
+}
+
 /** Quoted and listed as the English messages list headers: "Name", "Date". */
 const quotedList = (items: string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
 
@@ -107,6 +116,12 @@ const en: MessageTexts = {
     `${w.place(d.where, d.at)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}: the amount column ${d.amount} looks like a unit price and the table has a quantity column ${d.quantity}; ${PRICE_SETTING}`,
+  campaignNoSuchColumn: (d, w) =>
+    `${w.place(d.source, d.place)}: no column "${d.given}" for the campaigns' ${campaignColumn(d.role, "en")}; the headers are ${quotedList(d.headers, ", ")}`,
+  campaignMissingColumns: (d, w) =>
+    `${w.place(d.source, d.place)}: no ${d.roles.map((r) => campaignColumn(r, "en")).join(", ")} column found among the ` +
+    `headers ${quotedList(d.headers, ", ")}; a campaign table needs the member id, the ` +
+    "campaign and its start date (name the columns in the setting campaigns.columns)",
   noUsableLines: (d, w) =>
     `${w.place(d.source, d.place)}: no usable order lines among ${w.number(d.rows)} ${d.rows === 1 ? "row" : "rows"}` +
     (d.worst
@@ -170,12 +185,18 @@ const en: MessageTexts = {
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
   refreshWouldLose: (d) => refreshWouldLoseMessage(d.losses),
   ...FILE_ERROR_TEXTS,
+  ...INPUT_ERROR_TEXTS.en,
 };
 
 const tierMinimumZh = (p: TierMinimumProblem) =>
   p.problem === "someMinimums"
     ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
     : tierClashZh(p);
+
+/** A tier minimum problem in `language` (the custom function LOYALTY.TIER says them too). */
+export function tierMinimumText(language: Language, p: TierMinimumProblem): string {
+  return language === "zh-CN" ? tierMinimumZh(p) : describeTierMinimumProblem(p);
+}
 
 /** The lower tier's minimum is the one to change: a tier cannot need more than the tier above it. */
 function tierClashZh(p: Extract<TierMinimumProblem, { problem: "belowNeedsMore" }>): string {
@@ -200,6 +221,11 @@ const zhCN: MessageTexts = {
     `${w.place(d.where, d.at)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}：金额列 ${d.amount} 看起来是单价，而表中有数量列（${d.quantity}）；请把它选为单价（金额即为数量 × 单价），或不选金额列。`,
+  campaignNoSuchColumn: (d, w) =>
+    `${w.place(d.source, d.place)}：没有可用作活动表${campaignColumn(d.role, "zh-CN")}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
+  campaignMissingColumns: (d, w) =>
+    `${w.place(d.source, d.place)}：在表头 ${quotedList(d.headers, "、")} 中未找到${d.roles.map((r) => campaignColumn(r, "zh-CN")).join("、")}列；` +
+    "活动表需要会员编号、活动和开始日期（可在设置 campaigns.columns 中指定这些列）",
   noUsableLines: (d, w) =>
     `${w.place(d.source, d.place)}：${w.number(d.rows)} 行中没有可用的订单明细` +
     (d.worst
@@ -269,6 +295,7 @@ const zhCN: MessageTexts = {
   outNotXlsx: (d) => `--out ${d.out}：报告是 .xlsx 文件`,
   outIsInput: (d) => `--out ${d.out} 就是输入文件；要更新它请用 --in-place`,
   inputMissing: () => "请提供订单文件（loyalty report ORDERS --out FILE.xlsx）或 --summary FILE",
+  ...INPUT_ERROR_TEXTS["zh-CN"],
 };
 
 /** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */

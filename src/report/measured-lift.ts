@@ -6,7 +6,7 @@
 import type { MeasuredLift } from "./benefit-cost/from-data";
 import type { ReportConfig } from "./config";
 import type { ReportCampaigns } from "./report-campaigns";
-import { UserError } from "../user-error";
+import { inputError } from "../input-errors";
 
 const pct = (v: number) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)} %`;
 
@@ -20,19 +20,10 @@ export function measuredLiftFor(
   const measures = campaigns?.measures ?? [];
   const m = measures.find((x) => x.campaign.trim().toLowerCase() === wanted.trim().toLowerCase());
   if (!m) {
-    const known = measures.map((x) => `"${x.campaign}"`).join(", ");
-    throw new UserError(
-      `campaigns.liftForBenefitCost names "${wanted}", which is not among the campaigns measured` +
-        (known
-          ? ` (${known})`
-          : " (no campaign table was found: add a Campaigns sheet or give --campaigns FILE)"),
-    );
+    throw inputError("liftCampaignUnknown", { campaign: wanted, known: measures.map((x) => x.campaign) });
   }
   if (!Number.isFinite(m.lift.estimate)) {
-    throw new UserError(
-      `campaigns.liftForBenefitCost: campaign "${m.campaign}" has no measured lift (no participant could be ` +
-        "matched; see LL Campaigns)",
-    );
+    throw inputError("liftNotMeasured", { campaign: m.campaign });
   }
   const interval = `95 %: ${pct(m.lift.low)} to ${pct(m.lift.high)}`;
   const zh = config.language === "zh-CN";

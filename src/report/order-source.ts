@@ -4,6 +4,7 @@
  * sheet; a sheet of notes before it is not the orders). Generated sheets, and the sheets `notOrders` names
  * (the campaign table), are never found as orders.
  */
+import { inputError } from "../input-errors";
 import { UserError } from "../user-error";
 import { parseRangeAddress } from "../sheet/a1";
 import type { TableSource, Workbook } from "../sheet/port";
@@ -58,9 +59,7 @@ export async function findOrderSource(
       );
     }
     if (sheet.generatedKind) {
-      throw new UserError(
-        `sheet ${sheet.name} is a Loyalty Lens report sheet, not the orders; name the orders sheet`,
-      );
+      throw inputError("ordersSheetIsReport", { sheet: sheet.name });
     }
     const source: TableSource = wanted.range
       ? { sheet: sheet.name, range: wanted.range }

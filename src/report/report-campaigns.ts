@@ -3,6 +3,7 @@
  * a sheet of the workbook named "Campaigns" or "活动", or the one the settings name; else a campaign column
  * on the order lines) and what each campaign did (engine/campaigns/measure.ts).
  */
+import { inputError } from "../input-errors";
 import type { Analysis } from "../engine/analyze";
 import { DataError } from "../engine/data/errors";
 import type { RawTable } from "../engine/data/table";
@@ -12,7 +13,7 @@ import {
   type ParticipationTable,
 } from "../engine/campaigns/participation";
 import { measureCampaigns, type CampaignMeasure } from "../engine/campaigns/measure";
-import { UserError } from "../user-error";
+import { asUserError } from "../user-error";
 import type { Workbook } from "../sheet/port";
 import { dateReadOptions, type ReportConfig } from "./config";
 
@@ -34,9 +35,7 @@ export async function findCampaignSheet(
   if (wanted) {
     const sheet = sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
     if (!sheet) {
-      throw new UserError(
-        `the workbook has no sheet named "${wanted}" to read the campaigns from (setting campaigns.sheet)`,
-      );
+      throw inputError("noCampaignSheet", { sheet: wanted });
     }
     return sheet.name;
   }
@@ -52,7 +51,7 @@ export function readCampaignTable(table: RawTable, config: ReportConfig): Partic
       dates: dateReadOptions(config),
     });
   } catch (e) {
-    if (e instanceof DataError) throw new UserError(e.message);
+    if (e instanceof DataError) throw asUserError(e);
     throw e;
   }
 }

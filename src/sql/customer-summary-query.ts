@@ -115,42 +115,44 @@ const judgedKinds = (purchase: string) => `kinds AS (
   FROM usable_lines
 ),`;
 
-/** The customer-summary query for `options.dialect`, with the user's table and column names. */
-export function customerSummaryQuery(options: SummaryQueryOptions): string {
-  const d = DIALECTS[options.dialect];
-  const q = d.identifier;
-  const { columns, asOf } = options;
-  const unit = options.unit ?? "week";
-  const calibrationEnd = Math.min(options.calibrationEnd ?? asOf, asOf);
-  const hasHoldout = asOf > calibrationEnd;
-  const windowAfter = windowStartExclusive(
-    { kind: "rolling", months: options.tierWindowMonths ?? SUMMARY_TIER_WINDOW_MONTHS },
-    asOf,
-  );
-  const perUnit = doubleLiteral(DAYS_PER_UNIT[unit]);
-  const from = options.fromClause ?? q(options.table);
-  const asOfDate = dateLiteral(asOf);
-  const calEnd = dateLiteral(calibrationEnd);
-  const days = (from: string, to: string) => `CAST(${d.daysBetween(from, to)} AS ${d.double})`;
-  const holdout = hasHoldout
-    ? `SUM(CASE WHEN order_day > ${calEnd} THEN 1 ELSE 0 END)`
-    : `CAST(NULL AS ${d.double})`;
-  const holdoutSpend = hasHoldout
-    ? `SUM(CASE WHEN order_day > ${calEnd} THEN day_value ELSE 0 END)`
-    : `CAST(NULL AS ${d.double})`;
+/** The dates and units the query compares with, computed once by the engine's day arithmetic. */
+interface QueryDates {
+  unit: TimeUnit;
+  asOf: number;
+  calibrationEnd: number;
+  hasHoldout: boolean;
+  /** The day before the tier window's first day. */
+  windowAfter: number;
+}
 
-  return `-- Loyalty Lens customer summary (${options.dialect}): one row per customer.
--- As of ${formatDay(asOf)}; calibration end ${formatDay(calibrationEnd)}; recency and T in ${unit}s;
--- tier window ${formatDay(windowAfter + 1)} to ${formatDay(asOf)}.
+function queryDates(options: SummaryQueryOptions): QueryDates {
+  const { asOf } = options;
+  const calibrationEnd = Math.min(options.calibrationEnd ?? asOf, asOf);
+  return {
+    unit: options.unit ?? "week",
+    asOf,
+    calibrationEnd,
+    hasHoldout: asOf > calibrationEnd,
+    windowAfter: windowStartExclusive(
+      { kind: "rolling", months: options.tierWindowMonths ?? SUMMARY_TIER_WINDOW_MONTHS },
+      asOf,
+    ),
+  };
+}
+
+/** The comment the query starts with: its dates and what it leaves out. */
+function queryComment(dialect: SqlDialect, t: QueryDates): string {
+  return `-- Loyalty Lens customer summary (${dialect}): one row per customer.
+-- As of ${formatDay(t.asOf)}; calibration end ${formatDay(t.calibrationEnd)}; recency and T in ${t.unit}s;
+-- tier window ${formatDay(t.windowAfter + 1)} to ${formatDay(t.asOf)}.
 -- Leaves out lines without customer id, date or amount and lines after the as-of date; cancelled lines
 -- (a status, a "C" invoice) are not revenue; an order total repeated on the lines of an order is counted
--- once; an order or a day whose return nets it to zero or less is not a purchase.
-WITH ${sourceLines(d, options, from)}
-usable_lines AS (
-  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${asOfDate} AND NOT (cancelled = 1 AND amount >= 0)
-),
-${columns.purchase ? judgedKinds(q(columns.purchase)) : nettedKinds}
-purchase_days AS (
+-- once; an order or a day whose return nets it to zero or less is not a purchase.`;
+}
+
+/** The purchase days (value, orders, rank) and the refunds of each customer, from the kinds of lines. */
+function purchaseDaysAndRefunds(t: QueryDates): string {
+  return `purchase_days AS (
   SELECT
     customer_id,
     order_day,
@@ -165,12 +167,23 @@ refunds AS (
   SELECT
     customer_id,
     SUM(amount) AS refunded,
-    SUM(CASE WHEN order_day > ${dateLiteral(windowAfter)} THEN amount ELSE 0 END) AS window_refunded
+    SUM(CASE WHEN order_day > ${dateLiteral(t.windowAfter)} THEN amount ELSE 0 END) AS window_refunded
   FROM kinds
   WHERE kind = 'refund'
   GROUP BY customer_id
-),
-customers AS (
+),`;
+}
+
+/** Each customer's purchase days summed: first and last day, repeats, holdout and tier window. */
+function customersCte(d: DialectRules, t: QueryDates): string {
+  const calEnd = dateLiteral(t.calibrationEnd);
+  const holdout = t.hasHoldout
+    ? `SUM(CASE WHEN order_day > ${calEnd} THEN 1 ELSE 0 END)`
+    : `CAST(NULL AS ${d.double})`;
+  const holdoutSpend = t.hasHoldout
+    ? `SUM(CASE WHEN order_day > ${calEnd} THEN day_value ELSE 0 END)`
+    : `CAST(NULL AS ${d.double})`;
+  return `customers AS (
   SELECT
     customer_id,
     MIN(order_day) AS first_day,
@@ -183,12 +196,20 @@ customers AS (
     SUM(CASE WHEN order_day <= ${calEnd} AND day_rank > 1 THEN day_value ELSE 0 END) AS repeat_value,
     ${holdout} AS holdout_days,
     ${holdoutSpend} AS holdout_value,
-    SUM(CASE WHEN order_day > ${dateLiteral(windowAfter)} THEN day_value ELSE 0 END) AS window_gross,
-    SUM(CASE WHEN order_day > ${dateLiteral(windowAfter)} THEN 1 ELSE 0 END) AS window_days
+    SUM(CASE WHEN order_day > ${dateLiteral(t.windowAfter)} THEN day_value ELSE 0 END) AS window_gross,
+    SUM(CASE WHEN order_day > ${dateLiteral(t.windowAfter)} THEN 1 ELSE 0 END) AS window_days
   FROM purchase_days
   GROUP BY customer_id
-)
-SELECT
+)`;
+}
+
+/** The summary's columns (SUMMARY_COLUMNS) from the customers and their refunds. */
+function summaryColumns(d: DialectRules, t: QueryDates): string {
+  const q = d.identifier;
+  const calEnd = dateLiteral(t.calibrationEnd);
+  const perUnit = doubleLiteral(DAYS_PER_UNIT[t.unit]);
+  const days = (from: string, to: string) => `CAST(${d.daysBetween(from, to)} AS ${d.double})`;
+  return `SELECT
   c.customer_id AS ${q("customer_id")},
   c.first_day AS ${q("first_purchase")},
   c.last_day AS ${q("last_purchase")},
@@ -196,7 +217,7 @@ SELECT
   c.purchase_days AS ${q("purchase_days")},
   c.gross + COALESCE(r.refunded, 0) AS ${q("spend")},
   COALESCE(r.refunded, 0) AS ${q("refunds")},
-  ${d.daysBetween("c.last_day", asOfDate)} AS ${q("recency_days")},
+  ${d.daysBetween("c.last_day", dateLiteral(t.asOf))} AS ${q("recency_days")},
   CASE WHEN c.first_day <= ${calEnd} THEN c.repeats END AS ${q("frequency")},
   CASE WHEN c.first_day <= ${calEnd} THEN ${days("c.first_day", "c.last_calibration_day")} / ${perUnit} END AS ${q("recency")},
   CASE WHEN c.first_day <= ${calEnd} THEN ${days("c.first_day", calEnd)} / ${perUnit} END AS ${q("T")},
@@ -209,6 +230,27 @@ FROM customers c
 LEFT JOIN refunds r ON r.customer_id = c.customer_id
 ORDER BY c.customer_id
 `;
+}
+
+/**
+ * The customer-summary query for `options.dialect`, with the user's table and column names: the
+ * source lines and the engine's reading rules, the usable lines, each line's kind (purchase or refund),
+ * the purchase days and refunds, the customers, and the summary's columns.
+ */
+export function customerSummaryQuery(options: SummaryQueryOptions): string {
+  const d = DIALECTS[options.dialect];
+  const q = d.identifier;
+  const t = queryDates(options);
+  const from = options.fromClause ?? q(options.table);
+  return `${queryComment(options.dialect, t)}
+WITH ${sourceLines(d, options, from)}
+usable_lines AS (
+  SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${dateLiteral(t.asOf)} AND NOT (cancelled = 1 AND amount >= 0)
+),
+${options.columns.purchase ? judgedKinds(q(options.columns.purchase)) : nettedKinds}
+${purchaseDaysAndRefunds(t)}
+${customersCte(d, t)}
+${summaryColumns(d, t)}`;
 }
 
 /**

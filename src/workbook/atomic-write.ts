@@ -13,10 +13,10 @@
  * LOYALTY_CRASH_AT (tests only) kills the process at a named phase, to prove that a run killed at any
  * moment leaves the workbook whole: "locked", "temp-written", "renamed".
  */
+import { inputError } from "../input-errors";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { UserError } from "../user-error";
 
 export type CrashPhase = "locked" | "temp-written" | "renamed";
 
@@ -81,12 +81,10 @@ export async function writeFileAtomically(
     await fs.rm(temp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM" || code === "EBUSY") {
-      throw new UserError(
-        `cannot write ${target}: it is read-only or open in another program (close it in Excel)`,
-      );
+      throw inputError("writeLocked", { file: target });
     }
-    if (code === "ENOENT") throw new UserError(`cannot write ${target}: the folder ${dir} does not exist`);
-    if (code === "ENOSPC") throw new UserError(`cannot write ${target}: the disk is full`);
+    if (code === "ENOENT") throw inputError("writeNoFolder", { file: target, folder: dir });
+    if (code === "ENOSPC") throw inputError("diskFull", { file: target });
     throw e;
   }
 }
@@ -132,11 +130,13 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>): Pro
         .catch(() => undefined);
       const alive = held && (held.host !== info.host || isRunning(held.pid));
       if (alive) {
-        throw new UserError(
-          `${path.basename(file)} was not changed: it is being refreshed by another run ` +
-            `(process ${held.pid} on ${held.host}, since ${held.started}); wait for it to finish, or delete ` +
-            `${lock} if no refresh is running`,
-        );
+        throw inputError("refreshRunning", {
+          file: path.basename(file),
+          pid: held.pid,
+          host: held.host,
+          started: held.started,
+          lock,
+        });
       }
       // Left by a run that was killed: take it over.
       await fs.rm(lock, { force: true });

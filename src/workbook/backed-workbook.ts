@@ -3,6 +3,7 @@
  * generated sheets, input cells that survive a rebuild, defined names, settings, and reading tables with
  * header detection. Adapters (memory, xlsx, office) only provide the backend.
  */
+import { inputError } from "../input-errors";
 import { describeSource, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
 import {
   boxContains,
@@ -15,7 +16,6 @@ import {
 } from "../sheet/a1";
 import { checkSheetModel } from "../sheet/sheet-model-check";
 import type { SheetModel } from "../sheet/sheet-model";
-import { UserError } from "../user-error";
 import type { PreviousSheet, SheetRow, WorkbookBackend } from "./backend";
 import {
   GENERATED_SHEET_PREFIX,
@@ -47,6 +47,7 @@ import {
   type Registry,
   type RegistryEntry,
 } from "./registry";
+import { unmarkedReportCharts } from "./report-objects";
 import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
 
 const SETTINGS_KEY = "settings";
@@ -94,6 +95,11 @@ export class BackedWorkbook implements Workbook {
   }
 
   /** "orders.xlsx, sheet Orders" or "sheet Orders". */
+  /** The workbook as messages name it: its label (a file name), none for the workbook open in Excel. */
+  private workbookLabel(): { workbook?: string } {
+    return this.options.label === undefined ? {} : { workbook: this.options.label };
+  }
+
   protected describeSheet(sheet: string): string {
     return describeSource(this.placeOf(sheet));
   }
@@ -120,7 +126,7 @@ export class BackedWorkbook implements Workbook {
         (t) => t.name.toLowerCase() === source.table.toLowerCase(),
       );
       if (!table) {
-        throw new UserError(`${this.options.label ?? "the workbook"} has no table named "${source.table}"`);
+        throw inputError("noTableNamed", { ...this.workbookLabel(), table: source.table });
       }
       const box = parseRangeAddress(table.range);
       const place = this.placeOf(table.sheet, table.name);
@@ -246,6 +252,8 @@ export class BackedWorkbook implements Workbook {
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
     Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
     prepared.previous = { moves: carried.moves, formats: existing.formats, notes: existing.notes };
+    const unmarkedCharts = unmarkedReportCharts(existing);
+    if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
     if (existing.areas && !prepared.model.footprint) {
       prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
       prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
@@ -329,10 +337,7 @@ export class BackedWorkbook implements Workbook {
     try {
       return JSON.parse(text) as JsonValue;
     } catch {
-      throw new UserError(
-        `${this.options.label ?? "the workbook"}: the Loyalty Lens settings stored in it are damaged; ` +
-          "build the report again to replace them",
-      );
+      throw inputError("settingsDamaged", this.workbookLabel());
     }
   }
 
@@ -372,10 +377,10 @@ export class BackedWorkbook implements Workbook {
     }
     const entries = decodeStore(Array.from(rows, (r) => r ?? []));
     if (!entries) {
-      throw new UserError(
-        `${this.describeSheet(sheet.name)} is not Loyalty Lens's settings sheet; rename that sheet ` +
-          "so Loyalty Lens can keep its settings",
-      );
+      throw inputError("notSettingsSheet", {
+        where: this.describeSheet(sheet.name),
+        at: this.placeOf(sheet.name),
+      });
     }
     return entries;
   }
@@ -469,11 +474,11 @@ export class BackedWorkbook implements Workbook {
       (n) => existing.has(n.name.toLowerCase()) && !ours.has(n.name.toLowerCase()),
     );
     if (clash) {
-      throw new UserError(
-        `${this.options.label ?? "the workbook"} already has a name "${clash.name}" that Loyalty Lens did ` +
-          `not create; rename it (Formulas > Name Manager) so the ${GENERATED_SHEET_PREFIX}${model.name} ` +
-          "sheet can define it",
-      );
+      throw inputError("nameClash", {
+        ...this.workbookLabel(),
+        name: clash.name,
+        sheet: `${GENERATED_SHEET_PREFIX}${model.name}`,
+      });
     }
   }
 
@@ -485,18 +490,19 @@ export class BackedWorkbook implements Workbook {
       (t) => wanted.includes(t.name.toLowerCase()) && !(replacing && sameSheetName(t.sheet, replacing)),
     );
     if (clash) {
-      throw new UserError(
-        `${this.describeSheet(clash.sheet)} has a table named "${clash.name}", the name Loyalty Lens uses ` +
-          `for a table of the ${GENERATED_SHEET_PREFIX}${model.name} sheet; rename that table (Table Design > ` +
-          "Table Name)",
-      );
+      throw inputError("tableNameClash", {
+        where: this.describeSheet(clash.sheet),
+        at: this.placeOf(clash.sheet),
+        name: clash.name,
+        sheet: `${GENERATED_SHEET_PREFIX}${model.name}`,
+      });
     }
   }
 
   private async findSheet(name: string): Promise<{ name: string; usedRange?: RangeBox }> {
     const sheet = (await this.backend.sheets()).find((s) => sameSheetName(s.name, name));
     if (!sheet || isStoreSheet(sheet.name)) {
-      throw new UserError(`${this.options.label ?? "the workbook"} has no sheet named "${name}"`);
+      throw inputError("noSheetNamed", { ...this.workbookLabel(), sheet: name });
     }
     return sheet;
   }

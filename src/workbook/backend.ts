@@ -6,7 +6,7 @@
  */
 import type { CellValue } from "../engine/data/table";
 import type { CellPosition, RangeBox } from "../sheet/a1";
-import type { SheetModel } from "../sheet/sheet-model";
+import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../sheet/port";
 import type { TableMove } from "./carry";
 import type { ReportFormats } from "./registry";
@@ -48,6 +48,11 @@ export interface PreviousSheet {
   formats?: ReportFormats;
   /** The notes the last build wrote ("B5" -> text), when recorded. */
   notes?: Record<string, string>;
+  /**
+   * The charts the last build drew, for a sheet written before the report named its charts with its
+   * mark (report-objects.ts): those are known by place and title. Undefined for a marked sheet.
+   */
+  unmarkedCharts?: ChartSpec[];
 }
 
 export interface WorkbookBackend {

@@ -4,6 +4,7 @@
  * and drops blank rows at the end (a sheet "used" down to row 1,048,576 by formatting alone costs nothing).
  * Rows arrive in batches and are not kept, so a million-row sheet is read in one pass.
  */
+import { inputError } from "../input-errors";
 import { sourceOf, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
 import { columnName, columnNames } from "../sheet/a1";
 import { UserError } from "../user-error";
@@ -210,13 +211,21 @@ export class RawTableCollector {
     scanned.push(row);
     if (typeof header === "number" && row.row >= header) {
       const index = scanned.findIndex((r) => r.row === header);
-      if (index < 0) throw new UserError(`${this.where.source}: header row ${header} is blank`);
+      if (index < 0) throw inputError("headerRowBlank", { ...sourceOf(this.where), row: header });
       this.start(index);
     } else if (header === "auto" && scanned.length >= HEADER_SCAN_ROWS) {
       this.start(this.foundHeader());
     } else if (header === "none" && scanned.length >= HEADER_SCAN_ROWS) {
       this.start(undefined);
     }
+  }
+
+  /**
+   * The row of the header once it is found (the row above the first data row for "none"): what a reader
+   * that skips the rows above the table (the DuckDB path) skips.
+   */
+  get headerRow(): number | undefined {
+    return this.collector?.headerRow;
   }
 
   finish(): RawTable {
@@ -230,7 +239,7 @@ export class RawTableCollector {
     if (!this.collector) {
       if (header === "auto") this.start(this.foundHeader());
       else if (header === "none") this.start(undefined);
-      else throw new UserError(`${where.source}: header row ${header} is blank`);
+      else throw inputError("headerRowBlank", { ...sourceOf(where), row: header as number });
     }
     const done = this.collector as ColumnCollector;
     return {

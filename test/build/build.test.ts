@@ -76,6 +76,24 @@ describe("production build", () => {
     expect(existsSync(join(out, "office-js", "office.js"))).toBe(true);
   });
 
+  it("holds no DuckDB: the CLI loads it lazily, and neither the pane nor the custom functions import it", () => {
+    const everyFile = (folder: string): string[] =>
+      readdirSync(folder).flatMap((name) => {
+        const path = join(folder, name);
+        return statSync(path).isDirectory() ? everyFile(path) : [path];
+      });
+    const files = everyFile(out);
+    expect(files.filter((f) => /\.(node|wasm)$/.test(f))).toEqual([]);
+    const scripts = files.filter((f) => /\.(m?js|html?)$/.test(f));
+    expect(scripts.map((f) => relative(out, f))).toEqual(
+      expect.arrayContaining(["functions.js", "taskpane.js"]),
+    );
+    const withDuckDb = scripts.filter((f) =>
+      /@duckdb\/node-api|DuckDBInstance|duckdb\.node/.test(readFileSync(f, "utf8")),
+    );
+    expect(withDuckDb.map((f) => relative(out, f))).toEqual([]);
+  });
+
   it("lists every custom function of the source in functions.json, with descriptions", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sources: string[] = require(join(ROOT, "webpack.config.js")).FUNCTION_SOURCES;

@@ -130,3 +130,31 @@ describe("npm audit reading", () => {
     });
   });
 });
+
+describe("DuckDB installs without a compiler (issue 23)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lock = require(join(ROOT, "package-lock.json")) as {
+    packages: Record<
+      string,
+      { optional?: boolean; hasInstallScript?: boolean; os?: string[]; cpu?: string[] }
+    >;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const manifest = require(join(ROOT, "package.json")) as { optionalDependencies?: Record<string, string> };
+  const duckdb = Object.entries(lock.packages).filter(([path]) => path.startsWith("node_modules/@duckdb/"));
+
+  it("is an optional dependency: npm ci goes on where no binary fits", () => {
+    expect(Object.keys(manifest.optionalDependencies ?? {})).toContain("@duckdb/node-api");
+    for (const [path, entry] of duckdb) expect([path, entry.optional]).toEqual([path, true]);
+  });
+
+  it("runs no install script (nothing is compiled) and ships prebuilt binaries for Linux, macOS and Windows", () => {
+    expect(duckdb.filter(([, entry]) => entry.hasInstallScript).map(([path]) => path)).toEqual([]);
+    const platforms = duckdb.flatMap(([, e]) =>
+      (e.os ?? []).flatMap((os) => (e.cpu ?? []).map((cpu) => `${os}-${cpu}`)),
+    );
+    expect(platforms).toEqual(
+      expect.arrayContaining(["linux-x64", "darwin-arm64", "darwin-x64", "win32-x64"]),
+    );
+  });
+});

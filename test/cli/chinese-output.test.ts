@@ -142,6 +142,41 @@ describe("loyalty --lang zh-CN", () => {
     expect(englishIn(r.all)).toEqual([]);
   });
 
+  it("says why a model was not used once, naming the model once, in both languages", async () => {
+    // Three customers, one of them with repeat purchases: no purchase model is identified by so few.
+    const orders = put("few.csv", ORDERS);
+    for (const [lang, word] of [
+      ["en", "Model: "],
+      ["zh-CN", "模型："],
+    ]) {
+      const r = await loyalty([
+        "report",
+        orders,
+        "--out",
+        path.join(dir, `few-${lang}.xlsx`),
+        "--lang",
+        lang,
+      ]);
+      expect(r.code).toBe(0);
+      const about = r.stdout.split("\n").filter((l) => l.includes("BG/NBD"));
+      expect(about).toHaveLength(1);
+      expect(about[0].startsWith(word)).toBe(true);
+      expect(about[0].split(word)).toHaveLength(2);
+    }
+  });
+
+  it("says `loyalty fit`'s account of the optimiser in full, the same figures in both languages", async () => {
+    const file = put("fit-few.csv", ORDERS);
+    const en = await loyalty(["fit", file, "-m", "bgnbd"]);
+    const zh = await loyalty(["fit", file, "-m", "bgnbd", "--lang", "zh-CN"]);
+    // The likelihood levels off: r, alpha, a and b are not identified (r, α, a, b as the Chinese writes them).
+    expect(en.stdout).toContain(
+      "NOT CONVERGED: did not converge to a proper maximum: the likelihood levels off and r, alpha, a, b are not identified by the data",
+    );
+    expect(zh.stdout).toContain("注意：未收敛到真正的最大值：似然趋于平坦，数据无法确定 r、α、a、b");
+    expect(englishIn(zh.all)).toEqual([]);
+  });
+
   it("refreshes a workbook in the language it stores, without --lang", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Orders");

@@ -12,6 +12,7 @@ import { readOrderTable, type ReadOrdersOptions } from "../../src/engine/data/re
 import { readCsvTable } from "../../src/workbook/csv/read";
 import type { CsvReadOptions } from "../../src/workbook/csv/table";
 import { capture } from "./cli-io";
+import { totalsOf, type ExpectedExport } from "../exports/expected";
 
 const silent: CliIO = capture();
 
@@ -69,4 +70,20 @@ export function expectSameAnalysis(inProcess: Analysis, viaDuckDb: Analysis) {
   expect(viaDuckDb.tiers.counts).toEqual(inProcess.tiers.counts);
   expect(viaDuckDb.table.members).toEqual(inProcess.table.members);
   expect(viaDuckDb.keyDates).toEqual(inProcess.keyDates);
+}
+
+/** The customers, net revenue and each one's spend and purchase days worked out by hand (test/exports/expected.ts). */
+export function expectHandComputed(a: Analysis, e: ExpectedExport) {
+  const s = a.summary;
+  expect([...s.customerIds].sort()).toEqual(Object.keys(e.customers).sort());
+  const revenue = Array.from(s.spend).reduce((x, y) => x + y, 0);
+  expect(Math.round(revenue * 100)).toBe(Math.round(totalsOf(e).revenue * 100));
+  for (const [id, want] of Object.entries(e.customers)) {
+    const c = s.customerIds.indexOf(id);
+    expect([id, Math.round(s.spend[c] * 100), s.purchaseDays[c]]).toEqual([
+      id,
+      Math.round(want.spend * 100),
+      want.purchaseDays,
+    ]);
+  }
 }

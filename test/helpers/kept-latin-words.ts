@@ -62,6 +62,9 @@ export const KEPT_FRONT_END_WORDS: ReadonlySet<string> = new Set([
   "csv",
   "txt",
   "json",
+  // JSON and SQL, named as every Chinese manual names them (the formats of --json, --config and loyalty sql).
+  "JSON",
+  "SQL",
   "MB",
   "s",
   "English",

@@ -118,12 +118,23 @@ Object.assign(ARGUMENTS, {
     { model: "BG/NBD", customers: 3, distinctRows: 2, source: FILE, kind, unit: "week" },
   ]),
   ".cli.fit.stopped": [
-    [true, 24, "converged", 1.5],
-    [false, 24, "diverged", 1.5],
+    [true, "已收敛：迭代 24 次后，梯度的最大分量为 3.2e-10，小于 1e-9", 1.5],
+    [false, "未收敛：迭代 1000 次后仍未收敛（梯度的最大分量为 3.2e-2）", 1.5],
   ],
+  ".sheets.fitStop.diverged": [
+    ["r", true],
+    ["alpha", false],
+  ],
+  ".sheets.fitStop.notIdentified": [[["r"]], [["alpha", "a", "b"]]],
   ".cli.fit.fitClass": [["良好"]],
   ".cli.fit.comparedOn": [["1998-02-10", "20.0", "week"]],
   ".cli.fit.chosen": [["BG/NBD"]],
+  // The help: commander's notes on values, quoted as commander quotes them.
+  ".cli.help.choices": [[['"en"', '"zh-CN"']]],
+  ".cli.help.defaultIs": [['"auto"']],
+  ".cli.help.withNotes": [["报告写到哪里", ['默认："out/loyalty-demo.xlsx"']]],
+  ".cli.help.table.roleColumn": [["下单日期"]],
+  ".cli.help.sql.unit": [[["day", "week", "month"]]],
 });
 for (const code of Object.keys(CATALOGUE.en.cli.commander)) ARGUMENTS[`.cli.commander.${code}`] = [["--out"]];
 
@@ -161,12 +172,103 @@ const functionDetails: Record<string, unknown[]> = {
     { fn: "〔函数〕", what: "columns" },
   ],
   internal: [{ fn: "〔函数〕", what: "未知" }],
+  rangeSizes: (["rows", "columns"] as const).map((unit) => ({
+    first: "〔参数〕",
+    n: 3,
+    unit,
+    second: "〔参数〕",
+    length: 2,
+  })),
+  rangeDirections: [{ first: "〔参数〕", firstIs: "row", second: "〔参数〕", secondIs: "column" }],
+  orderColumnSizes: [3, 4].map((columns) => ({
+    customers: "〔参数〕",
+    n: 3,
+    name: "〔参数〕",
+    length: 2,
+    columns,
+  })),
+  notModelRow: [
+    { name: "〔参数〕", fitFunction: "〔函数〕", accepted: ["BG/NBD", "Pareto/NBD"], first: "〔值〕" },
+  ],
+  modelRows: [{ name: "〔参数〕", count: 2 }],
+  wrongModel: [{ name: "〔参数〕", model: "Gamma-Gamma", accepted: ["BG/NBD", "MBG/NBD"] }],
+  modelCellNotNumber: [{ name: "〔参数〕", cell: 2, value: '"〔值〕"' }],
+  modelParamCount: [{ name: "〔参数〕", model: "BG/NBD", params: ["r", "a", "b"], found: 2 }],
+  modelParamNotPositive: [{ name: "〔参数〕", model: "BG/NBD", param: "r", value: -1 }],
+  modelUnavailable: [{ model: "BG/BB" }],
+  notConverged: [{ model: "BG/NBD", reason: "did not converge in 1000 iterations" }],
+  inputRule: [
+    { place: at, problem: { rule: "txWithinT", tx: 5, T: 3 } },
+    { problem: { rule: "noSpendCustomers" } },
+  ],
+  noCustomers: [{ names: ["〔参数〕"] }, { names: ["〔参数〕", "〔参数〕", "〔参数〕"] }],
+  noNumbers: [{ name: "〔参数〕" }],
+  notName: [{ name: "〔参数〕", value: "TRUE" }],
+  tooFewTiers: [{ name: "〔参数〕" }],
+  minimumCount: [{ name: "〔参数〕", count: 3, tiers: 3 }],
+  needsPurchases: [{ name: "〔参数〕", purchases: "〔参数〕" }],
+  tierRules: [
+    {
+      problems: [
+        { problem: "someMinimums" },
+        {
+          problem: "belowNeedsMore",
+          measure: "spend",
+          below: { name: "Silver", nameZh: "银卡" },
+          above: { name: "Gold", nameZh: "金卡" },
+          value: 800,
+          limit: 500,
+        },
+      ],
+    },
+  ],
+  perpetuity: [{ row: 2, retention: 1.2, discountRate: 0.1, periods: "〔参数〕" }],
+  noStart: [{ name: "〔参数〕" }],
+  noParticipants: [{ name: "〔参数〕" }],
+  partialHistory: [{ names: ["x", "t_x", "T"] }],
+  bgnbdOnly: [{ name: "〔参数〕" }],
 };
+// The engine's input rules, each with the values it names (a field, a symbol, what was checked).
+const inputRules: Record<string, unknown[]> = {
+  opportunityCount: [
+    { field: "x", value: 7, n: 6 },
+    { field: "t_x", value: 7, n: 6 },
+  ],
+  wholeHorizon: [
+    { symbol: "n", value: 1.5 },
+    { symbol: "k", value: 1.5 },
+  ],
+  ascending: [{ what: "〔参数〕", item: 2 }],
+  itemNotNumber: [{ what: "〔参数〕", item: 2 }],
+};
+for (const rule of Object.keys(CATALOGUE.en.functions.inputRules))
+  ARGUMENTS[`.functions.inputRules.${rule}`] = (
+    inputRules[rule] ?? [{ x: 3, T: 2, tx: 1, n: 4, q: 0.5, weight: -1, value: -2 }]
+  ).map((p) => [{ rule, ...(p as object) }]);
+ARGUMENTS[".functions.results.summaryHeaders"] = [["day"], ["week"], ["month"]];
+ARGUMENTS[".functions.results.lineAmount"] = [["quantity × price"], ["quantity × price − discount"]];
+ARGUMENTS[".functions.results.finding"] = [["金额为零", "行"]];
+ARGUMENTS[".functions.results.example"] = [
+  ["〔位置〕", "〔值〕", "日历中没有这一天"],
+  ["〔位置〕", "〔值〕", undefined],
+];
 for (const [code, details] of Object.entries(functionDetails))
   ARGUMENTS[`.functions.messages.${code}`] = details.map((d) => [d, zhFunctions.place, zhFunctions.problem]);
 ARGUMENTS[".functions.place"] = functionDetails.blank.map((d) => [(d as { place: unknown }).place]);
 ARGUMENTS[".functions.problem"] = (functionDetails.numberRule as { problem: unknown }[]).map((d) => [
   d.problem,
+]);
+
+/** What the functions' Chinese texts keep besides: the models' symbols, as the formulas write them. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...KEPT_FRONT_END_WORDS,
+  "x",
+  "T",
+  "n",
+  "k",
+  "t",
+  "P",
+  "X",
 ]);
 
 type Entry = [path: string, en: unknown, zh: unknown];
@@ -229,8 +331,13 @@ describe("the message catalogue", () => {
             : typeof zh === "string"
               ? [zh]
               : [];
-      // The sheets keep only the sheets' words; the front ends' texts also name the product and file types.
-      const kept = path.startsWith(".sheets.") ? undefined : KEPT_FRONT_END_WORDS;
+      // The sheets keep only the sheets' words; the front ends' texts also name the product and file types,
+      // and the functions' the models' symbols (x, t_x, T, n, P(X(t) = n)).
+      const kept = path.startsWith(".sheets.")
+        ? undefined
+        : path.startsWith(".functions.")
+          ? FUNCTION_WORDS
+          : KEPT_FRONT_END_WORDS;
       return texts.flatMap((text) => latinWordsOf(text, kept).map((w) => `${path}: ${w}`));
     });
     expect(english).toEqual([]);

@@ -14,6 +14,7 @@ const FIT: FitResult = {
   converged: true,
   iterations: 30,
   evaluations: 40,
+  stop: { code: "gradient", gradient: 1e-10, tolerance: 1e-9, iterations: 30 },
   reason: "converged",
   penalizer: 0,
 };

@@ -22,6 +22,7 @@ import { sampleWorkbook } from "../../src/taskpane/preview/sample-workbook";
 import { paneMessageOf, type PaneMessage } from "../../src/taskpane/state/pane-message";
 import { deserializeError, serializeError } from "../../src/taskpane/work/errors";
 import { UserError, type RefreshLoss } from "../../src/user-error";
+import { INPUT_ERROR_TEXTS, type InputErrorCode } from "../../src/input-errors";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { renderInLanguage } from "./render-in-language";
 import { columnNames } from "../../src/sheet/a1";
@@ -320,7 +321,10 @@ describe("coded errors in the pane's languages", () => {
 
   it("has every code in both languages", () => {
     // A new code must be added here and (TypeScript checks it) to both tables of strings.ts.
+    // The command line's flags and files (src/input-errors.ts): one table holds both languages.
+    const inputCodes = Object.fromEntries(Object.keys(INPUT_ERROR_TEXTS.en).map((c) => [c, true]));
     const codes: Record<MessageCode, true> = {
+      ...(inputCodes as Record<InputErrorCode, true>),
       missingColumns: true,
       noSuchColumn: true,
       noColumnNumber: true,
@@ -328,6 +332,8 @@ describe("coded errors in the pane's languages", () => {
       mixedDecimals: true,
       ambiguousDecimals: true,
       amountLooksLikePrice: true,
+      campaignNoSuchColumn: true,
+      campaignMissingColumns: true,
       noUsableLines: true,
       noRows: true,
       emptySheet: true,

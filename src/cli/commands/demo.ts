@@ -4,6 +4,7 @@
  * on). The sample is made by the seeded generator (src/engine/sample/generate-orders.ts): the same file on
  * every machine, no download.
  */
+import { HELP_TEXTS } from "../../i18n/command-help";
 import type { RawTable } from "../../engine/data/table";
 import { columnNames } from "../../sheet/a1";
 import { promises as fs } from "node:fs";
@@ -89,12 +90,14 @@ async function demoCommand(options: DemoOptions, io: CliIO): Promise<void> {
 }
 
 export function registerDemo(program: Command, io: CliIO): void {
+  const language = io.language ?? "en";
+  const h = HELP_TEXTS[language];
   program
     .command("demo")
-    .description("build the full report on the bundled sample data (3,000 members, 2022-2024)")
-    .option("-o, --out <file>", "where to write the report", DEFAULT_DEMO_FILE)
-    .option("--json", "print the summary as JSON")
-    .addOption(langOption())
-    .addOption(maskContactsOption())
+    .description(h.demo.description)
+    .option("-o, --out <file>", h.demo.out, DEFAULT_DEMO_FILE)
+    .option("--json", h.demo.json)
+    .addOption(langOption(h.langSheets))
+    .addOption(maskContactsOption(language))
     .action((options: DemoOptions) => demoCommand(options, io));
 }

@@ -3,6 +3,9 @@
  * summary file or a transaction file and prints the estimates, standard errors, log-likelihood and
  * whether (and why) the optimiser converged.
  */
+import { HELP_TEXTS } from "../../i18n/command-help";
+import { inputError } from "../../input-errors";
+import { modelInputProblem } from "../fit-input";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
 import { ModelInputError } from "../../engine/models/data";
@@ -15,6 +18,7 @@ import {
   type ModelName,
 } from "../../engine/models/registry";
 import { paramsOf, type FitResult } from "../../engine/models/types";
+import { fitStopText } from "../../engine/text/fit-stop";
 import {
   diagnoseFit,
   diagnosisSummary,
@@ -25,7 +29,7 @@ import { compareOnHoldout, type CandidateScore } from "../../engine/models/selec
 import { isTimeUnit, type TimeUnit } from "../../engine/summary/time-unit";
 import { DEFAULT_MODEL_UNIT } from "../../engine/models/clv-conventions";
 import { isSummaryTable, readSummaryTable, summarizeTransactionTable, type FitInput } from "../fit-input";
-import { UserError, type CliIO } from "../io";
+import type { CliIO } from "../io";
 import { readTableFile } from "../read-table-file";
 import { percent as formatPercent } from "../../engine/text/format";
 import { CLI_TEXTS } from "../../i18n/command-line";
@@ -37,7 +41,7 @@ import { fitInputWithDuckDb } from "../duckdb/fit-with-duckdb";
 import type { OrderTable, ReadOrdersOptions } from "../../engine/data/read-orders";
 import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { addTableOptions, csvReadOptions, tableConfigLayer, type TableFlags } from "../table-options";
-import { readingNote } from "../reading-note";
+import { readingNote, type TextReading } from "../reading-note";
 import { readRulesLine, testAccountLine } from "../left-out";
 import type { Language } from "../../engine/text/language";
 import { READING_TEXTS } from "../../engine/text/reading";
@@ -78,10 +82,14 @@ class OrderReading {
   }
 
   async table(file: string): Promise<RawTable> {
-    return readTableFile(file, this.csv, (csv) => {
-      if (!csv.encoding.startsWith("utf")) this.notes.push(readingNote(csv, this.language));
-    });
+    return readTableFile(file, this.csv, (csv) => this.onText({ ...csv, source: csv.table.source }));
   }
+
+  /** Told how a text file was read (the DuckDB path tells it without a table). */
+  readonly onText = (read: TextReading): void => {
+    const note = readingNote(read, this.language);
+    if (note) this.notes.push(note);
+  };
 
   /** Told how the lines were read; said once even when the table is summarised twice (--model auto). */
   readonly onRead = (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">): void => {
@@ -146,7 +154,7 @@ function textReport(
   });
   lines.push("", `${padShown(texts.logLikelihood, 16)}${fit.logLikelihood.toFixed(4)}`);
   if (fit.penalizer > 0) lines.push(`${padShown(texts.penalizer, 16)}${fit.penalizer}`);
-  lines.push(texts.stopped(fit.converged, fit.iterations, fit.reason, seconds));
+  lines.push(texts.stopped(fit.converged, fitStopText(fit.stop, language), seconds));
   return lines.join("\n");
 }
 
@@ -235,9 +243,7 @@ async function runAuto(
   const reading = new OrderReading(options, io);
   const table = await reading.table(file);
   if (isSummaryTable(table)) {
-    throw new UserError(
-      `${table.source}: --model auto compares the models on the purchases after a calibration end, so it needs the transaction file (customer, date, amount), not a summary; or choose a model with --model ${TRANSACTION_MODEL_NAMES.join("|")}`,
-    );
+    throw inputError("autoNeedsOrders", { source: table.source, models: [...TRANSACTION_MODEL_NAMES] });
   }
   const transactionOptions = {
     read: reading.read,
@@ -250,9 +256,7 @@ async function runAuto(
     reading.onRead,
   );
   if (!input.holdout) {
-    throw new UserError(
-      `--calibration-end: ${options.calibrationEnd} leaves no days after it to compare the models on; give an earlier date`,
-    );
+    throw inputError("noDaysAfterCalibration", { date: String(options.calibrationEnd) });
   }
   const started = performance.now();
   const scores = compareOnHoldout(
@@ -314,25 +318,21 @@ async function runAuto(
  */
 async function runFitCommand(file: string | undefined, options: FitCommandOptions, io: CliIO): Promise<void> {
   if (options.summary === undefined) {
-    if (file === undefined)
-      throw new UserError("give the input file (loyalty fit FILE -m MODEL) or --summary FILE");
+    if (file === undefined) throw inputError("fitInputMissing");
     return runFit(file, options, io);
   }
-  if (file !== undefined) throw new UserError(`give either the input (${file}) or --summary FILE, not both`);
+  if (file !== undefined) throw inputError("inputAndSummary", { input: file });
   const table = await readTableFile(options.summary);
   if (!isSummaryTable(table)) {
-    throw new UserError(
-      `--summary ${table.source}: a customer summary has the columns frequency (or x), recency (or t_x) and T ` +
-        `(as \`loyalty sql\` writes them); the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`,
-    );
+    throw inputError("notFitSummary", { file: table.source, headers: [...table.headers] });
   }
   return runFit(options.summary, { ...options, engine: "js" }, io);
 }
 
 async function runFit(file: string, options: FitCommandOptions, io: CliIO): Promise<void> {
-  if (!isTimeUnit(options.unit)) throw new UserError(`--unit: "${options.unit}" is not day, week or month`);
+  if (!isTimeUnit(options.unit)) throw inputError("badUnit", { value: String(options.unit) });
   const penalizer = Number(options.penalizer);
-  if (!(penalizer >= 0)) throw new UserError(`--penalizer: "${options.penalizer}" is not a number ≥ 0`);
+  if (!(penalizer >= 0)) throw inputError("badPenalizer", { value: String(options.penalizer) });
   if (options.model === "auto") return runAuto(file, options, penalizer, io);
   const model = options.model;
   const family = modelSpec(model).family;
@@ -349,6 +349,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
       },
       io,
       reading.onRead,
+      reading.onText,
     ));
   } else {
     const table = await reading.table(file);
@@ -361,7 +362,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
     fit = fitModel(model, input, penalizer);
   } catch (e) {
     if (e instanceof ModelInputError || e instanceof RangeError)
-      throw new UserError(`${source}: ${e.message}`);
+      throw inputError("fitRefused", { source, problem: modelInputProblem(e) });
     throw e;
   }
   const seconds = (performance.now() - started) / 1000;
@@ -389,9 +390,7 @@ function fitInputOf(
     family === "spend" ? (["monetary"] as const) : family === "opportunity" ? (["periods"] as const) : [];
   if (isSummaryTable(table)) return readSummaryTable(table, needs);
   if (family === "opportunity") {
-    throw new UserError(
-      `${table.source}: ${modelLabel(options.model)} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
-    );
+    throw inputError("needsOpportunities", { source: table.source, model: modelLabel(options.model) });
   }
   return summarizeTransactionTable(
     table,
@@ -401,40 +400,23 @@ function fitInputOf(
 }
 
 export function registerFit(program: Command, io: CliIO): void {
+  const language = io.language ?? "en";
+  const h = HELP_TEXTS[language].fit;
   const command = program
     .command("fit")
-    .description("fit a buy-till-you-die model to a summary file or a transaction file (.csv or .xlsx)")
-    .argument("[input]", "summary file (frequency, recency, T [, monetary_value]) or transaction file")
-    .option(
-      "--summary <file>",
-      "a customer summary (.csv/.xlsx: frequency, recency, T [, monetary_value]), as `loyalty sql` makes it",
-    )
+    .description(h.description)
+    .argument("[input]", h.input)
+    .option("--summary <file>", h.summary)
     .addOption(
-      new Option(
-        "-m, --model <model>",
-        "model to fit; auto: compare BG/NBD, Pareto/NBD and MBG/NBD on the purchases after the calibration end (default: the last quarter of a transaction file, at least 8 weeks) and fit the best on the whole history",
-      )
-        .choices(["auto", ...MODEL_NAMES])
-        .makeOptionMandatory(),
+      new Option("-m, --model <model>", h.model).choices(["auto", ...MODEL_NAMES]).makeOptionMandatory(),
     )
-    .option("--json", "print one JSON object")
-    .addOption(langOption("the lines on how the file was read: en or zh-CN (default: en)"))
-    .option("--calibration-end <date>", "last day of the calibration period (default: the last order date)")
-    .option(
-      "--unit <unit>",
-      "time unit of the model: day, week or month (the predictions are the same in any unit: α and β scale with it)",
-      DEFAULT_MODEL_UNIT,
-    )
-    .addOption(
-      new Option(
-        "--engine <engine>",
-        "who reads a transaction file: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
-      )
-        .choices(READ_ENGINES)
-        .default("auto"),
-    )
-    .option("--penalizer <c>", "L2 penalty on the parameters, as lifetimes' penalizer_coef", "0")
+    .option("--json", h.json)
+    .addOption(langOption(h.lang))
+    .option("--calibration-end <date>", h.calibrationEnd)
+    .option("--unit <unit>", h.unit, DEFAULT_MODEL_UNIT)
+    .addOption(new Option("--engine <engine>", h.engine).choices(READ_ENGINES).default("auto"))
+    .option("--penalizer <c>", h.penalizer, "0")
     .action((file: string | undefined, options: FitCommandOptions) => runFitCommand(file, options, io));
   // The same column, format and line-rule flags as `loyalty report` (src/cli/table-options.ts).
-  addTableOptions(command);
+  addTableOptions(command, language);
 }

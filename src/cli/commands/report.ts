@@ -11,6 +11,8 @@
  *   written through a temporary file, so a failure or a kill never leaves a broken workbook. What a user
  *   wrote on a report sheet that cannot be kept stops the refresh, listed, unless --force.
  */
+import { HELP_TEXTS } from "../../i18n/command-help";
+import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -22,7 +24,7 @@ import { readCsvTable } from "../../workbook/csv/read";
 import type { TableSource } from "../../sheet/port";
 import { withFileLock } from "../../workbook/atomic-write";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
-import { fileError, UserError, type CliIO } from "../io";
+import { fileError, type CliIO } from "../io";
 import { addTableOptions, csvReadOptions, withTableFlags, type TableFlags } from "../table-options";
 import { readingNote } from "../reading-note";
 import { runReport } from "../report-run";
@@ -55,7 +57,11 @@ async function readConfigFile(file: string): Promise<PartialReportConfig> {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw fileError({ code: "fileMissing", file });
-    throw new UserError(`${file} cannot be read (${(e as Error).message})`);
+    throw inputError("fileUnreadable", {
+      file,
+      reason: (e as Error).message,
+      errno: (e as NodeJS.ErrnoException).code,
+    });
   }
   return parseConfigText(text, path.basename(file));
 }
@@ -84,9 +90,7 @@ async function commandLineConfig(options: ReportCommandOptions): Promise<Partial
 }
 
 /** `--lang en|zh-CN`: the language of the sheets, stored in the workbook so a refresh keeps it. */
-export function langOption(
-  what = "language of the sheets and of the lines on how the orders were read: en or zh-CN (default: the workbook's stored language, else en)",
-): Option {
+export function langOption(what: string): Option {
   return new Option("--lang <language>", what).choices(LANGUAGES);
 }
 
@@ -123,14 +127,14 @@ async function summaryReport(
   started: number,
   io: CliIO,
 ): Promise<void> {
-  if (options.inPlace)
-    throw new UserError("--summary writes a new workbook: give --out FILE.xlsx, not --in-place");
+  if (options.inPlace) throw inputError("summaryNotInPlace");
   const table = await readTableFile(file, csvReadOptions(given));
   if (!isCustomerSummaryHeaders(table.headers)) {
-    throw new UserError(
-      `--summary ${path.basename(file)}: a customer summary has the columns ${SUMMARY_SIGNATURE.join(", ")} ` +
-        `(as \`loyalty sql\` writes them); the headers are ${table.headers.map((h) => `"${h}"`).join(", ")}`,
-    );
+    throw inputError("notReportSummary", {
+      file: path.basename(file),
+      columns: [...SUMMARY_SIGNATURE],
+      headers: [...table.headers],
+    });
   }
   const out = checkOut(options.out, file);
   const workbook = XlsxWorkbook.create(path.basename(out));
@@ -148,10 +152,8 @@ async function reportCommand(
   const started = performance.now();
   const given = await commandLineConfig(options);
   if (options.summary !== undefined) {
-    if (input !== undefined)
-      throw new UserError(`give either the orders (${input}) or --summary FILE, not both`);
-    if (options.campaigns)
-      throw new UserError("--campaigns needs the order lines; a customer summary has none");
+    if (input !== undefined) throw inputError("inputAndSummary", { input });
+    if (options.campaigns) throw inputError("campaignsWithSummary");
     await summaryReport(options.summary, options, given, started, io);
     return;
   }
@@ -167,12 +169,11 @@ async function reportCommand(
   }
   const kind = kindOf(input);
   const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
-  if (options.sheet && kind !== "xlsx") throw new UserError("--sheet names a sheet of an .xlsx input");
+  if (options.sheet && kind !== "xlsx") throw inputError("sheetNeedsXlsx");
 
   if (options.inPlace) {
-    if (kind !== "xlsx")
-      throw new UserError(`--in-place updates an .xlsx workbook, not ${path.basename(input)}`);
-    if (options.out) throw new UserError("give either --out FILE or --in-place, not both");
+    if (kind !== "xlsx") throw inputError("inPlaceNeedsXlsx", { file: path.basename(input) });
+    if (options.out) throw inputError("outAndInPlace");
     // Locked from reading to renaming: a second refresh of the same file waits for nothing and is refused.
     await withFileLock(input, async () => {
       const workbook = await XlsxWorkbook.open(input);
@@ -198,7 +199,7 @@ async function reportCommand(
     });
     return;
   }
-  if (options.force) throw new UserError("--force goes with --in-place");
+  if (options.force) throw inputError("forceNeedsInPlace");
 
   const out = checkOut(options.out, input);
   const workbook = XlsxWorkbook.create(path.basename(out));
@@ -207,7 +208,7 @@ async function reportCommand(
     let read: string | undefined;
     const load = async () => {
       const csv = await readCsvTable(input, csvReadOptions(given));
-      read = csv.encoding.startsWith("utf") ? undefined : readingNote(csv, given.language);
+      read = readingNote({ ...csv, source: csv.table.source }, given.language);
       return csv.table;
     };
     await runReport(
@@ -250,53 +251,31 @@ async function reportCommand(
 }
 
 export function registerReport(program: Command, io: CliIO): void {
+  const language = io.language ?? "en";
+  const help = HELP_TEXTS[language];
+  const h = help.report;
   const command = program
     .command("report")
-    .description(
-      "build the report sheets (customers, segments, tiers, KPIs, alerts, ...) from an order table",
-    )
-    .argument("[input]", "orders as .csv/.txt, or an .xlsx workbook (its first table, or --sheet)")
-    .option(
-      "--summary <file>",
-      "build from a customer summary (.csv/.xlsx, one row per customer, as `loyalty sql` makes it) instead of orders",
-    )
-    .option("--unit <unit>", "time unit of the models and of a --summary's recency and T: day, week or month")
-    .option("-o, --out <file>", "write the report to this new .xlsx workbook")
-    .option("--in-place", "add or replace only the report sheets of the .xlsx input; everything else is kept")
-    .option(
-      "--force",
-      "with --in-place: refresh even when something written on the report's sheets cannot be kept (it is listed)",
-    )
-    .option(
-      "-c, --config <file>",
-      "report settings as JSON (columns, as-of date, tiers, alerts, sheets, ...)",
-    )
-    .option("--as-of <date>", "the day the report is made for (default: the last order date)")
-    .option(
-      "--sheets <list>",
-      "only these sheets, comma-separated (customers,segments,tiers,kpis,alerts,...)",
-    )
-    .option("--sheet <name>", "the sheet of the .xlsx input holding the orders")
-    .option(
-      "--campaigns <file>",
-      "who took part in which campaign (.csv/.xlsx: member id, campaign, start date, end date, cost); " +
-        "default: a Campaigns sheet of the .xlsx input",
-    )
-    .addOption(langOption())
-    .option("--json", "print the summary as JSON")
-    .addOption(
-      new Option(
-        "--engine <engine>",
-        "who reads the orders: js (in process), duckdb (out of core: Parquet, globs, very large files) or auto",
-      )
-        .choices(READ_ENGINES)
-        .default("auto"),
-    )
+    .description(h.description)
+    .argument("[input]", h.input)
+    .option("--summary <file>", h.summary)
+    .option("--unit <unit>", h.unit)
+    .option("-o, --out <file>", h.out)
+    .option("--in-place", h.inPlace)
+    .option("--force", h.force)
+    .option("-c, --config <file>", h.config)
+    .option("--as-of <date>", h.asOf)
+    .option("--sheets <list>", h.sheets)
+    .option("--sheet <name>", h.sheet)
+    .option("--campaigns <file>", h.campaigns)
+    .addOption(langOption(help.langSheets))
+    .option("--json", h.json)
+    .addOption(new Option("--engine <engine>", h.engine).choices(READ_ENGINES).default("auto"))
     .addHelpText(
       "after",
       [
         "",
-        "Examples:",
+        help.examples,
         "  loyalty report orders.csv --out report.xlsx",
         "  loyalty report orders.xlsx --sheet Orders --out report.xlsx --as-of 2024-12-31",
         "  loyalty report book.xlsx --in-place",
@@ -309,5 +288,5 @@ export function registerReport(program: Command, io: CliIO): void {
       ].join("\n"),
     )
     .action((input: string | undefined, options: ReportCommandOptions) => reportCommand(input, options, io));
-  addTableOptions(command);
+  addTableOptions(command, language);
 }

@@ -6,6 +6,8 @@
  * row per customer, is what `loyalty fit` and `loyalty report --summary` take, so order histories that
  * do not fit in a worksheet are summarised where they live.
  */
+import { HELP_TEXTS } from "../../i18n/command-help";
+import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import { Option, type Command } from "commander";
 import { formatDay } from "../../engine/data/days";
@@ -17,7 +19,7 @@ import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
 import type { LineAmounts } from "../../engine/data/order-totals";
 
 const LINE_AMOUNTS: readonly string[] = ["auto", "perLine", "orderTotal"];
-import { UserError, type CliIO } from "../io";
+import type { CliIO } from "../io";
 import { CLI_TEXTS } from "../../i18n/command-line";
 import { langOption } from "./report";
 
@@ -42,42 +44,38 @@ interface SqlCommandOptions {
 /** A YYYY-MM-DD flag value as a day number, or a UserError naming the flag. */
 function isoDay(text: string, flag: string): number {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parseDay(text.trim()) : NaN;
-  if (!Number.isFinite(day)) throw new UserError(`${flag} ${text}: not a date; write it as YYYY-MM-DD`);
+  if (!Number.isFinite(day)) throw inputError("sqlNotDate", { flag, value: text });
   return day;
 }
 
 function sqlText(options: SqlCommandOptions): string {
   if (!isSqlDialect(options.dialect)) {
-    throw new UserError(
-      `--dialect ${options.dialect}: not a dialect this tool writes; use one of ${SQL_DIALECTS.join(", ")}`,
-    );
+    throw inputError("sqlDialect", { value: String(options.dialect), dialects: [...SQL_DIALECTS] });
   }
-  if (!options.table)
-    throw new UserError("say which table holds the order lines: --table NAME (e.g. --table sales.orders)");
+  if (!options.table) throw inputError("sqlTableMissing");
   if (!options.asOf) {
-    throw new UserError(
-      "say the day the summary is measured to: --as-of YYYY-MM-DD (usually the last day the table holds)",
-    );
+    throw inputError("sqlAsOfMissing");
   }
   if (!isTimeUnit(options.unit)) {
-    throw new UserError(`--unit ${options.unit}: use one of ${TIME_UNITS.join(", ")}`);
+    throw inputError("sqlUnit", { value: String(options.unit), units: [...TIME_UNITS] });
   }
   const asOf = isoDay(options.asOf, "--as-of");
   const calibrationEnd = options.calibrationEnd
     ? isoDay(options.calibrationEnd, "--calibration-end")
     : undefined;
   if (calibrationEnd !== undefined && calibrationEnd > asOf) {
-    throw new UserError(
-      `--calibration-end ${formatDay(calibrationEnd)} is after --as-of ${formatDay(asOf)}: the calibration ends on or before it`,
-    );
+    throw inputError("calibrationAfterAsOf", {
+      calibrationEnd: formatDay(calibrationEnd),
+      asOf: formatDay(asOf),
+    });
   }
   const { quantity, price, discount, status, order } = options;
   const fromPrice = options.amount === undefined && quantity !== undefined && price !== undefined;
   if (!fromPrice && (quantity !== undefined) !== (price !== undefined) && options.amount === undefined) {
-    throw new UserError("--quantity and --price go together: a line's amount is then quantity × unit price");
+    throw inputError("quantityWithoutPrice");
   }
   if (options.lineAmounts !== undefined && !LINE_AMOUNTS.includes(options.lineAmounts)) {
-    throw new UserError(`--line-amounts ${options.lineAmounts}: use one of ${LINE_AMOUNTS.join(", ")}`);
+    throw inputError("sqlLineAmounts", { value: options.lineAmounts, choices: [...LINE_AMOUNTS] });
   }
   const amount = fromPrice ? undefined : (options.amount ?? "amount");
   return customerSummaryQuery({
@@ -98,42 +96,28 @@ function sqlText(options: SqlCommandOptions): string {
 }
 
 export function registerSql(program: Command, io: CliIO): void {
-  const columns = SUMMARY_COLUMNS.map(([name, what]) => `  ${name}: ${what}`).join("\n");
+  const h = HELP_TEXTS[io.language ?? "en"].sql;
+  const columns = SUMMARY_COLUMNS.map(([name]) => `  ${name}: ${h.columns[name]}`).join("\n");
   program
     .command("sql")
-    .description(
-      "print the customer-summary query for a warehouse: one row per customer (the RFM, tier and model " +
-        "inputs), to run where the orders are and give to `loyalty fit` or `loyalty report --summary`",
-    )
-    .addOption(new Option("--dialect <name>", "SQL dialect").choices([...SQL_DIALECTS]).default("duckdb"))
-    .option("--table <name>", "the table (or view) of order lines, e.g. sales.orders")
-    .option("--customer <column>", "column of the customer id", "customer_id")
-    .option("--date <column>", "column of the order date (a DATE or TIMESTAMP)", "order_date")
-    .option("--amount <column>", "column of the line's amount (negative for refunds; default amount)")
-    .option(
-      "--quantity <column>",
-      "column of the quantity (with --price and no --amount: amount = quantity × price)",
-    )
-    .option("--price <column>", "column of the unit price")
-    .option("--discount <column>", "column of the line's discount (amount = quantity × price − discount)")
-    .option(
-      "--status <column>",
-      "column of the order status (cancelled, refunded, 已退款, 交易关闭 ... are not revenue)",
-    )
-    .option(
-      "--order <column>",
-      'column of the order id (orders are then distinct ids per day; "C" invoices are cancellations)',
-    )
-    .option(
-      "--line-amounts <how>",
-      "the amount column holds line amounts or order totals: perLine, orderTotal (default: decided from the data)",
-    )
-    .option("--as-of <date>", "the day the summary is measured to, YYYY-MM-DD")
-    .option("--calibration-end <date>", "last day of the models' calibration period (a holdout follows)")
-    .option("--unit <unit>", `unit of recency and T (${TIME_UNITS.join(", ")})`, "week")
-    .option("--out <file>", "write the query to this file instead of printing it")
-    .addOption(langOption("the language of its messages: en or zh-CN (the query is SQL, the same in both)"))
-    .addHelpText("after", `\nThe query's columns:\n${columns}\n`)
+    .description(h.description)
+    .addOption(new Option("--dialect <name>", h.dialect).choices([...SQL_DIALECTS]).default("duckdb"))
+    .option("--table <name>", h.table)
+    .option("--customer <column>", h.customer, "customer_id")
+    .option("--date <column>", h.date, "order_date")
+    .option("--amount <column>", h.amount)
+    .option("--quantity <column>", h.quantity)
+    .option("--price <column>", h.price)
+    .option("--discount <column>", h.discount)
+    .option("--status <column>", h.status)
+    .option("--order <column>", h.order)
+    .option("--line-amounts <how>", h.lineAmounts)
+    .option("--as-of <date>", h.asOf)
+    .option("--calibration-end <date>", h.calibrationEnd)
+    .option("--unit <unit>", h.unit([...TIME_UNITS]), "week")
+    .option("--out <file>", h.out)
+    .addOption(langOption(h.lang))
+    .addHelpText("after", `\n${h.columnsHeading}\n${columns}\n`)
     .action(async (options: SqlCommandOptions) => {
       const text = sqlText(options);
       if (options.out) {

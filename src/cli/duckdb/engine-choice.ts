@@ -13,8 +13,14 @@ import { CLI_TEXTS } from "../../i18n/command-line";
 import type { CliIO } from "../io";
 import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
-import { DELIMITER_CHARACTERS } from "../../sheet/text-formats";
-import { textForDuckDb } from "./text-input";
+import {
+  checkAlike,
+  duckDbDelimiter,
+  globbedFiles,
+  textLayout,
+  utf8Copy,
+  type TextLayout,
+} from "./text-input";
 import { readOrdersWithDuckDb, type DuckDbOrders } from "./read-orders-duckdb";
 import { openDuckDb, type DuckDbSession } from "./session";
 
@@ -52,30 +58,61 @@ export interface DuckDbRead {
   db: DuckDbSession;
   files: OrderFiles;
   read: DuckDbOrders;
+  /** How the (first) text file was read: encoding, separator, header row; undefined for Parquet. */
+  text?: TextLayout;
   /** Closes DuckDB and removes its temporary database. */
   close(): void;
 }
 
+/** Names of a header row DuckDB can take as they are (none blank; distinct, as DuckDB ignores case). */
+function namesDuckDbTakes(headers: string[]): string[] | undefined {
+  const lower = headers.map((h) => h.toLowerCase());
+  return lower.every((h) => h !== "") && new Set(lower).size === lower.length ? headers : undefined;
+}
+
 /**
- * How DuckDB reads a text input under the CLI's text options: one plain file as the in-process reader
- * would (its encoding and separator, through a UTF-8 copy when DuckDB cannot read it as it is:
- * text-input.ts); compressed files and globs as they are, with the separator given.
+ * How DuckDB reads a text input (one file, a .gz file or a glob of them) under the CLI's text options:
+ * as the in-process reader would read each file (its encoding, separator and header row), through a
+ * UTF-8 copy when DuckDB cannot read it as it is (text-input.ts). `notUtf8`: files DuckDB found not to be
+ * UTF-8 past their first megabyte. Also returns how the first file is read (for the reading note).
  */
-async function duckDbCsvOptions(input: string, csv: CsvReadOptions, dir: string): Promise<DuckDbCsvOptions> {
-  const header = csv.header !== "none";
-  if (formatOf(input) !== "csv") return {};
-  if (isGlob(input) || input.toLowerCase().endsWith(".gz") || !existsSync(input)) {
-    const given =
-      csv.delimiter && csv.delimiter !== "whitespace" ? DELIMITER_CHARACTERS[csv.delimiter] : undefined;
-    return { header, ...(given ? { delimiter: given } : {}) };
+async function duckDbCsvOptions(
+  input: string,
+  csv: CsvReadOptions,
+  dir: string,
+  db: DuckDbSession,
+  notUtf8: ReadonlySet<string>,
+): Promise<{ options: DuckDbCsvOptions; text?: TextLayout }> {
+  if (formatOf(input) !== "csv" || (!isGlob(input) && !existsSync(input))) return { options: {} };
+  const files = isGlob(input) ? await globbedFiles(db, input) : [input];
+  const layouts: TextLayout[] = [];
+  for (const file of files) layouts.push(await textLayout(file, csv, notUtf8.has(file)));
+  checkAlike(input, layouts);
+  const readFrom: string[] = [];
+  for (const [k, layout] of layouts.entries()) {
+    const name = `${k + 1}-${path.basename(layout.file)}`;
+    readFrom.push(layout.copied ? await utf8Copy(layout, dir, name) : layout.file);
   }
-  const text = await textForDuckDb(input, csv, dir);
-  return {
+  const text = layouts[0];
+  const header = csv.header !== "none";
+  const names = header ? namesDuckDbTakes(text.headers) : text.headers;
+  const options: DuckDbCsvOptions = {
     header,
-    delimiter: text.delimiter,
-    ...(text.names ? { names: text.names } : {}),
-    ...(text.copied ? { readFrom: text.file } : {}),
+    delimiter: duckDbDelimiter(text),
+    skip: text.skip,
+    firstRow: text.firstRow,
+    readFrom,
+    ...(names ? { names } : {}),
   };
+  return { options, text };
+}
+
+/** The file DuckDB found not to be UTF-8 (its error names it), or undefined for any other error. */
+function fileNotUtf8(e: unknown): string | undefined {
+  // Not `instanceof Error`: the native module's errors may come from another realm (Jest's vm context).
+  const message = String((e as { message?: unknown } | undefined)?.message ?? "");
+  if (!/Invalid unicode/i.test(message)) return undefined;
+  return /^\s*file = (.+)$/m.exec(message)?.[1]?.trim();
 }
 
 /**
@@ -114,18 +151,36 @@ export async function readWithDuckDb(
     unwatch();
   };
   try {
-    const files = orderFiles(input, await duckDbCsvOptions(input, options.csv ?? {}, dir));
     db = await openDuckDb({ tempDirectory: dir, memoryLimit: "768MB" });
-    const read = await readOrdersWithDuckDb(db, files, {
-      ...options,
-      onProgress: io.interactive ? (message) => io.err(message) : undefined,
-    });
+    // A file whose first megabyte is UTF-8 may hold other bytes further down, which only DuckDB's reading
+    // finds: such a file is read again through a copy in the encoding the in-process reader would use.
+    const notUtf8 = new Set<string>();
+    let files: OrderFiles;
+    let read: DuckDbOrders;
+    let text: TextLayout | undefined;
+    for (;;) {
+      const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8);
+      files = orderFiles(input, decided.options);
+      text = decided.text;
+      try {
+        read = await readOrdersWithDuckDb(db, files, {
+          ...options,
+          onProgress: io.interactive ? (message) => io.err(message) : undefined,
+        });
+        break;
+      } catch (e) {
+        const file = fileNotUtf8(e);
+        if (file === undefined || notUtf8.has(file)) throw e;
+        notUtf8.add(file);
+        await db.run("DROP TABLE IF EXISTS ll_raw");
+      }
+    }
     if (read.leftOut.length > 0) {
       const language = io.language ?? "en";
       const roles = read.leftOut.map((role) => roleLabel(role, language));
       io.err(CLI_TEXTS[language].duckDbLeavesOut(files.label, roles));
     }
-    return { db, files, read, close };
+    return { db, files, read, text, close };
   } catch (e) {
     close();
     throw e;

@@ -4,9 +4,10 @@
  * that the engine's own parsers decide what an id, a date or an amount is (as they do for a file read in
  * process); Parquet columns keep their types.
  */
+import { inputError } from "../../input-errors";
+import { fileError } from "../../user-error";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { UserError } from "../../user-error";
 
 export type OrderFileFormat = "parquet" | "csv";
 
@@ -41,29 +42,32 @@ export interface DuckDbCsvOptions {
   header?: boolean;
   /** The field separator (default: DuckDB's sniffer decides). */
   delimiter?: string;
-  /** The columns' names of a file without a header row. */
+  /** The columns' names (a file without a header row; or the header's texts as the in-process reader trims them). */
   names?: string[];
-  /** The file DuckDB reads instead of `pattern` (a UTF-8 copy of it, see text-input.ts). */
-  readFrom?: string;
+  /** Lines above the header row (a title, a blank line), skipped. */
+  skip?: number;
+  /** The file's row of the first data row (default: 2, or 1 without a header row). */
+  firstRow?: number;
+  /** The files DuckDB reads instead of `pattern`: a glob's files, or UTF-8 copies (see text-input.ts). */
+  readFrom?: string[];
 }
 
 export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFiles {
   const format = formatOf(pattern);
   if (!format) {
-    throw new UserError(
-      `${path.basename(pattern)}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
-    );
+    throw inputError("duckDbFileType", { file: path.basename(pattern) });
   }
   if (!isGlob(pattern)) {
-    if (!existsSync(pattern)) throw new UserError(`${pattern} does not exist`);
-    if (!statSync(pattern).isFile()) throw new UserError(`${pattern} is not a file`);
+    if (!existsSync(pattern)) throw fileError({ code: "fileMissing", file: pattern });
+    if (!statSync(pattern).isFile()) throw inputError("notAFile", { file: pattern });
   }
-  const source = sqlString(csv.readFrom ?? pattern);
+  const source = csv.readFrom ? `[${csv.readFrom.map(sqlString).join(", ")}]` : sqlString(pattern);
   const options = [
     "all_varchar = true",
     `header = ${csv.header === false ? "false" : "true"}`,
     ...(csv.delimiter ? [`delim = ${sqlString(csv.delimiter)}`] : []),
     ...(csv.names ? [`names = [${csv.names.map(sqlString).join(", ")}]`] : []),
+    ...(csv.skip ? [`skip = ${csv.skip}`] : []),
     "null_padding = true",
   ];
   const fromClause =
@@ -71,5 +75,6 @@ export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFi
   const single = !isGlob(pattern);
   const label = single ? path.basename(pattern) : pattern;
   // A file without a header row starts with data on its first line.
-  return { pattern, format, fromClause, label, single, firstRow: csv.header === false ? 1 : 2 };
+  const firstRow = csv.firstRow ?? (csv.header === false ? 1 : 2);
+  return { pattern, format, fromClause, label, single, firstRow };
 }

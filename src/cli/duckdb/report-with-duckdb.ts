@@ -8,6 +8,7 @@ import type { PartialReportConfig } from "../../report/config";
 import { analysisConfigOf, resolveReportConfig } from "../../report/config";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import type { CliIO } from "../io";
+import { readingNote } from "../reading-note";
 import { runReport } from "../report-run";
 import { csvReadOptions } from "../table-options";
 import { readWithDuckDb } from "./engine-choice";
@@ -38,6 +39,7 @@ export async function reportWithDuckDb(
         config,
         json: options.json,
         started: options.started,
+        read: () => duck.text && readingNote({ ...duck.text, source: duck.files.label }, config.language),
       },
       io,
     );

@@ -3,8 +3,8 @@
  * `@duckdb/node-api` is an optional dependency of about 70 MB with native binaries, never part of the
  * add-in bundle or the custom functions, and the rest of the CLI works without it.
  */
+import { inputError } from "../../input-errors";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { UserError } from "../../user-error";
 
 export interface DuckDbSession {
   /** Runs statements that return nothing of interest. */
@@ -30,11 +30,7 @@ async function loadDuckDb(): Promise<DuckDbModule> {
   try {
     return await import("@duckdb/node-api");
   } catch (e) {
-    throw new UserError(
-      "DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: " +
-        `${(e as Error).message.split("\n")[0]}); install it with npm install @duckdb/node-api, ` +
-        "or leave out --engine duckdb to read the file without it",
-    );
+    throw inputError("duckDbMissing", { reason: (e as Error).message.split("\n")[0] });
   }
 }
 

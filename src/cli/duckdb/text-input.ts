@@ -1,88 +1,221 @@
 /**
- * A text file as DuckDB is to read it. DuckDB reads UTF-8 files with one separator character; the CLI's
- * own text reader (src/workbook/csv/) also reads Latin-1/Windows-1252, GBK, Big5 and UTF-16 files and
- * columns aligned with runs of blanks (the CDNOW master). For those the encoding and the separator are
- * decided as the in-process reader decides them, on the file's first megabyte, and the file is streamed
- * once into a UTF-8 copy in the session's temporary folder (tab-separated when its columns were aligned)
- * that DuckDB reads. A header-less file's columns are named as the in-process reader names them
- * ("Column A", ...), so that messages and settings name the same columns.
+ * Text files as DuckDB is to read them, decided as the CLI's own text reader (src/workbook/csv/ and the
+ * header search of src/workbook/read-table.ts) decides, so that both read the same table:
+ *
+ * - The encoding: a byte-order mark, else UTF-8 when the whole file is valid UTF-8, else the legacy
+ *   encoding the first megabyte's statistics choose (GBK, Big5, Windows-1252). The first megabyte is
+ *   checked here; DuckDB checks the rest as it reads, and a file it finds not to be UTF-8 further down is
+ *   read again through a copy (`notUtf8`, see engine-choice.ts).
+ * - The separator and the header row, from the first megabyte as the in-process reader finds them: a
+ *   header need not be on row 1 (exports start with a title and a blank row), and the lines above it are
+ *   skipped. A header-less file's columns are named "Column A", ... as in process.
+ * - Compressed (.gz) files are decided on their decompressed first megabyte.
+ * - A file DuckDB cannot read as it is (another encoding, columns aligned with runs of blanks) is
+ *   streamed once into a UTF-8 copy in the session's temporary folder (tab-separated when its columns
+ *   were aligned, every line kept, uncompressed), which DuckDB reads instead.
+ * - A glob's files are read as one table: they must have the same separator, header row and headers,
+ *   and each is decided (and, if need be, copied) on its own.
  */
-import { createReadStream, createWriteStream, openSync, readSync, closeSync } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import path from "node:path";
-import { decodeText, textDecoderOf, type TextEncodingName } from "../../workbook/csv/decode";
+import { createGunzip } from "node:zlib";
+import type { Readable } from "node:stream";
+import {
+  decodeText,
+  legacyEncoding,
+  SAMPLE_BYTES,
+  textDecoderOf,
+  type TextEncodingName,
+} from "../../workbook/csv/decode";
 import { parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
-import type { CsvReadOptions } from "../../workbook/csv/table";
-import { columnName } from "../../sheet/a1";
+import { delimiterName, type CsvReadOptions } from "../../workbook/csv/table";
+import { RawTableCollector } from "../../workbook/read-table";
+import { UserError } from "../../user-error";
+import type { DuckDbSession } from "./session";
 
-/** How DuckDB reads the text: the file, its separator, and the column names of a header-less file. */
-export interface DuckDbText {
+/** How the in-process reader would read one text file. */
+export interface TextLayout {
   file: string;
-  delimiter: string;
-  header: boolean;
-  names?: string[];
   encoding: TextEncodingName;
-  /** Whether a UTF-8 copy was made (the file was in another encoding, or aligned with blanks). */
+  /** Whether the encoding was told apart from the bytes (false: given with --encoding). */
+  encodingDetected: boolean;
+  delimiter: Delimiter;
+  /** Lines above the header row (or above the first row of a header-less file), skipped. */
+  skip: number;
+  /** The columns' names: the header row's texts, or "Column A", ... without one. */
+  headers: string[];
+  /** The file's row of the first data row. */
+  firstRow: number;
+  /** Whether DuckDB reads a UTF-8 copy (another encoding, aligned columns, invalid UTF-8 further down). */
   copied: boolean;
 }
 
-const HEAD_BYTES = 1 << 20;
+/** Read as legacy decodeText reads it: its first SAMPLE_BYTES + 1 bytes decide as the whole would. */
+const HEAD_BYTES = SAMPLE_BYTES + 1;
 
-/** The file's first megabyte, cut after its last complete line when the file is longer. */
-function head(file: string): Uint8Array {
-  const fd = openSync(file, "r");
+const isGzip = (file: string) => file.toLowerCase().endsWith(".gz");
+
+/** The file's bytes as a stream, decompressed when it is a .gz file. */
+function fileBytes(file: string): { stream: Readable; close: () => void } {
+  const raw = createReadStream(file);
+  if (!isGzip(file)) return { stream: raw, close: () => raw.destroy() };
+  const gunzip = createGunzip();
+  raw.on("error", (e) => gunzip.destroy(e));
+  return {
+    stream: raw.pipe(gunzip),
+    close: () => {
+      raw.destroy();
+      gunzip.destroy();
+    },
+  };
+}
+
+function unreadable(file: string, e: unknown): UserError {
+  const why =
+    (e as NodeJS.ErrnoException).code === "Z_DATA_ERROR" ? "it is not a gzip file" : (e as Error).message;
+  return new UserError(`${path.basename(file)} cannot be read: ${why}`);
+}
+
+/** The first HEAD_BYTES bytes of the file's text (decompressed), fewer when the file is shorter. */
+async function headBytes(file: string): Promise<Uint8Array> {
+  const { stream, close } = fileBytes(file);
+  const chunks: Buffer[] = [];
+  let length = 0;
   try {
-    const bytes = new Uint8Array(HEAD_BYTES);
-    const n = readSync(fd, bytes, 0, HEAD_BYTES, 0);
-    if (n < HEAD_BYTES) return bytes.subarray(0, n);
-    const lastNewline = bytes.lastIndexOf(0x0a);
-    return bytes.subarray(0, lastNewline > 0 ? lastNewline + 1 : n);
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length >= HEAD_BYTES) break;
+    }
+  } catch (e) {
+    throw unreadable(file, e);
   } finally {
-    closeSync(fd);
+    close();
   }
+  return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+}
+
+/** The head cut after its last complete line when the file goes on (a character is never cut). */
+function wholeLines(head: Uint8Array): Uint8Array {
+  if (head.length < HEAD_BYTES) return head;
+  const lastNewline = head.lastIndexOf(0x0a);
+  return head.subarray(0, lastNewline > 0 ? lastNewline + 1 : head.length);
 }
 
 const isUtf8 = (encoding: TextEncodingName) => encoding === "utf-8" || encoding === "utf-8-bom";
 
+/** Line breaks inside the cells of rows (a quoted cell may hold some): lines DuckDB skips beyond the rows. */
+const breaksInside = (rows: string[][]) =>
+  rows.reduce(
+    (n, cells) => n + cells.reduce((m, cell) => m + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
+    0,
+  );
+
+/**
+ * How the in-process reader reads the file, from its first megabyte. `notUtf8`: DuckDB found bytes that
+ * are not UTF-8 further down (the in-process reader then reads the whole file in the legacy encoding its
+ * first megabyte suggests; with a byte-order mark or a given encoding, as UTF-8 with the bad bytes
+ * replaced).
+ */
+export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = false): Promise<TextLayout> {
+  const label = path.basename(file);
+  const raw = await headBytes(file);
+  if (raw.length === 0) throw new UserError(`${label} is empty (0 bytes)`);
+  const head = wholeLines(raw);
+  const guessed = decodeText(head, csv.encoding);
+  const encoding =
+    guessed.detected && (!isUtf8(guessed.encoding) || (notUtf8 && guessed.encoding === "utf-8"))
+      ? legacyEncoding(raw)
+      : guessed.encoding;
+  const parsed = parseDelimitedText(textDecoderOf(encoding).decode(head), csv.delimiter);
+  const collector = new RawTableCollector({ source: label, place: { file: label }, left: 1 }, csv.header);
+  parsed.rows.forEach((cells, i) => collector.add({ row: i + 1, cells }));
+  const table = collector.finish();
+  const headerRow = collector.headerRow ?? 0;
+  const rowsAbove = csv.header === "none" ? headerRow : headerRow - 1;
+  return {
+    file,
+    encoding,
+    encodingDetected: guessed.detected,
+    delimiter: parsed.delimiter,
+    skip: rowsAbove + breaksInside(parsed.rows.slice(0, rowsAbove)),
+    headers: table.headers,
+    firstRow: table.firstRow,
+    copied: notUtf8 || !isUtf8(encoding) || parsed.delimiter === "whitespace",
+  };
+}
+
 /** Splits a line of aligned columns as the in-process reader does (parseDelimitedText). */
 const alignedFields = (line: string) => (line.trim() === "" ? "" : line.trim().split(/\s+/).join("\t"));
 
-export async function textForDuckDb(file: string, csv: CsvReadOptions, dir: string): Promise<DuckDbText> {
-  const { text, encoding } = decodeText(head(file), csv.encoding);
-  const parsed = parseDelimitedText(text, csv.delimiter);
-  const delimiter: Delimiter = parsed.delimiter;
-  const header = csv.header !== "none";
-  const width = Math.max(0, ...parsed.rows.slice(0, 30).map((r) => r.length));
-  const names = header ? undefined : Array.from({ length: width }, (_, c) => `Column ${columnName(c + 1)}`);
-  if (isUtf8(encoding) && delimiter !== "whitespace") {
-    return { file, delimiter, header, names, encoding, copied: false };
-  }
-  const copy = path.join(dir, `${path.basename(file)}.utf8.txt`);
+/**
+ * Streams the file once into a UTF-8 copy in `dir` (every line kept; aligned columns separated by tabs)
+ * and returns the copy's path. `name` makes the copy's name unique among a glob's files.
+ */
+export async function utf8Copy(layout: TextLayout, dir: string, name: string): Promise<string> {
+  const copy = path.join(dir, `${name}.utf8.txt`);
   const out = createWriteStream(copy);
-  const decoder = textDecoderOf(encoding);
+  const decoder = textDecoderOf(layout.encoding);
+  const aligned = layout.delimiter === "whitespace";
   let pending = "";
   const write = async (chunk: string) => {
     if (!out.write(chunk)) await once(out, "drain");
   };
   const convert = (piece: string, last: boolean): string => {
-    if (delimiter !== "whitespace") return piece;
+    if (!aligned) return piece;
     const lines = (pending + piece).split(/\r\n|\n|\r/);
     pending = lines.pop() ?? "";
     if (last && pending !== "") lines.push(pending);
     return lines.map((l) => `${alignedFields(l)}\n`).join("");
   };
-  for await (const chunk of createReadStream(file)) {
-    await write(convert(decoder.decode(chunk as Buffer, { stream: true }), false));
+  const { stream, close } = fileBytes(layout.file);
+  try {
+    for await (const chunk of stream) {
+      await write(convert(decoder.decode(chunk as Buffer, { stream: true }), false));
+    }
+  } catch (e) {
+    throw unreadable(layout.file, e);
+  } finally {
+    close();
   }
   await write(convert(decoder.decode(), true));
   out.end();
   await once(out, "finish");
-  return {
-    file: copy,
-    delimiter: delimiter === "whitespace" ? "\t" : delimiter,
-    header,
-    names,
-    encoding,
-    copied: true,
-  };
+  return copy;
+}
+
+/** The separator DuckDB is told: a copy of aligned columns is tab-separated. */
+export const duckDbDelimiter = (layout: TextLayout) =>
+  layout.delimiter === "whitespace" ? "\t" : layout.delimiter;
+
+/** The files of a glob, in the order DuckDB lists them (by name). */
+export async function globbedFiles(db: DuckDbSession, pattern: string): Promise<string[]> {
+  const found = await db.columns(`SELECT file FROM glob('${pattern.replace(/'/g, "''")}') ORDER BY file`);
+  const files = found.file as string[];
+  if (files.length === 0) throw new UserError(`${pattern} names no file`);
+  return files;
+}
+
+/** A glob's files are read as one table: the same separator, header row and headers in each. */
+export function checkAlike(pattern: string, layouts: readonly TextLayout[]): void {
+  const [first, ...rest] = layouts;
+  const name = (l: TextLayout) => path.basename(l.file);
+  for (const other of rest) {
+    const differ = (what: string, a: string, b: string) =>
+      new UserError(
+        `${pattern}: the files are read as one table, but ${name(other)} ${what} ${b} where ${name(first)} ${what} ${a}; ` +
+          "make them alike, or read each file on its own",
+      );
+    if (duckDbDelimiter(other) !== duckDbDelimiter(first)) {
+      const word = (l: TextLayout) => delimiterName(l.delimiter);
+      throw differ("is separated by", word(first), word(other));
+    }
+    if (other.skip !== first.skip) {
+      throw differ("has its header (or first row) on line", String(first.skip + 1), String(other.skip + 1));
+    }
+    if (other.headers.join("\u0000") !== first.headers.join("\u0000")) {
+      throw differ("has the columns", first.headers.join(", "), other.headers.join(", "));
+    }
+  }
 }

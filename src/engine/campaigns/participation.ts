@@ -9,7 +9,7 @@ import type { OrderLines } from "../data/orders";
 import { isBlankCell, parseDay, type DateParseOptions } from "../data/parse-date";
 import { parseAmount } from "../data/parse-amount";
 import { parseId } from "../data/parse-id";
-import { columnLabel, rowCount, type RawTable } from "../data/table";
+import { columnLabel, rowCount, sourceOf, type RawTable } from "../data/table";
 
 export interface Participation {
   customerId: string;
@@ -80,6 +80,14 @@ export function detectCampaignColumns(
       throw new DataError(
         `${table.source}: no column "${given}" for the campaigns' ${CAMPAIGN_COLUMN_LABELS[role].en}; the headers are ` +
           table.headers.map((h) => `"${h}"`).join(", "),
+        undefined,
+        {
+          code: "campaignNoSuchColumn",
+          ...sourceOf(table),
+          role,
+          given: String(given),
+          headers: [...table.headers],
+        },
       );
     }
     mapping[role] = column;
@@ -107,6 +115,8 @@ export function detectCampaignColumns(
       `${table.source}: no ${missing.map((r) => CAMPAIGN_COLUMN_LABELS[r].en).join(", ")} column found among the ` +
         `headers ${table.headers.map((h) => `"${h}"`).join(", ")}; a campaign table needs the member id, the ` +
         `campaign and its start date (name the columns in the setting campaigns.columns)`,
+      undefined,
+      { code: "campaignMissingColumns", ...sourceOf(table), roles: missing, headers: [...table.headers] },
     );
   }
   return mapping;

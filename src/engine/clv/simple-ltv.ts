@@ -16,6 +16,8 @@
  * d = 12 %. Rates are per period, in the same period as the purchase frequency.
  */
 
+import { InputRuleError, type InputRuleProblem } from "../text/model-inputs";
+
 export interface SimpleLtvInput {
   /** Average value of one purchase (money). */
   averageValue: number;
@@ -32,46 +34,35 @@ export interface SimpleLtvInput {
 }
 
 /** An input out of its range; `field` says which, so a caller can point at its own cell or column. */
-export class SimpleLtvInputError extends RangeError {
+export class SimpleLtvInputError extends InputRuleError {
   constructor(
     readonly field: keyof SimpleLtvInput,
-    message: string,
+    problem: InputRuleProblem,
   ) {
-    super(message);
-    this.name = "RangeError";
+    super(problem);
   }
 }
 
-function check(ok: boolean, field: keyof SimpleLtvInput, message: string): void {
-  if (!ok) throw new SimpleLtvInputError(field, message);
+function check(ok: boolean, field: keyof SimpleLtvInput, problem: InputRuleProblem): void {
+  if (!ok) throw new SimpleLtvInputError(field, problem);
 }
 
 /** Checks the inputs; each message names the input and the values it accepts. */
 export function checkSimpleLtvInput(input: SimpleLtvInput): void {
   const { averageValue, purchasesPerPeriod, retention, margin, discountRate, periods } = input;
-  check(Number.isFinite(averageValue), "averageValue", "average value must be a number");
-  check(
-    purchasesPerPeriod >= 0 && Number.isFinite(purchasesPerPeriod),
-    "purchasesPerPeriod",
-    `purchases per period must be 0 or more, not ${purchasesPerPeriod}`,
-  );
-  check(
-    retention >= 0 && retention <= 1,
-    "retention",
-    `retention must be between 0 and 1 (80% or 0.8), not ${retention}`,
-  );
-  check(margin >= 0 && margin <= 1, "margin", `margin must be between 0 and 1 (30% or 0.3), not ${margin}`);
-  check(
-    discountRate > -1 && Number.isFinite(discountRate),
-    "discountRate",
-    `discount rate must be above -1, not ${discountRate}`,
-  );
+  check(Number.isFinite(averageValue), "averageValue", { rule: "ltvAverageValue" });
+  check(purchasesPerPeriod >= 0 && Number.isFinite(purchasesPerPeriod), "purchasesPerPeriod", {
+    rule: "ltvPurchases",
+    value: purchasesPerPeriod,
+  });
+  check(retention >= 0 && retention <= 1, "retention", { rule: "ltvRetention", value: retention });
+  check(margin >= 0 && margin <= 1, "margin", { rule: "ltvMargin", value: margin });
+  check(discountRate > -1 && Number.isFinite(discountRate), "discountRate", {
+    rule: "ltvDiscountRate",
+    value: discountRate,
+  });
   if (periods !== undefined)
-    check(
-      Number.isInteger(periods) && periods >= 0,
-      "periods",
-      `periods must be a whole number of 0 or more, not ${periods}`,
-    );
+    check(Number.isInteger(periods) && periods >= 0, "periods", { rule: "ltvPeriods", value: periods });
 }
 
 /** The margin multiple Σ q^t over the horizon (or forever): LTV / m. Infinity when the perpetuity diverges. */

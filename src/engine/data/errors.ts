@@ -32,6 +32,9 @@ export type DataErrorDetail =
     })
   | (SourcedDetail & { code: "ambiguousDecimals"; value: string; where: string; at: CellPlace })
   | (SourcedDetail & { code: "amountLooksLikePrice"; amount: string; quantity: string })
+  // A campaign table (campaigns/participation.ts): `role` a CampaignColumn ("customerId", "start" ...).
+  | (SourcedDetail & { code: "campaignNoSuchColumn"; role: string; given: string; headers: string[] })
+  | (SourcedDetail & { code: "campaignMissingColumns"; roles: string[]; headers: string[] })
   | (SourcedDetail & {
       code: "noUsableLines";
       rows: number;

@@ -14,6 +14,7 @@ import { fitMaximumLikelihood, type Likelihood } from "./fit";
 import type { OpportunityData, OpportunityModelSpec, Params } from "./model-spec";
 import { simulateBgbb } from "./simulate";
 import type { FitOptions, FitResult } from "./types";
+import { InputRuleError, type InputRuleProblem } from "../text/model-inputs";
 
 const { abs, exp, expm1, log, log1p, min } = Math;
 
@@ -30,15 +31,15 @@ export function bgbbParams(fit: FitResult): BgbbParams {
 }
 
 function checkRow(i: number, x: number, tx: number, n: number): void {
-  const where = `row ${i + 1}`;
-  if (!Number.isInteger(n) || n < 0)
-    throw new RangeError(`${where}: periods n = ${n} is not a whole number ≥ 0`);
+  const fail = (field: string, problem: InputRuleProblem) => {
+    throw new InputRuleError(problem, { row: i, field });
+  };
+  if (!Number.isInteger(n) || n < 0) fail("n", { rule: "opportunities", n });
   if (!Number.isInteger(x) || x < 0 || x > n)
-    throw new RangeError(`${where}: frequency x = ${x} is not a whole number in 0..n (${n})`);
+    fail("x", { rule: "opportunityCount", field: "x", value: x, n });
   if (!Number.isInteger(tx) || tx < 0 || tx > n)
-    throw new RangeError(`${where}: recency t_x = ${tx} is not a whole number in 0..n (${n})`);
-  if ((x === 0) !== (tx === 0) || x > tx)
-    throw new RangeError(`${where}: recency t_x = ${tx} is impossible with frequency x = ${x}`);
+    fail("t_x", { rule: "opportunityCount", field: "t_x", value: tx, n });
+  if ((x === 0) !== (tx === 0) || x > tx) fail("t_x", { rule: "opportunityPair", x, tx });
 }
 
 interface OpportunityRows {
@@ -61,7 +62,7 @@ function compressOpportunities(data: OpportunityData): OpportunityRows {
   for (let i = 0; i < data.x.length; i++) {
     const weight = data.weights ? data.weights[i] : 1;
     if (!(weight >= 0) || !Number.isFinite(weight))
-      throw new RangeError(`row ${i + 1}: weight ${weight} is not ≥ 0`);
+      throw new InputRuleError({ rule: "weight", weight }, { row: i, field: "weights" });
     checkRow(i, data.x[i], data.tx[i], data.n[i]);
     if (weight === 0) continue;
     const key = `${data.x[i]},${data.tx[i]},${data.n[i]}`;
@@ -247,7 +248,8 @@ function survivalSum(gamma: number, delta: number, start: number, k: number): nu
 
 /** Unconditional E[X(n)]: expected transactions in the first n opportunities. */
 export function bgbbExpectedTransactions(b: BgbbParams, n: number): number {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n = ${n} is not a whole number ≥ 0`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InputRuleError({ rule: "wholeHorizon", symbol: "n", value: n });
   return (b.alpha / (b.alpha + b.beta)) * b.delta * survivalSum(b.gamma, b.delta, 0, n);
 }
 
@@ -260,7 +262,8 @@ export function bgbbConditionalExpectedTransactions(
   n: number,
 ): number {
   checkRow(0, x, tx, n);
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`k = ${k} is not a whole number ≥ 0`);
+  if (!Number.isInteger(k) || k < 0)
+    throw new InputRuleError({ rule: "wholeHorizon", symbol: "k", value: k });
   if (k === 0) return 0;
   const { total } = logLikelihoodTerms(b, x, tx, n);
   const front =

@@ -5,12 +5,19 @@
  */
 import { distinctRows } from "./distinct-rows";
 import type { RfmData } from "./types";
+import { inputRuleText, type InputRuleProblem } from "../text/model-inputs";
 
-/** A problem with one input row: the index of the row and the field at fault. */
+/** A problem with one input row: the index of the row, the field at fault and the rule it broke. */
 export interface InputProblem {
   row: number;
   field: string;
+  problem: InputRuleProblem;
+  /** The problem in English words. */
   message: string;
+}
+
+function inputProblem(row: number, field: string, problem: InputRuleProblem): InputProblem {
+  return { row, field, problem, message: inputRuleText(problem, "en") };
 }
 
 export class ModelInputError extends Error {
@@ -24,26 +31,18 @@ export class ModelInputError extends Error {
 export function findRfmProblem(data: RfmData): InputProblem | null {
   const n = data.x.length;
   if (data.tx.length !== n || data.T.length !== n || (data.weights && data.weights.length !== n)) {
-    return { row: 0, field: "x", message: "x, t_x, T (and weights) must have the same length" };
+    return inputProblem(0, "x", { rule: "sameLength" });
   }
   for (let i = 0; i < n; i++) {
     const x = data.x[i];
     const tx = data.tx[i];
     const T = data.T[i];
-    if (!(x >= 0) || !Number.isFinite(x)) {
-      return { row: i, field: "x", message: `expected a repeat-purchase count ≥ 0, got ${x}` };
-    }
-    if (!(T > 0) || !Number.isFinite(T)) return { row: i, field: "T", message: `expected T > 0, got ${T}` };
-    if (!(tx >= 0) || !(tx <= T)) {
-      return { row: i, field: "t_x", message: `expected 0 ≤ t_x ≤ T (${T}), got ${tx}` };
-    }
-    if (x > 0 && tx === 0) {
-      return { row: i, field: "t_x", message: `a customer with x = ${x} repeat purchases needs t_x > 0` };
-    }
+    if (!(x >= 0) || !Number.isFinite(x)) return inputProblem(i, "x", { rule: "repeatCount", x });
+    if (!(T > 0) || !Number.isFinite(T)) return inputProblem(i, "T", { rule: "positiveT", T });
+    if (!(tx >= 0) || !(tx <= T)) return inputProblem(i, "t_x", { rule: "txWithinT", tx, T });
+    if (x > 0 && tx === 0) return inputProblem(i, "t_x", { rule: "txNeedsRepeats", x });
     const w = data.weights ? data.weights[i] : 1;
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      return { row: i, field: "weights", message: `expected a weight ≥ 0, got ${w}` };
-    }
+    if (!(w >= 0) || !Number.isFinite(w)) return inputProblem(i, "weights", { rule: "weight", weight: w });
   }
   return null;
 }

@@ -6,13 +6,15 @@
  * stopped buying long ago predicted to buy more than they ever did). Each reason is a code with its
  * figures, said in both languages by `diagnosisText`.
  */
+import { fitStopText, parameterSymbol, type FitStop } from "../text/fit-stop";
 import type { Language } from "../text/language";
 import type { FitResult } from "./types";
 
 export type FitClass = "ok" | "weak" | "degenerate";
 
 export type DiagnosisReason =
-  | { code: "notConverged"; detail: string }
+  // `detail`: the optimiser's account in English (or the error that stopped the fit); `stop`: the same as a code.
+  | { code: "notConverged"; detail: string; stop?: FitStop }
   | { code: "noStandardErrors" }
   | { code: "relativeStandardError"; param: string; value: number; se: number }
   | { code: "nearZero"; param: string; value: number }
@@ -59,7 +61,7 @@ const DEGENERATE_HOLDOUT_ERROR = 1;
 export function diagnoseFit(fit: FitResult, evidence: DiagnosisEvidence = {}): FitDiagnosis {
   const degenerate: DiagnosisReason[] = [];
   const weak: DiagnosisReason[] = [];
-  if (!fit.converged) degenerate.push({ code: "notConverged", detail: fit.reason });
+  if (!fit.converged) degenerate.push({ code: "notConverged", detail: fit.reason, stop: fit.stop });
   const se = fit.standardErrors;
   if (fit.converged && !se) degenerate.push({ code: "noStandardErrors" });
   fit.names.forEach((param, i) => {
@@ -99,17 +101,13 @@ function percent(v: number): string {
   return `${Math.round(v * 100)} %`;
 }
 
-/** A parameter as the Chinese texts write it: the Greek letters the literature uses for α, β and γ (v). */
-function symbol(param: string): string {
-  return ({ alpha: "α", beta: "β", v: "γ" } as Record<string, string>)[param] ?? param;
-}
-
 /** One reason in words, English or Simplified Chinese. */
 export function diagnosisText(reason: DiagnosisReason, lang: Language): string {
   const zh = lang === "zh-CN";
   switch (reason.code) {
     case "notConverged":
-      // The detail is the optimiser's English; the Chinese says what it means.
+      // "the fit did not converge: p ran off ...", "拟合已停止：..." (the optimiser's account when known).
+      if (reason.stop) return `${zh ? "拟合" : "the fit "}${fitStopText(reason.stop, lang)}`;
       return zh ? "拟合未收敛（客户或重复购买可能太少）" : `the fit did not converge: ${reason.detail}`;
     case "noStandardErrors":
       return zh
@@ -117,15 +115,15 @@ export function diagnosisText(reason: DiagnosisReason, lang: Language): string {
         : "no standard errors (the Hessian is singular): the data do not determine the parameters";
     case "relativeStandardError":
       return zh
-        ? `${symbol(reason.param)} = ${fixed(reason.value)} 的标准误为 ${fixed(reason.se)}（其值的 ${fixed(reason.se / reason.value, 2)} 倍）`
+        ? `${parameterSymbol(reason.param)} = ${fixed(reason.value)} 的标准误为 ${fixed(reason.se)}（其值的 ${fixed(reason.se / reason.value, 2)} 倍）`
         : `${reason.param} = ${fixed(reason.value)} has a standard error of ${fixed(reason.se)} (${fixed(reason.se / reason.value, 2)} times its value)`;
     case "nearZero":
       return zh
-        ? `${symbol(reason.param)} = ${fixed(reason.value)} 趋于 0（参数落在边界上）`
+        ? `${parameterSymbol(reason.param)} = ${fixed(reason.value)} 趋于 0（参数落在边界上）`
         : `${reason.param} = ${fixed(reason.value)} runs to 0 (the parameter sits on its bound)`;
     case "huge":
       return zh
-        ? `${symbol(reason.param)} = ${fixed(reason.value)} 趋于无穷大`
+        ? `${parameterSymbol(reason.param)} = ${fixed(reason.value)} 趋于无穷大`
         : `${reason.param} = ${fixed(reason.value)} runs off to infinity`;
     case "illConditioned":
       return zh
@@ -149,5 +147,6 @@ export function diagnosisSummary(d: FitDiagnosis, lang: Language): string {
     "zh-CN": { ok: "良好", weak: "较弱", degenerate: "退化" },
   }[lang];
   if (d.reasons.length === 0) return names.ok;
-  return `${names[d.fitClass]}: ${d.reasons.map((r) => diagnosisText(r, lang)).join(lang === "zh-CN" ? "；" : "; ")}`;
+  const zh = lang === "zh-CN";
+  return `${names[d.fitClass]}${zh ? "：" : ": "}${d.reasons.map((r) => diagnosisText(r, lang)).join(zh ? "；" : "; ")}`;
 }

@@ -5,7 +5,9 @@
  */
 import { hessianFromGradient, invertSpd, symmetricEigenvalues } from "../math/hessian";
 import { minimizeBfgs, type MinimizeResult } from "../math/optimize";
+import { fitStopText, type FitStop } from "../text/fit-stop";
 import type { FitOptions, FitResult, ModelName } from "./types";
+import { InputRuleError } from "../text/model-inputs";
 
 const { abs, exp, log: ln, max, sqrt } = Math;
 
@@ -58,24 +60,25 @@ function objective(lik: Likelihood, penalizer: number) {
   };
 }
 
-function describeStop(res: MinimizeResult, names: readonly string[], gtol: number): string {
-  const g = max(...Array.from(res.gradient, abs));
+/** How the optimiser ended, as a code and the figures its text names. */
+function stopOf(res: MinimizeResult, names: readonly string[], gtol: number): FitStop {
+  const gradient = max(...Array.from(res.gradient, abs));
+  const iterations = res.iterations;
   switch (res.reason) {
     case "gradient":
-      return `converged: largest gradient component ${g.toExponential(1)} < ${gtol} after ${res.iterations} iterations`;
+      return { code: "gradient", gradient, tolerance: gtol, iterations };
     case "precision":
-      return `converged to the precision of double arithmetic: no step lowers the objective further, largest gradient component ${g.toExponential(1)} after ${res.iterations} iterations`;
+      return { code: "precision", gradient, iterations };
     case "max-iterations":
-      return `did not converge in ${res.iterations} iterations (largest gradient component ${g.toExponential(1)})`;
+      return { code: "maxIterations", gradient, iterations };
     case "line-search":
-      return `stopped: no step lowers the objective any more, but the gradient (${g.toExponential(1)}) is not small; the likelihood is flat or ill-conditioned here`;
+      return { code: "lineSearch", gradient };
     case "diverged": {
       const i = res.divergedIndex ?? 0;
-      const towards = res.x[i] < 0 ? "0" : "infinity";
-      return `did not converge: ${names[i]} ran off to ${towards}, the data do not identify it (too few customers or repeat purchases?); a penalizer can help`;
+      return { code: "diverged", parameter: names[i], towardsZero: res.x[i] < 0 };
     }
     case "not-finite":
-      return "did not converge: the log-likelihood is not finite at the starting values";
+      return { code: "notFinite" };
   }
 }
 
@@ -120,7 +123,7 @@ export function fitMaximumLikelihood(
   starts: readonly (readonly number[])[],
   options: FitOptions = {},
 ): FitResult {
-  if (!(lik.customers > 0)) throw new RangeError("there are no customers to fit the model to");
+  if (!(lik.customers > 0)) throw new InputRuleError({ rule: "noCustomers" });
   const penalizer = options.penalizer ?? 0;
   if (!(penalizer >= 0)) throw new RangeError(`the penalizer must be ≥ 0, got ${penalizer}`);
   const gtol = options.gradientTolerance ?? 1e-9;
@@ -159,11 +162,10 @@ export function fitMaximumLikelihood(
     ? lik.names.filter((_, i) => !se || !(se[i] < MAX_RELATIVE_STANDARD_ERROR * values[i]))
     : [];
   const converged = res.converged && unidentified.length === 0;
-  const reason = converged
-    ? describeStop(res, lik.names, gtol)
-    : res.converged
-      ? `did not converge to a proper maximum: the likelihood levels off and ${unidentified.join(", ")} ${unidentified.length > 1 ? "are" : "is"} not identified by the data (too few customers or repeat purchases?); a penalizer can help`
-      : describeStop(res, lik.names, gtol);
+  const stop: FitStop =
+    res.converged && !converged
+      ? { code: "notIdentified", parameters: unidentified }
+      : stopOf(res, lik.names, gtol);
   return {
     model,
     names: lik.names,
@@ -176,7 +178,8 @@ export function fitMaximumLikelihood(
     converged,
     iterations,
     evaluations,
-    reason,
+    stop,
+    reason: fitStopText(stop, "en"),
     penalizer,
   };
 }

@@ -11,6 +11,7 @@ import { fitMaximumLikelihood, type Likelihood } from "./fit";
 import type { Params, SpendData, SpendModelSpec } from "./model-spec";
 import { simulateGammaGamma } from "./simulate";
 import type { FitOptions, FitResult } from "./types";
+import { InputRuleError } from "../text/model-inputs";
 
 const { log: ln } = Math;
 
@@ -50,12 +51,12 @@ function spendRows(data: SpendData): SpendRows {
   for (let i = 0; i < data.x.length; i++) {
     const weight = data.weights ? data.weights[i] : 1;
     if (!(weight >= 0) || !Number.isFinite(weight))
-      throw new RangeError(`row ${i + 1}: weight ${weight} is not ≥ 0`);
+      throw new InputRuleError({ rule: "weight", weight }, { row: i, field: "weights" });
     if (weight === 0) continue;
     const xi = data.x[i];
     const mi = data.monetary[i];
     if (!(xi >= 0) || !Number.isFinite(xi))
-      throw new RangeError(`row ${i + 1}: x = ${xi} is not a count ≥ 0`);
+      throw new InputRuleError({ rule: "repeatCount", x: xi }, { row: i, field: "x" });
     if (Number.isNaN(mi)) throw new RangeError(`row ${i + 1}: the monetary value is not a number`);
     if (xi === 0) {
       excluded.noRepeatPurchases += weight;
@@ -157,9 +158,7 @@ export function fitGammaGamma(data: SpendData, options: FitOptions = {}): GammaG
     throw new RangeError("x and monetary must have the same length");
   const rows = spendRows(data);
   if (rows.customers === 0) {
-    throw new RangeError(
-      "no customer has repeat purchases with a positive value: the spend model cannot be fitted",
-    );
+    throw new InputRuleError({ rule: "noSpendCustomers" });
   }
   let mean = 0;
   for (let i = 0; i < rows.x.length; i++) mean += rows.w[i] * rows.m[i];
@@ -196,7 +195,7 @@ export function gammaGammaLogLikelihood(g: GammaGammaParams, x: number, m: numbe
  */
 export function gammaGammaExpectedValue(g: GammaGammaParams, x: number, m: number): number {
   if (!gammaGammaMeanExists(g, x)) {
-    throw new RangeError(`the Gamma-Gamma mean spend is infinite for x = ${x} when q = ${g.q} ≤ 1`);
+    throw new InputRuleError({ rule: "infiniteMean", x, q: g.q });
   }
   return (g.p * (g.v + (x > 0 ? x * m : 0))) / (g.p * x + g.q - 1);
 }

@@ -67,9 +67,3 @@ for (const name of MODEL_NAMES) {
 export function modelNamed(text: unknown): ModelName | undefined {
   return typeof text === "string" ? BY_SPELLING.get(normalise(text)) : undefined;
 }
-
-/** "BG/NBD, Pareto/NBD or MBG/NBD". */
-export function listLabels(names: readonly ModelName[], or = "or"): string {
-  const labels = names.map(modelLabel);
-  return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} ${or} ${labels.at(-1)}`;
-}

@@ -13,6 +13,7 @@ export interface RfmData {
   weights?: ArrayLike<number>;
 }
 
+import type { FitStop } from "../text/fit-stop";
 import type { ModelName } from "./registry";
 
 export type { ModelName } from "./registry";
@@ -53,7 +54,9 @@ export interface FitResult {
   converged: boolean;
   iterations: number;
   evaluations: number;
-  /** Why the optimiser stopped, in words. */
+  /** Why the optimiser stopped, as a code and figures (said in either language by fitStopText). */
+  stop: FitStop;
+  /** The same in English words. */
   reason: string;
   penalizer: number;
 }

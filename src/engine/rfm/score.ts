@@ -6,6 +6,8 @@
  * round (a smaller number of days since the last purchase is better), which callers
  * ask for with `higherIsBetter = false`.
  */
+import { InputRuleError } from "../text/model-inputs";
+
 export function scoreAgainstBreaks(value: number, breaks: ArrayLike<number>, higherIsBetter = true): number {
   let below = 0;
   // Binary search: number of cut points <= value.
@@ -21,12 +23,11 @@ export function scoreAgainstBreaks(value: number, breaks: ArrayLike<number>, hig
   return higherIsBetter ? score : breaks.length + 2 - score;
 }
 
-/** Throws a RangeError naming the first cut point that breaks ascending order. */
+/** Throws a RangeError (an InputRuleError) naming the first cut point that breaks ascending order. */
 export function checkAscending(breaks: ArrayLike<number>, what = "cut points"): void {
   for (let i = 0; i < breaks.length; i++) {
-    if (!Number.isFinite(breaks[i])) throw new RangeError(`${what}: item ${i + 1} is not a number`);
-    if (i > 0 && breaks[i] < breaks[i - 1]) {
-      throw new RangeError(`${what} must be in ascending order (item ${i + 1} is smaller than item ${i})`);
-    }
+    if (!Number.isFinite(breaks[i])) throw new InputRuleError({ rule: "itemNotNumber", what, item: i + 1 });
+    if (i > 0 && breaks[i] < breaks[i - 1])
+      throw new InputRuleError({ rule: "ascending", what, item: i + 1 });
   }
 }

@@ -8,7 +8,7 @@ import { CAMPAIGN_TEXTS } from "../../engine/text/campaigns";
 import { argsOf, optionalBoolean, optionalChoice, optionalNumber, vectorOf } from "../excel/args";
 import { LANGUAGES } from "../rfm/choices";
 import { isBlank } from "../excel/cells";
-import { valueError } from "../excel/errors";
+import { codedValueError } from "../excel/errors";
 import { excelCallIn } from "../excel/guard";
 import { optionalDay, readOrderArgs } from "../orders/order-args";
 
@@ -78,7 +78,7 @@ export function lift(
       invocation,
     );
     const startDay = optionalDay(a.start);
-    if (startDay === undefined) throw valueError("start: give the day the campaign started");
+    if (startDay === undefined) throw codedValueError({ code: "noStart", name: a.start.name });
     const windowDays = optionalNumber(a.window_days, 56, { min: 7, max: 365, integer: true });
     const withHeaders = optionalBoolean(a.headers, false);
     const lang = optionalChoice(a.language, LANGUAGES, "en", ["en", "zh"]);
@@ -86,7 +86,7 @@ export function lift(
     const ids = vectorOf(a.participants)
       .cells.filter((v) => !isBlank(v))
       .map((v) => parseId(v as string | number));
-    if (ids.length === 0) throw valueError("participants: no member id given");
+    if (ids.length === 0) throw codedValueError({ code: "noParticipants", name: a.participants.name });
     const days = purchaseDaysOf(read.read.orders);
     // Tier minimums derived as the report derives them: from the data on its last day.
     const tiers = evaluateTiers(days, DEFAULT_TIER_PROGRAM, read.read.asOf).program;

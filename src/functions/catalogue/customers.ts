@@ -7,8 +7,11 @@ import { TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { DEFAULT_MODEL_UNIT } from "../../engine/models/clv-conventions";
 import { argsOf, optionalBoolean, optionalChoice } from "../excel/args";
 import { excelCall } from "../excel/guard";
-import { examplePlace, optionalDay, originalId, readOrderArgs } from "../orders/order-args";
-import { summaryLabels } from "../orders/summary-labels";
+import { examplePlace, optionalDay, originalId, readOrderArgs, type ReadOrders } from "../orders/order-args";
+import { DATA_QUALITY_TEXTS, qualityNote, qualityValue } from "../../engine/text/data-quality";
+import type { Language } from "../../engine/text/language";
+import { findingLabel } from "../../i18n/messages";
+import { FUNCTION_TEXTS } from "../../i18n/function-errors";
 
 const SUMMARY_PARAMS = [
   "customers",
@@ -56,7 +59,7 @@ export function summary(
   statuses?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.SUMMARY", () => {
+  return excelCall("LOYALTY.SUMMARY", (language) => {
     const a = argsOf(
       SUMMARY_PARAMS,
       [customers, dates, amounts, as_of, unit, headers, quantities, orders, statuses],
@@ -69,7 +72,7 @@ export function summary(
       asOf: read.read.asOf,
       unit: timeUnit,
     });
-    const rows: unknown[][] = withHeaders ? [summaryLabels(timeUnit)] : [];
+    const rows: unknown[][] = withHeaders ? [FUNCTION_TEXTS[language].results.summaryHeaders(timeUnit)] : [];
     for (let c = 0; c < s.customerIds.length; c++) {
       rows.push([
         originalId(read, c),
@@ -86,6 +89,34 @@ export function summary(
     }
     return rows;
   });
+}
+
+/** LOYALTY.QUALITY's table in `language`: what was read, how amounts were found, then each finding. */
+function qualityTable(read: ReadOrders, language: Language): unknown[][] {
+  const report = read.read.quality;
+  const words = FUNCTION_TEXTS[language].results;
+  const { units, actions } = DATA_QUALITY_TEXTS[language];
+  const rows: unknown[][] = [
+    [...words.qualityHeaders],
+    [words.rowsRead, report.rowsRead, "", "", ""],
+    [words.purchaseLinesUsed, report.purchaseLines, "", "", ""],
+  ];
+  // Which rule gave a line's amount, when it was not the amounts themselves.
+  if (report.amountRule !== "amount") rows.push([words.lineAmount(report.amountRule), "", "", "", ""]);
+  for (const f of report.findings) {
+    if (f.count === 0) continue;
+    const ex = f.examples[0];
+    const example = ex
+      ? words.example(
+          FUNCTION_TEXTS[language].place(examplePlace(read, ex)),
+          qualityValue(ex.value, language),
+          ex.note && qualityNote(ex.note, language),
+        )
+      : "";
+    const label = words.finding(findingLabel(language, f.reason, f.label), units[f.unit]);
+    rows.push([label, f.count, actions[f.action], f.amount ?? "", example]);
+  }
+  return rows;
 }
 
 const QUALITY_PARAMS = [
@@ -123,27 +154,13 @@ export function quality(
   statuses?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.QUALITY", () => {
+  return excelCall("LOYALTY.QUALITY", (language) => {
     const a = argsOf(
       QUALITY_PARAMS,
       [customers, dates, amounts, as_of, quantities, orders, statuses],
       invocation,
     );
     const read = readOrderArgs(a, optionalDay(a.as_of));
-    const report = read.read.quality;
-    const rows: unknown[][] = [
-      ["reason", "count", "action", "amount", "first example"],
-      ["Rows read", report.rowsRead, "", "", ""],
-      ["Purchase lines used", report.purchaseLines, "", "", ""],
-    ];
-    // Which rule gave a line's amount, when it was not the amounts themselves.
-    if (report.amountRule !== "amount") rows.push([`Line amount: ${report.amountRule}`, "", "", "", ""]);
-    for (const f of report.findings) {
-      if (f.count === 0) continue;
-      const ex = f.examples[0];
-      const example = ex ? `${examplePlace(read, ex)}: ${ex.value}${ex.note ? ` (${ex.note})` : ""}` : "";
-      rows.push([`${f.label} (${f.unit})`, f.count, f.action, f.amount ?? "", example]);
-    }
-    return rows;
+    return qualityTable(read, language);
   });
 }

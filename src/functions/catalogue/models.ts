@@ -26,8 +26,12 @@ export function bgnbd(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.BGNBD", () =>
-    fitTransactionModel("bgnbd", argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation)),
+  return excelCall("LOYALTY.BGNBD", (language) =>
+    fitTransactionModel(
+      "bgnbd",
+      argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation),
+      language,
+    ),
   );
 }
 
@@ -52,8 +56,12 @@ export function paretoNbd(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.PARETONBD", () =>
-    fitTransactionModel("pnbd", argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation)),
+  return excelCall("LOYALTY.PARETONBD", (language) =>
+    fitTransactionModel(
+      "pnbd",
+      argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation),
+      language,
+    ),
   );
 }
 
@@ -78,8 +86,12 @@ export function mbgnbd(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.MBGNBD", () =>
-    fitTransactionModel("mbgnbd", argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation)),
+  return excelCall("LOYALTY.MBGNBD", (language) =>
+    fitTransactionModel(
+      "mbgnbd",
+      argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation),
+      language,
+    ),
   );
 }
 
@@ -108,9 +120,9 @@ export function bgbb(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.BGBB", () => {
+  return excelCall("LOYALTY.BGBB", (language) => {
     const a = argsOf(BGBB_PARAMS, [frequency, recency, n, weights, penalty, labels], invocation);
-    return fitTransactionModel("bgbb", { ...a, T: a.n });
+    return fitTransactionModel("bgbb", { ...a, T: a.n }, language);
   });
 }
 
@@ -135,7 +147,7 @@ export function gammaGamma(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.GAMMAGAMMA", () =>
-    fitSpendModel(argsOf(GG_PARAMS, [frequency, monetary, penalty, labels], invocation)),
+  return excelCall("LOYALTY.GAMMAGAMMA", (language) =>
+    fitSpendModel(argsOf(GG_PARAMS, [frequency, monetary, penalty, labels], invocation), language),
   );
 }

@@ -1,6 +1,6 @@
 /* Predictions of the LOYALTY namespace from a model row: P(alive), expected purchases, P(X(t) = n). */
 import { argsOf, isOmitted } from "../excel/args";
-import { valueError } from "../excel/errors";
+import { codedValueError } from "../excel/errors";
 import { excelCall } from "../excel/guard";
 import { perRowResult, readRows, type RowTable } from "../excel/rows";
 import { engineRowError, readCustomerRows } from "../models/customer-rows";
@@ -88,8 +88,7 @@ export function expected(
       const [ts] = table.columns;
       return perRowCompute(table, (i) => m.expectedPurchases(row.params, ts[i]), 0);
     }
-    if (given < 3)
-      throw valueError("give x, t_x and T together (a customer's history), or none of them (a new customer)");
+    if (given < 3) throw codedValueError({ code: "partialHistory", names: [a.x.name, a.t_x.name, a.T.name] });
     const table = readCustomerRows(a.x, a.t_x, a.T, [{ ...horizon, shared: true }], m.checks);
     const [xs, txs, Ts, ts] = table.columns;
     const engineModel = m.engineModel?.(row.params);
@@ -132,7 +131,7 @@ export function probPurchases(
     const a = argsOf(PROB_PARAMS, [model, t, n], invocation);
     const { row, model: m } = transactionModelOf(a.model);
     const probability = m.probabilityOfPurchases;
-    if (!probability) throw valueError(`${a.model.name}: P(X(t) = n) is available for BG/NBD models only`);
+    if (!probability) throw codedValueError({ code: "bgnbdOnly", name: a.model.name });
     const table = readRows([
       { arg: a.t, rule: { min: 0 } },
       { arg: a.n, rule: { min: 0, integer: true } },

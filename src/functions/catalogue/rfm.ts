@@ -5,7 +5,8 @@ import { checkAscending, scoreAgainstBreaks } from "../../engine/rfm/score";
 import { assignRfmSegments, assignValueBands } from "../../engine/rfm/segments";
 import { paretoTable } from "../../engine/rfm/segment-summary";
 import { argsOf, numberList, optionalBoolean, optionalChoice, optionalNumber } from "../excel/args";
-import { valueError } from "../excel/errors";
+import { codedValueError } from "../excel/errors";
+import { FUNCTION_TEXTS } from "../../i18n/function-errors";
 import { excelCall, excelCallIn } from "../excel/guard";
 import { perRowResult, perRowResultRows, readRows } from "../excel/rows";
 import { LANGUAGES, RFM_SCHEMES, segmentName, VALUE_BAND_SCHEMES } from "../rfm/choices";
@@ -45,7 +46,11 @@ export function rfm(
     const problem = table.firstError();
     if (problem) throw problem;
     const rows = table.validRows();
-    if (rows.length === 0) throw valueError("recency, frequency and monetary hold no customers");
+    if (rows.length === 0)
+      throw codedValueError({
+        code: "noCustomers",
+        names: [a.recency.name, a.frequency.name, a.monetary.name],
+      });
     const [r, f, m] = [0, 1, 2].map((c) => table.pick(c, rows));
     const scores = scoreRfmValues(r, f, m, n);
     const values = Array.from(rows, (_, k) => [scores.r[k], scores.f[k], scores.m[k], scores.codes[k]]);
@@ -156,19 +161,19 @@ export function pareto(
   headers?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.PARETO", () => {
+  return excelCall("LOYALTY.PARETO", (language) => {
     const a = argsOf(PARETO_PARAMS, [values, top_shares, headers], invocation);
     const shares = numberList(a.top_shares, { min: 0, minExclusive: true, max: 1 });
     const table = readRows([{ arg: a.values }]);
     const problem = table.firstError();
     if (problem) throw problem;
     const rows = table.validRows();
-    if (rows.length === 0) throw valueError("values holds no customers");
+    if (rows.length === 0) throw codedValueError({ code: "noCustomers", names: [a.values.name] });
     const result =
       shares.length > 0 ? paretoTable(table.pick(0, rows), shares) : paretoTable(table.pick(0, rows));
     const out = result.map((p) => [p.topShare, p.customers, p.revenue, p.revenueShare]);
     return optionalBoolean(a.headers, false)
-      ? [["top share", "customers", "value", "share of value"], ...out]
+      ? [[...FUNCTION_TEXTS[language].results.paretoHeaders], ...out]
       : out;
   });
 }
@@ -195,12 +200,9 @@ export function rfmScore(
   return excelCall("LOYALTY.RFMSCORE", () => {
     const a = argsOf(RFMSCORE_PARAMS, [value, cut_points, lower_is_better], invocation);
     const breaks = numberList(a.cut_points);
-    if (breaks.length === 0) throw valueError("cut_points holds no numbers");
-    try {
-      checkAscending(breaks, "cut_points");
-    } catch (e) {
-      throw valueError((e as Error).message);
-    }
+    if (breaks.length === 0) throw codedValueError({ code: "noNumbers", name: a.cut_points.name });
+    // Its InputRuleError is said in the function's language at the boundary.
+    checkAscending(breaks, a.cut_points.name);
     const higherIsBetter = !optionalBoolean(a.lower_is_better, false);
     const table = readRows([{ arg: a.value }]);
     const rows = table.validRows();

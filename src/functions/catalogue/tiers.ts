@@ -1,10 +1,11 @@
 /* Tier functions of the LOYALTY namespace. */
 import { qualifyingLevel } from "../../engine/tiers/evaluate";
-import { checkTierProgram, DEFAULT_TIER_PROGRAM, LAPSED, type TierRule } from "../../engine/tiers/program";
+import { LAPSED, tierMinimumProblems, type TierRule } from "../../engine/tiers/program";
 import { argsOf, isOmitted, matrixOf, numberList, optionalChoice, type Arg } from "../excel/args";
 import { isBlank, showValue } from "../excel/cells";
-import { inputErrorCode, propagatedError, valueError } from "../excel/errors";
+import { codedValueError, inputErrorCode, propagatedError } from "../excel/errors";
 import { excelCall } from "../excel/guard";
+import { localName } from "../../engine/text/bilingual";
 import { perRowResult, readRows, type RowSpec } from "../excel/rows";
 
 const TIER_PARAMS = ["values", "thresholds", "names", "purchases", "min_purchases", "require"] as const;
@@ -18,7 +19,7 @@ function textList(arg: Arg): string[] {
       const code = inputErrorCode(v);
       if (code) throw propagatedError(code, arg.name);
       if (typeof v !== "string" && typeof v !== "number")
-        throw valueError(`${arg.name}: ${showValue(v)} is not a name`);
+        throw codedValueError({ code: "notName", name: arg.name, value: showValue(v) });
       out.push(String(v).trim());
     }
   return out;
@@ -32,10 +33,7 @@ function minimums(arg: Arg, names: string[]): (number | undefined)[] {
   const list = numberList(arg, { min: 0 });
   if (list.length === names.length && list[list.length - 1] === 0) list.pop();
   if (list.length !== names.length - 1)
-    throw valueError(
-      `${arg.name} has ${list.length} numbers for ${names.length} tiers: give one minimum per tier above ` +
-        `the base (${names.length - 1}), from the top`,
-    );
+    throw codedValueError({ code: "minimumCount", name: arg.name, count: list.length, tiers: names.length });
   return [...list, undefined];
 }
 
@@ -62,15 +60,19 @@ export function tier(
   require?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.TIER", () => {
+  return excelCall("LOYALTY.TIER", (language) => {
     const a = argsOf(TIER_PARAMS, [values, thresholds, names, purchases, min_purchases, require], invocation);
     const tierNames = textList(a.names);
-    if (tierNames.length < 2) throw valueError("names must list at least two tiers, from the top down");
+    if (tierNames.length < 2) throw codedValueError({ code: "tooFewTiers", name: a.names.name });
     const spend = minimums(a.thresholds, tierNames);
     const withPurchases = !isOmitted(a.purchases);
     const days = isOmitted(a.min_purchases) ? undefined : minimums(a.min_purchases, tierNames);
     if (days && !withPurchases)
-      throw valueError("min_purchases needs purchases: each customer's purchase days");
+      throw codedValueError({
+        code: "needsPurchases",
+        name: a.min_purchases.name,
+        purchases: a.purchases.name,
+      });
     const both = optionalChoice(a.require, { either: false, both: true }, false);
     const tiers: TierRule[] = tierNames.map((name, i) => ({
       key: `tier${i + 1}`,
@@ -80,9 +82,9 @@ export function tier(
       minPurchaseDays: days?.[i],
       require: both ? "both" : "either",
     }));
-    // The engine's own checks: minimums decreasing down the tiers, the base without one.
-    const problems = checkTierProgram({ ...DEFAULT_TIER_PROGRAM, tiers });
-    if (problems.length > 0) throw valueError(`tier rules: ${problems.join("; ")}`);
+    // The engine's own check: minimums decreasing down the tiers (the base has none: see minimums()).
+    const problems = tierMinimumProblems(tiers);
+    if (problems.length > 0) throw codedValueError({ code: "tierRules", problems });
 
     const specs: RowSpec[] = [{ arg: a.values }];
     if (withPurchases) specs.push({ arg: a.purchases, rule: { min: 0, integer: true } });
@@ -92,7 +94,7 @@ export function tier(
     const out = Array.from(rows, (i) => {
       // Without purchases every customer given is active; with them, 0 purchase days is lapsed.
       const level = qualifyingLevel(tiers, v[i], withPurchases ? p[i] : 1, true);
-      return level < tiers.length ? tiers[level].name : LAPSED.name;
+      return level < tiers.length ? tiers[level].name : localName(LAPSED, language);
     });
     return perRowResult(table, rows, out);
   });

@@ -7,7 +7,9 @@ import { readCustomerRows } from "../models/customer-rows";
 import { clvKinds, TRANSACTION_MODELS } from "../models/engines";
 import { parseModelRow } from "../models/model-row";
 import { argsOf, isOmitted, optionalNumber, type Arg } from "../excel/args";
-import { numError, valueError } from "../excel/errors";
+import { codedNumError, codedValueError, type ExcelError } from "../excel/errors";
+import type { ArgPlace } from "../../i18n/function-errors";
+import { InputRuleError } from "../../engine/text/model-inputs";
 import { excelCall } from "../excel/guard";
 import { perRowResult, readRows } from "../excel/rows";
 
@@ -51,13 +53,17 @@ function ltvAdapter(a: Record<(typeof LTV_PARAMS)[number], Arg>): unknown[][] {
       });
       out[k] = Number.isFinite(ltv)
         ? ltv
-        : numError(
-            `row ${i + 1}: retention ${retention[i]} is not below 1 + discount rate ${discount[i]}, ` +
-              "so the perpetuity has no finite value; give periods",
-          );
+        : codedNumError({
+            code: "perpetuity",
+            row: i + 1,
+            retention: retention[i],
+            discountRate: discount[i],
+            periods: a.periods.name,
+          });
     } catch (e) {
       if (!(e instanceof SimpleLtvInputError)) throw e;
-      out[k] = valueError(`${table.place(LTV_FIELDS.indexOf(e.field), i)}: ${e.message}`);
+      const place = table.argPlace(LTV_FIELDS.indexOf(e.field), i);
+      out[k] = codedValueError({ code: "inputRule", place, problem: e.problem });
     }
   }
   return perRowResult(table, rows, out);
@@ -97,6 +103,12 @@ export function ltv(
   );
 }
 
+/** #NUM! for the engine's refusal of an infinite Gamma-Gamma mean (q ≤ 1 with x = 0); anything else is thrown. */
+function infiniteValue(e: unknown, place: ArgPlace): ExcelError {
+  if (!(e instanceof InputRuleError)) throw e;
+  return codedNumError({ code: "inputRule", place, problem: e.problem });
+}
+
 const AVGVALUE_PARAMS = ["gg_model", "x", "mean_value"] as const;
 
 /**
@@ -132,8 +144,7 @@ export function avgValue(
         out[k] = gammaGammaExpectedValue(gg, xs[i], ms[i]);
       } catch (e) {
         // The engine refuses only an infinite mean (q ≤ 1 with x = 0): a number too large, #NUM!.
-        if (!(e instanceof RangeError)) throw e;
-        out[k] = numError(`${table.place(0, i)}: ${e.message}`);
+        out[k] = infiniteValue(e, table.argPlace(0, i));
       }
     }
     return perRowResult(table, rows, out);
@@ -221,8 +232,7 @@ export function clv(
       try {
         return customerLifetimeValue(engineModel, spend, xs[k], txs[k], Ts[k], ms[k], options);
       } catch (e) {
-        if (!(e instanceof RangeError)) throw e;
-        return numError(`${table.place(0, i)}: ${e.message}`);
+        return infiniteValue(e, table.argPlace(0, i));
       }
     });
     return perRowResult(table, rows, out);

@@ -1,7 +1,7 @@
 /**
- * The reasons behind the errors our functions returned, kept in the shared runtime. Excel shows a
- * message with #VALUE! and #N/A only; for #NUM! (a fit that did not converge) the task pane and the
- * Model sheet read the reason here.
+ * The reasons behind the errors our functions returned, kept in the shared runtime in the language the
+ * function spoke. Excel shows a message with #VALUE! and #N/A only; the reason of a #NUM! (a fit that did
+ * not converge) is kept here for a front end to show.
  */
 export interface Diagnostic {
   /** The function, as the user typed it: "LOYALTY.BGNBD". */

@@ -10,6 +10,7 @@ import type { DataErrorDetail } from "../../engine/data/errors";
 import type { Language } from "../../engine/text/language";
 import { functionErrorText, type ArgPlace, type FunctionErrorDetail } from "../../i18n/function-errors";
 import { messageText } from "../../i18n/messages";
+import { InputRuleError } from "../../engine/text/model-inputs";
 
 /** The error values a custom function may return (Excel accepts #NAME? and #REF! only as inputs). */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!" | "#NULL!";
@@ -23,41 +24,45 @@ const CODES_WITH_MESSAGE = new Set<ExcelErrorCode>(["#VALUE!", "#N/A"]);
 /** Excel caps the message of an error value; longer messages are cut with an ellipsis. */
 export const MAX_MESSAGE_LENGTH = 255;
 
+/**
+ * What an error says, as code and values said in the function's language at the boundary: a function's
+ * own (every error the functions raise has a code, so none can be written in English only), an engine
+ * DataError's, or, for an engine error that carries no code, its English words.
+ */
+export type ExcelErrorDetail =
+  { functions: FunctionErrorDetail } | { data: DataErrorDetail; english: string } | { uncoded: string };
+
 export class ExcelError extends Error {
-  /**
-   * `message`: the English words (the diagnostics log keeps them). `detail`: the message as code and values,
-   * said in the function's language at the boundary (a function's own, or an engine DataError's).
-   */
+  /** `message`: the English words (the diagnostics log keeps them). */
   constructor(
     readonly code: ExcelErrorCode,
-    message: string,
-    readonly detail?: { functions: FunctionErrorDetail } | { data: DataErrorDetail },
+    readonly detail: ExcelErrorDetail,
   ) {
-    super(message);
+    super(errorMessage(detail, "en"));
     this.name = "ExcelError";
   }
 }
 
-/** #VALUE!: an argument cannot be used (wrong type, out of range, wrong shape). */
-export function valueError(message: string): ExcelError {
-  return new ExcelError("#VALUE!", message);
-}
-
-/** #VALUE! said from a code: its English message is the catalogue's English text. */
+/** #VALUE! said from a code: an argument cannot be used (wrong type, out of range, wrong shape). */
 export function codedValueError(detail: FunctionErrorDetail): ExcelError {
-  return new ExcelError("#VALUE!", functionErrorText("en", detail), { functions: detail });
+  return new ExcelError("#VALUE!", { functions: detail });
 }
 
-/** What Excel shows of an error in `language`: from its code when it has one, else its English words. */
-export function errorMessage(e: ExcelError, language: Language): string {
-  if (!e.detail || language === "en") return e.message;
-  if ("functions" in e.detail) return functionErrorText(language, e.detail.functions);
-  return messageText(language, e.detail.data);
+/** An error's message in `language`. */
+function errorMessage(detail: ExcelErrorDetail, language: Language): string {
+  if ("functions" in detail) return functionErrorText(language, detail.functions);
+  if ("data" in detail) return language === "en" ? detail.english : messageText(language, detail.data);
+  return detail.uncoded;
 }
 
-/** #NUM!: a computation failed on usable input (a fit that does not converge, an infinite value). */
-export function numError(message: string): ExcelError {
-  return new ExcelError("#NUM!", message);
+/** What Excel shows of an error in `language`. */
+export function shownMessage(e: ExcelError, language: Language): string {
+  return errorMessage(e.detail, language);
+}
+
+/** #NUM! said from a code: a computation failed on usable input (a fit that does not converge, an infinite value). */
+export function codedNumError(detail: FunctionErrorDetail): ExcelError {
+  return new ExcelError("#NUM!", { functions: detail });
 }
 
 /**
@@ -76,12 +81,8 @@ export function inputErrorCode(v: unknown): string | undefined {
 /** The error to return for an error value found in an input: the same code where Excel allows it. */
 export function propagatedError(code: string, where: string | ArgPlace): ExcelError {
   const out = INPUT_ONLY_CODES.has(code) ? "#VALUE!" : (code as ExcelErrorCode);
-  const detail: FunctionErrorDetail = {
-    code: "holdsError",
-    place: typeof where === "string" ? { name: where } : where,
-    error: code,
-  };
-  return new ExcelError(out, functionErrorText("en", detail), { functions: detail });
+  const place = typeof where === "string" ? { name: where } : where;
+  return new ExcelError(out, { functions: { code: "holdsError", place, error: code } });
 }
 
 function shorten(message: string): string {
@@ -110,15 +111,17 @@ export function asExcelError(e: unknown, fn = "Loyalty Lens"): ExcelError {
   if (e instanceof ExcelError) return e;
   if (e instanceof Error) {
     const code = ENGINE_ERROR_CODES[e.name];
+    if (!code) return codedValueError({ code: "internal", fn, what: e.message || e.name });
+    if (e instanceof InputRuleError)
+      return new ExcelError(code, { functions: { code: "inputRule", problem: e.problem } });
     const data = (e as { detail?: DataErrorDetail }).detail;
-    if (code) return new ExcelError(code, e.message || e.name, data ? { data } : undefined);
-    return codedValueError({ code: "internal", fn, what: e.message || e.name });
+    const english = e.message || e.name;
+    return new ExcelError(code, data ? { data, english } : { uncoded: english });
   }
   const code = inputErrorCode(e);
   if (code) {
-    const detail: FunctionErrorDetail = { code: "holdsError", place: "input", error: code };
     const out = INPUT_ONLY_CODES.has(code) ? "#VALUE!" : (code as ExcelErrorCode);
-    return new ExcelError(out, functionErrorText("en", detail), { functions: detail });
+    return new ExcelError(out, { functions: { code: "holdsError", place: "input", error: code } });
   }
   return codedValueError({ code: "internal", fn, what: String(e) });
 }
@@ -127,6 +130,6 @@ export function asExcelError(e: unknown, fn = "Loyalty Lens"): ExcelError {
 export function toCustomFunctionsError(e: ExcelError, language: Language = "en"): CustomFunctions.Error {
   const code = e.code as unknown as CustomFunctions.ErrorCode;
   return CODES_WITH_MESSAGE.has(e.code)
-    ? new CustomFunctions.Error(code, shorten(errorMessage(e, language)))
+    ? new CustomFunctions.Error(code, shorten(shownMessage(e, language)))
     : new CustomFunctions.Error(code);
 }

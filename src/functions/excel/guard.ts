@@ -5,31 +5,41 @@
  * become error values, ragged rows are padded) so that Excel never shows #CALC! or a silent 0 from us.
  */
 import { languageOf, type Language } from "../../engine/text/language";
-import { functionErrorText, type FunctionErrorDetail } from "../../i18n/function-errors";
+import type { FunctionErrorDetail } from "../../i18n/function-errors";
 import { LANGUAGES } from "../rfm/choices";
 import { recordDiagnostic } from "./diagnostics";
-import { asExcelError, codedValueError, ExcelError, inputErrorCode, toCustomFunctionsError } from "./errors";
+import {
+  asExcelError,
+  codedValueError,
+  ExcelError,
+  inputErrorCode,
+  shownMessage,
+  toCustomFunctionsError,
+} from "./errors";
 
 /** What a function body may return: a 2-D array of cells, or one value. */
 export type ExcelResult = unknown[][] | number | string | boolean;
+
+/** A function body: given the language it speaks (its words in text results), what Excel should show. */
+export type ExcelBody = (language: Language) => ExcelResult;
 
 function safeCell(fn: string, v: unknown, language: Language): unknown {
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v;
     const detail: FunctionErrorDetail = { code: "computed", fn, value: String(v) };
-    const e = new ExcelError("#NUM!", functionErrorText("en", detail), { functions: detail });
-    recordDiagnostic(fn, e.code, e.message);
+    const e = new ExcelError("#NUM!", { functions: detail });
+    recordDiagnostic(fn, e.code, shownMessage(e, language));
     return toCustomFunctionsError(e, language);
   }
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (v === null || v === undefined) return "";
   if (v instanceof ExcelError) {
-    recordDiagnostic(fn, v.code, v.message);
+    recordDiagnostic(fn, v.code, shownMessage(v, language));
     return toCustomFunctionsError(v, language);
   }
   if (inputErrorCode(v) !== undefined) return v;
   const e = codedValueError({ code: "internal", fn, what: "a result Excel cannot show" });
-  recordDiagnostic(fn, e.code, e.message);
+  recordDiagnostic(fn, e.code, shownMessage(e, language));
   return toCustomFunctionsError(e, language);
 }
 
@@ -50,7 +60,7 @@ function safeRow(fn: string, row: unknown[], width: number, language: Language):
 /** #N/A for a result without rows or columns. */
 function nothingToReturn(fn: string, what: "rows" | "columns"): ExcelError {
   const detail: FunctionErrorDetail = { code: "nothingToReturn", fn, what };
-  return new ExcelError("#N/A", functionErrorText("en", detail), { functions: detail });
+  return new ExcelError("#N/A", { functions: detail });
 }
 
 /** A result made safe for Excel: rectangular, non-empty, every cell a value Excel can show. */
@@ -69,7 +79,7 @@ export function toExcelResult(fn: string, result: ExcelResult, language: Languag
 }
 
 function failure(fn: string, e: ExcelError, language: Language): CustomFunctions.Error {
-  recordDiagnostic(fn, e.code, e.message);
+  recordDiagnostic(fn, e.code, shownMessage(e, language));
   return toCustomFunctionsError(e, language);
 }
 
@@ -87,17 +97,18 @@ export function functionLanguage(argument?: unknown): Language {
 
 /**
  * Runs a function body and returns what Excel should show. `fn` names the function for messages and
- * the diagnostics log ("LOYALTY.PALIVE"); its errors are said in Office's display language.
+ * the diagnostics log ("LOYALTY.PALIVE"); its errors and the words of its results (header rows, labels)
+ * are said in Office's display language.
  */
-export function excelCall(fn: string, body: () => ExcelResult): unknown[][] {
+export function excelCall(fn: string, body: ExcelBody): unknown[][] {
   return excelCallIn(undefined, fn, body);
 }
 
-/** excelCall for a function with a [language] argument: its errors are said in that language when given. */
-export function excelCallIn(language: unknown, fn: string, body: () => ExcelResult): unknown[][] {
+/** excelCall for a function with a [language] argument: it speaks that language when given. */
+export function excelCallIn(language: unknown, fn: string, body: ExcelBody): unknown[][] {
   const said = functionLanguage(language);
   try {
-    return toExcelResult(fn, body(), said);
+    return toExcelResult(fn, body(said), said);
   } catch (e) {
     return [[failure(fn, asExcelError(e, fn), said)]];
   }

@@ -26,7 +26,7 @@ import {
 } from "./args";
 import type { ArgPlace } from "../../i18n/function-errors";
 import { cellNumber, isBlank } from "./cells";
-import { inputErrorCode, propagatedError, valueError, type ExcelError } from "./errors";
+import { codedValueError, inputErrorCode, propagatedError, type ExcelError } from "./errors";
 
 export interface RowSpec {
   arg: Arg;
@@ -119,20 +119,28 @@ function broadcastLength(vectors: Vector[]): number {
       n = len;
       longest = v;
     } else if (len !== n) {
-      throw valueError(
-        `${longest.arg.name} has ${n} ${unit(longest)} but ${v.arg.name} has ${len}: give ranges of the same ` +
-          `size, or a single value to use for every row`,
-      );
+      throw codedValueError({
+        code: "rangeSizes",
+        first: longest.arg.name,
+        n,
+        unit: unit(longest),
+        second: v.arg.name,
+        length: len,
+      });
     } else if (v.orientation !== longest.orientation) {
-      throw valueError(
-        `${longest.arg.name} is a ${longest.orientation} but ${v.arg.name} is a ${v.orientation}`,
-      );
+      throw codedValueError({
+        code: "rangeDirections",
+        first: longest.arg.name,
+        firstIs: longest.orientation === "row" ? "row" : "column",
+        second: v.arg.name,
+        secondIs: v.orientation === "row" ? "row" : "column",
+      });
     }
   }
   return n;
 }
 
-function unit(v: Vector): string {
+function unit(v: Vector): "rows" | "columns" {
   return v.orientation === "row" ? "columns" : "rows";
 }
 

@@ -5,7 +5,8 @@
  */
 import { findRfmProblem } from "../../engine/models/data";
 import type { Arg } from "../excel/args";
-import { valueError, type ExcelError } from "../excel/errors";
+import { asExcelError, codedValueError, type ExcelError } from "../excel/errors";
+import { InputRuleError } from "../../engine/text/model-inputs";
 import { readRows, type RowSpec, type RowTable } from "../excel/rows";
 
 /** Which argument each field of the engine's input problems refers to. */
@@ -34,28 +35,24 @@ export function readCustomerRows(
     if (!problem) break;
     const k = start + problem.row;
     const c = FIELD_ARG[problem.field] ?? 0;
-    table.reject(rows[k], valueError(`${table.place(c, rows[k])}: ${problem.message}`));
+    table.reject(
+      rows[k],
+      codedValueError({ code: "inputRule", place: table.argPlace(c, rows[k]), problem: problem.problem }),
+    );
     start = k + 1;
   }
   return table;
 }
 
-/** Which argument (0: x, 1: t_x, 2: T or n, 3: weights) an engine message is about, by its first word. */
-const FIELD_WORDS: readonly [RegExp, number][] = [
-  [/^weights?\b/, 3],
-  [/^(recency|t_x)\b/, 1],
-  [/^(periods|n|T)\b/, 2],
-  [/^(frequency|x)\b/, 0],
-];
-
-const ROW_MESSAGE = /^row (\d+): ([\s\S]*)$/;
+/** Which argument (0: x, 1: t_x, 2: T or n, 3: weights) an engine problem's field is. */
+const FIELD_ARGS: Readonly<Record<string, number>> = { x: 0, t_x: 1, T: 2, n: 2, weights: 3 };
 
 /**
- * An engine's RangeError about one input row ("row 3: recency t_x = 7 is not a whole number in 0..n
- * (6)") as our #VALUE! naming the argument and the cell. `rows` maps the engine's row numbers (1-based,
- * in the rows it was given) to table rows; a prediction for one row passes that row alone. A RangeError
- * without a row number is about row rows[0] and, by default, about argument `fallback` (a horizon, say).
- * Anything else is thrown again.
+ * An engine's InputRuleError about one input row (row 3's recency t_x = 7 is not a whole number in 0..n)
+ * as our #VALUE! naming the argument and the cell. `rows` maps the engine's rows (0-based, in the rows it
+ * was given) to table rows; a prediction for one row passes that row alone. An error without a row is
+ * about row rows[0] and, by default, about argument `fallback` (a horizon, say); without a fallback it is
+ * said without a place. Anything else is thrown again.
  */
 export function engineRowError(
   e: unknown,
@@ -63,14 +60,10 @@ export function engineRowError(
   rows: ArrayLike<number>,
   fallback?: number,
 ): ExcelError {
-  if (!(e instanceof RangeError)) throw e;
-  const m = ROW_MESSAGE.exec(e.message);
-  if (!m) {
-    if (fallback === undefined || rows.length === 0) throw e;
-    return valueError(`${table.place(fallback, rows[0])}: ${e.message}`);
-  }
-  const i = rows[Number(m[1]) - 1];
-  if (i === undefined) throw e;
-  const field = FIELD_WORDS.find(([words]) => words.test(m[2]))?.[1] ?? 0;
-  return valueError(`${table.place(Math.min(field, table.columns.length - 1), i)}: ${m[2]}`);
+  if (!(e instanceof InputRuleError)) throw e;
+  const i = rows[e.at?.row ?? 0];
+  const c = e.at ? (FIELD_ARGS[e.at.field] ?? 0) : fallback;
+  if (i === undefined || c === undefined) return asExcelError(e);
+  const place = table.argPlace(Math.min(c, table.columns.length - 1), i);
+  return codedValueError({ code: "inputRule", place, problem: e.problem });
 }

@@ -6,8 +6,9 @@ import { fitGammaGamma } from "../../engine/models/gammagamma";
 import type { FitResult } from "../../engine/models/types";
 import { readRows } from "../excel/rows";
 import { isOmitted, optionalBoolean, optionalNumber, type Arg } from "../excel/args";
-import { numError, valueError } from "../excel/errors";
+import { codedNumError, codedValueError } from "../excel/errors";
 import { FitCache } from "./fit-cache";
+import type { Language } from "../../engine/text/language";
 import { modelLabels, modelRow } from "./model-row";
 import { modelLabel, type ModelName } from "../../engine/models/registry";
 import { TRANSACTION_MODELS } from "./engines";
@@ -17,10 +18,11 @@ import { engineRowError, readCustomerRows } from "./customer-rows";
 export const modelFits = new FitCache<FitResult>(32);
 
 /** The model row of a fit, with the label row above it when asked for. */
-export function fitOutput(kind: ModelName, fit: FitResult, labels: boolean): unknown[][] {
-  if (!fit.converged) throw numError(`the ${modelLabel(kind)} fit did not converge: ${fit.reason}`);
+export function fitOutput(kind: ModelName, fit: FitResult, labels: boolean, language: Language): unknown[][] {
+  if (!fit.converged)
+    throw codedNumError({ code: "notConverged", model: modelLabel(kind), reason: fit.reason });
   const row = modelRow(kind, fit.values, fit.logLikelihood);
-  return labels ? [modelLabels(kind), row] : [row];
+  return labels ? [modelLabels(kind, language), row] : [row];
 }
 
 export interface TransactionFitArgs {
@@ -35,9 +37,9 @@ export interface TransactionFitArgs {
 }
 
 /** Fits BG/NBD, Pareto/NBD, MBG/NBD or BG/BB to the customers' x, t_x and T (or n). */
-export function fitTransactionModel(kind: ModelName, a: TransactionFitArgs): unknown[][] {
+export function fitTransactionModel(kind: ModelName, a: TransactionFitArgs, language: Language): unknown[][] {
   const model = TRANSACTION_MODELS[kind];
-  if (!model) throw valueError(`${modelLabel(kind)} is not available in this version`);
+  if (!model) throw codedValueError({ code: "modelUnavailable", model: modelLabel(kind) });
   const penalty = optionalNumber(a.penalty, 0, { min: 0 });
   const labels = optionalBoolean(a.labels, false);
   const weighted = a.weights !== undefined && !isOmitted(a.weights);
@@ -47,7 +49,7 @@ export function fitTransactionModel(kind: ModelName, a: TransactionFitArgs): unk
   if (problem) throw problem;
   const rows = table.validRows();
   if (rows.length === 0)
-    throw valueError(`${a.frequency.name}, ${a.recency.name} and ${a.T.name} hold no customers`);
+    throw codedValueError({ code: "noCustomers", names: [a.frequency.name, a.recency.name, a.T.name] });
   const inputs = table.columns.map((_, c) => table.pick(c, rows));
   const [x, tx, T, weights] = inputs;
   const fit = modelFits.getOrFit(inputs, `${kind}|penalty=${penalty}`, () => {
@@ -57,7 +59,7 @@ export function fitTransactionModel(kind: ModelName, a: TransactionFitArgs): unk
       throw engineRowError(e, table, rows);
     }
   });
-  return fitOutput(kind, fit, labels);
+  return fitOutput(kind, fit, labels, language);
 }
 
 export interface SpendFitArgs {
@@ -72,7 +74,7 @@ export interface SpendFitArgs {
  * customers with repeat purchases of positive value; the others are rows of the range, not errors, and
  * the engine leaves them out (LOYALTY.SUMMARY gives them x = 0 and a mean value of 0).
  */
-export function fitSpendModel(a: SpendFitArgs): unknown[][] {
+export function fitSpendModel(a: SpendFitArgs, language: Language): unknown[][] {
   const penalty = optionalNumber(a.penalty, 0, { min: 0 });
   const labels = optionalBoolean(a.labels, false);
   const table = readRows([
@@ -86,5 +88,5 @@ export function fitSpendModel(a: SpendFitArgs): unknown[][] {
   const fit = modelFits.getOrFit([x, monetary], `gg|penalty=${penalty}`, () =>
     fitGammaGamma({ x, monetary }, { penalizer: penalty }),
   );
-  return fitOutput("gg", fit, labels);
+  return fitOutput("gg", fit, labels, language);
 }

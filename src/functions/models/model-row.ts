@@ -10,9 +10,11 @@
  * the model.
  */
 import { matrixOf, type Arg } from "../excel/args";
+import { FUNCTION_TEXTS } from "../../i18n/function-errors";
+import type { Language } from "../../engine/text/language";
 import { cellNumber, isBlank, showValue } from "../excel/cells";
-import { inputErrorCode, propagatedError, valueError } from "../excel/errors";
-import { listLabels, modelNamed, modelSpec, type ModelName } from "../../engine/models/registry";
+import { codedValueError, inputErrorCode, propagatedError } from "../excel/errors";
+import { modelLabel, modelNamed, modelSpec, type ModelName } from "../../engine/models/registry";
 
 export interface ModelRow {
   kind: ModelName;
@@ -33,9 +35,10 @@ export function modelRow(kind: ModelName, values: readonly number[], logLikeliho
   return [modelSpec(kind).label, ...values, logLikelihood];
 }
 
-/** The label row shown above a model row when a fit function is asked for labels. */
-export function modelLabels(kind: ModelName): string[] {
-  return ["model", ...modelSpec(kind).params, "log-likelihood"];
+/** The label row shown above a model row when a fit function is asked for labels, in `language`. */
+export function modelLabels(kind: ModelName, language: Language = "en"): string[] {
+  const words = FUNCTION_TEXTS[language].results;
+  return [words.modelLabel, ...modelSpec(kind).params, words.logLikelihood];
 }
 
 /**
@@ -50,42 +53,50 @@ export function parseModelRow(arg: Arg, accepted: readonly ModelName[]): ModelRo
       if (code) throw propagatedError(code, arg.name);
     }
   const modelRows = rows.filter((r) => modelKindOf(r[0]) !== undefined);
-  const expected = `a model row such as LOYALTY.${modelSpec(accepted[0]).fitFunction} returns`;
+  const { name } = arg;
+  const labels = accepted.map(modelLabel);
   if (modelRows.length === 0) {
-    const first = rows[0]?.[0];
-    throw valueError(
-      `${arg.name} must be ${expected} (its first cell names the model: ${listLabels(accepted)}); ` +
-        `its first cell is ${showValue(first)}`,
-    );
+    const fitFunction = `LOYALTY.${modelSpec(accepted[0]).fitFunction}`;
+    const first = showValue(rows[0]?.[0]);
+    throw codedValueError({ code: "notModelRow", name, fitFunction, accepted: labels, first });
   }
-  if (modelRows.length > 1) throw valueError(`${arg.name} holds ${modelRows.length} model rows; give one`);
+  if (modelRows.length > 1) throw codedValueError({ code: "modelRows", name, count: modelRows.length });
   const row = modelRows[0];
   const kind = modelKindOf(row[0])!;
   const format = modelSpec(kind);
   if (!accepted.includes(kind))
-    throw valueError(`${arg.name} is a ${format.label} model; this function needs ${listLabels(accepted)}`);
+    throw codedValueError({ code: "wrongModel", name, model: format.label, accepted: labels });
 
   const numbers: number[] = [];
   for (let c = 1; c < row.length; c++) {
     const cell = row[c];
     if (isBlank(cell)) continue;
     const n = cellNumber(cell);
-    if (n === undefined) throw valueError(`${arg.name}, cell ${c + 1}: ${showValue(cell)} is not a number`);
+    if (n === undefined)
+      throw codedValueError({ code: "modelCellNotNumber", name, cell: c + 1, value: showValue(cell) });
     numbers.push(n);
   }
   const k = format.params.length;
   if (numbers.length < k || numbers.length > k + 1) {
-    throw valueError(
-      `${arg.name}: a ${format.label} row holds ${k} parameters (${format.params.join(", ")}) and ` +
-        `optionally the log-likelihood; found ${numbers.length} numbers`,
-    );
+    const params = [...format.params];
+    throw codedValueError({
+      code: "modelParamCount",
+      name,
+      model: format.label,
+      params,
+      found: numbers.length,
+    });
   }
   const values = numbers.slice(0, k);
   values.forEach((v, i) => {
     if (!(v > 0))
-      throw valueError(
-        `${arg.name}: ${format.label} parameter ${format.params[i]} must be positive, not ${v}`,
-      );
+      throw codedValueError({
+        code: "modelParamNotPositive",
+        name,
+        model: format.label,
+        param: format.params[i],
+        value: v,
+      });
   });
   const params: Record<string, number> = {};
   format.params.forEach((p, i) => (params[p] = values[i]));

@@ -1,6 +1,6 @@
 /** Reading the model argument of a prediction function: which models it accepts and their engines. */
 import type { Arg } from "../excel/args";
-import { valueError } from "../excel/errors";
+import { codedValueError } from "../excel/errors";
 import { TRANSACTION_MODELS, transactionKinds, type TransactionModel } from "./engines";
 import { parseModelRow, type ModelRow } from "./model-row";
 import { modelLabel } from "../../engine/models/registry";
@@ -9,6 +9,6 @@ import { modelLabel } from "../../engine/models/registry";
 export function transactionModelOf(arg: Arg): { row: ModelRow; model: TransactionModel } {
   const row = parseModelRow(arg, transactionKinds());
   const model = TRANSACTION_MODELS[row.kind];
-  if (!model) throw valueError(`${modelLabel(row.kind)} is not available in this version`);
+  if (!model) throw codedValueError({ code: "modelUnavailable", model: modelLabel(row.kind) });
   return { row, model };
 }

@@ -22,9 +22,10 @@ import type { ColumnOverrides } from "../../engine/data/columns";
 import { parseDay } from "../../engine/data/parse-date";
 import { readOrderTable, type OrderTable } from "../../engine/data/read-orders";
 import type { QualityExample, QualityReason } from "../../engine/data/quality";
-import { argPlaceOf, placeOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
+import { argPlaceOf, scalarOf, vectorOf, type Arg, type Vector } from "../excel/args";
 import { isBlank, showValue } from "../excel/cells";
-import { codedValueError, inputErrorCode, propagatedError, valueError } from "../excel/errors";
+import { codedValueError, inputErrorCode, propagatedError } from "../excel/errors";
+import type { ArgPlace } from "../../i18n/function-errors";
 
 /** Findings a function refuses: the cell cannot be used and there is no report to show it on. */
 const REFUSED: readonly QualityReason[] = [
@@ -110,9 +111,14 @@ export function readOrderArgs(args: OrderArgs, asOf: number | undefined): ReadOr
   const n = required[0].cells.length;
   for (const v of list.slice(1))
     if (v.cells.length !== n)
-      throw valueError(
-        `customers has ${n} rows but ${v.arg.name} has ${v.cells.length}: give the ${list.length === 3 ? "three " : ""}columns of one order table`,
-      );
+      throw codedValueError({
+        code: "orderColumnSizes",
+        customers: args.customers.name,
+        n,
+        name: v.arg.name,
+        length: v.cells.length,
+        columns: list.length,
+      });
   const vectors = { customers: required[0], dates: required[1], amounts: required[2], all: list };
   const table: RawTable = {
     source: "LOYALTY",
@@ -164,10 +170,10 @@ function exampleCell(
   return { vector: vector ?? vectors.customers, dataRow: example.row - 1 };
 }
 
-/** Where a data-quality example is, as messages name places: "dates, cell Orders!B18". */
-export function examplePlace(r: ReadOrders, example: QualityExample): string {
+/** Where a data-quality example is, as parts a message says in its language ("dates, cell Orders!B18"). */
+export function examplePlace(r: ReadOrders, example: QualityExample): ArgPlace {
   const { vector, dataRow } = exampleCell(r.vectors, example);
-  return placeOf(vector, dataRow);
+  return argPlaceOf(vector, dataRow);
 }
 
 /** The cell a customer's id came from (the first line of theirs), so results show ids as they were typed. */

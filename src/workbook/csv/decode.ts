@@ -68,7 +68,7 @@ function decodes(bytes: Uint8Array, encoding: TextEncodingName): string | undefi
 }
 
 /** The first MB is enough for the statistics; the whole file is decoded once the encoding is chosen. */
-const SAMPLE_BYTES = 1 << 20;
+export const SAMPLE_BYTES = 1 << 20;
 
 /**
  * Share of the bytes ≥ 0x80 that stand alone between ASCII bytes. Western text has accented letters one at
@@ -91,7 +91,12 @@ function isolatedHighShare(bytes: Uint8Array): number {
 /** chardet's confidence (0-100) above which a file is read as Big5 rather than GBK. */
 const BIG5_CONFIDENCE = 50;
 
-function legacyEncoding(bytes: Uint8Array): TextEncodingName {
+/**
+ * The encoding of a text that is not UTF-8 and has no byte-order mark, from its first MB alone: `bytes`
+ * is the whole text or its first SAMPLE_BYTES + 1 bytes (the same decision), so that a reader streaming
+ * a file (the DuckDB path) decides as decodeText does on the whole of it.
+ */
+export function legacyEncoding(bytes: Uint8Array): TextEncodingName {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   // A sample cut in the middle of a character fails to decode at its end only: trim it.
   const whole = bytes.length <= SAMPLE_BYTES ? sample : sample.subarray(0, SAMPLE_BYTES - 4);

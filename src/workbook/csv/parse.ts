@@ -13,7 +13,8 @@ export interface ParsedText {
   rows: string[][];
   delimiter: Delimiter;
   /** Problems papaparse reported (e.g. an unclosed quote), with the 1-based line. */
-  problems: { row: number; message: string }[];
+  /** `code`: the parser's (papaparse's) code of the problem, e.g. "MissingQuotes". */
+  problems: { row: number; message: string; code: string }[];
 }
 
 const SAMPLE_LINES = 20;
@@ -128,7 +129,8 @@ export function streamDelimitedText(
     }
     size = CHUNK_CHARACTERS;
     // Errors name the row within the piece.
-    for (const e of result.errors) problems.push({ row: firstIndex + (e.row ?? 0) + 1, message: e.message });
+    for (const e of result.errors)
+      problems.push({ row: firstIndex + (e.row ?? 0) + 1, message: e.message, code: e.code });
     const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));
     start = last ? end : start + result.meta.cursor;
     onRows(rows, firstIndex, start);

@@ -2,6 +2,7 @@
  * Reads a .csv (or tab- or space-separated .txt) file into the same RawTable the workbook adapters give,
  * with the same header detection (csv/decode.ts for the encoding, csv/parse.ts for the delimiter).
  */
+import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileError, UserError } from "../../user-error";
@@ -17,11 +18,9 @@ export async function readCsvTable(file: string, options: CsvReadOptions = {}): 
   let bytes: Buffer | undefined;
   try {
     const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new UserError(`${file} is a folder, not a CSV file`);
+    if (stat.isDirectory()) throw inputError("isFolder", { file, expected: "csv" });
     if (stat.size > MAX_CSV_BYTES) {
-      throw new UserError(
-        `${label} is ${Math.round(stat.size / 1024 ** 2)} MB, more than the 500 MB this tool reads; split it`,
-      );
+      throw inputError("csvTooLarge", { file: label, megabytes: Math.round(stat.size / 1024 ** 2) });
     }
     bytes = await fs.readFile(file);
   } catch (e) {

@@ -2,8 +2,9 @@
  * The bytes of a delimited text file -> a RawTable, without any file system: used by readCsvTable (the
  * CLI) and by the task pane's browser preview for a dropped .csv file.
  */
+import { inputError } from "../../input-errors";
+import type { DelimiterWord } from "../../engine/text/reading";
 import type { RawTable } from "../../engine/data/table";
-import { UserError } from "../../user-error";
 import { RawTableCollector, type HeaderSpec } from "../read-table";
 import { decodeText, type DecodedText, type TextEncodingName } from "./decode";
 import { streamDelimitedText, type Delimiter } from "./parse";
@@ -42,21 +43,17 @@ const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * (an image, a PDF, a program). Text has no NUL bytes and almost no other control characters, in UTF-8,
  * GBK and (after its byte-order mark) UTF-16 alike. Undefined for text.
  */
-function binaryFileKind(bytes: Uint8Array): string | undefined {
-  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
-    return "it is an Excel 97-2003 (.xls) or a password-protected workbook; save it as .xlsx or export it as CSV";
-  }
+function binaryFileKind(bytes: Uint8Array): "csvIsOldExcel" | "csvIsBinary" | undefined {
+  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) return "csvIsOldExcel";
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) return undefined;
   const head = bytes.subarray(0, 4096);
   let control = 0;
   for (const b of head) {
-    if (b === 0) return "it holds binary data (an image, a PDF or a program?); export the orders as CSV";
+    if (b === 0) return "csvIsBinary";
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
   }
-  return control > head.length / 100
-    ? "it holds binary data (an image, a PDF or a program?); export the orders as CSV"
-    : undefined;
+  return control > head.length / 100 ? "csvIsBinary" : undefined;
 }
 
 /** Lines of a text (at least its rows: a quoted field may hold line breaks). */
@@ -72,12 +69,12 @@ function lineCount(text: string): number {
  * names the file in messages ("orders.csv, row 12: ...").
  */
 export function decodeCsvBytes(bytes: Uint8Array, label: string, given?: TextEncodingChoice): DecodedText {
-  if (bytes.length === 0) throw new UserError(`${label} is empty (0 bytes)`);
+  if (bytes.length === 0) throw inputError("fileEmpty", { file: label });
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new UserError(`${label} is a zip file (an .xlsx workbook?), not a CSV file; name it .xlsx`);
+    throw inputError("csvIsZip", { file: label });
   }
   const binary = binaryFileKind(bytes);
-  if (binary) throw new UserError(`${label} is not a text (CSV) file: ${binary}`);
+  if (binary) throw inputError(binary, { file: label });
   return decodeText(bytes, given);
 }
 
@@ -119,10 +116,14 @@ export function csvTableFromText(
   });
   if (shape.problems.length > 0) {
     const p = shape.problems[0];
-    throw new UserError(
-      `${label}, row ${p.row}: ${p.message} (read as ${encoding}, fields separated by ${delimiterName(shape.delimiter)}; ` +
-        '--delimiter or --encoding, or "source" in the settings, read it otherwise)',
-    );
+    throw inputError("csvRow", {
+      file: label,
+      row: p.row,
+      problem: p.message,
+      parser: p.code,
+      encoding,
+      delimiter: delimiterName(shape.delimiter) as DelimiterWord,
+    });
   }
   if (failure !== undefined) throw failure;
   return { table: collector.finish(), encoding, encodingDetected: detected, delimiter: shape.delimiter };

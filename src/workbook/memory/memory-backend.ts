@@ -27,6 +27,7 @@ import type {
 } from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
 import { sameSheetName } from "../registry";
+import { isReportNote, reportNotes } from "../report-objects";
 
 export interface MemoryCell {
   value: CellValue;
@@ -236,13 +237,13 @@ export class MemoryBackend implements WorkbookBackend {
     previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
     const sheet = this.mustFind(sheetName);
-    const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
+    const known = reportNotes(model, previous);
     const losses: RefreshLoss[] = [];
     for (const [r, row] of [...sheet.cells].sort((a, b) => a[0] - b[0])) {
       for (const [c, cell] of [...row].sort((a, b) => a[0] - b[0])) {
         if (cell.note === undefined || (owned && !owned.some((b) => boxContains(b, r, c)))) continue;
         const address = cellAddress(r, c);
-        if (ourNotes.has(cell.note) || previous.notes?.[address] === cell.note) continue;
+        if (isReportNote({ cell: address, text: cell.note }, known)) continue;
         losses.push({ kind: "note", sheet: sheet.name, cell: address, text: cell.note });
       }
     }

@@ -19,6 +19,7 @@ import type { CellValue } from "../../engine/data/table";
 import {
   boxesOverlap,
   cellAddress,
+  columnName,
   parseRangeList,
   parseRangeAddress,
   rangeAddress,
@@ -27,7 +28,6 @@ import {
 } from "../../sheet/a1";
 import { resolveCells } from "../../sheet/sheet-model-cells";
 import type { SheetModel } from "../../sheet/sheet-model";
-import { isReportChartName } from "../../sheet/report-marks";
 import type {
   BackendSheet,
   CellContents,
@@ -37,7 +37,9 @@ import type {
   WorkbookBackend,
 } from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
-import { fateOf, isReportFormat } from "../user-objects";
+import { fateOf, isReportFormat, type UserObject } from "../user-objects";
+import { applyValidationArea, ruleFormulas, validationAreas, type ValidationArea } from "./validation-areas";
+import { isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
 import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";
@@ -86,6 +88,16 @@ function defaultSupports(set: string, version: string): boolean {
 /** A link as the list of what would be lost names it: where it leads. */
 function linkText(link: Excel.RangeHyperlink): string {
   return link.address ?? link.documentReference ?? link.textToDisplay ?? "";
+}
+
+/** A piece of validation as the rule that decides where it goes sees it. */
+function validationObject(area: ValidationArea): UserObject {
+  return {
+    what: "validation",
+    type: area.type,
+    ref: rangeAddress(area.box),
+    formulas: ruleFormulas(area.rule),
+  };
 }
 
 /** The response of one read chunk. */
@@ -222,25 +234,60 @@ export class OfficeBackend implements WorkbookBackend {
       ...structureOperations(model, cells, { notes: this.supports("ExcelApi", "1.18") }),
     ];
     const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
-    // The user's links on the report's parts follow their cells (the same customer's row and column).
-    const links = replace && boxes && previous?.formats ? await this.readLinks(replace, boxes) : [];
+    // The user's links and validation on the report's parts follow their cells (the same customer's row
+    // and column). Without a record of the report's own (a sheet written before), all there is the report's.
+    const theirs = replace && boxes && previous?.formats;
+    const links = theirs ? await this.readLinks(replace, boxes) : [];
     const carried = links.flatMap(({ cell, link }) => {
       const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
       return fate && typeof fate === "object" ? [{ cell: fate.ref, link }] : [];
     });
-    if (replace) await this.clearSheet(replace, sheetName, boxes);
+    const validations = theirs
+      ? (await validationAreas(this.run, replace, boxes)).flatMap((area) => {
+          const fate = fateOf(validationObject(area), boxes, previous);
+          return typeof fate === "object" ? [{ ...area, to: parseRangeList(fate.ref) }] : [];
+        })
+      : [];
+    // Setting a column's width shows it again: the columns the user hid are hidden again after writing.
+    const hidden = replace ? await this.hiddenColumns(replace, model) : [];
+    if (replace) await this.clearSheet(replace, sheetName, boxes, previous);
     else await this.addSheet(sheetName);
     for (const request of packRequests(operations, this.requestBudget)) {
       await this.send(sheetName, request);
     }
-    if (carried.length > 0) {
+    if (hidden.length > 0) {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        for (const col of hidden) ws.getRange(`${columnName(col)}:${columnName(col)}`).columnHidden = true;
+        await context.sync();
+      });
+    }
+    if (carried.length > 0 || validations.length > 0) {
       await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetName);
         for (const { cell, link } of carried) ws.getRange(cell).hyperlink = link;
+        for (const v of validations) {
+          for (const box of v.to) applyValidationArea(ws.getRange(rangeAddress(box, false, true)), v);
+        }
         await context.sync();
       });
     }
     await this.recalculate();
+  }
+
+  /** The hidden columns of a sheet, up to the last one with a value or one the model sets a width of. */
+  private async hiddenColumns(sheet: string, model: SheetModel): Promise<number[]> {
+    const used = await this.usedBox(sheet);
+    const last = Math.max(used?.right ?? 0, model.columnWidths?.length ?? 0);
+    if (last === 0) return [];
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const columns = Array.from({ length: last }, (_, i) =>
+        ws.getRange(`${columnName(i + 1)}:${columnName(i + 1)}`).load("columnHidden"),
+      );
+      await context.sync();
+      return columns.flatMap((c, i) => (c.columnHidden ? [i + 1] : []));
+    });
   }
 
   /** One request: calculation and screen updating suspended until its sync. */
@@ -273,7 +320,12 @@ export class OfficeBackend implements WorkbookBackend {
    * Empties a generated sheet of everything a sheet model can put there (within the `owned` boxes only,
    * when given: what the user added outside them stays), and gives it its new name.
    */
-  private async clearSheet(name: string, newName: string, owned?: RangeBox[]): Promise<void> {
+  private async clearSheet(
+    name: string,
+    newName: string,
+    owned?: RangeBox[],
+    previous?: PreviousSheet,
+  ): Promise<void> {
     const notes = this.supports("ExcelApi", "1.18");
     const ours = (address: string) => {
       const box = parseRangeAddress(splitAddress(address).range);
@@ -286,9 +338,21 @@ export class OfficeBackend implements WorkbookBackend {
         : [ws.getRange(undefined)];
       for (const area of areas) area.load("top,left,width,height");
       ws.tables.load("items/name");
-      ws.charts.load("items/name");
+      const unmarked = previous?.unmarkedCharts ?? [];
+      // A sheet written before charts were marked: its charts are known by place (top-left cell) and title.
+      const anchors = unmarked.map((c) => ({
+        at: c.at,
+        range: ws.getRange(cellAddress(c.at.row, c.at.col)).load("top,left"),
+      }));
+      ws.charts.load("items/name,items/top,items/left,items/title/text");
       if (notes) ws.notes.load("items/authorName");
       await context.sync();
+      const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+      const found = (c: Excel.Chart): FoundChart => {
+        if (unmarked.length === 0) return { name: c.name };
+        const anchor = anchors.find((a) => near(a.range.top, c.top) && near(a.range.left, c.left));
+        return { name: c.name, at: anchor?.at, title: c.title.text };
+      };
       const tableRanges = ws.tables.items.map((t) => t.getRange().load("address"));
       const noteRanges = notes ? ws.notes.items.map((n) => n.getLocation().load("address")) : [];
       await context.sync();
@@ -296,7 +360,7 @@ export class OfficeBackend implements WorkbookBackend {
       ws.tables.items.filter((_t, i) => ours(tableRanges[i].address)).forEach((t) => t.delete());
       if (notes) ws.notes.items.filter((_n, i) => ours(noteRanges[i].address)).forEach((n) => n.delete());
       // The report's charts (known by their name's mark) are drawn again; the user's stay where they are.
-      ws.charts.items.filter((c) => isReportChartName(c.name)).forEach((c) => c.delete());
+      ws.charts.items.filter((c) => isReportChart(found(c), previous)).forEach((c) => c.delete());
       for (const area of areas) {
         area.conditionalFormats.clearAll();
         area.dataValidation.clear();
@@ -334,8 +398,10 @@ export class OfficeBackend implements WorkbookBackend {
     for (const format of await this.userFormats(sheet, owned, previous)) {
       losses.push({ kind: "format", sheet, cell: format.ref });
     }
-    for (const area of await this.userValidationAreas(sheet, owned, previous)) {
-      losses.push({ kind: "validation", sheet, cell: area });
+    for (const area of await validationAreas(this.run, sheet, owned)) {
+      const object = validationObject(area);
+      if (fateOf(object, owned, previous) === "lost")
+        losses.push({ kind: "validation", sheet, cell: object.ref });
     }
     for (const link of await this.readLinks(sheet, owned)) {
       const fate = fateOf({ what: "hyperlink", ref: link.cell, formulas: [] }, owned, previous);
@@ -351,10 +417,12 @@ export class OfficeBackend implements WorkbookBackend {
     previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
     if (!this.supports("ExcelApi", "1.18")) return [];
-    const ourNotes = new Set(resolveCells(model).flatMap((c) => (c.note === undefined ? [] : [c.note])));
+    // Excel's API cannot set a note's author: the report's notes written in Excel are known by their text,
+    // those a file written by the command line brought carry the mark.
+    const known = reportNotes(model, previous);
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      ws.notes.load("items/content");
+      ws.notes.load("items/content,items/authorName");
       await context.sync();
       const noteRanges = ws.notes.items.map((n) => n.getLocation().load("address"));
       await context.sync();
@@ -364,9 +432,7 @@ export class OfficeBackend implements WorkbookBackend {
         const box = parseRangeAddress(address);
         const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
         const cell = address.replace(/\$/g, "");
-        // The report's: a note it writes now, or the one the last build wrote there (its text has changed).
-        const ours = ourNotes.has(note.content) || previous.notes?.[cell] === note.content;
-        if (cleared && !ours) {
+        if (cleared && !isReportNote({ cell, text: note.content, author: note.authorName }, known)) {
           losses.push({ kind: "note", sheet, cell, text: note.content });
         }
       });
@@ -405,27 +471,6 @@ export class OfficeBackend implements WorkbookBackend {
         out.push({ ref: ref || "several ranges" });
       }
       return out;
-    });
-  }
-
-  /**
-   * The report's parts that hold a data validation of the user's: Excel's API gives a range's validation
-   * only as a whole, so a part with any validation and none of the report's is listed whole. (In a part
-   * that also holds the report's validation the user's cannot be told apart: it goes with the part.)
-   */
-  private async userValidationAreas(
-    sheet: string,
-    owned: RangeBox[],
-    previous: PreviousSheet,
-  ): Promise<string[]> {
-    const ours = (previous.formats?.validations ?? []).flatMap((v) => parseRangeList(v.range));
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      const found = owned.map((b) => ws.getRange(rangeAddress(b, false, true)).dataValidation.load("type"));
-      await context.sync();
-      return owned
-        .filter((b, i) => found[i].type !== "None" && !ours.some((o) => boxesOverlap(o, b)))
-        .map((b) => rangeAddress(b));
     });
   }
 

@@ -10,9 +10,9 @@
  * What the user had on a replaced generated sheet is carried (sheet-splice.ts) or, when it cannot be,
  * described in `notCarried` before anything is written.
  */
-import { boxesOverlap, columnNumber, parseRangeList, type RangeBox } from "../../sheet/a1";
-import { isReportChartName, REPORT_NOTE_AUTHOR } from "../../sheet/report-marks";
-import { isCellSpec } from "../../sheet/sheet-model-cells";
+import { boxesOverlap, parseRangeList, type RangeBox } from "../../sheet/a1";
+import { isReportChartName } from "../../sheet/report-marks";
+import { authorsMarked, isReportNote, reportNotes } from "../report-objects";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { PreviousSheet } from "../backend";
 import { MemorySheet } from "../memory/memory-backend";
@@ -244,19 +244,6 @@ function foreignDrawingObjects(xml: string): number {
   }).length;
 }
 
-/** The notes the model writes, by "row:col". */
-function modelNotes(model: SheetModel | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const b of model?.blocks ?? []) {
-    b.rows.forEach((cells, r) =>
-      cells.forEach((cell, c) => {
-        if (isCellSpec(cell) && cell.note) out.set(`${b.at.row + r}:${b.at.col + c}`, cell.note);
-      }),
-    );
-  }
-  return out;
-}
-
 const REL_LABELS: [string, string][] = [
   ["/pivotTable", "a pivot table"],
   ["/threadedComment", "a threaded comment"],
@@ -277,7 +264,7 @@ function sortOldRelationships(
   slotName: string,
   part: string,
   owned: RangeBox[] | undefined,
-  notes: Map<string, string>,
+  model: SheetModel | undefined,
   previous: PreviousSheet | undefined,
   notCarried: string[],
 ): Relationship[] {
@@ -303,22 +290,12 @@ function sortOldRelationships(
     if (r.type.endsWith("/comments")) {
       const xml = edit.text(r.target);
       const authors = [...xml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
-      const marked = authors.includes(REPORT_NOTE_AUTHOR);
+      const known = reportNotes(model, previous, authorsMarked(authors));
       for (const m of xml.matchAll(/<(\w+:)?comment\b([^>]*)>([\s\S]*?)<\/\1?comment>/g)) {
         const a = attributes(m[2]);
         const ref = a.ref ?? "";
         const text = itemText(m[3]);
-        const pos = /^([A-Z]+)(\d+)$/.exec(ref);
-        const key = pos ? `${pos[2]}:${columnNumber(pos[1])}` : "";
-        // The report's own notes carry its mark as author. Where a tool rewrote the authors, they are the
-        // notes the last build wrote (as the registry recorded them), or known by their text (at the same
-        // cell, or anywhere where the layout moved with the data).
-        const ours =
-          (marked && authors[Number(a.authorId ?? -1)] === REPORT_NOTE_AUTHOR) ||
-          (!marked &&
-            (previous?.notes?.[ref] === text ||
-              notes.get(key) === text ||
-              [...notes.values()].includes(text)));
+        const ours = isReportNote({ cell: ref, text, author: authors[Number(a.authorId ?? -1)] }, known);
         if (!ours) notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
       }
       continue;
@@ -459,7 +436,7 @@ export async function splicePackage(
         slot.name,
         part,
         owned,
-        modelNotes(slot.written?.model),
+        slot.written?.model,
         slot.written?.previous,
         notCarried,
       );

@@ -4,11 +4,11 @@
  * list a big workbook without loading it, and to carry over what ExcelJS would lose when it rewrites a
  * file (defined names, charts of generated sheets).
  */
+import { inputError, partMissing } from "../../input-errors";
 import { parseRangeAddress, type RangeBox } from "../../sheet/a1";
 import type { SheetVisibility } from "../../sheet/port";
 import { inspectXlsxPackage } from "./zip-guard";
 import { readZipEntry, readZipEntryStart, ZipFormatError, type ZipEntry } from "./zip-reader";
-import { UserError } from "../../user-error";
 import {
   attributes,
   elementsWithText,
@@ -62,11 +62,12 @@ export class XlsxPackage {
 
   bytes(part: string): Buffer {
     const entry = this.byName.get(part);
-    if (!entry) throw new UserError(`${this.file} is damaged: part ${part} is missing`);
+    if (!entry) throw partMissing(this.file, part);
     try {
       return readZipEntry(this.buffer, entry);
     } catch (e) {
-      if (e instanceof ZipFormatError) throw new UserError(`${this.file} is damaged: ${e.message}`);
+      if (e instanceof ZipFormatError)
+        throw inputError("fileDamaged", { file: this.file, problem: { en: e.message, "zh-CN": e.zh } });
       throw e;
     }
   }

@@ -7,12 +7,12 @@
  * Worksheet XML is machine-written and flat (<row><c><f/><v/><is/></c></row>), so rows are cut out of
  * the text with regular expressions, as xml-text.ts does for the other parts; text is unescaped.
  */
+import { inputError, partMissing } from "../../input-errors";
 import { excelSerialToDate } from "../../sheet/serial-dates";
 import { createInflateRaw } from "node:zlib";
 import { StringDecoder } from "node:string_decoder";
 import type { CellValue } from "../../engine/data/table";
 import { boxContains, boxWith, columnNumber, type RangeBox } from "../../sheet/a1";
-import { UserError } from "../../user-error";
 import type { SheetRow } from "../backend";
 import { isDateFormat } from "../office/cell-values";
 import type { XlsxPackage } from "./package";
@@ -159,7 +159,7 @@ export async function* readSheetCells(
   box?: RangeBox,
 ): AsyncIterable<{ row: number; cells: ReadCell[] }[]> {
   const entry = pkg.entries.find((e) => e.name === part);
-  if (!entry) throw new UserError(`${pkg.file} is damaged: part ${part} is missing`);
+  if (!entry) throw partMissing(pkg.file, part);
   const data = entryData(pkg.buffer, entry);
   const decoder = new StringDecoder("utf8");
   let text = "";
@@ -187,9 +187,7 @@ export async function* readSheetCells(
     }
   };
   const pieces: AsyncIterable<Buffer> =
-    entry.method === 0
-      ? chunksOf(data)
-      : inflateChunks(data, entry.uncompressedSize, `${pkg.file} is damaged: part ${part}`);
+    entry.method === 0 ? chunksOf(data) : inflateChunks(data, entry.uncompressedSize, pkg.file, part);
   for await (const piece of pieces) {
     text += decoder.write(piece);
     if (text.length < PIECE) continue;
@@ -225,7 +223,12 @@ async function* chunksOf(data: Buffer): AsyncIterable<Buffer> {
 }
 
 /** The inflated pieces of an entry; more than the directory declares is damage (or a zip bomb). */
-async function* inflateChunks(data: Buffer, declared: number, what: string): AsyncIterable<Buffer> {
+async function* inflateChunks(
+  data: Buffer,
+  declared: number,
+  file: string,
+  part: string,
+): AsyncIterable<Buffer> {
   const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
   inflate.end(data);
   let total = 0;
@@ -236,7 +239,7 @@ async function* inflateChunks(data: Buffer, declared: number, what: string): Asy
       yield chunk as Buffer;
     }
   } catch {
-    throw new UserError(`${what} cannot be decompressed`);
+    throw inputError("partNotDecompressed", { file, part });
   } finally {
     inflate.destroy();
   }

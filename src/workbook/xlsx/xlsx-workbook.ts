@@ -12,11 +12,12 @@
  * that cannot be carried over is listed, and the save refuses unless told to go on (`force`). Saving
  * writes a temporary file beside the target and renames it (atomic-write.ts).
  */
+import { inputError } from "../../input-errors";
 import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { RefreshLoss, WriteSheetOptions, WriteSheetResult } from "../../sheet/port";
-import { fileError, UserError } from "../../user-error";
+import { fileError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import { writeFileAtomically } from "../atomic-write";
 import { XlsxPackage } from "./package";
@@ -65,9 +66,9 @@ export class XlsxWorkbook extends BackedWorkbook {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw fileError({ code: "fileMissing", file });
-      if (code === "EISDIR") throw new UserError(`${file} is a folder, not a workbook`);
+      if (code === "EISDIR") throw inputError("isFolder", { file, expected: "xlsx" });
       if (code === "EACCES" || code === "EPERM")
-        throw new UserError(`${file} cannot be read (permission denied)`);
+        throw inputError("fileUnreadable", { file, reason: "permission denied", errno: code });
       throw e;
     }
     return XlsxPackage.fromBuffer(bytes, path.basename(file));
@@ -120,12 +121,7 @@ export class XlsxWorkbook extends BackedWorkbook {
     if (!target) throw new Error("a new workbook needs a file name to be saved");
     const { bytes, notCarried } = await this.toBuffer();
     if (notCarried.length > 0 && !options.force) {
-      throw new UserError(
-        `${path.basename(target)} was not changed: refreshing it would not keep what was written on the ` +
-          `report's sheets:\n${notCarried.map((n) => `  - ${n}`).join("\n")}\n` +
-          "Move it to a sheet of your own (or outside the report's tables), or run again with --force to " +
-          "refresh anyway without it",
-      );
+      throw inputError("refreshWouldNotKeep", { file: path.basename(target), losses: notCarried });
     }
     performance.mark("loyalty:save: writing the file");
     await writeFileAtomically(target, bytes, (written) => {

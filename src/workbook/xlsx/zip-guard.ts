@@ -3,7 +3,7 @@
  * a user can act on: not a spreadsheet, an old .xls, a password-protected workbook (an encrypted OLE
  * compound file), a truncated or damaged zip, or a zip bomb (declared sizes far beyond any real workbook).
  */
-import { UserError } from "../../user-error";
+import { inputError } from "../../input-errors";
 import { readZipDirectory, ZipFormatError, type ZipEntry } from "./zip-reader";
 
 /** Total uncompressed size we accept: about four times the XML of a 1,000,000-row, 5-column sheet. */
@@ -20,26 +20,19 @@ const ENCRYPTION_STREAM = Buffer.from("EncryptionInfo", "utf16le");
 
 /** Throws UserError unless `buf` is a zip file; explains what it is instead. */
 export function assertZipFile(buf: Buffer, file: string): void {
-  if (buf.length === 0) throw new UserError(`${file} is empty (0 bytes)`);
+  if (buf.length === 0) throw inputError("fileEmpty", { file });
   if (buf.subarray(0, 4).equals(ZIP_MAGIC) || buf.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) return;
   if (buf.subarray(0, 8).equals(CFB_MAGIC)) {
     if (buf.includes(ENCRYPTION_STREAM)) {
-      throw new UserError(
-        `${file} is password-protected (encrypted); open it in Excel, remove the password ` +
-          "(File > Info > Protect Workbook > Encrypt with Password) and save it again",
-      );
+      throw inputError("xlsxEncrypted", { file });
     }
-    throw new UserError(`${file} is an old Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx`);
+    throw inputError("xlsxIsOldExcel", { file });
   }
   // Text files have no control bytes other than tab, line feed, carriage return (and form feed).
   const looksLikeText = buf
     .subarray(0, 512)
     .every((b) => b >= 0x20 || b === 9 || b === 10 || b === 12 || b === 13);
-  throw new UserError(
-    looksLikeText
-      ? `${file} is a text file, not an .xlsx workbook; if it holds comma- or tab-separated values, name it .csv`
-      : `${file} is not an .xlsx workbook (it is not a zip file)`,
-  );
+  throw inputError(looksLikeText ? "xlsxIsText" : "xlsxNotZip", { file });
 }
 
 /** Reads the zip directory and checks it is a workbook of a sane size; returns its entries. */
@@ -49,32 +42,36 @@ export function inspectXlsxPackage(buf: Buffer, file: string): ZipEntry[] {
   try {
     entries = readZipDirectory(buf);
   } catch (e) {
-    if (e instanceof ZipFormatError) throw new UserError(`${file} is damaged or incomplete: ${e.message}`);
+    if (e instanceof ZipFormatError)
+      throw inputError("fileIncomplete", { file, problem: { en: e.message, "zh-CN": e.zh } });
     throw e;
   }
   const names = new Set(entries.map((e) => e.name));
   if (!names.has("xl/workbook.xml")) {
     if (names.has("content.xml") && names.has("mimetype")) {
-      throw new UserError(`${file} is an OpenDocument spreadsheet (.ods); save it as .xlsx`);
+      throw inputError("xlsxIsOds", { file });
     }
-    throw new UserError(`${file} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`);
+    throw inputError("zipNotWorkbook", { file });
   }
   let total = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > RATIO_CHECK_FROM_BYTES && ratio > MAX_COMPRESSION_RATIO) {
-      throw new UserError(
-        `${file} is refused: its part ${e.name} would expand ${Math.round(ratio)} times to ` +
-          `${megabytes(e.uncompressedSize)}, which no real workbook does (a "zip bomb")`,
-      );
+      throw inputError("zipBomb", {
+        file,
+        part: e.name,
+        ratio: Math.round(ratio),
+        size: megabytes(e.uncompressedSize),
+      });
     }
   }
   if (total > MAX_UNCOMPRESSED_BYTES) {
-    throw new UserError(
-      `${file} is refused: it would expand to ${megabytes(total)}, more than the ` +
-        `${megabytes(MAX_UNCOMPRESSED_BYTES)} this tool reads; split the data or save it as .csv`,
-    );
+    throw inputError("xlsxTooLarge", {
+      file,
+      size: megabytes(total),
+      limit: megabytes(MAX_UNCOMPRESSED_BYTES),
+    });
   }
   return entries;
 }

@@ -20,7 +20,15 @@ export interface ZipEntry {
   dosDate: number;
 }
 
-export class ZipFormatError extends Error {}
+/** A zip file that cannot be read, said in English (its message) and in Chinese (`zh`). */
+export class ZipFormatError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -38,21 +46,33 @@ function findEndOfCentralDirectory(buf: Buffer): number {
 
 /** The entries of the central directory. Throws ZipFormatError for a truncated or damaged directory. */
 export function readZipDirectory(buf: Buffer): ZipEntry[] {
-  if (buf.length < 22) throw new ZipFormatError("the file is too short to be a zip file");
+  if (buf.length < 22)
+    throw new ZipFormatError("the file is too short to be a zip file", "文件太短，不可能是 zip 文件");
   const eocd = findEndOfCentralDirectory(buf);
-  if (eocd < 0) throw new ZipFormatError("the end of the zip directory is missing (the file is truncated)");
+  if (eocd < 0)
+    throw new ZipFormatError(
+      "the end of the zip directory is missing (the file is truncated)",
+      "zip 目录的结尾缺失（文件被截断了）",
+    );
   const count = buf.readUInt16LE(eocd + 10);
   const size = buf.readUInt32LE(eocd + 12);
   const offset = buf.readUInt32LE(eocd + 16);
   if (offset === ZIP64_MARKER || size === ZIP64_MARKER) {
-    throw new ZipFormatError("the file is a zip64 archive, larger than any workbook this tool reads");
+    throw new ZipFormatError(
+      "the file is a zip64 archive, larger than any workbook this tool reads",
+      "该文件是 zip64 压缩包，比本工具可读取的任何工作簿都大",
+    );
   }
-  if (offset + size > eocd) throw new ZipFormatError("the zip directory points outside the file (truncated)");
+  if (offset + size > eocd)
+    throw new ZipFormatError(
+      "the zip directory points outside the file (truncated)",
+      "zip 目录指向了文件之外（文件被截断了）",
+    );
   const entries: ZipEntry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIGNATURE) {
-      throw new ZipFormatError("the zip directory is damaged");
+      throw new ZipFormatError("the zip directory is damaged", "zip 目录已损坏");
     }
     const flags = buf.readUInt16LE(p + 8);
     const nameLength = buf.readUInt16LE(p + 28);
@@ -72,6 +92,7 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
     if ([entry.compressedSize, entry.uncompressedSize, entry.localHeaderOffset].includes(ZIP64_MARKER)) {
       throw new ZipFormatError(
         `part ${entry.name} is a zip64 entry, larger than any workbook this tool reads`,
+        `部件 ${entry.name} 是 zip64 条目，比本工具可读取的任何工作簿都大`,
       );
     }
     entries.push(entry);
@@ -84,17 +105,26 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
 export function entryData(buf: Buffer, entry: ZipEntry): Buffer {
   const p = entry.localHeaderOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL_SIGNATURE) {
-    throw new ZipFormatError(`part ${entry.name} is missing or damaged (the file is truncated)`);
+    throw new ZipFormatError(
+      `part ${entry.name} is missing or damaged (the file is truncated)`,
+      `部件 ${entry.name} 缺失或已损坏（文件被截断了）`,
+    );
   }
-  if (entry.encrypted) throw new ZipFormatError(`part ${entry.name} is encrypted`);
+  if (entry.encrypted)
+    throw new ZipFormatError(`part ${entry.name} is encrypted`, `部件 ${entry.name} 已加密`);
   if (entry.method !== 0 && entry.method !== 8) {
     throw new ZipFormatError(
       `part ${entry.name} uses compression method ${entry.method}, which is not supported`,
+      `部件 ${entry.name} 使用了不支持的压缩方法 ${entry.method}`,
     );
   }
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const end = start + entry.compressedSize;
-  if (end > buf.length) throw new ZipFormatError(`part ${entry.name} is cut off (the file is truncated)`);
+  if (end > buf.length)
+    throw new ZipFormatError(
+      `part ${entry.name} is cut off (the file is truncated)`,
+      `部件 ${entry.name} 不完整（文件被截断了）`,
+    );
   return buf.subarray(start, end);
 }
 
@@ -108,7 +138,10 @@ export function readZipEntryStart(buf: Buffer, entry: ZipEntry, compressedBytes 
   try {
     return inflateRawSync(data.subarray(0, compressedBytes), { finishFlush: constants.Z_SYNC_FLUSH });
   } catch {
-    throw new ZipFormatError(`part ${entry.name} cannot be decompressed (the file is damaged)`);
+    throw new ZipFormatError(
+      `part ${entry.name} cannot be decompressed (the file is damaged)`,
+      `部件 ${entry.name} 无法解压（文件已损坏）`,
+    );
   }
 }
 
@@ -124,6 +157,9 @@ export function readZipEntry(buf: Buffer, entry: ZipEntry): Buffer {
     if (out.length !== entry.uncompressedSize) throw new Error("size mismatch");
     return out;
   } catch {
-    throw new ZipFormatError(`part ${entry.name} cannot be decompressed (the file is damaged)`);
+    throw new ZipFormatError(
+      `part ${entry.name} cannot be decompressed (the file is damaged)`,
+      `部件 ${entry.name} 无法解压（文件已损坏）`,
+    );
   }
 }

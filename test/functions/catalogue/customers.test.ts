@@ -178,7 +178,11 @@ describe("LOYALTY.QUALITY", () => {
     expect(r[0]).toEqual(["reason", "count", "action", "amount", "first example"]);
     expect(byReason.get("Rows read")![1]).toBe(5);
     expect(byReason.get("Exact duplicate line (rows)")!.slice(1, 3)).toEqual([1, "kept"]);
-    expect(byReason.get("Refund (negative amount) (rows)")!.slice(1, 4)).toEqual([1, "reduces spend", -4]);
+    expect(byReason.get("Refund (negative amount) (rows)")!.slice(1, 4)).toEqual([
+      1,
+      "reduces the customer's spend",
+      -4,
+    ]);
     expect(byReason.get("Date after the as-of date (rows)")![4]).toMatch(/^dates, cell S!B5: 2021-01-01/);
     expect(byReason.get("Blank row (rows)")![1]).toBe(1);
   });
@@ -232,7 +236,7 @@ describe("LOYALTY.SUMMARY and LOYALTY.QUALITY on a line-item export (quantities,
     expect(byReason.has("Line amount: quantity × price")).toBe(true);
     expect(byReason.get("Refund (negative amount) (rows)")!.slice(1, 4)).toEqual([
       2,
-      "reduces spend",
+      "reduces the customer's spend",
       -77191.1,
     ]);
     expect(byReason.get("Cancelled, refunded or unpaid order (status or C invoice) (rows)")![1]).toBe(1);

@@ -1,5 +1,5 @@
 import { clearDiagnostics, recentDiagnostics } from "../../../src/functions/excel/diagnostics";
-import { numError, valueError } from "../../../src/functions/excel/errors";
+import { codedNumError, codedValueError } from "../../../src/functions/excel/errors";
 import { excelCall } from "../../../src/functions/excel/guard";
 import { errorIn } from "../excel-values";
 
@@ -44,23 +44,32 @@ describe("the boundary every function goes through", () => {
 
   it("keeps the reason of a #NUM! for the pane, since Excel shows no message with it", () => {
     const r = excelCall("LOYALTY.BGNBD", () => {
-      throw numError("the fit did not converge: gradient 3e-2 after 200 iterations");
+      throw codedNumError({
+        code: "notConverged",
+        model: "BG/NBD",
+        reason: "gradient 3e-2 after 200 iterations",
+      });
     });
     expect(errorIn(r)).toEqual({ code: "#NUM!", message: "" });
     expect(recentDiagnostics("#NUM!")[0]).toMatchObject({
       fn: "LOYALTY.BGNBD",
-      message: "the fit did not converge: gradient 3e-2 after 200 iterations",
+      message: "the BG/NBD fit did not converge: gradient 3e-2 after 200 iterations",
     });
   });
 
   it("makes every cell of a result safe: NaN and Infinity are #NUM!, null is blank, rows are padded", () => {
-    const r = excelCall("LOYALTY.TEST", () => [[1, NaN], [Infinity], [null, "a"], [valueError("bad row")]]);
+    const r = excelCall("LOYALTY.TEST", () => [
+      [1, NaN],
+      [Infinity],
+      [null, "a"],
+      [codedValueError({ code: "noNumbers", name: "rates" })],
+    ]);
     expect(r[0][0]).toBe(1);
     expect(errorIn(r, 0, 1)?.code).toBe("#NUM!");
     expect(errorIn(r, 1, 0)?.code).toBe("#NUM!");
     expect(r[1][1]).toBe("");
     expect(r[2]).toEqual(["", "a"]);
-    expect(errorIn(r, 3, 0)).toEqual({ code: "#VALUE!", message: "bad row" });
+    expect(errorIn(r, 3, 0)).toEqual({ code: "#VALUE!", message: "rates holds no numbers" });
     expect(r.every((row) => row.length === 2)).toBe(true);
   });
 
@@ -71,7 +80,7 @@ describe("the boundary every function goes through", () => {
 
   it("cuts messages to the length Excel shows", () => {
     const r = excelCall("LOYALTY.TEST", () => {
-      throw valueError("x".repeat(400));
+      throw codedValueError({ code: "empty", name: "x".repeat(400) });
     });
     expect(errorIn(r)!.message.length).toBe(255);
   });

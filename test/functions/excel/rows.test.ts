@@ -1,5 +1,5 @@
 import { argsOf } from "../../../src/functions/excel/args";
-import { ExcelError, valueError } from "../../../src/functions/excel/errors";
+import { codedValueError, ExcelError } from "../../../src/functions/excel/errors";
 import { perRowResult, readRows } from "../../../src/functions/excel/rows";
 import { at, column, excelErrorValue } from "../excel-values";
 
@@ -79,9 +79,15 @@ describe("per-customer arguments read row by row", () => {
   it("marks rows failing a check across arguments", () => {
     const t = table([column(1, 2), column(5, 1), 3]);
     t.check((i) =>
-      t.columns[1][i] > t.columns[2][i] ? valueError(`${t.place(1, i)} is after T`) : undefined,
+      t.columns[1][i] > t.columns[2][i]
+        ? codedValueError({
+            code: "inputRule",
+            place: t.argPlace(1, i),
+            problem: { rule: "txWithinT", tx: t.columns[1][i], T: t.columns[2][i] },
+          })
+        : undefined,
     );
-    expect((t.status[0] as ExcelError).message).toBe("t_x, row 1 is after T");
+    expect((t.status[0] as ExcelError).message).toBe("t_x, row 1: expected 0 ≤ t_x ≤ T (3), got 5");
     expect(Number.isNaN(t.columns[0][0])).toBe(true);
     expect(Array.from(t.pick(0, t.validRows()))).toEqual([2]);
   });

@@ -59,7 +59,10 @@ export class FakeSheet {
   validations: { range: string; settings: Recorded }[] = [];
   merges: string[] = [];
   notes = new Map<string, string>();
+  /** A note's author (Excel's API reads it, cannot set it); none given: the signed-in user. */
+  noteAuthors = new Map<string, string>();
   columnWidths = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   freeze: Recorded = {};
   settings: Recorded = {};
 

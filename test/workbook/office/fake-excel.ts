@@ -30,6 +30,9 @@ import {
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/** The signed-in user Excel names as the author of the notes the add-in writes. */
+const FAKE_USER = "Excel User";
+
 /**
  * The members `K` of the Office.js interface `T` (@types/office-js) as the fake has them: each class below
  * `implements` this, so `npm run typecheck` fails when the fake drifts from the real API. A member that
@@ -585,6 +588,7 @@ class RangeProxy
       | "left"
       | "width"
       | "height"
+      | "columnHidden"
       | "setCellProperties"
       | "format"
       | "conditionalFormats"
@@ -612,6 +616,13 @@ class RangeProxy
     left: (t) => t && t.sheet.leftOf(t.box.left),
     height: (t) => t && t.sheet.topOf(t.box.bottom + 1) - t.sheet.topOf(t.box.top),
     width: (t) => t && t.sheet.leftOf(t.box.right + 1) - t.sheet.leftOf(t.box.left),
+    // True when every column of the range is hidden, false when none is, null when some are.
+    columnHidden: (t) => {
+      if (!t) return null;
+      let hidden = 0;
+      for (let c = t.box.left; c <= t.box.right; c++) if (t.sheet.hiddenColumns.has(c)) hidden++;
+      return hidden === 0 ? false : hidden === t.box.right - t.box.left + 1 ? true : null;
+    },
   };
   private synced = false;
 
@@ -674,6 +685,18 @@ class RangeProxy
   get height(): number {
     return this.loadedValue("height");
   }
+  get columnHidden(): boolean {
+    return this.loadedValue("columnHidden");
+  }
+  set columnHidden(value: boolean) {
+    this.set("columnHidden", value, () => {
+      const { sheet, box } = this.range();
+      for (let c = box.left; c <= box.right; c++) {
+        if (value) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
 
   private setGrid(name: string, value: unknown[][], apply: (cell: FakeCell, entry: unknown) => void): void {
     this.set(name, value, () => {
@@ -720,9 +743,16 @@ class RangeProxy
           context.enqueue(
             () => {
               const { sheet, box } = this.range();
+              // Giving a column a width (its own or the standard one) shows it, as in Excel.
               if (prop === "columnWidth") {
-                for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, value as number);
-              } else if (prop === "useStandardWidth" && value === true) sheet.columnWidths.clear();
+                for (let c = box.left; c <= box.right; c++) {
+                  sheet.columnWidths.set(c, value as number);
+                  sheet.hiddenColumns.delete(c);
+                }
+              } else if (prop === "useStandardWidth" && value === true) {
+                sheet.columnWidths.clear();
+                sheet.hiddenColumns.clear();
+              }
             },
             { [String(prop)]: value },
           );
@@ -763,29 +793,46 @@ class RangeProxy
     });
   }
 
+  /**
+   * A range's data validation, as Excel keeps it: each cell has one rule or none, so a rule set on a range
+   * replaces what its cells had and clear() takes it off those cells only (a rule over more cells keeps
+   * the others). Loading gives the rule of the whole range: one kind when all its cells share one rule,
+   * "None", "MixedCriteria" (some cells have none) or "Inconsistent" (different rules).
+   */
   get dataValidation(): unknown {
     const context = this.context;
     const entry = () => {
       const { sheet, box } = this.range();
       const range = parseAddressOf(box);
       let found = sheet.validations.find((v) => v.range === range);
-      if (!found) sheet.validations.push((found = { range, settings: {} }));
+      if (!found) {
+        sheet.validations = withoutBox(sheet.validations, box);
+        sheet.validations.push((found = { range, settings: {} }));
+      }
       return found.settings;
     };
-    // The validation of the whole range, as Excel gives it: one kind, "None", or "Inconsistent".
-    const typeNow = (): Excel.DataValidationType => {
+    const loaded: Record<string, unknown> = {};
+    const read = (name: string): unknown => {
       const { sheet, box } = this.range();
       const touching = sheet.validations.filter((v) => boxesTouch(parseRangeAddress(v.range), box));
-      if (touching.length === 0) return "None" as Excel.DataValidationType;
-      const whole = touching.find((v) => {
-        const b = parseRangeAddress(v.range);
-        return b.top <= box.top && b.left <= box.left && b.bottom >= box.bottom && b.right >= box.right;
-      });
-      if (!whole) return "Inconsistent" as Excel.DataValidationType;
-      const rule = Object.keys((whole.settings.rule as Recorded | undefined) ?? {})[0] ?? "custom";
-      return (rule[0].toUpperCase() + rule.slice(1)) as Excel.DataValidationType;
+      const cells = (b: RangeBox) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+      const covered = touching.reduce((n, v) => n + cells(overlap(parseRangeAddress(v.range), box)), 0);
+      const rules = new Set(touching.map((v) => JSON.stringify(v.settings.rule ?? null)));
+      const settings = touching[0]?.settings ?? {};
+      if (name === "type") {
+        if (covered === 0) return "None";
+        if (covered < cells(box)) return "MixedCriteria";
+        if (rules.size > 1) return "Inconsistent";
+        const rule = Object.keys((settings.rule as Recorded | undefined) ?? {})[0] ?? "custom";
+        return rule[0].toUpperCase() + rule.slice(1);
+      }
+      if (name === "rule") return settings.rule ?? {};
+      if (name === "ignoreBlanks") return settings.ignoreBlanks ?? true;
+      if (name === "prompt") return settings.prompt ?? { message: "", showPrompt: false, title: "" };
+      if (name === "errorAlert")
+        return settings.errorAlert ?? { message: "", showAlert: true, style: "Stop", title: "" };
+      throw new Error(`fake: dataValidation cannot load "${name}"`);
     };
-    let loadedType: Excel.DataValidationType | undefined;
     const proxy: unknown = new Proxy(
       {},
       {
@@ -794,21 +841,24 @@ class RangeProxy
             return () =>
               context.enqueue(() => {
                 const { sheet, box } = this.range();
-                sheet.validations = sheet.validations.filter((v) => !inside(v.range, box));
+                sheet.validations = withoutBox(sheet.validations, box);
               });
           if (prop === "load")
             return (names: string) => {
-              if (names !== "type") throw new Error(`fake: dataValidation loads only "type", not "${names}"`);
+              const list = normalize(names);
               context.enqueue(() => {
-                loadedType = typeNow();
-                context.respond(loadedType);
-              }, names);
+                for (const name of list) loaded[name] = read(name);
+                context.respond(list.map((n) => loaded[n]));
+              }, list);
               return proxy;
             };
-          if (prop === "type") {
-            if (loadedType === undefined)
-              throw new Error('PropertyNotLoaded: "type" was read before load() and sync()');
-            return loadedType;
+          if (
+            typeof prop === "string" &&
+            ["type", "rule", "ignoreBlanks", "prompt", "errorAlert"].includes(prop)
+          ) {
+            if (!(prop in loaded))
+              throw new Error(`PropertyNotLoaded: "${prop}" was read before load() and sync()`);
+            return loaded[prop];
           }
           return undefined;
         },
@@ -857,6 +907,33 @@ class RangeProxy
 function parseAddressOf(box: RangeBox): string {
   const { top, left, bottom, right } = box;
   return excelAddress("x", { top, left, bottom, right }).slice(2);
+}
+
+/** The cells two boxes share (empty when they do not touch: bottom above top). */
+function overlap(a: RangeBox, b: RangeBox): RangeBox {
+  const o = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return o.top > o.bottom || o.left > o.right ? { top: 1, left: 1, bottom: 0, right: 0 } : o;
+}
+
+/** The validations with the cells of `box` taken off (a rule over more cells keeps the rest of them). */
+function withoutBox<V extends { range: string }>(list: V[], box: RangeBox): V[] {
+  return list.flatMap((v) => {
+    const b = parseRangeAddress(v.range);
+    if (!boxesTouch(b, box)) return [v];
+    const o = overlap(b, box);
+    const rest: RangeBox[] = [
+      { ...b, bottom: o.top - 1 },
+      { ...b, top: o.bottom + 1 },
+      { top: o.top, bottom: o.bottom, left: b.left, right: o.left - 1 },
+      { top: o.top, bottom: o.bottom, left: o.right + 1, right: b.right },
+    ].filter((r) => r.top <= r.bottom && r.left <= r.right);
+    return rest.map((r) => ({ ...v, range: parseAddressOf(r) }));
+  });
 }
 
 function inside(address: string, box: RangeBox): boolean {
@@ -1019,9 +1096,12 @@ class TableCollectionProxy
 /** A chart among a collection's loaded items: its position (from setPosition) and delete(). */
 class ChartItemProxy
   extends ClientObject<{ sheet: FakeSheet; chart: FakeChart }>
-  implements Faked<Excel.Chart, "name" | "top" | "left" | "delete">
+  implements Faked<Excel.Chart, "name" | "top" | "left" | "title" | "delete">
 {
   protected readonly readable = {
+    // Loaded as "items/title/text"; a chart drawn without a title has "".
+    "title/text": ({ chart }: { sheet: FakeSheet; chart: FakeChart }) =>
+      (chart.settings["title.text"] as string | undefined) ?? "",
     top: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.topOf(anchorOf(chart).top),
     left: ({ sheet, chart }: { sheet: FakeSheet; chart: FakeChart }) => sheet.leftOf(anchorOf(chart).left),
     // Excel names a chart "Chart N" unless it is given a name.
@@ -1037,6 +1117,9 @@ class ChartItemProxy
   }
   get left(): number {
     return this.loadedValue("left");
+  }
+  get title(): { text: string } {
+    return { text: this.loadedValue("title/text") };
   }
 
   delete(): void {
@@ -1106,7 +1189,7 @@ class ChartCollectionProxy
   }
 }
 
-type NoteItem = Faked<Excel.Note, "content" | "delete" | "getLocation">;
+type NoteItem = Faked<Excel.Note, "content" | "authorName" | "delete" | "getLocation">;
 
 class NoteCollectionProxy
   extends CollectionProxy<NoteItem>
@@ -1123,9 +1206,11 @@ class NoteCollectionProxy
     const sheet = this.sheet();
     return [...sheet.notes.entries()].map(([address, content]) => ({
       content,
+      authorName: sheet.noteAuthors.get(address) ?? FAKE_USER,
       delete: () =>
         this.context.enqueue(() => {
           sheet.notes.delete(address);
+          sheet.noteAuthors.delete(address);
         }),
       getLocation: () => new RangeProxy(this.context, () => ({ sheet, box: parseRangeAddress(address) })),
     }));
@@ -1138,6 +1223,8 @@ class NoteCollectionProxy
       const sheet = this.sheet();
       if (sheet.notes.has(address)) throw new Error(`InvalidOperation: ${address} already has a note`);
       sheet.notes.set(address, String(content));
+      // Excel's API gives a note the signed-in user as author: it has no author to set.
+      sheet.noteAuthors.set(address, FAKE_USER);
     }, [address, content]);
   }
 }

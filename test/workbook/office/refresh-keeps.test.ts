@@ -10,13 +10,16 @@
  * (never deleted and added again, so no #REF!).
  */
 import { buildReport } from "../../../src/report/build-report";
-import { columnName, rangeAddress } from "../../../src/sheet/a1";
+import { columnName } from "../../../src/sheet/a1";
 import { generateOrders } from "../../../src/engine/sample/generate-orders";
 import { UserError } from "../../../src/user-error";
 import type { UserCell } from "../../../src/workbook/memory/memory-workbook";
 import { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
 import type { FakeExcel } from "./fake-excel";
-import type { FakeSheet } from "./fake-excel-model";
+import type { FakeChart, FakeSheet } from "./fake-excel-model";
+import type { CellValue } from "../../../src/engine/data/table";
+import { SETTINGS_SHEET_NAME } from "../../../src/sheet/port";
+import { decodeStore, encodeStore } from "../../../src/workbook/settings-store";
 import { fakeExcelWith, typeInto } from "./fake-fixture";
 
 jest.setTimeout(120_000);
@@ -65,6 +68,27 @@ function customerTable(excel: FakeExcel) {
     return -1;
   };
   return { sheet, box: table.box, rowOf };
+}
+
+/** A chart a user drew, at a cell, with a title or none. */
+function chartAt(at: string[], title: string | undefined): FakeChart {
+  const settings: Record<string, unknown> = { "setPosition()": at };
+  if (title !== undefined) settings["title.text"] = title;
+  return { type: "Line", source: "A1:A3", seriesBy: "Auto", series: [{}], settings };
+}
+
+/** Changes every entry of the registry stored in the workbook's settings sheet. */
+function editRegistry(excel: FakeExcel, change: (entry: Record<string, unknown>) => void): void {
+  const store = excel.model.mustSheet(SETTINGS_SHEET_NAME);
+  const rows: CellValue[][] = [];
+  for (const [r, row] of store.cells) for (const [c, cell] of row) (rows[r - 1] ??= [])[c - 1] = cell.value;
+  const entries = decodeStore(Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? null)))!;
+  const registry = JSON.parse(entries.registry) as { sheets: Record<string, unknown>[] };
+  registry.sheets.forEach(change);
+  store.cells.clear();
+  encodeStore({ ...entries, registry: JSON.stringify(registry) }).forEach((cells, r) =>
+    cells.forEach((v, c) => typeInto(store.cellFor(r + 1, c + 1), v)),
+  );
 }
 
 describe("Refresh in Excel (the Office adapter, against the fake)", () => {
@@ -164,7 +188,7 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     const highlighted = `${columnName(box.left + 1)}${box.top + 2}`;
     sheet.conditionalFormats.push({ range: highlighted, type: "CellValue", settings: {} });
     const reportFormats = sheet.conditionalFormats.length - 1;
-    // A dropdown on the "Called?" column: Excel's API says only that the table has one, not where.
+    // A dropdown on the "Called?" column.
     sheet.validations.push({
       range: `${columnName(right)}${box.top + 1}:${columnName(right)}${box.bottom}`,
       settings: { rule: { list: { source: "yes,no" } } },
@@ -173,10 +197,10 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
 
     const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
     const detail = (stopped as UserError).detail;
-    // The report's own formats are not listed; the user's highlight and title link are.
+    // The report's own formats are not listed; the user's highlight and title link are (their dropdown
+    // follows its column).
     expect(detail && "losses" in detail ? detail.losses : []).toEqual([
       { kind: "format", sheet: "LL Customers", cell: highlighted },
-      { kind: "validation", sheet: "LL Customers", cell: rangeAddress({ ...box, right }) },
       { kind: "link", sheet: "LL Customers", cell: "A1", text: "Mine!A1" },
     ]);
     expect((stopped as Error).message).toContain(
@@ -194,6 +218,102 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       false,
     );
     expect(sheet.conditionalFormats).toHaveLength(reportFormats);
+    const column = columnName(called);
+    expect(sheet.validations).toEqual([
+      {
+        range: `${column}${now.box.top + 1}:${column}${now.box.bottom}`,
+        settings: expect.objectContaining({ rule: { list: { source: "yes,no" } } }),
+      },
+    ]);
+  });
+
+  it("tells the user's data validation from the report's cell by cell: on a customer's cell it follows the customer, where it cannot it is listed, beside the report's own", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box, rowOf } = customerTable(excel);
+    const orders = excel.model.mustSheet("Orders");
+    const ids = [...orders.cells.values()].map((row) => row.get(2)?.value);
+    // Two customers: one who stays, one whose order lines are deleted (they leave the table).
+    const staying = String(sheet.cell(box.top + 5, box.left)?.value);
+    const leaving = String(sheet.cell(box.top + 2, box.left)?.value);
+    expect(ids).toContain(leaving);
+    const spendBefore = (id: string) => `${columnName(box.left + 1)}${rowOf(id)}`;
+    const [stayingCell, leavingCell] = [spendBefore(staying), spendBefore(leaving)];
+    const stayingRow = rowOf(staying);
+    const whole = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+    sheet.validations.push({ range: stayingCell, settings: { rule: whole } });
+    sheet.validations.push({ range: leavingCell, settings: { rule: whole } });
+    // On LL Tiers, whose part holding the tier minimums has the report's own validation: theirs on the title.
+    const tiers = excel.model.mustSheet("LL Tiers");
+    const reportValidations = JSON.stringify(tiers.validations);
+    expect(tiers.validations.length).toBeGreaterThan(0);
+    tiers.validations.push({
+      range: "A1",
+      settings: { rule: { textLength: { formula1: 40, operator: "LessThan" } } },
+    });
+    for (const [r, row] of orders.cells) if (row.get(2)?.value === leaving) orders.cells.delete(r);
+
+    const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
+    const detail = (stopped as UserError).detail;
+    expect(detail && "losses" in detail ? detail.losses : []).toEqual([
+      { kind: "validation", sheet: "LL Customers", cell: leavingCell },
+      { kind: "validation", sheet: "LL Tiers", cell: "A1" },
+    ]);
+    expect((stopped as Error).message).toContain(`a data validation on cells A1 of sheet "LL Tiers"`);
+
+    await buildReport({ workbook: wb, force: true });
+    const now = customerTable(excel);
+    expect(now.rowOf(leaving)).toBe(-1);
+    expect(now.rowOf(staying)).toBe(stayingRow - 1);
+    expect(sheet.validations).toEqual([
+      {
+        range: `${columnName(now.box.left + 1)}${now.rowOf(staying)}`,
+        settings: expect.objectContaining({ rule: whole }),
+      },
+    ]);
+    expect(JSON.stringify(tiers.validations)).toBe(reportValidations);
+  });
+
+  it("a workbook written before the report marked its charts: its charts (where and as that build drew them) are drawn again once, the user's stay", async () => {
+    const { excel, wb } = await reportInExcel();
+    const tiers = excel.model.mustSheet("LL Tiers");
+    const drawn = tiers.charts.map((c) => ({
+      at: c.settings["setPosition()"],
+      title: c.settings["title.text"],
+    }));
+    expect(drawn.length).toBeGreaterThan(0);
+    // As an earlier build left it: Excel's own chart names, and a registry without the records that came
+    // with the marks.
+    for (const c of tiers.charts) delete c.settings.name;
+    editRegistry(excel, (entry) => {
+      delete entry.formats;
+      delete entry.notes;
+    });
+    // The user's charts: one exactly on the report's first chart with a title of theirs, one untitled.
+    const mine = [
+      chartAt(tiers.charts[0].settings["setPosition()"] as string[], "My trend"),
+      chartAt(["B2"], undefined),
+    ];
+    tiers.charts.push(...mine);
+
+    await buildReport({ workbook: wb });
+    expect(mine.every((c) => tiers.charts.includes(c))).toBe(true);
+    const report = tiers.charts.filter((c) => !mine.includes(c));
+    expect(report.map((c) => ({ at: c.settings["setPosition()"], title: c.settings["title.text"] }))).toEqual(
+      drawn,
+    );
+    expect(report.every((c) => String(c.settings.name).startsWith("LL chart "))).toBe(true);
+  });
+
+  it("keeps the columns the user hid hidden, though the report sets the widths of its columns again", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box } = customerTable(excel);
+    // A column of the report's table, and their own column beside it.
+    const theirs = [box.left + 2, box.right + 2];
+    typeInto(sheet.cellFor(box.top, box.right + 2), "Private");
+    for (const c of theirs) sheet.hiddenColumns.add(c);
+    expect(sheet.columnWidths.has(box.left + 2)).toBe(true);
+    await buildReport({ workbook: wb });
+    expect([...sheet.hiddenColumns].sort((a, b) => a - b)).toEqual(theirs);
   });
 
   it("refreshes without asking when nothing of the user's is in the way, the report's own notes and charts included", async () => {

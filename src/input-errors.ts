@@ -1,0 +1,358 @@
+/**
+ * The errors a user meets on the command line and in reading their files, each a code with its values and
+ * its words in both languages side by side: flags that do not go together or do not parse (report, fit,
+ * sql, --columns, --delimiter, --encoding, --unit ...), files that are not what they claim (empty, binary,
+ * damaged, too large, a folder), workbooks whose names clash with the report's, the DuckDB engine missing,
+ * a file that cannot be written. `inputError(code, values)` raises one: its message is the English text
+ * (what the CLI prints in English and the tests read), its detail the code, which the CLI (and the pane)
+ * says in the language they speak (src/i18n/messages.ts takes this table into the catalogue).
+ *
+ * Flags, file, sheet, table and column names, ids and values stay as the user typed them in both languages;
+ * places are said part by part in the language's words (placeText).
+ */
+import type { CellPlace, TablePlace } from "./engine/data/table";
+import { bilingual } from "./engine/text/bilingual";
+import { PLACE_TEXTS, placeText } from "./engine/text/places";
+import { READING_TEXTS, type DelimiterWord } from "./engine/text/reading";
+import { UserError } from "./user-error";
+
+/** A place as the English message writes it (`where`) and as parts (`at`), when known. */
+interface Where {
+  where: string;
+  at?: TablePlace | CellPlace;
+}
+
+/** The encodings --encoding names, as the user types them. */
+const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big5", "windows-1252", "latin1"];
+
+/** The reasons a file cannot be read or written, by the system's code, in Chinese. */
+const ERRNO_ZH: Record<string, string> = {
+  EACCES: "没有权限",
+  EPERM: "没有权限",
+  EISDIR: "这是一个文件夹",
+  EBUSY: "文件正被其他程序使用",
+  EIO: "读写出错",
+};
+
+/** The CSV parser's (papaparse's) problems by its code, in Chinese. */
+const CSV_PROBLEMS_ZH: Record<string, string> = {
+  MissingQuotes: "引号没有闭合",
+  InvalidQuotes: "字段中的引号不成对",
+  UndetectableDelimiter: "无法判断字段分隔符",
+  TooFewFields: "字段比表头少",
+  TooManyFields: "字段比表头多",
+};
+
+const zhPlace = (d: Where) => placeText(PLACE_TEXTS["zh-CN"], d.where, d.at);
+const quoted = (items: readonly string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
+
+/** A problem of a file, said in each language (a damaged zip's, a CSV parser's). */
+export interface BothLanguages {
+  en: string;
+  "zh-CN": string;
+}
+
+const en = {
+  // `loyalty report`, `loyalty fit`: which inputs and flags go together.
+  summaryNotInPlace: () => "--summary writes a new workbook: give --out FILE.xlsx, not --in-place",
+  inputAndSummary: (d: { input: string }) =>
+    `give either the orders (${d.input}) or --summary FILE, not both`,
+  campaignsWithSummary: () => "--campaigns needs the order lines; a customer summary has none",
+  sheetNeedsXlsx: () => "--sheet names a sheet of an .xlsx input",
+  inPlaceNeedsXlsx: (d: { file: string }) => `--in-place updates an .xlsx workbook, not ${d.file}`,
+  outAndInPlace: () => "give either --out FILE or --in-place, not both",
+  forceNeedsInPlace: () => "--force goes with --in-place",
+  notReportSummary: (d: { file: string; columns: string[]; headers: string[] }) =>
+    `--summary ${d.file}: a customer summary has the columns ${d.columns.join(", ")} ` +
+    `(as \`loyalty sql\` writes them); the headers are ${quoted(d.headers, ", ")}`,
+  notFitSummary: (d: { file: string; headers: string[] }) =>
+    `--summary ${d.file}: a customer summary has the columns frequency (or x), recency (or t_x) and T ` +
+    `(as \`loyalty sql\` writes them); the headers are ${quoted(d.headers, ", ")}`,
+  fitInputMissing: () => "give the input file (loyalty fit FILE -m MODEL) or --summary FILE",
+  autoNeedsOrders: (d: { source: string; models: string[] }) =>
+    `${d.source}: --model auto compares the models on the purchases after a calibration end, so it needs the ` +
+    `transaction file (customer, date, amount), not a summary; or choose a model with --model ${d.models.join("|")}`,
+  noDaysAfterCalibration: (d: { date: string }) =>
+    `--calibration-end: ${d.date} leaves no days after it to compare the models on; give an earlier date`,
+  badUnit: (d: { value: string }) => `--unit: "${d.value}" is not day, week or month`,
+  badPenalizer: (d: { value: string }) => `--penalizer: "${d.value}" is not a number ≥ 0`,
+  needsOpportunities: (d: { source: string; model: string }) =>
+    `${d.source}: ${d.model} needs a summary of discrete opportunities with columns frequency, recency, periods (and weights), as in donations.csv`,
+  calibrationEndNotDate: (d: { value: string }) =>
+    `--calibration-end: "${d.value}" is not a date (use YYYY-MM-DD)`,
+  nobodyBeforeCalibration: (d: { source: string }) =>
+    `${d.source}: no customer bought on or before the calibration end`,
+  fitRefused: (d: { source: string; problem: BothLanguages }) => `${d.source}: ${d.problem.en}`,
+  // A customer summary given to `loyalty fit`.
+  notANumber: (d: Where & { value?: string }) =>
+    `${d.where}: expected a number, got ${d.value === undefined ? "an empty cell" : d.value}`,
+  summaryNoColumn: (d: { source: string; names: string[]; headers: string[] }) =>
+    `${d.source}: no ${d.names.join(" or ")} column among the headers ${quoted(d.headers, ", ")}`,
+  summaryRow: (d: Where & { problem: BothLanguages }) => `${d.where}: ${d.problem.en}`,
+  // `loyalty sql`.
+  sqlNotDate: (d: { flag: string; value: string }) =>
+    `${d.flag} ${d.value}: not a date; write it as YYYY-MM-DD`,
+  sqlDialect: (d: { value: string; dialects: string[] }) =>
+    `--dialect ${d.value}: not a dialect this tool writes; use one of ${d.dialects.join(", ")}`,
+  sqlTableMissing: () => "say which table holds the order lines: --table NAME (e.g. --table sales.orders)",
+  sqlAsOfMissing: () =>
+    "say the day the summary is measured to: --as-of YYYY-MM-DD (usually the last day the table holds)",
+  sqlUnit: (d: { value: string; units: string[] }) => `--unit ${d.value}: use one of ${d.units.join(", ")}`,
+  calibrationAfterAsOf: (d: { calibrationEnd: string; asOf: string }) =>
+    `--calibration-end ${d.calibrationEnd} is after --as-of ${d.asOf}: the calibration ends on or before it`,
+  quantityWithoutPrice: () =>
+    "--quantity and --price go together: a line's amount is then quantity × unit price",
+  sqlLineAmounts: (d: { value: string; choices: string[] }) =>
+    `--line-amounts ${d.value}: use one of ${d.choices.join(", ")}`,
+  // The table options of report and fit.
+  columnsUnknownRole: (d: { word: string; index: number; roles: string[] }) =>
+    `--columns: "${d.word}" (column ${d.index}) is not a column role; use ${d.roles.join(", ")}, or - to leave the column out`,
+  columnsTwice: (d: { role: string }) => `--columns: ${d.role} is given twice`,
+  badDelimiter: (d: { value: string }) =>
+    `--delimiter: "${d.value}" is not comma, semicolon, tab, pipe or whitespace`,
+  badEncoding: (d: { value: string }) =>
+    `--encoding: "${d.value}" is not one this tool reads (${ENCODINGS.join(", ")})`,
+  // Files.
+  // `reason`: the system's words; `errno` its code (EACCES), which the other language says in its words.
+  fileUnreadable: (d: { file: string; reason: string; errno?: string }) =>
+    `${d.file} cannot be read (${d.reason})`,
+  notAFile: (d: { file: string }) => `${d.file} is not a file`,
+  isFolder: (d: { file: string; expected: "csv" | "xlsx" }) =>
+    `${d.file} is a folder, not ${d.expected === "csv" ? "a CSV file" : "a workbook"}`,
+  fileEmpty: (d: { file: string }) => `${d.file} is empty (0 bytes)`,
+  csvIsZip: (d: { file: string }) =>
+    `${d.file} is a zip file (an .xlsx workbook?), not a CSV file; name it .xlsx`,
+  csvIsOldExcel: (d: { file: string }) =>
+    `${d.file} is not a text (CSV) file: it is an Excel 97-2003 (.xls) or a password-protected workbook; save it as .xlsx or export it as CSV`,
+  csvIsBinary: (d: { file: string }) =>
+    `${d.file} is not a text (CSV) file: it holds binary data (an image, a PDF or a program?); export the orders as CSV`,
+  csvTooLarge: (d: { file: string; megabytes: number }) =>
+    `${d.file} is ${d.megabytes} MB, more than the 500 MB this tool reads; split it`,
+  // `problem`: the CSV parser's English words; `parser` its code, which the other language says in its words.
+  csvRow: (d: {
+    file: string;
+    row: number;
+    problem: string;
+    parser: string;
+    encoding: string;
+    delimiter: DelimiterWord;
+  }) =>
+    `${d.file}, row ${d.row}: ${d.problem} (read as ${d.encoding}, fields separated by ${READING_TEXTS.en.delimiters[d.delimiter]}; ` +
+    '--delimiter or --encoding, or "source" in the settings, read it otherwise)',
+  headerRowBlank: (d: { source: string; place?: TablePlace; row: number }) =>
+    `${d.source}: header row ${d.row} is blank`,
+  xlsxEncrypted: (d: { file: string }) =>
+    `${d.file} is password-protected (encrypted); open it in Excel, remove the password ` +
+    "(File > Info > Protect Workbook > Encrypt with Password) and save it again",
+  xlsxIsOldExcel: (d: { file: string }) =>
+    `${d.file} is an old Excel 97-2003 (.xls) file; open it in Excel and save it as .xlsx`,
+  xlsxIsText: (d: { file: string }) =>
+    `${d.file} is a text file, not an .xlsx workbook; if it holds comma- or tab-separated values, name it .csv`,
+  xlsxNotZip: (d: { file: string }) => `${d.file} is not an .xlsx workbook (it is not a zip file)`,
+  xlsxIsOds: (d: { file: string }) => `${d.file} is an OpenDocument spreadsheet (.ods); save it as .xlsx`,
+  zipNotWorkbook: (d: { file: string }) =>
+    `${d.file} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`,
+  zipBomb: (d: { file: string; part: string; ratio: number; size: string }) =>
+    `${d.file} is refused: its part ${d.part} would expand ${d.ratio} times to ${d.size}, which no real workbook does (a "zip bomb")`,
+  xlsxTooLarge: (d: { file: string; size: string; limit: string }) =>
+    `${d.file} is refused: it would expand to ${d.size}, more than the ${d.limit} this tool reads; split the data or save it as .csv`,
+  fileDamaged: (d: { file: string; problem: BothLanguages }) => `${d.file} is damaged: ${d.problem.en}`,
+  fileIncomplete: (d: { file: string; problem: BothLanguages }) =>
+    `${d.file} is damaged or incomplete: ${d.problem.en}`,
+  partNotDecompressed: (d: { file: string; part: string }) =>
+    `${d.file} is damaged: part ${d.part} cannot be decompressed`,
+  // Workbooks: names the report needs, the settings it stores.
+  noTableNamed: (d: { workbook?: string; table: string }) =>
+    `${d.workbook ?? "the workbook"} has no table named "${d.table}"`,
+  noSheetNamed: (d: { workbook?: string; sheet: string }) =>
+    `${d.workbook ?? "the workbook"} has no sheet named "${d.sheet}"`,
+  noVisibleSheetIn: (d: { file: string }) => `${d.file} has no visible sheet to read`,
+  settingsDamaged: (d: { workbook?: string }) =>
+    `${d.workbook ?? "the workbook"}: the Loyalty Lens settings stored in it are damaged; ` +
+    "build the report again to replace them",
+  notSettingsSheet: (d: Where) =>
+    `${d.where} is not Loyalty Lens's settings sheet; rename that sheet so Loyalty Lens can keep its settings`,
+  nameClash: (d: { workbook?: string; name: string; sheet: string }) =>
+    `${d.workbook ?? "the workbook"} already has a name "${d.name}" that Loyalty Lens did not create; ` +
+    `rename it (Formulas > Name Manager) so the ${d.sheet} sheet can define it`,
+  tableNameClash: (d: Where & { name: string; sheet: string }) =>
+    `${d.where} has a table named "${d.name}", the name Loyalty Lens uses for a table of the ${d.sheet} ` +
+    "sheet; rename that table (Table Design > Table Name)",
+  ordersSheetIsReport: (d: { sheet: string }) =>
+    `sheet ${d.sheet} is a Loyalty Lens report sheet, not the orders; name the orders sheet`,
+  noCampaignSheet: (d: { sheet: string }) =>
+    `the workbook has no sheet named "${d.sheet}" to read the campaigns from (setting campaigns.sheet)`,
+  liftCampaignUnknown: (d: { campaign: string; known: string[] }) =>
+    `campaigns.liftForBenefitCost names "${d.campaign}", which is not among the campaigns measured` +
+    (d.known.length > 0
+      ? ` (${quoted(d.known, ", ")})`
+      : " (no campaign table was found: add a Campaigns sheet or give --campaigns FILE)"),
+  liftNotMeasured: (d: { campaign: string }) =>
+    `campaigns.liftForBenefitCost: campaign "${d.campaign}" has no measured lift (no participant could be ` +
+    "matched; see LL Campaigns)",
+  // Writing.
+  writeLocked: (d: { file: string }) =>
+    `cannot write ${d.file}: it is read-only or open in another program (close it in Excel)`,
+  writeNoFolder: (d: { file: string; folder: string }) =>
+    `cannot write ${d.file}: the folder ${d.folder} does not exist`,
+  diskFull: (d: { file: string }) => `cannot write ${d.file}: the disk is full`,
+  refreshRunning: (d: { file: string; pid: number; host: string; started: string; lock: string }) =>
+    `${d.file} was not changed: it is being refreshed by another run ` +
+    `(process ${d.pid} on ${d.host}, since ${d.started}); wait for it to finish, or delete ` +
+    `${d.lock} if no refresh is running`,
+  // `losses`: what the splice of the package found it cannot carry, as it describes them (English).
+  refreshWouldNotKeep: (d: { file: string; losses: string[] }) =>
+    `${d.file} was not changed: refreshing it would not keep what was written on the ` +
+    `report's sheets:\n${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
+    "Move it to a sheet of your own (or outside the report's tables), or run again with --force to " +
+    "refresh anyway without it",
+  // The DuckDB engine.
+  duckDbMissing: (d: { reason: string }) =>
+    `DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: ${d.reason}); ` +
+    "install it with npm install @duckdb/node-api, or leave out --engine duckdb to read the file without it",
+  duckDbFileType: (d: { file: string }) =>
+    `${d.file}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
+};
+
+type Texts = typeof en;
+
+const zhCN: Texts = {
+  summaryNotInPlace: () => "--summary 会写入一个新工作簿：请用 --out FILE.xlsx，而不是 --in-place",
+  inputAndSummary: (d) => `请只给出订单（${d.input}）或 --summary FILE 其中之一，不要同时给出`,
+  campaignsWithSummary: () => "--campaigns 需要订单明细；客户汇总中没有订单明细",
+  sheetNeedsXlsx: () => "--sheet 指定的是 .xlsx 输入文件中的工作表",
+  inPlaceNeedsXlsx: (d) => `--in-place 只能更新 .xlsx 工作簿，不能更新 ${d.file}`,
+  outAndInPlace: () => "请只给出 --out FILE 或 --in-place 其中之一，不要同时给出",
+  forceNeedsInPlace: () => "--force 只能与 --in-place 一起使用",
+  notReportSummary: (d) =>
+    `--summary ${d.file}：客户汇总应有 ${quoted(d.columns, "、")} 这些列（与 loyalty sql 输出的一致）；` +
+    `该文件的表头为 ${quoted(d.headers, "、")}`,
+  notFitSummary: (d) =>
+    `--summary ${d.file}：客户汇总应有 "frequency"（或 "x"）、"recency"（或 "t_x"）和 "T" 列（与 loyalty sql 输出的一致）；` +
+    `该文件的表头为 ${quoted(d.headers, "、")}`,
+  fitInputMissing: () => '请提供输入文件（"loyalty fit FILE -m MODEL"）或 --summary FILE',
+  autoNeedsOrders: (d) =>
+    `${d.source}：--model auto 要用校准期结束后的购买来比较各模型，因此需要交易明细文件（客户、日期、金额），` +
+    `而不是客户汇总；或用 --model 选定一个模型（${quoted(d.models, "、")}）`,
+  noDaysAfterCalibration: (d) =>
+    `--calibration-end：${d.date} 之后没有可用来比较模型的日子；请给出更早的日期`,
+  badUnit: (d) => `--unit：“${d.value}”不是 "day"、"week" 或 "month"`,
+  badPenalizer: (d) => `--penalizer：“${d.value}”不是 ≥ 0 的数`,
+  needsOpportunities: (d) =>
+    `${d.source}：${d.model} 需要离散购买机会的汇总，包含 "frequency"、"recency"、"periods"（以及 "weights"）列，如 donations.csv`,
+  calibrationEndNotDate: (d) => `--calibration-end：“${d.value}”不是日期（请写成 YYYY-MM-DD）`,
+  nobodyBeforeCalibration: (d) => `${d.source}：校准期结束日（含）之前没有任何客户购买`,
+  fitRefused: (d) => `${d.source}：${d.problem["zh-CN"]}`,
+  notANumber: (d) =>
+    `${zhPlace(d)}：此处应为数字，实际是${d.value === undefined ? "空单元格" : ` ${d.value}`}`,
+  summaryNoColumn: (d) =>
+    `${d.source}：在表头 ${quoted(d.headers, "、")} 中没有 ${quoted(d.names, " 或 ")} 列`,
+  summaryRow: (d) => `${zhPlace(d)}：${d.problem["zh-CN"]}`,
+  sqlNotDate: (d) => `${d.flag} ${d.value}：不是日期；请写成 YYYY-MM-DD`,
+  sqlDialect: (d) =>
+    `--dialect ${d.value}：本工具不生成这种方言；请使用以下之一：${quoted(d.dialects, "、")}`,
+  sqlTableMissing: () => '请指定存放订单明细的表：--table NAME（例如 "--table sales.orders"）',
+  sqlAsOfMissing: () => "请指定汇总计算到哪一天：--as-of YYYY-MM-DD（通常是表中的最后一天）",
+  sqlUnit: (d) => `--unit ${d.value}：请使用以下之一：${quoted(d.units, "、")}`,
+  calibrationAfterAsOf: (d) =>
+    `--calibration-end ${d.calibrationEnd} 晚于 --as-of ${d.asOf}：校准期应在统计截止日当天或之前结束`,
+  quantityWithoutPrice: () => "--quantity 和 --price 需要一起给出：此时每行的金额为数量 × 单价",
+  sqlLineAmounts: (d) => `--line-amounts ${d.value}：请使用以下之一：${quoted(d.choices, "、")}`,
+  columnsUnknownRole: (d) =>
+    `--columns：“${d.word}”（第 ${d.index} 列）不是列的用途；请使用 ${quoted(d.roles, "、")}，或用 - 跳过该列`,
+  columnsTwice: (d) => `--columns："${d.role}" 被指定了两次`,
+  badDelimiter: (d) => `--delimiter：“${d.value}”不是 "comma"、"semicolon"、"tab"、"pipe" 或 "whitespace"`,
+  badEncoding: (d) => `--encoding：本工具不能读取“${d.value}”编码（可用：${quoted(ENCODINGS, "、")}）`,
+  fileUnreadable: (d) =>
+    `${d.file} 无法读取（${ERRNO_ZH[d.errno ?? ""] ?? `系统错误 ${d.errno ?? ""}`.trim()}）`,
+  notAFile: (d) => `${d.file} 不是文件`,
+  isFolder: (d) => `${d.file} 是一个文件夹，不是${d.expected === "csv" ? " CSV 文件" : "工作簿"}`,
+  fileEmpty: (d) => `${d.file} 是空文件（0 字节）`,
+  csvIsZip: (d) => `${d.file} 是 zip 文件（.xlsx 工作簿？），不是 CSV 文件；请将其扩展名改为 .xlsx`,
+  csvIsOldExcel: (d) =>
+    `${d.file} 不是文本（CSV）文件：它是 Excel 97-2003（.xls）工作簿或有密码保护的工作簿；请另存为 .xlsx 或导出为 CSV`,
+  csvIsBinary: (d) =>
+    `${d.file} 不是文本（CSV）文件：它包含二进制数据（图片、PDF 或程序？）；请将订单导出为 CSV`,
+  csvTooLarge: (d) => `${d.file} 大小为 ${d.megabytes} MB，超过本工具可读取的 500 MB；请拆分该文件`,
+  csvRow: (d) =>
+    `${d.file}，第 ${d.row} 行：${CSV_PROBLEMS_ZH[d.parser] ?? d.problem}（按 "${d.encoding}" 编码、以${READING_TEXTS["zh-CN"].delimiters[d.delimiter]}分隔字段读取；` +
+    '可用 --delimiter 或 --encoding，或设置中的 "source" 改变读取方式）',
+  headerRowBlank: (d) =>
+    `${placeText(PLACE_TEXTS["zh-CN"], d.source, d.place)}：表头行（第 ${d.row} 行）是空的`,
+  xlsxEncrypted: (d) =>
+    `${d.file} 有密码保护（已加密）；请在 Excel 中打开，删除密码（文件 > 信息 > 保护工作簿 > 用密码进行加密）后重新保存`,
+  xlsxIsOldExcel: (d) => `${d.file} 是旧版 Excel 97-2003（.xls）文件；请在 Excel 中打开并另存为 .xlsx`,
+  xlsxIsText: (d) =>
+    `${d.file} 是文本文件，不是 .xlsx 工作簿；如果其中是逗号或制表符分隔的值，请将扩展名改为 .csv`,
+  xlsxNotZip: (d) => `${d.file} 不是 .xlsx 工作簿（它不是 zip 文件）`,
+  xlsxIsOds: (d) => `${d.file} 是 "OpenDocument" 电子表格（.ods）；请另存为 .xlsx`,
+  zipNotWorkbook: (d) => `${d.file} 是 zip 文件，但不是 Excel 工作簿（其中没有 "xl/workbook.xml"）`,
+  zipBomb: (d) =>
+    `${d.file} 被拒绝读取：其中的部件 ${d.part} 会膨胀 ${d.ratio} 倍，达到 ${d.size}，真实的工作簿不会这样（“zip 炸弹”）`,
+  xlsxTooLarge: (d) =>
+    `${d.file} 被拒绝读取：解压后将达到 ${d.size}，超过本工具可读取的 ${d.limit}；请拆分数据或另存为 .csv`,
+  fileDamaged: (d) => `${d.file} 已损坏：${d.problem["zh-CN"]}`,
+  fileIncomplete: (d) => `${d.file} 已损坏或不完整：${d.problem["zh-CN"]}`,
+  partNotDecompressed: (d) => `${d.file} 已损坏：部件 ${d.part} 无法解压`,
+  noTableNamed: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格`,
+  noSheetNamed: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.sheet}”的工作表`,
+  noVisibleSheetIn: (d) => `${d.file} 中没有可读取的可见工作表`,
+  settingsDamaged: (d) =>
+    `${d.workbook ? `${d.workbook} ` : "工作簿"}中保存的 Loyalty Lens 设置已损坏；请重新生成报告以替换它们`,
+  notSettingsSheet: (d) =>
+    `${zhPlace(d)} 不是 Loyalty Lens 的设置工作表；请重命名该工作表，以便 Loyalty Lens 保存其设置`,
+  nameClash: (d) =>
+    `${d.workbook ? `${d.workbook} ` : "工作簿"}中已有一个不是 Loyalty Lens 创建的名称“${d.name}”；` +
+    `请重命名它（公式 > 名称管理器），以便 ${d.sheet} 工作表定义该名称`,
+  tableNameClash: (d) =>
+    `${zhPlace(d)} 中有一个名为“${d.name}”的表格，而 Loyalty Lens 要用这个名称命名 ${d.sheet} 工作表中的表格；` +
+    "请重命名该表格（表设计 > 表名称）",
+  ordersSheetIsReport: (d) =>
+    `工作表 ${d.sheet} 是 Loyalty Lens 的报告工作表，不是订单；请指定订单所在的工作表`,
+  noCampaignSheet: (d) => `工作簿中没有名为“${d.sheet}”的工作表，无法读取活动（设置 campaigns.sheet）`,
+  liftCampaignUnknown: (d) =>
+    `campaigns.liftForBenefitCost 指定的活动“${d.campaign}”不在已测算的活动中` +
+    (d.known.length > 0
+      ? `（${quoted(d.known, "、")}）`
+      : "（未找到活动表：请添加“Campaigns”工作表或使用 --campaigns FILE）"),
+  liftNotMeasured: (d) =>
+    `campaigns.liftForBenefitCost：活动“${d.campaign}”没有测算出提升（没有参与者能够匹配到对照；见“LL 活动效果”）`,
+  writeLocked: (d) => `无法写入 ${d.file}：该文件只读，或已在其他程序中打开（请在 Excel 中关闭它）`,
+  writeNoFolder: (d) => `无法写入 ${d.file}：文件夹 ${d.folder} 不存在`,
+  diskFull: (d) => `无法写入 ${d.file}：磁盘已满`,
+  refreshRunning: (d) =>
+    `${d.file} 未被更改：另一次运行正在刷新它（主机 ${d.host} 上的进程 ${d.pid}，开始于 ${d.started}）；` +
+    `请等它完成，如果并没有刷新在运行，请删除 ${d.lock}`,
+  refreshWouldNotKeep: (d) =>
+    `${d.file} 未被更改：刷新会丢失您在报告工作表上写的以下内容：\n` +
+    `${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
+    "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
+  duckDbMissing: (d) =>
+    `DuckDB 未安装（无法加载可选包 @duckdb/node-api：${d.reason}）；` +
+    '请用 "npm install @duckdb/node-api" 安装，或去掉 --engine duckdb，不用它读取文件',
+  duckDbFileType: (d) =>
+    `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
+};
+
+export const INPUT_ERROR_TEXTS = bilingual<Texts>({ en, "zh-CN": zhCN });
+
+export type InputErrorCode = keyof Texts;
+/** The values of code C: what its text names. */
+type ValuesOf<C extends InputErrorCode> = Parameters<Texts[C]> extends [infer D] ? D : Record<never, never>;
+/** An input error as code and values (part of UserErrorDetail). */
+export type InputErrorDetail = { [C in InputErrorCode]: { code: C } & ValuesOf<C> }[InputErrorCode];
+
+/** The error of `code` with its values: its message in English, its detail for the other language. */
+export function inputError<C extends InputErrorCode>(code: C, ...values: Parameters<Texts[C]>): UserError {
+  const given = (values[0] ?? {}) as ValuesOf<C>;
+  const text = en[code] as (d: ValuesOf<C>) => string;
+  return new UserError(text(given), undefined, { ...(given as object), code } as InputErrorDetail);
+}
+
+/** A part of an .xlsx package that its directory does not list. */
+export function partMissing(file: string, part: string): UserError {
+  return inputError("fileDamaged", {
+    file,
+    problem: { en: `part ${part} is missing`, "zh-CN": `缺少部件 ${part}` },
+  });
+}

@@ -1,0 +1,192 @@
+/**
+ * Text files the DuckDB engine reads as the in-process reader does (src/cli/duckdb/text-input.ts): a
+ * header below title rows, a GBK file compressed (.csv.gz), a glob of GBK files, a file whose first
+ * megabyte is UTF-8 but not the rest. Each is made here from an order-export fixture of test/data whose
+ * customers and revenue were worked out by hand (test/exports/expected.ts), and compared with those and
+ * with everything `--engine js` gives on the same lines (for a .gz or a glob: the plain file they hold).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
+import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import { run } from "../../src/cli/main";
+import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
+import { detectCurrency } from "../../src/engine/data/currency";
+import { amountColumnOf, readOrderTable } from "../../src/engine/data/read-orders";
+import { readCsvTable } from "../../src/workbook/csv/read";
+import type { CsvReadOptions } from "../../src/workbook/csv/table";
+import { capture } from "../helpers/cli-io";
+import {
+  bothEngines,
+  comparable,
+  expectHandComputed,
+  expectSameAnalysis,
+  perCustomer,
+} from "../helpers/duckdb-compare";
+import { testDataPath } from "../helpers/test-data";
+import { EXPECTED_EXPORTS, totalsOf, type ExpectedExport } from "../exports/expected";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ll-duckdb-text-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const silent = capture();
+const expected = (file: string) => EXPECTED_EXPORTS.find((e) => e.file === file) as ExpectedExport;
+const MARKETPLACE = expected("export-marketplace-gbk.csv");
+const SHOPIFY = expected("export-shopify.csv");
+
+function write(name: string, bytes: Uint8Array | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** DuckDB on `input` (a .gz file or a glob) against the in-process engine on `plain`, the same lines. */
+async function duckDbAgainst(input: string, plain: string, csv: CsvReadOptions = {}) {
+  const { table } = await readCsvTable(plain, csv);
+  const inProcess = analyzeOrderTable(readOrderTable(table, {}));
+  const duck = await readWithDuckDb(input, { csv }, silent);
+  try {
+    return { inProcess, viaDuckDb: analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read)), duck };
+  } finally {
+    duck.close();
+  }
+}
+
+/** The quality report without what names the file (a glob has no single file to name). */
+const withoutPlace = (a: Analysis) => {
+  const report = comparable(a.table.quality) as unknown as Record<string, unknown>;
+  const { place: _place, ...rest } = report;
+  return JSON.parse(JSON.stringify(rest).replaceAll('"source":"FILE"', '"source":"-"')) as unknown;
+};
+
+/** Title lines above the header, as a marketplace's export starts (ASCII: the same bytes in GBK). */
+const TITLE = Buffer.from("Seller centre: order export\r\nExported 2024-02-02 09:00\r\n\r\n");
+
+/** The lines of a file's bytes (CRLF; a GBK character never holds the bytes of CR or LF). */
+function byteLines(bytes: Buffer): Buffer[] {
+  const lines: Buffer[] = [];
+  for (let start = 0; start < bytes.length;) {
+    const end = bytes.indexOf("\r\n", start);
+    lines.push(bytes.subarray(start, end < 0 ? bytes.length : end));
+    start = end < 0 ? bytes.length : end + 2;
+  }
+  return lines.filter((l) => l.length > 0);
+}
+
+describe("the DuckDB engine reads text files as the in-process reader does", () => {
+  it("finds the header below title rows and a blank line (GBK, through its UTF-8 copy), and skips them", async () => {
+    const file = write(
+      "titled-gbk.csv",
+      Buffer.concat([TITLE, readFileSync(testDataPath(MARKETPLACE.file))]),
+    );
+    const { inProcess, viaDuckDb, duck } = await bothEngines(file, {});
+    // The header is on row 4: the first order line is row 5, as the examples of the quality report say.
+    expect(inProcess.table.quality.source).toBe("titled-gbk.csv");
+    expect(duck.files.firstRow).toBe(5);
+    expectHandComputed(viaDuckDb, MARKETPLACE);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("skips title rows of a UTF-8 file DuckDB reads as it is, and keeps the headers as the in-process reader trims them", async () => {
+    const shopify = readFileSync(testDataPath(SHOPIFY.file), "utf8");
+    const file = write(
+      "titled-shopify.csv",
+      `"Orders export, March-April 2024"\nStore: Example\n\n${shopify}`,
+    );
+    const { inProcess, viaDuckDb, duck, table } = await bothEngines(file, {});
+    expect(duck.files.fromClause).toMatch(/skip = 3/);
+    expect(duck.files.fromClause).not.toMatch(/utf8\.txt/);
+    expect(duck.currency).toEqual(detectCurrency(table, amountColumnOf(inProcess.table.columns)));
+    expectHandComputed(viaDuckDb, SHOPIFY);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("reads the header row the settings name (source.header: 3)", async () => {
+    const file = write(
+      "header-on-3.csv",
+      `Report\nfrom the till\nMember,Date,Amount\n7,2024-01-02,10\n7,2024-01-09,5\n`,
+    );
+    const csv: CsvReadOptions = { header: 3 };
+    const { inProcess, viaDuckDb } = await bothEngines(file, { csv }, csv);
+    expect(viaDuckDb.summary.customerIds).toEqual(["7"]);
+    expect(viaDuckDb.summary.spend[0]).toBe(15);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("reads a GBK .csv.gz file as the plain file is read in process", async () => {
+    const plain = testDataPath(MARKETPLACE.file);
+    const gz = write("marketplace-gbk.csv.gz", gzipSync(readFileSync(plain)));
+    const { inProcess, viaDuckDb, duck } = await duckDbAgainst(gz, plain);
+    expect(duck.text?.encoding).toBe("gbk");
+    expectHandComputed(viaDuckDb, MARKETPLACE);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("reads a glob of two GBK files as one table, as the in-process reader reads them joined", async () => {
+    const plain = testDataPath(MARKETPLACE.file);
+    const [header, ...rows] = byteLines(readFileSync(plain));
+    const crlf = Buffer.from("\r\n");
+    const half = (name: string, part: Buffer[]) =>
+      write(name, Buffer.concat([header, ...part].flatMap((line) => [line, crlf])));
+    half("orders-2023.csv", rows.slice(0, 7));
+    half("orders-2024.csv", rows.slice(7));
+    const { inProcess, viaDuckDb } = await duckDbAgainst(path.join(dir, "orders-*.csv"), plain);
+    expectHandComputed(viaDuckDb, MARKETPLACE);
+    expect(withoutPlace(viaDuckDb)).toEqual(withoutPlace(inProcess));
+    expect(perCustomer(viaDuckDb)).toEqual(perCustomer(inProcess));
+    expect(viaDuckDb.table.members).toEqual(inProcess.table.members);
+  });
+
+  it("reads a file whose first megabyte is plain ASCII and whose later lines are Latin-1 in the encoding the in-process reader picks", async () => {
+    // 7,000 lines of about 180 bytes (1.2 MB): the customer "Zoé" (é as the single byte 0xE9) comes after
+    // the first megabyte, where only DuckDB's reading finds that the file is not UTF-8.
+    const lines = ["customer,date,amount,note"];
+    const note = "a note of plain ASCII characters without accents; ".repeat(3);
+    for (let k = 0; k < 7_000; k++)
+      lines.push(`C${k % 500},2024-0${1 + (k % 9)}-1${k % 10},${(k % 50) + 0.5},${note}`);
+    const ascii = Buffer.from(lines.join("\n") + "\n");
+    const file = write(
+      "late-latin1.csv",
+      Buffer.concat([ascii, Buffer.from([0x5a, 0x6f, 0xe9]), Buffer.from(",2024-09-01,12.25,late\n")]),
+    );
+    expect(ascii.length).toBeGreaterThan(1 << 20);
+    const { inProcess, viaDuckDb, duck } = await duckDbAgainst(file, file);
+    const { encoding } = await readCsvTable(file);
+    expect(duck.files.fromClause).toMatch(/utf8\.txt/);
+    expect(inProcess.summary.customerIds).toHaveLength(501);
+    expect(encoding).not.toMatch(/^utf/);
+    expect(duck.text?.encoding).toBe(encoding);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("refuses a glob whose files have different columns, naming both files", async () => {
+    write("mixed-a.csv", "Member,Date,Amount\n1,2024-01-02,10\n");
+    write("mixed-b.csv", "Member,Date,Total\n2,2024-01-03,12\n");
+    await expect(readWithDuckDb(path.join(dir, "mixed-*.csv"), {}, silent)).rejects.toThrow(
+      /mixed-\*\.csv: the files are read as one table, but mixed-b\.csv has the columns Member, Date, Total where mixed-a\.csv has the columns Member, Date, Amount; make them alike, or read each file on its own/,
+    );
+  });
+
+  it("loyalty report --engine duckdb on a titled GBK export gives the same figures and notes as --engine js", async () => {
+    const file = write(
+      "titled-report.csv",
+      Buffer.concat([TITLE, readFileSync(testDataPath(MARKETPLACE.file))]),
+    );
+    const report = async (engine: string) => {
+      const io = capture();
+      const out = path.join(dir, `titled.${engine}.xlsx`);
+      const args = ["report", file, "--out", out, "--sheets", "customers,data-quality", "--engine", engine];
+      expect(await run([...args, "--json"], io)).toBe(0);
+      const json = JSON.parse(io.stdout);
+      return { customers: json.customers, revenue: Math.round(json.revenue * 100), read: json.read };
+    };
+    const viaDuckDb = await report("duckdb");
+    expect(viaDuckDb.customers).toBe(totalsOf(MARKETPLACE).customers);
+    expect(viaDuckDb).toEqual(await report("js"));
+  });
+});
