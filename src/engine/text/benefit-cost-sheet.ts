@@ -453,7 +453,7 @@ const EN: BenefitCostSheetTexts = {
   ],
   charts: {
     revenueCost: "Revenue and benefit cost by period",
-    members: "Members per tier at period end",
+    members: "Members per tier, new and established, at period end",
     period: "Period",
     money: "Money",
     members2: "Members",
@@ -700,7 +700,7 @@ const ZH: BenefitCostSheetTexts = {
   ],
   charts: {
     revenueCost: "各期收入与权益成本",
-    members: "各等级期末会员",
+    members: "各等级新老会员期末人数",
     period: "期",
     money: "金额",
     members2: "会员",
