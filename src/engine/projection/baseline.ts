@@ -121,7 +121,7 @@ export interface TenureChain {
 }
 
 /** Months a member counts as new (the shortest; a longer period makes it the period). */
-export const NEW_MEMBER_MONTHS = 6;
+const NEW_MEMBER_MONTHS = 6;
 
 export interface BaselineOptions {
   /** Months per period, a whole number from 1 to 12 (default 1). */

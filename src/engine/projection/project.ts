@@ -243,7 +243,7 @@ interface Context {
 }
 
 /** Members per tier of a row of the chain: its new members and its established ones. */
-export function tierMembersOf(chain: readonly number[], k: number): number[] {
+function tierMembersOf(chain: readonly number[], k: number): number[] {
   return Array.from({ length: k }, (_, i) => chain[i] + chain[k + i]);
 }
 

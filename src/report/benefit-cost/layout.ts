@@ -21,7 +21,7 @@ export const KEY_RESULT_LINES = 17;
 /** Column of the sensitivity helper, right of the grid (redemption rates and 6 participation rates). */
 const SENSITIVITY_HELPER_COL = 10;
 /** Columns of the baseline's table of chain states: state, members now, average, actual revenue, spend. */
-export const BASELINE_COLUMNS = 5;
+const BASELINE_COLUMNS = 5;
 /** Rows of the growth causes in the reconciliation. */
 const GROWTH_CAUSE_LINES = 5;
 /** Rows of the side-by-side comparison (revenue, cost, margin after benefits, net effect, ROI). */
