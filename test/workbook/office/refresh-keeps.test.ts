@@ -263,7 +263,10 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     await buildReport({ workbook: wb, force: true });
     const now = customerTable(excel);
     expect(now.rowOf(leaving)).toBe(-1);
-    expect(now.rowOf(staying)).toBe(stayingRow - 1);
+    // It moved (a customer above it left, and the refitted model may order the rest anew): following it is
+    // not the trivial case of a validation that stays where it was.
+    expect(now.rowOf(staying)).toBeGreaterThan(0);
+    expect(now.rowOf(staying)).not.toBe(stayingRow);
     expect(sheet.validations).toEqual([
       {
         range: `${columnName(now.box.left + 1)}${now.rowOf(staying)}`,
