@@ -1149,7 +1149,7 @@ class ConditionalFormatCollectionProxy
 }
 
 /** Several ranges of a sheet (Excel's RangeAreas): only their conditional formats are modelled. */
-class RangeAreasProxy {
+class RangeAreasProxy implements Faked<Excel.RangeAreas, "conditionalFormats"> {
   constructor(
     private readonly context: FakeContext,
     private readonly target: () => { sheet: FakeSheet; boxes: RangeBox[] },
