@@ -52,6 +52,36 @@ export interface BothLanguages {
   "zh-CN": string;
 }
 
+/** How two files of a glob differ: their separator, the line of their header row, or their columns. */
+interface GlobUnlike {
+  pattern: string;
+  file: string;
+  other: string;
+  aspect: "separator" | "headerLine" | "columns";
+  /** A separator's word (comma, tab ...), a line number, or the columns joined by ", ". */
+  first: string;
+  second: string;
+}
+
+const GLOB_ASPECT_EN: Record<GlobUnlike["aspect"], string> = {
+  separator: "is separated by",
+  headerLine: "has its header (or first row) on line",
+  columns: "has the columns",
+};
+
+const GLOB_ASPECT_ZH: Record<GlobUnlike["aspect"], string> = {
+  separator: "字段分隔符",
+  headerLine: "表头（或首行）所在行",
+  columns: "列",
+};
+
+/** A separator said in the language's word; line numbers and column names as they are. */
+function globValue(d: GlobUnlike, value: string, language: "en" | "zh-CN"): string {
+  if (d.aspect !== "separator") return value;
+  const words = READING_TEXTS[language].delimiters as Record<string, string>;
+  return words[value as DelimiterWord] ?? value;
+}
+
 const en = {
   // `loyalty report`, `loyalty fit`: which inputs and flags go together.
   summaryNotInPlace: () => "--summary writes a new workbook: give --out FILE.xlsx, not --in-place",
@@ -212,6 +242,13 @@ const en = {
     "install it with npm install @duckdb/node-api, or leave out --engine duckdb to read the file without it",
   duckDbFileType: (d: { file: string }) =>
     `${d.file}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
+  duckDbGlobEmpty: (d: { pattern: string }) => `${d.pattern} names no file`,
+  // A glob's files are one table (src/cli/duckdb/text-input.ts): `first` is `file`'s, `second` `other`'s.
+  duckDbGlobUnlike: (d: GlobUnlike) =>
+    `${d.pattern}: the files are read as one table, but ${d.other} ${GLOB_ASPECT_EN[d.aspect]} ` +
+    `${globValue(d, d.second, "en")} where ${d.file} ${GLOB_ASPECT_EN[d.aspect]} ${globValue(d, d.first, "en")}; ` +
+    "make them alike, or read each file on its own",
+  notGzip: (d: { file: string }) => `${d.file} cannot be read: it is not a gzip file`,
 };
 
 type Texts = typeof en;
@@ -332,6 +369,12 @@ const zhCN: Texts = {
     '请用 "npm install @duckdb/node-api" 安装，或去掉 --engine duckdb，不用它读取文件',
   duckDbFileType: (d) =>
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
+  duckDbGlobEmpty: (d) => `${d.pattern} 没有匹配到任何文件`,
+  duckDbGlobUnlike: (d) =>
+    `${d.pattern}：这些文件作为一张表读取，但 ${d.other} 的${GLOB_ASPECT_ZH[d.aspect]}是 ` +
+    `${globValue(d, d.second, "zh-CN")}，而 ${d.file} 的是 ${globValue(d, d.first, "zh-CN")}；` +
+    "请使它们一致，或逐个读取文件",
+  notGzip: (d) => `${d.file} 无法读取：它不是 gzip 文件`,
 };
 
 export const INPUT_ERROR_TEXTS = bilingual<Texts>({ en, "zh-CN": zhCN });
