@@ -53,6 +53,10 @@ export interface BothLanguages {
 }
 
 const en = {
+  // Settings (a --config file, the flags, the settings stored in a workbook) and where they came from.
+  settingsInvalid: (d: { label: BothLanguages; problems: BothLanguages[] }) =>
+    `${d.label.en}: ${d.problems.map((p) => p.en).join("; ")}`,
+  settingsNotJson: (d: { problem: BothLanguages }) => d.problem.en,
   // `loyalty report`, `loyalty fit`: which inputs and flags go together.
   summaryNotInPlace: () => "--summary writes a new workbook: give --out FILE.xlsx, not --in-place",
   inputAndSummary: (d: { input: string }) =>
@@ -217,6 +221,8 @@ const en = {
 type Texts = typeof en;
 
 const zhCN: Texts = {
+  settingsInvalid: (d) => `${d.label["zh-CN"]}：${d.problems.map((p) => p["zh-CN"]).join("；")}`,
+  settingsNotJson: (d) => d.problem["zh-CN"],
   summaryNotInPlace: () => "--summary 会写入一个新工作簿：请用 --out FILE.xlsx，而不是 --in-place",
   inputAndSummary: (d) => `请只给出订单（${d.input}）或 --summary FILE 其中之一，不要同时给出`,
   campaignsWithSummary: () => "--campaigns 需要订单明细；客户汇总中没有订单明细",

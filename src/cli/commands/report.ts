@@ -11,6 +11,7 @@
  *   written through a temporary file, so a failure or a kill never leaves a broken workbook. What a user
  *   wrote on a report sheet that cannot be kept stops the refresh, listed, unless --force.
  */
+import { SETTING_TEXTS } from "../../report/setting-texts";
 import { HELP_TEXTS } from "../../i18n/command-help";
 import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
@@ -232,7 +233,10 @@ async function reportCommand(
     stored === undefined
       ? given
       : deepMerge(
-          checkConfigLayer(stored, `${path.basename(input)}: the Loyalty Lens settings stored in it`),
+          checkConfigLayer(stored, {
+            en: SETTING_TEXTS.en.storedIn(path.basename(input)),
+            "zh-CN": SETTING_TEXTS["zh-CN"].storedIn(path.basename(input)),
+          }),
           given,
         );
   await runReport(
