@@ -43,6 +43,25 @@ const CSV_PROBLEMS_ZH: Record<string, string> = {
   TooManyFields: "字段比表头多",
 };
 
+/** The files of a glob that differ: the glob, the file that differs, the first file. */
+interface Glob {
+  pattern: string;
+  file: string;
+  first: string;
+}
+
+/** "orders/*.csv: the files are read as one table, but b.csv is separated by tab where a.csv ..." */
+function globDiffer(d: Glob, what: string, [a, b]: string[]): string {
+  return (
+    `${d.pattern}: the files are read as one table, but ${d.file} ${what} ${b} where ${d.first} ${what} ${a}; ` +
+    "make them alike, or read each file on its own"
+  );
+}
+
+function globDifferZh(d: Glob, other: string, first: string): string {
+  return `${d.pattern}：这些文件作为一个表读取，但 ${d.file} ${other}，而 ${d.first} ${first}；请让它们一致，或分别读取每个文件`;
+}
+
 const zhPlace = (d: Where) => placeText(PLACE_TEXTS["zh-CN"], d.where, d.at);
 const quoted = (items: readonly string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
 
@@ -210,7 +229,23 @@ const en = {
     `report's sheets:\n${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
     "Move it to a sheet of your own (or outside the report's tables), or run again with --force to " +
     "refresh anyway without it",
-  // The DuckDB engine.
+  // The DuckDB engine: compressed files and globs.
+  notGzip: (d: { file: string }) => `${d.file} cannot be read: it is not a gzip file`,
+  globNoFile: (d: { pattern: string }) => `${d.pattern} names no file`,
+  globDelimiters: (d: Glob & { delimiters: [DelimiterWord, DelimiterWord] }) =>
+    globDiffer(
+      d,
+      "is separated by",
+      d.delimiters.map((w) => READING_TEXTS.en.delimiters[w]),
+    ),
+  globHeaderLines: (d: Glob & { lines: [number, number] }) =>
+    globDiffer(d, "has its header (or first row) on line", d.lines.map(String)),
+  globHeaders: (d: Glob & { headers: [string[], string[]] }) =>
+    globDiffer(
+      d,
+      "has the columns",
+      d.headers.map((h) => h.join(", ")),
+    ),
   duckDbMissing: (d: { reason: string }) =>
     `DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: ${d.reason}); ` +
     "install it with npm install @duckdb/node-api, or leave out --engine duckdb to read the file without it",
@@ -333,6 +368,17 @@ const zhCN: Texts = {
     `${d.file} 未被更改：刷新会丢失您在报告工作表上写的以下内容：\n` +
     `${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
     "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
+  notGzip: (d) => `${d.file} 无法读取：它不是 gzip 文件`,
+  globNoFile: (d) => `${d.pattern} 没有匹配到任何文件`,
+  globDelimiters: (d) =>
+    globDifferZh(
+      d,
+      `以${READING_TEXTS["zh-CN"].delimiters[d.delimiters[1]]}分隔字段`,
+      `以${READING_TEXTS["zh-CN"].delimiters[d.delimiters[0]]}分隔`,
+    ),
+  globHeaderLines: (d) => globDifferZh(d, `的表头（或第一行）在第 ${d.lines[1]} 行`, `在第 ${d.lines[0]} 行`),
+  globHeaders: (d) =>
+    globDifferZh(d, `的列为 ${quoted(d.headers[1], "、")}`, `为 ${quoted(d.headers[0], "、")}`),
   duckDbMissing: (d) =>
     `DuckDB 未安装（无法加载可选包 @duckdb/node-api：${d.reason}）；` +
     '请用 "npm install @duckdb/node-api" 安装，或去掉 --engine duckdb，不用它读取文件',

@@ -18,6 +18,7 @@
  *
  * Contact, product and channel columns other than the member details are left out, and said so.
  */
+import type { DuckDbReadStep } from "../../i18n/command-line";
 import { DataError } from "../../engine/data/errors";
 import { parseDay, type DateParseOptions } from "../../engine/data/parse-date";
 import { parseAmount, type AmountParseOptions } from "../../engine/data/parse-amount";
@@ -70,8 +71,8 @@ export interface DuckDbReadOptions extends Pick<
 > {
   dates?: DateParseOptions;
   amounts?: AmountParseOptions;
-  /** Called with a line for each step (for a progress line on stderr). */
-  onProgress?: (message: string) => void;
+  /** Called at each step (for a progress line on stderr, in the CLI's language). */
+  onProgress?: (step: DuckDbReadStep) => void;
 }
 
 export interface DuckDbOrders {
@@ -259,7 +260,7 @@ export async function readOrdersWithDuckDb(
   options: DuckDbReadOptions = {},
 ): Promise<DuckDbOrders> {
   const say = options.onProgress ?? (() => undefined);
-  say(`Loading ${files.label} into DuckDB`);
+  say("loading");
   // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
   const described = await db.columns("DESCRIBE ll_raw");
@@ -273,13 +274,13 @@ export async function readOrdersWithDuckDb(
   );
   const col = roleHeaders(columns, headers);
 
-  say("Deciding the date order, the decimal separator and the currency from the whole columns");
+  say("deciding");
   const decided = await decideFromValues(db, files, headers, columns, options);
   const { formats } = decided;
   const dates: DateParseOptions = { ...options.dates, dayOrder: formats.dayOrder };
   const amounts: AmountParseOptions = { ...options.amounts, decimalComma: formats.decimalComma };
 
-  say("Reading ids, dates and amounts with the engine's parsers");
+  say("parsing");
   await lookup(db, "ll_ids", col.id, ["VARCHAR", "VARCHAR"], (raw) => {
     const id = parseId(raw);
     return [id === "" ? null : id, null];
@@ -312,14 +313,14 @@ export async function readOrdersWithDuckDb(
     await lookup(db, "ll_statuses", col.status, ["INTEGER"], (raw) => [isCancelledStatus(raw) ? 1 : 0]);
   }
 
-  say("Finding order totals and cancellations");
+  say("orders");
   const orderTotals =
     col.order !== undefined && col.amount !== undefined
       ? await findRepeatedTotals(db, { order: col.order, amount: col.amount }, options.lineAmounts)
       : (await db.run(`CREATE TABLE ${REPEATED_TOTALS} (ll_row BIGINT)`), false);
   const invoices = col.order !== undefined && (await usesCancellationInvoicesSql(db, col.order));
 
-  say("Checking every line");
+  say("checking");
   const joins = [
     `LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}`,
     `LEFT JOIN ll_dates d ON d.raw = ${rawText(col.date)}`,
@@ -368,7 +369,7 @@ export async function readOrdersWithDuckDb(
       hash(${cells}) AS cells_hash,
       FALSE AS duplicate
     FROM ll_raw r ${joins.join("\n    ")}`);
-  say("Dating the lines");
+  say("dating");
   const asOf = options.asOf ?? (await firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
   if (Number.isFinite(asOf)) {
     await db.run(`UPDATE ll_rows SET reason = 'dateAfterAsOf' WHERE reason IS NULL AND day > ${asOf}`);
@@ -376,7 +377,7 @@ export async function readOrdersWithDuckDb(
   await db.run(`CREATE TABLE ${FIRST_ROWS} AS
     SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows WHERE customer_id IS NOT NULL GROUP BY customer_id`);
 
-  say("Finding exact duplicate lines");
+  say("duplicates");
   // Lines with the same hash of their cells are compared cell by cell; the first of equal lines is kept.
   await db.run(`CREATE TABLE ll_duplicates AS
     SELECT ll_row FROM (
@@ -390,13 +391,13 @@ export async function readOrdersWithDuckDb(
   await db.run("UPDATE ll_rows SET duplicate = TRUE WHERE ll_row IN (SELECT ll_row FROM ll_duplicates)");
   const keepDuplicates = keepsDuplicates(options, columns);
 
-  say("Keeping the clean lines");
+  say("clean");
   await db.run(cleanLinesTable(keepDuplicates));
   await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
     SELECT customer_id, first_row FROM ${FIRST_ROWS}
     WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE purchase)`);
 
-  say("Reading the member details");
+  say("members");
   const members = await memberDetailsWithDuckDb(db, headers, columns, {
     dates,
     amounts,
@@ -404,7 +405,7 @@ export async function readOrdersWithDuckDb(
     lookup: (name, column, type, parse) => lookup(db, name, column, [type], (raw) => [parse(raw)]),
   });
 
-  say("Counting what was done with which lines");
+  say("counting");
   const quality = await qualityReport(db, {
     files,
     headers,

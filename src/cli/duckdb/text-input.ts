@@ -31,7 +31,9 @@ import {
 import { parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
 import { delimiterName, type CsvReadOptions } from "../../workbook/csv/table";
 import { RawTableCollector } from "../../workbook/read-table";
-import { UserError } from "../../user-error";
+import type { UserError } from "../../user-error";
+import { inputError } from "../../input-errors";
+import type { DelimiterWord } from "../../engine/text/reading";
 import type { DuckDbSession } from "./session";
 
 /** How the in-process reader would read one text file. */
@@ -72,9 +74,9 @@ function fileBytes(file: string): { stream: Readable; close: () => void } {
 }
 
 function unreadable(file: string, e: unknown): UserError {
-  const why =
-    (e as NodeJS.ErrnoException).code === "Z_DATA_ERROR" ? "it is not a gzip file" : (e as Error).message;
-  return new UserError(`${path.basename(file)} cannot be read: ${why}`);
+  const errno = (e as NodeJS.ErrnoException).code;
+  if (errno === "Z_DATA_ERROR") return inputError("notGzip", { file: path.basename(file) });
+  return inputError("fileUnreadable", { file: path.basename(file), reason: (e as Error).message, errno });
 }
 
 /** The first HEAD_BYTES bytes of the file's text (decompressed), fewer when the file is shorter. */
@@ -121,7 +123,7 @@ const breaksInside = (rows: string[][]) =>
 export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = false): Promise<TextLayout> {
   const label = path.basename(file);
   const raw = await headBytes(file);
-  if (raw.length === 0) throw new UserError(`${label} is empty (0 bytes)`);
+  if (raw.length === 0) throw inputError("fileEmpty", { file: label });
   const head = wholeLines(raw);
   const guessed = decodeText(head, csv.encoding);
   const encoding =
@@ -193,7 +195,7 @@ export const duckDbDelimiter = (layout: TextLayout) =>
 export async function globbedFiles(db: DuckDbSession, pattern: string): Promise<string[]> {
   const found = await db.columns(`SELECT file FROM glob('${pattern.replace(/'/g, "''")}') ORDER BY file`);
   const files = found.file as string[];
-  if (files.length === 0) throw new UserError(`${pattern} names no file`);
+  if (files.length === 0) throw inputError("globNoFile", { pattern });
   return files;
 }
 
@@ -202,20 +204,16 @@ export function checkAlike(pattern: string, layouts: readonly TextLayout[]): voi
   const [first, ...rest] = layouts;
   const name = (l: TextLayout) => path.basename(l.file);
   for (const other of rest) {
-    const differ = (what: string, a: string, b: string) =>
-      new UserError(
-        `${pattern}: the files are read as one table, but ${name(other)} ${what} ${b} where ${name(first)} ${what} ${a}; ` +
-          "make them alike, or read each file on its own",
-      );
+    const files = { pattern, file: name(other), first: name(first) };
     if (duckDbDelimiter(other) !== duckDbDelimiter(first)) {
-      const word = (l: TextLayout) => delimiterName(l.delimiter);
-      throw differ("is separated by", word(first), word(other));
+      const word = (l: TextLayout) => delimiterName(l.delimiter) as DelimiterWord;
+      throw inputError("globDelimiters", { ...files, delimiters: [word(first), word(other)] });
     }
     if (other.skip !== first.skip) {
-      throw differ("has its header (or first row) on line", String(first.skip + 1), String(other.skip + 1));
+      throw inputError("globHeaderLines", { ...files, lines: [first.skip + 1, other.skip + 1] });
     }
     if (other.headers.join("\u0000") !== first.headers.join("\u0000")) {
-      throw differ("has the columns", first.headers.join(", "), other.headers.join(", "));
+      throw inputError("globHeaders", { ...files, headers: [[...first.headers], [...other.headers]] });
     }
   }
 }
