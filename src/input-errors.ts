@@ -201,6 +201,9 @@ const en = {
   tableNameClash: (d: Where & { name: string; sheet: string }) =>
     `${d.where} has a table named "${d.name}", the name Loyalty Lens uses for a table of the ${d.sheet} ` +
     "sheet; rename that table (Table Design > Table Name)",
+  benefitCostTooManyTiers: (d: { lastRow: number; tiers: number; rows: number }) =>
+    `the Benefit cost sheet holds the model in rows 1 to ${d.lastRow}: ${d.tiers} tiers need ${d.rows} ` +
+    'rows; use fewer tiers, or leave "benefit-cost" out of the sheets the report builds',
   ordersSheetIsReport: (d: { sheet: string }) =>
     `sheet ${d.sheet} is a Loyalty Lens report sheet, not the orders; name the orders sheet`,
   noCampaignSheet: (d: { sheet: string }) =>
@@ -348,6 +351,9 @@ const zhCN: Texts = {
   tableNameClash: (d) =>
     `${zhPlace(d)} 中有一个名为“${d.name}”的表格，而 Loyalty Lens 要用这个名称命名 ${d.sheet} 工作表中的表格；` +
     "请重命名该表格（表设计 > 表名称）",
+  benefitCostTooManyTiers: (d) =>
+    `权益成本工作表把模型放在第 1 到 ${d.lastRow} 行：${d.tiers} 个等级需要 ${d.rows} 行；` +
+    '请减少等级数，或在要生成的工作表中去掉 "benefit-cost"',
   ordersSheetIsReport: (d) =>
     `工作表 ${d.sheet} 是 Loyalty Lens 的报告工作表，不是订单；请指定订单所在的工作表`,
   noCampaignSheet: (d) => `工作簿中没有名为“${d.sheet}”的工作表，无法读取活动（设置 campaigns.sheet）`,

@@ -334,6 +334,8 @@ describe("coded errors in the pane's languages", () => {
       amountLooksLikePrice: true,
       campaignNoSuchColumn: true,
       campaignMissingColumns: true,
+      summaryTierGrace: true,
+      summaryTierWindow: true,
       noUsableLines: true,
       noRows: true,
       emptySheet: true,
