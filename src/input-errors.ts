@@ -292,16 +292,16 @@ const zhCN: Texts = {
   summaryNoColumn: (d) =>
     `${d.source}：在表头 ${quoted(d.headers, "、")} 中没有 ${quoted(d.names, " 或 ")} 列`,
   summaryRow: (d) => `${zhPlace(d)}：${d.problem["zh-CN"]}`,
-  sqlNotDate: (d) => `${d.flag} ${d.value}：不是日期；请写成 YYYY-MM-DD`,
+  sqlNotDate: (d) => `${d.flag} “${d.value}”：不是日期；请写成 YYYY-MM-DD`,
   sqlDialect: (d) =>
-    `--dialect ${d.value}：本工具不生成这种方言；请使用以下之一：${quoted(d.dialects, "、")}`,
+    `--dialect “${d.value}”：本工具不生成这种方言；请使用以下之一：${quoted(d.dialects, "、")}`,
   sqlTableMissing: () => '请指定存放订单明细的表：--table NAME（例如 "--table sales.orders"）',
   sqlAsOfMissing: () => "请指定汇总计算到哪一天：--as-of YYYY-MM-DD（通常是表中的最后一天）",
-  sqlUnit: (d) => `--unit ${d.value}：请使用以下之一：${quoted(d.units, "、")}`,
+  sqlUnit: (d) => `--unit “${d.value}”：请使用以下之一：${quoted(d.units, "、")}`,
   calibrationAfterAsOf: (d) =>
     `--calibration-end ${d.calibrationEnd} 晚于 --as-of ${d.asOf}：校准期应在统计截止日当天或之前结束`,
   quantityWithoutPrice: () => "--quantity 和 --price 需要一起给出：此时每行的金额为数量 × 单价",
-  sqlLineAmounts: (d) => `--line-amounts ${d.value}：请使用以下之一：${quoted(d.choices, "、")}`,
+  sqlLineAmounts: (d) => `--line-amounts “${d.value}”：请使用以下之一：${quoted(d.choices, "、")}`,
   columnsUnknownRole: (d) =>
     `--columns：“${d.word}”（第 ${d.index} 列）不是列的用途；请使用 ${quoted(d.roles, "、")}，或用 - 跳过该列`,
   columnsTwice: (d) => `--columns："${d.role}" 被指定了两次`,
