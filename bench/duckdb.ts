@@ -7,21 +7,34 @@
  * customer per 50 lines, dates over three years, one line in 97 a refund. Each command then runs in a
  * child process as a user runs it, preloaded with report-peak.cjs for its peak RSS and CPU time.
  *
- * Run alone: `npx tsx bench/duckdb.ts [lines...]` (prints the figures).
+ * In `npm run bench` the 1 and 10 million lines run; the 50 million lines (the targets: about 10 GB of
+ * generated files and tens of minutes on a shared machine) run when LOYALTY_BENCH_50M=1 is set.
+ *
+ * Run alone: `npx tsx bench/duckdb.ts [lines...] [parquet|csv]` (prints the figures and each step's time,
+ * CPU time and peak; one format only when named).
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDuckDb } from "../src/cli/duckdb/session";
 import type { Benchmark, BenchResult } from "./suite";
-import { runCliChild, type CliFigures } from "./cli-child";
+import { phaseTable, runCliChild, type CliFigures, type PhasePeak } from "./cli-child";
 
 const TIME_BUDGET_SECONDS = 60;
 const MEMORY_BUDGET_MB = 1536;
-export const DUCKDB_BENCH_LINES = [1_000_000, 10_000_000, 50_000_000];
+const TARGET_LINES = 50_000_000;
+const DUCKDB_BENCH_LINES = [1_000_000, 10_000_000, TARGET_LINES];
+const SUITE_LINES = DUCKDB_BENCH_LINES.filter(
+  (lines) => lines < TARGET_LINES || process.env.LOYALTY_BENCH_50M === "1",
+);
+type Format = "parquet" | "csv";
 
 /** Writes `lines` order lines as a Parquet file and a CSV file; returns their paths. */
-async function generate(dir: string, lines: number): Promise<{ parquet: string; csv: string }> {
+async function generate(
+  dir: string,
+  lines: number,
+  formats: readonly Format[],
+): Promise<Record<Format, string>> {
   const customers = Math.max(1, Math.round(lines / 50));
   const parquet = path.join(dir, `orders-${lines}.parquet`);
   const csv = path.join(dir, `orders-${lines}.csv`);
@@ -35,7 +48,9 @@ async function generate(dir: string, lines: number): Promise<{ parquet: string; 
         CASE WHEN i % 97 = 0 THEN -1 ELSE 1 END * (1 + ((o * 7 + i * 13) % 20000) / 100.0) AS "Amount"
       FROM (SELECT range AS i, range // 3 AS o FROM range(${lines}))`;
     await db.run(`COPY (${select}) TO '${parquet}' (FORMAT parquet)`);
-    await db.run(`COPY (SELECT * FROM read_parquet('${parquet}')) TO '${csv}' (HEADER)`);
+    if (formats.includes("csv")) {
+      await db.run(`COPY (SELECT * FROM read_parquet('${parquet}')) TO '${csv}' (HEADER)`);
+    }
   } finally {
     db.close();
   }
@@ -51,18 +66,21 @@ export interface DuckDbBenchFigure {
   seconds: number;
   cpuSeconds: number;
   peakRssMb: number;
+  /** Time and peak of each step (reading the file, each reading rule, the summary, each sheet). */
+  phases: PhasePeak[];
 }
 
 /** Each command's figures, printed by `onFigure` as soon as it is measured (a 50M run takes long). */
 export async function duckDbBenchFigures(
   lines: number,
   onFigure: (figure: DuckDbBenchFigure) => void = () => undefined,
+  formats: readonly Format[] = ["parquet", "csv"],
 ): Promise<DuckDbBenchFigure[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ll-bench-duckdb-"));
   try {
-    const files = await generate(dir, lines);
+    const files = await generate(dir, lines, formats);
     const figures: DuckDbBenchFigure[] = [];
-    for (const format of ["parquet", "csv"] as const) {
+    for (const format of formats) {
       const file = files[format];
       const inputMb = statSync(file).size / 2 ** 20;
       const measured = (command: DuckDbBenchFigure["command"], run: CliFigures) => {
@@ -85,13 +103,18 @@ const pick = (f: CliFigures) => ({
   seconds: f.seconds,
   cpuSeconds: f.cpuSeconds,
   peakRssMb: f.peakRssMb,
+  phases: f.phases,
 });
 
 function describe(f: DuckDbBenchFigure): string {
   return (
     `  loyalty ${f.command} --engine duckdb: ${f.lines.toLocaleString("en-US")} lines (${f.format}, ` +
     `${f.inputMb.toFixed(0)} MB), ${f.customers.toLocaleString("en-US")} customers: ${f.seconds.toFixed(1)} s wall, ` +
-    `${f.cpuSeconds.toFixed(1)} s CPU, peak RSS ${f.peakRssMb.toFixed(0)} MB; load average ${os.loadavg()[0].toFixed(1)}\n`
+    `${f.cpuSeconds.toFixed(1)} s CPU (${(f.cpuSeconds / os.cpus().length).toFixed(1)} s over ${os.cpus().length} idle cores at best), ` +
+    `peak RSS ${f.peakRssMb.toFixed(0)} MB; load average ${os.loadavg()[0].toFixed(1)}\n` +
+    phaseTable(f.phases)
+      .map((line) => `  ${line}\n`)
+      .join("")
   );
 }
 
@@ -123,7 +146,7 @@ function result(
   };
 }
 
-export const duckDbBenchmarks: Benchmark[] = DUCKDB_BENCH_LINES.flatMap((lines) =>
+export const duckDbBenchmarks: Benchmark[] = SUITE_LINES.flatMap((lines) =>
   (["parquet", "csv"] as const).flatMap((format) =>
     (["fit", "report"] as const).flatMap((command) =>
       ([true, false] as const).map((seconds): Benchmark => ({
@@ -131,7 +154,7 @@ export const duckDbBenchmarks: Benchmark[] = DUCKDB_BENCH_LINES.flatMap((lines) 
         async run() {
           const all = await once(lines);
           const figure = all.find((f) => f.format === format && f.command === command);
-          return result(this.name, figure, seconds, lines === 50_000_000);
+          return result(this.name, figure, seconds, lines === TARGET_LINES);
         },
       })),
     ),
@@ -139,10 +162,16 @@ export const duckDbBenchmarks: Benchmark[] = DUCKDB_BENCH_LINES.flatMap((lines) 
 );
 
 if (require.main === module) {
-  const wanted = process.argv.slice(2).map(Number);
+  const args = process.argv.slice(2);
+  const wanted = args.map(Number).filter((n) => n > 0);
+  const formats = args.filter((a): a is Format => a === "parquet" || a === "csv");
   (async () => {
     for (const lines of wanted.length > 0 ? wanted : DUCKDB_BENCH_LINES) {
-      await duckDbBenchFigures(lines, (f) => process.stdout.write(describe(f)));
+      await duckDbBenchFigures(
+        lines,
+        (f) => process.stdout.write(describe(f)),
+        formats.length > 0 ? formats : undefined,
+      );
     }
   })();
 }

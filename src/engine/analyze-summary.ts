@@ -15,6 +15,7 @@ import { SUMMARY_TIER_WINDOW_MONTHS } from "./summary/summary-columns";
 import { DEFAULT_TIER_PROGRAM } from "./tiers/program";
 import { evaluateTiersOnWindow } from "./tiers/evaluate";
 import { DataError } from "./data/errors";
+import { sourceOf } from "./data/table";
 
 /** Purchase days of `ids` with no day in them: what a summary knows of the days themselves. */
 function noPurchaseDays(ids: readonly string[]): PurchaseDays {
@@ -77,11 +78,16 @@ function lineLessTable(read: CustomerSummaryTable): OrderTable {
 export function analyzeCustomerSummary(read: CustomerSummaryTable, config: AnalysisConfig = {}): Analysis {
   const { summary } = read;
   if (summary.customerIds.length === 0) {
-    throw new DataError(`${read.quality.source}: the customer summary has no customer row`);
+    throw new DataError(`${read.quality.source}: the customer summary has no customer row`, undefined, {
+      code: "summaryNoCustomers",
+      ...sourceOf(read.quality),
+    });
   }
   if (config.unit !== undefined && config.unit !== summary.unit) {
     throw new DataError(
       `${read.quality.source}: the summary was read in ${summary.unit}s but the report's time unit is ${config.unit}`,
+      undefined,
+      { code: "summaryUnit", ...sourceOf(read.quality), unit: summary.unit, reportUnit: config.unit },
     );
   }
   const { asOf } = summary;

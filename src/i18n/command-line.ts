@@ -130,7 +130,7 @@ export const CLI_TEXTS = bilingual({
       deciding: () =>
         "Deciding the date order, the decimal separator and the currency from the whole columns",
       parsing: () => "Reading ids, dates and amounts with the engine's parsers",
-      orders: () => "Finding order totals and cancellations",
+      orders: () => "Finding order totals",
       checking: () => "Checking every line",
       dating: () => "Dating the lines",
       duplicates: () => "Finding exact duplicate lines",
@@ -232,7 +232,7 @@ export const CLI_TEXTS = bilingual({
       loading: (file: string) => `正在把 ${file} 载入 DuckDB`,
       deciding: () => "正在根据整列数据判断日期顺序、小数分隔符和币种",
       parsing: () => "正在用引擎的解析规则读取编号、日期和金额",
-      orders: () => "正在查找订单总额和取消的订单",
+      orders: () => "正在查找订单总额",
       checking: () => "正在检查每一行",
       dating: () => "正在确定每行的日期",
       duplicates: () => "正在查找完全重复的行",

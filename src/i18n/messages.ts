@@ -9,6 +9,8 @@
  */
 import { CAMPAIGN_COLUMN_LABELS, type CampaignColumn } from "../engine/campaigns/participation";
 import { roleLabel, type ColumnRole } from "../engine/data/columns";
+import type { SummaryExpectation } from "../engine/data/errors";
+import { summaryExpectationText } from "../engine/summary/read-summary-table";
 import { qualityNote } from "../engine/text/data-quality";
 import { QUALITY_REASONS, type QualityReason } from "../engine/data/quality";
 import type { CellPlace, TablePlace } from "../engine/data/table";
@@ -88,6 +90,43 @@ export function shownText(
   return detail ? messageText(language, detail) : englishText;
 }
 
+const UNIT_ZH: Readonly<Record<string, string>> = { day: "天", week: "周", month: "月" };
+
+/** The same in Chinese. */
+function expectationZh(e: SummaryExpectation): string {
+  switch (e.what) {
+    case "date":
+      return "日期（YYYY-MM-DD）";
+    case "customerId":
+      return "客户ID";
+    case "wholeDays":
+      return "整数天数";
+    case "orders":
+      return "整数订单数，至少为 1";
+    case "purchaseDays":
+      return "整数天数，至少为 1";
+    case "amount":
+      return "金额";
+    case "refund":
+      return "退款合计（零或负数）";
+    case "repeatDays":
+      return "整数重复购买天数";
+    case "time":
+      return "时长（零或以上）";
+    case "amountAtLeastZero":
+      return "金额（零或以上）";
+    case "afterFirst":
+      return `不早于首次购买日（${e.first}）的日期`;
+    case "purchaseDaysLessOne":
+      return `purchase_days − 1（${e.value}），因为没有校准截止日`;
+    case "unitTime":
+      return (
+        `从首次购买到${e.to === "asOf" ? "统计截止日" : "最近购买日"} ${e.date} 的${UNIT_ZH[e.unit] ?? e.unit}数（${e.value}）；` +
+        "请选择生成汇总表时所用的时间单位（任务窗格中的时间单位，或命令行的 --unit）"
+      );
+  }
+}
+
 /** A campaign table's column ("start") in the language's words ("start date", "开始日期"). */
 function campaignColumn(role: string, language: Language): string {
   const label = CAMPAIGN_COLUMN_LABELS[role as CampaignColumn];
@@ -128,6 +167,22 @@ const en: MessageTexts = {
       ? `; most rows: ${w.finding(d.worst.reason).toLowerCase()} (${d.worst.count}), first at ${w.place(d.worst.where, d.worst.at)}` +
         (d.worst.note ? `: ${w.note(d.worst.note)}` : "")
       : ""),
+  // A customer summary (one row per customer, as `loyalty sql` makes it) that cannot be read.
+  summaryMissingColumns: (d, w) =>
+    `${w.place(d.source, d.place)}: a customer summary needs the columns ${d.columns.join(", ")}, which are not among ` +
+    `the headers ${quotedList(d.headers, ", ")}; \`loyalty sql\` writes the query that makes them`,
+  summaryCell: (d, w) =>
+    `${w.place(d.where, d.at)}: expected ${summaryExpectationText(d.expected)}, got ${d.value === undefined ? "an empty cell" : `"${d.value}"`}`,
+  summaryDuplicateId: (d, w) =>
+    `${w.place(d.where, d.at)}: customer "${d.id}" is also on row ${d.row}; a summary has one row per customer`,
+  summaryHoldout: (d, w) =>
+    `${w.place(d.where, d.at)}: this summary was made with a calibration end (holdout columns filled); the report ` +
+    "predicts from the whole history: make the summary without --calibration-end (`loyalty fit` takes it as it is)",
+  summaryAsOf: (d, w) =>
+    `${w.place(d.where, d.at)}: last purchase + recency_days is ${d.asOf}, but ${d.other} on row ${d.row}; a summary is made as of one date`,
+  summaryNoCustomers: (d, w) => `${w.place(d.source, d.place)}: the customer summary has no customer row`,
+  summaryUnit: (d, w) =>
+    `${w.place(d.source, d.place)}: the summary was read in ${d.unit}s but the report's time unit is ${d.reportUnit}`,
   noRows: (d, w) => `${w.place(d.source, d.place)}: there are no rows below the header row`,
   emptySheet: (d, w) => `${w.place(d.source, d.place)} is empty: no cell has a value`,
   noHeaderRow: (d, w) =>
@@ -238,6 +293,21 @@ const zhCN: MessageTexts = {
       ? `；多数行的问题：${w.finding(d.worst.reason)}（${w.number(d.worst.count)} 行），首例：${w.place(d.worst.where, d.worst.at)}` +
         (d.worst.note ? `：${w.note(d.worst.note)}` : "")
       : ""),
+  summaryMissingColumns: (d, w) =>
+    `${w.place(d.source, d.place)}：客户汇总表需要 ${d.columns.join("、")} 列，表头 ${quotedList(d.headers, "、")} 中没有；` +
+    "loyalty sql 命令会写出生成这些列的查询",
+  summaryCell: (d, w) =>
+    `${w.place(d.where, d.at)}：这里应为${expectationZh(d.expected)}，实际为${d.value === undefined ? "空单元格" : `“${d.value}”`}`,
+  summaryDuplicateId: (d, w) =>
+    `${w.place(d.where, d.at)}：客户“${d.id}”也出现在第 ${d.row} 行；汇总表每位客户只有一行`,
+  summaryHoldout: (d, w) =>
+    `${w.place(d.where, d.at)}：这份汇总表按校准截止日生成（留出期各列有值），而报表使用全部历史：` +
+    "请不加 --calibration-end 重新生成汇总表（loyalty fit 命令可直接使用这份）",
+  summaryAsOf: (d, w) =>
+    `${w.place(d.where, d.at)}：最近购买日 + recency_days 为 ${d.asOf}，而第 ${d.row} 行为 ${d.other}；一份汇总表只能有一个统计截止日`,
+  summaryNoCustomers: (d, w) => `${w.place(d.source, d.place)}：客户汇总表中没有客户行`,
+  summaryUnit: (d, w) =>
+    `${w.place(d.source, d.place)}：汇总表按${UNIT_ZH[d.unit] ?? d.unit}读取，而报表的时间单位是${UNIT_ZH[d.reportUnit] ?? d.reportUnit}`,
   noRows: (d, w) => `${w.place(d.source, d.place)}：表头行下方没有数据行`,
   emptySheet: (d, w) => `${w.place(d.source, d.place)} 是空的：没有任何单元格有值`,
   noHeaderRow: (d, w) =>

@@ -24,3 +24,6 @@ export function isReportChartName(name: string | undefined): boolean {
 
 /** The author of the notes the report writes in a file. */
 export const REPORT_NOTE_AUTHOR = "Loyalty Lens";
+
+/** The author of the notes builds before the mark wrote in a file (ExcelJS's writer gave them this one). */
+export const UNMARKED_NOTE_AUTHOR = "Author";

@@ -34,7 +34,7 @@ import {
   type WriteSheetOptions,
   type WriteSheetResult,
 } from "../sheet/port";
-import { carryUserValues, modelAreas, tablesToRead, type FoundTable } from "./carry";
+import { carryUserValues, modelAreas, reportColumns, tablesToRead, type FoundTable } from "./carry";
 import { collectRawTable } from "./read-table";
 import {
   chooseSheetName,
@@ -407,9 +407,23 @@ export class BackedWorkbook implements Workbook {
     for (const t of tables) {
       const box = parseRangeAddress(t.range);
       const read = { ...box, right: Math.max(box.right, usedRight) };
+      // Only the key and the user's columns are kept: the report's own columns (nearly all the cells of a
+      // 100,000-customer table) are written again and their old values are never needed.
+      const generated = reportColumns(t.name, model, entry.carried ?? []);
+      const width = box.right - box.left + 1;
+      let kept: number[] | undefined;
       const grid: CellValue[][] = Array.from({ length: box.bottom - box.top + 1 }, () => []);
       for await (const batch of this.backend.rows(entry.sheet, read)) {
-        for (const r of batch) if (r.row >= box.top && r.row <= box.bottom) grid[r.row - box.top] = r.cells;
+        for (const r of batch) {
+          if (r.row < box.top || r.row > box.bottom) continue;
+          if (r.row === box.top) {
+            const header = r.cells;
+            kept = Array.from({ length: read.right - read.left + 1 }, (_, i) => i).filter(
+              (i) => i >= width || !generated.has(headerKey(header[i])),
+            );
+          }
+          grid[r.row - box.top] = r.row === box.top || !kept ? r.cells : onlyAt(r.cells, kept);
+        }
       }
       const filled = (c: number) =>
         grid.some((cells) => {
@@ -526,6 +540,18 @@ async function* counted(
     yield batch;
   }
   if (onRows && box) onRows(box.bottom - top + 1, box.bottom - top + 1);
+}
+
+/** A header cell as carry.ts compares headers (trimmed, lower case). */
+function headerKey(v: CellValue): string {
+  return v === null || v === undefined ? "" : String(v).trim().toLowerCase();
+}
+
+/** The cells of `cells` at the indexes `at` (the others left blank). */
+function onlyAt(cells: CellValue[], at: number[]): CellValue[] {
+  const out: CellValue[] = [];
+  for (const i of at) if (i < cells.length && cells[i] !== null) out[i] = cells[i];
+  return out;
 }
 
 /** Whether a sheet is one of Loyalty Lens's veryHidden stores (settings, member state). */

@@ -148,6 +148,19 @@ interface Pending {
   byKey: Map<string, Map<string, CellValue>>;
 }
 
+/**
+ * The headers (lower case) of carried table `name` whose values the rebuild writes itself: its generated
+ * columns as last written (the registry's record; the new model's for older files), the key excepted.
+ * Their old values are never the user's, so they need not be read. Empty for a Kept notes table.
+ */
+export function reportColumns(name: string, model: SheetModel, previous: CarriedTableRecord[]): Set<string> {
+  const written = [...previous, ...carriedTables(model)].find((t) => lower(t.name) === lower(name));
+  if (!written) return new Set();
+  const users = new Set(written.userColumns.map(lower));
+  const key = lower(written.key);
+  return new Set(written.columns.map(lower).filter((h) => !users.has(h) && h !== key));
+}
+
 /** The user's values of the found tables, by the carried table they belong to. */
 function pendingValues(
   model: SheetModel,
@@ -162,8 +175,7 @@ function pendingValues(
     if (previous.some((t) => lower(keptTableName(t.name)) === lower(record.name))) continue;
     // The table as last written tells which columns were generated; the new model for older files.
     const written = previous.find((p) => lower(p.name) === lower(record.name)) ?? record;
-    const users = new Set(written.userColumns.map(lower));
-    const generated = new Set(written.columns.map(lower).filter((h) => !users.has(h)));
+    const generated = reportColumns(record.name, model, previous);
     const pending: Pending = { keyHeader: written.key, columns: [], byKey: new Map() };
     const take = (table: FoundTable | undefined, isUser: (h: string) => boolean) => {
       if (!table) return;

@@ -6,16 +6,19 @@
  * - a note is the report's when its author is the report's mark; where the authors carry no mark (Excel's
  *   API cannot set one, a tool rewrote them, a sheet written before the mark), when its text is the one
  *   the last build wrote at that cell (as the registry recorded it) or one the new build writes (the
- *   layout moves with the data, so the same text may now sit elsewhere);
+ *   layout moves with the data, so the same text may now sit elsewhere); on a sheet written before notes
+ *   were marked or recorded, a note with the author that build gave its notes on a cell the new build
+ *   writes a note on;
  * - a chart is the report's when its name carries the mark; on a sheet written before charts were
  *   marked, when it is exactly where that build drew one (its top-left cell, as the registry recorded
  *   it) with that chart's title: never by place alone, so a user's chart is never taken for the report's.
  */
-import type { CellPosition } from "../sheet/a1";
+import { cellAddress, parseCellAddress, type CellPosition } from "../sheet/a1";
 import { resolveCells } from "../sheet/sheet-model-cells";
 import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
-import { isReportChartName, REPORT_NOTE_AUTHOR } from "../sheet/report-marks";
+import { isReportChartName, REPORT_NOTE_AUTHOR, UNMARKED_NOTE_AUTHOR } from "../sheet/report-marks";
 import type { PreviousSheet } from "./backend";
+import { relocateBox, type TableMove } from "./carry";
 
 /** A note found on the old sheet. */
 export interface FoundNote {
@@ -29,7 +32,11 @@ export interface FoundNote {
 /** What tells the report's notes: the texts the new build writes, what the last one wrote where. */
 export interface ReportNotes {
   now: Set<string>;
+  /** The cells ("B5") the new build writes a note on. */
+  nowAt: Set<string>;
   before?: Record<string, string>;
+  /** Where the carried tables' cells go (an old note on one of their headers is on its header now). */
+  moves: TableMove[];
   /**
    * Whether the notes read carry authors that include the report's mark (a file last written by the
    * command line): then a note without it is the user's, whatever its text.
@@ -43,8 +50,15 @@ export function reportNotes(
   authorsMarked = false,
 ): ReportNotes {
   const now = new Set<string>();
-  if (model) for (const c of resolveCells(model)) if (c.note !== undefined) now.add(c.note);
-  return { now, before: previous?.notes, authorsMarked };
+  const nowAt = new Set<string>();
+  if (model) {
+    for (const c of resolveCells(model)) {
+      if (c.note === undefined) continue;
+      now.add(c.note);
+      nowAt.add(cellAddress(c.row, c.col));
+    }
+  }
+  return { now, nowAt, before: previous?.notes, moves: previous?.moves ?? [], authorsMarked };
 }
 
 /** Whether any of these authors is the report's mark. */
@@ -56,7 +70,23 @@ export function authorsMarked(authors: Iterable<string | undefined>): boolean {
 export function isReportNote(note: FoundNote, known: ReportNotes): boolean {
   if (note.author === REPORT_NOTE_AUTHOR) return true;
   if (known.authorsMarked) return false;
-  return known.before?.[note.cell] === note.text || known.now.has(note.text);
+  if (known.before?.[note.cell] === note.text || known.now.has(note.text)) return true;
+  // A build before the mark recorded no notes and wrote them with ExcelJS's author: such a note on a cell
+  // the new build writes a note on (a carried table's header where the table moved) is the report's,
+  // whatever the data made of its text. A note by anyone else, or on any other cell, is the user's.
+  return (
+    known.before === undefined &&
+    note.author === UNMARKED_NOTE_AUTHOR &&
+    known.nowAt.has(cellNow(note.cell, known.moves))
+  );
+}
+
+/** Where cell `ref` ("B5") of the old sheet is on the rebuilt one: moved with its carried table, else there. */
+function cellNow(ref: string, moves: TableMove[]): string {
+  if (!/^[A-Z]+\d+$/.test(ref)) return ref;
+  const { row, col } = parseCellAddress(ref);
+  const moved = relocateBox({ top: row, left: col, bottom: row, right: col }, moves)?.[0];
+  return moved ? cellAddress(moved.top, moved.left) : ref;
 }
 
 /** A chart found on the old sheet. */

@@ -127,6 +127,18 @@ describe("the DuckDB engine reads text files as the in-process reader does", () 
     expectSameAnalysis(inProcess, viaDuckDb);
   });
 
+  it("reads a tab-separated GBK .tsv file as the in-process reader does", async () => {
+    // In GBK a comma byte is never part of a character: the fixture's commas become tabs.
+    const bytes = Buffer.from(
+      readFileSync(testDataPath(MARKETPLACE.file)).map((b) => (b === 0x2c ? 0x09 : b)),
+    );
+    const file = write("marketplace.tsv", bytes);
+    const { inProcess, viaDuckDb, duck } = await duckDbAgainst(file, file);
+    expect([duck.text?.encoding, duck.text?.delimiter]).toEqual(["gbk", "\t"]);
+    expectHandComputed(viaDuckDb, MARKETPLACE);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
   it("reads a glob of two GBK files as one table, as the in-process reader reads them joined", async () => {
     const plain = testDataPath(MARKETPLACE.file);
     const [header, ...rows] = byteLines(readFileSync(plain));

@@ -5,6 +5,9 @@
  */
 import { readOrderTable } from "../../src/engine/data/read-orders";
 import { analyzeOrders } from "../../src/engine/analyze";
+import { analyzeCustomerSummary } from "../../src/engine/analyze-summary";
+import { readCustomerSummaryTable } from "../../src/engine/summary/read-summary-table";
+import { SUMMARY_COLUMNS } from "../../src/engine/summary/summary-columns";
 import { detectColumns, requireColumns } from "../../src/engine/data/columns";
 import { DataError } from "../../src/engine/data/errors";
 import type { CellPlace, RawTable, TablePlace } from "../../src/engine/data/table";
@@ -181,6 +184,50 @@ const RAISED: [string, () => unknown][] = [
   ["fileTooLarge", () => workbookFromFile("huge.csv", { length: MAX_FILE_BYTES + 1 } as Uint8Array)],
 ];
 
+// A customer summary (the columns `loyalty sql` writes), as the pane meets it in a sheet or a file.
+const SUMMARY_HEADERS = SUMMARY_COLUMNS.map(([name]) => name);
+/** Customer A as of 2024-01-31, in weeks: first purchase 2024-01-01, a repeat on 2024-01-15. */
+const SUMMARY_ROW: Record<string, string | number> = {
+  customer_id: "A",
+  first_purchase: "2024-01-01",
+  last_purchase: "2024-01-15",
+  orders: 2,
+  purchase_days: 2,
+  spend: 30,
+  refunds: 0,
+  recency_days: 16,
+  frequency: 1,
+  recency: 2,
+  T: 30 / 7,
+  monetary_value: 15,
+  holdout_frequency: "",
+  holdout_spend: "",
+  window_spend: 30,
+  window_purchase_days: 2,
+};
+const summaryRows = (...rows: Record<string, string | number>[]) =>
+  rows.map((r) => SUMMARY_HEADERS.map((h) => ({ ...SUMMARY_ROW, ...r })[h]));
+const summaryTable = (...rows: Record<string, string | number>[]) =>
+  table(SUMMARY_HEADERS, summaryRows(...rows));
+RAISED.push(
+  ["summaryMissingColumns", () => readCustomerSummaryTable(table(["customer_id", "first_purchase"]))],
+  [
+    // Built in the pane from a sheet holding the summary: the build reads it as a summary.
+    "summaryCell",
+    () =>
+      buildReport({
+        workbook: MemoryWorkbook.withSheets([
+          { name: "Summary", rows: [SUMMARY_HEADERS, ...summaryRows({ orders: "many" })] },
+        ]),
+      }),
+  ],
+  ["summaryDuplicateId", () => readCustomerSummaryTable(summaryTable({}, {}))],
+  ["summaryHoldout", () => readCustomerSummaryTable(summaryTable({ holdout_frequency: 1 }))],
+  ["summaryAsOf", () => readCustomerSummaryTable(summaryTable({}, { customer_id: "B", recency_days: 10 }))],
+  ["summaryNoCustomers", () => analyzeCustomerSummary(readCustomerSummaryTable(table(SUMMARY_HEADERS)))],
+  ["summaryUnit", () => analyzeCustomerSummary(readCustomerSummaryTable(summaryTable({})), { unit: "day" })],
+);
+
 /** The error raised for `code`. */
 const raise = (code: MessageCode) => caught(RAISED.find(([c]) => c === code)![1]);
 
@@ -293,6 +340,17 @@ describe("coded errors in the pane's languages", () => {
     expect(zh(inTable.detail!)).toMatch(/^shop\.xlsx，工作表 Orders，表格 Sales：/);
   });
 
+  it("says a customer summary's bad cell in Chinese, where the pane built from it", async () => {
+    const bad = await raise("summaryCell");
+    expect(bad.message).toBe(
+      'sheet Summary, row 2, column D (orders): expected a whole number of orders, at least 1, got "many"',
+    );
+    expect(zh(bad.detail!)).toBe(
+      "工作表 Summary，第 2 行，D 列（orders）：这里应为整数订单数，至少为 1，实际为“many”",
+    );
+    expect(paneMessageOf(bad)).toMatchObject({ detail: bad.detail, fix: "data" });
+  });
+
   it("keeps a place whose parts are not known in its English words", () => {
     const d = { code: "noRows" as const, source: "Orders" };
     expect(zh(d)).toBe("Orders：表头行下方没有数据行");
@@ -337,6 +395,13 @@ describe("coded errors in the pane's languages", () => {
       summaryTierGrace: true,
       summaryTierWindow: true,
       noUsableLines: true,
+      summaryMissingColumns: true,
+      summaryCell: true,
+      summaryDuplicateId: true,
+      summaryHoldout: true,
+      summaryAsOf: true,
+      summaryNoCustomers: true,
+      summaryUnit: true,
       noRows: true,
       emptySheet: true,
       noHeaderRow: true,

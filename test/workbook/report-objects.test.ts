@@ -35,6 +35,33 @@ describe("the report's notes", () => {
     expect(isReportNote({ cell: "A1", text: "Net of refunds: 12 lines", author: "Ann" }, known)).toBe(false);
     expect(isReportNote({ cell: "A1", text: "anything", author: "Loyalty Lens" }, known)).toBe(true);
   });
+  it("a sheet written before notes were marked or recorded: ExcelJS's author on a cell the new build writes a note on, whatever the text; never by author alone", () => {
+    const known = reportNotes(model, { moves: [] });
+    expect(isReportNote({ cell: "A1", text: "Net of refunds: 9 lines", author: "Author" }, known)).toBe(true);
+    expect(isReportNote({ cell: "A2", text: "Net of refunds: 9 lines", author: "Author" }, known)).toBe(
+      false,
+    );
+    expect(isReportNote({ cell: "A1", text: "call back", author: "Ann" }, known)).toBe(false);
+    expect(isReportNote({ cell: "A1", text: "call back" }, known)).toBe(false);
+    // Once the last build recorded its notes, the record decides.
+    const recorded = reportNotes(model, { moves: [], notes: before });
+    expect(isReportNote({ cell: "A1", text: "call back", author: "Author" }, recorded)).toBe(false);
+  });
+
+  it("the old note on a carried table's header is on that header now, where the table moved", () => {
+    // The table's header was on row 6 (columns A..B); it is on row 1 now, its columns swapped.
+    const moves = [
+      {
+        from: { top: 6, left: 1, bottom: 9, right: 2 },
+        columns: [2, 1],
+        rows: new Map<number, number>(),
+        to: { top: 1, left: 1, bottom: 4, right: 2 },
+      },
+    ];
+    const known = reportNotes(model, { moves });
+    expect(isReportNote({ cell: "B6", text: "old text", author: "Author" }, known)).toBe(true);
+    expect(isReportNote({ cell: "A6", text: "old text", author: "Author" }, known)).toBe(false);
+  });
 });
 
 describe("the report's charts", () => {

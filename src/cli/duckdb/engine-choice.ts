@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ReadOrdersOptions } from "../../engine/data/read-orders";
 import { roleLabel } from "../../engine/data/columns";
-import { CLI_TEXTS, type DuckDbReason } from "../../i18n/command-line";
+import { CLI_TEXTS, type DuckDbReadStep, type DuckDbReason } from "../../i18n/command-line";
 import type { CliIO } from "../io";
 import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
@@ -23,6 +23,7 @@ import {
 } from "./text-input";
 import { readOrdersWithDuckDb, type DuckDbOrders } from "./read-orders-duckdb";
 import { openDuckDb, type DuckDbSession } from "./session";
+import { progressOnStderr } from "./progress";
 
 export type ReadEngine = "js" | "duckdb" | "auto";
 export const READ_ENGINES: readonly ReadEngine[] = ["auto", "js", "duckdb"];
@@ -139,8 +140,37 @@ function removedWhenStopped(dir: string): () => void {
 }
 
 /**
+ * Reads the orders into `db`. A file whose first megabyte is UTF-8 may hold other bytes further down,
+ * which only DuckDB's reading finds: such a file is read again through a copy in the encoding the
+ * in-process reader would use.
+ */
+async function readOrdersAsInProcess(
+  db: DuckDbSession,
+  input: string,
+  options: ReadOrdersOptions & { csv?: CsvReadOptions },
+  dir: string,
+  onProgress: ((step: DuckDbReadStep, files: string) => void) | undefined,
+): Promise<{ files: OrderFiles; read: DuckDbOrders; text?: TextLayout }> {
+  const notUtf8 = new Set<string>();
+  for (;;) {
+    const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8);
+    const files = orderFiles(input, decided.options);
+    try {
+      const read = await readOrdersWithDuckDb(db, files, { ...options, onProgress });
+      return { files, read, text: decided.text };
+    } catch (e) {
+      const file = fileNotUtf8(e);
+      if (file === undefined || notUtf8.has(file)) throw e;
+      notUtf8.add(file);
+      await db.run("DROP TABLE IF EXISTS ll_raw");
+    }
+  }
+}
+
+/**
  * Opens a DuckDB database in memory whose overflow goes to a temporary folder (tables larger than its
- * memory limit spill to disk) and reads the orders into it with the engine's rules. The caller closes it.
+ * memory limit spill to disk) and reads the orders into it with the engine's rules, saying its progress
+ * on stderr when it is a terminal. The caller closes it.
  */
 export async function readWithDuckDb(
   input: string,
@@ -157,31 +187,14 @@ export async function readWithDuckDb(
   };
   try {
     db = await openDuckDb({ tempDirectory: dir, memoryLimit: "768MB" });
-    // A file whose first megabyte is UTF-8 may hold other bytes further down, which only DuckDB's reading
-    // finds: such a file is read again through a copy in the encoding the in-process reader would use.
-    const notUtf8 = new Set<string>();
-    let files: OrderFiles;
-    let read: DuckDbOrders;
-    let text: TextLayout | undefined;
-    for (;;) {
-      const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8);
-      files = orderFiles(input, decided.options);
-      text = decided.text;
-      try {
-        read = await readOrdersWithDuckDb(db, files, {
-          ...options,
-          onProgress: io.interactive
-            ? (step) => io.err(CLI_TEXTS[io.language ?? "en"].duckDbSteps[step](files.label))
-            : undefined,
-        });
-        break;
-      } catch (e) {
-        const file = fileNotUtf8(e);
-        if (file === undefined || notUtf8.has(file)) throw e;
-        notUtf8.add(file);
-        await db.run("DROP TABLE IF EXISTS ll_raw");
-      }
-    }
+    const progress = io.interactive ? progressOnStderr(db, (line) => io.err(line)) : undefined;
+    const { files, read, text } = await readOrdersAsInProcess(
+      db,
+      input,
+      options,
+      dir,
+      progress && ((step, files) => progress.step(CLI_TEXTS[io.language ?? "en"].duckDbSteps[step](files))),
+    ).finally(() => progress?.stop());
     if (read.leftOut.length > 0) {
       const language = io.language ?? "en";
       const roles = read.leftOut.map((role) => roleLabel(role, language));

@@ -13,8 +13,11 @@ import {
   type IdContext,
   type TestAccountRule,
 } from "../../engine/data/test-accounts";
+import { parseId } from "../../engine/data/parse-id";
+import { CANCELLATION_INVOICE_ID, invoiceKind, NUMERIC_INVOICE_ID } from "../../engine/data/cancellations";
 import type { DuckDbSession } from "./session";
 import { quoted, rawText } from "./raw-columns";
+import { isCancellationInvoiceSql, isNumericInvoiceSql, plainIdSql } from "./plain-ids";
 
 /** A DuckDB value as the cell a worksheet or CSV reader would give (text, number, or blank). */
 export function cellOf(value: unknown): CellValue {
@@ -83,40 +86,110 @@ export interface JudgedCustomers {
 }
 
 /**
- * The engine's test-account rules, judged once per id knowing the whole table as the engine knows it
- * (row-values.ts): the numeric id space and each id's share of the lines. Sets ll_ids.v1 to the rule; ids
- * are read from ll_ids.v0 (the parsed id of each raw cell).
+ * Reads the customer ids in one pass over the file: each distinct cell with its lines and first row, parsed
+ * by the engine's parseId and merged by id. Then the engine's test-account rules judge each id knowing the
+ * whole table as the engine knows it (row-values.ts): the numeric id space and each id's share of the
+ * lines. Leaves lookup table ll_ids (raw, v0 the id, v1 the test-account rule) and table `firstRows`
+ * (customer_id, first_row) of every id.
  */
-export async function judgeCustomers(
+export async function readCustomerIds(
   db: DuckDbSession,
   idColumn: string,
+  firstRows: string,
   testAccounts: readonly TestAccountRule[] = DEFAULT_TEST_ACCOUNT_RULES,
 ): Promise<JudgedCustomers> {
+  const cells = await db.columns(`SELECT ${rawText(idColumn)} AS raw, COUNT(*) AS n, MIN(r.rowid) AS first_row
+    FROM ll_raw r WHERE r.${quoted(idColumn)} IS NOT NULL GROUP BY raw`);
+  const raws = cells.raw as string[];
+  const parsed = raws.map((raw) => parseId(raw));
+  const byId = new Map<string, { lines: number; firstRow: number }>();
+  parsed.forEach((id, k) => {
+    if (id === "") return;
+    const n = Number(cells.n[k]);
+    const row = Number(cells.first_row[k]);
+    const seen = byId.get(id);
+    if (!seen) byId.set(id, { lines: n, firstRow: row });
+    else {
+      seen.lines += n;
+      seen.firstRow = Math.min(seen.firstRow, row);
+    }
+  });
+  const ids = [...byId.keys()].sort((a, b) => (byId.get(a)?.firstRow ?? 0) - (byId.get(b)?.firstRow ?? 0));
+  const judged = judgeCustomers(ids, byId, testAccounts);
+  const ruleOf = new Map(judged.testAccounts.map((t) => [t.id, t.rule]));
+  await lookupTable(db, "ll_ids", raws, ["VARCHAR", "VARCHAR"], (raw) => {
+    const id = parseId(raw);
+    return id === "" ? [null, null] : [id, ruleOf.get(id) ?? null];
+  });
+  await db.run(`CREATE TABLE ${firstRows} (customer_id VARCHAR, first_row BIGINT)`);
+  await db.append(
+    firstRows,
+    ids.map((id) => [id, byId.get(id)?.firstRow ?? 0]),
+  );
+  return judged;
+}
+
+/** The engine's test-account rules and long-id check on every id (in table order). */
+function judgeCustomers(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, { lines: number; firstRow: number }>,
+  testAccounts: readonly TestAccountRule[],
+): JudgedCustomers {
   const rules = compileTestAccountRules(testAccounts);
-  const counts = await db.columns(`SELECT i.v0 AS id, COUNT(*) AS lines, MIN(r.rowid) AS first_row
-    FROM ll_raw r JOIN ll_ids i ON i.raw = ${rawText(idColumn)} WHERE i.v0 IS NOT NULL
-    GROUP BY i.v0 ORDER BY first_row`);
-  const ids = counts.id as string[];
-  const lines = counts.lines.map(Number);
-  const firstRows = counts.first_row.map(Number);
-  const total = lines.reduce((a, b) => a + b, 0);
-  const share = new Map(ids.map((id, k) => [id, total === 0 ? 0 : lines[k] / total]));
+  const linesOf = (id: string) => byId.get(id)?.lines ?? 0;
+  const total = ids.reduce((sum, id) => sum + linesOf(id), 0);
   const context: IdContext = {
     isDenseNumeric: numericIdSpace(ids),
-    shareOfLines: (id) => share.get(id) ?? 0,
+    shareOfLines: (id) => (total === 0 ? 0 : linesOf(id) / total),
     customers: ids.length,
   };
   const judged: JudgedCustomers = { testAccounts: [], longIds: [] };
-  ids.forEach((id, k) => {
+  for (const id of ids) {
     const rule = rules.match(id, context);
-    if (rule) judged.testAccounts.push({ id, rule: rule.name, ruleZh: rule.nameZh, lines: lines[k] });
-    else if (isLongId(id)) judged.longIds.push({ row: firstRows[k], length: id.length });
-  });
-  await db.run("CREATE TABLE ll_test_accounts (id VARCHAR, rule VARCHAR)");
-  await db.append(
-    "ll_test_accounts",
-    judged.testAccounts.map((t) => [t.id, t.rule]),
-  );
-  await db.run("UPDATE ll_ids SET v1 = t.rule FROM ll_test_accounts t WHERE ll_ids.v0 = t.id");
+    if (rule) judged.testAccounts.push({ id, rule: rule.name, ruleZh: rule.nameZh, lines: linesOf(id) });
+    else if (isLongId(id)) judged.longIds.push({ row: byId.get(id)?.firstRow ?? 0, length: id.length });
+  }
   return judged;
+}
+
+/** How the order ids were read: the lines of each invoice kind, and whether some ids needed the engine. */
+export interface OrderIds {
+  /** Lines whose order id is a "C" invoice, and lines whose id is numeric (as the engine's invoiceKind). */
+  cancellationInvoices: number;
+  numericInvoices: number;
+  /** Lookup table ll_order_ids (raw, v0 the id, v1 its invoiceKind) holds the ids that are not plain. */
+  parsedInJs: boolean;
+}
+
+/**
+ * Reads the order ids in one pass: plain ids (plain-ids.ts) are counted by kind in SQL, the others listed
+ * once each and parsed by the engine into lookup table ll_order_ids (raw, v0, v1 invoiceKind).
+ */
+export async function readOrderIds(db: DuckDbSession, orderColumn: string): Promise<OrderIds> {
+  const counts = await db.columns(`SELECT CASE WHEN plain THEN NULL ELSE id END AS raw,
+      COUNT(*) FILTER (WHERE plain AND ${isCancellationInvoiceSql("id")}) AS with_c,
+      COUNT(*) FILTER (WHERE plain AND ${isNumericInvoiceSql("id")}) AS numeric, COUNT(*) AS n
+    FROM (
+      SELECT id, ${plainIdSql("id")} AS plain
+      FROM (SELECT ${rawText(orderColumn)} AS id FROM ll_raw r WHERE r.${quoted(orderColumn)} IS NOT NULL)
+    ) GROUP BY 1`);
+  const ids: OrderIds = { cancellationInvoices: 0, numericInvoices: 0, parsedInJs: false };
+  const others: string[] = [];
+  (counts.raw as (string | null)[]).forEach((text, k) => {
+    if (text === null) {
+      ids.cancellationInvoices += Number(counts.with_c[k]);
+      ids.numericInvoices += Number(counts.numeric[k]);
+      return;
+    }
+    others.push(text);
+    const kind = invoiceKind(text);
+    if (kind === CANCELLATION_INVOICE_ID) ids.cancellationInvoices += Number(counts.n[k]);
+    else if (kind === NUMERIC_INVOICE_ID) ids.numericInvoices += Number(counts.n[k]);
+  });
+  ids.parsedInJs = others.length > 0;
+  await lookupTable(db, "ll_order_ids", others, ["VARCHAR", "INTEGER"], (text) => {
+    const id = parseId(text);
+    return [id === "" ? null : id, invoiceKind(text)];
+  });
+  return ids;
 }

@@ -1,51 +1,41 @@
 /**
- * The engine's reading rules of line-item exports (src/engine/data/: row-values.ts, order-totals.ts,
- * cancellations.ts) where they need the whole table, in DuckDB SQL over ll_raw and the lookup tables
- * (lookups.ts). The words, patterns and thresholds stay in the engine: SQL only counts, and the engine's
- * functions decide (`holdsOrderTotals`, `cancellationInvoicesUsed`). Where the arithmetic itself is SQL
- * (the line amount), test/cli/duckdb-rules.test.ts proves it equal to the engine's.
+ * The engine's rule on order totals repeated per line (src/engine/data/order-totals.ts), which needs the
+ * whole table, in DuckDB SQL over the checked lines (read-orders-duckdb.ts). The thresholds stay in the
+ * engine: SQL only counts, and the engine's `holdsOrderTotals` decides. test/cli/duckdb-rules.test.ts
+ * compares both engines on repeated totals.
  */
 import { holdsOrderTotals, type LineAmounts } from "../../engine/data/order-totals";
-import {
-  cancellationInvoicesUsed,
-  CANCELLATION_INVOICE_ID,
-  NUMERIC_INVOICE_ID,
-} from "../../engine/data/cancellations";
 import type { DuckDbSession } from "./session";
-import { rawBlank, rawText } from "./raw-columns";
-
-/** Lines of orders whose total is counted on their first line, as the engine's findOrderTotals finds them. */
-export const REPEATED_TOTALS = "ll_repeated";
 
 /**
  * Whether the amount column holds order totals (repeated on every line of an order, or on its first line
- * with blanks below), by the engine's rule; when it does, table REPEATED_TOTALS (ll_row) lists the later
- * lines of those orders. Order ids are ll_order_ids.v0, amounts ll_amounts.v0 (NULL when unreadable).
+ * with blanks below), by the engine's rule; when it does, the later lines of those orders get the reason
+ * "repeatedOrderTotal" in `lines` (ll_rows: ll_row, order_id, amount, amount_blank, reason), unless an
+ * earlier rule of the engine's order already left them out. One grouping pass: per order its first line,
+ * its lines, and whether every later line repeats the first line's amount or is blank (a first line
+ * without an amount is no total).
  */
 export async function findRepeatedTotals(
   db: DuckDbSession,
-  columns: { order: string; amount: string },
+  lines: string,
   mode: LineAmounts = "auto",
 ): Promise<boolean> {
-  await db.run(`CREATE TABLE ${REPEATED_TOTALS} (ll_row BIGINT)`);
   if (mode === "perLine") return false;
-  await db.run(`CREATE TEMP TABLE ll_order_lines AS
-    SELECT r.rowid AS ll_row, o.v0 AS order_id, a.v0 AS amount, ${rawBlank(columns.amount)} AS blank
-    FROM ll_raw r JOIN ll_order_ids o ON o.raw = ${rawText(columns.order)}
-    LEFT JOIN ll_amounts a ON a.raw = ${rawText(columns.amount)}
-    WHERE o.v0 IS NOT NULL`);
-  // Per order: its first line, how many lines, and whether every later line repeats the first line's
-  // amount or is blank (a first line without an amount is no total).
+  // Later lines repeat the total when every non-blank line has the first line's amount and none is
+  // unreadable: min = max = the first amount over the non-blank lines (the first among them).
   await db.run(`CREATE TEMP TABLE ll_order_stats AS
-    SELECT f.order_id, f.first_row, f.lines,
-      ANY_VALUE(fl.amount) IS NOT NULL
-        AND COALESCE(BOOL_AND(l.blank OR COALESCE(l.amount = fl.amount, FALSE)) FILTER (WHERE l.ll_row <> f.first_row), TRUE)
-        AS consistent,
-      COALESCE(BOOL_OR(l.blank) FILTER (WHERE l.ll_row <> f.first_row), FALSE) AS blank_below
-    FROM (SELECT order_id, MIN(ll_row) AS first_row, COUNT(*) AS lines FROM ll_order_lines GROUP BY order_id) f
-    JOIN ll_order_lines fl ON fl.ll_row = f.first_row
-    JOIN ll_order_lines l ON l.order_id = f.order_id
-    GROUP BY f.order_id, f.first_row, f.lines`);
+    SELECT order_id, first_row, lines,
+      lines > 1 AND first_amount IS NOT NULL AND unreadable = 0 AND low = first_amount AND high = first_amount
+        OR lines = 1 AND first_amount IS NOT NULL AS consistent,
+      blanks - CASE WHEN first_blank THEN 1 ELSE 0 END > 0 AS blank_below
+    FROM (
+      SELECT order_id, MIN(ll_row) AS first_row, COUNT(*) AS lines,
+        arg_min_null(amount, ll_row) AS first_amount, arg_min(amount_blank, ll_row) AS first_blank,
+        COUNT(*) FILTER (WHERE amount_blank) AS blanks,
+        COUNT(*) FILTER (WHERE NOT amount_blank AND amount IS NULL) AS unreadable,
+        MIN(amount) FILTER (WHERE NOT amount_blank) AS low, MAX(amount) FILTER (WHERE NOT amount_blank) AS high
+      FROM ${lines} WHERE order_id IS NOT NULL GROUP BY order_id
+    )`);
   const stats = await db.columns(`SELECT COUNT(*) FILTER (WHERE lines > 1) AS multi,
       COUNT(*) FILTER (WHERE lines > 1 AND consistent) AS consistent,
       COALESCE(BOOL_OR(blank_below), FALSE) AS blank_below FROM ll_order_stats`);
@@ -55,21 +45,12 @@ export async function findRepeatedTotals(
     stats.blank_below[0] === true,
   );
   if (mode === "orderTotal" || detected) {
-    await db.run(`INSERT INTO ${REPEATED_TOTALS}
-      SELECT l.ll_row FROM ll_order_lines l JOIN ll_order_stats s USING (order_id)
-      WHERE l.ll_row <> s.first_row ${mode === "orderTotal" ? "" : "AND s.consistent"}`);
+    // The engine's order of reasons: a blank row, a blank id or a test account comes before this one.
+    await db.run(`UPDATE ${lines} SET reason = 'repeatedOrderTotal' FROM ll_order_stats s
+      WHERE ${lines}.order_id = s.order_id AND s.lines > 1 AND ${lines}.ll_row <> s.first_row
+        ${mode === "orderTotal" ? "" : "AND s.consistent"}
+        AND (reason IS NULL OR reason IN ('memberDetailsOnly', 'unparsableDate', 'nonNumericAmount'))`);
   }
-  await db.run("DROP TABLE ll_order_lines; DROP TABLE ll_order_stats");
+  await db.run("DROP TABLE ll_order_stats");
   return mode === "orderTotal" || detected;
-}
-
-/** Whether "C" + digits invoices are cancellations in this file (ll_order_ids.v1 holds each id's invoiceKind). */
-export async function usesCancellationInvoicesSql(db: DuckDbSession, orderColumn: string): Promise<boolean> {
-  const counts = await db.columns(
-    `SELECT COUNT(*) FILTER (WHERE o.v1 = ${CANCELLATION_INVOICE_ID}) AS with_c,
-       COUNT(*) FILTER (WHERE o.v1 = ${NUMERIC_INVOICE_ID}) AS numeric
-     FROM ll_raw r JOIN ll_order_ids o ON o.raw = ${rawText(orderColumn)}`,
-  );
-  const [withC, numeric] = [Number(counts.with_c[0]), Number(counts.numeric[0])];
-  return cancellationInvoicesUsed(withC, numeric);
 }

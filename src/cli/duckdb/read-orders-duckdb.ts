@@ -18,11 +18,11 @@
  *
  * Contact, product and channel columns other than the member details are left out, and said so.
  */
-import type { DuckDbReadStep } from "../../i18n/command-line";
+import { CLI_TEXTS, type DuckDbReadStep } from "../../i18n/command-line";
+import { performance } from "node:perf_hooks";
 import { DataError } from "../../engine/data/errors";
 import { parseDay, type DateParseOptions } from "../../engine/data/parse-date";
 import { parseAmount, type AmountParseOptions } from "../../engine/data/parse-amount";
-import { parseId } from "../../engine/data/parse-id";
 import {
   amountColumnOf,
   decideFormats,
@@ -41,10 +41,10 @@ import {
   type DetectedColumns,
 } from "../../engine/data/columns";
 import {
+  cancellationInvoicesUsed,
   CANCELLATION_INVOICE_ID,
   CANCELLATION_INVOICE_LINE,
   CANCELLED_BY_STATUS,
-  invoiceKind,
   isCancelledStatus,
 } from "../../engine/data/cancellations";
 import { currencyColumnOf, detectCurrencyOf, type CurrencyDetection } from "../../engine/data/currency";
@@ -56,8 +56,18 @@ import { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
 import { firstNumber, rawBlank, rawText } from "./raw-columns";
 import { memberDetailsWithDuckDb } from "./member-details-duckdb";
-import { cellOf, distinctValues, judgeCustomers, lookup, lookupTable, type DistinctValues } from "./lookups";
-import { findRepeatedTotals, REPEATED_TOTALS, usesCancellationInvoicesSql } from "./order-rules-sql";
+import {
+  cellOf,
+  distinctValues,
+  lookup,
+  lookupTable,
+  readCustomerIds,
+  readOrderIds,
+  type DistinctValues,
+  type OrderIds,
+} from "./lookups";
+import { findRepeatedTotals } from "./order-rules-sql";
+import { isCancellationInvoiceSql } from "./plain-ids";
 import { lineAmountSql } from "../../sql/line-rules";
 import { qualityReport } from "./quality-duckdb";
 import type { OrderFiles } from "./order-files";
@@ -71,8 +81,8 @@ export interface DuckDbReadOptions extends Pick<
 > {
   dates?: DateParseOptions;
   amounts?: AmountParseOptions;
-  /** Called at each step (for a progress line on stderr, in the CLI's language). */
-  onProgress?: (step: DuckDbReadStep) => void;
+  /** Called at each step (for a progress line on stderr, in the CLI's language); `files` as they are named. */
+  onProgress?: (step: DuckDbReadStep, files: string) => void;
 }
 
 export interface DuckDbOrders {
@@ -168,19 +178,17 @@ function roleHeaders(columns: DetectedColumns, headers: string[]) {
 }
 
 /**
- * The clean lines as a table (read by the quality report, the customer summary and the report's
- * orders: computed once), each marked as a purchase or not by the engine's rules (read-orders.ts):
- * cancelled lines (a status or "C" invoice, amount ≥ 0) are not revenue and left out; a refund is not a
- * purchase, nor a line of a day, or of an order, holding a return whose lines sum to ≤ 0 (netReturns).
- * Only days with a return can be netted out, and they are few: their sums are taken over those days'
- * lines alone, not by a window over every line (which sorts the whole table).
+ * The clean lines (read by the quality report, the customer summary and the report's orders), each marked
+ * as a purchase or not by the engine's rules (read-orders.ts): cancelled lines (a status or "C" invoice,
+ * amount ≥ 0) are not revenue and left out; a refund is not a purchase, nor a line of a day, or of an
+ * order, holding a return whose lines sum to ≤ 0 (netReturns). Only days with a return can be netted
+ * out, and they are few: their sums are taken over those days' lines alone (table ll_netted, the lines
+ * ≥ 0 netted out), and the clean lines are a view of ll_rows, not a copy of 50 million lines.
  */
-function cleanLinesTable(keepDuplicates: boolean): string {
-  return `CREATE TABLE ${CLEAN_LINES} AS
-    WITH clean AS (
-      SELECT customer_id, day, amount, order_id, ll_row FROM ll_rows
-      WHERE reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"} AND NOT (cancel > 0 AND amount >= 0)
-    ),
+async function keepCleanLines(db: DuckDbSession, keepDuplicates: boolean): Promise<void> {
+  const clean = `reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"} AND NOT (cancel > 0 AND amount >= 0)`;
+  await db.run(`CREATE TABLE ll_netted AS
+    WITH clean AS (SELECT customer_id, day, amount, order_id, ll_row FROM ll_rows WHERE ${clean}),
     return_days AS (SELECT DISTINCT customer_id, day FROM clean WHERE amount < 0),
     return_day_lines AS (SELECT c.* FROM clean c SEMI JOIN return_days USING (customer_id, day)),
     netted_days AS (
@@ -190,11 +198,17 @@ function cleanLinesTable(keepDuplicates: boolean): string {
       SELECT customer_id, day, order_id FROM return_day_lines WHERE order_id IS NOT NULL
       GROUP BY customer_id, day, order_id HAVING MIN(amount) < 0 AND SUM(amount) <= 0
     )
-    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount,
-      c.order_id, c.ll_row, c.amount >= 0 AND nd.day IS NULL AND no.day IS NULL AS purchase
-    FROM clean c
+    SELECT c.ll_row FROM return_day_lines c
     LEFT JOIN netted_days nd ON nd.customer_id = c.customer_id AND nd.day = c.day
-    LEFT JOIN netted_orders no ON no.customer_id = c.customer_id AND no.day = c.day AND no.order_id = c.order_id`;
+    LEFT JOIN netted_orders no ON no.customer_id = c.customer_id AND no.day = c.day AND no.order_id = c.order_id
+    WHERE c.amount >= 0 AND (nd.day IS NOT NULL OR no.day IS NOT NULL)`);
+  await db.run(`CREATE VIEW ${CLEAN_LINES} AS
+    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount, c.order_id,
+      c.ll_row, c.amount >= 0 AND n.ll_row IS NULL AS purchase
+    FROM ll_rows c LEFT JOIN ll_netted n USING (ll_row) WHERE ${clean}`);
+  await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
+    SELECT customer_id, first_row FROM ${FIRST_ROWS}
+    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE purchase)`);
 }
 
 /** Customers (not test accounts) with a line but no purchase, in order of first appearance. */
@@ -254,77 +268,75 @@ async function decideFromValues(
   return { formats, currency, values };
 }
 
-export async function readOrdersWithDuckDb(
+/** The file's columns in DuckDB (ll_raw, its rowid the data row) and how many rows it has. */
+async function loadRaw(
   db: DuckDbSession,
   files: OrderFiles,
-  options: DuckDbReadOptions = {},
-): Promise<DuckDbOrders> {
-  const say = options.onProgress ?? (() => undefined);
-  say("loading");
+): Promise<{ headers: string[]; rowsRead: number }> {
   // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
   const described = await db.columns("DESCRIBE ll_raw");
-  const headers = described.column_name as string[];
   const rowsRead = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
-  const sample = await sampleTable(db, files, headers);
-  const columns = checkColumns(sample, options);
+  return { headers: described.column_name as string[], rowsRead };
+}
+
+/** Roles found in the file that the reader leaves out (said so by the command). */
+function leftOutRoles(columns: DetectedColumns): ColumnRole[] {
   const used = usedRoles(columns);
-  const leftOut = (Object.keys(columns.mapping) as ColumnRole[]).filter(
+  return (Object.keys(columns.mapping) as ColumnRole[]).filter(
     (r) => columns.mapping[r] !== undefined && !used.includes(r),
   );
-  const col = roleHeaders(columns, headers);
+}
 
-  say("deciding");
-  const decided = await decideFromValues(db, files, headers, columns, options);
-  const { formats } = decided;
-  const dates: DateParseOptions = { ...options.dates, dayOrder: formats.dayOrder };
-  const amounts: AmountParseOptions = { ...options.amounts, decimalComma: formats.decimalComma };
+type RoleHeaders = ReturnType<typeof roleHeaders>;
 
-  say("parsing");
-  await lookup(db, "ll_ids", col.id, ["VARCHAR", "VARCHAR"], (raw) => {
-    const id = parseId(raw);
-    return [id === "" ? null : id, null];
-  });
-  const judged = await judgeCustomers(db, col.id, options.testAccounts);
+/**
+ * Lookup tables of the dates and money columns (their distinct values, listed already to decide the
+ * formats, parsed by the engine's parsers) and of the statuses.
+ */
+async function readValues(
+  db: DuckDbSession,
+  headers: string[],
+  col: RoleHeaders,
+  values: Map<number, DistinctValues>,
+  parsing: { dates: DateParseOptions; amounts: AmountParseOptions },
+): Promise<void> {
   const parsedLookup = async (name: string, header: string, parse: (raw: string) => number) => {
-    const index = headers.indexOf(header);
-    const raws = decided.values.get(index)?.raws ?? [];
+    const raws = values.get(headers.indexOf(header))?.raws ?? [];
     await lookupTable(db, name, raws, [name === "ll_dates" ? "INTEGER" : "DOUBLE"], (raw) => {
       const value = parse(raw);
       return [Number.isFinite(value) ? value : null];
     });
   };
-  await parsedLookup("ll_dates", col.date, (raw) => parseDay(raw, dates));
-  const money = (raw: string) => parseAmount(raw, amounts);
+  await parsedLookup("ll_dates", col.date, (raw) => parseDay(raw, parsing.dates));
+  const money = (raw: string) => parseAmount(raw, parsing.amounts);
   if (col.amount !== undefined) await parsedLookup("ll_amounts", col.amount, money);
-  const fromPrice = amountFromPrice(columns.mapping);
-  if (fromPrice) {
+  else {
     await parsedLookup("ll_quantities", col.quantity as string, money);
     await parsedLookup("ll_prices", col.price as string, money);
     if (col.discount !== undefined) await parsedLookup("ll_discounts", col.discount, money);
   }
-  if (col.order !== undefined) {
-    await lookup(db, "ll_order_ids", col.order, ["VARCHAR", "INTEGER"], (raw) => {
-      const id = parseId(raw);
-      return [id === "" ? null : id, invoiceKind(raw)];
-    });
-  }
   if (col.status !== undefined) {
     await lookup(db, "ll_statuses", col.status, ["INTEGER"], (raw) => [isCancelledStatus(raw) ? 1 : 0]);
   }
+}
 
-  say("orders");
-  const orderTotals =
-    col.order !== undefined && col.amount !== undefined
-      ? await findRepeatedTotals(db, { order: col.order, amount: col.amount }, options.lineAmounts)
-      : (await db.run(`CREATE TABLE ${REPEATED_TOTALS} (ll_row BIGINT)`), false);
-  const invoices = col.order !== undefined && (await usesCancellationInvoicesSql(db, col.order));
-
-  say("checking");
+/**
+ * Table ll_rows: every row of the file with its parsed id, day, amount and order id, why it is not a line
+ * (the first reason in the engine's order: blank row, blank id, test account, member details only,
+ * unreadable date, amount not a number; order totals, dates after the as-of date and duplicates are
+ * marked later) and why it is not revenue (`cancel`: 2 a "C" invoice, 1 its status, 0 neither).
+ */
+async function checkEveryLine(
+  db: DuckDbSession,
+  headers: string[],
+  col: RoleHeaders,
+  orderIds: OrderIds | undefined,
+  invoices: boolean,
+): Promise<void> {
   const joins = [
     `LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}`,
     `LEFT JOIN ll_dates d ON d.raw = ${rawText(col.date)}`,
-    `LEFT JOIN ${REPEATED_TOTALS} rp ON rp.ll_row = r.rowid`,
   ];
   let amount: string;
   if (col.amount !== undefined) {
@@ -341,61 +353,128 @@ export async function readOrdersWithDuckDb(
     }
     amount = lineAmountSql("q.v0", "p.v0", discount);
   }
-  if (col.order !== undefined) joins.push(`LEFT JOIN ll_order_ids o ON o.raw = ${rawText(col.order)}`);
+  let orderId = "CAST(NULL AS VARCHAR)";
+  let cInvoice = "FALSE";
+  if (col.order !== undefined) {
+    const raw = rawText(col.order);
+    // Plain ids are read in SQL; the few others were parsed by the engine (plain-ids.ts, lookups.ts).
+    orderId = raw;
+    cInvoice = isCancellationInvoiceSql(raw);
+    if (orderIds?.parsedInJs) {
+      joins.push(`LEFT JOIN ll_order_ids o ON o.raw = ${raw}`);
+      orderId = `CASE WHEN o.raw IS NULL THEN ${raw} ELSE o.v0 END`;
+      cInvoice = `CASE WHEN o.raw IS NULL THEN ${cInvoice} ELSE o.v1 = ${CANCELLATION_INVOICE_ID} END`;
+    }
+  }
   if (col.status !== undefined) joins.push(`LEFT JOIN ll_statuses s ON s.raw = ${rawText(col.status)}`);
-  // Why a line is not revenue (the engine's readCancellations): 2 a "C" invoice, 1 its status, 0 neither.
   const cancelWhen = [
-    ...(invoices ? [`WHEN o.v1 = ${CANCELLATION_INVOICE_ID} THEN ${CANCELLATION_INVOICE_LINE}`] : []),
+    ...(invoices ? [`WHEN ${cInvoice} THEN ${CANCELLATION_INVOICE_LINE}`] : []),
     ...(col.status !== undefined ? [`WHEN s.v0 = 1 THEN ${CANCELLED_BY_STATUS}`] : []),
   ];
   const cancel = cancelWhen.length > 0 ? `CASE ${cancelWhen.join(" ")} ELSE 0 END` : "0";
-  const amountCell = (col.amount ?? col.price) as string;
+  const amountBlank = rawBlank((col.amount ?? col.price) as string);
   const blankRow = headers.map(rawBlank).join(" AND ");
-  // Every cell, blank cells as NULL whatever their spaces: what "an exact duplicate line" compares.
-  const cells = headers.map((h) => `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`).join(", ");
   await db.run(`CREATE TABLE ll_rows AS
     SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, ${amount} AS amount,
-      ${col.order !== undefined ? "o.v0" : "CAST(NULL AS VARCHAR)"} AS order_id,
-      ${cancel} AS cancel,
+      ${orderId} AS order_id, ${cancel} AS cancel, ${amountBlank} AS amount_blank,
       CASE
         WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
         WHEN i.v0 IS NULL THEN 'blankId'
         WHEN i.v1 IS NOT NULL THEN 'testAccount'
-        WHEN rp.ll_row IS NOT NULL THEN 'repeatedOrderTotal'
-        WHEN d.v0 IS NULL AND ${rawBlank(col.date)} AND ${rawBlank(amountCell)} THEN 'memberDetailsOnly'
+        WHEN d.v0 IS NULL AND ${rawBlank(col.date)} AND ${amountBlank} THEN 'memberDetailsOnly'
         WHEN d.v0 IS NULL THEN 'unparsableDate'
         WHEN ${amount} IS NULL THEN 'nonNumericAmount'
       END AS reason,
-      hash(${cells}) AS cells_hash,
       FALSE AS duplicate
     FROM ll_raw r ${joins.join("\n    ")}`);
-  say("dating");
-  const asOf = options.asOf ?? (await firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
+}
+
+/** The as-of date (the last day of a line, unless given); lines after it are marked. */
+async function dateTheLines(db: DuckDbSession, given: number | undefined): Promise<number> {
+  const asOf = given ?? (await firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
   if (Number.isFinite(asOf)) {
     await db.run(`UPDATE ll_rows SET reason = 'dateAfterAsOf' WHERE reason IS NULL AND day > ${asOf}`);
   }
-  await db.run(`CREATE TABLE ${FIRST_ROWS} AS
-    SELECT customer_id, MIN(ll_row) AS first_row FROM ll_rows WHERE customer_id IS NOT NULL GROUP BY customer_id`);
+  return asOf;
+}
 
-  say("duplicates");
-  // Lines with the same hash of their cells are compared cell by cell; the first of equal lines is kept.
+/**
+ * Marks exact duplicate lines (every cell the same, blank cells alike whatever their spaces), the first of
+ * equal lines kept. Equal lines have equal ids, days, amounts and order ids: only lines sharing those are
+ * compared cell by cell, so the pass over every line hashes four parsed values, not every cell.
+ */
+async function markDuplicates(db: DuckDbSession, headers: string[]): Promise<void> {
+  const cells = headers.map((h) => `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`).join(", ");
+  const key = "hash(customer_id, day, amount, order_id)";
   await db.run(`CREATE TABLE ll_duplicates AS
     SELECT ll_row FROM (
       SELECT c.ll_row, ROW_NUMBER() OVER (PARTITION BY ${cells} ORDER BY c.ll_row) AS k
       FROM (
-        SELECT ll_row FROM ll_rows WHERE reason IS NULL AND cells_hash IN (
-          SELECT cells_hash FROM ll_rows WHERE reason IS NULL GROUP BY cells_hash HAVING COUNT(*) > 1
+        SELECT ll_row FROM ll_rows WHERE reason IS NULL AND ${key} IN (
+          SELECT ${key} AS h FROM ll_rows WHERE reason IS NULL GROUP BY h HAVING COUNT(*) > 1
         )
       ) c JOIN ll_raw r ON r.rowid = c.ll_row
     ) WHERE k > 1`);
   await db.run("UPDATE ll_rows SET duplicate = TRUE WHERE ll_row IN (SELECT ll_row FROM ll_duplicates)");
+}
+
+/** The tables only reading needed: what stays is ll_rows (under the clean lines' view) and ll_customers. */
+async function dropReadingTables(db: DuckDbSession): Promise<void> {
+  const tables = await db.columns(
+    `SELECT table_name FROM duckdb_tables() WHERE prefix(table_name, 'll_')
+       AND table_name NOT IN ('ll_rows', 'll_netted', '${KEPT_CUSTOMERS}')`,
+  );
+  for (const name of tables.table_name as string[]) await db.run(`DROP TABLE ${name}`);
+}
+
+export async function readOrdersWithDuckDb(
+  db: DuckDbSession,
+  files: OrderFiles,
+  options: DuckDbReadOptions = {},
+): Promise<DuckDbOrders> {
+  // Each step is marked for the benchmarks' time and peak memory per phase (bench/report-peak.cjs).
+  // The marks keep the steps' English words, which the benchmarks look for.
+  const say = (step: DuckDbReadStep) => {
+    performance.mark(`loyalty:${CLI_TEXTS.en.duckDbSteps[step](files.label)}`);
+    options.onProgress?.(step, files.label);
+  };
+  say("loading");
+  const { headers, rowsRead } = await loadRaw(db, files);
+  const columns = checkColumns(await sampleTable(db, files, headers), options);
+  const col = roleHeaders(columns, headers);
+
+  say("deciding");
+  const decided = await decideFromValues(db, files, headers, columns, options);
+  const { formats } = decided;
+  const dates: DateParseOptions = { ...options.dates, dayOrder: formats.dayOrder };
+  const amounts: AmountParseOptions = { ...options.amounts, decimalComma: formats.decimalComma };
+
+  say("parsing");
+  const judged = await readCustomerIds(db, col.id, FIRST_ROWS, options.testAccounts);
+  await readValues(db, headers, col, decided.values, { dates, amounts });
+  const orderIds = col.order !== undefined ? await readOrderIds(db, col.order) : undefined;
+  const invoices =
+    orderIds !== undefined &&
+    cancellationInvoicesUsed(orderIds.cancellationInvoices, orderIds.numericInvoices);
+
+  say("checking");
+  await checkEveryLine(db, headers, col, orderIds, invoices);
+
+  say("orders");
+  const orderTotals =
+    col.order !== undefined && col.amount !== undefined
+      ? await findRepeatedTotals(db, "ll_rows", options.lineAmounts)
+      : false;
+
+  say("dating");
+  const asOf = await dateTheLines(db, options.asOf);
+
+  say("duplicates");
+  await markDuplicates(db, headers);
   const keepDuplicates = keepsDuplicates(options, columns);
 
   say("clean");
-  await db.run(cleanLinesTable(keepDuplicates));
-  await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
-    SELECT customer_id, first_row FROM ${FIRST_ROWS}
-    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE purchase)`);
+  await keepCleanLines(db, keepDuplicates);
 
   say("members");
   const members = await memberDetailsWithDuckDb(db, headers, columns, {
@@ -421,13 +500,14 @@ export async function readOrdersWithDuckDb(
     tables: { cleanLines: CLEAN_LINES, firstRows: FIRST_ROWS, withoutPurchase: withoutPurchase("first_row") },
   });
   const without = await db.columns(withoutPurchase("customer_id"));
+  await dropReadingTables(db);
   return {
     files,
     headers,
     columns,
     asOf,
     quality,
-    leftOut,
+    leftOut: leftOutRoles(columns),
     customersWithoutPurchase: without.customer_id as string[],
     testAccounts: judged.testAccounts,
     formats,

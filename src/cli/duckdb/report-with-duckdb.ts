@@ -13,6 +13,7 @@ import { runReport } from "../report-run";
 import { csvReadOptions } from "../table-options";
 import { readWithDuckDb } from "./engine-choice";
 import { orderTableFromDuckDb } from "./to-engine";
+import type { OrderTable } from "../../engine/data/read-orders";
 
 export async function reportWithDuckDb(
   input: string,
@@ -23,27 +24,29 @@ export async function reportWithDuckDb(
 ): Promise<void> {
   const read = analysisConfigOf(resolveReportConfig([config])).read ?? {};
   const duck = await readWithDuckDb(input, { ...read, csv: csvReadOptions(config) }, io);
+  let table: OrderTable;
   try {
-    const table = await orderTableFromDuckDb(duck.db, duck.read);
-    await runReport(
-      {
-        workbook: XlsxWorkbook.create(path.basename(out)),
-        out,
-        orders: {
-          read: table,
-          source: duck.files.label,
-          headers: duck.read.headers,
-          currency: duck.read.currency,
-        },
-        campaigns: options.campaigns,
-        config,
-        json: options.json,
-        started: options.started,
-        read: () => duck.text && readingNote({ ...duck.text, source: duck.files.label }, config.language),
-      },
-      io,
-    );
+    table = await orderTableFromDuckDb(duck.db, duck.read);
   } finally {
+    // DuckDB's memory (and its spill folder) is given back before the report is built and saved.
     duck.close();
   }
+  await runReport(
+    {
+      workbook: XlsxWorkbook.create(path.basename(out)),
+      out,
+      orders: {
+        read: table,
+        source: duck.files.label,
+        headers: duck.read.headers,
+        currency: duck.read.currency,
+      },
+      campaigns: options.campaigns,
+      config,
+      json: options.json,
+      started: options.started,
+      read: () => duck.text && readingNote({ ...duck.text, source: duck.files.label }, config.language),
+    },
+    io,
+  );
 }

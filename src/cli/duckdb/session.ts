@@ -21,6 +21,8 @@ export interface DuckDbSession {
    * integers of an INTEGER column as integers, other numbers as doubles, null as NULL.
    */
   append(table: string, rows: readonly (readonly (string | number | null)[])[]): Promise<void>;
+  /** How far the query running now is, in percent (DuckDB's estimate); -1 when none is running. */
+  progress(): number;
   close(): void;
 }
 
@@ -51,6 +53,9 @@ export async function openDuckDb(
     preserve_insertion_order: "true",
   });
   const connection: DuckDBConnection = await instance.connect();
+  // Progress is tracked (for the CLI's progress line) but never printed by DuckDB itself.
+  await connection.run("SET enable_progress_bar = true");
+  await connection.run("SET enable_progress_bar_print = false");
   return {
     async run(sql) {
       await connection.run(sql);
@@ -81,6 +86,9 @@ export async function openDuckDb(
         appender.endRow();
       }
       appender.closeSync();
+    },
+    progress() {
+      return connection.progress.percentage;
     },
     close() {
       connection.closeSync();

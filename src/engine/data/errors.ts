@@ -44,7 +44,43 @@ export type DataErrorDetail =
        * parts), and what was wrong there.
        */
       worst?: { reason: QualityReason; count: number; where: string; at: CellPlace; note?: string };
-    });
+    })
+  | SummaryErrorDetail;
+
+/**
+ * What a customer summary's cell must hold (read-summary-table.ts), with the values the message names:
+ * dates as YYYY-MM-DD, `to` the date T or t_x counts to.
+ */
+export type SummaryExpectation =
+  | { what: "date" | "customerId" | "wholeDays" | "orders" | "purchaseDays" | "amount" | "refund" }
+  | { what: "repeatDays" | "time" | "amountAtLeastZero" }
+  | { what: "afterFirst"; first: string }
+  | { what: "purchaseDaysLessOne"; value: number }
+  | { what: "unitTime"; unit: string; to: "lastPurchase" | "asOf"; date: string; value: number };
+
+/** A customer summary (one row per customer, as `loyalty sql` makes it) that cannot be read. */
+export type SummaryErrorDetail =
+  | (SourcedDetail & { code: "summaryMissingColumns"; columns: string[]; headers: string[] })
+  | (SourcedDetail & {
+      code: "summaryCell";
+      /** The cell (`where` in English, `at` as parts), what it must hold and what it holds (none: empty). */
+      where: string;
+      at: CellPlace;
+      expected: SummaryExpectation;
+      value?: string;
+    })
+  | (SourcedDetail & { code: "summaryDuplicateId"; where: string; at: CellPlace; id: string; row: number })
+  | (SourcedDetail & { code: "summaryHoldout"; where: string; at: CellPlace })
+  | (SourcedDetail & {
+      code: "summaryAsOf";
+      where: string;
+      at: CellPlace;
+      asOf: string;
+      other: string;
+      row: number;
+    })
+  | (SourcedDetail & { code: "summaryNoCustomers" })
+  | (SourcedDetail & { code: "summaryUnit"; unit: string; reportUnit: string });
 
 /**
  * Tier rules a customer summary cannot apply (tiers/evaluate.ts): a grace of several reviews

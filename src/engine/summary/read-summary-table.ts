@@ -10,13 +10,21 @@
  * number or a date where one belongs, else the error names the row and column. A row left wholly blank
  * is skipped and counted (blank rows, data quality).
  */
-import { DataError } from "../data/errors";
+import { DataError, type SummaryErrorDetail, type SummaryExpectation } from "../data/errors";
 import { formatDay } from "../data/days";
 import { parseAmount } from "../data/parse-amount";
 import { parseDay, type DateParseOptions } from "../data/parse-date";
 import { cellText, parseId } from "../data/parse-id";
 import { QualityCollector, type QualityAction, type QualityReason, QUALITY_REASONS } from "../data/quality";
-import { describeCell, rowCount, type CellValue, type RawTable } from "../data/table";
+import {
+  cellPlace,
+  describeCell,
+  rowCount,
+  sourceOf,
+  type CellPlace,
+  type CellValue,
+  type RawTable,
+} from "../data/table";
 import type { CustomerSummary } from "./customer-summary";
 import { missingSummaryColumns, summaryColumnIndexes, type SummaryColumn } from "./summary-columns";
 import { DAYS_PER_UNIT, type TimeUnit } from "./time-unit";
@@ -57,48 +65,135 @@ function summaryActions(): Record<QualityReason, QualityAction> {
   >;
 }
 
-export function readCustomerSummaryTable(
-  table: RawTable,
-  options: SummaryTableOptions = {},
-): CustomerSummaryTable {
-  const unit = options.unit ?? "week";
-  const perUnit = DAYS_PER_UNIT[unit];
-  const columns = summaryColumnIndexes(table.headers);
+/** What a cell must hold, in the English words of the message. */
+export function summaryExpectationText(e: SummaryExpectation): string {
+  switch (e.what) {
+    case "date":
+      return "a date (YYYY-MM-DD)";
+    case "customerId":
+      return "a customer id";
+    case "wholeDays":
+      return "a whole number of days";
+    case "orders":
+      return "a whole number of orders, at least 1";
+    case "purchaseDays":
+      return "a whole number of days, at least 1";
+    case "amount":
+      return "an amount";
+    case "refund":
+      return "a refund total, zero or negative";
+    case "repeatDays":
+      return "a whole number of repeat purchase days";
+    case "time":
+      return "a time, zero or more";
+    case "amountAtLeastZero":
+      return "an amount, zero or more";
+    case "afterFirst":
+      return `a date on or after the first purchase (${e.first})`;
+    case "purchaseDaysLessOne":
+      return `purchase_days − 1 (${e.value}) without a calibration end`;
+    case "unitTime":
+      return (
+        `the ${e.unit}s from the first purchase to ${e.to === "asOf" ? "the as-of date" : "the last purchase"} ` +
+        `${e.date} (${e.value}); give the unit the summary was made in (--unit day|week|month)`
+      );
+  }
+}
+
+/** The columns a summary needs, or a DataError naming those it lacks among its headers. */
+function requireSummaryColumns(table: RawTable): Partial<Record<SummaryColumn, number>> {
   const missing = missingSummaryColumns(table.headers);
   if (missing.length > 0) {
     throw new DataError(
       `${table.source}: a customer summary needs the columns ${missing.join(", ")}, which are not among ` +
         `the headers ${table.headers.map((h) => `"${h}"`).join(", ")}; \`loyalty sql\` writes the query that makes them`,
+      undefined,
+      { code: "summaryMissingColumns", ...sourceOf(table), columns: missing, headers: [...table.headers] },
     );
   }
-  const rows = rowCount(table);
-  const quality = new QualityCollector(table, summaryActions());
+  return summaryColumnIndexes(table.headers);
+}
+
+/** The rows that are not wholly blank; the blank ones are counted (blank rows, data quality). */
+function rowsToRead(table: RawTable, quality: QualityCollector): number[] {
   const kept: number[] = [];
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < rowCount(table); r++) {
     if (table.columns.every((column) => isBlank(column[r]))) quality.add("blankRow", 0, r);
     else kept.push(r);
   }
-  const n = kept.length;
-  const cell = (name: SummaryColumn, r: number) => table.columns[columns[name] as number]?.[r];
-  const where = (name: SummaryColumn, r: number) => describeCell(table, columns[name] as number, r);
-  const fail = (name: SummaryColumn, r: number, what: string): never => {
-    const value = cell(name, r);
-    const shown = isBlank(value) ? "an empty cell" : `"${cellText(value)}"`;
-    throw new DataError(`${where(name, r)}: expected ${what}, got ${shown}`);
-  };
-  const number = (name: SummaryColumn, r: number, check: (v: number) => boolean, what: string) => {
-    const v = parseAmount(cell(name, r));
-    return Number.isFinite(v) && check(v) ? v : fail(name, r, what);
-  };
-  const day = (name: SummaryColumn, r: number) => {
-    const d = parseDay(cell(name, r), options.dates);
-    return Number.isFinite(d) ? d : fail(name, r, "a date (YYYY-MM-DD)");
-  };
-  const any = () => true;
-  const nonNegative = (v: number) => v >= 0;
-  const whole = (v: number) => Number.isInteger(v) && v >= 0;
+  return kept;
+}
 
-  const s: CustomerSummary = {
+/** The cells of a summary by column name, read as what they must hold or refused naming the cell. */
+class SummaryCells {
+  constructor(
+    readonly table: RawTable,
+    private readonly columns: Partial<Record<SummaryColumn, number>>,
+    private readonly dates: DateParseOptions | undefined,
+  ) {}
+
+  has(name: SummaryColumn): boolean {
+    return this.columns[name] !== undefined;
+  }
+
+  cell(name: SummaryColumn, r: number): CellValue {
+    return this.table.columns[this.columns[name] as number]?.[r];
+  }
+
+  /** A DataError about the cell of `name` in row r, with its detail. */
+  error(
+    name: SummaryColumn,
+    r: number,
+    message: (where: string) => string,
+    detail: (where: string, at: CellPlace) => SummaryErrorDetail,
+  ): DataError {
+    const column = this.columns[name] as number;
+    const where = describeCell(this.table, column, r);
+    return new DataError(message(where), undefined, detail(where, cellPlace(this.table, column, r)));
+  }
+
+  fail(name: SummaryColumn, r: number, expected: SummaryExpectation): never {
+    const value = this.cell(name, r);
+    const shown = isBlank(value) ? undefined : cellText(value);
+    throw this.error(
+      name,
+      r,
+      (where) =>
+        `${where}: expected ${summaryExpectationText(expected)}, got ${shown === undefined ? "an empty cell" : `"${shown}"`}`,
+      (where, at) => ({
+        code: "summaryCell",
+        ...sourceOf(this.table),
+        where,
+        at,
+        expected,
+        ...(shown === undefined ? {} : { value: shown }),
+      }),
+    );
+  }
+
+  number(
+    name: SummaryColumn,
+    r: number,
+    check: (v: number) => boolean,
+    expected: SummaryExpectation,
+  ): number {
+    const v = parseAmount(this.cell(name, r));
+    return Number.isFinite(v) && check(v) ? v : this.fail(name, r, expected);
+  }
+
+  day(name: SummaryColumn, r: number): number {
+    const d = parseDay(this.cell(name, r), this.dates);
+    return Number.isFinite(d) ? d : this.fail(name, r, { what: "date" });
+  }
+}
+
+const any = () => true;
+const nonNegative = (v: number) => v >= 0;
+const whole = (v: number) => Number.isInteger(v) && v >= 0;
+const atLeastOne = (v: number) => whole(v) && v >= 1;
+
+function emptySummary(n: number, unit: TimeUnit): CustomerSummary {
+  return {
     customerIds: [],
     asOf: NaN,
     unit,
@@ -119,79 +214,117 @@ export function readCustomerSummaryTable(
     holdoutX: null,
     holdoutSpend: null,
   };
-  const window = { spend: new Float64Array(n), purchaseDays: new Int32Array(n) };
-  const ids: string[] = [];
-  const seen = new Map<string, number>();
-  let asOfRow = -1;
-  for (const [c, r] of kept.entries()) {
-    const id = parseId(cell("customer_id", r));
-    if (id === "") fail("customer_id", r, "a customer id");
-    const before = seen.get(id);
-    if (before !== undefined) {
-      throw new DataError(
-        `${where("customer_id", r)}: customer "${id}" is also on row ${table.firstRow + before}; a summary has one row per customer`,
+}
+
+/** The customer's id, refused when blank or already on an earlier row (a summary has one row per customer). */
+function customerId(cells: SummaryCells, r: number, seen: Map<string, number>, firstRow: number): string {
+  const id = parseId(cells.cell("customer_id", r));
+  if (id === "") cells.fail("customer_id", r, { what: "customerId" });
+  const before = seen.get(id);
+  if (before !== undefined) {
+    const row = firstRow + before;
+    throw cells.error(
+      "customer_id",
+      r,
+      (where) => `${where}: customer "${id}" is also on row ${row}; a summary has one row per customer`,
+      (where, at) => ({ code: "summaryDuplicateId", ...sourceOf(cells.table), where, at, id, row }),
+    );
+  }
+  seen.set(id, r);
+  return id;
+}
+
+/** A summary made with a calibration end (its holdout columns filled) is refused: the report uses it all. */
+function refuseHoldout(cells: SummaryCells, r: number): void {
+  for (const name of ["holdout_frequency", "holdout_spend"] as const) {
+    if (cells.has(name) && !isBlank(cells.cell(name, r))) {
+      throw cells.error(
+        name,
+        r,
+        (where) =>
+          `${where}: this summary was made with a calibration end (holdout columns filled); the report ` +
+          "predicts from the whole history: make the summary without --calibration-end (`loyalty fit` takes it as it is)",
+        (where, at) => ({ code: "summaryHoldout", ...sourceOf(cells.table), where, at }),
       );
     }
-    seen.set(id, r);
-    ids.push(id);
-    for (const name of ["holdout_frequency", "holdout_spend"] as const) {
-      if (columns[name] !== undefined && !isBlank(cell(name, r))) {
-        throw new DataError(
-          `${where(name, r)}: this summary was made with a calibration end (holdout columns filled); the report ` +
-            "predicts from the whole history: make the summary without --calibration-end (`loyalty fit` takes it as it is)",
-        );
-      }
-    }
-    const first = day("first_purchase", r);
-    const last = day("last_purchase", r);
-    if (last < first) fail("last_purchase", r, `a date on or after the first purchase (${formatDay(first)})`);
-    const recency = number("recency_days", r, whole, "a whole number of days");
+  }
+}
+
+/** Reads the table row by row into the summary and the tier window (see the module comment). */
+function readRows(
+  cells: SummaryCells,
+  kept: readonly number[],
+  s: CustomerSummary,
+  window: CustomerSummaryTable["window"],
+  perUnit: number,
+): void {
+  const table = cells.table;
+  const seen = new Map<string, number>();
+  const ids: string[] = [];
+  let asOfRow = -1;
+  for (const [c, r] of kept.entries()) {
+    ids.push(customerId(cells, r, seen, table.firstRow));
+    refuseHoldout(cells, r);
+    const first = cells.day("first_purchase", r);
+    const last = cells.day("last_purchase", r);
+    if (last < first) cells.fail("last_purchase", r, { what: "afterFirst", first: formatDay(first) });
+    const recency = cells.number("recency_days", r, whole, { what: "wholeDays" });
     const asOf = last + recency;
     if (asOfRow < 0) {
       s.asOf = asOf;
       asOfRow = r;
     } else if (asOf !== s.asOf) {
-      throw new DataError(
-        `${where("recency_days", r)}: last purchase + recency_days is ${formatDay(asOf)}, but ${formatDay(s.asOf)} ` +
-          `on row ${table.firstRow + asOfRow}; a summary is made as of one date`,
+      const [date, other, row] = [formatDay(asOf), formatDay(s.asOf), table.firstRow + asOfRow];
+      throw cells.error(
+        "recency_days",
+        r,
+        (where) =>
+          `${where}: last purchase + recency_days is ${date}, but ${other} on row ${row}; a summary is made as of one date`,
+        (where, at) => ({ code: "summaryAsOf", ...sourceOf(table), where, at, asOf: date, other, row }),
       );
     }
     s.firstDay[c] = first;
     s.lastDay[c] = last;
     s.recencyDays[c] = recency;
-    s.orders[c] = number("orders", r, (v) => whole(v) && v >= 1, "a whole number of orders, at least 1");
-    s.purchaseDays[c] = number(
-      "purchase_days",
-      r,
-      (v) => whole(v) && v >= 1,
-      "a whole number of days, at least 1",
-    );
-    s.spend[c] = number("spend", r, any, "an amount");
-    s.refunds[c] = number("refunds", r, (v) => v <= 0, "a refund total, zero or negative");
+    s.orders[c] = cells.number("orders", r, atLeastOne, { what: "orders" });
+    s.purchaseDays[c] = cells.number("purchase_days", r, atLeastOne, { what: "purchaseDays" });
+    s.spend[c] = cells.number("spend", r, any, { what: "amount" });
+    s.refunds[c] = cells.number("refunds", r, (v) => v <= 0, { what: "refund" });
     s.meanOrderValue[c] = (s.spend[c] - s.refunds[c]) / s.orders[c];
-    s.x[c] = number("frequency", r, whole, "a whole number of repeat purchase days");
+    s.x[c] = cells.number("frequency", r, whole, { what: "repeatDays" });
     if (s.x[c] !== s.purchaseDays[c] - 1) {
-      fail("frequency", r, `purchase_days − 1 (${s.purchaseDays[c] - 1}) without a calibration end`);
+      cells.fail("frequency", r, { what: "purchaseDaysLessOne", value: s.purchaseDays[c] - 1 });
     }
-    const time = (name: "recency" | "T", days: number, to: string) => {
-      const v = number(name, r, nonNegative, "a time, zero or more");
+    const time = (name: "recency" | "T", days: number, to: "lastPurchase" | "asOf", date: number) => {
+      const v = cells.number(name, r, nonNegative, { what: "time" });
       if (Math.abs(v * perUnit - days) > HALF_DAY) {
-        fail(
-          name,
-          r,
-          `the ${unit}s from the first purchase to ${to} (${days / perUnit}); give the unit the summary was ` +
-            "made in (--unit day|week|month)",
-        );
+        const value = days / perUnit;
+        cells.fail(name, r, { what: "unitTime", unit: s.unit, to, date: formatDay(date), value });
       }
       return days / perUnit;
     };
-    s.tX[c] = time("recency", last - first, `the last purchase ${formatDay(last)}`);
-    s.T[c] = time("T", asOf - first, `the as-of date ${formatDay(asOf)}`);
-    s.monetary[c] = number("monetary_value", r, nonNegative, "an amount, zero or more");
-    window.spend[c] = number("window_spend", r, any, "an amount");
-    window.purchaseDays[c] = number("window_purchase_days", r, whole, "a whole number of days");
+    s.tX[c] = time("recency", last - first, "lastPurchase", last);
+    s.T[c] = time("T", asOf - first, "asOf", asOf);
+    s.monetary[c] = cells.number("monetary_value", r, nonNegative, { what: "amountAtLeastZero" });
+    window.spend[c] = cells.number("window_spend", r, any, { what: "amount" });
+    window.purchaseDays[c] = cells.number("window_purchase_days", r, whole, { what: "wholeDays" });
   }
   s.customerIds = ids;
-  s.calibrationEnd = s.asOf;
-  return { summary: s, window, quality: quality.report(rows, n), columns };
+}
+
+export function readCustomerSummaryTable(
+  table: RawTable,
+  options: SummaryTableOptions = {},
+): CustomerSummaryTable {
+  const unit = options.unit ?? "week";
+  const columns = requireSummaryColumns(table);
+  const quality = new QualityCollector(table, summaryActions());
+  const kept = rowsToRead(table, quality);
+  const n = kept.length;
+  const cells = new SummaryCells(table, columns, options.dates);
+  const summary = emptySummary(n, unit);
+  const window = { spend: new Float64Array(n), purchaseDays: new Int32Array(n) };
+  readRows(cells, kept, summary, window, DAYS_PER_UNIT[unit]);
+  summary.calibrationEnd = summary.asOf;
+  return { summary, window, quality: quality.report(rowCount(table), n), columns };
 }

@@ -31,7 +31,8 @@ const P_ALIVE_BANDS = [
 /** One style object for every centred cell (adapters share styles by identity). */
 const CENTER: CellStyle = { align: "center" };
 
-export function buildCustomersSheet(data: ReportData): SheetModel {
+/** `gridRows`: the rows a worksheet holds (a test gives fewer, to see the limit without a million customers). */
+export function buildCustomersSheet(data: ReportData, gridRows: number = MAX_ROWS): SheetModel {
   const { analysis, models, config } = data;
   const language = config.language;
   const t = CUSTOMER_TEXTS[language];
@@ -43,7 +44,7 @@ export function buildCustomersSheet(data: ReportData): SheetModel {
   else if (models?.spend.problem) layout.note(t.valueBlank(models.spend.problem));
   if (chosen.available && chosen.notYetRepeated) layout.note(t.notYetRepeatedNote(chosen.label));
   // A worksheet holds 1,048,576 rows: beyond that (order files read with DuckDB), the most valuable.
-  const shown = Math.min(n, MAX_ROWS - layout.row - 3);
+  const shown = Math.min(n, gridRows - layout.row - 3);
   if (shown < n) layout.note(t.gridLimit(shown, n));
   const tableTop = layout.gap().row;
   const contacts = contactColumns(data);

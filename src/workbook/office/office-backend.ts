@@ -37,7 +37,13 @@ import type {
   WorkbookBackend,
 } from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
-import { fateOf, isReportFormat, type UserObject } from "../user-objects";
+import { fateOf, type UserObject } from "../user-objects";
+import {
+  addConditionalFormat,
+  conditionalFormatsOn,
+  formatFormulas,
+  type FormatFound,
+} from "./conditional-formats";
 import { applyValidationArea, ruleFormulas, validationAreas, type ValidationArea } from "./validation-areas";
 import { isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
@@ -98,6 +104,11 @@ function validationObject(area: ValidationArea): UserObject {
     ref: rangeAddress(area.box),
     formulas: ruleFormulas(area.rule),
   };
+}
+
+/** A conditional format as the rule that decides where it goes sees it. */
+function formatObject(format: FormatFound, ref: string): UserObject {
+  return { what: "conditionalFormat", type: format.type, ref, formulas: formatFormulas(format) };
 }
 
 /** The response of one read chunk. */
@@ -248,6 +259,13 @@ export class OfficeBackend implements WorkbookBackend {
           return typeof fate === "object" ? [{ ...area, to: parseRangeList(fate.ref) }] : [];
         })
       : [];
+    const formats = theirs
+      ? (await this.conditionalFormats(replace, boxes)).flatMap((format) => {
+          const fate =
+            format.ref === undefined ? "lost" : fateOf(formatObject(format, format.ref), boxes, previous);
+          return typeof fate === "object" ? [{ format, to: parseRangeList(fate.ref) }] : [];
+        })
+      : [];
     // Setting a column's width shows it again: the columns the user hid are hidden again after writing.
     const hidden = replace ? await this.hiddenColumns(replace, model) : [];
     if (replace) await this.clearSheet(replace, sheetName, boxes, previous);
@@ -262,10 +280,11 @@ export class OfficeBackend implements WorkbookBackend {
         await context.sync();
       });
     }
-    if (carried.length > 0 || validations.length > 0) {
+    if (carried.length > 0 || validations.length > 0 || formats.length > 0) {
       await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetName);
         for (const { cell, link } of carried) ws.getRange(cell).hyperlink = link;
+        for (const { format, to } of formats) addConditionalFormat(ws, format, to);
         for (const v of validations) {
           for (const box of v.to) applyValidationArea(ws.getRange(rangeAddress(box, false, true)), v);
         }
@@ -395,8 +414,10 @@ export class OfficeBackend implements WorkbookBackend {
     const losses = await this.noteLosses(sheet, model, owned, previous);
     // Without a record of the report's own formats (a sheet written before), what is there is the report's.
     if (!owned || !previous.formats) return losses;
-    for (const format of await this.userFormats(sheet, owned, previous)) {
-      losses.push({ kind: "format", sheet, cell: format.ref });
+    for (const format of await this.conditionalFormats(sheet, owned)) {
+      if (format.ref === undefined) losses.push({ kind: "format", sheet, cell: "several ranges" });
+      else if (fateOf(formatObject(format, format.ref), owned, previous) === "lost")
+        losses.push({ kind: "format", sheet, cell: format.ref });
     }
     for (const area of await validationAreas(this.run, sheet, owned)) {
       const object = validationObject(area);
@@ -440,38 +461,9 @@ export class OfficeBackend implements WorkbookBackend {
     });
   }
 
-  /**
-   * The user's conditional formats on the report's parts: clearing those parts removes them and Excel's
-   * API cannot draw them again elsewhere, so they are listed (the report's own, as the registry recorded
-   * them, are written again).
-   */
-  private async userFormats(
-    sheet: string,
-    owned: RangeBox[],
-    previous: PreviousSheet,
-  ): Promise<{ ref: string }[]> {
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      const collections = owned.map((b) =>
-        ws.getRange(rangeAddress(b, false, true)).conditionalFormats.load("items/type"),
-      );
-      await context.sync();
-      const found = collections.flatMap((c) =>
-        c.items.map((cf) => ({ type: cf.type as string, range: cf.getRangeOrNullObject().load("address") })),
-      );
-      await context.sync();
-      const seen = new Set<string>();
-      const out: { ref: string }[] = [];
-      for (const f of found) {
-        const ref = f.range.isNullObject ? "" : splitAddress(f.range.address).range.replace(/\$/g, "");
-        if (seen.has(`${f.type} ${ref}`)) continue;
-        seen.add(`${f.type} ${ref}`);
-        // A format on several ranges has no one range to give: it is the user's (the report writes none).
-        if (ref !== "" && isReportFormat("conditionalFormat", f.type, ref, previous.formats)) continue;
-        out.push({ ref: ref || "several ranges" });
-      }
-      return out;
-    });
+  /** The conditional formats on the cells of `boxes`, with all their settings. */
+  private conditionalFormats(sheet: string, boxes: RangeBox[]): Promise<FormatFound[]> {
+    return conditionalFormatsOn(this.run, sheet, boxes, this.supports("ExcelApi", "1.9"));
   }
 
   private async readLinkChunk(sheet: string, address: string): Promise<Excel.CellProperties[][]> {

@@ -10,9 +10,8 @@
  * What the user had on a replaced generated sheet is carried (sheet-splice.ts) or, when it cannot be,
  * described in `notCarried` before anything is written.
  */
-import { boxesOverlap, parseRangeList, type RangeBox } from "../../sheet/a1";
-import { isReportChartName } from "../../sheet/report-marks";
-import { authorsMarked, isReportNote, reportNotes } from "../report-objects";
+import { boxesOverlap, parseRangeList, type CellPosition, type RangeBox } from "../../sheet/a1";
+import { authorsMarked, isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { PreviousSheet } from "../backend";
 import { MemorySheet } from "../memory/memory-backend";
@@ -230,18 +229,46 @@ function maxTableId(pkg: XlsxPackage): number {
 }
 
 /**
- * The anchors of a drawing part that are not the report's: pictures, shapes and charts whose name does
- * not carry the report's mark (report-marks.ts), wherever they lie.
+ * The anchors of a drawing part that are not the report's: pictures, shapes, and charts that are not the
+ * report's by its one rule (report-objects.ts: the mark in their name; on a sheet a build before the mark
+ * drew, the place and title its registry recorded).
  */
-function foreignDrawingObjects(xml: string): number {
+function foreignDrawingObjects(
+  edit: PackageEdit,
+  drawing: string,
+  previous: PreviousSheet | undefined,
+): number {
+  const xml = edit.text(drawing);
+  const rels = edit.relationships(drawing);
   const anchors = [
     ...xml.matchAll(/<(\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/\1?\2>/g),
   ];
   return anchors.filter((a) => {
-    const isChart = /<(\w+:)?chart\b/.test(a[0]) && !/<(\w+:)?(pic|sp|grpSp|cxnSp)\b/.test(a[0]);
-    const name = attributes(/<(?:\w+:)?cNvPr\b[^>]*>/.exec(a[0])?.[0] ?? "").name;
-    return !(isChart && isReportChartName(name));
+    const chart = /<(?:\w+:)?chart\b[^>]*>/.exec(a[0])?.[0];
+    if (!chart || /<(\w+:)?(pic|sp|grpSp|cxnSp)\b/.test(a[0])) return true;
+    const found: FoundChart = { name: attributes(/<(?:\w+:)?cNvPr\b[^>]*>/.exec(a[0])?.[0] ?? "").name };
+    const at = anchorCell(a[0]);
+    if (at) found.at = at;
+    const relId = Object.entries(attributes(chart)).find(([k]) => k.endsWith(":id"))?.[1];
+    const part = rels.find((r) => r.id === relId && !r.external)?.target;
+    if (part && edit.exists(part)) found.title = chartTitle(edit.text(part));
+    return !isReportChart(found, previous);
   }).length;
+}
+
+/** The top-left cell of a drawing anchor (1-based), when it has one. */
+function anchorCell(anchor: string): CellPosition | undefined {
+  const from = /<(\w+:)?from>([\s\S]*?)<\/\1?from>/.exec(anchor)?.[2];
+  const col = from && /<(?:\w+:)?col>(\d+)</.exec(from)?.[1];
+  const row = from && /<(?:\w+:)?row>(\d+)</.exec(from)?.[1];
+  return col && row ? { row: Number(row) + 1, col: Number(col) + 1 } : undefined;
+}
+
+/** The text of a chart part's own title ("" for none): the <c:title> before its plot area (axes have theirs). */
+function chartTitle(xml: string): string {
+  const plot = xml.search(/<(?:\w+:)?plotArea\b/);
+  const title = /<(\w+:)?title>([\s\S]*?)<\/\1?title>/.exec(plot < 0 ? xml : xml.slice(0, plot))?.[2];
+  return title ? [...title.matchAll(/<(?:\w+:)?t>([^<]*)</g)].map((m) => unescapeXml(m[1])).join("") : "";
 }
 
 const REL_LABELS: [string, string][] = [
@@ -280,7 +307,7 @@ function sortOldRelationships(
       continue;
     }
     if (r.type.endsWith(REL_DRAWING)) {
-      const foreign = foreignDrawingObjects(edit.text(r.target));
+      const foreign = foreignDrawingObjects(edit, r.target, previous);
       if (foreign > 0)
         notCarried.push(
           `${foreign === 1 ? "a chart, picture or shape" : `${foreign} charts, pictures or shapes`} on ${where}`,

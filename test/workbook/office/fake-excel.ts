@@ -13,7 +13,7 @@
  * - A proxy used after its Excel.run batch ended fails; a batch that ends with commands not synced fails.
  * The log of syncs (`FakeExcel.syncs`) lets tests count round trips and payload sizes.
  */
-import { parseRangeAddress, type RangeBox } from "../../../src/sheet/a1";
+import { parseRangeAddress, parseRangeList, type RangeBox } from "../../../src/sheet/a1";
 import type { ExcelRun } from "../../../src/workbook/office/office-backend";
 import {
   enter,
@@ -370,6 +370,7 @@ class WorksheetProxy
       | "freezePanes"
       | "getRange"
       | "getUsedRangeOrNullObject"
+      | "getRanges"
       | "tables"
       | "charts"
       | "notes"
@@ -495,6 +496,15 @@ class WorksheetProxy
 
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.context, () => ({ sheet: this.sheet(), box: parseFakeAddress(address) }));
+  }
+
+  /** "A1:A3,C1:C3": several ranges of the sheet at once. */
+  getRanges(address?: string): RangeAreasProxy {
+    if (address === undefined) throw new Error("fake: give getRanges an address");
+    return new RangeAreasProxy(this.context, () => ({
+      sheet: this.sheet(),
+      boxes: address.split(",").map((a) => parseFakeAddress(a.trim())),
+    }));
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
@@ -765,7 +775,10 @@ class RangeProxy
   private cfProxy?: ConditionalFormatCollectionProxy;
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    this.cfProxy ??= new ConditionalFormatCollectionProxy(this.context, () => this.range());
+    this.cfProxy ??= new ConditionalFormatCollectionProxy(this.context, () => {
+      const { sheet, box } = this.range();
+      return { sheet, boxes: [box] };
+    });
     return this.cfProxy;
   }
 
@@ -941,28 +954,144 @@ function inside(address: string, box: RangeBox): boolean {
   return b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right;
 }
 
-/** A conditional format among a range's loaded items: its type, its range and delete(). */
+/**
+ * A settings object of a conditional format (cellValue, cellValue.format.fill, dataBar, ...): its
+ * properties load from what was set on it (null where nothing was, as Excel gives a setting left as it
+ * is); any other property leads one level down.
+ */
+function settingsReader(context: FakeContext, settings: () => Recorded, path: string): unknown {
+  const loaded: Record<string, unknown> = {};
+  const proxy: unknown = new Proxy(
+    {},
+    {
+      get: (_t, prop) => {
+        if (typeof prop !== "string" || prop === "then") return undefined;
+        if (prop === "load")
+          return (names: string) => {
+            const list = normalize(names);
+            context.enqueue(() => {
+              for (const name of list) loaded[name] = settings()[`${path}.${name}`] ?? null;
+              context.respond(list.map((n) => loaded[n]));
+            }, list);
+            return proxy;
+          };
+        if (prop in loaded) return loaded[prop];
+        return settingsReader(context, settings, `${path}.${prop}`);
+      },
+    },
+  );
+  return proxy;
+}
+
+/** The boxes of a format's ranges ("A1:A3 C1:C3"). */
+function formatBoxes(format: FakeConditionalFormat): RangeBox[] {
+  return parseRangeList(format.range);
+}
+
+/** A conditional format among a range's loaded items: its kind, its settings, its ranges and delete(). */
 class ConditionalFormatProxy
   extends ClientObject<{ sheet: FakeSheet; format: FakeConditionalFormat }>
-  implements Faked<Excel.ConditionalFormat, "type" | "getRangeOrNullObject" | "delete">
+  implements
+    Faked<
+      Excel.ConditionalFormat,
+      | "type"
+      | "stopIfTrue"
+      | "priority"
+      | "getRangeOrNullObject"
+      | "getRanges"
+      | "delete"
+      | "cellValue"
+      | "textComparison"
+      | "custom"
+      | "preset"
+      | "topBottom"
+      | "colorScale"
+      | "dataBar"
+      | "iconSet"
+    >
 {
   protected readonly readable = {
     type: ({ format }: { sheet: FakeSheet; format: FakeConditionalFormat }) => format.type,
+    stopIfTrue: ({ format }: { sheet: FakeSheet; format: FakeConditionalFormat }) =>
+      format.settings.stopIfTrue ?? false,
+    // Excel puts a format it is given first (priority 0): the sheet's list is oldest first.
+    priority: ({ sheet, format }: { sheet: FakeSheet; format: FakeConditionalFormat }) =>
+      sheet.conditionalFormats.length - 1 - sheet.conditionalFormats.indexOf(format),
   };
 
   get type(): Excel.ConditionalFormatType {
     return this.loadedValue("type");
   }
+  get stopIfTrue(): boolean {
+    return this.loadedValue("stopIfTrue");
+  }
+  get priority(): number {
+    return this.loadedValue("priority");
+  }
 
+  private settings(kind: string): unknown {
+    return settingsReader(this.context, () => this.resolve().format.settings, kind);
+  }
+  get cellValue(): unknown {
+    return this.settings("cellValue");
+  }
+  get textComparison(): unknown {
+    return this.settings("textComparison");
+  }
+  get custom(): unknown {
+    return this.settings("custom");
+  }
+  get preset(): unknown {
+    return this.settings("preset");
+  }
+  get topBottom(): unknown {
+    return this.settings("topBottom");
+  }
+  get colorScale(): unknown {
+    return this.settings("colorScale");
+  }
+  get dataBar(): unknown {
+    return this.settings("dataBar");
+  }
+  get iconSet(): unknown {
+    return this.settings("iconSet");
+  }
+
+  /** Its one range; a null object for a format on several (Excel's getRangeOrNullObject). */
   getRangeOrNullObject(): RangeProxy {
     return new RangeProxy(
       this.context,
       () => {
         const { sheet, format } = this.resolve();
-        return { sheet, box: parseRangeAddress(format.range) };
+        const boxes = formatBoxes(format);
+        return boxes.length === 1 ? { sheet, box: boxes[0] } : null;
       },
       true,
     );
+  }
+
+  /** All its ranges, as Excel's RangeAreas gives their address: "Sheet!A1:A3,Sheet!C1:C3". */
+  getRanges(): { load: (names: string) => { address: string } } {
+    const context = this.context;
+    let address: string | undefined;
+    const areas = {
+      load: (names: string) => {
+        if (names !== "address") throw new Error(`fake: RangeAreas loads only "address", not "${names}"`);
+        context.enqueue(() => {
+          const { sheet, format } = this.resolve();
+          address = formatBoxes(format)
+            .map((b) => excelAddress(sheet.name, b))
+            .join(",");
+          context.respond(address);
+        }, names);
+        return areas;
+      },
+      get address(): string {
+        if (address === undefined) throw new Error('PropertyNotLoaded: "address" of RangeAreas');
+        return address;
+      },
+    };
+    return areas;
   }
 
   delete(): void {
@@ -972,21 +1101,23 @@ class ConditionalFormatProxy
   }
 }
 
-/** The conditional formats of a range: those that touch it, as Excel lists them. */
+/** The conditional formats of a range (or of several: RangeAreas): those that touch it, as Excel lists them. */
 class ConditionalFormatCollectionProxy
   extends CollectionProxy<ConditionalFormatProxy>
   implements Faked<Excel.ConditionalFormatCollection, "items" | "add" | "clearAll">
 {
   constructor(
     context: FakeContext,
-    private readonly target: () => RangeTarget,
+    private readonly target: () => { sheet: FakeSheet; boxes: RangeBox[] },
   ) {
     super(context, "conditionalFormats");
   }
 
   protected readItems(properties: string[]): ConditionalFormatProxy[] {
-    const { sheet, box } = this.target();
-    const touching = sheet.conditionalFormats.filter((f) => boxesTouch(parseRangeAddress(f.range), box));
+    const { sheet, boxes } = this.target();
+    const touching = sheet.conditionalFormats.filter((f) =>
+      formatBoxes(f).some((fb) => boxes.some((b) => boxesTouch(fb, b))),
+    );
     return loadItems(
       this.context,
       touching.map((format) => new ConditionalFormatProxy(this.context, () => ({ sheet, format }))),
@@ -997,18 +1128,38 @@ class ConditionalFormatCollectionProxy
   add(type: string): unknown {
     let settings: Recorded | undefined;
     this.context.enqueue(() => {
-      const { sheet, box } = this.target();
+      const { sheet, boxes } = this.target();
       settings = {};
-      sheet.conditionalFormats.push({ range: parseAddressOf(box), type, settings });
+      sheet.conditionalFormats.push({ range: boxes.map(parseAddressOf).join(" "), type, settings });
     }, type);
     return recorder(this.context, () => settings as Recorded);
   }
 
+  /** Takes the formats off the cells of the range: a format over more cells keeps the others. */
   clearAll(): void {
     this.context.enqueue(() => {
-      const { sheet, box } = this.target();
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !inside(f.range, box));
+      const { sheet, boxes } = this.target();
+      sheet.conditionalFormats = sheet.conditionalFormats.flatMap((f) => {
+        let rest = formatBoxes(f).map((b) => ({ range: parseAddressOf(b) }));
+        for (const box of boxes) rest = withoutBox(rest, box);
+        return rest.length === 0 ? [] : [{ ...f, range: rest.map((r) => r.range).join(" ") }];
+      });
     });
+  }
+}
+
+/** Several ranges of a sheet (Excel's RangeAreas): only their conditional formats are modelled. */
+class RangeAreasProxy implements Faked<Excel.RangeAreas, "conditionalFormats"> {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly target: () => { sheet: FakeSheet; boxes: RangeBox[] },
+  ) {}
+
+  private cfProxy?: ConditionalFormatCollectionProxy;
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.cfProxy ??= new ConditionalFormatCollectionProxy(this.context, this.target);
+    return this.cfProxy;
   }
 }
 

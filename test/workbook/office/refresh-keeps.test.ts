@@ -172,7 +172,7 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     expect(tiers.charts.filter((c) => c !== mine).map((c) => c.settings.name)).toEqual(ours);
   });
 
-  it("carries a link of the user's on the customer table to the same customer's row, and lists a link, a format and a validation that cannot follow", async () => {
+  it("carries a link of the user's on the customer table to the same customer's row, and their dropdown to the same column; lists a link that cannot follow", async () => {
     const { excel, wb } = await reportInExcel();
     const { sheet, box, rowOf } = customerTable(excel);
     const customer = String(sheet.cell(box.top + 3, box.left)?.value);
@@ -185,27 +185,19 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     // A link on the report's title (no customer to follow) and a highlight of theirs on a customer's cell.
     const title = sheet.cellFor(1, 1);
     title.properties = { ...title.properties, hyperlink: { documentReference: "Mine!A1" } };
-    const highlighted = `${columnName(box.left + 1)}${box.top + 2}`;
-    sheet.conditionalFormats.push({ range: highlighted, type: "CellValue", settings: {} });
-    const reportFormats = sheet.conditionalFormats.length - 1;
     // A dropdown on the "Called?" column.
     sheet.validations.push({
       range: `${columnName(right)}${box.top + 1}:${columnName(right)}${box.bottom}`,
       settings: { rule: { list: { source: "yes,no" } } },
     });
-    expect(reportFormats).toBeGreaterThan(0);
 
     const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
     const detail = (stopped as UserError).detail;
-    // The report's own formats are not listed; the user's highlight and title link are (their dropdown
-    // follows its column).
+    // The title link is listed; their dropdown follows its column.
     expect(detail && "losses" in detail ? detail.losses : []).toEqual([
-      { kind: "format", sheet: "LL Customers", cell: highlighted },
       { kind: "link", sheet: "LL Customers", cell: "A1", text: "Mine!A1" },
     ]);
-    expect((stopped as Error).message).toContain(
-      `a conditional format on cells ${highlighted} of sheet "LL Customers"`,
-    );
+    expect((stopped as Error).message).toContain(`a link on cell A1 of sheet "LL Customers" ("Mine!A1")`);
 
     await buildReport({ workbook: wb, force: true });
     const now = customerTable(excel);
@@ -214,10 +206,6 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       .find((c) => sheet.cell(now.box.top, c)?.value === "Called?")!;
     expect(sheet.cell(now.rowOf(customer), called)?.properties?.hyperlink).toEqual(crm);
     expect(sheet.cell(1, 1)?.properties?.hyperlink).toBeUndefined();
-    expect(sheet.conditionalFormats.some((f) => f.range === highlighted && f.type === "CellValue")).toBe(
-      false,
-    );
-    expect(sheet.conditionalFormats).toHaveLength(reportFormats);
     const column = columnName(called);
     expect(sheet.validations).toEqual([
       {
@@ -225,6 +213,161 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
         settings: expect.objectContaining({ rule: { list: { source: "yes,no" } } }),
       },
     ]);
+  });
+
+  it("carries the user's conditional formats of every kind Excel's API has to the same customers' cells and columns, settings and all; lists those that cannot follow", async () => {
+    const { excel, wb } = await reportInExcel();
+    const { sheet, box, rowOf } = customerTable(excel);
+    const orders = excel.model.mustSheet("Orders");
+    const [staying, other, leaving] = [box.top + 5, box.top + 8, box.top + 2].map((r) =>
+      String(sheet.cell(r, box.left)?.value),
+    );
+    const rowsBefore = new Map([staying, other, leaving].map((id) => [id, rowOf(id)]));
+    const called = box.right + 1;
+    typeInto(sheet.cellFor(box.top, called), "Called?");
+    typeInto(sheet.cellFor(rowOf(staying), called), "yes");
+    const [spend, second, third, calledColumn] = [box.left + 1, box.left + 2, box.left + 3, called].map((c) =>
+      columnName(c),
+    );
+    const column = (c: string, top: number, bottom: number) => `${c}${top + 1}:${c}${bottom}`;
+    // Every kind, with settings as Excel's API reads them ("kind.part.property").
+    const mine: { type: string; range: string; settings: Record<string, unknown>; to: () => string }[] = [];
+    const now = () => customerTable(excel);
+    const put = (type: string, range: string, settings: Record<string, unknown>, to: () => string) =>
+      mine.push({ type, range, settings, to });
+    put(
+      "CellValue",
+      `${spend}${rowsBefore.get(staying)}`,
+      {
+        "cellValue.rule": { formula1: "=100", operator: "GreaterThan" },
+        "cellValue.format.fill.color": "#FFC7CE",
+        "cellValue.format.font.bold": true,
+        "cellValue.format.font.color": "#9C0006",
+        stopIfTrue: true,
+      },
+      () => `${spend}${now().rowOf(staying)}`,
+    );
+    put(
+      "CellValue",
+      `${spend}${rowsBefore.get(staying)} ${spend}${rowsBefore.get(other)}`,
+      { "cellValue.rule": { formula1: "=0", operator: "LessThan" }, "cellValue.format.numberFormat": "0.0" },
+      () => `${spend}${now().rowOf(staying)} ${spend}${now().rowOf(other)}`,
+    );
+    const wholeColumn = (c: string) => () => column(c, now().box.top, now().box.bottom);
+    put(
+      "ContainsText",
+      column(calledColumn, box.top, box.bottom),
+      {
+        "textComparison.rule": { operator: "Contains", text: "call" },
+        "textComparison.format.font.italic": true,
+        "textComparison.format.borders.bottom.style": "Continuous",
+        "textComparison.format.borders.bottom.color": "#FF0000",
+      },
+      wholeColumn(calledColumn),
+    );
+    put(
+      "Custom",
+      column(calledColumn, box.top, box.bottom),
+      {
+        "custom.rule.formula": "=WEEKDAY(TODAY())=2",
+        "custom.format.fill.color": "#C6EFCE",
+      },
+      wholeColumn(calledColumn),
+    );
+    put(
+      "PresetCriteria",
+      column(second, box.top, box.bottom),
+      { "preset.rule": { criterion: "DuplicateValues" }, "preset.format.fill.color": "#FFEB9C" },
+      wholeColumn(second),
+    );
+    put(
+      "TopBottom",
+      column(spend, box.top, box.bottom),
+      { "topBottom.rule": { rank: 3, type: "TopItems" }, "topBottom.format.font.color": "#0000FF" },
+      wholeColumn(spend),
+    );
+    put(
+      "ColorScale",
+      column(spend, box.top, box.bottom),
+      {
+        "colorScale.criteria": {
+          minimum: { type: "LowestValue", color: "#FFFFFF", formula: null },
+          maximum: { type: "HighestValue", color: "#63BE7B", formula: null },
+        },
+      },
+      wholeColumn(spend),
+    );
+    put(
+      "DataBar",
+      column(third, box.top, box.bottom),
+      {
+        "dataBar.barDirection": "LeftToRight",
+        "dataBar.showDataBarOnly": false,
+        "dataBar.positiveFormat.fillColor": "#638EC6",
+        "dataBar.positiveFormat.gradientFill": true,
+        "dataBar.negativeFormat.fillColor": "#FF0000",
+      },
+      wholeColumn(third),
+    );
+    put(
+      "IconSet",
+      column(third, box.top, box.bottom),
+      {
+        "iconSet.style": "ThreeTrafficLights1",
+        "iconSet.reverseIconOrder": false,
+        "iconSet.showIconOnly": false,
+        "iconSet.criteria": [
+          {},
+          { type: "Percent", operator: "GreaterThanOrEqual", formula: "=33" },
+          { type: "Percent", operator: "GreaterThanOrEqual", formula: "=67" },
+        ],
+      },
+      wholeColumn(third),
+    );
+    // What cannot follow: a format on a customer who leaves, and formulas relative to their first cell
+    // where that cell moves (the table starts a row lower this time).
+    const lost = [
+      {
+        type: "CellValue",
+        range: `${spend}${rowsBefore.get(leaving)}`,
+        settings: { "cellValue.rule": { formula1: "=1", operator: "EqualTo" } },
+      },
+      {
+        type: "Custom",
+        range: `${second}${rowsBefore.get(staying)}`,
+        settings: { "custom.rule.formula": `=${spend}${rowsBefore.get(staying)}>0` },
+      },
+      {
+        type: "Custom",
+        range: column(calledColumn, box.top, box.bottom),
+        settings: { "custom.rule.formula": `=$${calledColumn}${box.top + 1}="yes"` },
+      },
+    ];
+    for (const f of mine)
+      sheet.conditionalFormats.push({ type: f.type, range: f.range, settings: { ...f.settings } });
+    sheet.conditionalFormats.push(...lost);
+    // The report's own, drawn again on its rebuilt table (its ranges move with it).
+    const settingsOf = (list: { type: string; settings: unknown }[]) =>
+      JSON.stringify(list.map((f) => [f.type, f.settings]));
+    const reportFormats = settingsOf(
+      sheet.conditionalFormats.slice(0, sheet.conditionalFormats.length - mine.length - lost.length),
+    );
+    for (const [r, row] of orders.cells) if (row.get(2)?.value === leaving) orders.cells.delete(r);
+
+    const stopped = await buildReport({ workbook: wb }).catch((e: unknown) => e);
+    const detail = (stopped as UserError).detail;
+    expect(detail && "losses" in detail ? detail.losses : []).toEqual(
+      lost.map((f) => ({ kind: "format", sheet: "LL Customers", cell: f.range })),
+    );
+
+    await buildReport({ workbook: wb, force: true });
+    expect(now().box.top).toBe(box.top + 1);
+    expect(now().rowOf(staying)).not.toBe(rowsBefore.get(staying));
+    const after = sheet.conditionalFormats;
+    expect(settingsOf(after.slice(0, after.length - mine.length))).toBe(reportFormats);
+    expect(after.slice(after.length - mine.length)).toEqual(
+      mine.map((f) => ({ type: f.type, range: f.to(), settings: f.settings })),
+    );
   });
 
   it("tells the user's data validation from the report's cell by cell: on a customer's cell it follows the customer, where it cannot it is listed, beside the report's own", async () => {

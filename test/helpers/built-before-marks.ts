@@ -1,0 +1,74 @@
+/**
+ * A workbook as Loyalty Lens wrote it before the report marked its objects (chart names "LL chart N: …",
+ * notes authored "Loyalty Lens", and the registry's record of the notes, conditional formats and
+ * validation each build wrote): a workbook the current version wrote, with those marks taken out again.
+ * Charts were then named after their title ("Chart N" without one) and notes were authored "Author"
+ * (ExcelJS's writer).
+ */
+import JSZip from "jszip";
+import { SETTINGS_SHEET_NAME } from "../../src/sheet/port";
+import { decodeStore, encodeStore } from "../../src/workbook/settings-store";
+import { XlsxPackage } from "../../src/workbook/xlsx/package";
+import { sheetContext, sheetRows } from "../../src/workbook/xlsx/sheet-reader";
+import { escapeXml, unescapeXml } from "../../src/workbook/xlsx/xml-text";
+import type { CellValue } from "../../src/engine/data/table";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** The rows of a store sheet as inline-string cells. */
+function storeSheetXml(rows: string[][]): string {
+  const cells = (row: string[], r: number) =>
+    row
+      .map(
+        (v, c) =>
+          `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`,
+      )
+      .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN_NS}"><sheetData>` +
+    rows.map((row, r) => `<row r="${r + 1}">${cells(row, r)}</row>`).join("") +
+    "</sheetData></worksheet>"
+  );
+}
+
+export async function asBuiltBeforeMarks(bytes: Buffer): Promise<Buffer> {
+  const pkg = XlsxPackage.fromBuffer(bytes, "book.xlsx");
+  const zip = await JSZip.loadAsync(bytes);
+  const settings = pkg.sheets().find((s) => s.name === SETTINGS_SHEET_NAME);
+  if (!settings) throw new Error("not a workbook Loyalty Lens wrote: no settings sheet");
+  const rows: CellValue[][] = [];
+  for await (const batch of sheetRows(pkg, settings.part, sheetContext(pkg), undefined))
+    for (const r of batch) rows[r.row - 1] = r.cells;
+  const store = decodeStore(Array.from(rows, (r) => r ?? [])) as Record<string, string>;
+  const registry = JSON.parse(store.registry) as { sheets: Record<string, unknown>[] };
+  for (const entry of registry.sheets) {
+    delete entry.formats;
+    delete entry.notes;
+  }
+  store.registry = JSON.stringify(registry);
+  // The mark's name is cut at 60 characters; the name before it was the whole title.
+  const titles = registry.sheets.flatMap((e) => (e.charts as { title?: string }[]).map((c) => c.title ?? ""));
+  const oldName = (n: string, title?: string) => {
+    if (!title) return `Chart ${n}`;
+    return title.endsWith("...") ? (titles.find((t) => t.startsWith(title.slice(0, -3))) ?? title) : title;
+  };
+  for (const name of Object.keys(zip.files)) {
+    if (/^xl\/drawings\/[^/]+\.xml$/.test(name)) {
+      const xml = await zip.file(name)!.async("string");
+      zip.file(
+        name,
+        xml.replace(
+          /name="LL chart (\d+)(?::\s*([^"]*))?"/g,
+          (_, n: string, title?: string) => `name="${escapeXml(oldName(n, title && unescapeXml(title)))}"`,
+        ),
+      );
+    }
+    if (/^xl\/(comments\/)?comments?\d*\.xml$/.test(name)) {
+      const xml = await zip.file(name)!.async("string");
+      zip.file(name, xml.replace(/<author>Loyalty Lens<\/author>/g, "<author>Author</author>"));
+    }
+  }
+
+  zip.file(settings.part, storeSheetXml(encodeStore(store)));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

@@ -1,0 +1,115 @@
+/**
+ * `loyalty sql` from the command line with the user's names (--table --customer --date --amount --as-of
+ * --calibration-end --unit), its query run in DuckDB on the CDNOW sample's lines: the published CDNOW
+ * calibration summary (lifetimes' cdnow_customers_summary_with_transactions.csv: x, t_x and T in weeks,
+ * zbar the mean repeat value, each to 2 decimals), and the same durations in days with --unit day.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDuckDb } from "../../src/cli/duckdb/session";
+import { run } from "../../src/cli/main";
+import { capture } from "../helpers/cli-io";
+import { readTestDataCsv, readTestDataText } from "../helpers/test-data";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ll-sql-command-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The CDNOW sample's lines as a warehouse table would hold them, under names of the user's choosing. */
+function cdnowLinesCsv(): string {
+  const lines = ["member no,bought on,net value"];
+  for (const line of readTestDataText("CDNOW_sample.txt").split(/\r?\n/)) {
+    const f = line.trim().split(/\s+/);
+    if (f.length !== 5) continue;
+    lines.push(`${Number(f[1])},${f[2].slice(0, 4)}-${f[2].slice(4, 6)}-${f[2].slice(6)},${f[4]}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Runs `loyalty sql` with `flags` and its query in DuckDB on the lines: rows by customer id. */
+async function summaryOf(flags: string[]): Promise<Map<string, Record<string, number | null>>> {
+  const csv = path.join(dir, "cdnow-lines.csv");
+  writeFileSync(csv, cdnowLinesCsv());
+  const sqlFile = path.join(dir, "summary.sql");
+  const io = capture();
+  const args = ["sql", "--dialect", "duckdb", "--table", "shop.cdnow lines", "--customer", "member no"];
+  expect(
+    await run([...args, "--date", "bought on", "--amount", "net value", ...flags, "--out", sqlFile], io),
+  ).toBe(0);
+  const db = await openDuckDb();
+  try {
+    await db.run(`CREATE SCHEMA shop`);
+    await db.run(
+      `CREATE TABLE shop."cdnow lines" AS SELECT * FROM read_csv('${csv}', header = true, ` +
+        `columns = {'member no': 'VARCHAR', 'bought on': 'DATE', 'net value': 'DOUBLE'})`,
+    );
+    const columns = await db.columns(readFileSync(sqlFile, "utf8"));
+    const rows = new Map<string, Record<string, number | null>>();
+    columns.customer_id.forEach((id, i) => {
+      const row: Record<string, number | null> = {};
+      for (const name of ["frequency", "recency", "T", "monetary_value"]) {
+        const v = columns[name][i];
+        row[name] = v === null ? null : Number(v);
+      }
+      rows.set(String(id), row);
+    });
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
+const [, ...PUBLISHED] = readTestDataCsv("cdnow_customers_summary_with_transactions.csv");
+
+describe("loyalty sql with the user's table and column names, run in DuckDB on the CDNOW sample", () => {
+  it("gives the published calibration summary (--as-of 1998-06-30 --calibration-end 1997-09-30, weeks)", async () => {
+    const rows = await summaryOf([
+      "--as-of",
+      "1998-06-30",
+      "--calibration-end",
+      "1997-09-30",
+      "--unit",
+      "week",
+    ]);
+    expect(rows.size).toBe(2357);
+    expect(PUBLISHED).toHaveLength(2357);
+    const off: string[] = [];
+    for (const [id, x, tx, T, zbar] of PUBLISHED) {
+      const got = rows.get(id);
+      const want = { frequency: Number(x), recency: Number(tx), T: Number(T), monetary_value: Number(zbar) };
+      for (const [name, value] of Object.entries(want)) {
+        const actual = got?.[name];
+        if (actual === null || actual === undefined || Math.abs(actual - value) > 0.005 + 1e-9)
+          off.push(`${id} ${name}: ${actual}, published ${value}`);
+      }
+    }
+    expect(off.slice(0, 5)).toEqual([]);
+  });
+
+  it("gives recency and T in days with --unit day (the published weeks × 7)", async () => {
+    const rows = await summaryOf([
+      "--as-of",
+      "1998-06-30",
+      "--calibration-end",
+      "1997-09-30",
+      "--unit",
+      "day",
+    ]);
+    // Customer 1: first purchase 1997-01-01, last before the calibration end 1997-08-02 (213 days),
+    // 272 days to 1997-09-30: published t_x 30.43 and T 38.86 weeks.
+    const first = rows.get("1")!;
+    expect([first.frequency, first.recency, first.T]).toEqual([2, 213, 272]);
+    expect(Math.abs(first.monetary_value! - 22.35)).toBeLessThanOrEqual(0.005 + 1e-9);
+    const off = PUBLISHED.filter(([id, , tx, T]) => {
+      const got = rows.get(id)!;
+      return (
+        Math.abs(got.recency! - Number(tx) * 7) > 0.005 * 7 + 1e-9 ||
+        Math.abs(got.T! - Number(T) * 7) > 0.005 * 7 + 1e-9
+      );
+    });
+    expect(off).toEqual([]);
+  });
+});
