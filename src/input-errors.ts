@@ -43,25 +43,6 @@ const CSV_PROBLEMS_ZH: Record<string, string> = {
   TooManyFields: "字段比表头多",
 };
 
-/** The files of a glob that differ: the glob, the file that differs, the first file. */
-interface Glob {
-  pattern: string;
-  file: string;
-  first: string;
-}
-
-/** "orders/*.csv: the files are read as one table, but b.csv is separated by tab where a.csv ..." */
-function globDiffer(d: Glob, what: string, [a, b]: string[]): string {
-  return (
-    `${d.pattern}: the files are read as one table, but ${d.file} ${what} ${b} where ${d.first} ${what} ${a}; ` +
-    "make them alike, or read each file on its own"
-  );
-}
-
-function globDifferZh(d: Glob, other: string, first: string): string {
-  return `${d.pattern}：这些文件作为一个表读取，但 ${d.file} ${other}，而 ${d.first} ${first}；请让它们一致，或分别读取每个文件`;
-}
-
 const zhPlace = (d: Where) => placeText(PLACE_TEXTS["zh-CN"], d.where, d.at);
 const quoted = (items: readonly string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
 
@@ -69,6 +50,36 @@ const quoted = (items: readonly string[], separator: string) => items.map((h) =>
 export interface BothLanguages {
   en: string;
   "zh-CN": string;
+}
+
+/** How two files of a glob differ: their separator, the line of their header row, or their columns. */
+interface GlobUnlike {
+  pattern: string;
+  file: string;
+  other: string;
+  aspect: "separator" | "headerLine" | "columns";
+  /** A separator's word (comma, tab ...), a line number, or the columns joined by ", ". */
+  first: string;
+  second: string;
+}
+
+const GLOB_ASPECT_EN: Record<GlobUnlike["aspect"], string> = {
+  separator: "is separated by",
+  headerLine: "has its header (or first row) on line",
+  columns: "has the columns",
+};
+
+const GLOB_ASPECT_ZH: Record<GlobUnlike["aspect"], string> = {
+  separator: "字段分隔符",
+  headerLine: "表头（或首行）所在行",
+  columns: "列",
+};
+
+/** A separator said in the language's word; line numbers and column names as they are. */
+function globValue(d: GlobUnlike, value: string, language: "en" | "zh-CN"): string {
+  if (d.aspect !== "separator") return value;
+  const words = READING_TEXTS[language].delimiters as Record<string, string>;
+  return words[value as DelimiterWord] ?? value;
 }
 
 const en = {
@@ -232,28 +243,19 @@ const en = {
     `report's sheets:\n${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
     "Move it to a sheet of your own (or outside the report's tables), or run again with --force to " +
     "refresh anyway without it",
-  // The DuckDB engine: compressed files and globs.
-  notGzip: (d: { file: string }) => `${d.file} cannot be read: it is not a gzip file`,
-  globNoFile: (d: { pattern: string }) => `${d.pattern} names no file`,
-  globDelimiters: (d: Glob & { delimiters: [DelimiterWord, DelimiterWord] }) =>
-    globDiffer(
-      d,
-      "is separated by",
-      d.delimiters.map((w) => READING_TEXTS.en.delimiters[w]),
-    ),
-  globHeaderLines: (d: Glob & { lines: [number, number] }) =>
-    globDiffer(d, "has its header (or first row) on line", d.lines.map(String)),
-  globHeaders: (d: Glob & { headers: [string[], string[]] }) =>
-    globDiffer(
-      d,
-      "has the columns",
-      d.headers.map((h) => h.join(", ")),
-    ),
+  // The DuckDB engine.
   duckDbMissing: (d: { reason: string }) =>
     `DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: ${d.reason}); ` +
     "install it with npm install @duckdb/node-api, or leave out --engine duckdb to read the file without it",
   duckDbFileType: (d: { file: string }) =>
     `${d.file}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
+  duckDbGlobEmpty: (d: { pattern: string }) => `${d.pattern} names no file`,
+  // A glob's files are one table (src/cli/duckdb/text-input.ts): `first` is `file`'s, `second` `other`'s.
+  duckDbGlobUnlike: (d: GlobUnlike) =>
+    `${d.pattern}: the files are read as one table, but ${d.other} ${GLOB_ASPECT_EN[d.aspect]} ` +
+    `${globValue(d, d.second, "en")} where ${d.file} ${GLOB_ASPECT_EN[d.aspect]} ${globValue(d, d.first, "en")}; ` +
+    "make them alike, or read each file on its own",
+  notGzip: (d: { file: string }) => `${d.file} cannot be read: it is not a gzip file`,
 };
 
 type Texts = typeof en;
@@ -374,22 +376,17 @@ const zhCN: Texts = {
     `${d.file} 未被更改：刷新会丢失您在报告工作表上写的以下内容：\n` +
     `${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
     "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
-  notGzip: (d) => `${d.file} 无法读取：它不是 gzip 文件`,
-  globNoFile: (d) => `${d.pattern} 没有匹配到任何文件`,
-  globDelimiters: (d) =>
-    globDifferZh(
-      d,
-      `以${READING_TEXTS["zh-CN"].delimiters[d.delimiters[1]]}分隔字段`,
-      `以${READING_TEXTS["zh-CN"].delimiters[d.delimiters[0]]}分隔`,
-    ),
-  globHeaderLines: (d) => globDifferZh(d, `的表头（或第一行）在第 ${d.lines[1]} 行`, `在第 ${d.lines[0]} 行`),
-  globHeaders: (d) =>
-    globDifferZh(d, `的列为 ${quoted(d.headers[1], "、")}`, `为 ${quoted(d.headers[0], "、")}`),
   duckDbMissing: (d) =>
     `DuckDB 未安装（无法加载可选包 @duckdb/node-api：${d.reason}）；` +
     '请用 "npm install @duckdb/node-api" 安装，或去掉 --engine duckdb，不用它读取文件',
   duckDbFileType: (d) =>
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
+  duckDbGlobEmpty: (d) => `${d.pattern} 没有匹配到任何文件`,
+  duckDbGlobUnlike: (d) =>
+    `${d.pattern}：这些文件作为一张表读取，但 ${d.other} 的${GLOB_ASPECT_ZH[d.aspect]}是 ` +
+    `${globValue(d, d.second, "zh-CN")}，而 ${d.file} 的是 ${globValue(d, d.first, "zh-CN")}；` +
+    "请使它们一致，或逐个读取文件",
+  notGzip: (d) => `${d.file} 无法读取：它不是 gzip 文件`,
 };
 
 export const INPUT_ERROR_TEXTS = bilingual<Texts>({ en, "zh-CN": zhCN });

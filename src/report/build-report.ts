@@ -347,57 +347,16 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   await steps.enter("summarising");
   const analyzed = withUserErrors(() => analyze(input, config, edits));
-  const { analysis, defaults } = analyzed;
-  const fromLines = analysis.basis === "orders";
   const used = { ...analyzed.used, currency: currency.symbol };
-
-  const sheets = config.sheets;
-  let models: ReportModels | null = null;
-  let holdout: HoldoutOutcome | null = null;
-  if (sheets.some((k) => SHEETS_USING_MODELS.includes(k))) {
-    await steps.enter("fitting");
-    models = fitReportModels(fromLines ? analysis.days : null, analysis.summary, used);
-    if (sheets.includes("model")) holdout = models.holdout;
-  }
-
-  // From a customer summary, the sheets that need order lines say so (sheets/summary-basis.ts).
-  const preferences =
-    fromLines && sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
-      ? preferencesOf(analysis, used)
-      : null;
-  let campaigns: ReportCampaigns | null = null;
-  if (fromLines && (sheets.includes("campaigns") || used.campaigns.liftForBenefitCost !== null)) {
-    const table = await campaignTable(options, used);
-    campaigns = reportCampaigns(table, analysis, used);
-  }
-
-  // The Benefit cost sheet's projection is computed with the assumptions edited on the workbook's sheet.
-  let benefitCost: BenefitCostSheet | undefined;
-  if (fromLines && sheets.includes("benefit-cost")) {
-    try {
-      benefitCost = await benefitCostSheetForWorkbook(
-        workbook,
-        analysis,
-        orders.table.source,
-        currency,
-        measuredLiftFor(campaigns, used),
-        used.language,
-      );
-    } catch (e) {
-      throw asUserError(e);
-    }
-  }
-
+  const fitted = await fittedModels(steps, analyzed.analysis, used);
+  const extras = await sheetExtras(options, analyzed.analysis, used, orders, currency);
   const data: ReportData = {
-    benefitCost,
-    preferences,
-    campaigns,
+    ...extras,
+    ...fitted,
     config: used,
     currency,
-    analysis,
-    models,
-    holdout,
-    defaults,
+    analysis: analyzed.analysis,
+    defaults: analyzed.defaults,
     source: orders.table.source,
     headers: orders.table.headers,
     // A table no reader labelled (the demo's generated orders) is written to its sheet from column A.
@@ -411,21 +370,88 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     memberState,
   );
   const written = await writeSheets(steps, workbook, data, options.force === true);
+  const remembered = await rememberBuild(workbook, config, orders, memberState);
+
+  const warnings = [
+    ...reportWarnings(written, fitted.models, analyzed.analysis, orders.sheet),
+    ...unusedAssumptionWarnings(extras.benefitCost, written),
+  ];
+  const seconds = steps.done();
+  const summary = summarize(
+    analyzed.analysis,
+    fitted.models,
+    written,
+    warnings,
+    seconds,
+    contactList(data),
+    extras.benefitCost,
+  );
+  return { summary, config: remembered };
+}
+
+/** The models fitted when a sheet to build shows them (the "fitting" step), with the holdout for the Model sheet. */
+async function fittedModels(
+  steps: Steps,
+  analysis: Analysis,
+  used: ReportConfig,
+): Promise<{ models: ReportModels | null; holdout: HoldoutOutcome | null }> {
+  if (!used.sheets.some((k) => SHEETS_USING_MODELS.includes(k))) return { models: null, holdout: null };
+  await steps.enter("fitting");
+  const fromLines = analysis.basis === "orders";
+  const models = fitReportModels(fromLines ? analysis.days : null, analysis.summary, used);
+  return { models, holdout: used.sheets.includes("model") ? models.holdout : null };
+}
+
+/**
+ * What the sheets built from order lines need besides the analysis: preferences, the campaigns measured,
+ * and the Benefit cost sheet's projection with the assumptions edited on the workbook's sheet. From a
+ * customer summary there are none: those sheets say they need order lines (sheets/summary-basis.ts).
+ */
+async function sheetExtras(
+  options: BuildReportOptions,
+  analysis: Analysis,
+  used: ReportConfig,
+  orders: ReadOrders,
+  currency: ReportCurrency,
+): Promise<Pick<ReportData, "preferences" | "campaigns" | "benefitCost">> {
+  const sheets = used.sheets;
+  if (analysis.basis !== "orders") return { preferences: null, campaigns: null, benefitCost: undefined };
+  const preferences = sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
+    ? preferencesOf(analysis, used)
+    : null;
+  let campaigns: ReportCampaigns | null = null;
+  if (sheets.includes("campaigns") || used.campaigns.liftForBenefitCost !== null) {
+    campaigns = reportCampaigns(await campaignTable(options, used), analysis, used);
+  }
+  if (!sheets.includes("benefit-cost")) return { preferences, campaigns, benefitCost: undefined };
+  try {
+    const benefitCost = await benefitCostSheetForWorkbook(
+      options.workbook,
+      analysis,
+      orders.table.source,
+      currency,
+      measuredLiftFor(campaigns, used),
+      used.language,
+    );
+    return { preferences, campaigns, benefitCost };
+  } catch (e) {
+    throw asUserError(e);
+  }
+}
+
+/** Stores the settings the build used (with the orders' source when read from the target) and the member state. */
+async function rememberBuild(
+  workbook: Workbook,
+  config: ReportConfig,
+  orders: ReadOrders,
+  memberState: ReturnType<typeof memberSnapshotOf>,
+): Promise<ReportConfig> {
   const remembered: ReportConfig = orders.remember
     ? { ...config, source: { header: config.source.header, ...orders.remember } }
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
   await workbook.writeMemberState(encodeMemberState(memberState));
-
-  const warnings = [
-    ...reportWarnings(written, models, analysis, orders.sheet),
-    ...unusedAssumptionWarnings(benefitCost, written),
-  ];
-  const seconds = steps.done();
-  return {
-    summary: summarize(analysis, models, written, warnings, seconds, contactList(data), benefitCost),
-    config: remembered,
-  };
+  return remembered;
 }
 
 /** The settings stored in the workbook (unless told not to use them) under the options' own. */

@@ -218,46 +218,69 @@ export function carryUserValues(
   let carried = 0;
   const blocks = model.blocks.map((b) => ({ ...b }));
   blocks.forEach((block, bi) => {
-    const carry = block.table?.carry;
     const p = block.table && pending.get(lower(block.table.name));
-    if (!carry || !p || p.columns.length === 0) return;
-    const header = headerTexts(block);
-    const keyIndex = header.findIndex((h) => lower(h) === lower(carry.key));
-    const added = p.columns.filter((c) => !header.some((h) => lower(h) === lower(c)));
-    // Added columns widen the table; where that would run into another part of the sheet, their values
-    // stay in Kept notes instead.
-    const widened = { ...tableBox(block), right: tableBox(block).right + added.length };
-    const fits =
-      added.length === 0 || !blocks.some((other, oi) => oi !== bi && boxesOverlap(widened, blockBox(other)));
-    const columns = fits ? [...header, ...added] : header;
-    const index = new Map(columns.map((h, i) => [lower(h), i]));
-    const rows = block.rows.map((r) => [...r]);
-    if (fits && added.length > 0) {
-      rows[0] = [...rows[0], ...added.map((h): Cell => ({ value: h, style: "header" }))];
-      block.columnFormats = [...(block.columnFormats ?? []), ...added.map(() => null)];
-      // The added columns are the user's from now on: the registry records them so.
-      const table = block.table as NonNullable<Block["table"]>;
-      block.table = { ...table, carry: { ...carry, userColumns: [...(carry.userColumns ?? []), ...added] } };
-    }
-    for (let r = 1; r < rows.length; r++) {
-      const key = keyText(cellValue(rows[r][keyIndex]));
-      const values = p.byKey.get(key);
-      if (!values) continue;
-      for (const [h, v] of values) {
-        const i = index.get(h);
-        if (i === undefined) continue;
-        const cell = rows[r][i];
-        rows[r][i] = isCellSpec(cell) ? { ...cell, value: asScalar(v) } : asScalar(v);
-        values.delete(h);
-        carried++;
-      }
-      if (values.size === 0) p.byKey.delete(key);
-    }
-    block.rows = rows;
+    if (block.table?.carry && p && p.columns.length > 0) carried += putOnRows(block, bi, blocks, p);
   });
+  const kept = keptNotesBlocks(model, pending, modelBottom({ ...model, blocks }) + 2);
+  const built = { ...model, blocks: [...blocks, ...kept.blocks] };
+  return { model: built, carried, keptRows: kept.rows, moves: tableMoves(found, built) };
+}
 
+/**
+ * Puts the pending values of a carried table (`blocks[index]`, a copy) on the rows of their key, with the
+ * columns users added appended where the sheet has room; the values put are taken out of `p`, and counted.
+ */
+function putOnRows(block: Block, index: number, blocks: Block[], p: Pending): number {
+  const table = block.table as NonNullable<Block["table"]>;
+  const carry = table.carry as TableCarry;
+  const header = headerTexts(block);
+  const keyIndex = header.findIndex((h) => lower(h) === lower(carry.key));
+  const added = p.columns.filter((c) => !header.some((h) => lower(h) === lower(c)));
+  // Added columns widen the table; where that would run into another part of the sheet, their values
+  // stay in Kept notes instead.
+  const widened = { ...tableBox(block), right: tableBox(block).right + added.length };
+  const fits =
+    added.length === 0 || !blocks.some((other, oi) => oi !== index && boxesOverlap(widened, blockBox(other)));
+  const columns = fits ? [...header, ...added] : header;
+  const at = new Map(columns.map((h, i) => [lower(h), i]));
+  const rows = block.rows.map((r) => [...r]);
+  if (fits && added.length > 0) {
+    rows[0] = [...rows[0], ...added.map((h): Cell => ({ value: h, style: "header" }))];
+    block.columnFormats = [...(block.columnFormats ?? []), ...added.map(() => null)];
+    // The added columns are the user's from now on: the registry records them so.
+    block.table = { ...table, carry: { ...carry, userColumns: [...(carry.userColumns ?? []), ...added] } };
+  }
+  let carried = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const key = keyText(cellValue(rows[r][keyIndex]));
+    const values = p.byKey.get(key);
+    if (!values) continue;
+    for (const [h, v] of values) {
+      const i = at.get(h);
+      if (i === undefined) continue;
+      const cell = rows[r][i];
+      rows[r][i] = isCellSpec(cell) ? { ...cell, value: asScalar(v) } : asScalar(v);
+      values.delete(h);
+      carried++;
+    }
+    if (values.size === 0) p.byKey.delete(key);
+  }
+  block.rows = rows;
+  return carried;
+}
+
+/**
+ * A "Kept notes" title, note and table from row `top` down, for each carried table of `model` with
+ * values left in `pending` (their key has left the table); the blocks and the rows of the tables.
+ */
+function keptNotesBlocks(
+  model: SheetModel,
+  pending: Map<string, Pending>,
+  top: number,
+): { blocks: Block[]; rows: number } {
+  const blocks: Block[] = [];
   let keptRows = 0;
-  let row = modelBottom({ ...model, blocks }) + 2;
+  let row = top;
   for (const block of model.blocks) {
     const carry = block.table?.carry as TableCarry | undefined;
     const p = block.table && pending.get(lower(block.table.name));
@@ -296,8 +319,7 @@ export function carryUserValues(
     keptRows += rows.length;
     row += 2 + rows.length + 3;
   }
-  const built = { ...model, blocks };
-  return { model: built, carried, keptRows, moves: tableMoves(found, built) };
+  return { blocks, rows: keptRows };
 }
 
 /** Where the cells of each found table are in `model`, matched by table name, header text and key. */

@@ -176,11 +176,19 @@ describe("the DuckDB engine reads text files as the in-process reader does", () 
     expectSameAnalysis(inProcess, viaDuckDb);
   });
 
-  it("refuses a glob whose files have different columns, naming both files", async () => {
+  it("refuses a glob whose files have different columns or separators, naming both files, in English and Chinese", async () => {
     write("mixed-a.csv", "Member,Date,Amount\n1,2024-01-02,10\n");
     write("mixed-b.csv", "Member,Date,Total\n2,2024-01-03,12\n");
     await expect(readWithDuckDb(path.join(dir, "mixed-*.csv"), {}, silent)).rejects.toThrow(
       /mixed-\*\.csv: the files are read as one table, but mixed-b\.csv has the columns Member, Date, Total where mixed-a\.csv has the columns Member, Date, Amount; make them alike, or read each file on its own/,
+    );
+    write("semi-a.csv", "Member,Date,Amount\n1,2024-01-02,10\n");
+    write("semi-b.csv", "Member;Date;Amount\n2;2024-01-03;12\n");
+    const io = capture();
+    const args = ["report", path.join(dir, "semi-*.csv"), "--engine", "duckdb", "--lang", "zh-CN"];
+    expect(await run([...args, "--out", path.join(dir, "semi.xlsx")], io)).toBe(2);
+    expect(io.stderr).toMatch(
+      /semi-\*\.csv：这些文件作为一张表读取，但 semi-b\.csv 的字段分隔符是 分号，而 semi-a\.csv 的是 逗号/,
     );
   });
 

@@ -42,8 +42,11 @@ export interface QualityInputs {
   judged: JudgedCustomers;
   members: DuckDbMemberDetails;
   options: DuckDbReadOptions;
-  /** Tables: ll_rows (every row), ll_raw, the clean lines and the first rows of each customer. */
-  tables: { cleanLines: string; firstRows: string; withoutPurchase: string };
+  /**
+   * Tables: ll_rows (every row), ll_raw, the clean lines, the lines ≥ 0 a return netted out, the first
+   * rows of each customer, and the query of customers without a purchase.
+   */
+  tables: { cleanLines: string; netted: string; firstRows: string; withoutPurchase: string };
 }
 
 /** An example row as the report query gives it: the row, its rule, its cancellation and its cells. */
@@ -68,25 +71,48 @@ interface ReasonGroup {
 
 /** The data-quality report: counts by SQL, the first examples of each reason with the engine's notes. */
 export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promise<DataQualityReport> {
-  const { files, headers, columns, options } = q;
-  const perReason = options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON;
-  const amounts = { ...options.amounts, decimalComma: q.formats.decimalComma };
-  const dates = { ...options.dates, dayOrder: q.formats.dayOrder };
-  // A sparse table: only the example rows' cells are filled, which is all the collector reads.
-  const table: RawTable = {
-    source: files.label,
-    ...(files.single ? { place: { file: files.label } } : {}),
-    headers,
-    columns: headers.map(() => []),
-    firstRow: files.firstRow,
+  const perReason = q.options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON;
+  const table = exampleTable(q);
+  const collector = new QualityCollector(table, actionsFor(q.options, q.keepDuplicates), perReason);
+  const groups = reasonGroups(q);
+  const totals = await countEveryReason(db, groups);
+  for (const [k, g] of groups.entries()) {
+    const n = Number(totals[`n${k}`][0]);
+    if (n === 0) continue;
+    const shown = await addExamples(db, q, g, table, collector, perReason);
+    const total = g.amount ? Number(totals[`s${k}`][0] ?? 0) : undefined;
+    // The examples were added one by one (without their amounts): the rest of the count and the whole sum.
+    collector.addCount(g.reason, n - shown, total);
+  }
+  await addCustomerFindings(db, q, table, collector, perReason);
+  const purchaseLines = await firstNumber(db, `SELECT COUNT(*) FROM ${q.tables.cleanLines} WHERE purchase`);
+  return collector.report(q.rowsRead, purchaseLines, {
+    amountRule: amountRuleOf(q.columns.mapping),
+    orderTotals: q.orderTotals,
+  });
+}
+
+/** A sparse table of the file: only the example rows' cells are filled, which is all the collector reads. */
+function exampleTable(q: QualityInputs): RawTable {
+  return {
+    source: q.files.label,
+    ...(q.files.single ? { place: { file: q.files.label } } : {}),
+    headers: q.headers,
+    columns: q.headers.map(() => []),
+    firstRow: q.files.firstRow,
     // The file as a spreadsheet shows it: messages name columns by letter.
-    columnLabels: columnNames(headers.length),
+    columnLabels: columnNames(q.headers.length),
   };
-  const collector = new QualityCollector(table, actionsFor(options, q.keepDuplicates), perReason);
-  const index = (role: ColumnRole) => columns.mapping[role] as number;
+}
+
+/** Each reason of the engine, in its order: the lines it holds (SQL over ll_rows c), column and note. */
+function reasonGroups(q: QualityInputs): ReasonGroup[] {
+  const { mapping } = q.columns;
+  const amounts = { ...q.options.amounts, decimalComma: q.formats.decimalComma };
+  const dates = { ...q.options.dates, dayOrder: q.formats.dayOrder };
+  const index = (role: ColumnRole) => mapping[role] as number;
   const id = () => index("customerId");
-  const amountColumn = amountColumnOf(columns);
-  const { mapping } = columns;
+  const amountColumn = amountColumnOf(q.columns);
   const cancelNote = (e: ExampleRow) =>
     e.cancel === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
   const kept = q.keepDuplicates ? "TRUE" : "NOT c.duplicate";
@@ -98,7 +124,7 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
     column,
     note,
   });
-  const groups: ReasonGroup[] = [
+  return [
     byRow("blankRow", id),
     byRow("blankId", id),
     byRow("testAccount", id, (e) => `rule: ${e.testRule}`),
@@ -152,57 +178,55 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
     },
     {
       reason: "nettedOut",
-      where: `c.ll_row IN (SELECT ll_row FROM ${q.tables.cleanLines} WHERE amount >= 0 AND NOT purchase)`,
+      where: `c.ll_row IN (SELECT ll_row FROM ${q.tables.netted})`,
       amount: true,
       sorted: true,
       column: () => amountColumn,
       note: () => "a return of the same order or day nets it to ≤ 0",
     },
   ];
-  // Every count and sum in one pass over the lines.
-  const totals = await db.columns(
-    `SELECT ${groups
-      .map(
-        (g, k) =>
-          `COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`,
-      )
-      .join(", ")} FROM ll_rows c`,
+}
+
+/** Every count and sum in one pass over the lines: n<k> and s<k> of group k. */
+function countEveryReason(db: DuckDbSession, groups: ReasonGroup[]): Promise<Record<string, unknown[]>> {
+  const figures = groups.map(
+    (g, k) => `COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`,
   );
-  const cellsSql = headers.map((h, i) => `${rawText(h)} AS h${i}`).join(", ");
-  for (const [k, g] of groups.entries()) {
-    const n = Number(totals[`n${k}`][0]);
-    if (n === 0) continue;
-    const order = g.sorted ? "first_row, day, ll_row" : "ll_row";
-    // The examples are chosen first, then their cells fetched: joining every line to the file costs a pass.
-    const found = await db.columns(`SELECT e.ll_row, e.test_rule, e.cancel, ${cellsSql}
-      FROM (
-        SELECT c.ll_row, c.test_rule, c.cancel, f.first_row, c.day
-        FROM ll_rows c LEFT JOIN ${q.tables.firstRows} f USING (customer_id)
-        WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}
-      ) e JOIN ll_raw r ON r.rowid = e.ll_row ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
-    const rows = found.ll_row.map(Number);
-    rows.forEach((row, e) => {
-      const example: ExampleRow = {
-        row,
-        testRule: found.test_rule[e] as string | null,
-        cancel: Number(found.cancel[e] ?? 0),
-        cells: headers.map((_, i) => cellOf(found[`h${i}`][e])),
-      };
-      const column = g.column(example);
-      table.columns[column][row] = example.cells[column];
-      const note = g.note?.(example);
-      collector.add(g.reason, column, row, note ? () => note : undefined);
-    });
-    const total = g.amount ? Number(totals[`s${k}`][0] ?? 0) : undefined;
-    // The examples were added one by one (without their amounts): the rest of the count and the whole sum.
-    collector.addCount(g.reason, n - rows.length, total);
-  }
-  await addCustomerFindings(db, q, table, collector, perReason);
-  const purchaseLines = await firstNumber(db, `SELECT COUNT(*) FROM ${q.tables.cleanLines} WHERE purchase`);
-  return collector.report(q.rowsRead, purchaseLines, {
-    amountRule: amountRuleOf(mapping),
-    orderTotals: q.orderTotals,
+  return db.columns(`SELECT ${figures.join(", ")} FROM ll_rows c`);
+}
+
+/** The first examples of a reason, in the engine's order, with their cells and notes; returns how many. */
+async function addExamples(
+  db: DuckDbSession,
+  q: QualityInputs,
+  g: ReasonGroup,
+  table: RawTable,
+  collector: QualityCollector,
+  perReason: number,
+): Promise<number> {
+  const order = g.sorted ? "first_row, day, ll_row" : "ll_row";
+  const cellsSql = q.headers.map((h, i) => `${rawText(h)} AS h${i}`).join(", ");
+  // The examples are chosen first, then their cells fetched: joining every line to the file costs a pass.
+  const found = await db.columns(`SELECT e.ll_row, e.test_rule, e.cancel, ${cellsSql}
+    FROM (
+      SELECT c.ll_row, c.test_rule, c.cancel, f.first_row, c.day
+      FROM ll_rows c LEFT JOIN ${q.tables.firstRows} f USING (customer_id)
+      WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}
+    ) e JOIN ll_raw r ON r.rowid = e.ll_row ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
+  const rows = found.ll_row.map(Number);
+  rows.forEach((row, e) => {
+    const example: ExampleRow = {
+      row,
+      testRule: found.test_rule[e] as string | null,
+      cancel: Number(found.cancel[e] ?? 0),
+      cells: q.headers.map((_, i) => cellOf(found[`h${i}`][e])),
+    };
+    const column = g.column(example);
+    table.columns[column][row] = example.cells[column];
+    const note = g.note?.(example);
+    collector.add(g.reason, column, row, note ? () => note : undefined);
   });
+  return rows.length;
 }
 
 /** The findings on customers and single fields: long ids, unreadable member details, no purchase. */

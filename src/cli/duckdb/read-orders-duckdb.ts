@@ -497,7 +497,12 @@ export async function readOrdersWithDuckDb(
     judged,
     members,
     options,
-    tables: { cleanLines: CLEAN_LINES, firstRows: FIRST_ROWS, withoutPurchase: withoutPurchase("first_row") },
+    tables: {
+      cleanLines: CLEAN_LINES,
+      netted: "ll_netted",
+      firstRows: FIRST_ROWS,
+      withoutPurchase: withoutPurchase("first_row"),
+    },
   });
   const without = await db.columns(withoutPurchase("customer_id"));
   await dropReadingTables(db);

@@ -31,9 +31,8 @@ import {
 import { parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
 import { delimiterName, type CsvReadOptions } from "../../workbook/csv/table";
 import { RawTableCollector } from "../../workbook/read-table";
-import type { UserError } from "../../user-error";
 import { inputError } from "../../input-errors";
-import type { DelimiterWord } from "../../engine/text/reading";
+import type { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
 
 /** How the in-process reader would read one text file. */
@@ -74,9 +73,10 @@ function fileBytes(file: string): { stream: Readable; close: () => void } {
 }
 
 function unreadable(file: string, e: unknown): UserError {
-  const errno = (e as NodeJS.ErrnoException).code;
-  if (errno === "Z_DATA_ERROR") return inputError("notGzip", { file: path.basename(file) });
-  return inputError("fileUnreadable", { file: path.basename(file), reason: (e as Error).message, errno });
+  const label = path.basename(file);
+  const { code, message } = e as NodeJS.ErrnoException;
+  if (code === "Z_DATA_ERROR") return inputError("notGzip", { file: label });
+  return inputError("fileUnreadable", { file: label, reason: message, ...(code ? { errno: code } : {}) });
 }
 
 /** The first HEAD_BYTES bytes of the file's text (decompressed), fewer when the file is shorter. */
@@ -195,7 +195,7 @@ export const duckDbDelimiter = (layout: TextLayout) =>
 export async function globbedFiles(db: DuckDbSession, pattern: string): Promise<string[]> {
   const found = await db.columns(`SELECT file FROM glob('${pattern.replace(/'/g, "''")}') ORDER BY file`);
   const files = found.file as string[];
-  if (files.length === 0) throw inputError("globNoFile", { pattern });
+  if (files.length === 0) throw inputError("duckDbGlobEmpty", { pattern });
   return files;
 }
 
@@ -204,16 +204,21 @@ export function checkAlike(pattern: string, layouts: readonly TextLayout[]): voi
   const [first, ...rest] = layouts;
   const name = (l: TextLayout) => path.basename(l.file);
   for (const other of rest) {
-    const files = { pattern, file: name(other), first: name(first) };
-    if (duckDbDelimiter(other) !== duckDbDelimiter(first)) {
-      const word = (l: TextLayout) => delimiterName(l.delimiter) as DelimiterWord;
-      throw inputError("globDelimiters", { ...files, delimiters: [word(first), word(other)] });
-    }
-    if (other.skip !== first.skip) {
-      throw inputError("globHeaderLines", { ...files, lines: [first.skip + 1, other.skip + 1] });
-    }
+    const unlike = (aspect: "separator" | "headerLine" | "columns", a: string, b: string) =>
+      inputError("duckDbGlobUnlike", {
+        pattern,
+        file: name(first),
+        other: name(other),
+        aspect,
+        first: a,
+        second: b,
+      });
+    const word = (l: TextLayout) => delimiterName(l.delimiter);
+    if (duckDbDelimiter(other) !== duckDbDelimiter(first))
+      throw unlike("separator", word(first), word(other));
+    if (other.skip !== first.skip) throw unlike("headerLine", String(first.skip + 1), String(other.skip + 1));
     if (other.headers.join("\u0000") !== first.headers.join("\u0000")) {
-      throw inputError("globHeaders", { ...files, headers: [[...first.headers], [...other.headers]] });
+      throw unlike("columns", first.headers.join(", "), other.headers.join(", "));
     }
   }
 }

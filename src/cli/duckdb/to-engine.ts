@@ -46,9 +46,10 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   // size the arrays), then read. An order's lines are added in table order, as the engine adds them (to
   // the last bit, which a half cent can show): its (row, amount) pairs listed, sorted and folded from the
   // left, about a third of the CPU time of SUM(amount ORDER BY row), which sorts with every order.
-  const inTableOrder = "list_transform(list_sort(list(struct_pack(r := l.ll_row, a := l.amount))), x -> x.a)";
+  const inTableOrder =
+    "list_transform(list_sort(list(struct_pack(r := l.ll_row, a := l.amount))), lambda x: x.a)";
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_orders AS
-    SELECT k.idx, l.day, list_reduce(${inTableOrder}, (a, b) -> a + b) AS amount, MIN(l.ll_row) AS source_row
+    SELECT k.idx, l.day, list_reduce(${inTableOrder}, lambda a, b: a + b) AS amount, MIN(l.ll_row) AS source_row
     FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
     WHERE l.purchase GROUP BY k.idx, l.day, l.order_id, CASE WHEN l.order_id IS NULL THEN l.ll_row END`);
   const orderCount = await firstNumber(db, `SELECT COUNT(*) FROM ll_orders`);

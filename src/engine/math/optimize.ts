@@ -134,6 +134,77 @@ function lineSearch(phi: LineFunction, value0: number, slope0: number, alpha0: n
   return null;
 }
 
+/**
+ * The BFGS approximation H of the inverse Hessian, n × n, row-major. It starts as the identity; after a
+ * restart (and at the start) the first update first rescales it to sᵀy / yᵀy, the usual initial scaling.
+ */
+class InverseHessian {
+  private readonly H: Float64Array;
+  private readonly Hy: Float64Array;
+  /** True until the first update after the start or a restart: the next step is a steepest-descent probe. */
+  fresh = true;
+
+  constructor(private readonly n: number) {
+    this.H = new Float64Array(n * n);
+    this.Hy = new Float64Array(n);
+    this.reset(1);
+  }
+
+  private reset(scale: number): void {
+    const { H, n } = this;
+    H.fill(0);
+    for (let i = 0; i < n; i++) H[i * n + i] = scale;
+  }
+
+  /** Back to the identity, the next update rescaling it again. */
+  restart(): void {
+    this.reset(1);
+    this.fresh = true;
+  }
+
+  /**
+   * The search direction d = −H g, and its slope gᵀd. When d does not go downhill (H has lost positive
+   * definiteness to rounding), H is reset to the identity and d is the steepest descent.
+   */
+  direction(g: Float64Array, d: Float64Array): number {
+    const { H, n } = this;
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      for (let j = 0; j < n; j++) acc -= H[i * n + j] * g[j];
+      d[i] = acc;
+    }
+    const slope = dot(g, d);
+    if (slope < 0) return slope;
+    this.reset(1);
+    for (let i = 0; i < n; i++) d[i] = -g[i];
+    return dot(g, d);
+  }
+
+  /** The update for the step s and the change of gradient y, when the curvature sᵀy is positive. */
+  update(s: Float64Array, y: Float64Array): void {
+    const { H, Hy, n } = this;
+    const sy = dot(s, y);
+    if (!(sy > 1e-12 * sqrt(dot(s, s) * dot(y, y)))) return;
+    if (this.fresh) {
+      this.reset(sy / dot(y, y));
+      this.fresh = false;
+    }
+    // H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ, written with H y and yᵀ H y.
+    const rho = 1 / sy;
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      for (let j = 0; j < n; j++) acc += H[i * n + j] * y[j];
+      Hy[i] = acc;
+    }
+    const yHy = dot(y, Hy);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        H[i * n + j] += -rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
+      }
+    }
+  }
+}
+
 /** Minimises f from x0 with BFGS. The inverse-Hessian approximation starts as a scaled identity. */
 export function minimizeBfgs(
   f: ObjectiveWithGradient,
@@ -144,6 +215,8 @@ export function minimizeBfgs(
   const gtol = options.gradientTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 1000;
   const bound = options.variableBound ?? Infinity;
+  // At a gradient this small a failed line search means f is at its minimum to rounding.
+  const atPrecision = () => maxAbs(g) < (options.precisionGradientTolerance ?? 0);
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let value = f(x, g);
@@ -159,49 +232,27 @@ export function minimizeBfgs(
     divergedIndex,
   });
   if (!Number.isFinite(value) || !g.every(Number.isFinite)) return result(0, false, "not-finite");
-  const H = new Float64Array(n * n);
-  const resetH = (scale: number) => {
-    H.fill(0);
-    for (let i = 0; i < n; i++) H[i * n + i] = scale;
-  };
-  resetH(1);
-  let firstStep = true;
+  const H = new InverseHessian(n);
   const d = new Float64Array(n);
   const s = new Float64Array(n);
   const y = new Float64Array(n);
-  const Hy = new Float64Array(n);
   let retriedWithIdentity = false;
   for (let iter = 0; iter < maxIterations; iter++) {
     if (maxAbs(g) < gtol) return result(iter, true, "gradient");
-    for (let i = 0; i < n; i++) {
-      let acc = 0;
-      for (let j = 0; j < n; j++) acc -= H[i * n + j] * g[j];
-      d[i] = acc;
-    }
-    let slope0 = dot(g, d);
-    if (!(slope0 < 0)) {
-      resetH(1);
-      for (let i = 0; i < n; i++) d[i] = -g[i];
-      slope0 = dot(g, d);
-    }
-    const alpha0 = firstStep ? min(1, 1 / sqrt(dot(g, g))) : 1;
+    const slope0 = H.direction(g, d);
+    const alpha0 = H.fresh ? min(1, 1 / sqrt(dot(g, g))) : 1;
     const xNew = new Float64Array(n);
     const gNew = new Float64Array(n);
     const phi = new LineFunction(f, x, d, xNew, gNew);
     const accepted = lineSearch(phi, value, slope0, alpha0);
     evaluations += phi.evaluations;
     if (!accepted) {
-      // At a gradient this small a failed line search means f is at its minimum to rounding: a retry
-      // along the steepest descent would only sample the same noise.
-      if (maxAbs(g) < (options.precisionGradientTolerance ?? 0)) return result(iter, true, "precision");
-      if (!retriedWithIdentity) {
-        retriedWithIdentity = true;
-        resetH(1);
-        firstStep = true;
-        continue;
-      }
-      if (maxAbs(g) < (options.precisionGradientTolerance ?? 0)) return result(iter, true, "precision");
-      return result(iter, false, "line-search");
+      // A retry along the steepest descent would only sample the same rounding noise.
+      if (atPrecision()) return result(iter, true, "precision");
+      if (retriedWithIdentity) return result(iter, false, "line-search");
+      retriedWithIdentity = true;
+      H.restart();
+      continue;
     }
     retriedWithIdentity = false;
     for (let i = 0; i < n; i++) {
@@ -214,26 +265,7 @@ export function minimizeBfgs(
     for (let i = 0; i < n; i++) {
       if (abs(x[i]) > bound) return result(iter + 1, false, "diverged", i);
     }
-    const sy = dot(s, y);
-    if (sy > 1e-12 * sqrt(dot(s, s) * dot(y, y))) {
-      if (firstStep) {
-        resetH(sy / dot(y, y));
-        firstStep = false;
-      }
-      // H ← (I - ρ s yᵀ) H (I - ρ y sᵀ) + ρ s sᵀ, written with H y and yᵀ H y.
-      const rho = 1 / sy;
-      for (let i = 0; i < n; i++) {
-        let acc = 0;
-        for (let j = 0; j < n; j++) acc += H[i * n + j] * y[j];
-        Hy[i] = acc;
-      }
-      const yHy = dot(y, Hy);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < n; j++) {
-          H[i * n + j] += -rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
-        }
-      }
-    }
+    H.update(s, y);
   }
   return result(maxIterations, maxAbs(g) < gtol, maxAbs(g) < gtol ? "gradient" : "max-iterations");
 }

@@ -89,9 +89,15 @@ export interface ProjectionAssumptions {
   tiers: TierAssumptions[];
   programme: ProgrammeAssumptions;
   /**
+   * Spend per member per period of each tiered state of the chain (baseline.chain: the tiers' new
+   * members, then their established ones), before the scenario. By default the trailing year's.
+   */
+  spendPerMember: number[];
+  /**
    * Migration per period used by the projection: migration[i][j] = share of the members in state i at
-   * the start of a period who are in state j at its end. States are the tiers, then "lapsed" (no tier).
-   * Rows should sum to 1; the projection uses them as they are (the sheet flags rows that do not).
+   * the start of a period who are in state j at its end. States are those of baseline.chain (tier ×
+   * tenure, then lapsed). Rows should sum to 1; the projection uses them as they are (the sheet flags
+   * rows that do not).
    */
   migration: number[][];
   /** Points outstanding now per tier (the balances of lapsed members are counted in the base tier). */
@@ -196,7 +202,8 @@ export function defaultAssumptions(baseline: ProjectionBaseline, periods?: numbe
       newMembersPerPeriod: baseline.newMembers,
       pointsBurnRate: Math.min(1, periodMonths / 12),
     },
-    migration: baseline.migration.map((row) => row.slice()),
+    spendPerMember: baseline.chain.spendPerMember.slice(),
+    migration: baseline.chain.migration.map((row) => row.slice()),
     pointsOutstanding: baseline.pointsOutstanding.slice(),
     seasonalIndex: seasonOfPeriods(baseline, periods ?? defaultPeriods(periodMonths)),
     alternative: { ...DEFAULT_ALTERNATIVE },
@@ -273,14 +280,22 @@ export function checkAssumptions(a: ProjectionAssumptions, baseline: ProjectionB
     if (!(finite(v) && v >= 0)) problems.push(`alternative ${field} must be 0 or more`);
   }
   if (!share(p.pointsBurnRate)) problems.push("pointsBurnRate must be between 0 and 1");
-  const K = states.length;
-  if (a.migration.length !== K || a.migration.some((row) => row.length !== K)) {
-    problems.push(`the migration matrix must be ${K} × ${K} (the tiers and lapsed)`);
+  const chain = baseline.chain.states;
+  const S = chain.length;
+  const chainName = (s: number) =>
+    chain[s].tenure === "lapsed" ? states[k].name : `${states[chain[s].tier].name} (${chain[s].tenure})`;
+  if (a.spendPerMember.length !== S - 1 || !a.spendPerMember.every(finite)) {
+    problems.push(`spend per member must be a number for each of the ${S - 1} tier and tenure states`);
+  }
+  if (a.migration.length !== S || a.migration.some((row) => row.length !== S)) {
+    problems.push(
+      `the migration matrix must be ${S} × ${S} (the tiers' new and established members, lapsed)`,
+    );
   } else {
     a.migration.forEach((row, i) =>
       row.forEach((v, j) => {
         if (!(finite(v) && v >= 0)) {
-          problems.push(`migration from ${states[i].name} to ${states[j].name} must be 0 or more`);
+          problems.push(`migration from ${chainName(i)} to ${chainName(j)} must be 0 or more`);
         }
       }),
     );

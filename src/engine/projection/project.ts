@@ -4,20 +4,25 @@
  * liability. The Benefit cost sheet computes exactly this with Excel formulas; a test recalculates the
  * sheet in LibreOffice and compares every cell with this function.
  *
- * Notation. Tiers i = 1..k from the top; states are the tiers then "lapsed" (K = k + 1 states).
+ * Notation. Tiers i = 1..k from the top. The states of the chain are each tier's new members (joined in
+ * the last 6 months), each tier's established members, then "lapsed" (2k + 1 states, baseline.ts).
  * Periods t = 1..T; t = 0 is now. n_t = members per state at the END of period t (a row vector); each
- * period's flows (revenue, costs, points earned) are computed on the members at its end.
+ * period's flows (revenue, costs, points earned) are computed on the members at its end. The members of
+ * tier i are n_t,i = its new members ν_t,i + its established ones ε_t,i.
  *
- * Scenario multipliers m (scenarios.ts) give the effective drivers w'_i, l'_i, r'_i, q'_i, g'_i, s'_i,
- * c'_i; the other assumptions are used as typed: p_i points per unit, v_i value per point, u_i birthday
+ * Scenario multipliers m (scenarios.ts) give the effective drivers w'ν_i and w'ε_i (spend per new and per
+ * established member), l'_i, r'_i, q'_i, g'_i, s'_i, c'_i; the other assumptions are used as typed:
+ * p_i points per unit, v_i value per point, u_i birthday
  * uptake, a_i activities per period, f_i tier fixed cost, d_i member discount, e_i entry share, P the
  * migration matrix, σ_t seasonal index, m_margin gross margin, d discount rate, N new members per
  * period, γ intake growth, F programme fixed cost, b points burn rate, L period length in months.
  *
  *   New members          N_t = N × m_new × (1 + γ)^(t − 1)
- *   Members              n_0 = members now;  n_t,j = Σ_i n_{t−1,i} × P_ij + N_t × e_j   (e = 0 for lapsed)
- *   Members in tiers     M_t = Σ_{i ≤ k} n_t,i
- *   Spend of tier i      B_t,i = n_t,i × w'_i × σ_t  (at baseline spend);  lift revenue B_t,i × l'_i
+ *   Chain                n_0 = members now;  n_t,j = Σ_i n_{t−1,i} × P_ij + N_t × e_j
+ *                        (new members join their tier's NEW state: e_j = 0 for the others)
+ *   Members in tiers     M_t = Σ_{i ≤ k} n_t,i = Σ_i (ν_t,i + ε_t,i)
+ *   Spend of tier i      B_t,i = (ν_t,i × w'ν_i + ε_t,i × w'ε_i) × σ_t  (at baseline spend);
+ *                        lift revenue B_t,i × l'_i
  *   Revenue              base_t = Σ_i B_t,i;  lift_t = Σ_i B_t,i × l'_i;  revenue_t = base + lift
  *   Points earned        E_t,i = B_t,i × (1 + l'_i) × p_i
  *   Discounts            Σ_i B_t,i × (1 + l'_i) × d_i
@@ -194,7 +199,7 @@ export interface Projection extends ProjectionLines {
   periods: number;
   /** Drivers per tier after the selected scenario. */
   drivers: EffectiveDrivers[];
-  /** members[t][s]: members in state s at the end of period t (t = 0: now). */
+  /** members[t][s]: members in chain state s (baseline.chain) at the end of period t (t = 0: now). */
   members: number[][];
   /** pointsEarned[t][i] (0 at t = 0) and pointsOutstanding[t][i] per tier. */
   pointsEarned: number[][];
@@ -237,11 +242,19 @@ interface Context {
   T: number;
 }
 
-/** Flows of every tier in a period with members `n` (tiers first) and seasonal index `season`. */
-function tierFlows(x: Context, n: readonly number[], season: number): TierFlows {
-  const { a, drivers, baseline } = x;
+/** Members per tier of a row of the chain: its new members and its established ones. */
+function tierMembersOf(chain: readonly number[], k: number): number[] {
+  return Array.from({ length: k }, (_, i) => chain[i] + chain[k + i]);
+}
+
+/** Flows of every tier in a period with chain members `chain` and seasonal index `season`. */
+function tierFlows(x: Context, chain: readonly number[], season: number): TierFlows {
+  const { a, drivers, baseline, k } = x;
+  const n = tierMembersOf(chain, k);
   const tiers = a.tiers.map((t, i) => ({ t, d: drivers[i], n: n[i] }));
-  const spendBase = tiers.map(({ d, n }) => n * d.spendPerMember * season);
+  const spendBase = tiers.map(
+    ({ d }, i) => (chain[i] * d.spendNew + chain[k + i] * d.spendEstablished) * season,
+  );
   const spendWithLift = tiers.map(({ d }, i) => spendBase[i] * (1 + d.spendLift));
   const pointsEarned = tiers.map(({ t }, i) => spendWithLift[i] * t.pointsPerUnit);
   return {
@@ -276,7 +289,7 @@ function fillPeriod(
   f: TierFlows,
 ): void {
   const p = x.a.programme;
-  const M = sum(n.slice(0, x.k));
+  const M = sum(n.slice(0, 2 * x.k));
   const revenueBase = sum(f.spendBase);
   const revenueLift = sum(f.spendLift);
   const revenue = revenueBase + revenueLift;
@@ -353,7 +366,7 @@ function totalsPerTier(x: Context, members: number[][], flows: TierFlows[]): Tie
       fixed: tier.otherFixedCost * x.T,
     };
     return {
-      memberPeriods: sum(members.slice(1).map((n) => n[i])),
+      memberPeriods: sum(members.slice(1).map((n) => n[i] + n[x.k + i])),
       revenueBase,
       revenueLift,
       revenue: revenueBase + revenueLift,
@@ -476,16 +489,18 @@ export function runProjection(baseline: ProjectionBaseline, a: ProjectionAssumpt
   const T = a.periods;
   const k = baseline.tierCount;
   const m = scenarioOf(a.scenarios, a.scenario).multipliers;
-  const drivers = a.tiers.map((t, i) => effectiveDrivers(t, baseline.spendPerMember[i], m));
+  const drivers = a.tiers.map((t, i) =>
+    effectiveDrivers(t, { new: a.spendPerMember[i], established: a.spendPerMember[k + i] }, m),
+  );
   const x: Context = { baseline, a, drivers, k, T };
 
   const intake = (t: number) =>
     a.programme.newMembersPerPeriod * m.newMembers * Math.pow(1 + a.programme.membershipGrowthRate, t - 1);
   const entry = a.tiers.map((t) => t.entryShare);
-  const members = memberPath(baseline.members, a.migration, intake, entry, T);
+  const members = memberPath(baseline.chain.members, a.migration, intake, entry, T);
 
   const lines = emptyLines(T);
-  lines.membersInTiers[0] = sum(members[0].slice(0, k));
+  lines.membersInTiers[0] = sum(members[0].slice(0, 2 * k));
   lines.discountFactor[0] = 1;
   const flows: TierFlows[] = [];
   for (let t = 1; t <= T; t++) {

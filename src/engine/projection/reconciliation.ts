@@ -5,12 +5,15 @@
  *
  * "No change" is the projection from the baseline alone: members now moved by the measured migration,
  * the measured intake split as measured, spend per member at the trailing average, the seasonal index;
- * no lift, no scenario, no benefit cost. Its revenue over the Y = yearPeriods periods of a year:
- *   N = Σ_t≤Y Σ_i n_t,i × w_i × σ_t
+ * no lift, no scenario, no benefit cost. Its states are those of the tenure chain (baseline.ts: each
+ * tier's new and established members, then lapsed), s below. Its revenue over the Y = yearPeriods periods
+ * of a year:
+ *   N = Σ_t≤Y Σ_s n_t,s × w_s × σ_t
  * The growth N − A over the actual year A splits exactly (each step adds one cause):
- *   members now      N0 − A_tiers   N0 = Y × Σ_i n_0,i × w_i   (the members the year ended with, at its spend)
- *   migration        N1 − N0        N1 = Σ_t Σ_i (n_0 P^t)_i × w_i   (no intake)
- *   intake           N2 − N1        N2 = Σ_t Σ_i n_t,i × w_i         (intake added, no season)
+ *   members now      N0 − A_tiers   N0 = Y × Σ_s n_0,s × w_s   (the members the year ended with, at its spend)
+ *   migration        N1 − N0        N1 = Σ_t Σ_s (n_0 P^t)_s × w_s   (no intake; new members settling
+ *                                   into established ones, moving between tiers, lapsing)
+ *   intake           N2 − N1        N2 = Σ_t Σ_s n_t,s × w_s         (intake added, no season)
  *   spend per member −A_lapsed      spend per member is held at the trailing average: only the spend of
  *                                   customers without a tier (refunds, mostly) is not carried forward
  *   seasonality      N − N2
@@ -18,8 +21,9 @@
  * made from the purchases up to that date only, against what the tiers' members then actually spent.
  * Its error is split between the customers who had bought by the backtest date (projected: the same
  * projection without intake) and those whose first purchase came in the year checked (the rest), so that
- * two errors that cancel in the total are seen: a memoryless tier chain tends to carry the members of a
- * year ago too long and to give new members the base tier's spend.
+ * two errors that cancel in the total are seen: a chain of tiers without tenure carries the members of a
+ * year ago too long and gives new members the base tier's spend (reconciliation.test.ts, "a cohort that
+ * ages").
  */
 import { addMonths } from "../data/days";
 import type { PurchaseDays } from "../summary/purchase-days";
@@ -45,16 +49,19 @@ export function noChangeRevenue(
   periods: number,
   options: NoChangeOptions = { intake: true, migration: true, season: true },
 ): number[] {
-  const K = b.states.length;
-  const stay = Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => (i === j ? 1 : 0)));
+  const { chain, tierCount: k } = b;
+  const S = chain.states.length;
+  const stay = Array.from({ length: S }, (_, i) => Array.from({ length: S }, (_, j) => (i === j ? 1 : 0)));
   const entry = b.entrySplit.map((v) => (Number.isFinite(v) ? v : 0));
   const intake = options.intake ? () => b.newMembers : () => 0;
-  const path = memberPath(b.members, options.migration ? b.migration : stay, intake, entry, periods);
+  const path = memberPath(chain.members, options.migration ? chain.migration : stay, intake, entry, periods);
   const season = b.seasonality.index;
-  return b.spendPerMember.map((w, i) => {
+  const w = chain.spendPerMember;
+  return Array.from({ length: k }, (_, i) => {
     let total = 0;
     for (let t = 1; t <= periods; t++) {
-      total += path[t][i] * w * (options.season ? season[(t - 1) % season.length] : 1);
+      const spend = path[t][i] * w[i] + path[t][k + i] * w[k + i];
+      total += spend * (options.season ? season[(t - 1) % season.length] : 1);
     }
     return total;
   });
@@ -132,7 +139,7 @@ const relative = (value: number, reference: number) => (reference !== 0 ? value 
 
 function growthCauses(b: ProjectionBaseline, Y: number, actualTiers: number, actualWithoutTier: number) {
   const total = (options: NoChangeOptions) => sum(noChangeRevenue(b, Y, options));
-  const N0 = Y * sum(b.spendPerMember.map((w, i) => w * b.members[i]));
+  const N0 = Y * sum(b.chain.spendPerMember.map((w, s) => w * b.chain.members[s]));
   const N1 = total({ intake: false, migration: true, season: false });
   const N2 = total({ intake: true, migration: true, season: false });
   const N = total({ intake: true, migration: true, season: true });

@@ -83,8 +83,10 @@ export const DEFAULT_SCENARIOS: readonly Scenario[] = [
 
 /** The per-tier drivers after the scenario's multipliers (w' = w × m_spend and so on). */
 export interface EffectiveDrivers {
-  /** w'_i = baseline spend per member per period × m_spend. */
-  spendPerMember: number;
+  /** w'_i = spend per member per period of the tier's new members × m_spend. */
+  spendNew: number;
+  /** The same for its established members. */
+  spendEstablished: number;
   /** l'_i = spend lift × m_lift. */
   spendLift: number;
   /** r'_i = min(1, redemption rate × m_redemption). */
@@ -101,11 +103,12 @@ export interface EffectiveDrivers {
 
 export function effectiveDrivers(
   tier: TierAssumptions,
-  spendPerMember: number,
+  spend: { new: number; established: number },
   m: ScenarioMultipliers,
 ): EffectiveDrivers {
   return {
-    spendPerMember: spendPerMember * m.spendPerMember,
+    spendNew: spend.new * m.spendPerMember,
+    spendEstablished: spend.established * m.spendPerMember,
     spendLift: tier.spendLift * m.spendLift,
     redemptionRate: Math.min(1, tier.redemptionRate * m.redemptionRate),
     participationRate: Math.min(1, tier.participationRate * m.participationRate),

@@ -95,6 +95,10 @@ export interface BenefitCostSheetTexts {
   state: string;
   membersNow: string;
   spendPerMember: Labelled;
+  /** What "new" and "established" mean (the note of the baseline's State header). */
+  tenureNote: string;
+  /** A state of the chain: the tier's new or established members. */
+  tenureState: (tier: string, tenure: "new" | "established") => string;
   pointsOutstanding: string;
   pointsNoteData: string;
   pointsNoteNone: string;
@@ -298,9 +302,14 @@ const EN: BenefitCostSheetTexts = {
   membersNow: "Members now",
   spendPerMember: [
     "Spend per member",
-    "Net spend per member per period over the last year: the tier's spend / its members, summed over the " +
-      "period ends of the year.",
+    "Net spend per member per period over the last year: the state's spend / its members, summed over the " +
+      "period ends of the year. An input: type over it to try another.",
   ],
+  tenureNote:
+    "Each tier's members are followed as its NEW members (first purchase in the 6 months before the date, " +
+    "or in the period when a period is longer) and its ESTABLISHED ones: a member's first months are not " +
+    "like the later ones (they buy at another pace, and leave or move up more often).",
+  tenureState: (tier, tenure) => `${tier}: ${tenure}`,
   pointsOutstanding: "Points outstanding",
   pointsNoteData:
     "Sum of each member's last points balance in the data (lapsed members' balances in the base tier).",
@@ -324,7 +333,8 @@ const EN: BenefitCostSheetTexts = {
   migrationName: "Share of the members moving from the row's state to the column's per period",
   driversTitle: "Drivers per tier with the scenario applied",
   drivers: {
-    spendPerMember: "Spend per member",
+    spendNew: "Spend per new member",
+    spendEstablished: "Spend per established member",
     spendLift: "Spend lift",
     redemptionRate: "Redemption rate",
     participationRate: "Participation rate",
@@ -409,10 +419,12 @@ const EN: BenefitCostSheetTexts = {
   },
   membersNote:
     "Members at the end of a period = members at the end of the previous one × the migration matrix, plus " +
-    "the new members × the tier's share of new members.",
+    "the new members × the tier's share of new members (they join as new members of the tier). Each tier " +
+    "is followed as its new members (first 6 months) and its established ones.",
   pointsEarned: (tier) => `Points earned: ${tier}`,
   pointsEarnedNote:
-    "Members × spend per member × (1 + spend lift) × points per unit of spend × seasonal index.",
+    "The tier's spend (new members × spend per new member + established members × spend per established " +
+    "member) × (1 + spend lift) × points per unit of spend × seasonal index.",
   pointsOutstandingOf: (tier) => `Points outstanding: ${tier}`,
   pointsOutstandingNote:
     "Outstanding at the previous period end × (1 − points leaving per period) + points earned.",
@@ -441,7 +453,7 @@ const EN: BenefitCostSheetTexts = {
   ],
   charts: {
     revenueCost: "Revenue and benefit cost by period",
-    members: "Members per tier at period end",
+    members: "Members per tier, new and established, at period end",
     period: "Period",
     money: "Money",
     members2: "Members",
@@ -583,8 +595,12 @@ const ZH: BenefitCostSheetTexts = {
   membersNow: "目前会员",
   spendPerMember: [
     "人均消费",
-    "最近一年每位会员每期的净消费：该等级的消费 / 其会员人数，按年内各期期末汇总。",
+    "最近一年每位会员每期的净消费：该状态的消费 / 其会员人数，按年内各期期末汇总。可输入：改写以试算其他数值。",
   ],
+  tenureNote:
+    "每个等级的会员分为新会员（首次购买在该日期前 6 个月内，每期更长时为该期内）和老会员分别跟踪：会员最初几个月" +
+    "的表现与之后不同（购买节奏不同，流失或升级更频繁）。",
+  tenureState: (tier, tenure) => `${tier}：${tenure === "new" ? "新会员" : "老会员"}`,
   pointsOutstanding: "未兑换积分",
   pointsNoteData: "数据中每位会员最后积分余额之和（流失会员的余额计入基础等级）。",
   pointsNoteNone: "数据中没有积分列：请在此输入各等级的未兑换积分。",
@@ -606,7 +622,8 @@ const ZH: BenefitCostSheetTexts = {
   migrationName: "每期从该行状态迁移到该列状态的会员比例",
   driversTitle: "应用情景后的各等级驱动因素",
   drivers: {
-    spendPerMember: "人均消费",
+    spendNew: "新会员人均消费",
+    spendEstablished: "老会员人均消费",
     spendLift: "消费提升",
     redemptionRate: "兑换率",
     participationRate: "参与率",
@@ -655,9 +672,12 @@ const ZH: BenefitCostSheetTexts = {
     discountedNetEffect: ["折现后的净效果", "其合计即主要结果中净效果的净现值。"],
     pointsLiability: ["积分负债", "未兑换积分 × 每积分价值 × 兑换率，即财务入账的方式。"],
   },
-  membersNote: "期末会员 = 上期期末会员 × 迁移矩阵，加上新会员 × 该等级的新会员占比。",
+  membersNote:
+    "期末会员 = 上期期末会员 × 迁移矩阵，加上新会员 × 该等级的新会员占比（以该等级新会员身份加入）。" +
+    "每个等级分新会员（最初 6 个月）和老会员跟踪。",
   pointsEarned: (tier) => `获得积分：${tier}`,
-  pointsEarnedNote: "会员 × 人均消费 × (1 + 消费提升) × 每单位消费积分 × 季节指数。",
+  pointsEarnedNote:
+    "该等级的消费（新会员 × 新会员人均消费 + 老会员 × 老会员人均消费）× (1 + 消费提升) × 每单位消费积分 × 季节指数。",
   pointsOutstandingOf: (tier) => `未兑换积分：${tier}`,
   pointsOutstandingNote: "上期期末未兑换 × (1 − 每期离开余额的积分) + 获得积分。",
   tierCost: {
@@ -680,7 +700,7 @@ const ZH: BenefitCostSheetTexts = {
   ],
   charts: {
     revenueCost: "各期收入与权益成本",
-    members: "各等级期末会员",
+    members: "各等级新老会员期末人数",
     period: "期",
     money: "金额",
     members2: "会员",

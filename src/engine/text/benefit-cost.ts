@@ -70,11 +70,12 @@ export const BENEFIT_COST_TEXTS = bilingual({
       ],
       migration: [
         "  migration between tiers and lapse",
-        "Members moving between tiers and lapsing at the rates of the last year.",
+        "Members moving between tiers, new members becoming established ones, and lapsing, at the rates " +
+          "of the last year.",
       ],
       spendPerMember: [
         "  spend per member",
-        "Held at the average of the last year per tier: only the spend of customers without a tier at a " +
+        "Held at the average of the last year per tier and tenure: only the spend of customers without a tier at a " +
           "period end (refunds, mostly) is not carried forward.",
       ],
       seasonality: [
@@ -210,10 +211,10 @@ export const BENEFIT_COST_TEXTS = bilingual({
         "年末各等级会员按全年人均消费计算，与全年实际销售相比：这一年已实现的增长。",
       ],
       intake: ["  新会员加入", "按最近一年每期的新会员人数，每期继续加入。"],
-      migration: ["  等级迁移与流失", "会员按最近一年的比率在等级间迁移和流失。"],
+      migration: ["  等级迁移与流失", "会员按最近一年的比率在等级间迁移、由新会员转为老会员以及流失。"],
       spendPerMember: [
         "  人均消费",
-        "各等级保持最近一年的平均水平：只有期末无等级顾客的消费（主要是退款）不计入预测。",
+        "各等级新老会员保持最近一年的平均水平：只有期末无等级顾客的消费（主要是退款）不计入预测。",
       ],
       seasonality: ["  季节性", "季节指数在各期之间调配收入；全年合计只增加年内会员增长带来的部分。"],
     },

@@ -16,6 +16,7 @@ import {
   TIER_FIELDS,
   type ProgrammeField,
 } from "./fields";
+import type { CellSpec, NumberFormat } from "../../sheet/sheet-model";
 import { cell, columnRange, rowRange, type BenefitCostWriter } from "./writer";
 
 export function programmeSection(w: BenefitCostWriter): void {
@@ -61,6 +62,7 @@ export function tierSection(w: BenefitCostWriter): void {
     w.decimal(columnRange(at.tierFirst, c, k), 0, f.share ? 1 : undefined);
   });
   for (let i = 0; i < k; i++) w.text(at.tierFirst + i, 1, w.stateName(i), "bold");
+  pointsNowColumn(w, 2 + TIER_FIELDS.length);
   const shareCol = 1 + TIER_FIELDS.length;
   w.text(at.tierTotal, 1, w.s.total, "total");
   w.grid.formula(
@@ -74,6 +76,20 @@ export function tierSection(w: BenefitCostWriter): void {
     },
   );
   w.flagNotHundredPercent(cell(at.tierTotal, shareCol));
+}
+
+/** Points outstanding now per tier (inputs): from the data's points column, or typed. */
+function pointsNowColumn(w: BenefitCostWriter, c: number): void {
+  const { at, k } = w;
+  const { baseline, assumptions } = w.input;
+  const note = baseline.hasPoints ? w.s.pointsNoteData : w.s.pointsNoteNone;
+  w.header(at.tierHeader, c, w.s.pointsOutstanding, note);
+  for (let i = 0; i < k; i++) {
+    const key = INPUT_KEYS.points(baseline.states[i].key);
+    w.inputCell(at.tierFirst + i, c, key, assumptions.pointsOutstanding[i], FORMATS.points);
+  }
+  w.name("LL_PointsNow", columnRange(at.tierFirst, c, k));
+  w.decimal(columnRange(at.tierFirst, c, k), 0);
 }
 
 export function scenarioSection(w: BenefitCostWriter): void {
@@ -116,103 +132,104 @@ export function scenarioSection(w: BenefitCostWriter): void {
 }
 
 export function baselineSection(w: BenefitCostWriter): void {
-  const { at, k, K } = w;
+  const { at, k, S } = w;
   const { baseline, assumptions } = w.input;
+  const { chain } = baseline;
   const t = w.s;
   w.text(at.baselineTitle, 1, t.baselineTitle, "subtitle");
   w.text(at.baselineTitle, 2, t.baselineTitleNote, "note");
-  w.text(at.baselineInfo, 1, t.asOf);
-  w.value(at.baselineInfo, 2, dateFromDay(baseline.asOf), "date");
-  w.text(at.baselineInfo + 1, 1, t.periodLength);
-  w.value(at.baselineInfo + 1, 2, baseline.periodMonths, FORMATS.whole);
-  w.name("LL_PeriodMonths", cell(at.baselineInfo + 1, 2));
-  w.text(at.baselineInfo + 2, 1, t.periodsProjected);
-  w.value(at.baselineInfo + 2, 2, w.T, FORMATS.whole);
-  w.name("LL_Periods", cell(at.baselineInfo + 2, 2));
+  // One row: the labels spill over the empty cell right of them.
+  const info: [string, number, CellSpec["value"], NumberFormat | "date", string?][] = [
+    [t.asOf, 2, dateFromDay(baseline.asOf), "date"],
+    [t.periodLength, 5, baseline.periodMonths, FORMATS.whole, "LL_PeriodMonths"],
+    [t.periodsProjected, 8, w.T, FORMATS.whole, "LL_Periods"],
+  ];
+  for (const [label, c, value, format, name] of info) {
+    w.text(at.baselineInfo, c === 2 ? 1 : c - 2, label);
+    w.value(at.baselineInfo, c, value, format);
+    if (name) w.name(name, cell(at.baselineInfo, c));
+  }
 
-  const pointsNote = baseline.hasPoints ? t.pointsNoteData : t.pointsNoteNone;
-  w.header(at.baselineHeader, 1, t.state);
+  w.header(at.baselineHeader, 1, t.state, t.tenureNote);
   w.header(at.baselineHeader, 2, t.membersNow);
-  w.header(at.baselineHeader, 3, ...t.spendPerMember);
-  w.header(at.baselineHeader, 4, t.pointsOutstanding, pointsNote);
-  w.header(at.baselineHeader, 5, ...t.averageMembers);
-  w.header(at.baselineHeader, 6, ...t.actualRevenue);
-  for (let s = 0; s < K; s++) {
+  w.header(at.baselineHeader, 3, ...t.averageMembers);
+  w.header(at.baselineHeader, 4, ...t.actualRevenue);
+  w.header(at.baselineHeader, 5, ...t.spendPerMember);
+  for (let s = 0; s < S; s++) {
     const r = at.baselineFirst + s;
-    w.text(r, 1, w.stateName(s), "bold");
-    w.value(r, 2, baseline.members[s], FORMATS.count);
-    w.value(r, 5, baseline.averageMembers[s], FORMATS.count1);
-    w.value(r, 6, baseline.actualRevenue[s], FORMATS.money);
-    if (s < k) {
-      w.value(r, 3, baseline.spendPerMember[s], FORMATS.money2);
-      w.inputCell(
-        r,
-        4,
-        INPUT_KEYS.points(baseline.states[s].key),
-        assumptions.pointsOutstanding[s],
-        FORMATS.points,
-      );
+    w.text(r, 1, w.chainStateName(s), "bold");
+    w.value(r, 2, chain.members[s], FORMATS.count);
+    w.value(r, 3, chain.averageMembers[s], FORMATS.count1);
+    w.value(r, 4, chain.actualRevenue[s], FORMATS.money);
+    if (s < 2 * k) {
+      w.inputCell(r, 5, INPUT_KEYS.spend(chain.states[s].key), assumptions.spendPerMember[s], FORMATS.money2);
     } else {
-      w.text(r, 3, t.none, "note");
-      w.text(r, 4, t.inBaseTier, "note");
+      w.text(r, 5, t.none, "note");
     }
   }
-  w.name("LL_MembersNow", columnRange(at.baselineFirst, 2, K));
-  w.name("LL_SpendNow", columnRange(at.baselineFirst, 3, k));
-  w.name("LL_PointsNow", columnRange(at.baselineFirst, 4, k));
-  w.decimal(columnRange(at.baselineFirst, 4, k), 0);
+  w.name("LL_MembersNew", columnRange(at.baselineFirst, 2, k));
+  w.name("LL_MembersEstablished", columnRange(at.baselineFirst + k, 2, k));
+  w.name("LL_LapsedNow", cell(at.baselineFirst + 2 * k, 2));
+  w.name("LL_SpendNew", columnRange(at.baselineFirst, 5, k));
+  w.name("LL_SpendEstablished", columnRange(at.baselineFirst + k, 5, k));
+  w.decimal(columnRange(at.baselineFirst, 5, 2 * k));
 }
 
-/** Header row of a migration matrix from column c0: "From \ to", the states across, then `last`. */
-function stateHeader(w: BenefitCostWriter, r: number, c0: number, last: string): void {
-  w.header(r, c0, w.s.fromTo);
-  for (let s = 0; s < w.K; s++) w.header(r, c0 + 1 + s, s < w.k ? w.stateName(s) : w.s.noTier);
-  w.header(r, c0 + 1 + w.K, last);
+/** Header row of a migration matrix from column c0: the chain states across, then `last`. */
+function stateHeader(w: BenefitCostWriter, c0: number, last: string): void {
+  const r = w.at.baselineHeader;
+  for (let s = 0; s < w.S; s++) w.header(r, c0 + s, s < 2 * w.k ? w.chainStateName(s) : w.s.noTier);
+  w.header(r, c0 + w.S, last);
 }
 
+/** The observed migration beside the baseline's table (its rows are the same states, from → to across). */
 export function observedMigrationSection(w: BenefitCostWriter): void {
-  const { at, K } = w;
-  const { baseline } = w.input;
+  const { at, k, S } = w;
+  const { chain, entrySplit, newMembers } = w.input.baseline;
+  const c0 = at.observedCol;
   const [title, note] = w.s.observedTitle;
-  w.text(at.observedTitle, 1, title, "subtitle", note);
-  stateHeader(w, at.observedHeader, 1, w.s.membersAtStarts);
+  w.text(at.baselineTitle, c0, title, "subtitle", note);
+  stateHeader(w, c0, w.s.membersAtStarts);
   const share = (v: number) => (Number.isFinite(v) ? v : null);
-  for (let i = 0; i < K; i++) {
-    const r = at.observedFirst + i;
-    w.text(r, 1, w.stateName(i), "bold");
-    baseline.observedMigration[i].forEach((v, j) => w.value(r, 2 + j, share(v), FORMATS.rate));
-    w.value(r, 2 + K, baseline.observedFrom[i], FORMATS.count);
+  for (let i = 0; i < S; i++) {
+    const r = at.baselineFirst + i;
+    chain.observedMigration[i].forEach((v, j) => w.value(r, c0 + j, share(v), FORMATS.rate));
+    w.value(r, c0 + S, chain.observedFrom[i], FORMATS.count);
   }
+  // New members join as the new members of their tier: the split sits under the tiers' new states.
   w.text(at.observedNew, 1, w.s.newMembersSplit, "bold");
-  baseline.entrySplit.forEach((v, j) => w.value(at.observedNew, 2 + j, share(v), FORMATS.rate));
-  w.value(at.observedNew, 2 + K, baseline.newMembers, FORMATS.count);
+  for (let j = 0; j < S; j++) {
+    w.value(at.observedNew, c0 + j, j < k ? share(entrySplit[j]) : j < 2 * k ? 0 : null, FORMATS.rate);
+  }
+  w.value(at.observedNew, c0 + S, newMembers, FORMATS.count);
 }
 
+/** The migration the projection uses (inputs), right of the observed one on the same rows. */
 export function usedMigrationSection(w: BenefitCostWriter): void {
-  const { at, K } = w;
+  const { at, S } = w;
   const { baseline, assumptions } = w.input;
+  const states = baseline.chain.states;
   const c0 = at.migrationCol;
-  w.text(at.migrationTitle, c0, w.s.usedTitle, "subtitle");
-  stateHeader(w, at.migrationHeader, c0, w.s.rowTotal);
-  for (let i = 0; i < K; i++) {
-    const r = at.migrationFirst + i;
-    const from = baseline.states[i].key;
-    w.text(r, c0, w.stateName(i), "bold");
+  w.text(at.baselineTitle, c0, w.s.usedTitle, "subtitle");
+  stateHeader(w, c0, w.s.rowTotal);
+  for (let i = 0; i < S; i++) {
+    const r = at.baselineFirst + i;
     assumptions.migration[i].forEach((v, j) =>
-      w.inputCell(r, c0 + 1 + j, INPUT_KEYS.migration(from, baseline.states[j].key), v, FORMATS.rate),
+      w.inputCell(r, c0 + j, INPUT_KEYS.migration(states[i].key, states[j].key), v, FORMATS.rate),
     );
-    w.grid.formula(r, c0 + 1 + K, `SUM(${rowRange(r, c0 + 1, K)})`, sum(assumptions.migration[i]), {
+    w.grid.formula(r, c0 + S, `SUM(${rowRange(r, c0, S)})`, sum(assumptions.migration[i]), {
       format: FORMATS.rate,
     });
   }
   const matrix = rangeAddress({
-    top: at.migrationFirst,
-    left: c0 + 1,
-    bottom: at.migrationFirst + K - 1,
-    right: c0 + K,
+    top: at.baselineFirst,
+    left: c0,
+    bottom: at.baselineFirst + S - 1,
+    right: c0 + S - 1,
   });
   w.name("LL_Migration", matrix, w.s.migrationName);
-  w.name("LL_MigrationRowTotals", columnRange(at.migrationFirst, c0 + 1 + K, K));
+  const totals = columnRange(at.baselineFirst, c0 + S, S);
+  w.name("LL_MigrationRowTotals", totals);
   w.decimal(matrix, 0, 1);
-  w.flagNotHundredPercent(columnRange(at.migrationFirst, 2 + K, K));
+  w.flagNotHundredPercent(totals);
 }

@@ -206,6 +206,8 @@ export const INPUT_KEYS = {
   tier: (tierKey: string, field: keyof TierAssumptions) => `bc.tier.${tierKey}.${field}`,
   multiplier: (scenario: ScenarioKey, field: keyof ScenarioMultipliers) => `bc.scenario.${scenario}.${field}`,
   points: (tierKey: string) => `bc.points.${tierKey}`,
+  /** Spend per member of a tiered chain state ("gold.new", "gold.established"). */
+  spend: (stateKey: string) => `bc.spend.${stateKey}`,
   migration: (from: string, to: string) => `bc.migration.${from}.${to}`,
   season: (t: number) => `bc.season.${t}`,
   alternative: (field: "topTierCost" | "topTierLift") => `bc.alternative.${field}`,

@@ -102,25 +102,15 @@ export function benefitCostSettings(inputs: readonly SheetInput[], sheet: string
   return settings;
 }
 
-/**
- * `defaults` with the edited inputs applied. Inputs of tiers or states the baseline no longer has (the
- * tier rules changed) are ignored; a value that is not a number raises a UserError naming the cell.
- */
-export function assumptionsWithInputs(
-  defaults: ProjectionAssumptions,
-  baseline: ProjectionBaseline,
-  inputs: readonly SheetInput[],
-  sheet: string,
-): ProjectionAssumptions {
-  const a: ProjectionAssumptions = structuredClone(defaults);
-  const setters = new Map<string, (input: SheetInput) => void>();
-  const states = baseline.states;
+/** What each input cell does to the assumptions being built, by the cell's key. */
+type Setters = Map<string, (input: SheetInput) => void>;
 
+/** The scenario cell: the scenario's name in either language (a sheet built in Chinese keeps it). */
+function scenarioSetter(setters: Setters, a: ProjectionAssumptions, sheet: string): void {
   setters.set(INPUT_KEYS.scenario, (input) => {
     const name = String(input.value ?? "")
       .trim()
       .toLowerCase();
-    // The scenario's name in either language: a sheet built in Chinese, refreshed in English, keeps it.
     const names = (s: Scenario) => [
       s.key,
       s.name,
@@ -136,45 +126,69 @@ export function assumptionsWithInputs(
     }
     a.scenario = found.key;
   });
+}
+
+/** The programme assumptions (the period settings are read before, by benefitCostSettings). */
+function programmeSetters(setters: Setters, a: ProjectionAssumptions, sheet: string): void {
   for (const f of PROGRAMME_FIELDS) {
     if (f.field === "periods" || f.field === "periodMonths") continue;
     const field = f.field;
-    setters.set(
-      INPUT_KEYS.programme(field),
-      (input) =>
-        (a.programme[field] = numberIn(
-          sheet,
-          input,
-          EN.programmeFields[field][0].toLowerCase(),
-          f.min,
-          f.max,
-        )),
-    );
+    const what = EN.programmeFields[field][0].toLowerCase();
+    setters.set(INPUT_KEYS.programme(field), (input) => {
+      a.programme[field] = numberIn(sheet, input, what, f.min, f.max);
+    });
   }
-  states.slice(0, baseline.tierCount).forEach((tier, i) => {
+}
+
+/** Each tier's assumptions and points outstanding. */
+function tierSetters(
+  setters: Setters,
+  a: ProjectionAssumptions,
+  baseline: ProjectionBaseline,
+  sheet: string,
+) {
+  baseline.states.slice(0, baseline.tierCount).forEach((tier, i) => {
     for (const f of TIER_FIELDS) {
       const field: keyof TierAssumptions = f.field;
+      const what = `${tier.name}: ${EN.tierFields[field][0].toLowerCase()}`;
       setters.set(INPUT_KEYS.tier(tier.key, field), (input) => {
-        a.tiers[i][field] = numberIn(
-          sheet,
-          input,
-          `${tier.name}: ${EN.tierFields[field][0].toLowerCase()}`,
-          0,
-          f.share ? 1 : undefined,
-        );
+        a.tiers[i][field] = numberIn(sheet, input, what, 0, f.share ? 1 : undefined);
       });
     }
     setters.set(INPUT_KEYS.points(tier.key), (input) => {
       a.pointsOutstanding[i] = numberIn(sheet, input, `${tier.name}: points outstanding`, 0);
     });
   });
-  states.forEach((from, i) =>
-    states.forEach((to, j) =>
+}
+
+/** Spend per member of each tier × tenure state, and the migration between the chain's states. */
+function chainSetters(
+  setters: Setters,
+  a: ProjectionAssumptions,
+  baseline: ProjectionBaseline,
+  sheet: string,
+) {
+  const chain = baseline.chain.states;
+  const name = (s: number) => {
+    const { tier, tenure } = chain[s];
+    return tenure === "lapsed" ? EN.lapsed : EN.tenureState(baseline.states[tier].name, tenure);
+  };
+  chain.forEach((from, i) => {
+    if (i < a.spendPerMember.length) {
+      setters.set(INPUT_KEYS.spend(from.key), (input) => {
+        a.spendPerMember[i] = numberIn(sheet, input, `${name(i)}: spend per member`);
+      });
+    }
+    chain.forEach((to, j) =>
       setters.set(INPUT_KEYS.migration(from.key, to.key), (input) => {
-        a.migration[i][j] = numberIn(sheet, input, `migration from ${from.name} to ${to.name}`, 0, 1);
+        a.migration[i][j] = numberIn(sheet, input, `migration from ${name(i)} to ${name(j)}`, 0, 1);
       }),
-    ),
-  );
+    );
+  });
+}
+
+/** The scenarios' multipliers, the seasonal index, the alternative and the sensitivity axes. */
+function otherSetters(setters: Setters, a: ProjectionAssumptions, sheet: string): void {
   for (const s of a.scenarios) {
     for (const field of SCENARIO_FIELDS as (keyof ScenarioMultipliers)[]) {
       setters.set(INPUT_KEYS.multiplier(s.key, field), (input) => {
@@ -188,13 +202,9 @@ export function assumptionsWithInputs(
     }),
   );
   for (const field of ["topTierCost", "topTierLift"] as const) {
+    const what = `alternative: ${BENEFIT_COST_TEXTS.en.alternative[field]}`;
     setters.set(INPUT_KEYS.alternative(field), (input) => {
-      a.alternative[field] = numberIn(
-        sheet,
-        input,
-        `alternative: ${BENEFIT_COST_TEXTS.en.alternative[field]}`,
-        0,
-      );
+      a.alternative[field] = numberIn(sheet, input, what, 0);
     });
   }
   a.sensitivity.redemptionRates.forEach((_, i) =>
@@ -207,6 +217,25 @@ export function assumptionsWithInputs(
       a.sensitivity.participationRates[j] = numberIn(sheet, input, "sensitivity participation rate", 0, 1);
     }),
   );
+}
+
+/**
+ * `defaults` with the edited inputs applied. Inputs of tiers or states the baseline no longer has (the
+ * tier rules changed) are ignored; a value that is not a number raises a UserError naming the cell.
+ */
+export function assumptionsWithInputs(
+  defaults: ProjectionAssumptions,
+  baseline: ProjectionBaseline,
+  inputs: readonly SheetInput[],
+  sheet: string,
+): ProjectionAssumptions {
+  const a: ProjectionAssumptions = structuredClone(defaults);
+  const setters: Setters = new Map();
+  scenarioSetter(setters, a, sheet);
+  programmeSetters(setters, a, sheet);
+  tierSetters(setters, a, baseline, sheet);
+  chainSetters(setters, a, baseline, sheet);
+  otherSetters(setters, a, sheet);
   for (const input of inputs) if (isEdit(input)) setters.get(input.key)?.(input);
   return a;
 }

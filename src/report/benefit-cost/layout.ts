@@ -20,6 +20,8 @@ export const COLUMN_WIDTHS: readonly number[] = [46, 14, ...new Array<number>(38
 export const KEY_RESULT_LINES = 17;
 /** Column of the sensitivity helper, right of the grid (redemption rates and 6 participation rates). */
 const SENSITIVITY_HELPER_COL = 10;
+/** Columns of the baseline's table of chain states: state, members now, average, actual revenue, spend. */
+const BASELINE_COLUMNS = 5;
 /** Rows of the growth causes in the reconciliation. */
 const GROWTH_CAUSE_LINES = 5;
 /** Rows of the side-by-side comparison (revenue, cost, margin after benefits, net effect, ROI). */
@@ -69,19 +71,19 @@ export interface BenefitCostLayout {
   scenarioTitle: number;
   scenarioHeader: number;
   scenarioFirst: number;
+  /** Title row of the baseline, and of the two migration matrices beside its table. */
   baselineTitle: number;
+  /** As-of date, period length and periods projected, side by side. */
   baselineInfo: number;
+  /** The table of the chain's states (tiers' new members, their established ones, lapsed): its header. */
   baselineHeader: number;
   baselineFirst: number;
-  observedTitle: number;
-  observedHeader: number;
-  observedFirst: number;
+  /** The entry split of the new members, under the observed migration. */
   observedNew: number;
-  /** The used migration sits right of the observed one, from this column. */
+  /** The observed migration sits right of the baseline's columns, on its rows, from this column. */
+  observedCol: number;
+  /** The used migration (inputs) sits right of the observed one, on the same rows, from this column. */
   migrationCol: number;
-  migrationTitle: number;
-  migrationHeader: number;
-  migrationFirst: number;
   /** The drivers sit right of the tier assumptions, on their rows, from this column. */
   driversCol: number;
   driversTitle: number;
@@ -95,7 +97,7 @@ export interface BenefitCostLayout {
   seasonalIndex: number;
   /** Section label rows and the rows of each projection line. */
   membersLabel: number;
-  /** First of the K state rows (tiers, then lapsed). */
+  /** First of the 2k + 1 chain state rows (the tiers' new members, their established ones, lapsed). */
   members: number;
   membersInTiers: number;
   newMembers: number;
@@ -163,6 +165,132 @@ export function periodsRange(row: number, T: number): string {
   return `${columnName(FIRST_PERIOD_COL)}${row}:${columnName(periodColumn(T))}${row}`;
 }
 
+/** Rows handed out from the top of the sheet, one block after the other. */
+class RowCursor {
+  row = 0;
+
+  constructor(private readonly at: BenefitCostLayout) {}
+
+  /** The first of the next `rows` rows. */
+  next(rows = 1): number {
+    const first = this.row + 1;
+    this.row += rows;
+    return first;
+  }
+
+  gap(): void {
+    this.next();
+  }
+
+  /**
+   * A table under a title row has a two-line header: its first line, then the header row the layout
+   * records (the second line), then `rows` rows. Returns [header row, first row].
+   */
+  twoLineHeader(rows: number): [number, number] {
+    this.next();
+    return [this.next(), this.next(rows)];
+  }
+
+  /** One row each, in this order. */
+  lines(...keys: Exclude<keyof BenefitCostLayout, "k" | "T">[]): void {
+    for (const key of keys) this.at[key] = this.next();
+  }
+}
+
+/** Title, checks, the reconciliation, the key results and the programmes side by side. */
+function topRows(c: RowCursor, at: BenefitCostLayout): void {
+  c.next(3); // title, subtitle, note
+  at.checks = c.next();
+  c.gap();
+  at.reconciliationTitle = c.next();
+  c.next();
+  c.lines(
+    "reconciliationHeader",
+    "actual",
+    "backtest",
+    "backtestError",
+    "backtestExisting",
+    "backtestJoined",
+  );
+  c.lines("next", "growth");
+  at.causes = c.next(GROWTH_CAUSE_LINES);
+  c.lines("verdict", "verdictWhy", "windowNote");
+  c.gap();
+  c.lines("keyTitle", "scenario");
+  at.keyFirst = c.next(KEY_RESULT_LINES);
+  c.gap();
+  at.comparisonTitle = c.next();
+  [at.comparisonHeader, at.comparisonFirst] = c.twoLineHeader(COMPARISON_LINES);
+  at.alternativeFirst = c.next(2);
+  c.gap();
+}
+
+/** The programme and tier assumptions (the drivers beside them), the scenarios, the baseline. */
+function assumptionRows(c: RowCursor, at: BenefitCostLayout, k: number): void {
+  at.programmeTitle = c.next();
+  at.programmeFirst = c.next(PROGRAMME_FIELDS.length);
+  at.liftSource = c.next();
+  c.gap();
+  at.tierTitle = c.next();
+  [at.tierHeader, at.tierFirst] = c.twoLineHeader(k);
+  at.tierTotal = c.next();
+  // The drivers beside the tier assumptions, right of the tier fields and the points outstanding per
+  // tier: the rows are the footprint's scarce resource.
+  at.driversCol = 2 + TIER_FIELDS.length + 2;
+  [at.driversTitle, at.driversHeader, at.driversFirst] = [at.tierTitle, at.tierHeader, at.tierFirst];
+  c.gap();
+  at.scenarioTitle = c.next();
+  [at.scenarioHeader, at.scenarioFirst] = c.twoLineHeader(SCENARIO_ROWS.length);
+  c.gap();
+  const S = 2 * k + 1;
+  at.baselineTitle = c.next();
+  at.baselineInfo = c.next();
+  [at.baselineHeader, at.baselineFirst] = c.twoLineHeader(S);
+  at.observedNew = c.next();
+  at.observedCol = BASELINE_COLUMNS + 1;
+  at.migrationCol = at.observedCol + S + 2;
+  c.gap();
+}
+
+/** The projection: one row per line, the members block one row per chain state. */
+function projectionRows(c: RowCursor, at: BenefitCostLayout, k: number): void {
+  c.lines("projectionTitle", "periodHeader", "periodEnds", "yearRow", "seasonalIndex", "membersLabel");
+  at.members = c.next(2 * k + 1);
+  c.lines("membersInTiers", "newMembers");
+  c.lines("revenueLabel", "revenueBase", "revenueLift", "revenue");
+  c.lines("costLabel", "costDiscount", "costPoints", "costBirthday", "costService", "costActivities");
+  c.lines("costFixed", "costProgramme", "costTotal", "costPerMember", "costShareOfRevenue");
+  c.lines("resultLabel", "marginBeforeBenefits", "marginAfterBenefits", "incrementalMargin", "netEffect");
+  c.lines("roi", "cumulativeCost", "cumulativeNetEffect", "cumulativeRoi", "payback");
+  c.lines("discountFactor", "discountedNetEffect");
+  at.pointsLabel = c.next();
+  at.pointsEarned = c.next(k);
+  at.pointsOutstanding = c.next(k);
+  at.pointsLiability = c.next();
+  c.gap();
+}
+
+/** Totals by year (when the horizon is longer than a year), the cost per tier, the sensitivity table. */
+function closingRows(c: RowCursor, at: BenefitCostLayout, k: number, gridRows: number, multiYear: boolean) {
+  if (multiYear) {
+    at.yearsTitle = c.next();
+    at.yearsFirst = c.next(YEAR_LINES + 1) + 1;
+    c.gap();
+  } else {
+    at.yearsTitle = 0;
+    at.yearsFirst = 0;
+  }
+  at.tierCostTitle = c.next();
+  [at.tierCostHeader, at.tierCostFirst] = c.twoLineHeader(k);
+  at.tierCostTotal = c.next();
+  c.gap();
+  at.sensitivityTitle = c.next();
+  at.gridHeader = c.next();
+  at.gridFirst = c.next(Math.max(gridRows, k));
+  at.sensitivityHelperCol = SENSITIVITY_HELPER_COL;
+  [at.sensitivityHelperHeader, at.sensitivityHelperFirst] = [at.gridHeader, at.gridFirst];
+}
+
 export function benefitCostLayout(
   k: number,
   T: number,
@@ -172,106 +300,16 @@ export function benefitCostLayout(
   if (!(T >= 1 && T <= MAX_PERIODS_ON_SHEET)) {
     throw new RangeError(`the sheet holds 1 to ${MAX_PERIODS_ON_SHEET} periods`);
   }
-  const K = k + 1;
   const at = { k, T } as BenefitCostLayout;
-  let row = 0;
-  const next = (rows = 1) => {
-    const first = row + 1;
-    row += rows;
-    return first;
-  };
-  const gap = () => next();
-  // A table under a title row has a two-line header: its first line, then the header row the layout
-  // records (the second line), then `rows` rows. Returns [header row, first row].
-  const twoLineHeader = (rows: number): [number, number] => {
-    next();
-    return [next(), next(rows)];
-  };
-  // One row each, in this order.
-  const lines = (...keys: Exclude<keyof BenefitCostLayout, "k" | "T">[]) => {
-    for (const key of keys) at[key] = next();
-  };
-  next(3); // title, subtitle, note
-  at.checks = next();
-  gap();
-  at.reconciliationTitle = next();
-  next();
-  lines("reconciliationHeader", "actual", "backtest", "backtestError", "backtestExisting", "backtestJoined");
-  lines("next", "growth");
-  at.causes = next(GROWTH_CAUSE_LINES);
-  lines("verdict", "verdictWhy", "windowNote");
-  gap();
-  lines("keyTitle", "scenario");
-  at.keyFirst = next(KEY_RESULT_LINES);
-  gap();
-  at.comparisonTitle = next();
-  [at.comparisonHeader, at.comparisonFirst] = twoLineHeader(COMPARISON_LINES);
-  at.alternativeFirst = next(2);
-  gap();
-  at.programmeTitle = next();
-  at.programmeFirst = next(PROGRAMME_FIELDS.length);
-  at.liftSource = next();
-  gap();
-  at.tierTitle = next();
-  [at.tierHeader, at.tierFirst] = twoLineHeader(k);
-  at.tierTotal = next();
-  // The drivers beside the tier assumptions: the rows are the footprint's scarce resource.
-  at.driversCol = 2 + TIER_FIELDS.length + 1;
-  [at.driversTitle, at.driversHeader, at.driversFirst] = [at.tierTitle, at.tierHeader, at.tierFirst];
-  gap();
-  at.scenarioTitle = next();
-  [at.scenarioHeader, at.scenarioFirst] = twoLineHeader(SCENARIO_ROWS.length);
-  gap();
-  at.baselineTitle = next();
-  at.baselineInfo = next(3);
-  [at.baselineHeader, at.baselineFirst] = twoLineHeader(K);
-  gap();
-  at.observedTitle = next();
-  [at.observedHeader, at.observedFirst] = twoLineHeader(K);
-  at.observedNew = next();
-  gap();
-  at.migrationCol = K + 4;
-  [at.migrationTitle, at.migrationHeader, at.migrationFirst] = [
-    at.observedTitle,
-    at.observedHeader,
-    at.observedFirst,
-  ];
-  gap();
-  lines("projectionTitle", "periodHeader", "periodEnds", "yearRow", "seasonalIndex", "membersLabel");
-  at.members = next(K);
-  lines("membersInTiers", "newMembers");
-  lines("revenueLabel", "revenueBase", "revenueLift", "revenue");
-  lines("costLabel", "costDiscount", "costPoints", "costBirthday", "costService", "costActivities");
-  lines("costFixed", "costProgramme", "costTotal", "costPerMember", "costShareOfRevenue");
-  lines("resultLabel", "marginBeforeBenefits", "marginAfterBenefits", "incrementalMargin", "netEffect");
-  lines("roi", "cumulativeCost", "cumulativeNetEffect", "cumulativeRoi", "payback");
-  lines("discountFactor", "discountedNetEffect");
-  at.pointsLabel = next();
-  at.pointsEarned = next(k);
-  at.pointsOutstanding = next(k);
-  at.pointsLiability = next();
-  gap();
-  if (multiYear) {
-    at.yearsTitle = next();
-    at.yearsFirst = next(YEAR_LINES + 1) + 1;
-    gap();
-  } else {
-    at.yearsTitle = 0;
-    at.yearsFirst = 0;
-  }
-  at.tierCostTitle = next();
-  [at.tierCostHeader, at.tierCostFirst] = twoLineHeader(k);
-  at.tierCostTotal = next();
-  gap();
-  at.sensitivityTitle = next();
-  at.gridHeader = next();
-  at.gridFirst = next(Math.max(gridRows, k));
-  at.sensitivityHelperCol = SENSITIVITY_HELPER_COL;
-  [at.sensitivityHelperHeader, at.sensitivityHelperFirst] = [at.gridHeader, at.gridFirst];
-  if (row > FOOTPRINT_LAST_ROW) {
+  const c = new RowCursor(at);
+  topRows(c, at);
+  assumptionRows(c, at, k);
+  projectionRows(c, at, k);
+  closingRows(c, at, k, gridRows, multiYear);
+  if (c.row > FOOTPRINT_LAST_ROW) {
     // A tier program may have any number of tiers: too many for the sheet is the user's to change.
-    throw inputError("benefitCostTooManyTiers", { lastRow: FOOTPRINT_LAST_ROW, tiers: k, rows: row });
+    throw inputError("benefitCostTooManyTiers", { lastRow: FOOTPRINT_LAST_ROW, tiers: k, rows: c.row });
   }
-  at.lastRow = row;
+  at.lastRow = c.row;
   return at;
 }

@@ -31,10 +31,16 @@ interface Driver {
 
 const DRIVERS: readonly Driver[] = [
   {
-    field: "spendPerMember",
-    name: "LL_EffSpend",
+    field: "spendNew",
+    name: "LL_EffSpendNew",
     format: FORMATS.money2,
-    formula: (i) => `INDEX(LL_SpendNow,${i})*LL_ScenarioSpend`,
+    formula: (i) => `INDEX(LL_SpendNew,${i})*LL_ScenarioSpend`,
+  },
+  {
+    field: "spendEstablished",
+    name: "LL_EffSpendEstablished",
+    format: FORMATS.money2,
+    formula: (i) => `INDEX(LL_SpendEstablished,${i})*LL_ScenarioSpend`,
   },
   {
     field: "spendLift",
@@ -98,8 +104,12 @@ interface Refs {
   at: BenefitCostLayout;
   /** Row `r` of this period's column, e.g. "F61". */
   here: (r: number) => string;
-  /** The tier rows of the members block of this column. */
+  /** The members of each tier in this column: its new members + its established ones (an array). */
   tierMembers: string;
+  /** Each tier's spend at baseline spend per member in this column, before the season (an array). */
+  tierSpend: string;
+  /** All the tiered rows of the members block of this column. */
+  allTiered: string;
 }
 
 /** What a row writes: its label, unit and note in the sheet's language, its format and style. */
@@ -133,7 +143,7 @@ const LINES: readonly Line[] = [
     unit: "members",
     format: FORMATS.count1,
     values: "membersInTiers",
-    formula: (x) => `SUM(${x.tierMembers})`,
+    formula: (x) => `SUM(${x.allTiered})`,
     now: true,
     style: "total",
   },
@@ -148,13 +158,13 @@ const LINES: readonly Line[] = [
     ...money,
     values: "revenueBase",
     total: "sum",
-    formula: (x) => `SUMPRODUCT(${x.tierMembers},LL_EffSpend)*${x.here(x.at.seasonalIndex)}`,
+    formula: (x) => `SUMPRODUCT(${x.tierSpend})*${x.here(x.at.seasonalIndex)}`,
   },
   {
     ...money,
     values: "revenueLift",
     total: "sum",
-    formula: (x) => `SUMPRODUCT(${x.tierMembers},LL_EffSpend,LL_EffLift)*${x.here(x.at.seasonalIndex)}`,
+    formula: (x) => `SUMPRODUCT(${x.tierSpend},LL_EffLift)*${x.here(x.at.seasonalIndex)}`,
   },
   {
     ...money,
@@ -167,8 +177,7 @@ const LINES: readonly Line[] = [
     ...money,
     values: "costDiscount",
     total: "sum",
-    formula: (x) =>
-      `SUMPRODUCT(${x.tierMembers},LL_EffSpend,1+LL_EffLift,LL_Discount)*${x.here(x.at.seasonalIndex)}`,
+    formula: (x) => `SUMPRODUCT(${x.tierSpend},1+LL_EffLift,LL_Discount)*${x.here(x.at.seasonalIndex)}`,
   },
   {
     ...money,
@@ -327,13 +336,16 @@ function writeLine(
   for (let t = line.now ? 0 : 1; t <= w.T; t++) {
     const col = periodColumn(t);
     const c = columnName(col);
+    const tiers = w.tierMemberRanges(c);
     const refs: Refs = {
       c,
       prev: columnName(col - 1),
       t,
       at,
       here: (row) => `${c}${row}`,
-      tierMembers: `${c}${at.members}:${c}${at.members + k - 1}`,
+      tierMembers: `${tiers.new}+${tiers.established}`,
+      tierSpend: `${tiers.new}*LL_EffSpendNew+${tiers.established}*LL_EffSpendEstablished`,
+      allTiered: `${c}${at.members}:${c}${at.members + 2 * k - 1}`,
     };
     w.grid.formula(r, col, formula(refs), values[t], { format: line.format, style: line.style });
   }
@@ -367,7 +379,28 @@ function writeTotal(
 }
 
 export function projectionSection(w: BenefitCostWriter): void {
-  const { at, k, K, p, T } = w;
+  const { at, p } = w;
+  periodHeaderRows(w);
+  const sections: [number, string][] = [
+    [at.membersLabel, w.s.sections.members],
+    [at.revenueLabel, w.s.sections.revenue],
+    [at.costLabel, w.s.sections.cost],
+    [at.resultLabel, w.s.sections.result],
+    [at.pointsLabel, w.s.sections.points],
+  ];
+  for (const [r, label] of sections) w.text(r, 1, label, "subtitle");
+  membersBlock(w);
+  for (const line of LINES) {
+    const [label, note] = w.s.lines[line.values];
+    const text = { label, note: note || undefined, unit: w.s.units[line.unit] };
+    writeLine(w, at[line.values], { ...line, ...text }, p[line.values], line.formula);
+  }
+  pointsBlock(w);
+}
+
+/** The rows above the lines: period numbers, period ends, the year of each (multi-year), the season. */
+function periodHeaderRows(w: BenefitCostWriter): void {
+  const { at, T } = w;
   const { baseline } = w.input;
   w.text(at.projectionTitle, 1, w.s.projectionTitle, "subtitle");
   w.text(at.periodHeader, 1, w.s.period, "header");
@@ -383,59 +416,18 @@ export function projectionSection(w: BenefitCostWriter): void {
   for (let t = 1; t <= T; t++) {
     const col = periodColumn(t);
     w.value(at.periodHeader, col, t, undefined, "header");
-    w.value(
-      at.periodEnds,
-      col,
-      dateFromDay(addMonths(baseline.asOf, t * baseline.periodMonths)),
-      "date",
-      "note",
-    );
+    const end = dateFromDay(addMonths(baseline.asOf, t * baseline.periodMonths));
+    w.value(at.periodEnds, col, end, "date", "note");
     if (multiYear) w.value(at.yearRow, col, yearOfPeriod(t, baseline.periodMonths), FORMATS.whole, "note");
-    w.inputCell(
-      at.seasonalIndex,
-      col,
-      INPUT_KEYS.season(t),
-      w.input.assumptions.seasonalIndex[t - 1],
-      FORMATS.factor,
-    );
+    const season = w.input.assumptions.seasonalIndex[t - 1];
+    w.inputCell(at.seasonalIndex, col, INPUT_KEYS.season(t), season, FORMATS.factor);
   }
   w.decimal(periodsRange(at.seasonalIndex, T), 0);
+}
 
-  const sections: [number, string][] = [
-    [at.membersLabel, w.s.sections.members],
-    [at.revenueLabel, w.s.sections.revenue],
-    [at.costLabel, w.s.sections.cost],
-    [at.resultLabel, w.s.sections.result],
-    [at.pointsLabel, w.s.sections.points],
-  ];
-  for (const [r, label] of sections) w.text(r, 1, label, "subtitle");
-
-  for (let s = 0; s < K; s++) {
-    const entry = (x: Refs) => (s < k ? `+${x.here(at.newMembers)}*INDEX(LL_EntryShare,${s + 1})` : "");
-    writeLine(
-      w,
-      at.members + s,
-      {
-        label: `  ${w.stateName(s)}`,
-        unit: w.s.units.members,
-        format: FORMATS.count1,
-        now: true,
-        note: s === 0 ? w.s.membersNote : undefined,
-      },
-      p.members.map((n) => n[s]),
-      (x) =>
-        x.t === 0
-          ? `INDEX(LL_MembersNow,${s + 1})`
-          : `SUMPRODUCT(${x.prev}${at.members}:${x.prev}${at.members + K - 1},INDEX(LL_Migration,0,${s + 1}))` +
-            entry(x),
-    );
-  }
-  for (const line of LINES) {
-    const [label, note] = w.s.lines[line.values];
-    const text = { label, note: note || undefined, unit: w.s.units[line.unit] };
-    writeLine(w, at[line.values], { ...line, ...text }, p[line.values], line.formula);
-  }
-
+/** Points earned and outstanding per tier, period by period. */
+function pointsBlock(w: BenefitCostWriter): void {
+  const { at, k, p } = w;
   for (let i = 0; i < k; i++) {
     const tier = w.stateName(i);
     writeLine(
@@ -450,8 +442,9 @@ export function projectionSection(w: BenefitCostWriter): void {
       },
       p.pointsEarned.map((e) => e[i]),
       (x) =>
-        `${x.here(at.members + i)}*INDEX(LL_EffSpend,${i + 1})*(1+INDEX(LL_EffLift,${i + 1}))*` +
-        `INDEX(LL_PointsPerUnit,${i + 1})*${x.here(at.seasonalIndex)}`,
+        `(${x.here(at.members + i)}*INDEX(LL_EffSpendNew,${i + 1})+` +
+        `${x.here(at.members + k + i)}*INDEX(LL_EffSpendEstablished,${i + 1}))*` +
+        `(1+INDEX(LL_EffLift,${i + 1}))*INDEX(LL_PointsPerUnit,${i + 1})*${x.here(at.seasonalIndex)}`,
     );
     writeLine(
       w,
@@ -468,6 +461,42 @@ export function projectionSection(w: BenefitCostWriter): void {
         x.t === 0
           ? `INDEX(LL_PointsNow,${i + 1})`
           : `${x.prev}${at.pointsOutstanding + i}*(1-LL_PointsBurn)+${x.here(at.pointsEarned + i)}`,
+    );
+  }
+}
+
+/** The chain's formula for state s now (t = 0): the members now of the baseline's columns. */
+function membersNowFormula(w: BenefitCostWriter, s: number): string {
+  const k = w.k;
+  if (s < k) return `INDEX(LL_MembersNew,${s + 1})`;
+  return s < 2 * k ? `INDEX(LL_MembersEstablished,${s - k + 1})` : "LL_LapsedNow";
+}
+
+/**
+ * The members block: one row per chain state (the tiers' new members, their established ones, lapsed),
+ * each the previous period's column × its column of the migration matrix, plus the new members who join
+ * the tier's new state.
+ */
+function membersBlock(w: BenefitCostWriter): void {
+  const { at, k, S, p } = w;
+  for (let s = 0; s < S; s++) {
+    const entry = (x: Refs) => (s < k ? `+${x.here(at.newMembers)}*INDEX(LL_EntryShare,${s + 1})` : "");
+    writeLine(
+      w,
+      at.members + s,
+      {
+        label: `  ${w.chainStateName(s)}`,
+        unit: w.s.units.members,
+        format: FORMATS.count1,
+        now: true,
+        note: s === 0 ? w.s.membersNote : undefined,
+      },
+      p.members.map((n) => n[s]),
+      (x) =>
+        x.t === 0
+          ? membersNowFormula(w, s)
+          : `SUMPRODUCT(${x.prev}${at.members}:${x.prev}${at.members + S - 1},INDEX(LL_Migration,0,${s + 1}))` +
+            entry(x),
     );
   }
 }
@@ -526,22 +555,27 @@ export function tierCostSection(w: BenefitCostWriter): void {
   const { at, k, p, T } = w;
   w.text(at.tierCostTitle, 1, w.words.tierCostTitle(T), "subtitle");
   w.header(at.tierCostHeader, 1, w.s.tier);
-  const members = (i: number) => periodsRange(at.members + i, T);
+  // Tier i's member-periods: its new members' rows and its established ones'.
+  const [newRow, establishedRow] = [(i: number) => at.members + i - 1, (i: number) => at.members + k + i - 1];
+  const members = (i: number) =>
+    `(SUM(${periodsRange(newRow(i + 1), T)})+SUM(${periodsRange(establishedRow(i + 1), T)}))`;
+  const season = periodsRange(at.seasonalIndex, T);
   const formulas: Record<keyof TierTotals, (i: number, r: number) => string> = {
     memberPeriods: () => "",
     revenueBase: (i) =>
-      `INDEX(LL_EffSpend,${i})*SUMPRODUCT(${members(i - 1)},${periodsRange(at.seasonalIndex, T)})`,
+      `INDEX(LL_EffSpendNew,${i})*SUMPRODUCT(${periodsRange(newRow(i), T)},${season})+` +
+      `INDEX(LL_EffSpendEstablished,${i})*SUMPRODUCT(${periodsRange(establishedRow(i), T)},${season})`,
     revenueLift: (i, r) => `B${r}*INDEX(LL_EffLift,${i})`,
     revenue: () => "",
     discount: (i, r) => `(B${r}+C${r})*INDEX(LL_Discount,${i})`,
     points: (i) =>
       `SUM(${periodsRange(at.pointsEarned + i - 1, T)})*INDEX(LL_ValuePerPoint,${i})*INDEX(LL_EffRedemption,${i})`,
     birthday: (i) =>
-      `LL_PeriodMonths/12*INDEX(LL_EffGiftCost,${i})*INDEX(LL_GiftUptake,${i})*SUM(${members(i - 1)})`,
-    service: (i) => `INDEX(LL_EffServiceCost,${i})*SUM(${members(i - 1)})`,
+      `LL_PeriodMonths/12*INDEX(LL_EffGiftCost,${i})*INDEX(LL_GiftUptake,${i})*${members(i - 1)}`,
+    service: (i) => `INDEX(LL_EffServiceCost,${i})*${members(i - 1)}`,
     activities: (i) =>
       `INDEX(LL_Activities,${i})*INDEX(LL_EffCostPerParticipant,${i})*INDEX(LL_EffParticipation,${i})*` +
-      `SUM(${members(i - 1)})`,
+      members(i - 1),
     fixed: (i) => `INDEX(LL_FixedCost,${i})*LL_Periods`,
     total: (_, r) => `SUM(D${r}:I${r})`,
   };

@@ -85,12 +85,33 @@ export function checksSection(w: BenefitCostWriter): void {
 
 export function keyResultsSection(w: BenefitCostWriter): void {
   const { at, T } = w;
-  const t = w.p.totals;
-  const { scenarios, scenario } = w.input.assumptions;
   const kr = w.s.keyResults;
-  const units = w.s.units;
   w.text(at.keyTitle, 1, kr.title, "subtitle");
   w.text(at.keyTitle, 2, kr.totalOf(T), "note");
+  scenarioSelector(w);
+  const lines = keyResultLines(w);
+  if (KEY_RESULT_IDS.length + 1 !== KEY_RESULT_LINES) {
+    throw new Error("the layout reserves one row per key result");
+  }
+  KEY_RESULT_IDS.forEach((id, i) => {
+    const [label, formula, expected, format, unit] = lines[id];
+    const r = at.keyFirst + i;
+    const style = id === "net" || id === "roi" ? "bold" : undefined;
+    w.text(r, 1, label, style, keyResultNote(w, id));
+    w.grid.formula(r, 2, formula, expected, { format, style });
+    w.text(r, 3, unit, "note");
+  });
+  w.name("LL_NetEffect", keyResultCell(w, "net"), kr.netEffectName);
+  const message = at.keyFirst + KEY_RESULT_IDS.length;
+  const formula = liftMessageFormula(w.words, keyResultCell(w, "assumedLift"), keyResultCell(w, "breakEven"));
+  w.grid.formula(message, 1, formula, liftMessage(w.words, w.p.totals), { style: "bold" });
+}
+
+/** The scenario selector: an input cell whose list is the scenarios' names in the sheet's language. */
+function scenarioSelector(w: BenefitCostWriter): void {
+  const { at } = w;
+  const { scenarios, scenario } = w.input.assumptions;
+  const kr = w.s.keyResults;
   w.text(at.scenario, 1, kr.scenario, "bold", kr.scenarioNote);
   w.inputCell(at.scenario, 2, INPUT_KEYS.scenario, w.s.scenarioNames[scenarioOf(scenarios, scenario).key]);
   w.name("LL_Scenario", cell(at.scenario, 2), kr.scenarioPrompt);
@@ -104,29 +125,56 @@ export function keyResultsSection(w: BenefitCostWriter): void {
     prompt: kr.scenarioPrompt,
     error: kr.chooseOne(names),
   });
+}
 
-  const words = w.words;
+/** The key results in sheet order (one row each, then the lift message). */
+const KEY_RESULT_IDS = [
+  ...["now", "end", "revenue", "cost", "share", "margin", "lift", "net", "roi"],
+  ...["npv", "npvCost", "liabilityNow", "liabilityEnd", "payback", "assumedLift", "breakEven"],
+] as const;
+
+type KeyResultId = (typeof KEY_RESULT_IDS)[number];
+type KeyResult = [label: string, formula: string, expected: Expected, format: NumberFormat, unit: string];
+
+/** The value cell of a key result, e.g. "B33". */
+function keyResultCell(w: BenefitCostWriter, id: KeyResultId): string {
+  return `B${w.at.keyFirst + KEY_RESULT_IDS.indexOf(id)}`;
+}
+
+function keyResultNote(w: BenefitCostWriter, id: KeyResultId): string | undefined {
+  const { words } = w;
+  const kr = w.s.keyResults;
+  const notes: Partial<Record<KeyResultId, string>> = {
+    net: kr.netNote,
+    roi: kr.roiNote,
+    payback: words.paybackNote,
+    assumedLift: words.assumedLiftNote,
+    breakEven: words.breakEvenNote,
+  };
+  return notes[id];
+}
+
+/** Each key result: its label, formula (over the projection's lines), the engine's value, format, unit. */
+function keyResultLines(w: BenefitCostWriter): Record<KeyResultId, KeyResult> {
+  const { at, T, words } = w;
+  const t = w.p.totals;
+  const kr = w.s.keyResults;
+  const units = w.s.units;
   const last = w.lastColumn;
-  const totalCol = columnName(totalColumn(T));
-  const ids = [
-    ...["now", "end", "revenue", "cost", "share", "margin", "lift", "net", "roi"],
-    ...["npv", "npvCost", "liabilityNow", "liabilityEnd", "payback", "assumedLift", "breakEven"],
-  ];
-  const B = (id: string) => `B${at.keyFirst + ids.indexOf(id)}`;
-  type KeyResult = [label: string, formula: string, expected: Expected, format: NumberFormat, unit: string];
+  const B = (id: KeyResultId) => keyResultCell(w, id);
   const total = (r: number) => `SUM(${periodsRange(r, T)})`;
   const npv = (r: number) => `NPV(LL_DiscountRate,${periodsRange(r, T)})`;
   const money = (label: string, formula: string, expected: number, unit = units.money): KeyResult => {
     return [label, formula, expected, FORMATS.money, unit];
   };
   // One key result over another, 0 when the other is not positive.
-  const share = (label: string, id: string, over: string, expected: number): KeyResult => {
+  const share = (label: string, id: KeyResultId, over: KeyResultId, expected: number): KeyResult => {
     return [label, `IF(${B(over)}>0,${B(id)}/${B(over)},0)`, expected, FORMATS.rate, units.share];
   };
   const members = (label: string, column: string, expected: number): KeyResult => {
     return [label, `${column}${at.membersInTiers}`, expected, FORMATS.count, units.members];
   };
-  const lines: Record<string, KeyResult> = {
+  return {
     now: members(kr.lines.now, "C", t.membersInTiersNow),
     end: members(kr.lines.end, last, t.membersInTiersAtEnd),
     revenue: money(kr.lines.revenue, total(at.revenue), t.revenue),
@@ -140,20 +188,8 @@ export function keyResultsSection(w: BenefitCostWriter): void {
     npvCost: money(kr.lines.npvCost, npv(at.costTotal), t.npvBenefitCost, units.moneyDiscounted),
     liabilityNow: money(kr.lines.liabilityNow, `C${at.pointsLiability}`, t.pointsLiabilityNow),
     liabilityEnd: money(kr.lines.liabilityEnd, `${last}${at.pointsLiability}`, t.pointsLiabilityAtEnd),
-    payback: [
-      words.payback,
-      `IF(${last}${at.payback}>0,${last}${at.payback}*LL_PeriodMonths,"${words.noPayback(T)}")`,
-      t.paybackPeriod > 0 ? t.paybackPeriod * w.input.baseline.periodMonths : words.noPayback(T),
-      FORMATS.whole,
-      words.months,
-    ],
-    assumedLift: [
-      words.assumedLift,
-      `IF(${totalCol}${at.revenueBase}>0,${totalCol}${at.revenueLift}/${totalCol}${at.revenueBase},0)`,
-      t.assumedLift,
-      FORMATS.rate,
-      units.share,
-    ],
+    payback: paybackResult(w),
+    assumedLift: assumedLiftResult(w),
     breakEven: [
       words.breakEven,
       breakEvenFormula(B("cost"), words.noBreakEven),
@@ -162,33 +198,33 @@ export function keyResultsSection(w: BenefitCostWriter): void {
       units.share,
     ],
   };
-  const notes: Record<string, string> = {
-    net: kr.netNote,
-    roi: kr.roiNote,
-    payback: words.paybackNote,
-    assumedLift: words.assumedLiftNote,
-    breakEven: words.breakEvenNote,
-  };
-  if (ids.length + 1 !== KEY_RESULT_LINES) throw new Error("the layout reserves one row per key result");
-  ids.forEach((id, i) => {
-    const [label, formula, expected, format, unit] = lines[id];
-    const r = at.keyFirst + i;
-    const style = id === "net" || id === "roi" ? "bold" : undefined;
-    w.text(r, 1, label, style, notes[id]);
-    w.grid.formula(r, 2, formula, expected, { format, style });
-    w.text(r, 3, unit, "note");
-  });
-  w.name("LL_NetEffect", B("net"), kr.netEffectName);
-  const message = at.keyFirst + ids.length;
-  w.grid.formula(
-    message,
-    1,
-    liftMessageFormula(words, B("assumedLift"), B("breakEven")),
-    liftMessage(words, t),
-    {
-      style: "bold",
-    },
-  );
+}
+
+/** The payback period in months, or words saying there is none in the horizon. */
+function paybackResult(w: BenefitCostWriter): KeyResult {
+  const { at, T, words } = w;
+  const t = w.p.totals;
+  const last = w.lastColumn;
+  return [
+    words.payback,
+    `IF(${last}${at.payback}>0,${last}${at.payback}*LL_PeriodMonths,"${words.noPayback(T)}")`,
+    t.paybackPeriod > 0 ? t.paybackPeriod * w.input.baseline.periodMonths : words.noPayback(T),
+    FORMATS.whole,
+    words.months,
+  ];
+}
+
+/** The lift the assumptions give over all tiers: the Total column's lift revenue over its base revenue. */
+function assumedLiftResult(w: BenefitCostWriter): KeyResult {
+  const { at, T, words } = w;
+  const totalCol = columnName(totalColumn(T));
+  return [
+    words.assumedLift,
+    `IF(${totalCol}${at.revenueBase}>0,${totalCol}${at.revenueLift}/${totalCol}${at.revenueBase},0)`,
+    w.p.totals.assumedLift,
+    FORMATS.rate,
+    w.s.units.share,
+  ];
 }
 
 /**
@@ -248,7 +284,7 @@ export function sensitivitySection(w: BenefitCostWriter): void {
     const activityCost =
       assumptions.tiers[i].activitiesPerPeriod *
       p.drivers[i].costPerParticipant *
-      sum(p.members.slice(1).map((n) => n[i]));
+      sum(p.members.slice(1).map((n) => n[i] + n[k + i]));
     w.text(r, c0, w.stateName(i), "bold");
     w.grid.formula(
       r,
@@ -261,7 +297,7 @@ export function sensitivitySection(w: BenefitCostWriter): void {
       r,
       c0 + 2,
       `INDEX(LL_Activities,${i + 1})*INDEX(LL_EffCostPerParticipant,${i + 1})*` +
-        `SUM(${periodsRange(at.members + i, T)})`,
+        `(SUM(${periodsRange(at.members + i, T)})+SUM(${periodsRange(at.members + k + i, T)}))`,
       activityCost,
       { format: FORMATS.money },
     );
@@ -325,9 +361,9 @@ export function benefitCostCharts(w: BenefitCostWriter): ChartSpec[] {
       type: "line",
       title: words.members,
       categories: `C${at.periodHeader}:${last}${at.periodHeader}`,
-      series: Array.from({ length: k }, (_, i) => ({
-        name: w.stateName(i),
-        values: `C${at.members + i}:${last}${at.members + i}`,
+      series: Array.from({ length: 2 * k }, (_, s) => ({
+        name: w.chainStateName(s),
+        values: `C${at.members + s}:${last}${at.members + s}`,
       })),
       xAxisTitle: words.period,
       yAxisTitle: words.members2,

@@ -89,9 +89,10 @@ export class BenefitCostWriter {
   readonly names: NamedRange[] = [];
   readonly validations: DataValidation[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
-  /** Tiers, states (tiers + lapsed), periods, and the column of the last period. */
+  /** Tiers, states (tiers + lapsed), chain states (tier × tenure + lapsed), periods, the last period's column. */
   readonly k: number;
   readonly K: number;
+  readonly S: number;
   readonly T: number;
   readonly lastCol: number;
 
@@ -103,6 +104,7 @@ export class BenefitCostWriter {
   ) {
     this.k = input.baseline.tierCount;
     this.K = this.k + 1;
+    this.S = 2 * this.k + 1;
     this.T = input.assumptions.periods;
     this.lastCol = periodColumn(this.T);
   }
@@ -124,6 +126,22 @@ export class BenefitCostWriter {
   /** Display name of state s in the sheet's language: the tier's name, "No tier (lapsed)" for the last. */
   stateName(s: number): string {
     return s < this.k ? localName(this.input.baseline.states[s], this.input.language ?? "en") : this.s.lapsed;
+  }
+
+  /** Display name of chain state s: "Gold: new", "Gold: established", then "No tier (lapsed)". */
+  chainStateName(s: number): string {
+    const { tier, tenure } = this.input.baseline.chain.states[s];
+    return tenure === "lapsed" ? this.s.lapsed : this.s.tenureState(this.stateName(tier), tenure);
+  }
+
+  /** Rows of the members block of column `c` (a letter): the tiers' new members and established ones. */
+  tierMemberRanges(c: string): { new: string; established: string } {
+    const { members } = this.at;
+    const k = this.k;
+    return {
+      new: `${c}${members}:${c}${members + k - 1}`,
+      established: `${c}${members + k}:${c}${members + 2 * k - 1}`,
+    };
   }
 
   name(name: string, range: string, comment?: string): void {

@@ -42,19 +42,44 @@ export function buildPreferencesSheet(data: ReportData): SheetModel {
     return layout.finish({ kind: "preferences", tabColor: "#9E480E" });
   }
   const role = ROLE_WORDS[prefs.role][language];
-  const money = moneyFormat(data.config.currency);
   const { bySegment } = prefs;
   layout.note(t.subtitle(role, prefs.windowDays, formatDay(data.analysis.asOf), bySegment.allMembers));
   if (prefs.members.blankLines > 0) layout.note(t.blank(prefs.members.blankLines, role));
 
   const names = prefs.members.categories;
+  // The categories bought in the window, by spend: the rows of every table below.
   const order = Array.from(names, (_, k) => k)
     .filter((k) => prefs.members.lines[k] > 0)
     .sort((a, b) => bySegment.spend[b] - bySegment.spend[a] || a - b);
-  const totalSpend = bySegment.spend.reduce((a, b) => a + b, 0);
+  overview(layout, data, prefs, order, role);
+  const segmentNames = data.analysis.segments.segments.map((s) => (language === "en" ? s.name : s.nameZh));
+  groupTables(layout, t.bySegment, t, order, names, bySegment, segmentNames);
+  const tierNames = Array.from({ length: prefs.byTier.groups }, (_, level) =>
+    tierName(data.analysis, level, language),
+  );
+  groupTables(layout, t.byTier, t, order, names, prefs.byTier, tierNames);
+  pairs(layout, t, prefs);
+  nextCategories(layout, t, prefs);
+  return layout.finish({ kind: "preferences", freeze: { rows: 1, cols: 1 }, tabColor: "#9E480E" });
+}
 
+type Preferences = NonNullable<ReportData["preferences"]>;
+
+/** Spend, share, buyers and penetration per category, with a bar chart of the shares. */
+function overview(
+  layout: SheetLayout,
+  data: ReportData,
+  prefs: Preferences,
+  order: number[],
+  role: string,
+): void {
+  const language = data.config.language;
+  const t = TEXTS[language];
+  const { bySegment } = prefs;
+  const names = prefs.members.categories;
+  const totalSpend = bySegment.spend.reduce((a, b) => a + b, 0);
   layout.section(t.overview, t.overviewNote);
-  const overview = layout.table({
+  const table = layout.table({
     header: [language === "en" ? capitalized(role) : role, ...t.headers.slice(1)],
     rows: order.map((k) => [
       names[k],
@@ -64,49 +89,50 @@ export function buildPreferencesSheet(data: ReportData): SheetModel {
       round(basePenetration(bySegment, k), 4),
       prefs.members.lines[k],
     ]),
-    formats: ["text", money, "percent1", "integer", "percent1", "integer"],
+    formats: ["text", moneyFormat(data.config.currency), "percent1", "integer", "percent1", "integer"],
   });
-  if (overview.count > 0) {
-    layout.format({ type: "dataBar", range: overview.column(2), color: "#ED7D31" });
-    layout.gap();
-    layout.chart(
-      tableChart(overview, {
-        type: "bar",
-        title: t.chart,
-        series: [[t.headers[2], 2, "#ED7D31"]],
-        valueFormat: "percent",
-        width: 640,
-        height: Math.max(260, 60 + order.length * 26),
-      }),
-    );
-  }
-
-  const segmentNames = data.analysis.segments.segments.map((s) => (language === "en" ? s.name : s.nameZh));
-  groupTables(layout, t.bySegment, t, order, names, bySegment, segmentNames);
-  const tierNames = Array.from({ length: prefs.byTier.groups }, (_, level) =>
-    tierName(data.analysis, level, language),
+  if (table.count === 0) return;
+  layout.format({ type: "dataBar", range: table.column(2), color: "#ED7D31" });
+  layout.gap();
+  layout.chart(
+    tableChart(table, {
+      type: "bar",
+      title: t.chart,
+      series: [[t.headers[2], 2, "#ED7D31"]],
+      valueFormat: "percent",
+      width: 640,
+      height: Math.max(260, 60 + order.length * 26),
+    }),
   );
-  groupTables(layout, t.byTier, t, order, names, prefs.byTier, tierNames);
+}
 
+/** The category pairs bought by the same members (support, confidence, lift), at most PAIR_ROWS. */
+function pairs(layout: SheetLayout, t: (typeof TEXTS)[Language], prefs: Preferences): void {
+  const names = prefs.members.categories;
   layout.section(t.pairs, t.pairsNote(prefs.minSupport, Math.min(PAIR_ROWS, prefs.pairs.length)));
-  if (prefs.pairs.length === 0) layout.note(t.noPairs);
-  else {
-    layout.table({
-      header: t.pairHeaders.map((h, i) => (t.pairNotes[i] ? { value: h, note: t.pairNotes[i] } : h)),
-      rows: prefs.pairs
-        .slice(0, PAIR_ROWS)
-        .map((p) => [
-          names[p.a],
-          names[p.b],
-          p.both,
-          round(p.support, 4),
-          round(p.confidence, 4),
-          round(p.lift, 3),
-        ]),
-      formats: ["text", "text", "integer", "percent1", "percent1", { code: "0.00" }],
-    });
+  if (prefs.pairs.length === 0) {
+    layout.note(t.noPairs);
+    return;
   }
+  layout.table({
+    header: t.pairHeaders.map((h, i) => (t.pairNotes[i] ? { value: h, note: t.pairNotes[i] } : h)),
+    rows: prefs.pairs
+      .slice(0, PAIR_ROWS)
+      .map((p) => [
+        names[p.a],
+        names[p.b],
+        p.both,
+        round(p.support, 4),
+        round(p.confidence, 4),
+        round(p.lift, 3),
+      ]),
+    formats: ["text", "text", "integer", "percent1", "percent1", { code: "0.00" }],
+  });
+}
 
+/** How often each category is the next one to offer a member, most offered first. */
+function nextCategories(layout: SheetLayout, t: (typeof TEXTS)[Language], prefs: Preferences): void {
+  const names = prefs.members.categories;
   layout.section(t.next, t.nextNote(prefs.priorMembers));
   const offered = new Map<number, number>();
   for (const k of prefs.next.category) if (k >= 0) offered.set(k, (offered.get(k) ?? 0) + 1);
@@ -115,7 +141,6 @@ export function buildPreferencesSheet(data: ReportData): SheetModel {
     rows: [...offered].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([k, count]) => [names[k], count]),
     formats: ["text", "integer"],
   });
-  return layout.finish({ kind: "preferences", freeze: { rows: 1, cols: 1 }, tabColor: "#9E480E" });
 }
 
 function capitalized(text: string): string {

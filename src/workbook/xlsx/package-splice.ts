@@ -21,9 +21,9 @@ import { REL_NS } from "./package-edit";
 import { withFullCalcOnLoad } from "./package-finish";
 import { itemText, sharedStringItems } from "./sheet-reader";
 import { inlineSharedStrings, userPartsOf, withUserParts, type OldSheetParts } from "./sheet-splice";
-import type { SpliceBackend } from "./splice-backend";
+import type { SheetSlot, SpliceBackend } from "./splice-backend";
 import { streamWorkbook } from "./stream-write";
-import { mergeStyles, remapSheetStyles } from "./styles-merge";
+import { mergeStyles, remapSheetStyles, type MergedStyles } from "./styles-merge";
 import {
   attributes,
   escapeXml,
@@ -387,6 +387,35 @@ function sheetsElement(
   return items.join("");
 }
 
+/** The report's sheets rendered alone by the streaming writer, in a small package of their own. */
+interface RenderedSheets {
+  pkg: XlsxPackage;
+  sheets: { name: string; part: string }[];
+  /** The inner XML of each of its shared strings (written inline in the user's package). */
+  strings: string[];
+}
+
+/** What the steps of a splice share: the package being edited and what goes into it. */
+interface Splice {
+  backend: SpliceBackend;
+  edit: PackageEdit;
+  mini: RenderedSheets;
+  /** Our sheet XML as the user's package needs it: strings inline, styles renumbered. */
+  ours: (xml: string) => string;
+  tableIds: { next: number };
+  workbookRels: WorkbookRels;
+  notCarried: string[];
+}
+
+/** xl/_rels/workbook.xml.rels as it is edited: the new sheets' relationships added. */
+interface WorkbookRels {
+  old: Relationship[];
+  xml: string;
+  usedIds: Set<string>;
+  /** The relationship id of each sheet added (by name). */
+  added: Map<string, string>;
+}
+
 /** The bytes of the refreshed workbook, and what of the user's could not be carried. */
 export async function splicePackage(
   backend: SpliceBackend,
@@ -394,12 +423,42 @@ export async function splicePackage(
 ): Promise<SpliceResult> {
   const pkg = backend.pkg;
   const edit = new PackageEdit(pkg);
-  const notCarried: string[] = [];
   const writtenSlots = backend.slots.filter((s) => s.written);
-
-  // 1. The written sheets alone, in a small package of their own.
   performance.mark("loyalty:save: rendering the sheets");
-  const sheets = writtenSlots.map((s) => {
+  const mini = await renderSheets(writtenSlots, charts);
+  performance.mark("loyalty:save: splicing");
+  const ours = appendOurStyles(edit, mini.pkg, writtenSlots.length > 0);
+  for (const part of backend.deletedParts) edit.removeWithDependents(part);
+  const old = pkg.relationships("xl/workbook.xml");
+  const splice: Splice = {
+    backend,
+    edit,
+    mini,
+    ours: (xml) => ours(inlineSharedStrings(xml, mini.strings)),
+    tableIds: { next: maxTableId(pkg) + 1 },
+    workbookRels: {
+      old,
+      xml: pkg.has("xl/_rels/workbook.xml.rels")
+        ? pkg.text("xl/_rels/workbook.xml.rels")
+        : RELS_HEAD + "</Relationships>",
+      usedIds: new Set(old.map((r) => r.id)),
+      added: new Map(),
+    },
+    notCarried: [],
+  };
+  for (const slot of writtenSlots) spliceSheet(splice, slot);
+  edit.put("xl/workbook.xml", splicedWorkbookXml(backend, splice.workbookRels.added));
+  finishWorkbookRels(splice);
+  performance.mark("loyalty:save: zip");
+  return { bytes: writeZip(edit.entries()), notCarried: splice.notCarried };
+}
+
+/** The written sheets (generated sheets' models, the hidden stores' rows) rendered alone. */
+async function renderSheets(
+  slots: SpliceBackend["slots"],
+  charts: Map<string, ChartSpec[]>,
+): Promise<RenderedSheets> {
+  const sheets = slots.map((s) => {
     const sheet = new MemorySheet(s.name, "visible", s.written?.model);
     if (s.written?.rows)
       s.written.rows.forEach((cells, r) =>
@@ -412,121 +471,147 @@ export async function splicePackage(
     return sheet;
   });
   const mini = XlsxPackage.fromBuffer(await streamWorkbook(sheets, [], charts), "report");
-  const miniSheets = mini.sheets();
   const sstPart = mini
     .relationships("xl/workbook.xml")
     .find((r) => r.type.endsWith("/sharedStrings"))?.target;
-  const miniStrings = sstPart && mini.has(sstPart) ? sharedStringItems(mini.text(sstPart)) : [];
+  const strings = sstPart && mini.has(sstPart) ? sharedStringItems(mini.text(sstPart)) : [];
+  return { pkg: mini, sheets: mini.sheets(), strings };
+}
 
-  // 2. Styles: ours appended to the user's.
-  performance.mark("loyalty:save: splicing");
-  const workbookRels = pkg.relationships("xl/workbook.xml");
-  const stylesPart = workbookRels.find((r) => r.type.endsWith("/styles"))?.target;
-  const miniStylesPart = mini.relationships("xl/workbook.xml").find((r) => r.type.endsWith("/styles"))
-    ?.target as string;
-  let merged = { xml: "", xf: [] as number[], dxf: [] as number[] };
-  if (stylesPart && pkg.has(stylesPart)) {
-    merged = mergeStyles(pkg.text(stylesPart), mini.text(miniStylesPart));
-    if (writtenSlots.length > 0) edit.put(stylesPart, merged.xml);
+/**
+ * Our styles appended to the user's styles.xml (put in the package when something is written); returns
+ * what renumbers our sheets' style indexes to the merged ones. A file without styles keeps ours as they
+ * are; one whose styles part is missing gets the default style everywhere.
+ */
+function appendOurStyles(edit: PackageEdit, mini: XlsxPackage, written: boolean): (xml: string) => string {
+  const rels = edit.pkg.relationships("xl/workbook.xml");
+  const stylesPart = rels.find((r) => r.type.endsWith("/styles"))?.target;
+  if (!stylesPart) return (xml) => xml;
+  let merged: MergedStyles = { xml: "", xf: [], dxf: [] };
+  if (edit.pkg.has(stylesPart)) {
+    const miniStylesPart = mini.relationships("xl/workbook.xml").find((r) => r.type.endsWith("/styles"))
+      ?.target as string;
+    merged = mergeStyles(edit.pkg.text(stylesPart), mini.text(miniStylesPart));
+    if (written) edit.put(stylesPart, merged.xml);
   }
+  return (xml) => remapSheetStyles(xml, merged);
+}
 
-  // 3. Deleted sheets go with their parts.
-  for (const part of backend.deletedParts) edit.removeWithDependents(part);
+/** One written sheet: its parts moved in, the user's parts of the old sheet carried (or listed). */
+function spliceSheet(splice: Splice, slot: SheetSlot): void {
+  const { edit, mini, ours } = splice;
+  const miniPart = mini.sheets.find((s) => s.name === slot.name)?.part as string;
+  const owned = slot.written?.owned;
+  const userParts =
+    slot.part && owned ? userPartsOf(edit.pkg.text(slot.part), owned, slot.written?.previous) : undefined;
+  // The cells (nearly all of a big sheet) are made ours in pieces, never copied whole; the rest of the
+  // sheet is edited as one text. Only the user's cells put back among ours need the whole sheet.
+  const whole = mini.pkg.text(miniPart);
+  const data = userParts && userParts.rows.size > 0 ? undefined : sheetDataContent(whole);
+  let xml = ours(data ? whole.slice(0, data.start) + whole.slice(data.end) : whole);
+  let keptTables: Relationship[] = [];
+  let linkRels: Relationship[] = [];
+  let part = slot.part;
+  if (part) {
+    ({ xml, keptTables, linkRels } = replaceOldSheet(splice, slot, part, xml, userParts));
+  } else part = addSheetPart(splice, slot.name);
+  const rels = mini.pkg
+    .relationships(miniPart)
+    .map((r) =>
+      r.external
+        ? r
+        : { ...r, target: relativeTarget(part, transplant(edit, mini.pkg, r.target, splice.tableIds)) },
+    );
+  xml = withUserTables(xml, rels, keptTables, part);
+  rels.push(...linkRels);
+  if (data) {
+    const empty = xml.indexOf("<sheetData></sheetData>");
+    if (empty < 0) throw new Error(`the rows of sheet "${slot.name}" have no place in its XML`);
+    const at = empty + "<sheetData>".length;
+    const cells = rowPieces(whole.slice(data.start, data.end)).map((piece) => Buffer.from(ours(piece)));
+    edit.put(part, [Buffer.from(xml.slice(0, at)), ...cells, Buffer.from(xml.slice(at))]);
+  } else edit.put(part, xml);
+  if (rels.length > 0) edit.put(relsPathOf(part), relsXml(rels));
+}
 
-  // 4. Each written sheet: its parts moved in, the user's parts of the old sheet carried.
-  const tableIds = { next: maxTableId(pkg) + 1 };
-  const newSheetRels = new Map<string, string>();
-  let workbookRelsXml = pkg.has("xl/_rels/workbook.xml.rels")
-    ? pkg.text("xl/_rels/workbook.xml.rels")
-    : RELS_HEAD + "</Relationships>";
-  const usedRelIds = new Set(workbookRels.map((r) => r.id));
-  for (const slot of writtenSlots) {
-    const miniPart = miniSheets.find((s) => s.name === slot.name)?.part as string;
-    const owned = slot.written?.owned;
-    const userParts =
-      slot.part && owned ? userPartsOf(pkg.text(slot.part), owned, slot.written?.previous) : undefined;
-    const ours = (x: string) => {
-      const inline = inlineSharedStrings(x, miniStrings);
-      return stylesPart ? remapSheetStyles(inline, merged) : inline;
-    };
-    // The cells (nearly all of a big sheet) are made ours in pieces, never copied whole; the rest of the
-    // sheet is edited as one text. Only the user's cells put back among ours need the whole sheet.
-    const whole = mini.text(miniPart);
-    const data = userParts && userParts.rows.size > 0 ? undefined : sheetDataContent(whole);
-    let xml = ours(data ? whole.slice(0, data.start) + whole.slice(data.end) : whole);
-    let part = slot.part;
-    let keptTables: Relationship[] = [];
-    let linkRels: Relationship[] = [];
-    if (part) {
-      keptTables = sortOldRelationships(
-        edit,
-        slot.name,
-        part,
-        owned,
-        slot.written?.model,
-        slot.written?.previous,
-        notCarried,
-      );
-      if (userParts) {
-        notCarried.push(...userParts.lost.map((what) => `${what} on sheet "${slot.name}"`));
-        linkRels = userLinkRels(edit.relationships(part), userParts);
-        xml = withUserParts(xml, userParts);
-      }
-      const keep = new Set(keptTables.map((t) => t.target));
-      edit.removeWithDependents(part, (target) => keep.has(target));
-    } else {
-      part = edit.freeName("xl/worksheets/", "sheet", ".xml");
-      edit.override(part, WORKSHEET_TYPE);
-      let n = usedRelIds.size + 1;
-      while (usedRelIds.has(`rId${n}`)) n++;
-      const id = `rId${n}`;
-      usedRelIds.add(id);
-      newSheetRels.set(slot.name, id);
-      workbookRelsXml = workbookRelsXml.replace(
-        /<\/(\w+:)?Relationships>\s*$/,
-        (end) =>
-          `<Relationship Id="${id}" Type="${REL_NS}/worksheet" Target="${escapeXml(relativeTarget("xl/workbook.xml", part as string))}"/>${end}`,
-      );
-    }
-    const rels = mini
-      .relationships(miniPart)
-      .map((r) =>
-        r.external
-          ? r
-          : { ...r, target: relativeTarget(part as string, transplant(edit, mini, r.target, tableIds)) },
-      );
-    // The user's own tables on the sheet (outside the report's parts) stay, linked from the new sheet.
-    const taken = new Set(rels.map((r) => r.id));
-    const userTableIds: string[] = [];
-    for (const t of keptTables) {
-      let n = 1;
-      while (taken.has(`rIdU${n}`)) n++;
-      taken.add(`rIdU${n}`);
-      userTableIds.push(`rIdU${n}`);
-      rels.push({ id: `rIdU${n}`, type: t.type, target: relativeTarget(part, t.target), external: false });
-    }
-    rels.push(...linkRels);
-    if (userTableIds.length > 0) {
-      const items = userTableIds.map((id) => `<tablePart r:id="${id}"/>`).join("");
-      const tp = /<tableParts\b[^>]*>([\s\S]*?)<\/tableParts>/.exec(xml);
-      const count = (tp ? [...tp[1].matchAll(/<tablePart\b/g)].length : 0) + userTableIds.length;
-      const element = `<tableParts count="${count}">${tp ? tp[1] : ""}${items}</tableParts>`;
-      xml = tp
-        ? xml.replace(tp[0], element)
-        : xml.replace(/(<extLst\b[\s\S]*)?<\/worksheet>\s*$/, (tail) => element + tail);
-    }
-    if (data) {
-      const empty = xml.indexOf("<sheetData></sheetData>");
-      if (empty < 0) throw new Error(`the rows of sheet "${slot.name}" have no place in its XML`);
-      const at = empty + "<sheetData>".length;
-      const cells = rowPieces(whole.slice(data.start, data.end)).map((piece) => Buffer.from(ours(piece)));
-      edit.put(part, [Buffer.from(xml.slice(0, at)), ...cells, Buffer.from(xml.slice(at))]);
-    } else edit.put(part, xml);
-    if (rels.length > 0) edit.put(relsPathOf(part), relsXml(rels));
+/**
+ * The old sheet a written one replaces: what of the user's cannot be carried is listed, what can is put
+ * into our new XML, and its parts go (all but the user's own tables, returned to be linked again).
+ */
+function replaceOldSheet(
+  splice: Splice,
+  slot: SheetSlot,
+  part: string,
+  ourXml: string,
+  userParts: OldSheetParts | undefined,
+): { xml: string; keptTables: Relationship[]; linkRels: Relationship[] } {
+  const { edit, notCarried } = splice;
+  const keptTables = sortOldRelationships(
+    edit,
+    slot.name,
+    part,
+    slot.written?.owned,
+    slot.written?.model,
+    slot.written?.previous,
+    notCarried,
+  );
+  let xml = ourXml;
+  let linkRels: Relationship[] = [];
+  if (userParts) {
+    notCarried.push(...userParts.lost.map((what) => `${what} on sheet "${slot.name}"`));
+    linkRels = userLinkRels(edit.relationships(part), userParts);
+    xml = withUserParts(xml, userParts);
   }
+  const keep = new Set(keptTables.map((t) => t.target));
+  edit.removeWithDependents(part, (target) => keep.has(target));
+  return { xml, keptTables, linkRels };
+}
 
-  // 5. workbook.xml: the sheets, the defined names, recalculation on opening; no calculation chain.
-  let workbookXml = pkg.text("xl/workbook.xml");
+/** A free worksheet part for a sheet added this session, related from the workbook; its name. */
+function addSheetPart(splice: Splice, sheetName: string): string {
+  const { edit, workbookRels } = splice;
+  const part = edit.freeName("xl/worksheets/", "sheet", ".xml");
+  edit.override(part, WORKSHEET_TYPE);
+  let n = workbookRels.usedIds.size + 1;
+  while (workbookRels.usedIds.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  workbookRels.usedIds.add(id);
+  workbookRels.added.set(sheetName, id);
+  workbookRels.xml = workbookRels.xml.replace(
+    /<\/(\w+:)?Relationships>\s*$/,
+    (end) =>
+      `<Relationship Id="${id}" Type="${REL_NS}/worksheet" Target="${escapeXml(relativeTarget("xl/workbook.xml", part))}"/>${end}`,
+  );
+  return part;
+}
+
+/**
+ * The user's own tables on the sheet (outside the report's parts) stay, linked from the new sheet under
+ * ids of their own ("rIdU1"...): added to `rels` and to the sheet's <tableParts>.
+ */
+function withUserTables(xml: string, rels: Relationship[], keptTables: Relationship[], part: string): string {
+  const taken = new Set(rels.map((r) => r.id));
+  const userTableIds: string[] = [];
+  for (const t of keptTables) {
+    let n = 1;
+    while (taken.has(`rIdU${n}`)) n++;
+    taken.add(`rIdU${n}`);
+    userTableIds.push(`rIdU${n}`);
+    rels.push({ id: `rIdU${n}`, type: t.type, target: relativeTarget(part, t.target), external: false });
+  }
+  if (userTableIds.length === 0) return xml;
+  const items = userTableIds.map((id) => `<tablePart r:id="${id}"/>`).join("");
+  const tp = /<tableParts\b[^>]*>([\s\S]*?)<\/tableParts>/.exec(xml);
+  const count = (tp ? [...tp[1].matchAll(/<tablePart\b/g)].length : 0) + userTableIds.length;
+  const element = `<tableParts count="${count}">${tp ? tp[1] : ""}${items}</tableParts>`;
+  return tp
+    ? xml.replace(tp[0], element)
+    : xml.replace(/(<extLst\b[\s\S]*)?<\/worksheet>\s*$/, (tail) => element + tail);
+}
+
+/** workbook.xml with the sheets, the defined names and recalculation on opening. */
+function splicedWorkbookXml(backend: SpliceBackend, addedRels: Map<string, string>): string {
+  let workbookXml = backend.pkg.text("xl/workbook.xml");
   const root = /<(\w+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
   const prefixMatch = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[.]/g, "\\.")}"`).exec(root);
   let relPrefix = prefixMatch ? `${prefixMatch[1]}:` : "r:";
@@ -542,31 +627,29 @@ export async function splicePackage(
   }
   // Old element texts are matched before the slots' parts change.
   const sheetsBlock = /<((\w+:)?sheets)\b[^>]*>([\s\S]*?)<\/\1>/.exec(workbookXml) as RegExpExecArray;
-  const element = sheetsElement(sheetsBlock[3], backend, newSheetRels, relPrefix);
+  const element = sheetsElement(sheetsBlock[3], backend, addedRels, relPrefix);
   workbookXml = workbookXml.replace(sheetsBlock[0], `<${sheetsBlock[1]}>${element}</${sheetsBlock[1]}>`);
   const order = startTags(workbookXml, "sheet").map((t) => attributes(t).name);
   workbookXml = withFullCalcOnLoad(putDefinedNames(workbookXml, definedNamesXml(backend.names, order)));
-  workbookXml = withVisibleActiveTab(workbookXml, backend);
-  edit.put("xl/workbook.xml", workbookXml);
-  const calcChain = workbookRels.find((r) => r.type.endsWith("/calcChain"));
+  return withVisibleActiveTab(workbookXml, backend);
+}
+
+/** The workbook's relationships put in, without the calculation chain (removed) and the deleted sheets. */
+function finishWorkbookRels(splice: Splice): void {
+  const { edit, backend, workbookRels } = splice;
+  const withoutRel = (xml: string, id: string) =>
+    xml.replace(new RegExp(`<(\\w+:)?Relationship\\b[^>]*Id="${id}"[^>]*/>`), "");
+  let xml = workbookRels.xml;
+  const calcChain = workbookRels.old.find((r) => r.type.endsWith("/calcChain"));
   if (calcChain) {
     edit.remove(calcChain.target);
-    workbookRelsXml = workbookRelsXml.replace(
-      new RegExp(`<(\\w+:)?Relationship\\b[^>]*Id="${calcChain.id}"[^>]*/>`),
-      "",
-    );
+    xml = withoutRel(xml, calcChain.id);
   }
   for (const part of backend.deletedParts) {
-    const rel = workbookRels.find((r) => r.target === part);
-    if (rel)
-      workbookRelsXml = workbookRelsXml.replace(
-        new RegExp(`<(\\w+:)?Relationship\\b[^>]*Id="${rel.id}"[^>]*/>`),
-        "",
-      );
+    const rel = workbookRels.old.find((r) => r.target === part);
+    if (rel) xml = withoutRel(xml, rel.id);
   }
-  edit.put("xl/_rels/workbook.xml.rels", workbookRelsXml);
-  performance.mark("loyalty:save: zip");
-  return { bytes: writeZip(edit.entries()), notCarried };
+  edit.put("xl/_rels/workbook.xml.rels", xml);
 }
 
 /**

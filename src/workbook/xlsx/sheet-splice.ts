@@ -63,6 +63,56 @@ const overlapsOwned = (owned: RangeBox[], ref: string | undefined) =>
 
 /** What the user has on the old sheet outside `owned`, and attached to the carried cells inside it. */
 export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: PreviousSheet): OldSheetParts {
+  const root = /<(\w+:)?worksheet\b([^>]*)>/.exec(oldXml);
+  const elements = mainElements(oldXml, root?.[1] ?? "");
+  const lost: string[] = [];
+  const follow = (element: UserElement) => followCells(element, owned, previous, lost);
+  const conditionalFormats = elements("conditionalFormatting").flatMap((e) => {
+    const xml = follow({
+      what: "conditionalFormat",
+      type: attributes(startTags(e, "cfRule")[0] ?? "").type,
+      ref: attributes(startOf(e)).sqref ?? "",
+      formulas: elementFormulas(e),
+      withRef: withSqref(e),
+    });
+    return xml === undefined ? [] : [xml];
+  });
+  const validations = elements("dataValidation").flatMap((e) => {
+    const a = attributes(startOf(e));
+    const xml = follow({
+      what: "validation",
+      type: a.type ?? "none",
+      ref: a.sqref ?? "",
+      formulas: elementFormulas(e),
+      withRef: withSqref(e),
+    });
+    return xml === undefined ? [] : [xml];
+  });
+  const hyperlinks = elements("hyperlink").flatMap((e) => {
+    const a = attributes(e);
+    const withRef = (ref: string) => e.replace(/(\sref=")[^"]*"/, `$1${escapeXml(ref)}"`);
+    const xml = follow({ what: "hyperlink", ref: a.ref ?? "", formulas: [], withRef });
+    if (xml === undefined) return [];
+    const relId = Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+    return [relId === undefined ? { xml } : { xml, relId }];
+  });
+  const extensions = sheetExtensions(oldXml, owned, previous);
+  lost.push(...extensions.lost);
+  return {
+    rows: cellsOutside(oldXml, owned),
+    conditionalFormats,
+    validations,
+    hyperlinks,
+    merges: elements("mergeCell").filter((e) => !overlapsOwned(owned, attributes(e).ref)),
+    hiddenColumns: hiddenColumnsOf(elements("col")),
+    extensions: extensions.carried,
+    namespaces: Object.entries(attributes(root?.[2] ?? "")).filter(([n]) => n.startsWith("xmlns:")),
+    lost,
+  };
+}
+
+/** The cells of the old sheet outside `owned` that hold a value or formula, by row. */
+function cellsOutside(oldXml: string, owned: RangeBox[]): Map<number, KeptRow> {
   const rows = new Map<number, KeptRow>();
   const data = /<(?:\w+:)?sheetData\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheetData>/.exec(oldXml)?.[1] ?? "";
   let nextRow = 1;
@@ -86,75 +136,30 @@ export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: Previo
     }
     if (cells.length) rows.set(row, { attrs: m[1].replace(/\s(r|spans)="[^"]*"/g, ""), cells });
   }
-  // Elements of the main namespace only (whatever prefix the file gives it): Excel 2010 extensions (x14:,
-  // in <extLst>) are taken by sheetExtensions.
-  const root = /<(\w+:)?worksheet\b([^>]*)>/.exec(oldXml);
-  const main = root?.[1] ?? "";
-  const elements = (name: string) =>
+  return rows;
+}
+
+/**
+ * The elements `name` of the old sheet in the main namespace only (whatever prefix the file gives it,
+ * `main`): Excel 2010 extensions (x14:, in <extLst>) are taken by sheetExtensions.
+ */
+function mainElements(oldXml: string, main: string): (name: string) => string[] {
+  return (name) =>
     [...oldXml.matchAll(new RegExp(`<(\\w+:)?${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</\\1?${name}>)`, "g"))]
       .filter((m) => (m[1] ?? "") === main)
       .map((m) => m[0]);
-  const lost: string[] = [];
-  const startOf = (e: string) => /^<[^>]*>/.exec(e)?.[0] ?? "";
-  const withSqref = (e: string) => (ref: string) =>
-    e.replace(/^(<[^>]*?\ssqref=")[^"]*"/, `$1${escapeXml(ref)}"`);
-  const conditionalFormats = elements("conditionalFormatting").flatMap((e) => {
-    const type = attributes(startTags(e, "cfRule")[0] ?? "").type;
-    const ref = attributes(startOf(e)).sqref ?? "";
-    const element: UserElement = {
-      what: "conditionalFormat",
-      type,
-      ref,
-      formulas: elementFormulas(e),
-      withRef: withSqref(e),
-    };
-    const xml = followCells(element, owned, previous, lost);
-    return xml === undefined ? [] : [xml];
-  });
-  const validations = elements("dataValidation").flatMap((e) => {
-    const a = attributes(startOf(e));
-    const element: UserElement = {
-      what: "validation",
-      type: a.type ?? "none",
-      ref: a.sqref ?? "",
-      formulas: elementFormulas(e),
-      withRef: withSqref(e),
-    };
-    const xml = followCells(element, owned, previous, lost);
-    return xml === undefined ? [] : [xml];
-  });
-  const hyperlinks = elements("hyperlink").flatMap((e) => {
-    const a = attributes(e);
-    const withRef = (ref: string) => e.replace(/(\sref=")[^"]*"/, `$1${escapeXml(ref)}"`);
-    const xml = followCells(
-      { what: "hyperlink", ref: a.ref ?? "", formulas: [], withRef },
-      owned,
-      previous,
-      lost,
-    );
-    if (xml === undefined) return [];
-    const relId = Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
-    return [relId === undefined ? { xml } : { xml, relId }];
-  });
-  const merges = elements("mergeCell").filter((e) => !overlapsOwned(owned, attributes(e).ref));
-  const hiddenColumns = elements("col")
+}
+
+const startOf = (e: string) => /^<[^>]*>/.exec(e)?.[0] ?? "";
+const withSqref = (e: string) => (ref: string) =>
+  e.replace(/^(<[^>]*?\ssqref=")[^"]*"/, `$1${escapeXml(ref)}"`);
+
+/** The column ranges the user hid ([min, max]), from the old sheet's <col> elements. */
+function hiddenColumnsOf(cols: string[]): [number, number][] {
+  return cols
     .map((e) => attributes(e))
     .filter((a) => a.hidden === "1" || a.hidden === "true")
     .map((a): [number, number] => [Number(a.min), Number(a.max)]);
-  const extensions = sheetExtensions(oldXml, owned, previous);
-  lost.push(...extensions.lost);
-  const namespaces = Object.entries(attributes(root?.[2] ?? "")).filter(([n]) => n.startsWith("xmlns:"));
-  return {
-    rows,
-    conditionalFormats,
-    validations,
-    hyperlinks,
-    merges,
-    hiddenColumns,
-    extensions: extensions.carried,
-    namespaces,
-    lost,
-  };
 }
 
 /** True when the old sheet has nothing of the user's outside the owned parts. */

@@ -62,9 +62,32 @@ describe("projection baseline", () => {
       [0, 0, 1],
       [0, 0, 1],
     ]);
-    expect(b.migration).toEqual(b.observedMigration);
     expect(b.newMembers).toBeCloseTo(5 / 3, 14);
     expect(b.entrySplit).toEqual([0.4, 0.6]);
+  });
+
+  it("follows each tier's new members (first purchase in the last 6 months) apart from its established ones", () => {
+    // Every first purchase is from January 2024 on: all members are new at every period end of the year.
+    const { chain } = b;
+    expect(chain.newMonths).toBe(6);
+    expect(chain.states.map((s) => s.key)).toEqual([
+      "gold.new",
+      "member.new",
+      "gold.established",
+      "member.established",
+      "lapsed",
+    ]);
+    expect(chain.members).toEqual([1, 2, 0, 0, 2]);
+    expect(chain.spendPerMember).toEqual([150, 42.5, 0, 0]);
+    expect(chain.observedFrom).toEqual([2, 2, 0, 0, 1]);
+    expect(chain.observedMigration[0]).toEqual([0.5, 0.5, 0, 0, 0]);
+    expect(chain.observedMigration[2].every(Number.isNaN)).toBe(true);
+    // Nobody established: the projection keeps such a row where it is.
+    expect(chain.migration[2]).toEqual([0, 0, 1, 0, 0]);
+    expect(chain.migration[1]).toEqual([0, 0, 0, 0, 1]);
+    // With periods of 12 months a period's joiners are new at its end: "new" is the last 12 months.
+    const longer = projectionBaseline(days, evaluation, { periodMonths: 12 });
+    expect(longer.chain.newMonths).toBe(12);
   });
 
   it("sums the last points balance of each member per tier, lapsed members in the base tier", () => {
@@ -78,7 +101,7 @@ describe("projection baseline", () => {
     const e = projectionBaseline(days, early, { periodMonths: 1 });
     // At the period starts (2023-12-31, 2024-01-31) nobody was gold.
     expect(e.observedMigration[0].every(Number.isNaN)).toBe(true);
-    expect(e.migration[0]).toEqual([1, 0, 0]);
+    expect(e.chain.migration[0]).toEqual([1, 0, 0, 0, 0]);
     expect(e.hasPoints).toBe(false);
     expect(e.pointsOutstanding).toEqual([0, 0]);
   });
@@ -118,7 +141,11 @@ describe("projection baseline on CDNOW (2,357 customers, every purchase to 1998-
       expect(b.observedFrom.reduce((x, y) => x + y, 0)).toBe(2357 * periods);
       expect(b.newMembers).toBe(0);
       expect(b.entrySplit.every(Number.isNaN)).toBe(true);
-      for (const row of b.migration) expect(row.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      for (const row of b.chain.migration) expect(row.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+      // Everybody's first purchase was in the first quarter of 1997: all are established members now.
+      expect(b.chain.members.slice(0, b.tierCount)).toEqual(new Array(b.tierCount).fill(0));
+      expect(b.chain.members.reduce((x, y) => x + y, 0)).toBe(2357);
+      expect(b.chain.observedFrom.reduce((x, y) => x + y, 0)).toBe(2357 * periods);
       const revenue = b.spendPerMember.reduce((total, w, i) => total + w * b.averageMembers[i] * periods, 0);
       expect(revenue).toBeCloseTo(salesAfter(19970630), 6);
       expect(b.actualRevenue.reduce((x, y) => x + y, 0)).toBeCloseTo(salesAfter(19970630), 6);

@@ -5,7 +5,12 @@ import { sum } from "../../../src/engine/projection/sum-product";
 import { sensitivityGrid } from "../../../src/engine/projection/sensitivity";
 import { DEFAULT_SCENARIOS } from "../../../src/engine/projection/scenarios";
 
-/** Two tiers and lapsed, one-month periods: small enough to work out by hand (below). */
+/**
+ * Two tiers and lapsed, one-month periods: small enough to work out by hand (below). The chain's states
+ * are Gold new, Member new, Gold established, Member established, lapsed; everybody now is established
+ * and a new member moves on as an established one of the same tier would, so that the tiers move as the
+ * 3 × 3 matrix of tiers (Gold, Member, lapsed) in the comments says.
+ */
 const BASELINE: ProjectionBaseline = {
   asOf: 19_000,
   periodMonths: 1,
@@ -19,7 +24,23 @@ const BASELINE: ProjectionBaseline = {
   spendPerMember: [100, 50],
   observedMigration: [],
   observedFrom: [],
-  migration: [],
+  chain: {
+    newMonths: 6,
+    states: [
+      { tier: 0, tenure: "new", key: "gold.new" },
+      { tier: 1, tenure: "new", key: "member.new" },
+      { tier: 0, tenure: "established", key: "gold.established" },
+      { tier: 1, tenure: "established", key: "member.established" },
+      { tier: 2, tenure: "lapsed", key: "lapsed" },
+    ],
+    members: [0, 0, 10, 20, 5],
+    spendPerMember: [100, 50, 100, 50],
+    averageMembers: [0, 0, 10, 20, 5],
+    actualRevenue: [0, 0, 12_000, 12_000, 0],
+    observedMigration: [],
+    observedFrom: [],
+    migration: [],
+  },
   newMembers: 10,
   entrySplit: [0, 1],
   pointsOutstanding: [1000, 0],
@@ -72,10 +93,14 @@ const ASSUMPTIONS: ProjectionAssumptions = {
     fixedCost: 20,
     pointsBurnRate: 0.1,
   },
+  spendPerMember: [100, 50, 100, 50],
+  // Tiers: Gold [0.8, 0.1, 0.1], Member [0.1, 0.7, 0.2], lapsed [0, 0.1, 0.9]; new members as established.
   migration: [
-    [0.8, 0.1, 0.1],
-    [0.1, 0.7, 0.2],
-    [0, 0.1, 0.9],
+    [0, 0, 0.8, 0.1, 0.1],
+    [0, 0, 0.1, 0.7, 0.2],
+    [0, 0, 0.8, 0.1, 0.1],
+    [0, 0, 0.1, 0.7, 0.2],
+    [0, 0, 0, 0.1, 0.9],
   ],
   pointsOutstanding: [1000, 0],
   seasonalIndex: [1.2, 0.8],
@@ -90,11 +115,25 @@ describe("benefit-cost projection", () => {
 
   it("moves members by the migration matrix and adds new members by the entry split", () => {
     // Period 1: Gold 10·0.8 + 20·0.1 = 10; Member 10·0.1 + 20·0.7 + 5·0.1 + 10 new = 25.5;
-    // lapsed 10·0.1 + 20·0.2 + 5·0.9 = 9.5. Period 2 brings 10 × 1.5 = 15 new members.
-    expect(p.members[1]).toEqual([10, 25.5, 9.5].map((x) => expect.closeTo(x, 12)));
-    expect(p.members[2]).toEqual([10.55, 34.8, 14.65].map((x) => expect.closeTo(x, 12)));
+    // lapsed 10·0.1 + 20·0.2 + 5·0.9 = 9.5. Period 2 brings 10 × 1.5 = 15 new members. In the chain the
+    // 10 new members are Member's new ones in period 1 and established (Member's row) in period 2:
+    // Gold 10·0.8 + 15.5·0.1 + 10·0.1 = 10.55, Member 10·0.1 + 15.5·0.7 + 9.5·0.1 + 10·0.7 = 19.8 + 15 new.
+    expect(p.members[1]).toEqual([0, 10, 10, 15.5, 9.5].map((x) => expect.closeTo(x, 12)));
+    expect(p.members[2]).toEqual([0, 15, 10.55, 19.8, 14.65].map((x) => expect.closeTo(x, 12)));
     expect(p.newMembers.slice(1)).toEqual([10, 15]);
     expect(p.membersInTiers).toEqual([30, 35.5, 45.35].map((x) => expect.closeTo(x, 12)));
+  });
+
+  it("gives new and established members their own spend per member", () => {
+    // Member's new members spend 80 instead of 50: period 1 at index 1.2 is
+    // (Gold 10 × 100 + Member new 10 × 80 + Member established 15.5 × 50) × 1.2 = 3,090.
+    const q = runProjection(BASELINE, { ...ASSUMPTIONS, spendPerMember: [100, 80, 100, 50] });
+    expect(q.revenueBase[1]).toBeCloseTo(3090, 10);
+    expect(q.tierTotals[1].revenueBase).toBeCloseTo(
+      (10 * 80 + 15.5 * 50) * 1.2 + (15 * 80 + 19.8 * 50) * 0.8,
+      9,
+    );
+    expect(q.tierTotals[1].memberPeriods).toBeCloseTo(25.5 + 34.8, 12);
   });
 
   it("computes each line of period 1 as worked out by hand", () => {
@@ -234,7 +273,8 @@ describe("benefit-cost projection", () => {
   it("applies the selected scenario's multipliers, capping rates at 100 %", () => {
     const cautious = runProjection(BASELINE, { ...ASSUMPTIONS, scenario: "cautious" });
     expect(cautious.drivers[0].redemptionRate).toBeCloseTo(0.88, 14);
-    expect(cautious.drivers[0].spendPerMember).toBeCloseTo(95, 12);
+    expect(cautious.drivers[0].spendEstablished).toBeCloseTo(95, 12);
+    expect(cautious.drivers[1].spendNew).toBeCloseTo(47.5, 12);
     expect(cautious.drivers[0].spendLift).toBeCloseTo(0.05, 14);
     expect(cautious.newMembers[1]).toBeCloseTo(8, 14);
     const greedy = runProjection(BASELINE, {
@@ -251,13 +291,9 @@ describe("benefit-cost projection", () => {
       ...ASSUMPTIONS,
       seasonalIndex: [1, 1],
       programme: { ...ASSUMPTIONS.programme, newMembersPerPeriod: 0 },
-      migration: [
-        [1, 0, 0],
-        [0, 1, 0],
-        [0, 0, 1],
-      ],
+      migration: [0, 1, 2, 3, 4].map((i) => [0, 1, 2, 3, 4].map((j) => (i === j ? 1 : 0))),
     });
-    expect(still.members[2]).toEqual([10, 20, 5]);
+    expect(still.members[2]).toEqual([0, 0, 10, 20, 5]);
     expect(still.revenue[1]).toBe(still.revenue[2]);
     expect(still.costTotal[1]).toBe(still.costTotal[2]);
   });

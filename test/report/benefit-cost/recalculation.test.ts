@@ -168,10 +168,14 @@ describeWithLibreOffice(
     const baseline = cdnowBaseline(1);
     const original = typedAssumptions(baseline, "base");
 
-    it("recalculates the redemption rate, a spend lift, the fixed cost, a migration rate, the season and the scenario", async () => {
+    it("recalculates the redemption rate, a spend lift, the fixed cost, a migration rate, a spend per member, the season and the scenario", async () => {
       const { sheet, file, sheetName } = await writeSheet("edited", baseline, original);
       const states = baseline.states;
       const gold = states[1].key;
+      // Gold's established members, and lapsed, in the tenure chain (tiers' new members, established, lapsed).
+      const chain = baseline.chain.states;
+      const goldEstablished = baseline.tierCount + 1;
+      const lapsed = chain.length - 1;
       // The edited assumptions, applied to the engine's copy the same way.
       const edited = structuredClone(original);
       edited.tiers[0].redemptionRate = 0.55;
@@ -180,13 +184,15 @@ describeWithLibreOffice(
       edited.programme.fixedCost = 1234;
       edited.seasonalIndex[2] = 1.3;
       edited.programme.grossMargin = 0.35;
-      // Half of the Gold members who would lapse stay Gold instead (the row still sums to 100 %).
-      const moved = edited.migration[1][states.length - 1] / 2;
+      // Half of the established Gold members who would lapse stay instead (the row still sums to 100 %).
+      const g = goldEstablished;
+      const moved = edited.migration[g][lapsed] / 2;
       expect(moved).toBeGreaterThan(0.005);
-      const stay = edited.migration[1][1] + moved;
-      const lapse = edited.migration[1][states.length - 1] - moved;
-      edited.migration[1][1] = stay;
-      edited.migration[1][states.length - 1] = lapse;
+      const stay = edited.migration[g][g] + moved;
+      const lapse = edited.migration[g][lapsed] - moved;
+      edited.migration[g][g] = stay;
+      edited.migration[g][lapsed] = lapse;
+      edited.spendPerMember[g] = 321.5;
       edited.scenario = "ambitious";
       const tierField = (field: string) => TIER_FIELDS.find((f) => f.field === field)!.field;
       const programmeField = (field: string) => PROGRAMME_FIELDS.find((f) => f.field === field)!.field;
@@ -197,8 +203,9 @@ describeWithLibreOffice(
         [inputAddress(sheet, INPUT_KEYS.programme(programmeField("fixedCost")))]: 1234,
         [inputAddress(sheet, INPUT_KEYS.season(3))]: 1.3,
         [inputAddress(sheet, INPUT_KEYS.programme(programmeField("grossMargin")))]: 0.35,
-        [inputAddress(sheet, INPUT_KEYS.migration(gold, gold))]: stay,
-        [inputAddress(sheet, INPUT_KEYS.migration(gold, states[states.length - 1].key))]: lapse,
+        [inputAddress(sheet, INPUT_KEYS.migration(chain[g].key, chain[g].key))]: stay,
+        [inputAddress(sheet, INPUT_KEYS.migration(chain[g].key, chain[lapsed].key))]: lapse,
+        [inputAddress(sheet, INPUT_KEYS.spend(chain[g].key))]: 321.5,
         [inputAddress(sheet, INPUT_KEYS.scenario)]: "Ambitious",
       });
 

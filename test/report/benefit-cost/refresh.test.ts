@@ -46,7 +46,9 @@ describe("refreshing the Benefit cost sheet", () => {
     const redemption = await addressOf(wb, INPUT_KEYS.tier(platinum, "redemptionRate"));
     const periods = await addressOf(wb, INPUT_KEYS.programme("periods"));
     const scenario = await addressOf(wb, INPUT_KEYS.scenario);
+    const spend = await addressOf(wb, INPUT_KEYS.spend(`${platinum}.established`));
     wb.setCell(sheetName, redemption, 0.95);
+    wb.setCell(sheetName, spend, 1234.5);
     wb.setCell(sheetName, periods, 6);
     wb.setCell(sheetName, scenario, "Cautious");
     wb.setCell(sheetName, "A205", "Budget agreed with finance");
@@ -61,6 +63,7 @@ describe("refreshing the Benefit cost sheet", () => {
         INPUT_KEYS.tier(platinum, "redemptionRate"),
         INPUT_KEYS.programme("periods"),
         INPUT_KEYS.scenario,
+        INPUT_KEYS.spend(`${platinum}.established`),
       ].sort(),
     );
 
@@ -69,15 +72,19 @@ describe("refreshing the Benefit cost sheet", () => {
     const expected = defaultAssumptions(baseline, 6);
     expected.tiers[0].redemptionRate = 0.95;
     expected.scenario = "cautious";
+    expected.spendPerMember[baseline.tierCount] = 1234.5;
     expect(second.projection.totals).toEqual(runProjection(baseline, expected).totals);
     expect(second.layout.T).toBe(6);
 
     // On the sheet: the edits, the new baseline (members now changed with the data), the user's cells.
     expect(wb.value(sheetName, redemption)).toBe(0.95);
     expect(wb.value(sheetName, scenario)).toBe("Cautious");
-    const membersNow = cellAddress(second.layout.baselineFirst, 2);
-    expect(wb.value(sheetName, membersNow)).toBe(baseline.members[0]);
-    expect(baseline.members[0]).not.toBe(first.input.baseline.members[0]);
+    // Platinum's established members now (the row after the k rows of new members).
+    const k = baseline.tierCount;
+    const membersNow = cellAddress(second.layout.baselineFirst + k, 2);
+    expect(wb.value(sheetName, membersNow)).toBe(baseline.chain.members[k]);
+    expect(baseline.chain.members[k]).not.toBe(first.input.baseline.chain.members[k]);
+    expect(wb.value(sheetName, spend)).toBe(1234.5);
     expect(wb.value(sheetName, "A205")).toBe("Budget agreed with finance");
     expect(wb.cellAt(sheetName, "AP3")?.formula).toBe("LL_NetEffect*2");
   });
