@@ -341,6 +341,59 @@ describe("refresh keeps the user's work (corpus)", () => {
     expect(xml).not.toContain("FFFFC7CE");
   });
 
+  it('the manager\'s other edits: a hidden column and a validation outside the model stay, "Called?" beside the alerts follows its customer, a chart put on LL Tiers is listed', async () => {
+    const book = file("other-edits.xlsx");
+    copyFileSync(excelJsBook, book);
+    // A refresh first, so that the report's charts are in the file (ExcelJS dropped them).
+    await runJson(["report", book, "--in-place"]);
+    const alerts = await tableRows(book, "LL_Alerts");
+    expect(alerts.length).toBeGreaterThan(2);
+    const alerted = String(alerts[2][0]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const customers = wb.getWorksheet("LL Customers") as ExcelJS.Worksheet;
+    customers.getColumn(3).hidden = true;
+    const alertSheet = wb.getWorksheet("LL Alerts") as ExcelJS.Worksheet;
+    let header = 0;
+    alertSheet.eachRow((row, r) => {
+      if (header === 0 && row.getCell(1).value === alerts[0][0]) header = r;
+    });
+    const beside = alerts[0].length + 1;
+    alertSheet.getRow(header).getCell(beside).value = "Called?";
+    alertSheet.eachRow((row) => {
+      if (row.getCell(1).value === alerted) row.getCell(beside).value = "left a message";
+    });
+    (wb.getWorksheet("LL Benefit cost") as ExcelJS.Worksheet).getCell("AZ5").dataValidation = {
+      type: "list",
+      formulae: ['"ok,check"'],
+      allowBlank: true,
+    };
+    await wb.xlsx.writeFile(book);
+    await runJson(["report", book, "--in-place"]);
+    writeFileSync(book, await withUserChart(readFileSync(book), "LL Tiers"));
+
+    const before = readFileSync(book);
+    const io = capture();
+    expect(await run(["report", book, "--in-place"], io)).toBe(2);
+    expect(io.stderr.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
+      '  - a chart, picture or shape on sheet "LL Tiers"',
+    ]);
+    expect(readFileSync(book).equals(before)).toBe(true);
+    const forced = await runJson(["report", book, "--in-place", "--force"]);
+    expect(forced.saveWarnings).toEqual([
+      'not kept (--force): a chart, picture or shape on sheet "LL Tiers"',
+    ]);
+
+    const now = await tableRows(book, "LL_Alerts");
+    const called = now[0].indexOf("Called?");
+    expect(called).toBeGreaterThan(0);
+    expect(now.find((r) => r[0] === alerted)?.[called]).toBe("left a message");
+    expect(now.filter((r) => r[called] === "left a message")).toHaveLength(1);
+    expect(sheetXml(readFileSync(book), "LL Customers")).toMatch(/<col min="3" max="3"[^>]*hidden="1"/);
+    const model = sheetXml(readFileSync(book), "LL Benefit cost");
+    expect(model.includes('sqref="AZ5"><formula1>&quot;ok,check&quot;</formula1>')).toBe(true);
+  });
+
   it("follows a symbolic link: the real workbook is refreshed and the link stays a link", async () => {
     const real = file("real.xlsx");
     copyFileSync(excelJsBook, real);
@@ -750,5 +803,20 @@ async function withOpenpyxlParts(bytes: Buffer): Promise<Buffer> {
         '<Override PartName="/xl/charts/userchart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
     ),
   );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** The workbook with a chart of the user's (named as Excel names one) added to the drawing of `sheet`. */
+async function withUserChart(bytes: Buffer, sheet: string): Promise<Buffer> {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const part = pkg.sheets().find((s) => s.name === sheet)?.part as string;
+  const drawing = pkg.relationships(part).find((r) => r.type.endsWith("/drawing"))?.target as string;
+  const xml = pkg.text(drawing);
+  const ours = /<xdr:twoCellAnchor\b[\s\S]*?<\/xdr:twoCellAnchor>/.exec(xml)?.[0] as string;
+  const mine = ours
+    .replace(/name="[^"]*"/, 'name="Chart 7"')
+    .replace(/<xdr:from><xdr:col>\d+<\/xdr:col>/, "<xdr:from><xdr:col>14</xdr:col>");
+  const zip = await JSZip.loadAsync(bytes);
+  zip.file(drawing, xml.replace(/<\/xdr:wsDr>\s*$/, `${mine}</xdr:wsDr>`));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
