@@ -83,6 +83,10 @@ function globValue(d: GlobUnlike, value: string, language: "en" | "zh-CN"): stri
 }
 
 const en = {
+  // Settings (a --config file, the flags, the settings stored in a workbook) and where they came from.
+  settingsInvalid: (d: { label: BothLanguages; problems: BothLanguages[] }) =>
+    `${d.label.en}: ${d.problems.map((p) => p.en).join("; ")}`,
+  settingsNotJson: (d: { problem: BothLanguages }) => d.problem.en,
   // `loyalty report`, `loyalty fit`: which inputs and flags go together.
   summaryNotInPlace: () => "--summary writes a new workbook: give --out FILE.xlsx, not --in-place",
   inputAndSummary: (d: { input: string }) =>
@@ -208,6 +212,9 @@ const en = {
   tableNameClash: (d: Where & { name: string; sheet: string }) =>
     `${d.where} has a table named "${d.name}", the name Loyalty Lens uses for a table of the ${d.sheet} ` +
     "sheet; rename that table (Table Design > Table Name)",
+  benefitCostTooManyTiers: (d: { lastRow: number; tiers: number; rows: number }) =>
+    `the Benefit cost sheet holds the model in rows 1 to ${d.lastRow}: ${d.tiers} tiers need ${d.rows} ` +
+    'rows; use fewer tiers, or leave "benefit-cost" out of the sheets the report builds',
   ordersSheetIsReport: (d: { sheet: string }) =>
     `sheet ${d.sheet} is a Loyalty Lens report sheet, not the orders; name the orders sheet`,
   noCampaignSheet: (d: { sheet: string }) =>
@@ -254,6 +261,8 @@ const en = {
 type Texts = typeof en;
 
 const zhCN: Texts = {
+  settingsInvalid: (d) => `${d.label["zh-CN"]}：${d.problems.map((p) => p["zh-CN"]).join("；")}`,
+  settingsNotJson: (d) => d.problem["zh-CN"],
   summaryNotInPlace: () => "--summary 会写入一个新工作簿：请用 --out FILE.xlsx，而不是 --in-place",
   inputAndSummary: (d) => `请只给出订单（${d.input}）或 --summary FILE 其中之一，不要同时给出`,
   campaignsWithSummary: () => "--campaigns 需要订单明细；客户汇总中没有订单明细",
@@ -285,16 +294,16 @@ const zhCN: Texts = {
   summaryNoColumn: (d) =>
     `${d.source}：在表头 ${quoted(d.headers, "、")} 中没有 ${quoted(d.names, " 或 ")} 列`,
   summaryRow: (d) => `${zhPlace(d)}：${d.problem["zh-CN"]}`,
-  sqlNotDate: (d) => `${d.flag} ${d.value}：不是日期；请写成 YYYY-MM-DD`,
+  sqlNotDate: (d) => `${d.flag} “${d.value}”：不是日期；请写成 YYYY-MM-DD`,
   sqlDialect: (d) =>
-    `--dialect ${d.value}：本工具不生成这种方言；请使用以下之一：${quoted(d.dialects, "、")}`,
+    `--dialect “${d.value}”：本工具不生成这种方言；请使用以下之一：${quoted(d.dialects, "、")}`,
   sqlTableMissing: () => '请指定存放订单明细的表：--table NAME（例如 "--table sales.orders"）',
   sqlAsOfMissing: () => "请指定汇总计算到哪一天：--as-of YYYY-MM-DD（通常是表中的最后一天）",
-  sqlUnit: (d) => `--unit ${d.value}：请使用以下之一：${quoted(d.units, "、")}`,
+  sqlUnit: (d) => `--unit “${d.value}”：请使用以下之一：${quoted(d.units, "、")}`,
   calibrationAfterAsOf: (d) =>
     `--calibration-end ${d.calibrationEnd} 晚于 --as-of ${d.asOf}：校准期应在统计截止日当天或之前结束`,
   quantityWithoutPrice: () => "--quantity 和 --price 需要一起给出：此时每行的金额为数量 × 单价",
-  sqlLineAmounts: (d) => `--line-amounts ${d.value}：请使用以下之一：${quoted(d.choices, "、")}`,
+  sqlLineAmounts: (d) => `--line-amounts “${d.value}”：请使用以下之一：${quoted(d.choices, "、")}`,
   columnsUnknownRole: (d) =>
     `--columns：“${d.word}”（第 ${d.index} 列）不是列的用途；请使用 ${quoted(d.roles, "、")}，或用 - 跳过该列`,
   columnsTwice: (d) => `--columns："${d.role}" 被指定了两次`,
@@ -344,6 +353,9 @@ const zhCN: Texts = {
   tableNameClash: (d) =>
     `${zhPlace(d)} 中有一个名为“${d.name}”的表格，而 Loyalty Lens 要用这个名称命名 ${d.sheet} 工作表中的表格；` +
     "请重命名该表格（表设计 > 表名称）",
+  benefitCostTooManyTiers: (d) =>
+    `权益成本工作表把模型放在第 1 到 ${d.lastRow} 行：${d.tiers} 个等级需要 ${d.rows} 行；` +
+    '请减少等级数，或在要生成的工作表中去掉 "benefit-cost"',
   ordersSheetIsReport: (d) =>
     `工作表 ${d.sheet} 是 Loyalty Lens 的报告工作表，不是订单；请指定订单所在的工作表`,
   noCampaignSheet: (d) => `工作簿中没有名为“${d.sheet}”的工作表，无法读取活动（设置 campaigns.sheet）`,

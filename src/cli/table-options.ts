@@ -6,6 +6,7 @@
  * rules on lines (--line-amounts, --keep-test-accounts, --mask-contacts). They become one layer of report
  * settings, checked like a settings file.
  */
+import { SETTING_TEXTS } from "../report/setting-texts";
 import { inputError } from "../input-errors";
 import { Option, type Command } from "commander";
 import { COLUMN_ROLES, roleLabel, type ColumnOverrides, type ColumnRole } from "../engine/data/columns";
@@ -136,7 +137,10 @@ export function tableConfigLayer(flags: TableFlags): PartialReportConfig {
   if (flags.lineAmounts !== undefined) raw.lineAmounts = flags.lineAmounts;
   if (flags.keepTestAccounts) raw.keepTestAccounts = true;
   if (flags.maskContacts) raw.maskContacts = true;
-  return checkConfigLayer(raw, "the command line");
+  return checkConfigLayer(raw, {
+    en: SETTING_TEXTS.en.commandLine,
+    "zh-CN": SETTING_TEXTS["zh-CN"].commandLine,
+  });
 }
 
 /** Layers the command line over settings read elsewhere (a --config file, a workbook's stored settings). */

@@ -36,6 +36,7 @@ import { TIER_TEXTS } from "../engine/text/tiers";
 import { SUMMARY_BASIS_TEXTS } from "../engine/text/summary-basis";
 import { MESSAGE_TEXTS } from "./messages";
 import { CLI_TEXTS } from "./command-line";
+import { SETTING_TEXTS } from "../report/setting-texts";
 import { HELP_TEXTS } from "./command-help";
 import { FUNCTION_TEXTS } from "./function-errors";
 import { STRINGS } from "./pane";
@@ -73,7 +74,7 @@ function sheetTextsOf(language: Language) {
 function catalogueOf(language: Language) {
   return {
     sheets: sheetTextsOf(language),
-    messages: MESSAGE_TEXTS[language],
+    messages: { ...MESSAGE_TEXTS[language], settings: SETTING_TEXTS[language] },
     pane: STRINGS[language],
     cli: { ...CLI_TEXTS[language], help: HELP_TEXTS[language] },
     functions: FUNCTION_TEXTS[language],

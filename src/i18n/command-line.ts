@@ -19,6 +19,22 @@ export type CommanderCode =
   | "commander.invalidArgument"
   | "commander.excessArguments";
 
+/** The steps of reading orders through DuckDB, each a progress line on a terminal. */
+export type DuckDbReadStep =
+  | "loading"
+  | "deciding"
+  | "parsing"
+  | "orders"
+  | "checking"
+  | "dating"
+  | "duplicates"
+  | "clean"
+  | "members"
+  | "counting";
+
+/** Why `--engine auto` reads an input with DuckDB. */
+export type DuckDbReason = "glob" | "parquet" | "compressed" | "large";
+
 /** The benefit-cost projection's totals as the summary line says them. */
 export interface ProjectionLine {
   periods: number;
@@ -108,6 +124,28 @@ export const CLI_TEXTS = bilingual({
     duckDbLeavesOut: (file: string, roles: string[]) =>
       `${file}: the DuckDB engine leaves out ${counted(roles.length, "column")} (${roles.join(", ")}): ` +
       "only the in-process reader (--engine js) reads them",
+    // `file`: the files read, as the DuckDB path names them (a file or a glob).
+    duckDbSteps: {
+      loading: (file: string) => `Loading ${file} into DuckDB`,
+      deciding: () =>
+        "Deciding the date order, the decimal separator and the currency from the whole columns",
+      parsing: () => "Reading ids, dates and amounts with the engine's parsers",
+      orders: () => "Finding order totals",
+      checking: () => "Checking every line",
+      dating: () => "Dating the lines",
+      duplicates: () => "Finding exact duplicate lines",
+      clean: () => "Keeping the clean lines",
+      members: () => "Reading the member details",
+      counting: () => "Counting what was done with which lines",
+    } satisfies Record<DuckDbReadStep, (file: string) => string>,
+    duckDbChosen: (file: string, reason: string) =>
+      `Reading ${file} with DuckDB: ${reason} (--engine js reads it in process)`,
+    duckDbReasons: {
+      glob: () => "it names several files",
+      parquet: () => "it is a Parquet file",
+      compressed: () => "it is compressed",
+      large: (megabytes: number) => `it is larger than ${megabytes} MB`,
+    } satisfies Record<DuckDbReason, (megabytes: number) => string>,
     fit: {
       headline: (h: FitHeadline) =>
         `${h.model} fitted to ${counted(h.customers, "customer")} (${counted(h.distinctRows, "distinct row")}) ` +
@@ -190,6 +228,26 @@ export const CLI_TEXTS = bilingual({
     duckDbLeavesOut: (file: string, roles: string[]) =>
       `${file}：DuckDB 引擎不读取 ${whole(roles.length)} 列（${roles.join("、")}）；` +
       "只有进程内读取（--engine js）会读取这些列",
+    duckDbSteps: {
+      loading: (file: string) => `正在把 ${file} 载入 DuckDB`,
+      deciding: () => "正在根据整列数据判断日期顺序、小数分隔符和币种",
+      parsing: () => "正在用引擎的解析规则读取编号、日期和金额",
+      orders: () => "正在查找订单总额",
+      checking: () => "正在检查每一行",
+      dating: () => "正在确定每行的日期",
+      duplicates: () => "正在查找完全重复的行",
+      clean: () => "正在保留可用的行",
+      members: () => "正在读取会员资料",
+      counting: () => "正在统计各行的处理情况",
+    },
+    duckDbChosen: (file: string, reason: string) =>
+      `用 DuckDB 读取 ${file}：${reason}（--engine js 会在进程内读取）`,
+    duckDbReasons: {
+      glob: () => "它匹配多个文件",
+      parquet: () => '它是 "Parquet" 文件',
+      compressed: () => "它是压缩文件",
+      large: (megabytes: number) => `它大于 ${megabytes} MB`,
+    },
     fit: {
       headline: (h: FitHeadline) =>
         `${h.model} 已拟合 ${whole(h.customers)} 位客户（${whole(h.distinctRows)} 个不同的行），数据来自 ${h.source}` +

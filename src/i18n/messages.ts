@@ -239,6 +239,12 @@ const en: MessageTexts = {
   modelDegenerate: (d) =>
     `Model: ${d.model} is degenerate (the data do not pin its parameters down), so its predictions are not used; the Model sheet says more`,
   refreshWouldLose: (d) => refreshWouldLoseMessage(d.losses),
+  summaryTierGrace: (d) =>
+    `tiers.demoteAfterPeriods is ${d.periods}: keeping a tier through reviews below it needs ` +
+    "the activity of earlier reviews, which a customer summary does not have; set it to 1, or build the report from the order lines",
+  summaryTierWindow: (d) =>
+    `tiers.window is ${d.given === "calendarYear" ? "the calendar year" : `${d.given} months`}, but the customer summary gives the spend of the ${d.months} months up to ` +
+    `the as-of date; set tiers.window to ${d.months} rolling months, or build the report from the order lines`,
   ...FILE_ERROR_TEXTS,
   ...INPUT_ERROR_TEXTS.en,
 };
@@ -357,6 +363,12 @@ const zhCN: MessageTexts = {
     "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
     d.losses.map((l) => `  - ${refreshLossZh(l)}`).join("\n") +
     "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
+  summaryTierGrace: (d) =>
+    `tiers.demoteAfterPeriods 为 ${d.periods}：在低于门槛的评审中保级需要此前各次评审的消费记录，而客户汇总中没有；` +
+    "请将其设为 1，或用订单明细生成报告",
+  summaryTierWindow: (d) =>
+    `tiers.window 为${d.given === "calendarYear" ? "自然年" : ` ${d.given} 个月`}，但客户汇总给出的是截至统计截止日 ${d.months} 个月的消费；` +
+    `请将 tiers.window 设为滚动 ${d.months} 个月，或用订单明细生成报告`,
   fileMissing: (d) => `${d.file} 不存在`,
   fileOldExcel: (d) => `${d.file}：请先在 Excel 中另存为 .xlsx 工作簿（文件 > 另存为）`,
   fileExtension: (d) =>

@@ -12,6 +12,7 @@
  * cancelled build stops with the signal's reason (an AbortError) before the next step; sheets already
  * written stay written (an xlsx workbook is only saved by its caller).
  */
+import { SETTING_TEXTS } from "./setting-texts";
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import type { CurrencyDetection } from "../engine/data/currency";
@@ -459,7 +460,10 @@ async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
   return resolveReportConfig([
     stored === undefined
       ? undefined
-      : checkConfigLayer(stored, "the Loyalty Lens settings stored in the workbook"),
+      : checkConfigLayer(stored, {
+          en: SETTING_TEXTS.en.storedInWorkbook,
+          "zh-CN": SETTING_TEXTS["zh-CN"].storedInWorkbook,
+        }),
     options.config,
   ]);
 }

@@ -1,30 +1,12 @@
 /**
  * Small checkers for JSON settings: each one takes a value and its path ("model.margin"), records what is
- * wrong in words a user understands, and returns the value as the report uses it. Shared by the report
+ * wrong in words a user understands (in both languages: setting-texts.ts), and returns the value as the
+ * report uses it. Shared by the report
  * config and anything else read from a JSON file or from the settings stored in a workbook.
  */
-export type Check<T> = (value: unknown, path: string, problems: string[]) => T | undefined;
+import { settingProblem, type NumberRule, type SettingProblem } from "./setting-texts";
 
-function shown(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return JSON.stringify(value);
-}
-
-export interface NumberRule {
-  min?: number;
-  max?: number;
-  integer?: boolean;
-}
-
-function describeNumber(rule: NumberRule): string {
-  const kind = rule.integer ? "a whole number" : "a number";
-  if (rule.min !== undefined && rule.max !== undefined) return `${kind} from ${rule.min} to ${rule.max}`;
-  if (rule.min !== undefined) return `${kind} of at least ${rule.min}`;
-  if (rule.max !== undefined) return `${kind} of at most ${rule.max}`;
-  return kind;
-}
+export type Check<T> = (value: unknown, path: string, problems: SettingProblem[]) => T | undefined;
 
 export function numberIn(rule: NumberRule = {}): Check<number> {
   return (value, path, problems) => {
@@ -35,7 +17,7 @@ export function numberIn(rule: NumberRule = {}): Check<number> {
       (rule.min === undefined || value >= rule.min) &&
       (rule.max === undefined || value <= rule.max);
     if (ok) return value;
-    problems.push(`"${path}" must be ${describeNumber(rule)} (got ${shown(value)})`);
+    problems.push(settingProblem("number", path, rule, value));
     return undefined;
   };
 }
@@ -45,8 +27,8 @@ export function text(maxLength = 200): Check<string> {
     if (typeof value === "string" && value.length <= maxLength) return value;
     problems.push(
       typeof value === "string"
-        ? `"${path}" must be at most ${maxLength} characters long`
-        : `"${path}" must be text (got ${shown(value)})`,
+        ? settingProblem("tooLong", path, maxLength)
+        : settingProblem("notText", path, value),
     );
     return undefined;
   };
@@ -55,9 +37,7 @@ export function text(maxLength = 200): Check<string> {
 export function oneOf<T extends string>(choices: readonly T[]): Check<T> {
   return (value, path, problems) => {
     if (typeof value === "string" && (choices as readonly string[]).includes(value)) return value as T;
-    problems.push(
-      `"${path}" must be one of ${choices.map((c) => `"${c}"`).join(", ")} (got ${shown(value)})`,
-    );
+    problems.push(settingProblem("notOneOf", path, choices, value));
     return undefined;
   };
 }
@@ -65,12 +45,11 @@ export function oneOf<T extends string>(choices: readonly T[]): Check<T> {
 export function boolean(): Check<boolean> {
   return (value, path, problems) => {
     if (typeof value === "boolean") return value;
-    problems.push(`"${path}" must be true or false (got ${shown(value)})`);
+    problems.push(settingProblem("notBoolean", path, value));
     return undefined;
   };
 }
 
-/** null is allowed and kept (it means "not set" or "none" where the field says so). */
 export function nullable<T>(check: Check<T>): Check<T | null> {
   return (value, path, problems) => (value === null ? null : check(value, path, problems));
 }
@@ -78,7 +57,7 @@ export function nullable<T>(check: Check<T>): Check<T | null> {
 /** The first check that accepts the value; the problems of the last one otherwise. */
 export function either<A, B>(a: Check<A>, b: Check<B>): Check<A | B> {
   return (value, path, problems) => {
-    const quiet: string[] = [];
+    const quiet: SettingProblem[] = [];
     const first = a(value, path, quiet);
     if (quiet.length === 0) return first;
     return b(value, path, problems);
@@ -88,14 +67,14 @@ export function either<A, B>(a: Check<A>, b: Check<B>): Check<A | B> {
 export function listOf<T>(check: Check<T>, options: { min?: number; max?: number } = {}): Check<T[]> {
   return (value, path, problems) => {
     if (!Array.isArray(value)) {
-      problems.push(`"${path}" must be a list (got ${shown(value)})`);
+      problems.push(settingProblem("notList", path, value));
       return undefined;
     }
     if (options.min !== undefined && value.length < options.min) {
-      problems.push(`"${path}" needs at least ${options.min} item${options.min === 1 ? "" : "s"}`);
+      problems.push(settingProblem("tooFew", path, options.min));
     }
     if (options.max !== undefined && value.length > options.max) {
-      problems.push(`"${path}" has more than ${options.max} items`);
+      problems.push(settingProblem("tooMany", path, options.max));
     }
     const out: T[] = [];
     value.forEach((item, i) => {
@@ -115,7 +94,7 @@ export type Fields = Record<string, Check<unknown>>;
 export function objectOf<T>(fields: Fields, required: readonly string[] = []): Check<T> {
   return (value, path, problems) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      problems.push(`${path ? `"${path}"` : "the settings"} must be an object (got ${shown(value)})`);
+      problems.push(settingProblem("notObject", path, value));
       return undefined;
     }
     const out: Record<string, unknown> = {};
@@ -123,18 +102,14 @@ export function objectOf<T>(fields: Fields, required: readonly string[] = []): C
     for (const [key, v] of Object.entries(value)) {
       const check = fields[key];
       if (!check) {
-        problems.push(
-          `unknown setting "${prefix}${key}" (known: ${Object.keys(fields)
-            .map((k) => `"${k}"`)
-            .join(", ")})`,
-        );
+        problems.push(settingProblem("unknown", `${prefix}${key}`, Object.keys(fields)));
         continue;
       }
       const checked = check(v, `${prefix}${key}`, problems);
       if (checked !== undefined) out[key] = checked;
     }
     for (const key of required) {
-      if (!(key in value)) problems.push(`"${prefix}${key}" is missing`);
+      if (!(key in value)) problems.push(settingProblem("missing", `${prefix}${key}`));
     }
     return out as T;
   };

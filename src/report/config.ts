@@ -8,6 +8,14 @@
  * Every problem is reported at once, in one line naming where it came from and the setting's path:
  *   report.json: "model.margin" must be a number from 0 to 1 (got "40%")
  */
+import { inputError } from "../input-errors";
+import {
+  labelIn,
+  SETTING_TEXTS,
+  settingProblem,
+  type SettingProblem,
+  type SettingsLabel,
+} from "./setting-texts";
 import { EXCEL_SERIALS } from "../sheet/serial-dates";
 import { COLUMN_ROLES, type ColumnOverrides } from "../engine/data/columns";
 import { formatDay } from "../engine/data/days";
@@ -208,15 +216,13 @@ export const SEGMENT_SCHEMES: Readonly<Record<ReportConfig["segmentScheme"], Rfm
 const asOfDate: Check<string> = (value, path, problems) => {
   const day = typeof value === "string" ? parseDay(value) : NaN;
   if (Number.isFinite(day)) return formatDay(day);
-  problems.push(`"${path}" must be a date such as "2024-12-31" (got ${JSON.stringify(value)})`);
+  problems.push(settingProblem("notDate", path, value));
   return undefined;
 };
 
 const holidayDate: Check<string> = (value, path, problems) => {
   if (typeof value === "string" && parseHolidayDate(value)) return value.trim();
-  problems.push(
-    `"${path}" must be a date "MM-DD" (every year) or "YYYY-MM-DD" (that year) (got ${JSON.stringify(value)})`,
-  );
+  problems.push(settingProblem("notHolidayDate", path, value));
   return undefined;
 };
 
@@ -236,7 +242,7 @@ const sheetList: Check<SheetKind[]> = (value, path, problems) => {
   for (const name of names) {
     const kind = sheetKindOf(name);
     if (!kind) {
-      problems.push(`"${path}": no sheet "${name}" (the sheets are ${SHEET_KINDS.join(", ")})`);
+      problems.push(settingProblem("noSuchSheet", path, name, SHEET_KINDS));
     } else if (!kinds.includes(kind)) kinds.push(kind);
   }
   return kinds;
@@ -264,7 +270,7 @@ const qualifyingWindow: Check<TierProgram["window"]> = (value, path, problems) =
       ["kind", "months"],
     )(value, path, problems);
   }
-  problems.push(`"${path}" must be {"kind": "rolling", "months": 12} or {"kind": "calendarYear"}`);
+  problems.push(settingProblem("notWindow", path));
   return undefined;
 };
 
@@ -369,13 +375,16 @@ function dropNullMinimums(config: ReportConfig): ReportConfig {
   return { ...config, tiers: { ...config.tiers, tiers } };
 }
 
-function fail(label: string, problems: string[], detail?: UserErrorDetail): never {
-  throw new UserError(`${label}: ${problems.join("; ")}`, undefined, detail);
+/** The settings' problems as one error; `detail` instead of the list when a coded one says it better. */
+function fail(label: SettingsLabel, problems: SettingProblem[], detail?: UserErrorDetail): never {
+  const both = { en: labelIn(label, "en"), "zh-CN": labelIn(label, "zh-CN") };
+  if (!detail) throw inputError("settingsInvalid", { label: both, problems });
+  throw new UserError(`${both.en}: ${problems.map((p) => p.en).join("; ")}`, undefined, detail);
 }
 
 /** Checks one layer of settings (a parsed JSON file, the stored settings); `label` names where it came from. */
-export function checkConfigLayer(raw: unknown, label: string): PartialReportConfig {
-  const problems: string[] = [];
+export function checkConfigLayer(raw: unknown, label: SettingsLabel): PartialReportConfig {
+  const problems: SettingProblem[] = [];
   const layer = objectOf<PartialReportConfig & { version?: number }>(CONFIG_FIELDS)(raw, "", problems);
   if (problems.length > 0) fail(label, problems);
   const { version: _version, ...settings } = layer ?? {};
@@ -388,36 +397,33 @@ export function parseConfigText(text: string, label: string): PartialReportConfi
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new UserError(`${label} is not valid JSON: ${(e as Error).message}`);
+    throw inputError("settingsNotJson", { problem: settingProblem("notJson", label, (e as Error).message) });
   }
   return checkConfigLayer(raw, label);
 }
 
 /** Problems that involve several settings at once. */
-function crossProblems(config: ReportConfig): string[] {
-  const problems = checkTierProgram(config.tiers).map((p) => `tier rules: ${p}`);
+function crossProblems(config: ReportConfig): SettingProblem[] {
+  const problems = checkTierProgram(config.tiers).map((p) => settingProblem("tierRules", p));
   const upper = config.tiers.tiers.length - 1;
   const derive = !config.tiers.tiers.slice(0, -1).some(hasThresholds);
   if (derive && config.tiers.deriveShares && config.tiers.deriveShares.length !== upper) {
-    problems.push(`"tiers.deriveShares" needs one share for each of the ${upper} tiers above the base`);
+    problems.push(settingProblem("deriveShares", upper));
   }
-  problems.push(...checkAlertRules(config.alerts.rules));
+  problems.push(...checkAlertRules(config.alerts.rules).map((p) => settingProblem("alertRules", p)));
   const tierKeys = new Set(config.tiers.tiers.map((t) => t.key));
   const ruleKeys = new Set<string>();
   for (const rule of config.alerts.rules) {
-    if (ruleKeys.has(rule.key)) problems.push(`alert rule key "${rule.key}" is used twice`);
+    if (ruleKeys.has(rule.key)) problems.push(settingProblem("alertKeyTwice", rule.key));
     ruleKeys.add(rule.key);
     for (const tier of rule.tiers ?? []) {
       if (!tierKeys.has(tier)) {
-        problems.push(
-          `alert rule "${rule.key}" names tier "${tier}", which the tier rules do not have ` +
-            `(they have ${[...tierKeys].map((k) => `"${k}"`).join(", ")})`,
-        );
+        problems.push(settingProblem("alertUnknownTier", rule.key, tier, [...tierKeys]));
       }
     }
   }
   if (config.keyDates.topTiers > upper + 1) {
-    problems.push(`"keyDates.topTiers" is ${config.keyDates.topTiers} but there are ${upper + 1} tiers`);
+    problems.push(settingProblem("topTiers", config.keyDates.topTiers, upper + 1));
   }
   return problems;
 }
@@ -438,7 +444,7 @@ export function resolveReportConfig(layers: readonly (PartialReportConfig | unde
     // Tier minimums that clash (typed in the pane) are the likely problem: coded when they are the only one.
     const minimums = tierMinimumProblems(resolved.tiers.tiers);
     fail(
-      "report settings",
+      { en: SETTING_TEXTS.en.reportSettings, "zh-CN": SETTING_TEXTS["zh-CN"].reportSettings },
       problems,
       minimums.length === problems.length
         ? { code: "tierMinimumsInSettings", problems: minimums }

@@ -5,7 +5,7 @@
  * kept-latin-words.ts), errors are still one line with exit 2 naming the file, row and column and the flag
  * that fixes it; and without --lang the same runs say it in English as before.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -43,6 +43,19 @@ function englishIn(text: string): string[] {
   return latinWordsOf(own, KEPT);
 }
 
+/** The text a cell shows when it holds text (a value, rich text or a formula's text result); else undefined. */
+function cellText(value: ExcelJS.CellValue): string | undefined {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      return typeof result === "string" ? result : undefined;
+    }
+  }
+  return undefined;
+}
+
 async function loyalty(args: string[]) {
   const io = capture();
   const code = await run(args, io);
@@ -70,6 +83,32 @@ describe("loyalty --lang zh-CN", () => {
     expect(r.stdout).toContain("预警：");
     expect(r.stderr).toMatch(/^loyalty: 已按测试账号排除 .*--keep-test-accounts/);
     expect(englishIn(r.all)).toEqual([]);
+    // The workbook it wrote: no English word in any text cell of any sheet it shows. The data's own texts (ids,
+    // product codes, a "N/A" typed as an amount: the cells of the two files it wrote beside) and the files'
+    // names are the user's, not ours to translate; a column letter is Excel's name for the column.
+    const dataTexts = new Set(
+      ["demo-orders.csv", "demo-campaigns.csv"].flatMap((f) =>
+        readFileSync(path.join(dir, f), "utf8")
+          .split(/\r?\n/)
+          .flatMap((line) => line.split(",").map((cell) => cell.replace(/^"|"$/g, ""))),
+      ),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const found: string[] = [];
+    // The sheets a user sees (the settings store is a very hidden sheet of JSON).
+    for (const sheet of book.worksheets.filter((w) => w.state === "visible")) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          const text = cellText(cell.value);
+          if (text === undefined || dataTexts.has(text) || /^[A-Z]{1,3}$/.test(text)) return;
+          const own = text.replace(/[\w.-]+\.(csv|xlsx)\b/g, "");
+          for (const w of latinWordsOf(own))
+            found.push(`${sheet.name}!${cell.address}: ${w} in "${text.slice(0, 60)}"`);
+        }),
+      );
+    }
+    expect(found.slice(0, 40)).toEqual([]);
   }, 240_000);
 
   it("says a report's warnings (an unreadable date, a test account) in Chinese, naming row and column", async () => {

@@ -32,3 +32,14 @@ export function at(...parameterAddresses: string[]): CustomFunctions.Invocation 
 export function excelErrorValue(code: string): unknown {
   return new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
 }
+
+/** Runs `body` as in Excel whose display language is `displayLanguage` (what a function without a [language] argument speaks). */
+export function inOffice<T>(displayLanguage: string, body: () => T): T {
+  const global = globalThis as { Office?: unknown };
+  global.Office = { context: { displayLanguage } };
+  try {
+    return body();
+  } finally {
+    delete global.Office;
+  }
+}

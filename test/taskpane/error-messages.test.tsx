@@ -392,6 +392,8 @@ describe("coded errors in the pane's languages", () => {
       amountLooksLikePrice: true,
       campaignNoSuchColumn: true,
       campaignMissingColumns: true,
+      summaryTierGrace: true,
+      summaryTierWindow: true,
       noUsableLines: true,
       summaryMissingColumns: true,
       summaryCell: true,

@@ -11,6 +11,7 @@
  *   written through a temporary file, so a failure or a kill never leaves a broken workbook. What a user
  *   wrote on a report sheet that cannot be kept stops the refresh, listed, unless --force.
  */
+import { SETTING_TEXTS } from "../../report/setting-texts";
 import { HELP_TEXTS } from "../../i18n/command-help";
 import { inputError } from "../../input-errors";
 import { promises as fs } from "node:fs";
@@ -144,6 +145,16 @@ async function summaryReport(
   );
 }
 
+/** What every way of running `loyalty report` on orders shares: the flags, the settings given, the campaigns. */
+interface OrdersRun {
+  input: string;
+  options: ReportCommandOptions;
+  given: PartialReportConfig;
+  campaigns: Awaited<ReturnType<typeof readTableFile>> | undefined;
+  started: number;
+  io: CliIO;
+}
+
 async function reportCommand(
   input: string | undefined,
   options: ReportCommandOptions,
@@ -162,82 +173,107 @@ async function reportCommand(
   }
   // Who took part in which campaign: a .csv or .xlsx file (member id, campaign, start date, end date, cost).
   const campaigns = options.campaigns ? await readTableFile(options.campaigns) : undefined;
+  const run: OrdersRun = { input, options, given, campaigns, started, io };
   if (!options.inPlace && usesDuckDb(input, options.engine, io)) {
-    const run = { json: options.json, started, campaigns };
-    await reportWithDuckDb(input, checkOut(options.out, input), given, run, io);
+    await reportWithDuckDb(
+      input,
+      checkOut(options.out, input),
+      given,
+      { json: options.json, started, campaigns },
+      io,
+    );
     return;
   }
   const kind = kindOf(input);
   const source: TableSource | undefined = options.sheet ? { sheet: options.sheet } : undefined;
   if (options.sheet && kind !== "xlsx") throw inputError("sheetNeedsXlsx");
-
   if (options.inPlace) {
     if (kind !== "xlsx") throw inputError("inPlaceNeedsXlsx", { file: path.basename(input) });
     if (options.out) throw inputError("outAndInPlace");
-    // Locked from reading to renaming: a second refresh of the same file waits for nothing and is refused.
-    await withFileLock(input, async () => {
-      const workbook = await XlsxWorkbook.open(input);
-      // Without --lang a refresh speaks the workbook's stored language, its errors included.
-      const stored = await workbook.readSettings();
-      const storedLanguage =
-        stored && typeof stored === "object" && !Array.isArray(stored) ? stored.language : undefined;
-      if (options.lang === undefined && LANGUAGES.includes(storedLanguage as Language))
-        io.language = storedLanguage as Language;
-      await runReport(
-        {
-          workbook,
-          orders: source ? { source } : undefined,
-          campaigns,
-          ordersLabel: path.basename(input),
-          config: given,
-          json: options.json,
-          force: options.force,
-          started,
-        },
-        io,
-      );
-    });
+    await refreshInPlace(run, source);
     return;
   }
   if (options.force) throw inputError("forceNeedsInPlace");
-
   const out = checkOut(options.out, input);
-  const workbook = XlsxWorkbook.create(path.basename(out));
-  if (kind === "text") {
-    // Read when the build asks for it, so that the file's cells go once its lines are read.
-    let read: string | undefined;
-    const load = async () => {
-      const csv = await readCsvTable(input, csvReadOptions(given));
-      read = readingNote({ ...csv, source: csv.table.source }, given.language);
-      return csv.table;
-    };
+  if (kind === "text") await reportFromText(run, out);
+  else await reportFromWorkbook(run, out, source);
+}
+
+/** --in-place: the report sheets of the .xlsx input rebuilt, in the language it stores unless --lang. */
+async function refreshInPlace(
+  { input, options, given, campaigns, started, io }: OrdersRun,
+  source?: TableSource,
+) {
+  // Locked from reading to renaming: a second refresh of the same file waits for nothing and is refused.
+  await withFileLock(input, async () => {
+    const workbook = await XlsxWorkbook.open(input);
+    // Without --lang a refresh speaks the workbook's stored language, its errors included.
+    const stored = await workbook.readSettings();
+    const storedLanguage =
+      stored && typeof stored === "object" && !Array.isArray(stored) ? stored.language : undefined;
+    if (options.lang === undefined && LANGUAGES.includes(storedLanguage as Language))
+      io.language = storedLanguage as Language;
     await runReport(
       {
         workbook,
-        out,
-        orders: { load },
+        orders: source ? { source } : undefined,
         campaigns,
+        ordersLabel: path.basename(input),
         config: given,
         json: options.json,
+        force: options.force,
         started,
-        read: () => read,
       },
       io,
     );
-    return;
-  }
+  });
+}
+
+/** A .csv/.txt input: the report in a new workbook, with the line on how the file was read. */
+async function reportFromText({ input, options, given, campaigns, started, io }: OrdersRun, out: string) {
+  // Read when the build asks for it, so that the file's cells go once its lines are read.
+  let read: string | undefined;
+  const load = async () => {
+    const csv = await readCsvTable(input, csvReadOptions(given));
+    read = readingNote({ ...csv, source: csv.table.source }, given.language);
+    return csv.table;
+  };
+  await runReport(
+    {
+      workbook: XlsxWorkbook.create(path.basename(out)),
+      out,
+      orders: { load },
+      campaigns,
+      config: given,
+      json: options.json,
+      started,
+      read: () => read,
+    },
+    io,
+  );
+}
+
+/** An .xlsx input with --out: the report in a new workbook, under the settings the input stores. */
+async function reportFromWorkbook(
+  { input, options, given, campaigns, started, io }: OrdersRun,
+  out: string,
+  source?: TableSource,
+) {
   const book = await XlsxWorkbook.open(input);
   const stored = await book.readSettings();
   const config =
     stored === undefined
       ? given
       : deepMerge(
-          checkConfigLayer(stored, `${path.basename(input)}: the Loyalty Lens settings stored in it`),
+          checkConfigLayer(stored, {
+            en: SETTING_TEXTS.en.storedIn(path.basename(input)),
+            "zh-CN": SETTING_TEXTS["zh-CN"].storedIn(path.basename(input)),
+          }),
           given,
         );
   await runReport(
     {
-      workbook,
+      workbook: XlsxWorkbook.create(path.basename(out)),
       out,
       orders: { workbook: book, source },
       campaigns,

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ReadOrdersOptions } from "../../engine/data/read-orders";
 import { roleLabel } from "../../engine/data/columns";
-import { CLI_TEXTS } from "../../i18n/command-line";
+import { CLI_TEXTS, type DuckDbReadStep, type DuckDbReason } from "../../i18n/command-line";
 import type { CliIO } from "../io";
 import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
@@ -32,14 +32,14 @@ export const READ_ENGINES: readonly ReadEngine[] = ["auto", "js", "duckdb"];
 export const AUTO_DUCKDB_BYTES = 200 * 2 ** 20;
 
 /** Why `auto` takes DuckDB for this input, or null when the in-process reader is used. */
-export function duckDbReason(input: string): string | null {
+export function duckDbReason(input: string): DuckDbReason | null {
   const name = input.toLowerCase();
-  if (isGlob(input)) return "it names several files";
-  if (name.endsWith(".parquet")) return "it is a Parquet file";
-  if (name.endsWith(".gz")) return "it is compressed";
+  if (isGlob(input)) return "glob";
+  if (name.endsWith(".parquet")) return "parquet";
+  if (name.endsWith(".gz")) return "compressed";
   try {
     const bytes = statSync(input).size;
-    if (bytes > AUTO_DUCKDB_BYTES) return `it is larger than ${AUTO_DUCKDB_BYTES / 2 ** 20} MB`;
+    if (bytes > AUTO_DUCKDB_BYTES) return "large";
   } catch {
     return null;
   }
@@ -51,7 +51,12 @@ export function usesDuckDb(input: string, engine: ReadEngine, io: CliIO): boolea
   if (engine === "js") return false;
   const reason = duckDbReason(input);
   if (reason && io.interactive)
-    io.err(`Reading ${path.basename(input)} with DuckDB: ${reason} (--engine js reads it in process)`);
+    io.err(
+      CLI_TEXTS[io.language ?? "en"].duckDbChosen(
+        path.basename(input),
+        CLI_TEXTS[io.language ?? "en"].duckDbReasons[reason](AUTO_DUCKDB_BYTES / 2 ** 20),
+      ),
+    );
   return reason !== null;
 }
 
@@ -144,7 +149,7 @@ async function readOrdersAsInProcess(
   input: string,
   options: ReadOrdersOptions & { csv?: CsvReadOptions },
   dir: string,
-  onProgress: ((message: string) => void) | undefined,
+  onProgress: ((step: DuckDbReadStep, files: string) => void) | undefined,
 ): Promise<{ files: OrderFiles; read: DuckDbOrders; text?: TextLayout }> {
   const notUtf8 = new Set<string>();
   for (;;) {
@@ -188,7 +193,7 @@ export async function readWithDuckDb(
       input,
       options,
       dir,
-      progress?.step,
+      progress && ((step, files) => progress.step(CLI_TEXTS[io.language ?? "en"].duckDbSteps[step](files))),
     ).finally(() => progress?.stop());
     if (read.leftOut.length > 0) {
       const language = io.language ?? "en";

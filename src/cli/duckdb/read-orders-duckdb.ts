@@ -18,6 +18,7 @@
  *
  * Contact, product and channel columns other than the member details are left out, and said so.
  */
+import { CLI_TEXTS, type DuckDbReadStep } from "../../i18n/command-line";
 import { performance } from "node:perf_hooks";
 import { DataError } from "../../engine/data/errors";
 import { parseDay, type DateParseOptions } from "../../engine/data/parse-date";
@@ -80,8 +81,8 @@ export interface DuckDbReadOptions extends Pick<
 > {
   dates?: DateParseOptions;
   amounts?: AmountParseOptions;
-  /** Called with a line for each step (for a progress line on stderr). */
-  onProgress?: (message: string) => void;
+  /** Called at each step (for a progress line on stderr, in the CLI's language); `files` as they are named. */
+  onProgress?: (step: DuckDbReadStep, files: string) => void;
 }
 
 export interface DuckDbOrders {
@@ -432,22 +433,23 @@ export async function readOrdersWithDuckDb(
   options: DuckDbReadOptions = {},
 ): Promise<DuckDbOrders> {
   // Each step is marked for the benchmarks' time and peak memory per phase (bench/report-peak.cjs).
-  const say = (message: string) => {
-    performance.mark(`loyalty:${message}`);
-    options.onProgress?.(message);
+  // The marks keep the steps' English words, which the benchmarks look for.
+  const say = (step: DuckDbReadStep) => {
+    performance.mark(`loyalty:${CLI_TEXTS.en.duckDbSteps[step](files.label)}`);
+    options.onProgress?.(step, files.label);
   };
-  say(`Loading ${files.label} into DuckDB`);
+  say("loading");
   const { headers, rowsRead } = await loadRaw(db, files);
   const columns = checkColumns(await sampleTable(db, files, headers), options);
   const col = roleHeaders(columns, headers);
 
-  say("Deciding the date order, the decimal separator and the currency from the whole columns");
+  say("deciding");
   const decided = await decideFromValues(db, files, headers, columns, options);
   const { formats } = decided;
   const dates: DateParseOptions = { ...options.dates, dayOrder: formats.dayOrder };
   const amounts: AmountParseOptions = { ...options.amounts, decimalComma: formats.decimalComma };
 
-  say("Reading ids, dates and amounts with the engine's parsers");
+  say("parsing");
   const judged = await readCustomerIds(db, col.id, FIRST_ROWS, options.testAccounts);
   await readValues(db, headers, col, decided.values, { dates, amounts });
   const orderIds = col.order !== undefined ? await readOrderIds(db, col.order) : undefined;
@@ -455,26 +457,26 @@ export async function readOrdersWithDuckDb(
     orderIds !== undefined &&
     cancellationInvoicesUsed(orderIds.cancellationInvoices, orderIds.numericInvoices);
 
-  say("Checking every line");
+  say("checking");
   await checkEveryLine(db, headers, col, orderIds, invoices);
 
-  say("Finding order totals");
+  say("orders");
   const orderTotals =
     col.order !== undefined && col.amount !== undefined
       ? await findRepeatedTotals(db, "ll_rows", options.lineAmounts)
       : false;
 
-  say("Dating the lines");
+  say("dating");
   const asOf = await dateTheLines(db, options.asOf);
 
-  say("Finding exact duplicate lines");
+  say("duplicates");
   await markDuplicates(db, headers);
   const keepDuplicates = keepsDuplicates(options, columns);
 
-  say("Keeping the clean lines");
+  say("clean");
   await keepCleanLines(db, keepDuplicates);
 
-  say("Reading the member details");
+  say("members");
   const members = await memberDetailsWithDuckDb(db, headers, columns, {
     dates,
     amounts,
@@ -482,7 +484,7 @@ export async function readOrdersWithDuckDb(
     lookup: (name, column, type, parse) => lookup(db, name, column, [type], (raw) => [parse(raw)]),
   });
 
-  say("Counting what was done with which lines");
+  say("counting");
   const quality = await qualityReport(db, {
     files,
     headers,

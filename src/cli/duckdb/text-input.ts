@@ -30,7 +30,7 @@ import {
 } from "../../workbook/csv/decode";
 import { parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
 import { delimiterName, type CsvReadOptions } from "../../workbook/csv/table";
-import { RawTableCollector } from "../../workbook/read-table";
+import { HEADER_SCAN_ROWS, RawTableCollector } from "../../workbook/read-table";
 import { inputError } from "../../input-errors";
 import type { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
@@ -115,6 +115,25 @@ const breaksInside = (rows: string[][]) =>
   );
 
 /**
+ * Characters parsed for the separator and the header row: whole lines past the 64 K characters the
+ * in-process reader decides the separator on (parse.ts), which hold the rows its header search reads
+ * (HEADER_SCAN_ROWS) unless they are very wide; then the whole first megabyte is parsed. A glob of a
+ * year of daily files is decided file by file, so this is kept short.
+ */
+const PARSED_CHARACTERS = 1 << 17;
+
+/** The first rows of the head's text, parsed as the in-process reader parses the file. */
+function firstRows(text: string, csv: CsvReadOptions) {
+  const cut = text.lastIndexOf("\n", PARSED_CHARACTERS);
+  if (text.length > PARSED_CHARACTERS && cut > 0) {
+    const parsed = parseDelimitedText(text.slice(0, cut + 1), csv.delimiter);
+    const filled = parsed.rows.filter((cells) => cells.some((cell) => cell.trim() !== "")).length;
+    if (filled > HEADER_SCAN_ROWS) return parsed;
+  }
+  return parseDelimitedText(text, csv.delimiter);
+}
+
+/**
  * How the in-process reader reads the file, from its first megabyte. `notUtf8`: DuckDB found bytes that
  * are not UTF-8 further down (the in-process reader then reads the whole file in the legacy encoding its
  * first megabyte suggests; with a byte-order mark or a given encoding, as UTF-8 with the bad bytes
@@ -130,7 +149,8 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
     guessed.detected && (!isUtf8(guessed.encoding) || (notUtf8 && guessed.encoding === "utf-8"))
       ? legacyEncoding(raw)
       : guessed.encoding;
-  const parsed = parseDelimitedText(textDecoderOf(encoding).decode(head), csv.delimiter);
+  const text = encoding === guessed.encoding ? guessed.text : textDecoderOf(encoding).decode(head);
+  const parsed = firstRows(text, csv);
   const collector = new RawTableCollector({ source: label, place: { file: label }, left: 1 }, csv.header);
   parsed.rows.forEach((cells, i) => collector.add({ row: i + 1, cells }));
   const table = collector.finish();

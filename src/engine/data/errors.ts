@@ -17,6 +17,7 @@ export type InputFix = "dayOrder";
  * English message stays the error's `message` (the CLI and the custom functions show that).
  */
 export type DataErrorDetail =
+  | SummaryTierDetail
   | (SourcedDetail & { code: "missingColumns"; roles: ColumnRole[]; headers: string[] })
   | (SourcedDetail & { code: "noSuchColumn"; role: ColumnRole; given: string; headers: string[] })
   | (SourcedDetail & { code: "noColumnNumber"; role: ColumnRole; number: number })
@@ -80,6 +81,15 @@ export type SummaryErrorDetail =
     })
   | (SourcedDetail & { code: "summaryNoCustomers" })
   | (SourcedDetail & { code: "summaryUnit"; unit: string; reportUnit: string });
+
+/**
+ * Tier rules a customer summary cannot apply (tiers/evaluate.ts): a grace of several reviews
+ * (`demoteAfterPeriods`), or a window other than the summary's rolling months (`given`: "calendarYear"
+ * or the rule's months).
+ */
+export type SummaryTierDetail =
+  | { code: "summaryTierGrace"; periods: number }
+  | { code: "summaryTierWindow"; given: number | "calendarYear"; months: number };
 
 /**
  * Input the engine cannot work with at all (no customer id column, an unknown column name, a rule table

@@ -2,6 +2,15 @@
 import { bilingual } from "./bilingual";
 import { whole } from "./format";
 
+/** "category" → "categories", "brand" → "brands": the words the preferences are counted in. */
+function plural(word: string): string {
+  return word.endsWith("y") ? `${word.slice(0, -1)}ies` : `${word}s`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export const CUSTOMER_TEXTS = bilingual({
   en: {
     title: "Customers",
@@ -24,7 +33,7 @@ export const CUSTOMER_TEXTS = bilingual({
         note: `Most spend in the last ${days} days (all history when nothing was bought in that time)`,
       },
       { value: "Favourite's share", note: "Its share of the member's spend in that time" },
-      { value: `${word.charAt(0).toUpperCase()}${word.slice(1)}s bought`, note: "Distinct ever bought" },
+      { value: `${capitalized(plural(word))} bought`, note: `Distinct ${plural(word)} ever bought` },
       {
         value: `Last new ${word}`,
         note: `The ${word} first bought most recently (after the first purchase day)`,

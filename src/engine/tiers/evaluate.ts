@@ -135,6 +135,8 @@ export function evaluateTiersOnWindow(
     throw new DataError(
       `tiers.demoteAfterPeriods is ${program.demoteAfterPeriods}: keeping a tier through reviews below it needs ` +
         "the activity of earlier reviews, which a customer summary does not have; set it to 1, or build the report from the order lines",
+      undefined,
+      { code: "summaryTierGrace", periods: program.demoteAfterPeriods ?? 1 },
     );
   }
   if (program.window.kind !== "rolling" || program.window.months !== windowMonths) {
@@ -142,6 +144,12 @@ export function evaluateTiersOnWindow(
     throw new DataError(
       `tiers.window is ${given}, but the customer summary gives the spend of the ${windowMonths} months up to ` +
         `the as-of date; set tiers.window to ${windowMonths} rolling months, or build the report from the order lines`,
+      undefined,
+      {
+        code: "summaryTierWindow",
+        given: program.window.kind === "rolling" ? program.window.months : "calendarYear",
+        months: windowMonths,
+      },
     );
   }
   const n = window.spend.length;

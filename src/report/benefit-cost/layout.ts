@@ -6,7 +6,7 @@
  * Columns: A labels, B values or units, C "now" (period 0), D.. periods 1..T (at most 36: D..AM), then
  * the Total of each line (at most AN).
  */
-import { UserError } from "../../user-error";
+import { inputError } from "../../input-errors";
 import { columnName } from "../../sheet/a1";
 import { MAX_PERIODS_ON_SHEET, PROGRAMME_FIELDS, SCENARIO_ROWS, TIER_FIELDS } from "./fields";
 
@@ -308,10 +308,7 @@ export function benefitCostLayout(
   closingRows(c, at, k, gridRows, multiYear);
   if (c.row > FOOTPRINT_LAST_ROW) {
     // A tier program may have any number of tiers: too many for the sheet is the user's to change.
-    throw new UserError(
-      `the Benefit cost sheet holds the model in rows 1 to ${FOOTPRINT_LAST_ROW}: ${k} tiers need ${c.row} ` +
-        'rows; use fewer tiers, or leave "benefit-cost" out of the sheets the report builds',
-    );
+    throw inputError("benefitCostTooManyTiers", { lastRow: FOOTPRINT_LAST_ROW, tiers: k, rows: c.row });
   }
   at.lastRow = c.row;
   return at;

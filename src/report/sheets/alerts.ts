@@ -12,7 +12,7 @@ import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { membersToAct } from "../contact-list";
 import { contactColumns, idHeader, shownCustomerIds } from "../contact-columns";
 import { ALERT_INPUTS } from "../input-keys";
-import { customerRows, SheetLayout } from "./layout";
+import { customerRows, SENTENCE_WIDTH, SheetLayout } from "./layout";
 import { ALERT_TEXTS } from "../../engine/text/alerts";
 import { localName } from "../../engine/text/bilingual";
 import { moneyFormat } from "./number-formats";
@@ -140,6 +140,8 @@ function membersToActOn(layout: SheetLayout, data: ReportData): void {
       money,
       null,
     ],
+    // The rules that fired are shown whole (several rules make a long line), as This week's reasons are.
+    maxWidth: SENTENCE_WIDTH,
     table: { name: "LL_Alerts", style: "TableStyleMedium3", carry: customerRows(language) },
   });
   if (list.count > 0)

@@ -36,6 +36,12 @@ export function customerRows(language: Language): TableCarry {
 /** Column widths (characters) the layout chooses between. */
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
+/**
+ * The widest a column of sentences a manager reads grows (TableSpec.maxWidth), in characters (a CJK
+ * character counts two): the reasons to call a member and the alerts that fired, whole, not cut off (a
+ * member with three reasons takes about 130; Excel's widest column is 255).
+ */
+export const SENTENCE_WIDTH = 200;
 /** Rows of a table looked at to size its columns (a 100,000-row table needs no more). */
 const ROWS_MEASURED = 400;
 
@@ -71,6 +77,11 @@ export interface TableSpec {
   total?: Cell[] | ((table: PlacedTable) => Cell[]);
   /** First column (default 1). */
   col?: number;
+  /**
+   * The widest a column of this table grows to fit its values, in characters (default MAX_WIDTH): a table
+   * of sentences a manager reads (the reasons to call a member) widens to show them whole.
+   */
+  maxWidth?: number;
 }
 
 /** What a builder sets on its sheet besides the layout: its kind, and any of widths, freeze, tab colour... */
@@ -94,12 +105,18 @@ export class SheetLayout {
   private readonly widths: number[] = [];
 
   /** Widens the columns from `left` to fit these cells. */
-  private measure(left: number, cells: Cell[], padding: number, formats?: TableSpec["formats"]): void {
+  private measure(
+    left: number,
+    cells: Cell[],
+    padding: number,
+    formats?: TableSpec["formats"],
+    maxWidth = MAX_WIDTH,
+  ): void {
     cells.forEach((cell, i) => {
       const length = displayLength(cell, formats?.[i] ?? undefined);
       if (length === 0) return;
       const col = left - 1 + i;
-      this.widths[col] = Math.max(this.widths[col] ?? 0, Math.min(MAX_WIDTH, length + padding));
+      this.widths[col] = Math.max(this.widths[col] ?? 0, Math.min(maxWidth, length + padding));
     });
   }
 
@@ -165,7 +182,7 @@ export class SheetLayout {
     // Excel tables draw a filter button over the right of each header cell.
     this.measure(left, spec.header, spec.table && spec.table.filter !== false ? 3 : 1);
     for (let r = 0; r < Math.min(spec.rows.length, ROWS_MEASURED); r++)
-      this.measure(left, spec.rows[r], 1, spec.formats);
+      this.measure(left, spec.rows[r], 1, spec.formats, spec.maxWidth);
     const count = spec.rows.length;
     // An Excel table without data rows still takes one (empty) row.
     const dataRows = spec.table ? Math.max(1, count) : count;

@@ -23,7 +23,7 @@ import { tierName, valueAtRisk, type ReportData } from "../report-data";
 import { excelDate, round } from "./cell-values";
 import { changeCounts, changeList } from "./changes";
 import { contactColumns, contactDetails, idHeader, shownCustomerIds } from "../contact-columns";
-import { SheetLayout } from "./layout";
+import { SENTENCE_WIDTH, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 
 /** Days the list looks ahead. */
@@ -228,6 +228,8 @@ function callListTable(
     header,
     rows,
     formats,
+    // The reasons and actions are sentences: shown whole, so no reason to call is cut off.
+    maxWidth: SENTENCE_WIDTH,
     table: {
       name: "LL_ThisWeek",
       style: "TableStyleMedium2",
@@ -269,10 +271,11 @@ export function buildThisWeekSheet(data: ReportData): SheetModel {
     layout.gap();
     changeList(layout, data, data.memberChanges);
   }
-  // The reason and action columns hold sentences: wide enough to read, not a whole line of the screen.
+  // The reason and action columns are as wide as their sentences (callListTable); Note and Done are the
+  // manager's to fill.
   const h = t.header;
   const widths: (number | null)[] = header.map((cell) =>
-    cell === h.reason ? 60 : cell === h.action ? 40 : cell === h.note ? 30 : cell === h.done ? 12 : null,
+    cell === h.note ? 30 : cell === h.done ? 12 : null,
   );
   return layout.finish({ kind: "this-week", tabColor: "#107C10", columnWidths: widths });
 }

@@ -6,7 +6,7 @@
 import { rfm, rfmSegment } from "../../../src/functions/catalogue/rfm";
 import { summary } from "../../../src/functions/catalogue/customers";
 import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../../helpers/kept-latin-words";
-import { at, column, errorIn } from "../excel-values";
+import { at, column, errorIn, inOffice } from "../excel-values";
 
 /** Parameter names and cells are Excel's: taken out before looking for English words. */
 function englishIn(message: string, names: string[]): string[] {
@@ -14,17 +14,6 @@ function englishIn(message: string, names: string[]): string[] {
     names.reduce((m, n) => m.split(n).join(""), message),
     KEPT_FRONT_END_WORDS,
   );
-}
-
-/** Runs `body` as in Excel whose display language is `displayLanguage`. */
-function inOffice<T>(displayLanguage: string, body: () => T): T {
-  const global = globalThis as { Office?: unknown };
-  global.Office = { context: { displayLanguage } };
-  try {
-    return body();
-  } finally {
-    delete global.Office;
-  }
 }
 
 describe("the functions' errors in Chinese", () => {

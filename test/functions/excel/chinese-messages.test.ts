@@ -17,7 +17,7 @@ import { bgnbd } from "../../../src/functions/catalogue/models";
 import { recentDiagnostics } from "../../../src/functions/excel/diagnostics";
 import { CATALOGUE } from "../../../src/i18n/catalogue";
 import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../../helpers/kept-latin-words";
-import { column, errorIn, excelErrorValue } from "../excel-values";
+import { column, errorIn, excelErrorValue, inOffice } from "../excel-values";
 import { cdnowColumns } from "../cdnow-ranges";
 
 const BG = [["BG/NBD", 0.243, 4.414, 0.793, 2.426]];
@@ -66,16 +66,6 @@ function englishIn(message: string): string[] {
     EXCEL_NAMES.reduce((m, n) => m.split(n).join(""), message),
     SYMBOLS,
   );
-}
-
-function inOffice<T>(displayLanguage: string, body: () => T): T {
-  const global = globalThis as { Office?: unknown };
-  global.Office = { context: { displayLanguage } };
-  try {
-    return body();
-  } finally {
-    delete global.Office;
-  }
 }
 
 const orders = () => [column("A", "B"), column("2024-01-05", "2024-02-01"), column(10, 20)] as const;
