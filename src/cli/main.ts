@@ -11,6 +11,7 @@ import { registerDemo } from "./commands/demo";
 import { registerFit } from "./commands/fit";
 import { registerReport } from "./commands/report";
 import { registerSql } from "./commands/sql";
+import { exitCleanlyWhenStopped } from "./stop-signals";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -134,6 +135,7 @@ export async function run(argv: string[], given: CliIO = processIO): Promise<num
 }
 
 export function runFromProcess(): void {
+  exitCleanlyWhenStopped();
   run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -24,6 +24,7 @@ import {
 import { readOrdersWithDuckDb, type DuckDbOrders } from "./read-orders-duckdb";
 import { openDuckDb, type DuckDbSession } from "./session";
 import { progressOnStderr } from "./progress";
+import { onStop } from "../stop-signals";
 
 export type ReadEngine = "js" | "duckdb" | "auto";
 export const READ_ENGINES: readonly ReadEngine[] = ["auto", "js", "duckdb"];
@@ -122,24 +123,6 @@ function fileNotUtf8(e: unknown): string | undefined {
 }
 
 /**
- * Removes the temporary folder when the command is stopped (Ctrl-C, or killed with SIGTERM) before it
- * closes DuckDB: a run over tens of millions of lines spills gigabytes there, which an interrupted run
- * would otherwise leave behind. Returns the function that stops watching.
- */
-function removedWhenStopped(dir: string): () => void {
-  const stop = (signal: NodeJS.Signals) => {
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  return () => {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
-  };
-}
-
-/**
  * Reads the orders into `db`. A file whose first megabyte is UTF-8 may hold other bytes further down,
  * which only DuckDB's reading finds: such a file is read again through a copy in the encoding the
  * in-process reader would use.
@@ -178,7 +161,8 @@ export async function readWithDuckDb(
   io: CliIO,
 ): Promise<DuckDbRead> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "loyalty-duckdb-"));
-  const unwatch = removedWhenStopped(dir);
+  // In the same synchronous step as the folder's making: a signal's handler runs between steps, not inside.
+  const unwatch = onStop(() => rmSync(dir, { recursive: true, force: true }));
   let db: DuckDbSession | undefined;
   const close = () => {
     db?.close();
