@@ -104,7 +104,7 @@ class PackageEdit {
       const bytes = Buffer.concat(own.pieces);
       return inflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
     }
-    return Array.isArray(own) ? Buffer.concat(own).toString("utf8") : own.toString("utf8");
+    return own.toString("utf8");
   }
 
   put(part: string, data: PartContent): void {
