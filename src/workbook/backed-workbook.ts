@@ -48,6 +48,7 @@ import {
   type RegistryEntry,
 } from "./registry";
 import { unmarkedReportCharts } from "./report-objects";
+import { formatsNow } from "./user-objects";
 import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
 
 const SETTINGS_KEY = "settings";
@@ -252,6 +253,10 @@ export class BackedWorkbook implements Workbook {
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
     Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
     prepared.previous = { moves: carried.moves, formats: existing.formats, notes: existing.notes };
+    if (!existing.formats && existing.areas) {
+      const before = existing.areas.map((a) => parseRangeAddress(a));
+      prepared.previous.formatsNow = formatsNow(prepared.model, before, modelAreas(prepared.model));
+    }
     const unmarkedCharts = unmarkedReportCharts(existing);
     if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
     if (existing.areas && !prepared.model.footprint) {
