@@ -415,7 +415,7 @@ export class OfficeBackend implements WorkbookBackend {
     // Without a record of the report's own formats (a sheet written before), what is there is the report's.
     if (!owned || !previous.formats) return losses;
     for (const format of await this.conditionalFormats(sheet, owned)) {
-      if (format.ref === undefined) losses.push({ kind: "format", sheet, cell: "several ranges" });
+      if (format.ref === undefined) losses.push({ kind: "format", sheet });
       else if (fateOf(formatObject(format, format.ref), owned, previous) === "lost")
         losses.push({ kind: "format", sheet, cell: format.ref });
     }
