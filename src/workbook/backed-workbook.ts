@@ -182,9 +182,7 @@ export class BackedWorkbook implements Workbook {
       .filter((n) => !(existing && sameSheetName(n, existing.sheet)))
       .concat(HIDDEN_STORE_SHEETS);
     const sheetName = chooseSheetName(requestedName, taken);
-    const notCarried = prepared.under.map(
-      (u) => `${this.describeSheet(u.sheet)}, cell ${u.cell} ("${u.text}")`,
-    );
+    const notCarried = prepared.under.map((u): RefreshLoss => ({ kind: "cell", ...u }));
 
     await this.checkNamesAreOurs(model, registry);
     await this.checkTableNamesAreFree(toWrite, existing?.sheet);

@@ -9,6 +9,7 @@
  *   or a column is gone, it lies elsewhere in the report's parts) it is listed before anything is written.
  */
 import { boxContains, boxesOverlap, parseRangeList, rangeAddress, type RangeBox } from "../sheet/a1";
+import type { SheetLoss } from "../sheet/port";
 import type { PreviousSheet } from "./backend";
 import { relocateBox, type TableMove } from "./carry";
 import type { RecordedFormat, ReportFormats } from "./registry";
@@ -125,13 +126,13 @@ export function fateOf(
   return { ref: to.map((b) => rangeAddress(b)).join(" ") };
 }
 
-const LABELS: Record<UserObject["what"], string> = {
-  conditionalFormat: "a conditional format",
-  validation: "a data validation",
-  hyperlink: "a link",
+const LOSS_KINDS: Record<UserObject["what"], SheetLoss["kind"]> = {
+  conditionalFormat: "format",
+  validation: "validation",
+  hyperlink: "link",
 };
 
-/** "a conditional format on cells B5:B9" (the sheet is added by the caller). */
-export function describeUserObject(object: UserObject): string {
-  return `${LABELS[object.what]} on ${object.ref.includes(":") || object.ref.includes(" ") ? "cells" : "cell"} ${object.ref}`;
+/** A user object that cannot be carried, as a loss on its sheet (the sheet is added by the caller). */
+export function lossOf(object: UserObject): SheetLoss {
+  return { kind: LOSS_KINDS[object.what], cell: object.ref };
 }

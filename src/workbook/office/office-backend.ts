@@ -428,7 +428,7 @@ export class OfficeBackend implements WorkbookBackend {
     const losses = await this.noteLosses(sheet, model, owned, previous);
     if (!owned) return losses;
     for (const format of await this.conditionalFormats(sheet, owned)) {
-      if (format.ref === undefined) losses.push({ kind: "format", sheet, cell: "several ranges" });
+      if (format.ref === undefined) losses.push({ kind: "format", sheet });
       else if (fateOf(formatObject(format, format.ref), owned, previous) === "lost")
         losses.push({ kind: "format", sheet, cell: format.ref });
     }

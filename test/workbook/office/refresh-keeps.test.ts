@@ -327,7 +327,7 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       { kind: "validation", sheet: "LL Customers", cell: leavingCell },
       { kind: "validation", sheet: "LL Tiers", cell: "A1" },
     ]);
-    expect((stopped as Error).message).toContain(`a data validation on cells A1 of sheet "LL Tiers"`);
+    expect((stopped as Error).message).toContain(`a data validation on cell A1 of sheet "LL Tiers"`);
 
     await buildReport({ workbook: wb, force: true });
     const now = customerTable(excel);
