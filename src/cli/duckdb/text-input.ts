@@ -34,6 +34,7 @@ import { HEADER_SCAN_ROWS, RawTableCollector } from "../../workbook/read-table";
 import { inputError } from "../../input-errors";
 import type { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
+import type { DataLines } from "./row-numbers";
 
 /** How the in-process reader would read one text file. */
 export interface TextLayout {
@@ -44,6 +45,12 @@ export interface TextLayout {
   delimiter: Delimiter;
   /** Lines above the header row (or above the first row of a header-less file), skipped. */
   skip: number;
+  /** The file row of the header (of the row above the first data row without one), as the in-process reader counts. */
+  headerRow: number;
+  /** Physical lines above the first data row: `skip` and the header's lines. */
+  linesAbove: number;
+  /** How lines end ("\n" also for CRLF). */
+  lineBreak: "\n" | "\r";
   /** The columns' names: the header row's texts, or "Column A", ... without one. */
   headers: string[];
   /** The file's row of the first data row. */
@@ -156,15 +163,22 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
   const table = collector.finish();
   const headerRow = collector.headerRow ?? 0;
   const rowsAbove = csv.header === "none" ? headerRow : headerRow - 1;
+  const skip = rowsAbove + breaksInside(parsed.rows.slice(0, rowsAbove));
+  const aligned = parsed.delimiter === "whitespace";
   return {
     file,
     encoding,
     encodingDetected: guessed.detected,
     delimiter: parsed.delimiter,
-    skip: rowsAbove + breaksInside(parsed.rows.slice(0, rowsAbove)),
+    skip,
+    headerRow,
+    linesAbove:
+      skip + (headerRow > rowsAbove ? 1 + breaksInside(parsed.rows.slice(rowsAbove, headerRow)) : 0),
+    // A copy of aligned columns ends its lines with "\n"; any other copy keeps the file's line breaks.
+    lineBreak: aligned || text.includes("\n") ? "\n" : "\r",
     headers: table.headers,
     firstRow: table.firstRow,
-    copied: notUtf8 || !isUtf8(encoding) || parsed.delimiter === "whitespace",
+    copied: notUtf8 || !isUtf8(encoding) || aligned,
   };
 }
 
@@ -210,6 +224,15 @@ export async function utf8Copy(layout: TextLayout, dir: string, name: string): P
 /** The separator DuckDB is told: a copy of aligned columns is tab-separated. */
 export const duckDbDelimiter = (layout: TextLayout) =>
   layout.delimiter === "whitespace" ? "\t" : layout.delimiter;
+
+/** Where the data of `layout`'s file starts in `readFrom`, the file DuckDB reads (itself or its copy). */
+export const dataLinesOf = (layout: TextLayout, readFrom: string): DataLines => ({
+  file: readFrom,
+  linesAbove: layout.linesAbove,
+  headerRow: layout.headerRow,
+  lineBreak: layout.lineBreak,
+  delimiter: duckDbDelimiter(layout).charCodeAt(0),
+});
 
 /** The files of a glob, in the order DuckDB lists them (by name). */
 export async function globbedFiles(db: DuckDbSession, pattern: string): Promise<string[]> {
