@@ -42,13 +42,13 @@ import {
   keepEditedInputs,
   parseRegistry,
   registryEntryFor,
+  reportFormatsOf,
   requestedSheetName,
   sameSheetName,
   type Registry,
   type RegistryEntry,
 } from "./registry";
 import { unmarkedReportCharts } from "./report-objects";
-import { formatsNow } from "./user-objects";
 import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
 
 const SETTINGS_KEY = "settings";
@@ -182,9 +182,7 @@ export class BackedWorkbook implements Workbook {
       .filter((n) => !(existing && sameSheetName(n, existing.sheet)))
       .concat(HIDDEN_STORE_SHEETS);
     const sheetName = chooseSheetName(requestedName, taken);
-    const notCarried = prepared.under.map(
-      (u) => `${this.describeSheet(u.sheet)}, cell ${u.cell} ("${u.text}")`,
-    );
+    const notCarried = prepared.under.map((u): RefreshLoss => ({ kind: "cell", ...u }));
 
     await this.checkNamesAreOurs(model, registry);
     await this.checkTableNamesAreFree(toWrite, existing?.sheet);
@@ -252,10 +250,15 @@ export class BackedWorkbook implements Workbook {
     const found = await this.readCarriedTables(existing, prepared.model, sheets);
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
     Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
-    prepared.previous = { moves: carried.moves, formats: existing.formats, notes: existing.notes };
-    if (!existing.formats && existing.areas) {
+    prepared.previous = {
+      moves: carried.moves,
+      formats: existing.formats,
+      notes: existing.notes,
+      now: reportFormatsOf(prepared.model),
+    };
+    if (existing.areas) {
       const before = existing.areas.map((a) => parseRangeAddress(a));
-      prepared.previous.formatsNow = formatsNow(prepared.model, before, modelAreas(prepared.model));
+      prepared.previous.areas = { before, now: modelAreas(prepared.model) };
     }
     const unmarkedCharts = unmarkedReportCharts(existing);
     if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;

@@ -10,7 +10,6 @@ import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../sheet/port";
 import type { TableMove } from "./carry";
 import type { ReportFormats } from "./registry";
-import type { FormatsNow } from "./user-objects";
 
 export interface BackendSheet {
   name: string;
@@ -42,18 +41,23 @@ export interface DefinedNameSpec {
  * What a backend needs to know of the sheet a rebuild replaces, besides the parts the model owns: where
  * the carried tables' cells go (so what the user attached to them follows), and the conditional formats
  * and validation the last build wrote (the report's own; every other one is the user's). `formats` is
- * undefined for a sheet written before they were recorded: `formatsNow` then tells the report's.
+ * undefined for a sheet written before they were recorded: those in the owned parts are then the report's
+ * where the new build writes one of the same kind and rule at the same place (user-objects.ts).
  */
 export interface PreviousSheet {
   moves: TableMove[];
   formats?: ReportFormats;
   /**
-   * For a sheet written before formats were recorded: the conditional formats and validation the new
-   * build writes, and where each build wrote its blocks. One of the old sheet is the report's only where
-   * the new build writes one of the same kind and rule at the same place (user-objects.ts); any other is
-   * the user's.
+   * The formats and validation the new build writes, with their rules: what a format found is compared
+   * with where the registry recorded no rule (a sheet an earlier build wrote).
    */
-  formatsNow?: FormatsNow;
+  now?: ReportFormats;
+  /**
+   * The boxes the last build wrote (the registry's areas) and those the new build writes, block by
+   * block: on a sheet without a record of formats, one found is the report's only at the place of its
+   * block where the new build writes one (user-objects.ts).
+   */
+  areas?: { before: RangeBox[]; now: RangeBox[] };
   /** The notes the last build wrote ("B5" -> text), when recorded. */
   notes?: Record<string, string>;
   /**

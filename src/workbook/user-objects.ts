@@ -2,26 +2,17 @@
  * What a user attached to the report's parts of a sheet besides values (links, conditional formats,
  * data validation), and where it goes on a rebuild. Every adapter decides the same way:
  *
- * - a conditional format or validation the last build wrote (same kind and range, as the registry
- *   recorded it: ReportFormats) is the report's and is written again by the new model; on a sheet
- *   written before they were recorded, one the new build writes again (same kind and rule) on the cells
- *   it goes to;
+ * - a conditional format or validation the last build wrote (same kind, range and rule, as the registry
+ *   recorded it: ReportFormats; see isReportFormat) is the report's and is written again by the new model;
  * - anything else is the user's: attached to cells of a carried table it follows them, to the same
  *   column by its header and the same customer's row (relocateBox); where it cannot follow (a customer
  *   or a column is gone, it lies elsewhere in the report's parts) it is listed before anything is written.
  */
-import {
-  boxContains,
-  boxesOverlap,
-  parseRangeAddress,
-  parseRangeList,
-  rangeAddress,
-  type RangeBox,
-} from "../sheet/a1";
-import type { ConditionalFormat, SheetModel } from "../sheet/sheet-model";
+import { boxContains, boxesOverlap, parseRangeList, rangeAddress, type RangeBox } from "../sheet/a1";
+import type { SheetLoss } from "../sheet/port";
 import type { PreviousSheet } from "./backend";
 import { relocateBox, type TableMove } from "./carry";
-import type { ReportFormats } from "./registry";
+import type { RecordedFormat, ReportFormats } from "./registry";
 
 /** The kinds Office.js and the file format name differently, as one word ("cellIs" is "cellValue"). */
 function kindWord(type: string): string {
@@ -32,109 +23,69 @@ function kindWord(type: string): string {
 }
 
 /**
- * Whether a conditional format (or validation) of `type` on `ref`, found inside the report's parts, is
- * the report's own: every cell of it is in a range the last build wrote one of that kind on (a writer
- * may join the ranges of equal rules into one).
+ * Whether a conditional format (or validation) found inside the report's parts is the report's own:
+ *
+ * - every cell of it is in a range the last build wrote one of that kind and rule on, as the registry
+ *   recorded them (a writer may join the ranges of equal rules into one); a record without a rule (an
+ *   earlier build's) stands for the rules of that kind the new build writes;
+ * - on a sheet written before formats were recorded, where the new build writes one of that kind and rule
+ *   at the same place: on the cells it goes to with its carried table, or else at the same place of its
+ *   block (writtenThere). A user's format like the report's elsewhere stays theirs.
+ *
+ * So a format of the report's whose rule the user changed is theirs. An adapter that cannot tell an
+ * object's rule (`rule` undefined) decides by kind and range alone, and takes everything for the report's
+ * on a sheet without a record.
  */
 export function isReportFormat(
-  what: "conditionalFormat" | "validation",
-  type: string,
-  ref: string,
-  formats: ReportFormats,
+  object: Pick<UserObject, "what" | "type" | "ref" | "rule">,
+  previous: (Pick<PreviousSheet, "formats" | "now"> & Partial<PreviousSheet>) | undefined,
 ): boolean {
-  const list = what === "conditionalFormat" ? formats.conditionalFormats : formats.validations;
-  const ours = list
-    .filter((f) => kindWord(f.type) === kindWord(type))
+  const pick = (f: ReportFormats | undefined) =>
+    f && (object.what === "conditionalFormat" ? f.conditionalFormats : f.validations);
+  const sameKind = (f: RecordedFormat) => kindWord(f.type) === kindWord(object.type ?? "");
+  const written = (pick(previous?.now) ?? []).filter(sameKind);
+  const rule = object.rule;
+  const writtenNow = rule === undefined || written.some((f) => f.rule === rule);
+  const recorded = pick(previous?.formats);
+  if (!recorded) {
+    if (!writtenNow || rule === undefined || !previous?.areas) return writtenNow;
+    const same = written.filter((f) => f.rule === rule).flatMap((f) => parseRangeList(f.range));
+    return writtenThere(parseRangeList(object.ref), same, previous.moves ?? [], previous.areas);
+  }
+  const ours = recorded
+    .filter(
+      (f) => sameKind(f) && (rule === undefined || (f.rule === undefined ? writtenNow : f.rule === rule)),
+    )
     .flatMap((f) => parseRangeList(f.range));
-  const boxes = parseRangeList(ref);
+  const boxes = parseRangeList(object.ref);
   return boxes.length > 0 && boxes.every((box) => covered(box, ours));
 }
 
 /**
- * What tells the report's conditional formats and validation on a sheet written before they were
- * recorded: those the new build writes, and the boxes each build wrote (block by block, in the same
- * order: the registry's areas of the last build, modelAreas of the new one).
+ * Whether the new build writes a format like an old one (its ranges `same`) on every cell the old one's
+ * `boxes` go to: moved with a carried table, or else at the same place of the same block, each edge kept
+ * at its distance from one of the block's edges however the data resized it (a format on a table's first
+ * column keeps to its left edge, one on its last rows to its bottom).
  */
-export interface FormatsNow {
-  formats: UserObject[];
-  areasBefore: RangeBox[];
-  areasNow: RangeBox[];
-}
-
-/** What the new build writes (`model`, which writes `areasNow`), for a sheet whose last build wrote `areasBefore`. */
-export function formatsNow(model: SheetModel, areasBefore: RangeBox[], areasNow: RangeBox[]): FormatsNow {
-  const formats = (model.conditionalFormats ?? []).map((f): UserObject => ({
-    what: "conditionalFormat",
-    type: f.type,
-    ref: f.range,
-    formulas: ruleFormulas(f),
-  }));
-  const validations = (model.validations ?? []).map((v): UserObject => {
-    let formulas: string[];
-    if (v.type === "list")
-      formulas = v.values
-        ? [`"${v.values.join(",").replace(/"/g, '""')}"`]
-        : [rangeAddress(parseRangeAddress(v.source as string), true)];
-    // Without bounds the writers give the widest ones (write-sheet.ts).
-    else if (v.min === undefined && v.max === undefined) formulas = ["-1e307", "1e307"];
-    else formulas = [v.min, v.max].filter((n) => n !== undefined).map(String);
-    return { what: "validation", type: v.type, ref: v.range, formulas };
-  });
-  return { formats: [...formats, ...validations], areasBefore, areasNow };
-}
-
-/** The formulas of a conditional format's rule as the adapters read them back. */
-function ruleFormulas(f: ConditionalFormat): string[] {
-  if (f.type === "cellValue") return f.operands.map(String);
-  // A three-colour scale's midpoint is the 50th percentile (write-sheet.ts): a formula to Excel's API.
-  return f.type === "colorScale" && f.colors.length === 3 ? ["50"] : [];
-}
-
-/** A formula as compared: without "=" and spaces; numbers by value. */
-function sameFormula(a: string, b: string): boolean {
-  const bare = (f: string) => f.replace(/^\s*=/, "").replace(/\s+/g, "").toLowerCase();
-  const [x, y] = [bare(a), bare(b)];
-  if (x === y) return true;
-  return x !== "" && y !== "" && Number.isFinite(Number(x)) && Number(x) === Number(y);
-}
-
-/**
- * Whether an object found on a sheet written before formats were recorded is the report's: the new
- * build writes one of the same kind, with its rule (every formula of the object is one of the rule's),
- * on every cell the object's cells go to: moved with a carried table (`to`), or else at the same place
- * of the same block, each edge kept at its distance from one of the block's edges however the data
- * resized it. Anything else there is the user's, never dropped on a guess.
- */
-function writtenNow(
-  object: UserObject,
+function writtenThere(
   boxes: RangeBox[],
-  to: RangeBox[] | undefined,
-  now: FormatsNow,
+  same: RangeBox[],
+  moves: TableMove[],
+  areas: { before: RangeBox[]; now: RangeBox[] },
 ): boolean {
-  const same = now.formats
-    .filter(
-      (f) =>
-        f.what === object.what &&
-        kindWord(f.type ?? "") === kindWord(object.type ?? "") &&
-        object.formulas.every((o) => f.formulas.some((r) => sameFormula(o, r))),
-    )
-    .flatMap((f) => parseRangeList(f.ref));
+  const to = relocateRanges(boxes, moves);
   if (to) return to.length > 0 && to.every((box) => covered(box, same));
-  return boxes.length > 0 && boxes.every((box) => placesNow(box, now).some((b) => covered(b, same)));
+  return boxes.length > 0 && boxes.every((box) => placesNow(box, areas).some((b) => covered(b, same)));
 }
 
-/**
- * Where a box of the last build's block may be in the same block of the new one: each edge at its
- * distance from the block's near or far edge (a format on a table's first column keeps to its left
- * edge, one on its last rows to its bottom). None when the box is in no block of the last build.
- */
-function placesNow(box: RangeBox, now: FormatsNow): RangeBox[] {
+/** Where a box of a block of the last build may be in the same block of the new one (see writtenThere). */
+function placesNow(box: RangeBox, areas: { before: RangeBox[]; now: RangeBox[] }): RangeBox[] {
   const inside = (a: RangeBox) => boxContains(a, box.top, box.left) && boxContains(a, box.bottom, box.right);
-  const i = now.areasBefore.findIndex(inside);
+  const i = areas.before.findIndex(inside);
   if (i < 0) return [];
-  const before = now.areasBefore[i];
+  const before = areas.before[i];
   const out: RangeBox[] = [];
-  for (const after of sameBlockNow(i, now)) {
+  for (const after of sameBlockNow(i, areas)) {
     const rows = (r: number) => [r - before.top + after.top, r - before.bottom + after.bottom];
     const cols = (c: number) => [c - before.left + after.left, c - before.right + after.right];
     for (const top of rows(box.top))
@@ -151,11 +102,11 @@ function placesNow(box: RangeBox, now: FormatsNow): RangeBox[] {
  * order (the data resized it), and the n-th block spanning the same columns as before (a section before
  * it came or went with the data).
  */
-function sameBlockNow(i: number, now: FormatsNow): RangeBox[] {
-  const before = now.areasBefore[i];
+function sameBlockNow(i: number, areas: { before: RangeBox[]; now: RangeBox[] }): RangeBox[] {
+  const before = areas.before[i];
   const sameColumns = (b: RangeBox) => b.left === before.left && b.right === before.right;
-  const nth = now.areasBefore.slice(0, i).filter(sameColumns).length;
-  return [now.areasNow[i], now.areasNow.filter(sameColumns)[nth]].filter((b) => b !== undefined);
+  const nth = areas.before.slice(0, i).filter(sameColumns).length;
+  return [areas.now[i], areas.now.filter(sameColumns)[nth]].filter((b) => b !== undefined);
 }
 
 /** Whether the boxes `by` together hold every cell of `box`. */
@@ -203,6 +154,8 @@ export interface UserObject {
   ref: string;
   /** The formulas of its rule. */
   formulas: string[];
+  /** Its rule (format-rules.ts), where the adapter can read it. */
+  rule?: string;
 }
 
 /**
@@ -217,15 +170,9 @@ export function fateOf(
 ): { ref: string } | "report" | "lost" {
   const boxes = parseRangeList(object.ref);
   if (!boxes.some((b) => owned.some((o) => boxesOverlap(o, b)))) return { ref: object.ref };
+  // The report writes no links: a link in its parts is the user's.
+  if (object.what !== "hyperlink" && isReportFormat(object, previous)) return "report";
   const to = previous ? relocateRanges(boxes, previous.moves) : undefined;
-  if (object.what !== "hyperlink") {
-    const formats = previous?.formats;
-    if (formats && isReportFormat(object.what, object.type ?? "", object.ref, formats)) return "report";
-    // A sheet written before formats were recorded: the report's are those the new build writes again
-    // where the object's cells go (see writtenNow).
-    if (!formats && (!previous?.formatsNow || writtenNow(object, boxes, to, previous.formatsNow)))
-      return "report";
-  }
   if (!to) return "lost";
   // A formula is written for the first cell of the range: relative references follow only if it stays.
   const firstStays = to[0].top === boxes[0].top && to[0].left === boxes[0].left;
@@ -233,13 +180,13 @@ export function fateOf(
   return { ref: to.map((b) => rangeAddress(b)).join(" ") };
 }
 
-const LABELS: Record<UserObject["what"], string> = {
-  conditionalFormat: "a conditional format",
-  validation: "a data validation",
-  hyperlink: "a link",
+const LOSS_KINDS: Record<UserObject["what"], SheetLoss["kind"]> = {
+  conditionalFormat: "format",
+  validation: "validation",
+  hyperlink: "link",
 };
 
-/** "a conditional format on cells B5:B9" (the sheet is added by the caller). */
-export function describeUserObject(object: UserObject): string {
-  return `${LABELS[object.what]} on ${object.ref.includes(":") || object.ref.includes(" ") ? "cells" : "cell"} ${object.ref}`;
+/** A user object that cannot be carried, as a loss on its sheet (the sheet is added by the caller). */
+export function lossOf(object: UserObject): SheetLoss {
+  return { kind: LOSS_KINDS[object.what], cell: object.ref };
 }

@@ -105,7 +105,7 @@ it("formats and validation of the user's on the old build's report parts are the
   // customers, the Benefit cost inputs that moved down) are not listed; the user's rule on the cohorts
   // cannot follow (no carried table there).
   expect(io.stderr.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
-    '  - a conditional format on cells D67:D70 on sheet "LL KPIs"',
+    '  - a conditional format on cells D67:D70 of sheet "LL KPIs"',
   ]);
   expect(readFileSync(book).equals(before)).toBe(true);
 
@@ -119,8 +119,10 @@ it("formats and validation of the user's on the old build's report parts are the
   expect(elements(customers, "dataValidation").filter((e) => e.includes("Yes,No"))).toEqual([
     expect.stringContaining('sqref="B6:B62"'),
   ]);
-  // The report's data bar is written once, by the new build; the old one was not carried as the user's.
-  expect(customers.match(/type="dataBar"/g)).toHaveLength(1);
+  // The report's data bar is written once, by the new build (the old one was not carried as the user's);
+  // the user's copy of it on another column is theirs and follows its customers too.
+  const bars = elements(customers, "conditionalFormatting").filter((e) => e.includes('type="dataBar"'));
+  expect(bars.map((e) => /sqref="([^"]*)"/.exec(e)?.[1]).sort()).toEqual(["O6:O62", "P6:P62"]);
   expect(sheetXml(now, "LL KPIs")).not.toContain("<formula>0.5</formula>");
 });
 
@@ -135,8 +137,9 @@ const elements = (xml: string, name: string) =>
 
 /**
  * The old workbook with formats and validation of the user's on the report's parts, where its registry
- * records none: on LL Customers a rule of their own on the column the report draws data bars on and a
- * dropdown on the name column; on LL KPIs a rule on the first cohorts' cells.
+ * records none: on LL Customers a rule of their own on the column the report draws data bars on, a copy
+ * of the report's data bar on the next column and a dropdown on the name column; on LL KPIs a rule on the
+ * first cohorts' cells.
  */
 async function withUserFormats(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
@@ -151,9 +154,13 @@ async function withUserFormats(bytes: Buffer): Promise<Buffer> {
   const rule = (sqref: string, formula: string) =>
     `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="0" priority="9" operator="greaterThan">` +
     `<formula>${formula}</formula></cfRule></conditionalFormatting>`;
+  // The report's own data bar, copied by the user onto another column.
+  const dataBar = (sqref: string) =>
+    `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="8"><dataBar><cfvo type="min"/>` +
+    '<cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>';
   await edit("LL Customers", (xml) =>
     xml
-      .replace("<pageMargins", `${rule("O6:O65", "1000")}<pageMargins`)
+      .replace("<pageMargins", `${rule("O6:O65", "1000")}${dataBar("P6:P65")}<pageMargins`)
       .replace(
         "<pageMargins",
         '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="B6:B65">' +

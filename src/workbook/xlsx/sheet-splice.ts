@@ -14,13 +14,14 @@ import {
   rangeAddress,
   type RangeBox,
 } from "../../sheet/a1";
+import type { SheetLoss } from "../../sheet/port";
 import type { PreviousSheet } from "../backend";
 import type { XlsxPackage } from "./package";
 import { firstTopLevelElement, WORKSHEET_TAIL } from "./package-edit";
 import { sheetExtensions } from "./sheet-extensions";
 import { detached, partTextPieces } from "./sheet-reader";
 import { scanSheet } from "./sheet-scan";
-import { elementFormulas, followCells, type UserElement } from "./user-elements";
+import { elementFormulas, elementRule, followCells, type UserElement } from "./user-elements";
 import { attributes, escapeXml, startTags } from "./xml-text";
 
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -56,8 +57,8 @@ export interface OldSheetParts {
   extensions: string[];
   /** Namespace prefixes the old sheet declares on its root ("xmlns:x14ac" -> uri): what is carried may use them. */
   namespaces: [string, string][];
-  /** What the user had outside the cells that cannot be carried, e.g. `a sparkline in cell F7`. */
-  lost: string[];
+  /** What the user had outside the cells that cannot be carried, e.g. a sparkline in cell F7. */
+  lost: SheetLoss[];
 }
 
 const overlapsOwned = (owned: RangeBox[], ref: string | undefined) =>
@@ -82,7 +83,7 @@ export async function userPartsOf(
   const oldXml = head + tail;
   const root = /<(\w+:)?worksheet\b([^>]*)>/.exec(oldXml);
   const elements = mainElements(oldXml, root?.[1] ?? "");
-  const lost: string[] = [];
+  const lost: SheetLoss[] = [];
   const follow = (element: UserElement) => followCells(element, owned, previous, lost);
   const conditionalFormats = elements("conditionalFormatting").flatMap((e) => {
     const xml = follow({
@@ -90,6 +91,7 @@ export async function userPartsOf(
       type: attributes(startTags(e, "cfRule")[0] ?? "").type,
       ref: attributes(startOf(e)).sqref ?? "",
       formulas: elementFormulas(e),
+      rule: elementRule("conditionalFormat", e),
       withRef: withSqref(e),
     });
     return xml === undefined ? [] : [xml];
@@ -101,6 +103,7 @@ export async function userPartsOf(
       type: a.type ?? "none",
       ref: a.sqref ?? "",
       formulas: elementFormulas(e),
+      rule: elementRule("validation", e),
       withRef: withSqref(e),
     });
     return xml === undefined ? [] : [xml];
