@@ -105,12 +105,17 @@ const userNames = (pkg: XlsxPackage) =>
     .map((n) => `${n.name}=${n.formula}`)
     .sort();
 
-/** What the refresh lists as not kept, one line each, for the corpus's edits. */
-function notKept(w: Week, leaveRow: number): string[] {
+/**
+ * What the refresh lists as not kept, one line each, for the corpus's edits: the notes on a report cell
+ * and on the kept customer's "Called?" (a note does not follow its customer), the highlight on the
+ * leaving customer's "Called?", the sparkline in a report cell, the chart on LL Tiers.
+ */
+function notKept(w: Week, leaveRow: number, stayRow: number): string[] {
   return [
     `the note on cell B5 of sheet "LL Customers" ("${TYPED.reportNote}")`,
-    `a conditional format on cell ${w.called}${leaveRow} on sheet "LL Customers"`,
-    `a sparkline in cell ${OBJECTS.reportSparkline} on sheet "LL Customers"`,
+    `the note on cell ${w.called}${stayRow} of sheet "LL Customers" ("${TYPED.calledNote}")`,
+    `a conditional format on cell ${w.called}${leaveRow} of sheet "LL Customers"`,
+    `a sparkline in cell ${OBJECTS.reportSparkline} of sheet "LL Customers"`,
     'a chart, picture or shape on sheet "LL Tiers"',
   ];
 }
@@ -136,7 +141,8 @@ function corpusCase(w: Writer) {
     pkg = XlsxPackage.fromBuffer(after, w.file);
   });
 
-  const leaveRow = () => week.headerRow + week.customers.findIndex((r) => r[0] === week.leave);
+  const rowOf = (id: string) => week.headerRow + week.customers.findIndex((r) => r[0] === id);
+  const expected = () => notKept(week, rowOf(week.leave), rowOf(week.stay));
 
   it("lists what it cannot keep and writes nothing; --force names each in its warnings", () => {
     expect(stopCode).toBe(2);
@@ -146,9 +152,9 @@ function corpusCase(w: Writer) {
       .split("\n")
       .filter((l) => l.startsWith("  - "))
       .map((l) => l.slice(4));
-    expect(listed.sort()).toEqual(notKept(week, leaveRow()).sort());
+    expect(listed.sort()).toEqual(expected().sort());
     expect(warnings.sort()).toEqual(
-      notKept(week, leaveRow())
+      expected()
         .map((l) => `not kept (--force): ${l}`)
         .sort(),
     );

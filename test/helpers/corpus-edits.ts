@@ -41,6 +41,7 @@ export const TYPED = {
   memo: "my memo",
   reportNote: "ask about the refund",
   mineNote: "called on Monday",
+  calledNote: "spoke to her husband",
 };
 export const CRM_LINK = "https://crm.example/c/42";
 export const MY_NAMES = { MyTop: "Mine!$A$1", MyCustomers: "'LL Customers'!$A$7:$A$20" };
@@ -109,6 +110,8 @@ export async function managersWeek(built: string, out: string): Promise<Week> {
     rules: [{ type: "cellIs", priority: 2, operator: "equal", formulae: ['"Tue"'], style: { fill: FILL } }],
   });
   ws.getCell("B5").note = TYPED.reportNote;
+  ws.getCell(`${called}${rowWith(ws, stay)}`).note = TYPED.calledNote;
+
   ws.getColumn(3).hidden = true;
 
   const alertSheet = sheet("LL Alerts");
