@@ -15,7 +15,8 @@ export const rawText = (column: string) => `CAST(r.${quoted(column)} AS VARCHAR)
 export const rawBlank = (column: string, type = "VARCHAR") =>
   type === "VARCHAR" ? `TRIM(COALESCE(${rawText(column)}, '')) = ''` : `r.${quoted(column)} IS NULL`;
 
-const NUMERIC_TYPE = /^(DOUBLE|FLOAT|REAL|DECIMAL(\(\d+, ?\d+\))?|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT))$/;
+const NUMERIC_TYPE =
+  /^(DOUBLE|FLOAT|REAL|DECIMAL(\(\d+, ?\d+\))?|U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT))$/;
 const DATE_TYPE = /^(DATE|TIMESTAMP(_S|_MS|_NS)?)$/;
 
 /**

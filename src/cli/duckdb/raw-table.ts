@@ -56,9 +56,7 @@ export async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<Raw
       });
       const list = `[${parts.map((p) => sqlString(p.file)).join(", ")}]`;
       const rowid =
-        parts.length === 1
-          ? "file_row_number"
-          : `file_row_number + CASE filename ${offsets.join(" ")} END`;
+        parts.length === 1 ? "file_row_number" : `file_row_number + CASE filename ${offsets.join(" ")} END`;
       await db.run(`CREATE VIEW ll_raw AS
         SELECT ${headers.map(quoted).join(", ")}, ${rowid} AS rowid
         FROM read_parquet(${list}, file_row_number = true${parts.length === 1 ? "" : ", filename = true"})`);
