@@ -14,7 +14,7 @@ import type { CellPlace, TablePlace } from "./engine/data/table";
 import { bilingual } from "./engine/text/bilingual";
 import { PLACE_TEXTS, placeText } from "./engine/text/places";
 import { READING_TEXTS, type DelimiterWord } from "./engine/text/reading";
-import { UserError } from "./user-error";
+import { refreshLossLines, UserError, type RefreshLoss } from "./user-error";
 
 /** A place as the English message writes it (`where`) and as parts (`at`), when known. */
 interface Where {
@@ -237,10 +237,10 @@ const en = {
     `${d.file} was not changed: it is being refreshed by another run ` +
     `(process ${d.pid} on ${d.host}, since ${d.started}); wait for it to finish, or delete ` +
     `${d.lock} if no refresh is running`,
-  // `losses`: what the splice of the package found it cannot carry, as it describes them (English).
-  refreshWouldNotKeep: (d: { file: string; losses: string[] }) =>
+  // `losses`: what the splice of the package found it cannot carry.
+  refreshWouldNotKeep: (d: { file: string; losses: RefreshLoss[] }) =>
     `${d.file} was not changed: refreshing it would not keep what was written on the ` +
-    `report's sheets:\n${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
+    `report's sheets:\n${refreshLossLines("en", d.losses)}\n` +
     "Move it to a sheet of your own (or outside the report's tables), or run again with --force to " +
     "refresh anyway without it",
   // The DuckDB engine.
@@ -374,7 +374,7 @@ const zhCN: Texts = {
     `请等它完成，如果并没有刷新在运行，请删除 ${d.lock}`,
   refreshWouldNotKeep: (d) =>
     `${d.file} 未被更改：刷新会丢失您在报告工作表上写的以下内容：\n` +
-    `${d.losses.map((n) => `  - ${n}`).join("\n")}\n` +
+    `${refreshLossLines("zh-CN", d.losses)}\n` +
     "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
   duckDbMissing: (d) =>
     `DuckDB 未安装（无法加载可选包 @duckdb/node-api：${d.reason}）；` +

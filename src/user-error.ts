@@ -7,6 +7,8 @@
  * raise it without depending on the command line.
  */
 import { DataError, type DataErrorDetail, type InputFix, type SourcedDetail } from "./engine/data/errors";
+import { bilingual } from "./engine/text/bilingual";
+import type { Language } from "./engine/text/language";
 import type { TierMinimumProblem } from "./engine/tiers/program";
 import type { InputErrorDetail } from "./input-errors";
 
@@ -74,40 +76,105 @@ export type UserErrorDetail =
 
 /**
  * Something of the user's on a generated sheet that rebuilding it would remove: a note on a cell the
- * report owns, a chart placed on the report's part of the sheet, text where the rebuilt sheet writes, a
- * conditional format or a link of theirs on the report's parts that cannot follow its cells.
+ * report owns, text where the rebuilt sheet writes, a conditional format, validation, link or sparkline of
+ * theirs on the report's parts that cannot follow its cells, charts, pictures or shapes placed on the
+ * sheet, a part of the sheet's file the report cannot carry (a pivot table, a slicer ...), an Excel
+ * extension it does not know. Each front end says it in its language (refreshLossText).
  */
 export interface RefreshLoss {
-  kind: "note" | "chart" | "cell" | "format" | "validation" | "link";
+  kind: "note" | "cell" | "format" | "validation" | "link" | "sparkline" | "drawing" | "part" | "extension";
   sheet: string;
-  /** The cell (or cells, "B5:B9") it is on or in; none for a chart. */
+  /**
+   * The cell (or cells, "B5:B9 D4") it is on or in; none for a drawing, a part or an extension, and for a
+   * format on several ranges that Excel does not name.
+   */
   cell?: string;
-  /** The note's or the cell's text; a chart's name; where a link leads. */
+  /** The note's or the cell's text; where a link leads; an extension's uri ("" when it has none). */
   text?: string;
+  /** A drawing: how many charts, pictures or shapes. */
+  count?: number;
+  /** A part: its relationship type's last word, as the file names it ("pivotTable", "slicer"). */
+  part?: string;
 }
 
-/** One loss in English words: `the note on cell B5 of sheet "LL Customers" ("call back")`. */
-export function describeRefreshLoss(loss: RefreshLoss): string {
-  const text = loss.text === undefined ? "" : ` ("${shortened(loss.text)}")`;
-  if (loss.kind === "chart") return `a chart${text} on sheet "${loss.sheet}"`;
-  const where = `cell ${loss.cell} of sheet "${loss.sheet}"`;
-  if (loss.kind === "note") return `the note on ${where}${text}`;
-  if (loss.kind === "format") return `a conditional format on ${where.replace(/^cell /, "cells ")}`;
-  if (loss.kind === "validation") return `a data validation on ${where.replace(/^cell /, "cells ")}`;
-  if (loss.kind === "link") return `a link on ${where}${text}`;
-  return `what is typed in ${where}${text}`;
+/** A part of a sheet's file the report cannot carry, by its relationship type's last word. */
+const PART_WORDS = bilingual<Record<string, string>>({
+  en: {
+    pivotTable: "a pivot table",
+    threadedComment: "a threaded comment",
+    image: "a background picture",
+    oleObject: "an embedded object",
+    ctrlProp: "a form control",
+    control: "a form control",
+    slicer: "a slicer",
+    timeline: "a timeline",
+  },
+  "zh-CN": {
+    pivotTable: "数据透视表",
+    threadedComment: "线程批注",
+    image: "背景图片",
+    oleObject: "嵌入对象",
+    ctrlProp: "表单控件",
+    control: "表单控件",
+    slicer: "切片器",
+    timeline: "日程表",
+  },
+});
+
+/** "cell B5" or "cells B5:B9". */
+const cellsEn = (ref: string | undefined) => (/[: ]/.test(ref ?? "") ? `cells ${ref}` : `cell ${ref}`);
+
+/** Each kind of loss in the language's words; sheets, cells and texts as the user wrote them. */
+const REFRESH_LOSS_TEXTS = bilingual<Record<RefreshLoss["kind"], (l: RefreshLoss, text: string) => string>>({
+  en: {
+    note: (l, text) => `the note on cell ${l.cell} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
+    cell: (l, text) => `what is typed in cell ${l.cell} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
+    format: (l) =>
+      `a conditional format on ${l.cell === undefined ? "several ranges" : cellsEn(l.cell)} of sheet "${l.sheet}"`,
+    validation: (l) => `a data validation on ${cellsEn(l.cell)} of sheet "${l.sheet}"`,
+    link: (l, text) => `a link on ${cellsEn(l.cell)} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
+    sparkline: (l) => `a sparkline in ${cellsEn(l.cell)} of sheet "${l.sheet}"`,
+    drawing: (l) =>
+      `${(l.count ?? 1) === 1 ? "a chart, picture or shape" : `${l.count} charts, pictures or shapes`} on sheet "${l.sheet}"`,
+    part: (l) => `${PART_WORDS.en[l.part ?? ""] ?? `a part of type ${l.part}`} on sheet "${l.sheet}"`,
+    extension: (l, text) =>
+      `an Excel extension ${text ? `(${text})` : "without a name"} on sheet "${l.sheet}"`,
+  },
+  "zh-CN": {
+    note: (l, text) => `工作表“${l.sheet}”的 ${l.cell} 单元格上的批注${text && `（“${text}”）`}`,
+    cell: (l, text) => `工作表“${l.sheet}”的 ${l.cell} 单元格中输入的内容${text && `（“${text}”）`}`,
+    format: (l) =>
+      `工作表“${l.sheet}”${l.cell === undefined ? "多个区域" : `的 ${l.cell} 单元格`}上的条件格式`,
+    validation: (l) => `工作表“${l.sheet}”的 ${l.cell} 单元格上的数据验证`,
+    link: (l, text) => `工作表“${l.sheet}”的 ${l.cell} 单元格上的链接${text && `（“${text}”）`}`,
+    sparkline: (l) => `工作表“${l.sheet}”的 ${l.cell} 单元格中的迷你图`,
+    drawing: (l) => `工作表“${l.sheet}”上的 ${l.count ?? 1} 个图表、图片或形状`,
+    part: (l) =>
+      `工作表“${l.sheet}”上的${PART_WORDS["zh-CN"][l.part ?? ""] ?? `一个类型为 "${l.part}" 的部件`}`,
+    extension: (l, text) => `工作表“${l.sheet}”上的一项 Excel 扩展内容${text && `（${text}）`}`,
+  },
+});
+
+/** One loss in `language`: `the note on cell B5 of sheet "LL Customers" ("call back")`. */
+export function refreshLossText(language: Language, loss: RefreshLoss): string {
+  return REFRESH_LOSS_TEXTS[language][loss.kind](loss, loss.text === undefined ? "" : shortened(loss.text));
 }
 
 /** A text cut to 60 characters for a list of what would be lost. */
-export function shortened(text: string): string {
+function shortened(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The losses as the lines of a list, each indented under the sentence that introduces them. */
+export function refreshLossLines(language: Language, losses: RefreshLoss[]): string {
+  return losses.map((l) => `  - ${refreshLossText(language, l)}`).join("\n");
 }
 
 /** The message of a refresh stopped before it wrote anything (code refreshWouldLose). */
 export function refreshWouldLoseMessage(losses: RefreshLoss[]): string {
   return (
     "nothing was changed: refreshing would remove what was written on the report's sheets:\n" +
-    losses.map((l) => `  - ${describeRefreshLoss(l)}`).join("\n") +
+    refreshLossLines("en", losses) +
     '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it'
   );
 }

@@ -20,6 +20,7 @@ import { SEGMENT_SCHEMES, type ReportConfig } from "../report/config";
 import type { ReportWarning } from "../report/report-summary";
 import { readRulesLine, testAccountLine } from "./left-out";
 import type { Language } from "../engine/text/language";
+import { refreshLossText, type RefreshLoss } from "../user-error";
 
 export interface CliReportRun {
   /** The workbook the sheets are written to. */
@@ -40,8 +41,16 @@ export interface CliReportRun {
   read?: () => string | undefined;
 }
 
-/** The --json object: the build's summary, where the workbook went, and the whole command's seconds. */
-export type CliReportJson = { file: string; saveWarnings: string[]; read?: string } & ReportSummary;
+/**
+ * The --json object: the build's summary, where the workbook went, and the whole command's seconds.
+ * `notKept`: what a forced refresh did not keep of the user's; `saveWarnings` says each in English.
+ */
+export type CliReportJson = {
+  file: string;
+  saveWarnings: string[];
+  notKept: RefreshLoss[];
+  read?: string;
+} & ReportSummary;
 
 /** A progress line in `language`: "[ 40%] Writing sheet 3 of 8: Tiers". */
 function progressLine(p: ReportProgress, language: Language): string {
@@ -153,7 +162,7 @@ export function summaryText(s: CliReportJson, language: Language = "en", names?:
     );
   }
   for (const w of s.warnings) if (w !== modelWarning) lines.push(texts.warning(warningText(w, language)));
-  for (const w of s.saveWarnings) lines.push(texts.warning(w));
+  for (const loss of s.notKept) lines.push(texts.warning(texts.notKept(refreshLossText(language, loss))));
   lines.push(texts.doneIn(s.seconds));
   return lines.join("\n");
 }
@@ -182,7 +191,8 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
   const read = run.read?.();
   const json: CliReportJson = {
     file: saved.file,
-    saveWarnings: saved.warnings,
+    saveWarnings: saved.notKept.map((loss) => CLI_TEXTS.en.notKept(refreshLossText("en", loss))),
+    notKept: saved.notKept,
     ...(read ? { read } : {}),
     ...result.summary,
     seconds,

@@ -112,6 +112,7 @@ export const CLI_TEXTS = bilingual({
     modelFitted: (name: string) => `Model: ${name} fitted`,
     modelNotUsed: (name: string, problem: string) => `Model: ${name} not used: ${problem}`,
     warning: (text: string) => `Warning: ${text}`,
+    notKept: (what: string) => `not kept (--force): ${what}`,
     qualityWarning: (count: number, customers: boolean, label: string, action: string, first: string) =>
       `${counted(count, customers ? "customer" : "row")}: ${label.toLowerCase()} (${action})` +
       (first ? `; first at ${first}` : ""),
@@ -217,6 +218,7 @@ export const CLI_TEXTS = bilingual({
     modelFitted: (name: string) => `模型：${name} 已拟合`,
     modelNotUsed: (name: string, problem: string) => `模型：未使用 ${name}：${problem}`,
     warning: (text: string) => `提示：${text}`,
+    notKept: (what: string) => `未保留（--force）：${what}`,
     qualityWarning: (count: number, customers: boolean, label: string, action: string, first: string) =>
       `${whole(count)} ${customers ? "位客户" : "行"}：${label}（${action}）` +
       (first ? `；首次出现于 ${first}` : ""),

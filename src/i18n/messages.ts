@@ -24,9 +24,8 @@ import type { ModelProblem } from "../report/report-models";
 import { NO_HEADER_FIX } from "../workbook/read-table";
 import {
   FILE_ERROR_TEXTS,
+  refreshLossLines,
   refreshWouldLoseMessage,
-  shortened,
-  type RefreshLoss,
   type UserErrorDetail,
 } from "../user-error";
 import { INPUT_ERROR_TEXTS } from "../input-errors";
@@ -361,7 +360,7 @@ const zhCN: MessageTexts = {
     `模型：${d.model} 拟合退化（数据无法确定其参数），因此未使用其预测；详见“模型”工作表`,
   refreshWouldLose: (d) =>
     "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
-    d.losses.map((l) => `  - ${refreshLossZh(l)}`).join("\n") +
+    refreshLossLines("zh-CN", d.losses) +
     "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
   summaryTierGrace: (d) =>
     `tiers.demoteAfterPeriods 为 ${d.periods}：在低于门槛的评审中保级需要此前各次评审的消费记录，而客户汇总中没有；` +
@@ -379,17 +378,5 @@ const zhCN: MessageTexts = {
   inputMissing: () => "请提供订单文件（loyalty report ORDERS --out FILE.xlsx）或 --summary FILE",
   ...INPUT_ERROR_TEXTS["zh-CN"],
 };
-
-/** One loss in Chinese: the sheet and cell as the user named them, the text quoted. */
-function refreshLossZh(loss: RefreshLoss): string {
-  const text = loss.text === undefined ? "" : `（“${shortened(loss.text)}”）`;
-  if (loss.kind === "chart") return `工作表“${loss.sheet}”上的图表${text}`;
-  const where = `工作表“${loss.sheet}”的 ${loss.cell} 单元格`;
-  if (loss.kind === "note") return `${where}上的批注${text}`;
-  if (loss.kind === "format") return `${where}上的条件格式`;
-  if (loss.kind === "validation") return `${where}上的数据验证`;
-  if (loss.kind === "link") return `${where}上的链接${text}`;
-  return `${where}中输入的内容${text}`;
-}
 
 export const MESSAGE_TEXTS = bilingual<MessageTexts>({ en, "zh-CN": zhCN });

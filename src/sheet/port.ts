@@ -35,6 +35,9 @@ import type { RefreshLoss } from "../user-error";
 
 export type { RefreshLoss } from "../user-error";
 
+/** A loss found on a sheet before the sheet is named (the caller adds it). */
+export type SheetLoss = Omit<RefreshLoss, "sheet">;
+
 /** Prefix of every generated sheet's name: the visible half of the marker (the registry is the other). */
 export const GENERATED_SHEET_PREFIX = "LL ";
 
@@ -111,10 +114,10 @@ export interface WriteSheetResult {
   /** Rows of such values whose key left the table, kept in a Kept notes table. */
   keptRows: number;
   /**
-   * What the user wrote on the sheet that the rebuild could not keep where it was (one description each,
-   * naming the sheet and cell): a caller that has not written yet stops and lists them unless told to go on.
+   * What the user wrote on the sheet that the rebuild could not keep where it was: a caller that has not
+   * written yet stops and lists them unless told to go on.
    */
-  notCarried: string[];
+  notCarried: RefreshLoss[];
 }
 
 /** The state of one input cell of a generated sheet. */

@@ -265,16 +265,16 @@ describe("refresh keeps the user's work (corpus)", () => {
     const before = readFileSync(book);
     const io = capture();
     expect(await run(["report", book, "--in-place"], io)).toBe(2);
-    expect(io.stderr).toContain('- a sparkline in cell B7 on sheet "LL Customers"');
+    expect(io.stderr).toContain('- a sparkline in cell B7 of sheet "LL Customers"');
     // The user's data bar on rows of the report's table, one of a customer who left: it cannot follow.
-    expect(io.stderr).toContain('- a conditional format on cells B7:B20 on sheet "LL Customers"');
+    expect(io.stderr).toContain('- a conditional format on cells B7:B20 of sheet "LL Customers"');
     expect(io.stderr).not.toMatch(/AZ10|AZ1:AZ5|O7:O65/);
     expect(readFileSync(book).equals(before)).toBe(true);
 
     const forced = await runJson(["report", book, "--in-place", "--force"]);
     expect(forced.saveWarnings).toEqual([
-      'not kept (--force): a conditional format on cells B7:B20 on sheet "LL Customers"',
-      'not kept (--force): a sparkline in cell B7 on sheet "LL Customers"',
+      'not kept (--force): a conditional format on cells B7:B20 of sheet "LL Customers"',
+      'not kept (--force): a sparkline in cell B7 of sheet "LL Customers"',
     ]);
     const check = (bytes: Buffer) => {
       const xml = sheetXml(bytes, "LL Customers");
@@ -318,8 +318,8 @@ describe("refresh keeps the user's work (corpus)", () => {
     const io = capture();
     expect(await run(["report", book, "--in-place"], io)).toBe(2);
     expect(io.stderr.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
-      `  - a conditional format on cell ${called}${leaveRow} on sheet "LL Customers"`,
-      '  - a link on cell A1 on sheet "LL Customers"',
+      `  - a conditional format on cell ${called}${leaveRow} of sheet "LL Customers"`,
+      '  - a link on cell A1 of sheet "LL Customers"',
     ]);
     expect(readFileSync(book).equals(before)).toBe(true);
 

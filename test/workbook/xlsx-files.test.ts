@@ -209,7 +209,7 @@ describe("xlsx adapter: updating a user's workbook in place", () => {
     const wb = await XlsxWorkbook.open(f);
     await wb.writeSheet(exampleSheetModel());
     await wb.writeSettings({ version: 1 });
-    expect(await wb.save()).toEqual({ file: f, warnings: [] });
+    expect(await wb.save()).toEqual({ file: f, notKept: [] });
     const again = await XlsxWorkbook.open(f);
     await again.writeSheet(exampleSheetModel());
     await again.save();
@@ -300,7 +300,7 @@ describe("xlsx adapter: updating a user's workbook in place", () => {
       name: "Other",
       blocks: [{ at: { row: 1, col: 1 }, rows: [["x"]] }],
     });
-    expect((await user.save()).warnings).toEqual([]);
+    expect((await user.save()).notKept).toEqual([]);
     const after = await zipParts(f);
     const userParts = Object.keys(before.files).filter(
       (p) => /^xl\/(charts|drawings)\/.+[^/]$/.test(p) || p === salesChart,

@@ -12,14 +12,13 @@
  */
 import type { DuckDbSession } from "./session";
 import type { OrderFiles } from "./order-files";
-import { firstNumber, quoted } from "./raw-columns";
+import { quoted } from "./raw-columns";
 
 export interface RawRelation {
   /** The file's column names, in order. */
   headers: string[];
   /** Each column's DuckDB type (VARCHAR for every column of a text file). */
   types: string[];
-  rowsRead: number;
 }
 
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -60,12 +59,11 @@ export async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<Raw
       await db.run(`CREATE VIEW ll_raw AS
         SELECT ${headers.map(quoted).join(", ")}, ${rowid} AS rowid
         FROM read_parquet(${list}, file_row_number = true${parts.length === 1 ? "" : ", filename = true"})`);
-      return { headers, types: described.column_type as string[], rowsRead: before };
+      return { headers, types: described.column_type as string[] };
     }
   }
   // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
   const described = await db.columns("DESCRIBE ll_raw");
-  const rowsRead = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
-  return { headers: described.column_name as string[], types: described.column_type as string[], rowsRead };
+  return { headers: described.column_name as string[], types: described.column_type as string[] };
 }

@@ -13,6 +13,7 @@
 import { boxesOverlap, parseRangeList, type CellPosition, type RangeBox } from "../../sheet/a1";
 import { authorsMarked, isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
+import type { RefreshLoss } from "../../sheet/port";
 import type { PreviousSheet } from "../backend";
 import { MemorySheet } from "../memory/memory-backend";
 import { definedNamesXml, putDefinedNames } from "./defined-names";
@@ -44,8 +45,8 @@ const RELS_HEAD =
 
 export interface SpliceResult {
   bytes: Buffer;
-  /** What the user had on a replaced generated sheet that is not in the new file (one line each). */
-  notCarried: string[];
+  /** What the user had on a replaced generated sheet that is not in the new file. */
+  notCarried: RefreshLoss[];
 }
 
 /** Relative target from the folder of `fromPart` to `toPart` ("../tables/table3.xml"). */
@@ -271,17 +272,6 @@ function chartTitle(xml: string): string {
   return title ? [...title.matchAll(/<(?:\w+:)?t>([^<]*)</g)].map((m) => unescapeXml(m[1])).join("") : "";
 }
 
-const REL_LABELS: [string, string][] = [
-  ["/pivotTable", "a pivot table"],
-  ["/threadedComment", "a threaded comment"],
-  ["/image", "a background picture"],
-  ["/oleObject", "an embedded object"],
-  ["/ctrlProp", "a form control"],
-  ["/control", "a form control"],
-  ["/slicer", "a slicer"],
-  ["/timeline", "a timeline"],
-];
-
 /**
  * The old parts of a replaced generated sheet: which go (the report's), which are the user's and stay
  * (their own tables outside the report's parts), and what cannot be carried (listed).
@@ -293,10 +283,10 @@ function sortOldRelationships(
   owned: RangeBox[] | undefined,
   model: SheetModel | undefined,
   previous: PreviousSheet | undefined,
-  notCarried: string[],
+  notCarried: RefreshLoss[],
 ): Relationship[] {
   const keepTables: Relationship[] = [];
-  const where = `sheet "${slotName}"`;
+  const sheet = slotName;
   for (const r of edit.relationships(part)) {
     if (r.type.endsWith(REL_TABLE)) {
       const tag = startTags(edit.text(r.target), "table")[0] ?? "";
@@ -308,10 +298,7 @@ function sortOldRelationships(
     }
     if (r.type.endsWith(REL_DRAWING)) {
       const foreign = foreignDrawingObjects(edit, r.target, previous);
-      if (foreign > 0)
-        notCarried.push(
-          `${foreign === 1 ? "a chart, picture or shape" : `${foreign} charts, pictures or shapes`} on ${where}`,
-        );
+      if (foreign > 0) notCarried.push({ kind: "drawing", sheet, count: foreign });
       continue;
     }
     if (r.type.endsWith("/comments")) {
@@ -323,7 +310,7 @@ function sortOldRelationships(
         const ref = a.ref ?? "";
         const text = itemText(m[3]);
         const ours = isReportNote({ cell: ref, text, author: authors[Number(a.authorId ?? -1)] }, known);
-        if (!ours) notCarried.push(`the note on cell ${ref} of ${where} ("${shorten(text)}")`);
+        if (!ours) notCarried.push({ kind: "note", sheet, cell: ref, text });
       }
       continue;
     }
@@ -334,14 +321,9 @@ function sortOldRelationships(
       r.type.endsWith("/hyperlink")
     )
       continue;
-    const label = REL_LABELS.find(([suffix]) => r.type.endsWith(suffix))?.[1];
-    notCarried.push(`${label ?? `a part of type ${r.type.slice(r.type.lastIndexOf("/") + 1)}`} on ${where}`);
+    notCarried.push({ kind: "part", sheet, part: r.type.slice(r.type.lastIndexOf("/") + 1) });
   }
   return keepTables;
-}
-
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** The relationship id of a <sheet> element, whatever prefix the file gives it. */
@@ -404,7 +386,7 @@ interface Splice {
   ours: (xml: string) => string;
   tableIds: { next: number };
   workbookRels: WorkbookRels;
-  notCarried: string[];
+  notCarried: RefreshLoss[];
 }
 
 /** xl/_rels/workbook.xml.rels as it is edited: the new sheets' relationships added. */
@@ -558,7 +540,7 @@ function replaceOldSheet(
   let xml = ourXml;
   let linkRels: Relationship[] = [];
   if (userParts) {
-    notCarried.push(...userParts.lost.map((what) => `${what} on sheet "${slot.name}"`));
+    notCarried.push(...userParts.lost.map((loss) => ({ ...loss, sheet: slot.name })));
     linkRels = userLinkRels(edit.relationships(part), userParts);
     xml = withUserParts(xml, userParts);
   }

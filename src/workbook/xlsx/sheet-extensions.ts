@@ -14,6 +14,7 @@
  *   it is listed as not carried.
  */
 import { boxesOverlap, parseRangeList, type RangeBox } from "../../sheet/a1";
+import type { SheetLoss } from "../../sheet/port";
 import type { PreviousSheet } from "../backend";
 import { firstTopLevelElement } from "./package-edit";
 import { elementFormulas, followCells } from "./user-elements";
@@ -26,8 +27,8 @@ const SPARKLINES = "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}";
 export interface SheetExtensions {
   /** <ext> elements to put in the new sheet's <extLst>, each declaring the prefixes it uses. */
   carried: string[];
-  /** What cannot be carried, e.g. `a sparkline in cell F7`. */
-  lost: string[];
+  /** What cannot be carried, e.g. a sparkline in cell F7. */
+  lost: SheetLoss[];
 }
 
 const sqrefOf = (xml: string) => /<(?:\w+:)?sqref>([^<]*)<\/(?:\w+:)?sqref>/.exec(xml)?.[1] ?? "";
@@ -54,7 +55,7 @@ function keptItems(
   uri: string,
   owned: RangeBox[],
   previous: PreviousSheet | undefined,
-  lost: string[],
+  lost: SheetLoss[],
 ): string | undefined {
   const body = /^<[^>]*>([\s\S]*)<\/(?:\w+:)?ext>$/.exec(ext)?.[1] ?? "";
   const follow = (what: "conditionalFormat" | "validation", e: string, type: string | undefined) =>
@@ -90,7 +91,7 @@ function keptItems(
     const lines = elementsNamed(group, "sparkline");
     const kept = lines.filter((line) => {
       if (outside(owned, sqrefOf(line))) return true;
-      lost.push(`a sparkline in cell ${sqrefOf(line)}`);
+      lost.push({ kind: "sparkline", cell: sqrefOf(line) });
       return false;
     });
     if (kept.length === 0) return [];
@@ -114,7 +115,7 @@ export function sheetExtensions(
   previous?: PreviousSheet,
 ): SheetExtensions {
   const carried: string[] = [];
-  const lost: string[] = [];
+  const lost: SheetLoss[] = [];
   const at = firstTopLevelElement(oldXml, ["extLst"]);
   if (at < 0) return { carried, lost };
   const list = oldXml.slice(at, oldXml.search(/<\/(?:\w+:)?worksheet>\s*$/));
@@ -123,7 +124,7 @@ export function sheetExtensions(
     const start = attributes(m[2]);
     const uri = start.uri ?? "";
     if (![CONDITIONAL_FORMATS, DATA_VALIDATIONS, SPARKLINES].includes(uri)) {
-      lost.push(`an Excel extension of the sheet (${uri || "without a name"})`);
+      lost.push({ kind: "extension", text: uri });
       continue;
     }
     const items = keptItems(m[0], uri, owned, previous, lost);

@@ -14,6 +14,7 @@ import {
   rangeAddress,
   type RangeBox,
 } from "../../sheet/a1";
+import type { SheetLoss } from "../../sheet/port";
 import type { PreviousSheet } from "../backend";
 import { firstTopLevelElement, WORKSHEET_TAIL } from "./package-edit";
 import { sheetExtensions } from "./sheet-extensions";
@@ -53,8 +54,8 @@ export interface OldSheetParts {
   extensions: string[];
   /** Namespace prefixes the old sheet declares on its root ("xmlns:x14ac" -> uri): what is carried may use them. */
   namespaces: [string, string][];
-  /** What the user had outside the cells that cannot be carried, e.g. `a sparkline in cell F7`. */
-  lost: string[];
+  /** What the user had outside the cells that cannot be carried, e.g. a sparkline in cell F7. */
+  lost: SheetLoss[];
 }
 
 const inside = (owned: RangeBox[], row: number, col: number) => owned.some((b) => boxContains(b, row, col));
@@ -65,7 +66,7 @@ const overlapsOwned = (owned: RangeBox[], ref: string | undefined) =>
 export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: PreviousSheet): OldSheetParts {
   const root = /<(\w+:)?worksheet\b([^>]*)>/.exec(oldXml);
   const elements = mainElements(oldXml, root?.[1] ?? "");
-  const lost: string[] = [];
+  const lost: SheetLoss[] = [];
   const follow = (element: UserElement) => followCells(element, owned, previous, lost);
   const conditionalFormats = elements("conditionalFormatting").flatMap((e) => {
     const xml = follow({

@@ -4,7 +4,8 @@
  */
 import type { RangeBox } from "../../sheet/a1";
 import type { PreviousSheet } from "../backend";
-import { describeUserObject, fateOf, type UserObject } from "../user-objects";
+import type { SheetLoss } from "../../sheet/port";
+import { fateOf, lossOf, type UserObject } from "../user-objects";
 import { unescapeXml } from "./xml-text";
 
 /** A format, validation or link of the old sheet's XML: its ranges, and the element with others in. */
@@ -17,12 +18,12 @@ export function followCells(
   element: UserElement,
   owned: RangeBox[],
   previous: PreviousSheet | undefined,
-  lost: string[],
+  lost: SheetLoss[],
 ): string | undefined {
   const fate = fateOf(element, owned, previous);
   if (fate === "report") return undefined;
   if (fate === "lost") {
-    lost.push(describeUserObject(element));
+    lost.push(lossOf(element));
     return undefined;
   }
   return element.withRef(fate.ref);

@@ -28,17 +28,17 @@ import { SpliceBackend } from "./splice-backend";
 export interface SaveResult {
   file: string;
   /** What the saved file does not carry of the user's (only with `force`). */
-  warnings: string[];
+  notKept: RefreshLoss[];
 }
 
 export interface SaveOptions {
-  /** Save even when something the user wrote on a rebuilt sheet cannot be kept (it is listed in warnings). */
+  /** Save even when something the user wrote on a rebuilt sheet cannot be kept (it is listed in notKept). */
   force?: boolean;
 }
 
 export class XlsxWorkbook extends BackedWorkbook {
   /** What writes of this session could not keep where the user put it. */
-  private readonly notCarried: string[] = [];
+  private readonly notCarried: RefreshLoss[] = [];
 
   private constructor(
     private readonly xlsx: SpliceBackend | NewXlsxBackend,
@@ -108,7 +108,7 @@ export class XlsxWorkbook extends BackedWorkbook {
   }
 
   /** The bytes the file would have now, and what of the user's they would not keep. */
-  async toBuffer(): Promise<{ bytes: Buffer; notCarried: string[] }> {
+  async toBuffer(): Promise<{ bytes: Buffer; notCarried: RefreshLoss[] }> {
     if (this.xlsx instanceof NewXlsxBackend) {
       return { bytes: await this.xlsx.toBuffer(await this.chartsBySheet()), notCarried: [] };
     }
@@ -128,6 +128,6 @@ export class XlsxWorkbook extends BackedWorkbook {
       // The written file must read back as a workbook before it replaces anything.
       XlsxPackage.fromBuffer(written, path.basename(target)).sheets();
     });
-    return { file: target, warnings: notCarried.map((n) => `not kept (--force): ${n}`) };
+    return { file: target, notKept: notCarried };
   }
 }
