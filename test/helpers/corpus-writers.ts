@@ -10,8 +10,7 @@ import JSZip from "jszip";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { sharedStringItems } from "../../src/workbook/xlsx/sheet-reader";
 import { convertWithLibreOffice } from "./libreoffice";
-
-export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+import { NS_REL } from "./package-zip";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
