@@ -107,16 +107,21 @@ const userNames = (pkg: XlsxPackage) =>
     .sort();
 
 /**
- * What of the user's workbook.xml holds besides sheets and names: its pivot caches (cacheId=part) and its
- * links to other workbooks (part), each found through workbook.xml's relationships.
+ * What of the user's workbook.xml holds besides sheets and names: its pivot caches (cacheId=part), its
+ * links to other workbooks and its slicer caches (part), each found through workbook.xml's relationships.
  */
-function workbookLevel(pkg: XlsxPackage): { pivotCaches: string[]; externalLinks: string[] } {
+function workbookLevel(pkg: XlsxPackage): {
+  pivotCaches: string[];
+  externalLinks: string[];
+  slicerCaches: string[];
+} {
   const xml = pkg.text("xl/workbook.xml");
   const rels = pkg.relationships("xl/workbook.xml");
   const target = (tag: string) => rels.find((r) => r.id === attributes(tag)["r:id"])?.target ?? "(none)";
   return {
     pivotCaches: startTags(xml, "pivotCache").map((t) => `${attributes(t).cacheId}=${target(t)}`),
     externalLinks: startTags(xml, "externalReference").map(target),
+    slicerCaches: startTags(xml, "slicerCache").map(target),
   };
 }
 
@@ -304,6 +309,19 @@ function corpusCase(w: Writer) {
     ).cacheId;
     expect(was.pivotCaches[0]).toMatch(new RegExp(`^${cacheId}=`));
     expect(withoutContentType(pkg, [pivot?.target as string, was.pivotCaches[0].split("=")[1]])).toEqual([]);
+  });
+
+  it("a slicer on their pivot table: its cache stays in workbook.xml's extensions, with its relationship", () => {
+    const was = workbookLevel(XlsxPackage.fromBuffer(before, "before"));
+    if (w.drops?.slicers) {
+      console.log(`${w.name}: no slicer to keep. ${w.drops.slicers}`);
+      expect(was.slicerCaches).toEqual([]);
+      return;
+    }
+    expect(was.slicerCaches).toEqual(["xl/slicerCaches/slicerCache1.xml"]);
+    expect(workbookLevel(pkg).slicerCaches).toEqual(was.slicerCaches);
+    expect(withoutContentType(pkg, was.slicerCaches)).toEqual([]);
+    expect(pkg.text(was.slicerCaches[0])).toContain(`name="${WORKBOOK_OBJECTS.slicerCache}"`);
   });
 
   it("a link to another workbook: kept in workbook.xml, the formula using it unchanged", () => {

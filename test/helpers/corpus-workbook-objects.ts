@@ -1,7 +1,8 @@
 /**
  * Objects of the user's that live at the workbook level, for the refresh corpus, added as Excel writes
- * them: a pivot table on a sheet of theirs with its cache in workbook.xml (<pivotCaches>), a link to
- * another workbook (<externalReferences>, used by a formula on their sheet), and a picture on their sheet.
+ * them: a pivot table on a sheet of theirs with its cache in workbook.xml (<pivotCaches>) and a slicer on
+ * it (its cache in workbook.xml's <extLst>, the slicer in the sheet's), a link to another workbook
+ * (<externalReferences>, used by a formula on their sheet), and a picture on their sheet.
  * The refresh rewrites workbook.xml, its relationships and [Content_Types].xml: these are what it must
  * keep there.
  */
@@ -21,6 +22,7 @@ export const WORKBOOK_OBJECTS = {
   externalFormula: "[1]Prices!$A$1",
   externalCell: "D1",
   picture: "My logo",
+  slicerCache: "Slicer_Amount",
 };
 
 /** Puts `element` into workbook.xml before the first of `before` there is (schema order). */
@@ -85,6 +87,48 @@ async function withPivotTable(zip: JSZip, pkg: XlsxPackage, sheet: string): Prom
   const types = "application/vnd.openxmlformats-officedocument.spreadsheetml";
   await addOverride(zip, cache, `${types}.pivotCacheDefinition+xml`);
   await addOverride(zip, table, `${types}.pivotTable+xml`);
+}
+
+const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const REL_2007 = "http://schemas.microsoft.com/office/2007/relationships";
+
+/** A slicer on the pivot table of sheet `sheet` (Excel 2010): its cache and the slicer itself. */
+async function withSlicer(zip: JSZip, pkg: XlsxPackage, sheet: string): Promise<void> {
+  const cache = "xl/slicerCaches/slicerCache1.xml";
+  const slicer = "xl/slicers/slicer1.xml";
+  const tabId = pkg.sheets().findIndex((s) => s.name === sheet) + 1;
+  zip.file(
+    cache,
+    `${XML_HEAD}<slicerCacheDefinition xmlns="${X14}" name="${WORKBOOK_OBJECTS.slicerCache}" sourceName="Amount">` +
+      `<pivotTables><pivotTable tabId="${tabId}" name="${WORKBOOK_OBJECTS.pivotName}"/></pivotTables>` +
+      '<data><tabular pivotCacheId="7"><items count="0"/></tabular></data></slicerCacheDefinition>',
+  );
+  zip.file(
+    slicer,
+    `${XML_HEAD}<slicers xmlns="${X14}"><slicer name="Amount" cache="${WORKBOOK_OBJECTS.slicerCache}" caption="Amount" rowHeight="241300"/></slicers>`,
+  );
+  await addRelationship(zip, "xl/workbook.xml", {
+    id: "rIdSlicerCache1",
+    type: `${REL_2007}/slicerCache`,
+    target: "slicerCaches/slicerCache1.xml",
+  });
+  await intoWorkbook(
+    zip,
+    `<extLst><ext uri="{BBE1A952-AA13-448e-AADC-164F8A28A991}" xmlns:x14="${X14}"><x14:slicerCaches><x14:slicerCache r:id="rIdSlicerCache1"/></x14:slicerCaches></ext></extLst>`,
+    [],
+  );
+  const part = sheetPart(pkg, sheet);
+  await addRelationship(zip, part, { id: "rIdSlicer1", type: `${REL_2007}/slicer`, target: `/${slicer}` });
+  const xml = (await zip.file(part)?.async("string")) as string;
+  zip.file(
+    part,
+    xml.replace(
+      /<\/worksheet>\s*$/,
+      `<extLst><ext uri="{A8765BA9-456A-4dab-B4F3-ACF838C121DE}" xmlns:x14="${X14}"><x14:slicerList><x14:slicer r:id="rIdSlicer1"/></x14:slicerList></ext></extLst></worksheet>`,
+    ),
+  );
+  await addOverride(zip, cache, "application/vnd.ms-excel.slicerCache+xml");
+  await addOverride(zip, slicer, "application/vnd.ms-excel.slicer+xml");
 }
 
 /** A link to another workbook (prices.xlsx, its sheet Prices, A1 cached as 42) that formulas use as [1]. */
@@ -158,7 +202,7 @@ async function withPicture(zip: JSZip, pkg: XlsxPackage, sheet: string): Promise
 }
 
 /**
- * The workbook with a pivot table on the user's sheet `pivotSheet`, a link to another workbook and a
+ * The workbook with a pivot table and a slicer on the user's sheet `pivotSheet`, a link to another workbook and a
  * picture on the user's sheet `pictureSheet` (one without a drawing).
  */
 export async function withWorkbookObjects(
@@ -169,6 +213,7 @@ export async function withWorkbookObjects(
   const pkg = XlsxPackage.fromBuffer(bytes, "b");
   const zip = await JSZip.loadAsync(bytes);
   await withPivotTable(zip, pkg, pivotSheet);
+  await withSlicer(zip, pkg, pivotSheet);
   await withExternalLink(zip);
   await withPicture(zip, pkg, pictureSheet);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
