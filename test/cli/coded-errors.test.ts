@@ -336,6 +336,29 @@ const BAD: Bad[] = [
     ["o16.foo"],
   ],
   [
+    "a settings file that is a folder: said in words, with what to do",
+    () => {
+      mkdirSync(path.join(dir, "settings.json"), { recursive: true });
+      return [
+        "report",
+        put("o17.csv", ORDERS),
+        "--config",
+        path.join(dir, "settings.json"),
+        "--out",
+        "r.xlsx",
+      ];
+    },
+    ["settings.json", "文件夹"],
+  ],
+  [
+    "a DuckDB input that is a folder",
+    () => {
+      mkdirSync(path.join(dir, "lines.csv"), { recursive: true });
+      return ["report", path.join(dir, "lines.csv"), "--engine", "duckdb", "--out", path.join(dir, "d.xlsx")];
+    },
+    ["lines.csv", "文件夹"],
+  ],
+  [
     "a glob that names no file",
     () => ["report", path.join(dir, "none-*.csv"), "--engine", "duckdb", "--out", path.join(dir, "g.xlsx")],
     ["none-*.csv"],
