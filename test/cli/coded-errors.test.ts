@@ -304,6 +304,22 @@ const BAD: Bad[] = [
     ["bad.json", "model.margin", "bogus"],
   ],
   [
+    "tier rules that do not fit together (the engine's check), tiers named in the language",
+    () => [
+      "report",
+      put("o18.csv", ORDERS),
+      "--config",
+      put(
+        "tiers.json",
+        '{"tiers": {"tiers": [{"key": "a", "name": "Gold", "nameZh": "金卡", "minSpend": 100}, ' +
+          '{"key": "a", "name": "Base", "nameZh": "普通", "minSpend": 5}]}}',
+      ),
+      "--out",
+      "r.xlsx",
+    ],
+    ["普通"],
+  ],
+  [
     "a campaign table without its columns",
     () => [
       "report",

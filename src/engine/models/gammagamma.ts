@@ -155,8 +155,7 @@ class GammaGammaLikelihood implements Likelihood {
 
 /** Fits the Gamma-Gamma model on the customers with x > 0 and m̄ > 0; the others are counted in `excluded`. */
 export function fitGammaGamma(data: SpendData, options: FitOptions = {}): GammaGammaFitResult {
-  if (data.x.length !== data.monetary.length)
-    throw new InputRuleError({ rule: "monetaryLength" });
+  if (data.x.length !== data.monetary.length) throw new InputRuleError({ rule: "monetaryLength" });
   const rows = spendRows(data);
   if (rows.customers === 0) {
     throw new InputRuleError({ rule: "noSpendCustomers" });
