@@ -42,6 +42,7 @@ import {
   keepEditedInputs,
   parseRegistry,
   registryEntryFor,
+  reportFormatsOf,
   requestedSheetName,
   sameSheetName,
   type Registry,
@@ -249,7 +250,12 @@ export class BackedWorkbook implements Workbook {
     const found = await this.readCarriedTables(existing, prepared.model, sheets);
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
     Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
-    prepared.previous = { moves: carried.moves, formats: existing.formats, notes: existing.notes };
+    prepared.previous = {
+      moves: carried.moves,
+      formats: existing.formats,
+      notes: existing.notes,
+      now: reportFormatsOf(prepared.model),
+    };
     const unmarkedCharts = unmarkedReportCharts(existing);
     if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
     if (existing.areas && !prepared.model.footprint) {

@@ -41,11 +41,17 @@ export interface DefinedNameSpec {
  * What a backend needs to know of the sheet a rebuild replaces, besides the parts the model owns: where
  * the carried tables' cells go (so what the user attached to them follows), and the conditional formats
  * and validation the last build wrote (the report's own; every other one is the user's). `formats` is
- * undefined for a sheet written before they were recorded: those in the owned parts are then the report's.
+ * undefined for a sheet written before they were recorded: those in the owned parts are then the report's
+ * where the new build writes one of the same kind and rule (user-objects.ts).
  */
 export interface PreviousSheet {
   moves: TableMove[];
   formats?: ReportFormats;
+  /**
+   * The formats and validation the new build writes, with their rules: what a format found is compared
+   * with where the registry recorded no rule (a sheet an earlier build wrote).
+   */
+  now?: ReportFormats;
   /** The notes the last build wrote ("B5" -> text), when recorded. */
   notes?: Record<string, string>;
   /**

@@ -12,6 +12,7 @@ import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-mod
 import type { CellContents } from "./backend";
 import { areaAddresses, carriedTables, modelAreas, type CarriedTableRecord } from "./carry";
 import { GENERATED_SHEET_PREFIX } from "../sheet/port";
+import { modelFormatRule, modelValidationRule } from "./format-rules";
 
 /** A value as stored in JSON: dates as Excel serial numbers. */
 export type StoredScalar = string | number | boolean | null;
@@ -43,10 +44,35 @@ export interface RegistryEntry {
   notes?: Record<string, string>;
 }
 
-/** The conditional formats and validation a build wrote on a sheet: the report's own, by kind and range. */
+/**
+ * The conditional formats and validation a build wrote on a sheet: the report's own, by kind, range and
+ * rule (format-rules.ts). `rule` is absent in files written before it was recorded.
+ */
 export interface ReportFormats {
-  conditionalFormats: { type: string; range: string }[];
-  validations: { type: string; range: string }[];
+  conditionalFormats: RecordedFormat[];
+  validations: RecordedFormat[];
+}
+
+export interface RecordedFormat {
+  type: string;
+  range: string;
+  rule?: string;
+}
+
+/** The conditional formats and validation `model` writes, with their rules. */
+export function reportFormatsOf(model: SheetModel): ReportFormats {
+  return {
+    conditionalFormats: (model.conditionalFormats ?? []).map((f) => ({
+      type: f.type,
+      range: f.range,
+      rule: modelFormatRule(f),
+    })),
+    validations: (model.validations ?? []).map((v) => ({
+      type: v.type,
+      range: v.range,
+      rule: modelValidationRule(v),
+    })),
+  };
 }
 
 export interface Registry {
@@ -122,10 +148,7 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
     charts: model.charts ?? [],
     areas: areaAddresses(modelAreas(written)),
     carried: carriedTables(written),
-    formats: {
-      conditionalFormats: (written.conditionalFormats ?? []).map((f) => ({ type: f.type, range: f.range })),
-      validations: (written.validations ?? []).map((v) => ({ type: v.type, range: v.range })),
-    },
+    formats: reportFormatsOf(written),
     notes: Object.fromEntries(
       resolveCells(written).flatMap((c) =>
         c.note === undefined ? [] : [[cellAddress(c.row, c.col), c.note]],

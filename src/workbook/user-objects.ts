@@ -2,8 +2,8 @@
  * What a user attached to the report's parts of a sheet besides values (links, conditional formats,
  * data validation), and where it goes on a rebuild. Every adapter decides the same way:
  *
- * - a conditional format or validation the last build wrote (same kind and range, as the registry
- *   recorded it: ReportFormats) is the report's and is written again by the new model;
+ * - a conditional format or validation the last build wrote (same kind, range and rule, as the registry
+ *   recorded it: ReportFormats; see isReportFormat) is the report's and is written again by the new model;
  * - anything else is the user's: attached to cells of a carried table it follows them, to the same
  *   column by its header and the same customer's row (relocateBox); where it cannot follow (a customer
  *   or a column is gone, it lies elsewhere in the report's parts) it is listed before anything is written.
@@ -12,7 +12,7 @@ import { boxContains, boxesOverlap, parseRangeList, rangeAddress, type RangeBox 
 import type { SheetLoss } from "../sheet/port";
 import type { PreviousSheet } from "./backend";
 import { relocateBox, type TableMove } from "./carry";
-import type { ReportFormats } from "./registry";
+import type { RecordedFormat, ReportFormats } from "./registry";
 
 /** The kinds Office.js and the file format name differently, as one word ("cellIs" is "cellValue"). */
 function kindWord(type: string): string {
@@ -23,23 +23,35 @@ function kindWord(type: string): string {
 }
 
 /**
- * Whether a conditional format (or validation) of `type` on `ref`, found inside the report's parts, is
- * the report's own: every cell of it is in a range the last build wrote one of that kind on (a writer
- * may join the ranges of equal rules into one). Without a record (a sheet written before formats were
- * recorded) everything there is.
+ * Whether a conditional format (or validation) found inside the report's parts is the report's own:
+ *
+ * - every cell of it is in a range the last build wrote one of that kind and rule on, as the registry
+ *   recorded them (a writer may join the ranges of equal rules into one); a record without a rule (an
+ *   earlier build's) stands for the rules of that kind the new build writes;
+ * - on a sheet written before formats were recorded, where the new build writes one of that kind and rule.
+ *
+ * So a format of the report's whose rule the user changed is theirs. An adapter that cannot tell an
+ * object's rule (`rule` undefined) decides by kind and range alone, and takes everything for the report's
+ * on a sheet without a record.
  */
 export function isReportFormat(
-  what: "conditionalFormat" | "validation",
-  type: string,
-  ref: string,
-  formats: ReportFormats | undefined,
+  object: Pick<UserObject, "what" | "type" | "ref" | "rule">,
+  previous: Pick<PreviousSheet, "formats" | "now"> | undefined,
 ): boolean {
-  if (!formats) return true;
-  const list = what === "conditionalFormat" ? formats.conditionalFormats : formats.validations;
-  const ours = list
-    .filter((f) => kindWord(f.type) === kindWord(type))
+  const pick = (f: ReportFormats | undefined) =>
+    f && (object.what === "conditionalFormat" ? f.conditionalFormats : f.validations);
+  const sameKind = (f: RecordedFormat) => kindWord(f.type) === kindWord(object.type ?? "");
+  const written = (pick(previous?.now) ?? []).filter(sameKind);
+  const rule = object.rule;
+  const writtenNow = rule === undefined || written.some((f) => f.rule === rule);
+  const recorded = pick(previous?.formats);
+  if (!recorded) return writtenNow;
+  const ours = recorded
+    .filter(
+      (f) => sameKind(f) && (rule === undefined || (f.rule === undefined ? writtenNow : f.rule === rule)),
+    )
     .flatMap((f) => parseRangeList(f.range));
-  const boxes = parseRangeList(ref);
+  const boxes = parseRangeList(object.ref);
   return boxes.length > 0 && boxes.every((box) => covered(box, ours));
 }
 
@@ -88,6 +100,8 @@ export interface UserObject {
   ref: string;
   /** The formulas of its rule. */
   formulas: string[];
+  /** Its rule (format-rules.ts), where the adapter can read it. */
+  rule?: string;
 }
 
 /**
@@ -102,11 +116,8 @@ export function fateOf(
 ): { ref: string } | "report" | "lost" {
   const boxes = parseRangeList(object.ref);
   if (!boxes.some((b) => owned.some((o) => boxesOverlap(o, b)))) return { ref: object.ref };
-  if (
-    object.what !== "hyperlink" &&
-    isReportFormat(object.what, object.type ?? "", object.ref, previous?.formats)
-  )
-    return "report";
+  // The report writes no links: a link in its parts is the user's.
+  if (object.what !== "hyperlink" && isReportFormat(object, previous)) return "report";
   const to = previous ? relocateRanges(boxes, previous.moves) : undefined;
   if (!to) return "lost";
   // A formula is written for the first cell of the range: relative references follow only if it stays.

@@ -15,6 +15,7 @@ import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } 
 import type { CsvReadOptions } from "../../workbook/csv/table";
 import {
   checkAlike,
+  dataLinesOf,
   duckDbDelimiter,
   globbedFiles,
   textLayout,
@@ -102,6 +103,8 @@ async function duckDbCsvOptions(
   }
   const text = layouts[0];
   const header = csv.header !== "none";
+  // A glob's rows are numbered through its files as DuckDB reads them (no file names them).
+  const lines = layouts.length === 1 ? dataLinesOf(text, readFrom[0]) : undefined;
   const names = header ? namesDuckDbTakes(text.headers) : text.headers;
   const options: DuckDbCsvOptions = {
     header,
@@ -110,6 +113,7 @@ async function duckDbCsvOptions(
     firstRow: text.firstRow,
     readFrom,
     ...(names ? { names } : {}),
+    ...(lines ? { lines } : {}),
   };
   return { options, text };
 }
@@ -122,10 +126,16 @@ function fileNotUtf8(e: unknown): string | undefined {
   return /^\s*file = (.+)$/m.exec(message)?.[1]?.trim();
 }
 
+/** Whether DuckDB's parallel reader refused quoted cells with line breaks (the file is read again serially). */
+function needsSerialRead(e: unknown): boolean {
+  const message = String((e as { message?: unknown } | undefined)?.message ?? "");
+  return /parallel scanner does not support null_padding/i.test(message);
+}
+
 /**
  * Reads the orders into `db`. A file whose first megabyte is UTF-8 may hold other bytes further down,
  * which only DuckDB's reading finds: such a file is read again through a copy in the encoding the
- * in-process reader would use.
+ * in-process reader would use. A file whose quoted cells hold line breaks is read again by one thread.
  */
 async function readOrdersAsInProcess(
   db: DuckDbSession,
@@ -135,16 +145,18 @@ async function readOrdersAsInProcess(
   onProgress: ((step: DuckDbReadStep, files: string) => void) | undefined,
 ): Promise<{ files: OrderFiles; read: DuckDbOrders; text?: TextLayout }> {
   const notUtf8 = new Set<string>();
+  let serial = false;
   for (;;) {
     const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8);
-    const files = orderFiles(input, decided.options);
+    const files = orderFiles(input, { ...decided.options, serial });
     try {
       const read = await readOrdersWithDuckDb(db, files, { ...options, onProgress });
       return { files, read, text: decided.text };
     } catch (e) {
       const file = fileNotUtf8(e);
-      if (file === undefined || notUtf8.has(file)) throw e;
-      notUtf8.add(file);
+      if (!serial && needsSerialRead(e)) serial = true;
+      else if (file === undefined || notUtf8.has(file)) throw e;
+      else notUtf8.add(file);
       await db.run("DROP TABLE IF EXISTS ll_raw");
     }
   }

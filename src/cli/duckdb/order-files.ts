@@ -8,6 +8,7 @@ import { inputError } from "../../input-errors";
 import { fileError } from "../../user-error";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import type { DataLines } from "./row-numbers";
 
 export type OrderFileFormat = "parquet" | "csv";
 
@@ -23,6 +24,8 @@ export interface OrderFiles {
   single: boolean;
   /** The file's line of the first data row (2 below a header row). */
   firstRow: number;
+  /** Where the data starts in the one text file read (to number its rows as the in-process reader does). */
+  lines?: DataLines;
 }
 
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -50,6 +53,13 @@ export interface DuckDbCsvOptions {
   firstRow?: number;
   /** The files DuckDB reads instead of `pattern`: a glob's files, or UTF-8 copies (see text-input.ts). */
   readFrom?: string[];
+  /** Where the data starts in the one file read (row-numbers.ts). */
+  lines?: DataLines;
+  /**
+   * Read by one thread: DuckDB's parallel reader refuses quoted cells holding line breaks beside
+   * `null_padding` (which short rows need), so such a file is read again this way.
+   */
+  serial?: boolean;
 }
 
 export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFiles {
@@ -69,6 +79,7 @@ export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFi
     ...(csv.names ? [`names = [${csv.names.map(sqlString).join(", ")}]`] : []),
     ...(csv.skip ? [`skip = ${csv.skip}`] : []),
     "null_padding = true",
+    ...(csv.serial ? ["parallel = false"] : []),
   ];
   const fromClause =
     format === "parquet" ? `read_parquet(${source})` : `read_csv(${source}, ${options.join(", ")})`;
@@ -76,5 +87,5 @@ export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFi
   const label = single ? path.basename(pattern) : pattern;
   // A file without a header row starts with data on its first line.
   const firstRow = csv.firstRow ?? (csv.header === false ? 1 : 2);
-  return { pattern, format, fromClause, label, single, firstRow };
+  return { pattern, format, fromClause, label, single, firstRow, ...(csv.lines ? { lines: csv.lines } : {}) };
 }

@@ -27,6 +27,7 @@ import { firstNumber, rawText } from "./raw-columns";
 import { cellOf, type JudgedCustomers } from "./lookups";
 import type { DuckDbMemberDetails } from "./member-details-duckdb";
 import type { OrderFiles } from "./order-files";
+import type { RowNumbers } from "./row-numbers";
 import type { DuckDbReadOptions } from "./read-orders-duckdb";
 
 /** What the report needs besides the tables in DuckDB. */
@@ -36,7 +37,8 @@ export interface QualityInputs {
   columns: DetectedColumns;
   formats: Formats;
   asOf: number;
-  rowsRead: number;
+  /** DuckDB's rows as the in-process table numbers them (its empty lines, its blank rows at either end). */
+  rows: RowNumbers;
   keepDuplicates: boolean;
   orderTotals: boolean;
   judged: JudgedCustomers;
@@ -76,8 +78,13 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
   const collector = new QualityCollector(table, actionsFor(q.options, q.keepDuplicates), perReason);
   const groups = reasonGroups(q);
   const totals = await countEveryReason(db, groups);
+  const extent = tableExtent(q.rows, totals);
   for (const [k, g] of groups.entries()) {
     const n = Number(totals[`n${k}`][0]);
+    if (g.reason === "blankRow") {
+      await addBlankRows(db, q, extent, n, table, collector, perReason);
+      continue;
+    }
     if (n === 0) continue;
     const shown = await addExamples(db, q, g, table, collector, perReason);
     const total = g.amount ? Number(totals[`s${k}`][0] ?? 0) : undefined;
@@ -86,10 +93,64 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
   }
   await addCustomerFindings(db, q, table, collector, perReason);
   const purchaseLines = await firstNumber(db, `SELECT COUNT(*) FROM ${q.tables.cleanLines} WHERE purchase`);
-  return collector.report(q.rowsRead, purchaseLines, {
+  return collector.report(extent.rowsRead, purchaseLines, {
     amountRule: amountRuleOf(q.columns.mapping),
     orderTotals: q.orderTotals,
   });
+}
+
+/**
+ * Where the in-process table ends: its last row that is not blank (blank rows below it are not in that
+ * table, nor are those above its first row), as DuckDB's row and as the file's row, and its rows.
+ */
+interface TableExtent {
+  lastRowid: number;
+  lastFileRow: number;
+  rowsRead: number;
+  /** DuckDB's blank rows below the table. */
+  blankBelow: number;
+}
+
+function tableExtent(rows: RowNumbers, totals: Record<string, unknown[]>): TableExtent {
+  const last = totals.last_row[0];
+  const lastRowid = last === null || last === undefined ? -1 : Number(last);
+  const lastFileRow = lastRowid < 0 ? rows.firstRow - 1 : rows.fileRow(lastRowid);
+  return {
+    lastRowid,
+    lastFileRow,
+    rowsRead: Math.max(0, lastFileRow - rows.firstRow + 1),
+    blankBelow: Number(totals.all_rows[0]) - 1 - lastRowid,
+  };
+}
+
+/**
+ * The blank rows of the in-process table: DuckDB's rows whose every cell is blank (counted, `n`, from
+ * the table's first row on) and the empty lines DuckDB skipped, both between the table's first and last
+ * row; the first examples of either in the file's order.
+ */
+async function addBlankRows(
+  db: DuckDbSession,
+  q: QualityInputs,
+  extent: TableExtent,
+  n: number,
+  table: RawTable,
+  collector: QualityCollector,
+  perReason: number,
+): Promise<void> {
+  const idColumn = q.columns.mapping.customerId as number;
+  const empty = q.rows.emptyRowsInTable(extent.lastFileRow, perReason);
+  const found = await db.columns(`SELECT c.ll_row, ${rawText(q.headers[idColumn])} AS cell
+    FROM ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row
+    WHERE c.reason = 'blankRow' AND c.ll_row BETWEEN ${q.rows.rowsAboveTable()} AND ${extent.lastRowid}
+    ORDER BY c.ll_row LIMIT ${perReason}`);
+  found.ll_row.forEach((rowid, k) => {
+    table.columns[idColumn][q.rows.tableRow(Number(rowid))] = cellOf(found.cell[k]);
+  });
+  const shown = [...found.ll_row.map((rowid) => q.rows.tableRow(Number(rowid))), ...empty.first]
+    .sort((a, b) => a - b)
+    .slice(0, perReason);
+  for (const row of shown) collector.add("blankRow", idColumn, row);
+  collector.addCount("blankRow", n - extent.blankBelow + empty.count - shown.length);
 }
 
 /** A sparse table of the file: only the example rows' cells are filled, which is all the collector reads. */
@@ -125,7 +186,7 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
     note,
   });
   return [
-    byRow("blankRow", id),
+    { ...byRow("blankRow", id), where: `c.reason = 'blankRow' AND c.ll_row >= ${q.rows.rowsAboveTable()}` },
     byRow("blankId", id),
     byRow("testAccount", id, (e) => `rule: ${e.testRule}`),
     byRow(
@@ -187,12 +248,17 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
   ];
 }
 
-/** Every count and sum in one pass over the lines: n<k> and s<k> of group k. */
+/**
+ * Every count and sum in one pass over the lines: n<k> and s<k> of group k; the last row that is not
+ * blank and the rows in all.
+ */
 function countEveryReason(db: DuckDbSession, groups: ReasonGroup[]): Promise<Record<string, unknown[]>> {
   const figures = groups.map(
     (g, k) => `COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`,
   );
-  return db.columns(`SELECT ${figures.join(", ")} FROM ll_rows c`);
+  const extent =
+    "MAX(c.ll_row) FILTER (WHERE c.reason IS DISTINCT FROM 'blankRow') AS last_row, COUNT(*) AS all_rows";
+  return db.columns(`SELECT ${figures.join(", ")}, ${extent} FROM ll_rows c`);
 }
 
 /** The first examples of a reason, in the engine's order, with their cells and notes; returns how many. */
@@ -213,7 +279,7 @@ async function addExamples(
       FROM ll_rows c LEFT JOIN ${q.tables.firstRows} f USING (customer_id)
       WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}
     ) e JOIN ll_raw r ON r.rowid = e.ll_row ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
-  const rows = found.ll_row.map(Number);
+  const rows = found.ll_row.map((rowid) => q.rows.tableRow(Number(rowid)));
   rows.forEach((row, e) => {
     const example: ExampleRow = {
       row,
@@ -238,35 +304,36 @@ async function addCustomerFindings(
   perReason: number,
 ): Promise<void> {
   const idColumn = q.columns.mapping.customerId as number;
-  const idCells = async (rows: number[]) => {
-    if (rows.length === 0) return;
+  const { tableRow } = q.rows;
+  const idCells = async (rowids: number[]) => {
+    if (rowids.length === 0) return;
     const cells = await db.columns(
       `SELECT r.rowid AS ll_row, ${rawText(q.headers[idColumn])} AS cell FROM ll_raw r
-       WHERE r.rowid IN (${rows.join(", ")}) ORDER BY r.rowid`,
+       WHERE r.rowid IN (${rowids.join(", ")}) ORDER BY r.rowid`,
     );
-    cells.ll_row.forEach((row, k) => {
-      table.columns[idColumn][Number(row)] = cellOf(cells.cell[k]);
+    cells.ll_row.forEach((rowid, k) => {
+      table.columns[idColumn][tableRow(Number(rowid))] = cellOf(cells.cell[k]);
     });
   };
   const { longIds } = q.judged;
   await idCells(longIds.slice(0, perReason).map((l) => l.row));
   longIds.forEach((l, k) => {
-    if (k < perReason) collector.add("longId", idColumn, l.row, () => longIdNote(l.length));
+    if (k < perReason) collector.add("longId", idColumn, tableRow(l.row), () => longIdNote(l.length));
   });
   collector.addCount("longId", longIds.length - Math.min(perReason, longIds.length));
 
   const { members } = q;
   for (const bad of members.badExamples) {
-    table.columns[bad.column][bad.row] = bad.cell;
-    collector.add("badMemberDetail", bad.column, bad.row, () => bad.note);
+    table.columns[bad.column][tableRow(bad.row)] = bad.cell;
+    collector.add("badMemberDetail", bad.column, tableRow(bad.row), () => bad.note);
   }
   collector.addCount("badMemberDetail", members.badCount - members.badExamples.length);
 
   const noPurchase = await db.columns(q.tables.withoutPurchase);
   const firstRows = noPurchase.first_row.map(Number);
   await idCells(firstRows.slice(0, perReason));
-  firstRows.forEach((row, k) => {
-    if (k < perReason) collector.add("noPurchase", idColumn, row);
+  firstRows.forEach((rowid, k) => {
+    if (k < perReason) collector.add("noPurchase", idColumn, tableRow(rowid));
   });
   collector.addCount("noPurchase", firstRows.length - Math.min(perReason, firstRows.length));
 }

@@ -49,7 +49,7 @@ import {
 } from "../../engine/data/cancellations";
 import { currencyColumnOf, detectCurrencyOf, type CurrencyDetection } from "../../engine/data/currency";
 import { DEFAULT_EXAMPLES_PER_REASON } from "../../engine/data/quality";
-import type { RawTable } from "../../engine/data/table";
+import type { CellValue, RawTable } from "../../engine/data/table";
 import type { MemberDetails } from "../../engine/data/orders";
 import { columnNames } from "../../sheet/a1";
 import { UserError } from "../../user-error";
@@ -71,6 +71,7 @@ import { isCancellationInvoiceSql } from "./plain-ids";
 import { lineAmountSql } from "../../sql/line-rules";
 import { qualityReport } from "./quality-duckdb";
 import type { OrderFiles } from "./order-files";
+import { findEmptyRecords, RowNumbers } from "./row-numbers";
 
 /** The member details read like the engine reads them (member-details-duckdb.ts). */
 const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "email", "store", "channel"];
@@ -125,11 +126,28 @@ function usedRoles(columns: DetectedColumns): readonly string[] {
     : [...base, "price", "discount"];
 }
 
-async function sampleTable(db: DuckDbSession, files: OrderFiles, headers: string[]): Promise<RawTable> {
+/** Rows of the file the columns are detected on: the in-process table's first rows, its blank rows included. */
+const SAMPLE_ROWS = 1000;
+
+async function sampleTable(
+  db: DuckDbSession,
+  files: OrderFiles,
+  headers: string[],
+  rows: RowNumbers,
+): Promise<RawTable> {
   const sample = await db.columns(
-    `SELECT ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")} FROM ll_raw r WHERE r.rowid < 1000 ORDER BY r.rowid`,
+    `SELECT r.rowid AS ll_row, ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")}
+     FROM ll_raw r WHERE r.rowid < ${SAMPLE_ROWS + rows.rowsAboveTable()} ORDER BY r.rowid`,
   );
-  const columns = Object.values(sample).map((values) => values.map(cellOf));
+  const at = sample.ll_row.map((rowid) => rows.tableRow(Number(rowid)));
+  const height = at.filter((row) => row < SAMPLE_ROWS).reduce((most, row) => Math.max(most, row + 1), 0);
+  const columns = headers.map((_, i) => {
+    const column = new Array<CellValue>(height).fill(null);
+    sample[`c${i}`].forEach((value, k) => {
+      if (at[k] >= 0 && at[k] < height) column[at[k]] = cellOf(value);
+    });
+    return column;
+  });
   return {
     source: files.label,
     headers,
@@ -232,6 +250,7 @@ async function decideFromValues(
   headers: string[],
   columns: DetectedColumns,
   options: DuckDbReadOptions,
+  rows: RowNumbers,
 ): Promise<{ formats: Formats; currency: CurrencyDetection; values: Map<number, DistinctValues> }> {
   const values = new Map<number, DistinctValues>();
   const wanted = [
@@ -254,7 +273,7 @@ async function decideFromValues(
   const formats = userErrors(() =>
     decideFormats(table, columns, options, {
       cellsOf: (column) => values.get(column)?.raws ?? [],
-      rowOf: (column, index) => values.get(column)?.firstRows[index] ?? index,
+      rowOf: (column, index) => rows.tableRow(values.get(column)?.firstRows[index] ?? index),
     }),
   );
   const currency = detectCurrencyOf(
@@ -268,16 +287,18 @@ async function decideFromValues(
   return { formats, currency, values };
 }
 
-/** The file's columns in DuckDB (ll_raw, its rowid the data row) and how many rows it has. */
-async function loadRaw(
-  db: DuckDbSession,
-  files: OrderFiles,
-): Promise<{ headers: string[]; rowsRead: number }> {
+/** The file's columns in DuckDB (ll_raw, its rowid the data row as DuckDB counts them: row-numbers.ts). */
+async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<{ headers: string[] }> {
   // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
   const described = await db.columns("DESCRIBE ll_raw");
-  const rowsRead = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
-  return { headers: described.column_name as string[], rowsRead };
+  return { headers: described.column_name as string[] };
+}
+
+/** How DuckDB's rows are numbered in the file: its empty lines found (one text file), else in order. */
+async function rowNumbersOf(files: OrderFiles): Promise<RowNumbers> {
+  if (!files.lines) return new RowNumbers(files.firstRow - 1, files.firstRow);
+  return new RowNumbers(files.lines.headerRow, files.firstRow, await findEmptyRecords(files.lines));
 }
 
 /** Roles found in the file that the reader leaves out (said so by the command). */
@@ -439,12 +460,13 @@ export async function readOrdersWithDuckDb(
     options.onProgress?.(step, files.label);
   };
   say("loading");
-  const { headers, rowsRead } = await loadRaw(db, files);
-  const columns = checkColumns(await sampleTable(db, files, headers), options);
+  // The file's empty lines are looked for while DuckDB loads it (DuckDB skips them; row-numbers.ts).
+  const [{ headers }, rows] = await Promise.all([loadRaw(db, files), rowNumbersOf(files)]);
+  const columns = checkColumns(await sampleTable(db, files, headers, rows), options);
   const col = roleHeaders(columns, headers);
 
   say("deciding");
-  const decided = await decideFromValues(db, files, headers, columns, options);
+  const decided = await decideFromValues(db, files, headers, columns, options, rows);
   const { formats } = decided;
   const dates: DateParseOptions = { ...options.dates, dayOrder: formats.dayOrder };
   const amounts: AmountParseOptions = { ...options.amounts, decimalComma: formats.decimalComma };
@@ -491,7 +513,7 @@ export async function readOrdersWithDuckDb(
     columns,
     formats,
     asOf,
-    rowsRead,
+    rows,
     keepDuplicates,
     orderTotals,
     judged,

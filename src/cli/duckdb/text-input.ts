@@ -3,7 +3,8 @@
  * header search of src/workbook/read-table.ts) decides, so that both read the same table:
  *
  * - The encoding: a byte-order mark, else UTF-8 when the whole file is valid UTF-8, else the legacy
- *   encoding the first megabyte's statistics choose (GBK, Big5, Windows-1252). The first megabyte is
+ *   encoding (GBK, Big5, Windows-1252) the statistics of a megabyte from the first line that is not
+ *   ASCII choose, wherever that line is (decode.ts; streamed here). The first megabyte is
  *   checked here; DuckDB checks the rest as it reads, and a file it finds not to be UTF-8 further down is
  *   read again through a copy (`notUtf8`, see engine-choice.ts).
  * - The separator and the header row, from the first megabyte as the in-process reader finds them: a
@@ -21,9 +22,11 @@ import { once } from "node:events";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
 import type { Readable } from "node:stream";
+import { isAscii } from "node:buffer";
 import {
   decodeText,
-  legacyEncoding,
+  legacyEncodingOfSample,
+  legacySampleStart,
   SAMPLE_BYTES,
   textDecoderOf,
   type TextEncodingName,
@@ -34,6 +37,7 @@ import { HEADER_SCAN_ROWS, RawTableCollector } from "../../workbook/read-table";
 import { inputError, readFailure } from "../../input-errors";
 import type { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
+import type { DataLines } from "./row-numbers";
 
 /** How the in-process reader would read one text file. */
 export interface TextLayout {
@@ -44,6 +48,12 @@ export interface TextLayout {
   delimiter: Delimiter;
   /** Lines above the header row (or above the first row of a header-less file), skipped. */
   skip: number;
+  /** The file row of the header (of the row above the first data row without one), as the in-process reader counts. */
+  headerRow: number;
+  /** Physical lines above the first data row: `skip` and the header's lines. */
+  linesAbove: number;
+  /** How lines end ("\n" also for CRLF). */
+  lineBreak: "\n" | "\r";
   /** The columns' names: the header row's texts, or "Column A", ... without one. */
   headers: string[];
   /** The file's row of the first data row. */
@@ -52,7 +62,7 @@ export interface TextLayout {
   copied: boolean;
 }
 
-/** Read as legacy decodeText reads it: its first SAMPLE_BYTES + 1 bytes decide as the whole would. */
+/** The first megabyte (and a byte, to tell a file that goes on), on which the separator and header are found. */
 const HEAD_BYTES = SAMPLE_BYTES + 1;
 
 const isGzip = (file: string) => file.toLowerCase().endsWith(".gz");
@@ -97,6 +107,38 @@ async function headBytes(file: string): Promise<Uint8Array> {
   return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
 }
 
+/**
+ * The legacy encoding the in-process reader chooses for the whole file (decode.ts), streamed: decided on
+ * a megabyte from the line of the first byte that is not ASCII, wherever it is (chunks of plain ASCII
+ * are passed over natively).
+ */
+async function legacyEncodingOfFile(file: string): Promise<TextEncodingName> {
+  const { stream, close } = fileBytes(file);
+  // Before the first byte that is not ASCII: the bytes since the last line break.
+  let line: Buffer = Buffer.alloc(0);
+  let sample: Buffer | undefined;
+  try {
+    for await (const read of stream) {
+      const chunk = read as Buffer;
+      if (sample) sample = Buffer.concat([sample, chunk]);
+      else if (isAscii(chunk)) {
+        const lineBreak = Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
+        line = lineBreak < 0 ? Buffer.concat([line, chunk]) : chunk.subarray(lineBreak + 1);
+        continue;
+      } else {
+        const joined = Buffer.concat([line, chunk]);
+        sample = joined.subarray(legacySampleStart(joined));
+      }
+      if (sample.length > SAMPLE_BYTES) break;
+    }
+  } catch (e) {
+    throw unreadable(file, e);
+  } finally {
+    close();
+  }
+  return legacyEncodingOfSample((sample ?? line).subarray(0, SAMPLE_BYTES + 1));
+}
+
 /** The head cut after its last complete line when the file goes on (a character is never cut). */
 function wholeLines(head: Uint8Array): Uint8Array {
   if (head.length < HEAD_BYTES) return head;
@@ -135,7 +177,7 @@ function firstRows(text: string, csv: CsvReadOptions) {
 /**
  * How the in-process reader reads the file, from its first megabyte. `notUtf8`: DuckDB found bytes that
  * are not UTF-8 further down (the in-process reader then reads the whole file in the legacy encoding its
- * first megabyte suggests; with a byte-order mark or a given encoding, as UTF-8 with the bad bytes
+ * lines that are not ASCII suggest; with a byte-order mark or a given encoding, as UTF-8 with the bad bytes
  * replaced).
  */
 export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = false): Promise<TextLayout> {
@@ -146,7 +188,7 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
   const guessed = decodeText(head, csv.encoding);
   const encoding =
     guessed.detected && (!isUtf8(guessed.encoding) || (notUtf8 && guessed.encoding === "utf-8"))
-      ? legacyEncoding(raw)
+      ? await legacyEncodingOfFile(file)
       : guessed.encoding;
   const text = encoding === guessed.encoding ? guessed.text : textDecoderOf(encoding).decode(head);
   const parsed = firstRows(text, csv);
@@ -155,15 +197,22 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
   const table = collector.finish();
   const headerRow = collector.headerRow ?? 0;
   const rowsAbove = csv.header === "none" ? headerRow : headerRow - 1;
+  const skip = rowsAbove + breaksInside(parsed.rows.slice(0, rowsAbove));
+  const aligned = parsed.delimiter === "whitespace";
   return {
     file,
     encoding,
     encodingDetected: guessed.detected,
     delimiter: parsed.delimiter,
-    skip: rowsAbove + breaksInside(parsed.rows.slice(0, rowsAbove)),
+    skip,
+    headerRow,
+    linesAbove:
+      skip + (headerRow > rowsAbove ? 1 + breaksInside(parsed.rows.slice(rowsAbove, headerRow)) : 0),
+    // A copy of aligned columns ends its lines with "\n"; any other copy keeps the file's line breaks.
+    lineBreak: aligned || text.includes("\n") ? "\n" : "\r",
     headers: table.headers,
     firstRow: table.firstRow,
-    copied: notUtf8 || !isUtf8(encoding) || parsed.delimiter === "whitespace",
+    copied: notUtf8 || !isUtf8(encoding) || aligned,
   };
 }
 
@@ -209,6 +258,15 @@ export async function utf8Copy(layout: TextLayout, dir: string, name: string): P
 /** The separator DuckDB is told: a copy of aligned columns is tab-separated. */
 export const duckDbDelimiter = (layout: TextLayout) =>
   layout.delimiter === "whitespace" ? "\t" : layout.delimiter;
+
+/** Where the data of `layout`'s file starts in `readFrom`, the file DuckDB reads (itself or its copy). */
+export const dataLinesOf = (layout: TextLayout, readFrom: string): DataLines => ({
+  file: readFrom,
+  linesAbove: layout.linesAbove,
+  headerRow: layout.headerRow,
+  lineBreak: layout.lineBreak,
+  delimiter: duckDbDelimiter(layout).charCodeAt(0),
+});
 
 /** The files of a glob, in the order DuckDB lists them (by name). */
 export async function globbedFiles(db: DuckDbSession, pattern: string): Promise<string[]> {

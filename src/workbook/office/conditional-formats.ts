@@ -8,6 +8,7 @@
  * were added after it).
  */
 import { rangeAddress, type RangeBox } from "../../sheet/a1";
+import { ruleText } from "../format-rules";
 import type { ExcelRun } from "./office-backend";
 
 /** A conditional format as read: its kind, where it is, and the values of its settings by path. */
@@ -132,6 +133,22 @@ export function formatFormulas(format: FormatFound): string[] {
   };
   for (const [key, v] of Object.entries(format.values)) visit(v, key);
   return out;
+}
+
+/** The rule of a format as read (format-rules.ts): what tells the report's from one the user changed. */
+export function formatRule(format: FormatFound): string {
+  const v = format.values;
+  if (format.type === "CellValue") {
+    const rule = v["cellValue.rule"] as Excel.ConditionalCellValueRule | null | undefined;
+    return ruleText({ operator: rule?.operator, formulas: [rule?.formula1, rule?.formula2] });
+  }
+  if (format.type === "ColorScale") {
+    const c = v["colorScale.criteria"] as Excel.ConditionalColorScaleCriteria | null | undefined;
+    return ruleText({ colors: [c?.minimum?.color, c?.midpoint?.color, c?.maximum?.color] });
+  }
+  if (format.type === "DataBar") return ruleText({ colors: [v["dataBar.positiveFormat.fillColor"]] });
+  // Kinds the report never writes: the rule tells nothing more than the kind.
+  return ruleText({ formulas: formatFormulas(format) });
 }
 
 /** Draws a format read from the old sheet again on the boxes of the rebuilt one. */

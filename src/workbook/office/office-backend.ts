@@ -42,9 +42,16 @@ import {
   addConditionalFormat,
   conditionalFormatsOn,
   formatFormulas,
+  formatRule,
   type FormatFound,
 } from "./conditional-formats";
-import { applyValidationArea, ruleFormulas, validationAreas, type ValidationArea } from "./validation-areas";
+import {
+  applyValidationArea,
+  ruleFormulas,
+  validationAreas,
+  validationRule,
+  type ValidationArea,
+} from "./validation-areas";
 import { isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
@@ -103,12 +110,19 @@ function validationObject(area: ValidationArea): UserObject {
     type: area.type,
     ref: rangeAddress(area.box),
     formulas: ruleFormulas(area.rule),
+    rule: validationRule(area.rule),
   };
 }
 
 /** A conditional format as the rule that decides where it goes sees it. */
 function formatObject(format: FormatFound, ref: string): UserObject {
-  return { what: "conditionalFormat", type: format.type, ref, formulas: formatFormulas(format) };
+  return {
+    what: "conditionalFormat",
+    type: format.type,
+    ref,
+    formulas: formatFormulas(format),
+    rule: formatRule(format),
+  };
 }
 
 /** The response of one read chunk. */
@@ -245,9 +259,9 @@ export class OfficeBackend implements WorkbookBackend {
       ...structureOperations(model, cells, { notes: this.supports("ExcelApi", "1.18") }),
     ];
     const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
-    // The user's links and validation on the report's parts follow their cells (the same customer's row
-    // and column). Without a record of the report's own (a sheet written before), all there is the report's.
-    const theirs = replace && boxes && previous?.formats;
+    // The user's links, formats and validation on the report's parts follow their cells (the same
+    // customer's row and column); the report's own are known by kind, range and rule (user-objects.ts).
+    const theirs = replace && boxes;
     const links = theirs ? await this.readLinks(replace, boxes) : [];
     const carried = links.flatMap(({ cell, link }) => {
       const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
@@ -412,8 +426,7 @@ export class OfficeBackend implements WorkbookBackend {
     previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
     const losses = await this.noteLosses(sheet, model, owned, previous);
-    // Without a record of the report's own formats (a sheet written before), what is there is the report's.
-    if (!owned || !previous.formats) return losses;
+    if (!owned) return losses;
     for (const format of await this.conditionalFormats(sheet, owned)) {
       if (format.ref === undefined) losses.push({ kind: "format", sheet });
       else if (fateOf(formatObject(format, format.ref), owned, previous) === "lost")

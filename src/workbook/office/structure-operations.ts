@@ -19,6 +19,7 @@ import type {
 } from "../../sheet/sheet-model";
 import type { SheetOperation } from "./cell-operations";
 import { jsonBytes, OPERATION_OVERHEAD } from "./payload";
+import { numberValidationBounds } from "../format-rules";
 
 /** Points per pixel at 100 % zoom (Excel's chart sizes and column widths are in points). */
 const POINTS_PER_PIXEL = 0.75;
@@ -121,6 +122,12 @@ function applyConditionalFormat(ws: Excel.Worksheet, f: ConditionalFormat): void
   }
 }
 
+const VALIDATION_OPERATORS = {
+  between: "Between",
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+} as const;
+
 function validationRule(v: DataValidation): Excel.DataValidationRule {
   if (v.type === "list") {
     const source = v.values
@@ -128,12 +135,12 @@ function validationRule(v: DataValidation): Excel.DataValidationRule {
       : `=${rangeAddress(parseRangeAddress(v.source as string), true)}`;
     return { list: { inCellDropDown: true, source } };
   }
-  let rule: Excel.BasicDataValidation;
-  if (v.min !== undefined && v.max !== undefined)
-    rule = { operator: "Between", formula1: v.min, formula2: v.max };
-  else if (v.min !== undefined) rule = { operator: "GreaterThanOrEqualTo", formula1: v.min };
-  else if (v.max !== undefined) rule = { operator: "LessThanOrEqualTo", formula1: v.max };
-  else rule = { operator: "Between", formula1: -1e307, formula2: 1e307 };
+  const bounds = numberValidationBounds(v);
+  const rule: Excel.BasicDataValidation = {
+    operator: VALIDATION_OPERATORS[bounds.operator],
+    formula1: bounds.formulas[0],
+    ...(bounds.formulas.length > 1 ? { formula2: bounds.formulas[1] } : {}),
+  };
   return v.type === "whole" ? { wholeNumber: rule } : { decimal: rule };
 }
 

@@ -8,6 +8,7 @@
  * its cells or is listed (user-objects.ts).
  */
 import { rangeAddress, type RangeBox } from "../../sheet/a1";
+import { ruleText } from "../format-rules";
 import type { ExcelRun } from "./office-backend";
 
 /** One piece of the report's parts with one validation rule on all its cells. */
@@ -185,6 +186,14 @@ export function ruleFormulas(rule: Excel.DataValidationRule): string[] {
     ),
   ];
   return parts.filter((p): p is string => typeof p === "string" && p.startsWith("="));
+}
+
+/** The rule of a validation as read (format-rules.ts): what tells the report's from one the user changed. */
+export function validationRule(rule: Excel.DataValidationRule): string {
+  if (rule.list) return ruleText({ formulas: [rule.list.source] });
+  if (rule.custom) return ruleText({ formulas: [rule.custom.formula] });
+  const bounds = rule.wholeNumber ?? rule.decimal ?? rule.textLength ?? rule.date ?? rule.time;
+  return ruleText({ operator: bounds?.operator, formulas: [bounds?.formula1, bounds?.formula2] });
 }
 
 /** Puts a validation read from the old sheet on a range of the rebuilt one, in place of what is there. */
