@@ -154,27 +154,34 @@ describe("the DuckDB engine reads text files as the in-process reader does", () 
     expect(viaDuckDb.table.members).toEqual(inProcess.table.members);
   });
 
-  it("reads a file whose first megabyte is plain ASCII and whose later lines are Latin-1 in the encoding the in-process reader picks", async () => {
-    // 7,000 lines of about 180 bytes (1.2 MB): the customer "Zoé" (é as the single byte 0xE9) comes after
-    // the first megabyte, where only DuckDB's reading finds that the file is not UTF-8.
-    const lines = ["customer,date,amount,note"];
-    const note = "a note of plain ASCII characters without accents; ".repeat(3);
-    for (let k = 0; k < 7_000; k++)
-      lines.push(`C${k % 500},2024-0${1 + (k % 9)}-1${k % 10},${(k % 50) + 0.5},${note}`);
-    const ascii = Buffer.from(lines.join("\n") + "\n");
-    const file = write(
-      "late-latin1.csv",
-      Buffer.concat([ascii, Buffer.from([0x5a, 0x6f, 0xe9]), Buffer.from(",2024-09-01,12.25,late\n")]),
-    );
-    expect(ascii.length).toBeGreaterThan(1 << 20);
-    const { inProcess, viaDuckDb, duck } = await duckDbAgainst(file, file);
-    const { encoding } = await readCsvTable(file);
-    expect(duck.files.fromClause).toMatch(/utf8\.txt/);
-    expect(inProcess.summary.customerIds).toHaveLength(501);
-    expect(encoding).not.toMatch(/^utf/);
-    expect(duck.text?.encoding).toBe(encoding);
-    expectSameAnalysis(inProcess, viaDuckDb);
-  });
+  it.each([
+    ["Latin-1", Buffer.from([0x5a, 0x6f, 0xe9]), "windows-1252", "Zoé"],
+    // 张三 in GBK (Python's gbk codec): D5C5 C8FD.
+    ["GBK", Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), "gbk", "张三"],
+  ])(
+    "reads a file whose first megabyte is plain ASCII and whose later lines are %s as the in-process reader does, decided on those lines",
+    async (_name, late, encoding, name) => {
+      // 7,000 lines of about 180 bytes (1.2 MB): the customer with a name that is not ASCII comes after
+      // the first megabyte, where only DuckDB's reading finds that the file is not UTF-8.
+      const lines = ["customer,date,amount,note"];
+      const note = "a note of plain ASCII characters without accents; ".repeat(3);
+      for (let k = 0; k < 7_000; k++)
+        lines.push(`C${k % 500},2024-0${1 + (k % 9)}-1${k % 10},${(k % 50) + 0.5},${note}`);
+      const ascii = Buffer.from(lines.join("\n") + "\n");
+      const file = write(
+        `late-${encoding}.csv`,
+        Buffer.concat([ascii, late, Buffer.from(",2024-09-01,12.25,late\n")]),
+      );
+      expect(ascii.length).toBeGreaterThan(1 << 20);
+      const { inProcess, viaDuckDb, duck } = await duckDbAgainst(file, file);
+      expect(duck.files.fromClause).toMatch(/utf8\.txt/);
+      expect(duck.text?.encoding).toBe(encoding);
+      expect((await readCsvTable(file)).encoding).toBe(encoding);
+      expect(viaDuckDb.summary.customerIds).toHaveLength(501);
+      expect(viaDuckDb.summary.customerIds).toContain(name);
+      expectSameAnalysis(inProcess, viaDuckDb);
+    },
+  );
 
   it("refuses a glob whose files have different columns or separators, naming both files, in English and Chinese", async () => {
     write("mixed-a.csv", "Member,Date,Amount\n1,2024-01-02,10\n");

@@ -19,6 +19,41 @@ async function csvFile(content: string | Buffer, name = "orders.csv"): Promise<s
   return f;
 }
 
+/** Bytes of a few Chinese characters in GBK and Big5 (from Python's gbk and big5 codecs). */
+const BIG5_CODES: Record<string, number> = {
+  張: 0xb169,
+  三: 0xa454,
+  李: 0xa7f5,
+  四: 0xa57c,
+  王: 0xa4fd,
+  五: 0xa4ad,
+  晚: 0xb1df,
+  到: 0xa8ec,
+  會: 0xb77c,
+  員: 0xadfb,
+};
+const GBK_CODES: Record<string, number> = {
+  张: 0xd5c5,
+  三: 0xc8fd,
+  李: 0xc0ee,
+  四: 0xcbc4,
+  王: 0xcdf5,
+  五: 0xcee5,
+  晚: 0xcded,
+  到: 0xb5bd,
+  会: 0xbbe1,
+  员: 0xd4b1,
+};
+/** The text's bytes in a legacy encoding: its characters by `codes`, the others ASCII. */
+function encoded(text: string, codes: Record<string, number>): Buffer {
+  return Buffer.from(
+    [...text].flatMap((ch) => {
+      const code = codes[ch];
+      return code === undefined ? [ch.charCodeAt(0)] : [code >> 8, code & 0xff];
+    }),
+  );
+}
+
 describe("reading CSV files", () => {
   it("reads UTF-8 with a byte order mark (Excel's CSV UTF-8) and Chinese headers", async () => {
     const f = await csvFile("\uFEFF客户ID,日期,金额\r\nC1,2024-01-05,12.50\r\nC2,2024-01-06,3\r\n");
@@ -44,6 +79,29 @@ describe("reading CSV files", () => {
     const { table, encoding } = await readCsvTable(f);
     expect(encoding).toBe("gbk");
     expect(table.headers).toEqual(["客户ID", "日期", "金额"]);
+  });
+
+  it("decides a legacy encoding on the first bytes that are not ASCII, wherever they are: Latin-1, GBK, Big5 or UTF-8 after the first MB", () => {
+    // 6,000 lines of plain ASCII (1.1 MB), then the first names with accents or Chinese characters.
+    const ascii = Array.from(
+      { length: 6_000 },
+      (_, k) => `C${k},2024-01-0${1 + (k % 9)},${k % 50}.5,${"x".repeat(160)}`,
+    );
+    const head = Buffer.from(["customer,date,amount,note", ...ascii, ""].join("\n"));
+    expect(head.length).toBeGreaterThan(1 << 20);
+    const late = "Zoé,2024-09-01,12.25,late\nMüller,2024-09-02,3.5,late\n";
+    const chinese = "张三,2024-09-01,12.25,晚到\n李四,2024-09-02,3.5,晚到\n王五,2024-09-03,8,会员\n";
+    const traditional = "張三,2024-09-01,12.25,晚到\n李四,2024-09-02,3.5,晚到\n王五,2024-09-03,8,會員\n";
+    const cases = [
+      { bytes: Buffer.from(late, "latin1"), encoding: "windows-1252", text: late },
+      { bytes: Buffer.from(new TextEncoder().encode(late)), encoding: "utf-8", text: late },
+      { bytes: encoded(chinese, GBK_CODES), encoding: "gbk", text: chinese },
+      { bytes: encoded(traditional, BIG5_CODES), encoding: "big5", text: traditional },
+    ];
+    for (const c of cases) {
+      const decoded = decodeText(Buffer.concat([head, c.bytes]));
+      expect([decoded.encoding, decoded.text.slice(head.length)]).toEqual([c.encoding, c.text]);
+    }
   });
 
   it("detects UTF-16 with a byte order mark", () => {

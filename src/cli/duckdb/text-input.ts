@@ -3,7 +3,8 @@
  * header search of src/workbook/read-table.ts) decides, so that both read the same table:
  *
  * - The encoding: a byte-order mark, else UTF-8 when the whole file is valid UTF-8, else the legacy
- *   encoding the first megabyte's statistics choose (GBK, Big5, Windows-1252). The first megabyte is
+ *   encoding (GBK, Big5, Windows-1252) the statistics of a megabyte from the first line that is not
+ *   ASCII choose, wherever that line is (decode.ts; streamed here). The first megabyte is
  *   checked here; DuckDB checks the rest as it reads, and a file it finds not to be UTF-8 further down is
  *   read again through a copy (`notUtf8`, see engine-choice.ts).
  * - The separator and the header row, from the first megabyte as the in-process reader finds them: a
@@ -21,9 +22,11 @@ import { once } from "node:events";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
 import type { Readable } from "node:stream";
+import { isAscii } from "node:buffer";
 import {
   decodeText,
-  legacyEncoding,
+  legacyEncodingOfSample,
+  legacySampleStart,
   SAMPLE_BYTES,
   textDecoderOf,
   type TextEncodingName,
@@ -59,7 +62,7 @@ export interface TextLayout {
   copied: boolean;
 }
 
-/** Read as legacy decodeText reads it: its first SAMPLE_BYTES + 1 bytes decide as the whole would. */
+/** The first megabyte (and a byte, to tell a file that goes on), on which the separator and header are found. */
 const HEAD_BYTES = SAMPLE_BYTES + 1;
 
 const isGzip = (file: string) => file.toLowerCase().endsWith(".gz");
@@ -105,6 +108,38 @@ async function headBytes(file: string): Promise<Uint8Array> {
   return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
 }
 
+/**
+ * The legacy encoding the in-process reader chooses for the whole file (decode.ts), streamed: decided on
+ * a megabyte from the line of the first byte that is not ASCII, wherever it is (chunks of plain ASCII
+ * are passed over natively).
+ */
+async function legacyEncodingOfFile(file: string): Promise<TextEncodingName> {
+  const { stream, close } = fileBytes(file);
+  // Before the first byte that is not ASCII: the bytes since the last line break.
+  let line: Buffer = Buffer.alloc(0);
+  let sample: Buffer | undefined;
+  try {
+    for await (const read of stream) {
+      const chunk = read as Buffer;
+      if (sample) sample = Buffer.concat([sample, chunk]);
+      else if (isAscii(chunk)) {
+        const lineBreak = Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
+        line = lineBreak < 0 ? Buffer.concat([line, chunk]) : chunk.subarray(lineBreak + 1);
+        continue;
+      } else {
+        const joined = Buffer.concat([line, chunk]);
+        sample = joined.subarray(legacySampleStart(joined));
+      }
+      if (sample.length > SAMPLE_BYTES) break;
+    }
+  } catch (e) {
+    throw unreadable(file, e);
+  } finally {
+    close();
+  }
+  return legacyEncodingOfSample((sample ?? line).subarray(0, SAMPLE_BYTES + 1));
+}
+
 /** The head cut after its last complete line when the file goes on (a character is never cut). */
 function wholeLines(head: Uint8Array): Uint8Array {
   if (head.length < HEAD_BYTES) return head;
@@ -143,7 +178,7 @@ function firstRows(text: string, csv: CsvReadOptions) {
 /**
  * How the in-process reader reads the file, from its first megabyte. `notUtf8`: DuckDB found bytes that
  * are not UTF-8 further down (the in-process reader then reads the whole file in the legacy encoding its
- * first megabyte suggests; with a byte-order mark or a given encoding, as UTF-8 with the bad bytes
+ * lines that are not ASCII suggest; with a byte-order mark or a given encoding, as UTF-8 with the bad bytes
  * replaced).
  */
 export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = false): Promise<TextLayout> {
@@ -154,7 +189,7 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
   const guessed = decodeText(head, csv.encoding);
   const encoding =
     guessed.detected && (!isUtf8(guessed.encoding) || (notUtf8 && guessed.encoding === "utf-8"))
-      ? legacyEncoding(raw)
+      ? await legacyEncodingOfFile(file)
       : guessed.encoding;
   const text = encoding === guessed.encoding ? guessed.text : textDecoderOf(encoding).decode(head);
   const parsed = firstRows(text, csv);

@@ -67,7 +67,10 @@ function decodes(bytes: Uint8Array, encoding: TextEncodingName): string | undefi
   }
 }
 
-/** The first MB is enough for the statistics; the whole file is decoded once the encoding is chosen. */
+/**
+ * A MB of the lines that are not ASCII is enough for the statistics; the whole file is decoded once the
+ * encoding is chosen.
+ */
 export const SAMPLE_BYTES = 1 << 20;
 
 /**
@@ -91,25 +94,50 @@ function isolatedHighShare(bytes: Uint8Array): number {
 /** chardet's confidence (0-100) above which a file is read as Big5 rather than GBK. */
 const BIG5_CONFIDENCE = 50;
 
+/** Index of the first byte that is not ASCII from `from` on, or -1. */
+export function firstNonAscii(bytes: Uint8Array, from = 0): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] >= 0x80) return i;
+  return -1;
+}
+
 /**
- * The encoding of a text that is not UTF-8 and has no byte-order mark, from its first MB alone: `bytes`
- * is the whole text or its first SAMPLE_BYTES + 1 bytes (the same decision), so that a reader streaming
- * a file (the DuckDB path) decides as decodeText does on the whole of it.
+ * Where the sample that decides a legacy encoding starts: the line holding the first byte that is not
+ * ASCII, wherever it is. A file whose first megabyte is plain ASCII (ids, dates, amounts) and whose first
+ * "Zoé" or "张三" comes later is judged on those bytes, not on ASCII alone. A line break is never part of
+ * a GBK or Big5 character, so the sample starts on a character.
  */
-export function legacyEncoding(bytes: Uint8Array): TextEncodingName {
+export function legacySampleStart(bytes: Uint8Array): number {
+  const high = firstNonAscii(bytes);
+  if (high < 0) return 0;
+  const lineBreak = Math.max(bytes.lastIndexOf(0x0a, high), bytes.lastIndexOf(0x0d, high));
+  return lineBreak + 1;
+}
+
+/**
+ * The encoding of a text that is not UTF-8 and has no byte-order mark, from SAMPLE_BYTES + 1 bytes from
+ * `legacySampleStart` (fewer at the end of the text): what a reader streaming a file (the DuckDB path)
+ * reads to decide as decodeText does on the whole of it.
+ */
+export function legacyEncodingOfSample(bytes: Uint8Array): TextEncodingName {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   // A sample cut in the middle of a character fails to decode at its end only: trim it.
   const whole = bytes.length <= SAMPLE_BYTES ? sample : sample.subarray(0, SAMPLE_BYTES - 4);
   if (isolatedHighShare(sample) > 0.5) return "windows-1252";
-  // Big5 bytes are nearly always valid GBK too: Big5 only when chardet's statistics are sure of it.
-  const best = chardet
-    .analyse(sample)
-    .find((m) => fromChardet(m.name) === "gbk" || fromChardet(m.name) === "big5");
+  // Big5 bytes are nearly always valid GBK too: Big5 only when chardet's statistics are sure of it and
+  // like it better than GBK (on a few characters both may score 100).
+  const matches = chardet.analyse(sample);
+  const confidence = (name: TextEncodingName) =>
+    Math.max(0, ...matches.filter((m) => fromChardet(m.name) === name).map((m) => m.confidence));
+  const big5 = confidence("big5");
   const ranked: TextEncodingName[] =
-    best && fromChardet(best.name) === "big5" && best.confidence >= BIG5_CONFIDENCE
-      ? ["big5", "gbk"]
-      : ["gbk", "big5"];
+    big5 >= BIG5_CONFIDENCE && big5 > confidence("gbk") ? ["big5", "gbk"] : ["gbk", "big5"];
   return ranked.find((name) => decodes(whole, name) !== undefined) ?? "windows-1252";
+}
+
+/** The legacy encoding of a whole text that is not UTF-8, decided on its sample (legacySampleStart). */
+function legacyEncoding(bytes: Uint8Array): TextEncodingName {
+  const start = legacySampleStart(bytes);
+  return legacyEncodingOfSample(bytes.subarray(start, start + SAMPLE_BYTES + 1));
 }
 
 export function decodeText(bytes: Uint8Array, given?: TextEncodingChoice): DecodedText {
