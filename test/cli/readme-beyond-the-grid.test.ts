@@ -1,0 +1,254 @@
+/**
+ * The examples of README.md's section "When your orders don't fit in Excel", run as the README writes
+ * them: every command of its `sh` code blocks is taken from the README itself (continued lines joined,
+ * comments dropped, `> FILE` kept as where stdout goes), so an example that stops working, or a new one
+ * naming a file this test does not make, fails here.
+ *
+ * The files the examples name are made in a temporary folder from one seeded, clean order export (300
+ * members, 3,000 lines, 2022-2024: src/engine/sample/generate-orders.ts), by this mapping:
+ * - `orders/*.parquet`: the export as two Parquet files (2022-2023 and 2024), typed columns, by DuckDB;
+ * - `orders.csv.gz`: the export as a gzipped CSV file;
+ * - `sales.orders` (the warehouse table of `loyalty sql`): the export in a DuckDB session, as schema
+ *   `sales`, table `orders`, with the columns the example names (member_id, order_date DATE, net_amount,
+ *   order_no); the Snowflake query runs there through the bridge of test/sql/dialect-in-duckdb.ts;
+ * - `summary.sql`: what the `loyalty sql` example prints;
+ * - `summary.csv`: that query's result in DuckDB, saved as CSV. The example makes it with
+ *   `--calibration-end`, which `loyalty report --summary` refuses (the README says so, and this test
+ *   checks it); the report example is run on the same query made without it (`summary-whole.csv`).
+ * - `report.xlsx`: written by the examples.
+ *
+ * Each command must exit 0 and write its file; run again with --json, its figures must be those worked
+ * out from the export's lines here: customers, net revenue, and per customer the spend, purchase days
+ * and repeat purchases (frequency) before the calibration end.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { run } from "../../src/cli/main";
+import { openDuckDb, type DuckDbSession } from "../../src/cli/duckdb/session";
+import { generateOrders } from "../../src/engine/sample/generate-orders";
+import { writeTableCsv } from "../../src/workbook/csv/write";
+import { capture } from "../helpers/cli-io";
+import { defineDialect, dialectInDuckDb } from "../sql/dialect-in-duckdb";
+
+/** The README's commands of the section, each as its words and where stdout goes. */
+interface Example {
+  words: string[];
+  stdout?: string;
+}
+
+/** Shell words of a command line: 'single' and "double" quotes, unquoted words; ` > FILE` apart. */
+function shellWords(line: string): Example {
+  const words: string[] = [];
+  let stdout: string | undefined;
+  const pattern = /'([^']*)'|"([^"]*)"|(>)|(\S+)/g;
+  let redirect = false;
+  for (const m of line.matchAll(pattern)) {
+    if (m[3]) {
+      redirect = true;
+      continue;
+    }
+    const word = m[1] ?? m[2] ?? m[4];
+    if (redirect) stdout = word;
+    else words.push(word);
+    redirect = false;
+  }
+  return stdout === undefined ? { words } : { words, stdout };
+}
+
+/** The commands of the `sh` blocks of README.md's section `title`. */
+function readmeExamples(title: string): Example[] {
+  const readme = readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  const start = readme.indexOf(`\n## ${title}\n`);
+  if (start < 0) throw new Error(`README.md has no section "${title}"`);
+  const end = readme.indexOf("\n## ", start + 1);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+  return blocks.flatMap((block) =>
+    block
+      .replace(/\\\n\s*/g, " ")
+      .split("\n")
+      .map((line) => line.replace(/\s#\s.*$/, "").trim())
+      .filter((line) => line !== "")
+      .map(shellWords),
+  );
+}
+
+const EXAMPLES = readmeExamples("When your orders don't fit in Excel");
+
+let dir: string;
+let db: DuckDbSession;
+
+/** The export's lines as this test reads them: member, day (ISO), amount, order. */
+interface Line {
+  member: string;
+  day: string;
+  amount: number;
+  order: string;
+}
+let lines: Line[];
+
+/** The files the examples name (see the mapping above), as paths in the temporary folder. */
+const local = (name: string) => path.join(dir, name);
+const FILES = ["orders/*.parquet", "orders.csv.gz", "summary.csv", "summary.sql", "report.xlsx"];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ll-readme-"));
+  const table = generateOrders({ customers: 300, seed: 23, dirt: 0 });
+  const at = (header: string) => table.headers.indexOf(header);
+  lines = table.columns[0].map((_, r) => ({
+    member: String(table.columns[at("Member ID")][r]),
+    day: String(table.columns[at("Order Date")][r]).slice(0, 10),
+    amount: Number(table.columns[at("Amount")][r]),
+    order: String(table.columns[at("Order ID")][r]),
+  }));
+  const csv = local("orders.csv");
+  await writeTableCsv(csv, table);
+  writeFileSync(local("orders.csv.gz"), gzipSync(readFileSync(csv)));
+  mkdirSync(local("orders"));
+  db = await openDuckDb();
+  await db.run(`CREATE TABLE export AS SELECT * REPLACE (CAST("Amount" AS DOUBLE) AS "Amount",
+      CAST("Order Date" AS TIMESTAMP) AS "Order Date")
+    FROM read_csv('${csv}', all_varchar = true)`);
+  for (const [name, where] of [
+    ["2022-2023", `"Order Date" < DATE '2024-01-01'`],
+    ["2024", `"Order Date" >= DATE '2024-01-01'`],
+  ])
+    await db.run(
+      `COPY (SELECT * FROM export WHERE ${where}) TO '${local(`orders/${name}.parquet`)}' (FORMAT parquet)`,
+    );
+  await db.run("CREATE SCHEMA sales");
+  await db.run(`CREATE TABLE sales.orders AS SELECT "Member ID" AS member_id,
+      CAST("Order Date" AS DATE) AS order_date, "Amount" AS net_amount, "Order ID" AS order_no FROM export`);
+  await defineDialect(db, "snowflake");
+}, 120_000);
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The example's words with the files it names in the temporary folder; fails on a file not mapped. */
+function localWords(example: Example): string[] {
+  return example.words.slice(1).map((word) => {
+    if (FILES.includes(word)) return local(word);
+    if (/\.(csv|gz|parquet|xlsx|sql|json)$|\//.test(word)) {
+      throw new Error(`a README example names ${word}: add it to the mapping of this test`);
+    }
+    return word;
+  });
+}
+
+/** Runs a README command (without the leading `loyalty`); its exit code, stdout and stderr. */
+async function loyalty(words: string[]) {
+  const io = capture();
+  const code = await run(words, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+const examplesOf = (command: string) => EXAMPLES.filter((e) => e.words[1] === command);
+const round = (x: number) => Math.round(x * 100);
+
+/** Customers, net revenue, and each customer's spend, purchase days and calibration repeats, by hand. */
+function byHand(until: string, calibrationEnd?: string) {
+  const kept = lines.filter((l) => l.day <= until);
+  const members = new Map<string, { spend: number; days: Set<string>; calibrationDays: Set<string> }>();
+  for (const l of kept) {
+    let m = members.get(l.member);
+    if (!m) members.set(l.member, (m = { spend: 0, days: new Set(), calibrationDays: new Set() }));
+    m.spend += l.amount;
+    m.days.add(l.day);
+    if (calibrationEnd !== undefined && l.day <= calibrationEnd) m.calibrationDays.add(l.day);
+  }
+  return { customers: members.size, revenue: kept.reduce((s, l) => s + l.amount, 0), members };
+}
+
+describe("README: When your orders don't fit in Excel", () => {
+  it("has the three routes' examples: the CLI on files, SQL in the warehouse, the summary into the CLI", () => {
+    expect(EXAMPLES.map((e) => e.words.slice(0, 2).join(" "))).toEqual([
+      "loyalty report",
+      "loyalty fit",
+      "loyalty sql",
+      "loyalty report",
+      "loyalty fit",
+    ]);
+    expect(EXAMPLES.every((e) => e.words[0] === "loyalty")).toBe(true);
+  });
+
+  it("1. loyalty report and fit on the files, through DuckDB", async () => {
+    const whole = byHand("2024-12-31");
+    const [report] = examplesOf("report").filter((e) => !e.words.includes("--summary"));
+    const asWritten = await loyalty(localWords(report));
+    expect([asWritten.code, asWritten.stderr]).toEqual([0, expect.any(String)]);
+    expect(existsSync(local("report.xlsx"))).toBe(true);
+    const json = JSON.parse((await loyalty([...localWords(report), "--json"])).stdout);
+    expect([json.customers, round(json.revenue)]).toEqual([whole.customers, round(whole.revenue)]);
+
+    const [fit] = examplesOf("fit").filter((e) => !e.words.includes("--summary"));
+    const calibrationEnd = fit.words[fit.words.indexOf("--calibration-end") + 1];
+    expect((await loyalty(localWords(fit))).code).toBe(0);
+    const fitted = JSON.parse((await loyalty([...localWords(fit), "--json"])).stdout);
+    // The cohort: customers whose first purchase is before the calibration end (T > 0).
+    const cohort = [...byHand(calibrationEnd, calibrationEnd).members.values()].filter((m) =>
+      [...m.calibrationDays].some((d) => d < calibrationEnd),
+    );
+    expect([fitted.model, fitted.customers, fitted.converged]).toEqual(["bgnbd", cohort.length, true]);
+  });
+
+  it("2. loyalty sql --dialect snowflake: a query whose result, run on the warehouse table, is the summary worked out by hand", async () => {
+    const [sql] = examplesOf("sql");
+    expect(sql.stdout).toBe("summary.sql");
+    const printed = await loyalty(localWords(sql));
+    expect(printed.code).toBe(0);
+    writeFileSync(local("summary.sql"), printed.stdout);
+    const flag = (name: string) => sql.words[sql.words.indexOf(name) + 1];
+    const query = dialectInDuckDb("snowflake", readFileSync(local("summary.sql"), "utf8"));
+    await db.run(`COPY (${query}) TO '${local("summary.csv")}' (HEADER)`);
+    const rows = await db.columns(`SELECT customer_id, spend, purchase_days, frequency
+      FROM read_csv('${local("summary.csv")}', all_varchar = true) ORDER BY customer_id`);
+    const hand = byHand(flag("--as-of"), flag("--calibration-end"));
+    expect(rows.customer_id).toHaveLength(hand.customers);
+    rows.customer_id.forEach((id, k) => {
+      const m = hand.members.get(String(id));
+      if (!m) throw new Error(`${String(id)} is not a customer of the export`);
+      const repeats = Math.max(0, m.calibrationDays.size - 1);
+      expect([
+        id,
+        round(Number(rows.spend[k])),
+        Number(rows.purchase_days[k]),
+        Number(rows.frequency[k]),
+      ]).toEqual([id, round(m.spend), m.days.size, repeats]);
+    });
+    // Without the calibration end, for the report of route 3 (see the mapping above).
+    const words = localWords(sql);
+    const cut = words.indexOf("--calibration-end");
+    const whole = await loyalty([...words.slice(0, cut), ...words.slice(cut + 2)]);
+    await db.run(
+      `COPY (${dialectInDuckDb("snowflake", whole.stdout)}) TO '${local("summary-whole.csv")}' (HEADER)`,
+    );
+  });
+
+  it("3. loyalty report and fit --summary on the query's result", async () => {
+    const [report] = examplesOf("report").filter((e) => e.words.includes("--summary"));
+    const [fit] = examplesOf("fit").filter((e) => e.words.includes("--summary"));
+    // The summary with a calibration end is taken by fit and refused by the report, naming the setting.
+    expect((await loyalty(localWords(fit))).code).toBe(0);
+    const refused = await loyalty(localWords(report));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/made with a calibration end .* without --calibration-end/);
+
+    const wholeWords = localWords(report).map((w) =>
+      w === local("summary.csv") ? local("summary-whole.csv") : w,
+    );
+    expect((await loyalty(wholeWords)).code).toBe(0);
+    const json = JSON.parse((await loyalty([...wholeWords, "--json"])).stdout);
+    const hand = byHand("2024-12-31");
+    expect([json.basis, json.customers, round(json.revenue)]).toEqual([
+      "summary",
+      hand.customers,
+      round(hand.revenue),
+    ]);
+    const fitted = JSON.parse((await loyalty([...localWords(fit), "--json"])).stdout);
+    expect([fitted.model, fitted.converged]).toEqual(["pnbd", true]);
+  });
+});
