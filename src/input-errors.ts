@@ -14,7 +14,7 @@ import type { CellPlace, TablePlace } from "./engine/data/table";
 import { bilingual } from "./engine/text/bilingual";
 import { PLACE_TEXTS, placeText } from "./engine/text/places";
 import { READING_TEXTS, type DelimiterWord } from "./engine/text/reading";
-import { refreshLossLines, UserError, type RefreshLoss } from "./user-error";
+import { fileError, refreshLossLines, UserError, type RefreshLoss } from "./user-error";
 
 /** A place as the English message writes it (`where`) and as parts (`at`), when known. */
 interface Where {
@@ -25,14 +25,38 @@ interface Where {
 /** The encodings --encoding names, as the user types them. */
 const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big5", "windows-1252", "latin1"];
 
-/** The reasons a file cannot be read or written, by the system's code, in Chinese. */
-const ERRNO_ZH: Record<string, string> = {
-  EACCES: "没有权限",
-  EPERM: "没有权限",
-  EISDIR: "这是一个文件夹",
-  EBUSY: "文件正被其他程序使用",
-  EIO: "读写出错",
-};
+/**
+ * Why a file cannot be read, by the system's code, and what to do, in each language. A code not listed
+ * is named as it is, after words that say the system refused (the English text adds the system's words).
+ */
+const UNREADABLE_BECAUSE = bilingual<Record<string, string>>({
+  en: {
+    EACCES: "you have no permission to read it; give yourself read access or copy it somewhere you may read",
+    EPERM: "you have no permission to read it; give yourself read access or copy it somewhere you may read",
+    EISDIR: "it is a folder; give a file",
+    ENOENT: "it does not exist; check the name and the folder",
+    ENOTDIR: "a part of its path is a file, not a folder; check the path",
+    EBUSY: "another program holds it locked; close it there and run again",
+    EIO: "the disk or network drive failed to read it; copy it to a local disk and run again",
+    ENAMETOOLONG: "its path is too long; move it to a shorter path",
+    ELOOP: "its path has links that lead back to themselves; give the file's real path",
+    EMFILE: "too many files are open; close some programs and run again",
+    ENFILE: "too many files are open; close some programs and run again",
+  },
+  "zh-CN": {
+    EACCES: "没有读取它的权限；请给自己读取权限，或把它复制到有权限读取的位置",
+    EPERM: "没有读取它的权限；请给自己读取权限，或把它复制到有权限读取的位置",
+    EISDIR: "这是一个文件夹；请给出一个文件",
+    ENOENT: "文件不存在；请检查文件名和所在文件夹",
+    ENOTDIR: "路径中有一部分是文件而不是文件夹；请检查路径",
+    EBUSY: "文件被其他程序锁定；请在该程序中关闭它后再运行",
+    EIO: "磁盘或网络驱动器读取出错；请把它复制到本地磁盘后再运行",
+    ENAMETOOLONG: "路径太长；请把它移到较短的路径下",
+    ELOOP: "路径中的链接指回自身；请给出文件的实际路径",
+    EMFILE: "打开的文件太多；请关闭一些程序后再运行",
+    ENFILE: "打开的文件太多；请关闭一些程序后再运行",
+  },
+});
 
 /** The CSV parser's (papaparse's) problems by its code, in Chinese. */
 const CSV_PROBLEMS_ZH: Record<string, string> = {
@@ -149,7 +173,7 @@ const en = {
   // Files.
   // `reason`: the system's words; `errno` its code (EACCES), which the other language says in its words.
   fileUnreadable: (d: { file: string; reason: string; errno?: string }) =>
-    `${d.file} cannot be read (${d.reason})`,
+    `${d.file} cannot be read: ${UNREADABLE_BECAUSE.en[d.errno ?? ""] ?? `the system refused (${d.reason})`}`,
   notAFile: (d: { file: string }) => `${d.file} is not a file`,
   isFolder: (d: { file: string; expected: "csv" | "xlsx" }) =>
     `${d.file} is a folder, not ${d.expected === "csv" ? "a CSV file" : "a workbook"}`,
@@ -310,7 +334,7 @@ const zhCN: Texts = {
   badDelimiter: (d) => `--delimiter：“${d.value}”不是 "comma"、"semicolon"、"tab"、"pipe" 或 "whitespace"`,
   badEncoding: (d) => `--encoding：本工具不能读取“${d.value}”编码（可用：${quoted(ENCODINGS, "、")}）`,
   fileUnreadable: (d) =>
-    `${d.file} 无法读取（${ERRNO_ZH[d.errno ?? ""] ?? `系统错误 ${d.errno ?? ""}`.trim()}）`,
+    `${d.file} 无法读取：${UNREADABLE_BECAUSE["zh-CN"][d.errno ?? ""] ?? `系统拒绝了读取（错误代码 ${d.errno ?? "未知"}）`}`,
   notAFile: (d) => `${d.file} 不是文件`,
   isFolder: (d) => `${d.file} 是一个文件夹，不是${d.expected === "csv" ? " CSV 文件" : "工作簿"}`,
   fileEmpty: (d) => `${d.file} 是空文件（0 字节）`,
@@ -402,6 +426,18 @@ export function inputError<C extends InputErrorCode>(code: C, ...values: Paramet
   const given = (values[0] ?? {}) as ValuesOf<C>;
   const text = en[code] as (d: ValuesOf<C>) => string;
   return new UserError(text(given), undefined, { ...(given as object), code } as InputErrorDetail);
+}
+
+/**
+ * The error of a file the system would not read (`e` from node:fs): missing, a folder (when `expected`
+ * says what it should be), else unreadable, said by its code. A UserError is passed on as it is.
+ */
+export function readFailure(file: string, e: unknown, expected?: "csv" | "xlsx"): UserError {
+  if (e instanceof UserError) return e;
+  const { code, message } = e as NodeJS.ErrnoException;
+  if (code === "ENOENT") return fileError({ code: "fileMissing", file });
+  if (code === "EISDIR" && expected) return inputError("isFolder", { file, expected });
+  return inputError("fileUnreadable", { file, reason: String(message), ...(code ? { errno: code } : {}) });
 }
 
 /** A part of an .xlsx package that its directory does not list. */

@@ -10,9 +10,9 @@ import { bilingual } from "../engine/text/bilingual";
 import { qualityNote } from "../engine/text/data-quality";
 import { INPUT_RULE_TEXTS, inputRuleText, type InputRuleProblem } from "../engine/text/model-inputs";
 import type { TierMinimumProblem } from "../engine/tiers/program";
+import { tierProblemText } from "../engine/text/rule-problems";
 import type { AmountRule } from "../engine/data/columns";
 import type { TimeUnit } from "../engine/summary/time-unit";
-import { tierMinimumText } from "./messages";
 
 /** Where a value is: a parameter, and the cell (when Excel gave the address) or the row or column in it. */
 export interface ArgPlace {
@@ -199,7 +199,7 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       minimumCount: (d) =>
         `${d.name} has ${d.count} numbers for ${d.tiers} tiers: give one minimum per tier above the base (${d.tiers - 1}), from the top`,
       needsPurchases: (d) => `${d.name} needs ${d.purchases}: each customer's purchase days`,
-      tierRules: (d) => `tier rules: ${d.problems.map((p) => tierMinimumText("en", p)).join("; ")}`,
+      tierRules: (d) => `tier rules: ${d.problems.map((p) => tierProblemText("en", p)).join("; ")}`,
       perpetuity: (d) =>
         `row ${d.row}: retention ${d.retention} is not below 1 + discount rate ${d.discountRate}, so the perpetuity has no finite value; give ${d.periods}`,
       noStart: (d) => `${d.name}: give the day the campaign started`,
@@ -297,7 +297,7 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       minimumCount: (d) =>
         `${d.name} 有 ${d.count} 个数字，而等级有 ${d.tiers} 个：请从高到低为基础等级以上的每个等级给一个门槛（共 ${d.tiers - 1} 个）`,
       needsPurchases: (d) => `${d.name} 需要同时给出 ${d.purchases}：每位客户的消费天数`,
-      tierRules: (d) => `等级规则：${d.problems.map((p) => tierMinimumText("zh-CN", p)).join("；")}`,
+      tierRules: (d) => `等级规则：${d.problems.map((p) => tierProblemText("zh-CN", p)).join("；")}`,
       perpetuity: (d) =>
         `第 ${d.row} 行：留存率 ${d.retention} 不小于 1 + 折现率 ${d.discountRate}，永续价值不是有限值；请给出 ${d.periods}`,
       noStart: (d) => `${d.name}：请给出活动开始的日期`,

@@ -17,7 +17,7 @@ import type { CellPlace, TablePlace } from "../engine/data/table";
 import { PLACE_TEXTS, placeText } from "../engine/text/places";
 import { bilingual } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
-import { describeTierMinimumProblem, type TierMinimumProblem } from "../engine/tiers/program";
+import { tierProblemText } from "../engine/text/rule-problems";
 import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../engine/data/columns";
 import { DECIMAL_SETTING } from "../engine/data/number-format";
 import type { ModelProblem } from "../report/report-models";
@@ -227,9 +227,9 @@ const en: MessageTexts = {
   holidayWithoutName: (d) =>
     `sheet ${d.sheet}, cell ${d.cell} (holiday date): ${d.date} has no name in its row; type one`,
   tierMinimumsInSettings: (d) =>
-    `report settings: ${d.problems.map((p) => `tier rules: ${describeTierMinimumProblem(p)}`).join("; ")}`,
+    `report settings: ${d.problems.map((p) => `tier rules: ${tierProblemText("en", p)}`).join("; ")}`,
   tierMinimumsOnSheet: (d) =>
-    `sheet ${d.sheet}: the tier minimums do not fit together: ${d.problems.map(describeTierMinimumProblem).join("; ")}`,
+    `sheet ${d.sheet}: the tier minimums do not fit together: ${d.problems.map((p) => tierProblemText("en", p)).join("; ")}`,
   modelNoHistory: (d) => `Model: ${d.model}: no customer has a purchase history to fit`,
   modelNotConverged: (d) =>
     `Model: ${d.model} did not converge (too few customers or repeat purchases?), so its predictions are left out; the Model sheet says more`,
@@ -247,26 +247,6 @@ const en: MessageTexts = {
   ...FILE_ERROR_TEXTS,
   ...INPUT_ERROR_TEXTS.en,
 };
-
-const tierMinimumZh = (p: TierMinimumProblem) =>
-  p.problem === "someMinimums"
-    ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
-    : tierClashZh(p);
-
-/** A tier minimum problem in `language` (the custom function LOYALTY.TIER says them too). */
-export function tierMinimumText(language: Language, p: TierMinimumProblem): string {
-  return language === "zh-CN" ? tierMinimumZh(p) : describeTierMinimumProblem(p);
-}
-
-/** The lower tier's minimum is the one to change: a tier cannot need more than the tier above it. */
-function tierClashZh(p: Extract<TierMinimumProblem, { problem: "belowNeedsMore" }>): string {
-  const what = p.measure === "spend" ? "最低消费额" : "最少消费天数";
-  const n = (v: number) => v.toLocaleString("en-US");
-  return (
-    `${p.below.nameZh}的${what}（${n(p.value)}）高于上一级${p.above.nameZh}的（${n(p.limit)}）：` +
-    `请将${p.below.nameZh}的${what}降到 ${n(p.limit)} 或以下`
-  );
-}
 
 const zhCN: MessageTexts = {
   missingColumns: (d, w) =>
@@ -349,9 +329,10 @@ const zhCN: MessageTexts = {
     "请按 MM-DD（每年）或 YYYY-MM-DD（仅当年）输入日期",
   holidayWithoutName: (d) =>
     `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日日期）：${d.date} 所在行没有名称；请输入名称`,
-  tierMinimumsInSettings: (d) => `等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
+  tierMinimumsInSettings: (d) =>
+    `等级门槛互不一致：${d.problems.map((p) => tierProblemText("zh-CN", p)).join("；")}`,
   tierMinimumsOnSheet: (d) =>
-    `工作表 ${d.sheet} 中的等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
+    `工作表 ${d.sheet} 中的等级门槛互不一致：${d.problems.map((p) => tierProblemText("zh-CN", p)).join("；")}`,
   modelNoHistory: (d) => `模型：${d.model} 无法拟合：没有客户有可用于拟合的购买记录`,
   modelNotConverged: (d) =>
     `模型：${d.model} 拟合未收敛（客户或重复购买可能太少），因此未给出其预测；详见“模型”工作表`,
