@@ -173,7 +173,8 @@ const functionDetails: Record<string, unknown[]> = {
     { fn: "〔函数〕", what: "rows" },
     { fn: "〔函数〕", what: "columns" },
   ],
-  internal: [{ fn: "〔函数〕", what: "未知" }],
+  internal: [{ fn: "〔函数〕", what: "〔技术信息〕" }],
+  unshowable: [{ fn: "〔函数〕" }],
   rangeSizes: (["rows", "columns"] as const).map((unit) => ({
     first: "〔参数〕",
     n: 3,
