@@ -172,6 +172,55 @@ describe("the DuckDB engine reads like the in-process engine", () => {
       duck.close();
     }
   });
+
+  it("on a glob of Parquet files read in place (TIMESTAMP dates, DECIMAL amounts): rows numbered across the files", async () => {
+    const parts = path.join(dir, "stamped");
+    const csv = path.join(dir, "stamped.csv");
+    const db = await openDuckDb();
+    try {
+      // 300 lines of 30 members at times of day (the day is the date's); blank and non-finite-free
+      // DECIMAL amounts, a blank date on line 250 (second file), lines 280..284 repeating 0..4 (duplicates
+      // in the second file of lines in the first), a refund on line 290.
+      const lines = `SELECT range AS k, 'M' || CAST(range % 30 AS VARCHAR) AS "Member",
+          CASE WHEN range = 250 THEN NULL
+            ELSE TIMESTAMP '2024-03-01 08:30:00' + INTERVAL (range % 70) DAY + INTERVAL (range % 13) HOUR END AS "Date",
+          CAST(CASE WHEN range = 290 THEN -4.25 ELSE (range % 11) * 2.35 + 0.5 END AS DECIMAL(10, 2)) AS "Amount"
+        FROM range(280)`;
+      const all = `SELECT * FROM (${lines} UNION ALL SELECT k + 280, "Member", "Date", "Amount" FROM (${lines}) WHERE k < 5
+        UNION ALL SELECT 290, 'M3', TIMESTAMP '2024-04-02 10:00:00', CAST(-4.25 AS DECIMAL(10, 2)))`;
+      await db.run(`CREATE TABLE stamped AS ${all}`);
+      await db.run(
+        `COPY (SELECT * EXCLUDE (k) FROM stamped WHERE k < 200 ORDER BY k) TO '${parts}-1.parquet' (FORMAT parquet)`,
+      );
+      await db.run(
+        `COPY (SELECT * EXCLUDE (k) FROM stamped WHERE k >= 200 ORDER BY k) TO '${parts}-2.parquet' (FORMAT parquet)`,
+      );
+      const types = await db.columns(
+        `SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet('${parts}-1.parquet'))`,
+      );
+      expect(types.column_type).toEqual(["VARCHAR", "TIMESTAMP", "DECIMAL(10,2)"]);
+      // The same cells as text, for the in-process reader.
+      await db.run(`COPY (SELECT * EXCLUDE (k) FROM stamped ORDER BY k) TO '${csv}' (HEADER)`);
+    } finally {
+      db.close();
+    }
+    const { table } = await readCsvTable(csv);
+    const inProcess = analyzeOrderTable(readOrderTable(table, {}));
+    const duck = await readWithDuckDb(`${parts}-*.parquet`, {}, silent);
+    try {
+      const viaDuckDb = analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
+      const finding = (reason: string) => inProcess.table.quality.findings.find((f) => f.reason === reason);
+      expect(finding("duplicateLine")?.count).toBe(5);
+      expect(finding("refund")?.count).toBe(1);
+      expect(finding("unparsableDate")?.count ?? finding("memberDetailsOnly")?.count).toBe(1);
+      expect(viaDuckDb.table.quality.rowsRead).toBe(286);
+      // A glob has no one file for the messages to name; everything else (each example's row) is equal.
+      delete (inProcess.table.quality as { place?: unknown }).place;
+      expectSameAnalysis(inProcess, viaDuckDb);
+    } finally {
+      duck.close();
+    }
+  });
 });
 
 describe("the DuckDB engine in the commands", () => {

@@ -54,7 +54,7 @@ import type { MemberDetails } from "../../engine/data/orders";
 import { columnNames } from "../../sheet/a1";
 import { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
-import { firstNumber, rawBlank, rawText } from "./raw-columns";
+import { firstNumber, rawBlank, rawText, typedAmountSql, typedDaySql } from "./raw-columns";
 import { memberDetailsWithDuckDb } from "./member-details-duckdb";
 import {
   cellOf,
@@ -71,6 +71,7 @@ import { isCancellationInvoiceSql } from "./plain-ids";
 import { lineAmountSql } from "../../sql/line-rules";
 import { qualityReport } from "./quality-duckdb";
 import type { OrderFiles } from "./order-files";
+import { loadRaw } from "./raw-table";
 import { findEmptyRecords, RowNumbers } from "./row-numbers";
 
 /** The member details read like the engine reads them (member-details-duckdb.ts). */
@@ -251,6 +252,7 @@ async function decideFromValues(
   columns: DetectedColumns,
   options: DuckDbReadOptions,
   rows: RowNumbers,
+  typed: TypedColumns,
 ): Promise<{ formats: Formats; currency: CurrencyDetection; values: Map<number, DistinctValues> }> {
   const values = new Map<number, DistinctValues>();
   const wanted = [
@@ -259,7 +261,7 @@ async function decideFromValues(
     currencyColumnOf(headers),
   ];
   for (const column of wanted) {
-    if (column === undefined || column < 0 || values.has(column)) continue;
+    if (column === undefined || column < 0 || values.has(column) || typed.has(column)) continue;
     values.set(column, await distinctValues(db, headers[column]));
   }
   const table: RawTable = {
@@ -287,14 +289,6 @@ async function decideFromValues(
   return { formats, currency, values };
 }
 
-/** The file's columns in DuckDB (ll_raw, its rowid the data row as DuckDB counts them: row-numbers.ts). */
-async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<{ headers: string[] }> {
-  // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
-  await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
-  const described = await db.columns("DESCRIBE ll_raw");
-  return { headers: described.column_name as string[] };
-}
-
 /** How DuckDB's rows are numbered in the file: its empty lines found (one text file), else in order. */
 async function rowNumbersOf(files: OrderFiles): Promise<RowNumbers> {
   if (!files.lines) return new RowNumbers(files.firstRow - 1, files.firstRow);
@@ -312,6 +306,43 @@ function leftOutRoles(columns: DetectedColumns): ColumnRole[] {
 type RoleHeaders = ReturnType<typeof roleHeaders>;
 
 /**
+ * The file's typed columns (a Parquet file's DATE, TIMESTAMP and numeric columns) among the date and
+ * money columns, each with the SQL of its parsed value (raw-columns.ts): used as they are, without a
+ * pass to list their values as text, a lookup table or a join on every line. Numbers and dates do not
+ * vote on the date order or the decimal separator, as in a worksheet.
+ */
+class TypedColumns {
+  private readonly sql = new Map<string, string>();
+  constructor(
+    private readonly headers: string[],
+    private readonly types: string[],
+    col: RoleHeaders,
+  ) {
+    const day = col.date !== undefined ? typedDaySql(col.date, this.typeOf(col.date)) : undefined;
+    if (day !== undefined) this.sql.set(col.date, day);
+    for (const header of [col.amount, col.quantity, col.price, col.discount]) {
+      if (header === undefined) continue;
+      const value = typedAmountSql(header, this.typeOf(header));
+      if (value !== undefined) this.sql.set(header, value);
+    }
+  }
+  typeOf(header: string): string {
+    return this.types[this.headers.indexOf(header)] ?? "VARCHAR";
+  }
+  /** The SQL of a typed column's parsed value; undefined for a column read as text. */
+  value(header: string): string | undefined {
+    return this.sql.get(header);
+  }
+  has(column: number): boolean {
+    return this.sql.has(this.headers[column]);
+  }
+  /** True where the column's cell is blank. */
+  blank(header: string): string {
+    return rawBlank(header, this.typeOf(header));
+  }
+}
+
+/**
  * Lookup tables of the dates and money columns (their distinct values, listed already to decide the
  * formats, parsed by the engine's parsers) and of the statuses.
  */
@@ -321,8 +352,10 @@ async function readValues(
   col: RoleHeaders,
   values: Map<number, DistinctValues>,
   parsing: { dates: DateParseOptions; amounts: AmountParseOptions },
+  typed: TypedColumns,
 ): Promise<void> {
   const parsedLookup = async (name: string, header: string, parse: (raw: string) => number) => {
+    if (typed.value(header) !== undefined) return;
     const raws = values.get(headers.indexOf(header))?.raws ?? [];
     await lookupTable(db, name, raws, [name === "ll_dates" ? "INTEGER" : "DOUBLE"], (raw) => {
       const value = parse(raw);
@@ -354,25 +387,28 @@ async function checkEveryLine(
   col: RoleHeaders,
   orderIds: OrderIds | undefined,
   invoices: boolean,
+  typed: TypedColumns,
 ): Promise<void> {
-  const joins = [
-    `LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}`,
-    `LEFT JOIN ll_dates d ON d.raw = ${rawText(col.date)}`,
-  ];
+  const joins = [`LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}`];
+  // A typed column's value as it is; a text column's by a join to its lookup table (alias.v0).
+  const parsed = (header: string, table: string, alias: string) => {
+    const value = typed.value(header);
+    if (value !== undefined) return value;
+    joins.push(`LEFT JOIN ${table} ${alias} ON ${alias}.raw = ${rawText(header)}`);
+    return `${alias}.v0`;
+  };
+  const day = parsed(col.date, "ll_dates", "d");
   let amount: string;
-  if (col.amount !== undefined) {
-    joins.push(`LEFT JOIN ll_amounts a ON a.raw = ${rawText(col.amount)}`);
-    amount = "a.v0";
-  } else {
-    joins.push(`LEFT JOIN ll_quantities q ON q.raw = ${rawText(col.quantity as string)}`);
-    joins.push(`LEFT JOIN ll_prices p ON p.raw = ${rawText(col.price as string)}`);
+  if (col.amount !== undefined) amount = parsed(col.amount, "ll_amounts", "a");
+  else {
+    const quantity = parsed(col.quantity as string, "ll_quantities", "q");
+    const price = parsed(col.price as string, "ll_prices", "p");
     let discount = "0";
     if (col.discount !== undefined) {
-      joins.push(`LEFT JOIN ll_discounts dc ON dc.raw = ${rawText(col.discount)}`);
       // A blank discount is none; an unreadable one makes the amount unreadable.
-      discount = `CASE WHEN ${rawBlank(col.discount)} THEN 0 ELSE dc.v0 END`;
+      discount = `CASE WHEN ${typed.blank(col.discount)} THEN 0 ELSE ${parsed(col.discount, "ll_discounts", "dc")} END`;
     }
-    amount = lineAmountSql("q.v0", "p.v0", discount);
+    amount = lineAmountSql(quantity, price, discount);
   }
   let orderId = "CAST(NULL AS VARCHAR)";
   let cInvoice = "FALSE";
@@ -393,17 +429,17 @@ async function checkEveryLine(
     ...(col.status !== undefined ? [`WHEN s.v0 = 1 THEN ${CANCELLED_BY_STATUS}`] : []),
   ];
   const cancel = cancelWhen.length > 0 ? `CASE ${cancelWhen.join(" ")} ELSE 0 END` : "0";
-  const amountBlank = rawBlank((col.amount ?? col.price) as string);
-  const blankRow = headers.map(rawBlank).join(" AND ");
+  const amountBlank = typed.blank((col.amount ?? col.price) as string);
+  const blankRow = headers.map((h) => typed.blank(h)).join(" AND ");
   await db.run(`CREATE TABLE ll_rows AS
-    SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, d.v0 AS day, ${amount} AS amount,
+    SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, ${day} AS day, ${amount} AS amount,
       ${orderId} AS order_id, ${cancel} AS cancel, ${amountBlank} AS amount_blank,
       CASE
         WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
         WHEN i.v0 IS NULL THEN 'blankId'
         WHEN i.v1 IS NOT NULL THEN 'testAccount'
-        WHEN d.v0 IS NULL AND ${rawBlank(col.date)} AND ${amountBlank} THEN 'memberDetailsOnly'
-        WHEN d.v0 IS NULL THEN 'unparsableDate'
+        WHEN ${day} IS NULL AND ${typed.blank(col.date)} AND ${amountBlank} THEN 'memberDetailsOnly'
+        WHEN ${day} IS NULL THEN 'unparsableDate'
         WHEN ${amount} IS NULL THEN 'nonNumericAmount'
       END AS reason,
       FALSE AS duplicate
@@ -461,26 +497,27 @@ export async function readOrdersWithDuckDb(
   };
   say("loading");
   // The file's empty lines are looked for while DuckDB loads it (DuckDB skips them; row-numbers.ts).
-  const [{ headers }, rows] = await Promise.all([loadRaw(db, files), rowNumbersOf(files)]);
+  const [{ headers, types }, rows] = await Promise.all([loadRaw(db, files), rowNumbersOf(files)]);
   const columns = checkColumns(await sampleTable(db, files, headers, rows), options);
   const col = roleHeaders(columns, headers);
+  const typed = new TypedColumns(headers, types, col);
 
   say("deciding");
-  const decided = await decideFromValues(db, files, headers, columns, options, rows);
+  const decided = await decideFromValues(db, files, headers, columns, options, rows, typed);
   const { formats } = decided;
   const dates: DateParseOptions = { ...options.dates, dayOrder: formats.dayOrder };
   const amounts: AmountParseOptions = { ...options.amounts, decimalComma: formats.decimalComma };
 
   say("parsing");
   const judged = await readCustomerIds(db, col.id, FIRST_ROWS, options.testAccounts);
-  await readValues(db, headers, col, decided.values, { dates, amounts });
+  await readValues(db, headers, col, decided.values, { dates, amounts }, typed);
   const orderIds = col.order !== undefined ? await readOrderIds(db, col.order) : undefined;
   const invoices =
     orderIds !== undefined &&
     cancellationInvoicesUsed(orderIds.cancellationInvoices, orderIds.numericInvoices);
 
   say("checking");
-  await checkEveryLine(db, headers, col, orderIds, invoices);
+  await checkEveryLine(db, headers, col, orderIds, invoices, typed);
 
   say("orders");
   const orderTotals =

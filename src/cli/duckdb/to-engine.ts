@@ -1,10 +1,12 @@
 /**
  * From the clean lines DuckDB holds (read-orders-duckdb.ts) to what the engine takes:
  *
- * - `orderTableFromDuckDb`: the engine's OrderTable for the whole report. Lines are handed over ORDER by
- *   order (the lines of one order id on one day summed; a line without an order id is an order by
- *   itself), which is all the engine uses of them (purchase days, their value and their count of orders)
- *   and keeps the arrays small: an export of 50 million item lines holds far fewer orders.
+ * - `orderTableFromDuckDb`: the engine's OrderTable for the whole report. Of the purchase lines the
+ *   engine uses only their purchase days: each day's value (its lines added in table order) and its count
+ *   of orders (src/engine/summary/purchase-days.ts). So one entry per ORDER is handed over (a line
+ *   without an order id is an order by itself), the day's value on its first order and 0 on the others:
+ *   the arrays stay small (an export of 50 million item lines holds far fewer orders) and the values are
+ *   the engine's to the last bit.
  * - `customerSummaryFromDuckDb`: only the calibration summary for `loyalty fit`, one row per customer
  *   aggregated in DuckDB.
  */
@@ -36,29 +38,84 @@ async function groupedLines(db: DuckDbSession, sql: string, rows: number, custom
   return { start, day, amount, sourceRow };
 }
 
+/** One entry per order, grouped by customer and sorted by day, each day's value on its first order. */
+interface OrderEntries {
+  start: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  sourceRow: Int32Array;
+}
+
+/**
+ * The purchase days (table ll_days: idx, day, orders, first_row), each as its count of order entries,
+ * then the purchase lines in table order within each day, added to the day's first entry. Both streams
+ * are sorted by customer and day (DuckDB sorts out of core); no state per order or line stays in memory,
+ * where summing each order's lines in table order inside DuckDB held them all (10 million lines ran out
+ * of memory).
+ */
+async function orderEntries(db: DuckDbSession, customers: number): Promise<OrderEntries> {
+  const orderCount = await firstNumber(db, "SELECT COALESCE(SUM(orders), 0) FROM ll_days");
+  const start = new Int32Array(customers + 1);
+  const day = new Int32Array(orderCount);
+  const amount = new Float64Array(orderCount);
+  const sourceRow = new Int32Array(orderCount);
+  let e = 0;
+  await db.stream("SELECT idx, day, orders, first_row FROM ll_days ORDER BY idx, day", (columns, n) => {
+    const [idx, days, orders, firstRows] = columns;
+    for (let k = 0; k < n; k++) {
+      const count = Number(orders[k]);
+      start[Number(idx[k]) + 1] += count;
+      day.fill(Number(days[k]), e, e + count);
+      sourceRow.fill(Number(firstRows[k]), e, e + count);
+      e += count;
+    }
+  });
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+  // The lines of each day in table order, added as the engine adds them (purchaseDaysOf), on the day's
+  // first entry: `first` is that entry, `next` the first entry of the day after it.
+  let first = -1;
+  let next = 0;
+  let lastIdx = -1;
+  let lastDay = 0;
+  await db.stream(
+    `SELECT k.idx, l.day, l.amount FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
+     WHERE l.purchase ORDER BY k.idx, l.day, l.ll_row`,
+    (columns, n) => {
+      const [idx, days, amounts] = columns;
+      for (let k = 0; k < n; k++) {
+        const c = Number(idx[k]);
+        const d = Number(days[k]);
+        if (c !== lastIdx || d !== lastDay) {
+          // A new day: its first entry is where the previous day's entries end (the customer's first
+          // entry when the customer changes).
+          first = c !== lastIdx ? start[c] : next;
+          next = first + 1;
+          while (next < start[c + 1] && day[next] === d) next++;
+          lastIdx = c;
+          lastDay = d;
+        }
+        amount[first] += Number(amounts[k]);
+      }
+    },
+  );
+  return { start, day, amount, sourceRow };
+}
+
 export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders): Promise<OrderTable> {
   performance.mark("loyalty:Handing the orders to the engine");
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_index AS
     SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
   const ids = await db.columns(`SELECT customer_id FROM ll_index ORDER BY idx`);
   const customerIds = ids.customer_id as string[];
-  // A line without an order id is an order by itself (its row tells it apart). Made once: counted (to
-  // size the arrays), then read. An order's lines are added in table order, as the engine adds them (to
-  // the last bit, which a half cent can show): its (row, amount) pairs listed, sorted and folded from the
-  // left, about a third of the CPU time of SUM(amount ORDER BY row), which sorts with every order.
-  const inTableOrder =
-    "list_transform(list_sort(list(struct_pack(r := l.ll_row, a := l.amount))), lambda x: x.a)";
-  await db.run(`CREATE OR REPLACE TEMP TABLE ll_orders AS
-    SELECT k.idx, l.day, list_reduce(${inTableOrder}, lambda a, b: a + b) AS amount, MIN(l.ll_row) AS source_row
-    FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
-    WHERE l.purchase GROUP BY k.idx, l.day, l.order_id, CASE WHEN l.order_id IS NULL THEN l.ll_row END`);
-  const orderCount = await firstNumber(db, `SELECT COUNT(*) FROM ll_orders`);
-  const lines = await groupedLines(
-    db,
-    `SELECT idx, day, amount, source_row FROM ll_orders ORDER BY idx, day, source_row`,
-    orderCount,
-    customerIds.length,
-  );
+  // The orders of each purchase day: each (day, order id) once, a line without an order id by itself.
+  await db.run(`CREATE OR REPLACE TEMP TABLE ll_days AS
+    SELECT idx, day, COUNT(*) AS orders, MIN(first_row) AS first_row FROM (
+      SELECT k.idx, l.day, MIN(l.ll_row) AS first_row
+      FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
+      WHERE l.purchase GROUP BY k.idx, l.day, l.order_id, CASE WHEN l.order_id IS NULL THEN l.ll_row END
+    ) GROUP BY idx, day`);
+  const lines = await orderEntries(db, customerIds.length);
+  const orderCount = lines.day.length;
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_refunds AS
     SELECT k.idx, l.day, l.amount, l.ll_row FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
     WHERE NOT l.purchase`);
@@ -69,7 +126,7 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
     refundCount,
     customerIds.length,
   );
-  await db.run("DROP TABLE ll_orders; DROP TABLE ll_refunds; DROP TABLE ll_index");
+  await db.run("DROP TABLE ll_days; DROP TABLE ll_refunds; DROP TABLE ll_index");
   const refunds: RefundLines = {
     customerStart: refund.start,
     day: refund.day,
