@@ -302,7 +302,7 @@ const zhCN: Texts = {
     `该文件的表头为 ${quoted(d.headers, "、")}`,
   fitInputMissing: () => '请提供输入文件（"loyalty fit FILE -m MODEL"）或 --summary FILE',
   autoNeedsOrders: (d) =>
-    `${d.source}：--model auto 要用校准期结束后的购买来比较各模型，因此需要交易明细文件（客户、日期、金额），` +
+    `${d.source}："--model auto" 要用校准期结束后的购买来比较各模型，因此需要交易明细文件（客户、日期、金额），` +
     `而不是客户汇总；或用 --model 选定一个模型（${quoted(d.models, "、")}）`,
   noDaysAfterCalibration: (d) =>
     `--calibration-end：${d.date} 之后没有可用来比较模型的日子；请给出更早的日期`,
@@ -334,7 +334,7 @@ const zhCN: Texts = {
   badDelimiter: (d) => `--delimiter：“${d.value}”不是 "comma"、"semicolon"、"tab"、"pipe" 或 "whitespace"`,
   badEncoding: (d) => `--encoding：本工具不能读取“${d.value}”编码（可用：${quoted(ENCODINGS, "、")}）`,
   fileUnreadable: (d) =>
-    `${d.file} 无法读取：${UNREADABLE_BECAUSE["zh-CN"][d.errno ?? ""] ?? `系统拒绝了读取（错误代码 ${d.errno ?? "未知"}）`}`,
+    `${d.file} 无法读取：${UNREADABLE_BECAUSE["zh-CN"][d.errno ?? ""] ?? `系统拒绝了读取（错误代码 "${d.errno ?? "?"}"）`}`,
   notAFile: (d) => `${d.file} 不是文件`,
   isFolder: (d) => `${d.file} 是一个文件夹，不是${d.expected === "csv" ? " CSV 文件" : "工作簿"}`,
   fileEmpty: (d) => `${d.file} 是空文件（0 字节）`,
@@ -358,12 +358,12 @@ const zhCN: Texts = {
   xlsxIsOds: (d) => `${d.file} 是 "OpenDocument" 电子表格（.ods）；请另存为 .xlsx`,
   zipNotWorkbook: (d) => `${d.file} 是 zip 文件，但不是 Excel 工作簿（其中没有 "xl/workbook.xml"）`,
   zipBomb: (d) =>
-    `${d.file} 被拒绝读取：其中的部件 ${d.part} 会膨胀 ${d.ratio} 倍，达到 ${d.size}，真实的工作簿不会这样（“zip 炸弹”）`,
+    `${d.file} 被拒绝读取：其中的部件 "${d.part}" 会膨胀 ${d.ratio} 倍，达到 ${d.size}，真实的工作簿不会这样（“zip 炸弹”）`,
   xlsxTooLarge: (d) =>
     `${d.file} 被拒绝读取：解压后将达到 ${d.size}，超过本工具可读取的 ${d.limit}；请拆分数据或另存为 .csv`,
   fileDamaged: (d) => `${d.file} 已损坏：${d.problem["zh-CN"]}`,
   fileIncomplete: (d) => `${d.file} 已损坏或不完整：${d.problem["zh-CN"]}`,
-  partNotDecompressed: (d) => `${d.file} 已损坏：部件 ${d.part} 无法解压`,
+  partNotDecompressed: (d) => `${d.file} 已损坏：部件 "${d.part}" 无法解压`,
   noTableNamed: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格`,
   noSheetNamed: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.sheet}”的工作表`,
   noVisibleSheetIn: (d) => `${d.file} 中没有可读取的可见工作表`,
@@ -387,7 +387,7 @@ const zhCN: Texts = {
     `campaigns.liftForBenefitCost 指定的活动“${d.campaign}”不在已测算的活动中` +
     (d.known.length > 0
       ? `（${quoted(d.known, "、")}）`
-      : "（未找到活动表：请添加“Campaigns”工作表或使用 --campaigns FILE）"),
+      : '（未找到活动表：请添加 "Campaigns" 工作表或使用 --campaigns FILE）'),
   liftNotMeasured: (d) =>
     `campaigns.liftForBenefitCost：活动“${d.campaign}”没有测算出提升（没有参与者能够匹配到对照；见“LL 活动效果”）`,
   writeLocked: (d) => `无法写入 ${d.file}：该文件只读，或已在其他程序中打开（请在 Excel 中关闭它）`,
@@ -401,8 +401,8 @@ const zhCN: Texts = {
     `${refreshLossLines("zh-CN", d.losses)}\n` +
     "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
   duckDbMissing: (d) =>
-    `DuckDB 未安装（无法加载可选包 @duckdb/node-api：${d.reason}）；` +
-    '请用 "npm install @duckdb/node-api" 安装，或去掉 --engine duckdb，不用它读取文件',
+    `DuckDB 未安装（无法加载可选包 "@duckdb/node-api"：${d.reason}）；` +
+    '请用 "npm install @duckdb/node-api" 安装，或去掉 "--engine duckdb"，不用它读取文件',
   duckDbFileType: (d) =>
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
   duckDbGlobEmpty: (d) => `${d.pattern} 没有匹配到任何文件`,

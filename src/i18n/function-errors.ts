@@ -82,7 +82,9 @@ export type FunctionErrorDetail =
   | { code: "bgnbdOnly"; name: string }
   | { code: "computed"; fn: string; value: string }
   | { code: "nothingToReturn"; fn: string; what: "rows" | "columns" }
-  | { code: "internal"; fn: string; what: string };
+  // A fault of ours: `what` is the JavaScript error's text, kept as technical detail for a bug report.
+  | { code: "internal"; fn: string; what: string }
+  | { code: "unshowable"; fn: string };
 
 /** The words of the functions' text results: header rows, labels, the QUALITY table's fixed lines. */
 interface ResultWords {
@@ -209,7 +211,10 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       bgnbdOnly: (d) => `${d.name}: P(X(t) = n) is available for BG/NBD models only`,
       computed: (d) => `${d.fn} computed ${d.value}`,
       nothingToReturn: (d) => `${d.fn}: no ${d.what} to return`,
-      internal: (d) => `internal error in ${d.fn}: ${d.what}`,
+      internal: (d) =>
+        `${d.fn} failed: a fault of Loyalty Lens, not of your data; please report it (technical detail: ${d.what})`,
+      unshowable: (d) =>
+        `${d.fn} gave a result Excel cannot show: a fault of Loyalty Lens, not of your data; please report it`,
     },
   },
   "zh-CN": {
@@ -307,7 +312,10 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       computed: (d) =>
         `${d.fn} 的计算结果为${{ NaN: "非数字", Infinity: "无穷大", "-Infinity": "负无穷大" }[d.value] ?? ` ${d.value}`}`,
       nothingToReturn: (d) => `${d.fn}：没有可返回的${d.what === "rows" ? "行" : "列"}`,
-      internal: (d) => `${d.fn} 内部错误：${d.what}`,
+      internal: (d) =>
+        `${d.fn} 出错：这是 Loyalty Lens 的问题，不是您数据的问题；请报告此问题（技术信息：${d.what}）`,
+      unshowable: (d) =>
+        `${d.fn} 得出了 Excel 无法显示的结果：这是 Loyalty Lens 的问题，不是您数据的问题；请报告此问题`,
     },
   },
 });

@@ -33,7 +33,7 @@ import { INPUT_ERROR_TEXTS } from "../input-errors";
 export type MessageDetail = UserErrorDetail | ModelProblem;
 export type MessageCode = MessageDetail["code"];
 /** The detail of code C (a detail type may have several codes, as ModelProblem has). */
-type DetailOf<C extends MessageCode> = MessageDetail extends infer D
+export type DetailOf<C extends MessageCode> = MessageDetail extends infer D
   ? D extends { code: infer K }
     ? C extends K
       ? D
@@ -254,7 +254,7 @@ const zhCN: MessageTexts = {
   noSuchColumn: (d, w) =>
     `${w.place(d.source, d.place)}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
-  columnTwice: (d, w) => `${w.place(d.source, d.place)}：列 ${d.column} 被同时指定给了两个用途`,
+  columnTwice: (d, w) => `${w.place(d.source, d.place)}：${d.column} 列被同时指定给了两个用途`,
   mixedDecimals: (d, w) =>
     `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
   ambiguousDecimals: (d, w) =>
@@ -273,7 +273,7 @@ const zhCN: MessageTexts = {
         (d.worst.note ? `：${w.note(d.worst.note)}` : "")
       : ""),
   summaryMissingColumns: (d, w) =>
-    `${w.place(d.source, d.place)}：客户汇总表需要 ${d.columns.join("、")} 列，表头 ${quotedList(d.headers, "、")} 中没有；` +
+    `${w.place(d.source, d.place)}：客户汇总表需要 ${quotedList(d.columns, "、")} 列，表头 ${quotedList(d.headers, "、")} 中没有；` +
     "loyalty sql 命令会写出生成这些列的查询",
   summaryCell: (d, w) =>
     `${w.place(d.where, d.at)}：这里应为${expectationZh(d.expected)}，实际为${d.value === undefined ? "空单元格" : `“${d.value}”`}`,
@@ -281,7 +281,7 @@ const zhCN: MessageTexts = {
     `${w.place(d.where, d.at)}：客户“${d.id}”也出现在第 ${d.row} 行；汇总表每位客户只有一行`,
   summaryHoldout: (d, w) =>
     `${w.place(d.where, d.at)}：这份汇总表按校准截止日生成（留出期各列有值），而报表使用全部历史：` +
-    "请不加 --calibration-end 重新生成汇总表（loyalty fit 命令可直接使用这份）",
+    '请不加 --calibration-end 重新生成汇总表（"loyalty fit" 命令可直接使用这份）',
   summaryAsOf: (d, w) =>
     `${w.place(d.where, d.at)}：最近购买日 + recency_days 为 ${d.asOf}，而第 ${d.row} 行为 ${d.other}；一份汇总表只能有一个统计截止日`,
   summaryNoCustomers: (d, w) => `${w.place(d.source, d.place)}：客户汇总表中没有客户行`,
@@ -290,7 +290,7 @@ const zhCN: MessageTexts = {
   noRows: (d, w) => `${w.place(d.source, d.place)}：表头行下方没有数据行`,
   emptySheet: (d, w) => `${w.place(d.source, d.place)} 是空的：没有任何单元格有值`,
   noHeaderRow: (d, w) =>
-    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）；如果文件没有表头，请在设置中将表头设为“无”并指定各列（命令行：--no-header --columns id,date,amount）`,
+    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）；如果文件没有表头，请在设置中将表头设为“无”并指定各列（命令行："--no-header --columns id,date,amount"）`,
   noOrderTable: (d) =>
     `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
   noOrderSheet: (d) =>
@@ -300,7 +300,7 @@ const zhCN: MessageTexts = {
   fileNoSheet: (d) => `${d.file} 中没有可读取的工作表`,
   fileTooLarge: (d) =>
     `${d.file} 大小为 ${d.megabytes} MB；浏览器预览最多读取 200 MB 的文件。` +
-    `请在 Excel 中通过加载项打开，或运行：loyalty report ${d.file}`,
+    `请在 Excel 中通过加载项打开，或运行："loyalty report ${d.file}"`,
   fileType: (d) => `${d.file}：预览只能读取 .xlsx 和 .csv 文件；请另存为其中一种格式`,
   // The input's English name (`what`) is left out: the cell named is beside its label on the sheet.
   editedCell: (d) =>
@@ -356,7 +356,7 @@ const zhCN: MessageTexts = {
   outMissing: () => "请指定报告写到哪里：--out FILE.xlsx（或用 --in-place 更新一个 .xlsx 工作簿）",
   outNotXlsx: (d) => `--out ${d.out}：报告是 .xlsx 文件`,
   outIsInput: (d) => `--out ${d.out} 就是输入文件；要更新它请用 --in-place`,
-  inputMissing: () => "请提供订单文件（loyalty report ORDERS --out FILE.xlsx）或 --summary FILE",
+  inputMissing: () => '请提供订单文件（"loyalty report ORDERS --out FILE.xlsx"）或 --summary FILE',
   ...INPUT_ERROR_TEXTS["zh-CN"],
 };
 

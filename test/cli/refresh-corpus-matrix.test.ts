@@ -32,6 +32,7 @@ import {
   type Week,
 } from "../helpers/corpus-edits";
 import { MAIN_NS, saveAs, VBA_BYTES, WPS_PARTS, WRITERS, type Writer } from "../helpers/corpus-writers";
+import { WORKBOOK_OBJECTS } from "../helpers/corpus-workbook-objects";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
 import {
   baseBook,
@@ -104,6 +105,34 @@ const userNames = (pkg: XlsxPackage) =>
     .filter((n) => !n.name.startsWith("LL_") && !n.name.startsWith("_xlnm"))
     .map((n) => `${n.name}=${n.formula}`)
     .sort();
+
+/**
+ * What of the user's workbook.xml holds besides sheets and names: its pivot caches (cacheId=part), its
+ * links to other workbooks and its slicer caches (part), each found through workbook.xml's relationships.
+ */
+function workbookLevel(pkg: XlsxPackage): {
+  pivotCaches: string[];
+  externalLinks: string[];
+  slicerCaches: string[];
+} {
+  const xml = pkg.text("xl/workbook.xml");
+  const rels = pkg.relationships("xl/workbook.xml");
+  const target = (tag: string) => rels.find((r) => r.id === attributes(tag)["r:id"])?.target ?? "(none)";
+  return {
+    pivotCaches: startTags(xml, "pivotCache").map((t) => `${attributes(t).cacheId}=${target(t)}`),
+    externalLinks: startTags(xml, "externalReference").map(target),
+    slicerCaches: startTags(xml, "slicerCache").map(target),
+  };
+}
+
+/** The parts of `parts` that are missing, or have no content type in [Content_Types].xml. */
+function withoutContentType(pkg: XlsxPackage, parts: string[]): string[] {
+  const types = pkg.text("[Content_Types].xml");
+  const typed = (part: string) =>
+    types.includes(`PartName="/${part}"`) ||
+    types.includes(`Extension="${part.slice(part.lastIndexOf(".") + 1)}"`);
+  return parts.filter((p) => !pkg.has(p) || !typed(p));
+}
 
 /**
  * What the refresh lists as not kept, one line each, for the corpus's edits: the notes on a report cell
@@ -265,7 +294,51 @@ function corpusCase(w: Writer) {
   });
 
   it("a chart on their own sheet stays", () => {
-    expect(drawnNames(pkg, "Mine")).toEqual([OBJECTS.mineChart]);
+    expect(drawnNames(pkg, "Mine")).toContain(OBJECTS.mineChart);
+  });
+
+  it("a pivot table on their sheet: its cache stays in workbook.xml, its relationship and content type too", () => {
+    const was = workbookLevel(XlsxPackage.fromBuffer(before, "before"));
+    expect(was.pivotCaches).toHaveLength(1);
+    expect(workbookLevel(pkg).pivotCaches).toEqual(was.pivotCaches);
+    const pivot = pkg
+      .relationships(sheetPart(pkg, WORKBOOK_OBJECTS.pivotSheet))
+      .find((r) => r.type.endsWith("/pivotTable"));
+    const cacheId = attributes(
+      startTags(pkg.text(pivot?.target as string), "pivotTableDefinition")[0],
+    ).cacheId;
+    expect(was.pivotCaches[0]).toMatch(new RegExp(`^${cacheId}=`));
+    expect(withoutContentType(pkg, [pivot?.target as string, was.pivotCaches[0].split("=")[1]])).toEqual([]);
+  });
+
+  it("a slicer on their pivot table: its cache stays in workbook.xml's extensions, with its relationship", () => {
+    const was = workbookLevel(XlsxPackage.fromBuffer(before, "before"));
+    if (w.drops?.slicers) {
+      console.log(`${w.name}: no slicer to keep. ${w.drops.slicers}`);
+      expect(was.slicerCaches).toEqual([]);
+      return;
+    }
+    expect(was.slicerCaches).toEqual(["xl/slicerCaches/slicerCache1.xml"]);
+    expect(workbookLevel(pkg).slicerCaches).toEqual(was.slicerCaches);
+    expect(withoutContentType(pkg, was.slicerCaches)).toEqual([]);
+    expect(pkg.text(was.slicerCaches[0])).toContain(`name="${WORKBOOK_OBJECTS.slicerCache}"`);
+  });
+
+  it("a link to another workbook: kept in workbook.xml, the formula using it unchanged", () => {
+    const was = workbookLevel(XlsxPackage.fromBuffer(before, "before"));
+    expect(was.externalLinks).toHaveLength(1);
+    const now = workbookLevel(pkg);
+    expect(now.externalLinks).toEqual(was.externalLinks);
+    const [part] = now.externalLinks;
+    // As the writer wrote it: LibreOffice writes the path from where it saved the file.
+    const target = pkg.relationships(part).map((r) => r.target);
+    expect(target).toEqual([expect.stringMatching(new RegExp(`(^|/)${WORKBOOK_OBJECTS.externalBook}$`))]);
+    expect(withoutContentType(pkg, [part])).toEqual([]);
+    expect(sheetXml(after, "Mine")).toContain(`>${WORKBOOK_OBJECTS.externalFormula}</`);
+  });
+
+  it("a picture on their sheet stays", () => {
+    expect(drawnNames(pkg, "Mine")).toContain(WORKBOOK_OBJECTS.picture);
   });
 
   it("what this writer adds of its own comes through", () => {

@@ -17,7 +17,8 @@ import JSZip from "jszip";
 import { columnName } from "../../src/sheet/a1";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { relsPathOf } from "../../src/workbook/xlsx/xml-text";
-import { NS_REL } from "./corpus-writers";
+import { WORKBOOK_OBJECTS, withWorkbookObjects } from "./corpus-workbook-objects";
+import { addOverride, addRelationship, NS_REL, withDrawingElement } from "./package-zip";
 import { sheetPart, tableRows } from "./refresh-corpus";
 
 export interface Week {
@@ -135,6 +136,12 @@ export async function managersWeek(built: string, out: string): Promise<Week> {
   mine.getCell("A1").note = TYPED.mineNote;
   mine.getCell("B1").value = { formula: "'LL Customers'!A6", result: "" } as ExcelJS.CellFormulaValue;
   for (const [name, ref] of Object.entries(MY_NAMES)) wb.definedNames.add(ref, name);
+  // A formula reading another workbook (the link itself is added with the pivot table: withExcelObjects).
+  mine.getCell(WORKBOOK_OBJECTS.externalCell).value = {
+    formula: WORKBOOK_OBJECTS.externalFormula,
+    result: 42,
+  } as ExcelJS.CellFormulaValue;
+  wb.addWorksheet(WORKBOOK_OBJECTS.pivotSheet).getCell("A1").value = "Sales";
 
   const orders = sheet("Orders");
   for (let r = orders.rowCount; r >= 2; r--) {
@@ -143,44 +150,6 @@ export async function managersWeek(built: string, out: string): Promise<Week> {
   }
   await wb.xlsx.writeFile(out);
   return { stay, leave, alerted, called, customers, headerRow };
-}
-
-/** The sheet XML with a <drawing> element, in its place in the schema's order. */
-function withDrawingElement(xml: string, relId: string): string {
-  const withNs = xml.includes(`xmlns:r="${NS_REL}"`)
-    ? xml
-    : xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${NS_REL}"`);
-  const at =
-    /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(
-      withNs,
-    );
-  if (!at) throw new Error("a worksheet without its end tag");
-  return `${withNs.slice(0, at.index)}<drawing r:id="${relId}"/>${withNs.slice(at.index)}`;
-}
-
-const EMPTY_RELS =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-
-/** Adds a relationship to the .rels of `owner` in the zip. */
-async function addRelationship(zip: JSZip, owner: string, id: string, type: string, target: string) {
-  const rels = relsPathOf(owner);
-  const xml = (await zip.file(rels)?.async("string")) ?? EMPTY_RELS;
-  zip.file(
-    rels,
-    xml.replace(
-      "</Relationships>",
-      `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
-    ),
-  );
-}
-
-async function addOverride(zip: JSZip, part: string, contentType: string) {
-  const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
-  if (types.includes(`PartName="/${part}"`)) return;
-  zip.file(
-    "[Content_Types].xml",
-    types.replace("</Types>", `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`),
-  );
 }
 
 const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
@@ -226,10 +195,18 @@ async function withUserChart(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${DRAWINGML}"></xdr:wsDr>`,
     );
     await addOverride(zip, drawing, DRAWING_TYPE);
-    await addRelationship(zip, part, "rIdUserDrawing", `${NS_REL}/drawing`, `/${drawing}`);
+    await addRelationship(zip, part, {
+      id: "rIdUserDrawing",
+      type: `${NS_REL}/drawing`,
+      target: `/${drawing}`,
+    });
     zip.file(part, withDrawingElement(pkg.text(part), "rIdUserDrawing"));
   }
-  await addRelationship(zip, drawing, `rIdUserChart${n}`, `${NS_REL}/chart`, `/${chart}`);
+  await addRelationship(zip, drawing, {
+    id: `rIdUserChart${n}`,
+    type: `${NS_REL}/chart`,
+    target: `/${chart}`,
+  });
   const cell = (c: number, r: number) =>
     `<xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   const anchor =
@@ -271,7 +248,11 @@ async function withReportCharts(edited: Buffer, built: Buffer): Promise<Buffer> 
       if (type) await addOverride(zip, part, type);
     }
     const part = sheetPart(now, sheet.name);
-    await addRelationship(zip, part, "rIdReportDrawing", `${NS_REL}/drawing`, `/${rel.target}`);
+    await addRelationship(zip, part, {
+      id: "rIdReportDrawing",
+      type: `${NS_REL}/drawing`,
+      target: `/${rel.target}`,
+    });
     zip.file(part, withDrawingElement((await zip.file(part)?.async("string")) as string, "rIdReportDrawing"));
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
@@ -319,12 +300,14 @@ export const OBJECTS = {
 };
 
 /**
- * The ExcelJS-edited workbook with what ExcelJS cannot write, as Excel writes it: the report's charts of
+ * The ExcelJS-edited workbook with what ExcelJS cannot write, as Excel writes it: a pivot table, a link
+ * to another workbook and a picture of the user's (corpus-workbook-objects.ts), the report's charts of
  * `built` back (for a writer that keeps charts), a chart of the user's on LL Tiers and on "Mine",
  * sparklines on LL Customers in a free cell and in a report cell.
  */
 export async function withExcelObjects(edited: Buffer, built: Buffer | undefined): Promise<Buffer> {
-  let bytes = built ? await withReportCharts(edited, built) : edited;
+  let bytes = await withWorkbookObjects(edited, WORKBOOK_OBJECTS.pivotSheet, "Mine");
+  bytes = built ? await withReportCharts(bytes, built) : bytes;
   bytes = await withUserChart(bytes, "LL Tiers", OBJECTS.tiersChart, 14, 2);
   bytes = await withUserChart(bytes, "Mine", OBJECTS.mineChart, 4, 2);
   return withSparklines(bytes, "LL Customers", [OBJECTS.freeSparkline, OBJECTS.reportSparkline]);
