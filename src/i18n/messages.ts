@@ -296,7 +296,9 @@ const zhCN: MessageTexts = {
   noOrderSheet: (d) =>
     `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.sheet}”的工作表，无法读取订单`,
   noVisibleSheet: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有可见的工作表，无法读取订单`,
-  fileNotXlsx: (d) => `${d.file} 无法作为 .xlsx 工作簿读取（${d.reason}）`,
+  // `reason` is the spreadsheet library's own English: kept as technical detail, after what to do.
+  fileNotXlsx: (d) =>
+    `${d.file} 无法作为 .xlsx 工作簿读取：文件可能已损坏；请在 Excel 中打开并另存为 .xlsx（技术信息：${d.reason}）`,
   fileNoSheet: (d) => `${d.file} 中没有可读取的工作表`,
   fileTooLarge: (d) =>
     `${d.file} 大小为 ${d.megabytes} MB；浏览器预览最多读取 200 MB 的文件。` +
