@@ -131,6 +131,7 @@ export const MESSAGE_SAMPLES: Samples = {
     { sheet, cell, what: "〔输入〕", value: -1, min: 0 },
     { sheet, cell, what: "〔输入〕", value: 9, max: 1 },
   ],
+  assumptionNotKept: [{ sheet, cell, value: "0.3", key: "bc.costGrowth" }],
   assumptionNotWhole: [{ sheet, cell, what: "〔输入〕", min: 1, max: 36 }],
   unknownScenario: [{ sheet, cell, scenarios: ["基准", "保守", "进取"] }],
   holidayNotDate: [{ sheet, cell, value: "〔值〕" }],

@@ -428,6 +428,7 @@ describe("coded errors in the pane's languages", () => {
       assumptionNotNumber: true,
       assumptionOutOfRange: true,
       assumptionNotWhole: true,
+      assumptionNotKept: true,
       unknownScenario: true,
       holidayNotDate: true,
       holidayNameTooLong: true,
