@@ -9,6 +9,7 @@ import { refreshBenchmarks } from "./refresh";
 import { workbookBenchmarks } from "./workbook";
 import { paneBenchmarks } from "./pane";
 import { duckDbBenchmarks } from "./duckdb";
+import { rowNumberBenchmarks } from "./row-numbers";
 import { benefitCostBenchmarks } from "./benefit-cost";
 
 export interface BenchResult {
@@ -69,4 +70,5 @@ export const benchmarks: Benchmark[] = [
   ...paneBenchmarks(underBudget),
   ...benefitCostBenchmarks({ timeBest, underBudget }),
   ...duckDbBenchmarks,
+  ...rowNumberBenchmarks,
 ];

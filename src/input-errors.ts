@@ -14,7 +14,7 @@ import type { CellPlace, TablePlace } from "./engine/data/table";
 import { bilingual } from "./engine/text/bilingual";
 import { PLACE_TEXTS, placeText } from "./engine/text/places";
 import { READING_TEXTS, type DelimiterWord } from "./engine/text/reading";
-import { refreshLossLines, UserError, type RefreshLoss } from "./user-error";
+import { fileError, refreshLossLines, UserError, type RefreshLoss } from "./user-error";
 
 /** A place as the English message writes it (`where`) and as parts (`at`), when known. */
 interface Where {
@@ -25,14 +25,38 @@ interface Where {
 /** The encodings --encoding names, as the user types them. */
 const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big5", "windows-1252", "latin1"];
 
-/** The reasons a file cannot be read or written, by the system's code, in Chinese. */
-const ERRNO_ZH: Record<string, string> = {
-  EACCES: "没有权限",
-  EPERM: "没有权限",
-  EISDIR: "这是一个文件夹",
-  EBUSY: "文件正被其他程序使用",
-  EIO: "读写出错",
-};
+/**
+ * Why a file cannot be read, by the system's code, and what to do, in each language. A code not listed
+ * is named as it is, after words that say the system refused (the English text adds the system's words).
+ */
+const UNREADABLE_BECAUSE = bilingual<Record<string, string>>({
+  en: {
+    EACCES: "you have no permission to read it; give yourself read access or copy it somewhere you may read",
+    EPERM: "you have no permission to read it; give yourself read access or copy it somewhere you may read",
+    EISDIR: "it is a folder; give a file",
+    ENOENT: "it does not exist; check the name and the folder",
+    ENOTDIR: "a part of its path is a file, not a folder; check the path",
+    EBUSY: "another program holds it locked; close it there and run again",
+    EIO: "the disk or network drive failed to read it; copy it to a local disk and run again",
+    ENAMETOOLONG: "its path is too long; move it to a shorter path",
+    ELOOP: "its path has links that lead back to themselves; give the file's real path",
+    EMFILE: "too many files are open; close some programs and run again",
+    ENFILE: "too many files are open; close some programs and run again",
+  },
+  "zh-CN": {
+    EACCES: "没有读取它的权限；请给自己读取权限，或把它复制到有权限读取的位置",
+    EPERM: "没有读取它的权限；请给自己读取权限，或把它复制到有权限读取的位置",
+    EISDIR: "这是一个文件夹；请给出一个文件",
+    ENOENT: "文件不存在；请检查文件名和所在文件夹",
+    ENOTDIR: "路径中有一部分是文件而不是文件夹；请检查路径",
+    EBUSY: "文件被其他程序锁定；请在该程序中关闭它后再运行",
+    EIO: "磁盘或网络驱动器读取出错；请把它复制到本地磁盘后再运行",
+    ENAMETOOLONG: "路径太长；请把它移到较短的路径下",
+    ELOOP: "路径中的链接指回自身；请给出文件的实际路径",
+    EMFILE: "打开的文件太多；请关闭一些程序后再运行",
+    ENFILE: "打开的文件太多；请关闭一些程序后再运行",
+  },
+});
 
 /** The CSV parser's (papaparse's) problems by its code, in Chinese. */
 const CSV_PROBLEMS_ZH: Record<string, string> = {
@@ -149,7 +173,7 @@ const en = {
   // Files.
   // `reason`: the system's words; `errno` its code (EACCES), which the other language says in its words.
   fileUnreadable: (d: { file: string; reason: string; errno?: string }) =>
-    `${d.file} cannot be read (${d.reason})`,
+    `${d.file} cannot be read: ${UNREADABLE_BECAUSE.en[d.errno ?? ""] ?? `the system refused (${d.reason})`}`,
   notAFile: (d: { file: string }) => `${d.file} is not a file`,
   isFolder: (d: { file: string; expected: "csv" | "xlsx" }) =>
     `${d.file} is a folder, not ${d.expected === "csv" ? "a CSV file" : "a workbook"}`,
@@ -278,7 +302,7 @@ const zhCN: Texts = {
     `该文件的表头为 ${quoted(d.headers, "、")}`,
   fitInputMissing: () => '请提供输入文件（"loyalty fit FILE -m MODEL"）或 --summary FILE',
   autoNeedsOrders: (d) =>
-    `${d.source}：--model auto 要用校准期结束后的购买来比较各模型，因此需要交易明细文件（客户、日期、金额），` +
+    `${d.source}："--model auto" 要用校准期结束后的购买来比较各模型，因此需要交易明细文件（客户、日期、金额），` +
     `而不是客户汇总；或用 --model 选定一个模型（${quoted(d.models, "、")}）`,
   noDaysAfterCalibration: (d) =>
     `--calibration-end：${d.date} 之后没有可用来比较模型的日子；请给出更早的日期`,
@@ -310,7 +334,7 @@ const zhCN: Texts = {
   badDelimiter: (d) => `--delimiter：“${d.value}”不是 "comma"、"semicolon"、"tab"、"pipe" 或 "whitespace"`,
   badEncoding: (d) => `--encoding：本工具不能读取“${d.value}”编码（可用：${quoted(ENCODINGS, "、")}）`,
   fileUnreadable: (d) =>
-    `${d.file} 无法读取（${ERRNO_ZH[d.errno ?? ""] ?? `系统错误 ${d.errno ?? ""}`.trim()}）`,
+    `${d.file} 无法读取：${UNREADABLE_BECAUSE["zh-CN"][d.errno ?? ""] ?? `系统拒绝了读取（错误代码 "${d.errno ?? "?"}"）`}`,
   notAFile: (d) => `${d.file} 不是文件`,
   isFolder: (d) => `${d.file} 是一个文件夹，不是${d.expected === "csv" ? " CSV 文件" : "工作簿"}`,
   fileEmpty: (d) => `${d.file} 是空文件（0 字节）`,
@@ -334,12 +358,12 @@ const zhCN: Texts = {
   xlsxIsOds: (d) => `${d.file} 是 "OpenDocument" 电子表格（.ods）；请另存为 .xlsx`,
   zipNotWorkbook: (d) => `${d.file} 是 zip 文件，但不是 Excel 工作簿（其中没有 "xl/workbook.xml"）`,
   zipBomb: (d) =>
-    `${d.file} 被拒绝读取：其中的部件 ${d.part} 会膨胀 ${d.ratio} 倍，达到 ${d.size}，真实的工作簿不会这样（“zip 炸弹”）`,
+    `${d.file} 被拒绝读取：其中的部件 "${d.part}" 会膨胀 ${d.ratio} 倍，达到 ${d.size}，真实的工作簿不会这样（“zip 炸弹”）`,
   xlsxTooLarge: (d) =>
     `${d.file} 被拒绝读取：解压后将达到 ${d.size}，超过本工具可读取的 ${d.limit}；请拆分数据或另存为 .csv`,
   fileDamaged: (d) => `${d.file} 已损坏：${d.problem["zh-CN"]}`,
   fileIncomplete: (d) => `${d.file} 已损坏或不完整：${d.problem["zh-CN"]}`,
-  partNotDecompressed: (d) => `${d.file} 已损坏：部件 ${d.part} 无法解压`,
+  partNotDecompressed: (d) => `${d.file} 已损坏：部件 "${d.part}" 无法解压`,
   noTableNamed: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格`,
   noSheetNamed: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.sheet}”的工作表`,
   noVisibleSheetIn: (d) => `${d.file} 中没有可读取的可见工作表`,
@@ -363,7 +387,7 @@ const zhCN: Texts = {
     `campaigns.liftForBenefitCost 指定的活动“${d.campaign}”不在已测算的活动中` +
     (d.known.length > 0
       ? `（${quoted(d.known, "、")}）`
-      : "（未找到活动表：请添加“Campaigns”工作表或使用 --campaigns FILE）"),
+      : '（未找到活动表：请添加 "Campaigns" 工作表或使用 --campaigns FILE）'),
   liftNotMeasured: (d) =>
     `campaigns.liftForBenefitCost：活动“${d.campaign}”没有测算出提升（没有参与者能够匹配到对照；见“LL 活动效果”）`,
   writeLocked: (d) => `无法写入 ${d.file}：该文件只读，或已在其他程序中打开（请在 Excel 中关闭它）`,
@@ -377,8 +401,8 @@ const zhCN: Texts = {
     `${refreshLossLines("zh-CN", d.losses)}\n` +
     "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
   duckDbMissing: (d) =>
-    `DuckDB 未安装（无法加载可选包 @duckdb/node-api：${d.reason}）；` +
-    '请用 "npm install @duckdb/node-api" 安装，或去掉 --engine duckdb，不用它读取文件',
+    `DuckDB 未安装（无法加载可选包 "@duckdb/node-api"：${d.reason}）；` +
+    '请用 "npm install @duckdb/node-api" 安装，或去掉 "--engine duckdb"，不用它读取文件',
   duckDbFileType: (d) =>
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
   duckDbGlobEmpty: (d) => `${d.pattern} 没有匹配到任何文件`,
@@ -402,6 +426,18 @@ export function inputError<C extends InputErrorCode>(code: C, ...values: Paramet
   const given = (values[0] ?? {}) as ValuesOf<C>;
   const text = en[code] as (d: ValuesOf<C>) => string;
   return new UserError(text(given), undefined, { ...(given as object), code } as InputErrorDetail);
+}
+
+/**
+ * The error of a file the system would not read (`e` from node:fs): missing, a folder (when `expected`
+ * says what it should be), else unreadable, said by its code. A UserError is passed on as it is.
+ */
+export function readFailure(file: string, e: unknown, expected?: "csv" | "xlsx"): UserError {
+  if (e instanceof UserError) return e;
+  const { code, message } = e as NodeJS.ErrnoException;
+  if (code === "ENOENT") return fileError({ code: "fileMissing", file });
+  if (code === "EISDIR" && expected) return inputError("isFolder", { file, expected });
+  return inputError("fileUnreadable", { file, reason: String(message), ...(code ? { errno: code } : {}) });
 }
 
 /** A part of an .xlsx package that its directory does not list. */

@@ -9,7 +9,7 @@
 import { DataError, type DataErrorDetail, type InputFix, type SourcedDetail } from "./engine/data/errors";
 import { bilingual } from "./engine/text/bilingual";
 import type { Language } from "./engine/text/language";
-import type { TierMinimumProblem } from "./engine/tiers/program";
+import type { TierProgramProblem } from "./engine/text/rule-problems";
 import type { InputErrorDetail } from "./input-errors";
 
 /**
@@ -59,8 +59,8 @@ export type UserErrorDetail =
   | { code: "holidayWithoutDate"; sheet: string; cell: string; value: string }
   | { code: "holidayWithoutName"; sheet: string; cell: string; date: string }
   // Tier minimums that clash, set in the pane (the report's settings) or typed on the Tiers sheet.
-  | { code: "tierMinimumsInSettings"; problems: TierMinimumProblem[] }
-  | { code: "tierMinimumsOnSheet"; sheet: string; problems: TierMinimumProblem[] }
+  | { code: "tierMinimumsInSettings"; problems: TierProgramProblem[] }
+  | { code: "tierMinimumsOnSheet"; sheet: string; problems: TierProgramProblem[] }
   // A refresh in Excel (or the preview) stopped before writing: what it would remove of the user's.
   | { code: "refreshWouldLose"; losses: RefreshLoss[] }
   // The command line's files and flags (`file`, `out` as typed; `extension` with its dot, "" for none).

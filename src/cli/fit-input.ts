@@ -11,6 +11,7 @@ import { nothingToAnalyze } from "../engine/analyze";
 import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engine/data/read-orders";
 import { cellPlace, describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
 import { findRfmProblem, ModelInputError, type InputProblem } from "../engine/models/data";
+import { inputRuleText, InputRuleError } from "../engine/text/model-inputs";
 import { purchaseDaysOf } from "../engine/summary/purchase-days";
 import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
 import { formatDay } from "../engine/data/days";
@@ -130,7 +131,7 @@ export function readSummaryTable(table: RawTable, needs: readonly SummaryField[]
     throw inputError("summaryRow", {
       where: describeCell(table, column, row),
       at: cellPlace(table, column, row),
-      problem: rfmProblemWords(problem, input, problem.row),
+      problem: rfmProblemWords(problem),
     });
   }
   return input;
@@ -236,34 +237,24 @@ export function summarizeTransactionTable(
   };
 }
 
-/**
- * What is wrong with a summary row, in both languages: the engine's English words, and the Chinese said
- * from the row's own figures (x, t_x, T and the weight, as the engine checks them).
- */
-function rfmProblemWords(problem: InputProblem, input: SummaryColumns, row: number): BothLanguages {
-  const [x, tx, T] = [input.x[row], input.tx[row], input.T[row]];
-  const zh =
-    problem.field === "x"
-      ? `重复购买次数 x 应为 ≥ 0 的数，实际为 ${x}`
-      : problem.field === "T"
-        ? `观察时长 T 应 > 0，实际为 ${T}`
-        : problem.field === "weights"
-          ? `权重应 ≥ 0，实际为 ${input.weights?.[row]}`
-          : x > 0 && tx === 0
-            ? `有 ${x} 次重复购买的客户需要 t_x > 0`
-            : `应满足 0 ≤ t_x ≤ T（${T}），实际 t_x 为 ${tx}`;
-  return { en: problem.message, "zh-CN": zh };
+/** What is wrong with a summary row, in both languages: the rule it broke, with the row's own figures. */
+function rfmProblemWords(problem: InputProblem): BothLanguages {
+  return { en: problem.message, "zh-CN": inputRuleText(problem.problem, "zh-CN") };
 }
 
 /**
- * Why a model refused its input (a ModelInputError or the engine's RangeError), in both languages. The
- * engine's English names the row and the field; the Chinese says the few a user can meet in their words
- * and keeps the engine's figures for the others.
+ * Why a model refused its input, in both languages, from the rule it broke (a ModelInputError's or an
+ * InputRuleError's, with the row it is about). A RangeError without a rule is the engine's own check of
+ * what the command already checked: said with its English words as the reason.
  */
 export function modelInputProblem(e: ModelInputError | RangeError): BothLanguages {
-  if (e.message === "there are no customers to fit the model to")
-    return { en: e.message, "zh-CN": "没有可用于拟合模型的客户" };
-  if (e instanceof ModelInputError)
-    return { en: e.message, "zh-CN": `第 ${e.problem.row + 1} 行的 ${e.problem.field} 不可用：${e.message}` };
-  return { en: e.message, "zh-CN": `模型无法使用这些输入：${e.message}` };
+  const coded =
+    e instanceof ModelInputError
+      ? { problem: e.problem.problem, row: e.problem.row }
+      : e instanceof InputRuleError
+        ? { problem: e.problem, row: e.at?.row }
+        : undefined;
+  if (!coded) return { en: e.message, "zh-CN": `模型无法使用这些输入（${e.message}）` };
+  const zh = inputRuleText(coded.problem, "zh-CN");
+  return { en: e.message, "zh-CN": coded.row === undefined ? zh : `第 ${coded.row + 1} 行：${zh}` };
 }

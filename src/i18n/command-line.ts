@@ -73,7 +73,8 @@ export const CLI_TEXTS = bilingual({
       "commander.invalidArgument": (value: string) => `invalid value: ${value}`,
       "commander.excessArguments": (value: string) => `too many arguments: ${value}`,
     } satisfies Record<CommanderCode, (value: string) => string>,
-    internalError: (stack: string) => `internal error: ${stack}`,
+    internalError: (stack: string) =>
+      `internal error (a fault of this tool, not of your data; please report it with what follows): ${stack}`,
     dateOrderFlag: "; on the command line: --date-order dmy (day first) or --date-order mdy (month first)",
     progress: {
       reading: "Reading the orders",
@@ -180,7 +181,8 @@ export const CLI_TEXTS = bilingual({
       "commander.invalidArgument": (value: string) => `${value} 的取值无效（可选的值见 --help）`,
       "commander.excessArguments": (value: string) => `参数过多：${value}`,
     },
-    internalError: (stack: string) => `内部错误：${stack}`,
+    internalError: (stack: string) =>
+      `内部错误（这是本工具的问题，不是您数据的问题；请连同以下技术信息一起报告）：${stack}`,
     dateOrderFlag: "；在命令行中：--date-order dmy（日在前）或 --date-order mdy（月在前）",
     progress: {
       reading: "正在读取订单",

@@ -10,9 +10,9 @@ import { bilingual } from "../engine/text/bilingual";
 import { qualityNote } from "../engine/text/data-quality";
 import { INPUT_RULE_TEXTS, inputRuleText, type InputRuleProblem } from "../engine/text/model-inputs";
 import type { TierMinimumProblem } from "../engine/tiers/program";
+import { tierProblemText } from "../engine/text/rule-problems";
 import type { AmountRule } from "../engine/data/columns";
 import type { TimeUnit } from "../engine/summary/time-unit";
-import { tierMinimumText } from "./messages";
 
 /** Where a value is: a parameter, and the cell (when Excel gave the address) or the row or column in it. */
 export interface ArgPlace {
@@ -82,7 +82,9 @@ export type FunctionErrorDetail =
   | { code: "bgnbdOnly"; name: string }
   | { code: "computed"; fn: string; value: string }
   | { code: "nothingToReturn"; fn: string; what: "rows" | "columns" }
-  | { code: "internal"; fn: string; what: string };
+  // A fault of ours: `what` is the JavaScript error's text, kept as technical detail for a bug report.
+  | { code: "internal"; fn: string; what: string }
+  | { code: "unshowable"; fn: string };
 
 /** The words of the functions' text results: header rows, labels, the QUALITY table's fixed lines. */
 interface ResultWords {
@@ -199,7 +201,7 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       minimumCount: (d) =>
         `${d.name} has ${d.count} numbers for ${d.tiers} tiers: give one minimum per tier above the base (${d.tiers - 1}), from the top`,
       needsPurchases: (d) => `${d.name} needs ${d.purchases}: each customer's purchase days`,
-      tierRules: (d) => `tier rules: ${d.problems.map((p) => tierMinimumText("en", p)).join("; ")}`,
+      tierRules: (d) => `tier rules: ${d.problems.map((p) => tierProblemText("en", p)).join("; ")}`,
       perpetuity: (d) =>
         `row ${d.row}: retention ${d.retention} is not below 1 + discount rate ${d.discountRate}, so the perpetuity has no finite value; give ${d.periods}`,
       noStart: (d) => `${d.name}: give the day the campaign started`,
@@ -209,7 +211,10 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       bgnbdOnly: (d) => `${d.name}: P(X(t) = n) is available for BG/NBD models only`,
       computed: (d) => `${d.fn} computed ${d.value}`,
       nothingToReturn: (d) => `${d.fn}: no ${d.what} to return`,
-      internal: (d) => `internal error in ${d.fn}: ${d.what}`,
+      internal: (d) =>
+        `${d.fn} failed: a fault of Loyalty Lens, not of your data; please report it (technical detail: ${d.what})`,
+      unshowable: (d) =>
+        `${d.fn} gave a result Excel cannot show: a fault of Loyalty Lens, not of your data; please report it`,
     },
   },
   "zh-CN": {
@@ -297,7 +302,7 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       minimumCount: (d) =>
         `${d.name} 有 ${d.count} 个数字，而等级有 ${d.tiers} 个：请从高到低为基础等级以上的每个等级给一个门槛（共 ${d.tiers - 1} 个）`,
       needsPurchases: (d) => `${d.name} 需要同时给出 ${d.purchases}：每位客户的消费天数`,
-      tierRules: (d) => `等级规则：${d.problems.map((p) => tierMinimumText("zh-CN", p)).join("；")}`,
+      tierRules: (d) => `等级规则：${d.problems.map((p) => tierProblemText("zh-CN", p)).join("；")}`,
       perpetuity: (d) =>
         `第 ${d.row} 行：留存率 ${d.retention} 不小于 1 + 折现率 ${d.discountRate}，永续价值不是有限值；请给出 ${d.periods}`,
       noStart: (d) => `${d.name}：请给出活动开始的日期`,
@@ -307,7 +312,10 @@ export const FUNCTION_TEXTS = bilingual<Texts>({
       computed: (d) =>
         `${d.fn} 的计算结果为${{ NaN: "非数字", Infinity: "无穷大", "-Infinity": "负无穷大" }[d.value] ?? ` ${d.value}`}`,
       nothingToReturn: (d) => `${d.fn}：没有可返回的${d.what === "rows" ? "行" : "列"}`,
-      internal: (d) => `${d.fn} 内部错误：${d.what}`,
+      internal: (d) =>
+        `${d.fn} 出错：这是 Loyalty Lens 的问题，不是您数据的问题；请报告此问题（技术信息：${d.what}）`,
+      unshowable: (d) =>
+        `${d.fn} 得出了 Excel 无法显示的结果：这是 Loyalty Lens 的问题，不是您数据的问题；请报告此问题`,
     },
   },
 });

@@ -17,7 +17,7 @@ import type { CellPlace, TablePlace } from "../engine/data/table";
 import { PLACE_TEXTS, placeText } from "../engine/text/places";
 import { bilingual } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
-import { describeTierMinimumProblem, type TierMinimumProblem } from "../engine/tiers/program";
+import { tierProblemText } from "../engine/text/rule-problems";
 import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../engine/data/columns";
 import { DECIMAL_SETTING } from "../engine/data/number-format";
 import type { ModelProblem } from "../report/report-models";
@@ -33,7 +33,7 @@ import { INPUT_ERROR_TEXTS } from "../input-errors";
 export type MessageDetail = UserErrorDetail | ModelProblem;
 export type MessageCode = MessageDetail["code"];
 /** The detail of code C (a detail type may have several codes, as ModelProblem has). */
-type DetailOf<C extends MessageCode> = MessageDetail extends infer D
+export type DetailOf<C extends MessageCode> = MessageDetail extends infer D
   ? D extends { code: infer K }
     ? C extends K
       ? D
@@ -227,9 +227,9 @@ const en: MessageTexts = {
   holidayWithoutName: (d) =>
     `sheet ${d.sheet}, cell ${d.cell} (holiday date): ${d.date} has no name in its row; type one`,
   tierMinimumsInSettings: (d) =>
-    `report settings: ${d.problems.map((p) => `tier rules: ${describeTierMinimumProblem(p)}`).join("; ")}`,
+    `report settings: ${d.problems.map((p) => `tier rules: ${tierProblemText("en", p)}`).join("; ")}`,
   tierMinimumsOnSheet: (d) =>
-    `sheet ${d.sheet}: the tier minimums do not fit together: ${d.problems.map(describeTierMinimumProblem).join("; ")}`,
+    `sheet ${d.sheet}: the tier minimums do not fit together: ${d.problems.map((p) => tierProblemText("en", p)).join("; ")}`,
   modelNoHistory: (d) => `Model: ${d.model}: no customer has a purchase history to fit`,
   modelNotConverged: (d) =>
     `Model: ${d.model} did not converge (too few customers or repeat purchases?), so its predictions are left out; the Model sheet says more`,
@@ -248,33 +248,13 @@ const en: MessageTexts = {
   ...INPUT_ERROR_TEXTS.en,
 };
 
-const tierMinimumZh = (p: TierMinimumProblem) =>
-  p.problem === "someMinimums"
-    ? "请为基础等级以上的每个等级都设置门槛，或都不设置（此时自动推算）"
-    : tierClashZh(p);
-
-/** A tier minimum problem in `language` (the custom function LOYALTY.TIER says them too). */
-export function tierMinimumText(language: Language, p: TierMinimumProblem): string {
-  return language === "zh-CN" ? tierMinimumZh(p) : describeTierMinimumProblem(p);
-}
-
-/** The lower tier's minimum is the one to change: a tier cannot need more than the tier above it. */
-function tierClashZh(p: Extract<TierMinimumProblem, { problem: "belowNeedsMore" }>): string {
-  const what = p.measure === "spend" ? "最低消费额" : "最少消费天数";
-  const n = (v: number) => v.toLocaleString("en-US");
-  return (
-    `${p.below.nameZh}的${what}（${n(p.value)}）高于上一级${p.above.nameZh}的（${n(p.limit)}）：` +
-    `请将${p.below.nameZh}的${what}降到 ${n(p.limit)} 或以下`
-  );
-}
-
 const zhCN: MessageTexts = {
   missingColumns: (d, w) =>
     `${w.place(d.source, d.place)}：在表头 ${quotedList(d.headers, "、")} 中未找到${d.roles.map(w.role).join("、")}列；请指定要使用的列`,
   noSuchColumn: (d, w) =>
     `${w.place(d.source, d.place)}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
-  columnTwice: (d, w) => `${w.place(d.source, d.place)}：列 ${d.column} 被同时指定给了两个用途`,
+  columnTwice: (d, w) => `${w.place(d.source, d.place)}：${d.column} 列被同时指定给了两个用途`,
   mixedDecimals: (d, w) =>
     `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
   ambiguousDecimals: (d, w) =>
@@ -293,7 +273,7 @@ const zhCN: MessageTexts = {
         (d.worst.note ? `：${w.note(d.worst.note)}` : "")
       : ""),
   summaryMissingColumns: (d, w) =>
-    `${w.place(d.source, d.place)}：客户汇总表需要 ${d.columns.join("、")} 列，表头 ${quotedList(d.headers, "、")} 中没有；` +
+    `${w.place(d.source, d.place)}：客户汇总表需要 ${quotedList(d.columns, "、")} 列，表头 ${quotedList(d.headers, "、")} 中没有；` +
     "loyalty sql 命令会写出生成这些列的查询",
   summaryCell: (d, w) =>
     `${w.place(d.where, d.at)}：这里应为${expectationZh(d.expected)}，实际为${d.value === undefined ? "空单元格" : `“${d.value}”`}`,
@@ -301,7 +281,7 @@ const zhCN: MessageTexts = {
     `${w.place(d.where, d.at)}：客户“${d.id}”也出现在第 ${d.row} 行；汇总表每位客户只有一行`,
   summaryHoldout: (d, w) =>
     `${w.place(d.where, d.at)}：这份汇总表按校准截止日生成（留出期各列有值），而报表使用全部历史：` +
-    "请不加 --calibration-end 重新生成汇总表（loyalty fit 命令可直接使用这份）",
+    '请不加 --calibration-end 重新生成汇总表（"loyalty fit" 命令可直接使用这份）',
   summaryAsOf: (d, w) =>
     `${w.place(d.where, d.at)}：最近购买日 + recency_days 为 ${d.asOf}，而第 ${d.row} 行为 ${d.other}；一份汇总表只能有一个统计截止日`,
   summaryNoCustomers: (d, w) => `${w.place(d.source, d.place)}：客户汇总表中没有客户行`,
@@ -310,7 +290,7 @@ const zhCN: MessageTexts = {
   noRows: (d, w) => `${w.place(d.source, d.place)}：表头行下方没有数据行`,
   emptySheet: (d, w) => `${w.place(d.source, d.place)} 是空的：没有任何单元格有值`,
   noHeaderRow: (d, w) =>
-    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）；如果文件没有表头，请在设置中将表头设为“无”并指定各列（命令行：--no-header --columns id,date,amount）`,
+    `${w.place(d.source, d.place)}：第 ${d.first}-${d.last} 行中没有表头行（表头行在每一列上方有文字标题，如客户ID、日期、金额）；如果文件没有表头，请在设置中将表头设为“无”并指定各列（命令行："--no-header --columns id,date,amount"）`,
   noOrderTable: (d) =>
     `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.table}”的表格，无法读取订单`,
   noOrderSheet: (d) =>
@@ -320,7 +300,7 @@ const zhCN: MessageTexts = {
   fileNoSheet: (d) => `${d.file} 中没有可读取的工作表`,
   fileTooLarge: (d) =>
     `${d.file} 大小为 ${d.megabytes} MB；浏览器预览最多读取 200 MB 的文件。` +
-    `请在 Excel 中通过加载项打开，或运行：loyalty report ${d.file}`,
+    `请在 Excel 中通过加载项打开，或运行："loyalty report ${d.file}"`,
   fileType: (d) => `${d.file}：预览只能读取 .xlsx 和 .csv 文件；请另存为其中一种格式`,
   // The input's English name (`what`) is left out: the cell named is beside its label on the sheet.
   editedCell: (d) =>
@@ -349,9 +329,10 @@ const zhCN: MessageTexts = {
     "请按 MM-DD（每年）或 YYYY-MM-DD（仅当年）输入日期",
   holidayWithoutName: (d) =>
     `工作表 ${d.sheet} 的单元格 ${d.cell}（节假日日期）：${d.date} 所在行没有名称；请输入名称`,
-  tierMinimumsInSettings: (d) => `等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
+  tierMinimumsInSettings: (d) =>
+    `等级门槛互不一致：${d.problems.map((p) => tierProblemText("zh-CN", p)).join("；")}`,
   tierMinimumsOnSheet: (d) =>
-    `工作表 ${d.sheet} 中的等级门槛互不一致：${d.problems.map(tierMinimumZh).join("；")}`,
+    `工作表 ${d.sheet} 中的等级门槛互不一致：${d.problems.map((p) => tierProblemText("zh-CN", p)).join("；")}`,
   modelNoHistory: (d) => `模型：${d.model} 无法拟合：没有客户有可用于拟合的购买记录`,
   modelNotConverged: (d) =>
     `模型：${d.model} 拟合未收敛（客户或重复购买可能太少），因此未给出其预测；详见“模型”工作表`,
@@ -375,7 +356,7 @@ const zhCN: MessageTexts = {
   outMissing: () => "请指定报告写到哪里：--out FILE.xlsx（或用 --in-place 更新一个 .xlsx 工作簿）",
   outNotXlsx: (d) => `--out ${d.out}：报告是 .xlsx 文件`,
   outIsInput: (d) => `--out ${d.out} 就是输入文件；要更新它请用 --in-place`,
-  inputMissing: () => "请提供订单文件（loyalty report ORDERS --out FILE.xlsx）或 --summary FILE",
+  inputMissing: () => '请提供订单文件（"loyalty report ORDERS --out FILE.xlsx"）或 --summary FILE',
   ...INPUT_ERROR_TEXTS["zh-CN"],
 };
 

@@ -19,8 +19,10 @@ import type { CurrencyDetection } from "../engine/data/currency";
 import { analyzeCustomerSummary } from "../engine/analyze-summary";
 import { isCustomerSummaryHeaders } from "../engine/summary/summary-columns";
 import { readCustomerSummaryTable, type CustomerSummaryTable } from "../engine/summary/read-summary-table";
-import { rowCount, sourceOf, type RawTable } from "../engine/data/table";
+import { rowCount, sourceOf, type RawTable, type TablePlace } from "../engine/data/table";
+import type { Language } from "../engine/text/language";
 import { columnName } from "../sheet/a1";
+import { PLACE_TEXTS, placeText } from "../engine/text/places";
 import { asUserError, refreshWouldLoseMessage, UserError, withUserErrors } from "../user-error";
 import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
@@ -336,6 +338,11 @@ async function campaignTable(
   return readCampaignTable(await workbook.readTable({ sheet }, { header: "auto" }), config);
 }
 
+/** Where a table came from in the sheets' language: "orders.xlsx，工作表 Orders" (names as the user wrote them). */
+function sourceText(table: { source: string; place?: TablePlace }, language: Language): string {
+  return placeText(PLACE_TEXTS[language], table.source, table.place);
+}
+
 export async function buildReport(options: BuildReportOptions): Promise<ReportResult> {
   const steps = new Steps(options);
   const { workbook } = options;
@@ -357,7 +364,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     currency,
     analysis: analyzed.analysis,
     defaults: analyzed.defaults,
-    source: orders.table.source,
+    source: sourceText(orders.table, used.language),
     headers: orders.table.headers,
     // A table no reader labelled (the demo's generated orders) is written to its sheet from column A.
     columnLabels: orders.table.headers.map((_, c) => orders.table.columnLabels?.[c] ?? columnName(c + 1)),
@@ -428,7 +435,7 @@ async function sheetExtras(
     const benefitCost = await benefitCostSheetForWorkbook(
       options.workbook,
       analysis,
-      orders.table.source,
+      sourceText(orders.table, used.language),
       currency,
       measuredLiftFor(campaigns, used),
       used.language,

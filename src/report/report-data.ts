@@ -40,7 +40,10 @@ export interface ReportData {
   models: ReportModels | null;
   holdout: HoldoutOutcome | null;
   defaults: InputDefaults;
-  /** Where the orders came from, for titles: "orders.csv", "orders.xlsx, sheet Orders". */
+  /**
+   * Where the orders came from, for titles, in the sheets' language: "orders.csv", "orders.xlsx, sheet
+   * Orders", "orders.xlsx，工作表 Orders".
+   */
   source: string;
   /** Header texts and sheet column letters of the order table's columns. */
   headers: readonly string[];

@@ -10,13 +10,9 @@ import { parseAmount } from "../engine/data/parse-amount";
 import { isCellError, type CellValue } from "../engine/data/table";
 import { dayFromDate, formatDay } from "../engine/data/days";
 import { parseHolidayDate, type HolidayEntry } from "../engine/keydates/holidays";
-import {
-  checkTierProgram,
-  tierMinimumProblems,
-  type TierProgram,
-  type TierRule,
-} from "../engine/tiers/program";
+import { checkTierProgram, type TierProgram, type TierRule } from "../engine/tiers/program";
 import { UserError } from "../user-error";
+import { tierProblemText } from "../engine/text/rule-problems";
 import type { Workbook } from "../sheet/port";
 import type { ReportConfig } from "./config";
 import { ALERT_INPUTS, FREE_HOLIDAY_ROWS, KEY_DATE_INPUTS, TIER_INPUTS } from "./input-keys";
@@ -248,14 +244,12 @@ export function withEditedTiers(
   const program = { ...defaults, tiers };
   const problems = checkTierProgram(program);
   if (problems.length > 0) {
-    const minimums = tierMinimumProblems(program.tiers);
-    throw new UserError(
-      `sheet ${sheet}: the tier minimums do not fit together: ${problems.join("; ")}`,
-      undefined,
-      minimums.length === problems.length
-        ? { code: "tierMinimumsOnSheet", sheet, problems: minimums }
-        : undefined,
-    );
+    const english = problems.map((p) => tierProblemText("en", p)).join("; ");
+    throw new UserError(`sheet ${sheet}: the tier minimums do not fit together: ${english}`, undefined, {
+      code: "tierMinimumsOnSheet",
+      sheet,
+      problems,
+    });
   }
   return program;
 }

@@ -6,6 +6,12 @@
  */
 import { bilingual } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
+import {
+  alertProblemText,
+  tierProblemText,
+  type AlertRuleProblem,
+  type TierProgramProblem,
+} from "../engine/text/rule-problems";
 
 /** A problem in both languages. */
 export type SettingProblem = Readonly<Record<Language, string>>;
@@ -68,9 +74,9 @@ const en = {
     `alert rule "${rule}" names tier "${tier}", which the tier rules do not have ` +
     `(they have ${quotedList(tiers, ", ")})`,
   topTiers: (value: number, tiers: number) => `"keyDates.topTiers" is ${value} but there are ${tiers} tiers`,
-  // The engine's checks of the tier rules and the alert rules (their words are the engine's, in English).
-  tierRules: (problem: string) => `tier rules: ${problem}`,
-  alertRules: (problem: string) => problem,
+  // The engine's checks of the tier rules and the alert rules.
+  tierRules: (problem: TierProgramProblem) => `tier rules: ${tierProblemText("en", problem)}`,
+  alertRules: (problem: AlertRuleProblem) => alertProblemText("en", problem),
   // Where the settings came from, when it is not a name the user gave (a file, a flag).
   commandLine: "the command line",
   reportSettings: "report settings",
@@ -121,8 +127,8 @@ export const SETTING_TEXTS = bilingual<typeof en>({
     alertUnknownTier: (rule: string, tier: string, tiers: readonly string[]) =>
       `预警规则 "${rule}" 指定的等级 "${tier}" 不在等级规则中（等级规则中有 ${quotedList(tiers, "、")}）`,
     topTiers: (value: number, tiers: number) => `"keyDates.topTiers" 为 ${value}，但只有 ${tiers} 个等级`,
-    tierRules: (problem: string) => `等级规则：${problem}`,
-    alertRules: (problem: string) => `预警规则：${problem}`,
+    tierRules: (problem: TierProgramProblem) => `等级规则：${tierProblemText("zh-CN", problem)}`,
+    alertRules: (problem: AlertRuleProblem) => alertProblemText("zh-CN", problem),
     commandLine: "命令行",
     reportSettings: "报告设置",
     storedIn: (book: string) => `${book} 中保存的 Loyalty Lens 设置`,

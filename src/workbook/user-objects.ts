@@ -12,6 +12,7 @@ import { boxContains, boxesOverlap, parseRangeList, rangeAddress, type RangeBox 
 import type { SheetLoss } from "../sheet/port";
 import type { PreviousSheet } from "./backend";
 import { relocateBox, type TableMove } from "./carry";
+import { hasRelativeReference, reanchorFormulas } from "./reanchor";
 import type { RecordedFormat, ReportFormats } from "./registry";
 
 /** The kinds Office.js and the file format name differently, as one word ("cellIs" is "cellValue"). */
@@ -80,17 +81,6 @@ export function relocateRanges(boxes: RangeBox[], moves: TableMove[]): RangeBox[
   return out;
 }
 
-/**
- * Whether a formula of a format or validation holds a relative cell reference ("A5", "$A5"): it is
- * written for the first cell of its range, so it cannot follow cells that move against that cell.
- */
-export function hasRelativeReference(formula: string): boolean {
-  const bare = formula.replace(/"[^"]*"/g, "");
-  return /(^|[^A-Za-z0-9_$.])\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_(])/.test(
-    bare.replace(/\$[A-Za-z]{1,3}\$\d+/g, ""),
-  );
-}
-
 /** A link, conditional format or validation found on a sheet being rebuilt. */
 export interface UserObject {
   what: "conditionalFormat" | "validation" | "hyperlink";
@@ -104,26 +94,46 @@ export interface UserObject {
   rule?: string;
 }
 
+/** Where an object of the user's goes: its ranges, and its formulas rewritten for them (old -> new). */
+export interface Followed {
+  ref: string;
+  /** Formulas (without "=") that changed; none when every formula stays as it was. */
+  formulas?: Map<string, string>;
+}
+
 /**
  * What becomes of an object of the old sheet: it stays where it is (`ref` unchanged) outside the
  * report's parts; "report" when it is the report's own (the new model writes it again); moved with the
  * cells it is attached to when it is the user's on a carried table; else "lost".
+ *
+ * A formula with relative references is written for the first cell of the range. With `reanchor` (an
+ * adapter that writes the rewritten formulas) it is rewritten for the new first cell where that keeps its
+ * meaning exactly (reanchor.ts); without it, it follows only if the first cell stays.
  */
 export function fateOf(
   object: UserObject,
   owned: RangeBox[],
   previous: PreviousSheet | undefined,
-): { ref: string } | "report" | "lost" {
+  options: { reanchor?: boolean } = {},
+): Followed | "report" | "lost" {
   const boxes = parseRangeList(object.ref);
   if (!boxes.some((b) => owned.some((o) => boxesOverlap(o, b)))) return { ref: object.ref };
   // The report writes no links: a link in its parts is the user's.
   if (object.what !== "hyperlink" && isReportFormat(object, previous)) return "report";
   const to = previous ? relocateRanges(boxes, previous.moves) : undefined;
-  if (!to) return "lost";
-  // A formula is written for the first cell of the range: relative references follow only if it stays.
+  if (!previous || !to) return "lost";
+  const addresses = (list: RangeBox[]) => list.map((b) => rangeAddress(b)).join(" ");
+  const relative = object.formulas.some(hasRelativeReference);
+  if (relative && options.reanchor) {
+    const moved = reanchorFormulas(object.formulas, boxes, to, previous.moves);
+    if (!moved) return "lost";
+    return moved.formulas.size > 0
+      ? { ref: addresses(moved.to), formulas: moved.formulas }
+      : { ref: addresses(moved.to) };
+  }
   const firstStays = to[0].top === boxes[0].top && to[0].left === boxes[0].left;
-  if (!firstStays && object.formulas.some(hasRelativeReference)) return "lost";
-  return { ref: to.map((b) => rangeAddress(b)).join(" ") };
+  if (!firstStays && relative) return "lost";
+  return { ref: addresses(to) };
 }
 
 const LOSS_KINDS: Record<UserObject["what"], SheetLoss["kind"]> = {

@@ -304,6 +304,22 @@ const BAD: Bad[] = [
     ["bad.json", "model.margin", "bogus"],
   ],
   [
+    "tier rules that do not fit together (the engine's check), tiers named in the language",
+    () => [
+      "report",
+      put("o18.csv", ORDERS),
+      "--config",
+      put(
+        "tiers.json",
+        '{"tiers": {"tiers": [{"key": "a", "name": "Gold", "nameZh": "金卡", "minSpend": 100}, ' +
+          '{"key": "a", "name": "Base", "nameZh": "普通", "minSpend": 5}]}}',
+      ),
+      "--out",
+      "r.xlsx",
+    ],
+    ["普通"],
+  ],
+  [
     "a campaign table without its columns",
     () => [
       "report",
@@ -334,6 +350,29 @@ const BAD: Bad[] = [
     "a file DuckDB does not read",
     () => ["report", put("o16.foo", ORDERS), "--engine", "duckdb", "--out", "r.xlsx"],
     ["o16.foo"],
+  ],
+  [
+    "a settings file that is a folder: said in words, with what to do",
+    () => {
+      mkdirSync(path.join(dir, "settings.json"), { recursive: true });
+      return [
+        "report",
+        put("o17.csv", ORDERS),
+        "--config",
+        path.join(dir, "settings.json"),
+        "--out",
+        "r.xlsx",
+      ];
+    },
+    ["settings.json", "文件夹"],
+  ],
+  [
+    "a DuckDB input that is a folder",
+    () => {
+      mkdirSync(path.join(dir, "lines.csv"), { recursive: true });
+      return ["report", path.join(dir, "lines.csv"), "--engine", "duckdb", "--out", path.join(dir, "d.xlsx")];
+    },
+    ["lines.csv", "文件夹"],
   ],
   [
     "a glob that names no file",

@@ -5,7 +5,9 @@
  * what a user types as it is written: settings, flags, quoted names).
  */
 import { CATALOGUE } from "../../src/i18n/catalogue";
+import { messageWords } from "../../src/i18n/messages";
 import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words";
+import { MESSAGE_SAMPLES } from "./message-samples";
 
 /** Arguments that are not numbers, by the path of the text function that takes them. */
 const ARGUMENTS: Record<string, unknown[][]> = {
@@ -171,7 +173,8 @@ const functionDetails: Record<string, unknown[]> = {
     { fn: "〔函数〕", what: "rows" },
     { fn: "〔函数〕", what: "columns" },
   ],
-  internal: [{ fn: "〔函数〕", what: "未知" }],
+  internal: [{ fn: "〔函数〕", what: "〔技术信息〕" }],
+  unshowable: [{ fn: "〔函数〕" }],
   rangeSizes: (["rows", "columns"] as const).map((unit) => ({
     first: "〔参数〕",
     n: 3,
@@ -259,6 +262,53 @@ ARGUMENTS[".functions.problem"] = (functionDetails.numberRule as { problem: unkn
   d.problem,
 ]);
 
+// The coded messages: each code with the values a user could meet (message-samples.ts), in the language's words.
+for (const [code, samples] of Object.entries(MESSAGE_SAMPLES))
+  ARGUMENTS[`.messages.${code}`] = (samples as object[]).map((d) => [{ ...d, code }, messageWords("zh-CN")]);
+// The settings' problems: a setting's path and what it got, as the user wrote them.
+const tierProblems = MESSAGE_SAMPLES.tierMinimumsOnSheet[0].problems;
+Object.assign(ARGUMENTS, {
+  ".messages.settings.number": [
+    ["model.margin", { min: 0, max: 1 }, "甲"],
+    ["model.clvMonths", { min: 1, integer: true }, []],
+    ["tiers.window.months", { max: 120, integer: true }, {}],
+    ["model.margin", {}, null],
+  ],
+  ".messages.settings.tooLong": [["tiers.tiers[0].name", 100]],
+  ".messages.settings.notText": [["tiers.tiers[0].name", 3]],
+  ".messages.settings.notOneOf": [["segmentScheme", ["rfm11", "rfm8"], "甲"]],
+  ".messages.settings.notBoolean": [["maskContacts", "是"]],
+  ".messages.settings.notList": [["sheets", "客户"]],
+  ".messages.settings.tooFew": [["alerts.rules[0].when", 1]],
+  ".messages.settings.tooMany": [["tiers.tiers", 9]],
+  ".messages.settings.notObject": [
+    ["model", 3],
+    ["", []],
+  ],
+  ".messages.settings.unknown": [["modle", ["model", "tiers"]]],
+  ".messages.settings.missing": [["tiers.tiers[0].key"]],
+  ".messages.settings.notDate": [["asOf", "下周"]],
+  ".messages.settings.notHolidayDate": [["keyDates.holidays[0].date", "国庆"]],
+  ".messages.settings.noSuchSheet": [["campaigns.sheet", "活动", ["订单", "我的表"]]],
+  ".messages.settings.notWindow": [["tiers.window"]],
+  ".messages.settings.deriveShares": [[3]],
+  ".messages.settings.alertKeyTwice": [["甲"]],
+  ".messages.settings.alertUnknownTier": [["甲", "钻石", ["金卡", "银卡"]]],
+  ".messages.settings.topTiers": [[4, 3]],
+  ".messages.settings.tierRules": tierProblems.map((p) => [p]),
+  ".messages.settings.alertRules": [
+    { problem: "noCondition" },
+    { problem: "unknownMeasure", metric: "心情" },
+    { problem: "unknownComparison", op: "~" },
+    { problem: "thresholdNotNumber", metric: "rhythmRatio" },
+  ].map((p) => [{ rule: 2, named: { name: "Mine", nameZh: "我的规则" }, ...p }]),
+  ".messages.settings.storedIn": [["门店.xlsx"]],
+  ".messages.settings.notJson": [
+    ["settings.json", "Unexpected token } in JSON at position 12"],
+    ["settings.json", "Unexpected end of JSON input"],
+  ],
+});
+
 /** What the functions' Chinese texts keep besides: the models' symbols, as the formulas write them. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...KEPT_FRONT_END_WORDS,
@@ -269,6 +319,15 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "t",
   "P",
   "X",
+]);
+
+/**
+ * What the coded messages' Chinese texts keep besides: the file formats they name (CSV, zip, .xls ...),
+ * a size in GB, and JSON's null as a settings file holds it.
+ */
+const MESSAGE_WORDS: ReadonlySet<string> = new Set([
+  ...KEPT_FRONT_END_WORDS,
+  ...["CSV", "PDF", "zip", "gzip", "parquet", "tsv", "xls", "ods", "GB", "null"],
 ]);
 
 type Entry = [path: string, en: unknown, zh: unknown];
@@ -320,9 +379,7 @@ describe("the message catalogue", () => {
   });
 
   it("says the Chinese texts in Chinese", () => {
-    // The coded messages take a code's values, not numbers: error-messages.test.tsx says each in Chinese.
     const english = entries.flatMap(([path, , zh]) => {
-      if (path.startsWith(".messages.")) return [];
       const texts =
         typeof zh === "function"
           ? samples(path, zh as (...args: never[]) => unknown)
@@ -337,7 +394,9 @@ describe("the message catalogue", () => {
         ? undefined
         : path.startsWith(".functions.")
           ? FUNCTION_WORDS
-          : KEPT_FRONT_END_WORDS;
+          : path.startsWith(".messages.")
+            ? MESSAGE_WORDS
+            : KEPT_FRONT_END_WORDS;
       return texts.flatMap((text) => latinWordsOf(text, kept).map((w) => `${path}: ${w}`));
     });
     expect(english).toEqual([]);

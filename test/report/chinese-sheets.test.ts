@@ -39,6 +39,25 @@ function latinWords(text: string): string[] {
   return latinWordsOf(text.split(DEMO_SAMPLE.source!).join("").split(CAMPAIGN_SOURCE).join(""));
 }
 
+/** The Latin words of every text cell of the generated sheets, with where they are. */
+async function englishCells(
+  workbook: MemoryWorkbook,
+  wordsOf: (text: string) => string[],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const sheet of await workbook.listSheets()) {
+    if (NOT_SCANNED.includes(sheet.generatedKind as SheetKind)) continue;
+    for (const [r, row] of (await workbook.readRange(sheet.name)).entries()) {
+      for (const [c, value] of row.entries()) {
+        if (typeof value !== "string") continue;
+        for (const w of wordsOf(value))
+          found.push(`${sheet.name} R${r + 1}C${c + 1}: ${w} in "${value.slice(0, 60)}"`);
+      }
+    }
+  }
+  return found;
+}
+
 describe("the demo in Chinese", () => {
   let workbook: MemoryWorkbook;
 
@@ -59,18 +78,7 @@ describe("the demo in Chinese", () => {
   it("leaves no English word on the translated sheets", async () => {
     if (NOT_SCANNED.length > 0)
       console.log(`Sheets not scanned (see NOT_SCANNED for why): ${NOT_SCANNED.join(", ")}`);
-    const found: string[] = [];
-    for (const sheet of await workbook.listSheets()) {
-      if (NOT_SCANNED.includes(sheet.generatedKind as SheetKind)) continue;
-      for (const [r, row] of (await workbook.readRange(sheet.name)).entries()) {
-        for (const [c, value] of row.entries()) {
-          if (typeof value !== "string") continue;
-          for (const w of latinWords(value))
-            found.push(`${sheet.name} R${r + 1}C${c + 1}: ${w} in "${value.slice(0, 60)}"`);
-        }
-      }
-    }
-    expect(found.slice(0, 40)).toEqual([]);
+    expect((await englishCells(workbook, latinWords)).slice(0, 40)).toEqual([]);
   });
 
   it("cuts off no reason on This week and no alert on Alerts: their lists' columns hold their texts", () => {
@@ -131,4 +139,38 @@ describe("the demo in Chinese", () => {
     expect(scanned.charts).toBeGreaterThan(5);
     expect(scanned.choices).toBeGreaterThanOrEqual(3);
   });
+});
+
+describe("a Chinese report on the orders and campaigns of a workbook's own sheets (as the pane reads them)", () => {
+  it("says where the data came from in Chinese too: file, 工作表 and the user's sheet names", async () => {
+    const orders = generateOrders({ ...DEMO_SAMPLE, customers: 150, headers: "zh" });
+    const history = plantSampleCampaigns(
+      orders,
+      { member: 1, date: 2, amount: 4 },
+      { seed: 3, language: "zh" },
+    );
+    const asRows = (t: { headers: string[]; columns: unknown[][] }) => [
+      t.headers,
+      ...t.columns[0].map((_, r) => t.columns.map((c) => c[r] as string | number | null)),
+    ];
+    const workbook = MemoryWorkbook.withSheets(
+      [
+        { name: "Orders", rows: asRows(orders) },
+        { name: "Campaigns", rows: asRows(history) },
+      ],
+      { label: "store.xlsx" },
+    );
+    await buildReport({ workbook, config: { language: "zh-CN" } });
+    const texts = new Set(
+      [orders, history].flatMap((t) => t.columns.flat().filter((v): v is string => typeof v === "string")),
+    );
+    // The workbook's, sheets' and columns' names are the user's own.
+    const own = (text: string) =>
+      texts.has(text) || /^[A-Z]{1,3}$/.test(text)
+        ? []
+        : latinWordsOf(text.replace(/store\.xlsx|\bOrders\b|\bCampaigns\b/g, ""));
+    expect((await englishCells(workbook, own)).slice(0, 40)).toEqual([]);
+    const intro = (await workbook.readRange("LL 客户", "A2"))[0][0];
+    expect(intro).toContain("数据来自 store.xlsx，工作表 Orders。");
+  }, 120_000);
 });

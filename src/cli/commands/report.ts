@@ -13,7 +13,7 @@
  */
 import { SETTING_TEXTS } from "../../report/setting-texts";
 import { HELP_TEXTS } from "../../i18n/command-help";
-import { inputError } from "../../input-errors";
+import { inputError, readFailure } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -57,12 +57,7 @@ async function readConfigFile(file: string): Promise<PartialReportConfig> {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw fileError({ code: "fileMissing", file });
-    throw inputError("fileUnreadable", {
-      file,
-      reason: (e as Error).message,
-      errno: (e as NodeJS.ErrnoException).code,
-    });
+    throw readFailure(file, e);
   }
   return parseConfigText(text, path.basename(file));
 }

@@ -10,8 +10,8 @@
  * about 2 GB/s), and only when one is followed by more data, a record-by-record pass that knows quotes.
  */
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
-import type { Readable } from "node:stream";
 
 /** Where the data starts in the file DuckDB reads, and how its records are cut. */
 export interface DataLines {
@@ -32,12 +32,34 @@ const CR = 0x0d;
 const LF = 0x0a;
 const CHUNK_BYTES = 1 << 22;
 
-function bytesOf(file: string): Readable {
-  const raw = createReadStream(file, { highWaterMark: CHUNK_BYTES });
-  if (!file.toLowerCase().endsWith(".gz")) return raw;
-  const gunzip = createGunzip({ chunkSize: 1 << 20 });
-  raw.on("error", (e) => gunzip.destroy(e));
-  return raw.pipe(gunzip);
+/**
+ * The bytes of the file DuckDB reads, a piece at a time (decompressed for a .gz file). A plain file is
+ * read into one buffer used again for every piece: the caller keeps nothing of a piece it is given.
+ */
+async function* piecesOf(file: string): AsyncGenerator<Buffer> {
+  if (file.toLowerCase().endsWith(".gz")) {
+    const raw = createReadStream(file);
+    const gunzip = createGunzip({ chunkSize: 1 << 20 });
+    raw.on("error", (e) => gunzip.destroy(e));
+    try {
+      for await (const piece of raw.pipe(gunzip) as AsyncIterable<Buffer>) yield piece;
+    } finally {
+      raw.destroy();
+      gunzip.destroy();
+    }
+    return;
+  }
+  const handle = await open(file, "r");
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Byte offset just past the first `lines` line breaks of `bytes`, or -1 when it holds fewer. */
@@ -59,101 +81,113 @@ function holdsData(bytes: Uint8Array, from = 0): boolean {
 
 /**
  * Whether an empty line may lie between data records: two line breaks in a row ("\n\n", "\n\r\n" or
- * "\r\r") below the header, followed by anything but more line breaks (empty lines at the end are no
+ * "\r\r", as the file's lines end) below the header, followed by anything but more line breaks (empty lines at the end are no
  * rows in either reader). A quoted cell holding an empty line answers yes too; the exact pass decides.
  */
 async function mayHoldEmptyLines(at: DataLines): Promise<boolean> {
-  const needles = at.lineBreak === "\n" ? ["\n\n", "\n\r\n"] : ["\r\r"];
   const breakByte = at.lineBreak === "\n" ? LF : CR;
+  // Decided on the first piece: an empty line of a CRLF file is "\n\r\n", of an LF file "\n\n".
+  let needle: string | undefined;
   let linesToSkip = at.linesAbove;
   // The last bytes of the previous chunk: a needle cut between two chunks is found across them.
   let tail = Buffer.alloc(0);
   let emptyLineSeen = false;
-  const stream = bytesOf(at.file);
-  try {
-    for await (const read of stream as AsyncIterable<Buffer>) {
-      let chunk = read;
-      if (linesToSkip > 0) {
-        const past = pastLines(chunk, linesToSkip, breakByte);
-        if (past < 0) {
-          for (const b of chunk) if (b === breakByte) linesToSkip--;
-          continue;
-        }
-        // The line break above the data stays: an empty first data line follows it.
-        chunk = chunk.subarray(Math.max(0, past - 1));
-        linesToSkip = 0;
+  for await (const read of piecesOf(at.file)) {
+    let chunk = read;
+    if (linesToSkip > 0) {
+      const past = pastLines(chunk, linesToSkip, breakByte);
+      if (past < 0) {
+        for (const b of chunk) if (b === breakByte) linesToSkip--;
+        continue;
       }
-      if (emptyLineSeen && holdsData(chunk)) return true;
-      const seam = Buffer.concat([tail, chunk.subarray(0, 2)]);
-      for (const bytes of [seam, chunk]) {
-        for (const needle of needles) {
-          const found = bytes.indexOf(needle);
-          if (found < 0) continue;
-          emptyLineSeen = true;
-          if (holdsData(chunk, bytes === chunk ? found : 0)) return true;
-        }
-      }
-      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
+      // The line break above the data stays: an empty first data line follows it.
+      chunk = chunk.subarray(Math.max(0, past - 1));
+      linesToSkip = 0;
     }
-  } finally {
-    stream.destroy();
+    if (emptyLineSeen && holdsData(chunk)) return true;
+    needle ??= breakByte === CR ? "\r\r" : chunk.includes("\r\n") ? "\n\r\n" : "\n\n";
+    const seam = Buffer.concat([tail, chunk.subarray(0, 2)]);
+    for (const bytes of [seam, chunk]) {
+      const found = bytes.indexOf(needle);
+      if (found < 0) continue;
+      emptyLineSeen = true;
+      if (holdsData(chunk, bytes === chunk ? found : 0)) return true;
+    }
+    tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
   }
   return false;
 }
 
 /**
  * The file rows of the empty records below the header and above the last filled one, in order: a record
- * is empty when its line holds
- * nothing but its line break (a CR before LF included); records are cut at line breaks outside quoted
- * cells, as papaparse and DuckDB cut them.
+ * is empty when its line holds nothing but its line break (a CR before LF included); records are cut at
+ * line breaks outside quoted cells, as papaparse and DuckDB cut them.
  */
 async function emptyRecordRows(at: DataLines): Promise<number[]> {
   const breakByte = at.lineBreak === "\n" ? LF : CR;
   const empties: number[] = [];
   let linesToSkip = at.linesAbove;
   let row = at.headerRow + 1;
-  let recordBytes = 0;
+  let filled = false;
   let inQuotes = false;
   let afterQuote = false;
   let cellStart = true;
   let lastFilled = 0;
-  const stream = bytesOf(at.file);
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let i = 0;
-      for (; linesToSkip > 0 && i < chunk.length; i++) if (chunk[i] === breakByte) linesToSkip--;
-      for (; i < chunk.length; i++) {
-        const b = chunk[i];
-        if (inQuotes) {
-          if (b === QUOTE) {
-            inQuotes = false;
-            afterQuote = true;
-          }
-          recordBytes++;
-          continue;
-        }
-        if (b === breakByte) {
-          if (recordBytes === 0) empties.push(row);
-          else lastFilled = row;
-          row++;
-          recordBytes = 0;
-          cellStart = true;
-          afterQuote = false;
-          continue;
-        }
-        // A CR before the LF of a CRLF line break is part of the line break.
-        if (b === CR && breakByte === LF) continue;
-        // "" in a quoted cell is a quote: the cell goes on.
-        if (b === QUOTE && (cellStart || afterQuote)) inQuotes = true;
-        cellStart = b === at.delimiter;
-        afterQuote = false;
-        recordBytes++;
-      }
+  for await (const chunk of piecesOf(at.file)) {
+    const n = chunk.length;
+    let i = 0;
+    while (linesToSkip > 0 && i < n) {
+      const found = chunk.indexOf(breakByte, i);
+      i = found < 0 ? n : found + 1;
+      if (found >= 0) linesToSkip--;
     }
-  } finally {
-    stream.destroy();
+    // The next quote and line break at or after i (-1: none left in the chunk), found natively: most
+    // lines hold no quote, and are passed over in one search.
+    let nextQuote = chunk.indexOf(QUOTE, i);
+    let nextBreak = chunk.indexOf(breakByte, i);
+    while (i < n) {
+      if (nextQuote >= 0 && nextQuote < i) nextQuote = chunk.indexOf(QUOTE, i);
+      if (nextBreak >= 0 && nextBreak < i) nextBreak = chunk.indexOf(breakByte, i);
+      if (inQuotes) {
+        // A quoted cell runs to its closing quote, line breaks and all ("" closes and opens again).
+        filled = true;
+        if (nextQuote < 0) break;
+        inQuotes = false;
+        afterQuote = true;
+        cellStart = false;
+        i = nextQuote + 1;
+        continue;
+      }
+      const lineEnd = nextBreak < 0 ? n : nextBreak;
+      const quoteFirst = nextQuote >= 0 && nextQuote < lineEnd;
+      const stop = quoteFirst ? nextQuote : lineEnd;
+      if (stop > i) {
+        // A CR before the LF of a CRLF line break is part of the line break, not of the line.
+        for (let k = i; !filled && k < stop; k++) filled = chunk[k] !== CR || breakByte === CR;
+        cellStart = chunk[stop - 1] === at.delimiter;
+        afterQuote = false;
+        i = stop;
+      }
+      if (quoteFirst) {
+        // A quote opens a quoted cell at the start of a cell, or right after the quote that closed it.
+        if (cellStart || afterQuote) inQuotes = true;
+        filled = true;
+        cellStart = false;
+        afterQuote = false;
+        i++;
+        continue;
+      }
+      if (nextBreak < 0) break;
+      if (filled) lastFilled = row;
+      else empties.push(row);
+      row++;
+      filled = false;
+      cellStart = true;
+      afterQuote = false;
+      i++;
+    }
   }
-  if (recordBytes > 0) lastFilled = row;
+  if (filled) lastFilled = row;
   // Empty lines at the end are no rows in either reader.
   while (empties.length > 0 && empties[empties.length - 1] > lastFilled) empties.pop();
   return empties;

@@ -34,7 +34,7 @@ import {
 import { parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
 import { delimiterName, type CsvReadOptions } from "../../workbook/csv/table";
 import { HEADER_SCAN_ROWS, RawTableCollector } from "../../workbook/read-table";
-import { inputError } from "../../input-errors";
+import { inputError, readFailure } from "../../input-errors";
 import type { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
 import type { DataLines } from "./row-numbers";
@@ -84,9 +84,8 @@ function fileBytes(file: string): { stream: Readable; close: () => void } {
 
 function unreadable(file: string, e: unknown): UserError {
   const label = path.basename(file);
-  const { code, message } = e as NodeJS.ErrnoException;
-  if (code === "Z_DATA_ERROR") return inputError("notGzip", { file: label });
-  return inputError("fileUnreadable", { file: label, reason: message, ...(code ? { errno: code } : {}) });
+  if ((e as NodeJS.ErrnoException).code === "Z_DATA_ERROR") return inputError("notGzip", { file: label });
+  return readFailure(label, e);
 }
 
 /** The first HEAD_BYTES bytes of the file's text (decompressed), fewer when the file is shorter. */

@@ -4,6 +4,7 @@
  * tiers, the customer holds one of them.
  */
 import { DataError } from "../data/errors";
+import { alertProblemText, type AlertRuleProblem } from "../text/rule-problems";
 import type { PurchaseRhythm } from "./rhythm";
 
 export type AlertMetric =
@@ -67,16 +68,19 @@ export interface AlertList {
   rule: Uint8Array;
 }
 
-/** What is wrong with a rule table, one message per problem. */
-export function checkAlertRules(rules: readonly AlertRule[]): string[] {
-  const problems: string[] = [];
-  rules.forEach((rule, i) => {
-    const at = `alert rule ${i + 1} (${rule.name})`;
-    if (rule.when.length === 0) problems.push(`${at}: has no condition`);
-    for (const c of rule.when) {
-      if (!ALERT_METRICS.includes(c.metric)) problems.push(`${at}: unknown measure "${c.metric}"`);
-      if (![">", ">=", "<", "<="].includes(c.op)) problems.push(`${at}: unknown comparison "${c.op}"`);
-      if (!Number.isFinite(c.value)) problems.push(`${at}: the threshold of ${c.metric} is not a number`);
+/** What is wrong with a rule table, one problem each (alertProblemText says them). */
+export function checkAlertRules(rules: readonly AlertRule[]): AlertRuleProblem[] {
+  const problems: AlertRuleProblem[] = [];
+  rules.forEach((r, i) => {
+    const rule = { rule: i + 1, named: { name: r.name, nameZh: r.nameZh } };
+    if (r.when.length === 0) problems.push({ ...rule, problem: "noCondition" });
+    for (const c of r.when) {
+      if (!ALERT_METRICS.includes(c.metric))
+        problems.push({ ...rule, problem: "unknownMeasure", metric: c.metric });
+      if (![">", ">=", "<", "<="].includes(c.op))
+        problems.push({ ...rule, problem: "unknownComparison", op: c.op });
+      if (!Number.isFinite(c.value))
+        problems.push({ ...rule, problem: "thresholdNotNumber", metric: c.metric });
     }
   });
   return problems;
@@ -101,7 +105,7 @@ export function evaluateAlerts(
   rules: readonly AlertRule[] = DEFAULT_ALERT_RULES,
   tiers?: TierLookup,
 ): AlertList {
-  const problems = checkAlertRules(rules);
+  const problems = checkAlertRules(rules).map((p) => alertProblemText("en", p));
   if (rules.some((r) => r.tiers) && !tiers) problems.push("rules that name tiers need the tier evaluation");
   if (problems.length > 0) throw new DataError(problems.join("; "));
   const allowed = rules.map((rule) =>

@@ -9,7 +9,7 @@ import type { OrderLines } from "../data/orders";
 import { isBlankCell, parseDay, type DateParseOptions } from "../data/parse-date";
 import { parseAmount } from "../data/parse-amount";
 import { parseId } from "../data/parse-id";
-import { columnLabel, rowCount, sourceOf, type RawTable } from "../data/table";
+import { columnLabel, rowCount, sourceOf, type RawTable, type TablePlace } from "../data/table";
 
 export interface Participation {
   customerId: string;
@@ -136,6 +136,8 @@ export const PARTICIPATION_PROBLEMS: Readonly<Record<ParticipationProblem, { en:
 
 export interface ParticipationTable {
   source: string;
+  /** The same place as parts, when the reader knows them (to say it in the sheets' language). */
+  place?: TablePlace;
   rows: Participation[];
   /** Rows not used (or used without a field), by reason: how many, and the first sheet row. */
   problems: { reason: ParticipationProblem; count: number; firstRow: number }[];
@@ -197,7 +199,7 @@ export function readParticipations(
     rows.push({ customerId, campaign, start, end, cost });
   }
   const problems = [...counts].map(([reason, c]) => ({ reason, ...c }));
-  return { source: table.source, rows, problems, fromOrderLines: false };
+  return { ...sourceOf(table), rows, problems, fromOrderLines: false };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type TransactionModel,
 } from "./transaction-model";
 import type { RfmData } from "./types";
+import { InputRuleError } from "../text/model-inputs";
 
 export interface ClvOptions {
   /** Number of discounting steps (e.g. 12 months). */
@@ -37,14 +38,11 @@ function checkOptions(o: ClvOptions): { periods: number; step: number; rate: num
   const step = o.periodLength ?? 1;
   const margin = o.margin ?? 1;
   if (!Number.isInteger(o.periods) || o.periods < 0)
-    throw new RangeError(`periods must be a whole number ≥ 0, got ${o.periods}`);
-  if (!(step > 0) || !Number.isFinite(step)) throw new RangeError(`periodLength must be > 0, got ${step}`);
-  if (!(o.discountRate > -1) || !Number.isFinite(o.discountRate)) {
-    throw new RangeError(
-      `discountRate must be above -1 (e.g. 0.01 for 1 % per period), got ${o.discountRate}`,
-    );
-  }
-  if (!Number.isFinite(margin)) throw new RangeError(`margin must be a number, got ${margin}`);
+    throw new InputRuleError({ rule: "clvPeriods", value: o.periods });
+  if (!(step > 0) || !Number.isFinite(step)) throw new InputRuleError({ rule: "periodLength", value: step });
+  if (!(o.discountRate > -1) || !Number.isFinite(o.discountRate))
+    throw new InputRuleError({ rule: "clvDiscountRate", value: o.discountRate });
+  if (!Number.isFinite(margin)) throw new InputRuleError({ rule: "marginNotNumber", value: margin });
   return { periods: o.periods, step, rate: o.discountRate, margin };
 }
 

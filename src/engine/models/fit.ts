@@ -125,7 +125,7 @@ export function fitMaximumLikelihood(
 ): FitResult {
   if (!(lik.customers > 0)) throw new InputRuleError({ rule: "noCustomers" });
   const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0)) throw new RangeError(`the penalizer must be ≥ 0, got ${penalizer}`);
+  if (!(penalizer >= 0)) throw new InputRuleError({ rule: "penalizer", value: penalizer });
   const gtol = options.gradientTolerance ?? 1e-9;
   const f = objective(lik, penalizer);
   const candidates = options.start ? [options.start] : starts;

@@ -57,7 +57,8 @@ function spendRows(data: SpendData): SpendRows {
     const mi = data.monetary[i];
     if (!(xi >= 0) || !Number.isFinite(xi))
       throw new InputRuleError({ rule: "repeatCount", x: xi }, { row: i, field: "x" });
-    if (Number.isNaN(mi)) throw new RangeError(`row ${i + 1}: the monetary value is not a number`);
+    if (Number.isNaN(mi))
+      throw new InputRuleError({ rule: "monetaryNotNumber" }, { row: i, field: "monetary" });
     if (xi === 0) {
       excluded.noRepeatPurchases += weight;
       continue;
@@ -154,8 +155,7 @@ class GammaGammaLikelihood implements Likelihood {
 
 /** Fits the Gamma-Gamma model on the customers with x > 0 and m̄ > 0; the others are counted in `excluded`. */
 export function fitGammaGamma(data: SpendData, options: FitOptions = {}): GammaGammaFitResult {
-  if (data.x.length !== data.monetary.length)
-    throw new RangeError("x and monetary must have the same length");
+  if (data.x.length !== data.monetary.length) throw new InputRuleError({ rule: "monetaryLength" });
   const rows = spendRows(data);
   if (rows.customers === 0) {
     throw new InputRuleError({ rule: "noSpendCustomers" });

@@ -20,6 +20,13 @@ export type InputRuleProblem =
   | { rule: "wholeHorizon"; symbol: "n" | "k"; value: number }
   | { rule: "noCustomers" }
   | { rule: "noSpendCustomers" }
+  | { rule: "monetaryLength" }
+  | { rule: "monetaryNotNumber" }
+  | { rule: "penalizer"; value: number }
+  | { rule: "clvPeriods"; value: number }
+  | { rule: "periodLength"; value: number }
+  | { rule: "clvDiscountRate"; value: number }
+  | { rule: "marginNotNumber"; value: number }
   | { rule: "infiniteMean"; x: number; q: number }
   | { rule: "ascending"; what: string; item: number }
   | { rule: "itemNotNumber"; what: string; item: number }
@@ -50,6 +57,13 @@ export const INPUT_RULE_TEXTS = bilingual<Texts>({
     noCustomers: () => "there are no customers to fit the model to",
     noSpendCustomers: () =>
       "no customer has repeat purchases with a positive value: the spend model cannot be fitted",
+    monetaryLength: () => "x and monetary must have the same length",
+    monetaryNotNumber: () => "the monetary value is not a number",
+    penalizer: (p) => `the penalizer must be ≥ 0, got ${p.value}`,
+    clvPeriods: (p) => `periods must be a whole number ≥ 0, got ${p.value}`,
+    periodLength: (p) => `periodLength must be > 0, got ${p.value}`,
+    clvDiscountRate: (p) => `discountRate must be above -1 (e.g. 0.01 for 1 % per period), got ${p.value}`,
+    marginNotNumber: (p) => `margin must be a number, got ${p.value}`,
     infiniteMean: (p) => `the Gamma-Gamma mean spend is infinite for x = ${p.x} when q = ${p.q} ≤ 1`,
     ascending: (p) =>
       `${p.what} must be in ascending order (item ${p.item} is smaller than item ${p.item - 1})`,
@@ -75,6 +89,13 @@ export const INPUT_RULE_TEXTS = bilingual<Texts>({
     wholeHorizon: (p) => `${p.symbol} = ${p.value} 不是不小于 0 的整数`,
     noCustomers: () => "没有可用于拟合模型的客户",
     noSpendCustomers: () => "没有客户有金额为正的重复购买：无法拟合消费金额模型",
+    monetaryLength: () => "x 与平均消费金额的长度必须相同",
+    monetaryNotNumber: () => "平均消费金额不是数字",
+    penalizer: (p) => `惩罚系数应不小于 0，而不是 ${p.value}`,
+    clvPeriods: (p) => `期数应为不小于 0 的整数，而不是 ${p.value}`,
+    periodLength: (p) => `每期长度应大于 0，而不是 ${p.value}`,
+    clvDiscountRate: (p) => `每期折现率应大于 -1（如 0.01 表示每期 1 %），而不是 ${p.value}`,
+    marginNotNumber: (p) => `利润率必须是数字，而不是 ${p.value}`,
     infiniteMean: (p) => `当 q = ${p.q} ≤ 1 时，x = ${p.x} 的 Gamma-Gamma 平均消费为无穷大`,
     ascending: (p) => `${p.what} 必须按升序排列（第 ${p.item} 项小于第 ${p.item - 1} 项）`,
     itemNotNumber: (p) => `${p.what}：第 ${p.item} 项不是数字`,

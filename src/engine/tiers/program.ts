@@ -4,6 +4,7 @@
  * sheet); `checkTierProgram` says what is wrong with one.
  */
 import { DataError } from "../data/errors";
+import { tierProblemText, type TierProgramProblem } from "../text/rule-problems";
 
 export interface TierRule {
   key: string;
@@ -96,12 +97,13 @@ export type TierMinimumProblem =
 
 type TierName = Pick<TierRule, "name" | "nameZh">;
 
+const named = (t: TierRule): TierName => ({ name: t.name, nameZh: t.nameZh });
+
 /** The minimum problems of the tiers above the base (`tiers` includes the base, last). */
 export function tierMinimumProblems(tiers: readonly TierRule[]): TierMinimumProblem[] {
   const problems: TierMinimumProblem[] = [];
   const upper = tiers.slice(0, -1);
   if (upper.some(hasThresholds) && !upper.every(hasThresholds)) problems.push({ problem: "someMinimums" });
-  const name = (t: TierRule): TierName => ({ name: t.name, nameZh: t.nameZh });
   for (let i = 1; i < upper.length; i++) {
     const above = upper[i - 1];
     const below = upper[i];
@@ -115,8 +117,8 @@ export function tierMinimumProblems(tiers: readonly TierRule[]): TierMinimumProb
         problems.push({
           problem: "belowNeedsMore",
           measure,
-          below: name(below),
-          above: name(above),
+          below: named(below),
+          above: named(above),
           value,
           limit,
         });
@@ -126,56 +128,40 @@ export function tierMinimumProblems(tiers: readonly TierRule[]): TierMinimumProb
   return problems;
 }
 
-/** A minimum problem in English words. */
-export function describeTierMinimumProblem(p: TierMinimumProblem): string {
-  if (p.problem === "someMinimums") {
-    return "give a minimum to every tier above the base, or to none (then they are derived)";
-  }
-  // The lower tier's minimum is the one to change: a tier cannot need more than the tier above it.
-  const what = p.measure === "spend" ? "minimum spend" : "minimum purchase days";
-  const n = (v: number) => v.toLocaleString("en-US");
-  return (
-    `${p.below.name}'s ${what} (${n(p.value)}) is above ${p.above.name}'s (${n(p.limit)}), the tier above it: ` +
-    `lower ${p.below.name}'s ${what} to ${n(p.limit)} or less`
-  );
-}
-
-/** What is wrong with a program, one message per problem; empty when it is sound. */
-export function checkTierProgram(program: TierProgram): string[] {
-  const problems: string[] = [];
+/** What is wrong with a program, one problem each (tierProblemText says them); empty when it is sound. */
+export function checkTierProgram(program: TierProgram): TierProgramProblem[] {
+  const problems: TierProgramProblem[] = [];
   const { tiers } = program;
-  if (tiers.length < 2) problems.push("a program needs at least two tiers");
+  if (tiers.length < 2) problems.push({ problem: "tooFewTiers" });
   const keys = new Set<string>();
   tiers.forEach((t, i) => {
-    if (keys.has(t.key)) problems.push(`tier ${i + 1}: the key "${t.key}" is used twice`);
+    if (keys.has(t.key)) problems.push({ problem: "keyTwice", tier: i + 1, key: t.key });
     keys.add(t.key);
     for (const [field, value] of [
       ["minSpend", t.minSpend],
       ["minPurchaseDays", t.minPurchaseDays],
     ] as const) {
       if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-        problems.push(`tier ${i + 1} (${t.name}): ${field} must be a number of at least 0`);
+        problems.push({ problem: "minimumNotNumber", tier: i + 1, named: named(t), field });
       }
     }
   });
   const base = tiers[tiers.length - 1];
-  if (base && hasThresholds(base)) problems.push(`the base tier (${base.name}) must have no minimum`);
-  problems.push(...tierMinimumProblems(tiers).map(describeTierMinimumProblem));
+  if (base && hasThresholds(base)) problems.push({ problem: "baseHasMinimum", named: named(base) });
+  problems.push(...tierMinimumProblems(tiers));
   const w = program.window;
   if (w.kind === "rolling" && !(Number.isInteger(w.months) && w.months >= 1)) {
-    problems.push("the rolling window must be a whole number of months, at least 1");
+    problems.push({ problem: "windowMonths" });
   }
   const review = reviewMonths(program);
-  if (!(Number.isInteger(review) && review >= 1))
-    problems.push("reviews must be a whole number of months apart");
+  if (!(Number.isInteger(review) && review >= 1)) problems.push({ problem: "reviewMonths" });
   const grace = program.demoteAfterPeriods ?? 1;
-  if (!(Number.isInteger(grace) && grace >= 1))
-    problems.push("demoteAfterPeriods must be a whole number, at least 1");
+  if (!(Number.isInteger(grace) && grace >= 1)) problems.push({ problem: "demoteAfterPeriods" });
   return problems;
 }
 
 /** Throws a DataError listing the problems of a program. */
 export function requireSoundProgram(program: TierProgram): void {
-  const problems = checkTierProgram(program);
+  const problems = checkTierProgram(program).map((p) => tierProblemText("en", p));
   if (problems.length > 0) throw new DataError(`tier rules: ${problems.join("; ")}`);
 }

@@ -38,7 +38,7 @@ function safeCell(fn: string, v: unknown, language: Language): unknown {
     return toCustomFunctionsError(v, language);
   }
   if (inputErrorCode(v) !== undefined) return v;
-  const e = codedValueError({ code: "internal", fn, what: "a result Excel cannot show" });
+  const e = codedValueError({ code: "unshowable", fn });
   recordDiagnostic(fn, e.code, shownMessage(e, language));
   return toCustomFunctionsError(e, language);
 }

@@ -14,6 +14,7 @@ import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
 import type { Language } from "../../engine/text/language";
 import { CAMPAIGN_TEXTS as TEXTS, signedPercent } from "../../engine/text/campaigns";
+import { PLACE_TEXTS, placeText } from "../../engine/text/places";
 
 const pct = signedPercent;
 const verdict = (t: (typeof TEXTS)[Language], m: CampaignMeasure) =>
@@ -36,7 +37,10 @@ export function buildCampaignsSheet(data: ReportData): SheetModel {
   }
   const money = moneyFormat(data.config.currency);
   layout.note(
-    t.subtitle(campaigns.participation.source, campaigns.participation.rows.length),
+    t.subtitle(
+      placeText(PLACE_TEXTS[language], campaigns.participation.source, campaigns.participation.place),
+      campaigns.participation.rows.length,
+    ),
     t.method,
     t.assumption,
   );

@@ -95,7 +95,7 @@ function isolatedHighShare(bytes: Uint8Array): number {
 const BIG5_CONFIDENCE = 50;
 
 /** Index of the first byte that is not ASCII from `from` on, or -1. */
-export function firstNonAscii(bytes: Uint8Array, from = 0): number {
+function firstNonAscii(bytes: Uint8Array, from = 0): number {
   for (let i = from; i < bytes.length; i++) if (bytes[i] >= 0x80) return i;
   return -1;
 }

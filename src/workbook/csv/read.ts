@@ -2,10 +2,9 @@
  * Reads a .csv (or tab- or space-separated .txt) file into the same RawTable the workbook adapters give,
  * with the same header detection (csv/decode.ts for the encoding, csv/parse.ts for the delimiter).
  */
-import { inputError } from "../../input-errors";
+import { inputError, readFailure } from "../../input-errors";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { fileError, UserError } from "../../user-error";
 import { csvTableFromText, decodeCsvBytes, type CsvReadOptions, type CsvTable } from "./table";
 
 export type { CsvTable } from "./table";
@@ -24,9 +23,7 @@ export async function readCsvTable(file: string, options: CsvReadOptions = {}): 
     }
     bytes = await fs.readFile(file);
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw fileError({ code: "fileMissing", file });
-    throw e;
+    throw readFailure(file, e, "csv");
   }
   const decoded = decodeCsvBytes(bytes, label, options.encoding);
   // The bytes go before the text is parsed: a file's size less at the peak.

@@ -135,6 +135,27 @@ export function formatFormulas(format: FormatFound): string[] {
   return out;
 }
 
+/**
+ * Settings (a format's values, a validation's rule) with the formulas `rewritten` (old -> new, without
+ * "=", as user-objects.ts fateOf gives them) put in where they were.
+ */
+export function withFormulas<T>(value: T, rewritten: Map<string, string> | undefined, key = ""): T {
+  if (!rewritten) return value;
+  if (typeof value === "string") {
+    if (!/formula|source/i.test(key)) return value;
+    const equals = value.startsWith("=");
+    const now = rewritten.get(equals ? value.slice(1) : value);
+    return (now === undefined ? value : `${equals ? "=" : ""}${now}`) as T;
+  }
+  if (Array.isArray(value)) return value.map((v: unknown) => withFormulas(v, rewritten, key)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, withFormulas(v, rewritten, `${key}.${k}`)]),
+    ) as T;
+  }
+  return value;
+}
+
 /** The rule of a format as read (format-rules.ts): what tells the report's from one the user changed. */
 export function formatRule(format: FormatFound): string {
   const v = format.values;

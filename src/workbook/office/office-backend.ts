@@ -43,6 +43,7 @@ import {
   conditionalFormatsOn,
   formatFormulas,
   formatRule,
+  withFormulas,
   type FormatFound,
 } from "./conditional-formats";
 import {
@@ -71,6 +72,12 @@ export interface OfficeBackendOptions {
   /** Whether the host supports an API requirement set (default Office.context.requirements). */
   supports?: (set: string, version: string) => boolean;
 }
+
+/**
+ * The user's formats and validation with formulas relative to their first cell follow their cells with
+ * the formulas rewritten (user-objects.ts fateOf): this adapter writes the rewritten rules.
+ */
+const REANCHOR = { reanchor: true };
 
 /** Cells asked for in the first read chunk, before any response has been measured. */
 const FIRST_READ_CELLS = 20_000;
@@ -269,15 +276,20 @@ export class OfficeBackend implements WorkbookBackend {
     });
     const validations = theirs
       ? (await validationAreas(this.run, replace, boxes)).flatMap((area) => {
-          const fate = fateOf(validationObject(area), boxes, previous);
-          return typeof fate === "object" ? [{ ...area, to: parseRangeList(fate.ref) }] : [];
+          const fate = fateOf(validationObject(area), boxes, previous, REANCHOR);
+          if (typeof fate !== "object") return [];
+          return [{ ...area, rule: withFormulas(area.rule, fate.formulas), to: parseRangeList(fate.ref) }];
         })
       : [];
     const formats = theirs
       ? (await this.conditionalFormats(replace, boxes)).flatMap((format) => {
           const fate =
-            format.ref === undefined ? "lost" : fateOf(formatObject(format, format.ref), boxes, previous);
-          return typeof fate === "object" ? [{ format, to: parseRangeList(fate.ref) }] : [];
+            format.ref === undefined
+              ? "lost"
+              : fateOf(formatObject(format, format.ref), boxes, previous, REANCHOR);
+          if (typeof fate !== "object") return [];
+          const values = withFormulas(format.values, fate.formulas);
+          return [{ format: { ...format, values }, to: parseRangeList(fate.ref) }];
         })
       : [];
     // Setting a column's width shows it again: the columns the user hid are hidden again after writing.
@@ -429,12 +441,12 @@ export class OfficeBackend implements WorkbookBackend {
     if (!owned) return losses;
     for (const format of await this.conditionalFormats(sheet, owned)) {
       if (format.ref === undefined) losses.push({ kind: "format", sheet });
-      else if (fateOf(formatObject(format, format.ref), owned, previous) === "lost")
+      else if (fateOf(formatObject(format, format.ref), owned, previous, REANCHOR) === "lost")
         losses.push({ kind: "format", sheet, cell: format.ref });
     }
     for (const area of await validationAreas(this.run, sheet, owned)) {
       const object = validationObject(area);
-      if (fateOf(object, owned, previous) === "lost")
+      if (fateOf(object, owned, previous, REANCHOR) === "lost")
         losses.push({ kind: "validation", sheet, cell: object.ref });
     }
     for (const link of await this.readLinks(sheet, owned)) {

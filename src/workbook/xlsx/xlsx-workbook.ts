@@ -12,12 +12,11 @@
  * that cannot be carried over is listed, and the save refuses unless told to go on (`force`). Saving
  * writes a temporary file beside the target and renames it (atomic-write.ts).
  */
-import { inputError } from "../../input-errors";
+import { inputError, readFailure } from "../../input-errors";
 import path from "node:path";
 import { promises as fs } from "node:fs";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { RefreshLoss, WriteSheetOptions, WriteSheetResult } from "../../sheet/port";
-import { fileError } from "../../user-error";
 import { BackedWorkbook } from "../backed-workbook";
 import { writeFileAtomically } from "../atomic-write";
 import { XlsxPackage } from "./package";
@@ -64,12 +63,7 @@ export class XlsxWorkbook extends BackedWorkbook {
     try {
       bytes = await fs.readFile(file);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw fileError({ code: "fileMissing", file });
-      if (code === "EISDIR") throw inputError("isFolder", { file, expected: "xlsx" });
-      if (code === "EACCES" || code === "EPERM")
-        throw inputError("fileUnreadable", { file, reason: "permission denied", errno: code });
-      throw e;
+      throw readFailure(file, e, "xlsx");
     }
     return XlsxPackage.fromBuffer(bytes, path.basename(file));
   }

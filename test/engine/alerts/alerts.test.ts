@@ -1,3 +1,4 @@
+import { alertProblemText } from "../../../src/engine/text/rule-problems";
 import { purchaseDaysFromLines } from "../../helpers/orders";
 import { dayFromYmd } from "../../../src/engine/data/days";
 import { purchaseRhythm } from "../../../src/engine/alerts/rhythm";
@@ -84,7 +85,7 @@ describe("evaluateAlerts", () => {
     const bad = [
       { key: "b", name: "Bad", nameZh: "", when: [{ metric: "mood", op: "~", value: NaN }] },
     ] as unknown as AlertRule[];
-    expect(checkAlertRules(bad)).toEqual([
+    expect(checkAlertRules(bad).map((p) => alertProblemText("en", p))).toEqual([
       'alert rule 1 (Bad): unknown measure "mood"',
       'alert rule 1 (Bad): unknown comparison "~"',
       "alert rule 1 (Bad): the threshold of mood is not a number",

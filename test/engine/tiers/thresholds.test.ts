@@ -5,6 +5,7 @@ import {
   withDerivedThresholds,
 } from "../../../src/engine/tiers/thresholds";
 import { checkTierProgram, DEFAULT_TIER_PROGRAM, type TierProgram } from "../../../src/engine/tiers/program";
+import { tierProblemText } from "../../../src/engine/text/rule-problems";
 
 describe("human numbers", () => {
   it.each([
@@ -65,7 +66,7 @@ describe("checkTierProgram", () => {
       window: { kind: "rolling", months: 0 },
       demoteAfterPeriods: 0,
     };
-    expect(checkTierProgram(bad)).toEqual([
+    expect(checkTierProgram(bad).map((p) => tierProblemText("en", p))).toEqual([
       "tier 2 (Silver): minPurchaseDays must be a number of at least 0",
       'tier 3: the key "gold" is used twice',
       "the base tier (Member) must have no minimum",

@@ -126,10 +126,10 @@ const CALLS: Record<string, (() => unknown[][])[]> = {
 };
 
 /**
- * Codes no call can show: a fault of ours (internal: its words are the JavaScript error's), and a model the
- * registry names without an engine (every model has one in this version).
+ * Codes no call can show: a fault of ours (internal, unshowable: guard.test.ts makes them), and a model
+ * the registry names without an engine (every model has one in this version).
  */
-const UNREACHABLE = ["internal", "modelUnavailable"];
+const UNREACHABLE = ["internal", "unshowable", "modelUnavailable"];
 
 /**
  * The message of the error in a result's first cell: what Excel shows with #VALUE! and #N/A, and for #NUM!

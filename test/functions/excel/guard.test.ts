@@ -1,6 +1,6 @@
 import { clearDiagnostics, recentDiagnostics } from "../../../src/functions/excel/diagnostics";
 import { codedNumError, codedValueError } from "../../../src/functions/excel/errors";
-import { excelCall } from "../../../src/functions/excel/guard";
+import { excelCall, excelCallIn } from "../../../src/functions/excel/guard";
 import { errorIn } from "../excel-values";
 
 describe("the boundary every function goes through", () => {
@@ -12,10 +12,12 @@ describe("the boundary every function goes through", () => {
     });
     expect(errorIn(r)).toEqual({
       code: "#VALUE!",
-      message: "internal error in LOYALTY.TEST: Cannot read properties of undefined",
+      message:
+        "LOYALTY.TEST failed: a fault of Loyalty Lens, not of your data; please report it " +
+        "(technical detail: Cannot read properties of undefined)",
     });
     expect(errorIn(excelCall("LOYALTY.TEST", () => JSON.parse("{")))?.message).toMatch(
-      /^internal error in LOYALTY.TEST: /,
+      /^LOYALTY.TEST failed: a fault of Loyalty Lens, not of your data; please report it \(technical detail: /,
     );
     expect(
       errorIn(
@@ -23,9 +25,26 @@ describe("the boundary every function goes through", () => {
           throw "a string";
         }),
       ),
-    ).toEqual({ code: "#VALUE!", message: "internal error in LOYALTY.TEST: a string" });
+    ).toEqual({
+      code: "#VALUE!",
+      message:
+        "LOYALTY.TEST failed: a fault of Loyalty Lens, not of your data; please report it (technical detail: a string)",
+    });
     expect(errorIn(excelCall("LOYALTY.TEST", () => [[{ some: "object" }]]))?.message).toBe(
-      "internal error in LOYALTY.TEST: a result Excel cannot show",
+      "LOYALTY.TEST gave a result Excel cannot show: a fault of Loyalty Lens, not of your data; please report it",
+    );
+  });
+
+  it("says a fault of ours in the function's language, the JavaScript error's text kept as technical detail", () => {
+    const r = excelCallIn("zh-CN", "LOYALTY.TEST", () => {
+      throw new TypeError("Cannot read properties of undefined");
+    });
+    expect(errorIn(r)?.message).toBe(
+      "LOYALTY.TEST 出错：这是 Loyalty Lens 的问题，不是您数据的问题；请报告此问题" +
+        "（技术信息：Cannot read properties of undefined）",
+    );
+    expect(errorIn(excelCallIn("zh-CN", "LOYALTY.TEST", () => [[{ some: "object" }]]))?.message).toBe(
+      "LOYALTY.TEST 得出了 Excel 无法显示的结果：这是 Loyalty Lens 的问题，不是您数据的问题；请报告此问题",
     );
   });
 

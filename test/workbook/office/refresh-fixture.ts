@@ -52,16 +52,38 @@ export function snapshot(excel: FakeExcel): string {
   });
 }
 
-/** The customer table's box, and the row of a customer in it. */
-export function customerTable(excel: FakeExcel) {
-  const table = excel.model.tables.find((t) => t.name === "LL_Customers")!;
-  const sheet = table.sheet;
+/**
+ * A table of the report by name: its sheet and box, the row of a key (customer id) in its first column,
+ * the column of a header, and its rows of values (header first).
+ */
+export function tableIn(excel: FakeExcel, name: string) {
+  const table = excel.model.tables.find((t) => t.name === name);
+  if (!table) throw new Error(`no table ${name}`);
+  const { sheet, box } = table;
   const rowOf = (id: string) => {
-    for (let r = table.box.top + 1; r <= table.box.bottom; r++)
-      if (sheet.cell(r, table.box.left)?.value === id) return r;
+    for (let r = box.top + 1; r <= box.bottom; r++) if (sheet.cell(r, box.left)?.value === id) return r;
     return -1;
   };
-  return { sheet, box: table.box, rowOf };
+  // A column the user typed beside the table may be in it or right beside it.
+  const columnOf = (header: string) => {
+    for (let c = box.left; c <= box.right + 3; c++) if (sheet.cell(box.top, c)?.value === header) return c;
+    return -1;
+  };
+  const rows = () => {
+    const out: unknown[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(sheet.cell(r, c)?.value ?? null);
+      out.push(row);
+    }
+    return out;
+  };
+  return { sheet, box, rowOf, columnOf, rows };
+}
+
+/** The customer table's box, and the row of a customer in it. */
+export function customerTable(excel: FakeExcel) {
+  return tableIn(excel, "LL_Customers");
 }
 
 /** A chart a user drew, at a cell, with a title or none. */

@@ -157,10 +157,17 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     );
     const column = (c: string, top: number, bottom: number) => `${c}${top + 1}:${c}${bottom}`;
     // Every kind, with settings as Excel's API reads them ("kind.part.property").
-    const mine: { type: string; range: string; settings: Record<string, unknown>; to: () => string }[] = [];
+    type Settings = Record<string, unknown>;
+    const mine: {
+      type: string;
+      range: string;
+      settings: Settings;
+      to: () => string;
+      then?: () => Settings;
+    }[] = [];
     const now = () => customerTable(excel);
-    const put = (type: string, range: string, settings: Record<string, unknown>, to: () => string) =>
-      mine.push({ type, range, settings, to });
+    const put = (type: string, range: string, settings: Settings, to: () => string, then?: () => Settings) =>
+      mine.push({ type, range, settings, to, then });
     put(
       "CellValue",
       `${spend}${rowsBefore.get(staying)}`,
@@ -250,8 +257,24 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       },
       wholeColumn(third),
     );
-    // What cannot follow: a format on a customer who leaves, and formulas relative to their first cell
-    // where that cell moves (the table starts a row lower this time).
+    // Formulas relative to their first cell, which moves (the table starts a row lower this time): each
+    // cell reads its own row, so they are written again for the new first cell.
+    put(
+      "Custom",
+      `${second}${rowsBefore.get(staying)}`,
+      { "custom.rule.formula": `=${spend}${rowsBefore.get(staying)}>0` },
+      () => `${second}${now().rowOf(staying)}`,
+      () => ({ "custom.rule.formula": `=${spend}${now().rowOf(staying)}>0` }),
+    );
+    put(
+      "Custom",
+      column(calledColumn, box.top, box.bottom),
+      { "custom.rule.formula": `=$${calledColumn}${box.top + 1}="yes"` },
+      wholeColumn(calledColumn),
+      () => ({ "custom.rule.formula": `=$${calledColumn}${now().box.top + 1}="yes"` }),
+    );
+    // What cannot follow: a format on a customer who leaves; formulas whose meaning the move would change
+    // (a cell reading the row above it, which is another customer's now; a column beyond the table).
     const lost = [
       {
         type: "CellValue",
@@ -261,12 +284,12 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       {
         type: "Custom",
         range: `${second}${rowsBefore.get(staying)}`,
-        settings: { "custom.rule.formula": `=${spend}${rowsBefore.get(staying)}>0` },
+        settings: { "custom.rule.formula": `=${spend}${(rowsBefore.get(staying) as number) - 1}>0` },
       },
       {
         type: "Custom",
         range: column(calledColumn, box.top, box.bottom),
-        settings: { "custom.rule.formula": `=$${calledColumn}${box.top + 1}="yes"` },
+        settings: { "custom.rule.formula": `=$AZ${box.top + 1}="yes"` },
       },
     ];
     for (const f of mine)
@@ -292,7 +315,7 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     const after = sheet.conditionalFormats;
     expect(settingsOf(after.slice(0, after.length - mine.length))).toBe(reportFormats);
     expect(after.slice(after.length - mine.length)).toEqual(
-      mine.map((f) => ({ type: f.type, range: f.to(), settings: f.settings })),
+      mine.map((f) => ({ type: f.type, range: f.to(), settings: f.then?.() ?? f.settings })),
     );
   });
 
