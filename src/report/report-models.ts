@@ -33,6 +33,8 @@ import { transactionModelOf } from "../engine/models/transaction-model";
 import type { FitResult, RfmData } from "../engine/models/types";
 import { monthlyDiscountRate, type ReportConfig } from "./config";
 import type { Bilingual } from "../engine/text/bilingual";
+import type { Language } from "../engine/text/language";
+import { MODEL_PROBLEM_TEXTS_ZH } from "../engine/text/model";
 
 /** Why a fit is not used, as a code and the model's name, for a display in another language. */
 export interface ModelProblem {
@@ -162,6 +164,15 @@ function fitTransaction(kind: TransactionModelName, data: RfmData, holdoutError?
     problem: `${label} is degenerate, its predictions are not used: ${diagnosisSummary(diagnosis, "en").replace(/^[^:]*: /, "")}`,
     problemDetail: { code: "modelDegenerate", model: label },
   };
+}
+
+/** Why a fit is not used, in the sheets' language (the English carries the optimiser's detail). */
+export function fitProblemText(outcome: FitOutcome, language: Language): string | null {
+  if (!outcome.problem) return null;
+  if (language === "en" || !outcome.problemDetail) return outcome.problem;
+  const { code, model } = outcome.problemDetail;
+  const why = MODEL_PROBLEM_TEXTS_ZH[code](model);
+  return outcome.diagnosis ? `${why}：${diagnosisSummary(outcome.diagnosis, language)}` : why;
 }
 
 /** Runs a fit of the model `label`; a fit that did not converge or failed becomes the `problem`. */
@@ -498,8 +509,16 @@ function holdoutCheck(
   const fit: FitOutcome = score.fit
     ? score.fit.converged
       ? { fit: score.fit, problem: null, diagnosis: score.diagnosis }
-      : { fit: score.fit, problem: `${label} ${score.fit.reason}` }
-    : { fit: null, problem: `${label} could not be fitted: ${score.failure ?? ""}` };
+      : {
+          fit: score.fit,
+          problem: `${label} ${score.fit.reason}`,
+          problemDetail: { code: "modelNotConverged", model: label },
+        }
+    : {
+        fit: null,
+        problem: `${label} could not be fitted: ${score.failure ?? ""}`,
+        problemDetail: { code: "modelFailed", model: label },
+      };
   const check: HoldoutCheck = {
     calibrationEnd: split.calibrationEnd,
     holdoutEnd: summary.asOf,

@@ -173,4 +173,26 @@ describe("a Chinese report on the orders and campaigns of a workbook's own sheet
     const intro = (await workbook.readRange("LL 客户", "A2"))[0][0];
     expect(intro).toContain("数据来自 store.xlsx，工作表 Orders。");
   }, 120_000);
+
+  it("says why the models could not be used in Chinese: no value at risk on This week, blank model columns", async () => {
+    // Three customers with one repeat purchase each: no purchase model converges on so little.
+    const lines: [string, string, number][] = [
+      ["会员1", "2024-01-05", 20],
+      ["会员1", "2024-03-05", 30],
+      ["会员2", "2024-02-09", 15],
+      ["会员2", "2024-05-01", 25],
+      ["会员3", "2024-04-02", 40],
+    ];
+    const workbook = MemoryWorkbook.withSheets([
+      { name: "订单", rows: [["会员编号", "日期", "金额"], ...lines] },
+    ]);
+    await buildReport({ workbook, config: { language: "zh-CN" } });
+    // A column letter (Data quality's Column column) is Excel's name for the column.
+    const english = await englishCells(workbook, (text) =>
+      /^[A-Z]{1,3}$/.test(text) ? [] : latinWordsOf(text),
+    );
+    expect(english.slice(0, 40)).toEqual([]);
+    const thisWeek = (await workbook.readRange("LL 本周跟进", "A1:A4")).flat().join(" ");
+    expect(thisWeek).toContain("因此按净消费额排序");
+  }, 60_000);
 });

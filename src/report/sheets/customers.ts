@@ -10,7 +10,7 @@ import { alertNamesByCustomer, shortRuleName } from "./alert-names";
 import { excelDate, round, widthsByHeader } from "./cell-values";
 import { customerRows, SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
-import { chosenPredictions } from "../report-models";
+import { chosenPredictions, fitProblemText } from "../report-models";
 import { localName } from "../../engine/text/bilingual";
 import { CUSTOMER_TEXTS } from "../../engine/text/customers";
 import { SUMMARY_BASIS_TEXTS } from "../../engine/text/summary-basis";
@@ -41,7 +41,7 @@ export function buildCustomersSheet(data: ReportData, gridRows: number = MAX_ROW
   if (analysis.basis === "summary") layout.note(SUMMARY_BASIS_TEXTS[language].customersNote);
   const chosen = chosenPredictions(models);
   if (!chosen.available) layout.note(t.modelBlank(models ? chosen.reason[language] : t.modelsNotRun));
-  else if (models?.spend.problem) layout.note(t.valueBlank(models.spend.problem));
+  else if (models?.spend.problem) layout.note(t.valueBlank(fitProblemText(models.spend, language) ?? ""));
   if (chosen.available && chosen.notYetRepeated) layout.note(t.notYetRepeatedNote(chosen.label));
   // A worksheet holds 1,048,576 rows: beyond that (order files read with DuckDB), the most valuable.
   const shown = Math.min(n, gridRows - layout.row - 3);

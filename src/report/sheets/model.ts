@@ -8,10 +8,17 @@ import { formatDay } from "../../engine/data/days";
 import { modelLabel, modelSpec, type ModelName } from "../../engine/models/registry";
 import type { TimeUnit } from "../../engine/summary/time-unit";
 import type { Language } from "../../engine/text/language";
-import { MODEL_PROBLEM_TEXTS_ZH, MODEL_TEXTS } from "../../engine/text/model";
+import { MODEL_TEXTS } from "../../engine/text/model";
 import type { FitResult } from "../../engine/models/types";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
-import { NOT_RUN, usableFit, type FitOutcome, type HoldoutCheck, type ReportModels } from "../report-models";
+import {
+  fitProblemText,
+  NOT_RUN,
+  usableFit,
+  type FitOutcome,
+  type HoldoutCheck,
+  type ReportModels,
+} from "../report-models";
 import { diagnosisSummary } from "../../engine/models/diagnose";
 import { type ReportData } from "../report-data";
 import { round } from "./cell-values";
@@ -22,18 +29,9 @@ import { tableChart } from "./table-chart";
 
 type Texts = (typeof MODEL_TEXTS)["en"];
 
-/** Why a fit is not used, in the sheet's language (the English carries the optimiser's detail). */
-function problemText(outcome: FitOutcome, language: Language): string | null {
-  if (!outcome.problem) return null;
-  if (language === "en" || !outcome.problemDetail) return outcome.problem;
-  const { code, model } = outcome.problemDetail;
-  const why = MODEL_PROBLEM_TEXTS_ZH[code](model);
-  return outcome.diagnosis ? `${why}：${diagnosisSummary(outcome.diagnosis, language)}` : why;
-}
-
 /** "Converged", or why not. */
 function fitStatus(outcome: FitOutcome, t: Texts, language: Language): string {
-  const problem = problemText(outcome, language);
+  const problem = fitProblemText(outcome, language);
   if (!outcome.fit) return problem ?? t.notFitted;
   return problem ? t.notUsed(problem) : t.converged;
 }

@@ -20,6 +20,7 @@ import type { Language } from "../../engine/text/language";
 import type { Cell, SheetModel } from "../../sheet/sheet-model";
 import { nextOfferText } from "../next-offer";
 import { tierName, valueAtRisk, type ReportData } from "../report-data";
+import { chosenPredictions, fitProblemText } from "../report-models";
 import { excelDate, round } from "./cell-values";
 import { changeCounts, changeList } from "./changes";
 import { contactColumns, contactDetails, idHeader, shownCustomerIds } from "../contact-columns";
@@ -97,6 +98,14 @@ function lastAmount(data: ReportData, c: number): number | null {
 
 type ThisWeekTexts = (typeof THIS_WEEK_TEXTS)[Language];
 
+/** Why there is no value at risk to rank by, in the sheet's language: the purchase or the spend model's problem. */
+function whyNoValueAtRisk(data: ReportData, t: ThisWeekTexts): string {
+  const { models, config } = data;
+  const chosen = chosenPredictions(models);
+  if (models && !chosen.available) return chosen.reason[config.language];
+  return (models && fitProblemText(models.spend, config.language)) ?? t.noModelReason;
+}
+
 /** The title, and notes on how the list is ranked and what each reason means. */
 function introduce(layout: SheetLayout, data: ReportData, list: CallList, hasStores: boolean): void {
   const { analysis, models, config } = data;
@@ -108,7 +117,7 @@ function introduce(layout: SheetLayout, data: ReportData, list: CallList, hasSto
   layout.note(
     list.rankedBy === "valueAtRisk"
       ? t.rankedByModel(models?.clvMonths ?? config.model.clvMonths)
-      : t.rankedBySpend(models?.transaction.problem ?? t.noModelReason),
+      : t.rankedBySpend(whyNoValueAtRisk(data, t)),
     t.reasonsNote(
       Number.isFinite(list.secondPurchaseWindowDays)
         ? t.windowKnown(list.secondPurchaseWindowDays)

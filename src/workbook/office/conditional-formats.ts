@@ -172,17 +172,40 @@ export function formatRule(format: FormatFound): string {
   return ruleText({ formulas: formatFormulas(format) });
 }
 
-/** Draws a format read from the old sheet again on the boxes of the rebuilt one. */
+/** Office.js refuses a range address longer than this (Worksheet.getRange, getRanges: InvalidArgument). */
+const MAX_ADDRESS_LENGTH = 8192;
+
+/** The boxes as addresses Excel takes, each within its length limit ("A5:A5,A9:A9", ...). */
+export function addressGroups(to: RangeBox[]): string[] {
+  const groups: string[] = [];
+  let current = "";
+  for (const box of to) {
+    const address = rangeAddress(box, false, true);
+    if (current !== "" && current.length + 1 + address.length > MAX_ADDRESS_LENGTH) {
+      groups.push(current);
+      current = address;
+    } else current = current === "" ? address : `${current},${address}`;
+  }
+  if (current !== "") groups.push(current);
+  return groups;
+}
+
+/**
+ * Draws a format read from the old sheet again on the boxes of the rebuilt one: one format, or one per
+ * group of ranges where their address is too long for Excel (the same rule on disjoint cells, so the same
+ * look; a formula relative to the first cell cannot be split so: see OfficeBackend's formatFate).
+ */
 export function addConditionalFormat(ws: Excel.Worksheet, format: FormatFound, to: RangeBox[]): void {
-  const addresses = to.map((b) => rangeAddress(b, false, true));
-  const target = addresses.length === 1 ? ws.getRange(addresses[0]) : ws.getRanges(addresses.join(","));
-  const cf = target.conditionalFormats.add(format.type as Excel.ConditionalFormatType);
-  // Only a rule that applies a format stops the rules below; Excel refuses the setting on the others.
-  if (format.stopIfTrue) cf.stopIfTrue = true;
-  for (const [key, value] of Object.entries(format.values)) {
-    // What a format leaves as it is reads as null: setting it would be refused.
-    if (value === null || value === undefined) continue;
-    const dot = key.lastIndexOf(".");
-    walk(cf, key.slice(0, dot))[key.slice(dot + 1)] = value;
+  for (const address of addressGroups(to)) {
+    const target = address.includes(",") ? ws.getRanges(address) : ws.getRange(address);
+    const cf = target.conditionalFormats.add(format.type as Excel.ConditionalFormatType);
+    // Only a rule that applies a format stops the rules below; Excel refuses the setting on the others.
+    if (format.stopIfTrue) cf.stopIfTrue = true;
+    for (const [key, value] of Object.entries(format.values)) {
+      // What a format leaves as it is reads as null: setting it would be refused.
+      if (value === null || value === undefined) continue;
+      const dot = key.lastIndexOf(".");
+      walk(cf, key.slice(0, dot))[key.slice(dot + 1)] = value;
+    }
   }
 }

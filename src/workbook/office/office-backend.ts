@@ -38,10 +38,12 @@ import type {
 } from "../backend";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../../sheet/port";
 import { fateOf, type UserObject } from "../user-objects";
+import { hasRelativeReference } from "../reanchor";
 import {
   addConditionalFormat,
   conditionalFormatsOn,
   formatFormulas,
+  addressGroups,
   formatRule,
   withFormulas,
   type FormatFound,
@@ -130,6 +132,23 @@ function formatObject(format: FormatFound, ref: string): UserObject {
     formulas: formatFormulas(format),
     rule: formatRule(format),
   };
+}
+
+/**
+ * Where a conditional format of the old sheet goes (user-objects.ts fateOf). One whose ranges are too
+ * many for one address is drawn again as one format per group of them (addConditionalFormat), which a
+ * formula relative to the first cell would not survive: such a one is lost (listed).
+ */
+function formatFate(
+  format: FormatFound,
+  owned: RangeBox[],
+  previous: PreviousSheet | undefined,
+): ReturnType<typeof fateOf> {
+  if (format.ref === undefined) return "lost";
+  const object = formatObject(format, format.ref);
+  const fate = fateOf(object, owned, previous, REANCHOR);
+  if (typeof fate !== "object" || !object.formulas.some(hasRelativeReference)) return fate;
+  return addressGroups(parseRangeList(fate.ref)).length > 1 ? "lost" : fate;
 }
 
 /** The response of one read chunk. */
@@ -283,10 +302,7 @@ export class OfficeBackend implements WorkbookBackend {
       : [];
     const formats = theirs
       ? (await this.conditionalFormats(replace, boxes)).flatMap((format) => {
-          const fate =
-            format.ref === undefined
-              ? "lost"
-              : fateOf(formatObject(format, format.ref), boxes, previous, REANCHOR);
+          const fate = formatFate(format, boxes, previous);
           if (typeof fate !== "object") return [];
           const values = withFormulas(format.values, fate.formulas);
           return [{ format: { ...format, values }, to: parseRangeList(fate.ref) }];
@@ -441,7 +457,7 @@ export class OfficeBackend implements WorkbookBackend {
     if (!owned) return losses;
     for (const format of await this.conditionalFormats(sheet, owned)) {
       if (format.ref === undefined) losses.push({ kind: "format", sheet });
-      else if (fateOf(formatObject(format, format.ref), owned, previous, REANCHOR) === "lost")
+      else if (formatFate(format, owned, previous) === "lost")
         losses.push({ kind: "format", sheet, cell: format.ref });
     }
     for (const area of await validationAreas(this.run, sheet, owned)) {

@@ -227,8 +227,7 @@ export class FakeWorkbookModel {
 
   addSheet(name: string): FakeSheet {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: worksheet "${name}"`);
-    if (name.length > 31 || /[[\]:*?/\\]/.test(name))
-      throw new Error(`InvalidArgument: sheet name "${name}"`);
+    checkSheetName(name);
     const sheet = new FakeSheet(name);
     this.sheets.push(sheet);
     return sheet;
@@ -237,6 +236,7 @@ export class FakeWorkbookModel {
   renameSheet(sheet: FakeSheet, name: string): void {
     const other = this.sheet(name);
     if (other && other !== sheet) throw new Error(`ItemAlreadyExists: worksheet "${name}"`);
+    checkSheetName(name);
     sheet.name = name;
   }
 
@@ -284,6 +284,12 @@ export class FakeWorkbookModel {
     if (!formula.startsWith("=")) throw new Error(`InvalidArgument: reference "${formula}"`);
     this.names.push({ name, formula, comment });
   }
+}
+
+/** Office.js: "The name must be fewer than 32 characters"; Excel refuses [ ] : * ? / \ in it. */
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name))
+    throw new Error(`InvalidArgument: sheet name "${name}"`);
 }
 
 function boxesTouch(a: RangeBox, b: RangeBox): boolean {

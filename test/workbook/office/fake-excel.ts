@@ -495,12 +495,14 @@ class WorksheetProxy
   }
 
   getRange(address?: string): RangeProxy {
+    checkAddressLength(address);
     return new RangeProxy(this.context, () => ({ sheet: this.sheet(), box: parseFakeAddress(address) }));
   }
 
   /** "A1:A3,C1:C3": several ranges of the sheet at once. */
   getRanges(address?: string): RangeAreasProxy {
     if (address === undefined) throw new Error("fake: give getRanges an address");
+    checkAddressLength(address);
     return new RangeAreasProxy(this.context, () => ({
       sheet: this.sheet(),
       boxes: address.split(",").map((a) => parseFakeAddress(a.trim())),
@@ -552,6 +554,16 @@ class WorksheetProxy
       this.context.excel.model.activeSheet = this.sheet().name;
     });
   }
+}
+
+/** Office.js: "The `address` has a limit of 8192 characters ... this method returns an `InvalidArgument` error." */
+const MAX_ADDRESS_LENGTH = 8192;
+
+function checkAddressLength(address: string | undefined): void {
+  if (address !== undefined && address.length > MAX_ADDRESS_LENGTH)
+    throw new Error(
+      `InvalidArgument: an address of ${address.length} characters (limit ${MAX_ADDRESS_LENGTH})`,
+    );
 }
 
 interface RangeTarget {
@@ -983,6 +995,21 @@ function settingsReader(context: FakeContext, settings: () => Recorded, path: st
   return proxy;
 }
 
+/** The kinds of conditional format that have no "stop if true" (Office.js reads it as null on them). */
+const WITHOUT_STOP_IF_TRUE = new Set(["DataBar", "IconSet", "ColorScale"]);
+
+/** The kinds ConditionalFormatCollection.add takes (Excel.ConditionalFormatType). */
+const FORMAT_TYPES = new Set([
+  "Custom",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+  "ContainsText",
+  "CellValue",
+]);
+
 /** The boxes of a format's ranges ("A1:A3 C1:C3"). */
 function formatBoxes(format: FakeConditionalFormat): RangeBox[] {
   return parseRangeList(format.range);
@@ -1012,8 +1039,9 @@ class ConditionalFormatProxy
 {
   protected readonly readable = {
     type: ({ format }: { sheet: FakeSheet; format: FakeConditionalFormat }) => format.type,
+    // Office.js: "Value is null on data bars, icon sets, and color scales as there's no concept of StopIfTrue".
     stopIfTrue: ({ format }: { sheet: FakeSheet; format: FakeConditionalFormat }) =>
-      format.settings.stopIfTrue ?? false,
+      WITHOUT_STOP_IF_TRUE.has(format.type) ? null : (format.settings.stopIfTrue ?? false),
     // Excel puts a format it is given first (priority 0): the sheet's list is oldest first.
     priority: ({ sheet, format }: { sheet: FakeSheet; format: FakeConditionalFormat }) =>
       sheet.conditionalFormats.length - 1 - sheet.conditionalFormats.indexOf(format),
@@ -1127,12 +1155,26 @@ class ConditionalFormatCollectionProxy
 
   add(type: string): unknown {
     let settings: Recorded | undefined;
-    this.context.enqueue(() => {
+    const context = this.context;
+    context.enqueue(() => {
+      if (!FORMAT_TYPES.has(type)) throw new Error(`InvalidArgument: conditional format type "${type}"`);
       const { sheet, boxes } = this.target();
       settings = {};
       sheet.conditionalFormats.push({ range: boxes.map(parseAddressOf).join(" "), type, settings });
     }, type);
-    return recorder(this.context, () => settings as Recorded);
+    const format = recorder(context, () => settings as Recorded) as object;
+    // A data bar, icon set or colour scale has no "stop if true": Excel refuses the setting at the sync.
+    return new Proxy(format, {
+      set: (target, prop, value) => {
+        if (prop === "stopIfTrue" && WITHOUT_STOP_IF_TRUE.has(type)) {
+          context.enqueue(() => {
+            throw new Error(`InvalidArgument: a ${type} conditional format has no stopIfTrue`);
+          }, value);
+          return true;
+        }
+        return Reflect.set(target, prop, value);
+      },
+    });
   }
 
   /** Takes the formats off the cells of the range: a format over more cells keeps the others. */
@@ -1371,6 +1413,8 @@ class NoteCollectionProxy
     if (typeof cellAddress !== "string") throw new Error("fake: give notes.add an address");
     const address = cellAddress;
     this.context.enqueue(() => {
+      // Office.js: "If the string is invalid, or the range is not a single cell, an InvalidCellAddress error".
+      if (!/^[A-Z]{1,3}[1-9]\d*$/.test(address)) throw new Error(`InvalidCellAddress: "${address}"`);
       const sheet = this.sheet();
       if (sheet.notes.has(address)) throw new Error(`InvalidOperation: ${address} already has a note`);
       sheet.notes.set(address, String(content));

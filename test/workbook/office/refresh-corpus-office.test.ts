@@ -14,21 +14,13 @@ import type { FakeChart, FakeConditionalFormat } from "./fake-excel-model";
 import { typeInto } from "./fake-fixture";
 import { chartAt, customerTable, refreshLosses, reportInExcel, snapshot, tableIn } from "./refresh-fixture";
 import type { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
+import { CRM_LINK, MY_NAMES, TYPED } from "../../helpers/corpus-edits";
 
 jest.setTimeout(180_000);
 
-const TYPED = {
-  stay: "Mon, wants a call back",
-  leave: "Tue",
-  done: "left a message",
-  memo: "my memo",
-  reportNote: "ask about the refund",
-  mineNote: "called on Monday",
-  calledNote: "spoke to her husband",
-};
-const CRM_LINK = { address: "https://crm.example/c/42" };
+// The corpus's texts, link and names (the CLI's matrix types the same).
+const CRM = { address: CRM_LINK };
 const FREE_LINK = { address: "https://crm.example/" };
-const MY_NAMES = { MyTop: "=Mine!$A$1", MyCustomers: "='LL Customers'!$A$7:$A$20" };
 
 /** Where the week's edits are, to find them after the refresh. */
 interface Week {
@@ -65,7 +57,7 @@ function managersWeek(excel: FakeExcel): Week {
   typeInto(sheet.cellFor(box.top, calledColumn), "Called?");
   const stayCalled = sheet.cellFor(stayRow, calledColumn);
   typeInto(stayCalled, TYPED.stay);
-  stayCalled.properties = { ...stayCalled.properties, hyperlink: CRM_LINK };
+  stayCalled.properties = { ...stayCalled.properties, hyperlink: CRM };
   sheet.notes.set(`${called}${stayRow}`, TYPED.calledNote);
   typeInto(sheet.cellFor(leaveRow, calledColumn), TYPED.leave);
   // A dropdown and a highlight on the whole "Called?" column (a formula relative to its first cell), a
@@ -126,7 +118,7 @@ function managersWeek(excel: FakeExcel): Week {
   mine.notes.set("A1", TYPED.mineNote);
   const mineFormula = `'LL Customers'!A${box.top + 1}`;
   typeInto(mine.cellFor(1, 2), { formula: `=${mineFormula}`, result: "x" });
-  for (const [name, formula] of Object.entries(MY_NAMES)) excel.model.addName(name, formula, "");
+  for (const [name, ref] of Object.entries(MY_NAMES)) excel.model.addName(name, `=${ref}`, "");
 
   // The leaving customer's order lines deleted (column B is the member id).
   const orders = excel.model.mustSheet("Orders");
@@ -269,7 +261,7 @@ describe("the corpus's manager's week, refreshed in Excel (Office adapter, fake 
 
   it("links: on the Called? cell of a customer it follows them; in a free cell it stays", () => {
     const { rowOf } = customers();
-    expect(customersSheet.cell(rowOf(week.stay), called())?.properties?.hyperlink).toEqual(CRM_LINK);
+    expect(customersSheet.cell(rowOf(week.stay), called())?.properties?.hyperlink).toEqual(CRM);
     expect(excel.model.mustSheet("LL Alerts").cell(4, 26)?.properties?.hyperlink).toEqual(FREE_LINK);
   });
 
@@ -279,8 +271,8 @@ describe("the corpus's manager's week, refreshed in Excel (Office adapter, fake 
   });
 
   it("their defined names stay as they wrote them", () => {
-    for (const [name, formula] of Object.entries(MY_NAMES))
-      expect(excel.model.names.find((n) => n.name === name)?.formula).toBe(formula);
+    for (const [name, ref] of Object.entries(MY_NAMES))
+      expect(excel.model.names.find((n) => n.name === name)?.formula).toBe(`=${ref}`);
   });
 
   it("a chart on their own sheet stays", () => {
