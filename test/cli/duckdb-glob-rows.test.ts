@@ -13,7 +13,9 @@ import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
 import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
 import type { QualityExample } from "../../src/engine/data/quality";
 import { cellPlaceText } from "../../src/engine/text/places";
+import { run } from "../../src/cli/main";
 import { capture } from "../helpers/cli-io";
+import { tableRows } from "../helpers/refresh-corpus";
 
 let dir: string;
 beforeAll(() => {
@@ -123,5 +125,32 @@ describe.each([".csv", ".csv.gz"])("the rows of a glob's %s files", (ext) => {
       }
     }
     expect(whole.table.quality.rowsRead).toBe(rowsRead);
+  });
+
+  it.each([
+    ["en", ["Finding", "File", "Row", "Column", "Header", "Value", "Why"]],
+    ["zh-CN", ["问题", "文件", "行", "列", "表头", "值", "原因"]],
+  ])("are listed with their file on the report's Data quality sheet (%s)", async (language, header) => {
+    const out = path.join(dir, `glob-${ext.slice(1)}-${language}.xlsx`);
+    const io = capture();
+    expect(await run(["report", glob, "--engine", "duckdb", "--lang", language, "--out", out], io)).toBe(
+      0,
+    );
+    const rows = await tableRows(out, "LL_DataQualityExamples");
+    expect(rows[0]).toEqual(header);
+    // Each example's file and row, as counted above.
+    const fileRows = rows.slice(1).map((r) => `${String(r[1])}:${String(r[2])}`);
+    expect(fileRows).toEqual(
+      expect.arrayContaining([
+        `${a1}:5`,
+        `${a1}:8`,
+        `${b1}:5`,
+        `${a1}:6`,
+        `${c1}:4`,
+        `${b1}:4`,
+        `${b1}:7`,
+        `${a1}:10`,
+      ]),
+    );
   });
 });

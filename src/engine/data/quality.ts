@@ -4,7 +4,15 @@
  * Every row read is accounted for by exactly one row reason or kept as a purchase line; see
  * `accountedRows`.
  */
-import { cellPlace, columnLabel, describeCell, sourceOf, type CellValue, type RawTable, type TablePlace } from "./table";
+import {
+  cellPlace,
+  columnLabel,
+  describeCell,
+  sourceOf,
+  type CellValue,
+  type RawTable,
+  type TablePlace,
+} from "./table";
 import { cellText } from "./parse-id";
 import { DAY_ORDER_UNKNOWN } from "./parse-date";
 import type { AmountRule } from "./columns";
