@@ -133,9 +133,7 @@ describe.each([".csv", ".csv.gz"])("the rows of a glob's %s files", (ext) => {
   ])("are listed with their file on the report's Data quality sheet (%s)", async (language, header) => {
     const out = path.join(dir, `glob-${ext.slice(1)}-${language}.xlsx`);
     const io = capture();
-    expect(await run(["report", glob, "--engine", "duckdb", "--lang", language, "--out", out], io)).toBe(
-      0,
-    );
+    expect(await run(["report", glob, "--engine", "duckdb", "--lang", language, "--out", out], io)).toBe(0);
     const rows = await tableRows(out, "LL_DataQualityExamples");
     expect(rows[0]).toEqual(header);
     // Each example's file and row, as counted above.
