@@ -256,6 +256,10 @@ export class BackedWorkbook implements Workbook {
       notes: existing.notes,
       now: reportFormatsOf(prepared.model),
     };
+    if (existing.areas) {
+      const before = existing.areas.map((a) => parseRangeAddress(a));
+      prepared.previous.areas = { before, now: modelAreas(prepared.model) };
+    }
     const unmarkedCharts = unmarkedReportCharts(existing);
     if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
     if (existing.areas && !prepared.model.footprint) {

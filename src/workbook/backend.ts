@@ -42,7 +42,7 @@ export interface DefinedNameSpec {
  * the carried tables' cells go (so what the user attached to them follows), and the conditional formats
  * and validation the last build wrote (the report's own; every other one is the user's). `formats` is
  * undefined for a sheet written before they were recorded: those in the owned parts are then the report's
- * where the new build writes one of the same kind and rule (user-objects.ts).
+ * where the new build writes one of the same kind and rule at the same place (user-objects.ts).
  */
 export interface PreviousSheet {
   moves: TableMove[];
@@ -52,6 +52,12 @@ export interface PreviousSheet {
    * with where the registry recorded no rule (a sheet an earlier build wrote).
    */
   now?: ReportFormats;
+  /**
+   * The boxes the last build wrote (the registry's areas) and those the new build writes, block by
+   * block: on a sheet without a record of formats, one found is the report's only at the place of its
+   * block where the new build writes one (user-objects.ts).
+   */
+  areas?: { before: RangeBox[]; now: RangeBox[] };
   /** The notes the last build wrote ("B5" -> text), when recorded. */
   notes?: Record<string, string>;
   /**

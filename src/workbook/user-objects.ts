@@ -29,7 +29,9 @@ function kindWord(type: string): string {
  * - every cell of it is in a range the last build wrote one of that kind and rule on, as the registry
  *   recorded them (a writer may join the ranges of equal rules into one); a record without a rule (an
  *   earlier build's) stands for the rules of that kind the new build writes;
- * - on a sheet written before formats were recorded, where the new build writes one of that kind and rule.
+ * - on a sheet written before formats were recorded, where the new build writes one of that kind and rule
+ *   at the same place: on the cells it goes to with its carried table, or else at the same place of its
+ *   block (writtenThere). A user's format like the report's elsewhere stays theirs.
  *
  * So a format of the report's whose rule the user changed is theirs. An adapter that cannot tell an
  * object's rule (`rule` undefined) decides by kind and range alone, and takes everything for the report's
@@ -37,7 +39,7 @@ function kindWord(type: string): string {
  */
 export function isReportFormat(
   object: Pick<UserObject, "what" | "type" | "ref" | "rule">,
-  previous: Pick<PreviousSheet, "formats" | "now"> | undefined,
+  previous: (Pick<PreviousSheet, "formats" | "now"> & Partial<PreviousSheet>) | undefined,
 ): boolean {
   const pick = (f: ReportFormats | undefined) =>
     f && (object.what === "conditionalFormat" ? f.conditionalFormats : f.validations);
@@ -46,7 +48,11 @@ export function isReportFormat(
   const rule = object.rule;
   const writtenNow = rule === undefined || written.some((f) => f.rule === rule);
   const recorded = pick(previous?.formats);
-  if (!recorded) return writtenNow;
+  if (!recorded) {
+    if (!writtenNow || rule === undefined || !previous?.areas) return writtenNow;
+    const same = written.filter((f) => f.rule === rule).flatMap((f) => parseRangeList(f.range));
+    return writtenThere(parseRangeList(object.ref), same, previous.moves ?? [], previous.areas);
+  }
   const ours = recorded
     .filter(
       (f) => sameKind(f) && (rule === undefined || (f.rule === undefined ? writtenNow : f.rule === rule)),
@@ -54,6 +60,54 @@ export function isReportFormat(
     .flatMap((f) => parseRangeList(f.range));
   const boxes = parseRangeList(object.ref);
   return boxes.length > 0 && boxes.every((box) => covered(box, ours));
+}
+
+/**
+ * Whether the new build writes a format like an old one (its ranges `same`) on every cell the old one's
+ * `boxes` go to: moved with a carried table, or else at the same place of the same block, each edge kept
+ * at its distance from one of the block's edges however the data resized it (a format on a table's first
+ * column keeps to its left edge, one on its last rows to its bottom).
+ */
+function writtenThere(
+  boxes: RangeBox[],
+  same: RangeBox[],
+  moves: TableMove[],
+  areas: { before: RangeBox[]; now: RangeBox[] },
+): boolean {
+  const to = relocateRanges(boxes, moves);
+  if (to) return to.length > 0 && to.every((box) => covered(box, same));
+  return boxes.length > 0 && boxes.every((box) => placesNow(box, areas).some((b) => covered(b, same)));
+}
+
+/** Where a box of a block of the last build may be in the same block of the new one (see writtenThere). */
+function placesNow(box: RangeBox, areas: { before: RangeBox[]; now: RangeBox[] }): RangeBox[] {
+  const inside = (a: RangeBox) => boxContains(a, box.top, box.left) && boxContains(a, box.bottom, box.right);
+  const i = areas.before.findIndex(inside);
+  if (i < 0) return [];
+  const before = areas.before[i];
+  const out: RangeBox[] = [];
+  for (const after of sameBlockNow(i, areas)) {
+    const rows = (r: number) => [r - before.top + after.top, r - before.bottom + after.bottom];
+    const cols = (c: number) => [c - before.left + after.left, c - before.right + after.right];
+    for (const top of rows(box.top))
+      for (const bottom of rows(box.bottom))
+        for (const left of cols(box.left))
+          for (const right of cols(box.right))
+            if (top <= bottom && left <= right) out.push({ top, left, bottom, right });
+  }
+  return out;
+}
+
+/**
+ * The blocks of the new build that may be block `i` of the last one: the block in its place in the
+ * order (the data resized it), and the n-th block spanning the same columns as before (a section before
+ * it came or went with the data).
+ */
+function sameBlockNow(i: number, areas: { before: RangeBox[]; now: RangeBox[] }): RangeBox[] {
+  const before = areas.before[i];
+  const sameColumns = (b: RangeBox) => b.left === before.left && b.right === before.right;
+  const nth = areas.before.slice(0, i).filter(sameColumns).length;
+  return [areas.now[i], areas.now.filter(sameColumns)[nth]].filter((b) => b !== undefined);
 }
 
 /** Whether the boxes `by` together hold every cell of `box`. */

@@ -95,6 +95,82 @@ it("what the user added on the old build's sheets is still theirs: listed, and t
   expect(readFileSync(book).equals(before)).toBe(true);
 });
 
+it("formats and validation of the user's on the old build's report parts are theirs: carried with their cells, or listed; the report's own are not", async () => {
+  const book = path.join(dir, "aged-formats.xlsx");
+  writeFileSync(book, await withUserFormats(aged));
+  const before = readFileSync(book);
+  const io = capture();
+  expect(await run(["report", book, "--in-place", "--as-of", "2024-06-30"], io)).toBe(2);
+  // The report's own (the cohort colour scale resized, the data bar and bands on the table that lost
+  // customers, the Benefit cost inputs that moved down) are not listed; the user's rule on the cohorts
+  // cannot follow (no carried table there).
+  expect(io.stderr.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
+    '  - a conditional format on cells D67:D70 of sheet "LL KPIs"',
+  ]);
+  expect(readFileSync(book).equals(before)).toBe(true);
+
+  expect(await run(["report", book, "--in-place", "--as-of", "2024-06-30", "--force"], capture())).toBe(0);
+  const now = readFileSync(book);
+  const customers = sheetXml(now, "LL Customers");
+  // 57 customers now, on rows 6 to 62: the user's rule and dropdown follow them, once each.
+  expect(
+    elements(customers, "conditionalFormatting").filter((e) => e.includes("<formula>1000</formula>")),
+  ).toEqual([expect.stringContaining('sqref="O6:O62"')]);
+  expect(elements(customers, "dataValidation").filter((e) => e.includes("Yes,No"))).toEqual([
+    expect.stringContaining('sqref="B6:B62"'),
+  ]);
+  // The report's data bar is written once, by the new build (the old one was not carried as the user's);
+  // the user's copy of it on another column is theirs and follows its customers too.
+  const bars = elements(customers, "conditionalFormatting").filter((e) => e.includes('type="dataBar"'));
+  expect(bars.map((e) => /sqref="([^"]*)"/.exec(e)?.[1]).sort()).toEqual(["O6:O62", "P6:P62"]);
+  expect(sheetXml(now, "LL KPIs")).not.toContain("<formula>0.5</formula>");
+});
+
+/** The worksheet XML of a sheet of a workbook. */
+function sheetXml(bytes: Buffer, sheet: string): string {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  return pkg.text(pkg.sheets().find((s) => s.name === sheet)?.part as string);
+}
+
+const elements = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<${name}\\b[\\s\\S]*?</${name}>`, "g"))].map((m) => m[0]);
+
+/**
+ * The old workbook with formats and validation of the user's on the report's parts, where its registry
+ * records none: on LL Customers a rule of their own on the column the report draws data bars on, a copy
+ * of the report's data bar on the next column and a dropdown on the name column; on LL KPIs a rule on the
+ * first cohorts' cells.
+ */
+async function withUserFormats(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const edit = async (sheet: string, change: (xml: string) => string) => {
+    const part = pkg.sheets().find((s) => s.name === sheet)?.part as string;
+    const xml = (await zip.file(part)?.async("string")) as string;
+    const changed = change(xml);
+    expect(changed).not.toBe(xml);
+    zip.file(part, changed);
+  };
+  const rule = (sqref: string, formula: string) =>
+    `<conditionalFormatting sqref="${sqref}"><cfRule type="cellIs" dxfId="0" priority="9" operator="greaterThan">` +
+    `<formula>${formula}</formula></cfRule></conditionalFormatting>`;
+  // The report's own data bar, copied by the user onto another column.
+  const dataBar = (sqref: string) =>
+    `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="8"><dataBar><cfvo type="min"/>` +
+    '<cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>';
+  await edit("LL Customers", (xml) =>
+    xml
+      .replace("<pageMargins", `${rule("O6:O65", "1000")}${dataBar("P6:P65")}<pageMargins`)
+      .replace(
+        "<pageMargins",
+        '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="B6:B65">' +
+          '<formula1>"Yes,No"</formula1></dataValidation></dataValidations><pageMargins',
+      ),
+  );
+  await edit("LL KPIs", (xml) => xml.replace("<pageMargins", `${rule("D67:D70", "0.5")}<pageMargins`));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
 /**
  * The old workbook with objects of the user's on report sheets: a note by "manager" on the title, a note
  * with ExcelJS's author on a data cell (a script's), and on LL Tiers a chart bearing the report chart's

@@ -1,11 +1,11 @@
 /**
- * A part given in pieces (a big sheet, never joined in memory) is written as ONE deflate stream: the
- * pieces deflated one by one, all but the last with a sync flush. It must read back as the pieces joined,
- * with the CRC-32 and size of the joined bytes.
+ * A part deflated as it is made (a big sheet, never joined in memory) is written as ONE deflate stream:
+ * its pieces deflated one by one as they come, all but the last with a sync flush. It must read back as
+ * the pieces joined, with the CRC-32 and size of the joined bytes.
  */
 import { crc32 } from "node:zlib";
 import { readZipDirectory, readZipEntry } from "../../src/workbook/xlsx/zip-reader";
-import { writeZip } from "../../src/workbook/xlsx/zip-writer";
+import { DeflatedPart, writeZip } from "../../src/workbook/xlsx/zip-writer";
 
 describe("zip writer: a part in pieces", () => {
   it("reads back as the pieces joined, with their CRC-32 and size", () => {
@@ -16,10 +16,18 @@ describe("zip writer: a part in pieces", () => {
       Buffer.from(Array.from({ length: 12_000 }, (_, i) => row(p * 12_000 + i)).join("")),
     );
     const joined = Buffer.concat(pieces);
+    const made = new DeflatedPart();
+    // Pieces of every size: a few bytes, as text, and several megabytes at once.
+    made.add(pieces[0].subarray(0, 5));
+    made.add(pieces[0].subarray(5).toString("utf8"));
+    made.add(Buffer.concat(pieces.slice(1)));
+    const small = new DeflatedPart();
+    small.add("sm");
+    small.add("all");
     const zip = writeZip([
-      { name: "a.xml", content: pieces },
-      { name: "b.xml", content: "small" },
-      { name: "empty.xml", content: [] },
+      { name: "a.xml", content: made },
+      { name: "b.xml", content: small },
+      { name: "empty.xml", content: new DeflatedPart() },
     ]);
     const [a, b, empty] = readZipDirectory(zip);
     expect([a.name, a.uncompressedSize, a.crc32 >>> 0]).toEqual([

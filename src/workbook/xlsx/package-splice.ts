@@ -20,8 +20,16 @@ import { definedNamesXml, putDefinedNames } from "./defined-names";
 import { XlsxPackage, REL_DRAWING, REL_TABLE, REL_WORKSHEET } from "./package";
 import { REL_NS } from "./package-edit";
 import { withFullCalcOnLoad } from "./package-finish";
-import { itemText, sharedStringItems } from "./sheet-reader";
-import { inlineSharedStrings, userPartsOf, withUserParts, type OldSheetParts } from "./sheet-splice";
+import { itemText, partTextPieces, sharedStringItems } from "./sheet-reader";
+import { scanSheet } from "./sheet-scan";
+import {
+  headWithUserParts,
+  inlineSharedStrings,
+  KeptRowsMerger,
+  tailWithUserParts,
+  userPartsOf,
+  type OldSheetParts,
+} from "./sheet-splice";
 import type { SheetSlot, SpliceBackend } from "./splice-backend";
 import { streamWorkbook } from "./stream-write";
 import { mergeStyles, remapSheetStyles, type MergedStyles } from "./styles-merge";
@@ -35,7 +43,8 @@ import {
   unescapeXml,
   type Relationship,
 } from "./xml-text";
-import { writeZip, type PartContent, type ZipOut } from "./zip-writer";
+import { DeflatedPart, writeZip, type PartContent, type ZipOut } from "./zip-writer";
+import { constants, inflateRawSync } from "node:zlib";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -92,7 +101,11 @@ class PackageEdit {
     const own = this.content.get(part);
     if (own === undefined) return this.pkg.text(part);
     if (typeof own === "string") return own;
-    return Array.isArray(own) ? Buffer.concat(own).toString("utf8") : own.toString("utf8");
+    if (own instanceof DeflatedPart) {
+      const bytes = Buffer.concat(own.pieces);
+      return inflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+    }
+    return own.toString("utf8");
   }
 
   put(part: string, data: PartContent): void {
@@ -428,7 +441,7 @@ export async function splicePackage(
     },
     notCarried: [],
   };
-  for (const slot of writtenSlots) spliceSheet(splice, slot);
+  for (const slot of writtenSlots) await spliceSheet(splice, slot);
   edit.put("xl/workbook.xml", splicedWorkbookXml(backend, splice.workbookRels.added));
   finishWorkbookRels(splice);
   performance.mark("loyalty:save: zip");
@@ -479,24 +492,22 @@ function appendOurStyles(edit: PackageEdit, mini: XlsxPackage, written: boolean)
   return (xml) => remapSheetStyles(xml, merged);
 }
 
-/** One written sheet: its parts moved in, the user's parts of the old sheet carried (or listed). */
-function spliceSheet(splice: Splice, slot: SheetSlot): void {
+/**
+ * One written sheet: its parts moved in, the user's parts of the old sheet carried (or listed). Both
+ * sheets are read as they are inflated and the new one is deflated as it is made: neither is ever held
+ * whole (a report sheet of 100,000 customers is 150 MB of XML).
+ */
+async function spliceSheet(splice: Splice, slot: SheetSlot): Promise<void> {
   const { edit, mini, ours } = splice;
   const miniPart = mini.sheets.find((s) => s.name === slot.name)?.part as string;
   const owned = slot.written?.owned;
   const userParts =
-    slot.part && owned ? userPartsOf(edit.pkg.text(slot.part), owned, slot.written?.previous) : undefined;
-  // The cells (nearly all of a big sheet) are made ours in pieces, never copied whole; the rest of the
-  // sheet is edited as one text. Only the user's cells put back among ours need the whole sheet.
-  const whole = mini.pkg.text(miniPart);
-  const data = userParts && userParts.rows.size > 0 ? undefined : sheetDataContent(whole);
-  let xml = ours(data ? whole.slice(0, data.start) + whole.slice(data.end) : whole);
+    slot.part && owned ? await userPartsOf(edit.pkg, slot.part, owned, slot.written?.previous) : undefined;
   let keptTables: Relationship[] = [];
   let linkRels: Relationship[] = [];
   let part = slot.part;
-  if (part) {
-    ({ xml, keptTables, linkRels } = replaceOldSheet(splice, slot, part, xml, userParts));
-  } else part = addSheetPart(splice, slot.name);
+  if (part) ({ keptTables, linkRels } = replaceOldSheet(splice, slot, part, userParts));
+  else part = addSheetPart(splice, slot.name);
   const rels = mini.pkg
     .relationships(miniPart)
     .map((r) =>
@@ -504,29 +515,32 @@ function spliceSheet(splice: Splice, slot: SheetSlot): void {
         ? r
         : { ...r, target: relativeTarget(part, transplant(edit, mini.pkg, r.target, splice.tableIds)) },
     );
-  xml = withUserTables(xml, rels, keptTables, part);
+  const out = new DeflatedPart();
+  const kept = userParts ? new KeptRowsMerger(userParts.rows) : undefined;
+  const tail = await scanSheet(partTextPieces(mini.pkg, miniPart), {
+    head: (xml) => out.add(userParts ? headWithUserParts(ours(xml), userParts) : ours(xml)),
+    rows: (xml) => out.add(kept ? kept.run(ours(xml)) : ours(xml)),
+  });
+  if (kept) out.add(kept.rest());
+  let xml = ours(tail);
+  if (userParts) xml = tailWithUserParts(xml, userParts);
+  out.add(withUserTables(xml, rels, keptTables, part));
+  out.finish();
   rels.push(...linkRels);
-  if (data) {
-    const empty = xml.indexOf("<sheetData></sheetData>");
-    if (empty < 0) throw new Error(`the rows of sheet "${slot.name}" have no place in its XML`);
-    const at = empty + "<sheetData>".length;
-    const cells = rowPieces(whole.slice(data.start, data.end)).map((piece) => Buffer.from(ours(piece)));
-    edit.put(part, [Buffer.from(xml.slice(0, at)), ...cells, Buffer.from(xml.slice(at))]);
-  } else edit.put(part, xml);
+  edit.put(part, out);
   if (rels.length > 0) edit.put(relsPathOf(part), relsXml(rels));
 }
 
 /**
- * The old sheet a written one replaces: what of the user's cannot be carried is listed, what can is put
- * into our new XML, and its parts go (all but the user's own tables, returned to be linked again).
+ * The old sheet a written one replaces: what of the user's cannot be carried is listed, and its parts go
+ * (all but the user's own tables and links, returned to be linked again).
  */
 function replaceOldSheet(
   splice: Splice,
   slot: SheetSlot,
   part: string,
-  ourXml: string,
   userParts: OldSheetParts | undefined,
-): { xml: string; keptTables: Relationship[]; linkRels: Relationship[] } {
+): { keptTables: Relationship[]; linkRels: Relationship[] } {
   const { edit, notCarried } = splice;
   const keptTables = sortOldRelationships(
     edit,
@@ -537,16 +551,14 @@ function replaceOldSheet(
     slot.written?.previous,
     notCarried,
   );
-  let xml = ourXml;
   let linkRels: Relationship[] = [];
   if (userParts) {
     notCarried.push(...userParts.lost.map((loss) => ({ ...loss, sheet: slot.name })));
     linkRels = userLinkRels(edit.relationships(part), userParts);
-    xml = withUserParts(xml, userParts);
   }
   const keep = new Set(keptTables.map((t) => t.target));
   edit.removeWithDependents(part, (target) => keep.has(target));
-  return { xml, keptTables, linkRels };
+  return { keptTables, linkRels };
 }
 
 /** A free worksheet part for a sheet added this session, related from the workbook; its name. */
@@ -648,28 +660,6 @@ function userLinkRels(oldRels: Relationship[], parts: OldSheetParts): Relationsh
     out.push({ ...rel, id });
   }
   return out;
-}
-
-/** Where the rows of our sheet's <sheetData> are (its content), when it has any. */
-function sheetDataContent(xml: string): { start: number; end: number } | undefined {
-  const open = xml.indexOf("<sheetData>");
-  const close = xml.lastIndexOf("</sheetData>");
-  if (open < 0 || close < 0) return undefined;
-  return { start: open + "<sheetData>".length, end: close };
-}
-
-/** Rows of sheet XML cut into pieces of about a million characters, each ending where a <row> starts. */
-const ROW_PIECE = 1 << 20;
-function rowPieces(rows: string): string[] {
-  const pieces: string[] = [];
-  let from = 0;
-  while (from < rows.length) {
-    const cut = rows.indexOf("<row", from + ROW_PIECE);
-    const to = cut < 0 ? rows.length : cut;
-    pieces.push(rows.slice(from, to));
-    from = to;
-  }
-  return pieces;
 }
 
 /** The active tab and first visible tab of the workbook view must be a visible sheet. */

@@ -17,7 +17,7 @@ import { boxesOverlap, parseRangeList, type RangeBox } from "../../sheet/a1";
 import type { SheetLoss } from "../../sheet/port";
 import type { PreviousSheet } from "../backend";
 import { firstTopLevelElement } from "./package-edit";
-import { elementFormulas, followCells } from "./user-elements";
+import { elementFormulas, elementRule, followCells } from "./user-elements";
 import { attributes, escapeXml } from "./xml-text";
 
 const CONDITIONAL_FORMATS = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
@@ -65,6 +65,7 @@ function keptItems(
         type: type ?? "none",
         ref: sqrefOf(e),
         formulas: elementFormulas(e),
+        rule: elementRule(what, e),
         withRef: (ref) => e.replace(/(<(?:\w+:)?sqref>)[^<]*</, `$1${escapeXml(ref)}<`),
       },
       owned,

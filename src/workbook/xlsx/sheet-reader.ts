@@ -57,7 +57,7 @@ export function cellText(xmlText: string): string {
  * the whole bigger one alive in V8 (a "sliced string", from 13 characters): a value read from a piece of
  * a sheet's XML would keep that megabyte piece, and a table of such values the whole sheet.
  */
-function detached(text: string): string {
+export function detached(text: string): string {
   return text.length < 13 ? text : (" " + text).slice(1);
 }
 
@@ -167,10 +167,6 @@ export async function* readSheetCells(
   ctx: SheetContext,
   box?: RangeBox,
 ): AsyncIterable<{ row: number; cells: ReadCell[] }[]> {
-  const entry = pkg.entries.find((e) => e.name === part);
-  if (!entry) throw partMissing(pkg.file, part);
-  const data = entryData(pkg.buffer, entry);
-  const decoder = new StringDecoder("utf8");
   let text = "";
   let nextRow = 1;
   let batch: { row: number; cells: ReadCell[] }[] = [];
@@ -195,10 +191,8 @@ export async function* readSheetCells(
       if (cells.length) batch.push({ row, cells });
     }
   };
-  const pieces: AsyncIterable<Buffer> =
-    entry.method === 0 ? chunksOf(data) : inflateChunks(data, entry.uncompressedSize, pkg.file, part);
-  for await (const piece of pieces) {
-    text += decoder.write(piece);
+  for await (const piece of partTextPieces(pkg, part)) {
+    text += piece;
     if (text.length < PIECE) continue;
     take(false);
     if (batch.length >= ROW_BATCH) {
@@ -207,13 +201,28 @@ export async function* readSheetCells(
     }
     if (box && nextRow > box.bottom + 1) break;
   }
-  text += decoder.end();
   take(true);
   if (batch.length) yield batch;
 }
 
+/**
+ * The text of a part as it is inflated, in pieces cut anywhere (a character is never split): a big part
+ * is never held whole, as bytes or as text.
+ */
+export async function* partTextPieces(pkg: XlsxPackage, part: string): AsyncIterable<string> {
+  const entry = pkg.entries.find((e) => e.name === part);
+  if (!entry) throw partMissing(pkg.file, part);
+  const data = entryData(pkg.buffer, entry);
+  const decoder = new StringDecoder("utf8");
+  const pieces: AsyncIterable<Buffer> =
+    entry.method === 0 ? chunksOf(data) : inflateChunks(data, entry.uncompressedSize, pkg.file, part);
+  for await (const piece of pieces) yield decoder.write(piece);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
 /** Offset of the last <row> start tag of `text` (any prefix), or -1 when it has none. */
-function lastRowStart(text: string): number {
+export function lastRowStart(text: string): number {
   for (let i = text.lastIndexOf("row"); i > 0; i = text.lastIndexOf("row", i - 1)) {
     const next = text.charCodeAt(i + 3);
     // "row" followed by a space, ">" or "/" ends the name; preceded by "<" or "<prefix:".

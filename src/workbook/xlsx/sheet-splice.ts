@@ -5,10 +5,10 @@
  * strings), conditional formats, data validation, merged cells and hidden columns.
  */
 import {
-  boxContains,
   boxesOverlap,
   boxWith,
   cellAddress,
+  columnNumber,
   parseCellAddress,
   parseRangeList,
   rangeAddress,
@@ -16,9 +16,12 @@ import {
 } from "../../sheet/a1";
 import type { SheetLoss } from "../../sheet/port";
 import type { PreviousSheet } from "../backend";
+import type { XlsxPackage } from "./package";
 import { firstTopLevelElement, WORKSHEET_TAIL } from "./package-edit";
 import { sheetExtensions } from "./sheet-extensions";
-import { elementFormulas, followCells, type UserElement } from "./user-elements";
+import { detached, partTextPieces } from "./sheet-reader";
+import { scanSheet } from "./sheet-scan";
+import { elementFormulas, elementRule, followCells, type UserElement } from "./user-elements";
 import { attributes, escapeXml, startTags } from "./xml-text";
 
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -58,12 +61,26 @@ export interface OldSheetParts {
   lost: SheetLoss[];
 }
 
-const inside = (owned: RangeBox[], row: number, col: number) => owned.some((b) => boxContains(b, row, col));
 const overlapsOwned = (owned: RangeBox[], ref: string | undefined) =>
   parseRangeList(ref).some((b) => owned.some((o) => boxesOverlap(o, b)));
 
-/** What the user has on the old sheet outside `owned`, and attached to the carried cells inside it. */
-export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: PreviousSheet): OldSheetParts {
+/**
+ * What the user has on the old sheet (worksheet `part` of `pkg`) outside `owned`, and attached to the
+ * carried cells inside it. The sheet is read as it is inflated: of its rows only the cells outside
+ * `owned` are kept, those inside are passed over without being parsed.
+ */
+export async function userPartsOf(
+  pkg: XlsxPackage,
+  part: string,
+  owned: RangeBox[],
+  previous?: PreviousSheet,
+): Promise<OldSheetParts> {
+  let head = "";
+  const rows = new Map<number, KeptRow>();
+  const cells = cellsOutside(owned, rows);
+  const tail = await scanSheet(partTextPieces(pkg, part), { head: (xml) => (head = xml), rows: cells });
+  // The sheet without its rows: small, and what its other elements are looked for in.
+  const oldXml = head + tail;
   const root = /<(\w+:)?worksheet\b([^>]*)>/.exec(oldXml);
   const elements = mainElements(oldXml, root?.[1] ?? "");
   const lost: SheetLoss[] = [];
@@ -74,6 +91,7 @@ export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: Previo
       type: attributes(startTags(e, "cfRule")[0] ?? "").type,
       ref: attributes(startOf(e)).sqref ?? "",
       formulas: elementFormulas(e),
+      rule: elementRule("conditionalFormat", e),
       withRef: withSqref(e),
     });
     return xml === undefined ? [] : [xml];
@@ -85,6 +103,7 @@ export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: Previo
       type: a.type ?? "none",
       ref: a.sqref ?? "",
       formulas: elementFormulas(e),
+      rule: elementRule("validation", e),
       withRef: withSqref(e),
     });
     return xml === undefined ? [] : [xml];
@@ -100,7 +119,7 @@ export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: Previo
   const extensions = sheetExtensions(oldXml, owned, previous);
   lost.push(...extensions.lost);
   return {
-    rows: cellsOutside(oldXml, owned),
+    rows,
     conditionalFormats,
     validations,
     hyperlinks,
@@ -112,32 +131,60 @@ export function userPartsOf(oldXml: string, owned: RangeBox[], previous?: Previo
   };
 }
 
-/** The cells of the old sheet outside `owned` that hold a value or formula, by row. */
-function cellsOutside(oldXml: string, owned: RangeBox[]): Map<number, KeptRow> {
-  const rows = new Map<number, KeptRow>();
-  const data = /<(?:\w+:)?sheetData\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheetData>/.exec(oldXml)?.[1] ?? "";
+/**
+ * What takes the runs of rows of the old sheet: the cells outside `owned` that hold a value or formula
+ * go into `rows`, as copies of their own (a piece of the text they were cut from is never kept alive).
+ */
+function cellsOutside(owned: RangeBox[], rows: Map<number, KeptRow>): (xml: string) => void {
   let nextRow = 1;
-  for (const m of data.matchAll(ROW)) {
-    const a = attributes(m[1]);
-    const row = a.r ? Number(a.r) : nextRow;
-    nextRow = row + 1;
-    let nextCol = 1;
-    const cells: KeptRow["cells"] = [];
-    for (const c of (m[2] ?? "").matchAll(CELL)) {
-      const ca = attributes(c[1]);
-      const col = ca.r ? parseCellAddress(ca.r).col : nextCol;
+  return (xml) => {
+    for (const m of xml.matchAll(ROW)) {
+      const a = attributes(m[1]);
+      const row = a.r ? Number(a.r) : nextRow;
+      nextRow = row + 1;
+      const across = owned.filter((b) => b.top <= row && row <= b.bottom);
+      const cells = keptCells(m[2] ?? "", row, across);
+      if (cells.length) rows.set(row, { attrs: detached(m[1].replace(/\s(r|spans)="[^"]*"/g, "")), cells });
+    }
+  };
+}
+
+/**
+ * The cells of one row's content that lie outside the boxes `across` (those of the owned parts that
+ * cross the row) and hold a value or formula (a cell with neither is a format only: not worth carrying
+ * on its own). Cells are found by their tags alone: one inside a box is passed over, its content unread.
+ */
+function keptCells(content: string, row: number, across: RangeBox[]): KeptRow["cells"] {
+  const cells: KeptRow["cells"] = [];
+  let nextCol = 1;
+  let at = content.indexOf("<");
+  while (at >= 0) {
+    const tagEnd = content.indexOf(">", at);
+    if (tagEnd < 0) break;
+    const name = /^<([\w:.-]+)/.exec(content.slice(at, Math.min(tagEnd, at + 40)))?.[1] ?? "";
+    const empty = content.charCodeAt(tagEnd - 1) === 47; // "/>"
+    let end = tagEnd + 1;
+    if (!empty) {
+      const close = content.indexOf(`</${name}>`, tagEnd);
+      end = close < 0 ? content.length : close + name.length + 3;
+    }
+    if (name === "c" || name.endsWith(":c")) {
+      const r = /\sr="([A-Za-z]+)\d*"/.exec(content.slice(at, tagEnd));
+      const col = r ? columnNumber(r[1]) : nextCol;
       nextCol = col + 1;
-      // A cell with neither value nor formula is a format only: not worth carrying on its own.
-      if (!inside(owned, row, col) && /<(?:\w+:)?(?:v|f|is)\b/.test(c[0])) {
-        cells.push({
-          col,
-          xml: ca.r ? c[0] : c[0].replace(/^<(\w+:)?c\b/, `<$1c r="${cellAddress(row, col)}"`),
-        });
+      if (!across.some((b) => b.left <= col && col <= b.right)) {
+        const xml = content.slice(at, end);
+        if (/<(?:\w+:)?(?:v|f|is)\b/.test(xml)) {
+          cells.push({
+            col,
+            xml: detached(r ? xml : xml.replace(/^<(\w+:)?c\b/, `<$1c r="${cellAddress(row, col)}"`)),
+          });
+        }
       }
     }
-    if (cells.length) rows.set(row, { attrs: m[1].replace(/\s(r|spans)="[^"]*"/g, ""), cells });
+    at = content.indexOf("<", end);
   }
-  return rows;
+  return cells;
 }
 
 /**
@@ -183,14 +230,49 @@ function insertBefore(xml: string, element: string, followers: string[]): string
   return xml.replace(/<\/worksheet>\s*$/, `${element}</worksheet>`);
 }
 
-function mergeRows(ourData: string, kept: Map<number, KeptRow>): { xml: string; box?: RangeBox } {
-  const ours: { row: number; attrs: string; body: string }[] = [];
-  for (const m of ourData.matchAll(ROW)) {
-    ours.push({ row: Number(attributes(m[1]).r), attrs: m[1], body: m[2] ?? "" });
+/**
+ * Merges the user's kept rows into runs of our new sheet's rows, run by run (our rows come in order):
+ * each run takes the kept rows up to its last row; `rest` gives those below our last row.
+ */
+export class KeptRowsMerger {
+  private readonly pending: number[];
+  private next = 0;
+
+  constructor(private readonly kept: Map<number, KeptRow>) {
+    this.pending = [...kept.keys()].sort((a, b) => a - b);
   }
-  const rowNumbers = [...new Set([...ours.map((r) => r.row), ...kept.keys()])].sort((a, b) => a - b);
+
+  /** A run of our rows with the kept rows among them put in. */
+  run(ourRows: string): string {
+    if (this.next >= this.pending.length) return ourRows;
+    const ours: { row: number; attrs: string; body: string }[] = [];
+    for (const m of ourRows.matchAll(ROW)) {
+      ours.push({ row: Number(attributes(m[1]).r), attrs: m[1], body: m[2] ?? "" });
+    }
+    const last = ours.length > 0 ? ours[ours.length - 1].row : 0;
+    const taken: number[] = [];
+    while (this.next < this.pending.length && this.pending[this.next] <= last) {
+      taken.push(this.pending[this.next++]);
+    }
+    if (taken.length === 0) return ourRows;
+    return mergeRows(ours, taken, this.kept);
+  }
+
+  /** The kept rows below our last row. */
+  rest(): string {
+    const taken = this.pending.slice(this.next);
+    this.next = this.pending.length;
+    return taken.length > 0 ? mergeRows([], taken, this.kept) : "";
+  }
+}
+
+function mergeRows(
+  ours: { row: number; attrs: string; body: string }[],
+  taken: number[],
+  kept: Map<number, KeptRow>,
+): string {
+  const rowNumbers = [...new Set([...ours.map((r) => r.row), ...taken])].sort((a, b) => a - b);
   const byRow = new Map(ours.map((r) => [r.row, r]));
-  let box: RangeBox | undefined;
   const out: string[] = [];
   for (const row of rowNumbers) {
     const our = byRow.get(row);
@@ -200,24 +282,28 @@ function mergeRows(ourData: string, kept: Map<number, KeptRow>): { xml: string; 
       continue;
     }
     const cells: { col: number; xml: string }[] = [];
-    const taken = new Set<number>();
+    const written = new Set<number>();
     if (our) {
       for (const c of our.body.matchAll(CELL)) {
         const col = parseCellAddress(attributes(c[1]).r).col;
-        taken.add(col);
+        written.add(col);
         cells.push({ col, xml: c[0] });
       }
     }
     // Where the new sheet writes a cell, it wins (the user was told before anything was written).
-    for (const c of k.cells) if (!taken.has(c.col)) cells.push(c);
-    for (const c of k.cells) {
-      box = boxWith(box, row, c.col);
-    }
+    for (const c of k.cells) if (!written.has(c.col)) cells.push(c);
     cells.sort((a, b) => a.col - b.col);
     const attrs = our ? our.attrs.replace(/\sspans="[^"]*"/, "") : ` r="${row}"${k.attrs}`;
     out.push(`<row${attrs}>${cells.map((c) => c.xml).join("")}</row>`);
   }
-  return { xml: out.join(""), box };
+  return out.join("");
+}
+
+/** The box of the user's kept cells, undefined when there are none. */
+function keptBox(kept: Map<number, KeptRow>): RangeBox | undefined {
+  let box: RangeBox | undefined;
+  for (const [row, k] of kept) for (const c of k.cells) box = boxWith(box, row, c.col);
+  return box;
 }
 
 /** <col> elements with the user's hidden columns set on top of ours. */
@@ -244,34 +330,40 @@ function withHiddenColumns(colsXml: string | undefined, hidden: [number, number]
   return out.join("");
 }
 
-/** Our new sheet XML with the user's parts of the old sheet put back. */
-export function withUserParts(ourXml: string, parts: OldSheetParts): string {
-  if (nothingKept(parts)) return ourXml;
-  let xml = withNamespaces(ourXml, parts.namespaces);
-  const data = /<sheetData>([\s\S]*?)<\/sheetData>|<sheetData\/>/.exec(xml);
-  if (data && parts.rows.size > 0) {
-    const merged = mergeRows(data[1] ?? "", parts.rows);
-    xml =
-      xml.slice(0, data.index) +
-      `<sheetData>${merged.xml}</sheetData>` +
-      xml.slice(data.index + data[0].length);
-    const dim = /<dimension ref="([^"]*)"\/>/.exec(xml);
-    if (dim && merged.box) {
-      const boxes = [...parseRangeList(dim[1]), merged.box];
-      const union = boxes.reduce((a, b) => ({
-        top: Math.min(a.top, b.top),
-        left: Math.min(a.left, b.left),
-        bottom: Math.max(a.bottom, b.bottom),
-        right: Math.max(a.right, b.right),
-      }));
-      xml = xml.replace(dim[0], `<dimension ref="${rangeAddress(union, false, true)}"/>`);
-    }
+/**
+ * What comes before the rows of our new sheet (its root, dimension and columns, up to the <sheetData>
+ * start tag) with the user's parts of the old sheet put in: the prefixes they use, the box of their
+ * kept cells, their hidden columns.
+ */
+export function headWithUserParts(ourHead: string, parts: OldSheetParts): string {
+  if (nothingKept(parts)) return ourHead;
+  let xml = withNamespaces(ourHead, parts.namespaces);
+  const box = keptBox(parts.rows);
+  const dim = /<dimension ref="([^"]*)"\/>/.exec(xml);
+  if (dim && box) {
+    const boxes = [...parseRangeList(dim[1]), box];
+    const union = boxes.reduce((a, b) => ({
+      top: Math.min(a.top, b.top),
+      left: Math.min(a.left, b.left),
+      bottom: Math.max(a.bottom, b.bottom),
+      right: Math.max(a.right, b.right),
+    }));
+    xml = xml.replace(dim[0], `<dimension ref="${rangeAddress(union, false, true)}"/>`);
   }
   if (parts.hiddenColumns.length > 0) {
     const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
     const element = `<cols>${withHiddenColumns(cols?.[1], parts.hiddenColumns)}</cols>`;
     xml = cols ? xml.replace(cols[0], element) : xml.replace(/<sheetData\b/, `${element}<sheetData`);
   }
+  return xml;
+}
+
+/**
+ * What comes after the rows of our new sheet (from </sheetData> on) with the user's parts of the old
+ * sheet put in: merged cells, conditional formats, validation, links and extensions.
+ */
+export function tailWithUserParts(ourTail: string, parts: OldSheetParts): string {
+  let xml = ourTail;
   if (parts.merges.length > 0) {
     const merges = /<mergeCells\b[^>]*>([\s\S]*?)<\/mergeCells>/.exec(xml);
     const items = [

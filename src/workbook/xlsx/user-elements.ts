@@ -6,7 +6,8 @@ import type { RangeBox } from "../../sheet/a1";
 import type { PreviousSheet } from "../backend";
 import type { SheetLoss } from "../../sheet/port";
 import { fateOf, lossOf, type UserObject } from "../user-objects";
-import { unescapeXml } from "./xml-text";
+import { ruleText } from "../format-rules";
+import { attributes, unescapeXml } from "./xml-text";
 
 /** A format, validation or link of the old sheet's XML: its ranges, and the element with others in. */
 export interface UserElement extends UserObject {
@@ -32,4 +33,32 @@ export function followCells(
 /** The formulas of a format or validation element (<formula>, <formula1>, <xm:f>). */
 export function elementFormulas(xml: string): string[] {
   return [...xml.matchAll(/<(?:\w+:)?(?:formula\d?|f)>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+}
+
+/**
+ * The rule of a conditional format or validation element (format-rules.ts), compared with the rules the
+ * report writes: a format of the report's whose rule the user changed is theirs.
+ */
+export function elementRule(what: "conditionalFormat" | "validation", xml: string): string | undefined {
+  const start =
+    what === "conditionalFormat" ? /<(?:\w+:)?cfRule\b[^>]*>/.exec(xml)?.[0] : /^<[^>]*>/.exec(xml)?.[0];
+  const a = attributes(start ?? "");
+  // Only the formulas the operator uses: LibreOffice writes a second one for every operator.
+  const operands = (operator: string | undefined) =>
+    elementFormulas(xml).slice(0, operator === "between" || operator === "notBetween" ? 2 : 1);
+  if (what === "validation") {
+    // The operator is optional in a file, "between" when it is left out; a list has none.
+    const operator = a.type !== "list" && a.type !== "custom" ? (a.operator ?? "between") : undefined;
+    return ruleText({ operator, formulas: operands(operator) });
+  }
+  if (a.type === "colorScale" || a.type === "dataBar") {
+    const colors = [...xml.matchAll(/<(?:\w+:)?(?:color|fillColor)\b[^>]*?\srgb="([^"]*)"/g)].map(
+      (m) => m[1],
+    );
+    // Excel 2010's half of a data bar (x14, in <extLst>) has no colour: its 2006 rule's tells; undefined
+    // lets kind and range decide, as for the rule it extends.
+    if (colors.length === 0) return undefined;
+    return ruleText({ colors: a.type === "dataBar" ? colors.slice(0, 1) : colors });
+  }
+  return ruleText({ operator: a.operator, formulas: operands(a.operator) });
 }

@@ -6,11 +6,54 @@
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { entryData, type ZipEntry } from "./zip-reader";
 
-/** A new part: text, bytes, or bytes in pieces (a big sheet, deflated piece by piece, never joined). */
-export type PartContent = Buffer | string | Buffer[];
+/** A new part: text, bytes, or a part deflated as it was made (a big sheet, whose text is never held whole). */
+export type PartContent = Buffer | string | DeflatedPart;
 
 export type ZipOut =
   { name: string; copyFrom: { buffer: Buffer; entry: ZipEntry } } | { name: string; content: PartContent };
+
+/** Parts above this size are deflated at level 1: several times faster for a slightly larger file. */
+const FAST_FROM_BYTES = 1 << 20;
+
+/**
+ * A part deflated as its text is added, in pieces of about a megabyte, each ending with a sync flush
+ * (byte-aligned, no final block) so that they follow each other as one deflate stream: only the
+ * compressed bytes are kept, with the CRC-32 and size of the whole.
+ */
+export class DeflatedPart {
+  readonly pieces: Buffer[] = [];
+  crc = 0;
+  size = 0;
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private finished = false;
+
+  add(content: string | Buffer): void {
+    if (this.finished) throw new Error("a part cannot grow once finished");
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    this.waiting.push(bytes);
+    this.waitingBytes += bytes.length;
+    if (this.waitingBytes >= FAST_FROM_BYTES) this.flush(constants.Z_SYNC_FLUSH);
+  }
+
+  /** Ends the stream with its final block; nothing can be added after. */
+  finish(): void {
+    if (this.finished) return;
+    this.flush(constants.Z_FINISH);
+    this.finished = true;
+  }
+
+  private flush(mode: number): void {
+    const bytes = this.waiting.length === 1 ? this.waiting[0] : Buffer.concat(this.waiting);
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    // A part that stays small is deflated in one go at the usual level.
+    const level = this.size > FAST_FROM_BYTES ? 1 : 6;
+    this.pieces.push(deflateRawSync(bytes, { level, finishFlush: mode }));
+    this.waiting = [];
+    this.waitingBytes = 0;
+  }
+}
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -37,25 +80,6 @@ interface Written {
   offset: number;
 }
 
-/**
- * The raw deflate stream of the pieces joined, without joining them: each piece is deflated on its own,
- * all but the last ending with a sync flush (byte-aligned, no final block), so the outputs follow each
- * other as one stream. Also the CRC-32 and size of the joined bytes.
- */
-function deflatePieces(parts: Buffer[]): { data: Buffer; crc: number; size: number } {
-  const pieces = parts.length > 0 ? parts : [Buffer.alloc(0)];
-  const size = pieces.reduce((n, p) => n + p.length, 0);
-  // Big parts at level 1: several times faster for a slightly larger file.
-  const level = size > 1 << 20 ? 1 : 6;
-  let crc = 0;
-  const out = pieces.map((piece, i) => {
-    crc = crc32(piece, crc);
-    const last = i === pieces.length - 1;
-    return deflateRawSync(piece, { level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
-  });
-  return { data: out.length === 1 ? out[0] : Buffer.concat(out), crc, size };
-}
-
 /** The zip file of `entries`, in that order. */
 export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
   const chunks: Buffer[] = [];
@@ -78,13 +102,14 @@ export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
         date: entry.dosDate,
       };
     } else {
-      const deflated = deflatePieces(
-        Array.isArray(e.content)
-          ? e.content
-          : [typeof e.content === "string" ? Buffer.from(e.content, "utf8") : e.content],
-      );
-      data = deflated.data;
-      w = { method: 8, crc: deflated.crc, compressedSize: data.length, size: deflated.size, ...stamp };
+      let part = e.content;
+      if (!(part instanceof DeflatedPart)) {
+        part = new DeflatedPart();
+        part.add(e.content as string | Buffer);
+      }
+      part.finish();
+      data = part.pieces.length === 1 ? part.pieces[0] : Buffer.concat(part.pieces);
+      w = { method: 8, crc: part.crc, compressedSize: data.length, size: part.size, ...stamp };
     }
     if (offset > 0xfffffffe || w.size > 0xfffffffe || w.compressedSize > 0xfffffffe) {
       throw new Error("the workbook would need a zip64 file, larger than any workbook this tool writes");
