@@ -69,6 +69,8 @@ export interface DuckDbBenchFigure {
   peakRssMb: number;
   /** Time and peak of each step (reading the file, each reading rule, the summary, each sheet). */
   phases: PhasePeak[];
+  /** The machine's load average (1 minute) when the command started and when it ended. */
+  load: [number, number];
 }
 
 /** Each command's figures, printed by `onFigure` as soon as it is measured (a 50M run takes long). */
@@ -84,15 +86,17 @@ export async function duckDbBenchFigures(
     for (const format of formats) {
       const file = files[format];
       const inputMb = statSync(file).size / 2 ** 20;
-      const measured = (command: DuckDbBenchFigure["command"], run: CliFigures) => {
+      const measure = (command: DuckDbBenchFigure["command"], args: string[]) => {
+        const loadBefore = os.loadavg()[0];
+        const run = runCliChild([command, file, ...args, "--engine", "duckdb", "--json"]);
         const { customers } = JSON.parse(run.stdout) as { customers: number };
-        const figure: DuckDbBenchFigure = { lines, format, command, inputMb, customers, ...pick(run) };
+        const load: [number, number] = [loadBefore, os.loadavg()[0]];
+        const figure: DuckDbBenchFigure = { lines, format, command, inputMb, customers, ...pick(run), load };
         figures.push(figure);
         onFigure(figure);
       };
-      measured("fit", runCliChild(["fit", file, "-m", "bgnbd", "--engine", "duckdb", "--json"]));
-      const out = path.join(dir, "report.xlsx");
-      measured("report", runCliChild(["report", file, "--engine", "duckdb", "--out", out, "--json"]));
+      measure("fit", ["-m", "bgnbd"]);
+      measure("report", ["--out", path.join(dir, "report.xlsx")]);
     }
     return figures;
   } finally {
@@ -112,7 +116,7 @@ function describe(f: DuckDbBenchFigure): string {
     `  loyalty ${f.command} --engine duckdb: ${f.lines.toLocaleString("en-US")} lines (${f.format}, ` +
     `${f.inputMb.toFixed(0)} MB), ${f.customers.toLocaleString("en-US")} customers: ${f.seconds.toFixed(1)} s wall, ` +
     `${f.cpuSeconds.toFixed(1)} s CPU (${(f.cpuSeconds / os.cpus().length).toFixed(1)} s over ${os.cpus().length} idle cores at best), ` +
-    `peak RSS ${f.peakRssMb.toFixed(0)} MB; load average ${os.loadavg()[0].toFixed(1)}\n` +
+    `peak RSS ${f.peakRssMb.toFixed(0)} MB; load average ${f.load[0].toFixed(1)} before, ${f.load[1].toFixed(1)} after\n` +
     phaseTable(f.phases)
       .map((line) => `  ${line}\n`)
       .join("")

@@ -8,9 +8,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
 import { findEmptyRecords, RowNumbers } from "../../src/cli/duckdb/row-numbers";
-import type { Analysis } from "../../src/engine/analyze";
-import { bothEngines, expectHandComputed, expectSameAnalysis } from "../helpers/duckdb-compare";
+import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
+import { readOrderTable } from "../../src/engine/data/read-orders";
+import { readCsvTable } from "../../src/workbook/csv/read";
+import { capture } from "../helpers/cli-io";
+import { bothEngines, comparable, expectHandComputed, expectSameAnalysis } from "../helpers/duckdb-compare";
 import { testDataPath } from "../helpers/test-data";
 import { EXPECTED_EXPORTS, type ExpectedExport } from "../exports/expected";
 
@@ -53,11 +59,13 @@ function shopifyWithEmptyLines(lineBreak: string): string {
   return lines.join(lineBreak);
 }
 
-function expectShopifyRows(a: Analysis) {
+/** The rows above, `below` rows lower (title lines above the header). */
+function expectShopifyRows(a: Analysis, below = 0) {
+  const rows = (...numbers: number[]) => numbers.map((n) => n + below);
   expect(a.table.quality.rowsRead).toBe(12);
-  expect(finding(a, "blankRow")).toEqual({ count: 3, rows: [5, 6, 9] });
-  expect(finding(a, "repeatedOrderTotal")).toEqual({ count: 3, rows: [4, 11, 13] });
-  expect(finding(a, "cancelledOrder")).toEqual({ count: 1, rows: [8] });
+  expect(finding(a, "blankRow")).toEqual({ count: 3, rows: rows(5, 6, 9) });
+  expect(finding(a, "repeatedOrderTotal")).toEqual({ count: 3, rows: rows(4, 11, 13) });
+  expect(finding(a, "cancelledOrder")).toEqual({ count: 1, rows: rows(8) });
 }
 
 describe("the DuckDB engine numbers rows as the in-process reader does", () => {
@@ -89,14 +97,33 @@ describe("the DuckDB engine numbers rows as the in-process reader does", () => {
     expectSameAnalysis(inProcess, viaDuckDb);
   });
 
-  it("in a Windows-1252 file with CRLF line breaks, read through its UTF-8 copy", async () => {
-    const text = shopifyWithEmptyLines("\r\n").replaceAll("Anna Berg", "Anna Bérg");
+  it("in a Windows-1252 file with CRLF line breaks and title lines, read through its UTF-8 copy", async () => {
+    // Two title lines and an empty one above the header: every row three lower.
+    const title = "Orders export, March-April 2024\r\nStore: Example\r\n\r\n";
+    const text = title + shopifyWithEmptyLines("\r\n").replaceAll("Anna Berg", "Anna Bérg");
     const file = write("shopify-gaps-1252.csv", Buffer.from(text, "latin1"));
     const { inProcess, viaDuckDb, duck } = await bothEngines(file, {});
     expect(duck.files.fromClause).toMatch(/utf8\.txt/);
     expectHandComputed(viaDuckDb, SHOPIFY);
-    expectShopifyRows(viaDuckDb);
+    expectShopifyRows(viaDuckDb, 3);
     expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it("in a .csv.gz file DuckDB reads as it is, as the in-process reader numbers the plain file", async () => {
+    const text = shopifyWithEmptyLines("\n");
+    const plain = write("shopify-plain.csv", text);
+    const gz = write("shopify-gaps.csv.gz", gzipSync(Buffer.from(text)));
+    const { table } = await readCsvTable(plain);
+    const inProcess = analyzeOrderTable(readOrderTable(table, {}));
+    const duck = await readWithDuckDb(gz, {}, capture());
+    try {
+      expect(duck.files.fromClause).not.toMatch(/utf8\.txt/);
+      const viaDuckDb = analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
+      expectShopifyRows(viaDuckDb);
+      expect(comparable(viaDuckDb.table.quality)).toEqual(comparable(inProcess.table.quality));
+    } finally {
+      duck.close();
+    }
   });
 
   it("in a header-less file of aligned columns, with rows of blanks and empty lines", async () => {

@@ -17,6 +17,12 @@ export interface DuckDbSession {
    */
   stream(sql: string, onChunk: (columns: unknown[][], rows: number) => void): Promise<void>;
   /**
+   * The same for a query whose columns are all INTEGER or DOUBLE and never NULL: each chunk's columns as
+   * typed arrays over DuckDB's own memory (valid only during the call). No JavaScript value is made per
+   * cell, which for tens of millions of rows is most of the cost of `stream`.
+   */
+  streamNumbers(sql: string, onChunk: (columns: NumberColumn[], rows: number) => void): Promise<void>;
+  /**
    * Appends rows to a table whose columns are VARCHAR, INTEGER or DOUBLE: strings are appended as text,
    * integers of an INTEGER column as integers, other numbers as doubles, null as NULL.
    */
@@ -27,6 +33,17 @@ export interface DuckDbSession {
 }
 
 type DuckDbModule = typeof import("@duckdb/node-api");
+
+export type NumberColumn = Int32Array | Float64Array;
+
+/** A chunk's column as its typed array, refusing a column of another type (the caller's SQL is wrong). */
+function numberColumn(vector: unknown, column: number): NumberColumn {
+  const items = (vector as { items?: unknown }).items;
+  // By tag, not instanceof: the module's arrays may come from another realm (Jest's vm context).
+  const tag = Object.prototype.toString.call(items);
+  if (tag === "[object Int32Array]" || tag === "[object Float64Array]") return items as NumberColumn;
+  throw new Error(`streamNumbers: column ${column + 1} is not INTEGER or DOUBLE`);
+}
 
 async function loadDuckDb(): Promise<DuckDbModule> {
   try {
@@ -70,6 +87,16 @@ export async function openDuckDb(
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) break;
         onChunk(chunk.getColumns() as unknown[][], chunk.rowCount);
+      }
+    },
+    async streamNumbers(sql, onChunk) {
+      const result = await connection.stream(sql);
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const columns: NumberColumn[] = [];
+        for (let c = 0; c < chunk.columnCount; c++) columns.push(numberColumn(chunk.getColumnVector(c), c));
+        onChunk(columns, chunk.rowCount);
       }
     },
     async append(table, rows) {

@@ -25,14 +25,12 @@ async function groupedLines(db: DuckDbSession, sql: string, rows: number, custom
   const amount = new Float64Array(rows);
   const sourceRow = new Int32Array(rows);
   let i = 0;
-  await db.stream(sql, (columns, n) => {
+  await db.streamNumbers(sql, (columns, n) => {
     const [idx, days, amounts, sourceRows] = columns;
-    for (let k = 0; k < n; k++, i++) {
-      start[Number(idx[k]) + 1]++;
-      day[i] = Number(days[k]);
-      amount[i] = Number(amounts[k]);
-      sourceRow[i] = Number(sourceRows[k]);
-    }
+    for (let k = 0; k < n; k++, i++) start[idx[k] + 1]++;
+    day.set(days.subarray(0, n), i - n);
+    amount.set(amounts.subarray(0, n), i - n);
+    sourceRow.set(sourceRows.subarray(0, n), i - n);
   });
   for (let c = 0; c < customers; c++) start[c + 1] += start[c];
   return { start, day, amount, sourceRow };
@@ -47,54 +45,58 @@ interface OrderEntries {
 }
 
 /**
- * The purchase days (table ll_days: idx, day, orders, first_row), each as its count of order entries,
- * then the purchase lines in table order within each day, added to the day's first entry. Both streams
- * are sorted by customer and day (DuckDB sorts out of core); no state per order or line stays in memory,
- * where summing each order's lines in table order inside DuckDB held them all (10 million lines ran out
- * of memory).
+ * The purchase days (table ll_days: idx, day, orders, lines, first_row), each as its count of order
+ * entries, then the amounts of the purchase lines, sorted by customer, day and row, added in that order
+ * to the day's first entry (the day's count of lines tells where the next day begins). DuckDB sorts out of
+ * core and only numbers cross into JavaScript, as typed arrays; no state per order or line stays in
+ * DuckDB's memory, where summing each order's lines in table order inside DuckDB held them all (10
+ * million lines ran out of memory).
  */
 async function orderEntries(db: DuckDbSession, customers: number): Promise<OrderEntries> {
-  const orderCount = await firstNumber(db, "SELECT COALESCE(SUM(orders), 0) FROM ll_days");
+  const counts = await db.columns("SELECT COUNT(*) AS days, COALESCE(SUM(orders), 0) AS orders FROM ll_days");
+  const orderCount = Number(counts.orders[0]);
   const start = new Int32Array(customers + 1);
   const day = new Int32Array(orderCount);
   const amount = new Float64Array(orderCount);
   const sourceRow = new Int32Array(orderCount);
+  const linesOfDay = new Int32Array(Number(counts.days[0]));
   let e = 0;
-  await db.stream("SELECT idx, day, orders, first_row FROM ll_days ORDER BY idx, day", (columns, n) => {
-    const [idx, days, orders, firstRows] = columns;
-    for (let k = 0; k < n; k++) {
-      const count = Number(orders[k]);
-      start[Number(idx[k]) + 1] += count;
-      day.fill(Number(days[k]), e, e + count);
-      sourceRow.fill(Number(firstRows[k]), e, e + count);
-      e += count;
-    }
-  });
-  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
-  // The lines of each day in table order, added as the engine adds them (purchaseDaysOf), on the day's
-  // first entry: `first` is that entry, `next` the first entry of the day after it.
-  let first = -1;
-  let next = 0;
-  let lastIdx = -1;
-  let lastDay = 0;
-  await db.stream(
-    `SELECT k.idx, l.day, l.amount FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
-     WHERE l.purchase ORDER BY k.idx, l.day, l.ll_row`,
+  let d = 0;
+  await db.streamNumbers(
+    `SELECT CAST(idx AS INTEGER), day, CAST(orders AS INTEGER), CAST(lines AS INTEGER), first_row
+     FROM ll_days ORDER BY idx, day`,
     (columns, n) => {
-      const [idx, days, amounts] = columns;
+      const [idx, days, orders, lines, firstRows] = columns;
+      for (let k = 0; k < n; k++, d++) {
+        const count = orders[k];
+        start[idx[k] + 1] += count;
+        day.fill(days[k], e, e + count);
+        sourceRow.fill(firstRows[k], e, e + count);
+        linesOfDay[d] = lines[k];
+        e += count;
+      }
+    },
+  );
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+  // Day d's entries start at `first` and end where the customer's entries end or the day changes.
+  let c = 0;
+  d = 0;
+  let first = 0;
+  let left = linesOfDay[0];
+  await db.streamNumbers(
+    `SELECT l.amount FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
+     WHERE l.purchase ORDER BY k.idx, l.day, l.ll_row`,
+    ([amounts], n) => {
       for (let k = 0; k < n; k++) {
-        const c = Number(idx[k]);
-        const d = Number(days[k]);
-        if (c !== lastIdx || d !== lastDay) {
-          // A new day: its first entry is where the previous day's entries end (the customer's first
-          // entry when the customer changes).
-          first = c !== lastIdx ? start[c] : next;
-          next = first + 1;
-          while (next < start[c + 1] && day[next] === d) next++;
-          lastIdx = c;
-          lastDay = d;
-        }
-        amount[first] += Number(amounts[k]);
+        // The days' lines in order, added as the engine adds them (purchaseDaysOf).
+        amount[first] += amounts[k];
+        if (--left > 0) continue;
+        // The next day: past this day's entries (and past the customers whose entries end here).
+        let next = first + 1;
+        while (start[c + 1] <= first) c++;
+        while (next < start[c + 1] && day[next] === day[first]) next++;
+        first = next;
+        left = linesOfDay[++d];
       }
     },
   );
@@ -109,8 +111,8 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   const customerIds = ids.customer_id as string[];
   // The orders of each purchase day: each (day, order id) once, a line without an order id by itself.
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_days AS
-    SELECT idx, day, COUNT(*) AS orders, MIN(first_row) AS first_row FROM (
-      SELECT k.idx, l.day, MIN(l.ll_row) AS first_row
+    SELECT idx, day, COUNT(*) AS orders, SUM(lines) AS lines, CAST(MIN(first_row) AS INTEGER) AS first_row FROM (
+      SELECT k.idx, l.day, MIN(l.ll_row) AS first_row, COUNT(*) AS lines
       FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
       WHERE l.purchase GROUP BY k.idx, l.day, l.order_id, CASE WHEN l.order_id IS NULL THEN l.ll_row END
     ) GROUP BY idx, day`);
@@ -122,7 +124,7 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   const refundCount = await firstNumber(db, `SELECT COUNT(*) FROM ll_refunds`);
   const refund = await groupedLines(
     db,
-    `SELECT idx, day, amount, ll_row FROM ll_refunds ORDER BY idx, day, ll_row`,
+    `SELECT CAST(idx AS INTEGER), day, amount, CAST(ll_row AS INTEGER) FROM ll_refunds ORDER BY idx, day, ll_row`,
     refundCount,
     customerIds.length,
   );
