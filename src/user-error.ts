@@ -53,6 +53,8 @@ export type UserErrorDetail =
     }
   | { code: "assumptionNotWhole"; sheet: string; cell: string; what: string; min: number; max: number }
   | { code: "unknownScenario"; sheet: string; cell: string; scenarios: string[] }
+  // A warning: a value typed into a Benefit cost input the refreshed model no longer has (`value` as JSON).
+  | { code: "assumptionNotKept"; sheet: string; cell: string; value: string; key: string }
   // A row of the holiday table on the Key dates sheet (`value` as shown, `date` as typed).
   | { code: "holidayNotDate"; sheet: string; cell: string; value: string }
   | { code: "holidayNameTooLong"; sheet: string; cell: string }
@@ -176,6 +178,16 @@ export function refreshWouldLoseMessage(losses: RefreshLoss[]): string {
     "nothing was changed: refreshing would remove what was written on the report's sheets:\n" +
     refreshLossLines("en", losses) +
     '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it'
+  );
+}
+
+/** The English of a typed Benefit cost assumption a refresh did not keep (code assumptionNotKept). */
+export function assumptionNotKeptText(d: Extract<UserErrorDetail, { code: "assumptionNotKept" }>): string {
+  return (
+    `${d.sheet}, cell ${d.cell}: the value typed there (${d.value}, ${d.key}) ` +
+    "has no place in the refreshed model and was not kept; the notes of the assumptions say what " +
+    "replaces it (the cost growth coefficient: member benefits follow the members of each tier, and a " +
+    "programme fixed cost)"
   );
 }
 

@@ -23,6 +23,7 @@ import { DECIMAL_SETTING } from "../engine/data/number-format";
 import type { ModelProblem } from "../report/report-models";
 import { NO_HEADER_FIX } from "../workbook/read-table";
 import {
+  assumptionNotKeptText,
   FILE_ERROR_TEXTS,
   refreshLossLines,
   refreshWouldLoseMessage,
@@ -212,6 +213,7 @@ const en: MessageTexts = {
         ? `at least ${d.min}`
         : `at most ${d.max}`) +
     `, not ${d.value}`,
+  assumptionNotKept: (d) => assumptionNotKeptText(d),
   assumptionNotWhole: (d) =>
     `sheet ${d.sheet}, cell ${d.cell} (${d.what}) must be a whole number from ${d.min} to ${d.max}`,
   unknownScenario: (d) =>
@@ -296,7 +298,9 @@ const zhCN: MessageTexts = {
   noOrderSheet: (d) =>
     `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有名为“${d.sheet}”的工作表，无法读取订单`,
   noVisibleSheet: (d) => `${d.workbook ? `${d.workbook} ` : "工作簿"}中没有可见的工作表，无法读取订单`,
-  fileNotXlsx: (d) => `${d.file} 无法作为 .xlsx 工作簿读取（${d.reason}）`,
+  // `reason` is the spreadsheet library's own English: kept as technical detail, after what to do.
+  fileNotXlsx: (d) =>
+    `${d.file} 无法作为 .xlsx 工作簿读取：文件可能已损坏；请在 Excel 中打开并另存为 .xlsx（技术信息：${d.reason}）`,
   fileNoSheet: (d) => `${d.file} 中没有可读取的工作表`,
   fileTooLarge: (d) =>
     `${d.file} 大小为 ${d.megabytes} MB；浏览器预览最多读取 200 MB 的文件。` +
@@ -316,6 +320,9 @@ const zhCN: MessageTexts = {
         ? `不小于 ${d.min}`
         : `不大于 ${d.max}`) +
     `，而不是 ${d.value}`,
+  assumptionNotKept: (d) =>
+    `工作表 ${d.sheet} 的单元格 ${d.cell}：在那里输入的值（${d.value}，"${d.key}"）在刷新后的模型中没有对应的位置，未被保留；` +
+    "各项假设的说明写明了取代它的内容（成本增长系数：会员权益随各等级的会员人数变化，另加一项计划固定成本）",
   assumptionNotWhole: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是 ${d.min} 到 ${d.max} 之间的整数`,
   unknownScenario: (d) =>
     `工作表 ${d.sheet} 的单元格 ${d.cell}（情景）必须是以下之一：${d.scenarios.join("、")}`,

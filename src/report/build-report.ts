@@ -23,7 +23,13 @@ import { rowCount, sourceOf, type RawTable, type TablePlace } from "../engine/da
 import type { Language } from "../engine/text/language";
 import { columnName } from "../sheet/a1";
 import { PLACE_TEXTS, placeText } from "../engine/text/places";
-import { asUserError, refreshWouldLoseMessage, UserError, withUserErrors } from "../user-error";
+import {
+  asUserError,
+  assumptionNotKeptText,
+  refreshWouldLoseMessage,
+  UserError,
+  withUserErrors,
+} from "../user-error";
 import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
@@ -514,14 +520,16 @@ function unusedAssumptionWarnings(
 ): ReportWarning[] {
   const sheet = written.find((w) => w.kind === "benefit-cost")?.sheetName;
   if (!benefitCost?.unusedEdits || !sheet) return [];
-  return benefitCost.unusedEdits.map((input) => ({
-    message:
-      `${sheet}, cell ${input.address}: the value typed there (${JSON.stringify(input.value)}, ${input.key}) ` +
-      "has no place in the refreshed model and was not kept; the notes of the assumptions say what " +
-      "replaces it (the cost growth coefficient: member benefits follow the members of each tier, and a " +
-      "programme fixed cost)",
-    where: { sheet, range: input.address },
-  }));
+  return benefitCost.unusedEdits.map((input) => {
+    const detail = {
+      code: "assumptionNotKept",
+      sheet,
+      cell: input.address,
+      value: JSON.stringify(input.value),
+      key: input.key,
+    } as const;
+    return { message: assumptionNotKeptText(detail), where: { sheet, range: input.address }, detail };
+  });
 }
 
 function reportWarnings(

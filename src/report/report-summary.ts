@@ -21,6 +21,7 @@ import type { ProjectionTotals } from "../engine/projection/project";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import type { ModelProblem, ReportModels } from "./report-models";
 import type { ContactList } from "./contact-list";
+import type { UserErrorDetail } from "../user-error";
 import { counted } from "../engine/text/counted";
 
 /** A cell range a warning is about: select it to see the problem. */
@@ -45,8 +46,11 @@ export interface ReportWarning {
         first?: { where: string; at: CellPlace; note?: string };
       }
     | { renamedSheet: string };
-  /** The message as a code and values, for a display in another language (a model that was not used). */
-  detail?: ModelProblem;
+  /**
+   * The message as a code and values, for a display in another language (a model that was not used, a
+   * typed assumption not kept).
+   */
+  detail?: ModelProblem | Extract<UserErrorDetail, { code: "assumptionNotKept" }>;
 }
 
 export interface ReportSummary {
@@ -122,6 +126,7 @@ function finite(v: number): number | null {
 function firstPlace(quality: DataQualityReport, e: QualityExample) {
   const at: CellPlace = {
     ...(quality.place ?? { file: quality.source }),
+    ...(e.file === undefined ? {} : { file: e.file }),
     row: e.row,
     column: e.column,
     header: e.header,

@@ -104,7 +104,7 @@ function rewrite(
 
 /**
  * The object's boxes `to` (where `boxes` went, relocateRanges) in the order whose first cell the
- * formulas are rewritten for, and each formula that changes (old -> new, without "="); undefined when
+ * formulas are rewritten for, and each formula that changes (old -> new, as given); undefined when
  * one of them cannot keep its meaning (see the module's comment).
  */
 export function reanchorFormulas(

@@ -151,7 +151,7 @@ export interface UserObject {
 /** Where an object of the user's goes: its ranges, and its formulas rewritten for them (old -> new). */
 export interface Followed {
   ref: string;
-  /** Formulas (without "=") that changed; none when every formula stays as it was. */
+  /** The formulas that changed, as the object gave them (old -> new); none when every one stays. */
   formulas?: Map<string, string>;
 }
 

@@ -210,21 +210,8 @@ const functionDetails: Record<string, unknown[]> = {
   tooFewTiers: [{ name: "〔参数〕" }],
   minimumCount: [{ name: "〔参数〕", count: 3, tiers: 3 }],
   needsPurchases: [{ name: "〔参数〕", purchases: "〔参数〕" }],
-  tierRules: [
-    {
-      problems: [
-        { problem: "someMinimums" },
-        {
-          problem: "belowNeedsMore",
-          measure: "spend",
-          below: { name: "Silver", nameZh: "银卡" },
-          above: { name: "Gold", nameZh: "金卡" },
-          value: 800,
-          limit: 500,
-        },
-      ],
-    },
-  ],
+  // The tier problems the coded messages say too (LOYALTY.TIER meets the minimums' ones).
+  tierRules: [{ problems: MESSAGE_SAMPLES.tierMinimumsOnSheet[0].problems }],
   perpetuity: [{ row: 2, retention: 1.2, discountRate: 0.1, periods: "〔参数〕" }],
   noStart: [{ name: "〔参数〕" }],
   noParticipants: [{ name: "〔参数〕" }],

@@ -38,22 +38,14 @@ const LOSSES: RefreshLoss[] = [
 
 const TIER_PROBLEMS = [
   { problem: "someMinimums" },
-  {
-    problem: "belowNeedsMore",
-    measure: "spend",
+  ...(["spend", "purchaseDays"] as const).map((measure) => ({
+    problem: "belowNeedsMore" as const,
+    measure,
     below: { name: "Silver", nameZh: "银卡" },
     above: { name: "Gold", nameZh: "金卡" },
     value: 800,
     limit: 500,
-  },
-  {
-    problem: "belowNeedsMore",
-    measure: "purchaseDays",
-    below: { name: "Silver", nameZh: "银卡" },
-    above: { name: "Gold", nameZh: "金卡" },
-    value: 8,
-    limit: 5,
-  },
+  })),
   { problem: "tooFewTiers" },
   { problem: "keyTwice", tier: 2, key: "金" },
   { problem: "minimumNotNumber", tier: 2, named: { name: "Silver", nameZh: "银卡" }, field: "minSpend" },
@@ -139,6 +131,7 @@ export const MESSAGE_SAMPLES: Samples = {
     { sheet, cell, what: "〔输入〕", value: -1, min: 0 },
     { sheet, cell, what: "〔输入〕", value: 9, max: 1 },
   ],
+  assumptionNotKept: [{ sheet, cell, value: "0.3", key: "bc.costGrowth" }],
   assumptionNotWhole: [{ sheet, cell, what: "〔输入〕", min: 1, max: 36 }],
   unknownScenario: [{ sheet, cell, scenarios: ["基准", "保守", "进取"] }],
   holidayNotDate: [{ sheet, cell, value: "〔值〕" }],

@@ -180,7 +180,19 @@ const RAISED: [string, () => unknown][] = [
       ),
   ],
   ["fileType", () => workbookFromFile("orders.pdf", bytes("%PDF"))],
-  ["fileNotXlsx", () => workbookFromFile("broken.xlsx", bytes("not a zip"), loadExcelJs)],
+  // A zip's first bytes and then nothing a zip reader can use: the spreadsheet library fails on it.
+  ["fileNotXlsx", () => workbookFromFile("broken.xlsx", bytes("PK\u0003\u0004 cut short"), loadExcelJs)],
+  // Not a zip at all: said for what it is before the library reads it.
+  ["xlsxIsText", () => workbookFromFile("orders.xlsx", bytes("Customer,Date\nA,2024-01-05\n"), loadExcelJs)],
+  [
+    "xlsxIsOldExcel",
+    () =>
+      workbookFromFile(
+        "old.xlsx",
+        Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        loadExcelJs,
+      ),
+  ],
   ["fileTooLarge", () => workbookFromFile("huge.csv", { length: MAX_FILE_BYTES + 1 } as Uint8Array)],
 ];
 
@@ -416,6 +428,7 @@ describe("coded errors in the pane's languages", () => {
       assumptionNotNumber: true,
       assumptionOutOfRange: true,
       assumptionNotWhole: true,
+      assumptionNotKept: true,
       unknownScenario: true,
       holidayNotDate: true,
       holidayNameTooLong: true,

@@ -98,7 +98,12 @@ describe("files opened in the preview", () => {
       /orders\.pdf: the preview reads \.xlsx and \.csv/,
     );
     const load = async () => (await import("exceljs")).default;
+    // Not a zip: said for what it is, before the spreadsheet library reads it.
     await expect(workbookFromFile("broken.xlsx", bytes("not a zip"), load)).rejects.toThrow(
+      /broken\.xlsx is a text file, not an \.xlsx workbook/,
+    );
+    // A zip the library cannot read.
+    await expect(workbookFromFile("broken.xlsx", bytes("PK\u0003\u0004 cut short"), load)).rejects.toThrow(
       /broken\.xlsx cannot be read as an \.xlsx workbook/,
     );
   });

@@ -14,6 +14,7 @@ import { UserError } from "../../user-error";
 import { csvTableFromBytes } from "../../workbook/csv/table";
 import { MemoryWorkbook, type UserSheetFixture } from "../../workbook/memory/memory-workbook";
 import { fromExcelJsValue } from "../../workbook/xlsx/excel-values";
+import { assertZipFile } from "../../workbook/xlsx/zip-sniff";
 
 /** Larger files are better opened in Excel itself, or given to the `loyalty` command. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -96,6 +97,9 @@ async function xlsxWorkbook(
   load: ExcelJsLoader,
   onProgress?: (progress: OpenProgress) => void,
 ): Promise<MemoryWorkbook> {
+  // What the file is when it is no workbook at all (text, an old .xls, a password-protected one), said
+  // before ExcelJS fails on it with words of its own.
+  assertZipFile(bytes, name);
   const Excel = await load();
   const book = new Excel.Workbook();
   try {

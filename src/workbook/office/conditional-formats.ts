@@ -136,16 +136,18 @@ export function formatFormulas(format: FormatFound): string[] {
 }
 
 /**
- * Settings (a format's values, a validation's rule) with the formulas `rewritten` (old -> new, without
- * "=", as user-objects.ts fateOf gives them) put in where they were.
+ * Settings (a format's values, a validation's rule) with the formulas `rewritten` (old -> new, as
+ * user-objects.ts fateOf gives them for the object's formulas) put in where they were.
  */
 export function withFormulas<T>(value: T, rewritten: Map<string, string> | undefined, key = ""): T {
   if (!rewritten) return value;
   if (typeof value === "string") {
     if (!/formula|source/i.test(key)) return value;
-    const equals = value.startsWith("=");
-    const now = rewritten.get(equals ? value.slice(1) : value);
-    return (now === undefined ? value : `${equals ? "=" : ""}${now}`) as T;
+    // A formula as the object listed it: with its "=" (ruleFormulas) or without (formatFormulas).
+    const exact = rewritten.get(value);
+    if (exact !== undefined) return exact as T;
+    const bare = value.startsWith("=") ? rewritten.get(value.slice(1)) : undefined;
+    return (bare === undefined ? value : `=${bare}`) as T;
   }
   if (Array.isArray(value)) return value.map((v: unknown) => withFormulas(v, rewritten, key)) as T;
   if (value && typeof value === "object") {

@@ -334,6 +334,12 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     const whole = { wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
     sheet.validations.push({ range: stayingCell, settings: { rule: whole } });
     sheet.validations.push({ range: leavingCell, settings: { rule: whole } });
+    // A rule of theirs on the staying customer's next cell reading their own spend: relative to its cell,
+    // so written again for the customer's new row.
+    const third = columnName(box.left + 2);
+    const spendColumn = columnName(box.left + 1);
+    const custom = (row: number) => ({ custom: { formula: `=${spendColumn}${row}>0` } });
+    sheet.validations.push({ range: `${third}${stayingRow}`, settings: { rule: custom(stayingRow) } });
     // On LL Tiers, whose part holding the tier minimums has the report's own validation: theirs on the title.
     const tiers = excel.model.mustSheet("LL Tiers");
     const reportValidations = JSON.stringify(tiers.validations);
@@ -360,6 +366,10 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       {
         range: `${columnName(now.box.left + 1)}${now.rowOf(staying)}`,
         settings: expect.objectContaining({ rule: whole }),
+      },
+      {
+        range: `${third}${now.rowOf(staying)}`,
+        settings: expect.objectContaining({ rule: custom(now.rowOf(staying)) }),
       },
     ]);
     expect(JSON.stringify(tiers.validations)).toBe(reportValidations);
