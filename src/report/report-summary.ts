@@ -126,6 +126,7 @@ function finite(v: number): number | null {
 function firstPlace(quality: DataQualityReport, e: QualityExample) {
   const at: CellPlace = {
     ...(quality.place ?? { file: quality.source }),
+    ...(e.file === undefined ? {} : { file: e.file }),
     row: e.row,
     column: e.column,
     header: e.header,

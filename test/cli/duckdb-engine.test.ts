@@ -20,7 +20,7 @@ import { writeTableCsv } from "../../src/workbook/csv/write";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import { capture } from "../helpers/cli-io";
 import { cdnowSampleTable, testDataPath } from "../helpers/test-data";
-import { bothEngines, expectSameAnalysis, perCustomer } from "../helpers/duckdb-compare";
+import { asInGlobFiles, bothEngines, expectSameAnalysis, perCustomer } from "../helpers/duckdb-compare";
 
 let dir: string;
 beforeAll(() => {
@@ -173,7 +173,7 @@ describe("the DuckDB engine reads like the in-process engine", () => {
     }
   });
 
-  it("on a glob of Parquet files read in place (TIMESTAMP dates, DECIMAL amounts): rows numbered across the files", async () => {
+  it("on a glob of Parquet files read in place (TIMESTAMP dates, DECIMAL amounts): rows named in their files", async () => {
     const parts = path.join(dir, "stamped");
     const csv = path.join(dir, "stamped.csv");
     const db = await openDuckDb();
@@ -214,8 +214,18 @@ describe("the DuckDB engine reads like the in-process engine", () => {
       expect(finding("refund")?.count).toBe(1);
       expect(finding("unparsableDate")?.count ?? finding("memberDetailsOnly")?.count).toBe(1);
       expect(viaDuckDb.table.quality.rowsRead).toBe(286);
-      // A glob has no one file for the messages to name; everything else (each example's row) is equal.
+      // A glob has no one file for the messages to name: each example is named by its file and its row
+      // there (lines 0-199 in the first file, the rest in the second, each below its header).
       delete (inProcess.table.quality as { place?: unknown }).place;
+      inProcess.table.quality = asInGlobFiles(inProcess.table.quality, [
+        { name: "stamped-1.parquet", rows: 200 },
+        { name: "stamped-2.parquet", rows: 86 },
+      ]);
+      // The refund is the last of the 286 lines: the 86th of the second file, below its header.
+      expect(viaDuckDb.table.quality.findings.find((f) => f.reason === "refund")?.examples[0]).toMatchObject({
+        file: "stamped-2.parquet",
+        row: 87,
+      });
       expectSameAnalysis(inProcess, viaDuckDb);
     } finally {
       duck.close();

@@ -24,6 +24,37 @@ export function comparable(report: DataQualityReport): DataQualityReport {
   return { ...parsed, findings: parsed.findings.map((f) => ({ ...f, amount: cents(f.amount) })) };
 }
 
+/**
+ * The report of files read joined one below the other (the header once, on row 1) with each example named
+ * as the glob of those files names it: in its file, at its row there (each file's header on row 1).
+ */
+export function asInGlobFiles(
+  report: DataQualityReport,
+  files: readonly { name: string; rows: number }[],
+): DataQualityReport {
+  const inFile = (row: number) => {
+    let first = 2;
+    for (const f of files) {
+      if (row < first + f.rows) return { file: f.name, row: row - first + 2 };
+      first += f.rows;
+    }
+    throw new Error(`row ${row} is in none of the files`);
+  };
+  const findings = report.findings.map((f) => ({
+    ...f,
+    examples: f.examples.map((e) => {
+      const { file, row } = inFile(e.row);
+      return {
+        ...e,
+        file,
+        row,
+        where: e.where.replace(`${report.source}, row ${e.row},`, `${file}, row ${row},`),
+      };
+    }),
+  }));
+  return { ...report, findings };
+}
+
 export async function bothEngines(
   file: string,
   read: ReadOrdersOptions & { csv?: CsvReadOptions },

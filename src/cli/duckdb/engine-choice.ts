@@ -11,7 +11,14 @@ import type { ReadOrdersOptions } from "../../engine/data/read-orders";
 import { roleLabel } from "../../engine/data/columns";
 import { CLI_TEXTS, type DuckDbReadStep, type DuckDbReason } from "../../i18n/command-line";
 import type { CliIO } from "../io";
-import { orderFiles, formatOf, isGlob, type DuckDbCsvOptions, type OrderFiles } from "./order-files";
+import {
+  orderFiles,
+  formatOf,
+  globFileNames,
+  isGlob,
+  type DuckDbCsvOptions,
+  type OrderFiles,
+} from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
 import {
   checkAlike,
@@ -103,17 +110,28 @@ async function duckDbCsvOptions(
   }
   const text = layouts[0];
   const header = csv.header !== "none";
-  // A glob's rows are numbered through its files as DuckDB reads them (no file names them).
-  const lines = layouts.length === 1 ? dataLinesOf(text, readFrom[0]) : undefined;
-  const names = header ? namesDuckDbTakes(text.headers) : text.headers;
+  // One file's rows are numbered as it has them; a glob's rows by their file and their row there.
+  const glob = isGlob(input);
+  const lines = glob ? undefined : dataLinesOf(text, readFrom[0]);
+  const names = globFileNames(files);
+  const parts = !glob
+    ? undefined
+    : layouts.map((l, k) => ({
+        name: names[k],
+        readFrom: readFrom[k],
+        firstRow: l.firstRow,
+        lines: dataLinesOf(l, readFrom[k]),
+      }));
+  const columnNames = header ? namesDuckDbTakes(text.headers) : text.headers;
   const options: DuckDbCsvOptions = {
     header,
     delimiter: duckDbDelimiter(text),
     skip: text.skip,
     firstRow: text.firstRow,
     readFrom,
-    ...(names ? { names } : {}),
+    ...(columnNames ? { names: columnNames } : {}),
     ...(lines ? { lines } : {}),
+    ...(parts ? { parts } : {}),
   };
   return { options, text };
 }

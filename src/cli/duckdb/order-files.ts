@@ -26,7 +26,26 @@ export interface OrderFiles {
   firstRow: number;
   /** Where the data starts in the one text file read (to number its rows as the in-process reader does). */
   lines?: DataLines;
+  /** A glob of text files: each file, to name a row by its file and its row there (glob-row-numbers.ts). */
+  parts?: GlobPart[];
 }
+
+/** One text file of a glob: its name in messages, the file DuckDB reads for it, where its data starts. */
+export interface GlobPart {
+  name: string;
+  readFrom: string;
+  firstRow: number;
+  lines: DataLines;
+}
+
+/** How messages name a glob's files: by file name, or by the path listed when two share a name. */
+export function globFileNames(files: readonly string[]): string[] {
+  const names = files.map((f) => path.basename(f));
+  return new Set(names).size === names.length ? names : [...files];
+}
+
+/** The column a glob's copy in DuckDB holds each row's file in (the file DuckDB read), not one of the file's. */
+export const FILE_COLUMN = "ll_file";
 
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -55,6 +74,8 @@ export interface DuckDbCsvOptions {
   readFrom?: string[];
   /** Where the data starts in the one file read (row-numbers.ts). */
   lines?: DataLines;
+  /** A glob's files. */
+  parts?: GlobPart[];
   /**
    * Read by one thread: DuckDB's parallel reader refuses quoted cells holding line breaks beside
    * `null_padding` (which short rows need), so such a file is read again this way.
@@ -81,11 +102,24 @@ export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFi
     "null_padding = true",
     ...(csv.serial ? ["parallel = false"] : []),
   ];
-  const fromClause =
-    format === "parquet" ? `read_parquet(${source})` : `read_csv(${source}, ${options.join(", ")})`;
   const single = !isGlob(pattern);
+  // A glob's rows say which file they come from (each is named by its file and its row there).
+  const fileColumn = single ? "" : `, filename = ${sqlString(FILE_COLUMN)}`;
+  const fromClause =
+    format === "parquet"
+      ? `read_parquet(${source}${fileColumn})`
+      : `read_csv(${source}, ${options.join(", ")}${fileColumn})`;
   const label = single ? path.basename(pattern) : pattern;
   // A file without a header row starts with data on its first line.
   const firstRow = csv.firstRow ?? (csv.header === false ? 1 : 2);
-  return { pattern, format, fromClause, label, single, firstRow, ...(csv.lines ? { lines: csv.lines } : {}) };
+  return {
+    pattern,
+    format,
+    fromClause,
+    label,
+    single,
+    firstRow,
+    ...(csv.lines ? { lines: csv.lines } : {}),
+    ...(csv.parts ? { parts: csv.parts } : {}),
+  };
 }

@@ -27,7 +27,7 @@ import { firstNumber, rawText } from "./raw-columns";
 import { cellOf, type JudgedCustomers } from "./lookups";
 import type { DuckDbMemberDetails } from "./member-details-duckdb";
 import type { OrderFiles } from "./order-files";
-import type { RowNumbers } from "./row-numbers";
+import type { DuckDbRowNumbers } from "./row-numbers";
 import type { DuckDbReadOptions } from "./read-orders-duckdb";
 
 /** What the report needs besides the tables in DuckDB. */
@@ -38,7 +38,7 @@ export interface QualityInputs {
   formats: Formats;
   asOf: number;
   /** DuckDB's rows as the in-process table numbers them (its empty lines, its blank rows at either end). */
-  rows: RowNumbers;
+  rows: DuckDbRowNumbers;
   keepDuplicates: boolean;
   orderTotals: boolean;
   judged: JudgedCustomers;
@@ -111,7 +111,7 @@ interface TableExtent {
   blankBelow: number;
 }
 
-function tableExtent(rows: RowNumbers, totals: Record<string, unknown[]>): TableExtent {
+function tableExtent(rows: DuckDbRowNumbers, totals: Record<string, unknown[]>): TableExtent {
   const last = totals.last_row[0];
   const lastRowid = last === null || last === undefined ? -1 : Number(last);
   const lastFileRow = lastRowid < 0 ? rows.firstRow - 1 : rows.fileRow(lastRowid);
@@ -160,9 +160,11 @@ function exampleTable(q: QualityInputs): RawTable {
     ...(q.files.single ? { place: { file: q.files.label } } : {}),
     headers: q.headers,
     columns: q.headers.map(() => []),
-    firstRow: q.files.firstRow,
+    firstRow: q.rows.firstRow,
     // The file as a spreadsheet shows it: messages name columns by letter.
     columnLabels: columnNames(q.headers.length),
+    // A glob's rows are named by their file and their row there.
+    ...(q.rows.rowPlace ? { rowPlace: q.rows.rowPlace } : {}),
   };
 }
 

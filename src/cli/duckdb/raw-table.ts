@@ -11,7 +11,7 @@
  *   every pass would cost more than the copy.
  */
 import type { DuckDbSession } from "./session";
-import type { OrderFiles } from "./order-files";
+import { FILE_COLUMN, type OrderFiles } from "./order-files";
 import { quoted } from "./raw-columns";
 
 export interface RawRelation {
@@ -19,6 +19,8 @@ export interface RawRelation {
   headers: string[];
   /** Each column's DuckDB type (VARCHAR for every column of a text file). */
   types: string[];
+  /** A glob's files as DuckDB read them (their paths), in order, with how many rows DuckDB read in each. */
+  files?: { file: string; rows: number }[];
 }
 
 const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -43,7 +45,7 @@ async function parquetFiles(db: DuckDbSession, files: OrderFiles): Promise<{ fil
 export async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<RawRelation> {
   if (files.format === "parquet") {
     const described = await db.columns(`DESCRIBE SELECT * FROM ${files.fromClause}`);
-    const headers = described.column_name as string[];
+    const [headers, types] = fileColumns(described);
     if (!headers.some((h) => ADDED_COLUMNS.includes(h.toLowerCase()))) {
       const parts = await parquetFiles(db, files);
       // Each file's first row's number across the files: the rows of the files before it.
@@ -59,11 +61,24 @@ export async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<Raw
       await db.run(`CREATE VIEW ll_raw AS
         SELECT ${headers.map(quoted).join(", ")}, ${rowid} AS rowid
         FROM read_parquet(${list}, file_row_number = true${parts.length === 1 ? "" : ", filename = true"})`);
-      return { headers, types: described.column_type as string[] };
+      return { headers, types, ...(files.single ? {} : { files: parts }) };
     }
   }
   // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
-  const described = await db.columns("DESCRIBE ll_raw");
-  return { headers: described.column_name as string[], types: described.column_type as string[] };
+  const [headers, types] = fileColumns(await db.columns("DESCRIBE ll_raw"));
+  if (files.single) return { headers, types };
+  // A glob's table holds each row's file: how many rows each file gave, in the files' order.
+  const counted = await db.columns(
+    `SELECT ${FILE_COLUMN} AS file, COUNT(*) AS n FROM ll_raw GROUP BY ${FILE_COLUMN} ORDER BY MIN(rowid)`,
+  );
+  const rows = (counted.file as string[]).map((file, k) => ({ file, rows: Number(counted.n[k]) }));
+  return { headers, types, files: rows };
+}
+
+/** The file's columns and their types, from DESCRIBE: the column naming a glob's file left out. */
+function fileColumns(described: Record<string, unknown[]>): [string[], string[]] {
+  const names = described.column_name as string[];
+  const keep = names.map((name) => name !== FILE_COLUMN);
+  return [names.filter((_, k) => keep[k]), (described.column_type as string[]).filter((_, k) => keep[k])];
 }

@@ -70,9 +70,10 @@ import { findRepeatedTotals } from "./order-rules-sql";
 import { isCancellationInvoiceSql } from "./plain-ids";
 import { lineAmountSql } from "../../sql/line-rules";
 import { qualityReport } from "./quality-duckdb";
-import type { OrderFiles } from "./order-files";
-import { loadRaw } from "./raw-table";
-import { findEmptyRecords, RowNumbers } from "./row-numbers";
+import { globFileNames, type GlobPart, type OrderFiles } from "./order-files";
+import { loadRaw, type RawRelation } from "./raw-table";
+import { findEmptyRecords, RowNumbers, type DataLines, type DuckDbRowNumbers } from "./row-numbers";
+import { GlobRowNumbers } from "./glob-row-numbers";
 
 /** The member details read like the engine reads them (member-details-duckdb.ts). */
 const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "email", "store", "channel"];
@@ -134,7 +135,7 @@ async function sampleTable(
   db: DuckDbSession,
   files: OrderFiles,
   headers: string[],
-  rows: RowNumbers,
+  rows: DuckDbRowNumbers,
 ): Promise<RawTable> {
   const sample = await db.columns(
     `SELECT r.rowid AS ll_row, ${headers.map((h, i) => `${rawText(h)} AS c${i}`).join(", ")}
@@ -153,8 +154,9 @@ async function sampleTable(
     source: files.label,
     headers,
     columns,
-    firstRow: files.firstRow,
+    firstRow: rows.firstRow,
     columnLabels: columnNames(headers.length),
+    ...(rows.rowPlace ? { rowPlace: rows.rowPlace } : {}),
   };
 }
 
@@ -251,7 +253,7 @@ async function decideFromValues(
   headers: string[],
   columns: DetectedColumns,
   options: DuckDbReadOptions,
-  rows: RowNumbers,
+  rows: DuckDbRowNumbers,
   typed: TypedColumns,
 ): Promise<{ formats: Formats; currency: CurrencyDetection; values: Map<number, DistinctValues> }> {
   const values = new Map<number, DistinctValues>();
@@ -269,8 +271,9 @@ async function decideFromValues(
     ...(files.single ? { place: { file: files.label } } : {}),
     headers,
     columns: [],
-    firstRow: files.firstRow,
+    firstRow: rows.firstRow,
     columnLabels: columnNames(headers.length),
+    ...(rows.rowPlace ? { rowPlace: rows.rowPlace } : {}),
   };
   const formats = userErrors(() =>
     decideFormats(table, columns, options, {
@@ -289,10 +292,41 @@ async function decideFromValues(
   return { formats, currency, values };
 }
 
-/** How DuckDB's rows are numbered in the file: its empty lines found (one text file), else in order. */
-async function rowNumbersOf(files: OrderFiles): Promise<RowNumbers> {
-  if (!files.lines) return new RowNumbers(files.firstRow - 1, files.firstRow);
-  return new RowNumbers(files.lines.headerRow, files.firstRow, await findEmptyRecords(files.lines));
+/** How DuckDB's rows are numbered in a file whose data starts at `firstRow`: its empty lines found (a text file). */
+async function fileRowNumbers(firstRow: number, lines: DataLines | undefined): Promise<RowNumbers> {
+  if (!lines) return new RowNumbers(firstRow - 1, firstRow);
+  return new RowNumbers(lines.headerRow, firstRow, await findEmptyRecords(lines));
+}
+
+/**
+ * Creates ll_raw, and numbers its rows as the user finds them: in the one file, or in each file of a glob
+ * (glob-row-numbers.ts). A text file's empty lines are looked for while DuckDB loads it (DuckDB skips
+ * them; row-numbers.ts).
+ */
+async function loadNumbered(
+  db: DuckDbSession,
+  files: OrderFiles,
+): Promise<{ raw: RawRelation; rows: DuckDbRowNumbers }> {
+  if (files.single) {
+    const [raw, rows] = await Promise.all([loadRaw(db, files), fileRowNumbers(files.firstRow, files.lines)]);
+    return { raw, rows };
+  }
+  const [raw, numbers] = await Promise.all([
+    loadRaw(db, files),
+    Promise.all((files.parts ?? []).map((p) => fileRowNumbers(p.firstRow, p.lines))),
+  ]);
+  const read = raw.files ?? [];
+  const names = globFileNames(read.map((f) => f.file));
+  const rows = new GlobRowNumbers(
+    read.map((f, k) => {
+      // A text file's part (found by the file DuckDB read); a Parquet file's rows start below its header.
+      const at = files.parts?.findIndex((p) => p.readFrom === f.file) ?? -1;
+      return at < 0
+        ? { name: names[k], rows: f.rows, numbers: new RowNumbers(files.firstRow - 1, files.firstRow) }
+        : { name: (files.parts as GlobPart[])[at].name, rows: f.rows, numbers: numbers[at] };
+    }),
+  );
+  return { raw, rows };
 }
 
 /** Roles found in the file that the reader leaves out (said so by the command). */
@@ -496,8 +530,10 @@ export async function readOrdersWithDuckDb(
     options.onProgress?.(step, files.label);
   };
   say("loading");
-  // The file's empty lines are looked for while DuckDB loads it (DuckDB skips them; row-numbers.ts).
-  const [{ headers, types }, rows] = await Promise.all([loadRaw(db, files), rowNumbersOf(files)]);
+  const {
+    raw: { headers, types },
+    rows,
+  } = await loadNumbered(db, files);
   const columns = checkColumns(await sampleTable(db, files, headers, rows), options);
   const col = roleHeaders(columns, headers);
   const typed = new TypedColumns(headers, types, col);

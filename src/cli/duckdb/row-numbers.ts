@@ -198,12 +198,28 @@ export async function findEmptyRecords(at: DataLines): Promise<number[]> {
   return (await mayHoldEmptyLines(at)) ? emptyRecordRows(at) : [];
 }
 
+/** DuckDB's rows as the report's table numbers them: one file's (RowNumbers), or a glob's (glob-row-numbers.ts). */
+export interface DuckDbRowNumbers {
+  /** The table's first row (data row 0), as `fileRow` counts. */
+  readonly firstRow: number;
+  /** DuckDB's row `rowid` as a row counted like `firstRow`. */
+  fileRow(rowid: number): number;
+  /** The table's data row of DuckDB's row `rowid` (negative above the table's first row). */
+  tableRow: (rowid: number) => number;
+  /** DuckDB's rows above the table's first row. */
+  rowsAboveTable(): number;
+  /** The empty lines DuckDB skipped inside the table (which ends at row `lastRow`): how many, the first `limit`. */
+  emptyRowsInTable(lastRow: number, limit: number): { count: number; first: number[] };
+  /** A glob's file and row in it of a data row (undefined for one file: its rows are the table's). */
+  rowPlace?: (dataRow: number) => { file: string; row: number };
+}
+
 /**
  * DuckDB's rows (rowid, 0-based, empty records skipped) as the in-process table numbers them: the file
  * row of each, and its index in the in-process table, whose first row is `firstRow` (the first data row
  * that is not blank: blank rows above it and below the last filled row are not in that table).
  */
-export class RowNumbers {
+export class RowNumbers implements DuckDbRowNumbers {
   constructor(
     private readonly headerRow: number,
     readonly firstRow: number,

@@ -4,7 +4,15 @@
  * Every row read is accounted for by exactly one row reason or kept as a purchase line; see
  * `accountedRows`.
  */
-import { columnLabel, describeCell, sourceOf, type CellValue, type RawTable, type TablePlace } from "./table";
+import {
+  cellPlace,
+  columnLabel,
+  describeCell,
+  sourceOf,
+  type CellValue,
+  type RawTable,
+  type TablePlace,
+} from "./table";
 import { cellText } from "./parse-id";
 import { DAY_ORDER_UNKNOWN } from "./parse-date";
 import type { AmountRule } from "./columns";
@@ -117,8 +125,10 @@ export const QUALITY_REASONS: readonly QualityReasonInfo[] = [
 ];
 
 export interface QualityExample {
-  /** Sheet row number, as the user sees it in Excel. */
+  /** Sheet row number, as the user sees it in Excel (in `file`, when there is one). */
   row: number;
+  /** The file holding the row, when the table was read from several files (a glob). */
+  file?: string;
   /** Column letter ("C"). */
   column: string;
   /** Header of that column. */
@@ -165,7 +175,8 @@ export const DEFAULT_EXAMPLES_PER_REASON = 5;
 export class QualityCollector {
   private readonly counts = new Map<QualityReason, number>();
   private readonly amounts = new Map<QualityReason, number>();
-  private readonly examples = new Map<QualityReason, QualityExample[]>();
+  /** Each reason's examples with their data rows, by which they are sorted (a glob's file rows are not). */
+  private readonly examples = new Map<QualityReason, { dataRow: number; example: QualityExample }[]>();
 
   constructor(
     private readonly table: RawTable,
@@ -179,7 +190,9 @@ export class QualityCollector {
     if (amount !== undefined) this.amounts.set(reason, (this.amounts.get(reason) ?? 0) + amount);
     let list = this.examples.get(reason);
     if (!list) this.examples.set(reason, (list = []));
-    if (list.length < this.examplesPerReason) list.push(this.example(column, dataRow, note?.()));
+    if (list.length < this.examplesPerReason) {
+      list.push({ dataRow, example: this.example(column, dataRow, note?.()) });
+    }
   }
 
   /**
@@ -199,8 +212,10 @@ export class QualityCollector {
   private example(column: number, dataRow: number, note: string | undefined): QualityExample {
     const t = this.table;
     const cell: CellValue = t.columns[column]?.[dataRow];
+    const at = cellPlace(t, column, dataRow);
     const example: QualityExample = {
-      row: t.firstRow + dataRow,
+      row: at.row,
+      ...(t.rowPlace && at.file !== undefined ? { file: at.file } : {}),
       column: columnLabel(t, column),
       header: t.headers[column] ?? "",
       value: shortenedText(cellText(cell)),
@@ -220,7 +235,9 @@ export class QualityCollector {
         ...info,
         count: this.count(info.reason),
         action: this.actions[info.reason],
-        examples: (this.examples.get(info.reason) ?? []).sort((a, b) => a.row - b.row),
+        examples: (this.examples.get(info.reason) ?? [])
+          .sort((a, b) => a.dataRow - b.dataRow)
+          .map((e) => e.example),
       };
       const amount = this.amounts.get(info.reason);
       if (amount !== undefined) finding.amount = amount;

@@ -58,6 +58,11 @@ export interface RawTable {
    * counted from 1 (see columnLabel).
    */
   columnLabels?: string[];
+  /**
+   * A table read from several files (a glob) as one: the file and that file's row of a data row, as the
+   * user finds it by opening the file. Without it, data row r is row `firstRow + r` of the one source.
+   */
+  rowPlace?: (dataRow: number) => { file: string; row: number };
 }
 
 export function isCellError(v: CellValue): v is CellError {
@@ -98,9 +103,11 @@ export function sourceOf(from: { source: string; place?: TablePlace }): {
 
 /** The cell at `column` and `dataRow` of a table, as parts (its table's place, when known, included). */
 export function cellPlace(table: RawTable, column: number, dataRow: number): CellPlace {
+  const inFile = table.rowPlace?.(dataRow);
   const place: CellPlace = {
     ...table.place,
-    row: table.firstRow + dataRow,
+    ...(inFile ? { file: inFile.file } : {}),
+    row: inFile ? inFile.row : table.firstRow + dataRow,
     column: columnLabel(table, column),
   };
   if (table.headers[column]) place.header = table.headers[column];
@@ -109,6 +116,7 @@ export function cellPlace(table: RawTable, column: number, dataRow: number): Cel
 
 /** "sheet Orders, row 12, column C (Date)": the place a message points the user to. */
 export function describeCell(table: RawTable, column: number, dataRow: number): string {
-  const { row, column: letter, header } = cellPlace(table, column, dataRow);
-  return `${table.source}, row ${row}, column ${letter}${header ? ` (${header})` : ""}`;
+  const { file, row, column: letter, header } = cellPlace(table, column, dataRow);
+  // A glob's row is named in its own file.
+  return `${table.rowPlace ? file : table.source}, row ${row}, column ${letter}${header ? ` (${header})` : ""}`;
 }

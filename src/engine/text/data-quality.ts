@@ -54,6 +54,8 @@ export const DATA_QUALITY_TEXTS = bilingual({
     examples: "Examples",
     examplesNote: (most: number) => `Up to ${most} per finding, in sheet order.`,
     exampleHeaders: ["Finding", "Row", "Column", "Header", "Value", "Why"],
+    /** The column naming each example's file, when the orders were read from several files (a glob). */
+    fileHeader: "File",
   },
   "zh-CN": {
     title: "数据质量",
@@ -85,6 +87,7 @@ export const DATA_QUALITY_TEXTS = bilingual({
     examples: "示例",
     examplesNote: (most: number) => `每个问题最多 ${most} 例，按工作表中的顺序。`,
     exampleHeaders: ["问题", "行", "列", "表头", "值", "原因"],
+    fileHeader: "文件",
   },
 });
 

@@ -138,10 +138,13 @@ function examplesTable(layout: SheetLayout, data: ReportData): void {
   const { quality } = data.analysis.table;
   const language = data.config.language;
   const t = DATA_QUALITY_TEXTS[language];
+  // Orders read from several files (a glob): each row is named in its file, which a column says.
+  const inFiles = quality.findings.some((f) => f.examples.some((e) => e.file !== undefined));
   const examples = quality.findings.flatMap((f) =>
     f.examples.map((e): Cell[] => {
       const words = exampleWords(data, e);
-      return [findingLabel(f, language), e.row, e.column, e.header, words.value, words.note];
+      const row = [findingLabel(f, language), e.row, e.column, e.header, words.value, words.note];
+      return inFiles ? [row[0], e.file ?? "", ...row.slice(1)] : row;
     }),
   );
   layout.section(
@@ -149,10 +152,10 @@ function examplesTable(layout: SheetLayout, data: ReportData): void {
     t.examplesNote(quality.findings.reduce((most, f) => Math.max(most, f.examples.length), 0)),
   );
   layout.table({
-    header: t.exampleHeaders,
+    header: inFiles ? [t.exampleHeaders[0], t.fileHeader, ...t.exampleHeaders.slice(1)] : t.exampleHeaders,
     rows: examples,
     // Row numbers as Excel shows them, without thousands separators.
-    formats: [null, { code: "0" }, null, null, "text", null],
+    formats: [null, ...(inFiles ? ["text" as const] : []), { code: "0" }, null, null, "text", null],
     table: { name: "LL_DataQualityExamples", style: "TableStyleLight9" },
   });
 }

@@ -1,0 +1,175 @@
+/**
+ * A glob's files are read by DuckDB as one table, but each row a message or example names is named by its
+ * file and its row in that file, as the user finds it by opening the file (src/cli/duckdb/glob-row-numbers.ts):
+ * title rows, the header and empty lines counted in each file as for a single file
+ * (src/cli/duckdb/row-numbers.ts). The files are written here; every row below is counted by hand.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
+import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
+import type { QualityExample } from "../../src/engine/data/quality";
+import { cellPlaceText } from "../../src/engine/text/places";
+import { run } from "../../src/cli/main";
+import { UserError } from "../../src/user-error";
+import { messageText, type MessageDetail } from "../../src/i18n/messages";
+import { capture } from "../helpers/cli-io";
+import { tableRows } from "../helpers/refresh-corpus";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "ll-glob-rows-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TITLE = ["Orders export Q1 2024", "", "Member,Date,Amount"];
+
+/**
+ * Rows 1-3 of each file: a title, an empty line, the header. Then, file by file:
+ *  a  4 customer 7   5 (empty)   6 customer 8, amount "abc"   7 customer 9   8 (empty)   9 customer 10
+ *     10 customer 7 again, the same line as row 4   then two empty lines
+ *  b  4 customer 12 on 30 February   5 (empty)   6 customer 13   7 no customer id
+ *  c  4 customer 14, amount "abc"    5 customer 15
+ * Each is written as a .csv file and as a .csv.gz file (a glob takes files of one kind).
+ */
+const FILES: Record<string, string[]> = {
+  a: [
+    "7,2024-01-02,10",
+    "",
+    "8,2024-01-03,abc",
+    "9,2024-01-04,5",
+    "",
+    "10,2024-01-05,4",
+    "7,2024-01-02,10",
+    "",
+    "",
+  ],
+  b: ["12,2024-02-30,4", "", "13,2024-02-01,6", ",2024-02-02,3"],
+  c: ["14,2024-03-01,abc", "15,2024-03-02,7"],
+};
+
+/** The files in a folder of their own, each name ending in `ext`; returns the folder. */
+function writeFiles(ext: string): string {
+  const at = path.join(dir, ext.slice(1));
+  mkdirSync(at, { recursive: true });
+  for (const [name, lines] of Object.entries(FILES)) {
+    const text = [...TITLE, ...lines].join("\n") + "\n";
+    writeFileSync(path.join(at, name + ext), ext.endsWith(".gz") ? gzipSync(Buffer.from(text)) : text);
+  }
+  return at;
+}
+
+async function analyse(input: string): Promise<Analysis> {
+  const duck = await readWithDuckDb(input, {}, capture());
+  try {
+    return analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
+  } finally {
+    duck.close();
+  }
+}
+
+/** Each finding's examples as "file:row" (the file left out when there is none). */
+function places(a: Analysis, reason: string): string[] {
+  const f = a.table.quality.findings.find((x) => x.reason === reason);
+  return (f?.examples ?? []).map((e: QualityExample) => (e.file ? `${e.file}:${e.row}` : String(e.row)));
+}
+
+const count = (a: Analysis, reason: string) =>
+  a.table.quality.findings.find((x) => x.reason === reason)?.count;
+
+describe.each([".csv", ".csv.gz"])("the rows of a glob's %s files", (ext) => {
+  const [a1, b1, c1] = ["a", "b", "c"].map((name) => name + ext);
+  let glob: string;
+  beforeAll(() => {
+    glob = path.join(writeFiles(ext), `*${ext}`);
+  });
+
+  it("are named by their file and their row there, empty lines counted in each file", async () => {
+    const a = await analyse(glob);
+    // a.csv rows 4-10, b.csv.gz rows 4-7, c.csv rows 4-5 (title rows, header and trailing empty lines are no rows).
+    expect(a.table.quality.rowsRead).toBe(7 + 4 + 2);
+    expect(places(a, "blankRow")).toEqual([`${a1}:5`, `${a1}:8`, `${b1}:5`]);
+    expect(count(a, "blankRow")).toBe(3);
+    expect(places(a, "nonNumericAmount")).toEqual([`${a1}:6`, `${c1}:4`]);
+    expect(places(a, "unparsableDate")).toEqual([`${b1}:4`]);
+    expect(places(a, "blankId")).toEqual([`${b1}:7`]);
+    expect(places(a, "duplicateLine")).toEqual([`${a1}:10`]);
+    // Customers 8, 12 and 14 have a line but no purchase: each named where it first appears.
+    expect(places(a, "noPurchase")).toEqual([`${a1}:6`, `${b1}:4`, `${c1}:4`]);
+    expect(a.summary.customerIds).toEqual(["7", "9", "10", "13", "15"]);
+  });
+
+  it("name the file in the place a message gives, in English and Chinese", async () => {
+    const a = await analyse(glob);
+    const f = a.table.quality.findings.find((x) => x.reason === "unparsableDate");
+    const e = f?.examples[0] as QualityExample;
+    expect(e.where).toBe(`${b1}, row 4, column B (Date)`);
+    expect(cellPlaceText("en", a.table.quality, e)).toBe(`${b1}, row 4, column B (Date)`);
+    expect(cellPlaceText("zh-CN", a.table.quality, e)).toBe(`${b1}，第 4 行，B 列（Date）`);
+  });
+
+  it("are the rows each file gives when read alone", async () => {
+    const whole = await analyse(glob);
+    let rowsRead = 0;
+    for (const name of [a1, b1, c1]) {
+      const alone = await analyse(path.join(path.dirname(glob), name));
+      rowsRead += alone.table.quality.rowsRead;
+      for (const finding of alone.table.quality.findings) {
+        if (finding.unit !== "rows") continue;
+        const inGlob = places(whole, finding.reason).filter((p) => p.startsWith(`${name}:`));
+        expect([finding.reason, inGlob]).toEqual([
+          finding.reason,
+          places(alone, finding.reason).map((r) => `${name}:${r}`),
+        ]);
+      }
+    }
+    expect(whole.table.quality.rowsRead).toBe(rowsRead);
+  });
+
+  it.each([
+    ["en", ["Finding", "File", "Row", "Column", "Header", "Value", "Why"]],
+    ["zh-CN", ["问题", "文件", "行", "列", "表头", "值", "原因"]],
+  ])("are listed with their file on the report's Data quality sheet (%s)", async (language, header) => {
+    const out = path.join(dir, `glob-${ext.slice(1)}-${language}.xlsx`);
+    const io = capture();
+    expect(await run(["report", glob, "--engine", "duckdb", "--lang", language, "--out", out], io)).toBe(0);
+    const rows = await tableRows(out, "LL_DataQualityExamples");
+    expect(rows[0]).toEqual(header);
+    // Each example's file and row, as counted above.
+    const fileRows = rows.slice(1).map((r) => `${String(r[1])}:${String(r[2])}`);
+    expect(fileRows).toEqual(
+      expect.arrayContaining([
+        `${a1}:5`,
+        `${a1}:8`,
+        `${b1}:5`,
+        `${a1}:6`,
+        `${c1}:4`,
+        `${b1}:4`,
+        `${b1}:7`,
+        `${a1}:10`,
+      ]),
+    );
+  });
+});
+
+describe("a glob whose files disagree on the decimal separator", () => {
+  it("names the file of each amount that proves it, in English and Chinese", async () => {
+    const folder = path.join(dir, "decimals");
+    mkdirSync(folder);
+    // Row 2 of a.csv has a decimal comma ("1,5" quoted), row 3 of b.csv a decimal point.
+    writeFileSync(path.join(folder, "a.csv"), 'Member,Date,Amount\n7,2024-01-02,"1,5"\n');
+    writeFileSync(path.join(folder, "b.csv"), "Member,Date,Amount\n8,2024-01-03,4\n9,2024-01-04,2.25\n");
+    const error = await analyse(path.join(folder, "*.csv")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const { message, detail } = error as UserError;
+    expect(message).toMatch(
+      /^a\.csv, row 2, column C \(Amount\): "1,5" uses a decimal comma but "2\.25" \(b\.csv, row 3, column C\)/,
+    );
+    expect(messageText("zh-CN", detail as MessageDetail)).toMatch(
+      /^a\.csv，第 2 行，C 列（Amount）：“1,5”使用小数逗号，而“2\.25”（b\.csv，第 3 行 C 列）/,
+    );
+  });
+});
