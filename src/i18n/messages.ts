@@ -19,6 +19,7 @@ import { bilingual } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
 import { tierProblemText } from "../engine/text/rule-problems";
 import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../engine/data/columns";
+import { otherFile } from "../engine/data/read-orders";
 import { DECIMAL_SETTING } from "../engine/data/number-format";
 import type { ModelProblem } from "../report/report-models";
 import { NO_HEADER_FIX } from "../workbook/read-table";
@@ -150,7 +151,7 @@ const en: MessageTexts = {
     `${w.place(d.source, d.place)}: column ${d.number} for the ${w.role(d.role)} does not exist`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}: column ${d.column} is given for two roles`,
   mixedDecimals: (d, w) =>
-    `${w.place(d.where, d.at)}: "${d.comma}" uses a decimal comma but "${d.point}" (row ${d.pointAt.row}, column ${d.pointAt.column}) a decimal point; ${DECIMAL_SETTING}`,
+    `${w.place(d.where, d.at)}: "${d.comma}" uses a decimal comma but "${d.point}" (${otherFile(d.at, d.pointAt, ", ")}row ${d.pointAt.row}, column ${d.pointAt.column}) a decimal point; ${DECIMAL_SETTING}`,
   ambiguousDecimals: (d, w) =>
     `${w.place(d.where, d.at)}: "${d.value}" can be read with a thousands separator or a decimal separator, and no amount decides; ${DECIMAL_SETTING}`,
   amountLooksLikePrice: (d, w) =>
@@ -258,7 +259,7 @@ const zhCN: MessageTexts = {
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}：${d.column} 列被同时指定给了两个用途`,
   mixedDecimals: (d, w) =>
-    `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
+    `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（${otherFile(d.at, d.pointAt, "，")}第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
   ambiguousDecimals: (d, w) =>
     `${w.place(d.where, d.at)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
   amountLooksLikePrice: (d, w) =>

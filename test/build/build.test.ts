@@ -88,11 +88,14 @@ describe("production build", () => {
     expect(scripts.map((f) => relative(out, f))).toEqual(
       expect.arrayContaining(["functions.js", "taskpane.js"]),
     );
-    // The package named as a module (a quote right before it), its class or its native binary; the CLI's
-    // message "DuckDB is not installed … npm install @duckdb/node-api" is text, not the package.
-    const withDuckDb = scripts.filter((f) =>
-      /["'`]@duckdb\/node-(api|bindings)|DuckDBInstance|duckdb\.node/.test(readFileSync(f, "utf8")),
-    );
+    // The package as a module (required, imported, or webpack's "Cannot find module" stand-in), its class or
+    // its native binary. The messages that name the package ('npm install "@duckdb/node-api"', in both
+    // languages, quoted) are text, not the package.
+    const asModule = /(require|import)\(\s*["'`]@duckdb\/|from\s*["'`]@duckdb\/|module ["'`]@duckdb\//;
+    const withDuckDb = scripts.filter((f) => {
+      const text = readFileSync(f, "utf8");
+      return asModule.test(text) || /DuckDBInstance|duckdb\.node/.test(text);
+    });
     expect(withDuckDb.map((f) => relative(out, f))).toEqual([]);
   });
 

@@ -14,6 +14,8 @@ import { analyzeOrderTable, type Analysis } from "../../src/engine/analyze";
 import type { QualityExample } from "../../src/engine/data/quality";
 import { cellPlaceText } from "../../src/engine/text/places";
 import { run } from "../../src/cli/main";
+import { UserError } from "../../src/user-error";
+import { messageText, type MessageDetail } from "../../src/i18n/messages";
 import { capture } from "../helpers/cli-io";
 import { tableRows } from "../helpers/refresh-corpus";
 
@@ -149,6 +151,25 @@ describe.each([".csv", ".csv.gz"])("the rows of a glob's %s files", (ext) => {
         `${b1}:7`,
         `${a1}:10`,
       ]),
+    );
+  });
+});
+
+describe("a glob whose files disagree on the decimal separator", () => {
+  it("names the file of each amount that proves it, in English and Chinese", async () => {
+    const folder = path.join(dir, "decimals");
+    mkdirSync(folder);
+    // Row 2 of a.csv has a decimal comma ("1,5" quoted), row 3 of b.csv a decimal point.
+    writeFileSync(path.join(folder, "a.csv"), 'Member,Date,Amount\n7,2024-01-02,"1,5"\n');
+    writeFileSync(path.join(folder, "b.csv"), "Member,Date,Amount\n8,2024-01-03,4\n9,2024-01-04,2.25\n");
+    const error = await analyse(path.join(folder, "*.csv")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const { message, detail } = error as UserError;
+    expect(message).toMatch(
+      /^a\.csv, row 2, column C \(Amount\): "1,5" uses a decimal comma but "2\.25" \(b\.csv, row 3, column C\)/,
+    );
+    expect(messageText("zh-CN", detail as MessageDetail)).toMatch(
+      /^a\.csv，第 2 行，C 列（Amount）：“1,5”使用小数逗号，而“2\.25”（b\.csv，第 3 行 C 列）/,
     );
   });
 });

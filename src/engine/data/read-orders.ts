@@ -119,6 +119,11 @@ export interface Formats {
 /** Columns whose text amounts say which decimal separator the table uses. */
 const MONEY_ROLES = ["amount", "price", "discount", "quantity"] as const;
 
+/** The file of `other`, followed by `separator`, when it is not the file of `at` (a glob's rows); else "". */
+export function otherFile(at: { file?: string }, other: { file?: string }, separator: string): string {
+  return other.file !== undefined && other.file !== at.file ? `${other.file}${separator}` : "";
+}
+
 /**
  * The values of a column that decide the formats, in table order: the column's cells, or (a reader that
  * does not hold them, such as the DuckDB one) its distinct values in order of first appearance, which
@@ -180,7 +185,7 @@ export function decideFormats(
   }
   if (comma && point) {
     throw new DataError(
-      `${comma.where}: "${comma.value}" uses a decimal comma but "${point.value}" (row ${point.at.row}, column ${point.at.column}) a decimal point; ${DECIMAL_SETTING}`,
+      `${comma.where}: "${comma.value}" uses a decimal comma but "${point.value}" (${otherFile(comma.at, point.at, ", ")}row ${point.at.row}, column ${point.at.column}) a decimal point; ${DECIMAL_SETTING}`,
       undefined,
       {
         code: "mixedDecimals",
