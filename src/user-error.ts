@@ -84,15 +84,31 @@ export type UserErrorDetail =
  * extension it does not know. Each front end says it in its language (refreshLossText).
  */
 export interface RefreshLoss {
-  kind: "note" | "cell" | "format" | "validation" | "link" | "sparkline" | "drawing" | "part" | "extension";
+  kind:
+    | "note"
+    | "cell"
+    | "overtyped"
+    | "format"
+    | "validation"
+    | "link"
+    | "sparkline"
+    | "drawing"
+    | "part"
+    | "extension";
   sheet: string;
   /**
    * The cell (or cells, "B5:B9 D4") it is on or in; none for a drawing, a part or an extension, and for a
    * format on several ranges that Excel does not name.
    */
   cell?: string;
-  /** The note's or the cell's text; where a link leads; an extension's uri ("" when it has none). */
+  /**
+   * The note's or the cell's text (for "overtyped", what the user typed over the report's own value, ""
+   * when they cleared it); where a link leads; an extension's uri ("" when it has none).
+   */
   text?: string;
+  /** "overtyped" in a customer table: the customer id of its row and the header of its column. */
+  customer?: string;
+  column?: string;
   /** A drawing: how many charts, pictures or shapes. */
   count?: number;
   /** A part: its relationship type's last word, as the file names it ("pivotTable", "slicer"). */
@@ -123,6 +139,15 @@ const PART_WORDS = bilingual<Record<string, string>>({
   },
 });
 
+/** " (customer C12, column "Phone")": where an overtyped cell lies in a customer table. */
+function rowAndColumn(l: RefreshLoss, customer: string, column: (h: string) => string, sep: string): string {
+  const parts = [
+    ...(l.customer === undefined ? [] : [`${customer} ${l.customer}`]),
+    ...(l.column === undefined ? [] : [column(l.column)]),
+  ];
+  return parts.join(sep);
+}
+
 /** "cell B5" or "cells B5:B9". */
 const cellsEn = (ref: string | undefined) => (/[: ]/.test(ref ?? "") ? `cells ${ref}` : `cell ${ref}`);
 
@@ -131,6 +156,13 @@ const REFRESH_LOSS_TEXTS = bilingual<Record<RefreshLoss["kind"], (l: RefreshLoss
   en: {
     note: (l, text) => `the note on cell ${l.cell} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
     cell: (l, text) => `what is typed in cell ${l.cell} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
+    overtyped: (l, text) => {
+      const where = rowAndColumn(l, "customer", (h) => `column "${h}"`, ", ");
+      return (
+        `the report's cell ${l.cell} of sheet "${l.sheet}"${where && ` (${where})`}` +
+        (text ? `, typed over with "${text}"` : ", cleared")
+      );
+    },
     format: (l) =>
       `a conditional format on ${l.cell === undefined ? "several ranges" : cellsEn(l.cell)} of sheet "${l.sheet}"`,
     validation: (l) => `a data validation on ${cellsEn(l.cell)} of sheet "${l.sheet}"`,
@@ -145,6 +177,13 @@ const REFRESH_LOSS_TEXTS = bilingual<Record<RefreshLoss["kind"], (l: RefreshLoss
   "zh-CN": {
     note: (l, text) => `工作表“${l.sheet}”的 ${l.cell} 单元格上的批注${text && `（“${text}”）`}`,
     cell: (l, text) => `工作表“${l.sheet}”的 ${l.cell} 单元格中输入的内容${text && `（“${text}”）`}`,
+    overtyped: (l, text) => {
+      const where = rowAndColumn(l, "客户", (h) => `“${h}”列`, "，");
+      return (
+        `工作表“${l.sheet}”中报表写入的 ${l.cell} 单元格${where && `（${where}）`}` +
+        (text ? `被改写为“${text}”` : "被清空")
+      );
+    },
     format: (l) =>
       `工作表“${l.sheet}”${l.cell === undefined ? "多个区域" : `的 ${l.cell} 单元格`}上的条件格式`,
     validation: (l) => `工作表“${l.sheet}”的 ${l.cell} 单元格上的数据验证`,
