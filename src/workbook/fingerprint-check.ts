@@ -229,6 +229,9 @@ export class FingerprintCheck {
   private readonly blocks: { print: BlockPrint; box: RangeBox }[];
   private readonly out: OvertypedCell[] = [];
   private readonly formulas: [CellPosition, string][];
+  /** The next row expected. */
+  private next = 0;
+  private readonly area: RangeBox | undefined;
 
   /**
    * `tables`: where the sheet's tables are now (a table the user removed is not compared); `inputs`: the
@@ -252,6 +255,16 @@ export class FingerprintCheck {
         box: { top: at.row, left: at.col, bottom: at.row + height - 1, right: at.col + b.width - 1 },
       };
     });
+    const boxes = [...this.tables.map((t) => t.box), ...this.blocks.map((b) => b.box)];
+    this.area =
+      boxes.length === 0
+        ? undefined
+        : boxes.reduce((a, b) => ({
+            top: Math.min(a.top, b.top),
+            left: Math.min(a.left, b.left),
+            bottom: Math.max(a.bottom, b.bottom),
+            right: Math.max(a.right, b.right),
+          }));
     this.formulas = Object.entries(print.formulas)
       .filter(([a]) => !inputs.has(a))
       .map(([a, h]) => [parseCellAddress(a), h]);
@@ -259,21 +272,34 @@ export class FingerprintCheck {
 
   /** The box of the old sheet the check reads (undefined: nothing to compare). */
   get box(): RangeBox | undefined {
-    const boxes = [...this.tables.map((t) => t.box), ...this.blocks.map((b) => b.box)];
-    if (boxes.length === 0) return undefined;
-    return boxes.reduce((a, b) => ({
-      top: Math.min(a.top, b.top),
-      left: Math.min(a.left, b.left),
-      bottom: Math.max(a.bottom, b.bottom),
-      right: Math.max(a.right, b.right),
-    }));
+    return this.area;
   }
 
   /**
-   * One row of the old sheet: `cells[0]` is column `left`. Rows must come in order; rows left out are
-   * blank.
+   * One row of the old sheet: `cells[0]` is column `left`. Rows come top to bottom; rows left out (a
+   * reader skips blank ones) are blank.
    */
   row(row: number, cells: CellValue[], left: number): void {
+    const box = this.box;
+    if (!box || row < this.next || row > box.bottom) return;
+    this.blankRowsBefore(row);
+    this.compare(row, cells, left);
+    this.next = row + 1;
+  }
+
+  /** After the last row: the rows not given are blank. */
+  finish(): void {
+    const box = this.box;
+    if (box) this.blankRowsBefore(box.bottom + 1);
+  }
+
+  private blankRowsBefore(row: number): void {
+    for (this.next = Math.max(this.next, this.box?.top ?? row); this.next < row; this.next++) {
+      this.compare(this.next, [], 1);
+    }
+  }
+
+  private compare(row: number, cells: CellValue[], left: number): void {
     const cell = (col: number) => cells[col - left] ?? null;
     for (const t of this.tables) if (row >= t.box.top && row <= t.box.bottom) t.row(row, cell);
     for (const b of this.blocks) {
@@ -286,30 +312,6 @@ export class FingerprintCheck {
         if (decode24(was) !== hash24(valueText(v))) this.out.push({ cell: cellAddress(row, col), value: v });
       }
     }
-  }
-
-  /** Rows a reader leaves out are blank: the blocks' cells there are compared as blank. */
-  private blankRowsBefore(row: number, done: { next: number }): void {
-    for (; done.next < row; done.next++) this.row(done.next, [], 1);
-  }
-
-  /**
-   * Feeds every row of `batches` (rows as a backend reads them: blank ones may be left out), in order.
-   * `left` is the column of each row's first cell.
-   */
-  async read(batches: AsyncIterable<{ row: number; cells: CellValue[] }[]>, left: number): Promise<void> {
-    const box = this.box;
-    if (!box) return;
-    const done = { next: box.top };
-    for await (const batch of batches) {
-      for (const r of batch) {
-        if (r.row < done.next || r.row > box.bottom) continue;
-        this.blankRowsBefore(r.row, done);
-        this.row(r.row, r.cells, left);
-        done.next = r.row + 1;
-      }
-    }
-    this.blankRowsBefore(box.bottom + 1, done);
   }
 
   private inTable(row: number, col: number): boolean {
@@ -331,8 +333,11 @@ export class FingerprintCheck {
     });
   }
 
-  /** Every cell the report wrote whose value a user changed, tables' cells by row and column. */
+  /** Every cell the report wrote whose value a user changed, in the sheet's order (row by row). */
   result(): OvertypedCell[] {
-    return [...this.out, ...this.tables.flatMap((t) => t.result())];
+    const at = (c: OvertypedCell) => parseCellAddress(c.cell);
+    return [...this.out, ...this.tables.flatMap((t) => t.result())].sort(
+      (a, b) => at(a).row - at(b).row || at(a).col - at(b).col,
+    );
   }
 }

@@ -115,9 +115,27 @@ export function valueText(v: CellValue | Scalar | undefined): string {
   return `s:${v.replace(/\r\n/g, "\n")}`;
 }
 
+/**
+ * A number as compared: its shortest decimal form (what round-trips, as Excel and this program write it)
+ * rounded half up to 15 significant digits, as LibreOffice rounds it when it saves a file (0.4741968846147745
+ * is saved as 0.474196884614775). Rounding the double itself would give ...774 there.
+ */
 function numberText(n: number): string {
-  // A date's time is whole milliseconds: a serial read back is off by less than that.
-  return `n:${Number(n.toPrecision(15))}`;
+  if (!Number.isFinite(n) || n === 0) return `n:${n === 0 ? 0 : n}`;
+  const [mantissa, exponent] = n.toExponential().split("e");
+  const sign = mantissa.startsWith("-") ? "-" : "";
+  let digits = mantissa.replace(/[-.]/g, "");
+  let exp = Number(exponent);
+  if (digits.length > 15) {
+    const up = digits.charCodeAt(15) >= 53; // "5"
+    digits = digits.slice(0, 15);
+    if (up) {
+      const carried = (BigInt(digits) + 1n).toString();
+      if (carried.length > 15) exp++;
+      digits = carried.slice(0, 15);
+    }
+  }
+  return `n:${sign}${digits.replace(/0+$/, "") || "0"}e${exp}`;
 }
 
 /**
