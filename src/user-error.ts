@@ -211,12 +211,25 @@ export function refreshLossLines(language: Language, losses: RefreshLoss[]): str
   return losses.map((l) => `  - ${refreshLossText(language, l)}`).join("\n");
 }
 
+/**
+ * The line a stopped refresh adds when it lists values typed over the report's own cells: refreshing
+ * anyway does not lose them ("" when there are none).
+ */
+export function typedOverHint(language: Language, losses: RefreshLoss[]): string {
+  if (!losses.some((l) => l.kind === "overtyped")) return "";
+  return language === "en"
+    ? "\nWhat was typed over the report's own cells is not lost: refreshing anyway writes the report's values " +
+        'there again and keeps yours in "Typed over the report" below the sheet\'s content'
+    : "\n在报表自己的单元格中输入的内容不会丢失：仍然刷新时，报表会在那里重新写入自己的值，并把您输入的内容保留在工作表内容下方的“改写过的报表单元格”中";
+}
+
 /** The message of a refresh stopped before it wrote anything (code refreshWouldLose). */
 export function refreshWouldLoseMessage(losses: RefreshLoss[]): string {
   return (
     "nothing was changed: refreshing would remove what was written on the report's sheets:\n" +
     refreshLossLines("en", losses) +
-    '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it'
+    '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it' +
+    typedOverHint("en", losses)
   );
 }
 

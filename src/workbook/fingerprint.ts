@@ -176,31 +176,37 @@ export interface FingerprintSkips {
   userColumns: Map<string, Set<string>>;
 }
 
+/** One row of a block as written, by column within the block (resolved one row at a time). */
+type RowCells = (r: number) => Map<number, ResolvedCell>;
+
 /** The fingerprint of `model` as written (see the module's comment). */
 export function fingerprintOf(model: SheetModel, skips: FingerprintSkips): SheetFingerprint {
   const print: SheetFingerprint = { blocks: [], tables: [], formulas: {} };
   const resolveRow = createRowResolver();
   for (const block of model.blocks) {
     if (block.table && skips.tables.has(block.table.name.toLowerCase())) continue;
-    const rows = block.rows.map((_, r) => resolveRow(block, r));
-    for (const row of rows) {
-      for (const c of row) {
+    // Row by row: a table of 100,000 customers is never resolved whole.
+    const rowCells: RowCells = (r) => {
+      const cells = new Map<number, ResolvedCell>();
+      for (const c of resolveRow(block, r)) {
+        cells.set(c.col - block.at.col, c);
         if (c.formula !== undefined && !c.input)
           print.formulas[cellAddress(c.row, c.col)] = encode24(hash24(formulaText(c.formula)));
       }
-    }
-    if (block.table) print.tables.push(tablePrint(block, rows, skips));
-    else print.blocks.push(blockPrint(block, rows));
+      return cells;
+    };
+    if (block.table) print.tables.push(tablePrint(block, rowCells, skips));
+    else print.blocks.push(blockPrint(block, rowCells));
   }
   return print;
 }
 
-function blockPrint(block: Block, rows: ResolvedCell[][]): BlockPrint {
+function blockPrint(block: Block, rowCells: RowCells): BlockPrint {
   let width = 1;
   for (const row of block.rows) width = Math.max(width, row.length);
   let cells = "";
-  for (const row of rows) {
-    const byCol = new Map(row.map((c) => [c.col - block.at.col, c]));
+  for (let r = 0; r < block.rows.length; r++) {
+    const byCol = rowCells(r);
     for (let c = 0; c < width; c++) {
       const cell = byCol.get(c);
       cells +=
@@ -208,25 +214,25 @@ function blockPrint(block: Block, rows: ResolvedCell[][]): BlockPrint {
     }
   }
   // A block without rows still has its one cell (blockBox).
-  if (rows.length === 0) cells = encode24(hash24(""));
+  if (block.rows.length === 0) cells = encode24(hash24(""));
   return { at: cellAddress(block.at.row, block.at.col), width, cells };
 }
 
-function tablePrint(block: Block, rows: ResolvedCell[][], skips: FingerprintSkips): TablePrint {
+function tablePrint(block: Block, rowCells: RowCells, skips: FingerprintSkips): TablePrint {
   const table = block.table as NonNullable<Block["table"]>;
-  const headerCells = rows[0] ?? [];
-  const header = (c: number) => headerCells.find((h) => h.col === block.at.col + c)?.value;
+  const headerCells = rowCells(0);
   const width = block.rows[0]?.length ?? 0;
+  const headers = Array.from({ length: width }, (_, c) => String(headerCells.get(c)?.value ?? ""));
   const users = skips.userColumns.get(table.name.toLowerCase()) ?? new Set<string>();
   const key = table.carry?.key;
-  const keyIndex = key === undefined ? -1 : headerTexts(width, header).findIndex((h) => same(h, key));
-  const compared = headerTexts(width, header)
+  const keyIndex = key === undefined ? -1 : headers.findIndex((h) => same(h, key));
+  const compared = headers
     .map((h, i) => ({ h, i }))
     .filter(({ h, i }) => i !== keyIndex && !users.has(h.trim().toLowerCase()));
   const sums = compared.map(() => 0);
-  let rowsText = "";
-  for (let r = 1; r < rows.length; r++) {
-    const byCol = new Map(rows[r].map((c) => [c.col - block.at.col, c]));
+  const rows: string[] = [];
+  for (let r = 1; r < block.rows.length; r++) {
+    const byCol = rowCells(r);
     const identity = rowIdentity(keyIndex < 0 ? undefined : byCol.get(keyIndex)?.value, r, keyIndex >= 0);
     let sum = 0;
     compared.forEach(({ h, i }, j) => {
@@ -236,20 +242,16 @@ function tablePrint(block: Block, rows: ResolvedCell[][], skips: FingerprintSkip
       sum = add24(sum, hash);
       sums[j] = add24(sums[j], hash);
     });
-    rowsText += encode24(hash24(identity)) + encode24(sum);
+    rows.push(encode24(hash24(identity)) + encode24(sum));
   }
   const print: TablePrint = {
     name: table.name,
     headers: compared.map(({ h }) => h),
     columns: sums.map(encode24).join(""),
-    rows: rowsText,
+    rows: rows.join(""),
   };
   if (keyIndex >= 0) print.key = key;
   return print;
-}
-
-function headerTexts(width: number, header: (c: number) => Scalar | undefined): string[] {
-  return Array.from({ length: width }, (_, c) => String(header(c) ?? ""));
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
