@@ -317,7 +317,24 @@ const BAD: Bad[] = [
       "--out",
       "r.xlsx",
     ],
-    ["普通"],
+    ["tiers.json", "普通"],
+  ],
+  [
+    "tier minimums that clash in a settings file: named by the file, not as the report's settings",
+    () => [
+      "report",
+      put("o19.csv", ORDERS),
+      "--config",
+      put(
+        "minimums.json",
+        '{"tiers": {"tiers": [{"key": "gold", "name": "Gold", "nameZh": "金卡", "minSpend": 100}, ' +
+          '{"key": "silver", "name": "Silver", "nameZh": "银卡", "minSpend": 500}, ' +
+          '{"key": "base", "name": "Base", "nameZh": "普通"}]}}',
+      ),
+      "--out",
+      "r.xlsx",
+    ],
+    ["minimums.json", "银卡", "500"],
   ],
   [
     "a campaign table without its columns",
