@@ -228,6 +228,25 @@ export class RawTableCollector {
     return this.collector?.headerRow;
   }
 
+  /**
+   * The header of the 1-based `column` for a problem on sheet row `row`: once the header row is known and
+   * lies above that row (undefined otherwise, or for a header-less table's made-up names).
+   */
+  headerAbove(row: number, column: number): string | undefined {
+    if (this.header === "none") return undefined;
+    if (this.collector) {
+      return this.collector.headerRow < row ? this.headers[column - 1] || undefined : undefined;
+    }
+    // Still looking for the header among the first rows: the row it would be.
+    const cells = this.scanned.map((r) => r.cells);
+    const index =
+      typeof this.header === "number"
+        ? this.scanned.findIndex((r) => r.row === this.header)
+        : findHeaderRow(cells);
+    if (index < 0 || this.scanned[index].row >= row) return undefined;
+    return headerText(cells[index][column - 1]) || undefined;
+  }
+
   finish(): RawTable {
     const { where, header } = this;
     if (!this.sawAnything) {
