@@ -207,6 +207,20 @@ describe("reading CSV files", () => {
     await expect(readCsvTable(path.join(dir, "missing.csv"))).rejects.toBeInstanceOf(UserError);
   });
 
+  it("says a header-less file under a title line has no header row, whether a comma cuts the title or not, and reads it without one", async () => {
+    const lines = ["00001,2024-01-05,20.5", "00002,2024-01-06,10", "00001,2024-02-05,30"];
+    for (const title of ["Orders export, Q1 2024", "Orders export Q1 2024"]) {
+      const file = await csvFile([title, ...lines].join("\n"), "titled.csv");
+      await expect(readCsvTable(file)).rejects.toMatchObject({
+        detail: { code: "noHeaderRow", first: 1, last: 4 },
+      });
+      const { table } = await readCsvTable(file, { header: "none" });
+      expect(table.headers).toEqual(["Column A", "Column B", "Column C"]);
+      // The title is a row of data then, which the Data quality sheet counts (an unreadable date).
+      expect(table.columns[0]).toEqual([title.split(",")[0], "00001", "00002", "00001"]);
+    }
+  });
+
   it("names the column of a quote problem: after quoted fields with separators, in the first column, under a header found later", async () => {
     // The third field of row 3, after a quoted field that holds a comma and a doubled quote.
     const stray = await csvFile('id,note,amount\n1,x,2\n2,"a, ""b""","3"4"\n', "stray.csv");
