@@ -6,7 +6,7 @@
 import { dateToExcelSerial } from "../sheet/serial-dates";
 import { isCellError, type CellValue } from "../engine/data/table";
 import { cellAddress } from "../sheet/a1";
-import { inputCells, isCellSpec, resolveCells } from "../sheet/sheet-model-cells";
+import { inputCells, isCellSpec, notedAndInputCells } from "../sheet/sheet-model-cells";
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
@@ -150,7 +150,7 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
     carried: carriedTables(written),
     formats: reportFormatsOf(written),
     notes: Object.fromEntries(
-      resolveCells(written).flatMap((c) =>
+      notedAndInputCells(written).flatMap((c) =>
         c.note === undefined ? [] : [[cellAddress(c.row, c.col), c.note]],
       ),
     ),
