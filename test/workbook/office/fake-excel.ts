@@ -382,6 +382,8 @@ class WorksheetProxy
     name: (s) => s?.name,
     visibility: (s) => s?.visibility,
     position: (s) => (s ? this.context.excel.model.sheets.indexOf(s) : -1),
+    // Excel gives "" for a tab without a colour (its "auto").
+    tabColor: (s) => (s ? String(s.settings.tabColor ?? "") : null),
   };
   private synced = false;
 
@@ -491,6 +493,17 @@ class WorksheetProxy
         context.enqueue(() => {
           sheet().freeze = {};
         }),
+      // The frozen cells as a range, as Excel gives them: whole rows or columns when only those are frozen.
+      getLocationOrNullObject: () =>
+        new RangeProxy(
+          context,
+          () => {
+            const s = sheet();
+            const box = frozenBox(s.freeze);
+            return box ? { sheet: s, box } : null;
+          },
+          true,
+        ),
     };
   }
 
@@ -593,6 +606,14 @@ function typeOf(cell: FakeCell | undefined): string {
   if (typeof cell.value === "number") return "Double";
   if (typeof cell.value === "boolean") return "Boolean";
   return "String";
+}
+
+/** The cells a sheet's frozen panes hold (see the freezePanes recorder), none when nothing is frozen. */
+function frozenBox(freeze: Recorded): RangeBox | undefined {
+  if (typeof freeze.at === "string") return parseFakeAddress(freeze.at.slice(freeze.at.lastIndexOf("!") + 1));
+  if (typeof freeze.rows === "number") return { top: 1, left: 1, bottom: freeze.rows, right: 16_384 };
+  if (typeof freeze.cols === "number") return { top: 1, left: 1, bottom: 1_048_576, right: freeze.cols };
+  return undefined;
 }
 
 class RangeProxy
