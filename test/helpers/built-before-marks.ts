@@ -31,7 +31,14 @@ function storeSheetXml(rows: string[][]): string {
   );
 }
 
-export async function asBuiltBeforeMarks(bytes: Buffer): Promise<Buffer> {
+/**
+ * `before` "areas": as a build from before the registry recorded where each build wrote (before
+ * 2026-12-06), which recorded no boxes, carried tables or view settings either.
+ */
+export async function asBuiltBeforeMarks(
+  bytes: Buffer,
+  before: "marks" | "areas" = "marks",
+): Promise<Buffer> {
   const pkg = XlsxPackage.fromBuffer(bytes, "book.xlsx");
   const zip = await JSZip.loadAsync(bytes);
   const settings = pkg.sheets().find((s) => s.name === SETTINGS_SHEET_NAME);
@@ -44,6 +51,7 @@ export async function asBuiltBeforeMarks(bytes: Buffer): Promise<Buffer> {
   for (const entry of registry.sheets) {
     delete entry.formats;
     delete entry.notes;
+    if (before === "areas") for (const key of ["areas", "carried", "view"]) delete entry[key];
   }
   store.registry = JSON.stringify(registry);
   // The mark's name is cut at 60 characters; the name before it was the whole title.
