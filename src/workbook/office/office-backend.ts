@@ -81,12 +81,6 @@ export interface OfficeBackendOptions {
   supports?: (set: string, version: string) => boolean;
 }
 
-/**
- * The user's formats and validation with formulas relative to their first cell follow their cells with
- * the formulas rewritten (user-objects.ts fateOf): this adapter writes the rewritten rules.
- */
-const REANCHOR = { reanchor: true };
-
 /** Cells asked for in the first read chunk, before any response has been measured. */
 const FIRST_READ_CELLS = 20_000;
 /** Never read fewer rows than this per chunk (a row of a few cells is tiny). */
@@ -152,7 +146,7 @@ function formatFate(
 ): ReturnType<typeof fateOf> {
   if (format.ref === undefined) return "lost";
   const object = formatObject(format, format.ref);
-  const fate = fateOf(object, owned, previous, REANCHOR);
+  const fate = fateOf(object, owned, previous);
   if (typeof fate !== "object" || !object.formulas.some(hasRelativeReference)) return fate;
   return addressGroups(parseRangeList(fate.ref)).length > 1 ? "lost" : fate;
 }
@@ -323,7 +317,7 @@ export class OfficeBackend implements WorkbookBackend {
     });
     const validations = attached
       ? (await validationAreas(this.run, replace, boxes)).flatMap((area) => {
-          const fate = fateOf(validationObject(area), boxes, previous, REANCHOR);
+          const fate = fateOf(validationObject(area), boxes, previous);
           if (typeof fate !== "object") return [];
           return [{ ...area, rule: withFormulas(area.rule, fate.formulas), to: parseRangeList(fate.ref) }];
         })
@@ -505,7 +499,7 @@ export class OfficeBackend implements WorkbookBackend {
     }
     for (const area of await validationAreas(this.run, sheet, owned)) {
       const object = validationObject(area);
-      if (fateOf(object, owned, previous, REANCHOR) === "lost")
+      if (fateOf(object, owned, previous) === "lost")
         losses.push({ kind: "validation", sheet, cell: object.ref });
     }
     for (const link of await this.readLinks(sheet, owned)) {
