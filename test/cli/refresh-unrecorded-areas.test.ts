@@ -9,13 +9,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { run } from "../../src/cli/main";
-import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { asBuiltBeforeMarks } from "../helpers/built-before-marks";
+import { asBuiltBeforeMarks, builtWorkbook } from "../helpers/built-before-marks";
 import { capture, runJson } from "../helpers/cli-io";
 
 jest.setTimeout(120_000);
@@ -24,16 +22,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "ll-unrecorded-"));
 let aged: Buffer = Buffer.alloc(0);
 
 beforeAll(async () => {
-  const table = generateOrders({ customers: 40, seed: 7, cells: "typed" });
-  const wb = new ExcelJS.Workbook();
-  const orders = wb.addWorksheet("Orders");
-  orders.addRow(table.headers);
-  for (let r = 0; r < table.columns[0].length; r++)
-    orders.addRow(table.columns.map((c) => c[r] as ExcelJS.CellValue));
-  const book = path.join(dir, "built.xlsx");
-  await wb.xlsx.writeFile(book);
-  await runJson(["report", book, "--in-place", "--sheets", "customers,tiers"]);
-  aged = await asBuiltBeforeMarks(readFileSync(book), "areas");
+  aged = await asBuiltBeforeMarks(
+    await builtWorkbook(dir, { customers: 40, seed: 7 }, ["--sheets", "customers,tiers"]),
+    "areas",
+  );
 });
 
 /** The old workbook with a memo typed in cell Z3 of LL Customers. */

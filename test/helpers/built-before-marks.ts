@@ -5,13 +5,18 @@
  * Charts were then named after their title ("Chart N" without one) and notes were authored "Author"
  * (ExcelJS's writer).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { SETTINGS_SHEET_NAME } from "../../src/sheet/port";
 import { decodeStore, encodeStore } from "../../src/workbook/settings-store";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { sheetContext, sheetRows } from "../../src/workbook/xlsx/sheet-reader";
 import { escapeXml, unescapeXml } from "../../src/workbook/xlsx/xml-text";
 import type { CellValue } from "../../src/engine/data/table";
+import { runJson } from "./cli-io";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -79,4 +84,25 @@ export async function asBuiltBeforeMarks(
 
   zip.file(settings.part, storeSheetXml(encodeStore(store)));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/**
+ * A workbook of `customers` generated members' orders (sheet Orders) with the report built into it by the
+ * command line (`--in-place`, with `flags`), written in `dir`: its bytes.
+ */
+export async function builtWorkbook(
+  dir: string,
+  orders: { customers: number; seed: number },
+  flags: string[] = [],
+): Promise<Buffer> {
+  const table = generateOrders({ ...orders, cells: "typed" });
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Orders");
+  sheet.addRow(table.headers);
+  for (let r = 0; r < table.columns[0].length; r++)
+    sheet.addRow(table.columns.map((c) => c[r] as ExcelJS.CellValue));
+  const book = path.join(dir, "built.xlsx");
+  await wb.xlsx.writeFile(book);
+  await runJson(["report", book, "--in-place", ...flags]);
+  return readFileSync(book);
 }
