@@ -13,6 +13,7 @@ import type { CellContents } from "./backend";
 import { areaAddresses, carriedTables, modelAreas, type CarriedTableRecord } from "./carry";
 import { GENERATED_SHEET_PREFIX } from "../sheet/port";
 import { modelFormatRule, modelValidationRule } from "./format-rules";
+import { viewOf, type SheetView } from "./sheet-view";
 
 /** A value as stored in JSON: dates as Excel serial numbers. */
 export type StoredScalar = string | number | boolean | null;
@@ -42,6 +43,8 @@ export interface RegistryEntry {
   formats?: ReportFormats;
   /** The notes the model wrote ("B5" -> text): the report's own, even where a file lost their mark. */
   notes?: Record<string, string>;
+  /** The tab colour and frozen panes the model set; absent in workbooks written before it was recorded. */
+  view?: SheetView;
 }
 
 /**
@@ -154,6 +157,7 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
         c.note === undefined ? [] : [[cellAddress(c.row, c.col), c.note]],
       ),
     ),
+    view: viewOf(written),
   };
 }
 
