@@ -6,7 +6,7 @@
 import { dateToExcelSerial } from "../sheet/serial-dates";
 import { isCellError, type CellValue } from "../engine/data/table";
 import { cellAddress } from "../sheet/a1";
-import { inputCells, isCellSpec, resolveCells } from "../sheet/sheet-model-cells";
+import { inputCells, isCellSpec, notedAndInputCells } from "../sheet/sheet-model-cells";
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
@@ -14,6 +14,7 @@ import { areaAddresses, carriedTables, keptTableName, modelAreas, type CarriedTa
 import { fingerprintOf, type SheetFingerprint } from "./fingerprint";
 import { GENERATED_SHEET_PREFIX } from "../sheet/port";
 import { modelFormatRule, modelValidationRule } from "./format-rules";
+import { viewOf, type SheetView } from "./sheet-view";
 
 /** A value as stored in JSON: dates as Excel serial numbers. */
 export type StoredScalar = string | number | boolean | null;
@@ -48,6 +49,8 @@ export interface RegistryEntry {
    * user. Absent in files written before it was recorded: nothing is compared there.
    */
   fingerprint?: SheetFingerprint;
+  /** The tab colour and frozen panes the model set; absent in workbooks written before it was recorded. */
+  view?: SheetView;
 }
 
 /**
@@ -156,11 +159,12 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
     carried: carriedTables(written),
     formats: reportFormatsOf(written),
     notes: Object.fromEntries(
-      resolveCells(written).flatMap((c) =>
+      notedAndInputCells(written).flatMap((c) =>
         c.note === undefined ? [] : [[cellAddress(c.row, c.col), c.note]],
       ),
     ),
     fingerprint: writtenFingerprint(written),
+    view: viewOf(written),
   };
 }
 

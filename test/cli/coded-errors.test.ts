@@ -87,6 +87,79 @@ describe("the errors the CLI can meet", () => {
   });
 });
 
+/**
+ * The engine's plain errors (Error, RangeError, TypeError without a rule or a code), by file: checks of what
+ * every caller checks first with a coded error, so a user never meets them; should one be met it is said
+ * as a fault of ours (the CLI's internal error, the functions' "internal" code), in the run's language. A
+ * new one fails until it is given a code or its caller's coded check is named here.
+ */
+const ENGINE_INTERNAL: Record<string, { count: number; why: string }> = {
+  "engine/rfm/rfm-scores.ts": {
+    count: 1,
+    why: "R, F and M of different lengths: the report passes one summary's columns, LOYALTY.RFM reads rows of one range",
+  },
+  "engine/rfm/quantile-scores.ts": {
+    count: 1,
+    why: "bins: the settings' number rule (rfm.bins) and LOYALTY.RFM's BINS_RULE check it first",
+  },
+  "engine/projection/scenarios.ts": {
+    count: 1,
+    why: "a scenario by its key: the keys are the engine's own; a typed scenario is checked (unknownScenario)",
+  },
+  "engine/projection/baseline.ts": {
+    count: 1,
+    why: "the period length: the sheet's input is checked first (assumptionOutOfRange, assumptionNotWhole)",
+  },
+  "engine/summary/customer-summary.ts": {
+    count: 1,
+    why: "the as-of date: every caller passes a day (the data's last, or a parsed --as-of)",
+  },
+  "engine/models/registry.ts": {
+    count: 1,
+    why: "a purchase model by name: the report's names are purchase models; loyalty fit says BG/BB's needs (bgbbNeedsPeriods)",
+  },
+  "engine/analyze.ts": { count: 1, why: "the data-quality report's own bookkeeping" },
+  "engine/data/quality.ts": { count: 1, why: "a finding by a reason the engine lists" },
+  "engine/keydates/key-dates.ts": {
+    count: 1,
+    why: "days ahead: the settings' number rule (keyDates.days) and the Key dates input cell check it first",
+  },
+};
+
+/** `throw new Error/RangeError/TypeError(...)` in the engine, by file (relative to src/). */
+function plainEngineThrows(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const file of sourceFiles(path.join(SRC, "engine"))) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      if (
+        ts.isNewExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        ["Error", "RangeError", "TypeError"].includes(node.expression.text)
+      ) {
+        const relative = path.relative(SRC, file).split(path.sep).join("/");
+        found.set(relative, [...(found.get(relative) ?? []), node.getText().slice(0, 90)]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+describe("the engine's errors without a code", () => {
+  it("are each a check of what its callers check first with a code, listed with the check", () => {
+    const found = plainEngineThrows();
+    const over = [...found].flatMap(([file, sites]) =>
+      sites.length > (ENGINE_INTERNAL[file]?.count ?? 0) ? sites.map((s) => `${file}: ${s}`) : [],
+    );
+    expect(over).toEqual([]);
+    // Every listed one is still there (a file whose throw got a code leaves the list).
+    for (const [file, { count }] of Object.entries(ENGINE_INTERNAL))
+      expect([file, found.get(file)?.length]).toEqual([file, count]);
+  });
+});
+
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-coded-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -252,6 +325,19 @@ const BAD: Bad[] = [
     () => ["report", put("o12.csv", ORDERS), "--encoding", "ebcdic", "--out", "r.xlsx"],
     ["--encoding", "ebcdic"],
   ],
+  [
+    "a quote never closed, named by its row and column",
+    () => [
+      "report",
+      put(
+        "quote.csv",
+        'Customer ID,Order Date,Amount,Note\nA1,2024-01-05,20,ok\nA1,2024-02-05,30,"bad\nA2,2024-01-09,15,x\n',
+      ),
+      "--out",
+      "r.xlsx",
+    ],
+    ["quote.csv", "第 3 行", "D 列（Note）"],
+  ],
   ["an empty CSV", () => ["report", put("empty.csv", ""), "--out", "r.xlsx"], ["empty.csv"]],
   [
     "a zip named .csv",
@@ -317,7 +403,24 @@ const BAD: Bad[] = [
       "--out",
       "r.xlsx",
     ],
-    ["普通"],
+    ["tiers.json", "普通"],
+  ],
+  [
+    "tier minimums that clash in a settings file: named by the file, not as the report's settings",
+    () => [
+      "report",
+      put("o19.csv", ORDERS),
+      "--config",
+      put(
+        "minimums.json",
+        '{"tiers": {"tiers": [{"key": "gold", "name": "Gold", "nameZh": "金卡", "minSpend": 100}, ' +
+          '{"key": "silver", "name": "Silver", "nameZh": "银卡", "minSpend": 500}, ' +
+          '{"key": "base", "name": "Base", "nameZh": "普通"}]}}',
+      ),
+      "--out",
+      "r.xlsx",
+    ],
+    ["minimums.json", "银卡", "500"],
   ],
   [
     "a campaign table without its columns",
@@ -391,9 +494,9 @@ describe("bad flags, files and settings", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^loyalty: .*[\u4e00-\u9fff]/);
       for (const name of names) expect(lines[0]).toContain(name);
-      expect(englishIn(lines[0], ["Orders", "Customer ID", "Order Date", "Amount", "Who", "What"])).toEqual(
-        [],
-      );
+      expect(
+        englishIn(lines[0], ["Orders", "Customer ID", "Order Date", "Amount", "Note", "Who", "What"]),
+      ).toEqual([]);
       expect(r.code).toBe(2);
     },
     60_000,

@@ -133,7 +133,11 @@ export const MESSAGE_SAMPLES: Samples = {
     { sheet, cell, what: "〔输入〕", value: -1, min: 0 },
     { sheet, cell, what: "〔输入〕", value: 9, max: 1 },
   ],
-  assumptionNotKept: [{ sheet, cell, value: "0.3", key: "bc.costGrowth" }],
+  assumptionNotKept: [
+    { sheet, cell, value: "0.3", key: "bc.costGrowthCoefficient", reason: "retired" },
+    { sheet, cell, value: "2.5", key: "bc.tier.silver.pointsPerUnit", reason: "tierGone", tier: "silver" },
+    { sheet, cell, value: "1.2", key: "bc.season.13", reason: "other" },
+  ],
   assumptionNotWhole: [{ sheet, cell, what: "〔输入〕", min: 1, max: 36 }],
   unknownScenario: [{ sheet, cell, scenarios: ["基准", "保守", "进取"] }],
   holidayNotDate: [{ sheet, cell, value: "〔值〕" }],
@@ -227,14 +231,29 @@ export const MESSAGE_SAMPLES: Samples = {
   csvIsOldExcel: [{ file: source }],
   csvIsBinary: [{ file: source }],
   csvTooLarge: [{ file: source, megabytes: 600 }],
-  csvRow: (["MissingQuotes", "TooManyFields"] as const).map((parser) => ({
-    file: source,
-    row: 4,
-    problem: "〔问题〕",
-    parser,
-    encoding: "gbk",
-    delimiter: "comma" as const,
-  })),
+  csvRow: [
+    ...(
+      ["MissingQuotes", "InvalidQuotes", "UndetectableDelimiter", "TooFewFields", "TooManyFields"] as const
+    ).map((parser) => ({
+      file: source,
+      row: 4,
+      column: "D",
+      header: "〔列名〕",
+      problem: "〔问题〕",
+      parser,
+      encoding: "gbk",
+      delimiter: "comma" as const,
+    })),
+    // Without a column the line does not show; a code papaparse may add later.
+    {
+      file: source,
+      row: 4,
+      problem: "〔问题〕",
+      parser: "SomethingNew",
+      encoding: "gbk",
+      delimiter: "tab" as const,
+    },
+  ],
   headerRowBlank: [
     { source, place, row: 3 },
     { source, row: 3 },
