@@ -285,7 +285,13 @@ export class BackedWorkbook implements Workbook {
     }
     const unmarkedCharts = unmarkedReportCharts(existing);
     if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
-    if (prepared.model.footprint) return prepared;
+    if (prepared.model.footprint) {
+      // The table of typed-over values goes below the content, maybe past the footprint: its old place is
+      // the report's too, and what the user has where it now goes is listed.
+      prepared.owned = [parseRangeAddress(prepared.model.footprint), ...(typed ? [typed.box] : [])];
+      prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
+      return prepared;
+    }
     if (existing.areas) {
       prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
       prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
