@@ -61,12 +61,20 @@ class TableState {
   private readonly sums: number[];
   private readonly changed: ChangedRow[] = [];
   private position = 0;
+  private readonly skip: Set<string>;
 
   constructor(
     readonly print: TablePrint,
     readonly box: RangeBox,
-    private readonly skip: Set<string>,
+    skip: Set<string>,
   ) {
+    // Only the cells not compared that lie in the table are looked up, and only when there are any.
+    this.skip = new Set(
+      [...skip].filter((a) => {
+        const p = parseCellAddress(a);
+        return boxContains(box, p.row, p.col);
+      }),
+    );
     this.keyed = print.key !== undefined;
     this.sums = print.headers.map(() => 0);
     for (let at = 0; at < print.rows.length; at += 2 * HASH_CHARS) {
@@ -97,7 +105,7 @@ class TableState {
     this.columns.forEach((c, j) => {
       const v = c < 0 ? null : cell(c);
       values.push(v);
-      const skipped = c < 0 || this.skip.has(cellAddress(row, c));
+      const skipped = c < 0 || (this.skip.size > 0 && this.skip.has(cellAddress(row, c)));
       const h = skipped ? 0 : tableCellHash(identity, this.print.headers[j], valueText(v));
       hashes.push(h);
       sum = add24(sum, h);
