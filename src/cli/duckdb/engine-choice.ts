@@ -31,6 +31,7 @@ import {
 } from "./text-input";
 import { readOrdersWithDuckDb, type DuckDbOrders } from "./read-orders-duckdb";
 import { openDuckDb, type DuckDbSession } from "./session";
+import { dropRaw } from "./raw-table";
 import { progressOnStderr } from "./progress";
 import { onStop } from "../stop-signals";
 
@@ -175,7 +176,7 @@ async function readOrdersAsInProcess(
       if (!serial && needsSerialRead(e)) serial = true;
       else if (file === undefined || notUtf8.has(file)) throw e;
       else notUtf8.add(file);
-      await db.run("DROP TABLE IF EXISTS ll_raw");
+      await dropRaw(db);
     }
   }
 }
