@@ -17,6 +17,7 @@ import {
   globFileNames,
   isGlob,
   type DuckDbCsvOptions,
+  type OrderFileFormat,
   type OrderFiles,
 } from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
@@ -25,6 +26,7 @@ import {
   dataLinesOf,
   duckDbDelimiter,
   globbedFiles,
+  inputFormat,
   textLayout,
   utf8Copy,
   type TextLayout,
@@ -98,8 +100,9 @@ async function duckDbCsvOptions(
   dir: string,
   db: DuckDbSession,
   notUtf8: ReadonlySet<string>,
+  format: OrderFileFormat | null,
 ): Promise<{ options: DuckDbCsvOptions; text?: TextLayout }> {
-  if (formatOf(input) !== "csv" || (!isGlob(input) && !existsSync(input))) return { options: {} };
+  if (format !== "csv" || (!isGlob(input) && !existsSync(input))) return { options: {} };
   const files = isGlob(input) ? await globbedFiles(db, input) : [input];
   const layouts: TextLayout[] = [];
   for (const file of files) layouts.push(await textLayout(file, csv, notUtf8.has(file)));
@@ -165,9 +168,11 @@ async function readOrdersAsInProcess(
 ): Promise<{ files: OrderFiles; read: DuckDbOrders; text?: TextLayout }> {
   const notUtf8 = new Set<string>();
   let serial = false;
+  // A file of another kind is refused by orderFiles, naming it; a glob's files say what they are.
+  const format = isGlob(input) ? await inputFormat(db, input) : formatOf(input);
   for (;;) {
-    const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8);
-    const files = orderFiles(input, { ...decided.options, serial });
+    const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8, format);
+    const files = orderFiles(input, { ...decided.options, serial }, format);
     try {
       const read = await readOrdersWithDuckDb(db, files, { ...options, onProgress });
       return { files, read, text: decided.text };

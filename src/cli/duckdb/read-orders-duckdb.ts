@@ -489,7 +489,10 @@ function rowsView(
     const repeated = marks.orderTotals
       ? "WHEN t.first_row IS NOT NULL AND r.rowid <> t.first_row THEN 'repeatedOrderTotal'"
       : "";
-    const late = marks.asOf !== undefined && Number.isFinite(marks.asOf) ? `WHEN ${day} > ${marks.asOf} THEN 'dateAfterAsOf'` : "";
+    const late =
+      marks.asOf !== undefined && Number.isFinite(marks.asOf)
+        ? `WHEN ${day} > ${marks.asOf} THEN 'dateAfterAsOf'`
+        : "";
     return `CREATE OR REPLACE VIEW ll_rows AS
     SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, ${day} AS day, ${amount} AS amount,
       ${orderId} AS order_id, ${cancel} AS cancel, ${amountBlank} AS amount_blank,
