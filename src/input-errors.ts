@@ -58,14 +58,69 @@ const UNREADABLE_BECAUSE = bilingual<Record<string, string>>({
   },
 });
 
-/** The CSV parser's (papaparse's) problems by its code, in Chinese. */
-const CSV_PROBLEMS_ZH: Record<string, string> = {
-  MissingQuotes: "引号没有闭合",
-  InvalidQuotes: "字段中的引号不成对",
-  UndetectableDelimiter: "无法判断字段分隔符",
-  TooFewFields: "字段比表头少",
-  TooManyFields: "字段比表头多",
-};
+/**
+ * The CSV parser's (papaparse's) problems by its code, in each language: every code papaparse 5 has (it
+ * reads our files with a delimiter and without headers, so only the quote problems occur). A code it may add
+ * later is said as a row that cannot be read, its English words kept as technical detail.
+ */
+const CSV_PARSER_CODES = [
+  "MissingQuotes",
+  "InvalidQuotes",
+  "UndetectableDelimiter",
+  "TooFewFields",
+  "TooManyFields",
+] as const;
+type CsvParserCode = (typeof CSV_PARSER_CODES)[number];
+
+const CSV_PROBLEMS = bilingual<Record<CsvParserCode, string> & { unknown: (english: string) => string }>({
+  en: {
+    MissingQuotes: "a quote opens this field and is never closed",
+    InvalidQuotes:
+      'a quote inside this quoted field is not doubled (a quote in a quoted field is written "")',
+    UndetectableDelimiter: "the separator between fields cannot be told",
+    TooFewFields: "the row has fewer fields than the header",
+    TooManyFields: "the row has more fields than the header",
+    unknown: (english) => `the row cannot be read as CSV (${english})`,
+  },
+  "zh-CN": {
+    MissingQuotes: "该字段以引号开头，但引号没有闭合",
+    InvalidQuotes: '带引号的字段中有未成对的引号（字段内的引号应写成 ""）',
+    UndetectableDelimiter: "无法判断字段分隔符",
+    TooFewFields: "该行的字段比表头少",
+    TooManyFields: "该行的字段比表头多",
+    unknown: (english) => `无法按 CSV 格式读取该行（技术信息：${english}）`,
+  },
+});
+
+/** The parser's problem `code` in `language` (`english`: its own words, for a code it does not know). */
+function csvProblemText(language: keyof typeof CSV_PROBLEMS, code: string, english: string): string {
+  const texts = CSV_PROBLEMS[language];
+  const known = CSV_PARSER_CODES.find((c) => c === code);
+  return known ? texts[known] : texts.unknown(english);
+}
+
+/** The place of a CSV parser's problem: the file, the row and, when known, the column with its header. */
+function csvRowPlace(language: keyof typeof CSV_PROBLEMS, d: CsvRowDetail): string {
+  const texts = PLACE_TEXTS[language];
+  const parts = [d.file, texts.row(d.row)];
+  if (d.column !== undefined) parts.push(texts.column(d.column, d.header));
+  return parts.join(texts.separator);
+}
+
+/**
+ * A row of a text file the CSV parser cannot read: `problem` its English words, `parser` its code; the
+ * column (its letter, as Excel opening the file names it) and its header when known.
+ */
+interface CsvRowDetail {
+  file: string;
+  row: number;
+  column?: string;
+  header?: string;
+  problem: string;
+  parser: string;
+  encoding: string;
+  delimiter: DelimiterWord;
+}
 
 const zhPlace = (d: Where) => placeText(PLACE_TEXTS["zh-CN"], d.where, d.at);
 const quoted = (items: readonly string[], separator: string) => items.map((h) => `"${h}"`).join(separator);
@@ -186,16 +241,8 @@ const en = {
     `${d.file} is not a text (CSV) file: it holds binary data (an image, a PDF or a program?); export the orders as CSV`,
   csvTooLarge: (d: { file: string; megabytes: number }) =>
     `${d.file} is ${d.megabytes} MB, more than the 500 MB this tool reads; split it`,
-  // `problem`: the CSV parser's English words; `parser` its code, which the other language says in its words.
-  csvRow: (d: {
-    file: string;
-    row: number;
-    problem: string;
-    parser: string;
-    encoding: string;
-    delimiter: DelimiterWord;
-  }) =>
-    `${d.file}, row ${d.row}: ${d.problem} (read as ${d.encoding}, fields separated by ${READING_TEXTS.en.delimiters[d.delimiter]}; ` +
+  csvRow: (d: CsvRowDetail) =>
+    `${csvRowPlace("en", d)}: ${csvProblemText("en", d.parser, d.problem)} (read as ${d.encoding}, fields separated by ${READING_TEXTS.en.delimiters[d.delimiter]}; ` +
     '--delimiter or --encoding, or "source" in the settings, read it otherwise)',
   headerRowBlank: (d: { source: string; place?: TablePlace; row: number }) =>
     `${d.source}: header row ${d.row} is blank`,
@@ -348,7 +395,7 @@ const zhCN: Texts = {
     `${d.file} 不是文本（CSV）文件：它包含二进制数据（图片、PDF 或程序？）；请将订单导出为 CSV`,
   csvTooLarge: (d) => `${d.file} 大小为 ${d.megabytes} MB，超过本工具可读取的 500 MB；请拆分该文件`,
   csvRow: (d) =>
-    `${d.file}，第 ${d.row} 行：${CSV_PROBLEMS_ZH[d.parser] ?? d.problem}（按 "${d.encoding}" 编码、以${READING_TEXTS["zh-CN"].delimiters[d.delimiter]}分隔字段读取；` +
+    `${csvRowPlace("zh-CN", d)}：${csvProblemText("zh-CN", d.parser, d.problem)}（按 "${d.encoding}" 编码、以${READING_TEXTS["zh-CN"].delimiters[d.delimiter]}分隔字段读取；` +
     '可用 --delimiter 或 --encoding，或设置中的 "source" 改变读取方式）',
   headerRowBlank: (d) =>
     `${placeText(PLACE_TEXTS["zh-CN"], d.source, d.place)}：表头行（第 ${d.row} 行）是空的`,

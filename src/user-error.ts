@@ -130,7 +130,7 @@ const cellsEn = (ref: string | undefined) => (/[: ]/.test(ref ?? "") ? `cells ${
 const REFRESH_LOSS_TEXTS = bilingual<Record<RefreshLoss["kind"], (l: RefreshLoss, text: string) => string>>({
   en: {
     note: (l, text) => `the note on cell ${l.cell} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
-    cell: (l, text) => `what is typed in cell ${l.cell} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
+    cell: (l, text) => `what is typed in ${cellsEn(l.cell)} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
     format: (l) =>
       `a conditional format on ${l.cell === undefined ? "several ranges" : cellsEn(l.cell)} of sheet "${l.sheet}"`,
     validation: (l) => `a data validation on ${cellsEn(l.cell)} of sheet "${l.sheet}"`,

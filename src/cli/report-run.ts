@@ -32,6 +32,7 @@ export interface CliReportRun {
   /** The input file's name, for messages about finding the orders in it. */
   ordersLabel?: string;
   config?: BuildReportOptions["config"];
+  configLabel?: BuildReportOptions["configLabel"];
   json?: boolean;
   /** Save even when something the user wrote on a rebuilt sheet cannot be kept (see XlsxWorkbook.save). */
   force?: boolean;
@@ -179,6 +180,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
     campaigns: run.campaigns,
     ordersLabel: run.ordersLabel,
     config: run.config,
+    configLabel: run.configLabel,
     onProgress,
   });
   performance.mark("loyalty:saving");

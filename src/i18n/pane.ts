@@ -217,6 +217,11 @@ const en = {
   fixFile:
     "Open an .xlsx or .csv file with one row per order (customer ID, date, amount), or use the sample data.",
   fixInternal: "This is a fault in Loyalty Lens. Try again; if it happens again, report this message.",
+  // A fault of ours: its JavaScript words are technical detail for a bug report, in every language.
+  internalError: (detail: string) => detail,
+  // A worker of the pane (reading a file, building) that stopped: the browser's reason, "" when it gave none.
+  workerStopped: (reason: string) =>
+    `The pane's background work stopped: ${reason || "its script could not be loaded"}`,
   fixDayOrder: "In “1. Orders”, set the date order to day first or month first, then build again.",
   fixNoHeader:
     "If the first row is data, tick “No header row” in “1. Orders” and choose the column of each role; otherwise add a row of column titles above the data.",
@@ -438,6 +443,9 @@ const zhCN: Strings = {
   fixData: "请检查列的对应关系以及上面指出的单元格，然后重新生成。",
   fixFile: "请打开每行一笔订单（客户ID、日期、金额）的 .xlsx 或 .csv 文件，或使用示例数据。",
   fixInternal: "这是 Loyalty Lens 的程序错误。请重试；如果再次出现，请报告此信息。",
+  internalError: (detail: string) => `Loyalty Lens 内部出错（技术信息：${detail}）`,
+  workerStopped: (reason: string) =>
+    reason ? `窗格的后台任务意外停止（技术信息：${reason}）` : "窗格的后台任务意外停止：无法加载其脚本",
   fixDayOrder: "请在“1. 订单数据”中将日期顺序设为“日在前”或“月在前”，然后重新生成。",
   fixNoHeader:
     "如果第一行就是数据，请在“1. 订单数据”中勾选“无表头行”并为各项选择对应的列；否则请在数据上方加一行列标题。",

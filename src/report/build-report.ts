@@ -12,7 +12,7 @@
  * cancelled build stops with the signal's reason (an AbortError) before the next step; sheets already
  * written stay written (an xlsx workbook is only saved by its caller).
  */
-import { SETTING_TEXTS } from "./setting-texts";
+import { SETTING_TEXTS, type SettingsLabel } from "./setting-texts";
 import { analyzeOrderTable, type Analysis } from "../engine/analyze";
 import { readOrderTable, type OrderTable } from "../engine/data/read-orders";
 import type { CurrencyDetection } from "../engine/data/currency";
@@ -98,6 +98,11 @@ export interface BuildReportOptions {
   orders?: OrdersInput;
   /** Settings laid over those stored in the workbook (already checked, see checkConfigLayer). */
   config?: PartialReportConfig;
+  /**
+   * Where `config` came from, when the user named it (a --config file): problems of the settings taken
+   * together name it instead of "report settings".
+   */
+  configLabel?: SettingsLabel;
   /** How messages name the workbook the orders are read from (e.g. its file name); default "the workbook". */
   ordersLabel?: string;
   /** Use the settings stored in the workbook (default true). */
@@ -470,15 +475,18 @@ async function rememberBuild(
 /** The settings stored in the workbook (unless told not to use them) under the options' own. */
 async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
   const stored = options.useStoredSettings === false ? undefined : await options.workbook.readSettings();
-  return resolveReportConfig([
-    stored === undefined
-      ? undefined
-      : checkConfigLayer(stored, {
-          en: SETTING_TEXTS.en.storedInWorkbook,
-          "zh-CN": SETTING_TEXTS["zh-CN"].storedInWorkbook,
-        }),
-    options.config,
-  ]);
+  return resolveReportConfig(
+    [
+      stored === undefined
+        ? undefined
+        : checkConfigLayer(stored, {
+            en: SETTING_TEXTS.en.storedInWorkbook,
+            "zh-CN": SETTING_TEXTS["zh-CN"].storedInWorkbook,
+          }),
+      options.config,
+    ],
+    options.configLabel,
+  );
 }
 
 /**

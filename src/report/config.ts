@@ -430,9 +430,14 @@ function crossProblems(config: ReportConfig): SettingProblem[] {
 
 /**
  * The config of a build: the defaults with each layer laid on top (later layers win; lists replace
- * lists). Every layer must already be checked (checkConfigLayer); this checks what the layers say together.
+ * lists). Every layer must already be checked (checkConfigLayer); this checks what the layers say together,
+ * its problems named by `label` (where the settings came from: a --config file's name; default "report
+ * settings").
  */
-export function resolveReportConfig(layers: readonly (PartialReportConfig | undefined)[]): ReportConfig {
+export function resolveReportConfig(
+  layers: readonly (PartialReportConfig | undefined)[],
+  label?: SettingsLabel,
+): ReportConfig {
   let merged: ReportConfig = DEFAULT_REPORT_CONFIG;
   for (const layer of layers) if (layer) merged = deepMerge(merged, layer);
   const config = dropNullMinimums(merged);
@@ -441,12 +446,13 @@ export function resolveReportConfig(layers: readonly (PartialReportConfig | unde
   const resolved = { ...config, tiers: { ...config.tiers, tiers }, alerts: { ...config.alerts, rules } };
   const problems = crossProblems(resolved);
   if (problems.length > 0) {
-    // Tier minimums that clash (typed in the pane) are the likely problem: coded when they are the only one.
+    // Tier minimums that clash (typed in the pane) are the likely problem: coded when they are the only one
+    // and the settings are not a file the user names (its message names the file).
     const minimums = tierMinimumProblems(resolved.tiers.tiers);
     fail(
-      { en: SETTING_TEXTS.en.reportSettings, "zh-CN": SETTING_TEXTS["zh-CN"].reportSettings },
+      label ?? { en: SETTING_TEXTS.en.reportSettings, "zh-CN": SETTING_TEXTS["zh-CN"].reportSettings },
       problems,
-      minimums.length === problems.length
+      minimums.length === problems.length && label === undefined
         ? { code: "tierMinimumsInSettings", problems: minimums }
         : undefined,
     );

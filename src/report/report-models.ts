@@ -364,9 +364,10 @@ function chooseTransactionModel(
     }
     if (usableFit(entry.outcome)) return { tried, chosen: model, transaction: entry.outcome };
   }
-  // None fit to use: the best-ranked one says why.
-  const transaction =
-    tried.length > 0 ? tried[0].outcome : { fit: null, problem: "no purchase model was fitted" };
+  // None fit to use: the best-ranked one says why (with its code). Every path above tries at least one
+  // candidate, as there is always one; the first candidate's own fit stands in should none have been tried,
+  // so that the reason is always a coded one.
+  const transaction = tried.length > 0 ? tried[0].outcome : fitTransaction(candidates[0], data);
   return { tried, chosen: null, transaction };
 }
 

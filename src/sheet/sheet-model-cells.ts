@@ -210,10 +210,36 @@ export function* cellsByRow(model: SheetModel): Generator<{ row: number; cells: 
   }
 }
 
+/** True when the cell, resolved, carries a note or an input key (a text cut to fit gets a note). */
+function mayCarryNoteOrInput(cell: Cell | undefined): boolean {
+  if (isCellSpec(cell)) {
+    return (
+      !!cell.note || !!cell.input || (typeof cell.value === "string" && cell.value.length > MAX_CELL_TEXT)
+    );
+  }
+  return typeof cell === "string" && cell.length > MAX_CELL_TEXT;
+}
+
+/**
+ * The model's cells that carry a note or an input key, resolved. Only the rows holding one are resolved:
+ * a table of a million customers (notes on its header) is not turned into 20 million cell objects.
+ */
+export function notedAndInputCells(model: SheetModel): ResolvedCell[] {
+  const resolveRow = createRowResolver();
+  const out: ResolvedCell[] = [];
+  for (const block of model.blocks) {
+    for (let r = 0; r < block.rows.length; r++) {
+      if (!block.rows[r]?.some(mayCarryNoteOrInput)) continue;
+      for (const cell of resolveRow(block, r)) if (cell.note !== undefined || cell.input) out.push(cell);
+    }
+  }
+  return out;
+}
+
 /** The input cells of a model: key -> address and the default value the builder wrote. */
 export function inputCells(model: SheetModel): Map<string, ResolvedCell & { address: string }> {
   const inputs = new Map<string, ResolvedCell & { address: string }>();
-  for (const cell of resolveCells(model)) {
+  for (const cell of notedAndInputCells(model)) {
     if (cell.input) inputs.set(cell.input, { ...cell, address: cellAddress(cell.row, cell.col) });
   }
   return inputs;

@@ -23,6 +23,7 @@ import { openingText } from "./state/run-state";
 import { fluentTheme } from "./theme";
 import { WorkContext } from "./work/context";
 import { paneWork, PreviewHost, type PaneWork } from "./work/workers";
+import { startPaneWorker, startWorkbookWorker } from "./work/worker-scripts";
 
 /** Inside Excel: the host's name and the open workbook. */
 export interface OfficeConnection {
@@ -50,9 +51,9 @@ interface Hosting {
 }
 
 function hosting(office: boolean): Hosting {
-  if (office) return { work: paneWork(), preview: null };
-  const preview = new PreviewHost();
-  return { work: paneWork(() => preview.port()), preview };
+  if (office) return { work: paneWork(startPaneWorker), preview: null };
+  const preview = new PreviewHost(startWorkbookWorker());
+  return { work: paneWork(startPaneWorker, () => preview.port()), preview };
 }
 
 const useStyles = makeStyles({

@@ -4,7 +4,13 @@
  * header detection. Adapters (memory, xlsx, office) only provide the backend.
  */
 import { inputError } from "../input-errors";
-import { describeSource, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
+import {
+  describeSource,
+  isCellError,
+  type CellValue,
+  type RawTable,
+  type TablePlace,
+} from "../engine/data/table";
 import {
   boxContains,
   cellAddress,
@@ -50,6 +56,7 @@ import {
 } from "./registry";
 import { unmarkedReportCharts } from "./report-objects";
 import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
+import { boxesOutside, certainReportAreas, touchingGroups, type FoundCell } from "./unrecorded-areas";
 
 const SETTINGS_KEY = "settings";
 const REGISTRY_KEY = "registry";
@@ -256,15 +263,32 @@ export class BackedWorkbook implements Workbook {
       notes: existing.notes,
       now: reportFormatsOf(prepared.model),
     };
+    if (existing.view) prepared.previous.view = existing.view;
     if (existing.areas) {
       const before = existing.areas.map((a) => parseRangeAddress(a));
       prepared.previous.areas = { before, now: modelAreas(prepared.model) };
     }
     const unmarkedCharts = unmarkedReportCharts(existing);
     if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
-    if (existing.areas && !prepared.model.footprint) {
+    if (prepared.model.footprint) return prepared;
+    if (existing.areas) {
       prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
       prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
+    } else {
+      // Written before the boxes were recorded: what is not the report's for sure is listed, and cleared
+      // only when the refresh is told to go on (unrecorded-areas.ts).
+      const tables = await this.backend.tables();
+      const certain = certainReportAreas(prepared.model, found, existing.sheet, tables);
+      const used = sheets.find((s) => sameSheetName(s.name, existing.sheet))?.usedRange;
+      const groups = touchingGroups(
+        used ? await this.cellsIn(existing.sheet, boxesOutside(used, certain)) : [],
+      );
+      prepared.under = groups.map((g) => ({
+        sheet: existing.sheet,
+        cell: g.boxes.map((b) => rangeAddress(b)).join(" "),
+        text: g.texts.length > 3 ? `${g.texts.slice(0, 3).join(", ")}, …` : g.texts.join(", "),
+      }));
+      prepared.owned = [...certain, ...groups.flatMap((g) => g.boxes)];
     }
     return prepared;
   }
@@ -473,7 +497,23 @@ export class BackedWorkbook implements Workbook {
             const col = box.left + i;
             if (v === null || v === undefined || v === "" || owned.some((o) => boxContains(o, r.row, col)))
               return;
-            out.push({ sheet, cell: cellAddress(r.row, col), text: String(v) });
+            out.push({ sheet, cell: cellAddress(r.row, col), text: cellText(v) });
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The cells with a value in `boxes` of a sheet. */
+  private async cellsIn(sheet: string, boxes: RangeBox[]): Promise<FoundCell[]> {
+    const out: FoundCell[] = [];
+    for (const box of boxes) {
+      for await (const batch of this.backend.rows(sheet, box)) {
+        for (const r of batch) {
+          r.cells.forEach((v, i) => {
+            if (v === null || v === undefined || v === "" || i > box.right - box.left) return;
+            out.push({ row: r.row, col: box.left + i, text: cellText(v) });
           });
         }
       }
@@ -548,6 +588,13 @@ async function* counted(
     yield batch;
   }
   if (onRows && box) onRows(box.bottom - top + 1, box.bottom - top + 1);
+}
+
+/** A cell's value as a list of losses quotes it: a date as YYYY-MM-DD, an error as Excel shows it. */
+function cellText(v: CellValue): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return String(v);
 }
 
 /** A header cell as carry.ts compares headers (trimmed, lower case). */

@@ -10,6 +10,7 @@ import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
 import type { RefreshLoss, SheetVisibility, TableInfo } from "../sheet/port";
 import type { TableMove } from "./carry";
 import type { ReportFormats } from "./registry";
+import type { SheetView } from "./sheet-view";
 
 export interface BackendSheet {
   name: string;
@@ -65,6 +66,8 @@ export interface PreviousSheet {
    * mark (report-objects.ts): those are known by place and title. Undefined for a marked sheet.
    */
   unmarkedCharts?: ChartSpec[];
+  /** The tab colour and frozen panes the last build set, when recorded (sheet-view.ts). */
+  view?: SheetView;
 }
 
 export interface WorkbookBackend {

@@ -46,19 +46,30 @@ function isLabel(v: CellValue): boolean {
 
 /**
  * Index (into `rows`) of the first row that looks like a header: every non-blank cell is a distinct label,
- * and it has at least 60 % as many filled cells as the widest row scanned (so a title in A1 or a note
- * beside the table is not taken for the header). -1 when none does.
+ * it has at least 60 % as many filled cells as the widest row scanned (so a title in A1 or a note
+ * beside the table is not taken for the header), and most rows below it end where it ends or before (a
+ * title cut in two by a comma, "Orders export, Q1 2024", over rows of three fields is a title: the third
+ * column would have no header). -1 when none does.
  */
 export function findHeaderRow(rows: CellValue[][]): number {
   const filled = rows.map((r) => r.filter((v) => !isBlank(v)).length);
   const widest = Math.max(0, ...filled);
   const needed = Math.max(1, Math.ceil(widest * 0.6));
+  const ends = rows.map(lastFilledCell);
   return rows.findIndex((cells, i) => {
     if (filled[i] < needed) return false;
     const labels = cells.filter((v) => !isBlank(v));
     if (!labels.every(isLabel)) return false;
-    return new Set(labels.map((v) => (v as string).trim().toLowerCase())).size === labels.length;
+    if (new Set(labels.map((v) => (v as string).trim().toLowerCase())).size !== labels.length) return false;
+    const below = ends.slice(i + 1).filter((end) => end > 0);
+    return below.filter((end) => end > ends[i]).length * 2 <= below.length;
   });
+}
+
+/** 1-based position of a row's last non-blank cell (0 for a blank row). */
+function lastFilledCell(cells: CellValue[]): number {
+  for (let c = cells.length - 1; c >= 0; c--) if (!isBlank(cells[c])) return c + 1;
+  return 0;
 }
 
 function headerText(v: CellValue): string {
@@ -228,6 +239,25 @@ export class RawTableCollector {
     return this.collector?.headerRow;
   }
 
+  /**
+   * The header of the 1-based `column` for a problem on sheet row `row`: once the header row is known and
+   * lies above that row (undefined otherwise, or for a header-less table's made-up names).
+   */
+  headerAbove(row: number, column: number): string | undefined {
+    if (this.header === "none") return undefined;
+    if (this.collector) {
+      return this.collector.headerRow < row ? this.headers[column - 1] || undefined : undefined;
+    }
+    // Still looking for the header among the first rows: the row it would be.
+    const cells = this.scanned.map((r) => r.cells);
+    const index =
+      typeof this.header === "number"
+        ? this.scanned.findIndex((r) => r.row === this.header)
+        : findHeaderRow(cells);
+    if (index < 0 || this.scanned[index].row >= row) return undefined;
+    return headerText(cells[index][column - 1]) || undefined;
+  }
+
   finish(): RawTable {
     const { where, header } = this;
     if (!this.sawAnything) {
@@ -288,6 +318,5 @@ export async function collectRawTable(
 }
 
 function lastFilled(row: SheetRow): number {
-  for (let c = row.cells.length - 1; c >= 0; c--) if (!isBlank(row.cells[c])) return c + 1;
-  return 0;
+  return lastFilledCell(row.cells);
 }

@@ -121,8 +121,11 @@ export function reanchorFormulas(
   );
   if (!move || boxes.length === 0 || to.length === 0) return undefined;
   const sorted = [...to].sort((a, b) => a.top - b.top || a.left - b.left);
-  // The first cell must be the top-left one of all, however a host reads "the first cell" of several ranges.
-  if (sorted.some((b) => b.left < sorted[0].left)) return undefined;
+  // The first cell must be the top-left one of all, however a host reads "the first cell" of several
+  // ranges (the first range's, or the top-left corner of them all, as LibreOffice reads a file): so it
+  // must have been before, else what the formula was written for is not known for sure.
+  const topLeft = (list: RangeBox[]) => list.every((b) => b.top >= list[0].top && b.left >= list[0].left);
+  if (!topLeft(boxes) || !topLeft(sorted)) return undefined;
   const from = { row: boxes[0].top, col: boxes[0].left };
   const first = { row: sorted[0].top, col: sorted[0].left };
   const columns = [

@@ -6,13 +6,14 @@
 import { dateToExcelSerial } from "../sheet/serial-dates";
 import { isCellError, type CellValue } from "../engine/data/table";
 import { cellAddress } from "../sheet/a1";
-import { inputCells, isCellSpec, resolveCells } from "../sheet/sheet-model-cells";
+import { inputCells, isCellSpec, notedAndInputCells } from "../sheet/sheet-model-cells";
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
 import { areaAddresses, carriedTables, modelAreas, type CarriedTableRecord } from "./carry";
 import { GENERATED_SHEET_PREFIX } from "../sheet/port";
 import { modelFormatRule, modelValidationRule } from "./format-rules";
+import { viewOf, type SheetView } from "./sheet-view";
 
 /** A value as stored in JSON: dates as Excel serial numbers. */
 export type StoredScalar = string | number | boolean | null;
@@ -42,6 +43,8 @@ export interface RegistryEntry {
   formats?: ReportFormats;
   /** The notes the model wrote ("B5" -> text): the report's own, even where a file lost their mark. */
   notes?: Record<string, string>;
+  /** The tab colour and frozen panes the model set; absent in workbooks written before it was recorded. */
+  view?: SheetView;
 }
 
 /**
@@ -150,10 +153,11 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
     carried: carriedTables(written),
     formats: reportFormatsOf(written),
     notes: Object.fromEntries(
-      resolveCells(written).flatMap((c) =>
+      notedAndInputCells(written).flatMap((c) =>
         c.note === undefined ? [] : [[cellAddress(c.row, c.col), c.note]],
       ),
     ),
+    view: viewOf(written),
   };
 }
 

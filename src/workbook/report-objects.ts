@@ -14,7 +14,7 @@
  *   it) with that chart's title: never by place alone, so a user's chart is never taken for the report's.
  */
 import { cellAddress, parseCellAddress, type CellPosition } from "../sheet/a1";
-import { resolveCells } from "../sheet/sheet-model-cells";
+import { notedAndInputCells } from "../sheet/sheet-model-cells";
 import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
 import { isReportChartName, REPORT_NOTE_AUTHOR, UNMARKED_NOTE_AUTHOR } from "../sheet/report-marks";
 import type { PreviousSheet } from "./backend";
@@ -52,7 +52,7 @@ export function reportNotes(
   const now = new Set<string>();
   const nowAt = new Set<string>();
   if (model) {
-    for (const c of resolveCells(model)) {
+    for (const c of notedAndInputCells(model)) {
       if (c.note === undefined) continue;
       now.add(c.note);
       nowAt.add(cellAddress(c.row, c.col));

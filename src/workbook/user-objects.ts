@@ -160,15 +160,13 @@ export interface Followed {
  * report's parts; "report" when it is the report's own (the new model writes it again); moved with the
  * cells it is attached to when it is the user's on a carried table; else "lost".
  *
- * A formula with relative references is written for the first cell of the range. With `reanchor` (an
- * adapter that writes the rewritten formulas) it is rewritten for the new first cell where that keeps its
- * meaning exactly (reanchor.ts); without it, it follows only if the first cell stays.
+ * A formula with relative references is written for the first cell of the range: it is rewritten for
+ * the new first cell where that keeps its meaning exactly (reanchor.ts), and every adapter writes it so.
  */
 export function fateOf(
   object: UserObject,
   owned: RangeBox[],
   previous: PreviousSheet | undefined,
-  options: { reanchor?: boolean } = {},
 ): Followed | "report" | "lost" {
   const boxes = parseRangeList(object.ref);
   if (!boxes.some((b) => owned.some((o) => boxesOverlap(o, b)))) return { ref: object.ref };
@@ -177,17 +175,12 @@ export function fateOf(
   const to = previous ? relocateRanges(boxes, previous.moves) : undefined;
   if (!previous || !to) return "lost";
   const addresses = (list: RangeBox[]) => list.map((b) => rangeAddress(b)).join(" ");
-  const relative = object.formulas.some(hasRelativeReference);
-  if (relative && options.reanchor) {
-    const moved = reanchorFormulas(object.formulas, boxes, to, previous.moves);
-    if (!moved) return "lost";
-    return moved.formulas.size > 0
-      ? { ref: addresses(moved.to), formulas: moved.formulas }
-      : { ref: addresses(moved.to) };
-  }
-  const firstStays = to[0].top === boxes[0].top && to[0].left === boxes[0].left;
-  if (!firstStays && relative) return "lost";
-  return { ref: addresses(to) };
+  if (!object.formulas.some(hasRelativeReference)) return { ref: addresses(to) };
+  const moved = reanchorFormulas(object.formulas, boxes, to, previous.moves);
+  if (!moved) return "lost";
+  return moved.formulas.size > 0
+    ? { ref: addresses(moved.to), formulas: moved.formulas }
+    : { ref: addresses(moved.to) };
 }
 
 const LOSS_KINDS: Record<UserObject["what"], SheetLoss["kind"]> = {

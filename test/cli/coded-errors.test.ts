@@ -252,6 +252,19 @@ const BAD: Bad[] = [
     () => ["report", put("o12.csv", ORDERS), "--encoding", "ebcdic", "--out", "r.xlsx"],
     ["--encoding", "ebcdic"],
   ],
+  [
+    "a quote never closed, named by its row and column",
+    () => [
+      "report",
+      put(
+        "quote.csv",
+        'Customer ID,Order Date,Amount,Note\nA1,2024-01-05,20,ok\nA1,2024-02-05,30,"bad\nA2,2024-01-09,15,x\n',
+      ),
+      "--out",
+      "r.xlsx",
+    ],
+    ["quote.csv", "第 3 行", "D 列（Note）"],
+  ],
   ["an empty CSV", () => ["report", put("empty.csv", ""), "--out", "r.xlsx"], ["empty.csv"]],
   [
     "a zip named .csv",
@@ -317,7 +330,24 @@ const BAD: Bad[] = [
       "--out",
       "r.xlsx",
     ],
-    ["普通"],
+    ["tiers.json", "普通"],
+  ],
+  [
+    "tier minimums that clash in a settings file: named by the file, not as the report's settings",
+    () => [
+      "report",
+      put("o19.csv", ORDERS),
+      "--config",
+      put(
+        "minimums.json",
+        '{"tiers": {"tiers": [{"key": "gold", "name": "Gold", "nameZh": "金卡", "minSpend": 100}, ' +
+          '{"key": "silver", "name": "Silver", "nameZh": "银卡", "minSpend": 500}, ' +
+          '{"key": "base", "name": "Base", "nameZh": "普通"}]}}',
+      ),
+      "--out",
+      "r.xlsx",
+    ],
+    ["minimums.json", "银卡", "500"],
   ],
   [
     "a campaign table without its columns",
@@ -391,9 +421,9 @@ describe("bad flags, files and settings", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^loyalty: .*[\u4e00-\u9fff]/);
       for (const name of names) expect(lines[0]).toContain(name);
-      expect(englishIn(lines[0], ["Orders", "Customer ID", "Order Date", "Amount", "Who", "What"])).toEqual(
-        [],
-      );
+      expect(
+        englishIn(lines[0], ["Orders", "Customer ID", "Order Date", "Amount", "Note", "Who", "What"]),
+      ).toEqual([]);
       expect(r.code).toBe(2);
     },
     60_000,

@@ -13,7 +13,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { run } from "../../src/cli/main";
-import { columnName } from "../../src/sheet/a1";
+import { columnName, parseRangeAddress } from "../../src/sheet/a1";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { relsPathOf } from "../../src/workbook/xlsx/xml-text";
 import { capture, runJson } from "../helpers/cli-io";
@@ -154,6 +154,73 @@ describe("refresh keeps the user's work (corpus)", () => {
     expect(xml).not.toContain("FFFFC7CE");
   });
 
+  it("a format of the user's whose formula reads its own row follows its customers, the formula written for its new first cell; one reading the row above is listed", async () => {
+    const book = file("reanchor.xlsx");
+    const rows = await tableRows(excelJsBook, "LL_Customers");
+    const ids = rows.slice(1).map((r) => String(r[0]));
+    const called = columnName(rows[0].length + 1);
+    // The customers on rows 13 to 15 (the table's header is on row 6); the last of them buys enough to
+    // come first, and the customer of row 11 left (managersEdits): so those rows go to 13, 14 and 7.
+    const block = [ids[6], ids[7], ids[8]];
+    writeFileSync(book, await withBoughtMost(readFileSync(excelJsBook), block[2], ids[0]));
+    const formats = {
+      // A highlight of the Called? cells, of the id cells, and Excel 2010's on column B, each by the row's
+      // own Called? cell; and one by the Called? cell of the row above.
+      own: { ref: `${called}13:${called}15`, formula: `$${called}13="yes"` },
+      ids: { ref: "A13:A15", formula: `$${called}13<>""` },
+      x14: { ref: "B13:B15", formula: `$${called}13="yes"` },
+      above: { ref: `${called}13:${called}15`, formula: `${called}12="yes"` },
+    };
+    writeFileSync(book, await withRelativeFormats(readFileSync(book), formats));
+    const io = capture();
+    expect(await run(["report", book, "--in-place"], io)).toBe(2);
+    expect(io.stderr.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
+      `  - a conditional format on cells ${called}13:${called}15 of sheet "LL Customers"`,
+    ]);
+
+    await runJson(["report", book, "--in-place", "--force"]);
+    const now = await tableRows(book, "LL_Customers");
+    expect(now[1][0]).toBe(block[2]);
+    const rowsNow = block.map((id) => 6 + now.findIndex((r) => r[0] === id)).sort((a, b) => a - b);
+    expect(rowsNow).toEqual([7, 13, 14]);
+    const xml = sheetXml(readFileSync(book), "LL Customers");
+    expectNamespacedXml(xml);
+    const found = [
+      ...[...xml.matchAll(/<conditionalFormatting sqref="([^"]*)">[\s\S]*?<formula>([^<]*)</g)].map((m) => ({
+        ref: m[1],
+        formula: m[2],
+      })),
+      ...[
+        ...xml.matchAll(
+          /<x14:conditionalFormatting\b[^>]*>[\s\S]*?<xm:f>([^<]*)<[\s\S]*?<xm:sqref>([^<]*)</g,
+        ),
+      ].map((m) => ({ ref: m[2], formula: m[1] })),
+    ].map((f) => ({
+      ...f,
+      formula: f.formula
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">"),
+    }));
+    const byColumn = (column: string) => found.filter((f) => new RegExp(`^${column}\\d`).test(f.ref));
+    // Each format on the three customers' cells, as they are now, the formula for the top one, row 7.
+    expect(byColumn(called)).toEqual([
+      { ref: `${called}7 ${called}13:${called}14`, formula: `$${called}7="yes"` },
+    ]);
+    expect(byColumn("A")).toEqual([{ ref: "A7 A13:A14", formula: `$${called}7<>""` }]);
+    expect(byColumn("B")).toEqual([{ ref: "B7 B13:B14", formula: `$${called}7="yes"` }]);
+    // Every cell of them reads the Called? cell of its own row: the formula's row shifted by the cell's
+    // distance from the top-left cell of the format, as Excel and LibreOffice read it.
+    for (const f of [called, "A", "B"].flatMap(byColumn)) {
+      const boxes = f.ref.split(" ").map((r) => parseRangeAddress(r));
+      const top = Math.min(...boxes.map((b) => b.top));
+      const ref = /\$?([A-Z]+)\$?(\d+)/.exec(f.formula) as RegExpExecArray;
+      for (const b of boxes)
+        for (let row = b.top; row <= b.bottom; row++)
+          expect([f.ref, ref[1], Number(ref[2]) + row - top]).toEqual([f.ref, called, row]);
+    }
+  });
+
   it("follows a symbolic link: the real workbook is refreshed and the link stays a link", async () => {
     const real = file("real.xlsx");
     copyFileSync(excelJsBook, real);
@@ -196,6 +263,62 @@ async function withAttachedObjects(
       '<Relationship Id="rIdUserLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" ' +
         'Target="https://crm.example/c/42" TargetMode="External"/></Relationships>',
     ),
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/**
+ * The workbook with one order line of customer `id` raised so that their spend is 100 more than that of
+ * customer `top`, the first of the customer table: they come first at the next refresh.
+ */
+async function withBoughtMost(bytes: Buffer, id: string, top: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const orders = wb.getWorksheet("Orders") as ExcelJS.Worksheet;
+  // Column B is the member id, E the amount.
+  const spend = (who: string) => {
+    let sum = 0;
+    orders.eachRow((row, r) => {
+      if (r > 1 && String(row.getCell(2).value) === who) sum += Number(row.getCell(5).value);
+    });
+    return sum;
+  };
+  const raise = spend(top) - spend(id) + 100;
+  let done = false;
+  orders.eachRow((row, r) => {
+    if (done || r === 1 || String(row.getCell(2).value) !== id) return;
+    row.getCell(5).value = Number(row.getCell(5).value) + raise;
+    done = true;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * LL Customers with highlights whose formulas are relative to their first cell, as Excel writes them:
+ * `own`, `ids` and `above` in the 2006 schema, `x14` as Excel 2010 writes a rule with its own format.
+ */
+async function withRelativeFormats(
+  bytes: Buffer,
+  f: Record<"own" | "ids" | "above" | "x14", { ref: string; formula: string }>,
+): Promise<Buffer> {
+  const pkg = XlsxPackage.fromBuffer(bytes, "b");
+  const part = sheetPart(pkg, "LL Customers");
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file(part)?.async("string")) as string;
+  const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const rule = (at: { ref: string; formula: string }, priority: number) =>
+    `<conditionalFormatting sqref="${at.ref}"><cfRule type="expression" dxfId="0" priority="${priority}">` +
+    `<formula>${esc(at.formula)}</formula></cfRule></conditionalFormatting>`;
+  const x14 =
+    `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14_MAIN}"><x14:conditionalFormattings>` +
+    '<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+    '<x14:cfRule type="expression" priority="13" id="{00000000-0000-0000-0000-00000000000A}">' +
+    `<xm:f>${esc(f.x14.formula)}</xm:f><x14:dxf><fill><patternFill><bgColor rgb="FFFFEB9C"/></patternFill></fill></x14:dxf>` +
+    `</x14:cfRule><xm:sqref>${f.x14.ref}</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
+  const formats = rule(f.own, 10) + rule(f.ids, 11) + rule(f.above, 12);
+  zip.file(
+    part,
+    xml.replace("<pageMargins", `${formats}<pageMargins`).replace(/<\/worksheet>\s*$/, `${x14}</worksheet>`),
   );
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

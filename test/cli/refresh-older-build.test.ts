@@ -11,13 +11,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { run } from "../../src/cli/main";
-import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { relsPathOf } from "../../src/workbook/xlsx/xml-text";
-import { asBuiltBeforeMarks } from "../helpers/built-before-marks";
+import { asBuiltBeforeMarks, builtWorkbook } from "../helpers/built-before-marks";
 import { capture, runJson } from "../helpers/cli-io";
 
 jest.setTimeout(120_000);
@@ -45,16 +43,7 @@ function chartNames(bytes: Buffer, sheet: string): string[] {
 let aged: Buffer = Buffer.alloc(0);
 
 beforeAll(async () => {
-  const table = generateOrders({ customers: 60, seed: 11, cells: "typed" });
-  const wb = new ExcelJS.Workbook();
-  const orders = wb.addWorksheet("Orders");
-  orders.addRow(table.headers);
-  for (let r = 0; r < table.columns[0].length; r++)
-    orders.addRow(table.columns.map((c) => c[r] as ExcelJS.CellValue));
-  const book = path.join(dir, "built.xlsx");
-  await wb.xlsx.writeFile(book);
-  await runJson(["report", book, "--in-place"]);
-  aged = await asBuiltBeforeMarks(readFileSync(book));
+  aged = await asBuiltBeforeMarks(await builtWorkbook(dir, { customers: 60, seed: 11 }));
 });
 
 it("the workbook made for the test is as the earlier version wrote it: no marks, nothing recorded", () => {

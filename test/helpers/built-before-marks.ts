@@ -5,13 +5,18 @@
  * Charts were then named after their title ("Chart N" without one) and notes were authored "Author"
  * (ExcelJS's writer).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { SETTINGS_SHEET_NAME } from "../../src/sheet/port";
 import { decodeStore, encodeStore } from "../../src/workbook/settings-store";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { sheetContext, sheetRows } from "../../src/workbook/xlsx/sheet-reader";
 import { escapeXml, unescapeXml } from "../../src/workbook/xlsx/xml-text";
 import type { CellValue } from "../../src/engine/data/table";
+import { runJson } from "./cli-io";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -31,7 +36,14 @@ function storeSheetXml(rows: string[][]): string {
   );
 }
 
-export async function asBuiltBeforeMarks(bytes: Buffer): Promise<Buffer> {
+/**
+ * `before` "areas": as a build from before the registry recorded where each build wrote (before
+ * 2026-12-06), which recorded no boxes, carried tables or view settings either.
+ */
+export async function asBuiltBeforeMarks(
+  bytes: Buffer,
+  before: "marks" | "areas" = "marks",
+): Promise<Buffer> {
   const pkg = XlsxPackage.fromBuffer(bytes, "book.xlsx");
   const zip = await JSZip.loadAsync(bytes);
   const settings = pkg.sheets().find((s) => s.name === SETTINGS_SHEET_NAME);
@@ -44,6 +56,7 @@ export async function asBuiltBeforeMarks(bytes: Buffer): Promise<Buffer> {
   for (const entry of registry.sheets) {
     delete entry.formats;
     delete entry.notes;
+    if (before === "areas") for (const key of ["areas", "carried", "view"]) delete entry[key];
   }
   store.registry = JSON.stringify(registry);
   // The mark's name is cut at 60 characters; the name before it was the whole title.
@@ -71,4 +84,25 @@ export async function asBuiltBeforeMarks(bytes: Buffer): Promise<Buffer> {
 
   zip.file(settings.part, storeSheetXml(encodeStore(store)));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/**
+ * A workbook of `customers` generated members' orders (sheet Orders) with the report built into it by the
+ * command line (`--in-place`, with `flags`), written in `dir`: its bytes.
+ */
+export async function builtWorkbook(
+  dir: string,
+  orders: { customers: number; seed: number },
+  flags: string[] = [],
+): Promise<Buffer> {
+  const table = generateOrders({ ...orders, cells: "typed" });
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Orders");
+  sheet.addRow(table.headers);
+  for (let r = 0; r < table.columns[0].length; r++)
+    sheet.addRow(table.columns.map((c) => c[r] as ExcelJS.CellValue));
+  const book = path.join(dir, "built.xlsx");
+  await wb.xlsx.writeFile(book);
+  await runJson(["report", book, "--in-place", ...flags]);
+  return readFileSync(book);
 }

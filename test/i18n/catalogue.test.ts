@@ -249,6 +249,11 @@ ARGUMENTS[".functions.problem"] = (functionDetails.numberRule as { problem: unkn
   d.problem,
 ]);
 
+// A fault of ours in the pane: the JavaScript or browser words it keeps as technical detail (here a
+// placeholder), and a worker that stopped without a reason.
+ARGUMENTS[".pane.internalError"] = [["〔技术信息〕"]];
+ARGUMENTS[".pane.workerStopped"] = [["〔原因〕"], [""]];
+
 // The coded messages: each code with the values a user could meet (message-samples.ts), in the language's words.
 for (const [code, samples] of Object.entries(MESSAGE_SAMPLES))
   ARGUMENTS[`.messages.${code}`] = (samples as object[]).map((d) => [{ ...d, code }, messageWords("zh-CN")]);

@@ -225,14 +225,29 @@ export const MESSAGE_SAMPLES: Samples = {
   csvIsOldExcel: [{ file: source }],
   csvIsBinary: [{ file: source }],
   csvTooLarge: [{ file: source, megabytes: 600 }],
-  csvRow: (["MissingQuotes", "TooManyFields"] as const).map((parser) => ({
-    file: source,
-    row: 4,
-    problem: "〔问题〕",
-    parser,
-    encoding: "gbk",
-    delimiter: "comma" as const,
-  })),
+  csvRow: [
+    ...(
+      ["MissingQuotes", "InvalidQuotes", "UndetectableDelimiter", "TooFewFields", "TooManyFields"] as const
+    ).map((parser) => ({
+      file: source,
+      row: 4,
+      column: "D",
+      header: "〔列名〕",
+      problem: "〔问题〕",
+      parser,
+      encoding: "gbk",
+      delimiter: "comma" as const,
+    })),
+    // Without a column the line does not show; a code papaparse may add later.
+    {
+      file: source,
+      row: 4,
+      problem: "〔问题〕",
+      parser: "SomethingNew",
+      encoding: "gbk",
+      delimiter: "tab" as const,
+    },
+  ],
   headerRowBlank: [
     { source, place, row: 3 },
     { source, row: 3 },

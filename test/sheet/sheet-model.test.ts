@@ -14,6 +14,8 @@ import {
   cellsByRow,
   currencyFormat,
   isFormulaLike,
+  MAX_CELL_TEXT,
+  notedAndInputCells,
   resolveCells,
   tableBox,
 } from "../../src/sheet/sheet-model-cells";
@@ -45,6 +47,32 @@ describe("A1 addresses", () => {
 });
 
 describe("cells of a sheet model", () => {
+  it("finds the cells with a note or an input key (a text cut to fit has a note) as resolving every cell does", () => {
+    const long = "x".repeat(MAX_CELL_TEXT + 5);
+    const model: SheetModel = {
+      kind: "k",
+      name: "K",
+      blocks: [
+        {
+          at: { row: 1, col: 1 },
+          rows: [
+            [{ value: "Spend", note: "net of refunds" }, "Id"],
+            [1, "a"],
+          ],
+        },
+        { at: { row: 4, col: 2 }, rows: [[2, { value: 10, input: "rate" }], [long, 3], [{ value: long }]] },
+      ],
+    };
+    const found = notedAndInputCells(model);
+    expect(found.map((c) => [c.row, c.col, c.note?.slice(0, 5), c.input])).toEqual([
+      [1, 1, "net o", undefined],
+      [4, 3, undefined, "rate"],
+      [5, 2, "Cut: ", undefined],
+      [6, 2, "Cut: ", undefined],
+    ]);
+    expect(found).toEqual(resolveCells(model).filter((c) => c.note !== undefined || c.input));
+  });
+
   it("treats text starting with = + - @ tab or CR as text and formats it as text", () => {
     expect(["=1", "+1", "-1", "@a", "\tx", "\rx"].every(isFormulaLike)).toBe(true);
     expect(["1", "a=1", " =1", ""].some(isFormulaLike)).toBe(false);

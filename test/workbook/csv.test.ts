@@ -178,7 +178,7 @@ describe("reading CSV files", () => {
   it("names the right row of a problem beyond the first piece, and reads a long whitespace-aligned file", async () => {
     const good = Array.from({ length: 10_000 }, (_, i) => `C${i},ok ${i}`);
     const broken = await csvFile(["id,note", ...good, 'X,"never closed', "Y,z"].join("\n"), "late.csv");
-    await expect(readCsvTable(broken)).rejects.toThrow(/late\.csv, row 10002: /);
+    await expect(readCsvTable(broken)).rejects.toThrow(/late\.csv, row 10002, column B \(note\): /);
     const aligned = Array.from(
       { length: 25_000 },
       (_, i) => `  ${String(i).padStart(5, "0")}   19970101  ${i % 9}  `,
@@ -201,8 +201,40 @@ describe("reading CSV files", () => {
       readCsvTable(await csvFile(Buffer.from("PK\u0003\u0004xx", "latin1"), "book.csv")),
     ).rejects.toThrow(/book\.csv is a zip file/);
     const broken = await csvFile('id,note\n1,ok\n2,"never closed\n3,x\n', "broken.csv");
-    await expect(readCsvTable(broken)).rejects.toThrow(/broken\.csv, row 3: /);
+    await expect(readCsvTable(broken)).rejects.toThrow(
+      /broken\.csv, row 3, column B \(note\): a quote opens this field and is never closed/,
+    );
     await expect(readCsvTable(path.join(dir, "missing.csv"))).rejects.toBeInstanceOf(UserError);
+  });
+
+  it("says a header-less file under a title line has no header row, whether a comma cuts the title or not, and reads it without one", async () => {
+    const lines = ["00001,2024-01-05,20.5", "00002,2024-01-06,10", "00001,2024-02-05,30"];
+    for (const title of ["Orders export, Q1 2024", "Orders export Q1 2024"]) {
+      const file = await csvFile([title, ...lines].join("\n"), "titled.csv");
+      await expect(readCsvTable(file)).rejects.toMatchObject({
+        detail: { code: "noHeaderRow", first: 1, last: 4 },
+      });
+      const { table } = await readCsvTable(file, { header: "none" });
+      expect(table.headers).toEqual(["Column A", "Column B", "Column C"]);
+      // The title is a row of data then, which the Data quality sheet counts (an unreadable date).
+      expect(table.columns[0]).toEqual([title.split(",")[0], "00001", "00002", "00001"]);
+    }
+  });
+
+  it("names the column of a quote problem: after quoted fields with separators, in the first column, under a header found later", async () => {
+    // The third field of row 3, after a quoted field that holds a comma and a doubled quote.
+    const stray = await csvFile('id,note,amount\n1,x,2\n2,"a, ""b""","3"4"\n', "stray.csv");
+    await expect(readCsvTable(stray)).rejects.toThrow(
+      /stray\.csv, row 3, column C \(amount\): a quote inside this quoted field is not doubled/,
+    );
+    // Semicolons: the second field; the header row is below a title line.
+    const semicolons = await csvFile('Orders 2024\nid;note\n1;"open\n', "semi.csv");
+    await expect(readCsvTable(semicolons, { delimiter: "semicolon" })).rejects.toThrow(
+      /semi\.csv, row 3, column B \(note\): /,
+    );
+    // A quote problem in the header row itself: no header to name.
+    const first = await csvFile('"id,note\n1,x\n', "first.csv");
+    await expect(readCsvTable(first)).rejects.toThrow(/first\.csv, row 1, column A: /);
   });
 });
 

@@ -30,6 +30,21 @@ describe("finding the header row", () => {
     ).toBe(1);
   });
 
+  it("does not take a title cut in two by a comma for the header of wider rows", () => {
+    // "Orders export, Q1 2024" read as a CSV line is two labels over rows of three fields.
+    const title = ["Orders export", " Q1 2024"];
+    expect(findHeaderRow([title, ["00001", "2024-01-05", "20.5"], ["00002", "2024-01-06", "10"]])).toBe(-1);
+    expect(findHeaderRow([title, ["Customer", "Date", "Amount"], ["00001", "2024-01-05", "20.5"]])).toBe(1);
+    // A header over narrower rows (optional columns left empty) is still the header.
+    expect(
+      findHeaderRow([
+        ["id", "date", "amount", "note"],
+        ["a", "2024-01-05", "3"],
+        ["b", "2024-01-06", "4", "x"],
+      ]),
+    ).toBe(0);
+  });
+
   it("accepts a one-column table and headers with a few blanks", () => {
     expect(findHeaderRow([["Customer"], ["C1"]])).toBe(0);
     expect(

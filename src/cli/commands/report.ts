@@ -62,6 +62,11 @@ async function readConfigFile(file: string): Promise<PartialReportConfig> {
   return parseConfigText(text, path.basename(file));
 }
 
+/** How messages name the settings given on the command line: the --config file's name, when one is given. */
+function configLabelOf(options: ReportCommandOptions): string | undefined {
+  return options.config === undefined ? undefined : path.basename(options.config);
+}
+
 /** The settings given on the command line: the --config file, then the table options, --as-of and --sheets on top. */
 async function commandLineConfig(options: ReportCommandOptions): Promise<PartialReportConfig> {
   let config: PartialReportConfig = options.config ? await readConfigFile(options.config) : {};
@@ -135,7 +140,15 @@ async function summaryReport(
   const out = checkOut(options.out, file);
   const workbook = XlsxWorkbook.create(path.basename(out));
   await runReport(
-    { workbook, out, orders: { summary: table }, config: given, json: options.json, started },
+    {
+      workbook,
+      out,
+      orders: { summary: table },
+      config: given,
+      configLabel: configLabelOf(options),
+      json: options.json,
+      started,
+    },
     io,
   );
 }
@@ -174,7 +187,7 @@ async function reportCommand(
       input,
       checkOut(options.out, input),
       given,
-      { json: options.json, started, campaigns },
+      { json: options.json, started, campaigns, configLabel: configLabelOf(options) },
       io,
     );
     return;
@@ -215,6 +228,7 @@ async function refreshInPlace(
         campaigns,
         ordersLabel: path.basename(input),
         config: given,
+        configLabel: configLabelOf(options),
         json: options.json,
         force: options.force,
         started,
@@ -240,6 +254,7 @@ async function reportFromText({ input, options, given, campaigns, started, io }:
       orders: { load },
       campaigns,
       config: given,
+      configLabel: configLabelOf(options),
       json: options.json,
       started,
       read: () => read,
@@ -274,6 +289,7 @@ async function reportFromWorkbook(
       campaigns,
       ordersLabel: path.basename(input),
       config,
+      configLabel: configLabelOf(options),
       json: options.json,
       started,
     },

@@ -114,6 +114,8 @@ export interface DuckDbOrders {
  * ll_customers (customer_id, first_row) every kept customer with the table row where it first appears.
  */
 export const CLEAN_LINES = "ll_lines";
+/** Every row of the file, checked (ll_rows above): its ll_row numbers them 0, 1, 2 ... in file order. */
+export const CHECKED_ROWS = "ll_rows";
 export const KEPT_CUSTOMERS = "ll_customers";
 /** Every customer id of the file with the row where it first appears. */
 const FIRST_ROWS = "ll_first_rows";

@@ -19,10 +19,10 @@ export async function reportWithDuckDb(
   input: string,
   out: string,
   config: PartialReportConfig,
-  options: { json?: boolean; started: number; campaigns?: RawTable },
+  options: { json?: boolean; started: number; campaigns?: RawTable; configLabel?: string },
   io: CliIO,
 ): Promise<void> {
-  const read = analysisConfigOf(resolveReportConfig([config])).read ?? {};
+  const read = analysisConfigOf(resolveReportConfig([config], options.configLabel)).read ?? {};
   const duck = await readWithDuckDb(input, { ...read, csv: csvReadOptions(config) }, io);
   let table: OrderTable;
   try {
@@ -43,6 +43,7 @@ export async function reportWithDuckDb(
       },
       campaigns: options.campaigns,
       config,
+      configLabel: options.configLabel,
       json: options.json,
       started: options.started,
       read: () => duck.text && readingNote({ ...duck.text, source: duck.files.label }, config.language),

@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import type { OrderTable } from "../../engine/data/read-orders";
 import type { OrderLines, RefundLines } from "../../engine/data/orders";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../engine/summary/time-unit";
-import { CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
+import { CHECKED_ROWS, CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
 import type { DuckDbSession } from "./session";
 import { firstNumber } from "./raw-columns";
 
@@ -45,65 +45,77 @@ interface OrderEntries {
 }
 
 /**
- * The purchase days (table ll_days: idx, day, orders, lines, first_row), each as its count of order
- * entries, then the amounts of the purchase lines, sorted by customer, day and row, added in that order
- * to the day's first entry (the day's count of lines tells where the next day begins). DuckDB sorts out of
- * core and only numbers cross into JavaScript, as typed arrays; no state per order or line stays in
- * DuckDB's memory, where summing each order's lines in table order inside DuckDB held them all (10
- * million lines ran out of memory).
+ * Table rows whose purchase lines one query hands over, sorted by row: a range DuckDB sorts in its
+ * memory (about 100 MB) whatever the size of the file, where one sort of every purchase line by customer,
+ * day and row ran out of DuckDB's memory at 50 million lines.
  */
-async function orderEntries(db: DuckDbSession, customers: number): Promise<OrderEntries> {
-  const counts = await db.columns("SELECT COUNT(*) AS days, COALESCE(SUM(orders), 0) AS orders FROM ll_days");
+const ROWS_PER_RANGE = 4_000_000;
+
+/** Index of the first of `day[lo..hi)` that is ≥ `target` (days ascending). */
+function firstAtOrAfter(day: Int32Array, lo: number, hi: number, target: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (day[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The purchase days (table ll_days: idx, day, orders, first_row), each as its count of order entries,
+ * the day's value 0; then the purchase lines in table order, by ranges of rows, each added to its day's
+ * first entry: a day's lines are added in table order, as the engine adds them (purchaseDaysOf), so the
+ * values are the engine's to the last bit. Only numbers cross into JavaScript, as typed arrays, and no
+ * query sorts more than one range of rows.
+ */
+async function orderEntries(
+  db: DuckDbSession,
+  customers: number,
+  rowsPerRange: number,
+): Promise<OrderEntries> {
+  const counts = await db.columns("SELECT COALESCE(SUM(orders), 0) AS orders FROM ll_days");
   const orderCount = Number(counts.orders[0]);
   const start = new Int32Array(customers + 1);
   const day = new Int32Array(orderCount);
   const amount = new Float64Array(orderCount);
   const sourceRow = new Int32Array(orderCount);
-  const linesOfDay = new Int32Array(Number(counts.days[0]));
   let e = 0;
-  let d = 0;
   await db.streamNumbers(
-    `SELECT CAST(idx AS INTEGER), day, CAST(orders AS INTEGER), CAST(lines AS INTEGER), first_row
-     FROM ll_days ORDER BY idx, day`,
+    `SELECT CAST(idx AS INTEGER), day, CAST(orders AS INTEGER), first_row FROM ll_days ORDER BY idx, day`,
     (columns, n) => {
-      const [idx, days, orders, lines, firstRows] = columns;
-      for (let k = 0; k < n; k++, d++) {
+      const [idx, days, orders, firstRows] = columns;
+      for (let k = 0; k < n; k++) {
         const count = orders[k];
         start[idx[k] + 1] += count;
         day.fill(days[k], e, e + count);
         sourceRow.fill(firstRows[k], e, e + count);
-        linesOfDay[d] = lines[k];
         e += count;
       }
     },
   );
   for (let c = 0; c < customers; c++) start[c + 1] += start[c];
-  // Day d's entries start at `first` and end where the customer's entries end or the day changes.
-  let c = 0;
-  d = 0;
-  let first = 0;
-  let left = linesOfDay[0];
-  await db.streamNumbers(
-    `SELECT l.amount FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
-     WHERE l.purchase ORDER BY k.idx, l.day, l.ll_row`,
-    ([amounts], n) => {
-      for (let k = 0; k < n; k++) {
-        // The days' lines in order, added as the engine adds them (purchaseDaysOf).
-        amount[first] += amounts[k];
-        if (--left > 0) continue;
-        // The next day: past this day's entries (and past the customers whose entries end here).
-        let next = first + 1;
-        while (start[c + 1] <= first) c++;
-        while (next < start[c + 1] && day[next] === day[first]) next++;
-        first = next;
-        left = linesOfDay[++d];
-      }
-    },
-  );
+  const rows = await firstNumber(db, `SELECT COALESCE(MAX(ll_row) + 1, 0) FROM ${CHECKED_ROWS}`);
+  for (let from = 0; from < rows; from += rowsPerRange) {
+    await db.streamNumbers(
+      `SELECT CAST(k.idx AS INTEGER), l.day, l.amount FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
+       WHERE l.purchase AND l.ll_row >= ${from} AND l.ll_row < ${from + rowsPerRange} ORDER BY l.ll_row`,
+      ([idx, days, amounts], n) => {
+        for (let k = 0; k < n; k++) {
+          const c = idx[k];
+          amount[firstAtOrAfter(day, start[c], start[c + 1], days[k])] += amounts[k];
+        }
+      },
+    );
+  }
   return { start, day, amount, sourceRow };
 }
 
-export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders): Promise<OrderTable> {
+/** `rowsPerRange`: table rows handed over per query (a test gives a few, to see days cut between ranges). */
+export async function orderTableFromDuckDb(
+  db: DuckDbSession,
+  read: DuckDbOrders,
+  rowsPerRange = ROWS_PER_RANGE,
+): Promise<OrderTable> {
   performance.mark("loyalty:Handing the orders to the engine");
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_index AS
     SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
@@ -113,13 +125,13 @@ export async function orderTableFromDuckDb(db: DuckDbSession, read: DuckDbOrders
   // Two tables, not one nested query: each aggregate then spills to disk by itself (nested, the query
   // ran out of DuckDB's memory at 50 million lines, and at 10 million under a 150 MB limit).
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_order_firsts AS
-    SELECT customer_id, day, MIN(ll_row) AS first_row, COUNT(*) AS lines FROM ${CLEAN_LINES}
+    SELECT customer_id, day, MIN(ll_row) AS first_row FROM ${CLEAN_LINES}
     WHERE purchase GROUP BY customer_id, day, order_id, CASE WHEN order_id IS NULL THEN ll_row END`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_days AS
-    SELECT k.idx, o.day, COUNT(*) AS orders, SUM(o.lines) AS lines, CAST(MIN(o.first_row) AS INTEGER) AS first_row
+    SELECT k.idx, o.day, COUNT(*) AS orders, CAST(MIN(o.first_row) AS INTEGER) AS first_row
     FROM ll_order_firsts o JOIN ll_index k USING (customer_id) GROUP BY k.idx, o.day`);
   await db.run("DROP TABLE ll_order_firsts");
-  const lines = await orderEntries(db, customerIds.length);
+  const lines = await orderEntries(db, customerIds.length, rowsPerRange);
   const orderCount = lines.day.length;
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_refunds AS
     SELECT k.idx, l.day, l.amount, l.ll_row FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)

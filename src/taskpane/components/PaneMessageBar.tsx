@@ -26,7 +26,13 @@ const FIXES: Record<PaneError["fix"], (s: Strings) => string> = {
 export function PaneMessageBar({ message, onDismiss }: { message: PaneMessage; onDismiss: () => void }) {
   const { strings, language } = useStrings();
   const error = "text" in message;
-  const errorText = (e: PaneError) => shownText(language, e.detail, e.text);
+  // A fault of ours is said in the pane's language, its own (JavaScript, browser) words as technical detail.
+  const errorText = (e: PaneError) =>
+    e.workerStopped !== undefined
+      ? strings.workerStopped(e.workerStopped)
+      : e.fix === "internal"
+        ? strings.internalError(e.text)
+        : shownText(language, e.detail, e.text);
   // A new error takes the focus, so the user (and a screen reader) is taken to it at once.
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {

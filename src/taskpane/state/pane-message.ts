@@ -6,7 +6,7 @@
  */
 import type { ReportSummary } from "../../report/report-summary";
 import type { UserErrorDetail } from "../../user-error";
-import { isAbort, isUsersToFix } from "../work/errors";
+import { isAbort, isUsersToFix, WorkerStopped } from "../work/errors";
 
 export interface PaneError {
   /** The error's English message, shown when it has no `detail`. */
@@ -18,6 +18,8 @@ export interface PaneError {
    * its "No header row" setting), the file opened cannot be used, or Loyalty Lens failed.
    */
   fix: "data" | "dayOrder" | "noHeader" | "file" | "internal";
+  /** A worker of the pane stopped (fix "internal"): the browser's reason, "" when it gave none. */
+  workerStopped?: string;
 }
 
 /** A build that worked, with something the user should change: the date order in the Source step. */
@@ -31,6 +33,7 @@ export type PaneMessage = PaneError | PaneWarning;
 export function paneMessageOf(e: unknown, opening = false): PaneError | undefined {
   if (isAbort(e)) return undefined;
   const text = e instanceof Error ? e.message : String(e);
+  if (e instanceof WorkerStopped) return { text, fix: "internal", workerStopped: e.reason };
   if (!isUsersToFix(e)) return { text, fix: "internal" };
   const coded = e.detail ? { text, detail: e.detail } : { text };
   if (opening) return { ...coded, fix: "file" };

@@ -45,6 +45,18 @@ export function deserializeError(s: SerializedError): Error {
   return e;
 }
 
+/**
+ * A worker of the pane (the preview's workbook, a build, the look at the order table) that stopped: its
+ * script could not be loaded, or an error nothing caught ended it. `reason`: the browser's words ("" when
+ * it gave none). A fault of ours, said in the pane's language with the reason as technical detail.
+ */
+export class WorkerStopped extends Error {
+  constructor(readonly reason: string) {
+    super(`The worker stopped: ${reason || "its script could not be loaded"}`);
+    this.name = "WorkerStopped";
+  }
+}
+
 /** A mistake in the user's data or settings, as opposed to a fault of the add-in. */
 export function isUsersToFix(e: unknown): e is UserError | DataError {
   return e instanceof UserError || e instanceof DataError;

@@ -11,6 +11,7 @@ import type { Workbook } from "../../sheet/port";
 import type { OpenProgress } from "../preview/open-file";
 import type { GridView, HostRequest } from "../preview/workbook-host";
 import { connectWorkbook, runInWorker, type RunHooks } from "./channel";
+import { WorkerStopped } from "./errors";
 import type { PaneRequest } from "./pane-request";
 import { RemoteWorkbook } from "./remote-workbook";
 
@@ -51,9 +52,7 @@ class WorkerRunner {
       // A worker whose script fails (to load, or with an error nothing caught) reports it here.
       const onError = (e: ErrorEvent) => {
         e.preventDefault();
-        settle(() =>
-          reject(new Error(`The worker stopped: ${e.message || "its script could not be loaded"}`)),
-        );
+        settle(() => reject(new WorkerStopped(e.message ?? "")));
       };
       const onAbort = () => this.stop();
       const settle = (then: () => void) => {
@@ -82,16 +81,26 @@ export interface PaneWork {
   inspect: WorkerRunner;
 }
 
-const paneWorker = () => new Worker(new URL("./pane-worker.ts", import.meta.url));
-
-export function paneWork(connect?: () => MessagePort): PaneWork {
-  return { build: new WorkerRunner(paneWorker, connect), inspect: new WorkerRunner(paneWorker, connect) };
+/** `start`: a new pane worker (worker-scripts.ts); `connect`: a port to the preview's workbook, if any. */
+export function paneWork(start: () => Worker, connect?: () => MessagePort): PaneWork {
+  return { build: new WorkerRunner(start, connect), inspect: new WorkerRunner(start, connect) };
 }
 
 /** The browser preview's workbook, in a worker of its own (preview/workbook-host.ts). */
 export class PreviewHost {
-  private readonly worker = new Worker(new URL("./workbook-worker.ts", import.meta.url));
-  private readonly remote = RemoteWorkbook.over(this.worker);
+  private readonly remote: RemoteWorkbook;
+  /** The requests under way, failed at once should the worker stop (its script not loaded, an error uncaught). */
+  private readonly pending = new Set<(e: Error) => void>();
+
+  /** `worker`: the workbook's worker (worker-scripts.ts). */
+  constructor(private readonly worker: Worker) {
+    this.remote = RemoteWorkbook.over(worker);
+    worker.addEventListener("error", (e: ErrorEvent) => {
+      e.preventDefault();
+      for (const reject of this.pending) reject(new WorkerStopped(e.message ?? ""));
+      this.pending.clear();
+    });
+  }
 
   /** The workbook held now, as the page reaches it (a new object after each open, so the pane starts afresh). */
   workbook(): Workbook {
@@ -106,7 +115,12 @@ export class PreviewHost {
   }
 
   private ask<Res>(request: HostRequest, onProgress?: (progress: OpenProgress) => void): Promise<Res> {
-    return runInWorker<HostRequest, Res, OpenProgress>(this.worker, null, request, { onProgress });
+    return new Promise<Res>((resolve, reject) => {
+      this.pending.add(reject);
+      runInWorker<HostRequest, Res, OpenProgress>(this.worker, null, request, { onProgress })
+        .then(resolve, reject)
+        .finally(() => this.pending.delete(reject));
+    });
   }
 
   /**

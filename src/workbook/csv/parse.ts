@@ -12,9 +12,35 @@ export type Delimiter = "," | "\t" | ";" | "|" | "whitespace";
 export interface ParsedText {
   rows: string[][];
   delimiter: Delimiter;
-  /** Problems papaparse reported (e.g. an unclosed quote), with the 1-based line. */
-  /** `code`: the parser's (papaparse's) code of the problem, e.g. "MissingQuotes". */
-  problems: { row: number; message: string; code: string }[];
+  /** Problems papaparse reported (e.g. an unclosed quote). */
+  problems: TextProblem[];
+}
+
+/**
+ * A problem papaparse reported: the 1-based row, the 1-based column of the field it is in (when the line
+ * shows it), its English words and its code ("MissingQuotes", "InvalidQuotes").
+ */
+export interface TextProblem {
+  row: number;
+  column?: number;
+  message: string;
+  code: string;
+}
+
+/**
+ * The 1-based field of `line`'s text that starts at `contentAt` (just after its opening quote, where
+ * papaparse's quote errors point): the fields of the line before the quote, parsed alike, and one more.
+ * Undefined where the line cannot be told (a quote error inside a row that an earlier quoted field broke
+ * over lines).
+ */
+function fieldOfQuote(piece: string, contentAt: number | undefined, delimiter: string): number | undefined {
+  if (contentAt === undefined || contentAt < 1 || piece[contentAt - 1] !== '"') return undefined;
+  const quoteAt = contentAt - 1;
+  const lineStart = Math.max(piece.lastIndexOf("\n", quoteAt - 1), piece.lastIndexOf("\r", quoteAt - 1)) + 1;
+  const before = piece.slice(lineStart, quoteAt);
+  if (before === "") return 1;
+  const rows = Papa.parse<string[]>(before, { delimiter }).data;
+  return rows.length === 1 ? rows[0].length : undefined;
 }
 
 const SAMPLE_LINES = 20;
@@ -129,8 +155,17 @@ export function streamDelimitedText(
     }
     size = CHUNK_CHARACTERS;
     // Errors name the row within the piece.
-    for (const e of result.errors)
-      problems.push({ row: firstIndex + (e.row ?? 0) + 1, message: e.message, code: e.code });
+    for (const e of result.errors) {
+      // The column of the first problem only: the one a message names.
+      const column =
+        problems.length === 0 ? fieldOfQuote(text.slice(start, end), e.index, delimiter) : undefined;
+      problems.push({
+        row: firstIndex + (e.row ?? 0) + 1,
+        ...(column === undefined ? {} : { column }),
+        message: e.message,
+        code: e.code,
+      });
+    }
     const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));
     start = last ? end : start + result.meta.cursor;
     onRows(rows, firstIndex, start);

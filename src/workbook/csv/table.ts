@@ -5,6 +5,7 @@
 import { inputError } from "../../input-errors";
 import type { DelimiterWord } from "../../engine/text/reading";
 import type { RawTable } from "../../engine/data/table";
+import { columnName } from "../../sheet/a1";
 import { RawTableCollector, type HeaderSpec } from "../read-table";
 import { decodeText, type DecodedText, type TextEncodingName } from "./decode";
 import { streamDelimitedText, type Delimiter } from "./parse";
@@ -116,9 +117,12 @@ export function csvTableFromText(
   });
   if (shape.problems.length > 0) {
     const p = shape.problems[0];
+    const header = p.column === undefined ? undefined : collector.headerAbove(p.row, p.column);
     throw inputError("csvRow", {
       file: label,
       row: p.row,
+      ...(p.column === undefined ? {} : { column: columnName(p.column) }),
+      ...(header ? { header } : {}),
       problem: p.message,
       parser: p.code,
       encoding,

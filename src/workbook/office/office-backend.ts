@@ -20,6 +20,7 @@ import {
   boxesOverlap,
   cellAddress,
   columnName,
+  columnNumber,
   parseRangeList,
   parseRangeAddress,
   rangeAddress,
@@ -60,6 +61,11 @@ import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
 import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";
 import { structureOperations } from "./structure-operations";
+import { userViewSettings, withoutUserView, type SheetView } from "../sheet-view";
+
+/** Excel's last row and column: a frozen range as wide (tall) as the sheet freezes rows (columns) only. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 
 /** Excel.run, or a test's stand-in for it. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -74,12 +80,6 @@ export interface OfficeBackendOptions {
   /** Whether the host supports an API requirement set (default Office.context.requirements). */
   supports?: (set: string, version: string) => boolean;
 }
-
-/**
- * The user's formats and validation with formulas relative to their first cell follow their cells with
- * the formulas rewritten (user-objects.ts fateOf): this adapter writes the rewritten rules.
- */
-const REANCHOR = { reanchor: true };
 
 /** Cells asked for in the first read chunk, before any response has been measured. */
 const FIRST_READ_CELLS = 20_000;
@@ -146,9 +146,26 @@ function formatFate(
 ): ReturnType<typeof fateOf> {
   if (format.ref === undefined) return "lost";
   const object = formatObject(format, format.ref);
-  const fate = fateOf(object, owned, previous, REANCHOR);
+  const fate = fateOf(object, owned, previous);
   if (typeof fate !== "object" || !object.formulas.some(hasRelativeReference)) return fate;
   return addressGroups(parseRangeList(fate.ref)).length > 1 ? "lost" : fate;
+}
+
+/**
+ * The rows and columns frozen, from the address of the frozen cells: "1:3" (rows), "A:B" (columns) or
+ * "A1:B3" (both; a box spanning every column or row is rows or columns only).
+ */
+export function frozenCount(address: string): { rows: number; cols: number } {
+  const plain = address.replace(/\$/g, "");
+  const rows = /^(\d+):(\d+)$/.exec(plain);
+  if (rows) return { rows: Number(rows[2]), cols: 0 };
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(plain);
+  if (cols) return { rows: 0, cols: columnNumber(cols[2].toUpperCase()) };
+  const box = parseRangeAddress(plain);
+  return {
+    rows: box.bottom >= MAX_ROWS ? 0 : box.bottom,
+    cols: box.right >= MAX_COLUMNS ? 0 : box.right,
+  };
 }
 
 /** The response of one read chunk. */
@@ -279,6 +296,11 @@ export class OfficeBackend implements WorkbookBackend {
     owned?: RangeBox[],
     previous?: PreviousSheet,
   ): Promise<void> {
+    // A tab colour or frozen panes the user changed stay theirs: the model's are not set (sheet-view.ts).
+    const theirs = replace
+      ? userViewSettings(await this.viewNow(replace), previous?.view, model)
+      : { tabColor: false, freeze: false };
+    model = withoutUserView(model, theirs);
     const cells = resolveCells(model);
     const operations = [
       ...cellOperations(cells, this.requestBudget),
@@ -287,20 +309,20 @@ export class OfficeBackend implements WorkbookBackend {
     const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
     // The user's links, formats and validation on the report's parts follow their cells (the same
     // customer's row and column); the report's own are known by kind, range and rule (user-objects.ts).
-    const theirs = replace && boxes;
-    const links = theirs ? await this.readLinks(replace, boxes) : [];
+    const attached = replace && boxes;
+    const links = attached ? await this.readLinks(replace, boxes) : [];
     const carried = links.flatMap(({ cell, link }) => {
       const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
       return fate && typeof fate === "object" ? [{ cell: fate.ref, link }] : [];
     });
-    const validations = theirs
+    const validations = attached
       ? (await validationAreas(this.run, replace, boxes)).flatMap((area) => {
-          const fate = fateOf(validationObject(area), boxes, previous, REANCHOR);
+          const fate = fateOf(validationObject(area), boxes, previous);
           if (typeof fate !== "object") return [];
           return [{ ...area, rule: withFormulas(area.rule, fate.formulas), to: parseRangeList(fate.ref) }];
         })
       : [];
-    const formats = theirs
+    const formats = attached
       ? (await this.conditionalFormats(replace, boxes)).flatMap((format) => {
           const fate = formatFate(format, boxes, previous);
           if (typeof fate !== "object") return [];
@@ -310,7 +332,7 @@ export class OfficeBackend implements WorkbookBackend {
       : [];
     // Setting a column's width shows it again: the columns the user hid are hidden again after writing.
     const hidden = replace ? await this.hiddenColumns(replace, model) : [];
-    if (replace) await this.clearSheet(replace, sheetName, boxes, previous);
+    if (replace) await this.clearSheet(replace, sheetName, boxes, previous, theirs);
     else await this.addSheet(sheetName);
     for (const request of packRequests(operations, this.requestBudget)) {
       await this.send(sheetName, request);
@@ -334,6 +356,20 @@ export class OfficeBackend implements WorkbookBackend {
       });
     }
     await this.recalculate();
+  }
+
+  /** A sheet's tab colour and frozen panes as they are now. */
+  private async viewNow(sheet: string): Promise<SheetView> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load("tabColor");
+      const frozen = ws.freezePanes.getLocationOrNullObject().load("address");
+      await context.sync();
+      return {
+        tabColor: ws.tabColor ?? "",
+        freeze: frozen.isNullObject ? { rows: 0, cols: 0 } : frozenCount(splitAddress(frozen.address).range),
+      };
+    });
   }
 
   /** The hidden columns of a sheet, up to the last one with a value or one the model sets a width of. */
@@ -386,6 +422,7 @@ export class OfficeBackend implements WorkbookBackend {
     newName: string,
     owned?: RangeBox[],
     previous?: PreviousSheet,
+    keep: { tabColor: boolean; freeze: boolean } = { tabColor: false, freeze: false },
   ): Promise<void> {
     const notes = this.supports("ExcelApi", "1.18");
     const ours = (address: string) => {
@@ -433,8 +470,8 @@ export class OfficeBackend implements WorkbookBackend {
           area.format.useStandardHeight = true;
         }
       }
-      ws.freezePanes.unfreeze();
-      ws.tabColor = "";
+      if (!keep.freeze) ws.freezePanes.unfreeze();
+      if (!keep.tabColor) ws.tabColor = "";
       if (newName !== name) ws.name = newName;
       await context.sync();
     });
@@ -462,7 +499,7 @@ export class OfficeBackend implements WorkbookBackend {
     }
     for (const area of await validationAreas(this.run, sheet, owned)) {
       const object = validationObject(area);
-      if (fateOf(object, owned, previous, REANCHOR) === "lost")
+      if (fateOf(object, owned, previous) === "lost")
         losses.push({ kind: "validation", sheet, cell: object.ref });
     }
     for (const link of await this.readLinks(sheet, owned)) {

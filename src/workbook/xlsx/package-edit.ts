@@ -49,7 +49,7 @@ export async function partText(zip: JSZip, path: string): Promise<string | undef
  */
 const FAST_COMPRESSION_BYTES = 1 << 20;
 
-export function putPart(zip: JSZip, path: string, content: string): void {
+export function putPart(zip: JSZip, path: string, content: string | Buffer): void {
   if (zip.file(`/${path}`)) zip.remove(`/${path}`);
   zip.file(
     path,
@@ -95,14 +95,42 @@ export function insertWorksheetElement(sheetXml: string, localName: string, elem
   return xml.replace(/<\/worksheet>\s*$/, `${element}</worksheet>`);
 }
 
-/** Inserts `element` into the worksheet part `part` of the package (see insertWorksheetElement). */
+/**
+ * The same on a worksheet's bytes, whose cells are never turned into text: every element of WORKSHEET_TAIL
+ * follows <sheetData>, so only the root tag and what follows the cells are edited as text. A sheet of a
+ * million customers is over 700 MB of XML, longer than a JavaScript string can be.
+ */
+export function insertWorksheetElementInBytes(sheet: Buffer, localName: string, element: string): Buffer {
+  const cellsEnd = sheet.lastIndexOf("</sheetData>");
+  const rootStart = sheet.indexOf("<worksheet");
+  const rootEnd = rootStart < 0 ? -1 : sheet.indexOf(">", rootStart) + 1;
+  if (cellsEnd < 0 || rootEnd <= 0 || rootEnd > cellsEnd) {
+    return Buffer.from(insertWorksheetElement(sheet.toString("utf8"), localName, element), "utf8");
+  }
+  const tailStart = cellsEnd + "</sheetData>".length;
+  // The cells stand in as an empty <sheetData/>, which the edit finds and keeps.
+  const edited = insertWorksheetElement(
+    `${sheet.toString("utf8", 0, rootEnd)}<sheetData/>${sheet.toString("utf8", tailStart)}`,
+    localName,
+    element,
+  );
+  const at = edited.indexOf("<sheetData/>");
+  return Buffer.concat([
+    Buffer.from(edited.slice(0, at), "utf8"),
+    sheet.subarray(rootEnd, tailStart),
+    Buffer.from(edited.slice(at + "<sheetData/>".length), "utf8"),
+  ]);
+}
+
+/** Inserts `element` into the worksheet part `part` of the package (see insertWorksheetElementInBytes). */
 export async function addWorksheetElement(
   zip: JSZip,
   part: string,
   localName: string,
   element: string,
 ): Promise<void> {
-  putPart(zip, part, insertWorksheetElement((await partText(zip, part)) as string, localName, element));
+  const sheet = (await (zip.file(part) ?? zip.file(`/${part}`))?.async("nodebuffer")) as Buffer;
+  putPart(zip, part, insertWorksheetElementInBytes(sheet, localName, element));
 }
 
 /**

@@ -7,7 +7,10 @@ import type { PreviousSheet } from "../backend";
 import type { SheetLoss } from "../../sheet/port";
 import { fateOf, lossOf, type UserObject } from "../user-objects";
 import { ruleText } from "../format-rules";
-import { attributes, unescapeXml } from "./xml-text";
+import { attributes, escapeXmlText, unescapeXml } from "./xml-text";
+
+/** A formula element of a format or validation (<formula>, <formula1>, <xm:f>): its start tag, its text. */
+const FORMULA = /(<(?:\w+:)?(?:formula\d?|f)>)([^<]*)(?=<)/g;
 
 /** A format, validation or link of the old sheet's XML: its ranges, and the element with others in. */
 export interface UserElement extends UserObject {
@@ -27,12 +30,24 @@ export function followCells(
     lost.push(lossOf(element));
     return undefined;
   }
-  return element.withRef(fate.ref);
+  return withFormulas(element.withRef(fate.ref), fate.formulas);
+}
+
+/**
+ * The element with the formulas that changed written again (old -> new, as elementFormulas reads them):
+ * a formula relative to the first cell of the range, for its new first cell (user-objects.ts fateOf).
+ */
+function withFormulas(xml: string, formulas: Map<string, string> | undefined): string {
+  if (!formulas || formulas.size === 0) return xml;
+  return xml.replace(FORMULA, (all, start: string, text: string) => {
+    const now = formulas.get(unescapeXml(text));
+    return now === undefined ? all : start + escapeXmlText(now);
+  });
 }
 
 /** The formulas of a format or validation element (<formula>, <formula1>, <xm:f>). */
 export function elementFormulas(xml: string): string[] {
-  return [...xml.matchAll(/<(?:\w+:)?(?:formula\d?|f)>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+  return [...xml.matchAll(FORMULA)].map((m) => unescapeXml(m[2]));
 }
 
 /**

@@ -9,6 +9,7 @@ import type ExcelJS from "exceljs";
 import "./xml-string-escape";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
 import { borderSides, type ResolvedCell } from "../../sheet/sheet-model-cells";
+import { numberValidationBounds } from "../format-rules";
 import type {
   CellStyle,
   ConditionalFormat,
@@ -125,14 +126,8 @@ function validation(v: DataValidation): ExcelJS.DataValidation {
       : rangeAddress(parseRangeAddress(v.source as string), true);
     return { type: "list", formulae: [formula], ...messages };
   }
-  if (v.min !== undefined && v.max !== undefined) {
-    return { type: v.type, operator: "between", formulae: [v.min, v.max], ...messages };
-  }
-  if (v.min !== undefined)
-    return { type: v.type, operator: "greaterThanOrEqual", formulae: [v.min], ...messages };
-  if (v.max !== undefined)
-    return { type: v.type, operator: "lessThanOrEqual", formulae: [v.max], ...messages };
-  return { type: v.type, operator: "between", formulae: [-1e307, 1e307], ...messages };
+  const bounds = numberValidationBounds(v);
+  return { type: v.type, operator: bounds.operator, formulae: bounds.formulas, ...messages };
 }
 
 /** Sheet options ExcelJS takes when a sheet is added (the streaming writer takes them only then). */

@@ -382,6 +382,8 @@ class WorksheetProxy
     name: (s) => s?.name,
     visibility: (s) => s?.visibility,
     position: (s) => (s ? this.context.excel.model.sheets.indexOf(s) : -1),
+    // Excel gives "" for a tab without a colour (its "auto").
+    tabColor: (s) => (s ? String(s.settings.tabColor ?? "") : null),
   };
   private synced = false;
 
@@ -491,6 +493,17 @@ class WorksheetProxy
         context.enqueue(() => {
           sheet().freeze = {};
         }),
+      // The frozen cells as a range, as Excel gives them: whole rows or columns when only those are frozen.
+      getLocationOrNullObject: () =>
+        new RangeProxy(
+          context,
+          () => {
+            const s = sheet();
+            const box = frozenBox(s.freeze);
+            return box ? { sheet: s, box } : null;
+          },
+          true,
+        ),
     };
   }
 
@@ -593,6 +606,14 @@ function typeOf(cell: FakeCell | undefined): string {
   if (typeof cell.value === "number") return "Double";
   if (typeof cell.value === "boolean") return "Boolean";
   return "String";
+}
+
+/** The cells a sheet's frozen panes hold (see the freezePanes recorder), none when nothing is frozen. */
+function frozenBox(freeze: Recorded): RangeBox | undefined {
+  if (typeof freeze.at === "string") return parseFakeAddress(freeze.at.slice(freeze.at.lastIndexOf("!") + 1));
+  if (typeof freeze.rows === "number") return { top: 1, left: 1, bottom: freeze.rows, right: 16_384 };
+  if (typeof freeze.cols === "number") return { top: 1, left: 1, bottom: 1_048_576, right: freeze.cols };
+  return undefined;
 }
 
 class RangeProxy
@@ -851,7 +872,7 @@ class RangeProxy
         const rule = Object.keys((settings.rule as Recorded | undefined) ?? {})[0] ?? "custom";
         return rule[0].toUpperCase() + rule.slice(1);
       }
-      if (name === "rule") return settings.rule ?? {};
+      if (name === "rule") return validationRuleAsRead((settings.rule as Recorded | undefined) ?? {});
       if (name === "ignoreBlanks") return settings.ignoreBlanks ?? true;
       if (name === "prompt") return settings.prompt ?? { message: "", showPrompt: false, title: "" };
       if (name === "errorAlert")
@@ -967,6 +988,39 @@ function inside(address: string, box: RangeBox): boolean {
 }
 
 /**
+ * A formula operand as Excel gives it back: "When retrieving the value, it will always be returned as a
+ * string formula, for example: "=10", "=A1"" (Excel.BasicDataValidation.formula1 in Office.js's reference;
+ * a cell-value format's formula1 is typed string there too), whether it was set as a number (0.3), a
+ * stringified number ("0.3") or a formula ("=0.3").
+ */
+function asStringFormula(operand: unknown): unknown {
+  if (typeof operand === "number") return `=${operand}`;
+  if (typeof operand === "string") return operand.startsWith("=") ? operand : `=${operand}`;
+  return operand;
+}
+
+/** The operands of a rule with formula1 and formula2, as read back. */
+function operandsAsRead(rule: unknown): unknown {
+  if (!rule || typeof rule !== "object") return rule;
+  const out: Recorded = { ...(rule as Recorded) };
+  for (const key of ["formula1", "formula2"]) if (key in out) out[key] = asStringFormula(out[key]);
+  return out;
+}
+
+/** A validation rule as read back: the bounds of number, text length, date and time rules as string formulas. */
+function validationRuleAsRead(rule: Recorded): Recorded {
+  const out: Recorded = { ...rule };
+  for (const kind of ["wholeNumber", "decimal", "textLength", "date", "time"])
+    if (kind in out) out[kind] = operandsAsRead(out[kind]);
+  return out;
+}
+
+/** A conditional format's setting as read back (a cell-value rule's operands as string formulas). */
+function readBack(key: string, value: unknown): unknown {
+  return key === "cellValue.rule" ? operandsAsRead(value) : value;
+}
+
+/**
  * A settings object of a conditional format (cellValue, cellValue.format.fill, dataBar, ...): its
  * properties load from what was set on it (null where nothing was, as Excel gives a setting left as it
  * is); any other property leads one level down.
@@ -982,7 +1036,8 @@ function settingsReader(context: FakeContext, settings: () => Recorded, path: st
           return (names: string) => {
             const list = normalize(names);
             context.enqueue(() => {
-              for (const name of list) loaded[name] = settings()[`${path}.${name}`] ?? null;
+              for (const name of list)
+                loaded[name] = readBack(`${path}.${name}`, settings()[`${path}.${name}`] ?? null);
               context.respond(list.map((n) => loaded[n]));
             }, list);
             return proxy;
