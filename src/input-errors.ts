@@ -459,8 +459,8 @@ const zhCN: Texts = {
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
   duckDbGlobEmpty: (d) => `${d.pattern} 没有匹配到任何文件`,
   duckDbGlobMixed: (d) =>
-    `${d.pattern} 同时匹配到 Parquet 文件（${d.parquet}）和文本文件（${d.text}），它们不能作为一张表读取；` +
-    "请给出只匹配一种文件的通配符，例如 orders/*.parquet 或 orders/*.csv*",
+    `${d.pattern} 同时匹配到 .parquet 文件（${d.parquet}）和文本文件（${d.text}），它们不能作为一张表读取；` +
+    "请给出只匹配一种文件的通配符，例如 *.parquet 或 *.csv*",
   duckDbGlobUnlike: (d) =>
     `${d.pattern}：这些文件作为一张表读取，但 ${d.other} 的${GLOB_ASPECT_ZH[d.aspect]}是 ` +
     `${globValue(d, d.second, "zh-CN")}，而 ${d.file} 的是 ${globValue(d, d.first, "zh-CN")}；` +

@@ -202,7 +202,7 @@ describe("a glob that names .csv and .csv.gz files alike (`*.csv*`)", () => {
     expect(message).toContain("names Parquet files (2024.parquet) and text files (2025.csv)");
     expect(message).toContain("orders/*.csv*");
     expect(messageText("zh-CN", detail as MessageDetail)).toContain(
-      "Parquet 文件（2024.parquet）和文本文件（2025.csv）",
+      ".parquet 文件（2024.parquet）和文本文件（2025.csv）",
     );
   });
 });

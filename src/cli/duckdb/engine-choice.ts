@@ -162,7 +162,7 @@ function needsSerialRead(e: unknown): boolean {
 async function readOrdersAsInProcess(
   db: DuckDbSession,
   input: string,
-  options: ReadOrdersOptions & { csv?: CsvReadOptions },
+  options: ReadOrdersOptions & { csv?: CsvReadOptions; materializedRows?: number },
   dir: string,
   onProgress: ((step: DuckDbReadStep, files: string) => void) | undefined,
 ): Promise<{ files: OrderFiles; read: DuckDbOrders; text?: TextLayout }> {
@@ -193,7 +193,7 @@ async function readOrdersAsInProcess(
  */
 export async function readWithDuckDb(
   input: string,
-  options: ReadOrdersOptions & { csv?: CsvReadOptions },
+  options: ReadOrdersOptions & { csv?: CsvReadOptions; materializedRows?: number },
   io: CliIO,
 ): Promise<DuckDbRead> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "loyalty-duckdb-"));

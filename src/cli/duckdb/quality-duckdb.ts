@@ -23,7 +23,7 @@ import { CANCELLATION_INVOICE_LINE } from "../../engine/data/cancellations";
 import type { CellValue, RawTable } from "../../engine/data/table";
 import { columnNames } from "../../sheet/a1";
 import type { DuckDbSession } from "./session";
-import { firstNumber, rawText } from "./raw-columns";
+import { rawText } from "./raw-columns";
 import { cellOf, type JudgedCustomers } from "./lookups";
 import type { DuckDbMemberDetails } from "./member-details-duckdb";
 import type { OrderFiles } from "./order-files";

@@ -84,6 +84,8 @@ export interface DuckDbReadOptions extends Pick<
 > {
   dates?: DateParseOptions;
   amounts?: AmountParseOptions;
+  /** Rows up to which the checked rows are a table (default MATERIALIZED_ROWS; tests try both ways). */
+  materializedRows?: number;
   /** Called at each step (for a progress line on stderr, in the CLI's language); `files` as they are named. */
   onProgress?: (step: DuckDbReadStep, files: string) => void;
 }
@@ -415,6 +417,13 @@ async function readValues(
   }
 }
 
+/**
+ * Up to this many rows the checked rows are a table in DuckDB's memory (768 MB: about 60 bytes a row);
+ * beyond, a view over the file, read again by each pass, as a table would be written to disk and read
+ * back on every pass.
+ */
+const MATERIALIZED_ROWS = 10_000_000;
+
 /** What later rules found, marked on the lines by the view ll_rows (rowsView). */
 interface LineMarks {
   /** Orders whose later lines repeat the order's total (order-rules-sql.ts's TOTAL_ORDERS). */
@@ -426,13 +435,13 @@ interface LineMarks {
 }
 
 /**
- * The SQL of view ll_rows: every row of the file with its parsed id, day, amount and order id, why it is
- * not a line (the first reason in the engine's order: blank row, blank id, test account, order total
+ * The SQL of the checked rows: every row of the file with its parsed id, day, amount and order id, why it
+ * is not a line (the first reason in the engine's order: blank row, blank id, test account, order total
  * repeated, member details only, unreadable date, amount not a number, date after the as-of date),
  * whether it is an exact duplicate, and why it is not revenue (`cancel`: 2 a "C" invoice, 1 its status, 0
- * neither). A view, not a table: each pass reads the columns it needs from the file (a copy of 50 million
- * lines outgrows DuckDB's memory and is written to disk and read back on every pass); the rules that need
- * the whole table leave small tables of what they found (`marks`), and the view is made again with them.
+ * neither). `base` checks each row by itself (ll_checked: a table, or a view over the file when it is
+ * large); the rules that need the whole table leave small tables of what they found, and `marked` makes
+ * the view ll_rows over ll_checked with them: no pass rewrites 50 million rows.
  */
 function rowsView(
   headers: string[],
@@ -440,7 +449,7 @@ function rowsView(
   orderIds: OrderIds | undefined,
   invoices: boolean,
   typed: TypedColumns,
-): (marks: LineMarks) => string {
+): { base: string; marked: (marks: LineMarks) => string } {
   const joins = [`LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}`];
   // A typed column's value as it is; a text column's by a join to its lookup table (alias.v0).
   const parsed = (header: string, table: string, alias: string) => {
@@ -483,34 +492,40 @@ function rowsView(
   const cancel = cancelWhen.length > 0 ? `CASE ${cancelWhen.join(" ")} ELSE 0 END` : "0";
   const amountBlank = typed.blank((col.amount ?? col.price) as string);
   const blankRow = headers.map((h) => typed.blank(h)).join(" AND ");
-  return (marks) => {
-    const marked = [...joins];
-    if (marks.orderTotals) marked.push(`LEFT JOIN ${TOTAL_ORDERS} t ON t.order_id = ${orderId}`);
-    if (marks.duplicates) marked.push("LEFT JOIN ll_duplicates dup ON dup.ll_row = r.rowid");
-    // A later line of an order total comes after a blank row, a blank id or a test account (the engine's order).
-    const repeated = marks.orderTotals
-      ? "WHEN t.first_row IS NOT NULL AND r.rowid <> t.first_row THEN 'repeatedOrderTotal'"
-      : "";
-    const late =
-      marks.asOf !== undefined && Number.isFinite(marks.asOf)
-        ? `WHEN ${day} > ${marks.asOf} THEN 'dateAfterAsOf'`
-        : "";
-    return `CREATE OR REPLACE VIEW ll_rows AS
-    SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, ${day} AS day, ${amount} AS amount,
+  const base = `SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, ${day} AS day, ${amount} AS amount,
       ${orderId} AS order_id, ${cancel} AS cancel, ${amountBlank} AS amount_blank,
       CASE
         WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
         WHEN i.v0 IS NULL THEN 'blankId'
         WHEN i.v1 IS NOT NULL THEN 'testAccount'
-        ${repeated}
         WHEN ${day} IS NULL AND ${typed.blank(col.date)} AND ${amountBlank} THEN 'memberDetailsOnly'
         WHEN ${day} IS NULL THEN 'unparsableDate'
         WHEN ${amount} IS NULL THEN 'nonNumericAmount'
-        ${late}
-      END AS reason,
-      ${marks.duplicates ? "dup.ll_row IS NOT NULL" : "FALSE"} AS duplicate
-    FROM ll_raw r ${marked.join("\n    ")}`;
+      END AS first_reason
+    FROM ll_raw r ${joins.join("\n    ")}`;
+  const marked = (marks: LineMarks) => {
+    const late = marks.asOf !== undefined && Number.isFinite(marks.asOf);
+    const joined = [
+      ...(marks.orderTotals ? [`LEFT JOIN ${TOTAL_ORDERS} t ON t.order_id = c.order_id`] : []),
+      ...(marks.duplicates ? ["LEFT JOIN ll_duplicates dup ON dup.ll_row = c.ll_row"] : []),
+    ];
+    // A later line of an order total comes after a blank row, a blank id or a test account, and before
+    // the other reasons (the engine's order); a date after the as-of date comes last.
+    const reason =
+      marks.orderTotals || late
+        ? `CASE
+        ${marks.orderTotals ? "WHEN c.first_reason IN ('blankRow', 'blankId', 'testAccount') THEN c.first_reason" : ""}
+        ${marks.orderTotals ? "WHEN t.first_row IS NOT NULL AND c.ll_row <> t.first_row THEN 'repeatedOrderTotal'" : ""}
+        WHEN c.first_reason IS NOT NULL THEN c.first_reason
+        ${late ? `WHEN c.day > ${marks.asOf} THEN 'dateAfterAsOf'` : ""}
+      END`
+        : "c.first_reason";
+    return `CREATE OR REPLACE VIEW ll_rows AS
+    SELECT c.ll_row, c.customer_id, c.test_rule, c.day, c.amount, c.order_id, c.cancel, c.amount_blank,
+      ${reason} AS reason, ${marks.duplicates ? "dup.ll_row IS NOT NULL" : "FALSE"} AS duplicate
+    FROM ll_checked c ${joined.join(" ")}`;
   };
+  return { base, marked };
 }
 
 /** The last day of a line no rule left out (the as-of date when none is given). */
@@ -543,6 +558,7 @@ async function markDuplicates(db: DuckDbSession, headers: string[]): Promise<boo
 /** The tables the views ll_rows and ll_lines read (lookups and marks), which stay with them. */
 const VIEW_TABLES = [
   "ll_raw",
+  "ll_checked",
   "ll_ids",
   "ll_dates",
   "ll_amounts",
@@ -600,7 +616,12 @@ export async function readOrdersWithDuckDb(
     cancellationInvoicesUsed(orderIds.cancellationInvoices, orderIds.numericInvoices);
 
   say("checking");
-  const view = rowsView(headers, col, orderIds, invoices, typed);
+  const rowsSql = rowsView(headers, col, orderIds, invoices, typed);
+  const view = rowsSql.marked;
+  // A table while it fits in DuckDB's memory (each pass then reads it, not the file); a view beyond.
+  const rowCount = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
+  const kind = rowCount <= (options.materializedRows ?? MATERIALIZED_ROWS) ? "TABLE" : "VIEW";
+  await db.run(`CREATE ${kind} ll_checked AS ${rowsSql.base}`);
   await db.run(view({}));
 
   say("orders");
