@@ -189,10 +189,11 @@ export interface DuckDbCalibration {
 /**
  * The calibration cohort's x, t_x, T and monetary value as the engine's customerSummary defines them
  * (src/engine/summary/customer-summary.ts), from one row per customer that DuckDB aggregates from the
- * purchase days: the first and last calibration day, how many, and the value of the days after the first.
- * The sums are the engine's to the last bit: each day's lines added in table order, then the repeat days
- * in day order (from 0, as the engine adds them), and the customers in order of first appearance, so
- * the fit gets the very numbers it gets in process.
+ * purchase days: the first and last calibration day, how many, their total and the first day's value.
+ * DuckDB adds each day's lines, and the days, in no fixed order (adding them in table order needs
+ * DuckDB's ordered aggregates, which hold every line in memory and ran out of it at 10 million lines), so
+ * the monetary value can differ from the engine's in the last bits; the customers come in order of first
+ * appearance, as in process.
  */
 export async function customerSummaryFromDuckDb(
   db: DuckDbSession,
@@ -201,12 +202,12 @@ export async function customerSummaryFromDuckDb(
 ): Promise<DuckDbCalibration> {
   performance.mark("loyalty:Computing the customer summary");
   const end = Math.min(options.calibrationEnd ?? read.asOf, read.asOf);
-  const days = `SELECT customer_id, day, SUM(amount ORDER BY ll_row) AS value FROM ${CLEAN_LINES}
+  const days = `SELECT customer_id, day, SUM(amount) AS value FROM ${CLEAN_LINES}
     WHERE purchase AND day <= ${end} GROUP BY customer_id, day`;
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
-  const rows = await db.columns(`SELECT s.first, s.last, s.days, s.repeat_value FROM (
+  const rows = await db.columns(`SELECT s.first, s.last, s.days, s.total, s.first_value FROM (
       SELECT customer_id, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
-        COALESCE(list_sum(list(value ORDER BY day)[2:]), 0) AS repeat_value
+        SUM(value) AS total, arg_min(value, day) AS first_value
       FROM (${days}) GROUP BY customer_id HAVING MIN(day) < ${end}
     ) s JOIN ${KEPT_CUSTOMERS} k USING (customer_id) ORDER BY k.first_row`);
   const n = rows.first.length;
@@ -223,7 +224,8 @@ export async function customerSummaryFromDuckDb(
     summary.x[c] = repeats;
     summary.tx[c] = (Number(rows.last[c]) - first) / perUnit;
     summary.T[c] = (end - first) / perUnit;
-    summary.monetary[c] = repeats > 0 ? Number(rows.repeat_value[c]) / repeats : 0;
+    // The repeat days' value: all calibration days' but the first's.
+    summary.monetary[c] = repeats > 0 ? (Number(rows.total[c]) - Number(rows.first_value[c])) / repeats : 0;
   }
   return summary;
 }
