@@ -53,8 +53,18 @@ export type UserErrorDetail =
     }
   | { code: "assumptionNotWhole"; sheet: string; cell: string; what: string; min: number; max: number }
   | { code: "unknownScenario"; sheet: string; cell: string; scenarios: string[] }
-  // A warning: a value typed into a Benefit cost input the refreshed model no longer has (`value` as JSON).
-  | { code: "assumptionNotKept"; sheet: string; cell: string; value: string; key: string }
+  // A warning: a value typed into a Benefit cost input the refreshed model no longer has (`value` as JSON),
+  // and why: the input was retired (the cost growth coefficient), its tier is gone from the tier rules
+  // (`tier`: the tier's key), or the sheet's periods or data changed.
+  | {
+      code: "assumptionNotKept";
+      sheet: string;
+      cell: string;
+      value: string;
+      key: string;
+      reason: AssumptionGone;
+      tier?: string;
+    }
   // A row of the holiday table on the Key dates sheet (`value` as shown, `date` as typed).
   | { code: "holidayNotDate"; sheet: string; cell: string; value: string }
   | { code: "holidayNameTooLong"; sheet: string; cell: string }
@@ -75,6 +85,9 @@ export type UserErrorDetail =
   | { code: "inputMissing" }
   // The command line's other flags, files that are not what they claim, names that clash (input-errors.ts).
   | InputErrorDetail;
+
+/** Why a typed Benefit cost input has no place in the refreshed model (see assumptionNotKept). */
+export type AssumptionGone = "retired" | "tierGone" | "other";
 
 /**
  * Something of the user's on a generated sheet that rebuilding it would remove: a note on a cell the
@@ -183,12 +196,22 @@ export function refreshWouldLoseMessage(losses: RefreshLoss[]): string {
 
 /** The English of a typed Benefit cost assumption a refresh did not keep (code assumptionNotKept). */
 export function assumptionNotKeptText(d: Extract<UserErrorDetail, { code: "assumptionNotKept" }>): string {
-  return (
-    `${d.sheet}, cell ${d.cell}: the value typed there (${d.value}, ${d.key}) ` +
-    "has no place in the refreshed model and was not kept; the notes of the assumptions say what " +
-    "replaces it (the cost growth coefficient: member benefits follow the members of each tier, and a " +
-    "programme fixed cost)"
-  );
+  const typed = `${d.sheet}, cell ${d.cell}: the value typed there (${d.value}, ${d.key})`;
+  switch (d.reason) {
+    case "retired":
+      return (
+        `${typed} has no place in the refreshed model and was not kept; the notes of the assumptions say ` +
+        "what replaces it (the cost growth coefficient: member benefits follow the members of each tier, and " +
+        "a programme fixed cost)"
+      );
+    case "tierGone":
+      return `${typed} is for the tier "${d.tier}", which the tier rules no longer have, and was not kept`;
+    case "other":
+      return (
+        `${typed} has no place in the refreshed sheet, whose periods, tiers or data changed since it was ` +
+        "typed, and was not kept"
+      );
+  }
 }
 
 /** The command line's file and flag errors (codes fileMissing ... inputMissing). */

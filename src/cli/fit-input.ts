@@ -244,17 +244,14 @@ function rfmProblemWords(problem: InputProblem): BothLanguages {
 
 /**
  * Why a model refused its input, in both languages, from the rule it broke (a ModelInputError's or an
- * InputRuleError's, with the row it is about). A RangeError without a rule is the engine's own check of
- * what the command already checked: said with its English words as the reason.
+ * InputRuleError's, with the row it is about). A RangeError without a rule is not one: it is the engine's
+ * own check of what the command already checked, a fault of ours (the CLI says so as it says any).
  */
-export function modelInputProblem(e: ModelInputError | RangeError): BothLanguages {
+export function modelInputProblem(e: ModelInputError | InputRuleError): BothLanguages {
   const coded =
     e instanceof ModelInputError
       ? { problem: e.problem.problem, row: e.problem.row }
-      : e instanceof InputRuleError
-        ? { problem: e.problem, row: e.at?.row }
-        : undefined;
-  if (!coded) return { en: e.message, "zh-CN": `模型无法使用这些输入（${e.message}）` };
+      : { problem: e.problem, row: e.at?.row };
   const zh = inputRuleText(coded.problem, "zh-CN");
   return { en: e.message, "zh-CN": coded.row === undefined ? zh : `第 ${coded.row + 1} 行：${zh}` };
 }

@@ -321,9 +321,20 @@ const zhCN: MessageTexts = {
         ? `不小于 ${d.min}`
         : `不大于 ${d.max}`) +
     `，而不是 ${d.value}`,
-  assumptionNotKept: (d) =>
-    `工作表 ${d.sheet} 的单元格 ${d.cell}：在那里输入的值（${d.value}，"${d.key}"）在刷新后的模型中没有对应的位置，未被保留；` +
-    "各项假设的说明写明了取代它的内容（成本增长系数：会员权益随各等级的会员人数变化，另加一项计划固定成本）",
+  assumptionNotKept: (d) => {
+    const typed = `工作表 ${d.sheet} 的单元格 ${d.cell}：在那里输入的值（${d.value}，"${d.key}"）`;
+    switch (d.reason) {
+      case "retired":
+        return (
+          `${typed}在刷新后的模型中没有对应的位置，未被保留；` +
+          "各项假设的说明写明了取代它的内容（成本增长系数：会员权益随各等级的会员人数变化，另加一项计划固定成本）"
+        );
+      case "tierGone":
+        return `${typed}属于等级 "${d.tier}"，而等级规则中已没有该等级，未被保留`;
+      case "other":
+        return `${typed}在刷新后的工作表中没有对应的位置（输入之后，工作表的期间、等级或数据已有变化），未被保留`;
+    }
+  },
   assumptionNotWhole: (d) => `工作表 ${d.sheet} 的单元格 ${d.cell} 必须是 ${d.min} 到 ${d.max} 之间的整数`,
   unknownScenario: (d) =>
     `工作表 ${d.sheet} 的单元格 ${d.cell}（情景）必须是以下之一：${d.scenarios.join("、")}`,

@@ -29,7 +29,9 @@ import {
   refreshWouldLoseMessage,
   UserError,
   withUserErrors,
+  type AssumptionGone,
 } from "../user-error";
+import { LAPSED } from "../engine/tiers/program";
 import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
 import {
@@ -392,7 +394,11 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
 
   const warnings = [
     ...reportWarnings(written, fitted.models, analyzed.analysis, orders.sheet),
-    ...unusedAssumptionWarnings(extras.benefitCost, written),
+    ...unusedAssumptionWarnings(
+      extras.benefitCost,
+      written,
+      config.tiers.tiers.map((t) => t.key),
+    ),
   ];
   const seconds = steps.done();
   const summary = summarize(
@@ -520,11 +526,11 @@ async function writeSheets(
   return written;
 }
 
-/** Sheets written under another name, models that could not be used, and the data-quality findings. */
 /** Values typed into Benefit cost input cells the refreshed sheet no longer has: they are not kept. */
 function unusedAssumptionWarnings(
   benefitCost: BenefitCostSheet | undefined,
   written: WriteSheetResult[],
+  tiers: readonly string[],
 ): ReportWarning[] {
   const sheet = written.find((w) => w.kind === "benefit-cost")?.sheetName;
   if (!benefitCost?.unusedEdits || !sheet) return [];
@@ -535,10 +541,29 @@ function unusedAssumptionWarnings(
       cell: input.address,
       value: JSON.stringify(input.value),
       key: input.key,
+      ...whyNotKept(input.key, tiers),
     } as const;
     return { message: assumptionNotKeptText(detail), where: { sheet, range: input.address }, detail };
   });
 }
+
+/**
+ * Why an input key has no place in the refreshed Benefit cost sheet: the cost growth coefficient of
+ * earlier versions (retired), a tier the tier rules no longer have (a per-tier assumption, its points, the
+ * spend or migration of one of its states), else its periods, tiers or data changed.
+ */
+function whyNotKept(key: string, tiers: readonly string[]): { reason: AssumptionGone; tier?: string } {
+  if (key === "bc.costGrowthCoefficient") return { reason: "retired" };
+  const [, kind, rest] = /^bc\.(tier|points|spend|migration)\.(.+)$/.exec(key) ?? [];
+  // A tier's assumptions and points name it first; a state ("gold.new") names its tier and its tenure.
+  const parts =
+    rest === undefined ? [] : kind === "tier" || kind === "points" ? [rest.split(".")[0]] : rest.split(".");
+  const gone = parts.find((t) => !tiers.includes(t) && !NOT_TIERS.includes(t));
+  return gone ? { reason: "tierGone", tier: gone } : { reason: "other" };
+}
+
+/** The words of a state's key that are no tier: its tenure, and the lapsed state. */
+const NOT_TIERS: readonly string[] = ["new", "established", LAPSED.key];
 
 function reportWarnings(
   written: WriteSheetResult[],

@@ -87,6 +87,79 @@ describe("the errors the CLI can meet", () => {
   });
 });
 
+/**
+ * The engine's plain errors (Error, RangeError, TypeError without a rule or a code), by file: checks of what
+ * every caller checks first with a coded error, so a user never meets them; should one be met it is said
+ * as a fault of ours (the CLI's internal error, the functions' "internal" code), in the run's language. A
+ * new one fails until it is given a code or its caller's coded check is named here.
+ */
+const ENGINE_INTERNAL: Record<string, { count: number; why: string }> = {
+  "engine/rfm/rfm-scores.ts": {
+    count: 1,
+    why: "R, F and M of different lengths: the report passes one summary's columns, LOYALTY.RFM reads rows of one range",
+  },
+  "engine/rfm/quantile-scores.ts": {
+    count: 1,
+    why: "bins: the settings' number rule (rfm.bins) and LOYALTY.RFM's BINS_RULE check it first",
+  },
+  "engine/projection/scenarios.ts": {
+    count: 1,
+    why: "a scenario by its key: the keys are the engine's own; a typed scenario is checked (unknownScenario)",
+  },
+  "engine/projection/baseline.ts": {
+    count: 1,
+    why: "the period length: the sheet's input is checked first (assumptionOutOfRange, assumptionNotWhole)",
+  },
+  "engine/summary/customer-summary.ts": {
+    count: 1,
+    why: "the as-of date: every caller passes a day (the data's last, or a parsed --as-of)",
+  },
+  "engine/models/registry.ts": {
+    count: 1,
+    why: "a purchase model by name: the report's names are purchase models; loyalty fit says BG/BB's needs (bgbbNeedsPeriods)",
+  },
+  "engine/analyze.ts": { count: 1, why: "the data-quality report's own bookkeeping" },
+  "engine/data/quality.ts": { count: 1, why: "a finding by a reason the engine lists" },
+  "engine/keydates/key-dates.ts": {
+    count: 1,
+    why: "days ahead: the settings' number rule (keyDates.days) and the Key dates input cell check it first",
+  },
+};
+
+/** `throw new Error/RangeError/TypeError(...)` in the engine, by file (relative to src/). */
+function plainEngineThrows(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const file of sourceFiles(path.join(SRC, "engine"))) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      if (
+        ts.isNewExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        ["Error", "RangeError", "TypeError"].includes(node.expression.text)
+      ) {
+        const relative = path.relative(SRC, file).split(path.sep).join("/");
+        found.set(relative, [...(found.get(relative) ?? []), node.getText().slice(0, 90)]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+describe("the engine's errors without a code", () => {
+  it("are each a check of what its callers check first with a code, listed with the check", () => {
+    const found = plainEngineThrows();
+    const over = [...found].flatMap(([file, sites]) =>
+      sites.length > (ENGINE_INTERNAL[file]?.count ?? 0) ? sites.map((s) => `${file}: ${s}`) : [],
+    );
+    expect(over).toEqual([]);
+    // Every listed one is still there (a file whose throw got a code leaves the list).
+    for (const [file, { count }] of Object.entries(ENGINE_INTERNAL))
+      expect([file, found.get(file)?.length]).toEqual([file, count]);
+  });
+});
+
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-coded-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

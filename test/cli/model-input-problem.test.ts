@@ -6,6 +6,7 @@ import { fitGammaGamma } from "../../src/engine/models/gammagamma";
 import { fitBgnbd } from "../../src/engine/models/bgnbd";
 import { ModelInputError } from "../../src/engine/models/data";
 import { modelInputProblem } from "../../src/cli/fit-input";
+import { InputRuleError } from "../../src/engine/text/model-inputs";
 import { latinWordsOf } from "../helpers/kept-latin-words";
 
 /** The problem of what `run` throws. */
@@ -13,7 +14,8 @@ function refusal(run: () => unknown) {
   try {
     run();
   } catch (e) {
-    return modelInputProblem(e as RangeError);
+    expect(e).toBeInstanceOf(InputRuleError);
+    return modelInputProblem(e as InputRuleError);
   }
   throw new Error("the engine took the input");
 }

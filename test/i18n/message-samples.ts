@@ -131,7 +131,11 @@ export const MESSAGE_SAMPLES: Samples = {
     { sheet, cell, what: "〔输入〕", value: -1, min: 0 },
     { sheet, cell, what: "〔输入〕", value: 9, max: 1 },
   ],
-  assumptionNotKept: [{ sheet, cell, value: "0.3", key: "bc.costGrowth" }],
+  assumptionNotKept: [
+    { sheet, cell, value: "0.3", key: "bc.costGrowthCoefficient", reason: "retired" },
+    { sheet, cell, value: "2.5", key: "bc.tier.silver.pointsPerUnit", reason: "tierGone", tier: "silver" },
+    { sheet, cell, value: "1.2", key: "bc.season.13", reason: "other" },
+  ],
   assumptionNotWhole: [{ sheet, cell, what: "〔输入〕", min: 1, max: 36 }],
   unknownScenario: [{ sheet, cell, scenarios: ["基准", "保守", "进取"] }],
   holidayNotDate: [{ sheet, cell, value: "〔值〕" }],

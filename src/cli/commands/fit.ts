@@ -9,6 +9,7 @@ import { modelInputProblem } from "../fit-input";
 import { performance } from "node:perf_hooks";
 import { Option, type Command } from "commander";
 import { ModelInputError } from "../../engine/models/data";
+import { InputRuleError } from "../../engine/text/model-inputs";
 import type { GammaGammaFitResult } from "../../engine/models/gammagamma";
 import {
   MODEL_NAMES,
@@ -361,7 +362,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
   try {
     fit = fitModel(model, input, penalizer);
   } catch (e) {
-    if (e instanceof ModelInputError || e instanceof RangeError)
+    if (e instanceof ModelInputError || e instanceof InputRuleError)
       throw inputError("fitRefused", { source, problem: modelInputProblem(e) });
     throw e;
   }

@@ -11,6 +11,7 @@ import type { Language } from "../../engine/text/language";
 import { functionErrorText, type ArgPlace, type FunctionErrorDetail } from "../../i18n/function-errors";
 import { messageText } from "../../i18n/messages";
 import { InputRuleError } from "../../engine/text/model-inputs";
+import { ModelInputError } from "../../engine/models/data";
 
 /** The error values a custom function may return (Excel accepts #NAME? and #REF! only as inputs). */
 export type ExcelErrorCode = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!" | "#NULL!";
@@ -26,11 +27,12 @@ export const MAX_MESSAGE_LENGTH = 255;
 
 /**
  * What an error says, as code and values said in the function's language at the boundary: a function's
- * own (every error the functions raise has a code, so none can be written in English only), an engine
- * DataError's, or, for an engine error that carries no code, its English words.
+ * own (every error the functions raise has a code, so none can be written in English only) or an engine
+ * DataError's. An engine error without a code is a check of ours that the functions' own checks should
+ * have met first: said as a fault of ours (code "internal"), its English words as technical detail.
  */
 export type ExcelErrorDetail =
-  { functions: FunctionErrorDetail } | { data: DataErrorDetail; english: string } | { uncoded: string };
+  { functions: FunctionErrorDetail } | { data: DataErrorDetail; english: string };
 
 export class ExcelError extends Error {
   /** `message`: the English words (the diagnostics log keeps them). */
@@ -51,8 +53,7 @@ export function codedValueError(detail: FunctionErrorDetail): ExcelError {
 /** An error's message in `language`. */
 function errorMessage(detail: ExcelErrorDetail, language: Language): string {
   if ("functions" in detail) return functionErrorText(language, detail.functions);
-  if ("data" in detail) return language === "en" ? detail.english : messageText(language, detail.data);
-  return detail.uncoded;
+  return language === "en" ? detail.english : messageText(language, detail.data);
 }
 
 /** What Excel shows of an error in `language`. */
@@ -111,12 +112,16 @@ export function asExcelError(e: unknown, fn = "Loyalty Lens"): ExcelError {
   if (e instanceof ExcelError) return e;
   if (e instanceof Error) {
     const code = ENGINE_ERROR_CODES[e.name];
-    if (!code) return codedValueError({ code: "internal", fn, what: e.message || e.name });
-    if (e instanceof InputRuleError)
-      return new ExcelError(code, { functions: { code: "inputRule", problem: e.problem } });
-    const data = (e as { detail?: DataErrorDetail }).detail;
     const english = e.message || e.name;
-    return new ExcelError(code, data ? { data, english } : { uncoded: english });
+    if (code && e instanceof InputRuleError)
+      return new ExcelError(code, { functions: { code: "inputRule", problem: e.problem } });
+    if (code && e instanceof ModelInputError)
+      return new ExcelError(code, { functions: { code: "inputRule", problem: e.problem.problem } });
+    const data = (e as { detail?: DataErrorDetail }).detail;
+    if (code && data) return new ExcelError(code, { data, english });
+    // No code: the engine's own check of what the functions check first (every refusal a user can meet
+    // through a function has a code), so a fault of ours, said so in the function's language.
+    return codedValueError({ code: "internal", fn, what: english });
   }
   const code = inputErrorCode(e);
   if (code) {

@@ -2,6 +2,9 @@ import { clearDiagnostics, recentDiagnostics } from "../../../src/functions/exce
 import { codedNumError, codedValueError } from "../../../src/functions/excel/errors";
 import { excelCall, excelCallIn } from "../../../src/functions/excel/guard";
 import { errorIn } from "../excel-values";
+import { DataError } from "../../../src/engine/data/errors";
+import { ModelInputError } from "../../../src/engine/models/data";
+import { InputRuleError } from "../../../src/engine/text/model-inputs";
 
 describe("the boundary every function goes through", () => {
   beforeEach(() => clearDiagnostics());
@@ -48,16 +51,47 @@ describe("the boundary every function goes through", () => {
     );
   });
 
-  it("passes on the message of input the engine refused", () => {
+  it("says input the engine refused with its code in the function's language", () => {
+    const refusals = [
+      new InputRuleError({ rule: "positiveT", T: -1 }),
+      new ModelInputError({
+        row: 2,
+        field: "T",
+        problem: { rule: "positiveT", T: -1 },
+        message: "expected T > 0, got -1",
+      }),
+    ];
+    for (const refused of refusals) {
+      const thrown = () => {
+        throw refused;
+      };
+      expect(errorIn(excelCall("LOYALTY.X", thrown))?.code).toBe("#VALUE!");
+      expect(errorIn(excelCall("LOYALTY.X", thrown))?.message).toContain("expected T > 0, got -1");
+      expect(errorIn(excelCallIn("zh-CN", "LOYALTY.X", thrown))?.message).toContain("T 应大于 0，而不是 -1");
+    }
+    const data = new DataError("Orders: no usable order lines", undefined, {
+      code: "summaryNoCustomers",
+      source: "Orders",
+    });
+    const thrown = () => {
+      throw data;
+    };
+    expect(errorIn(excelCall("LOYALTY.X", thrown))).toEqual({ code: "#VALUE!", message: data.message });
+    expect(errorIn(excelCallIn("zh-CN", "LOYALTY.X", thrown))?.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("says an engine error without a code as a fault of ours: the functions check what a user can get wrong first", () => {
     for (const name of ["RangeError", "DataError", "ModelInputError"]) {
-      const refused = Object.assign(new Error(`refused by ${name}`), { name });
-      expect(
-        errorIn(
-          excelCall("LOYALTY.X", () => {
-            throw refused;
-          }),
-        ),
-      ).toEqual({ code: "#VALUE!", message: `refused by ${name}` });
+      const unchecked = Object.assign(new Error(`bins must be a whole number (${name})`), { name });
+      const thrown = () => {
+        throw unchecked;
+      };
+      expect(errorIn(excelCallIn("zh-CN", "LOYALTY.X", thrown))).toEqual({
+        code: "#VALUE!",
+        message:
+          "LOYALTY.X 出错：这是 Loyalty Lens 的问题，不是您数据的问题；请报告此问题" +
+          `（技术信息：bins must be a whole number (${name})）`,
+      });
     }
   });
 
