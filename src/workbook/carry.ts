@@ -5,7 +5,7 @@
  * column, and lays out a "Kept notes" table for the rows whose key has left the table.
  */
 import { isCellError, type CellValue } from "../engine/data/table";
-import { boxesOverlap, rangeAddress, type RangeBox } from "../sheet/a1";
+import { boxContains, boxesOverlap, rangeAddress, type CellPosition, type RangeBox } from "../sheet/a1";
 import { blockBox, isCellSpec, tableBox } from "../sheet/sheet-model-cells";
 import type { Block, Cell, Scalar, SheetModel, TableCarry } from "../sheet/sheet-model";
 
@@ -52,6 +52,12 @@ export interface TableMove {
   rows: Map<number, number>;
   /** The rebuilt table's box, header row first. */
   to: RangeBox;
+  /**
+   * Where the rows whose key is no longer in the table went with what users wrote on them: a carried
+   * table's to its Kept notes table, a Kept notes table's back to their table (the customer returned).
+   * Old row -> new row, and the new column of each old column there (undefined where it has none).
+   */
+  otherwise?: { rows: Map<number, number>; columns: (number | undefined)[] };
 }
 
 const DEFAULT_KEPT_TITLE = "Kept notes";
@@ -322,32 +328,81 @@ function keptNotesBlocks(
   return { blocks, rows: keptRows };
 }
 
+/** A table of `model` as a carried table's rows are looked for in it: its box, its columns and rows by key. */
+interface Placed {
+  box: RangeBox;
+  header: string[];
+  rows: Map<string, number>;
+}
+
+function placed(model: SheetModel, name: string): Placed | undefined {
+  const block = model.blocks.find((b) => b.table && lower(b.table.name) === lower(name));
+  const key = block?.table?.carry?.key;
+  if (!block || key === undefined) return undefined;
+  const box = tableBox(block);
+  const header = headerTexts(block).map(lower);
+  const keyAt = header.indexOf(lower(key));
+  const rows = new Map<string, number>();
+  block.rows.forEach((cells, r) => {
+    const k = keyText(cellValue(cells[keyAt]));
+    if (r > 0 && k !== "" && !rows.has(k)) rows.set(k, box.top + r);
+  });
+  return { box, header, rows };
+}
+
+/** The table a found one's rows go to when their key is not in it: its Kept notes table, or the reverse. */
+function partnerName(name: string, model: SheetModel): string {
+  const kept = model.blocks.find((b) => b.table && lower(keptTableName(b.table.name)) === lower(name));
+  return kept?.table ? kept.table.name : keptTableName(name);
+}
+
 /** Where the cells of each found table are in `model`, matched by table name, header text and key. */
 function tableMoves(found: FoundTable[], model: SheetModel): TableMove[] {
   return found.flatMap((f) => {
+    const main = placed(model, f.name);
+    if (!main) return [];
+    const partner = placed(model, partnerName(f.name, model));
     const block = model.blocks.find((b) => b.table && lower(b.table.name) === lower(f.name));
-    const key = block?.table?.carry?.key;
-    if (!block || key === undefined) return [];
-    const to = tableBox(block);
-    const header = headerTexts(block).map(lower);
-    const oldKey = f.header.findIndex((h) => lower(h) === lower(key));
-    const newKey = header.indexOf(lower(key));
-    const columns = f.header.map((h) => {
-      const i = header.indexOf(lower(h));
-      return i < 0 ? undefined : to.left + i;
-    });
-    const newRows = new Map<string, number>();
-    block.rows.forEach((cells, r) => {
-      const k = keyText(cellValue(cells[newKey]));
-      if (r > 0 && k !== "" && !newRows.has(k)) newRows.set(k, to.top + r);
-    });
+    const key = lower(block?.table?.carry?.key ?? "");
+    const oldKey = f.header.findIndex((h) => lower(h) === key);
+    const columnsIn = (p: Placed) =>
+      f.header.map((h) => {
+        const i = p.header.indexOf(lower(h));
+        return i < 0 ? undefined : p.box.left + i;
+      });
     const rows = new Map<number, number>();
+    const otherwise = new Map<number, number>();
     f.rows.forEach((cells, i) => {
-      const row = newRows.get(keyText(cells[oldKey]));
-      if (oldKey >= 0 && row !== undefined) rows.set(f.box.top + 1 + i, row);
+      if (oldKey < 0) return;
+      const k = keyText(cells[oldKey]);
+      const row = main.rows.get(k);
+      if (row !== undefined) rows.set(f.box.top + 1 + i, row);
+      else if (partner?.rows.has(k)) otherwise.set(f.box.top + 1 + i, partner.rows.get(k) as number);
     });
-    return [{ from: f.box, columns, rows, to }];
+    const move: TableMove = { from: f.box, columns: columnsIn(main), rows, to: main.box };
+    if (partner && otherwise.size > 0) move.otherwise = { rows: otherwise, columns: columnsIn(partner) };
+    return [move];
   });
+}
+
+/**
+ * Where a cell of a carried table as it was (a header or a customer's cell) is in the rebuilt sheet,
+ * with what a user wrote in it: the same column by its header on the same customer's row, or, where
+ * the customer left the table, on their row of its Kept notes (which holds only the columns users
+ * wrote in). Undefined outside the tables, or where the column or the customer is gone.
+ */
+export function carriedCell(row: number, col: number, moves: TableMove[]): CellPosition | undefined {
+  const move = moves.find((m) => boxContains(m.from, row, col));
+  if (!move) return undefined;
+  const i = col - move.from.left;
+  const at = row === move.from.top ? move.to.top : move.rows.get(row);
+  if (at !== undefined) {
+    const c = move.columns[i];
+    return c === undefined ? undefined : { row: at, col: c };
+  }
+  const kept = move.otherwise?.rows.get(row);
+  const c = move.otherwise?.columns[i];
+  return kept === undefined || c === undefined ? undefined : { row: kept, col: c };
 }
 
 /**

@@ -13,12 +13,12 @@
  *   marked, when it is exactly where that build drew one (its top-left cell, as the registry recorded
  *   it) with that chart's title: never by place alone, so a user's chart is never taken for the report's.
  */
-import { cellAddress, parseCellAddress, type CellPosition } from "../sheet/a1";
+import { boxContains, cellAddress, parseCellAddress, type CellPosition, type RangeBox } from "../sheet/a1";
 import { notedAndInputCells } from "../sheet/sheet-model-cells";
 import type { ChartSpec, SheetModel } from "../sheet/sheet-model";
 import { isReportChartName, REPORT_NOTE_AUTHOR, UNMARKED_NOTE_AUTHOR } from "../sheet/report-marks";
 import type { PreviousSheet } from "./backend";
-import { relocateBox, type TableMove } from "./carry";
+import { carriedCell, relocateBox, type TableMove } from "./carry";
 
 /** A note found on the old sheet. */
 export interface FoundNote {
@@ -87,6 +87,20 @@ function cellNow(ref: string, moves: TableMove[]): string {
   const { row, col } = parseCellAddress(ref);
   const moved = relocateBox({ top: row, left: col, bottom: row, right: col }, moves)?.[0];
   return moved ? cellAddress(moved.top, moved.left) : ref;
+}
+
+/**
+ * Where a note of the user's (not the report's: isReportNote) on the old sheet goes: outside the report's
+ * parts (`owned`) it stays on its cell; on a carried table's cell it goes with that customer's row (or
+ * their Kept notes row, carriedCell); undefined, to be listed, anywhere else in the report's parts or where
+ * the new build writes a note itself.
+ */
+export function userNoteCell(cell: string, owned: RangeBox[], known: ReportNotes): string | undefined {
+  if (!/^[A-Z]+\d+$/.test(cell)) return undefined;
+  const { row, col } = parseCellAddress(cell);
+  const at = owned.some((b) => boxContains(b, row, col)) ? carriedCell(row, col, known.moves) : { row, col };
+  const now = at && cellAddress(at.row, at.col);
+  return now === undefined || known.nowAt.has(now) ? undefined : now;
 }
 
 /** A chart found on the old sheet. */

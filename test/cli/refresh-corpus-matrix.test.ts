@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../src/cli/main";
-import { parseRangeAddress } from "../../src/sheet/a1";
+import { columnName, parseRangeAddress } from "../../src/sheet/a1";
 import { lockPathOf } from "../../src/workbook/atomic-write";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { attributes, startTags } from "../../src/workbook/xlsx/xml-text";
@@ -98,6 +98,34 @@ function notesText(pkg: XlsxPackage, sheet: string): string {
     .join("");
 }
 
+/** The cell of the note of a sheet whose text holds `text` (undefined for none). */
+function noteAt(pkg: XlsxPackage, sheet: string, text: string): string | undefined {
+  const xml = notesText(pkg, sheet);
+  return new RegExp(
+    `<(?:\\w+:)?comment ref="([A-Z]+\\d+)"[^>]*>(?:(?!</(?:\\w+:)?comment>)[\\s\\S])*${text}`,
+  ).exec(xml)?.[1];
+}
+
+/** The author of that note. */
+function noteAuthor(pkg: XlsxPackage, sheet: string, text: string): string | undefined {
+  const xml = notesText(pkg, sheet);
+  const authors = [...xml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => m[1]);
+  const id = new RegExp(`authorId="(\\d+)"[^>]*>(?:(?!</(?:\\w+:)?comment>)[\\s\\S])*${text}`).exec(xml)?.[1];
+  return id === undefined ? undefined : authors[Number(id)];
+}
+
+/** The cells of the notes drawn on a sheet (its VML drawing's note shapes). */
+function noteShapeCells(pkg: XlsxPackage, sheet: string): string[] {
+  return pkg
+    .relationships(sheetPart(pkg, sheet))
+    .filter((r) => r.type.endsWith("/vmlDrawing"))
+    .flatMap((r) =>
+      [...pkg.text(r.target).matchAll(/<x:Row>(\d+)<\/x:Row>\s*<x:Column>(\d+)<\/x:Column>/g)].map(
+        (m) => `${columnName(Number(m[2]) + 1)}${Number(m[1]) + 1}`,
+      ),
+    );
+}
+
 /** The user's defined names (not the report's LL_ names, nor Excel's _xlnm ones), as written. */
 const userNames = (pkg: XlsxPackage) =>
   pkg
@@ -135,14 +163,13 @@ function withoutContentType(pkg: XlsxPackage, parts: string[]): string[] {
 }
 
 /**
- * What the refresh lists as not kept, one line each, for the corpus's edits: the notes on a report cell
- * and on the kept customer's "Called?" (a note does not follow its customer), the highlight on the
- * leaving customer's "Called?", the sparkline in a report cell, the chart on LL Tiers.
+ * What the refresh lists as not kept, one line each, for the corpus's edits: the note on the report's
+ * title (the notes on "Called?" cells follow their customer), the highlight on the leaving customer's
+ * "Called?", the sparkline in a report cell, the chart on LL Tiers.
  */
-function notKept(w: Week, leaveRow: number, stayRow: number): string[] {
+function notKept(w: Week, leaveRow: number): string[] {
   return [
-    `the note on cell B5 of sheet "LL Customers" ("${TYPED.reportNote}")`,
-    `the note on cell ${w.called}${stayRow} of sheet "LL Customers" ("${TYPED.calledNote}")`,
+    `the note on cell A1 of sheet "LL Customers" ("${TYPED.reportNote}")`,
     `a conditional format on cell ${w.called}${leaveRow} of sheet "LL Customers"`,
     `a sparkline in cell ${OBJECTS.reportSparkline} of sheet "LL Customers"`,
     'a chart, picture or shape on sheet "LL Tiers"',
@@ -171,7 +198,7 @@ function corpusCase(w: Writer) {
   });
 
   const rowOf = (id: string) => week.headerRow + week.customers.findIndex((r) => r[0] === id);
-  const expected = () => notKept(week, rowOf(week.leave), rowOf(week.stay));
+  const expected = () => notKept(week, rowOf(week.leave));
 
   it("lists what it cannot keep and writes nothing; --force names each in its warnings", () => {
     expect(stopCode).toBe(2);
@@ -220,9 +247,30 @@ function corpusCase(w: Writer) {
     expect(await (await XlsxWorkbook.open(book)).readRange("LL Alerts", "Z3")).toEqual([[TYPED.memo]]);
   });
 
-  it("a note on a report cell is listed and not kept with --force; a note on their own sheet stays", () => {
+  it("a note on a report cell is listed and not kept with --force; one in a free cell of a report sheet and one on their own sheet stay", () => {
     expect(notesText(pkg, "LL Customers")).not.toContain(TYPED.reportNote);
+    expect(noteAt(pkg, "LL Customers", TYPED.freeNote)).toBe("B5");
     expect(notesText(pkg, "Mine")).toContain(TYPED.mineNote);
+  });
+
+  it("a note on a customer's \"Called?\" cell: on their row now, drawn there, with its author; the leaver's on their Kept notes row", async () => {
+    const { rows, top } = await table(book, "LL_Customers");
+    const stayRow = top + rows.findIndex((r) => r[0] === week.stay);
+    expect(noteAt(pkg, "LL Customers", TYPED.calledNote)).toBe(`${week.called}${stayRow}`);
+    const kept = await table(book, "LL_Customers_Kept");
+    const leaveRow = kept.top + kept.rows.findIndex((r) => r[0] === week.leave);
+    // Kept notes: Customer ID in A, Called? in B.
+    expect(noteAt(pkg, "LL Customers", TYPED.leaveNote)).toBe(`B${leaveRow}`);
+    // Under the author it had (each writer writes its own), not the report's.
+    const was = XlsxPackage.fromBuffer(before, "before");
+    expect(noteAuthor(pkg, "LL Customers", TYPED.calledNote)).toBe(
+      noteAuthor(was, "LL Customers", TYPED.calledNote),
+    );
+    expect(noteAuthor(pkg, "LL Customers", TYPED.calledNote)).not.toBe("Loyalty Lens");
+    const drawn = noteShapeCells(pkg, "LL Customers");
+    expect(drawn).toEqual(expect.arrayContaining([`${week.called}${stayRow}`, `B${leaveRow}`, "B5"]));
+    expect(new Set(drawn).size).toBe(drawn.length);
+    expectNamespacedXml(sheetXml(after, "LL Customers"));
   });
 
   it("a hidden column stays hidden", () => {

@@ -5,8 +5,9 @@
  * build's charts (the title and top-left cell its registry recorded) and notes (ExcelJS's author, on a
  * cell the report writes a note on) as the report's, even where the data changed their text
  * and moved the customer table: it refreshes without --force. Anything else on the report's sheets stays
- * the user's and is listed: a chart with a report chart's title elsewhere, a note by someone else, a note
- * with the old author on a cell the report writes no note on.
+ * the user's: a chart with a report chart's title elsewhere and a note by someone else on the title are
+ * listed; a note with the old author on a customer's cell, where the report writes no note, is the
+ * user's too and goes with that customer.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,8 @@ import JSZip from "jszip";
 import { run } from "../../src/cli/main";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { relsPathOf } from "../../src/workbook/xlsx/xml-text";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { parseRangeAddress } from "../../src/sheet/a1";
 import { asBuiltBeforeMarks, builtWorkbook } from "../helpers/built-before-marks";
 import { capture, runJson } from "../helpers/cli-io";
 
@@ -78,10 +81,16 @@ it("what the user added on the old build's sheets is still theirs: listed, and t
   expect(await run(["report", book, "--in-place", "--as-of", "2024-06-30"], io)).toBe(2);
   expect(io.stderr.split("\n").filter((l) => l.startsWith("  - "))).toEqual([
     '  - the note on cell A1 of sheet "LL Customers" ("my own note")',
-    '  - the note on cell C12 of sheet "LL Customers" ("written by a script")',
     '  - a chart, picture or shape on sheet "LL Tiers"',
   ]);
   expect(readFileSync(book).equals(before)).toBe(true);
+  // With --force: the script's note on a customer's cell (column C) is theirs, on that customer's row now.
+  const id = await customerOnRow(book, 12);
+  await runJson(["report", book, "--in-place", "--as-of", "2024-06-30", "--force"]);
+  const [comments] = sheetParts(readFileSync(book), "LL Customers", "comments");
+  const xml = XlsxPackage.fromBuffer(readFileSync(book), "b").text(comments);
+  const cell = /<comment ref="C(\d+)"[^>]*><text><t>written by a script</.exec(xml)?.[1];
+  expect(await customerOnRow(book, Number(cell))).toBe(id);
 });
 
 it("formats and validation of the user's on the old build's report parts are theirs: carried with their cells, or listed; the report's own are not", async () => {
@@ -158,6 +167,15 @@ async function withUserFormats(bytes: Buffer): Promise<Buffer> {
   );
   await edit("LL KPIs", (xml) => xml.replace("<pageMargins", `${rule("D67:D70", "0.5")}<pageMargins`));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** The customer id on sheet row `row` of the customer table of a workbook. */
+async function customerOnRow(book: string, row: number): Promise<unknown> {
+  const wb = await XlsxWorkbook.open(book);
+  const t = (await wb.listTables()).find((x) => x.name === "LL_Customers");
+  if (!t) return undefined;
+  const rows = await wb.readRange(t.sheet, t.range);
+  return rows[row - parseRangeAddress(t.range).top]?.[0];
 }
 
 /**

@@ -2,8 +2,8 @@
  * A manager's week in a built report, every kind of edit issue #17 lists, for the refresh corpus:
  *
  * - made with ExcelJS (managersWeek): text typed on a report sheet, a "Called?" column beside the
- *   customer table and a "Done" column beside the alerts, a note on a report cell and one on their own
- *   sheet, a hidden column, conditional formats, data validation (outside the benefit-cost model, on the
+ *   customer table and a "Done" column beside the alerts, notes on a report cell, in a free cell of a
+ *   report sheet, on "Called?" cells and on their own sheet, a hidden column, conditional formats, data validation (outside the benefit-cost model, on the
  *   customer table), links, a formula on their own sheet pointing into a report sheet, defined names, and a
  *   customer leaving (every order line of theirs deleted);
  * - added to the package as Excel writes them, where ExcelJS cannot (withExcelObjects): a chart on LL
@@ -43,6 +43,8 @@ export const TYPED = {
   reportNote: "ask about the refund",
   mineNote: "called on Monday",
   calledNote: "spoke to her husband",
+  leaveNote: "moved to Leeds",
+  freeNote: "check the new tiers",
 };
 export const CRM_LINK = "https://crm.example/c/42";
 export const MY_NAMES = { MyTop: "Mine!$A$1", MyCustomers: "'LL Customers'!$A$7:$A$20" };
@@ -110,8 +112,12 @@ export async function managersWeek(built: string, out: string): Promise<Week> {
     ref: `${called}${leaveRow}`,
     rules: [{ type: "cellIs", priority: 2, operator: "equal", formulae: ['"Tue"'], style: { fill: FILL } }],
   });
-  ws.getCell("B5").note = TYPED.reportNote;
+  // A note on the report's title (it cannot be kept), one in a free cell above the table (it stays), one
+  // on each "Called?" typed (they go with their customer: to their row, or their Kept notes row).
+  ws.getCell("A1").note = TYPED.reportNote;
+  ws.getCell("B5").note = TYPED.freeNote;
   ws.getCell(`${called}${rowWith(ws, stay)}`).note = TYPED.calledNote;
+  ws.getCell(`${called}${leaveRow}`).note = TYPED.leaveNote;
 
   ws.getColumn(3).hidden = true;
 

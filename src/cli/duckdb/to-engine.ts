@@ -14,6 +14,7 @@ import { performance } from "node:perf_hooks";
 import type { OrderTable } from "../../engine/data/read-orders";
 import type { OrderLines, RefundLines } from "../../engine/data/orders";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../engine/summary/time-unit";
+import { firstAfter } from "../../engine/summary/purchase-days";
 import { CHECKED_ROWS, CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
 import type { DuckDbSession } from "./session";
 import { firstNumber } from "./raw-columns";
@@ -50,16 +51,6 @@ interface OrderEntries {
  * day and row ran out of DuckDB's memory at 50 million lines.
  */
 const ROWS_PER_RANGE = 4_000_000;
-
-/** Index of the first of `day[lo..hi)` that is ≥ `target` (days ascending). */
-function firstAtOrAfter(day: Int32Array, lo: number, hi: number, target: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (day[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The purchase days (table ll_days: idx, day, orders, first_row), each as its count of order entries,
@@ -102,7 +93,8 @@ async function orderEntries(
       ([idx, days, amounts], n) => {
         for (let k = 0; k < n; k++) {
           const c = idx[k];
-          amount[firstAtOrAfter(day, start[c], start[c + 1], days[k])] += amounts[k];
+          // The day's first entry: the first of the customer's entries after the day before (whole days).
+          amount[firstAfter(day, start[c], start[c + 1], days[k] - 1)] += amounts[k];
         }
       },
     );

@@ -11,16 +11,24 @@
  * described in `notCarried` before anything is written.
  */
 import { boxesOverlap, parseRangeList, type CellPosition, type RangeBox } from "../../sheet/a1";
-import { authorsMarked, isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
+import {
+  authorsMarked,
+  isReportChart,
+  isReportNote,
+  reportNotes,
+  userNoteCell,
+  type FoundChart,
+} from "../report-objects";
 import type { ChartSpec, SheetModel } from "../../sheet/sheet-model";
 import type { RefreshLoss } from "../../sheet/port";
 import type { PreviousSheet } from "../backend";
 import { MemorySheet } from "../memory/memory-backend";
 import { definedNamesXml, putDefinedNames } from "./defined-names";
 import { XlsxPackage, REL_DRAWING, REL_TABLE, REL_WORKSHEET } from "./package";
-import { REL_NS } from "./package-edit";
+import { insertWorksheetElement, REL_NS } from "./package-edit";
 import { withFullCalcOnLoad } from "./package-finish";
-import { itemText, partTextPieces, sharedStringItems } from "./sheet-reader";
+import { partTextPieces, sharedStringItems } from "./sheet-reader";
+import { commentsWithNotes, oldSheetNotes, vmlWithNotes, type CarriedNote } from "./sheet-notes";
 import { scanSheet } from "./sheet-scan";
 import {
   headWithUserParts,
@@ -285,6 +293,12 @@ function chartTitle(xml: string): string {
   return title ? [...title.matchAll(/<(?:\w+:)?t>([^<]*)</g)].map((m) => unescapeXml(m[1])).join("") : "";
 }
 
+/** The user's notes of a replaced sheet carried to the new one, and the old sheet's VML drawing. */
+interface UserNotes {
+  carried: CarriedNote[];
+  oldVml?: string;
+}
+
 /**
  * The old parts of a replaced generated sheet: which go (the report's), which are the user's and stay
  * (their own tables outside the report's parts), and what cannot be carried (listed).
@@ -297,10 +311,14 @@ function sortOldRelationships(
   model: SheetModel | undefined,
   previous: PreviousSheet | undefined,
   notCarried: RefreshLoss[],
-): Relationship[] {
+): { keepTables: Relationship[]; notes: UserNotes } {
   const keepTables: Relationship[] = [];
+  const notes: UserNotes = { carried: [] };
   const sheet = slotName;
-  for (const r of edit.relationships(part)) {
+  const rels = edit.relationships(part);
+  const vml = rels.find((r) => r.type.endsWith("/vmlDrawing") && !r.external && edit.exists(r.target));
+  if (vml) notes.oldVml = edit.text(vml.target);
+  for (const r of rels) {
     if (r.type.endsWith(REL_TABLE)) {
       const tag = startTags(edit.text(r.target), "table")[0] ?? "";
       const a = attributes(tag);
@@ -318,13 +336,12 @@ function sortOldRelationships(
       const xml = edit.text(r.target);
       const authors = [...xml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
       const known = reportNotes(model, previous, authorsMarked(authors));
-      for (const m of xml.matchAll(/<(\w+:)?comment\b([^>]*)>([\s\S]*?)<\/\1?comment>/g)) {
-        const a = attributes(m[2]);
-        const ref = a.ref ?? "";
-        const text = itemText(m[3]);
-        const ours = isReportNote({ cell: ref, text, author: authors[Number(a.authorId ?? -1)] }, known);
-        if (!ours) notCarried.push({ kind: "note", sheet, cell: ref, text });
-      }
+      const found = oldSheetNotes(xml, notes.oldVml, (note) => {
+        if (isReportNote(note, known)) return "report";
+        return owned && previous ? userNoteCell(note.cell, owned, known) : undefined;
+      });
+      notes.carried.push(...found.carried);
+      for (const n of found.lost) notCarried.push({ kind: "note", sheet, cell: n.cell, text: n.text });
       continue;
     }
     // Links are the <hyperlink> elements' (carried with them, or listed, by userPartsOf).
@@ -336,7 +353,7 @@ function sortOldRelationships(
       continue;
     notCarried.push({ kind: "part", sheet, part: r.type.slice(r.type.lastIndexOf("/") + 1) });
   }
-  return keepTables;
+  return { keepTables, notes };
 }
 
 /** The relationship id of a <sheet> element, whatever prefix the file gives it. */
@@ -505,16 +522,18 @@ async function spliceSheet(splice: Splice, slot: SheetSlot): Promise<void> {
     slot.part && owned ? await userPartsOf(edit.pkg, slot.part, owned, slot.written?.previous) : undefined;
   let keptTables: Relationship[] = [];
   let linkRels: Relationship[] = [];
+  let notes: UserNotes = { carried: [] };
   let part = slot.part;
-  if (part) ({ keptTables, linkRels } = replaceOldSheet(splice, slot, part, userParts));
+  if (part) ({ keptTables, linkRels, notes } = replaceOldSheet(splice, slot, part, userParts));
   else part = addSheetPart(splice, slot.name);
-  const rels = mini.pkg
-    .relationships(miniPart)
-    .map((r) =>
-      r.external
-        ? r
-        : { ...r, target: relativeTarget(part, transplant(edit, mini.pkg, r.target, splice.tableIds)) },
-    );
+  // The parts of ours moved in, by the last word of their relationship's type ("comments").
+  const moved = new Map<string, string>();
+  const rels = mini.pkg.relationships(miniPart).map((r) => {
+    if (r.external) return r;
+    const name = transplant(edit, mini.pkg, r.target, splice.tableIds);
+    moved.set(r.type.slice(r.type.lastIndexOf("/") + 1), name);
+    return { ...r, target: relativeTarget(part, name) };
+  });
   const out = new DeflatedPart();
   const kept = userParts ? new KeptRowsMerger(userParts.rows) : undefined;
   const tail = await scanSheet(partTextPieces(mini.pkg, miniPart), {
@@ -524,6 +543,8 @@ async function spliceSheet(splice: Splice, slot: SheetSlot): Promise<void> {
   if (kept) out.add(kept.rest());
   let xml = ours(tail);
   if (userParts) xml = tailWithUserParts(xml, userParts);
+  const legacyDrawing = putUserNotes(edit, part, rels, moved, notes.carried, notes.oldVml);
+  if (legacyDrawing) xml = insertWorksheetElement(xml, "legacyDrawing", legacyDrawing);
   out.add(withUserTables(xml, rels, keptTables, part));
   out.finish();
   rels.push(...linkRels);
@@ -540,9 +561,9 @@ function replaceOldSheet(
   slot: SheetSlot,
   part: string,
   userParts: OldSheetParts | undefined,
-): { keptTables: Relationship[]; linkRels: Relationship[] } {
+): { keptTables: Relationship[]; linkRels: Relationship[]; notes: UserNotes } {
   const { edit, notCarried } = splice;
-  const keptTables = sortOldRelationships(
+  const { keepTables: keptTables, notes } = sortOldRelationships(
     edit,
     slot.name,
     part,
@@ -558,7 +579,50 @@ function replaceOldSheet(
   }
   const keep = new Set(keptTables.map((t) => t.target));
   edit.removeWithDependents(part, (target) => keep.has(target));
-  return { keptTables, linkRels };
+  return { keptTables, linkRels, notes };
+}
+
+const COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
+const VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing";
+
+/**
+ * The user's notes carried onto the rebuilt sheet `part` (sheet-notes.ts): added to the comments part and
+ * VML drawing of the report's notes moved in (`moved`), or to new ones related from the sheet. Returns
+ * the <legacyDrawing> element the sheet then needs, "" when it has one.
+ */
+function putUserNotes(
+  edit: PackageEdit,
+  part: string,
+  rels: Relationship[],
+  moved: Map<string, string>,
+  notes: CarriedNote[],
+  oldVml: string | undefined,
+): string {
+  if (notes.length === 0) return "";
+  const comments = moved.get("comments");
+  const vml = moved.get("vmlDrawing");
+  const commentsPart = comments ?? edit.freeName("xl/", "comments", ".xml");
+  const vmlPart = vml ?? edit.freeName("xl/drawings/", "vmlDrawing", ".vml");
+  edit.put(commentsPart, commentsWithNotes(comments && edit.text(comments), notes));
+  edit.put(vmlPart, vmlWithNotes(vml && edit.text(vml), notes, oldVml));
+  if (!comments) {
+    edit.override(commentsPart, COMMENTS_TYPE);
+    rels.push({
+      id: "rIdN1",
+      type: `${REL_NS}/comments`,
+      target: relativeTarget(part, commentsPart),
+      external: false,
+    });
+  }
+  if (vml) return "";
+  edit.ensureDefault("vml", VML_TYPE);
+  rels.push({
+    id: "rIdN2",
+    type: `${REL_NS}/vmlDrawing`,
+    target: relativeTarget(part, vmlPart),
+    external: false,
+  });
+  return '<legacyDrawing r:id="rIdN2"/>';
 }
 
 /** A free worksheet part for a sheet added this session, related from the workbook; its name. */
