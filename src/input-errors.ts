@@ -321,6 +321,9 @@ const en = {
   duckDbFileType: (d: { file: string }) =>
     `${d.file}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
   duckDbGlobEmpty: (d: { pattern: string }) => `${d.pattern} names no file`,
+  duckDbGlobMixed: (d: { pattern: string; parquet: string; text: string }) =>
+    `${d.pattern} names Parquet files (${d.parquet}) and text files (${d.text}), which are not one table; ` +
+    "give a pattern that names one kind, e.g. orders/*.parquet or orders/*.csv*",
   // A glob's files are one table (src/cli/duckdb/text-input.ts): `first` is `file`'s, `second` `other`'s.
   duckDbGlobUnlike: (d: GlobUnlike) =>
     `${d.pattern}: the files are read as one table, but ${d.other} ${GLOB_ASPECT_EN[d.aspect]} ` +
@@ -455,6 +458,9 @@ const zhCN: Texts = {
   duckDbFileType: (d) =>
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
   duckDbGlobEmpty: (d) => `${d.pattern} 没有匹配到任何文件`,
+  duckDbGlobMixed: (d) =>
+    `${d.pattern} 同时匹配到 .parquet 文件（${d.parquet}）和文本文件（${d.text}），它们不能作为一张表读取；` +
+    "请给出只匹配一种文件的通配符，例如 *.parquet 或 *.csv*",
   duckDbGlobUnlike: (d) =>
     `${d.pattern}：这些文件作为一张表读取，但 ${d.other} 的${GLOB_ASPECT_ZH[d.aspect]}是 ` +
     `${globValue(d, d.second, "zh-CN")}，而 ${d.file} 的是 ${globValue(d, d.first, "zh-CN")}；` +

@@ -290,6 +290,7 @@ export const MESSAGE_SAMPLES: Samples = {
   duckDbMissing: [{ reason: "〔原因〕" }],
   duckDbFileType: [{ file: "订单.ods" }],
   duckDbGlobEmpty: [{ pattern: "订单-*.csv" }],
+  duckDbGlobMixed: [{ pattern: "订单/*", parquet: "2024.parquet", text: "2025.csv" }],
   duckDbGlobUnlike: (["separator", "headerLine", "columns"] as const).map((aspect) => ({
     pattern: "订单-*.csv",
     file: "订单-1.csv",
