@@ -14,7 +14,7 @@ import type { CellPlace, TablePlace } from "./engine/data/table";
 import { bilingual } from "./engine/text/bilingual";
 import { PLACE_TEXTS, placeText } from "./engine/text/places";
 import { READING_TEXTS, type DelimiterWord } from "./engine/text/reading";
-import { fileError, refreshLossLines, UserError, type RefreshLoss } from "./user-error";
+import { fileError, refreshLossLines, typedOverHint, UserError, type RefreshLoss } from "./user-error";
 
 /** A place as the English message writes it (`where`) and as parts (`at`), when known. */
 interface Where {
@@ -313,7 +313,8 @@ const en = {
     `${d.file} was not changed: refreshing it would not keep what was written on the ` +
     `report's sheets:\n${refreshLossLines("en", d.losses)}\n` +
     "Move it to a sheet of your own (or outside the report's tables), or run again with --force to " +
-    "refresh anyway without it",
+    "refresh anyway without it" +
+    typedOverHint("en", d.losses),
   // The DuckDB engine.
   duckDbMissing: (d: { reason: string }) =>
     `DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: ${d.reason}); ` +
@@ -449,7 +450,8 @@ const zhCN: Texts = {
   refreshWouldNotKeep: (d) =>
     `${d.file} 未被更改：刷新会丢失您在报告工作表上写的以下内容：\n` +
     `${refreshLossLines("zh-CN", d.losses)}\n` +
-    "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
+    "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新" +
+    typedOverHint("zh-CN", d.losses),
   duckDbMissing: (d) =>
     // The package named inside the install command: a quote right before its name would read, to the
     // build's check, as a bundle importing DuckDB.

@@ -28,6 +28,7 @@ import {
   FILE_ERROR_TEXTS,
   refreshLossLines,
   refreshWouldLoseMessage,
+  typedOverHint,
   type UserErrorDetail,
 } from "../user-error";
 import { INPUT_ERROR_TEXTS } from "../input-errors";
@@ -377,7 +378,8 @@ const zhCN: MessageTexts = {
   refreshWouldLose: (d) =>
     "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
     refreshLossLines("zh-CN", d.losses) +
-    "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
+    "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新" +
+    typedOverHint("zh-CN", d.losses),
   summaryTierGrace: (d) =>
     `tiers.demoteAfterPeriods 为 ${d.periods}：在低于门槛的评审中保级需要此前各次评审的消费记录，而客户汇总中没有；` +
     "请将其设为 1，或用订单明细生成报告",

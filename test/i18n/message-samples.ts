@@ -21,6 +21,8 @@ const file = "门店.xlsx";
 const LOSSES: RefreshLoss[] = [
   { kind: "note", sheet, cell, text: "问问退款的事" },
   { kind: "cell", sheet, cell: "A40", text: "周五回电" },
+  { kind: "overtyped", sheet, cell: "C57", text: "打这个号码", customer: "张三", column: "电话" },
+  { kind: "overtyped", sheet, cell: "A1", text: "" },
   { kind: "format", sheet, cell: "B7:B20" },
   { kind: "format", sheet },
   { kind: "validation", sheet, cell },
