@@ -14,7 +14,7 @@ import type { CellPlace, TablePlace } from "./engine/data/table";
 import { bilingual } from "./engine/text/bilingual";
 import { PLACE_TEXTS, placeText } from "./engine/text/places";
 import { READING_TEXTS, type DelimiterWord } from "./engine/text/reading";
-import { fileError, refreshLossLines, UserError, type RefreshLoss } from "./user-error";
+import { fileError, refreshLossLines, typedOverHint, UserError, type RefreshLoss } from "./user-error";
 
 /** A place as the English message writes it (`where`) and as parts (`at`), when known. */
 interface Where {
@@ -313,7 +313,8 @@ const en = {
     `${d.file} was not changed: refreshing it would not keep what was written on the ` +
     `report's sheets:\n${refreshLossLines("en", d.losses)}\n` +
     "Move it to a sheet of your own (or outside the report's tables), or run again with --force to " +
-    "refresh anyway without it",
+    "refresh anyway without it" +
+    typedOverHint("en", d.losses),
   // The DuckDB engine.
   duckDbMissing: (d: { reason: string }) =>
     `DuckDB is not installed (the optional package @duckdb/node-api could not be loaded: ${d.reason}); ` +
@@ -321,6 +322,9 @@ const en = {
   duckDbFileType: (d: { file: string }) =>
     `${d.file}: the DuckDB engine reads .parquet, .csv, .csv.gz, .tsv and .txt files (or a glob of them)`,
   duckDbGlobEmpty: (d: { pattern: string }) => `${d.pattern} names no file`,
+  duckDbGlobMixed: (d: { pattern: string; parquet: string; text: string }) =>
+    `${d.pattern} names Parquet files (${d.parquet}) and text files (${d.text}), which are not one table; ` +
+    "give a pattern that names one kind, e.g. orders/*.parquet or orders/*.csv*",
   // A glob's files are one table (src/cli/duckdb/text-input.ts): `first` is `file`'s, `second` `other`'s.
   duckDbGlobUnlike: (d: GlobUnlike) =>
     `${d.pattern}: the files are read as one table, but ${d.other} ${GLOB_ASPECT_EN[d.aspect]} ` +
@@ -446,7 +450,8 @@ const zhCN: Texts = {
   refreshWouldNotKeep: (d) =>
     `${d.file} 未被更改：刷新会丢失您在报告工作表上写的以下内容：\n` +
     `${refreshLossLines("zh-CN", d.losses)}\n` +
-    "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新",
+    "请将其移到您自己的工作表（或报告表格之外），或加上 --force 再次运行，以在不保留这些内容的情况下刷新" +
+    typedOverHint("zh-CN", d.losses),
   duckDbMissing: (d) =>
     // The package named inside the install command: a quote right before its name would read, to the
     // build's check, as a bundle importing DuckDB.
@@ -455,6 +460,9 @@ const zhCN: Texts = {
   duckDbFileType: (d) =>
     `${d.file}：DuckDB 引擎读取 .parquet、.csv、.csv.gz、.tsv 和 .txt 文件（或匹配它们的通配符）`,
   duckDbGlobEmpty: (d) => `${d.pattern} 没有匹配到任何文件`,
+  duckDbGlobMixed: (d) =>
+    `${d.pattern} 同时匹配到 .parquet 文件（${d.parquet}）和文本文件（${d.text}），它们不能作为一张表读取；` +
+    "请给出只匹配一种文件的通配符，例如 *.parquet 或 *.csv*",
   duckDbGlobUnlike: (d) =>
     `${d.pattern}：这些文件作为一张表读取，但 ${d.other} 的${GLOB_ASPECT_ZH[d.aspect]}是 ` +
     `${globValue(d, d.second, "zh-CN")}，而 ${d.file} 的是 ${globValue(d, d.first, "zh-CN")}；` +

@@ -97,15 +97,31 @@ export type AssumptionGone = "retired" | "tierGone" | "other";
  * extension it does not know. Each front end says it in its language (refreshLossText).
  */
 export interface RefreshLoss {
-  kind: "note" | "cell" | "format" | "validation" | "link" | "sparkline" | "drawing" | "part" | "extension";
+  kind:
+    | "note"
+    | "cell"
+    | "overtyped"
+    | "format"
+    | "validation"
+    | "link"
+    | "sparkline"
+    | "drawing"
+    | "part"
+    | "extension";
   sheet: string;
   /**
    * The cell (or cells, "B5:B9 D4") it is on or in; none for a drawing, a part or an extension, and for a
    * format on several ranges that Excel does not name.
    */
   cell?: string;
-  /** The note's or the cell's text; where a link leads; an extension's uri ("" when it has none). */
+  /**
+   * The note's or the cell's text (for "overtyped", what the user typed over the report's own value, ""
+   * when they cleared it); where a link leads; an extension's uri ("" when it has none).
+   */
   text?: string;
+  /** "overtyped" in a customer table: the customer id of its row and the header of its column. */
+  customer?: string;
+  column?: string;
   /** A drawing: how many charts, pictures or shapes. */
   count?: number;
   /** A part: its relationship type's last word, as the file names it ("pivotTable", "slicer"). */
@@ -136,6 +152,15 @@ const PART_WORDS = bilingual<Record<string, string>>({
   },
 });
 
+/** " (customer C12, column "Phone")": where an overtyped cell lies in a customer table. */
+function rowAndColumn(l: RefreshLoss, customer: string, column: (h: string) => string, sep: string): string {
+  const parts = [
+    ...(l.customer === undefined ? [] : [`${customer} ${l.customer}`]),
+    ...(l.column === undefined ? [] : [column(l.column)]),
+  ];
+  return parts.join(sep);
+}
+
 /** "cell B5" or "cells B5:B9". */
 const cellsEn = (ref: string | undefined) => (/[: ]/.test(ref ?? "") ? `cells ${ref}` : `cell ${ref}`);
 
@@ -144,6 +169,13 @@ const REFRESH_LOSS_TEXTS = bilingual<Record<RefreshLoss["kind"], (l: RefreshLoss
   en: {
     note: (l, text) => `the note on cell ${l.cell} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
     cell: (l, text) => `what is typed in ${cellsEn(l.cell)} of sheet "${l.sheet}"${text && ` ("${text}")`}`,
+    overtyped: (l, text) => {
+      const where = rowAndColumn(l, "customer", (h) => `column "${h}"`, ", ");
+      return (
+        `the report's cell ${l.cell} of sheet "${l.sheet}"${where && ` (${where})`}` +
+        (text ? `, typed over with "${text}"` : ", cleared")
+      );
+    },
     format: (l) =>
       `a conditional format on ${l.cell === undefined ? "several ranges" : cellsEn(l.cell)} of sheet "${l.sheet}"`,
     validation: (l) => `a data validation on ${cellsEn(l.cell)} of sheet "${l.sheet}"`,
@@ -158,6 +190,13 @@ const REFRESH_LOSS_TEXTS = bilingual<Record<RefreshLoss["kind"], (l: RefreshLoss
   "zh-CN": {
     note: (l, text) => `工作表“${l.sheet}”的 ${l.cell} 单元格上的批注${text && `（“${text}”）`}`,
     cell: (l, text) => `工作表“${l.sheet}”的 ${l.cell} 单元格中输入的内容${text && `（“${text}”）`}`,
+    overtyped: (l, text) => {
+      const where = rowAndColumn(l, "客户", (h) => `“${h}”列`, "，");
+      return (
+        `工作表“${l.sheet}”中报表写入的 ${l.cell} 单元格${where && `（${where}）`}` +
+        (text ? `被改写为“${text}”` : "被清空")
+      );
+    },
     format: (l) =>
       `工作表“${l.sheet}”${l.cell === undefined ? "多个区域" : `的 ${l.cell} 单元格`}上的条件格式`,
     validation: (l) => `工作表“${l.sheet}”的 ${l.cell} 单元格上的数据验证`,
@@ -185,12 +224,25 @@ export function refreshLossLines(language: Language, losses: RefreshLoss[]): str
   return losses.map((l) => `  - ${refreshLossText(language, l)}`).join("\n");
 }
 
+/**
+ * The line a stopped refresh adds when it lists values typed over the report's own cells: refreshing
+ * anyway does not lose them ("" when there are none).
+ */
+export function typedOverHint(language: Language, losses: RefreshLoss[]): string {
+  if (!losses.some((l) => l.kind === "overtyped")) return "";
+  return language === "en"
+    ? "\nWhat was typed over the report's own cells is not lost: refreshing anyway writes the report's values " +
+        'there again and keeps yours in "Typed over the report" below the sheet\'s content'
+    : "\n在报表自己的单元格中输入的内容不会丢失：仍然刷新时，报表会在那里重新写入自己的值，并把您输入的内容保留在工作表内容下方的“改写过的报表单元格”中";
+}
+
 /** The message of a refresh stopped before it wrote anything (code refreshWouldLose). */
 export function refreshWouldLoseMessage(losses: RefreshLoss[]): string {
   return (
     "nothing was changed: refreshing would remove what was written on the report's sheets:\n" +
     refreshLossLines("en", losses) +
-    '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it'
+    '\nMove it to a sheet of your own (or outside the report\'s tables), or tick "Refresh anyway" to refresh without it' +
+    typedOverHint("en", losses)
   );
 }
 

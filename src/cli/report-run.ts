@@ -163,9 +163,19 @@ export function summaryText(s: CliReportJson, language: Language = "en", names?:
     );
   }
   for (const w of s.warnings) if (w !== modelWarning) lines.push(texts.warning(warningText(w, language)));
-  for (const loss of s.notKept) lines.push(texts.warning(texts.notKept(refreshLossText(language, loss))));
+  for (const loss of s.notKept) lines.push(texts.warning(forcedLine(language, loss)));
   lines.push(texts.doneIn(s.seconds));
   return lines.join("\n");
+}
+
+/**
+ * What --force did with one thing of the user's: not kept, or (a value typed over the report's own cell)
+ * the report's value written again, the typed one kept below the sheet.
+ */
+function forcedLine(language: Language, loss: RefreshLoss): string {
+  const texts = CLI_TEXTS[language];
+  const what = refreshLossText(language, loss);
+  return loss.kind === "overtyped" ? texts.writtenAgain(what, Boolean(loss.text)) : texts.notKept(what);
 }
 
 export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReportJson> {
@@ -193,7 +203,7 @@ export async function runReport(run: CliReportRun, io: CliIO): Promise<CliReport
   const read = run.read?.();
   const json: CliReportJson = {
     file: saved.file,
-    saveWarnings: saved.notKept.map((loss) => CLI_TEXTS.en.notKept(refreshLossText("en", loss))),
+    saveWarnings: saved.notKept.map((loss) => forcedLine("en", loss)),
     notKept: saved.notKept,
     ...(read ? { read } : {}),
     ...result.summary,

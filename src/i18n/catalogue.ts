@@ -32,6 +32,7 @@ import { READING_TEXTS } from "../engine/text/reading";
 import { SEGMENT_TEXTS } from "../engine/text/segments";
 import { SHEET_NAME_TEXTS } from "../engine/text/sheet-names";
 import { THIS_WEEK_TEXTS } from "../engine/text/this-week";
+import { TYPED_OVER_TEXTS } from "../engine/text/typed-over";
 import { TIER_TEXTS } from "../engine/text/tiers";
 import { SUMMARY_BASIS_TEXTS } from "../engine/text/summary-basis";
 import { MESSAGE_TEXTS } from "./messages";
@@ -47,6 +48,7 @@ function sheetTextsOf(language: Language) {
     customerIdHeader: CUSTOMER_ID_HEADER[language],
     contacts: CONTACT_TEXTS[language],
     thisWeek: THIS_WEEK_TEXTS[language],
+    typedOver: TYPED_OVER_TEXTS[language],
     changes: CHANGE_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],
     segments: SEGMENT_TEXTS[language],

@@ -114,6 +114,9 @@ export const CLI_TEXTS = bilingual({
     modelNotUsed: (name: string, problem: string) => `Model: ${name} not used: ${problem}`,
     warning: (text: string) => `Warning: ${text}`,
     notKept: (what: string) => `not kept (--force): ${what}`,
+    writtenAgain: (what: string, kept: boolean) =>
+      `written again (--force): ${what}` +
+      (kept ? '; what was typed is kept in "Typed over the report" below the sheet\'s content' : ""),
     qualityWarning: (count: number, customers: boolean, label: string, action: string, first: string) =>
       `${counted(count, customers ? "customer" : "row")}: ${label.toLowerCase()} (${action})` +
       (first ? `; first at ${first}` : ""),
@@ -221,6 +224,9 @@ export const CLI_TEXTS = bilingual({
     modelNotUsed: (name: string, problem: string) => `模型：未使用 ${name}：${problem}`,
     warning: (text: string) => `提示：${text}`,
     notKept: (what: string) => `未保留（--force）：${what}`,
+    writtenAgain: (what: string, kept: boolean) =>
+      `已重新写入（--force）：${what}` +
+      (kept ? "；输入的内容保留在工作表内容下方的“改写过的报表单元格”中" : ""),
     qualityWarning: (count: number, customers: boolean, label: string, action: string, first: string) =>
       `${whole(count)} ${customers ? "位客户" : "行"}：${label}（${action}）` +
       (first ? `；首次出现于 ${first}` : ""),

@@ -13,12 +13,12 @@ import type { SummaryExpectation } from "../engine/data/errors";
 import { summaryExpectationText } from "../engine/summary/read-summary-table";
 import { qualityNote } from "../engine/text/data-quality";
 import { QUALITY_REASONS, type QualityReason } from "../engine/data/quality";
-import type { CellPlace, TablePlace } from "../engine/data/table";
+import { headerlessLetters, type CellPlace, type TablePlace } from "../engine/data/table";
 import { PLACE_TEXTS, placeText } from "../engine/text/places";
 import { bilingual } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
 import { tierProblemText } from "../engine/text/rule-problems";
-import { AMOUNT_FROM_PRICE, PRICE_SETTING } from "../engine/data/columns";
+import { AMOUNT_FROM_PRICE, headersListed, PRICE_SETTING } from "../engine/data/columns";
 import { otherFile } from "../engine/data/read-orders";
 import { DECIMAL_SETTING } from "../engine/data/number-format";
 import type { ModelProblem } from "../report/report-models";
@@ -28,6 +28,7 @@ import {
   FILE_ERROR_TEXTS,
   refreshLossLines,
   refreshWouldLoseMessage,
+  typedOverHint,
   type UserErrorDetail,
 } from "../user-error";
 import { INPUT_ERROR_TEXTS } from "../input-errors";
@@ -91,6 +92,12 @@ export function shownText(
   return detail ? messageText(language, detail) : englishText;
 }
 
+/** A table's headers as the Chinese messages list them: quoted, or the letters of a table without a header row. */
+function headersZh(headers: string[]): string {
+  const letters = headerlessLetters(headers);
+  return letters ? ` ${letters.join("、")} 列（无表头行）` : `表头 ${quotedList(headers, "、")} `;
+}
+
 const UNIT_ZH: Readonly<Record<string, string>> = { day: "天", week: "周", month: "月" };
 
 /** The same in Chinese. */
@@ -143,10 +150,10 @@ const quotedList = (items: string[], separator: string) => items.map((h) => `"${
 // words what the Model sheet explains in full.
 const en: MessageTexts = {
   missingColumns: (d, w) =>
-    `${w.place(d.source, d.place)}: no ${d.roles.map(w.role).join(", ")} column found among the headers ${quotedList(d.headers, ", ")}; name the column to use` +
+    `${w.place(d.source, d.place)}: no ${d.roles.map(w.role).join(", ")} column found among ${headersListed(d.headers, true)}; name the column to use` +
     (d.roles.includes("amount") ? AMOUNT_FROM_PRICE : ""),
   noSuchColumn: (d, w) =>
-    `${w.place(d.source, d.place)}: no column "${d.given}" for the ${w.role(d.role)}; the headers are ${quotedList(d.headers, ", ")}`,
+    `${w.place(d.source, d.place)}: no column "${d.given}" for the ${w.role(d.role)}; ${headersListed(d.headers, false)}`,
   noColumnNumber: (d, w) =>
     `${w.place(d.source, d.place)}: column ${d.number} for the ${w.role(d.role)} does not exist`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}: column ${d.column} is given for two roles`,
@@ -253,9 +260,15 @@ const en: MessageTexts = {
 
 const zhCN: MessageTexts = {
   missingColumns: (d, w) =>
-    `${w.place(d.source, d.place)}：在表头 ${quotedList(d.headers, "、")} 中未找到${d.roles.map(w.role).join("、")}列；请指定要使用的列`,
-  noSuchColumn: (d, w) =>
-    `${w.place(d.source, d.place)}：没有可用作${w.role(d.role)}的列“${d.given}”；表头为 ${quotedList(d.headers, "、")}`,
+    `${w.place(d.source, d.place)}：在${headersZh(d.headers)}中未找到${d.roles.map(w.role).join("、")}列；请指定要使用的列` +
+    (d.roles.includes("amount") ? "（或数量列和单价列）" : ""),
+  noSuchColumn: (d, w) => {
+    const letters = headerlessLetters(d.headers);
+    const columns = letters
+      ? `可用的列为 ${letters.join("、")}（无表头行）`
+      : `表头为 ${quotedList(d.headers, "、")}`;
+    return `${w.place(d.source, d.place)}：没有可用作${w.role(d.role)}的列“${d.given}”；${columns}`;
+  },
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}：${d.column} 列被同时指定给了两个用途`,
   mixedDecimals: (d, w) =>
@@ -361,7 +374,8 @@ const zhCN: MessageTexts = {
   refreshWouldLose: (d) =>
     "未做任何更改：刷新会删除您在报告工作表上写的以下内容：\n" +
     refreshLossLines("zh-CN", d.losses) +
-    "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新",
+    "\n请将其移到您自己的工作表（或报告表格之外），或勾选“仍然刷新”以在不保留这些内容的情况下刷新" +
+    typedOverHint("zh-CN", d.losses),
   summaryTierGrace: (d) =>
     `tiers.demoteAfterPeriods 为 ${d.periods}：在低于门槛的评审中保级需要此前各次评审的消费记录，而客户汇总中没有；` +
     "请将其设为 1，或用订单明细生成报告",

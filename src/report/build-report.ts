@@ -511,6 +511,7 @@ async function writeSheets(
   const models = sheets.map((kind) => ({
     ...sheetBuilder(kind, data.analysis.basis)(data),
     name: sheetName(kind, data.config.language),
+    language: data.config.language,
   }));
   if (!force) {
     const losses = await workbook.refreshLosses(models);

@@ -80,6 +80,7 @@ const en = {
   // Where the settings came from, when it is not a name the user gave (a file, a flag).
   commandLine: "the command line",
   reportSettings: "report settings",
+  inThePane: "the settings in the pane",
   storedIn: (book: string) => `${book}: the Loyalty Lens settings stored in it`,
   storedInWorkbook: "the Loyalty Lens settings stored in the workbook",
   notJson: (label: string, reason: string) => `${label} is not valid JSON: ${reason}`,
@@ -131,6 +132,7 @@ export const SETTING_TEXTS = bilingual<typeof en>({
     alertRules: (problem: AlertRuleProblem) => alertProblemText("zh-CN", problem),
     commandLine: "命令行",
     reportSettings: "报告设置",
+    inThePane: "窗格中的设置",
     storedIn: (book: string) => `${book} 中保存的 Loyalty Lens 设置`,
     storedInWorkbook: "工作簿中保存的 Loyalty Lens 设置",
     // The parser's reason is English: its position in the file is what it says in Chinese.

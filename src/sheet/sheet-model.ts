@@ -267,6 +267,11 @@ export type DataValidation = ListValidation | NumberValidation;
 export interface SheetModel {
   kind: string;
   name: string;
+  /**
+   * The language of the sheet's words, for what an adapter adds to it (the table of values typed over the
+   * report's cells that a refresh keeps); default English.
+   */
+  language?: "en" | "zh-CN";
   blocks: Block[];
   /** Column widths in characters, index 0 = column A; null/undefined keeps the default width. */
   columnWidths?: (number | null | undefined)[];

@@ -42,6 +42,8 @@ import {
 } from "../sheet/port";
 import { carryUserValues, modelAreas, reportColumns, tablesToRead, type FoundTable } from "./carry";
 import { collectRawTable } from "./read-table";
+import { FingerprintCheck, type OvertypedCell } from "./fingerprint-check";
+import { overtypedLoss, withTypedOver } from "./overtyped";
 import {
   chooseSheetName,
   isEdited,
@@ -51,6 +53,7 @@ import {
   reportFormatsOf,
   requestedSheetName,
   sameSheetName,
+  typedTableName,
   type Registry,
   type RegistryEntry,
 } from "./registry";
@@ -79,6 +82,8 @@ interface PreparedWrite {
   /** The parts of the old sheet the model replaces (undefined: its footprint, or all of it). */
   owned?: RangeBox[];
   under: CellUnder[];
+  /** The report's own cells whose value a user changed: written again, what was typed kept below. */
+  overtyped: RefreshLoss[];
   /** What the backend needs of the replaced sheet (where carried cells go, the report's own formats). */
   previous: PreviousSheet;
 }
@@ -189,7 +194,10 @@ export class BackedWorkbook implements Workbook {
       .filter((n) => !(existing && sameSheetName(n, existing.sheet)))
       .concat(HIDDEN_STORE_SHEETS);
     const sheetName = chooseSheetName(requestedName, taken);
-    const notCarried = prepared.under.map((u): RefreshLoss => ({ kind: "cell", ...u }));
+    const notCarried = [
+      ...prepared.under.map((u): RefreshLoss => ({ kind: "cell", ...u })),
+      ...prepared.overtyped,
+    ];
 
     await this.checkNamesAreOurs(model, registry);
     await this.checkTableNamesAreFree(toWrite, existing?.sheet);
@@ -240,6 +248,7 @@ export class BackedWorkbook implements Workbook {
       carried: 0,
       keptRows: 0,
       under: [],
+      overtyped: [],
       previous: { moves: [] },
     };
     if (!existing) return prepared;
@@ -254,9 +263,15 @@ export class BackedWorkbook implements Workbook {
         current,
       ));
     }
-    const found = await this.readCarriedTables(existing, prepared.model, sheets);
+    const { found, overtyped } = await this.readOldSheet(existing, prepared.model, sheets);
     const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
-    Object.assign(prepared, { model: carried.model, carried: carried.carried, keptRows: carried.keptRows });
+    const typed = found.find((f) => f.name.toLowerCase() === typedTableName(model.kind).toLowerCase());
+    Object.assign(prepared, {
+      model: withTypedOver(carried.model, typed, overtyped),
+      carried: carried.carried,
+      keptRows: carried.keptRows,
+      overtyped: overtyped.map((c) => overtypedLoss(existing.sheet, c)),
+    });
     prepared.previous = {
       moves: carried.moves,
       formats: existing.formats,
@@ -270,7 +285,13 @@ export class BackedWorkbook implements Workbook {
     }
     const unmarkedCharts = unmarkedReportCharts(existing);
     if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
-    if (prepared.model.footprint) return prepared;
+    if (prepared.model.footprint) {
+      // The table of typed-over values goes below the content, maybe past the footprint: its old place is
+      // the report's too, and what the user has where it now goes is listed.
+      prepared.owned = [parseRangeAddress(prepared.model.footprint), ...(typed ? [typed.box] : [])];
+      prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
+      return prepared;
+    }
     if (existing.areas) {
       prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
       prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
@@ -306,7 +327,7 @@ export class BackedWorkbook implements Workbook {
       const prepared = await this.prepareWrite(model, {}, registry, sheets);
       const { existing } = prepared;
       if (!existing) continue;
-      losses.push(...prepared.under.map((u): RefreshLoss => ({ kind: "cell", ...u })));
+      losses.push(...prepared.under.map((u): RefreshLoss => ({ kind: "cell", ...u })), ...prepared.overtyped);
       if (this.backend.losses) {
         const owned =
           prepared.owned ??
@@ -422,63 +443,50 @@ export class BackedWorkbook implements Workbook {
   }
 
   /**
-   * The carried tables (and their Kept notes tables) of the generated sheet as they are now, each with the
-   * columns a user filled right beside it.
+   * The old sheet of a generated sheet, read once, top to bottom: its carried tables (with their Kept
+   * notes tables and the table of typed-over values) as they are now, each with the columns a user filled
+   * right beside it, and the cells the report wrote there that a user changed since (compared with the
+   * fingerprint the registry recorded, as the rows go by: a sheet of 100,000 customers is never held).
    */
-  private async readCarriedTables(
+  private async readOldSheet(
     entry: RegistryEntry,
     model: SheetModel,
     sheets: { name: string; usedRange?: RangeBox }[],
-  ): Promise<FoundTable[]> {
-    const wanted = tablesToRead(model, entry.carried ?? []).map((n) => n.toLowerCase());
-    const tables = (await this.backend.tables()).filter(
-      (t) => sameSheetName(t.sheet, entry.sheet) && wanted.includes(t.name.toLowerCase()),
+  ): Promise<{ found: FoundTable[]; overtyped: OvertypedCell[] }> {
+    const wanted = [...tablesToRead(model, entry.carried ?? []), typedTableName(model.kind)].map((n) =>
+      n.toLowerCase(),
     );
+    const onSheet = (await this.backend.tables()).filter((t) => sameSheetName(t.sheet, entry.sheet));
     const usedRight = sheets.find((s) => sameSheetName(s.name, entry.sheet))?.usedRange?.right ?? 0;
-    const found: FoundTable[] = [];
-    for (const t of tables) {
-      const box = parseRangeAddress(t.range);
-      const read = { ...box, right: Math.max(box.right, usedRight) };
-      // Only the key and the user's columns are kept: the report's own columns (nearly all the cells of a
-      // 100,000-customer table) are written again and their old values are never needed.
-      const generated = reportColumns(t.name, model, entry.carried ?? []);
-      const width = box.right - box.left + 1;
-      let kept: number[] | undefined;
-      const grid: CellValue[][] = Array.from({ length: box.bottom - box.top + 1 }, () => []);
-      for await (const batch of this.backend.rows(entry.sheet, read)) {
+    const readers = onSheet
+      .filter((t) => wanted.includes(t.name.toLowerCase()))
+      .map((t) => new FoundTableReader(t.name, parseRangeAddress(t.range), usedRight, model, entry));
+    const check = entry.fingerprint
+      ? new FingerprintCheck(
+          entry.fingerprint,
+          onSheet.map((t) => ({ name: t.name, box: parseRangeAddress(t.range) })),
+          new Set(entry.inputs.map((i) => i.address)),
+        )
+      : undefined;
+    const boxes = [...readers.map((r) => r.read), ...(check?.box ? [check.box] : [])];
+    if (boxes.length > 0) {
+      const box = boxes.reduce((a, b) => ({
+        top: Math.min(a.top, b.top),
+        left: Math.min(a.left, b.left),
+        bottom: Math.max(a.bottom, b.bottom),
+        right: Math.max(a.right, b.right),
+      }));
+      for await (const batch of this.backend.rows(entry.sheet, box)) {
         for (const r of batch) {
-          if (r.row < box.top || r.row > box.bottom) continue;
-          if (r.row === box.top) {
-            const header = r.cells;
-            kept = Array.from({ length: read.right - read.left + 1 }, (_, i) => i).filter(
-              (i) => i >= width || !generated.has(headerKey(header[i])),
-            );
-          }
-          grid[r.row - box.top] = r.row === box.top || !kept ? r.cells : onlyAt(r.cells, kept);
+          for (const reader of readers) reader.row(r.row, r.cells, box.left);
+          check?.row(r.row, r.cells, box.left);
         }
       }
-      const filled = (c: number) =>
-        grid.some((cells) => {
-          const v = cells[c - box.left];
-          return v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
-        });
-      // Columns a user filled right beside the table (outside it) belong to it, up to the first blank one.
-      let right = box.right;
-      while (right < read.right && filled(right + 1)) right++;
-      const header = Array.from({ length: right - box.left + 1 }, (_, i) => {
-        const v = grid[0][i];
-        return v === null || v === undefined || String(v).trim() === ""
-          ? `Column ${columnName(box.left + i)}`
-          : String(v);
-      });
-      found.push({
-        name: t.name,
-        header,
-        rows: grid.slice(1).map((cells) => header.map((_, i) => cells[i] ?? null)),
-        box: { ...box, right },
-      });
     }
-    return found;
+    if (!check) return { found: readers.map((r) => r.table()), overtyped: [] };
+    check.finish();
+    check.formulasRead(await this.backend.readCells(entry.sheet, check.formulaCells()));
+    return { found: readers.map((r) => r.table()), overtyped: check.result() };
   }
 
   /**
@@ -588,6 +596,71 @@ async function* counted(
     yield batch;
   }
   if (onRows && box) onRows(box.bottom - top + 1, box.bottom - top + 1);
+}
+
+/**
+ * One carried table (or Kept notes table, or table of typed-over values) of an old sheet, collected from
+ * the rows of the sheet as they go by: of the report's own columns (nearly all the cells of a
+ * 100,000-customer table) only the key is kept, since they are written again and their old values are never
+ * needed; the users' columns, and those filled right beside the table, are.
+ */
+class FoundTableReader {
+  /** The cells read: the table, and to the right up to the sheet's last used column. */
+  readonly read: RangeBox;
+  private readonly generated: Set<string>;
+  private readonly width: number;
+  private kept?: number[];
+  private readonly grid: CellValue[][];
+
+  constructor(
+    private readonly name: string,
+    private readonly box: RangeBox,
+    usedRight: number,
+    model: SheetModel,
+    entry: RegistryEntry,
+  ) {
+    this.read = { ...box, right: Math.max(box.right, usedRight) };
+    this.generated = reportColumns(name, model, entry.carried ?? []);
+    this.width = box.right - box.left + 1;
+    this.grid = Array.from({ length: box.bottom - box.top + 1 }, () => []);
+  }
+
+  /** A row of the sheet; `cells[0]` is column `left`. */
+  row(row: number, cells: CellValue[], left: number): void {
+    if (row < this.box.top || row > this.box.bottom) return;
+    const ours = cells.slice(this.read.left - left, this.read.right - left + 1);
+    if (row === this.box.top) {
+      this.kept = Array.from({ length: this.read.right - this.read.left + 1 }, (_, i) => i).filter(
+        (i) => i >= this.width || !this.generated.has(headerKey(ours[i])),
+      );
+    }
+    this.grid[row - this.box.top] = row === this.box.top || !this.kept ? ours : onlyAt(ours, this.kept);
+  }
+
+  /** The table as read, its columns to the first blank one right of it. */
+  table(): FoundTable {
+    const { box, read, grid } = this;
+    const filled = (c: number) =>
+      grid.some((cells) => {
+        const v = cells[c - box.left];
+        return v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
+      });
+    // Columns a user filled right beside the table (outside it) belong to it, up to the first blank one.
+    let right = box.right;
+    while (right < read.right && filled(right + 1)) right++;
+    const header = Array.from({ length: right - box.left + 1 }, (_, i) => {
+      const v = grid[0][i];
+      return v === null || v === undefined || String(v).trim() === ""
+        ? `Column ${columnName(box.left + i)}`
+        : String(v);
+    });
+    return {
+      name: this.name,
+      header,
+      rows: grid.slice(1).map((cells) => header.map((_, i) => cells[i] ?? null)),
+      box: { ...box, right },
+    };
+  }
 }
 
 /** A cell's value as a list of losses quotes it: a date as YYYY-MM-DD, an error as Excel shows it. */

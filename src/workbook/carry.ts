@@ -140,7 +140,7 @@ export function modelAreas(model: SheetModel): RangeBox[] {
 }
 
 /** The rows below which nothing of the model lies (charts included, at about 20 pixels a row). */
-function modelBottom(model: SheetModel): number {
+export function modelBottom(model: SheetModel): number {
   let bottom = 0;
   for (const box of modelAreas(model)) bottom = Math.max(bottom, box.bottom);
   for (const c of model.charts ?? []) bottom = Math.max(bottom, c.at.row + Math.ceil(c.height / 20));

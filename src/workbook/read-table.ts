@@ -5,7 +5,13 @@
  * Rows arrive in batches and are not kept, so a million-row sheet is read in one pass.
  */
 import { inputError } from "../input-errors";
-import { sourceOf, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
+import {
+  headerlessName,
+  sourceOf,
+  type CellValue,
+  type RawTable,
+  type TablePlace,
+} from "../engine/data/table";
 import { columnName, columnNames } from "../sheet/a1";
 import { UserError } from "../user-error";
 import type { SheetRow } from "./backend";
@@ -292,7 +298,7 @@ export class RawTableCollector {
     const headerRow = headerIndex === undefined ? (scanned[0]?.row ?? 1) - 1 : scanned[headerIndex].row;
     if (headerIndex === undefined) {
       const width = where.right ? where.right - where.left + 1 : Math.max(0, ...scanned.map(lastFilled));
-      this.headers = Array.from({ length: width }, (_, c) => `Column ${columnName(where.left + c)}`);
+      this.headers = Array.from({ length: width }, (_, c) => headerlessName(columnName(where.left + c)));
     } else {
       const cells = scanned[headerIndex].cells;
       const width = where.right ? where.right - where.left + 1 : lastFilled(scanned[headerIndex]);

@@ -10,7 +10,8 @@ import { inputCells, isCellSpec, notedAndInputCells } from "../sheet/sheet-model
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
-import { areaAddresses, carriedTables, modelAreas, type CarriedTableRecord } from "./carry";
+import { areaAddresses, carriedTables, keptTableName, modelAreas, type CarriedTableRecord } from "./carry";
+import { fingerprintOf, type SheetFingerprint } from "./fingerprint";
 import { GENERATED_SHEET_PREFIX } from "../sheet/port";
 import { modelFormatRule, modelValidationRule } from "./format-rules";
 import { viewOf, type SheetView } from "./sheet-view";
@@ -43,6 +44,11 @@ export interface RegistryEntry {
   formats?: ReportFormats;
   /** The notes the model wrote ("B5" -> text): the report's own, even where a file lost their mark. */
   notes?: Record<string, string>;
+  /**
+   * What the model wrote in its cells (fingerprint.ts): a cell that no longer matches was typed over by a
+   * user. Absent in files written before it was recorded: nothing is compared there.
+   */
+  fingerprint?: SheetFingerprint;
   /** The tab colour and frozen panes the model set; absent in workbooks written before it was recorded. */
   view?: SheetView;
 }
@@ -157,8 +163,32 @@ export function registryEntryFor(model: SheetModel, sheet: string, written = mod
         c.note === undefined ? [] : [[cellAddress(c.row, c.col), c.note]],
       ),
     ),
+    fingerprint: writtenFingerprint(written),
     view: viewOf(written),
   };
+}
+
+/**
+ * The fingerprint of the cells a build wrote: the tables that hold what users wrote (Kept notes, typed-over
+ * values) and the users' columns of carried tables are theirs, left out.
+ */
+export function writtenFingerprint(written: SheetModel): SheetFingerprint {
+  const carried = carriedTables(written);
+  const tables = new Set(
+    [...carried.map((t) => keptTableName(t.name)), typedTableName(written.kind)].map((n) => n.toLowerCase()),
+  );
+  const userColumns = new Map(
+    carried.map((t) => [t.name.toLowerCase(), new Set(t.userColumns.map((c) => c.trim().toLowerCase()))]),
+  );
+  return fingerprintOf(written, { tables, userColumns });
+}
+
+/**
+ * The table of a generated sheet that keeps the values users typed over the report's own cells (see
+ * overtyped.ts): one per sheet, named after its kind.
+ */
+export function typedTableName(kind: string): string {
+  return `LL_Typed_${kind.replace(/[^A-Za-z0-9_]/g, "_")}`;
 }
 
 /** Whether the user changed an input cell: typed a formula, or a value other than the default. */

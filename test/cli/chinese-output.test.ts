@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { capture } from "../helpers/cli-io";
 import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words";
+import { testDataPath } from "../helpers/test-data";
 
 const dir = mkdtempSync(path.join(tmpdir(), "loyalty-zh-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,10 +24,10 @@ function put(name: string, text: string): string {
 }
 
 /**
- * Kept besides: the model parameters the fit prints (alpha, beta), symbols as the literature writes them,
- * and the role names typed after --columns (--columns id,date,amount).
+ * Kept besides: the role names typed after --columns (--columns id,date,amount). The fit's Greek
+ * parameters are written α, β, γ, δ as the literature writes them (alpha, beta in English).
  */
-const KEPT = new Set([...KEPT_FRONT_END_WORDS, "alpha", "beta", "gamma", "id", "date", "amount"]);
+const KEPT = new Set([...KEPT_FRONT_END_WORDS, "id", "date", "amount"]);
 
 /** The headers and the sheet name of the files below: the user's words, quoted back to them. */
 const USER_NAMES = ["Customer ID", "Order Date", "Amount", "Orders"];
@@ -179,6 +180,13 @@ describe("loyalty --lang zh-CN", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("BG/NBD 已拟合 3 位客户");
     expect(englishIn(r.all)).toEqual([]);
+    // The parameter table: r, α, a, b in Chinese as on the Model sheet; r, alpha, a, b in English.
+    const names = (out: string) => out.split("\n").flatMap((l) => /^(\S+)\s+-?\d/.exec(l)?.[1] ?? []);
+    expect(names(r.stdout).slice(0, 4)).toEqual(["r", "α", "a", "b"]);
+    const en = await loyalty(["fit", put("fit-en.csv", ORDERS), "-m", "bgnbd"]);
+    expect(names(en.stdout).slice(0, 4)).toEqual(["r", "alpha", "a", "b"]);
+    const bgbb = await loyalty(["fit", testDataPath("donations.csv"), "-m", "bgbb", "--lang", "zh-CN"]);
+    expect(names(bgbb.stdout).slice(0, 4)).toEqual(["α", "β", "γ", "δ"]);
   });
 
   it("says why a model was not used once, naming the model once, in both languages", async () => {

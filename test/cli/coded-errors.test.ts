@@ -338,6 +338,17 @@ const BAD: Bad[] = [
     ],
     ["quote.csv", "第 3 行", "D 列（Note）"],
   ],
+  [
+    "a file without a header row and no --columns: its columns said by their letters",
+    () => [
+      "report",
+      put("plain.csv", "A1,2024-01-05,20\nA2,2024-01-06,5\n"),
+      "--no-header",
+      "--out",
+      "r.xlsx",
+    ],
+    ["plain.csv", "A、B、C 列（无表头行）"],
+  ],
   ["an empty CSV", () => ["report", put("empty.csv", ""), "--out", "r.xlsx"], ["empty.csv"]],
   [
     "a zip named .csv",

@@ -173,3 +173,36 @@ describe("a glob whose files disagree on the decimal separator", () => {
     );
   });
 });
+
+describe("a glob that names .csv and .csv.gz files alike (`*.csv*`)", () => {
+  it("reads them as one table, each file named as it is", async () => {
+    const folder = path.join(dir, "mixed-compression");
+    mkdirSync(folder);
+    for (const [name, lines] of Object.entries(FILES)) {
+      const text = [...TITLE, ...lines].join("\n") + "\n";
+      // b is compressed, a and c are not.
+      if (name === "b") writeFileSync(path.join(folder, "b.csv.gz"), gzipSync(Buffer.from(text)));
+      else writeFileSync(path.join(folder, `${name}.csv`), text);
+    }
+    const a = await analyse(path.join(folder, "*.csv*"));
+    expect(a.table.quality.rowsRead).toBe(7 + 4 + 2);
+    expect(places(a, "blankRow")).toEqual(["a.csv:5", "a.csv:8", "b.csv.gz:5"]);
+    expect(places(a, "unparsableDate")).toEqual(["b.csv.gz:4"]);
+    expect(a.summary.customerIds).toEqual(["7", "9", "10", "13", "15"]);
+  });
+
+  it("refuses Parquet and text files in one glob, naming one of each and the pattern that fixes it", async () => {
+    const folder = path.join(dir, "mixed-kinds");
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, "2024.parquet"), "not read: the kinds are checked first");
+    writeFileSync(path.join(folder, "2025.csv"), "Member,Date,Amount\n7,2024-01-02,10\n");
+    const error = await analyse(path.join(folder, "*")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const { message, detail } = error as UserError;
+    expect(message).toContain("names Parquet files (2024.parquet) and text files (2025.csv)");
+    expect(message).toContain("orders/*.csv*");
+    expect(messageText("zh-CN", detail as MessageDetail)).toContain(
+      ".parquet 文件（2024.parquet）和文本文件（2025.csv）",
+    );
+  });
+});

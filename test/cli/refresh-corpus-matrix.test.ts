@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../src/cli/main";
-import { columnName, parseRangeAddress } from "../../src/sheet/a1";
+import { columnName, parseCellAddress, parseRangeAddress } from "../../src/sheet/a1";
 import { lockPathOf } from "../../src/workbook/atomic-write";
 import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { attributes, startTags } from "../../src/workbook/xlsx/xml-text";
@@ -176,6 +176,24 @@ function notKept(w: Week, leaveRow: number): string[] {
   ];
 }
 
+/** The report's own cells typed over (or cleared), as the refresh lists them, each with what --force does. */
+function overtypedLines(w: Week): { listed: string; forced: string }[] {
+  return w.overtyped.map((o) => {
+    const where = o.customer === undefined ? "" : ` (customer ${o.customer}, column "${o.column}")`;
+    const listed =
+      `the report's cell ${o.cell} of sheet "${o.sheet}"${where}` +
+      (o.typed === null ? ", cleared" : `, typed over with "${o.typed}"`);
+    const kept =
+      o.typed === null
+        ? ""
+        : '; what was typed is kept in "Typed over the report" below the sheet\'s content';
+    return { listed, forced: `written again (--force): ${listed}${kept}` };
+  });
+}
+
+/** The tables of values typed over the report's cells, on LL Customers and LL KPIs. */
+const TYPED_TABLES = ["LL_Typed_customers", "LL_Typed_kpis"];
+
 function corpusCase(w: Writer) {
   const book = path.join(dir, w.file.replace(/\W/g, "-"), w.file);
   /** The writer's file as the manager left it, and after the refresh with --force. */
@@ -184,6 +202,8 @@ function corpusCase(w: Writer) {
   let pkg: XlsxPackage;
   let stopped: ReturnType<typeof capture>;
   let stopCode = 0;
+  let untouched = false;
+  const typedAfterForce = new Map<string, unknown[][]>();
   let warnings: string[] = [];
 
   beforeAll(async () => {
@@ -191,9 +211,11 @@ function corpusCase(w: Writer) {
     before = readFileSync(book);
     stopped = capture();
     stopCode = await run(["report", book, "--in-place"], stopped);
+    untouched = readFileSync(book).equals(before);
     const forced = await runJson(["report", book, "--in-place", "--force"]);
     warnings = forced.saveWarnings;
     after = readFileSync(book);
+    for (const typed of TYPED_TABLES) typedAfterForce.set(typed, await tableRows(book, typed));
     pkg = XlsxPackage.fromBuffer(after, w.file);
   });
 
@@ -208,12 +230,38 @@ function corpusCase(w: Writer) {
       .split("\n")
       .filter((l) => l.startsWith("  - "))
       .map((l) => l.slice(4));
-    expect(listed.sort()).toEqual(expected().sort());
+    const typed = overtypedLines(week);
+    expect(listed.sort()).toEqual([...expected(), ...typed.map((t) => t.listed)].sort());
+    expect(untouched).toBe(true);
     expect(warnings.sort()).toEqual(
-      expected()
-        .map((l) => `not kept (--force): ${l}`)
-        .sort(),
+      [...expected().map((l) => `not kept (--force): ${l}`), ...typed.map((t) => t.forced)].sort(),
     );
+  });
+
+  it("values typed over the report's own cells: the report's written again, the typed ones kept below on their customer", async () => {
+    const wb = await XlsxWorkbook.open(book);
+    const typedRows = (rows: unknown[][]) => rows.slice(1).map((r) => r.map((v) => (v === "" ? null : v)));
+    const kept = (sheet: string) =>
+      week.overtyped
+        .filter((o) => o.sheet === sheet && o.typed !== null)
+        .sort((a, b) => parseCellAddress(a.cell).row - parseCellAddress(b.cell).row)
+        .map((o) => [o.cell, o.customer ?? null, o.column ?? null, o.typed]);
+    const customers = await tableRows(book, "LL_Typed_customers");
+    expect(customers[0]).toEqual(["Cell", "Customer ID", "Column", "Typed"]);
+    expect(typedRows(customers)).toEqual(kept("LL Customers"));
+    expect(typedRows(await tableRows(book, "LL_Typed_kpis"))).toEqual(kept("LL KPIs"));
+    // The report's own values are back: the title, and each customer's phone and amount as built.
+    expect(await wb.readRange("LL KPIs", "A1")).toEqual([["KPIs"]]);
+    const { rows } = await table(book, "LL_Customers");
+    const built = (id: string, column: string) =>
+      week.customers.find((r) => r[0] === id)?.[week.customers[0].indexOf(column)] ?? null;
+    for (const o of week.overtyped.filter((x) => x.customer !== undefined && x.customer !== week.leave)) {
+      const row = rows.find((r) => r[0] === o.customer);
+      expect([o.customer, row?.[rows[0].indexOf(o.column)]]).toEqual([
+        o.customer,
+        built(o.customer as string, o.column as string),
+      ]);
+    }
   });
 
   it("every part that is not the report's is byte for byte the same; no temporary file or lock is left", () => {
@@ -425,6 +473,9 @@ function corpusCase(w: Writer) {
       ["Customer ID", "Called?"],
       [week.leave, TYPED.leave],
     ]);
+    for (const typed of TYPED_TABLES) {
+      expect([typed, await tableRows(book, typed)]).toEqual([typed, typedAfterForce.get(typed)]);
+    }
     expect(sparklineCells(sheetXml(again, "LL Customers"))).toEqual([OBJECTS.freeSparkline]);
     expect(leftovers(book)).toEqual([]);
   });

@@ -33,6 +33,14 @@ export interface Week {
   /** The rows of LL Customers' table as built (header first; the header is on sheet row `headerRow`). */
   customers: unknown[][];
   headerRow: number;
+  /** The report's own cells typed over, cleared or pasted over: where, on whose row, what is there now. */
+  overtyped: {
+    sheet: string;
+    cell: string;
+    customer?: string;
+    column?: string;
+    typed: string | number | null;
+  }[];
 }
 
 export const TYPED = {
@@ -43,6 +51,10 @@ export const TYPED = {
   reportNote: "ask about the refund",
   mineNote: "called on Monday",
   calledNote: "spoke to her husband",
+  kpiTitle: "KPIs for the board, week 2",
+  phone: "13900000000 (her new number)",
+  amount: 7000,
+  leaverPhone: "moved to Beijing",
   leaveNote: "moved to Leeds",
   freeNote: "check the new tiers",
 };
@@ -121,6 +133,38 @@ export async function managersWeek(built: string, out: string): Promise<Week> {
 
   ws.getColumn(3).hidden = true;
 
+  // Typed over the report's own cells: a phone and an amount of two customers, a cell cleared, the phone
+  // of the customer who then leaves; and the title of LL KPIs.
+  const header = customers[0].map(String);
+  const at = (id: string, column: string) => `${columnName(header.indexOf(column) + 1)}${rowWith(ws, id)}`;
+  const [amountOf, clearedOf] = [String(customers[1][0]), String(customers[2][0])];
+  const overtyped: Week["overtyped"] = [
+    { sheet: "LL Customers", cell: at(stay, "Phone"), customer: stay, column: "Phone", typed: TYPED.phone },
+    {
+      sheet: "LL Customers",
+      cell: at(amountOf, "Net spend"),
+      customer: amountOf,
+      column: "Net spend",
+      typed: TYPED.amount,
+    },
+    {
+      sheet: "LL Customers",
+      cell: at(clearedOf, "Store"),
+      customer: clearedOf,
+      column: "Store",
+      typed: null,
+    },
+    {
+      sheet: "LL Customers",
+      cell: at(leave, "Phone"),
+      customer: leave,
+      column: "Phone",
+      typed: TYPED.leaverPhone,
+    },
+    { sheet: "LL KPIs", cell: "A1", typed: TYPED.kpiTitle },
+  ];
+  for (const o of overtyped) sheet(o.sheet).getCell(o.cell).value = o.typed;
+
   const alertSheet = sheet("LL Alerts");
   const alertHeader = rowWith(alertSheet, alerts[0][0]);
   alertSheet.getRow(alertHeader).getCell(alerts[0].length + 1).value = "Done";
@@ -155,7 +199,7 @@ export async function managersWeek(built: string, out: string): Promise<Week> {
     if (String(orders.getRow(r).getCell(2).value) === leave) orders.spliceRows(r, 1);
   }
   await wb.xlsx.writeFile(out);
-  return { stay, leave, alerted, called, customers, headerRow };
+  return { stay, leave, alerted, called, customers, headerRow, overtyped };
 }
 
 const DRAWING_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";

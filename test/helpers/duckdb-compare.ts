@@ -59,10 +59,11 @@ export async function bothEngines(
   file: string,
   read: ReadOrdersOptions & { csv?: CsvReadOptions },
   csv: CsvReadOptions = {},
+  duckDbOnly: { materializedRows?: number } = {},
 ) {
   const { table } = await readCsvTable(file, csv);
   const inProcess = analyzeOrderTable(readOrderTable(table, read));
-  const duck = await readWithDuckDb(file, read, silent);
+  const duck = await readWithDuckDb(file, { ...read, ...duckDbOnly }, silent);
   try {
     const viaDuckDb = analyzeOrderTable(await orderTableFromDuckDb(duck.db, duck.read));
     return { inProcess, viaDuckDb, table, duck: duck.read };

@@ -79,14 +79,14 @@ export const KEPT_FRONT_END_WORDS: ReadonlySet<string> = new Set([
 /**
  * The Latin words of a Chinese text that are not kept as they are. What a user types as it is written is
  * taken out first: a setting's path (preferences.minSupport), a command-line flag and its value
- * (--campaigns FILE), anything in straight double quotes (a sheet name to create, JSON settings) and a
- * column letter before 列 (B 列).
+ * (--campaigns FILE), anything in straight double quotes (a sheet name to create, JSON settings) and
+ * column letters before 列 (B 列, A、B、C 列).
  */
 export function latinWordsOf(text: string, kept: ReadonlySet<string> = KEPT_LATIN_WORDS): string[] {
   const own = text
     .replace(/"[^"]*"/g, "")
     .replace(/--[a-z-]+( [A-Z]+)?/g, "")
     .replace(/\b[a-z]+[A-Za-z]*(\.[a-z][A-Za-z]*)+\b/g, "")
-    .replace(/\b[A-Z]{1,3} ?(?=列)/g, "");
+    .replace(/\b[A-Z]{1,3}(、[A-Z]{1,3})* ?(?=列)/g, "");
   return (own.match(/\b[A-Za-z][A-Za-z']*\b/g) ?? []).filter((w) => !KEPT_LATIN_WORDS.has(w) && !kept.has(w));
 }

@@ -21,6 +21,8 @@ const file = "门店.xlsx";
 const LOSSES: RefreshLoss[] = [
   { kind: "note", sheet, cell, text: "问问退款的事" },
   { kind: "cell", sheet, cell: "A40", text: "周五回电" },
+  { kind: "overtyped", sheet, cell: "C57", text: "打这个号码", customer: "张三", column: "电话" },
+  { kind: "overtyped", sheet, cell: "A1", text: "" },
   { kind: "format", sheet, cell: "B7:B20" },
   { kind: "format", sheet },
   { kind: "validation", sheet, cell },
@@ -290,6 +292,7 @@ export const MESSAGE_SAMPLES: Samples = {
   duckDbMissing: [{ reason: "〔原因〕" }],
   duckDbFileType: [{ file: "订单.ods" }],
   duckDbGlobEmpty: [{ pattern: "订单-*.csv" }],
+  duckDbGlobMixed: [{ pattern: "订单/*", parquet: "2024.parquet", text: "2025.csv" }],
   duckDbGlobUnlike: (["separator", "headerLine", "columns"] as const).map((aspect) => ({
     pattern: "订单-*.csv",
     file: "订单-1.csv",

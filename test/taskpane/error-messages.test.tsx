@@ -29,6 +29,9 @@ import { INPUT_ERROR_TEXTS, type InputErrorCode } from "../../src/input-errors";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { renderInLanguage } from "./render-in-language";
 import { columnNames } from "../../src/sheet/a1";
+import { storedStart } from "../../src/taskpane/state/stored-settings";
+import { runBuild } from "../../src/taskpane/work/build-request";
+import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words";
 
 const en = (d: MessageDetail) => messageText("en", d);
 const zh = (d: MessageDetail) => messageText("zh-CN", d);
@@ -488,5 +491,30 @@ describe("the message bar", () => {
     expect(bar("zh-CN", message)).toContain(STRINGS["zh-CN"].fixFile);
     const uncoded = paneMessageOf(new UserError("settings.json is not valid JSON"))!;
     expect(bar("zh-CN", uncoded)).toContain("settings.json is not valid JSON");
+  });
+});
+
+describe("settings the pane checks", () => {
+  it("name where they are (stored in the workbook, set in the pane) in the pane's language", async () => {
+    const stored = storedStart({ model: { margin: "x" } });
+    const paneSet = await runBuild(
+      sampleWorkbook({ customers: 30 }),
+      { config: { model: { margin: "x" } } as never },
+      {},
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    for (const [e, en, zh] of [
+      [stored.error, "the Loyalty Lens settings stored in the workbook", "工作簿中保存的 Loyalty Lens 设置"],
+      [paneSet, "the settings in the pane", "窗格中的设置"],
+    ] as const) {
+      const message = paneMessageOf(e)!;
+      expect(message.detail?.code).toBe("settingsInvalid");
+      expect(messageText("en", message.detail!)).toMatch(new RegExp(`^${en}: "model.margin"`));
+      const chinese = messageText("zh-CN", message.detail!);
+      expect(chinese).toMatch(new RegExp(`^${zh}："model.margin"`));
+      expect(latinWordsOf(chinese, KEPT_FRONT_END_WORDS)).toEqual([]);
+    }
   });
 });

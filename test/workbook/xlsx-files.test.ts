@@ -358,6 +358,28 @@ describe("xlsx adapter: files are read by streaming, one sheet part at a time", 
     expect((await streamed.listSheets()).map((s) => s.name)).toEqual(["Orders", "Sales", "LL Example"]);
   });
 
+  it("reads a whole day repeated down a column (a member's birthday on each of their lines) as one Date; times of day each as their own", async () => {
+    const f = file();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Orders");
+    ws.addRow(["Member", "Order Date", "Birthday"]);
+    ws.addRow(["A", new Date(Date.UTC(2024, 0, 1, 9, 30)), new Date(Date.UTC(1990, 4, 17))]);
+    ws.addRow(["A", new Date(Date.UTC(2024, 0, 1, 9, 30)), new Date(Date.UTC(1990, 4, 17))]);
+    ws.addRow(["B", new Date(Date.UTC(2024, 0, 2)), new Date(Date.UTC(1990, 4, 17))]);
+    await wb.xlsx.writeFile(f);
+    const table = await (await XlsxWorkbook.open(f)).readTable({ sheet: "Orders" });
+    const [, orderDates, birthdays] = table.columns as Date[][];
+    expect(birthdays.map((d) => d.toISOString())).toEqual(Array(3).fill("1990-05-17T00:00:00.000Z"));
+    expect(birthdays[1]).toBe(birthdays[0]);
+    expect(birthdays[2]).toBe(birthdays[0]);
+    expect(orderDates.map((d) => d.toISOString())).toEqual([
+      "2024-01-01T09:30:00.000Z",
+      "2024-01-01T09:30:00.000Z",
+      "2024-01-02T00:00:00.000Z",
+    ]);
+    expect(orderDates[1]).not.toBe(orderDates[0]);
+  });
+
   it("ignores a formatted but blank cell a million rows below the data", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Orders");

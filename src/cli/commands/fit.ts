@@ -19,7 +19,7 @@ import {
   type ModelName,
 } from "../../engine/models/registry";
 import { paramsOf, type FitResult } from "../../engine/models/types";
-import { fitStopText } from "../../engine/text/fit-stop";
+import { fitStopText, parameterSymbol } from "../../engine/text/fit-stop";
 import {
   diagnoseFit,
   diagnosisSummary,
@@ -151,7 +151,9 @@ function textReport(
   lines.push("", `${padShown(parameter, 12)}${padShown(estimate, 14)}${standardError}`);
   fit.names.forEach((name, i) => {
     const se = fit.standardErrors ? formatNumber(fit.standardErrors[i]) : texts.notAvailable;
-    lines.push(`${name.padEnd(12)}${formatNumber(fit.values[i]).padEnd(14)}${se}`);
+    // The Chinese writes the Greek parameters as the literature does (α, β), as the Model sheet does.
+    const shown = language === "zh-CN" ? parameterSymbol(name) : name;
+    lines.push(`${shown.padEnd(12)}${formatNumber(fit.values[i]).padEnd(14)}${se}`);
   });
   lines.push("", `${padShown(texts.logLikelihood, 16)}${fit.logLikelihood.toFixed(4)}`);
   if (fit.penalizer > 0) lines.push(`${padShown(texts.penalizer, 16)}${fit.penalizer}`);

@@ -17,6 +17,7 @@ import {
   globFileNames,
   isGlob,
   type DuckDbCsvOptions,
+  type OrderFileFormat,
   type OrderFiles,
 } from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
@@ -25,12 +26,14 @@ import {
   dataLinesOf,
   duckDbDelimiter,
   globbedFiles,
+  inputFormat,
   textLayout,
   utf8Copy,
   type TextLayout,
 } from "./text-input";
 import { readOrdersWithDuckDb, type DuckDbOrders } from "./read-orders-duckdb";
 import { openDuckDb, type DuckDbSession } from "./session";
+import { dropRaw } from "./raw-table";
 import { progressOnStderr } from "./progress";
 import { onStop } from "../stop-signals";
 
@@ -97,8 +100,9 @@ async function duckDbCsvOptions(
   dir: string,
   db: DuckDbSession,
   notUtf8: ReadonlySet<string>,
+  format: OrderFileFormat | null,
 ): Promise<{ options: DuckDbCsvOptions; text?: TextLayout }> {
-  if (formatOf(input) !== "csv" || (!isGlob(input) && !existsSync(input))) return { options: {} };
+  if (format !== "csv" || (!isGlob(input) && !existsSync(input))) return { options: {} };
   const files = isGlob(input) ? await globbedFiles(db, input) : [input];
   const layouts: TextLayout[] = [];
   for (const file of files) layouts.push(await textLayout(file, csv, notUtf8.has(file)));
@@ -158,15 +162,17 @@ function needsSerialRead(e: unknown): boolean {
 async function readOrdersAsInProcess(
   db: DuckDbSession,
   input: string,
-  options: ReadOrdersOptions & { csv?: CsvReadOptions },
+  options: ReadOrdersOptions & { csv?: CsvReadOptions; materializedRows?: number },
   dir: string,
   onProgress: ((step: DuckDbReadStep, files: string) => void) | undefined,
 ): Promise<{ files: OrderFiles; read: DuckDbOrders; text?: TextLayout }> {
   const notUtf8 = new Set<string>();
   let serial = false;
+  // A file of another kind is refused by orderFiles, naming it; a glob's files say what they are.
+  const format = isGlob(input) ? await inputFormat(db, input) : formatOf(input);
   for (;;) {
-    const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8);
-    const files = orderFiles(input, { ...decided.options, serial });
+    const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8, format);
+    const files = orderFiles(input, { ...decided.options, serial }, format);
     try {
       const read = await readOrdersWithDuckDb(db, files, { ...options, onProgress });
       return { files, read, text: decided.text };
@@ -175,7 +181,7 @@ async function readOrdersAsInProcess(
       if (!serial && needsSerialRead(e)) serial = true;
       else if (file === undefined || notUtf8.has(file)) throw e;
       else notUtf8.add(file);
-      await db.run("DROP TABLE IF EXISTS ll_raw");
+      await dropRaw(db);
     }
   }
 }
@@ -187,7 +193,7 @@ async function readOrdersAsInProcess(
  */
 export async function readWithDuckDb(
   input: string,
-  options: ReadOrdersOptions & { csv?: CsvReadOptions },
+  options: ReadOrdersOptions & { csv?: CsvReadOptions; materializedRows?: number },
   io: CliIO,
 ): Promise<DuckDbRead> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "loyalty-duckdb-"));

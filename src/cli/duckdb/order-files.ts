@@ -83,8 +83,11 @@ export interface DuckDbCsvOptions {
   serial?: boolean;
 }
 
-export function orderFiles(pattern: string, csv: DuckDbCsvOptions = {}): OrderFiles {
-  const format = formatOf(pattern);
+export function orderFiles(
+  pattern: string,
+  csv: DuckDbCsvOptions = {},
+  format = formatOf(pattern),
+): OrderFiles {
   if (!format) {
     throw inputError("duckDbFileType", { file: path.basename(pattern) });
   }

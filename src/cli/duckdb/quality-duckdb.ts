@@ -23,7 +23,7 @@ import { CANCELLATION_INVOICE_LINE } from "../../engine/data/cancellations";
 import type { CellValue, RawTable } from "../../engine/data/table";
 import { columnNames } from "../../sheet/a1";
 import type { DuckDbSession } from "./session";
-import { firstNumber, rawText } from "./raw-columns";
+import { rawText } from "./raw-columns";
 import { cellOf, type JudgedCustomers } from "./lookups";
 import type { DuckDbMemberDetails } from "./member-details-duckdb";
 import type { OrderFiles } from "./order-files";
@@ -77,7 +77,7 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
   const table = exampleTable(q);
   const collector = new QualityCollector(table, actionsFor(q.options, q.keepDuplicates), perReason);
   const groups = reasonGroups(q);
-  const totals = await countEveryReason(db, groups);
+  const totals = await countEveryReason(db, groups, q.keepDuplicates);
   const extent = tableExtent(q.rows, totals);
   for (const [k, g] of groups.entries()) {
     const n = Number(totals[`n${k}`][0]);
@@ -92,7 +92,9 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
     collector.addCount(g.reason, n - shown, total);
   }
   await addCustomerFindings(db, q, table, collector, perReason);
-  const purchaseLines = await firstNumber(db, `SELECT COUNT(*) FROM ${q.tables.cleanLines} WHERE purchase`);
+  // The purchase lines: the clean lines ≥ 0 that are not cancelled, but those a return netted out.
+  const netted = groups.findIndex((g) => g.reason === "nettedOut");
+  const purchaseLines = Number(totals.kept_lines[0]) - Number(totals[`n${netted}`][0]);
   return collector.report(extent.rowsRead, purchaseLines, {
     amountRule: amountRuleOf(q.columns.mapping),
     orderTotals: q.orderTotals,
@@ -168,6 +170,10 @@ function exampleTable(q: QualityInputs): RawTable {
   };
 }
 
+/** A line of the table: no reason left it out (a duplicate when duplicates are left out). */
+const lineSql = (keepDuplicates: boolean) =>
+  `c.reason IS NULL AND ${keepDuplicates ? "TRUE" : "NOT c.duplicate"}`;
+
 /** Each reason of the engine, in its order: the lines it holds (SQL over ll_rows c), column and note. */
 function reasonGroups(q: QualityInputs): ReasonGroup[] {
   const { mapping } = q.columns;
@@ -178,8 +184,7 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
   const amountColumn = amountColumnOf(q.columns);
   const cancelNote = (e: ExampleRow) =>
     e.cancel === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
-  const kept = q.keepDuplicates ? "TRUE" : "NOT c.duplicate";
-  const line = `c.reason IS NULL AND ${kept}`;
+  const line = lineSql(q.keepDuplicates);
   const cancelled = "c.cancel > 0 AND c.amount >= 0";
   const byRow = (reason: QualityReason, column: () => number, note?: (e: ExampleRow) => string) => ({
     reason,
@@ -254,12 +259,17 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
  * Every count and sum in one pass over the lines: n<k> and s<k> of group k; the last row that is not
  * blank and the rows in all.
  */
-function countEveryReason(db: DuckDbSession, groups: ReasonGroup[]): Promise<Record<string, unknown[]>> {
+function countEveryReason(
+  db: DuckDbSession,
+  groups: ReasonGroup[],
+  keepDuplicates: boolean,
+): Promise<Record<string, unknown[]>> {
   const figures = groups.map(
     (g, k) => `COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`,
   );
   const extent =
-    "MAX(c.ll_row) FILTER (WHERE c.reason IS DISTINCT FROM 'blankRow') AS last_row, COUNT(*) AS all_rows";
+    "MAX(c.ll_row) FILTER (WHERE c.reason IS DISTINCT FROM 'blankRow') AS last_row, COUNT(*) AS all_rows, " +
+    `COUNT(*) FILTER (WHERE ${lineSql(keepDuplicates)} AND c.cancel = 0 AND c.amount >= 0) AS kept_lines`;
   return db.columns(`SELECT ${figures.join(", ")}, ${extent} FROM ll_rows c`);
 }
 

@@ -7,9 +7,12 @@
  *   plus the rows of the files before it (from the files' metadata). Each pass reads only the columns it
  *   needs, straight from the compressed file: a copy of 50 million lines would outgrow DuckDB's memory
  *   and be written to disk and read back on every pass.
- * - Text files are copied once into a table (its rowid the row in file order): parsing the text again on
- *   every pass would cost more than the copy.
+ * - Text files are parsed once into a Parquet file in the session's temporary folder (rows in file order,
+ *   every column as text, LZ4 without dictionaries: the cheapest to write), then read as above: parsing the
+ *   text again on every pass would cost more than the copy, DuckDB's reader of text gives no row numbers,
+ *   and a table of 50 million lines would outgrow DuckDB's memory and spill on every pass.
  */
+import path from "node:path";
 import type { DuckDbSession } from "./session";
 import { FILE_COLUMN, type OrderFiles } from "./order-files";
 import { quoted } from "./raw-columns";
@@ -41,39 +44,77 @@ async function parquetFiles(db: DuckDbSession, files: OrderFiles): Promise<{ fil
   return names.map((file) => ({ file, rows: rowsOf.get(file) ?? 0 }));
 }
 
+/** The view ll_raw over Parquet files (in order, with their row counts), rowid numbering their rows across them. */
+async function parquetView(
+  db: DuckDbSession,
+  headers: string[],
+  parts: { file: string; rows: number }[],
+): Promise<void> {
+  // Each file's first row's number across the files: the rows of the files before it.
+  let before = 0;
+  const offsets = parts.map((p) => {
+    const offset = before;
+    before += p.rows;
+    return `WHEN ${sqlString(p.file)} THEN ${offset}`;
+  });
+  const list = `[${parts.map((p) => sqlString(p.file)).join(", ")}]`;
+  const rowid =
+    parts.length === 1 ? "file_row_number" : `file_row_number + CASE filename ${offsets.join(" ")} END`;
+  await db.run(`CREATE VIEW ll_raw AS
+    SELECT ${headers.map(quoted).join(", ")}, ${rowid} AS rowid
+    FROM read_parquet(${list}, file_row_number = true${parts.length === 1 ? "" : ", filename = true"})`);
+}
+
+/** The session's folder for what spills (set by engine-choice.ts), or undefined. */
+async function temporaryFolder(db: DuckDbSession): Promise<string | undefined> {
+  const setting = await db.columns("SELECT current_setting('temp_directory') AS dir");
+  const dir = setting.dir[0];
+  return typeof dir === "string" && dir !== "" && dir !== ".tmp" ? dir : undefined;
+}
+
 /** Creates ll_raw for the files and describes it. */
 export async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<RawRelation> {
+  const clash = (headers: string[]) => headers.some((h) => ADDED_COLUMNS.includes(h.toLowerCase()));
   if (files.format === "parquet") {
-    const described = await db.columns(`DESCRIBE SELECT * FROM ${files.fromClause}`);
-    const [headers, types] = fileColumns(described);
-    if (!headers.some((h) => ADDED_COLUMNS.includes(h.toLowerCase()))) {
+    const [headers, types] = fileColumns(await db.columns(`DESCRIBE SELECT * FROM ${files.fromClause}`));
+    if (!clash(headers)) {
       const parts = await parquetFiles(db, files);
-      // Each file's first row's number across the files: the rows of the files before it.
-      let before = 0;
-      const offsets = parts.map((p) => {
-        const offset = before;
-        before += p.rows;
-        return `WHEN ${sqlString(p.file)} THEN ${offset}`;
-      });
-      const list = `[${parts.map((p) => sqlString(p.file)).join(", ")}]`;
-      const rowid =
-        parts.length === 1 ? "file_row_number" : `file_row_number + CASE filename ${offsets.join(" ")} END`;
-      await db.run(`CREATE VIEW ll_raw AS
-        SELECT ${headers.map(quoted).join(", ")}, ${rowid} AS rowid
-        FROM read_parquet(${list}, file_row_number = true${parts.length === 1 ? "" : ", filename = true"})`);
+      await parquetView(db, headers, parts);
       return { headers, types, ...(files.single ? {} : { files: parts }) };
+    }
+  }
+  const folder = files.format === "csv" ? await temporaryFolder(db) : undefined;
+  if (folder !== undefined) {
+    const copy = path.join(folder, "ll_raw.parquet");
+    await db.run(`COPY (SELECT * FROM ${files.fromClause}) TO ${sqlString(copy)}
+      (FORMAT parquet, COMPRESSION lz4_raw, DICTIONARY_SIZE_LIMIT 0)`);
+    const described = await db.columns(`DESCRIBE SELECT * FROM read_parquet(${sqlString(copy)})`);
+    const [headers, types] = fileColumns(described);
+    if (!clash(headers)) {
+      const all = (described.column_name as string[]).filter((h) => !clash([h]));
+      await parquetView(db, all, [{ file: copy, rows: 0 }]);
+      return { headers, types, ...(files.single ? {} : { files: await globParts(db) }) };
     }
   }
   // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
   const [headers, types] = fileColumns(await db.columns("DESCRIBE ll_raw"));
   if (files.single) return { headers, types };
-  // A glob's table holds each row's file: how many rows each file gave, in the files' order.
+  return { headers, types, files: await globParts(db) };
+}
+
+/** Drops ll_raw, a view or a table (to read the files again another way). */
+export async function dropRaw(db: DuckDbSession): Promise<void> {
+  const views = await db.columns("SELECT view_name FROM duckdb_views() WHERE view_name = 'll_raw'");
+  await db.run(views.view_name.length > 0 ? "DROP VIEW ll_raw" : "DROP TABLE IF EXISTS ll_raw");
+}
+
+/** A glob's copy holds each row's file: how many rows each file gave, in the files' order. */
+async function globParts(db: DuckDbSession): Promise<{ file: string; rows: number }[]> {
   const counted = await db.columns(
     `SELECT ${FILE_COLUMN} AS file, COUNT(*) AS n FROM ll_raw GROUP BY ${FILE_COLUMN} ORDER BY MIN(rowid)`,
   );
-  const rows = (counted.file as string[]).map((file, k) => ({ file, rows: Number(counted.n[k]) }));
-  return { headers, types, files: rows };
+  return (counted.file as string[]).map((file, k) => ({ file, rows: Number(counted.n[k]) }));
 }
 
 /** The file's columns and their types, from DESCRIBE: the column naming a glob's file left out. */

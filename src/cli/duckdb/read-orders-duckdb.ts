@@ -66,7 +66,7 @@ import {
   type DistinctValues,
   type OrderIds,
 } from "./lookups";
-import { findRepeatedTotals } from "./order-rules-sql";
+import { readOrderFacts, TOTAL_ORDERS } from "./order-rules-sql";
 import { isCancellationInvoiceSql } from "./plain-ids";
 import { lineAmountSql } from "../../sql/line-rules";
 import { qualityReport } from "./quality-duckdb";
@@ -84,6 +84,8 @@ export interface DuckDbReadOptions extends Pick<
 > {
   dates?: DateParseOptions;
   amounts?: AmountParseOptions;
+  /** Rows up to which the checked rows are a table (default MATERIALIZED_ROWS; tests try both ways). */
+  materializedRows?: number;
   /** Called at each step (for a progress line on stderr, in the CLI's language); `files` as they are named. */
   onProgress?: (step: DuckDbReadStep, files: string) => void;
 }
@@ -210,21 +212,25 @@ function roleHeaders(columns: DetectedColumns, headers: string[]) {
  */
 async function keepCleanLines(db: DuckDbSession, keepDuplicates: boolean): Promise<void> {
   const clean = `reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"} AND NOT (cancel > 0 AND amount >= 0)`;
+  // Two small tables, each one pass over the lines: the days with a return, then their lines.
+  await db.run(`CREATE TEMP TABLE ll_return_days AS
+    SELECT DISTINCT customer_id, day FROM ll_rows WHERE ${clean} AND amount < 0`);
+  await db.run(`CREATE TEMP TABLE ll_return_day_lines AS
+    SELECT c.customer_id, c.day, c.amount, c.order_id, c.ll_row FROM ll_rows c
+    SEMI JOIN ll_return_days USING (customer_id, day) WHERE ${clean}`);
   await db.run(`CREATE TABLE ll_netted AS
-    WITH clean AS (SELECT customer_id, day, amount, order_id, ll_row FROM ll_rows WHERE ${clean}),
-    return_days AS (SELECT DISTINCT customer_id, day FROM clean WHERE amount < 0),
-    return_day_lines AS (SELECT c.* FROM clean c SEMI JOIN return_days USING (customer_id, day)),
-    netted_days AS (
-      SELECT customer_id, day FROM return_day_lines GROUP BY customer_id, day HAVING SUM(amount) <= 0
+    WITH netted_days AS (
+      SELECT customer_id, day FROM ll_return_day_lines GROUP BY customer_id, day HAVING SUM(amount) <= 0
     ),
     netted_orders AS (
-      SELECT customer_id, day, order_id FROM return_day_lines WHERE order_id IS NOT NULL
+      SELECT customer_id, day, order_id FROM ll_return_day_lines WHERE order_id IS NOT NULL
       GROUP BY customer_id, day, order_id HAVING MIN(amount) < 0 AND SUM(amount) <= 0
     )
-    SELECT c.ll_row FROM return_day_lines c
+    SELECT c.ll_row FROM ll_return_day_lines c
     LEFT JOIN netted_days nd ON nd.customer_id = c.customer_id AND nd.day = c.day
     LEFT JOIN netted_orders no ON no.customer_id = c.customer_id AND no.day = c.day AND no.order_id = c.order_id
     WHERE c.amount >= 0 AND (nd.day IS NOT NULL OR no.day IS NOT NULL)`);
+  await db.run("DROP TABLE ll_return_days; DROP TABLE ll_return_day_lines");
   await db.run(`CREATE VIEW ${CLEAN_LINES} AS
     SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount, c.order_id,
       c.ll_row, c.amount >= 0 AND n.ll_row IS NULL AS purchase
@@ -412,19 +418,38 @@ async function readValues(
 }
 
 /**
- * Table ll_rows: every row of the file with its parsed id, day, amount and order id, why it is not a line
- * (the first reason in the engine's order: blank row, blank id, test account, member details only,
- * unreadable date, amount not a number; order totals, dates after the as-of date and duplicates are
- * marked later) and why it is not revenue (`cancel`: 2 a "C" invoice, 1 its status, 0 neither).
+ * Up to this many rows the checked rows are a table in DuckDB's memory (768 MB: about 60 bytes a row);
+ * beyond, a view over the file, read again by each pass, as a table would be written to disk and read
+ * back on every pass.
  */
-async function checkEveryLine(
-  db: DuckDbSession,
+const MATERIALIZED_ROWS = 10_000_000;
+
+/** What later rules found, marked on the lines by the view ll_rows (rowsView). */
+interface LineMarks {
+  /** Orders whose later lines repeat the order's total (order-rules-sql.ts's TOTAL_ORDERS). */
+  orderTotals?: boolean;
+  /** Lines dated after it are marked "dateAfterAsOf". */
+  asOf?: number;
+  /** Table ll_duplicates lists the exact duplicate lines. */
+  duplicates?: boolean;
+}
+
+/**
+ * The SQL of the checked rows: every row of the file with its parsed id, day, amount and order id, why it
+ * is not a line (the first reason in the engine's order: blank row, blank id, test account, order total
+ * repeated, member details only, unreadable date, amount not a number, date after the as-of date),
+ * whether it is an exact duplicate, and why it is not revenue (`cancel`: 2 a "C" invoice, 1 its status, 0
+ * neither). `base` checks each row by itself (ll_checked: a table, or a view over the file when it is
+ * large); the rules that need the whole table leave small tables of what they found, and `marked` makes
+ * the view ll_rows over ll_checked with them: no pass rewrites 50 million rows.
+ */
+function rowsView(
   headers: string[],
   col: RoleHeaders,
   orderIds: OrderIds | undefined,
   invoices: boolean,
   typed: TypedColumns,
-): Promise<void> {
+): { base: string; marked: (marks: LineMarks) => string } {
   const joins = [`LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}`];
   // A typed column's value as it is; a text column's by a join to its lookup table (alias.v0).
   const parsed = (header: string, table: string, alias: string) => {
@@ -467,8 +492,7 @@ async function checkEveryLine(
   const cancel = cancelWhen.length > 0 ? `CASE ${cancelWhen.join(" ")} ELSE 0 END` : "0";
   const amountBlank = typed.blank((col.amount ?? col.price) as string);
   const blankRow = headers.map((h) => typed.blank(h)).join(" AND ");
-  await db.run(`CREATE TABLE ll_rows AS
-    SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, ${day} AS day, ${amount} AS amount,
+  const base = `SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, ${day} AS day, ${amount} AS amount,
       ${orderId} AS order_id, ${cancel} AS cancel, ${amountBlank} AS amount_blank,
       CASE
         WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
@@ -477,45 +501,82 @@ async function checkEveryLine(
         WHEN ${day} IS NULL AND ${typed.blank(col.date)} AND ${amountBlank} THEN 'memberDetailsOnly'
         WHEN ${day} IS NULL THEN 'unparsableDate'
         WHEN ${amount} IS NULL THEN 'nonNumericAmount'
-      END AS reason,
-      FALSE AS duplicate
-    FROM ll_raw r ${joins.join("\n    ")}`);
+      END AS first_reason
+    FROM ll_raw r ${joins.join("\n    ")}`;
+  const marked = (marks: LineMarks) => {
+    const late = marks.asOf !== undefined && Number.isFinite(marks.asOf);
+    const joined = [
+      ...(marks.orderTotals ? [`LEFT JOIN ${TOTAL_ORDERS} t ON t.order_id = c.order_id`] : []),
+      ...(marks.duplicates ? ["LEFT JOIN ll_duplicates dup ON dup.ll_row = c.ll_row"] : []),
+    ];
+    // A later line of an order total comes after a blank row, a blank id or a test account, and before
+    // the other reasons (the engine's order); a date after the as-of date comes last.
+    const reason =
+      marks.orderTotals || late
+        ? `CASE
+        ${marks.orderTotals ? "WHEN c.first_reason IN ('blankRow', 'blankId', 'testAccount') THEN c.first_reason" : ""}
+        ${marks.orderTotals ? "WHEN t.first_row IS NOT NULL AND c.ll_row <> t.first_row THEN 'repeatedOrderTotal'" : ""}
+        WHEN c.first_reason IS NOT NULL THEN c.first_reason
+        ${late ? `WHEN c.day > ${marks.asOf} THEN 'dateAfterAsOf'` : ""}
+      END`
+        : "c.first_reason";
+    return `CREATE OR REPLACE VIEW ll_rows AS
+    SELECT c.ll_row, c.customer_id, c.test_rule, c.day, c.amount, c.order_id, c.cancel, c.amount_blank,
+      ${reason} AS reason, ${marks.duplicates ? "dup.ll_row IS NOT NULL" : "FALSE"} AS duplicate
+    FROM ll_checked c ${joined.join(" ")}`;
+  };
+  return { base, marked };
 }
 
-/** The as-of date (the last day of a line, unless given); lines after it are marked. */
-async function dateTheLines(db: DuckDbSession, given: number | undefined): Promise<number> {
-  const asOf = given ?? (await firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL"));
-  if (Number.isFinite(asOf)) {
-    await db.run(`UPDATE ll_rows SET reason = 'dateAfterAsOf' WHERE reason IS NULL AND day > ${asOf}`);
-  }
-  return asOf;
+/** The last day of a line no rule left out (the as-of date when none is given). */
+async function lastDayOfLines(db: DuckDbSession): Promise<number> {
+  return firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL");
 }
 
 /**
- * Marks exact duplicate lines (every cell the same, blank cells alike whatever their spaces), the first of
- * equal lines kept. Equal lines have equal ids, days, amounts and order ids: only lines sharing those are
- * compared cell by cell, so the pass over every line hashes four parsed values, not every cell.
+ * Lists exact duplicate lines (every cell the same, blank cells alike whatever their spaces), the first of
+ * equal lines kept, in table ll_duplicates; returns whether there are any. Equal lines have equal ids, days,
+ * amounts and order ids: one pass lists the hashes of those shared by several lines (usually none, and the
+ * search ends there), and only the lines with such a hash are compared cell by cell.
  */
-async function markDuplicates(db: DuckDbSession, headers: string[]): Promise<void> {
-  const cells = headers.map((h) => `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`).join(", ");
+async function markDuplicates(db: DuckDbSession, headers: string[]): Promise<boolean> {
   const key = "hash(customer_id, day, amount, order_id)";
+  await db.run(`CREATE TEMP TABLE ll_shared_keys AS
+    SELECT ${key} AS h FROM ll_rows WHERE reason IS NULL GROUP BY h HAVING COUNT(*) > 1`);
+  if ((await firstNumber(db, "SELECT COUNT(*) FROM ll_shared_keys")) === 0) return false;
+  const cells = headers.map((h) => `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`).join(", ");
   await db.run(`CREATE TABLE ll_duplicates AS
     SELECT ll_row FROM (
       SELECT c.ll_row, ROW_NUMBER() OVER (PARTITION BY ${cells} ORDER BY c.ll_row) AS k
       FROM (
-        SELECT ll_row FROM ll_rows WHERE reason IS NULL AND ${key} IN (
-          SELECT ${key} AS h FROM ll_rows WHERE reason IS NULL GROUP BY h HAVING COUNT(*) > 1
-        )
+        SELECT ll_row FROM ll_rows WHERE reason IS NULL AND ${key} IN (SELECT h FROM ll_shared_keys)
       ) c JOIN ll_raw r ON r.rowid = c.ll_row
     ) WHERE k > 1`);
-  await db.run("UPDATE ll_rows SET duplicate = TRUE WHERE ll_row IN (SELECT ll_row FROM ll_duplicates)");
+  return (await firstNumber(db, "SELECT COUNT(*) FROM ll_duplicates")) > 0;
 }
 
-/** The tables only reading needed: what stays is ll_rows (under the clean lines' view) and ll_customers. */
+/** The tables the views ll_rows and ll_lines read (lookups and marks), which stay with them. */
+const VIEW_TABLES = [
+  "ll_raw",
+  "ll_checked",
+  "ll_ids",
+  "ll_dates",
+  "ll_amounts",
+  "ll_quantities",
+  "ll_prices",
+  "ll_discounts",
+  "ll_order_ids",
+  "ll_statuses",
+  TOTAL_ORDERS,
+  "ll_duplicates",
+  "ll_netted",
+];
+
+/** The tables only reading needed: what stays is what the clean lines' view reads, and ll_customers. */
 async function dropReadingTables(db: DuckDbSession): Promise<void> {
+  const kept = [...VIEW_TABLES, KEPT_CUSTOMERS].map((t) => `'${t}'`).join(", ");
   const tables = await db.columns(
-    `SELECT table_name FROM duckdb_tables() WHERE prefix(table_name, 'll_')
-       AND table_name NOT IN ('ll_rows', 'll_netted', '${KEPT_CUSTOMERS}')`,
+    `SELECT table_name FROM duckdb_tables() WHERE prefix(table_name, 'll_') AND table_name NOT IN (${kept})`,
   );
   for (const name of tables.table_name as string[]) await db.run(`DROP TABLE ${name}`);
 }
@@ -555,19 +616,29 @@ export async function readOrdersWithDuckDb(
     cancellationInvoicesUsed(orderIds.cancellationInvoices, orderIds.numericInvoices);
 
   say("checking");
-  await checkEveryLine(db, headers, col, orderIds, invoices, typed);
+  const rowsSql = rowsView(headers, col, orderIds, invoices, typed);
+  const view = rowsSql.marked;
+  // A table while it fits in DuckDB's memory (each pass then reads it, not the file); a view beyond.
+  const rowCount = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
+  const kind = rowCount <= (options.materializedRows ?? MATERIALIZED_ROWS) ? "TABLE" : "VIEW";
+  await db.run(`CREATE ${kind} ll_checked AS ${rowsSql.base}`);
+  await db.run(view({}));
 
   say("orders");
-  const orderTotals =
-    col.order !== undefined && col.amount !== undefined
-      ? await findRepeatedTotals(db, "ll_rows", options.lineAmounts)
-      : false;
+  const facts =
+    col.order !== undefined
+      ? await readOrderFacts(db, "ll_rows", col.amount !== undefined, options.lineAmounts)
+      : undefined;
+  const orderTotals = facts?.orderTotals ?? false;
+  if (orderTotals) await db.run(view({ orderTotals }));
 
   say("dating");
-  const asOf = await dateTheLines(db, options.asOf);
+  const asOf = options.asOf ?? facts?.lastDay ?? (await lastDayOfLines(db));
+  await db.run(view({ orderTotals, asOf }));
 
   say("duplicates");
-  await markDuplicates(db, headers);
+  const duplicates = await markDuplicates(db, headers);
+  await db.run(view({ orderTotals, asOf, duplicates }));
   const keepDuplicates = keepsDuplicates(options, columns);
 
   say("clean");

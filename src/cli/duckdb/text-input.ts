@@ -38,6 +38,7 @@ import { inputError, readFailure } from "../../input-errors";
 import type { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
 import type { DataLines } from "./row-numbers";
+import { formatOf, isGlob, type OrderFileFormat } from "./order-files";
 
 /** How the in-process reader would read one text file. */
 export interface TextLayout {
@@ -274,6 +275,30 @@ export async function globbedFiles(db: DuckDbSession, pattern: string): Promise<
   const files = found.file as string[];
   if (files.length === 0) throw inputError("duckDbGlobEmpty", { pattern });
   return files;
+}
+
+/**
+ * The kind of the files a pattern names: by its extension, or for a glob without one (`orders/*.csv*`,
+ * which names .csv and .csv.gz files alike) by the files it names, which must all be Parquet or all text.
+ */
+export async function inputFormat(db: DuckDbSession, pattern: string): Promise<OrderFileFormat> {
+  const own = formatOf(pattern);
+  if (own) return own;
+  if (!isGlob(pattern)) throw inputError("duckDbFileType", { file: path.basename(pattern) });
+  const files = await globbedFiles(db, pattern);
+  const kinds = files.map((file) => formatOf(file));
+  const unknown = kinds.indexOf(null);
+  if (unknown >= 0) throw inputError("duckDbFileType", { file: path.basename(files[unknown]) });
+  const parquet = kinds.indexOf("parquet");
+  const text = kinds.indexOf("csv");
+  if (parquet >= 0 && text >= 0) {
+    throw inputError("duckDbGlobMixed", {
+      pattern,
+      parquet: path.basename(files[parquet]),
+      text: path.basename(files[text]),
+    });
+  }
+  return parquet >= 0 ? "parquet" : "csv";
 }
 
 /** A glob's files are read as one table: the same separator, header row and headers in each. */

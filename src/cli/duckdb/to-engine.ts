@@ -182,6 +182,10 @@ export interface DuckDbCalibration {
  * The calibration cohort's x, t_x, T and monetary value as the engine's customerSummary defines them
  * (src/engine/summary/customer-summary.ts), from one row per customer that DuckDB aggregates from the
  * purchase days: the first and last calibration day, how many, their total and the first day's value.
+ * DuckDB adds each day's lines, and the days, in no fixed order (adding them in table order needs
+ * DuckDB's ordered aggregates, which hold every line in memory and ran out of it at 10 million lines), so
+ * the monetary value can differ from the engine's in the last bits; the customers come in order of first
+ * appearance, as in process.
  */
 export async function customerSummaryFromDuckDb(
   db: DuckDbSession,
@@ -193,9 +197,11 @@ export async function customerSummaryFromDuckDb(
   const days = `SELECT customer_id, day, SUM(amount) AS value FROM ${CLEAN_LINES}
     WHERE purchase AND day <= ${end} GROUP BY customer_id, day`;
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
-  const rows = await db.columns(`SELECT MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
-      SUM(value) AS total, arg_min(value, day) AS first_value
-    FROM (${days}) GROUP BY customer_id HAVING MIN(day) < ${end} ORDER BY customer_id`);
+  const rows = await db.columns(`SELECT s.first, s.last, s.days, s.total, s.first_value FROM (
+      SELECT customer_id, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
+        SUM(value) AS total, arg_min(value, day) AS first_value
+      FROM (${days}) GROUP BY customer_id HAVING MIN(day) < ${end}
+    ) s JOIN ${KEPT_CUSTOMERS} k USING (customer_id) ORDER BY k.first_row`);
   const n = rows.first.length;
   const perUnit = DAYS_PER_UNIT[options.unit];
   const summary: DuckDbCalibration = {

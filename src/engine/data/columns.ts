@@ -3,7 +3,7 @@
  * overridable by the caller. The header vocabulary is data (`HEADER_VOCABULARY`) so it can grow without
  * touching the matching logic.
  */
-import { columnLabel, sourceOf, type CellValue, type RawTable } from "./table";
+import { columnLabel, headerlessLetters, sourceOf, type CellValue, type RawTable } from "./table";
 import { DataError } from "./errors";
 import type { Language } from "../text/language";
 
@@ -317,9 +317,7 @@ export function resolveColumn(table: RawTable, role: ColumnRole, given: string |
   const byLabel = table.headers.findIndex((_, c) => columnLabel(table, c).toUpperCase() === label);
   if (byLabel >= 0) return byLabel;
   throw new DataError(
-    `${table.source}: no column "${given}" for the ${ROLE_LABELS[role].en}; the headers are ${table.headers
-      .map((h) => `"${h}"`)
-      .join(", ")}`,
+    `${table.source}: no column "${given}" for the ${ROLE_LABELS[role].en}; ${headersAre(table.headers)}`,
     undefined,
     { code: "noSuchColumn", ...sourceOf(table), role, given, headers: [...table.headers] },
   );
@@ -496,13 +494,25 @@ export function checkAmountColumn(table: RawTable, detected: DetectedColumns): v
   );
 }
 
+/**
+ * A table's headers as the messages list them (`among`: after "found among", else as a sentence):
+ * quoted, or the letters of a table without a header row, whose made-up names are no headers of the user's.
+ */
+export function headersListed(headers: readonly string[], among: boolean): string {
+  const letters = headerlessLetters(headers);
+  const what = letters ? "columns" : "headers";
+  const list = letters ? `${letters.join(", ")} (no header row)` : headers.map((h) => `"${h}"`).join(", ");
+  return among ? `the ${what} ${list}` : `the ${what} are ${list}`;
+}
+
+const headersAre = (headers: readonly string[]) => headersListed(headers, false);
+
 /** Throws a DataError naming the table, its headers and the roles without a column. */
 export function requireColumns(table: RawTable, detected: DetectedColumns): void {
   if (detected.missing.length === 0) return;
   const names = detected.missing.map((r) => ROLE_LABELS[r].en).join(", ");
-  const headers = table.headers.map((h) => `"${h}"`).join(", ");
   throw new DataError(
-    `${table.source}: no ${names} column found among the headers ${headers}; name the column to use` +
+    `${table.source}: no ${names} column found among ${headersListed(table.headers, true)}; name the column to use` +
       (detected.missing.includes("amount") ? AMOUNT_FROM_PRICE : ""),
     undefined,
     { code: "missingColumns", ...sourceOf(table), roles: detected.missing, headers: [...table.headers] },

@@ -217,7 +217,8 @@ export class QualityCollector {
       row: at.row,
       ...(t.rowPlace && at.file !== undefined ? { file: at.file } : {}),
       column: columnLabel(t, column),
-      header: t.headers[column] ?? "",
+      // A header-less table's made-up names ("Column B") are no header: the letter says it (cellPlace).
+      header: at.header ?? "",
       value: shortenedText(cellText(cell)),
       where: describeCell(t, column, dataRow),
     };

@@ -101,6 +101,20 @@ export function sourceOf(from: { source: string; place?: TablePlace }): {
   return from.place ? { source: from.source, place: from.place } : { source: from.source };
 }
 
+/**
+ * The name each column of a table without a header row is given ("Column B"): the readers make it so that
+ * every column has a header, but it is no header of the user's, so places and lists say the letter alone.
+ */
+export function headerlessName(letter: string): string {
+  return `Column ${letter}`;
+}
+
+/** The columns' letters when every header is the name a table without a header row gives, else undefined. */
+export function headerlessLetters(headers: readonly string[]): string[] | undefined {
+  const letters = headers.map((h) => /^Column ([A-Z]+)$/.exec(h)?.[1]);
+  return letters.length > 0 && letters.every((l) => l !== undefined) ? (letters as string[]) : undefined;
+}
+
 /** The cell at `column` and `dataRow` of a table, as parts (its table's place, when known, included). */
 export function cellPlace(table: RawTable, column: number, dataRow: number): CellPlace {
   const inFile = table.rowPlace?.(dataRow);
@@ -110,7 +124,8 @@ export function cellPlace(table: RawTable, column: number, dataRow: number): Cel
     row: inFile ? inFile.row : table.firstRow + dataRow,
     column: columnLabel(table, column),
   };
-  if (table.headers[column]) place.header = table.headers[column];
+  const header = table.headers[column];
+  if (header && header !== headerlessName(place.column)) place.header = header;
   return place;
 }
 

@@ -20,9 +20,14 @@ export type FitStop =
 /** A gradient as the texts write it: one significant decimal, in exponent form (3.2e-10). */
 const g = (gradient: number) => gradient.toExponential(1);
 
-/** A parameter as the Chinese texts write it: the Greek letters the literature uses for α, β and γ (v). */
+/**
+ * A parameter as the Chinese texts write it: the Greek letters the literature uses for α, β and γ (v of
+ * Gamma-Gamma), and BG/BB's γ and δ; the Latin letters (r, a, b, s, p, q) as they are.
+ */
 export function parameterSymbol(param: string): string {
-  return ({ alpha: "α", beta: "β", v: "γ" } as Record<string, string>)[param] ?? param;
+  return (
+    ({ alpha: "α", beta: "β", v: "γ", gamma: "γ", delta: "δ" } as Record<string, string>)[param] ?? param
+  );
 }
 
 export const FIT_STOP_TEXTS = bilingual({

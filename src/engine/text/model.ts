@@ -4,6 +4,7 @@
  * as the literature writes them in both languages.
  */
 import { bilingual } from "./bilingual";
+import { parameterSymbol } from "./fit-stop";
 
 type Unit = "day" | "week" | "month";
 
@@ -179,7 +180,7 @@ export const MODEL_TEXTS = bilingual({
     notFitted: "未拟合",
     notUsed: (problem: string) => `未使用：${problem}`,
     parameterHeader: ["参数", "估计值", "标准误", "含义"],
-    parameterName: (name: string) => ({ alpha: "α", beta: "β", v: "γ" })[name] ?? name,
+    parameterName: parameterSymbol,
     meaning: (unit: Unit): Record<string, string> => ({
       r: "购买频率分布的形状",
       alpha: `购买频率分布的尺度（${UNIT_ZH[unit]}）`,

@@ -19,7 +19,7 @@ import {
   type ColumnRole,
   type DetectedColumns,
 } from "../../engine/data/columns";
-import { columnLabel, type RawTable } from "../../engine/data/table";
+import { columnLabel, headerlessName, type RawTable } from "../../engine/data/table";
 import { useStrings } from "../i18n/context";
 import type { Strings } from "../../i18n/pane";
 import { ROLES_IN_ORDER } from "../source/inspect";
@@ -37,6 +37,13 @@ interface MappingFieldsProps {
 }
 
 /** What a required role's field says under it: why it is missing, or how the amount is made without one. */
+/** A column as the dropdowns name it: its letter and header ("B: Date"), the letter alone without a header row. */
+function columnOption(strings: Strings, table: RawTable, c: number): string {
+  const letter = columnLabel(table, c);
+  const header = table.headers[c];
+  return strings.columnOption(letter, header === headerlessName(letter) ? "" : header);
+}
+
 function roleNote(
   strings: Strings,
   role: ColumnRole,
@@ -48,8 +55,7 @@ function roleNote(
   if (role !== "amount") return { state: "error", text: strings.missingColumns(strings.roleLabels[role]) };
   // Line-item exports have no amount: the engine takes quantity × unit price (− discount), as the pane says.
   if (!amountFromPrice(columns)) return { state: "error", text: strings.amountMissing };
-  const name = (c: number | undefined) =>
-    c === undefined ? undefined : strings.columnOption(columnLabel(table, c), table.headers[c]);
+  const name = (c: number | undefined) => (c === undefined ? undefined : columnOption(strings, table, c));
   return {
     state: "none",
     text: strings.amountFromPrice(
@@ -76,9 +82,9 @@ function RoleField({ role, table, mapping, onMap }: MappingFieldsProps & { role:
         onChange={(_, data) => onMap(role, data.value === NONE ? null : Number(data.value))}
       >
         <option value={NONE}>{strings.noColumn}</option>
-        {table.headers.map((header, c) => (
+        {table.headers.map((_, c) => (
           <option key={c} value={String(c)}>
-            {strings.columnOption(columnLabel(table, c), header)}
+            {columnOption(strings, table, c)}
           </option>
         ))}
       </Select>

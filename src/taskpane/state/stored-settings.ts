@@ -5,6 +5,7 @@
  */
 import type { ColumnOverrides } from "../../engine/data/columns";
 import { checkConfigLayer, resolveReportConfig, type ReportConfig } from "../../report/config";
+import { SETTING_TEXTS } from "../../report/setting-texts";
 import type { JsonValue } from "../../sheet/port";
 import type { StoredSourceSettings } from "./source-state";
 
@@ -15,13 +16,17 @@ export interface StoredStart {
   error?: unknown;
 }
 
-export const STORED_LABEL = "the Loyalty Lens settings stored in the workbook";
+/** Where the stored settings are, in both languages, for what their check says. */
+const STORED_LABEL = {
+  en: SETTING_TEXTS.en.storedInWorkbook,
+  "zh-CN": SETTING_TEXTS["zh-CN"].storedInWorkbook,
+};
 
 export function storedStart(stored: JsonValue | undefined): StoredStart {
   if (stored === undefined) return { config: resolveReportConfig([]) };
   try {
     const layer = checkConfigLayer(stored, STORED_LABEL);
-    const config = resolveReportConfig([layer]);
+    const config = resolveReportConfig([layer], STORED_LABEL);
     const { asOf, timeUnit } = config;
     const source: StoredSourceSettings = { asOf, timeUnit };
     // Only a saved order is kept; without one the Source step proposes an order from the dates.

@@ -5,6 +5,7 @@
  */
 import { buildReport, type ReportProgress, type ReportResult } from "../../report/build-report";
 import { checkConfigLayer, type PartialReportConfig } from "../../report/config";
+import { SETTING_TEXTS } from "../../report/setting-texts";
 import type { RunInWorker } from "./channel";
 
 export interface BuildRequest {
@@ -21,7 +22,12 @@ export const runBuild: RunInWorker<BuildRequest, ReportResult, ReportProgress> =
 ) =>
   buildReport({
     workbook,
-    config: request.config && checkConfigLayer(request.config, "the settings in the pane"),
+    config:
+      request.config &&
+      checkConfigLayer(request.config, {
+        en: SETTING_TEXTS.en.inThePane,
+        "zh-CN": SETTING_TEXTS["zh-CN"].inThePane,
+      }),
     signal: hooks.signal,
     onProgress: hooks.onProgress,
     force: request.force === true,

@@ -125,10 +125,13 @@ export class SpliceBackend implements WorkbookBackend {
     // A loop, not Math.min(...cells): a carried table may have a cell per customer.
     let box: RangeBox | undefined;
     for (const c of cells) box = boxWith(box, c.row, c.col);
+    // Only the cells asked for are kept: their box may span a table of 100,000 customers.
+    const wanted = new Set(cells.map((p) => `${p.row}:${p.col}`));
     const found = new Map<string, CellContents>();
     for await (const batch of readSheetCells(this.pkg, slot.part as string, this.ctx(), box)) {
       for (const { row, cells: rowCells } of batch) {
         for (const c of rowCells) {
+          if (!wanted.has(`${row}:${c.col}`)) continue;
           const contents: CellContents = { value: c.value as CellValue };
           if (c.formula !== undefined) contents.formula = c.formula;
           found.set(`${row}:${c.col}`, contents);
