@@ -71,6 +71,8 @@ export interface DuckDbBenchFigure {
   phases: PhasePeak[];
   /** The machine's load average (1 minute) when the command started and when it ended. */
   load: [number, number];
+  /** Why the command failed (its figures are then NaN): the other commands still run. */
+  failed?: string;
 }
 
 /** Each command's figures, printed by `onFigure` as soon as it is measured (a 50M run takes long). */
@@ -88,10 +90,19 @@ export async function duckDbBenchFigures(
       const inputMb = statSync(file).size / 2 ** 20;
       const measure = (command: DuckDbBenchFigure["command"], args: string[]) => {
         const loadBefore = os.loadavg()[0];
-        const run = runCliChild([command, file, ...args, "--engine", "duckdb", "--json"]);
-        const { customers } = JSON.parse(run.stdout) as { customers: number };
-        const load: [number, number] = [loadBefore, os.loadavg()[0]];
-        const figure: DuckDbBenchFigure = { lines, format, command, inputMb, customers, ...pick(run), load };
+        let figure: DuckDbBenchFigure;
+        try {
+          const run = runCliChild([command, file, ...args, "--engine", "duckdb", "--json"]);
+          const { customers } = JSON.parse(run.stdout) as { customers: number };
+          const load: [number, number] = [loadBefore, os.loadavg()[0]];
+          figure = { lines, format, command, inputMb, customers, ...pick(run), load };
+        } catch (e) {
+          // One command failing (out of memory, say) is its row's FAILED; the set goes on in one piece.
+          const reason = String((e as { message?: unknown }).message ?? e).split("\n")[0];
+          const nothing = { seconds: NaN, cpuSeconds: NaN, peakRssMb: NaN, phases: [] };
+          const load: [number, number] = [loadBefore, os.loadavg()[0]];
+          figure = { lines, format, command, inputMb, customers: NaN, ...nothing, load, failed: reason };
+        }
         figures.push(figure);
         onFigure(figure);
       };
@@ -112,6 +123,9 @@ const pick = (f: CliFigures) => ({
 });
 
 function describe(f: DuckDbBenchFigure): string {
+  if (f.failed) {
+    return `  loyalty ${f.command} --engine duckdb: ${f.lines.toLocaleString("en-US")} lines (${f.format}) FAILED: ${f.failed}\n`;
+  }
   return (
     `  loyalty ${f.command} --engine duckdb: ${f.lines.toLocaleString("en-US")} lines (${f.format}, ` +
     `${f.inputMb.toFixed(0)} MB), ${f.customers.toLocaleString("en-US")} customers: ${f.seconds.toFixed(1)} s wall, ` +
@@ -140,6 +154,7 @@ function result(
   target: boolean,
 ): BenchResult {
   if (!figure) throw new Error(`no figure for ${name}`);
+  if (figure.failed) throw new Error(`${name}: ${figure.failed}`);
   const value = seconds ? figure.seconds : figure.peakRssMb;
   const budget = seconds ? TIME_BUDGET_SECONDS : MEMORY_BUDGET_MB;
   return {

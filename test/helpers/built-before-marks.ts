@@ -38,11 +38,12 @@ function storeSheetXml(rows: string[][]): string {
 
 /**
  * `before` "areas": as a build from before the registry recorded where each build wrote (before
- * 2026-12-06), which recorded no boxes, carried tables or view settings either.
+ * 2026-12-06), which recorded no boxes, carried tables or view settings either; "fingerprint": as a build
+ * from just before it recorded the fingerprint of its cells, with every other record.
  */
 export async function asBuiltBeforeMarks(
   bytes: Buffer,
-  before: "marks" | "areas" = "marks",
+  before: "marks" | "areas" | "fingerprint" = "marks",
 ): Promise<Buffer> {
   const pkg = XlsxPackage.fromBuffer(bytes, "book.xlsx");
   const zip = await JSZip.loadAsync(bytes);
@@ -54,6 +55,9 @@ export async function asBuiltBeforeMarks(
   const store = decodeStore(Array.from(rows, (r) => r ?? [])) as Record<string, string>;
   const registry = JSON.parse(store.registry) as { sheets: Record<string, unknown>[] };
   for (const entry of registry.sheets) {
+    // The fingerprint of what each build wrote came last (December 2026): every older build lacks it.
+    delete entry.fingerprint;
+    if (before === "fingerprint") continue;
     delete entry.formats;
     delete entry.notes;
     if (before === "areas") for (const key of ["areas", "carried", "view"]) delete entry[key];
