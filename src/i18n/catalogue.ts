@@ -35,6 +35,7 @@ import { THIS_WEEK_TEXTS } from "../engine/text/this-week";
 import { TYPED_OVER_TEXTS } from "../engine/text/typed-over";
 import { TIER_TEXTS } from "../engine/text/tiers";
 import { SUMMARY_BASIS_TEXTS } from "../engine/text/summary-basis";
+import { SQL_COMMENT_TEXTS } from "../engine/text/sql-comment";
 import { MESSAGE_TEXTS } from "./messages";
 import { CLI_TEXTS } from "./command-line";
 import { SETTING_TEXTS } from "../report/setting-texts";
@@ -78,7 +79,7 @@ function catalogueOf(language: Language) {
     sheets: sheetTextsOf(language),
     messages: { ...MESSAGE_TEXTS[language], settings: SETTING_TEXTS[language] },
     pane: STRINGS[language],
-    cli: { ...CLI_TEXTS[language], help: HELP_TEXTS[language] },
+    cli: { ...CLI_TEXTS[language], help: HELP_TEXTS[language], sqlComment: SQL_COMMENT_TEXTS[language] },
     functions: FUNCTION_TEXTS[language],
   };
 }

@@ -92,6 +92,10 @@ export function shownText(
   return detail ? messageText(language, detail) : englishText;
 }
 
+/** The same as DECIMAL_SETTING: the setting and the flags that say which decimal separator the data use. */
+const DECIMAL_SETTING_ZH =
+  '请说明数据使用哪种格式：设置 "decimalComma"（1.234,56 用 --decimal-comma，1,234.56 用 --no-decimal-comma）';
+
 /** A table's headers as the Chinese messages list them: quoted, or the letters of a table without a header row. */
 function headersZh(headers: string[]): string {
   const letters = headerlessLetters(headers);
@@ -272,9 +276,9 @@ const zhCN: MessageTexts = {
   noColumnNumber: (d, w) => `${w.place(d.source, d.place)}：用作${w.role(d.role)}的第 ${d.number} 列不存在`,
   columnTwice: (d, w) => `${w.place(d.source, d.place)}：${d.column} 列被同时指定给了两个用途`,
   mixedDecimals: (d, w) =>
-    `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（${otherFile(d.at, d.pointAt, "，")}第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；请在设置中选择数字格式（小数逗号）。`,
+    `${w.place(d.where, d.at)}：“${d.comma}”使用小数逗号，而“${d.point}”（${otherFile(d.at, d.pointAt, "，")}第 ${d.pointAt.row} 行 ${d.pointAt.column} 列）使用小数点；${DECIMAL_SETTING_ZH}`,
   ambiguousDecimals: (d, w) =>
-    `${w.place(d.where, d.at)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；请在设置中选择数字格式（小数逗号）。`,
+    `${w.place(d.where, d.at)}：“${d.value}”既可理解为带千位分隔符，也可理解为带小数分隔符，且没有其他金额能确定；${DECIMAL_SETTING_ZH}`,
   amountLooksLikePrice: (d, w) =>
     `${w.place(d.source, d.place)}：金额列 ${d.amount} 看起来是单价，而表中有数量列（${d.quantity}）；请把它选为单价（金额即为数量 × 单价），或不选金额列。`,
   campaignNoSuchColumn: (d, w) =>

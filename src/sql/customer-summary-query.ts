@@ -34,6 +34,8 @@ import {
   NUMERIC_INVOICE_SQL,
 } from "./line-rules";
 import { SUMMARY_TIER_WINDOW_MONTHS } from "../engine/summary/summary-columns";
+import type { Language } from "../engine/text/language";
+import { SQL_COMMENT_TEXTS } from "../engine/text/sql-comment";
 
 /** The columns of the order table the query reads (names as they are in the user's table). */
 export interface OrderColumns {
@@ -72,6 +74,8 @@ export interface SummaryQueryOptions {
   tierWindowMonths?: number;
   /** Whether the amount column holds line amounts or order totals; "auto" (default) decides from the data. */
   lineAmounts?: LineAmounts;
+  /** The language of the comment the query starts with (default English); the SQL is the same. */
+  language?: Language;
 }
 
 const dateLiteral = (day: number) => `DATE '${formatDay(day)}'`;
@@ -140,14 +144,16 @@ function queryDates(options: SummaryQueryOptions): QueryDates {
   };
 }
 
-/** The comment the query starts with: its dates and what it leaves out. */
-function queryComment(dialect: SqlDialect, t: QueryDates): string {
-  return `-- Loyalty Lens customer summary (${dialect}): one row per customer.
--- As of ${formatDay(t.asOf)}; calibration end ${formatDay(t.calibrationEnd)}; recency and T in ${t.unit}s;
--- tier window ${formatDay(t.windowAfter + 1)} to ${formatDay(t.asOf)}.
--- Leaves out lines without customer id, date or amount and lines after the as-of date; cancelled lines
--- (a status, a "C" invoice) are not revenue; an order total repeated on the lines of an order is counted
--- once; an order or a day whose return nets it to zero or less is not a purchase.`;
+/** The comment the query starts with, in `language`: its dates and what it leaves out. */
+function queryComment(dialect: SqlDialect, t: QueryDates, language: Language): string {
+  const lines = SQL_COMMENT_TEXTS[language].lines({
+    dialect,
+    asOf: formatDay(t.asOf),
+    calibrationEnd: formatDay(t.calibrationEnd),
+    unit: t.unit,
+    windowFrom: formatDay(t.windowAfter + 1),
+  });
+  return lines.map((line) => `-- ${line}`).join("\n");
 }
 
 /** The purchase days (value, orders, rank) and the refunds of each customer, from the kinds of lines. */
@@ -242,7 +248,7 @@ export function customerSummaryQuery(options: SummaryQueryOptions): string {
   const q = d.identifier;
   const t = queryDates(options);
   const from = options.fromClause ?? q(options.table);
-  return `${queryComment(options.dialect, t)}
+  return `${queryComment(options.dialect, t, options.language ?? "en")}
 WITH ${sourceLines(d, options, from)}
 usable_lines AS (
   SELECT * FROM order_lines WHERE customer_id <> '' AND order_day <= ${dateLiteral(t.asOf)} AND NOT (cancelled = 1 AND amount >= 0)

@@ -49,24 +49,32 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** `new UserError(...)` and `new DataError(...)` without a detail, by file (relative to src/). */
-function uncodedErrors(): Map<string, string[]> {
+/**
+ * The `new NAME(...)` expressions of the files under `dir` whose NAME is in `names` and that `keep` keeps,
+ * by file (relative to src/), each as "file:line: its text".
+ */
+function newExpressions(
+  dir: string,
+  names: readonly string[],
+  keep: (node: ts.NewExpression) => boolean = () => true,
+): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const file of sourceFiles(SRC)) {
+  for (const file of sourceFiles(dir)) {
     const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const relative = path.relative(SRC, file).split(path.sep).join("/");
     const visit = (node: ts.Node) => {
       if (
         ts.isNewExpression(node) &&
         ts.isIdentifier(node.expression) &&
-        ["UserError", "DataError"].includes(node.expression.text) &&
-        (node.arguments?.length ?? 0) < 3
+        names.includes(node.expression.text)
       ) {
-        const relative = path.relative(SRC, file).split(path.sep).join("/");
-        const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-        found.set(relative, [
-          ...(found.get(relative) ?? []),
-          `${relative}:${line}: ${node.getText().slice(0, 90)}`,
-        ]);
+        if (keep(node)) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+          found.set(relative, [
+            ...(found.get(relative) ?? []),
+            `${relative}:${line}: ${node.getText().slice(0, 90)}`,
+          ]);
+        }
       }
       ts.forEachChild(node, visit);
     };
@@ -74,6 +82,10 @@ function uncodedErrors(): Map<string, string[]> {
   }
   return found;
 }
+
+/** `new UserError(...)` and `new DataError(...)` without a detail (their third argument), by file. */
+const uncodedErrors = () =>
+  newExpressions(SRC, ["UserError", "DataError"], (node) => (node.arguments?.length ?? 0) < 3);
 
 describe("the errors the CLI can meet", () => {
   it("all carry a code, but for a few checks the user cannot reach first", () => {
@@ -126,32 +138,15 @@ const ENGINE_INTERNAL: Record<string, { count: number; why: string }> = {
   },
 };
 
-/** `throw new Error/RangeError/TypeError(...)` in the engine, by file (relative to src/). */
-function plainEngineThrows(): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  for (const file of sourceFiles(path.join(SRC, "engine"))) {
-    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
-    const visit = (node: ts.Node) => {
-      if (
-        ts.isNewExpression(node) &&
-        ts.isIdentifier(node.expression) &&
-        ["Error", "RangeError", "TypeError"].includes(node.expression.text)
-      ) {
-        const relative = path.relative(SRC, file).split(path.sep).join("/");
-        found.set(relative, [...(found.get(relative) ?? []), node.getText().slice(0, 90)]);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return found;
-}
+/** `new Error/RangeError/TypeError(...)` in the engine, by file (relative to src/). */
+const plainEngineThrows = () =>
+  newExpressions(path.join(SRC, "engine"), ["Error", "RangeError", "TypeError"]);
 
 describe("the engine's errors without a code", () => {
   it("are each a check of what its callers check first with a code, listed with the check", () => {
     const found = plainEngineThrows();
     const over = [...found].flatMap(([file, sites]) =>
-      sites.length > (ENGINE_INTERNAL[file]?.count ?? 0) ? sites.map((s) => `${file}: ${s}`) : [],
+      sites.length > (ENGINE_INTERNAL[file]?.count ?? 0) ? sites : [],
     );
     expect(over).toEqual([]);
     // Every listed one is still there (a file whose throw got a code leaves the list).

@@ -15,6 +15,7 @@ import { XlsxPackage } from "../../src/workbook/xlsx/package";
 import { relsPathOf } from "../../src/workbook/xlsx/xml-text";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { capture } from "../helpers/cli-io";
+import { addOrdersSheet } from "../helpers/orders";
 import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words";
 
 jest.setTimeout(60_000);
@@ -28,10 +29,7 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 async function builtBook(): Promise<void> {
   const table = generateOrders({ customers: 25, seed: 5, cells: "typed" });
   const wb = new ExcelJS.Workbook();
-  const orders = wb.addWorksheet("Orders");
-  orders.addRow(table.headers);
-  for (let r = 0; r < table.columns[0].length; r++)
-    orders.addRow(table.columns.map((c) => c[r] as ExcelJS.CellValue));
+  addOrdersSheet(wb, table);
   await wb.xlsx.writeFile(book);
   const io = capture();
   expect([await run(["report", book, "--in-place", "--lang", "zh-CN"], io), io.stderr]).toEqual([0, ""]);

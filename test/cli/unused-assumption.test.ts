@@ -15,6 +15,7 @@ import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { INPUT_KEYS } from "../../src/report/benefit-cost/fields";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { capture } from "../helpers/cli-io";
+import { addOrdersSheet } from "../helpers/orders";
 import { KEPT_FRONT_END_WORDS, latinWordsOf } from "../helpers/kept-latin-words";
 import { editSavedCells, readSavedSheet } from "../helpers/saved-xlsx";
 
@@ -46,10 +47,7 @@ let sheet: string;
 beforeAll(async () => {
   const table = generateOrders({ customers: 150, seed: 7, cells: "typed" });
   const book = new ExcelJS.Workbook();
-  const orders = book.addWorksheet("Orders");
-  orders.addRow(table.headers);
-  for (let r = 0; r < table.columns[0].length; r++)
-    orders.addRow(table.columns.map((c) => c[r] as ExcelJS.CellValue));
+  addOrdersSheet(book, table);
   built = path.join(dir, "book.xlsx");
   await book.xlsx.writeFile(built);
   const first = await loyalty(["report", built, "--in-place", "--sheets", "tiers,benefit-cost"]);

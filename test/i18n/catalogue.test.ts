@@ -249,6 +249,11 @@ ARGUMENTS[".functions.problem"] = (functionDetails.numberRule as { problem: unkn
   d.problem,
 ]);
 
+// The comment of loyalty sql's query: the dialect, the dates, the unit of recency and T.
+ARGUMENTS[".cli.sqlComment.lines"] = (["day", "week", "month"] as const).map((unit) => [
+  { dialect: "〔方言〕", asOf: "2024-12-31", calibrationEnd: "2024-09-30", unit, windowFrom: "2024-01-01" },
+]);
+
 // A fault of ours in the pane: the JavaScript or browser words it keeps as technical detail (here a
 // placeholder), and a worker that stopped without a reason.
 ARGUMENTS[".pane.internalError"] = [["〔技术信息〕"]];

@@ -174,6 +174,28 @@ describe("a Chinese report on the orders and campaigns of a workbook's own sheet
     expect(intro).toContain("数据来自 store.xlsx，工作表 Orders。");
   }, 120_000);
 
+  it("names the columns of a sheet without a header row by their letters, with no made-up English name", async () => {
+    const orders = generateOrders({ ...DEMO_SAMPLE, customers: 150, headers: "zh" });
+    const rows = orders.columns[0].map((_, r) => orders.columns.map((c) => c[r] as string | number | null));
+    const workbook = MemoryWorkbook.withSheets([{ name: "订单", rows }]);
+    await buildReport({
+      workbook,
+      config: {
+        language: "zh-CN",
+        source: { header: "none" },
+        columns: { customerId: "B", date: "C", amount: "E" },
+      },
+    });
+    const texts = new Set(orders.columns.flat().filter((v): v is string => typeof v === "string"));
+    const english = await englishCells(workbook, (text) =>
+      texts.has(text) || /^[A-Z]{1,3}$/.test(text) ? [] : latinWordsOf(text),
+    );
+    expect(english.slice(0, 40)).toEqual([]);
+    // The Data quality sheet names a finding's column by its letter (the demo's sample has dirty rows).
+    const quality = (await workbook.readRange("LL 数据质量")).flat().filter((v) => typeof v === "string");
+    expect(quality.some((v) => /第 \d+ 行，[A-Z] 列/.test(v as string))).toBe(true);
+  }, 120_000);
+
   it("says why the models could not be used in Chinese: no value at risk on This week, blank model columns", async () => {
     // Three customers with one repeat purchase each: no purchase model converges on so little.
     const lines: [string, string, number][] = [

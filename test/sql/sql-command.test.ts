@@ -112,4 +112,31 @@ describe("loyalty sql with the user's table and column names, run in DuckDB on t
     });
     expect(off).toEqual([]);
   });
+
+  it("starts with its comment in Chinese under --lang zh-CN, the same query after it, the same rows in DuckDB", async () => {
+    const flags = ["--as-of", "1998-06-30", "--calibration-end", "1997-09-30"];
+    const text = async (lang: string[]) => {
+      const io = capture();
+      const args = ["sql", "--table", "t", "--customer", "c", "--date", "d", "--amount", "a"];
+      expect(await run([...args, ...flags, ...lang], io)).toBe(0);
+      return io.stdout;
+    };
+    const [en, zh] = [await text([]), await text(["--lang", "zh-CN"])];
+    const comment = (sql: string) => sql.split("\n").filter((l) => l.startsWith("-- "));
+    const query = (sql: string) => sql.split("\n").filter((l) => !l.startsWith("-- "));
+    expect(query(zh)).toEqual(query(en));
+    expect(comment(en)[1]).toBe("-- As of 1998-06-30; calibration end 1997-09-30; recency and T in weeks;");
+    expect(comment(zh)[1]).toBe(
+      '-- 统计截止日 1998-06-30；校准期结束 1997-09-30；列 "recency" 和 "T" 以周为单位；',
+    );
+    for (const line of comment(zh)) expect(line).toMatch(/[\u4e00-\u9fff]/);
+    // DuckDB reads the Chinese comment as a comment: the published summary, as in English.
+    const rows = await summaryOf([...flags, "--lang", "zh-CN"]);
+    expect(rows.get("1")).toEqual({
+      frequency: 2,
+      recency: 30.428571428571427,
+      T: 38.857142857142854,
+      monetary_value: expect.any(Number),
+    });
+  });
 });

@@ -22,6 +22,7 @@ const LINE_AMOUNTS: readonly string[] = ["auto", "perLine", "orderTotal"];
 import type { CliIO } from "../io";
 import { CLI_TEXTS } from "../../i18n/command-line";
 import { langOption } from "./report";
+import type { Language } from "../../engine/text/language";
 
 interface SqlCommandOptions {
   dialect: string;
@@ -48,7 +49,7 @@ function isoDay(text: string, flag: string): number {
   return day;
 }
 
-function sqlText(options: SqlCommandOptions): string {
+function sqlText(options: SqlCommandOptions, language: Language): string {
   if (!isSqlDialect(options.dialect)) {
     throw inputError("sqlDialect", { value: String(options.dialect), dialects: [...SQL_DIALECTS] });
   }
@@ -92,6 +93,7 @@ function sqlText(options: SqlCommandOptions): string {
     asOf,
     calibrationEnd,
     unit: options.unit as TimeUnit,
+    language,
   });
 }
 
@@ -119,7 +121,7 @@ export function registerSql(program: Command, io: CliIO): void {
     .addOption(langOption(h.lang))
     .addHelpText("after", `\n${h.columnsHeading}\n${columns}\n`)
     .action(async (options: SqlCommandOptions) => {
-      const text = sqlText(options);
+      const text = sqlText(options, io.language ?? "en");
       if (options.out) {
         await fs.writeFile(options.out, text);
         io.out(CLI_TEXTS[io.language ?? "en"].sqlWritten(options.out));

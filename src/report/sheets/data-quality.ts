@@ -7,6 +7,7 @@
 import { COLUMN_ROLES, roleLabel } from "../../engine/data/columns";
 import { formatDay } from "../../engine/data/days";
 import type { QualityExample, QualityFinding } from "../../engine/data/quality";
+import { headerlessName } from "../../engine/data/table";
 import { columnName } from "../../sheet/a1";
 import { DATA_QUALITY_TEXTS, qualityNote, qualityValue } from "../../engine/text/data-quality";
 import type { Language } from "../../engine/text/language";
@@ -71,10 +72,13 @@ function columnsUsedTable(layout: SheetLayout, data: ReportData, t: Texts): void
     header: t.columnHeaders,
     rows: mapped.map((role) => {
       const c = columns.mapping[role] as number;
+      const letter = data.columnLabels[c] ?? columnName(c + 1);
+      const header = data.headers[c] ?? "";
       return [
         roleLabel(role, language),
-        data.columnLabels[c] ?? columnName(c + 1),
-        data.headers[c] ?? "",
+        letter,
+        // Without a header row the column has only its letter (its made-up name is no header).
+        header === headerlessName(letter) ? "" : header,
         columns.origin[role] === "given" ? t.given : t.found,
       ];
     }),

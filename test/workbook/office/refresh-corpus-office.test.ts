@@ -1,19 +1,22 @@
 /**
  * The refresh corpus's manager's week (test/helpers/corpus-edits.ts: every kind of edit issue #17 lists)
  * made in Excel and refreshed through the Office adapter, against the fake Excel: each kind of edit is
- * checked for the same promise as in the CLI (test/cli/refresh-corpus-matrix.test.ts). Where Excel's
+ * checked for the same promise as in the CLI (test/cli/refresh-corpus-matrix.test.ts), the report's own
+ * cells typed over or cleared included (the same fingerprint check, in BackedWorkbook). Where Excel's
  * promise differs it is said: a chart the user put on LL Tiers stays in Excel (the report's charts are
  * known by their name, and only they are drawn again), where the file refresh lists it; sparklines have no
  * API in Excel and are not in this test.
  */
 import { buildReport } from "../../../src/report/build-report";
-import { columnName } from "../../../src/sheet/a1";
+import { columnName, parseCellAddress } from "../../../src/sheet/a1";
 import type { RefreshLoss } from "../../../src/sheet/port";
 import type { FakeExcel } from "./fake-excel";
 import type { FakeChart, FakeConditionalFormat } from "./fake-excel-model";
 import { typeInto } from "./fake-fixture";
 import { chartAt, customerTable, refreshLosses, reportInExcel, snapshot, tableIn } from "./refresh-fixture";
 import type { OfficeWorkbook } from "../../../src/workbook/office/office-workbook";
+import { messageText } from "../../../src/i18n/messages";
+import { refreshLossText } from "../../../src/user-error";
 import { CRM_LINK, MY_NAMES, TYPED } from "../../helpers/corpus-edits";
 
 jest.setTimeout(180_000);
@@ -35,6 +38,8 @@ interface Week {
   tiersChart: FakeChart;
   mineChart: FakeChart;
   mineFormula: string;
+  /** The report's own cells typed over or cleared: what the refresh lists and keeps of them. */
+  overtyped: RefreshLoss[];
 }
 
 /** The manager's week, as the corpus makes it, typed into the fake Excel. */
@@ -50,6 +55,7 @@ function managersWeek(excel: FakeExcel): Week {
     .map((r) => String(r[0]))
     .find((id) => id !== stay && id !== leave) as string;
   const [stayRow, leaveRow] = [rowOf(stay), rowOf(leave)];
+  const at = (header: string, id: string) => `${columnName(customers.columnOf(header))}${rowOf(id)}`;
 
   // "Called?" beside the customer table, a link on the kept customer's, a note on it.
   const calledColumn = box.right + 1;
@@ -81,6 +87,34 @@ function managersWeek(excel: FakeExcel): Week {
       "cellValue.format.fill.color": "#FFEB9C",
     },
   });
+  // Typed over the report's own cells (as the CLI's corpus does): a phone and an amount of two customers,
+  // a cell cleared, the phone of the customer who then leaves, and the title of LL KPIs.
+  const [amountOf, clearedOf] = [1, 2].map((r) => String(sheet.cell(box.top + r, box.left)?.value));
+  const edits: [
+    sheet: string,
+    cell: string,
+    typed: string | number | null,
+    customer?: string,
+    column?: string,
+  ][] = [
+    ["LL Customers", at("Phone", stay), TYPED.phone, stay, "Phone"],
+    ["LL Customers", at("Net spend", amountOf), TYPED.amount, amountOf, "Net spend"],
+    ["LL Customers", at("Store", clearedOf), null, clearedOf, "Store"],
+    ["LL Customers", at("Phone", leave), TYPED.leaverPhone, leave, "Phone"],
+    ["LL KPIs", "A1", TYPED.kpiTitle],
+  ];
+  const overtyped = edits.map(([sheetName, cell, typed, customer, column]): RefreshLoss => {
+    const { row, col } = parseCellAddress(cell);
+    typeInto(excel.model.mustSheet(sheetName).cellFor(row, col), typed ?? "");
+    const loss: RefreshLoss = {
+      kind: "overtyped",
+      sheet: sheetName,
+      cell,
+      text: typed === null ? "" : String(typed),
+    };
+    return customer === undefined ? loss : { ...loss, customer, column };
+  });
+
   // A note on a report cell, a hidden column.
   const reportNoteCell = `B${box.top + 2}`;
   sheet.notes.set(reportNoteCell, TYPED.reportNote);
@@ -135,6 +169,7 @@ function managersWeek(excel: FakeExcel): Week {
     tiersChart,
     mineChart,
     mineFormula,
+    overtyped,
   };
 }
 
@@ -149,7 +184,7 @@ describe("the corpus's manager's week, refreshed in Excel (Office adapter, fake 
   let customersSheet: ReturnType<typeof customerTable>["sheet"];
 
   beforeAll(async () => {
-    ({ excel, wb } = await reportInExcel(["customers", "tiers", "alerts", "benefit-cost"]));
+    ({ excel, wb } = await reportInExcel(["customers", "tiers", "alerts", "benefit-cost", "kpis"]));
     customersSheet = customerTable(excel).sheet;
     week = managersWeek(excel);
     const before = snapshot(excel);
@@ -161,9 +196,10 @@ describe("the corpus's manager's week, refreshed in Excel (Office adapter, fake 
   const customers = () => customerTable(excel);
   const called = () => customers().columnOf("Called?");
 
-  it("lists what it cannot keep before writing anything: the notes on a report cell and on a customer's Called?, the highlight on the leaver's", () => {
+  it("lists what it cannot keep before writing anything: the notes on a report cell and on a customer's Called?, the highlight on the leaver's, the report's cells typed over or cleared", () => {
     expect(byJson(listed)).toEqual(
       byJson([
+        ...week.overtyped,
         { kind: "note", sheet: "LL Customers", cell: week.reportNoteCell, text: TYPED.reportNote },
         {
           kind: "note",
@@ -175,6 +211,44 @@ describe("the corpus's manager's week, refreshed in Excel (Office adapter, fake 
       ]),
     );
     expect(unchangedWhenStopped).toBe(true);
+  });
+
+  it("says the list in the pane's language: each cell typed over named with its customer and column", () => {
+    const detail = { code: "refreshWouldLose" as const, losses: listed };
+    const zh = messageText("zh-CN", detail);
+    for (const loss of week.overtyped) {
+      expect(zh).toContain(refreshLossText("zh-CN", loss));
+      expect(refreshLossText("zh-CN", loss)).toContain(loss.cell);
+      if (loss.customer) expect(refreshLossText("zh-CN", loss)).toContain(loss.customer);
+    }
+    expect(refreshLossText("zh-CN", week.overtyped[0])).toMatch(/[\u4e00-\u9fff]/);
+    expect(messageText("en", detail)).toContain(
+      `the report's cell ${week.overtyped[0].cell} of sheet "LL Customers" (customer ${week.stay}, column "Phone"), typed over with "${TYPED.phone}"`,
+    );
+  });
+
+  it("the report's cells typed over are written again, and what was typed is kept below with its cell, customer and column; a cleared cell has nothing to keep", () => {
+    const { sheet, rowOf } = customers();
+    const phone = customers().columnOf("Phone");
+    expect(sheet.cell(rowOf(week.stay), phone)?.value).not.toBe(TYPED.phone);
+    const cleared = week.overtyped[2];
+    const store = customers().columnOf("Store");
+    expect(sheet.cell(rowOf(cleared.customer as string), store)?.value ?? null).not.toBeNull();
+    const [header, ...typed] = tableIn(excel, "LL_Typed_customers").rows();
+    expect(header).toEqual(["Cell", "Customer ID", "Column", "Typed"]);
+    const byCell = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(typed.sort(byCell)).toEqual(
+      [
+        [week.overtyped[0].cell, week.stay, "Phone", TYPED.phone],
+        [week.overtyped[1].cell, week.overtyped[1].customer, "Net spend", TYPED.amount],
+        [week.overtyped[3].cell, week.leave, "Phone", TYPED.leaverPhone],
+      ].sort(byCell),
+    );
+    expect(tableIn(excel, "LL_Typed_kpis").rows()).toEqual([
+      ["Cell", "Customer ID", "Column", "Typed"],
+      ["A1", null, null, TYPED.kpiTitle],
+    ]);
+    expect(excel.model.mustSheet("LL KPIs").cell(1, 1)?.value).not.toBe(TYPED.kpiTitle);
   });
 
   it('"Called?" typed beside the customer table: on its customer\'s row; the customer who left, in Kept notes', () => {
