@@ -33,6 +33,7 @@ import { SEGMENT_TEXTS } from "../engine/text/segments";
 import { SHEET_NAME_TEXTS } from "../engine/text/sheet-names";
 import { THIS_WEEK_TEXTS } from "../engine/text/this-week";
 import { TYPED_OVER_TEXTS } from "../engine/text/typed-over";
+import { KEPT_NOTES_TEXTS } from "../engine/text/kept-notes";
 import { TIER_TEXTS } from "../engine/text/tiers";
 import { SUMMARY_BASIS_TEXTS } from "../engine/text/summary-basis";
 import { SQL_COMMENT_TEXTS } from "../engine/text/sql-comment";
@@ -50,6 +51,7 @@ function sheetTextsOf(language: Language) {
     contacts: CONTACT_TEXTS[language],
     thisWeek: THIS_WEEK_TEXTS[language],
     typedOver: TYPED_OVER_TEXTS[language],
+    keptNotes: KEPT_NOTES_TEXTS[language],
     changes: CHANGE_TEXTS[language],
     customers: CUSTOMER_TEXTS[language],
     segments: SEGMENT_TEXTS[language],

@@ -5,6 +5,7 @@
  * column, and lays out a "Kept notes" table for the rows whose key has left the table.
  */
 import { isCellError, type CellValue } from "../engine/data/table";
+import { KEPT_NOTES_TEXTS } from "../engine/text/kept-notes";
 import { boxContains, boxesOverlap, rangeAddress, type CellPosition, type RangeBox } from "../sheet/a1";
 import { blockBox, isCellSpec, tableBox } from "../sheet/sheet-model-cells";
 import type { Block, Cell, Scalar, SheetModel, TableCarry } from "../sheet/sheet-model";
@@ -59,11 +60,6 @@ export interface TableMove {
    */
   otherwise?: { rows: Map<number, number>; columns: (number | undefined)[] };
 }
-
-const DEFAULT_KEPT_TITLE = "Kept notes";
-const DEFAULT_KEPT_NOTE =
-  "What was typed on rows of customers who are no longer in the table above; it goes back to their row " +
-  "when they return.";
 
 /** Name of the table that keeps the rows of `table` whose key is gone. */
 export function keptTableName(table: string): string {
@@ -285,6 +281,7 @@ function keptNotesBlocks(
   top: number,
 ): { blocks: Block[]; rows: number } {
   const blocks: Block[] = [];
+  const texts = KEPT_NOTES_TEXTS[model.language ?? "en"];
   let keptRows = 0;
   let row = top;
   for (const block of model.blocks) {
@@ -295,11 +292,11 @@ function keptNotesBlocks(
     const name = keptTableName((block.table as { name: string }).name);
     blocks.push({
       at: { row, col: 1 },
-      rows: [[{ value: carry.keptTitle ?? DEFAULT_KEPT_TITLE, style: "subtitle" }]],
+      rows: [[{ value: carry.keptTitle ?? texts.title, style: "subtitle" }]],
     });
     blocks.push({
       at: { row: row + 1, col: 1 },
-      rows: [[{ value: carry.keptNote ?? DEFAULT_KEPT_NOTE, style: "note" }]],
+      rows: [[{ value: carry.keptNote ?? texts.note, style: "note" }]],
     });
     const keyHeader = p.keyHeader;
     const header = [keyHeader, ...columns.filter((c) => lower(c) !== lower(keyHeader))];

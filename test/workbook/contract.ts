@@ -594,6 +594,27 @@ export function describeWorkbookContract(adapter: string, h: ContractHarness): v
         expect((await h.inspect(wb, "LL Calls", "H30")).value).toBe("my own memo");
       });
 
+      it("titles a Kept notes table in the sheet's language", async () => {
+        const zh = (customers: string[]): SheetModel => ({ ...callListModel(customers), language: "zh-CN" });
+        let wb = await h.create(STANDARD);
+        await wb.writeSheet(zh(["C1", "C2"]));
+        wb = await h.editCell(wb, "LL Calls", "D5", "周二回电"); // C2's note
+        wb = await h.reopen(wb);
+        expect((await wb.writeSheet(zh(["C1"]))).keptRows).toBe(1);
+        wb = await h.reopen(wb);
+        const kept = (await wb.listTables()).find((t) => t.name === "LL_Calls_Kept");
+        // The title and its note stand in the two rows above the kept table's header (column A).
+        const headerRow = Number(/^A(\d+):/.exec(kept?.range ?? "")?.[1]);
+        expect(headerRow).toBeGreaterThan(5);
+        const above = await wb.readRange("LL Calls", `A${headerRow - 2}:A${headerRow - 1}`);
+        expect(above[0]?.[0]).toBe("保留的备注");
+        expect(String(above[1]?.[0])).not.toMatch(/[A-Za-z]/);
+        expect(await wb.readRange("LL Calls", kept?.range)).toEqual([
+          ["Customer ID", "Note"],
+          ["C2", "周二回电"],
+        ]);
+      });
+
       it("reports what the user wrote where the rebuilt sheet now writes", async () => {
         let wb = await h.create(STANDARD);
         await wb.writeSheet(callListModel(["C1"]));
