@@ -8,7 +8,10 @@
 import type { SheetModel } from "../sheet/sheet-model";
 
 export interface SheetView {
-  /** "#RRGGBB", or "" for none. */
+  /**
+   * "#RRGGBB", or "" for none. A file may hold a colour of its theme or palette instead ("theme:5:0.4",
+   * "indexed:10": tabColorOfFile), which only the user can have set: the report sets "#RRGGBB".
+   */
   tabColor: string;
   /** Rows and columns frozen at the top and left (0 and 0: none). */
   freeze: { rows: number; cols: number };
@@ -43,5 +46,20 @@ export function withoutUserView(
   const out = { ...model };
   if (theirs.tabColor) delete out.tabColor;
   if (theirs.freeze) delete out.freeze;
+  return out;
+}
+
+/**
+ * The model with the view settings the user owns set as they are now: a sheet written whole (a file's
+ * worksheet part) loses what the model does not say, so the user's are written again.
+ */
+export function withUserView(
+  model: SheetModel,
+  now: SheetView,
+  theirs: { tabColor: boolean; freeze: boolean },
+): SheetModel {
+  const out = withoutUserView(model, theirs);
+  if (theirs.tabColor && now.tabColor) out.tabColor = now.tabColor;
+  if (theirs.freeze && (now.freeze.rows > 0 || now.freeze.cols > 0)) out.freeze = { ...now.freeze };
   return out;
 }

@@ -7,6 +7,7 @@
 import { inputError, partMissing } from "../../input-errors";
 import { parseRangeAddress, type RangeBox } from "../../sheet/a1";
 import type { SheetVisibility } from "../../sheet/port";
+import type { SheetView } from "../sheet-view";
 import { inspectXlsxPackage } from "./zip-guard";
 import { readZipEntry, readZipEntryStart, ZipFormatError, type ZipEntry } from "./zip-reader";
 import {
@@ -144,6 +145,28 @@ export class XlsxPackage {
     }
   }
 
+  /**
+   * The tab colour and frozen panes at the top of a worksheet (<sheetPr><tabColor>, the first
+   * <sheetView>'s frozen <pane>), read without inflating the whole sheet.
+   */
+  sheetView(sheetPart: string): SheetView | undefined {
+    const entry = this.byName.get(sheetPart);
+    if (!entry) return undefined;
+    const head = readZipEntryStart(this.buffer, entry).toString("utf8");
+    const views = head.slice(0, Math.max(0, head.indexOf("<sheetData")) || head.length);
+    const colour = startTags(views, "tabColor")[0];
+    const pane = startTags(views, "pane")[0];
+    const frozen = pane ? attributes(pane) : undefined;
+    const isFrozen = frozen?.state === "frozen" || frozen?.state === "frozenSplit";
+    return {
+      tabColor: colour ? tabColorOfFile(attributes(colour)) : "",
+      freeze: {
+        rows: isFrozen ? Math.round(Number(frozen?.ySplit ?? 0)) || 0 : 0,
+        cols: isFrozen ? Math.round(Number(frozen?.xSplit ?? 0)) || 0 : 0,
+      },
+    };
+  }
+
   /** Chart parts drawn on a worksheet (through its drawing part). */
   chartsOf(sheetPart: string): string[] {
     return this.relationships(sheetPart)
@@ -154,4 +177,15 @@ export class XlsxPackage {
           .map((r) => r.target),
       );
   }
+}
+
+/**
+ * The tab colour of a file's <tabColor> attributes: "#RRGGBB", or "theme:N[:tint]" / "indexed:N" for a
+ * colour a user picked from the theme or palette (write-sheet.ts excelJsTabColor writes it back), or "".
+ */
+function tabColorOfFile(attrs: Record<string, string>): string {
+  if (attrs.rgb) return `#${attrs.rgb.slice(-6).toUpperCase()}`;
+  if (attrs.theme !== undefined) return `theme:${attrs.theme}${attrs.tint ? `:${attrs.tint}` : ""}`;
+  if (attrs.indexed !== undefined) return `indexed:${attrs.indexed}`;
+  return "";
 }

@@ -23,6 +23,7 @@ import type {
 } from "../backend";
 import { MemoryBackend } from "../memory/memory-backend";
 import { sameSheetName } from "../registry";
+import { userViewSettings, withUserView } from "../sheet-view";
 import { packageName } from "./defined-names";
 import type { PackageDefinedName, XlsxPackage } from "./package";
 import { readSheetCells, sheetContext, sheetRows, usedBox, type SheetContext } from "./sheet-reader";
@@ -150,6 +151,10 @@ export class SpliceBackend implements WorkbookBackend {
   ): Promise<void> {
     const slot = replace ? this.slot(replace) : undefined;
     const kept = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
+    // The part is written whole: a tab colour or frozen panes the user changed are written again as
+    // they are (sheet-view.ts), not replaced by the report's.
+    const now = slot?.part ? this.pkg.sheetView(slot.part) : undefined;
+    if (now) model = withUserView(model, now, userViewSettings(now, previous?.view, model));
     if (slot) {
       if (slot.written) await this.written.deleteSheet(slot.name);
       slot.name = sheetName;

@@ -23,6 +23,18 @@ export function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
+/** The colour ExcelJS writes for a model's tab colour: "#RRGGBB", or a file's "theme:N[:tint]" / "indexed:N" (tab-color.ts). */
+export function excelJsTabColor(tabColor: string): Partial<ExcelJS.Color> {
+  const [kind, value, tint] = tabColor.split(":");
+  if (kind === "theme" && value !== undefined) {
+    const color: Partial<ExcelJS.Color> & { tint?: number } = { theme: Number(value) };
+    if (tint !== undefined) color.tint = Number(tint);
+    return color;
+  }
+  if (kind === "indexed" && value !== undefined) return { indexed: Number(value) } as Partial<ExcelJS.Color>;
+  return { argb: argb(tabColor) };
+}
+
 export function excelJsStyle(style: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   const font: Partial<ExcelJS.Font> = {};
@@ -146,7 +158,7 @@ export function worksheetOptions(model: SheetModel): Partial<ExcelJS.AddWorkshee
       ]
     : [{ state: "normal", showGridLines }];
   const options: Partial<ExcelJS.AddWorksheetOptions> = { views };
-  if (model.tabColor) options.properties = { tabColor: { argb: argb(model.tabColor) } };
+  if (model.tabColor) options.properties = { tabColor: excelJsTabColor(model.tabColor) };
   if (model.print) {
     options.pageSetup = { orientation: model.print.orientation ?? "portrait" };
     if (model.print.fitToWidth)
