@@ -56,7 +56,7 @@ import {
   validationRule,
   type ValidationArea,
 } from "./validation-areas";
-import { isReportChart, isReportNote, reportNotes, type FoundChart } from "../report-objects";
+import { isReportChart, isReportNote, reportNotes, userNoteCell, type FoundChart } from "../report-objects";
 import { asText, formulaOf, fromOfficeCell } from "./cell-values";
 import { cellOperations, type SheetOperation } from "./cell-operations";
 import { DEFAULT_REQUEST_BUDGET, jsonBytes, OPERATION_OVERHEAD, packRequests } from "./payload";
@@ -330,6 +330,13 @@ export class OfficeBackend implements WorkbookBackend {
           return [{ format: { ...format, values }, to: parseRangeList(fate.ref) }];
         })
       : [];
+    // The user's notes on a customer's cells go with the customer (read before clearSheet deletes them).
+    const notes =
+      replace && owned
+        ? (await this.userNotesCleared(replace, model, owned, previous)).flatMap((n) =>
+            n.to === undefined ? [] : [{ cell: n.to, text: n.text }],
+          )
+        : [];
     // Setting a column's width shows it again: the columns the user hid are hidden again after writing.
     const hidden = replace ? await this.hiddenColumns(replace, model) : [];
     if (replace) await this.clearSheet(replace, sheetName, boxes, previous, theirs);
@@ -344,10 +351,11 @@ export class OfficeBackend implements WorkbookBackend {
         await context.sync();
       });
     }
-    if (carried.length > 0 || validations.length > 0 || formats.length > 0) {
+    if (carried.length > 0 || validations.length > 0 || formats.length > 0 || notes.length > 0) {
       await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheetName);
         for (const { cell, link } of carried) ws.getRange(cell).hyperlink = link;
+        for (const { cell, text } of notes) ws.notes.add(cell, text);
         for (const { format, to } of formats) addConditionalFormat(ws, format, to);
         for (const v of validations) {
           for (const box of v.to) applyValidationArea(ws.getRange(rangeAddress(box, false, true)), v);
@@ -515,6 +523,23 @@ export class OfficeBackend implements WorkbookBackend {
     owned: RangeBox[] | undefined,
     previous: PreviousSheet,
   ): Promise<RefreshLoss[]> {
+    const notes = await this.userNotesCleared(sheet, model, owned, previous);
+    return notes
+      .filter((n) => n.to === undefined)
+      .map((n) => ({ kind: "note", sheet, cell: n.cell, text: n.text }));
+  }
+
+  /**
+   * The user's notes (not the report's: isReportNote) on the cells clearSheet(sheet, _, owned) clears, each
+   * with the cell it goes to (userNoteCell: its customer's row, or their Kept notes row; the same rule as
+   * in a file), or none where it cannot follow its cell (then it is listed).
+   */
+  private async userNotesCleared(
+    sheet: string,
+    model: SheetModel,
+    owned: RangeBox[] | undefined,
+    previous: PreviousSheet | undefined,
+  ): Promise<{ cell: string; text: string; to?: string }[]> {
     if (!this.supports("ExcelApi", "1.18")) return [];
     // Excel's API cannot set a note's author: the report's notes written in Excel are known by their text,
     // those a file written by the command line brought carry the mark.
@@ -525,17 +550,17 @@ export class OfficeBackend implements WorkbookBackend {
       await context.sync();
       const noteRanges = ws.notes.items.map((n) => n.getLocation().load("address"));
       await context.sync();
-      const losses: RefreshLoss[] = [];
+      const found: { cell: string; text: string; to?: string }[] = [];
       ws.notes.items.forEach((note, i) => {
         const address = splitAddress(noteRanges[i].address).range;
         const box = parseRangeAddress(address);
         const cleared = !owned || owned.some((o) => boxesOverlap(box, o));
         const cell = address.replace(/\$/g, "");
         if (cleared && !isReportNote({ cell, text: note.content, author: note.authorName }, known)) {
-          losses.push({ kind: "note", sheet, cell, text: note.content });
+          found.push({ cell, text: note.content, to: owned && userNoteCell(cell, owned, known) });
         }
       });
-      return losses;
+      return found;
     });
   }
 

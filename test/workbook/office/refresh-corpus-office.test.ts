@@ -32,6 +32,9 @@ interface Week {
   alerted: string;
   calledColumn: number;
   reportNoteCell: string;
+  /** The customer on whose report cell (column `reportNoteHeader`) the note is. */
+  reportNoteCustomer: string;
+  reportNoteHeader: unknown;
   stayRow: number;
   leaveRow: number;
   alertsFormat: FakeConditionalFormat;
@@ -117,6 +120,8 @@ function managersWeek(excel: FakeExcel): Week {
 
   // A note on a report cell, a hidden column.
   const reportNoteCell = `B${box.top + 2}`;
+  const reportNoteCustomer = String(sheet.cell(box.top + 2, box.left)?.value);
+  const reportNoteHeader = sheet.cell(box.top, 2)?.value;
   sheet.notes.set(reportNoteCell, TYPED.reportNote);
   sheet.hiddenColumns.add(3);
 
@@ -163,6 +168,8 @@ function managersWeek(excel: FakeExcel): Week {
     alerted,
     calledColumn,
     reportNoteCell,
+    reportNoteCustomer,
+    reportNoteHeader,
     stayRow,
     leaveRow,
     alertsFormat,
@@ -196,17 +203,10 @@ describe("the corpus's manager's week, refreshed in Excel (Office adapter, fake 
   const customers = () => customerTable(excel);
   const called = () => customers().columnOf("Called?");
 
-  it("lists what it cannot keep before writing anything: the notes on a report cell and on a customer's Called?, the highlight on the leaver's, the report's cells typed over or cleared", () => {
+  it("lists what it cannot keep before writing anything: the highlight on the leaver's, the report's cells typed over or cleared (not the notes on a customer's cells: they follow)", () => {
     expect(byJson(listed)).toEqual(
       byJson([
         ...week.overtyped,
-        { kind: "note", sheet: "LL Customers", cell: week.reportNoteCell, text: TYPED.reportNote },
-        {
-          kind: "note",
-          sheet: "LL Customers",
-          cell: `${columnName(week.calledColumn)}${week.stayRow}`,
-          text: TYPED.calledNote,
-        },
         { kind: "format", sheet: "LL Customers", cell: `${columnName(week.calledColumn)}${week.leaveRow}` },
       ]),
     );
@@ -275,9 +275,16 @@ describe("the corpus's manager's week, refreshed in Excel (Office adapter, fake 
     expect(excel.model.mustSheet("LL Alerts").cell(3, 26)?.value).toBe(TYPED.memo);
   });
 
-  it("a note on a report cell and on a customer's Called? are not kept (they were listed); a note on their own sheet stays", () => {
-    expect(customersSheet.notes.has(week.reportNoteCell)).toBe(false);
-    expect([...customersSheet.notes.values()]).not.toContain(TYPED.calledNote);
+  it("a note on a customer's report cell and on their Called? go with the customer (as in a file); a note on their own sheet stays", () => {
+    const { box, rowOf, columnOf } = customers();
+    expect(box.top).toBeGreaterThan(0);
+    const notedColumn = columnOf(String(week.reportNoteHeader));
+    expect(customersSheet.notes.get(`${columnName(notedColumn)}${rowOf(week.reportNoteCustomer)}`)).toBe(
+      TYPED.reportNote,
+    );
+    expect(customersSheet.notes.get(`${columnName(called())}${rowOf(week.stay)}`)).toBe(TYPED.calledNote);
+    const notes = [...customersSheet.notes.values()];
+    expect(notes.filter((n) => n === TYPED.reportNote || n === TYPED.calledNote)).toHaveLength(2);
     expect(excel.model.mustSheet("Mine").notes.get("A1")).toBe(TYPED.mineNote);
   });
 

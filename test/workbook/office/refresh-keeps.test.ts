@@ -1,13 +1,13 @@
 /**
  * Refresh in Excel keeps the same promises as the CLI's --in-place, tested against the fake Excel with
  * each kind of edit a manager makes on a report: a value typed in a column added to the customer table,
- * a note on a report cell, a chart placed on the report's part of a sheet, a conditional format and a
- * validation of theirs beside it, a defined name, a formula of theirs pointing into a report sheet. What
- * cannot be kept (the note) is listed BEFORE anything is written and the refresh stops, the workbook
- * untouched; told to go on (the pane's "Refresh anyway"), it refreshes without it and keeps everything
- * else: the typed value on the same customer's row, the user's chart (only charts named with the report's
- * mark are the report's), format, validation and name, and their formula pointing at the same sheet
- * (never deleted and added again, so no #REF!).
+ * a note on a customer's report cell and one on the sheet's title, a chart placed on the report's part of
+ * a sheet, a conditional format and a validation of theirs beside it, a defined name, a formula of theirs
+ * pointing into a report sheet. What cannot be kept (the note on the title) is listed BEFORE anything is
+ * written and the refresh stops, the workbook untouched; told to go on (the pane's "Refresh anyway"), it
+ * refreshes without it and keeps everything else: the typed value and the note on the same customer's
+ * row, the user's chart (only charts named with the report's mark are the report's), format, validation
+ * and name, and their formula pointing at the same sheet (never deleted and added again, so no #REF!).
  */
 import { buildReport } from "../../../src/report/build-report";
 import { columnName } from "../../../src/sheet/a1";
@@ -26,8 +26,11 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     // A column typed beside the table, on one customer's row.
     typeInto(sheet.cellFor(box.top, right), "Called?");
     typeInto(sheet.cellFor(rowOf(customer), right), "Mon, call back");
-    // A note on a report cell, and a chart placed over the table.
+    // A note on a customer's report cell, one on the sheet's title, and a chart placed over the table.
+    const noted = String(sheet.cell(box.top + 2, box.left)?.value);
+    const notedHeader = sheet.cell(box.top, 2)?.value;
     sheet.notes.set(`B${box.top + 2}`, "ask about the refund");
+    sheet.notes.set("A1", "the board's copy");
     sheet.charts.push({
       type: "Pie",
       source: "A1:A3",
@@ -50,10 +53,10 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
     expect(detail?.code).toBe("refreshWouldLose");
     // Their chart is not in the way: only the report's charts (named with its mark) are drawn again.
     expect(detail && "losses" in detail ? detail.losses : []).toEqual([
-      { kind: "note", sheet: "LL Customers", cell: `B${box.top + 2}`, text: "ask about the refund" },
+      { kind: "note", sheet: "LL Customers", cell: "A1", text: "the board's copy" },
     ]);
     expect((stopped as Error).message).toContain(
-      "the note on cell B" + (box.top + 2) + ' of sheet "LL Customers" ("ask about the refund")',
+      'the note on cell A1 of sheet "LL Customers" ("the board\'s copy")',
     );
     // Nothing was written.
     expect(snapshot(excel)).toBe(before);
@@ -70,8 +73,14 @@ describe("Refresh in Excel (the Office adapter, against the fake)", () => {
       .find((c) => sheet.cell(now.box.top, c)?.value === "Called?");
     expect(header).toBeDefined();
     expect(sheet.cell(now.rowOf(customer), header!)?.value).toBe("Mon, call back");
-    // The note is gone (the user said so); their chart, format and validation stay.
-    expect(sheet.notes.has(`B${box.top + 2}`)).toBe(false);
+    // The note on the customer's cell is on their row, under the same header; the one on the title is
+    // gone (the user said so); their chart, format and validation stay.
+    const notedColumn = [...Array(now.box.right - now.box.left + 1).keys()]
+      .map((i) => now.box.left + i)
+      .find((c) => sheet.cell(now.box.top, c)?.value === notedHeader) as number;
+    expect(sheet.notes.get(`${columnName(notedColumn)}${now.rowOf(noted)}`)).toBe("ask about the refund");
+    expect([...sheet.notes.values()].filter((n) => n === "ask about the refund")).toHaveLength(1);
+    expect(sheet.notes.has("A1")).toBe(false);
     expect(sheet.charts.filter((c) => c.type === "Pie" && c.source === "A1:A3")).toHaveLength(1);
     expect(sheet.conditionalFormats.filter((f) => f.range === "AZ1:AZ5")).toHaveLength(1);
     expect(sheet.validations.filter((v) => v.range === "AZ2")).toHaveLength(1);
