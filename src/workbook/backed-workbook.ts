@@ -6,7 +6,6 @@
 import { inputError } from "../input-errors";
 import {
   describeSource,
-  isCellError,
   type CellValue,
   type RawTable,
   type TablePlace,
@@ -43,7 +42,7 @@ import {
 import { carryUserValues, modelAreas, reportColumns, tablesToRead, type FoundTable } from "./carry";
 import { collectRawTable } from "./read-table";
 import { FingerprintCheck, type OvertypedCell } from "./fingerprint-check";
-import { overtypedLoss, withTypedOver } from "./overtyped";
+import { overtypedLoss, typedText, withTypedOver } from "./overtyped";
 import {
   chooseSheetName,
   isEdited,
@@ -505,7 +504,7 @@ export class BackedWorkbook implements Workbook {
             const col = box.left + i;
             if (v === null || v === undefined || v === "" || owned.some((o) => boxContains(o, r.row, col)))
               return;
-            out.push({ sheet, cell: cellAddress(r.row, col), text: cellText(v) });
+            out.push({ sheet, cell: cellAddress(r.row, col), text: typedText(v) });
           });
         }
       }
@@ -521,7 +520,7 @@ export class BackedWorkbook implements Workbook {
         for (const r of batch) {
           r.cells.forEach((v, i) => {
             if (v === null || v === undefined || v === "" || i > box.right - box.left) return;
-            out.push({ row: r.row, col: box.left + i, text: cellText(v) });
+            out.push({ row: r.row, col: box.left + i, text: typedText(v) });
           });
         }
       }
@@ -664,12 +663,6 @@ class FoundTableReader {
 }
 
 /** A cell's value as a list of losses quotes it: a date as YYYY-MM-DD, an error as Excel shows it. */
-function cellText(v: CellValue): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (isCellError(v)) return v.error;
-  return String(v);
-}
-
 /** A header cell as carry.ts compares headers (trimmed, lower case). */
 function headerKey(v: CellValue): string {
   return v === null || v === undefined ? "" : String(v).trim().toLowerCase();

@@ -77,18 +77,20 @@ function headerTexts(block: Block): string[] {
 }
 
 /** A key as compared: trimmed text (so 1001 and "1001" are the same customer). */
-function keyText(v: CellValue | Scalar | undefined): string {
+export function keyText(v: CellValue | Scalar | undefined): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return "";
   return String(v).trim();
 }
 
-function isBlank(v: CellValue | undefined): boolean {
+/** An empty cell, or one holding only spaces. */
+export function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-function asScalar(v: CellValue): Scalar {
+/** A cell read back as a model cell writes it (an error as its text, e.g. "#N/A"). */
+export function asScalar(v: CellValue): Scalar {
   if (v === undefined) return null;
   return isCellError(v) ? v.error : v;
 }

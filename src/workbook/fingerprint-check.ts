@@ -14,6 +14,7 @@
 import type { CellValue } from "../engine/data/table";
 import { boxContains, cellAddress, parseCellAddress, type CellPosition, type RangeBox } from "../sheet/a1";
 import type { CellContents } from "./backend";
+import { isBlank } from "./carry";
 import {
   add24,
   decode24,
@@ -221,10 +222,6 @@ function locate(rows: Map<ChangedRow, number>, columns: Map<number, number>): Ma
     }
   }
   return found;
-}
-
-function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /**

@@ -20,6 +20,7 @@
  */
 import { isCellError, type CellValue } from "../engine/data/table";
 import { cellAddress } from "../sheet/a1";
+import { keyText } from "./carry";
 import { dateToExcelSerial } from "../sheet/serial-dates";
 import { createRowResolver, type ResolvedCell } from "../sheet/sheet-model-cells";
 import type { Block, Scalar, SheetModel } from "../sheet/sheet-model";
@@ -161,11 +162,7 @@ export function tableCellHash(identity: string, header: string, value: string): 
 
 /** What identifies a row: its key's text (a customer id), or its position among the data rows. */
 export function rowIdentity(key: CellValue | Scalar | undefined, position: number, keyed: boolean): string {
-  if (!keyed) return `#${position}`;
-  if (key === null || key === undefined) return "";
-  if (key instanceof Date) return key.toISOString().slice(0, 10);
-  if (isCellError(key)) return "";
-  return String(key).trim();
+  return keyed ? keyText(key) : `#${position}`;
 }
 
 /** What of a model the fingerprint leaves out. */

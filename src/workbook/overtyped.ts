@@ -8,8 +8,8 @@
 import { isCellError, type CellValue } from "../engine/data/table";
 import { TYPED_OVER_TEXTS } from "../engine/text/typed-over";
 import type { RefreshLoss } from "../sheet/port";
-import type { Block, Cell, Scalar, SheetModel } from "../sheet/sheet-model";
-import { modelBottom, type FoundTable } from "./carry";
+import type { Block, Cell, SheetModel } from "../sheet/sheet-model";
+import { asScalar, modelBottom, type FoundTable } from "./carry";
 import type { OvertypedCell } from "./fingerprint-check";
 import { typedTableName } from "./registry";
 
@@ -21,16 +21,12 @@ export function overtypedLoss(sheet: string, cell: OvertypedCell): RefreshLoss {
   return loss;
 }
 
-function typedText(v: CellValue): string {
+/** What a user typed in a cell, as a refresh names it in its lists and keeps it ("" for nothing). */
+export function typedText(v: CellValue): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
   return String(v);
-}
-
-function asScalar(v: CellValue): Scalar {
-  if (v === undefined) return null;
-  return isCellError(v) ? v.error : v;
 }
 
 /**

@@ -10,7 +10,14 @@ import { inputCells, isCellSpec, notedAndInputCells } from "../sheet/sheet-model
 import { MAX_SHEET_NAME_LENGTH } from "../sheet/sheet-model-check";
 import type { CellSpec, ChartSpec, Scalar, SheetModel } from "../sheet/sheet-model";
 import type { CellContents } from "./backend";
-import { areaAddresses, carriedTables, keptTableName, modelAreas, type CarriedTableRecord } from "./carry";
+import {
+  areaAddresses,
+  asScalar,
+  carriedTables,
+  keptTableName,
+  modelAreas,
+  type CarriedTableRecord,
+} from "./carry";
 import { fingerprintOf, type SheetFingerprint } from "./fingerprint";
 import { GENERATED_SHEET_PREFIX } from "../sheet/port";
 import { modelFormatRule, modelValidationRule } from "./format-rules";
@@ -227,10 +234,4 @@ export function keepEditedInputs(
     ),
   }));
   return { model: { ...model, blocks }, kept };
-}
-
-function asScalar(v: CellValue): Scalar {
-  if (v === undefined) return null;
-  if (isCellError(v)) return v.error;
-  return v;
 }
