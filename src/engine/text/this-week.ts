@@ -63,7 +63,6 @@ export const THIS_WEEK_TEXTS = bilingual({
     doneChoices: ["Done", "No answer", "Not interested"],
     doneHelp: "Choose Done, No answer or Not interested.",
     nobody: "Nobody to call this week: no member has a reason in the next 7 days.",
-    keptTitle: "Kept notes",
     keptNote:
       "What was written on rows of members no longer on the list; it goes back to their row when they return.",
     reason: {
@@ -143,7 +142,6 @@ export const THIS_WEEK_TEXTS = bilingual({
     doneChoices: ["已完成", "未接通", "不感兴趣"],
     doneHelp: "请选择：已完成、未接通或不感兴趣。",
     nobody: "本周无需联系：未来 7 天内没有会员有跟进原因。",
-    keptTitle: "保留的备注",
     keptNote: "已不在名单上的会员的记录；他们回到名单时会放回原行。",
     reason: {
       birthday: (date, daysUntil) =>

@@ -246,7 +246,6 @@ function callListTable(
       carry: {
         key: h.customerId,
         userColumns: [h.done, h.note],
-        keptTitle: t.keptTitle,
         keptNote: t.keptNote,
       },
     },
