@@ -131,11 +131,16 @@ export class XlsxPackage {
       });
   }
 
+  /** The first kilobytes of a worksheet's XML (what stands before its cells), without inflating the rest. */
+  private sheetHead(sheetPart: string): string | undefined {
+    const entry = this.byName.get(sheetPart);
+    return entry && readZipEntryStart(this.buffer, entry).toString("utf8");
+  }
+
   /** The <dimension ref> at the top of a worksheet, read without inflating the whole sheet. */
   declaredDimension(sheetPart: string): RangeBox | undefined {
-    const entry = this.byName.get(sheetPart);
-    if (!entry) return undefined;
-    const head = readZipEntryStart(this.buffer, entry).toString("utf8");
+    const head = this.sheetHead(sheetPart);
+    if (head === undefined) return undefined;
     const tag = startTags(head, "dimension")[0];
     if (!tag) return undefined;
     try {
@@ -150,10 +155,10 @@ export class XlsxPackage {
    * <sheetView>'s frozen <pane>), read without inflating the whole sheet.
    */
   sheetView(sheetPart: string): SheetView | undefined {
-    const entry = this.byName.get(sheetPart);
-    if (!entry) return undefined;
-    const head = readZipEntryStart(this.buffer, entry).toString("utf8");
-    const views = head.slice(0, Math.max(0, head.indexOf("<sheetData")) || head.length);
+    const head = this.sheetHead(sheetPart);
+    if (head === undefined) return undefined;
+    const cells = head.indexOf("<sheetData");
+    const views = cells < 0 ? head : head.slice(0, cells);
     const colour = startTags(views, "tabColor")[0];
     const pane = startTags(views, "pane")[0];
     const frozen = pane ? attributes(pane) : undefined;
