@@ -4,12 +4,7 @@
  * header detection. Adapters (memory, xlsx, office) only provide the backend.
  */
 import { inputError } from "../input-errors";
-import {
-  describeSource,
-  type CellValue,
-  type RawTable,
-  type TablePlace,
-} from "../engine/data/table";
+import { describeSource, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
 import {
   boxContains,
   cellAddress,
