@@ -27,6 +27,8 @@ describe("test/data", () => {
       "cdnow_sample_lifetimes_predictions.csv",
       "donations.csv",
       "edge-backslash-quotes.csv",
+      "edge-glob-blank-1.csv",
+      "edge-glob-blank-2.csv",
       "example_transactions.csv",
       "export-cdnow-master-shape.txt",
       "export-day-first.csv",
