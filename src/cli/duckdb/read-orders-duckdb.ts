@@ -303,7 +303,8 @@ async function decideFromValues(
 /** How DuckDB's rows are numbered in a file whose data starts at `firstRow`: its empty lines found (a text file). */
 async function fileRowNumbers(firstRow: number, lines: DataLines | undefined): Promise<RowNumbers> {
   if (!lines) return new RowNumbers(firstRow - 1, firstRow);
-  return new RowNumbers(lines.headerRow, firstRow, await findEmptyRecords(lines));
+  const { empties, blankAtEnd } = await findEmptyRecords(lines);
+  return new RowNumbers(lines.headerRow, firstRow, empties, blankAtEnd);
 }
 
 /**
