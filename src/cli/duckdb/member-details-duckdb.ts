@@ -34,7 +34,7 @@ type NumericRole = "birthday" | "joinDate" | "points";
 type TextRole = "tier" | "name" | "phone" | "email" | "store" | "channel";
 
 /** Rows of customers whose details count: an id, and not a test account. */
-const MEMBER_ROWS = "c.customer_id IS NOT NULL AND c.test_rule IS NULL";
+const MEMBER_ROWS = "c.customer IS NOT NULL AND c.reason IS DISTINCT FROM 'testAccount'";
 
 export interface MemberDetailOptions {
   dates?: DateParseOptions;
@@ -49,7 +49,7 @@ export interface MemberDetailOptions {
   ): Promise<void>;
 }
 
-/** Values per kept customer (table ll_customers, by first row) of an aggregate over member rows. */
+/** Values per kept customer (table ll_customers, in order of first appearance) of an aggregate over member rows. */
 async function perKeptCustomer(
   db: DuckDbSession,
   value: string,
@@ -57,8 +57,8 @@ async function perKeptCustomer(
   where: string,
 ): Promise<unknown[]> {
   const result = await db.columns(`SELECT v.value FROM ll_customers k LEFT JOIN (
-      SELECT c.customer_id, arg_max(${value}, c.ll_row) AS value FROM ${from} WHERE ${where} GROUP BY c.customer_id
-    ) v USING (customer_id) ORDER BY k.first_row`);
+      SELECT c.customer, arg_max(${value}, c.ll_row) AS value FROM ${from} WHERE ${where} GROUP BY c.customer
+    ) v USING (customer) ORDER BY k.customer`);
   return result.value;
 }
 
