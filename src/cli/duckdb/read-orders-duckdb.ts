@@ -397,7 +397,8 @@ async function checkRows(
 
 /**
  * The rules that need the whole table, each marking the lines through ll_rows: order totals repeated per
- * line (and the last day of the lines, in the same pass), the as-of date, exact duplicates.
+ * line (and, in the same pass, the last day of the lines and whether any may repeat), the as-of date,
+ * exact duplicates.
  */
 async function wholeTableRules(
   db: DuckDbSession,
@@ -420,7 +421,8 @@ async function wholeTableRules(
   await markRows(db, checked, { orderTotals, asOf });
 
   say("duplicates");
-  const duplicates = await markDuplicates(db, layout.headers);
+  // The order pass found whether any order's lines may repeat: when none may, there is nothing to search.
+  const duplicates = facts?.mayRepeat === false ? false : await markDuplicates(db, layout.headers);
   await markRows(db, checked, { orderTotals, asOf, duplicates });
   return { orderTotals, asOf, keepDuplicates: keepsDuplicates(options, layout.columns) };
 }
