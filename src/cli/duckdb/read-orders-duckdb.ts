@@ -427,6 +427,20 @@ async function wholeTableRules(
   return { orderTotals, asOf, keepDuplicates: keepsDuplicates(options, layout.columns) };
 }
 
+/** The member details of the kept customers, by the engine's parsers (member-details-duckdb.ts). */
+function readMembers(
+  db: DuckDbSession,
+  layout: FileLayout,
+  parsing: { dates: DateParseOptions; amounts: AmountParseOptions },
+  options: DuckDbReadOptions,
+) {
+  return memberDetailsWithDuckDb(db, layout.headers, layout.columns, {
+    ...parsing,
+    perReason: options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON,
+    lookup: (name, column, type, parse) => lookup(db, name, column, [type], (raw) => [parse(raw)]),
+  });
+}
+
 export async function readOrdersWithDuckDb(
   db: DuckDbSession,
   files: OrderFiles,
@@ -455,12 +469,7 @@ export async function readOrdersWithDuckDb(
   await keepCleanLines(db, keepDuplicates);
 
   say("members");
-  const members = await memberDetailsWithDuckDb(db, headers, columns, {
-    dates,
-    amounts,
-    perReason: options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON,
-    lookup: (name, column, type, parse) => lookup(db, name, column, [type], (raw) => [parse(raw)]),
-  });
+  const members = await readMembers(db, layout, { dates, amounts }, options);
 
   say("counting");
   const quality = await qualityReport(db, {
