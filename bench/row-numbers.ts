@@ -38,7 +38,7 @@ function writeOrders(dir: string, name: string, gapAt?: number): string {
 
 async function cpuSecondsPerGb(file: string, expected: number): Promise<number> {
   const before = process.cpuUsage();
-  const empties = await findEmptyRecords({
+  const { empties } = await findEmptyRecords({
     file,
     linesAbove: 1,
     headerRow: 1,

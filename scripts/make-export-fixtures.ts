@@ -193,8 +193,46 @@ export const EXPORT_FIXTURES: Record<string, Buffer> = {
   "export-day-first.csv": Buffer.from(DAY_FIRST, "utf8"),
 };
 
+/**
+ * (h) A MySQL-style export (`SELECT ... INTO OUTFILE ... ENCLOSED BY '"' ESCAPED BY '\\'`): a quote inside a
+ * quoted note is escaped with a backslash (\"), not doubled as CSV writes it. Row 3's note is where
+ * both readers stop: no reader may guess what such a cell holds.
+ */
+const BACKSLASH_QUOTES = lines([
+  "member_id,order_date,amount,note",
+  '1001,2024-01-05,25.00,"gift wrap"',
+  '1002,2024-01-06,12.50,"said \\"thanks\\" at the till"',
+  '1001,2024-02-01,30.00,""',
+]);
+
+/**
+ * (i) Two files of one glob (`edge-glob-blank-*.csv`), saved by Excel as CSV (CRLF), which writes a row
+ * of separators (`,,`) for a formatted row without values: file 1 has one between its order lines (row 3)
+ * and three below them (rows 5, 6 and 8, row 7 empty); file 2 one above its order lines (row 2, then an
+ * empty row 3), one between them (row 5) and one below (row 7). Read alone, each file's table runs from
+ * its first to its last order line: rows 2-4 and 4-6.
+ */
+const GLOB_BLANK_1 = lines(
+  ["Member,Date,Amount", "7,2024-01-02,10.00", ",,", "8,2024-01-03,5.00", ",,", ", ,", "", ",,"],
+  "\r\n",
+);
+const GLOB_BLANK_2 = lines(
+  ["Member,Date,Amount", ",,", "", "9,2024-01-04,abc", ",,", "10,2024-01-05,3.00", ",,"],
+  "\r\n",
+);
+
+/**
+ * Files for the edges of reading, each read by both the in-process reader and DuckDB (test/cli/duckdb-*):
+ * what each must give is counted by hand in the tests that read it.
+ */
+export const EDGE_FIXTURES: Record<string, Buffer> = {
+  "edge-backslash-quotes.csv": Buffer.from(BACKSLASH_QUOTES, "utf8"),
+  "edge-glob-blank-1.csv": Buffer.from(GLOB_BLANK_1, "utf8"),
+  "edge-glob-blank-2.csv": Buffer.from(GLOB_BLANK_2, "utf8"),
+};
+
 if (require.main === module) {
-  for (const [name, bytes] of Object.entries(EXPORT_FIXTURES)) {
+  for (const [name, bytes] of Object.entries({ ...EXPORT_FIXTURES, ...EDGE_FIXTURES })) {
     writeFileSync(path.join(DIR, name), bytes);
     console.log(`${name}  ${bytes.length} bytes`);
   }

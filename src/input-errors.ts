@@ -217,6 +217,10 @@ const en = {
     "--quantity and --price go together: a line's amount is then quantity × unit price",
   sqlLineAmounts: (d: { value: string; choices: string[] }) =>
     `--line-amounts ${d.value}: use one of ${d.choices.join(", ")}`,
+  // A file option followed by another option instead of its file (`--out --lang zh-CN`).
+  fileOptionWithoutFile: (d: { option: string; value: string }) =>
+    `${d.option} needs a file name, but it is followed by the option ${d.value}; write the file right ` +
+    `after it (${d.option} FILE), or ./${d.value} for a file whose name starts with "-"`,
   // The table options of report and fit.
   columnsUnknownRole: (d: { word: string; index: number; roles: string[] }) =>
     `--columns: "${d.word}" (column ${d.index}) is not a column role; use ${d.roles.join(", ")}, or - to leave the column out`,
@@ -379,6 +383,9 @@ const zhCN: Texts = {
     `--calibration-end ${d.calibrationEnd} 晚于 --as-of ${d.asOf}：校准期应在统计截止日当天或之前结束`,
   quantityWithoutPrice: () => "--quantity 和 --price 需要一起给出：此时每行的金额为数量 × 单价",
   sqlLineAmounts: (d) => `--line-amounts “${d.value}”：请使用以下之一：${quoted(d.choices, "、")}`,
+  fileOptionWithoutFile: (d) =>
+    `${d.option} 后面应是文件名，但跟着的是选项 ${d.value}；请把文件名直接写在它后面（${d.option} FILE），` +
+    `文件名以“-”开头时写作 ./${d.value}`,
   columnsUnknownRole: (d) =>
     `--columns：“${d.word}”（第 ${d.index} 列）不是列的用途；请使用 ${quoted(d.roles, "、")}，或用 - 跳过该列`,
   columnsTwice: (d) => `--columns："${d.role}" 被指定了两次`,

@@ -1,5 +1,5 @@
 /* The `loyalty` command line: the same report builders as the task pane, on .xlsx/.csv files. */
-import { Command, CommanderError, Help } from "commander";
+import { Command, CommanderError, Help, type Option } from "commander";
 import { HELP_TEXTS } from "../i18n/command-help";
 import { processIO, UserError, type CliIO } from "./io";
 import { CLI_TEXTS, type CommanderCode } from "../i18n/command-line";
@@ -12,6 +12,7 @@ import { registerFit } from "./commands/fit";
 import { registerReport } from "./commands/report";
 import { registerSql } from "./commands/sql";
 import { exitCleanlyWhenStopped } from "./stop-signals";
+import { inputError } from "../input-errors";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -37,8 +38,32 @@ function buildProgram(io: CliIO): Command {
   registerFit(program, io);
   registerReport(program, io);
   registerSql(program, io);
-  program.commands.forEach((c) => c.exitOverride());
+  program.commands.forEach((c) => {
+    c.exitOverride();
+    c.options.filter(takesFile).forEach(refuseOptionAsFile);
+  });
   return program;
+}
+
+/** An option whose value is a file name (`--out <file>`, `--config <file>` ...). */
+function takesFile(option: Option): boolean {
+  return /<file>$/.test(option.flags);
+}
+
+/**
+ * Commander takes whatever follows an option that needs a value as that value, so `--out --lang zh-CN`
+ * would write the report to a file named "--lang". A long option (or a one-letter flag such as -c) where a
+ * file name belongs is refused instead, naming the option; a file whose name does start with "-" can be
+ * given as ./-name.
+ */
+function refuseOptionAsFile(option: Option): void {
+  const parse = option.parseArg;
+  option.argParser((value: string, previous: unknown) => {
+    if (value.startsWith("--") || /^-[A-Za-z]$/.test(value)) {
+      throw inputError("fileOptionWithoutFile", { option: option.long ?? option.flags, value });
+    }
+    return parse ? parse(value, previous) : value;
+  });
 }
 
 /**

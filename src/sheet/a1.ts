@@ -119,6 +119,37 @@ export function boxesOverlap(a: RangeBox, b: RangeBox): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
+/**
+ * The cells of `bound` outside every box of `boxes`, as few rectangles: bands of rows between the boxes'
+ * edges, cut in each band at the columns the boxes crossing it hold. A 100,000-row table in `boxes` leaves
+ * only the narrow strips beside it to read.
+ */
+export function boxesOutside(bound: RangeBox, boxes: RangeBox[]): RangeBox[] {
+  const inside = boxes.filter((b) => boxesOverlap(b, bound));
+  const edges = new Set<number>([bound.top, bound.bottom + 1]);
+  for (const b of inside) {
+    if (b.top > bound.top) edges.add(b.top);
+    if (b.bottom < bound.bottom) edges.add(b.bottom + 1);
+  }
+  const rows = [...edges].sort((a, b) => a - b);
+  const out: RangeBox[] = [];
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const top = rows[i];
+    const bottom = rows[i + 1] - 1;
+    const across = inside
+      .filter((b) => b.top <= top && b.bottom >= bottom)
+      .map((b) => ({ left: Math.max(b.left, bound.left), right: Math.min(b.right, bound.right) }))
+      .sort((a, b) => a.left - b.left);
+    let left = bound.left;
+    for (const span of across) {
+      if (span.left > left) out.push({ top, bottom, left, right: span.left - 1 });
+      left = Math.max(left, span.right + 1);
+    }
+    if (left <= bound.right) out.push({ top, bottom, left, right: bound.right });
+  }
+  return out;
+}
+
 /** A sheet name as it must appear in a formula or a defined name: quoted when it is not a plain word. */
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !CELL_RE.test(name)

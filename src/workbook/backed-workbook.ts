@@ -7,6 +7,7 @@ import { inputError } from "../input-errors";
 import { describeSource, type CellValue, type RawTable, type TablePlace } from "../engine/data/table";
 import {
   boxContains,
+  boxesOutside,
   cellAddress,
   columnName,
   parseRangeAddress,
@@ -53,7 +54,7 @@ import {
 } from "./registry";
 import { unmarkedReportCharts } from "./report-objects";
 import { decodeStore, encodeStore, type StoreEntries } from "./settings-store";
-import { boxesOutside, certainReportAreas, touchingGroups, type FoundCell } from "./unrecorded-areas";
+import { certainReportAreas, touchingGroups, type FoundCell } from "./unrecorded-areas";
 
 const SETTINGS_KEY = "settings";
 const REGISTRY_KEY = "registry";

@@ -18,6 +18,9 @@ import { UserError } from "../../src/user-error";
 import { messageText, type MessageDetail } from "../../src/i18n/messages";
 import { capture } from "../helpers/cli-io";
 import { tableRows } from "../helpers/refresh-corpus";
+import { testDataPath } from "../helpers/test-data";
+import { readCsvTable } from "../../src/workbook/csv/read";
+import { readOrderTable } from "../../src/engine/data/read-orders";
 
 let dir: string;
 beforeAll(() => {
@@ -204,5 +207,62 @@ describe("a glob that names .csv and .csv.gz files alike (`*.csv*`)", () => {
     expect(messageText("zh-CN", detail as MessageDetail)).toContain(
       ".parquet 文件（2024.parquet）和文本文件（2025.csv）",
     );
+  });
+});
+
+/**
+ * test/data/edge-glob-blank-*.csv: rows of separators (`,,`, as Excel saves a formatted row without
+ * values) above, between and below each file's order lines. Read alone, the in-process reader's table of
+ * file 1 is rows 2-4 (7; a blank row 3; 8) and of file 2 rows 4-6 (9 with amount "abc"; a blank row 5;
+ * 10): the `,,` rows above the first and below the last order line of a file are no rows of it, in the
+ * glob either, where they once counted as blank rows (and a file's leading one took its predecessor's row).
+ */
+describe("a glob whose files have rows of separators (,,) above and below their order lines", () => {
+  const [first, second] = ["edge-glob-blank-1.csv", "edge-glob-blank-2.csv"];
+  const glob = testDataPath("edge-glob-blank-*.csv");
+
+  it("reads each file's rows as the in-process reader reads that file alone", async () => {
+    const alone = new Map<string, Analysis>();
+    for (const name of [first, second]) {
+      const { table } = await readCsvTable(testDataPath(name));
+      alone.set(name, analyzeOrderTable(readOrderTable(table, {})));
+    }
+    const one = alone.get(first) as Analysis;
+    const two = alone.get(second) as Analysis;
+    expect([one.table.quality.rowsRead, two.table.quality.rowsRead]).toEqual([3, 3]);
+    expect([places(one, "blankRow"), places(two, "blankRow")]).toEqual([["3"], ["5"]]);
+
+    const whole = await analyse(glob);
+    expect(whole.table.quality.rowsRead).toBe(3 + 3);
+    expect(count(whole, "blankRow")).toBe(2);
+    expect(places(whole, "blankRow")).toEqual([`${first}:3`, `${second}:5`]);
+    expect(places(whole, "nonNumericAmount")).toEqual([`${second}:4`]);
+    expect(places(whole, "noPurchase")).toEqual([`${second}:4`]);
+    expect(whole.summary.customerIds).toEqual(["7", "8", "10"]);
+    // 10.00 + 5.00 + 3.00.
+    expect(Math.round(Array.from(whole.summary.spend).reduce((a, b) => a + b, 0) * 100)).toBe(1800);
+    for (const [name, a] of alone) {
+      for (const finding of a.table.quality.findings) {
+        if (finding.unit !== "rows") continue;
+        const inGlob = places(whole, finding.reason).filter((p) => p.startsWith(`${name}:`));
+        expect([finding.reason, inGlob]).toEqual([
+          finding.reason,
+          places(a, finding.reason).map((r) => `${name}:${r}`),
+        ]);
+      }
+    }
+  });
+
+  it.each([
+    ["en", "Blank row"],
+    ["zh-CN", "空行"],
+  ])("lists the blank rows with their file on the Data quality sheet (%s)", async (language, label) => {
+    const out = path.join(dir, `glob-blank-${language}.xlsx`);
+    expect(
+      await run(["report", glob, "--engine", "duckdb", "--lang", language, "--out", out], capture()),
+    ).toBe(0);
+    const rows = await tableRows(out, "LL_DataQualityExamples");
+    const blank = rows.filter((r) => r[0] === label).map((r) => `${String(r[1])}:${String(r[2])}`);
+    expect(blank).toEqual([`${first}:3`, `${second}:5`]);
   });
 });

@@ -155,11 +155,22 @@ describe("findEmptyRecords", () => {
     const file = write("seam.csv", `${head}\n${line.repeat(3)}\n\n`);
     const at = { file, linesAbove: 1, headerRow: 1, lineBreak: "\n" as const, delimiter: 0x2c };
     // Rows: 1 the header, 2 .. n + 1 the lines, n + 2 the long one, n + 3 the empty one.
-    expect(await findEmptyRecords(at)).toEqual([n + 3]);
+    expect(await findEmptyRecords(at)).toEqual({ empties: [n + 3], blankAtEnd: 0 });
     const quoted = write("quoted.csv", `id,date,note\n7,2024-01-02,"a\n\nb"\n${line}\n\n`);
-    expect(await findEmptyRecords({ ...at, file: quoted })).toEqual([]);
+    expect(await findEmptyRecords({ ...at, file: quoted })).toEqual({ empties: [], blankAtEnd: 0 });
     const trailing = write("trailing.csv", `id,date,amount\n${line.repeat(5)}\n\n\n`);
-    expect(await findEmptyRecords({ ...at, file: trailing })).toEqual([]);
+    expect(await findEmptyRecords({ ...at, file: trailing })).toEqual({ empties: [], blankAtEnd: 0 });
+  });
+
+  it("counts the rows of separators and blanks below the last filled line, not the empty ones", async () => {
+    const at = { linesAbove: 1, headerRow: 1, lineBreak: "\n" as const, delimiter: 0x2c };
+    // Below the last order line: ",,", " , ", an empty line, '"",""' and ",," without a line break: 4 rows.
+    const file = write("blank-end.csv", 'id,date,amount\r\n7,2024-01-02,9\r\n,,\r\n , \r\n\r\n"",""\r\n,,');
+    // The empty line (row 5) lies between rows DuckDB reads: listed, and left out below the table's last row.
+    expect(await findEmptyRecords({ ...at, file })).toEqual({ empties: [5], blankAtEnd: 4 });
+    // A blank row between order lines is no row at the end.
+    const inside = write("blank-inside.csv", "id,date,amount\n7,2024-01-02,9\n,,\n8,2024-01-03,1\n");
+    expect(await findEmptyRecords({ ...at, file: inside })).toEqual({ empties: [], blankAtEnd: 0 });
   });
 
   it("maps DuckDB's rows to the file's rows and the in-process table's", () => {

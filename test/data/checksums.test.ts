@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { testDataPath } from "../helpers/test-data";
-import { EXPORT_FIXTURES } from "../../scripts/make-export-fixtures";
+import { EDGE_FIXTURES, EXPORT_FIXTURES } from "../../scripts/make-export-fixtures";
 
 /** The table of test/data/README.md: file name → sha256. */
 function publishedChecksums(): Map<string, string> {
@@ -19,13 +19,16 @@ function publishedChecksums(): Map<string, string> {
 describe("test/data", () => {
   const checksums = publishedChecksums();
 
-  it("lists the six data files and the seven order exports with their checksums", () => {
+  it("lists the six data files, the seven order exports and the edges of reading with their checksums", () => {
     expect([...checksums.keys()].sort()).toEqual([
       "CDNOW_sample.txt",
       "cdnow_customers_summary.csv",
       "cdnow_customers_summary_with_transactions.csv",
       "cdnow_sample_lifetimes_predictions.csv",
       "donations.csv",
+      "edge-backslash-quotes.csv",
+      "edge-glob-blank-1.csv",
+      "edge-glob-blank-2.csv",
       "example_transactions.csv",
       "export-cdnow-master-shape.txt",
       "export-day-first.csv",
@@ -37,8 +40,8 @@ describe("test/data", () => {
     ]);
   });
 
-  it("holds the order exports exactly as scripts/make-export-fixtures.ts writes them", () => {
-    for (const [file, bytes] of Object.entries(EXPORT_FIXTURES)) {
+  it("holds the order exports and the edges exactly as scripts/make-export-fixtures.ts writes them", () => {
+    for (const [file, bytes] of Object.entries({ ...EXPORT_FIXTURES, ...EDGE_FIXTURES })) {
       expect([file, readFileSync(testDataPath(file)).equals(bytes)]).toEqual([file, true]);
     }
   });

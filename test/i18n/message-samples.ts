@@ -205,6 +205,7 @@ export const MESSAGE_SAMPLES: Samples = {
   calibrationAfterAsOf: [{ calibrationEnd: "2024-12-31", asOf: "2024-06-30" }],
   quantityWithoutPrice: [{}],
   sqlLineAmounts: [{ value: "甲", choices: ["perLine", "orderTotal"] }],
+  fileOptionWithoutFile: [{ option: "--out", value: "--lang" }],
   columnsUnknownRole: [{ word: "时间", index: 2, roles: ["id", "date", "amount"] }],
   columnsTwice: [{ role: "amount" }],
   badDelimiter: [{ value: "斜杠" }],

@@ -28,6 +28,7 @@ import {
   globbedFiles,
   inputFormat,
   textLayout,
+  textProblemOf,
   utf8Copy,
   type TextLayout,
 } from "./text-input";
@@ -36,6 +37,7 @@ import { openDuckDb, type DuckDbSession } from "./session";
 import { dropRaw } from "./raw-table";
 import { progressOnStderr } from "./progress";
 import { onStop } from "../stop-signals";
+import { UserError } from "../../user-error";
 
 export type ReadEngine = "js" | "duckdb" | "auto";
 export const READ_ENGINES: readonly ReadEngine[] = ["auto", "js", "duckdb"];
@@ -92,7 +94,8 @@ function namesDuckDbTakes(headers: string[]): string[] | undefined {
  * How DuckDB reads a text input (one file, a .gz file or a glob of them) under the CLI's text options:
  * as the in-process reader would read each file (its encoding, separator and header row), through a
  * UTF-8 copy when DuckDB cannot read it as it is (text-input.ts). `notUtf8`: files DuckDB found not to be
- * UTF-8 past their first megabyte. Also returns how the first file is read (for the reading note).
+ * UTF-8 past their first megabyte. Also returns how each file is read (the first one's for the reading
+ * note) and the file names messages use.
  */
 async function duckDbCsvOptions(
   input: string,
@@ -101,8 +104,9 @@ async function duckDbCsvOptions(
   db: DuckDbSession,
   notUtf8: ReadonlySet<string>,
   format: OrderFileFormat | null,
-): Promise<{ options: DuckDbCsvOptions; text?: TextLayout }> {
-  if (format !== "csv" || (!isGlob(input) && !existsSync(input))) return { options: {} };
+): Promise<{ options: DuckDbCsvOptions; text?: TextLayout; layouts: TextLayout[]; names: string[] }> {
+  if (format !== "csv" || (!isGlob(input) && !existsSync(input)))
+    return { options: {}, layouts: [], names: [] };
   const files = isGlob(input) ? await globbedFiles(db, input) : [input];
   const layouts: TextLayout[] = [];
   for (const file of files) layouts.push(await textLayout(file, csv, notUtf8.has(file)));
@@ -117,7 +121,7 @@ async function duckDbCsvOptions(
   // One file's rows are numbered as it has them; a glob's rows by their file and their row there.
   const glob = isGlob(input);
   const lines = glob ? undefined : dataLinesOf(text, readFrom[0]);
-  const names = globFileNames(files);
+  const names = glob ? globFileNames(files) : [path.basename(input)];
   const parts = !glob
     ? undefined
     : layouts.map((l, k) => ({
@@ -130,6 +134,7 @@ async function duckDbCsvOptions(
   const options: DuckDbCsvOptions = {
     header,
     delimiter: duckDbDelimiter(text),
+    ...(text.delimiter === "whitespace" ? { unquoted: true } : {}),
     skip: text.skip,
     firstRow: text.firstRow,
     readFrom,
@@ -137,7 +142,25 @@ async function duckDbCsvOptions(
     ...(lines ? { lines } : {}),
     ...(parts ? { parts } : {}),
   };
-  return { options, text };
+  return { options, text, layouts, names };
+}
+
+/**
+ * When DuckDB could not read text files: the in-process reader's error for the first row it cannot parse
+ * in them (the same decision and message whatever DuckDB's words), or undefined (another failure).
+ */
+async function rowNotParsed(
+  e: unknown,
+  decided: { layouts: TextLayout[]; names: string[] },
+  csv: CsvReadOptions,
+): Promise<UserError | undefined> {
+  // Our own errors (a column not found, ...) come after DuckDB read the files.
+  if (e instanceof UserError) return undefined;
+  for (const [k, layout] of decided.layouts.entries()) {
+    const problem = await textProblemOf(layout, decided.names[k], csv);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 /** The file DuckDB found not to be UTF-8 (its error names it), or undefined for any other error. */
@@ -179,7 +202,8 @@ async function readOrdersAsInProcess(
     } catch (e) {
       const file = fileNotUtf8(e);
       if (!serial && needsSerialRead(e)) serial = true;
-      else if (file === undefined || notUtf8.has(file)) throw e;
+      else if (file === undefined || notUtf8.has(file))
+        throw (await rowNotParsed(e, decided, options.csv ?? {})) ?? e;
       else notUtf8.add(file);
       await dropRaw(db);
     }

@@ -5,8 +5,8 @@
  *
  * The report's table of a glob is the files' tables one below the other: its data row r lies in the file
  * whose part holds r, at that file's first row + (r - where the part starts). A file's part runs from its
- * first data row to its last row DuckDB reads (empty lines at a file's end are no rows, as for a single
- * file), so the report's row counts are the sums of the files'.
+ * first data row to its last filled row: empty lines and blank rows (`,,`) above or below them are no
+ * rows of that file read alone, nor of the glob, so the report's row counts are the sums of the files'.
  */
 import type { DuckDbRowNumbers, RowNumbers } from "./row-numbers";
 
@@ -22,26 +22,50 @@ interface Part extends GlobFileRows {
   firstRowid: number;
   /** The table's data row of the file's first data row. */
   start: number;
-  /** The table's data rows in the file (its first data row to its last row DuckDB reads). */
+  /** The table's data rows in the file (its first data row to its last filled row). */
   span: number;
 }
+
+/** DuckDB's rows `from` to `to` (both included). */
+type RowidRange = readonly [from: number, to: number];
 
 export class GlobRowNumbers implements DuckDbRowNumbers {
   private readonly parts: Part[] = [];
   /** The table's first row as the report counts it (the first file's). */
   readonly firstRow: number;
 
+  /** DuckDB's blank rows of a file above its first data row (but the first file's) or below its last filled row. */
+  private readonly outside: RowidRange[] = [];
+
   constructor(files: readonly GlobFileRows[]) {
     let firstRowid = 0;
     let start = 0;
-    for (const file of files) {
-      const last = file.rows > 0 ? file.numbers.fileRow(file.rows - 1) : file.numbers.firstRow - 1;
-      const span = Math.max(0, last - file.numbers.firstRow + 1);
+    for (const [k, file] of files.entries()) {
+      const { numbers } = file;
+      const filled = file.rows - numbers.blankRowsAtEnd;
+      const last = filled > 0 ? numbers.fileRow(filled - 1) : numbers.firstRow - 1;
+      const span = Math.max(0, last - numbers.firstRow + 1);
       this.parts.push({ ...file, firstRowid, start, span });
+      // The first file's rows above its table are the caller's (rowsAboveTable), as for one file.
+      const above = k === 0 ? 0 : Math.min(numbers.rowsAboveTable(), file.rows);
+      if (above > 0) this.outside.push([firstRowid, firstRowid + above - 1]);
+      const below = Math.min(numbers.blankRowsAtEnd, file.rows - above);
+      if (below > 0) this.outside.push([firstRowid + file.rows - below, firstRowid + file.rows - 1]);
       firstRowid += file.rows;
       start += span;
     }
     this.firstRow = files[0]?.numbers.firstRow ?? 2;
+  }
+
+  inTableSql(rowid: string): string {
+    const first = `${rowid} >= ${this.rowsAboveTable()}`;
+    if (this.outside.length === 0) return first;
+    const ranges = this.outside.map(([from, to]) => `${rowid} BETWEEN ${from} AND ${to}`);
+    return `${first} AND NOT (${ranges.join(" OR ")})`;
+  }
+
+  leftOutAfter(rowid: number): number {
+    return this.outside.reduce((n, [from, to]) => n + Math.max(0, to - Math.max(from, rowid + 1) + 1), 0);
   }
 
   /** The last part whose first element (by `key`) is at most `at`. */

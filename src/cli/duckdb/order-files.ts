@@ -77,6 +77,12 @@ export interface DuckDbCsvOptions {
   /** A glob's files. */
   parts?: GlobPart[];
   /**
+   * A copy of aligned columns, whose quotes are characters like any other (the in-process reader splits
+   * such lines on blanks). Every other text file is read as the in-process reader reads it: a cell may be
+   * quoted ("..."), a quote inside it doubled (""), and a quote that breaks that rule is an error (strict).
+   */
+  unquoted?: boolean;
+  /**
    * Read by one thread: DuckDB's parallel reader refuses quoted cells holding line breaks beside
    * `null_padding` (which short rows need), so such a file is read again this way.
    */
@@ -102,6 +108,8 @@ export function orderFiles(
     ...(csv.delimiter ? [`delim = ${sqlString(csv.delimiter)}`] : []),
     ...(csv.names ? [`names = [${csv.names.map(sqlString).join(", ")}]`] : []),
     ...(csv.skip ? [`skip = ${csv.skip}`] : []),
+    csv.unquoted ? "quote = '', escape = ''" : "quote = '\"', escape = '\"'",
+    "strict_mode = true",
     "null_padding = true",
     ...(csv.serial ? ["parallel = false"] : []),
   ];

@@ -148,7 +148,7 @@ async function addBlankRows(
   const empty = q.rows.emptyRowsInTable(extent.lastFileRow, perReason);
   const found = await db.columns(`SELECT c.ll_row, ${rawText(q.headers[idColumn])} AS cell
     FROM ${CHECKED_ROWS} c JOIN ll_raw r ON r.rowid = c.ll_row
-    WHERE c.reason = 'blankRow' AND c.ll_row BETWEEN ${q.rows.rowsAboveTable()} AND ${extent.lastRowid}
+    WHERE c.reason = 'blankRow' AND ${q.rows.inTableSql("c.ll_row")} AND c.ll_row <= ${extent.lastRowid}
     ORDER BY c.ll_row LIMIT ${perReason}`);
   found.ll_row.forEach((rowid, k) => {
     table.columns[idColumn][q.rows.tableRow(Number(rowid))] = cellOf(found.cell[k]);
@@ -157,7 +157,9 @@ async function addBlankRows(
     .sort((a, b) => a - b)
     .slice(0, perReason);
   for (const row of shown) collector.add("blankRow", idColumn, row);
-  collector.addCount("blankRow", n - extent.blankBelow + empty.count - shown.length);
+  // The blank rows below the table that inTableSql left out are not in `n`.
+  const below = extent.blankBelow - q.rows.leftOutAfter(extent.lastRowid);
+  collector.addCount("blankRow", n - below + empty.count - shown.length);
 }
 
 /** A sparse table of the file: only the example rows' cells are filled, which is all the collector reads. */
@@ -198,7 +200,7 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
     note,
   });
   return [
-    { ...byRow("blankRow", id), where: `c.reason = 'blankRow' AND c.ll_row >= ${q.rows.rowsAboveTable()}` },
+    { ...byRow("blankRow", id), where: `c.reason = 'blankRow' AND ${q.rows.inTableSql("c.ll_row")}` },
     byRow("blankId", id),
     byRow("testAccount", id, (e) => `rule: ${e.testRule}`),
     byRow(

@@ -128,7 +128,6 @@ export interface DuckDbOrders {
  * file's customers in order of first appearance (so ORDER BY customer is that order).
  */
 export { CLEAN_LINES, KEPT_CUSTOMERS } from "./clean-lines";
-export { CHECKED_ROWS } from "./checked-rows";
 
 /** Roles whose columns the reader uses (others are left out and said so). */
 function usedRoles(columns: DetectedColumns): readonly string[] {
@@ -247,7 +246,8 @@ async function decideFromValues(
 /** How DuckDB's rows are numbered in a file whose data starts at `firstRow`: its empty lines found (a text file). */
 async function fileRowNumbers(firstRow: number, lines: DataLines | undefined): Promise<RowNumbers> {
   if (!lines) return new RowNumbers(firstRow - 1, firstRow);
-  return new RowNumbers(lines.headerRow, firstRow, await findEmptyRecords(lines));
+  const { empties, blankAtEnd } = await findEmptyRecords(lines);
+  return new RowNumbers(lines.headerRow, firstRow, empties, blankAtEnd);
 }
 
 /**

@@ -79,12 +79,62 @@ function holdsData(bytes: Uint8Array, from = 0): boolean {
   return false;
 }
 
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/**
+ * Follows a file's bytes to its end to count its blank rows at the end: the lines after its last line
+ * with a value that hold only separators, blanks and quotes (`,,`, `" ",""`). DuckDB reads each as a
+ * row whose cells are all blank; the in-process reader leaves them out of the table, as every blank row
+ * below the last filled one. Empty lines are not counted: DuckDB skips them. Each piece is searched from
+ * its end, so a piece that ends with a value costs a byte or two.
+ */
+class BlankRowsAtEnd {
+  /** No line break since the last byte of a value. */
+  private onFilledLine = true;
+  /** Lines of blanks ended since the line of the last value. */
+  private lines = 0;
+  /** The line not yet ended holds blanks (not only its line break). */
+  private open = false;
+
+  constructor(
+    private readonly lineBreak: number,
+    private readonly delimiter: number,
+  ) {}
+
+  private blank = (b: number) =>
+    b === SPACE || b === TAB || b === QUOTE || b === CR || b === LF || b === this.delimiter;
+
+  feed(piece: Uint8Array): void {
+    let from = piece.length - 1;
+    while (from >= 0 && this.blank(piece[from])) from--;
+    if (from >= 0) {
+      this.onFilledLine = true;
+      this.lines = 0;
+      this.open = false;
+    }
+    for (let i = from + 1; i < piece.length; i++) {
+      const b = piece[i];
+      if (b === this.lineBreak) {
+        if (this.onFilledLine) this.onFilledLine = false;
+        else if (this.open) this.lines++;
+        this.open = false;
+      } else if (b !== CR && b !== LF && !this.onFilledLine) this.open = true;
+    }
+  }
+
+  /** The blank rows DuckDB reads below the last line with a value. */
+  get rows(): number {
+    return this.lines + (this.open ? 1 : 0);
+  }
+}
+
 /**
  * Whether an empty line may lie between data records: two line breaks in a row ("\n\n", "\n\r\n" or
  * "\r\r", as the file's lines end) below the header, followed by anything but more line breaks (empty lines at the end are no
  * rows in either reader). A quoted cell holding an empty line answers yes too; the exact pass decides.
  */
-async function mayHoldEmptyLines(at: DataLines): Promise<boolean> {
+async function mayHoldEmptyLines(at: DataLines, end: BlankRowsAtEnd): Promise<boolean> {
   const breakByte = at.lineBreak === "\n" ? LF : CR;
   // Decided on the first piece: an empty line of a CRLF file is "\n\r\n", of an LF file "\n\n".
   let needle: string | undefined;
@@ -93,6 +143,7 @@ async function mayHoldEmptyLines(at: DataLines): Promise<boolean> {
   let tail = Buffer.alloc(0);
   let emptyLineSeen = false;
   for await (const read of piecesOf(at.file)) {
+    end.feed(read);
     let chunk = read;
     if (linesToSkip > 0) {
       const past = pastLines(chunk, linesToSkip, breakByte);
@@ -123,7 +174,7 @@ async function mayHoldEmptyLines(at: DataLines): Promise<boolean> {
  * is empty when its line holds nothing but its line break (a CR before LF included); records are cut at
  * line breaks outside quoted cells, as papaparse and DuckDB cut them.
  */
-async function emptyRecordRows(at: DataLines): Promise<number[]> {
+async function emptyRecordRows(at: DataLines, end: BlankRowsAtEnd): Promise<number[]> {
   const breakByte = at.lineBreak === "\n" ? LF : CR;
   const empties: number[] = [];
   let linesToSkip = at.linesAbove;
@@ -134,6 +185,7 @@ async function emptyRecordRows(at: DataLines): Promise<number[]> {
   let cellStart = true;
   let lastFilled = 0;
   for await (const chunk of piecesOf(at.file)) {
+    end.feed(chunk);
     const n = chunk.length;
     let i = 0;
     while (linesToSkip > 0 && i < n) {
@@ -193,9 +245,18 @@ async function emptyRecordRows(at: DataLines): Promise<number[]> {
   return empties;
 }
 
-/** The empty records below the header of the file DuckDB reads (see the module's comment). */
-export async function findEmptyRecords(at: DataLines): Promise<number[]> {
-  return (await mayHoldEmptyLines(at)) ? emptyRecordRows(at) : [];
+/**
+ * The empty records below the header of the file DuckDB reads (see the module's comment), and its blank
+ * rows at the end (BlankRowsAtEnd), found in the same pass.
+ */
+export async function findEmptyRecords(at: DataLines): Promise<{ empties: number[]; blankAtEnd: number }> {
+  const breakByte = at.lineBreak === "\n" ? LF : CR;
+  // Each pass reads the whole file (the first when it finds no empty line): the last one counts.
+  let end = new BlankRowsAtEnd(breakByte, at.delimiter);
+  if (!(await mayHoldEmptyLines(at, end))) return { empties: [], blankAtEnd: end.rows };
+  end = new BlankRowsAtEnd(breakByte, at.delimiter);
+  const empties = await emptyRecordRows(at, end);
+  return { empties, blankAtEnd: end.rows };
 }
 
 /** DuckDB's rows as the report's table numbers them: one file's (RowNumbers), or a glob's (glob-row-numbers.ts). */
@@ -212,6 +273,15 @@ export interface DuckDbRowNumbers {
   emptyRowsInTable(lastRow: number, limit: number): { count: number; first: number[] };
   /** A glob's file and row in it of a data row (undefined for one file: its rows are the table's). */
   rowPlace?: (dataRow: number) => { file: string; row: number };
+  /**
+   * SQL true where DuckDB's row `rowid` (an SQL expression) may be a row of the table: below the rows
+   * above its first row, and for a glob not one of a file's blank rows above its first data row or below
+   * its last filled row (each file read alone leaves them out). Blank rows below the whole table's last
+   * filled row are the caller's to leave out.
+   */
+  inTableSql(rowid: string): string;
+  /** How many of DuckDB's rows after `rowid` inTableSql leaves out (all blank rows). */
+  leftOutAfter(rowid: number): number;
 }
 
 /**
@@ -225,7 +295,17 @@ export class RowNumbers implements DuckDbRowNumbers {
     readonly firstRow: number,
     /** File rows of the empty records below the header, ascending. */
     private readonly empties: readonly number[] = [],
+    /** DuckDB's blank rows below the file's last filled row (found in a text file; 0 otherwise). */
+    readonly blankRowsAtEnd = 0,
   ) {}
+
+  inTableSql(rowid: string): string {
+    return `${rowid} >= ${this.rowsAboveTable()}`;
+  }
+
+  leftOutAfter(): number {
+    return 0;
+  }
 
   /** How many empty records lie before the `rowid`-th record DuckDB reads. */
   private emptiesBefore(rowid: number): number {

@@ -31,8 +31,8 @@ import {
   textDecoderOf,
   type TextEncodingName,
 } from "../../workbook/csv/decode";
-import { parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
-import { delimiterName, type CsvReadOptions } from "../../workbook/csv/table";
+import { firstTextProblem, parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
+import { delimiterName, textProblemError, type CsvReadOptions } from "../../workbook/csv/table";
 import { HEADER_SCAN_ROWS, RawTableCollector } from "../../workbook/read-table";
 import { inputError, readFailure } from "../../input-errors";
 import type { UserError } from "../../user-error";
@@ -215,6 +215,41 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
     firstRow: table.firstRow,
     copied: notUtf8 || !isUtf8(encoding) || aligned,
   };
+}
+
+/**
+ * The in-process reader's error for the first row of the file it cannot parse (a quote not doubled, a
+ * quoted cell never closed), or undefined when it can parse every row. `label` names the file. Asked
+ * when DuckDB has failed to read the file: the whole file is parsed as the in-process reader parses it
+ * (read and decoded a piece at a time, up to that row), so that both readers refuse the same files with
+ * the same message, whatever DuckDB's own words.
+ */
+export async function textProblemOf(
+  layout: TextLayout,
+  label: string,
+  csv: CsvReadOptions,
+): Promise<UserError | undefined> {
+  const { delimiter } = layout;
+  // Aligned columns are split on blanks: a quote there is a character like any other.
+  if (delimiter === "whitespace") return undefined;
+  const decoder = textDecoderOf(layout.encoding);
+  const { stream, close } = fileBytes(layout.file);
+  async function* pieces(): AsyncGenerator<string> {
+    for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
+    yield decoder.decode();
+  }
+  try {
+    const problem = await firstTextProblem(pieces(), delimiter);
+    if (!problem) return undefined;
+    const { column, row } = problem;
+    const named = csv.header !== "none" && column !== undefined && layout.headerRow < row;
+    const header = named ? layout.headers[column - 1] || undefined : undefined;
+    return textProblemError(label, problem, header, layout.encoding, delimiter);
+  } catch (e) {
+    throw unreadable(layout.file, e);
+  } finally {
+    close();
+  }
 }
 
 /** Splits a line of aligned columns as the in-process reader does (parseDelimitedText). */

@@ -27,30 +27,111 @@ export function buildOrderLines(
   kept: number[],
   ids: string[],
 ): OrderLines {
-  let purchaseCount = 0;
-  let refundCount = 0;
+  const counts = countLines(order, kind, values, newIndexOf);
+  const purchases = emptyPurchaseColumns(counts.purchases, kept.length, values);
+  const refunds = emptyRefundLines(counts.refunds, kept.length);
+  fillLines(order, kind, values, newIndexOf, purchases, refunds);
+  const { customerStart, customer, day, amount, sourceRow, quantity, channel, labelIndex } = purchases;
+  const orderColumn = columns.mapping.orderId;
+  return {
+    customerIds: kept.map((old) => ids[old]),
+    customerStart,
+    customer,
+    day,
+    amount,
+    sourceRow,
+    newOrder: markNewOrders(
+      orderColumn === undefined ? undefined : table.columns[orderColumn],
+      customer,
+      day,
+      sourceRow,
+    ),
+    quantity,
+    channel,
+    channels: values.channels.values,
+    labels: Object.fromEntries(
+      purchases.labelRoles.map((role, k): [LabelRole, LabelColumn] => [
+        role,
+        { index: labelIndex[k], values: values.labels[role]?.dictionary.values ?? [] },
+      ]),
+    ),
+    refunds,
+  };
+}
+
+/**
+ * How many purchase and refund lines there will be, to size their columns once. A refund of a customer
+ * who was dropped (no purchase kept) has nowhere to go and is not counted.
+ */
+function countLines(
+  order: Int32Array,
+  kind: Uint8Array,
+  values: RowValues,
+  newIndexOf: Int32Array,
+): { purchases: number; refunds: number } {
+  let purchases = 0;
+  let refunds = 0;
   for (let i = 0; i < order.length; i++) {
     const k = kind[order[i]];
-    if (k === PURCHASE) purchaseCount++;
-    else if (k === REFUND && newIndexOf[values.customer[order[i]]] >= 0) refundCount++;
+    if (k === PURCHASE) purchases++;
+    else if (k === REFUND && newIndexOf[values.customer[order[i]]] >= 0) refunds++;
   }
-  const customerCount = kept.length;
-  const customerStart = new Int32Array(customerCount + 1);
-  const customer = new Int32Array(purchaseCount);
-  const day = new Int32Array(purchaseCount);
-  const amount = new Float64Array(purchaseCount);
-  const sourceRow = new Int32Array(purchaseCount);
-  const quantity = values.quantity ? new Float64Array(purchaseCount) : null;
-  const channel = values.channel ? new Int32Array(purchaseCount) : null;
+  return { purchases, refunds };
+}
+
+/** The purchase lines' columns while they are filled: the optional ones only where the table has them. */
+interface PurchaseColumns {
+  customerStart: Int32Array;
+  customer: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  sourceRow: Int32Array;
+  quantity: Float64Array | null;
+  channel: Int32Array | null;
+  labelRoles: LabelRole[];
+  /** Per label role, the line's index into its dictionary. */
+  labelIndex: Int32Array[];
+}
+
+function emptyPurchaseColumns(count: number, customerCount: number, values: RowValues): PurchaseColumns {
   const labelRoles = Object.keys(values.labels) as LabelRole[];
-  const labelIndex = labelRoles.map(() => new Int32Array(purchaseCount));
-  const labelOfRow = labelRoles.map((role) => values.labels[role]?.index as Int32Array);
-  const refunds: RefundLines = {
+  return {
     customerStart: new Int32Array(customerCount + 1),
-    day: new Int32Array(refundCount),
-    amount: new Float64Array(refundCount),
-    sourceRow: new Int32Array(refundCount),
+    customer: new Int32Array(count),
+    day: new Int32Array(count),
+    amount: new Float64Array(count),
+    sourceRow: new Int32Array(count),
+    quantity: values.quantity ? new Float64Array(count) : null,
+    channel: values.channel ? new Int32Array(count) : null,
+    labelRoles,
+    labelIndex: labelRoles.map(() => new Int32Array(count)),
   };
+}
+
+function emptyRefundLines(count: number, customerCount: number): RefundLines {
+  return {
+    customerStart: new Int32Array(customerCount + 1),
+    day: new Int32Array(count),
+    amount: new Float64Array(count),
+    sourceRow: new Int32Array(count),
+  };
+}
+
+/**
+ * Copies each kept customer's purchase and refund rows, in `order`, into their columns, and sets where
+ * each customer's lines start (offsets written as each customer's last line goes in, then carried over
+ * customers without lines).
+ */
+function fillLines(
+  order: Int32Array,
+  kind: Uint8Array,
+  values: RowValues,
+  newIndexOf: Int32Array,
+  purchases: PurchaseColumns,
+  refunds: RefundLines,
+): void {
+  const { customerStart, customer, day, amount, sourceRow, quantity, channel, labelIndex } = purchases;
+  const labelOfRow = purchases.labelRoles.map((role) => values.labels[role]?.index as Int32Array);
   let p = 0;
   let r = 0;
   for (let i = 0; i < order.length; i++) {
@@ -75,31 +156,6 @@ export function buildOrderLines(
   }
   fillForward(customerStart);
   fillForward(refunds.customerStart);
-  const orderColumn = columns.mapping.orderId;
-  return {
-    customerIds: kept.map((old) => ids[old]),
-    customerStart,
-    customer,
-    day,
-    amount,
-    sourceRow,
-    newOrder: markNewOrders(
-      orderColumn === undefined ? undefined : table.columns[orderColumn],
-      customer,
-      day,
-      sourceRow,
-    ),
-    quantity,
-    channel,
-    channels: values.channels.values,
-    labels: Object.fromEntries(
-      labelRoles.map((role, k): [LabelRole, LabelColumn] => [
-        role,
-        { index: labelIndex[k], values: values.labels[role]?.dictionary.values ?? [] },
-      ]),
-    ),
-    refunds,
-  };
 }
 
 /**

@@ -96,10 +96,17 @@ class ParetoNbdLikelihood implements Likelihood {
 
   logLikelihood(params: Float64Array, gradient: Float64Array): number {
     const p: ParetoNbdParams = { r: params[0], alpha: params[1], s: params[2], beta: params[3] };
+    const rowsLL = this.bracketTerms(p, gradient);
+    return this.addFactorsOutsideBracket(rowsLL, p, gradient);
+  }
+
+  /**
+   * Σ w · ln[ (α+T)^-(r+x) (β+T)^-s + s · I ] over the distinct rows, its gradient written to `gradient`
+   * (r, α, s, β). The bracket is summed in log space, from the larger of its two terms.
+   */
+  private bracketTerms(p: ParetoNbdParams, gradient: Float64Array): number {
     const { x, tx, T, w, n } = this.data;
     const gI = this.integralGrad;
-    // G(T) and G(t_x) of a pair are computed when a row of it first takes the series path in this
-    // evaluation (rows on the quadrature path never need them).
     const evaluation = ++this.evaluation;
     const { high, low } = this;
     const rowsLL = new CompensatedSum();
@@ -114,22 +121,8 @@ class ParetoNbdLikelihood implements Likelihood {
       const pr = p.r + x[i];
       const wi = w[i];
       const alive = -pr * lnAT - p.s * lnBT;
-      const hi = high.of[i];
-      const lo = low.of[i];
-      if (
-        (high.evaluation[hi] !== evaluation || low.evaluation[lo] !== evaluation) &&
-        tx[i] < T[i] &&
-        seriesIsFast(p.alpha, p.beta, pr, p.s + 1, tx[i])
-      ) {
-        if (high.evaluation[hi] !== evaluation) {
-          termG(p.alpha, p.beta, pr, p.s + 1, T[i], high.terms[hi]);
-          high.evaluation[hi] = evaluation;
-        }
-        if (low.evaluation[lo] !== evaluation) {
-          termG(p.alpha, p.beta, pr, p.s + 1, tx[i], low.terms[lo]);
-          low.evaluation[lo] = evaluation;
-        }
-      }
+      this.computeGTermsOnce(i, p, pr, evaluation);
+      const highTerm = high.terms[high.of[i]];
       const lnI = logParetoIntegral(
         p.alpha,
         p.beta,
@@ -138,10 +131,11 @@ class ParetoNbdLikelihood implements Likelihood {
         tx[i],
         T[i],
         gI,
-        high.terms[hi],
-        low.terms[lo],
+        highTerm,
+        low.terms[low.of[i]],
       );
       if (lnI === -Infinity) {
+        // No time between t_x and T to die in: the bracket is its "alive" term alone.
         rowsLL.add(wi * alive);
         gr -= wi * lnAT;
         gAlpha -= (wi * pr) / (p.alpha + T[i]);
@@ -160,7 +154,42 @@ class ParetoNbdLikelihood implements Likelihood {
       gS += wi * (wAlive * -lnBT + wDied * (1 / p.s + gI[3]));
       gBeta += wi * (wAlive * (-p.s / (p.beta + T[i])) + wDied * gI[1]);
     }
-    let ll = rowsLL.value;
+    gradient[0] = gr;
+    gradient[1] = gAlpha;
+    gradient[2] = gS;
+    gradient[3] = gBeta;
+    return rowsLL.value;
+  }
+
+  /**
+   * G(T) and G(t_x) of row i's pairs, when a row of the pair first takes the series path in this
+   * evaluation: rows on the quadrature path never need them, and a pair's later rows reuse them.
+   */
+  private computeGTermsOnce(i: number, p: ParetoNbdParams, pr: number, evaluation: number): void {
+    const { high, low } = this;
+    const { tx, T } = this.data;
+    const hi = high.of[i];
+    const lo = low.of[i];
+    const highDue = high.evaluation[hi] !== evaluation;
+    const lowDue = low.evaluation[lo] !== evaluation;
+    if (!(highDue || lowDue) || !(tx[i] < T[i]) || !seriesIsFast(p.alpha, p.beta, pr, p.s + 1, tx[i])) return;
+    if (highDue) {
+      termG(p.alpha, p.beta, pr, p.s + 1, T[i], high.terms[hi]);
+      high.evaluation[hi] = evaluation;
+    }
+    if (lowDue) {
+      termG(p.alpha, p.beta, pr, p.s + 1, tx[i], low.terms[lo]);
+      low.evaluation[lo] = evaluation;
+    }
+  }
+
+  /**
+   * `rowsLL` with the factors of L outside the bracket, Γ(r+x)/Γ(r) · α^r β^s, added (the gamma ratio
+   * once per distinct x, with the weight of its rows), and their derivatives added to `gradient`.
+   */
+  private addFactorsOutsideBracket(rowsLL: number, p: ParetoNbdParams, gradient: Float64Array): number {
+    let ll = rowsLL;
+    let gr = gradient[0];
     const N = this.customers;
     const lgr = lgamma(p.r);
     const psiR = digamma(p.r);
@@ -172,13 +201,10 @@ class ParetoNbdLikelihood implements Likelihood {
     }
     ll += N * (p.r * ln(p.alpha) + p.s * ln(p.beta));
     gr += N * ln(p.alpha);
-    gAlpha += (N * p.r) / p.alpha;
-    gS += N * ln(p.beta);
-    gBeta += (N * p.s) / p.beta;
     gradient[0] = gr;
-    gradient[1] = gAlpha;
-    gradient[2] = gS;
-    gradient[3] = gBeta;
+    gradient[1] += (N * p.r) / p.alpha;
+    gradient[2] += N * ln(p.beta);
+    gradient[3] += (N * p.s) / p.beta;
     return ll;
   }
 }

@@ -340,10 +340,20 @@ function plannedOrders(o: Required<GenerateOrdersOptions>) {
 }
 
 export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
-  const customersWanted = options.customers ?? 1000;
-  const o: Required<GenerateOrdersOptions> = {
-    customers: customersWanted,
-    lines: Math.max(customersWanted, options.lines ?? customersWanted * 10),
+  const o = withDefaults(options);
+  const { rng, customers, plan } = plannedOrders(o);
+  addContacts(customers, o.seed, o.headers);
+  addJoinDates(rng, customers, plan, o);
+  const columns = writeOrders(rng, customers, plan, o);
+  if (o.dirt > 0) addDirt(rng, columns, o.dirt, o.cells === "text");
+  return { source: o.source, headers: [...GENERATED_HEADERS[o.headers]], columns, firstRow: 2 };
+}
+
+function withDefaults(options: GenerateOrdersOptions): Required<GenerateOrdersOptions> {
+  const customers = options.customers ?? 1000;
+  return {
+    customers,
+    lines: Math.max(customers, options.lines ?? customers * 10),
     seed: options.seed ?? 1,
     firstDay: options.firstDay ?? dayFromYmd(2022, 1, 1),
     lastDay: options.lastDay ?? dayFromYmd(2024, 12, 31),
@@ -353,9 +363,18 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
     source: options.source ?? "Orders",
     lifetimes: options.lifetimes ?? "ownLength",
   };
-  const asText = o.cells === "text";
-  const { rng, customers, plan } = plannedOrders(o);
-  addContacts(customers, o.seed, o.headers);
+}
+
+/**
+ * Join dates: up to 60 days before a member's first order (one in ten gave none). Drawn from the main
+ * stream after the plan, so the orders of a seed stay what they were.
+ */
+function addJoinDates(
+  rng: Random,
+  customers: Customer[],
+  plan: OrderPlan,
+  o: Required<GenerateOrdersOptions>,
+): void {
   const joinedOn = new Map<number, number>();
   for (let i = 0; i < plan.day.length; i++) {
     if (!joinedOn.has(plan.customer[i])) joinedOn.set(plan.customer[i], plan.day[i]);
@@ -363,61 +382,111 @@ export function generateOrders(options: GenerateOrdersOptions = {}): RawTable {
   customers.forEach((c, i) => {
     if (rng.uniform() < 0.1) return;
     const join = (joinedOn.get(i) ?? o.firstDay) - Math.floor(rng.uniform() * 60);
-    c.joinDate = asText ? formatDay(join) : dateFromDay(join);
+    c.joinDate = o.cells === "text" ? formatDay(join) : dateFromDay(join);
   });
-  const channels = CHANNELS[o.headers];
-  const products = Array.from({ length: PRODUCTS }, (_, i) => `P${pad(i + 1, 5)}`);
-  const inOrder: number[] = [];
+}
+
+/** What each line of the table is written with: its columns, the random streams, the members' tastes. */
+interface LineWriter {
+  columns: CellValue[][];
+  rng: Random;
+  /** The stream of the categories, apart from `rng`. */
+  tastes: Random;
+  /** Per customer, the favourite category and how often they buy it (the planted tastes). */
+  favourite: number[];
+  loyalty: number[];
+  products: string[];
+  /** The products already on the order being written. */
+  inOrder: number[];
+  o: Required<GenerateOrdersOptions>;
+}
+
+/** The order cells every line of an order repeats. */
+interface OrderCells {
+  id: string;
+  date: CellValue;
+  channel: string;
+}
+
+/** The planned orders as the table's lines, in the order of their day and time. */
+function writeOrders(
+  rng: Random,
+  customers: Customer[],
+  plan: OrderPlan,
+  o: Required<GenerateOrdersOptions>,
+): CellValue[][] {
   // Tastes come from a stream of their own, so the other columns are what they were before categories.
   const tastes = new Random(o.seed ^ 0x7a57e5);
-  const favourite = customers.map(() => pickCategory(tastes, -1, 0, CATEGORY_WEIGHTS));
-  const loyalty = customers.map(() => 0.4 + 0.45 * tastes.uniform());
   const lineCount = linesOf(plan);
-  const columns: CellValue[][] = GENERATED_HEADERS[o.headers].map(() => new Array<CellValue>(lineCount));
+  const writer: LineWriter = {
+    columns: GENERATED_HEADERS[o.headers].map(() => new Array<CellValue>(lineCount)),
+    rng,
+    tastes,
+    favourite: customers.map(() => pickCategory(tastes, -1, 0, CATEGORY_WEIGHTS)),
+    loyalty: customers.map(() => 0.4 + 0.45 * tastes.uniform()),
+    products: Array.from({ length: PRODUCTS }, (_, i) => `P${pad(i + 1, 5)}`),
+    inOrder: [],
+    o,
+  };
+  const channels = CHANNELS[o.headers];
   let row = 0;
   for (const [sequence, index] of chronological(plan, o.firstDay).entries()) {
-    const c = customers[plan.customer[index]];
-    const day = plan.day[index];
+    const customer = plan.customer[index];
+    const c = customers[customer];
     const second = plan.second[index];
-    const orderId = `SO${pad(sequence + 1, 9)}`;
-    // Joined rather than concatenated: a flat string, as a CSV parser gives, not a rope of two parts.
-    const date: CellValue = asText
-      ? [formatDay(day), timeText(second)].join(" ")
-      : new Date(dateFromDay(day).getTime() + second * 1000);
-    const channel = channels[rng.uniform() < 0.8 ? c.channel : Math.floor(rng.uniform() * channels.length)];
-    inOrder.length = 0;
-    for (let l = 0; l < plan.lines[index]; l++, row++) {
-      let product: number;
-      do product = Math.floor(rng.uniform() ** 1.5 * PRODUCTS);
-      while (inOrder.includes(product));
-      inOrder.push(product);
-      const amount = Math.max(0.5, Math.round(c.meanSpend * Math.exp(0.6 * rng.normal()) * 100) / 100);
-      const quantity = 1 + Math.floor(rng.uniform() ** 2 * 4);
-      columns[ORDER][row] = orderId;
-      columns[MEMBER][row] = c.id;
-      columns[DATE][row] = date;
-      columns[PRODUCT][row] = products[product];
-      columns[AMOUNT][row] = asText ? amount.toFixed(2) : amount;
-      columns[QUANTITY][row] = asText ? String(quantity) : quantity;
-      columns[CHANNEL][row] = channel;
-      columns[BIRTHDAY][row] = c.birthday;
-      columns[JOIN][row] = c.joinDate;
-      columns[NAME][row] = c.name;
-      columns[PHONE][row] = c.phone;
-      columns[STORE][row] = c.store;
-      const category =
-        SAMPLE_CATEGORIES[
-          pickCategory(
-            tastes,
-            favourite[plan.customer[index]],
-            loyalty[plan.customer[index]],
-            CATEGORY_WEIGHTS,
-          )
-        ];
-      columns[CATEGORY][row] = o.headers === "zh" ? category.zh : category.en;
-      columns[BRAND][row] = category.brands[product % category.brands.length];
-    }
+    const order: OrderCells = {
+      id: `SO${pad(sequence + 1, 9)}`,
+      // Joined rather than concatenated: a flat string, as a CSV parser gives, not a rope of two parts.
+      date:
+        o.cells === "text"
+          ? [formatDay(plan.day[index]), timeText(second)].join(" ")
+          : new Date(dateFromDay(plan.day[index]).getTime() + second * 1000),
+      channel: channels[rng.uniform() < 0.8 ? c.channel : Math.floor(rng.uniform() * channels.length)],
+    };
+    row = writeOrderLines(writer, customer, c, order, plan.lines[index], row);
   }
-  if (o.dirt > 0) addDirt(rng, columns, o.dirt, asText);
-  return { source: o.source, headers: [...GENERATED_HEADERS[o.headers]], columns, firstRow: 2 };
+  return writer.columns;
+}
+
+/**
+ * The `lines` lines of one order of customer `c` (number `customer`) from `row` on: different products,
+ * each with its amount around the customer's typical spend, a quantity, and a category of their tastes.
+ * Returns the row after them.
+ */
+function writeOrderLines(
+  w: LineWriter,
+  customer: number,
+  c: Customer,
+  order: OrderCells,
+  lines: number,
+  row: number,
+): number {
+  const { columns, rng, o } = w;
+  const asText = o.cells === "text";
+  w.inOrder.length = 0;
+  for (let l = 0; l < lines; l++, row++) {
+    let product: number;
+    do product = Math.floor(rng.uniform() ** 1.5 * PRODUCTS);
+    while (w.inOrder.includes(product));
+    w.inOrder.push(product);
+    const amount = Math.max(0.5, Math.round(c.meanSpend * Math.exp(0.6 * rng.normal()) * 100) / 100);
+    const quantity = 1 + Math.floor(rng.uniform() ** 2 * 4);
+    columns[ORDER][row] = order.id;
+    columns[MEMBER][row] = c.id;
+    columns[DATE][row] = order.date;
+    columns[PRODUCT][row] = w.products[product];
+    columns[AMOUNT][row] = asText ? amount.toFixed(2) : amount;
+    columns[QUANTITY][row] = asText ? String(quantity) : quantity;
+    columns[CHANNEL][row] = order.channel;
+    columns[BIRTHDAY][row] = c.birthday;
+    columns[JOIN][row] = c.joinDate;
+    columns[NAME][row] = c.name;
+    columns[PHONE][row] = c.phone;
+    columns[STORE][row] = c.store;
+    const taste = pickCategory(w.tastes, w.favourite[customer], w.loyalty[customer], CATEGORY_WEIGHTS);
+    const category = SAMPLE_CATEGORIES[taste];
+    columns[CATEGORY][row] = o.headers === "zh" ? category.zh : category.en;
+    columns[BRAND][row] = category.brands[product % category.brands.length];
+  }
+  return row;
 }

@@ -126,6 +126,7 @@ function intervalText(i: Interval, digits: number): string {
   return `${f(i.estimate)} (${f(i.low)} … ${f(i.high)})`;
 }
 
+/** One campaign's block: its verdict, the facts its numbers come from, and its strata. */
 function campaignDetail(
   layout: SheetLayout,
   data: ReportData,
@@ -134,8 +135,20 @@ function campaignDetail(
   money: ReturnType<typeof moneyFormat>,
 ): void {
   const t = TEXTS[language];
-  const f = t.facts;
   layout.section(t.detail(m.campaign), verdict(t, m));
+  campaignFacts(layout, m, t, money);
+  strataTable(layout, data, m, language, money);
+  layout.gap();
+}
+
+/** Who was matched and who not (by reason), the four spends of the difference-in-differences, the effect. */
+function campaignFacts(
+  layout: SheetLayout,
+  m: CampaignMeasure,
+  t: (typeof TEXTS)[Language],
+  money: ReturnType<typeof moneyFormat>,
+): void {
+  const f = t.facts;
   layout.facts(
     [
       [f.window, m.windowDays],
@@ -168,6 +181,20 @@ function campaignDetail(
       money,
     ],
   );
+}
+
+/**
+ * The strata every number comes from: at most STRATA_ROWS, the largest by participants (the sheet says
+ * how many were left out), listed by start, tier, then R, F and spend band from the best.
+ */
+function strataTable(
+  layout: SheetLayout,
+  data: ReportData,
+  m: CampaignMeasure,
+  language: Language,
+  money: ReturnType<typeof moneyFormat>,
+): void {
+  const t = TEXTS[language];
   layout.note(t.strata);
   const strata = [...m.strata].sort((a, b) => b.participants - a.participants).slice(0, STRATA_ROWS);
   strata.sort(
@@ -206,5 +233,4 @@ function campaignDetail(
       money,
     ],
   });
-  layout.gap();
 }

@@ -116,59 +116,25 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
   switch (action.type) {
     case "search":
       return { ...state, searching: true };
-    case "found": {
-      // Keep the user's (or the stored) choice when it is still there; else propose the best candidate.
-      const keep = state.selected && action.candidates.some((c) => c.key === state.selected);
-      const selected = keep
-        ? state.selected
-        : (proposedSource(action.candidates) ?? action.candidates[0])?.key;
-      const changed = selected !== state.selected;
-      const header = proposedHeader(action.candidates.find((c) => c.key === selected));
-      return withProposedDayOrder({
-        ...state,
-        searching: false,
-        candidates: action.candidates,
-        selected,
-        ...(changed ? { table: undefined, dates: undefined, overrides: {}, header } : {}),
-      });
-    }
+    case "found":
+      return withCandidates(state, action.candidates);
     case "select":
       if (action.key === state.selected) return state;
       return withProposedDayOrder({
         ...state,
         selected: action.key,
         header: proposedHeader(state.candidates.find((c) => c.key === action.key)),
-        table: undefined,
-        dates: undefined,
-        overrides: {},
+        ...unread(),
         asOf: null,
       });
     case "header":
       // Other columns (named by letter, or by the titles now read): the mapping starts afresh.
       if (action.header === state.header) return state;
-      return withProposedDayOrder({
-        ...state,
-        header: action.header,
-        table: undefined,
-        dates: undefined,
-        overrides: {},
-      });
-    case "read": {
-      if (!isCurrentRead(state, action.key, action.header)) return state;
-      const rows = action.rows ?? rowCount(action.table);
-      const read = { ...state, table: { key: action.key, data: action.table, rows }, dates: undefined };
-      // A customer summary's recency and T are in the unit it was made in: the build must use that one.
-      const unit = isCustomerSummaryHeaders(action.table.headers)
-        ? summaryFacts(action.table).unit
-        : undefined;
-      return withProposedDayOrder(unit ? { ...read, timeUnit: unit } : read);
-    }
-    case "dates": {
-      if (!isCurrentRead(state, action.key, action.header) || state.table?.key !== action.key) return state;
-      const facts = { ...(state.dates?.key === action.key ? state.dates.facts : {}) };
-      facts[action.facts.column] = action.facts;
-      return withProposedDayOrder({ ...state, dates: { key: action.key, facts } });
-    }
+      return withProposedDayOrder({ ...state, header: action.header, ...unread() });
+    case "read":
+      return withTableRead(state, action);
+    case "dates":
+      return withDateFacts(state, action);
     case "map":
       if (!state.table) return state;
       // Any role may move the date column (a column serves one role), so the proposal is made again.
@@ -182,19 +148,60 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
       return { ...state, timeUnit: action.unit };
     case "dayOrder":
       return { ...state, dayOrder: action.order, dayOrderChosen: true, dayOrderProposal: undefined };
-    case "restore": {
-      const s = action.settings;
-      return {
-        ...state,
-        selected: keyOf(s.source) ?? state.selected,
-        header: s.header ?? state.header,
-        overrides: s.columns ?? state.overrides,
-        asOf: s.asOf ?? null,
-        timeUnit: s.timeUnit ?? state.timeUnit,
-        ...(s.dayOrder ? { dayOrder: s.dayOrder, dayOrderChosen: true, dayOrderProposal: undefined } : {}),
-      };
-    }
+    case "restore":
+      return withStoredSettings(state, action.settings);
   }
+}
+
+/** Another table, or the same one read another way: nothing of it read yet, and no column mapped by hand. */
+function unread(): Pick<SourceState, "table" | "dates" | "overrides"> {
+  return { table: undefined, dates: undefined, overrides: {} };
+}
+
+/** The candidates found: the user's (or the stored) choice kept when it is still there, else the best one. */
+function withCandidates(state: SourceState, candidates: OrderSourceCandidate[]): SourceState {
+  const keep = state.selected && candidates.some((c) => c.key === state.selected);
+  const selected = keep ? state.selected : (proposedSource(candidates) ?? candidates[0])?.key;
+  const changed = selected !== state.selected;
+  const header = proposedHeader(candidates.find((c) => c.key === selected));
+  return withProposedDayOrder({
+    ...state,
+    searching: false,
+    candidates,
+    selected,
+    ...(changed ? { ...unread(), header } : {}),
+  });
+}
+
+/** The chosen table read (an answer about another choice is dropped). */
+function withTableRead(state: SourceState, action: Extract<SourceAction, { type: "read" }>): SourceState {
+  if (!isCurrentRead(state, action.key, action.header)) return state;
+  const rows = action.rows ?? rowCount(action.table);
+  const read = { ...state, table: { key: action.key, data: action.table, rows }, dates: undefined };
+  // A customer summary's recency and T are in the unit it was made in: the build must use that one.
+  const unit = isCustomerSummaryHeaders(action.table.headers) ? summaryFacts(action.table).unit : undefined;
+  return withProposedDayOrder(unit ? { ...read, timeUnit: unit } : read);
+}
+
+/** What the worker found in one date column of the chosen table, beside those it found before. */
+function withDateFacts(state: SourceState, action: Extract<SourceAction, { type: "dates" }>): SourceState {
+  if (!isCurrentRead(state, action.key, action.header) || state.table?.key !== action.key) return state;
+  const facts = { ...(state.dates?.key === action.key ? state.dates.facts : {}) };
+  facts[action.facts.column] = action.facts;
+  return withProposedDayOrder({ ...state, dates: { key: action.key, facts } });
+}
+
+/** The settings a previous build stored: a saved date order counts as chosen. */
+function withStoredSettings(state: SourceState, s: StoredSourceSettings): SourceState {
+  return {
+    ...state,
+    selected: keyOf(s.source) ?? state.selected,
+    header: s.header ?? state.header,
+    overrides: s.columns ?? state.overrides,
+    asOf: s.asOf ?? null,
+    timeUnit: s.timeUnit ?? state.timeUnit,
+    ...(s.dayOrder ? { dayOrder: s.dayOrder, dayOrderChosen: true, dayOrderProposal: undefined } : {}),
+  };
 }
 
 export function selectedCandidate(state: SourceState): OrderSourceCandidate | undefined {

@@ -120,6 +120,73 @@ function streamWhitespaceAligned(text: string, onRows: RowsListener): void {
 }
 
 /**
+ * Parses text handed over in pieces (a whole string at once, or a file decoded as it is read), each up
+ * to its last whole row, so that a file of millions of lines is never held as one array of rows. Papa.parse's
+ * own chunks recurse a call deeper per chunk, and each call keeps its chunk's rows alive to the end: the
+ * text is cut here instead. A row's problems are counted from the first row of all the text.
+ */
+class PiecewiseParser {
+  readonly problems: TextProblem[] = [];
+  /** Rows parsed so far. */
+  private firstIndex = 0;
+
+  constructor(
+    private readonly delimiter: Exclude<Delimiter, "whitespace">,
+    private readonly newline: string,
+    private readonly onRows: RowsListener,
+  ) {}
+
+  /**
+   * Parses the whole rows of `text` (all of it when `end`) and returns how many of its characters that
+   * is: the rest starts the text of the next call. `before`: characters parsed before `text`.
+   */
+  parse(text: string, end: boolean, before = 0): number {
+    let start = 0;
+    let size = CHUNK_CHARACTERS;
+    while (start < text.length) {
+      const stop = Math.min(text.length, start + size);
+      const last = end && stop === text.length;
+      const parser = new Papa.Parser({
+        delimiter: this.delimiter,
+        newline: this.newline as Papa.ParseConfig["newline"],
+      });
+      const result = parser.parse(text.slice(start, stop), 0, !last) as Papa.ParseResult<string[]>;
+      if (!last && result.meta.cursor === 0) {
+        // The rest of the text is one row not yet ended: it comes again with the next piece.
+        if (stop === text.length) break;
+        // One row (a quoted field with line breaks) longer than the piece: take a longer piece.
+        size *= 2;
+        continue;
+      }
+      size = CHUNK_CHARACTERS;
+      // Errors name the row within the piece.
+      for (const e of result.errors) {
+        // The column of the first problem only: the one a message names.
+        const column =
+          this.problems.length === 0
+            ? fieldOfQuote(text.slice(start, stop), e.index, this.delimiter)
+            : undefined;
+        this.problems.push({
+          row: this.firstIndex + (e.row ?? 0) + 1,
+          ...(column === undefined ? {} : { column }),
+          message: e.message,
+          code: e.code,
+        });
+      }
+      const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));
+      start = last ? stop : start + result.meta.cursor;
+      this.onRows(rows, this.firstIndex, before + start);
+      this.firstIndex += rows.length;
+    }
+    return start;
+  }
+}
+
+/** The line break papaparse tells from the text's beginning (\n, \r\n or \r), as it does itself. */
+const lineBreakOf = (text: string, delimiter: string) =>
+  Papa.parse<string[]>(text.slice(0, GUESS_LINE_BREAK_CHARACTERS), { delimiter, preview: 1 }).meta.linebreak;
+
+/**
  * Parses `text` a chunk at a time, handing the rows to `onRows` as they come, so that a file of millions
  * of lines is never held as one array of rows. `given`: the separator the user named (default: detected).
  */
@@ -135,43 +202,36 @@ export function streamDelimitedText(
   const delimiter = given
     ? (DELIMITER_CHARACTERS[given] as Exclude<Delimiter, "whitespace">)
     : detectDelimiter(text);
-  const problems: ParsedText["problems"] = [];
-  // Papa.parse's own chunks recurse a call deeper per chunk, and each call keeps its chunk's rows alive to
-  // the end: the text is cut here instead, each piece parsed up to its last whole row.
-  const newline = Papa.parse<string[]>(text.slice(0, GUESS_LINE_BREAK_CHARACTERS), { delimiter, preview: 1 })
-    .meta.linebreak;
-  let start = 0;
-  let firstIndex = 0;
-  let size = CHUNK_CHARACTERS;
-  while (start < text.length) {
-    const end = Math.min(text.length, start + size);
-    const last = end === text.length;
-    const parser = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig["newline"] });
-    const result = parser.parse(text.slice(start, end), 0, !last) as Papa.ParseResult<string[]>;
-    if (!last && result.meta.cursor === 0) {
-      // One row (a quoted field with line breaks) longer than the piece: take a longer piece.
-      size *= 2;
-      continue;
-    }
-    size = CHUNK_CHARACTERS;
-    // Errors name the row within the piece.
-    for (const e of result.errors) {
-      // The column of the first problem only: the one a message names.
-      const column =
-        problems.length === 0 ? fieldOfQuote(text.slice(start, end), e.index, delimiter) : undefined;
-      problems.push({
-        row: firstIndex + (e.row ?? 0) + 1,
-        ...(column === undefined ? {} : { column }),
-        message: e.message,
-        code: e.code,
-      });
-    }
-    const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));
-    start = last ? end : start + result.meta.cursor;
-    onRows(rows, firstIndex, start);
-    firstIndex += rows.length;
+  const parser = new PiecewiseParser(delimiter, lineBreakOf(text, delimiter), onRows);
+  parser.parse(text, true);
+  return { delimiter, problems: parser.problems };
+}
+
+/**
+ * The first problem the in-process reader (streamDelimitedText) meets in a text given in pieces (a file
+ * too large for one string, decoded as it is read), or undefined: the pieces are read only up to it.
+ */
+export async function firstTextProblem(
+  pieces: AsyncIterable<string>,
+  delimiter: Exclude<Delimiter, "whitespace">,
+): Promise<TextProblem | undefined> {
+  let parser: PiecewiseParser | undefined;
+  let pending = "";
+  let parsed = 0;
+  const ignoreRows = () => undefined;
+  for await (const piece of pieces) {
+    pending += piece;
+    // The line break is told from the text's first megabyte, as in process.
+    if (!parser && pending.length < GUESS_LINE_BREAK_CHARACTERS) continue;
+    parser ??= new PiecewiseParser(delimiter, lineBreakOf(pending, delimiter), ignoreRows);
+    const used = parser.parse(pending, false, parsed);
+    parsed += used;
+    pending = pending.slice(used);
+    if (parser.problems.length > 0) return parser.problems[0];
   }
-  return { delimiter, problems };
+  parser ??= new PiecewiseParser(delimiter, lineBreakOf(pending, delimiter), ignoreRows);
+  parser.parse(pending, true, parsed);
+  return parser.problems[0];
 }
 
 /** The whole text's rows at once (small texts); blank lines at the end are left out. */

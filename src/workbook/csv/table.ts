@@ -8,7 +8,8 @@ import type { RawTable } from "../../engine/data/table";
 import { columnName } from "../../sheet/a1";
 import { RawTableCollector, type HeaderSpec } from "../read-table";
 import { decodeText, type DecodedText, type TextEncodingName } from "./decode";
-import { streamDelimitedText, type Delimiter } from "./parse";
+import { streamDelimitedText, type Delimiter, type TextProblem } from "./parse";
+import type { UserError } from "../../user-error";
 import { DELIMITER_CHARACTERS, type TextDelimiter, type TextEncodingChoice } from "../../sheet/text-formats";
 
 /** "comma", "tab", "whitespace": a delimiter as messages name it. */
@@ -79,6 +80,30 @@ export function decodeCsvBytes(bytes: Uint8Array, label: string, given?: TextEnc
   return decodeText(bytes, given);
 }
 
+/**
+ * The error of a row the CSV parser cannot read (an unclosed quote, a quote not doubled): the file, its
+ * row and column with the column's header, and how the file was read. One message for every reader of
+ * text files (the DuckDB path says the same of the same file).
+ */
+export function textProblemError(
+  label: string,
+  problem: TextProblem,
+  header: string | undefined,
+  encoding: TextEncodingName,
+  delimiter: Delimiter,
+): UserError {
+  return inputError("csvRow", {
+    file: label,
+    row: problem.row,
+    ...(problem.column === undefined ? {} : { column: columnName(problem.column) }),
+    ...(header ? { header } : {}),
+    problem: problem.message,
+    parser: problem.code,
+    encoding,
+    delimiter: delimiterName(delimiter) as DelimiterWord,
+  });
+}
+
 /** The table of a delimited file's bytes (the task pane's dropped file); see csvTableFromText. */
 export async function csvTableFromBytes(
   bytes: Uint8Array,
@@ -118,16 +143,7 @@ export function csvTableFromText(
   if (shape.problems.length > 0) {
     const p = shape.problems[0];
     const header = p.column === undefined ? undefined : collector.headerAbove(p.row, p.column);
-    throw inputError("csvRow", {
-      file: label,
-      row: p.row,
-      ...(p.column === undefined ? {} : { column: columnName(p.column) }),
-      ...(header ? { header } : {}),
-      problem: p.message,
-      parser: p.code,
-      encoding,
-      delimiter: delimiterName(shape.delimiter) as DelimiterWord,
-    });
+    throw textProblemError(label, p, header, encoding, shape.delimiter);
   }
   if (failure !== undefined) throw failure;
   return { table: collector.finish(), encoding, encodingDetected: detected, delimiter: shape.delimiter };

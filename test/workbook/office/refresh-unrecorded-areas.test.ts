@@ -18,7 +18,6 @@ import {
   snapshot,
   tableIn,
 } from "./refresh-fixture";
-import { boxesOutside } from "../../../src/workbook/unrecorded-areas";
 
 jest.setTimeout(120_000);
 
@@ -103,25 +102,5 @@ describe("Refresh in Excel of sheets a build wrote before areas were recorded", 
     await buildReport({ workbook: wb });
     const now = tableIn(excel, "LL_Customers");
     expect(now.sheet.cell(now.rowOf(id), now.columnOf("Called?"))?.value).toBe("yes, Tuesday");
-  });
-});
-
-describe("boxesOutside", () => {
-  it("cuts the bound into the rectangles no box covers", () => {
-    const bound = { top: 1, left: 1, bottom: 10, right: 6 };
-    const boxes = [
-      { top: 1, left: 1, bottom: 1, right: 3 },
-      { top: 3, left: 2, bottom: 8, right: 4 },
-      { top: 5, left: 6, bottom: 12, right: 9 },
-    ];
-    const out = boxesOutside(bound, boxes);
-    // Every cell of the bound is in exactly one of the boxes or the rectangles.
-    for (let row = 1; row <= 10; row++)
-      for (let col = 1; col <= 6; col++) {
-        const at = (b: { top: number; left: number; bottom: number; right: number }) =>
-          b.top <= row && row <= b.bottom && b.left <= col && col <= b.right;
-        expect([boxes.filter(at).length, out.filter(at).length]).toEqual(boxes.some(at) ? [1, 0] : [0, 1]);
-      }
-    expect(out.every((b) => b.top >= 1 && b.bottom <= 10 && b.left >= 1 && b.right <= 6)).toBe(true);
   });
 });
