@@ -7,7 +7,7 @@ import type JSZip from "jszip";
 import { attributes, escapeXml, parseRelationships, startTags } from "./xml-text";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const RELS_HEAD =
+export const RELS_HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
