@@ -4,7 +4,6 @@
  * into it under free names, with the parts they refer to (transplant).
  */
 import type { XlsxPackage } from "./package";
-import { RELS_HEAD } from "./package-edit";
 import {
   attributes,
   escapeXml,
@@ -16,6 +15,10 @@ import {
 } from "./xml-text";
 import { DeflatedPart, type PartContent, type ZipOut } from "./zip-writer";
 import { constants, inflateRawSync } from "node:zlib";
+
+export const RELS_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">';
 
 /** Relative target from the folder of `fromPart` to `toPart` ("../tables/table3.xml"). */
 export function relativeTarget(fromPart: string, toPart: string): string {

@@ -4,9 +4,9 @@
  * active tab, and the calculation chain removed.
  */
 import { REL_WORKSHEET, type XlsxPackage } from "./package";
-import { REL_NS, RELS_HEAD } from "./package-edit";
+import { REL_NS } from "./package-edit";
 import { withFullCalcOnLoad } from "./package-finish";
-import { relativeTarget, type PackageEdit } from "./package-parts";
+import { relativeTarget, RELS_HEAD, type PackageEdit } from "./package-parts";
 import { definedNamesXml, putDefinedNames } from "./defined-names";
 import type { SpliceBackend } from "./splice-backend";
 import { attributes, escapeXml, startTags, type Relationship } from "./xml-text";
