@@ -10,7 +10,7 @@ import { customerAnalysis, type Analysis, type AnalysisConfig } from "./analyze"
 import type { DetectedColumns } from "./data/columns";
 import type { OrderTable } from "./data/read-orders";
 import type { CustomerSummaryTable } from "./summary/read-summary-table";
-import type { PurchaseDays } from "./summary/purchase-days";
+import { noOrderLines, type PurchaseDays } from "./summary/purchase-days";
 import { SUMMARY_TIER_WINDOW_MONTHS } from "./summary/summary-columns";
 import { DEFAULT_TIER_PROGRAM } from "./tiers/program";
 import { evaluateTiersOnWindow } from "./tiers/evaluate";
@@ -38,23 +38,9 @@ function noPurchaseDays(ids: readonly string[]): PurchaseDays {
 /** An order table of the summary's customers without a line: its quality report is the summary's reading. */
 function lineLessTable(read: CustomerSummaryTable): OrderTable {
   const ids = read.summary.customerIds;
-  const n = ids.length;
   const columns: DetectedColumns = { mapping: {}, origin: {}, missing: [] };
   return {
-    orders: {
-      customerIds: ids,
-      customerStart: new Int32Array(n + 1),
-      customer: new Int32Array(0),
-      day: new Int32Array(0),
-      amount: new Float64Array(0),
-      sourceRow: new Int32Array(0),
-      newOrder: new Uint8Array(0),
-      quantity: null,
-      channel: null,
-      channels: [],
-      labels: {},
-      refunds: noPurchaseDays(ids).refunds,
-    },
+    orders: noOrderLines(ids, noPurchaseDays(ids).refunds),
     members: {
       birthday: null,
       joinDay: null,

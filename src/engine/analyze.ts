@@ -126,7 +126,7 @@ export function analyzeOrderTable(table: OrderTable, config: AnalysisConfig = {}
     throw new Error("internal: the data-quality report does not account for every row");
   }
   const { asOf } = table;
-  const days = purchaseDaysOf(table.orders);
+  const days = table.purchaseDays ?? purchaseDaysOf(table.orders);
   const summary = summarizeCustomers(days, {
     asOf,
     unit: config.unit,

@@ -64,6 +64,7 @@ import { reportCurrency, type ReportCurrency } from "./report-currency";
 import { measuredLiftFor } from "./measured-lift";
 import { sheetName, type SheetKind } from "./sheet-kinds";
 import { sheetBuilder, SHEETS_USING_MODELS } from "./sheets";
+import { markPhase } from "./phase-mark";
 
 export type ReportStep = "reading" | "checking" | "summarising" | "fitting" | "writing" | "done";
 
@@ -383,6 +384,7 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     columnLabels: orders.table.headers.map((_, c) => orders.table.columnLabels?.[c] ?? columnName(c + 1)),
   };
   // What changed since the previous build: its member state read back before anything is rewritten.
+  markPhase("member state");
   const memberState = memberSnapshotOf(data);
   data.memberChanges = memberChangesOf(
     data,
@@ -440,14 +442,17 @@ async function sheetExtras(
 ): Promise<Pick<ReportData, "preferences" | "campaigns" | "benefitCost">> {
   const sheets = used.sheets;
   if (analysis.basis !== "orders") return { preferences: null, campaigns: null, benefitCost: undefined };
+  markPhase("preferences");
   const preferences = sheets.some((k) => SHEETS_USING_PREFERENCES.includes(k))
     ? preferencesOf(analysis, used)
     : null;
   let campaigns: ReportCampaigns | null = null;
+  markPhase("campaigns");
   if (sheets.includes("campaigns") || used.campaigns.liftForBenefitCost !== null) {
     campaigns = reportCampaigns(await campaignTable(options, used), analysis, used);
   }
   if (!sheets.includes("benefit-cost")) return { preferences, campaigns, benefitCost: undefined };
+  markPhase("benefit-cost projection");
   try {
     const benefitCost = await benefitCostSheetForWorkbook(
       options.workbook,
@@ -508,12 +513,16 @@ async function writeSheets(
 ): Promise<WriteSheetResult[]> {
   const sheets = data.config.sheets;
   // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
-  const models = sheets.map((kind) => ({
-    ...sheetBuilder(kind, data.analysis.basis)(data),
-    name: sheetName(kind, data.config.language),
-    language: data.config.language,
-  }));
+  const models = sheets.map((kind) => {
+    markPhase(`building ${kind}`);
+    return {
+      ...sheetBuilder(kind, data.analysis.basis)(data),
+      name: sheetName(kind, data.config.language),
+      language: data.config.language,
+    };
+  });
   if (!force) {
+    markPhase("checking what the refresh would lose");
     const losses = await workbook.refreshLosses(models);
     if (losses.length > 0) {
       throw new UserError(refreshWouldLoseMessage(losses), undefined, { code: "refreshWouldLose", losses });

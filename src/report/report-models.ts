@@ -27,7 +27,12 @@ import { predictCustomers } from "../engine/models/clv";
 import { monthIn } from "../engine/models/clv-conventions";
 import { diagnoseFit, diagnosisSummary, type FitDiagnosis } from "../engine/models/diagnose";
 import { expectedCumulativeRepeatPurchases, type HoldoutRow } from "../engine/models/holdout";
-import { compareOnHoldout, inactiveEvidence, type CandidateScore } from "../engine/models/select";
+import {
+  inactiveEvidence,
+  rankCandidates,
+  scoreCandidate,
+  type CandidateScore,
+} from "../engine/models/select";
 import { calibrationSplit, defaultHoldoutDays } from "../engine/summary/holdout";
 import { transactionModelOf } from "../engine/models/transaction-model";
 import type { FitResult, RfmData } from "../engine/models/types";
@@ -35,6 +40,7 @@ import { monthlyDiscountRate, type ReportConfig } from "./config";
 import type { Bilingual } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
 import { MODEL_PROBLEM_TEXTS_ZH } from "../engine/text/model";
+import { markPhase } from "./phase-mark";
 
 /** Why a fit is not used, as a code and the model's name, for a display in another language. */
 export interface ModelProblem {
@@ -151,6 +157,7 @@ function fitTransaction(kind: TransactionModelName, data: RfmData, holdoutError?
       problem: `${label}: no customer has a purchase history to fit`,
       problemDetail: { code: "modelNoHistory", model: label },
     };
+  markPhase(`fitting ${label} on the whole history`);
   const outcome = fitOutcome(label, () => transactionModelSpec(kind).fit(data));
   if (!outcome.fit || outcome.problem) return outcome;
   const diagnosis = diagnoseFit(outcome.fit, {
@@ -445,12 +452,18 @@ export function fitReportModels(
   const holdoutScores =
     "skipped" in split
       ? []
-      : compareOnHoldout(candidates, {
-          calibration: split.data,
-          holdout: split.data.holdout,
-          holdoutLength: split.holdoutDays / DAYS_PER_UNIT[unit],
-        });
+      : rankCandidates(
+          candidates.map((name) => {
+            markPhase(`fitting ${modelLabel(name)} on the calibration period`);
+            return scoreCandidate(name, {
+              calibration: split.data,
+              holdout: split.data.holdout,
+              holdoutLength: split.holdoutDays / DAYS_PER_UNIT[unit],
+            });
+          }),
+        );
   const { tried, chosen, transaction } = chooseTransactionModel(candidates, data, holdoutScores);
+  markPhase("fitting Gamma-Gamma");
   const spend = fitOutcome("Gamma-Gamma", () => fitGammaGamma({ x: data.x, monetary: data.monetary }));
   const choice: ModelChoice = {
     requested,
@@ -479,7 +492,9 @@ export function fitReportModels(
     notYetRepeated: null,
     holdout: { skipped: NOT_RUN },
   };
+  markPhase("fitting: the holdout check and tracking curve");
   out.holdout = holdoutCheck(days, summary, split, chosen, holdoutScores);
+  markPhase("fitting: predictions per customer");
   const transactionFit = chosen ? usableFit(transaction) : null;
   if (!transactionFit || !chosen) return out;
   const n = summary.customerIds.length;

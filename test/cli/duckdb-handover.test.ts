@@ -12,6 +12,7 @@ import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
 import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
 import { readOrderTable } from "../../src/engine/data/read-orders";
 import { purchaseDaysOf } from "../../src/engine/summary/purchase-days";
+import type { RefundLines } from "../../src/engine/data/orders";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import { capture } from "../helpers/cli-io";
 
@@ -39,7 +40,25 @@ const LINES = [
   ["C", "2024-01-20", "O8", "0.1"],
   ["C", "2024-01-20", "O8", "0.2"],
   ["C", "2024-01-20", "O9", "0.7"],
+  ["D", "2024-04-01", "O10", "50"],
+  ["D", "2024-04-03", "O11", "-1"],
+  ["A", "2024-03-01", "O12", "-0.1"],
+  ["D", "2024-04-02", "O12", "-2"],
+  ["D", "2024-04-03", "O13", "-3"],
 ];
+
+/** Each customer's refund lines (day, amount, data row), by id. */
+function refundsById(ids: readonly string[], refunds: RefundLines) {
+  return new Map(
+    ids.map((id, c) => {
+      const at = Array.from(
+        { length: refunds.customerStart[c + 1] - refunds.customerStart[c] },
+        (_, k) => refunds.customerStart[c] + k,
+      );
+      return [id, at.map((i) => [refunds.day[i], refunds.amount[i], refunds.sourceRow[i]])];
+    }),
+  );
+}
 
 /** Each customer's purchase days (day, value, orders), by id. */
 function daysById(days: ReturnType<typeof purchaseDaysOf>) {
@@ -52,12 +71,20 @@ function daysById(days: ReturnType<typeof purchaseDaysOf>) {
 }
 
 describe("the DuckDB handover by ranges of rows", () => {
-  it("gives each day's value as its lines added in table order, to the bit, wherever the ranges cut", async () => {
+  it("gives each day's value as its lines added in table order, to the bit, and the refunds by day and row, wherever the ranges cut", async () => {
     const file = path.join(dir, "orders.csv");
     const csv = ["Member ID,Order Date,Order No,Amount", ...LINES.map((l) => l.join(","))].join("\n");
     writeFileSync(file, csv + "\n");
     const { table } = await readCsvTable(file);
-    const inProcess = daysById(purchaseDaysOf(readOrderTable(table).orders));
+    const lines = readOrderTable(table).orders;
+    const inProcess = daysById(purchaseDaysOf(lines));
+    const inProcessRefunds = refundsById(lines.customerIds, lines.refunds);
+    // D's refunds by day, then row (data rows 0-based): 2024-04-02's, then 2024-04-03's in table order.
+    expect(inProcessRefunds.get("D")).toEqual([
+      [19815, -2, 19],
+      [19816, -1, 17],
+      [19816, -3, 20],
+    ]);
     // Worked out by hand: A's first day (0.1 + 0.2) + 0.7 in table order, its order O1 and O3; B's 0.7,
     // 0.2, 0.1 (orders O2 and O4); C's 2024-01-20 in order 0.1, 0.2, 0.7.
     expect(inProcess.get("A")?.[0]).toEqual([19727, 0.1 + 0.2 + 0.7, 2]);
@@ -69,7 +96,10 @@ describe("the DuckDB handover by ranges of rows", () => {
     try {
       for (const rowsPerRange of [1, 2, 3, 5, 1000]) {
         const read = await orderTableFromDuckDb(duck.db, duck.read, rowsPerRange);
-        expect(daysById(purchaseDaysOf(read.orders))).toEqual(inProcess);
+        // The days themselves are handed over, with no purchase line beside them.
+        expect(read.orders.day).toHaveLength(0);
+        expect(daysById(read.purchaseDays ?? purchaseDaysOf(read.orders))).toEqual(inProcess);
+        expect(refundsById(read.orders.customerIds, read.orders.refunds)).toEqual(inProcessRefunds);
       }
     } finally {
       duck.close();

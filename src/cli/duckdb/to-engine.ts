@@ -3,106 +3,146 @@
  *
  * - `orderTableFromDuckDb`: the engine's OrderTable for the whole report. Of the purchase lines the
  *   engine uses only their purchase days: each day's value (its lines added in table order) and its count
- *   of orders (src/engine/summary/purchase-days.ts). So one entry per ORDER is handed over (a line
- *   without an order id is an order by itself), the day's value on its first order and 0 on the others:
- *   the arrays stay small (an export of 50 million item lines holds far fewer orders) and the values are
- *   the engine's to the last bit.
+ *   of orders (src/engine/summary/purchase-days.ts). So the purchase DAYS are handed over
+ *   (OrderTable.purchaseDays), not the lines nor the orders: one set of arrays per day, which the engine
+ *   would otherwise build a second time from the lines (at 1,000,000 customers and 16 million orders,
+ *   350 MB of order entries saved), and the values are the engine's to the last bit.
  * - `customerSummaryFromDuckDb`: only the calibration summary for `loyalty fit`, one row per customer
  *   aggregated in DuckDB.
  */
 import { performance } from "node:perf_hooks";
 import type { OrderTable } from "../../engine/data/read-orders";
-import type { OrderLines, RefundLines } from "../../engine/data/orders";
+import type { RefundLines } from "../../engine/data/orders";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../engine/summary/time-unit";
-import { firstAfter } from "../../engine/summary/purchase-days";
-import { CHECKED_ROWS, CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
+import { firstAfter, noOrderLines, type PurchaseDays } from "../../engine/summary/purchase-days";
+import { CLEAN_LINES, KEPT_CUSTOMERS, type DuckDbOrders } from "./read-orders-duckdb";
 import type { DuckDbSession } from "./session";
 import { firstNumber } from "./raw-columns";
 
-/** Streams rows (idx, day, amount, row) into CSR arrays grouped by customer index 0..customers−1. */
-async function groupedLines(db: DuckDbSession, sql: string, rows: number, customers: number) {
-  const start = new Int32Array(customers + 1);
-  const day = new Int32Array(rows);
-  const amount = new Float64Array(rows);
-  const sourceRow = new Int32Array(rows);
-  let i = 0;
-  await db.streamNumbers(sql, (columns, n) => {
-    const [idx, days, amounts, sourceRows] = columns;
-    for (let k = 0; k < n; k++, i++) start[idx[k] + 1]++;
-    day.set(days.subarray(0, n), i - n);
-    amount.set(amounts.subarray(0, n), i - n);
-    sourceRow.set(sourceRows.subarray(0, n), i - n);
-  });
-  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
-  return { start, day, amount, sourceRow };
-}
-
-/** One entry per order, grouped by customer and sorted by day, each day's value on its first order. */
-interface OrderEntries {
-  start: Int32Array;
-  day: Int32Array;
-  amount: Float64Array;
-  sourceRow: Int32Array;
-}
-
 /**
- * Table rows whose purchase lines one query hands over, sorted by row: a range DuckDB sorts in its
- * memory (about 100 MB) whatever the size of the file, where one sort of every purchase line by customer,
- * day and row ran out of DuckDB's memory at 50 million lines.
+ * Table rows whose lines one query hands over, sorted by row: a range DuckDB sorts in its memory (about
+ * 100 MB) whatever the size of the file, where one sort of every line by customer, day and row ran out
+ * of DuckDB's memory at 50 million lines. A range's rows are read from the file alone (DuckDB skips the
+ * Parquet row groups outside it), so the ranges together read the file once.
  */
 const ROWS_PER_RANGE = 4_000_000;
 
-/**
- * The purchase days (table ll_days: idx, day, orders, first_row), each as its count of order entries,
- * the day's value 0; then the purchase lines in table order, by ranges of rows, each added to its day's
- * first entry: a day's lines are added in table order, as the engine adds them (purchaseDaysOf), so the
- * values are the engine's to the last bit. Only numbers cross into JavaScript, as typed arrays, and no
- * query sorts more than one range of rows.
- */
-async function orderEntries(
-  db: DuckDbSession,
-  customers: number,
-  rowsPerRange: number,
-): Promise<OrderEntries> {
-  const counts = await db.columns("SELECT COALESCE(SUM(orders), 0) AS orders FROM ll_days");
-  const orderCount = Number(counts.orders[0]);
-  const start = new Int32Array(customers + 1);
-  const day = new Int32Array(orderCount);
-  const amount = new Float64Array(orderCount);
-  const sourceRow = new Int32Array(orderCount);
-  let e = 0;
-  await db.streamNumbers(
-    `SELECT CAST(idx AS INTEGER), day, CAST(orders AS INTEGER), first_row FROM ll_days ORDER BY idx, day`,
-    (columns, n) => {
-      const [idx, days, orders, firstRows] = columns;
-      for (let k = 0; k < n; k++) {
-        const count = orders[k];
-        start[idx[k] + 1] += count;
-        day.fill(days[k], e, e + count);
-        sourceRow.fill(firstRows[k], e, e + count);
-        e += count;
+/** The refund lines as they come, in table order (few: one line in a hundred, say), grown as needed. */
+class RefundsInTableOrder {
+  private count = 0;
+  private customer = new Int32Array(1024);
+  private day = new Int32Array(1024);
+  private amount = new Float64Array(1024);
+  private row = new Int32Array(1024);
+
+  add(customer: number, day: number, amount: number, row: number): void {
+    if (this.count === this.customer.length) this.grow();
+    const i = this.count++;
+    this.customer[i] = customer;
+    this.day[i] = day;
+    this.amount[i] = amount;
+    this.row[i] = row;
+  }
+
+  /** Grouped by customer, each customer's sorted by day, then by row (the order they came in). */
+  grouped(customers: number): RefundLines {
+    const n = this.count;
+    const customerStart = new Int32Array(customers + 1);
+    for (let i = 0; i < n; i++) customerStart[this.customer[i] + 1]++;
+    for (let c = 0; c < customers; c++) customerStart[c + 1] += customerStart[c];
+    const order = new Int32Array(n);
+    const next = customerStart.slice(0, customers);
+    for (let i = 0; i < n; i++) order[next[this.customer[i]]++] = i;
+    for (let c = 0; c < customers; c++) {
+      // A customer's few refunds: insertion sort by day keeps the table order within a day.
+      for (let j = customerStart[c] + 1; j < customerStart[c + 1]; j++) {
+        const line = order[j];
+        let k = j;
+        for (; k > customerStart[c] && this.day[order[k - 1]] > this.day[line]; k--) order[k] = order[k - 1];
+        order[k] = line;
       }
+    }
+    return {
+      customerStart,
+      day: Int32Array.from(order, (i) => this.day[i]),
+      amount: Float64Array.from(order, (i) => this.amount[i]),
+      sourceRow: Int32Array.from(order, (i) => this.row[i]),
+    };
+  }
+
+  private grow(): void {
+    const size = this.customer.length * 2;
+    const grown = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A) => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.customer = grown(this.customer, (k) => new Int32Array(k));
+    this.day = grown(this.day, (k) => new Int32Array(k));
+    this.amount = grown(this.amount, (k) => new Float64Array(k));
+    this.row = grown(this.row, (k) => new Int32Array(k));
+  }
+}
+
+/** Each customer's purchase days (table ll_days: idx, day, orders), with the value 0. */
+async function emptyPurchaseDays(db: DuckDbSession, customers: number) {
+  const count = await firstNumber(db, "SELECT COUNT(*) FROM ll_days");
+  const start = new Int32Array(customers + 1);
+  const day = new Int32Array(count);
+  const orders = new Int32Array(count);
+  let i = 0;
+  await db.streamNumbers(
+    `SELECT CAST(idx AS INTEGER), day, CAST(orders AS INTEGER) FROM ll_days ORDER BY idx, day`,
+    ([idx, days, counts], n) => {
+      for (let k = 0; k < n; k++) start[idx[k] + 1]++;
+      day.set(days.subarray(0, n), i);
+      orders.set(counts.subarray(0, n), i);
+      i += n;
     },
   );
   for (let c = 0; c < customers; c++) start[c + 1] += start[c];
-  const rows = await firstNumber(db, `SELECT COALESCE(MAX(ll_row) + 1, 0) FROM ${CHECKED_ROWS}`);
+  return { start, day, orders, value: new Float64Array(count) };
+}
+
+/**
+ * The purchase days with their values, and the refund lines: the clean lines in table order, by ranges
+ * of rows, each purchase line added to its day and each refund kept. A day's lines are added in table
+ * order, as the engine adds them (purchaseDaysOf), so the values are the engine's to the last bit. Only
+ * numbers cross into JavaScript, as typed arrays.
+ */
+async function purchaseDaysAndRefunds(
+  db: DuckDbSession,
+  customerIds: readonly string[],
+  rowsPerRange: number,
+): Promise<PurchaseDays> {
+  const customers = customerIds.length;
+  const { start, day, orders, value } = await emptyPurchaseDays(db, customers);
+  const refunds = new RefundsInTableOrder();
+  // ll_row numbers the file's rows from 0 (ll_raw's rowid): the file's row count bounds them, read from
+  // its metadata rather than by a pass over the lines.
+  const rows = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
   for (let from = 0; from < rows; from += rowsPerRange) {
     await db.streamNumbers(
-      `SELECT CAST(k.idx AS INTEGER), l.day, l.amount FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
-       WHERE l.purchase AND l.ll_row >= ${from} AND l.ll_row < ${from + rowsPerRange} ORDER BY l.ll_row`,
-      ([idx, days, amounts], n) => {
+      `SELECT CAST(k.idx AS INTEGER), l.day, l.amount, CAST(l.purchase AS INTEGER), CAST(l.ll_row AS INTEGER)
+       FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer)
+       WHERE l.ll_row >= ${from} AND l.ll_row < ${from + rowsPerRange} ORDER BY l.ll_row`,
+      ([idx, days, amounts, purchase, row], n) => {
         for (let k = 0; k < n; k++) {
           const c = idx[k];
-          // The day's first entry: the first of the customer's entries after the day before (whole days).
-          amount[firstAfter(day, start[c], start[c + 1], days[k] - 1)] += amounts[k];
+          if (purchase[k] === 1) value[firstAfter(day, start[c], start[c + 1], days[k] - 1)] += amounts[k];
+          else refunds.add(c, days[k], amounts[k], row[k]);
         }
       },
     );
   }
-  return { start, day, amount, sourceRow };
+  return { customerIds, start, day, value, orders, refunds: refunds.grouped(customers) };
 }
 
-/** `rowsPerRange`: table rows handed over per query (a test gives a few, to see days cut between ranges). */
+/**
+ * The engine's OrderTable of the clean lines: the customers in order of first appearance, their refund
+ * lines, and their purchase days (OrderTable.purchaseDays), not the purchase lines. `rowsPerRange`: table
+ * rows handed over per query (a test gives a few, to see days cut between ranges).
+ */
 export async function orderTableFromDuckDb(
   db: DuckDbSession,
   read: DuckDbOrders,
@@ -110,56 +150,25 @@ export async function orderTableFromDuckDb(
 ): Promise<OrderTable> {
   performance.mark("loyalty:Handing the orders to the engine");
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_index AS
-    SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
+    SELECT customer, customer_id, ROW_NUMBER() OVER (ORDER BY customer) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
   const ids = await db.columns(`SELECT customer_id FROM ll_index ORDER BY idx`);
   const customerIds = ids.customer_id as string[];
   // The orders of each purchase day: each (day, order id) once, a line without an order id by itself.
   // Two tables, not one nested query: each aggregate then spills to disk by itself (nested, the query
   // ran out of DuckDB's memory at 50 million lines, and at 10 million under a 150 MB limit).
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_order_firsts AS
-    SELECT customer_id, day, MIN(ll_row) AS first_row FROM ${CLEAN_LINES}
-    WHERE purchase GROUP BY customer_id, day, order_id, CASE WHEN order_id IS NULL THEN ll_row END`);
+    SELECT customer, day FROM ${CLEAN_LINES}
+    WHERE purchase GROUP BY customer, day, order_id, CASE WHEN order_id IS NULL THEN ll_row END`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_days AS
-    SELECT k.idx, o.day, COUNT(*) AS orders, CAST(MIN(o.first_row) AS INTEGER) AS first_row
-    FROM ll_order_firsts o JOIN ll_index k USING (customer_id) GROUP BY k.idx, o.day`);
+    SELECT k.idx, o.day, COUNT(*) AS orders
+    FROM ll_order_firsts o JOIN ll_index k USING (customer) GROUP BY k.idx, o.day`);
   await db.run("DROP TABLE ll_order_firsts");
-  const lines = await orderEntries(db, customerIds.length, rowsPerRange);
-  const orderCount = lines.day.length;
-  await db.run(`CREATE OR REPLACE TEMP TABLE ll_refunds AS
-    SELECT k.idx, l.day, l.amount, l.ll_row FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
-    WHERE NOT l.purchase`);
-  const refundCount = await firstNumber(db, `SELECT COUNT(*) FROM ll_refunds`);
-  const refund = await groupedLines(
-    db,
-    `SELECT CAST(idx AS INTEGER), day, amount, CAST(ll_row AS INTEGER) FROM ll_refunds ORDER BY idx, day, ll_row`,
-    refundCount,
-    customerIds.length,
-  );
-  await db.run("DROP TABLE ll_days; DROP TABLE ll_refunds; DROP TABLE ll_index");
-  const refunds: RefundLines = {
-    customerStart: refund.start,
-    day: refund.day,
-    amount: refund.amount,
-    sourceRow: refund.sourceRow,
-  };
-  const customer = new Int32Array(orderCount);
-  for (let c = 0; c < customerIds.length; c++) customer.fill(c, lines.start[c], lines.start[c + 1]);
-  const orderLines: OrderLines = {
-    customerIds,
-    customerStart: lines.start,
-    customer,
-    day: lines.day,
-    amount: lines.amount,
-    sourceRow: lines.sourceRow,
-    newOrder: new Uint8Array(orderCount).fill(1),
-    quantity: null,
-    channel: null,
-    channels: [],
-    labels: {},
-    refunds,
-  };
+  performance.mark("loyalty:Handing over each day's value and the refunds");
+  const days = await purchaseDaysAndRefunds(db, customerIds, rowsPerRange);
+  await db.run("DROP TABLE ll_days; DROP TABLE ll_index");
   return {
-    orders: orderLines,
+    orders: noOrderLines(customerIds, days.refunds),
+    purchaseDays: days,
     members: read.members,
     quality: read.quality,
     columns: read.columns,
@@ -194,14 +203,13 @@ export async function customerSummaryFromDuckDb(
 ): Promise<DuckDbCalibration> {
   performance.mark("loyalty:Computing the customer summary");
   const end = Math.min(options.calibrationEnd ?? read.asOf, read.asOf);
-  const days = `SELECT customer_id, day, SUM(amount) AS value FROM ${CLEAN_LINES}
-    WHERE purchase AND day <= ${end} GROUP BY customer_id, day`;
+  const days = `SELECT customer, day, SUM(amount) AS value FROM ${CLEAN_LINES}
+    WHERE purchase AND day <= ${end} GROUP BY customer, day`;
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
-  const rows = await db.columns(`SELECT s.first, s.last, s.days, s.total, s.first_value FROM (
-      SELECT customer_id, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
-        SUM(value) AS total, arg_min(value, day) AS first_value
-      FROM (${days}) GROUP BY customer_id HAVING MIN(day) < ${end}
-    ) s JOIN ${KEPT_CUSTOMERS} k USING (customer_id) ORDER BY k.first_row`);
+  // Customers are numbered in order of first appearance (every one here is a kept customer).
+  const rows = await db.columns(`SELECT MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
+      SUM(value) AS total, arg_min(value, day) AS first_value
+    FROM (${days}) GROUP BY customer HAVING MIN(day) < ${end} ORDER BY customer`);
   const n = rows.first.length;
   const perUnit = DAYS_PER_UNIT[options.unit];
   const summary: DuckDbCalibration = {

@@ -52,6 +52,7 @@ import { markDuplicateRows } from "./duplicates";
 import { sortByGroupThenKey } from "./group-sort";
 import { formatDay, NO_DAY } from "./days";
 import type { MemberDetails, OrderLines } from "./orders";
+import type { PurchaseDays } from "../summary/purchase-days";
 import { readRowValues, type Customers, type RowValues } from "./row-values";
 import { buildOrderLines, NOT_USED, PURCHASE, REFUND } from "./build-order-lines";
 
@@ -94,6 +95,12 @@ export interface TestAccountFound {
 
 export interface OrderTable {
   orders: OrderLines;
+  /**
+   * The purchase lines already merged by day, by a reader that does not hand its lines over (the CLI's
+   * DuckDB reader, at tens of millions of lines): `orders` then holds the customers and refunds but no
+   * purchase line, and the analysis takes these days instead of merging the lines (purchaseDaysOf).
+   */
+  purchaseDays?: PurchaseDays;
   members: MemberDetails;
   quality: DataQualityReport;
   columns: DetectedColumns;

@@ -49,6 +49,24 @@ export function purchaseDaysOf(orders: OrderLines): PurchaseDays {
   return { customerIds: orders.customerIds, start, day, value, orders: orderCount, refunds: orders.refunds };
 }
 
+/** Order lines of `customerIds` without a line: what a reader that hands over purchase days or a summary gives. */
+export function noOrderLines(customerIds: readonly string[], refunds: RefundLines): OrderLines {
+  return {
+    customerIds,
+    customerStart: new Int32Array(customerIds.length + 1),
+    customer: new Int32Array(0),
+    day: new Int32Array(0),
+    amount: new Float64Array(0),
+    sourceRow: new Int32Array(0),
+    newOrder: new Uint8Array(0),
+    quantity: null,
+    channel: null,
+    channels: [],
+    labels: {},
+    refunds,
+  };
+}
+
 /** Index of the first element of `days[lo..hi)` greater than `limit` (binary search; days ascending). */
 export function firstAfter(days: Int32Array, lo: number, hi: number, limit: number): number {
   while (lo < hi) {
