@@ -236,77 +236,93 @@ export class BackedWorkbook implements Workbook {
       model.kind,
       sheets.map((s) => s.name),
     );
-    const prepared: PreparedWrite = {
-      model,
-      existing,
-      keptInputs: [],
-      carried: 0,
-      keptRows: 0,
-      under: [],
-      overtyped: [],
-      previous: { moves: [] },
-    };
-    if (!existing) return prepared;
-    if (options.keepInputs !== false && existing.inputs.length > 0) {
-      const current = await this.backend.readCells(
-        existing.sheet,
-        existing.inputs.map((i) => parseRangeAddress(i.address)).map((b) => ({ row: b.top, col: b.left })),
-      );
-      ({ model: prepared.model, kept: prepared.keptInputs } = keepEditedInputs(
-        model,
-        existing.inputs,
-        current,
-      ));
+    if (!existing) {
+      const nothingKept = { keptInputs: [], carried: 0, keptRows: 0, under: [], overtyped: [] };
+      return { model, existing, ...nothingKept, previous: { moves: [] } };
     }
-    const { found, overtyped } = await this.readOldSheet(existing, prepared.model, sheets);
-    const carried = carryUserValues(prepared.model, found, existing.carried ?? []);
+    const inputs =
+      options.keepInputs !== false && existing.inputs.length > 0
+        ? await this.withEditedInputs(model, existing)
+        : { model, kept: [] };
+    const { found, overtyped } = await this.readOldSheet(existing, inputs.model, sheets);
+    const carried = carryUserValues(inputs.model, found, existing.carried ?? []);
     const typed = found.find((f) => f.name.toLowerCase() === typedTableName(model.kind).toLowerCase());
-    Object.assign(prepared, {
-      model: withTypedOver(carried.model, typed, overtyped),
+    const toWrite = withTypedOver(carried.model, typed, overtyped);
+    const previous = previousSheet(existing, toWrite, carried.moves);
+    const { owned, under } = await this.replacedParts(existing, toWrite, found, typed, sheets);
+    return {
+      model: toWrite,
+      existing,
+      keptInputs: inputs.kept,
       carried: carried.carried,
       keptRows: carried.keptRows,
+      owned,
+      under,
       overtyped: overtyped.map((c) => overtypedLoss(existing.sheet, c)),
-    });
-    prepared.previous = {
-      moves: carried.moves,
-      formats: existing.formats,
-      notes: existing.notes,
-      now: reportFormatsOf(prepared.model),
+      previous,
     };
-    if (existing.view) prepared.previous.view = existing.view;
-    if (existing.areas) {
-      const before = existing.areas.map((a) => parseRangeAddress(a));
-      prepared.previous.areas = { before, now: modelAreas(prepared.model) };
-    }
-    const unmarkedCharts = unmarkedReportCharts(existing);
-    if (unmarkedCharts) prepared.previous.unmarkedCharts = unmarkedCharts;
-    if (prepared.model.footprint) {
+  }
+
+  /** `model` with the values a user typed into its input cells on the old sheet, and their addresses. */
+  private async withEditedInputs(
+    model: SheetModel,
+    existing: RegistryEntry,
+  ): Promise<{ model: SheetModel; kept: string[] }> {
+    const current = await this.backend.readCells(
+      existing.sheet,
+      existing.inputs.map((i) => parseRangeAddress(i.address)).map((b) => ({ row: b.top, col: b.left })),
+    );
+    return keepEditedInputs(model, existing.inputs, current);
+  }
+
+  /**
+   * The parts of the old sheet that `model` replaces (`owned`) and the user's text where it writes
+   * (`under`): its footprint when it has one (with the old place of the typed-over table), else the boxes
+   * the registry recorded with the carried tables as found, else (unrecordedParts) what is the report's
+   * for sure.
+   */
+  private async replacedParts(
+    existing: RegistryEntry,
+    model: SheetModel,
+    found: FoundTable[],
+    typed: FoundTable | undefined,
+    sheets: { name: string; usedRange?: RangeBox }[],
+  ): Promise<{ owned: RangeBox[]; under: CellUnder[] }> {
+    let owned: RangeBox[];
+    if (model.footprint) {
       // The table of typed-over values goes below the content, maybe past the footprint: its old place is
       // the report's too, and what the user has where it now goes is listed.
-      prepared.owned = [parseRangeAddress(prepared.model.footprint), ...(typed ? [typed.box] : [])];
-      prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
-      return prepared;
-    }
-    if (existing.areas) {
-      prepared.owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
-      prepared.under = await this.userCellsUnder(existing.sheet, prepared.model, prepared.owned);
+      owned = [parseRangeAddress(model.footprint), ...(typed ? [typed.box] : [])];
+    } else if (existing.areas) {
+      owned = [...existing.areas.map((a) => parseRangeAddress(a)), ...found.map((f) => f.box)];
     } else {
-      // Written before the boxes were recorded: what is not the report's for sure is listed, and cleared
-      // only when the refresh is told to go on (unrecorded-areas.ts).
-      const tables = await this.backend.tables();
-      const certain = certainReportAreas(prepared.model, found, existing.sheet, tables);
-      const used = sheets.find((s) => sameSheetName(s.name, existing.sheet))?.usedRange;
-      const groups = touchingGroups(
-        used ? await this.cellsIn(existing.sheet, boxesOutside(used, certain)) : [],
-      );
-      prepared.under = groups.map((g) => ({
-        sheet: existing.sheet,
-        cell: g.boxes.map((b) => rangeAddress(b)).join(" "),
-        text: g.texts.length > 3 ? `${g.texts.slice(0, 3).join(", ")}, …` : g.texts.join(", "),
-      }));
-      prepared.owned = [...certain, ...groups.flatMap((g) => g.boxes)];
+      return this.unrecordedParts(existing, model, found, sheets);
     }
-    return prepared;
+    return { owned, under: await this.userCellsUnder(existing.sheet, model, owned) };
+  }
+
+  /**
+   * A sheet written before the boxes were recorded: what is not the report's for sure is listed, and
+   * cleared only when the refresh is told to go on (unrecorded-areas.ts).
+   */
+  private async unrecordedParts(
+    existing: RegistryEntry,
+    model: SheetModel,
+    found: FoundTable[],
+    sheets: { name: string; usedRange?: RangeBox }[],
+  ): Promise<{ owned: RangeBox[]; under: CellUnder[] }> {
+    const tables = await this.backend.tables();
+    const certain = certainReportAreas(model, found, existing.sheet, tables);
+    const used = sheets.find((s) => sameSheetName(s.name, existing.sheet))?.usedRange;
+    const groups = touchingGroups(
+      used ? await this.cellsIn(existing.sheet, boxesOutside(used, certain)) : [],
+    );
+    const under = groups.map((g) => ({
+      sheet: existing.sheet,
+      cell: g.boxes.map((b) => rangeAddress(b)).join(" "),
+      text: g.texts.length > 3 ? `${g.texts.slice(0, 3).join(", ")}, …` : g.texts.join(", "),
+    }));
+    return { owned: [...certain, ...groups.flatMap((g) => g.boxes)], under };
   }
 
   /**
@@ -660,6 +676,31 @@ class FoundTableReader {
 
 /** A cell's value as a list of losses quotes it: a date as YYYY-MM-DD, an error as Excel shows it. */
 /** A header cell as carry.ts compares headers (trimmed, lower case). */
+/**
+ * What the backend needs of the sheet `model` replaces: where carried cells go (`moves`), the formats and
+ * notes the report put there, its view, the boxes it wrote, and its charts written before they were marked.
+ */
+function previousSheet(
+  existing: RegistryEntry,
+  model: SheetModel,
+  moves: PreviousSheet["moves"],
+): PreviousSheet {
+  const previous: PreviousSheet = {
+    moves,
+    formats: existing.formats,
+    notes: existing.notes,
+    now: reportFormatsOf(model),
+  };
+  if (existing.view) previous.view = existing.view;
+  if (existing.areas) {
+    const before = existing.areas.map((a) => parseRangeAddress(a));
+    previous.areas = { before, now: modelAreas(model) };
+  }
+  const unmarkedCharts = unmarkedReportCharts(existing);
+  if (unmarkedCharts) previous.unmarkedCharts = unmarkedCharts;
+  return previous;
+}
+
 function headerKey(v: CellValue): string {
   return v === null || v === undefined ? "" : String(v).trim().toLowerCase();
 }

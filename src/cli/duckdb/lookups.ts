@@ -89,8 +89,10 @@ export interface JudgedCustomers {
  * Reads the customer ids in one pass over the file: each distinct cell with its lines and first row, parsed
  * by the engine's parseId and merged by id. Then the engine's test-account rules judge each id knowing the
  * whole table as the engine knows it (row-values.ts): the numeric id space and each id's share of the
- * lines. Leaves lookup table ll_ids (raw, v0 the id, v1 the test-account rule) and table `firstRows`
- * (customer_id, first_row) of every id.
+ * lines. Each id is NUMBERED in order of first appearance (0, 1, 2 ...): the lines carry that number, not
+ * the text, so that every later pass groups and joins small integers and the customers' order is the
+ * number's. Leaves lookup table ll_ids (raw, v0 the id's number, v1 the test-account rule) and table
+ * `firstRows` (customer, customer_id, first_row, test_rule) of every id.
  */
 export async function readCustomerIds(
   db: DuckDbSession,
@@ -101,9 +103,9 @@ export async function readCustomerIds(
   const cells = await db.columns(`SELECT ${rawText(idColumn)} AS raw, COUNT(*) AS n, MIN(r.rowid) AS first_row
     FROM ll_raw r WHERE r.${quoted(idColumn)} IS NOT NULL GROUP BY raw`);
   const raws = cells.raw as string[];
-  const parsed = raws.map((raw) => parseId(raw));
   const byId = new Map<string, { lines: number; firstRow: number }>();
-  parsed.forEach((id, k) => {
+  raws.forEach((raw, k) => {
+    const id = parseId(raw);
     if (id === "") return;
     const n = Number(cells.n[k]);
     const row = Number(cells.first_row[k]);
@@ -117,14 +119,17 @@ export async function readCustomerIds(
   const ids = [...byId.keys()].sort((a, b) => (byId.get(a)?.firstRow ?? 0) - (byId.get(b)?.firstRow ?? 0));
   const judged = judgeCustomers(ids, byId, testAccounts);
   const ruleOf = new Map(judged.testAccounts.map((t) => [t.id, t.rule]));
-  await lookupTable(db, "ll_ids", raws, ["VARCHAR", "VARCHAR"], (raw) => {
+  const numberOf = new Map(ids.map((id, k) => [id, k]));
+  await lookupTable(db, "ll_ids", raws, ["INTEGER", "VARCHAR"], (raw) => {
     const id = parseId(raw);
-    return id === "" ? [null, null] : [id, ruleOf.get(id) ?? null];
+    return id === "" ? [null, null] : [numberOf.get(id) ?? null, ruleOf.get(id) ?? null];
   });
-  await db.run(`CREATE TABLE ${firstRows} (customer_id VARCHAR, first_row BIGINT)`);
+  await db.run(
+    `CREATE TABLE ${firstRows} (customer INTEGER, customer_id VARCHAR, first_row BIGINT, test_rule VARCHAR)`,
+  );
   await db.append(
     firstRows,
-    ids.map((id) => [id, byId.get(id)?.firstRow ?? 0]),
+    ids.map((id, k) => [k, id, byId.get(id)?.firstRow ?? 0, ruleOf.get(id) ?? null]),
   );
   return judged;
 }

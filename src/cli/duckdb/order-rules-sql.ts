@@ -4,7 +4,9 @@
  *
  * - the engine's rule on order totals repeated per line (src/engine/data/order-totals.ts): SQL only counts,
  *   and the engine's `holdsOrderTotals` decides;
- * - the last day of a line (the as-of date when none is given), when no order total is left out.
+ * - the last day of a line (the as-of date when none is given), when no order total is left out;
+ * - whether any order may hold exact duplicate lines (equal lines share their order): when none may, the
+ *   search for duplicates (clean-lines.ts's markDuplicates) needs no pass of its own.
  *
  * test/cli/duckdb-rules.test.ts compares both engines on repeated totals.
  */
@@ -19,17 +21,29 @@ export interface OrderFacts {
   orderTotals: boolean;
   /** The last day of a line no rule left out, when no order total was found (else undefined). */
   lastDay?: number;
+  /** False when no two lines of an order can be equal (then no line is an exact duplicate). */
+  mayRepeat: boolean;
 }
 
 /**
- * Per order (`lines` columns: ll_row, order_id, customer_id, day, amount, amount_blank, reason): its first
+ * Whether two of an order's lines no rule left out yet may be equal, from the hashes of their customer,
+ * day and amount (equal lines have equal hashes): with two lines, when the hashes are equal; with three,
+ * when the middle one (their sum less the lowest and the highest) equals either; with more (or the lines
+ * without an order id, one group), always. Exact, never a guess: a "may" is then searched line by line.
+ */
+const MAY_REPEAT = `n_lines >= 4 OR n_lines = 2 AND low_hash = high_hash
+  OR n_lines = 3 AND (sum_hash - low_hash - high_hash IN (low_hash, high_hash))`;
+
+/**
+ * Per order (`lines` columns: ll_row, order_id, customer, day, amount, amount_blank, reason): its first
  * line, its lines, and whether every later line repeats the first line's amount or is blank (a first line
- * without an amount is no total), and the last day of its lines no rule left out.
+ * without an amount is no total), the last day of its lines no rule left out, and whether two of those
+ * may be equal.
  */
 function perOrder(lines: string): string {
   // Later lines repeat the total when every non-blank line has the first line's amount and none is
   // unreadable: min = max = the first amount over the non-blank lines (the first among them).
-  return `SELECT order_id, first_row, lines, last_day,
+  return `SELECT order_id, first_row, lines, last_day, ${MAY_REPEAT} AS may_repeat,
       lines > 1 AND first_amount IS NOT NULL AND unreadable = 0 AND low = first_amount AND high = first_amount
         OR lines = 1 AND first_amount IS NOT NULL AS consistent,
       blanks - CASE WHEN first_blank THEN 1 ELSE 0 END > 0 AS blank_below
@@ -39,8 +53,11 @@ function perOrder(lines: string): string {
         COUNT(*) FILTER (WHERE amount_blank) AS blanks,
         COUNT(*) FILTER (WHERE NOT amount_blank AND amount IS NULL) AS unreadable,
         MIN(amount) FILTER (WHERE NOT amount_blank) AS low, MAX(amount) FILTER (WHERE NOT amount_blank) AS high,
-        MAX(day) FILTER (WHERE reason IS NULL) AS last_day
-      FROM ${lines} GROUP BY order_id
+        MAX(day) FILTER (WHERE reason IS NULL) AS last_day,
+        COUNT(*) FILTER (WHERE reason IS NULL) AS n_lines, MIN(line_hash) FILTER (WHERE reason IS NULL) AS low_hash,
+        MAX(line_hash) FILTER (WHERE reason IS NULL) AS high_hash,
+        SUM(line_hash) FILTER (WHERE reason IS NULL) AS sum_hash
+      FROM (SELECT *, hash(customer, day, amount) AS line_hash FROM ${lines}) GROUP BY order_id
     )`;
 }
 
@@ -59,7 +76,7 @@ export async function readOrderFacts(
       COUNT(*) FILTER (WHERE order_id IS NOT NULL AND lines > 1) AS multi,
       COUNT(*) FILTER (WHERE order_id IS NOT NULL AND lines > 1 AND consistent) AS consistent,
       COALESCE(BOOL_OR(blank_below) FILTER (WHERE order_id IS NOT NULL), FALSE) AS blank_below,
-      MAX(last_day) AS last_day
+      MAX(last_day) AS last_day, COALESCE(BOOL_OR(may_repeat), FALSE) AS may_repeat
     FROM (${perOrder(lines)})`);
   const detected =
     totals &&
@@ -69,6 +86,7 @@ export async function readOrderFacts(
   const last = facts.last_day[0];
   const result: OrderFacts = {
     orderTotals: detected,
+    mayRepeat: facts.may_repeat[0] === true,
     ...(!detected && last !== null && last !== undefined ? { lastDay: Number(last) } : {}),
   };
   if (detected) {

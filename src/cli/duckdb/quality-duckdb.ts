@@ -1,7 +1,9 @@
 /**
  * The data-quality report of an order file read with DuckDB (read-orders-duckdb.ts): every count and sum
  * by SQL in one pass over ll_rows, and the first examples of each reason with the engine's notes, met in
- * the engine's order, so that the report equals the in-process one.
+ * the engine's order, so that the report equals the in-process one. The refunds and the lines a return
+ * netted out are counted and shown from the small table of the days with a return (clean-lines.ts),
+ * which holds them all, without a pass over the lines.
  */
 import { formatDay } from "../../engine/data/days";
 import { explainDate } from "../../engine/data/parse-date";
@@ -29,6 +31,8 @@ import type { DuckDbMemberDetails } from "./member-details-duckdb";
 import type { OrderFiles } from "./order-files";
 import type { DuckDbRowNumbers } from "./row-numbers";
 import type { DuckDbReadOptions } from "./read-orders-duckdb";
+import { CHECKED_ROWS } from "./checked-rows";
+import { FIRST_ROWS, NETTED, RETURN_DAY_LINES, withoutPurchase } from "./clean-lines";
 
 /** What the report needs besides the tables in DuckDB. */
 export interface QualityInputs {
@@ -44,11 +48,6 @@ export interface QualityInputs {
   judged: JudgedCustomers;
   members: DuckDbMemberDetails;
   options: DuckDbReadOptions;
-  /**
-   * Tables: ll_rows (every row), ll_raw, the clean lines, the lines ≥ 0 a return netted out, the first
-   * rows of each customer, and the query of customers without a purchase.
-   */
-  tables: { cleanLines: string; netted: string; firstRows: string; withoutPurchase: string };
 }
 
 /** An example row as the report query gives it: the row, its rule, its cancellation and its cells. */
@@ -62,6 +61,11 @@ interface ExampleRow {
 interface ReasonGroup {
   reason: QualityReason;
   where: string;
+  /**
+   * The FROM clause of its lines (alias c: ll_row, customer, day, amount, cancel) when a small table holds
+   * them all; else they are those of ll_rows that `where` takes, counted in the one pass over them.
+   */
+  from?: string;
   /** Whether the finding sums the amounts. */
   amount?: boolean;
   /** Met in the engine's sorted order (customer by first appearance, then day, then row), else by row. */
@@ -78,6 +82,7 @@ export async function qualityReport(db: DuckDbSession, q: QualityInputs): Promis
   const collector = new QualityCollector(table, actionsFor(q.options, q.keepDuplicates), perReason);
   const groups = reasonGroups(q);
   const totals = await countEveryReason(db, groups, q.keepDuplicates);
+  await countFromSmallTables(db, groups, totals);
   const extent = tableExtent(q.rows, totals);
   for (const [k, g] of groups.entries()) {
     const n = Number(totals[`n${k}`][0]);
@@ -142,7 +147,7 @@ async function addBlankRows(
   const idColumn = q.columns.mapping.customerId as number;
   const empty = q.rows.emptyRowsInTable(extent.lastFileRow, perReason);
   const found = await db.columns(`SELECT c.ll_row, ${rawText(q.headers[idColumn])} AS cell
-    FROM ll_rows c JOIN ll_raw r ON r.rowid = c.ll_row
+    FROM ${CHECKED_ROWS} c JOIN ll_raw r ON r.rowid = c.ll_row
     WHERE c.reason = 'blankRow' AND ${q.rows.inTableSql("c.ll_row")} AND c.ll_row <= ${extent.lastRowid}
     ORDER BY c.ll_row LIMIT ${perReason}`);
   found.ll_row.forEach((rowid, k) => {
@@ -240,7 +245,8 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
     },
     {
       reason: "refund",
-      where: `${line} AND c.amount < 0`,
+      where: "c.amount < 0",
+      from: `${RETURN_DAY_LINES} c`,
       amount: true,
       sorted: true,
       column: () => amountColumn,
@@ -248,7 +254,8 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
     },
     {
       reason: "nettedOut",
-      where: `c.ll_row IN (SELECT ll_row FROM ${q.tables.netted})`,
+      where: "TRUE",
+      from: `(SELECT * FROM ${RETURN_DAY_LINES} SEMI JOIN ${NETTED} USING (ll_row)) c`,
       amount: true,
       sorted: true,
       column: () => amountColumn,
@@ -258,21 +265,39 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
 }
 
 /**
- * Every count and sum in one pass over the lines: n<k> and s<k> of group k; the last row that is not
- * blank and the rows in all.
+ * Every count and sum in one pass over the lines: n<k> and s<k> of group k (those of a small table's
+ * groups are countFromSmallTables'); the last row that is not blank and the rows in all.
  */
 function countEveryReason(
   db: DuckDbSession,
   groups: ReasonGroup[],
   keepDuplicates: boolean,
 ): Promise<Record<string, unknown[]>> {
-  const figures = groups.map(
-    (g, k) => `COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`,
+  const figures = groups.flatMap((g, k) =>
+    g.from
+      ? []
+      : [`COUNT(*) FILTER (WHERE ${g.where}) AS n${k}, SUM(c.amount) FILTER (WHERE ${g.where}) AS s${k}`],
   );
   const extent =
     "MAX(c.ll_row) FILTER (WHERE c.reason IS DISTINCT FROM 'blankRow') AS last_row, COUNT(*) AS all_rows, " +
     `COUNT(*) FILTER (WHERE ${lineSql(keepDuplicates)} AND c.cancel = 0 AND c.amount >= 0) AS kept_lines`;
-  return db.columns(`SELECT ${figures.join(", ")}, ${extent} FROM ll_rows c`);
+  return db.columns(`SELECT ${figures.join(", ")}, ${extent} FROM ${CHECKED_ROWS} c`);
+}
+
+/** The counts and sums of the groups a small table holds, into `totals` (n<k>, s<k>). */
+async function countFromSmallTables(
+  db: DuckDbSession,
+  groups: ReasonGroup[],
+  totals: Record<string, unknown[]>,
+): Promise<void> {
+  for (const [k, g] of groups.entries()) {
+    if (!g.from) continue;
+    const counted = await db.columns(
+      `SELECT COUNT(*) AS n, SUM(c.amount) AS s FROM ${g.from} WHERE ${g.where}`,
+    );
+    totals[`n${k}`] = counted.n;
+    totals[`s${k}`] = counted.s;
+  }
 }
 
 /** The first examples of a reason, in the engine's order, with their cells and notes; returns how many. */
@@ -284,15 +309,16 @@ async function addExamples(
   collector: QualityCollector,
   perReason: number,
 ): Promise<number> {
-  const order = g.sorted ? "first_row, day, ll_row" : "ll_row";
+  // Customers are numbered in order of first appearance: the engine's sorted order is by number.
+  const order = g.sorted ? "customer, day, ll_row" : "ll_row";
   const cellsSql = q.headers.map((h, i) => `${rawText(h)} AS h${i}`).join(", ");
   // The examples are chosen first, then their cells fetched: joining every line to the file costs a pass.
-  const found = await db.columns(`SELECT e.ll_row, e.test_rule, e.cancel, ${cellsSql}
+  const found = await db.columns(`SELECT e.ll_row, f.test_rule, e.cancel, ${cellsSql}
     FROM (
-      SELECT c.ll_row, c.test_rule, c.cancel, f.first_row, c.day
-      FROM ll_rows c LEFT JOIN ${q.tables.firstRows} f USING (customer_id)
+      SELECT c.ll_row, c.customer, c.cancel, c.day FROM ${g.from ?? `${CHECKED_ROWS} c`}
       WHERE ${g.where} ORDER BY ${order} LIMIT ${perReason}
-    ) e JOIN ll_raw r ON r.rowid = e.ll_row ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
+    ) e JOIN ll_raw r ON r.rowid = e.ll_row LEFT JOIN ${FIRST_ROWS} f ON f.customer = e.customer
+    ORDER BY ${order.replace(/(\w+)/g, "e.$1")}`);
   const rows = found.ll_row.map((rowid) => q.rows.tableRow(Number(rowid)));
   rows.forEach((row, e) => {
     const example: ExampleRow = {
@@ -343,7 +369,7 @@ async function addCustomerFindings(
   }
   collector.addCount("badMemberDetail", members.badCount - members.badExamples.length);
 
-  const noPurchase = await db.columns(q.tables.withoutPurchase);
+  const noPurchase = await db.columns(withoutPurchase("first_row"));
   const firstRows = noPurchase.first_row.map(Number);
   await idCells(firstRows.slice(0, perReason));
   firstRows.forEach((rowid, k) => {

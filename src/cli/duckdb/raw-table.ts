@@ -66,7 +66,7 @@ async function parquetView(
 }
 
 /** The session's folder for what spills (set by engine-choice.ts), or undefined. */
-async function temporaryFolder(db: DuckDbSession): Promise<string | undefined> {
+export async function temporaryFolder(db: DuckDbSession): Promise<string | undefined> {
   const setting = await db.columns("SELECT current_setting('temp_directory') AS dir");
   const dir = setting.dir[0];
   return typeof dir === "string" && dir !== "" && dir !== ".tmp" ? dir : undefined;

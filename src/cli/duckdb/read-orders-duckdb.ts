@@ -14,7 +14,9 @@
  *   blank id, test account, order total repeated, member details only, unreadable date, amount not a
  *   number, date after the as-of date, exact duplicate, cancelled), with the engine's examples and actions;
  *   returns net against the order or day they belong to; the clean lines stay in DuckDB (view `ll_lines`)
- *   for the customer summary or the purchase days.
+ *   for the customer summary or the purchase days. The rows are checked once, into a compact table of
+ *   numbers that every later pass reads instead of the file (checked-rows.ts); the rules that need the
+ *   whole table leave small tables (order-rules-sql.ts, clean-lines.ts).
  *
  * Contact, product and channel columns other than the member details are left out, and said so.
  */
@@ -40,13 +42,7 @@ import {
   type ColumnRole,
   type DetectedColumns,
 } from "../../engine/data/columns";
-import {
-  cancellationInvoicesUsed,
-  CANCELLATION_INVOICE_ID,
-  CANCELLATION_INVOICE_LINE,
-  CANCELLED_BY_STATUS,
-  isCancelledStatus,
-} from "../../engine/data/cancellations";
+import { cancellationInvoicesUsed, isCancelledStatus } from "../../engine/data/cancellations";
 import { currencyColumnOf, detectCurrencyOf, type CurrencyDetection } from "../../engine/data/currency";
 import { DEFAULT_EXAMPLES_PER_REASON } from "../../engine/data/quality";
 import type { CellValue, RawTable } from "../../engine/data/table";
@@ -54,7 +50,7 @@ import type { MemberDetails } from "../../engine/data/orders";
 import { columnNames } from "../../sheet/a1";
 import { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
-import { firstNumber, rawBlank, rawText, typedAmountSql, typedDaySql } from "./raw-columns";
+import { firstNumber, rawText } from "./raw-columns";
 import { memberDetailsWithDuckDb } from "./member-details-duckdb";
 import {
   cellOf,
@@ -64,11 +60,26 @@ import {
   readCustomerIds,
   readOrderIds,
   type DistinctValues,
-  type OrderIds,
+  type JudgedCustomers,
 } from "./lookups";
 import { readOrderFacts, TOTAL_ORDERS } from "./order-rules-sql";
-import { isCancellationInvoiceSql } from "./plain-ids";
-import { lineAmountSql } from "../../sql/line-rules";
+import {
+  checkedRowsSql,
+  createCheckedTable,
+  markRows,
+  roleHeaders,
+  TypedColumns,
+  CHECKED_ROWS,
+  type RoleHeaders,
+} from "./checked-rows";
+import {
+  FIRST_ROWS,
+  KEPT_CUSTOMERS,
+  NETTED,
+  keepCleanLines,
+  markDuplicates,
+  withoutPurchase,
+} from "./clean-lines";
 import { qualityReport } from "./quality-duckdb";
 import { globFileNames, type GlobPart, type OrderFiles } from "./order-files";
 import { loadRaw, type RawRelation } from "./raw-table";
@@ -84,7 +95,7 @@ export interface DuckDbReadOptions extends Pick<
 > {
   dates?: DateParseOptions;
   amounts?: AmountParseOptions;
-  /** Rows up to which the checked rows are a table (default MATERIALIZED_ROWS; tests try both ways). */
+  /** Rows up to which the checked rows are a table in DuckDB's memory, beyond on disk (checked-rows.ts; tests try both). */
   materializedRows?: number;
   /** Called at each step (for a progress line on stderr, in the CLI's language); `files` as they are named. */
   onProgress?: (step: DuckDbReadStep, files: string) => void;
@@ -111,16 +122,12 @@ export interface DuckDbOrders {
 }
 
 /**
- * Tables left in the session: ll_lines (customer_id, order_date DATE, day INTEGER, amount DOUBLE,
- * order_id VARCHAR, ll_row BIGINT, purchase BOOLEAN) holds the clean lines, purchases and refunds;
- * ll_customers (customer_id, first_row) every kept customer with the table row where it first appears.
+ * Tables left in the session (clean-lines.ts): ll_lines (customer INTEGER, order_date DATE, day INTEGER,
+ * amount DOUBLE, order_id VARCHAR, ll_row BIGINT, purchase BOOLEAN) holds the clean lines, purchases and
+ * refunds; ll_customers (customer, customer_id, first_row) every kept customer, `customer` numbering the
+ * file's customers in order of first appearance (so ORDER BY customer is that order).
  */
-export const CLEAN_LINES = "ll_lines";
-/** Every row of the file, checked (ll_rows above): its ll_row numbers them 0, 1, 2 ... in file order. */
-export const CHECKED_ROWS = "ll_rows";
-export const KEPT_CUSTOMERS = "ll_customers";
-/** Every customer id of the file with the row where it first appears. */
-const FIRST_ROWS = "ll_first_rows";
+export { CLEAN_LINES, KEPT_CUSTOMERS } from "./clean-lines";
 
 /** Roles whose columns the reader uses (others are left out and said so). */
 function usedRoles(columns: DetectedColumns): readonly string[] {
@@ -182,70 +189,6 @@ function checkColumns(sample: RawTable, options: DuckDbReadOptions): DetectedCol
     checkAmountColumn(sample, columns);
     return columns;
   });
-}
-
-/** The header of each role's column (undefined when the file has none). */
-function roleHeaders(columns: DetectedColumns, headers: string[]) {
-  const name = (role: ColumnRole) => {
-    const index = columns.mapping[role];
-    return index === undefined ? undefined : headers[index];
-  };
-  return {
-    id: name("customerId") as string,
-    date: name("date") as string,
-    amount: name("amount"),
-    quantity: name("quantity"),
-    price: name("price"),
-    discount: name("discount"),
-    order: name("orderId"),
-    status: name("status"),
-  };
-}
-
-/**
- * The clean lines (read by the quality report, the customer summary and the report's orders), each marked
- * as a purchase or not by the engine's rules (read-orders.ts): cancelled lines (a status or "C" invoice,
- * amount ≥ 0) are not revenue and left out; a refund is not a purchase, nor a line of a day, or of an
- * order, holding a return whose lines sum to ≤ 0 (netReturns). Only days with a return can be netted
- * out, and they are few: their sums are taken over those days' lines alone (table ll_netted, the lines
- * ≥ 0 netted out), and the clean lines are a view of ll_rows, not a copy of 50 million lines.
- */
-async function keepCleanLines(db: DuckDbSession, keepDuplicates: boolean): Promise<void> {
-  const clean = `reason IS NULL ${keepDuplicates ? "" : "AND NOT duplicate"} AND NOT (cancel > 0 AND amount >= 0)`;
-  // Two small tables, each one pass over the lines: the days with a return, then their lines.
-  await db.run(`CREATE TEMP TABLE ll_return_days AS
-    SELECT DISTINCT customer_id, day FROM ll_rows WHERE ${clean} AND amount < 0`);
-  await db.run(`CREATE TEMP TABLE ll_return_day_lines AS
-    SELECT c.customer_id, c.day, c.amount, c.order_id, c.ll_row FROM ll_rows c
-    SEMI JOIN ll_return_days USING (customer_id, day) WHERE ${clean}`);
-  await db.run(`CREATE TABLE ll_netted AS
-    WITH netted_days AS (
-      SELECT customer_id, day FROM ll_return_day_lines GROUP BY customer_id, day HAVING SUM(amount) <= 0
-    ),
-    netted_orders AS (
-      SELECT customer_id, day, order_id FROM ll_return_day_lines WHERE order_id IS NOT NULL
-      GROUP BY customer_id, day, order_id HAVING MIN(amount) < 0 AND SUM(amount) <= 0
-    )
-    SELECT c.ll_row FROM ll_return_day_lines c
-    LEFT JOIN netted_days nd ON nd.customer_id = c.customer_id AND nd.day = c.day
-    LEFT JOIN netted_orders no ON no.customer_id = c.customer_id AND no.day = c.day AND no.order_id = c.order_id
-    WHERE c.amount >= 0 AND (nd.day IS NOT NULL OR no.day IS NOT NULL)`);
-  await db.run("DROP TABLE ll_return_days; DROP TABLE ll_return_day_lines");
-  await db.run(`CREATE VIEW ${CLEAN_LINES} AS
-    SELECT c.customer_id, CAST(DATE '1970-01-01' + c.day AS DATE) AS order_date, c.day, c.amount, c.order_id,
-      c.ll_row, c.amount >= 0 AND n.ll_row IS NULL AS purchase
-    FROM ll_rows c LEFT JOIN ll_netted n USING (ll_row) WHERE ${clean}`);
-  await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
-    SELECT customer_id, first_row FROM ${FIRST_ROWS}
-    WHERE customer_id IN (SELECT customer_id FROM ${CLEAN_LINES} WHERE purchase)`);
-}
-
-/** Customers (not test accounts) with a line but no purchase, in order of first appearance. */
-function withoutPurchase(column: "customer_id" | "first_row"): string {
-  return `SELECT f.${column} FROM ${FIRST_ROWS} f
-    WHERE f.customer_id NOT IN (SELECT customer_id FROM ${KEPT_CUSTOMERS})
-      AND f.customer_id NOT IN (SELECT v0 FROM ll_ids WHERE v1 IS NOT NULL)
-    ORDER BY f.first_row`;
 }
 
 /** The money columns whose text decides the decimal separator (as the engine's MONEY_ROLES). */
@@ -346,45 +289,6 @@ function leftOutRoles(columns: DetectedColumns): ColumnRole[] {
   );
 }
 
-type RoleHeaders = ReturnType<typeof roleHeaders>;
-
-/**
- * The file's typed columns (a Parquet file's DATE, TIMESTAMP and numeric columns) among the date and
- * money columns, each with the SQL of its parsed value (raw-columns.ts): used as they are, without a
- * pass to list their values as text, a lookup table or a join on every line. Numbers and dates do not
- * vote on the date order or the decimal separator, as in a worksheet.
- */
-class TypedColumns {
-  private readonly sql = new Map<string, string>();
-  constructor(
-    private readonly headers: string[],
-    private readonly types: string[],
-    col: RoleHeaders,
-  ) {
-    const day = col.date !== undefined ? typedDaySql(col.date, this.typeOf(col.date)) : undefined;
-    if (day !== undefined) this.sql.set(col.date, day);
-    for (const header of [col.amount, col.quantity, col.price, col.discount]) {
-      if (header === undefined) continue;
-      const value = typedAmountSql(header, this.typeOf(header));
-      if (value !== undefined) this.sql.set(header, value);
-    }
-  }
-  typeOf(header: string): string {
-    return this.types[this.headers.indexOf(header)] ?? "VARCHAR";
-  }
-  /** The SQL of a typed column's parsed value; undefined for a column read as text. */
-  value(header: string): string | undefined {
-    return this.sql.get(header);
-  }
-  has(column: number): boolean {
-    return this.sql.has(this.headers[column]);
-  }
-  /** True where the column's cell is blank. */
-  blank(header: string): string {
-    return rawBlank(header, this.typeOf(header));
-  }
-}
-
 /**
  * Lookup tables of the dates and money columns (their distinct values, listed already to decide the
  * formats, parsed by the engine's parsers) and of the statuses.
@@ -418,168 +322,123 @@ async function readValues(
   }
 }
 
-/**
- * Up to this many rows the checked rows are a table in DuckDB's memory (768 MB: about 60 bytes a row);
- * beyond, a view over the file, read again by each pass, as a table would be written to disk and read
- * back on every pass.
- */
-const MATERIALIZED_ROWS = 10_000_000;
-
-/** What later rules found, marked on the lines by the view ll_rows (rowsView). */
-interface LineMarks {
-  /** Orders whose later lines repeat the order's total (order-rules-sql.ts's TOTAL_ORDERS). */
-  orderTotals?: boolean;
-  /** Lines dated after it are marked "dateAfterAsOf". */
-  asOf?: number;
-  /** Table ll_duplicates lists the exact duplicate lines. */
-  duplicates?: boolean;
-}
-
-/**
- * The SQL of the checked rows: every row of the file with its parsed id, day, amount and order id, why it
- * is not a line (the first reason in the engine's order: blank row, blank id, test account, order total
- * repeated, member details only, unreadable date, amount not a number, date after the as-of date),
- * whether it is an exact duplicate, and why it is not revenue (`cancel`: 2 a "C" invoice, 1 its status, 0
- * neither). `base` checks each row by itself (ll_checked: a table, or a view over the file when it is
- * large); the rules that need the whole table leave small tables of what they found, and `marked` makes
- * the view ll_rows over ll_checked with them: no pass rewrites 50 million rows.
- */
-function rowsView(
-  headers: string[],
-  col: RoleHeaders,
-  orderIds: OrderIds | undefined,
-  invoices: boolean,
-  typed: TypedColumns,
-): { base: string; marked: (marks: LineMarks) => string } {
-  const joins = [`LEFT JOIN ll_ids i ON i.raw = ${rawText(col.id)}`];
-  // A typed column's value as it is; a text column's by a join to its lookup table (alias.v0).
-  const parsed = (header: string, table: string, alias: string) => {
-    const value = typed.value(header);
-    if (value !== undefined) return value;
-    joins.push(`LEFT JOIN ${table} ${alias} ON ${alias}.raw = ${rawText(header)}`);
-    return `${alias}.v0`;
-  };
-  const day = parsed(col.date, "ll_dates", "d");
-  let amount: string;
-  if (col.amount !== undefined) amount = parsed(col.amount, "ll_amounts", "a");
-  else {
-    const quantity = parsed(col.quantity as string, "ll_quantities", "q");
-    const price = parsed(col.price as string, "ll_prices", "p");
-    let discount = "0";
-    if (col.discount !== undefined) {
-      // A blank discount is none; an unreadable one makes the amount unreadable.
-      discount = `CASE WHEN ${typed.blank(col.discount)} THEN 0 ELSE ${parsed(col.discount, "ll_discounts", "dc")} END`;
-    }
-    amount = lineAmountSql(quantity, price, discount);
-  }
-  let orderId = "CAST(NULL AS VARCHAR)";
-  let cInvoice = "FALSE";
-  if (col.order !== undefined) {
-    const raw = rawText(col.order);
-    // Plain ids are read in SQL; the few others were parsed by the engine (plain-ids.ts, lookups.ts).
-    orderId = raw;
-    cInvoice = isCancellationInvoiceSql(raw);
-    if (orderIds?.parsedInJs) {
-      joins.push(`LEFT JOIN ll_order_ids o ON o.raw = ${raw}`);
-      orderId = `CASE WHEN o.raw IS NULL THEN ${raw} ELSE o.v0 END`;
-      cInvoice = `CASE WHEN o.raw IS NULL THEN ${cInvoice} ELSE o.v1 = ${CANCELLATION_INVOICE_ID} END`;
-    }
-  }
-  if (col.status !== undefined) joins.push(`LEFT JOIN ll_statuses s ON s.raw = ${rawText(col.status)}`);
-  const cancelWhen = [
-    ...(invoices ? [`WHEN ${cInvoice} THEN ${CANCELLATION_INVOICE_LINE}`] : []),
-    ...(col.status !== undefined ? [`WHEN s.v0 = 1 THEN ${CANCELLED_BY_STATUS}`] : []),
-  ];
-  const cancel = cancelWhen.length > 0 ? `CASE ${cancelWhen.join(" ")} ELSE 0 END` : "0";
-  const amountBlank = typed.blank((col.amount ?? col.price) as string);
-  const blankRow = headers.map((h) => typed.blank(h)).join(" AND ");
-  const base = `SELECT r.rowid AS ll_row, i.v0 AS customer_id, i.v1 AS test_rule, ${day} AS day, ${amount} AS amount,
-      ${orderId} AS order_id, ${cancel} AS cancel, ${amountBlank} AS amount_blank,
-      CASE
-        WHEN i.v0 IS NULL AND ${blankRow} THEN 'blankRow'
-        WHEN i.v0 IS NULL THEN 'blankId'
-        WHEN i.v1 IS NOT NULL THEN 'testAccount'
-        WHEN ${day} IS NULL AND ${typed.blank(col.date)} AND ${amountBlank} THEN 'memberDetailsOnly'
-        WHEN ${day} IS NULL THEN 'unparsableDate'
-        WHEN ${amount} IS NULL THEN 'nonNumericAmount'
-      END AS first_reason
-    FROM ll_raw r ${joins.join("\n    ")}`;
-  const marked = (marks: LineMarks) => {
-    const late = marks.asOf !== undefined && Number.isFinite(marks.asOf);
-    const joined = [
-      ...(marks.orderTotals ? [`LEFT JOIN ${TOTAL_ORDERS} t ON t.order_id = c.order_id`] : []),
-      ...(marks.duplicates ? ["LEFT JOIN ll_duplicates dup ON dup.ll_row = c.ll_row"] : []),
-    ];
-    // A later line of an order total comes after a blank row, a blank id or a test account, and before
-    // the other reasons (the engine's order); a date after the as-of date comes last.
-    const reason =
-      marks.orderTotals || late
-        ? `CASE
-        ${marks.orderTotals ? "WHEN c.first_reason IN ('blankRow', 'blankId', 'testAccount') THEN c.first_reason" : ""}
-        ${marks.orderTotals ? "WHEN t.first_row IS NOT NULL AND c.ll_row <> t.first_row THEN 'repeatedOrderTotal'" : ""}
-        WHEN c.first_reason IS NOT NULL THEN c.first_reason
-        ${late ? `WHEN c.day > ${marks.asOf} THEN 'dateAfterAsOf'` : ""}
-      END`
-        : "c.first_reason";
-    return `CREATE OR REPLACE VIEW ll_rows AS
-    SELECT c.ll_row, c.customer_id, c.test_rule, c.day, c.amount, c.order_id, c.cancel, c.amount_blank,
-      ${reason} AS reason, ${marks.duplicates ? "dup.ll_row IS NOT NULL" : "FALSE"} AS duplicate
-    FROM ll_checked c ${joined.join(" ")}`;
-  };
-  return { base, marked };
-}
-
 /** The last day of a line no rule left out (the as-of date when none is given). */
 async function lastDayOfLines(db: DuckDbSession): Promise<number> {
-  return firstNumber(db, "SELECT MAX(day) FROM ll_rows WHERE reason IS NULL");
+  return firstNumber(db, `SELECT MAX(day) FROM ${CHECKED_ROWS} WHERE reason IS NULL`);
+}
+
+/** The tables the views ll_rows and ll_lines read, which stay with them. */
+const VIEW_TABLES = ["ll_raw", "ll_checked", TOTAL_ORDERS, "ll_duplicates", NETTED];
+
+/**
+ * Drops the tables of the session's names (ll_...) but `kept`: after checking, the lookup tables the
+ * checked rows were made with (a million ids among them); at the end, all that only reading needed.
+ */
+async function dropTablesBut(db: DuckDbSession, kept: readonly string[]): Promise<void> {
+  const names = kept.map((t) => `'${t}'`).join(", ");
+  const tables = await db.columns(
+    `SELECT table_name FROM duckdb_tables() WHERE prefix(table_name, 'll_') AND table_name NOT IN (${names})`,
+  );
+  for (const name of tables.table_name as string[]) await db.run(`DROP TABLE ${name}`);
+}
+
+/** The file's columns as the reader takes them: the sample, the detected columns, the typed ones. */
+interface FileLayout {
+  headers: string[];
+  rows: DuckDbRowNumbers;
+  columns: DetectedColumns;
+  col: RoleHeaders;
+  typed: TypedColumns;
+}
+
+async function loadAndDetect(
+  db: DuckDbSession,
+  files: OrderFiles,
+  options: DuckDbReadOptions,
+): Promise<FileLayout> {
+  const {
+    raw: { headers, types },
+    rows,
+  } = await loadNumbered(db, files);
+  const columns = checkColumns(await sampleTable(db, files, headers, rows), options);
+  const col = roleHeaders(columns, headers);
+  return { headers, rows, columns, col, typed: new TypedColumns(headers, types, col) };
 }
 
 /**
- * Lists exact duplicate lines (every cell the same, blank cells alike whatever their spaces), the first of
- * equal lines kept, in table ll_duplicates; returns whether there are any. Equal lines have equal ids, days,
- * amounts and order ids: one pass lists the hashes of those shared by several lines (usually none, and the
- * search ends there), and only the lines with such a hash are compared cell by cell.
+ * The ids, values, order ids and statuses parsed by the engine (lookup tables), then every row checked
+ * into ll_checked in one pass, and the view ll_rows over it; the lookup tables are then dropped.
  */
-async function markDuplicates(db: DuckDbSession, headers: string[]): Promise<boolean> {
-  const key = "hash(customer_id, day, amount, order_id)";
-  await db.run(`CREATE TEMP TABLE ll_shared_keys AS
-    SELECT ${key} AS h FROM ll_rows WHERE reason IS NULL GROUP BY h HAVING COUNT(*) > 1`);
-  if ((await firstNumber(db, "SELECT COUNT(*) FROM ll_shared_keys")) === 0) return false;
-  const cells = headers.map((h) => `CASE WHEN ${rawBlank(h)} THEN NULL ELSE ${rawText(h)} END`).join(", ");
-  await db.run(`CREATE TABLE ll_duplicates AS
-    SELECT ll_row FROM (
-      SELECT c.ll_row, ROW_NUMBER() OVER (PARTITION BY ${cells} ORDER BY c.ll_row) AS k
-      FROM (
-        SELECT ll_row FROM ll_rows WHERE reason IS NULL AND ${key} IN (SELECT h FROM ll_shared_keys)
-      ) c JOIN ll_raw r ON r.rowid = c.ll_row
-    ) WHERE k > 1`);
-  return (await firstNumber(db, "SELECT COUNT(*) FROM ll_duplicates")) > 0;
+async function checkRows(
+  db: DuckDbSession,
+  layout: FileLayout,
+  decided: Awaited<ReturnType<typeof decideFromValues>>,
+  parsing: { dates: DateParseOptions; amounts: AmountParseOptions },
+  options: DuckDbReadOptions,
+  say: (step: DuckDbReadStep) => void,
+): Promise<{ judged: JudgedCustomers; checked: string }> {
+  const { headers, col, typed } = layout;
+  say("parsing");
+  const judged = await readCustomerIds(db, col.id, FIRST_ROWS, options.testAccounts);
+  await readValues(db, headers, col, decided.values, parsing, typed);
+  const orderIds = col.order !== undefined ? await readOrderIds(db, col.order) : undefined;
+  const invoices =
+    orderIds !== undefined &&
+    cancellationInvoicesUsed(orderIds.cancellationInvoices, orderIds.numericInvoices);
+
+  say("checking");
+  const sql = checkedRowsSql(headers, col, orderIds, invoices, typed);
+  const rowCount = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
+  const checked = await createCheckedTable(db, sql, rowCount, options.materializedRows);
+  await dropTablesBut(db, ["ll_raw", "ll_checked", FIRST_ROWS]);
+  await markRows(db, checked, {});
+  return { judged, checked };
 }
 
-/** The tables the views ll_rows and ll_lines read (lookups and marks), which stay with them. */
-const VIEW_TABLES = [
-  "ll_raw",
-  "ll_checked",
-  "ll_ids",
-  "ll_dates",
-  "ll_amounts",
-  "ll_quantities",
-  "ll_prices",
-  "ll_discounts",
-  "ll_order_ids",
-  "ll_statuses",
-  TOTAL_ORDERS,
-  "ll_duplicates",
-  "ll_netted",
-];
+/**
+ * The rules that need the whole table, each marking the lines through ll_rows: order totals repeated per
+ * line (and, in the same pass, the last day of the lines and whether any may repeat), the as-of date,
+ * exact duplicates.
+ */
+async function wholeTableRules(
+  db: DuckDbSession,
+  layout: FileLayout,
+  checked: string,
+  options: DuckDbReadOptions,
+  say: (step: DuckDbReadStep) => void,
+): Promise<{ orderTotals: boolean; asOf: number; keepDuplicates: boolean }> {
+  say("orders");
+  const { col } = layout;
+  const facts =
+    col.order !== undefined
+      ? await readOrderFacts(db, CHECKED_ROWS, col.amount !== undefined, options.lineAmounts)
+      : undefined;
+  const orderTotals = facts?.orderTotals ?? false;
+  if (orderTotals) await markRows(db, checked, { orderTotals });
 
-/** The tables only reading needed: what stays is what the clean lines' view reads, and ll_customers. */
-async function dropReadingTables(db: DuckDbSession): Promise<void> {
-  const kept = [...VIEW_TABLES, KEPT_CUSTOMERS].map((t) => `'${t}'`).join(", ");
-  const tables = await db.columns(
-    `SELECT table_name FROM duckdb_tables() WHERE prefix(table_name, 'll_') AND table_name NOT IN (${kept})`,
-  );
-  for (const name of tables.table_name as string[]) await db.run(`DROP TABLE ${name}`);
+  say("dating");
+  const asOf = options.asOf ?? facts?.lastDay ?? (await lastDayOfLines(db));
+  await markRows(db, checked, { orderTotals, asOf });
+
+  say("duplicates");
+  // The order pass found whether any order's lines may repeat: when none may, there is nothing to search.
+  const duplicates = facts?.mayRepeat === false ? false : await markDuplicates(db, layout.headers);
+  await markRows(db, checked, { orderTotals, asOf, duplicates });
+  return { orderTotals, asOf, keepDuplicates: keepsDuplicates(options, layout.columns) };
+}
+
+/** The member details of the kept customers, by the engine's parsers (member-details-duckdb.ts). */
+function readMembers(
+  db: DuckDbSession,
+  layout: FileLayout,
+  parsing: { dates: DateParseOptions; amounts: AmountParseOptions },
+  options: DuckDbReadOptions,
+) {
+  return memberDetailsWithDuckDb(db, layout.headers, layout.columns, {
+    ...parsing,
+    perReason: options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON,
+    lookup: (name, column, type, parse) => lookup(db, name, column, [type], (raw) => [parse(raw)]),
+  });
 }
 
 export async function readOrdersWithDuckDb(
@@ -594,64 +453,23 @@ export async function readOrdersWithDuckDb(
     options.onProgress?.(step, files.label);
   };
   say("loading");
-  const {
-    raw: { headers, types },
-    rows,
-  } = await loadNumbered(db, files);
-  const columns = checkColumns(await sampleTable(db, files, headers, rows), options);
-  const col = roleHeaders(columns, headers);
-  const typed = new TypedColumns(headers, types, col);
+  const layout = await loadAndDetect(db, files, options);
+  const { headers, columns, rows } = layout;
 
   say("deciding");
-  const decided = await decideFromValues(db, files, headers, columns, options, rows, typed);
+  const decided = await decideFromValues(db, files, headers, columns, options, rows, layout.typed);
   const { formats } = decided;
   const dates: DateParseOptions = { ...options.dates, dayOrder: formats.dayOrder };
   const amounts: AmountParseOptions = { ...options.amounts, decimalComma: formats.decimalComma };
 
-  say("parsing");
-  const judged = await readCustomerIds(db, col.id, FIRST_ROWS, options.testAccounts);
-  await readValues(db, headers, col, decided.values, { dates, amounts }, typed);
-  const orderIds = col.order !== undefined ? await readOrderIds(db, col.order) : undefined;
-  const invoices =
-    orderIds !== undefined &&
-    cancellationInvoicesUsed(orderIds.cancellationInvoices, orderIds.numericInvoices);
-
-  say("checking");
-  const rowsSql = rowsView(headers, col, orderIds, invoices, typed);
-  const view = rowsSql.marked;
-  // A table while it fits in DuckDB's memory (each pass then reads it, not the file); a view beyond.
-  const rowCount = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
-  const kind = rowCount <= (options.materializedRows ?? MATERIALIZED_ROWS) ? "TABLE" : "VIEW";
-  await db.run(`CREATE ${kind} ll_checked AS ${rowsSql.base}`);
-  await db.run(view({}));
-
-  say("orders");
-  const facts =
-    col.order !== undefined
-      ? await readOrderFacts(db, "ll_rows", col.amount !== undefined, options.lineAmounts)
-      : undefined;
-  const orderTotals = facts?.orderTotals ?? false;
-  if (orderTotals) await db.run(view({ orderTotals }));
-
-  say("dating");
-  const asOf = options.asOf ?? facts?.lastDay ?? (await lastDayOfLines(db));
-  await db.run(view({ orderTotals, asOf }));
-
-  say("duplicates");
-  const duplicates = await markDuplicates(db, headers);
-  await db.run(view({ orderTotals, asOf, duplicates }));
-  const keepDuplicates = keepsDuplicates(options, columns);
+  const { judged, checked } = await checkRows(db, layout, decided, { dates, amounts }, options, say);
+  const { orderTotals, asOf, keepDuplicates } = await wholeTableRules(db, layout, checked, options, say);
 
   say("clean");
   await keepCleanLines(db, keepDuplicates);
 
   say("members");
-  const members = await memberDetailsWithDuckDb(db, headers, columns, {
-    dates,
-    amounts,
-    perReason: options.examplesPerReason ?? DEFAULT_EXAMPLES_PER_REASON,
-    lookup: (name, column, type, parse) => lookup(db, name, column, [type], (raw) => [parse(raw)]),
-  });
+  const members = await readMembers(db, layout, { dates, amounts }, options);
 
   say("counting");
   const quality = await qualityReport(db, {
@@ -666,15 +484,9 @@ export async function readOrdersWithDuckDb(
     judged,
     members,
     options,
-    tables: {
-      cleanLines: CLEAN_LINES,
-      netted: "ll_netted",
-      firstRows: FIRST_ROWS,
-      withoutPurchase: withoutPurchase("first_row"),
-    },
   });
   const without = await db.columns(withoutPurchase("customer_id"));
-  await dropReadingTables(db);
+  await dropTablesBut(db, [...VIEW_TABLES, KEPT_CUSTOMERS]);
   return {
     files,
     headers,

@@ -124,7 +124,7 @@ async function purchaseDaysAndRefunds(
   for (let from = 0; from < rows; from += rowsPerRange) {
     await db.streamNumbers(
       `SELECT CAST(k.idx AS INTEGER), l.day, l.amount, CAST(l.purchase AS INTEGER), CAST(l.ll_row AS INTEGER)
-       FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer_id)
+       FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer)
        WHERE l.ll_row >= ${from} AND l.ll_row < ${from + rowsPerRange} ORDER BY l.ll_row`,
       ([idx, days, amounts, purchase, row], n) => {
         for (let k = 0; k < n; k++) {
@@ -150,18 +150,18 @@ export async function orderTableFromDuckDb(
 ): Promise<OrderTable> {
   performance.mark("loyalty:Handing the orders to the engine");
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_index AS
-    SELECT customer_id, ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
+    SELECT customer, customer_id, ROW_NUMBER() OVER (ORDER BY customer) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
   const ids = await db.columns(`SELECT customer_id FROM ll_index ORDER BY idx`);
   const customerIds = ids.customer_id as string[];
   // The orders of each purchase day: each (day, order id) once, a line without an order id by itself.
   // Two tables, not one nested query: each aggregate then spills to disk by itself (nested, the query
   // ran out of DuckDB's memory at 50 million lines, and at 10 million under a 150 MB limit).
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_order_firsts AS
-    SELECT customer_id, day FROM ${CLEAN_LINES}
-    WHERE purchase GROUP BY customer_id, day, order_id, CASE WHEN order_id IS NULL THEN ll_row END`);
+    SELECT customer, day FROM ${CLEAN_LINES}
+    WHERE purchase GROUP BY customer, day, order_id, CASE WHEN order_id IS NULL THEN ll_row END`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_days AS
     SELECT k.idx, o.day, COUNT(*) AS orders
-    FROM ll_order_firsts o JOIN ll_index k USING (customer_id) GROUP BY k.idx, o.day`);
+    FROM ll_order_firsts o JOIN ll_index k USING (customer) GROUP BY k.idx, o.day`);
   await db.run("DROP TABLE ll_order_firsts");
   performance.mark("loyalty:Handing over each day's value and the refunds");
   const days = await purchaseDaysAndRefunds(db, customerIds, rowsPerRange);
@@ -203,14 +203,13 @@ export async function customerSummaryFromDuckDb(
 ): Promise<DuckDbCalibration> {
   performance.mark("loyalty:Computing the customer summary");
   const end = Math.min(options.calibrationEnd ?? read.asOf, read.asOf);
-  const days = `SELECT customer_id, day, SUM(amount) AS value FROM ${CLEAN_LINES}
-    WHERE purchase AND day <= ${end} GROUP BY customer_id, day`;
+  const days = `SELECT customer, day, SUM(amount) AS value FROM ${CLEAN_LINES}
+    WHERE purchase AND day <= ${end} GROUP BY customer, day`;
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
-  const rows = await db.columns(`SELECT s.first, s.last, s.days, s.total, s.first_value FROM (
-      SELECT customer_id, MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
-        SUM(value) AS total, arg_min(value, day) AS first_value
-      FROM (${days}) GROUP BY customer_id HAVING MIN(day) < ${end}
-    ) s JOIN ${KEPT_CUSTOMERS} k USING (customer_id) ORDER BY k.first_row`);
+  // Customers are numbered in order of first appearance (every one here is a kept customer).
+  const rows = await db.columns(`SELECT MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
+      SUM(value) AS total, arg_min(value, day) AS first_value
+    FROM (${days}) GROUP BY customer HAVING MIN(day) < ${end} ORDER BY customer`);
   const n = rows.first.length;
   const perUnit = DAYS_PER_UNIT[options.unit];
   const summary: DuckDbCalibration = {

@@ -63,41 +63,74 @@ function setAttribute(tag: string, name: string, value: string | number): string
 
 /** `ours` (the styles.xml of the report's sheets) merged into `user` (the workbook's). */
 export function mergeStyles(user: string, ours: string): MergedStyles {
-  const prefix = /<(\w+:)?styleSheet\b/.exec(user)?.[1] ?? "";
-  // Our items are written in the default namespace; in a prefixed stylesheet they take its prefix.
-  const own = (item: string) => (prefix ? item.replace(/<(\/?)(\w+)(?=[\s/>])/g, `<$1${prefix}$2`) : item);
-  let xml = user;
+  const sheet = new UserStylesheet(user);
+  const items = (name: string, item: string) => collection(ours, name, item)?.items ?? [];
+  const numFmtId = mergeNumberFormats(sheet, items("numFmts", "numFmt"));
+  const fonts = sheet.append("fonts", "font", items("fonts", "font"));
+  const fills = sheet.append("fills", "fill", items("fills", "fill"));
+  const borders = sheet.append("borders", "border", items("borders", "border"));
+  const xfs = items("cellXfs", "xf").map((xf) => remappedXf(xf, numFmtId, fonts, fills, borders));
+  const xf = sheet.append("cellXfs", "xf", xfs);
+  // Our format 0 is "no format": the user's default.
+  if (xf.length > 0) xf[0] = 0;
+  const dxf = sheet.append(
+    "dxfs",
+    "dxf",
+    items("dxfs", "dxf").map((d) => remappedDxf(d, numFmtId)),
+  );
+  return { xml: sheet.xml, xf, dxf };
+}
+
+/** The user's styles.xml as our items are appended to it, in its namespace prefix. */
+class UserStylesheet {
+  private readonly prefix: string;
+
+  constructor(public xml: string) {
+    this.prefix = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
+  }
+
+  /** Our items are written in the default namespace; in a prefixed stylesheet they take its prefix. */
+  private own(item: string): string {
+    const { prefix } = this;
+    return prefix ? item.replace(/<(\/?)(\w+)(?=[\s/>])/g, `<$1${prefix}$2`) : item;
+  }
 
   /** Appends our items of a collection (deduplicated); returns our index -> merged index. */
-  const merge = (name: string, item: string, items: string[]): number[] => {
-    const existing = collection(xml, name, item);
+  append(name: string, item: string, items: string[]): number[] {
+    const { prefix } = this;
+    const existing = collection(this.xml, name, item);
     const all = existing ? [...existing.items] : [];
     const map = items.map((it) => {
-      const x = own(it);
+      const x = this.own(it);
       const found = all.indexOf(x);
       if (found >= 0) return found;
       all.push(x);
       return all.length - 1;
     });
     if (!existing && items.length === 0) return map;
-    const element = `<${prefix}${name} count="${all.length}">${all.join("")}</${prefix}${name}>`;
+    const xml = this.xml;
     if (existing) {
       // Keep the user's own attributes on the collection (x14ac:knownFonts...), with the new count.
       const openTag =
         /^<[^>]*?(?=\/?>)/.exec(xml.slice(existing.start, existing.end))?.[0] ?? `<${prefix}${name}`;
       const open = setAttribute(openTag + ">", "count", all.length).replace(/\/>$/, ">");
-      xml =
+      this.xml =
         xml.slice(0, existing.start) + open + all.join("") + `</${prefix}${name}>` + xml.slice(existing.end);
     } else {
       const at = insertionPoint(xml, name);
-      xml = xml.slice(0, at) + element + xml.slice(at);
+      const element = `<${prefix}${name} count="${all.length}">${all.join("")}</${prefix}${name}>`;
+      this.xml = xml.slice(0, at) + element + xml.slice(at);
     }
     return map;
-  };
+  }
+}
 
-  // Number formats: a code the user has keeps the user's id; ours get free ids from 164 on.
-  const ourFormats = collection(ours, "numFmts", "numFmt")?.items ?? [];
-  const userFormats = collection(xml, "numFmts", "numFmt")?.items ?? [];
+/**
+ * Our number formats in the user's stylesheet: a code the user has keeps the user's id; ours get free ids
+ * from 164 on. Returns our id -> the merged one.
+ */
+function mergeNumberFormats(sheet: UserStylesheet, ourFormats: string[]): Map<number, number> {
+  const userFormats = collection(sheet.xml, "numFmts", "numFmt")?.items ?? [];
   const used = new Set(userFormats.map((f) => Number(attributes(f).numFmtId)));
   const numFmtId = new Map<number, number>();
   const addFormats: string[] = [];
@@ -114,37 +147,37 @@ export function mergeStyles(user: string, ours: string): MergedStyles {
     numFmtId.set(Number(a.numFmtId), id);
     addFormats.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(a.formatCode ?? "General")}"/>`);
   }
-  if (addFormats.length) merge("numFmts", "numFmt", addFormats);
+  if (addFormats.length) sheet.append("numFmts", "numFmt", addFormats);
+  return numFmtId;
+}
 
-  const fonts = merge("fonts", "font", collection(ours, "fonts", "font")?.items ?? []);
-  const fills = merge("fills", "fill", collection(ours, "fills", "fill")?.items ?? []);
-  const borders = merge("borders", "border", collection(ours, "borders", "border")?.items ?? []);
-  const xfs = (collection(ours, "cellXfs", "xf")?.items ?? []).map((xf) => {
-    const a = attributes(xf);
-    let tag = xf;
-    const id = (n: string | undefined) => Number(n ?? 0);
-    tag = tag.replace(/^<xf\b[^>]*>/, (open) => {
-      let t = open;
-      t = setAttribute(t, "numFmtId", numFmtId.get(id(a.numFmtId)) ?? id(a.numFmtId));
-      t = setAttribute(t, "fontId", fonts[id(a.fontId)] ?? 0);
-      t = setAttribute(t, "fillId", fills[id(a.fillId)] ?? 0);
-      t = setAttribute(t, "borderId", borders[id(a.borderId)] ?? 0);
-      // Based on the user's Normal style, as every cell of theirs is.
-      return setAttribute(t, "xfId", 0);
-    });
-    return tag;
+/** Our cell format (xf) pointing at the merged number format, font, fill and border. */
+function remappedXf(
+  xf: string,
+  numFmtId: Map<number, number>,
+  fonts: number[],
+  fills: number[],
+  borders: number[],
+): string {
+  const a = attributes(xf);
+  const id = (n: string | undefined) => Number(n ?? 0);
+  return xf.replace(/^<xf\b[^>]*>/, (open) => {
+    let t = open;
+    t = setAttribute(t, "numFmtId", numFmtId.get(id(a.numFmtId)) ?? id(a.numFmtId));
+    t = setAttribute(t, "fontId", fonts[id(a.fontId)] ?? 0);
+    t = setAttribute(t, "fillId", fills[id(a.fillId)] ?? 0);
+    t = setAttribute(t, "borderId", borders[id(a.borderId)] ?? 0);
+    // Based on the user's Normal style, as every cell of theirs is.
+    return setAttribute(t, "xfId", 0);
   });
-  const xf = merge("cellXfs", "xf", xfs);
-  // Our format 0 is "no format": the user's default.
-  if (xf.length > 0) xf[0] = 0;
-  const dxfItems = (collection(ours, "dxfs", "dxf")?.items ?? []).map((d) =>
-    d.replace(/<numFmt\b[^>]*>/g, (tag) => {
-      const id = Number(attributes(tag).numFmtId);
-      return numFmtId.has(id) ? setAttribute(tag, "numFmtId", numFmtId.get(id) as number) : tag;
-    }),
-  );
-  const dxf = merge("dxfs", "dxf", dxfItems);
-  return { xml, xf, dxf };
+}
+
+/** Our differential format (dxf) with its number format's id mapped to the merged one. */
+function remappedDxf(dxf: string, numFmtId: Map<number, number>): string {
+  return dxf.replace(/<numFmt\b[^>]*>/g, (tag) => {
+    const id = Number(attributes(tag).numFmtId);
+    return numFmtId.has(id) ? setAttribute(tag, "numFmtId", numFmtId.get(id) as number) : tag;
+  });
 }
 
 /** A sheet's XML with its style indexes (s=, style=, dxfId=) mapped to the merged styles. */
