@@ -42,19 +42,23 @@ const MAY_REPEAT = `lines >= 4 OR lines = 2 AND low_hash = high_hash
  * without an amount is no total), the last day of its lines no rule left out, and whether two of those
  * may be equal.
  */
-function perOrder(lines: string): string {
+function perOrder(lines: string, totals: boolean): string {
   // Later lines repeat the total when every non-blank line has the first line's amount and none is
-  // unreadable: min = max = the first amount over the non-blank lines (the first among them).
-  return `SELECT order_id, first_row, lines, last_day, ${MAY_REPEAT} AS may_repeat,
-      lines > 1 AND first_amount IS NOT NULL AND unreadable = 0 AND low = first_amount AND high = first_amount
-        OR lines = 1 AND first_amount IS NOT NULL AS consistent,
-      blanks - CASE WHEN first_blank THEN 1 ELSE 0 END > 0 AS blank_below
+  // unreadable: the first line is not blank, and min = max over the non-blank lines. Where the rule does
+  // not apply (`totals` false) none of this is aggregated: each aggregate adds to every order's state.
+  const totalsFacts = totals
+    ? `lines > 1 AND NOT first_blank AND NOT unreadable AND low = high
+        OR lines = 1 AND NOT first_blank AND NOT unreadable AS consistent,
+      blanks - CASE WHEN first_blank THEN 1 ELSE 0 END > 0 AS blank_below`
+    : "FALSE AS consistent, FALSE AS blank_below";
+  const totalsAggregates = totals
+    ? `arg_min(amount_blank, ll_row) AS first_blank, COUNT(*) FILTER (WHERE amount_blank) AS blanks,
+        BOOL_OR(NOT amount_blank AND amount IS NULL) AS unreadable,
+        MIN(amount) FILTER (WHERE NOT amount_blank) AS low, MAX(amount) FILTER (WHERE NOT amount_blank) AS high,`
+    : "";
+  return `SELECT order_id, first_row, lines, last_day, ${MAY_REPEAT} AS may_repeat, ${totalsFacts}
     FROM (
-      SELECT order_id, MIN(ll_row) AS first_row, COUNT(*) AS lines,
-        arg_min_null(amount, ll_row) AS first_amount, arg_min(amount_blank, ll_row) AS first_blank,
-        COUNT(*) FILTER (WHERE amount_blank) AS blanks,
-        COUNT(*) FILTER (WHERE NOT amount_blank AND amount IS NULL) AS unreadable,
-        MIN(amount) FILTER (WHERE NOT amount_blank) AS low, MAX(amount) FILTER (WHERE NOT amount_blank) AS high,
+      SELECT order_id, MIN(ll_row) AS first_row, COUNT(*) AS lines, ${totalsAggregates}
         MAX(day) FILTER (WHERE reason IS NULL) AS last_day,
         MIN(line_hash) AS low_hash, MAX(line_hash) AS high_hash, bit_xor(line_hash) AS xor_hash
       FROM (
@@ -79,7 +83,7 @@ export async function readOrderFacts(
       COUNT(*) FILTER (WHERE order_id IS NOT NULL AND lines > 1 AND consistent) AS consistent,
       COALESCE(BOOL_OR(blank_below) FILTER (WHERE order_id IS NOT NULL), FALSE) AS blank_below,
       MAX(last_day) AS last_day, COALESCE(BOOL_OR(may_repeat), FALSE) AS may_repeat
-    FROM (${perOrder(lines)})`);
+    FROM (${perOrder(lines, totals)})`);
   const detected =
     totals &&
     mode !== "perLine" &&
@@ -92,7 +96,7 @@ export async function readOrderFacts(
     ...(!detected && last !== null && last !== undefined ? { lastDay: Number(last) } : {}),
   };
   if (detected) {
-    await db.run(`CREATE TEMP TABLE ${TOTAL_ORDERS} AS SELECT order_id, first_row FROM (${perOrder(lines)})
+    await db.run(`CREATE TEMP TABLE ${TOTAL_ORDERS} AS SELECT order_id, first_row FROM (${perOrder(lines, totals)})
       WHERE order_id IS NOT NULL AND lines > 1 ${mode === "orderTotal" ? "" : "AND consistent"}`);
   }
   return result;
