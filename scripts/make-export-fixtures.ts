@@ -222,6 +222,13 @@ const GLOB_BLANK_2 = lines(
 );
 
 /**
+ * (j) The CDNOW master's shape (d) under a title line, as a file cut from a report starts: read with
+ * --no-header, the title is no order line (both readers leave it out and say so) and the columns are
+ * still told apart by their alignment.
+ */
+const NO_HEADER_TITLE = `CDNOW purchases 1997-1998\r\n${cdnowMasterShape()}`;
+
+/**
  * Files for the edges of reading, each read by both the in-process reader and DuckDB (test/cli/duckdb-*):
  * what each must give is counted by hand in the tests that read it.
  */
@@ -229,6 +236,7 @@ export const EDGE_FIXTURES: Record<string, Buffer> = {
   "edge-backslash-quotes.csv": Buffer.from(BACKSLASH_QUOTES, "utf8"),
   "edge-glob-blank-1.csv": Buffer.from(GLOB_BLANK_1, "utf8"),
   "edge-glob-blank-2.csv": Buffer.from(GLOB_BLANK_2, "utf8"),
+  "edge-no-header-title.txt": Buffer.from(NO_HEADER_TITLE, "ascii"),
 };
 
 if (require.main === module) {

@@ -198,10 +198,14 @@ export function* cellsByRow(model: SheetModel): Generator<{ row: number; cells: 
   while (next < blocks.length || active.length > 0) {
     if (active.length === 0 && next < blocks.length) row = Math.max(row, blocks[next].at.row);
     while (next < blocks.length && blocks[next].at.row <= row) active.push(blocks[next++]);
-    const cells = active
-      .filter((b) => row - b.at.row < b.rows.length)
-      .flatMap((b) => resolveRow(b, row - b.at.row))
-      .sort((a, b) => a.col - b.col);
+    // One block on the row (a long table's every row): its cells are already in column order.
+    const cells =
+      active.length === 1
+        ? resolveRow(active[0], row - active[0].at.row)
+        : active
+            .filter((b) => row - b.at.row < b.rows.length)
+            .flatMap((b) => resolveRow(b, row - b.at.row))
+            .sort((a, b) => a.col - b.col);
     if (cells.length > 0) yield { row, cells };
     for (let i = active.length - 1; i >= 0; i--) {
       if (row - active[i].at.row >= active[i].rows.length - 1) active.splice(i, 1);

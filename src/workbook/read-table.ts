@@ -187,6 +187,40 @@ class ColumnCollector {
 export const NO_HEADER_FIX =
   'for a file without one, say so and name its columns: --no-header --columns id,date,amount (or "source": {"header": "none"} and "columns" in the settings)';
 
+/** A row above a header-less table that is no order line: its row and its text (cells joined by a blank). */
+export interface TitleRow {
+  row: number;
+  text: string;
+}
+
+/** At most this many title rows above a header-less table (a title, a subtitle, an export date...). */
+export const MAX_TITLE_ROWS = 5;
+
+/**
+ * How many of the first rows of a header-less table are title lines ("Orders export, Q1 2024" above the
+ * order lines): narrower than most rows scanned (their last filled cell comes before the usual last
+ * column) and without a cell that is a number, which every order line has (its amount, its id). A
+ * narrower first row with a number is a line with a value missing, read as an order line (its problem
+ * then listed).
+ */
+function titleRowsAbove(scanned: readonly SheetRow[]): number {
+  const widths = scanned.map(lastFilled);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // The usual width: the most frequent, the wider on a tie.
+  const usual = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+  const hasNumber = (row: SheetRow) =>
+    row.cells.some((v) => typeof v === "number" || (typeof v === "string" && NUMBER_LIKE.test(v.trim())));
+  let titles = 0;
+  while (
+    titles < Math.min(MAX_TITLE_ROWS, scanned.length - 1) &&
+    widths[titles] < usual &&
+    !hasNumber(scanned[titles])
+  )
+    titles++;
+  return titles;
+}
+
 function noHeaderError(where: TableLocation, scanned: SheetRow[]): UserError {
   const first = scanned[0]?.row ?? 1;
   const last = scanned[scanned.length - 1]?.row ?? first;
@@ -208,6 +242,8 @@ export class RawTableCollector {
   private readonly scanned: SheetRow[] = [];
   private collector: ColumnCollector | undefined;
   private headers: string[] = [];
+  /** Title lines above a header-less table, left out of it (rows above a header row are left out too). */
+  titleRows: TitleRow[] = [];
   private sawAnything = false;
 
   constructor(
@@ -295,9 +331,19 @@ export class RawTableCollector {
 
   private start(headerIndex: number | undefined): void {
     const { scanned, where } = this;
-    const headerRow = headerIndex === undefined ? (scanned[0]?.row ?? 1) - 1 : scanned[headerIndex].row;
+    // A header-less table starts below its title lines.
+    const titles = headerIndex === undefined ? titleRowsAbove(scanned) : 0;
+    this.titleRows = scanned.slice(0, titles).map((r) => ({
+      row: r.row,
+      text: r.cells
+        .filter((v) => !isBlank(v))
+        .map(headerText)
+        .join(" "),
+    }));
+    const headerRow = headerIndex === undefined ? (scanned[titles]?.row ?? 1) - 1 : scanned[headerIndex].row;
     if (headerIndex === undefined) {
-      const width = where.right ? where.right - where.left + 1 : Math.max(0, ...scanned.map(lastFilled));
+      const data = scanned.slice(titles);
+      const width = where.right ? where.right - where.left + 1 : Math.max(0, ...data.map(lastFilled));
       this.headers = Array.from({ length: width }, (_, c) => headerlessName(columnName(where.left + c)));
     } else {
       const cells = scanned[headerIndex].cells;

@@ -223,3 +223,67 @@ describe("the DuckDB engine reads text files as the in-process reader does", () 
     expect(viaDuckDb).toEqual(await report("js"));
   });
 });
+
+/**
+ * test/data/edge-no-header-title.txt: the CDNOW master's shape (customers and revenue worked out by hand in
+ * test/exports/expected.ts) under the title line "CDNOW purchases 1997-1998". Read with --no-header, the
+ * title was read as an order line (an unreadable date, and a customer "CDNOW" with no purchase) and it
+ * kept the columns from being told apart by their alignment; now both readers leave row 1 out and say so.
+ */
+describe("a header-less file under a title line", () => {
+  const CDNOW_SHAPE = expected("export-cdnow-master-shape.txt");
+  const csv: CsvReadOptions = { header: "none" };
+  const read = { columns: { customerId: "A", date: "B", quantity: "C", amount: "D" }, csv };
+
+  it("leaves the title out in both readers: the order lines start on row 2, as counted by hand", async () => {
+    const file = testDataPath("edge-no-header-title.txt");
+    const { inProcess, viaDuckDb, table, duck } = await bothEngines(file, read, csv);
+    expect(table.firstRow).toBe(2);
+    expect(duck.files.firstRow).toBe(2);
+    expect(inProcess.table.quality.rowsRead).toBe(26);
+    expect(inProcess.table.quality.findings.filter((f) => f.count > 0)).toEqual([]);
+    expectHandComputed(inProcess, CDNOW_SHAPE);
+    expectHandComputed(viaDuckDb, CDNOW_SHAPE);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
+  it.each([
+    [
+      "en",
+      'edge-no-header-title.txt: left out row 1 above the order lines as a title ("CDNOW purchases 1997-1998"): ' +
+        "narrower than the order lines and without a number, which every order line has",
+    ],
+    [
+      "zh-CN",
+      "edge-no-header-title.txt：订单行上方的第 1 行作为标题略过（“CDNOW purchases 1997-1998”）：" +
+        "它比订单行窄，且没有数字，而每个订单行都有数字",
+    ],
+  ])("says so the same with --engine js and --engine duckdb (%s)", async (language, said) => {
+    const readNote = async (engine: string) => {
+      const io = capture();
+      const out = path.join(dir, `titled-no-header.${engine}.${language}.xlsx`);
+      const args = ["report", testDataPath("edge-no-header-title.txt"), "--no-header"];
+      args.push("--columns", "id,date,quantity,amount", "--sheets", "customers,data-quality");
+      expect(await run([...args, "--engine", engine, "--lang", language, "--json", "--out", out], io)).toBe(
+        0,
+      );
+      return (JSON.parse(io.stdout) as { read?: string }).read;
+    };
+    expect(await readNote("js")).toBe(said);
+    expect(await readNote("duckdb")).toBe(said);
+  });
+
+  it("reads a line with a number above the order lines as an order line (its problem listed), in both", async () => {
+    // "7,2024-01-02," lacks its amount: narrower, but an order line; the comma title above it is left out.
+    const file = write(
+      "short-first.csv",
+      "Orders export, Q1 2024\n7,2024-01-02,\n7,2024-01-05,10\n8,2024-01-06,4\n",
+    );
+    const columns = { columns: { customerId: "A", date: "B", amount: "C" }, csv };
+    const { inProcess, viaDuckDb, table } = await bothEngines(file, columns, csv);
+    expect(table.firstRow).toBe(2);
+    const missing = inProcess.table.quality.findings.find((f) => f.reason === "nonNumericAmount");
+    expect(missing?.examples.map((e) => e.row)).toEqual([2]);
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+});

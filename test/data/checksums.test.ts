@@ -29,6 +29,7 @@ describe("test/data", () => {
       "edge-backslash-quotes.csv",
       "edge-glob-blank-1.csv",
       "edge-glob-blank-2.csv",
+      "edge-no-header-title.txt",
       "example_transactions.csv",
       "export-cdnow-master-shape.txt",
       "export-day-first.csv",

@@ -54,6 +54,16 @@ const ARGUMENTS: Record<string, unknown[][]> = {
     ["订单.csv", "gbk", true, "逗号"],
     ["订单.csv", "gbk", false, "分号"],
   ],
+  ".sheets.reading.titleRows": [
+    ["订单", [{ row: 1, text: "2024 年订单导出" }]],
+    [
+      "订单",
+      [
+        { row: 1, text: "订单导出" },
+        { row: 2, text: "门店：上海" },
+      ],
+    ],
+  ],
   ".sheets.reading.lines": [[["金额取自金额列", "小数点为句点"]]],
   ".sheets.reading.provenDates": [
     ["日期按日在前读取", "25/12/2023", true],

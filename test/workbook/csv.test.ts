@@ -207,7 +207,7 @@ describe("reading CSV files", () => {
     await expect(readCsvTable(path.join(dir, "missing.csv"))).rejects.toBeInstanceOf(UserError);
   });
 
-  it("says a header-less file under a title line has no header row, whether a comma cuts the title or not, and reads it without one", async () => {
+  it("says a header-less file under a title line has no header row, whether a comma cuts the title or not, and reads it without one, the title left out", async () => {
     const lines = ["00001,2024-01-05,20.5", "00002,2024-01-06,10", "00001,2024-02-05,30"];
     for (const title of ["Orders export, Q1 2024", "Orders export Q1 2024"]) {
       const file = await csvFile([title, ...lines].join("\n"), "titled.csv");
@@ -216,8 +216,12 @@ describe("reading CSV files", () => {
       });
       const { table } = await readCsvTable(file, { header: "none" });
       expect(table.headers).toEqual(["Column A", "Column B", "Column C"]);
-      // The title is a row of data then, which the Data quality sheet counts (an unreadable date).
-      expect(table.columns[0]).toEqual([title.split(",")[0], "00001", "00002", "00001"]);
+      // The title is no order line: narrower than the lines below it, without a number (said by the CLI).
+      expect(table.firstRow).toBe(2);
+      expect(table.columns[0]).toEqual(["00001", "00002", "00001"]);
+      expect((await readCsvTable(file, { header: "none" })).titleRows).toEqual([
+        { row: 1, text: title.replace(",", "") },
+      ]);
     }
   });
 

@@ -33,7 +33,7 @@ import {
 } from "../../workbook/csv/decode";
 import { firstTextProblem, parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
 import { delimiterName, textProblemError, type CsvReadOptions } from "../../workbook/csv/table";
-import { HEADER_SCAN_ROWS, RawTableCollector } from "../../workbook/read-table";
+import { HEADER_SCAN_ROWS, RawTableCollector, type TitleRow } from "../../workbook/read-table";
 import { inputError, readFailure } from "../../input-errors";
 import type { UserError } from "../../user-error";
 import type { DuckDbSession } from "./session";
@@ -61,6 +61,10 @@ export interface TextLayout {
   firstRow: number;
   /** Whether DuckDB reads a UTF-8 copy (another encoding, aligned columns, invalid UTF-8 further down). */
   copied: boolean;
+  /** Title lines above a header-less table, skipped as the in-process reader leaves them out. */
+  titleRows: TitleRow[];
+  /** Whether a quoted cell of the first megabyte holds a line break (DuckDB then reads the file by one thread). */
+  quotedLineBreaks: boolean;
 }
 
 /** The first megabyte (and a byte, to tell a file that goes on), on which the separator and header are found. */
@@ -214,6 +218,8 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
     headers: table.headers,
     firstRow: table.firstRow,
     copied: notUtf8 || !isUtf8(encoding) || aligned,
+    titleRows: collector.titleRows,
+    quotedLineBreaks: breaksInside(parsed.rows) > 0,
   };
 }
 

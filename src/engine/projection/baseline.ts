@@ -165,10 +165,14 @@ function firstPurchases(days: PurchaseDays): Float64Array {
   );
 }
 
-/** The chain state of a customer at level `level` on day `end` (see TenureChain). */
-function chainStateOf(level: number, k: number, first: number, end: number, newMonths: number): number {
+/**
+ * The chain state of a customer at level `level` on a day whose new members are those who first bought
+ * after `newSince` (addMonths(day, −newMonths), worked out once per day, not once per customer: a
+ * million customers over 24 periods made it most of the Benefit cost sheet's time); see TenureChain.
+ */
+function chainStateOf(level: number, k: number, first: number, newSince: number): number {
   if (level >= k) return 2 * k;
-  return first > addMonths(end, -newMonths) ? level : k + level;
+  return first > newSince ? level : k + level;
 }
 
 function chainStates(states: readonly TierCategory[], k: number): ChainState[] {
@@ -198,11 +202,12 @@ function observePeriod(
   const chainSpend = new Array<number>(S).fill(0);
   const chainCounts = Array.from({ length: S + 1 }, () => new Array<number>(S).fill(0));
   const { current, previous, notYetLevel } = evaluation;
+  const [newSinceEnd, newSinceStart] = [addMonths(end, -newMonths), addMonths(start, -newMonths)];
   for (let c = 0; c < current.length; c++) {
     if (current[c] === notYetLevel) continue;
     spend[current[c]] += spendOf[c];
-    const to = chainStateOf(current[c], k, first[c], end, newMonths);
-    const from = previous[c] === notYetLevel ? S : chainStateOf(previous[c], k, first[c], start, newMonths);
+    const to = chainStateOf(current[c], k, first[c], newSinceEnd);
+    const from = previous[c] === notYetLevel ? S : chainStateOf(previous[c], k, first[c], newSinceStart);
     chainMembers[to]++;
     chainSpend[to] += spendOf[c];
     chainCounts[from][to]++;
@@ -297,9 +302,9 @@ export function baselineAsOf(
   const tiers = ratesOf(counts, K);
   const chain = ratesOf(chainCounts, S);
   const chainNow = new Array<number>(S).fill(0);
+  const newSince = addMonths(asOf, -newMonths);
   for (let c = 0; c < now.current.length; c++) {
-    if (now.current[c] !== now.notYetLevel)
-      chainNow[chainStateOf(now.current[c], k, first[c], asOf, newMonths)]++;
+    if (now.current[c] !== now.notYetLevel) chainNow[chainStateOf(now.current[c], k, first[c], newSince)]++;
   }
   const perMember = (spent: number[], members: number[], n: number) =>
     spent.slice(0, n).map((s, i) => (members[i] > 0 ? s / members[i] : 0));

@@ -25,6 +25,10 @@ export const READING_TEXTS = bilingual({
     read: (file: string, encoding: string, detected: boolean, delimiter: string) =>
       `Read ${file} as ${encoding}${detected ? " (detected; --encoding to change)" : ""}, ` +
       `fields separated by ${delimiter}`,
+    titleRows: (file: string, rows: readonly { row: number; text: string }[]) =>
+      `${file}: left out ${rows.length === 1 ? "row" : "rows"} ${rows.map((r) => r.row).join(", ")} above the order lines as ` +
+      `${rows.length === 1 ? "a title" : "titles"} (${rows.map((r) => `"${r.text}"`).join(", ")}): ` +
+      `narrower than the order lines and without a number, which every order line has`,
     delimiters: {
       comma: "comma",
       semicolon: "semicolon",
@@ -62,6 +66,9 @@ export const READING_TEXTS = bilingual({
     ruleSeparator: "；",
     read: (file: string, encoding: string, detected: boolean, delimiter: string) =>
       `已按 "${encoding}" 编码读取 "${file}"${detected ? "（自动识别；可用 --encoding 指定）" : ""}，字段以${delimiter}分隔`,
+    titleRows: (file: string, rows: readonly { row: number; text: string }[]) =>
+      `${file}：订单行上方的第 ${rows.map((r) => r.row).join("、")} 行作为标题略过（${rows.map((r) => `“${r.text}”`).join("、")}）：` +
+      `它比订单行窄，且没有数字，而每个订单行都有数字`,
     delimiters: {
       comma: "逗号",
       semicolon: "分号",

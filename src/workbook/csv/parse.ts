@@ -6,6 +6,7 @@
  */
 import Papa from "papaparse";
 import { DELIMITER_CHARACTERS, type TextDelimiter } from "../../sheet/text-formats";
+import { MAX_TITLE_ROWS } from "../read-table";
 
 export type Delimiter = "," | "\t" | ";" | "|" | "whitespace";
 
@@ -45,16 +46,31 @@ function fieldOfQuote(piece: string, contentAt: number | undefined, delimiter: s
 
 const SAMPLE_LINES = 20;
 
-/** True when the sample lines have no usual delimiter but split on runs of spaces into 2+ fields alike. */
+/**
+ * True when the sample lines have no usual delimiter but split on runs of spaces into 2+ fields alike,
+ * below title lines if any ("CDNOW purchases 1997-1998" above " 00004 19970101 2 29.33"): at most as many
+ * as a header-less table leaves out above its rows (read-table.ts), each followed by 2+ aligned lines.
+ */
 function isWhitespaceAligned(text: string): boolean {
   const lines = text
     .slice(0, 64 * 1024)
     .split(/\r\n|\n|\r/)
     .filter((l) => l.trim() !== "")
-    .slice(0, SAMPLE_LINES);
-  if (lines.length === 0 || lines.some((l) => /[,\t;|"]/.test(l))) return false;
-  const widths = new Set(lines.map((l) => l.trim().split(/\s+/).length));
-  return widths.size === 1 && [...widths][0] >= 2;
+    .slice(0, SAMPLE_LINES + MAX_TITLE_ROWS);
+  const aligned = (sample: string[]) => {
+    if (sample.some((l) => /[,\t;|"]/.test(l))) return false;
+    const widths = new Set(sample.map((l) => l.trim().split(/\s+/).length));
+    return widths.size === 1 && [...widths][0] >= 2;
+  };
+  if (lines.length === 0) return false;
+  for (
+    let titles = 0;
+    titles <= MAX_TITLE_ROWS && lines.length - titles >= (titles === 0 ? 1 : 2);
+    titles++
+  ) {
+    if (aligned(lines.slice(titles, titles + SAMPLE_LINES))) return true;
+  }
+  return false;
 }
 
 const CANDIDATES: Exclude<Delimiter, "whitespace">[] = [",", "\t", ";", "|"];

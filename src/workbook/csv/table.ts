@@ -6,7 +6,7 @@ import { inputError } from "../../input-errors";
 import type { DelimiterWord } from "../../engine/text/reading";
 import type { RawTable } from "../../engine/data/table";
 import { columnName } from "../../sheet/a1";
-import { RawTableCollector, type HeaderSpec } from "../read-table";
+import { RawTableCollector, type HeaderSpec, type TitleRow } from "../read-table";
 import { decodeText, type DecodedText, type TextEncodingName } from "./decode";
 import { streamDelimitedText, type Delimiter, type TextProblem } from "./parse";
 import type { UserError } from "../../user-error";
@@ -27,6 +27,8 @@ export interface CsvTable {
   /** Whether the encoding was told apart from the bytes (false: given). */
   encodingDetected: boolean;
   delimiter: Delimiter;
+  /** Title lines above a header-less table, left out of it. */
+  titleRows: TitleRow[];
 }
 
 /** How to read a text file: its header row, field separator and encoding (each detected when not given). */
@@ -146,5 +148,7 @@ export function csvTableFromText(
     throw textProblemError(label, p, header, encoding, shape.delimiter);
   }
   if (failure !== undefined) throw failure;
-  return { table: collector.finish(), encoding, encodingDetected: detected, delimiter: shape.delimiter };
+  const table = collector.finish();
+  const { titleRows } = collector;
+  return { table, encoding, encodingDetected: detected, delimiter: shape.delimiter, titleRows };
 }

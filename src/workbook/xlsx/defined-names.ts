@@ -1,13 +1,11 @@
 /**
- * Defined names are carried through an ExcelJS load/save at the XML level, because ExcelJS mishandles
- * them: it keeps only names that are plain cell ranges (a name holding a constant or a formula is lost),
- * turns sheet-scoped names into workbook-scoped ones, and expands each range into one entry per cell (a
- * name over a 100,000-row column costs 100,000 objects). So the xlsx adapter takes the <definedNames> out
- * of workbook.xml before ExcelJS sees it and writes them back, with its own names, after ExcelJS saves.
+ * Defined names as workbook.xml holds them, written as XML text: a refresh puts back every name of the
+ * user's as the file had it (names holding constants or formulas, sheet-scoped names) beside ours, and a
+ * new workbook writes ours (stream-write.ts).
  */
 import type { DefinedNameSpec } from "../backend";
 import type { PackageDefinedName } from "./package";
-import { attributes, escapeXml, escapeXmlText, startTags } from "./xml-text";
+import { escapeXml, escapeXmlText } from "./xml-text";
 
 const DEFINED_NAMES_BLOCK =
   /<(?:\w+:)?definedNames\b[^>]*>[\s\S]*?<\/(?:\w+:)?definedNames>|<(?:\w+:)?definedNames\b[^>]*\/>/;
@@ -15,11 +13,6 @@ const DEFINED_NAMES_BLOCK =
 /** workbook.xml without its <definedNames> element. */
 export function stripDefinedNames(workbookXml: string): string {
   return workbookXml.replace(DEFINED_NAMES_BLOCK, "");
-}
-
-/** Sheet names in workbook.xml order (localSheetId is an index into this list). */
-export function sheetOrder(workbookXml: string): string[] {
-  return startTags(workbookXml, "sheet").map((t) => attributes(t).name);
 }
 
 /**

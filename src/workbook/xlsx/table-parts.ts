@@ -1,30 +1,13 @@
 /**
- * Excel table parts (xl/tables/tableN.xml) for sheets written by the streaming writer, which has no
- * tables: the table part, the sheet's relationship to it, its <tableParts> element and the content type.
+ * Excel table parts (xl/tables/tableN.xml): a model's tables with their header texts, and the part of each
+ * (stream-write.ts links them to their sheet).
  */
-import type JSZip from "jszip";
 import { rangeAddress } from "../../sheet/a1";
 import { createRowResolver, tableBox } from "../../sheet/sheet-model-cells";
 import type { SheetModel } from "../../sheet/sheet-model";
-import {
-  addWorksheetElement,
-  NewParts,
-  partText,
-  putPart,
-  REL_NS,
-  Relationships,
-  worksheetPart,
-  type NumberedPartKind,
-} from "./package-edit";
-import { escapeXml, relsPathOf } from "./xml-text";
+import { escapeXml } from "./xml-text";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const TABLE: NumberedPartKind = {
-  folder: "tables",
-  stem: "table",
-  contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
-  relType: `${REL_NS}/table`,
-};
 
 export interface TableSpec {
   name: string;
@@ -72,26 +55,4 @@ export function tablePartXml(table: TableSpec, id: number): string {
     `<tableStyleInfo name="${escapeXml(table.style)}" showFirstColumn="0" showLastColumn="0" ` +
     `showRowStripes="${table.bandedRows ? 1 : 0}" showColumnStripes="0"/></table>`
   );
-}
-
-/** Adds the tables of each sheet (sheet name -> tables) to the package in `zip`. */
-export async function addTableParts(
-  zip: JSZip,
-  sheets: { sheet: string; tables: TableSpec[] }[],
-): Promise<void> {
-  const parts = await NewParts.of(zip);
-  for (const s of sheets) {
-    if (s.tables.length === 0) continue;
-    const part = await worksheetPart(zip, s.sheet);
-    const relsPath = relsPathOf(part);
-    const rels = new Relationships(await partText(zip, relsPath));
-    const relIds = s.tables.map((table) => parts.add(TABLE, (n) => tablePartXml(table, n), rels).relId);
-    putPart(zip, relsPath, rels.xml as string);
-    const element =
-      `<tableParts count="${relIds.length}">` +
-      relIds.map((id) => `<tablePart r:id="${id}"/>`).join("") +
-      "</tableParts>";
-    await addWorksheetElement(zip, part, "tableParts", element);
-  }
-  parts.save();
 }

@@ -1,222 +1,267 @@
 /**
- * Writes a sheet model with ExcelJS's streaming writer: cells (values, formulas with cached results, number
- * formats, styles, notes), column widths, frozen panes, conditional formats, data validation and merged
- * cells. Tables, defined names and charts are not ExcelJS's job: table-parts.ts, defined-names.ts and
- * charts.ts add them to the written package.
+ * The worksheet XML of a sheet, written row by row as its rows are produced (a sheet of a million
+ * customers is over 700 MB of XML, never held whole): the head (tab colour, dimension, frozen panes, column
+ * widths), the rows (values, formulas with their cached results, styles and number formats as cell formats
+ * of styles-xml.ts; text inline in its cell), and the tail (merged cells, conditional formats, data
+ * validation, page setup, and the links to the notes, charts and tables stream-write.ts adds as parts).
  */
-import type ExcelJS from "exceljs";
-// For its effect: ExcelJS writes control characters and "_xHHHH_" in text so that they read back as written.
-import "./xml-string-escape";
-import { cellAddress, parseRangeAddress, rangeAddress } from "../../sheet/a1";
-import { borderSides, type ResolvedCell } from "../../sheet/sheet-model-cells";
+import { cellAddress, columnName, parseRangeAddress, parseRangeList, rangeAddress } from "../../sheet/a1";
+import { dateToExcelSerial } from "../../sheet/serial-dates";
+import { blockBox, type ResolvedCell } from "../../sheet/sheet-model-cells";
+import type { ConditionalFormat, DataValidation, Scalar, SheetModel } from "../../sheet/sheet-model";
 import { numberValidationBounds } from "../format-rules";
-import type {
-  CellStyle,
-  ConditionalFormat,
-  DataValidation,
-  Scalar,
-  SheetModel,
-} from "../../sheet/sheet-model";
+import { colorAttributes, argb, type CellFormats } from "./styles-xml";
+import { encodeXstring } from "./xml-string-escape";
+import { escapeXml, escapeXmlText } from "./xml-text";
+import type { DeflatedPart } from "./zip-writer";
 
-/** "#5B9BD5" -> "FF5B9BD5" (ExcelJS colours are ARGB). */
-export function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A row of cells to write, in column order. */
+export interface SheetRow {
+  row: number;
+  cells: ResolvedCell[];
 }
 
-/** The colour ExcelJS writes for a model's tab colour: "#RRGGBB", or a file's "theme:N[:tint]" / "indexed:N" (tab-color.ts). */
-export function excelJsTabColor(tabColor: string): Partial<ExcelJS.Color> {
-  const [kind, value, tint] = tabColor.split(":");
-  if (kind === "theme" && value !== undefined) {
-    const color: Partial<ExcelJS.Color> & { tint?: number } = { theme: Number(value) };
-    if (tint !== undefined) color.tint = Number(tint);
-    return color;
-  }
-  if (kind === "indexed" && value !== undefined) return { indexed: Number(value) } as Partial<ExcelJS.Color>;
-  return { argb: argb(tabColor) };
+/** What a worksheet links to by relationship id (parts stream-write.ts adds beside it). */
+export interface SheetLinks {
+  drawing?: string;
+  legacyDrawing?: string;
+  tables: string[];
 }
 
-export function excelJsStyle(style: CellStyle): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = {};
-  const font: Partial<ExcelJS.Font> = {};
-  if (style.bold) font.bold = true;
-  if (style.italic) font.italic = true;
-  if (style.fontSize) font.size = style.fontSize;
-  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
-  // A font without a name falls back to the reader's default (a serif in LibreOffice): name it, as Excel does.
-  if (Object.keys(font).length) out.font = { name: "Calibri", family: 2, size: 11, ...font };
-  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.align || style.wrap) {
-    out.alignment = {};
-    if (style.align) out.alignment.horizontal = style.align;
-    if (style.wrap) out.alignment.wrapText = true;
-  }
-  if (style.border) {
-    const line: Partial<ExcelJS.Border> = {
-      style: "thin",
-      color: { argb: argb(style.borderColor ?? "#000000") },
-    };
-    out.border = borderSides(style.border, line);
-  }
-  return out;
+// eslint-disable-next-line no-control-regex -- control characters are what needs encoding
+const NEEDS_WORK = /[&<>_\x00-\x08\x0B-\x1F\x7F]/;
+
+/** Cell text as element text: escaped, and in OOXML's ST_Xstring form (control characters as _xHHHH_). */
+export function xmlCellText(text: string): string {
+  return NEEDS_WORK.test(text) ? escapeXmlText(encodeXstring(text)) : text;
 }
 
-function excelJsValue(cell: ResolvedCell): ExcelJS.CellValue {
-  if (cell.formula !== undefined) {
-    const v: ExcelJS.CellFormulaValue = { formula: cell.formula, date1904: false };
-    if (cell.result !== undefined && cell.result !== null)
-      v.result = cell.result as ExcelJS.CellFormulaValue["result"];
-    return v;
-  }
-  // Strings are assigned as strings: ExcelJS writes them as text, whatever they start with.
-  return (cell.value ?? null) as Scalar as ExcelJS.CellValue;
+/** A <t> element: spaces at either end kept (readers trim them otherwise). */
+function textElement(text: string): string {
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
+  return `<t${space}>${xmlCellText(text)}</t>`;
 }
+
+/** A number as a <v>: infinities and NaN are no number a sheet can hold, so they become #NUM!. */
+function numberValue(n: number): { type: string; v: string } {
+  return Number.isFinite(n) ? { type: "", v: String(n) } : { type: ' t="e"', v: "#NUM!" };
+}
+
+/** The type attribute and <v> of a formula's cached result. */
+function resultValue(result: Scalar | undefined): { type: string; v: string } | undefined {
+  if (result === undefined || result === null) return undefined;
+  if (typeof result === "number") return numberValue(result);
+  if (typeof result === "boolean") return { type: ' t="b"', v: result ? "1" : "0" };
+  if (result instanceof Date) return { type: "", v: String(dateToExcelSerial(result)) };
+  return { type: ' t="str"', v: xmlCellText(result) };
+}
+
+/** One <c> element ("" for an empty cell without a format). */
+function cellXml(ref: string, c: ResolvedCell, formats: CellFormats): string {
+  const xf = c.style || c.numberFormat ? formats.xf(c.style, c.numberFormat) : 0;
+  const s = xf ? ` s="${xf}"` : "";
+  if (c.formula !== undefined) {
+    const result = resultValue(c.result);
+    const f = `<f>${xmlCellText(c.formula)}</f>`;
+    return result
+      ? `<c r="${ref}"${s}${result.type}>${f}<v>${result.v}</v></c>`
+      : `<c r="${ref}"${s}>${f}</c>`;
+  }
+  const value = c.value;
+  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(value)}</is></c>`;
+  if (typeof value === "number") {
+    const n = numberValue(value);
+    return `<c r="${ref}"${s}${n.type}><v>${n.v}</v></c>`;
+  }
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) return `<c r="${ref}"${s}><v>${dateToExcelSerial(value)}</v></c>`;
+  return s ? `<c r="${ref}"${s}/>` : "";
+}
+
+/** The notes of the rows written, by cell ("B3"), in sheet order. */
+export type FoundNotes = { cell: string; text: string }[];
+
+/** Text is handed to the deflater in pieces of about this many characters, not one call per row. */
+const PIECE_CHARACTERS = 1 << 16;
 
 /**
- * Writes resolved cells into ExcelJS cells (in-memory or streaming). One ExcelJS style object is shared
- * per (style, number format): a 100,000-row sheet then holds a handful of style objects instead of one
- * per cell. (So never set cell.numFmt afterwards: it would change every cell sharing the style.)
+ * Writes `rows` into the worksheet `out` as <row> elements, and returns the notes found on their cells
+ * (a notes part is written for them once the rows are done).
  */
-export function createCellWriter(): (cell: ExcelJS.Cell, c: ResolvedCell) => void {
-  const shared = new Map<CellStyle | undefined, Map<string | undefined, Partial<ExcelJS.Style>>>();
-  const styleFor = (style: CellStyle | undefined, numFmt: string | undefined) => {
-    let byFormat = shared.get(style);
-    if (!byFormat) shared.set(style, (byFormat = new Map()));
-    let out = byFormat.get(numFmt);
-    if (!out) {
-      out = { ...(style ? excelJsStyle(style) : {}), ...(numFmt ? { numFmt } : {}) };
-      byFormat.set(numFmt, out);
+export function writeRows(out: DeflatedPart, rows: Iterable<SheetRow>, formats: CellFormats): FoundNotes {
+  const notes: FoundNotes = [];
+  const letters: string[] = [];
+  const letter = (col: number) => (letters[col] ??= columnName(col));
+  let piece = "";
+  for (const { row, cells } of rows) {
+    let xml = "";
+    for (const c of cells) {
+      const ref = letter(c.col) + row;
+      xml += cellXml(ref, c, formats);
+      if (c.note) notes.push({ cell: ref, text: c.note });
     }
-    return out;
-  };
-  return (cell, c) => {
-    cell.value = excelJsValue(c);
-    if (c.style || c.numberFormat) cell.style = styleFor(c.style, c.numberFormat);
-    if (c.note) cell.note = c.note;
-  };
+    if (xml === "") continue;
+    piece += `<row r="${row}">${xml}</row>`;
+    if (piece.length >= PIECE_CHARACTERS) {
+      out.add(piece);
+      piece = "";
+    }
+  }
+  if (piece) out.add(piece);
+  return notes;
 }
 
-function conditionalRule(f: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule {
-  if (f.type === "colorScale") {
-    const cfvo: ExcelJS.Cvfo[] =
-      f.colors.length === 3
-        ? [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }]
-        : [{ type: "min" }, { type: "max" }];
-    return { type: "colorScale", priority, cfvo, color: f.colors.map((c) => ({ argb: argb(c) })) };
+/** The range a model's blocks cover ("A1" for an empty model). */
+function modelDimension(model: SheetModel | undefined, rows: number, cols: number): string {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = rows;
+  let right = cols;
+  for (const block of model?.blocks ?? []) {
+    const box = blockBox(block);
+    top = Math.min(top, box.top);
+    left = Math.min(left, box.left);
+    bottom = Math.max(bottom, box.bottom);
+    right = Math.max(right, box.right);
   }
-  if (f.type === "dataBar") {
-    const rule = { type: "dataBar", priority, gradient: true, cfvo: [{ type: "min" }, { type: "max" }] };
-    return { ...rule, color: { argb: argb(f.color) } } as ExcelJS.ConditionalFormattingRule;
-  }
-  const style: Partial<ExcelJS.Style> = {};
-  if (f.style.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(f.style.fill) } };
-  if (f.style.fontColor || f.style.bold) {
-    style.font = {
-      bold: f.style.bold,
-      ...(f.style.fontColor ? { color: { argb: argb(f.style.fontColor) } } : {}),
-    };
-  }
-  return {
-    type: "cellIs",
-    priority,
-    operator: f.operator as ExcelJS.CellIsOperators,
-    formulae: f.operands.map(String),
-    style,
-  };
+  if (!Number.isFinite(top))
+    return rows > 0 && cols > 0 ? rangeAddress({ top: 1, left: 1, bottom, right }) : "A1";
+  return rangeAddress({ top: Math.min(top, 1), left: Math.min(left, 1), bottom, right }, false);
 }
 
-function validation(v: DataValidation): ExcelJS.DataValidation {
-  const messages = {
-    showInputMessage: Boolean(v.prompt),
-    ...(v.prompt ? { prompt: v.prompt } : {}),
-    showErrorMessage: true,
-    ...(v.error ? { error: v.error } : {}),
-    allowBlank: v.allowBlank ?? true,
-  };
-  if (v.type === "list") {
-    const formula = v.values
-      ? `"${v.values.join(",").replace(/"/g, '""')}"`
-      : rangeAddress(parseRangeAddress(v.source as string), true);
-    return { type: "list", formulae: [formula], ...messages };
-  }
-  const bounds = numberValidationBounds(v);
-  return { type: v.type, operator: bounds.operator, formulae: bounds.formulas, ...messages };
-}
-
-/** Sheet options ExcelJS takes when a sheet is added (the streaming writer takes them only then). */
-export function worksheetOptions(model: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
-  const showGridLines = model.showGridLines !== false;
-  const freeze = model.freeze && (model.freeze.rows > 0 || model.freeze.cols > 0) ? model.freeze : undefined;
-  const views: Partial<ExcelJS.WorksheetView>[] = freeze
-    ? [
-        {
-          state: "frozen",
-          xSplit: freeze.cols,
-          ySplit: freeze.rows,
-          topLeftCell: cellAddress(freeze.rows + 1, freeze.cols + 1),
-          showGridLines,
-        },
-      ]
-    : [{ state: "normal", showGridLines }];
-  const options: Partial<ExcelJS.AddWorksheetOptions> = { views };
-  if (model.tabColor) options.properties = { tabColor: excelJsTabColor(model.tabColor) };
-  if (model.print) {
-    options.pageSetup = { orientation: model.print.orientation ?? "portrait" };
-    if (model.print.fitToWidth)
-      Object.assign(options.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-  }
-  return options;
-}
-
-/** What both ExcelJS worksheets (in-memory and streaming) offer for the features below. */
-export interface FeatureSheet {
-  getColumn(index: number): { width?: number };
-  mergeCells(range: string): void;
-  mergeCellsWithoutStyle?(range: string): void;
-  addConditionalFormatting(cf: ExcelJS.ConditionalFormattingOptions): void;
-}
-
-/** Column widths, merged cells, conditional formats and data validation. Before any row is written. */
-export function applySheetFeatures(ws: FeatureSheet, model: SheetModel): void {
-  (model.columnWidths ?? []).forEach((w, i) => {
-    if (typeof w === "number" && w > 0) ws.getColumn(i + 1).width = w;
-  });
-  // Merged cells other than the top-left one carry no style, in both writers (the streaming writer
-  // merges before the cells exist; the in-memory one would copy the top-left cell's style).
-  for (const m of model.merges ?? []) {
-    if (ws.mergeCellsWithoutStyle) ws.mergeCellsWithoutStyle(m);
-    else ws.mergeCells(m);
-  }
-  (model.conditionalFormats ?? []).forEach((f, i) =>
-    ws.addConditionalFormatting({ ref: f.range, rules: [conditionalRule(f, i + 1)] }),
+function sheetViewXml(model: SheetModel | undefined, selected: boolean): string {
+  const grid = model?.showGridLines === false ? ' showGridLines="0"' : "";
+  const tab = selected ? ' tabSelected="1"' : "";
+  const freeze = model?.freeze && (model.freeze.rows > 0 || model.freeze.cols > 0) ? model.freeze : undefined;
+  if (!freeze) return `<sheetViews><sheetView workbookViewId="0"${tab}${grid}/></sheetViews>`;
+  const pane =
+    freeze.rows > 0 && freeze.cols > 0 ? "bottomRight" : freeze.rows > 0 ? "bottomLeft" : "topRight";
+  const topLeft = cellAddress(freeze.rows + 1, freeze.cols + 1);
+  return (
+    `<sheetViews><sheetView workbookViewId="0"${tab}${grid}>` +
+    `<pane${freeze.cols > 0 ? ` xSplit="${freeze.cols}"` : ""}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ""} ` +
+    `topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
   );
-  // Both ExcelJS worksheets have dataValidations (keyed by cell or range address); the typings omit it.
-  const validations = (
-    ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
-  ).dataValidations;
-  for (const v of model.validations ?? [])
-    validations.add(rangeAddress(parseRangeAddress(v.range)), validation(v));
+}
+
+function columnsXml(widths: SheetModel["columnWidths"]): string {
+  const cols = (widths ?? []).flatMap((w, i) =>
+    typeof w === "number" && w > 0
+      ? [`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`]
+      : [],
+  );
+  return cols.length ? `<cols>${cols.join("")}</cols>` : "";
 }
 
 /**
- * Workbook views whose active tab is a visible sheet: Excel opens on the active tab, which must not be
- * the very hidden settings sheet (e.g. when settings were written before any generated sheet).
+ * Everything before the rows: the sheet's properties, its extent (`rows` x `cols` for a sheet without a
+ * model), its view and its column widths.
  */
-export function viewsShowingVisibleTab(
-  current: ExcelJS.WorkbookView[] | undefined,
-  visible: boolean[],
-): ExcelJS.WorkbookView[] {
-  const firstVisible = visible.indexOf(true);
-  if (firstVisible < 0) throw new Error("a workbook needs at least one visible sheet");
-  const view: ExcelJS.WorkbookView = current?.[0] ?? {
-    x: 0,
-    y: 0,
-    width: 12000,
-    height: 8000,
-    visibility: "visible",
-    firstSheet: 0,
-    activeTab: 0,
-  };
-  const active = view.activeTab ?? 0;
-  if (visible[active]) return current?.length ? current : [{ ...view, activeTab: active, firstSheet: 0 }];
-  return [{ ...view, activeTab: firstVisible, firstSheet: firstVisible }];
+export function worksheetHead(
+  model: SheetModel | undefined,
+  selected: boolean,
+  extent: { rows: number; cols: number } = { rows: 0, cols: 0 },
+): string {
+  const properties =
+    (model?.tabColor ? `<tabColor ${colorAttributes(model.tabColor)}/>` : "") +
+    (model?.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : "");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    (properties ? `<sheetPr>${properties}</sheetPr>` : "") +
+    `<dimension ref="${modelDimension(model, extent.rows, extent.cols)}"/>` +
+    sheetViewXml(model, selected) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    columnsXml(model?.columnWidths) +
+    "<sheetData>"
+  );
+}
+
+/** A model range as a sqref: space-separated ranges. */
+function sqref(range: string): string {
+  return parseRangeList(range)
+    .map((box) => rangeAddress(box))
+    .join(" ");
+}
+
+function conditionalFormatXml(f: ConditionalFormat, priority: number, formats: CellFormats): string {
+  let rule: string;
+  if (f.type === "colorScale") {
+    const cfvo =
+      f.colors.length === 3
+        ? '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>'
+        : '<cfvo type="min"/><cfvo type="max"/>';
+    const colors = f.colors.map((c) => `<color rgb="${argb(c)}"/>`).join("");
+    rule = `<cfRule type="colorScale" priority="${priority}"><colorScale>${cfvo}${colors}</colorScale></cfRule>`;
+  } else if (f.type === "dataBar") {
+    rule =
+      `<cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/>` +
+      `<color rgb="${argb(f.color)}"/></dataBar></cfRule>`;
+  } else {
+    const operands = f.operands.map((o) => `<formula>${escapeXmlText(String(o))}</formula>`).join("");
+    rule =
+      `<cfRule type="cellIs" dxfId="${formats.dxf(f.style)}" priority="${priority}" operator="${f.operator}">` +
+      `${operands}</cfRule>`;
+  }
+  return `<conditionalFormatting sqref="${sqref(f.range)}">${rule}</conditionalFormatting>`;
+}
+
+function validationXml(v: DataValidation): string {
+  let type: string = v.type;
+  let operator = "";
+  let formulas: string[];
+  if (v.type === "list") {
+    formulas = [
+      v.values
+        ? `"${v.values.join(",").replace(/"/g, '""')}"`
+        : rangeAddress(parseRangeAddress(v.source as string), true),
+    ];
+  } else {
+    const bounds = numberValidationBounds(v);
+    operator = ` operator="${bounds.operator}"`;
+    formulas = bounds.formulas.map(String);
+    type = v.type;
+  }
+  const attributes =
+    `type="${type}"${operator}${(v.allowBlank ?? true) ? ' allowBlank="1"' : ""}` +
+    `${v.prompt ? ' showInputMessage="1"' : ""} showErrorMessage="1"` +
+    `${v.error ? ` error="${escapeXml(v.error)}"` : ""}${v.prompt ? ` prompt="${escapeXml(v.prompt)}"` : ""}` +
+    ` sqref="${sqref(v.range)}"`;
+  const body = formulas.map((f, i) => `<formula${i + 1}>${escapeXmlText(f)}</formula${i + 1}>`).join("");
+  return `<dataValidation ${attributes}>${body}</dataValidation>`;
+}
+
+/** Everything after the rows, in the order the schema gives the worksheet's children. */
+export function worksheetTail(
+  model: SheetModel | undefined,
+  formats: CellFormats,
+  links: SheetLinks,
+): string {
+  const merges = model?.merges ?? [];
+  const validations = model?.validations ?? [];
+  const print = model?.print;
+  return (
+    "</sheetData>" +
+    (merges.length
+      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${sqref(m)}"/>`).join("")}</mergeCells>`
+      : "") +
+    (model?.conditionalFormats ?? []).map((f, i) => conditionalFormatXml(f, i + 1, formats)).join("") +
+    (validations.length
+      ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join("")}</dataValidations>`
+      : "") +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (print
+      ? `<pageSetup orientation="${print.orientation ?? "portrait"}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
+      : "") +
+    (links.drawing ? `<drawing r:id="${links.drawing}"/>` : "") +
+    (links.legacyDrawing ? `<legacyDrawing r:id="${links.legacyDrawing}"/>` : "") +
+    (links.tables.length
+      ? `<tableParts count="${links.tables.length}">${links.tables.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`
+      : "") +
+    "</worksheet>"
+  );
 }

@@ -88,15 +88,16 @@ export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
   const stamp = dosDateTime(now);
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
-    let data: Buffer;
+    // A deflated part's pieces go into the file as they are: a big sheet's bytes are not copied again.
+    let data: Buffer[];
     let w: Omit<Written, "name" | "offset">;
     if ("copyFrom" in e) {
       const { buffer, entry } = e.copyFrom;
-      data = entryData(buffer, entry);
+      data = [entryData(buffer, entry)];
       w = {
         method: entry.method,
         crc: entry.crc32,
-        compressedSize: data.length,
+        compressedSize: data[0].length,
         size: entry.uncompressedSize,
         time: entry.dosTime,
         date: entry.dosDate,
@@ -108,8 +109,9 @@ export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
         part.add(e.content as string | Buffer);
       }
       part.finish();
-      data = part.pieces.length === 1 ? part.pieces[0] : Buffer.concat(part.pieces);
-      w = { method: 8, crc: part.crc, compressedSize: data.length, size: part.size, ...stamp };
+      data = part.pieces;
+      const compressedSize = data.reduce((sum, piece) => sum + piece.length, 0);
+      w = { method: 8, crc: part.crc, compressedSize, size: part.size, ...stamp };
     }
     if (offset > 0xfffffffe || w.size > 0xfffffffe || w.compressedSize > 0xfffffffe) {
       throw new Error("the workbook would need a zip64 file, larger than any workbook this tool writes");
@@ -126,9 +128,9 @@ export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
     header.writeUInt32LE(w.size, 22);
     header.writeUInt16LE(name.length, 26);
     header.writeUInt16LE(0, 28);
-    chunks.push(header, name, data);
+    chunks.push(header, name, ...data);
     written.push({ ...w, name, offset });
-    offset += header.length + name.length + data.length;
+    offset += header.length + name.length + w.compressedSize;
   }
   const directoryStart = offset;
   for (const w of written) {
