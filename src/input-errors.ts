@@ -64,6 +64,8 @@ const UNREADABLE_BECAUSE = bilingual<Record<string, string>>({
  * later is said as a row that cannot be read, its English words kept as technical detail.
  */
 const CSV_PARSER_CODES = [
+  // Ours: an InvalidQuotes whose field escapes a quote with a backslash (src/workbook/csv/parse.ts).
+  "BackslashEscape",
   "MissingQuotes",
   "InvalidQuotes",
   "UndetectableDelimiter",
@@ -74,6 +76,8 @@ type CsvParserCode = (typeof CSV_PARSER_CODES)[number];
 
 const CSV_PROBLEMS = bilingual<Record<CsvParserCode, string> & { unknown: (english: string) => string }>({
   en: {
+    BackslashEscape:
+      'a quote inside this quoted field is escaped with a backslash (\\"), as some databases export it, where CSV doubles it (""); export the file again with quotes doubled',
     MissingQuotes: "a quote opens this field and is never closed",
     InvalidQuotes:
       'a quote inside this quoted field is not doubled (a quote in a quoted field is written "")',
@@ -83,6 +87,8 @@ const CSV_PROBLEMS = bilingual<Record<CsvParserCode, string> & { unknown: (engli
     unknown: (english) => `the row cannot be read as CSV (${english})`,
   },
   "zh-CN": {
+    BackslashEscape:
+      '带引号的字段中的引号用反斜杠转义（\\"，一些数据库这样导出），而 CSV 中应写成两个引号（""）；请以双写引号的方式重新导出该文件',
     MissingQuotes: "该字段以引号开头，但引号没有闭合",
     InvalidQuotes: '带引号的字段中有未成对的引号（字段内的引号应写成 ""）',
     UndetectableDelimiter: "无法判断字段分隔符",

@@ -12,7 +12,7 @@ import { readOrderTable, type OrderTable, type ReadOrdersOptions } from "../engi
 import { cellPlace, describeCell, isCellError, type CellValue, type RawTable } from "../engine/data/table";
 import { findRfmProblem, ModelInputError, type InputProblem } from "../engine/models/data";
 import { inputRuleText, InputRuleError } from "../engine/text/model-inputs";
-import { purchaseDaysOf } from "../engine/summary/purchase-days";
+import { purchaseDaysOf, type PurchaseDays } from "../engine/summary/purchase-days";
 import { DAYS_PER_UNIT, type TimeUnit } from "../engine/summary/time-unit";
 import { formatDay } from "../engine/data/days";
 import { automaticCalibrationEnd, calibrationSplit } from "../engine/summary/holdout";
@@ -200,10 +200,22 @@ export function summarizeTransactionTable(
     // The engine's explanation: the most frequent problem and the first place it occurs.
     throw asUserError(nothingToAnalyze(read));
   }
-  const days = purchaseDaysOf(read.orders);
-  let calibrationEnd = read.asOf;
+  return fitInputOfDays(purchaseDaysOf(read.orders), read.asOf, options, table.source);
+}
+
+/**
+ * The calibration summary of customers' purchase days (merged from the lines in process, or handed over
+ * by the DuckDB path with the same values): x, t_x, T, the repeat days' mean value and the holdout.
+ */
+export function fitInputOfDays(
+  days: PurchaseDays,
+  asOf: number,
+  options: Omit<TransactionOptions, "read">,
+  source: string,
+): FitInput {
+  let calibrationEnd = asOf;
   if (options.calibrationEnd === undefined && options.defaultHoldout) {
-    calibrationEnd = automaticCalibrationEnd(days, read.asOf, options.unit);
+    calibrationEnd = automaticCalibrationEnd(days, asOf, options.unit);
   }
   if (options.calibrationEnd !== undefined) {
     calibrationEnd = parseDay(options.calibrationEnd);
@@ -211,8 +223,8 @@ export function summarizeTransactionTable(
       throw inputError("calibrationEndNotDate", { value: options.calibrationEnd });
     }
   }
-  const inputs = calibrationSplit(days, { asOf: read.asOf, unit: options.unit, calibrationEnd });
-  if (inputs.x.length === 0) throw inputError("nobodyBeforeCalibration", { source: table.source });
+  const inputs = calibrationSplit(days, { asOf, unit: options.unit, calibrationEnd });
+  if (inputs.x.length === 0) throw inputError("nobodyBeforeCalibration", { source });
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
   const keep = Array.from(inputs.T, (T, i) => (T > 0 ? i : -1)).filter((i) => i >= 0);
   const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
@@ -227,10 +239,10 @@ export function summarizeTransactionTable(
     weights: null,
     firstBoughtOnCalibrationEnd: inputs.T.length - keep.length,
     holdout:
-      calibrationEnd < read.asOf && inputs.holdoutX
+      calibrationEnd < asOf && inputs.holdoutX
         ? {
             x: pick(inputs.holdoutX),
-            length: (read.asOf - calibrationEnd) / DAYS_PER_UNIT[options.unit],
+            length: (asOf - calibrationEnd) / DAYS_PER_UNIT[options.unit],
             calibrationEnd: formatDay(calibrationEnd),
           }
         : null,

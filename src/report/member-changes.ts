@@ -63,14 +63,15 @@ const STATE_DATES = { serials: EXCEL_SERIALS };
 
 export function encodeMemberState(snapshot: MemberSnapshot): string[][] {
   const rows: string[][] = [[STATE_TITLE, STATE_FORMAT, formatDay(snapshot.asOf)]];
+  // One text per distinct day, shared by the rows (a million members buy on a thousand days or so).
+  const dayTexts = new Map<number, string>();
+  const dayText = (day: number) => {
+    let text = dayTexts.get(day);
+    if (text === undefined) dayTexts.set(day, (text = day === NO_DAY ? "" : formatDay(day)));
+    return text;
+  };
   for (let c = 0; c < snapshot.ids.length; c++) {
-    const last = snapshot.lastDay[c];
-    rows.push([
-      snapshot.ids[c],
-      snapshot.tiers[c],
-      String(snapshot.status[c]),
-      last === NO_DAY ? "" : formatDay(last),
-    ]);
+    rows.push([snapshot.ids[c], snapshot.tiers[c], String(snapshot.status[c]), dayText(snapshot.lastDay[c])]);
   }
   return rows;
 }

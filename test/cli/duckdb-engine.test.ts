@@ -9,7 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import { DEMO_SAMPLE } from "../../src/cli/commands/demo";
 import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
-import { orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import { customerSummaryFromDuckDb, orderTableFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import { fitInputWithDuckDb } from "../../src/cli/duckdb/fit-with-duckdb";
+import { summarizeTransactionTable } from "../../src/cli/fit-input";
 import { openDuckDb } from "../../src/cli/duckdb/session";
 import { run } from "../../src/cli/main";
 import { analyzeOrderTable } from "../../src/engine/analyze";
@@ -263,6 +265,43 @@ describe("the DuckDB engine in the commands", () => {
     // appearance as in process, so the likelihood adds the same terms in the same order.
     expect(duck.params).toEqual(js.params);
     expect(duck.logLikelihood).toBe(js.logLikelihood);
+  });
+
+  it("loyalty fit -m gg takes the in-process Gamma-Gamma input to the last bit, where DuckDB's own sums differ", async () => {
+    const file = await writeCsv("cdnow-gg.csv", cdnowWithHeader());
+    const read = { columns: { customerId: "customer id" } };
+    const options = { calibrationEnd: "1997-09-30", unit: "week" as const };
+    const inProcess = summarizeTransactionTable((await readCsvTable(file)).table, { read, ...options });
+    // DuckDB's customer-summary SQL adds each customer's amounts in no fixed order: the repeat days'
+    // mean of some CDNOW customers (those with three or more terms to add) differs in its last bits.
+    const duck = await readWithDuckDb(file, read, capture());
+    const sql = await customerSummaryFromDuckDb(duck.db, duck.read, {
+      calibrationEnd: Date.UTC(1997, 8, 30) / 86_400_000,
+      unit: "week",
+    });
+    duck.close();
+    const means = inProcess.monetary as Float64Array;
+    const differing = Array.from(sql.monetary).filter((m, c) => m !== means[c]);
+    expect(differing.length).toBeGreaterThan(0);
+    expect(
+      Array.from(sql.monetary, (m, c) => Math.abs(m - means[c]) <= 4e-15 * Math.abs(means[c])),
+    ).not.toContain(false);
+    // A spend model's input: the purchase days handed over in table order and the engine's own summary.
+    const { input } = await fitInputWithDuckDb(file, { read, ...options, spend: true }, capture());
+    expect(input.monetary).toEqual(inProcess.monetary);
+    expect([input.x, input.tx, input.T]).toEqual([inProcess.x, inProcess.tx, inProcess.T]);
+    const fit = async (engine: string) => {
+      const out = capture();
+      const args = ["fit", file, "-m", "gg", "--customer", "customer id", "--calibration-end", "1997-09-30"];
+      expect(await run([...args, "--engine", engine, "--json"], out)).toBe(0);
+      return JSON.parse(out.stdout) as { params: Record<string, number>; logLikelihood: number };
+    };
+    const [js, viaDuckDb] = [await fit("js"), await fit("duckdb")];
+    // The published Gamma-Gamma estimates on CDNOW (p, q, γ = 6.25, 3.74, 15.44; test/data/README.md).
+    expect(Object.values(viaDuckDb.params).map((v) => Math.round(v * 100) / 100)).toEqual([
+      6.25, 3.74, 15.44,
+    ]);
+    expect([viaDuckDb.params, viaDuckDb.logLikelihood]).toEqual([js.params, js.logLikelihood]);
   });
 
   it("loyalty report --engine duckdb writes the same summary as the in-process report", async () => {

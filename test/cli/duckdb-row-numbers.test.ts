@@ -97,6 +97,23 @@ describe("the DuckDB engine numbers rows as the in-process reader does", () => {
     expectSameAnalysis(inProcess, viaDuckDb);
   });
 
+  it("in a file whose first quoted line break lies past the first megabyte: refused by DuckDB's parallel reader (by its exception type), read again by one thread", async () => {
+    // 60,000 order lines (1.3 MB), then customer 10 whose note is on two lines, and a short row (no amount).
+    const lines = ["Member,Date,Amount,Note"];
+    for (let k = 0; k < 60_000; k++) lines.push(`${k % 300},2024-01-0${1 + (k % 9)},${k % 40},plain`);
+    const file = write(
+      "late-quoted-break.csv",
+      [...lines, '10,2024-02-01,3,"x\ny"', "11,2024-02-02"].join("\n") + "\n",
+    );
+    expect(readFileSync(file).indexOf("\n", 1 << 20)).toBeLessThan(readFileSync(file).indexOf('"'));
+    const { inProcess, viaDuckDb, duck } = await bothEngines(file, {});
+    expect(duck.files.fromClause).toMatch(/parallel = false/);
+    // Rows 2-60,001 the order lines, 60,002 customer 10's (one row on two lines), 60,003 customer 11's without an amount.
+    expect(viaDuckDb.table.quality.rowsRead).toBe(60_002);
+    expect(finding(viaDuckDb, "nonNumericAmount")).toEqual({ count: 1, rows: [60_003] });
+    expectSameAnalysis(inProcess, viaDuckDb);
+  });
+
   it("in a Windows-1252 file with CRLF line breaks and title lines, read through its UTF-8 copy", async () => {
     // Two title lines and an empty one above the header: every row three lower.
     const title = "Orders export, March-April 2024\r\nStore: Example\r\n\r\n";

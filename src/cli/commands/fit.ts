@@ -349,6 +349,7 @@ async function runFit(file: string, options: FitCommandOptions, io: CliIO): Prom
         read: { ...reading.read, csv: reading.csv },
         calibrationEnd: options.calibrationEnd,
         unit: options.unit as TimeUnit,
+        spend: family === "spend",
       },
       io,
       reading.onRead,

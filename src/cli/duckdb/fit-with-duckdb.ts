@@ -1,22 +1,28 @@
 /**
  * `loyalty fit INPUT --engine duckdb`: the calibration summary of an order table read by DuckDB (out of
- * core), computed in DuckDB by the customer-summary SQL, for the model fits.
+ * core), for the model fits. The purchase models take x, t_x and T, which DuckDB's customer-summary SQL
+ * gives exactly (whole days over the unit). A spend model (Gamma-Gamma) takes the mean value of the repeat
+ * days too, a sum of amounts: DuckDB adds them in no fixed order, which changes the last bits (on the
+ * CDNOW sample, 454 customers' means by up to 7e-16), so a spend model takes the purchase days the report
+ * takes (each day's lines added in table order, to-engine.ts) and the engine's own calibration summary:
+ * its input is the in-process one to the last bit.
  */
 import { inputError } from "../../input-errors";
 import { nothingToAnalyze } from "../../engine/analyze";
 import type { CsvReadOptions } from "../../workbook/csv/table";
 import { parseDay } from "../../engine/data/parse-date";
 import type { OrderTable } from "../../engine/data/read-orders";
-import type { FitInput, TransactionOptions } from "../fit-input";
+import { fitInputOfDays, type FitInput, type TransactionOptions } from "../fit-input";
 import type { CliIO } from "../io";
 import { asUserError } from "../../user-error";
 import { readWithDuckDb } from "./engine-choice";
 import type { TextReading } from "../reading-note";
-import { customerSummaryFromDuckDb } from "./to-engine";
+import { customerSummaryFromDuckDb, orderTableFromDuckDb } from "./to-engine";
+import type { PurchaseDays } from "../../engine/summary/purchase-days";
 
 export async function fitInputWithDuckDb(
   file: string,
-  options: TransactionOptions & { read: { csv?: CsvReadOptions } },
+  options: TransactionOptions & { read: { csv?: CsvReadOptions }; spend?: boolean },
   io: CliIO,
   onRead?: (read: Pick<OrderTable, "quality" | "formats" | "testAccounts">) => void,
   onText?: (read: TextReading) => void,
@@ -27,6 +33,10 @@ export async function fitInputWithDuckDb(
     if (duck.text) onText?.({ ...duck.text, source: duck.files.label });
     onRead?.({ quality: read.quality, formats: read.formats, testAccounts: read.testAccounts });
     if (read.quality.purchaseLines === 0) throw asUserError(nothingToAnalyze(read));
+    if (options.spend) {
+      const days = (await orderTableFromDuckDb(duck.db, read)).purchaseDays as PurchaseDays;
+      return { input: fitInputOfDays(days, read.asOf, options, duck.files.label), source: duck.files.label };
+    }
     let calibrationEnd: number | undefined;
     if (options.calibrationEnd !== undefined) {
       calibrationEnd = parseDay(options.calibrationEnd);

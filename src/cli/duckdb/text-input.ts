@@ -63,6 +63,8 @@ export interface TextLayout {
   copied: boolean;
   /** Title lines above a header-less table, skipped as the in-process reader leaves them out. */
   titleRows: TitleRow[];
+  /** Whether a quoted cell of the first megabyte holds a line break (DuckDB then reads the file by one thread). */
+  quotedLineBreaks: boolean;
 }
 
 /** The first megabyte (and a byte, to tell a file that goes on), on which the separator and header are found. */
@@ -217,6 +219,7 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
     firstRow: table.firstRow,
     copied: notUtf8 || !isUtf8(encoding) || aligned,
     titleRows: collector.titleRows,
+    quotedLineBreaks: breaksInside(parsed.rows) > 0,
   };
 }
 

@@ -49,9 +49,15 @@ export function scoreRfmValues(
   const n = recencyDays.length;
   const total = new Uint8Array(n);
   const codes = new Array<string>(n);
+  // One string per distinct code (at most bins³), shared by the customers who have it: a million
+  // customers' codes made one by one were a million strings.
+  const made = new Map<number, string>();
   for (let i = 0; i < n; i++) {
     total[i] = r.scores[i] + f.scores[i] + m.scores[i];
-    codes[i] = rfmCode(r.scores[i], f.scores[i], m.scores[i], bins);
+    const key = (r.scores[i] * 16 + f.scores[i]) * 16 + m.scores[i];
+    let code = made.get(key);
+    if (code === undefined) made.set(key, (code = rfmCode(r.scores[i], f.scores[i], m.scores[i], bins)));
+    codes[i] = code;
   }
   return {
     bins,

@@ -5,6 +5,18 @@ import { fitSpendModel, fitTransactionModel } from "../models/fitting";
 
 const FIT_PARAMS = ["frequency", "recency", "T", "penalty", "labels"] as const;
 
+/** BGNBD, PARETONBD and MBGNBD: the same arguments, fitted to their model. */
+function fitCall(
+  name: string,
+  model: "bgnbd" | "pnbd" | "mbgnbd",
+  values: unknown[],
+  invocation: CustomFunctions.Invocation | undefined,
+): unknown[][] {
+  return excelCall(name, (language) =>
+    fitTransactionModel(model, argsOf(FIT_PARAMS, values, invocation), language),
+  );
+}
+
 /**
  * Fits the BG/NBD model (Fader, Hardie & Lee 2005) to customers' repeat purchases: returns the model row BG/NBD | r | alpha | a | b | log-likelihood that PALIVE, EXPECTED and CLV take.
  * @customfunction BGNBD
@@ -26,13 +38,7 @@ export function bgnbd(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.BGNBD", (language) =>
-    fitTransactionModel(
-      "bgnbd",
-      argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation),
-      language,
-    ),
-  );
+  return fitCall("LOYALTY.BGNBD", "bgnbd", [frequency, recency, T, penalty, labels], invocation);
 }
 
 /**
@@ -56,13 +62,7 @@ export function paretoNbd(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.PARETONBD", (language) =>
-    fitTransactionModel(
-      "pnbd",
-      argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation),
-      language,
-    ),
-  );
+  return fitCall("LOYALTY.PARETONBD", "pnbd", [frequency, recency, T, penalty, labels], invocation);
 }
 
 /**
@@ -86,13 +86,7 @@ export function mbgnbd(
   labels?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelCall("LOYALTY.MBGNBD", (language) =>
-    fitTransactionModel(
-      "mbgnbd",
-      argsOf(FIT_PARAMS, [frequency, recency, T, penalty, labels], invocation),
-      language,
-    ),
-  );
+  return fitCall("LOYALTY.MBGNBD", "mbgnbd", [frequency, recency, T, penalty, labels], invocation);
 }
 
 const BGBB_PARAMS = ["frequency", "recency", "n", "weights", "penalty", "labels"] as const;

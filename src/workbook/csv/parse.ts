@@ -44,6 +44,20 @@ function fieldOfQuote(piece: string, contentAt: number | undefined, delimiter: s
   return rows.length === 1 ? rows[0].length : undefined;
 }
 
+/**
+ * The problem code (ours, beside papaparse's) of a quote inside a quoted field escaped with a backslash
+ * (\"), as MySQL's and some other databases' exports write it, where CSV doubles it ("").
+ */
+export const BACKSLASH_ESCAPE = "BackslashEscape";
+
+/** Whether papaparse's InvalidQuotes at `contentAt` (a quoted field's first character) is a \" in that field's line. */
+function escapedByBackslash(text: string, contentAt: number, code: string): boolean {
+  if (code !== "InvalidQuotes") return false;
+  const rest = text.slice(contentAt, contentAt + 4096);
+  const lineEnd = rest.search(/[\r\n]/);
+  return (lineEnd < 0 ? rest : rest.slice(0, lineEnd)).includes('\\"');
+}
+
 const SAMPLE_LINES = 20;
 
 /**
@@ -186,7 +200,7 @@ class PiecewiseParser {
           row: this.firstIndex + (e.row ?? 0) + 1,
           ...(column === undefined ? {} : { column }),
           message: e.message,
-          code: e.code,
+          code: escapedByBackslash(text, start + (e.index ?? 0), e.code) ? BACKSLASH_ESCAPE : e.code,
         });
       }
       const rows = result.data.map((r) => (r.length === 1 && r[0] === "" ? [] : r));

@@ -134,16 +134,15 @@ function formatObject(format: FormatFound, ref: string): UserObject {
   };
 }
 
+/** Where an object of the user's on the old sheet goes (user-objects.ts fateOf). */
+type Fate = ReturnType<typeof fateOf>;
+
 /**
  * Where a conditional format of the old sheet goes (user-objects.ts fateOf). One whose ranges are too
  * many for one address is drawn again as one format per group of them (addConditionalFormat), which a
  * formula relative to the first cell would not survive: such a one is lost (listed).
  */
-function formatFate(
-  format: FormatFound,
-  owned: RangeBox[],
-  previous: PreviousSheet | undefined,
-): ReturnType<typeof fateOf> {
+function formatFate(format: FormatFound, owned: RangeBox[], previous: PreviousSheet | undefined): Fate {
   if (format.ref === undefined) return "lost";
   const object = formatObject(format, format.ref);
   const fate = fateOf(object, owned, previous);
@@ -309,27 +308,19 @@ export class OfficeBackend implements WorkbookBackend {
     const boxes = owned ?? (model.footprint ? [parseRangeAddress(model.footprint)] : undefined);
     // The user's links, formats and validation on the report's parts follow their cells (the same
     // customer's row and column); the report's own are known by kind, range and rule (user-objects.ts).
-    const attached = replace && boxes;
-    const links = attached ? await this.readLinks(replace, boxes) : [];
-    const carried = links.flatMap(({ cell, link }) => {
-      const fate = boxes && fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous);
-      return fate && typeof fate === "object" ? [{ cell: fate.ref, link }] : [];
+    const attached = replace && boxes ? await this.attachedObjects(replace, boxes, previous) : undefined;
+    const carried = (attached?.links ?? []).flatMap(({ link, fate }) =>
+      typeof fate === "object" ? [{ cell: fate.ref, link }] : [],
+    );
+    const validations = (attached?.validations ?? []).flatMap(({ area, fate }) => {
+      if (typeof fate !== "object") return [];
+      return [{ ...area, rule: withFormulas(area.rule, fate.formulas), to: parseRangeList(fate.ref) }];
     });
-    const validations = attached
-      ? (await validationAreas(this.run, replace, boxes)).flatMap((area) => {
-          const fate = fateOf(validationObject(area), boxes, previous);
-          if (typeof fate !== "object") return [];
-          return [{ ...area, rule: withFormulas(area.rule, fate.formulas), to: parseRangeList(fate.ref) }];
-        })
-      : [];
-    const formats = attached
-      ? (await this.conditionalFormats(replace, boxes)).flatMap((format) => {
-          const fate = formatFate(format, boxes, previous);
-          if (typeof fate !== "object") return [];
-          const values = withFormulas(format.values, fate.formulas);
-          return [{ format: { ...format, values }, to: parseRangeList(fate.ref) }];
-        })
-      : [];
+    const formats = (attached?.formats ?? []).flatMap(({ format, fate }) => {
+      if (typeof fate !== "object") return [];
+      const values = withFormulas(format.values, fate.formulas);
+      return [{ format: { ...format, values }, to: parseRangeList(fate.ref) }];
+    });
     // The user's notes on a customer's cells go with the customer (read before clearSheet deletes them).
     const notes =
       replace && owned
@@ -500,21 +491,49 @@ export class OfficeBackend implements WorkbookBackend {
   ): Promise<RefreshLoss[]> {
     const losses = await this.noteLosses(sheet, model, owned, previous);
     if (!owned) return losses;
-    for (const format of await this.conditionalFormats(sheet, owned)) {
+    const { formats, validations, links } = await this.attachedObjects(sheet, owned, previous);
+    for (const { format, fate } of formats) {
       if (format.ref === undefined) losses.push({ kind: "format", sheet });
-      else if (formatFate(format, owned, previous) === "lost")
-        losses.push({ kind: "format", sheet, cell: format.ref });
+      else if (fate === "lost") losses.push({ kind: "format", sheet, cell: format.ref });
     }
-    for (const area of await validationAreas(this.run, sheet, owned)) {
-      const object = validationObject(area);
-      if (fateOf(object, owned, previous) === "lost")
-        losses.push({ kind: "validation", sheet, cell: object.ref });
+    for (const { area, fate } of validations) {
+      if (fate === "lost") losses.push({ kind: "validation", sheet, cell: rangeAddress(area.box) });
     }
-    for (const link of await this.readLinks(sheet, owned)) {
-      const fate = fateOf({ what: "hyperlink", ref: link.cell, formulas: [] }, owned, previous);
-      if (fate === "lost") losses.push({ kind: "link", sheet, cell: link.cell, text: linkText(link.link) });
+    for (const { cell, link, fate } of links) {
+      if (fate === "lost") losses.push({ kind: "link", sheet, cell, text: linkText(link) });
     }
     return losses;
+  }
+
+  /**
+   * The user's conditional formats, validation and links on the cells of `boxes`, each with where it goes
+   * when the sheet is rebuilt (fateOf). The one reading of them for both steps of a refresh: listing what
+   * would be lost (losses) and carrying the rest (writeSheet). Each step reads the sheet as it is then:
+   * Excel's workbook stays open to the user between the check and the writing.
+   */
+  private async attachedObjects(
+    sheet: string,
+    boxes: RangeBox[],
+    previous: PreviousSheet | undefined,
+  ): Promise<{
+    formats: { format: FormatFound; fate: Fate }[];
+    validations: { area: ValidationArea; fate: Fate }[];
+    links: { cell: string; link: Excel.RangeHyperlink; fate: Fate }[];
+  }> {
+    const formats = (await this.conditionalFormats(sheet, boxes)).map((format) => ({
+      format,
+      fate: formatFate(format, boxes, previous),
+    }));
+    const validations = (await validationAreas(this.run, sheet, boxes)).map((area) => ({
+      area,
+      fate: fateOf(validationObject(area), boxes, previous),
+    }));
+    const links = (await this.readLinks(sheet, boxes)).map(({ cell, link }) => ({
+      cell,
+      link,
+      fate: fateOf({ what: "hyperlink", ref: cell, formulas: [] }, boxes, previous),
+    }));
+    return { formats, validations, links };
   }
 
   private async noteLosses(
