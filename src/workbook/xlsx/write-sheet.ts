@@ -158,22 +158,16 @@ export function writeRows(
   return notes;
 }
 
-/** The range a model's blocks cover ("A1" for an empty model). */
-function modelDimension(model: SheetModel | undefined, rows: number, cols: number): string {
-  let top = Infinity;
-  let left = Infinity;
+/** From A1 to the last row and column the sheet writes ("A1" when it writes nothing). */
+function dimension(model: SheetModel | undefined, rows: number, cols: number): string {
   let bottom = rows;
   let right = cols;
   for (const block of model?.blocks ?? []) {
     const box = blockBox(block);
-    top = Math.min(top, box.top);
-    left = Math.min(left, box.left);
     bottom = Math.max(bottom, box.bottom);
     right = Math.max(right, box.right);
   }
-  if (!Number.isFinite(top))
-    return rows > 0 && cols > 0 ? rangeAddress({ top: 1, left: 1, bottom, right }) : "A1";
-  return rangeAddress({ top: Math.min(top, 1), left: Math.min(left, 1), bottom, right }, false);
+  return bottom > 0 && right > 0 ? rangeAddress({ top: 1, left: 1, bottom, right }) : "A1";
 }
 
 function sheetViewXml(model: SheetModel | undefined, selected: boolean): string {
@@ -217,7 +211,7 @@ export function worksheetHead(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     (properties ? `<sheetPr>${properties}</sheetPr>` : "") +
-    `<dimension ref="${modelDimension(model, extent.rows, extent.cols)}"/>` +
+    `<dimension ref="${dimension(model, extent.rows, extent.cols)}"/>` +
     sheetViewXml(model, selected) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     columnsXml(model?.columnWidths) +
@@ -255,7 +249,7 @@ function conditionalFormatXml(f: ConditionalFormat, priority: number, formats: C
 }
 
 function validationXml(v: DataValidation): string {
-  let type: string = v.type;
+  const type = v.type;
   let operator = "";
   let formulas: string[];
   if (v.type === "list") {
@@ -268,7 +262,6 @@ function validationXml(v: DataValidation): string {
     const bounds = numberValidationBounds(v);
     operator = ` operator="${bounds.operator}"`;
     formulas = bounds.formulas.map(String);
-    type = v.type;
   }
   const attributes =
     `type="${type}"${operator}${(v.allowBlank ?? true) ? ' allowBlank="1"' : ""}` +
