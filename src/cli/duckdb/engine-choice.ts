@@ -42,6 +42,9 @@ import { UserError } from "../../user-error";
 export type ReadEngine = "js" | "duckdb" | "auto";
 export const READ_ENGINES: readonly ReadEngine[] = ["auto", "js", "duckdb"];
 
+/** The memory DuckDB may use before it spills to the session's temporary folder. */
+const DUCKDB_MEMORY_LIMIT = "512MB";
+
 /** Text files above this size are read with DuckDB by `--engine auto` (the in-process reader holds the file in memory). */
 export const AUTO_DUCKDB_BYTES = 200 * 2 ** 20;
 
@@ -245,7 +248,9 @@ export async function readWithDuckDb(
     unwatch();
   };
   try {
-    db = await openDuckDb({ tempDirectory: dir, memoryLimit: "768MB" });
+    // DuckDB's own limit, beside Node's few hundred MB: at 50 million lines its spills cost no more CPU
+    // under 512 MB than under 768 MB, and the command's peak fell from 1.3 to 0.85 GB (README, bench).
+    db = await openDuckDb({ tempDirectory: dir, memoryLimit: DUCKDB_MEMORY_LIMIT });
     const progress = io.interactive ? progressOnStderr(db, (line) => io.err(line)) : undefined;
     const { files, read, text } = await readOrdersAsInProcess(
       db,

@@ -58,10 +58,24 @@ export async function lookupTable(
 ): Promise<void> {
   const columns = valueTypes.map((type, i) => `v${i} ${type}`);
   await db.run(`CREATE TABLE ${name} (raw VARCHAR, ${columns.join(", ")})`);
-  await db.append(
-    name,
-    raws.map((raw) => [raw, ...parse(raw)]),
-  );
+  await appendInChunks(db, name, raws.length, (k) => [raws[k], ...parse(raws[k])]);
+}
+
+/** Rows appended at a time: a million ids' rows made at once would hold hundreds of MB of JavaScript arrays. */
+const APPEND_CHUNK = 65_536;
+
+/** Appends rows 0 .. count−1 made by `row`, a chunk at a time. */
+async function appendInChunks(
+  db: DuckDbSession,
+  table: string,
+  count: number,
+  row: (k: number) => (string | number | null)[],
+): Promise<void> {
+  for (let from = 0; from < count; from += APPEND_CHUNK) {
+    const rows: (string | number | null)[][] = [];
+    for (let k = from; k < Math.min(count, from + APPEND_CHUNK); k++) rows.push(row(k));
+    await db.append(table, rows);
+  }
 }
 
 /** The same, of the distinct values of `column` (in no particular order). */
@@ -100,37 +114,43 @@ export async function readCustomerIds(
   firstRows: string,
   testAccounts: readonly TestAccountRule[] = DEFAULT_TEST_ACCOUNT_RULES,
 ): Promise<JudgedCustomers> {
-  const cells = await db.columns(`SELECT ${rawText(idColumn)} AS raw, COUNT(*) AS n, MIN(r.rowid) AS first_row
+  // Counts and rows as DOUBLE: plain JavaScript numbers, not a million BigInts.
+  const cells = await db.columns(`SELECT ${rawText(idColumn)} AS raw, CAST(COUNT(*) AS DOUBLE) AS n,
+      CAST(MIN(r.rowid) AS DOUBLE) AS first_row
     FROM ll_raw r WHERE r.${quoted(idColumn)} IS NOT NULL GROUP BY raw`);
   const raws = cells.raw as string[];
-  const byId = new Map<string, { lines: number; firstRow: number }>();
+  const byId = new Map<string, { lines: number; firstRow: number; number: number }>();
   raws.forEach((raw, k) => {
     const id = parseId(raw);
     if (id === "") return;
     const n = Number(cells.n[k]);
     const row = Number(cells.first_row[k]);
     const seen = byId.get(id);
-    if (!seen) byId.set(id, { lines: n, firstRow: row });
+    if (!seen) byId.set(id, { lines: n, firstRow: row, number: -1 });
     else {
       seen.lines += n;
       seen.firstRow = Math.min(seen.firstRow, row);
     }
   });
-  const ids = [...byId.keys()].sort((a, b) => (byId.get(a)?.firstRow ?? 0) - (byId.get(b)?.firstRow ?? 0));
+  // In order of first appearance, each numbered by its place.
+  const sorted = [...byId.entries()].sort((a, b) => a[1].firstRow - b[1].firstRow);
+  sorted.forEach(([, seen], k) => (seen.number = k));
+  const ids = sorted.map(([id]) => id);
   const judged = judgeCustomers(ids, byId, testAccounts);
   const ruleOf = new Map(judged.testAccounts.map((t) => [t.id, t.rule]));
-  const numberOf = new Map(ids.map((id, k) => [id, k]));
   await lookupTable(db, "ll_ids", raws, ["INTEGER", "VARCHAR"], (raw) => {
     const id = parseId(raw);
-    return id === "" ? [null, null] : [numberOf.get(id) ?? null, ruleOf.get(id) ?? null];
+    return id === "" ? [null, null] : [byId.get(id)?.number ?? null, ruleOf.get(id) ?? null];
   });
   await db.run(
     `CREATE TABLE ${firstRows} (customer INTEGER, customer_id VARCHAR, first_row BIGINT, test_rule VARCHAR)`,
   );
-  await db.append(
-    firstRows,
-    ids.map((id, k) => [k, id, byId.get(id)?.firstRow ?? 0, ruleOf.get(id) ?? null]),
-  );
+  await appendInChunks(db, firstRows, ids.length, (k) => [
+    k,
+    ids[k],
+    sorted[k][1].firstRow,
+    ruleOf.get(ids[k]) ?? null,
+  ]);
   return judged;
 }
 

@@ -26,13 +26,15 @@ export interface OrderFacts {
 }
 
 /**
- * Whether two of an order's lines no rule left out yet may be equal, from the hashes of their customer,
- * day and amount (equal lines have equal hashes): with two lines, when the hashes are equal; with three,
- * when the middle one (their sum less the lowest and the highest) equals either; with more (or the lines
- * without an order id, one group), always. Exact, never a guess: a "may" is then searched line by line.
+ * Whether two of an order's lines may be equal, from 32-bit hashes of their customer, day and amount
+ * (equal lines have equal hashes): with two lines, when the hashes are equal; with three, when the middle
+ * one (their XOR with the lowest and the highest taken out) equals either; with more (or the lines without
+ * an order id, one group), always. Exact, never a guess: a "may" is then searched line by line. Every
+ * line of the order counts (those a rule leaves out too: more lines can only say "may"), and the three
+ * small aggregates add little to the pass.
  */
-const MAY_REPEAT = `n_lines >= 4 OR n_lines = 2 AND low_hash = high_hash
-  OR n_lines = 3 AND (sum_hash - low_hash - high_hash IN (low_hash, high_hash))`;
+const MAY_REPEAT = `lines >= 4 OR lines = 2 AND low_hash = high_hash
+  OR lines = 3 AND xor(xor(xor_hash, low_hash), high_hash) IN (low_hash, high_hash)`;
 
 /**
  * Per order (`lines` columns: ll_row, order_id, customer, day, amount, amount_blank, reason): its first
@@ -40,24 +42,28 @@ const MAY_REPEAT = `n_lines >= 4 OR n_lines = 2 AND low_hash = high_hash
  * without an amount is no total), the last day of its lines no rule left out, and whether two of those
  * may be equal.
  */
-function perOrder(lines: string): string {
+function perOrder(lines: string, totals: boolean): string {
   // Later lines repeat the total when every non-blank line has the first line's amount and none is
-  // unreadable: min = max = the first amount over the non-blank lines (the first among them).
-  return `SELECT order_id, first_row, lines, last_day, ${MAY_REPEAT} AS may_repeat,
-      lines > 1 AND first_amount IS NOT NULL AND unreadable = 0 AND low = first_amount AND high = first_amount
-        OR lines = 1 AND first_amount IS NOT NULL AS consistent,
-      blanks - CASE WHEN first_blank THEN 1 ELSE 0 END > 0 AS blank_below
+  // unreadable: the first line is not blank, and min = max over the non-blank lines. Where the rule does
+  // not apply (`totals` false) none of this is aggregated: each aggregate adds to every order's state.
+  const totalsFacts = totals
+    ? `lines > 1 AND NOT first_blank AND NOT unreadable AND low = high
+        OR lines = 1 AND NOT first_blank AND NOT unreadable AS consistent,
+      blanks - CASE WHEN first_blank THEN 1 ELSE 0 END > 0 AS blank_below`
+    : "FALSE AS consistent, FALSE AS blank_below";
+  const totalsAggregates = totals
+    ? `arg_min(amount_blank, ll_row) AS first_blank, COUNT(*) FILTER (WHERE amount_blank) AS blanks,
+        BOOL_OR(NOT amount_blank AND amount IS NULL) AS unreadable,
+        MIN(amount) FILTER (WHERE NOT amount_blank) AS low, MAX(amount) FILTER (WHERE NOT amount_blank) AS high,`
+    : "";
+  return `SELECT order_id, first_row, lines, last_day, ${MAY_REPEAT} AS may_repeat, ${totalsFacts}
     FROM (
-      SELECT order_id, MIN(ll_row) AS first_row, COUNT(*) AS lines,
-        arg_min_null(amount, ll_row) AS first_amount, arg_min(amount_blank, ll_row) AS first_blank,
-        COUNT(*) FILTER (WHERE amount_blank) AS blanks,
-        COUNT(*) FILTER (WHERE NOT amount_blank AND amount IS NULL) AS unreadable,
-        MIN(amount) FILTER (WHERE NOT amount_blank) AS low, MAX(amount) FILTER (WHERE NOT amount_blank) AS high,
+      SELECT order_id, MIN(ll_row) AS first_row, COUNT(*) AS lines, ${totalsAggregates}
         MAX(day) FILTER (WHERE reason IS NULL) AS last_day,
-        COUNT(*) FILTER (WHERE reason IS NULL) AS n_lines, MIN(line_hash) FILTER (WHERE reason IS NULL) AS low_hash,
-        MAX(line_hash) FILTER (WHERE reason IS NULL) AS high_hash,
-        SUM(line_hash) FILTER (WHERE reason IS NULL) AS sum_hash
-      FROM (SELECT *, hash(customer, day, amount) AS line_hash FROM ${lines}) GROUP BY order_id
+        MIN(line_hash) AS low_hash, MAX(line_hash) AS high_hash, bit_xor(line_hash) AS xor_hash
+      FROM (
+        SELECT *, CAST(hash(customer, day, amount) % 4294967296 AS UINTEGER) AS line_hash FROM ${lines}
+      ) GROUP BY order_id
     )`;
 }
 
@@ -77,7 +83,7 @@ export async function readOrderFacts(
       COUNT(*) FILTER (WHERE order_id IS NOT NULL AND lines > 1 AND consistent) AS consistent,
       COALESCE(BOOL_OR(blank_below) FILTER (WHERE order_id IS NOT NULL), FALSE) AS blank_below,
       MAX(last_day) AS last_day, COALESCE(BOOL_OR(may_repeat), FALSE) AS may_repeat
-    FROM (${perOrder(lines)})`);
+    FROM (${perOrder(lines, totals)})`);
   const detected =
     totals &&
     mode !== "perLine" &&
@@ -90,7 +96,7 @@ export async function readOrderFacts(
     ...(!detected && last !== null && last !== undefined ? { lastDay: Number(last) } : {}),
   };
   if (detected) {
-    await db.run(`CREATE TEMP TABLE ${TOTAL_ORDERS} AS SELECT order_id, first_row FROM (${perOrder(lines)})
+    await db.run(`CREATE TEMP TABLE ${TOTAL_ORDERS} AS SELECT order_id, first_row FROM (${perOrder(lines, totals)})
       WHERE order_id IS NOT NULL AND lines > 1 ${mode === "orderTotal" ? "" : "AND consistent"}`);
   }
   return result;

@@ -30,8 +30,8 @@
  */
 import { addMonths } from "../data/days";
 import type { PurchaseDays } from "../summary/purchase-days";
-import { activityBetween } from "../tiers/activity";
-import { evaluateTiers, type TierCategory, type TierEvaluation } from "../tiers/evaluate";
+import { activityBetween, windowActivity, type WindowActivity } from "../tiers/activity";
+import { evaluateTiers, type ActivityAt, type TierCategory, type TierEvaluation } from "../tiers/evaluate";
 import { migrationMatrix } from "../tiers/migration";
 import { reviewMonths, type TierProgram } from "../tiers/program";
 import { historyMonths, periodsPerYear } from "./history";
@@ -190,9 +190,10 @@ function observePeriod(
   days: PurchaseDays,
   program: TierProgram,
   period: { start: number; end: number; first: Float64Array; newMonths: number },
+  activityAt: ActivityAt,
 ): PeriodObservation {
   const { start, end, first, newMonths } = period;
-  const evaluation = evaluateTiers(days, program, end);
+  const evaluation = evaluateTiers(days, program, end, activityAt);
   const spendOf = activityBetween(days, start, end).spend;
   const K = evaluation.categories.length;
   const k = evaluation.lapsedLevel;
@@ -219,6 +220,25 @@ function observePeriod(
     chainMembers,
     chainSpend,
     chainCounts,
+  };
+}
+
+/**
+ * The window activity of the last few review days asked for, kept: the evaluation as of the as-of date
+ * is the first period's, and a period's previous review is (month-end clamps aside) the next period's
+ * review, so each review's activity over a million customers is worked out once, not two or three
+ * times. Only a few are kept (each is three arrays a customer long).
+ */
+function recentActivity(days: PurchaseDays, program: TierProgram, keep = 3): ActivityAt {
+  const recent = new Map<number, WindowActivity>();
+  return (day) => {
+    let activity = recent.get(day);
+    if (!activity) {
+      activity = windowActivity(days, program.window, day);
+      recent.set(day, activity);
+      if (recent.size > keep) recent.delete(recent.keys().next().value as number);
+    }
+    return activity;
   };
 }
 
@@ -272,7 +292,8 @@ export function baselineAsOf(
   points: Float64Array | null = null,
 ): ProjectionBaseline {
   const periodic = periodicProgram(program, L);
-  const now = evaluateTiers(days, periodic, asOf);
+  const activityAt = recentActivity(days, periodic);
+  const now = evaluateTiers(days, periodic, asOf, activityAt);
   const states = now.categories;
   const k = now.lapsedLevel;
   const K = states.length;
@@ -291,7 +312,7 @@ export function baselineAsOf(
   const chainCounts = Array.from({ length: S + 1 }, () => new Array<number>(S).fill(0));
   for (let e = 0; e < periods; e++) {
     const [start, end] = [addMonths(asOf, -(e + 1) * L), addMonths(asOf, -e * L)];
-    const observed = observePeriod(days, periodic, { start, end, first, newMonths });
+    const observed = observePeriod(days, periodic, { start, end, first, newMonths }, activityAt);
     add(memberSum, observed.members);
     add(spendSum, observed.spend);
     observed.counts.forEach((row, i) => add(counts[i], row));

@@ -101,13 +101,24 @@ function countLevels(levels: Uint8Array, categories: number): Int32Array {
  * Evaluates the program on the as-of date. Without thresholds in the program, spend minimums are derived
  * from the spend of the customers active in the window ending on the as-of date.
  */
-export function evaluateTiers(days: PurchaseDays, program: TierProgram, asOf: number): TierEvaluation {
+/** The activity in the qualifying window of a review on a day (never changed by its callers). */
+export type ActivityAt = (reviewDay: number) => WindowActivity;
+
+/**
+ * `activityAt`: where the window activity of a review comes from; by default it is worked out for each
+ * review (the benefit-cost baseline, evaluating period after period, shares the reviews they have in
+ * common).
+ */
+export function evaluateTiers(
+  days: PurchaseDays,
+  program: TierProgram,
+  asOf: number,
+  activityAt: ActivityAt = (day) => windowActivity(days, program.window, day),
+): TierEvaluation {
   requireSoundProgram(program);
   const grace = program.demoteAfterPeriods ?? 1;
   // Activity at the as-of date and at the `grace` reviews before it.
-  const activity = Array.from({ length: grace + 1 }, (_, j) =>
-    windowActivity(days, program.window, reviewDay(program, asOf, j)),
-  );
+  const activity = Array.from({ length: grace + 1 }, (_, j) => activityAt(reviewDay(program, asOf, j)));
   return evaluateOnActivity(activity, program, asOf, days.customerIds.length);
 }
 
