@@ -99,7 +99,7 @@ describe("a new workbook written from its models", () => {
     const cells = readSavedSheet(file, "LL Stream");
     expect(cells.get("A1")?.value).toBe("Customers & <tiers>");
     // (The helper trims text; the space is in the XML, kept.)
-    expect(sheet).toContain('<c r="A4" t="inlineStr"><is><t xml:space="preserve"> 007</t></is></c>');
+    expect(pkg.text("xl/sharedStrings.xml")).toContain('<si><t xml:space="preserve"> 007</t></si>');
     expect(cells.get("C4")?.value).toBe(MARCH_1_2024);
     expect(cells.get("D4")?.value).toBe(true);
     expect(cells.get("A5")?.value).toBe("=not a formula");

@@ -22,6 +22,7 @@ import {
   worksheetTail,
   writeRows,
   xmlCellText,
+  SharedStrings,
   type FoundNotes,
   type SheetLinks,
   type SheetRow,
@@ -43,6 +44,7 @@ const CONTENT_TYPE = {
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
 };
 
 /** Values of a range of a model, for chart caches (formula cells give their cached result). */
@@ -183,7 +185,7 @@ function putCharts(
 /** One worksheet and the parts it links to. */
 function putSheet(
   pkg: NewPackage,
-  formats: CellFormats,
+  cells: { formats: CellFormats; strings: SharedStrings },
   sheet: MemorySheet,
   charts: ChartSpec[],
   selected: boolean,
@@ -200,9 +202,10 @@ function putSheet(
   if (model && charts.length > 0) links.drawing = putCharts(pkg, sheet.name, model, charts, rels);
   const out = new DeflatedPart();
   out.add(worksheetHead(model, selected, model ? undefined : plainExtent(sheet)));
-  const notes = writeRows(out, model ? cellsByRow(model) : plainRows(sheet), formats);
+  const rows = model ? cellsByRow(model) : plainRows(sheet);
+  const notes = writeRows(out, rows, cells.formats, cells.strings);
   if (notes.length > 0) links.legacyDrawing = putNotes(pkg, notes, rels);
-  out.add(worksheetTail(model, formats, links));
+  out.add(worksheetTail(model, cells.formats, links));
   out.finish();
   const part = `xl/worksheets/sheet${n}.xml`;
   pkg.put(part, out, CONTENT_TYPE.worksheet);
@@ -219,16 +222,23 @@ export function streamWorkbook(
   const active = sheets.findIndex((s) => s.visibility === "visible");
   if (active < 0) throw new Error("a workbook needs at least one visible sheet");
   const pkg = new NewPackage();
-  const formats = new CellFormats();
+  const cells = { formats: new CellFormats(), strings: new SharedStrings() };
   const chartsOf = (name: string) => [...charts].find(([sheet]) => sameSheetName(sheet, name))?.[1] ?? [];
   const workbookRels: SheetRel[] = [];
   const sheetElements = sheets.map((sheet, i) => {
-    const target = putSheet(pkg, formats, sheet, chartsOf(sheet.name), i === active);
+    const target = putSheet(pkg, cells, sheet, chartsOf(sheet.name), i === active);
     const id = addRel(workbookRels, "worksheet", target);
     const state = sheet.visibility === "visible" ? "" : ` state="${sheet.visibility}"`;
     return `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}"${state} r:id="${id}"/>`;
   });
-  pkg.put("xl/styles.xml", formats.xml(), CONTENT_TYPE.styles);
+  pkg.put("xl/styles.xml", cells.formats.xml(), CONTENT_TYPE.styles);
+  if (cells.strings.size > 0) {
+    const strings = new DeflatedPart();
+    cells.strings.part(strings);
+    strings.finish();
+    pkg.put("xl/sharedStrings.xml", strings, CONTENT_TYPE.sharedStrings);
+    addRel(workbookRels, "sharedStrings", "sharedStrings.xml");
+  }
   pkg.put("xl/theme/theme1.xml", THEME_XML, CONTENT_TYPE.theme);
   addRel(workbookRels, "styles", "styles.xml");
   addRel(workbookRels, "theme", "theme/theme1.xml");

@@ -2,7 +2,7 @@
  * The worksheet XML of a sheet, written row by row as its rows are produced (a sheet of a million
  * customers is over 700 MB of XML, never held whole): the head (tab colour, dimension, frozen panes, column
  * widths), the rows (values, formulas with their cached results, styles and number formats as cell formats
- * of styles-xml.ts; text inline in its cell), and the tail (merged cells, conditional formats, data
+ * of styles-xml.ts; text in the shared strings), and the tail (merged cells, conditional formats, data
  * validation, page setup, and the links to the notes, charts and tables stream-write.ts adds as parts).
  */
 import { cellAddress, columnName, parseRangeAddress, parseRangeList, rangeAddress } from "../../sheet/a1";
@@ -59,8 +59,50 @@ function resultValue(result: Scalar | undefined): { type: string; v: string } | 
   return { type: ' t="str"', v: xmlCellText(result) };
 }
 
+/**
+ * The workbook's shared strings: each distinct text once, cells giving its index. Written inline, a
+ * million customers' sheets came to 1,051 MB of XML, beyond the 1 GB this tool reads back (zip-guard.ts);
+ * shared, their repeated words (segments, tiers, bands, empty alerts) are a number each.
+ */
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private count = 0;
+
+  /** The index of `text`, added when new. */
+  of(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) this.index.set(text, (i = this.index.size));
+    return i;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** xl/sharedStrings.xml, deflated as it is written. */
+  part(out: DeflatedPart): void {
+    out.add(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        `<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.index.size}">`,
+    );
+    let piece = "";
+    for (const text of this.index.keys()) {
+      piece += `<si>${textElement(text)}</si>`;
+      if (piece.length >= PIECE_CHARACTERS) {
+        out.add(piece);
+        piece = "";
+      }
+    }
+    out.add(`${piece}</sst>`);
+  }
+}
+
+/** Text is handed to the deflater in pieces of about this many characters, not one call per row. */
+const PIECE_CHARACTERS = 1 << 16;
+
 /** One <c> element ("" for an empty cell without a format). */
-function cellXml(ref: string, c: ResolvedCell, formats: CellFormats): string {
+function cellXml(ref: string, c: ResolvedCell, formats: CellFormats, strings: SharedStrings): string {
   const xf = c.style || c.numberFormat ? formats.xf(c.style, c.numberFormat) : 0;
   const s = xf ? ` s="${xf}"` : "";
   if (c.formula !== undefined) {
@@ -71,7 +113,7 @@ function cellXml(ref: string, c: ResolvedCell, formats: CellFormats): string {
       : `<c r="${ref}"${s}>${f}</c>`;
   }
   const value = c.value;
-  if (typeof value === "string") return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(value)}</is></c>`;
+  if (typeof value === "string") return `<c r="${ref}"${s} t="s"><v>${strings.of(value)}</v></c>`;
   if (typeof value === "number") {
     const n = numberValue(value);
     return `<c r="${ref}"${s}${n.type}><v>${n.v}</v></c>`;
@@ -84,14 +126,16 @@ function cellXml(ref: string, c: ResolvedCell, formats: CellFormats): string {
 /** The notes of the rows written, by cell ("B3"), in sheet order. */
 export type FoundNotes = { cell: string; text: string }[];
 
-/** Text is handed to the deflater in pieces of about this many characters, not one call per row. */
-const PIECE_CHARACTERS = 1 << 16;
-
 /**
  * Writes `rows` into the worksheet `out` as <row> elements, and returns the notes found on their cells
  * (a notes part is written for them once the rows are done).
  */
-export function writeRows(out: DeflatedPart, rows: Iterable<SheetRow>, formats: CellFormats): FoundNotes {
+export function writeRows(
+  out: DeflatedPart,
+  rows: Iterable<SheetRow>,
+  formats: CellFormats,
+  strings: SharedStrings,
+): FoundNotes {
   const notes: FoundNotes = [];
   const letters: string[] = [];
   const letter = (col: number) => (letters[col] ??= columnName(col));
@@ -100,7 +144,7 @@ export function writeRows(out: DeflatedPart, rows: Iterable<SheetRow>, formats: 
     let xml = "";
     for (const c of cells) {
       const ref = letter(c.col) + row;
-      xml += cellXml(ref, c, formats);
+      xml += cellXml(ref, c, formats, strings);
       if (c.note) notes.push({ cell: ref, text: c.note });
     }
     if (xml === "") continue;
