@@ -43,7 +43,7 @@ export type ReadEngine = "js" | "duckdb" | "auto";
 export const READ_ENGINES: readonly ReadEngine[] = ["auto", "js", "duckdb"];
 
 /** The memory DuckDB may use before it spills to the session's temporary folder. */
-const DUCKDB_MEMORY_LIMIT = "512MB";
+const DUCKDB_MEMORY_LIMIT = "768MB";
 
 /** Text files above this size are read with DuckDB by `--engine auto` (the in-process reader holds the file in memory). */
 export const AUTO_DUCKDB_BYTES = 200 * 2 ** 20;
@@ -248,8 +248,8 @@ export async function readWithDuckDb(
     unwatch();
   };
   try {
-    // DuckDB's own limit, beside Node's few hundred MB: at 50 million lines its spills cost no more CPU
-    // under 512 MB than under 768 MB, and the command's peak fell from 1.3 to 0.85 GB (README, bench).
+    // DuckDB's own limit, beside Node's few hundred MB. Not lower: at 512 MB the pass over 17 million
+    // orders of 50 million lines once ran out of memory under load (blocks it could not evict).
     db = await openDuckDb({ tempDirectory: dir, memoryLimit: DUCKDB_MEMORY_LIMIT });
     const progress = io.interactive ? progressOnStderr(db, (line) => io.err(line)) : undefined;
     const { files, read, text } = await readOrdersAsInProcess(
