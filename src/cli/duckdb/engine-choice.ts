@@ -43,7 +43,7 @@ export type ReadEngine = "js" | "duckdb" | "auto";
 export const READ_ENGINES: readonly ReadEngine[] = ["auto", "js", "duckdb"];
 
 /** The memory DuckDB may use before it spills to the session's temporary folder. */
-const DUCKDB_MEMORY_LIMIT = "512MB";
+const DUCKDB_MEMORY_LIMIT = "768MB";
 
 /** Text files above this size are read with DuckDB by `--engine auto` (the in-process reader holds the file in memory). */
 export const AUTO_DUCKDB_BYTES = 200 * 2 ** 20;
@@ -157,8 +157,9 @@ async function rowNotParsed(
   decided: { layouts: TextLayout[]; names: string[] },
   csv: CsvReadOptions,
 ): Promise<UserError | undefined> {
-  // Our own errors (a column not found, ...) come after DuckDB read the files.
-  if (e instanceof UserError) return undefined;
+  // Our own errors (a column not found, ...) come after DuckDB read the files; DuckDB's CSV reader raises
+  // what it cannot parse as an InvalidInputException (any other type: memory, disk... is no row's fault).
+  if (e instanceof UserError || !errorMessage(e).startsWith("Invalid Input Error:")) return undefined;
   for (const [k, layout] of decided.layouts.entries()) {
     const problem = await textProblemOf(layout, decided.names[k], csv);
     if (problem) return problem;
@@ -168,8 +169,7 @@ async function rowNotParsed(
 
 /** The file DuckDB found not to be UTF-8 (its error names it), or undefined for any other error. */
 function fileNotUtf8(e: unknown): string | undefined {
-  // Not `instanceof Error`: the native module's errors may come from another realm (Jest's vm context).
-  const message = String((e as { message?: unknown } | undefined)?.message ?? "");
+  const message = errorMessage(e);
   if (!/Invalid unicode/i.test(message)) return undefined;
   return /^\s*file = (.+)$/m.exec(message)?.[1]?.trim();
 }
@@ -183,8 +183,13 @@ function fileNotUtf8(e: unknown): string | undefined {
  * part of a DuckDB error that is not prose: the decision rests on that type, not on the words.
  */
 function needsSerialRead(e: unknown): boolean {
-  const message = String((e as { message?: unknown } | undefined)?.message ?? "");
-  return message.startsWith("Parameter Not Allowed Error:");
+  return errorMessage(e).startsWith("Parameter Not Allowed Error:");
+}
+
+/** A DuckDB error's message, which starts with its exception type ("Invalid Input Error: ..."). */
+function errorMessage(e: unknown): string {
+  // Not `instanceof Error`: the native module's errors may come from another realm (Jest's vm context).
+  return String((e as { message?: unknown } | undefined)?.message ?? "");
 }
 
 /**
@@ -243,8 +248,8 @@ export async function readWithDuckDb(
     unwatch();
   };
   try {
-    // DuckDB's own limit, beside Node's few hundred MB: at 50 million lines its spills cost no more CPU
-    // under 512 MB than under 768 MB, and the command's peak fell from 1.3 to 0.85 GB (README, bench).
+    // DuckDB's own limit, beside Node's few hundred MB. Not lower: at 512 MB the pass over 17 million
+    // orders of 50 million lines once ran out of memory under load (blocks it could not evict).
     db = await openDuckDb({ tempDirectory: dir, memoryLimit: DUCKDB_MEMORY_LIMIT });
     const progress = io.interactive ? progressOnStderr(db, (line) => io.err(line)) : undefined;
     const { files, read, text } = await readOrdersAsInProcess(
