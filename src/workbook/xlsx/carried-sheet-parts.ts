@@ -18,7 +18,7 @@ import type { PreviousSheet } from "../backend";
 import { REL_DRAWING, REL_TABLE } from "./package";
 import { REL_NS } from "./package-edit";
 import { relativeTarget, type PackageEdit } from "./package-parts";
-import { commentsWithNotes, oldSheetNotes, vmlWithNotes, type CarriedNote } from "./sheet-notes";
+import { commentsWithNotes, noteAuthors, oldSheetNotes, vmlWithNotes, type CarriedNote } from "./sheet-notes";
 import type { OldSheetParts } from "./sheet-splice";
 import { attributes, startTags, unescapeXml, type Relationship } from "./xml-text";
 
@@ -106,8 +106,7 @@ export function sortOldRelationships(
     }
     if (r.type.endsWith("/comments")) {
       const xml = edit.text(r.target);
-      const authors = [...xml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
-      const known = reportNotes(model, previous, authorsMarked(authors));
+      const known = reportNotes(model, previous, authorsMarked(noteAuthors(xml)));
       const found = oldSheetNotes(xml, notes.oldVml, (note) => {
         if (isReportNote(note, known)) return "report";
         return owned && previous ? userNoteCell(note.cell, owned, known) : undefined;

@@ -55,6 +55,11 @@ function noteShapes(vml: string | undefined): Map<string, string> {
   return shapes;
 }
 
+/** The authors a comments part lists, in order (a note's authorId indexes them), whatever its prefix. */
+export function noteAuthors(commentsXml: string): string[] {
+  return [...commentsXml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+}
+
 /**
  * The notes of an old sheet's comments part (with its VML drawing), each given to `place`: "report" for
  * the report's own (they go), a cell for one of the user's that is carried there, undefined for one that
@@ -67,7 +72,7 @@ export function oldSheetNotes(
 ): { carried: CarriedNote[]; lost: OldNote[] } {
   const prefix = /<(\w+:)?comments\b/.exec(commentsXml)?.[1] ?? "";
   const unprefixed = (xml: string) => (prefix ? xml.replace(new RegExp(`<(/?)${prefix}`, "g"), "<$1") : xml);
-  const authors = [...commentsXml.matchAll(/<(?:\w+:)?author>([^<]*)</g)].map((m) => unescapeXml(m[1]));
+  const authors = noteAuthors(commentsXml);
   const shapes = noteShapes(vml);
   const carried: CarriedNote[] = [];
   const lost: OldNote[] = [];
