@@ -24,7 +24,8 @@ export class NewXlsxBackend extends MemoryBackend {
     else this.sheetList.push(sheet);
   }
 
-  toBuffer(charts: Map<string, ChartSpec[]>): Promise<Buffer> {
+  /** The file's bytes, as the pieces it is made of (zip-writer.ts zipPieces). */
+  filePieces(charts: Map<string, ChartSpec[]>): Promise<Buffer[]> {
     return streamWorkbook(this.sheetList, [...this.names.values()], charts);
   }
 }
