@@ -213,7 +213,7 @@ export function tableCellHash(identity: string, header: string, value: string): 
 }
 
 /** A header as the cell hashes take it. */
-export function columnKey(header: string): string {
+function columnKey(header: string): string {
   return header.trim().toLowerCase();
 }
 
@@ -221,12 +221,12 @@ export function columnKey(header: string): string {
  * The FNV state after a row's identity and the NUL after it: the hash of each of its cells goes on from
  * there (rowCellHash), so a row's identity is hashed once, not once per cell.
  */
-export function rowHashStart(identity: string): number {
+function rowHashStart(identity: string): number {
   return Math.imul(fnvOver(FNV_BASIS, identity), FNV_PRIME);
 }
 
 /** tableCellHash(identity, header, value), the identity's state given (rowHashStart), `key` columnKey(header). */
-export function rowCellHash(start: number, key: string, value: string): number {
+function rowCellHash(start: number, key: string, value: string): number {
   return finish24(fnvOver(Math.imul(fnvOver(start, key), FNV_PRIME), value));
 }
 
