@@ -84,17 +84,34 @@ class RefundsInTableOrder {
   }
 }
 
-/** Each customer's purchase days (table ll_days: idx, day, orders), with the value 0. */
-async function emptyPurchaseDays(db: DuckDbSession, customers: number) {
+/**
+ * The kept customers (a purchase line, not a test account) in order of first appearance, and each one's
+ * index among them by its number (`indexOf[customer]`, −1 for the file's other customers up to the last
+ * kept one): the lines carry
+ * the number, so no pass joins them to a table of indexes.
+ */
+async function keptCustomers(db: DuckDbSession) {
+  const kept = await db.columns(`SELECT customer, customer_id FROM ${KEPT_CUSTOMERS} ORDER BY customer`);
+  const numbers = kept.customer as number[];
+  const indexOf = new Int32Array((numbers.at(-1) ?? -1) + 1).fill(-1);
+  numbers.forEach((customer, c) => (indexOf[customer] = c));
+  return { customerIds: kept.customer_id as string[], indexOf };
+}
+
+/**
+ * Each customer's purchase days (table ll_days: customer, day, orders, which the caller made), with the
+ * value 0: the customers' numbers come in the order of their indexes.
+ */
+async function emptyPurchaseDays(db: DuckDbSession, indexOf: Int32Array, customers: number) {
   const count = await firstNumber(db, "SELECT COUNT(*) FROM ll_days");
   const start = new Int32Array(customers + 1);
   const day = new Int32Array(count);
   const orders = new Int32Array(count);
   let i = 0;
   await db.streamNumbers(
-    `SELECT CAST(idx AS INTEGER), day, CAST(orders AS INTEGER) FROM ll_days ORDER BY idx, day`,
-    ([idx, days, counts], n) => {
-      for (let k = 0; k < n; k++) start[idx[k] + 1]++;
+    `SELECT CAST(customer AS INTEGER), day, CAST(orders AS INTEGER) FROM ll_days ORDER BY customer, day`,
+    ([customer, days, counts], n) => {
+      for (let k = 0; k < n; k++) start[indexOf[customer[k]] + 1]++;
       day.set(days.subarray(0, n), i);
       orders.set(counts.subarray(0, n), i);
       i += n;
@@ -112,25 +129,40 @@ async function emptyPurchaseDays(db: DuckDbSession, customers: number) {
  */
 async function purchaseDaysAndRefunds(
   db: DuckDbSession,
-  customerIds: readonly string[],
+  kept: { customerIds: string[]; indexOf: Int32Array },
   rowsPerRange: number,
 ): Promise<PurchaseDays> {
+  const { customerIds, indexOf } = kept;
   const customers = customerIds.length;
-  const { start, day, orders, value } = await emptyPurchaseDays(db, customers);
+  const { start, day, orders, value } = await emptyPurchaseDays(db, indexOf, customers);
   const refunds = new RefundsInTableOrder();
   // ll_row numbers the file's rows from 0 (ll_raw's rowid): the file's row count bounds them, read from
   // its metadata rather than by a pass over the lines.
   const rows = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
+  // The day of the line before: an order's lines usually follow each other, and share it.
+  let lastCustomer = -1;
+  let lastDay = 0;
+  let slot = -1;
   for (let from = 0; from < rows; from += rowsPerRange) {
     await db.streamNumbers(
-      `SELECT CAST(k.idx AS INTEGER), l.day, l.amount, CAST(l.purchase AS INTEGER), CAST(l.ll_row AS INTEGER)
-       FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer)
-       WHERE l.ll_row >= ${from} AND l.ll_row < ${from + rowsPerRange} ORDER BY l.ll_row`,
-      ([idx, days, amounts, purchase, row], n) => {
+      `SELECT CAST(customer AS INTEGER), day, amount, CAST(purchase AS INTEGER), CAST(ll_row AS INTEGER)
+       FROM ${CLEAN_LINES} WHERE ll_row >= ${from} AND ll_row < ${from + rowsPerRange} ORDER BY ll_row`,
+      ([customer, days, amounts, purchase, row], n) => {
         for (let k = 0; k < n; k++) {
-          const c = idx[k];
-          if (purchase[k] === 1) value[firstAfter(day, start[c], start[c + 1], days[k] - 1)] += amounts[k];
-          else refunds.add(c, days[k], amounts[k], row[k]);
+          // The refunds of a customer without a purchase (numbered −1, or beyond the last kept customer):
+          // not in the engine's table (customersWithoutPurchase).
+          const c = customer[k] < indexOf.length ? indexOf[customer[k]] : -1;
+          if (c < 0) continue;
+          if (purchase[k] !== 1) {
+            refunds.add(c, days[k], amounts[k], row[k]);
+            continue;
+          }
+          if (c !== lastCustomer || days[k] !== lastDay) {
+            slot = firstAfter(day, start[c], start[c + 1], days[k] - 1);
+            lastCustomer = c;
+            lastDay = days[k];
+          }
+          value[slot] += amounts[k];
         }
       },
     );
@@ -149,10 +181,7 @@ export async function orderTableFromDuckDb(
   rowsPerRange = ROWS_PER_RANGE,
 ): Promise<OrderTable> {
   performance.mark("loyalty:Handing the orders to the engine");
-  await db.run(`CREATE OR REPLACE TEMP TABLE ll_index AS
-    SELECT customer, customer_id, ROW_NUMBER() OVER (ORDER BY customer) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
-  const ids = await db.columns(`SELECT customer_id FROM ll_index ORDER BY idx`);
-  const customerIds = ids.customer_id as string[];
+  const kept = await keptCustomers(db);
   // The orders of each purchase day: each (day, order id) once, a line without an order id by itself.
   // Two tables, not one nested query: each aggregate then spills to disk by itself (nested, the query
   // ran out of DuckDB's memory at 50 million lines, and at 10 million under a 150 MB limit).
@@ -160,14 +189,13 @@ export async function orderTableFromDuckDb(
     SELECT customer, day FROM ${CLEAN_LINES}
     WHERE purchase GROUP BY customer, day, order_id, CASE WHEN order_id IS NULL THEN ll_row END`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_days AS
-    SELECT k.idx, o.day, COUNT(*) AS orders
-    FROM ll_order_firsts o JOIN ll_index k USING (customer) GROUP BY k.idx, o.day`);
+    SELECT customer, day, COUNT(*) AS orders FROM ll_order_firsts GROUP BY customer, day`);
   await db.run("DROP TABLE ll_order_firsts");
   performance.mark("loyalty:Handing over each day's value and the refunds");
-  const days = await purchaseDaysAndRefunds(db, customerIds, rowsPerRange);
-  await db.run("DROP TABLE ll_days; DROP TABLE ll_index");
+  const days = await purchaseDaysAndRefunds(db, kept, rowsPerRange);
+  await db.run("DROP TABLE ll_days");
   return {
-    orders: noOrderLines(customerIds, days.refunds),
+    orders: noOrderLines(kept.customerIds, days.refunds),
     purchaseDays: days,
     members: read.members,
     quality: read.quality,
