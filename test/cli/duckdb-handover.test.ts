@@ -47,6 +47,13 @@ const LINES = [
   ["D", "2024-04-03", "O13", "-3"],
   // E only returns something: no purchase, so no customer of the engine's table, refunds and all.
   ["E", "2024-04-03", "O14", "-4"],
+  // F buys on 40 days, the latest first: more days than a customer's few are sorted another way.
+  ...Array.from({ length: 40 }, (_, i) => [
+    "F",
+    `2023-${String(12 - (i % 12)).padStart(2, "0")}-${String(28 - Math.floor(i / 12)).padStart(2, "0")}`,
+    `F${i}`,
+    `${i + 0.1}`,
+  ]),
 ];
 
 /** Each customer's refund lines (day, amount, data row), by id. */
@@ -81,7 +88,8 @@ describe("the DuckDB handover by ranges of rows", () => {
     const lines = readOrderTable(table).orders;
     const inProcess = daysById(purchaseDaysOf(lines));
     const inProcessRefunds = refundsById(lines.customerIds, lines.refunds);
-    expect(lines.customerIds).toEqual(["A", "B", "C", "D"]);
+    expect(lines.customerIds).toEqual(["A", "B", "C", "D", "F"]);
+    expect(inProcess.get("F")).toHaveLength(40);
     // D's refunds by day, then row (data rows 0-based): 2024-04-02's, then 2024-04-03's in table order.
     expect(inProcessRefunds.get("D")).toEqual([
       [19815, -2, 19],

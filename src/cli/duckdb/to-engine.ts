@@ -20,12 +20,13 @@ import type { DuckDbSession } from "./session";
 import { firstNumber } from "./raw-columns";
 
 /**
- * Table rows whose lines one query hands over, sorted by row: a range DuckDB sorts in its memory (about
- * 100 MB) whatever the size of the file, where one sort of every line by customer, day and row ran out
- * of DuckDB's memory at 50 million lines. A range's rows are read from the file alone (DuckDB skips the
- * Parquet row groups outside it), so the ranges together read the file once.
+ * Table rows whose lines one query hands over: a range's rows are read from the file alone (DuckDB skips
+ * the Parquet row groups outside it), so the ranges together read the file once, and JavaScript puts a
+ * range's lines back in table order by their row (DuckDB gives them in no fixed order), in buffers of
+ * this many rows (about 17 bytes a row), where one sort of every line ran out of DuckDB's memory at 50
+ * million lines and sorting each range in DuckDB cost more than putting it in order here.
  */
-const ROWS_PER_RANGE = 4_000_000;
+const ROWS_PER_RANGE = 2_000_000;
 
 /** The refund lines as they come, in table order (few: one line in a hundred, say), grown as needed. */
 class RefundsInTableOrder {
@@ -100,25 +101,71 @@ async function keptCustomers(db: DuckDbSession) {
 
 /**
  * Each customer's purchase days (table ll_days: customer, day, orders, which the caller made), with the
- * value 0: the customers' numbers come in the order of their indexes.
+ * value 0. The table is read twice as it is, unsorted (the days of each customer counted, then put in
+ * their place), and each customer's few days sorted here: DuckDB's sort of every day cost more.
  */
 async function emptyPurchaseDays(db: DuckDbSession, indexOf: Int32Array, customers: number) {
   const count = await firstNumber(db, "SELECT COUNT(*) FROM ll_days");
   const start = new Int32Array(customers + 1);
+  await db.streamNumbers(`SELECT CAST(customer AS INTEGER) FROM ll_days`, ([customer], n) => {
+    for (let k = 0; k < n; k++) start[indexOf[customer[k]] + 1]++;
+  });
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
   const day = new Int32Array(count);
   const orders = new Int32Array(count);
-  let i = 0;
+  const next = start.slice(0, customers);
   await db.streamNumbers(
-    `SELECT CAST(customer AS INTEGER), day, CAST(orders AS INTEGER) FROM ll_days ORDER BY customer, day`,
+    `SELECT CAST(customer AS INTEGER), day, CAST(orders AS INTEGER) FROM ll_days`,
     ([customer, days, counts], n) => {
-      for (let k = 0; k < n; k++) start[indexOf[customer[k]] + 1]++;
-      day.set(days.subarray(0, n), i);
-      orders.set(counts.subarray(0, n), i);
-      i += n;
+      for (let k = 0; k < n; k++) {
+        const i = next[indexOf[customer[k]]]++;
+        day[i] = days[k];
+        orders[i] = counts[k];
+      }
     },
   );
-  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+  for (let c = 0; c < customers; c++) sortDays(day, orders, start[c], start[c + 1]);
   return { start, day, orders, value: new Float64Array(count) };
+}
+
+/** Sorts days[lo..hi) (distinct days) ascending, with their orders. */
+function sortDays(days: Int32Array, orders: Int32Array, lo: number, hi: number): void {
+  if (hi - lo <= 32) {
+    for (let j = lo + 1; j < hi; j++) {
+      const d = days[j];
+      const o = orders[j];
+      let k = j;
+      for (; k > lo && days[k - 1] > d; k--) {
+        days[k] = days[k - 1];
+        orders[k] = orders[k - 1];
+      }
+      days[k] = d;
+      orders[k] = o;
+    }
+    return;
+  }
+  // A customer of many days: the index of each day sorted with it (days are whole numbers far below 2^21).
+  const keys = Float64Array.from({ length: hi - lo }, (_, i) => days[lo + i] * 2 ** 31 + i).sort();
+  const [d, o] = [days.slice(lo, hi), orders.slice(lo, hi)];
+  keys.forEach((key, i) => {
+    const from = key - Math.floor(key / 2 ** 31) * 2 ** 31;
+    days[lo + i] = d[from];
+    orders[lo + i] = o[from];
+  });
+}
+
+/** A range of the clean lines put back in table order: the line of each row, or none (customer −1). */
+class RangeInTableOrder {
+  readonly customer: Int32Array;
+  readonly day: Int32Array;
+  readonly amount: Float64Array;
+  readonly purchase: Uint8Array;
+  constructor(readonly size: number) {
+    this.customer = new Int32Array(size).fill(-1);
+    this.day = new Int32Array(size);
+    this.amount = new Float64Array(size);
+    this.purchase = new Uint8Array(size);
+  }
 }
 
 /**
@@ -139,33 +186,47 @@ async function purchaseDaysAndRefunds(
   // ll_row numbers the file's rows from 0 (ll_raw's rowid): the file's row count bounds them, read from
   // its metadata rather than by a pass over the lines.
   const rows = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
+  const range = new RangeInTableOrder(Math.max(0, Math.min(rowsPerRange, rows)));
   // The day of the line before: an order's lines usually follow each other, and share it.
   let lastCustomer = -1;
   let lastDay = 0;
   let slot = -1;
   for (let from = 0; from < rows; from += rowsPerRange) {
+    const size = Math.min(rowsPerRange, rows - from);
     await db.streamNumbers(
       `SELECT CAST(customer AS INTEGER), day, amount, CAST(purchase AS INTEGER), CAST(ll_row AS INTEGER)
-       FROM ${CLEAN_LINES} WHERE ll_row >= ${from} AND ll_row < ${from + rowsPerRange} ORDER BY ll_row`,
+       FROM ${CLEAN_LINES} WHERE ll_row >= ${from} AND ll_row < ${from + size}`,
       ([customer, days, amounts, purchase, row], n) => {
         for (let k = 0; k < n; k++) {
-          // The refunds of a customer without a purchase (numbered −1, or beyond the last kept customer):
-          // not in the engine's table (customersWithoutPurchase).
+          // The refunds of a customer without a purchase (numbered −1, or beyond the last kept customer)
+          // are not in the engine's table (customersWithoutPurchase).
           const c = customer[k] < indexOf.length ? indexOf[customer[k]] : -1;
           if (c < 0) continue;
-          if (purchase[k] !== 1) {
-            refunds.add(c, days[k], amounts[k], row[k]);
-            continue;
-          }
-          if (c !== lastCustomer || days[k] !== lastDay) {
-            slot = firstAfter(day, start[c], start[c + 1], days[k] - 1);
-            lastCustomer = c;
-            lastDay = days[k];
-          }
-          value[slot] += amounts[k];
+          const at = row[k] - from;
+          range.customer[at] = c;
+          range.day[at] = days[k];
+          range.amount[at] = amounts[k];
+          range.purchase[at] = purchase[k];
         }
       },
     );
+    for (let at = 0; at < size; at++) {
+      const c = range.customer[at];
+      if (c < 0) continue;
+      range.customer[at] = -1;
+      const d = range.day[at];
+      const amount = range.amount[at];
+      if (range.purchase[at] !== 1) {
+        refunds.add(c, d, amount, from + at);
+        continue;
+      }
+      if (c !== lastCustomer || d !== lastDay) {
+        slot = firstAfter(day, start[c], start[c + 1], d - 1);
+        lastCustomer = c;
+        lastDay = d;
+      }
+      value[slot] += amount;
+    }
   }
   return { customerIds, start, day, value, orders, refunds: refunds.grouped(customers) };
 }
