@@ -126,7 +126,10 @@ export function orderFiles(
     `header = ${csv.header === false ? "false" : "true"}`,
     ...(csv.delimiter ? [`delim = ${sqlString(csv.delimiter)}`] : []),
     ...(csv.names
-      ? [`columns = {${csv.names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(", ")}}`, "auto_detect = false"]
+      ? [
+          `columns = {${csv.names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(", ")}}`,
+          "auto_detect = false",
+        ]
       : []),
     ...(csv.skip ? [`skip = ${csv.skip}`] : []),
     csv.unquoted ? "quote = '', escape = ''" : "quote = '\"', escape = '\"'",

@@ -236,7 +236,12 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
 }
 
 /** The in-process reader's error for a row it cannot parse, its column named by its header. */
-function problemError(layout: TextLayout, label: string, csv: CsvReadOptions, problem: TextProblem): UserError {
+function problemError(
+  layout: TextLayout,
+  label: string,
+  csv: CsvReadOptions,
+  problem: TextProblem,
+): UserError {
   const { column, row } = problem;
   const named = csv.header !== "none" && column !== undefined && layout.headerRow < row;
   const header = named ? layout.headers[column - 1] || undefined : undefined;
