@@ -196,15 +196,21 @@ async function rowNotParsed(
   decided: { layouts: TextLayout[]; names: string[] },
   csv: CsvReadOptions,
 ): Promise<UserError | undefined> {
-  // Our own errors (a column not found, ...) come after DuckDB read the files; DuckDB's CSV reader raises
-  // what it cannot parse as an InvalidInputException (any other type: memory, disk... is no row's fault).
-  if (e instanceof UserError || !errorMessage(e).startsWith("Invalid Input Error:")) return undefined;
+  if (!csvFailure(e)) return undefined;
   for (const [k, layout] of decided.layouts.entries()) {
     const problem = await textProblemOf(layout, decided.names[k], csv);
     if (problem) return problem;
   }
   return undefined;
 }
+
+/**
+ * Whether DuckDB's CSV reader failed on the text. Our own errors (a column not found, ...) come after
+ * DuckDB read the files; DuckDB's CSV reader raises what it cannot parse as an InvalidInputException (any
+ * other type: memory, disk... is no row's fault).
+ */
+const csvFailure = (e: unknown) =>
+  !(e instanceof UserError) && errorMessage(e).startsWith("Invalid Input Error:");
 
 /** The file DuckDB found not to be UTF-8 (its error names it), or undefined for any other error. */
 function fileNotUtf8(e: unknown): string | undefined {
@@ -263,9 +269,15 @@ async function readOrdersAsInProcess(
       const spaced = e instanceof QuotesNeedCopy ? decided.readFrom.indexOf(e.file) : -1;
       if (spaced >= 0) requote.add(decided.layouts[spaced].file);
       else if (!serial && needsSerialRead(e)) serial = true;
-      else if (file === undefined || notUtf8.has(file))
-        throw (await rowNotParsed(e, decided, options.csv ?? {})) ?? e;
-      else notUtf8.add(file);
+      else if (file === undefined || notUtf8.has(file)) {
+        const problem = await rowNotParsed(e, decided, options.csv ?? {});
+        if (problem) throw problem;
+        // DuckDB refused text the in-process reader reads (a row wider than those of the first megabyte):
+        // it reads copies written from the in-process reading instead.
+        const unread = decided.layouts.filter((l) => l.delimiter !== "whitespace" && !requote.has(l.file));
+        if (!csvFailure(e) || unread.length === 0) throw e;
+        for (const l of unread) requote.add(l.file);
+      } else notUtf8.add(file);
       await dropRaw(db);
     }
   }

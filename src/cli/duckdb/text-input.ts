@@ -378,7 +378,8 @@ function csvCell(cell: string, delimiter: string): string {
 /**
  * Streams the file once into a UTF-8 copy in `dir` written from the in-process reader's rows: every
  * record on a line of its own (a quoted cell's line breaks kept in it, blank lines kept), each cell
- * quoted as CSV quotes it, so that DuckDB reads the cells the in-process reader reads. A row that
+ * quoted as CSV quotes it, a data row's cells right of the table's columns left out, so that DuckDB
+ * reads the cells the in-process reader reads. A row that
  * reader cannot parse is refused with its message, as it refuses it. Returns the copy's path.
  */
 export async function requotedCopy(
@@ -409,8 +410,12 @@ export async function requotedCopy(
     problems = await streamTextPieces(
       pieces(),
       delimiter,
-      (rows) => {
-        for (const cells of rows) lines.push(cells.map((c) => csvCell(c, delimiter)).join(delimiter));
+      (rows, firstIndex) => {
+        rows.forEach((cells, k) => {
+          // A data row's cells right of the table's columns are left out, as the in-process table leaves them.
+          const kept = firstIndex + k + 1 > layout.headerRow ? cells.slice(0, layout.headers.length) : cells;
+          lines.push(kept.map((c) => csvCell(c, delimiter)).join(delimiter));
+        });
         if (lines.length >= 10_000) {
           const text = `${lines.join("\n")}\n`;
           lines = [];
