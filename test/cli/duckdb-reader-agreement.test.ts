@@ -15,14 +15,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
 import { quoteAfterSpace } from "../../src/cli/duckdb/text-input";
 import type { Analysis } from "../../src/engine/analyze";
-import { messageText, type MessageDetail } from "../../src/i18n/messages";
-import { UserError } from "../../src/user-error";
-import { readCsvTable } from "../../src/workbook/csv/read";
 import type { CsvReadOptions } from "../../src/workbook/csv/table";
-import { capture } from "../helpers/cli-io";
 import { bothEngines, expectSameAnalysis } from "../helpers/duckdb-compare";
 import { testDataPath } from "../helpers/test-data";
 
@@ -101,22 +96,6 @@ describe("a space before a quote (edge-space-before-quote.csv)", () => {
     // The header, the empty row 12 and 60,000 lines above: row 5 of the fixture is row 60,006.
     expect(rowsOf(inProcess, "nonNumericAmount")).toEqual([60_006]);
     expectSameAnalysis(inProcess, viaDuckDb);
-  });
-
-  it('after a quoted cell ("x" "y"): both readers refuse the file with the same words', async () => {
-    const file = write(
-      "after-quote.csv",
-      'Member,Date,Amount,Note\n7,2024-03-01,10.50,"x" "y"\n8,2024-03-02,4,ok\n',
-    );
-    const said = (e: unknown) => {
-      expect(e).toBeInstanceOf(UserError);
-      const { message, detail } = e as UserError;
-      return { en: message, zh: messageText("zh-CN", detail as MessageDetail) };
-    };
-    const inProcess = said(await readCsvTable(file).catch((e: unknown) => e));
-    const viaDuckDb = said(await readWithDuckDb(file, {}, capture()).catch((e: unknown) => e));
-    expect(inProcess.en).toMatch(/^after-quote\.csv, row 2, column D \(Note\): /);
-    expect(viaDuckDb).toEqual(inProcess);
   });
 
   it.each([

@@ -95,7 +95,7 @@ export interface DuckDbRead {
  * equal to an earlier one but for case "<name>_1", "_2" ... (DuckDB ignores case), as its own reading of
  * a header names them.
  */
-export function duckDbColumnNames(headers: readonly string[]): string[] {
+function duckDbColumnNames(headers: readonly string[]): string[] {
   const taken = new Set<string>();
   const repeats = new Map<string, number>();
   return headers.map((header, i) => {
