@@ -3,7 +3,7 @@
  * misread file is noticed and the flag that reads it otherwise is at hand.
  */
 import type { Language } from "../engine/text/language";
-import { READING_TEXTS, type DelimiterWord } from "../engine/text/reading";
+import { READING_TEXTS, titleRowsSentences, type DelimiterWord } from "../engine/text/reading";
 import type { TextEncodingName } from "../workbook/csv/decode";
 import type { Delimiter } from "../workbook/csv/parse";
 import { delimiterName } from "../workbook/csv/table";
@@ -17,7 +17,7 @@ export interface TextReading {
   /** Whether the encoding was told apart from the bytes (false: given). */
   encodingDetected: boolean;
   delimiter: Delimiter;
-  /** Title lines above a header-less table, left out of it (the same in both readers). */
+  /** Title lines above a header-less table, left out of it (the same in both readers; a glob's name their file). */
   titleRows?: readonly TitleRow[];
 }
 
@@ -33,6 +33,7 @@ export function readingNote(read: TextReading, language: Language = "en"): strin
     const delimiter = texts.delimiters[name as DelimiterWord] ?? name;
     notes.push(texts.read(read.source, read.encoding, read.encodingDetected, delimiter));
   }
-  if (read.titleRows && read.titleRows.length > 0) notes.push(texts.titleRows(read.source, read.titleRows));
+  if (read.titleRows && read.titleRows.length > 0)
+    notes.push(...titleRowsSentences(language, { source: read.source }, read.titleRows));
   return notes.length > 0 ? notes.join(texts.partSeparator) : undefined;
 }

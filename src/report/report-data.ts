@@ -15,6 +15,7 @@ import type { Language } from "../engine/text/language";
 import type { HoldoutOutcome, ReportModels } from "./report-models";
 import type { Preferences } from "../engine/preferences/analyze-preferences";
 import type { ReportCampaigns } from "./report-campaigns";
+import { float64Of } from "../engine/math/typed-arrays";
 
 /** The values the input cells hold until a user edits them (the builders write these). */
 export interface InputDefaults {
@@ -79,5 +80,5 @@ export function valueAtRisk(models: ReportModels | null): Float64Array | null {
   const alive = models?.probabilityAlive;
   const clv = models?.clv;
   if (!alive || !clv) return null;
-  return Float64Array.from(clv, (v, c) => v * (1 - alive[c]));
+  return float64Of(clv.length, (c) => clv[c] * (1 - alive[c]));
 }

@@ -41,6 +41,7 @@ import type { Bilingual } from "../engine/text/bilingual";
 import type { Language } from "../engine/text/language";
 import { MODEL_PROBLEM_TEXTS_ZH } from "../engine/text/model";
 import { markPhase } from "./phase-mark";
+import { float64Of, gathered } from "../engine/math/typed-arrays";
 
 /** Why a fit is not used, as a code and the model's name, for a display in another language. */
 export interface ModelProblem {
@@ -134,7 +135,7 @@ export const NOT_RUN: Bilingual<string> = { en: "it was not run", "zh-CN": "ๆช่
 function fittable(inputs: CalibrationInputs): RfmData & { monetary: Float64Array; holdout: Float64Array } {
   const keep: number[] = [];
   for (let i = 0; i < inputs.T.length; i++) if (inputs.T[i] > 0) keep.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  const pick = (a: Float64Array) => gathered(a, keep);
   return {
     x: pick(inputs.x),
     tx: pick(inputs.tX),
@@ -393,7 +394,7 @@ function customerPredictions(
   const unit = inputs.unit;
   const model = transactionModelOf(transactionFit);
   // A first purchase on the last day gives T = 0: a moment later is the same customer for the models.
-  const T = Float64Array.from(inputs.T, (t) => Math.max(t, 1e-9));
+  const T = float64Of(inputs.T.length, (i) => Math.max(inputs.T[i], 1e-9));
   const spendFit = usableFit(spend);
   const clvOptions = spendFit
     ? {
@@ -552,7 +553,7 @@ function holdoutCheck(
   // Weekly up to three years of history, monthly beyond (a readable number of points either way).
   const periodDays = history <= 3 * 365 ? 7 : DAYS_PER_UNIT.month;
   const periods = Math.max(1, Math.ceil((history + 1) / periodDays));
-  const firstPurchase = Float64Array.from(summary.firstDay, (d) => (d - start) / perUnit);
+  const firstPurchase = float64Of(summary.firstDay.length, (c) => (summary.firstDay[c] - start) / perUnit);
   check.tracking = {
     startDay: start,
     periodDays,

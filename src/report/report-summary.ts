@@ -13,7 +13,7 @@ import {
   type QualityExample,
   type QualityReason,
 } from "../engine/data/quality";
-import type { CellPlace } from "../engine/data/table";
+import type { CellPlace, TablePlace, TitleRow } from "../engine/data/table";
 import type { WriteSheetResult } from "../sheet/port";
 import type { AmountRule } from "../engine/data/columns";
 import type { Formats, TestAccountFound } from "../engine/data/read-orders";
@@ -85,6 +85,11 @@ export interface ReportSummary {
     formats: Formats;
     /** The customers left out as test accounts, with the rule and their lines. */
     testAccounts: TestAccountFound[];
+    /**
+     * Title rows above a header-less table, left out of it (none: absent), with the table's place to say
+     * them (engine/text/reading.ts titleRowsSentences).
+     */
+    titleRows?: { rows: TitleRow[]; source: string; place?: TablePlace };
   };
   /**
    * The purchase model the report uses (chosen on the holdout or forced), its diagnosis and why; `name`
@@ -203,6 +208,15 @@ export function summarize(
       orderTotals: table.quality.orderTotals,
       formats: table.formats,
       testAccounts: table.testAccounts,
+      ...(table.quality.titleRows
+        ? {
+            titleRows: {
+              rows: table.quality.titleRows,
+              source: table.quality.source,
+              ...(table.quality.place ? { place: table.quality.place } : {}),
+            },
+          }
+        : {}),
     },
     model: models
       ? {

@@ -102,7 +102,7 @@ export const MAX_CELL_TEXT = MAX_CELL_CHARACTERS;
  * A value as a cell can hold it: text longer than Excel's limit (an id or a name from a hostile file) is
  * cut to the limit, ending in "…", and the cell gets a note saying so (see createRowResolver).
  */
-function fitToCell(value: Scalar): Scalar {
+export function fitToCell(value: Scalar): Scalar {
   if (typeof value !== "string" || value.length <= MAX_CELL_TEXT) return value;
   // Do not split a surrogate pair: an emoji cut in half is not valid text.
   let end = MAX_CELL_TEXT - 1;

@@ -51,10 +51,14 @@ async function syncFolder(dir: string): Promise<void> {
   await handle.close();
 }
 
+/**
+ * Writes `bytes` (or the pieces of the file, in order) to `target` as the module says; `check` is given the
+ * temporary file once it is on disk, and what it throws leaves the target as it was.
+ */
 export async function writeFileAtomically(
   target: string,
-  bytes: Buffer,
-  check?: (written: Buffer) => void,
+  bytes: Buffer | readonly Buffer[],
+  check?: (written: string) => void | Promise<void>,
 ): Promise<void> {
   const real = await realTarget(target);
   const dir = path.dirname(real);
@@ -62,13 +66,18 @@ export async function writeFileAtomically(
   try {
     const handle = await fs.open(temp, "wx");
     try {
-      await handle.writeFile(bytes);
+      if (Buffer.isBuffer(bytes)) await handle.writeFile(bytes);
+      else {
+        for (const piece of bytes) {
+          for (let at = 0; at < piece.length;) at += (await handle.write(piece, at)).bytesWritten;
+        }
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     crashPoint("temp-written");
-    if (check) check(await fs.readFile(temp));
+    if (check) await check(temp);
     const mode = await fs.stat(real).then(
       (s) => s.mode,
       () => undefined,

@@ -89,6 +89,12 @@ export interface BackedWorkbookOptions {
 }
 
 export class BackedWorkbook implements Workbook {
+  /**
+   * The settings store and the registry as last read or written, kept only when the backend is the sole
+   * writer of its workbook (WorkbookBackend.soleWriter): a million customers' registry is several MB of JSON.
+   */
+  private kept: { store?: StoreEntries; registry?: Registry } = {};
+
   constructor(
     protected readonly backend: WorkbookBackend,
     private readonly options: BackedWorkbookOptions = {},
@@ -425,14 +431,25 @@ export class BackedWorkbook implements Workbook {
 
   /** The registry, read from the settings sheet. */
   protected async registry(): Promise<Registry> {
-    return parseRegistry((await this.store())[REGISTRY_KEY]);
+    if (this.kept.registry) return this.kept.registry;
+    const registry = parseRegistry((await this.store())[REGISTRY_KEY]);
+    if (this.backend.soleWriter) this.kept.registry = registry;
+    return registry;
   }
 
   private async saveRegistry(registry: Registry): Promise<void> {
     await this.saveStore({ ...(await this.store()), [REGISTRY_KEY]: JSON.stringify(registry) });
+    if (this.backend.soleWriter) this.kept.registry = registry;
   }
 
   private async store(): Promise<StoreEntries> {
+    if (this.kept.store) return this.kept.store;
+    const entries = await this.readStore();
+    if (this.backend.soleWriter) this.kept.store = entries;
+    return entries;
+  }
+
+  private async readStore(): Promise<StoreEntries> {
     const sheet = (await this.backend.sheets()).find((s) => sameSheetName(s.name, SETTINGS_SHEET_NAME));
     if (!sheet) return {};
     const rows: CellValue[][] = [];
@@ -451,6 +468,7 @@ export class BackedWorkbook implements Workbook {
 
   private async saveStore(entries: StoreEntries): Promise<void> {
     await this.backend.writeHiddenSheet(SETTINGS_SHEET_NAME, encodeStore(entries));
+    if (this.backend.soleWriter) this.kept.store = entries;
   }
 
   /**

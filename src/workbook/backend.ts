@@ -71,6 +71,13 @@ export interface PreviousSheet {
 }
 
 export interface WorkbookBackend {
+  /**
+   * True when nothing but this backend changes its workbook between two of its calls (a file this process
+   * reads and writes): what BackedWorkbook read of the settings store then stays true until it writes it
+   * again, so a build reads and parses the registry once, not once per sheet it writes. Not set for Excel,
+   * where the user, another add-in or a co-author may change the workbook between two writes.
+   */
+  readonly soleWriter?: boolean;
   /** Sheets in tab order. */
   sheets(): Promise<BackendSheet[]>;
   tables(): Promise<TableInfo[]>;

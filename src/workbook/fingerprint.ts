@@ -22,8 +22,14 @@ import { isCellError, type CellValue } from "../engine/data/table";
 import { cellAddress } from "../sheet/a1";
 import { keyText } from "./carry";
 import { dateToExcelSerial } from "../sheet/serial-dates";
-import { createRowResolver, type ResolvedCell } from "../sheet/sheet-model-cells";
-import type { Block, Scalar, SheetModel } from "../sheet/sheet-model";
+import {
+  createRowResolver,
+  fitToCell,
+  formulaBody,
+  isCellSpec,
+  type ResolvedCell,
+} from "../sheet/sheet-model-cells";
+import type { Block, Cell, Scalar, SheetModel } from "../sheet/sheet-model";
 
 /** What the registry records of one generated sheet's cells (see the module's comment). */
 export interface SheetFingerprint {
@@ -60,25 +66,34 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 export const SKIPPED = "~".repeat(HASH_CHARS);
 const MASK = 0xffffff;
 
-/** FNV-1a, 32 bits, over the text's UTF-16 code units (its bytes for ASCII text). */
-export function fnv1a32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a continued from the state `h` over the text's UTF-16 code units. */
+function fnvOver(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
-/** A 24-bit hash of a text: FNV-1a, then the finaliser of MurmurHash3 so that every bit mixes. */
-export function hash24(text: string): number {
-  let h = fnv1a32(text);
+/** FNV-1a, 32 bits, over the text's UTF-16 code units (its bytes for ASCII text). */
+export function fnv1a32(text: string): number {
+  return fnvOver(FNV_BASIS, text) >>> 0;
+}
+
+/** The finaliser of MurmurHash3, so that every bit mixes, cut to 24 bits. */
+function finish24(fnv: number): number {
+  let h = fnv;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return (h >>> 0) & MASK;
+}
+
+/** A 24-bit hash of a text: FNV-1a, then the finaliser of MurmurHash3 so that every bit mixes. */
+export function hash24(text: string): number {
+  return finish24(fnv1a32(text));
 }
 
 /** Sums of hashes wrap at 24 bits. */
@@ -122,21 +137,58 @@ export function valueText(v: CellValue | Scalar | undefined): string {
  * is saved as 0.474196884614775). Rounding the double itself would give ...774 there.
  */
 function numberText(n: number): string {
+  // Small whole numbers (dates, counts, days, scores) are most of a table's numbers: each worked out once.
+  if (n >= 0 && n < SMALL_WHOLE && (n | 0) === n) return (smallWholeTexts[n] ??= numberTextOf(n));
+  return numberTextOf(n);
+}
+
+const SMALL_WHOLE = 1 << 17;
+const smallWholeTexts: string[] = [];
+
+function numberTextOf(n: number): string {
   if (!Number.isFinite(n) || n === 0) return `n:${n === 0 ? 0 : n}`;
-  const [mantissa, exponent] = n.toExponential().split("e");
-  const sign = mantissa.startsWith("-") ? "-" : "";
-  let digits = mantissa.replace(/[-.]/g, "");
-  let exp = Number(exponent);
-  if (digits.length > 15) {
-    const up = digits.charCodeAt(15) >= 53; // "5"
-    digits = digits.slice(0, 15);
+  const sign = n < 0 ? "-" : "";
+  // String() gives the same shortest digits as toExponential(), in plain decimal form from 1e-7 to 1e21:
+  // the digits and the exponent are read off it (the hot path of a million-row table).
+  const plain = String(n < 0 ? -n : n);
+  if (plain.indexOf("e") < 0) {
+    const dot = plain.indexOf(".");
+    if (dot < 0) return significant(sign, plain, plain.length - 1);
+    if (dot > 1 || plain.charCodeAt(0) !== 48) {
+      return significant(sign, plain.slice(0, dot) + plain.slice(dot + 1), dot - 1);
+    }
+    let zeros = 0;
+    while (plain.charCodeAt(dot + 1 + zeros) === 48) zeros++;
+    return significant(sign, plain.slice(dot + 1 + zeros), -(zeros + 1));
+  }
+  const [mantissa, exponent] = plain.split("e");
+  return significant(sign, mantissa.replace(".", ""), Number(exponent));
+}
+
+/**
+ * "n:" + the sign, the shortest `digits` (the first not 0) rounded half up to 15 significant digits
+ * without the zeros that end them, and "e" + the exponent of the first digit.
+ */
+function significant(sign: string, digits: string, exp: number): string {
+  let kept = digits;
+  if (kept.length > 15) {
+    const up = kept.charCodeAt(15) >= 53; // "5"
+    kept = kept.slice(0, 15);
     if (up) {
-      const carried = (BigInt(digits) + 1n).toString();
-      if (carried.length > 15) exp++;
-      digits = carried.slice(0, 15);
+      // Add one to the 15 digits by hand: a run of nines at the end carries.
+      let end = 15;
+      while (end > 0 && kept.charCodeAt(end - 1) === 57) end--;
+      if (end === 0) {
+        kept = "1";
+        exp++;
+      } else {
+        kept = kept.slice(0, end - 1) + String.fromCharCode(kept.charCodeAt(end - 1) + 1);
+      }
     }
   }
-  return `n:${sign}${digits.replace(/0+$/, "") || "0"}e${exp}`;
+  let last = kept.length;
+  while (last > 1 && kept.charCodeAt(last - 1) === 48) last--;
+  return `n:${sign}${kept.slice(0, last)}e${exp}`;
 }
 
 /**
@@ -157,7 +209,25 @@ export function formulaText(formula: string): string {
 
 /** The hash of one cell of a table: its row's identity, its column and its value. */
 export function tableCellHash(identity: string, header: string, value: string): number {
-  return hash24(`${identity}\u0000${header.trim().toLowerCase()}\u0000${value}`);
+  return rowCellHash(rowHashStart(identity), columnKey(header), value);
+}
+
+/** A header as the cell hashes take it. */
+function columnKey(header: string): string {
+  return header.trim().toLowerCase();
+}
+
+/**
+ * The FNV state after a row's identity and the NUL after it: the hash of each of its cells goes on from
+ * there (rowCellHash), so a row's identity is hashed once, not once per cell.
+ */
+function rowHashStart(identity: string): number {
+  return Math.imul(fnvOver(FNV_BASIS, identity), FNV_PRIME);
+}
+
+/** tableCellHash(identity, header, value), the identity's state given (rowHashStart), `key` columnKey(header). */
+function rowCellHash(start: number, key: string, value: string): number {
+  return finish24(fnvOver(Math.imul(fnvOver(start, key), FNV_PRIME), value));
 }
 
 /** What identifies a row: its key's text (a customer id), or its position among the data rows. */
@@ -188,14 +258,18 @@ export function fingerprintOf(model: SheetModel, skips: FingerprintSkips): Sheet
       for (const c of resolveRow(block, r)) {
         cells.set(c.col - block.at.col, c);
         if (c.formula !== undefined && !c.input)
-          print.formulas[cellAddress(c.row, c.col)] = encode24(hash24(formulaText(c.formula)));
+          print.formulas[cellAddress(c.row, c.col)] = formulaHash(c.formula);
       }
       return cells;
     };
-    if (block.table) print.tables.push(tablePrint(block, rowCells, skips));
+    if (block.table) print.tables.push(tablePrint(block, rowCells, skips, print.formulas));
     else print.blocks.push(blockPrint(block, rowCells));
   }
   return print;
+}
+
+function formulaHash(formula: string): string {
+  return encode24(hash24(formulaText(formula)));
 }
 
 function blockPrint(block: Block, rowCells: RowCells): BlockPrint {
@@ -215,7 +289,31 @@ function blockPrint(block: Block, rowCells: RowCells): BlockPrint {
   return { at: cellAddress(block.at.row, block.at.col), width, cells };
 }
 
-function tablePrint(block: Block, rowCells: RowCells, skips: FingerprintSkips): TablePrint {
+/** A cell of a table's data row that is not compared: an input, a formula. */
+const NOT_COMPARED = Symbol("not compared");
+
+/**
+ * What the fingerprint compares of a cell of a table's data row: its value as written (text cut to fit a
+ * cell, as the resolver cuts it), read without resolving the cell's style and format: the data rows of a
+ * million-customer table are most of a report's cells.
+ */
+function comparedValue(cell: Cell | undefined): Scalar | undefined | typeof NOT_COMPARED {
+  if (!isCellSpec(cell)) return cell === undefined ? undefined : fitToCell(cell);
+  return cell.input || cell.formula !== undefined ? NOT_COMPARED : fitToCell(cell.value ?? null);
+}
+
+/** A key cell's value as written (a formula has none). */
+function keyValue(cell: Cell | undefined): Scalar | undefined {
+  if (!isCellSpec(cell)) return cell === undefined ? undefined : fitToCell(cell);
+  return cell.formula !== undefined ? undefined : fitToCell(cell.value ?? null);
+}
+
+function tablePrint(
+  block: Block,
+  rowCells: RowCells,
+  skips: FingerprintSkips,
+  formulas: SheetFingerprint["formulas"],
+): TablePrint {
   const table = block.table as NonNullable<Block["table"]>;
   const headerCells = rowCells(0);
   const width = block.rows[0]?.length ?? 0;
@@ -224,28 +322,41 @@ function tablePrint(block: Block, rowCells: RowCells, skips: FingerprintSkips): 
   const key = table.carry?.key;
   const keyIndex = key === undefined ? -1 : headers.findIndex((h) => same(h, key));
   const compared = headers
-    .map((h, i) => ({ h, i }))
+    .map((h, i) => ({ h, i, key: columnKey(h) }))
     .filter(({ h, i }) => i !== keyIndex && !users.has(h.trim().toLowerCase()));
   const sums = compared.map(() => 0);
-  const rows: string[] = [];
+  let rows = "";
+  const pieces: string[] = [];
   for (let r = 1; r < block.rows.length; r++) {
-    const byCol = rowCells(r);
-    const identity = rowIdentity(keyIndex < 0 ? undefined : byCol.get(keyIndex)?.value, r, keyIndex >= 0);
+    const cells = block.rows[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (isCellSpec(cell) && cell.formula !== undefined && !cell.input)
+        formulas[cellAddress(block.at.row + r, block.at.col + c)] = formulaHash(formulaBody(cell.formula));
+    }
+    const identity = rowIdentity(keyIndex < 0 ? undefined : keyValue(cells[keyIndex]), r, keyIndex >= 0);
+    const start = rowHashStart(identity);
     let sum = 0;
-    compared.forEach(({ h, i }, j) => {
-      const cell = byCol.get(i);
-      if (cell?.input || cell?.formula !== undefined) return;
-      const hash = tableCellHash(identity, h, valueText(cell?.value));
+    for (let j = 0; j < compared.length; j++) {
+      const value = comparedValue(cells[compared[j].i]);
+      if (value === NOT_COMPARED) continue;
+      const hash = rowCellHash(start, compared[j].key, valueText(value));
       sum = add24(sum, hash);
       sums[j] = add24(sums[j], hash);
-    });
-    rows.push(encode24(hash24(identity)) + encode24(sum));
+    }
+    rows += encode24(hash24(identity)) + encode24(sum);
+    // Joined in pieces: one string built of a million small ones is a deep rope.
+    if (rows.length >= 1 << 16) {
+      pieces.push(rows);
+      rows = "";
+    }
   }
+  pieces.push(rows);
   const print: TablePrint = {
     name: table.name,
     headers: compared.map(({ h }) => h),
     columns: sums.map(encode24).join(""),
-    rows: rows.join(""),
+    rows: pieces.join(""),
   };
   if (keyIndex >= 0) print.key = key;
   return print;

@@ -11,6 +11,7 @@ import {
   type CellValue,
   type RawTable,
   type TablePlace,
+  type TitleRow,
 } from "../engine/data/table";
 import { columnName, columnNames } from "../sheet/a1";
 import { UserError } from "../user-error";
@@ -187,11 +188,7 @@ class ColumnCollector {
 export const NO_HEADER_FIX =
   'for a file without one, say so and name its columns: --no-header --columns id,date,amount (or "source": {"header": "none"} and "columns" in the settings)';
 
-/** A row above a header-less table that is no order line: its row and its text (cells joined by a blank). */
-export interface TitleRow {
-  row: number;
-  text: string;
-}
+export type { TitleRow } from "../engine/data/table";
 
 /** At most this many title rows above a header-less table (a title, a subtitle, an export date...). */
 export const MAX_TITLE_ROWS = 5;
@@ -320,6 +317,7 @@ export class RawTableCollector {
       columns: done.finish(),
       firstRow: done.firstRow || done.headerRow + 1,
       columnLabels: columnNames(this.headers.length, where.left),
+      ...(this.titleRows.length > 0 ? { titleRows: this.titleRows } : {}),
     };
   }
 

@@ -21,6 +21,8 @@ import { tableRows } from "../helpers/refresh-corpus";
 import { testDataPath } from "../helpers/test-data";
 import { readCsvTable } from "../../src/workbook/csv/read";
 import { readOrderTable } from "../../src/engine/data/read-orders";
+import { DEFAULT_EXAMPLES_PER_REASON } from "../../src/engine/data/quality";
+import { openDuckDb } from "../../src/cli/duckdb/session";
 
 let dir: string;
 beforeAll(() => {
@@ -264,5 +266,122 @@ describe("a glob whose files have rows of separators (,,) above and below their 
     const rows = await tableRows(out, "LL_DataQualityExamples");
     const blank = rows.filter((r) => r[0] === label).map((r) => `${String(r[1])}:${String(r[2])}`);
     expect(blank).toEqual([`${first}:3`, `${second}:5`]);
+  });
+});
+
+/**
+ * Parquet files whose first or last rows are blank (every cell NULL, or text of spaces), as an export
+ * that wrote empty rows around its lines gives them. The same rows as a CSV file (a NULL an empty cell)
+ * read in process: its table runs from its first filled row to its last, so the Parquet file read alone
+ * and each file of a glob must give the same rows (src/cli/duckdb/parquet-blank-rows.ts). The files are
+ * made here by DuckDB; every row below is counted by hand (row 1 is the header).
+ */
+describe("a Parquet glob whose files have blank rows above and below their order lines", () => {
+  type Row = [string | null, string | null, string | null];
+  const blank: Row = [null, null, null];
+  const blanks = (n: number): Row[] => Array.from({ length: n }, () => blank);
+  /**
+   * Text columns: p1 rows 2 blank, 3 customer 7, 4 blank, 5 customer 8, 6 blank, 7 a space (blank);
+   * p2 rows 2-3 blank, 4 customer 9 amount "abc", 5 blank, 6 customer 10, 7 blank; p3 row 2 customer 11.
+   */
+  const TEXT: Record<string, Row[]> = {
+    p1: [blank, ["7", "2024-01-02", "10.00"], blank, ["8", "2024-01-03", "5.00"], blank, [" ", null, " "]],
+    p2: [...blanks(2), ["9", "2024-01-04", "abc"], blank, ["10", "2024-01-05", "3.00"], blank],
+    p3: [["11", "2024-01-06", "2.50"]],
+  };
+  /**
+   * DATE and DOUBLE columns, runs of blank rows longer than the first rows looked at: t1 rows 2-1501
+   * blank, 1502 customer 7, 1503 blank, 1504 customer 8, 1505-2604 blank; t2 row 2 customer 9, 3 blank.
+   */
+  const TYPED: Record<string, Row[]> = {
+    t1: [...blanks(1500), ["7", "2024-01-02", "10"], blank, ["8", "2024-01-03", "5"], ...blanks(1100)],
+    t2: [["9", "2024-01-04", "3"], blank],
+  };
+
+  const sqlValue = (v: string | null) => (v === null ? "NULL" : `'${v}'`);
+  /** Each file as Parquet (`types`: the Date and Amount columns' types) and as CSV, in a folder of its own. */
+  async function writeFiles(name: string, files: Record<string, Row[]>, types: [string, string]) {
+    const folder = path.join(dir, name);
+    mkdirSync(folder);
+    const db = await openDuckDb();
+    try {
+      for (const [file, rows] of Object.entries(files)) {
+        const values = rows.map((r, k) => `(${k}, ${r.map(sqlValue).join(", ")})`).join(", ");
+        await db.run(`COPY (SELECT "Member", CAST("Date" AS ${types[0]}) AS "Date",
+            CAST("Amount" AS ${types[1]}) AS "Amount"
+          FROM (VALUES ${values}) v(k, "Member", "Date", "Amount") ORDER BY k)
+          TO '${path.join(folder, `${file}.parquet`)}' (FORMAT parquet)`);
+        const csv = rows.map((r) => r.map((v) => v ?? "").join(",")).join("\n");
+        writeFileSync(path.join(folder, `${file}.csv`), `Member,Date,Amount\n${csv}\n`);
+      }
+    } finally {
+      db.close();
+    }
+    return folder;
+  }
+
+  /** The CSV file read in process, and the Parquet file read alone by DuckDB. */
+  async function readAlone(folder: string, file: string): Promise<[Analysis, Analysis]> {
+    const { table } = await readCsvTable(path.join(folder, `${file}.csv`));
+    return [
+      analyzeOrderTable(readOrderTable(table, {})),
+      await analyse(path.join(folder, `${file}.parquet`)),
+    ];
+  }
+
+  /** Each per-row finding of `alone`, as `file:row` (the glob's) or `row` (one file's). */
+  const rowFindings = (a: Analysis, file?: string) =>
+    a.table.quality.findings
+      .filter((f) => f.unit === "rows")
+      .map((f) => [f.reason, f.count, places(a, f.reason).map((p) => (file ? `${file}:${p}` : p))]);
+
+  it.each([
+    ["text", TEXT, ["VARCHAR", "VARCHAR"], [3, 3, 1], [["p1.parquet:4", "p2.parquet:5"], ["p2.parquet:4"]]],
+    ["typed", TYPED, ["DATE", "DOUBLE"], [3, 1], [["t1.parquet:1503"], []]],
+  ] as const)(
+    "reads each file's rows as that file read alone, and as its CSV read in process (%s columns)",
+    async (name, files, types, rowsRead, [blankRows, badAmounts]) => {
+      const folder = await writeFiles(name, files, [...types]);
+      const names = Object.keys(files);
+      let expected: unknown[] = [];
+      for (const [k, file] of names.entries()) {
+        const [inProcess, parquet] = await readAlone(folder, file);
+        expect([file, inProcess.table.quality.rowsRead, parquet.table.quality.rowsRead]).toEqual([
+          file,
+          rowsRead[k],
+          rowsRead[k],
+        ]);
+        expect(rowFindings(parquet)).toEqual(rowFindings(inProcess));
+        expect(parquet.summary.customerIds).toEqual(inProcess.summary.customerIds);
+        expected = [...expected, ...rowFindings(inProcess, `${file}.parquet`)];
+      }
+      const whole = await analyse(path.join(folder, "*.parquet"));
+      expect(whole.table.quality.rowsRead).toBe(rowsRead.reduce((a, b) => a + b, 0));
+      expect(places(whole, "blankRow")).toEqual(blankRows);
+      expect(count(whole, "blankRow")).toBe(blankRows.length);
+      expect(places(whole, "nonNumericAmount")).toEqual(badAmounts);
+      // The glob's findings are the files' alone, one file after the other.
+      for (const reason of new Set(expected.map((e) => (e as [string])[0]))) {
+        const ofReason = expected.filter((e) => (e as [string])[0] === reason) as [
+          string,
+          number,
+          string[],
+        ][];
+        expect([reason, count(whole, reason), places(whole, reason)]).toEqual([
+          reason,
+          ofReason.reduce((n, e) => n + e[1], 0),
+          ofReason.flatMap((e) => e[2]).slice(0, DEFAULT_EXAMPLES_PER_REASON),
+        ]);
+      }
+    },
+  );
+
+  it("lists the blank rows with their file on the Data quality sheet", async () => {
+    const folder = await writeFiles("sheet", TEXT, ["VARCHAR", "VARCHAR"]);
+    const out = path.join(dir, "parquet-glob-blank.xlsx");
+    expect(await run(["report", path.join(folder, "*.parquet"), "--out", out], capture())).toBe(0);
+    const rows = await tableRows(out, "LL_DataQualityExamples");
+    const blankRows = rows.filter((r) => r[0] === "Blank row").map((r) => `${String(r[1])}:${String(r[2])}`);
+    expect(blankRows).toEqual(["p1.parquet:4", "p2.parquet:5"]);
   });
 });

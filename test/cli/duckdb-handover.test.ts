@@ -45,6 +45,15 @@ const LINES = [
   ["A", "2024-03-01", "O12", "-0.1"],
   ["D", "2024-04-02", "O12", "-2"],
   ["D", "2024-04-03", "O13", "-3"],
+  // E only returns something: no purchase, so no customer of the engine's table, refunds and all.
+  ["E", "2024-04-03", "O14", "-4"],
+  // F buys on 40 days, the latest first: more days than a customer's few are sorted another way.
+  ...Array.from({ length: 40 }, (_, i) => [
+    "F",
+    `2023-${String(12 - (i % 12)).padStart(2, "0")}-${String(28 - Math.floor(i / 12)).padStart(2, "0")}`,
+    `F${i}`,
+    `${i + 0.1}`,
+  ]),
 ];
 
 /** Each customer's refund lines (day, amount, data row), by id. */
@@ -79,6 +88,8 @@ describe("the DuckDB handover by ranges of rows", () => {
     const lines = readOrderTable(table).orders;
     const inProcess = daysById(purchaseDaysOf(lines));
     const inProcessRefunds = refundsById(lines.customerIds, lines.refunds);
+    expect(lines.customerIds).toEqual(["A", "B", "C", "D", "F"]);
+    expect(inProcess.get("F")).toHaveLength(40);
     // D's refunds by day, then row (data rows 0-based): 2024-04-02's, then 2024-04-03's in table order.
     expect(inProcessRefunds.get("D")).toEqual([
       [19815, -2, 19],
@@ -98,6 +109,7 @@ describe("the DuckDB handover by ranges of rows", () => {
         const read = await orderTableFromDuckDb(duck.db, duck.read, rowsPerRange);
         // The days themselves are handed over, with no purchase line beside them.
         expect(read.orders.day).toHaveLength(0);
+        expect(read.orders.customerIds).toEqual(lines.customerIds);
         expect(daysById(read.purchaseDays ?? purchaseDaysOf(read.orders))).toEqual(inProcess);
         expect(refundsById(read.orders.customerIds, read.orders.refunds)).toEqual(inProcessRefunds);
       }

@@ -5,7 +5,7 @@
  * customers and revenue were worked out by hand (test/exports/expected.ts), and compared with those and
  * with everything `--engine js` gives on the same lines (for a .gz or a glob: the plain file they hold).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -27,6 +27,9 @@ import {
   perCustomer,
 } from "../helpers/duckdb-compare";
 import { testDataPath } from "../helpers/test-data";
+import { sheetFact } from "../helpers/sheet-facts";
+import { READING_TEXTS } from "../../src/engine/text/reading";
+import type { Language } from "../../src/engine/text/language";
 import { EXPECTED_EXPORTS, totalsOf, type ExpectedExport } from "../exports/expected";
 
 let dir: string;
@@ -258,20 +261,76 @@ describe("a header-less file under a title line", () => {
       "edge-no-header-title.txt：订单行上方的第 1 行作为标题略过（“CDNOW purchases 1997-1998”）：" +
         "它比订单行窄，且没有数字，而每个订单行都有数字",
     ],
-  ])("says so the same with --engine js and --engine duckdb (%s)", async (language, said) => {
-    const readNote = async (engine: string) => {
+  ])(
+    "says so the same with --engine js and --engine duckdb, in its note and on Data quality (%s)",
+    async (language, said) => {
+      const readNote = async (engine: string) => {
+        const io = capture();
+        const out = path.join(dir, `titled-no-header.${engine}.${language}.xlsx`);
+        const args = ["report", testDataPath("edge-no-header-title.txt"), "--no-header"];
+        args.push("--columns", "id,date,quantity,amount", "--sheets", "customers,data-quality");
+        expect(await run([...args, "--engine", engine, "--lang", language, "--json", "--out", out], io)).toBe(
+          0,
+        );
+        const json = JSON.parse(io.stdout) as {
+          read?: string;
+          dataQuality: { titleRows?: { rows: unknown[] } };
+        };
+        const label = READING_TEXTS[language as Language].titleRowsLabel;
+        return {
+          note: json.read,
+          sheet: await sheetFact(out, "data-quality", label),
+          rows: json.dataQuality.titleRows?.rows,
+        };
+      };
+      const title = [{ row: 1, text: "CDNOW purchases 1997-1998" }];
+      expect(await readNote("js")).toEqual({ note: said, sheet: said, rows: title });
+      expect(await readNote("duckdb")).toEqual({ note: said, sheet: said, rows: title });
+    },
+  );
+
+  it.each([
+    [
+      "en",
+      'a.csv: left out row 1 above the order lines as a title ("Shop A export"): narrower than the order lines ' +
+        "and without a number, which every order line has; " +
+        'b.csv: left out row 1 above the order lines as a title ("Shop B export"): narrower than the order lines ' +
+        "and without a number, which every order line has",
+    ],
+    [
+      "zh-CN",
+      "a.csv：订单行上方的第 1 行作为标题略过（“Shop A export”）：它比订单行窄，且没有数字，而每个订单行都有数字；" +
+        "b.csv：订单行上方的第 1 行作为标题略过（“Shop B export”）：它比订单行窄，且没有数字，而每个订单行都有数字",
+    ],
+  ])(
+    "says each file's title of a glob, naming the file, in its note and on Data quality (%s)",
+    async (language, said) => {
+      const folder = path.join(dir, `titled-glob-${language}`);
+      mkdirSync(folder);
+      // Rows 2-3 of a.csv and row 2 of b.csv are order lines: 3 rows read, customers 7, 8 and 9, 10 + 4 + 5.
+      writeFileSync(path.join(folder, "a.csv"), "Shop A export\n7,2024-01-02,10\n8,2024-01-03,4\n");
+      writeFileSync(path.join(folder, "b.csv"), "Shop B export\n9,2024-01-04,5\n");
       const io = capture();
-      const out = path.join(dir, `titled-no-header.${engine}.${language}.xlsx`);
-      const args = ["report", testDataPath("edge-no-header-title.txt"), "--no-header"];
-      args.push("--columns", "id,date,quantity,amount", "--sheets", "customers,data-quality");
-      expect(await run([...args, "--engine", engine, "--lang", language, "--json", "--out", out], io)).toBe(
-        0,
-      );
-      return (JSON.parse(io.stdout) as { read?: string }).read;
-    };
-    expect(await readNote("js")).toBe(said);
-    expect(await readNote("duckdb")).toBe(said);
-  });
+      const out = path.join(folder, "report.xlsx");
+      const args = ["report", path.join(folder, "*.csv"), "--no-header", "--columns", "id,date,amount"];
+      args.push("--sheets", "customers,data-quality", "--lang", language, "--json", "--out", out);
+      expect(await run(args, io)).toBe(0);
+      const json = JSON.parse(io.stdout) as {
+        read?: string;
+        customers: number;
+        revenue: number;
+        dataQuality: { rowsRead: number; titleRows?: { rows: unknown[] } };
+      };
+      expect([json.dataQuality.rowsRead, json.customers, json.revenue]).toEqual([3, 3, 19]);
+      expect(json.read).toBe(said);
+      expect(json.dataQuality.titleRows?.rows).toEqual([
+        { row: 1, text: "Shop A export", file: "a.csv" },
+        { row: 1, text: "Shop B export", file: "b.csv" },
+      ]);
+      const label = READING_TEXTS[language as Language].titleRowsLabel;
+      expect(await sheetFact(out, "data-quality", label)).toBe(said);
+    },
+  );
 
   it("reads a line with a number above the order lines as an order line (its problem listed), in both", async () => {
     // "7,2024-01-02," lacks its amount: narrower, but an order line; the comma title above it is left out.

@@ -76,6 +76,72 @@ describe("the hashes", () => {
   });
 });
 
+describe("numbers as compared", () => {
+  /**
+   * The rule as the module states it, worked the slow way: the shortest digits from toExponential, rounded
+   * half up to 15 significant digits in BigInt, the zeros that end them dropped.
+   */
+  const reference = (n: number): string => {
+    if (n === 0) return "n:0";
+    const [mantissa, exponent] = n.toExponential().split("e");
+    const sign = n < 0 ? "-" : "";
+    let digits = mantissa.replace(/[-.]/g, "");
+    let exp = Number(exponent);
+    if (digits.length > 15) {
+      const up = Number(digits[15]) >= 5;
+      let kept = BigInt(digits.slice(0, 15)) + (up ? 1n : 0n);
+      if (kept.toString().length > 15) {
+        kept /= 10n;
+        exp++;
+      }
+      digits = kept.toString();
+    }
+    return `n:${sign}${digits.replace(/0+$/, "")}e${exp}`;
+  };
+
+  it("follows the rule on numbers of every size, the carries of rounding included", () => {
+    const numbers = [
+      1,
+      -1,
+      45292,
+      1e20,
+      1e21,
+      1.5e21,
+      1e-7,
+      1.5e-7,
+      9.5e-7,
+      0.5,
+      10.5,
+      5.25,
+      0.000125,
+      123456789012345,
+      1234567890123456,
+      12345678901234568,
+      0.30000000000000004,
+      0.9999999999999999,
+      9.999999999999999e22,
+      99999999999999.98,
+      0.00009999999999999999,
+      2 ** 53 + 2,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+      0.4741968846147745,
+      1234.5678901234567,
+    ];
+    // A fixed sequence of doubles of every magnitude (a linear congruential generator, seeded).
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 20_000; i++) {
+      const magnitude = 10 ** Math.floor(next() * 40 - 20);
+      const n = (next() - 0.5) * magnitude;
+      numbers.push(n, Math.round(n * 100) / 100, Math.round(n));
+    }
+    const differing = numbers.filter((n) => valueText(n) !== reference(n));
+    expect(differing.map((n) => [n, valueText(n), reference(n)])).toEqual([]);
+    expect(numbers.length).toBeGreaterThan(60_000);
+  });
+});
+
 const KEY = "Customer ID";
 
 /** A sheet as a report writes it: a title, a KPI block, a table of customers, a table with a total. */
@@ -193,6 +259,19 @@ describe("the check of an old sheet against the fingerprint of its build", () =>
       ["A2", 4, 2 * 4 * 4],
     ]);
     expect(Object.keys(print.formulas).sort()).toEqual(["B3", "I7"]);
+    // Each row: the hash of its customer id, then the sum of its cells' hashes, each the hash of the id, the
+    // header in lower case and the value's text joined by NULs (worked out here from hash24).
+    const cell = (id: string, header: string, value: string) => hash24(`${id}\u0000${header}\u0000${value}`);
+    const sum = (...hashes: number[]) => hashes.reduce((a, b) => (a + b) & 0xffffff, 0);
+    expect(table?.rows.slice(8, 16)).toBe(
+      encode24(hash24("C2")) +
+        encode24(
+          sum(cell("C2", "name", "s:Bob"), cell("C2", "phone", "s:555-0102"), cell("C2", "spend", "n:8e1")),
+        ),
+    );
+    expect(table?.columns.slice(8, 12)).toBe(
+      encode24(sum(...CUSTOMERS.map(([id, , , spend]) => cell(id, "spend", valueText(spend))))),
+    );
     // The input cell and the formula are not compared as values.
     expect(print.blocks[1].cells.slice(12, 16)).toBe("~~~~");
   });

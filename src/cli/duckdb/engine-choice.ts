@@ -216,7 +216,13 @@ async function readOrdersAsInProcess(
     const files = orderFiles(input, { ...decided.options, serial }, format);
     try {
       const read = await readOrdersWithDuckDb(db, files, { ...options, onProgress });
-      return { files, read, text: decided.text };
+      // Title lines above a header-less file's lines, left out by both readers: said with the lines read.
+      const titleRows = decided.layouts.flatMap((l, k) =>
+        l.titleRows.map((r) => (files.single ? r : { ...r, file: decided.names[k] })),
+      );
+      if (titleRows.length > 0) read.quality.titleRows = titleRows;
+      // The reading note says them too, each file's (decided.text is the first file's layout).
+      return { files, read, text: decided.text && { ...decided.text, titleRows } };
     } catch (e) {
       const file = fileNotUtf8(e);
       if (!serial && needsSerialRead(e)) serial = true;

@@ -5,8 +5,9 @@
  *
  * The report's table of a glob is the files' tables one below the other: its data row r lies in the file
  * whose part holds r, at that file's first row + (r - where the part starts). A file's part runs from its
- * first data row to its last filled row: empty lines and blank rows (`,,`) above or below them are no
- * rows of that file read alone, nor of the glob, so the report's row counts are the sums of the files'.
+ * first data row to its last filled row: empty lines and blank rows (`,,`; a Parquet file's rows of
+ * NULLs, parquet-blank-rows.ts) above or below them are no rows of that file read alone, nor of the glob,
+ * so the report's row counts are the sums of the files'.
  */
 import type { DuckDbRowNumbers, RowNumbers } from "./row-numbers";
 

@@ -85,6 +85,7 @@ import { globFileNames, type GlobPart, type OrderFiles } from "./order-files";
 import { loadRaw, type RawRelation } from "./raw-table";
 import { findEmptyRecords, RowNumbers, type DataLines, type DuckDbRowNumbers } from "./row-numbers";
 import { GlobRowNumbers } from "./glob-row-numbers";
+import { parquetBlankEdges } from "./parquet-blank-rows";
 
 /** The member details read like the engine reads them (member-details-duckdb.ts). */
 const MEMBER_ROLES = ["birthday", "joinDate", "points", "tier", "name", "phone", "email", "store", "channel"];
@@ -253,12 +254,14 @@ async function fileRowNumbers(firstRow: number, lines: DataLines | undefined): P
 /**
  * Creates ll_raw, and numbers its rows as the user finds them: in the one file, or in each file of a glob
  * (glob-row-numbers.ts). A text file's empty lines are looked for while DuckDB loads it (DuckDB skips
- * them; row-numbers.ts).
+ * them; row-numbers.ts); a Parquet file's blank rows above its first filled row and below its last are
+ * no rows of its table (parquet-blank-rows.ts), as a text file's.
  */
 async function loadNumbered(
   db: DuckDbSession,
   files: OrderFiles,
 ): Promise<{ raw: RawRelation; rows: DuckDbRowNumbers }> {
+  if (files.format === "parquet") return loadParquetNumbered(db, files);
   if (files.single) {
     const [raw, rows] = await Promise.all([loadRaw(db, files), fileRowNumbers(files.firstRow, files.lines)]);
     return { raw, rows };
@@ -268,17 +271,37 @@ async function loadNumbered(
     Promise.all((files.parts ?? []).map((p) => fileRowNumbers(p.firstRow, p.lines))),
   ]);
   const read = raw.files ?? [];
-  const names = globFileNames(read.map((f) => f.file));
   const rows = new GlobRowNumbers(
-    read.map((f, k) => {
-      // A text file's part (found by the file DuckDB read); a Parquet file's rows start below its header.
+    read.map((f) => {
+      // Each text file's part, found by the file DuckDB read.
       const at = files.parts?.findIndex((p) => p.readFrom === f.file) ?? -1;
       return at < 0
-        ? { name: names[k], rows: f.rows, numbers: new RowNumbers(files.firstRow - 1, files.firstRow) }
+        ? { name: f.file, rows: f.rows, numbers: new RowNumbers(files.firstRow - 1, files.firstRow) }
         : { name: (files.parts as GlobPart[])[at].name, rows: f.rows, numbers: numbers[at] };
     }),
   );
   return { raw, rows };
+}
+
+/** ll_raw over Parquet files, each file's rows below its header, its blank edges left out. */
+async function loadParquetNumbered(
+  db: DuckDbSession,
+  files: OrderFiles,
+): Promise<{ raw: RawRelation; rows: DuckDbRowNumbers }> {
+  const raw = await loadRaw(db, files);
+  const read = raw.files ?? [
+    { file: files.pattern, rows: await firstNumber(db, "SELECT COUNT(*) FROM ll_raw") },
+  ];
+  const edges = await parquetBlankEdges(db, read, raw.headers, raw.types);
+  const numbers = edges.map(
+    ({ above, below }) => new RowNumbers(files.firstRow - 1, files.firstRow + above, [], below),
+  );
+  if (files.single) return { raw, rows: numbers[0] };
+  const names = globFileNames(read.map((f) => f.file));
+  return {
+    raw,
+    rows: new GlobRowNumbers(read.map((f, k) => ({ name: names[k], rows: f.rows, numbers: numbers[k] }))),
+  };
 }
 
 /** Roles found in the file that the reader leaves out (said so by the command). */

@@ -20,12 +20,13 @@ import type { DuckDbSession } from "./session";
 import { firstNumber } from "./raw-columns";
 
 /**
- * Table rows whose lines one query hands over, sorted by row: a range DuckDB sorts in its memory (about
- * 100 MB) whatever the size of the file, where one sort of every line by customer, day and row ran out
- * of DuckDB's memory at 50 million lines. A range's rows are read from the file alone (DuckDB skips the
- * Parquet row groups outside it), so the ranges together read the file once.
+ * Table rows whose lines one query hands over: a range's rows are read from the file alone (DuckDB skips
+ * the Parquet row groups outside it), so the ranges together read the file once, and JavaScript puts a
+ * range's lines back in table order by their row (DuckDB gives them in no fixed order), in buffers of
+ * this many rows (about 17 bytes a row), where one sort of every line ran out of DuckDB's memory at 50
+ * million lines and sorting each range in DuckDB cost more than putting it in order here.
  */
-const ROWS_PER_RANGE = 4_000_000;
+const ROWS_PER_RANGE = 2_000_000;
 
 /** The refund lines as they come, in table order (few: one line in a hundred, say), grown as needed. */
 class RefundsInTableOrder {
@@ -84,24 +85,87 @@ class RefundsInTableOrder {
   }
 }
 
-/** Each customer's purchase days (table ll_days: idx, day, orders), with the value 0. */
-async function emptyPurchaseDays(db: DuckDbSession, customers: number) {
+/**
+ * The kept customers (a purchase line, not a test account) in order of first appearance, and each one's
+ * index among them by its number (`indexOf[customer]`, −1 for the file's other customers up to the last
+ * kept one): the lines carry
+ * the number, so no pass joins them to a table of indexes.
+ */
+async function keptCustomers(db: DuckDbSession) {
+  const kept = await db.columns(`SELECT customer, customer_id FROM ${KEPT_CUSTOMERS} ORDER BY customer`);
+  const numbers = kept.customer as number[];
+  const indexOf = new Int32Array((numbers.at(-1) ?? -1) + 1).fill(-1);
+  numbers.forEach((customer, c) => (indexOf[customer] = c));
+  return { customerIds: kept.customer_id as string[], indexOf };
+}
+
+/**
+ * Each customer's purchase days (table ll_days: customer, day, orders, which the caller made), with the
+ * value 0. The table is read twice as it is, unsorted (the days of each customer counted, then put in
+ * their place), and each customer's few days sorted here: DuckDB's sort of every day cost more.
+ */
+async function emptyPurchaseDays(db: DuckDbSession, indexOf: Int32Array, customers: number) {
   const count = await firstNumber(db, "SELECT COUNT(*) FROM ll_days");
   const start = new Int32Array(customers + 1);
+  await db.streamNumbers(`SELECT CAST(customer AS INTEGER) FROM ll_days`, ([customer], n) => {
+    for (let k = 0; k < n; k++) start[indexOf[customer[k]] + 1]++;
+  });
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
   const day = new Int32Array(count);
   const orders = new Int32Array(count);
-  let i = 0;
+  const next = start.slice(0, customers);
   await db.streamNumbers(
-    `SELECT CAST(idx AS INTEGER), day, CAST(orders AS INTEGER) FROM ll_days ORDER BY idx, day`,
-    ([idx, days, counts], n) => {
-      for (let k = 0; k < n; k++) start[idx[k] + 1]++;
-      day.set(days.subarray(0, n), i);
-      orders.set(counts.subarray(0, n), i);
-      i += n;
+    `SELECT CAST(customer AS INTEGER), day, CAST(orders AS INTEGER) FROM ll_days`,
+    ([customer, days, counts], n) => {
+      for (let k = 0; k < n; k++) {
+        const i = next[indexOf[customer[k]]]++;
+        day[i] = days[k];
+        orders[i] = counts[k];
+      }
     },
   );
-  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+  for (let c = 0; c < customers; c++) sortDays(day, orders, start[c], start[c + 1]);
   return { start, day, orders, value: new Float64Array(count) };
+}
+
+/** Sorts days[lo..hi) (distinct days) ascending, with their orders. */
+function sortDays(days: Int32Array, orders: Int32Array, lo: number, hi: number): void {
+  if (hi - lo <= 32) {
+    for (let j = lo + 1; j < hi; j++) {
+      const d = days[j];
+      const o = orders[j];
+      let k = j;
+      for (; k > lo && days[k - 1] > d; k--) {
+        days[k] = days[k - 1];
+        orders[k] = orders[k - 1];
+      }
+      days[k] = d;
+      orders[k] = o;
+    }
+    return;
+  }
+  // A customer of many days: the index of each day sorted with it (days are whole numbers far below 2^21).
+  const keys = Float64Array.from({ length: hi - lo }, (_, i) => days[lo + i] * 2 ** 31 + i).sort();
+  const [d, o] = [days.slice(lo, hi), orders.slice(lo, hi)];
+  keys.forEach((key, i) => {
+    const from = key - Math.floor(key / 2 ** 31) * 2 ** 31;
+    days[lo + i] = d[from];
+    orders[lo + i] = o[from];
+  });
+}
+
+/** A range of the clean lines put back in table order: the line of each row, or none (customer −1). */
+class RangeInTableOrder {
+  readonly customer: Int32Array;
+  readonly day: Int32Array;
+  readonly amount: Float64Array;
+  readonly purchase: Uint8Array;
+  constructor(readonly size: number) {
+    this.customer = new Int32Array(size).fill(-1);
+    this.day = new Int32Array(size);
+    this.amount = new Float64Array(size);
+    this.purchase = new Uint8Array(size);
+  }
 }
 
 /**
@@ -112,28 +176,57 @@ async function emptyPurchaseDays(db: DuckDbSession, customers: number) {
  */
 async function purchaseDaysAndRefunds(
   db: DuckDbSession,
-  customerIds: readonly string[],
+  kept: { customerIds: string[]; indexOf: Int32Array },
   rowsPerRange: number,
 ): Promise<PurchaseDays> {
+  const { customerIds, indexOf } = kept;
   const customers = customerIds.length;
-  const { start, day, orders, value } = await emptyPurchaseDays(db, customers);
+  const { start, day, orders, value } = await emptyPurchaseDays(db, indexOf, customers);
   const refunds = new RefundsInTableOrder();
   // ll_row numbers the file's rows from 0 (ll_raw's rowid): the file's row count bounds them, read from
   // its metadata rather than by a pass over the lines.
   const rows = await firstNumber(db, "SELECT COUNT(*) FROM ll_raw");
+  const range = new RangeInTableOrder(Math.max(0, Math.min(rowsPerRange, rows)));
+  // The day of the line before: an order's lines usually follow each other, and share it.
+  let lastCustomer = -1;
+  let lastDay = 0;
+  let slot = -1;
   for (let from = 0; from < rows; from += rowsPerRange) {
+    const size = Math.min(rowsPerRange, rows - from);
     await db.streamNumbers(
-      `SELECT CAST(k.idx AS INTEGER), l.day, l.amount, CAST(l.purchase AS INTEGER), CAST(l.ll_row AS INTEGER)
-       FROM ${CLEAN_LINES} l JOIN ll_index k USING (customer)
-       WHERE l.ll_row >= ${from} AND l.ll_row < ${from + rowsPerRange} ORDER BY l.ll_row`,
-      ([idx, days, amounts, purchase, row], n) => {
+      `SELECT CAST(customer AS INTEGER), day, amount, CAST(purchase AS INTEGER), CAST(ll_row AS INTEGER)
+       FROM ${CLEAN_LINES} WHERE ll_row >= ${from} AND ll_row < ${from + size}`,
+      ([customer, days, amounts, purchase, row], n) => {
         for (let k = 0; k < n; k++) {
-          const c = idx[k];
-          if (purchase[k] === 1) value[firstAfter(day, start[c], start[c + 1], days[k] - 1)] += amounts[k];
-          else refunds.add(c, days[k], amounts[k], row[k]);
+          // The refunds of a customer without a purchase (numbered −1, or beyond the last kept customer)
+          // are not in the engine's table (customersWithoutPurchase).
+          const c = customer[k] < indexOf.length ? indexOf[customer[k]] : -1;
+          if (c < 0) continue;
+          const at = row[k] - from;
+          range.customer[at] = c;
+          range.day[at] = days[k];
+          range.amount[at] = amounts[k];
+          range.purchase[at] = purchase[k];
         }
       },
     );
+    for (let at = 0; at < size; at++) {
+      const c = range.customer[at];
+      if (c < 0) continue;
+      range.customer[at] = -1;
+      const d = range.day[at];
+      const amount = range.amount[at];
+      if (range.purchase[at] !== 1) {
+        refunds.add(c, d, amount, from + at);
+        continue;
+      }
+      if (c !== lastCustomer || d !== lastDay) {
+        slot = firstAfter(day, start[c], start[c + 1], d - 1);
+        lastCustomer = c;
+        lastDay = d;
+      }
+      value[slot] += amount;
+    }
   }
   return { customerIds, start, day, value, orders, refunds: refunds.grouped(customers) };
 }
@@ -149,10 +242,7 @@ export async function orderTableFromDuckDb(
   rowsPerRange = ROWS_PER_RANGE,
 ): Promise<OrderTable> {
   performance.mark("loyalty:Handing the orders to the engine");
-  await db.run(`CREATE OR REPLACE TEMP TABLE ll_index AS
-    SELECT customer, customer_id, ROW_NUMBER() OVER (ORDER BY customer) - 1 AS idx FROM ${KEPT_CUSTOMERS}`);
-  const ids = await db.columns(`SELECT customer_id FROM ll_index ORDER BY idx`);
-  const customerIds = ids.customer_id as string[];
+  const kept = await keptCustomers(db);
   // The orders of each purchase day: each (day, order id) once, a line without an order id by itself.
   // Two tables, not one nested query: each aggregate then spills to disk by itself (nested, the query
   // ran out of DuckDB's memory at 50 million lines, and at 10 million under a 150 MB limit).
@@ -160,14 +250,13 @@ export async function orderTableFromDuckDb(
     SELECT customer, day FROM ${CLEAN_LINES}
     WHERE purchase GROUP BY customer, day, order_id, CASE WHEN order_id IS NULL THEN ll_row END`);
   await db.run(`CREATE OR REPLACE TEMP TABLE ll_days AS
-    SELECT k.idx, o.day, COUNT(*) AS orders
-    FROM ll_order_firsts o JOIN ll_index k USING (customer) GROUP BY k.idx, o.day`);
+    SELECT customer, day, COUNT(*) AS orders FROM ll_order_firsts GROUP BY customer, day`);
   await db.run("DROP TABLE ll_order_firsts");
   performance.mark("loyalty:Handing over each day's value and the refunds");
-  const days = await purchaseDaysAndRefunds(db, customerIds, rowsPerRange);
-  await db.run("DROP TABLE ll_days; DROP TABLE ll_index");
+  const days = await purchaseDaysAndRefunds(db, kept, rowsPerRange);
+  await db.run("DROP TABLE ll_days");
   return {
-    orders: noOrderLines(customerIds, days.refunds),
+    orders: noOrderLines(kept.customerIds, days.refunds),
     purchaseDays: days,
     members: read.members,
     quality: read.quality,

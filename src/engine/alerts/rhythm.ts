@@ -4,6 +4,7 @@
  */
 import { activityBetween } from "../tiers/activity";
 import { firstAfter, type PurchaseDays } from "../summary/purchase-days";
+import { float64Of } from "../math/typed-arrays";
 
 export interface RhythmOptions {
   /** Length N of the two spend windows compared, in days (default 90). */
@@ -61,9 +62,9 @@ export function purchaseRhythm(
     spendWindowDays: window,
     medianIntervalDays,
     daysSinceLast,
-    rhythmRatio: Float64Array.from(daysSinceLast, (d, c) => d / medianIntervalDays[c]),
+    rhythmRatio: float64Of(n, (c) => daysSinceLast[c] / medianIntervalDays[c]),
     spendRecent: recent,
     spendPrior: prior,
-    spendChange: Float64Array.from(recent, (r, c) => (prior[c] > 0 ? (r - prior[c]) / prior[c] : NaN)),
+    spendChange: float64Of(n, (c) => (prior[c] > 0 ? (recent[c] - prior[c]) / prior[c] : NaN)),
   };
 }

@@ -12,6 +12,7 @@ import {
   type CellValue,
   type RawTable,
   type TablePlace,
+  type TitleRow,
 } from "./table";
 import { cellText } from "./parse-id";
 import { DAY_ORDER_UNKNOWN } from "./parse-date";
@@ -166,6 +167,8 @@ export interface DataQualityReport {
   amountRule: AmountRule;
   /** Whether the amount column holds order totals repeated on the lines of an order (counted once). */
   orderTotals: boolean;
+  /** Title rows above a header-less table, left out of it (not rows read). */
+  titleRows?: TitleRow[];
 }
 
 /** How many examples each finding keeps. */
@@ -244,7 +247,15 @@ export class QualityCollector {
       if (amount !== undefined) finding.amount = amount;
       return finding;
     });
-    return { ...sourceOf(this.table), rowsRead, purchaseLines, findings, ...rules };
+    const { titleRows } = this.table;
+    return {
+      ...sourceOf(this.table),
+      rowsRead,
+      purchaseLines,
+      findings,
+      ...rules,
+      ...(titleRows && titleRows.length > 0 ? { titleRows } : {}),
+    };
   }
 }
 

@@ -41,6 +41,17 @@ export interface CellPlace extends TablePlace {
   header?: string;
 }
 
+/**
+ * A row above a header-less table that is no order line, left out of the table (a title: "Orders export
+ * Q1 2024"): its row, its text (cells joined by a blank), and its file when the table was read from
+ * several files (a glob). Every reader says it where it says what it did with the rows.
+ */
+export interface TitleRow {
+  row: number;
+  text: string;
+  file?: string;
+}
+
 export interface RawTable {
   /** Where the table came from, for messages: a sheet name ("Orders"), a table name or a file name. */
   source: string;
@@ -63,6 +74,8 @@ export interface RawTable {
    * user finds it by opening the file. Without it, data row r is row `firstRow + r` of the one source.
    */
   rowPlace?: (dataRow: number) => { file: string; row: number };
+  /** Title rows above a header-less table, left out of it (read-table.ts), in order. */
+  titleRows?: TitleRow[];
 }
 
 export function isCellError(v: CellValue): v is CellError {

@@ -3,6 +3,7 @@
  * customer, with the tier they hold. A date of 29 February is celebrated on 28 February in other years.
  */
 import { dayFromYmd, isLeapYear, NO_DAY, ymdFromDay } from "../data/days";
+import { int32Of } from "../math/typed-arrays";
 
 export type KeyDateKind = "birthday" | "firstPurchaseAnniversary" | "membershipAnniversary";
 
@@ -52,7 +53,9 @@ export const FIRST_PURCHASE_MARGIN_DAYS = 90;
  */
 export function realFirstPurchases(firstDay: Int32Array, margin = FIRST_PURCHASE_MARGIN_DAYS): Int32Array {
   const from = firstOwnPurchaseDay(firstDay, margin);
-  return Int32Array.from(firstDay, (d) => (d !== NO_DAY && d >= from ? d : NO_DAY));
+  return int32Of(firstDay.length, (c) =>
+    firstDay[c] !== NO_DAY && firstDay[c] >= from ? firstDay[c] : NO_DAY,
+  );
 }
 
 /** The first day a first purchase counts as the customer's own: the data's first day + the margin. */

@@ -6,6 +6,7 @@
 import { distinctRows } from "./distinct-rows";
 import type { RfmData } from "./types";
 import { inputRuleText, type InputRuleProblem } from "../text/model-inputs";
+import { gathered } from "../math/typed-arrays";
 
 /** A problem with one input row: the index of the row, the field at fault and the rule it broke. */
 export interface InputProblem {
@@ -97,5 +98,5 @@ export function compressRfm(data: RfmData): CompressedRfm {
 /** Distinct values of `values` and, for each entry, the index of its value: lookup tables per value. */
 export function distinctIndex(values: Float64Array): { values: Float64Array; index: Int32Array } {
   const rows = distinctRows([values]);
-  return { values: Float64Array.from(rows.first, (i) => values[i]), index: rows.index };
+  return { values: gathered(values, rows.first), index: rows.index };
 }

@@ -11,6 +11,7 @@ import { holdoutByFrequency, type HoldoutRow } from "./holdout";
 import { transactionModelSpec, type TransactionModelName } from "./registry";
 import { transactionModelOf, type TransactionModel } from "./transaction-model";
 import type { FitOptions, FitResult, RfmData } from "./types";
+import { gathered } from "../math/typed-arrays";
 
 export interface CandidateScore {
   model: TransactionModelName;
@@ -54,7 +55,7 @@ export function inactiveEvidence(model: TransactionModel, data: RfmData): Diagno
     if (data.x[i] >= 1 && data.T[i] - data.tx[i] > data.T[i] / 2) keep.push(i);
   }
   if (keep.length === 0) return undefined;
-  const pick = (a: ArrayLike<number>) => Float64Array.from(keep, (i) => a[i]);
+  const pick = (a: ArrayLike<number>) => gathered(a, keep);
   const T = pick(data.T);
   const span = T.reduce((s, t) => s + t, 0) / T.length;
   const predicted = predictCustomers(

@@ -17,6 +17,7 @@ import {
   type FavouriteCategories,
   type NextCategories,
 } from "./preferences";
+import { int32Of } from "../math/typed-arrays";
 
 /** The label columns preferences can be about, the first one the table has being used. */
 export const PREFERENCE_ROLES = ["category", "brand", "product"] as const satisfies readonly LabelRole[];
@@ -70,7 +71,7 @@ export function analyzePreferences(
   const priorMembers = options.priorMembers ?? DEFAULT_PRIOR_MEMBERS;
   const members = memberCategories(orders, labels, asOf - windowDays);
   const n = orders.customerIds.length;
-  const both = Int32Array.from({ length: n }, (_, c) => groups.segment[c] * groups.tiers + groups.tier[c]);
+  const both = int32Of(n, (c) => groups.segment[c] * groups.tiers + groups.tier[c]);
   const bySegmentTier = categoryByGroup(members, both, groups.segments * groups.tiers);
   const bySegment = categoryByGroup(members, groups.segment, groups.segments);
   return {

@@ -36,6 +36,7 @@ import { migrationMatrix } from "../tiers/migration";
 import { reviewMonths, type TierProgram } from "../tiers/program";
 import { historyMonths, periodsPerYear } from "./history";
 import { seasonalIndex, type SeasonalIndex } from "./season";
+import { float64Of } from "../math/typed-arrays";
 
 /** The trailing window the drivers are averaged over. */
 export interface TrailingWindow {
@@ -160,7 +161,7 @@ interface PeriodObservation {
 
 /** First purchase day of every customer (Infinity without one). */
 function firstPurchases(days: PurchaseDays): Float64Array {
-  return Float64Array.from({ length: days.customerIds.length }, (_, c) =>
+  return float64Of(days.customerIds.length, (c) =>
     days.start[c] < days.start[c + 1] ? days.day[days.start[c]] : Infinity,
   );
 }

@@ -17,6 +17,7 @@
 import { NO_DAY } from "../data/days";
 import { firstAfter, type PurchaseDays } from "./purchase-days";
 import { DAYS_PER_UNIT, type TimeUnit } from "./time-unit";
+import { gathered } from "../math/typed-arrays";
 
 export interface SummaryOptions {
   /** Day number: purchases after it are ignored and recency is measured to it. */
@@ -162,7 +163,7 @@ export function calibrationInputs(summary: CustomerSummary): CalibrationInputs {
   const rows: number[] = [];
   for (let c = 0; c < summary.x.length; c++) if (!Number.isNaN(summary.x[c])) rows.push(c);
   const customer = Int32Array.from(rows);
-  const pick = (all: Float64Array): Float64Array => Float64Array.from(customer, (c) => all[c]);
+  const pick = (all: Float64Array): Float64Array => gathered(all, customer);
   return {
     unit: summary.unit,
     customer,

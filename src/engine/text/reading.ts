@@ -7,6 +7,8 @@
 import type { AmountRule } from "../data/columns";
 import type { DayOrder } from "../data/parse-date";
 import type { Formats } from "../data/read-orders";
+import type { TablePlace, TitleRow } from "../data/table";
+import { PLACE_TEXTS, placeText } from "./places";
 import type { Language } from "./language";
 import { bilingual } from "./bilingual";
 import { counted } from "./counted";
@@ -38,6 +40,7 @@ export const READING_TEXTS = bilingual({
     } satisfies Record<DelimiterWord, string>,
     lines: (parts: string[]) => `Lines: ${parts.join("; ")}`,
     linesLabel: "How lines were read",
+    titleRowsLabel: "Title rows left out",
     partSeparator: "; ",
     amountsFrom: {
       amount: "amounts from the amount column",
@@ -78,6 +81,7 @@ export const READING_TEXTS = bilingual({
     },
     lines: (parts: string[]) => `读取规则：${parts.join("；")}`,
     linesLabel: "读取规则",
+    titleRowsLabel: "略过的标题行",
     partSeparator: "；",
     amountsFrom: {
       amount: "金额取自金额列",
@@ -120,4 +124,20 @@ export function readRulesParts(rules: ReadRules, language: Language, flags: bool
     formats.decimalCommaFrom ? texts.provenSeparator(separator, formats.decimalCommaFrom) : separator,
   );
   return parts;
+}
+
+/**
+ * The title rows left out above a header-less table, in `language`: one sentence per file (a glob's rows
+ * name theirs), saying which rows, their text and why. The CLI's reading note, the Data quality sheet and
+ * the pane say them with these words.
+ */
+export function titleRowsSentences(
+  language: Language,
+  table: { source: string; place?: TablePlace },
+  rows: readonly TitleRow[],
+): string[] {
+  const byFile = new Map<string | undefined, TitleRow[]>();
+  for (const row of rows) byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
+  const where = placeText(PLACE_TEXTS[language], table.source, table.place);
+  return [...byFile].map(([file, of]) => READING_TEXTS[language].titleRows(file ?? where, of));
 }

@@ -17,6 +17,7 @@ import { SUMMARY_BASIS_TEXTS } from "../../engine/text/summary-basis";
 import { PREFERENCE_ROLE_WORDS } from "../../engine/text/preferences";
 import { MAX_ROWS } from "../../sheet/a1";
 import { contactColumns, idHeader, shownCustomerIds, type ContactColumns } from "../contact-columns";
+import { int32Of } from "../../engine/math/typed-arrays";
 
 /**
  * P(alive) colours on a fixed scale, one legend for every workbook: red below 0.3, amber to 0.7, green
@@ -203,7 +204,7 @@ function customerRow(data: ReportData, contacts: ContactColumns): (c: number) =>
 
 /** Customer indexes ordered by a value, highest first (NaN last), ties in customer order. */
 function indexesByDescending(values: ArrayLike<number>, n = values.length): Int32Array {
-  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const order = int32Of(n, (i) => i);
   const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
   return order.sort((a, b) => key(b) - key(a) || a - b);
 }

@@ -17,7 +17,7 @@ import { type ReportData } from "../report-data";
 import { round } from "./cell-values";
 import { SheetLayout } from "./layout";
 import { moneyFormat } from "./number-formats";
-import { READING_TEXTS, readRulesParts } from "../../engine/text/reading";
+import { READING_TEXTS, readRulesParts, titleRowsSentences } from "../../engine/text/reading";
 import { quotedValue } from "../contact-columns";
 
 type Texts = (typeof DATA_QUALITY_TEXTS)["en"];
@@ -33,23 +33,27 @@ export function buildDataQualitySheet(data: ReportData): SheetModel {
     t.intro(quality.rowsRead, data.source, quality.purchaseLines, problems.length > 0),
   );
   layout.gap();
-  layout.facts(
+  const reading = READING_TEXTS[language];
+  const facts: [string, Cell][] = [
+    [t.facts.source, data.source],
+    [t.facts.rowsRead, quality.rowsRead],
+    [t.facts.purchaseLines, quality.purchaseLines],
+    [t.facts.customers, analysis.summary.customerIds.length],
+    [t.facts.asOf, formatDay(analysis.asOf)],
+    // The rules that made each line's amount and date: quantity × unit price, order totals counted once...
     [
-      [t.facts.source, data.source],
-      [t.facts.rowsRead, quality.rowsRead],
-      [t.facts.purchaseLines, quality.purchaseLines],
-      [t.facts.customers, analysis.summary.customerIds.length],
-      [t.facts.asOf, formatDay(analysis.asOf)],
-      // The rules that made each line's amount and date: quantity × unit price, order totals counted once...
-      [
-        READING_TEXTS[language].linesLabel,
-        readRulesParts({ ...quality, formats: analysis.table.formats }, language, false).join(
-          READING_TEXTS[language].partSeparator,
-        ),
-      ],
+      reading.linesLabel,
+      readRulesParts({ ...quality, formats: analysis.table.formats }, language, false).join(
+        reading.partSeparator,
+      ),
     ],
-    [undefined, "integer", "integer", "integer"],
-  );
+  ];
+  // Rows above a header-less table taken for titles: which, their text and why.
+  if (quality.titleRows) {
+    const said = titleRowsSentences(language, quality, quality.titleRows);
+    facts.push([reading.titleRowsLabel, said.join(reading.partSeparator)]);
+  }
+  layout.facts(facts, [undefined, "integer", "integer", "integer"]);
   layout.gap();
   columnsUsedTable(layout, data, t);
   findingsTable(layout, data, t);

@@ -30,8 +30,22 @@ import { moneyFormat } from "./number-formats";
 /** Days the list looks ahead. */
 export const THIS_WEEK_DAYS = 7;
 
+/**
+ * The call list's inputs and the list, made once per build's data: the member state, the This week sheet
+ * and the summary's contact list all read them, and at a million members each making costs a pass over
+ * every customer's purchase days (the tier slips) and a second over their contacts.
+ */
+const callInputsMade = new WeakMap<ReportData, CallListInputs>();
+const callListsMade = new WeakMap<ReportData, CallList>();
+
 /** What the call list is made from, from the report data. */
 export function callInputsOf(data: ReportData): CallListInputs {
+  let inputs = callInputsMade.get(data);
+  if (!inputs) callInputsMade.set(data, (inputs = makeCallInputs(data)));
+  return inputs;
+}
+
+function makeCallInputs(data: ReportData): CallListInputs {
   const { analysis, models } = data;
   const { summary, rhythm, tiers } = analysis;
   return {
@@ -51,10 +65,15 @@ export function callInputsOf(data: ReportData): CallListInputs {
 
 /** The call list of the report data. */
 export function callListOf(data: ReportData): CallList {
-  return buildCallList(callInputsOf(data), {
-    perStore: data.config.thisWeek.perStore,
-    horizonDays: THIS_WEEK_DAYS,
-  });
+  let list = callListsMade.get(data);
+  if (!list) {
+    list = buildCallList(callInputsOf(data), {
+      perStore: data.config.thisWeek.perStore,
+      horizonDays: THIS_WEEK_DAYS,
+    });
+    callListsMade.set(data, list);
+  }
+  return list;
 }
 
 /** "12-24": the month and day of an occasion (the year is this one or the next, obvious in a week). */

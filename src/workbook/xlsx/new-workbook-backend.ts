@@ -9,6 +9,9 @@ import { sameSheetName } from "../registry";
 import { streamWorkbook } from "./stream-write";
 
 export class NewXlsxBackend extends MemoryBackend {
+  /** A new file: only this process writes it. */
+  readonly soleWriter = true;
+
   /**
    * A hidden store's rows are kept as they are given, as the one block of a model: the member state of a
    * million members is not turned into a million maps of cells (its grid is built only if it is read).
@@ -21,7 +24,8 @@ export class NewXlsxBackend extends MemoryBackend {
     else this.sheetList.push(sheet);
   }
 
-  toBuffer(charts: Map<string, ChartSpec[]>): Promise<Buffer> {
+  /** The file's bytes, as the pieces it is made of (zip-writer.ts zipPieces). */
+  filePieces(charts: Map<string, ChartSpec[]>): Promise<Buffer[]> {
     return streamWorkbook(this.sheetList, [...this.names.values()], charts);
   }
 }

@@ -120,7 +120,7 @@ async function renderSheets(
       );
     return sheet;
   });
-  const mini = XlsxPackage.fromBuffer(await streamWorkbook(sheets, [], charts), "report");
+  const mini = XlsxPackage.fromBuffer(Buffer.concat(await streamWorkbook(sheets, [], charts)), "report");
   const sstPart = mini
     .relationships("xl/workbook.xml")
     .find((r) => r.type.endsWith("/sharedStrings"))?.target;

@@ -42,6 +42,8 @@ export interface SheetSlot {
 }
 
 export class SpliceBackend implements WorkbookBackend {
+  /** The file is read into memory once and written on saving: nothing else changes it meanwhile. */
+  readonly soleWriter = true;
   readonly slots: SheetSlot[];
   /** Parts of sheets deleted this session. */
   readonly deletedParts: string[] = [];

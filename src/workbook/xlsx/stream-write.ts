@@ -28,7 +28,7 @@ import {
   type SheetRow,
 } from "./write-sheet";
 import { escapeXml } from "./xml-text";
-import { DeflatedPart, writeZip, type ZipOut } from "./zip-writer";
+import { DeflatedPart, zipPieces, type ZipOut } from "./zip-writer";
 import THEME_XML from "exceljs/lib/xlsx/xml/theme1.js";
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -126,6 +126,12 @@ class NewPackage {
     if (contentType) this.overrides.push(`<Override PartName="/${name}" ContentType="${contentType}"/>`);
   }
 
+  /** Every part deflated in parallel is done. */
+  async settled(): Promise<void> {
+    for (const part of this.parts)
+      if ("content" in part && part.content instanceof DeflatedPart) await part.content.settled();
+  }
+
   contentTypes(): string {
     return (
       XML_HEAD +
@@ -183,13 +189,13 @@ function putCharts(
 }
 
 /** One worksheet and the parts it links to. */
-function putSheet(
+async function putSheet(
   pkg: NewPackage,
   cells: { formats: CellFormats; strings: SharedStrings },
   sheet: MemorySheet,
   charts: ChartSpec[],
   selected: boolean,
-): string {
+): Promise<string> {
   const n = pkg.next("sheet");
   const model = sheet.model;
   const rels: SheetRel[] = [];
@@ -200,10 +206,10 @@ function putSheet(
     links.tables.push(addRel(rels, "table", `../tables/table${id}.xml`));
   }
   if (model && charts.length > 0) links.drawing = putCharts(pkg, sheet.name, model, charts, rels);
-  const out = new DeflatedPart();
+  const out = new DeflatedPart(true);
   out.add(worksheetHead(model, selected, model ? undefined : plainExtent(sheet)));
   const rows = model ? cellsByRow(model) : plainRows(sheet);
-  const notes = writeRows(out, rows, cells.formats, cells.strings);
+  const notes = await writeRows(out, rows, cells.formats, cells.strings);
   if (notes.length > 0) links.legacyDrawing = putNotes(pkg, notes, rels);
   out.add(worksheetTail(model, cells.formats, links));
   out.finish();
@@ -213,27 +219,31 @@ function putSheet(
   return `worksheets/sheet${n}.xml`;
 }
 
-/** The .xlsx bytes of a new workbook made of these sheets, names and charts (sheet name -> charts). */
-export function streamWorkbook(
+/**
+ * The .xlsx bytes of a new workbook made of these sheets, names and charts (sheet name -> charts), as the
+ * pieces of the file in order (zipPieces).
+ */
+export async function streamWorkbook(
   sheets: readonly MemorySheet[],
   names: DefinedNameSpec[],
   charts: Map<string, ChartSpec[]>,
-): Promise<Buffer> {
+): Promise<Buffer[]> {
   const active = sheets.findIndex((s) => s.visibility === "visible");
   if (active < 0) throw new Error("a workbook needs at least one visible sheet");
   const pkg = new NewPackage();
   const cells = { formats: new CellFormats(), strings: new SharedStrings() };
   const chartsOf = (name: string) => [...charts].find(([sheet]) => sameSheetName(sheet, name))?.[1] ?? [];
   const workbookRels: SheetRel[] = [];
-  const sheetElements = sheets.map((sheet, i) => {
-    const target = putSheet(pkg, cells, sheet, chartsOf(sheet.name), i === active);
+  const sheetElements: string[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    const target = await putSheet(pkg, cells, sheet, chartsOf(sheet.name), i === active);
     const id = addRel(workbookRels, "worksheet", target);
     const state = sheet.visibility === "visible" ? "" : ` state="${sheet.visibility}"`;
-    return `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}"${state} r:id="${id}"/>`;
-  });
+    sheetElements.push(`<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}"${state} r:id="${id}"/>`);
+  }
   pkg.put("xl/styles.xml", cells.formats.xml(), CONTENT_TYPE.styles);
   if (cells.strings.size > 0) {
-    const strings = new DeflatedPart();
+    const strings = new DeflatedPart(true);
     cells.strings.part(strings);
     strings.finish();
     pkg.put("xl/sharedStrings.xml", strings, CONTENT_TYPE.sharedStrings);
@@ -259,6 +269,6 @@ export function streamWorkbook(
     "_rels/.rels",
     relationshipsXml([{ id: "rId1", type: `${NS_REL}/officeDocument`, target: "xl/workbook.xml" }]),
   );
-  const bytes = writeZip([{ name: "[Content_Types].xml", content: pkg.contentTypes() }, ...pkg.parts]);
-  return Promise.resolve(bytes);
+  await pkg.settled();
+  return zipPieces([{ name: "[Content_Types].xml", content: pkg.contentTypes() }, ...pkg.parts]);
 }

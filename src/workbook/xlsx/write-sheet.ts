@@ -130,12 +130,12 @@ export type FoundNotes = { cell: string; text: string }[];
  * Writes `rows` into the worksheet `out` as <row> elements, and returns the notes found on their cells
  * (a notes part is written for them once the rows are done).
  */
-export function writeRows(
+export async function writeRows(
   out: DeflatedPart,
   rows: Iterable<SheetRow>,
   formats: CellFormats,
   strings: SharedStrings,
-): FoundNotes {
+): Promise<FoundNotes> {
   const notes: FoundNotes = [];
   const letters: string[] = [];
   const letter = (col: number) => (letters[col] ??= columnName(col));
@@ -152,6 +152,8 @@ export function writeRows(
     if (piece.length >= PIECE_CHARACTERS) {
       out.add(piece);
       piece = "";
+      // A part deflated in parallel: the text waits for the deflater, never the other way round.
+      if (out.pending > 0) await out.drain();
     }
   }
   if (piece) out.add(piece);

@@ -20,6 +20,7 @@ import type { RefreshLoss, WriteSheetOptions, WriteSheetResult } from "../../she
 import { BackedWorkbook } from "../backed-workbook";
 import { writeFileAtomically } from "../atomic-write";
 import { XlsxPackage } from "./package";
+import { checkWrittenWorkbook } from "./package-check";
 import { NewXlsxBackend } from "./new-workbook-backend";
 import { splicePackage } from "./package-splice";
 import { SpliceBackend } from "./splice-backend";
@@ -101,26 +102,27 @@ export class XlsxWorkbook extends BackedWorkbook {
     return new Map(registry.sheets.filter((e) => e.charts.length > 0).map((e) => [e.sheet, e.charts]));
   }
 
-  /** The bytes the file would have now, and what of the user's they would not keep. */
-  async toBuffer(): Promise<{ bytes: Buffer; notCarried: RefreshLoss[] }> {
+  /** The bytes the file would have now (the pieces of it, in order), and what of the user's they would not keep. */
+  private async filePieces(): Promise<{ pieces: Buffer[]; notCarried: RefreshLoss[] }> {
     if (this.xlsx instanceof NewXlsxBackend) {
-      return { bytes: await this.xlsx.toBuffer(await this.chartsBySheet()), notCarried: [] };
+      return { pieces: await this.xlsx.filePieces(await this.chartsBySheet()), notCarried: [] };
     }
     const spliced = await splicePackage(this.xlsx, await this.chartsBySheet());
-    return { bytes: spliced.bytes, notCarried: [...this.notCarried, ...spliced.notCarried] };
+    return { pieces: [spliced.bytes], notCarried: [...this.notCarried, ...spliced.notCarried] };
   }
 
   /** Saves to `target` (default: the file it was opened from). */
   async save(target: string | undefined = this.file, options: SaveOptions = {}): Promise<SaveResult> {
     if (!target) throw new Error("a new workbook needs a file name to be saved");
-    const { bytes, notCarried } = await this.toBuffer();
+    const { pieces, notCarried } = await this.filePieces();
     if (notCarried.length > 0 && !options.force) {
       throw inputError("refreshWouldNotKeep", { file: path.basename(target), losses: notCarried });
     }
     performance.mark("loyalty:save: writing the file");
-    await writeFileAtomically(target, bytes, (written) => {
-      // The written file must read back as a workbook before it replaces anything.
-      XlsxPackage.fromBuffer(written, path.basename(target)).sheets();
+    // The written file must read back whole, as a workbook, before it replaces anything.
+    await writeFileAtomically(target, pieces, (written) => {
+      performance.mark("loyalty:save: checking the file written");
+      return checkWrittenWorkbook(written, path.basename(target));
     });
     return { file: target, notKept: notCarried };
   }

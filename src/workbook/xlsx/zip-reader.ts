@@ -4,6 +4,7 @@
  * We read the directory ourselves, rather than through JSZip or ExcelJS, so that sizes are checked BEFORE
  * anything is inflated (zip bombs) and a truncated file is reported as such instead of as a parser error.
  */
+import type { FileHandle } from "node:fs/promises";
 import { constants, inflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
@@ -49,6 +50,41 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
   if (buf.length < 22)
     throw new ZipFormatError("the file is too short to be a zip file", "文件太短，不可能是 zip 文件");
   const eocd = findEndOfCentralDirectory(buf);
+  const { count, offset } = endRecord(buf, eocd, eocd);
+  return directoryEntries(buf.subarray(offset), count);
+}
+
+/**
+ * The entries of the central directory of a zip FILE, reading only its end (the directory and the record
+ * after it), not the parts: to check a big file part by part.
+ */
+export async function readZipDirectoryOfFile(file: FileHandle): Promise<ZipEntry[]> {
+  const { size } = await file.stat();
+  if (size < 22)
+    throw new ZipFormatError("the file is too short to be a zip file", "文件太短，不可能是 zip 文件");
+  const tailStart = Math.max(0, size - 22 - 0xffff);
+  const tail = await readAt(file, tailStart, size - tailStart);
+  const eocd = findEndOfCentralDirectory(tail);
+  const { count, offset } = endRecord(tail, eocd, tailStart + eocd);
+  return directoryEntries(await readAt(file, offset, size - offset), count);
+}
+
+/** `length` bytes of a file from `position`. */
+export async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+  const out = Buffer.alloc(length);
+  for (let at = 0; at < length;) {
+    const { bytesRead } = await file.read(out, at, length - at, position + at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return out;
+}
+
+/**
+ * The number of entries and the offset of the directory, from the end record at `eocd` of `buf` (-1: none);
+ * `eocdInFile`: where that record is in the file (the directory must lie before it).
+ */
+function endRecord(buf: Buffer, eocd: number, eocdInFile: number): { count: number; offset: number } {
   if (eocd < 0)
     throw new ZipFormatError(
       "the end of the zip directory is missing (the file is truncated)",
@@ -63,31 +99,36 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
       "该文件是 zip64 压缩包，比本工具可读取的任何工作簿都大",
     );
   }
-  if (offset + size > eocd)
+  if (offset + size > eocdInFile)
     throw new ZipFormatError(
       "the zip directory points outside the file (truncated)",
       "zip 目录指向了文件之外（文件被截断了）",
     );
+  return { count, offset };
+}
+
+/** `count` entries of a directory that starts at the start of `dir`. */
+function directoryEntries(dir: Buffer, count: number): ZipEntry[] {
   const entries: ZipEntry[] = [];
-  let p = offset;
+  let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIGNATURE) {
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL_SIGNATURE) {
       throw new ZipFormatError("the zip directory is damaged", "zip 目录已损坏");
     }
-    const flags = buf.readUInt16LE(p + 8);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
+    const flags = dir.readUInt16LE(p + 8);
+    const nameLength = dir.readUInt16LE(p + 28);
+    const extraLength = dir.readUInt16LE(p + 30);
+    const commentLength = dir.readUInt16LE(p + 32);
     const entry: ZipEntry = {
-      name: buf.toString("utf8", p + 46, p + 46 + nameLength),
-      method: buf.readUInt16LE(p + 10),
-      compressedSize: buf.readUInt32LE(p + 20),
-      uncompressedSize: buf.readUInt32LE(p + 24),
-      localHeaderOffset: buf.readUInt32LE(p + 42),
+      name: dir.toString("utf8", p + 46, p + 46 + nameLength),
+      method: dir.readUInt16LE(p + 10),
+      compressedSize: dir.readUInt32LE(p + 20),
+      uncompressedSize: dir.readUInt32LE(p + 24),
+      localHeaderOffset: dir.readUInt32LE(p + 42),
       encrypted: (flags & 1) === 1,
-      crc32: buf.readUInt32LE(p + 16),
-      dosTime: buf.readUInt16LE(p + 12),
-      dosDate: buf.readUInt16LE(p + 14),
+      crc32: dir.readUInt32LE(p + 16),
+      dosTime: dir.readUInt16LE(p + 12),
+      dosDate: dir.readUInt16LE(p + 14),
     };
     if ([entry.compressedSize, entry.uncompressedSize, entry.localHeaderOffset].includes(ZIP64_MARKER)) {
       throw new ZipFormatError(

@@ -3,7 +3,7 @@
  * time as they were: the part is byte for byte the one the user had) or NEW (deflated here). Refresh
  * rewrites a workbook this way so that everything that is not the report's goes through untouched.
  */
-import { constants, crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import { entryData, type ZipEntry } from "./zip-reader";
 
 /** A new part: text, bytes, or a part deflated as it was made (a big sheet, whose text is never held whole). */
@@ -15,10 +15,17 @@ export type ZipOut =
 /** Parts above this size are deflated at level 1: several times faster for a slightly larger file. */
 const FAST_FROM_BYTES = 1 << 20;
 
+/** Pieces of a parallel part being deflated at once: with the text waiting for them, a few MB. */
+const MAX_IN_FLIGHT = 4;
+
 /**
  * A part deflated as its text is added, in pieces of about a megabyte, each ending with a sync flush
  * (byte-aligned, no final block) so that they follow each other as one deflate stream: only the
  * compressed bytes are kept, with the CRC-32 and size of the whole.
+ *
+ * A PARALLEL part deflates its pieces on libuv's threads while the caller goes on making the text (a new
+ * workbook's big sheets: the other core deflates what this one writes). Its producer awaits `drain()` now
+ * and then, so that no more than a few pieces wait, and `settled()` before the part is zipped.
  */
 export class DeflatedPart {
   readonly pieces: Buffer[] = [];
@@ -27,6 +34,12 @@ export class DeflatedPart {
   private waiting: Buffer[] = [];
   private waitingBytes = 0;
   private finished = false;
+  /** The pieces of a parallel part being deflated, oldest first, and the first failure. */
+  private inFlight: Promise<void>[] = [];
+  private pendingCount = 0;
+  private failure?: Error;
+
+  constructor(private readonly parallel = false) {}
 
   add(content: string | Buffer): void {
     if (this.finished) throw new Error("a part cannot grow once finished");
@@ -43,17 +56,51 @@ export class DeflatedPart {
     this.finished = true;
   }
 
+  /** Pieces still being deflated (always 0 for a part that is not parallel). */
+  get pending(): number {
+    return this.pendingCount;
+  }
+
+  /** Resolves once no more than a few pieces are being deflated. */
+  async drain(): Promise<void> {
+    while (this.inFlight.length > MAX_IN_FLIGHT) await this.inFlight.shift();
+  }
+
+  /** Resolves once every piece is deflated; rejects with the deflater's error if one failed. */
+  async settled(): Promise<void> {
+    await Promise.all(this.inFlight);
+    this.inFlight = [];
+    if (this.failure) throw this.failure;
+  }
+
   private flush(mode: number): void {
     const bytes = this.waiting.length === 1 ? this.waiting[0] : Buffer.concat(this.waiting);
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    // A part that stays small is deflated in one go at the usual level.
-    const level = this.size > FAST_FROM_BYTES ? 1 : 6;
-    this.pieces.push(deflateRawSync(bytes, { level, finishFlush: mode }));
     this.waiting = [];
     this.waitingBytes = 0;
+    // A part that stays small is deflated in one go at the usual level.
+    const options = { level: this.size > FAST_FROM_BYTES ? 1 : 6, finishFlush: mode };
+    if (!this.parallel) {
+      this.pieces.push(deflateRawSync(bytes, options));
+      return;
+    }
+    const index = this.pieces.push(EMPTY) - 1;
+    this.pendingCount++;
+    this.inFlight.push(
+      new Promise<void>((resolve) =>
+        deflateRaw(bytes, options, (error, out) => {
+          this.pendingCount--;
+          if (error) this.failure ??= error;
+          else this.pieces[index] = out;
+          resolve();
+        }),
+      ),
+    );
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -82,6 +129,14 @@ interface Written {
 
 /** The zip file of `entries`, in that order. */
 export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
+  return Buffer.concat(zipPieces(entries, now));
+}
+
+/**
+ * The bytes of the zip file of `entries` as the pieces it is made of, in order: a file written from them
+ * needs no copy of them joined (a million customers' workbook is over 100 MB).
+ */
+export function zipPieces(entries: ZipOut[], now = new Date()): Buffer[] {
   const chunks: Buffer[] = [];
   const written: Written[] = [];
   let offset = 0;
@@ -109,6 +164,7 @@ export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
         part.add(e.content as string | Buffer);
       }
       part.finish();
+      if (part.pending > 0) throw new Error(`part ${e.name} is still being deflated: await its settled()`);
       data = part.pieces;
       const compressedSize = data.reduce((sum, piece) => sum + piece.length, 0);
       w = { method: 8, crc: part.crc, compressedSize, size: part.size, ...stamp };
@@ -158,5 +214,5 @@ export function writeZip(entries: ZipOut[], now = new Date()): Buffer {
   end.writeUInt32LE(offset - directoryStart, 12);
   end.writeUInt32LE(directoryStart, 16);
   chunks.push(end);
-  return Buffer.concat(chunks);
+  return chunks;
 }
