@@ -229,6 +229,34 @@ const GLOB_BLANK_2 = lines(
 const NO_HEADER_TITLE = `CDNOW purchases 1997-1998\r\n${cdnowMasterShape()}`;
 
 /**
+ * (k) Order lines without a header under a title, the first of them short (its amount not typed, so no
+ * separator written for it): read with --no-header, the title is left out and the first line is an order
+ * line without an amount, as in a sheet. DuckDB's format sniffer once failed on it.
+ */
+const SHORT_FIRST_LINE = lines([
+  "Till export, March 2024",
+  "7,2024-03-01",
+  "7,2024-03-05,10.50",
+  "8,2024-03-06,4.25",
+  "7,2024-03-09,3.00",
+]);
+
+/**
+ * (l) A file typed by hand with a space after each comma before a quoted cell (`, "window seat"`). Excel,
+ * as the in-process reader, takes a cell for quoted only when a quote is its first character: ` "9"` is
+ * that text, quotes and all, ` "2.50"` no number, and ` "a, b"` two cells (` "a` and ` b"`, right of the
+ * header, left out). DuckDB's own reader once dropped the space and read 9, 2.50 and "a, b".
+ */
+const SPACE_BEFORE_QUOTE = lines([
+  "Member,Date,Amount,Note",
+  '7,2024-03-01,10.50, "window seat"',
+  '8,2024-03-02,4.25,"paid, cash"',
+  ' "9",2024-03-03,3.00,',
+  '7,2024-03-09, "2.50",',
+  '9,2024-03-10,1.00, "a, b"',
+]);
+
+/**
  * Files for the edges of reading, each read by both the in-process reader and DuckDB (test/cli/duckdb-*):
  * what each must give is counted by hand in the tests that read it.
  */
@@ -237,6 +265,8 @@ export const EDGE_FIXTURES: Record<string, Buffer> = {
   "edge-glob-blank-1.csv": Buffer.from(GLOB_BLANK_1, "utf8"),
   "edge-glob-blank-2.csv": Buffer.from(GLOB_BLANK_2, "utf8"),
   "edge-no-header-title.txt": Buffer.from(NO_HEADER_TITLE, "ascii"),
+  "edge-short-first-line.csv": Buffer.from(SHORT_FIRST_LINE, "utf8"),
+  "edge-space-before-quote.csv": Buffer.from(SPACE_BEFORE_QUOTE, "utf8"),
 };
 
 if (require.main === module) {

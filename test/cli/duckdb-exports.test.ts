@@ -62,6 +62,24 @@ describe("the DuckDB engine says how it read a line-item export", () => {
   });
 });
 
+describe("the columns the DuckDB engine says it leaves out", () => {
+  it("are those the in-process reader uses: not a quantity beside an amount column, which neither uses", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ll-duckdb-left-out-"));
+    try {
+      const file = path.join(dir, "orders.csv");
+      writeFileSync(file, "Customer ID,Order Date,Amount,Quantity,Product\nA1,2024-01-05,20.00,2,Tea\n");
+      const io = capture();
+      const duck = await readWithDuckDb(file, {}, io);
+      duck.close();
+      expect(duck.read.quality.amountRule).toBe("amount");
+      expect(duck.read.leftOut).toEqual(["product"]);
+      expect(io.stderr).toContain("leaves out 1 column (product)");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("loyalty report and fit --engine duckdb on the exports", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ll-duckdb-exports-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -43,6 +43,14 @@ const BACKSLASH =
   'a quote inside this quoted field is escaped with a backslash (\\"), as some databases export it, where CSV doubles it (""); export the file again with quotes doubled';
 
 describe("a quote that breaks CSV's rule", () => {
+  it('after a quoted cell and a space ("x" "y", which DuckDB alone once read as x y): both refuse it alike', async () => {
+    const file = path.join(dir, "after-quote.csv");
+    writeFileSync(file, 'Member,Date,Amount,Note\n7,2024-03-01,10.50,"x" "y"\n8,2024-03-02,4,ok\n');
+    const { inProcess, viaDuckDb } = await refusals(file);
+    expect(inProcess.en).toMatch(/^after-quote\.csv, row 2, column D \(Note\): /);
+    expect(viaDuckDb).toEqual(inProcess);
+  });
+
   it('escaped with a backslash (\\"): both readers refuse the file, naming row 3, column D (note)', async () => {
     const { inProcess, viaDuckDb } = await refusals(FIXTURE);
     expect(inProcess.en).toBe(

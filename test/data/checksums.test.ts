@@ -30,6 +30,8 @@ describe("test/data", () => {
       "edge-glob-blank-1.csv",
       "edge-glob-blank-2.csv",
       "edge-no-header-title.txt",
+      "edge-short-first-line.csv",
+      "edge-space-before-quote.csv",
       "example_transactions.csv",
       "export-cdnow-master-shape.txt",
       "export-day-first.csv",

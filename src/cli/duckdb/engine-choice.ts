@@ -19,6 +19,7 @@ import {
   type DuckDbCsvOptions,
   type OrderFileFormat,
   type OrderFiles,
+  type QuoteScan,
 } from "./order-files";
 import type { CsvReadOptions } from "../../workbook/csv/table";
 import {
@@ -30,6 +31,8 @@ import {
   textLayout,
   textProblemOf,
   utf8Copy,
+  requotedCopy,
+  QuotesNeedCopy,
   type TextLayout,
 } from "./text-input";
 import { readOrdersWithDuckDb, type DuckDbOrders } from "./read-orders-duckdb";
@@ -87,10 +90,25 @@ export interface DuckDbRead {
   close(): void;
 }
 
-/** Names of a header row DuckDB can take as they are (none blank; distinct, as DuckDB ignores case). */
-function namesDuckDbTakes(headers: string[]): string[] | undefined {
-  const lower = headers.map((h) => h.toLowerCase());
-  return lower.every((h) => h !== "") && new Set(lower).size === lower.length ? headers : undefined;
+/**
+ * The header row's names as DuckDB names its columns: as they are, but a blank one "column<i>" and one
+ * equal to an earlier one but for case "<name>_1", "_2" ... (DuckDB ignores case), as its own reading of
+ * a header names them.
+ */
+function duckDbColumnNames(headers: readonly string[]): string[] {
+  const taken = new Set<string>();
+  const repeats = new Map<string, number>();
+  return headers.map((header, i) => {
+    let name = header === "" ? `column${i}` : header;
+    const base = name;
+    while (taken.has(name.toLowerCase())) {
+      const k = (repeats.get(base.toLowerCase()) ?? 0) + 1;
+      repeats.set(base.toLowerCase(), k);
+      name = `${base}_${k}`;
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }
 
 /**
@@ -107,24 +125,40 @@ async function duckDbCsvOptions(
   db: DuckDbSession,
   notUtf8: ReadonlySet<string>,
   format: OrderFileFormat | null,
-): Promise<{ options: DuckDbCsvOptions; text?: TextLayout; layouts: TextLayout[]; names: string[] }> {
+  requote: ReadonlySet<string>,
+): Promise<{
+  options: DuckDbCsvOptions;
+  text?: TextLayout;
+  layouts: TextLayout[];
+  names: string[];
+  readFrom: string[];
+}> {
   if (format !== "csv" || (!isGlob(input) && !existsSync(input)))
-    return { options: {}, layouts: [], names: [] };
+    return { options: {}, layouts: [], names: [], readFrom: [] };
   const files = isGlob(input) ? await globbedFiles(db, input) : [input];
+  const glob = isGlob(input);
+  const names = glob ? globFileNames(files) : [path.basename(input)];
   const layouts: TextLayout[] = [];
   for (const file of files) layouts.push(await textLayout(file, csv, notUtf8.has(file)));
   checkAlike(input, layouts);
   const readFrom: string[] = [];
+  const quoteScan: QuoteScan[] = [];
   for (const [k, layout] of layouts.entries()) {
     const name = `${k + 1}-${path.basename(layout.file)}`;
+    if (requote.has(layout.file)) {
+      readFrom.push(await requotedCopy(layout, dir, name, names[k], csv));
+      // The copy's lines end with "\n", every record where it was.
+      layouts[k] = { ...layout, lineBreak: "\n", copied: true };
+      continue;
+    }
     readFrom.push(layout.copied ? await utf8Copy(layout, dir, name) : layout.file);
+    if (layout.delimiter !== "whitespace") {
+      quoteScan.push({ file: readFrom[k], delimiter: duckDbDelimiter(layout).charCodeAt(0) });
+    }
   }
   const text = layouts[0];
-  const header = csv.header !== "none";
   // One file's rows are numbered as it has them; a glob's rows by their file and their row there.
-  const glob = isGlob(input);
   const lines = glob ? undefined : dataLinesOf(text, readFrom[0]);
-  const names = glob ? globFileNames(files) : [path.basename(input)];
   const parts = !glob
     ? undefined
     : layouts.map((l, k) => ({
@@ -133,19 +167,24 @@ async function duckDbCsvOptions(
         firstRow: l.firstRow,
         lines: dataLinesOf(l, readFrom[k]),
       }));
-  const columnNames = header ? namesDuckDbTakes(text.headers) : text.headers;
+  // Cells right of the table's columns are read (DuckDB refuses a row wider than it was told) and not kept.
+  const width = Math.max(...layouts.map((l) => l.width));
+  const extra = Array.from({ length: width - text.headers.length }, () => "");
+  const columnNames = duckDbColumnNames([...text.headers, ...extra]);
   const options: DuckDbCsvOptions = {
-    header,
+    header: csv.header !== "none",
     delimiter: duckDbDelimiter(text),
     ...(text.delimiter === "whitespace" ? { unquoted: true } : {}),
     skip: text.skip,
     firstRow: text.firstRow,
     readFrom,
-    ...(columnNames ? { names: columnNames } : {}),
+    names: columnNames,
+    kept: text.headers.length,
     ...(lines ? { lines } : {}),
     ...(parts ? { parts } : {}),
+    quoteScan,
   };
-  return { options, text, layouts, names };
+  return { options, text, layouts, names, readFrom };
 }
 
 /**
@@ -157,15 +196,21 @@ async function rowNotParsed(
   decided: { layouts: TextLayout[]; names: string[] },
   csv: CsvReadOptions,
 ): Promise<UserError | undefined> {
-  // Our own errors (a column not found, ...) come after DuckDB read the files; DuckDB's CSV reader raises
-  // what it cannot parse as an InvalidInputException (any other type: memory, disk... is no row's fault).
-  if (e instanceof UserError || !errorMessage(e).startsWith("Invalid Input Error:")) return undefined;
+  if (!csvFailure(e)) return undefined;
   for (const [k, layout] of decided.layouts.entries()) {
     const problem = await textProblemOf(layout, decided.names[k], csv);
     if (problem) return problem;
   }
   return undefined;
 }
+
+/**
+ * Whether DuckDB's CSV reader failed on the text. Our own errors (a column not found, ...) come after
+ * DuckDB read the files; DuckDB's CSV reader raises what it cannot parse as an InvalidInputException (any
+ * other type: memory, disk... is no row's fault).
+ */
+const csvFailure = (e: unknown) =>
+  !(e instanceof UserError) && errorMessage(e).startsWith("Invalid Input Error:");
 
 /** The file DuckDB found not to be UTF-8 (its error names it), or undefined for any other error. */
 function fileNotUtf8(e: unknown): string | undefined {
@@ -206,11 +251,13 @@ async function readOrdersAsInProcess(
   onProgress: ((step: DuckDbReadStep, files: string) => void) | undefined,
 ): Promise<{ files: OrderFiles; read: DuckDbOrders; text?: TextLayout }> {
   const notUtf8 = new Set<string>();
+  // Files read through a copy written from the in-process reading (a space before a quote).
+  const requote = new Set<string>();
   let serial = false;
   // A file of another kind is refused by orderFiles, naming it; a glob's files say what they are.
   const format = isGlob(input) ? await inputFormat(db, input) : formatOf(input);
   for (;;) {
-    const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8, format);
+    const decided = await duckDbCsvOptions(input, options.csv ?? {}, dir, db, notUtf8, format, requote);
     // A quoted line break in a file's first megabyte: read by one thread at once, not after a failed pass.
     serial ||= decided.layouts.some((l) => l.quotedLineBreaks);
     const files = orderFiles(input, { ...decided.options, serial }, format);
@@ -225,10 +272,18 @@ async function readOrdersAsInProcess(
       return { files, read, text: decided.text && { ...decided.text, titleRows } };
     } catch (e) {
       const file = fileNotUtf8(e);
-      if (!serial && needsSerialRead(e)) serial = true;
-      else if (file === undefined || notUtf8.has(file))
-        throw (await rowNotParsed(e, decided, options.csv ?? {})) ?? e;
-      else notUtf8.add(file);
+      const spaced = e instanceof QuotesNeedCopy ? decided.readFrom.indexOf(e.file) : -1;
+      if (spaced >= 0) requote.add(decided.layouts[spaced].file);
+      else if (!serial && needsSerialRead(e)) serial = true;
+      else if (file === undefined || notUtf8.has(file)) {
+        const problem = await rowNotParsed(e, decided, options.csv ?? {});
+        if (problem) throw problem;
+        // DuckDB refused text the in-process reader reads (a row wider than those of the first megabyte):
+        // it reads copies written from the in-process reading instead.
+        const unread = decided.layouts.filter((l) => l.delimiter !== "whitespace" && !requote.has(l.file));
+        if (!csvFailure(e) || unread.length === 0) throw e;
+        for (const l of unread) requote.add(l.file);
+      } else notUtf8.add(file);
       await dropRaw(db);
     }
   }

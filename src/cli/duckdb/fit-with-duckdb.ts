@@ -1,11 +1,11 @@
 /**
  * `loyalty fit INPUT --engine duckdb`: the calibration summary of an order table read by DuckDB (out of
  * core), for the model fits. The purchase models take x, t_x and T, which DuckDB's customer-summary SQL
- * gives exactly (whole days over the unit). A spend model (Gamma-Gamma) takes the mean value of the repeat
- * days too, a sum of amounts: DuckDB adds them in no fixed order, which changes the last bits (on the
- * CDNOW sample, 454 customers' means by up to 7e-16), so a spend model takes the purchase days the report
- * takes (each day's lines added in table order, to-engine.ts) and the engine's own calibration summary:
- * its input is the in-process one to the last bit.
+ * gives exactly (whole days over the unit), and no spend. A spend model (Gamma-Gamma) takes the mean
+ * value of the repeat days, a sum of amounts: DuckDB would add them in no fixed order, which changes the
+ * last bits (on the CDNOW sample, 454 customers' means by up to 7e-16), so a spend model takes the
+ * purchase days the report takes (each day's lines added in table order, to-engine.ts) and the engine's
+ * own calibration summary: its input is the in-process one to the last bit.
  */
 import { inputError } from "../../input-errors";
 import { nothingToAnalyze } from "../../engine/analyze";
@@ -54,7 +54,7 @@ export async function fitInputWithDuckDb(
       x: summary.x,
       tx: summary.tx,
       T: summary.T,
-      monetary: summary.monetary,
+      monetary: null,
       periods: null,
       weights: null,
       holdout: null,

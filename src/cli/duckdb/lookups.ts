@@ -16,7 +16,7 @@ import {
 import { parseId } from "../../engine/data/parse-id";
 import { CANCELLATION_INVOICE_ID, invoiceKind, NUMERIC_INVOICE_ID } from "../../engine/data/cancellations";
 import type { DuckDbSession } from "./session";
-import { quoted, rawText } from "./raw-columns";
+import { firstNumber, quoted, rawText } from "./raw-columns";
 import { isCancellationInvoiceSql, isNumericInvoiceSql, plainIdSql } from "./plain-ids";
 
 /** A DuckDB value as the cell a worksheet or CSV reader would give (text, number, or blank). */
@@ -100,13 +100,17 @@ export interface JudgedCustomers {
 }
 
 /**
- * Reads the customer ids in one pass over the file: each distinct cell with its lines and first row, parsed
- * by the engine's parseId and merged by id. Then the engine's test-account rules judge each id knowing the
- * whole table as the engine knows it (row-values.ts): the numeric id space and each id's share of the
- * lines. Each id is NUMBERED in order of first appearance (0, 1, 2 ...): the lines carry that number, not
- * the text, so that every later pass groups and joins small integers and the customers' order is the
- * number's. Leaves lookup table ll_ids (raw, v0 the id's number, v1 the test-account rule) and table
- * `firstRows` (customer, customer_id, first_row, test_rule) of every id.
+ * Reads the customer ids in one pass over the file, and numbers them in SQL: each distinct cell with its
+ * lines and first row; the cells that are plain ids (plain-ids.ts: parseId returns them as they are) are
+ * their id, the few others are parsed by the engine's parseId; the cells of one id are merged, and each id
+ * is NUMBERED in order of first appearance (0, 1, 2 ...): the lines carry that number, not the text, so
+ * that every later pass groups and joins small integers and the customers' order is the number's. Then the
+ * engine's test-account rules judge each id knowing the whole table as the engine knows it
+ * (row-values.ts): the numeric id space and each id's share of the lines. Only the ids cross into
+ * JavaScript, once each, with two numbers beside them: a million ids' cells, counts and rows made as
+ * JavaScript objects stayed in memory (as garbage) through the next passes. Leaves lookup table ll_ids
+ * (raw, v0 the id's number, v1 the test-account rule) and table `firstRows` (customer, customer_id,
+ * first_row, test_rule) of every id.
  */
 export async function readCustomerIds(
   db: DuckDbSession,
@@ -114,65 +118,90 @@ export async function readCustomerIds(
   firstRows: string,
   testAccounts: readonly TestAccountRule[] = DEFAULT_TEST_ACCOUNT_RULES,
 ): Promise<JudgedCustomers> {
-  // Counts and rows as DOUBLE: plain JavaScript numbers, not a million BigInts.
-  const cells = await db.columns(`SELECT ${rawText(idColumn)} AS raw, CAST(COUNT(*) AS DOUBLE) AS n,
-      CAST(MIN(r.rowid) AS DOUBLE) AS first_row
-    FROM ll_raw r WHERE r.${quoted(idColumn)} IS NOT NULL GROUP BY raw`);
-  const raws = cells.raw as string[];
-  const byId = new Map<string, { lines: number; firstRow: number; number: number }>();
-  raws.forEach((raw, k) => {
-    const id = parseId(raw);
-    if (id === "") return;
-    const n = Number(cells.n[k]);
-    const row = Number(cells.first_row[k]);
-    const seen = byId.get(id);
-    if (!seen) byId.set(id, { lines: n, firstRow: row, number: -1 });
-    else {
-      seen.lines += n;
-      seen.firstRow = Math.min(seen.firstRow, row);
-    }
-  });
-  // In order of first appearance, each numbered by its place.
-  const sorted = [...byId.entries()].sort((a, b) => a[1].firstRow - b[1].firstRow);
-  sorted.forEach(([, seen], k) => (seen.number = k));
-  const ids = sorted.map(([id]) => id);
-  const judged = judgeCustomers(ids, byId, testAccounts);
-  const ruleOf = new Map(judged.testAccounts.map((t) => [t.id, t.rule]));
-  await lookupTable(db, "ll_ids", raws, ["INTEGER", "VARCHAR"], (raw) => {
-    const id = parseId(raw);
-    return id === "" ? [null, null] : [byId.get(id)?.number ?? null, ruleOf.get(id) ?? null];
-  });
-  await db.run(
-    `CREATE TABLE ${firstRows} (customer INTEGER, customer_id VARCHAR, first_row BIGINT, test_rule VARCHAR)`,
-  );
-  await appendInChunks(db, firstRows, ids.length, (k) => [
-    k,
-    ids[k],
-    sorted[k][1].firstRow,
-    ruleOf.get(ids[k]) ?? null,
+  await db.run(`CREATE TEMP TABLE ll_id_cells AS
+    SELECT raw, n, first_row, ${plainIdSql("raw")} AS plain FROM (
+      SELECT ${rawText(idColumn)} AS raw, COUNT(*) AS n, MIN(r.rowid) AS first_row
+      FROM ll_raw r WHERE r.${quoted(idColumn)} IS NOT NULL GROUP BY raw
+    )`);
+  const others = await db.columns("SELECT raw FROM ll_id_cells WHERE NOT plain");
+  await lookupTable(db, "ll_parsed_ids", others.raw as string[], ["VARCHAR"], (raw) => [
+    parseId(raw) || null,
   ]);
+  // Each cell's id: a plain cell's is its text, another's the engine's (NULL when it holds no id).
+  await db.run(`CREATE TEMP TABLE ll_cell_ids AS
+    SELECT c.raw, CASE WHEN c.plain THEN c.raw ELSE p.v0 END AS id, c.n, c.first_row
+    FROM ll_id_cells c LEFT JOIN ll_parsed_ids p ON NOT c.plain AND p.raw = c.raw`);
+  // Every row has one cell: first rows differ between ids, so the numbering is the table's order.
+  await db.run(`CREATE TEMP TABLE ll_id_numbers AS
+    SELECT id, lines, first_row, CAST(ROW_NUMBER() OVER (ORDER BY first_row) - 1 AS INTEGER) AS customer
+    FROM (
+      SELECT id, SUM(n) AS lines, MIN(first_row) AS first_row FROM ll_cell_ids WHERE id IS NOT NULL GROUP BY id
+    )`);
+  const ids = await idsInOrder(db);
+  const judged = judgeCustomers(ids, testAccounts);
+  const ruleOf = new Map(judged.testAccounts.map((t) => [t.id, t.rule]));
+  await lookupTable(db, "ll_test_ids", [...ruleOf.keys()], ["VARCHAR"], (id) => [ruleOf.get(id) ?? null]);
+  await db.run(`CREATE TABLE ll_ids AS
+    SELECT c.raw, n.customer AS v0, t.v0 AS v1
+    FROM ll_cell_ids c JOIN ll_id_numbers n USING (id) LEFT JOIN ll_test_ids t ON t.raw = c.id`);
+  await db.run(`CREATE TABLE ${firstRows} AS
+    SELECT n.customer, n.id AS customer_id, n.first_row, t.v0 AS test_rule
+    FROM ll_id_numbers n LEFT JOIN ll_test_ids t ON t.raw = n.id ORDER BY n.customer`);
+  for (const table of ["ll_id_cells", "ll_parsed_ids", "ll_cell_ids", "ll_id_numbers", "ll_test_ids"]) {
+    await db.run(`DROP TABLE ${table}`);
+  }
   return judged;
+}
+
+/** The customer ids in order of first appearance, each with its lines and first row. */
+interface NumberedIds {
+  ids: string[];
+  lines: Float64Array;
+  firstRows: Float64Array;
+}
+
+async function idsInOrder(db: DuckDbSession): Promise<NumberedIds> {
+  const count = await firstNumber(db, "SELECT COUNT(*) FROM ll_id_numbers");
+  const numbered: NumberedIds = {
+    ids: new Array<string>(count),
+    lines: new Float64Array(count),
+    firstRows: new Float64Array(count),
+  };
+  let at = 0;
+  // Counts and rows as DOUBLE: plain JavaScript numbers, not a million BigInts.
+  await db.stream(
+    `SELECT id, CAST(lines AS DOUBLE), CAST(first_row AS DOUBLE) FROM ll_id_numbers ORDER BY customer`,
+    ([ids, lines, rows], n) => {
+      for (let k = 0; k < n; k++, at++) {
+        numbered.ids[at] = ids[k] as string;
+        numbered.lines[at] = lines[k] as number;
+        numbered.firstRows[at] = rows[k] as number;
+      }
+    },
+  );
+  return numbered;
 }
 
 /** The engine's test-account rules and long-id check on every id (in table order). */
 function judgeCustomers(
-  ids: readonly string[],
-  byId: ReadonlyMap<string, { lines: number; firstRow: number }>,
+  { ids, lines, firstRows }: NumberedIds,
   testAccounts: readonly TestAccountRule[],
 ): JudgedCustomers {
   const rules = compileTestAccountRules(testAccounts);
-  const linesOf = (id: string) => byId.get(id)?.lines ?? 0;
-  const total = ids.reduce((sum, id) => sum + linesOf(id), 0);
+  const total = lines.reduce((sum, n) => sum + n, 0);
+  // The rules ask for the share of the id they judge, which is the k-th.
+  let k = 0;
   const context: IdContext = {
     isDenseNumeric: numericIdSpace(ids),
-    shareOfLines: (id) => (total === 0 ? 0 : linesOf(id) / total),
+    shareOfLines: (id) => (total === 0 || id !== ids[k] ? 0 : lines[k] / total),
     customers: ids.length,
   };
   const judged: JudgedCustomers = { testAccounts: [], longIds: [] };
-  for (const id of ids) {
+  for (; k < ids.length; k++) {
+    const id = ids[k];
     const rule = rules.match(id, context);
-    if (rule) judged.testAccounts.push({ id, rule: rule.name, ruleZh: rule.nameZh, lines: linesOf(id) });
-    else if (isLongId(id)) judged.longIds.push({ row: byId.get(id)?.firstRow ?? 0, length: id.length });
+    if (rule) judged.testAccounts.push({ id, rule: rule.name, ruleZh: rule.nameZh, lines: lines[k] });
+    else if (isLongId(id)) judged.longIds.push({ row: firstRows[k], length: id.length });
   }
   return judged;
 }

@@ -9,6 +9,7 @@ import { fileError } from "../../user-error";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DataLines } from "./row-numbers";
+import { quoted } from "./raw-columns";
 
 export type OrderFileFormat = "parquet" | "csv";
 
@@ -28,6 +29,15 @@ export interface OrderFiles {
   lines?: DataLines;
   /** A glob of text files: each file, to name a row by its file and its row there (glob-row-numbers.ts). */
   parts?: GlobPart[];
+  /** Text files DuckDB reads whose cells may start with a space and a quote (searched as it loads them). */
+  quoteScan?: QuoteScan[];
+}
+
+/** A file DuckDB reads with CSV's quoting, to search for a space before a quote (text-input.ts). */
+export interface QuoteScan {
+  file: string;
+  /** The separator's byte. */
+  delimiter: number;
 }
 
 /** One text file of a glob: its name in messages, the file DuckDB reads for it, where its data starts. */
@@ -64,8 +74,15 @@ export interface DuckDbCsvOptions {
   header?: boolean;
   /** The field separator (default: DuckDB's sniffer decides). */
   delimiter?: string;
-  /** The columns' names (a file without a header row; or the header's texts as the in-process reader trims them). */
+  /**
+   * The columns' names (a file without a header row; or the header's texts as the in-process reader trims
+   * them), all read as text. Given, DuckDB sniffs nothing: the in-process reading of the first megabyte
+   * has decided the separator, the header row and the columns, and a sniffer would only fail where the
+   * in-process reader reads (a first order line shorter than the header, under a title left out).
+   */
   names?: string[];
+  /** How many of `names` the in-process table has (the rest, cells right of its header, are left out). */
+  kept?: number;
   /** Lines above the header row (a title, a blank line), skipped. */
   skip?: number;
   /** The file's row of the first data row (default: 2, or 1 without a header row). */
@@ -76,6 +93,8 @@ export interface DuckDbCsvOptions {
   lines?: DataLines;
   /** A glob's files. */
   parts?: GlobPart[];
+  /** The files to search for a space before a quote. */
+  quoteScan?: QuoteScan[];
   /**
    * A copy of aligned columns, whose quotes are characters like any other (the in-process reader splits
    * such lines on blanks). Every other text file is read as the in-process reader reads it: a cell may be
@@ -106,7 +125,12 @@ export function orderFiles(
     "all_varchar = true",
     `header = ${csv.header === false ? "false" : "true"}`,
     ...(csv.delimiter ? [`delim = ${sqlString(csv.delimiter)}`] : []),
-    ...(csv.names ? [`names = [${csv.names.map(sqlString).join(", ")}]`] : []),
+    ...(csv.names
+      ? [
+          `columns = {${csv.names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(", ")}}`,
+          "auto_detect = false",
+        ]
+      : []),
     ...(csv.skip ? [`skip = ${csv.skip}`] : []),
     csv.unquoted ? "quote = '', escape = ''" : "quote = '\"', escape = '\"'",
     "strict_mode = true",
@@ -116,10 +140,14 @@ export function orderFiles(
   const single = !isGlob(pattern);
   // A glob's rows say which file they come from (each is named by its file and its row there).
   const fileColumn = single ? "" : `, filename = ${sqlString(FILE_COLUMN)}`;
+  const csvClause = `read_csv(${source}, ${options.join(", ")}${fileColumn})`;
+  const kept = csv.names?.slice(0, csv.kept);
   const fromClause =
     format === "parquet"
       ? `read_parquet(${source}${fileColumn})`
-      : `read_csv(${source}, ${options.join(", ")}${fileColumn})`;
+      : kept && kept.length < (csv.names?.length ?? 0)
+        ? `(SELECT ${[...kept, ...(single ? [] : [FILE_COLUMN])].map(quoted).join(", ")} FROM ${csvClause})`
+        : csvClause;
   const label = single ? path.basename(pattern) : pattern;
   // A file without a header row starts with data on its first line.
   const firstRow = csv.firstRow ?? (csv.header === false ? 1 : 2);
@@ -132,5 +160,6 @@ export function orderFiles(
     firstRow,
     ...(csv.lines ? { lines: csv.lines } : {}),
     ...(csv.parts ? { parts: csv.parts } : {}),
+    ...(csv.quoteScan?.length ? { quoteScan: csv.quoteScan } : {}),
   };
 }

@@ -4,7 +4,8 @@
  *
  * - the engine's rule on order totals repeated per line (src/engine/data/order-totals.ts): SQL only counts,
  *   and the engine's `holdsOrderTotals` decides;
- * - the last day of a line (the as-of date when none is given), when no order total is left out;
+ * - the last day of a line (the as-of date when none is given), when no order total is left out (one MAX
+ *   over the lines, not a state of every order);
  * - whether any order may hold exact duplicate lines (equal lines share their order): when none may, the
  *   search for duplicates (clean-lines.ts's markDuplicates) needs no pass of its own.
  *
@@ -37,35 +38,39 @@ const MAY_REPEAT = `lines >= 4 OR lines = 2 AND low_hash = high_hash
   OR lines = 3 AND xor(xor(xor_hash, low_hash), high_hash) IN (low_hash, high_hash)`;
 
 /**
- * Per order (`lines` columns: ll_row, order_id, customer, day, amount, amount_blank, reason): its first
- * line, its lines, and whether every later line repeats the first line's amount or is blank (a first line
- * without an amount is no total), the last day of its lines no rule left out, and whether two of those
- * may be equal.
+ * Per order (`lines` columns: ll_row, order_id, customer, day, amount, amount_blank): its first line, its
+ * lines, whether every later line repeats the first line's amount or is blank (a first line without an
+ * amount is no total), and whether two of its lines may be equal. Sixteen million orders do not fit in
+ * DuckDB's memory: each aggregate adds to every order's state, which spills, so the states are few and
+ * small: the first line and whether its amount is blank in one number (MIN of ll_row × 2 + blank), counts
+ * as INTEGER, no day (the last day of the lines is one MAX over them, lastDaySql).
  */
 function perOrder(lines: string, totals: boolean): string {
   // Later lines repeat the total when every non-blank line has the first line's amount and none is
   // unreadable: the first line is not blank, and min = max over the non-blank lines. Where the rule does
-  // not apply (`totals` false) none of this is aggregated: each aggregate adds to every order's state.
+  // not apply (`totals` false) none of this is aggregated.
   const totalsFacts = totals
-    ? `lines > 1 AND NOT first_blank AND NOT unreadable AND low = high
-        OR lines = 1 AND NOT first_blank AND NOT unreadable AS consistent,
-      blanks - CASE WHEN first_blank THEN 1 ELSE 0 END > 0 AS blank_below`
+    ? `first % 2 = 0 AND NOT unreadable AND low = high AS consistent,
+      blanks > first % 2 AS blank_below`
     : "FALSE AS consistent, FALSE AS blank_below";
   const totalsAggregates = totals
-    ? `arg_min(amount_blank, ll_row) AS first_blank, COUNT(*) FILTER (WHERE amount_blank) AS blanks,
+    ? `MIN(ll_row * 2 + CAST(amount_blank AS INTEGER)) AS first,
+        CAST(COUNT(*) FILTER (WHERE amount_blank) AS INTEGER) AS blanks,
         BOOL_OR(NOT amount_blank AND amount IS NULL) AS unreadable,
         MIN(amount) FILTER (WHERE NOT amount_blank) AS low, MAX(amount) FILTER (WHERE NOT amount_blank) AS high,`
     : "";
-  return `SELECT order_id, first_row, lines, last_day, ${MAY_REPEAT} AS may_repeat, ${totalsFacts}
+  return `SELECT order_id, lines, ${MAY_REPEAT} AS may_repeat, ${totalsFacts}${totals ? ", first // 2 AS first_row" : ""}
     FROM (
-      SELECT order_id, MIN(ll_row) AS first_row, COUNT(*) AS lines, ${totalsAggregates}
-        MAX(day) FILTER (WHERE reason IS NULL) AS last_day,
+      SELECT order_id, CAST(COUNT(*) AS INTEGER) AS lines, ${totalsAggregates}
         MIN(line_hash) AS low_hash, MAX(line_hash) AS high_hash, bit_xor(line_hash) AS xor_hash
       FROM (
         SELECT *, CAST(hash(customer, day, amount) % 4294967296 AS UINTEGER) AS line_hash FROM ${lines}
       ) GROUP BY order_id
     )`;
 }
+
+/** The last day of a line no rule left out so far (the as-of date when none is given and no total is left out). */
+const lastDaySql = (lines: string) => `SELECT MAX(day) AS last_day FROM ${lines} WHERE reason IS NULL`;
 
 /**
  * The facts of the orders in one pass; when the amounts are order totals (`mode`, else by the engine's
@@ -82,14 +87,14 @@ export async function readOrderFacts(
       COUNT(*) FILTER (WHERE order_id IS NOT NULL AND lines > 1) AS multi,
       COUNT(*) FILTER (WHERE order_id IS NOT NULL AND lines > 1 AND consistent) AS consistent,
       COALESCE(BOOL_OR(blank_below) FILTER (WHERE order_id IS NOT NULL), FALSE) AS blank_below,
-      MAX(last_day) AS last_day, COALESCE(BOOL_OR(may_repeat), FALSE) AS may_repeat
+      COALESCE(BOOL_OR(may_repeat), FALSE) AS may_repeat
     FROM (${perOrder(lines, totals)})`);
   const detected =
     totals &&
     mode !== "perLine" &&
     (mode === "orderTotal" ||
       holdsOrderTotals(Number(facts.multi[0]), Number(facts.consistent[0]), facts.blank_below[0] === true));
-  const last = facts.last_day[0];
+  const last = detected ? undefined : (await db.columns(lastDaySql(lines))).last_day[0];
   const result: OrderFacts = {
     orderTotals: detected,
     mayRepeat: facts.may_repeat[0] === true,

@@ -16,6 +16,7 @@ import path from "node:path";
 import type { DuckDbSession } from "./session";
 import { FILE_COLUMN, type OrderFiles } from "./order-files";
 import { quoted } from "./raw-columns";
+import { quoteAfterSpace, QuotesNeedCopy } from "./text-input";
 
 export interface RawRelation {
   /** The file's column names, in order. */
@@ -86,8 +87,13 @@ export async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<Raw
   const folder = files.format === "csv" ? await temporaryFolder(db) : undefined;
   if (folder !== undefined) {
     const copy = path.join(folder, "ll_raw.parquet");
+    // The files are searched for a space before a quote while DuckDB parses them (the search is native).
+    const searched = spaceBeforeQuote(files);
+    searched.catch(() => undefined);
     await db.run(`COPY (SELECT * FROM ${files.fromClause}) TO ${sqlString(copy)}
       (FORMAT parquet, COMPRESSION lz4_raw, DICTIONARY_SIZE_LIMIT 0)`);
+    const found = await searched;
+    if (found !== undefined) throw new QuotesNeedCopy(found);
     const described = await db.columns(`DESCRIBE SELECT * FROM read_parquet(${sqlString(copy)})`);
     const [headers, types] = fileColumns(described);
     if (!clash(headers)) {
@@ -98,9 +104,21 @@ export async function loadRaw(db: DuckDbSession, files: OrderFiles): Promise<Raw
   }
   // A table created from the scan keeps the file's order: its rowid is the data row (0-based).
   await db.run(`CREATE TABLE ll_raw AS SELECT * FROM ${files.fromClause}`);
+  if (folder === undefined && files.format === "csv") {
+    const found = await spaceBeforeQuote(files);
+    if (found !== undefined) throw new QuotesNeedCopy(found);
+  }
   const [headers, types] = fileColumns(await db.columns("DESCRIBE ll_raw"));
   if (files.single) return { headers, types };
   return { headers, types, files: await globParts(db) };
+}
+
+/** The first file DuckDB reads whose cells may start with a space and a quote (quoteAfterSpace), if any. */
+async function spaceBeforeQuote(files: OrderFiles): Promise<string | undefined> {
+  for (const { file, delimiter } of files.quoteScan ?? []) {
+    if (await quoteAfterSpace(file, delimiter)) return file;
+  }
+  return undefined;
 }
 
 /** Drops ll_raw, a view or a table (to read the files again another way). */

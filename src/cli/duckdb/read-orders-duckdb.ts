@@ -35,7 +35,6 @@ import {
 } from "../../engine/data/read-orders";
 import type { DataQualityReport } from "../../engine/data/quality";
 import {
-  amountFromPrice,
   checkAmountColumn,
   detectColumns,
   requireColumns,
@@ -130,15 +129,15 @@ export interface DuckDbOrders {
  */
 export { CLEAN_LINES, KEPT_CUSTOMERS } from "./clean-lines";
 
-/** Roles whose columns the reader uses (others are left out and said so). */
-function usedRoles(columns: DetectedColumns): readonly string[] {
-  const base = ["customerId", "date", "amount", "orderId", "status", ...MEMBER_ROLES];
-  // Quantity, unit price and discount make the amount when there is no amount column; beside one, the
-  // in-process reader does not use the price or the discount either.
-  return amountFromPrice(columns.mapping)
-    ? [...base, "quantity", "price", "discount"]
-    : [...base, "price", "discount"];
-}
+/**
+ * Roles whose columns the reader uses (others are left out and said so). Quantity, unit price and discount
+ * make the amount when there is no amount column; beside one, the in-process reader uses none of them
+ * either, so they are not said to be left out.
+ */
+const USED_ROLES: readonly string[] = [
+  ...["customerId", "date", "amount", "orderId", "status", "quantity", "price", "discount"],
+  ...MEMBER_ROLES,
+];
 
 /** Rows of the file the columns are detected on: the in-process table's first rows, its blank rows included. */
 const SAMPLE_ROWS = 1000;
@@ -306,9 +305,8 @@ async function loadParquetNumbered(
 
 /** Roles found in the file that the reader leaves out (said so by the command). */
 function leftOutRoles(columns: DetectedColumns): ColumnRole[] {
-  const used = usedRoles(columns);
   return (Object.keys(columns.mapping) as ColumnRole[]).filter(
-    (r) => columns.mapping[r] !== undefined && !used.includes(r),
+    (r) => columns.mapping[r] !== undefined && !USED_ROLES.includes(r),
   );
 }
 

@@ -31,7 +31,13 @@ import {
   textDecoderOf,
   type TextEncodingName,
 } from "../../workbook/csv/decode";
-import { firstTextProblem, parseDelimitedText, type Delimiter } from "../../workbook/csv/parse";
+import {
+  firstTextProblem,
+  parseDelimitedText,
+  streamTextPieces,
+  type Delimiter,
+  type TextProblem,
+} from "../../workbook/csv/parse";
 import { delimiterName, textProblemError, type CsvReadOptions } from "../../workbook/csv/table";
 import { HEADER_SCAN_ROWS, RawTableCollector, type TitleRow } from "../../workbook/read-table";
 import { inputError, readFailure } from "../../input-errors";
@@ -57,6 +63,11 @@ export interface TextLayout {
   lineBreak: "\n" | "\r";
   /** The columns' names: the header row's texts, or "Column A", ... without one. */
   headers: string[];
+  /**
+   * Cells in the widest row of the first megabyte (at or below the header): DuckDB must be told of them
+   * all, where the in-process table keeps only `headers.length` (up to the header's last title).
+   */
+  width: number;
   /** The file's row of the first data row. */
   firstRow: number;
   /** Whether DuckDB reads a UTF-8 copy (another encoding, aligned columns, invalid UTF-8 further down). */
@@ -73,8 +84,8 @@ const HEAD_BYTES = SAMPLE_BYTES + 1;
 const isGzip = (file: string) => file.toLowerCase().endsWith(".gz");
 
 /** The file's bytes as a stream, decompressed when it is a .gz file. */
-function fileBytes(file: string): { stream: Readable; close: () => void } {
-  const raw = createReadStream(file);
+function fileBytes(file: string, highWaterMark?: number): { stream: Readable; close: () => void } {
+  const raw = createReadStream(file, highWaterMark ? { highWaterMark } : {});
   if (!isGzip(file)) return { stream: raw, close: () => raw.destroy() };
   const gunzip = createGunzip();
   raw.on("error", (e) => gunzip.destroy(e));
@@ -216,11 +227,25 @@ export async function textLayout(file: string, csv: CsvReadOptions, notUtf8 = fa
     // A copy of aligned columns ends its lines with "\n"; any other copy keeps the file's line breaks.
     lineBreak: aligned || text.includes("\n") ? "\n" : "\r",
     headers: table.headers,
+    width: Math.max(table.headers.length, ...parsed.rows.slice(rowsAbove).map((cells) => cells.length)),
     firstRow: table.firstRow,
     copied: notUtf8 || !isUtf8(encoding) || aligned,
     titleRows: collector.titleRows,
     quotedLineBreaks: breaksInside(parsed.rows) > 0,
   };
+}
+
+/** The in-process reader's error for a row it cannot parse, its column named by its header. */
+function problemError(
+  layout: TextLayout,
+  label: string,
+  csv: CsvReadOptions,
+  problem: TextProblem,
+): UserError {
+  const { column, row } = problem;
+  const named = csv.header !== "none" && column !== undefined && layout.headerRow < row;
+  const header = named ? layout.headers[column - 1] || undefined : undefined;
+  return textProblemError(label, problem, header, layout.encoding, layout.delimiter);
 }
 
 /**
@@ -246,11 +271,7 @@ export async function textProblemOf(
   }
   try {
     const problem = await firstTextProblem(pieces(), delimiter);
-    if (!problem) return undefined;
-    const { column, row } = problem;
-    const named = csv.header !== "none" && column !== undefined && layout.headerRow < row;
-    const header = named ? layout.headers[column - 1] || undefined : undefined;
-    return textProblemError(label, problem, header, layout.encoding, delimiter);
+    return problem && problemError(layout, label, csv, problem);
   } catch (e) {
     throw unreadable(layout.file, e);
   } finally {
@@ -294,6 +315,127 @@ export async function utf8Copy(layout: TextLayout, dir: string, name: string): P
   await write(convert(decoder.decode(), true));
   out.end();
   await once(out, "finish");
+  return copy;
+}
+
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Whether a cell of the file may start with one space and a quote (`7, "Bob",5`), or a quoted cell be
+ * followed by one (`"Bob" "Lee"`). DuckDB's reader takes that space for no part of the cell and the quote
+ * for an opening one (Bob; Bob Lee), where the in-process reader, as Excel, reads a cell as quoted only
+ * when its first character is a quote (` "Bob"`, its space and quotes kept) and refuses text after a
+ * closing quote. The bytes are searched natively for a space and a quote after a separator, a line break,
+ * a quote or the file's start; a hit inside a quoted cell answers yes too (the copy then made is exact
+ * all the same).
+ */
+export async function quoteAfterSpace(file: string, delimiter: number): Promise<boolean> {
+  const { stream, close } = fileBytes(file, 1 << 22);
+  const opensCell = (b: number) => b === delimiter || b === CR || b === LF || b === QUOTE;
+  const hit = (bytes: Buffer, from: number) => {
+    for (let at = bytes.indexOf(SPACE_QUOTE, from); at >= 0; at = bytes.indexOf(SPACE_QUOTE, at + 1)) {
+      if (at > 0 && opensCell(bytes[at - 1])) return true;
+    }
+    return false;
+  };
+  // The last two bytes before the piece (a line break at the file's start, where a cell opens): a space
+  // and a quote cut between two pieces are found across them.
+  let tail = Buffer.from([LF]);
+  try {
+    for await (const read of stream) {
+      const piece = read as Buffer;
+      if (hit(Buffer.concat([tail, piece.subarray(0, 2)]), 0) || hit(piece, 1)) return true;
+      tail = Buffer.concat([tail, piece.subarray(Math.max(0, piece.length - 2))]).subarray(-2);
+    }
+  } catch (e) {
+    throw unreadable(file, e);
+  } finally {
+    close();
+  }
+  return false;
+}
+
+const SPACE_QUOTE = Buffer.from([SPACE, QUOTE]);
+
+/**
+ * Thrown when the file DuckDB would read holds a space and a quote where the two readers part
+ * (quoteAfterSpace): it is read again through a copy written from the in-process reading (requotedCopy).
+ */
+export class QuotesNeedCopy extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: a space before a quote; read through a copy`);
+  }
+}
+
+/** A cell as CSV writes it: quoted (its quotes doubled) when it holds a quote, the separator or a line break. */
+function csvCell(cell: string, delimiter: string): string {
+  return /["\r\n]/.test(cell) || cell.includes(delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/**
+ * Streams the file once into a UTF-8 copy in `dir` written from the in-process reader's rows: every
+ * record on a line of its own (a quoted cell's line breaks kept in it, blank lines kept), each cell
+ * quoted as CSV quotes it, a data row's cells right of the table's columns left out, so that DuckDB
+ * reads the cells the in-process reader reads. A row that
+ * reader cannot parse is refused with its message, as it refuses it. Returns the copy's path.
+ */
+export async function requotedCopy(
+  layout: TextLayout,
+  dir: string,
+  name: string,
+  label: string,
+  csv: CsvReadOptions,
+): Promise<string> {
+  const { delimiter } = layout;
+  if (delimiter === "whitespace") throw new Error("requotedCopy: aligned columns have no quotes");
+  const copy = path.join(dir, `${name}.requoted.csv`);
+  const out = createWriteStream(copy);
+  const decoder = textDecoderOf(layout.encoding);
+  const { stream, close } = fileBytes(layout.file);
+  let lines: string[] = [];
+  let writing = Promise.resolve();
+  async function* pieces(): AsyncGenerator<string> {
+    for await (const chunk of stream) {
+      // The copy is written as fast as it is parsed, no faster: what is not written yet waits here.
+      await writing;
+      yield decoder.decode(chunk as Buffer, { stream: true });
+    }
+    yield decoder.decode();
+  }
+  let problems;
+  try {
+    problems = await streamTextPieces(
+      pieces(),
+      delimiter,
+      (rows, firstIndex) => {
+        rows.forEach((cells, k) => {
+          // A data row's cells right of the table's columns are left out, as the in-process table leaves them.
+          const kept = firstIndex + k + 1 > layout.headerRow ? cells.slice(0, layout.headers.length) : cells;
+          lines.push(kept.map((c) => csvCell(c, delimiter)).join(delimiter));
+        });
+        if (lines.length >= 10_000) {
+          const text = `${lines.join("\n")}\n`;
+          lines = [];
+          writing = writing.then(async () => {
+            if (!out.write(text)) await once(out, "drain");
+          });
+        }
+      },
+      true,
+    );
+    await writing;
+  } catch (e) {
+    throw unreadable(layout.file, e);
+  } finally {
+    close();
+  }
+  if (lines.length > 0 && !out.write(`${lines.join("\n")}\n`)) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+  if (problems.length > 0) throw problemError(layout, label, csv, problems[0]);
   return copy;
 }
 

@@ -7,8 +7,8 @@
  *   (OrderTable.purchaseDays), not the lines nor the orders: one set of arrays per day, which the engine
  *   would otherwise build a second time from the lines (at 1,000,000 customers and 16 million orders,
  *   350 MB of order entries saved), and the values are the engine's to the last bit.
- * - `customerSummaryFromDuckDb`: only the calibration summary for `loyalty fit`, one row per customer
- *   aggregated in DuckDB.
+ * - `customerSummaryFromDuckDb`: only the calibration summary a purchase model takes (x, t_x, T) for
+ *   `loyalty fit`, one row per customer aggregated in DuckDB.
  */
 import { performance } from "node:perf_hooks";
 import type { OrderTable } from "../../engine/data/read-orders";
@@ -268,22 +268,21 @@ export async function orderTableFromDuckDb(
   };
 }
 
-/** The customer summary columns `loyalty fit` takes, one value per customer in the calibration cohort. */
+/** The customer summary columns a purchase model takes, one value per customer in the calibration cohort. */
 export interface DuckDbCalibration {
   x: Float64Array;
   tx: Float64Array;
   T: Float64Array;
-  monetary: Float64Array;
 }
 
 /**
- * The calibration cohort's x, t_x, T and monetary value as the engine's customerSummary defines them
+ * The calibration cohort's x, t_x and T as the engine's customerSummary defines them
  * (src/engine/summary/customer-summary.ts), from one row per customer that DuckDB aggregates from the
- * purchase days: the first and last calibration day, how many, their total and the first day's value.
- * DuckDB adds each day's lines, and the days, in no fixed order (adding them in table order needs
- * DuckDB's ordered aggregates, which hold every line in memory and ran out of it at 10 million lines), so
- * the monetary value can differ from the engine's in the last bits; the customers come in order of first
- * appearance, as in process.
+ * purchase days: the first and last calibration day and how many. All three are whole days over the unit,
+ * exact whatever the order DuckDB meets the lines in; the customers come in order of first appearance, as
+ * in process. No spend: a sum of amounts in DuckDB's order differs from the engine's in the last bits,
+ * so a spend model takes the purchase days the report takes (fit-with-duckdb.ts), and the purchase
+ * models need none. Only numbers cross into JavaScript, as typed arrays.
  */
 export async function customerSummaryFromDuckDb(
   db: DuckDbSession,
@@ -292,29 +291,35 @@ export async function customerSummaryFromDuckDb(
 ): Promise<DuckDbCalibration> {
   performance.mark("loyalty:Computing the customer summary");
   const end = Math.min(options.calibrationEnd ?? read.asOf, read.asOf);
-  const days = `SELECT customer, day, SUM(amount) AS value FROM ${CLEAN_LINES}
-    WHERE purchase AND day <= ${end} GROUP BY customer, day`;
+  // At most one row per kept customer (every customer here is one).
+  const most = await firstNumber(db, `SELECT COUNT(*) FROM ${KEPT_CUSTOMERS}`);
+  const first = new Int32Array(most);
+  const last = new Int32Array(most);
+  const days = new Int32Array(most);
+  let n = 0;
   // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
-  // Customers are numbered in order of first appearance (every one here is a kept customer).
-  const rows = await db.columns(`SELECT MIN(day) AS first, MAX(day) AS last, COUNT(*) AS days,
-      SUM(value) AS total, arg_min(value, day) AS first_value
-    FROM (${days}) GROUP BY customer HAVING MIN(day) < ${end} ORDER BY customer`);
-  const n = rows.first.length;
+  // Customers are numbered in order of first appearance.
+  await db.streamNumbers(
+    `SELECT CAST(MIN(day) AS INTEGER), CAST(MAX(day) AS INTEGER), CAST(COUNT(*) AS INTEGER)
+     FROM (SELECT customer, day FROM ${CLEAN_LINES} WHERE purchase AND day <= ${end} GROUP BY customer, day)
+     GROUP BY customer HAVING MIN(day) < ${end} ORDER BY customer`,
+    ([firsts, lasts, counts], rows) => {
+      first.set(firsts.subarray(0, rows), n);
+      last.set(lasts.subarray(0, rows), n);
+      days.set(counts.subarray(0, rows), n);
+      n += rows;
+    },
+  );
   const perUnit = DAYS_PER_UNIT[options.unit];
   const summary: DuckDbCalibration = {
     x: new Float64Array(n),
     tx: new Float64Array(n),
     T: new Float64Array(n),
-    monetary: new Float64Array(n),
   };
   for (let c = 0; c < n; c++) {
-    const first = Number(rows.first[c]);
-    const repeats = Number(rows.days[c]) - 1;
-    summary.x[c] = repeats;
-    summary.tx[c] = (Number(rows.last[c]) - first) / perUnit;
-    summary.T[c] = (end - first) / perUnit;
-    // The repeat days' value: all calibration days' but the first's.
-    summary.monetary[c] = repeats > 0 ? (Number(rows.total[c]) - Number(rows.first_value[c])) / repeats : 0;
+    summary.x[c] = days[c] - 1;
+    summary.tx[c] = (last[c] - first[c]) / perUnit;
+    summary.T[c] = (end - first[c]) / perUnit;
   }
   return summary;
 }

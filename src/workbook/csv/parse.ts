@@ -238,30 +238,44 @@ export function streamDelimitedText(
 }
 
 /**
- * The first problem the in-process reader (streamDelimitedText) meets in a text given in pieces (a file
- * too large for one string, decoded as it is read), or undefined: the pieces are read only up to it.
+ * Parses a text given in pieces (a file too large for one string, decoded as it is read) as
+ * streamDelimitedText parses it, handing the rows to `onRows` as they come; with `stopAtProblem`, the
+ * pieces are read only up to the first problem. Returns the problems met.
+ */
+export async function streamTextPieces(
+  pieces: AsyncIterable<string>,
+  delimiter: Exclude<Delimiter, "whitespace">,
+  onRows: RowsListener,
+  stopAtProblem = false,
+): Promise<TextProblem[]> {
+  let parser: PiecewiseParser | undefined;
+  let pending = "";
+  let parsed = 0;
+  for await (const piece of pieces) {
+    pending += piece;
+    // The line break is told from the text's first megabyte, as in process.
+    if (!parser && pending.length < GUESS_LINE_BREAK_CHARACTERS) continue;
+    parser ??= new PiecewiseParser(delimiter, lineBreakOf(pending, delimiter), onRows);
+    const used = parser.parse(pending, false, parsed);
+    parsed += used;
+    pending = pending.slice(used);
+    if (stopAtProblem && parser.problems.length > 0) return parser.problems;
+  }
+  parser ??= new PiecewiseParser(delimiter, lineBreakOf(pending, delimiter), onRows);
+  parser.parse(pending, true, parsed);
+  return parser.problems;
+}
+
+/**
+ * The first problem the in-process reader (streamDelimitedText) meets in a text given in pieces, or
+ * undefined: the pieces are read only up to it.
  */
 export async function firstTextProblem(
   pieces: AsyncIterable<string>,
   delimiter: Exclude<Delimiter, "whitespace">,
 ): Promise<TextProblem | undefined> {
-  let parser: PiecewiseParser | undefined;
-  let pending = "";
-  let parsed = 0;
-  const ignoreRows = () => undefined;
-  for await (const piece of pieces) {
-    pending += piece;
-    // The line break is told from the text's first megabyte, as in process.
-    if (!parser && pending.length < GUESS_LINE_BREAK_CHARACTERS) continue;
-    parser ??= new PiecewiseParser(delimiter, lineBreakOf(pending, delimiter), ignoreRows);
-    const used = parser.parse(pending, false, parsed);
-    parsed += used;
-    pending = pending.slice(used);
-    if (parser.problems.length > 0) return parser.problems[0];
-  }
-  parser ??= new PiecewiseParser(delimiter, lineBreakOf(pending, delimiter), ignoreRows);
-  parser.parse(pending, true, parsed);
-  return parser.problems[0];
+  const problems = await streamTextPieces(pieces, delimiter, () => undefined, true);
+  return problems[0];
 }
 
 /** The whole text's rows at once (small texts); blank lines at the end are left out. */
