@@ -126,6 +126,11 @@ export const CLI_TEXTS = bilingual({
     demoFiles: (orders: string, campaigns: string) =>
       `The sample's orders: ${orders}; its campaigns: ${campaigns}`,
     sqlWritten: (file: string) => `Wrote the query to ${file}`,
+    sqlQuotedCase: (warehouse: string, names: string[], stored: string[], upper: boolean) =>
+      `${warehouse} matches a quoted name's case exactly, and the query quotes every name: ` +
+      `${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "finds only a name" : "find only names"} ` +
+      `created in quotes as written. ${warehouse} stores a name created without quotes in ` +
+      `${upper ? "upper" : "lower"} case: if yours were, give ${stored.join(", ")}`,
     duckDbLeavesOut: (file: string, roles: string[]) =>
       `${file}: the DuckDB engine leaves out ${counted(roles.length, "column")} (${roles.join(", ")}): ` +
       "only the in-process reader (--engine js) reads them",
@@ -235,6 +240,11 @@ export const CLI_TEXTS = bilingual({
     doneIn: (seconds: number) => `用时 ${seconds.toFixed(1)} 秒`,
     demoFiles: (orders: string, campaigns: string) => `示例订单：${orders}；示例活动：${campaigns}`,
     sqlWritten: (file: string) => `已将查询写入 ${file}`,
+    sqlQuotedCase: (warehouse: string, names: string[], stored: string[], upper: boolean) =>
+      `${warehouse} 对加了引号的名称严格区分大小写，而查询给每个名称都加了引号：` +
+      `${names.map((n) => `"${n}"`).join("、")} 只能找到建表时加了引号、写法完全相同的名称。` +
+      `${warehouse} 把建表时未加引号的名称存为${upper ? "大写" : "小写"}：若是这样，请写成 ` +
+      stored.map((n) => `"${n}"`).join("、"),
     duckDbLeavesOut: (file: string, roles: string[]) =>
       `${file}：DuckDB 引擎不读取 ${whole(roles.length)} 列（${roles.join("、")}）；` +
       "只有进程内读取（--engine js）会读取这些列",

@@ -34,6 +34,7 @@ import {
 import { LAPSED } from "../engine/tiers/program";
 import { decodeMemberState, encodeMemberState, memberChangesOf, memberSnapshotOf } from "./member-changes";
 import type { JsonValue, TableSource, Workbook, WriteSheetResult } from "../sheet/port";
+import type { SheetModel } from "../sheet/sheet-model";
 import {
   analysisConfigOf,
   checkConfigLayer,
@@ -57,7 +58,14 @@ import type { ParticipationTable } from "../engine/campaigns/participation";
 import type { InputDefaults, ReportData } from "./report-data";
 import { readInputEdits, withEditedSettings, withEditedTiers } from "./report-inputs";
 import { fitReportModels, type HoldoutOutcome, type ReportModels } from "./report-models";
-import { qualityWarnings, summarize, type ReportSummary, type ReportWarning } from "./report-summary";
+import {
+  qualityWarnings,
+  summarize,
+  summarizeAnalysis,
+  type AnalysisSummary,
+  type ReportSummary,
+  type ReportWarning,
+} from "./report-summary";
 import type { BenefitCostSheet } from "./benefit-cost/builder";
 import { benefitCostSheetForWorkbook } from "./benefit-cost/from-data";
 import { reportCurrency, type ReportCurrency } from "./report-currency";
@@ -91,7 +99,11 @@ export type OrdersInput =
    */
   | { load: () => Promise<RawTable> }
   | { workbook?: Workbook; source?: TableSource }
-  | { read: OrderTable; source: string; headers: string[]; currency?: CurrencyDetection }
+  /**
+   * Order lines the caller reads and checks when the build asks for them (the DuckDB engine's handover):
+   * the build then holds the only reference to them, and lets them go before the sheets are written.
+   */
+  | { read: () => Promise<OrderTable>; source: string; headers: string[]; currency?: CurrencyDetection }
   | { summary: RawTable };
 
 export interface BuildReportOptions {
@@ -220,7 +232,7 @@ async function findOrders(options: BuildReportOptions, config: ReportConfig): Pr
   if ("read" in orders) {
     // Only the source's name and headers are used of the table: its lines are already read.
     const table = { source: orders.source, headers: orders.headers, columns: [], firstRow: 2 };
-    return { table, read: orders.read, currency: orders.currency };
+    return { table, read: await orders.read(), currency: orders.currency };
   }
   const workbook = orders.workbook ?? options.workbook;
   const wanted = orders.source ? { header: config.source.header, ...orders.source } : config.source;
@@ -308,9 +320,8 @@ function analyze(
   return { analysis, used, defaults };
 }
 
-function modelWarnings(models: ReportModels | null, modelSheet: string | undefined): ReportWarning[] {
-  if (!models) return [];
-  return [models.transaction, models.spend].flatMap(({ problem, problemDetail }) => {
+function modelWarnings(outcomes: ModelOutcome[], modelSheet: string | undefined): ReportWarning[] {
+  return outcomes.flatMap(({ problem, problemDetail }) => {
     if (!problem) return [];
     const warning: ReportWarning = { message: `Model: ${problem}` };
     if (problemDetail) warning.detail = problemDetail;
@@ -360,7 +371,51 @@ function sourceText(table: { source: string; place?: TablePlace }, language: Lan
 export async function buildReport(options: BuildReportOptions): Promise<ReportResult> {
   const steps = new Steps(options);
   const { workbook } = options;
+  // Everything the build needs of the analysis is made here, before the first sheet is written: the
+  // analysis itself (at a million customers half a GB: the purchase days, every customer's figures) is
+  // then no longer referenced, and can go while the sheets are written and saved.
+  const built = await analyzeAndBuildSheets(options, steps);
+  const written = await writeSheets(steps, workbook, built.models, options.force === true);
+  const remembered = await rememberBuild(workbook, built.config, built.remember, built.memberState);
 
+  const nameOf = (kind: SheetKind) => written.find((w) => w.kind === kind)?.sheetName;
+  const warnings = [
+    ...renamedSheetWarnings(written),
+    ...modelWarnings(built.modelOutcomes, nameOf("model")),
+    ...built.qualityWarnings,
+    ...unusedAssumptionWarnings(
+      built.unusedEdits,
+      written,
+      built.config.tiers.tiers.map((t) => t.key),
+    ),
+  ];
+  const seconds = steps.done();
+  return { summary: summarize(built.summary, written, warnings, seconds), config: remembered };
+}
+
+/** What a build keeps of its analysis once the sheet models are made (see buildReport). */
+interface BuiltSheets {
+  /** The sheet models, in the order of the settings, each with its name in the report's language. */
+  models: NamedSheetModel[];
+  /** The settings of the build (stored in the workbook, with the orders' source when read from it). */
+  config: ReportConfig;
+  /** The orders' source to remember, when they were read from the target workbook (not the lines read). */
+  remember: TableSource | undefined;
+  memberState: ReturnType<typeof memberSnapshotOf>;
+  summary: AnalysisSummary;
+  /** The fits' outcomes (a problem of one is a warning naming the Model sheet). */
+  modelOutcomes: ModelOutcome[];
+  qualityWarnings: ReportWarning[];
+  /** Values typed into Benefit cost input cells the rebuilt sheet no longer has. */
+  unusedEdits: BenefitCostSheet["unusedEdits"];
+}
+
+type NamedSheetModel = SheetModel & { name: string; language: Language };
+type ModelOutcome = Pick<ReportModels["transaction"], "problem" | "problemDetail">;
+
+/** Reads the orders and the settings, runs the engine and the models, and makes every sheet model. */
+async function analyzeAndBuildSheets(options: BuildReportOptions, steps: Steps): Promise<BuiltSheets> {
+  const { workbook } = options;
   await steps.enter("reading");
   const config = await settingsOf(options);
   const { orders, input, currency } = await orderLines(options, config, steps);
@@ -391,28 +446,17 @@ export async function buildReport(options: BuildReportOptions): Promise<ReportRe
     decodeMemberState(await workbook.readMemberState()),
     memberState,
   );
-  const written = await writeSheets(steps, workbook, data, options.force === true);
-  const remembered = await rememberBuild(workbook, config, orders, memberState);
-
-  const warnings = [
-    ...reportWarnings(written, fitted.models, analyzed.analysis, orders.sheet),
-    ...unusedAssumptionWarnings(
-      extras.benefitCost,
-      written,
-      config.tiers.tiers.map((t) => t.key),
-    ),
-  ];
-  const seconds = steps.done();
-  const summary = summarize(
-    analyzed.analysis,
-    fitted.models,
-    written,
-    warnings,
-    seconds,
-    contactList(data),
-    extras.benefitCost,
-  );
-  return { summary, config: remembered };
+  const models = sheetModels(data);
+  return {
+    models,
+    config,
+    remember: orders.remember,
+    memberState,
+    summary: summarizeAnalysis(analyzed.analysis, fitted.models, contactList(data), extras.benefitCost),
+    modelOutcomes: fitted.models ? [fitted.models.transaction, fitted.models.spend] : [],
+    qualityWarnings: qualityWarnings(analyzed.analysis, orders.sheet),
+    unusedEdits: extras.benefitCost?.unusedEdits,
+  };
 }
 
 /** The models fitted when a sheet to build shows them (the "fitting" step), with the holdout for the Model sheet. */
@@ -472,11 +516,12 @@ async function sheetExtras(
 async function rememberBuild(
   workbook: Workbook,
   config: ReportConfig,
-  orders: ReadOrders,
+  /** The orders' source, when they were read from the target workbook. */
+  remember: TableSource | undefined,
   memberState: ReturnType<typeof memberSnapshotOf>,
 ): Promise<ReportConfig> {
-  const remembered: ReportConfig = orders.remember
-    ? { ...config, source: { header: config.source.header, ...orders.remember } }
+  const remembered: ReportConfig = remember
+    ? { ...config, source: { header: config.source.header, ...remember } }
     : config;
   await workbook.writeSettings(storedConfig(remembered) as JsonValue);
   await workbook.writeMemberState(encodeMemberState(memberState));
@@ -500,20 +545,10 @@ async function settingsOf(options: BuildReportOptions): Promise<ReportConfig> {
   );
 }
 
-/**
- * Builds the sheets of the settings, checks that writing them removes nothing of the user's (unless
- * `force`), then writes them in their order, reporting each as a step: a stopped refresh has written
- * nothing.
- */
-async function writeSheets(
-  steps: Steps,
-  workbook: Workbook,
-  data: ReportData,
-  force: boolean,
-): Promise<WriteSheetResult[]> {
-  const sheets = data.config.sheets;
+/** The sheet models of the settings, in their order. */
+function sheetModels(data: ReportData): NamedSheetModel[] {
   // The workbook finds its sheets by kind, so a tab named in the other language is replaced, not doubled.
-  const models = sheets.map((kind) => {
+  return data.config.sheets.map((kind) => {
     markPhase(`building ${kind}`);
     return {
       ...sheetBuilder(kind, data.analysis.basis)(data),
@@ -521,6 +556,18 @@ async function writeSheets(
       language: data.config.language,
     };
   });
+}
+
+/**
+ * Checks that writing the sheets removes nothing of the user's (unless `force`), then writes them in
+ * their order, reporting each as a step: a stopped refresh has written nothing.
+ */
+async function writeSheets(
+  steps: Steps,
+  workbook: Workbook,
+  models: NamedSheetModel[],
+  force: boolean,
+): Promise<WriteSheetResult[]> {
   if (!force) {
     markPhase("checking what the refresh would lose");
     const losses = await workbook.refreshLosses(models);
@@ -530,7 +577,7 @@ async function writeSheets(
   }
   const written: WriteSheetResult[] = [];
   for (const [index, model] of models.entries()) {
-    await steps.sheet(index, sheets.length, model.name);
+    await steps.sheet(index, models.length, model.name);
     written.push(await workbook.writeSheet(model));
   }
   return written;
@@ -538,13 +585,13 @@ async function writeSheets(
 
 /** Values typed into Benefit cost input cells the refreshed sheet no longer has: they are not kept. */
 function unusedAssumptionWarnings(
-  benefitCost: BenefitCostSheet | undefined,
+  unusedEdits: BenefitCostSheet["unusedEdits"],
   written: WriteSheetResult[],
   tiers: readonly string[],
 ): ReportWarning[] {
   const sheet = written.find((w) => w.kind === "benefit-cost")?.sheetName;
-  if (!benefitCost?.unusedEdits || !sheet) return [];
-  return benefitCost.unusedEdits.map((input) => {
+  if (!unusedEdits || !sheet) return [];
+  return unusedEdits.map((input) => {
     const detail = {
       code: "assumptionNotKept",
       sheet,
@@ -575,22 +622,13 @@ function whyNotKept(key: string, tiers: readonly string[]): { reason: Assumption
 /** The words of a state's key that are no tier: its tenure, and the lapsed state. */
 const NOT_TIERS: readonly string[] = ["new", "established", LAPSED.key];
 
-function reportWarnings(
-  written: WriteSheetResult[],
-  models: ReportModels | null,
-  analysis: Analysis,
-  ordersSheet: string | undefined,
-): ReportWarning[] {
-  const nameOf = (kind: SheetKind) => written.find((w) => w.kind === kind)?.sheetName;
-  return [
-    ...written
-      .filter((w) => w.renamed)
-      .map((w) => ({
-        message: `A sheet named "${w.requestedName}" is not a Loyalty Lens sheet, so the report wrote "${w.sheetName}"`,
-        where: { sheet: w.sheetName, range: "A1" },
-        about: { renamedSheet: w.kind },
-      })),
-    ...modelWarnings(models, nameOf("model")),
-    ...qualityWarnings(analysis, ordersSheet),
-  ];
+/** A sheet written under another name, as one of the user's had the report's. */
+function renamedSheetWarnings(written: WriteSheetResult[]): ReportWarning[] {
+  return written
+    .filter((w) => w.renamed)
+    .map((w) => ({
+      message: `A sheet named "${w.requestedName}" is not a Loyalty Lens sheet, so the report wrote "${w.sheetName}"`,
+      where: { sheet: w.sheetName, range: "A1" },
+      about: { renamedSheet: w.kind },
+    }));
 }

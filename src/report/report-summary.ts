@@ -162,15 +162,19 @@ export function qualityWarnings(analysis: Analysis, sourceSheet: string | undefi
   return out;
 }
 
-export function summarize(
+/** What the summary says of the analysis and the models, made before the sheets are written. */
+export type AnalysisSummary = Omit<ReportSummary, "sheets" | "renamedSheets" | "warnings" | "seconds">;
+
+/**
+ * The summary's figures of the analysis and the models: made before the first sheet is written, so that
+ * the analysis (at a million customers half a GB) is not kept while the sheets are written and saved.
+ */
+export function summarizeAnalysis(
   analysis: Analysis,
   models: ReportModels | null,
-  written: WriteSheetResult[],
-  warnings: ReportWarning[],
-  seconds: number,
   contacts: ContactList,
   benefitCost?: BenefitCostSheet,
-): ReportSummary {
+): AnalysisSummary {
   const { summary, segments, tiers, table } = analysis;
   const segmentCounts = new Int32Array(segments.segments.length);
   for (const g of segments.segment) segmentCounts[g]++;
@@ -236,6 +240,20 @@ export function summarize(
           })),
         }
       : null,
+    projection: benefitCost ? benefitCost.projection.totals : null,
+  };
+}
+
+/** The whole summary: the analysis's, with the sheets written, the warnings and the build's seconds. */
+export function summarize(
+  analysis: AnalysisSummary,
+  written: WriteSheetResult[],
+  warnings: ReportWarning[],
+  seconds: number,
+): ReportSummary {
+  const { projection, ...figures } = analysis;
+  return {
+    ...figures,
     sheets: written.map((w) => ({
       kind: w.kind,
       sheetName: w.sheetName,
@@ -248,6 +266,6 @@ export function summarize(
       .map((w) => ({ kind: w.kind, requested: w.requestedName, actual: w.sheetName })),
     warnings,
     seconds: Math.round(seconds * 1000) / 1000,
-    projection: benefitCost ? benefitCost.projection.totals : null,
+    projection,
   };
 }

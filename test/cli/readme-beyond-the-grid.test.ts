@@ -8,9 +8,9 @@
  * members, 3,000 lines, 2022-2024: src/engine/sample/generate-orders.ts), by this mapping:
  * - `orders/*.parquet`: the export as two Parquet files (2022-2023 and 2024), typed columns, by DuckDB;
  * - `orders.csv.gz`: the export as a gzipped CSV file;
- * - `sales.orders` (the warehouse table of `loyalty sql`): the export in a DuckDB session, as schema
- *   `sales`, table `orders`, with the columns the example names (member_id, order_date DATE, net_amount,
- *   order_no); the Snowflake query runs there through the bridge of test/sql/dialect-in-duckdb.ts;
+ * - `SALES.ORDERS` (the warehouse table of `loyalty sql`): the export in a DuckDB session of its own per
+ *   dialect, as schema `SALES`, table `ORDERS`, with the columns the example names (MEMBER_ID, ORDER_DATE
+ *   DATE, NET_AMOUNT, ORDER_NO); the query runs there through the bridge of test/sql/dialect-in-duckdb.ts;
  * - `summary.sql`: what the `loyalty sql` example prints;
  * - `summary.csv`: that query's result in DuckDB, saved as CSV. The example makes it with
  *   `--calibration-end`, which `loyalty report --summary` refuses (the README says so, and this test
@@ -31,6 +31,8 @@ import { generateOrders } from "../../src/engine/sample/generate-orders";
 import { writeTableCsv } from "../../src/workbook/csv/write";
 import { capture } from "../helpers/cli-io";
 import { defineDialect, dialectInDuckDb } from "../sql/dialect-in-duckdb";
+import { SQL_DIALECTS, type SqlDialect } from "../../src/sql/dialects";
+import { CLI_TEXTS } from "../../src/i18n/command-line";
 
 /** The README's commands of the section, each as its words and where stdout goes. */
 interface Example {
@@ -118,15 +120,23 @@ beforeAll(async () => {
     await db.run(
       `COPY (SELECT * FROM export WHERE ${where}) TO '${local(`orders/${name}.parquet`)}' (FORMAT parquet)`,
     );
-  await db.run("CREATE SCHEMA sales");
-  await db.run(`CREATE TABLE sales.orders AS SELECT "Member ID" AS member_id,
-      CAST("Order Date" AS DATE) AS order_date, "Amount" AS net_amount, "Order ID" AS order_no FROM export`);
-  await defineDialect(db, "snowflake");
 }, 120_000);
 afterAll(() => {
   db?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The warehouse of `loyalty sql`'s example, in a DuckDB session with the dialect's functions (see the mapping). */
+async function warehouse(dialect: SqlDialect): Promise<DuckDbSession> {
+  const session = await openDuckDb();
+  await session.run("CREATE SCHEMA SALES");
+  await session.run(`CREATE TABLE SALES.ORDERS AS SELECT "Member ID" AS MEMBER_ID,
+      CAST(CAST("Order Date" AS TIMESTAMP) AS DATE) AS ORDER_DATE, CAST("Amount" AS DOUBLE) AS NET_AMOUNT,
+      "Order ID" AS ORDER_NO
+    FROM read_csv('${local("orders.csv")}', all_varchar = true)`);
+  await defineDialect(session, dialect);
+  return session;
+}
 
 /** The example's words with the files it names in the temporary folder; fails on a file not mapped. */
 function localWords(example: Example): string[] {
@@ -195,18 +205,26 @@ describe("README: When your orders don't fit in Excel", () => {
     expect([fitted.model, fitted.customers, fitted.converged]).toEqual(["bgnbd", cohort.length, true]);
   });
 
-  it("2. loyalty sql --dialect snowflake: a query whose result, run on the warehouse table, is the summary worked out by hand", async () => {
-    const [sql] = examplesOf("sql");
-    expect(sql.stdout).toBe("summary.sql");
-    const printed = await loyalty(localWords(sql));
-    expect(printed.code).toBe(0);
-    writeFileSync(local("summary.sql"), printed.stdout);
-    const flag = (name: string) => sql.words[sql.words.indexOf(name) + 1];
-    const query = dialectInDuckDb("snowflake", readFileSync(local("summary.sql"), "utf8"));
-    await db.run(`COPY (${query}) TO '${local("summary.csv")}' (HEADER)`);
-    const rows = await db.columns(`SELECT customer_id, spend, purchase_days, frequency
-      FROM read_csv('${local("summary.csv")}', all_varchar = true) ORDER BY customer_id`);
-    const hand = byHand(flag("--as-of"), flag("--calibration-end"));
+  /** The summary the query prints for the README's example under `dialect`, as that warehouse returns it. */
+  async function summaryIn(dialect: SqlDialect, words: string[], out: string) {
+    const printed = await loyalty(words.map((w, k) => (words[k - 1] === "--dialect" ? dialect : w)));
+    expect([dialect, printed.code]).toEqual([dialect, 0]);
+    const session = await warehouse(dialect);
+    try {
+      await session.run(`COPY (${dialectInDuckDb(dialect, printed.stdout)}) TO '${out}' (HEADER)`);
+      return {
+        printed,
+        rows: await session.columns(`SELECT customer_id, spend, purchase_days, frequency
+        FROM read_csv('${out}', all_varchar = true) ORDER BY customer_id`),
+      };
+    } finally {
+      session.close();
+    }
+  }
+
+  /** The summary's customers, spend, purchase days and calibration repeats, against the hand's. */
+  function expectByHand(rows: Record<string, unknown[]>, asOf: string, calibrationEnd: string) {
+    const hand = byHand(asOf, calibrationEnd);
     expect(rows.customer_id).toHaveLength(hand.customers);
     rows.customer_id.forEach((id, k) => {
       const m = hand.members.get(String(id));
@@ -219,14 +237,48 @@ describe("README: When your orders don't fit in Excel", () => {
         Number(rows.frequency[k]),
       ]).toEqual([id, round(m.spend), m.days.size, repeats]);
     });
+  }
+
+  it("2. loyalty sql --dialect snowflake: a query whose result, run on the warehouse table, is the summary worked out by hand", async () => {
+    const [sql] = examplesOf("sql");
+    expect(sql.stdout).toBe("summary.sql");
+    const flag = (name: string) => sql.words[sql.words.indexOf(name) + 1];
+    const { printed, rows } = await summaryIn("snowflake", localWords(sql), local("summary.csv"));
+    writeFileSync(local("summary.sql"), printed.stdout);
+    // The names as Snowflake stores names created without quotes (upper case): no note on their case.
+    expect(printed.stderr).toBe("");
+    expectByHand(rows, flag("--as-of"), flag("--calibration-end"));
     // Without the calibration end, for the report of route 3 (see the mapping above).
     const words = localWords(sql);
     const cut = words.indexOf("--calibration-end");
-    const whole = await loyalty([...words.slice(0, cut), ...words.slice(cut + 2)]);
-    await db.run(
-      `COPY (${dialectInDuckDb("snowflake", whole.stdout)}) TO '${local("summary-whole.csv")}' (HEADER)`,
+    await summaryIn(
+      "snowflake",
+      [...words.slice(0, cut), ...words.slice(cut + 2)],
+      local("summary-whole.csv"),
     );
   });
+
+  it.each(SQL_DIALECTS.filter((d) => d !== "snowflake"))(
+    "2. the same loyalty sql example with --dialect %s: the same summary worked out by hand",
+    async (dialect) => {
+      const [sql] = examplesOf("sql");
+      const flag = (name: string) => sql.words[sql.words.indexOf(name) + 1];
+      const out = local(`summary-${dialect}.csv`);
+      const { printed, rows } = await summaryIn(dialect, localWords(sql), out);
+      expectByHand(rows, flag("--as-of"), flag("--calibration-end"));
+      // PostgreSQL stores names created without quotes in lower case: the upper-case names are said.
+      expect(printed.stderr).toBe(
+        dialect === "postgres"
+          ? CLI_TEXTS.en.sqlQuotedCase(
+              "PostgreSQL",
+              ["SALES", "ORDERS", "MEMBER_ID", "ORDER_DATE", "NET_AMOUNT", "ORDER_NO"],
+              ["sales", "orders", "member_id", "order_date", "net_amount", "order_no"],
+              false,
+            )
+          : "",
+      );
+    },
+  );
 
   it("3. loyalty report and fit --summary on the query's result", async () => {
     const [report] = examplesOf("report").filter((e) => e.words.includes("--summary"));

@@ -71,6 +71,9 @@ export const KEPT_FRONT_END_WORDS: ReadonlySet<string> = new Set([
   "dmy",
   "mdy",
   "DuckDB",
+  // The warehouses loyalty sql writes for, named as they name themselves.
+  "Snowflake",
+  "PostgreSQL",
   "js",
   "TRUE",
   "FALSE",

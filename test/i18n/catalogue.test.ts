@@ -125,6 +125,10 @@ Object.assign(ARGUMENTS, {
   ".cli.writingSheet": [[3, 8, "LL 会员等级"]],
   ".cli.demoFiles": [[FILE, "活动.csv"]],
   ".cli.sqlWritten": [["查询.sql"]],
+  ".cli.sqlQuotedCase": [
+    ["Snowflake", ["sales", "member_id"], ["SALES", "MEMBER_ID"], true],
+    ["PostgreSQL", ["MemberID"], ["memberid"], false],
+  ],
   ".cli.internalError": [["栈"]],
   ".cli.fit.headline": ["transactions", "summary"].map((kind) => [
     { model: "BG/NBD", customers: 3, distinctRows: 2, source: FILE, kind, unit: "week" },

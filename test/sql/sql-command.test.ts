@@ -140,3 +140,55 @@ describe("loyalty sql with the user's table and column names, run in DuckDB on t
     });
   });
 });
+
+/**
+ * Snowflake stores a name created without quotes in upper case, PostgreSQL in lower case, and both match a
+ * quoted name's case exactly (Snowflake's "Identifier requirements"; PostgreSQL's "Identifiers and Key
+ * Words"): the query quotes every name, so a plain name given in the other case is said on stderr with the
+ * name to give. Names that need quotes anyway (a blank, Chinese) and names in the stored case are not.
+ */
+describe("loyalty sql on the case of the names it quotes", () => {
+  const names = [
+    "--table",
+    "shop.Orders",
+    "--customer",
+    "member_id",
+    "--date",
+    "下单时间",
+    "--amount",
+    "AMOUNT",
+  ];
+  const stderrOf = async (dialect: string, lang: string) => {
+    const io = capture();
+    const args = ["sql", "--dialect", dialect, ...names, "--as-of", "2024-12-31", "--lang", lang];
+    expect(await run(args, io)).toBe(0);
+    return io.stderr;
+  };
+
+  it.each([
+    [
+      "snowflake",
+      "en",
+      'Snowflake matches a quoted name\'s case exactly, and the query quotes every name: "shop", "Orders", ' +
+        '"member_id" find only names created in quotes as written. Snowflake stores a name created without ' +
+        "quotes in upper case: if yours were, give SHOP, ORDERS, MEMBER_ID",
+    ],
+    [
+      "snowflake",
+      "zh-CN",
+      'Snowflake 对加了引号的名称严格区分大小写，而查询给每个名称都加了引号："shop"、"Orders"、"member_id" ' +
+        '只能找到建表时加了引号、写法完全相同的名称。Snowflake 把建表时未加引号的名称存为大写：若是这样，请写成 "SHOP"、"ORDERS"、"MEMBER_ID"',
+    ],
+    [
+      "postgres",
+      "en",
+      'PostgreSQL matches a quoted name\'s case exactly, and the query quotes every name: "Orders", "AMOUNT" ' +
+        "find only names created in quotes as written. PostgreSQL stores a name created without quotes in " +
+        "lower case: if yours were, give orders, amount",
+    ],
+    ["duckdb", "en", ""],
+    ["bigquery", "zh-CN", ""],
+  ])("--dialect %s (%s)", async (dialect, lang, said) => {
+    expect(await stderrOf(dialect, lang)).toBe(said);
+  });
+});

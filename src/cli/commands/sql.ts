@@ -15,7 +15,7 @@ import { parseDay } from "../../engine/data/parse-date";
 import { isTimeUnit, TIME_UNITS, type TimeUnit } from "../../engine/summary/time-unit";
 import { customerSummaryQuery } from "../../sql/customer-summary-query";
 import { SUMMARY_COLUMNS } from "../../engine/summary/summary-columns";
-import { isSqlDialect, SQL_DIALECTS } from "../../sql/dialects";
+import { isSqlDialect, SQL_DIALECTS, type SqlDialect } from "../../sql/dialects";
 import type { LineAmounts } from "../../engine/data/order-totals";
 
 const LINE_AMOUNTS: readonly string[] = ["auto", "perLine", "orderTotal"];
@@ -40,6 +40,33 @@ interface SqlCommandOptions {
   calibrationEnd?: string;
   unit: string;
   out?: string;
+}
+
+/**
+ * The warehouses that store a name written without quotes in one case (Snowflake upper, PostgreSQL lower)
+ * and match a quoted name's case exactly. The query quotes every name as given, so a name given in the
+ * other case finds only a name created in quotes that way: said on stderr, with the name to give if not.
+ */
+const FOLDED: Partial<Record<SqlDialect, { warehouse: string; upper: boolean }>> = {
+  snowflake: { warehouse: "Snowflake", upper: true },
+  postgres: { warehouse: "PostgreSQL", upper: false },
+};
+
+/** A name the warehouse would take without quotes (letters, digits, _ and $, not first a digit or $). */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+
+/** The note on names given in the case the warehouse does not store unquoted names in, or undefined. */
+function quotedCaseNote(options: SqlCommandOptions, language: Language): string | undefined {
+  const folded = FOLDED[options.dialect as SqlDialect];
+  if (!folded) return undefined;
+  const { table = "", customer, date, amount, quantity, price, discount, status, order } = options;
+  const given = [...table.split("."), customer, date, amount, quantity, price, discount, status, order];
+  const fold = (name: string) => (folded.upper ? name.toUpperCase() : name.toLowerCase());
+  const names = [
+    ...new Set(given.filter((n): n is string => n !== undefined && PLAIN_NAME.test(n) && fold(n) !== n)),
+  ];
+  if (names.length === 0) return undefined;
+  return CLI_TEXTS[language].sqlQuotedCase(folded.warehouse, names, names.map(fold), folded.upper);
 }
 
 /** A YYYY-MM-DD flag value as a day number, or a UserError naming the flag. */
@@ -122,6 +149,8 @@ export function registerSql(program: Command, io: CliIO): void {
     .addHelpText("after", `\n${h.columnsHeading}\n${columns}\n`)
     .action(async (options: SqlCommandOptions) => {
       const text = sqlText(options, io.language ?? "en");
+      const note = quotedCaseNote(options, io.language ?? "en");
+      if (note) io.err(note);
       if (options.out) {
         await fs.writeFile(options.out, text);
         io.out(CLI_TEXTS[io.language ?? "en"].sqlWritten(options.out));

@@ -24,30 +24,42 @@ export async function reportWithDuckDb(
 ): Promise<void> {
   const read = analysisConfigOf(resolveReportConfig([config], options.configLabel)).read ?? {};
   const duck = await readWithDuckDb(input, { ...read, csv: csvReadOptions(config) }, io);
-  let table: OrderTable;
+  let closed = false;
+  const close = () => {
+    if (!closed) duck.close();
+    closed = true;
+  };
+  // The orders are handed to the engine when the build asks for them, so that the build holds the only
+  // reference to them (and lets them go before the sheets are written).
+  const handOver = async (): Promise<OrderTable> => {
+    try {
+      return await orderTableFromDuckDb(duck.db, duck.read);
+    } finally {
+      // DuckDB's memory (and its spill folder) is given back before the report is built and saved.
+      close();
+    }
+  };
   try {
-    table = await orderTableFromDuckDb(duck.db, duck.read);
-  } finally {
-    // DuckDB's memory (and its spill folder) is given back before the report is built and saved.
-    duck.close();
-  }
-  await runReport(
-    {
-      workbook: XlsxWorkbook.create(path.basename(out)),
-      out,
-      orders: {
-        read: table,
-        source: duck.files.label,
-        headers: duck.read.headers,
-        currency: duck.read.currency,
+    await runReport(
+      {
+        workbook: XlsxWorkbook.create(path.basename(out)),
+        out,
+        orders: {
+          read: handOver,
+          source: duck.files.label,
+          headers: duck.read.headers,
+          currency: duck.read.currency,
+        },
+        campaigns: options.campaigns,
+        config,
+        configLabel: options.configLabel,
+        json: options.json,
+        started: options.started,
+        read: () => duck.text && readingNote({ ...duck.text, source: duck.files.label }, config.language),
       },
-      campaigns: options.campaigns,
-      config,
-      configLabel: options.configLabel,
-      json: options.json,
-      started: options.started,
-      read: () => duck.text && readingNote({ ...duck.text, source: duck.files.label }, config.language),
-    },
-    io,
-  );
+      io,
+    );
+  } finally {
+    close();
+  }
 }

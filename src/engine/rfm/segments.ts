@@ -122,6 +122,16 @@ export function checkValueBandScheme(scheme: ValueBandScheme): string[] {
   return problems;
 }
 
+/** The values that are not NaN, the highest first. */
+function finiteDescending(values: ArrayLike<number>): Float64Array {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
+  const kept = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) kept[n++] = values[i];
+  return kept.sort().reverse();
+}
+
 /**
  * The value band of each customer: customers ranked by value, the most valuable first, the first band
  * taking its share of them, and so on. Equal values share a band: a customer's place is the share of
@@ -130,14 +140,20 @@ export function checkValueBandScheme(scheme: ValueBandScheme): string[] {
 export function assignValueBands(values: ArrayLike<number>, scheme: ValueBandScheme): SegmentAssignment {
   const problems = checkValueBandScheme(scheme);
   if (problems.length > 0) throw new DataError(`${scheme.name}: ${problems.join("; ")}`);
-  const finite = Float64Array.from(values).filter((v) => !Number.isNaN(v));
-  const descending = finite.sort().reverse();
+  const descending = finiteDescending(values);
   const n = descending.length;
-  // Upper bound (exclusive) of the "customers strictly above" count for each band.
-  const limits: number[] = [];
-  let cumulative = 0;
-  for (const band of scheme.bands) limits.push((cumulative += band.share) * n - 1e-9);
+  // A customer is in band b or below when the customers strictly above them number at least limit b (the
+  // band's cumulative share of n): at least m = ceil(limit) of them, that is when the m-th highest value
+  // is above theirs. So each band starts below one value of the sorted list, and a customer is placed by
+  // comparing their value with those few, not by a search of a million.
   const last = scheme.bands.length - 1;
+  const above: number[] = [];
+  let cumulative = 0;
+  for (const band of scheme.bands.slice(0, last)) {
+    const m = Math.ceil((cumulative += band.share) * n - 1e-9);
+    // m ≤ 0: every customer has that many above; m > n: none has.
+    above.push(m <= 0 ? -1 : m > n ? -2 : m - 1);
+  }
   const segment = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -145,16 +161,8 @@ export function assignValueBands(values: ArrayLike<number>, scheme: ValueBandSch
       segment[i] = last;
       continue;
     }
-    // Customers strictly above v: the first position in the descending list whose value is not above v.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (descending[mid] > v) lo = mid + 1;
-      else hi = mid;
-    }
     let band = 0;
-    while (band < last && lo >= limits[band]) band++;
+    while (band < last && (above[band] === -1 || (above[band] >= 0 && descending[above[band]] > v))) band++;
     segment[i] = band;
   }
   return { segments: scheme.bands, segment };

@@ -197,6 +197,32 @@ describe("assignValueBands", () => {
     expect(keys([1, 1, 1, 1, 1, 2, 3, 4, 5, 6])).toEqual([...new Array(9).fill("middle"), "top"]);
   });
 
+  it("places every customer by the rule's definition: the share of customers strictly above them", () => {
+    // The definition written out plainly (a count over every customer), on values full of ties and NaN.
+    const byDefinition = (values: number[], shares: number[]): number[] => {
+      const finite = values.filter((v) => !Number.isNaN(v));
+      return values.map((v) => {
+        if (Number.isNaN(v)) return shares.length - 1;
+        const above = finite.filter((w) => w > v).length;
+        let band = 0;
+        let cumulative = shares[0];
+        while (band < shares.length - 1 && above >= cumulative * finite.length - 1e-9)
+          cumulative += shares[++band];
+        return band;
+      });
+    };
+    const value = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(NaN), fc.double({ min: -5, max: 5 }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 60 }), (values) => {
+        for (const scheme of [ONE_EIGHT_ONE, FOUR_VALUE_CLASSES]) {
+          const shares = scheme.bands.map((b) => b.share);
+          expect(Array.from(assignValueBands(values, scheme).segment)).toEqual(byDefinition(values, shares));
+        }
+      }),
+      { seed: 23, numRuns: 400 },
+    );
+  });
+
   it("rejects shares that do not add up to 1", () => {
     expect(() =>
       assignValueBands([1], { ...ONE_EIGHT_ONE, bands: [{ key: "a", name: "A", nameZh: "", share: 0.5 }] }),
