@@ -145,19 +145,30 @@ export function createRowResolver(): (block: Block, rowIndex: number) => Resolve
     const isHeader = r < (block.headerRows ?? (block.table ? 1 : 0));
     // Header rows of an Excel table are drawn by the table style, not by the "header" preset.
     const headerStyle = isHeader && !block.table ? "header" : undefined;
-    (block.rows[r] ?? []).forEach((cell, c) => {
-      if (cell === undefined) return;
-      const spec: CellSpec = isCellSpec(cell) ? cell : { value: cell };
-      const resolved: ResolvedCell = { row: block.at.row + r, col: block.at.col + c };
+    const cells = block.rows[r] ?? [];
+    const row = block.at.row + r;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell === undefined) continue;
+      const format = isHeader ? undefined : block.columnFormats?.[c];
+      // A bare value (most cells of a big table) is written without making a CellSpec of it.
+      if (!isCellSpec(cell)) {
+        out.push(
+          plainCell(row, block.at.col + c, cell, format, styleOf(isHeader ? headerStyle : block.style)),
+        );
+        continue;
+      }
+      const spec = cell;
+      const resolved: ResolvedCell = { row, col: block.at.col + c };
       if (spec.formula !== undefined) {
         resolved.formula = formulaBody(spec.formula);
         if (spec.result !== undefined) resolved.result = spec.result;
       } else {
         resolved.value = fitToCell(spec.value ?? null);
       }
-      const format = spec.format ?? (isHeader ? undefined : block.columnFormats?.[c]) ?? undefined;
+      const cellFormat = spec.format ?? format ?? undefined;
       const literal = resolved.value ?? resolved.result;
-      if (format) resolved.numberFormat = numberFormatCode(format);
+      if (cellFormat) resolved.numberFormat = numberFormatCode(cellFormat);
       else if (literal instanceof Date) resolved.numberFormat = NUMBER_FORMAT_CODES.date;
       else if (typeof resolved.value === "string" && isFormulaLike(resolved.value)) {
         // Text format: if a user edits the cell in Excel, it stays text instead of becoming a formula.
@@ -170,9 +181,28 @@ export function createRowResolver(): (block: Block, rowIndex: number) => Resolve
       if (note) resolved.note = note;
       if (spec.input) resolved.input = spec.input;
       out.push(resolved);
-    });
+    }
     return out;
   };
+}
+
+/** A cell given as a bare value, resolved as the resolver resolves its CellSpec `{ value }`. */
+function plainCell(
+  row: number,
+  col: number,
+  value: Scalar,
+  format: NumberFormat | null | undefined,
+  style: CellStyle | undefined,
+): ResolvedCell {
+  const fitted = fitToCell(value);
+  const resolved: ResolvedCell = { row, col, value: fitted };
+  if (format) resolved.numberFormat = numberFormatCode(format);
+  else if (fitted instanceof Date) resolved.numberFormat = NUMBER_FORMAT_CODES.date;
+  else if (typeof fitted === "string" && isFormulaLike(fitted))
+    resolved.numberFormat = NUMBER_FORMAT_CODES.text;
+  if (style) resolved.style = style;
+  if (fitted !== value) resolved.note = cutNote((value as string).length);
+  return resolved;
 }
 
 /** Every cell the model writes, block by block, row by row. */

@@ -91,9 +91,11 @@ export interface BackedWorkbookOptions {
 export class BackedWorkbook implements Workbook {
   /**
    * The settings store and the registry as last read or written, kept only when the backend is the sole
-   * writer of its workbook (WorkbookBackend.soleWriter): a million customers' registry is several MB of JSON.
+   * writer of its workbook (WorkbookBackend.soleWriter): a million customers' registry is several MB of JSON,
+   * parsed once and written once per build (writeKeptStore, when the file is made), not at every sheet.
+   * `registry` is newer than the store's text of it; `unwritten`: the backend's store sheet is older.
    */
-  private kept: { store?: StoreEntries; registry?: Registry } = {};
+  private kept: { store?: StoreEntries; registry?: Registry; unwritten?: boolean } = {};
 
   constructor(
     protected readonly backend: WorkbookBackend,
@@ -438,8 +440,25 @@ export class BackedWorkbook implements Workbook {
   }
 
   private async saveRegistry(registry: Registry): Promise<void> {
+    if (this.backend.soleWriter) {
+      await this.store();
+      this.kept.registry = registry;
+      this.kept.unwritten = true;
+      return;
+    }
     await this.saveStore({ ...(await this.store()), [REGISTRY_KEY]: JSON.stringify(registry) });
-    if (this.backend.soleWriter) this.kept.registry = registry;
+  }
+
+  /**
+   * Writes the settings store a sole writer kept (see `kept`) to the backend's hidden sheet, the registry
+   * serialised once: before the workbook's file is made.
+   */
+  protected async writeKeptStore(): Promise<void> {
+    const { store, registry, unwritten } = this.kept;
+    if (!unwritten || !store) return;
+    const entries = registry ? { ...store, [REGISTRY_KEY]: JSON.stringify(registry) } : store;
+    await this.backend.writeHiddenSheet(SETTINGS_SHEET_NAME, encodeStore(entries));
+    this.kept = { store: entries, registry, unwritten: false };
   }
 
   private async store(): Promise<StoreEntries> {
@@ -467,8 +486,12 @@ export class BackedWorkbook implements Workbook {
   }
 
   private async saveStore(entries: StoreEntries): Promise<void> {
+    if (this.backend.soleWriter) {
+      this.kept.store = entries;
+      this.kept.unwritten = true;
+      return;
+    }
     await this.backend.writeHiddenSheet(SETTINGS_SHEET_NAME, encodeStore(entries));
-    if (this.backend.soleWriter) this.kept.store = entries;
   }
 
   /**

@@ -115,8 +115,10 @@ function cellXml(ref: string, c: ResolvedCell, formats: CellFormats, strings: Sh
   const value = c.value;
   if (typeof value === "string") return `<c r="${ref}"${s} t="s"><v>${strings.of(value)}</v></c>`;
   if (typeof value === "number") {
-    const n = numberValue(value);
-    return `<c r="${ref}"${s}${n.type}><v>${n.v}</v></c>`;
+    // No object per number: a million customers' sheet has some ten million of them.
+    return Number.isFinite(value)
+      ? `<c r="${ref}"${s}><v>${value}</v></c>`
+      : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   }
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (value instanceof Date) return `<c r="${ref}"${s}><v>${dateToExcelSerial(value)}</v></c>`;

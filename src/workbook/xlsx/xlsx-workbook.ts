@@ -104,6 +104,7 @@ export class XlsxWorkbook extends BackedWorkbook {
 
   /** The bytes the file would have now (the pieces of it, in order), and what of the user's they would not keep. */
   private async filePieces(): Promise<{ pieces: Buffer[]; notCarried: RefreshLoss[] }> {
+    await this.writeKeptStore();
     if (this.xlsx instanceof NewXlsxBackend) {
       return { pieces: await this.xlsx.filePieces(await this.chartsBySheet()), notCarried: [] };
     }
