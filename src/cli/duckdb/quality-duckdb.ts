@@ -183,22 +183,23 @@ const lineSql = (keepDuplicates: boolean) =>
 
 /** Each reason of the engine, in its order: the lines it holds (SQL over ll_rows c), column and note. */
 function reasonGroups(q: QualityInputs): ReasonGroup[] {
+  return [...rowReasons(q), ...lineReasons(q)];
+}
+
+/** A reason the checking or a mark gave the row itself (ll_rows' reason); examples in the table's order. */
+function byRow(reason: QualityReason, column: () => number, note?: (e: ExampleRow) => string): ReasonGroup {
+  return { reason, where: `c.reason = '${reason}'`, column, note };
+}
+
+/** The reasons that leave a row out before it is a line, in the engine's order. */
+function rowReasons(q: QualityInputs): ReasonGroup[] {
   const { mapping } = q.columns;
   const amounts = { ...q.options.amounts, decimalComma: q.formats.decimalComma };
   const dates = { ...q.options.dates, dayOrder: q.formats.dayOrder };
   const index = (role: ColumnRole) => mapping[role] as number;
   const id = () => index("customerId");
   const amountColumn = amountColumnOf(q.columns);
-  const cancelNote = (e: ExampleRow) =>
-    e.cancel === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
-  const line = lineSql(q.keepDuplicates);
-  const cancelled = "c.cancel > 0 AND c.amount >= 0";
-  const byRow = (reason: QualityReason, column: () => number, note?: (e: ExampleRow) => string) => ({
-    reason,
-    where: `c.reason = '${reason}'`,
-    column,
-    note,
-  });
+  const problem = (e: ExampleRow) => amountProblem(mapping, (c) => e.cells[c], amounts);
   return [
     { ...byRow("blankRow", id), where: `c.reason = 'blankRow' AND ${q.rows.inTableSql("c.ll_row")}` },
     byRow("blankId", id),
@@ -216,8 +217,8 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
     ),
     {
       ...byRow("nonNumericAmount", () => amountColumn),
-      column: (e) => amountProblem(mapping, (c) => e.cells[c], amounts).column,
-      note: (e) => amountProblem(mapping, (c) => e.cells[c], amounts).note,
+      column: (e) => problem(e).column,
+      note: (e) => problem(e).note,
     },
     {
       ...byRow(
@@ -227,38 +228,55 @@ function reasonGroups(q: QualityInputs): ReasonGroup[] {
       ),
       amount: true,
     },
-    { reason: "duplicateLine", where: "c.duplicate", amount: true, sorted: true, column: id },
+  ];
+}
+
+/**
+ * What is done with the lines, in the engine's order: exact duplicates, cancelled orders, zero amounts,
+ * refunds and the lines a return nets out (those two from the small table of the days with a return).
+ * Their examples come in the engine's sorted order.
+ */
+function lineReasons(q: QualityInputs): ReasonGroup[] {
+  const { mapping } = q.columns;
+  const amountColumn = amountColumnOf(q.columns);
+  const cancelNote = (e: ExampleRow) =>
+    e.cancel === CANCELLATION_INVOICE_LINE ? "cancellation invoice" : "order status";
+  const line = lineSql(q.keepDuplicates);
+  const sortedLines = { amount: true, sorted: true, column: () => amountColumn };
+  return [
     {
-      reason: "cancelledOrder",
-      where: `${line} AND ${cancelled}`,
+      reason: "duplicateLine",
+      where: "c.duplicate",
       amount: true,
       sorted: true,
+      column: () => mapping.customerId as number,
+    },
+    {
+      ...sortedLines,
+      reason: "cancelledOrder",
+      where: `${line} AND c.cancel > 0 AND c.amount >= 0`,
       column: (e) =>
         (e.cancel === CANCELLATION_INVOICE_LINE ? mapping.orderId : mapping.status) ?? amountColumn,
       note: cancelNote,
     },
     {
+      ...sortedLines,
       reason: "zeroAmount",
       where: `${line} AND c.amount = 0 AND c.cancel = 0`,
-      sorted: true,
-      column: () => amountColumn,
+      amount: false,
     },
     {
+      ...sortedLines,
       reason: "refund",
       where: "c.amount < 0",
       from: `${RETURN_DAY_LINES} c`,
-      amount: true,
-      sorted: true,
-      column: () => amountColumn,
       note: (e) => (e.cancel > 0 ? cancelNote(e) : ""),
     },
     {
+      ...sortedLines,
       reason: "nettedOut",
       where: "TRUE",
       from: `(SELECT * FROM ${RETURN_DAY_LINES} SEMI JOIN ${NETTED} USING (ll_row)) c`,
-      amount: true,
-      sorted: true,
-      column: () => amountColumn,
       note: () => "a return of the same order or day nets it to ≤ 0",
     },
   ];

@@ -171,6 +171,20 @@ export function evaluateTiersOnWindow(
   return evaluation;
 }
 
+/**
+ * The spend of the customers who bought in the window, in customer order (a loop: a typed array's
+ * filter with a function took some 60 ns a customer).
+ */
+function activeSpendOf(activity: WindowActivity): Float64Array {
+  let n = 0;
+  for (let c = 0; c < activity.spend.length; c++) if (activity.purchaseDays[c] > 0) n++;
+  const spend = new Float64Array(n);
+  n = 0;
+  for (let c = 0; c < activity.spend.length; c++)
+    if (activity.purchaseDays[c] > 0) spend[n++] = activity.spend[c];
+  return spend;
+}
+
 /** The evaluation from the activity at the as-of date and at the `grace` reviews before it. */
 function evaluateOnActivity(
   activity: WindowActivity[],
@@ -183,8 +197,7 @@ function evaluateOnActivity(
   const derive = !program.tiers.slice(0, -1).some(hasThresholds);
   let applied = program;
   if (derive) {
-    const activeSpend = now.spend.filter((_, c) => now.purchaseDays[c] > 0);
-    applied = withDerivedThresholds(program, activeSpend);
+    applied = withDerivedThresholds(program, activeSpendOf(now));
   }
   const { tiers } = applied;
   const qualifiedAt = activity.map((a) => {
