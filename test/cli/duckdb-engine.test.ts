@@ -267,12 +267,12 @@ describe("the DuckDB engine in the commands", () => {
     expect(duck.logLikelihood).toBe(js.logLikelihood);
   });
 
-  it("loyalty fit's SQL summary gives the in-process x, t_x and T to the last bit; -m gg takes the in-process spend", async () => {
+  it("loyalty fit's DuckDB summary gives the in-process x, t_x and T to the last bit; -m gg takes the in-process spend", async () => {
     const file = await writeCsv("cdnow-gg.csv", cdnowWithHeader());
     const read = { columns: { customerId: "customer id" } };
     const options = { calibrationEnd: "1997-09-30", unit: "week" as const };
     const inProcess = summarizeTransactionTable((await readCsvTable(file)).table, { read, ...options });
-    // The purchase models' input from DuckDB's customer-summary SQL: whole days over the unit, exact in
+    // The purchase models' input from the purchase lines' customers and days: whole days over the unit, exact in
     // any order, the customers in order of first appearance. It holds no spend (DuckDB would add the
     // amounts in no fixed order).
     const duck = await readWithDuckDb(file, read, capture());

@@ -3,12 +3,15 @@
  * reader and against figures worked out by hand: customer ids whose cells differ but whose ids are the
  * same (blanks around them, a float's "42.0") are one customer, numbered by their first row; order totals
  * written on an order's first line with blanks below, an order whose first line has no amount, and one
- * with an unreadable amount, which are not totals.
+ * with an unreadable amount, which are not totals; the fit's x, t_x and T from the purchase days.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bothEngines, expectSameAnalysis } from "../helpers/duckdb-compare";
+import { readWithDuckDb } from "../../src/cli/duckdb/engine-choice";
+import { customerSummaryFromDuckDb } from "../../src/cli/duckdb/to-engine";
+import { capture } from "../helpers/cli-io";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "ll-duckdb-ids-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,4 +74,35 @@ describe.each([
     expect(Array.from(viaDuckDb.summary.spend)).toEqual(spend);
     expectSameAnalysis(inProcess, viaDuckDb);
   });
+});
+
+it("the fit's x, t_x and T count each customer's distinct days up to the calibration end; a first purchase on it is left out", async () => {
+  const file = path.join(dir, "calibration.csv");
+  const rows = [
+    ["A", "2024-01-01", 5],
+    ["C", "2024-01-02", 4],
+    ["A", "2024-01-01", 6],
+    ["C", "2024-01-02", 1],
+    ["C", "2024-01-04", 2],
+    ["A", "2024-01-05", 3],
+    ["B", "2024-01-06", 8],
+    ["A", "2024-01-10", 9],
+  ];
+  writeFileSync(file, ["Customer,Date,Amount", ...rows.map((r) => r.join(","))].join("\n") + "\n");
+  const duck = await readWithDuckDb(file, {}, capture());
+  try {
+    const summary = await customerSummaryFromDuckDb(duck.db, duck.read, {
+      calibrationEnd: Date.UTC(2024, 0, 6) / 86_400_000,
+      unit: "day",
+    });
+    // By hand, to 6 January: A buys on 1 and 5 January (two lines on the 1st), C on 2 and 4 January; B's
+    // first purchase is on the end itself (T = 0), so B is not in the cohort.
+    expect(summary).toEqual({
+      x: Float64Array.from([1, 1]),
+      tx: Float64Array.from([4, 2]),
+      T: Float64Array.from([5, 4]),
+    });
+  } finally {
+    duck.close();
+  }
 });

@@ -12,9 +12,12 @@ import { CHECKED_ROWS } from "./checked-rows";
  * quality report, the customer summary and the report's orders.
  */
 export const CLEAN_LINES = "ll_lines";
-/** Every kept customer (a purchase line, not a test account): customer, customer_id, first_row. */
+/**
+ * Every kept customer (a purchase line, not a test account): customer, customer_id, first_row, lines (the
+ * rows holding the id: at least its clean lines).
+ */
 export const KEPT_CUSTOMERS = "ll_customers";
-/** Every customer id of the file: customer (its number), customer_id, first_row, test_rule. */
+/** Every customer id of the file: customer (its number), customer_id, first_row, test_rule, lines. */
 export const FIRST_ROWS = "ll_first_rows";
 /**
  * The lines of the days that hold a return (customer, day, amount, order_id, ll_row, cancel): every refund
@@ -84,7 +87,7 @@ export async function keepCleanLines(db: DuckDbSession, keepDuplicates: boolean)
       c.ll_row, c.amount >= 0 AND n.ll_row IS NULL AS purchase
     FROM ${CHECKED_ROWS} c LEFT JOIN ${NETTED} n USING (ll_row) WHERE ${clean}`);
   await db.run(`CREATE TABLE ${KEPT_CUSTOMERS} AS
-    SELECT customer, customer_id, first_row FROM ${FIRST_ROWS}
+    SELECT customer, customer_id, first_row, lines FROM ${FIRST_ROWS}
     WHERE customer IN (SELECT DISTINCT customer FROM ${CLEAN_LINES} WHERE purchase) ORDER BY customer`);
 }
 

@@ -1,7 +1,7 @@
 /**
  * `loyalty fit INPUT --engine duckdb`: the calibration summary of an order table read by DuckDB (out of
- * core), for the model fits. The purchase models take x, t_x and T, which DuckDB's customer-summary SQL
- * gives exactly (whole days over the unit), and no spend. A spend model (Gamma-Gamma) takes the mean
+ * core), for the model fits. The purchase models take x, t_x and T, which the purchase days' customers and
+ * days give exactly (whole days over the unit; to-engine.ts), and no spend. A spend model (Gamma-Gamma) takes the mean
  * value of the repeat days, a sum of amounts: DuckDB would add them in no fixed order, which changes the
  * last bits (on the CDNOW sample, 454 customers' means by up to 7e-16), so a spend model takes the
  * purchase days the report takes (each day's lines added in table order, to-engine.ts) and the engine's

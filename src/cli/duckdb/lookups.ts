@@ -110,7 +110,7 @@ export interface JudgedCustomers {
  * JavaScript, once each, with two numbers beside them: a million ids' cells, counts and rows made as
  * JavaScript objects stayed in memory (as garbage) through the next passes. Leaves lookup table ll_ids
  * (raw, v0 the id's number, v1 the test-account rule) and table `firstRows` (customer, customer_id,
- * first_row, test_rule) of every id.
+ * first_row, test_rule, lines: the rows holding it) of every id.
  */
 export async function readCustomerIds(
   db: DuckDbSession,
@@ -145,7 +145,7 @@ export async function readCustomerIds(
     SELECT c.raw, n.customer AS v0, t.v0 AS v1
     FROM ll_cell_ids c JOIN ll_id_numbers n USING (id) LEFT JOIN ll_test_ids t ON t.raw = c.id`);
   await db.run(`CREATE TABLE ${firstRows} AS
-    SELECT n.customer, n.id AS customer_id, n.first_row, t.v0 AS test_rule
+    SELECT n.customer, n.id AS customer_id, n.first_row, t.v0 AS test_rule, n.lines
     FROM ll_id_numbers n LEFT JOIN ll_test_ids t ON t.raw = n.id ORDER BY n.customer`);
   for (const table of ["ll_id_cells", "ll_parsed_ids", "ll_cell_ids", "ll_id_numbers", "ll_test_ids"]) {
     await db.run(`DROP TABLE ${table}`);

@@ -277,12 +277,15 @@ export interface DuckDbCalibration {
 
 /**
  * The calibration cohort's x, t_x and T as the engine's customerSummary defines them
- * (src/engine/summary/customer-summary.ts), from one row per customer that DuckDB aggregates from the
- * purchase days: the first and last calibration day and how many. All three are whole days over the unit,
- * exact whatever the order DuckDB meets the lines in; the customers come in order of first appearance, as
- * in process. No spend: a sum of amounts in DuckDB's order differs from the engine's in the last bits,
- * so a spend model takes the purchase days the report takes (fit-with-duckdb.ts), and the purchase
- * models need none. Only numbers cross into JavaScript, as typed arrays.
+ * (src/engine/summary/customer-summary.ts): each kept customer's first and last purchase day up to the
+ * calibration end, and how many days. All three are whole days over the unit, exact whatever the order the
+ * lines come in; the customers come in order of first appearance, as in process. No spend: a sum of amounts
+ * in DuckDB's order differs from the engine's in the last bits, so a spend model takes the purchase days the
+ * report takes (fit-with-duckdb.ts), and the purchase models need none.
+ *
+ * The purchase lines' customers and days cross into JavaScript as typed arrays, each into its customer's
+ * room (as many as the rows holding its id), where its distinct days are counted: 200 MB of days at 50
+ * million lines, where DuckDB's grouping of 16 million (customer, day) pairs filled its memory limit.
  */
 export async function customerSummaryFromDuckDb(
   db: DuckDbSession,
@@ -291,35 +294,81 @@ export async function customerSummaryFromDuckDb(
 ): Promise<DuckDbCalibration> {
   performance.mark("loyalty:Computing the customer summary");
   const end = Math.min(options.calibrationEnd ?? read.asOf, read.asOf);
-  // At most one row per kept customer (every customer here is one).
-  const most = await firstNumber(db, `SELECT COUNT(*) FROM ${KEPT_CUSTOMERS}`);
-  const first = new Int32Array(most);
-  const last = new Int32Array(most);
-  const days = new Int32Array(most);
-  let n = 0;
-  // A customer whose first purchase is on the calibration end has T = 0: no time to observe; left out.
-  // Customers are numbered in order of first appearance.
+  const rooms = await customerRooms(db);
+  const next = rooms.start.slice(0, rooms.kept);
+  const days = new Int32Array(rooms.start[rooms.kept]);
+  let lowest = end;
   await db.streamNumbers(
-    `SELECT CAST(MIN(day) AS INTEGER), CAST(MAX(day) AS INTEGER), CAST(COUNT(*) AS INTEGER)
-     FROM (SELECT customer, day FROM ${CLEAN_LINES} WHERE purchase AND day <= ${end} GROUP BY customer, day)
-     GROUP BY customer HAVING MIN(day) < ${end} ORDER BY customer`,
-    ([firsts, lasts, counts], rows) => {
-      first.set(firsts.subarray(0, rows), n);
-      last.set(lasts.subarray(0, rows), n);
-      days.set(counts.subarray(0, rows), n);
-      n += rows;
+    `SELECT customer, day FROM ${CLEAN_LINES} WHERE purchase AND day <= ${end}`,
+    ([customers, lineDays], n) => {
+      for (let k = 0; k < n; k++) {
+        const day = lineDays[k];
+        days[next[rooms.index[customers[k]]]++] = day;
+        if (day < lowest) lowest = day;
+      }
     },
   );
-  const perUnit = DAYS_PER_UNIT[options.unit];
-  const summary: DuckDbCalibration = {
-    x: new Float64Array(n),
-    tx: new Float64Array(n),
-    T: new Float64Array(n),
-  };
-  for (let c = 0; c < n; c++) {
-    summary.x[c] = days[c] - 1;
-    summary.tx[c] = (last[c] - first[c]) / perUnit;
-    summary.T[c] = (end - first[c]) / perUnit;
+  return calibrationOf(days, rooms.start, next, { end, lowest, perUnit: DAYS_PER_UNIT[options.unit] });
+}
+
+/**
+ * The kept customers in order of first appearance, each with its room for days (start, as many as the
+ * rows holding its id), and each customer number's place among them (index).
+ */
+async function customerRooms(
+  db: DuckDbSession,
+): Promise<{ kept: number; start: Int32Array; index: Int32Array }> {
+  const kept = await firstNumber(db, `SELECT COUNT(*) FROM ${KEPT_CUSTOMERS}`);
+  const numbers = await firstNumber(db, `SELECT COALESCE(MAX(customer) + 1, 0) FROM ${KEPT_CUSTOMERS}`);
+  const start = new Int32Array(kept + 1);
+  const index = new Int32Array(numbers).fill(-1);
+  let at = 0;
+  await db.streamNumbers(
+    `SELECT customer, CAST(lines AS INTEGER) FROM ${KEPT_CUSTOMERS} ORDER BY customer`,
+    ([customers, lines], n) => {
+      for (let k = 0; k < n; k++, at++) {
+        index[customers[k]] = at;
+        start[at + 1] = start[at] + lines[k];
+      }
+    },
+  );
+  return { kept, start, index };
+}
+
+/**
+ * x, t_x and T of the customers whose days fill days[start[c] .. filled[c]): their first day before the
+ * end (a first purchase on the end has T = 0, no time to observe: left out), distinct days counted by
+ * marking each day with its customer.
+ */
+function calibrationOf(
+  days: Int32Array,
+  start: Int32Array,
+  filled: Int32Array,
+  t: { end: number; lowest: number; perUnit: number },
+): DuckDbCalibration {
+  const customers = filled.length;
+  const x = new Float64Array(customers);
+  const tx = new Float64Array(customers);
+  const T = new Float64Array(customers);
+  const markedBy = new Int32Array(t.end - t.lowest + 1).fill(-1);
+  let n = 0;
+  for (let c = 0; c < customers; c++) {
+    let first = Infinity;
+    let last = -Infinity;
+    let distinct = 0;
+    for (let i = start[c]; i < filled[c]; i++) {
+      const day = days[i];
+      if (markedBy[day - t.lowest] === c) continue;
+      markedBy[day - t.lowest] = c;
+      distinct++;
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+    if (distinct === 0 || first >= t.end) continue;
+    x[n] = distinct - 1;
+    tx[n] = (last - first) / t.perUnit;
+    T[n] = (t.end - first) / t.perUnit;
+    n++;
   }
-  return summary;
+  return { x: x.slice(0, n), tx: tx.slice(0, n), T: T.slice(0, n) };
 }
