@@ -323,7 +323,7 @@ function tablePrint(
   const keyIndex = key === undefined ? -1 : headers.findIndex((h) => same(h, key));
   const compared = headers
     .map((h, i) => ({ h, i, key: columnKey(h) }))
-    .filter(({ h, i }) => i !== keyIndex && !users.has(h.trim().toLowerCase()));
+    .filter(({ i, key }) => i !== keyIndex && !users.has(key));
   const sums = compared.map(() => 0);
   let rows = "";
   const pieces: string[] = [];

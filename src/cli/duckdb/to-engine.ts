@@ -12,6 +12,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { OrderTable } from "../../engine/data/read-orders";
+import { float64Of } from "../../engine/math/typed-arrays";
 import type { RefundLines } from "../../engine/data/orders";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../engine/summary/time-unit";
 import { firstAfter, noOrderLines, type PurchaseDays } from "../../engine/summary/purchase-days";
@@ -145,7 +146,7 @@ function sortDays(days: Int32Array, orders: Int32Array, lo: number, hi: number):
     return;
   }
   // A customer of many days: the index of each day sorted with it (days are whole numbers far below 2^21).
-  const keys = Float64Array.from({ length: hi - lo }, (_, i) => days[lo + i] * 2 ** 31 + i).sort();
+  const keys = float64Of(hi - lo, (i) => days[lo + i] * 2 ** 31 + i).sort();
   const [d, o] = [days.slice(lo, hi), orders.slice(lo, hi)];
   keys.forEach((key, i) => {
     const from = key - Math.floor(key / 2 ** 31) * 2 ** 31;
